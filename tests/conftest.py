@@ -1,0 +1,16 @@
+"""Fixtures shared by every test. Tests never touch the real home folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "tipdesk-home"
+    monkeypatch.setenv("TIPDESK_HOME", str(home))
+    monkeypatch.delenv("TIPDESK_PASSPHRASE", raising=False)
+    yield home

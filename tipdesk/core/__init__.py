@@ -1,0 +1,1 @@
+"""The Qt-free, I/O-free core: records, code lists, validation, ids, clock and errors."""

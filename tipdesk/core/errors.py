@@ -1,0 +1,105 @@
+"""Error types the rest of TIPDesk raises and shows.
+
+Contract: a ``KnownError`` is an environment or user failure with a message fit to show an
+officer (wrong passphrase, disk full, corrupt file, permission denied). Its message never
+contains record contents, passphrases or keys. Anything that is not a ``KnownError`` is a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One validation problem: which field, which rule, and a sentence for the officer.
+
+    ``field`` is a dotted path into the record, e.g. ``accused[2].imprisonment_months``.
+    ``rule`` is a stable machine-readable name, e.g. ``sentence.max_imprisonment``.
+    """
+
+    field: str
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class KnownError(Exception):
+    """A failure the user can understand and act on. ``exit_code`` is used by the CLI."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class StoreNotFound(KnownError):
+    """No store exists in the data folder (run ``tipdesk init``)."""
+
+
+class StoreExists(KnownError):
+    """``init`` was asked to create a store where one already exists."""
+
+
+class WrongPassphrase(KnownError):
+    """The passphrase (or recovery key) did not unlock the store."""
+
+    exit_code = 3
+
+
+class LoginThrottled(KnownError):
+    """Too many failed attempts: the next attempt is allowed only after ``retry_after`` s."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class CorruptStore(KnownError):
+    """The database or key file is damaged or not a TIPDesk file."""
+
+
+class StoreBusy(KnownError):
+    """Another TIPDesk process holds the store."""
+
+
+class DiskFull(KnownError):
+    """The disk is full; nothing was written."""
+
+
+class StoreTooNew(KnownError):
+    """The store was written by a newer TIPDesk than this one."""
+
+
+class PermissionDenied(KnownError):
+    """The signed-in user's role does not allow this action."""
+
+    exit_code = 4
+
+
+class NotFound(KnownError):
+    """The record asked for does not exist."""
+
+
+class InvalidInput(KnownError):
+    """Input that could not be read at all (bad JSON, wrong file type)."""
+
+
+class ValidationFailed(KnownError):
+    """A record was refused; ``problems`` lists every reason at once."""
+
+    exit_code = 5
+
+    def __init__(self, problems: Sequence[Problem], what: str = "record") -> None:
+        self.problems = tuple(problems)
+        lines = "; ".join(str(p) for p in self.problems)
+        super().__init__(f"The {what} was not saved: {lines}")

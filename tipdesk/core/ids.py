@@ -1,0 +1,19 @@
+"""Record identifiers: UUIDv7, time-ordered so that new records sort last and index well."""
+
+from __future__ import annotations
+
+import re
+
+import uuid6
+
+_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+
+def new_id() -> str:
+    """Return a fresh UUIDv7 as a lower-case canonical string."""
+    return str(uuid6.uuid7())
+
+
+def is_id(value: str) -> bool:
+    """True when ``value`` is a canonical lower-case UUIDv7 string."""
+    return bool(_UUID_RE.match(value))

@@ -1,0 +1,345 @@
+"""The records TIPDesk keeps, as plain dataclasses, and their conversion to and from JSON.
+
+Contract:
+- Records carry no behaviour beyond conversion; rules live in :mod:`tipdesk.core.validation`.
+- ``from_dict`` never raises on bad input: it returns the record it could build together with
+  every type problem it found (field path, rule ``type``), so a file or a form with several
+  mistakes is reported in one go. Unknown keys are reported too (rule ``unknown_field``).
+- Dates are ``datetime.date``; timestamps are ISO text in UTC (see :mod:`tipdesk.core.clock`).
+- Ages are stored exactly; bands are derived on output (:mod:`tipdesk.core.ages`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, ClassVar, TypeVar
+
+from tipdesk.core.codes import (
+    Appeal,
+    ArrestStatus,
+    CaseKind,
+    Gender,
+    Outcome,
+    ReferralOutcome,
+    Stage,
+)
+from tipdesk.core.errors import Problem
+
+
+@dataclass(slots=True, kw_only=True)
+class Meta:
+    """Bookkeeping every stored record carries; set by the store, never by the user.
+
+    ``version`` starts at 1 and grows by one on every change; sync compares it.
+    ``deleted`` is a soft-delete mark: deleted records stay so the deletion can sync.
+    """
+
+    id: str = ""
+    created_at: str = ""
+    created_by: str = ""
+    updated_at: str = ""
+    updated_by: str = ""
+    origin_device: str = ""
+    updated_device: str = ""
+    version: int = 0
+    deleted: bool = False
+
+
+META_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Meta))
+
+
+@dataclass(slots=True, kw_only=True)
+class Referral(Meta):
+    """A victim's referral to a service (shelter, medical, legal aid...)."""
+
+    KIND: ClassVar[str] = "referral"
+    victim_id: str = ""
+    service: str = ""
+    provider: str = ""
+    referred_on: dt.date | None = None
+    outcome: ReferralOutcome = ReferralOutcome.PENDING
+    outcome_on: dt.date | None = None
+    notes: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Victim(Meta):
+    """A person identified as a victim. ``name``, ``father_name``, ``cnic``, ``phone`` and
+    ``address`` identify the person and are the most sensitive fields in the system."""
+
+    KIND: ClassVar[str] = "victim"
+    IDENTIFYING: ClassVar[tuple[str, ...]] = ("name", "father_name", "cnic", "phone", "address")
+    case_id: str | None = None
+    victim_code: str = ""
+    district: str = ""
+    name: str = ""
+    father_name: str = ""
+    cnic: str = ""
+    phone: str = ""
+    address: str = ""
+    gender: Gender = Gender.UNKNOWN
+    age: int | None = None
+    date_of_birth: dt.date | None = None
+    nationality: str = "PK"
+    exploitation_forms: list[str] = field(default_factory=list)
+    identified_on: dt.date | None = None
+    identified_by: str = ""
+    indicators: list[str] = field(default_factory=list)
+    consent_to_share: bool = False
+    protection_measures: list[str] = field(default_factory=list)
+    notes: str = ""
+    referrals: list[Referral] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Accused(Meta):
+    """A suspect in a case, with proceedings and outcome."""
+
+    KIND: ClassVar[str] = "accused"
+    case_id: str = ""
+    name: str = ""
+    father_name: str = ""
+    cnic: str = ""
+    gender: Gender = Gender.UNKNOWN
+    age: int | None = None
+    nationality: str = "PK"
+    role: str = ""
+    arrest_status: ArrestStatus = ArrestStatus.NOT_ARRESTED
+    section: str = ""
+    proceeded_on: dt.date | None = None
+    outcome: Outcome = Outcome.PENDING
+    judgment_on: dt.date | None = None
+    court: str = ""
+    imprisonment_months: int | None = None
+    fine_pkr: int | None = None
+    appeal: Appeal = Appeal.NONE
+
+
+@dataclass(slots=True, kw_only=True)
+class Case(Meta):
+    """An FIR or enquiry registered by an office, with its accused and victims."""
+
+    KIND: ClassVar[str] = "case"
+    case_number: str = ""
+    kind: CaseKind = CaseKind.FIR
+    registered_on: dt.date | None = None
+    district: str = ""
+    office: str = ""
+    law: str = "tip_act_2018"
+    sections: list[str] = field(default_factory=list)
+    exploitation_forms: list[str] = field(default_factory=list)
+    means: list[str] = field(default_factory=list)
+    transnational: bool = False
+    route_countries: list[str] = field(default_factory=list)
+    stage: Stage = Stage.REGISTERED
+    closed_reason: str = ""
+    official_involvement: bool = False
+    official_action: str = ""
+    investigating_officer: str = ""
+    narrative: str = ""
+    dual_role_reviewed_by: str = ""
+    accused: list[Accused] = field(default_factory=list)
+    victims: list[Victim] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Training(Meta):
+    """A training session for staff (investigators, prosecutors, police...)."""
+
+    KIND: ClassVar[str] = "training"
+    title: str = ""
+    topics: list[str] = field(default_factory=list)
+    organiser: str = ""
+    partners: list[str] = field(default_factory=list)
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
+    district: str = ""
+    venue: str = ""
+    participants_total: int = 0
+    participants_female: int = 0
+    participants_male: int = 0
+    participants_transgender: int = 0
+    participants_by_agency: dict[str, int] = field(default_factory=dict)
+    roster: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Campaign(Meta):
+    """An awareness campaign: a seminar, walk, media drive or school/community session."""
+
+    KIND: ClassVar[str] = "campaign"
+    title: str = ""
+    department: str = ""
+    kind: str = ""
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
+    district: str = ""
+    venue: str = ""
+    people_reached: int = 0
+    partners: list[str] = field(default_factory=list)
+    national_campaign: str = ""
+    notes: str = ""
+
+
+Record = Case | Accused | Victim | Referral | Training | Campaign
+R = TypeVar("R", Case, Accused, Victim, Referral, Training, Campaign)
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.KIND: cls for cls in (Case, Accused, Victim, Referral, Training, Campaign)
+}
+# Nested lists that are records of their own, not values of the parent.
+CHILDREN: dict[str, tuple[str, ...]] = {
+    "case": ("accused", "victims"),
+    "victim": ("referrals",),
+}
+
+
+def record_fields(cls: type[Record], *, with_children: bool = False) -> list[str]:
+    """Field names of ``cls`` in declaration order; children lists only when asked."""
+    kids = CHILDREN.get(cls.KIND, ())
+    return [f.name for f in dataclasses.fields(cls) if with_children or f.name not in kids]
+
+
+# ---------------------------------------------------------------------------------------------
+# Conversion
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, Meta):
+        return to_dict(value)
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def to_dict(record: Record, *, meta: bool = True, children: bool = True) -> dict[str, Any]:
+    """Return a JSON-ready dict of ``record`` (dates as ``YYYY-MM-DD``, enums as values)."""
+    out: dict[str, Any] = {}
+    kids = CHILDREN.get(record.KIND, ())
+    for f in dataclasses.fields(record):
+        if not meta and f.name in META_FIELDS:
+            continue
+        if not children and f.name in kids:
+            continue
+        out[f.name] = _jsonable(getattr(record, f.name))
+    return out
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+class _Bad:
+    """Marker for a value that failed conversion."""
+
+
+_BAD = _Bad()
+
+
+def _convert(value: Any, hint: Any, path: str, problems: list[Problem]) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        if value is None or value == "":
+            return None if type(None) in args else _convert(value, args[0], path, problems)
+        inner = next(a for a in args if a is not type(None))
+        return _convert(value, inner, path, problems)
+    if origin is list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            problems.append(Problem(path, "type", "must be a list"))
+            return []
+        (item,) = args
+        converted = [_convert(v, item, f"{path}[{i}]", problems) for i, v in enumerate(value)]
+        return [c for c in converted if c is not _BAD]
+    if origin is dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            problems.append(Problem(path, "type", "must be a table of names and numbers"))
+            return {}
+        return {
+            str(k): c
+            for k, v in value.items()
+            if (c := _convert(v, args[1], f"{path}.{k}", problems)) is not _BAD
+        }
+    if isinstance(hint, type) and issubclass(hint, Meta):
+        if not isinstance(value, dict):
+            problems.append(Problem(path, "type", "must be an object"))
+            return _BAD
+        return _from_dict(typing.cast(type[Record], hint), value, path, problems)
+    if hint is dt.date:
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        problems.append(Problem(path, "type", f"{value!r} is not a real date (YYYY-MM-DD)"))
+        return _BAD
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+        problems.append(Problem(path, "type", "must be true or false"))
+        return _BAD
+    if hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        problems.append(Problem(path, "type", f"{value!r} is not a whole number"))
+        return _BAD
+    if hint is str:
+        if isinstance(value, str):
+            return value.strip()
+        if value is None:
+            return ""
+        problems.append(Problem(path, "type", "must be text"))
+        return _BAD
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        try:
+            return hint(str(value).strip().lower())
+        except ValueError:
+            allowed = ", ".join(m.value for m in hint)
+            problems.append(Problem(path, "enum", f"{value!r} is not one of: {allowed}"))
+            return _BAD
+    raise TypeError(f"unsupported field type {hint!r}")  # a bug in the record definitions
+
+
+def _from_dict(cls: type[R], data: dict[str, Any], prefix: str, problems: list[Problem]) -> R:
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key, value in data.items():
+        path = f"{prefix}.{key}" if prefix else key
+        if key not in names:
+            problems.append(Problem(path, "unknown_field", "is not a field of this record"))
+            continue
+        converted = _convert(value, hints[key], path, problems)
+        if converted is not _BAD:
+            kwargs[key] = converted
+    return cls(**kwargs)
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> tuple[R, list[Problem]]:
+    """Build a ``cls`` from JSON-like ``data``; return it with every conversion problem."""
+    problems: list[Problem] = []
+    return _from_dict(cls, data, "", problems), problems

@@ -1,0 +1,174 @@
+"""Reference lists (geography, offices, agencies, code lists) and sentencing rules.
+
+Contract: this module does no I/O. :func:`tipdesk.resources.load_reference` reads the JSON
+files under ``resources/reference`` and ``resources/rules`` and hands their parsed contents to
+:class:`Reference`. Look-ups by name are case-insensitive and accept the code too.
+
+Data shapes (parsed JSON):
+
+``geography``: ``{"provinces": [{"code", "name", "districts": [{"code", "name"}]}]}``
+``offices``: ``{"offices": [{"code", "name", "district", "kind"}]}`` (FIA circles and other
+    offices shipped with the app; an install may add its own at run time)
+``organisations``: ``{"agencies": [...], "departments": [...], "partners": [...]}``, each item
+    ``{"code", "name"}`` (agencies: who organises training or employs trainees; departments: who
+    runs awareness campaigns; partners: UNODC, IOM, NGOs...)
+``codes``: ``{"<list name>": [{"code", "name"}]}`` for ``exploitation_forms``, ``means``,
+    ``referral_services``, ``training_topics``, ``campaign_kinds``, ``accused_roles``,
+    ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
+``sentences``: ``{"laws": {"<law code>": {"title", "short", "default_section",
+    "sections": {"<section>": {"max_imprisonment_months", "max_fine_pkr"}}}}}``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a reference list."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    code: str
+    name: str
+    province: str  # province code
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    code: str
+    name: str
+    district: str  # district code
+    kind: str  # an OfficeKind value
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLimit:
+    """Maximum sentence for one section of one law. ``None`` means no limit is recorded."""
+
+    law: str
+    law_short: str
+    section: str
+    max_imprisonment_months: int | None
+    max_fine_pkr: int | None
+
+    @property
+    def citation(self) -> str:
+        """E.g. ``TIP Act 2018 s.3``."""
+        return f"{self.law_short} s.{self.section}"
+
+
+CODE_LISTS = (
+    "exploitation_forms",
+    "means",
+    "referral_services",
+    "training_topics",
+    "campaign_kinds",
+    "accused_roles",
+    "victim_indicators",
+    "protection_measures",
+    "countries",
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Reference:
+    """Read-only view over the reference lists and rules. Cheap to query, built once."""
+
+    def __init__(
+        self,
+        *,
+        geography: Mapping[str, Any],
+        offices: Mapping[str, Any],
+        organisations: Mapping[str, Any],
+        codes: Mapping[str, Any],
+        sentences: Mapping[str, Any],
+    ) -> None:
+        self.provinces: dict[str, Province] = {}
+        self.districts: dict[str, District] = {}
+        for prov in geography["provinces"]:
+            self.provinces[prov["code"]] = Province(prov["code"], prov["name"])
+            for d in prov["districts"]:
+                self.districts[d["code"]] = District(d["code"], d["name"], prov["code"])
+        self.offices: dict[str, Office] = {
+            o["code"]: Office(o["code"], o["name"], o["district"], o["kind"])
+            for o in offices["offices"]
+        }
+        self.lists: dict[str, dict[str, Item]] = {}
+        for group in ("agencies", "departments", "partners"):
+            self.lists[group] = {i["code"]: Item(i["code"], i["name"]) for i in organisations[group]}
+        for name in CODE_LISTS:
+            self.lists[name] = {i["code"]: Item(i["code"], i["name"]) for i in codes[name]}
+        self._by_name: dict[str, dict[str, str]] = {
+            name: {_key(i.name): c for c, i in items.items()} | {_key(c): c for c in items}
+            for name, items in self.lists.items()
+        }
+        self._district_by_name = {_key(d.name): c for c, d in self.districts.items()} | {
+            _key(c): c for c in self.districts
+        }
+        self._laws: dict[str, dict[str, Any]] = dict(sentences["laws"])
+
+    # --- geography -------------------------------------------------------------------------
+    def district(self, name_or_code: str) -> District | None:
+        """The district with this code or name (any case), or ``None``."""
+        code = self._district_by_name.get(_key(name_or_code))
+        return self.districts[code] if code else None
+
+    def districts_of(self, province_code: str) -> list[District]:
+        return [d for d in self.districts.values() if d.province == province_code]
+
+    # --- code lists ------------------------------------------------------------------------
+    def items(self, list_name: str) -> dict[str, Item]:
+        """All items of a list (``agencies``, ``departments``, ``partners`` or a CODE_LISTS name)."""
+        return self.lists[list_name]
+
+    def has(self, list_name: str, code: str) -> bool:
+        return code in self.lists[list_name]
+
+    def lookup(self, list_name: str, name_or_code: str) -> str | None:
+        """The code for a name or code in ``list_name`` (any case), or ``None``."""
+        return self._by_name[list_name].get(_key(name_or_code))
+
+    def label(self, list_name: str, code: str) -> str:
+        """Display name of a code; the code itself when unknown."""
+        item = self.lists[list_name].get(code)
+        return item.name if item else code
+
+    # --- rules -----------------------------------------------------------------------------
+    def laws(self) -> list[str]:
+        return list(self._laws)
+
+    def sentence_limit(self, law: str, section: str = "") -> SentenceLimit | None:
+        """Limits for ``law`` and ``section`` (the law's default section when empty or unknown).
+
+        Returns ``None`` for an unknown law: callers report that as its own problem.
+        """
+        spec = self._laws.get(law)
+        if spec is None:
+            return None
+        sections: dict[str, Any] = spec["sections"]
+        sec = section if section in sections else spec["default_section"]
+        limits = sections[sec]
+        return SentenceLimit(
+            law=law,
+            law_short=spec["short"],
+            section=sec,
+            max_imprisonment_months=limits.get("max_imprisonment_months"),
+            max_fine_pkr=limits.get("max_fine_pkr"),
+        )
