@@ -38,7 +38,10 @@ class FixedClock:
 
 def iso_timestamp(moment: dt.datetime) -> str:
     """Format an aware datetime as the store's timestamp text: UTC, milliseconds, ``Z``."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return (
+        moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.")
+        + f"{moment.microsecond // 1000:03d}Z"
+    )
 
 
 def parse_timestamp(text: str) -> dt.datetime:

@@ -103,3 +103,7 @@ class ValidationFailed(KnownError):
         self.problems = tuple(problems)
         lines = "; ".join(str(p) for p in self.problems)
         super().__init__(f"The {what} was not saved: {lines}")
+
+
+class StaleRecord(KnownError):
+    """The record changed since it was read (another window, command or a sync import)."""

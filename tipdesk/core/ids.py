@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-import uuid6
+import uuid_utils
 
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
 def new_id() -> str:
     """Return a fresh UUIDv7 as a lower-case canonical string."""
-    return str(uuid6.uuid7())
+    return str(uuid_utils.uuid7())
 
 
 def is_id(value: str) -> bool:

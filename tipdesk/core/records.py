@@ -187,7 +187,7 @@ class Campaign(Meta):
 
 
 Record = Case | Accused | Victim | Referral | Training | Campaign
-R = TypeVar("R", Case, Accused, Victim, Referral, Training, Campaign)
+R = TypeVar("R", bound=Meta)
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls for cls in (Case, Accused, Victim, Referral, Training, Campaign)
@@ -223,10 +223,10 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def to_dict(record: Record, *, meta: bool = True, children: bool = True) -> dict[str, Any]:
+def to_dict(record: Meta, *, meta: bool = True, children: bool = True) -> dict[str, Any]:
     """Return a JSON-ready dict of ``record`` (dates as ``YYYY-MM-DD``, enums as values)."""
     out: dict[str, Any] = {}
-    kids = CHILDREN.get(record.KIND, ())
+    kids = CHILDREN.get(getattr(record, "KIND", ""), ())
     for f in dataclasses.fields(record):
         if not meta and f.name in META_FIELDS:
             continue
@@ -284,7 +284,8 @@ def _convert(value: Any, hint: Any, path: str, problems: list[Problem]) -> Any:
         if not isinstance(value, dict):
             problems.append(Problem(path, "type", "must be an object"))
             return _BAD
-        return _from_dict(typing.cast(type[Record], hint), value, path, problems)
+        record_cls: Any = hint
+        return _from_dict(record_cls, value, path, problems)
     if hint is dt.date:
         if isinstance(value, dt.date):
             return value

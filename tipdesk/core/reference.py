@@ -17,6 +17,9 @@ Data shapes (parsed JSON):
     ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
 ``sentences``: ``{"laws": {"<law code>": {"title", "short", "default_section",
     "sections": {"<section>": {"max_imprisonment_months", "max_fine_pkr"}}}}}``
+
+In every file, a key starting with ``_`` (e.g. ``"_comment"``) is a comment: it is never read as
+a list, law or section.
 """
 
 from __future__ import annotations
@@ -112,7 +115,9 @@ class Reference:
         }
         self.lists: dict[str, dict[str, Item]] = {}
         for group in ("agencies", "departments", "partners"):
-            self.lists[group] = {i["code"]: Item(i["code"], i["name"]) for i in organisations[group]}
+            self.lists[group] = {
+                i["code"]: Item(i["code"], i["name"]) for i in organisations[group]
+            }
         for name in CODE_LISTS:
             self.lists[name] = {i["code"]: Item(i["code"], i["name"]) for i in codes[name]}
         self._by_name: dict[str, dict[str, str]] = {
@@ -122,7 +127,19 @@ class Reference:
         self._district_by_name = {_key(d.name): c for c, d in self.districts.items()} | {
             _key(c): c for c in self.districts
         }
-        self._laws: dict[str, dict[str, Any]] = dict(sentences["laws"])
+        # Keys starting with "_" are comments (see rules/sentences.json): never laws or sections.
+        self._laws: dict[str, dict[str, Any]] = {
+            law: {
+                **spec,
+                "sections": {
+                    sec: limits
+                    for sec, limits in spec["sections"].items()
+                    if not sec.startswith("_")
+                },
+            }
+            for law, spec in sentences["laws"].items()
+            if not law.startswith("_")
+        }
 
     # --- geography -------------------------------------------------------------------------
     def district(self, name_or_code: str) -> District | None:
@@ -135,7 +152,7 @@ class Reference:
 
     # --- code lists ------------------------------------------------------------------------
     def items(self, list_name: str) -> dict[str, Item]:
-        """All items of a list (``agencies``, ``departments``, ``partners`` or a CODE_LISTS name)."""
+        """All items of a list: ``agencies``, ``departments``, ``partners`` or a CODE_LISTS name."""
         return self.lists[list_name]
 
     def has(self, list_name: str, code: str) -> bool:

@@ -1,0 +1,1 @@
+"""The headless command line (``tipdesk COMMAND``). No Qt here."""

@@ -1,0 +1,112 @@
+"""Command-line plumbing: passphrase sources, output, and turning errors into one line.
+
+Contract:
+- Passphrases come from ``--passphrase-file``, then ``TIPDESK_PASSPHRASE``, then an interactive
+  prompt (only on a terminal). They are never echoed, logged or put into an error message.
+- :func:`run_guarded` prints a :class:`KnownError` as one line on stderr and returns its exit
+  code; any other exception is a bug: one line naming the crash report, saved without record
+  contents (only the traceback's file and line frames), exit code 70.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tipdesk import __version__
+from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed
+from tipdesk.paths import Paths
+
+ENV_PASSPHRASE = "TIPDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+ENV_NEW_PASSPHRASE = "TIPDESK_NEW_PASSPHRASE"  # noqa: S105
+ENV_USER = "TIPDESK_USER"
+EXIT_BUG = 70
+
+
+def read_secret_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+    return text.rstrip("\r\n")
+
+
+def passphrase(file: str | None, *, env: str = ENV_PASSPHRASE, prompt: str = "Passphrase: ",
+               confirm: bool = False) -> str:  # fmt: skip
+    """The passphrase from the file, the environment or a prompt, in that order."""
+    if file:
+        return read_secret_file(file)
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            f"No passphrase given: use --passphrase-file, set {env}, or run in a terminal."
+        )
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != first:
+        raise InvalidInput("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def emit(data: Any, as_json: bool, text: str | Callable[[], str]) -> None:
+    """Print ``data`` as JSON when asked, else the human ``text``."""
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False, default=str))
+    else:
+        print(text() if callable(text) else text)
+
+
+def _crash_report(paths: Paths | None, exc: BaseException) -> Path | None:
+    """Save a report with the exception type and code locations only: no values, no text of
+    the exception (which might quote record contents)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    lines = [
+        f"TIPDesk {__version__} crash at {dt.datetime.now(dt.UTC).isoformat()}",
+        f"exception: {type(exc).__module__}.{type(exc).__qualname__}",
+        *(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames),
+    ]
+    if paths is None:
+        return None
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        report = paths.logs / f"crash-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}.txt"
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError:
+        return None
+    return report
+
+
+def run_guarded(action: Callable[[], int], paths: Paths | None, as_json: bool) -> int:
+    try:
+        return action()
+    except ValidationFailed as exc:
+        if as_json:
+            problems = [{"field": p.field, "rule": p.rule, "message": p.message}
+                        for p in exc.problems]  # fmt: skip
+            print(json.dumps({"error": "validation", "problems": problems}, indent=2))
+        print(f"tipdesk: error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KnownError as exc:
+        if as_json:
+            print(json.dumps({"error": type(exc).__name__, "message": exc.message}))
+        print(f"tipdesk: error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("tipdesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        report = _crash_report(paths, exc)
+        where = f" A report (without record contents) was saved to {report}." if report else ""
+        print(
+            f"tipdesk: internal error ({type(exc).__name__}); this is a bug.{where}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

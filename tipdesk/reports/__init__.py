@@ -1,0 +1,1 @@
+"""Aggregation over the store's read API and report writers (CSV, XLSX, PDF)."""

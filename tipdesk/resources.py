@@ -1,0 +1,236 @@
+"""Load the reference lists and sentencing rules shipped under ``resources/``.
+
+Contract:
+
+- :func:`load_reference` reads five JSON files below a resources root (default:
+  :func:`tipdesk.paths.resources_dir`) and returns one :class:`~tipdesk.core.reference.Reference`:
+  ``reference/geography.json``, ``reference/offices.json``, ``reference/organisations.json``,
+  ``reference/codes.json`` and ``rules/sentences.json``. Their shapes are documented in
+  :mod:`tipdesk.core.reference`.
+- The result is cached per resolved root for the life of the process: the files are read once.
+  :func:`clear_cache` forgets the cache (tests, or after the files were replaced).
+- Every file is checked before use: it must be UTF-8 JSON of the documented shape, codes must
+  be unique within their list, district names unique in the country (look-up by name must not be
+  ambiguous), every office must sit in a known district and be of a known kind, and every law's
+  default section must exist. Any failure — missing, unreadable, not JSON, wrong shape — raises
+  :class:`~tipdesk.core.errors.InvalidInput` whose message names the file. Nothing is cached then.
+- Top-level keys starting with ``_`` (comments, e.g. ``"_comment"``) are allowed in every file
+  and ignored, as are such keys among laws and sections.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tipdesk.core.codes import OfficeKind
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.reference import CODE_LISTS, Reference
+from tipdesk.paths import resources_dir
+
+#: Argument name of :class:`Reference` -> path of its file below the resources root.
+FILES: dict[str, str] = {
+    "geography": "reference/geography.json",
+    "offices": "reference/offices.json",
+    "organisations": "reference/organisations.json",
+    "codes": "reference/codes.json",
+    "sentences": "rules/sentences.json",
+}
+
+ORGANISATION_LISTS = ("agencies", "departments", "partners")
+
+
+class _Bad(Exception):
+    """A shape problem inside one file; turned into ``InvalidInput`` naming the file."""
+
+
+def load_reference(root: Path | None = None) -> Reference:
+    """The reference data under ``root`` (default: the app's resources folder), cached per root.
+
+    Raises :class:`InvalidInput` naming the file when a file is missing or malformed.
+    """
+    base = resources_dir() if root is None else root
+    return _load(base.resolve())
+
+
+def clear_cache() -> None:
+    """Forget every cached :class:`Reference`; the next :func:`load_reference` reads the files."""
+    _load.cache_clear()
+
+
+@functools.lru_cache(maxsize=8)
+def _load(root: Path) -> Reference:
+    parsed = {name: _read_json(root / rel) for name, rel in FILES.items()}
+    with _blame(root / FILES["geography"]):
+        districts = _check_geography(parsed["geography"])
+    with _blame(root / FILES["offices"]):
+        _check_offices(parsed["offices"], districts)
+    with _blame(root / FILES["organisations"]):
+        for key in ORGANISATION_LISTS:
+            _check_items(parsed["organisations"], key)
+    with _blame(root / FILES["codes"]):
+        for key in CODE_LISTS:
+            _check_items(parsed["codes"], key)
+    with _blame(root / FILES["sentences"]):
+        _check_sentences(parsed["sentences"])
+    return Reference(**parsed)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"Reference file {path} is missing.") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"Reference file {path} is not UTF-8 text.") from None
+    except OSError as exc:
+        raise InvalidInput(f"Reference file {path} could not be read: {exc.strerror}.") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"Reference file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg})."
+        ) from None
+    if not isinstance(data, dict):
+        raise InvalidInput(f"Reference file {path} must hold a JSON object at the top level.")
+    return data
+
+
+@contextmanager
+def _blame(path: Path) -> Iterator[None]:
+    """Turn a shape problem found inside the block into ``InvalidInput`` naming ``path``."""
+    try:
+        yield
+    except _Bad as exc:
+        raise InvalidInput(f"Reference file {path} is malformed: {exc}.") from None
+
+
+# --- shape checks ----------------------------------------------------------------------------
+def _text(obj: dict[str, Any], key: str, where: str) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(f"{where}.{key} must be a non-empty string")
+    return value
+
+
+def _obj(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Bad(f"{where} must be an object")
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _Bad(f"{where} must be a list")
+    return value
+
+
+def _fold(name: str) -> str:
+    """How names are compared: the look-up key of :mod:`tipdesk.core.reference`."""
+    return " ".join(name.split()).casefold()
+
+
+def _check_items(data: dict[str, Any], key: str) -> None:
+    """``data[key]`` is a ``[{"code", "name"}]`` list: codes unique, names unique ignoring case."""
+    codes: set[str] = set()
+    names: set[str] = set()
+    for i, raw in enumerate(_list(data.get(key), key)):
+        where = f"{key}[{i}]"
+        item = _obj(raw, where)
+        code, name = _text(item, "code", where), _text(item, "name", where)
+        if code in codes:
+            raise _Bad(f"{where}: code {code!r} appears twice")
+        folded = _fold(name)
+        if folded in names:
+            raise _Bad(f"{where}: name {name!r} appears twice")
+        codes.add(code)
+        names.add(folded)
+
+
+def _check_geography(data: dict[str, Any]) -> set[str]:
+    """Returns the district codes."""
+    provinces = _list(data.get("provinces"), "provinces")
+    if not provinces:
+        raise _Bad("provinces is empty")
+    seen_codes: set[str] = set()
+    districts: set[str] = set()
+    names: dict[str, str] = {}
+    for i, raw in enumerate(provinces):
+        where = f"provinces[{i}]"
+        prov = _obj(raw, where)
+        code = _text(prov, "code", where)
+        if code in seen_codes:
+            raise _Bad(f"{where}: code {code!r} appears twice")
+        seen_codes.add(code)
+        _text(prov, "name", where)
+        items = _list(prov.get("districts"), f"{where}.districts")
+        if not items:
+            raise _Bad(f"{where}.districts is empty")
+        for j, draw in enumerate(items):
+            dwhere = f"{where}.districts[{j}]"
+            district = _obj(draw, dwhere)
+            code, name = _text(district, "code", dwhere), _text(district, "name", dwhere)
+            if code in seen_codes:
+                raise _Bad(f"{dwhere}: code {code!r} appears twice")
+            folded = _fold(name)
+            if folded in names:
+                raise _Bad(f"{dwhere}: name {name!r} is also used by {names[folded]}")
+            seen_codes.add(code)
+            districts.add(code)
+            names[folded] = code
+    return districts
+
+
+def _check_offices(data: dict[str, Any], districts: set[str]) -> None:
+    kinds = {k.value for k in OfficeKind}
+    codes: set[str] = set()
+    for i, raw in enumerate(_list(data.get("offices"), "offices")):
+        where = f"offices[{i}]"
+        office = _obj(raw, where)
+        code = _text(office, "code", where)
+        _text(office, "name", where)
+        if code in codes:
+            raise _Bad(f"{where}: code {code!r} appears twice")
+        codes.add(code)
+        district = _text(office, "district", where)
+        if district not in districts:
+            raise _Bad(f"{where}: district {district!r} is not in geography.json")
+        kind = _text(office, "kind", where)
+        if kind not in kinds:
+            raise _Bad(f"{where}: kind {kind!r} is not one of {', '.join(sorted(kinds))}")
+
+
+def _limit(limits: dict[str, Any], key: str, where: str) -> None:
+    value = limits.get(key)
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Bad(f"{where}.{key} must be a whole number of 0 or more, or null")
+
+
+def _check_sentences(data: dict[str, Any]) -> None:
+    laws = _obj(data.get("laws"), "laws")
+    for law, raw in laws.items():
+        if law.startswith("_"):
+            continue
+        where = f"laws.{law}"
+        spec = _obj(raw, where)
+        for key in ("title", "short", "default_section"):
+            _text(spec, key, where)
+        sections = {
+            s: v
+            for s, v in _obj(spec.get("sections"), f"{where}.sections").items()
+            if not s.startswith("_")
+        }
+        if spec["default_section"] not in sections:
+            raise _Bad(f"{where}.default_section {spec['default_section']!r} is not in sections")
+        for sec, lraw in sections.items():
+            swhere = f"{where}.sections.{sec}"
+            limits = _obj(lraw, swhere)
+            _limit(limits, "max_imprisonment_months", swhere)
+            _limit(limits, "max_fine_pkr", swhere)

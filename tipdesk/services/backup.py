@@ -1,0 +1,166 @@
+"""Encrypted backup and restore of a whole store.
+
+A backup is one file (a zip container, see ``docs/security.md``) holding ``manifest.json``, the
+key file and a consistent copy of the encrypted database: every record stays encrypted with
+the database key, and that key stays wrapped by the users' passphrases and the recovery key.
+So a backup opens with the same passphrases (or the recovery key) as the store it came from.
+
+Contract:
+- :func:`backup` writes atomically; an interrupted backup leaves no partial file behind.
+- :func:`restore` checks the whole backup (container, manifest, key file, that the passphrase
+  unlocks it, that the database opens and its audit chain verifies) before touching the data
+  folder. An existing store is moved aside into ``before-restore-<time>/``, never deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from tipdesk import __version__
+from tipdesk.core.clock import Clock, iso_timestamp
+from tipdesk.core.errors import (
+    CorruptStore,
+    InvalidInput,
+    PermissionDenied,
+    StoreExists,
+    WrongPassphrase,
+)
+from tipdesk.core.permissions import Permission, UserRole, allowed
+from tipdesk.fs import atomic_write_bytes
+from tipdesk.paths import Paths
+from tipdesk.services.session import Session, sign_in, store_exists
+from tipdesk.store.keys import KeyFile
+from tipdesk.store.store import Store
+
+FORMAT = "tipdesk-backup"
+FORMAT_VERSION = 1
+_MEMBERS = {"manifest.json", "keys.json", "tipdesk.db"}
+_MAX_MEMBER = 64 * 1024**3
+
+
+def backup(session: Session, dest: Path) -> Path:
+    """Write a backup of the open store to ``dest`` (a file path); return it."""
+    session.require(Permission.BACKUP)
+    dest = dest.expanduser().resolve()
+    if dest.is_dir():
+        raise InvalidInput(f"{dest} is a folder; give the backup a file name.")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".tipdesk-backup-") as tmp:
+        db_copy = Path(tmp) / "tipdesk.db"
+        session.store.export_copy(db_copy)
+        db_bytes = db_copy.read_bytes()
+        manifest = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "app_version": __version__,
+            "created_at": session.now(),
+            "device_id": session.install.device_id,
+            "install_role": session.install.role.value,
+            "schema_version": session.store.schema_version,
+            "database_sha256": hashlib.sha256(db_bytes).hexdigest(),
+        }
+        container = Path(tmp) / "backup.zip"
+        with zipfile.ZipFile(container, "w", compression=zipfile.ZIP_STORED) as zf:
+            zf.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+            zf.write(session.paths.keyfile, "keys.json")
+            zf.writestr("tipdesk.db", db_bytes)
+        atomic_write_bytes(dest, container.read_bytes())
+    # Logged once the file is complete: a failed backup is not recorded as made.
+    session.audit("backup", detail_file=dest.name)
+    return dest
+
+
+def _read_backup(src: Path, into: Path) -> dict[str, object]:
+    """Check and unpack a backup into the folder ``into``; return its manifest."""
+    if not src.is_file():
+        raise InvalidInput(f"{src} is not a file.")
+    try:
+        with zipfile.ZipFile(src) as zf:
+            names = set(zf.namelist())
+            if names != _MEMBERS:
+                raise CorruptStore(f"{src.name} is not a TIPDesk backup (unexpected contents).")
+            for info in zf.infolist():
+                if info.file_size > _MAX_MEMBER:
+                    raise CorruptStore(f"{src.name} has an implausibly large member.")
+            manifest = json.loads(zf.read("manifest.json"))
+            if manifest.get("format") != FORMAT:
+                raise CorruptStore(f"{src.name} is not a TIPDesk backup.")
+            if int(manifest.get("version", 0)) > FORMAT_VERSION:
+                raise CorruptStore(
+                    f"{src.name} was written by a newer TIPDesk; install it to restore this backup."
+                )
+            db = zf.read("tipdesk.db")
+            if hashlib.sha256(db).hexdigest() != manifest.get("database_sha256"):
+                raise CorruptStore(f"{src.name} is damaged (the database copy does not match).")
+            for name, data in (("tipdesk.db", db), ("keys.json", zf.read("keys.json"))):
+                (into / name).write_bytes(data)
+                (into / name).chmod(0o600)  # as private as the store they replace
+    except (zipfile.BadZipFile, json.JSONDecodeError, KeyError, ValueError, EOFError) as exc:
+        raise CorruptStore(f"{src.name} is not a TIPDesk backup or is damaged.") from exc
+    return dict(manifest)
+
+
+def restore(
+    paths: Paths,
+    src: Path,
+    *,
+    user: str,
+    passphrase: str,
+    clock: Clock,
+    replace: bool = False,
+) -> Session:
+    """Restore ``src`` into ``paths.home`` and sign in as ``user``; return the session.
+
+    If a store already exists, ``replace`` must be true; the existing files are moved aside.
+    """
+    if store_exists(paths) and not replace:
+        raise StoreExists(
+            f"A store already exists in {paths.home}. Restore with --replace to move it aside "
+            "(it is kept in a before-restore folder); nothing was changed."
+        )
+    paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=paths.home, prefix=".restore-") as tmp:
+        staging = Paths(Path(tmp))
+        _read_backup(src, staging.home)
+        # Prove the backup opens with these credentials before the data folder is touched.
+        key = KeyFile.load(staging.keyfile).unlock(user, passphrase, clock)
+        probe = Store.open(staging.database, key)
+        try:
+            result = probe.verify_audit()
+            # Refuse here, not after the data folder was replaced: the user must be able to
+            # sign in to the restored store and be allowed to restore.
+            row = probe.user(user)
+            if row is None or not row.active:
+                raise WrongPassphrase("Wrong user name or passphrase.")
+            if not allowed(UserRole(row.role), Permission.MANAGE_SETTINGS):
+                raise PermissionDenied(
+                    f"Your role ({row.role.replace('_', ' ')}) does not allow restoring a backup."
+                )
+            probe.checkpoint()
+        finally:
+            probe.close()
+        if not result.ok:
+            raise CorruptStore(f"The backup's audit log does not verify: {result.problem}.")
+        if store_exists(paths):
+            stamp = iso_timestamp(clock.now()).replace(":", "").replace(".", "")
+            aside = paths.home / f"before-restore-{stamp}"
+            aside.mkdir()
+            for p in _store_files(paths):
+                if p.exists():
+                    shutil.move(str(p), aside / p.name)
+        for p in _store_files(staging):
+            if p.exists():
+                p.replace(paths.home / p.name)
+    session = sign_in(paths, user=user, passphrase=passphrase, clock=clock)
+    session.audit("restore", detail_file=src.name)
+    return session
+
+
+def _store_files(paths: Paths) -> list[Path]:
+    db = paths.database
+    return [paths.keyfile, db, Path(f"{db}-wal"), Path(f"{db}-shm")]

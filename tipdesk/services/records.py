@@ -1,0 +1,245 @@
+"""Recording and reading cases, victims, trainings and campaigns, with the rules applied.
+
+Contract:
+- Every write checks the permission, normalises (CNICs, whitespace), validates with the core
+  rules and raises :class:`ValidationFailed` with every problem at once; nothing is written
+  unless the whole record is valid.
+- Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
+  needs the ``reveal_identity`` permission and a reason and writes an audit entry. A masked value
+  saved back keeps the stored value.
+- Marking a case's victim/accused overlap as reviewed (``dual_role_reviewed_by``) needs the
+  ``review_dual_role`` permission; the reviewer's name is the signed-in user's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
+from tipdesk.core.masking import masked, unmask_from
+from tipdesk.core.permissions import Permission
+from tipdesk.core.records import (
+    Campaign,
+    Case,
+    Record,
+    Training,
+    Victim,
+)
+from tipdesk.core.validation import normalise, validate
+from tipdesk.services.session import Session
+from tipdesk.store.search import SearchHit
+from tipdesk.store.store import Changes
+
+KINDS = ("case", "victim", "training", "campaign")
+
+
+def _restore_masked(session: Session, victim: Victim) -> None:
+    if victim.id:
+        try:
+            stored = session.store.get("victim", victim.id)
+        except NotFound:
+            return
+        if isinstance(stored, Victim):
+            unmask_from(victim, stored)
+
+
+def _require_delete_for_dropped_referrals(session: Session, victim: Victim) -> None:
+    """Saving a victim without one of its stored referrals deletes it: that needs ``delete``."""
+    try:
+        old = session.store.get("victim", victim.id)
+    except NotFound:
+        return
+    if isinstance(old, Victim):
+        kept = {r.id for r in victim.referrals if not r.deleted}
+        if {r.id for r in old.referrals} - kept:
+            session.require(Permission.DELETE)
+
+
+def _prepare_case(session: Session, case: Case) -> None:
+    for v in case.victims:
+        _restore_masked(session, v)
+    stored_reviewer = ""
+    if case.id:
+        try:
+            old = session.store.get("case", case.id)
+        except NotFound:
+            old = None
+        if isinstance(old, Case):
+            stored_reviewer = old.dual_role_reviewed_by
+            # Leaving a stored accused or victim out of the list deletes it.
+            kept = {r.id for r in (*case.accused, *case.victims) if not r.deleted}
+            stored = {r.id for r in (*old.accused, *old.victims)}
+            kept_refs = {r.id for v in case.victims for r in v.referrals if not r.deleted}
+            stored_refs = {r.id for v in old.victims for r in v.referrals}
+            if stored - kept or stored_refs - kept_refs:
+                session.require(Permission.DELETE)
+    if case.dual_role_reviewed_by and case.dual_role_reviewed_by != stored_reviewer:
+        session.require(Permission.REVIEW_DUAL_ROLE)
+        case.dual_role_reviewed_by = session.user.name
+
+
+def check(session: Session, record: Record) -> list[Problem]:
+    """Normalise ``record`` in place and return every validation problem (empty if valid)."""
+    normalise(record)
+    return validate(record, session.validation_context()) + _duplicates(session, record, {})
+
+
+def _claim(seen: dict[tuple[str, ...], str], key: tuple[str, ...], owner: Record) -> bool:
+    """Note that ``owner`` uses ``key``; True when another record of the same save did."""
+    me = owner.id or f"new-{id(owner)}"
+    return seen.setdefault(key, me) != me
+
+
+def _duplicates(
+    session: Session, record: Record, seen: dict[tuple[str, ...], str]
+) -> list[Problem]:
+    """Case numbers (per district and office) and victim codes must be unique, in the store
+    and among the records saved together (``seen`` collects their keys)."""
+    problems: list[Problem] = []
+    if isinstance(record, Case) and record.case_number and not record.deleted:
+        stored = session.store.find_case_number(record.case_number, record.district, record.office)
+        key = ("case", record.case_number, record.district, record.office)
+        if (stored is not None and stored != record.id) or _claim(seen, key, record):
+            problems.append(
+                Problem(
+                    "case_number",
+                    "unique.case_number",
+                    f"{record.case_number} is already used by another case of this office",
+                )
+            )
+    if isinstance(record, Case):
+        victims = [(f"victims[{i}].victim_code", v) for i, v in enumerate(record.victims)]
+    elif isinstance(record, Victim):
+        victims = [("victim_code", record)]
+    else:
+        victims = []
+    for field, v in victims:
+        if not v.victim_code or v.deleted:
+            continue
+        taken = session.store.victim_code_exists(v.victim_code, exclude_id=v.id)
+        if _claim(seen, ("victim", v.victim_code), v) or taken:
+            problems.append(
+                Problem(
+                    field,
+                    "unique.victim_code",
+                    f"{v.victim_code} is already used by another victim",
+                )
+            )
+    return problems
+
+
+def save(session: Session, records: Sequence[Record]) -> Changes:
+    """Validate and save records in one transaction (all or nothing)."""
+    session.require(Permission.EDIT)
+    problems: list[Problem] = []
+    many = len(records) > 1
+    ctx = session.validation_context()
+    seen: dict[tuple[str, ...], str] = {}
+    for i, record in enumerate(records):
+        if isinstance(record, Case):
+            _prepare_case(session, record)
+        elif isinstance(record, Victim):
+            _restore_masked(session, record)
+            if record.id:
+                _require_delete_for_dropped_referrals(session, record)
+        if record.deleted:
+            session.require(Permission.DELETE)
+        normalise(record)
+        found = validate(record, ctx) + _duplicates(session, record, seen)
+        problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
+    if problems:
+        raise ValidationFailed(problems, records[0].KIND if records else "record")
+    return session.store.save(records, session.actor())
+
+
+def save_one(session: Session, record: Record) -> Changes:
+    return save(session, [record])
+
+
+def get(session: Session, kind: str, record_id: str) -> Record:
+    """One record with its children; victims' identities masked."""
+    session.require(Permission.VIEW)
+    _check_kind(kind)
+    record = session.store.get(kind, record_id)
+    if isinstance(record, Case):
+        record.victims = [masked(v) for v in record.victims]
+    elif isinstance(record, Victim):
+        record = masked(record)
+    return record
+
+
+def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
+    """The victim with identifying details visible; audited with the reason."""
+    session.require(Permission.REVEAL_IDENTITY)
+    if len(reason.strip()) < 5:
+        raise InvalidInput("Give a reason (at least a few words) for revealing the identity.")
+    victim = session.store.get("victim", victim_id)
+    if not isinstance(victim, Victim):
+        raise InvalidInput("Not a victim record.")
+    session.audit("reveal", "victim", victim_id, reason=reason.strip())
+    return victim
+
+
+def delete(session: Session, kind: str, record_id: str, reason: str) -> Changes:
+    """Soft-delete a record (its children go with it). Needs the ``delete`` permission."""
+    session.require(Permission.DELETE)
+    _check_kind(kind)
+    if not reason.strip():
+        raise InvalidInput("Give a reason for deleting the record.")
+    record = session.store.get(kind, record_id)
+    record.deleted = True
+    if isinstance(record, Case):
+        for child in (*record.accused, *record.victims):
+            child.deleted = True
+    changes = session.store.save([record], session.actor())
+    session.audit("delete.reason", kind, record_id, reason=reason.strip())
+    return changes
+
+
+def page(
+    session: Session,
+    kind: str,
+    *,
+    filters: dict[str, Any] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    after: tuple[str, str] | None = None,
+    limit: int = 200,
+) -> list[Record]:
+    """A page of records (no children), newest first; victims masked."""
+    session.require(Permission.VIEW)
+    _check_kind(kind)
+    rows = session.store.page(
+        kind, filters=filters, date_from=date_from, date_to=date_to, after=after, limit=limit
+    )
+    return [masked(r) if isinstance(r, Victim) else r for r in rows]
+
+
+def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
+    """Full-text search; identities are searched only for users who may reveal them."""
+    session.require(Permission.VIEW)
+    return session.store.search(
+        text, include_identity=session.can(Permission.REVEAL_IDENTITY), limit=limit
+    )
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise InvalidInput(f"Unknown record kind {kind!r}; use one of: {', '.join(KINDS)}.")
+
+
+__all__ = [
+    "Campaign",
+    "Case",
+    "Training",
+    "Victim",
+    "delete",
+    "get",
+    "page",
+    "reveal_victim",
+    "save",
+    "save_one",
+    "search",
+]

@@ -1,0 +1,363 @@
+"""Setting up an install, signing in, and the signed-in session.
+
+Contract:
+- :func:`init_install` creates the key file and the encrypted store together; if anything
+  fails half-way, both are removed so a retry starts clean.
+- :func:`sign_in` unwraps the database key with the user's passphrase (Argon2id, see
+  :mod:`tipdesk.store.keys`), opens the store, writes any pending failed-login entries and a
+  login entry to the audit log. A wrong passphrase opens nothing.
+- A :class:`Session` belongs to one thread (its store's). It knows the user, the role and the
+  install, checks permissions (:meth:`Session.require`) and stamps writes (:meth:`actor`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipdesk.core.clock import Clock, iso_timestamp
+from tipdesk.core.codes import InstallRole, OfficeKind
+from tipdesk.core.errors import (
+    InvalidInput,
+    KnownError,
+    PermissionDenied,
+    StoreExists,
+    StoreNotFound,
+    WrongPassphrase,
+)
+from tipdesk.core.ids import new_id
+from tipdesk.core.permissions import (
+    ADMIN_ROLE,
+    INSTALL_ROLES,
+    Permission,
+    UserRole,
+    allowed,
+)
+from tipdesk.core.reference import Reference
+from tipdesk.core.validation import ValidationContext
+from tipdesk.paths import Paths
+from tipdesk.resources import load_reference
+from tipdesk.store.audit import NewEntry
+from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile, passphrase_problems
+from tipdesk.store.store import Actor, OfficeRow, Store, User
+
+
+@dataclass(frozen=True, slots=True)
+class Install:
+    """What this install is: a district office or HQ, and its device identity."""
+
+    role: InstallRole
+    district: str
+    office: str
+    device_id: str
+
+    @classmethod
+    def from_store(cls, store: Store) -> Install:
+        return cls(
+            role=InstallRole(store.setting("install_role") or InstallRole.DISTRICT.value),
+            district=store.setting("district", "") or "",
+            office=store.setting("office", "") or "",
+            device_id=store.setting("device_id", "") or "",
+        )
+
+
+class Session:
+    """A signed-in user's access to one open store."""
+
+    def __init__(
+        self,
+        store: Store,
+        paths: Paths,
+        user: User,
+        install: Install,
+        clock: Clock,
+        reference: Reference,
+    ) -> None:
+        self.store = store
+        self.paths = paths
+        self.user = user
+        self.role = UserRole(user.role)
+        self.install = install
+        self.clock = clock
+        self.reference = reference
+
+    def __repr__(self) -> str:
+        return f"Session(user={self.user.name!r}, role={self.role.value})"
+
+    def can(self, permission: Permission) -> bool:
+        return allowed(self.role, permission)
+
+    def require(self, permission: Permission) -> None:
+        """Raise :class:`PermissionDenied` unless the user's role has ``permission``."""
+        if not self.can(permission):
+            raise PermissionDenied(
+                f"Your role ({self.role.value.replace('_', ' ')}) does not allow this "
+                f"({permission.value.replace('_', ' ')})."
+            )
+
+    def now(self) -> str:
+        return iso_timestamp(self.clock.now())
+
+    def actor(self) -> Actor:
+        return Actor(self.user.name, self.install.device_id, self.now())
+
+    def audit(self, action: str, kind: str = "", record_id: str = "", **detail: object) -> None:
+        a = self.actor()
+        self.store.log([NewEntry(a.at, a.user, a.device, action, kind, record_id, dict(detail))])
+
+    def office_codes(self) -> frozenset[str]:
+        return frozenset(o.code for o in self.store.offices())
+
+    def validation_context(self) -> ValidationContext:
+        return ValidationContext(
+            reference=self.reference,
+            offices=self.office_codes(),
+            today=self.clock.now().date(),
+        )
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def store_exists(paths: Paths) -> bool:
+    return paths.keyfile.exists() or paths.database.exists()
+
+
+def _check_passphrase(passphrase: str, user: str | None = None) -> None:
+    problems = passphrase_problems(passphrase, user=user)
+    if problems:
+        raise InvalidInput("The passphrase is too weak: " + "; ".join(problems) + ".")
+
+
+def init_install(
+    paths: Paths,
+    *,
+    role: InstallRole,
+    user: str,
+    passphrase: str,
+    clock: Clock,
+    district: str = "",
+    office: str = "",
+    kdf: KdfParams = DEFAULT_KDF,
+    reference: Reference | None = None,
+) -> tuple[Session, str]:
+    """Create a new install in ``paths.home``; return the admin's session and the recovery key.
+
+    For a district install, ``district`` and ``office`` are names or codes from the reference
+    lists; an office not in the lists is added as the install's own office.
+    """
+    if store_exists(paths):
+        raise StoreExists(f"A TIPDesk store already exists in {paths.home}; nothing was changed.")
+    ref = reference or load_reference()
+    user = user.strip()
+    if not user:
+        raise InvalidInput("A user name is needed.")
+    _check_passphrase(passphrase)
+    district_code = ""
+    office_row: OfficeRow | None = None
+    if role is InstallRole.DISTRICT:
+        found = ref.district(district) if district else None
+        if found is None:
+            raise InvalidInput(f"{district!r} is not a district in the reference list.")
+        district_code = found.code
+        if not office.strip():
+            raise InvalidInput("A district install needs its office (an FIA circle or station).")
+        office_row = _resolve_office(ref, office.strip(), district_code)
+    created_home = not paths.home.exists()
+    paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        _keyfile, db_key, recovery = KeyFile.create(
+            paths.keyfile, user=user, passphrase=passphrase, clock=clock, kdf=kdf
+        )
+        store = Store.create(paths.database, db_key)
+        device_id = new_id()
+        at = iso_timestamp(clock.now())
+        actor = Actor(user, device_id, at)
+        store.set_settings(
+            {
+                "install_role": role.value,
+                "district": district_code,
+                "office": office_row.code if office_row else "",
+                "device_id": device_id,
+                "created_at": at,
+            },
+            actor,
+        )
+        admin = ADMIN_ROLE[role]
+        store.add_user(user, admin.value, actor)
+        for o in _install_offices(ref, role, district_code, office_row):
+            store.add_office(o, actor)
+        store.log([NewEntry(at, user, device_id, "init", detail={"role": role.value})])
+    except BaseException:
+        _remove_partial(paths, created_home)
+        raise
+    install = Install(role, district_code, office_row.code if office_row else "", device_id)
+    session = Session(store, paths, store.user(user) or _missing(user), install, clock, ref)
+    return session, recovery
+
+
+def _missing(user: str) -> User:
+    raise KnownError(f"The user {user!r} is missing from the store.")
+
+
+def _resolve_office(ref: Reference, office: str, district: str) -> OfficeRow:
+    key = office.casefold()
+    for o in ref.offices.values():
+        if key in (o.code.casefold(), o.name.casefold()):
+            return OfficeRow(o.code, o.name, o.district, o.kind)
+    code = "OFF-" + "".join(ch for ch in office.upper() if ch.isalnum())[:24]
+    kind = OfficeKind.POLICE_STATION if "police" in key else OfficeKind.OTHER
+    return OfficeRow(code, office, district, kind.value)
+
+
+def _install_offices(
+    ref: Reference, role: InstallRole, district: str, own: OfficeRow | None
+) -> list[OfficeRow]:
+    """The offices an install starts with: its own, and the FIA circles of the reference list
+    (in its district for a district install; all of them at HQ)."""
+    rows = {
+        o.code: OfficeRow(o.code, o.name, o.district, o.kind)
+        for o in ref.offices.values()
+        if role is InstallRole.HQ or o.district == district
+    }
+    if own is not None:
+        rows[own.code] = own
+    return list(rows.values())
+
+
+def _remove_partial(paths: Paths, created_home: bool) -> None:
+    for p in (paths.keyfile, paths.database, Path(f"{paths.database}-wal"),
+              Path(f"{paths.database}-shm")):  # fmt: skip
+        p.unlink(missing_ok=True)
+    if created_home:
+        shutil.rmtree(paths.home, ignore_errors=True)
+
+
+def sign_in(
+    paths: Paths,
+    *,
+    user: str,
+    passphrase: str,
+    clock: Clock,
+    reference: Reference | None = None,
+) -> Session:
+    """Unlock the store as ``user``. Wrong passphrase: :class:`WrongPassphrase`, nothing opened."""
+    if not paths.keyfile.exists():
+        raise StoreNotFound(
+            f"No TIPDesk store in {paths.home}. Run `tipdesk init` (or start the app) "
+            "to set one up."
+        )
+    keyfile = KeyFile.load(paths.keyfile)
+    db_key = keyfile.unlock(user, passphrase, clock)
+    name = keyfile.canonical_name(user) or user
+    return _open(paths, keyfile, db_key, name, clock, reference, "login")
+
+
+def sign_in_with_recovery(
+    paths: Paths,
+    *,
+    recovery_key: str,
+    user: str,
+    new_passphrase: str,
+    clock: Clock,
+    reference: Reference | None = None,
+) -> Session:
+    """Unlock with the recovery key and set a new passphrase for ``user``.
+
+    Whoever holds the recovery key can open the whole store (it is shown once, at ``init``, to
+    the install's first admin), so it may reset any active user's passphrase.
+    """
+    _check_passphrase(new_passphrase, user)
+    keyfile = KeyFile.load(paths.keyfile)
+    db_key = keyfile.unlock_with_recovery(recovery_key, clock)
+    user = keyfile.canonical_name(user) or user
+    session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery")
+    try:
+        keyfile.reset_passphrase(user, new_passphrase, db_key)
+        session.audit("passphrase.reset", "user", user)
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def _open(
+    paths: Paths,
+    keyfile: KeyFile,
+    db_key: bytes,
+    user: str,
+    clock: Clock,
+    reference: Reference | None,
+    action: str,
+) -> Session:
+    store = Store.open(paths.database, db_key)
+    try:
+        row = store.user(user)
+        if row is None or not row.active:
+            raise WrongPassphrase("Wrong user name or passphrase.")
+        install = Install.from_store(store)
+        session = Session(store, paths, row, install, clock, reference or load_reference())
+        failures = keyfile.take_pending_failures()
+        entries = [NewEntry(at, name, install.device_id, "login.failed") for at, name in failures]
+        a = session.actor()
+        entries.append(NewEntry(a.at, a.user, a.device, action))
+        store.log(entries)
+    except BaseException:
+        store.close()
+        raise
+    return session
+
+
+def add_user(session: Session, name: str, role: UserRole, passphrase: str) -> None:
+    """Add a user (admins only). The role must fit the install (district or HQ roles)."""
+    session.require(Permission.MANAGE_USERS)
+    if role not in INSTALL_ROLES[session.install.role]:
+        allowed_roles = ", ".join(r.value for r in INSTALL_ROLES[session.install.role])
+        raise InvalidInput(f"A {session.install.role.value} install has roles: {allowed_roles}.")
+    name = name.strip()
+    keyfile = KeyFile.load(session.paths.keyfile)
+    if not name or session.store.user(name) is not None or keyfile.canonical_name(name):
+        raise InvalidInput(f"The user name {name!r} is empty or already taken.")
+    _check_passphrase(passphrase, name)
+    keyfile.add_user(name, passphrase, _db_key(session))
+    session.store.add_user(name, role.value, session.actor())
+
+
+def disable_user(session: Session, name: str) -> None:
+    """Disable a user (admins only): the store refuses them and their wrapped copy of the
+    database key is removed from the key file, so their passphrase no longer opens it even
+    offline. :func:`enable_user` gives them a new passphrase."""
+    session.require(Permission.MANAGE_USERS)
+    user = session.store.user(name.strip())
+    if user is None or not user.active:
+        raise InvalidInput(f"There is no active user named {name.strip()!r}.")
+    if user.name == session.user.name:
+        raise InvalidInput("You cannot disable yourself; ask another admin.")
+    keyfile = KeyFile.load(session.paths.keyfile)
+    if keyfile.canonical_name(user.name):
+        keyfile.remove_user(user.name)
+    session.store.set_user_active(user.name, False, session.actor())
+
+
+def enable_user(session: Session, name: str, passphrase: str) -> None:
+    """Enable a disabled user again with a new passphrase (admins only)."""
+    session.require(Permission.MANAGE_USERS)
+    user = session.store.user(name.strip())
+    if user is None or user.active:
+        raise InvalidInput(f"There is no disabled user named {name.strip()!r}.")
+    _check_passphrase(passphrase, user.name)
+    KeyFile.load(session.paths.keyfile).add_user(user.name, passphrase, _db_key(session))
+    session.store.set_user_active(user.name, True, session.actor())
+
+
+def change_passphrase(session: Session, old: str, new: str) -> None:
+    """Re-wrap the database key for the signed-in user; the database is not re-encrypted."""
+    _check_passphrase(new)
+    keyfile = KeyFile.load(session.paths.keyfile)
+    keyfile.change_passphrase(session.user.name, old, new, session.clock)
+    session.audit("passphrase.change", "user", session.user.name)
+
+
+def _db_key(session: Session) -> bytes:
+    return session.store.database_key()

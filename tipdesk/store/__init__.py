@@ -1,0 +1,1 @@
+"""The encrypted store: key file, database, migrations, repositories and audit chain."""

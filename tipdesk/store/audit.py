@@ -1,0 +1,188 @@
+"""The append-only, hash-chained audit log.
+
+Contract:
+- :func:`append` adds entries inside the caller's transaction, so an audit entry exists if and
+  only if the change it describes was committed.
+- Each entry's ``hash`` is SHA-256 over the canonical JSON of its fields and the previous
+  entry's hash; the chain's head (last seq and hash) is also kept in ``settings`` so that
+  removing entries from the end is detected too.
+- Entries never contain record contents or identities: the action, the record kind and id, and
+  in ``detail`` only field *names*, counts and reasons.
+- :func:`verify` walks the whole chain and names the first entry that was edited, deleted or
+  reordered. Triggers refuse UPDATE and DELETE on the table; the chain catches what bypasses
+  them (for example a copy of the file edited with the key elsewhere).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from tipdesk.store.driver import Connection
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_head"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    at: str
+    user: str
+    device: str
+    action: str
+    kind: str
+    record_id: str
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """What a caller supplies; sequence and hashes are filled in by :func:`append`."""
+
+    at: str
+    user: str
+    device: str
+    action: str
+    kind: str = ""
+    record_id: str = ""
+    detail: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    ok: bool
+    entries: int
+    problem: str = ""
+    bad_seq: int | None = None
+
+
+# Canonical JSON: sorted keys, no spaces, UTF-8 text. Built once (json.dumps with options
+# would build a new encoder per call).
+_canonical = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode
+
+
+def entry_hash(
+    seq: int, at: str, user: str, device: str, action: str, kind: str, record_id: str,
+    detail_json: str, prev_hash: str,
+) -> str:  # fmt: skip
+    payload = _canonical([seq, at, user, device, action, kind, record_id, detail_json, prev_hash])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _head(conn: Connection) -> tuple[int, str]:
+    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, GENESIS)
+
+
+def append(conn: Connection, entries: Iterable[NewEntry]) -> int:
+    """Append ``entries`` in order inside the current transaction; return the last seq."""
+    seq, prev = _head(conn)
+    rows = []
+    for e in entries:
+        seq += 1
+        detail_json = _canonical(e.detail or {})
+        h = entry_hash(
+            seq, e.at, e.user, e.device, e.action, e.kind, e.record_id, detail_json, prev
+        )
+        rows.append(
+            (seq, e.at, e.user, e.device, e.action, e.kind, e.record_id, detail_json, prev, h)
+        )
+        prev = h
+    if rows:
+        conn.executemany("INSERT INTO audit VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (HEAD_KEY, _canonical([seq, prev])),
+        )
+    return seq
+
+
+def _row_to_entry(row: Any) -> AuditEntry:
+    return AuditEntry(
+        seq=int(row[0]), at=row[1], user=row[2], device=row[3], action=row[4], kind=row[5],
+        record_id=row[6], detail=json.loads(row[7]), prev_hash=row[8], hash=row[9],
+    )  # fmt: skip
+
+
+def entries(
+    conn: Connection,
+    *,
+    after_seq: int = 0,
+    limit: int = 500,
+    action: str | None = None,
+    user: str | None = None,
+) -> list[AuditEntry]:
+    """A page of entries in order, keyset-paged by ``after_seq``, optionally filtered."""
+    sql = "SELECT * FROM audit WHERE seq > ?"
+    params: list[Any] = [after_seq]
+    if action:
+        sql += " AND action = ?"
+        params.append(action)
+    if user:
+        sql += " AND user = ?"
+        params.append(user)
+    sql += " ORDER BY seq LIMIT ?"
+    params.append(limit)
+    return [_row_to_entry(r) for r in conn.execute(sql, params)]
+
+
+def _walk(conn: Connection) -> Iterator[Any]:
+    cur = conn.execute("SELECT * FROM audit ORDER BY rowid")
+    while batch := cur.fetchmany(5000):
+        yield from batch
+
+
+def verify(conn: Connection) -> VerifyResult:
+    """Check the whole chain; name the first entry that was edited, deleted or reordered."""
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for row in _walk(conn):
+        seq, at, user, device, action, kind, record_id, detail_json, prev_hash, h = row
+        count += 1
+        if seq != expected_seq:
+            if seq > expected_seq:
+                missing = (
+                    f"#{expected_seq}"
+                    if seq == expected_seq + 1
+                    else f"#{expected_seq} to #{seq - 1}"
+                )
+                return VerifyResult(
+                    False, count, f"audit entry {missing} was deleted", expected_seq
+                )
+            return VerifyResult(False, count, f"audit entry #{seq} is out of order", seq)
+        if prev_hash != prev:
+            return VerifyResult(
+                False,
+                count,
+                f"audit entry #{seq} does not follow #{seq - 1}: entries were removed or reordered",
+                seq,
+            )
+        recomputed = entry_hash(
+            seq, at, user, device, action, kind, record_id, detail_json, prev_hash
+        )
+        if recomputed != h:
+            return VerifyResult(False, count, f"audit entry #{seq} was edited", seq)
+        prev = h
+        expected_seq += 1
+    head = conn.execute("SELECT value FROM settings WHERE key = ?", (HEAD_KEY,)).fetchone()
+    if head is not None:
+        head_seq, head_hash = json.loads(head[0])
+        if head_seq != expected_seq - 1 or head_hash != prev:
+            return VerifyResult(
+                False,
+                count,
+                f"the audit log ends at #{expected_seq - 1} but entry #{head_seq} was written: "
+                "entries at the end were deleted",
+                expected_seq,
+            )
+    elif count:
+        return VerifyResult(False, count, "the audit log's head record is missing", None)
+    return VerifyResult(True, count)

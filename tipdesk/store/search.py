@@ -1,0 +1,159 @@
+"""Full-text search (FTS5) over cases, victims, trainings and campaigns.
+
+Contract:
+- Index rows share the rowid of the record's own table, so an update replaces its row.
+- Cases index the case number, narrative, officer, accused names and CNICs (13 digits and the
+  dashed form) and victim codes. Victims index the code separately from the identity (name,
+  father's name, CNIC, phone): searching identities is only done when the caller says the user
+  may see them (the services layer decides).
+- :func:`fts_query` turns what a user typed into a safe FTS5 query (every word a quoted prefix
+  term), so no input is an FTS syntax error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipdesk.core.records import Campaign, Case, Record, Training, Victim
+from tipdesk.store.driver import Connection
+
+# Words as the FTS tokenizer sees them: "_" is a separator there, so "a_b" would be a
+# two-token phrase (refused by the detail=none indexes).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _cnic_terms(cnic: str) -> str:
+    if len(cnic) == 13 and cnic.isdigit():
+        return f"{cnic} {cnic[:5]}-{cnic[5:12]}-{cnic[12]}"
+    return cnic
+
+
+def case_text(case: Case) -> str:
+    parts = [case.case_number, case.investigating_officer, case.narrative]
+    for a in case.accused:
+        if not a.deleted:
+            parts += [a.name, a.father_name, _cnic_terms(a.cnic)]
+    parts += [v.victim_code for v in case.victims if not v.deleted]
+    return " ".join(p for p in parts if p)
+
+
+def victim_texts(victim: Victim) -> tuple[str, str]:
+    identity = [victim.name, victim.father_name, _cnic_terms(victim.cnic), victim.phone]
+    return victim.victim_code, " ".join(p for p in identity if p)
+
+
+def training_text(t: Training) -> str:
+    return " ".join(p for p in (t.title, t.venue, *t.roster) if p)
+
+
+def campaign_text(c: Campaign) -> str:
+    return " ".join(p for p in (c.title, c.venue, c.national_campaign, c.notes) if p)
+
+
+def _texts(record: Record) -> tuple[str, tuple[str, ...]]:
+    """The FTS table of ``record`` and the text of each of its columns."""
+    if isinstance(record, Case):
+        return "cases_fts", (case_text(record),)
+    if isinstance(record, Victim):
+        return "victims_fts", victim_texts(record)
+    if isinstance(record, Training):
+        return "trainings_fts", (training_text(record),)
+    if isinstance(record, Campaign):
+        return "campaigns_fts", (campaign_text(record),)
+    raise TypeError(f"{record.KIND} records are not indexed on their own")
+
+
+_COLUMNS = {
+    "cases_fts": "text",
+    "victims_fts": "code, identity",
+    "trainings_fts": "text",
+    "campaigns_fts": "text",
+}
+_SOURCE = {
+    "cases_fts": "cases",
+    "victims_fts": "victims",
+    "trainings_fts": "trainings",
+    "campaigns_fts": "campaigns",
+}
+
+
+def reindex(conn: Connection, rowid: int, record: Record) -> None:
+    """Replace the index row of a stored record (or drop it when the record is deleted)."""
+    table, texts = _texts(record)
+    conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))  # noqa: S608
+    if not record.deleted:
+        marks = ", ".join("?" for _ in texts)
+        conn.execute(
+            f"INSERT INTO {table}(rowid, {_COLUMNS[table]}) VALUES (?, {marks})",  # noqa: S608
+            (rowid, *texts),
+        )
+
+
+def new_row_index(record: Record) -> tuple[str, tuple[str, ...]]:
+    """SQL and parameters that index a record inserted in the same transaction, by its id."""
+    table, texts = _texts(record)
+    marks = ", ".join("?" for _ in texts)
+    sql = (
+        f"INSERT INTO {table}(rowid, {_COLUMNS[table]}) "  # noqa: S608
+        f"SELECT rowid, {marks} FROM {_SOURCE[table]} WHERE id = ?"
+    )
+    return sql, (*texts, record.id)
+
+
+def fts_query(text: str, column: str = "") -> str | None:
+    """A safe FTS5 query for ``text`` (None if it has no words).
+
+    Every word must match. Only the last word matches as a prefix (it may be half-typed);
+    earlier words match whole, which keeps queries like ``V-LHR-0012`` fast: a one-letter
+    prefix would otherwise merge the doclists of every term starting with that letter.
+    Words are quoted, so no input is an FTS syntax error.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    terms = " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
+    return f"{column} : ({terms})" if column else terms
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: enough to show a line and open the record; never an identity."""
+
+    kind: str
+    id: str
+    label: str
+    detail: str
+
+
+def search(
+    conn: Connection, text: str, *, include_identity: bool, limit: int = 50
+) -> list[SearchHit]:
+    """Search every record kind; unranked (fast at any size), newest records first per kind."""
+    hits: list[SearchHit] = []
+    q = fts_query(text)
+    if q is None:
+        return hits
+    rows = conn.execute(
+        "SELECT c.id, c.case_number, c.district, c.stage FROM cases_fts f "
+        "JOIN cases c ON c.rowid = f.rowid WHERE cases_fts MATCH ? AND c.deleted = 0 LIMIT ?",
+        (q, limit),
+    ).fetchall()
+    hits += [SearchHit("case", r[0], r[1], f"{r[2]} · {r[3]}") for r in rows]
+    vq = q if include_identity else fts_query(text, "code")
+    rows = conn.execute(
+        "SELECT v.id, v.victim_code, v.district FROM victims_fts f "
+        "JOIN victims v ON v.rowid = f.rowid WHERE victims_fts MATCH ? AND v.deleted = 0 "
+        "LIMIT ?",
+        (vq, limit),
+    ).fetchall()
+    hits += [SearchHit("victim", r[0], r[1], r[2]) for r in rows]
+    for table, kind in (("trainings", "training"), ("campaigns", "campaign")):
+        rows = conn.execute(
+            f"SELECT t.id, t.title, t.district, t.start_on FROM {table}_fts f "  # noqa: S608
+            f"JOIN {table} t ON t.rowid = f.rowid WHERE {table}_fts MATCH ? AND t.deleted = 0 "
+            "LIMIT ?",
+            (q, limit),
+        ).fetchall()
+        hits += [SearchHit(kind, r[0], r[1], f"{r[2]} · {r[3] or ''}") for r in rows]
+    return hits[:limit] if len(hits) > limit else hits

@@ -1,0 +1,668 @@
+"""The store: one encrypted SQLite database holding an install's records, users and audit log.
+
+Contract:
+- One :class:`Store` wraps one connection and must be used from the thread that opened it
+  (the GUI runs store work on a single worker thread).
+- Every write method runs in one transaction that also records, for each record it touches, a
+  row in ``changes`` (what sync will ship) and an entry in the audit log. It returns a
+  :class:`Changes` naming what changed so callers refresh only that.
+- The store does not validate or check permissions: :mod:`tipdesk.services` does, before
+  calling it. The store does keep optimistic concurrency: saving a record whose ``version`` is
+  not the stored one raises :class:`StaleRecord` and writes nothing.
+- Children (a case's accused and victims, a victim's referrals) are saved with their parent;
+  a child left out of the parent's list is soft-deleted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tipdesk.core.errors import NotFound, StaleRecord
+from tipdesk.core.ids import new_id
+from tipdesk.core.records import (
+    META_FIELDS,
+    Accused,
+    Campaign,
+    Case,
+    Record,
+    Referral,
+    Training,
+    Victim,
+)
+from tipdesk.store import audit, search
+from tipdesk.store.driver import Connection, connect, export_copy, transaction, translated
+from tipdesk.store.migrations import migrate
+from tipdesk.store.rows import (
+    MAPPINGS,
+    TABLES,
+    from_row,
+    insert_sql,
+    select_columns,
+    to_row,
+    update_params,
+    update_sql,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who writes, from which device, at what time (one timestamp per write)."""
+
+    user: str
+    device: str
+    at: str
+
+
+@dataclass(slots=True)
+class Changes:
+    """Ids of the records a write touched, by record kind."""
+
+    by_kind: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, kind: str, record_id: str) -> None:
+        self.by_kind[kind].add(record_id)
+
+    def ids(self, kind: str) -> set[str]:
+        return set(self.by_kind.get(kind, ()))
+
+    def merge(self, other: Changes) -> None:
+        for kind, ids in other.by_kind.items():
+            self.by_kind[kind] |= ids
+
+    def __bool__(self) -> bool:
+        return any(self.by_kind.values())
+
+    def counts(self) -> dict[str, int]:
+        return {k: len(v) for k, v in sorted(self.by_kind.items()) if v}
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    name: str
+    role: str
+    active: bool
+    created_at: str
+    created_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeRow:
+    code: str
+    name: str
+    district: str
+    kind: str
+
+
+_CHILD_KEY = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
+NEW_ROW = -1  # the rowid _write reports for a row whose insert waits for the flush
+
+
+class _Writer:
+    """State of one write transaction: collects change rows and audit entries."""
+
+    def __init__(self, conn: Connection, actor: Actor) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.changes = Changes()
+        self.change_rows: list[tuple[str, str, int, str]] = []
+        self.audit: list[audit.NewEntry] = []
+        # New rows are inserted in bulk at flush, parents before children (FK order); the
+        # full-text rows of new records follow them, looked up by id.
+        self.inserts: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in TABLES}
+        self.new_fts: dict[str, list[tuple[Any, ...]]] = {}
+
+        # The audit entry being built for the top-level record now being saved.
+        self._top: Record | None = None
+        self._top_action = ""
+        self._top_detail: dict[str, Any] = {}
+        self._children: dict[str, list[str]] = {}
+
+    def begin(self, record: Record) -> None:
+        """Start the audit entry of one top-level record (a case with its accused and
+        victims, a victim with its referrals, a training or a campaign)."""
+        self._top, self._top_action, self._top_detail, self._children = record, "", {}, {}
+
+    def note(self, record: Record, action: str, fields: list[str] | None = None) -> None:
+        """Record one row change: a change-log row, and its part in the audit entry."""
+        self.changes.add(record.KIND, record.id)
+        self.change_rows.append((record.KIND, record.id, record.version, self.actor.at))
+        if record is self._top:
+            self._top_action = action
+            if fields:
+                self._top_detail["fields"] = fields
+        else:
+            self._children.setdefault(f"{record.KIND}.{action}", []).append(record.id)
+
+    def end(self) -> None:
+        """Close the top-level record's audit entry: one entry per saved record, naming the
+        children created, updated or deleted with it (ids only, never values)."""
+        top = self._top
+        if top is None or not (self._top_action or self._children):
+            return
+        detail = dict(self._top_detail)
+        if self._children:
+            detail["children"] = self._children
+        self.audit.append(
+            audit.NewEntry(
+                at=self.actor.at,
+                user=self.actor.user,
+                device=self.actor.device,
+                action=self._top_action or "update",
+                kind=top.KIND,
+                record_id=top.id,
+                detail=detail,
+            )
+        )
+        self._top = None
+
+    def flush(self) -> None:
+        for kind, rows in self.inserts.items():
+            if rows:
+                self.conn.executemany(insert_sql(kind), rows)
+        for sql, rows in self.new_fts.items():
+            self.conn.executemany(sql, rows)
+        if self.change_rows:
+            self.conn.executemany(
+                "INSERT INTO changes(kind, record_id, version, at) VALUES (?, ?, ?, ?)",
+                self.change_rows,
+            )
+        audit.append(self.conn, self.audit)
+
+
+def _tree(record: Record) -> Iterator[Record]:
+    yield record
+    if isinstance(record, Case):
+        yield from record.accused
+        for v in record.victims:
+            yield from _tree(v)
+    elif isinstance(record, Victim):
+        yield from record.referrals
+
+
+def _snapshot(records: Iterable[Record]) -> list[tuple[Record, dict[str, Any]]]:
+    """Every field value of the records and their children (lists are not mutated by a
+    save, only their items, so a shallow copy per object is enough)."""
+    return [
+        (r, {f.name: getattr(r, f.name) for f in dataclasses.fields(r)})
+        for top in records
+        for r in _tree(top)
+    ]
+
+
+def _restore(snapshot: list[tuple[Record, dict[str, Any]]]) -> None:
+    for record, values in snapshot:
+        for name, value in values.items():
+            setattr(record, name, value)
+
+
+def _changed_fields(old: Record, new: Record) -> list[str]:
+    skip = set(META_FIELDS)
+    return [
+        f.name
+        for f in dataclasses.fields(new)
+        if f.name not in skip
+        and f.name not in ("accused", "victims", "referrals")
+        and getattr(old, f.name) != getattr(new, f.name)
+    ]
+
+
+class Store:
+    """An open store. Create with :meth:`create` or :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, conn: Connection, path: Path, key: bytes) -> None:
+        self._conn = conn
+        self.path = path
+        self._key = key
+
+    def __repr__(self) -> str:
+        return f"Store({self.path.name})"
+
+    # --- life cycle ----------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, key: bytes) -> Store:
+        """Create a new encrypted database at ``path`` (which must not exist)."""
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        conn = connect(path, key, create=True)
+        # Owner-only, before any page is written; SQLite gives -wal and -shm the same mode.
+        path.chmod(0o600)
+        migrate(conn)
+        return cls(conn, path, key)
+
+    @classmethod
+    def open(cls, path: Path, key: bytes) -> Store:
+        """Open an existing database, upgrading its schema if it is older."""
+        conn = connect(path, key)
+        try:
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, key)
+
+    def close(self) -> None:
+        with translated():
+            self._conn.close()
+
+    # --- settings ------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with translated():
+            row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_settings(self, values: dict[str, str], actor: Actor) -> None:
+        """Write settings and one audit entry naming the keys (values are not logged)."""
+        with transaction(self._conn) as conn:
+            conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                list(values.items()),
+            )
+            audit.append(
+                conn,
+                [
+                    audit.NewEntry(
+                        actor.at,
+                        actor.user,
+                        actor.device,
+                        "settings",
+                        detail={"keys": sorted(values)},
+                    )
+                ],
+            )
+
+    # --- users and offices ---------------------------------------------------------------
+    def add_user(self, name: str, role: str, actor: Actor) -> None:
+        with transaction(self._conn) as conn:
+            conn.execute(
+                "INSERT INTO users(name, role, active, created_at, created_by) VALUES (?,?,1,?,?)",
+                (name, role, actor.at, actor.user),
+            )
+            audit.append(
+                conn,
+                [
+                    audit.NewEntry(
+                        actor.at,
+                        actor.user,
+                        actor.device,
+                        "user.add",
+                        kind="user",
+                        record_id=name,
+                        detail={"role": role},
+                    )
+                ],
+            )
+
+    def set_user_active(self, name: str, active: bool, actor: Actor) -> None:
+        with transaction(self._conn) as conn:
+            cur = conn.execute("UPDATE users SET active = ? WHERE name = ?", (int(active), name))
+            if cur.rowcount == 0:
+                raise NotFound(f"There is no user named {name!r}.")
+            audit.append(
+                conn,
+                [
+                    audit.NewEntry(
+                        actor.at,
+                        actor.user,
+                        actor.device,
+                        "user.enable" if active else "user.disable",
+                        kind="user",
+                        record_id=name,
+                    )
+                ],
+            )
+
+    def users(self) -> list[User]:
+        with translated():
+            rows = self._conn.execute(
+                "SELECT name, role, active, created_at, created_by FROM users ORDER BY name"
+            ).fetchall()
+        return [User(r[0], r[1], bool(r[2]), r[3], r[4]) for r in rows]
+
+    def user(self, name: str) -> User | None:
+        return next((u for u in self.users() if u.name == name), None)
+
+    def add_office(self, office: OfficeRow, actor: Actor) -> None:
+        with transaction(self._conn) as conn:
+            conn.execute(
+                "INSERT INTO offices(code, name, district, kind, added_at, added_by) "
+                "VALUES (?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+                "district = excluded.district, kind = excluded.kind",
+                (office.code, office.name, office.district, office.kind, actor.at, actor.user),
+            )
+            audit.append(
+                conn,
+                [
+                    audit.NewEntry(
+                        actor.at,
+                        actor.user,
+                        actor.device,
+                        "office.add",
+                        kind="office",
+                        record_id=office.code,
+                    )
+                ],
+            )
+
+    def offices(self) -> list[OfficeRow]:
+        with translated():
+            rows = self._conn.execute(
+                "SELECT code, name, district, kind FROM offices ORDER BY name"
+            ).fetchall()
+        return [OfficeRow(*r) for r in rows]
+
+    # --- audit ---------------------------------------------------------------------------
+    def log(self, entries: Sequence[audit.NewEntry]) -> None:
+        """Append audit entries on their own (login, reveal, export...)."""
+        with transaction(self._conn) as conn:
+            audit.append(conn, entries)
+
+    def audit_entries(self, **filters: Any) -> list[audit.AuditEntry]:
+        with translated():
+            return audit.entries(self._conn, **filters)
+
+    def verify_audit(self) -> audit.VerifyResult:
+        with translated():
+            return audit.verify(self._conn)
+
+    # --- writing records -----------------------------------------------------------------
+    def _stored_meta(self, kind: str, record_id: str) -> tuple[int, Record] | None:
+        m = MAPPINGS[kind]
+        row = self._conn.execute(
+            f"SELECT rowid, {select_columns(kind)} FROM {m.table} WHERE id = ?",  # noqa: S608
+            (record_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return int(row[0]), from_row(kind, row[1:])
+
+    def _write(self, w: _Writer, record: Record) -> tuple[int, str]:
+        """Insert or update one row; return (rowid, action). Sets the record's meta."""
+        a = w.actor
+        kind = record.KIND
+        stored = self._stored_meta(kind, record.id) if record.id else None
+        record.updated_at, record.updated_by, record.updated_device = a.at, a.user, a.device
+        if stored is None:
+            if not record.id:
+                record.id = new_id()
+            record.created_at, record.created_by, record.origin_device = a.at, a.user, a.device
+            record.version = 1
+            w.inserts[kind].append(to_row(record))
+            w.note(record, "create")
+            return NEW_ROW, "create"
+        rowid, old = stored
+        if record.version != old.version:
+            raise StaleRecord(
+                f"This {kind} was changed elsewhere (version {old.version}) since it was opened "
+                f"(version {record.version}); reopen it and apply your change again."
+            )
+        changed = _changed_fields(old, record)
+        record.created_at, record.created_by = old.created_at, old.created_by
+        record.origin_device = old.origin_device
+        if not changed and old.deleted == record.deleted:
+            # Nothing to record; keep the stored bookkeeping.
+            record.updated_at, record.updated_by = old.updated_at, old.updated_by
+            record.updated_device = old.updated_device
+            return rowid, "unchanged"
+        record.version = old.version + 1
+        w.conn.execute(update_sql(kind), update_params(record))
+        action = "delete" if record.deleted and not old.deleted else "update"
+        w.note(record, action, changed if action == "update" else None)
+        return rowid, action
+
+    def _delete_missing(self, w: _Writer, kind: str, parent_id: str, keep: set[str]) -> None:
+        """Soft-delete the stored children of ``parent_id`` whose ids are not in ``keep``."""
+        table = TABLES[kind]
+        key = _CHILD_KEY[kind]
+        ids = [
+            r[0]
+            for r in w.conn.execute(
+                f"SELECT id FROM {table} WHERE {key} = ? AND deleted = 0",  # noqa: S608
+                (parent_id,),
+            )
+            if r[0] not in keep
+        ]
+        for child_id in ids:
+            found = self._stored_meta(kind, child_id)
+            if found is None:
+                continue
+            rowid, child = found
+            child.deleted = True
+            self._write(w, child)
+            if isinstance(child, Victim):
+                search.reindex(w.conn, rowid, child)
+                self._delete_missing(w, "referral", child.id, set())
+
+    def _index(self, w: _Writer, rowid: int, record: Record) -> None:
+        """Keep the full-text index in step: new rows are indexed at flush, by id."""
+        if rowid == NEW_ROW:
+            sql, params = search.new_row_index(record)
+            w.new_fts.setdefault(sql, []).append(params)
+        else:
+            search.reindex(w.conn, rowid, record)
+
+    def _write_victim(self, w: _Writer, victim: Victim) -> None:
+        rowid, _ = self._write(w, victim)
+        self._index(w, rowid, victim)
+        for ref in victim.referrals:
+            ref.victim_id = victim.id
+            if victim.deleted:
+                ref.deleted = True
+            self._write(w, ref)
+        if rowid != NEW_ROW:  # a new victim has no stored referrals to drop
+            self._delete_missing(w, "referral", victim.id, {r.id for r in victim.referrals})
+
+    def _write_case(self, w: _Writer, case: Case) -> None:
+        rowid, _ = self._write(w, case)
+        for acc in case.accused:
+            acc.case_id = case.id
+            if case.deleted:
+                acc.deleted = True
+            self._write(w, acc)
+        for vic in case.victims:
+            vic.case_id = case.id
+            if case.deleted:
+                vic.deleted = True
+            if not vic.district:
+                vic.district = case.district
+            self._write_victim(w, vic)
+        if rowid != NEW_ROW:  # a new case has no stored children to drop
+            self._delete_missing(w, "accused", case.id, {a.id for a in case.accused})
+            self._delete_missing(w, "victim", case.id, {v.id for v in case.victims})
+        self._index(w, rowid, case)
+
+    def save(self, records: Iterable[Record], actor: Actor) -> Changes:
+        """Save cases (with accused and victims), victims (with referrals), trainings and
+        campaigns in one transaction. New records (empty id) get an id and version 1."""
+        records = list(records)
+        before = _snapshot(records)
+        try:
+            return self._save(records, actor)
+        except BaseException:
+            # The transaction rolled back; give the caller's objects back their old ids,
+            # versions and links too, so the same objects can simply be saved again.
+            _restore(before)
+            raise
+
+    def _save(self, records: list[Record], actor: Actor) -> Changes:
+        with transaction(self._conn) as conn:
+            # Updates run at once, new rows at flush: check foreign keys at commit.
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            w = _Writer(conn, actor)
+            for record in records:
+                w.begin(record)
+                if isinstance(record, Case):
+                    self._write_case(w, record)
+                elif isinstance(record, Victim):
+                    self._write_victim(w, record)
+                elif isinstance(record, Training | Campaign):
+                    rowid, _ = self._write(w, record)
+                    self._index(w, rowid, record)
+                else:
+                    raise TypeError(f"save {record.KIND} through its parent")
+                w.end()
+            w.flush()
+        return w.changes
+
+    # --- reading records -----------------------------------------------------------------
+    def _select(self, kind: str, where: str, params: Sequence[Any]) -> list[Record]:
+        table = TABLES[kind]
+        rows = self._conn.execute(
+            f"SELECT {select_columns(kind)} FROM {table} WHERE {where}",  # noqa: S608
+            params,
+        ).fetchall()
+        return [from_row(kind, r) for r in rows]
+
+    def get(self, kind: str, record_id: str, *, deleted: bool = False) -> Record:
+        """One record with its children (deleted children left out). NotFound if absent."""
+        with translated():
+            found = self._select(kind, "id = ?", (record_id,))
+            if not found or (found[0].deleted and not deleted):
+                raise NotFound(f"There is no {kind} with id {record_id}.")
+            record = found[0]
+            if isinstance(record, Case):
+                record.accused = [
+                    r
+                    for r in self._select("accused", "case_id = ? AND deleted = 0", (record.id,))
+                    if isinstance(r, Accused)
+                ]
+                record.victims = [
+                    self._with_referrals(r)
+                    for r in self._select("victim", "case_id = ? AND deleted = 0", (record.id,))
+                    if isinstance(r, Victim)
+                ]
+            elif isinstance(record, Victim):
+                self._with_referrals(record)
+        return record
+
+    def _with_referrals(self, victim: Victim) -> Victim:
+        victim.referrals = [
+            r
+            for r in self._select("referral", "victim_id = ? AND deleted = 0", (victim.id,))
+            if isinstance(r, Referral)
+        ]
+        return victim
+
+    def page(
+        self,
+        kind: str,
+        *,
+        filters: dict[str, Any] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        after: tuple[str, str] | None = None,
+        limit: int = 200,
+    ) -> list[Record]:
+        """A page of records, newest first by their main date, keyset-paged by ``after``
+        (the (date, id) of the last row of the previous page). No children are loaded."""
+        date_col = _DATE_COLUMN[kind]
+        where = ["deleted = 0"]
+        params: list[Any] = []
+        for col, value in (filters or {}).items():
+            if col not in MAPPINGS[kind].columns:
+                raise ValueError(f"cannot filter {kind} by {col}")
+            where.append(f"{col} = ?")
+            params.append(value)
+        if date_from:
+            where.append(f"{date_col} >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append(f"{date_col} <= ?")
+            params.append(date_to)
+        if after is not None:
+            where.append(f"(coalesce({date_col}, ''), id) < (?, ?)")
+            params += list(after)
+        order = f" ORDER BY coalesce({date_col}, '') DESC, id DESC LIMIT {int(limit)}"
+        with translated():
+            return self._select(kind, " AND ".join(where) + order, params)
+
+    def count(self, kind: str, *, filters: dict[str, Any] | None = None) -> int:
+        where = ["deleted = 0"]
+        params: list[Any] = []
+        for col, value in (filters or {}).items():
+            if col not in MAPPINGS[kind].columns:
+                raise ValueError(f"cannot filter {kind} by {col}")
+            where.append(f"{col} = ?")
+            params.append(value)
+        sql = f"SELECT count(*) FROM {TABLES[kind]} WHERE {' AND '.join(where)}"  # noqa: S608
+        with translated():
+            return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def find_case_number(self, case_number: str, district: str, office: str) -> str | None:
+        with translated():
+            row = self._conn.execute(
+                "SELECT id FROM cases WHERE case_number = ? AND district = ? AND office = ? "
+                "AND deleted = 0",
+                (case_number, district, office),
+            ).fetchone()
+        return str(row[0]) if row else None
+
+    def victim_code_exists(self, code: str, exclude_id: str = "") -> bool:
+        with translated():
+            row = self._conn.execute(
+                "SELECT 1 FROM victims WHERE victim_code = ? AND id != ? AND deleted = 0",
+                (code, exclude_id),
+            ).fetchone()
+        return row is not None
+
+    def search(
+        self, text: str, *, include_identity: bool, limit: int = 50
+    ) -> list[search.SearchHit]:
+        with translated():
+            return search.search(self._conn, text, include_identity=include_identity, limit=limit)
+
+    def changes_since(self, seq: int, limit: int = 10000) -> list[tuple[int, str, str, int]]:
+        """Change log rows (seq, kind, record_id, version) after ``seq``, in order."""
+        with translated():
+            return [
+                (int(r[0]), r[1], r[2], int(r[3]))
+                for r in self._conn.execute(
+                    "SELECT seq, kind, record_id, version FROM changes WHERE seq > ? "
+                    "ORDER BY seq LIMIT ?",
+                    (seq, limit),
+                )
+            ]
+
+    # --- queries for reports -------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Read-only SQL for the store's own query modules (reports use :mod:`queries`)."""
+        with translated():
+            return [tuple(r) for r in self._conn.execute(sql, params).fetchall()]
+
+    # --- backup --------------------------------------------------------------------------
+    def export_copy(self, dest: Path) -> None:
+        """Write a consistent encrypted copy of the database (same key) to ``dest``."""
+        export_copy(self._conn, dest, self._key)
+
+    def database_key(self) -> bytes:
+        """The raw database key, for re-wrapping it for a new user. Never log or show it."""
+        return self._key
+
+    @property
+    def schema_version(self) -> int:
+        with translated():
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (before a copy of the files, or at close)."""
+        with translated():
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
+    def settings_json(self, key: str) -> Any:
+        value = self.setting(key)
+        return json.loads(value) if value else None
+
+
+_DATE_COLUMN = {
+    "case": "registered_on",
+    "accused": "proceeded_on",
+    "victim": "identified_on",
+    "referral": "referred_on",
+    "training": "start_on",
+    "campaign": "start_on",
+}
