@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 from tipdesk import APP_NAME, __version__
-from tipdesk.cli.main import _stats_text, build_parser
+from tipdesk.cli.main import build_parser
+from tipdesk.cli.records_cmd import stats_text
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
 from tipdesk.paths import Paths
@@ -34,7 +35,7 @@ def show_overview() -> int:
         )
         try:
             demo.fill(session, seed=1, cases=DEMO_CASES)
-            print(_stats_text(figures.stats(session, None, None)))
+            print(stats_text(figures.stats(session, None, None)))
         finally:
             session.close()
     return 0

@@ -1,0 +1,103 @@
+"""The audit log, backup and restore: ``audit``, ``backup``, ``restore``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from tipdesk.cli import io
+from tipdesk.cli.common import Add, open_session
+from tipdesk.core.clock import SystemClock
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.permissions import Permission
+from tipdesk.paths import Paths
+from tipdesk.services import backup as backup_service
+
+
+def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        session.require(Permission.AUDIT)
+        result = session.store.verify_audit()
+    finally:
+        session.close()
+    data = {"ok": result.ok, "entries": result.entries, "problem": result.problem,
+            "entry": result.bad_seq}  # fmt: skip
+    io.emit(
+        data,
+        args.json,
+        lambda: (
+            f"Audit log verified: {result.entries:,} entries, chain intact."
+            if result.ok
+            else f"AUDIT LOG TAMPERED: {result.problem}."
+        ),
+    )
+    return 0 if result.ok else 6
+
+
+def cmd_audit_list(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        session.require(Permission.AUDIT)
+        entries = session.store.audit_entries(
+            after_seq=args.after, limit=args.limit, action=args.action, user=args.by
+        )
+    finally:
+        session.close()
+    rows = [
+        {"seq": e.seq, "at": e.at, "user": e.user, "action": e.action, "kind": e.kind,
+         "record_id": e.record_id, "detail": e.detail}
+        for e in entries
+    ]  # fmt: skip
+    io.emit(
+        rows,
+        args.json,
+        lambda: "\n".join(
+            f"#{e.seq:<6} {e.at} {e.user:12} {e.action:14} {e.kind} {e.record_id}" for e in entries
+        ),
+    )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        dest = backup_service.backup(session, Path(args.file))
+    finally:
+        session.close()
+    io.emit({"backup": str(dest)}, args.json, f"Backup written to {dest}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, paths: Paths) -> int:
+    user = args.user or os.environ.get(io.ENV_USER)
+    if not user:
+        raise InvalidInput("Say which user of the backup signs in with --user NAME.")
+    secret = io.passphrase(args.passphrase_file)
+    session = backup_service.restore(
+        paths, Path(args.file), user=user, passphrase=secret, clock=SystemClock(),
+        replace=args.replace,
+    )  # fmt: skip
+    session.close()
+    io.emit({"restored": str(paths.home)}, args.json, f"Backup restored into {paths.home}")
+    return 0
+
+
+def register(sub: Any, add: Add) -> None:
+    audit = sub.add_parser("audit", help="the audit log").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    add("verify", cmd_audit_verify, "check the audit log's hash chain", audit)
+    p = add("list", cmd_audit_list, "list audit entries", audit)
+    p.add_argument("--after", type=int, default=0, help="entries after this sequence number")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--action")
+    p.add_argument("--by", help="only this user's entries")
+
+    p = add("backup", cmd_backup, "write an encrypted backup of the whole store")
+    p.add_argument("file")
+    p = add("restore", cmd_restore, "restore an encrypted backup")
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="move an existing store aside first")

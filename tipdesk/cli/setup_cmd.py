@@ -1,0 +1,174 @@
+"""Setting up an install, users and passphrases: ``init``, ``user``, ``passwd``, ``recover``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tipdesk import APP_NAME
+from tipdesk.cli import io
+from tipdesk.cli.common import Add, open_session, user_name
+from tipdesk.core.clock import SystemClock
+from tipdesk.core.codes import InstallRole
+from tipdesk.core.errors import InvalidInput, StoreExists
+from tipdesk.core.permissions import Permission, UserRole
+from tipdesk.paths import Paths
+from tipdesk.services import session as session_service
+
+
+def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
+    role = InstallRole(args.role)
+    if session_service.store_exists(paths):
+        raise StoreExists(f"A TIPDesk store already exists in {paths.home}; nothing was changed.")
+    if role is InstallRole.DISTRICT and not (args.district and args.office):
+        raise InvalidInput("A district install needs --district and --office.")
+    secret = io.passphrase(args.passphrase_file, prompt="New passphrase: ", confirm=True)
+    session, recovery = session_service.init_install(
+        paths,
+        role=role,
+        user=args.user or "",
+        passphrase=secret,
+        clock=SystemClock(),
+        district=args.district or "",
+        office=args.office or "",
+    )
+    info = {
+        "home": str(paths.home),
+        "role": role.value,
+        "district": session.install.district,
+        "office": session.install.office,
+        "user": session.user.name,
+        "device_id": session.install.device_id,
+        "recovery_key": recovery,
+    }
+    session.close()
+    io.emit(
+        info,
+        args.json,
+        lambda: (
+            f"{APP_NAME} store created in {paths.home} ({role.value}"
+            + (f", {info['district']}, {info['office']}" if info["district"] else "")
+            + ").\n\nRECOVERY KEY (shown only now; write it down and keep it locked away):\n\n"
+            f"    {recovery}\n\nIt opens the store if every passphrase is forgotten."
+        ),
+    )
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        new_secret = io.passphrase(
+            args.new_passphrase_file,
+            env=io.ENV_NEW_PASSPHRASE,
+            prompt=f"Passphrase for {args.name}: ",
+            confirm=True,
+        )
+        session_service.add_user(session, args.name, UserRole(args.role), new_secret)
+    finally:
+        session.close()
+    io.emit({"added": args.name, "role": args.role}, args.json, f"User {args.name} added.")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        session.require(Permission.VIEW)
+        users = session.store.users()
+    finally:
+        session.close()
+    rows = [{"name": u.name, "role": u.role, "active": u.active} for u in users]
+    io.emit(rows, args.json, lambda: "\n".join(f"{u.name:20} {u.role}" for u in users))
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        session_service.disable_user(session, args.name)
+    finally:
+        session.close()
+    io.emit({"disabled": args.name}, args.json, f"User {args.name} disabled.")
+    return 0
+
+
+def cmd_user_enable(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        new_secret = io.passphrase(
+            args.new_passphrase_file,
+            env=io.ENV_NEW_PASSPHRASE,
+            prompt=f"New passphrase for {args.name}: ",
+            confirm=True,
+        )
+        session_service.enable_user(session, args.name, new_secret)
+    finally:
+        session.close()
+    io.emit({"enabled": args.name}, args.json, f"User {args.name} enabled with a new passphrase.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        old = io.passphrase(args.passphrase_file)
+        new = io.passphrase(
+            args.new_passphrase_file,
+            env=io.ENV_NEW_PASSPHRASE,
+            prompt="New passphrase: ",
+            confirm=True,
+        )
+        session_service.change_passphrase(session, old, new)
+    finally:
+        session.close()
+    io.emit({"changed": True}, args.json, "Passphrase changed.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, paths: Paths) -> int:
+    if args.recovery_key_file:
+        key_text = io.read_secret_file(args.recovery_key_file)
+    else:
+        key_text = io.passphrase(None, env="TIPDESK_RECOVERY_KEY", prompt="Recovery key: ")
+    new = io.passphrase(
+        args.new_passphrase_file, env=io.ENV_NEW_PASSPHRASE, prompt="New passphrase: ",
+        confirm=True,
+    )  # fmt: skip
+    session = session_service.sign_in_with_recovery(
+        paths,
+        recovery_key=key_text,
+        user=user_name(args, paths),
+        new_passphrase=new,
+        clock=SystemClock(),
+    )
+    session.close()
+    io.emit({"reset": True}, args.json, "Passphrase reset with the recovery key.")
+    return 0
+
+
+def register(sub: Any, add: Add) -> None:
+    p = add("init", cmd_init, "create a new encrypted store (district office or HQ)")
+    p.add_argument("--role", choices=[r.value for r in InstallRole], required=True)
+    p.add_argument("--district", help="district name or code (district installs)")
+    p.add_argument("--office", help="office name or code: an FIA circle or your own office")
+
+    users = sub.add_parser("user", help="manage users").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    p = add("add", cmd_user_add, "add a user (admins)", users)
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=[r.value for r in UserRole])
+    p.add_argument("--new-passphrase-file", help="the new user's passphrase")
+    add("list", cmd_user_list, "list users", users)
+    p = add("disable", cmd_user_disable, "disable a user; their passphrase stops working", users)
+    p.add_argument("name")
+    p = add("enable", cmd_user_enable, "enable a disabled user with a new passphrase", users)
+    p.add_argument("name")
+    p.add_argument("--new-passphrase-file", help="the user's new passphrase")
+
+    p = add("passwd", cmd_passwd, "change your passphrase (the database is not re-encrypted)")
+    p.add_argument("--new-passphrase-file")
+    p = add("recover", cmd_recover, "set a new passphrase using the recovery key")
+    p.add_argument("--recovery-key-file")
+    p.add_argument("--new-passphrase-file")
