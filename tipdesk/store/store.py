@@ -212,6 +212,20 @@ def _changed_fields(old: Record, new: Record) -> list[str]:
     ]
 
 
+def _log_one(
+    conn: Connection,
+    actor: Actor,
+    action: str,
+    kind: str = "",
+    record_id: str = "",
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Append one audit entry stamped with ``actor`` inside the current transaction."""
+    audit.append(
+        conn, [audit.NewEntry(actor.at, actor.user, actor.device, action, kind, record_id, detail)]
+    )
+
+
 class Store:
     """An open store. Create with :meth:`create` or :meth:`open`; close with :meth:`close`."""
 
@@ -263,18 +277,7 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 list(values.items()),
             )
-            audit.append(
-                conn,
-                [
-                    audit.NewEntry(
-                        actor.at,
-                        actor.user,
-                        actor.device,
-                        "settings",
-                        detail={"keys": sorted(values)},
-                    )
-                ],
-            )
+            _log_one(conn, actor, "settings", detail={"keys": sorted(values)})
 
     # --- users and offices ---------------------------------------------------------------
     def add_user(self, name: str, role: str, actor: Actor) -> None:
@@ -283,39 +286,14 @@ class Store:
                 "INSERT INTO users(name, role, active, created_at, created_by) VALUES (?,?,1,?,?)",
                 (name, role, actor.at, actor.user),
             )
-            audit.append(
-                conn,
-                [
-                    audit.NewEntry(
-                        actor.at,
-                        actor.user,
-                        actor.device,
-                        "user.add",
-                        kind="user",
-                        record_id=name,
-                        detail={"role": role},
-                    )
-                ],
-            )
+            _log_one(conn, actor, "user.add", "user", name, {"role": role})
 
     def set_user_active(self, name: str, active: bool, actor: Actor) -> None:
         with transaction(self._conn) as conn:
             cur = conn.execute("UPDATE users SET active = ? WHERE name = ?", (int(active), name))
             if cur.rowcount == 0:
                 raise NotFound(f"There is no user named {name!r}.")
-            audit.append(
-                conn,
-                [
-                    audit.NewEntry(
-                        actor.at,
-                        actor.user,
-                        actor.device,
-                        "user.enable" if active else "user.disable",
-                        kind="user",
-                        record_id=name,
-                    )
-                ],
-            )
+            _log_one(conn, actor, "user.enable" if active else "user.disable", "user", name)
 
     def users(self) -> list[User]:
         with translated():
@@ -335,19 +313,7 @@ class Store:
                 "district = excluded.district, kind = excluded.kind",
                 (office.code, office.name, office.district, office.kind, actor.at, actor.user),
             )
-            audit.append(
-                conn,
-                [
-                    audit.NewEntry(
-                        actor.at,
-                        actor.user,
-                        actor.device,
-                        "office.add",
-                        kind="office",
-                        record_id=office.code,
-                    )
-                ],
-            )
+            _log_one(conn, actor, "office.add", "office", office.code)
 
     def offices(self) -> list[OfficeRow]:
         with translated():
