@@ -27,6 +27,7 @@ from tipdesk.core.errors import (
     WrongPassphrase,
 )
 from tipdesk.core.ids import new_id
+from tipdesk.core.passphrase import passphrase_problems
 from tipdesk.core.permissions import (
     ADMIN_ROLE,
     INSTALL_ROLES,
@@ -39,7 +40,7 @@ from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
 from tipdesk.store.audit import NewEntry
-from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile, passphrase_problems
+from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
 
 

@@ -32,6 +32,7 @@ from tipdesk.core.errors import (
     ValidationFailed,
     WrongPassphrase,
 )
+from tipdesk.core.passphrase import passphrase_problems, strength_hint
 from tipdesk.store import keys
 from tipdesk.store.keys import (
     DEFAULT_KDF,
@@ -41,8 +42,6 @@ from tipdesk.store.keys import (
     KeyFile,
     format_recovery_key,
     parse_recovery_key,
-    passphrase_problems,
-    strength_hint,
 )
 
 FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
