@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint types layers unit bench clean venv
+.PHONY: run test lint types layers unit bench clean venv sysdeps screenshots
 
 run: $(STAMP)
 	$(BIN)/tipdesk
@@ -29,7 +29,24 @@ types: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP)
+# Command-line tools some tests use to check interoperability and rendering: the reference
+# `age` tool (decrypts a bundle) and poppler's pdftoppm (renders report pages). Installed with
+# apt where we can (root on Debian/Ubuntu); elsewhere those checks say they were skipped.
+SYSTOOLS := age:age pdftoppm:poppler-utils
+
+sysdeps:
+	@missing=""; for pair in $(SYSTOOLS); do tool=$${pair%%:*}; pkg=$${pair##*:}; \
+	  command -v $$tool >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null 2>&1; } || \
+	    echo "warning: could not install$$missing; the checks that need them are skipped"; \
+	  else echo "note: not installing$$missing (needs root and apt); the checks that need them are skipped"; fi; \
+	fi
+
+unit: $(STAMP) sysdeps
 	$(BIN)/pytest -n 2 -q
 
 test: lint types layers unit
