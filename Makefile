@@ -54,5 +54,8 @@ test: lint types layers unit
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.screenshots --out docs/screenshots
+
 clean:
 	rm -rf $(VENV) build/pyinstaller dist .mypy_cache .pytest_cache .ruff_cache

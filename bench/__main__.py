@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from bench import store_write
+from bench import gui_lists, gui_startup, register_import, reports, store_write, sync
 
-BENCHES = {"store_write": store_write.main}
+BENCHES = {
+    "store_write": store_write.main,
+    "register_import": register_import.main,
+    "reports": reports.main,
+    "sync": sync.main,
+    "gui_lists": gui_lists.main,
+    "gui_startup": gui_startup.main,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -1,17 +1,44 @@
-"""``python -m tipdesk`` and the ``tipdesk`` command: no arguments opens the app, a command runs
-headless."""
+"""``python -m tipdesk`` and the ``tipdesk`` command: no arguments opens the desktop app, a
+command runs headless.
+
+Without Qt (PySide6 not installed or its libraries missing) or without a display, no arguments
+prints the command overview instead, with a note on stderr saying why.
+"""
 
 from __future__ import annotations
 
 import sys
 
 
+def _qt_missing(exc: ImportError) -> bool:
+    """Whether ``exc`` says that Qt itself cannot be imported (not a bug in TIPDesk's code)."""
+    name = exc.name or ""
+    return name.split(".")[0] in ("PySide6", "shiboken6") or "PySide6" in str(exc)
+
+
+def _overview(reason: str) -> int:
+    from tipdesk.cli.overview import show_overview
+
+    print(
+        f"tipdesk: the desktop app cannot start here ({reason}); showing the commands.",
+        file=sys.stderr,
+    )
+    return show_overview()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
-        from tipdesk.cli.overview import show_overview
-
-        return show_overview()
+        try:
+            from tipdesk.ui import app
+        except ImportError as exc:
+            if not _qt_missing(exc):
+                raise
+            return _overview("Qt (PySide6) is not available")
+        reason = app.cannot_start_reason()
+        if reason:
+            return _overview(reason)
+        return app.main([sys.argv[0]] if sys.argv else [])
     from tipdesk.cli.main import run
 
     return run(args)

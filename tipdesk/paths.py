@@ -12,8 +12,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from tipdesk import APP_ID
 
 ENV_HOME = "TIPDESK_HOME"
@@ -59,6 +57,10 @@ class Paths:
 
 
 def default_home() -> Path:
+    # Imported here: most starts name the folder (TIPDESK_HOME, --home), and the desktop app's
+    # start-up time counts every import.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 

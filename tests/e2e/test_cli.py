@@ -499,9 +499,14 @@ def test_version(tmp_path: Path) -> None:
     assert run.out.startswith("TIPDesk ")
 
 
-def test_no_arguments_prints_the_overview(tmp_path: Path) -> None:
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a way to hide the display")
+def test_no_arguments_without_a_display_prints_the_overview(tmp_path: Path) -> None:
+    # With a display, `tipdesk` opens the desktop app (tests/gui/test_app.py); without one it
+    # prints the overview and says why on stderr.
     home = tmp_path / "home"
-    run = tipdesk(home, passphrase=None)
+    no_display = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    run = tipdesk(home, passphrase=None, env=no_display)
+    assert "desktop app cannot start here" in run.err
     for command in ("init", "case", "victim", "search", "stats", "backup", "restore", "audit"):
         assert command in run.out
     assert "Cases registered" in run.out

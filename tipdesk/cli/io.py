@@ -5,23 +5,21 @@ Contract:
   prompt (only on a terminal). They are never echoed, logged or put into an error message.
 - :func:`run_guarded` prints a :class:`KnownError` as one line on stderr and returns its exit
   code; any other exception is a bug: one line naming the crash report, saved without record
-  contents (only the traceback's file and line frames), exit code 70.
+  contents (:mod:`tipdesk.crash`: only the traceback's file and line frames), exit code 70.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed
+from tipdesk.crash import save_crash_report
 from tipdesk.paths import Paths
 
 ENV_PASSPHRASE = "TIPDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
@@ -64,26 +62,6 @@ def emit(data: Any, as_json: bool, text: str | Callable[[], str]) -> None:
         print(text() if callable(text) else text)
 
 
-def _crash_report(paths: Paths | None, exc: BaseException) -> Path | None:
-    """Save a report with the exception type and code locations only: no values, no text of
-    the exception (which might quote record contents)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    lines = [
-        f"TIPDesk {__version__} crash at {dt.datetime.now(dt.UTC).isoformat()}",
-        f"exception: {type(exc).__module__}.{type(exc).__qualname__}",
-        *(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames),
-    ]
-    if paths is None:
-        return None
-    try:
-        paths.logs.mkdir(parents=True, exist_ok=True)
-        report = paths.logs / f"crash-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}.txt"
-        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    except OSError:
-        return None
-    return report
-
-
 def run_guarded(action: Callable[[], int], paths: Paths | None, as_json: bool) -> int:
     try:
         return action()
@@ -103,7 +81,7 @@ def run_guarded(action: Callable[[], int], paths: Paths | None, as_json: bool) -
         print("tipdesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
         return 130
     except Exception as exc:
-        report = _crash_report(paths, exc)
+        report = save_crash_report(paths, exc)
         where = f" A report (without record contents) was saved to {report}." if report else ""
         print(
             f"tipdesk: internal error ({type(exc).__name__}); this is a bug.{where}",

@@ -29,6 +29,8 @@ def normalise_cnic(text: str) -> str | None:
     Accepts ``#####-#######-#`` or 13 plain digits; whitespace anywhere is ignored.
     An empty text is not a CNIC (``None``): callers treat an empty field as "not given".
     """
+    if len(text) == 13 and text.isascii() and text.isdigit():
+        return text  # the stored form: by far the most common input, checked in one pass
     compact = "".join(_ascii_digits(text).translate(_DASHES).split())
     if _PLAIN.fullmatch(compact):
         return compact

@@ -207,7 +207,127 @@ def _step_0_to_1(conn: Connection) -> None:
     )
 
 
-STEPS: list[Callable[[Connection], None]] = [_step_0_to_1]
+def _step_1_to_2(conn: Connection) -> None:
+    """Sync (issue 3): the install's keys, the district's HQ and outbox, HQ's registered
+    devices, imported bundles, version vectors, conflicts and quarantine. Record tables are
+    unchanged: a row without a ``sync_versions`` entry has the version vector
+    ``{updated_device: version}`` (see :mod:`tipdesk.sync.merge`)."""
+    run_script(
+        conn,
+        """
+        -- This install's secret keys (Ed25519 signing key, age X25519 identity). Never shown.
+        CREATE TABLE sync_keys (
+            name TEXT PRIMARY KEY,
+            secret TEXT NOT NULL,
+            public TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        -- District: the HQ this install sends bundles to (at most one row).
+        CREATE TABLE sync_hq (
+            device_id TEXT PRIMARY KEY,
+            signing_key TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            backup_recipients TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            enrolled_at TEXT NOT NULL,
+            enrolled_by TEXT NOT NULL
+        ) WITHOUT ROWID;
+        -- District: bundles written, kept (sealed) until HQ acknowledges them.
+        CREATE TABLE sync_outbox (
+            seq INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            from_change INTEGER NOT NULL,
+            to_change INTEGER NOT NULL,
+            counts TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            data BLOB,
+            acked_at TEXT
+        );
+        -- District: receipts imported from HQ.
+        -- Ordered by HQ's issue time: an HQ restored from a backup numbers receipts again.
+        CREATE TABLE sync_receipts (
+            id INTEGER PRIMARY KEY,
+            serial INTEGER NOT NULL,
+            hq_device TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            highest_seq INTEGER NOT NULL,
+            acked_change INTEGER NOT NULL,
+            summary TEXT NOT NULL
+        );
+        -- HQ: district devices allowed to send bundles.
+        CREATE TABLE sync_devices (
+            device_id TEXT PRIMARY KEY,
+            district TEXT NOT NULL,
+            office TEXT NOT NULL,
+            signing_key TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            registered_at TEXT NOT NULL,
+            registered_by TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_by TEXT,
+            receipt_serial INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        -- HQ: bundles imported (one row per device and sequence number).
+        CREATE TABLE sync_bundles (
+            device_id TEXT NOT NULL REFERENCES sync_devices(device_id),
+            seq INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            from_change INTEGER NOT NULL,
+            to_change INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            result TEXT NOT NULL,
+            receipt_serial INTEGER,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID;
+        -- Version vectors of rows written by sync (and of their later local edits' base).
+        CREATE TABLE sync_versions (
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            vv TEXT NOT NULL,
+            PRIMARY KEY (kind, record_id)
+        ) WITHOUT ROWID;
+        -- HQ: versions held back by a conflict, kept in full for a reviewer.
+        CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            vv TEXT NOT NULL,
+            record TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            bundle_seq INTEGER NOT NULL,
+            detected_at TEXT NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT,
+            outcome TEXT
+        );
+        CREATE INDEX sync_conflicts_record ON sync_conflicts(kind, record_id, status);
+        -- HQ: incoming versions that failed validation, kept in full with the reasons.
+        CREATE TABLE sync_quarantine (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            bundle_seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            vv TEXT NOT NULL,
+            record TEXT NOT NULL,
+            problems TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT NOT NULL
+        );
+        CREATE INDEX sync_quarantine_record ON sync_quarantine(kind, record_id, status);
+        """,
+    )
+
+
+STEPS: list[Callable[[Connection], None]] = [_step_0_to_1, _step_1_to_2]
 LATEST = len(STEPS)
 
 

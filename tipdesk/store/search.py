@@ -101,6 +101,15 @@ def new_row_index(record: Record) -> tuple[str, tuple[str, ...]]:
     return sql, (*texts, record.id)
 
 
+def rowid_index(record: Record, rowid: int) -> tuple[str, tuple[object, ...]]:
+    """SQL and parameters that index a record inserted with a known ``rowid`` (a direct
+    insert: several times faster than :func:`new_row_index`'s look-up by id)."""
+    table, texts = _texts(record)
+    marks = ", ".join("?" for _ in texts)
+    sql = f"INSERT INTO {table}(rowid, {_COLUMNS[table]}) VALUES (?, {marks})"  # noqa: S608
+    return sql, (rowid, *texts)
+
+
 def fts_query(text: str, column: str = "") -> str | None:
     """A safe FTS5 query for ``text`` (None if it has no words).
 

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from tipdesk.services.session import Session
+if TYPE_CHECKING:
+    # Only for annotations: importing the services (and the database driver) at startup would
+    # delay the first window; the worker imports them when it signs in.
+    from tipdesk.services.session import Session
 
 T = TypeVar("T")
-Work = Callable[[Session], Any]
+Work = Callable[["Session"], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 

@@ -192,6 +192,73 @@ def _records() -> tuple[list[Record], Training]:
     return [case_a, case_b, training, doomed, campaign], doomed
 
 
+def _write_sync(store: Store) -> dict[str, Any]:
+    """Schema 2 (sync): a synthetic row in every sync table, and what must read back."""
+    from tipdesk.store.remote_apply import remote_batch
+    from tipdesk.store.sync_store import (
+        BundleRow,
+        ConflictRow,
+        DeviceRow,
+        HqRow,
+        OutboxRow,
+        QuarantineRow,
+        ReceiptRow,
+        SyncStore,
+    )
+    from tipdesk.sync.identity import load_or_create
+
+    at = "2025-05-03T09:00:00.000Z"
+    actor = Actor("golden.admin", DEVICE, at)
+    sync = SyncStore(store)
+    me = load_or_create(store, DEVICE, actor)
+    hq, other = _id(900), _id(901)
+    fake_key = "R09MREVOLUZBS0UtU0lHTklORy1LRVktMzItQllURVM="  # 32 bytes of text, not a key
+    sync.set_hq(HqRow(hq, fake_key, me.public.recipient, (), "GOLD-ENHQ-FAKE-FING-ERPR"), actor)
+    sync.add_outbox(
+        OutboxRow(1, "PB-LHR-0190a000-000001.tipb", 0, 12, {"case": 2, "training": 2}, "a" * 64,
+                  at),
+        b"synthetic sealed bundle bytes",
+        actor,
+    )  # fmt: skip
+    sync.add_receipt(ReceiptRow(1, hq, at, at, 1, 12, {"gaps": [], "quarantined": []}), actor)
+    sync.add_device(
+        DeviceRow(other, "PB-MUL", "FIA-AHTC-MUL", fake_key, me.public.recipient,
+                  "GOLD-DEVI-CEFA-KEFI-NGER"),
+        None,
+        actor,
+    )  # fmt: skip
+    training = store.get("training", _id(41))
+    vv = {DEVICE: training.version, other: 1}
+    conflict_id, quarantine_id = "Cgolden000000000000001", "Qgolden000000000000001"
+    with remote_batch(store, actor) as b:
+        b.add_bundle(BundleRow(other, 1, "b" * 64, 0, 3, at, at, {"status": "imported"}))
+        b.write(training, vv, rowid=b.stored("training", [training.id])[training.id].rowid)
+        held = to_dict(store.get("campaign", _id(51)), children=False)
+        held["title"] = "Golden campaign, held version"
+        b.add_conflict(
+            ConflictRow(conflict_id, "campaign", _id(51), "open", 1, {other: 1}, held, other, 1,
+                        at)
+        )  # fmt: skip
+        b.add_quarantine(
+            QuarantineRow(quarantine_id, other, 1, "training", _id(43), 1, {other: 1},
+                          {"id": _id(43), "title": "Golden quarantined training"},
+                          [{"field": "start_on", "rule": "required",
+                            "message": "the start date is required"}], at, "open")
+        )  # fmt: skip
+    return {
+        "keys": sorted(sync.keys()),
+        "fingerprint": me.public.fingerprint,
+        "hq": [hq, "GOLD-ENHQ-FAKE-FING-ERPR"],
+        "outbox": [[1, "PB-LHR-0190a000-000001.tipb", 0, 12, "2025-05-03T09:00:00.000Z"]],
+        "receipts": [[1, 1, 12]],
+        "devices": [[other, "PB-MUL", "GOLD-DEVI-CEFA-KEFI-NGER"]],
+        "bundles": [[other, 1, "b" * 64]],
+        "versions": {f"training/{training.id}": vv},
+        "conflicts": [conflict_id],
+        "quarantine": [quarantine_id],
+    }
+
+
 def _write(db: Path, key: bytes) -> dict[str, Any]:
     at = "2025-05-01T09:00:00.000Z"
     actor = Actor("golden.admin", DEVICE, at)
@@ -216,6 +283,7 @@ def _write(db: Path, key: bytes) -> dict[str, Any]:
         cancelled = store.get("training", doomed.id)
         cancelled.deleted = True
         store.save([case_a, cancelled], later)
+        sync_expected = _write_sync(store) if LATEST >= 2 else None
 
         expected: dict[str, Any] = {
             "schema": LATEST,
@@ -247,6 +315,8 @@ def _write(db: Path, key: bytes) -> dict[str, Any]:
             "users": [[u.name, u.role, u.active] for u in store.users()],
             "audit_entries": store.verify_audit().entries,
         }
+        if sync_expected is not None:
+            expected["sync"] = sync_expected
         assert store.verify_audit().ok
         store.checkpoint()
     finally:

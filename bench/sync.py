@@ -1,0 +1,144 @@
+"""Sync throughput: export and seal at a district, then verify, open and import at HQ, and
+TIPDesk's sealing beside the reference ``age`` tool on the same bytes in the same run.
+
+Fills a district store with demo records (cases with accused, victims and referrals, trainings,
+campaigns: about 9 rows per case), then times, through the services an officer's command uses:
+
+- ``sync export``: collect every changed record, encode, compress, encrypt (age, X25519), sign
+  and write the bundle; records/s;
+- ``hq import``: check the signature, decrypt, decompress, decode, validate and apply in one
+  transaction; records/s (goal: at least 20,000 records/s);
+- sealing the bundle's compressed payload with TIPDesk (age v1 via pyrage, plus the Ed25519
+  signature and framing) and with ``age -r`` (the Go reference tool, one process per run) on the
+  same bytes; best of 5 each; ratio TIPDesk/age in throughput (goal: at least 0.8x). The same
+  comparison on 64 MiB of random bytes shows the steady-state rate without process start-up.
+
+Environment: BENCH_SYNC_RECORDS (default 100000) sets the number of rows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from tipdesk.core.clock import SystemClock
+from tipdesk.core.codes import InstallRole
+from tipdesk.paths import Paths
+from tipdesk.services import sync
+from tipdesk.services.demo import generate
+from tipdesk.services.session import Session, init_install
+from tipdesk.services.sync_common import own_identity
+from tipdesk.store.keys import KdfParams
+from tipdesk.sync import age, container
+from tipdesk.sync.bundle import read_manifest
+
+ROWS_PER_CASE = 9.15  # what the demo generator makes per case, trainings and campaigns included
+FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)  # sign-in is not measured here
+PASSPHRASE = "quiet river, synthetic store"  # noqa: S105
+
+
+def _install(home: Path, role: InstallRole) -> Session:
+    extra = {"district": "Lahore", "office": "FIA-AHTC-LHR"} if role is InstallRole.DISTRICT else {}
+    session, _recovery = init_install(
+        Paths(home), role=role, user="bench", passphrase=PASSPHRASE, clock=SystemClock(),
+        kdf=FAST_KDF, **extra,
+    )  # fmt: skip
+    return session
+
+
+def _fill(session: Session, rows: int) -> int:
+    cases = max(1, round(rows / ROWS_PER_CASE))
+    data = generate(
+        session.reference, seed=3, cases=cases, district="PB-LHR",
+        offices=sorted(session.office_codes() & {"FIA-AHTC-LHR"}) or ["FIA-AHTC-LHR"],
+        today=session.clock.now().date(),
+    )  # fmt: skip
+    records = data.records()
+    for i in range(0, len(records), 500):
+        session.store.save(records[i : i + 500], session.actor())
+    return sum(data.counts().values())
+
+
+def _best(fn: object, runs: int = 5) -> float:
+    assert callable(fn)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def _compare_sealing(
+    label: str, data: bytes, recipients: list[str], signer: Ed25519PrivateKey, tmp: Path
+) -> None:
+    """TIPDesk's sealing (age encryption, digest, signed header) against ``age -r`` (which
+    encrypts only, and pays a process start) on the same bytes."""
+    src, dst = tmp / "plain.bin", tmp / "sealed.age"
+    src.write_bytes(data)
+    args = ["age", *(a for r in recipients for a in ("-r", r)), "-o", str(dst), str(src)]
+    manifest = {"bench": True}
+    ours = _best(
+        lambda: container.seal_compressed("bundle", manifest, data, len(data), signer, recipients)
+    )
+    theirs = _best(lambda: subprocess.run(args, check=True))
+    mib = len(data) / 2**20
+    print(
+        f"sealing {label} ({mib:.1f} MiB): TIPDesk {mib / ours:8.1f} MiB/s, "
+        f"age {mib / theirs:8.1f} MiB/s, ratio {theirs / ours:.2f}x  (goal: at least 0.8x)"
+    )
+
+
+def main() -> None:
+    target = int(os.environ.get("BENCH_SYNC_RECORDS", "100000"))
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        district = _install(tmp / "district", InstallRole.DISTRICT)
+        hq = _install(tmp / "hq", InstallRole.HQ)
+        try:
+            sync.export_enrolment(hq, tmp / "hq.json")
+            sync.enroll(district, tmp / "hq.json")
+            sync.export_device_file(district, tmp / "device.json")
+            sync.register_device(hq, tmp / "device.json")
+            t0 = time.perf_counter()
+            rows = _fill(district, target)
+            print(f"district filled with {rows:,} records in {time.perf_counter() - t0:.1f} s")
+
+            out = tmp / "out"
+            out.mkdir()
+            t0 = time.perf_counter()
+            result = sync.export_bundle(district, out)
+            export_s = time.perf_counter() - t0
+            assert result.path is not None
+            data = result.path.read_bytes()
+            print(f"export + seal: {export_s:7.2f} s  {rows / export_s:>9,.0f} records/s  "
+                  f"(bundle {len(data) / 2**20:.1f} MiB)")  # fmt: skip
+
+            t0 = time.perf_counter()
+            imported = sync.import_bundle_bytes(hq, data)
+            import_s = time.perf_counter() - t0
+            accepted = sum(imported.accepted.values())
+            assert accepted == rows, (accepted, rows, imported.quarantined[:3])
+            print(f"verify + open + import at HQ: {import_s:7.2f} s  {rows / import_s:>9,.0f} "
+                  "records/s  (goal: at least 20,000 records/s)")  # fmt: skip
+
+            env = container.read(data)
+            read_manifest(env)
+            identity = own_identity(hq)
+            compressed = age.decrypt(env.ciphertext, identity.age_identity)
+            if shutil.which("age") is None:
+                print("sealing comparison skipped: the age tool is not installed")
+                return
+            signer = own_identity(district).signer
+            recipients = list(env.recipients)
+            _compare_sealing("the bundle's payload", compressed, recipients, signer, tmp)
+            _compare_sealing("random bytes", os.urandom(64 * 2**20), recipients, signer, tmp)
+        finally:
+            district.close()
+            hq.close()

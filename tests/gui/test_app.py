@@ -1,0 +1,232 @@
+"""The application shell: the crash handler and known-problem messages, `tipdesk` with no
+arguments, translations and right-to-left layouts, the sidebar's pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import message_boxes, sign_in
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+import tipdesk.__main__ as entry
+from tipdesk.core.errors import DiskFull, Problem, ValidationFailed
+from tipdesk.ui import app as app_module
+from tipdesk.ui.app import AppController
+from tipdesk.ui.errors import ErrorReporter
+from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages import PlaceholderView, default_pages
+from tipdesk.ui.setup_wizard import SetupWizard
+from tipdesk.ui.style import install_translations
+
+SECRET = "Sana Bibi 35202-7654321-2"
+
+
+def _fail_with_record_contents() -> None:
+    raise RuntimeError(f"while saving the victim {SECRET}")
+
+
+def test_a_bug_shows_the_crash_dialog_and_saves_a_report_without_contents(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    from tipdesk.paths import Paths
+
+    paths = Paths(tmp_path / "home")
+    reporter = ErrorReporter(paths)
+    try:
+        _fail_with_record_contents()
+    except RuntimeError as exc:
+        reporter.report(exc)
+    box = reporter.last_dialog
+    assert box is not None and box.objectName() == "crashDialog"
+    assert box.isVisible()
+    assert "This is a bug" in box.text()
+    assert reporter.last_report is not None
+    report = Path(reporter.last_report).read_text(encoding="utf-8")
+    assert report.startswith("TIPDesk ")
+    assert "builtins.RuntimeError" in report
+    assert "_fail_with_record_contents" in report  # where, not what
+    assert "Sana" not in report and "35202" not in report
+    for text in (box.text(), box.informativeText(), box.detailedText()):
+        assert "Sana" not in text and "35202" not in text
+    assert str(paths.logs) in box.informativeText()
+    quit_requests: list[bool] = []
+    reporter.sig_quit_requested.connect(lambda: quit_requests.append(True))
+    quit_button = next(b for b in box.buttons() if b.text() == "Quit TIPDesk")
+    quit_button.click()
+    assert quit_requests == [True]
+
+
+def test_known_problems_are_messages_naming_the_problem(qtbot: Any) -> None:
+    reporter = ErrorReporter(None)
+    reporter.report(DiskFull("The disk is full: the change was not saved."))
+    box = reporter.last_dialog
+    assert box is not None and box.objectName() == "knownErrorBox"
+    assert box.windowTitle() == "The disk is full"
+    assert box.text() == "The disk is full: the change was not saved."
+    box.close()
+    problems = [
+        Problem("age", "age.range", "Age must be 0 to 120."),
+        Problem("cnic", "cnic.format", "The CNIC has 13 digits."),
+    ]
+    reporter.report(ValidationFailed(problems))
+    box = reporter.last_dialog
+    assert box is not None
+    assert box.text().splitlines() == [
+        "Please correct the following:", "• Age must be 0 to 120.", "• The CNIC has 13 digits."
+    ]  # fmt: skip
+
+
+def test_uncaught_exceptions_go_to_the_reporter(tmp_path: Path, qtbot: Any) -> None:
+    from tipdesk.paths import Paths
+
+    reporter = ErrorReporter(Paths(tmp_path / "home"))
+    old_hook = sys.excepthook
+    try:
+        reporter.install()
+        try:
+            _fail_with_record_contents()
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = old_hook
+    assert reporter.last_report is not None
+    assert [b.objectName() for b in message_boxes()] == ["crashDialog"]
+
+
+def test_tipdesk_without_arguments_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(app_module, "main", lambda argv: calls.append(list(argv)) or 0)
+    monkeypatch.setattr(app_module, "cannot_start_reason", lambda: None)
+    assert entry.main([]) == 0
+    assert len(calls) == 1
+
+
+def test_without_a_display_tipdesk_shows_the_overview(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    if sys.platform.startswith("linux"):
+        assert app_module.cannot_start_reason() is not None
+    shown: list[bool] = []
+    monkeypatch.setattr("tipdesk.cli.overview.show_overview", lambda: shown.append(True) or 0)
+    monkeypatch.setattr(app_module, "cannot_start_reason", lambda: "no display")
+    assert entry.main([]) == 0
+    assert shown == [True]
+    assert "cannot start here (no display)" in capsys.readouterr().err
+
+
+def test_without_qt_tipdesk_shows_the_overview(tmp_path: Path) -> None:
+    # PySide6 made unimportable in a fresh interpreter: `tipdesk` falls back to the overview.
+    script = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "import tipdesk.cli.overview as o; o.show_overview = lambda: print('OVERVIEW') or 0\n"
+        "from tipdesk.__main__ import main; sys.exit(main([]))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+        env={"TIPDESK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "OVERVIEW"
+    assert "Qt (PySide6) is not available" in proc.stderr
+
+
+def test_the_sidebar_pages_and_placeholders(main_window: MainWindow) -> None:
+    keys = [s.key for s in default_pages()]
+    assert keys == ["dashboard", "cases", "victims", "trainings", "campaigns", "sync",
+                    "reports", "audit", "settings", "users"]  # fmt: skip
+    texts = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
+    assert texts == ["Dashboard", "Cases", "Victims", "Training", "Campaigns", "Sync",
+                     "Reports", "Audit", "Settings", "Users"]  # fmt: skip
+    sync_page = main_window.show_page("sync")
+    if isinstance(sync_page, PlaceholderView):
+        assert "sync update" in sync_page.note.text()
+    assert main_window.page_stack.currentWidget() is sync_page
+    assert main_window.current_key() == "sync"
+    # Pages are built when first shown, once.
+    assert main_window.page("sync") is sync_page
+
+
+@pytest.fixture
+def right_to_left(qapp: QApplication) -> Iterator[None]:
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    yield
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_layouts_survive_right_to_left(
+    right_to_left: None, controller: AppController, make_install: Callable[..., str], qtbot: Any
+) -> None:
+    make_install(demo_cases=5)
+    window = sign_in(controller)
+    qtbot.waitExposed(window)
+    side = window.nav.parentWidget()
+    assert side is not None
+    # The sidebar moves to the right-hand side, the pages to the left.
+    side_x = side.mapTo(window, QPoint(0, 0)).x()
+    stack_x = window.page_stack.mapTo(window, QPoint(0, 0)).x()
+    assert side_x > stack_x
+    for key in ("dashboard", "audit", "settings", "users"):
+        page = window.show_page(key)
+        assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert page.isVisible()
+        # Nothing of the page sticks out of the window.
+        top_left = page.mapTo(window, QPoint(0, 0))
+        assert top_left.x() >= 0 and top_left.x() + page.width() <= window.width()
+    wizard_config_home = controller.config.paths.home.parent / "rtl-wizard"
+    from dataclasses import replace
+
+    from tipdesk.paths import Paths
+    from tipdesk.resources import load_reference
+    from tipdesk.ui.worker import InlineRunner
+
+    wizard = SetupWizard(replace(controller.config, paths=Paths(wizard_config_home)),
+                         InlineRunner(), controller.reporter.report, load_reference())  # fmt: skip
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    assert wizard.steps.mapTo(wizard, QPoint(0, 0)).x() > wizard.width() // 2
+
+
+def test_an_urdu_translation_is_picked_up(
+    tmp_path: Path, qapp: QApplication, controller: AppController,
+    make_install: Callable[..., str], qtbot: Any,
+) -> None:  # fmt: skip
+    ts = tmp_path / "tipdesk_ur.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="ur_PK">\n'
+        "<context><name>pages</name>\n"
+        "<message><source>Dashboard</source><translation>ڈیش بورڈ</translation></message>\n"
+        "</context>\n"
+        "<context><name>MainWindow</name>\n"
+        "<message><source>Lock</source><translation>لاک</translation></message>\n"
+        "</context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / "tipdesk_ur.qm")],
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
+    default_locale = QLocale()
+    translators = install_translations(qapp, "ur_PK", folder=tmp_path)
+    try:
+        assert translators
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        make_install()
+        window = sign_in(controller)
+        assert window.nav.item(0).text() == "ڈیش بورڈ"
+        assert window.lock_button.text() == "لاک"
+        assert QCoreApplication.translate("pages", "Cases") == "Cases"  # untranslated: English
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        QLocale.setDefault(default_locale)

@@ -1,0 +1,345 @@
+"""The record editors: a case created through the editor with a refused field first, every
+problem next to its field, search finding the saved case, revealing a victim's name (audited),
+the unsaved-changes prompt, keyboard use, and the training sums."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from records_support import (
+    RecordsApp,
+    answer_next_dialog,
+    click_message_button,
+    empty_app,
+    officer_app,
+    records_app,
+)
+
+from tipdesk.core.masking import MASK
+from tipdesk.ui.editors.campaign_editor import CampaignEditor
+from tipdesk.ui.editors.case_editor import AccusedForm, CaseEditor
+from tipdesk.ui.editors.dialogs import ReasonDialog
+from tipdesk.ui.editors.training_editor import TrainingEditor
+from tipdesk.ui.editors.victim_editor import VictimEditor
+from tipdesk.ui.views.campaigns_view import CampaignsView
+from tipdesk.ui.views.cases_view import CasesView
+from tipdesk.ui.views.trainings_view import TrainingsView
+from tipdesk.ui.views.victims_view import VictimsView
+
+# Fixtures (pytest finds them by name in this module).
+FIXTURES = (empty_app, officer_app, records_app)
+
+
+def _show(qtbot: Any, view: Any) -> Any:
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _type(qtbot: Any, widget: QWidget, text: str) -> None:
+    target = widget.focusProxy() or widget
+    target.setFocus()
+    qtbot.keyClicks(target, text)
+
+
+def _case_count(app: RecordsApp) -> int:
+    return int(app.session.store.query("SELECT count(*) FROM cases WHERE deleted = 0")[0][0])
+
+
+def test_create_a_case_with_a_refused_sentence_then_fix_it(
+    qtbot: Any, empty_app: RecordsApp
+) -> None:
+    view = _show(qtbot, CasesView(empty_app.ctx))
+    assert view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    assert form.editor("district").value() == "PB-LHR"  # the install's district and office
+    assert form.editor("office").value() == "FIA-AHTC-LHR"
+    _type(qtbot, form.editor("case_number"), "FIR 77/2026")
+    _type(qtbot, form.editor("registered_on"), "15/01/2026")
+    form.editor("stage").set_value("decided")
+    form.editor("exploitation_forms").set_checked("forced_labour")
+    section = form.sections["accused"]
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    accused = section.forms[0]
+    assert isinstance(accused, AccusedForm)
+    _type(qtbot, accused.editor("name"), "Akram Khan")
+    accused.editor("outcome").set_value("convicted")
+    _type(qtbot, accused.editor("proceeded_on"), "2026-02-01")
+    _type(qtbot, accused.editor("judgment_on"), "2026-05-20")
+    _type(qtbot, accused.editor("imprisonment_months"), "96")
+    assert editor.has_unsaved_changes()
+    assert view.tabs.tabText(1).endswith("•")
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    # Refused: nothing saved, the message sits under that accused's imprisonment field.
+    assert _case_count(empty_app) == 0
+    box = accused.fields["imprisonment_months"]
+    assert box.has_problem
+    assert box.message.isVisible()
+    assert box.message.text() == "96 exceeds the 84-month maximum (TIP Act 2018 s.3)"
+    assert editor.summary.isVisible()
+    assert any(
+        "Accused 1 (Akram Khan) › Imprisonment (months): 96 exceeds" in line
+        for line in editor.summary.lines
+    )
+    assert form.tabs.currentIndex() == form.tab_of["accused"]  # brought into view
+    assert form.tabs.tabText(form.tab_of["accused"]) == "Accused (1)"
+    assert section.model.has_problem(0)
+    assert editor.has_unsaved_changes()
+
+    # Fix it: the red frame goes as soon as the field is edited; saving now succeeds.
+    months = accused.editor("imprisonment_months")
+    months.selectAll()
+    _type(qtbot, months, "60")
+    assert not box.has_problem
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.last_problems == []
+    assert not editor.summary.isVisible()
+    assert _case_count(empty_app) == 1
+    assert editor.record_id
+    assert not editor.has_unsaved_changes()
+    assert editor.title() == "Case FIR 77/2026"
+    assert form.tabs.tabText(form.tab_of["accused"]) == "Accused"
+
+    # The list shows it, and search finds it (by case number and by the accused's name).
+    assert view.list.model.rowCount() == 1
+    view.list.set_search("FIR 77")
+    assert view.list.model.record_id(0) == editor.record_id
+    view.list.set_search("Akram")
+    assert view.list.model.record_id(0) == editor.record_id
+    view.list.set_search("Akram Zzz")
+    assert view.list.model.rowCount() == 0
+
+
+def test_every_problem_shows_at_once_including_unreadable_input(
+    qtbot: Any, empty_app: RecordsApp
+) -> None:
+    view = _show(qtbot, CasesView(empty_app.ctx))
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    _type(qtbot, form.editor("registered_on"), "31/02/2026")  # not a real date
+    form.editor("stage").set_value("closed")  # closed without a reason
+    victims = form.sections["victims"]
+    victims.add()
+    editor.save()
+    fields = {p.field for p in editor.last_problems}
+    assert {"case_number", "registered_on", "closed_reason"} <= fields
+    assert "victims[0].victim_code" in fields and "victims[0].gender" in fields
+    assert form.fields["registered_on"].message.text().startswith("Is not a date")
+    assert victims.forms[0].fields["victim_code"].has_problem
+    assert form.tabs.tabText(form.tab_of["victims"]).startswith("Victims (")
+    # A click on a summary line brings its field into view.
+    line = next(i for i, p in enumerate(editor.last_problems) if p.field == "victims[0].gender")
+    editor.summary.sig_go_to.emit(line)
+    assert form.tabs.currentIndex() == form.tab_of["victims"]
+    assert _case_count(empty_app) == 0
+
+
+def test_ctrl_s_saves_and_escape_asks_about_unsaved_changes(
+    qtbot: Any, empty_app: RecordsApp
+) -> None:
+    view = _show(qtbot, CampaignsView(empty_app.ctx))
+    view.windowHandle().requestActivate()  # shortcuts need an active window
+    qtbot.waitUntil(view.isActiveWindow)
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CampaignEditor)
+    title = editor.form.editor("title")
+    _type(qtbot, title, "Walk against trafficking")
+    assert editor.has_unsaved_changes()
+
+    # Esc with unsaved changes asks; Cancel keeps the editor open with its input.
+    seen = answer_next_dialog(click_message_button(QMessageBox.StandardButton.Cancel))
+    qtbot.keyClick(title, Qt.Key.Key_Escape)
+    assert seen and seen[0].objectName() == "unsavedChangesBox"
+    assert not editor.closed and title.text() == "Walk against trafficking"
+
+    # Ctrl+S tries to save: the missing fields are named, nothing closes.
+    view.windowHandle().requestActivate()  # the message box took the activation offscreen
+    qtbot.waitUntil(view.isActiveWindow)
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert {"department", "kind", "start_on"} <= {p.field for p in editor.last_problems}
+
+    # Save from the prompt with problems left: stays open.
+    seen = answer_next_dialog(click_message_button(QMessageBox.StandardButton.Save))
+    assert not editor.request_close()
+    assert seen and not editor.closed
+
+    # Discard closes the tab.
+    seen = answer_next_dialog(click_message_button(QMessageBox.StandardButton.Discard))
+    assert editor.request_close()
+    assert seen and editor.closed
+    assert view.tabs.count() == 1
+
+
+def test_saving_from_the_prompt_saves_then_closes(qtbot: Any, empty_app: RecordsApp) -> None:
+    view = _show(qtbot, CampaignsView(empty_app.ctx))
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CampaignEditor)
+    form = editor.form
+    _type(qtbot, form.editor("title"), "School session on safe migration")
+    form.editor("department").set_value("punjab_labour")
+    form.editor("kind").set_value("school_session")
+    _type(qtbot, form.editor("start_on"), "2026-03-01")
+    form.editor("people_reached").setValue(150)
+    assert view.has_unsaved_changes()
+    seen = answer_next_dialog(click_message_button(QMessageBox.StandardButton.Save))
+    assert view.confirm_close()
+    assert seen and editor.closed
+    assert view.list.model.rowCount() == 1
+    assert view.list.model.cell(0, 0) == "School session on safe migration"
+
+
+def test_closing_without_changes_does_not_ask(qtbot: Any, records_app: RecordsApp) -> None:
+    view = _show(qtbot, CasesView(records_app.ctx))
+    editor = view.open_record(view.list.model.record_id(0) or "")
+    assert not editor.has_unsaved_changes()
+    assert editor.request_close()
+    assert view.tabs.count() == 1
+
+
+def test_lock_keeps_unsaved_input(qtbot: Any, empty_app: RecordsApp) -> None:
+    view = _show(qtbot, CasesView(empty_app.ctx))
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    _type(qtbot, editor.case_form.editor("case_number"), "FIR 9/2026")
+    view.lock()
+    view.hide()
+    view.unlock()
+    view.show()
+    assert editor.case_form.editor("case_number").text() == "FIR 9/2026"
+    assert view.has_unsaved_changes()
+
+
+def _open_named_victim(qtbot: Any, app: RecordsApp) -> tuple[VictimsView, VictimEditor]:
+    view = _show(qtbot, VictimsView(app.ctx))
+    model = view.list.model
+    col = next(i for i in range(model.columnCount()) if model.column_spec(i).name == "name")
+    row = next(r for r in range(model.rowCount()) if model.cell(r, col) == MASK)
+    editor = view.open_record(model.record_id(row) or "")
+    assert isinstance(editor, VictimEditor)
+    return view, editor
+
+
+def _reveals(app: RecordsApp) -> list[Any]:
+    return [e for e in app.session.store.audit_entries(limit=100_000) if e.action == "reveal"]
+
+
+def test_revealing_a_victims_name_asks_a_reason_and_is_audited(
+    qtbot: Any, records_app: RecordsApp
+) -> None:
+    view, editor = _open_named_victim(qtbot, records_app)
+    form: Any = editor.form
+    name = form.editor("name")
+    assert name.text() == MASK and name.isReadOnly()
+    assert form.reveal_button.isVisible() and form.reveal_button.isEnabled()
+    before = len(_reveals(records_app))
+
+    def give_reason(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReasonDialog)
+        assert not dialog.ok_button.isEnabled()
+        qtbot.keyClicks(dialog.reason_edit, "court order 12/2026")
+        assert dialog.ok_button.isEnabled()
+        dialog.ok_button.click()
+
+    seen = answer_next_dialog(give_reason)
+    qtbot.mouseClick(form.reveal_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert name.text() not in ("", MASK) and not name.isReadOnly()
+    assert not editor.has_unsaved_changes()  # revealing is not an edit
+    entries = _reveals(records_app)
+    assert len(entries) == before + 1
+    assert entries[-1].record_id == editor.record_id
+    assert entries[-1].detail.get("reason") == "court order 12/2026"
+    # Locking masks the revealed values again.
+    view.lock()
+    assert name.text() == MASK and name.isReadOnly()
+    view.unlock()
+
+
+def test_saving_a_masked_victim_keeps_the_stored_identity(
+    qtbot: Any, records_app: RecordsApp
+) -> None:
+    _view, editor = _open_named_victim(qtbot, records_app)
+    stored = records_app.session.store.get("victim", editor.record_id or "")
+    form: Any = editor.form
+    _type(qtbot, form.editor("identified_by"), " (checked)")
+    editor.save()
+    assert editor.last_problems == []
+    again = records_app.session.store.get("victim", editor.record_id or "")
+    assert again.name == stored.name and again.cnic == stored.cnic  # type: ignore[attr-defined]
+    assert again.version == stored.version + 1
+
+
+def test_reveal_needs_the_permission(qtbot: Any, officer_app: RecordsApp) -> None:
+    _view, editor = _open_named_victim(qtbot, officer_app)
+    form: Any = editor.form
+    assert form.reveal_button.isVisible() and not form.reveal_button.isEnabled()
+    assert form.editor("name").text() == MASK
+
+
+def test_training_participants_must_add_up(qtbot: Any, empty_app: RecordsApp) -> None:
+    view = _show(qtbot, TrainingsView(empty_app.ctx))
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, TrainingEditor)
+    form: Any = editor.form
+    _type(qtbot, form.editor("title"), "Victim identification")
+    form.editor("organiser").set_value("fia")
+    _type(qtbot, form.editor("start_on"), "2026-04-02")
+    form.editor("participants_total").setValue(25)
+    form.editor("participants_female").setValue(8)
+    form.editor("participants_male").setValue(16)
+    agencies = form.editor("participants_by_agency")
+    agencies.add_line("fia", 15)
+    agencies.add_line("punjab_police", 9)
+    form.sig_edited.emit()
+    assert "but the total is 25" in form.gender_sum.text()
+    assert "add up to 24, but the total is 25" in form.agency_sum.text()
+    editor.save()
+    fields = {p.field for p in editor.last_problems}
+    assert fields == {"participants_total", "participants_by_agency"}
+    assert form.fields["participants_total"].has_problem
+    assert form.fields["participants_by_agency"].has_problem
+    form.editor("participants_transgender").setValue(1)
+    agencies.lines[1][1].setValue(10)
+    editor.save()
+    assert editor.last_problems == []
+    assert view.list.model.rowCount() == 1
+
+
+def test_victim_editor_adds_referrals(qtbot: Any, empty_app: RecordsApp) -> None:
+    view = _show(qtbot, VictimsView(empty_app.ctx))
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, VictimEditor)
+    form: Any = editor.form
+    _type(qtbot, form.editor("victim_code"), "V-LHR-2026-0001")
+    _type(qtbot, form.editor("identified_on"), "2026-05-02")
+    form.editor("gender").set_value("female")
+    _type(qtbot, form.editor("name"), "Sana Bibi")
+    referrals = form.sections["referrals"]
+    referral = referrals.add()
+    referral.editor("service").set_value("shelter")
+    _type(qtbot, referral.editor("referred_on"), "2026-05-03")
+    referral.editor("outcome").set_value("provided")  # needs its date
+    editor.save()
+    assert [p.field for p in editor.last_problems] == ["referrals[0].outcome_on"]
+    assert referral.fields["outcome_on"].has_problem
+    _type(qtbot, referral.editor("outcome_on"), "2026-05-04")
+    editor.save()
+    assert editor.last_problems == []
+    assert form.editor("name").text() == MASK  # reloaded from the store: masked
+    assert view.list.model.rowCount() == 1

@@ -1,0 +1,122 @@
+"""Every format gives the fixture's exact figures: JSON, CSV (zip), XLSX read back with
+openpyxl (and converted by LibreOffice when installed), PDF rendered with pdftoppm."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import make_report
+from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
+from rep_fixture import HEADLINE_2025, PREVIOUS_2024
+
+from tipdesk.core.reference import Reference
+from tipdesk.reports.model import Report
+from tipdesk.reports.writers import render, write_report
+from tipdesk.store.store import Store
+
+REQUIRED_KEYS = {
+    "period", "cases_registered", "accused_proceeded_against", "accused_convicted",
+    "conviction_rate", "victims_identified", "victims_by_gender", "victims_by_age_group",
+    "persons_trained", "training_sessions", "awareness_campaigns", "people_reached",
+    "by_province", "by_district", "coverage",
+}  # fmt: skip
+
+
+def test_json(rep_report: Report, tmp_path: Path) -> None:
+    path = write_report(rep_report, "json", tmp_path / "r.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data) >= REQUIRED_KEYS
+    assert {k: data[k] for k in HEADLINE_2025} == HEADLINE_2025
+    assert data["previous"] == PREVIOUS_2024
+    assert data["period"] == {"from": "2025-01-01", "to": "2025-12-31"}
+    assert data["victims_by_age_group"] == {"child": 2, "adult": 1, "unknown": 1}
+    assert data["victims_by_gender"]["female"] == 2
+    assert [r["province"] for r in data["by_province"]] == ["PB", "SD"]
+    assert data["coverage"]["districts_included"] == ["PB-FSD", "PB-LHR", "SD-KHS"]
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert "Hidden Name" not in path.read_text(encoding="utf-8")
+
+
+def test_json_suppressed(rep_store: Store, rep_reference: Reference) -> None:
+    data = json.loads(render(make_report(rep_store, rep_reference, suppress_below=5), "json"))
+    assert data["cases_registered"] == "<5"
+    assert data["suppression"]["threshold"] == 5
+    assert data["victims_by_gender"]["female"] == "<5"
+
+
+def test_csv_zip(rep_report: Report) -> None:
+    with zipfile.ZipFile(io.BytesIO(render(rep_report, "csv"))) as zf:
+        names = zf.namelist()
+        assert names[:3] == ["about.csv", "headline.csv", "by_province.csv"]
+        assert "coverage.csv" in names
+        text = zf.read("headline.csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["Figure", "2025-01-01 to 2025-12-31", "2024-01-01 to 2024-12-31"]
+    assert rows[1][:3] == ["Cases registered (probed)", "3", "1"]
+    assert rows[3][:3] == ["Accused convicted", "2", "1"]
+
+
+def test_xlsx_reads_back(rep_report: Report, tmp_path: Path) -> None:
+    path = write_report(rep_report, "xlsx", tmp_path / "r.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames[:3] == ["About", "headline", "by_province"]
+    ws = wb["headline"]
+    assert ws.freeze_panes == "A2"
+    assert ws["A1"].font.bold
+    values = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
+              for r in range(2, ws.max_row + 1)}  # fmt: skip
+    assert values["Cases registered (probed)"] == 3
+    assert values["People reached by campaigns"] == 1500
+    assert ws.cell(row=2, column=2).number_format == "#,##0"
+    district = wb["by_district"]
+    assert [district.cell(row=r, column=1).value for r in range(2, 6)] == [
+        "PB-FSD", "PB-LHR", "SD-KHS", "Total",
+    ]  # fmt: skip
+    assert district.column_dimensions["B"].width >= 10
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+def test_xlsx_opens_in_libreoffice(rep_report: Report, tmp_path: Path) -> None:
+    path = write_report(rep_report, "xlsx", tmp_path / "r.xlsx")
+    out = tmp_path / "lo"
+    proc = subprocess.run(
+        ["libreoffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+         "--convert-to", "csv", "--outdir", str(out), str(path)],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    text = (out / "r.csv").read_text(encoding="utf-8")  # the first sheet: About
+    assert "TIPDesk national report" in text
+    assert "2025-01-01 to 2025-12-31" in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+def test_pdf_renders(rep_report: Report, tmp_path: Path) -> None:
+    path = write_report(rep_report, "pdf", tmp_path / "r.pdf")
+    assert path.read_bytes().startswith(b"%PDF")
+    proc = subprocess.run(["pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / "p")],
+                          capture_output=True, timeout=120, check=False)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    pages = sorted(tmp_path.glob("p-*.png"))
+    # Title; headline and funnel; charts; then the tables (the fixture's fit on five pages).
+    assert len(pages) == EXPECTED_PAGES
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=False)
+    if text.returncode == 0:
+        body = text.stdout.decode("utf-8")
+        assert "2025-01-01 to 2025-12-31" in body
+        assert "generated 2026-01-20T10:00:00.000Z" in body
+        assert "Hidden Name" not in body
+
+
+EXPECTED_PAGES = 8
+
+
+def test_pdf_is_deterministic(rep_report: Report) -> None:
+    assert render(rep_report, "pdf") == render(rep_report, "pdf")

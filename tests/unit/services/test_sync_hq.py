@@ -1,0 +1,291 @@
+"""HQ side of sync (tipdesk.services.sync_hq): records arrive as they are, duplicates and any
+order, gaps, conflicts kept in full and resolved, quarantine, receipts and device status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from svc_support import SVC_START, svc_training
+from sync_support import (
+    case_for,
+    clone_home,
+    export,
+    hq_state,
+    link,
+    make_district,
+    make_hq,
+    reopen,
+)
+
+from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import NotFound
+from tipdesk.core.records import Case, Referral, Training, to_dict
+from tipdesk.services import records, sync
+from tipdesk.services.session import Session
+from tipdesk.store.sync_store import SyncStore
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(SVC_START)
+
+
+@pytest.fixture
+def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Session, Session]]:
+    district = make_district(tmp_path / "lahore", clock)
+    hq = make_hq(tmp_path / "hq", clock)
+    link(district, hq, tmp_path / "files")
+    yield district, hq
+    district.close()
+    hq.close()
+
+
+def _actions(session: Session) -> list[str]:
+    return [e.action for e in session.store.audit_entries(limit=100_000)]
+
+
+def test_records_arrive_with_their_own_bookkeeping(
+    pair: tuple[Session, Session], tmp_path: Path
+) -> None:
+    district, hq = pair
+    case = case_for(district)
+    case.victims[0].consent_to_share = True
+    records.save(district, [case, svc_training()])
+    result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    assert result.status == "imported"
+    assert result.accepted == {"case": 1, "accused": 1, "victim": 1, "referral": 1, "training": 1}
+    assert result.duplicates == 0 and result.conflicts == [] and result.quarantined == []
+    here = district.store.get("case", case.id)
+    there = hq.store.get("case", case.id)
+    assert to_dict(there) == to_dict(here)
+    assert there.updated_device == district.install.device_id != hq.install.device_id
+    assert hq.store.search(case.case_number, include_identity=False)[0].id == case.id
+    assert "sync.create" in _actions(hq) and "sync.import" in _actions(hq)
+    assert hq.store.verify_audit().ok
+
+
+def test_a_repeated_bundle_is_a_duplicate_that_changes_nothing(
+    pair: tuple[Session, Session], tmp_path: Path
+) -> None:
+    district, hq = pair
+    records.save(district, [case_for(district)])
+    data = export(district, tmp_path / "out").read_bytes()
+    sync.import_bundle_bytes(hq, data)
+    before = (hq_state(hq), len(_actions(hq)))
+    again = sync.import_bundle_bytes(hq, data)
+    assert again.status == "duplicate" and again.accepted == {}
+    assert (hq_state(hq), len(_actions(hq))) == before
+
+
+def test_bundles_in_any_order_end_in_the_same_state(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    first = case_for(district)
+    records.save(district, [first])
+    b1 = export(district, tmp_path / "out")
+    clock.advance(60)
+    stored = district.store.get("case", first.id)
+    assert isinstance(stored, Case)
+    stored.narrative = "Narrative as corrected at the district."
+    records.save(district, [stored, case_for(district)])
+    records.delete(district, "case", first.id, "entered twice by mistake")
+    b2 = export(district, tmp_path / "out")
+    hq.close()
+    other = reopen(clone_home(hq.paths.home, tmp_path / "hq-copy"), clock)
+    hq = reopen(hq.paths, clock)
+    try:
+        for path in (b1, b2):
+            sync.import_bundle_bytes(hq, path.read_bytes())
+        late = [sync.import_bundle_bytes(other, p.read_bytes()) for p in (b2, b1)]
+        assert late[1].accepted == {} and late[1].superseded + late[1].duplicates > 0
+        assert hq_state(hq) == hq_state(other)
+        with pytest.raises(NotFound):
+            hq.store.get("case", first.id)
+    finally:
+        other.close()
+        hq.close()
+
+
+def test_gaps_are_reported_until_they_arrive(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    hq.close()
+    blank = clone_home(hq.paths.home, tmp_path / "hq-blank")
+    hq = reopen(hq.paths, clock)
+    bundles = []
+    for _ in range(3):
+        records.save(district, [case_for(district)])
+        bundles.append(export(district, tmp_path / "out"))
+        sync.import_bundle_bytes(hq, bundles[-1].read_bytes())
+        (receipt,) = sync.write_receipts(hq, tmp_path)
+        sync.import_receipt(district, receipt)
+        receipt.unlink()
+        clock.advance(60)
+    hq.close()
+    # Another copy of HQ that has not seen bundle 2 (say, restored from a backup).
+    other = reopen(blank, clock)
+    try:
+        sync.import_bundle_bytes(other, bundles[0].read_bytes())
+        result = sync.import_bundle_bytes(other, bundles[2].read_bytes())
+        assert result.gaps == [2]
+        (status,) = sync.device_status(other)
+        assert (status.gaps, status.contiguous_seq, status.highest_seq) == ([2], 1, 3)
+        (receipt,) = sync.write_receipts(other, tmp_path)
+        told = sync.import_receipt(district, receipt)
+        assert told.gaps == [2] and told.highest_seq == 1
+        # The district sends what this HQ lacks again (the acknowledged bundle is gone).
+        again = sync.export_bundle(district, tmp_path / "out")
+        assert again.path is not None
+        sync.import_bundle_bytes(other, again.path.read_bytes())
+        (status,) = sync.device_status(other)
+        assert status.gaps == [] and status.contiguous_seq == 4
+        assert other.store.count("case") == 3
+    finally:
+        other.close()
+
+
+def test_a_concurrent_edit_is_held_in_full_for_review(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    case = case_for(district)
+    records.save(district, [case])
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    at_hq = hq.store.get("case", case.id)
+    assert isinstance(at_hq, Case)
+    at_hq.narrative = "HQ's correction of the narrative."
+    records.save(hq, [at_hq])
+    clock.advance(60)
+    at_district = district.store.get("case", case.id)
+    assert isinstance(at_district, Case)
+    at_district.investigating_officer = "Inspector Changedfake"
+    records.save(district, [at_district])
+    result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    assert [c["held"] for c in result.conflicts] == ["incoming"]
+    (conflict,) = sync.conflicts(hq)
+    assert conflict["local"]["where"] == "HQ" and conflict["incoming"]["where"] == "PB-LHR"
+    assert conflict["incoming"]["updated_by"] == "admin1"
+    assert conflict["fields"] == ["investigating_officer", "narrative"]
+    # Never a silent overwrite: the register keeps HQ's version, the district's is held.
+    current = hq.store.get("case", case.id)
+    assert isinstance(current, Case) and current.narrative == "HQ's correction of the narrative."
+    held = SyncStore(hq.store).conflict(conflict["id"])
+    assert held is not None and held.record["investigating_officer"] == "Inspector Changedfake"
+    kept = sync.resolve(hq, conflict["id"], "incoming")
+    current = hq.store.get("case", case.id)
+    assert isinstance(current, Case)
+    assert current.investigating_officer == "Inspector Changedfake"
+    assert current.version == kept.version == 3 and current.updated_device == hq.install.device_id
+    assert sync.conflicts(hq) == []
+    (closed,) = sync.conflicts(hq, include_closed=True)
+    assert closed["status"] == "resolved" and closed["outcome"] == "kept incoming"
+    entry = hq.store.audit_entries(action="sync.resolve")[0]
+    assert entry.detail == {"conflict": conflict["id"], "kept": "incoming"}
+    assert hq.store.verify_audit().ok
+
+
+def test_resolving_keeps_local_and_refuses_twice(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    training = svc_training()
+    records.save(district, [training])
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    local = hq.store.get("training", training.id)
+    assert isinstance(local, Training)
+    local.title = "Title as HQ corrected it"
+    records.save(hq, [local])
+    clock.advance(5)
+    records.delete(district, "training", training.id, "cancelled")
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    (conflict,) = sync.conflicts(hq)
+    assert conflict["incoming"]["deleted"] is True
+    sync.resolve(hq, conflict["id"], "local")
+    current = hq.store.get("training", training.id)
+    assert isinstance(current, Training) and current.title == "Title as HQ corrected it"
+    with pytest.raises(Exception, match="already closed"):
+        sync.resolve(hq, conflict["id"], "incoming")
+    with pytest.raises(NotFound):
+        sync.resolve(hq, "C-no-such-conflict", "local")
+
+
+def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    bad = case_for(district)
+    bad.accused[0].imprisonment_months = 96  # over the 84-month maximum (TIP Act 2018 s.3)
+    district.store.save([bad], district.actor())  # as a district on older rules would have
+    good = case_for(district)
+    records.save(district, [good])
+    result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    assert result.accepted == {"case": 1, "accused": 1, "victim": 1, "referral": 1}
+    assert {q["kind"] for q in result.quarantined} == {"case", "accused", "victim", "referral"}
+    rules = {p["rule"] for q in result.quarantined for p in q["problems"]}
+    assert "sentence.max_imprisonment" in rules
+    assert hq.store.get("case", good.id).id == good.id
+    with pytest.raises(NotFound):
+        hq.store.get("case", bad.id)
+    (receipt,) = sync.write_receipts(hq, tmp_path)
+    told = sync.import_receipt(district, receipt)
+    assert {q["record_id"] for q in told.quarantined} >= {bad.id, bad.accused[0].id}
+    # The district fixes it; the fixed version is accepted and the entry settles.
+    clock.advance(60)
+    fixed = district.store.get("case", bad.id)
+    assert isinstance(fixed, Case)
+    fixed.accused[0].imprisonment_months = 60
+    records.save(district, [fixed])
+    result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    assert result.quarantined == [] and result.accepted.get("accused") == 1
+    assert hq.store.get("case", bad.id).id == bad.id
+    assert SyncStore(hq.store).quarantine(status="open") == []
+    (status,) = sync.device_status(hq)
+    assert status.open_quarantine == 0
+
+
+def test_device_status_and_revocation(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    (status,) = sync.device_status(hq)
+    assert (status.district, status.last_bundle, status.last_seen) == ("PB-LHR", None, None)
+    records.save(district, [case_for(district)])
+    head = district.store.settings_json("audit_head")  # the district's audit chain head
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    (status,) = sync.device_status(hq)
+    assert (status.last_bundle, status.highest_seq, status.gaps) == (1, 1, [])
+    assert status.audit_head == head and len(head[1]) == 64  # anchored at HQ
+    assert status.last_seen == hq.now()
+    device = sync.revoke_device(hq, district.install.device_id[-8:])
+    assert device.revoked_at is not None
+    assert sync.list_devices(hq)[0].revoked_at == device.revoked_at
+    assert sync.write_receipts(hq, tmp_path) == []
+
+
+def test_a_bundle_with_only_a_child_is_checked_with_its_case_at_hq(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    """Found by the convergence property: a new referral alone (its victim and case unchanged
+    and acknowledged) must be validated with the case HQ holds, not quarantined."""
+    district, hq = pair
+    case = case_for(district)
+    records.save(district, [case])
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    (receipt,) = sync.write_receipts(hq, tmp_path)
+    sync.import_receipt(district, receipt)
+    clock.advance(60)
+    stored = district.store.get("case", case.id)
+    assert isinstance(stored, Case)
+    stored.victims[0].referrals.append(
+        Referral(service="legal_aid", referred_on=stored.victims[0].referrals[0].referred_on)
+    )
+    records.save(district, [stored])
+    result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    assert result.counts == {"referral": 1}
+    assert result.accepted == {"referral": 1} and result.quarantined == []
+    at_hq = hq.store.get("victim", case.victims[0].id)
+    assert len(getattr(at_hq, "referrals", [])) == 2

@@ -1,0 +1,179 @@
+"""Registers kept in spreadsheets: ``template register`` and ``import register``.
+
+``import register`` checks the whole file first and prints every problem as
+``Sheet!Row Column: value — expected ...``. With any error nothing is imported (exit 5, also
+for a ``--dry-run`` that finds errors) unless ``--valid-only`` is given. ``--dry-run`` only
+checks. ``--json`` prints the plan (and the result) as JSON on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tipdesk.cli import io
+from tipdesk.cli.common import Add, open_session
+from tipdesk.core.errors import InvalidInput
+from tipdesk.paths import Paths
+from tipdesk.resources import load_reference
+from tipdesk.services.register import (
+    ImportOptions,
+    ImportPlan,
+    ImportRefused,
+    commit_import,
+    plan_import,
+    write_template,
+)
+
+_SHOW_CHANGES = 50  # updates listed one by one in the human output; the rest are counted
+EXIT_REFUSED = ImportRefused.exit_code
+
+
+def cmd_template(args: argparse.Namespace, paths: Paths) -> int:
+    del paths  # the template needs no store
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise InvalidInput("The template is an Excel workbook: give --out a name ending in .xlsx.")
+    try:
+        write_template(out, load_reference())
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {out}: {exc.strerror or exc}.") from None
+    io.emit({"template": str(out)}, args.json, f"Register template written to {out}")
+    return 0
+
+
+def _office_map(pairs: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        name, sep, code = pair.partition("=")
+        if not sep or not name.strip() or not code.strip():
+            raise InvalidInput(f"--map-office takes NAME=CODE, not {pair!r}.")
+        out[name.strip()] = code.strip()
+    return out
+
+
+def _counts_text(counts: dict[str, dict[str, int]], verb: dict[str, str]) -> list[str]:
+    lines = []
+    for kind, by_action in counts.items():
+        parts = [f"{n:,} {verb[a]}" for a, n in by_action.items() if n]
+        if parts:
+            lines.append(f"  {kind:9} " + ", ".join(parts))
+    return lines
+
+
+def plan_text(plan: ImportPlan) -> str:
+    """The human report of a plan: sheets, problems, unknown offices, what would change."""
+    out = [f"{plan.file.name} ({plan.format}): {plan.rows_total:,} rows"]
+    for s in plan.sheets:
+        extra = f"; ignored: {', '.join(s.ignored)}" if s.ignored else ""
+        out.append(
+            f"  {s.sheet} -> {s.target}: {s.rows:,} rows, header in row {s.header_row}{extra}"
+        )
+    errors, warnings = plan.errors, plan.warnings
+    if plan.problems:
+        out.append(f"Problems: {len(errors):,} errors, {len(warnings):,} warnings")
+        out += [f"  {p}" for p in errors]
+        out += [f"  warning: {p}" for p in warnings]
+    if plan.unknown_offices:
+        out.append('Offices this install does not know (add them, or --map-office "NAME=CODE"):')
+        out += [
+            f"  {o.name!r} ({', '.join(sorted(o.districts)) or 'no district'}; {o.rows:,} rows)"
+            for o in plan.unknown_offices
+        ]
+    updates = [c for c in plan.changes if c.action == "update"]
+    if updates:
+        out.append("Updates:")
+        out += [
+            f"  {c.sheet}!{c.row} {c.kind} {c.label}: {', '.join(c.fields)}"
+            if c.row is not None
+            else f"  {c.kind} {c.label}: {', '.join(c.fields)}"
+            for c in updates[:_SHOW_CHANGES]
+        ]
+        if len(updates) > _SHOW_CHANGES:
+            out.append(f"  ... and {len(updates) - _SHOW_CHANGES:,} more")
+    return "\n".join(out)
+
+
+def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
+    options = ImportOptions(sheet=args.sheet, office_map=_office_map(args.map_office))
+    session = open_session(args, paths)
+    try:
+        plan = plan_import(session, Path(args.file), options)
+        refused = bool(plan.errors) and not args.valid_only
+        result = None
+        if not args.dry_run and not refused:
+            result = commit_import(session, plan, valid_only=args.valid_only)
+    finally:
+        session.close()
+    data: dict[str, Any] = plan.to_json()
+    data["dry_run"] = bool(args.dry_run)
+    data["imported"] = result is not None
+    if result is not None:
+        data["result"] = result.to_json()
+
+    def text() -> str:
+        lines = [plan_text(plan)]
+        if result is not None:
+            lines.append("Imported:")
+            verbs = {"create": "created", "update": "updated", "unchanged": "unchanged"}
+            lines += _counts_text(result.counts, verbs) or ["  nothing to change"]
+            if result.skipped_rows:
+                lines.append(f"{result.skipped_rows:,} rows with errors were left out.")
+        else:
+            verbs = {"create": "to create", "update": "to update", "unchanged": "unchanged"}
+            lines.append("Would import:" if plan.rows_valid else "Nothing can be imported.")
+            lines += _counts_text(plan.counts(), verbs)
+            if refused:
+                lines.append(
+                    f"Nothing was imported: correct the errors, or use --valid-only to import "
+                    f"the {plan.rows_valid:,} rows without errors."
+                )
+            else:
+                lines.append("Dry run: nothing was imported.")
+        return "\n".join(lines)
+
+    io.emit(data, args.json, text)
+    if refused:
+        print(
+            f"tipdesk: error: {len(plan.errors):,} problems in {plan.file.name}; "
+            "nothing was imported.",
+            file=sys.stderr,
+        )
+    return EXIT_REFUSED if refused else 0
+
+
+def register(sub: Any, add: Add) -> None:
+    template = sub.add_parser("template", help="blank templates").add_subparsers(
+        dest="template_command", metavar="WHAT", required=True
+    )
+    p = add(
+        "register",
+        cmd_template,
+        "write the register template (XLSX: cases, accused, victims, training, campaigns)",
+        template,
+    )
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+
+    importer = sub.add_parser("import", help="bring in data from files").add_subparsers(
+        dest="import_command", metavar="WHAT", required=True
+    )
+    p = add(
+        "register",
+        cmd_import,
+        "import a register kept in a spreadsheet (XLSX or CSV); checks everything first",
+        importer,
+    )
+    p.add_argument("file")
+    p.add_argument("--sheet", help="import only this sheet; for a CSV, the sheet it holds")
+    p.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
+    p.add_argument(
+        "--valid-only", action="store_true", help="import the rows without errors, skip the rest"
+    )
+    p.add_argument(
+        "--map-office",
+        action="append",
+        metavar="NAME=CODE",
+        help="read the office NAME in the file as this install's office CODE (repeatable)",
+    )

@@ -1,0 +1,471 @@
+"""Sync between districts and HQ: ``keys``, ``enroll``, ``device``, ``sync`` and ``hq``.
+
+District: ``keys show``, ``device export``, ``enroll``, ``sync export|receipt|status``.
+HQ: ``keys show|export``, ``device register|revoke|list``,
+``hq import|conflicts|resolve|receipts|devices``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tipdesk.cli import io
+from tipdesk.cli.common import Add, open_session
+from tipdesk.core.errors import InvalidInput
+from tipdesk.paths import Paths
+from tipdesk.services import sync as sync_service
+from tipdesk.sync.bundle import short_device
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n:,} {kind}" for kind, n in sorted(counts.items()) if n) or "nothing"
+
+
+def _confirm(args: argparse.Namespace, question: str) -> None:
+    """Ask on a terminal; elsewhere ``--yes`` is the confirmation."""
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "Check the fingerprint above, then confirm with --yes. Nothing was changed."
+        )
+    answer = input(f"{question} [y/N] ").strip().casefold()
+    if answer not in ("y", "yes"):
+        raise InvalidInput("Not confirmed. Nothing was changed.")
+
+
+# --- keys and enrolment -------------------------------------------------------------------------
+def cmd_keys_show(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        info = sync_service.keys_info(session)
+    finally:
+        session.close()
+    data = {
+        "device_id": info.device_id,
+        "role": info.role,
+        "fingerprint": info.fingerprint,
+        "recipient": info.recipient,
+        "hq_fingerprint": info.hq_fingerprint,
+        "backup_recipients": list(info.backup_recipients),
+    }
+    lines = [
+        f"This install ({info.role}, device {info.device_id}):",
+        f"  fingerprint  {info.fingerprint}",
+        f"  age key      {info.recipient}",
+    ]
+    if info.hq_fingerprint:
+        lines.append(f"Enrolled with HQ: fingerprint {info.hq_fingerprint}")
+    io.emit(data, args.json, "\n".join(lines))
+    return 0
+
+
+def cmd_keys_export(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        found = sync_service.export_enrolment(
+            session, Path(args.out), args.backup_recipient if args.backup_recipient else None
+        )
+    finally:
+        session.close()
+    data = {
+        "file": args.out,
+        "fingerprint": found.hq.fingerprint,
+        "backup_recipients": list(found.backup_recipients),
+    }
+    io.emit(
+        data,
+        args.json,
+        f"HQ enrolment file written to {args.out}\nFingerprint: "
+        f"{found.hq.fingerprint} (districts check it when they enroll)",
+    )
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace, paths: Paths) -> int:
+    found = sync_service.read_enrolment(Path(args.file))
+    if not args.json:
+        print(
+            f"HQ enrolment file: HQ device {found.hq.device_id}\n"
+            f"  fingerprint {found.hq.fingerprint}\n"
+            f"  backup recipients: {len(found.backup_recipients)}\n"
+            "Compare the fingerprint with the one HQ gave you (phone or paper)."
+        )
+    _confirm(args, "Does the fingerprint match the one HQ gave you?")
+    session = open_session(args, paths)
+    try:
+        sync_service.enroll(session, Path(args.file))
+    finally:
+        session.close()
+    io.emit(
+        {"enrolled": True, "hq_device": found.hq.device_id, "fingerprint": found.hq.fingerprint},
+        args.json,
+        "Enrolled: bundles now go to this HQ.",
+    )
+    return 0
+
+
+# --- devices ------------------------------------------------------------------------------------
+def _device_json(d: Any) -> dict[str, Any]:
+    return {
+        "device_id": d.device_id,
+        "district": d.district,
+        "office": d.office,
+        "fingerprint": d.fingerprint,
+        "registered_at": d.registered_at,
+        "registered_by": d.registered_by,
+        "revoked_at": d.revoked_at,
+    }
+
+
+def cmd_device_export(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        found = sync_service.export_device_file(session, Path(args.out))
+    finally:
+        session.close()
+    io.emit(
+        {
+            "file": args.out,
+            "device_id": found.device.device_id,
+            "fingerprint": found.device.fingerprint,
+        },
+        args.json,
+        f"Device file written to {args.out}\nFingerprint: {found.device.fingerprint} "
+        "(HQ checks it when it registers this device)",
+    )
+    return 0
+
+
+def cmd_device_register(args: argparse.Namespace, paths: Paths) -> int:
+    found = sync_service.read_device_file(Path(args.file))
+    if not args.json:
+        print(
+            f"Device file: device {found.device.device_id}, district {found.district}, "
+            f"office {found.office_code}\n  fingerprint {found.device.fingerprint}\n"
+            "Compare the fingerprint with the one the district gave you."
+        )
+    _confirm(args, "Does the fingerprint match the one the district gave you?")
+    session = open_session(args, paths)
+    try:
+        row = sync_service.register_device(session, Path(args.file))
+    finally:
+        session.close()
+    io.emit(_device_json(row), args.json, f"Device {row.device_id} ({row.district}) registered.")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        row = sync_service.revoke_device(session, args.id)
+    finally:
+        session.close()
+    io.emit(
+        _device_json(row),
+        args.json,
+        f"Device {row.device_id} ({row.district}) revoked: its bundles are refused.",
+    )
+    return 0
+
+
+def cmd_device_list(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        rows = sync_service.list_devices(session)
+    finally:
+        session.close()
+    io.emit(
+        [_device_json(d) for d in rows],
+        args.json,
+        lambda: (
+            "\n".join(
+                f"{d.device_id}  {d.district:8} {d.office:16} {d.fingerprint}"
+                + (f"  REVOKED {d.revoked_at}" if d.revoked_at else "")
+                for d in rows
+            )
+            or "No devices registered."
+        ),
+    )
+    return 0
+
+
+# --- district sync ------------------------------------------------------------------------------
+def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        result = sync_service.export_bundle(session, Path(args.out))
+    finally:
+        session.close()
+    data = {
+        "file": str(result.path) if result.path else None,
+        "seq": result.seq,
+        "counts": result.counts,
+        "outbox": list(result.pending),
+    }
+    if result.path is None:
+        waiting = (
+            f" Bundles waiting for HQ's receipt: {', '.join(map(str, result.pending))}."
+            if result.pending
+            else ""
+        )
+        io.emit(
+            data,
+            args.json,
+            f"Nothing new to export since the last bundle; no file was written.{waiting}",
+        )
+    else:
+        io.emit(data, args.json, f"{result.path}\nBundle {result.seq}: {_counts(result.counts)}.")
+    return 0
+
+
+def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        r = sync_service.import_receipt(session, Path(args.file))
+    finally:
+        session.close()
+    data = {
+        "serial": r.serial,
+        "status": r.status,
+        "highest_seq": r.highest_seq,
+        "acked_change": r.acked_change,
+        "acknowledged": list(r.acknowledged),
+        "gaps": r.gaps,
+        "quarantined": r.quarantined,
+        "conflicts": r.conflicts,
+        "bundles": r.bundles,
+    }
+
+    def text() -> str:
+        if r.status != "imported":
+            return f"Receipt {r.serial} was already imported, or is older; nothing changed."
+        lines = [f"Receipt {r.serial}: HQ holds every bundle up to {r.highest_seq}."]
+        if r.acknowledged:
+            lines.append(f"Acknowledged: bundles {', '.join(map(str, r.acknowledged))}.")
+        if r.gaps:
+            lines.append(f"HQ is missing bundles {', '.join(map(str, r.gaps))}: send them again.")
+        for q in r.quarantined:
+            why = "; ".join(f"{p['field']}: {p['message']}" for p in q.get("problems", []))
+            lines.append(f"Quarantined at HQ: {q.get('kind')} {q.get('record_id')}: {why}")
+        if r.conflicts:
+            lines.append(f"{len(r.conflicts)} record(s) in conflict with HQ's corrections.")
+        return "\n".join(lines)
+
+    io.emit(data, args.json, text)
+    return 0
+
+
+def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        data = sync_service.status(session)
+    finally:
+        session.close()
+
+    def text() -> str:
+        last, rec = data["last_bundle"], data["last_receipt"]
+        hq = (
+            f"enrolled, fingerprint {data['hq_fingerprint']}"
+            if data["enrolled"]
+            else "not enrolled"
+        )
+        waiting = ", ".join(str(o["seq"]) for o in data["outbox"]) or "none"
+        lines = [
+            f"HQ: {hq}",
+            f"Last bundle: {last['seq']} ({last['created_at']})" if last else "No bundle yet.",
+            f"Waiting for HQ's receipt: {waiting}",
+            f"Changes not yet exported: {data['changes_not_exported']:,}; "
+            f"not yet acknowledged by HQ: {data['changes_not_acknowledged']:,}",
+        ]
+        if rec:
+            lines.append(
+                f"Last receipt: {rec['serial']} ({rec['issued_at']}): "
+                f"{len(rec['quarantined'])} quarantined, {len(rec['conflicts'])} in "
+                "conflict"
+            )
+        return "\n".join(lines)
+
+    io.emit(data, args.json, text)
+    return 0
+
+
+# --- HQ -----------------------------------------------------------------------------------------
+def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        report = sync_service.import_files(session, [Path(f) for f in args.files])
+    finally:
+        session.close()
+
+    def text() -> str:
+        lines = []
+        for r in report.results:
+            name = Path(r.source).name
+            if r.status == "duplicate":
+                lines.append(
+                    f"{name}: duplicate of bundle {r.seq} from {r.district}; nothing changed."
+                )
+                continue
+            lines.append(
+                f"{name}: bundle {r.seq} from {r.district}: accepted {_counts(r.accepted)}; "
+                f"{r.duplicates + r.superseded} already known, {len(r.conflicts)} conflicts, "
+                f"{len(r.quarantined)} quarantined."
+            )
+            for q in r.quarantined:
+                why = "; ".join(f"{p['field']}: {p['message']}" for p in q["problems"])
+                lines.append(f"  quarantined {q['kind']} {q['record_id']}: {why}")
+        for device, gaps in report.gaps.items():
+            if gaps:
+                lines.append(
+                    f"Device …{short_device(device)}: bundles {', '.join(map(str, gaps))} missing."
+                )
+        return "\n".join(lines) or "No bundle imported."
+
+    if report.results or args.json:
+        io.emit(report.to_json(), args.json, text)
+    for e in report.errors:
+        print(f"tipdesk: error: {e['file']}: {e['message']}", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        rows = sync_service.conflicts(session, include_closed=args.all)
+    finally:
+        session.close()
+
+    def side(s: dict[str, Any]) -> str:
+        return f"v{s['version']} by {s['updated_by']} at {s['updated_at']} ({s['where']})"
+
+    io.emit(
+        rows,
+        args.json,
+        lambda: (
+            "\n".join(
+                f"{c['id']}  {c['kind']} {c['record_id']} [{c['status']}]\n"
+                f"    local:    {side(c['local'])}\n    incoming: {side(c['incoming'])}\n"
+                f"    differs in: {', '.join(c['fields']) or '(bookkeeping only)'}"
+                for c in rows
+            )
+            or "No open conflicts."
+        ),
+    )
+    return 0
+
+
+def cmd_hq_resolve(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        record = sync_service.resolve(session, args.id, args.keep)
+    finally:
+        session.close()
+    io.emit(
+        {
+            "resolved": args.id,
+            "kept": args.keep,
+            "kind": record.KIND,
+            "record_id": record.id,
+            "version": record.version,
+        },
+        args.json,
+        f"Conflict {args.id} resolved: kept the {args.keep} version "
+        f"(now version {record.version}).",
+    )
+    return 0
+
+
+def cmd_hq_receipts(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        written = sync_service.write_receipts(session, Path(args.out))
+    finally:
+        session.close()
+    io.emit(
+        {"receipts": [str(p) for p in written]},
+        args.json,
+        lambda: "\n".join(str(p) for p in written) or "No device has sent bundles yet.",
+    )
+    return 0
+
+
+def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        rows = sync_service.device_status(session)
+    finally:
+        session.close()
+    io.emit(
+        [d.to_json() for d in rows],
+        args.json,
+        lambda: (
+            "\n".join(
+                f"…{short_device(d.device_id)}  {d.district:8} last bundle {d.last_bundle or '-'}"
+                f" (seq {d.highest_seq}, complete to {d.contiguous_seq})"
+                f"  gaps: {', '.join(map(str, d.gaps)) or 'none'}"
+                f"  last seen {d.last_seen or 'never'}"
+                + (f"  REVOKED {d.revoked_at}" if d.revoked_at else "")
+                for d in rows
+            )
+            or "No devices registered."
+        ),
+    )
+    return 0
+
+
+def register(sub: Any, add: Add) -> None:
+    keys = sub.add_parser("keys", help="this install's sync keys").add_subparsers(
+        dest="keys_command", metavar="ACTION", required=True
+    )
+    add("show", cmd_keys_show, "show this install's sync fingerprint", keys)
+    p = add("export", cmd_keys_export, "write HQ's enrolment file for districts (HQ)", keys)
+    p.add_argument("--out", required=True, help="the enrolment file to write")
+    p.add_argument(
+        "--backup-recipient",
+        action="append",
+        metavar="AGE1...",
+        help="also encrypt every bundle to this age recipient (repeatable)",
+    )
+
+    p = add("enroll", cmd_enroll, "install HQ's enrolment file (district)")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="the fingerprint was checked")
+
+    device = sub.add_parser("device", help="district devices").add_subparsers(
+        dest="device_command", metavar="ACTION", required=True
+    )
+    p = add("export", cmd_device_export, "write this device's registration file (district)", device)
+    p.add_argument("--out", required=True)
+    p = add("register", cmd_device_register, "accept bundles from a device (HQ)", device)
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="the fingerprint was checked")
+    p = add("revoke", cmd_device_revoke, "refuse a device's bundles from now on (HQ)", device)
+    p.add_argument("id", help="device id (or a unique start of it)")
+    add("list", cmd_device_list, "list registered devices (HQ)", device)
+
+    sync = sub.add_parser("sync", help="bundles to HQ (district)").add_subparsers(
+        dest="sync_command", metavar="ACTION", required=True
+    )
+    p = add("export", cmd_sync_export, "write the next bundle for HQ", sync)
+    p.add_argument("--out", required=True, help="folder to write the bundle into")
+    p = add("receipt", cmd_sync_receipt, "import HQ's receipt", sync)
+    p.add_argument("file")
+    add("status", cmd_sync_status, "what was sent and what HQ acknowledged", sync)
+
+    hq = sub.add_parser("hq", help="bundles from districts (HQ)").add_subparsers(
+        dest="hq_command", metavar="ACTION", required=True
+    )
+    p = add("import", cmd_hq_import, "verify, decrypt and import bundles", hq)
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
+    p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
+    p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)
+    p.add_argument("id")
+    p.add_argument("--keep", required=True, choices=["local", "incoming"])
+    p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
+    p.add_argument("--out", required=True, help="folder to write the receipts into")
+    add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)

@@ -1,0 +1,393 @@
+"""Build the national report from the store: figures, breakdowns, coverage, suppression.
+
+Contract:
+- :func:`build_report` only reads (through :mod:`tipdesk.store.report_queries`); it runs on the
+  store's thread and returns a complete :class:`~tipdesk.reports.model.Report` that writers and
+  the GUI render without touching the store again.
+- Definitions are those of ``docs/report-definitions.md``; every breakdown's total is the
+  headline figure (same rows, same cell object).
+- ``progress(done, total, step)`` is called between queries (for a progress bar); it must be
+  quick and must not touch the store.
+- Coverage uses sync's last bundle date per district when the store has sync's tables
+  (``bundle_dates`` answers a dict), else each district's latest record change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+from tipdesk.core.codes import Gender, Outcome, ReferralOutcome, Stage
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.reference import Reference
+from tipdesk.reports.model import (
+    HEADLINE,
+    Cell,
+    Column,
+    ColumnKind,
+    Coverage,
+    CoverageRow,
+    Report,
+    ReportParams,
+    Table,
+)
+from tipdesk.reports.suppress import suppress
+from tipdesk.store import report_queries as rq
+from tipdesk.store.store import Store
+
+Progress = Callable[[int, int, str], None]
+AGE_GROUPS = ("child", "adult", "unknown")
+GENDERS = tuple(g.value for g in Gender)
+UNKNOWN_PROVINCE = "--"
+COUNT_KEYS = (
+    "cases_registered",
+    "accused_proceeded_against",
+    "accused_convicted",
+    "accused_acquitted",
+    "victims_identified",
+    "training_sessions",
+    "persons_trained",
+    "awareness_campaigns",
+    "people_reached",
+)
+# Counts of people in the justice process (and the cases that point to them): the figures that
+# small-cell suppression protects. Training and campaign figures are activity counts.
+SENSITIVE = frozenset(COUNT_KEYS[:5])
+
+
+SHORT_LABELS = {
+    "cases_registered": "Cases registered",
+    "accused_proceeded_against": "Accused proceeded against",
+    "accused_convicted": "Accused convicted",
+    "accused_acquitted": "Accused acquitted",
+    "victims_identified": "Victims identified",
+    "training_sessions": "Training sessions",
+    "persons_trained": "Persons trained",
+    "awareness_campaigns": "Campaigns",
+    "people_reached": "People reached",
+}
+
+
+class BundleDates(Protocol):
+    """Where coverage learns each district's last bundle date (sync, once installed)."""
+
+    def __call__(self, store: Store) -> dict[str, str] | None: ...
+
+
+def year_earlier(day: dt.date) -> dt.date:
+    """The same day one year earlier (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def scope_districts(reference: Reference, params: ReportParams) -> tuple[str, ...] | None:
+    """The district codes a report covers (``None``: the whole country). Raises
+    :class:`InvalidInput` for an unknown province or district, or a district outside the
+    province."""
+    if params.district:
+        found = reference.district(params.district)
+        if found is None:
+            raise InvalidInput(f"{params.district!r} is not a district in the reference list.")
+        if params.province and found.province != _province_code(reference, params.province):
+            raise InvalidInput(f"{found.name} is not in the province {params.province}.")
+        return (found.code,)
+    if params.province:
+        return tuple(
+            d.code for d in reference.districts_of(_province_code(reference, params.province))
+        )
+    return None
+
+
+def _province_code(reference: Reference, name_or_code: str) -> str:
+    key = name_or_code.strip().casefold()
+    for p in reference.provinces.values():
+        if key in (p.code.casefold(), p.name.casefold()):
+            return p.code
+    raise InvalidInput(f"{name_or_code!r} is not a province in the reference list.")
+
+
+class _Cells:
+    """Makes cells with report-wide keys and records which cells add up to which total."""
+
+    def __init__(self) -> None:
+        self.relations: list[tuple[list[Cell], Cell]] = []
+        self.derived: list[tuple[Cell, list[Cell]]] = []
+
+    @staticmethod
+    def make(key: str, value: int | float | None, sensitive: bool) -> Cell:
+        return Cell(value, key=key, sensitive=sensitive)
+
+    def rate(self, convicted: Cell, acquitted: Cell, key: str) -> Cell:
+        """Conviction rate: convicted / (convicted + acquitted); ``None`` with no such
+        judgment. Hidden whenever either count is hidden (it would give them away)."""
+        c, a = convicted.value or 0, acquitted.value or 0
+        cell = Cell(round(c / (c + a), 4) if c + a else None, key=f"{key}/conviction_rate")
+        self.derived.append((cell, [convicted, acquitted]))
+        return cell
+
+    def relate(self, parts: Iterable[Cell], total: Cell) -> None:
+        parts = [p for p in parts if p is not total]
+        if total.sensitive and parts:
+            self.relations.append((parts, total))
+
+
+def build_report(
+    store: Store,
+    reference: Reference,
+    params: ReportParams,
+    *,
+    generated_at: str,
+    bundle_dates: BundleDates | None = rq.last_bundle_by_district,
+    progress: Progress | None = None,
+) -> Report:
+    """Build the report for ``params`` (see the module contract)."""
+    if params.date_to < params.date_from:
+        raise InvalidInput("The period ends before it starts.")
+    districts = scope_districts(reference, params)
+    scope = rq.Scope(params.date_from.isoformat(), params.date_to.isoformat(), districts)
+    prev = rq.Scope(
+        year_earlier(params.date_from).isoformat(),
+        year_earlier(params.date_to).isoformat(),
+        districts,
+    )
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("cases", lambda: rq.case_rows(store, scope)),
+        ("accused proceeded against", lambda: rq.accused_proceeded_rows(store, scope)),
+        ("judgments", lambda: rq.judgment_rows(store, scope)),
+        ("victims", lambda: rq.victim_rows(store, scope)),
+        ("forms of exploitation", lambda: rq.victim_form_rows(store, scope)),
+        ("referrals", lambda: rq.referral_rows(store, scope)),
+        ("training", lambda: rq.training_rows(store, scope)),
+        ("training by agency", lambda: rq.training_agency_rows(store, scope)),
+        ("campaigns", lambda: rq.campaign_rows(store, scope)),
+        ("previous year", lambda: rq.headline_counts(store, prev)),
+        ("coverage", lambda: _coverage(store, reference, params, districts, bundle_dates)),
+    ]
+    results: dict[str, object] = {}
+    for i, (name, run) in enumerate(steps):
+        if progress is not None:
+            progress(i, len(steps), name)
+        results[name] = run()
+    if progress is not None:
+        progress(len(steps), len(steps), "done")
+    assembler = _Assembler(reference, params, results)
+    report = Report(
+        params=params,
+        generated_at=generated_at,
+        period=(scope.date_from, scope.date_to),
+        previous_period=(prev.date_from, prev.date_to),
+        headline=assembler.headline,
+        previous=assembler.previous,
+        tables=assembler.tables(),
+        coverage=results["coverage"],  # type: ignore[arg-type]
+        relations=assembler.cells.relations,
+        derived=assembler.cells.derived,
+        scope_label=_scope_label(reference, params),
+    )
+    if params.suppress_below:
+        suppress(report, params.suppress_below)
+    return report
+
+
+def _scope_label(reference: Reference, params: ReportParams) -> str:
+    if params.district:
+        d = reference.district(params.district)
+        if d is not None:
+            return f"{d.name} district ({reference.provinces[d.province].name})"
+    if params.province:
+        return f"{reference.provinces[_province_code(reference, params.province)].name} province"
+    return "Pakistan (all provinces and districts)"
+
+
+def _coverage(
+    store: Store,
+    reference: Reference,
+    params: ReportParams,
+    districts: tuple[str, ...] | None,
+    bundle_dates: BundleDates | None,
+) -> Coverage:
+    updates = rq.latest_update_by_district(store)
+    bundles = bundle_dates(store) if bundle_dates is not None else None
+    stale_before = (params.date_to - dt.timedelta(days=params.stale_days)).isoformat()
+    codes = set(updates) | set(bundles or {})
+    if districts is not None:
+        codes &= set(districts)
+        # A district asked for by name is listed even when nothing came from it.
+        codes |= set(districts) if len(districts) == 1 else set()
+    rows = []
+    for code in sorted(codes, key=lambda c: _district_sort(reference, c)):
+        d = reference.districts.get(code)
+        last_update = updates.get(code)
+        last_bundle = (bundles or {}).get(code)
+        newest = last_bundle if bundles is not None else last_update
+        rows.append(
+            CoverageRow(
+                district=code,
+                district_name=d.name if d else code,
+                province=d.province if d else UNKNOWN_PROVINCE,
+                last_update=last_update,
+                last_bundle=last_bundle,
+                stale=newest is None or newest[:10] < stale_before,
+            )
+        )
+    return Coverage("bundles" if bundles is not None else "records", stale_before, rows)
+
+
+def _district_sort(reference: Reference, code: str) -> tuple[str, str]:
+    d = reference.districts.get(code)
+    return (d.province, d.name) if d else ("~", code)
+
+
+class _Assembler:
+    """Turns the grouped query rows into cells and tables (pure; no store access)."""
+
+    def __init__(self, reference: Reference, params: ReportParams, results: dict[str, object]):
+        self.ref = reference
+        self.params = params
+        self.r = results
+        self.cells = _Cells()
+        self._geo_cells: dict[str, dict[str, dict[str, Cell]]] = {}
+        self.by_district: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._collect_district_counts()
+        totals: dict[str, int] = defaultdict(int)
+        for counts in self.by_district.values():
+            for k, v in counts.items():
+                totals[k] += v
+        self.headline = {
+            k: self.cells.make(f"headline/{k}", totals[k], k in SENSITIVE) for k in COUNT_KEYS
+        }
+        self.headline["conviction_rate"] = self.cells.rate(
+            self.headline["accused_convicted"], self.headline["accused_acquitted"], "headline"
+        )
+        prev: dict[str, int] = results["previous year"]  # type: ignore[assignment]
+        self.previous = {
+            k: Cell(prev[k], key=f"previous/{k}", sensitive=k in SENSITIVE) for k in COUNT_KEYS
+        }
+        self.previous["conviction_rate"] = self.cells.rate(
+            self.previous["accused_convicted"], self.previous["accused_acquitted"], "previous"
+        )
+        self.headline = {k: self.headline[k] for k, _ in HEADLINE}
+        self.previous = {k: self.previous[k] for k, _ in HEADLINE}
+
+    def _rows(self, name: str) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = self.r[name]  # type: ignore[assignment]
+        return rows
+
+    def _collect_district_counts(self) -> None:
+        d = self.by_district
+        for district, _stage, _month, n, _off, _act in self._rows("cases"):
+            d[str(district)]["cases_registered"] += int(n)
+        for district, _gender, n in self._rows("accused proceeded against"):
+            d[str(district)]["accused_proceeded_against"] += int(n)
+        for district, _gender, outcome, _month, n in self._rows("judgments"):
+            if outcome in ("convicted", "acquitted"):
+                d[str(district)][f"accused_{outcome}"] += int(n)
+        for district, _gender, _grp, _nat, n in self._rows("victims"):
+            d[str(district)]["victims_identified"] += int(n)
+        for district, sessions, total, *_genders in self._rows("training"):
+            d[str(district)]["training_sessions"] += int(sessions)
+            d[str(district)]["persons_trained"] += int(total or 0)
+        for district, _dept, n, reached in self._rows("campaigns"):
+            d[str(district)]["awareness_campaigns"] += int(n)
+            d[str(district)]["people_reached"] += int(reached or 0)
+
+    # --- tables -------------------------------------------------------------------------
+    def tables(self) -> dict[str, Table]:
+        from tipdesk.reports import tables as t  # the per-table builders
+
+        out = {
+            "by_province": self._geo_table("by_province"),
+            "by_district": self._geo_table("by_district"),
+        }
+        for table in t.all_tables(self):
+            out[table.key] = table
+        return out
+
+    def _geo_table(self, key: str) -> Table:
+        """Figures by province or by district; each count column adds up to the headline, and
+        at district level the districts of a province add up to the province's row."""
+        figure_cols = [Column(k, SHORT_LABELS[k]) for k in COUNT_KEYS]
+        figure_cols.insert(4, Column("conviction_rate", "Conviction rate", ColumnKind.RATE))
+        if key == "by_province":
+            text = [
+                Column("province", "Province code", ColumnKind.TEXT),
+                Column("province_name", "Province", ColumnKind.TEXT),
+            ]
+        else:
+            text = [
+                Column("district", "District code", ColumnKind.TEXT),
+                Column("district_name", "District", ColumnKind.TEXT),
+                Column("province", "Province", ColumnKind.TEXT),
+            ]
+        groups: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for code, counts in self.by_district.items():
+            if key == "by_province":
+                d = self.ref.districts.get(code)
+                gkey = d.province if d else UNKNOWN_PROVINCE
+            else:
+                gkey = code
+            for k, v in counts.items():
+                groups[gkey][k] += v
+        table = Table(
+            key, "By province" if key == "by_province" else "By district", text + figure_cols
+        )
+        rows_by_key: dict[str, dict[str, Cell]] = {}
+        for gkey in sorted(groups, key=lambda c: self._geo_sort(key, c)):
+            counts = groups[gkey]
+            if not any(counts.values()):
+                continue
+            cells = {
+                k: Cell(counts.get(k, 0), key=f"{key}/{gkey}/{k}", sensitive=k in SENSITIVE)
+                for k in COUNT_KEYS
+            }
+            cells["conviction_rate"] = self.cells.rate(
+                cells["accused_convicted"], cells["accused_acquitted"], f"{key}/{gkey}"
+            )
+            rows_by_key[gkey] = cells
+            table.rows.append([*self._geo_labels(key, gkey), *(cells[c.key] for c in figure_cols)])
+        table.total = [
+            *(["Total"] + [""] * (len(text) - 1)),
+            *(self.headline[c.key] for c in figure_cols),
+        ]
+        for k in COUNT_KEYS:
+            self.cells.relate([cells[k] for cells in rows_by_key.values()], self.headline[k])
+        self._geo_cells[key] = rows_by_key
+        if key == "by_district":
+            self._relate_districts_to_provinces()
+        return table
+
+    def _relate_districts_to_provinces(self) -> None:
+        provinces = self._geo_cells.get("by_province", {})
+        members: dict[str, list[dict[str, Cell]]] = defaultdict(list)
+        for code, cells in self._geo_cells["by_district"].items():
+            d = self.ref.districts.get(code)
+            members[d.province if d else UNKNOWN_PROVINCE].append(cells)
+        for prov, district_cells in members.items():
+            if prov not in provinces:
+                continue
+            for k in COUNT_KEYS:
+                self.cells.relate([c[k] for c in district_cells], provinces[prov][k])
+
+    def _geo_sort(self, key: str, code: str) -> tuple[str, str]:
+        if key == "by_province":
+            p = self.ref.provinces.get(code)
+            return ("0", code) if p else ("1", code)
+        return _district_sort(self.ref, code)
+
+    def _geo_labels(self, key: str, code: str) -> list[str]:
+        if key == "by_province":
+            p = self.ref.provinces.get(code)
+            return [code, p.name if p else "Unknown province"]
+        d = self.ref.districts.get(code)
+        return [code, d.name if d else code, d.province if d else UNKNOWN_PROVINCE]
+
+
+# Codes kept in code order in the tables (values never seen still show as zero rows).
+OUTCOMES = tuple(o.value for o in Outcome if o is not Outcome.PENDING)
+REFERRAL_OUTCOMES = tuple(o.value for o in ReferralOutcome)
+STAGES = tuple(s.value for s in Stage)
+__all__ = ["BundleDates", "Progress", "build_report", "scope_districts"]

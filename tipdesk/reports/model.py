@@ -1,0 +1,174 @@
+"""The report model: what :func:`tipdesk.reports.build.build_report` produces and every writer
+(JSON, CSV, XLSX, PDF) and the GUI read. Plain dataclasses: no I/O, no Qt, no SQL.
+
+Contract:
+- A :class:`Report` is complete and self-describing: writers never query the store.
+- Numbers live in :class:`Cell` objects. Small-cell suppression (:mod:`tipdesk.reports.suppress`)
+  marks cells hidden in place; writers show a hidden cell as :attr:`Cell.display` (``"<5"`` for
+  a small count, ``"x"`` for a cell hidden to protect it) and never print its value.
+- Every cell that can be hidden has a report-wide ``key``; the same figure shown in two places
+  (a headline figure and the total row of a breakdown) is one cell object, so hiding it hides it
+  everywhere. :attr:`Report.relations` lists which cells add up to which total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+Value = int | float | str | None
+
+
+class Hidden(StrEnum):
+    """Why a cell is hidden: too small (primary) or to protect a small one (secondary)."""
+
+    NO = ""
+    SMALL = "small"
+    PROTECT = "protect"
+
+
+@dataclass(slots=True, eq=False)
+class Cell:
+    """One figure. ``value`` is a count (int), a rate (float, 0..1) or ``None`` (no data,
+    e.g. a rate with a zero denominator). ``sensitive`` counts (victims, accused, referrals,
+    cases) take part in small-cell suppression."""
+
+    value: int | float | None
+    key: str = ""
+    sensitive: bool = False
+    hidden: Hidden = Hidden.NO
+    small_label: str = "<5"
+
+    @property
+    def display(self) -> Value:
+        """What a published table shows: the value, or the suppression mark."""
+        if self.hidden is Hidden.SMALL:
+            return self.small_label
+        if self.hidden is Hidden.PROTECT:
+            return "x"
+        return self.value
+
+
+class ColumnKind(StrEnum):
+    TEXT = "text"
+    COUNT = "count"
+    RATE = "rate"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    kind: ColumnKind = ColumnKind.COUNT
+
+
+@dataclass(slots=True)
+class Table:
+    """A published table: text columns (labels) then figure columns; an optional total row
+    (cells shared with the headline where they are the same figure)."""
+
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[list[Cell | str]] = field(default_factory=list)
+    total: list[Cell | str] | None = None
+    note: str = ""
+
+    def records(self, *, total: bool = True) -> list[dict[str, Value]]:
+        """Rows as dicts of displayed values (the total row last, when asked)."""
+        rows = [*self.rows, *([self.total] if total and self.total else [])]
+        return [
+            {
+                c.key: (v.display if isinstance(v, Cell) else v)
+                for c, v in zip(self.columns, row, strict=True)
+            }
+            for row in rows
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportParams:
+    """What to report on: an inclusive period and optionally one province or one district
+    (codes), and the small-cell threshold (``None``: no suppression)."""
+
+    date_from: dt.date
+    date_to: dt.date
+    province: str | None = None
+    district: str | None = None
+    suppress_below: int | None = None
+    stale_days: int = 30
+
+    def filters(self) -> dict[str, Any]:
+        return {"province": self.province, "district": self.district}
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    """One district's data in the store: when it last changed (records), when its last bundle
+    arrived (sync, when installed), and whether it is stale for this report."""
+
+    district: str
+    district_name: str
+    province: str
+    last_update: str | None
+    last_bundle: str | None
+    stale: bool
+
+
+@dataclass(slots=True)
+class Coverage:
+    source: str  # "bundles" (sync's bundle dates) or "records" (latest record change)
+    stale_before: str  # ISO date: nothing newer than this means stale
+    rows: list[CoverageRow] = field(default_factory=list)
+
+    @property
+    def included(self) -> list[str]:
+        return [r.district for r in self.rows if r.last_update or r.last_bundle]
+
+    @property
+    def stale(self) -> list[str]:
+        return [r.district for r in self.rows if r.stale]
+
+
+# The headline figures, in the order of the headline table, with their labels.
+HEADLINE: tuple[tuple[str, str], ...] = (
+    ("cases_registered", "Cases registered (probed)"),
+    ("accused_proceeded_against", "Accused proceeded against (challan)"),
+    ("accused_convicted", "Accused convicted"),
+    ("accused_acquitted", "Accused acquitted"),
+    ("conviction_rate", "Conviction rate (convicted / (convicted + acquitted))"),
+    ("victims_identified", "Victims identified"),
+    ("persons_trained", "Persons trained"),
+    ("training_sessions", "Training sessions"),
+    ("awareness_campaigns", "Awareness campaigns"),
+    ("people_reached", "People reached by campaigns"),
+)
+
+
+@dataclass(slots=True)
+class Report:
+    """A built report. ``headline`` and ``previous`` map the :data:`HEADLINE` keys to cells
+    (``previous``: the same period one year earlier, never suppressed separately: it is
+    suppressed by the same rules when the threshold is set)."""
+
+    params: ReportParams
+    generated_at: str
+    period: tuple[str, str]
+    previous_period: tuple[str, str]
+    headline: dict[str, Cell]
+    previous: dict[str, Cell]
+    tables: dict[str, Table]
+    coverage: Coverage
+    relations: list[tuple[list[Cell], Cell]] = field(default_factory=list)
+    # Cells computed from others (rates): hidden when any of their inputs is hidden.
+    derived: list[tuple[Cell, list[Cell]]] = field(default_factory=list)
+    scope_label: str = "Pakistan"
+    # Set by suppression: {"threshold": n, "small": cells under it, "protect": cells hidden
+    # to protect them}; None when the report is not suppressed.
+    suppression: dict[str, int] | None = None
+
+    def table(self, key: str) -> Table:
+        return self.tables[key]

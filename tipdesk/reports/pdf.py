@@ -1,0 +1,213 @@
+"""PDF writer (reportlab): a printable report on landscape A4.
+
+Contract: page 1 is the title page (scope, period, comparison period, generated-at time,
+coverage summary with the stale districts, suppression note); then the headline table with the
+funnel; the trend and victims charts; then every table (long tables continue on the next page
+with their header repeated). Every page carries a footer with the period, the generated-at time
+and the page number. Hidden cells print as ``"<5"``/``"x"`` (never their values). Output is
+deterministic for the same report (reportlab's invariant mode: fixed ids and dates).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib import colors  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.units import mm  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+
+from tipdesk.reports.model import Cell, ColumnKind, Report, Table
+from tipdesk.reports.pdf_charts import BLUE, funnel_chart, trend_chart, victims_chart
+from tipdesk.reports.writers import coverage_table, headline_table
+
+PAGE = landscape(A4)
+MARGIN = 14 * mm
+WIDTH = PAGE[0] - 2 * MARGIN
+_styles = getSampleStyleSheet()
+TITLE = ParagraphStyle("t", parent=_styles["Title"], fontSize=26, leading=32, spaceAfter=14)
+H1 = ParagraphStyle("h1", parent=_styles["Heading2"], textColor=BLUE, spaceBefore=6)
+BODY = ParagraphStyle("b", parent=_styles["BodyText"], fontSize=10, leading=13)
+SMALL = ParagraphStyle("s", parent=BODY, fontSize=8, leading=10, textColor=colors.grey)
+HEAD = ParagraphStyle(
+    "hd", parent=BODY, fontSize=7.5, leading=9, textColor=colors.white, fontName="Helvetica-Bold"
+)
+CELL = ParagraphStyle("c", parent=BODY, fontSize=8, leading=9.5)
+
+
+def _fmt(value: Any, kind: ColumnKind) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) or (kind is ColumnKind.RATE and isinstance(value, int)):
+        return f"{value:.1%}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _col_widths(table: Table) -> list[float]:
+    """Text columns get room for their longest entry (within limits); figures share the rest."""
+    n = len(table.columns)
+    text_cols = [
+        i for i, c in enumerate(table.columns) if c.kind in (ColumnKind.TEXT, ColumnKind.DATE)
+    ]
+    widths = [0.0] * n
+    for i in text_cols:
+        longest = max(
+            [len(str(r[i])) for r in [*table.rows, *([table.total] if table.total else [])]]
+            + [len(table.columns[i].label)]
+        )
+        widths[i] = min(max(longest * 5.2 + 10, 45), 190)
+    rest = WIDTH - sum(widths)
+    figures = n - len(text_cols)
+    for i in range(n):
+        if i not in text_cols:
+            widths[i] = min(max(rest / max(figures, 1), 40), 95)
+    if sum(widths) > WIDTH:  # shrink everything in proportion rather than run off the page
+        scale = WIDTH / sum(widths)
+        widths = [w * scale for w in widths]
+    elif figures == 0 or n <= 4:  # small tables need not span the page
+        widths = [min(w, 220) for w in widths]
+    return widths
+
+
+def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
+    """A table as flowables: heading, the table (header repeated on every page), its note."""
+    header = [Paragraph(_esc(c.label), HEAD) for c in table.columns]
+    body: list[list[Any]] = []
+    rows = [*table.rows, *([table.total] if table.total else [])]
+    for row in rows:
+        cells: list[Any] = []
+        for col, v in zip(table.columns, row, strict=True):
+            shown = v.display if isinstance(v, Cell) else v
+            if col.key == change_col and isinstance(shown, float):
+                cells.append(f"{shown:+.1%}" if round(shown, 3) else "0.0%")
+            elif col.kind is ColumnKind.TEXT and isinstance(shown, str) and len(shown) > 30:
+                cells.append(Paragraph(_esc(shown), CELL))
+            else:
+                cells.append(_fmt(shown, col.kind))
+        body.append(cells)
+    t = LongTable([header, *body], colWidths=_col_widths(table), repeatRows=1, hAlign="LEFT")
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), BLUE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTSIZE", (0, 1), (-1, -1), 8),
+        ("LEADING", (0, 1), (-1, -1), 10),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#BFBFBF")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F2F2F2")]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i, col in enumerate(table.columns):
+        if col.kind in (ColumnKind.COUNT, ColumnKind.RATE):
+            style.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
+    if table.total:
+        style += [
+            ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+        ]
+    t.setStyle(TableStyle(style))
+    out: list[Any] = [Paragraph(_esc(table.title), H1), Spacer(1, 2), t]
+    if table.note:
+        out += [Spacer(1, 3), Paragraph(_esc(table.note), SMALL)]
+    out.append(Spacer(1, 10))
+    # Short tables stay on one page with their heading; long ones split with the header row
+    # repeated (the heading is kept with the first rows at least).
+    return [KeepTogether(out)] if len(rows) <= 25 else [KeepTogether(out[:3]), *out[3:]]
+
+
+def _title_page(report: Report) -> list[Any]:
+    cov = report.coverage
+    stale = ", ".join(f"{r.district_name} ({r.district})" for r in cov.rows if r.stale)
+    supp = report.suppression
+    lines = [
+        f"<b>Scope:</b> {_esc(report.scope_label)}",
+        f"<b>Period:</b> {report.period[0]} to {report.period[1]}",
+        f"<b>Compared with:</b> {report.previous_period[0]} to {report.previous_period[1]}",
+        f"<b>Generated at:</b> {report.generated_at}",
+        f"<b>Coverage:</b> data from {len(cov.included)} district(s) "
+        f"(source: {'sync bundles' if cov.source == 'bundles' else 'record changes'}).",
+        f"<b>Stale districts</b> (nothing newer than {cov.stale_before}): {_esc(stale) or 'none'}.",
+        "<b>Small cells:</b> "
+        + (
+            f"counts of 1 to {supp['threshold'] - 1} are shown as &lt;{supp['threshold']}; "
+            "cells shown as x are hidden so that small ones cannot be recomputed."
+            if supp
+            else "not suppressed: this report is for internal use."
+        ),
+    ]
+    out: list[Any] = [
+        Spacer(1, 30 * mm),
+        Paragraph("TIPDesk national report", TITLE),
+        Paragraph("Human trafficking: cases, prosecutions, victims, training and awareness", H1),
+        Spacer(1, 8 * mm),
+    ]
+    out += [Paragraph(line, BODY) for line in lines]
+    out += [
+        Spacer(1, 8 * mm),
+        Paragraph(
+            "Each figure is counted by its own event date (registration, date proceeded against, "
+            "judgment, identification, session end, campaign start); see the definitions in "
+            "docs/report-definitions.md. Deleted records never count.",
+            SMALL,
+        ),
+        PageBreak(),
+    ]
+    return out
+
+
+def to_pdf(report: Report) -> bytes:
+    """The report as PDF bytes (see the module contract)."""
+    buf = io.BytesIO()
+    footer = (
+        f"TIPDesk national report · {report.scope_label} · {report.period[0]} to "
+        f"{report.period[1]} · generated {report.generated_at}"
+    )
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(colors.grey)
+        canvas.drawString(MARGIN, 8 * mm, footer)
+        canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=16 * mm,
+        title="TIPDesk national report",
+        author="TIPDesk",
+        subject=f"{report.period[0]} to {report.period[1]}",
+        invariant=1,
+    )
+    story = _title_page(report)
+    story += pdf_table(headline_table(report), change_col="change")
+    story += [funnel_chart(report, WIDTH), PageBreak()]
+    story += [trend_chart(report, WIDTH), Spacer(1, 8), victims_chart(report, WIDTH), PageBreak()]
+    for table in report.tables.values():
+        if table.key != "trend":
+            story += pdf_table(table)
+    story += pdf_table(report.tables["trend"])
+    story += pdf_table(coverage_table(report))
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buf.getvalue()

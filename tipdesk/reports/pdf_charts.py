@@ -1,0 +1,176 @@
+"""Charts for the PDF report (reportlab graphics): the trend of registrations and convictions,
+the funnel from cases to convictions, and victims by gender and age group.
+
+Contract: each function returns a reportlab ``Drawing`` of the given width; hidden (suppressed)
+values are never drawn as numbers: a bar or point is left out and its label reads ``"<5"`` or
+``"x"``, so a chart discloses no more than the tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart  # type: ignore[import-untyped, unused-ignore]
+from reportlab.graphics.charts.legends import Legend  # type: ignore[import-untyped, unused-ignore]
+from reportlab.graphics.charts.linecharts import HorizontalLineChart  # type: ignore[import-untyped, unused-ignore]
+from reportlab.graphics.shapes import Drawing, Rect, String  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib import colors  # type: ignore[import-untyped, unused-ignore]
+
+from tipdesk.reports.model import Cell, Report
+
+BLUE = colors.HexColor("#1F4E79")
+ORANGE = colors.HexColor("#C55A11")
+GREY = colors.HexColor("#7F7F7F")
+SERIES = (BLUE, ORANGE, GREY)
+
+
+def _num(cell: Cell) -> float | None:
+    value = cell.value
+    return None if cell.hidden or value is None else float(value)
+
+
+def _label(cell: Cell) -> str:
+    shown = cell.display
+    return f"{shown:,}" if isinstance(shown, int) else str(shown if shown is not None else "")
+
+
+def _title(d: Any, text: str, width: float, height: float) -> None:
+    d.add(String(0, height - 12, text, fontName="Helvetica-Bold", fontSize=10))
+
+
+def trend_chart(report: Report, width: float, height: float = 190) -> Any:
+    """Monthly cases registered and accused convicted (a line each)."""
+    table = report.tables["trend"]
+    months = [str(r[0]) for r in table.rows]
+    series = [[_num(r[i]) for r in table.rows if isinstance(r[i], Cell)] for i in (1, 2)]  # type: ignore[arg-type]
+    d = Drawing(width, height)
+    _title(d, "Cases registered and accused convicted, by month", width, height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 40, 40
+    chart.width, chart.height = width - 170, height - 75
+    chart.data = [[v if v is not None else None for v in s] for s in series]
+    chart.categoryAxis.categoryNames = _thin(months)
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.angle = 45 if len(months) > 12 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(months) > 12 else "n"
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    top = max([v for s in series for v in s if v is not None] or [1.0])
+    chart.valueAxis.valueMax = _nice_max(top)
+    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
+    for i, colour in enumerate(SERIES[:2]):
+        chart.lines[i].strokeColor = colour
+        chart.lines[i].strokeWidth = 1.8
+    d.add(chart)
+    legend = _legend(width - 120, height - 40, ["Cases registered", "Accused convicted"])
+    d.add(legend)
+    hidden = sum(1 for r in table.rows for c in r[1:] if isinstance(c, Cell) and c.hidden)
+    if hidden:
+        d.add(
+            String(
+                width - 120, height - 90, f"{hidden} suppressed values", fontSize=7, fillColor=GREY
+            )
+        )
+    return d
+
+
+def _thin(labels: list[str]) -> list[str]:
+    """Keep at most about 24 axis labels readable: blank out the rest."""
+    step = max(1, (len(labels) + 23) // 24)
+    return [lab if i % step == 0 else "" for i, lab in enumerate(labels)]
+
+
+def _nice_max(top: float) -> float:
+    """A round axis maximum at or above ``top`` (1, 2, 2.5 or 5 times a power of ten)."""
+    power = 1.0
+    while power * 10 <= top:
+        power *= 10
+    for m in (1, 2, 2.5, 5, 10):
+        if m * power >= top:
+            return m * power
+    return 10 * power
+
+
+def _legend(x: float, y: float, names: list[str]) -> Any:
+    legend = Legend()
+    legend.x, legend.y = x, y
+    legend.fontSize = 8
+    legend.alignment = "right"
+    legend.colorNamePairs = list(zip(SERIES, names, strict=False))
+    legend.columnMaximum = 4
+    return legend
+
+
+def funnel_chart(report: Report, width: float, height: float = 150) -> Any:
+    """From cases registered to accused convicted in the period (each stage dated by its own
+    event, so this is a picture of the period's activity, not of one cohort)."""
+    h = report.headline
+    stages = [
+        ("Cases registered", h["cases_registered"]),
+        ("Accused proceeded against", h["accused_proceeded_against"]),
+        ("Accused convicted", h["accused_convicted"]),
+    ]
+    d = Drawing(width, height)
+    _title(d, "From registration to conviction (in the period)", width, height)
+    top = max([_num(c) or 0 for _, c in stages] or [1]) or 1
+    bar_area = width - 260
+    row_h = (height - 30) / len(stages)
+    for i, (label, cell) in enumerate(stages):
+        y = height - 30 - (i + 1) * row_h + 4
+        value = _num(cell)
+        w = max(2.0, bar_area * (value or 0) / top) if value is not None else 0
+        x = 170 + (bar_area - w) / 2
+        d.add(String(0, y + row_h / 2 - 6, label, fontSize=9))
+        if w:
+            d.add(Rect(x, y, w, row_h - 8, fillColor=SERIES[i], strokeColor=None))
+        d.add(
+            String(
+                170 + bar_area + 10,
+                y + row_h / 2 - 6,
+                _label(cell),
+                fontSize=9,
+                fontName="Helvetica-Bold",
+            )
+        )
+    return d
+
+
+def victims_chart(report: Report, width: float, height: float = 190) -> Any:
+    """Victims identified by gender (groups) and age group (bars)."""
+    table = report.tables["victims_by_gender_and_age_group"]
+    genders = [str(r[0]) for r in table.rows]
+    data = [[(_num(r[i]) or 0) for r in table.rows if isinstance(r[i], Cell)] for i in (1, 2, 3)]  # type: ignore[arg-type]
+    d = Drawing(width, height)
+    _title(d, "Victims identified by gender and age group", width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 40, 30
+    chart.width, chart.height = width - 170, height - 65
+    chart.data = data
+    chart.categoryAxis.categoryNames = [g.capitalize() for g in genders]
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    top = max([v for s in data for v in s] or [1.0]) or 1.0
+    chart.valueAxis.valueMax = _nice_max(top)
+    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
+    chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
+    chart.barSpacing = 1
+    chart.groupSpacing = 12
+    for i, colour in enumerate(SERIES):
+        chart.bars[i].fillColor = colour
+        chart.bars[i].strokeColor = None
+    d.add(chart)
+    d.add(_legend(width - 120, height - 40, ["Child (under 18)", "Adult", "Age unknown"]))
+    hidden = sum(1 for r in table.rows for c in r[1:4] if isinstance(c, Cell) and c.hidden)
+    if hidden:
+        d.add(
+            String(
+                width - 120,
+                height - 100,
+                f"{hidden} suppressed values not drawn",
+                fontSize=7,
+                fillColor=GREY,
+            )
+        )
+    return d

@@ -1,0 +1,83 @@
+"""Small-cell suppression with complementary (secondary) suppression.
+
+Contract:
+- :func:`suppress` hides, in place, every sensitive count ``1 <= n < threshold`` (primary:
+  shown as ``"<N"``), then hides further cells (secondary: shown as ``"x"``) until no published
+  sum (:attr:`Report.relations`: parts and their total) has exactly one hidden cell, so no
+  hidden cell can be recomputed from a total and the visible cells. Zero is not a small count
+  and is shown. A derived figure (a rate) is hidden when any of its inputs is.
+- The complement chosen in a sum is its smallest visible non-zero part (least information
+  lost); when there is none, the total itself is hidden, and that propagates to every sum the
+  total takes part in. The loop ends because every pass hides at least one more cell.
+- Suppression is deterministic: the same report always hides the same cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tipdesk.reports.model import Cell, Hidden, Report
+
+
+def _cells(report: Report) -> Iterator[Cell]:
+    seen: set[int] = set()
+    groups: list[list[Cell]] = [list(report.headline.values()), list(report.previous.values())]
+    for table in report.tables.values():
+        for row in [*table.rows, *([table.total] if table.total else [])]:
+            groups.append([c for c in row if isinstance(c, Cell)])
+    groups += [[*parts, total] for parts, total in report.relations]
+    for group in groups:
+        for cell in group:
+            if id(cell) not in seen:
+                seen.add(id(cell))
+                yield cell
+
+
+def suppress(report: Report, threshold: int) -> None:
+    """Suppress small cells of ``report`` in place (see the module contract)."""
+    if threshold < 2:
+        raise ValueError("a suppression threshold below 2 hides nothing")
+    label = f"<{threshold}"
+    small = protect = 0
+    for cell in _cells(report):
+        cell.small_label = label
+        value = cell.value
+        if cell.sensitive and isinstance(value, int) and 0 < value < threshold:
+            cell.hidden = Hidden.SMALL
+            small += 1
+    changed = True
+    while changed:
+        changed = False
+        for parts, total in report.relations:
+            hidden = sum(1 for c in parts if c.hidden) + (1 if total.hidden else 0)
+            if hidden != 1:
+                continue
+            visible = [c for c in parts if not c.hidden and (c.value or 0) > 0]
+            if visible:
+                pick = min(visible, key=lambda c: (c.value or 0, c.key))
+            elif not total.hidden:
+                pick = total
+            else:  # only zeros are left visible: hide the smallest key's zero for a second unknown
+                zeros = [c for c in parts if not c.hidden]
+                if not zeros:
+                    continue
+                pick = min(zeros, key=lambda c: c.key)
+            pick.hidden = Hidden.PROTECT
+            protect += 1
+            changed = True
+    for cell, inputs in report.derived:
+        if not cell.hidden and any(c.hidden for c in inputs):
+            cell.hidden = Hidden.PROTECT
+    report.suppression = {"threshold": threshold, "small": small, "protect": protect}
+
+
+def recomputable(report: Report) -> list[str]:
+    """Keys of hidden cells that a single published sum would reveal (empty after
+    :func:`suppress`): the check the tests and the writers rely on."""
+    out = []
+    for parts, total in report.relations:
+        members = [*parts, total]
+        hidden = [c for c in members if c.hidden]
+        if len(hidden) == 1:
+            out.append(hidden[0].key)
+    return out

@@ -1,0 +1,111 @@
+"""The dashboard's figures: headline counts, the case funnel and monthly series.
+
+Contract: :func:`dashboard` runs on the store's thread (the app's worker), needs the ``view``
+permission and returns plain data (no store objects), so the GUI thread can read it freely.
+
+The funnel counts the cases registered in the period by how far they have got: every case has
+been *registered*; a case at ``challan`` has also been through *investigation*; and so on to
+*decided*. A ``closed`` case counts as registered only (it may have been closed at any stage).
+The last step counts people, not cases: the accused convicted in those cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from tipdesk.core.codes import Stage
+from tipdesk.core.permissions import Permission
+from tipdesk.services import figures
+from tipdesk.services.session import Session
+from tipdesk.store import dashboard_queries as q
+
+FUNNEL_STAGES = (Stage.REGISTERED, Stage.INVESTIGATION, Stage.CHALLAN, Stage.TRIAL, Stage.DECIDED)
+CONVICTED_STEP = "convicted"
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """Everything the dashboard shows, for one period and the months up to its end."""
+
+    period_from: str | None
+    period_to: str
+    headline: dict[str, Any]
+    funnel: list[tuple[str, int]]
+    """(step, count): the stages of :data:`FUNNEL_STAGES`, then ``("convicted", accused)``."""
+    closed: int
+    months: list[str]
+    """``YYYY-MM``, oldest first, ending with the period's last month."""
+    cases_per_month: list[int]
+    convictions_per_month: list[int]
+    trained_per_month: list[int]
+    campaigns_per_month: list[int]
+    victims: dict[str, dict[str, int]]
+    """gender -> {"child", "adult", "unknown"} -> victims identified in the period."""
+    record_counts: dict[str, int]
+
+    @property
+    def empty(self) -> bool:
+        """True when the store holds no records at all (not only none in the period)."""
+        return not any(self.record_counts.values())
+
+
+def month_list(last_day: dt.date, months: int) -> list[str]:
+    """The ``months`` months ending with ``last_day``'s month, oldest first, as ``YYYY-MM``."""
+    year, month = last_day.year, last_day.month
+    out: list[str] = []
+    for _ in range(months):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return out[::-1]
+
+
+def funnel(by_stage: dict[str, int], convicted: int) -> list[tuple[str, int]]:
+    """Cases that reached at least each stage of :data:`FUNNEL_STAGES`, then the convicted."""
+    steps: list[tuple[str, int]] = []
+    for i, stage in enumerate(FUNNEL_STAGES):
+        reached = sum(by_stage.get(s.value, 0) for s in FUNNEL_STAGES[i:])
+        if stage is Stage.REGISTERED:
+            reached += by_stage.get(Stage.CLOSED.value, 0)
+        steps.append((stage.value, reached))
+    steps.append((CONVICTED_STEP, convicted))
+    return steps
+
+
+def dashboard(
+    session: Session,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    *,
+    months: int = 12,
+) -> Dashboard:
+    """The dashboard for an inclusive period (default: everything up to today) and the
+    ``months`` months ending with the period's last month."""
+    session.require(Permission.VIEW)
+    headline = figures.stats(session, date_from, date_to)
+    start = headline["period"]["from"] or "0000-01-01"
+    end = headline["period"]["to"]
+    store = session.store
+    by_stage = q.cases_by_stage(store, start, end)
+    convicted = q.convicted_accused_of_cases(store, start, end)
+    month_keys = month_list(dt.date.fromisoformat(end), months)
+    first_day, last_day = month_keys[0] + "-01", month_keys[-1] + "-31"
+
+    def series(values: dict[str, int]) -> list[int]:
+        return [values.get(m, 0) for m in month_keys]
+
+    return Dashboard(
+        period_from=headline["period"]["from"],
+        period_to=end,
+        headline=headline,
+        funnel=funnel(by_stage, convicted),
+        closed=by_stage.get(Stage.CLOSED.value, 0),
+        months=month_keys,
+        cases_per_month=series(q.cases_per_month(store, first_day, last_day)),
+        convictions_per_month=series(q.convictions_per_month(store, first_day, last_day)),
+        trained_per_month=series(q.trained_per_month(store, first_day, last_day)),
+        campaigns_per_month=series(q.campaigns_per_month(store, first_day, last_day)),
+        victims=q.victims_by_gender_and_age(store, start, end),
+        record_counts=q.record_counts(store),
+    )

@@ -1,0 +1,160 @@
+"""HQ review: linked cases (the same accused across districts) and data quality (records that
+fail validation today, records sync quarantined, districts gone quiet).
+
+Contract: read-only; every function needs the ``reports`` permission (linked cases also
+``view``: they name accused persons) and runs on the session's thread. Results are plain
+dataclasses for the GUI's views and the CLI's ``--json``; problems carry field paths and rule
+names, and messages that never repeat identifying values (see :mod:`tipdesk.core.validation`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from tipdesk.core.errors import Problem
+from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Case
+from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services.session import Session
+from tipdesk.store import report_queries
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedCase:
+    case_id: str
+    case_number: str
+    district: str
+    registered_on: str | None
+    stage: str
+    accused_name: str
+    outcome: str
+
+
+@dataclass(slots=True)
+class LinkedAccused:
+    """One CNIC found among the accused of cases in two or more districts."""
+
+    cnic: str
+    districts: list[str]
+    cases: list[LinkedCase] = field(default_factory=list)
+
+
+def linked_cases(session: Session, limit: int = 1000) -> list[LinkedAccused]:
+    """Accused CNICs that appear in cases of more than one district (networks cross district
+    lines), with those cases; at most ``limit`` CNICs, in CNIC order."""
+    session.require(Permission.REPORTS)
+    session.require(Permission.VIEW)
+    out: dict[str, LinkedAccused] = {}
+    for (
+        cnic,
+        case_id,
+        number,
+        district,
+        registered,
+        stage,
+        name,
+        outcome,
+    ) in report_queries.linked_accused_rows(session.store, limit):
+        item = out.setdefault(str(cnic), LinkedAccused(str(cnic), []))
+        item.cases.append(LinkedCase(case_id, number, district, registered, stage, name, outcome))
+        if district not in item.districts:
+            item.districts.append(district)
+    return list(out.values())
+
+
+@dataclass(frozen=True, slots=True)
+class FailingRecord:
+    kind: str
+    id: str
+    label: str  # case number, victim code or title: never a person's name
+    district: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(slots=True)
+class QualityReport:
+    checked: dict[str, int]
+    failing: list[FailingRecord]
+    truncated: bool  # stopped at the limit: more records were not checked
+    quarantined: list[dict[str, Any]] | None  # None: this store has no quarantine (no sync)
+    quiet_districts: list[tuple[str, str | None]]  # (district, last heard of) older than 30 days
+    quiet_since: str
+
+
+def _context(session: Session) -> ValidationContext:
+    """Validation as at HQ: offices are the districts' own, so every office a case names is
+    accepted (a district adds its offices without telling HQ first)."""
+    offices = {str(r[0]) for r in session.store.query("SELECT DISTINCT office FROM cases")}
+    base = session.validation_context()
+    return ValidationContext(
+        reference=base.reference, offices=frozenset(offices) | base.offices, today=base.today
+    )
+
+
+def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30) -> QualityReport:
+    """Check up to ``limit`` records of each kind against today's rules, list sync's
+    quarantined records (when sync is installed) and the districts not heard from in
+    ``quiet_days`` days."""
+    session.require(Permission.REPORTS)
+    ctx = _context(session)
+    failing: list[FailingRecord] = []
+    checked: dict[str, int] = {}
+    truncated = False
+    for kind in ("case", "victim", "training", "campaign"):
+        count = 0
+        after: tuple[str, str] | None = None
+        while count < limit:
+            page = session.store.page(kind, after=after, limit=min(500, limit - count))
+            if not page:
+                break
+            for rec in page:
+                full = session.store.get(kind, rec.id) if kind in ("case", "victim") else rec
+                if kind == "victim" and getattr(full, "case_id", None):
+                    continue  # checked with its case (the rules need the case)
+                problems = validate(full, ctx)
+                if problems:
+                    failing.append(_failing(kind, full, problems))
+            count += len(page)
+            last = page[-1]
+            date = getattr(last, report_date_field(kind))
+            after = (date.isoformat() if date else "", last.id)
+        else:
+            truncated = True
+        checked[kind] = count
+    today = session.clock.now().date()
+    since = (today - dt.timedelta(days=quiet_days)).isoformat()
+    bundles = report_queries.last_bundle_by_district(session.store)
+    updates = report_queries.latest_update_by_district(session.store)
+    # With sync installed, a district is heard of through its bundles only (a district that
+    # never sent one is quiet); without it, through its records' latest change.
+    heard: dict[str, str | None] = (
+        {d: bundles.get(d) for d in set(updates) | set(bundles)}
+        if bundles is not None
+        else dict(updates)
+    )
+    quiet = sorted((d, at) for d, at in heard.items() if at is None or at[:10] < since)
+    return QualityReport(
+        checked=checked,
+        failing=failing,
+        truncated=truncated,
+        quarantined=report_queries.quarantined_rows(session.store),
+        quiet_districts=quiet,
+        quiet_since=since,
+    )
+
+
+def report_date_field(kind: str) -> str:
+    return {"case": "registered_on", "victim": "identified_on"}.get(kind, "start_on")
+
+
+def _failing(kind: str, record: Any, problems: list[Problem]) -> FailingRecord:
+    label = (
+        record.case_number
+        if isinstance(record, Case)
+        else getattr(record, "victim_code", "") or getattr(record, "title", "")
+    )
+    return FailingRecord(
+        kind, record.id, str(label), str(getattr(record, "district", "")), tuple(problems)
+    )

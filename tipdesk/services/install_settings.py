@@ -1,0 +1,117 @@
+"""The install's own settings as the app's settings and users screens show them: the idle-lock
+time, the offices, the users, and facts about the install.
+
+Contract: reading needs ``view``; changing needs ``manage_settings``. Every change is one
+transaction with its audit entry (the store writes it). Runs on the store's thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tipdesk import __version__
+from tipdesk.core.codes import OfficeKind
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.permissions import Permission
+from tipdesk.services.session import Session
+from tipdesk.store.store import OfficeRow, User
+
+IDLE_LOCK_KEY = "idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 10
+MIN_IDLE_LOCK_MINUTES = 1
+MAX_IDLE_LOCK_MINUTES = 240
+
+
+def idle_lock_minutes(session: Session) -> int:
+    """Minutes of inactivity after which the app locks itself (default 10)."""
+    session.require(Permission.VIEW)
+    raw = session.store.setting(IDLE_LOCK_KEY)
+    try:
+        value = int(raw) if raw is not None else DEFAULT_IDLE_LOCK_MINUTES
+    except ValueError:
+        return DEFAULT_IDLE_LOCK_MINUTES
+    return min(max(value, MIN_IDLE_LOCK_MINUTES), MAX_IDLE_LOCK_MINUTES)
+
+
+def set_idle_lock_minutes(session: Session, minutes: int) -> int:
+    """Store the idle-lock time; returns it. Refuses values outside 1 to 240 minutes."""
+    session.require(Permission.MANAGE_SETTINGS)
+    if not MIN_IDLE_LOCK_MINUTES <= minutes <= MAX_IDLE_LOCK_MINUTES:
+        raise InvalidInput(
+            f"The lock time must be between {MIN_IDLE_LOCK_MINUTES} and "
+            f"{MAX_IDLE_LOCK_MINUTES} minutes."
+        )
+    session.store.set_settings({IDLE_LOCK_KEY: str(minutes)}, session.actor())
+    return minutes
+
+
+def users(session: Session) -> list[User]:
+    """The install's users (active and disabled), by name."""
+    session.require(Permission.VIEW)
+    return session.store.users()
+
+
+def offices(session: Session) -> list[OfficeRow]:
+    """The install's offices, by name."""
+    session.require(Permission.VIEW)
+    return session.store.offices()
+
+
+def _office_code(name: str, taken: set[str]) -> str:
+    base = "OFF-" + "".join(ch for ch in name.upper() if ch.isalnum())[:24]
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}-{n}", n + 1
+    return code
+
+
+def add_office(session: Session, name: str, district: str, kind: str) -> OfficeRow:
+    """Add an office of the install. ``district`` is a district code or name from the
+    reference list; an office of the reference list (by code or name) keeps its code."""
+    session.require(Permission.MANAGE_SETTINGS)
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("The office needs a name.")
+    found = session.reference.district(district)
+    if found is None:
+        raise InvalidInput(f"{district!r} is not a district in the reference list.")
+    try:
+        office_kind = OfficeKind(kind)
+    except ValueError:
+        raise InvalidInput(f"{kind!r} is not a kind of office.") from None
+    existing = session.store.offices()
+    folded = name.casefold()
+    if any(o.name.casefold() == folded and o.district == found.code for o in existing):
+        raise InvalidInput(f"The office {name!r} is already in the list.")
+    known = next(
+        (
+            o
+            for o in session.reference.offices.values()
+            if folded in (o.code.casefold(), o.name.casefold())
+        ),
+        None,
+    )
+    if known is not None:
+        row = OfficeRow(known.code, known.name, known.district, known.kind)
+    else:
+        row = OfficeRow(
+            _office_code(name, {o.code for o in existing}), name, found.code, office_kind.value
+        )
+    session.store.add_office(row, session.actor())
+    return row
+
+
+def about(session: Session) -> dict[str, Any]:
+    """Facts about the install for the settings screen (nothing secret)."""
+    session.require(Permission.VIEW)
+    install = session.install
+    return {
+        "version": __version__,
+        "data_folder": str(session.paths.home),
+        "install_role": install.role.value,
+        "district": install.district,
+        "office": install.office,
+        "device_id": install.device_id,
+        "schema_version": session.store.schema_version,
+        "created_at": session.store.setting("created_at", "") or "",
+    }

@@ -1,0 +1,260 @@
+"""Reading one cell: spreadsheet values (text, numbers, dates, booleans) into record values.
+
+Contract: no I/O. :meth:`Cells.convert` takes a column's ``kind`` (see
+:mod:`tipdesk.services.register.columns`) and a raw cell value as openpyxl or the CSV reader
+gives it, and returns ``(value, None)`` or ``(None, expected)`` where ``expected`` tells the
+officer what the cell should hold. An empty cell is :data:`BLANK`: the caller leaves the field
+alone. Names and codes resolve through :class:`~tipdesk.core.reference.Reference` (any case);
+offices through the install's own offices, then the user's office map. Results of look-ups are
+cached per text, so a 100,000-row register costs one look-up per distinct value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, Stage
+from tipdesk.core.reference import Reference
+from tipdesk.store.store import OfficeRow
+
+
+class _Blank:
+    def __repr__(self) -> str:
+        return "BLANK"
+
+
+BLANK: Any = _Blank()
+
+ENUMS: dict[str, type[StrEnum]] = {
+    "stage": Stage,
+    "case_kind": CaseKind,
+    "arrest_status": ArrestStatus,
+    "outcome": Outcome,
+    "appeal": Appeal,
+}
+
+LIST_WORDS: dict[str, str] = {
+    "exploitation_forms": "form of exploitation",
+    "countries": "country (name or ISO code such as PK)",
+    "accused_roles": "accused role",
+    "referral_services": "referral service",
+    "training_topics": "training topic",
+    "agencies": "agency",
+    "partners": "partner",
+    "departments": "department",
+    "campaign_kinds": "kind of campaign",
+}
+
+_YES = frozenset({"yes", "y", "true", "t", "1", "ہاں"})
+_NO = frozenset({"no", "n", "false", "f", "0", "نہیں"})
+_GENDERS = {
+    "f": Gender.FEMALE,
+    "female": Gender.FEMALE,
+    "m": Gender.MALE,
+    "male": Gender.MALE,
+    "t": Gender.TRANSGENDER,
+    "transgender": Gender.TRANSGENDER,
+    "u": Gender.UNKNOWN,
+    "unknown": Gender.UNKNOWN,
+}
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
+DATE_EXPECTED = "expected a real date (YYYY-MM-DD or DD/MM/YYYY)"
+# Spreadsheet serial day numbers that are believable dates (1954 to 2119) in a column whose
+# cells were not formatted as dates; the serial epoch is 1899-12-30.
+_SERIAL_MIN, _SERIAL_MAX = 20_000, 80_000
+_EPOCH = dt.date(1899, 12, 30)
+
+
+def _text(raw: object) -> str:
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, bool):
+        return "yes" if raw else "no"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(" ")
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return str(raw).strip()
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _key(text: str) -> str:
+    return "_".join(text.strip().casefold().replace("-", " ").split())
+
+
+def parse_date(raw: object) -> tuple[dt.date | None, str | None]:
+    """A date from a spreadsheet date, an ISO or day-first text, or a date serial number."""
+    if isinstance(raw, dt.datetime):
+        return raw.date(), None
+    if isinstance(raw, dt.date):
+        return raw, None
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if float(raw).is_integer() and _SERIAL_MIN <= raw <= _SERIAL_MAX:
+            return _EPOCH + dt.timedelta(days=int(raw)), None
+        return None, DATE_EXPECTED
+    text = _text(raw)
+    if " " in text:  # "2024-05-01 00:00:00": a date-time written as text
+        text = text.split(" ", 1)[0]
+    m = _YMD.match(text)
+    parts = (int(m[1]), int(m[2]), int(m[3])) if m else None
+    if parts is None and (m := _DMY.match(text)):
+        parts = (int(m[3]), int(m[2]), int(m[1]))
+    if parts is None:
+        return None, DATE_EXPECTED
+    try:
+        return dt.date(*parts), None
+    except ValueError:
+        return None, DATE_EXPECTED + "; this day does not exist"
+
+
+def parse_int(raw: object) -> tuple[int | None, str | None]:
+    if isinstance(raw, bool):
+        return None, "expected a whole number"
+    if isinstance(raw, int):
+        return raw, None
+    if isinstance(raw, float):
+        return (int(raw), None) if raw.is_integer() else (None, "expected a whole number")
+    text = _text(raw).replace(",", "").replace(" ", "")
+    if _INT.match(text):
+        return int(text.split(".", 1)[0]), None
+    return None, "expected a whole number"
+
+
+class Cells:
+    """Converts the cells of one import. Holds the reference data, the install's offices,
+    its own office (for empty office cells) and the user's office map (name -> code)."""
+
+    def __init__(
+        self,
+        reference: Reference,
+        offices: Iterable[OfficeRow],
+        own_office: str,
+        office_map: Mapping[str, str] | None = None,
+    ) -> None:
+        self.reference = reference
+        self.own_office = own_office
+        self.offices = {o.code: o for o in offices}
+        self._office_keys: dict[str, str] = {}
+        for o in self.offices.values():
+            self._office_keys[" ".join(o.name.split()).casefold()] = o.code
+            self._office_keys[o.code.casefold()] = o.code
+        # The map's targets are checked by the importer (unknown targets are reported once).
+        self.office_map = {" ".join(k.split()).casefold(): v for k, v in (office_map or {}).items()}
+        laws: dict[str, str] = {}
+        for law in reference.laws():
+            limit = reference.sentence_limit(law)
+            laws[law.casefold()] = law
+            if limit is not None:
+                laws[" ".join(limit.law_short.split()).casefold()] = law
+        self._laws = laws
+        self._cache: dict[tuple[str, str], tuple[Any, str | None]] = {}
+
+    def convert(self, kind: str, raw: object) -> tuple[Any, str | None]:
+        """``(value, None)``, ``(BLANK, None)`` for an empty cell, or ``(None, expected)``."""
+        if is_blank(raw):
+            if kind == "office" and self.own_office:
+                return self.own_office, None
+            return BLANK, None
+        if kind == "text":
+            return _text(raw), None
+        if kind == "date":
+            return parse_date(raw)
+        if kind == "int":
+            return parse_int(raw)
+        # Everything below depends only on the text: cache it.
+        text = _text(raw)
+        key = (kind, text)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._lookup(kind, text)
+        return found
+
+    def _lookup(self, kind: str, text: str) -> tuple[Any, str | None]:
+        if kind == "bool":
+            k = text.casefold()
+            if k in _YES:
+                return True, None
+            if k in _NO:
+                return False, None
+            return None, "expected yes or no (also y/n, true/false, 1/0)"
+        if kind == "gender":
+            gender = _GENDERS.get(text.casefold())
+            if gender is None:
+                return None, "expected female, male, transgender or unknown (or F, M, T)"
+            return gender, None
+        if kind.startswith("enum:"):
+            enum = ENUMS[kind[5:]]
+            try:
+                return enum(_key(text)), None
+            except ValueError:
+                return None, "expected one of: " + ", ".join(m.value for m in enum)
+        if kind == "district":
+            district = self.reference.district(text)
+            if district is None:
+                return None, "expected a district name or code of the reference list"
+            return district.code, None
+        if kind == "office":
+            return self.office(text)
+        if kind == "law":
+            law = self._laws.get(" ".join(text.split()).casefold())
+            if law is None:
+                known = ", ".join(self.reference.laws())
+                return None, f"expected a law of the sentencing rules ({known})"
+            return law, None
+        if kind.startswith("code:"):
+            return self._code(kind[5:], text)
+        if kind.startswith("codes:"):
+            return self._codes(kind[6:], text)
+        raise ValueError(f"unknown column kind {kind!r}")  # a bug in columns.py
+
+    def office(self, text: str) -> tuple[str | None, str | None]:
+        folded = " ".join(text.split()).casefold()
+        code = self._office_keys.get(folded) or self.office_map.get(folded)
+        if code is not None and code in self.offices:
+            return code, None
+        return None, (
+            "expected an office of this install (code or name); add the office, or map this "
+            "name to an office code"
+        )
+
+    def _expected_code(self, list_name: str) -> str:
+        items = self.reference.items(list_name)
+        word = LIST_WORDS[list_name]
+        if len(items) <= 16:
+            return f"expected a {word}: " + ", ".join(items)
+        return f"expected a {word} of the reference list (see the Lists sheet of the template)"
+
+    def _code(self, list_name: str, text: str) -> tuple[str | None, str | None]:
+        code = self.reference.lookup(list_name, text)
+        if code is None:
+            return None, self._expected_code(list_name)
+        return code, None
+
+    def _codes(self, list_name: str, text: str) -> tuple[list[str] | None, str | None]:
+        out: list[str] = []
+        bad: list[str] = []
+        for part in text.split(";"):
+            part = part.strip()
+            if not part:
+                continue
+            code = self.reference.lookup(list_name, part)
+            if code is None:
+                bad.append(part)
+            elif code not in out:
+                out.append(code)
+        if bad:
+            return None, f"{', '.join(repr(b) for b in bad)} unknown; " + self._expected_code(
+                list_name
+            ).replace("expected a ", "expected each to be a ", 1) + " (separate several by ;)"
+        return out, None

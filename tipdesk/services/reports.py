@@ -1,0 +1,116 @@
+"""The national report and the standard exports, for the GUI's Reports screen and the CLI.
+
+Contract:
+- Every function needs the ``reports`` permission and runs on the session's (store's) thread;
+  the GUI calls them through its task runner and passes ``progress`` to drive a progress bar
+  (called between queries with ``(done, total, step)``; it must not touch the store).
+- Writing a file (:func:`export_report`, :func:`export_standard`) is atomic and leaves one
+  audit entry ``export`` naming the format, the filters and the file name: never any figure or
+  record content. Building a report without writing it (:func:`build_report`) is not audited:
+  nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.permissions import Permission
+from tipdesk.fs import atomic_write_bytes
+from tipdesk.reports import build as report_build
+from tipdesk.reports import exports, writers
+from tipdesk.reports.build import Progress
+from tipdesk.reports.model import Report, ReportParams
+from tipdesk.services.session import Session
+from tipdesk.store import report_queries
+
+FORMATS = writers.FORMATS
+STANDARD_EXPORTS = ("htcds", "ctdc")
+
+
+def build_report(
+    session: Session, params: ReportParams, progress: Progress | None = None
+) -> Report:
+    """Build the report (figures, tables, coverage; suppressed when ``params`` says so)."""
+    session.require(Permission.REPORTS)
+    return report_build.build_report(
+        session.store,
+        session.reference,
+        params,
+        generated_at=session.now(),
+        bundle_dates=report_queries.last_bundle_by_district,
+        progress=progress,
+    )
+
+
+def export_report(
+    session: Session,
+    params: ReportParams,
+    fmt: str,
+    dest: Path,
+    progress: Progress | None = None,
+    report: Report | None = None,
+) -> Path:
+    """Build (or reuse ``report``, e.g. the one on screen) and write it as ``fmt`` to
+    ``dest``; return the path written."""
+    session.require(Permission.REPORTS)
+    if fmt not in FORMATS:
+        raise InvalidInput(f"Unknown format {fmt!r}; use one of: {', '.join(FORMATS)}.")
+    dest = _destination(dest)
+    report = report or build_report(session, params, progress)
+    writers.write_report(report, fmt, dest)
+    session.audit(
+        "export",
+        "report",
+        format=fmt,
+        period={"from": params.date_from.isoformat(), "to": params.date_to.isoformat()},
+        filters=params.filters(),
+        suppress_below=params.suppress_below,
+        file=dest.name,
+    )
+    return dest
+
+
+def export_standard(
+    session: Session,
+    kind: str,
+    dest: Path,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> Path:
+    """Write the HTCDS-shaped (``htcds``) or CTDC-style (``ctdc``) CSV of victims, optionally
+    only those identified in a period; return the path written."""
+    session.require(Permission.REPORTS)
+    if kind not in STANDARD_EXPORTS:
+        raise InvalidInput(f"Unknown export {kind!r}; use one of: {', '.join(STANDARD_EXPORTS)}.")
+    dest = _destination(dest)
+    scope = None
+    if date_from or date_to:
+        scope = report_queries.Scope(
+            (date_from or dt.date(1, 1, 1)).isoformat(),
+            (date_to or session.clock.now().date()).isoformat(),
+        )
+    if kind == "htcds":
+        data = exports.htcds_csv(session.store, scope)
+    else:
+        province_of = {c: d.province for c, d in session.reference.districts.items()}
+        data = exports.ctdc_csv(session.store, province_of, scope)
+    atomic_write_bytes(dest, data, mode=0o600)
+    session.audit(
+        "export",
+        "victims",
+        format=kind,
+        period={"from": scope.date_from, "to": scope.date_to} if scope else None,
+        file=dest.name,
+    )
+    return dest
+
+
+def _destination(dest: Path) -> Path:
+    dest = dest.expanduser().resolve()
+    if dest.is_dir():
+        raise InvalidInput(f"{dest} is a folder; give the export a file name.")
+    if not dest.parent.is_dir():
+        raise InvalidInput(f"The folder {dest.parent} does not exist.")
+    return dest

@@ -1,0 +1,496 @@
+"""Sync use cases for the command line and the app: identities and enrolment, the district's
+bundles, outbox and receipts. HQ's side lives in :mod:`tipdesk.services.sync_hq` and is
+re-exported here, so an uploader or the app needs only this module.
+
+Contract:
+- Every function checks the permission and the install's role (district or HQ) first.
+- Files are written atomically (:func:`tipdesk.fs.atomic_write_bytes`), private to the user.
+- Transports (a future HTTPS uploader) only move bytes: :func:`outbox_files` lists what to
+  upload, :func:`import_receipt_bytes` takes what comes back; at HQ
+  :func:`~tipdesk.services.sync_hq.import_bundle_bytes` and
+  :func:`~tipdesk.services.sync_hq.receipt_for` do the same.
+- Runs on the store's thread, like every service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tipdesk import __version__
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.permissions import Permission
+from tipdesk.fs import atomic_write_bytes
+from tipdesk.services.session import Session
+from tipdesk.services.sync_common import (
+    own_identity,
+    read_file,
+    require_district,
+    require_hq,
+    sync_store,
+)
+from tipdesk.services.sync_hq import (
+    DeviceStatus,
+    ImportReport,
+    ImportResult,
+    check_bundle_bytes,
+    conflicts,
+    device_status,
+    import_bundle_bytes,
+    import_files,
+    receipt_for,
+    resolve,
+    write_receipts,
+)
+from tipdesk.store.store import OfficeRow
+from tipdesk.store.sync_store import DeviceRow, HqRow, OutboxRow, ReceiptRow, to_json
+from tipdesk.sync import age, container, exporter, identity, receipt
+from tipdesk.sync.bundle import short_device
+from tipdesk.sync.canonical import b64, unb64
+from tipdesk.sync.container import DEFAULT_LIMITS, Limits
+from tipdesk.sync.errors import (
+    BadDocument,
+    NotEnrolled,
+    UnknownSender,
+    WrongDevice,
+)
+from tipdesk.sync.gcpause import gc_paused
+
+
+# --- identities ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class KeysInfo:
+    device_id: str
+    role: str
+    fingerprint: str
+    recipient: str
+    hq_fingerprint: str | None = None
+    backup_recipients: tuple[str, ...] = ()
+
+
+def keys_info(session: Session) -> KeysInfo:
+    """This install's public identity (made on first use) and, at a district, its HQ's."""
+    session.require(Permission.VIEW)
+    me = own_identity(session).public
+    hq = sync_store(session).hq()
+    backups = tuple(_backups(session)) if hq is None else hq.backup_recipients
+    return KeysInfo(
+        device_id=me.device_id,
+        role=session.install.role.value,
+        fingerprint=me.fingerprint,
+        recipient=me.recipient,
+        hq_fingerprint=hq.fingerprint if hq else None,
+        backup_recipients=backups,
+    )
+
+
+_BACKUPS_SETTING = "sync_backup_recipients"
+
+
+def _backups(session: Session) -> list[str]:
+    value = session.store.settings_json(_BACKUPS_SETTING)
+    return [str(r) for r in value] if isinstance(value, list) else []
+
+
+def export_enrolment(
+    session: Session, out: Path, backup_recipients: list[str] | None = None
+) -> identity.Enrolment:
+    """Write HQ's enrolment file to ``out``. ``backup_recipients`` (age recipients), when
+    given, replace the saved list; every district bundle is also encrypted to them."""
+    session.require(Permission.MANAGE_SETTINGS)
+    require_hq(session, "keys export")
+    if backup_recipients is not None:
+        bad = [r for r in backup_recipients if not age.is_recipient(r)]
+        if bad:
+            raise InvalidInput(
+                f"{len(bad)} backup recipient(s) are not age X25519 recipients "
+                "(they start with age1)."
+            )
+        session.store.set_settings(
+            {_BACKUPS_SETTING: to_json(sorted(set(backup_recipients)))}, session.actor()
+        )
+    me = own_identity(session)
+    data = identity.enrolment_document(me, sorted(set(_backups(session))), session.now())
+    atomic_write_bytes(out, data, mode=0o644)
+    return identity.read_enrolment(data)
+
+
+def read_enrolment(path: Path) -> identity.Enrolment:
+    """Verify an enrolment file and read it (to show its fingerprint before enrolling)."""
+    return identity.read_enrolment(read_file(path, "enrolment file", identity.MAX_DOCUMENT_BYTES))
+
+
+def enroll(session: Session, path: Path) -> identity.Enrolment:
+    """Install HQ's enrolment file: bundles go to HQ (and its backup recipients) from now on.
+    The caller shows :attr:`Enrolment.hq`'s fingerprint and gets it confirmed first."""
+    session.require(Permission.MANAGE_SETTINGS)
+    require_district(session, "enroll")
+    found = read_enrolment(path)
+    if found.hq.device_id == session.install.device_id:
+        raise BadDocument("That enrolment file is this install's own. Nothing was changed.")
+    own_identity(session)
+    sync_store(session).set_hq(
+        HqRow(
+            device_id=found.hq.device_id,
+            signing_key=b64(found.hq.signing_key),
+            recipient=found.hq.recipient,
+            backup_recipients=found.backup_recipients,
+            fingerprint=found.hq.fingerprint,
+        ),
+        session.actor(),
+    )
+    return found
+
+
+def export_device_file(session: Session, out: Path) -> identity.DeviceFile:
+    """Write this district device's registration file for HQ to ``out``."""
+    session.require(Permission.SYNC)
+    require_district(session, "device export")
+    me = own_identity(session)
+    office = next((o for o in session.store.offices() if o.code == session.install.office), None)
+    office_json = {
+        "code": session.install.office,
+        "name": office.name if office else session.install.office,
+        "district": office.district if office else session.install.district,
+        "kind": office.kind if office else "other",
+    }
+    data = identity.device_document(
+        me,
+        district=session.install.district,
+        office=office_json,
+        created_at=session.now(),
+        app_version=__version__,
+    )
+    atomic_write_bytes(out, data, mode=0o644)
+    return identity.read_device_file(data)
+
+
+def read_device_file(path: Path) -> identity.DeviceFile:
+    return identity.read_device_file(read_file(path, "device file", identity.MAX_DOCUMENT_BYTES))
+
+
+# --- district: bundles, outbox, receipts ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """``path`` is the bundle written to the chosen folder, or None when nothing was new."""
+
+    path: Path | None
+    seq: int | None
+    counts: dict[str, int] = field(default_factory=dict)
+    pending: tuple[int, ...] = ()
+
+
+def _hq(session: Session) -> HqRow:
+    hq = sync_store(session).hq()
+    if hq is None:
+        raise NotEnrolled(
+            "This install is not enrolled with HQ yet: run `tipdesk enroll FILE` with HQ's "
+            "enrolment file first."
+        )
+    return hq
+
+
+def export_bundle(session: Session, out_dir: Path) -> ExportResult:
+    """Write the next bundle (every change HQ has not acknowledged) to ``out_dir`` and keep
+    it in the outbox until HQ's receipt acknowledges it. Nothing new: nothing is written."""
+    session.require(Permission.SYNC)
+    require_district(session, "sync export")
+    if not out_dir.is_dir():
+        raise InvalidInput(f"{out_dir} is not a folder.")
+    hq = _hq(session)
+    me = own_identity(session)
+    store = sync_store(session)
+    with gc_paused():
+        prepared = exporter.next_bundle(
+            session.store,
+            me,
+            hq,
+            district=session.install.district,
+            office=session.install.office,
+            created_at=session.now(),
+            app_version=__version__,
+        )
+    if prepared is None:
+        return ExportResult(
+            None, None, pending=tuple(o.seq for o in store.outbox(pending_only=True))
+        )
+    m = prepared.manifest
+    row = OutboxRow(
+        m.seq,
+        prepared.file_name,
+        m.after_change,
+        m.through_change,
+        m.counts,
+        prepared.sha256,
+        m.created_at,
+    )
+    # The store keeps the sealed bytes first: if writing a file fails, the bundle is not lost
+    # and its number is never reused for other contents.
+    store.add_outbox(row, prepared.data, session.actor())
+    _outbox_folder(session)
+    atomic_write_bytes(session.paths.outbox / prepared.file_name, prepared.data)
+    dest = out_dir / prepared.file_name
+    if dest.resolve() != (session.paths.outbox / prepared.file_name).resolve():
+        atomic_write_bytes(dest, prepared.data)
+    return ExportResult(
+        dest, m.seq, m.counts, tuple(o.seq for o in store.outbox(pending_only=True))
+    )
+
+
+def _outbox_folder(session: Session) -> Path:
+    folder = session.paths.outbox
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def outbox_files(session: Session) -> list[Path]:
+    """The unacknowledged bundles, oldest first, as files in the outbox folder (re-written
+    from the store when one is missing). What an uploader sends."""
+    session.require(Permission.SYNC)
+    require_district(session, "the outbox")
+    store = sync_store(session)
+    folder = _outbox_folder(session)
+    out: list[Path] = []
+    for row in store.outbox(pending_only=True):
+        path = folder / row.file_name
+        if not path.exists():
+            data = store.outbox_data(row.seq)
+            if data is None:
+                continue
+            atomic_write_bytes(path, data)
+        out.append(path)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptResult:
+    serial: int
+    status: str  # imported | duplicate | older
+    highest_seq: int
+    acked_change: int
+    acknowledged: tuple[int, ...]
+    quarantined: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    gaps: list[int]
+    bundles: list[dict[str, Any]]
+
+
+def import_receipt(session: Session, path: Path, limits: Limits = DEFAULT_LIMITS) -> ReceiptResult:
+    return import_receipt_bytes(session, read_file(path, "receipt"), limits)
+
+
+def import_receipt_bytes(
+    session: Session, data: bytes, limits: Limits = DEFAULT_LIMITS
+) -> ReceiptResult:
+    """Check and record HQ's receipt: the signature with the enrolled HQ's key first, then
+    that it is addressed to this device, then decrypt. A repeated receipt, or one issued
+    before the latest imported, changes nothing; a newer one acknowledges the bundles it lists
+    as received and sets where the next bundle starts (HQ's word, even if it now holds less)."""
+    session.require(Permission.SYNC)
+    require_district(session, "sync receipt")
+    hq = _hq(session)
+    env = container.read(data, limits, expect="receipt")
+    manifest = receipt.read_manifest(env)
+    if manifest.hq != hq.device_id:
+        raise UnknownSender(
+            "This receipt was not issued by the HQ this install is enrolled with. Nothing was "
+            "changed."
+        )
+    container.verify(env, unb64(hq.signing_key, 32))
+    me = own_identity(session)
+    if manifest.device != me.public.device_id:
+        raise WrongDevice(
+            f"This receipt is for another device (…{short_device(manifest.device)}), not this "
+            f"one (…{short_device(me.public.device_id)}). Nothing was changed."
+        )
+    plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    rec = receipt.read_receipt(manifest, plain)
+    store = sync_store(session)
+    if store.has_receipt(rec.hq, rec.serial, rec.issued_at):
+        return _receipt_result(rec, "duplicate", ())
+    last = store.last_receipt()
+    if last is not None and rec.issued_at < last.issued_at:
+        # An older receipt (replayed, or late) never moves the district's state back.
+        return _receipt_result(rec, "older", ())
+    newly = store.add_receipt(
+        ReceiptRow(
+            rec.serial,
+            rec.hq,
+            rec.issued_at,
+            session.now(),
+            rec.highest_seq,
+            rec.acked_change,
+            rec.to_json(),
+        ),
+        session.actor(),
+    )
+    for row in newly:
+        (session.paths.outbox / row.file_name).unlink(missing_ok=True)
+    return _receipt_result(rec, "imported", tuple(o.seq for o in newly))
+
+
+def _receipt_result(rec: receipt.Receipt, status: str, acked: tuple[int, ...]) -> ReceiptResult:
+    return ReceiptResult(
+        rec.serial,
+        status,
+        rec.highest_seq,
+        rec.acked_change,
+        acked,
+        rec.quarantined,
+        rec.conflicts,
+        rec.gaps,
+        rec.bundles,
+    )
+
+
+def status(session: Session) -> dict[str, Any]:
+    """The district's sync state: HQ, last bundle, outbox, last receipt, what is not sent."""
+    session.require(Permission.SYNC)
+    require_district(session, "sync status")
+    store = sync_store(session)
+    hq = store.hq()
+    outbox = store.outbox()
+    pending = [o for o in outbox if o.acked_at is None]
+    last = outbox[-1] if outbox else None
+    rec = store.last_receipt()
+    max_change = store.max_change()
+    return {
+        "device_id": session.install.device_id,
+        "enrolled": hq is not None,
+        "hq_fingerprint": hq.fingerprint if hq else None,
+        "last_bundle": _outbox_json(last) if last else None,
+        "outbox": [_outbox_json(o) for o in pending],
+        "changes_not_exported": max_change - (last.to_change if last else 0),
+        "changes_not_acknowledged": max_change - store.acked_change(),
+        "last_receipt": _receipt_json(rec) if rec else None,
+    }
+
+
+def _outbox_json(o: OutboxRow) -> dict[str, Any]:
+    return {
+        "seq": o.seq,
+        "file": o.file_name,
+        "created_at": o.created_at,
+        "changes": [o.from_change, o.to_change],
+        "counts": o.counts,
+        "acknowledged_at": o.acked_at,
+    }
+
+
+def _receipt_json(r: ReceiptRow) -> dict[str, Any]:
+    s = r.summary
+    return {
+        "serial": r.serial,
+        "issued_at": r.issued_at,
+        "imported_at": r.imported_at,
+        "highest_seq": r.highest_seq,
+        "acked_change": r.acked_change,
+        "gaps": s.get("gaps", []),
+        "quarantined": s.get("quarantined", []),
+        "conflicts": s.get("conflicts", []),
+        "updates": s.get("updates", {}),
+    }
+
+
+# --- HQ: device registry -------------------------------------------------------------------------
+def register_device(session: Session, path: Path) -> DeviceRow:
+    """Register a district device from its device file: its bundles are accepted from now on
+    and its office joins HQ's offices. The caller shows the fingerprint and gets it confirmed."""
+    session.require(Permission.MANAGE_SETTINGS)
+    require_hq(session, "device register")
+    found = read_device_file(path)
+    store = sync_store(session)
+    dev = found.device
+    existing = store.device(dev.device_id)
+    if existing is not None:
+        if existing.revoked_at:
+            raise BadDocument(
+                "That device was revoked; a revoked device cannot be registered "
+                "again (the district makes a new install). Nothing was changed."
+            )
+        if existing.fingerprint != dev.fingerprint:
+            raise BadDocument(
+                "A device with that id is registered with other keys. Nothing was changed."
+            )
+        return existing
+    if found.district not in session.reference.districts:
+        raise BadDocument(
+            f"The device's district {found.district!r} is not in HQ's reference "
+            "list. Nothing was changed."
+        )
+    office = (
+        OfficeRow(
+            found.office_code,
+            found.office_name,
+            found.office_district or found.district,
+            found.office_kind,
+        )
+        if found.office_code
+        else None
+    )
+    row = DeviceRow(
+        dev.device_id,
+        found.district,
+        found.office_code,
+        b64(dev.signing_key),
+        dev.recipient,
+        dev.fingerprint,
+    )
+    store.add_device(row, office, session.actor())
+    return store.device(dev.device_id) or row
+
+
+def revoke_device(session: Session, device_id: str) -> DeviceRow:
+    """Refuse every later bundle from a device (a lost or stolen laptop)."""
+    session.require(Permission.MANAGE_SETTINGS)
+    require_hq(session, "device revoke")
+    store = sync_store(session)
+    wanted = device_id.strip().lstrip("…")
+    matches = [
+        d for d in store.devices() if d.device_id.startswith(wanted) or d.device_id.endswith(wanted)
+    ]
+    if not wanted or len(matches) != 1:
+        raise InvalidInput(f"No single registered device matches {wanted!r}.")
+    if matches[0].revoked_at:
+        return matches[0]
+    store.revoke_device(matches[0].device_id, session.actor())
+    return store.device(matches[0].device_id) or matches[0]
+
+
+def list_devices(session: Session) -> list[DeviceRow]:
+    session.require(Permission.VIEW)
+    require_hq(session, "device list")
+    return sync_store(session).devices()
+
+
+__all__ = [
+    "DeviceStatus",
+    "ExportResult",
+    "ImportReport",
+    "ImportResult",
+    "KeysInfo",
+    "ReceiptResult",
+    "check_bundle_bytes",
+    "conflicts",
+    "device_status",
+    "enroll",
+    "export_bundle",
+    "export_device_file",
+    "export_enrolment",
+    "import_bundle_bytes",
+    "import_files",
+    "import_receipt",
+    "import_receipt_bytes",
+    "keys_info",
+    "list_devices",
+    "outbox_files",
+    "read_device_file",
+    "read_enrolment",
+    "receipt_for",
+    "register_device",
+    "resolve",
+    "revoke_device",
+    "status",
+    "write_receipts",
+]

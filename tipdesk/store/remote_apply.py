@@ -1,0 +1,370 @@
+"""The apply-remote path: writing records that come from another install exactly as they are.
+
+Contract:
+- :func:`remote_batch` opens one write transaction (``BEGIN IMMEDIATE``) and yields a
+  :class:`RemoteBatch`; everything written through it commits together or not at all (a crash
+  or an exception leaves the store as it was).
+- :meth:`RemoteBatch.write` stores a record with its own bookkeeping (id, version, created and
+  updated by/at/device) untouched, keeps the full-text index in step, appends a change-log row
+  and records the record's version vector in ``sync_versions``. Audit entries are added with
+  :meth:`RemoteBatch.audit`, in the same transaction.
+- The batch does not validate, merge or decide anything: :mod:`tipdesk.sync.importer` does,
+  before it writes. The store's normal optimistic-concurrency check does not apply here: a
+  remote version replaces the row only when the merge says so.
+- Reads through the batch see the transaction's own state. Belongs to the store's thread.
+"""
+
+from __future__ import annotations
+
+import json
+import json.encoder
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from tipdesk.core.records import Case, Record
+from tipdesk.store import audit, search
+from tipdesk.store.driver import Connection, transaction
+from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
+from tipdesk.store.store import Actor, Changes, Store
+from tipdesk.store.sync_rows import (
+    CONFLICT_COLUMNS,
+    BundleRow,
+    ConflictRow,
+    QuarantineRow,
+    chunks,
+    conflict_from_row,
+    marks,
+    quarantine_from_row,
+    to_json,
+)
+
+_ORDER = ("case", "accused", "victim", "referral", "training", "campaign")
+_INDEXED = frozenset({"victim", "training", "campaign"})  # cases are indexed with children
+_PARENT_KEY = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
+_VERSIONS_SQL = "SELECT record_id, version, vv FROM sync_versions WHERE kind = ? AND record_id IN "
+_QUARANTINE_COLUMNS = (
+    "id, device_id, bundle_seq, kind, record_id, version, vv, record, problems, received_at, status"
+)
+_QUARANTINE_SQL = (
+    "SELECT id, device_id, bundle_seq, kind, record_id, version, vv, record, problems, "
+    "received_at, status FROM sync_quarantine WHERE status = 'open' AND kind = ? AND record_id IN "
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    """A row as HQ holds it: its rowid, the record (no children) and its ``sync_versions``
+    entry (version, vv JSON) when sync wrote it."""
+
+    rowid: int
+    record: Record
+    synced: tuple[int, str] | None
+
+
+class RemoteBatch:
+    """Reads and buffered writes of one apply-remote transaction (see the module contract)."""
+
+    def __init__(self, conn: Connection, actor: Actor) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.changes = Changes()
+        self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
+        self._new_fts: dict[str, list[tuple[Any, ...]]] = {}
+        self._change_rows: list[tuple[str, str, int, str]] = []
+        self._versions: list[tuple[str, str, int, str]] = []
+        self._audit: list[audit.NewEntry] = []
+        self._rowids: dict[str, int] = {}
+
+    # --- reads ---------------------------------------------------------------------------
+    def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
+        """HQ's rows of ``kind`` for ``ids`` (deleted ones too), with their vv entries."""
+        table = TABLES[kind]
+        found: dict[str, tuple[int, Record]] = {}
+        for part in chunks(ids):
+            sql = (
+                f"SELECT rowid, {select_columns(kind)} FROM {table} "  # noqa: S608
+                f"WHERE id IN ({marks(len(part))})"
+            )
+            for row in self.conn.execute(sql, part):
+                found[row[1]] = (int(row[0]), from_row(kind, row[1:]))
+        synced: dict[str, tuple[int, str]] = {}
+        keys = list(found)
+        for part in chunks(keys):
+            sql = _VERSIONS_SQL + f"({marks(len(part))})"
+            for r in self.conn.execute(sql, (kind, *part)):
+                synced[r[0]] = (int(r[1]), r[2])
+        return {i: StoredRow(rid, rec, synced.get(i)) for i, (rid, rec) in found.items()}
+
+    def children(self, kind: str, parent_ids: Sequence[str]) -> dict[str, list[StoredRow]]:
+        """Non-deleted stored children of ``kind`` (accused, victim or referral) by parent."""
+        key = _PARENT_KEY[kind]
+        table = TABLES[kind]
+        ids: list[str] = []
+        for part in chunks(parent_ids):
+            sql = (
+                f"SELECT id FROM {table} WHERE deleted = 0 "  # noqa: S608
+                f"AND {key} IN ({marks(len(part))})"
+            )
+            ids += [r[0] for r in self.conn.execute(sql, part)]
+        out: dict[str, list[StoredRow]] = {}
+        for row in self.stored(kind, ids).values():
+            out.setdefault(getattr(row.record, key) or "", []).append(row)
+        return out
+
+    def open_conflicts(self, kind: str, ids: Sequence[str]) -> dict[str, list[ConflictRow]]:
+        """Open conflicts of the records ``ids`` of ``kind``, by record id."""
+        out: dict[str, list[ConflictRow]] = {}
+        if not self.conn.execute(
+            "SELECT 1 FROM sync_conflicts WHERE status = 'open' LIMIT 1"
+        ).fetchone():
+            return out  # the usual case: nothing to look up per record
+        for part in chunks(ids):
+            rows = self.conn.execute(
+                f"SELECT {CONFLICT_COLUMNS} FROM sync_conflicts WHERE status = 'open' "  # noqa: S608
+                f"AND kind = ? AND record_id IN ({marks(len(part))}) ORDER BY id",
+                (kind, *part),
+            )
+            for r in rows:
+                c = conflict_from_row(r)
+                out.setdefault(c.record_id, []).append(c)
+        return out
+
+    def has_open_quarantine(self) -> bool:
+        row = self.conn.execute("SELECT 1 FROM sync_quarantine WHERE status = 'open' LIMIT 1")
+        return row.fetchone() is not None
+
+    def open_quarantine(self, kind: str, ids: Sequence[str]) -> dict[str, list[QuarantineRow]]:
+        """Open quarantine entries of the records ``ids`` of ``kind``, by record id."""
+        out: dict[str, list[QuarantineRow]] = {}
+        if not self.has_open_quarantine():
+            return out
+        for part in chunks(ids):
+            sql = _QUARANTINE_SQL + f"({marks(len(part))}) ORDER BY id"
+            rows = self.conn.execute(sql, (kind, *part))
+            for r in rows:
+                q = QuarantineRow(
+                    r[0],
+                    r[1],
+                    int(r[2]),
+                    r[3],
+                    r[4],
+                    int(r[5]),
+                    json.loads(r[6]),
+                    json.loads(r[7]),
+                    json.loads(r[8]),
+                    r[9],
+                    r[10],
+                )
+                out.setdefault(q.record_id, []).append(q)
+        return out
+
+    def quarantine_of_units(
+        self, case_ids: Sequence[str], victim_ids: Sequence[str]
+    ) -> list[QuarantineRow]:
+        """Open quarantine entries of the rows that belong to these case units (the case, its
+        accused and victims, their referrals) and victim units (the victim and referrals)."""
+        found: dict[str, QuarantineRow] = {}
+
+        def fetch(where: str, ids: Sequence[str]) -> None:
+            for part in chunks(ids):
+                sql = (
+                    f"SELECT {_QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
+                    f"WHERE status = 'open' AND {where} IN ({marks(len(part))})"
+                )
+                for r in self.conn.execute(sql, part):
+                    found[r[0]] = quarantine_from_row(r)
+
+        fetch("kind = 'case' AND record_id", case_ids)
+        fetch("kind IN ('accused', 'victim') AND json_extract(record, '$.case_id')", case_ids)
+        victims = set(victim_ids)
+        victims |= {q.record_id for q in found.values() if q.kind == "victim"}
+        for rows in self.children("victim", case_ids).values():
+            victims |= {v.record.id for v in rows}
+        fetch("kind = 'victim' AND record_id", victim_ids)
+        fetch("kind = 'referral' AND json_extract(record, '$.victim_id')", sorted(victims))
+        return sorted(found.values(), key=lambda q: q.id)
+
+    def bundle(self, device_id: str, seq: int) -> str | None:
+        """The SHA-256 of bundle ``seq`` of ``device_id`` if it was imported, else None."""
+        row = self.conn.execute(
+            "SELECT sha256 FROM sync_bundles WHERE device_id = ? AND seq = ?", (device_id, seq)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    # --- writes --------------------------------------------------------------------------
+    def write(
+        self,
+        record: Record,
+        vv: dict[str, int],
+        *,
+        rowid: int | None,
+        row: tuple[Any, ...] | None = None,
+    ) -> int:
+        """Store ``record`` as it is: insert when ``rowid`` is None, else update that row.
+        ``row`` is the record's column values when the caller has them already. Returns the
+        row's rowid. Cases are indexed by :meth:`index_case` (their text includes children)."""
+        kind = record.KIND
+        values = row if row is not None else to_row(record)
+        if rowid is None:
+            rowid = self._next_rowid(kind)
+            self._inserts[kind].append((rowid, *values))
+            if kind in _INDEXED and not record.deleted:
+                sql, params = search.rowid_index(record, rowid)
+                self._new_fts.setdefault(sql, []).append(params)
+        else:
+            self.conn.execute(update_sql(kind), (*values[1:], record.id))
+            if kind in _INDEXED:
+                search.reindex(self.conn, rowid, record)
+        self.changes.add(kind, record.id)
+        self._change_rows.append((kind, record.id, record.version, self.actor.at))
+        self._versions.append((kind, record.id, record.version, vv_json(vv)))
+        return rowid
+
+    def _next_rowid(self, kind: str) -> int:
+        # Rowids of new rows are given explicitly, so their search entries can be written
+        # directly; the transaction holds the write lock, so nobody else takes them.
+        if kind not in self._rowids:
+            table = TABLES[kind]
+            row = self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()  # noqa: S608
+            self._rowids[kind] = int(row[0])
+        self._rowids[kind] += 1
+        return self._rowids[kind]
+
+    def index_case(self, case: Case, rowid: int, *, new: bool) -> None:
+        """(Re)index a case with its accused and victims for search; ``new`` when the case
+        row was inserted by this batch."""
+        if new:
+            if not case.deleted:
+                sql, params = search.rowid_index(case, rowid)
+                self._new_fts.setdefault(sql, []).append(params)
+        else:
+            search.reindex(self.conn, rowid, case)
+
+    def add_conflict(self, row: ConflictRow) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_conflicts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(id) DO NOTHING",
+            (
+                row.id,
+                row.kind,
+                row.record_id,
+                row.status,
+                row.version,
+                to_json(row.vv),
+                to_json(row.record),
+                row.device_id,
+                row.bundle_seq,
+                row.detected_at,
+                row.closed_at,
+                row.closed_by,
+                row.outcome,
+            ),
+        )
+
+    def close_conflict(self, conflict_id: str, status: str, outcome: str) -> None:
+        self.conn.execute(
+            "UPDATE sync_conflicts SET status = ?, outcome = ?, closed_at = ?, closed_by = ? "
+            "WHERE id = ? AND status = 'open'",
+            (status, outcome, self.actor.at, self.actor.user, conflict_id),
+        )
+
+    def add_quarantine(self, row: QuarantineRow) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_quarantine VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+            (
+                row.id,
+                row.device_id,
+                row.bundle_seq,
+                row.kind,
+                row.record_id,
+                row.version,
+                to_json(row.vv),
+                to_json(row.record),
+                to_json(row.problems),
+                row.received_at,
+                row.status,
+            ),
+        )
+
+    def close_quarantine(self, quarantine_id: str, status: str) -> None:
+        self.conn.execute(
+            "UPDATE sync_quarantine SET status = ? WHERE id = ? AND status = 'open'",
+            (status, quarantine_id),
+        )
+
+    def add_bundle(self, row: BundleRow) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_bundles VALUES (?,?,?,?,?,?,?,?,NULL)",
+            (
+                row.device_id,
+                row.seq,
+                row.sha256,
+                row.from_change,
+                row.to_change,
+                row.created_at,
+                row.imported_at,
+                to_json(row.result),
+            ),
+        )
+
+    def audit(self, entry: audit.NewEntry) -> None:
+        self._audit.append(entry)
+
+    def flush(self) -> None:
+        """Write the buffered rows: parents before children, then search, change log,
+        version vectors and audit entries."""
+        for kind in _ORDER:
+            if self._inserts[kind]:
+                self.conn.executemany(_insert_with_rowid(kind), self._inserts[kind])
+        for sql, params in self._new_fts.items():
+            self.conn.executemany(sql, params)
+        if self._change_rows:
+            self.conn.executemany(
+                "INSERT INTO changes(kind, record_id, version, at) VALUES (?, ?, ?, ?)",
+                self._change_rows,
+            )
+        if self._versions:
+            self.conn.executemany(
+                "INSERT INTO sync_versions(kind, record_id, version, vv) VALUES (?,?,?,?) "
+                "ON CONFLICT(kind, record_id) DO UPDATE SET version = excluded.version, "
+                "vv = excluded.vv",
+                self._versions,
+            )
+        audit.append(self.conn, self._audit)
+        for buffer in (self._change_rows, self._versions, self._audit):
+            buffer.clear()
+        self._new_fts.clear()
+        self._inserts = {k: [] for k in _ORDER}
+
+
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def vv_json(vv: dict[str, int]) -> str:
+    """A version vector as the sorted compact JSON ``sync_versions`` keeps (:func:`to_json`),
+    built directly for the usual one-device vector."""
+    if len(vv) == 1:
+        ((device, n),) = vv.items()
+        if type(n) is int:
+            return "{" + _encode_text(device) + ":" + str(n) + "}"
+    return to_json(vv)
+
+
+def _insert_with_rowid(kind: str) -> str:
+    cols = ", ".join(MAPPINGS[kind].columns)
+    marks = ", ".join("?" * (len(MAPPINGS[kind].columns) + 1))
+    return f"INSERT INTO {TABLES[kind]} (rowid, {cols}) VALUES ({marks})"  # noqa: S608
+
+
+@contextmanager
+def remote_batch(store: Store, actor: Actor) -> Iterator[RemoteBatch]:
+    """One apply-remote transaction on ``store`` (see the module contract)."""
+    conn = store._conn  # the store package shares its connection
+    with transaction(conn):
+        # Rows are inserted at flush, parents first; check foreign keys at commit.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        batch = RemoteBatch(conn, actor)
+        yield batch
+        batch.flush()

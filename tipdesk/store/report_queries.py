@@ -1,0 +1,457 @@
+"""Read-only aggregate queries behind the national report, the standard exports, linked cases
+and data quality. Definitions: ``docs/report-definitions.md``.
+
+Contract:
+- Read only: nothing here writes (except :func:`create_report_indexes`, which the benchmark and
+  tests call and which is meant to move into a migration step; see its docstring).
+- Aggregation happens in SQL: each function returns grouped rows (a few hundred at most for a
+  national report), never one row per record, except the streaming export iterators.
+- Counting rules are those of :func:`tipdesk.store.queries.headline`: deleted records never
+  count; each figure is dated by its own event date; periods are inclusive ISO dates. Summing a
+  breakdown's rows gives the headline figure, because both come from the same rows.
+- A :class:`Scope` with ``districts`` restricts every figure to records of those districts
+  (accused through their case's district, referrals through their victim's district).
+- Tables that other parts of TIPDesk add later (sync's bundles and quarantine) are looked up in
+  ``sqlite_master`` first: a store without them answers ``None``, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tipdesk.store.queries import AGE_AT_IDENTIFICATION, AGE_GROUP
+from tipdesk.store.store import Store
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The records a report covers: an inclusive period of ISO dates (``YYYY-MM-DD``) and,
+    when ``districts`` is not ``None``, only those districts (codes)."""
+
+    date_from: str
+    date_to: str
+    districts: tuple[str, ...] | None = None
+
+    def where(self, date_col: str, district_col: str | None) -> tuple[str, list[Any]]:
+        """SQL condition (after ``WHERE``) and its parameters for this scope."""
+        sql = f"{date_col} BETWEEN ? AND ?"
+        params: list[Any] = [self.date_from, self.date_to]
+        if self.districts is not None and district_col is not None:
+            sql += f" AND {district_col} IN ({', '.join('?' for _ in self.districts)})"
+            params += list(self.districts)
+        return sql, params
+
+
+def _month(col: str) -> str:
+    return f"substr({col}, 1, 7)"
+
+
+# --- the report's figures ------------------------------------------------------------------
+
+
+def case_rows(store: Store, scope: Scope) -> list[Row]:
+    """Cases registered in the period: ``(district, stage, month, cases, with official
+    involvement, of which with an action recorded)``."""
+    cond, params = scope.where("registered_on", "district")
+    return store.query(
+        f"SELECT district, stage, {_month('registered_on')} AS month, count(*), "  # noqa: S608
+        "sum(official_involvement), "
+        "sum(official_involvement = 1 AND trim(official_action) != '') "
+        f"FROM cases WHERE deleted = 0 AND {cond} GROUP BY district, stage, month",
+        params,
+    )
+
+
+def accused_proceeded_rows(store: Store, scope: Scope) -> list[Row]:
+    """Accused proceeded against (challan) in the period, by the date proceeded against:
+    ``(district of the case, gender, accused)``.
+
+    The accused are first grouped by case, so the case is looked up once per case rather than
+    once per accused (five accused per case is common)."""
+    own, own_params = Scope(scope.date_from, scope.date_to).where("proceeded_on", None)
+    district = _district_filter("c.district", scope)
+    return store.query(
+        "SELECT c.district, a.gender, sum(a.n) FROM ("  # noqa: S608
+        "SELECT case_id, gender, count(*) AS n "
+        f"FROM accused WHERE deleted = 0 AND {own} GROUP BY case_id, gender) AS a "
+        f"JOIN cases AS c ON c.id = a.case_id {district[0]} "
+        "GROUP BY c.district, a.gender",
+        [*own_params, *district[1]],
+    )
+
+
+def judgment_rows(store: Store, scope: Scope) -> list[Row]:
+    """Judgments in the period, by judgment date: ``(district of the case, gender, outcome,
+    month, accused)`` for outcomes convicted, acquitted and discharged."""
+    own, own_params = Scope(scope.date_from, scope.date_to).where("judgment_on", None)
+    district = _district_filter("c.district", scope)
+    return store.query(
+        "SELECT c.district, a.gender, a.outcome, a.month, sum(a.n) FROM ("  # noqa: S608
+        f"SELECT case_id, gender, outcome, {_month('judgment_on')} AS month, count(*) AS n "
+        f"FROM accused WHERE deleted = 0 AND outcome != 'pending' AND {own} "
+        "GROUP BY case_id, gender, outcome, month) AS a "
+        f"JOIN cases AS c ON c.id = a.case_id {district[0]} "
+        "GROUP BY c.district, a.gender, a.outcome, a.month",
+        [*own_params, *district[1]],
+    )
+
+
+def _district_filter(col: str, scope: Scope) -> tuple[str, list[Any]]:
+    if scope.districts is None:
+        return "", []
+    return f"WHERE {col} IN ({', '.join('?' for _ in scope.districts)})", list(scope.districts)
+
+
+def victim_rows(store: Store, scope: Scope) -> list[Row]:
+    """Victims identified in the period: ``(district, gender, age group, nationality,
+    victims)``; the age group is child, adult or unknown at identification."""
+    cond, params = scope.where("identified_on", "district")
+    return store.query(
+        f"SELECT district, gender, {AGE_GROUP} AS grp, nationality, count(*) "  # noqa: S608
+        f"FROM victims WHERE deleted = 0 AND {cond} GROUP BY district, gender, grp, nationality",
+        params,
+    )
+
+
+def victim_form_rows(store: Store, scope: Scope) -> list[Row]:
+    """Victims identified in the period by form of exploitation: ``(gender, age group, form or
+    None, victims)``. A victim counts once under each form recorded (the shares may add up to
+    more than 100%) and once under ``None`` when no form is recorded."""
+    cond, params = scope.where("identified_on", "district")
+    return store.query(
+        f"SELECT gender, {AGE_GROUP} AS grp, f.value AS form, count(*) "  # noqa: S608
+        "FROM victims LEFT JOIN json_each(victims.exploitation_forms) AS f "
+        f"WHERE deleted = 0 AND {cond} GROUP BY gender, grp, form",
+        params,
+    )
+
+
+def referral_rows(store: Store, scope: Scope) -> list[Row]:
+    """Referrals made in the period, by referral date: ``(service, outcome, referrals)``."""
+    if scope.districts is None:
+        cond, params = scope.where("r.referred_on", None)
+        join = ""
+    else:
+        cond, params = scope.where("r.referred_on", "v.district")
+        join = "JOIN victims AS v ON v.id = r.victim_id"
+    return store.query(
+        "SELECT r.service, r.outcome, count(*) "  # noqa: S608
+        f"FROM referrals AS r {join} WHERE r.deleted = 0 AND {cond} "
+        "GROUP BY r.service, r.outcome",
+        params,
+    )
+
+
+# Training sessions are dated by their end date, or the start date when no end is recorded;
+# written as an OR (not coalesce) so both date indexes can be used.
+_TRAINING_DATE = (
+    "(deleted = 0 AND (end_on BETWEEN ? AND ? OR (end_on IS NULL AND start_on BETWEEN ? AND ?)))"
+)
+
+
+def _training_where(scope: Scope) -> tuple[str, list[Any]]:
+    params: list[Any] = [scope.date_from, scope.date_to] * 2
+    sql = _TRAINING_DATE
+    if scope.districts is not None:
+        sql += f" AND district IN ({', '.join('?' for _ in scope.districts)})"
+        params += list(scope.districts)
+    return sql, params
+
+
+def training_rows(store: Store, scope: Scope) -> list[Row]:
+    """Training sessions ended in the period: ``(district, sessions, persons trained,
+    female, male, transgender)``."""
+    cond, params = _training_where(scope)
+    return store.query(
+        "SELECT district, count(*), sum(participants_total), sum(participants_female), "  # noqa: S608
+        "sum(participants_male), sum(participants_transgender) "
+        f"FROM trainings WHERE {cond} GROUP BY district",
+        params,
+    )
+
+
+def training_agency_rows(store: Store, scope: Scope) -> list[Row]:
+    """Persons trained in the period by the agency they come from (the sessions' breakdown by
+    agency): ``(agency, persons)``. Sessions without a breakdown are not in these rows."""
+    cond, params = _training_where(scope)
+    return store.query(
+        "SELECT a.key, sum(a.value) FROM trainings, "  # noqa: S608
+        f"json_each(trainings.participants_by_agency) AS a WHERE {cond} GROUP BY a.key",
+        params,
+    )
+
+
+def campaign_rows(store: Store, scope: Scope) -> list[Row]:
+    """Awareness campaigns started in the period: ``(district, department, campaigns, people
+    reached)``."""
+    cond, params = scope.where("start_on", "district")
+    return store.query(
+        "SELECT district, department, count(*), sum(people_reached) "  # noqa: S608
+        f"FROM campaigns WHERE deleted = 0 AND {cond} GROUP BY district, department",
+        params,
+    )
+
+
+def headline_counts(store: Store, scope: Scope) -> dict[str, int]:
+    """The headline counts alone (no breakdowns), for the comparison period: cheap counts
+    that the date indexes answer. Same definitions as the breakdown functions above."""
+    out: dict[str, int] = {}
+
+    def one(sql: str, params: Sequence[Any]) -> int:
+        return int(store.query(sql, params)[0][0] or 0)
+
+    cond, params = scope.where("registered_on", "district")
+    out["cases_registered"] = one(
+        f"SELECT count(*) FROM cases WHERE deleted = 0 AND {cond}",  # noqa: S608
+        params,
+    )
+    in_cases = ""
+    case_params: list[Any] = []
+    if scope.districts is not None:
+        marks = ", ".join("?" for _ in scope.districts)
+        in_cases = f" AND case_id IN (SELECT id FROM cases WHERE district IN ({marks}))"  # noqa: S608
+        case_params = list(scope.districts)
+    period = [scope.date_from, scope.date_to]
+    out["accused_proceeded_against"] = one(
+        "SELECT count(*) FROM accused WHERE deleted = 0 "  # noqa: S608
+        f"AND proceeded_on BETWEEN ? AND ?{in_cases}",
+        period + case_params,
+    )
+    for outcome in ("convicted", "acquitted"):
+        out[f"accused_{outcome}"] = one(
+            "SELECT count(*) FROM accused WHERE deleted = 0 AND outcome = ? "  # noqa: S608
+            f"AND judgment_on BETWEEN ? AND ?{in_cases}",
+            [outcome, *period, *case_params],
+        )
+    cond, params = scope.where("identified_on", "district")
+    out["victims_identified"] = one(
+        f"SELECT count(*) FROM victims WHERE deleted = 0 AND {cond}",  # noqa: S608
+        params,
+    )
+    cond, params = _training_where(scope)
+    sessions, trained = store.query(
+        f"SELECT count(*), sum(participants_total) FROM trainings WHERE {cond}",  # noqa: S608
+        params,
+    )[0]
+    out["training_sessions"], out["persons_trained"] = int(sessions or 0), int(trained or 0)
+    cond, params = scope.where("start_on", "district")
+    campaigns, reached = store.query(
+        "SELECT count(*), sum(people_reached) FROM campaigns "  # noqa: S608
+        f"WHERE deleted = 0 AND {cond}",
+        params,
+    )[0]
+    out["awareness_campaigns"], out["people_reached"] = int(campaigns or 0), int(reached or 0)
+    return out
+
+
+# --- coverage -------------------------------------------------------------------------------
+
+
+def latest_update_by_district(store: Store) -> dict[str, str]:
+    """District -> the latest ``updated_at`` of its cases, victims, trainings and campaigns
+    (deleted ones included: a deletion is news from the district too).
+
+    Accused and referrals are left out: they change with their case or victim in the same save
+    at the district, and scanning them would double the cost for little news."""
+    rows = store.query(
+        "SELECT district, max(at) FROM ("
+        "SELECT district, max(updated_at) AS at FROM cases GROUP BY district UNION ALL "
+        "SELECT district, max(updated_at) FROM victims GROUP BY district UNION ALL "
+        "SELECT district, max(updated_at) FROM trainings GROUP BY district UNION ALL "
+        "SELECT district, max(updated_at) FROM campaigns GROUP BY district"
+        ") GROUP BY district"
+    )
+    return {str(d): str(at) for d, at in rows if d}
+
+
+def table_exists(store: Store, name: str) -> bool:
+    """Whether the store has a table called ``name`` (for tables added by later features)."""
+    return bool(
+        store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+    )
+
+
+def _columns(store: Store, table: str) -> list[str]:
+    return [str(r[1]) for r in store.query(f"PRAGMA table_info({table})")]  # table name is ours
+
+
+# Where sync (issue 3) keeps received bundles: ``sync_bundles(device_id, seq, created_at,
+# imported_at, ...)`` with the sending device's district in ``sync_devices``. Looked up by name
+# and columns at run time, so this module works with and without sync's migration. The date
+# used is the bundle's creation at the district (how fresh its data is), else its import.
+BUNDLE_TABLES = ("sync_bundles",)
+DEVICE_TABLES = ("sync_devices",)
+BUNDLE_TIME_COLUMNS = ("created_at", "imported_at", "received_at")
+
+
+def last_bundle_by_district(store: Store) -> dict[str, str] | None:
+    """District -> the time of the latest bundle received from it, or ``None`` when this store
+    has no bundle table (sync not installed, or a store from before sync's migration)."""
+    for table in BUNDLE_TABLES:
+        if not table_exists(store, table):
+            continue
+        cols = _columns(store, table)
+        at = next((c for c in BUNDLE_TIME_COLUMNS if c in cols), None)
+        if at is None:
+            continue
+        if "district" in cols:
+            return _dates(
+                store.query(
+                    f"SELECT district, max({at}) FROM {table} GROUP BY district"  # noqa: S608
+                )
+            )
+        for devices in DEVICE_TABLES:
+            if (
+                "device_id" in cols
+                and table_exists(store, devices)
+                and ("district" in _columns(store, devices))
+            ):
+                return _dates(
+                    store.query(
+                        f"SELECT d.district, max(b.{at}) FROM {table} AS b "  # noqa: S608
+                        f"JOIN {devices} AS d ON d.device_id = b.device_id GROUP BY d.district"
+                    )
+                )
+    return None
+
+
+def _dates(rows: list[Row]) -> dict[str, str]:
+    return {str(d): str(t) for d, t in rows if d and t}
+
+
+QUARANTINE_TABLES = ("sync_quarantine",)
+# Columns that hold a record's contents or sync internals: never listed.
+_QUARANTINE_HIDDEN = ("record", "payload", "data", "vv")
+
+
+def quarantined_rows(store: Store, limit: int = 10_000) -> list[dict[str, Any]] | None:
+    """Quarantined records (sync's table, whatever its columns: each row as a dict, without
+    any column named like a payload), or ``None`` when the store has no such table."""
+    for table in QUARANTINE_TABLES:
+        if table_exists(store, table):
+            cols = [c for c in _columns(store, table) if c not in _QUARANTINE_HIDDEN]
+            rows = store.query(
+                f"SELECT {', '.join(cols)} FROM {table} LIMIT ?",  # noqa: S608
+                (int(limit),),
+            )
+            return [dict(zip(cols, r, strict=True)) for r in rows]
+    return None
+
+
+# --- linked cases ---------------------------------------------------------------------------
+
+
+def linked_accused_rows(store: Store, limit: int = 1000) -> list[Row]:
+    """Accused CNICs found in cases of more than one district: one row per (CNIC, case):
+    ``(cnic, case id, case number, district, registered on, stage, accused name, outcome)``,
+    ordered by CNIC then registration date; at most ``limit`` CNICs.
+
+    CNICs that occur more than once are found first from the CNIC index alone (no table
+    rows read), so the cost is a scan of one index plus the few repeated CNICs."""
+    return store.query(
+        "WITH repeated AS (SELECT cnic FROM accused WHERE cnic != '' GROUP BY cnic "
+        "HAVING count(*) > 1), "
+        "hits AS (SELECT a.cnic, c.id AS case_id, c.case_number, c.district, c.registered_on, "
+        "c.stage, a.name, a.outcome FROM repeated AS r JOIN accused AS a ON a.cnic = r.cnic "
+        "JOIN cases AS c ON c.id = a.case_id WHERE a.deleted = 0 AND c.deleted = 0), "
+        "linked AS (SELECT cnic FROM hits GROUP BY cnic HAVING count(DISTINCT district) > 1 "
+        "ORDER BY cnic LIMIT ?) "
+        "SELECT h.* FROM hits AS h JOIN linked USING (cnic) "
+        "ORDER BY h.cnic, h.registered_on, h.case_number",
+        (int(limit),),
+    )
+
+
+# --- exports: one row per victim, streamed --------------------------------------------------
+
+EXPORT_VICTIM_COLUMNS = (
+    "id",
+    "district",
+    "gender",
+    "age",
+    "nationality",
+    "exploitation_forms",
+    "identified_on",
+    "case_id",
+    "transnational",
+    "route_countries",
+    "means",
+    "case_forms",
+    "stage",
+    "referral_services",
+    "updated_at",
+)
+
+
+def export_victim_rows(
+    store: Store, scope: Scope | None = None, batch: int = 5000
+) -> Iterator[Row]:
+    """Victims (no identifying field is ever selected) with their case's route, means and
+    stage and the services they were referred to, in :data:`EXPORT_VICTIM_COLUMNS` order,
+    keyset-paged by id so memory stays flat at any size. ``age`` is the age at
+    identification (from the date of birth when no age is recorded)."""
+    cond, params = ("1", []) if scope is None else scope.where("v.identified_on", "v.district")
+    after = ""
+    while True:
+        rows = store.query(
+            f"SELECT v.id, v.district, v.gender, {_qualified_age('v')}, "  # noqa: S608
+            "v.nationality, v.exploitation_forms, v.identified_on, v.case_id, "
+            "c.transnational, c.route_countries, c.means, c.exploitation_forms, c.stage, "
+            "(SELECT json_group_array(DISTINCT r.service) FROM referrals AS r "
+            " WHERE r.victim_id = v.id AND r.deleted = 0), v.updated_at "
+            "FROM victims AS v LEFT JOIN cases AS c ON c.id = v.case_id "
+            f"WHERE v.deleted = 0 AND v.id > ? AND {cond} ORDER BY v.id LIMIT ?",
+            [after, *params, int(batch)],
+        )
+        yield from rows
+        if len(rows) < batch:
+            return
+        after = str(rows[-1][0])
+
+
+def _qualified_age(alias: str) -> str:
+    expr = AGE_AT_IDENTIFICATION
+    for col in ("date_of_birth", "identified_on"):
+        expr = expr.replace(col, f"{alias}.{col}")
+    return expr.replace("coalesce(age,", f"coalesce({alias}.age,")
+
+
+# --- proposed indexes ----------------------------------------------------------------------
+
+#: Covering indexes that let the report's queries read indexes alone (no table rows). Not
+#: part of the schema yet: :func:`create_report_indexes` is called by the benchmark
+#: and is meant to become a migration step (see the benchmark's figures for what they buy).
+REPORT_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS accused_report_proceeded "
+    "ON accused(proceeded_on, deleted, case_id, gender)",
+    "CREATE INDEX IF NOT EXISTS accused_report_judgment "
+    "ON accused(judgment_on, deleted, outcome, case_id, gender)",
+    # The case of an accused, found from the index alone (district without the table row).
+    "CREATE INDEX IF NOT EXISTS cases_report_id_district ON cases(id, district)",
+    # Coverage: each district's latest change without reading every row.
+    "CREATE INDEX IF NOT EXISTS cases_report_updated ON cases(district, updated_at)",
+    "CREATE INDEX IF NOT EXISTS victims_report_updated ON victims(district, updated_at)",
+    "CREATE INDEX IF NOT EXISTS campaigns_report_updated ON campaigns(district, updated_at)",
+)
+
+
+def create_report_indexes(store: Store) -> None:
+    """Create :data:`REPORT_INDEXES` (idempotent). A write: for the benchmark and tests only,
+    until the statements move into a migration step."""
+    for sql in REPORT_INDEXES:
+        # Store.query runs any statement in autocommit mode; this is the one write here.
+        store.query(sql)
+
+
+def index_names(store: Store) -> list[str]:
+    """Names of the store's indexes (to check which plan a query can use)."""
+    return [str(r[0]) for r in store.query("SELECT name FROM sqlite_master WHERE type='index'")]
+
+
+def explain(store: Store, sql: str, params: Sequence[Any] = ()) -> list[str]:
+    """``EXPLAIN QUERY PLAN`` lines, for tests that pin a query to an index."""
+    return [str(r[-1]) for r in store.query(f"EXPLAIN QUERY PLAN {sql}", params)]

@@ -1,0 +1,252 @@
+"""The sealed file that carries bundles and receipts: a signed plaintext header, then an age
+v1 file holding the zlib-compressed JSON payload. Layout (``docs/bundle-format.md``)::
+
+    magic        13 bytes  b"TIPDESK-SYNC\\n"
+    header_len    4 bytes  big-endian length of the header
+    header        n bytes  canonical JSON {"format", "type", "manifest", "recipients"}
+    checksum     32 bytes  SHA-256 of magic, header_len and header
+    signature    64 bytes  Ed25519 over SIGNATURE_DOMAIN + header
+    payload      the rest  age v1 (X25519 recipients) of zlib(JSON)
+
+Contract:
+- :func:`read` checks only the structure (magic, lengths, checksum, format version, sizes)
+  and never decrypts. :func:`verify` checks the signature, which covers the manifest, the
+  recipients and the payload's SHA-256, and then the payload against that digest: call it,
+  with the key of a sender you trust, *before* :func:`open_payload` decrypts anything.
+- :func:`open_payload` decompresses with a hard cap: at most the declared size, never more
+  than :attr:`Limits.max_plain_bytes` (decompression bombs are refused, not expanded).
+- Every failure is a :class:`~tipdesk.sync.errors.SyncError` naming the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+from tipdesk.sync import age
+from tipdesk.sync.canonical import Malformed, canonical, strict_loads
+from tipdesk.sync.errors import (
+    BadSignature,
+    DamagedFile,
+    FormatTooNew,
+    NotASyncFile,
+    TooLarge,
+    WrongKind,
+    WrongRecipient,
+)
+
+MAGIC = b"TIPDESK-SYNC\n"
+FORMAT = 1
+SIGNATURE_DOMAIN = b"tipdesk-sync v1 signature\n"
+KINDS = ("bundle", "receipt")
+MAX_HEADER_BYTES = 64 * 1024
+_LEN = 4
+_SUM = 32
+_SIG = 64
+COMPRESSION_LEVEL = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Size limits for files from elsewhere (tests pass small ones)."""
+
+    max_payload_bytes: int = 256 * 1024 * 1024
+    """The encrypted payload (what is on disk)."""
+    max_plain_bytes: int = 1024 * 1024 * 1024
+    """The JSON after decompression."""
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """A structurally sound sealed file; its signature is not yet checked."""
+
+    kind: str
+    manifest: dict[str, Any]
+    recipients: tuple[str, ...]
+    header: bytes
+    signature: bytes
+    ciphertext: bytes
+    plain_bytes: int
+
+
+def seal(
+    kind: str,
+    manifest: dict[str, Any],
+    payload_json: bytes,
+    signer: Ed25519PrivateKey,
+    recipients: Sequence[str],
+) -> bytes:
+    """Compress, encrypt to ``recipients``, sign and frame ``payload_json``."""
+    compressed = zlib.compress(payload_json, COMPRESSION_LEVEL)
+    return seal_compressed(kind, manifest, compressed, len(payload_json), signer, recipients)
+
+
+def seal_compressed(
+    kind: str,
+    manifest: dict[str, Any],
+    compressed: bytes,
+    plain_bytes: int,
+    signer: Ed25519PrivateKey,
+    recipients: Sequence[str],
+) -> bytes:
+    """:func:`seal` for a payload already compressed (``plain_bytes`` long before that)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown sealed file kind {kind!r}")
+    ciphertext = age.encrypt(compressed, list(recipients))
+    full = dict(manifest)
+    full["payload"] = {
+        "bytes": len(ciphertext),
+        "compression": "zlib",
+        "encryption": "age-v1-x25519",
+        "plain_bytes": plain_bytes,
+        "sha256": hashlib.sha256(ciphertext).hexdigest(),
+    }
+    header = canonical(
+        {"format": FORMAT, "manifest": full, "recipients": list(recipients), "type": kind}
+    )
+    if len(header) > MAX_HEADER_BYTES:
+        raise ValueError("sealed file header too large")
+    framed = MAGIC + len(header).to_bytes(_LEN, "big") + header
+    signature = signer.sign(SIGNATURE_DOMAIN + header)
+    return b"".join((framed, hashlib.sha256(framed).digest(), signature, ciphertext))
+
+
+def _damaged(what: str) -> DamagedFile:
+    return DamagedFile(
+        f"The {what} is damaged or incomplete (it was cut short or altered on the way); "
+        "ask for it to be sent again. Nothing was changed."
+    )
+
+
+def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = None) -> Envelope:
+    """Check the structure of a sealed file (no signature check, no decryption)."""
+    what = expect or "file"
+    if not data.startswith(MAGIC):
+        if data and MAGIC.startswith(data):
+            raise _damaged(what)
+        raise NotASyncFile(
+            "This is not a TIPDesk bundle or receipt (it does not start like one). Nothing was "
+            "changed."
+        )
+    start = len(MAGIC) + _LEN
+    if len(data) < start:
+        raise _damaged(what)
+    size = int.from_bytes(data[len(MAGIC) : start], "big")
+    if size > MAX_HEADER_BYTES:
+        raise _damaged(what)
+    end = start + size
+    if len(data) < end + _SUM + _SIG:
+        raise _damaged(what)
+    if hashlib.sha256(data[:end]).digest() != data[end : end + _SUM]:
+        raise _damaged(what)
+    header = data[start:end]
+    try:
+        doc = strict_loads(header)
+    except Malformed:
+        raise _damaged(what) from None
+    if not isinstance(doc, dict) or type(doc.get("format")) is not int:
+        raise _damaged(what)
+    if doc["format"] > FORMAT:
+        raise FormatTooNew(
+            f"This {what} was written by a newer TIPDesk (format {doc['format']}; this TIPDesk "
+            f"reads format {FORMAT}). Update TIPDesk, then import it again. Nothing was changed."
+        )
+    if doc["format"] != FORMAT or set(doc) != {"format", "manifest", "recipients", "type"}:
+        raise _damaged(what)
+    kind, manifest, recipients = doc["type"], doc["manifest"], doc["recipients"]
+    if kind not in KINDS or not isinstance(manifest, dict):
+        raise _damaged(what)
+    if expect is not None and kind != expect:
+        raise WrongKind(f"This is a TIPDesk {kind}, not a {expect}. Nothing was changed.")
+    if not (
+        isinstance(recipients, list)
+        and recipients
+        and all(isinstance(r, str) and r.startswith("age1") for r in recipients)
+    ):
+        raise _damaged(what)
+    payload = manifest.get("payload")
+    if not isinstance(payload, dict):
+        raise _damaged(what)
+    n_bytes, plain, digest = payload.get("bytes"), payload.get("plain_bytes"), payload.get("sha256")
+    if type(n_bytes) is not int or type(plain) is not int or not isinstance(digest, str):
+        raise _damaged(what)
+    if n_bytes > limits.max_payload_bytes or plain > limits.max_plain_bytes:
+        raise TooLarge(
+            f"This {kind} is too large to import ({max(n_bytes, plain):,} bytes; the limit is "
+            f"{min(limits.max_payload_bytes, limits.max_plain_bytes):,}). Nothing was changed."
+        )
+    ciphertext = data[end + _SUM + _SIG :]
+    if len(ciphertext) != n_bytes:
+        raise _damaged(kind)
+    return Envelope(
+        kind=kind,
+        manifest=manifest,
+        recipients=tuple(recipients),
+        header=header,
+        signature=data[end + _SUM : end + _SUM + _SIG],
+        ciphertext=ciphertext,
+        plain_bytes=plain,
+    )
+
+
+def verify(envelope: Envelope, public_key: bytes) -> None:
+    """Check the signature with the sender's Ed25519 key, then the payload's digest."""
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(
+            envelope.signature, SIGNATURE_DOMAIN + envelope.header
+        )
+    except InvalidSignature:
+        raise BadSignature(
+            f"The signature of this {envelope.kind} does not verify: it was altered or damaged "
+            "on the way, or it was not made by the device it names. Nothing was changed."
+        ) from None
+    digest = hashlib.sha256(envelope.ciphertext).hexdigest()
+    if digest != envelope.manifest["payload"]["sha256"]:
+        raise _damaged(envelope.kind)
+
+
+def open_payload(
+    envelope: Envelope, identity: str, recipient: str, limits: Limits = DEFAULT_LIMITS
+) -> bytes:
+    """Decrypt (after :func:`verify`) and decompress the payload, within the limits."""
+    if recipient not in envelope.recipients:
+        raise WrongRecipient(
+            f"This {envelope.kind} is not addressed to this install (it was encrypted for other "
+            "keys). Nothing was changed."
+        )
+    try:
+        compressed = age.decrypt(envelope.ciphertext, identity)
+    except age.AgeFailure as exc:
+        if exc.no_match:
+            raise WrongRecipient(
+                f"This {envelope.kind} cannot be decrypted with this install's key. Nothing was "
+                "changed."
+            ) from None
+        raise _damaged(envelope.kind) from None
+    declared = envelope.plain_bytes
+    cap = min(declared, limits.max_plain_bytes)
+    inflater = zlib.decompressobj()
+    try:
+        plain = inflater.decompress(compressed, cap + 1)
+    except zlib.error:
+        raise _damaged(envelope.kind) from None
+    if len(plain) > cap or inflater.unconsumed_tail:
+        raise TooLarge(
+            f"This {envelope.kind} expands to more than its declared size of {declared:,} bytes "
+            "(a decompression bomb, or a damaged file); it was refused. Nothing was changed."
+        )
+    if not inflater.eof or inflater.unused_data or len(plain) != declared:
+        raise _damaged(envelope.kind)
+    return plain

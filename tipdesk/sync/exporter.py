@@ -1,0 +1,129 @@
+"""The district side: collecting every change HQ has not acknowledged into the next bundle.
+
+Contract:
+- :func:`next_bundle` reads one consistent snapshot of the store and returns ``None`` when
+  nothing changed since the last bundle and every change HQ lacks is still in the outbox (so
+  exporting twice writes nothing). Otherwise the
+  bundle holds the *current* state of every record changed after the change-log position HQ
+  acknowledged (at-least-once: HQ removes duplicates), numbered one past the last bundle.
+- Victims' identifying fields (name, father's name, CNIC, phone, address) leave the district
+  only when ``consent_to_share`` is true; otherwise they are blank in the payload.
+- The bundle carries the district's audit chain head, so HQ holds an anchor of the chain
+  outside the laptop (``docs/security.md``).
+- It does not write anything: the caller records the bundle in the outbox.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tipdesk.core.records import Record, Victim
+from tipdesk.store.audit import HEAD_KEY as AUDIT_HEAD_KEY
+from tipdesk.store.store import Store
+from tipdesk.store.sync_store import HqRow, OutboxRow, SyncStore
+from tipdesk.sync import payload
+from tipdesk.sync.bundle import Manifest, seal_bundle
+from tipdesk.sync.identity import Identity
+from tipdesk.sync.merge import VV, row_vv
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A sealed bundle, ready to be recorded in the outbox and written out."""
+
+    manifest: Manifest
+    data: bytes
+    sha256: str
+
+    @property
+    def file_name(self) -> str:
+        return self.manifest.file_name()
+
+
+def blank_identity(victim: Victim) -> None:
+    """Clear a victim's identifying fields in place unless the victim consented to sharing."""
+    if not victim.consent_to_share:
+        for name in Victim.IDENTIFYING:
+            setattr(victim, name, "")
+
+
+def recipients(hq: HqRow) -> list[str]:
+    return [hq.recipient, *(r for r in hq.backup_recipients if r != hq.recipient)]
+
+
+def next_bundle(
+    store: Store,
+    identity: Identity,
+    hq: HqRow,
+    *,
+    district: str,
+    office: str,
+    created_at: str,
+    app_version: str,
+) -> Prepared | None:
+    """The next bundle, or ``None`` when there is nothing new (see the module contract)."""
+    sync = SyncStore(store)
+    with sync.snapshot():
+        through = sync.max_change()
+        outbox = sync.outbox()
+        last = outbox[-1] if outbox else None
+        after = sync.acked_change()
+        if _nothing_new(after, through, last, [o for o in outbox if o.acked_at is None]):
+            return None
+        audit_head = _audit_head(store)
+        changed = sync.changed_after(after)
+        records: dict[str, list[tuple[Record, VV]]] = {}
+        for kind, ids in changed.items():
+            records[kind] = _with_vectors(sync, kind, ids)
+    for rows in records.values():
+        for record, _ in rows:
+            if isinstance(record, Victim):
+                blank_identity(record)
+    seq = (last.seq if last else 0) + 1
+    device = identity.public.device_id
+    payload_json, counts = payload.encode(device, seq, records, audit_head)
+    manifest = Manifest(
+        device=device,
+        district=district,
+        office=office,
+        seq=seq,
+        after_change=after,
+        through_change=through,
+        counts=counts,
+        created_at=created_at,
+        app_version=app_version,
+    )
+    data = seal_bundle(identity, manifest, payload_json, recipients(hq))
+    return Prepared(manifest, data, hashlib.sha256(data).hexdigest())
+
+
+def _audit_head(store: Store) -> tuple[int, str]:
+    """The audit chain's head (last entry and its hash): HQ keeps it as an anchor."""
+    head = store.settings_json(AUDIT_HEAD_KEY)
+    if isinstance(head, list) and len(head) == 2:
+        return int(head[0]), str(head[1])
+    return 0, ""
+
+
+def _nothing_new(
+    after: int, through: int, last: OutboxRow | None, pending: Sequence[OutboxRow]
+) -> bool:
+    """No change since the last bundle, and every change HQ lacks is in a bundle still in the
+    outbox (so resending the outbox is enough)."""
+    if after >= through:
+        return True
+    if last is None or last.to_change < through:
+        return False
+    return any(p.from_change <= after and p.to_change >= through for p in pending)
+
+
+def _with_vectors(sync: SyncStore, kind: str, ids: Sequence[str]) -> list[tuple[Record, VV]]:
+    rows = sync.read_rows(kind, ids)
+    synced = sync.versions(kind, ids)
+    # Keep change-log order: HQ applies parents before children either way, and a stable
+    # order keeps bundles reproducible for the same store.
+    position = {record_id: i for i, record_id in enumerate(ids)}
+    rows.sort(key=lambda r: position[r.id])
+    return [(r, row_vv(r.version, r.updated_device, synced.get(r.id))) for r in rows]

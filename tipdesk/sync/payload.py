@@ -1,0 +1,391 @@
+"""The JSON inside a bundle: the changed records, column by column, with version vectors.
+
+Format 1 (``docs/bundle-format.md``)::
+
+    {"bundle": {"audit_head": [812, "<sha256>"], "device": "<id>", "seq": 3},
+     "records": {"case": {"count": 2, "fields": ["id", ...],
+                          "columns": [COLUMN, ...], "vv": COLUMN}, ...}}
+
+Each kind holds ``count`` records. ``fields`` are exactly the kind's fields
+(:data:`~tipdesk.sync.codec.FIELDS`) in any order, and ``columns`` the values of each field
+for every record, in the same order. A COLUMN is either a JSON array of ``count`` values, or,
+when few values repeat many times (the device, the user, a district, a stage...), a dictionary
+``{"values": [distinct values], "index": [count positions into values]}``. ``vv`` holds each
+record's version vector as ``[[device, counter], ...]``.
+
+Contract:
+- :func:`encode` never fails on stored records and gives the same bytes for the same records.
+- :func:`decode` never trusts its input: a payload whose structure is wrong raises
+  :class:`~tipdesk.sync.errors.DamagedFile`; a record whose values have the wrong type, or
+  whose version vector is inconsistent, comes back with ``problems`` (rules ``type`` or
+  ``sync.version``) for the quarantine, never as a record.
+- Decoding is the hot path of an HQ import: checks and conversions run per column (per
+  distinct value for dictionary columns); only a kind with a bad value is decoded record by
+  record, to name every problem.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tipdesk.core.errors import Problem
+from tipdesk.core.records import Record
+from tipdesk.sync.canonical import Malformed, canonical, strict_loads
+from tipdesk.sync.codec import (
+    CODECS,
+    FIELDS,
+    KIND_ORDER,
+    Bad,
+    Codec,
+    db_value,
+    record_digest,
+    row_values,
+)
+from tipdesk.sync.errors import DamagedFile
+from tipdesk.sync.merge import VV, digest, vv_key
+
+_NONE = type(None)
+
+
+# --- encoding ---------------------------------------------------------------------------------
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list):
+        return ("list", *map(_hashable, value))
+    if isinstance(value, dict):
+        return ("dict", *sorted((k, _hashable(v)) for k, v in value.items()))
+    return (type(value).__name__, value)  # True and 1 must not share an entry
+
+
+_SCALAR_KINDS = (frozenset({str, _NONE}), frozenset({int, _NONE}), frozenset({bool, _NONE}))
+
+
+def _column(values: Sequence[Any]) -> Any:
+    """A column as a plain array, or dictionary-encoded when that at least halves it."""
+    n = len(values)
+    if n < 4:
+        return list(values)
+    kinds = set(map(type, values))
+    # Values of one scalar type are their own keys; others (lists, tables, mixed types, where
+    # True and 1 must not share an entry) get a hashable key.
+    keys: Sequence[Any] = (
+        values if any(kinds <= k for k in _SCALAR_KINDS) else list(map(_hashable, values))
+    )
+    first: dict[Any, Any] = {}
+    for key, value in zip(keys, values, strict=True):
+        if key not in first:
+            first[key] = value
+            if len(first) * 2 > n:
+                return list(values)
+    positions = {key: i for i, key in enumerate(first)}
+    return {"index": list(map(positions.__getitem__, keys)), "values": list(first.values())}
+
+
+def encode(
+    device: str,
+    seq: int,
+    records: Mapping[str, Sequence[tuple[Record, VV]]],
+    audit_head: tuple[int, str] = (0, ""),
+) -> tuple[bytes, dict[str, int]]:
+    """The payload JSON for ``records`` (by kind) and the number of records per kind.
+    ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
+    as an anchor outside the district's laptop."""
+    out: dict[str, Any] = {}
+    counts: dict[str, int] = {}
+    for kind in KIND_ORDER:
+        items = records.get(kind) or ()
+        if not items:
+            continue
+        rows = [row_values(r) for r, _ in items]
+        out[kind] = {
+            "columns": [_column(col) for col in zip(*rows, strict=True)],
+            "count": len(items),
+            "fields": list(FIELDS[kind]),
+            "vv": _column([vv_key(vv) for _, vv in items]),
+        }
+        counts[kind] = len(items)
+    head = {"audit_head": list(audit_head), "device": device, "seq": seq}
+    doc = {"bundle": head, "records": out}
+    return canonical(doc, checked=False), counts
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class IncomingRow:
+    """One decoded record: the record (None when its values are unusable), its vector, the
+    raw values (for the digest and the quarantine), the store's column values, and any
+    problems found."""
+
+    kind: str
+    record_id: str
+    record: Record | None
+    vv: VV
+    values: list[Any]
+    db: tuple[Any, ...] | None
+    problems: list[Problem] = field(default_factory=list)
+    _digest: str | None = None
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            self._digest = digest(self.values)
+        return self._digest
+
+    def raw(self) -> dict[str, Any]:
+        """The record as a field -> value mapping (for the quarantine)."""
+        return dict(zip(FIELDS[self.kind], self.values, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    device: str
+    seq: int
+    rows: dict[str, list[IncomingRow]]
+    audit_head: tuple[int, str] = (0, "")
+
+    def counts(self) -> dict[str, int]:
+        return {k: len(v) for k, v in self.rows.items() if v}
+
+
+def _damaged(why: str) -> DamagedFile:
+    return DamagedFile(
+        f"The bundle's contents are not in the expected form ({why}); it was refused. Ask the "
+        "district to update TIPDesk and export again. Nothing was changed."
+    )
+
+
+class _Dictionary:
+    """A dictionary-encoded column: distinct values and each row's position among them."""
+
+    __slots__ = ("index", "values")
+
+    def __init__(self, values: list[Any], index: list[int]) -> None:
+        self.values = values
+        self.index = index
+
+    def expand(self, convert: Callable[[Any], Any] | None = None) -> list[Any]:
+        values = self.values if convert is None else list(map(convert, self.values))
+        return list(map(values.__getitem__, self.index))
+
+
+def _read_column(raw: Any, count: int, what: str) -> list[Any] | _Dictionary:
+    if type(raw) is list:
+        if len(raw) != count:
+            raise _damaged(f"a {what} column has the wrong length")
+        return raw
+    if type(raw) is dict and set(raw) == {"index", "values"}:
+        values, index = raw["values"], raw["index"]
+        if (
+            type(values) is list
+            and type(index) is list
+            and len(index) == count
+            and set(map(type, index)) <= {int}
+            and (not index or (min(index) >= 0 and max(index) < len(values)))
+        ):
+            return _Dictionary(values, index)
+    raise _damaged(f"a {what} column is not readable")
+
+
+def _plain(column: list[Any] | _Dictionary) -> list[Any]:
+    return column.expand() if isinstance(column, _Dictionary) else column
+
+
+def _convert(c: Codec, columns: list[list[Any] | _Dictionary]) -> list[list[Any]] | None:
+    """Every column converted to record values, or None when any value is unacceptable."""
+    out: list[list[Any]] = []
+    try:
+        for column, accepted, convert in zip(columns, c.accepted, c.converters, strict=True):
+            sample = column.values if isinstance(column, _Dictionary) else column
+            kinds = set(map(type, sample))
+            if not kinds <= accepted:
+                return None
+            if convert is not None and _NONE in kinds:
+                inner = convert
+
+                def convert(v: Any, inner: Callable[[Any], Any] = inner) -> Any:
+                    return None if v is None else inner(v)
+
+            if isinstance(column, _Dictionary):
+                out.append(column.expand(convert))
+            else:
+                out.append(list(map(convert, column)) if convert is not None else column)
+    except Bad:
+        return None
+    return out
+
+
+def _problems(c: Codec, values: list[Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, check, value in zip(c.fields, c.checks, values, strict=True):
+        try:
+            check(value)
+        except Bad as exc:
+            problems.append(Problem(name, "type", str(exc)))
+    return problems
+
+
+def _vv(raw: Any) -> VV | None:
+    if type(raw) is not list:
+        return None
+    out: VV = {}
+    for pair in raw:
+        if (
+            type(pair) is not list
+            or len(pair) != 2
+            or type(pair[0]) is not str
+            or type(pair[1]) is not int
+            or pair[1] < 1
+            or pair[0] in out
+        ):
+            return None
+        out[pair[0]] = pair[1]
+    return out or None
+
+
+def _decode_kind(kind: str, block: Any) -> list[IncomingRow]:
+    c = CODECS[kind]
+    if type(block) is not dict or set(block) != {"columns", "count", "fields", "vv"}:
+        raise _damaged(f"the {kind} block")
+    count, names, raw_columns = block["count"], block["fields"], block["columns"]
+    if type(count) is not int or count < 0:
+        raise _damaged(f"the {kind} count")
+    if type(names) is not list or sorted(names) != sorted(c.fields) or len(names) != len(c.fields):
+        raise _damaged(f"the {kind} fields")
+    if type(raw_columns) is not list or len(raw_columns) != len(names):
+        raise _damaged(f"the {kind} columns")
+    by_name = {n: _read_column(col, count, kind) for n, col in zip(names, raw_columns, strict=True)}
+    columns = [by_name[name] for name in c.fields]
+    vv_column = _read_column(block["vv"], count, kind)
+    vvs = vv_column.expand(_vv) if isinstance(vv_column, _Dictionary) else list(map(_vv, vv_column))
+    raw = [_plain(col) for col in columns]
+    ids = raw[c.fields.index("id")]
+    if len(set(ids)) != count or not all(type(i) is str for i in ids):
+        raise _damaged(f"the {kind} ids")
+    converted = _convert(c, columns)
+    db_columns: list[Any] = list(raw)
+    if converted is not None:
+        for i, is_table in c.json_columns:
+            db_columns[i] = list(map(db_value(is_table), raw[i]))
+    id_at = c.fields.index("id")
+    version_at = c.fields.index("version")
+    device_at = c.fields.index("updated_device")
+    names_in_order = c.fields
+    cls = c.cls
+    out: list[IncomingRow] = []
+    rows = zip(*raw, strict=True) if raw else iter([()] * count)
+    converted_rows = zip(*converted, strict=True) if converted is not None else None
+    db_rows = zip(*db_columns, strict=True) if converted is not None else None
+    for values_tuple, vv in zip(rows, vvs, strict=True):
+        values = list(values_tuple)
+        record_id = values[id_at]
+        problems: list[Problem] = []
+        record: Record | None = None
+        db: tuple[Any, ...] | None = None
+        if converted_rows is not None and db_rows is not None:
+            record_values = next(converted_rows)
+            db = next(db_rows)
+        else:
+            problems = _problems(c, values)
+            record_values = None
+        version, device = values[version_at], values[device_at]
+        if vv is None or type(version) is not int or version < 1 or vv.get(device) != version:
+            problems.append(
+                Problem("version", "sync.version", "the version information is not consistent")
+            )
+        if not problems:
+            if record_values is None:
+                record_values = tuple(check(v) for check, v in zip(c.checks, values, strict=True))
+                db = tuple(_db_row(c, values))
+            record = cls(**dict(zip(names_in_order, record_values, strict=True)))
+        else:
+            db = None
+        out.append(IncomingRow(kind, str(record_id), record, vv or {}, values, db, problems))
+    return out
+
+
+def row_from_raw(kind: str, raw: Mapping[str, Any], vv: VV) -> IncomingRow:
+    """An incoming row rebuilt from a quarantined record (field -> JSON value), checked again
+    exactly as :func:`decode` checks a payload's rows."""
+    c = CODECS[kind]
+    values = [raw.get(name) for name in c.fields]
+    problems = _problems(c, values)
+    record: Record | None = None
+    db: tuple[Any, ...] | None = None
+    if not problems:
+        converted = [check(v) for check, v in zip(c.checks, values, strict=True)]
+        record = c.cls(**dict(zip(c.fields, converted, strict=True)))
+        db = tuple(_db_row(c, values))
+    return IncomingRow(kind, str(raw.get("id", "")), record, dict(vv), values, db, problems)
+
+
+def _db_row(c: Codec, values: list[Any]) -> list[Any]:
+    row = list(values)
+    for i, is_table in c.json_columns:
+        row[i] = db_value(is_table)(row[i])
+    return row
+
+
+def decode(data: bytes) -> Payload:
+    """Parse and check a payload (see the module contract)."""
+    try:
+        doc = json.loads(data.decode("utf-8"), parse_constant=_refuse, parse_float=_refuse)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _damaged("not JSON") from None
+    if type(doc) is not dict or set(doc) != {"bundle", "records"}:
+        raise _damaged("top level")
+    head, blocks = doc["bundle"], doc["records"]
+    if (
+        type(head) is not dict
+        or set(head) != {"audit_head", "device", "seq"}
+        or type(head["device"]) is not str
+        or type(head["seq"]) is not int
+    ):
+        raise _damaged("bundle header")
+    audit = head["audit_head"]
+    if type(audit) is not list or len(audit) != 2 or type(audit[0]) is not int:
+        raise _damaged("audit head")
+    if type(audit[1]) is not str or len(audit[1]) not in (0, 64):
+        raise _damaged("audit head")
+    if type(blocks) is not dict or not set(blocks) <= set(KIND_ORDER):
+        raise _damaged("record kinds")
+    rows = {kind: _decode_kind(kind, blocks[kind]) for kind in KIND_ORDER if kind in blocks}
+    return Payload(
+        device=head["device"], seq=head["seq"], rows=rows, audit_head=(audit[0], audit[1])
+    )
+
+
+def _refuse(_text: str) -> Any:
+    raise ValueError("not allowed")
+
+
+def loads_strict(data: bytes) -> Any:
+    """Strict JSON for small documents (receipts): see :func:`canonical.strict_loads`."""
+    try:
+        return strict_loads(data)
+    except Malformed:
+        raise DamagedFile(
+            "The receipt's contents are not valid; ask HQ for a new one. Nothing was changed."
+        ) from None
+
+
+def iter_rows(payload: Payload) -> Iterable[IncomingRow]:
+    for kind in KIND_ORDER:
+        yield from payload.rows.get(kind, ())
+
+
+__all__ = [
+    "FIELDS",
+    "KIND_ORDER",
+    "IncomingRow",
+    "Payload",
+    "decode",
+    "encode",
+    "record_digest",
+    "row_values",
+]

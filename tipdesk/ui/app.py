@@ -1,0 +1,234 @@
+"""Starting the desktop app: the ``QApplication``, the look, translations, the crash handler,
+and the walk from the setup wizard or the sign-in screen to the main window.
+
+Contract:
+- :func:`main` runs the app until the last window closes and returns the exit code. Everything
+  it depends on comes from an :class:`~tipdesk.ui.context.AppConfig` (tests and the screenshot
+  tool pass their own: a fixed clock, a tiny KDF, the synchronous runner).
+- Start-up imports only Qt and the light parts of TIPDesk; the services and the database
+  driver are imported on the worker thread once the first window is up.
+- Uncaught exceptions go to the :class:`~tipdesk.ui.errors.ErrorReporter`: a message for a
+  known problem, the crash dialog (and a report without record contents) for a bug.
+- On quit, the session is closed on its own thread before the process exits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+
+from tipdesk import APP_NAME, __version__
+from tipdesk.paths import resolve_home
+from tipdesk.ui.context import AppConfig, AppContext, SignedIn
+from tipdesk.ui.errors import ErrorReporter
+from tipdesk.ui.events import AppEvents
+from tipdesk.ui.style import apply_style, install_translations, set_window_icon
+from tipdesk.ui.views.unlock_view import UnlockView
+
+if TYPE_CHECKING:
+    from tipdesk.ui.tasks import Done, Failed, Work
+    from tipdesk.ui.worker import Opener, SessionRunner
+
+ShownHook = Callable[[QWidget], None]
+
+
+def cannot_start_reason() -> str | None:
+    """Why a window cannot be shown here (no display on Linux), or ``None``."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return "no display (DISPLAY and WAYLAND_DISPLAY are not set)"
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The ``QApplication`` with TIPDesk's name, look and translations (made once)."""
+    existing = QApplication.instance()
+    fusion_set = False
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        args = list(argv) if argv is not None else sys.argv[:1]
+        if "-style" not in args:
+            args += ["-style", "fusion"]
+            fusion_set = True
+        app = QApplication(args)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("tipdesk")
+    apply_style(app, fusion_set=fusion_set)
+    # Keep the translators alive as long as the application.
+    app.setProperty("tipdesk_translators", len(install_translations(app)))
+    return app
+
+
+class StartWindow(QFrame):
+    """The window shown before anyone is signed in: the sign-in card. (A QFrame draws its
+    style-sheet background without a widget attribute from the Qt namespace, which start-up
+    avoids loading.)"""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("startWindow")
+        self.setWindowTitle(self.tr("TIPDesk — sign in"))
+        self.view = view
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(view)
+        self.resize(960, 640)
+
+
+class DeferredRunner:
+    """The store runner, made on first use: the worker module and its thread are not needed to
+    show the first window, so start-up does not wait for them. Forwards everything."""
+
+    def __init__(self, make: Callable[[], SessionRunner]) -> None:
+        self._make = make
+        self._runner: SessionRunner | None = None
+
+    @property
+    def runner(self) -> SessionRunner:
+        if self._runner is None:
+            self._runner = self._make()
+        return self._runner
+
+    @property
+    def pending(self) -> int:
+        return self._runner.pending if self._runner is not None else 0
+
+    def submit(self, work: Work, on_done: Done, on_error: Failed | None = None) -> None:
+        self.runner.submit(work, on_done, on_error)
+
+    def call(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+        self.runner.call(fn, on_done, on_error)
+
+    def replace_session(
+        self, opener: Opener, on_done: Done, on_error: Failed | None = None
+    ) -> None:
+        self.runner.replace_session(opener, on_done, on_error)
+
+    def close(self) -> None:
+        if self._runner is not None:
+            self._runner.close()
+
+
+class AppController(QObject):
+    """Moves the app from the wizard or the sign-in screen to the main window (and back to a
+    fresh main window after a restore). Owns the runner and the error reporter."""
+
+    sig_window_shown = Signal(QWidget)
+    """The first window (wizard or sign-in) is on screen."""
+    sig_main_window_shown = Signal(QWidget)
+
+    def __init__(self, config: AppConfig, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.reporter = ErrorReporter(config.paths, self.active_window, self)
+        self.reporter.sig_quit_requested.connect(self.quit)
+        self.runner: SessionRunner = DeferredRunner(
+            lambda: config.make_runner(self.reporter.report)
+        )
+        self.events = AppEvents(self)
+        self.events.sig_session_replaced.connect(self.show_main_window)
+        self.start_window: QWidget | None = None
+        self.main_window: QWidget | None = None
+        self._quitting = False
+
+    def active_window(self) -> QWidget | None:
+        return QApplication.activeWindow() or self.main_window or self.start_window
+
+    # --- the first window ---------------------------------------------------------------------
+    def start(self) -> QWidget:
+        window = self._unlock_window() if self.config.store_exists() else self._wizard()
+        self.start_window = window
+        window.show()
+        QTimer.singleShot(0, self, lambda: self.sig_window_shown.emit(window))
+        QTimer.singleShot(300, self, self._set_icon)
+        return window
+
+    def _set_icon(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_window_icon(app)
+
+    def _unlock_window(self) -> QWidget:
+        view = UnlockView(self.config, self.runner, self.reporter.report)
+        view.sig_unlocked.connect(self.show_main_window)
+        return StartWindow(view)
+
+    def _wizard(self) -> QWidget:
+        from tipdesk.resources import load_reference
+        from tipdesk.ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self.config, self.runner, self.reporter.report, load_reference())
+        wizard.sig_done.connect(self.show_main_window)
+        wizard.rejected.connect(self.quit)
+        return wizard
+
+    # --- the main window ----------------------------------------------------------------------
+    def show_main_window(self, signed: SignedIn) -> QWidget:
+        from tipdesk.ui.main_window import MainWindow
+
+        ctx = AppContext(
+            config=self.config,
+            runner=self.runner,
+            identity=signed.identity,
+            reference=signed.reference,
+            report=self.reporter.report,
+            events=self.events,
+        )
+        window = MainWindow(ctx, self.config.pages(), signed.idle_lock_minutes)
+        window.sig_closed.connect(self._on_main_window_closed)
+        self.events.sig_idle_lock_changed.connect(window.set_idle_lock_minutes)
+        old, self.main_window = self.main_window, window
+        window.show()
+        if old is not None:  # a restore replaced the store: the old pages show stale data
+            old.blockSignals(True)
+            old.close()
+            old.deleteLater()
+        if self.start_window is not None:
+            self.start_window.close()
+            self.start_window.deleteLater()
+            self.start_window = None
+        self.sig_main_window_shown.emit(window)
+        return window
+
+    def _on_main_window_closed(self) -> None:
+        self.quit()
+
+    def quit(self) -> None:
+        if self._quitting:
+            return
+        self._quitting = True
+        self.shutdown()
+        QApplication.quit()
+
+    def shutdown(self) -> None:
+        """Close the session on its thread and stop the worker."""
+        self.runner.close()
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    config: AppConfig | None = None,
+    on_shown: ShownHook | None = None,
+) -> int:
+    """Run the desktop app; return its exit code. ``on_shown`` is called with the first window
+    once it is on screen (the start-up benchmark uses it)."""
+    app = make_application(argv)
+    controller = AppController(config or AppConfig(paths=resolve_home()))
+    controller.reporter.install()
+    if on_shown is not None:
+        controller.sig_window_shown.connect(on_shown)
+    controller.start()
+    app.setQuitOnLastWindowClosed(True)
+    code = app.exec()
+    controller.shutdown()
+    return int(code)

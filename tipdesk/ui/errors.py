@@ -1,0 +1,185 @@
+"""Showing failures: a message for a problem the user can act on, a crash dialog for a bug.
+
+Contract:
+- :meth:`ErrorReporter.report` is the one place errors become dialogs. A
+  :class:`~tipdesk.core.errors.KnownError` becomes a message box naming the problem (its
+  message never holds record contents, passphrases or keys); validation problems are listed
+  one per line. :class:`~tipdesk.ui.tasks.Cancelled` is not an error and shows nothing.
+- Anything else is a bug: a crash report with the exception type and code locations only
+  (:mod:`tipdesk.crash`) is saved under the data folder's ``logs/`` and the crash dialog says
+  where. The dialog never shows the exception's message (it could quote a record).
+- :meth:`ErrorReporter.install` makes ``sys.excepthook`` (exceptions escaping Qt slots and
+  event handlers) and ``threading.excepthook`` go through :meth:`report`.
+- Dialogs are opened non-blocking (``open()``), so a report never nests an event loop inside
+  the handler that failed. Must be called on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tipdesk.core import errors as E
+from tipdesk.crash import crash_report_text, save_crash_report
+from tipdesk.paths import Paths
+from tipdesk.ui.tasks import Cancelled
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+
+def _title(exc: E.KnownError) -> str:
+    if isinstance(exc, E.WrongPassphrase | E.LoginThrottled):
+        return QApplication.translate("errors", "Not unlocked")
+    if isinstance(exc, E.PermissionDenied):
+        return QApplication.translate("errors", "Not allowed")
+    if isinstance(exc, E.ValidationFailed):
+        return QApplication.translate("errors", "Not saved")
+    if isinstance(exc, E.DiskFull):
+        return QApplication.translate("errors", "The disk is full")
+    if isinstance(exc, E.CorruptStore):
+        return QApplication.translate("errors", "Damaged file")
+    if isinstance(exc, E.StoreBusy):
+        return QApplication.translate("errors", "Store busy")
+    return QApplication.translate("errors", "Could not finish")
+
+
+def known_error_text(exc: E.KnownError) -> str:
+    """The sentence(s) to show for ``exc``: validation problems one per line."""
+    if isinstance(exc, E.ValidationFailed) and exc.problems:
+        lines = "\n".join(f"• {p.message}" for p in exc.problems)
+        return QApplication.translate("errors", "Please correct the following:") + "\n" + lines
+    return exc.message
+
+
+class ErrorReporter(QObject):
+    """Turns exceptions into dialogs (see the module contract)."""
+
+    sig_quit_requested = Signal()
+    """The user chose Quit in the crash dialog."""
+
+    def __init__(
+        self,
+        paths: Paths | None,
+        parent_widget: Callable[[], QWidget | None] = lambda: None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._parent_widget = parent_widget
+        self._in_crash = False
+        self.last_dialog: QMessageBox | None = None
+        self.last_report: str | None = None
+
+    # --- the one entry point ------------------------------------------------------------------
+    def report(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        if isinstance(exc, E.KnownError):
+            self.show_message(_title(exc), known_error_text(exc), parent)
+            return
+        self.crash(exc, parent)
+
+    def show_message(self, title: str, text: str, parent: QWidget | None = None) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: its enums are costly
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent or self._parent_widget(),
+        )
+        box.setObjectName("knownErrorBox")
+        _delete_on_close(box)
+        box.open()
+        self.last_dialog = box
+        return box
+
+    def crash(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        if self._in_crash:  # a failure while showing the crash dialog: do not loop
+            return
+        self._in_crash = True
+        from PySide6.QtWidgets import QMessageBox
+
+        try:
+            path = save_crash_report(self._paths, exc)
+            self.last_report = str(path) if path else None
+            box = QMessageBox(parent or self._parent_widget())
+            box.setObjectName("crashDialog")
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(QApplication.translate("errors", "TIPDesk: unexpected problem"))
+            box.setText(
+                QApplication.translate(
+                    "errors",
+                    "Something went wrong inside TIPDesk. This is a bug, not your mistake.",
+                )
+            )
+            if path:
+                where = QApplication.translate(
+                    "errors", "A report without any record contents was saved to:\n{path}"
+                ).format(path=path)
+            else:
+                where = QApplication.translate("errors", "The crash report could not be saved.")
+            box.setInformativeText(
+                where
+                + "\n\n"
+                + QApplication.translate(
+                    "errors",
+                    "Records saved earlier are safe. Please send the report to your "
+                    "TIPDesk support contact.",
+                )
+            )
+            box.setDetailedText(crash_report_text(exc))
+            box.addButton(
+                QApplication.translate("errors", "Continue"), QMessageBox.ButtonRole.AcceptRole
+            )
+            quit_button = box.addButton(
+                QApplication.translate("errors", "Quit TIPDesk"), QMessageBox.ButtonRole.RejectRole
+            )
+            _delete_on_close(box)
+            box.finished.connect(
+                lambda _r: (
+                    self.sig_quit_requested.emit() if box.clickedButton() is quit_button else None
+                )
+            )
+            box.open()
+            self.last_dialog = box
+        finally:
+            self._in_crash = False
+
+    # --- hooks --------------------------------------------------------------------------------
+    def install(self) -> None:
+        """Route uncaught exceptions (GUI thread and other threads) through :meth:`report`."""
+        sys.excepthook = self._excepthook
+        threading.excepthook = self._thread_excepthook
+
+    def _excepthook(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        self.report(exc)
+
+    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        exc = args.exc_value
+        if exc is None:
+            return
+        # Dialogs belong to the GUI thread: hand the exception over.
+        QTimer.singleShot(0, self, lambda: self.report(exc))
+
+
+def _delete_on_close(box: QMessageBox) -> None:
+    # Imported here: the Qt namespace costs ~45 ms to load and the first window needs none of it.
+    from PySide6.QtCore import Qt
+
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

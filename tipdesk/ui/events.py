@@ -1,0 +1,17 @@
+"""App-wide notifications between screens that do not know each other.
+
+Not a general "data changed" bus (every write returns what changed, and the screen that wrote
+refreshes what it shows); only the few app-level events below. Lives on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    sig_idle_lock_changed = Signal(int)
+    """The idle-lock time (minutes) was changed in the settings."""
+    sig_session_replaced = Signal(object)
+    """A restore replaced the store; carries the new :class:`~tipdesk.ui.context.SignedIn`.
+    The app rebuilds the main window for it."""

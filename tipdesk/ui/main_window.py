@@ -1,0 +1,301 @@
+"""The main window: wires the sidebar, the pages, the lock screen, the status bar and the
+shortcuts together. It holds no business logic and reaches into no page; pages come from
+:mod:`tipdesk.ui.pages` and talk to the store through the context's runner.
+
+Locking: the central stack switches from the workspace (sidebar and pages) to the lock screen,
+so no record widget stays visible; every created page gets ``lock()`` and other top-level
+windows of the app are hidden until unlock. Pages are never destroyed on lock, so unsaved
+input survives. Auto-lock after the idle time from the store's settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.ui.context import AppContext
+from tipdesk.ui.idle import IdleWatch
+from tipdesk.ui.pages import PageSpec
+from tipdesk.ui.style import ACCENT_DARK, MUTED, icon, render_svg
+from tipdesk.ui.views.unlock_view import UnlockView
+from tipdesk.ui.widgets.common import button, label
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring."""
+
+    sig_locked = Signal(bool)
+    """True when the app locked, False when it was unlocked."""
+    sig_closed = Signal()
+    """The window closed (the app should close the store and quit)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        pages: Sequence[PageSpec],
+        idle_lock_minutes: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.specs = list(pages)
+        self.pages: dict[str, QWidget] = {}
+        self._hidden_windows: list[QWidget] = []
+        self._locked = False
+        ident = ctx.identity
+        where = ident.office_name or self.tr("Headquarters")
+        self.setWindowTitle(self.tr("TIPDesk — {place}").format(place=where))
+        self.resize(1280, 800)
+
+        self.root = QStackedWidget()
+        self.root.setObjectName("rootStack")
+        self.setCentralWidget(self.root)
+        self.workspace = QWidget()
+        self.workspace.setObjectName("workspace")
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._build_sidebar())
+        self.page_stack = QStackedWidget()
+        self.page_stack.setObjectName("pageStack")
+        row.addWidget(self.page_stack, 1)
+        self.root.addWidget(self.workspace)
+
+        self.lock_screen = UnlockView(ctx.config, ctx.runner, ctx.report, locked_user=ident.user)
+        self.lock_screen.sig_unlocked.connect(self._on_lock_screen_unlocked)
+        self.root.addWidget(self.lock_screen)
+
+        self._build_status_bar()
+        self._build_actions()
+        self.idle = IdleWatch(
+            idle_lock_minutes, ctx.config.monotonic, ctx.config.idle_check_ms, self
+        )
+        self.idle.sig_idle.connect(self.lock)
+        self.nav.setCurrentRow(0)
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_sidebar(self) -> QWidget:
+        side = QFrame()
+        side.setObjectName("sidebar")
+        side.setProperty("rtl", self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
+        side.setFixedWidth(216)
+        box = QVBoxLayout(side)
+        box.setContentsMargins(0, 16, 0, 14)
+        box.setSpacing(4)
+        brand = QHBoxLayout()
+        brand.setContentsMargins(18, 0, 12, 10)
+        brand.setSpacing(10)
+        logo = QLabel()
+        logo.setPixmap(render_svg("logo", 30, None))
+        brand.addWidget(logo)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        title = label("TIPDesk")
+        title.setObjectName("brand")
+        names.addWidget(title)
+        sub = label(self.ctx.identity.district_name or self.tr("Headquarters"))
+        sub.setObjectName("brandSub")
+        names.addWidget(sub)
+        brand.addLayout(names, 1)
+        box.addLayout(brand)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for spec in self.specs:
+            item = QListWidgetItem(icon(spec.icon, MUTED, ACCENT_DARK), spec.translated_title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(0, 38))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        box.addWidget(self.nav, 1)
+
+        self.lock_button = button(self.tr("Lock"), "lock")
+        self.lock_button.setObjectName("sidebarLock")
+        self.lock_button.setToolTip(self.tr("Lock TIPDesk now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock)
+        box.addWidget(self.lock_button)
+        return side
+
+    def _build_status_bar(self) -> None:
+        ident = self.ctx.identity
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.user_label = QLabel(self.tr("Signed in: {user}").format(user=ident.user))
+        self.user_label.setObjectName("statusUser")
+        self.role_label = QLabel(self.tr("Role: {role}").format(role=ident.role_label))
+        self.role_label.setObjectName("statusRole")
+        office = ident.office_name or self.tr("Headquarters")
+        if ident.district_name:
+            office = f"{office} · {ident.district_name}"
+        self.office_label = QLabel(office)
+        self.office_label.setObjectName("statusOffice")
+        for widget in (self.user_label, self.role_label, self.office_label):
+            bar.addPermanentWidget(widget)
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str, slot: object, name: str) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.lock_action = action(self.tr("Lock"), "Ctrl+L", self.lock, "lockAction")
+        self.search_action = action(
+            self.tr("Search"),
+            QKeySequence(QKeySequence.StandardKey.Find),
+            self.focus_search,
+            "searchAction",
+        )
+        self.new_action = action(
+            self.tr("New"), QKeySequence(QKeySequence.StandardKey.New), self.new_record, "newAction"
+        )
+        self.page_actions = [
+            action(spec.translated_title, f"Ctrl+{i + 1}", _select(self, i), f"page{i + 1}Action")
+            for i, spec in enumerate(self.specs[:9])
+        ]
+
+    # --- pages --------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built on first use."""
+        widget = self.pages.get(key)
+        if widget is None:
+            spec = next(s for s in self.specs if s.key == key)
+            widget = spec.factory(self.ctx)
+            widget.setObjectName(widget.objectName() or f"page_{key}")
+            self.pages[key] = widget
+            self.page_stack.addWidget(widget)
+        return widget
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return self.specs[row].key if 0 <= row < len(self.specs) else ""
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_key()
+        return self.pages.get(key) if key else None
+
+    def show_page(self, key: str) -> QWidget:
+        row = next(i for i, s in enumerate(self.specs) if s.key == key)
+        self.nav.setCurrentRow(row)
+        return self.page(key)
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.specs):
+            return
+        widget = self.page(self.specs[row].key)
+        self.page_stack.setCurrentWidget(widget)
+        _hook(widget, "activated")
+
+    # --- shortcuts ----------------------------------------------------------------------------
+    def focus_search(self) -> bool:
+        page = self.current_page()
+        return bool(not self._locked and page is not None and _hook(page, "focus_search"))
+
+    def new_record(self) -> bool:
+        page = self.current_page()
+        return bool(not self._locked and page is not None and _hook(page, "new_record"))
+
+    # --- locking ------------------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        """Hide every record behind the lock screen (see the module docstring)."""
+        if self._locked:
+            return
+        self._locked = True
+        self.idle.pause()
+        for page in self.pages.values():
+            _hook(page, "lock")
+        self._hide_other_windows()
+        self.lock_screen.reset()
+        self.root.setCurrentWidget(self.lock_screen)
+        for act in (self.search_action, self.new_action, self.lock_action, *self.page_actions):
+            act.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Locked"))
+        self.lock_screen.passphrase_edit.setFocus()
+        self.sig_locked.emit(True)
+
+    def _hide_other_windows(self) -> None:
+        self._hidden_windows = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible():
+                continue
+            widget.hide()
+            self._hidden_windows.append(widget)
+
+    def _on_lock_screen_unlocked(self, _value: object) -> None:
+        self.unlock()
+
+    def unlock(self) -> None:
+        """Show the workspace again (after the lock screen checked the passphrase)."""
+        if not self._locked:
+            return
+        self._locked = False
+        self.root.setCurrentWidget(self.workspace)
+        for act in (self.search_action, self.new_action, self.lock_action, *self.page_actions):
+            act.setEnabled(True)
+        for widget in self._hidden_windows:
+            if shiboken6.isValid(widget):  # it may have been deleted while hidden
+                widget.show()
+        self._hidden_windows = []
+        for page in self.pages.values():
+            _hook(page, "unlock")
+        self.statusBar().clearMessage()
+        self.idle.poke()
+        self.sig_locked.emit(False)
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+
+    # --- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            if self._locked:
+                # No questions while locked (they could show a record): a page with unsaved
+                # input keeps the app open until someone unlocks it.
+                if _hook(page, "has_unsaved_changes", default=False) is True:
+                    self.statusBar().showMessage(
+                        self.tr("Locked with unsaved changes: unlock to close TIPDesk.")
+                    )
+                    event.ignore()
+                    return
+            elif _hook(page, "confirm_close", default=True) is False:
+                event.ignore()
+                return
+        self.idle.stop()
+        event.accept()
+        self.sig_closed.emit()
+
+
+def _hook(widget: QWidget, name: str, *, default: object = None) -> object:
+    """Call the page hook ``name`` if the page has it (see :mod:`tipdesk.ui.pages`)."""
+    method = getattr(widget, name, None)
+    return method() if callable(method) else default
+
+
+def _select(window: MainWindow, row: int) -> object:
+    return lambda: None if window.locked else window.nav.setCurrentRow(row)

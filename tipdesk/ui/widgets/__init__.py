@@ -1,0 +1,1 @@
+"""Small reusable widgets: banners, figure cards, passphrase fields, the district picker."""

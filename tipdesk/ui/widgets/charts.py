@@ -1,0 +1,215 @@
+"""Charts for the dashboard (QtCharts), styled to match the app: no chart titles (the card has
+one), muted axes, the accent colour first, value labels where they help reading.
+
+Each function returns a ``QChartView``; :func:`update_*` helpers are not needed because the
+dashboard rebuilds a chart's series when new figures arrive (a dozen bars: cheap).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QToolTip
+
+from tipdesk.ui.style import BORDER, MUTED, SERIES, TEXT
+
+
+def _font(size: float = 9, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _style_axis(axis: QAbstractAxis) -> None:
+    axis.setTruncateLabels(False)
+    axis.setLabelsFont(_font(8.5))
+    axis.setLabelsColor(QColor(MUTED))
+    axis.setLinePen(QPen(QColor(BORDER)))
+    axis.setGridLineColor(QColor("#EDF0F3"))
+    axis.setShadesVisible(False)
+
+
+def _value_axis(maximum: float) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    top = max(4, int(maximum * 1.15) + 1)
+    axis.setRange(0, top)
+    axis.setTickCount(5)
+    axis.applyNiceNumbers()
+    _style_axis(axis)
+    return axis
+
+
+def _bar_set(name: str, values: Sequence[float], colour: str) -> QBarSet:
+    bars = QBarSet(name)
+    bars.append([float(v) for v in values])
+    bars.setColor(QColor(colour))
+    bars.setBorderColor(QColor(colour))
+    bars.setLabelColor(QColor(TEXT))
+    bars.setLabelFont(_font(8.5))
+    return bars
+
+
+def new_chart_view() -> QChartView:
+    chart = QChart()
+    chart.setBackgroundVisible(False)
+    chart.setPlotAreaBackgroundVisible(False)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setFont(_font(9))
+    chart.legend().setLabelColor(QColor(MUTED))
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(205)
+    view.setStyleSheet("background: transparent;")
+    view.setBackgroundBrush(QBrush(Qt.GlobalColor.transparent))
+    return view
+
+
+def _reset(view: QChartView) -> QChart:
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    return chart
+
+
+def _tooltips(series: QAbstractBarSeries, categories: Sequence[str]) -> None:
+    """Hovering a bar shows its category, series and value (labels cannot fit everywhere)."""
+
+    def show(status: bool, index: int, bars: QBarSet) -> None:
+        if not status or not 0 <= index < len(categories):
+            QToolTip.hideText()
+            return
+        QToolTip.showText(
+            QCursor.pos(), f"{categories[index]} · {bars.label()}: {int(bars.at(index)):,}"
+        )
+
+    series.hovered.connect(show)
+
+
+def _category_axis(categories: Sequence[str]) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(list(categories))
+    _style_axis(axis)
+    axis.setGridLineVisible(False)
+    return axis
+
+
+def show_funnel(view: QChartView, labels: Sequence[str], values: Sequence[int],
+                series_name: str) -> None:  # fmt: skip
+    """Horizontal bars, first step on top, values after the bars; the last step (people, not
+    cases) in the second colour."""
+    chart = _reset(view)
+    # Bars are drawn bottom-up: reverse so the first step is on top.
+    order = list(range(len(values)))[::-1]
+    names = [labels[i] for i in order]
+    bars = _bar_set(series_name, [values[i] for i in order], SERIES[0])
+    bars.setSelectedColor(QColor(SERIES[1]))
+    bars.selectBar(0)  # the last step, now at the bottom
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setBarWidth(0.66)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    axis_y = _category_axis(names)
+    axis_y.setLabelsFont(_font(9))
+    axis_y.setLabelsColor(QColor(TEXT))
+    axis_x = _value_axis(max(values) if values else 0)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_y)
+    series.attachAxis(axis_x)
+    chart.legend().setVisible(False)
+    _tooltips(series, names)
+
+
+def show_grouped_bars(view: QChartView, categories: Sequence[str],
+                      sets: Sequence[tuple[str, Sequence[int]]]) -> None:  # fmt: skip
+    """Side-by-side bars per category (cases and convictions per month)."""
+    chart = _reset(view)
+    series = QBarSeries()
+    top = 0
+    for i, (name, values) in enumerate(sets):
+        series.append(_bar_set(name, values, SERIES[i % len(SERIES)]))
+        top = max(top, *values) if values else top
+    series.setBarWidth(0.78)
+    chart.addSeries(series)
+    axis_x = _category_axis(categories)
+    axis_y = _value_axis(top)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    _tooltips(series, categories)
+
+
+def show_stacked_bars(view: QChartView, categories: Sequence[str],
+                      sets: Sequence[tuple[str, Sequence[int]]]) -> None:  # fmt: skip
+    """Stacked bars per category (victims by gender, split child / adult / unknown)."""
+    chart = _reset(view)
+    series = QStackedBarSeries()
+    totals = [0] * len(categories)
+    for i, (name, values) in enumerate(sets):
+        series.append(_bar_set(name, values, SERIES[i % len(SERIES)]))
+        totals = [t + v for t, v in zip(totals, values, strict=True)]
+    series.setBarWidth(0.55)
+    chart.addSeries(series)
+    axis_x = _category_axis(categories)
+    axis_y = _value_axis(max(totals) if totals else 0)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_x)
+    series.attachAxis(axis_y)
+    _tooltips(series, categories)
+
+
+def show_bars_and_line(view: QChartView, categories: Sequence[str],
+                       bars: tuple[str, Sequence[int]],
+                       line: tuple[str, Sequence[int]]) -> None:  # fmt: skip
+    """Bars on the left axis and a line on the right axis (people trained; campaigns)."""
+    chart = _reset(view)
+    bar_series = QBarSeries()
+    bar_series.append(_bar_set(bars[0], bars[1], SERIES[0]))
+    bar_series.setBarWidth(0.6)
+    chart.addSeries(bar_series)
+    line_series = QLineSeries()
+    line_series.setName(line[0])
+    for i, value in enumerate(line[1]):
+        line_series.append(float(i), float(value))
+    pen = QPen(QColor(SERIES[1]))
+    pen.setWidthF(2.5)
+    line_series.setPen(pen)
+    line_series.setPointsVisible(True)
+    chart.addSeries(line_series)
+    axis_x = _category_axis(categories)
+    left = _value_axis(max(bars[1]) if bars[1] else 0)
+    right = _value_axis(max(line[1]) if line[1] else 0)
+    right.setGridLineVisible(False)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
+    bar_series.attachAxis(axis_x)
+    bar_series.attachAxis(left)
+    line_series.attachAxis(axis_x)
+    line_series.attachAxis(right)
+    _tooltips(bar_series, categories)

@@ -1,0 +1,677 @@
+"""Form inputs for the record editors: each holds one record field's value.
+
+Every input here has ``value()`` (the field's value as the record stores it: codes, dates,
+numbers), ``set_value(value)``, ``state()`` (what is on screen, raw: used to tell whether the
+form has unsaved changes, and never fails) and a ``sig_edited`` signal for changes the user
+makes. Inputs whose text may not parse (dates, numbers) also have ``parse_problem()``: a
+sentence for the officer, or ``""``.
+
+:class:`FieldBox` wraps an input with the message line shown under it when validation names
+that field, and draws the red frame around it.
+
+Coded fields show the reference lists' display names and store codes. A stored code that is
+not in the list (an old or imported record) is kept and shown as the code itself, so opening
+and saving a record never changes it behind the officer's back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.core.codes import (
+    Appeal,
+    ArrestStatus,
+    CaseKind,
+    Gender,
+    Outcome,
+    ReferralOutcome,
+    Stage,
+)
+from tipdesk.ui.style import DANGER, DANGER_SOFT
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("fields", text)
+
+
+# --- labels of the fixed code lists (enums) ---------------------------------------------------
+
+
+_LABELS: dict[type[StrEnum], dict[str, str]] = {}
+
+
+def enum_labels() -> dict[type[StrEnum], dict[str, str]]:
+    """Display names of the enum code lists, translated (once: lists format thousands of
+    cells with them)."""
+    if not _LABELS:
+        _LABELS.update(_enum_labels())
+    return _LABELS
+
+
+def _enum_labels() -> dict[type[StrEnum], dict[str, str]]:
+    return {
+        Stage: {
+            "registered": _tr("Registered"),
+            "investigation": _tr("Investigation"),
+            "challan": _tr("Challan submitted"),
+            "trial": _tr("Trial"),
+            "decided": _tr("Decided"),
+            "closed": _tr("Closed"),
+        },
+        CaseKind: {"fir": _tr("FIR"), "enquiry": _tr("Enquiry")},
+        Gender: {
+            "female": _tr("Female"),
+            "male": _tr("Male"),
+            "transgender": _tr("Transgender"),
+            "unknown": _tr("Not known"),
+        },
+        ArrestStatus: {
+            "not_arrested": _tr("Not arrested"),
+            "arrested": _tr("Arrested"),
+            "bail": _tr("On bail"),
+            "absconding": _tr("Absconding"),
+            "proclaimed_offender": _tr("Proclaimed offender"),
+        },
+        Outcome: {
+            "pending": _tr("Pending"),
+            "convicted": _tr("Convicted"),
+            "acquitted": _tr("Acquitted"),
+            "discharged": _tr("Discharged"),
+        },
+        Appeal: {
+            "none": _tr("No appeal"),
+            "filed": _tr("Appeal filed"),
+            "upheld": _tr("Appeal: conviction upheld"),
+            "overturned": _tr("Appeal: conviction overturned"),
+        },
+        ReferralOutcome: {
+            "pending": _tr("Pending"),
+            "provided": _tr("Service provided"),
+            "declined": _tr("Declined by the victim"),
+            "not_available": _tr("Service not available"),
+        },
+    }
+
+
+def enum_label(value: StrEnum | str, enum: type[StrEnum]) -> str:
+    text = str(value.value if isinstance(value, StrEnum) else value)
+    return enum_labels()[enum].get(text, text)
+
+
+# --- the frame with its message -----------------------------------------------------------------
+
+_FRAME_STYLE = (
+    f"QFrame#fieldFrame {{ border: 2px solid transparent; border-radius: 8px; }}"
+    f'QFrame#fieldFrame[problem="true"] {{ border: 2px solid {DANGER}; '
+    f"background: {DANGER_SOFT}; }}"
+)
+
+
+class FieldBox(QWidget):
+    """One input, its red frame and the message line under it."""
+
+    def __init__(self, editor: QWidget, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.label = label
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.frame = QFrame(self)
+        self.frame.setObjectName("fieldFrame")
+        self.frame.setStyleSheet(_FRAME_STYLE)
+        inner = QVBoxLayout(self.frame)
+        inner.setContentsMargins(2, 2, 2, 2)
+        inner.addWidget(editor)
+        layout.addWidget(self.frame)
+        limit = editor.maximumWidth()
+        if limit < 10_000:  # a short input (date, number): the frame hugs it
+            self.frame.setMaximumWidth(limit + 4)
+        self.message = QLabel(self)
+        self.message.setObjectName("fieldProblem")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.message)
+        self.problems: list[str] = []
+        edited = getattr(editor, "sig_edited", None)
+        if edited is not None:
+            edited.connect(self.clear_problems)
+
+    def set_problems(self, messages: Sequence[str]) -> None:
+        """Show ``messages`` under the input and frame it in red (empty: clear)."""
+        self.problems = list(messages)
+        text = "\n".join(_sentence(m) for m in self.problems)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.frame.setProperty("problem", bool(text))
+        self.frame.style().unpolish(self.frame)
+        self.frame.style().polish(self.frame)
+        self.editor.setAccessibleDescription(text)
+
+    def add_problem(self, message: str) -> None:
+        self.set_problems([*self.problems, message])
+
+    def clear_problems(self) -> None:
+        if self.problems:
+            self.set_problems([])
+
+    @property
+    def has_problem(self) -> bool:
+        return bool(self.problems)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+
+class TextField(QLineEdit):
+    sig_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.textEdited.connect(lambda _t: self.sig_edited.emit())
+
+    def value(self) -> str:
+        return self.text().strip()
+
+    def set_value(self, value: str | None) -> None:
+        self.setText(value or "")
+        self.setCursorPosition(0)
+
+    def state(self) -> Any:
+        return self.text()
+
+
+class CnicField(TextField):
+    """A CNIC: shown as ``#####-#######-#``; stored as 13 digits (the services normalise)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, placeholder="#####-#######-#")
+
+    def set_value(self, value: str | None) -> None:
+        text = value or ""
+        if len(text) == 13 and text.isdigit():
+            text = f"{text[:5]}-{text[5:12]}-{text[12]}"
+        super().set_value(text)
+
+
+class ListTextField(TextField):
+    """A list of short texts typed with commas between them (sections, e.g. ``3, 4``)."""
+
+    def value(self) -> list[str]:  # type: ignore[override]
+        return [p.strip() for p in self.text().split(",") if p.strip()]
+
+    def set_value(self, value: Sequence[str] | None) -> None:  # type: ignore[override]
+        self.setText(", ".join(value or []))
+        self.setCursorPosition(0)
+
+
+class LinesField(QPlainTextEdit):
+    """A list of texts, one per line (a training's roster)."""
+
+    sig_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(self.sig_edited.emit)
+
+    def value(self) -> list[str]:
+        return [line.strip() for line in self.toPlainText().splitlines() if line.strip()]
+
+    def set_value(self, value: Sequence[str] | None) -> None:
+        self.setPlainText("\n".join(value or []))
+
+    def state(self) -> Any:
+        return self.toPlainText()
+
+
+class NoteField(QPlainTextEdit):
+    """Free text over several lines (narrative, notes). Tab moves on to the next field."""
+
+    sig_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 4) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 16)
+        self.textChanged.connect(self.sig_edited.emit)
+
+    def value(self) -> str:
+        return self.toPlainText().strip()
+
+    def set_value(self, value: str | None) -> None:
+        self.setPlainText(value or "")
+
+    def state(self) -> Any:
+        return self.toPlainText()
+
+
+_DATE_FORMATS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})$"),
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``YYYY-MM-DD`` or ``DD/MM/YYYY`` (also with ``-`` or ``.``); ``None`` if not a date.
+
+    Raises ``ValueError`` for text that is not a real date."""
+    text = text.strip()
+    if not text:
+        return None
+    for pattern in _DATE_FORMATS:
+        m = pattern.match(text)
+        if m:
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    raise ValueError(text)
+
+
+class DateField(QWidget):
+    """A date typed as ``YYYY-MM-DD`` or ``DD/MM/YYYY``, or picked from a calendar; may be
+    empty."""
+
+    sig_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText(_tr("YYYY-MM-DD"))
+        self.line.setMaxLength(10)
+        self.line.textEdited.connect(lambda _t: self.sig_edited.emit())
+        row.addWidget(self.line, 1)
+        self.pick = QToolButton(self)
+        self.pick.setText("…")
+        self.pick.setToolTip(_tr("Pick the date from a calendar"))
+        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pick.clicked.connect(self._open_calendar)
+        row.addWidget(self.pick)
+        self.setFocusProxy(self.line)
+        self._calendar: QCalendarWidget | None = None
+        self.setMaximumWidth(190)
+
+    def value(self) -> dt.date | None:
+        try:
+            return parse_date(self.line.text())
+        except ValueError:
+            return None
+
+    def parse_problem(self) -> str:
+        try:
+            parse_date(self.line.text())
+        except ValueError:
+            return _tr("is not a date: write it as YYYY-MM-DD (or DD/MM/YYYY)")
+        return ""
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.line.setText(value.isoformat() if value else "")
+
+    def state(self) -> Any:
+        return self.line.text().strip()
+
+    def _open_calendar(self) -> None:
+        cal = QCalendarWidget()
+        cal.setWindowFlags(Qt.WindowType.Popup)
+        cal.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        cal.setGridVisible(True)
+        current = self.value()
+        if current is not None:
+            cal.setSelectedDate(QDate(current.year, current.month, current.day))
+        cal.clicked.connect(self._on_picked)
+        cal.activated.connect(self._on_picked)
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        cal.move(below)
+        cal.show()
+        cal.setFocus()
+        self._calendar = cal
+
+    def _on_picked(self, date: QDate) -> None:
+        self.line.setText(dt.date(date.year(), date.month(), date.day()).isoformat())
+        self.sig_edited.emit()
+        if self._calendar is not None:
+            self._calendar.close()
+            self._calendar = None
+        self.line.setFocus()
+
+
+class IntField(QLineEdit):
+    """A whole number (0 or more) that may be left empty. Commas between thousands are fine."""
+
+    sig_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setMaximumWidth(190)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.textEdited.connect(lambda _t: self.sig_edited.emit())
+
+    def _digits(self) -> str:
+        return self.text().replace(",", "").replace(" ", "").strip()
+
+    def value(self) -> int | None:
+        text = self._digits()
+        return int(text) if text.isdigit() else None
+
+    def parse_problem(self) -> str:
+        text = self._digits()
+        if text and not text.isdigit():
+            return _tr("is not a whole number: write digits only, e.g. 24")
+        return ""
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else f"{value:,}")
+        self.setCursorPosition(0)
+
+    def state(self) -> Any:
+        return self.text().strip()
+
+
+class CountField(QLineEdit):
+    """A count that is never empty (participants, people reached): blank reads as 0."""
+
+    sig_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumWidth(150)
+        self.setPlaceholderText("0")
+        self.textEdited.connect(lambda _t: self.sig_edited.emit())
+
+    def _digits(self) -> str:
+        return self.text().replace(",", "").replace(" ", "").strip()
+
+    def value(self) -> int:
+        text = self._digits()
+        return int(text) if text.isdigit() else 0
+
+    def parse_problem(self) -> str:
+        text = self._digits()
+        if text and not text.isdigit():
+            return _tr("is not a whole number: write digits only, e.g. 24")
+        return ""
+
+    def set_value(self, value: int | None) -> None:
+        self.setText(f"{int(value or 0):,}" if value else "")
+        self.setCursorPosition(0)
+
+    def setValue(self, value: int) -> None:
+        self.set_value(value)
+        self.sig_edited.emit()
+
+    def state(self) -> Any:
+        return self.value() if not self.parse_problem() else self.text()
+
+
+class CheckField(QCheckBox):
+    sig_edited = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.toggled.connect(lambda _b: self.sig_edited.emit())
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: bool | None) -> None:
+        self.setChecked(bool(value))
+
+    def state(self) -> Any:
+        return self.isChecked()
+
+
+class CodeCombo(QComboBox):
+    """One code from a list, shown by its display name. Long lists can be searched by typing.
+
+    ``items`` are ``(code, display name)`` pairs in display order; ``blank`` adds an empty
+    first entry (the field is optional or not chosen yet)."""
+
+    sig_edited = Signal()
+
+    def __init__(
+        self,
+        items: Iterable[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        blank: str | None = "",
+        searchable: bool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        pairs = list(items)
+        if blank is not None:
+            self.addItem(blank, "")
+        for code, name in pairs:
+            self.addItem(name, code)
+        self.setMaxVisibleItems(16)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if searchable is None:
+            searchable = len(pairs) > 20
+        if searchable:
+            self.setEditable(True)
+            self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = QCompleter(self.model(), self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            self.setCompleter(completer)
+            self.lineEdit().textEdited.connect(lambda _t: self.sig_edited.emit())
+        self.activated.connect(lambda _i: self.sig_edited.emit())
+
+    def set_items(self, items: Iterable[tuple[str, str]], *, blank: str | None = "") -> None:
+        """Replace the choices, keeping the current value."""
+        current = self.value()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            if blank is not None:
+                self.addItem(blank, "")
+            for code, name in items:
+                self.addItem(name, code)
+            self.set_value(current)
+        finally:
+            self.blockSignals(False)
+
+    def value(self) -> str:
+        index = self.currentIndex()
+        if self.isEditable():
+            text = self.currentText().strip()
+            if index >= 0 and self.itemText(index) == self.currentText():
+                return str(self.itemData(index) or "")
+            found = self.findText(text, Qt.MatchFlag.MatchFixedString)
+            if found >= 0:
+                return str(self.itemData(found) or "")
+            return text  # not in the list: validation names it
+        return str(self.itemData(index) or "") if index >= 0 else ""
+
+    def set_value(self, value: str | None) -> None:
+        code = value or ""
+        index = self.findData(code)
+        if index < 0:
+            self.addItem(code, code)  # unknown code: keep it visible and unchanged
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+        if self.isEditable():
+            self.setEditText(self.itemText(index))
+            self.lineEdit().setCursorPosition(0)
+
+    def state(self) -> Any:
+        return self.value()
+
+
+class EnumCombo(CodeCombo):
+    """One value of a fixed code list (an enum), shown by its translated label."""
+
+    def __init__(self, enum: type[StrEnum], parent: QWidget | None = None) -> None:
+        labels = enum_labels()[enum]
+        super().__init__(((m.value, labels[m.value]) for m in enum), parent, blank=None)
+        self._enum = enum
+
+    def value(self) -> Any:  # the enum member
+        return self._enum(super().value())
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(str(value.value if isinstance(value, StrEnum) else value))
+
+    def state(self) -> Any:
+        return str(super().value())
+
+
+class CodeChecklist(QWidget):
+    """Several codes from a list: a box of ticks (Space ticks the highlighted line). Long
+    lists get a filter line on top."""
+
+    sig_edited = Signal()
+
+    def __init__(
+        self,
+        items: Iterable[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        rows: int = 5,
+        filterable: bool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        pairs = list(items)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        if filterable is None:
+            filterable = len(pairs) > 20
+        self.filter: QLineEdit | None = None
+        if filterable:
+            self.filter = QLineEdit(self)
+            self.filter.setPlaceholderText(_tr("Type to filter the list"))
+            self.filter.setClearButtonEnabled(True)
+            self.filter.textChanged.connect(self._apply_filter)
+            layout.addWidget(self.filter)
+        self.list = QListWidget(self)
+        self.list.setUniformItemSizes(True)
+        self._order: list[str] = [code for code, _ in pairs]
+        for code, name in pairs:
+            self._add_item(code, name)
+        line = self.list.sizeHintForRow(0) if self.list.count() else 20
+        self.list.setFixedHeight(max(line, 20) * min(rows, max(len(pairs), 2)) + 8)
+        self.list.itemChanged.connect(self._on_item_changed)
+        layout.addWidget(self.list)
+        self.setFocusProxy(self.filter or self.list)
+        self._initial: list[str] = []
+        self._loading = False
+
+    def _add_item(self, code: str, name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name, self.list)
+        item.setData(CODE_ROLE, code)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        item.setCheckState(Qt.CheckState.Unchecked)
+        return item
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        if not self._loading:
+            self.sig_edited.emit()
+
+    def _apply_filter(self, text: str) -> None:
+        key = text.strip().casefold()
+        for item in self._items():
+            item.setHidden(bool(key) and key not in item.text().casefold())
+
+    def checked(self) -> list[str]:
+        return [
+            str(item.data(CODE_ROLE))
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def value(self) -> list[str]:
+        """Codes ticked: those the record had first, in its order, then new ones."""
+        ticked = set(self.checked())
+        kept = [c for c in self._initial if c in ticked]
+        return kept + [c for c in self.checked() if c not in kept]
+
+    def set_value(self, value: Sequence[str] | None) -> None:
+        codes = list(value or [])
+        self._loading = True
+        try:
+            known = {str(item.data(CODE_ROLE)) for item in self._items()}
+            for code in codes:
+                if code not in known:
+                    self._add_item(code, code)  # unknown code: keep it, ticked
+                    known.add(code)
+            for item in self._items():
+                state = Qt.CheckState.Checked if item.data(CODE_ROLE) in codes else None
+                item.setCheckState(state or Qt.CheckState.Unchecked)
+        finally:
+            self._loading = False
+        self._initial = codes
+
+    def set_checked(self, code: str, checked: bool = True) -> None:
+        for item in self._items():
+            if item.data(CODE_ROLE) == code:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def state(self) -> Any:
+        return sorted(self.checked())
+
+
+def reference_items(reference: Any, list_name: str) -> list[tuple[str, str]]:
+    """``(code, name)`` pairs of a reference list, in the list's own order."""
+    return [(code, item.name) for code, item in reference.items(list_name).items()]
+
+
+def district_items(reference: Any) -> list[tuple[str, str]]:
+    """``(code, "District (Province)")`` for every district, by name."""
+    out = []
+    for d in sorted(reference.districts.values(), key=lambda d: d.name):
+        province = reference.provinces.get(d.province)
+        out.append((d.code, f"{d.name} ({province.name})" if province else d.name))
+    return out
+
+
+def country_items(reference: Any) -> list[tuple[str, str]]:
+    """Countries by name, Pakistan first (the common case)."""
+    items = sorted(reference_items(reference, "countries"), key=lambda p: p[1])
+    pk = [p for p in items if p[0] == "PK"]
+    return pk + [p for p in items if p[0] != "PK"]
