@@ -1,8 +1,9 @@
 """Sync between districts and HQ: ``keys``, ``enroll``, ``device``, ``sync`` and ``hq``.
 
-District: ``keys show``, ``device export``, ``enroll``, ``sync export|receipt|status``.
+District: ``keys show``, ``device export``, ``enroll``,
+``sync export|receipt|status|configure|upload``.
 HQ: ``keys show|export``, ``device register|revoke|list``,
-``hq import|conflicts|resolve|receipts|devices``.
+``hq import|conflicts|resolve|receipts|devices|serve``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, open_session
+from tipdesk.cli.common import Add, open_session, user_name
+from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
+from tipdesk.services import session as session_service
 from tipdesk.services import sync as sync_service
+from tipdesk.services import sync_server, sync_upload
 from tipdesk.sync.bundle import short_device
 
 
@@ -417,6 +421,89 @@ def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_sync_configure(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        found = sync_upload.configure(session, args.hq_url, Path(args.ca) if args.ca else None)
+    finally:
+        session.close()
+    io.emit(
+        {"hq_url": found.url, "ca": str(found.ca) if found.ca else None},
+        args.json,
+        f"HQ address set to {found.url}" + (f" (certificate {found.ca})." if found.ca else "."),
+    )
+    return 0
+
+
+def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        result = sync_upload.upload(
+            session, args.hq_url, Path(args.ca) if args.ca else None, budget=30.0
+        )
+    finally:
+        session.close()
+    receipt = result.receipt
+    data = {
+        "reachable": result.reachable,
+        "sent": result.sent,
+        "waiting": result.waiting,
+        "receipt": None
+        if receipt is None
+        else {
+            "serial": receipt.serial,
+            "status": receipt.status,
+            "acknowledged": list(receipt.acknowledged),
+        },
+        "errors": result.errors,
+    }
+
+    def text() -> str:
+        if not result.reachable:
+            return f"HQ is not reachable; {result.waiting} bundles wait in the outbox."
+        lines = [
+            f"{s['file']}: {'already at HQ' if s.get('duplicate') else s.get('status')}"
+            for s in result.sent
+        ]
+        if receipt is not None:
+            acked = ", ".join(map(str, receipt.acknowledged)) or "nothing new"
+            lines.append(f"Receipt {receipt.serial} ({receipt.status}): acknowledged {acked}.")
+        lines.append(f"{result.waiting} bundles wait in the outbox.")
+        return "\n".join(lines)
+
+    io.emit(data, args.json, text)
+    for e in result.errors:
+        print(f"tipdesk: error: {e['file']}: {e['message']}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
+def cmd_hq_serve(args: argparse.Namespace, paths: Paths) -> int:
+    try:
+        host, port = sync_server.parse_bind(args.bind)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    for name in (args.cert, args.key):
+        if not Path(name).is_file():
+            raise InvalidInput(f"There is no file {name}.")
+    user = user_name(args, paths)
+    secret = io.passphrase(args.passphrase_file)
+    worker = sync_server.StoreWorker(
+        lambda: session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
+    )
+    config = sync_server.ServerConfig(
+        import_directly=args.import_directly, inbox=Path(args.inbox) if args.inbox else None
+    )
+    try:
+        server = sync_server.make_server(
+            worker, host, port, Path(args.cert), Path(args.key), config
+        )
+        print(f"Receiving bundles on https://{args.bind} (Ctrl+C stops).", flush=True)
+        server.run()
+    finally:
+        worker.close()
+    return 0
+
+
 def register(sub: Any, add: Add) -> None:
     keys = sub.add_parser("keys", help="this install's sync keys").add_subparsers(
         dest="keys_command", metavar="ACTION", required=True
@@ -455,6 +542,12 @@ def register(sub: Any, add: Add) -> None:
     p = add("receipt", cmd_sync_receipt, "import HQ's receipt", sync)
     p.add_argument("file")
     add("status", cmd_sync_status, "what was sent and what HQ acknowledged", sync)
+    p = add("configure", cmd_sync_configure, "set HQ's address for automatic upload", sync)
+    p.add_argument("--hq-url", required=True, metavar="URL", help="https://host:port of HQ")
+    p.add_argument("--ca", metavar="FILE", help="HQ's certificate (self-signed) to trust")
+    p = add("upload", cmd_sync_upload, "upload the outbox to HQ and fetch the receipt", sync)
+    p.add_argument("--hq-url", metavar="URL", help="instead of the configured address")
+    p.add_argument("--ca", metavar="FILE", help="instead of the configured certificate")
 
     hq = sub.add_parser("hq", help="bundles from districts (HQ)").add_subparsers(
         dest="hq_command", metavar="ACTION", required=True
@@ -469,3 +562,9 @@ def register(sub: Any, add: Add) -> None:
     p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
     p.add_argument("--out", required=True, help="folder to write the receipts into")
     add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)
+    p = add("serve", cmd_hq_serve, "receive bundles over HTTPS and serve receipts", hq)
+    p.add_argument("--bind", required=True, metavar="HOST:PORT")
+    p.add_argument("--cert", required=True, metavar="FILE", help="TLS certificate (PEM)")
+    p.add_argument("--key", required=True, metavar="FILE", help="TLS private key (PEM)")
+    p.add_argument("--inbox", metavar="DIR", help="folder for received bundles")
+    p.add_argument("--import", dest="import_directly", action="store_true", help="import at once")

@@ -1,0 +1,247 @@
+"""Upload over HTTPS: HQ's receiver (``tipdesk hq serve``) in-process on a free loopback port
+with a self-signed certificate made here, and the district's uploader (``tipdesk sync
+upload``). No network beyond 127.0.0.1; every server stops at the end of its test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.x509.oid import NameOID
+from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START
+from sync_support import case_for, link, make_district, make_hq, reopen
+
+from tipdesk.cli.main import run as cli_run
+from tipdesk.core.clock import FixedClock
+from tipdesk.paths import Paths
+from tipdesk.services import records, sync, sync_server, sync_upload
+from tipdesk.sync import request_auth
+
+
+def _cert(folder: Path, name: str) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / f"{name}.pem", folder / f"{name}.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(
+    hq: Paths, clock: FixedClock, tls: tuple[Path, Path], config: sync_server.ServerConfig
+) -> Iterator[str]:
+    """HQ's receiver on a free loopback port; yields its base URL; stops it afterwards."""
+    worker = sync_server.StoreWorker(lambda: reopen(hq, clock))
+    port = _free_port()
+    server = sync_server.make_server(worker, "127.0.0.1", port, tls[0], tls[1], config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
+            time.sleep(0.02)
+        yield f"https://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        worker.close()
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """A linked Lahore district (session open, one case saved) and HQ (closed), a TLS
+    certificate for 127.0.0.1 and another, unrelated one."""
+    clock = FixedClock(SVC_START)
+    district = make_district(tmp_path / "lahore", clock)
+    hq = make_hq(tmp_path / "hq", clock)
+    link(district, hq, tmp_path / "files")
+    records.save(district, [case_for(district)])
+    sync.export_bundle(district, tmp_path / "lahore")
+    hq.close()
+    yield {
+        "district": district,
+        "hq": hq.paths,
+        "clock": clock,
+        "tls": _cert(tmp_path / "tls", "hq"),
+        "other": _cert(tmp_path / "tls", "other"),
+        "tmp": tmp_path,
+    }
+    district.close()
+
+
+def _client(tls: tuple[Path, Path]) -> httpx.Client:
+    return httpx.Client(verify=ssl.create_default_context(cafile=str(tls[0])), timeout=10)
+
+
+def _no_wait(_seconds: float) -> None:
+    return None
+
+
+def test_upload_import_and_receipt_end_to_end(world: dict[str, Any]) -> None:
+    district = world["district"]
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        sync_upload.configure(district, url, world["tls"][0])
+        first = sync_upload.upload(district, sleep=_no_wait)
+        assert first.reachable and first.errors == []
+        assert [(s["status"], s["sequence"], s["duplicate"]) for s in first.sent] == [
+            ("imported", 1, False)
+        ]
+        assert first.receipt is not None and first.receipt.acknowledged == (1,)
+        assert first.waiting == 0 and sync.outbox_files(district) == []
+        again = sync_upload.upload(district, sleep=_no_wait)
+        assert again.sent == [] and again.receipt is not None and again.waiting == 0
+    hq = reopen(world["hq"], world["clock"])
+    try:
+        (state,) = sync.device_status(hq)
+        assert state.highest_seq == 1
+    finally:
+        hq.close()
+
+
+def test_inbox_mode_stores_the_bundle_and_reports_duplicates(world: dict[str, Any]) -> None:
+    district, inbox = world["district"], world["tmp"] / "inbox"
+    config = sync_server.ServerConfig(inbox=inbox)
+    (bundle,) = sync.outbox_files(district)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        result = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+        assert [(s["status"], s["duplicate"]) for s in result.sent] == [("stored", False)]
+        assert result.receipt is None and result.waiting == 1  # not imported yet: no receipt
+        again = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+        assert [(s["status"], s["duplicate"]) for s in again.sent] == [("duplicate", True)]
+    assert [p.read_bytes() for p in inbox.iterdir()] == [bundle.read_bytes()]
+
+
+def test_unregistered_device_is_refused_and_nothing_stored(world: dict[str, Any]) -> None:
+    clock, tmp = world["clock"], world["tmp"]
+    stranger = make_district(tmp / "multan", clock, which=1)
+    try:
+        sync.enroll(stranger, tmp / "files" / "hq-enrolment.json")  # enrolled, not registered
+        records.save(stranger, [case_for(stranger)])
+        sync.export_bundle(stranger, tmp / "multan")
+        inbox = tmp / "inbox"
+        config = sync_server.ServerConfig(inbox=inbox)
+        with serving(world["hq"], clock, world["tls"], config) as url:
+            result = sync_upload.upload(stranger, url, world["tls"][0], sleep=_no_wait)
+            with _client(world["tls"]) as client:
+                (bundle,) = sync.outbox_files(stranger)
+                answer = client.post(f"{url}/v1/bundles", content=bundle.read_bytes())
+        assert answer.status_code == 403 and "has not registered" in answer.json()["error"]
+        assert [e["message"][:4] for e in result.errors] == ["403:", "401:"]
+        assert not inbox.exists() or list(inbox.iterdir()) == []
+    finally:
+        stranger.close()
+
+
+def test_size_limit_rate_limit_and_signed_receipt_requests(world: dict[str, Any]) -> None:
+    district = world["district"]
+    device = district.install.device_id
+    config = sync_server.ServerConfig(max_body=1000, rate=0.001, burst=4)
+    with (
+        serving(world["hq"], world["clock"], world["tls"], config) as url,
+        _client(world["tls"]) as client,
+    ):
+        assert client.post(f"{url}/v1/bundles", content=b"x" * 2000).status_code == 413
+        chunked = client.post(f"{url}/v1/bundles", content=iter([b"x" * 600] * 3))
+        assert chunked.status_code == 413  # no Content-Length: counted while streaming
+        path = f"/v1/receipts/{device}"
+        stranger_key = Ed25519PrivateKey.generate()
+        forged = request_auth.sign(stranger_key, "GET", path, int(time.time()))
+        bad = client.get(url + path, headers={request_auth.HEADER: forged})
+        assert bad.status_code == 401 and "does not verify" in bad.json()["error"]
+        assert client.get(url + path).status_code == 401  # no signature at all
+        limited = client.post(f"{url}/v1/bundles", content=b"x")
+        assert limited.status_code == 429
+
+
+def test_stale_request_time_is_refused(world: dict[str, Any]) -> None:
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    old = request_auth.sign(key, "GET", "/v1/receipts/x", 1_000_000)
+    with pytest.raises(request_auth.BadRequestSignature, match="clock"):
+        request_auth.verify(public, "GET", "/v1/receipts/x", old, 1_000_000 + 601)
+    request_auth.verify(public, "GET", "/v1/receipts/x", old, 1_000_000 + 599)
+    with pytest.raises(request_auth.BadRequestSignature):
+        request_auth.verify(public, "GET", "/v1/receipts/y", old, 1_000_000)
+
+
+def test_wrong_certificate_is_a_clear_error(world: dict[str, Any]) -> None:
+    config = sync_server.ServerConfig()
+    with (
+        serving(world["hq"], world["clock"], world["tls"], config) as url,
+        pytest.raises(sync_upload.CertificateProblem, match="certificate"),
+    ):
+        sync_upload.upload(world["district"], url, world["other"][0], sleep=_no_wait)
+    assert len(sync.outbox_files(world["district"])) == 1
+
+
+def test_unreachable_hq_is_not_an_error(
+    world: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    district = world["district"]
+    closed = f"https://127.0.0.1:{_free_port()}"
+    result = sync_upload.upload(district, closed, world["tls"][0], sleep=_no_wait)
+    assert not result.reachable and result.waiting == 1 and result.errors == []
+    home = district.paths.home
+    district.close()
+    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
+    monkeypatch.setattr(time, "sleep", _no_wait)
+    argv = ["sync", "upload", "--home", str(home), "--user", SVC_ADMIN, "--hq-url", closed]
+    assert cli_run([*argv, "--ca", str(world["tls"][0])]) == 0
+    assert "HQ is not reachable; 1 bundles wait in the outbox" in capsys.readouterr().out
+    world["district"] = reopen(district.paths, world["clock"])
+
+
+def test_configure_accepts_only_https(world: dict[str, Any]) -> None:
+    with pytest.raises(Exception, match="https://"):
+        sync_upload.configure(world["district"], "http://127.0.0.1:8443")
+    found = sync_upload.configure(world["district"], "https://hq.example:8443/")
+    assert found.url == "https://hq.example:8443" and found.ca is None
+    assert sync_upload.configured(world["district"]) == found
