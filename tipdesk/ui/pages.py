@@ -114,22 +114,6 @@ def _n(marked: object) -> str:
     return str(marked)
 
 
-_SYNC_LATER = _n(
-    QT_TRANSLATE_NOOP(
-        "pages",
-        "Sending data to HQ and receiving receipts come with the sync update. Until then, "
-        "use Settings > Backup to keep a copy.",
-    )
-)
-_REPORTS_LATER = _n(
-    QT_TRANSLATE_NOOP(
-        "pages",
-        "The national report and exports come with the reports update. The dashboard "
-        "shows this office's figures now.",
-    )
-)
-
-
 def default_pages() -> list[PageSpec]:
     """The sidebar, top to bottom."""
     t = {key: _n(text) for key, text in (
@@ -154,9 +138,9 @@ def default_pages() -> list[PageSpec]:
                  lazy("tipdesk.ui.views.trainings_view:TrainingsView")),
         PageSpec("campaigns", t["campaigns"], "campaigns",
                  lazy("tipdesk.ui.views.campaigns_view:CampaignsView")),
-        PageSpec("sync", t["sync"], "sync", placeholder(t["sync"], "sync", _SYNC_LATER)),
+        PageSpec("sync", t["sync"], "sync", lazy("tipdesk.ui.views.sync_view:SyncView")),
         PageSpec("reports", t["reports"], "reports",
-                 placeholder(t["reports"], "reports", _REPORTS_LATER)),
+                 lazy("tipdesk.ui.views.reports_view:ReportsView")),
         PageSpec("audit", t["audit"], "audit", lazy("tipdesk.ui.views.audit_view:AuditView")),
         PageSpec("settings", t["settings"], "settings",
                  lazy("tipdesk.ui.views.settings_view:SettingsView")),

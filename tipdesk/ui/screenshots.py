@@ -40,7 +40,11 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from tipdesk.ui import screenshot_records  # noqa: F401 (registers the record screens)
+    from tipdesk.ui import (
+        screenshot_records,  # noqa: F401 (registers the record screens)
+        screenshot_reports,  # noqa: F401 (registers the Reports screens)
+        screenshot_sync,  # noqa: F401 (registers the Sync screens)
+    )
     from tipdesk.ui.screenshot_shots import Shots
 
     out = Path(args.out)

@@ -1,0 +1,257 @@
+"""The Sync screen: a district exports a bundle to a folder (a USB stick) and sees its name; HQ
+imports it through its screen and the import report shows the counts; HQ's receipt is
+imported back at the district; a conflict is shown side by side and resolving it records the
+choice; every model passes qtmodeltester."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, sign_in
+from PySide6.QtCore import Qt
+
+from tipdesk.core.clock import FixedClock
+from tipdesk.core.codes import InstallRole
+from tipdesk.paths import Paths
+from tipdesk.ui.app import AppController
+from tipdesk.ui.context import AppConfig
+from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.views import sync_view
+from tipdesk.ui.views.sync_district_view import SyncDistrictPanel
+from tipdesk.ui.views.sync_hq_view import SyncHqPanel
+from tipdesk.ui.views.sync_view import SyncView
+
+
+def _session(paths: Paths, clock: FixedClock) -> Any:
+    from tipdesk.services.session import sign_in as open_session
+
+    return open_session(paths, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE, clock=clock)
+
+
+@pytest.fixture
+def hq_config(tmp_path: Path, gui_config: AppConfig) -> AppConfig:
+    return AppConfig(
+        paths=Paths(tmp_path / "hq-home"),
+        clock=gui_config.clock,
+        kdf=GUI_KDF,
+        make_runner=gui_config.make_runner,
+        monotonic=gui_config.monotonic,
+        idle_check_ms=60_000,
+    )
+
+
+@pytest.fixture
+def linked(
+    make_install: Callable[..., str], gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path
+) -> None:
+    """A Lahore district install with a little demo data, enrolled with an HQ install that
+    has registered its device."""
+    from tipdesk.services import sync
+    from tipdesk.services.session import init_install
+
+    make_install(demo_cases=4)
+    hq, _key = init_install(
+        hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
+        clock=hq_config.clock, kdf=GUI_KDF,
+    )  # fmt: skip
+    district = _session(gui_config.paths, gui_config.clock)
+    try:
+        files = tmp_path / "files"
+        files.mkdir()
+        sync.export_enrolment(hq, files / "hq-enrolment.json")
+        sync.enroll(district, files / "hq-enrolment.json")
+        sync.export_device_file(district, files / "device.json")
+        sync.register_device(hq, files / "device.json")
+    finally:
+        district.close()
+        hq.close()
+
+
+@pytest.fixture
+def hq_controller(hq_config: AppConfig, qtbot: Any) -> Iterator[AppController]:
+    app_controller = AppController(hq_config)
+    yield app_controller
+    app_controller.shutdown()
+
+
+def _panel(window: MainWindow) -> Any:
+    page = window.show_page("sync")
+    assert isinstance(page, SyncView)
+    return page.panel
+
+
+def _check_models(qtmodeltester: Any, panel: Any, names: tuple[str, ...]) -> None:
+    for name in names:
+        qtmodeltester.check(getattr(panel, name), force_py=True)
+
+
+DISTRICT_MODELS = ("outbox_model", "receipts_model")
+HQ_MODELS = (
+    "inbox_model",
+    "counts_model",
+    "problems_model",
+    "devices_model",
+    "conflicts_model",
+    "compare_model",
+)
+
+
+def test_export_import_report_and_receipt(
+    linked: None,
+    controller: AppController,
+    hq_controller: AppController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: Any,
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    district = _panel(sign_in(controller))
+    assert isinstance(district, SyncDistrictPanel)
+    assert "Enrolled with HQ" in district.values["hq"].text()
+    assert not district.enroll_button.isVisible()
+    assert "not configured" in district.values["upload"].text()
+
+    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: usb)
+    district.export_button.click()
+    (bundle,) = usb.glob("*.tipb")
+    assert bundle.name in district.result.text()
+    assert district.result.kind == "ok"
+    assert district.outbox_model.rowCount() == 1
+    assert district.outbox_model.text(0, 5) == bundle.name
+    assert district.last_export is not None
+    exported = dict(district.last_export.counts)
+    assert exported.get("case") == 4
+
+    district.export_button.click()  # nothing new since
+    assert district.result.kind == "info" and "Nothing new" in district.result.text()
+    assert len(list(usb.glob("*.tipb"))) == 1
+
+    # HQ: the bundle arrives in the inbox and is imported through the screen.
+    inbox = hq_controller.config.paths.inbox
+    inbox.mkdir(parents=True, exist_ok=True)
+    shutil.copy(bundle, inbox / bundle.name)
+    hq_controller.start()
+    hq = _panel(sign_in(hq_controller))
+    assert isinstance(hq, SyncHqPanel)
+    assert hq.inbox_model.rowCount() == 1 and hq.inbox_model.text(0, 0) == bundle.name
+    assert hq.devices_model.rowCount() == 1
+    hq.inbox_button.click()
+    assert hq.report is not None
+    assert hq.tabs.currentIndex() == hq.report_tab
+    summary = hq.report_summary.text()
+    assert "1 bundle(s) imported" in summary and "0 refused" in summary
+    counts = {
+        hq.counts_model.text(r, 0): (hq.counts_model.text(r, 1), hq.counts_model.text(r, 2))
+        for r in range(hq.counts_model.rowCount())
+    }
+    assert counts["case"] == ("4", "4")
+    assert set(counts) == set(exported)
+    assert hq.devices_model.text(0, 3).startswith("1 ")  # last bundle
+    assert hq.devices_model.text(0, 5) == "none"  # no gaps
+
+    hq.inbox_button.click()  # the same file again: a duplicate, nothing changed
+    assert "1 duplicate(s)" in hq.report_summary.text()
+    assert hq.problems_model.text(0, 0) == "Duplicate bundle"
+
+    # HQ's receipt goes back to the district.
+    receipts = tmp_path / "receipts"
+    receipts.mkdir()
+    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: receipts)
+    hq.receipts_button.click()
+    (receipt,) = receipts.glob("*.tipr")
+    monkeypatch.setattr(sync_view, "ask_open_file", lambda *_a: receipt)
+    district.receipt_button.click()
+    assert district.result.kind == "ok", district.result.text()
+    assert "1 bundle(s) acknowledged" in district.result.text()
+    assert district.receipts_model.rowCount() == 1
+    assert district.outbox_model.text(0, 4) != "waiting"
+
+    _check_models(qtmodeltester, district, DISTRICT_MODELS)
+    _check_models(qtmodeltester, hq, HQ_MODELS)
+
+
+def _make_conflict(gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path) -> str:
+    """HQ corrects a case's narrative while the district changes its officer: HQ holds the
+    district's version as a conflict. Returns the case id."""
+    from tipdesk.core.records import Case
+    from tipdesk.services import records, sync
+
+    clock = gui_config.clock
+    assert isinstance(clock, FixedClock)
+    out = tmp_path / "out"
+    out.mkdir()
+    district = _session(gui_config.paths, clock)
+    hq = _session(hq_config.paths, clock)
+    try:
+        first = sync.export_bundle(district, out).path
+        assert first is not None
+        sync.import_files(hq, [first])
+        case_id = str(district.store.query("SELECT id FROM cases ORDER BY id LIMIT 1")[0][0])
+        at_hq = hq.store.get("case", case_id)
+        assert isinstance(at_hq, Case)
+        at_hq.narrative = "HQ's correction of the narrative."
+        records.save(hq, [at_hq])
+        clock.advance(60)
+        at_district = district.store.get("case", case_id)
+        assert isinstance(at_district, Case)
+        at_district.investigating_officer = "Inspector Changedfake"
+        records.save(district, [at_district])
+        second = sync.export_bundle(district, out).path
+        assert second is not None
+        report = sync.import_files(hq, [second])
+        assert len(report.to_json()["conflicts"]) == 1
+    finally:
+        district.close()
+        hq.close()
+    return case_id
+
+
+def test_conflict_side_by_side_and_resolved(
+    linked: None,
+    gui_config: AppConfig,
+    hq_config: AppConfig,
+    hq_controller: AppController,
+    tmp_path: Path,
+    qtmodeltester: Any,
+) -> None:
+    case_id = _make_conflict(gui_config, hq_config, tmp_path)
+    hq = _panel(sign_in(hq_controller))
+    assert isinstance(hq, SyncHqPanel)
+    assert hq.conflicts_model.rowCount() == 1
+    assert hq.conflicts_model.text(0, 0) == f"case {case_id}"
+    assert hq.conflicts_model.text(0, 3) == "investigating_officer, narrative"
+    assert hq.keep_incoming_button.isEnabled() and hq.keep_local_button.isEnabled()
+    assert "Local: version" in hq.sides.text() and "HQ" in hq.sides.text()
+
+    model = hq.compare_model
+    rows = {model.text(r, 0): r for r in range(model.rowCount())}
+    narrative = rows["narrative"]
+    assert model.text(narrative, 1) == "HQ's correction of the narrative."
+    assert model.text(narrative, 2) != model.text(narrative, 1)
+    officer = rows["investigating_officer"]
+    assert model.text(officer, 2) == "Inspector Changedfake"
+    assert model.highlighted(narrative) and model.highlighted(officer)
+    assert model.data(model.index(officer, 1), Qt.ItemDataRole.BackgroundRole) is not None
+    same = rows["case_number"]
+    assert not model.highlighted(same) and model.text(same, 1) == model.text(same, 2)
+    _check_models(qtmodeltester, hq, HQ_MODELS)
+
+    hq.keep_incoming_button.click()
+    assert hq.result.kind == "ok" and "incoming" in hq.result.text()
+    assert hq.conflicts_model.rowCount() == 0
+    assert hq.compare_model.rowCount() == 0
+    assert not hq.keep_incoming_button.isEnabled()
+
+    found: list[Any] = []
+    hq.ctx.runner.submit(
+        lambda s: (s.store.audit_entries(action="sync.resolve"), s.store.get("case", case_id)),
+        found.append,
+    )
+    entries, case = found[0]
+    assert [e.detail["kept"] for e in entries] == ["incoming"]
+    assert case.investigating_officer == "Inspector Changedfake"
