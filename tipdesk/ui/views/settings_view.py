@@ -215,6 +215,7 @@ class SettingsView(QWidget):
         grid.setRowStretch(2, 1)
         left.addWidget(self._security_card())
         left.addWidget(self._backup_card())
+        left.addWidget(self._register_card())
         left.addWidget(self._demo_card())
         right.addWidget(self._offices_card())
         right.addWidget(self._about_card())
@@ -281,6 +282,37 @@ class SettingsView(QWidget):
         if not self.ctx.can(Permission.BACKUP):
             self.backup_button.setToolTip(self.tr("Your role does not include backups."))
         return card
+
+    def _register_card(self) -> Card:
+        card = Card(self.tr("Registers"))
+        card.body.addWidget(
+            label(
+                self.tr(
+                    "Bring in a case, training or campaign register kept in a spreadsheet "
+                    "(XLSX or CSV, as the register template)."
+                ),
+                "hint",
+                wrap=True,
+            )
+        )
+        row = QHBoxLayout()
+        self.import_button = button(self.tr("Import a register…"))
+        self.import_button.setObjectName("importRegisterButton")
+        self.import_button.clicked.connect(self.import_register)
+        self.import_button.setEnabled(self.ctx.can(Permission.EDIT))
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        return card
+
+    def import_register(self) -> Any:
+        """Open the import wizard (imported here: it brings in the register services)."""
+        from tipdesk.ui.dialogs.register_import_wizard import RegisterImportWizard
+
+        wizard = RegisterImportWizard(self.ctx, self)
+        wizard.finished.connect(lambda _r: (wizard.deleteLater(), self.refresh()))
+        wizard.open()
+        return wizard
 
     def _demo_card(self) -> Card:
         self.demo_card = Card(self.tr("Demo data"))
