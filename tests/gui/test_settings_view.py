@@ -47,6 +47,54 @@ def test_backup_now_writes_a_backup_that_restores(
     session.close()
 
 
+def _cancel_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Press Cancel before the work's first step (the dialog's Progress raises Cancelled)."""
+    original = Progress.update
+
+    def cancel(self: Progress, done: int, total: int) -> None:
+        self.cancel()
+        original(self, done, total)
+
+    monkeypatch.setattr(Progress, "update", cancel)
+
+
+def test_a_cancelled_backup_writes_no_file(
+    main_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _settings(main_window)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    monkeypatch.setattr(files, "ask_save_file", lambda *_a: folder / "lahore.tipbak")
+    _cancel_at_once(monkeypatch)
+    page.backup_button.click()
+    assert list(folder.iterdir()) == []
+    assert page.last_backup is None
+    assert page.message.text() == "Backup cancelled; nothing was written."
+
+
+def test_a_cancelled_restore_changes_nothing(
+    main_window: MainWindow, controller: AppController, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    page = _settings(main_window)
+    backup_file = tmp_path / "before.tipbak"
+    monkeypatch.setattr(files, "ask_save_file", lambda *_a: backup_file)
+    page.backup_button.click()
+    home = main_window.ctx.paths.home
+    names_before = sorted(p.name for p in home.iterdir())
+    monkeypatch.setattr(files, "ask_open_file", lambda *_a: backup_file)
+    dialog = page.restore()
+    assert dialog is not None
+    dialog.passphrase_edit.setText(GUI_PASSPHRASE)
+    _cancel_at_once(monkeypatch)
+    dialog.restore_button.click()
+    assert controller.main_window is main_window
+    assert page.message.text() == "Restore cancelled; nothing was changed."
+    assert sorted(p.name for p in home.iterdir()) == names_before  # nothing moved aside
+    page.refresh()  # the old session still works
+    assert page.offices_model.rowCount() > 0
+
+
 def test_the_idle_lock_time_is_saved_and_applied(main_window: MainWindow) -> None:
     page = _settings(main_window)
     assert page.minutes_spin.value() == 10

@@ -7,6 +7,10 @@ So a backup opens with the same passphrases (or the recovery key) as the store i
 
 Contract:
 - :func:`backup` writes atomically; an interrupted backup leaves no partial file behind.
+- Both take an optional ``progress(done, total)`` callback, called between steps. Whatever it
+  raises (the GUI's ``Cancelled``) propagates: a cancelled backup writes no file (the temporary
+  folder is removed; once the file is written the backup is complete and a late cancel is
+  ignored), and a restore can only be cancelled before the data folder is touched.
 - :func:`restore` checks the whole backup (container, manifest, key file, that the passphrase
   unlocks it, that the database opens and its audit chain verifies) before touching the data
   folder. An existing store is moved aside into ``before-restore-<time>/``, never deleted.
@@ -14,11 +18,13 @@ Contract:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tipdesk import __version__
@@ -42,17 +48,40 @@ FORMAT_VERSION = 1
 _MEMBERS = {"manifest.json", "keys.json", "tipdesk.db"}
 _MAX_MEMBER = 64 * 1024**3
 
+ProgressFn = Callable[[int, int], None]
+_BACKUP_STEPS = 4
+_RESTORE_STEPS = 3
 
-def backup(session: Session, dest: Path) -> Path:
-    """Write a backup of the open store to ``dest`` (a file path); return it."""
+
+def _step(progress: ProgressFn | None, done: int, total: int) -> None:
+    """Report a step; the callback may raise to cancel (the exception propagates)."""
+    if progress is not None:
+        progress(done, total)
+
+
+def _final_step(progress: ProgressFn | None, total: int) -> None:
+    """Report completion once the work can no longer be undone: a cancel arriving now is too
+    late, so whatever the callback raises is ignored and the work counts as done."""
+    if progress is not None:
+        with contextlib.suppress(Exception):  # a late cancel: the work is already complete
+            progress(total, total)
+
+
+def backup(session: Session, dest: Path, progress: ProgressFn | None = None) -> Path:
+    """Write a backup of the open store to ``dest`` (a file path); return it.
+
+    ``progress(done, total)`` is called between steps; if it raises, the backup stops, nothing
+    is written and the exception propagates."""
     session.require(Permission.BACKUP)
     dest = dest.expanduser().resolve()
     if dest.is_dir():
         raise InvalidInput(f"{dest} is a folder; give the backup a file name.")
+    _step(progress, 0, _BACKUP_STEPS)
     dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".tipdesk-backup-") as tmp:
         db_copy = Path(tmp) / "tipdesk.db"
         session.store.export_copy(db_copy)
+        _step(progress, 1, _BACKUP_STEPS)
         db_bytes = db_copy.read_bytes()
         manifest = {
             "format": FORMAT,
@@ -69,9 +98,13 @@ def backup(session: Session, dest: Path) -> Path:
             zf.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
             zf.write(session.paths.keyfile, "keys.json")
             zf.writestr("tipdesk.db", db_bytes)
-        atomic_write_bytes(dest, container.read_bytes())
+        _step(progress, 2, _BACKUP_STEPS)
+        data = container.read_bytes()
+        _step(progress, 3, _BACKUP_STEPS)  # the last chance to cancel: nothing written yet
+        atomic_write_bytes(dest, data)
     # Logged once the file is complete: a failed backup is not recorded as made.
     session.audit("backup", detail_file=dest.name)
+    _final_step(progress, _BACKUP_STEPS)
     return dest
 
 
@@ -113,20 +146,26 @@ def restore(
     passphrase: str,
     clock: Clock,
     replace: bool = False,
+    progress: ProgressFn | None = None,
 ) -> Session:
     """Restore ``src`` into ``paths.home`` and sign in as ``user``; return the session.
 
     If a store already exists, ``replace`` must be true; the existing files are moved aside.
+    ``progress(done, total)`` is called between steps; it may raise to cancel only until the
+    backup is checked (before any file of the data folder is moved), and the exception
+    propagates with the data folder unchanged.
     """
     if store_exists(paths) and not replace:
         raise StoreExists(
             f"A store already exists in {paths.home}. Restore with --replace to move it aside "
             "(it is kept in a before-restore folder); nothing was changed."
         )
+    _step(progress, 0, _RESTORE_STEPS)
     paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.home, prefix=".restore-") as tmp:
         staging = Paths(Path(tmp))
         _read_backup(src, staging.home)
+        _step(progress, 1, _RESTORE_STEPS)
         # Prove the backup opens with these credentials before the data folder is touched.
         key = KeyFile.load(staging.keyfile).unlock(user, passphrase, clock)
         probe = Store.open(staging.database, key)
@@ -146,6 +185,8 @@ def restore(
             probe.close()
         if not result.ok:
             raise CorruptStore(f"The backup's audit log does not verify: {result.problem}.")
+        # The last chance to cancel: from here on the data folder is changed.
+        _step(progress, 2, _RESTORE_STEPS)
         if store_exists(paths):
             stamp = iso_timestamp(clock.now()).replace(":", "").replace(".", "")
             aside = paths.home / f"before-restore-{stamp}"
@@ -158,6 +199,7 @@ def restore(
                 p.replace(paths.home / p.name)
     session = sign_in(paths, user=user, passphrase=passphrase, clock=clock)
     session.audit("restore", detail_file=src.name)
+    _final_step(progress, _RESTORE_STEPS)
     return session
 
 

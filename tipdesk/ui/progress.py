@@ -4,7 +4,7 @@ The work runs on the worker (see :mod:`tipdesk.ui.worker`); the GUI thread only 
 shared :class:`~tipdesk.ui.tasks.Progress` every 100 ms, so the window keeps repainting and
 answering. Cancel sets the flag; the work raises :class:`~tipdesk.ui.tasks.Cancelled` at its
 next progress update, and ``on_cancelled`` is called instead of ``on_done``. Work that cannot
-report progress (a backup is one file copy) shows a busy bar and no Cancel button.
+report progress shows a busy bar and no Cancel button (``cancellable=False``).
 """
 
 from __future__ import annotations

@@ -352,3 +352,84 @@ def test_backup_into_a_folder_is_a_known_error(district_session: Session, tmp_pa
     with pytest.raises(KnownError):
         backup_service.backup(district_session, folder)
     assert list(folder.iterdir()) == []
+
+
+class _Stop(Exception):
+    """Stands in for the GUI's Cancelled: whatever the progress callback raises."""
+
+
+def _cancel_at(step: int, seen: list[tuple[int, int]]) -> Callable[[int, int], None]:
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == step:
+            raise _Stop
+
+    return progress
+
+
+@pytest.mark.parametrize("step", [0, 1, 2, 3])
+def test_a_cancelled_backup_writes_nothing(
+    district_session: Session, tmp_path: Path, step: int
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(_Stop):
+        backup_service.backup(
+            district_session, folder / "b.tipbak", progress=_cancel_at(step, seen)
+        )
+    assert seen[-1] == (step, 4)
+    assert list(folder.iterdir()) == []  # no backup, no temporary folder or file
+    assert "backup" not in [e.action for e in district_session.store.audit_entries(limit=10_000)]
+
+
+def test_a_cancel_after_the_backup_is_written_is_too_late(
+    district_session: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usb"
+    seen: list[tuple[int, int]] = []
+    dest = backup_service.backup(
+        district_session, folder / "b.tipbak", progress=_cancel_at(4, seen)
+    )
+    assert [d for d, _t in seen] == [0, 1, 2, 3, 4]
+    assert [p.name for p in folder.iterdir()] == ["b.tipbak"]
+    with zipfile.ZipFile(dest) as zf:
+        assert set(zf.namelist()) == {"manifest.json", "keys.json", "tipdesk.db"}
+
+
+@pytest.mark.parametrize("step", [0, 1, 2])
+def test_a_cancelled_restore_changes_nothing(
+    backed_up: tuple[Path, Case], district_session: Session, svc_paths: Paths,
+    svc_clock: FixedClock, step: int,
+) -> None:  # fmt: skip
+    dest, case = backed_up
+    district_session.close()
+    before = svc_snapshot(svc_paths.home)
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(_Stop):
+        backup_service.restore(
+            svc_paths, dest, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock,
+            replace=True, progress=_cancel_at(step, seen),
+        )  # fmt: skip
+    assert seen[-1] == (step, 3)
+    assert svc_snapshot(svc_paths.home) == before  # byte-identical, no staging folder left
+    s = sign_in(svc_paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock)
+    try:
+        assert records.get(s, "case", case.id).id == case.id
+    finally:
+        s.close()
+
+
+def test_a_cancel_after_the_restore_moved_the_files_is_too_late(
+    backed_up: tuple[Path, Case], district_session: Session, svc_paths: Paths,
+    svc_clock: FixedClock,
+) -> None:  # fmt: skip
+    dest, _case = backed_up
+    district_session.close()
+    seen: list[tuple[int, int]] = []
+    session = backup_service.restore(
+        svc_paths, dest, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock,
+        replace=True, progress=_cancel_at(3, seen),
+    )  # fmt: skip
+    session.close()
+    assert [d for d, _t in seen] == [0, 1, 2, 3]

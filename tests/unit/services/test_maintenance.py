@@ -34,3 +34,22 @@ def test_a_refused_restore_keeps_the_session(district_session: Session, tmp_path
     assert svc_snapshot(district_session.paths.home).keys() == before.keys()
     # The same session object works again.
     assert district_session.store.users()[0].name == "admin1"
+
+
+def test_a_cancelled_restore_keeps_the_session(district_session: Session, tmp_path: Path) -> None:
+    file = backup.backup(district_session, tmp_path / "b.tipbak")
+    before = svc_snapshot(district_session.paths.home)
+
+    class Stop(Exception):
+        pass
+
+    def cancel(done: int, total: int) -> None:
+        if done == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        restore_over(
+            district_session, file, user="admin1", passphrase=SVC_PASSPHRASE, progress=cancel
+        )
+    assert svc_snapshot(district_session.paths.home).keys() == before.keys()
+    assert district_session.store.users()[0].name == "admin1"

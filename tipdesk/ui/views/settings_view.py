@@ -3,8 +3,9 @@ and facts about the install.
 
 Changing settings and offices needs ``manage_settings``; backing up needs ``backup``; restoring
 needs ``manage_settings`` (the restore service checks too). Long work runs on the store's thread
-behind a progress dialog; a restore replaces the session and the app rebuilds its main window
-(``ctx.events.sig_session_replaced``).
+behind a progress dialog with Cancel (a backup cancelled writes no file; a restore can be
+cancelled until the backup is checked, before the data folder is touched); a restore replaces
+the session and the app rebuilds its main window (``ctx.events.sig_session_replaced``).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from tipdesk.ui.context import AppContext, SignedIn, signed_in
 from tipdesk.ui.dialogs import files
 from tipdesk.ui.dialogs.restore import RestoreDialog
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
+from tipdesk.ui.tasks import Cancelled
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label
 from tipdesk.ui.widgets.district import DistrictCombo
 
@@ -146,21 +148,21 @@ def _add_office(name: str, district: str, kind: str) -> Any:
 
 
 def _backup(dest: Path) -> Any:
-    def work(session: Session, _progress: Progress) -> Path:
+    def work(session: Session, progress: Progress) -> Path:
         from tipdesk.services import backup
 
-        return backup.backup(session, dest)
+        return backup.backup(session, dest, progress=progress.update)
 
     return work
 
 
-def _restore(src: Path, user: str, passphrase: str) -> Any:
+def _restore(src: Path, user: str, passphrase: str, progress: Progress) -> Any:
     def opener(old: Session | None) -> tuple[Session, SignedIn]:
         from tipdesk.services.maintenance import restore_over
 
         if old is None:
             raise RuntimeError("restore needs an open session")
-        session = restore_over(old, src, user=user, passphrase=passphrase)
+        session = restore_over(old, src, user=user, passphrase=passphrase, progress=progress.update)
         return session, signed_in(session)
 
     return opener
@@ -486,7 +488,9 @@ class SettingsView(QWidget):
             _backup(dest),
             done,
             self.ctx.report,
-            cancellable=False,
+            on_cancelled=lambda: self.message.set_message(
+                "warning", self.tr("Backup cancelled; nothing was written.")
+            ),
         )
 
     def restore(self) -> RestoreDialog | None:
@@ -510,7 +514,6 @@ class SettingsView(QWidget):
             self,
             self.tr("Restore"),
             self.tr("Checking and restoring the backup…"),
-            cancellable=False,
         )
 
         def done(signed: SignedIn) -> None:
@@ -519,9 +522,16 @@ class SettingsView(QWidget):
 
         def failed(exc: BaseException) -> None:
             progress.finish()
+            if isinstance(exc, Cancelled):
+                self.message.set_message(
+                    "warning", self.tr("Restore cancelled; nothing was changed.")
+                )
+                return
             self.ctx.report(exc)
 
-        self.ctx.runner.replace_session(_restore(dialog.backup, user, passphrase), done, failed)
+        self.ctx.runner.replace_session(
+            _restore(dialog.backup, user, passphrase, progress.progress), done, failed
+        )
 
     def add_demo_data(self) -> None:
         cfg = self.ctx.config
