@@ -35,46 +35,46 @@ from tipdesk.store.store import Changes
 KINDS = ("case", "victim", "training", "campaign")
 
 
-def _restore_masked(session: Session, victim: Victim) -> None:
-    if victim.id:
-        try:
-            stored = session.store.get("victim", victim.id)
-        except NotFound:
-            return
-        if isinstance(stored, Victim):
-            unmask_from(victim, stored)
-
-
-def _require_delete_for_dropped_referrals(session: Session, victim: Victim) -> None:
-    """Saving a victim without one of its stored referrals deletes it: that needs ``delete``."""
+def _stored(session: Session, kind: str, record_id: str) -> Record | None:
+    """The stored version of a record (with its children), or ``None`` for a new one."""
+    if not record_id:
+        return None
     try:
-        old = session.store.get("victim", victim.id)
+        return session.store.get(kind, record_id)
     except NotFound:
+        return None
+
+
+def _prepare_victim(session: Session, victim: Victim, old: Record | None) -> None:
+    """Put masked identity fields back from ``old``; dropping a stored referral needs
+    ``delete`` (saving a victim without it deletes it)."""
+    if not isinstance(old, Victim):
         return
-    if isinstance(old, Victim):
-        kept = {r.id for r in victim.referrals if not r.deleted}
-        if {r.id for r in old.referrals} - kept:
-            session.require(Permission.DELETE)
+    unmask_from(victim, old)
+    kept = {r.id for r in victim.referrals if not r.deleted}
+    if {r.id for r in old.referrals} - kept:
+        session.require(Permission.DELETE)
 
 
 def _prepare_case(session: Session, case: Case) -> None:
-    for v in case.victims:
-        _restore_masked(session, v)
+    old = _stored(session, "case", case.id)
     stored_reviewer = ""
-    if case.id:
-        try:
-            old = session.store.get("case", case.id)
-        except NotFound:
-            old = None
-        if isinstance(old, Case):
-            stored_reviewer = old.dual_role_reviewed_by
-            # Leaving a stored accused or victim out of the list deletes it.
-            kept = {r.id for r in (*case.accused, *case.victims) if not r.deleted}
-            stored = {r.id for r in (*old.accused, *old.victims)}
-            kept_refs = {r.id for v in case.victims for r in v.referrals if not r.deleted}
-            stored_refs = {r.id for v in old.victims for r in v.referrals}
-            if stored - kept or stored_refs - kept_refs:
-                session.require(Permission.DELETE)
+    old_victims: dict[str, Victim] = {}
+    if isinstance(old, Case):
+        stored_reviewer = old.dual_role_reviewed_by
+        old_victims = {v.id: v for v in old.victims}
+        # Leaving a stored accused or victim out of the list deletes it.
+        kept = {r.id for r in (*case.accused, *case.victims) if not r.deleted}
+        stored = {r.id for r in (*old.accused, *old.victims)}
+        kept_refs = {r.id for v in case.victims for r in v.referrals if not r.deleted}
+        stored_refs = {r.id for v in old.victims for r in v.referrals}
+        if stored - kept or stored_refs - kept_refs:
+            session.require(Permission.DELETE)
+    for v in case.victims:
+        # The case's stored victims came with it; a victim attached from elsewhere is read.
+        stored_victim = old_victims.get(v.id) or _stored(session, "victim", v.id)
+        if isinstance(stored_victim, Victim):
+            unmask_from(v, stored_victim)
     if case.dual_role_reviewed_by and case.dual_role_reviewed_by != stored_reviewer:
         session.require(Permission.REVIEW_DUAL_ROLE)
         case.dual_role_reviewed_by = session.user.name
@@ -141,9 +141,7 @@ def save(session: Session, records: Sequence[Record]) -> Changes:
         if isinstance(record, Case):
             _prepare_case(session, record)
         elif isinstance(record, Victim):
-            _restore_masked(session, record)
-            if record.id:
-                _require_delete_for_dropped_referrals(session, record)
+            _prepare_victim(session, record, _stored(session, "victim", record.id))
         if record.deleted:
             session.require(Permission.DELETE)
         normalise(record)
