@@ -39,7 +39,7 @@ _DIR_FSYNC_UNSUPPORTED: frozenset[int] = frozenset(
 )
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+def atomic_write_bytes(path: Path, data: bytes | bytearray, *, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` atomically and durably (see the module contract).
 
     Raises :class:`DiskFull` when the disk or quota is full, otherwise the ``OSError`` raised
@@ -60,7 +60,7 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8", mode: i
     atomic_write_bytes(path, text.encode(encoding), mode=mode)
 
 
-def _write_and_replace(path: Path, data: bytes, mode: int) -> None:
+def _write_and_replace(path: Path, data: bytes | bytearray, mode: int) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

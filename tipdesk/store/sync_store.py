@@ -147,7 +147,7 @@ class SyncStore:
         rows = self._rows("SELECT data FROM sync_outbox WHERE seq = ?", (seq,))
         return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
 
-    def add_outbox(self, row: OutboxRow, data: bytes, actor: Actor) -> None:
+    def add_outbox(self, row: OutboxRow, data: bytes | bytearray, actor: Actor) -> None:
         with transaction(self._conn) as conn:
             conn.execute(
                 "INSERT INTO sync_outbox VALUES (?,?,?,?,?,?,?,?,NULL)",

@@ -67,7 +67,7 @@ class Manifest:
 
 def seal_bundle(
     identity: Identity, manifest: Manifest, payload_json: bytes, recipients: Sequence[str]
-) -> bytes:
+) -> bytearray:
     """A bundle file: ``payload_json`` sealed for ``recipients`` and signed by ``identity``."""
     return container.seal("bundle", manifest.to_json(), payload_json, identity.signer, recipients)
 

@@ -87,8 +87,10 @@ def seal(
     payload_json: bytes,
     signer: Ed25519PrivateKey,
     recipients: Sequence[str],
-) -> bytes:
-    """Compress, encrypt to ``recipients``, sign and frame ``payload_json``."""
+) -> bytearray:
+    """Compress, encrypt to ``recipients``, sign and frame ``payload_json``. The sealed file
+    comes back as a ``bytearray`` (it is built in place; copying a large bundle into a
+    ``bytes`` would cost as much as encrypting it)."""
     compressed = zlib.compress(payload_json, COMPRESSION_LEVEL)
     return seal_compressed(kind, manifest, compressed, len(payload_json), signer, recipients)
 
@@ -100,27 +102,39 @@ def seal_compressed(
     plain_bytes: int,
     signer: Ed25519PrivateKey,
     recipients: Sequence[str],
-) -> bytes:
+) -> bytearray:
     """:func:`seal` for a payload already compressed (``plain_bytes`` long before that)."""
     if kind not in KINDS:
         raise ValueError(f"unknown sealed file kind {kind!r}")
-    ciphertext = age.encrypt(compressed, list(recipients))
-    full = dict(manifest)
-    full["payload"] = {
-        "bytes": len(ciphertext),
+    n_bytes = age.encrypted_size(len(compressed), len(recipients))
+    payload: dict[str, Any] = {
+        "bytes": n_bytes,
         "compression": "zlib",
         "encryption": "age-v1-x25519",
         "plain_bytes": plain_bytes,
-        "sha256": hashlib.sha256(ciphertext).hexdigest(),
+        "sha256": "0" * 64,  # a stand-in of the same length until the payload is encrypted
     }
-    header = canonical(
-        {"format": FORMAT, "manifest": full, "recipients": list(recipients), "type": kind}
-    )
+
+    def header_for(payload: dict[str, Any]) -> bytes:
+        full = dict(manifest) | {"payload": payload}
+        return canonical(
+            {"format": FORMAT, "manifest": full, "recipients": list(recipients), "type": kind}
+        )
+
+    header = header_for(payload)
     if len(header) > MAX_HEADER_BYTES:
         raise ValueError("sealed file header too large")
+    prefix = len(MAGIC) + _LEN + len(header) + _SUM + _SIG
+    # The payload is encrypted straight into its place in the file, behind room for the framing:
+    # a bundle is never copied whole just to be framed.
+    sealed, digest = age.encrypt_with_digest(compressed, list(recipients), reserve=prefix)
+    header = header_for(payload | {"sha256": digest.hex()})
     framed = MAGIC + len(header).to_bytes(_LEN, "big") + header
+    if len(framed) + _SUM + _SIG != prefix or len(sealed) != prefix + n_bytes:
+        raise RuntimeError("sealed file layout mismatch")  # a bug, never bad input
     signature = signer.sign(SIGNATURE_DOMAIN + header)
-    return b"".join((framed, hashlib.sha256(framed).digest(), signature, ciphertext))
+    sealed[:prefix] = framed + hashlib.sha256(framed).digest() + signature
+    return sealed
 
 
 def _damaged(what: str) -> DamagedFile:
@@ -187,15 +201,15 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = N
             f"This {kind} is too large to import ({max(n_bytes, plain):,} bytes; the limit is "
             f"{min(limits.max_payload_bytes, limits.max_plain_bytes):,}). Nothing was changed."
         )
-    ciphertext = data[end + _SUM + _SIG :]
+    ciphertext = bytes(data[end + _SUM + _SIG :])  # no copy when ``data`` is bytes already
     if len(ciphertext) != n_bytes:
         raise _damaged(kind)
     return Envelope(
         kind=kind,
         manifest=manifest,
         recipients=tuple(recipients),
-        header=header,
-        signature=data[end + _SUM : end + _SUM + _SIG],
+        header=bytes(header),
+        signature=bytes(data[end + _SUM : end + _SUM + _SIG]),
         ciphertext=ciphertext,
         plain_bytes=plain,
     )

@@ -34,7 +34,8 @@ class Prepared:
     """A sealed bundle, ready to be recorded in the outbox and written out."""
 
     manifest: Manifest
-    data: bytes
+    data: bytearray
+    """The sealed file (a buffer built in place: see :func:`tipdesk.sync.container.seal`)."""
     sha256: str
 
     @property

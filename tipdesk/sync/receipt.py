@@ -75,9 +75,10 @@ class Receipt:
 
 def seal_receipt(identity: Identity, receipt: Receipt, recipient: str) -> bytes:
     manifest = ReceiptManifest(receipt.hq, receipt.device, receipt.serial, receipt.issued_at)
-    return container.seal(
+    sealed = container.seal(
         "receipt", manifest.to_json(), canonical(receipt.to_json()), identity.signer, [recipient]
     )
+    return bytes(sealed)  # receipts are small
 
 
 def _damaged() -> DamagedFile:
