@@ -420,7 +420,11 @@ def test_backup_and_restore_into_a_fresh_home(shared: Shared, tmp_path: Path) ->
     assert b"Nasreen" not in dest.read_bytes()
 
     fresh = tmp_path / "fresh"
-    tipdesk(fresh, "restore", str(dest), "--user", ADMIN)
+    restored = tipdesk(fresh, "restore", str(dest), "--user", ADMIN)
+    assert "new sync device" in restored.out and "tipdesk device export" in restored.out
+    before = tipdesk(shared.home, "keys", "show", "--json", "--user", ADMIN).json()
+    after = tipdesk(fresh, "keys", "show", "--json", "--user", ADMIN).json()
+    assert after["fingerprint"] != before["fingerprint"]
     rows = tipdesk(fresh, "case", "list", "--json", "--user", ADMIN).json()
     assert {r["id"] for r in rows} == {shared.challan_id, shared.decided_id}
 

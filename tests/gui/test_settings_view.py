@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from gui_support import GUI_ADMIN, GUI_PASSPHRASE, sign_in
+from PySide6.QtWidgets import QMessageBox
 
 from tipdesk.services.backup import restore as service_restore
 from tipdesk.ui.app import AppController
@@ -190,6 +191,11 @@ def test_restore_replaces_the_store_and_rebuilds_the_window(
     assert new_window is not main_window
     aside = [p.name for p in main_window.ctx.paths.home.iterdir() if p.name.startswith("before-")]
     assert len(aside) == 1  # the replaced store was moved aside, not deleted
+    # A district comes back as a new sync device; the new window says so without blocking.
+    notice = new_window.findChild(QMessageBox, "noticeBox")
+    assert notice is not None and notice.isVisible()
+    assert "new sync device" in notice.text() and "Device file for HQ" in notice.text()
+    notice.close()
 
 
 def test_a_wrong_restore_passphrase_changes_nothing(

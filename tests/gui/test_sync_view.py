@@ -255,3 +255,37 @@ def test_conflict_side_by_side_and_resolved(
     entries, case = found[0]
     assert [e.detail["kept"] for e in entries] == ["incoming"]
     assert case.investigating_officer == "Inspector Changedfake"
+
+
+def test_the_device_file_for_hq_is_written_from_the_sync_screen(
+    make_install: Callable[..., str],
+    controller: AppController,
+    hq_config: AppConfig,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A district officer without the command line can give HQ the device file, and HQ
+    registers it (after a restore, this is how the new device reaches HQ)."""
+    from tipdesk.services import sync
+    from tipdesk.services.session import init_install
+
+    make_install()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    district = _panel(sign_in(controller))
+    assert district.device_button.isEnabled()
+    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: usb)
+    district.device_button.click()
+    (device_file,) = usb.glob("*.json")
+    assert device_file.name.startswith("PB-LHR-device-")
+    assert district.result.kind == "ok"
+    assert str(device_file) in district.result.text()
+    hq, _key = init_install(
+        hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
+        clock=hq_config.clock, kdf=GUI_KDF,
+    )  # fmt: skip
+    try:
+        registered = sync.register_device(hq, device_file)
+    finally:
+        hq.close()
+    assert registered.fingerprint in district.result.text()

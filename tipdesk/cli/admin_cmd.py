@@ -80,8 +80,18 @@ def cmd_restore(args: argparse.Namespace, paths: Paths) -> int:
         paths, Path(args.file), user=user, passphrase=secret, clock=SystemClock(),
         replace=args.replace,
     )  # fmt: skip
+    new_device = backup_service.is_new_device(session)
+    device = session.install.device_id
     session.close()
-    io.emit({"restored": str(paths.home)}, args.json, f"Backup restored into {paths.home}")
+    text = f"Backup restored into {paths.home}"
+    if new_device:
+        text += (
+            f"\nThis laptop is now a new sync device ({device}). Before HQ accepts its bundles, "
+            "send HQ its device file (tipdesk device export --out FILE) to register; HQ may "
+            "revoke the old device."
+        )
+    io.emit({"restored": str(paths.home), "new_device": new_device, "device": device},
+            args.json, text)  # fmt: skip
     return 0
 
 

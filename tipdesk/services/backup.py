@@ -14,6 +14,11 @@ Contract:
 - :func:`restore` checks the whole backup (container, manifest, key file, that the passphrase
   unlocks it, that the database opens and its audit chain verifies) before touching the data
   folder. An existing store is moved aside into ``before-restore-<time>/``, never deleted.
+- A district store comes back as a *new sync device* (new device id and keys, empty outbox):
+  the laptop the backup came from may have sent HQ bundles after the backup was taken, and
+  their numbers must not be used again. HQ registers the new device file before it accepts its
+  bundles; changes HQ lacks are collected again from the change log. HQ keeps its identity
+  (the districts are enrolled to it). :func:`is_new_device` tells the caller to say so.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 
 from tipdesk import __version__
 from tipdesk.core.clock import Clock, iso_timestamp
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import (
     CorruptStore,
     InvalidInput,
@@ -36,12 +42,14 @@ from tipdesk.core.errors import (
     StoreExists,
     WrongPassphrase,
 )
+from tipdesk.core.ids import new_id
 from tipdesk.core.permissions import Permission, UserRole, allowed
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.paths import Paths
 from tipdesk.services.session import Session, sign_in, store_exists
 from tipdesk.store.keys import KeyFile
-from tipdesk.store.store import Store
+from tipdesk.store.store import Actor, Store
+from tipdesk.sync import identity as sync_identity
 
 FORMAT = "tipdesk-backup"
 FORMAT_VERSION = 1
@@ -180,6 +188,11 @@ def restore(
                 raise PermissionDenied(
                     f"Your role ({row.role.replace('_', ' ')}) does not allow restoring a backup."
                 )
+            if result.ok and probe.setting("install_role") == InstallRole.DISTRICT.value:
+                previous = probe.setting("device_id", "") or ""
+                device = new_id()
+                actor = Actor(user, device, iso_timestamp(clock.now()))
+                sync_identity.become_new_device(probe, device, actor, previous=previous)
             probe.checkpoint()
         finally:
             probe.close()
@@ -201,6 +214,12 @@ def restore(
     session.audit("restore", detail_file=src.name)
     _final_step(progress, _RESTORE_STEPS)
     return session
+
+
+def is_new_device(session: Session) -> bool:
+    """Whether a restore just made this install a new sync device (a district): the user must
+    then send HQ the device file (``tipdesk device export``) for HQ to register."""
+    return session.install.role is InstallRole.DISTRICT
 
 
 def _store_files(paths: Paths) -> list[Path]:

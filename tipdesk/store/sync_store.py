@@ -95,6 +95,30 @@ class SyncStore:
             audit.append(conn, [_entry(actor, "sync.keys", keys=sorted(r.name for r in rows))])
         return True
 
+    def replace_identity(
+        self, device_id: str, rows: Sequence[KeyRow], actor: Actor, *, previous: str
+    ) -> None:
+        """Make this install a new sync device (one transaction): ``device_id`` in the
+        settings, ``rows`` as its keys, and an empty outbox, since the old device's bundle
+        numbers are not this device's (the changes HQ lacks are collected again from the
+        change log at the next export). For a district restored from a backup."""
+        with transaction(self._conn) as conn:
+            conn.execute("DELETE FROM sync_keys")
+            conn.executemany(
+                "INSERT INTO sync_keys(name, secret, public, created_at) VALUES (?,?,?,?)",
+                [(r.name, r.secret, r.public, r.created_at) for r in rows],
+            )
+            conn.execute("DELETE FROM sync_outbox")
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES ('device_id', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (device_id,),
+            )
+            audit.append(
+                conn,
+                [_entry(actor, "sync.new_device", previous_device=previous, device=device_id)],
+            )
+
     # --- district: HQ, outbox, receipts --------------------------------------------------
     def hq(self) -> HqRow | None:
         rows = self._rows("SELECT * FROM sync_hq")

@@ -97,26 +97,36 @@ class Identity:
         return self._age
 
 
+def _new_key_rows(at: str) -> list[KeyRow]:
+    """Fresh keys: an Ed25519 signing key and an age X25519 identity. Secret."""
+    signer = Ed25519PrivateKey.generate()
+    secret_age = age.new_identity()
+    public_raw = signer.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    secret_raw = signer.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return [
+        KeyRow(SIGNING, b64(secret_raw), b64(public_raw), at),
+        KeyRow(ENCRYPTION, secret_age, age.recipient_of(secret_age), at),
+    ]
+
+
 def load_or_create(store: Store, device_id: str, actor: Actor) -> Identity:
     """The install's identity, made and stored on first use (one transaction; when two
     processes race, the first stored keys win and both use them)."""
     sync = SyncStore(store)
     rows = sync.keys()
     if SIGNING not in rows or ENCRYPTION not in rows:
-        signer = Ed25519PrivateKey.generate()
-        secret_age = age.new_identity()
-        public_raw = signer.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-        secret_raw = signer.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        sync.add_keys(
-            [
-                KeyRow(SIGNING, b64(secret_raw), b64(public_raw), actor.at),
-                KeyRow(ENCRYPTION, secret_age, age.recipient_of(secret_age), actor.at),
-            ],
-            actor,
-        )
+        sync.add_keys(_new_key_rows(actor.at), actor)
         rows = sync.keys()
     signer = Ed25519PrivateKey.from_private_bytes(unb64(rows[SIGNING].secret, 32))
     return Identity(device_id, signer, rows[ENCRYPTION].secret)
+
+
+def become_new_device(store: Store, device_id: str, actor: Actor, *, previous: str) -> Identity:
+    """Give this install a new device id and new keys, and forget the old device's outbox
+    (:meth:`SyncStore.replace_identity`). HQ must register the new device file before it
+    accepts the new device's bundles; the old device can then be revoked."""
+    SyncStore(store).replace_identity(device_id, _new_key_rows(actor.at), actor, previous=previous)
+    return load_or_create(store, device_id, actor)
 
 
 # --- signed public documents ---------------------------------------------------------------------

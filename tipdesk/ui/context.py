@@ -92,6 +92,14 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A message the new main window shows once, without blocking (after a restore)."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class SignedIn:
     """What the worker hands to the GUI when a session opens."""
 
@@ -99,7 +107,8 @@ class SignedIn:
     reference: Reference
     idle_lock_minutes: int
     extra: Any = None
-    """Anything else the opener returned (the recovery key after setting up)."""
+    """Anything else the opener returned (the recovery key after setting up, a
+    :class:`Notice` for the main window)."""
 
 
 def signed_in(session: Session, extra: Any = None) -> SignedIn:

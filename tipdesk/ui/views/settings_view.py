@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipdesk.core.codes import OfficeKind
+from tipdesk.core.codes import InstallRole, OfficeKind
 from tipdesk.core.permissions import Permission
-from tipdesk.ui.context import AppContext, SignedIn, signed_in
+from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
 from tipdesk.ui.dialogs import files
 from tipdesk.ui.dialogs.restore import RestoreDialog
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
@@ -163,7 +163,18 @@ def _restore(src: Path, user: str, passphrase: str, progress: Progress) -> Any:
         if old is None:
             raise RuntimeError("restore needs an open session")
         session = restore_over(old, src, user=user, passphrase=passphrase, progress=progress.update)
-        return session, signed_in(session)
+        notice = None
+        if session.install.role is InstallRole.DISTRICT:
+            notice = Notice(
+                QCoreApplication.translate("SettingsView", "Restore"),
+                QCoreApplication.translate(
+                    "SettingsView",
+                    "The backup is restored. This laptop is now a new sync device: before HQ "
+                    "accepts its bundles, write its device file (Sync > Device file for HQ…) "
+                    "and send it to HQ to register.",
+                ),
+            )
+        return session, signed_in(session, notice)
 
     return opener
 

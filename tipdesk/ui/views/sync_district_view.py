@@ -87,6 +87,18 @@ def _export(folder: Path) -> Any:
     return work
 
 
+def _device_file(folder: Path) -> Any:
+    def work(session: Session) -> tuple[Path, str]:
+        from tipdesk.services import sync
+
+        district = session.install.district or "district"
+        out = folder / f"{district}-device-{session.install.device_id[-8:]}.json"
+        found = sync.export_device_file(session, out)
+        return out, found.device.fingerprint
+
+    return work
+
+
 def _import_receipt(path: Path) -> Any:
     def work(session: Session) -> ReceiptResult:
         from tipdesk.services import sync
@@ -138,14 +150,26 @@ class SyncDistrictPanel(QWidget):
         self.receipt_button = button(self.tr("Import a receipt…"), "sync")
         self.receipt_button.setObjectName("importReceiptButton")
         self.receipt_button.clicked.connect(self.import_receipt)
+        self.device_button = button(self.tr("Device file for HQ…"), "settings")
+        self.device_button.setObjectName("deviceFileButton")
+        self.device_button.setToolTip(
+            self.tr("HQ registers this file once; it accepts this laptop's bundles from then on.")
+        )
+        self.device_button.clicked.connect(self.export_device_file)
         self.export_button = button(self.tr("Export to a folder…"), "sync", primary=True)
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
-        for widget in (self.enroll_button, self.receipt_button, self.export_button):
+        for widget in (
+            self.enroll_button,
+            self.device_button,
+            self.receipt_button,
+            self.export_button,
+        ):
             self.header.action_bar.addWidget(widget)
         allowed = ctx.can(Permission.SYNC)
         self.export_button.setEnabled(allowed)
         self.receipt_button.setEnabled(allowed)
+        self.device_button.setEnabled(allowed)
         self.enroll_button.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
 
         body = QVBoxLayout()
@@ -411,6 +435,24 @@ class SyncDistrictPanel(QWidget):
         self.details.setText("\n".join(lines))
         self.details.setVisible(bool(lines))
         self.refresh()
+
+    # --- device file ---------------------------------------------------------------------------
+    def export_device_file(self) -> None:
+        folder = sync_view.ask_folder(self, self.tr("Save the device file for HQ"), Path.home())
+        if folder is None:
+            return
+
+        def done(result: tuple[Path, str]) -> None:
+            path, fingerprint = result
+            self.result.set_message(
+                "ok",
+                self.tr(
+                    "Device file written: {file}. Give it to HQ, and tell HQ this fingerprint "
+                    "(by phone or on paper) so they can check it: {fp}"
+                ).format(file=path, fp=fingerprint),
+            )
+
+        self.ctx.runner.submit(_device_file(folder), done, self.ctx.report)
 
     # --- enrol --------------------------------------------------------------------------------
     def enroll(self) -> None:

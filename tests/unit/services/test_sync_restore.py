@@ -1,0 +1,97 @@
+"""A district restored from a backup becomes a new sync device, so bundles the old laptop sent
+after the backup never collide with the restored laptop's; HQ ends with every change once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START, svc_training
+from sync_support import case_for, export, link, make_district, make_hq
+
+from tipdesk.core.clock import FixedClock
+from tipdesk.paths import Paths
+from tipdesk.services import backup as backup_service
+from tipdesk.services import records, sync, sync_hq
+from tipdesk.services.session import Session
+from tipdesk.store.sync_store import SyncStore
+from tipdesk.sync.errors import UnknownSender
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(SVC_START)
+
+
+@pytest.fixture
+def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Session, Session]]:
+    district = make_district(tmp_path / "lahore", clock)
+    hq = make_hq(tmp_path / "hq", clock)
+    link(district, hq, tmp_path / "files")
+    yield district, hq
+    district.close()
+    hq.close()
+
+
+def _restore(src: Path, home: Path, clock: FixedClock) -> Session:
+    return backup_service.restore(
+        Paths(home), src, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=clock
+    )
+
+
+def test_a_restored_district_is_a_new_device_and_hq_gets_every_change_once(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    old_device = district.install.device_id
+    old_fingerprint = sync.keys_info(district).fingerprint
+    first = case_for(district)
+    records.save(district, [first])
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out1").read_bytes())
+    backup = backup_service.backup(district, tmp_path / "lahore.tipdesk-backup")
+    # After the backup the old laptop sends bundle 2, then it is lost.
+    records.save(district, [svc_training()])
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out2").read_bytes())
+
+    restored = _restore(backup, tmp_path / "new-laptop", clock)
+    try:
+        assert backup_service.is_new_device(restored)
+        assert restored.install.device_id != old_device
+        assert sync.keys_info(restored).fingerprint != old_fingerprint
+        assert SyncStore(restored.store).outbox() == []
+        assert "sync.new_device" in [e.action for e in restored.store.audit_entries()]
+        assert restored.store.verify_audit().ok
+        # The restored laptop's work goes on; its first bundle is number 1 of a new device.
+        second = case_for(restored)
+        records.save(restored, [second])
+        bundle = export(restored, tmp_path / "out3").read_bytes()
+        with pytest.raises(UnknownSender):  # not registered yet: refused, nothing changed
+            sync.import_bundle_bytes(hq, bundle)
+        device_file = tmp_path / "new-device.json"
+        sync.export_device_file(restored, device_file)
+        sync.register_device(hq, device_file)
+        result = sync.import_bundle_bytes(hq, bundle)
+    finally:
+        restored.close()
+    assert result.status == "imported" and result.seq == 1
+    assert result.conflicts == [] and result.quarantined == []
+    # The first case came again (HQ had it): a duplicate, not a conflict; the new case is new.
+    assert hq.store.get("case", first.id) is not None
+    assert hq.store.get("case", second.id) is not None
+    assert hq.store.count("training") == 1
+    assert {d.device_id for d in sync_hq.device_status(hq)} >= {old_device}
+
+
+def test_a_restored_hq_keeps_its_identity(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    _district, hq = pair
+    backup = backup_service.backup(hq, tmp_path / "hq.tipdesk-backup")
+    restored = _restore(backup, tmp_path / "hq-again", clock)
+    try:
+        assert not backup_service.is_new_device(restored)
+        assert restored.install.device_id == hq.install.device_id
+        assert sync.keys_info(restored).fingerprint == sync.keys_info(hq).fingerprint
+    finally:
+        restored.close()
