@@ -566,7 +566,8 @@ def apply_bundle(
     actor: Actor,
 ) -> Outcome:
     """Apply one bundle in one transaction (see the module contract)."""
-    with remote_batch(store, actor) as b:
+    rows = sum(len(kind_rows) for kind_rows in payload.rows.values())
+    with remote_batch(store, actor, rows=rows) as b:
         prior = b.bundle(manifest.device, manifest.seq)
         if prior is not None:
             if prior == sha256:

@@ -127,3 +127,28 @@ def test_a_failed_remote_batch_changes_nothing(store: Store, tmp_path: Path) -> 
         raise Boom
     assert (store.count("training"), store.changes_since(0), len(store.audit_entries())) == before
     assert SyncStore(store).versions("training", [_training().id]) == {}
+
+
+def test_a_large_batch_gets_a_page_cache_for_its_size_and_gives_it_back(store: Store) -> None:
+    """The transaction's dirty pages must fit in the cache (else SQLite spills them to the WAL
+    and decrypts them again); afterwards the normal cache size applies again."""
+    from tipdesk.store import remote_apply
+    from tipdesk.store.driver import CACHE_KIB
+
+    def cache_kib() -> int:
+        return -int(store.query("PRAGMA cache_size")[0][0])
+
+    assert cache_kib() == CACHE_KIB
+    with remote_batch(store, ACTOR, rows=100_000):
+        assert cache_kib() == CACHE_KIB + 100_000 * remote_apply.CACHE_KIB_PER_ROW
+    assert cache_kib() == CACHE_KIB
+    with remote_batch(store, ACTOR, rows=10**9):
+        assert cache_kib() == remote_apply.MAX_CACHE_KIB
+    assert cache_kib() == CACHE_KIB
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), remote_batch(store, ACTOR, rows=50_000):
+        raise Boom
+    assert cache_kib() == CACHE_KIB
