@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint types layers unit bench clean venv sysdeps screenshots
+.PHONY: run test lint types layers unit bench clean venv sysdeps screenshots package package-check
 
 run: $(STAMP)
 	$(BIN)/tipdesk
@@ -53,6 +53,19 @@ test: lint types layers unit
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The one-folder app in dist/tipdesk (PyInstaller; its work folder is build/pyinstaller, as
+# build/ holds the tracked packaging files). Fails when the folder is 200 MB or more, or when
+# the packaged app's self-test fails. See docs/install.md.
+package: $(STAMP)
+	$(BIN)/pyinstaller --log-level WARN --workpath build/pyinstaller --distpath dist --noconfirm tipdesk.spec
+	$(MAKE) --no-print-directory package-check
+
+# Checks an already built dist/tipdesk: its size, its version, and its self-test (offscreen).
+package-check: $(STAMP)
+	$(BIN)/python -m bench.package size
+	dist/tipdesk/tipdesk --version
+	dist/tipdesk/tipdesk --self-test
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.screenshots --out docs/screenshots

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import gui_lists, gui_startup, register_import, reports, store_write, sync
+from bench import gui_lists, gui_startup, package, register_import, reports, store_write, sync
 
 BENCHES = {
     "store_write": store_write.main,
@@ -13,6 +13,7 @@ BENCHES = {
     "sync": sync.main,
     "gui_lists": gui_lists.main,
     "gui_startup": gui_startup.main,
+    "package": package.main,
 }
 
 

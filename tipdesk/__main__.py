@@ -1,5 +1,6 @@
 """``python -m tipdesk`` and the ``tipdesk`` command: no arguments opens the desktop app, a
-command runs headless.
+command runs headless, ``--self-test`` checks this TIPDesk works (:mod:`tipdesk.selftest`:
+exit 0 when every step passed, else 1; runs in a temporary folder, never the data folder).
 
 Without Qt (PySide6 not installed or its libraries missing) or without a display, no arguments
 prints the command overview instead, with a note on stderr saying why.
@@ -26,8 +27,34 @@ def _overview(reason: str) -> int:
     return show_overview()
 
 
+SELF_TEST_HELP = (
+    "\nself-test:\n"
+    "  tipdesk --self-test [--verbose]\n"
+    "      check that this TIPDesk works: an encrypted store, a report, a sync bundle, the\n"
+    "      HQ receiver and the sign-in window, all in a temporary folder; exit 0 or 1\n"
+)
+
+
+def _help(args: list[str]) -> int:
+    """``tipdesk --help``: the command line's help, then the ``--self-test`` flag."""
+    from tipdesk.cli.main import run
+
+    try:
+        return run(args)
+    except SystemExit as done:  # argparse exits after printing the help
+        if done.code in (0, None):
+            print(SELF_TEST_HELP, end="")
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--self-test"]:
+        from tipdesk import selftest
+
+        return selftest.main(args[1:])
+    if args in (["--help"], ["-h"]):
+        return _help(args)
     if not args:
         try:
             from tipdesk.ui import app
