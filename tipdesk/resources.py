@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -64,18 +64,45 @@ def clear_cache() -> None:
 
 @functools.lru_cache(maxsize=8)
 def _load(root: Path) -> Reference:
-    parsed = {name: _read_json(root / rel) for name, rel in FILES.items()}
-    with _blame(root / FILES["geography"]):
+    parsed = read_documents(root)
+    return _checked(parsed, lambda name: str(root / FILES[name]))
+
+
+def read_documents(root: Path | None = None) -> dict[str, dict[str, Any]]:
+    """The five parsed reference documents below ``root`` (default: the app's resources), by
+    argument name of :class:`Reference`, unchecked (:func:`reference_from_documents` checks)."""
+    base = resources_dir() if root is None else root
+    return {name: _read_json(base / rel) for name, rel in FILES.items()}
+
+
+def reference_from_documents(documents: Mapping[str, Any], *, origin: str) -> Reference:
+    """A :class:`Reference` from parsed documents (all five :data:`FILES` names), checked
+    exactly as files are; :class:`InvalidInput` names the document (``origin``, e.g. "HQ's
+    update", then its file name) when one is not of the documented shape."""
+    missing = sorted(set(FILES) - set(documents))
+    if missing:
+        raise InvalidInput(f"{origin} lacks {', '.join(FILES[m] for m in missing)}.")
+    parsed: dict[str, dict[str, Any]] = {}
+    for name in FILES:
+        doc = documents[name]
+        if not isinstance(doc, dict):
+            raise InvalidInput(f"{origin}: {FILES[name]} must hold a JSON object at the top level.")
+        parsed[name] = doc
+    return _checked(parsed, lambda name: f"{origin}: {FILES[name]}")
+
+
+def _checked(parsed: dict[str, dict[str, Any]], where: Callable[[str], str]) -> Reference:
+    with _blame(where("geography")):
         districts = _check_geography(parsed["geography"])
-    with _blame(root / FILES["offices"]):
+    with _blame(where("offices")):
         _check_offices(parsed["offices"], districts)
-    with _blame(root / FILES["organisations"]):
+    with _blame(where("organisations")):
         for key in ORGANISATION_LISTS:
             _check_items(parsed["organisations"], key)
-    with _blame(root / FILES["codes"]):
+    with _blame(where("codes")):
         for key in CODE_LISTS:
             _check_items(parsed["codes"], key)
-    with _blame(root / FILES["sentences"]):
+    with _blame(where("sentences")):
         _check_sentences(parsed["sentences"])
     return Reference(**parsed)
 
@@ -102,12 +129,12 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 @contextmanager
-def _blame(path: Path) -> Iterator[None]:
-    """Turn a shape problem found inside the block into ``InvalidInput`` naming ``path``."""
+def _blame(what: str) -> Iterator[None]:
+    """Turn a shape problem found inside the block into ``InvalidInput`` naming ``what``."""
     try:
         yield
     except _Bad as exc:
-        raise InvalidInput(f"Reference file {path} is malformed: {exc}.") from None
+        raise InvalidInput(f"Reference file {what} is malformed: {exc}.") from None
 
 
 # --- shape checks ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[2]
 DISTRICT_PASS = "monsoon rain over lahore fort"
 HQ_PASS = "seven lanterns over margalla"
 SECRETS = (DISTRICT_PASS, HQ_PASS, "AGE-SECRET-KEY")
@@ -103,10 +104,21 @@ def test_district_to_hq_and_back(tmp_path: Path) -> None:
     assert one["status"] == "imported" and one["district"] == "PB-LHR" and one["seq"] == 1
     assert report["accepted"] == {"case": 1, "accused": 1, "victim": 1}
     assert report["errors"] == [] and report["conflicts"] == [] and report["quarantined"] == []
+    # HQ installs an amended rules file once; the receipt carries it to the district.
+    amended = tmp_path / "amended"
+    amended.mkdir()
+    rules = json.loads((ROOT / "resources/rules/sentences.json").read_text(encoding="utf-8"))
+    rules["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = 120
+    (amended / "sentences.json").write_text(json.dumps(rules), encoding="utf-8")
+    installed = tipdesk(hq, HQ_PASS, "reference", "install", str(amended), "--json").json()
+    assert installed == {"revision": 1, "files": ["rules/sentences.json"]}
     receipts = tipdesk(hq, HQ_PASS, "hq", "receipts", "--out", str(files), "--json").json()
     (receipt,) = receipts["receipts"]
     took = tipdesk(district, DISTRICT_PASS, "sync", "receipt", receipt, "--json").json()
     assert took["status"] == "imported" and took["acknowledged"] == [1]
+    assert took["reference"]["installed"] and took["reference"]["revision"] == 1
+    shown_ref = tipdesk(district, DISTRICT_PASS, "reference", "show")
+    assert "Reference update 1" in shown_ref.out and "rules/sentences.json" in shown_ref.out
     before = sorted(p.name for p in files.iterdir())
     nothing = tipdesk(district, DISTRICT_PASS, "sync", "export", "--out", str(files))
     assert "Nothing new" in nothing.out

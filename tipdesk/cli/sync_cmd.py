@@ -18,9 +18,9 @@ from tipdesk.cli.common import Add, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
+from tipdesk.services import reference_updates, sync_server, sync_upload
 from tipdesk.services import session as session_service
 from tipdesk.services import sync as sync_service
-from tipdesk.services import sync_server, sync_upload
 from tipdesk.sync.bundle import short_device
 
 
@@ -257,8 +257,56 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
             lines.append(f"Quarantined at HQ: {q.get('kind')} {q.get('record_id')}: {why}")
         if r.conflicts:
             lines.append(f"{len(r.conflicts)} record(s) in conflict with HQ's corrections.")
+        if r.reference is not None and r.reference.installed:
+            lines.append(
+                f"HQ's reference update {r.reference.revision} installed: "
+                f"{', '.join(r.reference.files)}."
+            )
+        elif r.reference is not None:
+            lines.append(f"HQ's reference update was not installed: {r.reference.problem}")
         return "\n".join(lines)
 
+    if r.reference is not None:
+        data["reference"] = {
+            "revision": r.reference.revision,
+            "files": list(r.reference.files),
+            "installed": r.reference.installed,
+            "problem": r.reference.problem,
+        }
+    io.emit(data, args.json, text)
+    return 0
+
+
+def cmd_reference_show(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        data = reference_updates.status(session)
+    finally:
+        session.close()
+    if not data["revision"]:
+        text = "No reference update installed: the lists and rules shipped with TIPDesk apply."
+    else:
+        text = (
+            f"Reference update {data['revision']} (installed {data['installed_at']}) replaces: "
+            f"{', '.join(data['files'])}."
+        )
+        if data["problem"]:
+            text += f"\nIt is not used: {data['problem']}"
+    io.emit(data, args.json, text)
+    return 0
+
+
+def cmd_reference_install(args: argparse.Namespace, paths: Paths) -> int:
+    session = open_session(args, paths)
+    try:
+        update = reference_updates.install_files(session, Path(args.folder))
+    finally:
+        session.close()
+    data = {"revision": update.revision, "files": sorted(update.files)}
+    text = (
+        f"Reference update {update.revision} installed ({', '.join(sorted(update.files))}); "
+        "every receipt carries it to the districts from now on."
+    )
     io.emit(data, args.json, text)
     return 0
 
@@ -549,6 +597,12 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("--hq-url", metavar="URL", help="instead of the configured address")
     p.add_argument("--ca", metavar="FILE", help="instead of the configured certificate")
 
+    ref = sub.add_parser("reference", help="reference lists and rules").add_subparsers(
+        dest="reference_command", metavar="ACTION", required=True
+    )
+    add("show", cmd_reference_show, "the reference update in use, if any", ref)
+    p = add("install", cmd_reference_install, "install updated reference files (HQ)", ref)
+    p.add_argument("folder", help="folder with any of the reference JSON files")
     hq = sub.add_parser("hq", help="bundles from districts (HQ)").add_subparsers(
         dest="hq_command", metavar="ACTION", required=True
     )

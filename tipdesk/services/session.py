@@ -39,6 +39,7 @@ from tipdesk.core.reference import Reference
 from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
+from tipdesk.services import reference_updates
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
@@ -301,7 +302,9 @@ def _open(
         if row is None or not row.active:
             raise WrongPassphrase("Wrong user name or passphrase.")
         install = Install.from_store(store)
-        session = Session(store, paths, row, install, clock, reference or load_reference())
+        # HQ's reference update, when one was installed, on top of the app's own files.
+        ref = reference or reference_updates.effective_reference(store)
+        session = Session(store, paths, row, install, clock, ref)
         failures = keyfile.take_pending_failures()
         entries = [NewEntry(at, name, install.device_id, "login.failed") for at, name in failures]
         a = session.actor()

@@ -22,6 +22,7 @@ from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
+from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
 from tipdesk.services.sync_common import (
     own_identity,
@@ -263,7 +264,7 @@ def outbox_files(session: Session) -> list[Path]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ReceiptResult:
     serial: int
     status: str  # imported | duplicate | older
@@ -274,6 +275,8 @@ class ReceiptResult:
     conflicts: list[dict[str, Any]]
     gaps: list[int]
     bundles: list[dict[str, Any]]
+    reference: reference_updates.Applied | None = None
+    """HQ's reference update the receipt carried, when it was newer than the installed one."""
 
 
 def import_receipt(session: Session, path: Path, limits: Limits = DEFAULT_LIMITS) -> ReceiptResult:
@@ -327,7 +330,11 @@ def import_receipt_bytes(
     )
     for row in newly:
         (session.paths.outbox / row.file_name).unlink(missing_ok=True)
-    return _receipt_result(rec, "imported", tuple(o.seq for o in newly))
+    result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
+    # After the receipt is recorded: a bad reference update is reported, never a reason to
+    # refuse the receipt; one lost to a crash here comes again with the next receipt.
+    result.reference = reference_updates.apply_from_receipt(session, rec.updates)
+    return result
 
 
 def _receipt_result(rec: receipt.Receipt, status: str, acked: tuple[int, ...]) -> ReceiptResult:

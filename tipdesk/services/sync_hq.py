@@ -23,8 +23,7 @@ from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, to_dict
 from tipdesk.fs import atomic_write_bytes
-from tipdesk.paths import resources_dir
-from tipdesk.resources import FILES
+from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
 from tipdesk.services.sync_common import own_identity, read_file, require_hq, sync_store
 from tipdesk.store.sync_store import ConflictRow, DeviceRow
@@ -287,17 +286,6 @@ def resolve(session: Session, conflict_id: str, keep: str) -> Record:
 
 
 # --- receipts and device state ------------------------------------------------------------------
-def _reference_digests() -> dict[str, str]:
-    root = resources_dir()
-    out: dict[str, str] = {}
-    for rel in sorted(FILES.values()):
-        try:
-            out[rel] = hashlib.sha256((root / rel).read_bytes()).hexdigest()
-        except OSError:
-            continue
-    return out
-
-
 def receipt_for(session: Session, device_id: str) -> bytes:
     """A new receipt for one registered device: signed by HQ, encrypted to the device."""
     session.require(Permission.SYNC)
@@ -355,7 +343,7 @@ def receipt_for(session: Session, device_id: str) -> bytes:
         bundles=bundles,
         quarantined=quarantined,
         conflicts=open_conflicts,
-        updates={"reference_files": _reference_digests(), "lists": [], "rules": []},
+        updates=reference_updates.receipt_updates(session),
     )
     return receipt.seal_receipt(me, rec, device.recipient)
 

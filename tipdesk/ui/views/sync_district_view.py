@@ -432,6 +432,20 @@ class SyncDistrictPanel(QWidget):
                     gaps=", ".join(str(g) for g in result.gaps)
                 )
             )
+        update = result.reference
+        if update is not None and update.installed:
+            lines.append(
+                self.tr(
+                    "HQ's updated reference lists and rules ({files}) are installed: checks "
+                    "use them now, the pick lists after the next sign-in."
+                ).format(files=", ".join(update.files))
+            )
+        elif update is not None:
+            lines.append(
+                self.tr("HQ's reference update was not installed: {problem}").format(
+                    problem=update.problem
+                )
+            )
         self.details.setText("\n".join(lines))
         self.details.setVisible(bool(lines))
         self.refresh()

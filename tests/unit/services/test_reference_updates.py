@@ -1,0 +1,186 @@
+"""HQ's reference-list and rules updates: installed once at HQ, carried by every receipt,
+installed by a district when newer, checked like the shipped files, never blocking a receipt
+or a sign-in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START, svc_accused, svc_case
+from sync_support import export, link, make_district, make_hq
+
+from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.validation import validate
+from tipdesk.paths import resources_dir
+from tipdesk.services import reference_updates, sync
+from tipdesk.services.session import Session, sign_in
+from tipdesk.store.sync_store import SyncStore
+
+LONGER = 120  # a synthetic amendment: s.3 allows ten years
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(SVC_START)
+
+
+@pytest.fixture
+def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Session, Session]]:
+    district = make_district(tmp_path / "lahore", clock)
+    hq = make_hq(tmp_path / "hq", clock)
+    link(district, hq, tmp_path / "files")
+    yield district, hq
+    district.close()
+    hq.close()
+
+
+def _sentences(months: int) -> dict[str, Any]:
+    doc = json.loads((resources_dir() / "rules/sentences.json").read_text(encoding="utf-8"))
+    doc["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = months
+    return dict(doc)
+
+
+def _folder(tmp_path: Path, name: str, files: dict[str, Any]) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for file_name, doc in files.items():
+        (folder / file_name).write_text(json.dumps(doc), encoding="utf-8")
+    return folder
+
+
+def _long_sentence_problems(session: Session) -> list[str]:
+    case = svc_case(accused=[svc_accused(imprisonment_months=96)])
+    return [p.message for p in validate(case, session.validation_context())]
+
+
+def _receipt_for(hq: Session, district: Session, tmp_path: Path, name: str) -> Path:
+    sync.import_bundle_bytes(hq, export(district, tmp_path / f"{name}-out").read_bytes())
+    (tmp_path / name).mkdir()
+    (receipt,) = sync.write_receipts(hq, tmp_path / name)
+    return receipt
+
+
+def test_hq_installs_files_and_a_district_gets_them_with_the_next_receipt(
+    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+) -> None:
+    district, hq = pair
+    assert any("84-month maximum" in m for m in _long_sentence_problems(district))
+    before = reference_updates.receipt_updates(hq)["reference_files"]
+
+    update = reference_updates.install_files(
+        hq, _folder(tmp_path, "amended", {"sentences.json": _sentences(LONGER)})
+    )
+    assert update.revision == 1 and sorted(update.files) == ["rules/sentences.json"]
+    assert _long_sentence_problems(hq) == []  # HQ's own checks use it at once
+    updates = reference_updates.receipt_updates(hq)
+    assert updates["reference"]["revision"] == 1
+    assert updates["reference_files"]["rules/sentences.json"] != before["rules/sentences.json"]
+    assert updates["reference_files"]["reference/codes.json"] == before["reference/codes.json"]
+
+    records_case = svc_case()
+    from tipdesk.services import records
+
+    records.save(district, [records_case])
+    result = sync.import_receipt(district, _receipt_for(hq, district, tmp_path, "r1"))
+    assert result.reference is not None and result.reference.installed
+    assert result.reference.files == ("rules/sentences.json",)
+    assert _long_sentence_problems(district) == []
+    assert "reference.update" in [e.action for e in district.store.audit_entries()]
+    assert reference_updates.status(district)["revision"] == 1
+
+    # The update stays after signing in again (it is kept in the encrypted store).
+    district.close()
+    again = sign_in(district.paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=clock)
+    try:
+        assert _long_sentence_problems(again) == []
+        # The same revision in a later receipt changes nothing.
+        later = sync.import_receipt(again, _receipt_for_existing(hq, tmp_path, "r2"))
+        assert later.status == "imported" and later.reference is None
+    finally:
+        again.close()
+
+
+def _receipt_for_existing(hq: Session, tmp_path: Path, name: str) -> Path:
+    (tmp_path / name).mkdir()
+    (receipt,) = sync.write_receipts(hq, tmp_path / name)
+    return receipt
+
+
+def test_a_second_install_keeps_the_first_files_and_counts_up(
+    pair: tuple[Session, Session], tmp_path: Path
+) -> None:
+    _district, hq = pair
+    reference_updates.install_files(
+        hq, _folder(tmp_path, "one", {"sentences.json": _sentences(LONGER)})
+    )
+    codes = json.loads((resources_dir() / "reference/codes.json").read_text(encoding="utf-8"))
+    codes["exploitation_forms"].append({"code": "organ_test", "name": "Organ removal (test)"})
+    update = reference_updates.install_files(hq, _folder(tmp_path, "two", {"codes.json": codes}))
+    assert update.revision == 2
+    assert sorted(update.files) == ["reference/codes.json", "rules/sentences.json"]
+    assert "organ_test" in hq.reference.lists["exploitation_forms"]
+
+
+def test_a_bad_file_is_refused_naming_it_and_nothing_changes(
+    pair: tuple[Session, Session], tmp_path: Path
+) -> None:
+    district, hq = pair
+    bad = {"provinces": [{"code": "PB", "name": "Punjab", "districts": []}]}
+    with pytest.raises(InvalidInput, match=r"geography\.json"):
+        reference_updates.install_files(hq, _folder(tmp_path, "bad", {"geography.json": bad}))
+    assert reference_updates.current(hq.store) is None
+    (tmp_path / "notjson").mkdir()
+    (tmp_path / "notjson" / "codes.json").write_text("{oops", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"codes\.json"):
+        reference_updates.install_files(hq, tmp_path / "notjson")
+    with pytest.raises(InvalidInput, match="No reference file"):
+        reference_updates.install_files(hq, _folder(tmp_path, "empty", {}))
+    with pytest.raises(InvalidInput, match="Only HQ"):
+        reference_updates.install_files(
+            district, _folder(tmp_path, "district", {"sentences.json": _sentences(LONGER)})
+        )
+    assert reference_updates.current(hq.store) is None
+    assert reference_updates.current(district.store) is None
+
+
+def test_an_update_that_fails_the_checks_is_reported_and_the_receipt_still_counts(
+    pair: tuple[Session, Session], tmp_path: Path
+) -> None:
+    district, hq = pair
+    from tipdesk.services import records
+
+    records.save(district, [svc_case()])
+    # An HQ whose stored update went bad (written around the checks, as by a faulty tool).
+    broken = {"files": {"rules/sentences.json": {"laws": "none"}}, "installed_at": "x",
+              "revision": 3}  # fmt: skip
+    hq.store.set_settings({reference_updates.SETTING: json.dumps(broken)}, hq.actor())
+    result = sync.import_receipt(district, _receipt_for(hq, district, tmp_path, "r"))
+    assert result.status == "imported" and result.acknowledged == (1,)
+    assert result.reference is not None and not result.reference.installed
+    assert "sentences.json" in result.reference.problem
+    assert reference_updates.current(district.store) is None
+    assert any("84-month maximum" in m for m in _long_sentence_problems(district))
+    assert SyncStore(district.store).last_receipt() is not None
+
+
+def test_a_stored_update_that_no_longer_fits_never_blocks_sign_in(
+    pair: tuple[Session, Session], clock: FixedClock
+) -> None:
+    district, _hq = pair
+    broken = {"files": {"reference/offices.json": {"offices": [
+        {"code": "X", "name": "Nowhere office", "district": "NOWHERE", "kind": "fia_circle"}]}},
+        "installed_at": "x", "revision": 1}  # fmt: skip
+    district.store.set_settings({reference_updates.SETTING: json.dumps(broken)}, district.actor())
+    district.close()
+    again = sign_in(district.paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=clock)
+    try:
+        assert "NOWHERE" not in {o.district for o in again.reference.offices.values()}
+        status = reference_updates.status(again)
+        assert status["revision"] == 1 and "offices.json" in status["problem"]
+    finally:
+        again.close()

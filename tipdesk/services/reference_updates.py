@@ -1,0 +1,222 @@
+"""HQ's updates of the reference lists and rules, carried to districts in receipts.
+
+When a district is created, an office opens or the law changes a maximum sentence, HQ must not
+wait for every laptop to get a new TIPDesk: HQ installs the changed files once
+(:func:`install_files`, ``tipdesk hq reference install FOLDER``) and every receipt it writes
+from then on carries them (:func:`receipt_updates`); a district installs them when it imports
+the receipt (:func:`apply_from_receipt`).
+
+Contract:
+- An update is a numbered *revision* holding some of the five reference documents
+  (:data:`tipdesk.resources.FILES`); the documents it does not hold come from the app's own
+  ``resources/``. It is kept in the encrypted store (a setting), so backups carry it.
+- Every document is checked exactly as the shipped files are, together with the rest of the
+  set, before anything is stored: a bad file is refused with a message naming it, and nothing
+  changes.
+- A district installs a revision only when it is newer than the one it holds; an older or
+  repeated receipt changes nothing. A revision that fails the checks is not installed; the
+  receipt is still recorded and the problem is reported, never raised (a receipt must not be
+  refused for its reference part).
+- :func:`effective_reference` never stops a sign-in: if a stored update no longer fits the
+  app's files (after an upgrade), the shipped reference is used and the problem is reported
+  by :func:`status`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tipdesk.core.codes import InstallRole
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.permissions import Permission
+from tipdesk.core.reference import Reference
+from tipdesk.resources import FILES, load_reference, read_documents, reference_from_documents
+from tipdesk.store.store import Store
+
+if TYPE_CHECKING:
+    from tipdesk.services.session import Session
+
+SETTING = "reference_update"
+_NAME_OF = {rel: name for name, rel in FILES.items()}
+_MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceUpdate:
+    """One installed revision: which documents it replaces (by path below ``resources/``)."""
+
+    revision: int
+    installed_at: str
+    files: dict[str, dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"files": self.files, "installed_at": self.installed_at, "revision": self.revision}
+
+
+def current(store: Store) -> ReferenceUpdate | None:
+    """The revision installed in ``store``, or ``None``."""
+    raw = store.settings_json(SETTING)
+    if not isinstance(raw, dict):
+        return None
+    files = raw.get("files")
+    revision = raw.get("revision")
+    if type(revision) is not int or not isinstance(files, dict):
+        return None
+    return ReferenceUpdate(revision, str(raw.get("installed_at", "")), files)
+
+
+def _combined(files: dict[str, dict[str, Any]], *, origin: str) -> Reference:
+    documents: dict[str, Any] = dict(read_documents())
+    for rel, doc in files.items():
+        name = _NAME_OF.get(rel)
+        if name is None:
+            raise InvalidInput(f"{origin}: {rel} is not one of TIPDesk's reference files.")
+        documents[name] = doc
+    return reference_from_documents(documents, origin=origin)
+
+
+def effective_reference(store: Store) -> Reference:
+    """The reference a session uses: the app's files with the installed update on top (or the
+    app's files alone when there is none, or when it no longer fits them)."""
+    update = current(store)
+    if update is None:
+        return load_reference()
+    try:
+        return _combined(update.files, origin="The installed reference update")
+    except InvalidInput:
+        return load_reference()
+
+
+def digests(store: Store) -> dict[str, str]:
+    """SHA-256 of each effective reference document (canonical JSON), by path: what a receipt
+    says HQ uses, so a district can tell whether it uses the same."""
+    documents = read_documents()
+    update = current(store)
+    by_rel = {rel: documents[name] for name, rel in FILES.items()}
+    if update is not None:
+        by_rel.update(update.files)
+    return {rel: hashlib.sha256(_canonical(doc)).hexdigest() for rel, doc in sorted(by_rel.items())}
+
+
+def _canonical(doc: Any) -> bytes:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _save(session: Session, update: ReferenceUpdate, reference: Reference, how: str) -> None:
+    session.store.set_settings({SETTING: json.dumps(update.to_json())}, session.actor())
+    session.audit(
+        "reference.update", revision=update.revision, files=sorted(update.files), source=how
+    )
+    session.reference = reference
+
+
+# --- HQ ----------------------------------------------------------------------------------------
+def _read_folder(folder: Path) -> dict[str, dict[str, Any]]:
+    """The reference files in ``folder``: as laid out under ``resources/`` or side by side."""
+    found: dict[str, dict[str, Any]] = {}
+    for rel in FILES.values():
+        for candidate in (folder / rel, folder / Path(rel).name):
+            if candidate.is_file():
+                if candidate.stat().st_size > _MAX_FILE_BYTES:
+                    raise InvalidInput(f"Reference file {candidate} is too large.")
+                try:
+                    doc = json.loads(candidate.read_text(encoding="utf-8"))
+                except (UnicodeDecodeError, json.JSONDecodeError):
+                    raise InvalidInput(
+                        f"Reference file {candidate} is not UTF-8 JSON; nothing was changed."
+                    ) from None
+                if not isinstance(doc, dict):
+                    raise InvalidInput(f"Reference file {candidate} must hold a JSON object.")
+                found[rel] = doc
+                break
+    return found
+
+
+def install_files(session: Session, folder: Path) -> ReferenceUpdate:
+    """HQ: install the reference files found in ``folder`` (any of the five) as the next
+    revision, on top of the files of the current one (see the module contract)."""
+    session.require(Permission.MANAGE_SETTINGS)
+    if session.install.role is not InstallRole.HQ:
+        raise InvalidInput("Only HQ installs reference updates; districts get them in receipts.")
+    if not folder.is_dir():
+        raise InvalidInput(f"{folder} is not a folder; nothing was changed.")
+    new = _read_folder(folder)
+    if not new:
+        names = ", ".join(sorted(Path(rel).name for rel in FILES.values()))
+        raise InvalidInput(f"No reference file ({names}) in {folder}; nothing was changed.")
+    old = current(session.store)
+    files = {**(old.files if old else {}), **new}
+    reference = _combined(files, origin="The new reference files")
+    update = ReferenceUpdate((old.revision if old else 0) + 1, session.now(), files)
+    _save(session, update, reference, "installed at HQ")
+    return update
+
+
+def receipt_updates(session: Session) -> dict[str, Any]:
+    """The ``updates`` of HQ's receipts: the digests of HQ's reference documents and, when HQ
+    installed an update, the update itself."""
+    out: dict[str, Any] = {"reference_files": digests(session.store)}
+    update = current(session.store)
+    if update is not None:
+        out["reference"] = {"files": update.files, "revision": update.revision}
+    return out
+
+
+# --- district ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What a receipt's reference update did at the district."""
+
+    revision: int
+    files: tuple[str, ...]
+    problem: str = ""
+
+    @property
+    def installed(self) -> bool:
+        return not self.problem
+
+
+def apply_from_receipt(session: Session, updates: object) -> Applied | None:
+    """District: install the update a receipt carries when it is newer than the installed one
+    (see the module contract). ``None`` when there is nothing new."""
+    block = updates.get("reference") if isinstance(updates, dict) else None
+    if not isinstance(block, dict):
+        return None
+    revision, files = block.get("revision"), block.get("files")
+    if type(revision) is not int or revision < 1:
+        return None
+    old = current(session.store)
+    if old is not None and revision <= old.revision:
+        return None
+    if not isinstance(files, dict) or not all(isinstance(v, dict) for v in files.values()):
+        return Applied(revision, (), "HQ's reference update is not in the expected form")
+    names = tuple(sorted(str(k) for k in files))
+    try:
+        reference = _combined(files, origin=f"HQ's reference update {revision}")
+    except InvalidInput as exc:
+        return Applied(revision, names, str(exc))
+    _save(session, ReferenceUpdate(revision, session.now(), files), reference, "from HQ")
+    return Applied(revision, names)
+
+
+def status(session: Session) -> dict[str, Any]:
+    """The installed revision (0 when none), its files and when it was installed, and a
+    problem when it no longer fits the app's own files."""
+    update = current(session.store)
+    if update is None:
+        return {"revision": 0, "files": [], "installed_at": None, "problem": ""}
+    problem = ""
+    try:
+        _combined(update.files, origin="The installed reference update")
+    except InvalidInput as exc:
+        problem = str(exc)
+    return {
+        "revision": update.revision,
+        "files": sorted(update.files),
+        "installed_at": update.installed_at,
+        "problem": problem,
+    }
