@@ -126,6 +126,9 @@ def test_the_about_card_names_the_data_folder(main_window: MainWindow) -> None:
     assert page.about_labels["data_folder"].text() == str(main_window.ctx.paths.home)
     assert page.about_labels["install_role"].text() == "District office"
     assert not page.demo_card.isVisible()  # the store has records
+    # A district gets reference updates from HQ's receipts: no install button here.
+    assert not page.reference_button.isVisible()
+    assert "shipped with this TIPDesk" in page.reference_status.text()
 
 
 def test_demo_data_fills_an_empty_store_and_can_be_cancelled(

@@ -289,3 +289,40 @@ def test_the_device_file_for_hq_is_written_from_the_sync_screen(
     finally:
         hq.close()
     assert registered.fingerprint in district.result.text()
+
+
+def test_hq_installs_a_reference_update_from_settings(
+    hq_config: AppConfig,
+    hq_controller: AppController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """HQ staff without the command line install amended rules once (Settings); the card
+    shows the revision in use."""
+    import json
+
+    from tipdesk.paths import resources_dir
+    from tipdesk.services.session import init_install
+    from tipdesk.ui.views.settings_view import SettingsView
+
+    hq, _key = init_install(
+        hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
+        clock=hq_config.clock, kdf=GUI_KDF,
+    )  # fmt: skip
+    hq.close()
+    hq_controller.start()
+    window = sign_in(hq_controller)
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsView)
+    assert page.reference_button.isVisible() and page.reference_button.isEnabled()
+    assert "shipped with this TIPDesk" in page.reference_status.text()
+    amended = tmp_path / "amended"
+    amended.mkdir()
+    rules = json.loads((resources_dir() / "rules/sentences.json").read_text(encoding="utf-8"))
+    rules["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = 120
+    (amended / "sentences.json").write_text(json.dumps(rules), encoding="utf-8")
+    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: amended)
+    page.reference_button.click()
+    assert page.message.kind == "ok" and "Reference update 1 installed" in page.message.text()
+    assert "Update 1 is in use" in page.reference_status.text()
+    assert "rules/sentences.json" in page.reference_status.text()

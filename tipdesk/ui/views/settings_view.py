@@ -116,7 +116,7 @@ class OfficesModel(QAbstractTableModel):
 # --- work for the store's thread --------------------------------------------------------------
 def _overview() -> Any:
     def work(session: Session) -> dict[str, Any]:
-        from tipdesk.services import install_settings
+        from tipdesk.services import install_settings, reference_updates
         from tipdesk.store import dashboard_queries
 
         return {
@@ -124,7 +124,18 @@ def _overview() -> Any:
             "offices": install_settings.offices(session),
             "about": install_settings.about(session),
             "counts": dashboard_queries.record_counts(session.store),
+            "reference": reference_updates.status(session),
         }
+
+    return work
+
+
+def _install_reference(folder: Path) -> Any:
+    def work(session: Session) -> tuple[int, list[str]]:
+        from tipdesk.services import reference_updates
+
+        update = reference_updates.install_files(session, folder)
+        return update.revision, sorted(update.files)
 
     return work
 
@@ -229,6 +240,7 @@ class SettingsView(QWidget):
         left.addWidget(self._security_card())
         left.addWidget(self._backup_card())
         left.addWidget(self._register_card())
+        left.addWidget(self._reference_card())
         left.addWidget(self._demo_card())
         right.addWidget(self._offices_card())
         right.addWidget(self._about_card())
@@ -401,6 +413,73 @@ class SettingsView(QWidget):
         self.office_form.setVisible(self.can_manage)
         return card
 
+    def _reference_card(self) -> Card:
+        card = Card(self.tr("Reference lists and rules"))
+        hq = self.ctx.identity.install.role is InstallRole.HQ
+        card.body.addWidget(
+            label(
+                self.tr(
+                    "Districts, offices, code lists and maximum sentences. HQ installs updated "
+                    "files once; every receipt carries them to the districts."
+                )
+                if hq
+                else self.tr(
+                    "Districts, offices, code lists and maximum sentences. Updates come from "
+                    "HQ with its receipts."
+                ),
+                "hint",
+                wrap=True,
+            )
+        )
+        self.reference_status = label("", wrap=True)
+        self.reference_status.setObjectName("referenceStatus")
+        card.body.addWidget(self.reference_status)
+        self.reference_button = button(self.tr("Install updated files…"))
+        self.reference_button.setObjectName("installReferenceButton")
+        self.reference_button.clicked.connect(self.install_reference)
+        self.reference_button.setVisible(hq)
+        self.reference_button.setEnabled(hq and self.can_manage)
+        row = QHBoxLayout()
+        row.addWidget(self.reference_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        return card
+
+    def _show_reference(self, status: dict[str, Any]) -> None:
+        if not status.get("revision"):
+            text = self.tr("The lists and rules shipped with this TIPDesk are in use.")
+        else:
+            text = self.tr("Update {n} is in use (installed {at}): {files}.").format(
+                n=status["revision"],
+                at=str(status.get("installed_at") or "")[:10],
+                files=", ".join(status.get("files", [])),
+            )
+            if status.get("problem"):
+                text += " " + self.tr("It is set aside: {problem}").format(
+                    problem=status["problem"]
+                )
+        self.reference_status.setText(text)
+
+    def install_reference(self) -> None:
+        from tipdesk.ui.views.sync_view import ask_folder
+
+        folder = ask_folder(self, self.tr("Folder with the updated reference files"), Path.home())
+        if folder is None:
+            return
+
+        def done(result: tuple[int, list[str]]) -> None:
+            revision, names = result
+            self.message.set_message(
+                "ok",
+                self.tr(
+                    "Reference update {n} installed ({files}); the receipts you write from now "
+                    "on carry it to the districts."
+                ).format(n=revision, files=", ".join(names)),
+            )
+            self.refresh()
+
+        self.ctx.runner.submit(_install_reference(folder), done, self.ctx.report)
+
     def _about_card(self) -> Card:
         card = Card(self.tr("About this install"))
         self.about_form = QFormLayout()
@@ -442,6 +521,7 @@ class SettingsView(QWidget):
                 self.about_labels[key].setText(text)
         empty = not any(data["counts"].values())
         self.demo_card.setVisible(empty)
+        self._show_reference(data["reference"])
 
     # --- actions ------------------------------------------------------------------------------
     def save_minutes(self) -> None:
