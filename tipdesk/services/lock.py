@@ -21,8 +21,7 @@ from tipdesk.core.clock import Clock
 from tipdesk.core.errors import InvalidInput, WrongPassphrase
 from tipdesk.core.passphrase import passphrase_problems
 from tipdesk.paths import Paths
-from tipdesk.services.session import Session, store_exists
-from tipdesk.store.audit import NewEntry
+from tipdesk.services.session import Session, log_with_failures, store_exists
 from tipdesk.store.keys import KeyFile
 
 
@@ -49,13 +48,7 @@ def _check_key(session: Session, db_key: bytes) -> None:
 
 
 def _log_unlock(session: Session, keyfile: KeyFile, action: str) -> None:
-    device = session.install.device_id
-    entries = [
-        NewEntry(at, who, device, "login.failed") for at, who in keyfile.take_pending_failures()
-    ]
-    a = session.actor()
-    entries.append(NewEntry(a.at, a.user, a.device, action))
-    session.store.log(entries)
+    log_with_failures(session, keyfile, action)
 
 
 def unlock(session: Session, passphrase: str) -> None:

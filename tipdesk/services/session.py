@@ -305,15 +305,28 @@ def _open(
         # HQ's reference update, when one was installed, on top of the app's own files.
         ref = reference or reference_updates.effective_reference(store)
         session = Session(store, paths, row, install, clock, ref)
-        failures = keyfile.take_pending_failures()
-        entries = [NewEntry(at, name, install.device_id, "login.failed") for at, name in failures]
-        a = session.actor()
-        entries.append(NewEntry(a.at, a.user, a.device, action))
-        store.log(entries)
+        log_with_failures(session, keyfile, action)
     except BaseException:
         store.close()
         raise
     return session
+
+
+def log_with_failures(session: Session, keyfile: KeyFile, action: str) -> None:
+    """Audit the failed sign-ins the key file kept, then ``action`` by the session's user, in
+    one transaction; then drop those failures from the key file. Failures a crash left in the
+    key file after they were logged are not logged twice."""
+    pending = keyfile.pending_failures()
+    logged = session.store.logged_login_failures([at for at, _ in pending]) if pending else set()
+    device = session.install.device_id
+    entries = [
+        NewEntry(at, who, device, "login.failed") for at, who in pending if (at, who) not in logged
+    ]
+    a = session.actor()
+    entries.append(NewEntry(a.at, a.user, a.device, action))
+    session.store.log(entries)
+    if pending:
+        keyfile.forget_failures(pending)
 
 
 def add_user(session: Session, name: str, role: UserRole, passphrase: str) -> None:

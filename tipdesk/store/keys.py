@@ -49,6 +49,7 @@ import math
 import os
 import secrets
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -496,14 +497,22 @@ class KeyFile:
         self._verify_db_key(db_key, corrupt=False)
         self._rewrap(entry, new, db_key, kdf)
 
-    def take_pending_failures(self) -> list[tuple[str, str]]:
-        """Return and forget the failed attempts not yet audited, oldest first, as
-        ``(iso timestamp, user name)``. The file is rewritten before returning."""
-        pending = list(self._state.throttle.pending)
-        if pending:
-            throttle = replace(self._state.throttle, pending=())
+    def pending_failures(self) -> list[tuple[str, str]]:
+        """The failed attempts not yet audited, oldest first, as ``(iso timestamp, user)``.
+        Write them to the audit log, then :meth:`forget_failures` them: a crash in between
+        leaves them here, and the next sign-in skips those already logged (no loss, no
+        duplicate)."""
+        return list(self._state.throttle.pending)
+
+    def forget_failures(self, done: Sequence[tuple[str, str]]) -> None:
+        """Drop ``done`` (audited) from the pending failures; later ones stay. Rewrites the
+        file only when something was dropped."""
+        gone = set(done)
+        pending = self._state.throttle.pending
+        remaining = tuple(p for p in pending if p not in gone)
+        if len(remaining) != len(pending):
+            throttle = replace(self._state.throttle, pending=remaining)
             self._commit(replace(self._state, throttle=throttle))
-        return pending
 
     # --- internals ---------------------------------------------------------------------------
 

@@ -328,6 +328,20 @@ class Store:
         with transaction(self._conn) as conn:
             audit.append(conn, entries)
 
+    def logged_login_failures(self, ats: Sequence[str]) -> set[tuple[str, str]]:
+        """Which ``(at, user)`` failed sign-ins among those at ``ats`` the audit log holds."""
+        found: set[tuple[str, str]] = set()
+        wanted = sorted(set(ats))
+        with translated():
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                sql = (
+                    f"SELECT at, user FROM audit WHERE action = 'login.failed' AND at IN ({marks})"  # noqa: S608
+                )
+                found.update((r[0], r[1]) for r in self._conn.execute(sql, part))
+        return found
+
     def audit_entries(self, **filters: Any) -> list[audit.AuditEntry]:
         with translated():
             return audit.entries(self._conn, **filters)

@@ -598,3 +598,39 @@ def test_supervisor_may_reveal_and_delete_but_not_manage_users(
     with pytest.raises(PermissionDenied):
         session_service.add_user(sup, "officer2", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE)
     records.delete(sup, "case", case.id, "entered twice by mistake")
+
+
+def test_failures_survive_a_crash_between_the_audit_write_and_the_key_file(
+    svc_paths: Paths,
+    svc_clock: FixedClock,
+    district_session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The failures are logged before the key file forgets them; if the program stops in
+    between, the next sign-in neither loses nor repeats them."""
+    from tipdesk.store.keys import KeyFile
+
+    district_session.close()
+    wrong = "not the right passphrase at all"
+    for _ in range(2):
+        with pytest.raises(WrongPassphrase):
+            _sign_in(svc_paths, svc_clock, passphrase=wrong)
+
+    class Crash(Exception):
+        pass
+
+    def crash(_self: KeyFile, _done: object) -> None:
+        raise Crash
+
+    with monkeypatch.context() as m:
+        m.setattr(KeyFile, "forget_failures", crash)
+        with pytest.raises(Crash):
+            _sign_in(svc_paths, svc_clock)
+    assert len(KeyFile.load(svc_paths.keyfile).pending_failures()) == 2  # still kept
+    s = _sign_in(svc_paths, svc_clock)
+    try:
+        assert svc_actions(s).count("login.failed") == 2
+        assert s.store.verify_audit().ok
+    finally:
+        s.close()
+    assert KeyFile.load(svc_paths.keyfile).pending_failures() == []

@@ -51,6 +51,13 @@ WRONG = "Wrong user name or passphrase."
 START = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 
 
+def _take(keyfile: KeyFile) -> list[tuple[str, str]]:
+    """The pending failures, then forgotten (what a sign-in does after logging them)."""
+    pending = keyfile.pending_failures()
+    keyfile.forget_failures(pending)
+    return pending
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(START)
@@ -219,7 +226,7 @@ def test_wrong_passphrase_and_unknown_user_look_the_same(
     assert type(wrong_pass.value) is type(unknown.value)
     text = path.read_text(encoding="utf-8")
     assert "typed-a-secret-here" not in text
-    assert [user for _, user in keyfile.take_pending_failures()] == ["Alice", UNKNOWN_USER]
+    assert [user for _, user in _take(keyfile)] == ["Alice", UNKNOWN_USER]
 
 
 def test_first_three_failures_are_free_then_delay_grows(
@@ -249,7 +256,7 @@ def test_throttled_attempts_are_not_recorded(keyfile: KeyFile, clock: FixedClock
     for _ in range(5):
         with pytest.raises(LoginThrottled):
             keyfile.unlock("Alice", "not the passphrase", clock)
-    assert len(keyfile.take_pending_failures()) == 3
+    assert len(_take(keyfile)) == 3
     assert keyfile.throttle_status(clock) == pytest.approx(1)
 
 
@@ -277,7 +284,7 @@ def test_success_resets_counter_but_keeps_pending_failures(
     fail(keyfile, clock, times=2)
     assert keyfile.throttle_status(clock) == 0.0  # counter restarted from zero
     reloaded = KeyFile.load(path)
-    pending = reloaded.take_pending_failures()
+    pending = _take(reloaded)
     assert len(pending) == 5
     assert all(user == "Alice" for _, user in pending)
     assert pending[0][0] == "2026-03-01T09:00:00.000Z"
@@ -286,9 +293,20 @@ def test_success_resets_counter_but_keeps_pending_failures(
 
 def test_pending_failures_are_taken_once(keyfile: KeyFile, path: Path, clock: FixedClock) -> None:
     fail(keyfile, clock)
-    assert keyfile.take_pending_failures() == [("2026-03-01T09:00:00.000Z", "Alice")]
-    assert keyfile.take_pending_failures() == []
-    assert KeyFile.load(path).take_pending_failures() == []
+    assert _take(keyfile) == [("2026-03-01T09:00:00.000Z", "Alice")]
+    assert _take(keyfile) == []
+    assert _take(KeyFile.load(path)) == []
+
+
+def test_forgetting_failures_keeps_those_that_came_after(
+    keyfile: KeyFile, path: Path, clock: FixedClock
+) -> None:
+    fail(keyfile, clock)
+    seen = keyfile.pending_failures()
+    clock.advance(1)
+    fail(keyfile, clock)  # a failure between reading and forgetting
+    keyfile.forget_failures(seen)
+    assert KeyFile.load(path).pending_failures() == [("2026-03-01T09:00:01.000Z", "Alice")]
 
 
 def test_pending_failures_are_bounded(
@@ -299,7 +317,7 @@ def test_pending_failures_are_bounded(
     for _ in range(5):
         fail(keyfile, clock)
         clock.advance(1)
-    stamps = [at for at, _ in keyfile.take_pending_failures()]
+    stamps = [at for at, _ in _take(keyfile)]
     assert stamps == [
         "2026-03-01T09:00:02.000Z",
         "2026-03-01T09:00:03.000Z",
@@ -363,7 +381,7 @@ def test_wrong_recovery_key_is_refused_and_recorded(
         keyfile.unlock_with_recovery(other, clock)
     with pytest.raises(WrongPassphrase, match="not a recovery key"):
         keyfile.unlock_with_recovery("hello", clock)  # malformed: not counted
-    assert keyfile.take_pending_failures() == [("2026-03-01T09:00:00.000Z", RECOVERY_USER)]
+    assert _take(keyfile) == [("2026-03-01T09:00:00.000Z", RECOVERY_USER)]
 
 
 def test_recovery_is_throttled_like_passphrases(
@@ -461,7 +479,7 @@ def test_change_passphrase_refusals(keyfile: KeyFile, path: Path, clock: FixedCl
         keyfile.change_passphrase("Alice", "not the passphrase", "the new long passphrase", clock)
     with pytest.raises(WrongPassphrase, match=re.escape(WRONG)):
         keyfile.change_passphrase("Nobody", ALICE_PASS, "the new long passphrase", clock)
-    assert len(keyfile.take_pending_failures()) == 2
+    assert len(_take(keyfile)) == 2
     assert keyfile.unlock("Alice", ALICE_PASS, clock)
 
 
