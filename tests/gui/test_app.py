@@ -230,3 +230,68 @@ def test_an_urdu_translation_is_picked_up(
             qapp.removeTranslator(translator)
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         QLocale.setDefault(default_locale)
+
+
+def test_one_app_per_data_folder(tmp_path: Path, qtbot: Any) -> None:
+    from tipdesk.paths import Paths
+
+    paths = Paths(tmp_path / "home")
+    first = app_module.instance_lock(paths)
+    assert first is not None and paths.lockfile.exists()
+    assert app_module.instance_lock(paths) is None  # a second app on the same folder
+    assert app_module.instance_lock(Paths(tmp_path / "other")) is not None  # another folder
+    first.unlock()
+    again = app_module.instance_lock(paths)
+    assert again is not None
+    again.unlock()
+
+
+def test_a_lock_left_by_a_killed_app_is_taken_over(tmp_path: Path, qtbot: Any) -> None:
+    """A crash must not lock officers out of their own data."""
+    from tipdesk.paths import Paths
+
+    paths = Paths(tmp_path / "home")
+    holder = subprocess.Popen(  # a process that takes the lock and is killed holding it
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from pathlib import Path\n"
+         "from tipdesk.paths import Paths\n"
+         "from tipdesk.ui.app import instance_lock\n"
+         "lock = instance_lock(Paths(Path(sys.argv[1])))\n"
+         "print('held' if lock else 'busy', flush=True)\n"
+         "time.sleep(60)\n",
+         str(paths.home)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        assert app_module.instance_lock(paths) is None
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    taken = app_module.instance_lock(paths)
+    assert taken is not None
+    taken.unlock()
+
+
+def test_a_second_app_says_the_first_is_open_and_exits(
+    tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tipdesk.paths import Paths
+    from tipdesk.ui.context import AppConfig
+
+    paths = Paths(tmp_path / "home")
+    held = app_module.instance_lock(paths)
+    assert held is not None
+    shown: list[str] = []
+    monkeypatch.setattr(
+        app_module.QMessageBox, "warning", lambda _parent, _title, text: shown.append(text)
+    )
+    try:
+        assert app_module.main([], config=AppConfig(paths=paths)) == 1
+    finally:
+        held.unlock()
+    assert len(shown) == 1 and "already open for this data folder" in shown[0]

@@ -19,11 +19,19 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLockFile,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QVBoxLayout, QWidget
 
 from tipdesk import APP_NAME, __version__
-from tipdesk.paths import resolve_home
+from tipdesk.paths import Paths, resolve_home
 from tipdesk.ui.context import AppConfig, AppContext, Notice, SignedIn
 from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.events import AppEvents
@@ -220,6 +228,27 @@ class AppController(QObject):
         self.runner.close()
 
 
+ALREADY_OPEN = QT_TRANSLATE_NOOP(
+    "AppController",
+    "TIPDesk is already open for this data folder on this computer. Use the window that is "
+    "open (it may be minimised, or locked), or close it first.",
+)
+
+
+def instance_lock(paths: Paths) -> QLockFile | None:
+    """Hold the data folder's lock file for the life of the app, or ``None`` when another
+    TIPDesk app holds it. One app per data folder: two windows on one store would each lock,
+    time out and cache on their own. The lock names its process, so a lock left by a crashed
+    app is taken over (Qt checks the process is gone). Command-line use is not locked out:
+    the database itself keeps concurrent writers safe."""
+    paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    lock = QLockFile(str(paths.lockfile))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+    if lock.tryLock(200):
+        return lock
+    return None
+
+
 REPORT_SHOWN_ENV = "TIPDESK_REPORT_SHOWN"
 
 
@@ -243,7 +272,13 @@ def main(
     if on_shown is None and os.environ.get(REPORT_SHOWN_ENV) == "1":
         on_shown = _report_shown
     app = make_application(argv)
-    controller = AppController(config or AppConfig(paths=resolve_home()))
+    cfg = config or AppConfig(paths=resolve_home())
+    lock = instance_lock(cfg.paths)
+    if lock is None:
+        text = QCoreApplication.translate("AppController", ALREADY_OPEN)
+        QMessageBox.warning(None, APP_NAME, text)
+        return 1
+    controller = AppController(cfg)
     controller.reporter.install()
     if on_shown is not None:
         controller.sig_window_shown.connect(on_shown)
@@ -251,4 +286,5 @@ def main(
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
     controller.shutdown()
+    lock.unlock()
     return int(code)
