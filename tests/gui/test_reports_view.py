@@ -90,6 +90,8 @@ def test_a_built_report_agrees_with_stats(reports_window: MainWindow, qtmodeltes
     cases = model.index(0, 1).data()
     assert cases == f"{figures['cases_registered']:,}"
     assert model.index(0, 2).data()  # the same period a year earlier is shown beside it
+    change = model.index(0, 3).data()  # kept left-to-right inside Urdu (RTL) tables
+    assert change[0] == "\u2066" and change[-1] == "\u2069" and change[1] in "+-0"
     qtmodeltester.check(model)
     for key in BREAKDOWNS:
         assert panel.table_models[key].rowCount() >= 1, key

@@ -184,6 +184,13 @@ class HeadlineModel(_Flat):
 
     @staticmethod
     def _change(now: Cell, before: Cell, kind: ColumnKind) -> str:
+        text = HeadlineModel._change_text(now, before, kind)
+        # Isolated left-to-right: in an Urdu (right-to-left) table "+23%" would otherwise
+        # show as "23%+", the sign and the per cent sign being direction-neutral.
+        return f"\u2066{text}\u2069" if text else text
+
+    @staticmethod
+    def _change_text(now: Cell, before: Cell, kind: ColumnKind) -> str:
         if now.hidden or before.hidden or now.value is None or before.value is None:
             return ""
         diff = now.value - before.value
