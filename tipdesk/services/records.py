@@ -29,6 +29,7 @@ from tipdesk.core.records import (
 )
 from tipdesk.core.validation import normalise, validate
 from tipdesk.services.session import Session
+from tipdesk.store.audit import NewEntry
 from tipdesk.store.search import SearchHit
 from tipdesk.store.store import Changes
 
@@ -130,8 +131,11 @@ def _duplicates(
     return problems
 
 
-def save(session: Session, records: Sequence[Record]) -> Changes:
-    """Validate and save records in one transaction (all or nothing)."""
+def save(
+    session: Session, records: Sequence[Record], *, also_log: Sequence[NewEntry] = ()
+) -> Changes:
+    """Validate and save records in one transaction (all or nothing); ``also_log`` audit
+    entries commit with them."""
     session.require(Permission.EDIT)
     problems: list[Problem] = []
     many = len(records) > 1
@@ -149,7 +153,7 @@ def save(session: Session, records: Sequence[Record]) -> Changes:
         problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
     if problems:
         raise ValidationFailed(problems, records[0].KIND if records else "record")
-    return session.store.save(records, session.actor())
+    return session.store.save(records, session.actor(), also_log=also_log)
 
 
 def save_one(session: Session, record: Record) -> Changes:

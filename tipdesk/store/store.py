@@ -456,20 +456,30 @@ class Store:
             self._delete_missing(w, "victim", case.id, {v.id for v in case.victims})
         self._index(w, rowid, case)
 
-    def save(self, records: Iterable[Record], actor: Actor) -> Changes:
+    def save(
+        self,
+        records: Iterable[Record],
+        actor: Actor,
+        *,
+        also_log: Sequence[audit.NewEntry] = (),
+    ) -> Changes:
         """Save cases (with accused and victims), victims (with referrals), trainings and
-        campaigns in one transaction. New records (empty id) get an id and version 1."""
+        campaigns in one transaction. New records (empty id) get an id and version 1.
+        ``also_log``: audit entries written after the records' own, in the same transaction
+        (an import's summary entry commits with what it imported, or not at all)."""
         records = list(records)
         before = _snapshot(records)
         try:
-            return self._save(records, actor)
+            return self._save(records, actor, also_log)
         except BaseException:
             # The transaction rolled back; give the caller's objects back their old ids,
             # versions and links too, so the same objects can simply be saved again.
             _restore(before)
             raise
 
-    def _save(self, records: list[Record], actor: Actor) -> Changes:
+    def _save(
+        self, records: list[Record], actor: Actor, also_log: Sequence[audit.NewEntry] = ()
+    ) -> Changes:
         with transaction(self._conn) as conn:
             # Updates run at once, new rows at flush: check foreign keys at commit.
             conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -486,6 +496,7 @@ class Store:
                 else:
                     raise TypeError(f"save {record.KIND} through its parent")
                 w.end()
+            w.audit.extend(also_log)
             w.flush()
         return w.changes
 

@@ -228,10 +228,12 @@ class AppController(QObject):
         self.runner.close()
 
 
-ALREADY_OPEN = QT_TRANSLATE_NOOP(
-    "AppController",
-    "TIPDesk is already open for this data folder on this computer. Use the window that is "
-    "open (it may be minimised, or locked), or close it first.",
+ALREADY_OPEN = str(
+    QT_TRANSLATE_NOOP(
+        "AppController",
+        "TIPDesk is already open for this data folder on this computer. Use the window that "
+        "is open (it may be minimised, or locked), or close it first.",
+    )
 )
 
 

@@ -123,6 +123,37 @@ def test_template_round_trip(district_session: Session, tmp_path: Path) -> None:
     assert entries[0].detail["counts"]["case"]["create"] == 2
 
 
+def test_the_import_entry_commits_with_the_records_or_not_at_all(
+    district_session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The audit summary is part of the records' transaction: when writing it fails, no
+    record of the register is saved either (and the plan can be imported again)."""
+    from tipdesk.store import audit
+
+    book = _full_book(tmp_path / "reg.xlsx")
+    plan = plan_import(district_session, book)
+    before = store_state(district_session)
+    real_append = audit.append
+
+    class Crash(Exception):
+        pass
+
+    def failing(conn: object, entries: list[audit.NewEntry]) -> None:
+        if any(e.action == "import.register" for e in entries):
+            raise Crash
+        real_append(conn, entries)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as m:
+        m.setattr(audit, "append", failing)
+        with pytest.raises(Crash):
+            commit_import(district_session, plan)
+    assert store_state(district_session) == before
+    assert not plan.committed
+    commit_import(district_session, plan)
+    assert len(district_session.store.audit_entries(action="import.register")) == 1
+    assert district_session.store.verify_audit().ok
+
+
 def test_reimport_changes_nothing(district_session: Session, tmp_path: Path) -> None:
     book = _full_book(tmp_path / "reg.xlsx")
     commit_import(district_session, plan_import(district_session, book))

@@ -62,6 +62,7 @@ from tipdesk.services.register.reading import (
 )
 from tipdesk.services.register.values import Cells
 from tipdesk.services.session import Session
+from tipdesk.store.audit import NewEntry
 from tipdesk.store.store import Changes, OfficeRow
 
 
@@ -276,23 +277,31 @@ def commit_import(
     total = len(plan.records)
     if progress is not None:
         progress("saving", 0, total)
+    counts = plan.counts()
+    skipped = plan.rows_total - plan.rows_valid
+    a = session.actor()
+    summary = NewEntry(
+        a.at,
+        a.user,
+        a.device,
+        "import.register",
+        detail={
+            "file": plan.file.name,
+            "format": plan.format,
+            "sheets": [s.sheet for s in plan.sheets],
+            "counts": counts,
+            "skipped_rows": skipped,
+        },
+    )
     with _gc_paused():
-        changes = record_service.save(session, plan.records) if plan.records else Changes()
+        if plan.records:  # the summary commits with the records it describes, or not at all
+            changes = record_service.save(session, plan.records, also_log=[summary])
+        else:
+            changes = Changes()
+            session.store.log([summary])
     plan.committed = True
     if progress is not None:
         progress("saving", total, total)
-    counts = plan.counts()
-    skipped = plan.rows_total - plan.rows_valid
-    session.audit(
-        "import.register",
-        "",
-        "",
-        file=plan.file.name,
-        format=plan.format,
-        sheets=[s.sheet for s in plan.sheets],
-        counts=counts,
-        skipped_rows=skipped,
-    )
     return ImportResult(changes, counts, skipped)
 
 
