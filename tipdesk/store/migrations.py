@@ -327,7 +327,238 @@ def _step_1_to_2(conn: Connection) -> None:
     )
 
 
-STEPS: list[Callable[[Connection], None]] = [_step_0_to_1, _step_1_to_2]
+# --- step 3: report summaries ----------------------------------------------------------------
+# Literal SQL templates (see the module contract); ``{p}`` is ``NEW`` or ``OLD`` in a trigger.
+# The age group at identification, exactly as ``tipdesk.store.queries.AGE_GROUP`` of this
+# release computes it from a victim row (``tests/unit/store/test_report_summaries.py`` checks
+# the two agree).
+_AGE_3 = (
+    "coalesce({p}.age, CASE WHEN {p}.date_of_birth IS NOT NULL AND {p}.identified_on IS NOT NULL "
+    "THEN (CAST(strftime('%Y', {p}.identified_on) AS INTEGER) - CAST(strftime('%Y', "
+    "{p}.date_of_birth) AS INTEGER)) - (strftime('%m-%d', {p}.identified_on) < "
+    "strftime('%m-%d', {p}.date_of_birth)) END)"
+)
+_AGE_GROUP_3 = (
+    f"CASE WHEN {_AGE_3} IS NULL THEN 'unknown' WHEN {_AGE_3} < 18 THEN 'child' ELSE 'adult' END"
+)
+
+# One row's contribution to a summary, added (sign 1) or taken away (sign -1). Every statement
+# adds nothing when its WHERE is false, so a trigger simply runs both halves of a change.
+_CASE_ROW_3 = """
+    INSERT INTO report_cases(month, district, stage, cases, official, action)
+    SELECT substr({p}.registered_on, 1, 7), {p}.district, {p}.stage, {s},
+        {s} * {p}.official_involvement,
+        {s} * ({p}.official_involvement = 1 AND trim({p}.official_action) != '')
+    WHERE {p}.deleted = 0 AND {p}.registered_on IS NOT NULL
+    ON CONFLICT(month, district, stage) DO UPDATE SET cases = cases + excluded.cases,
+        official = official + excluded.official, action = action + excluded.action;
+"""
+# An accused counts under its case's district: no case row, no contribution (the report's
+# figures join the case), so the contribution is added by whichever of the two rows comes last.
+_PROCEEDED_ROW_3 = """
+    INSERT INTO report_proceeded(month, district, gender, n)
+    SELECT substr({p}.proceeded_on, 1, 7), c.district, {p}.gender, {s}
+    FROM cases AS c WHERE c.id = {p}.case_id AND {p}.deleted = 0 AND {p}.proceeded_on IS NOT NULL
+    ON CONFLICT(month, district, gender) DO UPDATE SET n = n + excluded.n;
+"""
+_JUDGMENT_ROW_3 = """
+    INSERT INTO report_judgments(month, district, gender, outcome, n)
+    SELECT substr({p}.judgment_on, 1, 7), c.district, {p}.gender, {p}.outcome, {s}
+    FROM cases AS c WHERE c.id = {p}.case_id AND {p}.deleted = 0
+        AND {p}.outcome != 'pending' AND {p}.judgment_on IS NOT NULL
+    ON CONFLICT(month, district, gender, outcome) DO UPDATE SET n = n + excluded.n;
+"""
+_ACCUSED_ROW_3 = _PROCEEDED_ROW_3 + _JUDGMENT_ROW_3
+# All accused of case row {p}, counted under district {d} (a case inserted after its accused,
+# a case moved to another district, a case row removed).
+_CASE_ACCUSED_3 = """
+    INSERT INTO report_proceeded(month, district, gender, n)
+    SELECT substr(a.proceeded_on, 1, 7), {d}, a.gender, {s} * count(*)
+    FROM accused AS a WHERE a.case_id = {p}.id AND a.deleted = 0 AND a.proceeded_on IS NOT NULL
+        AND {cond}
+    GROUP BY 1, 3
+    ON CONFLICT(month, district, gender) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO report_judgments(month, district, gender, outcome, n)
+    SELECT substr(a.judgment_on, 1, 7), {d}, a.gender, a.outcome, {s} * count(*)
+    FROM accused AS a WHERE a.case_id = {p}.id AND a.deleted = 0 AND a.outcome != 'pending'
+        AND a.judgment_on IS NOT NULL AND {cond}
+    GROUP BY 1, 3, 4
+    ON CONFLICT(month, district, gender, outcome) DO UPDATE SET n = n + excluded.n;
+"""
+_VICTIM_ROW_3 = """
+    INSERT INTO report_victims(month, district, gender, age_group, nationality, n)
+    SELECT substr({p}.identified_on, 1, 7), {p}.district, {p}.gender, {age_group},
+        {p}.nationality, {s}
+    WHERE {p}.deleted = 0 AND {p}.identified_on IS NOT NULL
+    ON CONFLICT(month, district, gender, age_group, nationality) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO report_victim_forms(month, district, gender, age_group, no_form, form, n)
+    SELECT substr({p}.identified_on, 1, 7), {p}.district, {p}.gender, {age_group},
+        f.value IS NULL, coalesce(f.value, ''), {s} * count(*)
+    FROM (SELECT 1) LEFT JOIN json_each({p}.exploitation_forms) AS f
+    WHERE {p}.deleted = 0 AND {p}.identified_on IS NOT NULL
+        AND json_valid({p}.exploitation_forms)
+    GROUP BY 5, 6
+    ON CONFLICT(month, district, gender, age_group, no_form, form)
+        DO UPDATE SET n = n + excluded.n;
+"""
+# The summaries of the rows a store already holds when it reaches schema 3.
+_BACKFILL_3 = """
+    INSERT INTO report_cases(month, district, stage, cases, official, action)
+    SELECT substr(registered_on, 1, 7), district, stage, count(*), sum(official_involvement),
+        sum(official_involvement = 1 AND trim(official_action) != '')
+    FROM cases WHERE deleted = 0 AND registered_on IS NOT NULL GROUP BY 1, 2, 3;
+    INSERT INTO report_proceeded(month, district, gender, n)
+    SELECT substr(a.proceeded_on, 1, 7), c.district, a.gender, count(*)
+    FROM accused AS a JOIN cases AS c ON c.id = a.case_id
+    WHERE a.deleted = 0 AND a.proceeded_on IS NOT NULL GROUP BY 1, 2, 3;
+    INSERT INTO report_judgments(month, district, gender, outcome, n)
+    SELECT substr(a.judgment_on, 1, 7), c.district, a.gender, a.outcome, count(*)
+    FROM accused AS a JOIN cases AS c ON c.id = a.case_id
+    WHERE a.deleted = 0 AND a.outcome != 'pending' AND a.judgment_on IS NOT NULL
+    GROUP BY 1, 2, 3, 4;
+    INSERT INTO report_victims(month, district, gender, age_group, nationality, n)
+    SELECT substr(v.identified_on, 1, 7), v.district, v.gender, {age_group}, v.nationality,
+        count(*)
+    FROM victims AS v WHERE v.deleted = 0 AND v.identified_on IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5;
+    INSERT INTO report_victim_forms(month, district, gender, age_group, no_form, form, n)
+    SELECT substr(v.identified_on, 1, 7), v.district, v.gender, {age_group},
+        f.value IS NULL, coalesce(f.value, ''), count(*)
+    FROM victims AS v LEFT JOIN json_each(v.exploitation_forms) AS f
+    WHERE v.deleted = 0 AND v.identified_on IS NOT NULL AND json_valid(v.exploitation_forms)
+    GROUP BY 1, 2, 3, 4, 5, 6;
+"""
+
+
+def _row_3(template: str, p: str, s: int, **extra: str) -> str:
+    """``template`` for the row ``p`` (``NEW`` or ``OLD``) added (``s`` = 1) or removed (-1)."""
+    return template.format(p=p, s=s, age_group=_AGE_GROUP_3.format(p=p), **extra)
+
+
+def _step_2_to_3(conn: Connection) -> None:
+    """The national report at HQ scale (1,000,000 cases): per-month summaries kept by triggers,
+    and covering indexes. Record tables and record rows are unchanged.
+
+    - ``report_cases``, ``report_proceeded``, ``report_judgments``, ``report_victims`` and
+      ``report_victim_forms`` hold, per calendar month of each figure's own date, district and
+      the columns the report groups by, the count of the records that are not deleted (sums
+      for the official-involvement columns). Triggers on ``cases``, ``accused`` and ``victims``
+      keep them equal to those counts on every insert, update and delete, whatever the order
+      of the rows in a transaction (an accused counts under its case's current district once
+      both rows exist). Rows whose counts fall to zero stay (readers skip them).
+    - Covering indexes for the figures read from their own rows (referrals, campaigns) and
+      ``(district, updated_at)`` for coverage's latest change per district.
+    - Existing rows are summarised once here (a few minutes for 5,000,000 accused)."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE report_cases (
+            month TEXT NOT NULL, district TEXT NOT NULL, stage TEXT NOT NULL,
+            cases INTEGER NOT NULL, official INTEGER NOT NULL, action INTEGER NOT NULL,
+            PRIMARY KEY (month, district, stage)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_proceeded (
+            month TEXT NOT NULL, district TEXT NOT NULL, gender TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (month, district, gender)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_judgments (
+            month TEXT NOT NULL, district TEXT NOT NULL, gender TEXT NOT NULL,
+            outcome TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (month, district, gender, outcome)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_victims (
+            month TEXT NOT NULL, district TEXT NOT NULL, gender TEXT NOT NULL,
+            age_group TEXT NOT NULL, nationality TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (month, district, gender, age_group, nationality)
+        ) WITHOUT ROWID;
+        -- form has no type: it keeps each JSON value's own type, as the report's json_each does;
+        -- no_form = 1 stands for a victim without a form (the report's NULL form).
+        CREATE TABLE report_victim_forms (
+            month TEXT NOT NULL, district TEXT NOT NULL, gender TEXT NOT NULL,
+            age_group TEXT NOT NULL, no_form INTEGER NOT NULL, form NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (month, district, gender, age_group, no_form, form)
+        ) WITHOUT ROWID;
+        CREATE INDEX referrals_report ON referrals(referred_on, service, outcome, victim_id)
+            WHERE deleted = 0;
+        CREATE INDEX campaigns_report
+            ON campaigns(start_on, district, department, people_reached) WHERE deleted = 0;
+        CREATE INDEX cases_updated ON cases(district, updated_at);
+        CREATE INDEX victims_updated ON victims(district, updated_at);
+        CREATE INDEX trainings_updated ON trainings(district, updated_at);
+        CREATE INDEX campaigns_updated ON campaigns(district, updated_at);
+        """,
+    )
+    # The summaries of the rows already stored, then the triggers that keep them current.
+    run_script(conn, _BACKFILL_3.format(age_group=_AGE_GROUP_3.format(p="v")))
+    case_changed = " OR ".join(
+        f"OLD.{c} IS NOT NEW.{c}"
+        for c in ("deleted", "registered_on", "district", "stage", "official_involvement",
+                  "official_action")
+    )  # fmt: skip
+    accused_changed = " OR ".join(
+        f"OLD.{c} IS NOT NEW.{c}"
+        for c in ("deleted", "case_id", "gender", "proceeded_on", "outcome", "judgment_on")
+    )
+    victim_changed = " OR ".join(
+        f"OLD.{c} IS NOT NEW.{c}"
+        for c in ("deleted", "identified_on", "district", "gender", "age", "date_of_birth",
+                  "nationality", "exploitation_forms")
+    )  # fmt: skip
+    accused_of = _CASE_ACCUSED_3
+    moved = "OLD.district IS NOT NEW.district"
+    run_script(
+        conn,
+        f"""
+        CREATE TRIGGER report_cases_insert AFTER INSERT ON cases BEGIN
+            {_row_3(_CASE_ROW_3, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_cases_insert_accused AFTER INSERT ON cases
+        WHEN EXISTS (SELECT 1 FROM accused WHERE case_id = NEW.id) BEGIN
+            {_row_3(accused_of, "NEW", 1, d="NEW.district", cond="1")}
+        END;
+        CREATE TRIGGER report_cases_update AFTER UPDATE ON cases WHEN {case_changed} BEGIN
+            {_row_3(_CASE_ROW_3, "OLD", -1)}
+            {_row_3(_CASE_ROW_3, "NEW", 1)}
+            {_row_3(accused_of, "OLD", -1, d="OLD.district", cond=moved)}
+            {_row_3(accused_of, "NEW", 1, d="NEW.district", cond=moved)}
+        END;
+        CREATE TRIGGER report_cases_delete AFTER DELETE ON cases BEGIN
+            {_row_3(_CASE_ROW_3, "OLD", -1)}
+            {_row_3(accused_of, "OLD", -1, d="OLD.district", cond="1")}
+        END;
+        -- Split so that the usual new accused (no judgment yet) looks its case up once.
+        CREATE TRIGGER report_accused_insert AFTER INSERT ON accused
+        WHEN NEW.proceeded_on IS NOT NULL BEGIN
+            {_row_3(_PROCEEDED_ROW_3, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_accused_insert_judgment AFTER INSERT ON accused
+        WHEN NEW.judgment_on IS NOT NULL AND NEW.outcome != 'pending' BEGIN
+            {_row_3(_JUDGMENT_ROW_3, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_accused_update AFTER UPDATE ON accused WHEN {accused_changed} BEGIN
+            {_row_3(_ACCUSED_ROW_3, "OLD", -1)}
+            {_row_3(_ACCUSED_ROW_3, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_accused_delete AFTER DELETE ON accused BEGIN
+            {_row_3(_ACCUSED_ROW_3, "OLD", -1)}
+        END;
+        CREATE TRIGGER report_victims_insert AFTER INSERT ON victims BEGIN
+            {_row_3(_VICTIM_ROW_3, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_victims_update AFTER UPDATE ON victims WHEN {victim_changed} BEGIN
+            {_row_3(_VICTIM_ROW_3, "OLD", -1)}
+            {_row_3(_VICTIM_ROW_3, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_victims_delete AFTER DELETE ON victims BEGIN
+            {_row_3(_VICTIM_ROW_3, "OLD", -1)}
+        END;
+        """,  # noqa: S608 (literal templates, no input)
+    )
+
+
+STEPS: list[Callable[[Connection], None]] = [_step_0_to_1, _step_1_to_2, _step_2_to_3]
 LATEST = len(STEPS)
 
 

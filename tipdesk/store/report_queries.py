@@ -2,8 +2,13 @@
 and data quality. Definitions: ``docs/report-definitions.md``.
 
 Contract:
-- Read only: nothing here writes (except :func:`create_report_indexes`, which the benchmark and
-  tests call and which is meant to move into a migration step; see its docstring).
+- Read only: nothing here writes.
+- Speed (schema 3, ``migrations._step_2_to_3``): cases, accused and victims are counted from
+  per-month summary tables that triggers keep equal to the record rows; a period's whole
+  months come from them and only its partial first and last months from the record rows
+  (the ``_raw_*`` functions, which define the figures). Referrals and campaigns are read from
+  covering indexes; coverage's latest change per district from ``(district, updated_at)``
+  indexes, one district at a time.
 - Aggregation happens in SQL: each function returns grouped rows (a few hundred at most for a
   national report), never one row per record, except the streaming export iterators.
 - Counting rules are those of :func:`tipdesk.store.queries.headline`: deleted records never
@@ -17,6 +22,7 @@ Contract:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -51,9 +57,166 @@ def _month(col: str) -> str:
 
 
 # --- the report's figures ------------------------------------------------------------------
+#
+# Each figure of cases, accused and victims is read from its summary table for the whole
+# calendar months of the period and from the record rows (``_raw_*``) for the days of a partial
+# first or last month; the parts are merged group by group. The summaries hold exactly the
+# counts the ``_raw_*`` queries give for a whole month (see ``migrations._step_2_to_3``), so
+# the result is the same as reading the record rows for the whole period.
+
+
+def _split(scope: Scope) -> tuple[tuple[str, str] | None, list[Scope]]:
+    """The whole months of ``scope`` (first and last ``YYYY-MM``, or ``None``) and the scopes
+    of the days before and after them (none when the period starts on a 1st and ends on the
+    last day of a month)."""
+    try:
+        start = dt.date.fromisoformat(scope.date_from)
+        end = dt.date.fromisoformat(scope.date_to)
+    except ValueError:
+        return None, [scope]
+    if end < start:
+        return None, []
+    first = start if start.day == 1 else _next_month(start)
+    after = _next_month(end)  # the 1st of the month after the period's last month
+    last = end if end + dt.timedelta(days=1) == after else end.replace(day=1) - dt.timedelta(days=1)
+    if first > last:
+        return None, [scope]
+    edges = []
+    if start < first:
+        edges.append(
+            Scope(scope.date_from, (first - dt.timedelta(days=1)).isoformat(), scope.districts)
+        )
+    if last < end:
+        edges.append(
+            Scope((last + dt.timedelta(days=1)).isoformat(), scope.date_to, scope.districts)
+        )
+    return (first.isoformat()[:7], last.isoformat()[:7]), edges
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _months_where(months: tuple[str, str], scope: Scope) -> tuple[str, list[Any]]:
+    return Scope(months[0], months[1], scope.districts).where("month", "district")
+
+
+def _sort_key(values: Sequence[Any]) -> tuple[tuple[int, str, Any], ...]:
+    # GROUP BY order, with None first and values of different types kept apart.
+    return tuple((0, "", 0) if v is None else (1, type(v).__name__, v) for v in values)
+
+
+def _merge(parts: list[list[Row]], keys: int) -> list[Row]:
+    """Rows of several parts of a period, with the counts (the columns after the first
+    ``keys``) of the same group added up, in group order. One part is returned as it is."""
+    if len(parts) == 1:
+        return parts[0]
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for rows in parts:
+        for row in rows:
+            key = tuple(row[:keys])
+            found = groups.get(key)
+            if found is None:
+                groups[key] = list(row[keys:])
+            else:
+                for i, value in enumerate(row[keys:]):
+                    found[i] += value
+    return [(*k, *v) for k, v in sorted(groups.items(), key=lambda kv: _sort_key(kv[0]))]
 
 
 def case_rows(store: Store, scope: Scope) -> list[Row]:
+    """Cases registered in the period: ``(district, stage, month, cases, with official
+    involvement, of which with an action recorded)``."""
+    months, edges = _split(scope)
+    parts = [_raw_case_rows(store, e) for e in edges]
+    if months is not None:
+        cond, params = _months_where(months, scope)
+        parts.append(
+            store.query(
+                "SELECT district, stage, month, cases, official, action "  # noqa: S608
+                f"FROM report_cases WHERE {cond} AND cases > 0",
+                params,
+            )
+        )
+    return _merge(parts, 3)
+
+
+def accused_proceeded_rows(store: Store, scope: Scope) -> list[Row]:
+    """Accused proceeded against (challan) in the period, by the date proceeded against:
+    ``(district of the case, gender, accused)``."""
+    months, edges = _split(scope)
+    parts = [_raw_accused_proceeded_rows(store, e) for e in edges]
+    if months is not None:
+        cond, params = _months_where(months, scope)
+        parts.append(
+            store.query(
+                "SELECT district, gender, sum(n) FROM report_proceeded "  # noqa: S608
+                f"WHERE {cond} GROUP BY district, gender HAVING sum(n) > 0",
+                params,
+            )
+        )
+    return _merge(parts, 2)
+
+
+def judgment_rows(store: Store, scope: Scope) -> list[Row]:
+    """Judgments in the period, by judgment date: ``(district of the case, gender, outcome,
+    month, accused)`` for outcomes convicted, acquitted and discharged."""
+    months, edges = _split(scope)
+    parts = [_raw_judgment_rows(store, e) for e in edges]
+    if months is not None:
+        cond, params = _months_where(months, scope)
+        parts.append(
+            store.query(
+                "SELECT district, gender, outcome, month, n "  # noqa: S608
+                f"FROM report_judgments WHERE {cond} AND n > 0",
+                params,
+            )
+        )
+    return _merge(parts, 4)
+
+
+def victim_rows(store: Store, scope: Scope) -> list[Row]:
+    """Victims identified in the period: ``(district, gender, age group, nationality,
+    victims)``; the age group is child, adult or unknown at identification."""
+    months, edges = _split(scope)
+    parts = [_raw_victim_rows(store, e) for e in edges]
+    if months is not None:
+        cond, params = _months_where(months, scope)
+        parts.append(
+            store.query(
+                "SELECT district, gender, age_group, nationality, sum(n) "  # noqa: S608
+                f"FROM report_victims WHERE {cond} "
+                "GROUP BY district, gender, age_group, nationality HAVING sum(n) > 0",
+                params,
+            )
+        )
+    return _merge(parts, 4)
+
+
+def victim_form_rows(store: Store, scope: Scope) -> list[Row]:
+    """Victims identified in the period by form of exploitation: ``(gender, age group, form or
+    None, victims)``. A victim counts once under each form recorded (the shares may add up to
+    more than 100%) and once under ``None`` when no form is recorded."""
+    months, edges = _split(scope)
+    parts = [_raw_victim_form_rows(store, e) for e in edges]
+    if months is not None:
+        cond, params = _months_where(months, scope)
+        parts.append(
+            store.query(
+                "SELECT gender, age_group, CASE WHEN no_form THEN NULL ELSE form END, "  # noqa: S608
+                f"sum(n) FROM report_victim_forms WHERE {cond} "
+                "GROUP BY gender, age_group, no_form, form HAVING sum(n) > 0",
+                params,
+            )
+        )
+    return _merge(parts, 3)
+
+
+# The figures' definitions: the record rows of a period (any period; used for the days of
+# partial months, and by the tests as the reference the summaries must agree with).
+
+
+def _raw_case_rows(store: Store, scope: Scope) -> list[Row]:
     """Cases registered in the period: ``(district, stage, month, cases, with official
     involvement, of which with an action recorded)``."""
     cond, params = scope.where("registered_on", "district")
@@ -66,7 +229,7 @@ def case_rows(store: Store, scope: Scope) -> list[Row]:
     )
 
 
-def accused_proceeded_rows(store: Store, scope: Scope) -> list[Row]:
+def _raw_accused_proceeded_rows(store: Store, scope: Scope) -> list[Row]:
     """Accused proceeded against (challan) in the period, by the date proceeded against:
     ``(district of the case, gender, accused)``.
 
@@ -84,7 +247,7 @@ def accused_proceeded_rows(store: Store, scope: Scope) -> list[Row]:
     )
 
 
-def judgment_rows(store: Store, scope: Scope) -> list[Row]:
+def _raw_judgment_rows(store: Store, scope: Scope) -> list[Row]:
     """Judgments in the period, by judgment date: ``(district of the case, gender, outcome,
     month, accused)`` for outcomes convicted, acquitted and discharged."""
     own, own_params = Scope(scope.date_from, scope.date_to).where("judgment_on", None)
@@ -106,7 +269,7 @@ def _district_filter(col: str, scope: Scope) -> tuple[str, list[Any]]:
     return f"WHERE {col} IN ({', '.join('?' for _ in scope.districts)})", list(scope.districts)
 
 
-def victim_rows(store: Store, scope: Scope) -> list[Row]:
+def _raw_victim_rows(store: Store, scope: Scope) -> list[Row]:
     """Victims identified in the period: ``(district, gender, age group, nationality,
     victims)``; the age group is child, adult or unknown at identification."""
     cond, params = scope.where("identified_on", "district")
@@ -117,7 +280,7 @@ def victim_rows(store: Store, scope: Scope) -> list[Row]:
     )
 
 
-def victim_form_rows(store: Store, scope: Scope) -> list[Row]:
+def _raw_victim_form_rows(store: Store, scope: Scope) -> list[Row]:
     """Victims identified in the period by form of exploitation: ``(gender, age group, form or
     None, victims)``. A victim counts once under each form recorded (the shares may add up to
     more than 100%) and once under ``None`` when no form is recorded."""
@@ -197,41 +360,18 @@ def campaign_rows(store: Store, scope: Scope) -> list[Row]:
 
 
 def headline_counts(store: Store, scope: Scope) -> dict[str, int]:
-    """The headline counts alone (no breakdowns), for the comparison period: cheap counts
-    that the date indexes answer. Same definitions as the breakdown functions above."""
-    out: dict[str, int] = {}
-
-    def one(sql: str, params: Sequence[Any]) -> int:
-        return int(store.query(sql, params)[0][0] or 0)
-
-    cond, params = scope.where("registered_on", "district")
-    out["cases_registered"] = one(
-        f"SELECT count(*) FROM cases WHERE deleted = 0 AND {cond}",  # noqa: S608
-        params,
-    )
-    in_cases = ""
-    case_params: list[Any] = []
-    if scope.districts is not None:
-        marks = ", ".join("?" for _ in scope.districts)
-        in_cases = f" AND case_id IN (SELECT id FROM cases WHERE district IN ({marks}))"  # noqa: S608
-        case_params = list(scope.districts)
-    period = [scope.date_from, scope.date_to]
-    out["accused_proceeded_against"] = one(
-        "SELECT count(*) FROM accused WHERE deleted = 0 "  # noqa: S608
-        f"AND proceeded_on BETWEEN ? AND ?{in_cases}",
-        period + case_params,
-    )
-    for outcome in ("convicted", "acquitted"):
-        out[f"accused_{outcome}"] = one(
-            "SELECT count(*) FROM accused WHERE deleted = 0 AND outcome = ? "  # noqa: S608
-            f"AND judgment_on BETWEEN ? AND ?{in_cases}",
-            [outcome, *period, *case_params],
-        )
-    cond, params = scope.where("identified_on", "district")
-    out["victims_identified"] = one(
-        f"SELECT count(*) FROM victims WHERE deleted = 0 AND {cond}",  # noqa: S608
-        params,
-    )
+    """The headline counts alone (no breakdowns), for the comparison period: the totals of
+    the same rows the breakdown functions above give."""
+    out: dict[str, int] = {
+        "cases_registered": sum(int(r[3]) for r in case_rows(store, scope)),
+        "accused_proceeded_against": sum(int(r[2]) for r in accused_proceeded_rows(store, scope)),
+        "accused_convicted": 0,
+        "accused_acquitted": 0,
+        "victims_identified": sum(int(r[4]) for r in victim_rows(store, scope)),
+    }
+    for _district, _gender, outcome, _month, n in judgment_rows(store, scope):
+        if outcome in ("convicted", "acquitted"):
+            out[f"accused_{outcome}"] += int(n)
     cond, params = _training_where(scope)
     sessions, trained = store.query(
         f"SELECT count(*), sum(participants_total) FROM trainings WHERE {cond}",  # noqa: S608
@@ -256,16 +396,25 @@ def latest_update_by_district(store: Store) -> dict[str, str]:
     (deleted ones included: a deletion is news from the district too).
 
     Accused and referrals are left out: they change with their case or victim in the same save
-    at the district, and scanning them would double the cost for little news."""
-    rows = store.query(
-        "SELECT district, max(at) FROM ("
-        "SELECT district, max(updated_at) AS at FROM cases GROUP BY district UNION ALL "
-        "SELECT district, max(updated_at) FROM victims GROUP BY district UNION ALL "
-        "SELECT district, max(updated_at) FROM trainings GROUP BY district UNION ALL "
-        "SELECT district, max(updated_at) FROM campaigns GROUP BY district"
-        ") GROUP BY district"
-    )
-    return {str(d): str(at) for d, at in rows if d}
+    at the district, and scanning them would double the cost for little news. Each table is
+    read one district at a time from its ``(district, updated_at)`` index (the next district
+    is the smallest one after the last), so the cost grows with the number of districts, not
+    of records."""
+    out: dict[str, str] = {}
+    for table in ("cases", "victims", "trainings", "campaigns"):
+        rows = store.query(
+            "WITH RECURSIVE d(x) AS ("  # noqa: S608 (table names are ours)
+            f"SELECT (SELECT min(district) FROM {table}) UNION ALL "
+            f"SELECT (SELECT min(district) FROM {table} WHERE district > d.x) "
+            "FROM d WHERE d.x IS NOT NULL) "
+            f"SELECT x, (SELECT max(updated_at) FROM {table} WHERE district = d.x) "
+            "FROM d WHERE x IS NOT NULL"
+        )
+        for district, at in rows:
+            if district and at is not None:
+                key, value = str(district), str(at)
+                out[key] = max(out.get(key, value), value)
+    return out
 
 
 def table_exists(store: Store, name: str) -> bool:
@@ -420,31 +569,7 @@ def _qualified_age(alias: str) -> str:
     return expr.replace("coalesce(age,", f"coalesce({alias}.age,")
 
 
-# --- proposed indexes ----------------------------------------------------------------------
-
-#: Covering indexes that let the report's queries read indexes alone (no table rows). Not
-#: part of the schema yet: :func:`create_report_indexes` is called by the benchmark
-#: and is meant to become a migration step (see the benchmark's figures for what they buy).
-REPORT_INDEXES: tuple[str, ...] = (
-    "CREATE INDEX IF NOT EXISTS accused_report_proceeded "
-    "ON accused(proceeded_on, deleted, case_id, gender)",
-    "CREATE INDEX IF NOT EXISTS accused_report_judgment "
-    "ON accused(judgment_on, deleted, outcome, case_id, gender)",
-    # The case of an accused, found from the index alone (district without the table row).
-    "CREATE INDEX IF NOT EXISTS cases_report_id_district ON cases(id, district)",
-    # Coverage: each district's latest change without reading every row.
-    "CREATE INDEX IF NOT EXISTS cases_report_updated ON cases(district, updated_at)",
-    "CREATE INDEX IF NOT EXISTS victims_report_updated ON victims(district, updated_at)",
-    "CREATE INDEX IF NOT EXISTS campaigns_report_updated ON campaigns(district, updated_at)",
-)
-
-
-def create_report_indexes(store: Store) -> None:
-    """Create :data:`REPORT_INDEXES` (idempotent). A write: for the benchmark and tests only,
-    until the statements move into a migration step."""
-    for sql in REPORT_INDEXES:
-        # Store.query runs any statement in autocommit mode; this is the one write here.
-        store.query(sql)
+# --- query plans ---------------------------------------------------------------------------
 
 
 def index_names(store: Store) -> list[str]:

@@ -21,7 +21,8 @@ from tipdesk.store.store import Store
 
 GOLDEN = Path(__file__).resolve().parents[2] / "data" / "golden"
 GOLDEN_DIRS = sorted(p for p in GOLDEN.glob("schema-*") if p.is_dir())
-MAX_GOLDEN_BYTES = 300 * 1024
+# Schema 3 (the report summaries and their triggers) took an empty store past 300 KB.
+MAX_GOLDEN_BYTES = 400 * 1024
 
 
 def _schema(conn: Connection) -> list[tuple[Any, ...]]:
