@@ -19,15 +19,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QLockFile,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
+# Not ``Qt`` (the namespace): building its enums costs ~25 ms, and the sign-in window that
+# start-up waits for does not need it.
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QVBoxLayout, QWidget
 
 from tipdesk import APP_NAME, __version__
@@ -205,6 +199,8 @@ class AppController(QObject):
             self.start_window.deleteLater()
             self.start_window = None
         if isinstance(signed.extra, Notice):
+            from PySide6.QtCore import Qt
+
             box = QMessageBox(QMessageBox.Icon.Information, signed.extra.title, signed.extra.text)
             box.setParent(window, box.windowFlags())
             box.setObjectName("noticeBox")
