@@ -158,6 +158,15 @@ def test_export_import_report_and_receipt(
     assert "1 duplicate(s)" in hq.report_summary.text()
     assert hq.problems_model.text(0, 0) == "Duplicate bundle"
 
+    # HQ installs amended rules (Settings); its receipt carries them to the district.
+    hq_window = hq_controller.main_window
+    assert isinstance(hq_window, MainWindow)
+    settings = hq_window.show_page("settings")
+    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: _amended_rules(tmp_path))
+    settings.reference_button.click()
+    assert settings.ctx.reference.sentence_limit("tip_act_2018", "3").max_imprisonment_months == 120
+    hq_window.show_page("sync")
+
     # HQ's receipt goes back to the district.
     receipts = tmp_path / "receipts"
     receipts.mkdir()
@@ -170,9 +179,26 @@ def test_export_import_report_and_receipt(
     assert "1 bundle(s) acknowledged" in district.result.text()
     assert district.receipts_model.rowCount() == 1
     assert district.outbox_model.text(0, 4) != "waiting"
+    assert "updated reference lists and rules" in district.details.text()
+    limit = district.ctx.reference.sentence_limit("tip_act_2018", "3")
+    assert limit.max_imprisonment_months == 120  # editors opened from now on use HQ's rules
 
     _check_models(qtmodeltester, district, DISTRICT_MODELS)
     _check_models(qtmodeltester, hq, HQ_MODELS)
+
+
+def _amended_rules(tmp_path: Path) -> Path:
+    """A folder with a synthetic amendment: s.3 of the TIP Act allows 120 months."""
+    import json
+
+    from tipdesk.paths import resources_dir
+
+    folder = tmp_path / "amended"
+    folder.mkdir(exist_ok=True)
+    rules = json.loads((resources_dir() / "rules/sentences.json").read_text(encoding="utf-8"))
+    rules["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = 120
+    (folder / "sentences.json").write_text(json.dumps(rules), encoding="utf-8")
+    return folder
 
 
 def _make_conflict(gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path) -> str:

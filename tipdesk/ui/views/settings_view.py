@@ -47,6 +47,7 @@ from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label
 from tipdesk.ui.widgets.district import DistrictCombo
 
 if TYPE_CHECKING:
+    from tipdesk.core.reference import Reference
     from tipdesk.services.session import Session
     from tipdesk.store.store import OfficeRow
     from tipdesk.ui.tasks import Progress
@@ -131,11 +132,11 @@ def _overview() -> Any:
 
 
 def _install_reference(folder: Path) -> Any:
-    def work(session: Session) -> tuple[int, list[str]]:
+    def work(session: Session) -> tuple[int, list[str], Reference]:
         from tipdesk.services import reference_updates
 
         update = reference_updates.install_files(session, folder)
-        return update.revision, sorted(update.files)
+        return update.revision, sorted(update.files), session.reference
 
     return work
 
@@ -467,8 +468,9 @@ class SettingsView(QWidget):
         if folder is None:
             return
 
-        def done(result: tuple[int, list[str]]) -> None:
-            revision, names = result
+        def done(result: tuple[int, list[str], Reference]) -> None:
+            revision, names, reference = result
+            self.ctx.reference = reference  # editors opened from now on use the new lists
             self.message.set_message(
                 "ok",
                 self.tr(

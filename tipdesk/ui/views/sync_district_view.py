@@ -20,6 +20,7 @@ from tipdesk.ui.views.sync_view import RowsModel, table, when
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label, number
 
 if TYPE_CHECKING:
+    from tipdesk.core.reference import Reference
     from tipdesk.services.session import Session
     from tipdesk.services.sync import ExportResult, ReceiptResult
     from tipdesk.sync.identity import Enrolment
@@ -100,10 +101,13 @@ def _device_file(folder: Path) -> Any:
 
 
 def _import_receipt(path: Path) -> Any:
-    def work(session: Session) -> ReceiptResult:
+    def work(session: Session) -> tuple[ReceiptResult, Reference | None]:
         from tipdesk.services import sync
 
-        return sync.import_receipt(session, path)
+        result = sync.import_receipt(session, path)
+        # A reference update the receipt installed: the app's pick lists use it from now on.
+        updated = result.reference is not None and result.reference.installed
+        return result, session.reference if updated else None
 
     return work
 
@@ -382,7 +386,10 @@ class SyncDistrictPanel(QWidget):
             return
         self.ctx.runner.submit(_import_receipt(path), self._on_receipt, self.ctx.report)
 
-    def _on_receipt(self, result: ReceiptResult) -> None:
+    def _on_receipt(self, done: tuple[ReceiptResult, Reference | None]) -> None:
+        result, reference = done
+        if reference is not None:
+            self.ctx.reference = reference  # editors opened from now on list HQ's update
         self.last_receipt = result
         if result.status == "duplicate":
             self.result.set_message(
@@ -436,8 +443,8 @@ class SyncDistrictPanel(QWidget):
         if update is not None and update.installed:
             lines.append(
                 self.tr(
-                    "HQ's updated reference lists and rules ({files}) are installed: checks "
-                    "use them now, the pick lists after the next sign-in."
+                    "HQ's updated reference lists and rules ({files}) are installed and used "
+                    "from now on."
                 ).format(files=", ".join(update.files))
             )
         elif update is not None:
