@@ -65,6 +65,20 @@ def hq_session(tmp_path: Path, svc_clock: FixedClock, svc_sessions: list[Session
 
 
 @pytest.fixture
+def svc_linked(tmp_path: Path, svc_clock: FixedClock) -> Iterator[tuple[Session, Session]]:
+    """A Lahore district enrolled with a fresh HQ that registered its device: (district, HQ),
+    both signed in as their admins, closed after the test."""
+    from sync_support import link, make_district, make_hq
+
+    district = make_district(tmp_path / "lahore", svc_clock)
+    hq = make_hq(tmp_path / "hq", svc_clock)
+    link(district, hq, tmp_path / "files")
+    yield district, hq
+    district.close()
+    hq.close()
+
+
+@pytest.fixture
 def svc_user(svc_sessions: list[Session]) -> Callable[[Session, str, UserRole], Session]:
     """Add a user with ``admin``'s session and return that user's own signed-in session."""
 

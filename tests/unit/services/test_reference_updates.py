@@ -5,13 +5,12 @@ or a sign-in."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START, svc_accused, svc_case
-from sync_support import export, link, make_district, make_hq
+from svc_support import SVC_ADMIN, SVC_PASSPHRASE, svc_accused, svc_case
+from sync_support import export
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import InvalidInput
@@ -22,21 +21,6 @@ from tipdesk.services.session import Session, sign_in
 from tipdesk.store.sync_store import SyncStore
 
 LONGER = 120  # a synthetic amendment: s.3 allows ten years
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(SVC_START)
-
-
-@pytest.fixture
-def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Session, Session]]:
-    district = make_district(tmp_path / "lahore", clock)
-    hq = make_hq(tmp_path / "hq", clock)
-    link(district, hq, tmp_path / "files")
-    yield district, hq
-    district.close()
-    hq.close()
 
 
 def _sentences(months: int) -> dict[str, Any]:
@@ -66,9 +50,9 @@ def _receipt_for(hq: Session, district: Session, tmp_path: Path, name: str) -> P
 
 
 def test_hq_installs_files_and_a_district_gets_them_with_the_next_receipt(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     assert any("84-month maximum" in m for m in _long_sentence_problems(district))
     before = reference_updates.receipt_updates(hq)["reference_files"]
 
@@ -95,7 +79,7 @@ def test_hq_installs_files_and_a_district_gets_them_with_the_next_receipt(
 
     # The update stays after signing in again (it is kept in the encrypted store).
     district.close()
-    again = sign_in(district.paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=clock)
+    again = sign_in(district.paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock)
     try:
         assert _long_sentence_problems(again) == []
         # The same revision in a later receipt changes nothing.
@@ -112,9 +96,9 @@ def _receipt_for_existing(hq: Session, tmp_path: Path, name: str) -> Path:
 
 
 def test_a_second_install_keeps_the_first_files_and_counts_up(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    _district, hq = pair
+    _district, hq = svc_linked
     reference_updates.install_files(
         hq, _folder(tmp_path, "one", {"sentences.json": _sentences(LONGER)})
     )
@@ -127,9 +111,9 @@ def test_a_second_install_keeps_the_first_files_and_counts_up(
 
 
 def test_a_bad_file_is_refused_naming_it_and_nothing_changes(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     bad = {"provinces": [{"code": "PB", "name": "Punjab", "districts": []}]}
     with pytest.raises(InvalidInput, match=r"geography\.json"):
         reference_updates.install_files(hq, _folder(tmp_path, "bad", {"geography.json": bad}))
@@ -149,9 +133,9 @@ def test_a_bad_file_is_refused_naming_it_and_nothing_changes(
 
 
 def test_an_update_that_fails_the_checks_is_reported_and_the_receipt_still_counts(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     from tipdesk.services import records
 
     records.save(district, [svc_case()])
@@ -169,15 +153,15 @@ def test_an_update_that_fails_the_checks_is_reported_and_the_receipt_still_count
 
 
 def test_a_stored_update_that_no_longer_fits_never_blocks_sign_in(
-    pair: tuple[Session, Session], clock: FixedClock
+    svc_linked: tuple[Session, Session], svc_clock: FixedClock
 ) -> None:
-    district, _hq = pair
+    district, _hq = svc_linked
     broken = {"files": {"reference/offices.json": {"offices": [
         {"code": "X", "name": "Nowhere office", "district": "NOWHERE", "kind": "fia_circle"}]}},
         "installed_at": "x", "revision": 1}  # fmt: skip
     district.store.set_settings({reference_updates.SETTING: json.dumps(broken)}, district.actor())
     district.close()
-    again = sign_in(district.paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=clock)
+    again = sign_in(district.paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock)
     try:
         assert "NOWHERE" not in {o.district for o in again.reference.offices.values()}
         status = reference_updates.status(again)

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from svc_support import SVC_START
 from sync_support import case_for, export, files_of, link, make_district, make_hq, quiet_session
 
 from tipdesk.core.clock import FixedClock
@@ -44,15 +43,10 @@ NOTHING_CHANGED = "Nothing was changed"
 
 
 @pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(SVC_START)
-
-
-@pytest.fixture
-def world(tmp_path: Path, clock: FixedClock) -> Iterator[dict[str, Any]]:
+def world(tmp_path: Path, svc_clock: FixedClock) -> Iterator[dict[str, Any]]:
     """A Lahore district linked to HQ with one exported bundle; both sessions closed."""
-    district = make_district(tmp_path / "lahore", clock)
-    hq = make_hq(tmp_path / "hq", clock)
+    district = make_district(tmp_path / "lahore", svc_clock)
+    hq = make_hq(tmp_path / "hq", svc_clock)
     link(district, hq, tmp_path / "files")
     records.save(district, [case_for(district)])
     bundle = export(district, tmp_path / "out")
@@ -118,14 +112,14 @@ def _manifest(world: dict[str, Any]) -> dict[str, Any]:
     return m
 
 
-def test_truncated_bundles(world: dict[str, Any], clock: FixedClock) -> None:
+def test_truncated_bundles(world: dict[str, Any], svc_clock: FixedClock) -> None:
     data: bytes = world["bundle"]
     header_end = len(container.MAGIC) + 4 + int.from_bytes(data[13:17], "big")
     cuts = {0, 1, 5, 12, 13, 15, 17, 40, header_end - 1, header_end, header_end + 31,
             header_end + 32, header_end + 95, header_end + 96, header_end + 200,
             len(data) // 2, len(data) - 100, len(data) - 1}  # fmt: skip
     cuts |= set(random.Random(7).sample(range(len(data)), 40))
-    errors = _refused(world["hq"], clock, [data[:cut] for cut in sorted(cuts)])
+    errors = _refused(world["hq"], svc_clock, [data[:cut] for cut in sorted(cuts)])
     for error in errors:
         assert isinstance(error, DamagedFile | NotASyncFile), error
         assert NOTHING_CHANGED in error.message
@@ -133,11 +127,11 @@ def test_truncated_bundles(world: dict[str, Any], clock: FixedClock) -> None:
     assert damaged and "damaged or incomplete" in damaged[0].message
 
 
-def test_any_single_flipped_byte(world: dict[str, Any], clock: FixedClock) -> None:
+def test_any_single_flipped_byte(world: dict[str, Any], svc_clock: FixedClock) -> None:
     data: bytes = world["bundle"]
     paths: Paths = world["hq"]
     before = files_of(paths.home)
-    session = quiet_session(paths, clock)
+    session = quiet_session(paths, svc_clock)
     expected = (DamagedFile, NotASyncFile, FormatTooNew, UnknownSender, TooLarge, WrongKind)
 
     @settings(max_examples=150, deadline=None, derandomize=True,
@@ -175,18 +169,18 @@ def test_any_single_flipped_byte(world: dict[str, Any], clock: FixedClock) -> No
     assert files_of(paths.home) == before
 
 
-def test_wrong_recipient(world: dict[str, Any], clock: FixedClock) -> None:
+def test_wrong_recipient(world: dict[str, Any], svc_clock: FixedClock) -> None:
     # A bundle encrypted for another HQ, signed by a device this HQ registered.
     other = age.recipient_of(age.new_identity())
     compressed = zlib.compress(b"{}")
     forged = _forge(world["identity"], _manifest(world), compressed, [other], plain_bytes=2)
-    (error,) = _refused(world["hq"], clock, [forged])
+    (error,) = _refused(world["hq"], svc_clock, [forged])
     assert isinstance(error, WrongRecipient)
     assert "not addressed to this install" in error.message and NOTHING_CHANGED in error.message
 
 
-def test_unregistered_sender(world: dict[str, Any], clock: FixedClock) -> None:
-    stranger = make_district(world["tmp"] / "stranger", clock, which=1)
+def test_unregistered_sender(world: dict[str, Any], svc_clock: FixedClock) -> None:
+    stranger = make_district(world["tmp"] / "stranger", svc_clock, which=1)
     try:
         link_only_enrolment = world["tmp"] / "files" / "hq-enrolment.json"
         sync.enroll(stranger, link_only_enrolment)
@@ -194,30 +188,32 @@ def test_unregistered_sender(world: dict[str, Any], clock: FixedClock) -> None:
         data = export(stranger, world["tmp"] / "out2").read_bytes()
     finally:
         stranger.close()
-    (error,) = _refused(world["hq"], clock, [data])
+    (error,) = _refused(world["hq"], svc_clock, [data])
     assert isinstance(error, UnknownSender)
     assert "has not registered" in error.message and "PB-MLT" in error.message
 
 
-def test_revoked_sender(world: dict[str, Any], clock: FixedClock) -> None:
-    hq = quiet_session(world["hq"], clock)
+def test_revoked_sender(world: dict[str, Any], svc_clock: FixedClock) -> None:
+    hq = quiet_session(world["hq"], svc_clock)
     try:
         sync.revoke_device(hq, world["identity"].public.device_id)
     finally:
         hq.close()
-    (error,) = _refused(world["hq"], clock, [world["bundle"]])
+    (error,) = _refused(world["hq"], svc_clock, [world["bundle"]])
     assert isinstance(error, RevokedSender) and "revoked device" in error.message
 
 
-def test_replayed_bundle_is_a_reported_duplicate(world: dict[str, Any], clock: FixedClock) -> None:
+def test_replayed_bundle_is_a_reported_duplicate(
+    world: dict[str, Any], svc_clock: FixedClock
+) -> None:
     paths: Paths = world["hq"]
-    hq = quiet_session(paths, clock)
+    hq = quiet_session(paths, svc_clock)
     try:
         assert sync.import_bundle_bytes(hq, world["bundle"]).status == "imported"
     finally:
         hq.close()
     before = files_of(paths.home)
-    hq = quiet_session(paths, clock)
+    hq = quiet_session(paths, svc_clock)
     try:
         report = sync.import_files(hq, [_write(world["tmp"] / "again.tipb", world["bundle"])])
     finally:
@@ -232,37 +228,37 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_bundle_from_a_newer_format(world: dict[str, Any], clock: FixedClock) -> None:
+def test_bundle_from_a_newer_format(world: dict[str, Any], svc_clock: FixedClock) -> None:
     forged = _forge(world["identity"], _manifest(world), zlib.compress(b"{}"),
                     [world["hq_recipient"]], fmt=container.FORMAT + 1, plain_bytes=2)  # fmt: skip
-    (error,) = _refused(world["hq"], clock, [forged])
+    (error,) = _refused(world["hq"], svc_clock, [forged])
     assert isinstance(error, FormatTooNew)
     assert f"format {container.FORMAT + 1}" in error.message and "Update TIPDesk" in error.message
 
 
-def test_oversized_payload(world: dict[str, Any], clock: FixedClock) -> None:
+def test_oversized_payload(world: dict[str, Any], svc_clock: FixedClock) -> None:
     small = Limits(max_payload_bytes=256, max_plain_bytes=1024)
-    (error,) = _refused(world["hq"], clock, [world["bundle"]], limits=small)
+    (error,) = _refused(world["hq"], svc_clock, [world["bundle"]], limits=small)
     assert isinstance(error, TooLarge) and "too large to import" in error.message
 
 
-def test_decompression_bomb(world: dict[str, Any], clock: FixedClock) -> None:
+def test_decompression_bomb(world: dict[str, Any], svc_clock: FixedClock) -> None:
     bomb = zlib.compress(b"\x00" * (16 * 1024 * 1024), 9)  # 16 MiB of zeros in ~16 KiB
     forged = _forge(world["identity"], _manifest(world), bomb, [world["hq_recipient"]],
                     plain_bytes=1000)  # fmt: skip
     limits = Limits(max_payload_bytes=1024 * 1024, max_plain_bytes=64 * 1024)
     huge = _forge(world["identity"], _manifest(world), bomb, [world["hq_recipient"]],
                   plain_bytes=16 * 1024 * 1024)  # fmt: skip
-    errors = _refused(world["hq"], clock, [forged, huge], limits=limits)
+    errors = _refused(world["hq"], svc_clock, [forged, huge], limits=limits)
     assert all(isinstance(e, TooLarge) for e in errors)
     assert "expands to more than its declared size" in errors[0].message
     assert "too large to import" in errors[1].message
 
 
-def test_receipt_for_another_device(world: dict[str, Any], clock: FixedClock) -> None:
+def test_receipt_for_another_device(world: dict[str, Any], svc_clock: FixedClock) -> None:
     tmp: Path = world["tmp"]
-    multan = make_district(tmp / "multan", clock, which=1)
-    hq = quiet_session(world["hq"], clock)
+    multan = make_district(tmp / "multan", svc_clock, which=1)
+    hq = quiet_session(world["hq"], svc_clock)
     try:
         link(multan, hq, tmp / "files")
         records.save(multan, [case_for(multan)])
@@ -274,7 +270,7 @@ def test_receipt_for_another_device(world: dict[str, Any], clock: FixedClock) ->
         multan.close()
     for_multan = next(p for p in receipts if "PB-MLT" in p.name)
     before = files_of(world["district"].home)
-    lahore = quiet_session(world["district"], clock)
+    lahore = quiet_session(world["district"], svc_clock)
     try:
         with pytest.raises(WrongDevice) as info:
             sync.import_receipt(lahore, for_multan)
@@ -284,8 +280,8 @@ def test_receipt_for_another_device(world: dict[str, Any], clock: FixedClock) ->
     assert "for another device" in info.value.message and NOTHING_CHANGED in info.value.message
 
 
-def test_files_that_are_not_bundles(world: dict[str, Any], clock: FixedClock) -> None:
-    hq = quiet_session(world["hq"], clock)
+def test_files_that_are_not_bundles(world: dict[str, Any], svc_clock: FixedClock) -> None:
+    hq = quiet_session(world["hq"], svc_clock)
     try:
         sync.import_bundle_bytes(hq, world["bundle"])
         (receipt,) = sync.write_receipts(hq, world["tmp"])
@@ -294,7 +290,7 @@ def test_files_that_are_not_bundles(world: dict[str, Any], clock: FixedClock) ->
     attempts = [b"", b"hello, this is a note", b"\x89PNG\r\n\x1a\n" + bytes(64),
                 b'{"type": "tipdesk-enrolment"}', (world["tmp"] / "files" /
                 "hq-enrolment.json").read_bytes(), receipt.read_bytes()]  # fmt: skip
-    errors = _refused(world["hq"], clock, attempts)
+    errors = _refused(world["hq"], svc_clock, attempts)
     assert all(isinstance(e, NotASyncFile) for e in errors[:5])
     assert "not a TIPDesk bundle or receipt" in errors[0].message
     assert isinstance(errors[5], WrongKind) and "not a bundle" in errors[5].message

@@ -3,12 +3,10 @@ status, and what never leaves the district (identities without consent, plaintex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from svc_support import SVC_START
-from sync_support import case_for, export, link, make_district, make_hq
+from sync_support import case_for, export, make_district, make_hq
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import PermissionDenied
@@ -26,29 +24,14 @@ SECRET_NAME = "Zarmeena Qalandarbibi"  # distinctive synthetic name for plaintex
 SECRET_CNIC = "4210198765432"
 
 
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(SVC_START)
-
-
-@pytest.fixture
-def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Session, Session]]:
-    district = make_district(tmp_path / "lahore", clock)
-    hq = make_hq(tmp_path / "hq", clock)
-    link(district, hq, tmp_path / "files")
-    yield district, hq
-    district.close()
-    hq.close()
-
-
 def _payload(hq: Session, bundle: Path) -> payload.Payload:
     env = container.read(bundle.read_bytes())
     me = own_identity(hq)
     return payload.decode(container.open_payload(env, me.age_identity, me.public.recipient))
 
 
-def test_keys_are_made_at_init_and_stay(tmp_path: Path, clock: FixedClock) -> None:
-    district = make_district(tmp_path / "d", clock)
+def test_keys_are_made_at_init_and_stay(tmp_path: Path, svc_clock: FixedClock) -> None:
+    district = make_district(tmp_path / "d", svc_clock)
     try:
         first = sync.keys_info(district)
         assert first.fingerprint == sync.keys_info(district).fingerprint
@@ -60,8 +43,8 @@ def test_keys_are_made_at_init_and_stay(tmp_path: Path, clock: FixedClock) -> No
         district.close()
 
 
-def test_a_store_without_keys_gets_them_on_first_use(tmp_path: Path, clock: FixedClock) -> None:
-    district = make_district(tmp_path / "d", clock)
+def test_a_store_without_keys_gets_them_on_first_use(tmp_path: Path, svc_clock: FixedClock) -> None:
+    district = make_district(tmp_path / "d", svc_clock)
     try:
         district.store._conn.execute("DELETE FROM sync_keys")  # as in a store made before sync
         assert SyncStore(district.store).keys() == {}
@@ -73,10 +56,10 @@ def test_a_store_without_keys_gets_them_on_first_use(tmp_path: Path, clock: Fixe
 
 
 def test_enrolment_file_shows_hq_fingerprint_and_refuses_alteration(
-    tmp_path: Path, clock: FixedClock
+    tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    hq = make_hq(tmp_path / "hq", clock)
-    district = make_district(tmp_path / "d", clock)
+    hq = make_hq(tmp_path / "hq", svc_clock)
+    district = make_district(tmp_path / "d", svc_clock)
     try:
         backup = identity.age.recipient_of(identity.age.new_identity())
         path = tmp_path / "enrol.json"
@@ -100,8 +83,8 @@ def test_enrolment_file_shows_hq_fingerprint_and_refuses_alteration(
         district.close()
 
 
-def test_export_needs_enrolment(tmp_path: Path, clock: FixedClock) -> None:
-    district = make_district(tmp_path / "d", clock)
+def test_export_needs_enrolment(tmp_path: Path, svc_clock: FixedClock) -> None:
+    district = make_district(tmp_path / "d", svc_clock)
     try:
         records.save(district, [case_for(district)])
         with pytest.raises(NotEnrolled, match="tipdesk enroll"):
@@ -111,9 +94,9 @@ def test_export_needs_enrolment(tmp_path: Path, clock: FixedClock) -> None:
 
 
 def test_exporting_twice_with_nothing_new_writes_nothing(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, _hq = pair
+    district, _hq = svc_linked
     out = tmp_path / "out"
     out.mkdir()
     assert sync.export_bundle(district, out).path is None  # a new install has nothing to send
@@ -128,12 +111,12 @@ def test_exporting_twice_with_nothing_new_writes_nothing(
 
 
 def test_unacknowledged_changes_go_again_and_receipts_move_the_start(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     records.save(district, [case_for(district)])
     b1 = export(district, tmp_path / "out")
-    clock.advance(60)
+    svc_clock.advance(60)
     records.save(district, [case_for(district)])
     b2 = export(district, tmp_path / "out")
     p1, p2 = _payload(hq, b1), _payload(hq, b2)
@@ -147,7 +130,7 @@ def test_unacknowledged_changes_go_again_and_receipts_move_the_start(
     assert result.acknowledged == (1, 2) and result.highest_seq == 2
     assert sync.outbox_files(district) == []
     assert sync.export_bundle(district, tmp_path / "out").path is None
-    clock.advance(60)
+    svc_clock.advance(60)
     records.save(district, [case_for(district)])
     b3 = export(district, tmp_path / "out")
     ids3 = {r.record_id for r in payload.iter_rows(_payload(hq, b3))}
@@ -158,9 +141,9 @@ def test_unacknowledged_changes_go_again_and_receipts_move_the_start(
 
 
 def test_identity_leaves_the_district_only_with_consent(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     without = case_for(district)
     without.victims[0].name, without.victims[0].cnic = SECRET_NAME, SECRET_CNIC
     with_consent = case_for(district)
@@ -180,9 +163,9 @@ def test_identity_leaves_the_district_only_with_consent(
 
 
 def test_no_plaintext_in_bundles_outbox_or_receipts(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     case = case_for(district, narrative="Narrative mentioning Qalandarbibi brick kiln.")
     case.victims[0].name, case.victims[0].consent_to_share = SECRET_NAME, True
     records.save(district, [case])
@@ -200,9 +183,9 @@ def test_no_plaintext_in_bundles_outbox_or_receipts(
 
 
 def test_outbox_files_are_rewritten_from_the_store(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, _hq = pair
+    district, _hq = svc_linked
     records.save(district, [case_for(district)])
     bundle = export(district, tmp_path / "out")
     kept = district.paths.outbox / bundle.name
@@ -212,8 +195,8 @@ def test_outbox_files_are_rewritten_from_the_store(
     assert again.read_bytes() == original == bundle.read_bytes()
 
 
-def test_district_and_hq_commands_stay_on_their_side(pair: tuple[Session, Session]) -> None:
-    district, hq = pair
+def test_district_and_hq_commands_stay_on_their_side(svc_linked: tuple[Session, Session]) -> None:
+    district, hq = svc_linked
     with pytest.raises(WrongRole, match="runs at HQ"):
         sync.import_bundle_bytes(district, b"x")
     with pytest.raises(WrongRole, match="runs on a district install"):
@@ -223,12 +206,12 @@ def test_district_and_hq_commands_stay_on_their_side(pair: tuple[Session, Sessio
 
 
 def test_an_hq_analyst_cannot_import(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     session_service.add_user(hq, "analyst1", UserRole.HQ_ANALYST, "purple elephant dances quietly")
     analyst = session_service.sign_in(
-        hq.paths, user="analyst1", passphrase="purple elephant dances quietly", clock=clock
+        hq.paths, user="analyst1", passphrase="purple elephant dances quietly", clock=svc_clock
     )
     try:
         records.save(district, [case_for(district)])

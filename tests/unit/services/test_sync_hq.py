@@ -3,19 +3,15 @@ order, gaps, conflicts kept in full and resolved, quarantine, receipts and devic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from svc_support import SVC_START, svc_training
+from svc_support import svc_training
 from sync_support import (
     case_for,
     clone_home,
     export,
     hq_state,
-    link,
-    make_district,
-    make_hq,
     reopen,
 )
 
@@ -27,29 +23,14 @@ from tipdesk.services.session import Session
 from tipdesk.store.sync_store import SyncStore
 
 
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(SVC_START)
-
-
-@pytest.fixture
-def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Session, Session]]:
-    district = make_district(tmp_path / "lahore", clock)
-    hq = make_hq(tmp_path / "hq", clock)
-    link(district, hq, tmp_path / "files")
-    yield district, hq
-    district.close()
-    hq.close()
-
-
 def _actions(session: Session) -> list[str]:
     return [e.action for e in session.store.audit_entries(limit=100_000)]
 
 
 def test_records_arrive_with_their_own_bookkeeping(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     case = case_for(district)
     case.victims[0].consent_to_share = True
     records.save(district, [case, svc_training()])
@@ -67,9 +48,9 @@ def test_records_arrive_with_their_own_bookkeeping(
 
 
 def test_a_repeated_bundle_is_a_duplicate_that_changes_nothing(
-    pair: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     records.save(district, [case_for(district)])
     data = export(district, tmp_path / "out").read_bytes()
     sync.import_bundle_bytes(hq, data)
@@ -80,13 +61,13 @@ def test_a_repeated_bundle_is_a_duplicate_that_changes_nothing(
 
 
 def test_bundles_in_any_order_end_in_the_same_state(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     first = case_for(district)
     records.save(district, [first])
     b1 = export(district, tmp_path / "out")
-    clock.advance(60)
+    svc_clock.advance(60)
     stored = district.store.get("case", first.id)
     assert isinstance(stored, Case)
     stored.narrative = "Narrative as corrected at the district."
@@ -94,8 +75,8 @@ def test_bundles_in_any_order_end_in_the_same_state(
     records.delete(district, "case", first.id, "entered twice by mistake")
     b2 = export(district, tmp_path / "out")
     hq.close()
-    other = reopen(clone_home(hq.paths.home, tmp_path / "hq-copy"), clock)
-    hq = reopen(hq.paths, clock)
+    other = reopen(clone_home(hq.paths.home, tmp_path / "hq-copy"), svc_clock)
+    hq = reopen(hq.paths, svc_clock)
     try:
         for path in (b1, b2):
             sync.import_bundle_bytes(hq, path.read_bytes())
@@ -110,12 +91,12 @@ def test_bundles_in_any_order_end_in_the_same_state(
 
 
 def test_gaps_are_reported_until_they_arrive(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     hq.close()
     blank = clone_home(hq.paths.home, tmp_path / "hq-blank")
-    hq = reopen(hq.paths, clock)
+    hq = reopen(hq.paths, svc_clock)
     bundles = []
     for _ in range(3):
         records.save(district, [case_for(district)])
@@ -124,10 +105,10 @@ def test_gaps_are_reported_until_they_arrive(
         (receipt,) = sync.write_receipts(hq, tmp_path)
         sync.import_receipt(district, receipt)
         receipt.unlink()
-        clock.advance(60)
+        svc_clock.advance(60)
     hq.close()
     # Another copy of HQ that has not seen bundle 2 (say, restored from a backup).
-    other = reopen(blank, clock)
+    other = reopen(blank, svc_clock)
     try:
         sync.import_bundle_bytes(other, bundles[0].read_bytes())
         result = sync.import_bundle_bytes(other, bundles[2].read_bytes())
@@ -149,9 +130,9 @@ def test_gaps_are_reported_until_they_arrive(
 
 
 def test_a_concurrent_edit_is_held_in_full_for_review(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     case = case_for(district)
     records.save(district, [case])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
@@ -159,7 +140,7 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     assert isinstance(at_hq, Case)
     at_hq.narrative = "HQ's correction of the narrative."
     records.save(hq, [at_hq])
-    clock.advance(60)
+    svc_clock.advance(60)
     at_district = district.store.get("case", case.id)
     assert isinstance(at_district, Case)
     at_district.investigating_officer = "Inspector Changedfake"
@@ -189,9 +170,9 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
 
 
 def test_resolving_keeps_local_and_refuses_twice(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     training = svc_training()
     records.save(district, [training])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
@@ -199,7 +180,7 @@ def test_resolving_keeps_local_and_refuses_twice(
     assert isinstance(local, Training)
     local.title = "Title as HQ corrected it"
     records.save(hq, [local])
-    clock.advance(5)
+    svc_clock.advance(5)
     records.delete(district, "training", training.id, "cancelled")
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     (conflict,) = sync.conflicts(hq)
@@ -214,9 +195,9 @@ def test_resolving_keeps_local_and_refuses_twice(
 
 
 def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     bad = case_for(district)
     bad.accused[0].imprisonment_months = 96  # over the 84-month maximum (TIP Act 2018 s.3)
     district.store.save([bad], district.actor())  # as a district on older rules would have
@@ -234,7 +215,7 @@ def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
     told = sync.import_receipt(district, receipt)
     assert {q["record_id"] for q in told.quarantined} >= {bad.id, bad.accused[0].id}
     # The district fixes it; the fixed version is accepted and the entry settles.
-    clock.advance(60)
+    svc_clock.advance(60)
     fixed = district.store.get("case", bad.id)
     assert isinstance(fixed, Case)
     fixed.accused[0].imprisonment_months = 60
@@ -248,9 +229,9 @@ def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
 
 
 def test_device_status_and_revocation(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     (status,) = sync.device_status(hq)
     assert (status.district, status.last_bundle, status.last_seen) == ("PB-LHR", None, None)
     records.save(district, [case_for(district)])
@@ -267,17 +248,17 @@ def test_device_status_and_revocation(
 
 
 def test_a_bundle_with_only_a_child_is_checked_with_its_case_at_hq(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
     """Found by the convergence property: a new referral alone (its victim and case unchanged
     and acknowledged) must be validated with the case HQ holds, not quarantined."""
-    district, hq = pair
+    district, hq = svc_linked
     case = case_for(district)
     records.save(district, [case])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     (receipt,) = sync.write_receipts(hq, tmp_path)
     sync.import_receipt(district, receipt)
-    clock.advance(60)
+    svc_clock.advance(60)
     stored = district.store.get("case", case.id)
     assert isinstance(stored, Case)
     stored.victims[0].referrals.append(

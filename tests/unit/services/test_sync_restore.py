@@ -3,12 +3,11 @@ after the backup never collide with the restored laptop's; HQ ends with every ch
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START, svc_training
-from sync_support import case_for, export, link, make_district, make_hq
+from svc_support import SVC_ADMIN, SVC_PASSPHRASE, svc_training
+from sync_support import case_for, export
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.paths import Paths
@@ -19,31 +18,16 @@ from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync.errors import UnknownSender
 
 
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(SVC_START)
-
-
-@pytest.fixture
-def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Session, Session]]:
-    district = make_district(tmp_path / "lahore", clock)
-    hq = make_hq(tmp_path / "hq", clock)
-    link(district, hq, tmp_path / "files")
-    yield district, hq
-    district.close()
-    hq.close()
-
-
-def _restore(src: Path, home: Path, clock: FixedClock) -> Session:
+def _restore(src: Path, home: Path, svc_clock: FixedClock) -> Session:
     return backup_service.restore(
-        Paths(home), src, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=clock
+        Paths(home), src, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock
     )
 
 
 def test_a_restored_district_is_a_new_device_and_hq_gets_every_change_once(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = pair
+    district, hq = svc_linked
     old_device = district.install.device_id
     old_fingerprint = sync.keys_info(district).fingerprint
     first = case_for(district)
@@ -54,7 +38,7 @@ def test_a_restored_district_is_a_new_device_and_hq_gets_every_change_once(
     records.save(district, [svc_training()])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out2").read_bytes())
 
-    restored = _restore(backup, tmp_path / "new-laptop", clock)
+    restored = _restore(backup, tmp_path / "new-laptop", svc_clock)
     try:
         assert backup_service.is_new_device(restored)
         assert restored.install.device_id != old_device
@@ -84,11 +68,11 @@ def test_a_restored_district_is_a_new_device_and_hq_gets_every_change_once(
 
 
 def test_a_restored_hq_keeps_its_identity(
-    pair: tuple[Session, Session], tmp_path: Path, clock: FixedClock
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    _district, hq = pair
+    _district, hq = svc_linked
     backup = backup_service.backup(hq, tmp_path / "hq.tipdesk-backup")
-    restored = _restore(backup, tmp_path / "hq-again", clock)
+    restored = _restore(backup, tmp_path / "hq-again", svc_clock)
     try:
         assert not backup_service.is_new_device(restored)
         assert restored.install.device_id == hq.install.device_id
