@@ -22,13 +22,10 @@ Environment: BENCH_PACKAGE_RUNS (default 7).
 from __future__ import annotations
 
 import os
-import secrets
 import statistics
-import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,40 +78,6 @@ def report_size() -> bool:
     return ok
 
 
-def _time_to_window(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds from starting ``command`` to its ``SHOWN`` line, its CPU seconds)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("SHOWN"):
-            elapsed = time.perf_counter() - started
-            cpu = float(line.split()[1])
-            break
-    else:
-        proc.wait()
-        raise RuntimeError(f"{command[0]}: no window was shown (exit code {proc.returncode})")
-    proc.wait(timeout=60)
-    return elapsed, cpu
-
-
-def _existing_store(home: Path) -> None:
-    from tipdesk.core.clock import SystemClock
-    from tipdesk.core.codes import InstallRole
-    from tipdesk.paths import Paths
-    from tipdesk.services.session import init_install
-    from tipdesk.store.keys import KdfParams
-
-    session, _key = init_install(
-        Paths(home), role=InstallRole.DISTRICT, user="bench", passphrase=secrets.token_urlsafe(18),
-        clock=SystemClock(), district="Lahore", office="FIA-AHTC-LHR",
-        kdf=KdfParams(memory_kib=1024, iterations=1, lanes=1),
-    )  # fmt: skip
-    session.close()
-
-
 def evict(folders: list[Path]) -> bool:
     """Ask the kernel to drop the cached pages of every file under ``folders`` (Linux:
     ``posix_fadvise(DONTNEED)``; pages another process has mapped stay). Returns whether the
@@ -152,6 +115,9 @@ def _source_files() -> list[Path]:
 
 
 def report_start_up(runs: int, cold_runs: int = 3) -> None:
+    # Imported here: `bench.package size` (make package-check) needs neither Qt nor a store.
+    from bench.gui_startup import make_store, time_to_window
+
     commands = {
         "packaged": [str(executable())],
         "source": [sys.executable, "-m", "tipdesk"],
@@ -159,7 +125,7 @@ def report_start_up(runs: int, cold_runs: int = 3) -> None:
     files = {"packaged": [DIST], "source": _source_files()}
     with tempfile.TemporaryDirectory(prefix="tipdesk-bench-package-") as tmp:
         home = Path(tmp) / "home"
-        _existing_store(home)
+        make_store(home)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TIPDESK_")}
         env |= {
             "TIPDESK_HOME": str(home),
@@ -171,12 +137,12 @@ def report_start_up(runs: int, cold_runs: int = 3) -> None:
         for _ in range(cold_runs):
             for name, cmd in commands.items():
                 can_evict = evict(files[name]) and can_evict
-                cold[name].append(_time_to_window(cmd, env)[0])
+                cold[name].append(time_to_window(cmd, env)[0])
         wall: dict[str, list[float]] = {name: [] for name in commands}
         cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(runs):
             for name, cmd in commands.items():
-                w, c = _time_to_window(cmd, env)
+                w, c = time_to_window(cmd, env)
                 wall[name].append(w)
                 cpu[name].append(c)
     how = "its files dropped from the file cache" if can_evict else "file cache as it was"
