@@ -17,12 +17,9 @@ from tipdesk.services import backup as backup_service
 
 
 def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         session.require(Permission.AUDIT)
         result = session.store.verify_audit()
-    finally:
-        session.close()
     data = {"ok": result.ok, "entries": result.entries, "problem": result.problem,
             "entry": result.bad_seq}  # fmt: skip
     io.emit(
@@ -38,14 +35,11 @@ def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         session.require(Permission.AUDIT)
         entries = session.store.audit_entries(
             after_seq=args.after, limit=args.limit, action=args.action, user=args.by
         )
-    finally:
-        session.close()
     rows = [
         {"seq": e.seq, "at": e.at, "user": e.user, "action": e.action, "kind": e.kind,
          "record_id": e.record_id, "detail": e.detail}
@@ -62,11 +56,8 @@ def cmd_audit_list(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         dest = backup_service.backup(session, Path(args.file))
-    finally:
-        session.close()
     io.emit({"backup": str(dest)}, args.json, f"Backup written to {dest}")
     return 0
 

@@ -34,11 +34,8 @@ def cmd_record_add(args: argparse.Namespace, paths: Paths) -> int:
         records.append(record)
     if problems:
         raise ValidationFailed(problems, kind)
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         record_service.save(session, records)
-    finally:
-        session.close()
     ids = [r.id for r in records]
     io.emit(
         {"saved": ids, "kind": kind},
@@ -73,8 +70,7 @@ def cmd_record_list(args: argparse.Namespace, paths: Paths) -> int:
         filters["stage"] = Stage(args.stage).value
     if args.district:
         filters["district"] = args.district
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         rows = record_service.page(
             session,
             kind,
@@ -83,8 +79,6 @@ def cmd_record_list(args: argparse.Namespace, paths: Paths) -> int:
             date_to=args.date_to,
             limit=args.limit,
         )
-    finally:
-        session.close()
     io.emit(
         [_summary(r) for r in rows],
         args.json,
@@ -94,27 +88,21 @@ def cmd_record_list(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_record_show(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         if args.reveal:
             if args.kind != "victim":
                 raise InvalidInput("--reveal applies to victims only.")
             record: Record = record_service.reveal_victim(session, args.id, args.reveal)
         else:
             record = record_service.get(session, args.kind, args.id)
-    finally:
-        session.close()
     data = to_dict(record)
     io.emit(data, args.json, lambda: json.dumps(data, indent=2, ensure_ascii=False))
     return 0
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         hits = record_service.search(session, args.text, limit=args.limit)
-    finally:
-        session.close()
     rows = [{"kind": h.kind, "id": h.id, "label": h.label, "detail": h.detail} for h in hits]
     io.emit(
         rows,
@@ -128,11 +116,8 @@ def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         data = figures.stats(session, parse_date(args.date_from), parse_date(args.date_to))
-    finally:
-        session.close()
     io.emit(data, args.json, lambda: stats_text(data))
     return 0
 
@@ -164,11 +149,8 @@ def stats_text(data: dict[str, Any]) -> str:
 def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
     from tipdesk.services import demo as demo_service  # heavy generator: load only when used
 
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         counts = demo_service.fill(session, seed=args.seed, cases=args.cases)
-    finally:
-        session.close()
     io.emit(
         counts,
         args.json,

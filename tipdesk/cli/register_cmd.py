@@ -98,15 +98,12 @@ def plan_text(plan: ImportPlan) -> str:
 
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     options = ImportOptions(sheet=args.sheet, office_map=_office_map(args.map_office))
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         plan = plan_import(session, Path(args.file), options)
         refused = bool(plan.errors) and not args.valid_only
         result = None
         if not args.dry_run and not refused:
             result = commit_import(session, plan, valid_only=args.valid_only)
-    finally:
-        session.close()
     data: dict[str, Any] = plan.to_json()
     data["dry_run"] = bool(args.dry_run)
     data["imported"] = result is not None

@@ -41,23 +41,17 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     if not args.out or not args.format:
         raise InvalidInput("Give --format json|csv|xlsx|pdf and --out FILE.")
     params = _params(args)
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         dest = report_service.export_report(
             session, params, args.format, Path(args.out), progress=_progress
         )
-    finally:
-        session.close()
     io.emit({"written": str(dest), "format": args.format}, args.json, f"Report written to {dest}")
     return 0
 
 
 def cmd_linked(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         found = data_quality.linked_cases(session, limit=args.limit)
-    finally:
-        session.close()
     data = [
         {
             "cnic": f.cnic,
@@ -89,11 +83,8 @@ def _slots(obj: Any) -> dict[str, Any]:
 
 
 def cmd_quality(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         q = data_quality.data_quality(session, limit=args.limit)
-    finally:
-        session.close()
     data = {
         "checked": q.checked,
         "truncated": q.truncated,
@@ -138,8 +129,7 @@ def cmd_quality(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         dest = report_service.export_standard(
             session,
             args.kind,
@@ -147,8 +137,6 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             parse_date(args.date_from),
             parse_date(args.date_to),
         )
-    finally:
-        session.close()
     io.emit({"written": str(dest), "format": args.kind}, args.json, f"Export written to {dest}")
     return 0
 

@@ -56,8 +56,7 @@ def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         new_secret = io.passphrase(
             args.new_passphrase_file,
             env=io.ENV_NEW_PASSPHRASE,
@@ -65,37 +64,28 @@ def cmd_user_add(args: argparse.Namespace, paths: Paths) -> int:
             confirm=True,
         )
         session_service.add_user(session, args.name, UserRole(args.role), new_secret)
-    finally:
-        session.close()
     io.emit({"added": args.name, "role": args.role}, args.json, f"User {args.name} added.")
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         session.require(Permission.VIEW)
         users = session.store.users()
-    finally:
-        session.close()
     rows = [{"name": u.name, "role": u.role, "active": u.active} for u in users]
     io.emit(rows, args.json, lambda: "\n".join(f"{u.name:20} {u.role}" for u in users))
     return 0
 
 
 def cmd_user_disable(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         session_service.disable_user(session, args.name)
-    finally:
-        session.close()
     io.emit({"disabled": args.name}, args.json, f"User {args.name} disabled.")
     return 0
 
 
 def cmd_user_enable(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         new_secret = io.passphrase(
             args.new_passphrase_file,
             env=io.ENV_NEW_PASSPHRASE,
@@ -103,15 +93,12 @@ def cmd_user_enable(args: argparse.Namespace, paths: Paths) -> int:
             confirm=True,
         )
         session_service.enable_user(session, args.name, new_secret)
-    finally:
-        session.close()
     io.emit({"enabled": args.name}, args.json, f"User {args.name} enabled with a new passphrase.")
     return 0
 
 
 def cmd_passwd(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         old = io.passphrase(args.passphrase_file)
         new = io.passphrase(
             args.new_passphrase_file,
@@ -120,8 +107,6 @@ def cmd_passwd(args: argparse.Namespace, paths: Paths) -> int:
             confirm=True,
         )
         session_service.change_passphrase(session, old, new)
-    finally:
-        session.close()
     io.emit({"changed": True}, args.json, "Passphrase changed.")
     return 0
 

@@ -43,11 +43,8 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
 
 # --- keys and enrolment -------------------------------------------------------------------------
 def cmd_keys_show(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         info = sync_service.keys_info(session)
-    finally:
-        session.close()
     data = {
         "device_id": info.device_id,
         "role": info.role,
@@ -68,13 +65,10 @@ def cmd_keys_show(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_keys_export(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         found = sync_service.export_enrolment(
             session, Path(args.out), args.backup_recipient if args.backup_recipient else None
         )
-    finally:
-        session.close()
     data = {
         "file": args.out,
         "fingerprint": found.hq.fingerprint,
@@ -99,11 +93,8 @@ def cmd_enroll(args: argparse.Namespace, paths: Paths) -> int:
             "Compare the fingerprint with the one HQ gave you (phone or paper)."
         )
     _confirm(args, "Does the fingerprint match the one HQ gave you?")
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         sync_service.enroll(session, Path(args.file))
-    finally:
-        session.close()
     io.emit(
         {"enrolled": True, "hq_device": found.hq.device_id, "fingerprint": found.hq.fingerprint},
         args.json,
@@ -126,11 +117,8 @@ def _device_json(d: Any) -> dict[str, Any]:
 
 
 def cmd_device_export(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         found = sync_service.export_device_file(session, Path(args.out))
-    finally:
-        session.close()
     io.emit(
         {
             "file": args.out,
@@ -153,21 +141,15 @@ def cmd_device_register(args: argparse.Namespace, paths: Paths) -> int:
             "Compare the fingerprint with the one the district gave you."
         )
     _confirm(args, "Does the fingerprint match the one the district gave you?")
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         row = sync_service.register_device(session, Path(args.file))
-    finally:
-        session.close()
     io.emit(_device_json(row), args.json, f"Device {row.device_id} ({row.district}) registered.")
     return 0
 
 
 def cmd_device_revoke(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         row = sync_service.revoke_device(session, args.id)
-    finally:
-        session.close()
     io.emit(
         _device_json(row),
         args.json,
@@ -177,11 +159,8 @@ def cmd_device_revoke(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_device_list(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         rows = sync_service.list_devices(session)
-    finally:
-        session.close()
     io.emit(
         [_device_json(d) for d in rows],
         args.json,
@@ -199,11 +178,8 @@ def cmd_device_list(args: argparse.Namespace, paths: Paths) -> int:
 
 # --- district sync ------------------------------------------------------------------------------
 def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         result = sync_service.export_bundle(session, Path(args.out))
-    finally:
-        session.close()
     data = {
         "file": str(result.path) if result.path else None,
         "seq": result.seq,
@@ -227,11 +203,8 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         r = sync_service.import_receipt(session, Path(args.file))
-    finally:
-        session.close()
     data = {
         "serial": r.serial,
         "status": r.status,
@@ -278,11 +251,8 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_reference_show(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         data = reference_updates.status(session)
-    finally:
-        session.close()
     if not data["revision"]:
         text = "No reference update installed: the lists and rules shipped with TIPDesk apply."
     else:
@@ -297,11 +267,8 @@ def cmd_reference_show(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_reference_install(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         update = reference_updates.install_files(session, Path(args.folder))
-    finally:
-        session.close()
     data = {"revision": update.revision, "files": sorted(update.files)}
     text = (
         f"Reference update {update.revision} installed ({', '.join(sorted(update.files))}); "
@@ -312,11 +279,8 @@ def cmd_reference_install(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         data = sync_service.status(session)
-    finally:
-        session.close()
 
     def text() -> str:
         last, rec = data["last_bundle"], data["last_receipt"]
@@ -347,11 +311,8 @@ def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
 
 # --- HQ -----------------------------------------------------------------------------------------
 def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         report = sync_service.import_files(session, [Path(f) for f in args.files])
-    finally:
-        session.close()
 
     def text() -> str:
         lines = []
@@ -385,11 +346,8 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         rows = sync_service.conflicts(session, include_closed=args.all)
-    finally:
-        session.close()
 
     def side(s: dict[str, Any]) -> str:
         return f"v{s['version']} by {s['updated_by']} at {s['updated_at']} ({s['where']})"
@@ -411,11 +369,8 @@ def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_hq_resolve(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         record = sync_service.resolve(session, args.id, args.keep)
-    finally:
-        session.close()
     io.emit(
         {
             "resolved": args.id,
@@ -432,11 +387,8 @@ def cmd_hq_resolve(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_hq_receipts(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         written = sync_service.write_receipts(session, Path(args.out))
-    finally:
-        session.close()
     io.emit(
         {"receipts": [str(p) for p in written]},
         args.json,
@@ -446,11 +398,8 @@ def cmd_hq_receipts(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         rows = sync_service.device_status(session)
-    finally:
-        session.close()
     io.emit(
         [d.to_json() for d in rows],
         args.json,
@@ -470,11 +419,8 @@ def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_sync_configure(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         found = sync_upload.configure(session, args.hq_url, Path(args.ca) if args.ca else None)
-    finally:
-        session.close()
     io.emit(
         {"hq_url": found.url, "ca": str(found.ca) if found.ca else None},
         args.json,
@@ -484,13 +430,10 @@ def cmd_sync_configure(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
-    session = open_session(args, paths)
-    try:
+    with open_session(args, paths) as session:
         result = sync_upload.upload(
             session, args.hq_url, Path(args.ca) if args.ca else None, budget=30.0
         )
-    finally:
-        session.close()
     receipt = result.receipt
     data = {
         "reachable": result.reachable,

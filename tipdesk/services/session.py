@@ -122,6 +122,13 @@ class Session:
     def close(self) -> None:
         self.store.close()
 
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        """Closes the session (``with sign_in(...) as session:``), whatever happened."""
+        self.close()
+
 
 def store_exists(paths: Paths) -> bool:
     return paths.keyfile.exists() or paths.database.exists()
