@@ -23,7 +23,7 @@ Contract:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,92 +124,94 @@ def _merge(parts: list[list[Row]], keys: int) -> list[Row]:
     return [(*k, *v) for k, v in sorted(groups.items(), key=lambda kv: _sort_key(kv[0]))]
 
 
+def _by_month(
+    store: Store, scope: Scope, raw: Callable[[Store, Scope], list[Row]], summary: str, keys: int
+) -> list[Row]:
+    """A figure's rows for ``scope``: its whole months from the summary table (``summary``,
+    a query whose ``{cond}`` selects months and districts), the days of a partial first or
+    last month from the record rows (``raw``), the counts after the first ``keys`` columns of
+    the same group added up."""
+    months, edges = _split(scope)
+    parts = [raw(store, e) for e in edges]
+    if months is not None:
+        cond, params = _months_where(months, scope)
+        parts.append(store.query(summary.format(cond=cond), params))
+    return _merge(parts, keys)
+
+
 def case_rows(store: Store, scope: Scope) -> list[Row]:
     """Cases registered in the period: ``(district, stage, month, cases, with official
     involvement, of which with an action recorded)``."""
-    months, edges = _split(scope)
-    parts = [_raw_case_rows(store, e) for e in edges]
-    if months is not None:
-        cond, params = _months_where(months, scope)
-        parts.append(
-            store.query(
-                "SELECT district, stage, month, cases, official, action "  # noqa: S608
-                f"FROM report_cases WHERE {cond} AND cases > 0",
-                params,
-            )
-        )
-    return _merge(parts, 3)
+    return _by_month(
+        store,
+        scope,
+        _raw_case_rows,
+        (
+            "SELECT district, stage, month, cases, official, action "
+            "FROM report_cases WHERE {cond} AND cases > 0"
+        ),
+        3,
+    )
 
 
 def accused_proceeded_rows(store: Store, scope: Scope) -> list[Row]:
     """Accused proceeded against (challan) in the period, by the date proceeded against:
     ``(district of the case, gender, accused)``."""
-    months, edges = _split(scope)
-    parts = [_raw_accused_proceeded_rows(store, e) for e in edges]
-    if months is not None:
-        cond, params = _months_where(months, scope)
-        parts.append(
-            store.query(
-                "SELECT district, gender, sum(n) FROM report_proceeded "  # noqa: S608
-                f"WHERE {cond} GROUP BY district, gender HAVING sum(n) > 0",
-                params,
-            )
-        )
-    return _merge(parts, 2)
+    return _by_month(
+        store,
+        scope,
+        _raw_accused_proceeded_rows,
+        (
+            "SELECT district, gender, sum(n) FROM report_proceeded "
+            "WHERE {cond} GROUP BY district, gender HAVING sum(n) > 0"
+        ),
+        2,
+    )
 
 
 def judgment_rows(store: Store, scope: Scope) -> list[Row]:
     """Judgments in the period, by judgment date: ``(district of the case, gender, outcome,
     month, accused)`` for outcomes convicted, acquitted and discharged."""
-    months, edges = _split(scope)
-    parts = [_raw_judgment_rows(store, e) for e in edges]
-    if months is not None:
-        cond, params = _months_where(months, scope)
-        parts.append(
-            store.query(
-                "SELECT district, gender, outcome, month, n "  # noqa: S608
-                f"FROM report_judgments WHERE {cond} AND n > 0",
-                params,
-            )
-        )
-    return _merge(parts, 4)
+    return _by_month(
+        store,
+        scope,
+        _raw_judgment_rows,
+        ("SELECT district, gender, outcome, month, n FROM report_judgments WHERE {cond} AND n > 0"),
+        4,
+    )
 
 
 def victim_rows(store: Store, scope: Scope) -> list[Row]:
     """Victims identified in the period: ``(district, gender, age group, nationality,
     victims)``; the age group is child, adult or unknown at identification."""
-    months, edges = _split(scope)
-    parts = [_raw_victim_rows(store, e) for e in edges]
-    if months is not None:
-        cond, params = _months_where(months, scope)
-        parts.append(
-            store.query(
-                "SELECT district, gender, age_group, nationality, sum(n) "  # noqa: S608
-                f"FROM report_victims WHERE {cond} "
-                "GROUP BY district, gender, age_group, nationality HAVING sum(n) > 0",
-                params,
-            )
-        )
-    return _merge(parts, 4)
+    return _by_month(
+        store,
+        scope,
+        _raw_victim_rows,
+        (
+            "SELECT district, gender, age_group, nationality, sum(n) "
+            "FROM report_victims WHERE {cond} "
+            "GROUP BY district, gender, age_group, nationality HAVING sum(n) > 0"
+        ),
+        4,
+    )
 
 
 def victim_form_rows(store: Store, scope: Scope) -> list[Row]:
     """Victims identified in the period by form of exploitation: ``(gender, age group, form or
     None, victims)``. A victim counts once under each form recorded (the shares may add up to
     more than 100%) and once under ``None`` when no form is recorded."""
-    months, edges = _split(scope)
-    parts = [_raw_victim_form_rows(store, e) for e in edges]
-    if months is not None:
-        cond, params = _months_where(months, scope)
-        parts.append(
-            store.query(
-                "SELECT gender, age_group, CASE WHEN no_form THEN NULL ELSE form END, "  # noqa: S608
-                f"sum(n) FROM report_victim_forms WHERE {cond} "
-                "GROUP BY gender, age_group, no_form, form HAVING sum(n) > 0",
-                params,
-            )
-        )
-    return _merge(parts, 3)
+    return _by_month(
+        store,
+        scope,
+        _raw_victim_form_rows,
+        (
+            "SELECT gender, age_group, CASE WHEN no_form THEN NULL ELSE form END, "
+            "sum(n) FROM report_victim_forms WHERE {cond} "
+            "GROUP BY gender, age_group, no_form, form HAVING sum(n) > 0"
+        ),
+        3,
+    )
 
 
 # The figures' definitions: the record rows of a period (any period; used for the days of
