@@ -36,6 +36,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
 from tipdesk.resources import FILES, load_reference, read_documents, reference_from_documents
 from tipdesk.store.store import Store
+from tipdesk.sync.canonical import canonical
 
 if TYPE_CHECKING:
     from tipdesk.services.session import Session
@@ -99,11 +100,7 @@ def digests(store: Store) -> dict[str, str]:
     by_rel = {rel: documents[name] for name, rel in FILES.items()}
     if update is not None:
         by_rel.update(update.files)
-    return {rel: hashlib.sha256(_canonical(doc)).hexdigest() for rel, doc in sorted(by_rel.items())}
-
-
-def _canonical(doc: Any) -> bytes:
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return {rel: hashlib.sha256(canonical(doc)).hexdigest() for rel, doc in sorted(by_rel.items())}
 
 
 def _save(session: Session, update: ReferenceUpdate, reference: Reference, how: str) -> None:

@@ -24,7 +24,6 @@ import hmac
 import os
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import bech32  # the BIP 173 reference code (Bech32 is how age writes its keys)
 import pyrage  # type: ignore[import-untyped]  # ships no type information
@@ -133,7 +132,9 @@ def payload_key(file_key: bytes, nonce: bytes) -> bytes:
     return _hkdf(file_key, nonce, b"payload")
 
 
-def _stanza(file_key: bytes, recipient: bytes, ephemeral: X25519PrivateKey) -> bytes:
+def _stanza(file_key: bytes, recipient: bytes) -> bytes:
+    """The X25519 stanza wrapping ``file_key`` for ``recipient``, with a fresh ephemeral key."""
+    ephemeral = X25519PrivateKey.generate()
     share = ephemeral.public_key().public_bytes_raw()
     try:
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient))
@@ -143,23 +144,6 @@ def _stanza(file_key: bytes, recipient: bytes, ephemeral: X25519PrivateKey) -> b
     # A 32-byte body is one base64 line of 43 characters, shorter than the 64-column limit,
     # so it needs no wrapping and ends the stanza as the format requires.
     return b"-> X25519 " + _b64(share) + b"\n" + _b64(body) + b"\n"
-
-
-@dataclass(frozen=True, slots=True)
-class _Keys:
-    """The random values of one file (injectable so tests can fix them)."""
-
-    file_key: bytes
-    nonce: bytes
-    ephemerals: tuple[X25519PrivateKey, ...]
-
-
-def _fresh_keys(count: int) -> _Keys:
-    return _Keys(
-        os.urandom(FILE_KEY),
-        os.urandom(NONCE),
-        tuple(X25519PrivateKey.generate() for _ in range(count)),
-    )
 
 
 _STANZA_BYTES = len(b"-> X25519 \n\n") + 2 * 43
@@ -175,7 +159,7 @@ def encrypted_size(plain_bytes: int, recipients: int) -> int:
 
 
 def encrypt_with_digest(
-    data: bytes, recipients: Sequence[str], *, reserve: int = 0, _keys: _Keys | None = None
+    data: bytes, recipients: Sequence[str], *, reserve: int = 0
 ) -> tuple[bytearray, bytes]:
     """``data`` as an age v1 file (binary, not armored) for every recipient, and the SHA-256 of
     that file. The file starts ``reserve`` bytes into the returned buffer, after zeros the caller
@@ -185,26 +169,19 @@ def encrypt_with_digest(
     if not recipients:
         raise AgeFailure("no recipients")
     keys = [recipient_key(r) for r in recipients]
-    chosen = _keys or _fresh_keys(len(keys))
-    header = (
-        INTRO
-        + b"".join(
-            _stanza(chosen.file_key, key, eph)
-            for key, eph in zip(keys, chosen.ephemerals, strict=True)
-        )
-        + b"---"
-    )
-    header += b" " + _b64(header_mac(chosen.file_key, header)) + b"\n"
+    file_key, nonce = os.urandom(FILE_KEY), os.urandom(NONCE)
+    header = INTRO + b"".join(_stanza(file_key, key) for key in keys) + b"---"
+    header += b" " + _b64(header_mac(file_key, header)) + b"\n"
 
     size = encrypted_size(len(data), len(keys))
     out = bytearray(reserve + size)
     view = memoryview(out)[reserve:]
     view[: len(header)] = header
     start = len(header) + NONCE
-    view[len(header) : start] = chosen.nonce
+    view[len(header) : start] = nonce
     follower = _DigestFollower(view, start) if size >= _PARALLEL_FROM else None
 
-    aead = ChaCha20Poly1305(payload_key(chosen.file_key, chosen.nonce))
+    aead = ChaCha20Poly1305(payload_key(file_key, nonce))
     src = memoryview(data)
     chunks = max(1, -(-len(data) // CHUNK))
     pos = start
