@@ -47,16 +47,12 @@ def _check_key(session: Session, db_key: bytes) -> None:
         raise WrongPassphrase("Wrong user name or passphrase.")
 
 
-def _log_unlock(session: Session, keyfile: KeyFile, action: str) -> None:
-    log_with_failures(session, keyfile, action)
-
-
 def unlock(session: Session, passphrase: str) -> None:
     """Unlock ``session`` with its user's passphrase; raises as signing in does."""
     keyfile = KeyFile.load(session.paths.keyfile)
     db_key = keyfile.unlock(session.user.name, passphrase, session.clock)
     _check_key(session, db_key)
-    _log_unlock(session, keyfile, "unlock")
+    log_with_failures(session, keyfile, "unlock")
 
 
 def unlock_with_recovery(session: Session, recovery_key: str, new_passphrase: str) -> None:
@@ -68,5 +64,5 @@ def unlock_with_recovery(session: Session, recovery_key: str, new_passphrase: st
     db_key = keyfile.unlock_with_recovery(recovery_key, session.clock)
     _check_key(session, db_key)
     keyfile.reset_passphrase(session.user.name, new_passphrase, db_key)
-    _log_unlock(session, keyfile, "unlock.recovery")
+    log_with_failures(session, keyfile, "unlock.recovery")
     session.audit("passphrase.reset", "user", session.user.name)
