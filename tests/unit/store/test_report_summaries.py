@@ -52,15 +52,6 @@ FIGURES: list[tuple[Figure, Figure, int]] = [
 ]
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.create(tmp_path / "t.db", os.urandom(32))
-    try:
-        yield s
-    finally:
-        s.close()
-
-
 def _day(rng: random.Random) -> dt.date:
     return dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(3 * 365))
 
