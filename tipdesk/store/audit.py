@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from tipdesk.store.driver import Connection
+from tipdesk.store.driver import Connection, insert_rows
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
@@ -95,7 +95,7 @@ def append(conn: Connection, entries: Iterable[NewEntry]) -> int:
         )
         prev = h
     if rows:
-        conn.executemany("INSERT INTO audit VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        insert_rows(conn, "INSERT INTO audit", rows)
         conn.execute(
             "INSERT INTO settings(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

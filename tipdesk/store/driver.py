@@ -15,8 +15,9 @@ Contract:
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,12 @@ Connection = Any  # sqlcipher3 ships no type information
 
 KEY_BYTES = 32
 CACHE_KIB = 65536
+
+# Binding ``None`` costs sqlcipher3 two failed attribute lookups (``__adapt__``, ``__conform__``)
+# and the exceptions they raise, about 2.5 µs per NULL: a quarter of a record row's insert
+# (measured). With an adapter registered for ``None`` the lookup ends at the adapter registry;
+# ``{}.get`` returns None for any value without a Python frame, so NULL is still bound as NULL.
+sqlcipher3.register_adapter(type(None), {}.get)
 
 
 class StoreBug(Exception):
@@ -119,6 +126,36 @@ def export_copy(conn: Connection, dest: Path, key: bytes) -> None:
             conn.execute(f"PRAGMA backup_copy.user_version = {int(version)}")
         finally:
             conn.execute("DETACH DATABASE backup_copy")
+
+
+ROWS_PER_STATEMENT = 100
+
+
+def insert_rows(conn: Connection, head: str, rows: Sequence[Sequence[Any]], tail: str = "") -> None:
+    """Run ``{head} VALUES (?, ...), (?, ...), ... {tail}`` for ``rows`` (all of one width),
+    :data:`ROWS_PER_STATEMENT` rows per statement.
+
+    Why: each execution of an INSERT opens its table's and indexes' cursors, a statement
+    journal and its triggers' programs; with one row per execution that set-up cost about as
+    much as the row itself on the record tables (measured: 100,000 rows of a bundle in 3.2 s
+    one per statement, 1.6 s a hundred per statement). Triggers still fire for each row, in
+    order, exactly as they would for one statement per row."""
+    if not rows:
+        return
+    one = "(" + ", ".join("?" * len(rows[0])) + ")"
+    full = len(rows) - len(rows) % ROWS_PER_STATEMENT
+    if full:
+        sql = f"{head} VALUES {', '.join([one] * ROWS_PER_STATEMENT)} {tail}"
+        conn.executemany(
+            sql,
+            (
+                list(chain.from_iterable(rows[i : i + ROWS_PER_STATEMENT]))
+                for i in range(0, full, ROWS_PER_STATEMENT)
+            ),
+        )
+    if full < len(rows):
+        rest = rows[full:]
+        conn.execute(f"{head} VALUES {', '.join([one] * len(rest))} {tail}", list(chain(*rest)))
 
 
 def run_script(conn: Connection, script: str) -> None:

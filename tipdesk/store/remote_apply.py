@@ -19,13 +19,13 @@ from __future__ import annotations
 import json
 import json.encoder
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.core.records import Case, Record
-from tipdesk.store import audit, search
-from tipdesk.store.driver import CACHE_KIB, Connection, transaction
+from tipdesk.store import audit, report_bulk, search
+from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
 from tipdesk.store.store import Actor, Changes, Store
 from tipdesk.store.sync_rows import (
@@ -315,23 +315,22 @@ class RemoteBatch:
     def flush(self) -> None:
         """Write the buffered rows: parents before children, then search, change log,
         version vectors and audit entries."""
-        for kind in _ORDER:
-            if self._inserts[kind]:
-                self.conn.executemany(_insert_with_rowid(kind), self._inserts[kind])
+        summarised = any(self._inserts[k] for k in ("case", "accused", "victim"))
+        with report_bulk.summarised_inserts(self.conn) if summarised else nullcontext():
+            for kind in _ORDER:
+                insert_rows(self.conn, _insert_with_rowid(kind), self._inserts[kind])
         for sql, params in self._new_fts.items():
-            self.conn.executemany(sql, params)
-        if self._change_rows:
-            self.conn.executemany(
-                "INSERT INTO changes(kind, record_id, version, at) VALUES (?, ?, ?, ?)",
-                self._change_rows,
-            )
-        if self._versions:
-            self.conn.executemany(
-                "INSERT INTO sync_versions(kind, record_id, version, vv) VALUES (?,?,?,?) "
-                "ON CONFLICT(kind, record_id) DO UPDATE SET version = excluded.version, "
-                "vv = excluded.vv",
-                self._versions,
-            )
+            insert_rows(self.conn, sql, params)
+        insert_rows(
+            self.conn, "INSERT INTO changes(kind, record_id, version, at)", self._change_rows
+        )
+        insert_rows(
+            self.conn,
+            "INSERT INTO sync_versions(kind, record_id, version, vv)",
+            self._versions,
+            "ON CONFLICT(kind, record_id) DO UPDATE SET version = excluded.version, "
+            "vv = excluded.vv",
+        )
         audit.append(self.conn, self._audit)
         for buffer in (self._change_rows, self._versions, self._audit):
             buffer.clear()
@@ -354,8 +353,7 @@ def vv_json(vv: dict[str, int]) -> str:
 
 def _insert_with_rowid(kind: str) -> str:
     cols = ", ".join(MAPPINGS[kind].columns)
-    marks = ", ".join("?" * (len(MAPPINGS[kind].columns) + 1))
-    return f"INSERT INTO {TABLES[kind]} (rowid, {cols}) VALUES ({marks})"  # noqa: S608
+    return f"INSERT INTO {TABLES[kind]} (rowid, {cols})"
 
 
 CACHE_KIB_PER_ROW = 3

@@ -102,12 +102,12 @@ def new_row_index(record: Record) -> tuple[str, tuple[str, ...]]:
 
 
 def rowid_index(record: Record, rowid: int) -> tuple[str, tuple[object, ...]]:
-    """SQL and parameters that index a record inserted with a known ``rowid`` (a direct
-    insert: several times faster than :func:`new_row_index`'s look-up by id)."""
+    """The head of an INSERT (``INSERT INTO table(rowid, columns)``, without its VALUES) and
+    the values that index a record inserted with a known ``rowid``: a direct insert, several
+    times faster than :func:`new_row_index`'s look-up by id. Rows that share a head can be
+    inserted together (:func:`tipdesk.store.driver.insert_rows`)."""
     table, texts = _texts(record)
-    marks = ", ".join("?" for _ in texts)
-    sql = f"INSERT INTO {table}(rowid, {_COLUMNS[table]}) VALUES (?, {marks})"  # noqa: S608
-    return sql, (rowid, *texts)
+    return f"INSERT INTO {table}(rowid, {_COLUMNS[table]})", (rowid, *texts)
 
 
 def fts_query(text: str, column: str = "") -> str | None:

@@ -362,3 +362,36 @@ def test_export_copy_leaves_nothing_attached(store: Store, tmp_path: Path) -> No
     assert [r[1] for r in store.query("PRAGMA database_list")] == ["main"]
     store.export_copy(tmp_path / "copy2.db")  # a second copy works too
     assert (tmp_path / "copy2.db").exists()
+
+
+@pytest.mark.parametrize("count", [0, 1, 99, 100, 101, 250])
+def test_insert_rows_writes_every_row_in_order(tmp_path: Path, count: int) -> None:
+    """Many rows per statement, the last statement shorter: every row once, in order, NULLs as
+    NULLs, and the tail (an upsert) applies to each row as one statement per row would."""
+    conn = connect(tmp_path / "t.db", os.urandom(32), create=True)
+    try:
+        conn.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT, n INTEGER)")
+        rows = [(i, f"value {i}" if i % 3 else None, i * 2) for i in range(count)]
+        with transaction(conn):
+            driver.insert_rows(conn, "INSERT INTO t (k, v, n)", rows)
+        assert conn.execute("SELECT k, v, n FROM t ORDER BY rowid").fetchall() == rows
+        again = [(i, "again", 0) for i in range(0, count, 2)]
+        with transaction(conn):
+            driver.insert_rows(
+                conn, "INSERT INTO t (k, v, n)", again, "ON CONFLICT(k) DO UPDATE SET n = n + 1"
+            )
+        changed = conn.execute("SELECT count(*) FROM t WHERE n = k * 2 + 1").fetchone()[0]
+        assert changed == len(again)
+        assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == count
+    finally:
+        conn.close()
+
+
+def test_none_is_bound_as_null() -> None:
+    """The adapter registered for None (a speed-up) must keep binding it as SQL NULL."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("SELECT ? IS NULL, typeof(?)", (None, None)).fetchone()
+        assert tuple(row) == (1, "null")
+    finally:
+        conn.close()

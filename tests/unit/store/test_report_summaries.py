@@ -325,3 +325,100 @@ def test_coverage_reads_one_district_at_a_time(store: Store) -> None:
         "SELECT district, updated_at FROM campaigns) GROUP BY district"
     )
     assert latest == {str(d): str(at) for d, at in expected}
+
+
+def _stamped(*records: Any) -> None:
+    for rec in records:
+        rec.created_at = rec.updated_at = ACTOR.at
+        rec.created_by = rec.updated_by = ACTOR.user
+        rec.origin_device = rec.updated_device = ACTOR.device
+        rec.version = 1
+
+
+def _bulk_rows(store: Store, seed: int) -> dict[str, list[tuple[Any, ...]]]:
+    """New cases with accused and victims, and new accused and victims of cases already
+    stored, as the rows an HQ import inserts (ids given, bookkeeping filled in)."""
+    rng = random.Random(seed)
+    old_ids = [r[0] for r in store.query("SELECT id FROM cases ORDER BY rowid")]
+    rows: dict[str, list[tuple[Any, ...]]] = {"case": [], "accused": [], "victim": []}
+    for n in range(40):
+        case = _case(rng, 1000 + n)
+        case.id = f"0190b000-0000-7000-8000-{n:012d}"
+        _stamped(case)
+        rows["case"].append(to_row(case))
+        parents = [case.id, case.id, rng.choice(old_ids)]
+        for m, acc in enumerate(_accused(rng) for _ in range(rng.randrange(5))):
+            acc.id, acc.case_id = f"0190b001-0000-7000-8000-{n:06d}{m:06d}", parents[m % 3]
+            _stamped(acc)
+            rows["accused"].append(to_row(acc))
+        for m, vic in enumerate(_victim(rng) for _ in range(rng.randrange(4))):
+            vic.id, vic.case_id = f"0190b002-0000-7000-8000-{n:06d}{m:06d}", parents[m % 3]
+            _stamped(vic)
+            row = list(to_row(vic))
+            if m == 3:  # a forms value that is not JSON: left out of the forms summary
+                row[insert_sql("victim").split("(")[1].split(", ").index("exploitation_forms")] = (
+                    "not json"
+                )
+            rows["victim"].append(tuple(row))
+    return rows
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_bulk_inserts_summarise_as_the_row_triggers_do(
+    store: Store, tmp_path: Path, seed: int
+) -> None:
+    """Rows inserted inside ``summarised_inserts`` (an HQ import) leave the summaries exactly
+    as the row triggers leave them for the same rows inserted one by one."""
+    from tipdesk.store.report_bulk import summarised_inserts
+
+    _fill(store, seed=seed, cases=30)
+    store.export_copy(tmp_path / "twin.db")  # the same store, before the inserts
+    twin = Store.open(tmp_path / "twin.db", store.database_key())
+    try:
+        rows = _bulk_rows(store, seed)
+        triggers = store.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        with transaction(store._conn), summarised_inserts(store._conn):
+            for kind in ("case", "accused", "victim"):
+                store._conn.executemany(insert_sql(kind), rows[kind])
+        with transaction(twin._conn):
+            twin._conn.execute("PRAGMA defer_foreign_keys = ON")
+            for kind in ("victim", "accused", "case"):  # children first: the order must not matter
+                twin._conn.executemany(insert_sql(kind), rows[kind])
+        assert _summaries(store) == _summaries(twin)
+        assert sorted(triggers) == sorted(
+            store.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        )
+        _assert_agree(store)
+        assert _summaries(store) == _recomputed(store)
+    finally:
+        twin.close()
+
+
+def test_bulk_inserts_know_every_insert_trigger(store: Store) -> None:
+    """A later schema that adds or renames an insert trigger of the summarised tables must
+    update ``report_bulk`` (which drops exactly these for the bulk)."""
+    from tipdesk.store.report_bulk import INSERT_TRIGGERS
+
+    names = {
+        r[0]
+        for r in store.query(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+            "('cases', 'accused', 'victims') AND upper(sql) LIKE '%AFTER INSERT ON%'"
+        )
+    }
+    assert names == set(INSERT_TRIGGERS)
+
+
+def test_a_failed_bulk_insert_leaves_summaries_and_triggers(store: Store) -> None:
+    from tipdesk.store.report_bulk import summarised_inserts
+
+    _fill(store, seed=9, cases=10)
+    before = _summaries(store)
+    schema = store.query("SELECT type, name, sql FROM sqlite_master ORDER BY name")
+    rows = _bulk_rows(store, 9)
+    with pytest.raises(RuntimeError), transaction(store._conn), summarised_inserts(store._conn):
+        store._conn.executemany(insert_sql("case"), rows["case"])
+        raise RuntimeError("the import stops half way")
+    assert _summaries(store) == before
+    assert store.query("SELECT type, name, sql FROM sqlite_master ORDER BY name") == schema
+    assert store.query("SELECT count(*) FROM cases WHERE id LIKE '0190b000-%'") == [(0,)]
