@@ -245,15 +245,17 @@ class _Checks:
     def code(self, name: str, list_name: str, value: str) -> None:
         """Report a non-blank ``value`` that is not a code of ``list_name``."""
         ref = self.ctx.reference
-        if not value.strip() or ref.has(list_name, value):
+        if ref.has(list_name, value) or not value.strip():
             return
         code = ref.lookup(list_name, value)
         hint = f" (did you mean {code}?)" if code else ""
         self.add(name, "reference.code", f"'{value}' is not a known {_LIST_WORDS[list_name]}{hint}")
 
     def codes(self, name: str, list_name: str, values: Iterable[str]) -> None:
+        known = self.ctx.reference.items(list_name)
         for i, value in enumerate(values):
-            self.code(f"{name}[{i}]", list_name, value)
+            if value not in known:  # the usual case needs no field name
+                self.code(f"{name}[{i}]", list_name, value)
 
 
 def _dates(c: _Checks, start: dt.date | None, end: dt.date | None) -> None:
@@ -349,17 +351,24 @@ def _name_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _same_person(a: Accused, v: Victim) -> str | None:
+_Person = tuple[str | None, str, str]
+"""What identifies a person for the dual-role check: CNIC digits, name key, father's name key."""
+
+
+def _person(p: Accused | Victim) -> _Person:
+    return normalise_cnic(p.cnic), _name_key(p.name), _name_key(p.father_name)
+
+
+def _same_person(a: _Person, v: _Person) -> str | None:
     """Why ``a`` and ``v`` look like the same person ("same CNIC", "same name"), or ``None``."""
-    a_cnic, v_cnic = normalise_cnic(a.cnic), normalise_cnic(v.cnic)
+    a_cnic, a_name, a_father = a
+    v_cnic, v_name, v_father = v
     if a_cnic and a_cnic == v_cnic:
         return "same CNIC"
     if a_cnic and v_cnic:
         return None  # two different valid CNICs: two people, whatever their names
-    a_name, v_name = _name_key(a.name), _name_key(v.name)
     if not a_name or a_name != v_name:
         return None
-    a_father, v_father = _name_key(a.father_name), _name_key(v.father_name)
     if a_father and v_father and a_father != v_father:
         return None
     return "same name and father's name" if a_father and v_father else "same name"
@@ -369,9 +378,13 @@ def _dual_roles(
     accused: list[tuple[int, Accused]], victims: list[tuple[int, Victim]]
 ) -> list[Problem]:
     problems = []
+    # Each person's keys once, not once per pair: a case with many accused and victims
+    # would otherwise normalise the same CNICs and names over and over.
+    people = [(j, _person(v)) for j, v in victims]
     for i, a in accused:
+        key = _person(a)
         matches = [
-            f"victims[{j}] ({why})" for j, v in victims if (why := _same_person(a, v)) is not None
+            f"victims[{j}] ({why})" for j, v in people if (why := _same_person(key, v)) is not None
         ]
         if matches:
             problems.append(

@@ -17,13 +17,13 @@ import json.encoder
 import operator
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from tipdesk.core.ids import is_id
-from tipdesk.core.records import RECORD_TYPES, Record, record_fields
+from tipdesk.core.records import RECORD_TYPES, Record, builder, record_fields
 from tipdesk.sync.merge import digest
 
 KIND_ORDER = ("case", "accused", "victim", "referral", "training", "campaign")
@@ -131,6 +131,8 @@ class Codec:
     """Per field: what a non-null value of an accepted type still needs (None: nothing)."""
     json_columns: tuple[tuple[int, bool], ...]
     """(index, is a table) of the list and table fields, which the store keeps as JSON text."""
+    build: Callable[[Sequence[Any]], Record]
+    """The record from checked values in ``fields`` order (:func:`records.builder`)."""
 
 
 def _codec(kind: str) -> Codec:
@@ -182,6 +184,7 @@ def _codec(kind: str) -> Codec:
         accepted=tuple(accepted),
         converters=tuple(converters),
         json_columns=tuple(json_columns),
+        build=builder(cls),
     )
 
 

@@ -56,6 +56,8 @@ from tipdesk.sync.merge import (
 from tipdesk.sync.payload import IncomingRow, Payload, row_from_raw
 from tipdesk.sync.units import Layer, Unit, case_tree, parent_unit, victim_tree
 
+_PARENT_KEY = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
+
 
 class _Import:
     """State of one :func:`apply_bundle` call."""
@@ -126,24 +128,21 @@ class _Import:
 
     def assign_units(self) -> None:
         """Give every row its unit; look up parents HQ holds but the bundle does not carry."""
+        parent_of = {
+            kind: [self._parent_id(r) for r in self.rows.get(kind, [])]
+            for kind in ("accused", "victim", "referral")
+        }
         incoming_cases = {r.inc.record_id for r in self.rows.get("case", [])}
         want_cases = {
-            p
-            for k in ("accused", "victim")
-            for r in self.rows.get(k, [])
-            if (p := self._parent_id(r)) and p not in incoming_cases
+            p for k in ("accused", "victim") for p in parent_of[k] if p and p not in incoming_cases
         }
         self.parents["case"].update(self.b.stored("case", sorted(want_cases)))
         incoming_victims = {r.inc.record_id: r for r in self.rows.get("victim", [])}
-        want_victims = {
-            p
-            for r in self.rows.get("referral", [])
-            if (p := self._parent_id(r)) and p not in incoming_victims
-        }
+        want_victims = {p for p in parent_of["referral"] if p and p not in incoming_victims}
         self.parents["victim"].update(self.b.stored("victim", sorted(want_victims)))
         for kind, rows in self.rows.items():
-            for row in rows:
-                parent = self._parent_id(row)
+            parents = parent_of.get(kind) or [None] * len(rows)
+            for row, parent in zip(rows, parents, strict=True):
                 if kind == "referral" and parent:
                     case_id = self._victim_case(parent, incoming_victims)
                     row.unit = ("case", case_id) if case_id else ("victim", parent)
@@ -153,7 +152,7 @@ class _Import:
                     row.unit = (kind, row.inc.record_id)
 
     def _parent_id(self, row: RowState) -> str | None:
-        key = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}.get(row.inc.kind)
+        key = _PARENT_KEY.get(row.inc.kind)
         if key is None:
             return None
         value = getattr(row.inc.record, key) if row.inc.record else row.inc.raw().get(key)

@@ -275,8 +275,7 @@ def _decode_kind(kind: str, block: Any) -> list[IncomingRow]:
     id_at = c.fields.index("id")
     version_at = c.fields.index("version")
     device_at = c.fields.index("updated_device")
-    names_in_order = c.fields
-    cls = c.cls
+    build = c.build
     out: list[IncomingRow] = []
     rows = zip(*raw, strict=True) if raw else iter([()] * count)
     converted_rows = zip(*converted, strict=True) if converted is not None else None
@@ -302,7 +301,7 @@ def _decode_kind(kind: str, block: Any) -> list[IncomingRow]:
             if record_values is None:
                 record_values = tuple(check(v) for check, v in zip(c.checks, values, strict=True))
                 db = tuple(_db_row(c, values))
-            record = cls(**dict(zip(names_in_order, record_values, strict=True)))
+            record = build(record_values)
         else:
             db = None
         out.append(IncomingRow(kind, str(record_id), record, vv or {}, values, db, problems))
@@ -319,7 +318,7 @@ def row_from_raw(kind: str, raw: Mapping[str, Any], vv: VV) -> IncomingRow:
     db: tuple[Any, ...] | None = None
     if not problems:
         converted = [check(v) for check, v in zip(c.checks, values, strict=True)]
-        record = c.cls(**dict(zip(c.fields, converted, strict=True)))
+        record = c.build(converted)
         db = tuple(_db_row(c, values))
     return IncomingRow(kind, str(raw.get("id", "")), record, dict(vv), values, db, problems)
 

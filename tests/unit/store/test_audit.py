@@ -8,6 +8,8 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tipdesk.store import audit
 from tipdesk.store.audit import GENESIS, HEAD_KEY, NewEntry
@@ -267,3 +269,16 @@ def test_appending_after_verification_continues_the_chain(logged: Store) -> None
     assert result.ok
     assert result.entries == N + 1
     assert logged.audit_entries(after_seq=N)[0].prev_hash == logged.audit_entries()[N - 1].hash
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    seq=st.integers(min_value=1, max_value=2**62),
+    texts=st.lists(st.text(), min_size=8, max_size=8),
+)
+def test_entry_hash_is_the_hash_of_the_canonical_array(seq: int, texts: list[str]) -> None:
+    """The hash's text is joined by hand for speed; it must be the canonical JSON array."""
+    import hashlib
+
+    expected = hashlib.sha256(audit._canonical([seq, *texts]).encode("utf-8")).hexdigest()
+    assert audit.entry_hash(seq, *texts) == expected

@@ -168,3 +168,26 @@ def test_round_trip_through_the_database(db: Store, kind: str, data: st.DataObje
     )
     assert len(found) == 1
     assert from_row(kind, found[0]) == record
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_builder_makes_the_record_the_constructor_makes(kind: str, data: st.DataObject) -> None:
+    """``records.builder`` (the HQ import's fast constructor) gives exactly ``cls(**values)``:
+    same fields, children lists empty and not shared between records."""
+    from tipdesk.core.records import builder, record_fields
+
+    cls = RECORD_TYPES[kind]
+    record = data.draw(records(kind))
+    names = record_fields(cls)
+    values = [getattr(record, n) for n in names]
+    build = builder(cls)
+    made = build(values)
+    assert type(made) is cls
+    assert made == cls(**dict(zip(names, values, strict=True)))
+    for kid in CHILDREN.get(kind, ()):
+        assert getattr(made, kid) == []
+        assert getattr(made, kid) is not getattr(build(values), kid)
+    with pytest.raises(ValueError):
+        build(values[:-1])
