@@ -8,6 +8,10 @@ campaigns: about 9 rows per case), then times, through the services an officer's
   and write the bundle; records/s;
 - ``hq import``: check the signature, decrypt, decompress, decode, validate and apply in one
   transaction; records/s (goal: at least 20,000 records/s);
+- beside it, SQLite alone: the rows that import wrote (records, search entries, change log,
+  version vectors, audit entries) written again into a fresh store of the same schema by the
+  same statements, with nothing decoded, checked or decided; its share of the import time is
+  what the database needs, the rest is Python;
 - sealing the bundle's compressed payload with TIPDesk (age v1 via pyrage, plus the Ed25519
   signature and framing) and with ``age -r`` (the Go reference tool, one process per run) on the
   same bytes; best of 5 each; ratio TIPDesk/age in throughput (goal: at least 0.8x). The same
@@ -24,6 +28,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -34,7 +39,11 @@ from tipdesk.services import sync
 from tipdesk.services.demo import generate
 from tipdesk.services.session import Session, init_install
 from tipdesk.services.sync_common import own_identity
+from tipdesk.store import report_bulk, search
+from tipdesk.store.driver import insert_rows, transaction
 from tipdesk.store.keys import KdfParams
+from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns
+from tipdesk.store.store import Store
 from tipdesk.sync import age, container
 from tipdesk.sync.bundle import read_manifest
 
@@ -63,6 +72,59 @@ def _fill(session: Session, rows: int) -> int:
     for i in range(0, len(records), 500):
         session.store.save(records[i : i + 500], session.actor())
     return sum(data.counts().values())
+
+
+def _written_rows(store: Store) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """Every row an import wrote, as (INSERT head, rows), in the order the import writes them.
+    The search tables keep no text, so their rows are rebuilt from the records."""
+    conn = store._conn  # the bench reads the store's own connection, as the store package does
+    out: list[tuple[str, list[tuple[object, ...]]]] = []
+    records: dict[str, dict[int, Any]] = {}
+    for kind, table in TABLES.items():
+        rows = conn.execute(f"SELECT rowid, {select_columns(kind)} FROM {table}").fetchall()
+        out.append((f"INSERT INTO {table} (rowid, {', '.join(MAPPINGS[kind].columns)})", rows))
+        records[kind] = {r[0]: from_row(kind, r[1:]) for r in rows}
+    cases = {rec.id: rec for rec in records["case"].values()}
+    for kind, attr in (("accused", "accused"), ("victim", "victims")):
+        for rec in records[kind].values():
+            case = cases.get(getattr(rec, "case_id", None))
+            if case is not None:
+                getattr(case, attr).append(rec)
+    fts: dict[str, list[tuple[object, ...]]] = {}
+    for kind in ("case", "victim", "training", "campaign"):
+        for rowid, rec in records[kind].items():
+            head, params = search.rowid_index(rec, rowid)
+            fts.setdefault(head, []).append(params)
+    out += list(fts.items())
+    for table, columns in (
+        ("changes", "kind, record_id, version, at"),
+        ("sync_versions", "kind, record_id, version, vv"),
+        ("audit", "seq, at, user, device, action, kind, record_id, detail, prev_hash, hash"),
+    ):
+        rows = conn.execute(f"SELECT {columns} FROM {table}").fetchall()
+        out.append((f"INSERT INTO {table} ({columns})", rows))
+    return out
+
+
+def _sqlite_alone(written: list[tuple[str, list[tuple[object, ...]]]], path: Path) -> float:
+    """Seconds to write ``written`` into a fresh store in one transaction, as the import does
+    (the record inserts summarised in bulk, the page cache sized for them), commit included."""
+    store = Store.create(path, os.urandom(32))
+    try:
+        conn = store._conn
+        count = sum(len(rows) for _head, rows in written)
+        conn.execute(f"PRAGMA cache_size = -{3 * count + 65536}")
+        t0 = time.perf_counter()
+        with transaction(conn):
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            with report_bulk.summarised_inserts(conn):
+                for head, rows in written[: len(TABLES)]:
+                    insert_rows(conn, head, rows)
+            for head, rows in written[len(TABLES) :]:
+                insert_rows(conn, head, rows)
+        return time.perf_counter() - t0
+    finally:
+        store.close()
 
 
 def _best(fn: object, runs: int = 5) -> float:
@@ -127,6 +189,9 @@ def main() -> None:
             assert accepted == rows, (accepted, rows, imported.quarantined[:3])
             print(f"verify + open + import at HQ: {import_s:7.2f} s  {rows / import_s:>9,.0f} "
                   "records/s  (goal: at least 20,000 records/s)")  # fmt: skip
+            alone_s = _sqlite_alone(_written_rows(hq.store), tmp / "alone.db")
+            print(f"  SQLite alone, the same rows:  {alone_s:7.2f} s  {rows / alone_s:>9,.0f} "
+                  f"records/s  (the import takes {import_s / alone_s:.2f}x)")  # fmt: skip
 
             env = container.read(data)
             read_manifest(env)
