@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import uuid_utils
 
-_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+# fullmatch, not match with "$": "$" also matches before a final newline.
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 
 
 def new_id() -> str:
@@ -16,4 +18,10 @@ def new_id() -> str:
 
 def is_id(value: str) -> bool:
     """True when ``value`` is a canonical lower-case UUIDv7 string."""
-    return bool(_UUID_RE.match(value))
+    return _UUID_RE.fullmatch(value) is not None
+
+
+def all_ids(values: Iterable[str]) -> bool:
+    """True when every one of ``values`` (all text) is an id: :func:`is_id` for a whole column,
+    without a Python call per value."""
+    return all(map(_UUID_RE.fullmatch, values))

@@ -48,7 +48,7 @@ def _base(hint: Any) -> tuple[Any, bool]:
     return hint, False
 
 
-def _check_id(v: Any) -> Any:
+def check_id(v: Any) -> Any:
     if type(v) is str and is_id(v):
         return v
     raise Bad("is not a record id")
@@ -150,7 +150,7 @@ def _codec(kind: str) -> Codec:
         convert: Callable[[Any], Any] | None
         json_type: type
         if name in _REFS:
-            json_type, convert = str, _check_id
+            json_type, convert = str, check_id
         elif base is dt.date:
             json_type, convert = str, _to_date
             encoders.append((i, operator.methodcaller("isoformat")))
