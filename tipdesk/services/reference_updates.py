@@ -4,7 +4,7 @@ When a district is created, an office opens or the law changes a maximum sentenc
 wait for every laptop to get a new TIPDesk: HQ installs the changed files once
 (:func:`install_files`, ``tipdesk hq reference install FOLDER``) and every receipt it writes
 from then on carries them (:func:`receipt_updates`); a district installs them when it imports
-the receipt (:func:`apply_from_receipt`).
+the receipt (:func:`from_receipt`), in the receipt's own transaction.
 
 Contract:
 - An update is a numbered *revision* holding some of the five reference documents
@@ -35,6 +35,7 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
 from tipdesk.resources import FILES, load_reference, read_documents, reference_from_documents
+from tipdesk.store.audit import NewEntry
 from tipdesk.store.store import Store
 from tipdesk.sync.canonical import canonical
 
@@ -177,9 +178,28 @@ class Applied:
         return not self.problem
 
 
-def apply_from_receipt(session: Session, updates: object) -> Applied | None:
-    """District: install the update a receipt carries when it is newer than the installed one
-    (see the module contract). ``None`` when there is nothing new."""
+@dataclass(frozen=True, slots=True)
+class FromReceipt:
+    """A receipt's reference update, checked and ready to be written with the receipt.
+
+    ``settings`` and ``entries`` are written in the receipt's own transaction (empty when the
+    update is not installed); :meth:`installed_in` then makes the session use it."""
+
+    applied: Applied
+    settings: dict[str, str]
+    entries: tuple[NewEntry, ...]
+    reference: Reference | None
+
+    def installed_in(self, session: Session) -> Applied:
+        """After the receipt's transaction committed: the session's checks use the update."""
+        if self.reference is not None:
+            session.reference = self.reference
+        return self.applied
+
+
+def from_receipt(session: Session, updates: object) -> FromReceipt | None:
+    """District: check the update a receipt carries when it is newer than the installed one
+    (see the module contract); nothing is written here. ``None`` when there is nothing new."""
     block = updates.get("reference") if isinstance(updates, dict) else None
     if not isinstance(block, dict):
         return None
@@ -190,14 +210,25 @@ def apply_from_receipt(session: Session, updates: object) -> Applied | None:
     if old is not None and revision <= old.revision:
         return None
     if not isinstance(files, dict) or not all(isinstance(v, dict) for v in files.values()):
-        return Applied(revision, (), "HQ's reference update is not in the expected form")
+        failed = Applied(revision, (), "HQ's reference update is not in the expected form")
+        return FromReceipt(failed, {}, (), None)
     names = tuple(sorted(str(k) for k in files))
     try:
         reference = _combined(files, origin=f"HQ's reference update {revision}")
     except InvalidInput as exc:
-        return Applied(revision, names, str(exc))
-    _save(session, ReferenceUpdate(revision, session.now(), files), reference, "from HQ")
-    return Applied(revision, names)
+        return FromReceipt(Applied(revision, names, str(exc)), {}, (), None)
+    update = ReferenceUpdate(revision, session.now(), files)
+    a = session.actor()
+    entry = NewEntry(
+        a.at,
+        a.user,
+        a.device,
+        "reference.update",
+        detail={"revision": revision, "files": sorted(files), "source": "from HQ"},
+    )
+    return FromReceipt(
+        Applied(revision, names), {SETTING: json.dumps(update.to_json())}, (entry,), reference
+    )
 
 
 def status(session: Session) -> dict[str, Any]:

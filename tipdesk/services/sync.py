@@ -316,6 +316,9 @@ def import_receipt_bytes(
     if last is not None and rec.issued_at < last.issued_at:
         # An older receipt (replayed, or late) never moves the district's state back.
         return _receipt_result(rec, "older", ())
+    # HQ's reference update is checked first and written with the receipt: a bad one is
+    # reported, never a reason to refuse the receipt.
+    update = reference_updates.from_receipt(session, rec.updates)
     newly = store.add_receipt(
         ReceiptRow(
             rec.serial,
@@ -327,13 +330,13 @@ def import_receipt_bytes(
             rec.to_json(),
         ),
         session.actor(),
+        settings=update.settings if update else None,
+        also_log=update.entries if update else (),
     )
     for row in newly:
         (session.paths.outbox / row.file_name).unlink(missing_ok=True)
     result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
-    # After the receipt is recorded: a bad reference update is reported, never a reason to
-    # refuse the receipt; one lost to a crash here comes again with the next receipt.
-    result.reference = reference_updates.apply_from_receipt(session, rec.updates)
+    result.reference = update.installed_in(session) if update else None
     return result
 
 

@@ -14,7 +14,7 @@ Contract:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -230,11 +230,26 @@ class SyncStore:
         last = self.last_receipt()
         return last.acked_change if last else 0
 
-    def add_receipt(self, row: ReceiptRow, actor: Actor) -> list[OutboxRow]:
+    def add_receipt(
+        self,
+        row: ReceiptRow,
+        actor: Actor,
+        *,
+        settings: Mapping[str, str] | None = None,
+        also_log: Sequence[audit.NewEntry] = (),
+    ) -> list[OutboxRow]:
         """Record a receipt and mark the outbox bundles it acknowledges (seq <= highest) as
-        acknowledged, dropping their kept copies. Returns the bundles newly acknowledged."""
+        acknowledged, dropping their kept copies. Returns the bundles newly acknowledged.
+        ``settings`` (what the receipt installs, such as HQ's reference update) and the
+        ``also_log`` entries are written in the same transaction."""
         newly = [o for o in self.outbox(pending_only=True) if o.seq <= row.highest_seq]
         with transaction(self._conn) as conn:
+            if settings:
+                conn.executemany(
+                    "INSERT INTO settings(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    list(settings.items()),
+                )
             conn.execute(
                 "INSERT INTO sync_receipts(serial, hq_device, issued_at, imported_at, "
                 "highest_seq, acked_change, summary) VALUES (?,?,?,?,?,?,?)",
@@ -263,7 +278,8 @@ class SyncStore:
                         str(row.serial),
                         highest=row.highest_seq,
                         acked_change=row.acked_change,
-                    )
+                    ),
+                    *also_log,
                 ],
             )
         return newly

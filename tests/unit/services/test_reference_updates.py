@@ -168,3 +168,43 @@ def test_a_stored_update_that_no_longer_fits_never_blocks_sign_in(
         assert status["revision"] == 1 and "offices.json" in status["problem"]
     finally:
         again.close()
+
+
+def test_the_update_and_the_receipt_are_written_together_or_not_at_all(
+    svc_linked: tuple[Session, Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A receipt whose transaction fails (here: the disk fills as the reference update's audit
+    entry is written) installs neither itself nor its reference update, and the district's
+    checks keep the old rules; importing it again installs both."""
+    from tipdesk.core.errors import DiskFull
+    from tipdesk.store import sync_store as sync_store_module
+
+    district, hq = svc_linked
+    reference_updates.install_files(
+        hq, _folder(tmp_path, "amended", {"sentences.json": _sentences(LONGER)})
+    )
+    from tipdesk.services import records
+
+    records.save(district, [svc_case()])
+    receipt = _receipt_for(hq, district, tmp_path, "r1")
+
+    real_append = sync_store_module.audit.append
+
+    def full_at_the_update(conn: object, entries: list[Any]) -> int:
+        if any(e.action == "reference.update" for e in entries):
+            raise DiskFull("The disk is full: nothing was written.")
+        return real_append(conn, entries)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sync_store_module.audit, "append", full_at_the_update)
+        with pytest.raises(DiskFull):
+            sync.import_receipt(district, receipt)
+    assert reference_updates.current(district.store) is None
+    assert SyncStore(district.store).last_receipt() is None
+    assert any("84-month maximum" in m for m in _long_sentence_problems(district))
+
+    result = sync.import_receipt(district, receipt)
+    assert result.status == "imported"
+    assert result.reference is not None and result.reference.installed
+    assert reference_updates.current(district.store) is not None
+    assert _long_sentence_problems(district) == []
