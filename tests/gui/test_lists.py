@@ -251,3 +251,33 @@ def test_summary_table_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
     other = SummaryTableModel(["Name"])
     other.set_rows([["A"], ["B"]])
     qtmodeltester.check(other)
+
+
+def test_a_reference_update_reaches_the_filters_and_columns(
+    qtbot: Any, records_app: RecordsApp
+) -> None:
+    """After HQ's reference update is installed (here: a synthetic new district, and the
+    Lahore district renamed), the list offers the new district in its filter and names the
+    district by its new name when the page is next shown; the filter chosen stays chosen."""
+    from tipdesk.resources import read_documents, reference_from_documents
+
+    view = _show(qtbot, CasesView(records_app.ctx))
+    combo = view.list.filter_combos["district"]
+    combo.set_value("PB-LHR")
+    old = records_app.ctx.reference
+    documents = read_documents()
+    punjab = next(p for p in documents["geography"]["provinces"] if p["code"] == "PB")
+    punjab["districts"].append({"code": "PB-TST", "name": "Testpur (synthetic)"})
+    for district in punjab["districts"]:
+        if district["code"] == "PB-LHR":
+            district["name"] = "Lahore (renamed)"
+    records_app.ctx.reference = reference_from_documents(documents, origin="test")
+    try:
+        assert combo.findData("PB-TST") < 0
+        view.activated()
+        assert combo.findData("PB-TST") >= 0
+        assert combo.value() == "PB-LHR"
+        qtbot.waitUntil(lambda: view.list.model.rowCount() > 0)
+        assert "Lahore (renamed)" in _values(view.list.model, "district")
+    finally:
+        records_app.ctx.reference = old

@@ -271,6 +271,14 @@ class RecordListModel(QAbstractTableModel):
             out.append("" if value is None else col.format(value))
         return tuple(out)
 
+    def replace_columns(self, columns: Sequence[ListColumn]) -> None:
+        """The same columns formatted anew (new reference names): the rows are fetched again."""
+        if [c.name for c in columns] != [c.name for c in self._columns]:
+            raise ValueError("replace_columns keeps the columns; only their formatting changes")
+        self._columns = list(columns)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        self.reload()
+
     # --- sorting --------------------------------------------------------------------------------
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and bool(self._columns[column].sort)

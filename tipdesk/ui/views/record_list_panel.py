@@ -244,6 +244,15 @@ class RecordListPanel(QWidget):
         self.setFocusProxy(self.search)
         self._apply()
 
+    def refresh_lists(self, columns: Sequence[ListColumn], filters: Sequence[ListFilter]) -> None:
+        """New reference lists: the same columns and filters with the new names and choices;
+        what the officer chose stays chosen."""
+        for spec in filters:
+            combo = self.filter_combos.get(spec.field)
+            if combo is not None:
+                combo.set_items(spec.items, blank=spec.any_text)
+        self.model.replace_columns(columns)
+
     # --- building the query ---------------------------------------------------------------------
     def current_query(self) -> ListQuery:
         filters = []

@@ -77,6 +77,7 @@ class RecordsView(QWidget):
             bar.setTabButton(0, side, None)  # type: ignore[arg-type]
         self.editors: list[RecordEditor] = []
         self._activated_once = False
+        self._reference = ctx.reference  # what the filters and columns were built from
 
     # --- what subclasses say ----------------------------------------------------------------------
     def page_title(self) -> str:
@@ -174,6 +175,11 @@ class RecordsView(QWidget):
         return True
 
     def activated(self) -> None:
+        # HQ's reference update (a receipt, or Settings at HQ) replaced the lists: a new
+        # district or code is offered in the filters and named in the columns from now on.
+        if self.ctx.reference is not self._reference:
+            self._reference = self.ctx.reference
+            self.list.refresh_lists(self.columns(), self.filters())
         # Coming back to the page: show records added elsewhere (demo data, another screen),
         # unless the officer is somewhere down the list.
         if self._activated_once and self.list.table.verticalScrollBar().value() == 0:
