@@ -102,3 +102,11 @@ def test_officers_see_the_list_read_only(
 def test_the_users_model_passes_qtmodeltester(main_window: MainWindow, qtmodeltester: Any) -> None:
     page = _users(main_window)
     qtmodeltester.check(page.model, force_py=True)
+
+
+def test_roles_are_named_as_officers_name_them() -> None:
+    from tipdesk.ui.context import role_label
+
+    assert role_label("hq_admin") == "HQ admin"
+    assert role_label("hq_analyst") == "HQ analyst"
+    assert role_label("district_supervisor") == "District supervisor"

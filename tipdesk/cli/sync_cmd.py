@@ -229,7 +229,8 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
             why = "; ".join(f"{p['field']}: {p['message']}" for p in q.get("problems", []))
             lines.append(f"Quarantined at HQ: {q.get('kind')} {q.get('record_id')}: {why}")
         if r.conflicts:
-            lines.append(f"{len(r.conflicts)} record(s) in conflict with HQ's corrections.")
+            n = len(r.conflicts)
+            lines.append(f"{n} record{'' if n == 1 else 's'} in conflict with HQ's corrections.")
         if r.reference is not None and r.reference.installed:
             lines.append(
                 f"HQ's reference update {r.reference.revision} installed: "

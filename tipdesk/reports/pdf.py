@@ -141,7 +141,8 @@ def _title_page(report: Report) -> list[Any]:
         f"<b>Period:</b> {report.period[0]} to {report.period[1]}",
         f"<b>Compared with:</b> {report.previous_period[0]} to {report.previous_period[1]}",
         f"<b>Generated at:</b> {report.generated_at}",
-        f"<b>Coverage:</b> data from {len(cov.included)} district(s) "
+        f"<b>Coverage:</b> data from {len(cov.included)} "
+        f"district{'' if len(cov.included) == 1 else 's'} "
         f"(source: {'sync bundles' if cov.source == 'bundles' else 'record changes'}).",
         f"<b>Stale districts</b> (nothing newer than {cov.stale_before}): {_esc(stale) or 'none'}.",
         "<b>Small cells:</b> "

@@ -104,10 +104,12 @@ def export_enrolment(
     if backup_recipients is not None:
         bad = [r for r in backup_recipients if not age.is_recipient(r)]
         if bad:
-            raise InvalidInput(
-                f"{len(bad)} backup recipient(s) are not age X25519 recipients "
-                "(they start with age1)."
+            what = (
+                "1 backup recipient is not an age X25519 recipient"
+                if len(bad) == 1
+                else (f"{len(bad)} backup recipients are not age X25519 recipients")
             )
+            raise InvalidInput(f"{what} (they start with age1).")
         session.store.set_settings(
             {_BACKUPS_SETTING: to_json(sorted(set(backup_recipients)))}, session.actor()
         )

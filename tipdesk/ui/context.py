@@ -88,7 +88,25 @@ class Identity:
 
     @property
     def role_label(self) -> str:
-        return self.role.value.replace("_", " ").capitalize()
+        return role_label(self.role)
+
+
+_ROLE_LABELS = {
+    "district_officer": "District officer",
+    "district_supervisor": "District supervisor",
+    "district_admin": "District admin",
+    "hq_analyst": "HQ analyst",
+    "hq_admin": "HQ admin",
+}
+
+
+def role_label(role: object) -> str:
+    """A role as officers name it (``hq_admin`` -> ``HQ admin``), translated."""
+    from PySide6.QtCore import QCoreApplication
+
+    code = str(role)
+    text = _ROLE_LABELS.get(code, code.replace("_", " ").capitalize())
+    return QCoreApplication.translate("Roles", text)
 
 
 @dataclass(frozen=True)

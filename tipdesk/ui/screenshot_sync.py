@@ -98,7 +98,7 @@ def _sync_district(shots: Shots) -> QWidget:
     panel = page.panel
     if "second" not in state:
         result = _run(window, lambda s: sync.import_receipt(s, state["receipt"]))
-        panel._on_receipt(result)
+        panel._on_receipt((result, None))
         second = _run(window, lambda s: sync.export_bundle(s, state["usb"]))
         panel._on_exported(second)
         state["second"] = second.path

@@ -22,14 +22,11 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import UserRole
+from tipdesk.ui.context import role_label
 from tipdesk.ui.widgets.common import Banner, label
 from tipdesk.ui.widgets.passphrase import PassphraseFields
 
 Submit = Callable[[dict[str, Any]], None]
-
-
-def role_label(role: UserRole | str) -> str:
-    return str(role).replace("_", " ").capitalize()
 
 
 class UserDialog(QDialog):

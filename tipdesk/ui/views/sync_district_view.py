@@ -17,7 +17,7 @@ from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.sync_view import RowsModel, table, when
-from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label, number
+from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
 
 if TYPE_CHECKING:
     from tipdesk.core.reference import Reference
@@ -242,6 +242,13 @@ class SyncDistrictPanel(QWidget):
         body.addLayout(lists, 1)
 
     # --- loading ------------------------------------------------------------------------------
+    # --- counted nouns ------------------------------------------------------------------------
+    def _bundles(self, n: int) -> str:
+        return counted(n, self.tr("{n} bundle"), self.tr("{n} bundles"))
+
+    def _records(self, n: int) -> str:
+        return counted(n, self.tr("{n} record"), self.tr("{n} records"))
+
     def refresh(self) -> None:
         self.ctx.runner.submit(_state(), self._on_state, self.ctx.report)
 
@@ -279,12 +286,11 @@ class SyncDistrictPanel(QWidget):
             )
             v["acked"].setText(
                 self.tr(
-                    "Bundles up to {seq}; {q} record(s) quarantined, {c} in conflict, "
-                    "missing bundles: {gaps}"
+                    "Bundles up to {seq}; {q} quarantined, {c} in conflict, missing bundles: {gaps}"
                 ).format(
                     seq=rec["highest_seq"],
-                    q=len(rec["quarantined"]),
-                    c=len(rec["conflicts"]),
+                    q=self._records(len(rec["quarantined"])),
+                    c=number(len(rec["conflicts"])),
                     gaps=", ".join(str(g) for g in rec["gaps"]) or self.tr("none"),
                 )
             )
@@ -292,18 +298,19 @@ class SyncDistrictPanel(QWidget):
             v["receipt"].setText(self.tr("No receipt from HQ yet"))
             v["acked"].setText(self.tr("Nothing yet"))
         v["pending"].setText(
-            self.tr("{new} change(s) not exported · {unacked} not acknowledged by HQ · "
-                    "{bundles} bundle(s) waiting in the outbox").format(
-                new=number(int(s.get("changes_not_exported", 0))),
+            self.tr("{new} not exported · {unacked} not acknowledged by HQ · "
+                    "{bundles} waiting in the outbox").format(
+                new=counted(int(s.get("changes_not_exported", 0)),
+                            self.tr("{n} change"), self.tr("{n} changes")),
                 unacked=number(int(s.get("changes_not_acknowledged", 0))),
-                bundles=len(s.get("outbox", [])),
+                bundles=self._bundles(len(s.get("outbox", []))),
             )
         )  # fmt: skip
         if state.upload:
             v["upload"].setText(
-                self.tr("Upload over the network to {url}: {n} bundle(s) waiting to be sent "
+                self.tr("Upload over the network to {url}: {n} waiting to be sent "
                         "(`tipdesk sync upload`)").format(
-                    url=state.upload, n=len(s.get("outbox", [])))
+                    url=state.upload, n=self._bundles(len(s.get("outbox", []))))
             )  # fmt: skip
         else:
             v["upload"].setText(self.tr("Upload over the network: not configured"))
@@ -360,15 +367,15 @@ class SyncDistrictPanel(QWidget):
             self.result.set_message(
                 "info",
                 self.tr("Nothing new to export: HQ has every change, or it is in the outbox "
-                        "already ({n} bundle(s) waiting)."
-                        ).format(n=len(result.pending)),
+                        "already ({n} waiting)."
+                        ).format(n=self._bundles(len(result.pending))),
             )  # fmt: skip
         else:
             records = sum(result.counts.values())
             self.result.set_message(
                 "ok",
-                self.tr("Bundle {seq} written ({n} record(s)): {file}").format(
-                    seq=result.seq, n=number(records), file=str(result.path)
+                self.tr("Bundle {seq} written ({n}): {file}").format(
+                    seq=result.seq, n=self._records(records), file=str(result.path)
                 ),
             )
         self.refresh()
@@ -404,14 +411,14 @@ class SyncDistrictPanel(QWidget):
             self.result.set_message(
                 "ok",
                 self.tr(
-                    "Receipt {serial} imported: HQ has bundles up to {seq}; {acked} bundle(s) "
-                    "acknowledged, {q} record(s) quarantined, {c} in conflict."
+                    "Receipt {serial} imported: HQ has bundles up to {seq}; {acked} "
+                    "acknowledged, {q} quarantined, {c} in conflict."
                 ).format(
                     serial=result.serial,
                     seq=result.highest_seq,
-                    acked=len(result.acknowledged),
-                    q=len(result.quarantined),
-                    c=len(result.conflicts),
+                    acked=self._bundles(len(result.acknowledged)),
+                    q=self._records(len(result.quarantined)),
+                    c=number(len(result.conflicts)),
                 ),
             )
         lines: list[str] = []
@@ -435,9 +442,11 @@ class SyncDistrictPanel(QWidget):
             )
         if result.gaps:
             lines.append(
-                self.tr("HQ is missing bundle(s) {gaps}: export again or bring them.").format(
-                    gaps=", ".join(str(g) for g in result.gaps)
-                )
+                (
+                    self.tr("HQ is missing bundle {gaps}: export again or bring it.")
+                    if len(result.gaps) == 1
+                    else self.tr("HQ is missing bundles {gaps}: export again or bring them.")
+                ).format(gaps=", ".join(str(g) for g in result.gaps))
             )
         update = result.reference
         if update is not None and update.installed:

@@ -16,7 +16,7 @@ from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.sync_view import RowsModel, selected_row, short, table, when
-from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label, number
+from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
 
 if TYPE_CHECKING:
     from tipdesk.services.session import Session
@@ -339,6 +339,10 @@ class SyncHqPanel(QWidget):
         self._enable_choice()
 
     # --- loading ------------------------------------------------------------------------------
+    # --- counted nouns ------------------------------------------------------------------------
+    def _bundles(self, n: int) -> str:
+        return counted(n, self.tr("{n} bundle"), self.tr("{n} bundles"))
+
     def refresh(self) -> None:
         self.ctx.runner.submit(_state(), self._on_state, self.ctx.report)
 
@@ -349,8 +353,11 @@ class SyncHqPanel(QWidget):
             [name for name, _s, _m in state.inbox],
         )
         self.inbox_hint.setText(
-            self.tr("{n} bundle file(s) in the inbox folder {folder}").format(
-                n=len(state.inbox), folder=str(self.ctx.paths.inbox)
+            self.tr("{n} in the inbox folder {folder}").format(
+                n=counted(
+                    len(state.inbox), self.tr("{n} bundle file"), self.tr("{n} bundle files")
+                ),
+                folder=str(self.ctx.paths.inbox),
             )
         )
         self.tabs.setTabText(0, self.tr("Inbox ({n})").format(n=len(state.inbox)))
@@ -426,7 +433,7 @@ class SyncHqPanel(QWidget):
             self.ctx.runner,
             self,
             self.tr("Import"),
-            self.tr("Checking and importing {n} bundle(s)…").format(n=len(files)),
+            self.tr("Checking and importing {n}…").format(n=self._bundles(len(files))),
             _import(files),
             self._on_imported,
             self._import_failed,
@@ -493,17 +500,24 @@ class SyncHqPanel(QWidget):
         self.problems_model.set_rows(problems)
         imported = sum(1 for r in report.results if r.status != "duplicate")
         summary = self.tr(
-            "{files} file(s): {imported} bundle(s) imported, {dups} duplicate(s), {refused} "
-            "refused; {accepted} record(s) accepted, {conflicts} conflict(s), {quarantined} "
-            "quarantined."
+            "{files}: {imported} imported, {dups}, {refused} refused; {accepted} accepted, "
+            "{conflicts}, {quarantined} quarantined."
         ).format(
-            files=len(report.results) + len(report.errors),
-            imported=imported,
-            dups=len(data["duplicates"]),
-            refused=len(report.errors),
-            accepted=number(sum(data["accepted"].values())),
-            conflicts=len(data["conflicts"]),
-            quarantined=len(data["quarantined"]),
+            files=counted(
+                len(report.results) + len(report.errors), self.tr("{n} file"), self.tr("{n} files")
+            ),
+            imported=self._bundles(imported),
+            dups=counted(
+                len(data["duplicates"]), self.tr("{n} duplicate"), self.tr("{n} duplicates")
+            ),
+            refused=number(len(report.errors)),
+            accepted=counted(
+                sum(data["accepted"].values()), self.tr("{n} record"), self.tr("{n} records")
+            ),
+            conflicts=counted(
+                len(data["conflicts"]), self.tr("{n} conflict"), self.tr("{n} conflicts")
+            ),
+            quarantined=number(len(data["quarantined"])),
         )
         self.report_summary.setText(summary)
         bad = report.errors or data["quarantined"] or data["conflicts"]
@@ -519,7 +533,10 @@ class SyncHqPanel(QWidget):
         def done(paths: list[Path]) -> None:
             self.result.set_message(
                 "ok",
-                self.tr("{n} receipt(s) written to {folder}").format(n=len(paths), folder=folder),
+                self.tr("{n} written to {folder}").format(
+                    n=counted(len(paths), self.tr("{n} receipt"), self.tr("{n} receipts")),
+                    folder=folder,
+                ),
             )
             self.refresh()
 

@@ -32,6 +32,12 @@ def number(value: int) -> str:
     return locale().toString(value)
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` with the right noun: ``one`` or ``many`` (texts already translated, with ``{n}``
+    in them), the number in the user's locale: ``1 bundle``, ``1,204 records``."""
+    return (one if n == 1 else many).format(n=number(n))
+
+
 def date_text(iso: str) -> str:
     """``2026-06-01`` -> ``1 Jun 2026`` (month name in the user's locale)."""
     date = QDate.fromString(iso[:10], "yyyy-MM-dd")
