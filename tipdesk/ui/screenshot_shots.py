@@ -52,7 +52,9 @@ class Shots:
         self._windows: list[QWidget] = []
         self._runners: list[InlineRunner] = []
         self.errors: list[BaseException] = []
-        # An exception in a slot must fail the run, not leave a half-drawn picture.
+        # An exception in a slot must fail the run, not leave a half-drawn picture. The hook
+        # is put back by close(), so that an error ending the run is printed.
+        self._excepthook = sys.excepthook
         sys.excepthook = lambda _t, exc, _tb: self.errors.append(exc)
         self._main: MainWindow | None = None
         self._controller: AppController | None = None
@@ -229,6 +231,7 @@ class Shots:
         if self._controller is not None:
             self._controller.shutdown()
         QApplication.processEvents()
+        sys.excepthook = self._excepthook
 
 
 def _district() -> Any:
