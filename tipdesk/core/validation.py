@@ -351,17 +351,24 @@ def _name_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _same_person(a: Accused, a_cnic: str | None, v: Victim, v_cnic: str | None) -> str | None:
-    """Why ``a`` and ``v`` look like the same person ("same CNIC", "same name"), or ``None``;
-    ``a_cnic`` and ``v_cnic`` are their normalised CNICs."""
+_Person = tuple[str | None, str, str]
+"""What the dual-role check compares: CNIC digits, name key, father's name key."""
+
+
+def _person(p: Accused | Victim) -> _Person:
+    return normalise_cnic(p.cnic), _name_key(p.name), _name_key(p.father_name)
+
+
+def _same_person(a: _Person, v: _Person) -> str | None:
+    """Why ``a`` and ``v`` look like the same person ("same CNIC", "same name"), or ``None``."""
+    a_cnic, a_name, a_father = a
+    v_cnic, v_name, v_father = v
     if a_cnic and a_cnic == v_cnic:
         return "same CNIC"
     if a_cnic and v_cnic:
         return None  # two different valid CNICs: two people, whatever their names
-    a_name, v_name = _name_key(a.name), _name_key(v.name)
     if not a_name or a_name != v_name:
         return None
-    a_father, v_father = _name_key(a.father_name), _name_key(v.father_name)
     if a_father and v_father and a_father != v_father:
         return None
     return "same name and father's name" if a_father and v_father else "same name"
@@ -373,15 +380,12 @@ def _dual_roles(
     problems: list[Problem] = []
     if not accused or not victims:
         return problems
-    # Each CNIC normalised once, not once per pair (names are compared only when the CNICs do
-    # not settle it, which is rare).
-    people = [(j, v, normalise_cnic(v.cnic)) for j, v in victims]
+    # Each person's keys once, not once per accused-victim pair.
+    people = [(j, _person(v)) for j, v in victims]
     for i, a in accused:
-        a_cnic = normalise_cnic(a.cnic)
+        key = _person(a)
         matches = [
-            f"victims[{j}] ({why})"
-            for j, v, v_cnic in people
-            if (why := _same_person(a, a_cnic, v, v_cnic)) is not None
+            f"victims[{j}] ({why})" for j, v in people if (why := _same_person(key, v)) is not None
         ]
         if matches:
             problems.append(

@@ -164,6 +164,10 @@ def import_bundle_bytes(
             here=session.install.device_id,
             actor=session.actor(),
         )
+        # Freed here by reference counting: once the collector is back on, its first full
+        # pass would otherwise walk every decoded record once more (about half a second
+        # for 100,000 records, measured).
+        del contents
     result.status = outcome.status
     result.accepted = outcome.accepted
     result.duplicates = outcome.duplicates
