@@ -218,13 +218,8 @@ def from_receipt(session: Session, updates: object) -> FromReceipt | None:
     except InvalidInput as exc:
         return FromReceipt(Applied(revision, names, str(exc)), {}, (), None)
     update = ReferenceUpdate(revision, session.now(), files)
-    a = session.actor()
-    entry = NewEntry(
-        a.at,
-        a.user,
-        a.device,
-        "reference.update",
-        detail={"revision": revision, "files": sorted(files), "source": "from HQ"},
+    entry = session.audit_entry(
+        "reference.update", revision=revision, files=sorted(files), source="from HQ"
     )
     return FromReceipt(
         Applied(revision, names), {SETTING: json.dumps(update.to_json())}, (entry,), reference

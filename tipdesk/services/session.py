@@ -105,9 +105,15 @@ class Session:
     def actor(self) -> Actor:
         return Actor(self.user.name, self.install.device_id, self.now())
 
-    def audit(self, action: str, kind: str = "", record_id: str = "", **detail: object) -> None:
+    def audit_entry(
+        self, action: str, kind: str = "", record_id: str = "", **detail: object
+    ) -> NewEntry:
+        """An audit entry by the signed-in user, now, to be written with other changes."""
         a = self.actor()
-        self.store.log([NewEntry(a.at, a.user, a.device, action, kind, record_id, dict(detail))])
+        return NewEntry(a.at, a.user, a.device, action, kind, record_id, dict(detail))
+
+    def audit(self, action: str, kind: str = "", record_id: str = "", **detail: object) -> None:
+        self.store.log([self.audit_entry(action, kind, record_id, **detail)])
 
     def office_codes(self) -> frozenset[str]:
         return frozenset(o.code for o in self.store.offices())

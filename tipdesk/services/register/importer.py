@@ -62,7 +62,6 @@ from tipdesk.services.register.reading import (
 )
 from tipdesk.services.register.values import Cells
 from tipdesk.services.session import Session
-from tipdesk.store.audit import NewEntry
 from tipdesk.store.store import Changes, OfficeRow
 
 
@@ -279,19 +278,13 @@ def commit_import(
         progress("saving", 0, total)
     counts = plan.counts()
     skipped = plan.rows_total - plan.rows_valid
-    a = session.actor()
-    summary = NewEntry(
-        a.at,
-        a.user,
-        a.device,
+    summary = session.audit_entry(
         "import.register",
-        detail={
-            "file": plan.file.name,
-            "format": plan.format,
-            "sheets": [s.sheet for s in plan.sheets],
-            "counts": counts,
-            "skipped_rows": skipped,
-        },
+        file=plan.file.name,
+        format=plan.format,
+        sheets=[s.sheet for s in plan.sheets],
+        counts=counts,
+        skipped_rows=skipped,
     )
     with _gc_paused():
         if plan.records:  # the summary commits with the records it describes, or not at all
