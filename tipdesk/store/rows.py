@@ -132,10 +132,15 @@ def select_columns(kind: str, alias: str = "") -> str:
     return ", ".join(prefix + c for c in MAPPINGS[kind].columns)
 
 
-def insert_sql(kind: str) -> str:
+def insert_head(kind: str) -> str:
+    """``INSERT INTO table (columns)`` without its VALUES (for :func:`driver.insert_rows`)."""
     m = MAPPINGS[kind]
-    marks = ", ".join("?" for _ in m.columns)
-    return f"INSERT INTO {m.table} ({', '.join(m.columns)}) VALUES ({marks})"  # noqa: S608
+    return f"INSERT INTO {m.table} ({', '.join(m.columns)})"
+
+
+def insert_sql(kind: str) -> str:
+    marks = ", ".join("?" for _ in MAPPINGS[kind].columns)
+    return f"{insert_head(kind)} VALUES ({marks})"
 
 
 def update_sql(kind: str) -> str:

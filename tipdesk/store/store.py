@@ -36,13 +36,20 @@ from tipdesk.core.records import (
     Victim,
 )
 from tipdesk.store import audit, search
-from tipdesk.store.driver import Connection, connect, export_copy, transaction, translated
+from tipdesk.store.driver import (
+    Connection,
+    connect,
+    export_copy,
+    insert_rows,
+    transaction,
+    translated,
+)
 from tipdesk.store.migrations import migrate
 from tipdesk.store.rows import (
     MAPPINGS,
     TABLES,
     from_row,
-    insert_sql,
+    insert_head,
     select_columns,
     to_row,
     update_params,
@@ -163,15 +170,12 @@ class _Writer:
 
     def flush(self) -> None:
         for kind, rows in self.inserts.items():
-            if rows:
-                self.conn.executemany(insert_sql(kind), rows)
+            insert_rows(self.conn, insert_head(kind), rows)
         for sql, rows in self.new_fts.items():
-            self.conn.executemany(sql, rows)
-        if self.change_rows:
-            self.conn.executemany(
-                "INSERT INTO changes(kind, record_id, version, at) VALUES (?, ?, ?, ?)",
-                self.change_rows,
-            )
+            self.conn.executemany(sql, rows)  # looked up by id: one statement per row
+        insert_rows(
+            self.conn, "INSERT INTO changes(kind, record_id, version, at)", self.change_rows
+        )
         audit.append(self.conn, self.audit)
 
 
