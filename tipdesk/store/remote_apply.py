@@ -208,28 +208,51 @@ class RemoteBatch:
         kind = record.KIND
         values = row if row is not None else to_row(record)
         if rowid is None:
-            rowid = self._next_rowid(kind)
-            self._inserts[kind].append((rowid, *values))
-            if kind in _INDEXED and not record.deleted:
-                sql, params = search.rowid_index(record, rowid)
-                self._new_fts.setdefault(sql, []).append(params)
-        else:
-            self.conn.execute(update_sql(kind), (*values[1:], record.id))
-            if kind in _INDEXED:
-                search.reindex(self.conn, rowid, record)
+            (new,) = self.insert_new(kind, [(record, vv, values)])
+            return new
+        self.conn.execute(update_sql(kind), (*values[1:], record.id))
+        if kind in _INDEXED:
+            search.reindex(self.conn, rowid, record)
         self.changes.add(kind, record.id)
         self._change_rows.append((kind, record.id, record.version, self.actor.at))
         self._versions.append((kind, record.id, record.version, vv_json(vv)))
         return rowid
 
-    def _next_rowid(self, kind: str) -> int:
+    def insert_new(
+        self, kind: str, items: Sequence[tuple[Record, dict[str, int], Sequence[Any] | None]]
+    ) -> list[int]:
+        """Insert new records of ``kind``, each ``(record, vv, column values or None)``,
+        exactly as :meth:`write` inserts one; returns their rowids, in order. One loop for a
+        whole bundle's new rows of a kind (an HQ import's usual case)."""
+        last = self._last_rowid(kind)
+        inserts = self._inserts[kind]
+        change_rows = self._change_rows
+        versions = self._versions
+        new_fts = self._new_fts
+        indexed = kind in _INDEXED
+        at = self.actor.at
+        rowids: list[int] = []
+        for record, vv, values in items:
+            last += 1
+            inserts.append((last, *(values if values is not None else to_row(record))))
+            if indexed and not record.deleted:
+                sql, params = search.rowid_index(record, last)
+                new_fts.setdefault(sql, []).append(params)
+            record_id, version = record.id, record.version
+            change_rows.append((kind, record_id, version, at))
+            versions.append((kind, record_id, version, vv_json(vv)))
+            rowids.append(last)
+        self._rowids[kind] = last
+        self.changes.add_many(kind, (record.id for record, _vv, _values in items))
+        return rowids
+
+    def _last_rowid(self, kind: str) -> int:
         # Rowids of new rows are given explicitly, so their search entries can be written
         # directly; the transaction holds the write lock, so nobody else takes them.
         if kind not in self._rowids:
             table = TABLES[kind]
             row = self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()  # noqa: S608
             self._rowids[kind] = int(row[0])
-        self._rowids[kind] += 1
         return self._rowids[kind]
 
     def index_case(self, case: Case, rowid: int, *, new: bool) -> None:

@@ -75,6 +75,9 @@ class Changes:
     def add(self, kind: str, record_id: str) -> None:
         self.by_kind[kind].add(record_id)
 
+    def add_many(self, kind: str, record_ids: Iterable[str]) -> None:
+        self.by_kind[kind].update(record_ids)
+
     def ids(self, kind: str) -> set[str]:
         return set(self.by_kind.get(kind, ()))
 

@@ -352,6 +352,7 @@ class _Import:
     # --- writing -----------------------------------------------------------------------------
     def write(self) -> None:
         for kind in KIND_ORDER:
+            fresh: list[RowState] = []  # records HQ never had: inserted together below
             for row in self.rows.get(kind, []):
                 if row.unit in self.quarantined:
                     continue
@@ -359,13 +360,31 @@ class _Import:
                     if row.pulled is not None:  # HQ holds this version or a later one
                         self.b.close_quarantine(row.pulled, "superseded")
                     continue
-                self._write_row(row)
+                if row.decision == NEW and row.inc.record is not None:
+                    fresh.append(row)
+                else:
+                    self._write_row(row)
                 if row.pulled is not None:
                     self.b.close_quarantine(row.pulled, "accepted")
+            if fresh:
+                self._write_new(kind, fresh)
         self._close_quarantine()
         self._index_cases()
         for unit, written in self.written.items():
             self._audit_unit(unit, written)
+
+    def _write_new(self, kind: str, rows: list[RowState]) -> None:
+        """Insert the bundle's new records of ``kind`` (rows with a record) in one call."""
+        fresh = [(row, row.inc.record) for row in rows if row.inc.record is not None]
+        rowids = self.b.insert_new(kind, [(rec, row.inc.vv, row.inc.db) for row, rec in fresh])
+        if kind == "case":
+            self.case_rowids.update(
+                (rec.id, rowid) for (_row, rec), rowid in zip(fresh, rowids, strict=True)
+            )
+        written = self.written
+        for row, rec in fresh:
+            written.setdefault(row.unit, []).append((rec, "create"))
+        self.out.accepted[kind] = self.out.accepted.get(kind, 0) + len(fresh)
 
     def _write_row(self, row: RowState) -> None:
         inc = row.inc
