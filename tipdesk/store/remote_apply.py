@@ -232,6 +232,9 @@ class RemoteBatch:
         indexed = kind in _INDEXED
         at = self.actor.at
         rowids: list[int] = []
+        # Rows decoded from one bundle share their version-vector objects (a dictionary-
+        # encoded column), so each distinct vector is written as JSON once.
+        vv_texts: dict[int, str] = {}
         for record, vv, values in items:
             last += 1
             inserts.append((last, *(values if values is not None else to_row(record))))
@@ -240,7 +243,10 @@ class RemoteBatch:
                 new_fts.setdefault(sql, []).append(params)
             record_id, version = record.id, record.version
             change_rows.append((kind, record_id, version, at))
-            versions.append((kind, record_id, version, vv_json(vv)))
+            text = vv_texts.get(id(vv))
+            if text is None:
+                text = vv_texts[id(vv)] = vv_json(vv)
+            versions.append((kind, record_id, version, text))
             rowids.append(last)
         self._rowids[kind] = last
         self.changes.add_many(kind, (record.id for record, _vv, _values in items))
