@@ -256,6 +256,9 @@ def _vv(raw: Any) -> VV | None:
     return out or None
 
 
+_INCONSISTENT = Problem("version", "sync.version", "the version information is not consistent")
+
+
 def _decode_kind(kind: str, block: Any) -> list[IncomingRow]:
     c = CODECS[kind]
     if type(block) is not dict or set(block) != {"columns", "count", "fields", "vv"}:
@@ -286,33 +289,51 @@ def _decode_kind(kind: str, block: Any) -> list[IncomingRow]:
     build = c.build
     out: list[IncomingRow] = []
     rows = zip(*raw, strict=True) if raw else iter([()] * count)
-    converted_rows = zip(*converted, strict=True) if converted is not None else None
-    db_rows = zip(*db_columns, strict=True) if converted is not None else None
+    if converted is not None:
+        # Every value is acceptable (the usual case): only the version information is
+        # checked row by row.
+        for values_tuple, record_values, db, vv in zip(
+            rows, zip(*converted, strict=True), zip(*db_columns, strict=True), vvs, strict=True
+        ):
+            version = values_tuple[version_at]
+            if (
+                vv is not None
+                and type(version) is int
+                and version >= 1
+                and vv.get(values_tuple[device_at]) == version
+            ):
+                record: Record | None = build(record_values)
+                out.append(
+                    IncomingRow(kind, values_tuple[id_at], record, vv, list(values_tuple), db)
+                )
+            else:
+                out.append(
+                    IncomingRow(
+                        kind,
+                        values_tuple[id_at],
+                        None,
+                        vv or {},
+                        list(values_tuple),
+                        None,
+                        [_INCONSISTENT],
+                    )
+                )
+        return out
     for values_tuple, vv in zip(rows, vvs, strict=True):
+        # Some value of this kind is not acceptable: each row is checked to name its problems.
         values = list(values_tuple)
-        record_id = values[id_at]
-        problems: list[Problem] = []
-        record: Record | None = None
-        db: tuple[Any, ...] | None = None
-        if converted_rows is not None and db_rows is not None:
-            record_values = next(converted_rows)
-            db = next(db_rows)
-        else:
-            problems = _problems(c, values)
-            record_values = None
+        problems = _problems(c, values)
         version, device = values[version_at], values[device_at]
         if vv is None or type(version) is not int or version < 1 or vv.get(device) != version:
-            problems.append(
-                Problem("version", "sync.version", "the version information is not consistent")
-            )
+            problems.append(_INCONSISTENT)
+        record = None
+        db_row: tuple[Any, ...] | None = None
         if not problems:
-            if record_values is None:
-                record_values = tuple(check(v) for check, v in zip(c.checks, values, strict=True))
-                db = tuple(_db_row(c, values))
-            record = build(record_values)
-        else:
-            db = None
-        out.append(IncomingRow(kind, str(record_id), record, vv or {}, values, db, problems))
+            record = build(tuple(check(v) for check, v in zip(c.checks, values, strict=True)))
+            db_row = tuple(_db_row(c, values))
+        out.append(
+            IncomingRow(kind, str(values[id_at]), record, vv or {}, values, db_row, problems)
+        )
     return out
 
 
