@@ -26,6 +26,15 @@ def _settings(window: MainWindow) -> SettingsView:
     return page
 
 
+def _backed_up(page: SettingsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Back up through the page; the next file to open (a restore) is that backup."""
+    backup_file = tmp_path / "before.tipbak"
+    monkeypatch.setattr(files, "ask_save_file", lambda *_a: backup_file)
+    page.backup_button.click()
+    monkeypatch.setattr(files, "ask_open_file", lambda *_a: backup_file)
+    return backup_file
+
+
 def test_backup_now_writes_a_backup_that_restores(
     main_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -78,12 +87,9 @@ def test_a_cancelled_restore_changes_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     page = _settings(main_window)
-    backup_file = tmp_path / "before.tipbak"
-    monkeypatch.setattr(files, "ask_save_file", lambda *_a: backup_file)
-    page.backup_button.click()
+    _backed_up(page, tmp_path, monkeypatch)
     home = main_window.ctx.paths.home
     names_before = sorted(p.name for p in home.iterdir())
-    monkeypatch.setattr(files, "ask_open_file", lambda *_a: backup_file)
     dialog = page.restore()
     assert dialog is not None
     dialog.passphrase_edit.setText(GUI_PASSPHRASE)
@@ -179,10 +185,7 @@ def test_restore_replaces_the_store_and_rebuilds_the_window(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     page = _settings(main_window)
-    backup_file = tmp_path / "before.tipbak"
-    monkeypatch.setattr(files, "ask_save_file", lambda *_a: backup_file)
-    page.backup_button.click()
-    monkeypatch.setattr(files, "ask_open_file", lambda *_a: backup_file)
+    _backed_up(page, tmp_path, monkeypatch)
     dialog = page.restore()
     assert dialog is not None
     assert dialog.user_edit.text() == GUI_ADMIN
@@ -206,10 +209,7 @@ def test_a_wrong_restore_passphrase_changes_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     page = _settings(main_window)
-    backup_file = tmp_path / "before.tipbak"
-    monkeypatch.setattr(files, "ask_save_file", lambda *_a: backup_file)
-    page.backup_button.click()
-    monkeypatch.setattr(files, "ask_open_file", lambda *_a: backup_file)
+    _backed_up(page, tmp_path, monkeypatch)
     dialog = page.restore()
     assert dialog is not None
     dialog.passphrase_edit.setText("not the passphrase")

@@ -59,6 +59,15 @@ def backed_up(district_session: Session, tmp_path: Path) -> tuple[Path, Case]:
     return dest, case
 
 
+def _still_holds(paths: Paths, clock: FixedClock, case: Case) -> None:
+    """The store in ``paths`` still opens with the admin's passphrase and holds ``case``."""
+    s = sign_in(paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=clock)
+    try:
+        assert records.get(s, "case", case.id).id == case.id
+    finally:
+        s.close()
+
+
 def _rezip(src: Path, dest: Path, members: dict[str, bytes]) -> Path:
     with zipfile.ZipFile(dest, "w") as zf:
         for name, data in members.items():
@@ -245,11 +254,7 @@ def test_corrupt_backups_are_refused_and_the_data_folder_is_untouched(
             if svc_snapshot(svc_paths.home) != before:
                 failures[f"{label} replace={replace}"] = "data folder changed"
     assert failures == {}
-    s = sign_in(svc_paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock)
-    try:
-        assert records.get(s, "case", case.id).id == case.id
-    finally:
-        s.close()
+    _still_holds(svc_paths, svc_clock, case)
 
 
 def test_a_corrupt_backup_restored_into_an_empty_folder_leaves_no_store(
@@ -413,11 +418,7 @@ def test_a_cancelled_restore_changes_nothing(
         )  # fmt: skip
     assert seen[-1] == (step, 3)
     assert svc_snapshot(svc_paths.home) == before  # byte-identical, no staging folder left
-    s = sign_in(svc_paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock)
-    try:
-        assert records.get(s, "case", case.id).id == case.id
-    finally:
-        s.close()
+    _still_holds(svc_paths, svc_clock, case)
 
 
 def test_a_cancel_after_the_restore_moved_the_files_is_too_late(
