@@ -198,6 +198,8 @@ CHILDREN: dict[str, tuple[str, ...]] = {
     "case": ("accused", "victims"),
     "victim": ("referrals",),
 }
+# The field of a child record that names its parent.
+PARENT_KEY: dict[str, str] = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
 
 
 def record_fields(cls: type[Record], *, with_children: bool = False) -> list[str]:

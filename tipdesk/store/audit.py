@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from tipdesk.store import settings_table
 from tipdesk.store.driver import Connection, insert_rows
 
 GENESIS = "0" * 64
@@ -105,11 +106,7 @@ def append(conn: Connection, entries: Iterable[NewEntry]) -> int:
         prev = h
     if rows:
         insert_rows(conn, "INSERT INTO audit", rows)
-        conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (HEAD_KEY, _canonical([seq, prev])),
-        )
+        settings_table.put(conn, {HEAD_KEY: _canonical([seq, prev])})
     return seq
 
 

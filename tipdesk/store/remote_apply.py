@@ -23,7 +23,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from tipdesk.core.records import Case, Record
+from tipdesk.core.records import PARENT_KEY, Case, Record
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
@@ -42,7 +42,6 @@ from tipdesk.store.sync_rows import (
 
 _ORDER = ("case", "accused", "victim", "referral", "training", "campaign")
 _INDEXED = frozenset({"victim", "training", "campaign"})  # cases are indexed with children
-_PARENT_KEY = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
 _VERSIONS_SQL = "SELECT record_id, version, vv FROM sync_versions WHERE kind = ? AND record_id IN "
 _QUARANTINE_COLUMNS = (
     "id, device_id, bundle_seq, kind, record_id, version, vv, record, problems, received_at, status"
@@ -99,7 +98,7 @@ class RemoteBatch:
 
     def children(self, kind: str, parent_ids: Sequence[str]) -> dict[str, list[StoredRow]]:
         """Non-deleted stored children of ``kind`` (accused, victim or referral) by parent."""
-        key = _PARENT_KEY[kind]
+        key = PARENT_KEY[kind]
         table = TABLES[kind]
         ids: list[str] = []
         for part in chunks(parent_ids):

@@ -27,6 +27,7 @@ from tipdesk.core.errors import NotFound, StaleRecord
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import (
     META_FIELDS,
+    PARENT_KEY,
     Accused,
     Campaign,
     Case,
@@ -35,7 +36,7 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
-from tipdesk.store import audit, search
+from tipdesk.store import audit, search, settings_table
 from tipdesk.store.driver import (
     Connection,
     connect,
@@ -109,7 +110,6 @@ class OfficeRow:
     kind: str
 
 
-_CHILD_KEY = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
 NEW_ROW = -1  # the rowid _write reports for a row whose insert waits for the flush
 
 
@@ -279,11 +279,7 @@ class Store:
     def set_settings(self, values: dict[str, str], actor: Actor) -> None:
         """Write settings and one audit entry naming the keys (values are not logged)."""
         with transaction(self._conn) as conn:
-            conn.executemany(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                list(values.items()),
-            )
+            settings_table.put(conn, values)
             _log_one(conn, actor, "settings", detail={"keys": sorted(values)})
 
     # --- users and offices ---------------------------------------------------------------
@@ -405,7 +401,7 @@ class Store:
     def _delete_missing(self, w: _Writer, kind: str, parent_id: str, keep: set[str]) -> None:
         """Soft-delete the stored children of ``parent_id`` whose ids are not in ``keep``."""
         table = TABLES[kind]
-        key = _CHILD_KEY[kind]
+        key = PARENT_KEY[kind]
         ids = [
             r[0]
             for r in w.conn.execute(

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from tipdesk.core.records import Record
-from tipdesk.store import audit
+from tipdesk.store import audit, settings_table
 from tipdesk.store.driver import Connection, transaction, translated
 from tipdesk.store.rows import TABLES, from_row, select_columns
 from tipdesk.store.store import Actor, OfficeRow, Store
@@ -109,11 +109,7 @@ class SyncStore:
                 [(r.name, r.secret, r.public, r.created_at) for r in rows],
             )
             conn.execute("DELETE FROM sync_outbox")
-            conn.execute(
-                "INSERT INTO settings(key, value) VALUES ('device_id', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (device_id,),
-            )
+            settings_table.put(conn, {"device_id": device_id})
             audit.append(
                 conn,
                 [_entry(actor, "sync.new_device", previous_device=previous, device=device_id)],
@@ -245,11 +241,7 @@ class SyncStore:
         newly = [o for o in self.outbox(pending_only=True) if o.seq <= row.highest_seq]
         with transaction(self._conn) as conn:
             if settings:
-                conn.executemany(
-                    "INSERT INTO settings(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    list(settings.items()),
-                )
+                settings_table.put(conn, settings)
             conn.execute(
                 "INSERT INTO sync_receipts(serial, hq_device, issued_at, imported_at, "
                 "highest_seq, acked_change, summary) VALUES (?,?,?,?,?,?,?)",

@@ -22,6 +22,7 @@ from typing import Any
 
 from tipdesk.core.errors import Problem
 from tipdesk.core.records import (
+    PARENT_KEY,
     RECORD_TYPES,
     Case,
     Record,
@@ -55,8 +56,6 @@ from tipdesk.sync.merge import (
 )
 from tipdesk.sync.payload import IncomingRow, Payload, row_from_raw
 from tipdesk.sync.units import Layer, Unit, case_tree, parent_unit, victim_tree
-
-_PARENT_KEY = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
 
 
 class _Import:
@@ -152,7 +151,7 @@ class _Import:
                     row.unit = (kind, row.inc.record_id)
 
     def _parent_id(self, row: RowState) -> str | None:
-        key = _PARENT_KEY.get(row.inc.kind)
+        key = PARENT_KEY.get(row.inc.kind)
         if key is None:
             return None
         value = getattr(row.inc.record, key) if row.inc.record else row.inc.raw().get(key)
