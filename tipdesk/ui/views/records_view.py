@@ -24,7 +24,7 @@ from tipdesk.ui.editors.base import RecordEditor
 from tipdesk.ui.models.record_list import ListColumn
 from tipdesk.ui.views.record_list_panel import ListFilter, RecordListPanel
 from tipdesk.ui.views.records_context import RecordsContext
-from tipdesk.ui.widgets.common import PageHeader, button
+from tipdesk.ui.widgets.common import PageHeader, button, counted
 
 
 class RecordsView(QWidget):
@@ -210,4 +210,4 @@ class RecordsView(QWidget):
 def noun_counter(one: str, many: str) -> Callable[[int], str]:
     """``n`` with the right noun: ``1 case`` / ``12,345 cases`` (texts already translated,
     with ``{n}`` in them)."""
-    return lambda n: (one if n == 1 else many).format(n=f"{n:,}")
+    return lambda n: counted(n, one, many)

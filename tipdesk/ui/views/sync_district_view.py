@@ -16,7 +16,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.views import sync_view
-from tipdesk.ui.views.sync_view import RowsModel, table, when
+from tipdesk.ui.views.sync_view import RowsModel, bundles_text, records_text, table, when
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
 
 if TYPE_CHECKING:
@@ -242,13 +242,6 @@ class SyncDistrictPanel(QWidget):
         body.addLayout(lists, 1)
 
     # --- loading ------------------------------------------------------------------------------
-    # --- counted nouns ------------------------------------------------------------------------
-    def _bundles(self, n: int) -> str:
-        return counted(n, self.tr("{n} bundle"), self.tr("{n} bundles"))
-
-    def _records(self, n: int) -> str:
-        return counted(n, self.tr("{n} record"), self.tr("{n} records"))
-
     def refresh(self) -> None:
         self.ctx.runner.submit(_state(), self._on_state, self.ctx.report)
 
@@ -289,7 +282,7 @@ class SyncDistrictPanel(QWidget):
                     "Bundles up to {seq}; {q} quarantined, {c} in conflict, missing bundles: {gaps}"
                 ).format(
                     seq=rec["highest_seq"],
-                    q=self._records(len(rec["quarantined"])),
+                    q=records_text(len(rec["quarantined"])),
                     c=number(len(rec["conflicts"])),
                     gaps=", ".join(str(g) for g in rec["gaps"]) or self.tr("none"),
                 )
@@ -303,14 +296,14 @@ class SyncDistrictPanel(QWidget):
                 new=counted(int(s.get("changes_not_exported", 0)),
                             self.tr("{n} change"), self.tr("{n} changes")),
                 unacked=number(int(s.get("changes_not_acknowledged", 0))),
-                bundles=self._bundles(len(s.get("outbox", []))),
+                bundles=bundles_text(len(s.get("outbox", []))),
             )
         )  # fmt: skip
         if state.upload:
             v["upload"].setText(
                 self.tr("Upload over the network to {url}: {n} waiting to be sent "
                         "(`tipdesk sync upload`)").format(
-                    url=state.upload, n=self._bundles(len(s.get("outbox", []))))
+                    url=state.upload, n=bundles_text(len(s.get("outbox", []))))
             )  # fmt: skip
         else:
             v["upload"].setText(self.tr("Upload over the network: not configured"))
@@ -368,14 +361,14 @@ class SyncDistrictPanel(QWidget):
                 "info",
                 self.tr("Nothing new to export: HQ has every change, or it is in the outbox "
                         "already ({n} waiting)."
-                        ).format(n=self._bundles(len(result.pending))),
+                        ).format(n=bundles_text(len(result.pending))),
             )  # fmt: skip
         else:
             records = sum(result.counts.values())
             self.result.set_message(
                 "ok",
                 self.tr("Bundle {seq} written ({n}): {file}").format(
-                    seq=result.seq, n=self._records(records), file=str(result.path)
+                    seq=result.seq, n=records_text(records), file=str(result.path)
                 ),
             )
         self.refresh()
@@ -416,8 +409,8 @@ class SyncDistrictPanel(QWidget):
                 ).format(
                     serial=result.serial,
                     seq=result.highest_seq,
-                    acked=self._bundles(len(result.acknowledged)),
-                    q=self._records(len(result.quarantined)),
+                    acked=bundles_text(len(result.acknowledged)),
+                    q=records_text(len(result.quarantined)),
                     c=number(len(result.conflicts)),
                 ),
             )

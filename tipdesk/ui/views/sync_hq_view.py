@@ -15,7 +15,14 @@ from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.views import sync_view
-from tipdesk.ui.views.sync_view import RowsModel, selected_row, short, table, when
+from tipdesk.ui.views.sync_view import (
+    RowsModel,
+    bundles_text,
+    selected_row,
+    short,
+    table,
+    when,
+)
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
 
 if TYPE_CHECKING:
@@ -339,10 +346,6 @@ class SyncHqPanel(QWidget):
         self._enable_choice()
 
     # --- loading ------------------------------------------------------------------------------
-    # --- counted nouns ------------------------------------------------------------------------
-    def _bundles(self, n: int) -> str:
-        return counted(n, self.tr("{n} bundle"), self.tr("{n} bundles"))
-
     def refresh(self) -> None:
         self.ctx.runner.submit(_state(), self._on_state, self.ctx.report)
 
@@ -433,7 +436,7 @@ class SyncHqPanel(QWidget):
             self.ctx.runner,
             self,
             self.tr("Import"),
-            self.tr("Checking and importing {n}…").format(n=self._bundles(len(files))),
+            self.tr("Checking and importing {n}…").format(n=bundles_text(len(files))),
             _import(files),
             self._on_imported,
             self._import_failed,
@@ -506,7 +509,7 @@ class SyncHqPanel(QWidget):
             files=counted(
                 len(report.results) + len(report.errors), self.tr("{n} file"), self.tr("{n} files")
             ),
-            imported=self._bundles(imported),
+            imported=bundles_text(imported),
             dups=counted(
                 len(data["duplicates"]), self.tr("{n} duplicate"), self.tr("{n} duplicates")
             ),

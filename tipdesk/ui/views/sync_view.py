@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.widgets.common import counted
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -156,6 +157,18 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def short(device_id: str) -> str:
     return "…" + device_id[-8:] if device_id else ""
+
+
+def bundles_text(n: int) -> str:
+    """``1 bundle``, ``12 bundles``."""
+    tr = QCoreApplication.translate
+    return counted(n, tr("SyncView", "{n} bundle"), tr("SyncView", "{n} bundles"))
+
+
+def records_text(n: int) -> str:
+    """``1 record``, ``1,204 records``."""
+    tr = QCoreApplication.translate
+    return counted(n, tr("SyncView", "{n} record"), tr("SyncView", "{n} records"))
 
 
 def when(iso: str | None) -> str:
