@@ -12,6 +12,9 @@ campaigns: about 9 rows per case), then times, through the services an officer's
   version vectors, audit entries) written again into a fresh store of the same schema by the
   same statements, with nothing decoded, checked or decided; its share of the import time is
   what the database needs, the rest is Python;
+- beside it, checks alone: the Python work no import can skip, with no database at all:
+  decrypt, decompress and decode the payload, assemble each case's tree and validate every
+  record. SQLite alone plus checks alone is a floor for any import done in one process;
 - sealing the bundle's compressed payload with TIPDesk (age v1 via pyrage, plus the Ed25519
   signature and framing) and with ``age -r`` (the Go reference tool, one process per run) on the
   same bytes; best of 5 each; ratio TIPDesk/age in throughput (goal: at least 0.8x). The same
@@ -34,6 +37,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
+from tipdesk.core.records import Accused, Case, Referral, Victim
+from tipdesk.core.validation import validate
 from tipdesk.paths import Paths
 from tipdesk.services import sync
 from tipdesk.services.demo import generate
@@ -44,8 +49,10 @@ from tipdesk.store.driver import insert_rows, transaction
 from tipdesk.store.keys import KdfParams
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns
 from tipdesk.store.store import Store
-from tipdesk.sync import age, container
+from tipdesk.sync import age, container, payload
 from tipdesk.sync.bundle import read_manifest
+from tipdesk.sync.gcpause import gc_paused
+from tipdesk.sync.units import Layer, case_tree, victim_tree
 
 ROWS_PER_CASE = 9.15  # what the demo generator makes per case, trainings and campaigns included
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)  # sign-in is not measured here
@@ -127,6 +134,52 @@ def _sqlite_alone(written: list[tuple[str, list[tuple[object, ...]]]], path: Pat
         store.close()
 
 
+def _checks_alone(hq: Session, data: bytes, sender: bytes) -> float:
+    """Seconds to verify (``sender``: the device's Ed25519 public key), open, decode and
+    validate the bundle ``data`` with HQ's rules and no database: each case with its accused,
+    victims and referrals, and every other record on its own."""
+    ctx = hq.validation_context()
+    me = own_identity(hq)
+    t0 = time.perf_counter()
+    with gc_paused():
+        env = container.read(data)
+        container.verify(env, sender)
+        plain = container.open_payload(env, me.age_identity, me.public.recipient)
+        rows = payload.decode(plain).rows
+        # One layer per case (or victim outside a case) holding its own children.
+        victim_root = {
+            r.record_id: r.record.case_id or r.record_id
+            for r in rows.get("victim", [])
+            if isinstance(r.record, Victim)
+        }
+        layers: dict[str, Layer] = {}
+        for kind in ("accused", "victim", "referral"):
+            for r in rows.get(kind, []):
+                rec = r.record
+                if isinstance(rec, Referral):
+                    root = rec.victim_id
+                elif isinstance(rec, Accused | Victim):
+                    root = rec.case_id
+                else:
+                    continue
+                layers.setdefault(victim_root.get(root, root), Layer()).add(rec)
+        problems = 0
+        for kind, incoming in rows.items():
+            for row in incoming:
+                record = row.record
+                if isinstance(record, Case):
+                    record = case_tree(record, layers.get(record.id, Layer()))
+                elif isinstance(record, Victim) and not record.case_id:
+                    record = victim_tree(record, layers.get(record.id, Layer()))
+                elif kind in ("accused", "victim", "referral") or record is None:
+                    continue  # validated with its case (or victim)
+                problems += len(validate(record, ctx))
+        del rows, layers
+    elapsed = time.perf_counter() - t0
+    assert problems == 0, problems
+    return elapsed
+
+
 def _best(fn: object, runs: int = 5) -> float:
     assert callable(fn)
     times = []
@@ -192,6 +245,12 @@ def main() -> None:
             alone_s = _sqlite_alone(_written_rows(hq.store), tmp / "alone.db")
             print(f"  SQLite alone, the same rows:  {alone_s:7.2f} s  {rows / alone_s:>9,.0f} "
                   f"records/s  (the import takes {import_s / alone_s:.2f}x)")  # fmt: skip
+            sender = own_identity(district).signer.public_key().public_bytes_raw()
+            checks_s = _checks_alone(hq, data, sender)
+            floor_s = alone_s + checks_s
+            print(f"  checks alone (open, decode, validate): {checks_s:7.2f} s;  with SQLite "
+                  f"alone {floor_s:.2f} s: {rows / floor_s:,.0f} records/s at most in one "
+                  "process")  # fmt: skip
 
             env = container.read(data)
             read_manifest(env)
