@@ -110,6 +110,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from tipdesk.core import dual_role
 from tipdesk.core.ages import age_on
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
@@ -322,7 +323,7 @@ def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
     for i, v in victims:
         problems += validate_victim(v, ctx, prefix=f"victims[{i}].")
     if not case.dual_role_reviewed_by.strip():
-        problems += _dual_roles(accused, victims)
+        problems += dual_role.problems(accused, victims)
     return problems
 
 
@@ -345,59 +346,6 @@ def _counts(accused: list[tuple[int, Accused]]) -> list[Problem]:
         f"acquitted must first have been proceeded against ({', '.join(unproceeded)})"
     )
     return [Problem("accused", "counts.reconcile", message)]
-
-
-def _name_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-_Person = tuple[str | None, str, str]
-"""What the dual-role check compares: CNIC digits, name key, father's name key."""
-
-
-def _person(p: Accused | Victim) -> _Person:
-    return normalise_cnic(p.cnic), _name_key(p.name), _name_key(p.father_name)
-
-
-def _same_person(a: _Person, v: _Person) -> str | None:
-    """Why ``a`` and ``v`` look like the same person ("same CNIC", "same name"), or ``None``."""
-    a_cnic, a_name, a_father = a
-    v_cnic, v_name, v_father = v
-    if a_cnic and a_cnic == v_cnic:
-        return "same CNIC"
-    if a_cnic and v_cnic:
-        return None  # two different valid CNICs: two people, whatever their names
-    if not a_name or a_name != v_name:
-        return None
-    if a_father and v_father and a_father != v_father:
-        return None
-    return "same name and father's name" if a_father and v_father else "same name"
-
-
-def _dual_roles(
-    accused: list[tuple[int, Accused]], victims: list[tuple[int, Victim]]
-) -> list[Problem]:
-    problems: list[Problem] = []
-    if not accused or not victims:
-        return problems
-    # Each person's keys once, not once per accused-victim pair.
-    people = [(j, _person(v)) for j, v in victims]
-    for i, a in accused:
-        key = _person(a)
-        matches = [
-            f"victims[{j}] ({why})" for j, v in people if (why := _same_person(key, v)) is not None
-        ]
-        if matches:
-            problems.append(
-                Problem(
-                    f"accused[{i}]",
-                    "dual_role",
-                    f"this accused appears to be {' and '.join(matches)} of the same case; "
-                    "a victim must not also be an accused (non-criminalisation) "
-                    "unless a supervisor has reviewed it",
-                )
-            )
-    return problems
 
 
 def validate_accused(

@@ -9,6 +9,12 @@ Contract:
   saved back keeps the stored value.
 - Marking a case's victim/accused overlap as reviewed (``dual_role_reviewed_by``) needs the
   ``review_dual_role`` permission; the reviewer's name is the signed-in user's.
+- A review covers the overlaps the case held when it was given. A save that adds one (a new
+  accused or victim, a name or CNIC changed to match) keeps the review only when the saver may
+  review (the save is then their review, stamped with their name); otherwise the review is
+  withdrawn and the save refused with the overlap named, until a supervisor reviews it.
+- A victim of a case saved on its own must not come to match one of the case's accused: that
+  overlap can only be reviewed with the case, so the save is refused with a message saying so.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from tipdesk.core import dual_role
 from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
 from tipdesk.core.masking import masked, unmask_from
 from tipdesk.core.permissions import Permission
@@ -57,7 +64,10 @@ def _prepare_victim(session: Session, victim: Victim, old: Record | None) -> Non
         session.require(Permission.DELETE)
 
 
-def _prepare_case(session: Session, case: Case) -> None:
+def _prepare_case(session: Session, case: Case) -> tuple[str, list[int]]:
+    """Check permissions, put masked identities back and settle the dual-role review. Returns
+    the reviewer whose review this save withdrew and the accused whose overlaps it did not
+    cover (see :func:`_outdated_review`), or ``("", [])``."""
     old = _stored(session, "case", case.id)
     stored_reviewer = ""
     old_victims: dict[str, Victim] = {}
@@ -79,12 +89,86 @@ def _prepare_case(session: Session, case: Case) -> None:
     if case.dual_role_reviewed_by and case.dual_role_reviewed_by != stored_reviewer:
         session.require(Permission.REVIEW_DUAL_ROLE)
         case.dual_role_reviewed_by = session.user.name
+    added = _outdated_review(case, old if isinstance(old, Case) else None)
+    if not added:
+        return "", []
+    if session.can(Permission.REVIEW_DUAL_ROLE):
+        case.dual_role_reviewed_by = session.user.name  # the save is the saver's own review
+        return "", []
+    withdrawn, case.dual_role_reviewed_by = case.dual_role_reviewed_by, ""
+    return withdrawn, added
+
+
+def _outdated_review(case: Case, old: Case | None) -> list[int]:
+    """The accused of ``case`` (positions) matching a victim in a way the stored review did not
+    cover, when ``case`` keeps that review: a review covers the overlaps the case held when it
+    was given. Empty when the review stands (or there is none)."""
+    reviewer = case.dual_role_reviewed_by
+    if not reviewer or old is None or reviewer != old.dual_role_reviewed_by:
+        return []
+    return dual_role.added(case, old)
+
+
+def _withdrawn(problems: list[Problem], reviewer: str, added: list[int]) -> list[Problem]:
+    """``problems`` of a case whose review was withdrawn: the dual-role problems of the accused
+    at ``added`` say why the review does not cover them; the others were reviewed, and go."""
+    note = (
+        f"; the review by {reviewer} was given before this overlap was added, so a supervisor "
+        "must review it again"
+    )
+    fields = {f"accused[{i}]" for i in added}
+    return [
+        dataclasses.replace(p, message=p.message + note) if p.rule == "dual_role" else p
+        for p in problems
+        if p.rule != "dual_role" or p.field in fields
+    ]
+
+
+def _victim_overlaps(session: Session, victim: Victim, old: Record | None) -> list[Problem]:
+    """A victim of a case saved on its own that comes to match one of the case's accused."""
+    if not victim.case_id or victim.deleted:
+        return []
+    try:
+        case = session.store.get("case", victim.case_id)
+    except NotFound:
+        return []
+    if not isinstance(case, Case):
+        return []
+    now = dual_role.person(victim)
+    before = dual_role.person(old) if isinstance(old, Victim) else None
+    for accused in case.accused:
+        key = dual_role.person(accused)
+        why = dual_role.same_person(key, now)
+        if why is None or (before is not None and dual_role.same_person(key, before)):
+            continue
+        return [
+            Problem(
+                "cnic" if why == "same CNIC" else "name",
+                "dual_role",
+                f"this victim appears to be an accused of case {case.case_number} ({why}); a "
+                "victim must not also be an accused (non-criminalisation). Record the change "
+                "within the case, where a supervisor can review it",
+            )
+        ]
+    return []
 
 
 def check(session: Session, record: Record) -> list[Problem]:
-    """Normalise ``record`` in place and return every validation problem (empty if valid)."""
+    """Normalise ``record`` in place and return every validation problem (empty if valid),
+    as :func:`save` would report them."""
     normalise(record)
-    return validate(record, session.validation_context()) + _duplicates(session, record, {})
+    ctx = session.validation_context()
+    if isinstance(record, Case):
+        old = _stored(session, "case", record.id)
+        added = _outdated_review(record, old if isinstance(old, Case) else None)
+        if added and not session.can(Permission.REVIEW_DUAL_ROLE):
+            unreviewed = dataclasses.replace(record, dual_role_reviewed_by="")
+            problems = _withdrawn(validate(unreviewed, ctx), record.dual_role_reviewed_by, added)
+            return problems + _duplicates(session, record, {})
+    overlaps: list[Problem] = []
+    if isinstance(record, Victim):
+        overlaps = _victim_overlaps(session, record, _stored(session, "victim", record.id))
+    return validate(record, ctx) + overlaps + _duplicates(session, record, {})
 
 
 def _claim(seen: dict[tuple[str, ...], str], key: tuple[str, ...], owner: Record) -> bool:
@@ -142,14 +226,21 @@ def save(
     ctx = session.validation_context()
     seen: dict[tuple[str, ...], str] = {}
     for i, record in enumerate(records):
+        withdrawn: str = ""
+        added: list[int] = []
+        overlaps: list[Problem] = []
         if isinstance(record, Case):
-            _prepare_case(session, record)
+            withdrawn, added = _prepare_case(session, record)
         elif isinstance(record, Victim):
-            _prepare_victim(session, record, _stored(session, "victim", record.id))
+            old = _stored(session, "victim", record.id)
+            _prepare_victim(session, record, old)
+            overlaps = _victim_overlaps(session, record, old)
         if record.deleted:
             session.require(Permission.DELETE)
         normalise(record)
-        found = validate(record, ctx) + _duplicates(session, record, seen)
+        found = validate(record, ctx) + overlaps + _duplicates(session, record, seen)
+        if withdrawn:
+            found = _withdrawn(found, withdrawn, added)
         problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
     if problems:
         raise ValidationFailed(problems, records[0].KIND if records else "record")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from svc_support import (
@@ -31,7 +32,7 @@ from tipdesk.core.errors import (
 from tipdesk.core.masking import MASK
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Case, Victim
-from tipdesk.services import records
+from tipdesk.services import editing, records
 from tipdesk.services.session import Session
 
 MakeUser = Callable[[Session, str, UserRole], Session]
@@ -356,6 +357,118 @@ def test_dual_role_is_refused_until_a_supervisor_reviews_it(
     with pytest.raises(PermissionDenied):
         records.save_one(officer, stored)
     assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup1"
+
+
+def _reviewed_case(supervisor: Session) -> Case:
+    """A dual-role case a supervisor reviewed, as stored: its first accused matches the victim
+    (by name), its second does not (another CNIC)."""
+    case = _dual_role_case()
+    case.accused.append(svc_accused())
+    case.dual_role_reviewed_by = "yes"
+    records.save_one(supervisor, case)
+    return _case(supervisor, case.id)
+
+
+def _second_accused_matching_the_victim() -> Any:
+    return svc_accused(
+        name="Another Person",
+        father_name="Someone Else",
+        cnic="35202-7654321-2",  # the victim's CNIC
+        outcome=Outcome.PENDING,
+        judgment_on=None,
+        imprisonment_months=None,
+        fine_pkr=None,
+    )
+
+
+def test_a_review_does_not_cover_an_overlap_added_after_it(
+    district_session: Session, svc_user: MakeUser
+) -> None:
+    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
+    supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
+    reviewed = _reviewed_case(supervisor)
+    before = svc_audit_count(district_session)
+
+    # An officer adds an accused who matches the victim: the review is not carried over.
+    edited = _case(officer, reviewed.id)
+    edited.accused.append(_second_accused_matching_the_victim())
+    assert [(p.field, p.rule) for p in editing.check(officer, edited)] == [
+        ("accused[2]", "dual_role")
+    ]
+    with pytest.raises(ValidationFailed) as err:
+        records.save_one(officer, edited)
+    # Only the new overlap: the first accused's was reviewed.
+    assert [(p.field, p.rule) for p in err.value.problems] == [("accused[2]", "dual_role")]
+    assert "review by sup1 was given before this overlap" in err.value.problems[0].message
+    assert "same CNIC" in err.value.problems[0].message
+    assert "35202" not in err.value.problems[0].message  # no identifying value in the message
+    stored = _case(district_session, reviewed.id)
+    assert (len(stored.accused), stored.dual_role_reviewed_by) == (2, "sup1")
+    assert svc_audit_count(district_session) == before
+
+    # Correcting the second accused's CNIC to the victim's is a new overlap too.
+    edited = _case(officer, reviewed.id)
+    edited.accused[1].cnic = "35202-7654321-2"
+    with pytest.raises(ValidationFailed) as err:
+        records.save_one(officer, edited)
+    assert [(p.field, p.rule) for p in err.value.problems] == [("accused[1]", "dual_role")]
+    # ...while the first accused's CNIC made to match adds no overlap: it was reviewed.
+    edited = _case(officer, reviewed.id)
+    edited.accused[0].cnic = "35202-7654321-2"
+    records.save_one(officer, edited)
+    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup1"
+
+    # A supervisor's save of the same change is that supervisor's review of it.
+    other = svc_user(district_session, "sup2", UserRole.DISTRICT_SUPERVISOR)
+    edited = _case(other, reviewed.id)
+    edited.accused.append(_second_accused_matching_the_victim())
+    records.save_one(other, edited)
+    stored = _case(district_session, reviewed.id)
+    assert (len(stored.accused), stored.dual_role_reviewed_by) == (3, "sup2")
+
+    # From then on the officer's edits that add no overlap keep that review.
+    edited = _case(officer, reviewed.id)
+    edited.narrative = "A later note."
+    records.save_one(officer, edited)
+    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup2"
+
+
+def test_a_supervisor_edit_without_a_new_overlap_keeps_the_reviewer(
+    district_session: Session, svc_user: MakeUser
+) -> None:
+    supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
+    reviewed = _reviewed_case(supervisor)
+    other = svc_user(district_session, "sup2", UserRole.DISTRICT_SUPERVISOR)
+    reviewed.narrative = "Edited by another supervisor."
+    records.save_one(other, reviewed)
+    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup1"
+
+
+def test_a_victim_saved_alone_may_not_come_to_match_an_accused_of_its_case(
+    district_session: Session, svc_user: MakeUser
+) -> None:
+    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
+    case = svc_case()
+    records.save_one(district_session, case)
+    victim = district_session.store.get("victim", case.victims[0].id)
+    assert isinstance(victim, Victim)
+
+    victim.cnic = case.accused[0].cnic
+    assert [(p.field, p.rule) for p in editing.check(officer, victim)] == [("cnic", "dual_role")]
+    with pytest.raises(ValidationFailed) as err:
+        records.save_one(officer, victim)
+    assert [(p.field, p.rule) for p in err.value.problems] == [("cnic", "dual_role")]
+    assert "within the case" in err.value.problems[0].message
+    stored = district_session.store.get("victim", victim.id)
+    assert isinstance(stored, Victim) and stored.cnic == "3520276543212"
+
+    # A change that makes no match saves as before.
+    victim = district_session.store.get("victim", case.victims[0].id)
+    assert isinstance(victim, Victim)
+    victim.phone = "0300-7654321"
+    records.save_one(officer, victim)
+    stored = district_session.store.get("victim", victim.id)
+    assert isinstance(stored, Victim) and stored.phone == "0300-7654321"
 
 
 def test_admin_review_stamps_the_admin_name(district_session: Session) -> None:

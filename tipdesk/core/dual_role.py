@@ -1,0 +1,102 @@
+"""The non-criminalisation safeguard: which accused of a case look like one of its victims.
+
+Contract: pure functions, no I/O. Two people match on the same CNIC, or, when either has no
+valid CNIC, on the same name with fathers' names equal or missing on either side; two
+different valid CNICs are two people, whatever their names. Names compare with runs of spaces
+collapsed and case folded. Messages never repeat the names or CNICs that matched.
+
+A supervisor's review (``Case.dual_role_reviewed_by``) covers the overlaps the case held when
+it was given: :func:`added` tells an overlap added later (a new accused, a CNIC corrected to
+match) from one the review already covered, by the records' ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tipdesk.core.cnic import normalise_cnic
+from tipdesk.core.errors import Problem
+from tipdesk.core.records import Accused, Case, Victim
+
+Person = tuple[str | None, str, str]
+"""What the check compares: CNIC digits, name key, father's name key."""
+
+Pair = tuple[str, str]
+"""An overlap: (accused id, victim id)."""
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def person(p: Accused | Victim) -> Person:
+    return normalise_cnic(p.cnic), _name_key(p.name), _name_key(p.father_name)
+
+
+def same_person(a: Person, v: Person) -> str | None:
+    """Why ``a`` and ``v`` look like the same person ("same CNIC", "same name"), or ``None``."""
+    a_cnic, a_name, a_father = a
+    v_cnic, v_name, v_father = v
+    if a_cnic and a_cnic == v_cnic:
+        return "same CNIC"
+    if a_cnic and v_cnic:
+        return None  # two different valid CNICs: two people, whatever their names
+    if not a_name or a_name != v_name:
+        return None
+    if a_father and v_father and a_father != v_father:
+        return None
+    return "same name and father's name" if a_father and v_father else "same name"
+
+
+def problems(
+    accused: Sequence[tuple[int, Accused]], victims: Sequence[tuple[int, Victim]]
+) -> list[Problem]:
+    """A ``dual_role`` problem on each accused (``(index, accused)``, live ones) that matches a
+    live victim of the same case, naming the victims and why they match."""
+    found: list[Problem] = []
+    if not accused or not victims:
+        return found
+    # Each person's keys once, not once per accused-victim pair.
+    people = [(j, person(v)) for j, v in victims]
+    for i, a in accused:
+        key = person(a)
+        matches = [
+            f"victims[{j}] ({why})" for j, v in people if (why := same_person(key, v)) is not None
+        ]
+        if matches:
+            found.append(
+                Problem(
+                    f"accused[{i}]",
+                    "dual_role",
+                    f"this accused appears to be {' and '.join(matches)} of the same case; "
+                    "a victim must not also be an accused (non-criminalisation) "
+                    "unless a supervisor has reviewed it",
+                )
+            )
+    return found
+
+
+def _pairs(case: Case) -> set[Pair]:
+    """Every (accused id, victim id) of the case's live, stored records that match."""
+    people = [(v.id, person(v)) for v in case.victims if not v.deleted and v.id]
+    out: set[Pair] = set()
+    for a in case.accused:
+        if a.id and not a.deleted:
+            key = person(a)
+            out.update((a.id, vid) for vid, v in people if same_person(key, v) is not None)
+    return out
+
+
+def added(case: Case, old: Case | None) -> list[int]:
+    """Positions in ``case.accused`` of the live accused matching a victim of ``case`` in a way
+    ``old`` (the stored case) did not: new records, or names or CNICs changed to match."""
+    before = _pairs(old) if old is not None else set()
+    people = [(v.id, person(v)) for v in case.victims if not v.deleted]
+    found: list[int] = []
+    for i, a in enumerate(case.accused):
+        if a.deleted:
+            continue
+        key = person(a)
+        if any(same_person(key, v) is not None and (a.id, vid) not in before for vid, v in people):
+            found.append(i)
+    return found
