@@ -4,8 +4,12 @@ the unsaved-changes prompt, keyboard use, and the training sums."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from gui_support import GUI_ADMIN, GUI_OTHER_PASSPHRASE, GUI_PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from records_support import (
@@ -14,10 +18,17 @@ from records_support import (
     click_message_button,
     empty_app,
     officer_app,
+    open_app,
     records_app,
 )
 
+from tipdesk.core.codes import Gender
 from tipdesk.core.masking import MASK
+from tipdesk.core.permissions import UserRole
+from tipdesk.core.records import Accused, Case, Victim
+from tipdesk.services import records as record_service
+from tipdesk.services import session as session_service
+from tipdesk.ui.context import AppConfig
 from tipdesk.ui.editors.campaign_editor import CampaignEditor
 from tipdesk.ui.editors.case_editor import AccusedForm, CaseEditor
 from tipdesk.ui.editors.dialogs import ReasonDialog
@@ -343,3 +354,58 @@ def test_victim_editor_adds_referrals(qtbot: Any, empty_app: RecordsApp) -> None
     assert editor.last_problems == []
     assert form.editor("name").text() == MASK  # reloaded from the store: masked
     assert view.list.model.rowCount() == 1
+
+
+def test_an_overlap_added_after_the_review_is_refused_in_the_editor(
+    qtbot: Any, gui_config: AppConfig, make_install: Callable[..., str], tmp_path: Path
+) -> None:
+    make_install(users=(("bilal", UserRole.DISTRICT_OFFICER.value),))
+    admin = session_service.sign_in(
+        gui_config.paths, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE, clock=gui_config.clock
+    )
+    try:
+        case = Case(
+            case_number="FIR 5/2026", registered_on=dt.date(2026, 1, 5), district="PB-LHR",
+            office="FIA-AHTC-LHR", law="tip_act_2018", exploitation_forms=["forced_labour"],
+            accused=[Accused(name="Sana Bibi", father_name="Nazir Ahmed", gender=Gender.FEMALE)],
+            victims=[
+                Victim(
+                    victim_code="V-5", district="PB-LHR", name="Sana Bibi",
+                    father_name="Nazir Ahmed", gender=Gender.FEMALE,
+                    identified_on=dt.date(2026, 1, 5),
+                )
+            ],
+            dual_role_reviewed_by="yes",
+        )  # fmt: skip
+        record_service.save_one(admin, case)  # the admin may review: the review is admin1's
+    finally:
+        admin.close()
+    app = open_app(gui_config, "bilal", GUI_OTHER_PASSPHRASE)
+    try:
+        view = _show(qtbot, CasesView(app.ctx))
+        editor = view.open_record(case.id)
+        assert isinstance(editor, CaseEditor)
+        form = editor.case_form
+        assert form.editor("dual_role_review").value()
+        section = form.sections["accused"]
+        qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+        accused = section.forms[1]
+        _type(qtbot, accused.editor("name"), "Sana  Bibi")
+        _type(qtbot, accused.editor("father_name"), "Nazir Ahmed")
+
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+        # Refused: only the new accused is named, with the earlier review.
+        assert section.model.has_problem(1) and not section.model.has_problem(0)
+        assert [line for line in editor.summary.lines if "review by" in line] == [
+            line for line in editor.summary.lines if "Accused 2" in line
+        ]
+        assert any("the review by admin1 was given before" in ln for ln in editor.summary.lines)
+        assert form.tabs.currentIndex() == form.tab_of["accused"]
+        view.grab().save(str(tmp_path / "overlap.png"))
+        stored = app.session.store.get("case", case.id)
+        assert isinstance(stored, Case) and len(stored.accused) == 1
+        editor.form.load(editor.form.record)  # drop the input: nothing to ask about on close
+    finally:
+        app.runner.close()
+    assert app.errors.seen == []

@@ -61,15 +61,15 @@ def problems(
     for i, a in accused:
         key = person(a)
         matches = [
-            f"victims[{j}] ({why})" for j, v in people if (why := same_person(key, v)) is not None
+            f"victim {j + 1} ({why})" for j, v in people if (why := same_person(key, v)) is not None
         ]
         if matches:
             found.append(
                 Problem(
                     f"accused[{i}]",
                     "dual_role",
-                    f"this accused appears to be {' and '.join(matches)} of the same case; "
-                    "a victim must not also be an accused (non-criminalisation) "
+                    f"this accused appears to be the same person as {' and '.join(matches)} of "
+                    "this case; a victim must not also be an accused (non-criminalisation) "
                     "unless a supervisor has reviewed it",
                 )
             )

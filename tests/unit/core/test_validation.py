@@ -749,9 +749,9 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "accused[0]",
                 "dual_role",
-                "this accused appears to be victims[0] (same CNIC) of the same case; a victim "
-                "must not also be an accused (non-criminalisation) unless a supervisor has "
-                "reviewed it",
+                "this accused appears to be the same person as victim 1 (same CNIC) of this "
+                "case; a victim must not also be an accused (non-criminalisation) unless a "
+                "supervisor has reviewed it",
             )
         ],
     ),
@@ -764,9 +764,9 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "accused[1]",
                 "dual_role",
-                "this accused appears to be victims[0] (same name) of the same case; a victim "
-                "must not also be an accused (non-criminalisation) unless a supervisor has "
-                "reviewed it",
+                "this accused appears to be the same person as victim 1 (same name) of this "
+                "case; a victim must not also be an accused (non-criminalisation) unless a "
+                "supervisor has reviewed it",
             )
         ],
     ),
@@ -784,8 +784,8 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "accused[0]",
                 "dual_role",
-                "this accused appears to be victims[0] (same name and father's name) and "
-                "victims[1] (same name and father's name) of the same case; a victim must not "
+                "this accused appears to be the same person as victim 1 (same name and father's "
+                "name) and victim 2 (same name and father's name) of this case; a victim must not "
                 "also be an accused (non-criminalisation) unless a supervisor has reviewed it",
             )
         ],
