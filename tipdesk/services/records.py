@@ -124,6 +124,18 @@ def _withdrawn(problems: list[Problem], reviewer: str, added: list[int]) -> list
     ]
 
 
+def outdated_review_problems(case: Case, old: Case | None) -> list[Problem]:
+    """The ``dual_role`` problems of the overlaps ``case`` adds under the stored review of
+    ``old`` (see :func:`_outdated_review`), whoever saves: for a save that is nobody's review,
+    such as a register import."""
+    added = _outdated_review(case, old)
+    if not added:
+        return []
+    victims = [(j, v) for j, v in enumerate(case.victims) if not v.deleted]
+    found = dual_role.problems([(i, case.accused[i]) for i in added], victims)
+    return _withdrawn(found, case.dual_role_reviewed_by, added)
+
+
 def _victim_overlaps(session: Session, victim: Victim, old: Record | None) -> list[Problem]:
     """A victim of a case saved on its own that comes to match one of the case's accused."""
     if not victim.case_id or victim.deleted:
@@ -330,6 +342,7 @@ __all__ = [
     "Victim",
     "delete",
     "get",
+    "outdated_review_problems",
     "page",
     "reveal_victim",
     "save",

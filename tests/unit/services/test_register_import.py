@@ -20,10 +20,11 @@ from register_support import (
     write_csv,
 )
 
+from tipdesk.core.codes import Gender
 from tipdesk.core.errors import InvalidInput
-from tipdesk.core.records import Case, Victim
+from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.resources import load_reference
-from tipdesk.services import figures
+from tipdesk.services import figures, records
 from tipdesk.services.register import (
     ImportCancelled,
     ImportOptions,
@@ -470,3 +471,36 @@ def test_needs_edit_permission(hq_session: Session, svc_user, tmp_path: Path) ->
     analyst = svc_user(hq_session, "analyst1", UserRole.HQ_ANALYST)
     with pytest.raises(PermissionDenied):
         plan_import(analyst, write_book(tmp_path / "x.xlsx", {"Cases": [case_row()]}))
+
+
+def test_an_import_is_nobodys_review_of_a_new_overlap(
+    district_session: Session, tmp_path: Path
+) -> None:
+    book = write_book(
+        tmp_path / "r.xlsx",
+        {"Cases": [case_row()], "Accused": [accused_row()], "Victims": [victim_row()]},
+    )
+    commit_import(district_session, plan_import(district_session, book))
+    # A supervisor (here the admin) records that the victim is also an accused, and reviews it.
+    case = _case(district_session, "FIR 1/2025")
+    case.accused.append(Accused(name="Sana Bibi", father_name="Nazir Ahmed", gender=Gender.FEMALE))
+    case.dual_role_reviewed_by = "admin1"
+    records.save_one(district_session, case)
+    assert _case(district_session, "FIR 1/2025").dual_role_reviewed_by == "admin1"
+
+    # The register then brings another accused of the same name (another father) and one more.
+    people = write_csv(
+        tmp_path / "Accused.csv",
+        "Accused",
+        [
+            accused_row(name="Sana  Bibi", father_name="Someone Else", cnic="", gender="F"),
+            accused_row(name="Second Man", cnic="35202-2222222-2"),
+        ],
+    )
+    plan = plan_import(district_session, people)
+    assert [(p.row, p.rule) for p in plan.errors] == [(2, "dual_role")]
+    assert "review by admin1 was given before this overlap" in str(plan.errors[0])
+    commit_import(district_session, plan, valid_only=True)
+    case = _case(district_session, "FIR 1/2025")
+    assert sorted(a.name for a in case.accused) == ["Akram Khan", "Sana Bibi", "Second Man"]
+    assert case.dual_role_reviewed_by == "admin1"

@@ -20,6 +20,7 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
 from tipdesk.core.records import Record, Victim
 from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services.records import outdated_review_problems
 from tipdesk.services.register.columns import Column, SheetSpec, header_key
 from tipdesk.services.register.matching import (
     CREATE,
@@ -439,7 +440,11 @@ class Planner:
         for _ in range(_VALID_ONLY_ROUNDS):
             excluded = {id(r) for r in rows if id(r) in self._excluded}
             built = build_case(group, excluded)
-            problems = validate(built.case, self.ctx) if built.changed else []
+            problems = (
+                validate(built.case, self.ctx) + outdated_review_problems(built.case, group.stored)
+                if built.changed
+                else []
+            )
             if not problems:
                 break
             whole = self._case_problems(group, built, problems)
