@@ -6,7 +6,8 @@ Argon2id, and once more under the recovery key (256 random bits shown to the use
 into a wrapping key with HKDF-SHA256 because it is already high-entropy). Changing a passphrase
 re-wraps one entry; the database is never re-encrypted.
 
-File format (JSON, UTF-8, written with :func:`tipdesk.fs.atomic_write_text`)::
+File format (JSON, UTF-8, written with :func:`tipdesk.fs.atomic_write_text`; read and written
+by :mod:`tipdesk.store.keyfile_doc`)::
 
     {"format": "tipdesk-keyfile", "version": 1, "file_id": b64(16 bytes),
      "created_at": iso, "key_check": b64(HKDF(db_key)),
@@ -42,17 +43,15 @@ rewrites the whole file atomically; when the write fails the file on disk is unc
 from __future__ import annotations
 
 import base64
-import binascii
-import datetime as dt
 import json
 import math
 import os
 import secrets
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -72,14 +71,27 @@ from tipdesk.core.errors import (
     ValidationFailed,
     WrongPassphrase,
 )
-from tipdesk.core.passphrase import passphrase_problems
-from tipdesk.core.passphrase import strength_hint as strength_hint  # part of this module's API
+from tipdesk.core.passphrase import passphrase_problems, strength_hint
 from tipdesk.fs import atomic_write_text
-
-FORMAT = "tipdesk-keyfile"
-VERSION = 1
-KEY_BYTES = 32
-"""Length of the database key and of the recovery key, in bytes."""
+from tipdesk.store.keyfile_doc import (
+    DEFAULT_KDF,
+    FILE_ID_BYTES,
+    FORMAT,
+    KEY_BYTES,
+    NONCE_BYTES,
+    SALT_BYTES,
+    VERSION,
+    KdfParams,
+    KeyFileState,
+    Recovery,
+    Throttle,
+    UserEntry,
+    b64,
+    name_problem,
+    normalise_name,
+    parse_key_file,
+    to_document,
+)
 
 THROTTLE_FREE_FAILURES = 3
 THROTTLE_MAX_DELAY = 300.0
@@ -90,13 +102,7 @@ UNKNOWN_USER = "<unknown user>"
 RECOVERY_USER = "<recovery key>"
 """Names recorded for failed attempts; '<' and '>' are not allowed in real user names."""
 
-MAX_USER_NAME = 64
 
-_SALT_BYTES = 16
-_NONCE_BYTES = 12
-_FILE_ID_BYTES = 16
-_WRAPPED_BYTES = KEY_BYTES + 16  # AES-GCM appends a 16-byte tag
-_MAX_FILE_BYTES = 4 * 1024 * 1024
 _RECOVERY_INFO = b"tipdesk-keyfile v1 recovery wrapping key"
 _KEY_CHECK_INFO = b"tipdesk-keyfile v1 key check"
 _WRONG = "Wrong user name or passphrase."
@@ -104,35 +110,6 @@ _WRONG_RECOVERY = "Wrong recovery key."
 _B32_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 _RECOVERY_CHARS = 52  # ceil(256 / 5)
 _RECOVERY_GROUP = 4
-
-
-@dataclass(frozen=True, slots=True)
-class KdfParams:
-    """Argon2id cost for one passphrase entry. The default (64 MiB, 3 passes, 4 lanes) takes
-    about 0.2 s on a two-core laptop; tests pass tiny values for speed.
-
-    Raises ``ValueError`` for values Argon2id refuses or that are absurdly large (a tampered
-    file must not be able to make unlocking allocate gigabytes).
-    """
-
-    memory_kib: int = 65536
-    iterations: int = 3
-    lanes: int = 4
-
-    def __post_init__(self) -> None:
-        for name in ("memory_kib", "iterations", "lanes"):
-            value = getattr(self, name)
-            if type(value) is not int:
-                raise ValueError(f"KdfParams.{name} must be an integer")
-        if not 1 <= self.lanes <= 64:
-            raise ValueError("KdfParams.lanes must be between 1 and 64")
-        if not 1 <= self.iterations <= 64:
-            raise ValueError("KdfParams.iterations must be between 1 and 64")
-        if not 8 * self.lanes <= self.memory_kib <= 4 * 1024 * 1024:
-            raise ValueError("KdfParams.memory_kib must be between 8 * lanes and 4 GiB")
-
-
-DEFAULT_KDF = KdfParams()
 
 
 # --- passphrase policy (tipdesk.core.passphrase) -------------------------------------------
@@ -203,7 +180,7 @@ def _aad(file_id: bytes, slot: str, user: str) -> bytes:
     bound = {
         "format": FORMAT,
         "version": VERSION,
-        "file_id": _b64(file_id),
+        "file_id": b64(file_id),
         "slot": slot,
         "user": user,
     }
@@ -211,7 +188,7 @@ def _aad(file_id: bytes, slot: str, user: str) -> bytes:
 
 
 def _wrap(wrapping_key: bytes, db_key: bytes, aad: bytes) -> tuple[bytes, bytes]:
-    nonce = secrets.token_bytes(_NONCE_BYTES)
+    nonce = secrets.token_bytes(NONCE_BYTES)
     return nonce, AESGCM(wrapping_key).encrypt(nonce, db_key, aad)
 
 
@@ -222,73 +199,19 @@ def _unwrap(wrapping_key: bytes, nonce: bytes, wrapped: bytes, aad: bytes) -> by
         return None
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-# --- state -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _UserEntry:
-    name: str
-    salt: bytes
-    kdf: KdfParams
-    nonce: bytes
-    wrapped: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class _Recovery:
-    salt: bytes
-    nonce: bytes
-    wrapped: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class _Throttle:
-    failures: int = 0
-    last_failure: dt.datetime | None = None
-    pending: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _State:
-    file_id: bytes
-    created_at: str
-    key_check: bytes
-    users: tuple[_UserEntry, ...]
-    recovery: _Recovery
-    throttle: _Throttle = field(default_factory=_Throttle)
-
-
-def _normalise_name(name: str) -> str:
-    return unicodedata.normalize("NFC", name).strip()
-
-
-def _name_problem(name: str) -> str | None:
-    if not name:
-        return "Enter a user name."
-    if len(name) > MAX_USER_NAME:
-        return f"Use at most {MAX_USER_NAME} characters."
-    if any(unicodedata.category(ch).startswith("C") or ch in "<>" for ch in name):
-        return "Do not use control characters, '<' or '>'."
-    return None
-
-
 def _check_new_name(name: str) -> None:
-    problem = _name_problem(name)
+    problem = name_problem(name)
     if problem:
         raise ValidationFailed([Problem("user", "user.name", problem)], what="user")
 
 
 def _new_user_entry(
     file_id: bytes, name: str, passphrase: str, db_key: bytes, kdf: KdfParams
-) -> _UserEntry:
-    salt = secrets.token_bytes(_SALT_BYTES)
+) -> UserEntry:
+    salt = secrets.token_bytes(SALT_BYTES)
     wrapping_key = _passphrase_key(passphrase, salt, kdf)
     nonce, wrapped = _wrap(wrapping_key, db_key, _aad(file_id, "user", name))
-    return _UserEntry(name=name, salt=salt, kdf=kdf, nonce=nonce, wrapped=wrapped)
+    return UserEntry(name=name, salt=salt, kdf=kdf, nonce=nonce, wrapped=wrapped)
 
 
 def _delay_after(failures: int) -> float:
@@ -301,7 +224,7 @@ def _delay_after(failures: int) -> float:
 class KeyFile:
     """One key file on disk and its parsed contents. Build with :meth:`create` or :meth:`load`."""
 
-    def __init__(self, path: Path, state: _State) -> None:
+    def __init__(self, path: Path, state: KeyFileState) -> None:
         self._path = Path(path)
         self._state = state
 
@@ -335,24 +258,24 @@ class KeyFile:
         path = Path(path)
         if os.path.lexists(path):
             raise StoreExists(f"A key file already exists at {path}; nothing was changed.")
-        name = _normalise_name(user)
+        name = normalise_name(user)
         _check_new_name(name)
         _require_good_passphrase(passphrase, name)
-        file_id = secrets.token_bytes(_FILE_ID_BYTES)
+        file_id = secrets.token_bytes(FILE_ID_BYTES)
         db_key = secrets.token_bytes(KEY_BYTES)
         recovery_raw = secrets.token_bytes(KEY_BYTES)
-        recovery_salt = secrets.token_bytes(_SALT_BYTES)
+        recovery_salt = secrets.token_bytes(SALT_BYTES)
         nonce, wrapped = _wrap(
             _recovery_wrapping_key(recovery_raw, recovery_salt),
             db_key,
             _aad(file_id, "recovery", ""),
         )
-        state = _State(
+        state = KeyFileState(
             file_id=file_id,
             created_at=iso_timestamp(clock.now()),
             key_check=_key_check(db_key, file_id),
             users=(_new_user_entry(file_id, name, passphrase, db_key, kdf),),
-            recovery=_Recovery(salt=recovery_salt, nonce=nonce, wrapped=wrapped),
+            recovery=Recovery(salt=recovery_salt, nonce=nonce, wrapped=wrapped),
         )
         keyfile = cls(path, state)
         keyfile._write(state)
@@ -369,7 +292,7 @@ class KeyFile:
             raise StoreNotFound(
                 f"There is no key file at {path}. Create a store first (tipdesk init)."
             ) from None
-        return cls(path, _parse(path, raw))
+        return cls(path, parse_key_file(path, raw))
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -403,7 +326,7 @@ class KeyFile:
         entry = self._find(user)
         if entry is None:
             # Spend the same Argon2id time as a real attempt so timing does not reveal names.
-            _passphrase_key(passphrase, bytes(_SALT_BYTES), self._state.users[0].kdf)
+            _passphrase_key(passphrase, bytes(SALT_BYTES), self._state.users[0].kdf)
             self._fail(clock, UNKNOWN_USER, _WRONG)
         db_key = self._unwrap_user(entry, passphrase)
         if db_key is None:
@@ -444,7 +367,7 @@ class KeyFile:
         """Give a new user access. ``db_key`` comes from an unlock by someone already allowed;
         :class:`InvalidInput` if it is not this store's key, :class:`ValidationFailed` for a
         bad or duplicate name or a bad passphrase."""
-        name = _normalise_name(user)
+        name = normalise_name(user)
         _check_new_name(name)
         if self._find(name) is not None:
             raise ValidationFailed(
@@ -461,7 +384,7 @@ class KeyFile:
         be removed (:class:`InvalidInput`), so the store never depends on the recovery key."""
         entry = self._find(user)
         if entry is None:
-            raise NotFound(f"There is no user named {_normalise_name(user)!r}.")
+            raise NotFound(f"There is no user named {normalise_name(user)!r}.")
         if len(self._state.users) == 1:
             raise InvalidInput("The last user cannot be removed; add another user first.")
         users = tuple(e for e in self._state.users if e is not entry)
@@ -480,7 +403,7 @@ class KeyFile:
         :meth:`unlock`). Only that user's entry is re-wrapped, with a fresh salt and nonce; the
         database key never changes. ``kdf`` defaults to the entry's current cost."""
         entry = self._find(user)
-        _require_good_passphrase(new, entry.name if entry else _normalise_name(user))
+        _require_good_passphrase(new, entry.name if entry else normalise_name(user))
         db_key = self.unlock(user, old, clock)
         self._rewrap(self._find_existing(user), new, db_key, kdf)
 
@@ -492,7 +415,7 @@ class KeyFile:
         unknown user, :class:`InvalidInput` for a key that is not this store's."""
         entry = self._find(user)
         if entry is None:
-            raise NotFound(f"There is no user named {_normalise_name(user)!r}.")
+            raise NotFound(f"There is no user named {normalise_name(user)!r}.")
         _require_good_passphrase(new, entry.name)
         self._verify_db_key(db_key, corrupt=False)
         self._rewrap(entry, new, db_key, kdf)
@@ -516,20 +439,20 @@ class KeyFile:
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _find(self, user: str) -> _UserEntry | None:
-        wanted = _normalise_name(user).casefold()
+    def _find(self, user: str) -> UserEntry | None:
+        wanted = normalise_name(user).casefold()
         for entry in self._state.users:
             if entry.name.casefold() == wanted:
                 return entry
         return None
 
-    def _find_existing(self, user: str) -> _UserEntry:
+    def _find_existing(self, user: str) -> UserEntry:
         entry = self._find(user)
         if entry is None:  # pragma: no cover - callers checked
-            raise NotFound(f"There is no user named {_normalise_name(user)!r}.")
+            raise NotFound(f"There is no user named {normalise_name(user)!r}.")
         return entry
 
-    def _unwrap_user(self, entry: _UserEntry, passphrase: str) -> bytes | None:
+    def _unwrap_user(self, entry: UserEntry, passphrase: str) -> bytes | None:
         wrapping_key = _passphrase_key(passphrase, entry.salt, entry.kdf)
         aad = _aad(self._state.file_id, "user", entry.name)
         db_key = _unwrap(wrapping_key, entry.nonce, entry.wrapped, aad)
@@ -548,7 +471,7 @@ class KeyFile:
         raise InvalidInput("That database key does not belong to this store.")
 
     def _rewrap(
-        self, entry: _UserEntry, passphrase: str, db_key: bytes, kdf: KdfParams | None
+        self, entry: UserEntry, passphrase: str, db_key: bytes, kdf: KdfParams | None
     ) -> None:
         fresh = _new_user_entry(
             self._state.file_id, entry.name, passphrase, db_key, kdf or entry.kdf
@@ -569,7 +492,7 @@ class KeyFile:
     def _fail(self, clock: Clock, who: str, message: str) -> NoReturn:
         stamp = iso_timestamp(clock.now())
         old = self._state.throttle
-        throttle = _Throttle(
+        throttle = Throttle(
             failures=old.failures + 1,
             last_failure=parse_timestamp(stamp),
             pending=(*old.pending, (stamp, who))[-MAX_PENDING_FAILURES:],
@@ -582,231 +505,30 @@ class KeyFile:
     def _succeed(self) -> None:
         old = self._state.throttle
         if old.failures or old.last_failure is not None:
-            self._commit(replace(self._state, throttle=_Throttle(pending=old.pending)))
+            self._commit(replace(self._state, throttle=Throttle(pending=old.pending)))
 
-    def _commit(self, state: _State) -> None:
+    def _commit(self, state: KeyFileState) -> None:
         self._write(state)
         self._state = state
 
-    def _write(self, state: _State) -> None:
-        text = json.dumps(_to_document(state), indent=2, ensure_ascii=False) + "\n"
+    def _write(self, state: KeyFileState) -> None:
+        text = json.dumps(to_document(state), indent=2, ensure_ascii=False) + "\n"
         atomic_write_text(self._path, text)
 
 
-# --- (de)serialisation -------------------------------------------------------------------------
-
-
-def _to_document(state: _State) -> dict[str, object]:
-    throttle = state.throttle
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "file_id": _b64(state.file_id),
-        "created_at": state.created_at,
-        "key_check": _b64(state.key_check),
-        "users": [
-            {
-                "name": entry.name,
-                "salt": _b64(entry.salt),
-                "kdf": {
-                    "algorithm": "argon2id",
-                    "memory_kib": entry.kdf.memory_kib,
-                    "iterations": entry.kdf.iterations,
-                    "lanes": entry.kdf.lanes,
-                },
-                "nonce": _b64(entry.nonce),
-                "wrapped_key": _b64(entry.wrapped),
-            }
-            for entry in state.users
-        ],
-        "recovery": {
-            "kdf": {"algorithm": "hkdf-sha256"},
-            "salt": _b64(state.recovery.salt),
-            "nonce": _b64(state.recovery.nonce),
-            "wrapped_key": _b64(state.recovery.wrapped),
-        },
-        "throttle": {
-            "consecutive_failures": throttle.failures,
-            "last_failure": (
-                iso_timestamp(throttle.last_failure) if throttle.last_failure else None
-            ),
-            "pending_failures": [{"at": at, "user": who} for at, who in throttle.pending],
-        },
-    }
-
-
-class _Malformed(Exception):
-    """Internal: why a key file was refused (never contains secrets)."""
-
-
-def _parse(path: Path, raw: bytes) -> _State:
-    def corrupt(reason: str) -> CorruptStore:
-        return CorruptStore(
-            f"The key file {path} is damaged or is not a TIPDesk key file ({reason})."
-        )
-
-    if len(raw) > _MAX_FILE_BYTES:
-        raise corrupt("too large")
-    try:
-        doc = json.loads(
-            raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constants
-        )
-    except (ValueError, _Malformed):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        raise corrupt("not valid JSON") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise corrupt("not a TIPDesk key file")
-    version = doc.get("version")
-    if type(version) is int and version > VERSION:
-        raise CorruptStore(
-            f"The key file {path} was written by a newer version of TIPDesk (key file version "
-            f"{version}; this TIPDesk reads version {VERSION}). Update TIPDesk to open it."
-        )
-    try:
-        return _parse_document(doc)
-    except _Malformed as exc:
-        raise corrupt(str(exc)) from None
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _Malformed(f"duplicate field {key!r}")
-        result[key] = value
-    return result
-
-
-def _no_constants(name: str) -> NoReturn:
-    raise _Malformed(f"{name} is not allowed")
-
-
-def _parse_document(doc: dict[str, Any]) -> _State:
-    top = {"format", "version", "file_id", "created_at", "key_check", "users", "recovery"}
-    _exact_keys(doc, top | {"throttle"}, "top level")
-    _int(doc, "version", "top level", VERSION, VERSION)
-    file_id = _bytes(doc, "file_id", "top level", _FILE_ID_BYTES)
-    created_at = _timestamp(doc, "created_at", "top level")
-    key_check = _bytes(doc, "key_check", "top level", KEY_BYTES)
-    users_raw = doc["users"]
-    if not isinstance(users_raw, list) or not users_raw:
-        raise _Malformed("users must be a non-empty list")
-    users = tuple(_parse_user(item, i) for i, item in enumerate(users_raw))
-    folded = [entry.name.casefold() for entry in users]
-    if len(set(folded)) != len(folded):
-        raise _Malformed("two users have the same name")
-    return _State(
-        file_id=file_id,
-        created_at=iso_timestamp(created_at),
-        key_check=key_check,
-        users=users,
-        recovery=_parse_recovery(doc["recovery"]),
-        throttle=_parse_throttle(doc["throttle"]),
-    )
-
-
-def _parse_user(item: object, index: int) -> _UserEntry:
-    where = f"users[{index}]"
-    obj = _object(item, where)
-    _exact_keys(obj, {"name", "salt", "kdf", "nonce", "wrapped_key"}, where)
-    name = _str(obj, "name", where)
-    if name != _normalise_name(name) or _name_problem(name):
-        raise _Malformed(f"{where}.name is not a valid user name")
-    kdf_obj = _object(obj["kdf"], f"{where}.kdf")
-    _exact_keys(kdf_obj, {"algorithm", "memory_kib", "iterations", "lanes"}, f"{where}.kdf")
-    if kdf_obj["algorithm"] != "argon2id":
-        raise _Malformed(f"{where}.kdf.algorithm is not argon2id")
-    try:
-        kdf = KdfParams(
-            memory_kib=kdf_obj["memory_kib"],
-            iterations=kdf_obj["iterations"],
-            lanes=kdf_obj["lanes"],
-        )
-    except ValueError as exc:
-        raise _Malformed(f"{where}.kdf: {exc}") from None
-    return _UserEntry(
-        name=name,
-        salt=_bytes(obj, "salt", where, _SALT_BYTES),
-        kdf=kdf,
-        nonce=_bytes(obj, "nonce", where, _NONCE_BYTES),
-        wrapped=_bytes(obj, "wrapped_key", where, _WRAPPED_BYTES),
-    )
-
-
-def _parse_recovery(item: object) -> _Recovery:
-    obj = _object(item, "recovery")
-    _exact_keys(obj, {"kdf", "salt", "nonce", "wrapped_key"}, "recovery")
-    if obj["kdf"] != {"algorithm": "hkdf-sha256"}:
-        raise _Malformed("recovery.kdf is not hkdf-sha256")
-    return _Recovery(
-        salt=_bytes(obj, "salt", "recovery", _SALT_BYTES),
-        nonce=_bytes(obj, "nonce", "recovery", _NONCE_BYTES),
-        wrapped=_bytes(obj, "wrapped_key", "recovery", _WRAPPED_BYTES),
-    )
-
-
-def _parse_throttle(item: object) -> _Throttle:
-    obj = _object(item, "throttle")
-    _exact_keys(obj, {"consecutive_failures", "last_failure", "pending_failures"}, "throttle")
-    failures = _int(obj, "consecutive_failures", "throttle", 0, 2**31)
-    last = None if obj["last_failure"] is None else _timestamp(obj, "last_failure", "throttle")
-    pending_raw = obj["pending_failures"]
-    if not isinstance(pending_raw, list):
-        raise _Malformed("throttle.pending_failures must be a list")
-    pending: list[tuple[str, str]] = []
-    for i, entry in enumerate(pending_raw):
-        where = f"throttle.pending_failures[{i}]"
-        pobj = _object(entry, where)
-        _exact_keys(pobj, {"at", "user"}, where)
-        pending.append((iso_timestamp(_timestamp(pobj, "at", where)), _str(pobj, "user", where)))
-    return _Throttle(failures=failures, last_failure=last, pending=tuple(pending))
-
-
-def _object(value: object, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _Malformed(f"{where} must be an object")
-    return value
-
-
-def _exact_keys(obj: dict[str, Any], expected: set[str], where: str) -> None:
-    missing = sorted(expected - obj.keys())
-    extra = sorted(obj.keys() - expected)
-    if missing:
-        raise _Malformed(f"{where} lacks {', '.join(missing)}")
-    if extra:
-        raise _Malformed(f"{where} has unknown field {', '.join(extra)}")
-
-
-def _str(obj: dict[str, Any], key: str, where: str) -> str:
-    value = obj[key]
-    if not isinstance(value, str):
-        raise _Malformed(f"{where}.{key} must be text")
-    return value
-
-
-def _int(obj: dict[str, Any], key: str, where: str, low: int, high: int) -> int:
-    value = obj[key]
-    if type(value) is not int or not low <= value <= high:
-        raise _Malformed(f"{where}.{key} must be a whole number from {low} to {high}")
-    return value
-
-
-def _bytes(obj: dict[str, Any], key: str, where: str, length: int) -> bytes:
-    text = _str(obj, key, where)
-    try:
-        value = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        raise _Malformed(f"{where}.{key} is not base64") from None
-    if len(value) != length:
-        raise _Malformed(f"{where}.{key} must be {length} bytes")
-    return value
-
-
-def _timestamp(obj: dict[str, Any], key: str, where: str) -> dt.datetime:
-    text = _str(obj, key, where)
-    try:
-        moment = parse_timestamp(text)
-    except ValueError:
-        raise _Malformed(f"{where}.{key} is not a timestamp") from None
-    if moment.tzinfo is None:
-        raise _Malformed(f"{where}.{key} has no time zone")
-    return moment
+__all__ = [
+    "DEFAULT_KDF",
+    "FORMAT",
+    "KEY_BYTES",
+    "MAX_PENDING_FAILURES",
+    "RECOVERY_USER",
+    "THROTTLE_FREE_FAILURES",
+    "THROTTLE_MAX_DELAY",
+    "UNKNOWN_USER",
+    "VERSION",
+    "KdfParams",
+    "KeyFile",
+    "format_recovery_key",
+    "parse_recovery_key",
+    "strength_hint",
+]
