@@ -249,26 +249,34 @@ def test_conflict_side_by_side_and_resolved(
     hq = _panel(sign_in(hq_controller))
     assert isinstance(hq, SyncHqPanel)
     assert hq.conflicts_model.rowCount() == 1
-    assert hq.conflicts_model.text(0, 0) == f"case {case_id}"
-    assert hq.conflicts_model.text(0, 3) == "investigating_officer, narrative"
+    case_number = hq.state.conflicts[0]["title"]
+    assert case_number and hq.conflicts_model.text(0, 0) == f"Case {case_number}"
+    assert hq.conflicts_model.text(0, 3) == "Investigating officer, What happened"
     assert hq.keep_incoming_button.isEnabled() and hq.keep_local_button.isEnabled()
     assert "Local: version" in hq.sides.text() and "HQ" in hq.sides.text()
 
     model = hq.compare_model
     rows = {model.text(r, 0): r for r in range(model.rowCount())}
-    narrative = rows["narrative"]
+    assert [model.key(0), model.key(1)] == ["investigating_officer", "narrative"]  # differ first
+    narrative = rows["What happened"]
     assert model.text(narrative, 1) == "HQ's correction of the narrative."
     assert model.text(narrative, 2) != model.text(narrative, 1)
-    officer = rows["investigating_officer"]
+    officer = rows["Investigating officer"]
     assert model.text(officer, 2) == "Inspector Changedfake"
     assert model.highlighted(narrative) and model.highlighted(officer)
     assert model.data(model.index(officer, 1), Qt.ItemDataRole.BackgroundRole) is not None
-    same = rows["case_number"]
+    same = rows["Case number"]
     assert not model.highlighted(same) and model.text(same, 1) == model.text(same, 2)
+    # Values read as names: a district's name, a stage's label, Yes/No.
+    assert model.text(rows["District"], 1) == "Lahore"
+    assert model.text(rows["Stage"], 1) in {"Registered", "Investigation", "Challan submitted",
+                                            "Trial", "Decided", "Closed"}  # fmt: skip
+    assert model.text(rows["Transnational"], 1) in {"Yes", "No"}
     _check_models(qtmodeltester, hq, HQ_MODELS)
 
     hq.keep_incoming_button.click()
     assert hq.result.kind == "ok" and "incoming" in hq.result.text()
+    assert f"Case {case_number}" in hq.result.text()
     assert hq.conflicts_model.rowCount() == 0
     assert hq.compare_model.rowCount() == 0
     assert not hq.keep_incoming_button.isEnabled()

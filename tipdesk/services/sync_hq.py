@@ -237,8 +237,11 @@ def _side(
 
 
 def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[str, Any]]:
-    """Conflicts for a reviewer: both versions' who, when and where, and the fields that
-    differ (names only). ``local`` is the register's version, ``incoming`` the held one."""
+    """Conflicts for a reviewer: both versions' who, when and where, the fields that differ
+    (names only), and ``title``: what names the record to a reviewer (a case's number, a
+    victim's code, an accused's name, a referral's service code, a training's or campaign's
+    title), from the register's version or else the held one. ``local`` is the register's
+    version, ``incoming`` the held one."""
     session.require(Permission.VIEW)
     require_hq(session, "hq conflicts")
     store = sync_store(session)
@@ -256,6 +259,7 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
                 "id": c.id,
                 "kind": c.kind,
                 "record_id": c.record_id,
+                "title": str((current or c.record).get(_TITLE_FIELDS[c.kind], "") or ""),
                 "status": c.status,
                 "detected_at": c.detected_at,
                 "device": c.device_id,
@@ -272,6 +276,14 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
 
 
 _META_SKIP = frozenset({"version", "updated_at", "updated_by", "updated_device"})
+_TITLE_FIELDS = {
+    "case": "case_number",
+    "accused": "name",
+    "victim": "victim_code",
+    "referral": "service",
+    "training": "title",
+    "campaign": "title",
+}
 
 
 def resolve(session: Session, conflict_id: str, keep: str) -> Record:

@@ -151,6 +151,7 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     assert conflict["local"]["where"] == "HQ" and conflict["incoming"]["where"] == "PB-LHR"
     assert conflict["incoming"]["updated_by"] == "admin1"
     assert conflict["fields"] == ["investigating_officer", "narrative"]
+    assert conflict["title"] == case.case_number  # what names the case to a reviewer
     # Never a silent overwrite: the register keeps HQ's version, the district's is held.
     current = hq.store.get("case", case.id)
     assert isinstance(current, Case) and current.narrative == "HQ's correction of the narrative."

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
+from tipdesk.ui.record_fields import field_label
 from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.sync_view import (
     RowsModel,
@@ -122,13 +123,15 @@ def _import(paths: list[Path]) -> Any:
 
 
 def _compare(conflict_id: str) -> Any:
-    """Both versions of a conflict's record, field by field (victims' identifying details
-    are not shown)."""
+    """Both versions of a conflict's record, field by field: (field name, label, local,
+    incoming), values as names, the fields that differ first, then the others in the record's
+    order and its bookkeeping last. Victims' identifying details are not shown."""
 
-    def work(session: Session) -> list[tuple[str, str, str]]:
-        from tipdesk.core.records import Victim, to_dict
+    def work(session: Session) -> list[tuple[str, str, str, str]]:
+        from tipdesk.core.records import META_FIELDS, Victim, to_dict
         from tipdesk.services import sync
         from tipdesk.services.sync_common import sync_store
+        from tipdesk.ui.record_fields import field_label, field_value
 
         listed = {c["id"]: c for c in sync.conflicts(session)}  # permission and role
         if conflict_id not in listed:
@@ -141,17 +144,21 @@ def _compare(conflict_id: str) -> Any:
         local: dict[str, Any] = to_dict(found[0], children=False) if found else {}
         incoming = row.record
         hidden = set(Victim.IDENTIFYING) if row.kind == "victim" else set()
-        out: list[tuple[str, str, str]] = []
+        offices = {o.code: o.name for o in session.store.offices()}
         differ = set(listed[conflict_id]["fields"])
-        names = sorted(set(local) | set(incoming), key=lambda f: (f not in differ, f))
+        names = [n for n in dict.fromkeys([*local, *incoming]) if n not in _META]
+        names.sort(key=lambda n: (n not in differ, n in META_FIELDS))
+        out: list[tuple[str, str, str, str]] = []
         for name in names:
-            if name in _META or isinstance(incoming.get(name, local.get(name)), list):
-                continue
-            a, b = local.get(name), incoming.get(name)
+            label = field_label(row.kind, name)
             if name in hidden:
-                out.append((name, "••••", "••••"))
+                out.append((name, label, "••••", "••••"))
                 continue
-            out.append((name, "" if a is None else str(a), "" if b is None else str(b)))
+            a, b = (
+                field_value(row.kind, name, side.get(name), session.reference, offices)
+                for side in (local, incoming)
+            )
+            out.append((name, label, a, b))
         return out
 
     return work
@@ -212,7 +219,7 @@ class SyncHqPanel(QWidget):
         self.ctx = ctx
         self.state = HqState()
         self.report: ImportReport | None = None
-        self.compare_rows: list[tuple[str, str, str]] = []
+        self.compare_rows: list[tuple[str, str, str, str]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -393,10 +400,10 @@ class SyncHqPanel(QWidget):
         self.conflicts_model.set_rows(
             [
                 [
-                    f"{c['kind']} {c['record_id']}",
+                    self.record_title(c),
                     c["incoming"]["where"],
                     when(c["detected_at"]),
-                    ", ".join(c["fields"]),
+                    ", ".join(field_label(c["kind"], f) for f in c["fields"]),
                 ]
                 for c in state.conflicts
             ],
@@ -598,6 +605,21 @@ class SyncHqPanel(QWidget):
         self.ctx.runner.submit(_revoke(device_id), done, self.ctx.report)
 
     # --- conflicts ----------------------------------------------------------------------------
+    def record_title(self, conflict: dict[str, Any]) -> str:
+        """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``: what names a conflict's record."""
+        kind, title = conflict["kind"], conflict.get("title") or conflict["record_id"]
+        if kind == "referral":
+            title = self.ctx.reference.label("referral_services", title)
+        words = {
+            "case": self.tr("Case {title}"),
+            "accused": self.tr("Accused {title}"),
+            "victim": self.tr("Victim {title}"),
+            "referral": self.tr("Referral to {title}"),
+            "training": self.tr("Training: {title}"),
+            "campaign": self.tr("Campaign: {title}"),
+        }
+        return words.get(kind, kind + " {title}").format(title=title)
+
     def _selected_conflict(self) -> str | None:
         key = self.conflicts_model.key(selected_row(self.conflicts_table))
         return str(key) if key else None
@@ -629,13 +651,13 @@ class SyncHqPanel(QWidget):
             )
         )  # fmt: skip
 
-        def shown(rows: list[tuple[str, str, str]]) -> None:
+        def shown(rows: list[tuple[str, str, str, str]]) -> None:
             if self._selected_conflict() != conflict_id:
                 return
             self.compare_rows = rows
             differ = set(found["fields"])
             self.compare_model.set_rows(
-                [list(r) for r in rows], [r[0] for r in rows],
+                [list(r[1:]) for r in rows], [r[0] for r in rows],
                 {i for i, r in enumerate(rows) if r[0] in differ},
             )  # fmt: skip
             self._enable_choice()
@@ -655,12 +677,14 @@ class SyncHqPanel(QWidget):
         conflict_id = self._selected_conflict()
         if not conflict_id:
             return
+        found = next((c for c in self.state.conflicts if c["id"] == conflict_id), None)
+        title = self.record_title(found) if found else conflict_id
 
         def done(kept: str) -> None:
             self.result.set_message(
                 "ok",
-                self.tr("Conflict {id} resolved: the {side} version is kept.").format(
-                    id=conflict_id,
+                self.tr("Conflict on {record} resolved: the {side} version is kept.").format(
+                    record=title,
                     side=self.tr("local") if kept == "local" else self.tr("incoming"),
                 ),
             )
