@@ -291,6 +291,35 @@ def test_conflict_side_by_side_and_resolved(
     assert case.investigating_officer == "Inspector Changedfake"
 
 
+def test_a_receipt_names_the_records_in_conflict_as_officers_know_them(
+    linked: None,
+    gui_config: AppConfig,
+    hq_config: AppConfig,
+    controller: AppController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tipdesk.services import sync
+
+    case_id = _make_conflict(gui_config, hq_config, tmp_path)
+    clock = gui_config.clock
+    assert isinstance(clock, FixedClock)
+    hq = _session(hq_config.paths, clock)
+    try:
+        (receipt,) = sync.write_receipts(hq, tmp_path)
+        number = hq.store.get("case", case_id).case_number
+    finally:
+        hq.close()
+    district = _panel(sign_in(controller))
+    assert isinstance(district, SyncDistrictPanel)
+    monkeypatch.setattr(sync_view, "ask_open_file", lambda *_a: receipt)
+    district.receipt_button.click()
+    assert district.result.kind == "ok", district.result.text()
+    details = district.details.text()
+    assert f"In conflict at HQ: Case {number} (bundle 2); HQ decides." in details
+    assert case_id not in details
+
+
 def test_the_device_file_for_hq_is_written_from_the_sync_screen(
     make_install: Callable[..., str],
     controller: AppController,

@@ -205,6 +205,9 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         r = sync_service.import_receipt(session, Path(args.file))
+        titles = sync_service.record_titles(
+            session, [(str(q.get("kind")), str(q.get("record_id"))) for q in r.quarantined]
+        )
     data = {
         "serial": r.serial,
         "status": r.status,
@@ -227,7 +230,10 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
             lines.append(f"HQ is missing bundles {', '.join(map(str, r.gaps))}: send them again.")
         for q in r.quarantined:
             why = "; ".join(f"{p['field']}: {p['message']}" for p in q.get("problems", []))
-            lines.append(f"Quarantined at HQ: {q.get('kind')} {q.get('record_id')}: {why}")
+            kind, record_id = str(q.get("kind")), str(q.get("record_id"))
+            title = titles.get((kind, record_id))
+            named = f"{kind} {title} ({record_id})" if title else f"{kind} {record_id}"
+            lines.append(f"Quarantined at HQ: {named}: {why}")
         if r.conflicts:
             n = len(r.conflicts)
             lines.append(f"{n} record{'' if n == 1 else 's'} in conflict with HQ's corrections.")

@@ -27,6 +27,7 @@ from tipdesk.services.session import Session
 from tipdesk.services.sync_common import (
     own_identity,
     read_file,
+    record_titles,
     require_district,
     require_hq,
     sync_store,
@@ -500,6 +501,7 @@ __all__ = [
     "read_device_file",
     "read_enrolment",
     "receipt_for",
+    "record_titles",
     "register_device",
     "resolve",
     "revoke_device",

@@ -25,7 +25,13 @@ from tipdesk.core.records import Record, to_dict
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import own_identity, read_file, require_hq, sync_store
+from tipdesk.services.sync_common import (
+    own_identity,
+    read_file,
+    record_title,
+    require_hq,
+    sync_store,
+)
 from tipdesk.store.sync_store import ConflictRow, DeviceRow
 from tipdesk.sync import bundle, container, importer, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device
@@ -259,7 +265,7 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
                 "id": c.id,
                 "kind": c.kind,
                 "record_id": c.record_id,
-                "title": str((current or c.record).get(_TITLE_FIELDS[c.kind], "") or ""),
+                "title": record_title(c.kind, current or c.record),
                 "status": c.status,
                 "detected_at": c.detected_at,
                 "device": c.device_id,
@@ -276,14 +282,6 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
 
 
 _META_SKIP = frozenset({"version", "updated_at", "updated_by", "updated_device"})
-_TITLE_FIELDS = {
-    "case": "case_number",
-    "accused": "name",
-    "victim": "victim_code",
-    "referral": "service",
-    "training": "title",
-    "campaign": "title",
-}
 
 
 def resolve(session: Session, conflict_id: str, keep: str) -> Record:

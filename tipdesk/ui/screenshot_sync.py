@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from tipdesk.ui.screenshot_shots import Shots, settle
 from tipdesk.ui.screenshots import register
+from tipdesk.ui.views import sync_district_view
 
 _STATE: dict[str, Any] = {}
 
@@ -97,8 +98,8 @@ def _sync_district(shots: Shots) -> QWidget:
     page = window.show_page("sync")
     panel = page.panel
     if "second" not in state:
-        result = _run(window, lambda s: sync.import_receipt(s, state["receipt"]))
-        panel._on_receipt((result, None))
+        # As the Import a receipt button does, without the file question.
+        panel._on_receipt(_run(window, sync_district_view._import_receipt(state["receipt"])))
         second = _run(window, lambda s: sync.export_bundle(s, state["usb"]))
         panel._on_exported(second)
         state["second"] = second.path

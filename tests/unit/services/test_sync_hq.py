@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from svc_support import svc_training
+from svc_support import SVC_PASSPHRASE, svc_training
 from sync_support import (
     case_for,
     clone_home,
@@ -15,6 +15,7 @@ from sync_support import (
     reopen,
 )
 
+from tipdesk.cli import main as cli_main
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import NotFound
 from tipdesk.core.records import Case, Referral, Training, to_dict
@@ -227,6 +228,26 @@ def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
     assert SyncStore(hq.store).quarantine(status="open") == []
     (status,) = sync.device_status(hq)
     assert status.open_quarantine == 0
+
+
+def test_the_receipt_command_names_quarantined_records_by_their_titles(
+    svc_linked: tuple[Session, Session],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    district, hq = svc_linked
+    bad = case_for(district)
+    bad.accused[0].imprisonment_months = 96  # over the 84-month maximum (TIP Act 2018 s.3)
+    district.store.save([bad], district.actor())  # as a district on older rules would have
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    (receipt,) = sync.write_receipts(hq, tmp_path)
+    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
+    home = str(district.paths.home)
+    assert cli_main.run(["sync", "receipt", str(receipt), "--home", home, "--user", "admin1"]) == 0
+    out = capsys.readouterr().out
+    assert f"Quarantined at HQ: case {bad.case_number} ({bad.id}): " in out
+    assert f"accused {bad.accused[0].name} ({bad.accused[0].id}): " in out
 
 
 def test_device_status_and_revocation(

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from tipdesk.sync.identity import Enrolment
     from tipdesk.ui.tasks import Progress
 
+Titles = dict[tuple[str, str], str]
+"""Records' titles by (kind, id): see :func:`tipdesk.services.sync.record_titles`."""
+
 CONTEXT = "SyncDistrictPanel"
 OUTBOX_COLUMNS = (
     str(QT_TRANSLATE_NOOP("SyncDistrictPanel", "Bundle")),
@@ -101,13 +104,19 @@ def _device_file(folder: Path) -> Any:
 
 
 def _import_receipt(path: Path) -> Any:
-    def work(session: Session) -> tuple[ReceiptResult, Reference | None]:
+    """Import a receipt; also the titles of the records it lists as quarantined or in conflict
+    (the receipt names them by id) and HQ's reference update, when it was installed."""
+
+    def work(session: Session) -> tuple[ReceiptResult, Reference | None, Titles]:
         from tipdesk.services import sync
 
         result = sync.import_receipt(session, path)
         # A reference update the receipt installed: the app's pick lists use it from now on.
         updated = result.reference is not None and result.reference.installed
-        return result, session.reference if updated else None
+        listed = [(str(r.get("kind", "")), str(r.get("record_id", "")))
+                  for r in (*result.quarantined, *result.conflicts)]  # fmt: skip
+        titles = sync.record_titles(session, listed)
+        return result, session.reference if updated else None, titles
 
     return work
 
@@ -386,8 +395,16 @@ class SyncDistrictPanel(QWidget):
             return
         self.ctx.runner.submit(_import_receipt(path), self._on_receipt, self.ctx.report)
 
-    def _on_receipt(self, done: tuple[ReceiptResult, Reference | None]) -> None:
-        result, reference = done
+    def _named(self, listed: dict[str, Any], titles: Titles) -> str:
+        """A record a receipt lists, by its title when this install holds it, else by id."""
+        kind, record_id = str(listed.get("kind", "")), str(listed.get("record_id", ""))
+        title = titles.get((kind, record_id))
+        if not title:
+            return f"{kind} {record_id}".strip()
+        return sync_view.record_words(kind, title, self.ctx.reference)
+
+    def _on_receipt(self, done: tuple[ReceiptResult, Reference | None, Titles]) -> None:
+        result, reference, titles = done
         if reference is not None:
             self.ctx.reference = reference  # editors opened from now on list HQ's update
         self.last_receipt = result
@@ -420,17 +437,14 @@ class SyncDistrictPanel(QWidget):
                 str(p.get("message") or p.get("rule") or "") for p in q.get("problems", [])
             )
             lines.append(
-                self.tr("Quarantined: {kind} {record} (bundle {seq}): {reasons}").format(
-                    kind=q.get("kind", ""),
-                    record=q.get("record_id", ""),
-                    seq=q.get("bundle", ""),
-                    reasons=reasons,
+                self.tr("Quarantined: {record} (bundle {seq}): {reasons}").format(
+                    record=self._named(q, titles), seq=q.get("bundle", ""), reasons=reasons
                 )
             )
         for c in result.conflicts:
             lines.append(
-                self.tr("In conflict at HQ: {kind} {record} (bundle {seq}); HQ decides.").format(
-                    kind=c.get("kind", ""), record=c.get("record_id", ""), seq=c.get("bundle", "")
+                self.tr("In conflict at HQ: {record} (bundle {seq}); HQ decides.").format(
+                    record=self._named(c, titles), seq=c.get("bundle", "")
                 )
             )
         if result.gaps:

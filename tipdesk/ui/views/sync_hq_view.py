@@ -607,18 +607,8 @@ class SyncHqPanel(QWidget):
     # --- conflicts ----------------------------------------------------------------------------
     def record_title(self, conflict: dict[str, Any]) -> str:
         """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``: what names a conflict's record."""
-        kind, title = conflict["kind"], conflict.get("title") or conflict["record_id"]
-        if kind == "referral":
-            title = self.ctx.reference.label("referral_services", title)
-        words = {
-            "case": self.tr("Case {title}"),
-            "accused": self.tr("Accused {title}"),
-            "victim": self.tr("Victim {title}"),
-            "referral": self.tr("Referral to {title}"),
-            "training": self.tr("Training: {title}"),
-            "campaign": self.tr("Campaign: {title}"),
-        }
-        return words.get(kind, kind + " {title}").format(title=title)
+        title = conflict.get("title") or conflict["record_id"]
+        return sync_view.record_words(conflict["kind"], title, self.ctx.reference)
 
     def _selected_conflict(self) -> str | None:
         key = self.conflicts_model.key(selected_row(self.conflicts_table))
