@@ -146,10 +146,11 @@ def test_export_import_report_and_receipt(
     summary = hq.report_summary.text()
     assert "1 bundle imported" in summary and "0 refused" in summary
     counts = {
-        hq.counts_model.text(r, 0): (hq.counts_model.text(r, 1), hq.counts_model.text(r, 2))
+        hq.counts_model.key(r): (hq.counts_model.text(r, 1), hq.counts_model.text(r, 2))
         for r in range(hq.counts_model.rowCount())
     }
     assert counts["case"] == ("4", "4")
+    assert hq.counts_model.text(0, 0) == "Cases"  # the record types read as words
     assert set(counts) == set(exported)
     assert hq.devices_model.text(0, 3).startswith("1 ")  # last bundle
     assert hq.devices_model.text(0, 5) == "none"  # no gaps
@@ -201,9 +202,12 @@ def _amended_rules(tmp_path: Path) -> Path:
     return folder
 
 
-def _make_conflict(gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path) -> str:
+def _make_conflict(
+    gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path
+) -> tuple[str, Any, dict[tuple[str, str], str]]:
     """HQ corrects a case's narrative while the district changes its officer: HQ holds the
-    district's version as a conflict. Returns the case id."""
+    district's version as a conflict. Returns the case id, and the report and titles of the
+    import that found the conflict."""
     from tipdesk.core.records import Case
     from tipdesk.services import records, sync
 
@@ -231,10 +235,11 @@ def _make_conflict(gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path) 
         assert second is not None
         report = sync.import_files(hq, [second])
         assert len(report.to_json()["conflicts"]) == 1
+        titles = sync.report_titles(hq, report)
     finally:
         district.close()
         hq.close()
-    return case_id
+    return case_id, report, titles
 
 
 def test_conflict_side_by_side_and_resolved(
@@ -245,7 +250,7 @@ def test_conflict_side_by_side_and_resolved(
     tmp_path: Path,
     qtmodeltester: Any,
 ) -> None:
-    case_id = _make_conflict(gui_config, hq_config, tmp_path)
+    case_id, report, titles = _make_conflict(gui_config, hq_config, tmp_path)
     hq = _panel(sign_in(hq_controller))
     assert isinstance(hq, SyncHqPanel)
     assert hq.conflicts_model.rowCount() == 1
@@ -254,6 +259,12 @@ def test_conflict_side_by_side_and_resolved(
     assert hq.conflicts_model.text(0, 3) == "Investigating officer, What happened"
     assert hq.keep_incoming_button.isEnabled() and hq.keep_local_button.isEnabled()
     assert "Local: version" in hq.sides.text() and "HQ" in hq.sides.text()
+    hq.show_report(report, titles)  # the import's report names the record as the list does
+    assert [hq.problems_model.text(0, c) for c in range(3)] == [
+        "Conflict",
+        f"Case {case_number}",
+        "held for review",
+    ]
 
     model = hq.compare_model
     rows = {model.text(r, 0): r for r in range(model.rowCount())}
@@ -301,7 +312,7 @@ def test_a_receipt_names_the_records_in_conflict_as_officers_know_them(
 ) -> None:
     from tipdesk.services import sync
 
-    case_id = _make_conflict(gui_config, hq_config, tmp_path)
+    case_id, _report, _titles = _make_conflict(gui_config, hq_config, tmp_path)
     clock = gui_config.clock
     assert isinstance(clock, FixedClock)
     hq = _session(hq_config.paths, clock)

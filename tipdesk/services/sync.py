@@ -42,6 +42,7 @@ from tipdesk.services.sync_hq import (
     import_bundle_bytes,
     import_files,
     receipt_for,
+    report_titles,
     resolve,
     write_receipts,
 )
@@ -503,6 +504,7 @@ __all__ = [
     "receipt_for",
     "record_titles",
     "register_device",
+    "report_titles",
     "resolve",
     "revoke_device",
     "status",

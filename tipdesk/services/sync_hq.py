@@ -29,6 +29,7 @@ from tipdesk.services.sync_common import (
     own_identity,
     read_file,
     record_title,
+    record_titles,
     require_hq,
     sync_store,
 )
@@ -279,6 +280,22 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
             }
         )
     return out
+
+
+def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str], str]:
+    """Titles (see :func:`~tipdesk.services.sync_common.record_title`) of the records an import
+    report lists by id: those in conflict from the register, the quarantined from the versions
+    held in quarantine."""
+    session.require(Permission.VIEW)
+    require_hq(session, "hq import")
+    data = report.to_json()
+    titles = record_titles(session, [(c["kind"], c["record_id"]) for c in data["conflicts"]])
+    held = {q["id"] for q in data["quarantined"]}
+    if held:
+        for row in sync_store(session).quarantine(status=None):
+            if row.id in held:
+                titles.setdefault((row.kind, row.record_id), record_title(row.kind, row.record))
+    return titles
 
 
 _META_SKIP = frozenset({"version", "updated_at", "updated_by", "updated_device"})

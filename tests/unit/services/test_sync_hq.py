@@ -250,6 +250,22 @@ def test_the_receipt_command_names_quarantined_records_by_their_titles(
     assert f"accused {bad.accused[0].name} ({bad.accused[0].id}): " in out
 
 
+def test_an_import_report_names_its_quarantined_records(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    district, hq = svc_linked
+    bad = case_for(district)
+    bad.accused[0].imprisonment_months = 96  # over the 84-month maximum (TIP Act 2018 s.3)
+    district.store.save([bad], district.actor())  # as a district on older rules would have
+    report = sync.import_files(hq, [export(district, tmp_path / "out")])
+    titles = sync.report_titles(hq, report)
+    # HQ holds none of them: the titles come from the versions held in quarantine.
+    assert titles[("case", bad.id)] == bad.case_number
+    assert titles[("accused", bad.accused[0].id)] == bad.accused[0].name
+    assert titles[("victim", bad.victims[0].id)] == bad.victims[0].victim_code
+    assert bad.victims[0].name not in titles.values()  # a victim is named by code only
+
+
 def test_device_status_and_revocation(
     svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:

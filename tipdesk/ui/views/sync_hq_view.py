@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 CONTEXT = "SyncHqPanel"
 
+Titles = dict[tuple[str, str], str]
+"""Records' titles by (kind, id): see :func:`tipdesk.services.sync.report_titles`."""
+
 
 def _n(text: object) -> str:
     return str(text)
@@ -105,7 +108,10 @@ def _state() -> Any:
 
 
 def _import(paths: list[Path]) -> Any:
-    def work(session: Session, progress: Progress) -> ImportReport:
+    """Import ``paths``, each file in its own transaction; the report and the titles of the
+    records it lists by id."""
+
+    def work(session: Session, progress: Progress) -> tuple[ImportReport, Titles]:
         from tipdesk.services import sync
 
         report = sync.ImportReport()
@@ -117,7 +123,7 @@ def _import(paths: list[Path]) -> Any:
             report.errors += one.errors
             report.gaps.update(one.gaps)  # the later file's gaps are the device's latest
         progress.update(len(ordered), len(ordered))
-        return report
+        return report, sync.report_titles(session, report)
 
     return work
 
@@ -467,12 +473,21 @@ class SyncHqPanel(QWidget):
         )
         self.refresh()
 
-    def _on_imported(self, report: ImportReport) -> None:
+    def _on_imported(self, done: tuple[ImportReport, Titles]) -> None:
         self._buttons_back()
-        self.show_report(report)
+        self.show_report(*done)
         self.refresh()
 
-    def show_report(self, report: ImportReport) -> None:
+    def _named(self, listed: dict[str, Any], titles: Titles) -> str:
+        """A record the report lists, by its title when known, else by kind and id."""
+        title = titles.get((listed["kind"], listed["record_id"]))
+        if not title:
+            return f"{listed['kind']} {listed['record_id']}"
+        return sync_view.record_words(listed["kind"], title, self.ctx.reference)
+
+    def show_report(self, report: ImportReport, titles: Titles | None = None) -> None:
+        """The import report: records per type, then what was held back or is missing."""
+        titles = titles or {}
         self.report = report
         data = report.to_json()
         in_bundles: dict[str, int] = {}
@@ -480,9 +495,21 @@ class SyncHqPanel(QWidget):
             if r.status != "duplicate":
                 for kind, n in r.counts.items():
                     in_bundles[kind] = in_bundles.get(kind, 0) + n
-        kinds = sorted(set(in_bundles) | set(data["accepted"]))
+        order = ("case", "accused", "victim", "referral", "training", "campaign")
+        kinds = sorted(
+            set(in_bundles) | set(data["accepted"]),
+            key=lambda k: (order.index(k) if k in order else len(order), k),
+        )
         self.counts_model.set_rows(
-            [[k, number(in_bundles.get(k, 0)), number(data["accepted"].get(k, 0))] for k in kinds]
+            [
+                [
+                    sync_view.kind_words(k),
+                    number(in_bundles.get(k, 0)),
+                    number(data["accepted"].get(k, 0)),
+                ]
+                for k in kinds
+            ],
+            kinds,
         )
         problems: list[list[str]] = []
         for r in report.results:
@@ -490,14 +517,14 @@ class SyncHqPanel(QWidget):
                 problems.append([self.tr("Duplicate bundle"), f"{r.district} #{r.seq}",
                                  self.tr("imported before; nothing changed")])  # fmt: skip
         for c in data["conflicts"]:
-            problems.append([self.tr("Conflict"), f"{c['kind']} {c['record_id']}",
+            problems.append([self.tr("Conflict"), self._named(c, titles),
                              self.tr("held for review")])  # fmt: skip
         for q in data["quarantined"]:
             reasons = "; ".join(
                 f"{p.get('field', '')}: {p.get('message', '')}".strip(": ")
                 for p in q.get("problems", [])
             )
-            problems.append([self.tr("Quarantined"), f"{q['kind']} {q['record_id']}", reasons])
+            problems.append([self.tr("Quarantined"), self._named(q, titles), reasons])
         names = {d.device_id: d.district for d in self.state.devices}
         names.update({r.device: r.district for r in report.results})
         for device, gaps in sorted(data["gaps"].items()):

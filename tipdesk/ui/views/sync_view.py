@@ -223,3 +223,17 @@ def record_words(kind: str, title: str, reference: Reference) -> str:
         "campaign": tr("SyncView", "Campaign: {title}"),
     }
     return words.get(kind, kind + " {title}").format(title=title)
+
+
+def kind_words(kind: str) -> str:
+    """A record kind as a heading for its count: ``case`` -> ``Cases``."""
+    tr = QCoreApplication.translate
+    words = {
+        "case": tr("SyncView", "Cases"),
+        "accused": tr("SyncView", "Accused"),
+        "victim": tr("SyncView", "Victims"),
+        "referral": tr("SyncView", "Referrals"),
+        "training": tr("SyncView", "Trainings"),
+        "campaign": tr("SyncView", "Campaigns"),
+    }
+    return words.get(kind, kind)
