@@ -5,6 +5,7 @@ choice; every model passes qtmodeltester."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -329,6 +330,51 @@ def test_a_receipt_names_the_records_in_conflict_as_officers_know_them(
     details = district.details.text()
     assert f"In conflict at HQ: Case {number} (bundle 2); HQ decides." in details
     assert case_id not in details
+
+
+def test_hq_data_quality_lists_quarantined_records_by_title(
+    linked: None,
+    gui_config: AppConfig,
+    hq_config: AppConfig,
+    hq_controller: AppController,
+    tmp_path: Path,
+    qtmodeltester: Any,
+) -> None:
+    from tipdesk.core.records import Case
+    from tipdesk.services import sync
+
+    clock = gui_config.clock
+    assert isinstance(clock, FixedClock)
+    out = tmp_path / "out"
+    out.mkdir()
+    district = _session(gui_config.paths, clock)
+    hq = _session(hq_config.paths, clock)
+    try:
+        case_id = str(district.store.query("SELECT id FROM cases ORDER BY id LIMIT 1")[0][0])
+        case = district.store.get("case", case_id)
+        assert isinstance(case, Case) and case.accused
+        case.registered_on = dt.date(2099, 1, 1)  # in the future: HQ refuses it
+        district.store.save([case], district.actor())  # as a district with a wrong clock would
+        bundle = sync.export_bundle(district, out).path
+        assert bundle is not None
+        sync.import_files(hq, [bundle])
+    finally:
+        district.close()
+        hq.close()
+    window = sign_in(hq_controller)
+    page = window.show_page("reports")
+    panel = page.show_tab("quality")
+    rows = [
+        [panel.quarantine_model.index(r, c).data() for c in range(5)]
+        for r in range(panel.quarantine_model.rowCount())
+    ]
+    named = [r for r in rows if r[3] == f"Case {case.case_number}"]
+    assert len(named) == 1 and named[0][1] == "Lahore" and named[0][2] == "1"
+    assert "registered_on: 2099-01-01 is in the future" in named[0][4]
+    assert panel.tabs.tabText(1) == f"Quarantined ({len(rows)})"
+    qtmodeltester.check(panel.quarantine_model)
+    panel.tabs.setCurrentIndex(1)
+    window.grab().save(str(tmp_path / "quarantine.png"))
 
 
 def test_the_device_file_for_hq_is_written_from_the_sync_screen(

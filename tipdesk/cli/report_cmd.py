@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,7 @@ def cmd_quality(args: argparse.Namespace, paths: Paths) -> int:
             }
             for f in q.failing
         ],
-        "quarantined": q.quarantined,
+        "quarantined": [dataclasses.asdict(item) for item in q.quarantined],
         "quiet_districts": [{"district": d, "last_heard": at} for d, at in q.quiet_districts],
         "quiet_since": q.quiet_since,
     }
@@ -114,10 +115,12 @@ def cmd_quality(args: argparse.Namespace, paths: Paths) -> int:
             f"  {f.kind} {f.label} ({f.district}): " + "; ".join(str(p) for p in f.problems)
             for f in q.failing[:200]
         ]
-        lines.append(
-            "Quarantined records: "
-            + ("sync not installed" if q.quarantined is None else str(len(q.quarantined)))
-        )
+        lines.append(f"Quarantined records: {len(q.quarantined)}")
+        lines += [
+            f"  {item.kind} {item.label or item.record_id} ({item.district}, bundle "
+            f"{item.bundle}): " + "; ".join(item.problems)
+            for item in q.quarantined[:200]
+        ]
         lines.append(
             f"Districts quiet since {q.quiet_since}: "
             + (", ".join(d for d, _ in q.quiet_districts) or "none")

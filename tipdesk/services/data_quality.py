@@ -18,6 +18,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case
 from tipdesk.core.validation import ValidationContext, validate
 from tipdesk.services.session import Session
+from tipdesk.services.sync_common import record_title, sync_store
 from tipdesk.store import report_queries
 
 
@@ -73,12 +74,25 @@ class FailingRecord:
     problems: tuple[Problem, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class QuarantinedRecord:
+    """A version sync held back because it failed validation at HQ, until a fixed one comes."""
+
+    received_at: str
+    district: str  # the sending device's district
+    bundle: int
+    kind: str
+    record_id: str
+    label: str  # case number, victim code, accused name or title: never a victim's name
+    problems: tuple[str, ...]  # "field: message"
+
+
 @dataclass(slots=True)
 class QualityReport:
     checked: dict[str, int]
     failing: list[FailingRecord]
     truncated: bool  # stopped at the limit: more records were not checked
-    quarantined: list[dict[str, Any]] | None  # None: this store has no quarantine (no sync)
+    quarantined: list[QuarantinedRecord]  # open entries, newest bundle first
     quiet_districts: list[tuple[str, str | None]]  # (district, last heard of) older than 30 days
     quiet_since: str
 
@@ -139,10 +153,37 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
         checked=checked,
         failing=failing,
         truncated=truncated,
-        quarantined=report_queries.quarantined_rows(session.store),
+        quarantined=_quarantined(session),
         quiet_districts=quiet,
         quiet_since=since,
     )
+
+
+_KINDS = ("case", "accused", "victim", "referral", "training", "campaign")
+
+
+def _quarantined(session: Session) -> list[QuarantinedRecord]:
+    """Open quarantine entries, newest bundle first, a case before its accused, victims and
+    referrals."""
+    store = sync_store(session)
+    districts = {d.device_id: d.district for d in store.devices()}
+    order = {kind: i for i, kind in enumerate(_KINDS)}
+    rows = sorted(store.quarantine(status="open"), key=lambda r: order.get(r.kind, len(order)))
+    rows.sort(key=lambda r: (r.received_at, r.bundle_seq), reverse=True)  # stable: kinds stay
+    return [
+        QuarantinedRecord(
+            received_at=r.received_at,
+            district=districts.get(r.device_id, ""),
+            bundle=r.bundle_seq,
+            kind=r.kind,
+            record_id=r.record_id,
+            label=record_title(r.kind, r.record),
+            problems=tuple(
+                f"{p.get('field', '')}: {p.get('message', '')}".strip(": ") for p in r.problems
+            ),
+        )
+        for r in rows
+    ]
 
 
 def report_date_field(kind: str) -> str:

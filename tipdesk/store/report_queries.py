@@ -474,25 +474,6 @@ def _dates(rows: list[Row]) -> dict[str, str]:
     return {str(d): str(t) for d, t in rows if d and t}
 
 
-QUARANTINE_TABLES = ("sync_quarantine",)
-# Columns that hold a record's contents or sync internals: never listed.
-_QUARANTINE_HIDDEN = ("record", "payload", "data", "vv")
-
-
-def quarantined_rows(store: Store, limit: int = 10_000) -> list[dict[str, Any]] | None:
-    """Quarantined records (sync's table, whatever its columns: each row as a dict, without
-    any column named like a payload), or ``None`` when the store has no such table."""
-    for table in QUARANTINE_TABLES:
-        if table_exists(store, table):
-            cols = [c for c in _columns(store, table) if c not in _QUARANTINE_HIDDEN]
-            rows = store.query(
-                f"SELECT {', '.join(cols)} FROM {table} LIMIT ?",  # noqa: S608
-                (int(limit),),
-            )
-            return [dict(zip(cols, r, strict=True)) for r in rows]
-    return None
-
-
 # --- linked cases ---------------------------------------------------------------------------
 
 

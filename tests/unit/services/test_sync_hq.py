@@ -3,6 +3,7 @@ order, gaps, conflicts kept in full and resolved, quarantine, receipts and devic
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from tipdesk.cli import main as cli_main
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import NotFound
 from tipdesk.core.records import Case, Referral, Training, to_dict
-from tipdesk.services import records, sync
+from tipdesk.services import data_quality, records, sync
 from tipdesk.services.session import Session
 from tipdesk.store.sync_store import SyncStore
 
@@ -251,7 +252,10 @@ def test_the_receipt_command_names_quarantined_records_by_their_titles(
 
 
 def test_an_import_report_names_its_quarantined_records(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    svc_linked: tuple[Session, Session],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     district, hq = svc_linked
     bad = case_for(district)
@@ -264,6 +268,22 @@ def test_an_import_report_names_its_quarantined_records(
     assert titles[("accused", bad.accused[0].id)] == bad.accused[0].name
     assert titles[("victim", bad.victims[0].id)] == bad.victims[0].victim_code
     assert bad.victims[0].name not in titles.values()  # a victim is named by code only
+    # The data-quality review lists the same entries, newest first, with their reasons.
+    held = data_quality.data_quality(hq).quarantined
+    by_kind = {q.kind: q for q in held}
+    assert set(by_kind) == {"case", "accused", "victim", "referral"}
+    case = by_kind["case"]
+    assert (case.label, case.district, case.bundle) == (bad.case_number, "PB-LHR", 1)
+    assert any("exceeds the 84-month maximum" in p for p in by_kind["accused"].problems)
+    assert by_kind["victim"].label == bad.victims[0].victim_code
+    # ...and so does the command line.
+    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
+    home = str(hq.paths.home)
+    assert cli_main.run(["report", "quality", "--json", "--home", home, "--user", "admin1"]) == 0
+    listed = json.loads(capsys.readouterr().out)["quarantined"]
+    assert {(q["kind"], q["label"]) for q in listed} >= {("case", bad.case_number)}
+    assert cli_main.run(["report", "quality", "--home", home, "--user", "admin1"]) == 0
+    assert f"case {bad.case_number} (PB-LHR, bundle 1): " in capsys.readouterr().out
 
 
 def test_device_status_and_revocation(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.report_models import RowsModel
 from tipdesk.ui.widgets.common import Banner, button, date_text, label, number
 
@@ -196,7 +197,16 @@ class DataQualityPanel(_Panel):
             ],
             self,
         )
-        self.quarantine_model = RowsModel([self.tr("Quarantined record")], self)
+        self.quarantine_model = RowsModel(
+            [
+                self.tr("Received"),
+                self.tr("District"),
+                self.tr("Bundle"),
+                self.tr("Record"),
+                self.tr("Why it was held back"),
+            ],
+            self,
+        )
         self.quiet_model = RowsModel([self.tr("District"), self.tr("Last heard of")], self)
         self.failing_table = new_table(self.failing_model, "failingTable")
         self.quarantine_table = new_table(self.quarantine_model, "quarantineTable")
@@ -236,17 +246,18 @@ class DataQualityPanel(_Panel):
             for p in f.problems
         ]
         self.failing_model.set_rows(failing)
-        quarantined = result.quarantined or []
-        keys: list[str] = []
-        for row in quarantined:
-            keys += [k for k in row if k not in keys]
-        if keys:
-            self.quarantine_model.set_rows(
-                [[row.get(k, "") for k in keys] for row in quarantined],
-                headers=[k.replace("_", " ").capitalize() for k in keys],
-            )
-        else:
-            self.quarantine_model.set_rows([])
+        self.quarantine_model.set_rows(
+            [
+                [
+                    date_text(q.received_at[:10]),
+                    self.district_name(q.district),
+                    str(q.bundle),
+                    sync_view.record_words(q.kind, q.label or q.record_id, self.ctx.reference),
+                    "; ".join(q.problems),
+                ]
+                for q in result.quarantined
+            ]
+        )
         self.quiet_model.set_rows(
             [
                 [self.district_name(d), date_text(at[:10]) if at else self.tr("never")]
@@ -260,10 +271,7 @@ class DataQualityPanel(_Panel):
             0, self.tr("Failing validation ({n})").format(n=number(len(result.failing)))
         )
         self.tabs.setTabText(
-            1,
-            self.tr("Quarantined ({n})").format(n=number(len(quarantined)))
-            if result.quarantined is not None
-            else self.tr("Quarantined (no sync)"),
+            1, self.tr("Quarantined ({n})").format(n=number(len(result.quarantined)))
         )
         self.tabs.setTabText(
             2,
