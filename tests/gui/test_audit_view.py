@@ -75,7 +75,24 @@ def test_filters_and_paging(
         model.fetchMore()
     assert {model.entry(r).action for r in range(model.rowCount())} == {"user.add"}
     assert model.data(model.index(0, 4)) == "user bilal"
-    assert "role: district_officer" in model.data(model.index(0, 5))
+    assert "role: District officer" in model.data(model.index(0, 5))  # as the Users page says
+
+    # Records are named by their titles; the id stays in the tooltip.
+    page.action_box.setCurrentIndex(page.action_box.findData("create"))
+    while model.canFetchMore():
+        model.fetchMore()
+    found: list[Any] = []
+    window.ctx.runner.submit(
+        lambda s: s.store.query("SELECT id, case_number FROM cases"), found.append
+    )
+    numbers = {str(i): str(n) for i, n in found[0]}
+    cases = [r for r in range(model.rowCount()) if model.entry(r).kind == "case"]
+    assert cases
+    for r in cases:
+        entry = model.entry(r)
+        assert model.data(model.index(r, 4)) == f"Case {numbers[entry.record_id]}"
+        tip = model.data(model.index(r, 4), Qt.ItemDataRole.ToolTipRole)
+        assert tip == f"case {entry.record_id}"
 
     page.clear_filters()
     page.user_box.setCurrentIndex(page.user_box.findData("admin1"))

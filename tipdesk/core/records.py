@@ -200,6 +200,17 @@ CHILDREN: dict[str, tuple[str, ...]] = {
 }
 # The field of a child record that names its parent.
 PARENT_KEY: dict[str, str] = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
+# The field that names a record of each kind to people, where a screen would otherwise show an
+# id: a case's number, a victim's code (never a victim's name), an accused's name, a
+# referral's service code, a training's or campaign's title.
+TITLE_FIELDS: dict[str, str] = {
+    "case": "case_number",
+    "accused": "name",
+    "victim": "victim_code",
+    "referral": "service",
+    "training": "title",
+    "campaign": "title",
+}
 
 
 def record_fields(cls: type[Record], *, with_children: bool = False) -> list[str]:

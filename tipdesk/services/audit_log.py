@@ -7,9 +7,11 @@ never hold record contents (see :mod:`tipdesk.store.audit`), so they may be show
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
+from tipdesk.services.titles import record_titles
 from tipdesk.store import audit_queries
 from tipdesk.store.audit import AuditEntry, VerifyResult
 
@@ -35,6 +37,13 @@ def page(
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
     )
+
+
+def titles(session: Session, entries: Iterable[AuditEntry]) -> dict[tuple[str, str], str]:
+    """The titles of the records ``entries`` name (see :mod:`tipdesk.services.titles`), so the
+    screen can show a case's number where the entry holds its id."""
+    session.require(Permission.AUDIT)
+    return record_titles(session, ((e.kind, e.record_id) for e in entries if e.record_id))
 
 
 def filter_choices(session: Session) -> tuple[list[str], list[str]]:

@@ -27,7 +27,6 @@ from tipdesk.services.session import Session
 from tipdesk.services.sync_common import (
     own_identity,
     read_file,
-    record_titles,
     require_district,
     require_hq,
     sync_store,
@@ -46,6 +45,7 @@ from tipdesk.services.sync_hq import (
     resolve,
     write_receipts,
 )
+from tipdesk.services.titles import record_titles
 from tipdesk.store.store import OfficeRow
 from tipdesk.store.sync_store import DeviceRow, HqRow, OutboxRow, ReceiptRow, to_json
 from tipdesk.sync import age, container, exporter, identity, receipt

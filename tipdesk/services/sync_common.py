@@ -1,15 +1,12 @@
 """Pieces shared by the sync use cases (:mod:`tipdesk.services.sync`,
-:mod:`tipdesk.services.sync_hq`): the install's identity, role checks, reading files, and the
-titles that name records to people (a receipt or a conflict names records by id)."""
+:mod:`tipdesk.services.sync_hq`): the install's identity, role checks, reading files."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from tipdesk.core.codes import InstallRole
-from tipdesk.core.errors import InvalidInput, NotFound
+from tipdesk.core.errors import InvalidInput
 from tipdesk.services.session import Session
 from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync import identity
@@ -50,35 +47,3 @@ def read_file(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> bytes:
         raise InvalidInput(f"{path} is a folder, not a {what}.") from None
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
-
-
-TITLE_FIELDS = {
-    "case": "case_number",
-    "accused": "name",
-    "victim": "victim_code",
-    "referral": "service",
-    "training": "title",
-    "campaign": "title",
-}
-"""The field that names a record of each kind to people: a case's number, a victim's code
-(never a victim's name), an accused's name, a referral's service code, a title."""
-
-
-def record_title(kind: str, values: Mapping[str, Any]) -> str:
-    """The title of a record given as a field mapping (``""`` when it has none)."""
-    return str(values.get(TITLE_FIELDS.get(kind, ""), "") or "")
-
-
-def record_titles(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Titles of the stored records ``keys`` ((kind, id); deleted ones too); records this
-    install does not hold are left out."""
-    out: dict[tuple[str, str], str] = {}
-    for kind, record_id in keys:
-        if kind not in TITLE_FIELDS or (kind, record_id) in out:
-            continue
-        try:
-            record = session.store.get(kind, record_id, deleted=True)
-        except NotFound:
-            continue
-        out[(kind, record_id)] = str(getattr(record, TITLE_FIELDS[kind], "") or "")
-    return out

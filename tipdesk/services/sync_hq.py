@@ -28,11 +28,10 @@ from tipdesk.services.session import Session
 from tipdesk.services.sync_common import (
     own_identity,
     read_file,
-    record_title,
-    record_titles,
     require_hq,
     sync_store,
 )
+from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.sync_store import ConflictRow, DeviceRow
 from tipdesk.sync import bundle, container, importer, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device

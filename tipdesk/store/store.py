@@ -28,6 +28,7 @@ from tipdesk.core.ids import new_id
 from tipdesk.core.records import (
     META_FIELDS,
     PARENT_KEY,
+    TITLE_FIELDS,
     Accused,
     Campaign,
     Case,
@@ -511,6 +512,25 @@ class Store:
             params,
         ).fetchall()
         return [from_row(kind, r) for r in rows]
+
+    def titles(self, kind: str, ids: Sequence[str]) -> dict[str, str]:
+        """The title (:data:`~tipdesk.core.records.TITLE_FIELDS`) of each stored record of
+        ``ids``, deleted ones too; ids not stored are left out."""
+        column = TITLE_FIELDS[kind]
+        out: dict[str, str] = {}
+        wanted = list(dict.fromkeys(ids))
+        with translated():
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ", ".join("?" * len(chunk))
+                out.update(
+                    (str(rid), str(title or ""))
+                    for rid, title in self._conn.execute(
+                        f"SELECT id, {column} FROM {TABLES[kind]} WHERE id IN ({marks})",  # noqa: S608
+                        chunk,
+                    )
+                )
+        return out
 
     def get(self, kind: str, record_id: str, *, deleted: bool = False) -> Record:
         """One record with its children (deleted children left out). NotFound if absent."""

@@ -1,5 +1,7 @@
-"""How a record's fields read for people, for screens that show a record field by field (the
-HQ conflict review): the field's label, as the editors word it, and its value as a name.
+"""How records read for people: a record named by its title where a screen would show an id
+(:func:`record_words`), record kinds as headings (:func:`kind_words`), and for screens that show
+a record field by field (the HQ conflict review) each field's label, as the editors word it, and
+its value as a name.
 
 Contract: :func:`field_label` gives every field of every kind a translated label (a test checks
 that none is missing); :func:`field_value` turns a stored value (as
@@ -199,3 +201,34 @@ def field_value(
 
 QT_TRANSLATE_NOOP("record_fields", "Yes")
 QT_TRANSLATE_NOOP("record_fields", "No")
+
+
+def record_words(kind: str, title: str, reference: Reference) -> str:
+    """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``, ``Referral to Shelter``: a record named
+    by its title (:func:`tipdesk.services.sync_common.record_title`)."""
+    if kind == "referral":
+        title = reference.label("referral_services", title)
+    tr = QCoreApplication.translate
+    words = {
+        "case": tr("record_fields", "Case {title}"),
+        "accused": tr("record_fields", "Accused {title}"),
+        "victim": tr("record_fields", "Victim {title}"),
+        "referral": tr("record_fields", "Referral to {title}"),
+        "training": tr("record_fields", "Training: {title}"),
+        "campaign": tr("record_fields", "Campaign: {title}"),
+    }
+    return words.get(kind, kind + " {title}").format(title=title)
+
+
+def kind_words(kind: str) -> str:
+    """A record kind as a heading for its count: ``case`` -> ``Cases``."""
+    tr = QCoreApplication.translate
+    words = {
+        "case": tr("record_fields", "Cases"),
+        "accused": tr("record_fields", "Accused"),
+        "victim": tr("record_fields", "Victims"),
+        "referral": tr("record_fields", "Referrals"),
+        "training": tr("record_fields", "Trainings"),
+        "campaign": tr("record_fields", "Campaigns"),
+    }
+    return words.get(kind, kind)

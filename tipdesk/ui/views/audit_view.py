@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.permissions import Permission
-from tipdesk.ui.context import AppContext
+from tipdesk.ui.context import AppContext, role_label
+from tipdesk.ui.record_fields import record_words
 from tipdesk.ui.tasks import Runner
 from tipdesk.ui.widgets.common import Banner, PageHeader, button, label
 
 if TYPE_CHECKING:
+    from tipdesk.core.reference import Reference
     from tipdesk.services.session import Session
     from tipdesk.store.audit import AuditEntry, VerifyResult
 
@@ -50,7 +52,9 @@ def describe(entry: AuditEntry) -> str:
     """The detail column: field names, child ids, reasons and keys (never values of records)."""
     parts: list[str] = []
     for key, value in sorted(entry.detail.items()):
-        if isinstance(value, list):
+        if key == "role" and isinstance(value, str):
+            text = role_label(value)
+        elif isinstance(value, list):
             text = ", ".join(str(v) for v in value)
         elif isinstance(value, dict):
             text = "; ".join(
@@ -69,11 +73,17 @@ def local_time(at: str) -> str:
     return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
 
 
+Titles = dict[tuple[str, str], str]
+
+
 def _page(before: int | None, filters: dict[str, Any]) -> Any:
-    def work(session: Session) -> list[AuditEntry]:
+    """A page of entries and the titles of the records they name."""
+
+    def work(session: Session) -> tuple[list[AuditEntry], Titles]:
         from tipdesk.services import audit_log
 
-        return audit_log.page(session, before_seq=before, limit=PAGE_SIZE, **filters)
+        entries = audit_log.page(session, before_seq=before, limit=PAGE_SIZE, **filters)
+        return entries, audit_log.titles(session, entries)
 
     return work
 
@@ -90,11 +100,15 @@ class AuditModel(QAbstractTableModel):
         str(QT_TRANSLATE_NOOP("AuditModel", "Details")),
     )
 
-    def __init__(self, runner: Runner, report: Any, parent: Any = None) -> None:
+    def __init__(
+        self, runner: Runner, report: Any, reference: Reference, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._report = report
+        self._reference = reference
         self._rows: list[AuditEntry] = []
+        self._titles: Titles = {}
         self._filters: dict[str, Any] = {}
         self._exhausted = False
         self._loading = False
@@ -125,12 +139,13 @@ class AuditModel(QAbstractTableModel):
             return self._display(entry, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
             return self._display(entry, col) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4 and entry.record_id:
+            return f"{entry.kind} {entry.record_id}"  # the id, for a search or the CLI
         if role == Qt.ItemDataRole.UserRole:
             return entry.seq
         return None
 
-    @staticmethod
-    def _display(entry: AuditEntry, col: int) -> str:
+    def _display(self, entry: AuditEntry, col: int) -> str:
         if col == 0:
             return str(entry.seq)
         if col == 1:
@@ -140,6 +155,9 @@ class AuditModel(QAbstractTableModel):
         if col == 3:
             return entry.action
         if col == 4:
+            title = self._titles.get((entry.kind, entry.record_id))
+            if title:
+                return record_words(entry.kind, title, self._reference)
             return f"{entry.kind} {entry.record_id}".strip()
         if col == 5:
             return describe(entry)
@@ -156,7 +174,7 @@ class AuditModel(QAbstractTableModel):
         before = self._rows[-1].seq if self._rows else None
         self._runner.submit(
             _page(before, self._filters),
-            lambda rows: self._on_page(generation, rows),
+            lambda page: self._on_page(generation, *page),
             lambda exc: self._on_failed(generation, exc),
         )
 
@@ -179,9 +197,10 @@ class AuditModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._loading
 
-    def _on_page(self, generation: int, rows: list[AuditEntry]) -> None:
+    def _on_page(self, generation: int, rows: list[AuditEntry], titles: Titles) -> None:
         if generation != self._generation:
             return
+        self._titles.update(titles)
         self._loading = False
         self._exhausted = len(rows) < PAGE_SIZE
         if rows:
@@ -285,7 +304,7 @@ class AuditView(QWidget):
         body.addWidget(self.result)
         self.result.set_message("ok", "")
 
-        self.model = AuditModel(ctx.runner, ctx.report, self)
+        self.model = AuditModel(ctx.runner, ctx.report, ctx.reference, self)
         self.table = QTableView()
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)

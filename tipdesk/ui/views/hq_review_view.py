@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.views import sync_view
+from tipdesk.ui.record_fields import record_words
 from tipdesk.ui.views.report_models import RowsModel
 from tipdesk.ui.widgets.common import Banner, button, date_text, label, number
 
@@ -252,7 +252,7 @@ class DataQualityPanel(_Panel):
                     date_text(q.received_at[:10]),
                     self.district_name(q.district),
                     str(q.bundle),
-                    sync_view.record_words(q.kind, q.label or q.record_id, self.ctx.reference),
+                    record_words(q.kind, q.label or q.record_id, self.ctx.reference),
                     "; ".join(q.problems),
                 ]
                 for q in result.quarantined

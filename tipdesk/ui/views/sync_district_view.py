@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
+from tipdesk.ui.record_fields import record_words
 from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.sync_view import RowsModel, bundles_text, records_text, table, when
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
@@ -401,7 +402,7 @@ class SyncDistrictPanel(QWidget):
         title = titles.get((kind, record_id))
         if not title:
             return f"{kind} {record_id}".strip()
-        return sync_view.record_words(kind, title, self.ctx.reference)
+        return record_words(kind, title, self.ctx.reference)
 
     def _on_receipt(self, done: tuple[ReceiptResult, Reference | None, Titles]) -> None:
         result, reference, titles = done

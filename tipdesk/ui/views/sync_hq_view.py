@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
-from tipdesk.ui.record_fields import field_label
+from tipdesk.ui.record_fields import field_label, kind_words, record_words
 from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.sync_view import (
     RowsModel,
@@ -483,7 +483,7 @@ class SyncHqPanel(QWidget):
         title = titles.get((listed["kind"], listed["record_id"]))
         if not title:
             return f"{listed['kind']} {listed['record_id']}"
-        return sync_view.record_words(listed["kind"], title, self.ctx.reference)
+        return record_words(listed["kind"], title, self.ctx.reference)
 
     def show_report(self, report: ImportReport, titles: Titles | None = None) -> None:
         """The import report: records per type, then what was held back or is missing."""
@@ -503,7 +503,7 @@ class SyncHqPanel(QWidget):
         self.counts_model.set_rows(
             [
                 [
-                    sync_view.kind_words(k),
+                    kind_words(k),
                     number(in_bundles.get(k, 0)),
                     number(data["accepted"].get(k, 0)),
                 ]
@@ -635,7 +635,7 @@ class SyncHqPanel(QWidget):
     def record_title(self, conflict: dict[str, Any]) -> str:
         """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``: what names a conflict's record."""
         title = conflict.get("title") or conflict["record_id"]
-        return sync_view.record_words(conflict["kind"], title, self.ctx.reference)
+        return record_words(conflict["kind"], title, self.ctx.reference)
 
     def _selected_conflict(self) -> str | None:
         key = self.conflicts_model.key(selected_row(self.conflicts_table))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -34,9 +34,6 @@ from PySide6.QtWidgets import (
 
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.widgets.common import counted
-
-if TYPE_CHECKING:
-    from tipdesk.core.reference import Reference
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -206,34 +203,3 @@ class SyncView(QWidget):
 
     def activated(self) -> None:
         self.panel.refresh()
-
-
-def record_words(kind: str, title: str, reference: Reference) -> str:
-    """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``, ``Referral to Shelter``: a record named
-    by its title (:func:`tipdesk.services.sync_common.record_title`)."""
-    if kind == "referral":
-        title = reference.label("referral_services", title)
-    tr = QCoreApplication.translate
-    words = {
-        "case": tr("SyncView", "Case {title}"),
-        "accused": tr("SyncView", "Accused {title}"),
-        "victim": tr("SyncView", "Victim {title}"),
-        "referral": tr("SyncView", "Referral to {title}"),
-        "training": tr("SyncView", "Training: {title}"),
-        "campaign": tr("SyncView", "Campaign: {title}"),
-    }
-    return words.get(kind, kind + " {title}").format(title=title)
-
-
-def kind_words(kind: str) -> str:
-    """A record kind as a heading for its count: ``case`` -> ``Cases``."""
-    tr = QCoreApplication.translate
-    words = {
-        "case": tr("SyncView", "Cases"),
-        "accused": tr("SyncView", "Accused"),
-        "victim": tr("SyncView", "Victims"),
-        "referral": tr("SyncView", "Referrals"),
-        "training": tr("SyncView", "Trainings"),
-        "campaign": tr("SyncView", "Campaigns"),
-    }
-    return words.get(kind, kind)
