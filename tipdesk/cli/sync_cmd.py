@@ -364,7 +364,7 @@ def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
         args.json,
         lambda: (
             "\n".join(
-                f"{c['id']}  {c['kind']} {c['record_id']} [{c['status']}]\n"
+                f"{c['id']}  {c['kind']} {c['title']} ({c['record_id']}) [{c['status']}]\n"
                 f"    local:    {side(c['local'])}\n    incoming: {side(c['incoming'])}\n"
                 f"    differs in: {', '.join(c['fields']) or '(bookkeeping only)'}"
                 for c in rows

@@ -132,7 +132,11 @@ def test_gaps_are_reported_until_they_arrive(
 
 
 def test_a_concurrent_edit_is_held_in_full_for_review(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    svc_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     district, hq = svc_linked
     case = case_for(district)
@@ -154,6 +158,12 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     assert conflict["incoming"]["updated_by"] == "admin1"
     assert conflict["fields"] == ["investigating_officer", "narrative"]
     assert conflict["title"] == case.case_number  # what names the case to a reviewer
+    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
+    hq_home = ["--home", str(hq.paths.home), "--user", "admin1"]
+    assert cli_main.run(["hq", "conflicts", *hq_home]) == 0
+    listed = capsys.readouterr().out
+    assert f"{conflict['id']}  case {case.case_number} ({case.id}) [open]" in listed
+    assert "differs in: investigating_officer, narrative" in listed
     # Never a silent overwrite: the register keeps HQ's version, the district's is held.
     current = hq.store.get("case", case.id)
     assert isinstance(current, Case) and current.narrative == "HQ's correction of the narrative."
