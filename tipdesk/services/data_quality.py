@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case
@@ -140,10 +141,12 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
         checked[kind] = count
     today = session.clock.now().date()
     since = (today - dt.timedelta(days=quiet_days)).isoformat()
-    bundles = report_queries.last_bundle_by_district(session.store)
+    at_hq = session.install.role is InstallRole.HQ
+    bundles = report_queries.last_bundle_by_district(session.store) if at_hq else None
     updates = report_queries.latest_update_by_district(session.store)
-    # With sync installed, a district is heard of through its bundles only (a district that
-    # never sent one is quiet); without it, through its records' latest change.
+    # At HQ a district is heard of through its bundles only (a district that never sent one is
+    # quiet); a district install sends bundles rather than receiving them, so there it is
+    # through its records' latest change.
     heard: dict[str, str | None] = (
         {d: bundles.get(d) for d in set(updates) | set(bundles)}
         if bundles is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
@@ -32,14 +33,18 @@ STANDARD_EXPORTS = ("htcds", "ctdc")
 def build_report(
     session: Session, params: ReportParams, progress: Progress | None = None
 ) -> Report:
-    """Build the report (figures, tables, coverage; suppressed when ``params`` says so)."""
+    """Build the report (figures, tables, coverage; suppressed when ``params`` says so).
+
+    Coverage at HQ is how fresh each district's bundles are; a district install sends bundles
+    rather than receiving them, so there it is each district's latest record change."""
     session.require(Permission.REPORTS)
+    at_hq = session.install.role is InstallRole.HQ
     return report_build.build_report(
         session.store,
         session.reference,
         params,
         generated_at=session.now(),
-        bundle_dates=report_queries.last_bundle_by_district,
+        bundle_dates=report_queries.last_bundle_by_district if at_hq else None,
         progress=progress,
     )
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))  # the shared fixture
 from rep_fixture import LINKED_CNIC, fill
+from svc_support import SVC_DISTRICT_CODE, svc_case
 
 from tipdesk.reports.model import ReportParams
-from tipdesk.services import data_quality, reports
+from tipdesk.services import data_quality, records, reports
 from tipdesk.services.session import Session
 
 PARAMS = ReportParams(dt.date(2025, 1, 1), dt.date(2025, 12, 31), province="Punjab")
@@ -66,3 +67,24 @@ def test_data_quality(hq_session: Session) -> None:
     assert "unknown_field" not in rules
     # Every record changed on 2026-01-20; the test clock is 2026-06-01: all three are quiet.
     assert [d for d, _ in q.quiet_districts] == ["PB-FSD", "PB-LHR", "SD-KHS"]
+
+
+def test_a_district_install_counts_itself_heard_of_by_its_own_records(
+    district_session: Session,
+) -> None:
+    """A district install sends bundles, never receives them: its report's coverage and its
+    quiet districts go by record changes, so its own district is not 'not heard of'."""
+    records.save(district_session, [svc_case()])  # changed today (the test clock)
+    today = district_session.now()[:10]
+    params = ReportParams(dt.date(2025, 6, 1), dt.date.fromisoformat(today))
+    coverage = reports.build_report(district_session, params).coverage
+    assert coverage.source == "records"
+    assert [(r.district, r.stale) for r in coverage.rows] == [(SVC_DISTRICT_CODE, False)]
+    assert data_quality.data_quality(district_session).quiet_districts == []
+
+
+def test_hq_counts_a_district_heard_of_by_its_bundles_only(hq_session: Session) -> None:
+    fill(hq_session.store)  # records, but no bundle from any district
+    params = ReportParams(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    coverage = reports.build_report(hq_session, params).coverage
+    assert coverage.source == "bundles" and all(r.stale for r in coverage.rows)
