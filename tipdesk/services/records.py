@@ -147,7 +147,10 @@ def _victim_overlaps(session: Session, victim: Victim, old: Record | None) -> li
     if not isinstance(case, Case):
         return []
     now = dual_role.person(victim)
-    before = dual_role.person(old) if isinstance(old, Victim) else None
+    # A match the victim already had with this case's accused was reviewable in the case; a
+    # victim coming from elsewhere (new, or moved from another case) brings every match anew.
+    stayed = isinstance(old, Victim) and old.case_id == victim.case_id
+    before = dual_role.person(old) if stayed and isinstance(old, Victim) else None
     for accused in case.accused:
         key = dual_role.person(accused)
         why = dual_role.same_person(key, now)

@@ -462,6 +462,18 @@ def test_a_victim_saved_alone_may_not_come_to_match_an_accused_of_its_case(
     stored = district_session.store.get("victim", victim.id)
     assert isinstance(stored, Victim) and stored.cnic == "3520276543212"
 
+    # A victim moved into another case whose accused it matches is a new overlap there.
+    other = svc_case(case_number="FIR 13/2025", victims=[])
+    other.accused[0].cnic = "35202-7654321-2"  # the victim's stored CNIC
+    records.save_one(district_session, other)
+    moved = district_session.store.get("victim", case.victims[0].id)
+    assert isinstance(moved, Victim)
+    moved.case_id = other.id
+    with pytest.raises(ValidationFailed) as err:
+        records.save_one(officer, moved)
+    assert [(p.field, p.rule) for p in err.value.problems] == [("cnic", "dual_role")]
+    assert "case FIR 13/2025" in err.value.problems[0].message
+
     # A change that makes no match saves as before.
     victim = district_session.store.get("victim", case.victims[0].id)
     assert isinstance(victim, Victim)
