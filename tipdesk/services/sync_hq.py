@@ -282,18 +282,16 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
 
 
 def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str], str]:
-    """Titles (see :func:`~tipdesk.services.sync_common.record_title`) of the records an import
+    """Titles (see :func:`~tipdesk.services.titles.record_title`) of the records an import
     report lists by id: those in conflict from the register, the quarantined from the versions
     held in quarantine."""
     session.require(Permission.VIEW)
     require_hq(session, "hq import")
     data = report.to_json()
     titles = record_titles(session, [(c["kind"], c["record_id"]) for c in data["conflicts"]])
-    held = {q["id"] for q in data["quarantined"]}
-    if held:
-        for row in sync_store(session).quarantine(status=None):
-            if row.id in held:
-                titles.setdefault((row.kind, row.record_id), record_title(row.kind, row.record))
+    held = [q["id"] for q in data["quarantined"]]
+    for row in sync_store(session).quarantine_entries(held):
+        titles.setdefault((row.kind, row.record_id), record_title(row.kind, row.record))
     return titles
 
 

@@ -57,6 +57,7 @@ from tipdesk.store.rows import (
     update_params,
     update_sql,
 )
+from tipdesk.store.sync_rows import chunks, marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,17 +519,11 @@ class Store:
         ``ids``, deleted ones too; ids not stored are left out."""
         column = TITLE_FIELDS[kind]
         out: dict[str, str] = {}
-        wanted = list(dict.fromkeys(ids))
         with translated():
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ", ".join("?" * len(chunk))
+            for part in chunks(list(dict.fromkeys(ids))):
+                sql = f"SELECT id, {column} FROM {TABLES[kind]} WHERE id IN ({marks(len(part))})"  # noqa: S608
                 out.update(
-                    (str(rid), str(title or ""))
-                    for rid, title in self._conn.execute(
-                        f"SELECT id, {column} FROM {TABLES[kind]} WHERE id IN ({marks})",  # noqa: S608
-                        chunk,
-                    )
+                    (str(rid), str(title or "")) for rid, title in self._conn.execute(sql, part)
                 )
         return out
 

@@ -450,6 +450,16 @@ class SyncStore:
         )
         return [quarantine_from_row(r) for r in rows]
 
+    def quarantine_entries(self, ids: Sequence[str]) -> list[QuarantineRow]:
+        """The quarantine entries ``ids`` (whatever their status), in no particular order."""
+        out: list[QuarantineRow] = []
+        for part in chunks(list(ids)):
+            sql = (
+                f"SELECT {QUARANTINE_COLUMNS} FROM sync_quarantine WHERE id IN ({marks(len(part))})"  # noqa: S608
+            )
+            out += [quarantine_from_row(r) for r in self._rows(sql, part)]
+        return out
+
     def issue_receipt(self, device_id: str, actor: Actor) -> tuple[int, list[BundleRow]]:
         """Take the device's next receipt serial and the bundles imported since its last
         receipt (marked as reported by this serial), in one transaction."""
