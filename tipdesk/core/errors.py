@@ -7,8 +7,9 @@ contains record contents, passphrases or keys. Anything that is not a ``KnownErr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+
+def problem_line(problem: Mapping[str, Any]) -> str:
+    """A problem kept as JSON (a quarantine entry's, a receipt's) as ``field: message``; a
+    missing field or message leaves no stray colon."""
+    return f"{problem.get('field', '')}: {problem.get('message', '')}".strip(": ")
 
 
 class KnownError(Exception):

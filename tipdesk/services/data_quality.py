@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.codes import InstallRole
-from tipdesk.core.errors import Problem
+from tipdesk.core.errors import Problem, problem_line
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case
 from tipdesk.core.validation import ValidationContext, validate
@@ -172,8 +172,11 @@ def _quarantined(session: Session) -> list[QuarantinedRecord]:
     store = sync_store(session)
     districts = {d.device_id: d.district for d in store.devices()}
     order = {kind: i for i, kind in enumerate(_KINDS)}
-    rows = sorted(store.quarantine(status="open"), key=lambda r: order.get(r.kind, len(order)))
-    rows.sort(key=lambda r: (r.received_at, r.bundle_seq), reverse=True)  # stable: kinds stay
+    rows = sorted(
+        store.quarantine(status="open"),
+        key=lambda r: (r.received_at, r.bundle_seq, -order.get(r.kind, len(order))),
+        reverse=True,
+    )
     return [
         QuarantinedRecord(
             received_at=r.received_at,
@@ -182,9 +185,7 @@ def _quarantined(session: Session) -> list[QuarantinedRecord]:
             kind=r.kind,
             record_id=r.record_id,
             label=record_title(r.kind, r.record),
-            problems=tuple(
-                f"{p.get('field', '')}: {p.get('message', '')}".strip(": ") for p in r.problems
-            ),
+            problems=tuple(map(problem_line, r.problems)),
         )
         for r in rows
     ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
+from tipdesk.core.errors import problem_line
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
@@ -520,10 +521,7 @@ class SyncHqPanel(QWidget):
             problems.append([self.tr("Conflict"), self._named(c, titles),
                              self.tr("held for review")])  # fmt: skip
         for q in data["quarantined"]:
-            reasons = "; ".join(
-                f"{p.get('field', '')}: {p.get('message', '')}".strip(": ")
-                for p in q.get("problems", [])
-            )
+            reasons = "; ".join(map(problem_line, q.get("problems", [])))
             problems.append([self.tr("Quarantined"), self._named(q, titles), reasons])
         names = {d.device_id: d.district for d in self.state.devices}
         names.update({r.device: r.district for r in report.results})
