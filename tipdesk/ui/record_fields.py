@@ -203,6 +203,19 @@ QT_TRANSLATE_NOOP("record_fields", "Yes")
 QT_TRANSLATE_NOOP("record_fields", "No")
 
 
+Titles = dict[tuple[str, str], str]
+"""Records' titles by (kind, id), as :mod:`tipdesk.services.titles` looks them up."""
+
+
+def named(kind: str, record_id: str, titles: Titles, reference: Reference) -> str:
+    """A record by its title when ``titles`` has it (:func:`record_words`), else by kind and
+    id (a record this install does not hold)."""
+    title = titles.get((kind, record_id))
+    if not title:
+        return f"{kind} {record_id}".strip()
+    return record_words(kind, title, reference)
+
+
 def record_words(kind: str, title: str, reference: Reference) -> str:
     """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``, ``Referral to Shelter``: a record named
     by its title (:func:`tipdesk.services.sync_common.record_title`)."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext, role_label
-from tipdesk.ui.record_fields import record_words
+from tipdesk.ui.record_fields import Titles, named
 from tipdesk.ui.tasks import Runner
 from tipdesk.ui.widgets.common import Banner, PageHeader, button, label
 
@@ -71,9 +71,6 @@ def local_time(at: str) -> str:
     if not moment.isValid():
         return at
     return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
-
-
-Titles = dict[tuple[str, str], str]
 
 
 def _page(before: int | None, filters: dict[str, Any]) -> Any:
@@ -155,10 +152,7 @@ class AuditModel(QAbstractTableModel):
         if col == 3:
             return entry.action
         if col == 4:
-            title = self._titles.get((entry.kind, entry.record_id))
-            if title:
-                return record_words(entry.kind, title, self._reference)
-            return f"{entry.kind} {entry.record_id}".strip()
+            return named(entry.kind, entry.record_id, self._titles, self._reference)
         if col == 5:
             return describe(entry)
         return ""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
-from tipdesk.ui.record_fields import record_words
+from tipdesk.ui.record_fields import Titles, named
 from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.sync_view import RowsModel, bundles_text, records_text, table, when
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from tipdesk.services.sync import ExportResult, ReceiptResult
     from tipdesk.sync.identity import Enrolment
     from tipdesk.ui.tasks import Progress
-
-Titles = dict[tuple[str, str], str]
-"""Records' titles by (kind, id): see :func:`tipdesk.services.sync.record_titles`."""
 
 CONTEXT = "SyncDistrictPanel"
 OUTBOX_COLUMNS = (
@@ -397,12 +394,9 @@ class SyncDistrictPanel(QWidget):
         self.ctx.runner.submit(_import_receipt(path), self._on_receipt, self.ctx.report)
 
     def _named(self, listed: dict[str, Any], titles: Titles) -> str:
-        """A record a receipt lists, by its title when this install holds it, else by id."""
+        """A record a receipt lists (kind and id) by its title when this install holds it."""
         kind, record_id = str(listed.get("kind", "")), str(listed.get("record_id", ""))
-        title = titles.get((kind, record_id))
-        if not title:
-            return f"{kind} {record_id}".strip()
-        return record_words(kind, title, self.ctx.reference)
+        return named(kind, record_id, titles, self.ctx.reference)
 
     def _on_receipt(self, done: tuple[ReceiptResult, Reference | None, Titles]) -> None:
         result, reference, titles = done

@@ -15,7 +15,14 @@ from tipdesk.core.errors import problem_line
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
-from tipdesk.ui.record_fields import field_label, kind_words, record_words
+from tipdesk.ui.record_fields import (
+    Titles,
+    field_label,
+    field_value,
+    kind_words,
+    named,
+    record_words,
+)
 from tipdesk.ui.views import sync_view
 from tipdesk.ui.views.sync_view import (
     RowsModel,
@@ -34,9 +41,6 @@ if TYPE_CHECKING:
     from tipdesk.ui.tasks import Progress
 
 CONTEXT = "SyncHqPanel"
-
-Titles = dict[tuple[str, str], str]
-"""Records' titles by (kind, id): see :func:`tipdesk.services.sync.report_titles`."""
 
 
 def _n(text: object) -> str:
@@ -138,7 +142,6 @@ def _compare(conflict_id: str) -> Any:
         from tipdesk.core.records import META_FIELDS, Victim, to_dict
         from tipdesk.services import sync
         from tipdesk.services.sync_common import sync_store
-        from tipdesk.ui.record_fields import field_label, field_value
 
         listed = {c["id"]: c for c in sync.conflicts(session)}  # permission and role
         if conflict_id not in listed:
@@ -480,11 +483,8 @@ class SyncHqPanel(QWidget):
         self.refresh()
 
     def _named(self, listed: dict[str, Any], titles: Titles) -> str:
-        """A record the report lists, by its title when known, else by kind and id."""
-        title = titles.get((listed["kind"], listed["record_id"]))
-        if not title:
-            return f"{listed['kind']} {listed['record_id']}"
-        return record_words(listed["kind"], title, self.ctx.reference)
+        """A record the report lists (kind and id) by its title when known."""
+        return named(listed["kind"], listed["record_id"], titles, self.ctx.reference)
 
     def show_report(self, report: ImportReport, titles: Titles | None = None) -> None:
         """The import report: records per type, then what was held back or is missing."""
