@@ -76,27 +76,23 @@ def problems(
     return found
 
 
-def _pairs(case: Case) -> set[Pair]:
-    """Every (accused id, victim id) of the case's live, stored records that match."""
-    people = [(v.id, person(v)) for v in case.victims if not v.deleted and v.id]
-    out: set[Pair] = set()
-    for a in case.accused:
-        if a.id and not a.deleted:
+def _matches(case: Case) -> list[tuple[int, Accused, list[str]]]:
+    """Each live accused of ``case`` (position, accused) with the ids of the live victims it
+    matches."""
+    people = [(v.id, person(v)) for v in case.victims if not v.deleted]
+    found: list[tuple[int, Accused, list[str]]] = []
+    for i, a in enumerate(case.accused):
+        if not a.deleted:
             key = person(a)
-            out.update((a.id, vid) for vid, v in people if same_person(key, v) is not None)
-    return out
+            found.append((i, a, [vid for vid, v in people if same_person(key, v) is not None]))
+    return found
 
 
 def added(case: Case, old: Case | None) -> list[int]:
     """Positions in ``case.accused`` of the live accused matching a victim of ``case`` in a way
     ``old`` (the stored case) did not: new records, or names or CNICs changed to match."""
-    before = _pairs(old) if old is not None else set()
-    people = [(v.id, person(v)) for v in case.victims if not v.deleted]
-    found: list[int] = []
-    for i, a in enumerate(case.accused):
-        if a.deleted:
-            continue
-        key = person(a)
-        if any(same_person(key, v) is not None and (a.id, vid) not in before for vid, v in people):
-            found.append(i)
-    return found
+    before: set[Pair] = set()
+    if old is not None:
+        # Stored records only: a record without an id was never reviewed.
+        before = {(a.id, vid) for _, a, vids in _matches(old) for vid in vids if a.id and vid}
+    return [i for i, a, vids in _matches(case) if any((a.id, vid) not in before for vid in vids)]
