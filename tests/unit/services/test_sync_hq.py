@@ -158,9 +158,7 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     assert conflict["incoming"]["updated_by"] == "admin1"
     assert conflict["fields"] == ["investigating_officer", "narrative"]
     assert conflict["title"] == case.case_number  # what names the case to a reviewer
-    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
-    hq_home = ["--home", str(hq.paths.home), "--user", "admin1"]
-    assert cli_main.run(["hq", "conflicts", *hq_home]) == 0
+    assert _cli(monkeypatch, hq, "hq", "conflicts") == 0
     listed = capsys.readouterr().out
     assert f"{conflict['id']}  case {case.case_number} ({case.id}) [open]" in listed
     assert "differs in: investigating_officer, narrative" in listed
@@ -207,13 +205,26 @@ def test_resolving_keeps_local_and_refuses_twice(
         sync.resolve(hq, "C-no-such-conflict", "local")
 
 
+def _saved_over_the_limit(district: Session) -> Case:
+    """A case whose accused's sentence is over the 84-month maximum (TIP Act 2018 s.3), saved
+    as a district on older rules would have: HQ quarantines it."""
+    bad = case_for(district)
+    bad.accused[0].imprisonment_months = 96
+    district.store.save([bad], district.actor())
+    return bad
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, session: Session, *args: str) -> int:
+    """Run ``tipdesk ARGS`` in this process on ``session``'s store, as its admin."""
+    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
+    return cli_main.run([*args, "--home", str(session.paths.home), "--user", "admin1"])
+
+
 def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
     svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
     district, hq = svc_linked
-    bad = case_for(district)
-    bad.accused[0].imprisonment_months = 96  # over the 84-month maximum (TIP Act 2018 s.3)
-    district.store.save([bad], district.actor())  # as a district on older rules would have
+    bad = _saved_over_the_limit(district)
     good = case_for(district)
     records.save(district, [good])
     result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
@@ -248,14 +259,10 @@ def test_the_receipt_command_names_quarantined_records_by_their_titles(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     district, hq = svc_linked
-    bad = case_for(district)
-    bad.accused[0].imprisonment_months = 96  # over the 84-month maximum (TIP Act 2018 s.3)
-    district.store.save([bad], district.actor())  # as a district on older rules would have
+    bad = _saved_over_the_limit(district)
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     (receipt,) = sync.write_receipts(hq, tmp_path)
-    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
-    home = str(district.paths.home)
-    assert cli_main.run(["sync", "receipt", str(receipt), "--home", home, "--user", "admin1"]) == 0
+    assert _cli(monkeypatch, district, "sync", "receipt", str(receipt)) == 0
     out = capsys.readouterr().out
     assert f"Quarantined at HQ: case {bad.case_number} ({bad.id}): " in out
     assert f"accused {bad.accused[0].name} ({bad.accused[0].id}): " in out
@@ -268,9 +275,7 @@ def test_an_import_report_names_its_quarantined_records(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     district, hq = svc_linked
-    bad = case_for(district)
-    bad.accused[0].imprisonment_months = 96  # over the 84-month maximum (TIP Act 2018 s.3)
-    district.store.save([bad], district.actor())  # as a district on older rules would have
+    bad = _saved_over_the_limit(district)
     report = sync.import_files(hq, [export(district, tmp_path / "out")])
     titles = sync.report_titles(hq, report)
     # HQ holds none of them: the titles come from the versions held in quarantine.
@@ -287,12 +292,10 @@ def test_an_import_report_names_its_quarantined_records(
     assert any("exceeds the 84-month maximum" in p for p in by_kind["accused"].problems)
     assert by_kind["victim"].label == bad.victims[0].victim_code
     # ...and so does the command line.
-    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
-    home = str(hq.paths.home)
-    assert cli_main.run(["report", "quality", "--json", "--home", home, "--user", "admin1"]) == 0
+    assert _cli(monkeypatch, hq, "report", "quality", "--json") == 0
     listed = json.loads(capsys.readouterr().out)["quarantined"]
     assert {(q["kind"], q["label"]) for q in listed} >= {("case", bad.case_number)}
-    assert cli_main.run(["report", "quality", "--home", home, "--user", "admin1"]) == 0
+    assert _cli(monkeypatch, hq, "report", "quality") == 0
     assert f"case {bad.case_number} (PB-LHR, bundle 1): " in capsys.readouterr().out
 
 
