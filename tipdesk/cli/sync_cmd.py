@@ -18,9 +18,11 @@ from tipdesk.cli.common import Add, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
-from tipdesk.services import reference_updates, sync_server, sync_upload
+from tipdesk.services import reference_updates
 from tipdesk.services import session as session_service
 from tipdesk.services import sync as sync_service
+from tipdesk.services.sync import server as sync_server
+from tipdesk.services.sync import upload as sync_upload
 from tipdesk.sync.bundle import short_device
 
 

@@ -21,7 +21,7 @@ from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import KnownError
 from tipdesk.paths import Paths
 from tipdesk.services import records, sync
-from tipdesk.services.sync_common import own_identity
+from tipdesk.services.sync.common import own_identity
 from tipdesk.sync import age, container
 from tipdesk.sync.canonical import canonical
 from tipdesk.sync.container import Limits

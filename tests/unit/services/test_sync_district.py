@@ -15,7 +15,7 @@ from tipdesk.core.records import Victim
 from tipdesk.services import records, sync
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import own_identity
+from tipdesk.services.sync.common import own_identity
 from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync import container, identity, payload
 from tipdesk.sync.errors import BadDocument, NotEnrolled, WrongRole

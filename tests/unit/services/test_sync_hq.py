@@ -1,4 +1,4 @@
-"""HQ side of sync (tipdesk.services.sync_hq): records arrive as they are, duplicates and any
+"""HQ side of sync (tipdesk.services.sync.hq): records arrive as they are, duplicates and any
 order, gaps, conflicts kept in full and resolved, quarantine, receipts and device status."""
 
 from __future__ import annotations

@@ -28,7 +28,9 @@ from sync_support import case_for, link, make_district, make_hq, reopen
 from tipdesk.cli.main import run as cli_run
 from tipdesk.core.clock import FixedClock
 from tipdesk.paths import Paths
-from tipdesk.services import records, sync, sync_server, sync_upload
+from tipdesk.services import records, sync
+from tipdesk.services.sync import server as sync_server
+from tipdesk.services.sync import upload as sync_upload
 from tipdesk.sync import request_auth
 
 

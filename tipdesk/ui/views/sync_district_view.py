@@ -57,9 +57,9 @@ class DistrictState:
 
 def _upload_line(session: Session) -> str | None:
     """HQ's address for the network upload when the upload service exists and one is set."""
-    if importlib.util.find_spec("tipdesk.services.sync_upload") is None:
+    if importlib.util.find_spec("tipdesk.services.sync.upload") is None:
         return None
-    module = importlib.import_module("tipdesk.services.sync_upload")
+    module = importlib.import_module("tipdesk.services.sync.upload")
     found = module.configured(session)
     return str(found.url) if found is not None else None
 
@@ -67,7 +67,7 @@ def _upload_line(session: Session) -> str | None:
 def _state() -> Any:
     def work(session: Session) -> DistrictState:
         from tipdesk.services import sync
-        from tipdesk.services.sync_common import sync_store
+        from tipdesk.services.sync.common import sync_store
 
         status = sync.status(session)  # checks the permission and the role
         store = sync_store(session)

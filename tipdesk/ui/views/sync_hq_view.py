@@ -141,7 +141,7 @@ def _compare(conflict_id: str) -> Any:
     def work(session: Session) -> list[tuple[str, str, str, str]]:
         from tipdesk.core.records import META_FIELDS, Victim, to_dict
         from tipdesk.services import sync
-        from tipdesk.services.sync_common import sync_store
+        from tipdesk.services.sync.common import sync_store
 
         listed = {c["id"]: c for c in sync.conflicts(session)}  # permission and role
         if conflict_id not in listed:

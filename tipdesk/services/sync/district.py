@@ -1,5 +1,5 @@
 """Sync use cases for the command line and the app: identities and enrolment, the district's
-bundles, outbox and receipts. HQ's side lives in :mod:`tipdesk.services.sync_hq` and is
+bundles, outbox and receipts. HQ's side lives in :mod:`tipdesk.services.sync.hq` and is
 re-exported here, so an uploader or the app needs only this module.
 
 Contract:
@@ -7,8 +7,8 @@ Contract:
 - Files are written atomically (:func:`tipdesk.fs.atomic_write_bytes`), private to the user.
 - Transports (a future HTTPS uploader) only move bytes: :func:`outbox_files` lists what to
   upload, :func:`import_receipt_bytes` takes what comes back; at HQ
-  :func:`~tipdesk.services.sync_hq.import_bundle_bytes` and
-  :func:`~tipdesk.services.sync_hq.receipt_for` do the same.
+  :func:`~tipdesk.services.sync.hq.import_bundle_bytes` and
+  :func:`~tipdesk.services.sync.hq.receipt_for` do the same.
 - Runs on the store's thread, like every service.
 """
 
@@ -24,14 +24,15 @@ from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import (
+from tipdesk.services.sync import exporter
+from tipdesk.services.sync.common import (
     own_identity,
     read_file,
     require_district,
     require_hq,
     sync_store,
 )
-from tipdesk.services.sync_hq import (
+from tipdesk.services.sync.hq import (
     DeviceStatus,
     ImportReport,
     ImportResult,
@@ -48,7 +49,7 @@ from tipdesk.services.sync_hq import (
 from tipdesk.services.titles import record_titles
 from tipdesk.store.store import OfficeRow
 from tipdesk.store.sync_store import DeviceRow, HqRow, OutboxRow, ReceiptRow, to_json
-from tipdesk.sync import age, container, exporter, identity, receipt
+from tipdesk.sync import age, container, identity, receipt
 from tipdesk.sync.bundle import short_device
 from tipdesk.sync.canonical import b64, unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits

@@ -28,8 +28,8 @@ import httpx
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
-from tipdesk.services.sync import ReceiptResult, import_receipt_bytes, outbox_files
-from tipdesk.services.sync_common import own_identity, require_district, sync_store
+from tipdesk.services.sync.common import own_identity, require_district, sync_store
+from tipdesk.services.sync.district import ReceiptResult, import_receipt_bytes, outbox_files
 from tipdesk.sync import request_auth
 
 HQ_URL_SETTING = "sync_hq_url"

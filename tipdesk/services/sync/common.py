@@ -1,5 +1,5 @@
 """Pieces shared by the sync use cases (:mod:`tipdesk.services.sync`,
-:mod:`tipdesk.services.sync_hq`): the install's identity, role checks, reading files."""
+:mod:`tipdesk.services.sync.hq`): the install's identity, role checks, reading files."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ Contract:
   sender's signature over the manifest, recipients and payload digest, then (only then)
   decryption with HQ's key, bounded decompression, decoding, and the manifest against the
   payload. A bundle already imported is reported as a duplicate and writes nothing at all.
-- Each bundle is applied in one transaction (:func:`tipdesk.sync.importer.apply_bundle`).
+- Each bundle is applied in one transaction (:func:`tipdesk.services.sync.importer.apply_bundle`).
 - Receipts are signed by HQ and encrypted to the device they are for.
 """
 
@@ -25,21 +25,22 @@ from tipdesk.core.records import Record, to_dict
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import (
+from tipdesk.services.sync import importer
+from tipdesk.services.sync.common import (
     own_identity,
     read_file,
     require_hq,
     sync_store,
 )
+from tipdesk.services.sync.resolve import resolve as resolve_conflict
 from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.sync_store import ConflictRow, DeviceRow
-from tipdesk.sync import bundle, container, importer, payload, receipt, status
+from tipdesk.sync import bundle, container, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
 from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
 from tipdesk.sync.gcpause import gc_paused
-from tipdesk.sync.resolve import resolve as resolve_conflict
 
 HQ_LABEL = "HQ"
 
