@@ -1,5 +1,5 @@
-"""The install's own settings as the app's settings and users screens show them: the idle-lock
-time, the offices, the users, and facts about the install.
+"""The install's own settings as the app's settings screen shows them: the idle-lock time, the
+offices, and facts about the install (the users are :mod:`tipdesk.services.users`).
 
 Contract: reading needs ``view``; changing needs ``manage_settings``. Every change is one
 transaction with its audit entry (the store writes it). Runs on the store's thread.
@@ -14,7 +14,7 @@ from tipdesk.core.codes import OfficeKind
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
-from tipdesk.store.store import OfficeRow, User
+from tipdesk.store.store import OfficeRow
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 10
@@ -43,12 +43,6 @@ def set_idle_lock_minutes(session: Session, minutes: int) -> int:
         )
     session.store.set_settings({IDLE_LOCK_KEY: str(minutes)}, session.actor())
     return minutes
-
-
-def users(session: Session) -> list[User]:
-    """The install's users (active and disabled), by name."""
-    session.require(Permission.VIEW)
-    return session.store.users()
 
 
 def offices(session: Session) -> list[OfficeRow]:

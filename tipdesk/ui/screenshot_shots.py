@@ -243,7 +243,7 @@ def _district() -> Any:
 def _add_colleagues(session: Any) -> None:
     """A few synthetic users so the users screen shows a realistic office."""
     from tipdesk.core.permissions import UserRole
-    from tipdesk.services.session import add_user, disable_user
+    from tipdesk.services.users import add_user, disable_user
 
     for name, role in (("bilal.ahmed", UserRole.DISTRICT_OFFICER),
                        ("sana.malik", UserRole.DISTRICT_SUPERVISOR),

@@ -12,7 +12,7 @@ from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import PermissionDenied
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Victim
-from tipdesk.services import records, sync
+from tipdesk.services import records, sync, users
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import own_identity
@@ -209,7 +209,7 @@ def test_an_hq_analyst_cannot_import(
     svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
     district, hq = svc_linked
-    session_service.add_user(hq, "analyst1", UserRole.HQ_ANALYST, "purple elephant dances quietly")
+    users.add_user(hq, "analyst1", UserRole.HQ_ANALYST, "purple elephant dances quietly")
     analyst = session_service.sign_in(
         hq.paths, user="analyst1", passphrase="purple elephant dances quietly", clock=svc_clock
     )

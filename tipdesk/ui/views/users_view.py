@@ -105,16 +105,16 @@ class UsersModel(QAbstractTableModel):
 
 def _users() -> Any:
     def work(session: Session) -> list[User]:
-        from tipdesk.services.install_settings import users
+        from tipdesk.services.users import list_users
 
-        return users(session)
+        return list_users(session)
 
     return work
 
 
 def _add(values: dict[str, Any]) -> Any:
     def work(session: Session) -> None:
-        from tipdesk.services.session import add_user
+        from tipdesk.services.users import add_user
 
         add_user(session, values["name"], values["role"], values["passphrase"])
 
@@ -123,7 +123,7 @@ def _add(values: dict[str, Any]) -> Any:
 
 def _disable(name: str) -> Any:
     def work(session: Session) -> None:
-        from tipdesk.services.session import disable_user
+        from tipdesk.services.users import disable_user
 
         disable_user(session, name)
 
@@ -132,7 +132,7 @@ def _disable(name: str) -> Any:
 
 def _enable(values: dict[str, Any]) -> Any:
     def work(session: Session) -> None:
-        from tipdesk.services.session import enable_user
+        from tipdesk.services.users import enable_user
 
         enable_user(session, values["name"], values["passphrase"])
 
