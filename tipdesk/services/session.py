@@ -39,7 +39,6 @@ from tipdesk.services import reference_updates
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
-from tipdesk.sync import identity as sync_identity
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +200,11 @@ def init_install(
         store.add_user(user, admin.value, actor)
         for o in _install_offices(ref, role, district_code, office_row):
             store.add_office(o, actor)
-        # The sync identity (signing and encryption keys) is made with the install.
-        sync_identity.load_or_create(store, device_id, actor)
+        # The sync identity (signing and encryption keys) is made with the install. Imported
+        # here: tipdesk.services.sync imports this module (its use cases take a Session).
+        from tipdesk.services.sync.keys import load_or_create
+
+        load_or_create(store, device_id, actor)
         store.log([NewEntry(at, user, device_id, "init", detail={"role": role.value})])
     except BaseException:
         _remove_partial(paths, created_home)
