@@ -1,5 +1,5 @@
-"""Pieces shared by the sync use cases (:mod:`tipdesk.services.sync`,
-:mod:`tipdesk.services.sync.hq`): the install's identity, role checks, reading files."""
+"""Pieces shared by the sync use cases (``enrolment``, ``district``, ``hq``, ``upload``,
+``server``): the install's identity, role checks, reading files."""
 
 from __future__ import annotations
 
