@@ -72,7 +72,7 @@ def test_the_wizard_creates_a_district_install(
     assert not paths.keyfile.exists()  # nothing written before Create
     # Enrolment needs the sync services; until they exist the control says so.
     options = wizard.options_page
-    if not (Path(__file__).parents[2] / "tipdesk" / "services" / "sync.py").exists():
+    if not (Path(__file__).parents[2] / "tipdesk" / "services" / "sync" / "__init__.py").exists():
         assert not options.enrol_button.isEnabled()
         assert options.enrol_button.toolTip() == "Available once sync is installed"
     assert "Lahore" in options.summary.text()
@@ -194,4 +194,4 @@ def test_a_district_enrols_with_hqs_file(
     qtbot.waitUntil(lambda: wizard.currentId() == RECOVERY)
     statuses: list[Any] = []
     controller.runner.submit(sync.status, statuses.append)
-    assert statuses and statuses[0]["enrolled"] is True
+    assert statuses and statuses[0].enrolled is True

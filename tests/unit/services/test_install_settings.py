@@ -56,7 +56,9 @@ def test_changes_need_manage_settings(district_session: Session, svc_user: objec
 
 def test_about(district_session: Session) -> None:
     about = settings.about(district_session)
-    assert about["install_role"] == "district"
-    assert about["data_folder"] == str(district_session.paths.home)
-    assert about["device_id"] == district_session.install.device_id
-    assert about["schema_version"] >= 1
+    assert about.install_role == "district"
+    assert about.data_folder == str(district_session.paths.home)
+    assert (about.district, about.office) == ("PB-LHR", "FIA-AHTC-LHR")
+    assert about.device_id == district_session.install.device_id
+    assert about.schema_version >= 1
+    assert about.created_at.startswith("2026-06-01")

@@ -220,7 +220,7 @@ def test_replayed_bundle_is_a_reported_duplicate(
         hq.close()
     assert files_of(paths.home) == before
     assert [r.status for r in report.results] == ["duplicate"] and report.errors == []
-    assert report.to_json()["duplicates"] == [f"{world['identity'].public.device_id}#1"]
+    assert report.duplicates == [f"{world['identity'].public.device_id}#1"]
 
 
 def _write(path: Path, data: bytes) -> Path:

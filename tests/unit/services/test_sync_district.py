@@ -136,8 +136,8 @@ def test_unacknowledged_changes_go_again_and_receipts_move_the_start(
     ids3 = {r.record_id for r in payload.iter_rows(_payload(hq, b3))}
     assert not ids3 & ids2
     status = sync.status(district)
-    assert status["outbox"][0]["seq"] == 3 and status["last_receipt"]["serial"] == 1
-    assert status["changes_not_exported"] == 0
+    assert status.last_receipt is not None and status.last_receipt.serial == 1
+    assert status.outbox[0].seq == 3 and status.changes_not_exported == 0
 
 
 def test_identity_leaves_the_district_only_with_consent(

@@ -174,7 +174,7 @@ def test_unregistered_device_is_refused_and_nothing_stored(world: dict[str, Any]
                 (bundle,) = sync.outbox_files(stranger)
                 answer = client.post(f"{url}/v1/bundles", content=bundle.read_bytes())
         assert answer.status_code == 403 and "has not registered" in answer.json()["error"]
-        assert [e["message"][:4] for e in result.errors] == ["403:", "401:"]
+        assert [e.message[:4] for e in result.errors] == ["403:", "401:"]
         assert not inbox.exists() or list(inbox.iterdir()) == []
     finally:
         stranger.close()

@@ -14,7 +14,10 @@ HQ side; imported on their own: they need the network libraries). The file forma
 
 from tipdesk.services.sync.district import (
     ExportResult,
+    LastReceipt,
+    OutboxBundle,
     ReceiptResult,
+    SyncStatus,
     export_bundle,
     import_receipt,
     import_receipt_bytes,
@@ -34,9 +37,12 @@ from tipdesk.services.sync.enrolment import (
     revoke_device,
 )
 from tipdesk.services.sync.hq import (
+    Conflict,
+    ConflictSide,
     DeviceStatus,
     ImportReport,
     ImportResult,
+    RefusedFile,
     check_bundle_bytes,
     conflicts,
     device_status,
@@ -50,12 +56,18 @@ from tipdesk.services.sync.hq import (
 from tipdesk.services.titles import record_titles
 
 __all__ = [
+    "Conflict",
+    "ConflictSide",
     "DeviceStatus",
     "ExportResult",
     "ImportReport",
     "ImportResult",
     "KeysInfo",
+    "LastReceipt",
+    "OutboxBundle",
     "ReceiptResult",
+    "RefusedFile",
+    "SyncStatus",
     "check_bundle_bytes",
     "conflicts",
     "device_status",

@@ -216,7 +216,81 @@ def _receipt_result(rec: receipt.Receipt, status: str, acked: tuple[int, ...]) -
     )
 
 
-def status(session: Session) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class OutboxBundle:
+    """A bundle made here, as the sync state shows it."""
+
+    seq: int
+    file: str
+    created_at: str
+    changes: tuple[int, int]
+    """The change-log positions it covers: after the first, up to and including the second."""
+    counts: dict[str, int]
+    """Records in the bundle, by kind."""
+    acknowledged_at: str | None
+    """When HQ's receipt acknowledged it; None while it waits in the outbox."""
+
+    @classmethod
+    def of(cls, row: OutboxRow) -> OutboxBundle:
+        return cls(
+            seq=row.seq,
+            file=row.file_name,
+            created_at=row.created_at,
+            changes=(row.from_change, row.to_change),
+            counts=row.counts,
+            acknowledged_at=row.acked_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LastReceipt:
+    """The latest receipt imported from HQ. ``gaps``, ``quarantined``, ``conflicts`` and
+    ``updates`` are the receipt's own lists, as HQ wrote them (``docs/bundle-format.md``)."""
+
+    serial: int
+    issued_at: str
+    imported_at: str
+    highest_seq: int
+    """HQ holds every bundle up to this one."""
+    acked_change: int
+    gaps: list[int]
+    quarantined: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    updates: dict[str, Any]
+
+    @classmethod
+    def of(cls, row: ReceiptRow) -> LastReceipt:
+        s = row.summary
+        return cls(
+            serial=row.serial,
+            issued_at=row.issued_at,
+            imported_at=row.imported_at,
+            highest_seq=row.highest_seq,
+            acked_change=row.acked_change,
+            gaps=s.get("gaps", []),
+            quarantined=s.get("quarantined", []),
+            conflicts=s.get("conflicts", []),
+            updates=s.get("updates", {}),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """The district's sync state (``tipdesk sync status`` and the app's sync page)."""
+
+    device_id: str
+    enrolled: bool
+    hq_fingerprint: str | None
+    """The fingerprint of the HQ this install is enrolled with; None when not enrolled."""
+    last_bundle: OutboxBundle | None
+    outbox: tuple[OutboxBundle, ...]
+    """The bundles HQ has not acknowledged yet, oldest first."""
+    changes_not_exported: int
+    changes_not_acknowledged: int
+    last_receipt: LastReceipt | None
+
+
+def status(session: Session) -> SyncStatus:
     """The district's sync state: HQ, last bundle, outbox, last receipt, what is not sent."""
     session.require(Permission.SYNC)
     require_district(session, "sync status")
@@ -227,39 +301,13 @@ def status(session: Session) -> dict[str, Any]:
     last = outbox[-1] if outbox else None
     rec = store.last_receipt()
     max_change = store.max_change()
-    return {
-        "device_id": session.install.device_id,
-        "enrolled": hq is not None,
-        "hq_fingerprint": hq.fingerprint if hq else None,
-        "last_bundle": _outbox_json(last) if last else None,
-        "outbox": [_outbox_json(o) for o in pending],
-        "changes_not_exported": max_change - (last.to_change if last else 0),
-        "changes_not_acknowledged": max_change - store.acked_change(),
-        "last_receipt": _receipt_json(rec) if rec else None,
-    }
-
-
-def _outbox_json(o: OutboxRow) -> dict[str, Any]:
-    return {
-        "seq": o.seq,
-        "file": o.file_name,
-        "created_at": o.created_at,
-        "changes": [o.from_change, o.to_change],
-        "counts": o.counts,
-        "acknowledged_at": o.acked_at,
-    }
-
-
-def _receipt_json(r: ReceiptRow) -> dict[str, Any]:
-    s = r.summary
-    return {
-        "serial": r.serial,
-        "issued_at": r.issued_at,
-        "imported_at": r.imported_at,
-        "highest_seq": r.highest_seq,
-        "acked_change": r.acked_change,
-        "gaps": s.get("gaps", []),
-        "quarantined": s.get("quarantined", []),
-        "conflicts": s.get("conflicts", []),
-        "updates": s.get("updates", {}),
-    }
+    return SyncStatus(
+        device_id=session.install.device_id,
+        enrolled=hq is not None,
+        hq_fingerprint=hq.fingerprint if hq else None,
+        last_bundle=OutboxBundle.of(last) if last else None,
+        outbox=tuple(OutboxBundle.of(o) for o in pending),
+        changes_not_exported=max_change - (last.to_change if last else 0),
+        changes_not_acknowledged=max_change - store.acked_change(),
+        last_receipt=LastReceipt.of(rec) if rec else None,
+    )
