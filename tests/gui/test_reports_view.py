@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, sign_in
 
@@ -122,7 +123,6 @@ def test_suppression_hides_small_counts(reports_window: MainWindow) -> None:
 
 
 def test_export_xlsx_writes_a_workbook(reports_window: MainWindow, tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
     page = _reports(reports_window)
     _build(page)
     panel = page.report_panel

@@ -156,10 +156,10 @@ def test_a_refused_creation_keeps_the_wizard_open_with_the_reason(
 def test_a_district_enrols_with_hqs_file(
     controller: AppController, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sync = pytest.importorskip("tipdesk.services.sync")
     from gui_support import GUI_KDF
 
     from tipdesk.paths import Paths
+    from tipdesk.services import sync
     from tipdesk.services.session import init_install
 
     hq, _key = init_install(
