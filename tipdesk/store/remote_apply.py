@@ -71,7 +71,7 @@ class RemoteBatch:
         self.changes = Changes()
         self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
         self._new_fts: dict[str, list[tuple[Any, ...]]] = {}
-        self._change_rows: list[tuple[str, str, int, str]] = []
+        self._change_rows: list[tuple[str, str, int, str, str, str]] = []
         self._versions: list[tuple[str, str, int, str]] = []
         self._audit: list[audit.NewEntry] = []
         self._rowids: dict[str, int] = {}
@@ -200,29 +200,38 @@ class RemoteBatch:
         *,
         rowid: int | None,
         row: tuple[Any, ...] | None = None,
+        owner: str = "",
     ) -> int:
         """Store ``record`` as it is: insert when ``rowid`` is None, else update that row.
-        ``row`` is the record's column values when the caller has them already. Returns the
-        row's rowid. Cases are indexed by :meth:`index_case` (their text includes children)."""
+        ``row`` is the record's column values when the caller has them already; ``owner`` is
+        the owner district of the record's unit, for the change log. Returns the row's rowid.
+        Cases are indexed by :meth:`index_case` (their text includes children)."""
         kind = record.KIND
         values = row if row is not None else to_row(record)
         if rowid is None:
-            (new,) = self.insert_new(kind, [(record, vv, values)])
+            (new,) = self.insert_new(kind, [(record, vv, values)], owner)
             return new
         self.conn.execute(update_sql(kind), (*values[1:], record.id))
         if kind in _INDEXED:
             search.reindex(self.conn, rowid, record)
         self.changes.add(kind, record.id)
-        self._change_rows.append((kind, record.id, record.version, self.actor.at))
+        self._change_rows.append(
+            (kind, record.id, record.version, self.actor.at, owner, record.updated_device)
+        )
         self._versions.append((kind, record.id, record.version, vv_json(vv)))
         return rowid
 
     def insert_new(
-        self, kind: str, items: Sequence[tuple[Record, dict[str, int], Sequence[Any] | None]]
+        self,
+        kind: str,
+        items: Sequence[tuple[Record, dict[str, int], Sequence[Any] | None]],
+        owners: Sequence[str] | str = "",
     ) -> list[int]:
         """Insert new records of ``kind``, each ``(record, vv, column values or None)``,
-        exactly as :meth:`write` inserts one; returns their rowids, in order. One loop for a
-        whole bundle's new rows of a kind (an HQ import's usual case)."""
+        exactly as :meth:`write` inserts one; returns their rowids, in order. ``owners``: the
+        owner district of each record's unit (one for all when a text). One loop for a whole
+        bundle's new rows of a kind (an HQ import's usual case)."""
+        owner_of = [owners] * len(items) if isinstance(owners, str) else owners
         last = self._last_rowid(kind)
         inserts = self._inserts[kind]
         change_rows = self._change_rows
@@ -234,14 +243,14 @@ class RemoteBatch:
         # Rows decoded from one bundle share their version-vector objects (a dictionary-
         # encoded column), so each distinct vector is written as JSON once.
         vv_texts: dict[int, str] = {}
-        for record, vv, values in items:
+        for (record, vv, values), owner in zip(items, owner_of, strict=True):
             last += 1
             inserts.append((last, *(values if values is not None else to_row(record))))
             if indexed and not record.deleted:
                 sql, params = search.rowid_index(record, last)
                 new_fts.setdefault(sql, []).append(params)
             record_id, version = record.id, record.version
-            change_rows.append((kind, record_id, version, at))
+            change_rows.append((kind, record_id, version, at, owner, record.updated_device))
             text = vv_texts.get(id(vv))
             if text is None:
                 text = vv_texts[id(vv)] = vv_json(vv)
@@ -350,7 +359,9 @@ class RemoteBatch:
         for sql, params in self._new_fts.items():
             insert_rows(self.conn, sql, params)
         insert_rows(
-            self.conn, "INSERT INTO changes(kind, record_id, version, at)", self._change_rows
+            self.conn,
+            "INSERT INTO changes(kind, record_id, version, at, owner, device)",
+            self._change_rows,
         )
         insert_rows(
             self.conn,

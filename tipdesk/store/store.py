@@ -26,7 +26,7 @@ from typing import Any
 from tipdesk.core.errors import NotFound, StaleRecord
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import (
-    META_FIELDS,
+    BOOKKEEPING_FIELDS,
     PARENT_KEY,
     TITLE_FIELDS,
     Accused,
@@ -122,7 +122,7 @@ class _Writer:
         self.conn = conn
         self.actor = actor
         self.changes = Changes()
-        self.change_rows: list[tuple[str, str, int, str]] = []
+        self.change_rows: list[tuple[str, str, int, str, str, str]] = []
         self.audit: list[audit.NewEntry] = []
         # New rows are inserted in bulk at flush, parents before children (FK order); the
         # full-text rows of new records follow them, looked up by id.
@@ -143,7 +143,12 @@ class _Writer:
     def note(self, record: Record, action: str, fields: list[str] | None = None) -> None:
         """Record one row change: a change-log row, and its part in the audit entry."""
         self.changes.add(record.KIND, record.id)
-        self.change_rows.append((record.KIND, record.id, record.version, self.actor.at))
+        # The change log names the owner district of the row's unit (its top-level record's)
+        # and the device: HQ sends each district the versions it lacks from it.
+        owner = getattr(self._top, "owner", "") if self._top is not None else ""
+        self.change_rows.append(
+            (record.KIND, record.id, record.version, self.actor.at, owner, self.actor.device)
+        )
         if record is self._top:
             self._top_action = action
             if fields:
@@ -179,7 +184,9 @@ class _Writer:
         for sql, rows in self.new_fts.items():
             self.conn.executemany(sql, rows)  # looked up by id: one statement per row
         insert_rows(
-            self.conn, "INSERT INTO changes(kind, record_id, version, at)", self.change_rows
+            self.conn,
+            "INSERT INTO changes(kind, record_id, version, at, owner, device)",
+            self.change_rows,
         )
         audit.append(self.conn, self.audit)
 
@@ -211,7 +218,7 @@ def _restore(snapshot: list[tuple[Record, dict[str, Any]]]) -> None:
 
 
 def _changed_fields(old: Record, new: Record) -> list[str]:
-    skip = set(META_FIELDS)
+    skip = BOOKKEEPING_FIELDS
     return [
         f.name
         for f in dataclasses.fields(new)
@@ -372,6 +379,14 @@ class Store:
         kind = record.KIND
         stored = self._stored_meta(kind, record.id) if record.id else None
         record.updated_at, record.updated_by, record.updated_device = a.at, a.user, a.device
+        owned = isinstance(record, Case | Training | Campaign) or (
+            isinstance(record, Victim) and not record.case_id
+        )
+        if owned and not getattr(record, "owner", ""):
+            # Bookkeeping the services set (tipdesk.services.ownership); a save that left it
+            # blank keeps the stored owner, and a new record is owned by its own district.
+            owner = getattr(stored[1], "owner", "") if stored else ""
+            record.owner = owner or getattr(record, "district", "")  # type: ignore[union-attr]
         if stored is None:
             if not record.id:
                 record.id = new_id()
@@ -455,6 +470,7 @@ class Store:
                 vic.deleted = True
             if not vic.district:
                 vic.district = case.district
+            vic.owner = ""  # a victim in a case follows the case's owner
             self._write_victim(w, vic)
         if rowid != NEW_ROW:  # a new case has no stored children to drop
             self._delete_missing(w, "accused", case.id, {a.id for a in case.accused})
@@ -610,6 +626,32 @@ class Store:
                 (case_number, district, office),
             ).fetchone()
         return str(row[0]) if row else None
+
+    def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """For each stored record of ``ids`` (deleted rows too): the owner district of the unit
+        it belongs to, and the record's own ``district`` (blank for an accused or a referral).
+        The owner is the record's own for a case, training, campaign or victim outside a case,
+        its case's for an accused or a victim in a case, its victim's unit's for a referral.
+        Records not stored are left out."""
+        owned = {
+            "case": "SELECT r.id, r.owner, r.district FROM cases AS r",
+            "training": "SELECT r.id, r.owner, r.district FROM trainings AS r",
+            "campaign": "SELECT r.id, r.owner, r.district FROM campaigns AS r",
+            "accused": "SELECT r.id, c.owner, '' FROM accused AS r "
+            "JOIN cases AS c ON c.id = r.case_id",
+            "victim": "SELECT r.id, coalesce(c.owner, r.owner), r.district FROM victims AS r "
+            "LEFT JOIN cases AS c ON c.id = r.case_id",
+            "referral": "SELECT r.id, coalesce(c.owner, v.owner), '' FROM referrals AS r "
+            "JOIN victims AS v ON v.id = r.victim_id LEFT JOIN cases AS c ON c.id = v.case_id",
+        }
+        out: dict[str, tuple[str, str]] = {}
+        with translated():
+            for part in chunks(list(ids)):
+                sql = f"{owned[kind]} WHERE r.id IN ({marks(len(part))})"
+                out.update(
+                    {str(r[0]): (str(r[1]), str(r[2])) for r in self._conn.execute(sql, part)}
+                )
+        return out
 
     def victim_code_exists(self, code: str, exclude_id: str = "") -> bool:
         with translated():
