@@ -27,7 +27,7 @@ from tipdesk.core.records import PARENT_KEY, Case, Record
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
-from tipdesk.store.store import Actor, Changes, Store
+from tipdesk.store.store import Actor, Changes, Store, unit_owners
 from tipdesk.store.sync_rows import (
     CONFLICT_COLUMNS,
     BundleRow,
@@ -160,19 +160,22 @@ class RemoteBatch:
         return out
 
     def quarantine_of_units(
-        self, case_ids: Sequence[str], victim_ids: Sequence[str]
+        self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
     ) -> list[QuarantineRow]:
-        """Open quarantine entries of the rows that belong to these case units (the case, its
-        accused and victims, their referrals) and victim units (the victim and referrals)."""
+        """Open quarantine entries from ``device_id`` of the rows that belong to these case
+        units (the case, its accused and victims, their referrals) and victim units (the
+        victim and referrals). Another device's entries are never taken up: a device must not
+        bring in what another device was refused."""
         found: dict[str, QuarantineRow] = {}
 
         def fetch(where: str, ids: Sequence[str]) -> None:
             for part in chunks(ids):
                 sql = (
                     f"SELECT {_QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
-                    f"WHERE status = 'open' AND {where} IN ({marks(len(part))})"
+                    f"WHERE status = 'open' AND device_id = ? AND {where} IN "
+                    f"({marks(len(part))})"
                 )
-                for r in self.conn.execute(sql, part):
+                for r in self.conn.execute(sql, (device_id, *part)):
                     found[r[0]] = quarantine_from_row(r)
 
         fetch("kind = 'case' AND record_id", case_ids)
@@ -184,6 +187,22 @@ class RemoteBatch:
         fetch("kind = 'victim' AND record_id", victim_ids)
         fetch("kind = 'referral' AND json_extract(record, '$.victim_id')", sorted(victims))
         return sorted(found.values(), key=lambda q: q.id)
+
+    def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The owner district of each stored record's unit, and its own district
+        (:func:`tipdesk.store.store.unit_owners`), as this transaction sees them."""
+        return unit_owners(self.conn, kind, ids)
+
+    def max_change(self) -> int:
+        """The last position in this store's change log (rows this batch buffers excluded)."""
+        return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0])
+
+    def touch(self, record: Record, owner: str) -> None:
+        """Append a change-log row for ``record`` as stored, without writing it: the next
+        bundle carries it again (a local version kept over HQ's concurrent one)."""
+        self._change_rows.append(
+            (record.KIND, record.id, record.version, self.actor.at, owner, record.updated_device)
+        )
 
     def bundle(self, device_id: str, seq: int) -> str | None:
         """The SHA-256 of bundle ``seq`` of ``device_id`` if it was imported, else None."""

@@ -235,6 +235,18 @@ class SyncStore:
         last = self.last_receipt()
         return last.acked_change if last else 0
 
+    def back_applied(self) -> tuple[int, bool]:
+        """How far in HQ's change log this district applied HQ's records back (the latest
+        receipt's page end: HQ's word, like :meth:`acked_change`), and whether that page
+        brought records or announced more (then a bundle must confirm it even when nothing
+        else is new; an empty page is confirmed by the next bundle made anyway)."""
+        last = self.last_receipt()
+        back = last.summary.get("back") if last else None
+        if not isinstance(back, dict) or type(back.get("through")) is not int:
+            return 0, False
+        brought = bool(last.summary.get("records_back")) if last else False
+        return int(back["through"]), brought or back.get("more") is True
+
     def add_receipt(
         self,
         row: ReceiptRow,
@@ -422,6 +434,48 @@ class SyncStore:
             "UPDATE sync_devices SET back_confirmed = max(back_confirmed, ?) WHERE device_id = ?",
             (through, device_id),
         )
+
+    def outgoing(
+        self, owner: str, after: int, device_id: str, limit: int
+    ) -> list[tuple[int, str, str]]:
+        """HQ's change-log rows ``(seq, kind, record id)`` after ``after`` of records whose
+        unit ``owner`` owns, made by any device but ``device_id`` (what that device lacks),
+        oldest first, at most ``limit``."""
+        rows = self._rows(
+            "SELECT seq, kind, record_id FROM changes WHERE owner = ? AND seq > ? "
+            "AND device IS NOT ? ORDER BY seq LIMIT ?",
+            (owner, after, device_id, limit),
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def resolutions(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The latest resolved conflict of each record ``ids``: (closed at, outcome)."""
+        out: dict[str, tuple[str, str]] = {}
+        for part in chunks(list(ids)):
+            rows = self._rows(
+                "SELECT record_id, closed_at, outcome FROM sync_conflicts WHERE kind = ? "  # noqa: S608
+                f"AND status = 'resolved' AND record_id IN ({marks(len(part))}) "
+                "ORDER BY closed_at",
+                (kind, *part),
+            )
+            out.update({str(r[0]): (str(r[1]), str(r[2])) for r in rows})
+        return out
+
+    def linked_pairs(self, limit: int = 100_000) -> list[tuple[str, str, str, str, str]]:
+        """Cases of different owner districts sharing an accused CNIC: ``(case id, case
+        number, owner, other case number, other owner)``, both ways, from live rows."""
+        rows = self._rows(
+            "WITH repeated AS (SELECT cnic FROM accused WHERE cnic != '' GROUP BY cnic "
+            "HAVING count(*) > 1), "
+            "hits AS (SELECT DISTINCT a.cnic, c.id, c.case_number, c.owner FROM repeated AS r "
+            "JOIN accused AS a ON a.cnic = r.cnic JOIN cases AS c ON c.id = a.case_id "
+            "WHERE a.deleted = 0 AND c.deleted = 0) "
+            "SELECT DISTINCT h.id, h.case_number, h.owner, o.case_number, o.owner "
+            "FROM hits AS h JOIN hits AS o ON o.cnic = h.cnic AND o.owner != h.owner "
+            "ORDER BY h.owner, h.case_number, o.owner, o.case_number LIMIT ?",
+            (limit,),
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
 
     # --- HQ: bundles, conflicts, quarantine ---------------------------------------------
     def bundles(self, device_id: str | None = None) -> list[BundleRow]:

@@ -12,6 +12,7 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,11 @@ from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync import exporter
+from tipdesk.services.sync import exporter, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
-from tipdesk.store.sync_store import HqRow, OutboxRow, ReceiptRow
-from tipdesk.sync import container, receipt
+from tipdesk.store.remote_apply import remote_batch
+from tipdesk.store.sync_store import HqRow, NoticeRow, OutboxRow, ReceiptRow
+from tipdesk.sync import container, payload, receipt
 from tipdesk.sync.bundle import short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
@@ -87,6 +89,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         m.counts,
         prepared.sha256,
         m.created_at,
+        back_through=m.back,
     )
     # The store keeps the sealed bytes first: if writing a file fails, the bundle is not lost
     # and its number is never reused for other contents.
@@ -139,6 +142,13 @@ class ReceiptResult:
     bundles: list[dict[str, Any]]
     reference: reference_updates.Applied | None = None
     """HQ's reference update the receipt carried, when it was newer than the installed one."""
+    records_back: tuple[records_back.BackChange, ...] = ()
+    """What the versions HQ sent back did here (``line`` says it in words)."""
+    notices: tuple[NoticeRow, ...] = ()
+    """HQ's notices as this install now keeps them."""
+    more_back: bool = False
+    """HQ has more records back for this district: they come with the next receipt, after
+    the next bundle confirms this page."""
 
 
 def import_receipt(session: Session, path: Path, limits: Limits = DEFAULT_LIMITS) -> ReceiptResult:
@@ -170,7 +180,7 @@ def import_receipt_bytes(
             f"one (…{short_device(me.public.device_id)}). Nothing was changed."
         )
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
-    rec = receipt.read_receipt(manifest, plain)
+    rec = receipt.read_receipt(manifest, plain, env.format)
     store = sync_store(session)
     if store.has_receipt(rec.hq, rec.serial, rec.issued_at):
         return _receipt_result(rec, "duplicate", ())
@@ -181,24 +191,54 @@ def import_receipt_bytes(
     # HQ's reference update is checked first and written with the receipt: a bad one is
     # reported, never a reason to refuse the receipt.
     update = reference_updates.from_receipt(session, rec.updates)
-    newly = store.add_receipt(
-        ReceiptRow(
-            rec.serial,
-            rec.hq,
-            rec.issued_at,
-            session.now(),
-            rec.highest_seq,
-            rec.acked_change,
-            rec.to_json(),
-        ),
-        session.actor(),
-        settings=update.settings if update else None,
-        also_log=update.entries if update else (),
-    )
+    with gc_paused():
+        back_rows = payload.decode_records(rec.records, env.format)
+    actor = session.actor()
+    n_rows = sum(len(v) for v in back_rows.values())
+    # The records HQ sent back, the receipt and its update: one transaction.
+    with remote_batch(session.store, actor, rows=n_rows) as b:
+        back = records_back.apply(
+            b,
+            back_rows,
+            here=me.public.device_id,
+            owner=session.install.district,
+            resolved=rec.resolved,
+        )
+        summary = rec.to_json()
+        summary.pop("records", None)  # the records are in the store now; keep what they did
+        summary["records_back"] = [dataclasses.asdict(c) for c in back]
+        entries = list(update.entries) if update else []
+        if back:
+            entries.append(
+                session.audit_entry(
+                    "sync.records_back",
+                    "receipt",
+                    str(rec.serial),
+                    changes={w: sum(c.what == w for c in back) for w in {c.what for c in back}},
+                )
+            )
+        newly = store.add_receipt(
+            ReceiptRow(
+                rec.serial,
+                rec.hq,
+                rec.issued_at,
+                session.now(),
+                rec.highest_seq,
+                rec.acked_change,
+                summary,
+            ),
+            actor,
+            settings=update.settings if update else None,
+            also_log=entries,
+            notices=records_back.read_notices(rec.notices) if rec.format >= 2 else None,
+            conn=b.conn,
+        )
     for row in newly:
         (session.paths.outbox / row.file_name).unlink(missing_ok=True)
     result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
     result.reference = update.installed_in(session) if update else None
+    result.records_back = tuple(back)
+    result.notices = tuple(store.notices())
     return result
 
 
@@ -213,6 +253,7 @@ def _receipt_result(rec: receipt.Receipt, status: str, acked: tuple[int, ...]) -
         rec.conflicts,
         rec.gaps,
         rec.bundles,
+        more_back=bool(rec.back.get("more")),
     )
 
 

@@ -25,7 +25,7 @@ from tipdesk.core.records import Record, to_dict
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer
+from tipdesk.services.sync import importer, records_back
 from tipdesk.services.sync.common import (
     own_identity,
     read_file,
@@ -165,7 +165,7 @@ def import_bundle_bytes(
     me = own_identity(session)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
     with gc_paused():
-        contents = payload.decode(plain)
+        contents = payload.decode(plain, env.format)
         del plain
         bundle.check_payload(manifest, contents)
         outcome = importer.apply_bundle(
@@ -176,6 +176,7 @@ def import_bundle_bytes(
             ctx=session.validation_context(),
             here=session.install.device_id,
             actor=session.actor(),
+            device_district=device.district,
         )
         # Freed here by reference counting: once the collector is back on, its first full
         # pass would otherwise walk every decoded record once more (about half a second
@@ -353,8 +354,15 @@ def resolve(session: Session, conflict_id: str, keep: str) -> Record:
 
 
 # --- receipts and device state ------------------------------------------------------------------
-def receipt_for(session: Session, device_id: str) -> bytes:
-    """A new receipt for one registered device: signed by HQ, encrypted to the device."""
+def receipt_for(
+    session: Session,
+    device_id: str,
+    *,
+    notices: dict[str, list[dict[str, Any]]] | None = None,
+) -> bytes:
+    """A new receipt for one registered device: signed by HQ, encrypted to the device. It
+    carries the next page of records back for the device's district and HQ's notices for
+    that district (``notices``: computed once for many receipts, see :func:`write_receipts`)."""
     session.require(Permission.SYNC)
     require_hq(session, "hq receipts")
     store = sync_store(session)
@@ -399,6 +407,9 @@ def receipt_for(session: Session, device_id: str) -> bytes:
         }
         for c in store.conflicts(device_id=device_id)
     ]
+    page = records_back.page_for(session.store, device, session.install.device_id)
+    if notices is None:
+        notices = records_back.notices_by_district(session.store)
     rec = receipt.Receipt(
         hq=me.public.device_id,
         device=device.device_id,
@@ -411,8 +422,17 @@ def receipt_for(session: Session, device_id: str) -> bytes:
         quarantined=quarantined,
         conflicts=open_conflicts,
         updates=reference_updates.receipt_updates(session),
+        back=page.back,
+        records=page.records,
+        resolved=page.resolved,
+        notices=notices.get(device.district, [])[:NOTICES_PER_RECEIPT],
     )
     return receipt.seal_receipt(me, rec, device.recipient)
+
+
+NOTICES_PER_RECEIPT = 1000
+"""Notices a receipt carries at most (a bound on its size; the district sees the first ones by
+case number and HQ's linked-cases review has them all)."""
 
 
 def receipt_file_name(device: DeviceRow, serial: int) -> str:
@@ -428,10 +448,11 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
         raise InvalidInput(f"{out_dir} is not a folder.")
     store = sync_store(session)
     written: list[Path] = []
+    notices = records_back.notices_by_district(session.store)
     for device in store.devices():
         if device.revoked_at or not store.bundles(device.device_id):
             continue
-        data = receipt_for(session, device.device_id)
+        data = receipt_for(session, device.device_id, notices=notices)
         serial = (store.device(device.device_id) or device).receipt_serial
         path = out_dir / receipt_file_name(device, serial)
         atomic_write_bytes(path, data)
