@@ -134,20 +134,38 @@ class _Writer:
         self._top_action = ""
         self._top_detail: dict[str, Any] = {}
         self._children: dict[str, list[str]] = {}
+        self._owner = ""
 
     def begin(self, record: Record) -> None:
         """Start the audit entry of one top-level record (a case with its accused and
         victims, a victim with its referrals, a training or a campaign)."""
         self._top, self._top_action, self._top_detail, self._children = record, "", {}, {}
+        self._owner = ""
+
+    def owner(self) -> str:
+        """The owner district of the top-level record's unit, for the change log: its own,
+        or its case's for a victim in a case (looked up once per record)."""
+        top = self._top
+        if top is None:
+            return ""
+        if not self._owner:
+            case_id = getattr(top, "case_id", None)
+            if isinstance(top, Victim) and case_id:
+                row = self.conn.execute(
+                    "SELECT owner FROM cases WHERE id = ?", (case_id,)
+                ).fetchone()
+                self._owner = str(row[0]) if row else ""
+            else:
+                self._owner = str(getattr(top, "owner", ""))
+        return self._owner
 
     def note(self, record: Record, action: str, fields: list[str] | None = None) -> None:
         """Record one row change: a change-log row, and its part in the audit entry."""
         self.changes.add(record.KIND, record.id)
         # The change log names the owner district of the row's unit (its top-level record's)
         # and the device: HQ sends each district the versions it lacks from it.
-        owner = getattr(self._top, "owner", "") if self._top is not None else ""
         self.change_rows.append(
-            (record.KIND, record.id, record.version, self.actor.at, owner, self.actor.device)
+            (record.KIND, record.id, record.version, self.actor.at, self.owner(), self.actor.device)
         )
         if record is self._top:
             self._top_action = action

@@ -22,6 +22,7 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
+from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
 from tipdesk.services.sync import exporter, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
@@ -33,6 +34,47 @@ from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
 from tipdesk.sync.errors import NotEnrolled, UnknownSender, WrongDevice
 from tipdesk.sync.gcpause import gc_paused
+
+
+# --- district: HQ's notices --------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """HQ's notice that an accused of one of this district's cases is also an accused in a
+    case of another district: that district and its case number, nothing else of it."""
+
+    case_id: str
+    case_number: str
+    other_district: str
+    """The other district's code (for tool tips and ``--json``)."""
+    other_district_name: str
+    other_case_number: str
+    first_seen: str
+    """When a receipt first brought it."""
+
+    @property
+    def line(self) -> str:
+        return (
+            f"{self.case_number}: an accused is also an accused in {self.other_district_name}'s "
+            f"case {self.other_case_number}"
+        )
+
+    @classmethod
+    def of(cls, session: Session, row: NoticeRow) -> Notice:
+        return cls(
+            row.case_id,
+            row.case_number,
+            row.other_district,
+            district_name(session, row.other_district),
+            row.other_case_number,
+            row.first_seen,
+        )
+
+
+def notices(session: Session) -> list[Notice]:
+    """HQ's notices as of the latest receipt (``tipdesk sync notices``), by case number."""
+    session.require(Permission.VIEW)
+    require_district(session, "sync notices")
+    return [Notice.of(session, row) for row in sync_store(session).notices()]
 
 
 # --- district: bundles, outbox, receipts ---------------------------------------------------------
@@ -144,7 +186,7 @@ class ReceiptResult:
     """HQ's reference update the receipt carried, when it was newer than the installed one."""
     records_back: tuple[records_back.BackChange, ...] = ()
     """What the versions HQ sent back did here (``line`` says it in words)."""
-    notices: tuple[NoticeRow, ...] = ()
+    notices: tuple[Notice, ...] = ()
     """HQ's notices as this install now keeps them."""
     more_back: bool = False
     """HQ has more records back for this district: they come with the next receipt, after
@@ -238,7 +280,7 @@ def import_receipt_bytes(
     result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
     result.reference = update.installed_in(session) if update else None
     result.records_back = tuple(back)
-    result.notices = tuple(store.notices())
+    result.notices = tuple(notices(session))
     return result
 
 
@@ -329,6 +371,8 @@ class SyncStatus:
     changes_not_exported: int
     changes_not_acknowledged: int
     last_receipt: LastReceipt | None
+    notices: int = 0
+    """HQ's notices kept (``tipdesk sync notices`` lists them)."""
 
 
 def status(session: Session) -> SyncStatus:
@@ -351,4 +395,5 @@ def status(session: Session) -> SyncStatus:
         changes_not_exported=max_change - (last.to_change if last else 0),
         changes_not_acknowledged=max_change - store.acked_change(),
         last_receipt=LastReceipt.of(rec) if rec else None,
+        notices=len(store.notices()),
     )

@@ -14,16 +14,17 @@ Contract:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.errors import InvalidInput, KnownError, NotFound
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, to_dict
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
+from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
 from tipdesk.services.sync import importer, records_back
 from tipdesk.services.sync.common import (
@@ -32,6 +33,7 @@ from tipdesk.services.sync.common import (
     require_hq,
     sync_store,
 )
+from tipdesk.services.sync.resolve import differing_fields, merged, outcome_of
 from tipdesk.services.sync.resolve import resolve as resolve_conflict
 from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.sync_store import ConflictRow, DeviceRow
@@ -63,6 +65,11 @@ class ImportResult:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     gaps: list[int] = field(default_factory=list)
+    up_to_date: int = 0
+    """Incoming versions HQ already held, or held a later version of (a bundle imported
+    before: every record in it). A re-sent bundle is this, not a failure."""
+    district_name: str = ""
+    """The sending device's district, for people."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,18 @@ class ImportReport:
     results: list[ImportResult] = field(default_factory=list)
     errors: list[RefusedFile] = field(default_factory=list)
     gaps: dict[str, list[int]] = field(default_factory=dict)
+    moved: list[str] = field(default_factory=list)
+    """Inbox files moved into the inbox's ``imported`` folder (:func:`import_inbox`)."""
+
+    @property
+    def received(self) -> int:
+        """Record versions in the bundles, over every bundle imported or seen before."""
+        return sum(sum(r.counts.values()) for r in self.results)
+
+    @property
+    def up_to_date(self) -> int:
+        """Versions HQ already held (or held a later version of), over every bundle."""
+        return sum(r.up_to_date for r in self.results)
 
     @property
     def accepted(self) -> dict[str, int]:
@@ -150,7 +169,14 @@ def import_bundle_bytes(
     env, manifest, device = _verified(session, data, limits)
     sha256 = hashlib.sha256(data).hexdigest()
     result = ImportResult(
-        source, manifest.device, device.district, manifest.seq, "duplicate", dict(manifest.counts)
+        source,
+        manifest.device,
+        device.district,
+        manifest.seq,
+        "duplicate",
+        dict(manifest.counts),
+        up_to_date=sum(manifest.counts.values()),
+        district_name=district_name(session, device.district),
     )
     prior = sync_store(session).bundle(manifest.device, manifest.seq)
     if prior is not None:
@@ -186,6 +212,11 @@ def import_bundle_bytes(
     result.accepted = outcome.accepted
     result.duplicates = outcome.duplicates
     result.superseded = outcome.superseded
+    result.up_to_date = (
+        outcome.duplicates + outcome.superseded
+        if outcome.status == "imported"
+        else result.up_to_date
+    )
     result.conflicts = outcome.conflicts
     result.quarantined = outcome.quarantined
     result.gaps = _gaps(session, manifest.device)
@@ -226,6 +257,33 @@ def import_files(
     return report
 
 
+IMPORTED_FOLDER = "imported"
+
+
+def import_inbox(
+    session: Session, folder: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> ImportReport:
+    """Import every bundle waiting in the inbox (the install's inbox folder, or ``folder``),
+    then move each one imported now or before into the inbox's ``imported`` folder, so that
+    the inbox shows only what is new and what was refused (left in place, with its reason)."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq import")
+    inbox = folder or session.paths.inbox
+    if not inbox.is_dir():
+        raise InvalidInput(f"{inbox} is not a folder.")
+    files = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix == bundle.EXTENSION)
+    report = import_files(session, files, limits)
+    done = {r.source for r in report.results}
+    if done:
+        dest = inbox / IMPORTED_FOLDER
+        dest.mkdir(mode=0o700, exist_ok=True)
+        for path in files:
+            if str(path) in done:
+                path.replace(dest / path.name)
+                report.moved.append(str(dest / path.name))
+    return report
+
+
 # --- conflicts ----------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class ConflictSide:
@@ -239,6 +297,18 @@ class ConflictSide:
     updated_device: str
     where: str
     """``HQ``, the district of the device that made the version, or ``unknown device``."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDifference:
+    """One field in which the two versions of a conflict differ, with both values in full
+    (JSON form: dates as text, lists as lists; never shortened)."""
+
+    field: str
+    local: Any
+    """The register's value (HQ's version)."""
+    incoming: Any
+    """The held version's value (the district's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +334,8 @@ class Conflict:
     outcome: str | None
     closed_by: str | None
     closed_at: str | None
+    differences: tuple[FieldDifference, ...] = ()
+    """Every field that differs, with both values in full (``fields`` names them)."""
 
 
 def _side(session: Session, record: dict[str, Any], devices: dict[str, DeviceRow]) -> ConflictSide:
@@ -301,6 +373,7 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[Conflic
         differ = sorted(
             k for k in c.record if k not in _META_SKIP and c.record[k] != current.get(k)
         )
+        chosen = differing_fields(c.kind, current, c.record)
         out.append(
             Conflict(
                 id=c.id,
@@ -317,6 +390,9 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[Conflic
                 outcome=c.outcome,
                 closed_by=c.closed_by,
                 closed_at=c.closed_at,
+                differences=tuple(
+                    FieldDifference(k, current.get(k), c.record.get(k)) for k in chosen
+                ),
             )
         )
     return out
@@ -338,8 +414,73 @@ def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str
 _META_SKIP = frozenset({"version", "updated_at", "updated_by", "updated_device"})
 
 
-def resolve(session: Session, conflict_id: str, keep: str) -> Record:
-    """Keep the ``local`` (register's) or ``incoming`` (held) version; recorded in the audit."""
+@dataclass(frozen=True, slots=True)
+class FieldChoice:
+    """What a resolution does with one differing field: the side kept, the value kept and
+    the value discarded (both in full)."""
+
+    field: str
+    keep: str
+    """``local`` (HQ's register) or ``incoming`` (the district's)."""
+    kept: Any
+    discarded: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionPlan:
+    """What resolving a conflict with given choices would keep and discard, before anything
+    is written (:func:`plan_resolution`): a screen shows ``discarded`` for confirmation."""
+
+    conflict_id: str
+    kind: str
+    record_id: str
+    title: str
+    keep: str
+    choices: tuple[FieldChoice, ...]
+    """Every differing field, in record order."""
+    outcome: str
+    """How the resolution will be recorded (``kept local``, ``merged: ...``)."""
+
+    @property
+    def discarded(self) -> tuple[FieldChoice, ...]:
+        """The choices that throw a value away: every one (two versions differ there)."""
+        return self.choices
+
+
+def plan_resolution(
+    session: Session, conflict_id: str, keep: str, fields: Mapping[str, str] | None = None
+) -> ResolutionPlan:
+    """What :func:`resolve` with these choices would keep and discard (nothing is written).
+    ``keep``: the side every field comes from unless ``fields`` (field -> ``local`` or
+    ``incoming``) says otherwise. Refuses what :func:`resolve` would refuse."""
+    session.require(Permission.VIEW)
+    require_hq(session, "hq resolve")
+    found = next((c for c in conflicts(session) if c.id == conflict_id.strip()), None)
+    if found is None:
+        raise NotFound(f"There is no open conflict {conflict_id.strip()!r}.")
+    local = {d.field: d.local for d in found.differences}
+    incoming = {d.field: d.incoming for d in found.differences}
+    kept = merged(found.kind, local, incoming, keep, fields)
+    choices = tuple(
+        FieldChoice(
+            d.field,
+            side := (fields or {}).get(d.field, keep),
+            kept[d.field],
+            d.incoming if side == "local" else d.local,
+        )
+        for d in found.differences
+    )
+    return ResolutionPlan(
+        found.id, found.kind, found.record_id, found.title, keep, choices, outcome_of(keep, fields)
+    )
+
+
+def resolve(
+    session: Session, conflict_id: str, keep: str, fields: Mapping[str, str] | None = None
+) -> Record:
+    """Keep the ``local`` (register's) or ``incoming`` (held) version, or merge them field by
+    field (``fields``: field -> side, the rest from ``keep``); recorded in the audit, and sent
+    back to the record's district with the next receipt."""
     session.require(Permission.SYNC)
     session.require(Permission.EDIT)
     require_hq(session, "hq resolve")
@@ -350,6 +491,7 @@ def resolve(session: Session, conflict_id: str, keep: str) -> Record:
         here=session.install.device_id,
         actor=session.actor(),
         ctx=session.validation_context(),
+        fields=fields,
     )
 
 

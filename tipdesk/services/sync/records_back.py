@@ -66,8 +66,10 @@ class Page:
     counts: dict[str, int]
 
 
-def page_for(store: Store, device: DeviceRow, here: str, limit: int = PAGE_ROWS) -> Page:
-    """The next page of records back for ``device`` (HQ; reads only)."""
+def page_for(store: Store, device: DeviceRow, here: str, limit: int | None = None) -> Page:
+    """The next page of records back for ``device`` (HQ; reads only), at most ``limit``
+    change rows (:data:`PAGE_ROWS`)."""
+    limit = limit or PAGE_ROWS
     sync = SyncStore(store)
     start = device.back_confirmed
     rows = sync.outgoing(device.district, start, device.device_id, limit)
