@@ -132,7 +132,7 @@ def test_register_import_refuses_another_districts_rows_one_by_one(
             "Cases": [
                 case_row("FIR 1/2025"),
                 case_row("FIR 9/2025", district="Karachi South", office="FIA-AHTC-KHI",
-                         stage="charge_sheeted"),
+                         stage="challan"),
             ],
             "Training": [training_row(), training_row(title="Elsewhere", district="Karachi South")],
         },
