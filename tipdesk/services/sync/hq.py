@@ -501,10 +501,12 @@ def receipt_for(
     device_id: str,
     *,
     notices: dict[str, list[dict[str, Any]]] | None = None,
+    updates: dict[str, Any] | None = None,
 ) -> bytes:
     """A new receipt for one registered device: signed by HQ, encrypted to the device. It
     carries the next page of records back for the device's district and HQ's notices for
-    that district (``notices``: computed once for many receipts, see :func:`write_receipts`)."""
+    that district. ``notices`` and ``updates`` (HQ's reference update) are the same for every
+    receipt of one run: :func:`write_receipts` computes them once."""
     session.require(Permission.SYNC)
     require_hq(session, "hq receipts")
     store = sync_store(session)
@@ -563,7 +565,7 @@ def receipt_for(
         bundles=bundles,
         quarantined=quarantined,
         conflicts=open_conflicts,
-        updates=reference_updates.receipt_updates(session),
+        updates=reference_updates.receipt_updates(session) if updates is None else updates,
         back=page.back,
         records=page.records,
         resolved=page.resolved,
@@ -591,10 +593,11 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
     store = sync_store(session)
     written: list[Path] = []
     notices = records_back.notices_by_district(session.store)
+    updates = reference_updates.receipt_updates(session)
     for device in store.devices():
         if device.revoked_at or not store.bundles(device.device_id):
             continue
-        data = receipt_for(session, device.device_id, notices=notices)
+        data = receipt_for(session, device.device_id, notices=notices, updates=updates)
         serial = (store.device(device.device_id) or device).receipt_serial
         path = out_dir / receipt_file_name(device, serial)
         atomic_write_bytes(path, data)
