@@ -26,8 +26,9 @@ from typing import Any
 from tipdesk.core.records import PARENT_KEY, Case, Record
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
+from tipdesk.store.owners import unit_owners
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
-from tipdesk.store.store import Actor, Changes, Store, unit_owners
+from tipdesk.store.store import Actor, Changes, Store
 from tipdesk.store.sync_rows import (
     CONFLICT_COLUMNS,
     BundleRow,

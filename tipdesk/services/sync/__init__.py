@@ -4,7 +4,8 @@ sync``.
 
 Modules: ``enrolment`` (this install's keys, HQ's enrolment file, the district's device file
 and HQ's registry of devices), ``district`` (the district's bundles, outbox, receipts and sync
-state), ``hq`` (HQ's imports, conflicts, receipts and device state), ``common`` (the install's
+state), ``hq`` (HQ's imports, receipts and device state), ``review`` (conflicts and their
+resolution, whole or field by field), ``common`` (the install's
 identity, role checks, reading files), ``keys`` (the keys in the store), ``exporter`` (the next
 bundle from the store), ``importer`` and ``import_state`` (applying a bundle at HQ),
 ``resolve`` (closing a conflict), ``records_back`` (HQ's versions back to the
@@ -40,28 +41,30 @@ from tipdesk.services.sync.enrolment import (
     revoke_device,
 )
 from tipdesk.services.sync.hq import (
-    Conflict,
-    ConflictSide,
     DeviceStatus,
-    FieldChoice,
-    FieldDifference,
     ImportReport,
     ImportResult,
     RefusedFile,
-    ResolutionPlan,
     check_bundle_bytes,
-    conflicts,
     device_status,
     import_bundle_bytes,
     import_files,
     import_inbox,
-    plan_resolution,
     receipt_for,
     report_titles,
-    resolve,
     write_receipts,
 )
 from tipdesk.services.sync.records_back import BackChange
+from tipdesk.services.sync.review import (
+    Conflict,
+    ConflictSide,
+    FieldChoice,
+    FieldDifference,
+    ResolutionPlan,
+    conflicts,
+    plan_resolution,
+    resolve,
+)
 from tipdesk.services.titles import record_titles
 
 __all__ = [

@@ -26,14 +26,11 @@ Contract (:func:`apply_bundle`):
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from tipdesk.core.clock import iso_timestamp
 from tipdesk.core.errors import Problem
 from tipdesk.core.records import (
-    OWNED,
     PARENT_KEY,
     RECORD_TYPES,
     Case,
@@ -43,6 +40,7 @@ from tipdesk.core.records import (
     to_dict,
 )
 from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services.sync import import_checks
 from tipdesk.services.sync.import_state import (
     NEW,
     Outcome,
@@ -89,7 +87,7 @@ class _Import:
         self.ctx = ctx
         self.here = here
         self.district = device_district
-        self.latest = _day_after(min(manifest.created_at, now))
+        self.latest = import_checks.day_after(min(manifest.created_at, now))
         self.refused: dict[Unit, list[Problem]] = {}
         self.at = b.actor.at
         self.out = Outcome("imported")
@@ -260,45 +258,11 @@ class _Import:
             for record_id, found in self.b.unit_owners(kind, sorted(ids)).items()
         }
         for unit, rows in by_unit.items():
-            problems = self._unit_refusals(unit, rows, owners)
+            problems = import_checks.refusals(
+                unit, rows, owners, district=self.district, latest=self.latest, fmt=self.m.format
+            )
             if problems:
                 self.refused[unit] = problems
-
-    def _unit_refusals(
-        self, unit: Unit, rows: list[RowState], owners: dict[tuple[str, str], str]
-    ) -> list[Problem]:
-        problems: list[Problem] = []
-        root_owner = owners.get(unit)
-        not_ours = root_owner is not None and root_owner != self.district
-        for row in rows:
-            inc = row.inc
-            if row.stored is not None and owners.get((inc.kind, inc.record_id)) != self.district:
-                not_ours = True
-            record = inc.record
-            if record is None:
-                continue
-            if record.updated_at > self.latest:
-                problems.append(_FUTURE)
-            if inc.kind not in OWNED:
-                continue
-            in_case = isinstance(record, Victim) and bool(record.case_id)
-            if in_case:
-                expected = ""
-            elif row.stored is not None:
-                expected = owners.get((inc.kind, inc.record_id), "")
-            else:  # a new record: for the device's own district only
-                expected = self.district
-                if getattr(record, "district", "") != self.district:
-                    not_ours = True
-            claimed = getattr(record, "owner", "")
-            if claimed != expected:
-                if claimed and self.m.format >= 2:
-                    not_ours = True  # a claim to another owner (only HQ moves ownership)
-                else:
-                    inc.set_text("owner", expected)  # format 1: the owner HQ knows
-        if not_ours:
-            problems.insert(0, _NOT_OURS)
-        return list(dict.fromkeys(problems))
 
     # --- validation --------------------------------------------------------------------------
     def _load_roots(self) -> None:
@@ -635,26 +599,6 @@ class _Import:
             )
         )
         self.out.changes = self.b.changes
-
-
-_NOT_OURS = Problem("owner", "sync.owner", "not this device's district")
-_FUTURE = Problem(
-    "updated_at",
-    "sync.future",
-    "dated more than a day after the bundle was made (or after HQ's clock)",
-)
-
-
-def _day_after(timestamp: str) -> str:
-    """The UTC timestamp one day after ``timestamp`` (the store's ISO form), or the earliest
-    one when it cannot be read (then every version is too late)."""
-    try:
-        moment = dt.datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return iso_timestamp(moment + dt.timedelta(days=1))
 
 
 def _text(value: object) -> str | None:
