@@ -325,6 +325,7 @@ def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
                 f"Last receipt: {rec.serial} ({rec.issued_at}): "
                 f"{len(rec.quarantined)} quarantined, {len(rec.conflicts)} in conflict"
             )
+            lines += [f"  back from HQ: {c.line}" for c in rec.records_back]
         if data.notices:
             lines.append(f"Notices from HQ: {data.notices} (`tipdesk sync notices`)")
         return "\n".join(lines)

@@ -89,6 +89,7 @@ def test_sync_status_keys_show_and_reference_show(
                 "quarantined": [],
                 "conflicts": [],
                 "updates": rec.summary["updates"],
+                "records_back": [],
             },
             "notices": 0,
         }

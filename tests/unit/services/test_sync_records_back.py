@@ -55,6 +55,8 @@ def test_an_hq_correction_comes_back_and_the_next_edit_is_clean(
     assert [c.line for c in result.records_back] == [
         f"{case.case_number}: corrected at HQ: narrative"
     ]
+    last = sync.status(district).last_receipt
+    assert last is not None and last.records_back == result.records_back
     assert _same(district, hq, "case", case.id)
     again = _receipt(hq, district, tmp_path / "r")  # nothing new: nothing happens twice
     assert again.records_back == ()

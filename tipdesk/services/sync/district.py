@@ -340,10 +340,24 @@ class LastReceipt:
     quarantined: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]
     updates: dict[str, Any]
+    records_back: tuple[records_back.BackChange, ...] = ()
+    """What the versions HQ sent back with it did here (in words: ``line``)."""
 
     @classmethod
     def of(cls, row: ReceiptRow) -> LastReceipt:
         s = row.summary
+        back = tuple(
+            records_back.BackChange(
+                str(c.get("kind", "")),
+                str(c.get("record_id", "")),
+                str(c.get("title", "")),
+                str(c.get("what", "")),
+                tuple(str(f) for f in c.get("fields", ())),
+                str(c.get("kept", "")),
+            )
+            for c in s.get("records_back", [])
+            if isinstance(c, dict)
+        )
         return cls(
             serial=row.serial,
             issued_at=row.issued_at,
@@ -354,6 +368,7 @@ class LastReceipt:
             quarantined=s.get("quarantined", []),
             conflicts=s.get("conflicts", []),
             updates=s.get("updates", {}),
+            records_back=back,
         )
 
 
