@@ -3,9 +3,9 @@
 Contract:
 - :func:`suppress` hides, in place, every sensitive count ``1 <= n < threshold`` (primary:
   shown as ``"<N"``), then hides further cells (secondary: shown as ``"x"``) until no published
-  sum (:attr:`Report.relations`: parts and their total) has exactly one hidden cell, so no
-  hidden cell can be recomputed from a total and the visible cells. Zero is not a small count
-  and is shown. A derived figure (a rate) is hidden when any of its inputs is.
+  sum (an equality of :func:`~tipdesk.reports.relations.relations`) has exactly one hidden
+  cell, so no hidden cell can be recomputed from a total and the visible cells. Zero is not a
+  small count and is shown. A derived figure (a rate) is hidden when any of its inputs is.
 - The complement chosen in a sum is its smallest visible non-zero part (least information
   lost); when there is none, the total itself is hidden, and that propagates to every sum the
   total takes part in. The loop ends because every pass hides at least one more cell.
@@ -14,23 +14,16 @@ Contract:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from tipdesk.reports.model import Bound, Cell, Hidden, Report
+from tipdesk.reports.relations import cells, relations
 
-from tipdesk.reports.model import Cell, Hidden, Report
 
-
-def _cells(report: Report) -> Iterator[Cell]:
-    seen: set[int] = set()
-    groups: list[list[Cell]] = [list(report.headline.values()), list(report.previous.values())]
-    for table in report.tables.values():
-        for row in [*table.rows, *([table.total] if table.total else [])]:
-            groups.append([c for c in row if isinstance(c, Cell)])
-    groups += [[*parts, total] for parts, total in report.relations]
-    for group in groups:
-        for cell in group:
-            if id(cell) not in seen:
-                seen.add(id(cell))
-                yield cell
+def _sums(report: Report) -> list[tuple[tuple[Cell, ...], Cell]]:
+    return [
+        (r.parts, r.total)
+        for r in relations(report)
+        if r.bound is Bound.EQUAL and r.total.sensitive and r.parts
+    ]
 
 
 def suppress(report: Report, threshold: int) -> None:
@@ -39,7 +32,8 @@ def suppress(report: Report, threshold: int) -> None:
         raise ValueError("a suppression threshold below 2 hides nothing")
     label = f"<{threshold}"
     small = protect = 0
-    for cell in _cells(report):
+    sums = _sums(report)
+    for cell in cells(report):
         cell.small_label = label
         value = cell.value
         if cell.sensitive and isinstance(value, int) and 0 < value < threshold:
@@ -48,7 +42,7 @@ def suppress(report: Report, threshold: int) -> None:
     changed = True
     while changed:
         changed = False
-        for parts, total in report.relations:
+        for parts, total in sums:
             hidden = sum(1 for c in parts if c.hidden) + (1 if total.hidden else 0)
             if hidden != 1:
                 continue
@@ -75,7 +69,7 @@ def recomputable(report: Report) -> list[str]:
     """Keys of hidden cells that a single published sum would reveal (empty after
     :func:`suppress`): the check the tests and the writers rely on."""
     out = []
-    for parts, total in report.relations:
+    for parts, total in _sums(report):
         members = [*parts, total]
         hidden = [c for c in members if c.hidden]
         if len(hidden) == 1:

@@ -8,15 +8,16 @@ import datetime as dt
 from conftest import make_report
 
 from tipdesk.core.reference import Reference
-from tipdesk.reports.model import Cell, Coverage, Hidden, Report, ReportParams
+from tipdesk.reports.model import Cell, Coverage, Hidden, Relation, Report, ReportParams
 from tipdesk.reports.suppress import recomputable, suppress
 from tipdesk.store.store import Store
 
 
 def _report(relations: list[tuple[list[Cell], Cell]]) -> Report:
     params = ReportParams(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    links = [Relation(tuple(parts), total) for parts, total in relations]
     return Report(params, "now", ("", ""), ("", ""), {}, {}, {}, Coverage("records", ""),
-                  relations=relations)  # fmt: skip
+                  links=links)  # fmt: skip
 
 
 def test_one_small_cell_gets_a_complement_and_totals_stay() -> None:
