@@ -5,7 +5,8 @@ Contract:
 - A :class:`Report` is complete and self-describing: writers never query the store.
 - Numbers live in :class:`Cell` objects. Small-cell suppression (:mod:`tipdesk.reports.suppress`)
   marks cells hidden in place; writers show a hidden cell as :attr:`Cell.display` (``"<5"`` for
-  a small count, ``"x"`` for a cell hidden to protect it) and never print its value.
+  a small count, ``"x"`` for a count of any size hidden to protect others) and never print
+  its value.
 - Every cell has a report-wide ``key``; the same figure shown in two places (a headline figure
   and the total row of a breakdown) is one cell object, so hiding it hides it everywhere.
 - Every linear tie between published figures is declared, never left for a reader to find:
@@ -28,7 +29,9 @@ Value = int | float | str | None
 
 
 class Hidden(StrEnum):
-    """Why a cell is hidden: too small (primary) or to protect a small one (secondary)."""
+    """Why a cell is hidden: too small, shown ``"<N"`` (primary); or shown ``"x"``: hidden to
+    protect other hidden cells (secondary), or a small count whose ``"<N"`` would let a
+    reader narrow it or another cell (:mod:`tipdesk.reports.suppress`)."""
 
     NO = ""
     SMALL = "small"
