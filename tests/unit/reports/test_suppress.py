@@ -21,6 +21,7 @@ import synthetic
 from conftest import make_report
 
 from tipdesk.core.reference import Reference
+from tipdesk.reports import protect
 from tipdesk.reports.model import Cell, Coverage, Hidden, Relation, Report, ReportParams
 from tipdesk.reports.protect import PROTECT, SMALL, VISIBLE, Protector
 from tipdesk.reports.relations import cells
@@ -98,6 +99,17 @@ def test_a_report_where_everything_is_small(rep_reference: Reference) -> None:
     for seed in range(4):
         report = synthetic.report(rep_reference, seed, synthetic.Shape(cases=2, districts=1), 5)
         assert attack.too_narrow(report, 5) == []
+
+
+def test_the_last_resort_alone_protects(
+    rep_reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With the pattern search finding nothing, every cell falls to the last resort: its
+    # relations' closure hidden as "x" and certified by scaling.
+    monkeypatch.setattr(protect._Search, "run", lambda self: None)
+    report = synthetic.report(rep_reference, 1, synthetic.Shape(cases=20, districts=2), 5)
+    assert report.suppression is not None and report.suppression["protect"] > 0
+    assert attack.too_narrow(report, 5) == []
 
 
 def test_threshold_two_needs_no_complement() -> None:
