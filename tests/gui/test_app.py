@@ -21,7 +21,7 @@ from tipdesk.ui.app import AppController
 from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages import PlaceholderView, default_pages
-from tipdesk.ui.setup_wizard import SetupWizard
+from tipdesk.ui.pages.setup.wizard import SetupWizard
 from tipdesk.ui.style import install_translations
 
 SECRET = "Sana Bibi 35202-7654321-2"
@@ -185,7 +185,7 @@ def test_layouts_survive_right_to_left(
 
     from tipdesk.paths import Paths
     from tipdesk.resources import load_reference
-    from tipdesk.ui.worker import InlineRunner
+    from tipdesk.ui.runner import InlineRunner
 
     wizard = SetupWizard(replace(controller.config, paths=Paths(wizard_config_home)),
                          InlineRunner(), controller.reporter.report, load_reference())  # fmt: skip

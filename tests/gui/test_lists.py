@@ -11,19 +11,19 @@ from records_support import RecordsApp, empty_app, officer_app, records_app
 from tipdesk.core.masking import MASK
 from tipdesk.services import records as record_service
 from tipdesk.store.list_queries import ListQuery
-from tipdesk.ui.editors.case_editor import CaseEditor
-from tipdesk.ui.models.list_columns import (
+from tipdesk.ui.pages.records.campaigns import CampaignsView
+from tipdesk.ui.pages.records.cases import CasesView
+from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
+from tipdesk.ui.pages.records.list_columns import (
     campaign_columns,
     case_columns,
     training_columns,
     victim_columns,
 )
-from tipdesk.ui.models.record_list import ID_ROLE, RecordListModel
-from tipdesk.ui.models.summary_table import SummaryTableModel
-from tipdesk.ui.views.campaigns_view import CampaignsView
-from tipdesk.ui.views.cases_view import CasesView
-from tipdesk.ui.views.trainings_view import TrainingsView
-from tipdesk.ui.views.victims_view import VictimsView
+from tipdesk.ui.pages.records.list_model import ID_ROLE, RecordListModel
+from tipdesk.ui.pages.records.trainings import TrainingsView
+from tipdesk.ui.pages.records.victims import VictimsView
+from tipdesk.ui.widgets.text_table import SummaryTableModel
 
 # Fixtures (pytest finds them by name in this module).
 FIXTURES = (empty_app, officer_app, records_app)

@@ -15,9 +15,9 @@ from gui_support import sign_in
 from tipdesk.resources import load_reference
 from tipdesk.services.register import write_template
 from tipdesk.ui.app import AppController
-from tipdesk.ui.dialogs import files
-from tipdesk.ui.dialogs.register_import_wizard import RegisterImportWizard
-from tipdesk.ui.views.settings_view import SettingsView
+from tipdesk.ui.pages.settings.page import SettingsView
+from tipdesk.ui.pages.settings.register_import_wizard import RegisterImportWizard
+from tipdesk.ui.widgets import files
 
 
 def _case(number: str, registered_on: Any) -> list[Any]:

@@ -17,7 +17,7 @@ from tipdesk.core.records import Accused, Case
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views.reports_view import BREAKDOWNS, ReportsView, preset_dates
+from tipdesk.ui.pages.reports.page import BREAKDOWNS, ReportsView, preset_dates
 
 PLANTED_CNIC = "9990011122299"
 START = dt.date(2025, 1, 1)

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from tipdesk.services.backup import restore as service_restore
 from tipdesk.ui.app import AppController
-from tipdesk.ui.dialogs import files
 from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.settings import page as settings_view
+from tipdesk.ui.pages.settings.page import SettingsView
 from tipdesk.ui.tasks import Progress
-from tipdesk.ui.views import settings_view
-from tipdesk.ui.views.settings_view import SettingsView
+from tipdesk.ui.widgets import files
 
 
 def _settings(window: MainWindow) -> SettingsView:

@@ -21,10 +21,10 @@ from tipdesk.paths import Paths
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views import sync_view
-from tipdesk.ui.views.sync_district_view import SyncDistrictPanel
-from tipdesk.ui.views.sync_hq_view import SyncHqPanel
-from tipdesk.ui.views.sync_view import SyncView
+from tipdesk.ui.pages.sync import page as sync_view
+from tipdesk.ui.pages.sync.district import SyncDistrictPanel
+from tipdesk.ui.pages.sync.hq import SyncHqPanel
+from tipdesk.ui.pages.sync.page import SyncView
 
 
 def _session(paths: Paths, clock: FixedClock) -> Any:
@@ -423,7 +423,7 @@ def test_hq_installs_a_reference_update_from_settings(
 
     from tipdesk.paths import resources_dir
     from tipdesk.services.session import init_install
-    from tipdesk.ui.views.settings_view import SettingsView
+    from tipdesk.ui.pages.settings.page import SettingsView
 
     hq, _key = init_install(
         hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,

@@ -18,8 +18,8 @@ from tipdesk.core.errors import WrongPassphrase
 from tipdesk.services.session import Session, sign_in
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.progress import run_with_progress
+from tipdesk.ui.runner import NotSignedIn, ThreadRunner
 from tipdesk.ui.tasks import Progress
-from tipdesk.ui.worker import NotSignedIn, ThreadRunner
 
 
 @pytest.fixture
@@ -155,9 +155,9 @@ def test_the_whole_app_runs_on_the_threaded_worker(
 
     from tipdesk.ui.app import AppController, StartWindow
     from tipdesk.ui.main_window import MainWindow
-    from tipdesk.ui.views.audit_view import AuditView
-    from tipdesk.ui.views.dashboard_view import DashboardView
-    from tipdesk.ui.views.unlock_view import UnlockView
+    from tipdesk.ui.pages.audit.page import AuditView
+    from tipdesk.ui.pages.dashboard.page import DashboardView
+    from tipdesk.ui.pages.unlock.page import UnlockView
 
     make_install(demo_cases=10)
     controller = AppController(dataclasses.replace(gui_config, make_runner=ThreadRunner))

@@ -29,12 +29,12 @@ from tipdesk.paths import Paths, resolve_home
 from tipdesk.ui.context import AppConfig, AppContext, Notice, SignedIn
 from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.events import AppEvents
+from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import apply_style, install_translations, set_window_icon
-from tipdesk.ui.views.unlock_view import UnlockView
 
 if TYPE_CHECKING:
+    from tipdesk.ui.runner import Opener, SessionRunner
     from tipdesk.ui.tasks import Done, Failed, Work
-    from tipdesk.ui.worker import Opener, SessionRunner
 
 ShownHook = Callable[[QWidget], None]
 
@@ -166,7 +166,7 @@ class AppController(QObject):
 
     def _wizard(self) -> QWidget:
         from tipdesk.resources import load_reference
-        from tipdesk.ui.setup_wizard import SetupWizard
+        from tipdesk.ui.pages.setup.wizard import SetupWizard
 
         wizard = SetupWizard(self.config, self.runner, self.reporter.report, load_reference())
         wizard.sig_done.connect(self.show_main_window)

@@ -30,13 +30,13 @@ if TYPE_CHECKING:
     from tipdesk.store.keys import KdfParams
     from tipdesk.ui.events import AppEvents
     from tipdesk.ui.pages import PageSpec
-    from tipdesk.ui.worker import SessionRunner
+    from tipdesk.ui.runner import SessionRunner
 
 ErrorHandler = Callable[[BaseException], None]
 
 
 def _default_runner(on_unhandled: ErrorHandler) -> SessionRunner:
-    from tipdesk.ui.worker import ThreadRunner
+    from tipdesk.ui.runner import ThreadRunner
 
     return ThreadRunner(on_unhandled)
 

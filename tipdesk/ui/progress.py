@@ -1,6 +1,6 @@
 """Long work (demo data, backup, restore) on the store's thread with a progress dialog.
 
-The work runs on the worker (see :mod:`tipdesk.ui.worker`); the GUI thread only polls the
+The work runs on the worker (see :mod:`tipdesk.ui.runner`); the GUI thread only polls the
 shared :class:`~tipdesk.ui.tasks.Progress` every 100 ms, so the window keeps repainting and
 answering. Cancel sets the flag; the work raises :class:`~tipdesk.ui.tasks.Cancelled` at its
 next progress update, and ``on_cancelled`` is called instead of ``on_done``. Work that cannot

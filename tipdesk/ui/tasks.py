@@ -7,7 +7,7 @@ Contract:
   or ``on_error(exception)`` back on the GUI thread. Widgets are never touched from ``work``.
 - :class:`SyncRunner` runs everything at once on the calling thread; widget tests use it so they
   are deterministic. The threaded runner (one worker thread, results through a queued signal)
-  lives in :mod:`tipdesk.ui.worker`.
+  lives in :mod:`tipdesk.ui.runner`.
 - Long work reports progress through :class:`Progress` and can be cancelled.
 """
 
