@@ -98,8 +98,8 @@ def test_the_wizard_imports_the_valid_rows_only(
     assert summary.model.row(0)[:2] == ("Cases", "1")
     assert not summary.isComplete()
     summary.confirm_button.click()
-    assert wizard.result is not None
-    assert wizard.result.counts["case"]["create"] == 1
+    assert wizard.import_result is not None
+    assert wizard.import_result.counts["case"]["create"] == 1
     assert "1 records saved, 1 rows left out" in summary.result_label.text()
     assert summary.isComplete()
     assert not summary.confirm_button.isEnabled()

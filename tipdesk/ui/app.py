@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 # Not ``Qt`` (the namespace): building its enums costs ~25 ms, and the sign-in window that
 # start-up waits for does not need it.
@@ -33,10 +33,11 @@ from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import apply_style, install_translations, set_window_icon
 
 if TYPE_CHECKING:
-    from tipdesk.ui.runner import Opener, SessionRunner
-    from tipdesk.ui.tasks import Done, Failed, Work
+    from tipdesk.services.session import Session
+    from tipdesk.ui.runner import Failed, SessionRunner
 
 ShownHook = Callable[[QWidget], None]
+T = TypeVar("T")
 
 
 def cannot_start_reason() -> str | None:
@@ -104,14 +105,24 @@ class DeferredRunner:
     def pending(self) -> int:
         return self._runner.pending if self._runner is not None else 0
 
-    def submit(self, work: Work, on_done: Done, on_error: Failed | None = None) -> None:
+    def submit(
+        self,
+        work: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
+    ) -> None:
         self.runner.submit(work, on_done, on_error)
 
-    def call(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+    def call(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
         self.runner.call(fn, on_done, on_error)
 
     def replace_session(
-        self, opener: Opener, on_done: Done, on_error: Failed | None = None
+        self,
+        opener: Callable[[Session | None], tuple[Session, T]],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
     ) -> None:
         self.runner.replace_session(opener, on_done, on_error)
 

@@ -1,18 +1,34 @@
-"""The store's thread: one worker owns the signed-in :class:`Session`; the GUI asks it for work.
+"""Running store work from the UI: one typed way, on the store's own thread.
 
 Contract:
-- :class:`ThreadRunner` starts ONE worker thread. Signing in (or setting up) happens on it, so
-  the SQLCipher connection is opened and used by that thread only. Work is done in the order it
-  was submitted. Results and exceptions come back to the GUI thread through a queued Qt
-  signal; ``on_done``/``on_error`` always run on the GUI thread, never on the worker.
-- Work functions must not touch widgets; they get the session (``submit``), nothing
-  (``call``), or the current session or ``None`` (``replace_session``, which installs the
-  session the work returns: sign-in, setup, restore).
+- The store's connection belongs to one thread, so every call that touches a
+  :class:`~tipdesk.services.session.Session` goes through a runner. A screen says what to run
+  and what to do with the answer::
+
+      runner.submit(partial(sync.enroll, path=path), on_done=self._enrolled)
+
+  ``submit(work, on_done, on_error=None)`` runs ``work(session)`` (a
+  ``Callable[[Session], T]``: a service function with its other arguments bound, or a small
+  typed helper when one answer needs several service calls) on the store's thread, then calls
+  ``on_done(result)`` (a ``Callable[[T], None]``) or ``on_error(exception)`` on the GUI
+  thread. Work never touches widgets; callbacks never touch the session.
+- ``call(fn, ...)`` runs ``fn()`` there (work that needs no session: reading a key file);
+  ``replace_session(opener, ...)`` runs ``opener(current_session_or_None)``, which returns
+  ``(session, value)``: the session becomes current and ``on_done(value)`` is called (signing
+  in, setting up, restoring). If the opener raises, the current session stays (it must leave
+  it usable). Work is done in the order it was submitted.
 - An exception without an ``on_error`` goes to the runner's ``on_unhandled`` (the app's error
-  reporter).
-- :class:`InlineRunner` does the same synchronously on the calling thread (built on
-  :class:`~tipdesk.ui.tasks.SyncRunner`): widget tests use it for determinism.
-- :meth:`close` closes the session on its own thread and stops the worker.
+  reporter); work submitted while nobody is signed in fails with :class:`NotSignedIn`.
+- :class:`ThreadRunner` is the app's runner: ONE worker thread owns the session; results come
+  back through a queued Qt signal. :class:`InlineRunner` keeps the same contract synchronously
+  on the calling thread: widget tests, the screenshot tool and the list timings use it, so
+  they are deterministic.
+- Long work reports progress through a :class:`Progress` and stops at its next update once
+  the user cancelled (:class:`Cancelled`); :func:`tipdesk.ui.progress.run_with_progress`
+  shows it.
+
+This module is imported after the first window is up (the app makes its runner on first
+use); the services appear here only as annotations.
 """
 
 from __future__ import annotations
@@ -21,18 +37,18 @@ import itertools
 import queue
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from tipdesk.core.errors import KnownError
-from tipdesk.ui.tasks import Done, Failed, Runner, SyncRunner, Work
 
 if TYPE_CHECKING:
     from tipdesk.services.session import Session
 
-Opener = Callable[["Session | None"], "tuple[Session, Any]"]
-Call = Callable[[], Any]
+T = TypeVar("T")
+Failed = Callable[[BaseException], None]
+"""What to do with an exception (on the GUI thread)."""
 
 
 class NotSignedIn(KnownError):
@@ -42,19 +58,66 @@ class NotSignedIn(KnownError):
         super().__init__("Nobody is signed in; sign in first.")
 
 
-class SessionRunner(Runner, Protocol):
-    """A :class:`~tipdesk.ui.tasks.Runner` that also opens, replaces and closes the session."""
+class Cancelled(Exception):
+    """Raised inside long work when the user pressed Cancel."""
 
-    def call(self, fn: Call, on_done: Done, on_error: Failed | None = None) -> None:
+
+class Progress:
+    """Thread-safe progress and cancel flag shared by a long task and its dialog."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._done = 0
+        self._total = 0
+        self._cancel = threading.Event()
+
+    def update(self, done: int, total: int) -> None:
+        """Called by the work; raises :class:`Cancelled` once the user cancelled."""
+        with self._lock:
+            self._done, self._total = done, total
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def snapshot(self) -> tuple[int, int]:
+        with self._lock:
+            return self._done, self._total
+
+
+class Runner(Protocol):
+    """Runs store work on the store's thread and reports back on the GUI thread."""
+
+    def submit(
+        self,
+        work: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
+    ) -> None: ...
+
+
+class SessionRunner(Runner, Protocol):
+    """A :class:`Runner` that also opens, replaces and closes the session (the app's)."""
+
+    def call(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
         """Run ``fn()`` on the store's thread (work that needs no session)."""
         ...
 
     def replace_session(
-        self, opener: Opener, on_done: Done, on_error: Failed | None = None
+        self,
+        opener: Callable[[Session | None], tuple[Session, T]],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
     ) -> None:
-        """Run ``opener(current_session_or_None)`` on the store's thread; it returns ``(session,
-        value)``: the session becomes current and ``on_done(value)`` is called. If it raises,
-        the current session stays (the opener must leave it usable)."""
+        """Run ``opener(current session or None)`` on the store's thread; see the module
+        contract."""
         ...
 
     @property
@@ -66,7 +129,7 @@ class SessionRunner(Runner, Protocol):
 
 
 class ThreadRunner(QObject):
-    """The production runner: one worker thread, results through a queued signal."""
+    """The app's runner: one worker thread, results through a queued signal."""
 
     sig_finished = Signal(object)
     """(job id, ok, value or exception), emitted on the worker, delivered on the GUI thread."""
@@ -74,8 +137,10 @@ class ThreadRunner(QObject):
     def __init__(self, on_unhandled: Failed | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_unhandled = on_unhandled
-        self._jobs: queue.SimpleQueue[tuple[int, str, Any] | None] = queue.SimpleQueue()
-        self._callbacks: dict[int, tuple[Done, Failed | None]] = {}  # GUI thread only
+        # A job is a function of the worker's current session; None stops the worker.
+        self._jobs: queue.SimpleQueue[tuple[int, Callable[[], object]] | None]
+        self._jobs = queue.SimpleQueue()
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Failed | None]] = {}  # GUI only
         self._ids = itertools.count(1)
         self._session: Session | None = None  # worker thread only
         self._closed = False
@@ -87,27 +152,44 @@ class ThreadRunner(QObject):
         self._thread.start()
 
     # --- GUI thread ---------------------------------------------------------------------------
-    def submit(self, work: Work, on_done: Done, on_error: Failed | None = None) -> None:
-        self._enqueue("submit", work, on_done, on_error)
+    def submit(
+        self,
+        work: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
+    ) -> None:
+        self._enqueue(lambda: work(self._current()), on_done, on_error)
 
-    def call(self, fn: Call, on_done: Done, on_error: Failed | None = None) -> None:
-        self._enqueue("call", fn, on_done, on_error)
+    def call(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
+        self._enqueue(fn, on_done, on_error)
 
     def replace_session(
-        self, opener: Opener, on_done: Done, on_error: Failed | None = None
+        self,
+        opener: Callable[[Session | None], tuple[Session, T]],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
     ) -> None:
-        self._enqueue("replace", opener, on_done, on_error)
+        def job() -> T:
+            session, value = opener(self._session)
+            self._session = session
+            return value
+
+        self._enqueue(job, on_done, on_error)
 
     @property
     def pending(self) -> int:
         return len(self._callbacks)
 
-    def _enqueue(self, kind: str, fn: Any, on_done: Done, on_error: Failed | None) -> None:
+    def _enqueue(
+        self, job: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None
+    ) -> None:
         if self._closed:
             raise RuntimeError("the store runner is closed")
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_done, on_error)
-        self._jobs.put((job_id, kind, fn))
+        self._jobs.put((job_id, job))
 
     @Slot(object)
     def _on_finished(self, payload: tuple[int, bool, Any]) -> None:
@@ -129,18 +211,28 @@ class ThreadRunner(QObject):
         if self._closed:
             return
         self._closed = True
-        self._jobs.put((0, "close", None))
+        self._jobs.put((0, self._close_session))
         self._jobs.put(None)
         self._thread.join(timeout)
         self._callbacks.clear()
 
     # --- worker thread ------------------------------------------------------------------------
+    def _current(self) -> Session:
+        if self._session is None:
+            raise NotSignedIn
+        return self._session
+
+    def _close_session(self) -> None:
+        if self._session is not None:
+            session, self._session = self._session, None
+            session.close()
+
     def _loop(self) -> None:
         while (job := self._jobs.get()) is not None:
-            job_id, kind, fn = job
+            job_id, run = job
+            payload: tuple[int, bool, object]
             try:
-                value = self._run(kind, fn)
-                payload = (job_id, True, value)
+                payload = (job_id, True, run())
             except Exception as exc:  # every failure is reported on the GUI thread
                 payload = (job_id, False, exc)
             if job_id:
@@ -150,45 +242,34 @@ class ThreadRunner(QObject):
                     return
             del payload  # do not keep a result (or a traceback's frames) alive here
 
-    def _run(self, kind: str, fn: Any) -> Any:
-        if kind == "submit":
-            if self._session is None:
-                raise NotSignedIn
-            return fn(self._session)
-        if kind == "call":
-            return fn()
-        if kind == "replace":
-            session, value = fn(self._session)
-            self._session = session
-            return value
-        if kind == "close" and self._session is not None:
-            session, self._session = self._session, None
-            session.close()
-        return None
-
 
 class InlineRunner:
-    """Runs everything at once on the calling thread (widget tests, screenshots)."""
+    """The same contract, run at once on the calling thread (widget tests, the screenshot
+    tool, the list timings). ``session``: start signed in to it."""
 
-    def __init__(self, on_unhandled: Failed | None = None) -> None:
+    def __init__(self, on_unhandled: Failed | None = None, session: Session | None = None) -> None:
         self._on_unhandled = on_unhandled
-        self._sync: SyncRunner | None = None
-
-    @property
-    def session(self) -> Session | None:
-        return self._sync.session if self._sync else None
+        self.session = session
 
     @property
     def pending(self) -> int:
         return 0
 
-    def submit(self, work: Work, on_done: Done, on_error: Failed | None = None) -> None:
-        if self._sync is None:
+    def submit(
+        self,
+        work: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
+    ) -> None:
+        session = self.session
+        if session is None:
             self._fail(NotSignedIn(), on_error)
             return
-        self._sync.submit(work, on_done, on_error)
+        self.call(lambda: work(session), on_done, on_error)
 
-    def call(self, fn: Call, on_done: Done, on_error: Failed | None = None) -> None:
+    def call(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
         try:
             value = fn()
         except Exception as exc:
@@ -197,19 +278,21 @@ class InlineRunner:
         on_done(value)
 
     def replace_session(
-        self, opener: Opener, on_done: Done, on_error: Failed | None = None
+        self,
+        opener: Callable[[Session | None], tuple[Session, T]],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
     ) -> None:
         try:
-            session, value = opener(self.session)
+            self.session, value = opener(self.session)
         except Exception as exc:
             self._fail(exc, on_error)
             return
-        self._sync = SyncRunner(session, self._on_unhandled)
         on_done(value)
 
     def close(self) -> None:
-        if self._sync is not None:
-            session, self._sync = self._sync.session, None
+        if self.session is not None:
+            session, self.session = self.session, None
             session.close()
 
     def _fail(self, exc: BaseException, on_error: Failed | None) -> None:

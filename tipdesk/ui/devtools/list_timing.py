@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
@@ -22,7 +22,7 @@ from tipdesk.services import lists
 from tipdesk.services.session import Session
 from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.records.list_model import COUNT_CAP
-from tipdesk.ui.tasks import SyncRunner
+from tipdesk.ui.runner import InlineRunner
 
 
 @dataclass
@@ -41,7 +41,7 @@ class _Ctx:
     """The record pages' context over one session (see :mod:`records_context`)."""
 
     def __init__(self, session: Session) -> None:
-        self.runner = SyncRunner(session)
+        self.runner = InlineRunner(session=session)
         self.reference = session.reference
         self.identity = _Identity(session.user.name, _Install(
             session.install.district, session.install.office))  # fmt: skip
@@ -93,7 +93,7 @@ def measure_case_list(
     paints = _Paints()
     for _ in range(repeat):
         t0 = time.perf_counter()
-        view = CasesView(ctx)  # type: ignore[arg-type]
+        view = CasesView(ctx)
         view.resize(1280, 800)
         _watch(view, paints)
         before = paints.count
@@ -104,20 +104,29 @@ def measure_case_list(
         view.deleteLater()
         QApplication.processEvents()
 
-    view = CasesView(ctx)  # type: ignore[arg-type]
+    view = CasesView(ctx)
     view.resize(1280, 800)
     view.show()
     _watch(view, paints)
     QApplication.processEvents()
     panel = view.list
     model = panel.model
+    stage = panel.filter_combos["stage"]
 
-    def timed(key: str, act: Callable[[], Any]) -> None:
+    def timed(key: str, act: Callable[[], object]) -> None:
         before = paints.count
         t0 = time.perf_counter()
         act()
         _until_painted(paints, before)
         out[key].append((time.perf_counter() - t0) * 1000)
+
+    def clear_search() -> None:
+        panel.search.clear()
+        panel.flush_search()
+
+    def choose_stage(code: str) -> None:
+        stage.set_value(code)
+        stage.sig_edited.emit()
 
     def type_keys(key: str, text: str) -> None:
         panel.search.clear()
@@ -126,19 +135,18 @@ def measure_case_list(
         for ch in text:
             # One key after a pause: runs at once (the pause timer is idle).
             panel._search_timer.stop()
-            timed(key, lambda ch=ch: QTest.keyClick(panel.search, ch))
+            timed(key, partial(QTest.keyClick, panel.search, ch))
 
     case_number = "FIR 12345/20"
     for _ in range(repeat):
         type_keys("search_case_number", case_number)
         type_keys("search_name", "Imran Khan")
-        timed("search_clear", lambda: (panel.search.clear(), panel.flush_search()))
-    stage = panel.filter_combos["stage"]
+        timed("search_clear", clear_search)
     for code in ("trial", "challan", "decided", ""):
-        timed("filter_stage", lambda code=code: (stage.set_value(code), stage.sig_edited.emit()))
+        timed("filter_stage", partial(choose_stage, code))
     header = panel.table.horizontalHeader()
     for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder) * 2:
-        timed("sort_number", lambda order=order: header.setSortIndicator(0, order))
+        timed("sort_number", partial(header.setSortIndicator, 0, order))
     header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
     bar = panel.table.verticalScrollBar()
     for _ in range(20):

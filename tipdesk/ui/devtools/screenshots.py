@@ -18,13 +18,18 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 SIZE = (1280, 800)
 PASSPHRASE = "tipdesk-shots-" + secrets.token_urlsafe(12)  # a store that lives for one run
 USER = "ayesha.khan"
 TODAY = dt.datetime(2026, 6, 1, 9, 30, tzinfo=dt.UTC)
 DEMO_CASES = 400
+
+if TYPE_CHECKING:  # the Qt platform is chosen in main(), before Qt is imported
+    from PySide6.QtWidgets import QWidget
+
+    from tipdesk.ui.devtools.shots import Shots
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -62,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def register(name: str, build: Callable[..., Any]) -> None:
+def register(name: str, build: Callable[[Shots], QWidget]) -> None:
     """Add a screen (PART 2's lists and editors): ``build(shots)`` returns the widget."""
     from tipdesk.ui.devtools.shots import EXTRA
 

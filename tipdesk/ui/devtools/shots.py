@@ -7,13 +7,17 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.codes import InstallRole
+from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
+from tipdesk.resources import load_reference
+from tipdesk.services import demo
+from tipdesk.services.session import Session, add_user, disable_user, init_install
 from tipdesk.store.keys import KdfParams
 from tipdesk.ui.app import AppController, StartWindow, make_application
 from tipdesk.ui.context import AppConfig, SignedIn
@@ -25,7 +29,7 @@ from tipdesk.ui.runner import InlineRunner
 #: Screens added by other parts of the app: name -> build(shots) -> widget.
 EXTRA: dict[str, Callable[[Shots], QWidget]] = {}
 
-_FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 
 
 def settle(rounds: int = 6) -> None:
@@ -49,9 +53,9 @@ class Shots:
         self.user = user
         self.passphrase = passphrase
         self.clock = FixedClock(today)
-        self.config = self._config(tmp / "home", demo_cases)
+        self.config = self.config_for(tmp / "home", demo_cases)
         self._windows: list[QWidget] = []
-        self._runners: list[InlineRunner] = []
+        self._closers: list[Callable[[], None]] = []
         self.errors: list[BaseException] = []
         # An exception in a slot must fail the run, not leave a half-drawn picture. The hook
         # is put back by close(), so that an error ending the run is printed.
@@ -60,11 +64,17 @@ class Shots:
         self._main: MainWindow | None = None
         self._controller: AppController | None = None
 
-    def _config(self, home: Path, demo_cases: int = 0) -> AppConfig:
+    def config_for(self, home: Path, demo_cases: int = 0) -> AppConfig:
+        """The app's configuration for a data folder of this run (the fixed date, a cheap
+        key derivation, the synchronous runner)."""
         return AppConfig(
-            paths=Paths(home), clock=self.clock, kdf=_FAST_KDF, make_runner=InlineRunner,
+            paths=Paths(home), clock=self.clock, kdf=FAST_KDF, make_runner=InlineRunner,
             monotonic=lambda: 0.0, demo_cases=demo_cases,
         )  # fmt: skip
+
+    def on_close(self, close: Callable[[], None]) -> None:
+        """Call ``close`` when the run ends (another app's controller, a runner)."""
+        self._closers.append(close)
 
     def names(self) -> list[str]:
         return [
@@ -93,12 +103,10 @@ class Shots:
         """Signed in to the demo install (made on first use)."""
         if self._main is not None:
             return self._main
-        from tipdesk.services import demo
-        from tipdesk.services.session import init_install
-
         session, _key = init_install(
-            self.config.paths, role=_district(), user=self.user, passphrase=self.passphrase,
-            clock=self.clock, district="Lahore", office="FIA-AHTC-LHR", kdf=_FAST_KDF,
+            self.config.paths, role=InstallRole.DISTRICT, user=self.user,
+            passphrase=self.passphrase, clock=self.clock, district="Lahore",
+            office="FIA-AHTC-LHR", kdf=FAST_KDF,
         )  # fmt: skip
         try:
             demo.fill(session, seed=7, cases=self.config.demo_cases)
@@ -131,14 +139,12 @@ class Shots:
 
     # --- screens ------------------------------------------------------------------------------
     def _wizard_window(self, home: str) -> SetupWizard:
-        from tipdesk.resources import load_reference
-
-        config = self._config(self.tmp / home)
+        config = self.config_for(self.tmp / home)
         runner = InlineRunner()
         wizard = SetupWizard(config, runner, _raise, load_reference())
         wizard.show()
         self._windows.append(wizard)
-        self._runners.append(runner)
+        self.on_close(runner.close)
         return wizard
 
     def _wizard(self) -> QWidget:
@@ -225,8 +231,8 @@ class Shots:
     def close(self) -> None:
         for window in self._windows:
             window.close()
-        for runner in self._runners:
-            runner.close()
+        for close in self._closers:
+            close()
         if self._main is not None:
             self._main.close()
         if self._controller is not None:
@@ -235,17 +241,8 @@ class Shots:
         sys.excepthook = self._excepthook
 
 
-def _district() -> Any:
-    from tipdesk.core.codes import InstallRole
-
-    return InstallRole.DISTRICT
-
-
-def _add_colleagues(session: Any) -> None:
+def _add_colleagues(session: Session) -> None:
     """A few synthetic users so the users screen shows a realistic office."""
-    from tipdesk.core.permissions import UserRole
-    from tipdesk.services.session import add_user, disable_user
-
     for name, role in (("bilal.ahmed", UserRole.DISTRICT_OFFICER),
                        ("sana.malik", UserRole.DISTRICT_SUPERVISOR),
                        ("imran.qureshi", UserRole.DISTRICT_OFFICER)):  # fmt: skip

@@ -7,9 +7,10 @@ on its own at the same size otherwise. Demo data only (the screenshot script's d
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.ui.devtools.screenshots import register
@@ -59,16 +60,13 @@ def _reset(view: RecordsView) -> None:
     view.tabs.setCurrentIndex(0)
 
 
-def _list(key: str) -> Any:
-    def build(shots: Shots) -> QWidget:
-        view, window = _view(shots, key)
-        _reset(view)
-        view.list.model.count_exactly()
-        view.list.table.selectRow(1)
-        settle()
-        return window
-
-    return build
+def _list(shots: Shots, key: str) -> QWidget:
+    view, window = _view(shots, key)
+    _reset(view)
+    view.list.model.count_exactly()
+    view.list.table.selectRow(1)
+    settle()
+    return window
 
 
 def _cases_search(shots: Shots) -> QWidget:
@@ -173,18 +171,18 @@ def _cases_rtl(shots: Shots) -> QWidget:
 class _Picture(QWidget):
     """A widget whose grab() is a picture taken earlier (the right-to-left screen)."""
 
-    def __init__(self, picture: Any, like: QWidget) -> None:
+    def __init__(self, picture: QPixmap, like: QWidget) -> None:
         super().__init__()
         self._picture = picture
         self.resize(like.size())
 
-    def grab(self, *args: Any) -> Any:
+    def grab(self, *_args: object) -> QPixmap:
         return self._picture
 
 
 def register_all() -> None:
     for key in ("cases", "victims", "trainings", "campaigns"):
-        register(key, _list(key))
+        register(key, partial(_list, key=key))
     register("cases-search", _cases_search)
     register("case-editor", _case_editor)
     register("case-editor-accused", _case_editor_accused)

@@ -4,20 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from tipdesk.ui.devtools.screenshots import register
-
-if TYPE_CHECKING:
-    from tipdesk.ui.devtools.shots import Shots
+from tipdesk.ui.devtools.shots import Shots, settle
+from tipdesk.ui.pages.reports.page import ReportsView
 
 
 def _reports(shots: Shots, tab: int = 0) -> QWidget:
-    from tipdesk.ui.devtools.shots import settle
-    from tipdesk.ui.pages.reports.page import ReportsView
-
     window = shots._page("reports")
     page = window.page("reports")
     assert isinstance(page, ReportsView) and page.report_panel is not None

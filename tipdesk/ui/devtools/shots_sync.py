@@ -11,21 +11,48 @@ bundle brings a conflict.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from tipdesk.core.codes import InstallRole
+from tipdesk.core.records import Case
+from tipdesk.services import records, sync
+from tipdesk.services.session import Session, init_install
+from tipdesk.ui.app import AppController, StartWindow
+from tipdesk.ui.context import AppConfig
 from tipdesk.ui.devtools.screenshots import register
-from tipdesk.ui.devtools.shots import Shots, settle
-from tipdesk.ui.pages.sync import district as sync_district_view
+from tipdesk.ui.devtools.shots import FAST_KDF, Shots, settle
+from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.sync import district
+from tipdesk.ui.pages.sync.hq import SyncHqPanel
+from tipdesk.ui.pages.sync.page import SyncView
+from tipdesk.ui.pages.unlock.page import UnlockView
 
-_STATE: dict[str, Any] = {}
+T = TypeVar("T")
 
 
-def _run(window: Any, work: Any) -> Any:
+@dataclass
+class _State:
+    window: MainWindow
+    usb: Path
+    receipt: Path
+    hq_config: AppConfig
+    case_id: str
+    second: Path | None = None
+    hq_window: MainWindow | None = None
+
+
+_STATE: list[_State] = []
+
+
+def _run(window: MainWindow, work: Callable[[Session], T]) -> T:
     """``work(session)`` on the window's (synchronous) runner; its result."""
-    out: list[Any] = []
+    out: list[T] = []
 
     def failed(exc: BaseException) -> None:
         raise exc
@@ -34,39 +61,39 @@ def _run(window: Any, work: Any) -> Any:
     return out[0]
 
 
-class _Shutdown:
-    def __init__(self, controller: Any) -> None:
-        self.controller = controller
-
-    def close(self) -> None:
-        self.controller.shutdown()
+def _sync_page(window: MainWindow) -> SyncView:
+    page = window.show_page("sync")
+    assert isinstance(page, SyncView)
+    return page
 
 
-def _prepare(shots: Shots) -> dict[str, Any]:
+def _edit_case(session: Session, *, case_id: str) -> None:
+    case = session.store.get("case", case_id)
+    assert isinstance(case, Case)
+    case.investigating_officer = "Inspector Fakhar Zaman"
+    records.save(session, [case])
+
+
+def _prepare(shots: Shots) -> _State:
     if _STATE:
-        return _STATE
-    from tipdesk.core.codes import InstallRole
-    from tipdesk.core.records import Case
-    from tipdesk.services import records, sync
-    from tipdesk.services.session import init_install
-    from tipdesk.ui.devtools.shots import _FAST_KDF
-
+        return _STATE[0]
     files = shots.tmp / "sync-files"
     usb = shots.tmp / "usb"
     files.mkdir()
     usb.mkdir()
-    hq_config = shots._config(shots.tmp / "hq-home")
+    hq_config = shots.config_for(shots.tmp / "hq-home")
     hq, _key = init_install(
         hq_config.paths, role=InstallRole.HQ, user=shots.user, passphrase=shots.passphrase,
-        clock=shots.clock, kdf=_FAST_KDF,
+        clock=shots.clock, kdf=FAST_KDF,
     )  # fmt: skip
     window = shots.main_window()
     try:
         sync.export_enrolment(hq, files / "hq-enrolment.json")
-        _run(window, lambda s: sync.enroll(s, files / "hq-enrolment.json"))
-        _run(window, lambda s: sync.export_device_file(s, files / "device.json"))
+        _run(window, partial(sync.enroll, path=files / "hq-enrolment.json"))
+        _run(window, partial(sync.export_device_file, out=files / "device.json"))
         sync.register_device(hq, files / "device.json")
-        first = _run(window, lambda s: sync.export_bundle(s, usb))
+        first = _run(window, partial(sync.export_bundle, out_dir=usb))
+        assert first.path is not None
         sync.import_files(hq, [first.path])
         case_id = str(hq.store.query("SELECT id FROM cases ORDER BY id LIMIT 1")[0][0])
         at_hq = hq.store.get("case", case_id)
@@ -77,52 +104,41 @@ def _prepare(shots: Shots) -> dict[str, Any]:
     finally:
         hq.close()
     shots.clock.advance(3600)
-
-    def district_edit(s: Any) -> None:
-        case = s.store.get("case", case_id)
-        case.investigating_officer = "Inspector Fakhar Zaman"
-        records.save(s, [case])
-
-    _run(window, district_edit)
-    _STATE.update(window=window, usb=usb, receipt=receipt, hq_config=hq_config, case_id=case_id)
-    return _STATE
+    _run(window, partial(_edit_case, case_id=case_id))
+    _STATE.append(_State(window, usb, receipt, hq_config, case_id))
+    return _STATE[0]
 
 
 def _sync_district(shots: Shots) -> QWidget:
-    from tipdesk.services import sync
-
     state = _prepare(shots)
-    window = state["window"]
+    window = state.window
     if window.locked:
         window.unlock()
-    page = window.show_page("sync")
-    panel = page.panel
-    if "second" not in state:
+    panel = _sync_page(window).panel
+    assert isinstance(panel, district.SyncDistrictPanel)
+    if state.second is None:
         # As the Import a receipt button does, without the file question.
-        panel._on_receipt(_run(window, sync_district_view._import_receipt(state["receipt"])))
-        second = _run(window, lambda s: sync.export_bundle(s, state["usb"]))
+        panel._on_receipt(_run(window, partial(district._import_receipt, path=state.receipt)))
+        second = _run(window, partial(sync.export_bundle, out_dir=state.usb))
         panel._on_exported(second)
-        state["second"] = second.path
+        state.second = second.path
     panel.refresh()
     settle()
     return window
 
 
-def _hq_window(shots: Shots) -> Any:
+def _hq_window(shots: Shots) -> MainWindow:
     state = _prepare(shots)
-    if "hq_window" in state:
-        return state["hq_window"]
-    if "second" not in state:
+    if state.hq_window is not None:
+        return state.hq_window
+    if state.second is None:
         _sync_district(shots)
-    from tipdesk.ui.app import AppController, StartWindow
-    from tipdesk.ui.pages.unlock.page import UnlockView
-
-    config = state["hq_config"]
+    assert state.second is not None
+    config = state.hq_config
     config.paths.inbox.mkdir(parents=True, exist_ok=True)
-    second: Path = state["second"]
-    shutil.copy(second, config.paths.inbox / second.name)
+    shutil.copy(state.second, config.paths.inbox / state.second.name)
     controller = AppController(config)
-    shots._runners.append(_Shutdown(controller))  # type: ignore[arg-type]
+    shots.on_close(controller.shutdown)
     start = controller.start()
     assert isinstance(start, StartWindow)
     view = start.view
@@ -131,20 +147,26 @@ def _hq_window(shots: Shots) -> Any:
     view.passphrase_edit.setText(shots.passphrase)
     view.attempt()
     window = controller.main_window
-    assert window is not None
+    assert isinstance(window, MainWindow)
     window.resize(*shots.size)
     window.show()
-    page = window.show_page("sync")
+    _hq_panel(window)
     settle()
-    page.panel.import_inbox()
+    _hq_panel(window).import_inbox()
     settle()
-    state["hq_window"] = window
+    state.hq_window = window
     return window
+
+
+def _hq_panel(window: MainWindow) -> SyncHqPanel:
+    panel = _sync_page(window).panel
+    assert isinstance(panel, SyncHqPanel)
+    return panel
 
 
 def _sync_hq(shots: Shots) -> QWidget:
     window = _hq_window(shots)
-    panel = window.show_page("sync").panel
+    panel = _hq_panel(window)
     panel.tabs.setCurrentIndex(panel.report_tab)
     settle()
     return window
@@ -152,7 +174,7 @@ def _sync_hq(shots: Shots) -> QWidget:
 
 def _sync_hq_conflicts(shots: Shots) -> QWidget:
     window = _hq_window(shots)
-    panel = window.show_page("sync").panel
+    panel = _hq_panel(window)
     panel.tabs.setCurrentIndex(panel.conflicts_tab)
     settle()
     return window

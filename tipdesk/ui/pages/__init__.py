@@ -1,9 +1,15 @@
-"""The pages of the main window's sidebar, in order: what each is called, its icon, and how to
-build it. The main window only reads this list; replacing a page is a one-line change here.
+"""The app's screens, one package each, and the sidebar's pages in order (:func:`default_pages`).
 
-A page factory is ``Callable[[AppContext], QWidget]`` (a view class taking the context is one).
-:func:`lazy` names a class as ``"module:Class"`` so that its module (QtCharts for the dashboard,
-say) is imported only when the page is first opened.
+Each folder below holds one screen: its page (``page.py``), the models and dialogs only it
+uses, and the work it sends to the store's thread. ``dashboard``, ``records`` (cases, victims,
+training, campaigns), ``sync``, ``reports``, ``audit``, ``settings`` and ``users`` are the
+sidebar's pages; ``unlock`` (sign-in and the lock screen) and ``setup`` (the first-run wizard)
+are the start windows. What several screens share lives in :mod:`tipdesk.ui.widgets`.
+
+A page factory is ``Callable[[AppContext], QWidget]`` (a page class taking the context is one).
+:func:`lazy` names a class as ``"module:Class"`` so that its module, and the services it
+imports at its top, are imported only when the page is first opened: never before sign-in.
+The main window only reads this list; adding a page is a line here.
 
 Pages may implement any of these optional hooks (duck-typed; see :class:`PageHooks`):
 
@@ -26,12 +32,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.style import render_svg
-from tipdesk.ui.widgets.common import PageHeader, label
 
 PageFactory = Callable[[AppContext], QWidget]
 CONTEXT = "pages"
@@ -73,39 +77,6 @@ def lazy(target: str) -> PageFactory:
         return widget
 
     build.__qualname__ = f"lazy({target})"
-    return build
-
-
-class PlaceholderView(QWidget):
-    """A page that is not built yet: says what will be here and when."""
-
-    def __init__(self, ctx: AppContext, title: str, icon_name: str, note: str) -> None:
-        super().__init__()
-        self.setObjectName("placeholder")
-        tr = QCoreApplication.translate
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(PageHeader(tr(CONTEXT, title)))
-        body = QVBoxLayout()
-        body.setContentsMargins(48, 48, 48, 48)
-        body.setSpacing(12)
-        body.addStretch(1)
-        picture = label()
-        picture.setPixmap(render_svg(icon_name, 56, "#A7B0BA"))
-        picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        body.addWidget(picture)
-        text = label(tr(CONTEXT, note), "muted", wrap=True)
-        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        body.addWidget(text)
-        body.addStretch(2)
-        layout.addLayout(body, 1)
-        self.note = text
-
-
-def placeholder(title: str, icon_name: str, note: str) -> PageFactory:
-    def build(ctx: AppContext) -> QWidget:
-        return PlaceholderView(ctx, title, icon_name, note)
-
     return build
 
 

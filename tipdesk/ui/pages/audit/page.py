@@ -8,7 +8,8 @@ are. Needs the ``audit`` permission; other roles see a note instead of the log.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QDateTime,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -33,15 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.permissions import Permission
+from tipdesk.core.reference import Reference
+from tipdesk.services import audit_log
+from tipdesk.services.session import Session
+from tipdesk.store.audit import AuditEntry, VerifyResult
 from tipdesk.ui.context import AppContext, role_label
 from tipdesk.ui.record_fields import Titles, named
-from tipdesk.ui.tasks import Runner
+from tipdesk.ui.runner import Failed, Runner
 from tipdesk.ui.widgets.common import Banner, PageHeader, button, label
-
-if TYPE_CHECKING:
-    from tipdesk.core.reference import Reference
-    from tipdesk.services.session import Session
-    from tipdesk.store.audit import AuditEntry, VerifyResult
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -73,16 +74,12 @@ def local_time(at: str) -> str:
     return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
 
 
-def _page(before: int | None, filters: dict[str, Any]) -> Any:
+def _page(
+    session: Session, *, before: int | None, filters: dict[str, Any]
+) -> tuple[list[AuditEntry], Titles]:
     """A page of entries and the titles of the records they name."""
-
-    def work(session: Session) -> tuple[list[AuditEntry], Titles]:
-        from tipdesk.services import audit_log
-
-        entries = audit_log.page(session, before_seq=before, limit=PAGE_SIZE, **filters)
-        return entries, audit_log.titles(session, entries)
-
-    return work
+    entries = audit_log.page(session, before_seq=before, limit=PAGE_SIZE, **filters)
+    return entries, audit_log.titles(session, entries)
 
 
 class AuditModel(QAbstractTableModel):
@@ -98,7 +95,7 @@ class AuditModel(QAbstractTableModel):
     )
 
     def __init__(
-        self, runner: Runner, report: Any, reference: Reference, parent: Any = None
+        self, runner: Runner, report: Failed, reference: Reference, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -167,7 +164,7 @@ class AuditModel(QAbstractTableModel):
         generation = self._generation
         before = self._rows[-1].seq if self._rows else None
         self._runner.submit(
-            _page(before, self._filters),
+            partial(_page, before=before, filters=self._filters),
             lambda page: self._on_page(generation, *page),
             lambda exc: self._on_failed(generation, exc),
         )
@@ -208,24 +205,6 @@ class AuditModel(QAbstractTableModel):
             self._loading = False
             self._exhausted = True
         self._report(exc)
-
-
-def _choices() -> Any:
-    def work(session: Session) -> tuple[list[str], list[str]]:
-        from tipdesk.services import audit_log
-
-        return audit_log.filter_choices(session)
-
-    return work
-
-
-def _verify() -> Any:
-    def work(session: Session) -> VerifyResult:
-        from tipdesk.services import audit_log
-
-        return audit_log.verify(session)
-
-    return work
 
 
 class AuditView(QWidget):
@@ -338,7 +317,7 @@ class AuditView(QWidget):
 
     # --- filters ------------------------------------------------------------------------------
     def load_choices(self) -> None:
-        self.ctx.runner.submit(_choices(), self._on_choices, self.ctx.report)
+        self.ctx.runner.submit(audit_log.filter_choices, self._on_choices, self.ctx.report)
 
     def _on_choices(self, choices: tuple[list[str], list[str]]) -> None:
         actions, users = choices
@@ -383,7 +362,7 @@ class AuditView(QWidget):
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.result.set_message("info", self.tr("Checking every entry of the audit log…"))
-        self.ctx.runner.submit(_verify(), self._on_verified, self._on_verify_failed)
+        self.ctx.runner.submit(audit_log.verify, self._on_verified, self._on_verify_failed)
 
     def _on_verified(self, result: VerifyResult) -> None:
         self.verify_button.setEnabled(True)

@@ -8,7 +8,7 @@ the new ones arrive, and never asks twice at once.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from functools import partial
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.codes import Gender
+from tipdesk.services.dashboard import Dashboard, dashboard
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.widgets import charts
 from tipdesk.ui.widgets.common import (
@@ -33,10 +34,6 @@ from tipdesk.ui.widgets.common import (
     locale,
     number,
 )
-
-if TYPE_CHECKING:
-    from tipdesk.services.dashboard import Dashboard
-    from tipdesk.services.session import Session
 
 PERIODS = ("last12", "year", "all")
 
@@ -52,15 +49,6 @@ def period_dates(period: str, today: dt.date) -> tuple[dt.date | None, dt.date]:
     year = today.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
     return dt.date(year, month, 1), today
-
-
-def _load(date_from: dt.date | None, date_to: dt.date) -> Any:
-    def work(session: Session) -> Dashboard:
-        from tipdesk.services.dashboard import dashboard
-
-        return dashboard(session, date_from, date_to)
-
-    return work
 
 
 class FigureCard(Card):
@@ -95,11 +83,29 @@ class DashboardView(QWidget):
         self.figures: Dashboard | None = None
         self._loading = False
         self._again = False
-        ident = ctx.identity
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        where = ident.office_name or self.tr("Headquarters: all districts")
+        outer.addWidget(self._build_header())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        box = QVBoxLayout(body)
+        box.setContentsMargins(24, 16, 24, 16)
+        box.setSpacing(12)
+        self.banner = Banner("info")
+        self.banner.setObjectName("dashboardBanner")
+        box.addWidget(self.banner)
+        box.addLayout(self._build_cards())
+        box.addLayout(self._build_charts())
+        box.addStretch(1)
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_header(self) -> PageHeader:
+        where = self.ctx.identity.office_name or self.tr("Headquarters: all districts")
         self.header = PageHeader(self.tr("Dashboard"), where)
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
@@ -115,21 +121,9 @@ class DashboardView(QWidget):
         self.header.action_bar.addWidget(label(self.tr("Period"), "muted"))
         self.header.action_bar.addWidget(self.period_box)
         self.header.action_bar.addWidget(self.refresh_button)
-        outer.addWidget(self.header)
+        return self.header
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        box = QVBoxLayout(body)
-        box.setContentsMargins(24, 16, 24, 16)
-        box.setSpacing(12)
-        self.banner = Banner("info")
-        self.banner.setObjectName("dashboardBanner")
-        box.addWidget(self.banner)
-
+    def _build_cards(self) -> QHBoxLayout:
         cards = QHBoxLayout()
         cards.setSpacing(12)
         self.cards = {
@@ -143,8 +137,9 @@ class DashboardView(QWidget):
         for key, card in self.cards.items():
             card.setObjectName(f"figure_{key}")
             cards.addWidget(card, 1)
-        box.addLayout(cards)
+        return cards
 
+    def _build_charts(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(12)
         self.funnel_card = Card(self.tr("Cases by stage"))
@@ -166,8 +161,7 @@ class DashboardView(QWidget):
             grid.addWidget(chart_card, i // 2, i % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        box.addLayout(grid)
-        box.addStretch(1)
+        return grid
 
     # --- page hooks ---------------------------------------------------------------------------
     def activated(self) -> None:
@@ -184,7 +178,11 @@ class DashboardView(QWidget):
         self._loading = True
         self.refresh_button.setEnabled(False)
         date_from, date_to = period_dates(self.period(), self.ctx.clock.now().date())
-        self.ctx.runner.submit(_load(date_from, date_to), self._on_loaded, self._on_failed)
+        self.ctx.runner.submit(
+            partial(dashboard, date_from=date_from, date_to=date_to),
+            self._on_loaded,
+            self._on_failed,
+        )
 
     def _on_failed(self, exc: BaseException) -> None:
         self._finish()

@@ -14,7 +14,7 @@ from typing import Protocol
 from tipdesk.core.clock import Clock
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
-from tipdesk.ui.tasks import Runner
+from tipdesk.ui.runner import Runner
 
 
 class InstallInfo(Protocol):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ from PySide6.QtCore import (
 
 from tipdesk.services import lists
 from tipdesk.store.list_queries import Key, ListQuery, Page
-from tipdesk.ui.tasks import Runner
+from tipdesk.ui.runner import Runner
 
 Index = QModelIndex | QPersistentModelIndex
 COUNT_CAP = 10_000
@@ -138,7 +139,7 @@ class RecordListModel(QAbstractTableModel):
             self.sig_count_changed.emit(None)
         size = self._page_size
         self._runner.submit(
-            lambda session: lists.page(session, query, None, size),
+            partial(lists.page, query=query, after=None, limit=size),
             lambda page: self._on_first_page(generation, page),
             lambda exc: self._on_failed(generation, exc),
         )
@@ -180,7 +181,7 @@ class RecordListModel(QAbstractTableModel):
         generation = self._generation
         query = self._query
         self._runner.submit(
-            lambda session: lists.count(session, query, cap=cap),
+            partial(lists.count, query=query, cap=cap),
             lambda n: self._on_count(generation, int(n), cap),
             lambda exc: self._on_failed(generation, exc),
         )
@@ -218,7 +219,7 @@ class RecordListModel(QAbstractTableModel):
         generation = self._generation
         query, after, size = self._query, self._next_key, self._page_size
         self._runner.submit(
-            lambda session: lists.page(session, query, after, size),
+            partial(lists.page, query=query, after=after, limit=size),
             lambda page: self._on_more(generation, page),
             lambda exc: self._on_failed(generation, exc),
         )
@@ -246,7 +247,7 @@ class RecordListModel(QAbstractTableModel):
         generation = self._generation
         kind = self._query.kind
         self._runner.submit(
-            lambda session: lists.row(session, kind, record_id),
+            partial(lists.row, kind=kind, record_id=record_id),
             lambda found: self._on_row(generation, record_id, found),
             lambda exc: self._on_failed(generation, exc),
         )

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from tipdesk.core.clock import Clock
 from tipdesk.store.list_queries import ListQuery
 from tipdesk.ui.pages.records.list_model import ListColumn, RecordListModel
-from tipdesk.ui.tasks import Runner
+from tipdesk.ui.runner import Runner
 from tipdesk.ui.widgets.fields import CodeCombo, DateField
 
 SEARCH_PAUSE_MS = 150
@@ -410,4 +410,5 @@ class RecordListPanel(QWidget):
         self._apply()
 
     def query_for(self, **changes: object) -> ListQuery:
+        # replace() checks the names and mypy cannot check **changes against ListQuery's fields.
         return replace(self.current_query(), **changes)  # type: ignore[arg-type]

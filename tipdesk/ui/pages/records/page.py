@@ -74,7 +74,7 @@ class RecordsView(QWidget):
         self.tabs.addTab(self.list, self.list_title())
         bar = self.tabs.tabBar()
         for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
-            bar.setTabButton(0, side, None)  # type: ignore[arg-type]
+            bar.setTabButton(0, side, None)
         self.editors: list[RecordEditor] = []
         self._activated_once = False
         self._reference = ctx.reference  # what the filters and columns were built from

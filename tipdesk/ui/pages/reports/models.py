@@ -1,10 +1,10 @@
-"""Read-only Qt models for the Reports screen: a report table (cells that may be suppressed),
-the headline beside the same period a year earlier, and plain rows (linked cases, data quality,
-coverage). Every model is flat, read-only and checked by ``qtmodeltester``."""
+"""Read-only Qt models for the Reports screen: a report table (cells that may be suppressed)
+and the headline beside the same period a year earlier. Plain rows (linked cases, data
+quality, coverage) use :class:`~tipdesk.ui.widgets.text_table.TextTableModel`. Every model is
+flat, read-only and checked by ``qtmodeltester``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from tipdesk.reports.model import HEADLINE, Cell, ColumnKind, Report, Table
 from tipdesk.ui.widgets.common import locale, number
@@ -23,7 +23,6 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _FIGURES = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
 _TEXT = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
-HIGHLIGHT = QColor("#FFF4D6")  # a stale district, a failing record
 
 
 def table_text(text: str) -> str:
@@ -205,55 +204,3 @@ class HeadlineModel(_Flat):
             return ("+" if diff > 0 else "") + number(int(diff)) if diff else "0"
         pct = locale().toString(diff / before.value * 100, "f", 0)
         return ("+" if diff > 0 else "") + pct + "%"
-
-
-class RowsModel(_Flat):
-    """Plain rows of text (and numbers) under given headers; rows flagged ``highlight`` get a
-    light amber background (stale districts, quarantined records)."""
-
-    def __init__(self, headers: Sequence[str] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = list(headers)
-        self._data: list[list[Any]] = []
-        self._highlight: set[int] = set()
-        self._tips: dict[int, str] = {}
-
-    def set_rows(
-        self,
-        rows: Sequence[Sequence[Any]],
-        *,
-        headers: Sequence[str] | None = None,
-        highlight: Sequence[int] = (),
-        tips: dict[int, str] | None = None,
-    ) -> None:
-        self.beginResetModel()
-        if headers is not None:
-            self.headers = list(headers)
-        width = len(self.headers)
-        self._data = [list(r)[:width] + [""] * (width - len(r)) for r in rows]
-        self._highlight = set(highlight)
-        self._tips = dict(tips or {})
-        self.endResetModel()
-
-    def _rows(self) -> int:
-        return len(self._data)
-
-    def row(self, row: int) -> list[Any]:
-        return list(self._data[row])
-
-    def highlighted(self, row: int) -> bool:
-        return row in self._highlight
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        value = self._data[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return show_value(value) if isinstance(value, int | float) else str(value or "")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_FIGURES if isinstance(value, int | float) else _TEXT)
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() in self._highlight:
-            return QBrush(HIGHLIGHT)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips.get(index.row())
-        return None

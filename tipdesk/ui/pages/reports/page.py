@@ -10,8 +10,8 @@ it). Needs the ``reports`` permission; other roles see a note.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTableView,
@@ -32,13 +34,10 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.permissions import Permission
 from tipdesk.reports.model import Cell, Report, ReportParams
+from tipdesk.services.reports import build_report, export_report
+from tipdesk.services.session import Session
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.pages.reports.models import (
-    HeadlineModel,
-    ReportTableModel,
-    RowsModel,
-    table_text,
-)
+from tipdesk.ui.pages.reports.models import HeadlineModel, ReportTableModel, table_text
 from tipdesk.ui.pages.reports.review_tabs import (
     DataQualityPanel,
     LinkedCasesPanel,
@@ -46,12 +45,10 @@ from tipdesk.ui.pages.reports.review_tabs import (
     new_table,
 )
 from tipdesk.ui.progress import run_with_progress
+from tipdesk.ui.runner import Progress
 from tipdesk.ui.widgets import charts
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, date_text, label, number
-
-if TYPE_CHECKING:
-    from tipdesk.services.session import Session
-    from tipdesk.ui.tasks import Progress
+from tipdesk.ui.widgets.text_table import TextTableModel
 
 PRESETS = ("this_year", "last_year", "last_quarter")
 FORMATS = ("json", "csv", "xlsx", "pdf")
@@ -93,6 +90,19 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+# --- work for the store's thread ----------------------------------------------------------------
+def _build(session: Session, progress: Progress, *, params: ReportParams) -> Report:
+    return build_report(session, params, lambda done, total, _step: progress.update(done, total))
+
+
+def _export(
+    session: Session, progress: Progress, *, params: ReportParams, fmt: str, dest: Path,
+    report: Report,
+) -> Path:  # fmt: skip
+    progress.update(0, 0)
+    return export_report(session, params, fmt, dest, report=report)
+
+
 def _num(cell: Cell | str) -> int:
     """A chart value: hidden and missing values are left out (drawn as 0)."""
     if isinstance(cell, Cell) and not cell.hidden and isinstance(cell.value, int | float):
@@ -112,7 +122,7 @@ class ReportPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(10)
-        outer.addLayout(self._filters())
+        outer.addLayout(self._build_filters())
         self.banner = Banner("info")
         self.banner.setObjectName("reportBanner")
         outer.addWidget(self.banner)
@@ -122,13 +132,19 @@ class ReportPanel(QWidget):
         self.sections.setObjectName("reportSections")
         self.sections.setDocumentMode(True)
         outer.addWidget(self.sections, 1)
-        self.sections.addTab(self._overview(), self.tr("Overview"))
+        self.sections.addTab(self._build_overview(), self.tr("Overview"))
+        self.sections.addTab(self._build_breakdowns(), self.tr("Breakdowns"))
+        self.sections.addTab(self._build_charts(), self.tr("Charts"))
+        self._set_export_enabled(False)
+
+    # --- building the widgets ----------------------------------------------------------------
+    def _build_breakdowns(self) -> QTabWidget:
         self.breakdown_tabs = QTabWidget()
         self.breakdown_tabs.setObjectName("breakdownTabs")
         self.breakdown_tabs.setUsesScrollButtons(True)
         self.table_models: dict[str, ReportTableModel] = {}
         self.table_views: dict[str, QTableView] = {}
-        self.table_notes: dict[str, Any] = {}
+        self.table_notes: dict[str, QLabel] = {}
         for key in BREAKDOWNS:
             page = QWidget()
             box = QVBoxLayout(page)
@@ -136,15 +152,14 @@ class ReportPanel(QWidget):
             note = label("", "hint", wrap=True)
             note.hide()
             model = ReportTableModel(self)
-            view = new_table(RowsModel(), f"table_{key}")
-            view.setModel(model)
+            view = new_table(model, f"table_{key}")
             box.addWidget(note)
             box.addWidget(view, 1)
             self.table_models[key] = model
             self.table_views[key] = view
             self.table_notes[key] = note
             self.breakdown_tabs.addTab(page, key)
-        self.coverage_model = RowsModel(
+        self.coverage_model = TextTableModel(
             [
                 self.tr("District"),
                 self.tr("Province"),
@@ -156,12 +171,9 @@ class ReportPanel(QWidget):
         )
         self.coverage_view = new_table(self.coverage_model, "coverageTable")
         self.breakdown_tabs.addTab(self.coverage_view, self.tr("Coverage"))
-        self.sections.addTab(self.breakdown_tabs, self.tr("Breakdowns"))
-        self.sections.addTab(self._charts(), self.tr("Charts"))
-        self._set_export_enabled(False)
+        return self.breakdown_tabs
 
-    # --- building the widgets ----------------------------------------------------------------
-    def _filters(self) -> QGridLayout:
+    def _build_filters(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
@@ -198,34 +210,20 @@ class ReportPanel(QWidget):
         self.threshold.setEnabled(False)
         self.suppress_check.toggled.connect(self.threshold.setEnabled)
 
-        self.build_button = button(self.tr("Build"), "reports", primary=True)
-        self.build_button.setObjectName("buildButton")
-        self.build_button.clicked.connect(self.build)
-        self.export_buttons = {}
-        for fmt, text in (
-            ("json", self.tr("JSON")),
-            ("csv", self.tr("CSV")),
-            ("xlsx", self.tr("XLSX")),
-            ("pdf", self.tr("PDF")),
-        ):
-            widget = button(text)
-            widget.setObjectName(f"export_{fmt}")
-            widget.setToolTip(self.tr("Save the report on screen as {format}").format(format=text))
-            widget.clicked.connect(lambda _c=False, f=fmt: self.export(f))
-            self.export_buttons[fmt] = widget
+        self._build_actions()
 
         row1 = QHBoxLayout()
         row1.setSpacing(8)
         row1.addWidget(self.preset_box)
         row1.addSpacing(4)
-        for text, widget in (
+        for text, field in (
             (self.tr("From"), self.from_edit),
             (self.tr("To"), self.to_edit),
             (self.tr("Province"), self.province_box),
             (self.tr("District"), self.district_box),
         ):
             row1.addWidget(label(text, "muted"))
-            row1.addWidget(widget)
+            row1.addWidget(field)
             row1.addSpacing(4)
         row1.addStretch(1)
         row2 = QHBoxLayout()
@@ -245,6 +243,24 @@ class ReportPanel(QWidget):
         self._set_period(start, end)
         return grid
 
+    def _build_actions(self) -> None:
+        """Build, and one export button per format."""
+        self.build_button = button(self.tr("Build"), "reports", primary=True)
+        self.build_button.setObjectName("buildButton")
+        self.build_button.clicked.connect(self.build)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for fmt, text in (
+            ("json", self.tr("JSON")),
+            ("csv", self.tr("CSV")),
+            ("xlsx", self.tr("XLSX")),
+            ("pdf", self.tr("PDF")),
+        ):
+            widget = button(text)
+            widget.setObjectName(f"export_{fmt}")
+            widget.setToolTip(self.tr("Save the report on screen as {format}").format(format=text))
+            widget.clicked.connect(lambda _c=False, f=fmt: self.export(f))
+            self.export_buttons[fmt] = widget
+
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setObjectName(name)
@@ -255,7 +271,7 @@ class ReportPanel(QWidget):
         edit.dateChanged.connect(lambda _d: self._custom_period())
         return edit
 
-    def _overview(self) -> QWidget:
+    def _build_overview(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -268,8 +284,7 @@ class ReportPanel(QWidget):
         row.setSpacing(12)
         self.headline_card = Card(self.tr("Headline figures"))
         self.headline_model = HeadlineModel(self)
-        self.headline_view = new_table(RowsModel(), "headlineTable")
-        self.headline_view.setModel(self.headline_model)
+        self.headline_view = new_table(self.headline_model, "headlineTable")
         self.headline_view.setMinimumHeight(11 * 28 + 8)
         self.headline_card.body.addWidget(self.headline_view)
         row.addWidget(self.headline_card, 2)
@@ -281,7 +296,7 @@ class ReportPanel(QWidget):
         box.addStretch(1)
         return scroll
 
-    def _charts(self) -> QWidget:
+    def _build_charts(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -359,17 +374,11 @@ class ReportPanel(QWidget):
             return
         self.build_button.setEnabled(False)
 
-        def work(session: Session, progress: Progress) -> Report:
-            from tipdesk.services.reports import build_report
-
-            return build_report(
-                session, params, lambda done, total, _s: progress.update(done, total)
-            )
-
         run_with_progress(
             self.ctx.runner, self, self.tr("Building the report"),
             self.tr("Counting cases, accused, victims, training and campaigns…"),
-            work, self._on_built, self._on_failed, on_cancelled=self._on_cancelled,
+            partial(_build, params=params), self._on_built, self._on_failed,
+            on_cancelled=self._on_cancelled,
         )  # fmt: skip
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -550,16 +559,11 @@ class ReportPanel(QWidget):
         params = report.params
         self._set_export_enabled(False)
 
-        def work(session: Session, progress: Progress) -> Path:
-            from tipdesk.services.reports import export_report
-
-            progress.update(0, 0)
-            return export_report(session, params, fmt, dest, report=report)
-
         run_with_progress(
             self.ctx.runner, self, self.tr("Exporting the report"),
             self.tr("Writing {file}…").format(file=dest.name),
-            work, self._on_exported, self._on_failed, cancellable=False,
+            partial(_export, params=params, fmt=fmt, dest=dest, report=report),
+            self._on_exported, self._on_failed, cancellable=False,
         )  # fmt: skip
 
     def _on_exported(self, path: Path) -> None:

@@ -5,10 +5,11 @@ quarantined, districts gone quiet). Both read through the runner when first show
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TypeVar
 
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QTableView,
@@ -17,31 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipdesk.services.data_quality import LinkedAccused, QualityReport, data_quality, linked_cases
+from tipdesk.services.session import Session
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.pages.reports.models import RowsModel
 from tipdesk.ui.record_fields import record_words
 from tipdesk.ui.widgets.common import Banner, button, date_text, label, number
+from tipdesk.ui.widgets.text_table import TextTableModel, table_view
 
-if TYPE_CHECKING:
-    from tipdesk.services.data_quality import LinkedAccused, QualityReport
-    from tipdesk.services.session import Session
+T = TypeVar("T")
 
 
-def new_table(model: RowsModel, name: str, stretch: int = -1) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(28)
+def new_table(model: QAbstractItemModel, name: str) -> QTableView:
+    """A table of the Reports page: as every screen's (:func:`table_view`), but several rows
+    may be selected, the headers are centred and no column is narrower than 60 pixels."""
+    table = table_view(model, name, single=False)
     head = table.horizontalHeader()
-    head.setHighlightSections(False)
-    head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    head.setStretchLastSection(stretch < 0)
+    head.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
     head.setMinimumSectionSize(60)
     return table
 
@@ -88,26 +80,27 @@ class _Panel(QWidget):
         self._busy = True
         self.refresh_button.setEnabled(False)
         self.banner.set_message("info", self.tr("Reading the store…"))
-        self.ctx.runner.submit(self._work(), self._done, self._failed)
+        self._load()
 
-    def _work(self) -> Any:
+    def _load(self) -> None:
+        """Read what the tab shows: ``self._run(service, self.show_result)``."""
         raise NotImplementedError
 
-    def _done(self, result: Any) -> None:
+    def _run(self, work: Callable[[Session], T], show: Callable[[T], None]) -> None:
+        self.ctx.runner.submit(work, lambda result: self._done(result, show), self._failed)
+
+    def _done(self, result: T, show: Callable[[T], None]) -> None:
         self._busy = False
         self.loaded = True
         self.refresh_button.setEnabled(True)
         self.banner.set_message("info", "")
-        self.show_result(result)
+        show(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.refresh_button.setEnabled(True)
         self.banner.set_message("info", "")
         self.ctx.report(exc)
-
-    def show_result(self, result: Any) -> None:
-        raise NotImplementedError
 
     def district_name(self, code: str) -> str:
         district = self.ctx.reference.districts.get(code)
@@ -120,7 +113,7 @@ class LinkedCasesPanel(_Panel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("linkedCases")
-        self.model = RowsModel(
+        self.model = TextTableModel(
             [
                 self.tr("CNIC"),
                 self.tr("Districts"),
@@ -137,17 +130,12 @@ class LinkedCasesPanel(_Panel):
         self.body.addWidget(self.table, 1)
         self.found: list[LinkedAccused] = []
 
-    def _work(self) -> Any:
-        def work(session: Session) -> list[LinkedAccused]:
-            from tipdesk.services.data_quality import linked_cases
-
-            return linked_cases(session)
-
-        return work
+    def _load(self) -> None:
+        self._run(linked_cases, self.show_result)
 
     def show_result(self, result: list[LinkedAccused]) -> None:
         self.found = result
-        rows: list[list[Any]] = []
+        rows: list[list[str]] = []
         starts: list[int] = []
         for item in result:
             starts.append(len(rows))
@@ -186,7 +174,7 @@ class DataQualityPanel(_Panel):
         self.setObjectName("dataQuality")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.failing_model = RowsModel(
+        self.failing_model = TextTableModel(
             [
                 self.tr("Kind"),
                 self.tr("Record"),
@@ -197,7 +185,7 @@ class DataQualityPanel(_Panel):
             ],
             self,
         )
-        self.quarantine_model = RowsModel(
+        self.quarantine_model = TextTableModel(
             [
                 self.tr("Received"),
                 self.tr("District"),
@@ -207,7 +195,7 @@ class DataQualityPanel(_Panel):
             ],
             self,
         )
-        self.quiet_model = RowsModel([self.tr("District"), self.tr("Last heard of")], self)
+        self.quiet_model = TextTableModel([self.tr("District"), self.tr("Last heard of")], self)
         self.failing_table = new_table(self.failing_model, "failingTable")
         self.quarantine_table = new_table(self.quarantine_model, "quarantineTable")
         self.quiet_table = new_table(self.quiet_model, "quietTable")
@@ -217,13 +205,8 @@ class DataQualityPanel(_Panel):
         self.body.addWidget(self.tabs, 1)
         self.quality: QualityReport | None = None
 
-    def _work(self) -> Any:
-        def work(session: Session) -> QualityReport:
-            from tipdesk.services.data_quality import data_quality
-
-            return data_quality(session)
-
-        return work
+    def _load(self) -> None:
+        self._run(data_quality, self.show_result)
 
     def show_result(self, result: QualityReport) -> None:
         self.quality = result

@@ -10,6 +10,8 @@ the session and the app rebuilds its main window (``ctx.events.sig_session_repla
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,19 +40,22 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.codes import InstallRole, OfficeKind
 from tipdesk.core.permissions import Permission
+from tipdesk.core.reference import Reference
+from tipdesk.services import backup, demo, install_settings, reference_updates
+from tipdesk.services.maintenance import restore_over
+from tipdesk.services.session import Session
+from tipdesk.store import dashboard_queries
+from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
 from tipdesk.ui.pages.settings.restore_dialog import RestoreDialog
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
-from tipdesk.ui.tasks import Cancelled
+from tipdesk.ui.runner import Cancelled, Progress
 from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label
 from tipdesk.ui.widgets.district import DistrictCombo
 
 if TYPE_CHECKING:
-    from tipdesk.core.reference import Reference
-    from tipdesk.services.session import Session
-    from tipdesk.store.store import OfficeRow
-    from tipdesk.ui.tasks import Progress
+    from tipdesk.ui.pages.settings.register_import_wizard import RegisterImportWizard
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -115,89 +120,57 @@ class OfficesModel(QAbstractTableModel):
 
 
 # --- work for the store's thread --------------------------------------------------------------
-def _overview() -> Any:
-    def work(session: Session) -> dict[str, Any]:
-        from tipdesk.services import install_settings, reference_updates
-        from tipdesk.store import dashboard_queries
+@dataclass(frozen=True)
+class Overview:
+    """What the page shows, read in one go."""
 
-        return {
-            "minutes": install_settings.idle_lock_minutes(session),
-            "offices": install_settings.offices(session),
-            "about": install_settings.about(session),
-            "counts": dashboard_queries.record_counts(session.store),
-            "reference": reference_updates.status(session),
-        }
-
-    return work
+    minutes: int
+    offices: list[OfficeRow]
+    about: dict[str, Any]
+    counts: dict[str, int]
+    reference: dict[str, Any]
 
 
-def _install_reference(folder: Path) -> Any:
-    def work(session: Session) -> tuple[int, list[str], Reference]:
-        from tipdesk.services import reference_updates
-
-        update = reference_updates.install_files(session, folder)
-        return update.revision, sorted(update.files), session.reference
-
-    return work
-
-
-def _set_minutes(minutes: int) -> Any:
-    def work(session: Session) -> int:
-        from tipdesk.services import install_settings
-
-        return install_settings.set_idle_lock_minutes(session, minutes)
-
-    return work
+def _overview(session: Session) -> Overview:
+    return Overview(
+        minutes=install_settings.idle_lock_minutes(session),
+        offices=install_settings.offices(session),
+        about=install_settings.about(session),
+        counts=dashboard_queries.record_counts(session.store),
+        reference=reference_updates.status(session),
+    )
 
 
-def _add_office(name: str, district: str, kind: str) -> Any:
-    def work(session: Session) -> OfficeRow:
-        from tipdesk.services import install_settings
-
-        return install_settings.add_office(session, name, district, kind)
-
-    return work
+def _install_reference(session: Session, folder: Path) -> tuple[int, list[str], Reference]:
+    """Install HQ's updated reference files; the revision, its files and the new lists."""
+    update = reference_updates.install_files(session, folder)
+    return update.revision, sorted(update.files), session.reference
 
 
-def _backup(dest: Path) -> Any:
-    def work(session: Session, progress: Progress) -> Path:
-        from tipdesk.services import backup
-
-        return backup.backup(session, dest, progress=progress.update)
-
-    return work
-
-
-def _restore(src: Path, user: str, passphrase: str, progress: Progress) -> Any:
-    def opener(old: Session | None) -> tuple[Session, SignedIn]:
-        from tipdesk.services.maintenance import restore_over
-
-        if old is None:
-            raise RuntimeError("restore needs an open session")
-        session = restore_over(old, src, user=user, passphrase=passphrase, progress=progress.update)
-        notice = None
-        if session.install.role is InstallRole.DISTRICT:
-            notice = Notice(
-                QCoreApplication.translate("SettingsView", "Restore"),
-                QCoreApplication.translate(
-                    "SettingsView",
-                    "The backup is restored. This laptop is now a new sync device: before HQ "
-                    "accepts its bundles, write its device file (Sync > Device file for HQ…) "
-                    "and send it to HQ to register.",
-                ),
-            )
-        return session, signed_in(session, notice)
-
-    return opener
+def _restore(
+    old: Session | None, *, src: Path, user: str, passphrase: str, progress: Progress
+) -> tuple[Session, SignedIn]:
+    """Opener for ``runner.replace_session``: the restored store's session, and a notice for
+    the new main window when this laptop became a new sync device."""
+    if old is None:
+        raise RuntimeError("restore needs an open session")
+    session = restore_over(old, src, user=user, passphrase=passphrase, progress=progress.update)
+    notice = None
+    if session.install.role is InstallRole.DISTRICT:
+        notice = Notice(
+            QCoreApplication.translate("SettingsView", "Restore"),
+            QCoreApplication.translate(
+                "SettingsView",
+                "The backup is restored. This laptop is now a new sync device: before HQ "
+                "accepts its bundles, write its device file (Sync > Device file for HQ…) "
+                "and send it to HQ to register.",
+            ),
+        )
+    return session, signed_in(session, notice)
 
 
-def _demo(seed: int, cases: int) -> Any:
-    def work(session: Session, progress: Progress) -> dict[str, int]:
-        from tipdesk.services import demo
-
-        return demo.fill(session, seed=seed, cases=cases, progress=progress.update)
-
-    return work
+def _demo(session: Session, progress: Progress, *, seed: int, cases: int) -> dict[str, int]:
+    return demo.fill(session, seed=seed, cases=cases, progress=progress.update)
 
 
 class SettingsView(QWidget):
@@ -331,14 +304,19 @@ class SettingsView(QWidget):
         card.body.addLayout(row)
         return card
 
-    def import_register(self) -> Any:
-        """Open the import wizard (imported here: it brings in the register services)."""
+    def import_register(self) -> RegisterImportWizard:
+        """Open the import wizard. Its module is imported here, not with the page: it brings in
+        the register services and openpyxl (about 0.2 s), which most visits do not need."""
         from tipdesk.ui.pages.settings.register_import_wizard import RegisterImportWizard
 
         wizard = RegisterImportWizard(self.ctx, self)
-        wizard.finished.connect(lambda _r: (wizard.deleteLater(), self.refresh()))
+        wizard.finished.connect(lambda _r: self._wizard_closed(wizard))
         wizard.open()
         return wizard
+
+    def _wizard_closed(self, wizard: RegisterImportWizard) -> None:
+        wizard.deleteLater()
+        self.refresh()
 
     def _demo_card(self) -> Card:
         self.demo_card = Card(self.tr("Demo data"))
@@ -462,9 +440,9 @@ class SettingsView(QWidget):
         self.reference_status.setText(text)
 
     def install_reference(self) -> None:
-        from tipdesk.ui.pages.sync.page import ask_folder
-
-        folder = ask_folder(self, self.tr("Folder with the updated reference files"), Path.home())
+        folder = files.ask_folder(
+            self, self.tr("Folder with the updated reference files"), Path.home()
+        )
         if folder is None:
             return
 
@@ -480,7 +458,7 @@ class SettingsView(QWidget):
             )
             self.refresh()
 
-        self.ctx.runner.submit(_install_reference(folder), done, self.ctx.report)
+        self.ctx.runner.submit(partial(_install_reference, folder=folder), done, self.ctx.report)
 
     def _about_card(self) -> Card:
         card = Card(self.tr("About this install"))
@@ -508,12 +486,12 @@ class SettingsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.runner.submit(_overview(), self._on_overview, self.ctx.report)
+        self.ctx.runner.submit(_overview, self._on_overview, self.ctx.report)
 
-    def _on_overview(self, data: dict[str, Any]) -> None:
-        self.minutes_spin.setValue(int(data["minutes"]))
-        self.offices_model.set_offices(data["offices"])
-        about = data["about"]
+    def _on_overview(self, data: Overview) -> None:
+        self.minutes_spin.setValue(data.minutes)
+        self.offices_model.set_offices(data.offices)
+        about = data.about
         kinds = {"district": self.tr("District office"), "hq": self.tr("Headquarters")}
         for key, value in about.items():
             if key in self.about_labels:
@@ -521,9 +499,9 @@ class SettingsView(QWidget):
                 if key == "created_at":
                     text = text[:10]
                 self.about_labels[key].setText(text)
-        empty = not any(data["counts"].values())
+        empty = not any(data.counts.values())
         self.demo_card.setVisible(empty)
-        self._show_reference(data["reference"])
+        self._show_reference(data.reference)
 
     # --- actions ------------------------------------------------------------------------------
     def save_minutes(self) -> None:
@@ -535,7 +513,9 @@ class SettingsView(QWidget):
                 "ok", self.tr("TIPDesk now locks after {n} minutes without use.").format(n=value)
             )
 
-        self.ctx.runner.submit(_set_minutes(minutes), done, self.ctx.report)
+        self.ctx.runner.submit(
+            partial(install_settings.set_idle_lock_minutes, minutes=minutes), done, self.ctx.report
+        )
 
     def add_office(self) -> None:
         name = self.office_name.text().strip()
@@ -549,8 +529,11 @@ class SettingsView(QWidget):
             self.message.set_message("ok", self.tr("Office added: {name}.").format(name=row.name))
             self.refresh()
 
+        kind = str(self.office_kind.currentData())
         self.ctx.runner.submit(
-            _add_office(name, district, str(self.office_kind.currentData())), done, self.ctx.report
+            partial(install_settings.add_office, name=name, district=district, kind=kind),
+            done,
+            self.ctx.report,
         )
 
     def backup_now(self) -> None:
@@ -578,7 +561,7 @@ class SettingsView(QWidget):
             self,
             self.tr("Backup"),
             self.tr("Writing the encrypted backup…"),
-            _backup(dest),
+            lambda session, progress: backup.backup(session, dest, progress=progress.update),
             done,
             self.ctx.report,
             on_cancelled=lambda: self.message.set_message(
@@ -623,7 +606,15 @@ class SettingsView(QWidget):
             self.ctx.report(exc)
 
         self.ctx.runner.replace_session(
-            _restore(dialog.backup, user, passphrase, progress.progress), done, failed
+            partial(
+                _restore,
+                src=dialog.backup,
+                user=user,
+                passphrase=passphrase,
+                progress=progress.progress,
+            ),
+            done,
+            failed,
         )
 
     def add_demo_data(self) -> None:
@@ -654,7 +645,7 @@ class SettingsView(QWidget):
             self,
             self.tr("Demo data"),
             self.tr("Adding synthetic records…"),
-            _demo(cfg.demo_seed, cfg.demo_cases),
+            partial(_demo, seed=cfg.demo_seed, cases=cfg.demo_cases),
             done,
             self.ctx.report,
             on_cancelled=cancelled,

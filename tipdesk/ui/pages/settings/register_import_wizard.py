@@ -14,10 +14,11 @@ only when the wizard is opened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,59 +43,44 @@ from tipdesk.services.register import (
     commit_import,
     plan_import,
 )
+from tipdesk.services.session import Session
+from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.progress import run_with_progress
-from tipdesk.ui.tasks import Progress
+from tipdesk.ui.runner import Progress
 from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.common import button, label
+from tipdesk.ui.widgets.text_table import TextTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 SHEETS = ("Cases", "Accused", "Victims", "Training", "Campaigns")
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table of text rows under fixed (translated) headers."""
-
-    def __init__(self, headers: list[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
-        return None
-
-    def row(self, n: int) -> tuple[str, ...]:
-        return self._rows[n]
+# --- work for the store's thread (the services report progress by phase; Cancel stops them) ---
+def _check(
+    session: Session, progress: Progress, *, path: Path, options: ImportOptions
+) -> ImportPlan:
+    return plan_import(
+        session,
+        path,
+        options,
+        progress=lambda _phase, done, total: progress.update(done, total),
+        cancelled=lambda: progress.cancelled,
+    )
 
 
-def _table(model: QAbstractTableModel, name: str) -> QTableView:
+def _commit(
+    session: Session, progress: Progress, *, plan: ImportPlan, valid_only: bool
+) -> ImportResult:
+    return commit_import(
+        session,
+        plan,
+        valid_only=valid_only,
+        progress=lambda _phase, done, total: progress.update(done, total),
+        cancelled=lambda: progress.cancelled,
+    )
+
+
+def _table(model: QAbstractItemModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -200,7 +186,7 @@ class MappingPage(QWizardPage):
             self.tr("Columns are matched by their header, in any order; others are ignored.")
         )
         layout = QVBoxLayout(self)
-        self.model = RowsModel(
+        self.model = TextTableModel(
             [self.tr("Sheet"), self.tr("Column found"), self.tr("Register field"), self.tr("Use")],
             self,
         )
@@ -280,7 +266,7 @@ class ProblemsPage(QWizardPage):
         self.counts = label("", None, wrap=True)
         self.counts.setObjectName("problemCounts")
         layout.addWidget(self.counts)
-        self.model = RowsModel(
+        self.model = TextTableModel(
             [
                 self.tr("Severity"),
                 self.tr("Sheet"),
@@ -347,7 +333,7 @@ class SummaryPage(QWizardPage):
         self.wiz = wizard
         self.setTitle(self.tr("Confirm the import"))
         layout = QVBoxLayout(self)
-        self.model = RowsModel(
+        self.model = TextTableModel(
             [self.tr("Record"), self.tr("New"), self.tr("Updated"), self.tr("Unchanged")], self
         )
         self.table = _table(self.model, "registerSummary")
@@ -390,7 +376,7 @@ class SummaryPage(QWizardPage):
             if skipped and self.wiz.valid_only()
             else self.tr("Every row of the register will be imported.")
         )
-        self.confirm_button.setEnabled(self.wiz.result is None)
+        self.confirm_button.setEnabled(self.wiz.import_result is None)
 
     def show_result(self, result: ImportResult) -> None:
         saved = sum(c.get("create", 0) + c.get("update", 0) for c in result.counts.values())
@@ -403,7 +389,7 @@ class SummaryPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.wiz.result is not None
+        return self.wiz.import_result is not None
 
 
 class RegisterImportWizard(QWizard):
@@ -418,18 +404,18 @@ class RegisterImportWizard(QWizard):
         self.resize(860, 560)
         self.ctx = ctx
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.office_map: dict[str, str] = {}
-        self.offices: list[Any] = []
+        self.offices: list[OfficeRow] = []
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.problems_page = ProblemsPage(self)
         self.summary_page = SummaryPage(self)
         for page in (self.file_page, self.mapping_page, self.problems_page, self.summary_page):
             self.addPage(page)
-        ctx.runner.submit(lambda s: s.store.offices(), self._set_offices, ctx.report)
+        ctx.runner.submit(lambda session: session.store.offices(), self._set_offices, ctx.report)
 
-    def _set_offices(self, offices: list[Any]) -> None:
+    def _set_offices(self, offices: list[OfficeRow]) -> None:
         self.offices = list(offices)
 
     def set_plan(self, plan: ImportPlan | None) -> None:
@@ -440,22 +426,13 @@ class RegisterImportWizard(QWizard):
     def valid_only(self) -> bool:
         return self.problems_page.valid_only.isChecked()
 
-    def replan(self, on_done: Any = None) -> None:
+    def replan(self, on_done: Callable[[], None] | None = None) -> None:
         """Check the file again (with the office map) behind a progress dialog."""
         path = self.file_page.path()
         if path is None:
             return
         sheet = self.file_page.sheet_combo.currentData() if self.file_page.is_csv() else None
         options = ImportOptions(sheet=sheet, office_map=dict(self.office_map))
-
-        def work(session: Any, progress: Progress) -> ImportPlan:
-            return plan_import(
-                session,
-                path,
-                options,
-                progress=lambda _phase, done, total: progress.update(done, total),
-                cancelled=lambda: progress.cancelled,
-            )
 
         def done(plan: ImportPlan) -> None:
             self.set_plan(plan)
@@ -473,7 +450,7 @@ class RegisterImportWizard(QWizard):
             self,
             self.tr("Checking the register"),
             self.tr("Reading and checking every row…"),
-            work,
+            partial(_check, path=path, options=options),
             done,
             self._failed,
             on_cancelled=self._cancelled,
@@ -481,21 +458,12 @@ class RegisterImportWizard(QWizard):
 
     def commit(self) -> None:
         plan = self.plan
-        if plan is None or self.result is not None:
+        if plan is None or self.import_result is not None:
             return
         valid_only = self.valid_only()
 
-        def work(session: Any, progress: Progress) -> ImportResult:
-            return commit_import(
-                session,
-                plan,
-                valid_only=valid_only,
-                progress=lambda _phase, done, total: progress.update(done, total),
-                cancelled=lambda: progress.cancelled,
-            )
-
         def done(result: ImportResult) -> None:
-            self.result = result
+            self.import_result = result
             self.summary_page.show_result(result)
 
         self.summary_page.confirm_button.setEnabled(False)
@@ -504,7 +472,7 @@ class RegisterImportWizard(QWizard):
             self,
             self.tr("Importing the register"),
             self.tr("Saving the records…"),
-            work,
+            partial(_commit, plan=plan, valid_only=valid_only),
             done,
             self._failed,
             on_cancelled=self._cancelled,
@@ -514,7 +482,7 @@ class RegisterImportWizard(QWizard):
         page = self.currentPage()
         if page is self.summary_page:
             self.summary_page.result_label.setText(text)
-            self.summary_page.confirm_button.setEnabled(self.result is None)
+            self.summary_page.confirm_button.setEnabled(self.import_result is None)
         else:
             self.file_page.status.setText(text)
 

@@ -14,9 +14,9 @@ Contract:
 
 from __future__ import annotations
 
-import importlib.util
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextDocument
@@ -50,66 +50,61 @@ from tipdesk.ui.widgets.passphrase import PassphraseFields
 
 if TYPE_CHECKING:
     from tipdesk.services.session import Session
-    from tipdesk.ui.runner import SessionRunner
-    from tipdesk.ui.tasks import Progress
+    from tipdesk.ui.runner import Progress, SessionRunner
 
-SYNC_MODULE = "tipdesk.services.sync"
 INTRO, OFFICE, USER, OPTIONS, RECOVERY = range(5)
 
 
-def sync_available() -> bool:
-    """Whether the sync services are installed (the enrolment file needs them)."""
-    return importlib.util.find_spec(SYNC_MODULE) is not None
-
-
+# --- work for the store's thread ----------------------------------------------------------------
+# The wizard is the app's first window on a new data folder: the services (and the database
+# driver) must not load with it. So, unlike the pages, this module imports them inside the
+# work, which runs on the store's thread (tests/gui/test_app.py checks start-up stays light).
 def _create(
-    config: AppConfig, role: InstallRole, user: str, passphrase: str, district: str, office: str
-) -> Any:
-    def opener(old: Session | None) -> tuple[Session, Any]:
-        from tipdesk.services.session import init_install
-        from tipdesk.store.keys import DEFAULT_KDF
+    old: Session | None,
+    *,
+    config: AppConfig,
+    role: InstallRole,
+    user: str,
+    passphrase: str,
+    district: str,
+    office: str,
+) -> tuple[Session, SignedIn]:
+    from tipdesk.services.session import init_install
+    from tipdesk.store.keys import DEFAULT_KDF
 
-        session, recovery = init_install(
-            config.paths,
-            role=role,
-            user=user,
-            passphrase=passphrase,
-            clock=config.clock,
-            district=district,
-            office=office,
-            kdf=config.kdf or DEFAULT_KDF,
-        )
-        return session, signed_in(session, extra=recovery)
-
-    return opener
-
-
-def _fill_demo(config: AppConfig) -> Any:
-    def work(session: Session, progress: Progress) -> dict[str, int]:
-        from tipdesk.services import demo
-
-        return demo.fill(
-            session, seed=config.demo_seed, cases=config.demo_cases, progress=progress.update
-        )
-
-    return work
+    session, recovery = init_install(
+        config.paths,
+        role=role,
+        user=user,
+        passphrase=passphrase,
+        clock=config.clock,
+        district=district,
+        office=office,
+        kdf=config.kdf or DEFAULT_KDF,
+    )
+    return session, signed_in(session, extra=recovery)
 
 
-def _read_enrolment(path: Path) -> Any:
-    """Verify HQ's enrolment file (no session needed) so its fingerprint can be shown."""
+def _fill_demo(session: Session, progress: Progress, *, config: AppConfig) -> dict[str, int]:
+    from tipdesk.services import demo
 
-    def work() -> tuple[str, str]:
-        found = importlib.import_module(SYNC_MODULE).read_enrolment(path)
-        return str(found.hq.device_id), str(found.hq.fingerprint)
-
-    return work
+    return demo.fill(
+        session, seed=config.demo_seed, cases=config.demo_cases, progress=progress.update
+    )
 
 
-def _enroll(path: Path) -> Any:
-    def work(session: Session) -> object:
-        return importlib.import_module(SYNC_MODULE).enroll(session, path)
+def _read_enrolment(path: Path) -> tuple[str, str]:
+    """Verify HQ's enrolment file (no session needed): HQ's device id and fingerprint."""
+    from tipdesk.services import sync
 
-    return work
+    found = sync.read_enrolment(path)
+    return str(found.hq.device_id), str(found.hq.fingerprint)
+
+
+def _enroll(session: Session, *, path: Path) -> None:
+    from tipdesk.services import sync
+
+    sync.enroll(session, path)
 
 
 def recovery_text(key: str, where: str, created: str) -> str:
@@ -293,11 +288,6 @@ class OptionsPage(QWizardPage):
             wrap=True,
         )
         self.enrol_note.setObjectName("enrolmentNote")
-        if not sync_available():
-            tip = self.tr("Available once sync is installed")
-            for widget in (self.enrol_edit, self.enrol_button):
-                widget.setEnabled(False)
-                widget.setToolTip(tip)
         box.addWidget(label(self.tr("Enrolment with HQ"), "sectionTitle"))
         box.addWidget(self.enrol_row)
         box.addWidget(self.enrol_note)
@@ -350,7 +340,7 @@ class OptionsPage(QWizardPage):
             return
         self.enrol_edit.clear()
         self._wizard.runner.call(
-            _read_enrolment(path),
+            partial(_read_enrolment, path),
             lambda found: self._on_enrolment_read(path, found),
             self._on_enrolment_refused,
         )
@@ -632,7 +622,15 @@ class SetupWizard(QWizard):
         self.options_page.message.set_message("info", self.tr("Creating the encrypted store…"))
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         self.runner.replace_session(
-            _create(self.config, role, user, passphrase, district, office),
+            partial(
+                _create,
+                config=self.config,
+                role=role,
+                user=user,
+                passphrase=passphrase,
+                district=district,
+                office=office,
+            ),
             self._on_created,
             self._on_create_failed,
         )
@@ -645,8 +643,10 @@ class SetupWizard(QWizard):
         self.options_page.message.set_message("info", "")
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
         enrol_path = self.options_page.enrol_edit.text()
-        if enrol_path and sync_available():
-            self.runner.submit(_enroll(Path(enrol_path)), lambda _r: None, self.report)
+        if enrol_path:
+            self.runner.submit(
+                partial(_enroll, path=Path(enrol_path)), lambda _r: None, self.report
+            )
         if self.options_page.demo_check.isChecked():
             self._filling = True
             self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
@@ -655,7 +655,7 @@ class SetupWizard(QWizard):
                 self,
                 self.tr("Demo data"),
                 self.tr("Adding synthetic records for practice…"),
-                _fill_demo(self.config),
+                partial(_fill_demo, config=self.config),
                 lambda _counts: self._on_demo_finished(),
                 self._on_demo_failed,
                 on_cancelled=self._on_demo_finished,

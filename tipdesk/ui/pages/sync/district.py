@@ -3,29 +3,30 @@ Import a receipt, Enrol with HQ's file, and the outbox and receipts."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from tipdesk.core.permissions import Permission
+from tipdesk.core.reference import Reference
+from tipdesk.services import sync, sync_upload
+from tipdesk.services.session import Session
+from tipdesk.services.sync import ExportResult, ReceiptResult
+from tipdesk.services.sync_common import sync_store
+from tipdesk.store.sync_store import OutboxRow, ReceiptRow
+from tipdesk.sync.identity import Enrolment
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.pages.sync import page as sync_view
-from tipdesk.ui.pages.sync.page import RowsModel, bundles_text, records_text, table, when
+from tipdesk.ui.pages.sync import common
+from tipdesk.ui.pages.sync.common import bundles_text, records_text, when
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.record_fields import Titles, named
+from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
-
-if TYPE_CHECKING:
-    from tipdesk.core.reference import Reference
-    from tipdesk.services.session import Session
-    from tipdesk.services.sync import ExportResult, ReceiptResult
-    from tipdesk.sync.identity import Enrolment
-    from tipdesk.ui.tasks import Progress
+from tipdesk.ui.widgets.text_table import TextTableModel, table_view
 
 CONTEXT = "SyncDistrictPanel"
 OUTBOX_COLUMNS = (
@@ -49,92 +50,46 @@ RECEIPT_COLUMNS = (
 @dataclass
 class DistrictState:
     status: dict[str, Any]
-    outbox: list[Any] = field(default_factory=list)
-    receipts: list[Any] = field(default_factory=list)
+    outbox: list[OutboxRow] = field(default_factory=list)
+    receipts: list[ReceiptRow] = field(default_factory=list)
     upload: str | None = None
-    """The upload service's status line, or None when no upload is configured."""
+    """HQ's address for the network upload, or None when no upload is configured."""
 
 
-def _upload_line(session: Session) -> str | None:
-    """HQ's address for the network upload when the upload service exists and one is set."""
-    if importlib.util.find_spec("tipdesk.services.sync_upload") is None:
-        return None
-    module = importlib.import_module("tipdesk.services.sync_upload")
-    found = module.configured(session)
-    return str(found.url) if found is not None else None
+@dataclass(frozen=True)
+class ReceiptDone:
+    """An imported receipt, HQ's reference lists when the receipt installed an update, and the
+    titles of the records it lists as quarantined or in conflict (it names them by id)."""
+
+    result: ReceiptResult
+    reference: Reference | None
+    titles: Titles
 
 
-def _state() -> Any:
-    def work(session: Session) -> DistrictState:
-        from tipdesk.services import sync
-        from tipdesk.services.sync_common import sync_store
-
-        status = sync.status(session)  # checks the permission and the role
-        store = sync_store(session)
-        try:
-            upload = _upload_line(session)
-        except (ImportError, AttributeError):  # the upload service is not (fully) there
-            upload = None
-        return DistrictState(status, store.outbox(), store.receipts(), upload)
-
-    return work
+# --- work for the store's thread ----------------------------------------------------------------
+def _state(session: Session) -> DistrictState:
+    status = sync.status(session)  # checks the permission and the role
+    store = sync_store(session)
+    found = sync_upload.configured(session)
+    upload = str(found.url) if found is not None else None
+    return DistrictState(status, store.outbox(), store.receipts(), upload)
 
 
-def _export(folder: Path) -> Any:
-    def work(session: Session, _progress: Progress) -> ExportResult:
-        from tipdesk.services import sync
-
-        return sync.export_bundle(session, folder)
-
-    return work
+def _device_file(session: Session, folder: Path) -> tuple[Path, str]:
+    district = session.install.district or "district"
+    out = folder / f"{district}-device-{session.install.device_id[-8:]}.json"
+    found = sync.export_device_file(session, out)
+    return out, found.device.fingerprint
 
 
-def _device_file(folder: Path) -> Any:
-    def work(session: Session) -> tuple[Path, str]:
-        from tipdesk.services import sync
-
-        district = session.install.district or "district"
-        out = folder / f"{district}-device-{session.install.device_id[-8:]}.json"
-        found = sync.export_device_file(session, out)
-        return out, found.device.fingerprint
-
-    return work
-
-
-def _import_receipt(path: Path) -> Any:
-    """Import a receipt; also the titles of the records it lists as quarantined or in conflict
-    (the receipt names them by id) and HQ's reference update, when it was installed."""
-
-    def work(session: Session) -> tuple[ReceiptResult, Reference | None, Titles]:
-        from tipdesk.services import sync
-
-        result = sync.import_receipt(session, path)
-        # A reference update the receipt installed: the app's pick lists use it from now on.
-        updated = result.reference is not None and result.reference.installed
-        listed = [(str(r.get("kind", "")), str(r.get("record_id", "")))
-                  for r in (*result.quarantined, *result.conflicts)]  # fmt: skip
-        titles = sync.record_titles(session, listed)
-        return result, session.reference if updated else None, titles
-
-    return work
-
-
-def _read_enrolment(path: Path) -> Any:
-    def work(_session: Session) -> Enrolment:
-        from tipdesk.services import sync
-
-        return sync.read_enrolment(path)
-
-    return work
-
-
-def _enroll(path: Path) -> Any:
-    def work(session: Session) -> Enrolment:
-        from tipdesk.services import sync
-
-        return sync.enroll(session, path)
-
-    return work
+def _import_receipt(session: Session, path: Path) -> ReceiptDone:
+    result = sync.import_receipt(session, path)
+    # A reference update the receipt installed: the app's pick lists use it from now on.
+    updated = result.reference is not None and result.reference.installed
+    listed = [(str(r.get("kind", "")), str(r.get("record_id", "")))
+              for r in (*result.quarantined, *result.conflicts)]  # fmt: skip
+    titles = sync.record_titles(session, listed)
+    return ReceiptDone(result, session.reference if updated else None, titles)
 
 
 class SyncDistrictPanel(QWidget):
@@ -150,11 +105,30 @@ class SyncDistrictPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        outer.addWidget(self._build_header())
+        body = QVBoxLayout()
+        body.setContentsMargins(24, 16, 24, 16)
+        body.setSpacing(12)
+        outer.addLayout(body, 1)
+        self.result = Banner("ok")
+        self.result.setObjectName("syncResult")
+        self.result.setWordWrap(True)
+        self.result.set_message("ok", "")
+        body.addWidget(self.result)
+        body.addWidget(self._build_status())
+        self.details = label("", wrap=True)
+        self.details.setObjectName("receiptDetails")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        body.addWidget(self.details)
+        body.addLayout(self._build_lists(), 1)
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_header(self) -> PageHeader:
         self.header = PageHeader(
             self.tr("Sync with HQ"),
             self.tr("Send this office's changes to HQ on a USB stick and read HQ's receipts."),
         )
-        outer.addWidget(self.header)
         self.enroll_button = button(self.tr("Enrol with HQ…"), "settings")
         self.enroll_button.setObjectName("enrollButton")
         self.enroll_button.clicked.connect(self.enroll)
@@ -177,27 +151,19 @@ class SyncDistrictPanel(QWidget):
             self.export_button,
         ):
             self.header.action_bar.addWidget(widget)
-        allowed = ctx.can(Permission.SYNC)
+        allowed = self.ctx.can(Permission.SYNC)
         self.export_button.setEnabled(allowed)
         self.receipt_button.setEnabled(allowed)
         self.device_button.setEnabled(allowed)
-        self.enroll_button.setEnabled(ctx.can(Permission.MANAGE_SETTINGS))
+        self.enroll_button.setEnabled(self.ctx.can(Permission.MANAGE_SETTINGS))
+        return self.header
 
-        body = QVBoxLayout()
-        body.setContentsMargins(24, 16, 24, 16)
-        body.setSpacing(12)
-        outer.addLayout(body, 1)
-        self.result = Banner("ok")
-        self.result.setObjectName("syncResult")
-        self.result.setWordWrap(True)
-        self.result.set_message("ok", "")
-        body.addWidget(self.result)
-
+    def _build_status(self) -> Card:
         status = Card(self.tr("Status"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
-        self.values: dict[str, Any] = {}
+        self.values: dict[str, QLabel] = {}
         for row, (key, text) in enumerate(
             (
                 ("hq", self.tr("HQ")),
@@ -218,39 +184,34 @@ class SyncDistrictPanel(QWidget):
             self.values[key] = value
         grid.setColumnStretch(1, 1)
         status.body.addLayout(grid)
-        body.addWidget(status)
+        return status
 
-        self.details = label("", wrap=True)
-        self.details.setObjectName("receiptDetails")
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.hide()
-        body.addWidget(self.details)
-
+    def _build_lists(self) -> QVBoxLayout:
         lists = QVBoxLayout()
         lists.setSpacing(12)
-        self.outbox_model = RowsModel(CONTEXT, OUTBOX_COLUMNS, self)
-        self.receipts_model = RowsModel(CONTEXT, RECEIPT_COLUMNS, self)
+        self.outbox_model = TextTableModel(OUTBOX_COLUMNS, self, context=CONTEXT)
+        self.receipts_model = TextTableModel(RECEIPT_COLUMNS, self, context=CONTEXT)
         outbox_card = Card(self.tr("Outbox"))
         outbox_card.set_hint(
             self.tr("Bundles made here; kept until HQ's receipt acknowledges them.")
         )
-        self.outbox_table = table(self.outbox_model, "outboxTable")
+        self.outbox_table = table_view(self.outbox_model, "outboxTable")
         for col, width in enumerate((80, 150, 120, 90, 160)):
             self.outbox_table.setColumnWidth(col, width)
         outbox_card.body.addWidget(self.outbox_table)
         receipts_card = Card(self.tr("Receipts from HQ"))
         receipts_card.set_hint(self.tr("What HQ received, accepted and held back."))
-        self.receipts_table = table(self.receipts_model, "receiptsTable")
+        self.receipts_table = table_view(self.receipts_model, "receiptsTable")
         for col, width in enumerate((80, 150, 150, 120, 120)):
             self.receipts_table.setColumnWidth(col, width)
         receipts_card.body.addWidget(self.receipts_table)
         lists.addWidget(outbox_card, 1)
         lists.addWidget(receipts_card, 1)
-        body.addLayout(lists, 1)
+        return lists
 
     # --- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.submit(_state(), self._on_state, self.ctx.report)
+        self.ctx.runner.submit(_state, self._on_state, self.ctx.report)
 
     def _on_state(self, state: DistrictState) -> None:
         self.state = state
@@ -326,7 +287,7 @@ class SyncDistrictPanel(QWidget):
                 ]
                 for o in reversed(state.outbox)
             ],
-            [o.seq for o in reversed(state.outbox)],
+            [str(o.seq) for o in reversed(state.outbox)],
         )
         self.receipts_model.set_rows(
             [
@@ -340,12 +301,12 @@ class SyncDistrictPanel(QWidget):
                 ]
                 for r in reversed(state.receipts)
             ],
-            [r.serial for r in reversed(state.receipts)],
+            [str(r.serial) for r in reversed(state.receipts)],
         )
 
     # --- export -------------------------------------------------------------------------------
     def export(self) -> None:
-        folder = sync_view.ask_folder(self, self.tr("Export to a folder or USB stick"), Path.home())
+        folder = files.ask_folder(self, self.tr("Export to a folder or USB stick"), Path.home())
         if folder is None:
             return
         self.export_button.setEnabled(False)
@@ -354,7 +315,7 @@ class SyncDistrictPanel(QWidget):
             self,
             self.tr("Export"),
             self.tr("Sealing the changes HQ has not acknowledged…"),
-            _export(folder),
+            lambda session, _progress: sync.export_bundle(session, folder),
             self._on_exported,
             self._failed,
             cancellable=False,
@@ -386,22 +347,24 @@ class SyncDistrictPanel(QWidget):
 
     # --- receipt ------------------------------------------------------------------------------
     def import_receipt(self) -> None:
-        path = sync_view.ask_open_file(
+        path = files.ask_open_file(
             self, self.tr("Import HQ's receipt"), Path.home(), self.tr("Receipts (*.tipr)")
         )
         if path is None:
             return
-        self.ctx.runner.submit(_import_receipt(path), self._on_receipt, self.ctx.report)
+        self.ctx.runner.submit(
+            partial(_import_receipt, path=path), self._on_receipt, self.ctx.report
+        )
 
     def _named(self, listed: dict[str, Any], titles: Titles) -> str:
         """A record a receipt lists (kind and id) by its title when this install holds it."""
         kind, record_id = str(listed.get("kind", "")), str(listed.get("record_id", ""))
         return named(kind, record_id, titles, self.ctx.reference)
 
-    def _on_receipt(self, done: tuple[ReceiptResult, Reference | None, Titles]) -> None:
-        result, reference, titles = done
-        if reference is not None:
-            self.ctx.reference = reference  # editors opened from now on list HQ's update
+    def _on_receipt(self, done: ReceiptDone) -> None:
+        result, titles = done.result, done.titles
+        if done.reference is not None:
+            self.ctx.reference = done.reference  # editors opened from now on list HQ's update
         self.last_receipt = result
         if result.status == "duplicate":
             self.result.set_message(
@@ -470,7 +433,7 @@ class SyncDistrictPanel(QWidget):
 
     # --- device file ---------------------------------------------------------------------------
     def export_device_file(self) -> None:
-        folder = sync_view.ask_folder(self, self.tr("Save the device file for HQ"), Path.home())
+        folder = files.ask_folder(self, self.tr("Save the device file for HQ"), Path.home())
         if folder is None:
             return
 
@@ -484,11 +447,11 @@ class SyncDistrictPanel(QWidget):
                 ).format(file=path, fp=fingerprint),
             )
 
-        self.ctx.runner.submit(_device_file(folder), done, self.ctx.report)
+        self.ctx.runner.submit(partial(_device_file, folder=folder), done, self.ctx.report)
 
     # --- enrol --------------------------------------------------------------------------------
     def enroll(self) -> None:
-        path = sync_view.ask_open_file(
+        path = files.ask_open_file(
             self, self.tr("HQ's enrolment file"), Path.home(), self.tr("Enrolment (*.json)")
         )
         if path is None:
@@ -499,10 +462,12 @@ class SyncDistrictPanel(QWidget):
                 "Enrol this install with HQ?\n\nHQ's fingerprint: {fp}\n\nCompare it with "
                 "the one HQ gave you (by phone or on paper) before you say yes."
             ).format(fp=found.hq.fingerprint)
-            if sync_view.confirm(self, self.tr("Enrol with HQ"), question):
-                self.ctx.runner.submit(_enroll(path), self._on_enrolled, self.ctx.report)
+            if common.confirm(self, self.tr("Enrol with HQ"), question):
+                self.ctx.runner.submit(
+                    partial(sync.enroll, path=path), self._on_enrolled, self.ctx.report
+                )
 
-        self.ctx.runner.submit(_read_enrolment(path), read, self.ctx.report)
+        self.ctx.runner.call(partial(sync.read_enrolment, path), read, self.ctx.report)
 
     def _on_enrolled(self, found: Enrolment) -> None:
         self.result.set_message(

@@ -4,25 +4,27 @@ conflicts to review side by side ("Keep local" / "Keep incoming", recorded by th
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from tipdesk.core.errors import problem_line
 from tipdesk.core.permissions import Permission
+from tipdesk.core.records import META_FIELDS, Victim, to_dict
+from tipdesk.services import sync
+from tipdesk.services.session import Session
+from tipdesk.services.sync import DeviceStatus, ImportReport
+from tipdesk.services.sync_common import sync_store
+from tipdesk.store.sync_store import DeviceRow
+from tipdesk.sync.identity import DeviceFile
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.pages.sync import page as sync_view
-from tipdesk.ui.pages.sync.page import (
-    RowsModel,
-    bundles_text,
-    selected_row,
-    short,
-    table,
-    when,
-)
+from tipdesk.ui.pages.sync import common
+from tipdesk.ui.pages.sync.common import bundles_text, short, when
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.record_fields import (
     Titles,
@@ -32,13 +34,10 @@ from tipdesk.ui.record_fields import (
     named,
     record_words,
 )
+from tipdesk.ui.runner import Progress
+from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, number
-
-if TYPE_CHECKING:
-    from tipdesk.services.session import Session
-    from tipdesk.services.sync import DeviceStatus, ImportReport
-    from tipdesk.sync.identity import DeviceFile
-    from tipdesk.ui.tasks import Progress
+from tipdesk.ui.widgets.text_table import TextTableModel, selected_row, table_view
 
 CONTEXT = "SyncHqPanel"
 
@@ -94,130 +93,78 @@ class HqState:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CompareRow:
+    """One field of a conflict's record on both sides, values as names."""
+
+    field: str
+    label: str
+    local: str
+    incoming: str
+
+
 def _inbox_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".tipb")
 
 
-def _state() -> Any:
-    def work(session: Session) -> HqState:
-        from tipdesk.services import sync
-
-        devices = sync.device_status(session)  # checks the permission and the role
-        inbox = [(p.name, p.stat().st_size, p.stat().st_mtime)
-                 for p in _inbox_files(session.paths.inbox)]  # fmt: skip
-        return HqState(inbox, devices, sync.conflicts(session))
-
-    return work
+# --- work for the store's thread ----------------------------------------------------------------
+def _state(session: Session) -> HqState:
+    devices = sync.device_status(session)  # checks the permission and the role
+    inbox = [(p.name, p.stat().st_size, p.stat().st_mtime)
+             for p in _inbox_files(session.paths.inbox)]  # fmt: skip
+    return HqState(inbox, devices, sync.conflicts(session))
 
 
-def _import(paths: list[Path]) -> Any:
+def _import(
+    session: Session, progress: Progress, *, paths: list[Path]
+) -> tuple[ImportReport, Titles]:
     """Import ``paths``, each file in its own transaction; the report and the titles of the
     records it lists by id."""
-
-    def work(session: Session, progress: Progress) -> tuple[ImportReport, Titles]:
-        from tipdesk.services import sync
-
-        report = sync.ImportReport()
-        ordered = sorted(paths, key=lambda p: p.name)
-        for i, path in enumerate(ordered):
-            progress.update(i, len(ordered))
-            one = sync.import_files(session, [path])  # each file in its own transaction
-            report.results += one.results
-            report.errors += one.errors
-            report.gaps.update(one.gaps)  # the later file's gaps are the device's latest
-        progress.update(len(ordered), len(ordered))
-        return report, sync.report_titles(session, report)
-
-    return work
+    report = sync.ImportReport()
+    ordered = sorted(paths, key=lambda p: p.name)
+    for i, path in enumerate(ordered):
+        progress.update(i, len(ordered))
+        one = sync.import_files(session, [path])  # each file in its own transaction
+        report.results += one.results
+        report.errors += one.errors
+        report.gaps.update(one.gaps)  # the later file's gaps are the device's latest
+    progress.update(len(ordered), len(ordered))
+    return report, sync.report_titles(session, report)
 
 
-def _compare(conflict_id: str) -> Any:
-    """Both versions of a conflict's record, field by field: (field name, label, local,
-    incoming), values as names, the fields that differ first, then the others in the record's
-    order and its bookkeeping last. Victims' identifying details are not shown."""
-
-    def work(session: Session) -> list[tuple[str, str, str, str]]:
-        from tipdesk.core.records import META_FIELDS, Victim, to_dict
-        from tipdesk.services import sync
-        from tipdesk.services.sync_common import sync_store
-
-        listed = {c["id"]: c for c in sync.conflicts(session)}  # permission and role
-        if conflict_id not in listed:
-            return []
-        store = sync_store(session)
-        row = store.conflict(conflict_id)
-        if row is None:
-            return []
-        found = store.record(row.kind, row.record_id)
-        local: dict[str, Any] = to_dict(found[0], children=False) if found else {}
-        incoming = row.record
-        hidden = set(Victim.IDENTIFYING) if row.kind == "victim" else set()
-        offices = {o.code: o.name for o in session.store.offices()}
-        differ = set(listed[conflict_id]["fields"])
-        names = [n for n in dict.fromkeys([*local, *incoming]) if n not in _META]
-        names.sort(key=lambda n: (n not in differ, n in META_FIELDS))
-        out: list[tuple[str, str, str, str]] = []
-        for name in names:
-            label = field_label(row.kind, name)
-            if name in hidden:
-                out.append((name, label, "••••", "••••"))
-                continue
-            a, b = (
-                field_value(row.kind, name, side.get(name), session.reference, offices)
-                for side in (local, incoming)
-            )
-            out.append((name, label, a, b))
-        return out
-
-    return work
-
-
-def _resolve(conflict_id: str, keep: str) -> Any:
-    def work(session: Session) -> str:
-        from tipdesk.services import sync
-
-        sync.resolve(session, conflict_id, keep)
-        return keep
-
-    return work
-
-
-def _read_device(path: Path) -> Any:
-    def work(_session: Session) -> DeviceFile:
-        from tipdesk.services import sync
-
-        return sync.read_device_file(path)
-
-    return work
-
-
-def _register(path: Path) -> Any:
-    def work(session: Session) -> Any:
-        from tipdesk.services import sync
-
-        return sync.register_device(session, path)
-
-    return work
-
-
-def _revoke(device_id: str) -> Any:
-    def work(session: Session) -> Any:
-        from tipdesk.services import sync
-
-        return sync.revoke_device(session, device_id)
-
-    return work
-
-
-def _receipts(folder: Path) -> Any:
-    def work(session: Session, _progress: Progress) -> list[Path]:
-        from tipdesk.services import sync
-
-        return sync.write_receipts(session, folder)
-
-    return work
+def _compare(session: Session, conflict_id: str) -> list[CompareRow]:
+    """Both versions of a conflict's record, field by field: the fields that differ first,
+    then the others in the record's order and its bookkeeping last. Victims' identifying
+    details are not shown."""
+    listed = {c["id"]: c for c in sync.conflicts(session)}  # permission and role
+    if conflict_id not in listed:
+        return []
+    store = sync_store(session)
+    row = store.conflict(conflict_id)
+    if row is None:
+        return []
+    found = store.record(row.kind, row.record_id)
+    local: dict[str, Any] = to_dict(found[0], children=False) if found else {}
+    incoming = row.record
+    hidden = set(Victim.IDENTIFYING) if row.kind == "victim" else set()
+    offices = {o.code: o.name for o in session.store.offices()}
+    differ = set(listed[conflict_id]["fields"])
+    names = [n for n in dict.fromkeys([*local, *incoming]) if n not in _META]
+    names.sort(key=lambda n: (n not in differ, n in META_FIELDS))
+    out: list[CompareRow] = []
+    for name in names:
+        label = field_label(row.kind, name)
+        if name in hidden:
+            out.append(CompareRow(name, label, "••••", "••••"))
+            continue
+        a, b = (
+            field_value(row.kind, name, side.get(name), session.reference, offices)
+            for side in (local, incoming)
+        )
+        out.append(CompareRow(name, label, a, b))
+    return out
 
 
 class SyncHqPanel(QWidget):
@@ -229,29 +176,11 @@ class SyncHqPanel(QWidget):
         self.ctx = ctx
         self.state = HqState()
         self.report: ImportReport | None = None
-        self.compare_rows: list[tuple[str, str, str, str]] = []
+        self.compare_rows: list[CompareRow] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.header = PageHeader(
-            self.tr("Sync: districts to HQ"),
-            self.tr("Import the districts' bundles, answer with receipts, review conflicts."),
-        )
-        outer.addWidget(self.header)
-        can_sync = ctx.can(Permission.SYNC)
-        self.receipts_button = button(self.tr("Write receipts…"), "save")
-        self.receipts_button.setObjectName("writeReceiptsButton")
-        self.receipts_button.clicked.connect(self.write_receipts)
-        self.files_button = button(self.tr("Import files…"), "folder")
-        self.files_button.setObjectName("importFilesButton")
-        self.files_button.clicked.connect(self.import_chosen)
-        self.inbox_button = button(self.tr("Import the inbox"), "sync", primary=True)
-        self.inbox_button.setObjectName("importInboxButton")
-        self.inbox_button.clicked.connect(self.import_inbox)
-        for widget in (self.receipts_button, self.files_button, self.inbox_button):
-            widget.setEnabled(can_sync)
-            self.header.action_bar.addWidget(widget)
-
+        outer.addWidget(self._build_header())
         body = QVBoxLayout()
         body.setContentsMargins(24, 16, 24, 16)
         body.setSpacing(12)
@@ -264,21 +193,47 @@ class SyncHqPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("syncTabs")
         body.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_inbox_tab(), self.tr("Inbox"))
+        self.report_tab = self.tabs.addTab(self._build_report_tab(), self.tr("Import report"))
+        self.devices_tab = self.tabs.addTab(self._build_devices_tab(), self.tr("Devices"))
+        self.conflicts_tab = self.tabs.addTab(self._build_conflicts_tab(), self.tr("Conflicts"))
+        self._enable_choice()
 
-        # inbox
-        self.inbox_model = RowsModel(CONTEXT, INBOX_COLUMNS, self)
+    # --- building -----------------------------------------------------------------------------
+    def _build_header(self) -> PageHeader:
+        self.header = PageHeader(
+            self.tr("Sync: districts to HQ"),
+            self.tr("Import the districts' bundles, answer with receipts, review conflicts."),
+        )
+        can_sync = self.ctx.can(Permission.SYNC)
+        self.receipts_button = button(self.tr("Write receipts…"), "save")
+        self.receipts_button.setObjectName("writeReceiptsButton")
+        self.receipts_button.clicked.connect(self.write_receipts)
+        self.files_button = button(self.tr("Import files…"), "folder")
+        self.files_button.setObjectName("importFilesButton")
+        self.files_button.clicked.connect(self.import_chosen)
+        self.inbox_button = button(self.tr("Import the inbox"), "sync", primary=True)
+        self.inbox_button.setObjectName("importInboxButton")
+        self.inbox_button.clicked.connect(self.import_inbox)
+        for widget in (self.receipts_button, self.files_button, self.inbox_button):
+            widget.setEnabled(can_sync)
+            self.header.action_bar.addWidget(widget)
+        return self.header
+
+    def _build_inbox_tab(self) -> QWidget:
+        self.inbox_model = TextTableModel(INBOX_COLUMNS, self, context=CONTEXT)
         inbox = QWidget()
         box = QVBoxLayout(inbox)
         box.setContentsMargins(12, 12, 12, 12)
         self.inbox_hint = label("", "hint", wrap=True)
         box.addWidget(self.inbox_hint)
-        self.inbox_table = table(self.inbox_model, "inboxTable", stretch=0)
+        self.inbox_table = table_view(self.inbox_model, "inboxTable", stretch=0)
         box.addWidget(self.inbox_table, 1)
-        self.tabs.addTab(inbox, self.tr("Inbox"))
+        return inbox
 
-        # the import report
-        self.counts_model = RowsModel(CONTEXT, COUNT_COLUMNS, self)
-        self.problems_model = RowsModel(CONTEXT, PROBLEM_COLUMNS, self)
+    def _build_report_tab(self) -> QWidget:
+        self.counts_model = TextTableModel(COUNT_COLUMNS, self, context=CONTEXT)
+        self.problems_model = TextTableModel(PROBLEM_COLUMNS, self, context=CONTEXT)
         report = QWidget()
         rbox = QVBoxLayout(report)
         rbox.setContentsMargins(12, 12, 12, 12)
@@ -288,22 +243,22 @@ class SyncHqPanel(QWidget):
         row = QHBoxLayout()
         row.setSpacing(12)
         counts_card = Card(self.tr("Records per type"))
-        self.counts_table = table(self.counts_model, "countsTable")
+        self.counts_table = table_view(self.counts_model, "countsTable")
         self.counts_table.setColumnWidth(0, 90)
         self.counts_table.setColumnWidth(1, 135)
         counts_card.body.addWidget(self.counts_table)
         problems_card = Card(self.tr("Duplicates, conflicts, quarantine, gaps"))
-        self.problems_table = table(self.problems_model, "problemsTable")
+        self.problems_table = table_view(self.problems_model, "problemsTable")
         self.problems_table.setColumnWidth(0, 130)
         self.problems_table.setColumnWidth(1, 250)
         problems_card.body.addWidget(self.problems_table)
         row.addWidget(counts_card, 3)
         row.addWidget(problems_card, 5)
         rbox.addLayout(row, 1)
-        self.report_tab = self.tabs.addTab(report, self.tr("Import report"))
+        return report
 
-        # devices
-        self.devices_model = RowsModel(CONTEXT, DEVICE_COLUMNS, self)
+    def _build_devices_tab(self) -> QWidget:
+        self.devices_model = TextTableModel(DEVICE_COLUMNS, self, context=CONTEXT)
         devices = QWidget()
         dbox = QVBoxLayout(devices)
         dbox.setContentsMargins(12, 12, 12, 12)
@@ -314,26 +269,26 @@ class SyncHqPanel(QWidget):
         self.revoke_button = button(self.tr("Revoke…"), "user-off", danger=True)
         self.revoke_button.setObjectName("revokeButton")
         self.revoke_button.clicked.connect(self.revoke_device)
-        can_manage = ctx.can(Permission.MANAGE_SETTINGS)
+        can_manage = self.ctx.can(Permission.MANAGE_SETTINGS)
         self.register_button.setEnabled(can_manage)
         self.revoke_button.setEnabled(can_manage)
         actions.addWidget(self.register_button)
         actions.addWidget(self.revoke_button)
         actions.addStretch(1)
         dbox.addLayout(actions)
-        self.devices_table = table(self.devices_model, "devicesTable")
+        self.devices_table = table_view(self.devices_model, "devicesTable")
         for col, width in enumerate((110, 130, 100, 150, 110, 80, 130, 80)):
             self.devices_table.setColumnWidth(col, width)
         dbox.addWidget(self.devices_table, 1)
-        self.devices_tab = self.tabs.addTab(devices, self.tr("Devices"))
+        return devices
 
-        # conflicts
-        self.conflicts_model = RowsModel(CONTEXT, CONFLICT_COLUMNS, self)
-        self.compare_model = RowsModel(CONTEXT, COMPARE_COLUMNS, self)
+    def _build_conflicts_tab(self) -> QWidget:
+        self.conflicts_model = TextTableModel(CONFLICT_COLUMNS, self, context=CONTEXT)
+        self.compare_model = TextTableModel(COMPARE_COLUMNS, self, context=CONTEXT)
         conflicts = QWidget()
         cbox = QVBoxLayout(conflicts)
         cbox.setContentsMargins(12, 12, 12, 12)
-        self.conflicts_table = table(self.conflicts_model, "conflictsTable")
+        self.conflicts_table = table_view(self.conflicts_model, "conflictsTable")
         for col, width in enumerate((330, 160, 150)):
             self.conflicts_table.setColumnWidth(col, width)
         self.conflicts_table.setMaximumHeight(170)
@@ -344,7 +299,7 @@ class SyncHqPanel(QWidget):
         self.sides = label("", "muted", wrap=True)
         self.sides.setObjectName("conflictSides")
         cbox.addWidget(self.sides)
-        self.compare_table = table(self.compare_model, "compareTable")
+        self.compare_table = table_view(self.compare_model, "compareTable")
         self.compare_table.setColumnWidth(0, 180)
         self.compare_table.setColumnWidth(1, 380)
         cbox.addWidget(self.compare_table, 1)
@@ -359,12 +314,11 @@ class SyncHqPanel(QWidget):
         choose.addWidget(self.keep_local_button)
         choose.addWidget(self.keep_incoming_button)
         cbox.addLayout(choose)
-        self.conflicts_tab = self.tabs.addTab(conflicts, self.tr("Conflicts"))
-        self._enable_choice()
+        return conflicts
 
     # --- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.submit(_state(), self._on_state, self.ctx.report)
+        self.ctx.runner.submit(_state, self._on_state, self.ctx.report)
 
     def _on_state(self, state: HqState) -> None:
         self.state = state
@@ -424,7 +378,7 @@ class SyncHqPanel(QWidget):
         )
         keys = [c["id"] for c in state.conflicts]
         if keys:
-            self.select_conflict(selected if selected in keys else keys[0])
+            self.select_conflict(selected if selected is not None and selected in keys else keys[0])
         else:
             self.compare_model.set_rows([])
             self.sides.setText(self.tr("No conflicts to review."))
@@ -439,22 +393,22 @@ class SyncHqPanel(QWidget):
         self.import_paths(files)
 
     def import_chosen(self) -> None:
-        files = sync_view.ask_open_files(
+        chosen = files.ask_open_files(
             self, self.tr("Bundles to import"), self.ctx.paths.inbox,
             self.tr("Bundles (*.tipb)"),
         )  # fmt: skip
-        if files:
-            self.import_paths(files)
+        if chosen:
+            self.import_paths(chosen)
 
-    def import_paths(self, files: list[Path]) -> None:
+    def import_paths(self, paths: list[Path]) -> None:
         self.inbox_button.setEnabled(False)
         self.files_button.setEnabled(False)
         run_with_progress(
             self.ctx.runner,
             self,
             self.tr("Import"),
-            self.tr("Checking and importing {n}…").format(n=bundles_text(len(files))),
-            _import(files),
+            self.tr("Checking and importing {n}…").format(n=bundles_text(len(paths))),
+            partial(_import, paths=paths),
             self._on_imported,
             self._import_failed,
             on_cancelled=self._import_cancelled,
@@ -561,7 +515,7 @@ class SyncHqPanel(QWidget):
 
     # --- receipts -----------------------------------------------------------------------------
     def write_receipts(self) -> None:
-        folder = sync_view.ask_folder(self, self.tr("Write receipts to a folder"), Path.home())
+        folder = files.ask_folder(self, self.tr("Write receipts to a folder"), Path.home())
         if folder is None:
             return
 
@@ -577,12 +531,13 @@ class SyncHqPanel(QWidget):
 
         run_with_progress(
             self.ctx.runner, self, self.tr("Receipts"), self.tr("Writing receipts…"),
-            _receipts(folder), done, self.ctx.report, cancellable=False,
+            lambda session, _progress: sync.write_receipts(session, folder),
+            done, self.ctx.report, cancellable=False,
         )  # fmt: skip
 
     # --- devices ------------------------------------------------------------------------------
     def register_device(self) -> None:
-        path = sync_view.ask_open_file(
+        path = files.ask_open_file(
             self, self.tr("The district's device file"), Path.home(),
             self.tr("Device files (*.json)"),
         )  # fmt: skip
@@ -594,12 +549,14 @@ class SyncHqPanel(QWidget):
                 "Register the device of {district}?\n\nFingerprint: {fp}\n\nCompare it with "
                 "the one the district reads to you before you say yes."
             ).format(district=found.district, fp=found.device.fingerprint)
-            if sync_view.confirm(self, self.tr("Register a device"), question):
-                self.ctx.runner.submit(_register(path), self._on_registered, self.ctx.report)
+            if common.confirm(self, self.tr("Register a device"), question):
+                self.ctx.runner.submit(
+                    partial(sync.register_device, path=path), self._on_registered, self.ctx.report
+                )
 
-        self.ctx.runner.submit(_read_device(path), read, self.ctx.report)
+        self.ctx.runner.call(partial(sync.read_device_file, path), read, self.ctx.report)
 
-    def _on_registered(self, row: Any) -> None:
+    def _on_registered(self, row: DeviceRow) -> None:
         self.result.set_message(
             "ok",
             self.tr("Device {device} of {district} registered.").format(
@@ -618,16 +575,18 @@ class SyncHqPanel(QWidget):
             "Revoke device {device} of {district}? Every later bundle from it will be refused. "
             "This cannot be undone."
         ).format(device=short(device_id), district=self.devices_model.text(row, 0))
-        if not sync_view.confirm(self, self.tr("Revoke a device"), question):
+        if not common.confirm(self, self.tr("Revoke a device"), question):
             return
 
-        def done(found: Any) -> None:
+        def done(found: DeviceRow) -> None:
             self.result.set_message(
                 "ok", self.tr("Device {device} revoked.").format(device=short(found.device_id))
             )
             self.refresh()
 
-        self.ctx.runner.submit(_revoke(device_id), done, self.ctx.report)
+        self.ctx.runner.submit(
+            partial(sync.revoke_device, device_id=device_id), done, self.ctx.report
+        )
 
     # --- conflicts ----------------------------------------------------------------------------
     def record_title(self, conflict: dict[str, Any]) -> str:
@@ -636,8 +595,7 @@ class SyncHqPanel(QWidget):
         return record_words(conflict["kind"], title, self.ctx.reference)
 
     def _selected_conflict(self) -> str | None:
-        key = self.conflicts_model.key(selected_row(self.conflicts_table))
-        return str(key) if key else None
+        return self.conflicts_model.key(selected_row(self.conflicts_table)) or None
 
     def select_conflict(self, conflict_id: str) -> None:
         for row in range(self.conflicts_model.rowCount()):
@@ -666,18 +624,20 @@ class SyncHqPanel(QWidget):
             )
         )  # fmt: skip
 
-        def shown(rows: list[tuple[str, str, str, str]]) -> None:
+        def shown(rows: list[CompareRow]) -> None:
             if self._selected_conflict() != conflict_id:
                 return
             self.compare_rows = rows
             differ = set(found["fields"])
             self.compare_model.set_rows(
-                [list(r[1:]) for r in rows], [r[0] for r in rows],
-                {i for i, r in enumerate(rows) if r[0] in differ},
+                [(r.label, r.local, r.incoming) for r in rows], [r.field for r in rows],
+                {i for i, r in enumerate(rows) if r.field in differ},
             )  # fmt: skip
             self._enable_choice()
 
-        self.ctx.runner.submit(_compare(conflict_id or ""), shown, self.ctx.report)
+        self.ctx.runner.submit(
+            partial(_compare, conflict_id=conflict_id or ""), shown, self.ctx.report
+        )
 
     def _enable_choice(self) -> None:
         ok = (
@@ -695,20 +655,20 @@ class SyncHqPanel(QWidget):
         found = next((c for c in self.state.conflicts if c["id"] == conflict_id), None)
         title = self.record_title(found) if found else conflict_id
 
-        def done(kept: str) -> None:
+        def done(_kept: object) -> None:
             self.result.set_message(
                 "ok",
                 self.tr("Conflict on {record} resolved: the {side} version is kept.").format(
                     record=title,
-                    side=self.tr("local") if kept == "local" else self.tr("incoming"),
+                    side=self.tr("local") if keep == "local" else self.tr("incoming"),
                 ),
             )
             self.refresh()
 
-        self.ctx.runner.submit(_resolve(conflict_id, keep), done, self.ctx.report)
+        self.ctx.runner.submit(
+            partial(sync.resolve, conflict_id=conflict_id, keep=keep), done, self.ctx.report
+        )
 
 
 def _iso(mtime: float) -> str:
-    import datetime as dt
-
     return dt.datetime.fromtimestamp(mtime, dt.UTC).isoformat()

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.errors import KnownError, LoginThrottled, WrongPassphrase
-from tipdesk.ui.context import AppConfig, ErrorHandler, signed_in
+from tipdesk.ui.context import AppConfig, ErrorHandler, SignedIn, signed_in
 from tipdesk.ui.style import logo as style_logo
 from tipdesk.ui.widgets.common import Banner, button, label
 
@@ -43,43 +44,53 @@ if TYPE_CHECKING:
 
 
 # --- work for the store's thread ----------------------------------------------------------------
-def _sign_in(config: AppConfig, user: str, passphrase: str) -> Any:
-    def opener(old: Session | None) -> tuple[Session, Any]:
-        from tipdesk.services.session import sign_in
+# This is the app's first window: the services (and the database driver) must not load with it.
+# So, unlike the pages, this module imports them inside the work, which runs on the store's
+# thread once the window is up (tests/gui/test_app.py checks that start-up stays that light).
+def _sign_in(
+    old: Session | None, *, config: AppConfig, user: str, passphrase: str
+) -> tuple[Session, SignedIn]:
+    from tipdesk.services.session import sign_in
 
-        session = sign_in(config.paths, user=user, passphrase=passphrase, clock=config.clock)
-        if old is not None:
-            old.close()
-        return session, signed_in(session)
-
-    return opener
-
-
-def _recover(config: AppConfig, user: str, key: str, new_passphrase: str) -> Any:
-    def opener(old: Session | None) -> tuple[Session, Any]:
-        from tipdesk.services.session import sign_in_with_recovery
-
-        session = sign_in_with_recovery(
-            config.paths,
-            recovery_key=key,
-            user=user,
-            new_passphrase=new_passphrase,
-            clock=config.clock,
-        )
-        if old is not None:
-            old.close()
-        return session, signed_in(session)
-
-    return opener
+    session = sign_in(config.paths, user=user, passphrase=passphrase, clock=config.clock)
+    if old is not None:
+        old.close()
+    return session, signed_in(session)
 
 
-def _hint(config: AppConfig) -> Any:
-    def work() -> LoginHint:
-        from tipdesk.services.lock import login_hint
+def _recover(
+    old: Session | None, *, config: AppConfig, user: str, key: str, new_passphrase: str
+) -> tuple[Session, SignedIn]:
+    from tipdesk.services.session import sign_in_with_recovery
 
-        return login_hint(config.paths, config.clock)
+    session = sign_in_with_recovery(
+        config.paths,
+        recovery_key=key,
+        user=user,
+        new_passphrase=new_passphrase,
+        clock=config.clock,
+    )
+    if old is not None:
+        old.close()
+    return session, signed_in(session)
 
-    return work
+
+def _hint(config: AppConfig) -> LoginHint:
+    from tipdesk.services.lock import login_hint
+
+    return login_hint(config.paths, config.clock)
+
+
+def _unlock(session: Session, *, passphrase: str) -> None:
+    from tipdesk.services.lock import unlock
+
+    unlock(session, passphrase)
+
+
+def _unlock_with_recovery(session: Session, *, key: str, new_passphrase: str) -> None:
+    from tipdesk.services.lock import unlock_with_recovery
+
+    unlock_with_recovery(session, key, new_passphrase)
 
 
 class UnlockView(QWidget):
@@ -339,7 +350,7 @@ class UnlockView(QWidget):
 
     def refresh_hint(self) -> None:
         """Ask the key file (on the worker) how long the login delay still runs."""
-        self._runner.call(_hint(self._config), self._on_hint, lambda _exc: None)
+        self._runner.call(partial(_hint, self._config), self._on_hint, lambda _exc: None)
 
     def _on_hint(self, hint: LoginHint) -> None:
         self.hint_received = True
@@ -363,11 +374,14 @@ class UnlockView(QWidget):
         self._start()
         if self._locked_user is None:
             self._runner.replace_session(
-                _sign_in(self._config, user, passphrase), self._on_success, self._on_failure
+                partial(_sign_in, config=self._config, user=user, passphrase=passphrase),
+                self._on_success,
+                self._on_failure,
             )
         else:
-            from_lock = _unlock_work(passphrase)
-            self._runner.submit(from_lock, self._on_success, self._on_failure)
+            self._runner.submit(
+                partial(_unlock, passphrase=passphrase), self._on_success, self._on_failure
+            )
 
     def attempt_recovery(self) -> None:
         if self._busy or self._deadline is not None:
@@ -387,17 +401,23 @@ class UnlockView(QWidget):
         self._start()
         if self._locked_user is None:
             self._runner.replace_session(
-                _recover(self._config, user, key, new), self._on_success, self._on_failure
+                partial(_recover, config=self._config, user=user, key=key, new_passphrase=new),
+                self._on_success,
+                self._on_failure,
             )
         else:
-            self._runner.submit(_recover_work(key, new), self._on_success, self._on_failure)
+            self._runner.submit(
+                partial(_unlock_with_recovery, key=key, new_passphrase=new),
+                self._on_success,
+                self._on_failure,
+            )
 
     def _start(self) -> None:
         self._busy = True
         self.message.set_message("error", "")
         self._update_buttons()
 
-    def _on_success(self, value: Any) -> None:
+    def _on_success(self, value: SignedIn | None) -> None:
         self._busy = False
         self.message.set_message("error", "")
         self._show_page(0)
@@ -420,7 +440,7 @@ class UnlockView(QWidget):
 
     def refresh_hint_after_failure(self) -> None:
         self._runner.call(
-            _hint(self._config), lambda h: self.set_wait(h.wait_seconds), lambda _exc: None
+            partial(_hint, self._config), lambda h: self.set_wait(h.wait_seconds), lambda _exc: None
         )
 
     def reset(self) -> None:
@@ -431,21 +451,3 @@ class UnlockView(QWidget):
             self.new_passphrase.clear()
         self.message.set_message("error", "")
         self._show_page(0)
-
-
-def _unlock_work(passphrase: str) -> Any:
-    def work(session: Session) -> None:
-        from tipdesk.services.lock import unlock
-
-        unlock(session, passphrase)
-
-    return work
-
-
-def _recover_work(key: str, new_passphrase: str) -> Any:
-    def work(session: Session) -> None:
-        from tipdesk.services.lock import unlock_with_recovery
-
-        unlock_with_recovery(session, key, new_passphrase)
-
-    return work

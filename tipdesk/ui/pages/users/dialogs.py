@@ -1,14 +1,15 @@
 """Dialogs for managing users: add a user, enable a disabled user with a new passphrase.
 
-The dialog does not write anything itself: pressing OK calls ``submit(values)``, which runs the
-service on the store's thread and calls back :meth:`UserDialog.succeeded` (the dialog closes)
-or :meth:`UserDialog.failed` (the reason is shown in the dialog, which stays open).
+The dialog does not write anything itself: pressing OK calls ``submit(work, name)`` with the
+service call to make (``work(session)``) and the user's name; the page runs it on the store's
+thread and calls back :meth:`UserDialog.succeeded` (the dialog closes) or
+:meth:`UserDialog.failed` (the reason is shown in the dialog, which stays open).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,11 +23,14 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import UserRole
+from tipdesk.services.session import Session, add_user, enable_user
 from tipdesk.ui.context import role_label
 from tipdesk.ui.widgets.common import Banner, label
 from tipdesk.ui.widgets.passphrase import PassphraseFields
 
-Submit = Callable[[dict[str, Any]], None]
+UserWork = Callable[[Session], None]
+Submit = Callable[[UserWork, str], None]
+"""``submit(work, name)``: run ``work`` for the user ``name``."""
 
 
 class UserDialog(QDialog):
@@ -57,7 +61,11 @@ class UserDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.buttons)
 
-    def values(self) -> dict[str, Any]:
+    def user_name(self) -> str:
+        raise NotImplementedError
+
+    def work(self) -> UserWork:
+        """The service call OK asks for."""
         raise NotImplementedError
 
     def ready(self) -> bool:
@@ -71,7 +79,7 @@ class UserDialog(QDialog):
             return
         self.ok_button.setEnabled(False)
         self.message.set_message("error", "")
-        self._submit(self.values())
+        self._submit(self.work(), self.user_name())
 
     def succeeded(self, _result: object = None) -> None:
         self.accept()
@@ -86,7 +94,9 @@ class UserDialog(QDialog):
 
 
 class AddUserDialog(UserDialog):
-    def __init__(self, roles: Sequence[UserRole], submit: Submit, parent: QWidget | None = None):
+    def __init__(
+        self, roles: Sequence[UserRole], submit: Submit, parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             self.tr("Add a user"),
             self.tr(
@@ -110,12 +120,16 @@ class AddUserDialog(UserDialog):
         self.passphrase.sig_changed.connect(self._refresh)
         self._refresh()
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "name": self.name_edit.text().strip(),
-            "role": UserRole(self.role_box.currentData()),
-            "passphrase": self.passphrase.passphrase(),
-        }
+    def user_name(self) -> str:
+        return self.name_edit.text().strip()
+
+    def work(self) -> UserWork:
+        return partial(
+            add_user,
+            name=self.user_name(),
+            role=UserRole(self.role_box.currentData()),
+            passphrase=self.passphrase.passphrase(),
+        )
 
     def ready(self) -> bool:
         return bool(self.name_edit.text().strip()) and self.passphrase.is_acceptable()
@@ -137,8 +151,11 @@ class EnableUserDialog(UserDialog):
         self.passphrase.sig_changed.connect(self._refresh)
         self._refresh()
 
-    def values(self) -> dict[str, Any]:
-        return {"name": self._name, "passphrase": self.passphrase.passphrase()}
+    def user_name(self) -> str:
+        return self._name
+
+    def work(self) -> UserWork:
+        return partial(enable_user, name=self._name, passphrase=self.passphrase.passphrase())
 
     def ready(self) -> bool:
         return self.passphrase.is_acceptable()

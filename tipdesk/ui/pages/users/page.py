@@ -5,7 +5,8 @@ note. Every change runs through :mod:`tipdesk.services.session` on the store's t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,14 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.permissions import INSTALL_ROLES, Permission
-from tipdesk.ui.context import AppContext
-from tipdesk.ui.pages.users.dialogs import AddUserDialog, EnableUserDialog, role_label
+from tipdesk.services import install_settings
+from tipdesk.services.session import disable_user
+from tipdesk.store.store import User
+from tipdesk.ui.context import AppContext, role_label
+from tipdesk.ui.pages.users.dialogs import AddUserDialog, EnableUserDialog, UserWork
 from tipdesk.ui.style import DANGER, SUCCESS
 from tipdesk.ui.widgets.common import Banner, PageHeader, button
-
-if TYPE_CHECKING:
-    from tipdesk.services.session import Session
-    from tipdesk.store.store import User
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -95,48 +96,10 @@ class UsersModel(QAbstractTableModel):
                 user.created_by,
             )[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            from PySide6.QtGui import QColor
-
             return QColor(SUCCESS if user.active else DANGER)
         if role == Qt.ItemDataRole.UserRole:
             return user.name
         return None
-
-
-def _users() -> Any:
-    def work(session: Session) -> list[User]:
-        from tipdesk.services.install_settings import users
-
-        return users(session)
-
-    return work
-
-
-def _add(values: dict[str, Any]) -> Any:
-    def work(session: Session) -> None:
-        from tipdesk.services.session import add_user
-
-        add_user(session, values["name"], values["role"], values["passphrase"])
-
-    return work
-
-
-def _disable(name: str) -> Any:
-    def work(session: Session) -> None:
-        from tipdesk.services.session import disable_user
-
-        disable_user(session, name)
-
-    return work
-
-
-def _enable(values: dict[str, Any]) -> Any:
-    def work(session: Session) -> None:
-        from tipdesk.services.session import enable_user
-
-        enable_user(session, values["name"], values["passphrase"])
-
-    return work
 
 
 class UsersView(QWidget):
@@ -224,7 +187,7 @@ class UsersView(QWidget):
 
     # --- list ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.submit(_users(), self._on_users, self.ctx.report)
+        self.ctx.runner.submit(install_settings.users, self._on_users, self.ctx.report)
 
     def _on_users(self, users: list[User]) -> None:
         selected = self.selected_name()
@@ -254,7 +217,7 @@ class UsersView(QWidget):
     # --- changes ------------------------------------------------------------------------------
     def add_user(self) -> AddUserDialog:
         roles = INSTALL_ROLES[self.ctx.identity.install.role]
-        dialog = AddUserDialog(roles, lambda values: self._submit(_add(values), values), self)
+        dialog = AddUserDialog(roles, self._submit, self)
         self._open(dialog)
         return dialog
 
@@ -262,7 +225,7 @@ class UsersView(QWidget):
         name = self.selected_name()
         if name is None:
             return None
-        dialog = EnableUserDialog(name, lambda values: self._submit(_enable(values), values), self)
+        dialog = EnableUserDialog(name, self._submit, self)
         self._open(dialog)
         return dialog
 
@@ -271,9 +234,8 @@ class UsersView(QWidget):
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
 
-    def _submit(self, work: Any, values: dict[str, Any]) -> None:
+    def _submit(self, work: UserWork, name: str) -> None:
         dialog = self.dialog
-        name = values["name"]
 
         def done(_result: object) -> None:
             if dialog is not None:
@@ -318,4 +280,4 @@ class UsersView(QWidget):
             self.message.set_message("ok", self.tr("{name} is disabled.").format(name=name))
             self.refresh()
 
-        self.ctx.runner.submit(_disable(name), done, self.ctx.report)
+        self.ctx.runner.submit(partial(disable_user, name=name), done, self.ctx.report)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -38,15 +39,17 @@ from shiboken6 import isValid
 
 from tipdesk.core.errors import KnownError, Problem, ValidationFailed
 from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Record
 from tipdesk.services import editing
 from tipdesk.services import records as record_service
+from tipdesk.services.session import Session
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
 from tipdesk.ui.widgets.common import Banner
 
 
-def _save_and_reload(session: Any, record: Any) -> Any:
+def _save_and_reload(session: Session, record: Record) -> Record:
     """Work for the runner: save one record and read it back as the editor shows it."""
     record_service.save_one(session, record)
     return record_service.get(session, record.KIND, record.id)
@@ -190,7 +193,7 @@ class RecordEditor(QWidget):
             self._set_status(self.tr("Loading…"))
             self.body.setEnabled(False)
             self.ctx.runner.submit(
-                lambda session: record_service.get(session, self.kind, record_id),
+                partial(record_service.get, kind=self.kind, record_id=record_id),
                 self._guard(self._on_loaded),
                 self._guard(self._on_load_failed),
             )
@@ -326,13 +329,13 @@ class RecordEditor(QWidget):
         if local:
             # Some input could not be read: validate the rest too, so every problem shows.
             self.ctx.runner.submit(
-                lambda session: editing.check(session, record),
+                partial(editing.check, record=record),
                 self._guard(lambda found: self._on_checked(local, found)),
                 self._guard(self._on_save_failed),
             )
             return
         self.ctx.runner.submit(
-            lambda session: _save_and_reload(session, record),
+            partial(_save_and_reload, record=record),
             self._guard(self._on_saved),
             self._guard(self._on_save_failed),
         )
@@ -433,7 +436,7 @@ class RecordEditor(QWidget):
         reason = dialog.reason()
         record_id = self.record_id
         self.ctx.runner.submit(
-            lambda session: record_service.delete(session, self.kind, record_id, reason),
+            partial(record_service.delete, kind=self.kind, record_id=record_id, reason=reason),
             self._guard(lambda _changes: self._on_deleted(record_id)),
             self._guard(self._on_save_failed),
         )

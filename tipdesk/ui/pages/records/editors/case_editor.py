@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, Stage
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
+from tipdesk.core.reference import Reference
 from tipdesk.services import lists
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
@@ -54,6 +55,12 @@ from tipdesk.ui.widgets.fields import (
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("CaseEditor", text)
+
+
+def _law_short(ref: Reference, code: str) -> str:
+    """A law as the case form lists it (``PTPA 2018``); its code when the rules lack it."""
+    limit = ref.sentence_limit(code)
+    return limit.law_short if limit is not None else code
 
 
 class AccusedForm(RecordForm):
@@ -138,7 +145,7 @@ class CaseForm(RecordForm):
         self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
         self.offices = CodeCombo([], searchable=False)
         self.add_field(f1, "office", self.tr("Office"), self.offices)
-        laws = [(code, (ref.sentence_limit(code) or code).law_short) for code in ref.laws()]  # type: ignore[union-attr]
+        laws = [(code, _law_short(ref, code)) for code in ref.laws()]
         self.add_field(f1, "law", self.tr("Law"), CodeCombo(laws, blank=None))
         self.add_field(
             f1, "sections", self.tr("Sections"), ListTextField(placeholder=self.tr("e.g. 3, 4"))
@@ -348,7 +355,7 @@ class CaseEditor(RecordEditor):
         self.ctx.runner.submit(lists.offices, self._guard(self._on_offices), lambda _exc: None)
 
     def _on_offices(self, offices: list[tuple[str, str, str]]) -> None:
-        self.form.set_offices(offices)  # type: ignore[attr-defined]
+        self.case_form.set_offices(offices)
 
     @property
     def case_form(self) -> CaseForm:
@@ -380,4 +387,5 @@ class CaseEditor(RecordEditor):
 
     def lock(self) -> None:
         for victim_form in self.case_form.sections["victims"].forms:
-            victim_form.mask_again()  # type: ignore[attr-defined]
+            assert isinstance(victim_form, VictimForm)
+            victim_form.mask_again()

@@ -42,7 +42,7 @@ from tipdesk.core.errors import Problem
 from tipdesk.core.records import Meta
 from tipdesk.ui.widgets.common import Banner
 from tipdesk.ui.widgets.fields import FieldBox
-from tipdesk.ui.widgets.text_table import SummaryTableModel
+from tipdesk.ui.widgets.text_table import TextTableModel
 
 _SEGMENT = re.compile(r"^(?P<name>[^.\[]+)(?:\[(?P<index>\d+)\])?$")
 
@@ -119,6 +119,8 @@ class RecordForm(QWidget):
             caption.setMinimumHeight(_line_height() + 4)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
             layout.addRow(caption, box)
+        # Every input of widgets/fields.py has sig_edited, value, set_value and state; QWidget,
+        # the type the form holds them by, does not say so.
         editor.sig_edited.connect(self.sig_edited.emit)  # type: ignore[attr-defined]
         return box
 
@@ -128,14 +130,16 @@ class RecordForm(QWidget):
         return section
 
     def editor(self, name: str) -> Any:
+        """The input of field ``name``: a widget of :mod:`tipdesk.ui.widgets.fields` (typed
+        ``Any``: each has its own ``value()`` type)."""
         return self.fields[name].editor
 
     # --- records --------------------------------------------------------------------------------
     def load(self, record: Any) -> None:
         self.record = record
-        for name, box in self.fields.items():
+        for name in self.fields:
             if hasattr(record, name):
-                box.editor.set_value(getattr(record, name))  # type: ignore[attr-defined]
+                self.editor(name).set_value(getattr(record, name))
         for name, section in self.sections.items():
             section.load(list(getattr(record, name)))
         self.after_load()
@@ -166,7 +170,7 @@ class RecordForm(QWidget):
         """Hook: final touches on a built record (values set by code, not inputs)."""
 
     def state(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: box.editor.state() for name, box in self.fields.items()}  # type: ignore[attr-defined]
+        out: dict[str, Any] = {name: self.editor(name).state() for name in self.fields}
         for name, section in self.sections.items():
             out[name] = section.state()
         return out
@@ -257,7 +261,7 @@ class ChildListSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.model = SummaryTableModel(headers, self)
+        self.model = TextTableModel(headers, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -12,6 +12,7 @@ values again (values the officer typed are kept).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -271,7 +272,7 @@ class VictimForm(RecordForm):
         victim_id = self.record.id
         self.reveal_button.setEnabled(False)
         self.ctx.runner.submit(
-            lambda session: record_service.reveal_victim(session, victim_id, reason),
+            partial(record_service.reveal_victim, victim_id=victim_id, reason=reason),
             lambda victim: self._on_revealed(victim) if isValid(self) else None,
             lambda exc: self._on_reveal_failed(exc) if isValid(self) else None,
         )
@@ -338,4 +339,6 @@ class VictimEditor(RecordEditor):
         return self.tr("New victim") if not self.record_id else self.tr("Victim")
 
     def lock(self) -> None:
-        self.form.mask_again()  # type: ignore[attr-defined]
+        form = self.form
+        assert isinstance(form, VictimForm)
+        form.mask_again()

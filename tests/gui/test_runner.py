@@ -18,8 +18,7 @@ from tipdesk.core.errors import WrongPassphrase
 from tipdesk.services.session import Session, sign_in
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.progress import run_with_progress
-from tipdesk.ui.runner import NotSignedIn, ThreadRunner
-from tipdesk.ui.tasks import Progress
+from tipdesk.ui.runner import NotSignedIn, Progress, ThreadRunner
 
 
 @pytest.fixture
