@@ -249,7 +249,20 @@ class AuditView(QWidget):
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.clicked.connect(self.verify)
         self.header.action_bar.addWidget(self.verify_button)
+        body.addLayout(self._build_filters())
+        body.addWidget(self.result)
+        self.result.set_message("ok", "")
+        self.model = AuditModel(ctx.runner, ctx.report, ctx.reference, self)
+        body.addWidget(self._build_table(self.model), 1)
+        for box in (self.action_box, self.user_box):
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(lambda _d: self.apply_filters())
+        self._loaded = False
 
+    # --- building -----------------------------------------------------------------------------
+    def _build_filters(self) -> QHBoxLayout:
+        """Action, user, from and to, and Clear filters."""
         filters = QHBoxLayout()
         filters.setSpacing(8)
         self.action_box = QComboBox()
@@ -273,14 +286,12 @@ class AuditView(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
-        body.addLayout(filters)
-        body.addWidget(self.result)
-        self.result.set_message("ok", "")
+        return filters
 
-        self.model = AuditModel(ctx.runner, ctx.report, ctx.reference, self)
+    def _build_table(self, model: AuditModel) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("auditTable")
-        self.table.setModel(self.model)
+        self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -294,13 +305,7 @@ class AuditView(QWidget):
         for col, width in enumerate((64, 170, 120, 150, 250)):
             self.table.setColumnWidth(col, width)
         head.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        body.addWidget(self.table, 1)
-
-        for box in (self.action_box, self.user_box):
-            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _d: self.apply_filters())
-        self._loaded = False
+        return self.table
 
     # --- page hooks ---------------------------------------------------------------------------
     def activated(self) -> None:

@@ -159,7 +159,43 @@ class RecordListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 16)
         layout.setSpacing(10)
+        layout.addLayout(self._build_bar(filters, clock, search_hint))
+        self.model = RecordListModel(runner, ListQuery(kind), columns, parent=self)
+        self._build_table(columns)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("listEmpty")
+        self.empty.setProperty("role", "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+        layout.addLayout(self._stack, 1)
 
+        # Sorts: what the officer chose without a search, and during the current search.
+        self._plain_sort: tuple[str, bool] = ("", True)
+        self._search_sort: tuple[str, bool] | None = None
+        self._searching = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self._on_search_pause)
+        self._search_pending = False
+        self.search.textChanged.connect(self._on_search_edited)
+        self.search.returnPressed.connect(self._on_search_return)
+
+        self.count_text = ""
+        self.model.sig_count_changed.connect(self._on_count)
+        self.model.sig_reset_done.connect(self._on_reset)
+        self.model.sig_failed.connect(self._report)
+        self.setFocusProxy(self.search)
+        self._apply()
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_bar(
+        self, filters: Sequence[ListFilter], clock: Clock, search_hint: str
+    ) -> QHBoxLayout:
+        """The search box, one combo per filter and the period."""
         bar = QHBoxLayout()
         bar.setSpacing(8)
         self.search = QLineEdit(self)
@@ -182,9 +218,9 @@ class RecordListPanel(QWidget):
         self.period = PeriodFilter(clock)
         self.period.sig_changed.connect(self._apply)
         bar.addWidget(self.period)
-        layout.addLayout(bar)
+        return bar
 
-        self.model = RecordListModel(runner, ListQuery(kind), columns, parent=self)
+    def _build_table(self, columns: Sequence[ListColumn]) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("recordTable")
         self.table.setStyleSheet("QTableView#recordTable::item { padding: 0 5px; }")
@@ -214,35 +250,6 @@ class RecordListPanel(QWidget):
             header.resizeSection(i, col.width)
         header.sortIndicatorChanged.connect(self._on_sort_clicked)
         self.table.activated.connect(self._on_activated)
-
-        self.empty = QLabel(self)
-        self.empty.setObjectName("listEmpty")
-        self.empty.setProperty("role", "muted")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self._stack = QStackedLayout()
-        self._stack.addWidget(self.table)
-        self._stack.addWidget(self.empty)
-        layout.addLayout(self._stack, 1)
-
-        # Sorts: what the officer chose without a search, and during the current search.
-        self._plain_sort: tuple[str, bool] = ("", True)
-        self._search_sort: tuple[str, bool] | None = None
-        self._searching = False
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self._on_search_pause)
-        self._search_pending = False
-        self.search.textChanged.connect(self._on_search_edited)
-        self.search.returnPressed.connect(self._on_search_return)
-
-        self.count_text = ""
-        self.model.sig_count_changed.connect(self._on_count)
-        self.model.sig_reset_done.connect(self._on_reset)
-        self.model.sig_failed.connect(self._report)
-        self.setFocusProxy(self.search)
-        self._apply()
 
     def refresh_lists(self, columns: Sequence[ListColumn], filters: Sequence[ListFilter]) -> None:
         """New reference lists: the same columns and filters with the new names and choices;

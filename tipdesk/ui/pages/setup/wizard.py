@@ -269,29 +269,9 @@ class OptionsPage(QWizardPage):
         self.summary.setObjectName("summary")
         box.addWidget(self.summary)
         box.addSpacing(8)
-
-        self.enrol_row = QWidget()
-        enrol = QHBoxLayout(self.enrol_row)
-        enrol.setContentsMargins(0, 0, 0, 0)
-        self.enrol_edit = QLineEdit()
-        self.enrol_edit.setObjectName("enrolmentFile")
-        self.enrol_edit.setPlaceholderText(self.tr("HQ's enrolment file (optional)"))
-        self.enrol_edit.setReadOnly(True)
-        self.enrol_button = button(self.tr("Choose…"), "folder")
-        self.enrol_button.setObjectName("enrolmentButton")
-        self.enrol_button.clicked.connect(self._choose_enrolment)
-        enrol.addWidget(self.enrol_edit, 1)
-        enrol.addWidget(self.enrol_button)
-        self.enrol_note = label(
-            self.tr("Optional: the file HQ gives each district. It can also be installed later."),
-            "hint",
-            wrap=True,
-        )
-        self.enrol_note.setObjectName("enrolmentNote")
         box.addWidget(label(self.tr("Enrolment with HQ"), "sectionTitle"))
-        box.addWidget(self.enrol_row)
+        box.addWidget(self._build_enrolment())
         box.addWidget(self.enrol_note)
-
         box.addSpacing(8)
         self.demo_check = QCheckBox(self.tr("Fill with demo data (training installs only)"))
         self.demo_check.setObjectName("demoCheck")
@@ -310,6 +290,28 @@ class OptionsPage(QWizardPage):
         self.message = Banner("error")
         self.message.setObjectName("createMessage")
         box.addWidget(self.message)
+
+    def _build_enrolment(self) -> QWidget:
+        """HQ's enrolment file (districts only), and the note under it."""
+        self.enrol_row = QWidget()
+        enrol = QHBoxLayout(self.enrol_row)
+        enrol.setContentsMargins(0, 0, 0, 0)
+        self.enrol_edit = QLineEdit()
+        self.enrol_edit.setObjectName("enrolmentFile")
+        self.enrol_edit.setPlaceholderText(self.tr("HQ's enrolment file (optional)"))
+        self.enrol_edit.setReadOnly(True)
+        self.enrol_button = button(self.tr("Choose…"), "folder")
+        self.enrol_button.setObjectName("enrolmentButton")
+        self.enrol_button.clicked.connect(self._choose_enrolment)
+        enrol.addWidget(self.enrol_edit, 1)
+        enrol.addWidget(self.enrol_button)
+        self.enrol_note = label(
+            self.tr("Optional: the file HQ gives each district. It can also be installed later."),
+            "hint",
+            wrap=True,
+        )
+        self.enrol_note.setObjectName("enrolmentNote")
+        return self.enrol_row
 
     def initializePage(self) -> None:
         w = self._wizard
@@ -396,17 +398,7 @@ class RecoveryPage(QWizardPage):
         self.key_label.setProperty("card", True)
         self.key_label.setMinimumHeight(86)
         box.addWidget(self.key_label)
-        actions = QHBoxLayout()
-        self.save_button = button(self.tr("Save to file…"), "save")
-        self.save_button.setObjectName("saveRecoveryButton")
-        self.save_button.clicked.connect(self.save_to_file)
-        self.print_button = button(self.tr("Print…"), "print")
-        self.print_button.setObjectName("printRecoveryButton")
-        self.print_button.clicked.connect(self.print_key)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.print_button)
-        actions.addStretch(1)
-        box.addLayout(actions)
+        box.addLayout(self._build_actions())
         self.notice = Banner(
             "warning",
             self.tr(
@@ -425,6 +417,20 @@ class RecoveryPage(QWizardPage):
         self.confirm_check.setObjectName("confirmRecovery")
         self.confirm_check.toggled.connect(lambda _on: self.completeChanged.emit())
         box.addWidget(self.confirm_check)
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Save to file… and Print…"""
+        actions = QHBoxLayout()
+        self.save_button = button(self.tr("Save to file…"), "save")
+        self.save_button.setObjectName("saveRecoveryButton")
+        self.save_button.clicked.connect(self.save_to_file)
+        self.print_button = button(self.tr("Print…"), "print")
+        self.print_button.setObjectName("printRecoveryButton")
+        self.print_button.clicked.connect(self.print_key)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        return actions
 
     def initializePage(self) -> None:
         key = self._wizard.recovery_key

@@ -148,6 +148,45 @@ class UnlockView(QWidget):
         box = QVBoxLayout(card)
         box.setContentsMargins(32, 28, 32, 28)
         box.setSpacing(12)
+        box.addLayout(self._build_brand())
+        box.addSpacing(6)
+        self.title_label = label("", "sectionTitle")
+        box.addWidget(self.title_label)
+        self.note_label = label("", "muted", wrap=True)
+        box.addWidget(self.note_label)
+        self.user_edit = QLineEdit(self._locked_user or "")
+        self.user_edit.setObjectName("userName")
+        self.user_edit.setPlaceholderText(self.tr("User name"))
+        self.user_edit.setVisible(self._locked_user is None)
+        self.user_edit.setReadOnly(self._locked_user is not None)
+        box.addWidget(self.user_edit)
+        # Two pages (passphrase; recovery key) shown one at a time in this column: only the
+        # shown one takes room. (No QStackedWidget: one Qt class less to load at start-up.)
+        self.pages = QVBoxLayout()
+        self.pages.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(self.pages)
+        self.page_widgets: list[QWidget] = []
+        sign = self._build_passphrase_page()
+        self.pages.addWidget(sign)
+        self.page_widgets.append(sign)
+        self.wait_label = label("", "error", wrap=True)
+        self.wait_label.setObjectName("waitLabel")
+        self.wait_label.hide()
+        box.addWidget(self.wait_label)
+        self.message = Banner("error")
+        self.message.setObjectName("unlockMessage")
+        box.addWidget(self.message)
+        if self._locked_user is None:
+            folder = label(
+                self.tr("Data folder: {folder}").format(folder=self._config.paths.home),
+                "hint",
+                wrap=True,
+            )
+            folder.setObjectName("dataFolder")
+            box.addWidget(folder)
+        self._show_page(0)
+
+    def _build_brand(self) -> QHBoxLayout:
         brand = QHBoxLayout()
         brand.setSpacing(12)
         logo = label()
@@ -160,29 +199,10 @@ class UnlockView(QWidget):
         names.addWidget(app_name)
         names.addWidget(label(self.tr("Anti-trafficking register"), "muted"))
         brand.addLayout(names, 1)
-        box.addLayout(brand)
-        box.addSpacing(6)
+        return brand
 
-        self.title_label = label("", "sectionTitle")
-        box.addWidget(self.title_label)
-        self.note_label = label("", "muted", wrap=True)
-        box.addWidget(self.note_label)
-
-        self.user_edit = QLineEdit(self._locked_user or "")
-        self.user_edit.setObjectName("userName")
-        self.user_edit.setPlaceholderText(self.tr("User name"))
-        self.user_edit.setVisible(self._locked_user is None)
-        self.user_edit.setReadOnly(self._locked_user is not None)
-
-        box.addWidget(self.user_edit)
-        # Two pages (passphrase; recovery key) shown one at a time in this column: only the
-        # shown one takes room. (No QStackedWidget: one Qt class less to load at start-up.)
-        self.pages = QVBoxLayout()
-        self.pages.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(self.pages)
-        self.page_widgets: list[QWidget] = []
-
-        # page 0: passphrase
+    def _build_passphrase_page(self) -> QWidget:
+        """Page 0: the passphrase, Sign in (or Unlock), and the way to the recovery key."""
         sign = QWidget()
         sign_box = QVBoxLayout(sign)
         sign_box.setContentsMargins(0, 0, 0, 0)
@@ -209,25 +229,7 @@ class UnlockView(QWidget):
         link_row.addWidget(self.recover_link)
         link_row.addStretch(1)
         sign_box.addLayout(link_row)
-        self.pages.addWidget(sign)
-        self.page_widgets.append(sign)
-
-        self.wait_label = label("", "error", wrap=True)
-        self.wait_label.setObjectName("waitLabel")
-        self.wait_label.hide()
-        box.addWidget(self.wait_label)
-        self.message = Banner("error")
-        self.message.setObjectName("unlockMessage")
-        box.addWidget(self.message)
-        if self._locked_user is None:
-            folder = label(
-                self.tr("Data folder: {folder}").format(folder=self._config.paths.home),
-                "hint",
-                wrap=True,
-            )
-            folder.setObjectName("dataFolder")
-            box.addWidget(folder)
-        self._show_page(0)
+        return sign
 
     def _build_recovery_page(self) -> None:
         """Page 1: the recovery key and a new passphrase (built when first asked for: start-up

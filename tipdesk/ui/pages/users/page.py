@@ -142,6 +142,15 @@ class UsersView(QWidget):
         body.addWidget(self.message)
 
         self.model = UsersModel(self)
+        body.addWidget(self._build_table(), 1)
+        body.addLayout(self._build_actions())
+        for widget in (self.add_button, self.disable_button, self.enable_button):
+            widget.setVisible(self.can_manage)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self._update_buttons()
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("usersTable")
         self.table.setModel(self.model)
@@ -157,8 +166,10 @@ class UsersView(QWidget):
         for col, width in enumerate((200, 190, 110, 120)):
             self.table.setColumnWidth(col, width)
         head.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        body.addWidget(self.table, 1)
+        return self.table
 
+    def _build_actions(self) -> QHBoxLayout:
+        """Disable and Enable…, for the selected user."""
         actions = QHBoxLayout()
         self.disable_button = button(self.tr("Disable"), "user-off", danger=True)
         self.disable_button.setObjectName("disableButton")
@@ -169,11 +180,7 @@ class UsersView(QWidget):
         actions.addWidget(self.disable_button)
         actions.addWidget(self.enable_button)
         actions.addStretch(1)
-        body.addLayout(actions)
-        for widget in (self.add_button, self.disable_button, self.enable_button):
-            widget.setVisible(self.can_manage)
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self._update_buttons()
+        return actions
 
     # --- page hooks ---------------------------------------------------------------------------
     def activated(self) -> None:

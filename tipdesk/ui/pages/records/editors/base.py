@@ -135,7 +135,34 @@ class RecordEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
         outer.setSpacing(10)
+        outer.addLayout(self._build_head())
+        self.summary = ProblemSummary(self)
+        self.summary.sig_go_to.connect(self.go_to_problem)
+        outer.addWidget(self.summary)
+        self._targets: list[QWidget] = []
+        self.body = QWidget(self)
+        outer.addWidget(self.body, 1)
+        self.build_body(self.body)
+        self.form.sig_edited.connect(self._on_edited)
+        self._add_shortcuts()
 
+        editable = ctx.can(Permission.EDIT)
+        self.save_button.setEnabled(editable)
+        if record_id:
+            self._set_status(self.tr("Loading…"))
+            self.body.setEnabled(False)
+            self.ctx.runner.submit(
+                partial(record_service.get, kind=self.kind, record_id=record_id),
+                self._guard(self._on_loaded),
+                self._guard(self._on_load_failed),
+            )
+        else:
+            self._load(self.new_record())
+            self._set_status(self.tr("New record: not saved yet"))
+
+    # --- building -------------------------------------------------------------------------------
+    def _build_head(self) -> QHBoxLayout:
+        """The title and status, and Delete, Close and Save."""
         head = QHBoxLayout()
         head.setSpacing(8)
         titles = QVBoxLayout()
@@ -168,38 +195,16 @@ class RecordEditor(QWidget):
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         head.addWidget(self.save_button)
-        outer.addLayout(head)
+        return head
 
-        self.summary = ProblemSummary(self)
-        self.summary.sig_go_to.connect(self.go_to_problem)
-        outer.addWidget(self.summary)
-        self._targets: list[QWidget] = []
-
-        self.body = QWidget(self)
-        outer.addWidget(self.body, 1)
-        self.build_body(self.body)
-        self.form.sig_edited.connect(self._on_edited)
-
+    def _add_shortcuts(self) -> None:
+        """Ctrl+S saves, Esc closes (anywhere in the editor)."""
         save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_key.activated.connect(self.save)
         close_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         close_key.activated.connect(self.request_close)
-
-        editable = ctx.can(Permission.EDIT)
-        self.save_button.setEnabled(editable)
-        if record_id:
-            self._set_status(self.tr("Loading…"))
-            self.body.setEnabled(False)
-            self.ctx.runner.submit(
-                partial(record_service.get, kind=self.kind, record_id=record_id),
-                self._guard(self._on_loaded),
-                self._guard(self._on_load_failed),
-            )
-        else:
-            self._load(self.new_record())
-            self._set_status(self.tr("New record: not saved yet"))
 
     # --- for subclasses -------------------------------------------------------------------------
     def build_body(self, body: QWidget) -> None:

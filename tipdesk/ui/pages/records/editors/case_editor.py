@@ -122,7 +122,6 @@ class CaseForm(RecordForm):
     def __init__(self, ctx: RecordsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        ref = ctx.reference
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("caseTabs")
         self.tabs.setDocumentMode(True)
@@ -131,8 +130,17 @@ class CaseForm(RecordForm):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.tab_of: dict[str, int] = {}
+        # In this order: the fields' order is the order problems and focus go through.
+        self._add_tab(self._build_details(), self.tr("Details"), "details")
+        self._add_tab(scroll_page(self._build_accused()), self.tr("Accused"), "accused")
+        self._add_tab(scroll_page(self._build_victims()), self.tr("Victims"), "victims")
+        self._add_tab(self._build_official(), self.tr("Official involvement"), "official")
+        self._add_tab(self._build_narrative(), self.tr("Narrative"), "narrative")
+        self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
-        # --- details ---
+    # --- the tabs -------------------------------------------------------------------------------
+    def _build_details(self) -> QWidget:
+        ref = self.ctx.reference
         details = QWidget()
         page = QVBoxLayout(details)
         page.setContentsMargins(0, 12, 0, 0)
@@ -179,13 +187,13 @@ class CaseForm(RecordForm):
         )
         page.addLayout(columns(reg, what))
         page.addStretch(1)
-        self._add_tab(details, self.tr("Details"), "details")
+        return details
 
-        # --- accused ---
+    def _build_accused(self) -> QWidget:
         accused_page = QWidget()
         acc = QVBoxLayout(accused_page)
         acc.setContentsMargins(0, 12, 0, 0)
-        section = self.add_section("accused", accused_section(ctx))
+        section = self.add_section("accused", accused_section(self.ctx))
         acc.addWidget(section)
         review = CheckField(
             self.tr("A supervisor reviewed that a victim of this case is also recorded as accused")
@@ -193,20 +201,20 @@ class CaseForm(RecordForm):
         self.add_field(None, "dual_role_review", self.tr("Reviewed"), review)
         self.review_box = self.fields["dual_role_review"]
         acc.addWidget(self.review_box)
-        review.setEnabled(ctx.can(Permission.REVIEW_DUAL_ROLE))
+        review.setEnabled(self.ctx.can(Permission.REVIEW_DUAL_ROLE))
         self.review_note = QLabel()
         self.review_note.setProperty("role", "hint")
         acc.addWidget(self.review_note)
-        self._add_tab(scroll_page(accused_page), self.tr("Accused"), "accused")
+        return accused_page
 
-        # --- victims ---
+    def _build_victims(self) -> QWidget:
         victims_page = QWidget()
         vic = QVBoxLayout(victims_page)
         vic.setContentsMargins(0, 12, 0, 0)
-        vic.addWidget(self.add_section("victims", victims_section(ctx)))
-        self._add_tab(scroll_page(victims_page), self.tr("Victims"), "victims")
+        vic.addWidget(self.add_section("victims", victims_section(self.ctx)))
+        return victims_page
 
-        # --- official involvement ---
+    def _build_official(self) -> QWidget:
         official = QWidget()
         off = QVBoxLayout(official)
         off.setContentsMargins(0, 12, 0, 0)
@@ -229,9 +237,9 @@ class CaseForm(RecordForm):
         self.add_field(f4, "official_action", self.tr("Action taken"), NoteField(lines=4))
         off.addWidget(box)
         off.addStretch(1)
-        self._add_tab(official, self.tr("Official involvement"), "official")
+        return official
 
-        # --- narrative ---
+    def _build_narrative(self) -> QWidget:
         story = QWidget()
         sto = QVBoxLayout(story)
         sto.setContentsMargins(0, 12, 0, 0)
@@ -239,8 +247,7 @@ class CaseForm(RecordForm):
         self.add_field(f5, "narrative", self.tr("What happened"), NoteField(lines=14))
         sto.addWidget(box2)
         sto.addStretch(1)
-        self._add_tab(story, self.tr("Narrative"), "narrative")
-        self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        return story
 
     def _add_tab(self, widget: QWidget, title: str, key: str) -> None:
         page = widget if key in ("accused", "victims") else scroll_page(widget)

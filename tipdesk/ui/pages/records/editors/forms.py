@@ -262,6 +262,25 @@ class ChildListSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.model = TextTableModel(headers, self)
+        layout.addWidget(self._build_table(title))
+        layout.addLayout(self._build_buttons(add_text, remove_text))
+        self.message = QLabel(self)
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel(empty_text)
+        self.empty.setProperty("role", "muted")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self.stack.addWidget(self.empty)
+        self.stack.currentChanged.connect(self._on_stack_changed)
+        layout.addWidget(self.stack, 1)
+        self._update_buttons()
+
+    def _build_table(self, title: str) -> QTableView:
+        """The children's summaries, one row each (as tall as its rows: see _fit_height)."""
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -282,8 +301,9 @@ class ChildListSection(QWidget):
         self.model.modelReset.connect(self._fit_height)
         self.table.setAccessibleName(title)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        layout.addWidget(self.table)
+        return self.table
 
+    def _build_buttons(self, add_text: str, remove_text: str) -> QHBoxLayout:
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         self.add_button = QPushButton(add_text)
@@ -294,23 +314,7 @@ class ChildListSection(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
-
-        self.message = QLabel(self)
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout.addWidget(self.message)
-
-        self.stack = QStackedWidget(self)
-        self.empty = QLabel(empty_text)
-        self.empty.setProperty("role", "muted")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-        self.stack.addWidget(self.empty)
-        self.stack.currentChanged.connect(self._on_stack_changed)
-        layout.addWidget(self.stack, 1)
-        self._update_buttons()
+        return buttons
 
     def _fit_height(self) -> None:
         """As tall as its rows (2 to 6 rows shown; more scroll)."""

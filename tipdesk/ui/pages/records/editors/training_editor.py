@@ -131,12 +131,23 @@ class TrainingForm(RecordForm):
 
     def __init__(self, ctx: RecordsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        ref = ctx.reference
+        self.ctx = ctx
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(12)
         page.addWidget(self.banner)
+        # In this order: the fields' order is the order problems and focus go through.
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self._build_session())
+        left.addWidget(self._build_place())
+        page.addLayout(columns(left, self._build_participants()))
+        page.addStretch(1)
+        self.sig_edited.connect(self._update_sums)
 
+    # --- the groups -----------------------------------------------------------------------------
+    def _build_session(self) -> QWidget:
+        ref = self.ctx.reference
         what, f1 = group(self.tr("The session"))
         self.add_field(
             f1,
@@ -162,12 +173,19 @@ class TrainingForm(RecordForm):
             self.tr("Partners"),
             CodeChecklist(reference_items(ref, "partners"), rows=4),
         )
+        return what
+
+    def _build_place(self) -> QWidget:
         where, f2 = group(self.tr("When and where"))
         self.add_field(f2, "start_on", self.tr("Start date"), DateField())
         self.add_field(f2, "end_on", self.tr("End date"), DateField())
-        self.add_field(f2, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        districts = district_items(self.ctx.reference)
+        self.add_field(f2, "district", self.tr("District"), CodeCombo(districts))
         self.add_field(f2, "venue", self.tr("Venue"), TextField())
+        return where
 
+    def _build_participants(self) -> QWidget:
+        """The counts (by gender and by agency, with their sums) and the roster."""
         people, f3 = group(self.tr("Participants"))
         self.add_field(f3, "participants_total", self.tr("Total trained"), CountField())
         self.add_field(f3, "participants_female", self.tr("Women"), CountField())
@@ -178,7 +196,7 @@ class TrainingForm(RecordForm):
         self.gender_sum.setProperty("role", "hint")
         self.gender_sum.setWordWrap(False)
         f3.addRow("", self.gender_sum)
-        agencies = AgencyCountsField(reference_items(ref, "agencies"))
+        agencies = AgencyCountsField(reference_items(self.ctx.reference, "agencies"))
         self.add_field(f3, "participants_by_agency", self.tr("By agency"), agencies)
         self.agency_sum = QLabel()
         self.agency_sum.setObjectName("agencySum")
@@ -189,14 +207,7 @@ class TrainingForm(RecordForm):
         roster.setPlaceholderText(self.tr("Optional: one name per line"))
         roster.setMinimumHeight(90)
         self.add_field(f3, "roster", self.tr("Roster"), roster)
-
-        left = QVBoxLayout()
-        left.setSpacing(12)
-        left.addWidget(what)
-        left.addWidget(where)
-        page.addLayout(columns(left, people))
-        page.addStretch(1)
-        self.sig_edited.connect(self._update_sums)
+        return people
 
     def after_load(self) -> None:
         self._update_sums()

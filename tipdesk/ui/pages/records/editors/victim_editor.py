@@ -127,13 +127,30 @@ class VictimForm(RecordForm):
     def __init__(self, ctx: RecordsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        ref = ctx.reference
         self._revealed: dict[str, str] = {}
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(12)
         page.addWidget(self.banner)
+        # In this order: the fields' order is the order problems and focus go through.
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self._build_identification())
+        left.addWidget(self._build_person())
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(self._build_identity())
+        right.addWidget(self._build_care())
+        page.addLayout(columns(left, right))
+        refs, f5 = group(self.tr("Referrals to services"))
+        section = self.add_section("referrals", referral_section(ctx))
+        f5.addRow(section)
+        page.addWidget(refs)
+        page.addStretch(1)
 
+    # --- the groups -----------------------------------------------------------------------------
+    def _build_identification(self) -> QWidget:
+        ref = self.ctx.reference
         ident, f1 = group(self.tr("Identification"))
         self.add_field(
             f1,
@@ -155,7 +172,9 @@ class VictimForm(RecordForm):
             self.tr("Indicators observed"),
             CodeChecklist(reference_items(ref, "victim_indicators"), rows=5),
         )
+        return ident
 
+    def _build_person(self) -> QWidget:
         person, f2 = group(self.tr("The person"))
         self.add_field(f2, "gender", self.tr("Gender"), EnumCombo(Gender))
         self.add_field(f2, "age", self.tr("Age (years)"), IntField())
@@ -164,9 +183,12 @@ class VictimForm(RecordForm):
             f2,
             "nationality",
             self.tr("Nationality"),
-            CodeCombo(country_items(ref), searchable=True),
+            CodeCombo(country_items(self.ctx.reference), searchable=True),
         )
+        return person
 
+    def _build_identity(self) -> QWidget:
+        """The identifying details, masked until revealed, and consent."""
         identity, f3 = group(self.tr("Identity (protected)"))
         identity.setObjectName("identityGroup")
         self.identity_hint = QLabel(
@@ -196,7 +218,10 @@ class VictimForm(RecordForm):
             "",
             CheckField(self.tr("Consents to sharing identifying details")),
         )
+        return identity
 
+    def _build_care(self) -> QWidget:
+        ref = self.ctx.reference
         care, f4 = group(self.tr("Exploitation and protection"))
         self.add_field(
             f4,
@@ -211,22 +236,7 @@ class VictimForm(RecordForm):
             CodeChecklist(reference_items(ref, "protection_measures"), rows=4),
         )
         self.add_field(f4, "notes", self.tr("Notes"), NoteField(lines=3))
-
-        left = QVBoxLayout()
-        left.setSpacing(12)
-        left.addWidget(ident)
-        left.addWidget(person)
-        right = QVBoxLayout()
-        right.setSpacing(12)
-        right.addWidget(identity)
-        right.addWidget(care)
-        page.addLayout(columns(left, right))
-
-        refs, f5 = group(self.tr("Referrals to services"))
-        section = self.add_section("referrals", referral_section(ctx))
-        f5.addRow(section)
-        page.addWidget(refs)
-        page.addStretch(1)
+        return care
 
     # --- identity -------------------------------------------------------------------------------
     def after_load(self) -> None:
