@@ -115,6 +115,11 @@ class Shots:
             session.close()
         controller = AppController(self.config)
         self._controller = controller
+        self._main = self.sign_in(controller)
+        return self._main
+
+    def sign_in(self, controller: AppController) -> MainWindow:
+        """Start ``controller``'s app, sign in as the demo user; the main window, shown."""
         start = controller.start()
         assert isinstance(start, StartWindow)
         view = start.view
@@ -126,7 +131,6 @@ class Shots:
         assert isinstance(window, MainWindow)
         window.resize(*self.size)
         window.show()
-        self._main = window
         return window
 
     def _page(self, key: str) -> MainWindow:

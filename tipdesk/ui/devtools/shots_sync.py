@@ -23,7 +23,7 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.records import Case
 from tipdesk.services import records, sync
 from tipdesk.services.session import Session, init_install
-from tipdesk.ui.app import AppController, StartWindow
+from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.devtools.screenshots import register
 from tipdesk.ui.devtools.shots import FAST_KDF, Shots, settle
@@ -31,7 +31,6 @@ from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.sync import district
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
 from tipdesk.ui.pages.sync.page import SyncView
-from tipdesk.ui.pages.unlock.page import UnlockView
 
 T = TypeVar("T")
 
@@ -139,17 +138,7 @@ def _hq_window(shots: Shots) -> MainWindow:
     shutil.copy(state.second, config.paths.inbox / state.second.name)
     controller = AppController(config)
     shots.on_close(controller.shutdown)
-    start = controller.start()
-    assert isinstance(start, StartWindow)
-    view = start.view
-    assert isinstance(view, UnlockView)
-    view.user_edit.setText(shots.user)
-    view.passphrase_edit.setText(shots.passphrase)
-    view.attempt()
-    window = controller.main_window
-    assert isinstance(window, MainWindow)
-    window.resize(*shots.size)
-    window.show()
+    window = shots.sign_in(controller)
     _hq_panel(window)
     settle()
     _hq_panel(window).import_inbox()

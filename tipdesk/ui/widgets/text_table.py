@@ -1,4 +1,8 @@
-"""A read-only table of text rows held in memory, and the table view the screens show it in.
+"""Read-only table models and the table view the screens show them in.
+
+:class:`FlatTableModel` is what every flat table model of the app shares: fixed headers
+(translated once), the row and column counts and the index checks; a subclass holds its rows
+and says what a cell shows (the audit log, users, offices, report tables).
 
 :class:`TextTableModel` is the one model for every small table a screen fills itself: the
 Sync page's outbox, devices and conflicts, the Reports page's coverage, linked cases and data
@@ -41,17 +45,57 @@ Key = str | None
 """What a row stands for, as text (``None``: nothing)."""
 
 
-class TextTableModel(QAbstractTableModel):
-    """Rows of text under fixed headers (see the module docstring). ``context``: the headers
-    are source texts, translated in that translation context; without it they are shown as
-    given (already translated)."""
+class FlatTableModel(QAbstractTableModel):
+    """A flat, read-only table under ``headers``. ``context``: the headers are source texts
+    (marked with QT_TRANSLATE_NOOP), translated in that translation context; without it they
+    are shown as given (already translated). Subclasses implement :meth:`row_count` and
+    ``data`` (which may rely on :meth:`valid`)."""
+
+    def __init__(
+        self, headers: Sequence[str] = (), parent: QObject | None = None, *, context: str = ""
+    ) -> None:
+        super().__init__(parent)
+        tr = QCoreApplication.translate
+        self.headers = [tr(context, h) for h in headers] if context else list(headers)
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def valid(self, index: Index) -> bool:
+        """``index`` is a cell of this table."""
+        return (
+            index.isValid()
+            and not index.parent().isValid()
+            and 0 <= index.row() < self.row_count()
+            and 0 <= index.column() < len(self.headers)
+        )
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+
+class TextTableModel(FlatTableModel):
+    """Rows of text under fixed headers (see the module docstring and :class:`FlatTableModel`
+    for ``context``)."""
 
     def __init__(
         self, headers: Sequence[str], parent: QObject | None = None, *, context: str = ""
     ) -> None:
-        super().__init__(parent)
-        tr = QCoreApplication.translate
-        self._headers = [tr(context, h) for h in headers] if context else list(headers)
+        super().__init__(headers, parent, context=context)
         self._rows: list[list[str]] = []
         self._keys: list[Key] = []
         self._problems: list[str] = []
@@ -127,37 +171,21 @@ class TextTableModel(QAbstractTableModel):
             self.set_problem(row, "")
 
     def _fit(self, row: Sequence[str]) -> list[str]:
-        width = len(self._headers)
+        width = len(self.headers)
         values = list(row)[:width]
         return values + [""] * (width - len(values))
 
     def _row_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
 
     # --- the Qt model -------------------------------------------------------------------------
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> str | None:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        row, col = index.row(), index.column()
-        if not index.isValid() or not (
-            0 <= row < len(self._rows) and 0 <= col < len(self._headers)
-        ):
+        if not self.valid(index):
             return None
+        row, col = index.row(), index.column()
         problem = self._problems[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[row][col]

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
@@ -43,6 +42,7 @@ from tipdesk.ui.context import AppContext, role_label
 from tipdesk.ui.record_fields import Titles, named
 from tipdesk.ui.runner import Failed, Runner
 from tipdesk.ui.widgets.common import Banner, PageHeader, button, label
+from tipdesk.ui.widgets.text_table import FlatTableModel
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -82,7 +82,7 @@ def _page(
     return entries, audit_log.titles(session, entries)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(FlatTableModel):
     """Audit entries newest first, fetched a page at a time on the store's thread."""
 
     COLUMNS = (
@@ -97,7 +97,7 @@ class AuditModel(QAbstractTableModel):
     def __init__(
         self, runner: Runner, report: Failed, reference: Reference, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.COLUMNS, parent, context="AuditModel")
         self._runner = runner
         self._report = report
         self._reference = reference
@@ -109,23 +109,11 @@ class AuditModel(QAbstractTableModel):
         self._generation = 0
 
     # --- Qt model API -------------------------------------------------------------------------
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("AuditModel", self.COLUMNS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
         entry = self._rows[index.row()]
         col = index.column()

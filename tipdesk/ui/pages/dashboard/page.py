@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from tipdesk.ui.widgets.common import (
     label,
     locale,
     number,
+    scroll_area,
 )
 
 PERIODS = ("last12", "year", "all")
@@ -87,12 +87,8 @@ class DashboardView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._build_header())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(body), 1)
         box = QVBoxLayout(body)
         box.setContentsMargins(24, 16, 24, 16)
         box.setSpacing(12)

@@ -11,7 +11,7 @@ from tipdesk.ui.pages.records.list_columns import campaign_columns
 from tipdesk.ui.pages.records.list_model import ListColumn
 from tipdesk.ui.pages.records.list_panel import ListFilter
 from tipdesk.ui.pages.records.page import RecordsView, noun_counter
-from tipdesk.ui.widgets.fields import district_items, reference_items
+from tipdesk.ui.widgets.fields import reference_items
 
 
 class CampaignsView(RecordsView):
@@ -41,9 +41,7 @@ class CampaignsView(RecordsView):
     def filters(self) -> Sequence[ListFilter]:
         ref = self.ctx.reference
         return [
-            ListFilter(
-                "district", self.tr("Any district"), district_items(ref), self.tr("District")
-            ),
+            self.district_filter(),
             ListFilter(
                 "department",
                 self.tr("Any department"),

@@ -16,7 +16,7 @@ from tipdesk.ui.pages.records.list_columns import case_columns
 from tipdesk.ui.pages.records.list_model import ListColumn
 from tipdesk.ui.pages.records.list_panel import ListFilter
 from tipdesk.ui.pages.records.page import RecordsView, noun_counter
-from tipdesk.ui.widgets.fields import district_items, enum_labels
+from tipdesk.ui.widgets.fields import enum_labels
 
 
 class CasesView(RecordsView):
@@ -61,12 +61,7 @@ class CasesView(RecordsView):
                 [(s.value, labels[Stage][s.value]) for s in Stage],
                 self.tr("Stage"),
             ),
-            ListFilter(
-                "district",
-                self.tr("Any district"),
-                district_items(self.ctx.reference),
-                self.tr("District"),
-            ),
+            self.district_filter(),
             ListFilter(
                 "outcome",
                 self.tr("Any outcome"),

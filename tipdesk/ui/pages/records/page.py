@@ -25,6 +25,7 @@ from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.list_model import ListColumn
 from tipdesk.ui.pages.records.list_panel import ListFilter, RecordListPanel
 from tipdesk.ui.widgets.common import PageHeader, button, counted
+from tipdesk.ui.widgets.fields import district_items
 
 
 class RecordsView(QWidget):
@@ -103,6 +104,11 @@ class RecordsView(QWidget):
 
     def filters(self) -> Sequence[ListFilter]:
         return []
+
+    def district_filter(self) -> ListFilter:
+        """The district filter every record page offers."""
+        districts = district_items(self.ctx.reference)
+        return ListFilter("district", self.tr("Any district"), districts, self.tr("District"))
 
     def make_editor(self, record_id: str | None) -> RecordEditor:
         raise NotImplementedError

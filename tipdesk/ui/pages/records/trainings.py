@@ -11,7 +11,7 @@ from tipdesk.ui.pages.records.list_columns import training_columns
 from tipdesk.ui.pages.records.list_model import ListColumn
 from tipdesk.ui.pages.records.list_panel import ListFilter
 from tipdesk.ui.pages.records.page import RecordsView, noun_counter
-from tipdesk.ui.widgets.fields import district_items, reference_items
+from tipdesk.ui.widgets.fields import reference_items
 
 
 class TrainingsView(RecordsView):
@@ -40,12 +40,7 @@ class TrainingsView(RecordsView):
 
     def filters(self) -> Sequence[ListFilter]:
         return [
-            ListFilter(
-                "district",
-                self.tr("Any district"),
-                district_items(self.ctx.reference),
-                self.tr("District"),
-            ),
+            self.district_filter(),
             ListFilter(
                 "organiser",
                 self.tr("Any organiser"),

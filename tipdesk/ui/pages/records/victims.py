@@ -13,7 +13,7 @@ from tipdesk.ui.pages.records.list_columns import victim_columns
 from tipdesk.ui.pages.records.list_model import ListColumn
 from tipdesk.ui.pages.records.list_panel import ListFilter
 from tipdesk.ui.pages.records.page import RecordsView, noun_counter
-from tipdesk.ui.widgets.fields import district_items, enum_labels
+from tipdesk.ui.widgets.fields import enum_labels
 
 
 class VictimsView(RecordsView):
@@ -54,12 +54,7 @@ class VictimsView(RecordsView):
                 [(g.value, labels[g.value]) for g in Gender],
                 self.tr("Gender"),
             ),
-            ListFilter(
-                "district",
-                self.tr("Any district"),
-                district_items(self.ctx.reference),
-                self.tr("District"),
-            ),
+            self.district_filter(),
         ]
 
     def make_editor(self, record_id: str | None) -> RecordEditor:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -18,9 +18,9 @@ from PySide6.QtGui import QFont
 
 from tipdesk.reports.model import HEADLINE, Cell, ColumnKind, Report, Table
 from tipdesk.ui.widgets.common import locale, number
+from tipdesk.ui.widgets.text_table import FlatTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 _FIGURES = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
 _TEXT = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
 
@@ -45,48 +45,12 @@ def show_value(value: Any, kind: ColumnKind = ColumnKind.COUNT) -> str:
     return str(value)
 
 
-class _Flat(QAbstractTableModel):
-    """A flat read-only table with translated headers."""
-
-    headers: list[str]
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = []
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else self._rows()
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def _rows(self) -> int:
-        return 0
-
-    def _valid(self, index: Index) -> bool:
-        return (
-            index.isValid()
-            and not index.parent().isValid()
-            and 0 <= index.row() < self._rows()
-            and 0 <= index.column() < len(self.headers)
-        )
-
-
-class ReportTableModel(_Flat):
+class ReportTableModel(FlatTableModel):
     """One :class:`~tipdesk.reports.model.Table`, its total row last in bold. Hidden cells show
     their mark (``<5``, ``x``), never their value."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__((), parent)
         self.table: Table | None = None
         self._data: list[list[Cell | str]] = []
         self._total_row = -1
@@ -102,14 +66,14 @@ class ReportTableModel(_Flat):
             self._data.append(table.total)
         self.endResetModel()
 
-    def _rows(self) -> int:
+    def row_count(self) -> int:
         return len(self._data)
 
     def cell(self, row: int, column: int) -> Cell | str:
         return self._data[row][column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index) or self.table is None:
+        if not self.valid(index) or self.table is None:
             return None
         value = self._data[index.row()][index.column()]
         kind = self.table.columns[index.column()].kind
@@ -132,11 +96,11 @@ class ReportTableModel(_Flat):
         return None
 
 
-class HeadlineModel(_Flat):
+class HeadlineModel(FlatTableModel):
     """The headline figures: this period, the same period a year earlier, and the change."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__((), parent)
         tr = QCoreApplication.translate
         self.headers = [
             tr("HeadlineModel", "Figure"),
@@ -151,14 +115,14 @@ class HeadlineModel(_Flat):
         self.report = report
         self.endResetModel()
 
-    def _rows(self) -> int:
+    def row_count(self) -> int:
         return len(HEADLINE) if self.report is not None else 0
 
     def key(self, row: int) -> str:
         return HEADLINE[row][0]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index) or self.report is None:
+        if not self.valid(index) or self.report is None:
             return None
         key, text = HEADLINE[index.row()]
         col = index.column()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -47,7 +46,16 @@ from tipdesk.ui.pages.reports.review_tabs import (
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.runner import Progress
 from tipdesk.ui.widgets import charts
-from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, date_text, label, number
+from tipdesk.ui.widgets.common import (
+    Banner,
+    Card,
+    PageHeader,
+    button,
+    date_text,
+    label,
+    number,
+    scroll_area,
+)
 from tipdesk.ui.widgets.text_table import TextTableModel
 
 PRESETS = ("this_year", "last_year", "last_quarter")
@@ -272,11 +280,7 @@ class ReportPanel(QWidget):
         return edit
 
     def _build_overview(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
-        scroll.setWidget(body)
         box = QVBoxLayout(body)
         box.setContentsMargins(0, 8, 0, 8)
         box.setSpacing(12)
@@ -294,14 +298,10 @@ class ReportPanel(QWidget):
         row.addWidget(self.funnel_card, 1)
         box.addLayout(row)
         box.addStretch(1)
-        return scroll
+        return scroll_area(body)
 
     def _build_charts(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         page = QWidget()
-        scroll.setWidget(page)
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 8, 0, 0)
         grid.setSpacing(12)
@@ -316,7 +316,7 @@ class ReportPanel(QWidget):
         self.suppressed_note = label("", "hint", wrap=True)
         self.suppressed_note.hide()
         grid.addWidget(self.suppressed_note, 2, 0)
-        return scroll
+        return scroll_area(page)
 
     # --- filters -----------------------------------------------------------------------------
     def _fill_districts(self) -> None:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -51,14 +50,14 @@ from tipdesk.ui.pages.settings.restore_dialog import RestoreDialog
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
 from tipdesk.ui.runner import Cancelled, Progress
 from tipdesk.ui.widgets import files
-from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label
+from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label, scroll_area
 from tipdesk.ui.widgets.district import DistrictCombo
+from tipdesk.ui.widgets.text_table import FlatTableModel
 
 if TYPE_CHECKING:
     from tipdesk.ui.pages.settings.register_import_wizard import RegisterImportWizard
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 KIND_NAMES = {
     OfficeKind.FIA_CIRCLE.value: str(QT_TRANSLATE_NOOP("OfficesModel", "FIA circle")),
@@ -67,15 +66,15 @@ KIND_NAMES = {
 }
 
 
-class OfficesModel(QAbstractTableModel):
+class OfficesModel(FlatTableModel):
     COLUMNS = (
         str(QT_TRANSLATE_NOOP("OfficesModel", "Office")),
         str(QT_TRANSLATE_NOOP("OfficesModel", "District")),
         str(QT_TRANSLATE_NOOP("OfficesModel", "Kind")),
     )
 
-    def __init__(self, district_names: dict[str, str], parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, district_names: dict[str, str], parent: QObject | None = None) -> None:
+        super().__init__(self.COLUMNS, parent, context="OfficesModel")
         self._districts = district_names
         self._rows: list[OfficeRow] = []
 
@@ -84,25 +83,11 @@ class OfficesModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate("OfficesModel", self.COLUMNS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
         office = self._rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -191,11 +176,8 @@ class SettingsView(QWidget):
                 self.tr("This install's security, offices, backups and details."),
             )
         )
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(body, framed=True), 1)
         grid = QGridLayout(body)
         grid.setContentsMargins(24, 18, 24, 24)
         grid.setSpacing(16)

@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -35,12 +35,12 @@ from tipdesk.ui.context import AppContext, role_label
 from tipdesk.ui.pages.users.dialogs import AddUserDialog, EnableUserDialog, UserWork
 from tipdesk.ui.style import DANGER, SUCCESS
 from tipdesk.ui.widgets.common import Banner, PageHeader, button
+from tipdesk.ui.widgets.text_table import FlatTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(FlatTableModel):
     """The users (a short list: loaded whole)."""
 
     COLUMNS = (
@@ -51,8 +51,8 @@ class UsersModel(QAbstractTableModel):
         str(QT_TRANSLATE_NOOP("UsersModel", "Added by")),
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(self.COLUMNS, parent, context="UsersModel")
         self._users: list[User] = []
 
     def set_users(self, users: list[User]) -> None:
@@ -63,25 +63,11 @@ class UsersModel(QAbstractTableModel):
     def user(self, row: int) -> User:
         return self._users[row]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate("UsersModel", self.COLUMNS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._users)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
+        if not self.valid(index):
             return None
         user = self._users[index.row()]
         col = index.column()

@@ -46,6 +46,7 @@ from tipdesk.services.session import Session
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
+from tipdesk.ui.pages.records.editors.layout import scroll_page
 from tipdesk.ui.widgets.common import Banner
 
 
@@ -208,7 +209,16 @@ class RecordEditor(QWidget):
 
     # --- for subclasses -------------------------------------------------------------------------
     def build_body(self, body: QWidget) -> None:
+        """Make :attr:`form` and put it in ``body`` (usually with :meth:`place_form`)."""
         raise NotImplementedError
+
+    def place_form(self, body: QWidget, form: RecordForm, *, scroll: bool = True) -> None:
+        """``form`` becomes the editor's form, filling ``body`` (in a scroll area unless the
+        form scrolls its own parts)."""
+        self.form = form
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll_page(form) if scroll else form)
 
     def new_record(self) -> Any:
         raise NotImplementedError

@@ -10,7 +10,7 @@ from tipdesk.core.records import Campaign
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import RecordForm
-from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
+from tipdesk.ui.pages.records.editors.layout import columns, group
 from tipdesk.ui.widgets.fields import (
     CodeChecklist,
     CodeCombo,
@@ -73,10 +73,7 @@ class CampaignEditor(RecordEditor):
     kind = "campaign"
 
     def build_body(self, body: QWidget) -> None:
-        self.form = CampaignForm(self.ctx)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll_page(self.form))
+        self.place_form(body, CampaignForm(self.ctx))
 
     def new_record(self) -> Any:
         return Campaign(district=self.ctx.identity.install.district)

@@ -9,6 +9,7 @@ field (and the accused's row turns red; the tab's title counts the problems it h
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -299,14 +300,6 @@ def accused_section(ctx: RecordsContext) -> ChildListSection:
         base = tr("Accused {n}").format(n=i + 1)
         return f"{base} ({name})" if name else base
 
-    def confirm(record: Any) -> bool:
-        answer = QMessageBox.question(
-            None,
-            tr("Remove accused"),
-            tr("Remove this accused from the case? The record is deleted when you save."),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     return ChildListSection(
         tr("Accused"),
         [tr("Name"), tr("Role"), tr("Arrest"), tr("Outcome"), tr("Imprisonment")],
@@ -317,7 +310,10 @@ def accused_section(ctx: RecordsContext) -> ChildListSection:
         remove_text=tr("Remove accused"),
         empty_text=tr("No accused recorded yet. Use “Add an accused” for each suspect."),
         item_label=item_label,
-        confirm_remove=confirm,
+        confirm_remove=_ask(
+            tr("Remove accused"),
+            tr("Remove this accused from the case? The record is deleted when you save."),
+        ),
     )
 
 
@@ -329,14 +325,6 @@ def victims_section(ctx: RecordsContext) -> ChildListSection:
         base = tr("Victim {n}").format(n=i + 1)
         return f"{base} ({code})" if code else base
 
-    def confirm(record: Any) -> bool:
-        answer = QMessageBox.question(
-            None,
-            tr("Remove victim"),
-            tr("Remove this victim from the case? The record is deleted when you save."),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     return ChildListSection(
         tr("Victims"),
         [tr("Victim code"), tr("Gender"), tr("Age"), tr("Referrals")],
@@ -347,18 +335,28 @@ def victims_section(ctx: RecordsContext) -> ChildListSection:
         remove_text=tr("Remove victim"),
         empty_text=tr("No victim recorded in this case yet."),
         item_label=item_label,
-        confirm_remove=confirm,
+        confirm_remove=_ask(
+            tr("Remove victim"),
+            tr("Remove this victim from the case? The record is deleted when you save."),
+        ),
     )
+
+
+def _ask(title: str, question: str) -> Callable[[Any], bool]:
+    """A confirmation before a child record is removed: Yes removes it."""
+
+    def ask(_record: Any) -> bool:
+        answer = QMessageBox.question(None, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    return ask
 
 
 class CaseEditor(RecordEditor):
     kind = "case"
 
     def build_body(self, body: QWidget) -> None:
-        self.form = CaseForm(self.ctx)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
         self.ctx.runner.submit(lists.offices, self._guard(self._on_offices), lambda _exc: None)
 
     def _on_offices(self, offices: list[tuple[str, str, str]]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLayout,
@@ -15,14 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.ui.pages.records.editors.forms import new_form_layout
+from tipdesk.ui.widgets.common import scroll_area
 
 
 def scroll_page(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
+    """An editor's page in a frameless scroll area that never scrolls sideways."""
+    area = scroll_area(content)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(content)
     return area
 
 

@@ -24,7 +24,7 @@ from tipdesk.core.records import Training
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import RecordForm
-from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
+from tipdesk.ui.pages.records.editors.layout import columns, group
 from tipdesk.ui.widgets.fields import (
     CodeChecklist,
     CodeCombo,
@@ -246,10 +246,7 @@ class TrainingEditor(RecordEditor):
     kind = "training"
 
     def build_body(self, body: QWidget) -> None:
-        self.form = TrainingForm(self.ctx)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll_page(self.form))
+        self.place_form(body, TrainingForm(self.ctx))
 
     def new_record(self) -> Any:
         return Training(district=self.ctx.identity.install.district)

@@ -35,7 +35,7 @@ from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import ChildListSection, RecordForm
-from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
+from tipdesk.ui.pages.records.editors.layout import columns, group
 from tipdesk.ui.widgets.fields import (
     CheckField,
     CnicField,
@@ -334,10 +334,7 @@ class VictimEditor(RecordEditor):
     kind = "victim"
 
     def build_body(self, body: QWidget) -> None:
-        self.form = VictimForm(self.ctx)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll_page(self.form))
+        self.place_form(body, VictimForm(self.ctx))
 
     def new_record(self) -> Any:
         return Victim(district=self.ctx.identity.install.district)
