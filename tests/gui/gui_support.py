@@ -120,7 +120,7 @@ def make_install(gui_config: AppConfig) -> Callable[..., str]:
             if demo_cases:
                 demo.fill(session, seed=3, cases=demo_cases)
             for name, role_name in users:
-                # As services.session.add_user does, with the tests' tiny Argon2id cost.
+                # As services.users.add_user does, with the tests' tiny Argon2id cost.
                 KeyFile.load(gui_config.paths.keyfile).add_user(
                     name, GUI_OTHER_PASSPHRASE, session.store.database_key(), kdf=GUI_KDF
                 )

@@ -247,8 +247,6 @@ def test_an_urdu_translation_is_picked_up(
         encoding="utf-8",
     )
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    if not lrelease.exists():
-        pytest.skip("pyside6-lrelease is not installed")
     subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / "tipdesk_ur.qm")],
                    check=True, capture_output=True, timeout=120)  # fmt: skip
     default_locale = QLocale()

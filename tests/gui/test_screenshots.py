@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("names", [["sync-district", "sync-hq"]])
 def test_the_screenshot_script_draws_the_sync_screens(tmp_path: Path, names: list[str]) -> None:
     done = subprocess.run(

@@ -235,7 +235,7 @@ def _make_conflict(
         second = sync.export_bundle(district, out).path
         assert second is not None
         report = sync.import_files(hq, [second])
-        assert len(report.to_json()["conflicts"]) == 1
+        assert len(report.conflicts) == 1
         titles = sync.report_titles(hq, report)
     finally:
         district.close()
@@ -255,7 +255,7 @@ def test_conflict_side_by_side_and_resolved(
     hq = _panel(sign_in(hq_controller))
     assert isinstance(hq, SyncHqPanel)
     assert hq.conflicts_model.rowCount() == 1
-    case_number = hq.state.conflicts[0]["title"]
+    case_number = hq.state.conflicts[0].title
     assert case_number and hq.conflicts_model.text(0, 0) == f"Case {case_number}"
     assert hq.conflicts_model.text(0, 3) == "Investigating officer, What happened"
     assert hq.keep_incoming_button.isEnabled() and hq.keep_local_button.isEnabled()

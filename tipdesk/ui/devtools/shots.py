@@ -17,7 +17,8 @@ from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
 from tipdesk.services import demo
-from tipdesk.services.session import Session, add_user, disable_user, init_install
+from tipdesk.services.session import Session, init_install
+from tipdesk.services.users import add_user, disable_user
 from tipdesk.store.keys import KdfParams
 from tipdesk.ui.app import AppController, StartWindow, make_application
 from tipdesk.ui.context import AppConfig, SignedIn

@@ -218,20 +218,20 @@ class DashboardView(QWidget):
                 end=until,
             )
         )
-        ages = h["victims_by_age_group"]
-        self.cards["cases"].set(h["cases_registered"], self.tr("FIRs and enquiries"))
-        self.cards["proceeded"].set(h["accused_proceeded_against"], self.tr("accused, by challan"))
-        self.cards["convicted"].set(h["accused_convicted"], self.tr("accused, by judgment"))
+        ages = h.victims_by_age_group
+        self.cards["cases"].set(h.cases_registered, self.tr("FIRs and enquiries"))
+        self.cards["proceeded"].set(h.accused_proceeded_against, self.tr("accused, by challan"))
+        self.cards["convicted"].set(h.accused_convicted, self.tr("accused, by judgment"))
         self.cards["victims"].set(
-            h["victims_identified"],
+            h.victims_identified,
             self.tr("{children} children").format(children=number(ages.get("child", 0))),
         )
         self.cards["trained"].set(
-            h["persons_trained"],
-            self.tr("in {n} sessions").format(n=number(h["training_sessions"])),
+            h.persons_trained,
+            self.tr("in {n} sessions").format(n=number(h.training_sessions)),
         )
         self.cards["campaigns"].set(
-            h["awareness_campaigns"], self.tr("{n} reached").format(n=number(h["people_reached"]))
+            h.awareness_campaigns, self.tr("{n} reached").format(n=number(h.people_reached))
         )
 
         names = {

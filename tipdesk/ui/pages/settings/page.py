@@ -41,7 +41,9 @@ from tipdesk.core.codes import InstallRole, OfficeKind
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
 from tipdesk.services import backup, demo, install_settings, reference_updates
+from tipdesk.services.install_settings import About
 from tipdesk.services.maintenance import restore_over
+from tipdesk.services.reference_updates import ReferenceStatus
 from tipdesk.services.session import Session
 from tipdesk.store import dashboard_queries
 from tipdesk.store.store import OfficeRow
@@ -111,9 +113,9 @@ class Overview:
 
     minutes: int
     offices: list[OfficeRow]
-    about: dict[str, Any]
+    about: About
     counts: dict[str, int]
-    reference: dict[str, Any]
+    reference: ReferenceStatus
 
 
 def _overview(session: Session) -> Overview:
@@ -406,19 +408,17 @@ class SettingsView(QWidget):
         card.body.addLayout(row)
         return card
 
-    def _show_reference(self, status: dict[str, Any]) -> None:
-        if not status.get("revision"):
+    def _show_reference(self, status: ReferenceStatus) -> None:
+        if not status.revision:
             text = self.tr("The lists and rules shipped with this TIPDesk are in use.")
         else:
             text = self.tr("Update {n} is in use (installed {at}): {files}.").format(
-                n=status["revision"],
-                at=str(status.get("installed_at") or "")[:10],
-                files=", ".join(status.get("files", [])),
+                n=status.revision,
+                at=str(status.installed_at or "")[:10],
+                files=", ".join(status.files),
             )
-            if status.get("problem"):
-                text += " " + self.tr("It is set aside: {problem}").format(
-                    problem=status["problem"]
-                )
+            if status.problem:
+                text += " " + self.tr("It is set aside: {problem}").format(problem=status.problem)
         self.reference_status.setText(text)
 
     def install_reference(self) -> None:
@@ -475,12 +475,12 @@ class SettingsView(QWidget):
         self.offices_model.set_offices(data.offices)
         about = data.about
         kinds = {"district": self.tr("District office"), "hq": self.tr("Headquarters")}
-        for key, value in about.items():
-            if key in self.about_labels:
-                text = kinds.get(str(value), str(value)) if key == "install_role" else str(value)
-                if key == "created_at":
-                    text = text[:10]
-                self.about_labels[key].setText(text)
+        for key, shown in self.about_labels.items():
+            value = getattr(about, key)
+            text = kinds.get(str(value), str(value)) if key == "install_role" else str(value)
+            if key == "created_at":
+                text = text[:10]
+            shown.setText(text)
         empty = not any(data.counts.values())
         self.demo_card.setVisible(empty)
         self._show_reference(data.reference)

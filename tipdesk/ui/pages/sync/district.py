@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
-from tipdesk.services import sync, sync_upload
+from tipdesk.services import sync
 from tipdesk.services.session import Session
-from tipdesk.services.sync import ExportResult, ReceiptResult
-from tipdesk.services.sync_common import sync_store
+from tipdesk.services.sync import ExportResult, ReceiptResult, SyncStatus
+from tipdesk.services.sync.common import sync_store
 from tipdesk.store.sync_store import OutboxRow, ReceiptRow
 from tipdesk.sync.identity import Enrolment
 from tipdesk.ui.context import AppContext
@@ -49,7 +49,7 @@ RECEIPT_COLUMNS = (
 
 @dataclass
 class DistrictState:
-    status: dict[str, Any]
+    status: SyncStatus
     outbox: list[OutboxRow] = field(default_factory=list)
     receipts: list[ReceiptRow] = field(default_factory=list)
     upload: str | None = None
@@ -68,11 +68,15 @@ class ReceiptDone:
 
 # --- work for the store's thread ----------------------------------------------------------------
 def _state(session: Session) -> DistrictState:
+    # The upload module needs the network libraries (httpx: about 80 ms to import); it is
+    # imported here, on the store's thread, rather than with the page on the GUI thread.
+    from tipdesk.services.sync import upload
+
     status = sync.status(session)  # checks the permission and the role
     store = sync_store(session)
-    found = sync_upload.configured(session)
-    upload = str(found.url) if found is not None else None
-    return DistrictState(status, store.outbox(), store.receipts(), upload)
+    found = upload.configured(session)
+    hq_address = str(found.url) if found is not None else None
+    return DistrictState(status, store.outbox(), store.receipts(), hq_address)
 
 
 def _device_file(session: Session, folder: Path) -> tuple[Path, str]:
@@ -217,42 +221,42 @@ class SyncDistrictPanel(QWidget):
         self.state = state
         s = state.status
         v = self.values
-        enrolled = bool(s.get("enrolled"))
+        enrolled = s.enrolled
         self.enroll_button.setVisible(not enrolled)
         if enrolled:
             v["hq"].setText(
-                self.tr("Enrolled with HQ · fingerprint {fp}").format(fp=s.get("hq_fingerprint"))
+                self.tr("Enrolled with HQ · fingerprint {fp}").format(fp=s.hq_fingerprint)
             )
         else:
             v["hq"].setText(
                 self.tr("Not enrolled yet: use “Enrol with HQ…” with the file HQ gave you.")
             )
-        last = s.get("last_bundle")
+        last = s.last_bundle
         if last:
             v["export"].setText(
                 self.tr("Bundle {seq} on {at} · {file}").format(
-                    seq=last["seq"], at=when(last["created_at"]), file=last["file"]
+                    seq=last.seq, at=when(last.created_at), file=last.file
                 )
             )
         else:
             v["export"].setText(self.tr("Nothing exported yet"))
-        rec = s.get("last_receipt")
+        rec = s.last_receipt
         if rec:
             v["receipt"].setText(
                 self.tr("Receipt {serial} issued {issued}, imported {imported}").format(
-                    serial=rec["serial"],
-                    issued=when(rec["issued_at"]),
-                    imported=when(rec["imported_at"]),
+                    serial=rec.serial,
+                    issued=when(rec.issued_at),
+                    imported=when(rec.imported_at),
                 )
             )
             v["acked"].setText(
                 self.tr(
                     "Bundles up to {seq}; {q} quarantined, {c} in conflict, missing bundles: {gaps}"
                 ).format(
-                    seq=rec["highest_seq"],
-                    q=records_text(len(rec["quarantined"])),
-                    c=number(len(rec["conflicts"])),
-                    gaps=", ".join(str(g) for g in rec["gaps"]) or self.tr("none"),
+                    seq=rec.highest_seq,
+                    q=records_text(len(rec.quarantined)),
+                    c=number(len(rec.conflicts)),
+                    gaps=", ".join(str(g) for g in rec.gaps) or self.tr("none"),
                 )
             )
         else:
@@ -261,17 +265,17 @@ class SyncDistrictPanel(QWidget):
         v["pending"].setText(
             self.tr("{new} not exported · {unacked} not acknowledged by HQ · "
                     "{bundles} waiting in the outbox").format(
-                new=counted(int(s.get("changes_not_exported", 0)),
+                new=counted(s.changes_not_exported,
                             self.tr("{n} change"), self.tr("{n} changes")),
-                unacked=number(int(s.get("changes_not_acknowledged", 0))),
-                bundles=bundles_text(len(s.get("outbox", []))),
+                unacked=number(s.changes_not_acknowledged),
+                bundles=bundles_text(len(s.outbox)),
             )
         )  # fmt: skip
         if state.upload:
             v["upload"].setText(
                 self.tr("Upload over the network to {url}: {n} waiting to be sent "
                         "(`tipdesk sync upload`)").format(
-                    url=state.upload, n=bundles_text(len(s.get("outbox", []))))
+                    url=state.upload, n=bundles_text(len(s.outbox)))
             )  # fmt: skip
         else:
             v["upload"].setText(self.tr("Upload over the network: not configured"))

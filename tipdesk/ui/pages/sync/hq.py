@@ -18,8 +18,8 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import META_FIELDS, Victim, to_dict
 from tipdesk.services import sync
 from tipdesk.services.session import Session
-from tipdesk.services.sync import DeviceStatus, ImportReport
-from tipdesk.services.sync_common import sync_store
+from tipdesk.services.sync import Conflict, DeviceStatus, ImportReport
+from tipdesk.services.sync.common import sync_store
 from tipdesk.store.sync_store import DeviceRow
 from tipdesk.sync.identity import DeviceFile
 from tipdesk.ui.context import AppContext
@@ -90,7 +90,7 @@ _META = ("version", "updated_at", "updated_by", "updated_device")
 class HqState:
     inbox: list[tuple[str, int, float]] = field(default_factory=list)
     devices: list[DeviceStatus] = field(default_factory=list)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _compare(session: Session, conflict_id: str) -> list[CompareRow]:
     """Both versions of a conflict's record, field by field: the fields that differ first,
     then the others in the record's order and its bookkeeping last. Victims' identifying
     details are not shown."""
-    listed = {c["id"]: c for c in sync.conflicts(session)}  # permission and role
+    listed = {c.id: c for c in sync.conflicts(session)}  # permission and role
     if conflict_id not in listed:
         return []
     store = sync_store(session)
@@ -150,7 +150,7 @@ def _compare(session: Session, conflict_id: str) -> list[CompareRow]:
     incoming = row.record
     hidden = set(Victim.IDENTIFYING) if row.kind == "victim" else set()
     offices = {o.code: o.name for o in session.store.offices()}
-    differ = set(listed[conflict_id]["fields"])
+    differ = set(listed[conflict_id].fields)
     names = [n for n in dict.fromkeys([*local, *incoming]) if n not in _META]
     names.sort(key=lambda n: (n not in differ, n in META_FIELDS))
     out: list[CompareRow] = []
@@ -365,18 +365,18 @@ class SyncHqPanel(QWidget):
             [
                 [
                     self.record_title(c),
-                    c["incoming"]["where"],
-                    when(c["detected_at"]),
-                    ", ".join(field_label(c["kind"], f) for f in c["fields"]),
+                    c.incoming.where,
+                    when(c.detected_at),
+                    ", ".join(field_label(c.kind, f) for f in c.fields),
                 ]
                 for c in state.conflicts
             ],
-            [c["id"] for c in state.conflicts],
+            [c.id for c in state.conflicts],
         )
         self.tabs.setTabText(
             self.conflicts_tab, self.tr("Conflicts ({n})").format(n=len(state.conflicts))
         )
-        keys = [c["id"] for c in state.conflicts]
+        keys = [c.id for c in state.conflicts]
         if keys:
             self.select_conflict(selected if selected is not None and selected in keys else keys[0])
         else:
@@ -444,7 +444,6 @@ class SyncHqPanel(QWidget):
         """The import report: records per type, then what was held back or is missing."""
         titles = titles or {}
         self.report = report
-        data = report.to_json()
         in_bundles: dict[str, int] = {}
         for r in report.results:
             if r.status != "duplicate":
@@ -452,7 +451,7 @@ class SyncHqPanel(QWidget):
                     in_bundles[kind] = in_bundles.get(kind, 0) + n
         order = ("case", "accused", "victim", "referral", "training", "campaign")
         kinds = sorted(
-            set(in_bundles) | set(data["accepted"]),
+            set(in_bundles) | set(report.accepted),
             key=lambda k: (order.index(k) if k in order else len(order), k),
         )
         self.counts_model.set_rows(
@@ -460,7 +459,7 @@ class SyncHqPanel(QWidget):
                 [
                     kind_words(k),
                     number(in_bundles.get(k, 0)),
-                    number(data["accepted"].get(k, 0)),
+                    number(report.accepted.get(k, 0)),
                 ]
                 for k in kinds
             ],
@@ -471,21 +470,21 @@ class SyncHqPanel(QWidget):
             if r.status == "duplicate":
                 problems.append([self.tr("Duplicate bundle"), f"{r.district} #{r.seq}",
                                  self.tr("imported before; nothing changed")])  # fmt: skip
-        for c in data["conflicts"]:
+        for c in report.conflicts:
             problems.append([self.tr("Conflict"), self._named(c, titles),
                              self.tr("held for review")])  # fmt: skip
-        for q in data["quarantined"]:
+        for q in report.quarantined:
             reasons = "; ".join(map(problem_line, q.get("problems", [])))
             problems.append([self.tr("Quarantined"), self._named(q, titles), reasons])
         names = {d.device_id: d.district for d in self.state.devices}
         names.update({r.device: r.district for r in report.results})
-        for device, gaps in sorted(data["gaps"].items()):
+        for device, gaps in sorted(report.gaps.items()):
             if gaps:
                 problems.append([self.tr("Missing bundles"),
                                  f"{names.get(device, '')} {short(device)}".strip(),
                                  ", ".join(str(g) for g in gaps)])  # fmt: skip
-        for e in data["errors"]:
-            problems.append([self.tr("Refused"), Path(e["file"]).name, e["message"]])
+        for e in report.errors:
+            problems.append([self.tr("Refused"), Path(e.file).name, e.message])
         self.problems_model.set_rows(problems)
         imported = sum(1 for r in report.results if r.status != "duplicate")
         summary = self.tr(
@@ -497,19 +496,19 @@ class SyncHqPanel(QWidget):
             ),
             imported=bundles_text(imported),
             dups=counted(
-                len(data["duplicates"]), self.tr("{n} duplicate"), self.tr("{n} duplicates")
+                len(report.duplicates), self.tr("{n} duplicate"), self.tr("{n} duplicates")
             ),
             refused=number(len(report.errors)),
             accepted=counted(
-                sum(data["accepted"].values()), self.tr("{n} record"), self.tr("{n} records")
+                sum(report.accepted.values()), self.tr("{n} record"), self.tr("{n} records")
             ),
             conflicts=counted(
-                len(data["conflicts"]), self.tr("{n} conflict"), self.tr("{n} conflicts")
+                len(report.conflicts), self.tr("{n} conflict"), self.tr("{n} conflicts")
             ),
-            quarantined=number(len(data["quarantined"])),
+            quarantined=number(len(report.quarantined)),
         )
         self.report_summary.setText(summary)
-        bad = report.errors or data["quarantined"] or data["conflicts"]
+        bad = report.errors or report.quarantined or report.conflicts
         self.result.set_message("warning" if bad else "ok", summary)
         self.tabs.setCurrentIndex(self.report_tab)
 
@@ -589,10 +588,10 @@ class SyncHqPanel(QWidget):
         )
 
     # --- conflicts ----------------------------------------------------------------------------
-    def record_title(self, conflict: dict[str, Any]) -> str:
+    def record_title(self, conflict: Conflict) -> str:
         """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``: what names a conflict's record."""
-        title = conflict.get("title") or conflict["record_id"]
-        return record_words(conflict["kind"], title, self.ctx.reference)
+        title = conflict.title or conflict.record_id
+        return record_words(conflict.kind, title, self.ctx.reference)
 
     def _selected_conflict(self) -> str | None:
         return self.conflicts_model.key(selected_row(self.conflicts_table)) or None
@@ -606,21 +605,21 @@ class SyncHqPanel(QWidget):
 
     def show_conflict(self) -> None:
         conflict_id = self._selected_conflict()
-        found = next((c for c in self.state.conflicts if c["id"] == conflict_id), None)
+        found = next((c for c in self.state.conflicts if c.id == conflict_id), None)
         if found is None:
             self.compare_model.set_rows([])
             self._enable_choice()
             return
-        local, incoming = found["local"], found["incoming"]
+        local, incoming = found.local, found.incoming
         self.sides.setText(
             self.tr(
                 "Local: version {lv}, {lwho} at {lwhere}, {lat}   ·   Incoming: version {iv}, "
                 "{iwho} at {iwhere}, {iat}"
             ).format(
-                lv=local["version"], lwho=local["updated_by"], lwhere=local["where"],
-                lat=when(local["updated_at"]), iv=incoming["version"],
-                iwho=incoming["updated_by"], iwhere=incoming["where"],
-                iat=when(incoming["updated_at"]),
+                lv=local.version, lwho=local.updated_by, lwhere=local.where,
+                lat=when(local.updated_at), iv=incoming.version,
+                iwho=incoming.updated_by, iwhere=incoming.where,
+                iat=when(incoming.updated_at),
             )
         )  # fmt: skip
 
@@ -628,7 +627,7 @@ class SyncHqPanel(QWidget):
             if self._selected_conflict() != conflict_id:
                 return
             self.compare_rows = rows
-            differ = set(found["fields"])
+            differ = set(found.fields)
             self.compare_model.set_rows(
                 [(r.label, r.local, r.incoming) for r in rows], [r.field for r in rows],
                 {i for i, r in enumerate(rows) if r.field in differ},
@@ -652,7 +651,7 @@ class SyncHqPanel(QWidget):
         conflict_id = self._selected_conflict()
         if not conflict_id:
             return
-        found = next((c for c in self.state.conflicts if c["id"] == conflict_id), None)
+        found = next((c for c in self.state.conflicts if c.id == conflict_id), None)
         title = self.record_title(found) if found else conflict_id
 
         def done(_kept: object) -> None:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import UserRole
-from tipdesk.services.session import Session, add_user, enable_user
+from tipdesk.services.session import Session
+from tipdesk.services.users import add_user, enable_user
 from tipdesk.ui.context import role_label
 from tipdesk.ui.widgets.common import Banner, label
 from tipdesk.ui.widgets.passphrase import PassphraseFields

@@ -1,6 +1,6 @@
 """Users of this install: the list, and for administrators (``manage_users``) adding a user
 (roles limited to the install's kind), disabling and enabling. Other roles see the list and a
-note. Every change runs through :mod:`tipdesk.services.session` on the store's thread.
+note. Every change runs through :mod:`tipdesk.services.users` on the store's thread.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.permissions import INSTALL_ROLES, Permission
-from tipdesk.services import install_settings
-from tipdesk.services.session import disable_user
+from tipdesk.services.users import disable_user, list_users
 from tipdesk.store.store import User
 from tipdesk.ui.context import AppContext, role_label
 from tipdesk.ui.pages.users.dialogs import AddUserDialog, EnableUserDialog, UserWork
@@ -180,7 +179,7 @@ class UsersView(QWidget):
 
     # --- list ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.submit(install_settings.users, self._on_users, self.ctx.report)
+        self.ctx.runner.submit(list_users, self._on_users, self.ctx.report)
 
     def _on_users(self, users: list[User]) -> None:
         selected = self.selected_name()

@@ -31,14 +31,7 @@ from tipdesk.core.records import (
     to_dict,
 )
 from tipdesk.core.validation import ValidationContext, validate
-from tipdesk.store.audit import NewEntry
-from tipdesk.store.remote_apply import RemoteBatch, StoredRow, remote_batch
-from tipdesk.store.store import Actor, Store
-from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow
-from tipdesk.sync.bundle import Manifest
-from tipdesk.sync.codec import KIND_ORDER, record_digest
-from tipdesk.sync.errors import SequenceReused
-from tipdesk.sync.import_state import (
+from tipdesk.services.sync.import_state import (
     NEW,
     Outcome,
     RowState,
@@ -46,6 +39,13 @@ from tipdesk.sync.import_state import (
     incoming_version,
     stored_version,
 )
+from tipdesk.store.audit import NewEntry
+from tipdesk.store.remote_apply import RemoteBatch, StoredRow, remote_batch
+from tipdesk.store.store import Actor, Store
+from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow
+from tipdesk.sync.bundle import Manifest
+from tipdesk.sync.codec import KIND_ORDER, record_digest
+from tipdesk.sync.errors import SequenceReused
 from tipdesk.sync.merge import (
     Decision,
     Order,

@@ -7,7 +7,7 @@ Contract:
   sender's signature over the manifest, recipients and payload digest, then (only then)
   decryption with HQ's key, bounded decompression, decoding, and the manifest against the
   payload. A bundle already imported is reported as a duplicate and writes nothing at all.
-- Each bundle is applied in one transaction (:func:`tipdesk.sync.importer.apply_bundle`).
+- Each bundle is applied in one transaction (:func:`tipdesk.services.sync.importer.apply_bundle`).
 - Receipts are signed by HQ and encrypted to the device they are for.
 """
 
@@ -25,30 +25,33 @@ from tipdesk.core.records import Record, to_dict
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import (
+from tipdesk.services.sync import importer
+from tipdesk.services.sync.common import (
     own_identity,
     read_file,
     require_hq,
     sync_store,
 )
+from tipdesk.services.sync.resolve import resolve as resolve_conflict
 from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.sync_store import ConflictRow, DeviceRow
-from tipdesk.sync import bundle, container, importer, payload, receipt, status
+from tipdesk.sync import bundle, container, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
 from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
 from tipdesk.sync.gcpause import gc_paused
-from tipdesk.sync.resolve import resolve as resolve_conflict
 
 HQ_LABEL = "HQ"
 
 
 @dataclass(slots=True)
 class ImportResult:
-    """One bundle's import, for the report (``--json``) and the app."""
+    """One bundle's import, for the report (``--json``) and the app. ``conflicts`` and
+    ``quarantined`` are the entries the import recorded (and receipts carry), by id."""
 
-    source: str
+    source: str = field(metadata={"json": "file"})
+    """The file imported (``file`` in ``--json`` output)."""
     device: str
     district: str
     seq: int
@@ -61,43 +64,47 @@ class ImportResult:
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     gaps: list[int] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.source,
-            "device": self.device,
-            "district": self.district,
-            "seq": self.seq,
-            "status": self.status,
-            "counts": self.counts,
-            "accepted": self.accepted,
-            "duplicates": self.duplicates,
-            "superseded": self.superseded,
-            "conflicts": self.conflicts,
-            "quarantined": self.quarantined,
-            "gaps": self.gaps,
-        }
+
+@dataclass(frozen=True, slots=True)
+class RefusedFile:
+    """A bundle file that was not imported: ``error`` names the kind of problem (the
+    :class:`~tipdesk.core.errors.KnownError` class), ``message`` says it to people."""
+
+    file: str
+    error: str
+    message: str
 
 
 @dataclass(slots=True)
 class ImportReport:
+    """Several bundle files' imports (:func:`import_files`): each imported or duplicate
+    bundle's result, the files refused, and each sending device's missing bundles after."""
+
     results: list[ImportResult] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)
+    errors: list[RefusedFile] = field(default_factory=list)
     gaps: dict[str, list[int]] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def accepted(self) -> dict[str, int]:
+        """Records accepted, by kind, over every bundle."""
         accepted: dict[str, int] = {}
         for r in self.results:
             for kind, n in r.accepted.items():
                 accepted[kind] = accepted.get(kind, 0) + n
-        return {
-            "bundles": [r.to_json() for r in self.results],
-            "accepted": accepted,
-            "duplicates": [f"{r.device}#{r.seq}" for r in self.results if r.status == "duplicate"],
-            "conflicts": [c for r in self.results for c in r.conflicts],
-            "quarantined": [q for r in self.results for q in r.quarantined],
-            "errors": self.errors,
-            "gaps": self.gaps,
-        }
+        return accepted
+
+    @property
+    def duplicates(self) -> list[str]:
+        """The bundles imported before, as ``device#seq``."""
+        return [f"{r.device}#{r.seq}" for r in self.results if r.status == "duplicate"]
+
+    @property
+    def conflicts(self) -> list[dict[str, Any]]:
+        return [c for r in self.results for c in r.conflicts]
+
+    @property
+    def quarantined(self) -> list[dict[str, Any]]:
+        return [q for r in self.results for q in r.quarantined]
 
 
 def _verified(
@@ -198,9 +205,7 @@ def import_files(
         try:
             data = read_file(path, "bundle", limits.max_payload_bytes + 64 * 1024)
         except KnownError as exc:
-            report.errors.append(
-                {"file": str(path), "error": type(exc).__name__, "message": exc.message}
-            )
+            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
         try:
             m = bundle.read_manifest(container.read(data, limits, expect="bundle"))
@@ -212,9 +217,7 @@ def import_files(
         try:
             result = import_bundle_bytes(session, data, source=str(path), limits=limits)
         except KnownError as exc:
-            report.errors.append(
-                {"file": str(path), "error": type(exc).__name__, "message": exc.message}
-            )
+            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
         report.results.append(result)
     for device_id in sorted({r.device for r in report.results}):
@@ -223,26 +226,63 @@ def import_files(
 
 
 # --- conflicts ----------------------------------------------------------------------------------
-def _side(
-    session: Session, record: dict[str, Any], devices: dict[str, DeviceRow]
-) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One version of a record in conflict: who changed it last, when, and where. The
+    bookkeeping is None when the version does not hold it (a record no longer there)."""
+
+    version: int | None
+    deleted: bool | None
+    updated_by: str | None
+    updated_at: str | None
+    updated_device: str
+    where: str
+    """``HQ``, the district of the device that made the version, or ``unknown device``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A conflict for a reviewer (:func:`conflicts`). ``local`` is the register's version,
+    ``incoming`` the held one; ``fields`` names the fields that differ (names only, never
+    values); ``title`` names the record to people
+    (:func:`~tipdesk.services.titles.record_title`)."""
+
+    id: str
+    kind: str
+    record_id: str
+    title: str
+    status: str
+    """``open``, ``resolved``, ``superseded`` or ``promoted``."""
+    detected_at: str
+    device: str
+    """The device whose bundle brought the held version."""
+    bundle: int
+    local: ConflictSide
+    incoming: ConflictSide
+    fields: tuple[str, ...]
+    outcome: str | None
+    closed_by: str | None
+    closed_at: str | None
+
+
+def _side(session: Session, record: dict[str, Any], devices: dict[str, DeviceRow]) -> ConflictSide:
     device = str(record.get("updated_device", ""))
     where = (
         HQ_LABEL
         if device == session.install.device_id
         else (devices[device].district if device in devices else "unknown device")
     )
-    return {
-        "version": record.get("version"),
-        "deleted": record.get("deleted"),
-        "updated_by": record.get("updated_by"),
-        "updated_at": record.get("updated_at"),
-        "updated_device": device,
-        "where": where,
-    }
+    return ConflictSide(
+        version=record.get("version"),
+        deleted=record.get("deleted"),
+        updated_by=record.get("updated_by"),
+        updated_at=record.get("updated_at"),
+        updated_device=device,
+        where=where,
+    )
 
 
-def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[str, Any]]:
+def conflicts(session: Session, *, include_closed: bool = False) -> list[Conflict]:
     """Conflicts for a reviewer: both versions' who, when and where, the fields that differ
     (names only), and ``title``: what names the record to a reviewer (a case's number, a
     victim's code, an accused's name, a referral's service code, a training's or campaign's
@@ -252,7 +292,7 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
     require_hq(session, "hq conflicts")
     store = sync_store(session)
     devices = {d.device_id: d for d in store.devices()}
-    out: list[dict[str, Any]] = []
+    out: list[Conflict] = []
     rows: list[ConflictRow] = store.conflicts(status=None if include_closed else "open")
     for c in rows:
         found = store.record(c.kind, c.record_id)
@@ -261,22 +301,22 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[dict[st
             k for k in c.record if k not in _META_SKIP and c.record[k] != current.get(k)
         )
         out.append(
-            {
-                "id": c.id,
-                "kind": c.kind,
-                "record_id": c.record_id,
-                "title": record_title(c.kind, current or c.record),
-                "status": c.status,
-                "detected_at": c.detected_at,
-                "device": c.device_id,
-                "bundle": c.bundle_seq,
-                "local": _side(session, current, devices),
-                "incoming": _side(session, c.record, devices),
-                "fields": differ,
-                "outcome": c.outcome,
-                "closed_by": c.closed_by,
-                "closed_at": c.closed_at,
-            }
+            Conflict(
+                id=c.id,
+                kind=c.kind,
+                record_id=c.record_id,
+                title=record_title(c.kind, current or c.record),
+                status=c.status,
+                detected_at=c.detected_at,
+                device=c.device_id,
+                bundle=c.bundle_seq,
+                local=_side(session, current, devices),
+                incoming=_side(session, c.record, devices),
+                fields=tuple(differ),
+                outcome=c.outcome,
+                closed_by=c.closed_by,
+                closed_at=c.closed_at,
+            )
         )
     return out
 
@@ -287,9 +327,8 @@ def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str
     held in quarantine."""
     session.require(Permission.VIEW)
     require_hq(session, "hq import")
-    data = report.to_json()
-    titles = record_titles(session, [(c["kind"], c["record_id"]) for c in data["conflicts"]])
-    held = [q["id"] for q in data["quarantined"]]
+    titles = record_titles(session, [(c["kind"], c["record_id"]) for c in report.conflicts])
+    held = [q["id"] for q in report.quarantined]
     for row in sync_store(session).quarantine_entries(held):
         titles.setdefault((row.kind, row.record_id), record_title(row.kind, row.record))
     return titles
@@ -402,14 +441,18 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
 
 @dataclass(frozen=True, slots=True)
 class DeviceStatus:
+    """A registered device as HQ sees it (:func:`device_status`)."""
+
     device_id: str
     district: str
     office: str
     fingerprint: str
     revoked_at: str | None
     last_bundle: int | None
-    last_bundle_at: str | None
+    last_bundle_at: str | None = field(metadata={"json": "last_bundle_created_at"})
+    """When the device made its latest bundle (``last_bundle_created_at`` in ``--json``)."""
     last_seen: str | None
+    """When HQ last imported a bundle from it."""
     highest_seq: int
     contiguous_seq: int
     acked_change: int
@@ -418,25 +461,6 @@ class DeviceStatus:
     open_quarantine: int
     audit_head: list[Any]
     """The device's audit chain head (entry number, hash) when it made its latest bundle."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "device_id": self.device_id,
-            "district": self.district,
-            "office": self.office,
-            "fingerprint": self.fingerprint,
-            "revoked_at": self.revoked_at,
-            "last_bundle": self.last_bundle,
-            "last_bundle_created_at": self.last_bundle_at,
-            "last_seen": self.last_seen,
-            "highest_seq": self.highest_seq,
-            "contiguous_seq": self.contiguous_seq,
-            "acked_change": self.acked_change,
-            "gaps": self.gaps,
-            "open_conflicts": self.open_conflicts,
-            "open_quarantine": self.open_quarantine,
-            "audit_head": self.audit_head,
-        }
 
 
 def device_status(session: Session) -> list[DeviceStatus]:

@@ -4,12 +4,12 @@ Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
 
 - ``POST /v1/bundles``: the body is one bundle. The body is read in chunks and refused with
   413 as soon as it passes :attr:`ServerConfig.max_body`; the sender and signature are
-  checked (:func:`~tipdesk.services.sync_hq.check_bundle_bytes`) before anything is stored:
+  checked (:func:`~tipdesk.services.sync.hq.check_bundle_bytes`) before anything is stored:
   an unregistered or revoked device gets 403, a damaged or foreign file 400. An accepted
   bundle is written atomically into the HQ inbox folder, or imported at once when
   :attr:`ServerConfig.import_directly`. Answer: JSON ``{status, sequence, duplicate}``.
 - ``GET /v1/receipts/{device_id}``: a fresh receipt for the device
-  (:func:`~tipdesk.services.sync_hq.receipt_for`), only with a valid device signature
+  (:func:`~tipdesk.services.sync.hq.receipt_for`), only with a valid device signature
   (:mod:`tipdesk.sync.request_auth`, else 401; revoked 403); 404 while HQ holds no bundle
   of the device.
 - Both are rate limited in memory (token buckets per client address and per device): 429.
@@ -40,8 +40,8 @@ from starlette.routing import Route
 from tipdesk.core.errors import KnownError
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import sync_store
-from tipdesk.services.sync_hq import check_bundle_bytes, import_bundle_bytes, receipt_for
+from tipdesk.services.sync.common import sync_store
+from tipdesk.services.sync.hq import check_bundle_bytes, import_bundle_bytes, receipt_for
 from tipdesk.sync import request_auth
 from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.canonical import unb64

@@ -1,5 +1,5 @@
-"""Pieces shared by the sync use cases (:mod:`tipdesk.services.sync`,
-:mod:`tipdesk.services.sync_hq`): the install's identity, role checks, reading files."""
+"""Pieces shared by the sync use cases (``enrolment``, ``district``, ``hq``, ``upload``,
+``server``): the install's identity, role checks, reading files."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ from pathlib import Path
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
 from tipdesk.services.session import Session
+from tipdesk.services.sync.keys import load_or_create
 from tipdesk.store.sync_store import SyncStore
-from tipdesk.sync import identity
 from tipdesk.sync.errors import WrongRole
+from tipdesk.sync.identity import Identity
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
-def own_identity(session: Session) -> identity.Identity:
+def own_identity(session: Session) -> Identity:
     """The install's sync identity, made on first use in a store older than sync."""
-    return identity.load_or_create(session.store, session.install.device_id, session.actor())
+    return load_or_create(session.store, session.install.device_id, session.actor())
 
 
 def sync_store(session: Session) -> SyncStore:

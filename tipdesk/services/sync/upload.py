@@ -28,8 +28,8 @@ import httpx
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
-from tipdesk.services.sync import ReceiptResult, import_receipt_bytes, outbox_files
-from tipdesk.services.sync_common import own_identity, require_district, sync_store
+from tipdesk.services.sync.common import own_identity, require_district, sync_store
+from tipdesk.services.sync.district import ReceiptResult, import_receipt_bytes, outbox_files
 from tipdesk.sync import request_auth
 
 HQ_URL_SETTING = "sync_hq_url"
@@ -47,6 +47,14 @@ class HqAddress:
     ca: Path | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class UploadError:
+    """What HQ refused (a bundle file's name, or ``receipt``) and its answer."""
+
+    file: str
+    message: str
+
+
 @dataclass(slots=True)
 class UploadResult:
     """``sent``: HQ's answer per bundle (file, status, sequence, duplicate). ``waiting``:
@@ -56,7 +64,7 @@ class UploadResult:
     waiting: int
     sent: list[dict[str, Any]] = field(default_factory=list)
     receipt: ReceiptResult | None = None
-    errors: list[dict[str, str]] = field(default_factory=list)
+    errors: list[UploadError] = field(default_factory=list)
 
 
 def _check_url(url: str) -> str:
@@ -196,7 +204,7 @@ def upload(
                 result.reachable = False
                 return result
             if answer.status_code != 200:
-                result.errors.append({"file": path.name, "message": _error(answer)})
+                result.errors.append(UploadError(path.name, _error(answer)))
                 continue
             result.sent.append({"file": path.name, **answer.json()})
         receipt_url = f"{base}/v1/receipts/{me.public.device_id}"
@@ -213,6 +221,6 @@ def upload(
         if answer.status_code == 200:
             result.receipt = import_receipt_bytes(session, answer.content)
         elif answer.status_code != 404:
-            result.errors.append({"file": "receipt", "message": _error(answer)})
+            result.errors.append(UploadError("receipt", _error(answer)))
     result.waiting = len(sync_store(session).outbox(pending_only=True))
     return result
