@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint types layers unit bench clean venv sysdeps screenshots package package-check
+.PHONY: run test test-fast lint types layers unit unit-fast bench clean venv sysdeps screenshots package package-check
 
 run: $(STAMP)
 	$(BIN)/tipdesk
@@ -30,9 +30,10 @@ layers: $(STAMP)
 	$(BIN)/lint-imports
 
 # Command-line tools some tests use to check interoperability and rendering: the reference
-# `age` tool (decrypts a bundle) and poppler's pdftoppm (renders report pages). Installed with
-# apt where we can (root on Debian/Ubuntu); elsewhere those checks say they were skipped.
-SYSTOOLS := age:age pdftoppm:poppler-utils
+# `age` tool (decrypts a bundle), poppler's pdftoppm (renders report pages) and LibreOffice Calc
+# (opens an exported workbook headless). Installed with apt where we can (root on Debian/Ubuntu);
+# elsewhere those checks say they were skipped.
+SYSTOOLS := age:age pdftoppm:poppler-utils libreoffice:libreoffice-calc-nogui
 
 sysdeps:
 	@missing=""; for pair in $(SYSTOOLS); do tool=$${pair%%:*}; pkg=$${pair##*:}; \
@@ -40,8 +41,8 @@ sysdeps:
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null 2>&1 || \
-	    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null 2>&1; } || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1; } || \
 	    echo "warning: could not install$$missing; the checks that need them are skipped"; \
 	  else echo "note: not installing$$missing (needs root and apt); the checks that need them are skipped"; fi; \
 	fi
@@ -50,6 +51,13 @@ unit: $(STAMP) sysdeps
 	$(BIN)/pytest -n 2 -q
 
 test: lint types layers unit
+
+# The same checks without the tests marked slow (about 5 s or more each on a slow day): for the
+# edit-test loop. `make test` stays the gate.
+unit-fast: $(STAMP) sysdeps
+	$(BIN)/pytest -n 2 -q -m "not slow"
+
+test-fast: lint types layers unit-fast
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
@@ -68,7 +76,7 @@ package-check: $(STAMP)
 	dist/tipdesk/tipdesk --self-test
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.screenshots --out docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.devtools.screenshots --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) build/pyinstaller dist .mypy_cache .pytest_cache .ruff_cache

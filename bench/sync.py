@@ -43,7 +43,7 @@ from tipdesk.paths import Paths
 from tipdesk.services import sync
 from tipdesk.services.demo import generate
 from tipdesk.services.session import Session, init_install
-from tipdesk.services.sync_common import own_identity
+from tipdesk.services.sync.common import own_identity
 from tipdesk.store import report_bulk, search
 from tipdesk.store.driver import insert_rows, transaction
 from tipdesk.store.keys import KdfParams

@@ -217,7 +217,7 @@ def step_network(ctx: Context) -> str:
     import httpx
     import uvicorn
 
-    from tipdesk.services import sync_server
+    from tipdesk.services.sync import server as sync_server
 
     worker = sync_server.StoreWorker(lambda: ctx.sign_in(ctx.hq))
     try:

@@ -353,6 +353,7 @@ def test_a_district_officer_cannot_reveal(shared: Shared) -> None:
 # --- passphrases -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_passwd_wrong_passphrase_and_recovery(tmp_path: Path) -> None:
     home = tmp_path / "home"
     init = tipdesk(home, *INIT_ARGS)
@@ -412,6 +413,7 @@ def test_audit_verify_detects_a_tampered_entry(tmp_path: Path) -> None:
 # --- backup, restore, demo ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_backup_and_restore_into_a_fresh_home(shared: Shared, tmp_path: Path) -> None:
     dest = tmp_path / "lahore.tipdesk-backup"
     out = tipdesk(shared.home, "backup", str(dest), "--json", "--user", ADMIN).json()

@@ -10,9 +10,11 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from test_cli import INIT_ARGS, tipdesk
 
 
+@pytest.mark.slow
 def test_template_and_import_register(tmp_path: Path) -> None:
     home = tmp_path / "home"
     tipdesk(home, *INIT_ARGS, "--json")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 from test_cli import ADMIN, CASE_DECIDED, tipdesk
 
 
+@pytest.mark.slow
 def test_report_and_exports(tmp_path: Path) -> None:
     home = tmp_path / "home"
     tipdesk(home, "init", "--role", "hq", "--user", ADMIN)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 DISTRICT_PASS = "monsoon rain over lahore fort"
 HQ_PASS = "seven lanterns over margalla"
@@ -67,6 +69,7 @@ def tipdesk(home: Path, passphrase: str, *args: str, expect: int = 0) -> Run:
     return run
 
 
+@pytest.mark.slow
 def test_district_to_hq_and_back(tmp_path: Path) -> None:
     district, hq = tmp_path / "lahore", tmp_path / "hq"
     files = tmp_path / "transfer"

@@ -18,9 +18,9 @@ from tipdesk.store.keys import KdfParams, KeyFile
 from tipdesk.ui.app import AppController, StartWindow
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.unlock.page import UnlockView
+from tipdesk.ui.runner import InlineRunner
 from tipdesk.ui.style import apply_style
-from tipdesk.ui.views.unlock_view import UnlockView
-from tipdesk.ui.worker import InlineRunner
 
 GUI_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 GUI_ADMIN = "admin1"
@@ -120,7 +120,7 @@ def make_install(gui_config: AppConfig) -> Callable[..., str]:
             if demo_cases:
                 demo.fill(session, seed=3, cases=demo_cases)
             for name, role_name in users:
-                # As services.session.add_user does, with the tests' tiny Argon2id cost.
+                # As services.users.add_user does, with the tests' tiny Argon2id cost.
                 KeyFile.load(gui_config.paths.keyfile).add_user(
                     name, GUI_OTHER_PASSPHRASE, session.store.database_key(), kdf=GUI_KDF
                 )

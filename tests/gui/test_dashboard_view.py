@@ -11,7 +11,7 @@ from PySide6.QtCharts import QChartView
 
 from tipdesk.ui.app import AppController
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views.dashboard_view import DashboardView, period_dates
+from tipdesk.ui.pages.dashboard.page import DashboardView, period_dates
 
 
 def _dashboard(window: MainWindow) -> DashboardView:
@@ -25,8 +25,8 @@ def test_the_dashboard_renders_with_demo_data(main_window: MainWindow, qtbot: An
     figures = page.figures
     assert figures is not None
     headline = figures.headline
-    assert page.cards["cases"].value.text() == f"{headline['cases_registered']:,}"
-    assert page.cards["trained"].value.text() == f"{headline['persons_trained']:,}"
+    assert page.cards["cases"].value.text() == f"{headline.cases_registered:,}"
+    assert page.cards["trained"].value.text() == f"{headline.persons_trained:,}"
     assert page.banner.text() == "" or not page.banner.isVisible()
     # The funnel runs from registered to convicted; every chart has its series.
     steps = [step for step, _n in figures.funnel]
@@ -49,7 +49,7 @@ def test_changing_the_period_reloads(main_window: MainWindow) -> None:
     assert everything is not None
     page.period_box.setCurrentIndex(page.period_box.findData("all"))
     assert page.figures is not None and page.figures.period_from is None
-    assert page.figures.headline["cases_registered"] == page.figures.record_counts["case"]
+    assert page.figures.headline.cases_registered == page.figures.record_counts["case"]
 
 
 def test_an_empty_store_says_how_to_start(

@@ -9,6 +9,7 @@ import sys
 import time
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
@@ -50,6 +51,7 @@ class GeneratedModel(QAbstractTableModel):
         return None
 
 
+@pytest.mark.slow
 def test_scrolling_a_big_table_does_not_leak_none(qtbot: Any) -> None:
     model = GeneratedModel()
     view = QTableView()

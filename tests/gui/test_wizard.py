@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QWizard
 from tipdesk.core.codes import InstallRole
 from tipdesk.store.keys import parse_recovery_key
 from tipdesk.ui.app import AppController
-from tipdesk.ui.dialogs import files
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.setup_wizard import OFFICE, OPTIONS, RECOVERY, USER, SetupWizard
+from tipdesk.ui.pages.setup.wizard import OFFICE, OPTIONS, RECOVERY, USER, SetupWizard
+from tipdesk.ui.widgets import files
 
 
 def _wizard(controller: AppController) -> SetupWizard:
@@ -70,11 +70,9 @@ def test_the_wizard_creates_a_district_install(
     wizard.next()
     assert wizard.currentId() == OPTIONS
     assert not paths.keyfile.exists()  # nothing written before Create
-    # Enrolment needs the sync services; until they exist the control says so.
+    # Enrolment needs the sync services, which are there: the control can be used.
     options = wizard.options_page
-    if not (Path(__file__).parents[2] / "tipdesk" / "services" / "sync.py").exists():
-        assert not options.enrol_button.isEnabled()
-        assert options.enrol_button.toolTip() == "Available once sync is installed"
+    assert options.enrol_button.isEnabled()
     assert "Lahore" in options.summary.text()
 
     wizard.next()  # Create
@@ -156,10 +154,10 @@ def test_a_refused_creation_keeps_the_wizard_open_with_the_reason(
 def test_a_district_enrols_with_hqs_file(
     controller: AppController, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sync = pytest.importorskip("tipdesk.services.sync")
     from gui_support import GUI_KDF
 
     from tipdesk.paths import Paths
+    from tipdesk.services import sync
     from tipdesk.services.session import init_install
 
     hq, _key = init_install(
@@ -194,4 +192,4 @@ def test_a_district_enrols_with_hqs_file(
     qtbot.waitUntil(lambda: wizard.currentId() == RECOVERY)
     statuses: list[Any] = []
     controller.runner.submit(sync.status, statuses.append)
-    assert statuses and statuses[0]["enrolled"] is True
+    assert statuses and statuses[0].enrolled is True

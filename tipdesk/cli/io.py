@@ -1,6 +1,8 @@
 """Command-line plumbing: passphrase sources, output, and turning errors into one line.
 
 Contract:
+- ``--json`` output is written here and only here (:func:`emit`); :func:`to_json` turns the
+  services' dataclasses into JSON, so a command passes the object a service returned.
 - Passphrases come from ``--passphrase-file``, then ``TIPDESK_PASSPHRASE``, then an interactive
   prompt (only on a terminal). They are never echoed, logged or put into an error message.
 - :func:`run_guarded` prints a :class:`KnownError` as one line on stderr and returns its exit
@@ -10,12 +12,15 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from enum import Enum
+from pathlib import Path, PurePath
 from typing import Any
 
 from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed
@@ -54,10 +59,38 @@ def passphrase(file: str | None, *, env: str = ENV_PASSPHRASE, prompt: str = "Pa
     return first
 
 
-def emit(data: Any, as_json: bool, text: str | Callable[[], str]) -> None:
-    """Print ``data`` as JSON when asked, else the human ``text``."""
+JSON_KEY = "json"
+"""The dataclass field metadata naming a field's key in ``--json`` output when it differs
+from the field's name (``field(metadata={JSON_KEY: "from"})``)."""
+
+
+def to_json(value: object) -> Any:
+    """``value`` as what :func:`json.dumps` writes: a dataclass as an object of its fields in
+    their order (keyed by their :data:`JSON_KEY` metadata, else their names), mappings as
+    objects, lists and tuples as arrays, enums as their values, dates and times in ISO 8601,
+    paths as text, and anything else as it is."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.metadata.get(JSON_KEY, f.name): to_json(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+        }
+    if isinstance(value, Mapping):
+        return {key: to_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
+    return value
+
+
+def emit(data: object, as_json: bool, text: str | Callable[[], str]) -> None:
+    """Print ``data`` as JSON (:func:`to_json`) when asked, else the human ``text``."""
     if as_json:
-        print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False, default=str))
+        print(json.dumps(to_json(data), indent=2, ensure_ascii=False, default=str))
     else:
         print(text() if callable(text) else text)
 

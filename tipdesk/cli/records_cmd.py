@@ -15,6 +15,7 @@ from tipdesk.core.records import RECORD_TYPES, Record, from_dict, to_dict
 from tipdesk.paths import Paths
 from tipdesk.services import figures
 from tipdesk.services import records as record_service
+from tipdesk.services.figures import Figures
 
 RECORD_COMMANDS = ("case", "victim", "training", "campaign")
 
@@ -122,26 +123,26 @@ def cmd_stats(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def stats_text(data: dict[str, Any]) -> str:
-    labels = [
-        ("cases_registered", "Cases registered"),
-        ("accused_proceeded_against", "Accused proceeded against"),
-        ("accused_convicted", "Accused convicted"),
-        ("victims_identified", "Victims identified"),
-        ("persons_trained", "Persons trained"),
-        ("training_sessions", "Training sessions"),
-        ("awareness_campaigns", "Awareness campaigns"),
-        ("people_reached", "People reached"),
+def stats_text(data: Figures) -> str:
+    counts = [
+        ("Cases registered", data.cases_registered),
+        ("Accused proceeded against", data.accused_proceeded_against),
+        ("Accused convicted", data.accused_convicted),
+        ("Victims identified", data.victims_identified),
+        ("Persons trained", data.persons_trained),
+        ("Training sessions", data.training_sessions),
+        ("Awareness campaigns", data.awareness_campaigns),
+        ("People reached", data.people_reached),
     ]
-    period = data["period"]
+    period = data.period
     out = [
-        f"Figures from {period['from']} to {period['to']}"
-        if period["from"]
-        else f"All figures up to {period['to']}"
+        f"Figures from {period.start} to {period.end}"
+        if period.start
+        else f"All figures up to {period.end}"
     ]
-    out += [f"  {label:28} {data[key]:>10,}" for key, label in labels]
-    gender = ", ".join(f"{k} {v:,}" for k, v in data["victims_by_gender"].items()) or "none"
-    age = ", ".join(f"{k} {v:,}" for k, v in data["victims_by_age_group"].items())
+    out += [f"  {label:28} {n:>10,}" for label, n in counts]
+    gender = ", ".join(f"{k} {v:,}" for k, v in data.victims_by_gender.items()) or "none"
+    age = ", ".join(f"{k} {v:,}" for k, v in data.victims_by_age_group.items())
     out += [f"  {'Victims by gender':28} {gender}", f"  {'Victims by age group':28} {age}"]
     return "\n".join(out)
 

@@ -11,9 +11,10 @@ from tipdesk.cli.common import Add, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, StoreExists
-from tipdesk.core.permissions import Permission, UserRole
+from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
+from tipdesk.services import users
 
 
 def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
@@ -63,23 +64,22 @@ def cmd_user_add(args: argparse.Namespace, paths: Paths) -> int:
             prompt=f"Passphrase for {args.name}: ",
             confirm=True,
         )
-        session_service.add_user(session, args.name, UserRole(args.role), new_secret)
+        users.add_user(session, args.name, UserRole(args.role), new_secret)
     io.emit({"added": args.name, "role": args.role}, args.json, f"User {args.name} added.")
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
-        session.require(Permission.VIEW)
-        users = session.store.users()
-    rows = [{"name": u.name, "role": u.role, "active": u.active} for u in users]
-    io.emit(rows, args.json, lambda: "\n".join(f"{u.name:20} {u.role}" for u in users))
+        found = users.list_users(session)
+    rows = [{"name": u.name, "role": u.role, "active": u.active} for u in found]
+    io.emit(rows, args.json, lambda: "\n".join(f"{u.name:20} {u.role}" for u in found))
     return 0
 
 
 def cmd_user_disable(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
-        session_service.disable_user(session, args.name)
+        users.disable_user(session, args.name)
     io.emit({"disabled": args.name}, args.json, f"User {args.name} disabled.")
     return 0
 
@@ -92,7 +92,7 @@ def cmd_user_enable(args: argparse.Namespace, paths: Paths) -> int:
             prompt=f"New passphrase for {args.name}: ",
             confirm=True,
         )
-        session_service.enable_user(session, args.name, new_secret)
+        users.enable_user(session, args.name, new_secret)
     io.emit({"enabled": args.name}, args.json, f"User {args.name} enabled with a new passphrase.")
     return 0
 

@@ -18,9 +18,12 @@ from tipdesk.cli.common import Add, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
-from tipdesk.services import reference_updates, sync_server, sync_upload
+from tipdesk.services import reference_updates
 from tipdesk.services import session as session_service
 from tipdesk.services import sync as sync_service
+from tipdesk.services.sync import server as sync_server
+from tipdesk.services.sync import upload as sync_upload
+from tipdesk.store.sync_store import DeviceRow
 from tipdesk.sync.bundle import short_device
 
 
@@ -45,14 +48,6 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
 def cmd_keys_show(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         info = sync_service.keys_info(session)
-    data = {
-        "device_id": info.device_id,
-        "role": info.role,
-        "fingerprint": info.fingerprint,
-        "recipient": info.recipient,
-        "hq_fingerprint": info.hq_fingerprint,
-        "backup_recipients": list(info.backup_recipients),
-    }
     lines = [
         f"This install ({info.role}, device {info.device_id}):",
         f"  fingerprint  {info.fingerprint}",
@@ -60,7 +55,7 @@ def cmd_keys_show(args: argparse.Namespace, paths: Paths) -> int:
     ]
     if info.hq_fingerprint:
         lines.append(f"Enrolled with HQ: fingerprint {info.hq_fingerprint}")
-    io.emit(data, args.json, "\n".join(lines))
+    io.emit(info, args.json, "\n".join(lines))
     return 0
 
 
@@ -104,7 +99,7 @@ def cmd_enroll(args: argparse.Namespace, paths: Paths) -> int:
 
 
 # --- devices ------------------------------------------------------------------------------------
-def _device_json(d: Any) -> dict[str, Any]:
+def _device_json(d: DeviceRow) -> dict[str, Any]:
     return {
         "device_id": d.device_id,
         "district": d.district,
@@ -260,15 +255,15 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_reference_show(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         data = reference_updates.status(session)
-    if not data["revision"]:
+    if not data.revision:
         text = "No reference update installed: the lists and rules shipped with TIPDesk apply."
     else:
         text = (
-            f"Reference update {data['revision']} (installed {data['installed_at']}) replaces: "
-            f"{', '.join(data['files'])}."
+            f"Reference update {data.revision} (installed {data.installed_at}) replaces: "
+            f"{', '.join(data.files)}."
         )
-        if data["problem"]:
-            text += f"\nIt is not used: {data['problem']}"
+        if data.problem:
+            text += f"\nIt is not used: {data.problem}"
     io.emit(data, args.json, text)
     return 0
 
@@ -290,25 +285,20 @@ def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
         data = sync_service.status(session)
 
     def text() -> str:
-        last, rec = data["last_bundle"], data["last_receipt"]
-        hq = (
-            f"enrolled, fingerprint {data['hq_fingerprint']}"
-            if data["enrolled"]
-            else "not enrolled"
-        )
-        waiting = ", ".join(str(o["seq"]) for o in data["outbox"]) or "none"
+        last, rec = data.last_bundle, data.last_receipt
+        hq = f"enrolled, fingerprint {data.hq_fingerprint}" if data.enrolled else "not enrolled"
+        waiting = ", ".join(str(o.seq) for o in data.outbox) or "none"
         lines = [
             f"HQ: {hq}",
-            f"Last bundle: {last['seq']} ({last['created_at']})" if last else "No bundle yet.",
+            f"Last bundle: {last.seq} ({last.created_at})" if last else "No bundle yet.",
             f"Waiting for HQ's receipt: {waiting}",
-            f"Changes not yet exported: {data['changes_not_exported']:,}; "
-            f"not yet acknowledged by HQ: {data['changes_not_acknowledged']:,}",
+            f"Changes not yet exported: {data.changes_not_exported:,}; "
+            f"not yet acknowledged by HQ: {data.changes_not_acknowledged:,}",
         ]
         if rec:
             lines.append(
-                f"Last receipt: {rec['serial']} ({rec['issued_at']}): "
-                f"{len(rec['quarantined'])} quarantined, {len(rec['conflicts'])} in "
-                "conflict"
+                f"Last receipt: {rec.serial} ({rec.issued_at}): "
+                f"{len(rec.quarantined)} quarantined, {len(rec.conflicts)} in conflict"
             )
         return "\n".join(lines)
 
@@ -345,10 +335,19 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
                 )
         return "\n".join(lines) or "No bundle imported."
 
+    data = {
+        "bundles": report.results,
+        "accepted": report.accepted,
+        "duplicates": report.duplicates,
+        "conflicts": report.conflicts,
+        "quarantined": report.quarantined,
+        "errors": report.errors,
+        "gaps": report.gaps,
+    }
     if report.results or args.json:
-        io.emit(report.to_json(), args.json, text)
+        io.emit(data, args.json, text)
     for e in report.errors:
-        print(f"tipdesk: error: {e['file']}: {e['message']}", file=sys.stderr)
+        print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
     return 1 if report.errors else 0
 
 
@@ -356,17 +355,17 @@ def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         rows = sync_service.conflicts(session, include_closed=args.all)
 
-    def side(s: dict[str, Any]) -> str:
-        return f"v{s['version']} by {s['updated_by']} at {s['updated_at']} ({s['where']})"
+    def side(s: sync_service.ConflictSide) -> str:
+        return f"v{s.version} by {s.updated_by} at {s.updated_at} ({s.where})"
 
     io.emit(
         rows,
         args.json,
         lambda: (
             "\n".join(
-                f"{c['id']}  {c['kind']} {c['title']} ({c['record_id']}) [{c['status']}]\n"
-                f"    local:    {side(c['local'])}\n    incoming: {side(c['incoming'])}\n"
-                f"    differs in: {', '.join(c['fields']) or '(bookkeeping only)'}"
+                f"{c.id}  {c.kind} {c.title} ({c.record_id}) [{c.status}]\n"
+                f"    local:    {side(c.local)}\n    incoming: {side(c.incoming)}\n"
+                f"    differs in: {', '.join(c.fields) or '(bookkeeping only)'}"
                 for c in rows
             )
             or "No open conflicts."
@@ -408,7 +407,7 @@ def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         rows = sync_service.device_status(session)
     io.emit(
-        [d.to_json() for d in rows],
+        rows,
         args.json,
         lambda: (
             "\n".join(
@@ -471,7 +470,7 @@ def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
 
     io.emit(data, args.json, text)
     for e in result.errors:
-        print(f"tipdesk: error: {e['file']}: {e['message']}", file=sys.stderr)
+        print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
     return 1 if result.errors else 0
 
 

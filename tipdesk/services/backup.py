@@ -47,9 +47,9 @@ from tipdesk.core.permissions import Permission, UserRole, allowed
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.paths import Paths
 from tipdesk.services.session import Session, sign_in, store_exists
+from tipdesk.services.sync import keys as sync_keys
 from tipdesk.store.keys import KeyFile
 from tipdesk.store.store import Actor, Store
-from tipdesk.sync import identity as sync_identity
 
 FORMAT = "tipdesk-backup"
 FORMAT_VERSION = 1
@@ -192,7 +192,7 @@ def restore(
                 previous = probe.setting("device_id", "") or ""
                 device = new_id()
                 actor = Actor(user, device, iso_timestamp(clock.now()))
-                sync_identity.become_new_device(probe, device, actor, previous=previous)
+                sync_keys.become_new_device(probe, device, actor, previous=previous)
             probe.checkpoint()
         finally:
             probe.close()

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from tipdesk.core.codes import Stage
 from tipdesk.core.permissions import Permission
 from tipdesk.services import figures
+from tipdesk.services.figures import Figures
 from tipdesk.services.session import Session
 from tipdesk.store import dashboard_queries as q
 
@@ -31,7 +31,7 @@ class Dashboard:
 
     period_from: str | None
     period_to: str
-    headline: dict[str, Any]
+    headline: Figures
     funnel: list[tuple[str, int]]
     """(step, count): the stages of :data:`FUNNEL_STAGES`, then ``("convicted", accused)``."""
     closed: int
@@ -84,8 +84,8 @@ def dashboard(
     ``months`` months ending with the period's last month."""
     session.require(Permission.VIEW)
     headline = figures.stats(session, date_from, date_to)
-    start = headline["period"]["from"] or "0000-01-01"
-    end = headline["period"]["to"]
+    start = headline.period.start or "0000-01-01"
+    end = headline.period.end
     store = session.store
     by_stage = q.cases_by_stage(store, start, end)
     convicted = q.convicted_accused_of_cases(store, start, end)
@@ -96,7 +96,7 @@ def dashboard(
         return [values.get(m, 0) for m in month_keys]
 
     return Dashboard(
-        period_from=headline["period"]["from"],
+        period_from=headline.period.start,
         period_to=end,
         headline=headline,
         funnel=funnel(by_stage, convicted),

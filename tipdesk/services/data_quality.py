@@ -19,7 +19,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case
 from tipdesk.core.validation import ValidationContext, validate
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import sync_store
+from tipdesk.services.sync.common import sync_store
 from tipdesk.services.titles import record_title
 from tipdesk.store import report_queries
 

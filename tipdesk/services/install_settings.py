@@ -1,5 +1,5 @@
-"""The install's own settings as the app's settings and users screens show them: the idle-lock
-time, the offices, the users, and facts about the install.
+"""The install's own settings as the app's settings screen shows them: the idle-lock time, the
+offices, and facts about the install (the users are :mod:`tipdesk.services.users`).
 
 Contract: reading needs ``view``; changing needs ``manage_settings``. Every change is one
 transaction with its audit entry (the store writes it). Runs on the store's thread.
@@ -7,14 +7,14 @@ transaction with its audit entry (the store writes it). Runs on the store's thre
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from tipdesk import __version__
 from tipdesk.core.codes import OfficeKind
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
-from tipdesk.store.store import OfficeRow, User
+from tipdesk.store.store import OfficeRow
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 10
@@ -43,12 +43,6 @@ def set_idle_lock_minutes(session: Session, minutes: int) -> int:
         )
     session.store.set_settings({IDLE_LOCK_KEY: str(minutes)}, session.actor())
     return minutes
-
-
-def users(session: Session) -> list[User]:
-    """The install's users (active and disabled), by name."""
-    session.require(Permission.VIEW)
-    return session.store.users()
 
 
 def offices(session: Session) -> list[OfficeRow]:
@@ -101,17 +95,37 @@ def add_office(session: Session, name: str, district: str, kind: str) -> OfficeR
     return row
 
 
-def about(session: Session) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class About:
+    """Facts about the install for the settings screen (nothing secret)."""
+
+    version: str
+    """The TIPDesk version running."""
+    data_folder: str
+    install_role: str
+    """``district`` or ``hq``."""
+    district: str
+    """The district's code; empty at HQ."""
+    office: str
+    """The office's code; empty at HQ."""
+    device_id: str
+    schema_version: int
+    """The store's database version (its migrations)."""
+    created_at: str
+    """When the install was set up (ISO timestamp), or empty when unknown."""
+
+
+def about(session: Session) -> About:
     """Facts about the install for the settings screen (nothing secret)."""
     session.require(Permission.VIEW)
     install = session.install
-    return {
-        "version": __version__,
-        "data_folder": str(session.paths.home),
-        "install_role": install.role.value,
-        "district": install.district,
-        "office": install.office,
-        "device_id": install.device_id,
-        "schema_version": session.store.schema_version,
-        "created_at": session.store.setting("created_at", "") or "",
-    }
+    return About(
+        version=__version__,
+        data_folder=str(session.paths.home),
+        install_role=install.role.value,
+        district=install.district,
+        office=install.office,
+        device_id=install.device_id,
+        schema_version=session.store.schema_version,
+        created_at=session.store.setting("created_at", "") or "",
+    )

@@ -226,20 +226,30 @@ def from_receipt(session: Session, updates: object) -> FromReceipt | None:
     )
 
 
-def status(session: Session) -> dict[str, Any]:
-    """The installed revision (0 when none), its files and when it was installed, and a
-    problem when it no longer fits the app's own files."""
+@dataclass(frozen=True, slots=True)
+class ReferenceStatus:
+    """The reference update in use: its revision (0 when none), the files it replaces (by path
+    below ``resources/``) and when it was installed (None when none)."""
+
+    revision: int
+    files: tuple[str, ...]
+    installed_at: str | None
+    problem: str
+    """Why the installed update is set aside (it no longer fits the app's own files), or
+    empty."""
+
+
+def status(session: Session) -> ReferenceStatus:
+    """The installed revision, its files and when it was installed, and a problem when it no
+    longer fits the app's own files."""
     update = current(session.store)
     if update is None:
-        return {"revision": 0, "files": [], "installed_at": None, "problem": ""}
+        return ReferenceStatus(0, (), None, "")
     problem = ""
     try:
         _combined(update.files, origin="The installed reference update")
     except InvalidInput as exc:
         problem = str(exc)
-    return {
-        "revision": update.revision,
-        "files": sorted(update.files),
-        "installed_at": update.installed_at,
-        "problem": problem,
-    }
+    return ReferenceStatus(
+        update.revision, tuple(sorted(update.files)), update.installed_at, problem
+    )

@@ -8,6 +8,8 @@ Contract:
   login entry to the audit log. A wrong passphrase opens nothing.
 - A :class:`Session` belongs to one thread (its store's). It knows the user, the role and the
   install, checks permissions (:meth:`Session.require`) and stamps writes (:meth:`actor`).
+- A user changes their own passphrase here (:func:`change_passphrase`); adding, disabling and
+  enabling users is :mod:`tipdesk.services.users`.
 """
 
 from __future__ import annotations
@@ -28,13 +30,7 @@ from tipdesk.core.errors import (
 )
 from tipdesk.core.ids import new_id
 from tipdesk.core.passphrase import passphrase_problems
-from tipdesk.core.permissions import (
-    ADMIN_ROLE,
-    INSTALL_ROLES,
-    Permission,
-    UserRole,
-    allowed,
-)
+from tipdesk.core.permissions import ADMIN_ROLE, Permission, UserRole, allowed
 from tipdesk.core.reference import Reference
 from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
@@ -43,7 +39,6 @@ from tipdesk.services import reference_updates
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
-from tipdesk.sync import identity as sync_identity
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +135,8 @@ def store_exists(paths: Paths) -> bool:
     return paths.keyfile.exists() or paths.database.exists()
 
 
-def _check_passphrase(passphrase: str, user: str | None = None) -> None:
+def check_passphrase(passphrase: str, user: str | None = None) -> None:
+    """Refuse a weak passphrase (:class:`InvalidInput` naming every problem)."""
     problems = passphrase_problems(passphrase, user=user)
     if problems:
         raise InvalidInput("The passphrase is too weak: " + "; ".join(problems) + ".")
@@ -169,7 +165,7 @@ def init_install(
     user = user.strip()
     if not user:
         raise InvalidInput("A user name is needed.")
-    _check_passphrase(passphrase)
+    check_passphrase(passphrase)
     district_code = ""
     office_row: OfficeRow | None = None
     if role is InstallRole.DISTRICT:
@@ -204,8 +200,11 @@ def init_install(
         store.add_user(user, admin.value, actor)
         for o in _install_offices(ref, role, district_code, office_row):
             store.add_office(o, actor)
-        # The sync identity (signing and encryption keys) is made with the install.
-        sync_identity.load_or_create(store, device_id, actor)
+        # The sync identity (signing and encryption keys) is made with the install. Imported
+        # here: tipdesk.services.sync imports this module (its use cases take a Session).
+        from tipdesk.services.sync.keys import load_or_create
+
+        load_or_create(store, device_id, actor)
         store.log([NewEntry(at, user, device_id, "init", detail={"role": role.value})])
     except BaseException:
         _remove_partial(paths, created_home)
@@ -286,7 +285,7 @@ def sign_in_with_recovery(
     Whoever holds the recovery key can open the whole store (it is shown once, at ``init``, to
     the install's first admin), so it may reset any active user's passphrase.
     """
-    _check_passphrase(new_passphrase, user)
+    check_passphrase(new_passphrase, user)
     keyfile = KeyFile.load(paths.keyfile)
     db_key = keyfile.unlock_with_recovery(recovery_key, clock)
     user = keyfile.canonical_name(user) or user
@@ -342,55 +341,9 @@ def log_with_failures(session: Session, keyfile: KeyFile, action: str) -> None:
         keyfile.forget_failures(pending)
 
 
-def add_user(session: Session, name: str, role: UserRole, passphrase: str) -> None:
-    """Add a user (admins only). The role must fit the install (district or HQ roles)."""
-    session.require(Permission.MANAGE_USERS)
-    if role not in INSTALL_ROLES[session.install.role]:
-        allowed_roles = ", ".join(r.value for r in INSTALL_ROLES[session.install.role])
-        raise InvalidInput(f"A {session.install.role.value} install has roles: {allowed_roles}.")
-    name = name.strip()
-    keyfile = KeyFile.load(session.paths.keyfile)
-    if not name or session.store.user(name) is not None or keyfile.canonical_name(name):
-        raise InvalidInput(f"The user name {name!r} is empty or already taken.")
-    _check_passphrase(passphrase, name)
-    keyfile.add_user(name, passphrase, _db_key(session))
-    session.store.add_user(name, role.value, session.actor())
-
-
-def disable_user(session: Session, name: str) -> None:
-    """Disable a user (admins only): the store refuses them and their wrapped copy of the
-    database key is removed from the key file, so their passphrase no longer opens it even
-    offline. :func:`enable_user` gives them a new passphrase."""
-    session.require(Permission.MANAGE_USERS)
-    user = session.store.user(name.strip())
-    if user is None or not user.active:
-        raise InvalidInput(f"There is no active user named {name.strip()!r}.")
-    if user.name == session.user.name:
-        raise InvalidInput("You cannot disable yourself; ask another admin.")
-    keyfile = KeyFile.load(session.paths.keyfile)
-    if keyfile.canonical_name(user.name):
-        keyfile.remove_user(user.name)
-    session.store.set_user_active(user.name, False, session.actor())
-
-
-def enable_user(session: Session, name: str, passphrase: str) -> None:
-    """Enable a disabled user again with a new passphrase (admins only)."""
-    session.require(Permission.MANAGE_USERS)
-    user = session.store.user(name.strip())
-    if user is None or user.active:
-        raise InvalidInput(f"There is no disabled user named {name.strip()!r}.")
-    _check_passphrase(passphrase, user.name)
-    KeyFile.load(session.paths.keyfile).add_user(user.name, passphrase, _db_key(session))
-    session.store.set_user_active(user.name, True, session.actor())
-
-
 def change_passphrase(session: Session, old: str, new: str) -> None:
     """Re-wrap the database key for the signed-in user; the database is not re-encrypted."""
-    _check_passphrase(new)
+    check_passphrase(new)
     keyfile = KeyFile.load(session.paths.keyfile)
     keyfile.change_passphrase(session.user.name, old, new, session.clock)
     session.audit("passphrase.change", "user", session.user.name)
-
-
-def _db_key(session: Session) -> bytes:
-    return session.store.database_key()

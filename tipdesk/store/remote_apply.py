@@ -8,7 +8,7 @@ Contract:
   updated by/at/device) untouched, keeps the full-text index in step, appends a change-log row
   and records the record's version vector in ``sync_versions``. Audit entries are added with
   :meth:`RemoteBatch.audit`, in the same transaction.
-- The batch does not validate, merge or decide anything: :mod:`tipdesk.sync.importer` does,
+- The batch does not validate, merge or decide anything: :mod:`tipdesk.services.sync.importer` does,
   before it writes. The store's normal optimistic-concurrency check does not apply here: a
   remote version replaces the row only when the merge says so.
 - Reads through the batch see the transaction's own state. Belongs to the store's thread.

@@ -1,7 +1,9 @@
-"""Sync between district installs and HQ: identities, the sealed file format, bundles,
-receipts, version vectors and the merge at HQ.
+"""Sync between district installs and HQ, as files: identities and the signed public
+documents, the sealed file format (age encryption, Ed25519 signatures, canonical JSON),
+bundles and their payload, receipts, version vectors and the merge rules.
 
-Layering: ``services -> sync -> store -> core``. Nothing here imports Qt or the database
-driver; every read and write of the store goes through :mod:`tipdesk.store.sync_store` and
-:mod:`tipdesk.store.remote_apply`. The file format is documented in ``docs/bundle-format.md``.
+Layering: ``services -> sync -> core``. Nothing here imports Qt, the database driver or the
+store: what reads and writes the store (the next bundle, applying a bundle at HQ, resolving a
+conflict, keeping the keys) is :mod:`tipdesk.services.sync`. The file format is documented in
+``docs/bundle-format.md``.
 """

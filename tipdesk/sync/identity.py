@@ -1,9 +1,10 @@
 """This install's sync identity, and the signed public documents that introduce it.
 
-Each install has an Ed25519 signing key and an X25519 (age) encryption key, made at ``init``
-(or on first use in a store made before sync existed) and kept in the encrypted store's
-``sync_keys`` table. Two public documents carry the public halves, each signed by the key it
-introduces (so a document that was altered in transit does not verify):
+Each install has an Ed25519 signing key and an X25519 (age) encryption key (:func:`new_keys`),
+made at ``init`` (or on first use in a store made before sync existed) and kept in the
+encrypted store's ``sync_keys`` table (:mod:`tipdesk.services.sync.keys` stores and loads them;
+nothing here touches the store). Two public documents carry the public halves, each signed by
+the key it introduces (so a document that was altered in transit does not verify):
 
 - the **enrolment file** HQ gives to districts: HQ's keys and the backup recipients every
   bundle is also encrypted to;
@@ -13,8 +14,8 @@ Trust comes from the **fingerprint** (SHA-256 over the signing key and the recip
 as five groups of four characters): the officer compares what ``tipdesk enroll`` shows with
 what HQ reads out from ``tipdesk keys show``, over the phone or on paper.
 
-Contract: secrets never leave this module except as :class:`Identity` objects, whose repr
-hides them; documents are canonical JSON.
+Contract: secrets leave this module only as :class:`Identity` objects and, once, as the
+:class:`KeyText` the store keeps; the repr of both hides them. Documents are canonical JSON.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -38,8 +39,6 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from tipdesk.core.ids import is_id
-from tipdesk.store.store import Actor, Store
-from tipdesk.store.sync_store import KeyRow, SyncStore
 from tipdesk.sync import age
 from tipdesk.sync.canonical import Malformed, b64, canonical, strict_loads, unb64
 from tipdesk.sync.errors import BadDocument
@@ -88,6 +87,12 @@ class Identity:
     def __repr__(self) -> str:
         return f"Identity(device={self.public.device_id!r}, fingerprint={self.public.fingerprint})"
 
+    @classmethod
+    def from_secrets(cls, device_id: str, signing_secret: str, age_secret: str) -> Identity:
+        """The identity whose secret halves the store keeps, as :func:`new_keys` wrote them."""
+        return cls(device_id, Ed25519PrivateKey.from_private_bytes(unb64(signing_secret, 32)),
+                   age_secret)  # fmt: skip
+
     @property
     def signer(self) -> Ed25519PrivateKey:
         return self._signer
@@ -97,36 +102,27 @@ class Identity:
         return self._age
 
 
-def _new_key_rows(at: str) -> list[KeyRow]:
+@dataclass(frozen=True, slots=True)
+class KeyText:
+    """One new key as the store keeps it (:func:`new_keys`): its name (:data:`SIGNING` or
+    :data:`ENCRYPTION`), its secret half and its public half, as text. Secret: the repr shows
+    the name and the public half only."""
+
+    name: str
+    secret: str = field(repr=False)
+    public: str
+
+
+def new_keys() -> tuple[KeyText, KeyText]:
     """Fresh keys: an Ed25519 signing key and an age X25519 identity. Secret."""
     signer = Ed25519PrivateKey.generate()
     secret_age = age.new_identity()
     public_raw = signer.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     secret_raw = signer.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    return [
-        KeyRow(SIGNING, b64(secret_raw), b64(public_raw), at),
-        KeyRow(ENCRYPTION, secret_age, age.recipient_of(secret_age), at),
-    ]
-
-
-def load_or_create(store: Store, device_id: str, actor: Actor) -> Identity:
-    """The install's identity, made and stored on first use (one transaction; when two
-    processes race, the first stored keys win and both use them)."""
-    sync = SyncStore(store)
-    rows = sync.keys()
-    if SIGNING not in rows or ENCRYPTION not in rows:
-        sync.add_keys(_new_key_rows(actor.at), actor)
-        rows = sync.keys()
-    signer = Ed25519PrivateKey.from_private_bytes(unb64(rows[SIGNING].secret, 32))
-    return Identity(device_id, signer, rows[ENCRYPTION].secret)
-
-
-def become_new_device(store: Store, device_id: str, actor: Actor, *, previous: str) -> Identity:
-    """Give this install a new device id and new keys, and forget the old device's outbox
-    (:meth:`SyncStore.replace_identity`). HQ must register the new device file before it
-    accepts the new device's bundles; the old device can then be revoked."""
-    SyncStore(store).replace_identity(device_id, _new_key_rows(actor.at), actor, previous=previous)
-    return load_or_create(store, device_id, actor)
+    return (
+        KeyText(SIGNING, b64(secret_raw), b64(public_raw)),
+        KeyText(ENCRYPTION, secret_age, age.recipient_of(secret_age)),
+    )
 
 
 # --- signed public documents ---------------------------------------------------------------------

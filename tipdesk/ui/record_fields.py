@@ -218,7 +218,7 @@ def named(kind: str, record_id: str, titles: Titles, reference: Reference) -> st
 
 def record_words(kind: str, title: str, reference: Reference) -> str:
     """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``, ``Referral to Shelter``: a record named
-    by its title (:func:`tipdesk.services.sync_common.record_title`)."""
+    by its title (:func:`tipdesk.services.titles.record_title`)."""
     if kind == "referral":
         title = reference.label("referral_services", title)
     tr = QCoreApplication.translate

@@ -194,6 +194,7 @@ def _records() -> tuple[list[Record], Training]:
 
 def _write_sync(store: Store) -> dict[str, Any]:
     """Schema 2 (sync): a synthetic row in every sync table, and what must read back."""
+    from tipdesk.services.sync.keys import load_or_create
     from tipdesk.store.remote_apply import remote_batch
     from tipdesk.store.sync_store import (
         BundleRow,
@@ -205,7 +206,6 @@ def _write_sync(store: Store) -> dict[str, Any]:
         ReceiptRow,
         SyncStore,
     )
-    from tipdesk.sync.identity import load_or_create
 
     at = "2025-05-03T09:00:00.000Z"
     actor = Actor("golden.admin", DEVICE, at)

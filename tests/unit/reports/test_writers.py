@@ -87,7 +87,9 @@ def test_xlsx_reads_back(rep_report: Report, tmp_path: Path) -> None:
     assert district.column_dimensions["B"].width >= 10
 
 
-@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    not shutil.which("libreoffice"), reason="LibreOffice is not installed (make sysdeps)"
+)
 def test_xlsx_opens_in_libreoffice(rep_report: Report, tmp_path: Path) -> None:
     path = write_report(rep_report, "xlsx", tmp_path / "r.xlsx")
     out = tmp_path / "lo"

@@ -18,6 +18,7 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
+from tipdesk.services import users
 from tipdesk.services.session import Session
 
 
@@ -83,7 +84,7 @@ def svc_user(svc_sessions: list[Session]) -> Callable[[Session, str, UserRole], 
     """Add a user with ``admin``'s session and return that user's own signed-in session."""
 
     def make(admin: Session, name: str, role: UserRole) -> Session:
-        session_service.add_user(admin, name, role, SVC_OTHER_PASSPHRASE)
+        users.add_user(admin, name, role, SVC_OTHER_PASSPHRASE)
         s = session_service.sign_in(
             admin.paths, user=name, passphrase=SVC_OTHER_PASSPHRASE, clock=admin.clock
         )

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from svc_support import (
     SVC_ADMIN,
     SVC_PASSPHRASE,
@@ -20,12 +21,13 @@ from svc_support import (
     svc_victim,
 )
 
+from tipdesk.cli import main as cli_main
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.records import Case, Referral
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
-from tipdesk.services import sync
+from tipdesk.services import records, sync
 from tipdesk.services.session import Install, Session, sign_in
 from tipdesk.store.keys import KeyFile
 from tipdesk.store.rows import TABLES
@@ -89,6 +91,33 @@ def case_for(session: Session, **changes: Any) -> Case:
         "victims": [victim],
     }
     return svc_case(**(values | changes))
+
+
+def run_cli(monkeypatch: pytest.MonkeyPatch, session: Session, *args: str) -> int:
+    """Run ``tipdesk ARGS`` in this process on ``session``'s store, as its admin."""
+    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
+    return cli_main.run([*args, "--home", str(session.paths.home), "--user", SVC_ADMIN])
+
+
+def concurrent_edit(
+    district: Session, hq: Session, out: Path, clock: FixedClock
+) -> tuple[Case, sync.ImportResult]:
+    """A case both sides changed after HQ had it (HQ corrected the narrative, then the
+    district the investigating officer), and HQ's import of the district's change: one open
+    conflict. Returns the case as the district first saved it, and that import's result."""
+    case = case_for(district)
+    records.save(district, [case])
+    sync.import_bundle_bytes(hq, export(district, out).read_bytes())
+    at_hq = hq.store.get("case", case.id)
+    assert isinstance(at_hq, Case)
+    at_hq.narrative = "HQ's correction of the narrative."
+    records.save(hq, [at_hq])
+    clock.advance(60)
+    at_district = district.store.get("case", case.id)
+    assert isinstance(at_district, Case)
+    at_district.investigating_officer = "Inspector Changedfake"
+    records.save(district, [at_district])
+    return case, sync.import_bundle_bytes(hq, export(district, out).read_bytes())
 
 
 def quiet_session(paths: Paths, clock: FixedClock, user: str = SVC_ADMIN) -> Session:

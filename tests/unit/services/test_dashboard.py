@@ -52,7 +52,7 @@ def test_the_dashboard_counts_the_funnel_and_the_months(filled: Session) -> None
                          "male": {"child": 0, "adult": 1, "unknown": 0}}  # fmt: skip
     assert d.record_counts == {"case": 3, "victim": 2, "training": 1, "campaign": 1}
     assert not d.empty
-    assert d.headline["cases_registered"] == 3
+    assert d.headline.cases_registered == 3
 
 
 def test_a_period_narrows_every_figure(filled: Session) -> None:

@@ -15,6 +15,7 @@ from svc_support import (
 
 from tipdesk.core.codes import Gender, Outcome, Stage
 from tipdesk.services import figures, records
+from tipdesk.services.figures import Figures, Period
 from tipdesk.services.session import Session
 
 PENDING = {"outcome": Outcome.PENDING, "judgment_on": None, "imprisonment_months": None,
@@ -113,49 +114,49 @@ def filled(district_session: Session) -> Session:
 
 def test_stats_for_a_period(filled: Session) -> None:
     data = figures.stats(filled, dt.date(2025, 1, 1), dt.date(2026, 6, 1))
-    assert data == {
-        "period": {"from": "2025-01-01", "to": "2026-06-01"},
-        "cases_registered": 2,
-        "accused_proceeded_against": 2,
-        "accused_convicted": 1,
-        "victims_identified": 5,
-        "victims_by_gender": {"female": 3, "male": 1, "transgender": 1},
-        "victims_by_age_group": {"child": 2, "adult": 2, "unknown": 1},
-        "victims_by_gender_and_age_group": {
+    assert data == Figures(
+        period=Period("2025-01-01", "2026-06-01"),
+        cases_registered=2,
+        accused_proceeded_against=2,
+        accused_convicted=1,
+        victims_identified=5,
+        victims_by_gender={"female": 3, "male": 1, "transgender": 1},
+        victims_by_age_group={"child": 2, "adult": 2, "unknown": 1},
+        victims_by_gender_and_age_group={
             "female": {"adult": 1, "child": 2},
             "male": {"adult": 1},
             "transgender": {"unknown": 1},
         },
-        "training_sessions": 1,
-        "persons_trained": 25,
-        "awareness_campaigns": 2,
-        "people_reached": 1500,
-    }
+        training_sessions=1,
+        persons_trained=25,
+        awareness_campaigns=2,
+        people_reached=1500,
+    )
 
 
 def test_each_figure_is_dated_by_its_own_event(filled: Session) -> None:
     data = figures.stats(filled, dt.date(2026, 1, 1), dt.date(2026, 2, 28))
-    assert data["cases_registered"] == 1  # FIR 3/2026 (the deleted one never counts)
-    assert data["accused_proceeded_against"] == 0
-    assert data["accused_convicted"] == 1  # judged 2026-01-15, case registered in 2025
-    assert data["victims_identified"] == 1
-    assert data["victims_by_gender"] == {"transgender": 1}
-    assert data["training_sessions"] == 0
-    assert data["persons_trained"] == 0
-    assert (data["awareness_campaigns"], data["people_reached"]) == (1, 1200)
+    assert data.cases_registered == 1  # FIR 3/2026 (the deleted one never counts)
+    assert data.accused_proceeded_against == 0
+    assert data.accused_convicted == 1  # judged 2026-01-15, case registered in 2025
+    assert data.victims_identified == 1
+    assert data.victims_by_gender == {"transgender": 1}
+    assert data.training_sessions == 0
+    assert data.persons_trained == 0
+    assert (data.awareness_campaigns, data.people_reached) == (1, 1200)
 
 
 def test_default_period_is_everything_up_to_today(filled: Session) -> None:
     data = figures.stats(filled, None, None)
-    assert data["period"] == {"from": None, "to": "2026-06-01"}
-    assert data["cases_registered"] == 2
-    assert (data["training_sessions"], data["persons_trained"]) == (2, 35)
+    assert data.period == Period(None, "2026-06-01")
+    assert data.cases_registered == 2
+    assert (data.training_sessions, data.persons_trained) == (2, 35)
 
 
 def test_an_empty_store_has_zero_figures(district_session: Session) -> None:
     data = figures.stats(district_session, None, None)
-    assert data["cases_registered"] == 0
-    assert data["victims_identified"] == 0
-    assert data["victims_by_gender"] == {}
-    assert data["victims_by_age_group"] == {"child": 0, "adult": 0, "unknown": 0}
-    assert data["people_reached"] == 0
+    assert data.cases_registered == 0
+    assert data.victims_identified == 0
+    assert data.victims_by_gender == {}
+    assert data.victims_by_age_group == {"child": 0, "adult": 0, "unknown": 0}
+    assert data.people_reached == 0

@@ -75,7 +75,7 @@ def test_hq_installs_files_and_a_district_gets_them_with_the_next_receipt(
     assert result.reference.files == ("rules/sentences.json",)
     assert _long_sentence_problems(district) == []
     assert "reference.update" in [e.action for e in district.store.audit_entries()]
-    assert reference_updates.status(district)["revision"] == 1
+    assert reference_updates.status(district).revision == 1
 
     # The update stays after signing in again (it is kept in the encrypted store).
     district.close()
@@ -165,7 +165,7 @@ def test_a_stored_update_that_no_longer_fits_never_blocks_sign_in(
     try:
         assert "NOWHERE" not in {o.district for o in again.reference.offices.values()}
         status = reference_updates.status(again)
-        assert status["revision"] == 1 and "offices.json" in status["problem"]
+        assert status.revision == 1 and "offices.json" in status.problem
     finally:
         again.close()
 

@@ -101,13 +101,13 @@ def test_template_round_trip(district_session: Session, tmp_path: Path) -> None:
     result = commit_import(district_session, plan)
     assert result.counts["case"]["create"] == 2
     stats = figures.stats(district_session, dt.date(2025, 1, 1), dt.date(2026, 5, 31))
-    assert stats["cases_registered"] == 2
-    assert stats["accused_proceeded_against"] == 1
-    assert stats["victims_identified"] == 1
-    assert stats["victims_by_gender"] == {"female": 1}
-    assert stats["persons_trained"] == 25
-    assert stats["awareness_campaigns"] == 1
-    assert stats["people_reached"] == 1200
+    assert stats.cases_registered == 2
+    assert stats.accused_proceeded_against == 1
+    assert stats.victims_identified == 1
+    assert stats.victims_by_gender == {"female": 1}
+    assert stats.persons_trained == 25
+    assert stats.awareness_campaigns == 1
+    assert stats.people_reached == 1200
     case = _case(district_session, "FIR 1/2025")
     assert case.office == "FIA-AHTC-LHR", "an empty office is the install's own"
     assert case.exploitation_forms == ["forced_labour", "child_labour"]

@@ -38,7 +38,7 @@ from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
 from tipdesk.services import backup as backup_service
-from tipdesk.services import records
+from tipdesk.services import records, users
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
 from tipdesk.store.keys import UNKNOWN_USER, KeyFile
@@ -479,46 +479,6 @@ def test_change_passphrase_to_a_weak_one_is_refused(
     assert svc_paths.keyfile.read_bytes() == keys_before
 
 
-# --- users ---------------------------------------------------------------------------------------
-
-
-def test_admin_adds_a_user_who_can_sign_in(
-    svc_paths: Paths, svc_clock: FixedClock, district_session: Session
-) -> None:
-    session_service.add_user(
-        district_session, "officer1", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE
-    )
-    assert "user.add" in svc_actions(district_session)
-    s = _sign_in(svc_paths, svc_clock, passphrase=SVC_OTHER_PASSPHRASE, user="officer1")
-    try:
-        assert s.role is UserRole.DISTRICT_OFFICER
-    finally:
-        s.close()
-
-
-def test_add_user_refuses_roles_of_the_other_install_kind_and_duplicates(
-    svc_paths: Paths, district_session: Session, hq_session: Session
-) -> None:
-    keys_before = svc_paths.keyfile.read_bytes()
-    count = svc_audit_count(district_session)
-    with pytest.raises(InvalidInput):
-        session_service.add_user(
-            district_session, "analyst1", UserRole.HQ_ANALYST, SVC_OTHER_PASSPHRASE
-        )
-    with pytest.raises(InvalidInput):
-        session_service.add_user(
-            district_session, SVC_ADMIN, UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE
-        )
-    with pytest.raises((InvalidInput, ValidationFailed)):
-        session_service.add_user(district_session, "officer1", UserRole.DISTRICT_OFFICER, "short")
-    assert svc_paths.keyfile.read_bytes() == keys_before
-    assert svc_audit_count(district_session) == count
-    with pytest.raises(InvalidInput):
-        session_service.add_user(
-            hq_session, "officer1", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE
-        )
-
-
 # --- permissions are enforced in the services --------------------------------------------------
 
 
@@ -537,9 +497,7 @@ def test_district_officer_is_refused_privileged_actions_and_nothing_is_written(
     with pytest.raises(PermissionDenied):
         records.delete(officer, "case", case.id, "entered twice by mistake")
     with pytest.raises(PermissionDenied):
-        session_service.add_user(
-            officer, "officer2", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE
-        )
+        users.add_user(officer, "officer2", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE)
     reviewed = records.get(officer, "case", case.id)
     reviewed.dual_role_reviewed_by = "officer1"
     with pytest.raises(PermissionDenied):
@@ -596,7 +554,7 @@ def test_supervisor_may_reveal_and_delete_but_not_manage_users(
     sup = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
     assert records.reveal_victim(sup, case.victims[0].id, "court order 12").name == "Sana Bibi"
     with pytest.raises(PermissionDenied):
-        session_service.add_user(sup, "officer2", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE)
+        users.add_user(sup, "officer2", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE)
     records.delete(sup, "case", case.id, "entered twice by mistake")
 
 

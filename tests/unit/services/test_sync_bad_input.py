@@ -21,7 +21,7 @@ from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import KnownError
 from tipdesk.paths import Paths
 from tipdesk.services import records, sync
-from tipdesk.services.sync_common import own_identity
+from tipdesk.services.sync.common import own_identity
 from tipdesk.sync import age, container
 from tipdesk.sync.canonical import canonical
 from tipdesk.sync.container import Limits
@@ -220,7 +220,7 @@ def test_replayed_bundle_is_a_reported_duplicate(
         hq.close()
     assert files_of(paths.home) == before
     assert [r.status for r in report.results] == ["duplicate"] and report.errors == []
-    assert report.to_json()["duplicates"] == [f"{world['identity'].public.device_id}#1"]
+    assert report.duplicates == [f"{world['identity'].public.device_id}#1"]
 
 
 def _write(path: Path, data: bytes) -> Path:

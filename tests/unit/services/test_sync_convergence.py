@@ -176,6 +176,7 @@ def _each_change_once(hq: Session, districts: list[Session]) -> None:
 
 # No shrinking: each example builds four stores, so shrinking a failure would take minutes;
 # the failing draws are printed in full instead.
+@pytest.mark.slow
 @settings(max_examples=6, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
 @given(data=st.data())

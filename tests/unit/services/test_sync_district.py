@@ -12,10 +12,10 @@ from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import PermissionDenied
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Victim
-from tipdesk.services import records, sync
+from tipdesk.services import records, sync, users
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
-from tipdesk.services.sync_common import own_identity
+from tipdesk.services.sync.common import own_identity
 from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync import container, identity, payload
 from tipdesk.sync.errors import BadDocument, NotEnrolled, WrongRole
@@ -136,8 +136,8 @@ def test_unacknowledged_changes_go_again_and_receipts_move_the_start(
     ids3 = {r.record_id for r in payload.iter_rows(_payload(hq, b3))}
     assert not ids3 & ids2
     status = sync.status(district)
-    assert status["outbox"][0]["seq"] == 3 and status["last_receipt"]["serial"] == 1
-    assert status["changes_not_exported"] == 0
+    assert status.last_receipt is not None and status.last_receipt.serial == 1
+    assert status.outbox[0].seq == 3 and status.changes_not_exported == 0
 
 
 def test_identity_leaves_the_district_only_with_consent(
@@ -209,7 +209,7 @@ def test_an_hq_analyst_cannot_import(
     svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
     district, hq = svc_linked
-    session_service.add_user(hq, "analyst1", UserRole.HQ_ANALYST, "purple elephant dances quietly")
+    users.add_user(hq, "analyst1", UserRole.HQ_ANALYST, "purple elephant dances quietly")
     analyst = session_service.sign_in(
         hq.paths, user="analyst1", passphrase="purple elephant dances quietly", clock=svc_clock
     )

@@ -1,4 +1,4 @@
-"""HQ side of sync (tipdesk.services.sync_hq): records arrive as they are, duplicates and any
+"""HQ side of sync (tipdesk.services.sync.hq): records arrive as they are, duplicates and any
 order, gaps, conflicts kept in full and resolved, quarantine, receipts and device status."""
 
 from __future__ import annotations
@@ -7,16 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
-from svc_support import SVC_PASSPHRASE, svc_training
+from svc_support import svc_training
 from sync_support import (
     case_for,
     clone_home,
+    concurrent_edit,
     export,
     hq_state,
     reopen,
+    run_cli,
 )
 
-from tipdesk.cli import main as cli_main
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import NotFound
 from tipdesk.core.records import Case, Referral, Training, to_dict
@@ -139,44 +140,32 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     district, hq = svc_linked
-    case = case_for(district)
-    records.save(district, [case])
-    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
-    at_hq = hq.store.get("case", case.id)
-    assert isinstance(at_hq, Case)
-    at_hq.narrative = "HQ's correction of the narrative."
-    records.save(hq, [at_hq])
-    svc_clock.advance(60)
-    at_district = district.store.get("case", case.id)
-    assert isinstance(at_district, Case)
-    at_district.investigating_officer = "Inspector Changedfake"
-    records.save(district, [at_district])
-    result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    case, result = concurrent_edit(district, hq, tmp_path / "out", svc_clock)
     assert [c["held"] for c in result.conflicts] == ["incoming"]
     (conflict,) = sync.conflicts(hq)
-    assert conflict["local"]["where"] == "HQ" and conflict["incoming"]["where"] == "PB-LHR"
-    assert conflict["incoming"]["updated_by"] == "admin1"
-    assert conflict["fields"] == ["investigating_officer", "narrative"]
-    assert conflict["title"] == case.case_number  # what names the case to a reviewer
-    assert _cli(monkeypatch, hq, "hq", "conflicts") == 0
+    assert conflict.local.where == "HQ" and conflict.incoming.where == "PB-LHR"
+    assert conflict.incoming.updated_by == "admin1"
+    assert conflict.fields == ("investigating_officer", "narrative")
+    assert conflict.title == case.case_number  # what names the case to a reviewer
+    assert run_cli(monkeypatch, hq, "hq", "conflicts") == 0
     listed = capsys.readouterr().out
-    assert f"{conflict['id']}  case {case.case_number} ({case.id}) [open]" in listed
+    assert f"{conflict.id}  case {case.case_number} ({case.id}) [open]" in listed
     assert "differs in: investigating_officer, narrative" in listed
     # Never a silent overwrite: the register keeps HQ's version, the district's is held.
     current = hq.store.get("case", case.id)
     assert isinstance(current, Case) and current.narrative == "HQ's correction of the narrative."
-    held = SyncStore(hq.store).conflict(conflict["id"])
+    held = SyncStore(hq.store).conflict(conflict.id)
     assert held is not None and held.record["investigating_officer"] == "Inspector Changedfake"
-    kept = sync.resolve(hq, conflict["id"], "incoming")
+    kept = sync.resolve(hq, conflict.id, "incoming")
     current = hq.store.get("case", case.id)
     assert isinstance(current, Case)
     assert current.investigating_officer == "Inspector Changedfake"
     assert current.version == kept.version == 3 and current.updated_device == hq.install.device_id
     assert sync.conflicts(hq) == []
     (closed,) = sync.conflicts(hq, include_closed=True)
-    assert closed["status"] == "resolved" and closed["outcome"] == "kept incoming"
+    assert closed.status == "resolved" and closed.outcome == "kept incoming"
     entry = hq.store.audit_entries(action="sync.resolve")[0]
-    assert entry.detail == {"conflict": conflict["id"], "kept": "incoming"}
+    assert entry.detail == {"conflict": conflict.id, "kept": "incoming"}
     assert hq.store.verify_audit().ok
 
 
@@ -195,12 +184,12 @@ def test_resolving_keeps_local_and_refuses_twice(
     records.delete(district, "training", training.id, "cancelled")
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     (conflict,) = sync.conflicts(hq)
-    assert conflict["incoming"]["deleted"] is True
-    sync.resolve(hq, conflict["id"], "local")
+    assert conflict.incoming.deleted is True
+    sync.resolve(hq, conflict.id, "local")
     current = hq.store.get("training", training.id)
     assert isinstance(current, Training) and current.title == "Title as HQ corrected it"
     with pytest.raises(Exception, match="already closed"):
-        sync.resolve(hq, conflict["id"], "incoming")
+        sync.resolve(hq, conflict.id, "incoming")
     with pytest.raises(NotFound):
         sync.resolve(hq, "C-no-such-conflict", "local")
 
@@ -212,12 +201,6 @@ def _saved_over_the_limit(district: Session) -> Case:
     bad.accused[0].imprisonment_months = 96
     district.store.save([bad], district.actor())
     return bad
-
-
-def _cli(monkeypatch: pytest.MonkeyPatch, session: Session, *args: str) -> int:
-    """Run ``tipdesk ARGS`` in this process on ``session``'s store, as its admin."""
-    monkeypatch.setenv("TIPDESK_PASSPHRASE", SVC_PASSPHRASE)
-    return cli_main.run([*args, "--home", str(session.paths.home), "--user", "admin1"])
 
 
 def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
@@ -262,7 +245,7 @@ def test_the_receipt_command_names_quarantined_records_by_their_titles(
     bad = _saved_over_the_limit(district)
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     (receipt,) = sync.write_receipts(hq, tmp_path)
-    assert _cli(monkeypatch, district, "sync", "receipt", str(receipt)) == 0
+    assert run_cli(monkeypatch, district, "sync", "receipt", str(receipt)) == 0
     out = capsys.readouterr().out
     assert f"Quarantined at HQ: case {bad.case_number} ({bad.id}): " in out
     assert f"accused {bad.accused[0].name} ({bad.accused[0].id}): " in out
@@ -292,10 +275,10 @@ def test_an_import_report_names_its_quarantined_records(
     assert any("exceeds the 84-month maximum" in p for p in by_kind["accused"].problems)
     assert by_kind["victim"].label == bad.victims[0].victim_code
     # ...and so does the command line.
-    assert _cli(monkeypatch, hq, "report", "quality", "--json") == 0
+    assert run_cli(monkeypatch, hq, "report", "quality", "--json") == 0
     listed = json.loads(capsys.readouterr().out)["quarantined"]
     assert {(q["kind"], q["label"]) for q in listed} >= {("case", bad.case_number)}
-    assert _cli(monkeypatch, hq, "report", "quality") == 0
+    assert run_cli(monkeypatch, hq, "report", "quality") == 0
     assert f"case {bad.case_number} (PB-LHR, bundle 1): " in capsys.readouterr().out
 
 

@@ -28,7 +28,9 @@ from sync_support import case_for, link, make_district, make_hq, reopen
 from tipdesk.cli.main import run as cli_run
 from tipdesk.core.clock import FixedClock
 from tipdesk.paths import Paths
-from tipdesk.services import records, sync, sync_server, sync_upload
+from tipdesk.services import records, sync
+from tipdesk.services.sync import server as sync_server
+from tipdesk.services.sync import upload as sync_upload
 from tipdesk.sync import request_auth
 
 
@@ -172,7 +174,7 @@ def test_unregistered_device_is_refused_and_nothing_stored(world: dict[str, Any]
                 (bundle,) = sync.outbox_files(stranger)
                 answer = client.post(f"{url}/v1/bundles", content=bundle.read_bytes())
         assert answer.status_code == 403 and "has not registered" in answer.json()["error"]
-        assert [e["message"][:4] for e in result.errors] == ["403:", "401:"]
+        assert [e.message[:4] for e in result.errors] == ["403:", "401:"]
         assert not inbox.exists() or list(inbox.iterdir()) == []
     finally:
         stranger.close()

@@ -12,8 +12,9 @@ from sync_support import case_for, export
 from tipdesk.core.clock import FixedClock
 from tipdesk.paths import Paths
 from tipdesk.services import backup as backup_service
-from tipdesk.services import records, sync, sync_hq
+from tipdesk.services import records, sync
 from tipdesk.services.session import Session
+from tipdesk.services.sync import hq as sync_hq
 from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync.errors import UnknownSender
 

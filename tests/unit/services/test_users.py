@@ -1,4 +1,5 @@
-"""Disabling and enabling users, and deleting children by leaving them out of a case."""
+"""User administration (tipdesk.services.users): listing, adding, disabling and enabling users;
+and deleting children by leaving them out of a case."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ from collections.abc import Callable
 
 import pytest
 from svc_support import (
+    SVC_ADMIN,
     SVC_OTHER_PASSPHRASE,
     svc_accused,
     svc_actions,
+    svc_audit_count,
     svc_case,
     svc_victim,
 )
 
-from tipdesk.core.errors import InvalidInput, PermissionDenied, WrongPassphrase
+from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import InvalidInput, PermissionDenied, ValidationFailed, WrongPassphrase
 from tipdesk.core.permissions import UserRole
-from tipdesk.services import records
+from tipdesk.paths import Paths
+from tipdesk.services import records, users
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
 from tipdesk.store.keys import KeyFile
@@ -23,12 +28,52 @@ from tipdesk.store.keys import KeyFile
 NEW_PASSPHRASE = "seven amber lanterns glow"
 
 
+def test_admin_adds_a_user_who_can_sign_in(
+    svc_paths: Paths, svc_clock: FixedClock, district_session: Session
+) -> None:
+    users.add_user(district_session, "officer1", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE)
+    assert "user.add" in svc_actions(district_session)
+    s = session_service.sign_in(
+        svc_paths, user="officer1", passphrase=SVC_OTHER_PASSPHRASE, clock=svc_clock
+    )
+    try:
+        assert s.role is UserRole.DISTRICT_OFFICER
+    finally:
+        s.close()
+
+
+def test_add_user_refuses_roles_of_the_other_install_kind_and_duplicates(
+    svc_paths: Paths, district_session: Session, hq_session: Session
+) -> None:
+    keys_before = svc_paths.keyfile.read_bytes()
+    count = svc_audit_count(district_session)
+    with pytest.raises(InvalidInput):
+        users.add_user(district_session, "analyst1", UserRole.HQ_ANALYST, SVC_OTHER_PASSPHRASE)
+    with pytest.raises(InvalidInput):
+        users.add_user(district_session, SVC_ADMIN, UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE)
+    with pytest.raises((InvalidInput, ValidationFailed)):
+        users.add_user(district_session, "officer1", UserRole.DISTRICT_OFFICER, "short")
+    assert svc_paths.keyfile.read_bytes() == keys_before
+    assert svc_audit_count(district_session) == count
+    with pytest.raises(InvalidInput):
+        users.add_user(hq_session, "officer1", UserRole.DISTRICT_OFFICER, SVC_OTHER_PASSPHRASE)
+
+
+def test_anyone_who_may_view_lists_the_users(
+    district_session: Session, svc_user: Callable[[Session, str, UserRole], Session]
+) -> None:
+    officer = svc_user(district_session, "bilal", UserRole.DISTRICT_OFFICER)
+    users.disable_user(district_session, "bilal")
+    listed = users.list_users(officer)
+    assert [(u.name, u.active) for u in listed] == [("admin1", True), ("bilal", False)]
+
+
 def test_a_disabled_user_is_removed_from_the_key_file_and_cannot_sign_in(
     district_session: Session, svc_user: Callable[[Session, str, UserRole], Session]
 ) -> None:
     officer = svc_user(district_session, "bilal", UserRole.DISTRICT_OFFICER)
     officer.close()
-    session_service.disable_user(district_session, "bilal")
+    users.disable_user(district_session, "bilal")
     assert KeyFile.load(district_session.paths.keyfile).canonical_name("bilal") is None
     with pytest.raises(WrongPassphrase):
         session_service.sign_in(
@@ -44,8 +89,8 @@ def test_enable_gives_a_disabled_user_a_new_passphrase(
     district_session: Session, svc_user: Callable[[Session, str, UserRole], Session]
 ) -> None:
     svc_user(district_session, "bilal", UserRole.DISTRICT_OFFICER).close()
-    session_service.disable_user(district_session, "bilal")
-    session_service.enable_user(district_session, "bilal", NEW_PASSPHRASE)
+    users.disable_user(district_session, "bilal")
+    users.enable_user(district_session, "bilal", NEW_PASSPHRASE)
     back = session_service.sign_in(
         district_session.paths,
         user="bilal",
@@ -63,13 +108,13 @@ def test_only_admins_disable_and_nobody_disables_themselves(
 ) -> None:
     officer = svc_user(district_session, "bilal", UserRole.DISTRICT_OFFICER)
     with pytest.raises(PermissionDenied):
-        session_service.disable_user(officer, "admin1")
+        users.disable_user(officer, "admin1")
     with pytest.raises(InvalidInput):
-        session_service.disable_user(district_session, "admin1")
+        users.disable_user(district_session, "admin1")
 
 
 def test_sign_in_accepts_the_name_as_the_key_file_matches_it(district_session: Session) -> None:
-    session_service.add_user(district_session, "Saima", UserRole.DISTRICT_OFFICER, NEW_PASSPHRASE)
+    users.add_user(district_session, "Saima", UserRole.DISTRICT_OFFICER, NEW_PASSPHRASE)
     s = session_service.sign_in(
         district_session.paths,
         user="  saima ",

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from tipdesk.core.records import Training, to_dict
+from tipdesk.services.sync.keys import load_or_create
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.store import Actor, Store
 from tipdesk.store.sync_store import SyncStore
-from tipdesk.sync.identity import load_or_create
 
 GOLDEN = Path(__file__).resolve().parents[2] / "data" / "golden"
 GOLDEN_DIRS = sorted(p for p in GOLDEN.glob("schema-*") if p.is_dir())

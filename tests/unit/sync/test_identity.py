@@ -8,12 +8,16 @@ import re
 import pytest
 
 from tipdesk.sync import age
+from tipdesk.sync.canonical import b64
 from tipdesk.sync.errors import BadDocument
 from tipdesk.sync.identity import (
+    ENCRYPTION,
+    SIGNING,
     Identity,
     device_document,
     enrolment_document,
     fingerprint,
+    new_keys,
     read_device_file,
     read_enrolment,
 )
@@ -28,6 +32,18 @@ def test_fingerprint_shape_and_binding(sender: Identity) -> None:
     other = age.recipient_of(age.new_identity())
     assert fingerprint(sender.public.signing_key, other) != fp
     assert "secret" not in repr(sender).lower() and sender.age_identity not in repr(sender)
+
+
+def test_new_keys_hide_their_secrets_and_load_back_as_the_same_identity() -> None:
+    signing, encryption = new_keys()
+    assert (signing.name, encryption.name) == (SIGNING, ENCRYPTION)
+    for key in (signing, encryption):
+        assert key.secret not in repr(key) and key.public in repr(key)
+    me = Identity.from_secrets("0190aaaa-0000-7000-8000-000000000001", signing.secret,
+                               encryption.secret)  # fmt: skip
+    assert me.public.recipient == encryption.public == age.recipient_of(encryption.secret)
+    assert b64(me.public.signing_key) == signing.public
+    assert new_keys()[0].secret != signing.secret
 
 
 def test_enrolment_round_trip_and_tampering(sender: Identity) -> None:

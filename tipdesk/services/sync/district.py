@@ -1,0 +1,313 @@
+"""The district's side of sync: the next bundle, the outbox, HQ's receipts and the sync state.
+
+Contract:
+- Every function checks the permission and the install's role first (district only).
+- Files are written atomically (:func:`tipdesk.fs.atomic_write_bytes`), private to the user.
+- Transports (the HTTPS uploader, :mod:`tipdesk.services.sync.upload`) only move bytes:
+  :func:`outbox_files` lists what to upload, :func:`import_receipt_bytes` takes what comes
+  back; at HQ :func:`~tipdesk.services.sync.hq.import_bundle_bytes` and
+  :func:`~tipdesk.services.sync.hq.receipt_for` do the same.
+- Runs on the store's thread, like every service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tipdesk import __version__
+from tipdesk.core.errors import InvalidInput
+from tipdesk.core.permissions import Permission
+from tipdesk.fs import atomic_write_bytes
+from tipdesk.services import reference_updates
+from tipdesk.services.session import Session
+from tipdesk.services.sync import exporter
+from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
+from tipdesk.store.sync_store import HqRow, OutboxRow, ReceiptRow
+from tipdesk.sync import container, receipt
+from tipdesk.sync.bundle import short_device
+from tipdesk.sync.canonical import unb64
+from tipdesk.sync.container import DEFAULT_LIMITS, Limits
+from tipdesk.sync.errors import NotEnrolled, UnknownSender, WrongDevice
+from tipdesk.sync.gcpause import gc_paused
+
+
+# --- district: bundles, outbox, receipts ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """``path`` is the bundle written to the chosen folder, or None when nothing was new."""
+
+    path: Path | None
+    seq: int | None
+    counts: dict[str, int] = field(default_factory=dict)
+    pending: tuple[int, ...] = ()
+
+
+def _hq(session: Session) -> HqRow:
+    hq = sync_store(session).hq()
+    if hq is None:
+        raise NotEnrolled(
+            "This install is not enrolled with HQ yet: run `tipdesk enroll FILE` with HQ's "
+            "enrolment file first."
+        )
+    return hq
+
+
+def export_bundle(session: Session, out_dir: Path) -> ExportResult:
+    """Write the next bundle (every change HQ has not acknowledged) to ``out_dir`` and keep
+    it in the outbox until HQ's receipt acknowledges it. Nothing new: nothing is written."""
+    session.require(Permission.SYNC)
+    require_district(session, "sync export")
+    if not out_dir.is_dir():
+        raise InvalidInput(f"{out_dir} is not a folder.")
+    hq = _hq(session)
+    me = own_identity(session)
+    store = sync_store(session)
+    with gc_paused():
+        prepared = exporter.next_bundle(
+            session.store,
+            me,
+            hq,
+            district=session.install.district,
+            office=session.install.office,
+            created_at=session.now(),
+            app_version=__version__,
+        )
+    if prepared is None:
+        return ExportResult(
+            None, None, pending=tuple(o.seq for o in store.outbox(pending_only=True))
+        )
+    m = prepared.manifest
+    row = OutboxRow(
+        m.seq,
+        prepared.file_name,
+        m.after_change,
+        m.through_change,
+        m.counts,
+        prepared.sha256,
+        m.created_at,
+    )
+    # The store keeps the sealed bytes first: if writing a file fails, the bundle is not lost
+    # and its number is never reused for other contents.
+    store.add_outbox(row, prepared.data, session.actor())
+    _outbox_folder(session)
+    atomic_write_bytes(session.paths.outbox / prepared.file_name, prepared.data)
+    dest = out_dir / prepared.file_name
+    if dest.resolve() != (session.paths.outbox / prepared.file_name).resolve():
+        atomic_write_bytes(dest, prepared.data)
+    return ExportResult(
+        dest, m.seq, m.counts, tuple(o.seq for o in store.outbox(pending_only=True))
+    )
+
+
+def _outbox_folder(session: Session) -> Path:
+    folder = session.paths.outbox
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def outbox_files(session: Session) -> list[Path]:
+    """The unacknowledged bundles, oldest first, as files in the outbox folder (re-written
+    from the store when one is missing). What an uploader sends."""
+    session.require(Permission.SYNC)
+    require_district(session, "the outbox")
+    store = sync_store(session)
+    folder = _outbox_folder(session)
+    out: list[Path] = []
+    for row in store.outbox(pending_only=True):
+        path = folder / row.file_name
+        if not path.exists():
+            data = store.outbox_data(row.seq)
+            if data is None:
+                continue
+            atomic_write_bytes(path, data)
+        out.append(path)
+    return out
+
+
+@dataclass(slots=True)
+class ReceiptResult:
+    serial: int
+    status: str  # imported | duplicate | older
+    highest_seq: int
+    acked_change: int
+    acknowledged: tuple[int, ...]
+    quarantined: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    gaps: list[int]
+    bundles: list[dict[str, Any]]
+    reference: reference_updates.Applied | None = None
+    """HQ's reference update the receipt carried, when it was newer than the installed one."""
+
+
+def import_receipt(session: Session, path: Path, limits: Limits = DEFAULT_LIMITS) -> ReceiptResult:
+    return import_receipt_bytes(session, read_file(path, "receipt"), limits)
+
+
+def import_receipt_bytes(
+    session: Session, data: bytes, limits: Limits = DEFAULT_LIMITS
+) -> ReceiptResult:
+    """Check and record HQ's receipt: the signature with the enrolled HQ's key first, then
+    that it is addressed to this device, then decrypt. A repeated receipt, or one issued
+    before the latest imported, changes nothing; a newer one acknowledges the bundles it lists
+    as received and sets where the next bundle starts (HQ's word, even if it now holds less)."""
+    session.require(Permission.SYNC)
+    require_district(session, "sync receipt")
+    hq = _hq(session)
+    env = container.read(data, limits, expect="receipt")
+    manifest = receipt.read_manifest(env)
+    if manifest.hq != hq.device_id:
+        raise UnknownSender(
+            "This receipt was not issued by the HQ this install is enrolled with. Nothing was "
+            "changed."
+        )
+    container.verify(env, unb64(hq.signing_key, 32))
+    me = own_identity(session)
+    if manifest.device != me.public.device_id:
+        raise WrongDevice(
+            f"This receipt is for another device (…{short_device(manifest.device)}), not this "
+            f"one (…{short_device(me.public.device_id)}). Nothing was changed."
+        )
+    plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    rec = receipt.read_receipt(manifest, plain)
+    store = sync_store(session)
+    if store.has_receipt(rec.hq, rec.serial, rec.issued_at):
+        return _receipt_result(rec, "duplicate", ())
+    last = store.last_receipt()
+    if last is not None and rec.issued_at < last.issued_at:
+        # An older receipt (replayed, or late) never moves the district's state back.
+        return _receipt_result(rec, "older", ())
+    # HQ's reference update is checked first and written with the receipt: a bad one is
+    # reported, never a reason to refuse the receipt.
+    update = reference_updates.from_receipt(session, rec.updates)
+    newly = store.add_receipt(
+        ReceiptRow(
+            rec.serial,
+            rec.hq,
+            rec.issued_at,
+            session.now(),
+            rec.highest_seq,
+            rec.acked_change,
+            rec.to_json(),
+        ),
+        session.actor(),
+        settings=update.settings if update else None,
+        also_log=update.entries if update else (),
+    )
+    for row in newly:
+        (session.paths.outbox / row.file_name).unlink(missing_ok=True)
+    result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
+    result.reference = update.installed_in(session) if update else None
+    return result
+
+
+def _receipt_result(rec: receipt.Receipt, status: str, acked: tuple[int, ...]) -> ReceiptResult:
+    return ReceiptResult(
+        rec.serial,
+        status,
+        rec.highest_seq,
+        rec.acked_change,
+        acked,
+        rec.quarantined,
+        rec.conflicts,
+        rec.gaps,
+        rec.bundles,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxBundle:
+    """A bundle made here, as the sync state shows it."""
+
+    seq: int
+    file: str
+    created_at: str
+    changes: tuple[int, int]
+    """The change-log positions it covers: after the first, up to and including the second."""
+    counts: dict[str, int]
+    """Records in the bundle, by kind."""
+    acknowledged_at: str | None
+    """When HQ's receipt acknowledged it; None while it waits in the outbox."""
+
+    @classmethod
+    def of(cls, row: OutboxRow) -> OutboxBundle:
+        return cls(
+            seq=row.seq,
+            file=row.file_name,
+            created_at=row.created_at,
+            changes=(row.from_change, row.to_change),
+            counts=row.counts,
+            acknowledged_at=row.acked_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LastReceipt:
+    """The latest receipt imported from HQ. ``gaps``, ``quarantined``, ``conflicts`` and
+    ``updates`` are the receipt's own lists, as HQ wrote them (``docs/bundle-format.md``)."""
+
+    serial: int
+    issued_at: str
+    imported_at: str
+    highest_seq: int
+    """HQ holds every bundle up to this one."""
+    acked_change: int
+    gaps: list[int]
+    quarantined: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    updates: dict[str, Any]
+
+    @classmethod
+    def of(cls, row: ReceiptRow) -> LastReceipt:
+        s = row.summary
+        return cls(
+            serial=row.serial,
+            issued_at=row.issued_at,
+            imported_at=row.imported_at,
+            highest_seq=row.highest_seq,
+            acked_change=row.acked_change,
+            gaps=s.get("gaps", []),
+            quarantined=s.get("quarantined", []),
+            conflicts=s.get("conflicts", []),
+            updates=s.get("updates", {}),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """The district's sync state (``tipdesk sync status`` and the app's sync page)."""
+
+    device_id: str
+    enrolled: bool
+    hq_fingerprint: str | None
+    """The fingerprint of the HQ this install is enrolled with; None when not enrolled."""
+    last_bundle: OutboxBundle | None
+    outbox: tuple[OutboxBundle, ...]
+    """The bundles HQ has not acknowledged yet, oldest first."""
+    changes_not_exported: int
+    changes_not_acknowledged: int
+    last_receipt: LastReceipt | None
+
+
+def status(session: Session) -> SyncStatus:
+    """The district's sync state: HQ, last bundle, outbox, last receipt, what is not sent."""
+    session.require(Permission.SYNC)
+    require_district(session, "sync status")
+    store = sync_store(session)
+    hq = store.hq()
+    outbox = store.outbox()
+    pending = [o for o in outbox if o.acked_at is None]
+    last = outbox[-1] if outbox else None
+    rec = store.last_receipt()
+    max_change = store.max_change()
+    return SyncStatus(
+        device_id=session.install.device_id,
+        enrolled=hq is not None,
+        hq_fingerprint=hq.fingerprint if hq else None,
+        last_bundle=OutboxBundle.of(last) if last else None,
+        outbox=tuple(OutboxBundle.of(o) for o in pending),
+        changes_not_exported=max_change - (last.to_change if last else 0),
+        changes_not_acknowledged=max_change - store.acked_change(),
+        last_receipt=LastReceipt.of(rec) if rec else None,
+    )

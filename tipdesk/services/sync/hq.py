@@ -1,0 +1,504 @@
+"""HQ's sync use cases: importing bundles, conflicts and their resolution, receipts, and the
+state of every device. Re-exported by :mod:`tipdesk.services.sync`.
+
+Contract:
+- A bundle is checked in this order, and refused at the first failure with nothing changed:
+  structure and format version, size limits, a registered and not revoked sender, the
+  sender's signature over the manifest, recipients and payload digest, then (only then)
+  decryption with HQ's key, bounded decompression, decoding, and the manifest against the
+  payload. A bundle already imported is reported as a duplicate and writes nothing at all.
+- Each bundle is applied in one transaction (:func:`tipdesk.services.sync.importer.apply_bundle`).
+- Receipts are signed by HQ and encrypted to the device they are for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Record, to_dict
+from tipdesk.fs import atomic_write_bytes
+from tipdesk.services import reference_updates
+from tipdesk.services.session import Session
+from tipdesk.services.sync import importer
+from tipdesk.services.sync.common import (
+    own_identity,
+    read_file,
+    require_hq,
+    sync_store,
+)
+from tipdesk.services.sync.resolve import resolve as resolve_conflict
+from tipdesk.services.titles import record_title, record_titles
+from tipdesk.store.sync_store import ConflictRow, DeviceRow
+from tipdesk.sync import bundle, container, payload, receipt, status
+from tipdesk.sync.bundle import Manifest, short_device
+from tipdesk.sync.canonical import unb64
+from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
+from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
+from tipdesk.sync.gcpause import gc_paused
+
+HQ_LABEL = "HQ"
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """One bundle's import, for the report (``--json``) and the app. ``conflicts`` and
+    ``quarantined`` are the entries the import recorded (and receipts carry), by id."""
+
+    source: str = field(metadata={"json": "file"})
+    """The file imported (``file`` in ``--json`` output)."""
+    device: str
+    district: str
+    seq: int
+    status: str  # imported | duplicate
+    counts: dict[str, int]
+    accepted: dict[str, int] = field(default_factory=dict)
+    duplicates: int = 0
+    superseded: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    quarantined: list[dict[str, Any]] = field(default_factory=list)
+    gaps: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedFile:
+    """A bundle file that was not imported: ``error`` names the kind of problem (the
+    :class:`~tipdesk.core.errors.KnownError` class), ``message`` says it to people."""
+
+    file: str
+    error: str
+    message: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """Several bundle files' imports (:func:`import_files`): each imported or duplicate
+    bundle's result, the files refused, and each sending device's missing bundles after."""
+
+    results: list[ImportResult] = field(default_factory=list)
+    errors: list[RefusedFile] = field(default_factory=list)
+    gaps: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def accepted(self) -> dict[str, int]:
+        """Records accepted, by kind, over every bundle."""
+        accepted: dict[str, int] = {}
+        for r in self.results:
+            for kind, n in r.accepted.items():
+                accepted[kind] = accepted.get(kind, 0) + n
+        return accepted
+
+    @property
+    def duplicates(self) -> list[str]:
+        """The bundles imported before, as ``device#seq``."""
+        return [f"{r.device}#{r.seq}" for r in self.results if r.status == "duplicate"]
+
+    @property
+    def conflicts(self) -> list[dict[str, Any]]:
+        return [c for r in self.results for c in r.conflicts]
+
+    @property
+    def quarantined(self) -> list[dict[str, Any]]:
+        return [q for r in self.results for q in r.quarantined]
+
+
+def _verified(
+    session: Session, data: bytes, limits: Limits
+) -> tuple[Envelope, Manifest, DeviceRow]:
+    env = container.read(data, limits, expect="bundle")
+    manifest = bundle.read_manifest(env)
+    device = sync_store(session).device(manifest.device)
+    if device is None:
+        raise UnknownSender(
+            "This bundle comes from a device HQ has not registered "
+            f"(…{short_device(manifest.device)}, {manifest.district or 'no district'}). "
+            "Register it with `tipdesk device register` first. Nothing was changed."
+        )
+    if device.revoked_at:
+        raise RevokedSender(
+            f"This bundle comes from a revoked device (…{short_device(manifest.device)}, "
+            f"revoked on {device.revoked_at[:10]}); it was refused. Nothing was changed."
+        )
+    container.verify(env, unb64(device.signing_key, 32))
+    return env, manifest, device
+
+
+def check_bundle_bytes(session: Session, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Manifest:
+    """Check a bundle's structure, sender and signature without decrypting or writing
+    anything (what a receiver does before accepting an upload)."""
+    session.require(Permission.SYNC)
+    require_hq(session, "bundle checks")
+    return _verified(session, data, limits)[1]
+
+
+def _gaps(session: Session, device_id: str) -> list[int]:
+    rows = sync_store(session).bundles(device_id)
+    return status.progress((b.seq, b.from_change, b.to_change) for b in rows).gaps
+
+
+def import_bundle_bytes(
+    session: Session, data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS
+) -> ImportResult:
+    """Verify, decrypt, validate and apply one bundle (see the module contract)."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq import")
+    env, manifest, device = _verified(session, data, limits)
+    sha256 = hashlib.sha256(data).hexdigest()
+    result = ImportResult(
+        source, manifest.device, device.district, manifest.seq, "duplicate", dict(manifest.counts)
+    )
+    prior = sync_store(session).bundle(manifest.device, manifest.seq)
+    if prior is not None:
+        if prior.sha256 != sha256:
+            raise SequenceReused(
+                f"A different bundle numbered {manifest.seq} from this device was imported "
+                "before: the device may have been restored from an old backup. Nothing was "
+                "changed."
+            )
+        result.gaps = _gaps(session, manifest.device)
+        return result
+    me = own_identity(session)
+    plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    with gc_paused():
+        contents = payload.decode(plain)
+        del plain
+        bundle.check_payload(manifest, contents)
+        outcome = importer.apply_bundle(
+            session.store,
+            manifest=manifest,
+            sha256=sha256,
+            payload=contents,
+            ctx=session.validation_context(),
+            here=session.install.device_id,
+            actor=session.actor(),
+        )
+        # Freed here by reference counting: once the collector is back on, its first full
+        # pass would otherwise walk every decoded record once more (about half a second
+        # for 100,000 records, measured).
+        del contents
+    result.status = outcome.status
+    result.accepted = outcome.accepted
+    result.duplicates = outcome.duplicates
+    result.superseded = outcome.superseded
+    result.conflicts = outcome.conflicts
+    result.quarantined = outcome.quarantined
+    result.gaps = _gaps(session, manifest.device)
+    return result
+
+
+def import_files(
+    session: Session, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS
+) -> ImportReport:
+    """Import several bundle files, each in its own transaction, in (device, sequence) order
+    when their manifests can be read. A refused file is listed with its reason and does not
+    stop the others."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq import")
+    report = ImportReport()
+    loaded: list[tuple[tuple[str, int, int], Path, bytes]] = []
+    for i, path in enumerate(paths):
+        try:
+            data = read_file(path, "bundle", limits.max_payload_bytes + 64 * 1024)
+        except KnownError as exc:
+            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
+            continue
+        try:
+            m = bundle.read_manifest(container.read(data, limits, expect="bundle"))
+            key = (m.device, m.seq, i)
+        except KnownError:
+            key = ("", 0, i)  # refused again (with its message) when imported below
+        loaded.append((key, path, data))
+    for _key, path, data in sorted(loaded, key=lambda item: item[0]):
+        try:
+            result = import_bundle_bytes(session, data, source=str(path), limits=limits)
+        except KnownError as exc:
+            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
+            continue
+        report.results.append(result)
+    for device_id in sorted({r.device for r in report.results}):
+        report.gaps[device_id] = _gaps(session, device_id)
+    return report
+
+
+# --- conflicts ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One version of a record in conflict: who changed it last, when, and where. The
+    bookkeeping is None when the version does not hold it (a record no longer there)."""
+
+    version: int | None
+    deleted: bool | None
+    updated_by: str | None
+    updated_at: str | None
+    updated_device: str
+    where: str
+    """``HQ``, the district of the device that made the version, or ``unknown device``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A conflict for a reviewer (:func:`conflicts`). ``local`` is the register's version,
+    ``incoming`` the held one; ``fields`` names the fields that differ (names only, never
+    values); ``title`` names the record to people
+    (:func:`~tipdesk.services.titles.record_title`)."""
+
+    id: str
+    kind: str
+    record_id: str
+    title: str
+    status: str
+    """``open``, ``resolved``, ``superseded`` or ``promoted``."""
+    detected_at: str
+    device: str
+    """The device whose bundle brought the held version."""
+    bundle: int
+    local: ConflictSide
+    incoming: ConflictSide
+    fields: tuple[str, ...]
+    outcome: str | None
+    closed_by: str | None
+    closed_at: str | None
+
+
+def _side(session: Session, record: dict[str, Any], devices: dict[str, DeviceRow]) -> ConflictSide:
+    device = str(record.get("updated_device", ""))
+    where = (
+        HQ_LABEL
+        if device == session.install.device_id
+        else (devices[device].district if device in devices else "unknown device")
+    )
+    return ConflictSide(
+        version=record.get("version"),
+        deleted=record.get("deleted"),
+        updated_by=record.get("updated_by"),
+        updated_at=record.get("updated_at"),
+        updated_device=device,
+        where=where,
+    )
+
+
+def conflicts(session: Session, *, include_closed: bool = False) -> list[Conflict]:
+    """Conflicts for a reviewer: both versions' who, when and where, the fields that differ
+    (names only), and ``title``: what names the record to a reviewer (a case's number, a
+    victim's code, an accused's name, a referral's service code, a training's or campaign's
+    title), from the register's version or else the held one. ``local`` is the register's
+    version, ``incoming`` the held one."""
+    session.require(Permission.VIEW)
+    require_hq(session, "hq conflicts")
+    store = sync_store(session)
+    devices = {d.device_id: d for d in store.devices()}
+    out: list[Conflict] = []
+    rows: list[ConflictRow] = store.conflicts(status=None if include_closed else "open")
+    for c in rows:
+        found = store.record(c.kind, c.record_id)
+        current: dict[str, Any] = to_dict(found[0], children=False) if found else {}
+        differ = sorted(
+            k for k in c.record if k not in _META_SKIP and c.record[k] != current.get(k)
+        )
+        out.append(
+            Conflict(
+                id=c.id,
+                kind=c.kind,
+                record_id=c.record_id,
+                title=record_title(c.kind, current or c.record),
+                status=c.status,
+                detected_at=c.detected_at,
+                device=c.device_id,
+                bundle=c.bundle_seq,
+                local=_side(session, current, devices),
+                incoming=_side(session, c.record, devices),
+                fields=tuple(differ),
+                outcome=c.outcome,
+                closed_by=c.closed_by,
+                closed_at=c.closed_at,
+            )
+        )
+    return out
+
+
+def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str], str]:
+    """Titles (see :func:`~tipdesk.services.titles.record_title`) of the records an import
+    report lists by id: those in conflict from the register, the quarantined from the versions
+    held in quarantine."""
+    session.require(Permission.VIEW)
+    require_hq(session, "hq import")
+    titles = record_titles(session, [(c["kind"], c["record_id"]) for c in report.conflicts])
+    held = [q["id"] for q in report.quarantined]
+    for row in sync_store(session).quarantine_entries(held):
+        titles.setdefault((row.kind, row.record_id), record_title(row.kind, row.record))
+    return titles
+
+
+_META_SKIP = frozenset({"version", "updated_at", "updated_by", "updated_device"})
+
+
+def resolve(session: Session, conflict_id: str, keep: str) -> Record:
+    """Keep the ``local`` (register's) or ``incoming`` (held) version; recorded in the audit."""
+    session.require(Permission.SYNC)
+    session.require(Permission.EDIT)
+    require_hq(session, "hq resolve")
+    return resolve_conflict(
+        session.store,
+        conflict_id,
+        keep,
+        here=session.install.device_id,
+        actor=session.actor(),
+        ctx=session.validation_context(),
+    )
+
+
+# --- receipts and device state ------------------------------------------------------------------
+def receipt_for(session: Session, device_id: str) -> bytes:
+    """A new receipt for one registered device: signed by HQ, encrypted to the device."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq receipts")
+    store = sync_store(session)
+    device = store.device(device_id)
+    if device is None:
+        raise UnknownSender(f"There is no registered device …{short_device(device_id)}.")
+    me = own_identity(session)
+    serial, fresh = store.issue_receipt(device.device_id, session.actor())
+    prog = status.progress((b.seq, b.from_change, b.to_change) for b in store.bundles(device_id))
+    bundles = [
+        {
+            "seq": b.seq,
+            "imported_at": b.imported_at,
+            "status": b.result.get("status", ""),
+            "accepted": b.result.get("accepted", {}),
+            "duplicates": b.result.get("duplicates", 0),
+            "superseded": b.result.get("superseded", 0),
+            "conflicts": len(b.result.get("conflicts", [])),
+            "quarantined": len(b.result.get("quarantined", [])),
+        }
+        for b in fresh
+    ]
+    quarantined = [
+        {
+            "id": q.id,
+            "kind": q.kind,
+            "record_id": q.record_id,
+            "version": q.version,
+            "bundle": q.bundle_seq,
+            "problems": q.problems,
+        }
+        for q in store.quarantine(device_id=device_id)
+    ]
+    open_conflicts = [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "record_id": c.record_id,
+            "version": c.version,
+            "bundle": c.bundle_seq,
+            "detected_at": c.detected_at,
+        }
+        for c in store.conflicts(device_id=device_id)
+    ]
+    rec = receipt.Receipt(
+        hq=me.public.device_id,
+        device=device.device_id,
+        serial=serial,
+        issued_at=session.now(),
+        highest_seq=prog.contiguous_seq,
+        acked_change=prog.acked_change,
+        gaps=prog.gaps,
+        bundles=bundles,
+        quarantined=quarantined,
+        conflicts=open_conflicts,
+        updates=reference_updates.receipt_updates(session),
+    )
+    return receipt.seal_receipt(me, rec, device.recipient)
+
+
+def receipt_file_name(device: DeviceRow, serial: int) -> str:
+    short = short_device(device.device_id)
+    return f"receipt-{device.district}-{short}-{serial:06d}{receipt.EXTENSION}"
+
+
+def write_receipts(session: Session, out_dir: Path) -> list[Path]:
+    """One new receipt per registered, not revoked device that has sent bundles."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq receipts")
+    if not out_dir.is_dir():
+        raise InvalidInput(f"{out_dir} is not a folder.")
+    store = sync_store(session)
+    written: list[Path] = []
+    for device in store.devices():
+        if device.revoked_at or not store.bundles(device.device_id):
+            continue
+        data = receipt_for(session, device.device_id)
+        serial = (store.device(device.device_id) or device).receipt_serial
+        path = out_dir / receipt_file_name(device, serial)
+        atomic_write_bytes(path, data)
+        written.append(path)
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceStatus:
+    """A registered device as HQ sees it (:func:`device_status`)."""
+
+    device_id: str
+    district: str
+    office: str
+    fingerprint: str
+    revoked_at: str | None
+    last_bundle: int | None
+    last_bundle_at: str | None = field(metadata={"json": "last_bundle_created_at"})
+    """When the device made its latest bundle (``last_bundle_created_at`` in ``--json``)."""
+    last_seen: str | None
+    """When HQ last imported a bundle from it."""
+    highest_seq: int
+    contiguous_seq: int
+    acked_change: int
+    gaps: list[int]
+    open_conflicts: int
+    open_quarantine: int
+    audit_head: list[Any]
+    """The device's audit chain head (entry number, hash) when it made its latest bundle."""
+
+
+def device_status(session: Session) -> list[DeviceStatus]:
+    """Each registered device: district, last bundle, last sequence, gaps, last seen."""
+    session.require(Permission.VIEW)
+    require_hq(session, "hq devices")
+    store = sync_store(session)
+    conflicts_by = _count_by(c.device_id for c in store.conflicts())
+    quarantine_by = _count_by(q.device_id for q in store.quarantine())
+    out: list[DeviceStatus] = []
+    for d in store.devices():
+        rows = store.bundles(d.device_id)
+        prog = status.progress((b.seq, b.from_change, b.to_change) for b in rows)
+        last = max(rows, key=lambda b: b.seq) if rows else None
+        out.append(
+            DeviceStatus(
+                d.device_id,
+                d.district,
+                d.office,
+                d.fingerprint,
+                d.revoked_at,
+                last.seq if last else None,
+                last.created_at if last else None,
+                max(b.imported_at for b in rows) if rows else None,
+                prog.highest_seq,
+                prog.contiguous_seq,
+                prog.acked_change,
+                prog.gaps,
+                conflicts_by.get(d.device_id, 0),
+                quarantine_by.get(d.device_id, 0),
+                list(last.result.get("audit_head", [])) if last else [],
+            )
+        )
+    return out
+
+
+def _count_by(items: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for item in items:
+        out[item] = out.get(item, 0) + 1
+    return out

@@ -1,0 +1,226 @@
+"""Automatic upload from a district to HQ's receiver (``tipdesk sync upload``).
+
+Contract:
+- The HQ address (``https://`` only) and an optional CA file for HQ's certificate are
+  settings of the store (:func:`configure`); a call may override both.
+- :func:`upload` sends every unacknowledged outbox bundle (oldest first), then fetches the
+  device's receipt with a signed request (:mod:`tipdesk.sync.request_auth`) and imports it.
+- Connection failures (offline, refused, DNS, timeouts), 429 and 5xx answers are retried with
+  exponential backoff, ``attempts`` times at most and within ``budget`` seconds in all.
+  HQ out of reach is the normal state: the result says so (``reachable`` False), no error.
+- TLS verification is always on; a certificate that does not verify raises
+  :class:`CertificateProblem` naming the problem. HQ refusing a bundle (4xx) is listed in
+  :attr:`UploadResult.errors`; the bundle stays in the outbox.
+- Runs on the store's thread, like every service.
+"""
+
+from __future__ import annotations
+
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.permissions import Permission
+from tipdesk.services.session import Session
+from tipdesk.services.sync.common import own_identity, require_district, sync_store
+from tipdesk.services.sync.district import ReceiptResult, import_receipt_bytes, outbox_files
+from tipdesk.sync import request_auth
+
+HQ_URL_SETTING = "sync_hq_url"
+HQ_CA_SETTING = "sync_hq_ca"
+_RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class CertificateProblem(KnownError):
+    """HQ's TLS certificate did not verify (wrong CA file, expired, another host)."""
+
+
+@dataclass(frozen=True, slots=True)
+class HqAddress:
+    url: str
+    ca: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UploadError:
+    """What HQ refused (a bundle file's name, or ``receipt``) and its answer."""
+
+    file: str
+    message: str
+
+
+@dataclass(slots=True)
+class UploadResult:
+    """``sent``: HQ's answer per bundle (file, status, sequence, duplicate). ``waiting``:
+    bundles still unacknowledged afterwards. ``receipt``: the imported receipt, if any."""
+
+    reachable: bool
+    waiting: int
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    receipt: ReceiptResult | None = None
+    errors: list[UploadError] = field(default_factory=list)
+
+
+def _check_url(url: str) -> str:
+    parsed = httpx.URL(url.strip())
+    if parsed.scheme != "https" or not parsed.host:
+        raise InvalidInput(f"{url!r} is not an https:// address of HQ.")
+    return str(parsed).rstrip("/")
+
+
+def _check_ca(ca: Path) -> Path:
+    if not ca.is_file():
+        raise InvalidInput(f"There is no certificate file {ca}.")
+    return ca.resolve()
+
+
+def configure(session: Session, url: str, ca: Path | None = None) -> HqAddress:
+    """Save HQ's address (and CA file, or none) for later uploads."""
+    session.require(Permission.MANAGE_SETTINGS)
+    require_district(session, "sync configure")
+    clean = _check_url(url)
+    ca_path = _check_ca(ca) if ca is not None else None
+    session.store.set_settings(
+        {HQ_URL_SETTING: clean, HQ_CA_SETTING: str(ca_path) if ca_path else ""}, session.actor()
+    )
+    return HqAddress(clean, ca_path)
+
+
+def configured(session: Session) -> HqAddress | None:
+    """The saved HQ address, or None."""
+    url = session.store.setting(HQ_URL_SETTING)
+    if not url:
+        return None
+    ca = session.store.setting(HQ_CA_SETTING)
+    return HqAddress(url, Path(ca) if ca else None)
+
+
+def _tls_problem(exc: BaseException) -> ssl.SSLError | None:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+class _Retrying:
+    def __init__(
+        self,
+        client: httpx.Client,
+        attempts: int,
+        budget: float,
+        sleep: Callable[[float], None],
+        clock: Callable[[], float],
+    ) -> None:
+        self.client, self.attempts, self.sleep, self.clock = client, attempts, sleep, clock
+        self.deadline = clock() + budget
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        content: bytes | None = None,
+        headers: Callable[[], dict[str, str]] | None = None,
+    ) -> httpx.Response | None:
+        """HQ's answer, or None when HQ could not be reached in the attempts and time."""
+        delay = 0.5
+        for attempt in range(1, self.attempts + 1):
+            last = attempt == self.attempts
+            try:
+                response = self.client.request(
+                    method, url, content=content, headers=headers() if headers else None
+                )
+                if response.status_code not in _RETRY_STATUS or last:
+                    return response
+            except httpx.TransportError as exc:
+                problem = _tls_problem(exc)
+                if problem is not None:
+                    reason = getattr(problem, "verify_message", None) or problem.reason
+                    raise CertificateProblem(
+                        f"HQ's certificate could not be verified ({reason or problem}). Give "
+                        "HQ's certificate with --ca FILE, or check the HQ address."
+                    ) from None
+                if last:
+                    return None
+            wait = min(delay, self.deadline - self.clock())
+            if wait <= 0:
+                return None
+            self.sleep(wait)
+            delay *= 2
+        return None
+
+
+def _error(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+        if isinstance(body, dict) and isinstance(body.get("error"), str):
+            return f"{response.status_code}: {body['error']}"
+    except ValueError:
+        pass
+    return f"HTTP {response.status_code}"
+
+
+def upload(
+    session: Session,
+    url: str | None = None,
+    ca: Path | None = None,
+    *,
+    attempts: int = 3,
+    budget: float = 30.0,
+    timeout: float = 10.0,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+    wall_clock: Callable[[], float] = time.time,
+) -> UploadResult:
+    """Upload the outbox and import HQ's receipt (see the module contract)."""
+    session.require(Permission.SYNC)
+    require_district(session, "sync upload")
+    saved = configured(session)
+    if url is None:
+        if saved is None:
+            raise InvalidInput(
+                "No HQ address is configured: run `tipdesk sync configure --hq-url URL` "
+                "or give --hq-url."
+            )
+        url = saved.url
+        ca = ca if ca is not None else saved.ca
+    base = _check_url(url)
+    context = ssl.create_default_context(cafile=str(_check_ca(ca)) if ca else None)
+    files = outbox_files(session)
+    me = own_identity(session)
+    result = UploadResult(reachable=True, waiting=len(files))
+    with httpx.Client(verify=context, timeout=timeout, follow_redirects=False) as client:
+        http = _Retrying(client, attempts, budget, sleep, clock)
+        for path in files:
+            answer = http.request("POST", f"{base}/v1/bundles", content=path.read_bytes())
+            if answer is None:
+                result.reachable = False
+                return result
+            if answer.status_code != 200:
+                result.errors.append(UploadError(path.name, _error(answer)))
+                continue
+            result.sent.append({"file": path.name, **answer.json()})
+        receipt_url = f"{base}/v1/receipts/{me.public.device_id}"
+        receipt_path = httpx.URL(receipt_url).path
+
+        def signed() -> dict[str, str]:
+            stamp = int(wall_clock())
+            return {request_auth.HEADER: request_auth.sign(me.signer, "GET", receipt_path, stamp)}
+
+        answer = http.request("GET", receipt_url, headers=signed)
+        if answer is None:
+            result.reachable = False
+            return result
+        if answer.status_code == 200:
+            result.receipt = import_receipt_bytes(session, answer.content)
+        elif answer.status_code != 404:
+            result.errors.append(UploadError("receipt", _error(answer)))
+    result.waiting = len(sync_store(session).outbox(pending_only=True))
+    return result
