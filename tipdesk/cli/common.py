@@ -3,7 +3,8 @@
 Each command module (``setup_cmd``, ``records_cmd``, ``admin_cmd``, ...) has a
 ``register(sub, add)`` function that adds its commands; :mod:`tipdesk.cli.main` calls them in
 order. ``add(name, handler, help, parent)`` makes a sub-command with the common options
-(``--home``, ``--user``, ``--passphrase-file``, ``--json``).
+(``--home``, ``--user``, ``--passphrase-file``, ``--json``; also accepted before the command,
+see :mod:`tipdesk.cli.main`), so ``args.home`` and the others are always set.
 """
 
 from __future__ import annotations
