@@ -88,7 +88,7 @@ def run_tipdesk(
         # tipdesk's stderr goes to our pipe; its stdout to the reader; PIPESTATUS[0] is its code.
         script = f'{quoted} | {shell_pipe_to} >/dev/null; exit "${{PIPESTATUS[0]}}"'
         command = ["bash", "-c", script]
-    proc = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    proc = subprocess.run(
         command,
         env=env,
         stdin=subprocess.DEVNULL,

@@ -9,14 +9,13 @@ after the command wins.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from typing import Any
 
 from tipdesk import APP_NAME, __version__
 from tipdesk.cli import admin_cmd, io, records_cmd, register_cmd, report_cmd, setup_cmd, sync_cmd
-from tipdesk.cli.common import Handler
-from tipdesk.core.errors import KnownError
+from tipdesk.cli.common import Handler, InFile, check_paths
+from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.paths import Paths, resolve_home
 
 # Command modules, in the order their commands appear in ``tipdesk --help``.
@@ -30,7 +29,10 @@ COMMAND_MODULES = (setup_cmd, records_cmd, register_cmd, sync_cmd, report_cmd, a
 COMMON_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--home", {"metavar": "DIR", "help": "data folder (default: TIPDESK_HOME or the user's)"}),
     ("--user", {"metavar": "NAME", "help": "who signs in (default: TIPDESK_USER or the one user)"}),
-    ("--passphrase-file", {"metavar": "FILE", "help": "read the passphrase from this file"}),
+    (
+        "--passphrase-file",
+        {"metavar": "FILE", "type": InFile, "help": "read the passphrase from this file"},
+    ),
     ("--json", {"action": "store_true", "help": "machine-readable output"}),
 )
 COMMON_HELP = (
@@ -74,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run a command; return the exit code."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl+C while parsing or loading, before the command runs
+        io.say("tipdesk: interrupted; nothing was changed.")
+        return io.EXIT_INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -82,12 +92,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     paths: Paths | None = None
     try:
         paths = resolve_home(args.home)
+        if paths.home.exists() and not paths.home.is_dir():
+            raise InvalidInput(f"{paths.home} is not a folder: --home names the data folder.")
     except KnownError as exc:
-        print(f"tipdesk: error: {exc}", file=sys.stderr)
+        io.say(f"tipdesk: error: {exc}")
         return 2
     handler: Handler = args.handler
     resolved = paths
-    return io.run_guarded(lambda: handler(args, resolved), paths, args.json)
+
+    def checked() -> int:
+        check_paths(args)
+        return handler(args, resolved)
+
+    return io.run_guarded(checked, paths, args.json)
 
 
 __all__ = ["build_parser", "run"]
