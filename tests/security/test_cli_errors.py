@@ -156,6 +156,19 @@ def test_home_naming_a_file_or_an_impossible_place(tmp_path: Path) -> None:
     _one_line(run, EXIT_ERROR, str(impossible))
 
 
+@pytest.mark.parametrize(
+    "content",
+    ['{"age": ' + "9" * 5_000 + "}", "[" * 100_000 + "]" * 100_000],
+    ids=["a-5000-digit-number", "arrays-nested-100000-deep"],
+)
+def test_an_input_file_too_large_to_read(home: Path, tmp_path: Path, content: str) -> None:
+    file = tmp_path / "victim.json"
+    file.write_text(content, encoding="utf-8")
+    before = _crash_reports(home)
+    _one_line(run_tipdesk("victim", "add", "--file", str(file), home=home), EXIT_ERROR, str(file))
+    assert _crash_reports(home) == before
+
+
 # --- output that cannot be written -------------------------------------------------------
 
 

@@ -78,6 +78,9 @@ def load_json_file(path: str) -> Any:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidInput(f"{path} is not valid JSON ({exc}).") from None
+    except (ValueError, RecursionError):
+        # A number of thousands of digits (Python's int limit) or arrays nested thousands deep.
+        raise InvalidInput(f"{path} holds a number or a nesting too large to read.") from None
 
 
 # --- Files and folders named on the command line ---------------------------------------------
