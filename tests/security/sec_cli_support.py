@@ -73,10 +73,12 @@ def run_tipdesk(
     passphrase: str | None = SEC_PASSPHRASE,
     stdout: int | None = subprocess.PIPE,
     shell_pipe_to: str | None = None,
+    close_stdout: bool = False,
 ) -> CliRun:
     """Run ``python -m tipdesk ARGS`` (``TIPDESK_HOME=home`` when given, the passphrase in
     ``TIPDESK_PASSPHRASE``). ``shell_pipe_to`` runs ``tipdesk ARGS | COMMAND`` in a shell and
-    reports tipdesk's own exit code and stderr. No passphrase and no traceback may appear."""
+    reports tipdesk's own exit code and stderr; ``close_stdout`` starts tipdesk with its
+    standard output closed (``>&-``). No passphrase and no traceback may appear."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TIPDESK_")}
     if home is not None:
         env["TIPDESK_HOME"] = str(home)
@@ -88,6 +90,9 @@ def run_tipdesk(
         # tipdesk's stderr goes to our pipe; its stdout to the reader; PIPESTATUS[0] is its code.
         script = f'{quoted} | {shell_pipe_to} >/dev/null; exit "${{PIPESTATUS[0]}}"'
         command = ["bash", "-c", script]
+    elif close_stdout:
+        quoted = " ".join(_quote(a) for a in command)
+        command = ["bash", "-c", f"{quoted} >&-"]
     proc = subprocess.run(
         command,
         env=env,

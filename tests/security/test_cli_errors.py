@@ -198,6 +198,13 @@ def test_a_pipe_closed_before_any_output(home: Path, args: tuple[str, ...]) -> N
     assert _crash_reports(home) == []
 
 
+def test_standard_output_closed_is_not_a_crash(home: Path) -> None:
+    """``tipdesk stats >&-``: Python has no stdout at all; nothing can be shown, nothing fails."""
+    run = run_tipdesk("stats", home=home, stdout=None, close_stdout=True)
+    assert run.code == 0 and run.err == ""
+    assert _crash_reports(home) == []
+
+
 @pytest.mark.skipif(
     not (Path("/dev/full").exists() and stat.S_ISCHR(Path("/dev/full").stat().st_mode)),
     reason="needs /dev/full (Linux), a device that is always full",

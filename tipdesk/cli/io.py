@@ -110,7 +110,7 @@ def run_guarded(action: Callable[[], int], paths: Paths | None, as_json: bool) -
     module contract)."""
     try:
         code = action()
-        sys.stdout.flush()  # a closed pipe or a full disk shows here, not at exit
+        _flush_stdout()  # a closed pipe or a full disk shows here, not at exit
         return code
     except ValidationFailed as exc:
         if as_json:
@@ -155,9 +155,14 @@ def _print_json(data: object) -> None:
         _quiet_stdout()  # the error line on stderr still says what went wrong
 
 
+def _flush_stdout() -> None:
+    if sys.stdout is not None:  # None when the command was started with stdout closed
+        sys.stdout.flush()
+
+
 def _quiet_stdout_if_broken() -> None:
     try:
-        sys.stdout.flush()
+        _flush_stdout()
     except (OSError, ValueError):
         _quiet_stdout()
 
