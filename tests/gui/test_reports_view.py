@@ -18,7 +18,7 @@ from tipdesk.core.records import Accused, Case
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views.reports_view import BREAKDOWNS, ReportsView, preset_dates
+from tipdesk.ui.pages.reports.page import BREAKDOWNS, ReportsView, preset_dates
 
 if TYPE_CHECKING:
     from tipdesk.services.figures import Figures
