@@ -57,6 +57,8 @@ def test_an_hq_correction_comes_back_and_the_next_edit_is_clean(
     ]
     last = sync.status(district).last_receipt
     assert last is not None and last.records_back == result.records_back
+    (entry,) = district.store.audit_entries(action="sync.records_back")
+    assert entry.detail == {"corrected": {"case": [case.id]}}
     assert _same(district, hq, "case", case.id)
     again = _receipt(hq, district, tmp_path / "r")  # nothing new: nothing happens twice
     assert again.records_back == ()

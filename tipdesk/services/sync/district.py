@@ -251,13 +251,12 @@ def import_receipt_bytes(
         summary["records_back"] = [dataclasses.asdict(c) for c in back]
         entries = list(update.entries) if update else []
         if back:
+            # Which records HQ's versions changed here, by id (never contents).
+            by_what: dict[str, dict[str, list[str]]] = {}
+            for c in back:
+                by_what.setdefault(c.what, {}).setdefault(c.kind, []).append(c.record_id)
             entries.append(
-                session.audit_entry(
-                    "sync.records_back",
-                    "receipt",
-                    str(rec.serial),
-                    changes={w: sum(c.what == w for c in back) for w in {c.what for c in back}},
-                )
+                session.audit_entry("sync.records_back", "receipt", str(rec.serial), **by_what)
             )
         newly = store.add_receipt(
             ReceiptRow(
