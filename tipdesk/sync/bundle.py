@@ -14,6 +14,7 @@ manifest, so a bundle re-signed by another device is refused.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,24 @@ def short_device(device_id: str) -> str:
     """The last 8 characters of a device id: its random part (UUIDv7 ids begin with their
     creation time, so devices set up in the same minute share a prefix)."""
     return device_id[-8:]
+
+
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
+def is_safe_code(text: str) -> bool:
+    """A district (or office) code that may be part of a file name: letters, digits, ``-`` and
+    ``_`` only, never a path (``..``, ``/``, ``\\``) nor a hidden name."""
+    return _CODE.fullmatch(text) is not None
+
+
+def bundle_file_name(district: str, device_id: str, seq: int) -> str:
+    """``<district>-<last 8 characters of the device id>-<seq, 6 digits>.tipb``. Callers pass
+    the district and device *as registered* (never what a bundle from elsewhere claims);
+    anything that is not a plain code or id is a bug here, refused with ``ValueError``."""
+    if not is_safe_code(district) or not is_id(device_id) or seq < 1:
+        raise ValueError("a bundle file name needs a district code, a device id and a number")
+    return f"{district}-{short_device(device_id)}-{seq:06d}{EXTENSION}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +89,9 @@ class Manifest:
         }
 
     def file_name(self) -> str:
-        return (
-            f"{self.district or 'district'}-{short_device(self.device)}-{self.seq:06d}{EXTENSION}"
-        )
+        """The file name of a bundle this install made (its own district and device). HQ
+        names a received bundle from its registry instead (``bundle_file_name``)."""
+        return bundle_file_name(self.district or "district", self.device, self.seq)
 
 
 def seal_bundle(

@@ -50,6 +50,10 @@ class WrongDevice(SyncError):
     """A receipt addressed to another device."""
 
 
+class WrongDistrict(SyncError):
+    """A bundle claiming another district than the one its device is registered for."""
+
+
 class NotEnrolled(SyncError):
     """The district has not installed HQ's enrolment file yet."""
 

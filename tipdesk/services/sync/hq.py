@@ -39,7 +39,7 @@ from tipdesk.sync import bundle, container, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
-from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
+from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender, WrongDistrict
 from tipdesk.sync.gcpause import gc_paused
 
 
@@ -140,7 +140,38 @@ def _verified(
             f"revoked on {device.revoked_at[:10]}); it was refused. Nothing was changed."
         )
     container.verify(env, unb64(device.signing_key, 32))
+    if manifest.district != device.district:
+        # HQ never names a file or a record after what a bundle claims: a signed bundle that
+        # claims another district than its device's is refused whole.
+        raise WrongDistrict(
+            f"This bundle claims district {shown_code(manifest.district)}, but its device "
+            f"(…{short_device(device.device_id)}) is registered for "
+            f"{district_name(session, device.district)} ({device.district}); it was refused. "
+            "Nothing was changed."
+        )
     return env, manifest, device
+
+
+def shown_code(text: str) -> str:
+    """A code from another machine, for a message: quoted, and cut when long."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def inbox_file_name(session: Session, device: DeviceRow, seq: int) -> str:
+    """The inbox file name of a device's bundle ``seq``, from HQ's registry: the district HQ
+    registered (a code of its reference list) and the device id, never the bundle's claim."""
+    return bundle.bundle_file_name(_registered_district(session, device), device.device_id, seq)
+
+
+def _registered_district(session: Session, device: DeviceRow) -> str:
+    if device.district not in session.reference.districts or not bundle.is_safe_code(
+        device.district
+    ):
+        raise WrongDistrict(
+            f"Device …{short_device(device.device_id)} is registered for a district that is "
+            "not in HQ's reference list; nothing was written."
+        )
+    return device.district
 
 
 def check_bundle_bytes(session: Session, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Manifest:
@@ -377,9 +408,12 @@ NOTICES_PER_RECEIPT = 1000
 case number and HQ's linked-cases review has them all)."""
 
 
-def receipt_file_name(device: DeviceRow, serial: int) -> str:
+def receipt_file_name(session: Session, device: DeviceRow, serial: int) -> str:
+    """``receipt-<district>-<device>-<serial>.tipr`` from HQ's registry (see
+    :func:`inbox_file_name`)."""
     short = short_device(device.device_id)
-    return f"receipt-{device.district}-{short}-{serial:06d}{receipt.EXTENSION}"
+    district = _registered_district(session, device)
+    return f"receipt-{district}-{short}-{serial:06d}{receipt.EXTENSION}"
 
 
 def write_receipts(session: Session, out_dir: Path) -> list[Path]:
@@ -397,7 +431,7 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
             continue
         data = receipt_for(session, device.device_id, notices=notices, updates=updates)
         serial = (store.device(device.device_id) or device).receipt_serial
-        path = out_dir / receipt_file_name(device, serial)
+        path = out_dir / receipt_file_name(session, device, serial)
         atomic_write_bytes(path, data)
         written.append(path)
     return written

@@ -41,11 +41,16 @@ from tipdesk.core.errors import KnownError
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import sync_store
-from tipdesk.services.sync.hq import check_bundle_bytes, import_bundle_bytes, receipt_for
+from tipdesk.services.sync.hq import (
+    check_bundle_bytes,
+    import_bundle_bytes,
+    inbox_file_name,
+    receipt_for,
+)
 from tipdesk.sync import request_auth
 from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.canonical import unb64
-from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
+from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender, WrongDistrict
 
 T = TypeVar("T")
 
@@ -131,9 +136,14 @@ def _store_bundle(
                 f"HQ already imported a different bundle {manifest.seq} from this device."
             )
         return {"status": "duplicate", "sequence": manifest.seq, "duplicate": True}
+    device = sync_store(session).device(manifest.device)
+    if device is None:  # checked just before, on this same thread
+        raise UnknownSender("This bundle comes from a device HQ has not registered.")
     inbox = config.inbox or session.paths.inbox
+    # Named from HQ's registry (district and device as registered), never from the bundle.
+    name = inbox_file_name(session, device, manifest.seq)
     inbox.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = inbox / manifest.file_name()
+    path = inbox / name
     if path.exists():
         if hashlib.sha256(path.read_bytes()).hexdigest() == sha:
             return {"status": "duplicate", "sequence": manifest.seq, "duplicate": True}
@@ -181,7 +191,7 @@ def make_app(
             if not limiter.allow(f"device:{manifest.device}"):
                 return _refused(429, "Too many requests from this device; try again later.")
             answer = await worker.run(lambda s: _store_bundle(s, data, manifest, config))
-        except (UnknownSender, RevokedSender) as exc:
+        except (UnknownSender, RevokedSender, WrongDistrict) as exc:
             return _refused(403, str(exc))
         except SequenceReused as exc:
             return _refused(409, str(exc))
