@@ -511,9 +511,15 @@ def cmd_sync_configure(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         found = sync_upload.configure(session, args.hq_url, Path(args.ca) if args.ca else None)
     io.emit(
-        {"hq_url": found.url, "ca": str(found.ca) if found.ca else None},
+        {"hq_url": found.url, "ca_sha256": found.ca_fingerprint or None},
         args.json,
-        f"HQ address set to {found.url}" + (f" (certificate {found.ca})." if found.ca else "."),
+        f"HQ address set to {found.url}"
+        + (
+            f"; HQ's certificate is kept in the store (SHA-256 {found.ca_fingerprint}): "
+            f"{args.ca} is not read again."
+            if found.ca_pem
+            else "."
+        ),
     )
     return 0
 
@@ -626,7 +632,10 @@ def register(sub: Any, add: Add) -> None:
     p = add("configure", cmd_sync_configure, "set HQ's address for automatic upload", sync)
     p.add_argument("--hq-url", required=True, metavar="URL", help="https://host:port of HQ")
     p.add_argument(
-        "--ca", metavar="FILE", type=InFile, help="HQ's certificate (self-signed) to trust"
+        "--ca",
+        metavar="FILE",
+        type=InFile,
+        help="HQ's certificate (self-signed) to trust; its contents are kept in the store",
     )
     p = add("upload", cmd_sync_upload, "upload the outbox to HQ and fetch the receipt", sync)
     p.add_argument("--hq-url", metavar="URL", help="instead of the configured address")

@@ -245,5 +245,5 @@ def test_configure_accepts_only_https(world: dict[str, Any]) -> None:
     with pytest.raises(Exception, match="https://"):
         sync_upload.configure(world["district"], "http://127.0.0.1:8443")
     found = sync_upload.configure(world["district"], "https://hq.example:8443/")
-    assert found.url == "https://hq.example:8443" and found.ca is None
+    assert found.url == "https://hq.example:8443" and found.ca_pem is None
     assert sync_upload.configured(world["district"]) == found
