@@ -180,20 +180,33 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
         "seq": result.seq,
         "counts": result.counts,
         "outbox": list(result.pending),
+        "files": [
+            {"seq": f.seq, "file": str(f.path), "new": f.new, "counts": f.counts}
+            for f in result.files
+        ],
     }
-    if result.path is None:
-        waiting = (
-            f" Bundles waiting for HQ's receipt: {', '.join(map(str, result.pending))}."
-            if result.pending
-            else ""
-        )
-        io.emit(
-            data,
-            args.json,
-            f"Nothing new to export since the last bundle; no file was written.{waiting}",
-        )
-    else:
-        io.emit(data, args.json, f"{result.path}\nBundle {result.seq}: {_counts(result.counts)}.")
+
+    def text() -> str:
+        lines = []
+        if result.path is None:
+            lines.append("Nothing new to export since the last bundle.")
+        for f in result.files:
+            if f.new:
+                lines.append(f"{f.path}\nBundle {f.seq}: {_counts(f.counts)}.")
+            else:
+                lines.append(
+                    f"{f.path}\nBundle {f.seq} again: HQ has not acknowledged it yet "
+                    f"({_counts(f.counts)})."
+                )
+        if not result.files:
+            lines.append("HQ has acknowledged every bundle; no file was written.")
+        elif result.path is None:
+            lines.append(
+                f"{len(result.files)} bundle(s) waiting for HQ's receipt written to {args.out}."
+            )
+        return "\n".join(lines)
+
+    io.emit(data, args.json, text)
     return 0
 
 

@@ -15,6 +15,8 @@ HQ side; imported on their own: they need the network libraries). The file forma
 """
 
 from tipdesk.services.sync.district import (
+    BundleFile,
+    ExportNotWritten,
     ExportResult,
     LastReceipt,
     Notice,
@@ -69,9 +71,11 @@ from tipdesk.services.titles import record_titles
 
 __all__ = [
     "BackChange",
+    "BundleFile",
     "Conflict",
     "ConflictSide",
     "DeviceStatus",
+    "ExportNotWritten",
     "ExportResult",
     "FieldChoice",
     "FieldDifference",
