@@ -23,7 +23,7 @@ from tipdesk.core.ids import is_id
 from tipdesk.sync import container
 from tipdesk.sync.codec import KIND_ORDER
 from tipdesk.sync.container import Envelope
-from tipdesk.sync.errors import DamagedFile
+from tipdesk.sync.errors import DamagedFile, RangeMismatch
 from tipdesk.sync.identity import Identity
 from tipdesk.sync.payload import Payload
 
@@ -166,7 +166,9 @@ def read_manifest(envelope: Envelope) -> Manifest:
 
 
 def check_payload(manifest: Manifest, payload: Payload) -> None:
-    """The decrypted payload must be the one the manifest describes."""
+    """The decrypted payload must be the one the manifest describes: same device, number and
+    counts, and (format 2) the range of changes it claims must be the one its records show
+    (:func:`check_range`)."""
     if (
         payload.device != manifest.device
         or payload.seq != manifest.seq
@@ -175,4 +177,55 @@ def check_payload(manifest: Manifest, payload: Payload) -> None:
         raise DamagedFile(
             "The bundle's contents do not match its manifest (it may have been re-signed by "
             "another device); it was refused. Nothing was changed."
+        )
+    if manifest.format >= 2:
+        check_range(manifest, payload)
+
+
+def check_range(manifest: Manifest, payload: Payload) -> None:
+    """A format 2 bundle holds every change after ``after`` up to ``through`` of its sender's
+    change log, and says where each record's latest change is (and which changes of the range
+    it leaves out: HQ's own versions). HQ acknowledges the range, so it must be the one the
+    payload shows: the payload's range is the manifest's, every record has its position,
+    every position lies in the range and belongs to one record only, and the range ends at
+    the last of them (a bundle with no change has an empty range). Otherwise the bundle is
+    refused (:class:`RangeMismatch`): a crafted "through 1,000,000" acknowledges nothing."""
+    after, through = manifest.after_change, manifest.through_change
+    claim = f"the changes after {after:,} up to {through:,}"
+    changes = payload.changes
+    if changes is None:
+        raise RangeMismatch(
+            f"The bundle claims {claim} but does not say where its records are in that range; "
+            "it was refused. Nothing was changed."
+        )
+    if (changes.after, changes.through) != (after, through):
+        raise RangeMismatch(
+            f"The bundle's manifest claims {claim}, its contents the changes after "
+            f"{changes.after:,} up to {changes.through:,}; it was refused. Nothing was changed."
+        )
+    counts = payload.counts()
+    if {k: len(v) for k, v in changes.positions.items() if v} != counts:
+        raise RangeMismatch(
+            "The bundle does not give a change position for each of its records; it was "
+            "refused. Nothing was changed."
+        )
+    every = [p for kind in KIND_ORDER for p in changes.positions.get(kind, ())]
+    every += changes.not_sent
+    if not every:
+        if after != through:
+            raise RangeMismatch(
+                f"The bundle claims {claim} but holds no change; it was refused. Nothing was "
+                "changed."
+            )
+        return
+    low, high = min(every), max(every)
+    if low <= after or high > through or len(set(every)) != len(every):
+        raise RangeMismatch(
+            f"The bundle claims {claim} but its records lie elsewhere (changes {low:,} to "
+            f"{high:,}, or one change twice); it was refused. Nothing was changed."
+        )
+    if high != through:
+        raise RangeMismatch(
+            f"The bundle claims {claim} but holds changes up to {high:,} only; it was refused. "
+            "Nothing was changed."
         )

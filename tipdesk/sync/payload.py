@@ -112,17 +112,45 @@ def encode_records(
     return out, counts
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeRange:
+    """What a bundle says about its place in the sender's change log (format 2): it holds
+    every change after ``after`` up to ``through``. ``positions`` gives, per kind and in the
+    order of the kind's records, each record's latest change position; ``not_sent`` the
+    latest positions of records in the range the bundle leaves out (HQ's own version, still
+    unchanged at the district; a row no longer in the store). HQ checks the claim against
+    them (:func:`tipdesk.sync.bundle.check_payload`)."""
+
+    after: int
+    through: int
+    positions: dict[str, list[int]] = field(default_factory=dict)
+    not_sent: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "after": self.after,
+            "not_sent": list(self.not_sent),
+            "records": {k: list(v) for k, v in self.positions.items() if v},
+            "through": self.through,
+        }
+
+
 def encode(
     device: str,
     seq: int,
     records: Mapping[str, Sequence[tuple[Record, VV]]],
     audit_head: tuple[int, str] = (0, ""),
+    changes: ChangeRange | None = None,
 ) -> tuple[bytes, dict[str, int]]:
     """The payload JSON for ``records`` (by kind) and the number of records per kind.
     ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
-    as an anchor outside the district's laptop."""
+    as an anchor outside the district's laptop; ``changes`` the bundle's range in the
+    sender's change log with each record's position (every bundle a district makes carries
+    it; HQ refuses a format 2 bundle without it)."""
     out, counts = encode_records(records)
-    head = {"audit_head": list(audit_head), "device": device, "seq": seq}
+    head: dict[str, Any] = {"audit_head": list(audit_head), "device": device, "seq": seq}
+    if changes is not None:
+        head["changes"] = changes.to_json()
     doc = {"bundle": head, "records": out}
     return canonical(doc, checked=False), counts
 
@@ -174,6 +202,8 @@ class Payload:
     seq: int
     rows: dict[str, list[IncomingRow]]
     audit_head: tuple[int, str] = (0, "")
+    changes: ChangeRange | None = None
+    """The bundle's change range and positions (format 2; None when the payload has none)."""
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.rows.items() if v}
@@ -401,22 +431,59 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
     if type(doc) is not dict or set(doc) != {"bundle", "records"}:
         raise _damaged("top level")
     head, blocks = doc["bundle"], doc["records"]
+    keys = _HEAD_KEYS if fmt >= 2 else _HEAD_KEYS_1
     if (
         type(head) is not dict
-        or set(head) != {"audit_head", "device", "seq"}
+        or not _HEAD_REQUIRED <= set(head) <= keys
         or type(head["device"]) is not str
-        or type(head["seq"]) is not int
+        or not _counter(head["seq"])
     ):
         raise _damaged("bundle header")
     audit = head["audit_head"]
-    if type(audit) is not list or len(audit) != 2 or type(audit[0]) is not int:
+    if type(audit) is not list or len(audit) != 2 or not _counter(audit[0]):
         raise _damaged("audit head")
     if type(audit[1]) is not str or len(audit[1]) not in (0, 64):
         raise _damaged("audit head")
+    changes = _change_range(head["changes"]) if "changes" in head else None
     rows = decode_records(blocks, fmt)
     return Payload(
-        device=head["device"], seq=head["seq"], rows=rows, audit_head=(audit[0], audit[1])
+        device=head["device"],
+        seq=head["seq"],
+        rows=rows,
+        audit_head=(audit[0], audit[1]),
+        changes=changes,
     )
+
+
+_HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
+_HEAD_KEYS_1 = _HEAD_REQUIRED
+_HEAD_KEYS = _HEAD_REQUIRED | {"changes"}
+MAX_NUMBER = 2**53 - 1
+"""The largest sequence number, change position or counter a bundle or receipt may hold:
+beyond it a number is a crafted one (and past 2**63 the store could not even keep it)."""
+
+
+def _counter(value: Any) -> bool:
+    return type(value) is int and 0 <= value <= MAX_NUMBER
+
+
+def _positions(value: Any) -> bool:
+    return type(value) is list and all(_counter(p) for p in value)
+
+
+def _change_range(raw: Any) -> ChangeRange:
+    if (
+        type(raw) is not dict
+        or set(raw) != {"after", "not_sent", "records", "through"}
+        or not _counter(raw["after"])
+        or not _counter(raw["through"])
+        or not _positions(raw["not_sent"])
+        or type(raw["records"]) is not dict
+        or not set(raw["records"]) <= set(KIND_ORDER)
+        or not all(_positions(v) for v in raw["records"].values())
+    ):
+        raise _damaged("change range")
+    return ChangeRange(raw["after"], raw["through"], dict(raw["records"]), raw["not_sent"])
 
 
 def decode_records(blocks: Any, fmt: int = FORMAT) -> dict[str, list[IncomingRow]]:
@@ -449,6 +516,8 @@ def iter_rows(payload: Payload) -> Iterable[IncomingRow]:
 __all__ = [
     "FIELDS",
     "KIND_ORDER",
+    "MAX_NUMBER",
+    "ChangeRange",
     "IncomingRow",
     "Payload",
     "decode",

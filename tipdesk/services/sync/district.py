@@ -25,7 +25,7 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import exporter, records_back
+from tipdesk.services.sync import exporter, receipt_checks, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
 from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.sync_store import HqRow, NoticeRow, OutboxRow, ReceiptRow
@@ -299,6 +299,8 @@ def import_receipt_bytes(
     if last is not None and rec.issued_at < last.issued_at:
         # An older receipt (replayed, or late) never moves the district's state back.
         return _receipt_result(rec, "older", ())
+    # HQ may acknowledge only what this install sent (a forged bundle could make it say more).
+    receipt_checks.check(rec, store.outbox())
     # HQ's reference update is checked first and written with the receipt: a bad one is
     # reported, never a reason to refuse the receipt.
     update = reference_updates.from_receipt(session, rec.updates)

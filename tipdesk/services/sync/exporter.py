@@ -74,26 +74,33 @@ def next_bundle(
         through = sync.max_change()
         outbox = sync.outbox()
         last = outbox[-1] if outbox else None
-        after = sync.acked_change()
+        after = min(sync.acked_change(), through)
         back, must_confirm = sync.back_applied()
         confirmed = last.back_through if last else 0
         pending = [o for o in outbox if o.acked_at is None]
         if _nothing_new(after, through, last, pending) and (back <= confirmed or not must_confirm):
             return None
         audit_head = _audit_head(store)
-        changed = sync.changed_after(after)
+        changed = sync.latest_changes(after)
         records: dict[str, list[tuple[Record, VV]]] = {}
-        for kind, ids in changed.items():
-            found = with_vectors(sync, kind, ids, skip_as_received=True)
+        changes = payload.ChangeRange(after, through)
+        for kind, latest in changed.items():
+            found = with_vectors(sync, kind, list(latest), skip_as_received=True)
+            sent = {record.id for record, _ in found}
+            # Each record's latest change, and the changes of records left out (HQ's own
+            # versions): HQ checks the range the manifest claims against them.
+            changes.not_sent.extend(p for rid, p in latest.items() if rid not in sent)
             if found:
                 records[kind] = found
+                changes.positions[kind] = [latest[record.id] for record, _ in found]
     for rows in records.values():
         for record, _ in rows:
             if isinstance(record, Victim):
                 blank_identity(record)
     seq = (last.seq if last else 0) + 1
     device = identity.public.device_id
-    payload_json, counts = payload.encode(device, seq, records, audit_head)
+    changes.not_sent.sort()
+    payload_json, counts = payload.encode(device, seq, records, audit_head, changes)
     manifest = Manifest(
         device=device,
         district=district,

@@ -39,7 +39,13 @@ from tipdesk.sync import bundle, container, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
-from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender, WrongDistrict
+from tipdesk.sync.errors import (
+    ImplausibleBundle,
+    RevokedSender,
+    SequenceReused,
+    UnknownSender,
+    WrongDistrict,
+)
 from tipdesk.sync.gcpause import gc_paused
 
 
@@ -122,6 +128,11 @@ class ImportReport:
         return [q for r in self.results for q in r.quarantined]
 
 
+MAX_SEQ_AHEAD = 10_000
+"""How far past the highest bundle HQ holds a device's next bundle may be numbered: a district
+exporting daily for years without one bundle reaching HQ stays well below it."""
+
+
 def _verified(
     session: Session, data: bytes, limits: Limits
 ) -> tuple[Envelope, Manifest, DeviceRow]:
@@ -140,6 +151,15 @@ def _verified(
             f"revoked on {device.revoked_at[:10]}); it was refused. Nothing was changed."
         )
     container.verify(env, unb64(device.signing_key, 32))
+    highest = sync_store(session).highest_bundle(device.device_id)
+    if manifest.seq > highest + MAX_SEQ_AHEAD:
+        # A device numbers its bundles 1, 2, 3...: a number far past the last one HQ holds is
+        # crafted, and would make HQ count every bundle below it as received or covered.
+        raise ImplausibleBundle(
+            f"This bundle is numbered {manifest.seq:,}, but the highest bundle HQ holds from "
+            f"its device is {highest:,}: a TIPDesk never numbers so far ahead; it was refused. "
+            "Nothing was changed."
+        )
     if manifest.district != device.district:
         # HQ never names a file or a record after what a bundle claims: a signed bundle that
         # claims another district than its device's is refused whole.
@@ -348,6 +368,7 @@ def receipt_for(
     bundles = [
         {
             "seq": b.seq,
+            "sha256": b.sha256,
             "imported_at": b.imported_at,
             "status": b.result.get("status", ""),
             "accepted": b.result.get("accepted", {}),
