@@ -21,7 +21,7 @@ from typing import Any
 
 from tipdesk.core.ids import is_id
 from tipdesk.sync import container
-from tipdesk.sync.codec import KIND_ORDER
+from tipdesk.sync.codec import KIND_ORDER, MAX_NUMBER
 from tipdesk.sync.container import Envelope
 from tipdesk.sync.errors import DamagedFile, RangeMismatch
 from tipdesk.sync.identity import Identity
@@ -134,19 +134,20 @@ def read_manifest(envelope: Envelope) -> Manifest:
         and is_id(m["device"])
         and all(isinstance(m[k], str) for k in ("district", "office", "created_at", "app_version"))
         and type(m["seq"]) is int
-        and m["seq"] >= 1
+        and 1 <= m["seq"] <= MAX_NUMBER
         and isinstance(changes, dict)
         and set(changes) == {"after", "through"}
         and type(changes["after"]) is int
         and type(changes["through"]) is int
+        and changes["through"] <= MAX_NUMBER
         # Format 2: a bundle may carry no change, only the confirmation of HQ's records back.
         and 0 <= changes["after"] <= changes["through"]
         and (envelope.format >= 2 or changes["after"] < changes["through"])
         and type(back) is int
-        and back >= 0
+        and 0 <= back <= MAX_NUMBER
         and isinstance(counts, dict)
         and set(counts) <= set(KIND_ORDER)
-        and all(type(n) is int and n >= 0 for n in counts.values())
+        and all(type(n) is int and 0 <= n <= MAX_NUMBER for n in counts.values())
     )
     if not ok:
         raise _damaged()

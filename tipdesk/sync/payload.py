@@ -41,10 +41,12 @@ from tipdesk.sync.codec import (
     CODECS,
     FIELDS,
     KIND_ORDER,
+    MAX_NUMBER,
     Bad,
     Codec,
     check_id,
     db_value,
+    in_range,
     record_digest,
     row_values,
 )
@@ -261,6 +263,8 @@ def _convert(c: Codec, columns: list[list[Any] | _Dictionary]) -> list[list[Any]
             kinds = set(map(type, sample))
             if not kinds <= accepted:
                 return None
+            if int in kinds and not _ints_in_range(sample):
+                return None  # named record by record, as a number too large
             if convert is check_id:
                 # Ids stay as they are: check the whole column at once (a regex per value
                 # called from Python was the decode's largest single cost).
@@ -280,6 +284,11 @@ def _convert(c: Codec, columns: list[list[Any] | _Dictionary]) -> list[list[Any]
     except Bad:
         return None
     return out
+
+
+def _ints_in_range(values: list[Any]) -> bool:
+    ints = [v for v in values if type(v) is int]
+    return not ints or (in_range(min(ints)) and in_range(max(ints)))
 
 
 def _problems(c: Codec, values: list[Any]) -> list[Problem]:
@@ -302,7 +311,7 @@ def _vv(raw: Any) -> VV | None:
             or len(pair) != 2
             or type(pair[0]) is not str
             or type(pair[1]) is not int
-            or pair[1] < 1
+            or not 1 <= pair[1] <= MAX_NUMBER
             or pair[0] in out
         ):
             return None
@@ -458,9 +467,6 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
 _HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
 _HEAD_KEYS_1 = _HEAD_REQUIRED
 _HEAD_KEYS = _HEAD_REQUIRED | {"changes"}
-MAX_NUMBER = 2**53 - 1
-"""The largest sequence number, change position or counter a bundle or receipt may hold:
-beyond it a number is a crafted one (and past 2**63 the store could not even keep it)."""
 
 
 def _counter(value: Any) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 from tipdesk.core.ids import is_id
 from tipdesk.sync import container
 from tipdesk.sync.canonical import canonical
+from tipdesk.sync.codec import MAX_NUMBER
 from tipdesk.sync.container import Envelope
 from tipdesk.sync.errors import DamagedFile
 from tipdesk.sync.identity import Identity
@@ -130,7 +131,7 @@ def read_manifest(envelope: Envelope) -> ReceiptManifest:
         and isinstance(m["device"], str)
         and is_id(m["device"])
         and type(m["serial"]) is int
-        and m["serial"] >= 1
+        and 1 <= m["serial"] <= MAX_NUMBER
         and isinstance(m["created_at"], str)
     ):
         raise _damaged()
@@ -138,6 +139,11 @@ def read_manifest(envelope: Envelope) -> ReceiptManifest:
 
 
 _BACK = frozenset({"from", "through", "more"})
+
+
+def _number(value: Any) -> bool:
+    """A counter or position: a whole number from 0 to :data:`MAX_NUMBER`."""
+    return type(value) is int and 0 <= value <= MAX_NUMBER
 
 
 def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.FORMAT) -> Receipt:
@@ -165,11 +171,11 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
         doc["hq"] == manifest.hq
         and doc["device"] == manifest.device
         and doc["serial"] == manifest.serial
-        and type(doc["highest_seq"]) is int
-        and type(doc["acked_change"]) is int
+        and _number(doc["highest_seq"])
+        and _number(doc["acked_change"])
         and isinstance(doc["issued_at"], str)
         and isinstance(doc["gaps"], list)
-        and all(type(g) is int for g in doc["gaps"])
+        and all(_number(g) for g in doc["gaps"])
         and all(isinstance(doc[k], list) for k in ("bundles", "quarantined", "conflicts"))
         and all(
             isinstance(x, dict) for k in ("bundles", "quarantined", "conflicts") for x in doc[k]
@@ -181,9 +187,9 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
         ok = (
             isinstance(back, dict)
             and set(back) == _BACK
-            and type(back["from"]) is int
-            and type(back["through"]) is int
-            and 0 <= back["from"] <= back["through"]
+            and _number(back["from"])
+            and _number(back["through"])
+            and back["from"] <= back["through"]
             and type(back["more"]) is bool
             and isinstance(doc["records"], dict)
             and all(isinstance(doc[k], list) for k in ("notices", "resolved"))

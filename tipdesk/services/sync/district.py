@@ -29,7 +29,7 @@ from tipdesk.services.sync import exporter, receipt_checks, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
 from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.sync_store import HqRow, NoticeRow, OutboxRow, ReceiptRow
-from tipdesk.sync import container, payload, receipt
+from tipdesk.sync import budget, container, payload, receipt
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
@@ -92,9 +92,10 @@ class BundleFile:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """What an export did. ``path``, ``seq`` and ``counts``: the bundle made now (None when
-    nothing was new). ``files``: every bundle HQ has not acknowledged, now in the folder
-    chosen, oldest first (the new one included). ``pending``: the numbers of those bundles."""
+    """What an export did. ``path`` and ``seq``: the newest bundle made now (None when nothing
+    was new; an export larger than one bundle may be makes several), ``counts`` the records
+    in the bundles made now. ``files``: every bundle HQ has not acknowledged, now in the
+    folder chosen, oldest first (the new ones included). ``pending``: their numbers."""
 
     path: Path | None
     seq: int | None
@@ -131,7 +132,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
     me = own_identity(session)
     store = sync_store(session)
     with gc_paused():
-        prepared = exporter.next_bundle(
+        prepared = exporter.next_bundles(
             session.store,
             me,
             hq,
@@ -140,37 +141,42 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
             created_at=session.now(),
             app_version=__version__,
         )
-    made: Manifest | None = None
-    if prepared is not None:
-        m = prepared.manifest
+    made: list[Manifest] = []
+    while prepared:
+        one = prepared.pop(0)
+        m = one.manifest
         row = OutboxRow(
             m.seq,
-            prepared.file_name,
+            one.file_name,
             m.after_change,
             m.through_change,
             m.counts,
-            prepared.sha256,
+            one.sha256,
             m.created_at,
             back_through=m.back,
         )
         # The store keeps the sealed bytes first: if writing a file fails (or the process is
         # killed), the bundle is not lost, its number is never reused for other contents,
         # and every later export writes it again until HQ acknowledges it.
-        store.add_outbox(row, prepared.data, session.actor())
-        made = m
-        del prepared
-    files = _write_pending(session, out_dir, made.seq if made else None)
-    newest = next((f for f in files if made is not None and f.seq == made.seq), None)
+        store.add_outbox(row, one.data, session.actor())
+        made.append(m)
+        del one
+    files = _write_pending(session, out_dir, {m.seq for m in made})
+    newest = files[-1] if made else None
+    counts: dict[str, int] = {}
+    for m in made:
+        for kind, n in m.counts.items():
+            counts[kind] = counts.get(kind, 0) + n
     return ExportResult(
         newest.path if newest else None,
-        made.seq if made else None,
-        dict(made.counts) if made else {},
+        made[-1].seq if made else None,
+        counts,
         tuple(f.seq for f in files),
         tuple(files),
     )
 
 
-def _write_pending(session: Session, out_dir: Path, new_seq: int | None) -> list[BundleFile]:
+def _write_pending(session: Session, out_dir: Path, new: set[int]) -> list[BundleFile]:
     """Write every unacknowledged bundle to the outbox folder (when missing there) and to
     ``out_dir`` (unless the same file is there already), oldest first."""
     store = sync_store(session)
@@ -189,7 +195,7 @@ def _write_pending(session: Session, out_dir: Path, new_seq: int | None) -> list
                 atomic_write_bytes(dest, data)
         except OSError as exc:
             raise ExportNotWritten(_not_written(row.seq, out_dir, files, exc)) from None
-        files.append(BundleFile(row.seq, dest, row.seq == new_seq, dict(row.counts)))
+        files.append(BundleFile(row.seq, dest, row.seq in new, dict(row.counts)))
     return files
 
 
@@ -290,7 +296,9 @@ def import_receipt_bytes(
             f"This receipt is for another device (…{short_device(manifest.device)}), not this "
             f"one (…{short_device(me.public.device_id)}). Nothing was changed."
         )
+    budget.check_receipt(env.plain_bytes)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    budget.check_receipt(len(plain), plain)
     rec = receipt.read_receipt(manifest, plain, env.format)
     store = sync_store(session)
     if store.has_receipt(rec.hq, rec.serial, rec.issued_at):

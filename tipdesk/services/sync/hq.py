@@ -35,7 +35,7 @@ from tipdesk.services.sync.common import (
 )
 from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.sync_store import DeviceRow
-from tipdesk.sync import bundle, container, payload, receipt, status
+from tipdesk.sync import budget, bundle, container, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
@@ -128,6 +128,8 @@ class ImportReport:
         return [q for r in self.results for q in r.quarantined]
 
 
+MAX_BUNDLE_FILE = budget.plain_budget(budget.MAX_RECORDS) + budget.COMPRESSION_SLACK
+"""The largest bundle file HQ reads: what the largest bundle may compress to, at worst."""
 MAX_SEQ_AHEAD = 10_000
 """How far past the highest bundle HQ holds a device's next bundle may be numbered: a district
 exporting daily for years without one bundle reaching HQ stays well below it."""
@@ -138,6 +140,9 @@ def _verified(
 ) -> tuple[Envelope, Manifest, DeviceRow]:
     env = container.read(data, limits, expect="bundle")
     manifest = bundle.read_manifest(env)
+    # What a bundle may hold is bounded by the records it declares (tipdesk.sync.budget):
+    # checked before anything else, so no bundle can make HQ decompress or parse more.
+    budget.check_declared(manifest.counts, env.plain_bytes, len(env.ciphertext))
     device = sync_store(session).device(manifest.device)
     if device is None:
         raise UnknownSender(
@@ -237,6 +242,7 @@ def import_bundle_bytes(
         return result
     me = own_identity(session)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    budget.check_items(plain, budget.records_in(manifest.counts))
     with gc_paused():
         contents = payload.decode(plain, env.format)
         del plain
@@ -279,10 +285,13 @@ def import_files(
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
     report = ImportReport()
-    loaded: list[tuple[tuple[str, int, int], Path, bytes]] = []
+    largest = min(limits.max_payload_bytes, MAX_BUNDLE_FILE)
+    # The files are read twice (their manifests for the order, then each one to import it)
+    # so that only one bundle is in memory at a time, however many the inbox holds.
+    order: list[tuple[tuple[str, int, int], Path]] = []
     for i, path in enumerate(paths):
         try:
-            data = read_file(path, "bundle", limits.max_payload_bytes + 64 * 1024)
+            data = read_file(path, "bundle", largest + 64 * 1024)
         except KnownError as exc:
             report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
@@ -291,13 +300,17 @@ def import_files(
             key = (m.device, m.seq, i)
         except KnownError:
             key = ("", 0, i)  # refused again (with its message) when imported below
-        loaded.append((key, path, data))
-    for _key, path, data in sorted(loaded, key=lambda item: item[0]):
+        del data
+        order.append((key, path))
+    for _key, path in sorted(order, key=lambda item: item[0]):
         try:
+            data = read_file(path, "bundle", largest + 64 * 1024)
             result = import_bundle_bytes(session, data, source=str(path), limits=limits)
         except KnownError as exc:
             report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
+        finally:
+            data = b""
         report.results.append(result)
     for device_id in sorted({r.device for r in report.results}):
         report.gaps[device_id] = _gaps(session, device_id)

@@ -54,7 +54,7 @@ from tipdesk.store.remote_apply import RemoteBatch, StoredRow, remote_batch
 from tipdesk.store.store import Actor, Store
 from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow, SyncStore
 from tipdesk.sync.bundle import Manifest
-from tipdesk.sync.codec import KIND_ORDER, record_digest
+from tipdesk.sync.codec import KIND_ORDER, in_range, record_digest
 from tipdesk.sync.errors import SequenceReused
 from tipdesk.sync.merge import (
     Decision,
@@ -606,7 +606,8 @@ def _text(value: object) -> str | None:
 
 
 def _int(value: object) -> int:
-    return value if type(value) is int else 0
+    """A quarantined row's version for the store: 0 when it is not a usable number."""
+    return value if type(value) is int and in_range(value) else 0
 
 
 def _action(old: Record, new: Record) -> str:
