@@ -377,6 +377,8 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
             for q in r.quarantined:
                 why = "; ".join(f"{p['field']}: {p['message']}" for p in q["problems"])
                 lines.append(f"  quarantined {q['kind']} {q['record_id']}: {why}")
+            if r.anchor is not None and r.anchor.problem:
+                lines.append(_anchor_line(r.anchor.problem, r.anchor.message))
         if report.results:
             accepted = sum(report.accepted.values())
             lines.append(
@@ -414,6 +416,12 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     for e in report.errors:
         print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
     return 1 if report.errors else 0
+
+
+def _anchor_line(problem: str, message: str, bundle: int | None = None) -> str:
+    at = f" at bundle {bundle}" if bundle is not None else ""
+    what = "WENT BACKWARDS" if problem == "backwards" else "FORKED"
+    return f"  AUDIT LOG {what}{at} ({problem}): {message}."
 
 
 def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
@@ -502,21 +510,19 @@ def cmd_hq_receipts(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         rows = sync_service.device_status(session)
-    io.emit(
-        rows,
-        args.json,
-        lambda: (
-            "\n".join(
-                f"…{short_device(d.device_id)}  {d.district:8} last bundle {d.last_bundle or '-'}"
-                f" (seq {d.highest_seq}, complete to {d.contiguous_seq})"
-                f"  gaps: {', '.join(map(str, d.gaps)) or 'none'}"
-                f"  last seen {d.last_seen or 'never'}"
-                + (f"  REVOKED {d.revoked_at}" if d.revoked_at else "")
-                for d in rows
-            )
-            or "No devices registered."
-        ),
-    )
+
+    def line(d: sync_service.DeviceStatus) -> str:
+        text = (
+            f"…{short_device(d.device_id)}  {d.district:8} last bundle {d.last_bundle or '-'}"
+            f" (seq {d.highest_seq}, complete to {d.contiguous_seq})"
+            f"  gaps: {', '.join(map(str, d.gaps)) or 'none'}"
+            f"  last seen {d.last_seen or 'never'}"
+            + (f"  REVOKED {d.revoked_at}" if d.revoked_at else "")
+        )
+        flags = [_anchor_line(p.problem, p.message, p.bundle) for p in d.anchor_problems]
+        return "\n".join([text, *flags])
+
+    io.emit(rows, args.json, lambda: "\n".join(map(line, rows)) or "No devices registered.")
     return 0
 
 

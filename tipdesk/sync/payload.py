@@ -143,14 +143,19 @@ def encode(
     records: Mapping[str, Sequence[tuple[Record, VV]]],
     audit_head: tuple[int, str] = (0, ""),
     changes: ChangeRange | None = None,
+    audit_at: tuple[int, str] = (0, ""),
 ) -> tuple[bytes, dict[str, int]]:
     """The payload JSON for ``records`` (by kind) and the number of records per kind.
     ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
     as an anchor outside the district's laptop; ``changes`` the bundle's range in the
     sender's change log with each record's position (every bundle a district makes carries
-    it; HQ refuses a format 2 bundle without it)."""
+    it; HQ refuses a format 2 bundle without it); ``audit_at`` the proof of HQ's last anchor
+    (:mod:`tipdesk.sync.anchor`): that entry and the hash the sender's chain has there now
+    (left out while HQ has sent no anchor)."""
     out, counts = encode_records(records)
     head: dict[str, Any] = {"audit_head": list(audit_head), "device": device, "seq": seq}
+    if audit_at[0]:
+        head["audit_at"] = list(audit_at)
     if changes is not None:
         head["changes"] = changes.to_json()
     doc = {"bundle": head, "records": out}
@@ -206,6 +211,8 @@ class Payload:
     audit_head: tuple[int, str] = (0, "")
     changes: ChangeRange | None = None
     """The bundle's change range and positions (format 2; None when the payload has none)."""
+    audit_at: tuple[int, str] = (0, "")
+    """The sender's proof of HQ's last audit anchor (format 2): entry and its hash now."""
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.rows.items() if v}
@@ -448,25 +455,36 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
         or not _counter(head["seq"])
     ):
         raise _damaged("bundle header")
-    audit = head["audit_head"]
-    if type(audit) is not list or len(audit) != 2 or not _counter(audit[0]):
-        raise _damaged("audit head")
-    if type(audit[1]) is not str or len(audit[1]) not in (0, 64):
-        raise _damaged("audit head")
+    audit = _audit_pair(head["audit_head"])
+    proof = _audit_pair(head.get("audit_at", [0, ""]))
     changes = _change_range(head["changes"]) if "changes" in head else None
     rows = decode_records(blocks, fmt)
     return Payload(
         device=head["device"],
         seq=head["seq"],
         rows=rows,
-        audit_head=(audit[0], audit[1]),
+        audit_head=audit,
         changes=changes,
+        audit_at=proof,
     )
 
 
 _HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
 _HEAD_KEYS_1 = _HEAD_REQUIRED
-_HEAD_KEYS = _HEAD_REQUIRED | {"changes"}
+_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes"}
+
+
+def _audit_pair(raw: Any) -> tuple[int, str]:
+    """An audit head or proof: ``[entry, sha256 hex]`` (``[0, ""]``: none)."""
+    if (
+        type(raw) is not list
+        or len(raw) != 2
+        or not _counter(raw[0])
+        or type(raw[1]) is not str
+        or len(raw[1]) not in (0, 64)
+    ):
+        raise _damaged("audit head")
+    return raw[0], raw[1]
 
 
 def _counter(value: Any) -> bool:

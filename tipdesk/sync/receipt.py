@@ -73,12 +73,18 @@ class Receipt:
     records: dict[str, Any] = field(default_factory=dict)
     resolved: list[dict[str, Any]] = field(default_factory=list)
     notices: list[dict[str, Any]] = field(default_factory=list)
+    anchor: list[Any] = field(default_factory=list)
+    """Format 2: HQ's highest trusted anchor of the device's audit log, ``[entry, sha256]``
+    (``[]`` while HQ holds none): the district proves its chain still holds it in its next
+    bundle, and ``tipdesk audit verify`` compares the chain with it
+    (:mod:`tipdesk.sync.anchor`)."""
     format: int = container.FORMAT
 
     def to_json(self) -> dict[str, Any]:
         out = self._json()
         if self.format >= 2:
             out |= {
+                "anchor": list(self.anchor),
                 "back": self.back,
                 "notices": self.notices,
                 "records": self.records,
@@ -141,6 +147,17 @@ def read_manifest(envelope: Envelope) -> ReceiptManifest:
 _BACK = frozenset({"from", "through", "more"})
 
 
+def _anchor(value: list[Any]) -> bool:
+    """``[entry, sha256 hex]`` of an audit log entry."""
+    return (
+        len(value) == 2
+        and _number(value[0])
+        and value[0] > 0
+        and isinstance(value[1], str)
+        and len(value[1]) == 64
+    )
+
+
 def _number(value: Any) -> bool:
     """A counter or position: a whole number from 0 to :data:`MAX_NUMBER`."""
     return type(value) is int and 0 <= value <= MAX_NUMBER
@@ -165,7 +182,11 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
     }
     if fmt >= 2:
         keys |= {"back", "notices", "records", "resolved"}
-    if not isinstance(doc, dict) or set(doc) != keys:
+    optional = {"anchor"} if fmt >= 2 else set()
+    if not isinstance(doc, dict) or set(doc) - optional != keys:
+        raise _damaged()
+    anchor = doc.get("anchor", [])
+    if not isinstance(anchor, list) or (anchor and not _anchor(anchor)):
         raise _damaged()
     ok = (
         doc["hq"] == manifest.hq
@@ -213,5 +234,6 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
         records=doc.get("records", {}),
         resolved=doc.get("resolved", []),
         notices=doc.get("notices", []),
+        anchor=list(anchor),
         format=fmt,
     )

@@ -12,7 +12,8 @@ Contract:
 - Victims' identifying fields (name, father's name, CNIC, phone, address) leave the district
   only when ``consent_to_share`` is true; otherwise they are blank in the payload.
 - The bundle carries the district's audit chain head, so HQ holds an anchor of the chain
-  outside the laptop (``docs/security.md``).
+  outside the laptop (``docs/security.md``), and the proof of HQ's last anchor (the hash the
+  chain has now at the entry the latest receipt named: :mod:`tipdesk.sync.anchor`).
 - Records back: a row still exactly as HQ sent it back in a receipt (its ``sync_versions``
   entry is its current version) is not sent again, HQ holds it; the bundle confirms how far
   the district applied HQ's records back (``back``, from the latest receipt), and a bundle is
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Record, Victim
-from tipdesk.services.sync import bundle_split
+from tipdesk.services.sync import anchors, bundle_split
 from tipdesk.store.audit import HEAD_KEY as AUDIT_HEAD_KEY
 from tipdesk.store.store import Store
 from tipdesk.store.sync_store import HqRow, OutboxRow, SyncStore
@@ -88,6 +89,7 @@ def next_bundles(
         if _nothing_new(after, through, last, pending) and (back <= confirmed or not must_confirm):
             return []
         audit_head = _audit_head(store)
+        audit_at = anchors.proof(store)
         changed = sync.latest_changes(after)
         found: list[tuple[Record, VV, int]] = []
         not_sent: list[int] = []
@@ -112,7 +114,8 @@ def next_bundles(
     ]
     del found
     seq = (last.seq if last else 0) + 1
-    maker = _Maker(identity, hq, district, office, created_at, app_version, back, audit_head, seq)
+    maker = _Maker(identity, hq, district, office, created_at, app_version, back, seq)
+    maker.audit_head, maker.audit_at = audit_head, audit_at
     pieces = bundle_split.fitted(whole, limit, maker.fits, _too_large)
     return [maker.seal(piece) for piece in pieces]
 
@@ -141,13 +144,14 @@ class _Maker:
         created_at: str,
         app_version: str,
         back: int,
-        audit_head: tuple[int, str],
         seq: int,
     ) -> None:
         self.identity, self.hq = identity, hq
         self.district, self.office = district, office
         self.created_at, self.app_version = created_at, app_version
-        self.back, self.audit_head = back, audit_head
+        self.back = back
+        self.audit_head: tuple[int, str] = (0, "")
+        self.audit_at: tuple[int, str] = (0, "")
         self.next_seq = seq
         # Slices that fit, by identity: their number and encoded payload, sealed next.
         self._fitting: dict[int, tuple[int, bytes, dict[str, int]]] = {}
@@ -161,7 +165,9 @@ class _Maker:
             records.setdefault(e.record.KIND, []).append((e.record, e.vv))
             changes.positions.setdefault(e.record.KIND, []).append(e.position)
         device = self.identity.public.device_id
-        data, counts = payload.encode(device, self.next_seq, records, self.audit_head, changes)
+        data, counts = payload.encode(
+            device, self.next_seq, records, self.audit_head, changes, self.audit_at
+        )
         if not budget.fits(len(piece.entries), data):
             return False
         self._fitting[id(piece)] = (self.next_seq, data, counts)

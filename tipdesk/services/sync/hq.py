@@ -26,7 +26,8 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer, records_back
+from tipdesk.services.sync import anchors, importer, records_back
+from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import (
     own_identity,
     read_file,
@@ -36,6 +37,7 @@ from tipdesk.services.sync.common import (
 from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.sync_store import DeviceRow
 from tipdesk.sync import budget, bundle, container, payload, receipt, status
+from tipdesk.sync.anchor import AnchorCheck
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
@@ -72,6 +74,10 @@ class ImportResult:
     before: every record in it). A re-sent bundle is this, not a failure."""
     district_name: str = ""
     """The sending device's district, for people."""
+    anchor: AnchorCheck | None = None
+    """What HQ found about the audit head the bundle carried: ``problem`` "" (it extends the
+    device's anchors), ``backwards`` or ``fork`` with a ``message``; None for a bundle
+    imported before (nothing new was checked)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +279,7 @@ def import_bundle_bytes(
     result.conflicts = outcome.conflicts
     result.quarantined = outcome.quarantined
     result.gaps = _gaps(session, manifest.device)
+    result.anchor = outcome.anchor
     return result
 
 
@@ -433,6 +440,7 @@ def receipt_for(
         records=page.records,
         resolved=page.resolved,
         notices=notices.get(device.district, [])[:NOTICES_PER_RECEIPT],
+        anchor=anchors.receipt_anchor(session.store, device.device_id),
     )
     return receipt.seal_receipt(me, rec, device.recipient)
 
@@ -493,6 +501,8 @@ class DeviceStatus:
     open_quarantine: int
     audit_head: list[Any]
     """The device's audit chain head (entry number, hash) when it made its latest bundle."""
+    anchor_problems: list[AnchorProblem] = field(default_factory=list)
+    """The bundles whose audit head HQ flagged (went backwards, or forked), oldest first."""
 
 
 def device_status(session: Session) -> list[DeviceStatus]:
@@ -502,6 +512,7 @@ def device_status(session: Session) -> list[DeviceStatus]:
     store = sync_store(session)
     conflicts_by = _count_by(c.device_id for c in store.conflicts())
     quarantine_by = _count_by(q.device_id for q in store.quarantine())
+    flagged = anchors.problems(session.store)
     out: list[DeviceStatus] = []
     for d in store.devices():
         rows = store.bundles(d.device_id)
@@ -524,6 +535,7 @@ def device_status(session: Session) -> list[DeviceStatus]:
                 conflicts_by.get(d.device_id, 0),
                 quarantine_by.get(d.device_id, 0),
                 list(last.result.get("audit_head", [])) if last else [],
+                flagged.get(d.device_id, []),
             )
         )
     return out
