@@ -9,6 +9,7 @@ HQ: ``keys show|export``, ``device register|revoke|list``,
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -592,6 +593,10 @@ def cmd_hq_serve(args: argparse.Namespace, paths: Paths) -> int:
             raise InvalidInput(f"There is no file {name}.")
     user = user_name(args, paths)
     secret = io.passphrase(args.passphrase_file)
+    # One line per refused request or dropped connection (tipdesk.serve), with uvicorn's own.
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
+    )
     worker = sync_server.StoreWorker(
         lambda: session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
     )

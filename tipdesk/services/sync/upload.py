@@ -5,8 +5,10 @@ Contract:
   store (:func:`configure`). The certificate is kept *by content* (PEM), checked to be a
   certificate when it is configured; the file it came from is never read again. A call may
   override the address, and the certificate with a file of its own.
-- :func:`upload` sends every unacknowledged outbox bundle (oldest first), then fetches the
-  device's receipt with a signed request (:mod:`tipdesk.sync.request_auth`) and imports it.
+- :func:`upload` sends every unacknowledged outbox bundle (oldest first) to
+  ``/v1/bundles/<device>``, then fetches the device's receipt and imports it; every request is
+  signed with the device's key (:mod:`tipdesk.sync.request_auth`), so HQ authenticates it
+  before reading anything else.
 - Connection failures (offline, refused, DNS, timeouts), 429 and 5xx answers are retried with
   exponential backoff, ``attempts`` times at most and within ``budget`` seconds in all.
   HQ out of reach is the normal state: the result says so (``reachable`` False), no error.
@@ -252,8 +254,17 @@ def upload(
     result = UploadResult(reachable=True, waiting=len(files))
     with httpx.Client(verify=context, timeout=timeout, follow_redirects=False) as client:
         http = _Retrying(client, attempts, budget, sleep, clock)
+        upload_url = f"{base}/v1/bundles/{me.public.device_id}"
+        upload_path = httpx.URL(upload_url).path
+
+        def signed_upload() -> dict[str, str]:
+            stamp = int(wall_clock())
+            return {request_auth.HEADER: request_auth.sign(me.signer, "POST", upload_path, stamp)}
+
         for path in files:
-            answer = http.request("POST", f"{base}/v1/bundles", content=path.read_bytes())
+            answer = http.request(
+                "POST", upload_url, content=path.read_bytes(), headers=signed_upload
+            )
             if answer is None:
                 result.reachable = False
                 return result
