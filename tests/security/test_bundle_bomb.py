@@ -204,3 +204,41 @@ def test_an_export_larger_than_a_bundle_becomes_several_cut_between_cases(
     again = pair.tmp / "again"
     again.mkdir()
     assert sync.export_bundle(pair.district, again).path is None  # nothing new: chained
+
+
+def test_receipts_with_deep_nesting_or_huge_numbers_are_one_line_refusals(pair: Pair) -> None:
+    """A receipt is signed by HQ, and still the district never crashes on one: a number too
+    large for any counter, or lists nested thousands deep, are a "damaged" refusal."""
+    from tipdesk.core.errors import KnownError
+    from tipdesk.services.sync.common import own_identity
+    from tipdesk.sync import container, receipt
+    from tipdesk.sync.canonical import canonical
+
+    save(pair.district, a_campaign())
+    export(pair.district, pair.tmp / "out")
+    hq = own_identity(pair.hq)
+    device = own_identity(pair.district).public
+
+    def sealed(manifest: dict[str, Any], body: bytes) -> bytes:
+        return bytes(container.seal("receipt", manifest, body, hq.signer, [device.recipient]))
+
+    good = receipt.Receipt(
+        hq=hq.public.device_id, device=device.device_id, serial=1,
+        issued_at="2026-06-01T12:00:00Z", highest_seq=0, acked_change=0,
+        back={"from": 0, "through": 0, "more": False},
+    )  # fmt: skip
+    head = receipt.ReceiptManifest(good.hq, good.device, 1, good.issued_at).to_json()
+    doc = good.to_json()
+    deep = canonical(doc).replace(b'"gaps":[]', b'"gaps":' + b"[" * 100_000 + b"]" * 100_000)
+    cases = [
+        sealed(head | {"serial": 10**30}, canonical(doc | {"serial": 10**30})),
+        sealed(head, canonical(doc | {"acked_change": 10**30})),
+        sealed(head, deep),
+    ]
+    before = pair.district.store.query("SELECT count(*) FROM sync_receipts")
+    for i, data in enumerate(cases):
+        path = pair.tmp / f"receipt-{i}.tipr"
+        path.write_bytes(data)
+        with pytest.raises(KnownError, match="Nothing was changed"):
+            sync.import_receipt(pair.district, path)
+    assert pair.district.store.query("SELECT count(*) FROM sync_receipts") == before
