@@ -3,7 +3,8 @@
 Contract:
 - Every write checks the permission, normalises (CNICs, whitespace), validates with the core
   rules and raises :class:`ValidationFailed` with every problem at once; nothing is written
-  unless the whole record is valid.
+  unless the whole record is valid. Warnings (:func:`warnings`) never refuse a save; callers
+  show them with it.
 - Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
   needs the ``reveal_identity`` permission and a reason and writes an audit entry. A masked value
   saved back keeps the stored value.
@@ -34,7 +35,7 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
-from tipdesk.core.validation import normalise, validate
+from tipdesk.core.validation import advise, normalise, validate
 from tipdesk.services.session import Session
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.search import SearchHit
@@ -264,6 +265,18 @@ def save(
 
 def save_one(session: Session, record: Record) -> Changes:
     return save(session, [record])
+
+
+def warnings(session: Session, records: Sequence[Record]) -> list[Problem]:
+    """The warnings about ``records`` (severity ``warning``, paths as :func:`save` gives
+    them): shown to the officer with a save, never a reason to refuse one."""
+    ctx = session.validation_context()
+    many = len(records) > 1
+    out: list[Problem] = []
+    for i, record in enumerate(records):
+        found = advise(normalise(record), ctx)
+        out += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
+    return out
 
 
 def get(session: Session, kind: str, record_id: str) -> Record:
