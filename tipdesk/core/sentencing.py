@@ -38,7 +38,7 @@ Shape::
   before versions existed) is one version in force at every date.
 - ``effective_from`` may not be :data:`PENDING` (``"commencement"``): that placeholder marks an
   amendment whose commencement date HQ has not confirmed yet, and is replaced by the date when
-  HQ installs the file (:func:`set_commencement`, ``tipdesk hq reference install FOLDER
+  HQ installs the file (:func:`set_commencement`, ``tipdesk reference install FOLDER
   --effective-from DATE``).
 - Keys starting with ``_`` are comments, among laws and among sections.
 
@@ -333,7 +333,7 @@ def _date(value: Any, where: str) -> dt.date:
     if value == PENDING:
         raise RulesError(
             f"{where} is {PENDING!r}: the amendment's commencement date is not confirmed; "
-            "HQ sets it when installing the file (tipdesk hq reference install FOLDER "
+            "HQ sets it when installing the file (tipdesk reference install FOLDER "
             "--effective-from YYYY-MM-DD), or writes the date in its place"
         )
     if not isinstance(value, str):

@@ -2,7 +2,7 @@
 
 When a district is created, an office opens or the law changes a maximum sentence, HQ must not
 wait for every laptop to get a new TIPDesk: HQ installs the changed files once
-(:func:`install_files`, ``tipdesk hq reference install FOLDER``) and every receipt it writes
+(:func:`install_files`, ``tipdesk reference install FOLDER``) and every receipt it writes
 from then on carries them (:func:`receipt_updates`); a district installs them when it imports
 the receipt (:func:`from_receipt`), in the receipt's own transaction.
 
