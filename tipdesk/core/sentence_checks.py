@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from tipdesk.core.ages import ADULT_AGE, age_on
 from tipdesk.core.codes import Gender, Outcome
-from tipdesk.core.errors import Problem, Severity
+from tipdesk.core.errors import Problem, Severity, quoted
 from tipdesk.core.records import Accused, Case, Victim, offence_date
 from tipdesk.core.sentencing import Condition, Law, Penalty, Section, SentenceLimit, limit_of
 
@@ -79,7 +79,7 @@ def _unknown_section(field: str, text: str, law: Law) -> Problem:
     return Problem(
         field,
         "reference.section",
-        f"'{text}' is not a section of {law.short} in the sentencing rules "
+        f"{quoted(text)} is not a section of {law.short} in the sentencing rules "
         f"(known: {law.known_sections()})",
     )
 

@@ -116,6 +116,9 @@ participants.gender_sum     participants_total       a gender count given and fe
 participants.agency_sum     participants_by_agency   agency counts given and their sum differs from
                                                      the total
 participants.roster         roster                   the roster names more people than the total
+text.max_length             every text field, every  longer than its maximum (characters, not
+                            list entry and table key bytes; ``tipdesk/core/limits.py``)
+list.max_items              every list and table     more entries than its maximum
 =========================== ======================== ===============================================
 
 Sentencing limits come from the rules file's version of the accused's section in force on the
@@ -144,7 +147,8 @@ from tipdesk.core import dual_role, sentence_checks
 from tipdesk.core.ages import age_on
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
-from tipdesk.core.errors import Problem, Severity
+from tipdesk.core.errors import SHOWN_MAX, Problem, Severity, quoted
+from tipdesk.core.limits import length_problems
 from tipdesk.core.records import (
     META_FIELDS,
     Accused,
@@ -276,24 +280,30 @@ class _Checks:
         ref = self.ctx.reference
         if not value.strip() or value in ref.districts:
             return
-        by_name = ref.district(value)
+        by_name = ref.district(value) if len(value) <= SHOWN_MAX else None
         hint = f" (did you mean {by_name.code}?)" if by_name else ""
-        self.add(name, "reference.district", f"'{value}' is not a known district code{hint}")
+        self.add(name, "reference.district", f"{quoted(value)} is not a known district code{hint}")
 
     def code(self, name: str, list_name: str, value: str) -> None:
         """Report a non-blank ``value`` that is not a code of ``list_name``."""
         ref = self.ctx.reference
         if ref.has(list_name, value) or not value.strip():
             return
-        code = ref.lookup(list_name, value)
+        code = ref.lookup(list_name, value) if len(value) <= SHOWN_MAX else None
         hint = f" (did you mean {code}?)" if code else ""
-        self.add(name, "reference.code", f"'{value}' is not a known {_LIST_WORDS[list_name]}{hint}")
+        what = _LIST_WORDS[list_name]
+        self.add(name, "reference.code", f"{quoted(value)} is not a known {what}{hint}")
 
     def codes(self, name: str, list_name: str, values: Iterable[str]) -> None:
         known = self.ctx.reference.items(list_name)
         for i, value in enumerate(values):
             if value not in known:  # the usual case needs no field name
                 self.code(f"{name}[{i}]", list_name, value)
+
+
+def _short(code: str) -> str:
+    """A code as it is, or described by its length when too long to repeat."""
+    return code if len(code) <= SHOWN_MAX else quoted(code)
 
 
 def _dates(c: _Checks, start: dt.date | None, end: dt.date | None) -> None:
@@ -337,11 +347,13 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
     if c.required("district", case.district):
         c.district("district", case.district)
     if c.required("office", case.office) and case.office not in ctx.offices:
-        c.add("office", "reference.office", f"'{case.office}' is not an office of this install")
+        c.add(
+            "office", "reference.office", f"{quoted(case.office)} is not an office of this install"
+        )
     law = ctx.reference.law(case.law)
     if c.required("law", case.law) and law is None:
         known = ", ".join(ctx.reference.laws())
-        c.add("law", "reference.law", f"'{case.law}' is not a known law (known: {known})")
+        c.add("law", "reference.law", f"{quoted(case.law)} is not a known law (known: {known})")
     if law is not None:
         c.extend(sentence_checks.case_problems(case, law))
     c.codes("exploitation_forms", "exploitation_forms", case.exploitation_forms)
@@ -358,8 +370,8 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
         c.add(
             "transnational",
             "route.domestic",
-            f"the route includes {', '.join(foreign)}, so the case is transnational: "
-            "mark it transnational or remove the country",
+            f"the route includes {', '.join(_short(code) for code in foreign)}, so the case is "
+            "transnational: mark it transnational or remove the country",
         )
     if case.stage == Stage.CLOSED and not case.closed_reason.strip():
         c.add(
@@ -631,19 +643,21 @@ def validate_campaign(campaign: Campaign, ctx: ValidationContext) -> list[Proble
 
 
 def validate(record: Record, ctx: ValidationContext) -> list[Problem]:
-    """Every error in ``record``, whatever its kind: what refuses it. Accused and victims
-    validated on their own (outside a case) skip the rules that need their case."""
+    """Every error in ``record``, whatever its kind, what refuses it: the text limits of
+    :mod:`tipdesk.core.limits` first, then the rules above. Accused and victims validated on
+    their own (outside a case) skip the rules that need their case."""
+    problems = length_problems(record)
     if isinstance(record, Case):
-        return validate_case(record, ctx)
+        return problems + validate_case(record, ctx)
     if isinstance(record, Accused):
-        return validate_accused(record, ctx)
+        return problems + validate_accused(record, ctx)
     if isinstance(record, Victim):
-        return validate_victim(record, ctx)
+        return problems + validate_victim(record, ctx)
     if isinstance(record, Referral):
-        return validate_referral(record, ctx)
+        return problems + validate_referral(record, ctx)
     if isinstance(record, Training):
-        return validate_training(record, ctx)
-    return validate_campaign(record, ctx)
+        return problems + validate_training(record, ctx)
+    return problems + validate_campaign(record, ctx)
 
 
 def advise(record: Record, ctx: ValidationContext) -> list[Problem]:

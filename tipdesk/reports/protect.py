@@ -8,9 +8,12 @@ Terms (N is the threshold):
 - a *point*: whole numbers for the hidden counts, with every visible count as shown, that obey
   every published relation (sums, bounds) and every mark. The true values are one.
 - a hidden count is *certified* when the points found so far give it values at least N-2
-  apart (a ``"<N"`` count: both 1 and N-1): every value between is then consistent with the
-  report too, or not excluded by the points at least, so no reader can narrow it below N-1
-  values. A point stays a point when more cells are hidden, so certificates never expire.
+  apart (a ``"<N"`` count: both 1 and N-1): the least and the greatest value a reader can
+  work out for it are at least that far apart, so its range holds at least N-1 values. A
+  point stays a point when more cells are hidden, so certificates never expire.
+- a ``"<N"`` count that cannot be certified so (its least possible value is above 1: three
+  ``"<N"`` districts make their province at least 3) is shown ``"x"`` instead and then
+  needs N-1 values anywhere, above N-1 too.
 
 How points are found (a heuristic; the tests check its results with an exact solver): from
 the true values, move the count towards the value it must reach along a *pattern*: +1 or -1

@@ -60,6 +60,7 @@ def test_keys_name_one_cell_each(rep_reference: Reference) -> None:
     assert all(keys) and len(keys) == len(set(keys))
 
 
+@pytest.mark.slow
 def test_every_identity_the_figures_obey_is_declared(rep_reference: Reference) -> None:
     # One victim, one form (multi_form=0): the forms columns then add up exactly, a declared
     # equality; with several forms they are only bounds, which no identity can miss.

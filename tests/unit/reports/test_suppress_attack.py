@@ -51,6 +51,7 @@ def test_random_reports_withstand_the_attack(
     assert _narrow(report, 5) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("threshold", [2, 3, 10])
 def test_other_thresholds(rep_reference: Reference, threshold: int) -> None:
     shape = synthetic.Shape(cases=80, districts=8, rare=2.0)
