@@ -32,15 +32,22 @@ class CommencementDialog(QDialog):
         box.setSpacing(12)
         box.addWidget(label(self.tr("When did the amendment take effect?"), "sectionTitle"))
         box.addWidget(
-            Banner(
-                "warning",
+            label(
                 self.tr(
                     "The sentencing rules in this folder hold {n} new version(s) waiting for "
                     "their commencement date. Give the date the amended law took effect, as "
-                    "notified in the Gazette: offences from that date are checked against the "
-                    "new limits, earlier offences against the limits before (penal law is not "
-                    "retroactive)."
+                    "notified in the Gazette."
                 ).format(n=waiting),
+                wrap=True,
+            )
+        )
+        box.addWidget(
+            Banner(
+                "warning",
+                self.tr(
+                    "Offences from that date are checked against the new limits; earlier "
+                    "offences keep the limits before (penal law is not retroactive)."
+                ),
             )
         )
         form = QFormLayout()
@@ -49,6 +56,7 @@ class CommencementDialog(QDialog):
         self.date_edit.setObjectName("commencementDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumWidth(170)
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         form.addRow(self.tr("In force from"), self.date_edit)
         box.addLayout(form)
