@@ -150,7 +150,7 @@ from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
 from tipdesk.core.errors import SHOWN_MAX, Problem, Severity, quoted
 from tipdesk.core.limits import length_problems
 from tipdesk.core.records import (
-    META_FIELDS,
+    BOOKKEEPING_FIELDS,
     Accused,
     Campaign,
     Case,
@@ -700,7 +700,7 @@ def normalise(record: R) -> R:
     added). Bookkeeping fields are left alone. Call before :func:`validate` and saving.
     """
     for f in dataclasses.fields(record):
-        if f.name in META_FIELDS:
+        if f.name in BOOKKEEPING_FIELDS:
             continue
         value = getattr(record, f.name)
         if isinstance(value, StrEnum):

@@ -558,11 +558,62 @@ def _step_2_to_3(conn: Connection) -> None:
     )
 
 
-# --- step 4: the offence date, and the report's figures per law -------------------------------
+def _step_3_to_4(conn: Connection) -> None:
+    """Ownership and records back (issue 14).
+
+    - ``owner`` on cases, victims, trainings and campaigns: the district that owns the record
+      (only its district install may change it; HQ may change any). A row already stored gets
+      its own ``district``, or the install's district when that is blank. A victim in a case
+      has a blank owner: it follows its case's.
+    - ``changes.owner`` and ``changes.device``: the owner district of the row's unit and the
+      device that made the version. HQ reads its change log per owner district from them
+      (``changes_owner``) to send each district the versions it lacks. Rows written before
+      this step have none and are never sent back.
+    - ``sync_devices.back_confirmed`` (HQ): how far in HQ's change log the device confirmed
+      applying the versions HQ sent back; ``sync_outbox.back_through`` (district): what each
+      bundle confirmed; ``sync_notices`` (district): HQ's notices of the latest receipt."""
+    install_district = "coalesce((SELECT value FROM settings WHERE key = 'district'), '')"
+    run_script(
+        conn,
+        f"""
+        ALTER TABLE cases ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE victims ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE trainings ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE campaigns ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        UPDATE cases SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        UPDATE victims SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END WHERE case_id IS NULL;
+        UPDATE trainings SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        UPDATE campaigns SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        ALTER TABLE changes ADD COLUMN owner TEXT;
+        ALTER TABLE changes ADD COLUMN device TEXT;
+        CREATE INDEX changes_owner ON changes(owner, seq) WHERE owner IS NOT NULL;
+        ALTER TABLE sync_devices ADD COLUMN back_confirmed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sync_outbox ADD COLUMN back_through INTEGER NOT NULL DEFAULT 0;
+        -- District: HQ's notices (the same accused in a case of another district), as the
+        -- latest receipt listed them.
+        CREATE TABLE sync_notices (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            case_number TEXT NOT NULL,
+            other_district TEXT NOT NULL,
+            other_case_number TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            receipt_serial INTEGER NOT NULL
+        );
+        """,  # noqa: S608 (literal SQL, no input)
+    )
+
+
+# --- step 5: the offence date, and the report's figures per law -------------------------------
 # An accused's contribution to ``report_law_accused``: proceeded against (month of the date
 # proceeded against) and judged (month of the judgment, event = the outcome), under its case's
 # district and law; ``official`` is 1 for an accused whose role is ``official``.
-_LAW_ACCUSED_ROW_4 = """
+_LAW_ACCUSED_ROW_5 = """
     INSERT INTO report_law_accused(month, district, law, official, event, n)
     SELECT substr({p}.proceeded_on, 1, 7), c.district, c.law, {p}.role = 'official',
         'proceeded', {s}
@@ -575,14 +626,14 @@ _LAW_ACCUSED_ROW_4 = """
         AND {p}.outcome != 'pending' AND {p}.judgment_on IS NOT NULL
     ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n;
 """
-_LAW_CASE_ROW_4 = """
+_LAW_CASE_ROW_5 = """
     INSERT INTO report_law_cases(month, district, law, cases)
     SELECT substr({p}.registered_on, 1, 7), {p}.district, {p}.law, {s}
     WHERE {p}.deleted = 0 AND {p}.registered_on IS NOT NULL
     ON CONFLICT(month, district, law) DO UPDATE SET cases = cases + excluded.cases;
 """
 # All accused of case row {p}, counted under district {d} and law {law}.
-_LAW_CASE_ACCUSED_4 = """
+_LAW_CASE_ACCUSED_5 = """
     INSERT INTO report_law_accused(month, district, law, official, event, n)
     SELECT substr(a.proceeded_on, 1, 7), {d}, {law}, a.role = 'official', 'proceeded',
         {s} * count(*)
@@ -598,7 +649,7 @@ _LAW_CASE_ACCUSED_4 = """
     GROUP BY 1, 4, 5
     ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n;
 """
-_LAW_BACKFILL_4 = """
+_LAW_BACKFILL_5 = """
     INSERT INTO report_law_cases(month, district, law, cases)
     SELECT substr(registered_on, 1, 7), district, law, count(*)
     FROM cases WHERE deleted = 0 AND registered_on IS NOT NULL GROUP BY 1, 2, 3;
@@ -616,11 +667,11 @@ _LAW_BACKFILL_4 = """
 """
 
 
-def _law_4(template: str, p: str, s: int, **extra: str) -> str:
+def _law_5(template: str, p: str, s: int, **extra: str) -> str:
     return template.format(p=p, s=s, **extra)
 
 
-def _step_3_to_4(conn: Connection) -> None:
+def _step_4_to_5(conn: Connection) -> None:
     """The law by the date of the offence, and the report split by Act (issue 16).
 
     - ``cases.offence_on``: the date of the offence (the FIR's date of occurrence). Rows already
@@ -648,7 +699,7 @@ def _step_3_to_4(conn: Connection) -> None:
         ) WITHOUT ROWID;
         """,
     )
-    run_script(conn, _LAW_BACKFILL_4)
+    run_script(conn, _LAW_BACKFILL_5)
     case_changed = " OR ".join(
         f"OLD.{c} IS NOT NEW.{c}" for c in ("deleted", "registered_on", "district", "law")
     )
@@ -657,38 +708,38 @@ def _step_3_to_4(conn: Connection) -> None:
         for c in ("deleted", "case_id", "role", "proceeded_on", "outcome", "judgment_on")
     )
     moved = "(OLD.district IS NOT NEW.district OR OLD.law IS NOT NEW.law)"
-    of_case = _LAW_CASE_ACCUSED_4
+    of_case = _LAW_CASE_ACCUSED_5
     run_script(
         conn,
         f"""
         CREATE TRIGGER report_law_cases_insert AFTER INSERT ON cases BEGIN
-            {_law_4(_LAW_CASE_ROW_4, "NEW", 1)}
+            {_law_5(_LAW_CASE_ROW_5, "NEW", 1)}
         END;
         CREATE TRIGGER report_law_cases_insert_accused AFTER INSERT ON cases
         WHEN EXISTS (SELECT 1 FROM accused WHERE case_id = NEW.id) BEGIN
-            {_law_4(of_case, "NEW", 1, d="NEW.district", law="NEW.law", cond="1")}
+            {_law_5(of_case, "NEW", 1, d="NEW.district", law="NEW.law", cond="1")}
         END;
         CREATE TRIGGER report_law_cases_update AFTER UPDATE ON cases WHEN {case_changed} BEGIN
-            {_law_4(_LAW_CASE_ROW_4, "OLD", -1)}
-            {_law_4(_LAW_CASE_ROW_4, "NEW", 1)}
-            {_law_4(of_case, "OLD", -1, d="OLD.district", law="OLD.law", cond=moved)}
-            {_law_4(of_case, "NEW", 1, d="NEW.district", law="NEW.law", cond=moved)}
+            {_law_5(_LAW_CASE_ROW_5, "OLD", -1)}
+            {_law_5(_LAW_CASE_ROW_5, "NEW", 1)}
+            {_law_5(of_case, "OLD", -1, d="OLD.district", law="OLD.law", cond=moved)}
+            {_law_5(of_case, "NEW", 1, d="NEW.district", law="NEW.law", cond=moved)}
         END;
         CREATE TRIGGER report_law_cases_delete AFTER DELETE ON cases BEGIN
-            {_law_4(_LAW_CASE_ROW_4, "OLD", -1)}
-            {_law_4(of_case, "OLD", -1, d="OLD.district", law="OLD.law", cond="1")}
+            {_law_5(_LAW_CASE_ROW_5, "OLD", -1)}
+            {_law_5(of_case, "OLD", -1, d="OLD.district", law="OLD.law", cond="1")}
         END;
         CREATE TRIGGER report_law_accused_insert AFTER INSERT ON accused
         WHEN NEW.proceeded_on IS NOT NULL OR NEW.judgment_on IS NOT NULL BEGIN
-            {_law_4(_LAW_ACCUSED_ROW_4, "NEW", 1)}
+            {_law_5(_LAW_ACCUSED_ROW_5, "NEW", 1)}
         END;
         CREATE TRIGGER report_law_accused_update AFTER UPDATE ON accused
         WHEN {accused_changed} BEGIN
-            {_law_4(_LAW_ACCUSED_ROW_4, "OLD", -1)}
-            {_law_4(_LAW_ACCUSED_ROW_4, "NEW", 1)}
+            {_law_5(_LAW_ACCUSED_ROW_5, "OLD", -1)}
+            {_law_5(_LAW_ACCUSED_ROW_5, "NEW", 1)}
         END;
         CREATE TRIGGER report_law_accused_delete AFTER DELETE ON accused BEGIN
-            {_law_4(_LAW_ACCUSED_ROW_4, "OLD", -1)}
+            {_law_5(_LAW_ACCUSED_ROW_5, "OLD", -1)}
         END;
         """,  # noqa: S608 (literal templates, no input)
     )
@@ -699,6 +750,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_1_to_2,
     _step_2_to_3,
     _step_3_to_4,
+    _step_4_to_5,
 ]
 LATEST = len(STEPS)
 
