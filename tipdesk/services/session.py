@@ -265,10 +265,12 @@ def sign_in(
             f"No TIPDesk store in {paths.home}. Run `tipdesk init` (or start the app) "
             "to set one up."
         )
-    keyfile = KeyFile.load(paths.keyfile)
-    db_key = keyfile.unlock(user, passphrase, clock)
-    name = keyfile.canonical_name(user) or user
-    return _open(paths, keyfile, db_key, name, clock, reference, "login")
+    # The key file's lock is held from reading the failure counter to writing the audit
+    # entries and dropping the failures they hold: parallel attempts queue up here.
+    with KeyFile.locked(paths.keyfile) as keyfile:
+        db_key = keyfile.unlock(user, passphrase, clock)
+        name = keyfile.canonical_name(user) or user
+        return _open(paths, keyfile, db_key, name, clock, reference, "login")
 
 
 def sign_in_with_recovery(
@@ -286,16 +288,16 @@ def sign_in_with_recovery(
     the install's first admin), so it may reset any active user's passphrase.
     """
     check_passphrase(new_passphrase, user)
-    keyfile = KeyFile.load(paths.keyfile)
-    db_key = keyfile.unlock_with_recovery(recovery_key, clock)
-    user = keyfile.canonical_name(user) or user
-    session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery")
-    try:
-        keyfile.reset_passphrase(user, new_passphrase, db_key)
-        session.audit("passphrase.reset", "user", user)
-    except BaseException:
-        session.close()
-        raise
+    with KeyFile.locked(paths.keyfile) as keyfile:
+        db_key = keyfile.unlock_with_recovery(recovery_key, clock)
+        user = keyfile.canonical_name(user) or user
+        session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery")
+        try:
+            keyfile.reset_passphrase(user, new_passphrase, db_key)
+            session.audit("passphrase.reset", "user", user)
+        except BaseException:
+            session.close()
+            raise
     return session
 
 
@@ -325,25 +327,28 @@ def _open(
 
 
 def log_with_failures(session: Session, keyfile: KeyFile, action: str) -> None:
-    """Audit the failed sign-ins the key file kept, then ``action`` by the session's user, in
-    one transaction; then drop those failures from the key file. Failures a crash left in the
-    key file after they were logged are not logged twice."""
-    pending = keyfile.pending_failures()
-    logged = session.store.logged_login_failures([at for at, _ in pending]) if pending else set()
+    """Audit the failed sign-ins the key file kept (``login.failed``) and the attempts it
+    refused during a wait (``login.throttled``), then ``action`` by the session's user, in one
+    transaction; then drop them from the key file. Entries a crash left in the key file after
+    they were logged are not logged twice. The caller holds the key file's lock."""
+    kept = [(at, who, "login.failed") for at, who in keyfile.pending_failures()]
+    kept += [(at, who, "login.throttled") for at, who in keyfile.pending_refusals()]
+    kept.sort()
+    logged = session.store.logged_login_failures([at for at, _, _ in kept]) if kept else set()
     device = session.install.device_id
     entries = [
-        NewEntry(at, who, device, "login.failed") for at, who in pending if (at, who) not in logged
+        NewEntry(at, who, device, what) for at, who, what in kept if (at, who, what) not in logged
     ]
     a = session.actor()
     entries.append(NewEntry(a.at, a.user, a.device, action))
     session.store.log(entries)
-    if pending:
-        keyfile.forget_failures(pending)
+    if kept:
+        keyfile.forget_failures([(at, who) for at, who, _ in kept])
 
 
 def change_passphrase(session: Session, old: str, new: str) -> None:
     """Re-wrap the database key for the signed-in user; the database is not re-encrypted."""
     check_passphrase(new)
-    keyfile = KeyFile.load(session.paths.keyfile)
-    keyfile.change_passphrase(session.user.name, old, new, session.clock)
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        keyfile.change_passphrase(session.user.name, old, new, session.clock)
     session.audit("passphrase.change", "user", session.user.name)

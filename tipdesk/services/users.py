@@ -33,11 +33,11 @@ def add_user(session: Session, name: str, role: UserRole, passphrase: str) -> No
         allowed_roles = ", ".join(r.value for r in INSTALL_ROLES[session.install.role])
         raise InvalidInput(f"A {session.install.role.value} install has roles: {allowed_roles}.")
     name = name.strip()
-    keyfile = KeyFile.load(session.paths.keyfile)
-    if not name or session.store.user(name) is not None or keyfile.canonical_name(name):
-        raise InvalidInput(f"The user name {name!r} is empty or already taken.")
-    check_passphrase(passphrase, name)
-    keyfile.add_user(name, passphrase, _db_key(session))
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        if not name or session.store.user(name) is not None or keyfile.canonical_name(name):
+            raise InvalidInput(f"The user name {name!r} is empty or already taken.")
+        check_passphrase(passphrase, name)
+        keyfile.add_user(name, passphrase, _db_key(session))
     session.store.add_user(name, role.value, session.actor())
 
 
@@ -51,9 +51,9 @@ def disable_user(session: Session, name: str) -> None:
         raise InvalidInput(f"There is no active user named {name.strip()!r}.")
     if user.name == session.user.name:
         raise InvalidInput("You cannot disable yourself; ask another admin.")
-    keyfile = KeyFile.load(session.paths.keyfile)
-    if keyfile.canonical_name(user.name):
-        keyfile.remove_user(user.name)
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        if keyfile.canonical_name(user.name):
+            keyfile.remove_user(user.name)
     session.store.set_user_active(user.name, False, session.actor())
 
 
@@ -64,7 +64,8 @@ def enable_user(session: Session, name: str, passphrase: str) -> None:
     if user is None or user.active:
         raise InvalidInput(f"There is no disabled user named {name.strip()!r}.")
     check_passphrase(passphrase, user.name)
-    KeyFile.load(session.paths.keyfile).add_user(user.name, passphrase, _db_key(session))
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        keyfile.add_user(user.name, passphrase, _db_key(session))
     session.store.set_user_active(user.name, True, session.actor())
 
 

@@ -92,6 +92,8 @@ class Throttle:
     failures: int = 0
     last_failure: dt.datetime | None = None
     pending: tuple[tuple[str, str], ...] = ()
+    refused: tuple[tuple[str, str], ...] = ()
+    """Attempts refused during a wait, kept for the audit log (they never reach Argon2id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,11 @@ def to_document(state: KeyFileState) -> dict[str, object]:
                 iso_timestamp(throttle.last_failure) if throttle.last_failure else None
             ),
             "pending_failures": [{"at": at, "user": who} for at, who in throttle.pending],
+            **(
+                {"refused_attempts": [{"at": at, "user": who} for at, who in throttle.refused]}
+                if throttle.refused
+                else {}
+            ),
         },
     }
 
@@ -271,19 +278,29 @@ def _parse_recovery(item: object) -> Recovery:
 
 def _parse_throttle(item: object) -> Throttle:
     obj = _object(item, "throttle")
-    _exact_keys(obj, {"consecutive_failures", "last_failure", "pending_failures"}, "throttle")
+    expected = {"consecutive_failures", "last_failure", "pending_failures"}
+    _exact_keys(obj, expected | ({"refused_attempts"} & obj.keys()), "throttle")
     failures = _int(obj, "consecutive_failures", "throttle", 0, 2**31)
     last = None if obj["last_failure"] is None else _timestamp(obj, "last_failure", "throttle")
-    pending_raw = obj["pending_failures"]
-    if not isinstance(pending_raw, list):
-        raise _Malformed("throttle.pending_failures must be a list")
-    pending: list[tuple[str, str]] = []
-    for i, entry in enumerate(pending_raw):
-        where = f"throttle.pending_failures[{i}]"
+    return Throttle(
+        failures=failures,
+        last_failure=last,
+        pending=_attempts(obj, "pending_failures"),
+        refused=_attempts(obj, "refused_attempts") if "refused_attempts" in obj else (),
+    )
+
+
+def _attempts(obj: dict[str, Any], key: str) -> tuple[tuple[str, str], ...]:
+    raw = obj[key]
+    if not isinstance(raw, list):
+        raise _Malformed(f"throttle.{key} must be a list")
+    found: list[tuple[str, str]] = []
+    for i, entry in enumerate(raw):
+        where = f"throttle.{key}[{i}]"
         pobj = _object(entry, where)
         _exact_keys(pobj, {"at", "user"}, where)
-        pending.append((iso_timestamp(_timestamp(pobj, "at", where)), _str(pobj, "user", where)))
-    return Throttle(failures=failures, last_failure=last, pending=tuple(pending))
+        found.append((iso_timestamp(_timestamp(pobj, "at", where)), _str(pobj, "user", where)))
+    return tuple(found)
 
 
 def _object(value: object, where: str) -> dict[str, Any]:

@@ -48,7 +48,8 @@ import math
 import os
 import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
@@ -58,6 +59,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from filelock import FileLock
+from filelock import Timeout as LockTimeout
 
 from tipdesk.core.clock import Clock, iso_timestamp, parse_timestamp
 from tipdesk.core.errors import (
@@ -66,6 +69,7 @@ from tipdesk.core.errors import (
     LoginThrottled,
     NotFound,
     Problem,
+    StoreBusy,
     StoreExists,
     StoreNotFound,
     ValidationFailed,
@@ -96,7 +100,11 @@ from tipdesk.store.keyfile_doc import (
 THROTTLE_FREE_FAILURES = 3
 THROTTLE_MAX_DELAY = 300.0
 MAX_PENDING_FAILURES = 1000
-"""Only the newest failures are kept for the audit log; older ones are dropped."""
+"""Only the newest failures (and refused attempts) are kept for the audit log; older ones are
+dropped."""
+
+LOCK_TIMEOUT = 60.0
+"""Seconds an attempt waits for another one (each runs Argon2id once, about 0.2 s) to finish."""
 
 UNKNOWN_USER = "<unknown user>"
 RECOVERY_USER = "<recovery key>"
@@ -294,6 +302,35 @@ class KeyFile:
             ) from None
         return cls(path, parse_key_file(path, raw))
 
+    @classmethod
+    @contextmanager
+    def locked(cls, path: Path) -> Iterator[KeyFile]:
+        """Hold the key file's lock (``keys.json.lock`` beside it, an OS file lock that holds
+        across threads and processes) and yield the file as it is on disk now.
+
+        Why: a sign-in reads the failure counter, checks the wait, runs Argon2id and writes the
+        counter back; without the lock, parallel attempts (the app and the command line, or
+        several threads) all read the same counter, are all tried during a wait, and each
+        write drops the others' failures from the audit trail. Every read-check-write of the
+        throttle (sign-in, unlock, passphrase change, recovery) runs inside this block.
+        :class:`StoreBusy` when another attempt holds the lock for :data:`LOCK_TIMEOUT`."""
+        path = Path(path)
+        if not path.parent.is_dir():
+            # Nothing to lock: let load() say there is no store (no lock file is made).
+            yield cls.load(path)
+            return
+        lock = FileLock(str(path) + ".lock", mode=0o600, thread_local=False, is_singleton=False)
+        try:
+            lock.acquire(timeout=LOCK_TIMEOUT)
+        except LockTimeout:
+            raise StoreBusy(
+                "Another sign-in to this store is under way; try again in a moment."
+            ) from None
+        try:
+            yield cls.load(path)
+        finally:
+            lock.release()
+
     # --- reading -----------------------------------------------------------------------------
 
     def users(self) -> list[str]:
@@ -321,9 +358,10 @@ class KeyFile:
         """Return the database key. Raises :class:`LoginThrottled` (nothing recorded) while
         attempts are throttled, :class:`WrongPassphrase` with the same message for an unknown
         user and a wrong passphrase (the failure is recorded in the file first). Success
-        resets the failure counter but keeps the failures not yet audited."""
-        self._check_throttle(clock)
+        resets the failure counter but keeps the failures not yet audited. A refused attempt
+        is kept for the audit log too (``login.throttled``) but does not count as a failure."""
         entry = self._find(user)
+        self._check_throttle(clock, entry.name if entry else UNKNOWN_USER)
         if entry is None:
             # Spend the same Argon2id time as a real attempt so timing does not reveal names.
             _passphrase_key(passphrase, bytes(SALT_BYTES), self._state.users[0].kdf)
@@ -338,7 +376,7 @@ class KeyFile:
         """Return the database key using the recovery key text (case, spaces and dashes do not
         matter). Throttled and recorded like :meth:`unlock`; text that cannot be a recovery
         key at all raises :class:`WrongPassphrase` without counting as an attempt."""
-        self._check_throttle(clock)
+        self._check_throttle(clock, RECOVERY_USER)
         try:
             raw = parse_recovery_key(recovery_key)
         except ValueError:
@@ -427,14 +465,20 @@ class KeyFile:
         duplicate)."""
         return list(self._state.throttle.pending)
 
+    def pending_refusals(self) -> list[tuple[str, str]]:
+        """Attempts refused during a wait (never tried) not yet audited, like
+        :meth:`pending_failures`."""
+        return list(self._state.throttle.refused)
+
     def forget_failures(self, done: Sequence[tuple[str, str]]) -> None:
-        """Drop ``done`` (audited) from the pending failures; later ones stay. Rewrites the
-        file only when something was dropped."""
+        """Drop ``done`` (audited) from the pending failures and refusals; later ones stay.
+        Rewrites the file only when something was dropped."""
         gone = set(done)
-        pending = self._state.throttle.pending
-        remaining = tuple(p for p in pending if p not in gone)
-        if len(remaining) != len(pending):
-            throttle = replace(self._state.throttle, pending=remaining)
+        old = self._state.throttle
+        pending = tuple(p for p in old.pending if p not in gone)
+        refused = tuple(p for p in old.refused if p not in gone)
+        if len(pending) != len(old.pending) or len(refused) != len(old.refused):
+            throttle = replace(old, pending=pending, refused=refused)
             self._commit(replace(self._state, throttle=throttle))
 
     # --- internals ---------------------------------------------------------------------------
@@ -479,9 +523,15 @@ class KeyFile:
         users = tuple(fresh if e is entry else e for e in self._state.users)
         self._commit(replace(self._state, users=users))
 
-    def _check_throttle(self, clock: Clock) -> None:
+    def _check_throttle(self, clock: Clock, who: str) -> None:
         wait = self.throttle_status(clock)
         if wait > 0:
+            old = self._state.throttle
+            stamp = iso_timestamp(clock.now())
+            refused = (*old.refused, (stamp, who))[-MAX_PENDING_FAILURES:]
+            # Kept for the audit log; the counter and the wait do not change.
+            self._state = replace(self._state, throttle=replace(old, refused=refused))
+            self._write(self._state)
             seconds = math.ceil(wait)
             unit = "second" if seconds == 1 else "seconds"
             raise LoginThrottled(
@@ -496,6 +546,7 @@ class KeyFile:
             failures=old.failures + 1,
             last_failure=parse_timestamp(stamp),
             pending=(*old.pending, (stamp, who))[-MAX_PENDING_FAILURES:],
+            refused=old.refused,
         )
         # Memory first: if the disk refuses the write, this session still throttles.
         self._state = replace(self._state, throttle=throttle)
@@ -505,7 +556,8 @@ class KeyFile:
     def _succeed(self) -> None:
         old = self._state.throttle
         if old.failures or old.last_failure is not None:
-            self._commit(replace(self._state, throttle=Throttle(pending=old.pending)))
+            throttle = Throttle(pending=old.pending, refused=old.refused)
+            self._commit(replace(self._state, throttle=throttle))
 
     def _commit(self, state: KeyFileState) -> None:
         self._write(state)

@@ -333,18 +333,20 @@ class Store:
         with transaction(self._conn) as conn:
             audit.append(conn, entries)
 
-    def logged_login_failures(self, ats: Sequence[str]) -> set[tuple[str, str]]:
-        """Which ``(at, user)`` failed sign-ins among those at ``ats`` the audit log holds."""
-        found: set[tuple[str, str]] = set()
+    def logged_login_failures(self, ats: Sequence[str]) -> set[tuple[str, str, str]]:
+        """Which ``(at, user, action)`` failed or refused sign-ins (``login.failed``,
+        ``login.throttled``) among those at ``ats`` the audit log holds."""
+        found: set[tuple[str, str, str]] = set()
         wanted = sorted(set(ats))
         with translated():
             for i in range(0, len(wanted), 500):
                 part = wanted[i : i + 500]
                 marks = ",".join("?" * len(part))
                 sql = (
-                    f"SELECT at, user FROM audit WHERE action = 'login.failed' AND at IN ({marks})"  # noqa: S608
+                    "SELECT at, user, action FROM audit WHERE action IN "  # noqa: S608
+                    f"('login.failed', 'login.throttled') AND at IN ({marks})"
                 )
-                found.update((r[0], r[1]) for r in self._conn.execute(sql, part))
+                found.update((r[0], r[1], r[2]) for r in self._conn.execute(sql, part))
         return found
 
     def audit_entries(self, **filters: Any) -> list[audit.AuditEntry]:
