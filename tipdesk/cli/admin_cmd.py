@@ -13,6 +13,7 @@ from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
+from tipdesk.services import audit_log
 from tipdesk.services import backup as backup_service
 
 
@@ -21,17 +22,30 @@ def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
         session.require(Permission.AUDIT)
         result = session.store.verify_audit()
     data = {"ok": result.ok, "entries": result.entries, "problem": result.problem,
-            "entry": result.bad_seq}  # fmt: skip
+            "entry": result.bad_seq, "acknowledged_breaks": list(result.breaks)}  # fmt: skip
     io.emit(
         data,
         args.json,
         lambda: (
             f"Audit log verified: {result.entries:,} entries, chain intact."
+            + "".join(f"\nRecorded break at {line}." for line in result.breaks)
             if result.ok
             else f"AUDIT LOG TAMPERED: {result.problem}."
         ),
     )
     return 0 if result.ok else 6
+
+
+def cmd_audit_acknowledge(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths) as session:
+        found = audit_log.acknowledge_break(session, args.reason)
+    io.emit(
+        {"acknowledged": found.problem, "log_ended_at": found.last_seq,
+         "recorded_head": found.head_seq},
+        args.json,
+        f"Break recorded in the audit log ({found.problem}); it takes entries again.",
+    )  # fmt: skip
+    return 0
 
 
 def cmd_audit_list(args: argparse.Namespace, paths: Paths) -> int:
@@ -91,6 +105,13 @@ def register(sub: Any, add: Add) -> None:
         dest="audit_command", metavar="ACTION", required=True
     )
     add("verify", cmd_audit_verify, "check the audit log's hash chain", audit)
+    p = add(
+        "acknowledge",
+        cmd_audit_acknowledge,
+        "record a broken audit log (entries cut from its end) so it takes entries again (admins)",
+        audit,
+    )
+    p.add_argument("--reason", required=True, help="why, for the record")
     p = add("list", cmd_audit_list, "list audit entries", audit)
     p.add_argument("--after", type=int, default=0, help="entries after this sequence number")
     p.add_argument("--limit", type=int, default=100)

@@ -65,4 +65,5 @@ def unlock_with_recovery(session: Session, recovery_key: str, new_passphrase: st
         _check_key(session, db_key)
         keyfile.reset_passphrase(session.user.name, new_passphrase, db_key)
         log_with_failures(session, keyfile, "unlock.recovery")
-    session.audit("passphrase.reset", "user", session.user.name)
+    if not session.audit_broken:  # else nothing can be logged until the break is recorded
+        session.audit("passphrase.reset", "user", session.user.name)

@@ -8,6 +8,11 @@ Contract:
   login entry to the audit log. A wrong passphrase opens nothing.
 - A :class:`Session` belongs to one thread (its store's). It knows the user, the role and the
   install, checks permissions (:meth:`Session.require`) and stamps writes (:meth:`actor`).
+- Sign-in checks that the audit log ends at its recorded head before it logs. When it does
+  not (entries were cut from the end), the session still opens, logs nothing, and says so:
+  :attr:`Session.audit_status` (``ok``, ``problem``) and :attr:`Session.audit_broken`, for the
+  app and the command line to show an administrator at once. Every write is refused until an
+  administrator records the break (:func:`tipdesk.services.audit_log.acknowledge_break`).
 - A user changes their own passphrase here (:func:`change_passphrase`); adding, disabling and
   enabling users is :mod:`tipdesk.services.users`.
 """
@@ -36,7 +41,7 @@ from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
 from tipdesk.services import reference_updates
-from tipdesk.store.audit import NewEntry
+from tipdesk.store.audit import ChainStatus, NewEntry
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
 
@@ -79,6 +84,15 @@ class Session:
         self.install = install
         self.clock = clock
         self.reference = reference
+        self.audit_status: ChainStatus = store.audit_status()
+        """Whether the audit log ended at its recorded head when checked (at sign-in, and
+        again at each unlock); see the module contract."""
+
+    @property
+    def audit_broken(self) -> bool:
+        """True when the audit log does not end at its recorded head: show it to an
+        administrator (``audit_status.problem`` says what is wrong)."""
+        return not self.audit_status.ok
 
     def __repr__(self) -> str:
         return f"Session(user={self.user.name!r}, role={self.role.value})"
@@ -294,7 +308,8 @@ def sign_in_with_recovery(
         session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery")
         try:
             keyfile.reset_passphrase(user, new_passphrase, db_key)
-            session.audit("passphrase.reset", "user", user)
+            if not session.audit_broken:  # else nothing can be logged until it is recorded
+                session.audit("passphrase.reset", "user", user)
         except BaseException:
             session.close()
             raise
@@ -330,7 +345,14 @@ def log_with_failures(session: Session, keyfile: KeyFile, action: str) -> None:
     """Audit the failed sign-ins the key file kept (``login.failed``) and the attempts it
     refused during a wait (``login.throttled``), then ``action`` by the session's user, in one
     transaction; then drop them from the key file. Entries a crash left in the key file after
-    they were logged are not logged twice. The caller holds the key file's lock."""
+    they were logged are not logged twice. The caller holds the key file's lock.
+
+    When the audit log does not end at its recorded head, nothing is logged (appending would
+    be refused): the session's :attr:`~Session.audit_status` says so, and the failures stay
+    in the key file for the sign-in after the break is recorded."""
+    session.audit_status = session.store.audit_status()
+    if session.audit_broken:
+        return
     kept = [(at, who, "login.failed") for at, who in keyfile.pending_failures()]
     kept += [(at, who, "login.throttled") for at, who in keyfile.pending_refusals()]
     kept.sort()

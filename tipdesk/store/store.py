@@ -357,6 +357,17 @@ class Store:
         with translated():
             return audit.verify(self._conn)
 
+    def audit_status(self) -> audit.ChainStatus:
+        """Whether the audit log ends at its recorded head (see :func:`audit.status`)."""
+        with translated():
+            return audit.status(self._conn)
+
+    def acknowledge_audit_break(self, entry: audit.NewEntry) -> audit.ChainStatus:
+        """Record an administrator's acknowledgement of a broken chain (see
+        :func:`audit.record_break`); ``ValueError`` when it is not broken."""
+        with transaction(self._conn) as conn:
+            return audit.record_break(conn, entry)
+
     # --- writing records -----------------------------------------------------------------
     def _stored_meta(self, kind: str, record_id: str) -> tuple[int, Record] | None:
         m = MAPPINGS[kind]
