@@ -15,6 +15,8 @@ from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
 from tipdesk.services import audit_log
 from tipdesk.services import backup as backup_service
+from tipdesk.services import session as session_service
+from tipdesk.services.session import Session
 
 
 def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
@@ -81,9 +83,19 @@ def cmd_restore(args: argparse.Namespace, paths: Paths) -> int:
     if not user:
         raise InvalidInput("Say which user of the backup signs in with --user NAME.")
     secret = io.passphrase(args.passphrase_file)
+    current: Session | None = None
+    if args.replace and session_service.store_exists(paths):
+        # Replacing is the current store's decision: its own user signs in to it (audited
+        # there), never a user of the backup.
+        current = session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
+        current.close()
+    backup_user = args.backup_user or user
+    backup_secret = (
+        io.read_secret_file(args.backup_passphrase_file) if args.backup_passphrase_file else secret
+    )
     session = backup_service.restore(
-        paths, Path(args.file), user=user, passphrase=secret, clock=SystemClock(),
-        replace=args.replace,
+        paths, Path(args.file), user=backup_user, passphrase=backup_secret, clock=SystemClock(),
+        replace=args.replace, authorised_by=current,
     )  # fmt: skip
     new_device = backup_service.is_new_device(session)
     device = session.install.device_id
@@ -122,4 +134,12 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("file")
     p = add("restore", cmd_restore, "restore an encrypted backup")
     p.add_argument("file")
-    p.add_argument("--replace", action="store_true", help="move an existing store aside first")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="move an existing store aside first (--user signs in to the existing store)",
+    )
+    p.add_argument("--backup-user", help="the backup's user, when not the same as --user")
+    p.add_argument(
+        "--backup-passphrase-file", help="that user's passphrase, when not the same passphrase"
+    )

@@ -19,6 +19,8 @@ Contract:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +42,7 @@ from tipdesk.core.reference import Reference
 from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
-from tipdesk.services import reference_updates
+from tipdesk.services import leftovers, reference_updates
 from tipdesk.store.audit import ChainStatus, NewEntry
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
@@ -192,6 +194,7 @@ def init_install(
         office_row = _resolve_office(ref, office.strip(), district_code)
     created_home = not paths.home.exists()
     paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tighten_home(paths)
     try:
         _keyfile, db_key, recovery = KeyFile.create(
             paths.keyfile, user=user, passphrase=passphrase, clock=clock, kdf=kdf
@@ -226,6 +229,25 @@ def init_install(
     install = Install(role, district_code, office_row.code if office_row else "", device_id)
     session = Session(store, paths, store.user(user) or _missing(user), install, clock, ref)
     return session, recovery
+
+
+def tighten_home(paths: Paths) -> None:
+    """Make an existing data folder private to its owner: the folder and its ``logs/`` 0700,
+    the files directly in them 0600 (a folder made by hand, or by an older TIPDesk, may have
+    been readable by other accounts). Files that cannot be changed are left as they are."""
+    if os.name == "nt":  # Windows folders inherit the profile's ACL; chmod has no effect
+        return
+    for folder in (paths.home, paths.logs):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            folder.chmod(0o700)
+        for item in folder.iterdir():
+            with contextlib.suppress(OSError):
+                if item.is_file() and not item.is_symlink():
+                    item.chmod(0o600)
+                elif item.is_dir() and not item.is_symlink():
+                    item.chmod(0o700)
 
 
 def _missing(user: str) -> User:
@@ -279,6 +301,8 @@ def sign_in(
             f"No TIPDesk store in {paths.home}. Run `tipdesk init` (or start the app) "
             "to set one up."
         )
+    # Files a killed backup left (0600, noted in the data folder) go at the next start.
+    leftovers.clean(paths)
     # The key file's lock is held from reading the failure counter to writing the audit
     # entries and dropping the failures they hold: parallel attempts queue up here.
     with KeyFile.locked(paths.keyfile) as keyfile:
