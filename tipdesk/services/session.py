@@ -28,6 +28,7 @@ from pathlib import Path
 from tipdesk.core.clock import Clock, iso_timestamp
 from tipdesk.core.codes import InstallRole, OfficeKind
 from tipdesk.core.errors import (
+    CorruptStore,
     InvalidInput,
     KnownError,
     PermissionDenied,
@@ -349,7 +350,7 @@ def _open(
     reference: Reference | None,
     action: str,
 ) -> Session:
-    store = Store.open(paths.database, db_key)
+    store = open_store(paths, keyfile, db_key)
     try:
         row = store.user(user)
         if row is None or not row.active:
@@ -363,6 +364,27 @@ def _open(
         store.close()
         raise
     return session
+
+
+def open_store(paths: Paths, keyfile: KeyFile, db_key: bytes) -> Store:
+    """Open the store with ``db_key``, finishing a key rotation a crash interrupted: the key
+    file already holds the new key (and the old one wrapped under it) but the database may
+    not have been re-keyed yet; it is then opened with the old key and re-keyed now. The
+    caller holds the key file's lock."""
+    previous = keyfile.previous_key(db_key)
+    if previous is None:
+        return Store.open(paths.database, db_key)
+    try:
+        store = Store.open(paths.database, db_key)
+    except CorruptStore:
+        store = Store.open(paths.database, previous)
+        try:
+            store.rekey(db_key)
+        except BaseException:
+            store.close()
+            raise
+    keyfile.finish_rotation()
+    return store
 
 
 def log_with_failures(session: Session, keyfile: KeyFile, action: str) -> None:

@@ -43,6 +43,7 @@ from tipdesk.store.driver import (
     connect,
     export_copy,
     insert_rows,
+    rekey,
     transaction,
     translated,
 )
@@ -664,6 +665,12 @@ class Store:
     def database_key(self) -> bytes:
         """The raw database key, for re-wrapping it for a new user. Never log or show it."""
         return self._key
+
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the whole database with ``key`` (see :func:`driver.rekey`); from then on
+        only ``key`` opens it, and backups are written with it."""
+        rekey(self._conn, key)
+        self._key = key
 
     @property
     def schema_version(self) -> int:
