@@ -56,9 +56,7 @@ def test_a_disabled_officer_with_an_old_key_file_opens_nothing(
     assert not _old_key_opens_current_db(old_keys, SVC_ADMIN, SVC_PASSPHRASE, db)
     with pytest.raises(WrongPassphrase):
         KeyFile.load(svc_paths.keyfile).unlock_with_recovery(old_recovery, svc_clock)
-    new_key = KeyFile.load(svc_paths.keyfile).unlock_with_recovery(
-        rotation.recovery_key, svc_clock
-    )
+    new_key = KeyFile.load(svc_paths.keyfile).unlock_with_recovery(rotation.recovery_key, svc_clock)
     Store.open(db, new_key).close()
     with session_service.sign_in(
         svc_paths, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock
@@ -127,6 +125,4 @@ def test_a_rotation_killed_before_or_after_the_rekey_leaves_a_store_that_opens(
         assert records.get(again, "case", case.id).id == case.id
     # The interrupted rotation was finished at that sign-in: the old key opens nothing.
     assert not KeyFile.load(svc_paths.keyfile).rotation_pending
-    assert not _old_key_opens_current_db(
-        old_keys, SVC_ADMIN, SVC_PASSPHRASE, svc_paths.database
-    )
+    assert not _old_key_opens_current_db(old_keys, SVC_ADMIN, SVC_PASSPHRASE, svc_paths.database)
