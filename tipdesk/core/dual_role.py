@@ -49,26 +49,36 @@ def same_person(a: Person, v: Person) -> str | None:
 
 
 def problems(
-    accused: Sequence[tuple[int, Accused]], victims: Sequence[tuple[int, Victim]]
+    accused: Sequence[tuple[int, Accused]],
+    victims: Sequence[tuple[int, Victim]],
+    *,
+    detail: bool = True,
 ) -> list[Problem]:
     """A ``dual_role`` problem on each accused (``(index, accused)``, live ones) that matches a
-    live victim of the same case, naming the victims and why they match."""
+    live victim of the same case, naming the victims and why they match.
+
+    With ``detail=False`` (for users who may not see victims' identities) the message names
+    each victim by its code only and never says which field matched: the notice must not tell
+    someone guessing a CNIC or a name which guess was right."""
     found: list[Problem] = []
     if not accused or not victims:
         return found
     # Each person's keys once, not once per accused-victim pair.
-    people = [(j, person(v)) for j, v in victims]
+    people = [(j, v, person(v)) for j, v in victims]
     for i, a in accused:
         key = person(a)
         matches = [
-            f"victim {j + 1} ({why})" for j, v in people if (why := same_person(key, v)) is not None
+            (f"victim {j + 1} ({why})" if detail else f"victim {v.victim_code or j + 1}")
+            for j, v, p in people
+            if (why := same_person(key, p)) is not None
         ]
         if matches:
+            verb = "appears to be" if detail else "may be"
             found.append(
                 Problem(
                     f"accused[{i}]",
                     "dual_role",
-                    f"this accused appears to be the same person as {' and '.join(matches)} of "
+                    f"this accused {verb} the same person as {' and '.join(matches)} of "
                     "this case; a victim must not also be an accused (non-criminalisation) "
                     "unless a supervisor has reviewed it",
                 )

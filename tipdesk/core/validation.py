@@ -175,6 +175,9 @@ class ValidationContext:
     offices: frozenset[str]
     today: dt.date
     max_age: int = 120
+    identity_detail: bool = True
+    """Whether messages may say which identifying field matched (users who may reveal
+    identities); otherwise an overlap notice names the victim by code only."""
 
 
 class _Checks:
@@ -323,7 +326,7 @@ def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
     for i, v in victims:
         problems += validate_victim(v, ctx, prefix=f"victims[{i}].")
     if not case.dual_role_reviewed_by.strip():
-        problems += dual_role.problems(accused, victims)
+        problems += dual_role.problems(accused, victims, detail=ctx.identity_detail)
     return problems
 
 

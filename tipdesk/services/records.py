@@ -35,6 +35,7 @@ from tipdesk.core.records import (
     Victim,
 )
 from tipdesk.core.validation import normalise, validate
+from tipdesk.services import overlap_guard
 from tipdesk.services.session import Session
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.search import SearchHit
@@ -179,11 +180,14 @@ def check(session: Session, record: Record) -> list[Problem]:
         if added and not session.can(Permission.REVIEW_DUAL_ROLE):
             unreviewed = dataclasses.replace(record, dual_role_reviewed_by="")
             problems = _withdrawn(validate(unreviewed, ctx), record.dual_role_reviewed_by, added)
+            overlap_guard.note_hits(session, overlap_guard.count(problems), "check")
             return problems + _duplicates(session, record, {})
     overlaps: list[Problem] = []
     if isinstance(record, Victim):
         overlaps = _victim_overlaps(session, record, _stored(session, "victim", record.id))
-    return validate(record, ctx) + overlaps + _duplicates(session, record, {})
+    found = validate(record, ctx)
+    overlap_guard.note_hits(session, overlap_guard.count(found), "check")
+    return found + overlaps + _duplicates(session, record, {})
 
 
 def _claim(seen: dict[tuple[str, ...], str], key: tuple[str, ...], owner: Record) -> bool:
@@ -258,6 +262,7 @@ def save(
             found = _withdrawn(found, withdrawn, added)
         problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
     if problems:
+        overlap_guard.note_hits(session, overlap_guard.count(problems), "save")
         raise ValidationFailed(problems, records[0].KIND if records else "record")
     return session.store.save(records, session.actor(), also_log=also_log)
 

@@ -135,6 +135,7 @@ class Session:
             reference=self.reference,
             offices=self.office_codes(),
             today=self.clock.now().date(),
+            identity_detail=self.can(Permission.REVEAL_IDENTITY),
         )
 
     def close(self) -> None:
