@@ -63,7 +63,9 @@ def unlock_with_recovery(session: Session, recovery_key: str, new_passphrase: st
     with KeyFile.locked(session.paths.keyfile) as keyfile:
         db_key = keyfile.unlock_with_recovery(recovery_key, session.clock)
         _check_key(session, db_key)
-        keyfile.reset_passphrase(session.user.name, new_passphrase, db_key)
+        keyfile.reset_passphrase(
+            session.user.name, new_passphrase, db_key, identity=session.store.vault.private_key()
+        )
         log_with_failures(session, keyfile, "unlock.recovery")
     if not session.audit_broken:  # else nothing can be logged until the break is recorded
         session.audit("passphrase.reset", "user", session.user.name)

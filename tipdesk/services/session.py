@@ -136,6 +136,8 @@ class Session:
             offices=self.office_codes(),
             today=self.clock.now().date(),
             identity_detail=self.can(Permission.REVEAL_IDENTITY),
+            # Keyed hashes: they work whether or not this user can read identities.
+            person_key=self.store.vault.person,
         )
 
     def close(self) -> None:
@@ -198,7 +200,7 @@ def init_install(
     paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
     tighten_home(paths)
     try:
-        _keyfile, db_key, recovery = KeyFile.create(
+        keyfile, db_key, recovery = KeyFile.create(
             paths.keyfile, user=user, passphrase=passphrase, clock=clock, kdf=kdf
         )
         store = Store.create(paths.database, db_key)
@@ -225,11 +227,13 @@ def init_install(
 
         load_or_create(store, device_id, actor)
         store.log([NewEntry(at, user, device_id, "init", detail={"role": role.value})])
+        install = Install(role, district_code, office_row.code if office_row else "", device_id)
+        session = Session(store, paths, store.user(user) or _missing(user), install, clock, ref)
+        # The admin takes the new identity key out of escrow (and the recovery key gets it).
+        settle_identity(session, keyfile, None)
     except BaseException:
         _remove_partial(paths, created_home)
         raise
-    install = Install(role, district_code, office_row.code if office_row else "", device_id)
-    session = Session(store, paths, store.user(user) or _missing(user), install, clock, ref)
     return session, recovery
 
 
@@ -308,9 +312,9 @@ def sign_in(
     # The key file's lock is held from reading the failure counter to writing the audit
     # entries and dropping the failures they hold: parallel attempts queue up here.
     with KeyFile.locked(paths.keyfile) as keyfile:
-        db_key = keyfile.unlock(user, passphrase, clock)
+        db_key, identity = keyfile.unlock_keys(user, passphrase, clock)
         name = keyfile.canonical_name(user) or user
-        return _open(paths, keyfile, db_key, name, clock, reference, "login")
+        return _open(paths, keyfile, db_key, name, clock, reference, "login", identity)
 
 
 def sign_in_with_recovery(
@@ -330,10 +334,13 @@ def sign_in_with_recovery(
     check_passphrase(new_passphrase, user)
     with KeyFile.locked(paths.keyfile) as keyfile:
         db_key = keyfile.unlock_with_recovery(recovery_key, clock)
+        identity = keyfile.recovery_identity(recovery_key)
         user = keyfile.canonical_name(user) or user
-        session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery")
+        session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery", identity)
         try:
-            keyfile.reset_passphrase(user, new_passphrase, db_key)
+            keyfile.reset_passphrase(
+                user, new_passphrase, db_key, identity=session.store.vault.private_key()
+            )
             if not session.audit_broken:  # else nothing can be logged until it is recorded
                 session.audit("passphrase.reset", "user", user)
         except BaseException:
@@ -350,6 +357,7 @@ def _open(
     clock: Clock,
     reference: Reference | None,
     action: str,
+    identity: bytes | None = None,
 ) -> Session:
     store = open_store(paths, keyfile, db_key)
     try:
@@ -360,11 +368,48 @@ def _open(
         # HQ's reference update, when one was installed, on top of the app's own files.
         ref = reference or reference_updates.effective_reference(store)
         session = Session(store, paths, row, install, clock, ref)
+        granted = settle_identity(session, keyfile, identity)
         log_with_failures(session, keyfile, action)
+        if granted and not session.audit_broken:
+            session.audit("identity.grant", users=granted)
     except BaseException:
         store.close()
         raise
     return session
+
+
+def settle_identity(session: Session, keyfile: KeyFile, identity: bytes | None) -> list[str]:
+    """Put the identity key where it belongs at sign-in (the caller holds the key file's
+    lock); return the users it was granted to now.
+
+    - A user who may reveal identities gets it into the store (``identity``, from their key
+      file entry; or, the first time after the upgrade, from the escrow).
+    - Such a session then seals it to every active user whose role may reveal and who lacks
+      it (users added or upgraded since), and to the recovery key; the escrow is deleted once
+      the key file holds it.
+    - A user whose role may not reveal never gets it; one who still holds it loses it."""
+    vault = session.store.vault
+    if not session.can(Permission.REVEAL_IDENTITY):
+        if identity is not None:
+            keyfile.revoke_identity(session.user.name)
+        return []
+    escrow = vault.escrow()
+    identity = identity or escrow
+    if identity is None:
+        return []  # granted later by a holder (this user signed in before any holder did)
+    vault.unlock(identity)
+    granted = [
+        u.name
+        for u in session.store.users()
+        if u.active
+        and allowed(UserRole(u.role), Permission.REVEAL_IDENTITY)
+        and keyfile.grant_identity(u.name, identity)
+    ]
+    keyfile.grant_recovery_identity(identity)
+    if escrow is not None and keyfile.identity_holders():
+        vault.drop_escrow()
+        session.store.checkpoint()
+    return granted
 
 
 def open_store(paths: Paths, keyfile: KeyFile, db_key: bytes) -> Store:

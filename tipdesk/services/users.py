@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 
 from tipdesk.core.errors import InvalidInput, StoreBusy
-from tipdesk.core.permissions import INSTALL_ROLES, Permission, UserRole
+from tipdesk.core.permissions import INSTALL_ROLES, Permission, UserRole, allowed
 from tipdesk.paths import Paths
 from tipdesk.services.session import Session, check_passphrase
 from tipdesk.store.keyfile_doc import KEY_BYTES
@@ -58,7 +58,7 @@ def add_user(session: Session, name: str, role: UserRole, passphrase: str) -> No
         if not name or session.store.user(name) is not None or keyfile.canonical_name(name):
             raise InvalidInput(f"The user name {name!r} is empty or already taken.")
         check_passphrase(passphrase, name)
-        keyfile.add_user(name, passphrase, _db_key(session))
+        keyfile.add_user(name, passphrase, _db_key(session), identity=_identity_for(session, role))
     session.store.add_user(name, role.value, session.actor())
 
 
@@ -97,7 +97,8 @@ def rotate_keys(session: Session, *, reason: str = "", without: str | None = Non
     new_key = secrets.token_bytes(KEY_BYTES)
     started = time.perf_counter()
     with KeyFile.locked(session.paths.keyfile) as keyfile:
-        dropped = keyfile.begin_rotation(session.store.database_key(), new_key, keep, raw)
+        identity = session.store.vault.private_key()
+        dropped = keyfile.begin_rotation(session.store.database_key(), new_key, keep, raw, identity)
         session.store.rekey(new_key)
         keyfile.finish_rotation()
     seconds = time.perf_counter() - started
@@ -135,8 +136,17 @@ def enable_user(session: Session, name: str, passphrase: str) -> None:
         raise InvalidInput(f"There is no disabled user named {name.strip()!r}.")
     check_passphrase(passphrase, user.name)
     with KeyFile.locked(session.paths.keyfile) as keyfile:
-        keyfile.add_user(user.name, passphrase, _db_key(session))
+        identity = _identity_for(session, UserRole(user.role))
+        keyfile.add_user(user.name, passphrase, _db_key(session), identity=identity)
     session.store.set_user_active(user.name, True, session.actor())
+
+
+def _identity_for(session: Session, role: UserRole) -> bytes | None:
+    """The identity key for a user of ``role``: only when the role may reveal identities
+    (and this session holds the key; otherwise a holder grants it at their next sign-in)."""
+    if not allowed(role, Permission.REVEAL_IDENTITY):
+        return None
+    return session.store.vault.private_key()
 
 
 def _db_key(session: Session) -> bytes:

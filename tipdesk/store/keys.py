@@ -375,6 +375,11 @@ class KeyFile:
         user and a wrong passphrase (the failure is recorded in the file first). Success
         resets the failure counter but keeps the failures not yet audited. A refused attempt
         is kept for the audit log too (``login.throttled``) but does not count as a failure."""
+        return self.unlock_keys(user, passphrase, clock)[0]
+
+    def unlock_keys(self, user: str, passphrase: str, clock: Clock) -> tuple[bytes, bytes | None]:
+        """Like :meth:`unlock` (one Argon2id run), and also the identity key when it was
+        sealed to this user (``None`` otherwise): ``(database key, identity key)``."""
         entry = self._find(user)
         self._check_throttle(clock, entry.name if entry else UNKNOWN_USER)
         if entry is None:
@@ -385,13 +390,16 @@ class KeyFile:
         if opened is None:
             self._fail(clock, entry.name, _WRONG)
         self._succeed()
-        return opened[0]
-
-    def unlock_keys(self, user: str, passphrase: str, clock: Clock) -> tuple[bytes, bytes | None]:
-        """Like :meth:`unlock`, and also the identity key when it was sealed to this user
-        (``None`` otherwise): ``(database key, identity key)``."""
-        db_key = self.unlock(user, passphrase, clock)
-        return db_key, self._identity_of(self._find_existing(user), passphrase)
+        db_key, private = opened
+        entry = self._find_existing(user)  # upgraded, perhaps
+        if entry.sealed_identity is None:
+            return db_key, None
+        identity = keywrap.open_sealed(
+            private,
+            entry.sealed_identity,
+            _aad(self._state.file_id, "user.identity_key", entry.name),
+        )
+        return db_key, identity
 
     def unlock_with_recovery(self, recovery_key: str, clock: Clock) -> bytes:
         """Return the database key using the recovery key text (case, spaces and dashes do not
@@ -717,18 +725,6 @@ class KeyFile:
             raise CorruptStore(f"The key file {self._path} is inconsistent (a sealed key).")
         self._verify_db_key(db_key, corrupt=True)
         return db_key, inner
-
-    def _identity_of(self, entry: UserEntry, passphrase: str) -> bytes | None:
-        if entry.sealed_identity is None:
-            return None
-        opened = self._open_user(entry, passphrase)
-        if opened is None:
-            return None
-        return keywrap.open_sealed(
-            opened[1],
-            entry.sealed_identity,
-            _aad(self._state.file_id, "user.identity_key", entry.name),
-        )
 
     def _verify_db_key(self, db_key: bytes, *, corrupt: bool) -> None:
         good = len(db_key) == KEY_BYTES and secrets.compare_digest(

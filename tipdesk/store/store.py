@@ -47,7 +47,8 @@ from tipdesk.store.driver import (
     transaction,
     translated,
 )
-from tipdesk.store.migrations import migrate
+from tipdesk.store.identity import IdentityVault
+from tipdesk.store.migrations import VACUUM_AFTER, migrate
 from tipdesk.store.rows import (
     MAPPINGS,
     TABLES,
@@ -55,7 +56,6 @@ from tipdesk.store.rows import (
     insert_head,
     select_columns,
     to_row,
-    update_params,
     update_sql,
 )
 from tipdesk.store.sync_rows import chunks, marks
@@ -119,9 +119,11 @@ NEW_ROW = -1  # the rowid _write reports for a row whose insert waits for the fl
 class _Writer:
     """State of one write transaction: collects change rows and audit entries."""
 
-    def __init__(self, conn: Connection, actor: Actor) -> None:
+    def __init__(self, conn: Connection, actor: Actor, vault: IdentityVault) -> None:
         self.conn = conn
         self.actor = actor
+        self.vault = vault
+        self.victims: list[Victim] = []  # their identity keys and terms are written at flush
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str]] = []
         self.audit: list[audit.NewEntry] = []
@@ -182,6 +184,7 @@ class _Writer:
         insert_rows(
             self.conn, "INSERT INTO changes(kind, record_id, version, at)", self.change_rows
         )
+        self.vault.index(self.victims)
         audit.append(self.conn, self.audit)
 
 
@@ -243,6 +246,8 @@ class Store:
         self._conn = conn
         self.path = path
         self._key = key
+        self.vault = IdentityVault(conn)
+        """Victims' identities: sealed on the way in, opened (or masked) on the way out."""
 
     def __repr__(self) -> str:
         return f"Store({self.path.name})"
@@ -260,10 +265,14 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> Store:
-        """Open an existing database, upgrading its schema if it is older."""
+        """Open an existing database, upgrading its schema if it is older (and compacting it
+        after a step that removed plaintext, so no free page keeps any)."""
         conn = connect(path, key)
         try:
-            migrate(conn)
+            if VACUUM_AFTER & set(migrate(conn)):
+                with translated():
+                    conn.execute("VACUUM")
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except BaseException:
             conn.close()
             raise
@@ -378,7 +387,21 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return int(row[0]), from_row(kind, row[1:])
+        return int(row[0]), self.opened(from_row(kind, row[1:]))
+
+    def opened(self, record: Record) -> Record:
+        """A record read from its row (:func:`rows.from_row`), with a victim's identity
+        opened or masked (:class:`IdentityVault`): every reader of victim rows calls it."""
+        if isinstance(record, Victim):
+            self.vault.open_victim(record)
+        return record
+
+    def _row(self, record: Record) -> tuple[Any, ...]:
+        """The record's column values, a victim's identity sealed."""
+        values = to_row(record)
+        if isinstance(record, Victim):
+            values = self.vault.seal_values(record, values, MAPPINGS["victim"].columns)
+        return values
 
     def _write(self, w: _Writer, record: Record) -> tuple[int, str]:
         """Insert or update one row; return (rowid, action). Sets the record's meta."""
@@ -391,7 +414,7 @@ class Store:
                 record.id = new_id()
             record.created_at, record.created_by, record.origin_device = a.at, a.user, a.device
             record.version = 1
-            w.inserts[kind].append(to_row(record))
+            w.inserts[kind].append(self._row(record))
             w.note(record, "create")
             return NEW_ROW, "create"
         rowid, old = stored
@@ -409,7 +432,8 @@ class Store:
             record.updated_device = old.updated_device
             return rowid, "unchanged"
         record.version = old.version + 1
-        w.conn.execute(update_sql(kind), update_params(record))
+        values = self._row(record)
+        w.conn.execute(update_sql(kind), (*values[1:], record.id))
         action = "delete" if record.deleted and not old.deleted else "update"
         w.note(record, action, changed if action == "update" else None)
         return rowid, action
@@ -446,8 +470,10 @@ class Store:
             search.reindex(w.conn, rowid, record)
 
     def _write_victim(self, w: _Writer, victim: Victim) -> None:
-        rowid, _ = self._write(w, victim)
+        rowid, action = self._write(w, victim)
         self._index(w, rowid, victim)
+        if action != "unchanged":
+            w.victims.append(victim)
         for ref in victim.referrals:
             ref.victim_id = victim.id
             if victim.deleted:
@@ -502,7 +528,7 @@ class Store:
         with transaction(self._conn) as conn:
             # Updates run at once, new rows at flush: check foreign keys at commit.
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            w = _Writer(conn, actor)
+            w = _Writer(conn, actor, self.vault)
             for record in records:
                 w.begin(record)
                 if isinstance(record, Case):
@@ -526,7 +552,7 @@ class Store:
             f"SELECT {select_columns(kind)} FROM {table} WHERE {where}",  # noqa: S608
             params,
         ).fetchall()
-        return [from_row(kind, r) for r in rows]
+        return [self.opened(from_row(kind, r)) for r in rows]
 
     def titles(self, kind: str, ids: Sequence[str]) -> dict[str, str]:
         """The title (:data:`~tipdesk.core.records.TITLE_FIELDS`) of each stored record of
@@ -637,7 +663,8 @@ class Store:
         self, text: str, *, include_identity: bool, limit: int = 50
     ) -> list[search.SearchHit]:
         with translated():
-            return search.search(self._conn, text, include_identity=include_identity, limit=limit)
+            terms = self.vault.search_terms(text) if include_identity else None
+            return search.search(self._conn, text, identity_terms=terms, limit=limit)
 
     def changes_since(self, seq: int, limit: int = 10000) -> list[tuple[int, str, str, int]]:
         """Change log rows (seq, kind, record_id, version) after ``seq``, in order."""

@@ -201,6 +201,11 @@ def test_golden_store_migrates_and_reads_back(golden: Path, tmp_path: Path) -> N
     shutil.copyfile(golden / "tipdesk.db", work)  # never open the golden itself
 
     store = Store.open(work, key)
+    # Victims' identities read back with the identity key (escrowed at the upgrade until a
+    # user who may reveal identities signs in: tipdesk.store.identity).
+    escrow = store.vault.escrow()
+    if escrow is not None:
+        store.vault.unlock(escrow)
     try:
         assert store.schema_version == LATEST
         assert expected["schema"] == int(golden.name.removeprefix("schema-"))

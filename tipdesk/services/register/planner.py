@@ -448,7 +448,8 @@ class Planner:
             excluded = {id(r) for r in rows if id(r) in self._excluded}
             built = build_case(group, excluded, self.keep_identity)
             problems = (
-                validate(built.case, self.ctx) + outdated_review_problems(built.case, group.stored)
+                validate(built.case, self.ctx)
+                + outdated_review_problems(built.case, group.stored, self.ctx)
                 if built.changed
                 else []
             )
