@@ -76,7 +76,7 @@ package-check: $(STAMP)
 	dist/tipdesk/tipdesk --self-test
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.screenshots --out docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.devtools.screenshots --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) build/pyinstaller dist .mypy_cache .pytest_cache .ruff_cache

@@ -181,7 +181,7 @@ def main() -> None:
         session = open_bench_store(home, total)
         try:
             # Imported here: the Qt part of the bench lives in the UI package.
-            from tipdesk.ui.list_timing import measure_case_list
+            from tipdesk.ui.devtools.list_timing import measure_case_list
 
             results = measure_case_list(session, total_hint=total)
         finally:

@@ -18,9 +18,9 @@ from tipdesk.store.keys import KdfParams, KeyFile
 from tipdesk.ui.app import AppController, StartWindow
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.unlock.page import UnlockView
+from tipdesk.ui.runner import InlineRunner
 from tipdesk.ui.style import apply_style
-from tipdesk.ui.views.unlock_view import UnlockView
-from tipdesk.ui.worker import InlineRunner
 
 GUI_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 GUI_ADMIN = "admin1"

@@ -21,7 +21,7 @@ from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
 from tipdesk.ui.context import AppConfig, AppContext, signed_in
 from tipdesk.ui.events import AppEvents
-from tipdesk.ui.worker import InlineRunner
+from tipdesk.ui.runner import InlineRunner
 
 
 @dataclass

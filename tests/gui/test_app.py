@@ -3,6 +3,7 @@ arguments, translations and right-to-left layouts, the sidebar's pages."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -18,10 +19,11 @@ import tipdesk.__main__ as entry
 from tipdesk.core.errors import DiskFull, Problem, ValidationFailed
 from tipdesk.ui import app as app_module
 from tipdesk.ui.app import AppController
+from tipdesk.ui.context import AppConfig
 from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.pages import PlaceholderView, default_pages
-from tipdesk.ui.setup_wizard import SetupWizard
+from tipdesk.ui.pages import default_pages
+from tipdesk.ui.pages.setup.wizard import SetupWizard
 from tipdesk.ui.style import install_translations
 
 SECRET = "Sana Bibi 35202-7654321-2"
@@ -138,7 +140,43 @@ def test_without_qt_tipdesk_shows_the_overview(tmp_path: Path) -> None:
     assert "Qt (PySide6) is not available" in proc.stderr
 
 
-def test_the_sidebar_pages_and_placeholders(main_window: MainWindow) -> None:
+_FIRST_WINDOW = """
+import sys
+from pathlib import Path
+from tipdesk.paths import Paths
+from tipdesk.ui.app import AppController, make_application
+from tipdesk.ui.context import AppConfig
+
+make_application(["tipdesk-test"])
+window = AppController(AppConfig(paths=Paths(Path(sys.argv[1])))).start()
+loaded = sorted(
+    name for name in sys.modules
+    if name.split(".")[0] == "sqlcipher3" or name.startswith(("tipdesk.services", "sqlite_utils"))
+)
+print(type(window).__name__, loaded)
+"""
+
+
+@pytest.mark.parametrize("store", [True, False], ids=["sign-in", "setup wizard"])
+def test_the_first_window_loads_no_services_and_no_database_driver(
+    store: bool, gui_config: AppConfig, make_install: Callable[..., str]
+) -> None:
+    """Start-up shows its first window before the services (and SQLCipher) are imported: the
+    store's thread imports them once the window is up. In a fresh interpreter, so that what
+    other tests imported does not count."""
+    if store:
+        make_install()
+    proc = subprocess.run(
+        [sys.executable, "-c", _FIRST_WINDOW, str(gui_config.paths.home)],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    shown = "StartWindow" if store else "SetupWizard"
+    assert proc.stdout.strip() == f"{shown} []"
+
+
+def test_the_sidebar_pages(main_window: MainWindow) -> None:
     keys = [s.key for s in default_pages()]
     assert keys == ["dashboard", "cases", "victims", "trainings", "campaigns", "sync",
                     "reports", "audit", "settings", "users"]  # fmt: skip
@@ -146,8 +184,6 @@ def test_the_sidebar_pages_and_placeholders(main_window: MainWindow) -> None:
     assert texts == ["Dashboard", "Cases", "Victims", "Training", "Campaigns", "Sync",
                      "Reports", "Audit", "Settings", "Users"]  # fmt: skip
     sync_page = main_window.show_page("sync")
-    if isinstance(sync_page, PlaceholderView):
-        assert "sync update" in sync_page.note.text()
     assert main_window.page_stack.currentWidget() is sync_page
     assert main_window.current_key() == "sync"
     # Pages are built when first shown, once.
@@ -185,7 +221,7 @@ def test_layouts_survive_right_to_left(
 
     from tipdesk.paths import Paths
     from tipdesk.resources import load_reference
-    from tipdesk.ui.worker import InlineRunner
+    from tipdesk.ui.runner import InlineRunner
 
     wizard = SetupWizard(replace(controller.config, paths=Paths(wizard_config_home)),
                          InlineRunner(), controller.reporter.report, load_reference())  # fmt: skip

@@ -15,8 +15,8 @@ from tipdesk.store.driver import connect
 from tipdesk.store.keys import KeyFile
 from tipdesk.ui.app import AppController
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views import audit_view
-from tipdesk.ui.views.audit_view import AuditView
+from tipdesk.ui.pages.audit import page as audit_view
+from tipdesk.ui.pages.audit.page import AuditView
 
 
 def _audit(window: MainWindow) -> AuditView:

@@ -11,7 +11,7 @@ from PySide6.QtCharts import QChartView
 
 from tipdesk.ui.app import AppController
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views.dashboard_view import DashboardView, period_dates
+from tipdesk.ui.pages.dashboard.page import DashboardView, period_dates
 
 
 def _dashboard(window: MainWindow) -> DashboardView:

@@ -29,15 +29,15 @@ from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.services import records as record_service
 from tipdesk.services import session as session_service
 from tipdesk.ui.context import AppConfig
-from tipdesk.ui.editors.campaign_editor import CampaignEditor
-from tipdesk.ui.editors.case_editor import AccusedForm, CaseEditor
-from tipdesk.ui.editors.dialogs import ReasonDialog
-from tipdesk.ui.editors.training_editor import TrainingEditor
-from tipdesk.ui.editors.victim_editor import VictimEditor
-from tipdesk.ui.views.campaigns_view import CampaignsView
-from tipdesk.ui.views.cases_view import CasesView
-from tipdesk.ui.views.trainings_view import TrainingsView
-from tipdesk.ui.views.victims_view import VictimsView
+from tipdesk.ui.pages.records.campaigns import CampaignsView
+from tipdesk.ui.pages.records.cases import CasesView
+from tipdesk.ui.pages.records.editors.campaign_editor import CampaignEditor
+from tipdesk.ui.pages.records.editors.case_editor import AccusedForm, CaseEditor
+from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
+from tipdesk.ui.pages.records.editors.training_editor import TrainingEditor
+from tipdesk.ui.pages.records.editors.victim_editor import VictimEditor
+from tipdesk.ui.pages.records.trainings import TrainingsView
+from tipdesk.ui.pages.records.victims import VictimsView
 
 # Fixtures (pytest finds them by name in this module).
 FIXTURES = (empty_app, officer_app, records_app)

@@ -15,16 +15,16 @@ from records_support import answer_next_dialog, click_message_button
 
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
-from tipdesk.ui.editors.case_editor import CaseEditor
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages import PageSpec, default_pages, lazy
-from tipdesk.ui.views.cases_view import CasesView
+from tipdesk.ui.pages.records.cases import CasesView
+from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
 
 RECORD_PAGES = {
-    "cases": "tipdesk.ui.views.cases_view:CasesView",
-    "victims": "tipdesk.ui.views.victims_view:VictimsView",
-    "trainings": "tipdesk.ui.views.trainings_view:TrainingsView",
-    "campaigns": "tipdesk.ui.views.campaigns_view:CampaignsView",
+    "cases": "tipdesk.ui.pages.records.cases:CasesView",
+    "victims": "tipdesk.ui.pages.records.victims:VictimsView",
+    "trainings": "tipdesk.ui.pages.records.trainings:TrainingsView",
+    "campaigns": "tipdesk.ui.pages.records.campaigns:CampaignsView",
 }
 
 

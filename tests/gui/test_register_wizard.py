@@ -15,9 +15,9 @@ from gui_support import sign_in
 from tipdesk.resources import load_reference
 from tipdesk.services.register import write_template
 from tipdesk.ui.app import AppController
-from tipdesk.ui.dialogs import files
-from tipdesk.ui.dialogs.register_import_wizard import RegisterImportWizard
-from tipdesk.ui.views.settings_view import SettingsView
+from tipdesk.ui.pages.settings.page import SettingsView
+from tipdesk.ui.pages.settings.register_import_wizard import RegisterImportWizard
+from tipdesk.ui.widgets import files
 
 
 def _case(number: str, registered_on: Any) -> list[Any]:
@@ -98,8 +98,8 @@ def test_the_wizard_imports_the_valid_rows_only(
     assert summary.model.row(0)[:2] == ("Cases", "1")
     assert not summary.isComplete()
     summary.confirm_button.click()
-    assert wizard.result is not None
-    assert wizard.result.counts["case"]["create"] == 1
+    assert wizard.import_result is not None
+    assert wizard.import_result.counts["case"]["create"] == 1
     assert "1 records saved, 1 rows left out" in summary.result_label.text()
     assert summary.isComplete()
     assert not summary.confirm_button.isEnabled()

@@ -15,7 +15,15 @@ import pytest
 @pytest.mark.parametrize("names", [["sync-district", "sync-hq"]])
 def test_the_screenshot_script_draws_the_sync_screens(tmp_path: Path, names: list[str]) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "tipdesk.ui.screenshots", "--out", str(tmp_path), "--only", *names],
+        [
+            sys.executable,
+            "-m",
+            "tipdesk.ui.devtools.screenshots",
+            "--out",
+            str(tmp_path),
+            "--only",
+            *names,
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -11,13 +11,15 @@ import pytest
 from gui_support import GUI_ADMIN, GUI_PASSPHRASE, sign_in
 from PySide6.QtWidgets import QMessageBox
 
+from tipdesk.services import demo
 from tipdesk.services.backup import restore as service_restore
+from tipdesk.services.session import Session
 from tipdesk.ui.app import AppController
-from tipdesk.ui.dialogs import files
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.tasks import Progress
-from tipdesk.ui.views import settings_view
-from tipdesk.ui.views.settings_view import SettingsView
+from tipdesk.ui.pages.settings import page as settings_view
+from tipdesk.ui.pages.settings.page import SettingsView
+from tipdesk.ui.runner import Progress
+from tipdesk.ui.widgets import files
 
 
 def _settings(window: MainWindow) -> SettingsView:
@@ -161,13 +163,10 @@ def test_demo_data_fills_an_empty_store_and_can_be_cancelled(
     assert not page.demo_card.isVisible()  # no longer empty
 
 
-def _small_batches(seed: int, cases: int) -> Any:
-    def work(session: Any, progress: Progress) -> dict[str, int]:
-        from tipdesk.services import demo
-
-        return demo.fill(session, seed=seed, cases=cases, progress=progress.update, batch=5)
-
-    return work
+def _small_batches(
+    session: Session, progress: Progress, *, seed: int, cases: int
+) -> dict[str, int]:
+    return demo.fill(session, seed=seed, cases=cases, progress=progress.update, batch=5)
 
 
 def test_demo_data_runs_to_the_end(

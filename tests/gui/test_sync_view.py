@@ -21,10 +21,10 @@ from tipdesk.paths import Paths
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views import sync_view
-from tipdesk.ui.views.sync_district_view import SyncDistrictPanel
-from tipdesk.ui.views.sync_hq_view import SyncHqPanel
-from tipdesk.ui.views.sync_view import SyncView
+from tipdesk.ui.pages.sync.district import SyncDistrictPanel
+from tipdesk.ui.pages.sync.hq import SyncHqPanel
+from tipdesk.ui.pages.sync.page import SyncView
+from tipdesk.ui.widgets import files
 
 
 def _session(paths: Paths, clock: FixedClock) -> Any:
@@ -117,7 +117,7 @@ def test_export_import_report_and_receipt(
     assert not district.enroll_button.isVisible()
     assert "not configured" in district.values["upload"].text()
 
-    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: usb)
+    monkeypatch.setattr(files, "ask_folder", lambda *_a: usb)
     district.export_button.click()
     (bundle,) = usb.glob("*.tipb")
     assert bundle.name in district.result.text()
@@ -164,7 +164,7 @@ def test_export_import_report_and_receipt(
     hq_window = hq_controller.main_window
     assert isinstance(hq_window, MainWindow)
     settings = hq_window.show_page("settings")
-    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: _amended_rules(tmp_path))
+    monkeypatch.setattr(files, "ask_folder", lambda *_a: _amended_rules(tmp_path))
     settings.reference_button.click()
     assert settings.ctx.reference.sentence_limit("tip_act_2018", "3").max_imprisonment_months == 120
     hq_window.show_page("sync")
@@ -172,10 +172,10 @@ def test_export_import_report_and_receipt(
     # HQ's receipt goes back to the district.
     receipts = tmp_path / "receipts"
     receipts.mkdir()
-    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: receipts)
+    monkeypatch.setattr(files, "ask_folder", lambda *_a: receipts)
     hq.receipts_button.click()
     (receipt,) = receipts.glob("*.tipr")
-    monkeypatch.setattr(sync_view, "ask_open_file", lambda *_a: receipt)
+    monkeypatch.setattr(files, "ask_open_file", lambda *_a: receipt)
     district.receipt_button.click()
     assert district.result.kind == "ok", district.result.text()
     assert "1 bundle acknowledged" in district.result.text()
@@ -324,7 +324,7 @@ def test_a_receipt_names_the_records_in_conflict_as_officers_know_them(
         hq.close()
     district = _panel(sign_in(controller))
     assert isinstance(district, SyncDistrictPanel)
-    monkeypatch.setattr(sync_view, "ask_open_file", lambda *_a: receipt)
+    monkeypatch.setattr(files, "ask_open_file", lambda *_a: receipt)
     district.receipt_button.click()
     assert district.result.kind == "ok", district.result.text()
     details = district.details.text()
@@ -394,7 +394,7 @@ def test_the_device_file_for_hq_is_written_from_the_sync_screen(
     usb.mkdir()
     district = _panel(sign_in(controller))
     assert district.device_button.isEnabled()
-    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: usb)
+    monkeypatch.setattr(files, "ask_folder", lambda *_a: usb)
     district.device_button.click()
     (device_file,) = usb.glob("*.json")
     assert device_file.name.startswith("PB-LHR-device-")
@@ -423,7 +423,7 @@ def test_hq_installs_a_reference_update_from_settings(
 
     from tipdesk.paths import resources_dir
     from tipdesk.services.session import init_install
-    from tipdesk.ui.views.settings_view import SettingsView
+    from tipdesk.ui.pages.settings.page import SettingsView
 
     hq, _key = init_install(
         hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
@@ -441,7 +441,7 @@ def test_hq_installs_a_reference_update_from_settings(
     rules = json.loads((resources_dir() / "rules/sentences.json").read_text(encoding="utf-8"))
     rules["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = 120
     (amended / "sentences.json").write_text(json.dumps(rules), encoding="utf-8")
-    monkeypatch.setattr(sync_view, "ask_folder", lambda *_a: amended)
+    monkeypatch.setattr(files, "ask_folder", lambda *_a: amended)
     page.reference_button.click()
     assert page.message.kind == "ok" and "Reference update 1 installed" in page.message.text()
     assert "Update 1 is in use" in page.reference_status.text()

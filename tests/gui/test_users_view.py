@@ -11,9 +11,9 @@ from gui_support import GUI_ADMIN, GUI_OTHER_PASSPHRASE, message_boxes, sign_in
 from tipdesk.core.permissions import UserRole
 from tipdesk.store.keys import KeyFile
 from tipdesk.ui.app import AppController
-from tipdesk.ui.dialogs.users import AddUserDialog, EnableUserDialog
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.views.users_view import UsersView
+from tipdesk.ui.pages.users.dialogs import AddUserDialog, EnableUserDialog
+from tipdesk.ui.pages.users.page import UsersView
 
 NEW_PASS = "river stones under blue sky"
 

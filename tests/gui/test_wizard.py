@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QWizard
 from tipdesk.core.codes import InstallRole
 from tipdesk.store.keys import parse_recovery_key
 from tipdesk.ui.app import AppController
-from tipdesk.ui.dialogs import files
 from tipdesk.ui.main_window import MainWindow
-from tipdesk.ui.setup_wizard import OFFICE, OPTIONS, RECOVERY, USER, SetupWizard
+from tipdesk.ui.pages.setup.wizard import OFFICE, OPTIONS, RECOVERY, USER, SetupWizard
+from tipdesk.ui.widgets import files
 
 
 def _wizard(controller: AppController) -> SetupWizard:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 # Not ``Qt`` (the namespace): building its enums costs ~25 ms, and the sign-in window that
 # start-up waits for does not need it.
@@ -29,14 +29,15 @@ from tipdesk.paths import Paths, resolve_home
 from tipdesk.ui.context import AppConfig, AppContext, Notice, SignedIn
 from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.events import AppEvents
+from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import apply_style, install_translations, set_window_icon
-from tipdesk.ui.views.unlock_view import UnlockView
 
 if TYPE_CHECKING:
-    from tipdesk.ui.tasks import Done, Failed, Work
-    from tipdesk.ui.worker import Opener, SessionRunner
+    from tipdesk.services.session import Session
+    from tipdesk.ui.runner import Failed, SessionRunner
 
 ShownHook = Callable[[QWidget], None]
+T = TypeVar("T")
 
 
 def cannot_start_reason() -> str | None:
@@ -104,14 +105,24 @@ class DeferredRunner:
     def pending(self) -> int:
         return self._runner.pending if self._runner is not None else 0
 
-    def submit(self, work: Work, on_done: Done, on_error: Failed | None = None) -> None:
+    def submit(
+        self,
+        work: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
+    ) -> None:
         self.runner.submit(work, on_done, on_error)
 
-    def call(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+    def call(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
         self.runner.call(fn, on_done, on_error)
 
     def replace_session(
-        self, opener: Opener, on_done: Done, on_error: Failed | None = None
+        self,
+        opener: Callable[[Session | None], tuple[Session, T]],
+        on_done: Callable[[T], None],
+        on_error: Failed | None = None,
     ) -> None:
         self.runner.replace_session(opener, on_done, on_error)
 
@@ -166,7 +177,7 @@ class AppController(QObject):
 
     def _wizard(self) -> QWidget:
         from tipdesk.resources import load_reference
-        from tipdesk.ui.setup_wizard import SetupWizard
+        from tipdesk.ui.pages.setup.wizard import SetupWizard
 
         wizard = SetupWizard(self.config, self.runner, self.reporter.report, load_reference())
         wizard.sig_done.connect(self.show_main_window)

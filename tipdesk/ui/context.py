@@ -10,7 +10,7 @@
   and the error reporter.
 
 This module imports no Qt and none of the services at import time (start-up speed): the
-services are imported inside :func:`signed_in`, which runs on the worker thread.
+services are imported inside :func:`signed_in`, which runs on the store's thread.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tipdesk.core.clock import Clock, SystemClock
 from tipdesk.paths import Paths
@@ -30,13 +30,13 @@ if TYPE_CHECKING:
     from tipdesk.store.keys import KdfParams
     from tipdesk.ui.events import AppEvents
     from tipdesk.ui.pages import PageSpec
-    from tipdesk.ui.worker import SessionRunner
+    from tipdesk.ui.runner import SessionRunner
 
 ErrorHandler = Callable[[BaseException], None]
 
 
 def _default_runner(on_unhandled: ErrorHandler) -> SessionRunner:
-    from tipdesk.ui.worker import ThreadRunner
+    from tipdesk.ui.runner import ThreadRunner
 
     return ThreadRunner(on_unhandled)
 
@@ -124,13 +124,15 @@ class SignedIn:
     identity: Identity
     reference: Reference
     idle_lock_minutes: int
-    extra: Any = None
+    extra: str | Notice | None = None
     """Anything else the opener returned (the recovery key after setting up, a
     :class:`Notice` for the main window)."""
 
 
-def signed_in(session: Session, extra: Any = None) -> SignedIn:
+def signed_in(session: Session, extra: str | Notice | None = None) -> SignedIn:
     """Read the identity and the idle-lock setting. Runs on the worker thread."""
+    # Signing in is start-up work (the sign-in window imports this module): the services
+    # load here, on the store's thread, not with the first window.
     from tipdesk.services import install_settings
 
     install = session.install

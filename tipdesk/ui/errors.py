@@ -4,7 +4,7 @@ Contract:
 - :meth:`ErrorReporter.report` is the one place errors become dialogs. A
   :class:`~tipdesk.core.errors.KnownError` becomes a message box naming the problem (its
   message never holds record contents, passphrases or keys); validation problems are listed
-  one per line. :class:`~tipdesk.ui.tasks.Cancelled` is not an error and shows nothing.
+  one per line. :class:`~tipdesk.ui.runner.Cancelled` is not an error and shows nothing.
 - Anything else is a bug: a crash report with the exception type and code locations only
   (:mod:`tipdesk.crash`) is saved under the data folder's ``logs/`` and the crash dialog says
   where. The dialog never shows the exception's message (it could quote a record).
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tipdesk.core import errors as E
 from tipdesk.crash import crash_report_text, save_crash_report
 from tipdesk.paths import Paths
-from tipdesk.ui.tasks import Cancelled
+from tipdesk.ui.runner import Cancelled
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.idle import IdleWatch
 from tipdesk.ui.pages import PageSpec
+from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import ACCENT_DARK, MUTED, icon, render_svg
-from tipdesk.ui.views.unlock_view import UnlockView
 from tipdesk.ui.widgets.common import button, label
 
 

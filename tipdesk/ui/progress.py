@@ -1,8 +1,8 @@
 """Long work (demo data, backup, restore) on the store's thread with a progress dialog.
 
-The work runs on the worker (see :mod:`tipdesk.ui.worker`); the GUI thread only polls the
-shared :class:`~tipdesk.ui.tasks.Progress` every 100 ms, so the window keeps repainting and
-answering. Cancel sets the flag; the work raises :class:`~tipdesk.ui.tasks.Cancelled` at its
+The work runs on the store's thread (see :mod:`tipdesk.ui.runner`); the GUI thread only polls
+the shared :class:`~tipdesk.ui.runner.Progress` every 100 ms, so the window keeps repainting and
+answering. Cancel sets the flag; the work raises :class:`~tipdesk.ui.runner.Cancelled` at its
 next progress update, and ``on_cancelled`` is called instead of ``on_done``. Work that cannot
 report progress shows a busy bar and no Cancel button (``cancellable=False``).
 """
@@ -10,17 +10,17 @@ report progress shows a busy bar and no Cancel button (``cancellable=False``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from tipdesk.ui.tasks import Cancelled, Failed, Progress, Runner
+from tipdesk.ui.runner import Cancelled, Failed, Progress, Runner
 
 if TYPE_CHECKING:
     from tipdesk.services.session import Session
 
-LongWork = Callable[["Session", Progress], Any]
+T = TypeVar("T")
 
 
 class ProgressDialog(QProgressDialog):
@@ -78,8 +78,8 @@ def run_with_progress(
     parent: QWidget | None,
     title: str,
     text: str,
-    work: LongWork,
-    on_done: Callable[[Any], None],
+    work: Callable[[Session, Progress], T],
+    on_done: Callable[[T], None],
     on_error: Failed,
     *,
     on_cancelled: Callable[[], None] | None = None,
@@ -89,7 +89,7 @@ def run_with_progress(
     dialog = ProgressDialog(parent, title, text, cancellable=cancellable)
     progress = dialog.progress
 
-    def done(value: Any) -> None:
+    def done(value: T) -> None:
         dialog.finish()
         on_done(value)
 

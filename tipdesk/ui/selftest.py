@@ -42,8 +42,8 @@ def show_sign_in(paths: Paths) -> str:
 
     from tipdesk.ui.app import AppController, make_application
     from tipdesk.ui.context import AppConfig
+    from tipdesk.ui.pages.unlock.page import UnlockView
     from tipdesk.ui.style import logo, render_svg
-    from tipdesk.ui.views.unlock_view import UnlockView
 
     started = time.perf_counter()
     previous = qInstallMessageHandler(_quiet_offscreen)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,17 @@ def button(
     if flat:
         widget.setProperty("flat", True)
     return widget
+
+
+def scroll_area(content: QWidget, *, framed: bool = False) -> QScrollArea:
+    """``content`` in a scroll area that keeps it as wide as the area (frameless unless
+    ``framed``): a page or tab taller than the window."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    if not framed:
+        area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
 
 
 class Banner(QLabel):

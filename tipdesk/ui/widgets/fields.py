@@ -231,10 +231,11 @@ class CnicField(TextField):
 class ListTextField(TextField):
     """A list of short texts typed with commas between them (sections, e.g. ``3, 4``)."""
 
+    # A list where TextField gives a str: the forms read each input by its own type.
     def value(self) -> list[str]:  # type: ignore[override]
         return [p.strip() for p in self.text().split(",") if p.strip()]
 
-    def set_value(self, value: Sequence[str] | None) -> None:  # type: ignore[override]
+    def set_value(self, value: Sequence[str] | None) -> None:
         self.setText(", ".join(value or []))
         self.setCursorPosition(0)
 
@@ -492,7 +493,9 @@ class CodeCombo(QComboBox):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             self.setCompleter(completer)
-            self.lineEdit().textEdited.connect(lambda _t: self.sig_edited.emit())
+            line = self.lineEdit()
+            if line is not None:  # an editable combo always has one
+                line.textEdited.connect(lambda _t: self.sig_edited.emit())
         self.activated.connect(lambda _i: self.sig_edited.emit())
 
     def set_items(self, items: Iterable[tuple[str, str]], *, blank: str | None = "") -> None:
@@ -528,9 +531,10 @@ class CodeCombo(QComboBox):
             self.addItem(code, code)  # unknown code: keep it visible and unchanged
             index = self.count() - 1
         self.setCurrentIndex(index)
-        if self.isEditable():
+        line = self.lineEdit()  # None unless the combo is editable
+        if line is not None:
             self.setEditText(self.itemText(index))
-            self.lineEdit().setCursorPosition(0)
+            line.setCursorPosition(0)
 
     def state(self) -> Any:
         return self.value()

@@ -54,34 +54,11 @@ class PassphraseFields(QWidget):
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_edit.setPlaceholderText(self.tr("Type it again"))
         self.show_check = QCheckBox(self.tr("Show"))
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strengthMeter")
-        self.meter.setRange(0, 3)
-        self.meter.setTextVisible(False)
-        self.meter.setFixedHeight(8)
-        self.strength_label = label("", "hint")
-        self.strength_label.setObjectName("strengthLabel")
-        self.problems_label = label("", "hint", wrap=True)
-        self.problems_label.setObjectName("passphraseProblems")
-
         pass_row = QHBoxLayout()
         pass_row.setContentsMargins(0, 0, 0, 0)
         pass_row.addWidget(self.passphrase_edit, 1)
         pass_row.addWidget(self.show_check)
-        meter_box = QVBoxLayout()
-        meter_box.setContentsMargins(0, 0, 0, 0)
-        meter_box.setSpacing(4)
-        meter_row = QHBoxLayout()
-        meter_row.setSpacing(10)
-        # Qt's namespace is fine here: this widget is never on the first window at start-up.
-        from PySide6.QtCore import Qt
-
-        middle = Qt.AlignmentFlag.AlignVCenter
-        meter_row.addWidget(self.meter, 1, middle)
-        meter_row.addWidget(self.strength_label, 0, middle)
-        meter_box.addLayout(meter_row)
-        meter_box.addWidget(self.problems_label)
-
+        meter_box = self._build_meter()
         own = form is None
         layout = form if form is not None else QFormLayout()
         layout.addRow(self.tr("Passphrase"), _wrap(pass_row))
@@ -95,6 +72,32 @@ class PassphraseFields(QWidget):
         self.confirm_edit.textChanged.connect(self.refresh)
         self.show_check.toggled.connect(self._on_show_toggled)
         self.refresh()
+
+    def _build_meter(self) -> QVBoxLayout:
+        """The strength meter, its word, and the problems under it."""
+        self.meter = QProgressBar()
+        self.meter.setObjectName("strengthMeter")
+        self.meter.setRange(0, 3)
+        self.meter.setTextVisible(False)
+        self.meter.setFixedHeight(8)
+        self.strength_label = label("", "hint")
+        self.strength_label.setObjectName("strengthLabel")
+        self.problems_label = label("", "hint", wrap=True)
+        self.problems_label.setObjectName("passphraseProblems")
+        meter_box = QVBoxLayout()
+        meter_box.setContentsMargins(0, 0, 0, 0)
+        meter_box.setSpacing(4)
+        meter_row = QHBoxLayout()
+        meter_row.setSpacing(10)
+        # Qt's namespace is fine here: this widget is never on the first window at start-up.
+        from PySide6.QtCore import Qt
+
+        middle = Qt.AlignmentFlag.AlignVCenter
+        meter_row.addWidget(self.meter, 1, middle)
+        meter_row.addWidget(self.strength_label, 0, middle)
+        meter_box.addLayout(meter_row)
+        meter_box.addWidget(self.problems_label)
+        return meter_box
 
     def passphrase(self) -> str:
         return self.passphrase_edit.text()

@@ -1,0 +1,196 @@
+"""The record lists and editors for ``python -m tipdesk.ui.devtools.screenshots`` (see
+:func:`tipdesk.ui.devtools.screenshots.register`). Importing this module registers them.
+
+Each screen is shown inside the main window when the sidebar's page is the record view, and
+on its own at the same size otherwise. Demo data only (the screenshot script's demo install).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tipdesk.ui.devtools.screenshots import register
+from tipdesk.ui.devtools.shots import Shots, settle
+from tipdesk.ui.pages.records.campaigns import CampaignsView
+from tipdesk.ui.pages.records.cases import CasesView
+from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
+from tipdesk.ui.pages.records.page import RecordsView
+from tipdesk.ui.pages.records.trainings import TrainingsView
+from tipdesk.ui.pages.records.victims import VictimsView
+
+_VIEWS: dict[str, type[RecordsView]] = {
+    "cases": CasesView,
+    "victims": VictimsView,
+    "trainings": TrainingsView,
+    "campaigns": CampaignsView,
+}
+_OWN: dict[str, RecordsView] = {}
+
+
+def _view(shots: Shots, key: str) -> tuple[RecordsView, QWidget]:
+    """The record page ``key`` and the window to photograph."""
+    window = shots.main_window()
+    if window.locked:
+        window.unlock()
+    window.show_page(key)
+    page = window.page(key)
+    if isinstance(page, _VIEWS[key]):
+        settle()
+        return page, window
+    view = _OWN.get(key)
+    if view is None:
+        view = _VIEWS[key](window.ctx)
+        view.resize(*shots.size)
+        view.show()
+        _OWN[key] = view
+    settle()
+    return view, view
+
+
+def _reset(view: RecordsView) -> None:
+    for editor in list(view.editors):
+        editor.form.load(editor.form.record)  # drop any input: nothing to ask about
+        editor.request_close()
+    view.list.clear_filters()
+    view.list.model.count_exactly()
+    view.tabs.setCurrentIndex(0)
+
+
+def _list(shots: Shots, key: str) -> QWidget:
+    view, window = _view(shots, key)
+    _reset(view)
+    view.list.model.count_exactly()
+    view.list.table.selectRow(1)
+    settle()
+    return window
+
+
+def _cases_search(shots: Shots) -> QWidget:
+    view, window = _view(shots, "cases")
+    _reset(view)
+    view.list.filter_combos["stage"].set_value("trial")
+    view.list.filter_combos["stage"].sig_edited.emit()
+    view.list.set_search("Khan")
+    view.list.model.count_exactly()
+    settle()
+    return window
+
+
+def _case_editor(shots: Shots) -> QWidget:
+    view, window = _view(shots, "cases")
+    _reset(view)
+    view.list.with_sort("stage", descending=True)  # a decided case, with accused and victims
+    record_id = view.list.model.record_id(0) or ""
+    view.list.with_sort("", descending=True)
+    view.list.model.count_exactly()
+    view.open_record(record_id)
+    settle()
+    return window
+
+
+def _case_editor_accused(shots: Shots) -> QWidget:
+    window = _case_editor(shots)
+    page, _window = _view(shots, "cases")
+    editor = page.current_editor()
+    assert isinstance(editor, CaseEditor)
+    editor.case_form.tabs.setCurrentIndex(editor.case_form.tab_of["accused"])
+    settle()
+    return window
+
+
+def _case_editor_problems(shots: Shots) -> QWidget:
+    view, window = _view(shots, "cases")
+    _reset(view)
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    form.editor("case_number").setText("FIR 212/2026")
+    form.editor("registered_on").set_value(shots.clock.now().date().replace(month=1, day=14))
+    form.editor("stage").set_value("decided")
+    form.editor("exploitation_forms").set_checked("forced_labour")
+    section = form.sections["accused"]
+    accused = section.add()
+    accused.editor("name").setText("Rashid Mehmood")
+    accused.editor("gender").set_value("male")
+    accused.editor("role").set_value("recruiter")
+    accused.editor("arrest_status").set_value("arrested")
+    accused.editor("outcome").set_value("convicted")
+    accused.editor("proceeded_on").set_value(shots.clock.now().date().replace(month=2, day=3))
+    accused.editor("judgment_on").set_value(shots.clock.now().date().replace(month=5, day=20))
+    accused.editor("court").setText("Sessions Court Lahore")
+    accused.editor("imprisonment_months").setText("96")
+    accused.editor("fine_pkr").setText("1,500,000")
+    form.sig_edited.emit()
+    editor.save()
+    settle()
+    return window
+
+
+def _victim_editor(shots: Shots) -> QWidget:
+    view, window = _view(shots, "victims")
+    _reset(view)
+    view.open_record(view.list.model.record_id(0) or "")
+    settle()
+    return window
+
+
+def _training_editor(shots: Shots) -> QWidget:
+    view, window = _view(shots, "trainings")
+    _reset(view)
+    view.open_record(view.list.model.record_id(0) or "")
+    settle()
+    return window
+
+
+def _campaign_editor(shots: Shots) -> QWidget:
+    view, window = _view(shots, "campaigns")
+    _reset(view)
+    view.open_record(view.list.model.record_id(0) or "")
+    settle()
+    return window
+
+
+def _cases_rtl(shots: Shots) -> QWidget:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    view, window = _view(shots, "cases")
+    _reset(view)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    settle()
+    picture = window.grab()
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    settle()
+    return _Picture(picture, window)
+
+
+class _Picture(QWidget):
+    """A widget whose grab() is a picture taken earlier (the right-to-left screen)."""
+
+    def __init__(self, picture: QPixmap, like: QWidget) -> None:
+        super().__init__()
+        self._picture = picture
+        self.resize(like.size())
+
+    def grab(self, *_args: object) -> QPixmap:
+        return self._picture
+
+
+def register_all() -> None:
+    for key in ("cases", "victims", "trainings", "campaigns"):
+        register(key, partial(_list, key=key))
+    register("cases-search", _cases_search)
+    register("case-editor", _case_editor)
+    register("case-editor-accused", _case_editor_accused)
+    register("case-editor-problems", _case_editor_problems)
+    register("victim-editor", _victim_editor)
+    register("training-editor", _training_editor)
+    register("campaign-editor", _campaign_editor)
+    register("cases-rtl", _cases_rtl)
+
+
+register_all()

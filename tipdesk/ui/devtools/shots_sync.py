@@ -1,0 +1,174 @@
+"""The Sync screens for ``python -m tipdesk.ui.devtools.screenshots`` (importing this module
+registers them): ``sync-district`` (the demo district after a round trip to HQ), ``sync-hq`` (HQ's
+import report) and ``sync-hq-conflicts`` (a conflict side by side). Synthetic data only.
+
+A demo HQ install is made next to the demo district: HQ's enrolment is installed at the
+district and its device registered at HQ, the district's first bundle is imported and
+answered with a receipt, then HQ and the district change the same case so that the second
+bundle brings a conflict.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from tipdesk.core.codes import InstallRole
+from tipdesk.core.records import Case
+from tipdesk.services import records, sync
+from tipdesk.services.session import Session, init_install
+from tipdesk.ui.app import AppController
+from tipdesk.ui.context import AppConfig
+from tipdesk.ui.devtools.screenshots import register
+from tipdesk.ui.devtools.shots import FAST_KDF, Shots, settle
+from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.sync import district
+from tipdesk.ui.pages.sync.hq import SyncHqPanel
+from tipdesk.ui.pages.sync.page import SyncView
+
+T = TypeVar("T")
+
+
+@dataclass
+class _State:
+    window: MainWindow
+    usb: Path
+    receipt: Path
+    hq_config: AppConfig
+    case_id: str
+    second: Path | None = None
+    hq_window: MainWindow | None = None
+
+
+_STATE: list[_State] = []
+
+
+def _run(window: MainWindow, work: Callable[[Session], T]) -> T:
+    """``work(session)`` on the window's (synchronous) runner; its result."""
+    out: list[T] = []
+
+    def failed(exc: BaseException) -> None:
+        raise exc
+
+    window.ctx.runner.submit(work, out.append, failed)
+    return out[0]
+
+
+def _sync_page(window: MainWindow) -> SyncView:
+    page = window.show_page("sync")
+    assert isinstance(page, SyncView)
+    return page
+
+
+def _edit_case(session: Session, *, case_id: str) -> None:
+    case = session.store.get("case", case_id)
+    assert isinstance(case, Case)
+    case.investigating_officer = "Inspector Fakhar Zaman"
+    records.save(session, [case])
+
+
+def _prepare(shots: Shots) -> _State:
+    if _STATE:
+        return _STATE[0]
+    files = shots.tmp / "sync-files"
+    usb = shots.tmp / "usb"
+    files.mkdir()
+    usb.mkdir()
+    hq_config = shots.config_for(shots.tmp / "hq-home")
+    hq, _key = init_install(
+        hq_config.paths, role=InstallRole.HQ, user=shots.user, passphrase=shots.passphrase,
+        clock=shots.clock, kdf=FAST_KDF,
+    )  # fmt: skip
+    window = shots.main_window()
+    try:
+        sync.export_enrolment(hq, files / "hq-enrolment.json")
+        _run(window, partial(sync.enroll, path=files / "hq-enrolment.json"))
+        _run(window, partial(sync.export_device_file, out=files / "device.json"))
+        sync.register_device(hq, files / "device.json")
+        first = _run(window, partial(sync.export_bundle, out_dir=usb))
+        assert first.path is not None
+        sync.import_files(hq, [first.path])
+        case_id = str(hq.store.query("SELECT id FROM cases ORDER BY id LIMIT 1")[0][0])
+        at_hq = hq.store.get("case", case_id)
+        assert isinstance(at_hq, Case)
+        at_hq.narrative = "Corrected at HQ after the review meeting: dates of rescue checked."
+        records.save(hq, [at_hq])
+        (receipt,) = sync.write_receipts(hq, files)
+    finally:
+        hq.close()
+    shots.clock.advance(3600)
+    _run(window, partial(_edit_case, case_id=case_id))
+    _STATE.append(_State(window, usb, receipt, hq_config, case_id))
+    return _STATE[0]
+
+
+def _sync_district(shots: Shots) -> QWidget:
+    state = _prepare(shots)
+    window = state.window
+    if window.locked:
+        window.unlock()
+    panel = _sync_page(window).panel
+    assert isinstance(panel, district.SyncDistrictPanel)
+    if state.second is None:
+        # As the Import a receipt button does, without the file question.
+        panel._on_receipt(_run(window, partial(district._import_receipt, path=state.receipt)))
+        second = _run(window, partial(sync.export_bundle, out_dir=state.usb))
+        panel._on_exported(second)
+        state.second = second.path
+    panel.refresh()
+    settle()
+    return window
+
+
+def _hq_window(shots: Shots) -> MainWindow:
+    state = _prepare(shots)
+    if state.hq_window is not None:
+        return state.hq_window
+    if state.second is None:
+        _sync_district(shots)
+    assert state.second is not None
+    config = state.hq_config
+    config.paths.inbox.mkdir(parents=True, exist_ok=True)
+    shutil.copy(state.second, config.paths.inbox / state.second.name)
+    controller = AppController(config)
+    shots.on_close(controller.shutdown)
+    window = shots.sign_in(controller)
+    _hq_panel(window)
+    settle()
+    _hq_panel(window).import_inbox()
+    settle()
+    state.hq_window = window
+    return window
+
+
+def _hq_panel(window: MainWindow) -> SyncHqPanel:
+    panel = _sync_page(window).panel
+    assert isinstance(panel, SyncHqPanel)
+    return panel
+
+
+def _sync_hq(shots: Shots) -> QWidget:
+    window = _hq_window(shots)
+    panel = _hq_panel(window)
+    panel.tabs.setCurrentIndex(panel.report_tab)
+    settle()
+    return window
+
+
+def _sync_hq_conflicts(shots: Shots) -> QWidget:
+    window = _hq_window(shots)
+    panel = _hq_panel(window)
+    panel.tabs.setCurrentIndex(panel.conflicts_tab)
+    settle()
+    return window
+
+
+register("sync-district", _sync_district)
+register("sync-hq", _sync_hq)
+register("sync-hq-conflicts", _sync_hq_conflicts)

@@ -1,1 +1,0 @@
-"""Dialogs of the application shell (users, restore, progress)."""

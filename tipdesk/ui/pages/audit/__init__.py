@@ -1,0 +1,1 @@
+"""The Audit page: the audit log, its filters and the chain check."""

@@ -1,0 +1,1 @@
+"""The Dashboard page: the office's headline figures and charts."""

@@ -1,0 +1,2 @@
+"""The record pages (cases, victims, training, campaigns): the list, its model and columns,
+and the editors opened beside it."""

@@ -1,0 +1,469 @@
+"""The editor frame every record editor shares: load, save, problems, unsaved changes, keys.
+
+Contract:
+- An editor edits one record (an id to load, or a new record). It reaches the store only
+  through the context's runner: ``services.records.get`` to load, ``services.records.save_one``
+  then ``get`` to save (so the editor shows what was stored, versions and masks included).
+- Save shows EVERY problem at once: input that is not a date or a number is found here; the
+  rest come from the services' validation (run through the runner even when some input could
+  not be read, via ``services.records.check``, so the officer sees everything in one go). Each
+  problem appears under the input its path names, with a red frame, and in the summary at the
+  top, where a click brings that input into view. Nothing is saved until validation passes.
+- ``has_unsaved_changes()`` compares what is on screen with what was loaded. Closing (Esc, the
+  tab's close button, the page's ``confirm_close``) asks Save / Discard / Cancel when there are
+  unsaved changes.
+- ``lock()`` / ``unlock()`` keep every input as it is (the app hides the window meanwhile);
+  editors that revealed a victim's identity mask it again on lock.
+- Ctrl+S saves, Esc closes (asking first when needed).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from tipdesk.core.errors import KnownError, Problem, ValidationFailed
+from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Record
+from tipdesk.services import editing
+from tipdesk.services import records as record_service
+from tipdesk.services.session import Session
+from tipdesk.ui.pages.records.context import RecordsContext
+from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
+from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
+from tipdesk.ui.pages.records.editors.layout import scroll_page
+from tipdesk.ui.widgets.common import Banner
+
+
+def _save_and_reload(session: Session, record: Record) -> Record:
+    """Work for the runner: save one record and read it back as the editor shows it."""
+    record_service.save_one(session, record)
+    return record_service.get(session, record.KIND, record.id)
+
+
+class ProblemSummary(QFrame):
+    """The list of problems at the top of an editor; each line is a link to its input."""
+
+    sig_go_to = Signal(int)
+    """The officer clicked problem number ``n``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemSummary")
+        self.setProperty("banner", "error")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = Banner("error", "")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.label.linkActivated.connect(lambda link: self.sig_go_to.emit(int(link)))
+        layout.addWidget(self.label)
+        self.lines: list[str] = []
+        self.setVisible(False)
+
+    def show_problems(self, heading: str, lines: list[str]) -> None:
+        self.lines = list(lines)
+        items = "".join(
+            f'<li><a href="{i}">{html.escape(line)}</a></li>' for i, line in enumerate(lines)
+        )
+        self.label.set_message(
+            "error", f"<b>{html.escape(heading)}</b><ul style='margin:4px 0 0 0'>{items}</ul>"
+        )
+        self.setVisible(bool(lines))
+
+    def show_text(self, text: str) -> None:
+        self.lines = [text] if text else []
+        self.label.set_message("error", html.escape(text))
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.lines = []
+        self.label.set_message("error", "")
+        self.setVisible(False)
+
+
+class RecordEditor(QWidget):
+    """Base of the case, victim, training and campaign editors (see the module contract).
+
+    Subclasses set :attr:`kind`, build :attr:`form` (a :class:`RecordForm`) in
+    :meth:`build_body`, and say how a new record starts in :meth:`new_record`."""
+
+    kind = ""
+
+    sig_saved = Signal(str, bool)
+    """The record was saved: its id, and whether it was created by this save."""
+    sig_close_requested = Signal()
+    """The editor is done (closed after saving or discarding); the page removes it."""
+    sig_dirty_changed = Signal(bool)
+    """Unsaved changes appeared (True) or are gone (False)."""
+    sig_title_changed = Signal(str)
+    """The editor's title changed (after loading or saving)."""
+
+    def __init__(
+        self, ctx: RecordsContext, record_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.form: RecordForm
+        self._baseline: Any = None
+        self._dirty = False
+        self._saving = False
+        self._loaded = False
+        self._close_after_save = False
+        self.closed = False
+        self.last_problems: list[Problem] = []
+        self.ask_unsaved: Callable[[], QMessageBox.StandardButton] = self._ask_unsaved
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 12, 24, 12)
+        outer.setSpacing(10)
+        outer.addLayout(self._build_head())
+        self.summary = ProblemSummary(self)
+        self.summary.sig_go_to.connect(self.go_to_problem)
+        outer.addWidget(self.summary)
+        self._targets: list[QWidget] = []
+        self.body = QWidget(self)
+        outer.addWidget(self.body, 1)
+        self.build_body(self.body)
+        self.form.sig_edited.connect(self._on_edited)
+        self._add_shortcuts()
+
+        editable = ctx.can(Permission.EDIT)
+        self.save_button.setEnabled(editable)
+        if record_id:
+            self._set_status(self.tr("Loading…"))
+            self.body.setEnabled(False)
+            self.ctx.runner.submit(
+                partial(record_service.get, kind=self.kind, record_id=record_id),
+                self._guard(self._on_loaded),
+                self._guard(self._on_load_failed),
+            )
+        else:
+            self._load(self.new_record())
+            self._set_status(self.tr("New record: not saved yet"))
+
+    # --- building -------------------------------------------------------------------------------
+    def _build_head(self) -> QHBoxLayout:
+        """The title and status, and Delete, Close and Save."""
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("editorTitle")
+        self.title_label.setProperty("role", "sectionTitle")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("editorStatus")
+        self.status_label.setProperty("role", "hint")
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.status_label)
+        head.addLayout(titles, 1)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setObjectName("deleteButton")
+        self.delete_button.setProperty("danger", True)
+        self.delete_button.clicked.connect(self.delete_record)
+        self.delete_button.setVisible(False)
+        head.addWidget(self.delete_button)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setToolTip(self.tr("Close this record (Esc)"))
+        self.close_button.clicked.connect(self.request_close)
+        head.addWidget(self.close_button)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setProperty("primary", True)
+        self.save_button.setToolTip(self.tr("Save this record (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        head.addWidget(self.save_button)
+        return head
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+S saves, Esc closes (anywhere in the editor)."""
+        save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_key.activated.connect(self.save)
+        close_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close_key.activated.connect(self.request_close)
+
+    # --- for subclasses -------------------------------------------------------------------------
+    def build_body(self, body: QWidget) -> None:
+        """Make :attr:`form` and put it in ``body`` (usually with :meth:`place_form`)."""
+        raise NotImplementedError
+
+    def place_form(self, body: QWidget, form: RecordForm, *, scroll: bool = True) -> None:
+        """``form`` becomes the editor's form, filling ``body`` (in a scroll area unless the
+        form scrolls its own parts)."""
+        self.form = form
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll_page(form) if scroll else form)
+
+    def new_record(self) -> Any:
+        raise NotImplementedError
+
+    def title(self) -> str:
+        """A short name for the tab and the header."""
+        raise NotImplementedError
+
+    def section_of(self, segments: Segments) -> str:
+        """Hook: the label of the part of the editor holding a path (tabs of the case)."""
+        return ""
+
+    def after_problems(self) -> None:
+        """Hook: problems were shown (update tab titles...)."""
+
+    # --- loading --------------------------------------------------------------------------------
+    def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A callback that does nothing once this editor's widgets are gone."""
+
+        def call(value: Any) -> None:
+            if isValid(self) and not self.closed:
+                fn(value)
+
+        return call
+
+    def _on_loaded(self, record: Any) -> None:
+        self.body.setEnabled(True)
+        self._load(record)
+        self._set_status(self._saved_text(record))
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self.body.setEnabled(False)
+        self.save_button.setEnabled(False)
+        if isinstance(exc, KnownError):
+            self.summary.show_text(exc.message)
+            self._set_status(self.tr("Could not be opened"))
+        else:
+            self.ctx.report(exc)
+
+    def _load(self, record: Any) -> None:
+        self.form.load(record)
+        self.record_id = getattr(record, "id", "") or None
+        self._loaded = True
+        self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
+        self._baseline = self.form.state()
+        self._set_dirty(False)
+        self._refresh_title()
+
+    def _refresh_title(self) -> None:
+        title = self.title()
+        self.title_label.setText(title)
+        self.sig_title_changed.emit(title)
+
+    def _saved_text(self, record: Any) -> str:
+        if not getattr(record, "updated_at", ""):
+            return ""
+        return self.tr("Version {version}, last saved {at} by {user}").format(
+            version=record.version,
+            at=record.updated_at[:16].replace("T", " "),
+            user=record.updated_by,
+        )
+
+    def _set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    # --- unsaved changes ------------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self._loaded and self.form.state() != self._baseline
+
+    def _on_edited(self) -> None:
+        self._set_dirty(self.has_unsaved_changes())
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.sig_dirty_changed.emit(dirty)
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        box = QMessageBox(self)
+        box.setObjectName("unsavedChangesBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("Save the changes to {title}?").format(title=self.title()))
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setStandardButtons(buttons)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def request_close(self) -> bool:
+        """Close, asking first about unsaved changes. True when the editor closed now."""
+        if self.closed:
+            return True
+        if self.has_unsaved_changes():
+            answer = self.ask_unsaved()
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save:
+                self._close_after_save = True
+                self.save()
+                return self.closed
+        self._close()
+        return True
+
+    def _close(self) -> None:
+        self.closed = True
+        self.sig_close_requested.emit()
+
+    # --- saving ---------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._saving or not self._loaded or not self.save_button.isEnabled():
+            self._close_after_save = False
+            return
+        record, local = self.form.build()
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self._set_status(self.tr("Saving…"))
+        if local:
+            # Some input could not be read: validate the rest too, so every problem shows.
+            self.ctx.runner.submit(
+                partial(editing.check, record=record),
+                self._guard(lambda found: self._on_checked(local, found)),
+                self._guard(self._on_save_failed),
+            )
+            return
+        self.ctx.runner.submit(
+            partial(_save_and_reload, record=record),
+            self._guard(self._on_saved),
+            self._guard(self._on_save_failed),
+        )
+
+    def _on_checked(self, local: list[Problem], found: list[Problem]) -> None:
+        unreadable = {p.field for p in local}
+        problems = local + [p for p in found if p.field not in unreadable]
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._close_after_save = False
+        self.show_problems(problems)
+
+    def _on_saved(self, record: Any) -> None:
+        created = not self.record_id
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.clear_problems()
+        self._load(record)
+        self._set_status(
+            self.tr("Saved at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
+            + " · "
+            + self._saved_text(record)
+        )
+        self.sig_saved.emit(record.id, created)
+        if self._close_after_save:
+            self._close_after_save = False
+            self._close()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._close_after_save = False
+        if isinstance(exc, ValidationFailed):
+            self.show_problems(list(exc.problems))
+        elif isinstance(exc, KnownError):
+            self.clear_problems()
+            self.summary.show_text(exc.message)
+            self._set_status(self.tr("Not saved"))
+        else:
+            self._set_status(self.tr("Not saved"))
+            self.ctx.report(exc)
+
+    # --- problems -------------------------------------------------------------------------------
+    def clear_problems(self) -> None:
+        self.form.clear_problems()
+        self.summary.clear()
+        self.last_problems = []
+        self._targets = []
+        self.after_problems()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show each problem under its input and all of them in the summary."""
+        self.form.clear_problems()
+        self.last_problems = list(problems)
+        lines: list[str] = []
+        self._targets = []
+        for problem in problems:
+            segments = parse_path(problem.field)
+            labels, widget = self.form.route(segments, problem)
+            where = [x for x in (self.section_of(segments), *labels) if x]
+            # Drop a repeated word: "Accused › Accused 2" reads as "Accused 2".
+            if len(where) > 1 and where[1].startswith(where[0]):
+                where = where[1:]
+            message = problem.message[:1].upper() + problem.message[1:]
+            lines.append(f"{' › '.join(where)}: {message}" if where else message)
+            self._targets.append(widget)
+        count = len(problems)
+        heading = (
+            self.tr("Not saved. Please correct this:")
+            if count == 1
+            else self.tr("Not saved. Please correct these {n} things:").format(n=count)
+        )
+        self.summary.show_problems(heading, lines)
+        self._set_status(self.tr("Not saved: see the problems above"))
+        self.after_problems()
+        if self._targets:
+            self.go_to_problem(0)
+
+    def go_to_problem(self, n: int) -> None:
+        if 0 <= n < len(self._targets):
+            reveal_widget(self._targets[n])
+
+    # --- deleting -------------------------------------------------------------------------------
+    def delete_record(self) -> None:
+        if not self.record_id:
+            return
+        dialog = ReasonDialog(
+            self.tr("Delete {title}").format(title=self.title()),
+            self.tr(
+                "The record is marked deleted: it disappears from lists and figures, and the "
+                "deletion is sent to HQ. Give the reason (it is written to the audit log)."
+            ),
+            self.tr("Delete"),
+            parent=self,
+        )
+        if dialog.exec() != ReasonDialog.DialogCode.Accepted:
+            return
+        reason = dialog.reason()
+        record_id = self.record_id
+        self.ctx.runner.submit(
+            partial(record_service.delete, kind=self.kind, record_id=record_id, reason=reason),
+            self._guard(lambda _changes: self._on_deleted(record_id)),
+            self._guard(self._on_save_failed),
+        )
+
+    def _on_deleted(self, record_id: str) -> None:
+        self._baseline = self.form.state()
+        self.sig_saved.emit(record_id, False)
+        self._close()
+
+    # --- locking --------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """The app is locking: inputs stay as they are (the window is hidden meanwhile)."""
+
+    def unlock(self) -> None:
+        """The app was unlocked."""

@@ -1,0 +1,396 @@
+"""The case editor: details, accused (proceedings and outcome), victims (with referrals),
+official involvement and the narrative, one tab each.
+
+Each accused and each victim has its own form beside the table that sums them up, so a
+problem such as ``accused[2].imprisonment_months`` shows under that accused's imprisonment
+field (and the accused's row turns red; the tab's title counts the problems it holds).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, Stage
+from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Accused, Case, Victim
+from tipdesk.core.reference import Reference
+from tipdesk.services import lists
+from tipdesk.ui.pages.records.context import RecordsContext
+from tipdesk.ui.pages.records.editors.base import RecordEditor
+from tipdesk.ui.pages.records.editors.forms import (
+    ChildListSection,
+    RecordForm,
+    Segments,
+    parse_path,
+)
+from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
+from tipdesk.ui.pages.records.editors.victim_editor import VictimForm
+from tipdesk.ui.widgets.fields import (
+    CheckField,
+    CnicField,
+    CodeChecklist,
+    CodeCombo,
+    DateField,
+    EnumCombo,
+    IntField,
+    ListTextField,
+    NoteField,
+    TextField,
+    country_items,
+    district_items,
+    enum_label,
+    reference_items,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseEditor", text)
+
+
+def _law_short(ref: Reference, code: str) -> str:
+    """A law as the case form lists it (``PTPA 2018``); its code when the rules lack it."""
+    limit = ref.sentence_limit(code)
+    return limit.law_short if limit is not None else code
+
+
+class AccusedForm(RecordForm):
+    record_type = Accused
+
+    def __init__(self, ctx: RecordsContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        ref = ctx.reference
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(12)
+        page.addWidget(self.banner)
+        person, f1 = group(self.tr("The accused"))
+        self.add_field(f1, "name", self.tr("Name"), TextField())
+        self.add_field(f1, "father_name", self.tr("Father's name"), TextField())
+        self.add_field(f1, "cnic", self.tr("CNIC"), CnicField())
+        self.add_field(f1, "gender", self.tr("Gender"), EnumCombo(Gender))
+        self.add_field(f1, "age", self.tr("Age (years)"), IntField())
+        self.add_field(
+            f1,
+            "nationality",
+            self.tr("Nationality"),
+            CodeCombo(country_items(ref), searchable=True),
+        )
+        self.add_field(
+            f1, "role", self.tr("Role"), CodeCombo(reference_items(ref, "accused_roles"))
+        )
+        self.add_field(f1, "arrest_status", self.tr("Arrest"), EnumCombo(ArrestStatus))
+        court, f2 = group(self.tr("Proceedings and outcome"))
+        self.add_field(f2, "section", self.tr("Section charged"), TextField(placeholder="3"))
+        self.add_field(f2, "proceeded_on", self.tr("Proceeded against (challan) on"), DateField())
+        self.add_field(f2, "outcome", self.tr("Outcome"), EnumCombo(Outcome))
+        self.add_field(f2, "judgment_on", self.tr("Judgment date"), DateField())
+        self.add_field(f2, "court", self.tr("Court"), TextField())
+        self.add_field(
+            f2, "imprisonment_months", self.tr("Imprisonment (months)"), IntField(placeholder="0")
+        )
+        self.add_field(f2, "fine_pkr", self.tr("Fine (PKR)"), IntField(placeholder="0"))
+        self.add_field(f2, "appeal", self.tr("Appeal"), EnumCombo(Appeal))
+        page.addLayout(columns(person, court))
+
+    def summary(self, reference: Any) -> list[str]:
+        role = self.editor("role").value()
+        months = self.editor("imprisonment_months").state()
+        return [
+            self.editor("name").state() or tr("(no name)"),
+            reference.label("accused_roles", role) if role else "",
+            enum_label(self.editor("arrest_status").value(), ArrestStatus),
+            enum_label(self.editor("outcome").value(), Outcome),
+            tr("{months} months").format(months=months) if months else "",
+        ]
+
+
+class CaseForm(RecordForm):
+    """All of a case; its parts are laid out on the editor's tabs (see :class:`CaseEditor`)."""
+
+    record_type = Case
+
+    def __init__(self, ctx: RecordsContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.setDocumentMode(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.tab_of: dict[str, int] = {}
+        # In this order: the fields' order is the order problems and focus go through.
+        self._add_tab(self._build_details(), self.tr("Details"), "details")
+        self._add_tab(scroll_page(self._build_accused()), self.tr("Accused"), "accused")
+        self._add_tab(scroll_page(self._build_victims()), self.tr("Victims"), "victims")
+        self._add_tab(self._build_official(), self.tr("Official involvement"), "official")
+        self._add_tab(self._build_narrative(), self.tr("Narrative"), "narrative")
+        self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    # --- the tabs -------------------------------------------------------------------------------
+    def _build_details(self) -> QWidget:
+        ref = self.ctx.reference
+        details = QWidget()
+        page = QVBoxLayout(details)
+        page.setContentsMargins(0, 12, 0, 0)
+        reg, f1 = group(self.tr("Registration"))
+        self.add_field(
+            f1, "case_number", self.tr("Case number"), TextField(placeholder="FIR 101/2025")
+        )
+        self.add_field(f1, "kind", self.tr("Registered as"), EnumCombo(CaseKind))
+        self.add_field(f1, "registered_on", self.tr("Registered on"), DateField())
+        self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        self.offices = CodeCombo([], searchable=False)
+        self.add_field(f1, "office", self.tr("Office"), self.offices)
+        laws = [(code, _law_short(ref, code)) for code in ref.laws()]
+        self.add_field(f1, "law", self.tr("Law"), CodeCombo(laws, blank=None))
+        self.add_field(
+            f1, "sections", self.tr("Sections"), ListTextField(placeholder=self.tr("e.g. 3, 4"))
+        )
+        self.add_field(f1, "investigating_officer", self.tr("Investigating officer"), TextField())
+        self.add_field(f1, "stage", self.tr("Stage"), EnumCombo(Stage))
+        self.add_field(
+            f1,
+            "closed_reason",
+            self.tr("Reason for closing"),
+            TextField(placeholder=self.tr("Only when the case is closed")),
+        )
+        what, f3 = group(self.tr("Exploitation and route"))
+        self.add_field(
+            f3,
+            "exploitation_forms",
+            self.tr("Forms of exploitation"),
+            CodeChecklist(reference_items(ref, "exploitation_forms"), rows=5),
+        )
+        self.add_field(
+            f3, "means", self.tr("Means of control"), CodeChecklist(reference_items(ref, "means"))
+        )
+        self.add_field(
+            f3, "transnational", "", CheckField(self.tr("Transnational (crossed a border)"))
+        )
+        self.add_field(
+            f3,
+            "route_countries",
+            self.tr("Countries on the route"),
+            CodeChecklist(country_items(ref), rows=5),
+        )
+        page.addLayout(columns(reg, what))
+        page.addStretch(1)
+        return details
+
+    def _build_accused(self) -> QWidget:
+        accused_page = QWidget()
+        acc = QVBoxLayout(accused_page)
+        acc.setContentsMargins(0, 12, 0, 0)
+        section = self.add_section("accused", accused_section(self.ctx))
+        acc.addWidget(section)
+        review = CheckField(
+            self.tr("A supervisor reviewed that a victim of this case is also recorded as accused")
+        )
+        self.add_field(None, "dual_role_review", self.tr("Reviewed"), review)
+        self.review_box = self.fields["dual_role_review"]
+        acc.addWidget(self.review_box)
+        review.setEnabled(self.ctx.can(Permission.REVIEW_DUAL_ROLE))
+        self.review_note = QLabel()
+        self.review_note.setProperty("role", "hint")
+        acc.addWidget(self.review_note)
+        return accused_page
+
+    def _build_victims(self) -> QWidget:
+        victims_page = QWidget()
+        vic = QVBoxLayout(victims_page)
+        vic.setContentsMargins(0, 12, 0, 0)
+        vic.addWidget(self.add_section("victims", victims_section(self.ctx)))
+        return victims_page
+
+    def _build_official(self) -> QWidget:
+        official = QWidget()
+        off = QVBoxLayout(official)
+        off.setContentsMargins(0, 12, 0, 0)
+        box, f4 = group(self.tr("Official involvement"))
+        hint = QLabel(
+            self.tr(
+                "Record whether a public official is alleged to be involved and the action taken "
+                "against them. A decided or closed case with an official involved needs the action."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        f4.addRow(hint)
+        self.add_field(
+            f4,
+            "official_involvement",
+            "",
+            CheckField(self.tr("A public official is alleged to be involved")),
+        )
+        self.add_field(f4, "official_action", self.tr("Action taken"), NoteField(lines=4))
+        off.addWidget(box)
+        off.addStretch(1)
+        return official
+
+    def _build_narrative(self) -> QWidget:
+        story = QWidget()
+        sto = QVBoxLayout(story)
+        sto.setContentsMargins(0, 12, 0, 0)
+        box2, f5 = group(self.tr("Narrative"))
+        self.add_field(f5, "narrative", self.tr("What happened"), NoteField(lines=14))
+        sto.addWidget(box2)
+        sto.addStretch(1)
+        return story
+
+    def _add_tab(self, widget: QWidget, title: str, key: str) -> None:
+        page = widget if key in ("accused", "victims") else scroll_page(widget)
+        self.tab_of[key] = self.tabs.addTab(page, title)
+
+    def set_offices(self, offices: list[tuple[str, str, str]]) -> None:
+        self.offices.set_items([(code, name) for code, name, _district in offices])
+
+    def after_load(self) -> None:
+        reviewer = str(self.record.dual_role_reviewed_by)
+        review: CheckField = self.editor("dual_role_review")
+        review.set_value(bool(reviewer))
+        self.review_note.setText(
+            self.tr("Reviewed by {user}.").format(user=reviewer) if reviewer else ""
+        )
+        self.review_note.setVisible(bool(reviewer))
+        if self.offices.findData(self.record.office) < 0 and self.record.office:
+            self.offices.set_value(self.record.office)
+
+    def before_build(self, record: Any) -> None:
+        if self.editor("dual_role_review").value():
+            # The service records the signed-in supervisor's name.
+            record.dual_role_reviewed_by = (
+                self.record.dual_role_reviewed_by or self.ctx.identity.user
+            )
+        else:
+            record.dual_role_reviewed_by = ""
+
+    def tab_key(self, segments: Segments) -> str:
+        if not segments:
+            return "details"
+        name = segments[0][0]
+        if name in ("accused", "dual_role_review", "dual_role_reviewed_by"):
+            return "accused"
+        if name == "victims":
+            return "victims"
+        if name.startswith("official"):
+            return "official"
+        if name == "narrative":
+            return "narrative"
+        return "details"
+
+
+def accused_section(ctx: RecordsContext) -> ChildListSection:
+    ref = ctx.reference
+
+    def item_label(i: int, form: Any) -> str:
+        name = form.editor("name").value()
+        base = tr("Accused {n}").format(n=i + 1)
+        return f"{base} ({name})" if name else base
+
+    return ChildListSection(
+        tr("Accused"),
+        [tr("Name"), tr("Role"), tr("Arrest"), tr("Outcome"), tr("Imprisonment")],
+        lambda form: form.summary(ref),
+        lambda: AccusedForm(ctx),
+        Accused,
+        add_text=tr("Add an accused"),
+        remove_text=tr("Remove accused"),
+        empty_text=tr("No accused recorded yet. Use “Add an accused” for each suspect."),
+        item_label=item_label,
+        confirm_remove=_ask(
+            tr("Remove accused"),
+            tr("Remove this accused from the case? The record is deleted when you save."),
+        ),
+    )
+
+
+def victims_section(ctx: RecordsContext) -> ChildListSection:
+    district = ctx.identity.install.district
+
+    def item_label(i: int, form: Any) -> str:
+        code = form.editor("victim_code").value()
+        base = tr("Victim {n}").format(n=i + 1)
+        return f"{base} ({code})" if code else base
+
+    return ChildListSection(
+        tr("Victims"),
+        [tr("Victim code"), tr("Gender"), tr("Age"), tr("Referrals")],
+        lambda form: form.summary(),
+        lambda: VictimForm(ctx),
+        lambda: Victim(district=district),
+        add_text=tr("Add a victim"),
+        remove_text=tr("Remove victim"),
+        empty_text=tr("No victim recorded in this case yet."),
+        item_label=item_label,
+        confirm_remove=_ask(
+            tr("Remove victim"),
+            tr("Remove this victim from the case? The record is deleted when you save."),
+        ),
+    )
+
+
+def _ask(title: str, question: str) -> Callable[[Any], bool]:
+    """A confirmation before a child record is removed: Yes removes it."""
+
+    def ask(_record: Any) -> bool:
+        answer = QMessageBox.question(None, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    return ask
+
+
+class CaseEditor(RecordEditor):
+    kind = "case"
+
+    def build_body(self, body: QWidget) -> None:
+        self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
+        self.ctx.runner.submit(lists.offices, self._guard(self._on_offices), lambda _exc: None)
+
+    def _on_offices(self, offices: list[tuple[str, str, str]]) -> None:
+        self.case_form.set_offices(offices)
+
+    @property
+    def case_form(self) -> CaseForm:
+        form = self.form
+        assert isinstance(form, CaseForm)
+        return form
+
+    def new_record(self) -> Any:
+        install = self.ctx.identity.install
+        return Case(district=install.district, office=install.office)
+
+    def title(self) -> str:
+        number = str(self.form.record.case_number) if self._loaded else ""
+        if number:
+            return self.tr("Case {number}").format(number=number)
+        return self.tr("New case") if not self.record_id else self.tr("Case")
+
+    def section_of(self, segments: Segments) -> str:
+        form = self.case_form
+        return form.tab_titles[form.tab_of[form.tab_key(segments)]]
+
+    def after_problems(self) -> None:
+        form = self.case_form
+        counts = Counter(form.tab_key(parse_path(p.field)) for p in self.last_problems)
+        for key, index in form.tab_of.items():
+            title = form.tab_titles[index]
+            n = counts.get(key, 0)
+            form.tabs.setTabText(index, f"{title} ({n})" if n else title)
+
+    def lock(self) -> None:
+        for victim_form in self.case_form.sections["victims"].forms:
+            assert isinstance(victim_form, VictimForm)
+            victim_form.mask_again()

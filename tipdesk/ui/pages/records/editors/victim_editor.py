@@ -1,0 +1,351 @@
+"""The victim form (used on its own and inside the case editor), its referrals, and the
+victim editor.
+
+Identity: a stored victim's name, father's name, CNIC, phone and address arrive masked
+(``••••••``) and stay read-only until revealed. "Reveal identity…" is enabled only for roles
+with the ``reveal_identity`` permission; it asks for a reason, calls
+:func:`tipdesk.services.records.reveal_victim` (which writes the audit entry) and shows the
+values. Saving with the mask still in place keeps the stored values (the service puts them
+back). Revealing does not count as an unsaved change, and locking the app masks the revealed
+values again (values the officer typed are kept).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from tipdesk.core.codes import Gender, ReferralOutcome
+from tipdesk.core.errors import KnownError
+from tipdesk.core.masking import MASK, is_masked
+from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Referral, Victim
+from tipdesk.services import records as record_service
+from tipdesk.ui.pages.records.context import RecordsContext
+from tipdesk.ui.pages.records.editors.base import RecordEditor
+from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
+from tipdesk.ui.pages.records.editors.forms import ChildListSection, RecordForm
+from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.widgets.fields import (
+    CheckField,
+    CnicField,
+    CodeChecklist,
+    CodeCombo,
+    DateField,
+    EnumCombo,
+    IntField,
+    NoteField,
+    TextField,
+    country_items,
+    district_items,
+    enum_label,
+    reference_items,
+)
+
+
+class ReferralForm(RecordForm):
+    record_type = Referral
+
+    def __init__(self, ctx: RecordsContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        ref = ctx.reference
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        box, form = group(self.tr("Referral"))
+        self.add_field(
+            form,
+            "service",
+            self.tr("Service"),
+            CodeCombo(reference_items(ref, "referral_services")),
+        )
+        self.add_field(
+            form,
+            "provider",
+            self.tr("Provider"),
+            TextField(placeholder=self.tr("e.g. Dar-ul-Aman Lahore")),
+        )
+        self.add_field(form, "referred_on", self.tr("Referred on"), DateField())
+        self.add_field(form, "outcome", self.tr("Outcome"), EnumCombo(ReferralOutcome))
+        self.add_field(form, "outcome_on", self.tr("Outcome date"), DateField())
+        self.add_field(form, "notes", self.tr("Notes"), NoteField(lines=2))
+        layout.addWidget(box)
+
+    def summary(self, reference: Any) -> list[str]:
+        service = self.editor("service").value()
+        return [
+            reference.label("referral_services", service) if service else "",
+            self.editor("referred_on").state(),
+            enum_label(self.editor("outcome").value(), ReferralOutcome),
+        ]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("VictimForm", text)
+
+
+def referral_section(ctx: RecordsContext) -> ChildListSection:
+    ref = ctx.reference
+
+    def item_label(i: int, form: Any) -> str:
+        service = form.editor("service").value()
+        name = ref.label("referral_services", service) if service else ""
+        base = tr("Referral {n}").format(n=i + 1)
+        return f"{base} ({name})" if name else base
+
+    return ChildListSection(
+        tr("Referrals"),
+        [tr("Service"), tr("Referred on"), tr("Outcome")],
+        lambda form: form.summary(ref),
+        lambda: ReferralForm(ctx),
+        Referral,
+        add_text=tr("Add a referral"),
+        remove_text=tr("Remove referral"),
+        empty_text=tr(
+            "No referral recorded. Use “Add a referral” for shelter, medical care, "
+            "legal aid and other services."
+        ),
+        item_label=item_label,
+    )
+
+
+class VictimForm(RecordForm):
+    """A victim with identity (masked until revealed), identification and referrals."""
+
+    record_type = Victim
+
+    def __init__(self, ctx: RecordsContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._revealed: dict[str, str] = {}
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(12)
+        page.addWidget(self.banner)
+        # In this order: the fields' order is the order problems and focus go through.
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self._build_identification())
+        left.addWidget(self._build_person())
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(self._build_identity())
+        right.addWidget(self._build_care())
+        page.addLayout(columns(left, right))
+        refs, f5 = group(self.tr("Referrals to services"))
+        section = self.add_section("referrals", referral_section(ctx))
+        f5.addRow(section)
+        page.addWidget(refs)
+        page.addStretch(1)
+
+    # --- the groups -----------------------------------------------------------------------------
+    def _build_identification(self) -> QWidget:
+        ref = self.ctx.reference
+        ident, f1 = group(self.tr("Identification"))
+        self.add_field(
+            f1,
+            "victim_code",
+            self.tr("Victim code"),
+            TextField(placeholder=self.tr("e.g. V-LHR-2025-0012")),
+        )
+        self.add_field(f1, "identified_on", self.tr("Identified on"), DateField())
+        self.add_field(
+            f1,
+            "identified_by",
+            self.tr("Identified by"),
+            TextField(placeholder=self.tr("Officer or agency")),
+        )
+        self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        self.add_field(
+            f1,
+            "indicators",
+            self.tr("Indicators observed"),
+            CodeChecklist(reference_items(ref, "victim_indicators"), rows=5),
+        )
+        return ident
+
+    def _build_person(self) -> QWidget:
+        person, f2 = group(self.tr("The person"))
+        self.add_field(f2, "gender", self.tr("Gender"), EnumCombo(Gender))
+        self.add_field(f2, "age", self.tr("Age (years)"), IntField())
+        self.add_field(f2, "date_of_birth", self.tr("Date of birth"), DateField())
+        self.add_field(
+            f2,
+            "nationality",
+            self.tr("Nationality"),
+            CodeCombo(country_items(self.ctx.reference), searchable=True),
+        )
+        return person
+
+    def _build_identity(self) -> QWidget:
+        """The identifying details, masked until revealed, and consent."""
+        identity, f3 = group(self.tr("Identity (protected)"))
+        identity.setObjectName("identityGroup")
+        self.identity_hint = QLabel(
+            self.tr("Hidden to protect the victim. Revealing is recorded in the audit log.")
+        )
+        self.identity_hint.setProperty("role", "hint")
+        self.identity_hint.setWordWrap(True)
+        f3.addRow(self.identity_hint)
+        for name, label in (
+            ("name", self.tr("Name")),
+            ("father_name", self.tr("Father's name")),
+            ("cnic", self.tr("CNIC")),
+            ("phone", self.tr("Phone")),
+            ("address", self.tr("Address")),
+        ):
+            self.add_field(f3, name, label, CnicField() if name == "cnic" else TextField())
+        self.reveal_button = QPushButton(self.tr("Reveal identity…"))
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.clicked.connect(self.ask_reveal)
+        row = QHBoxLayout()
+        row.addWidget(self.reveal_button)
+        row.addStretch(1)
+        f3.addRow(row)
+        self.add_field(
+            f3,
+            "consent_to_share",
+            "",
+            CheckField(self.tr("Consents to sharing identifying details")),
+        )
+        return identity
+
+    def _build_care(self) -> QWidget:
+        ref = self.ctx.reference
+        care, f4 = group(self.tr("Exploitation and protection"))
+        self.add_field(
+            f4,
+            "exploitation_forms",
+            self.tr("Forms of exploitation"),
+            CodeChecklist(reference_items(ref, "exploitation_forms"), rows=5),
+        )
+        self.add_field(
+            f4,
+            "protection_measures",
+            self.tr("Protection measures"),
+            CodeChecklist(reference_items(ref, "protection_measures"), rows=4),
+        )
+        self.add_field(f4, "notes", self.tr("Notes"), NoteField(lines=3))
+        return care
+
+    # --- identity -------------------------------------------------------------------------------
+    def after_load(self) -> None:
+        self._revealed = {}
+        self._apply_masks()
+
+    def _apply_masks(self) -> None:
+        masked = False
+        for name in Victim.IDENTIFYING:
+            editor: TextField = self.editor(name)
+            hidden = is_masked(editor.text())
+            masked = masked or hidden
+            editor.setReadOnly(hidden)
+            editor.setToolTip(
+                self.tr("Hidden. Use “Reveal identity…” to see or change it.") if hidden else ""
+            )
+        can_reveal = self.ctx.can(Permission.REVEAL_IDENTITY)
+        self.reveal_button.setVisible(bool(self.record.id) and masked)
+        self.reveal_button.setEnabled(can_reveal)
+        self.reveal_button.setToolTip(
+            "" if can_reveal else self.tr("Your role does not allow revealing identities.")
+        )
+        self.identity_hint.setVisible(masked)
+
+    def ask_reveal(self) -> None:
+        if not self.record.id or not self.ctx.can(Permission.REVEAL_IDENTITY):
+            return
+        dialog = ReasonDialog(
+            self.tr("Reveal the victim's identity"),
+            self.tr(
+                "The name, CNIC, phone and address are protected. Say why you need to see them: "
+                "the reason is written to the audit log with your name."
+            ),
+            self.tr("Reveal"),
+            parent=self,
+        )
+        if dialog.exec() != ReasonDialog.DialogCode.Accepted:
+            return
+        self.reveal(dialog.reason())
+
+    def reveal(self, reason: str) -> None:
+        """Ask the services for the identity (audited with ``reason``) and show it."""
+        victim_id = self.record.id
+        self.reveal_button.setEnabled(False)
+        self.ctx.runner.submit(
+            partial(record_service.reveal_victim, victim_id=victim_id, reason=reason),
+            lambda victim: self._on_revealed(victim) if isValid(self) else None,
+            lambda exc: self._on_reveal_failed(exc) if isValid(self) else None,
+        )
+
+    def _on_revealed(self, victim: Victim) -> None:
+        for name in Victim.IDENTIFYING:
+            editor: TextField = self.editor(name)
+            if is_masked(editor.text()):
+                value = str(getattr(victim, name))
+                editor.setText(value)
+                self._revealed[name] = value
+        self._apply_masks()
+        self.identity_hint.setVisible(False)
+
+    def _on_reveal_failed(self, exc: BaseException) -> None:
+        self._apply_masks()
+        if isinstance(exc, KnownError):
+            self.add_record_problem(exc.message)
+        else:
+            self.ctx.report(exc)
+
+    def mask_again(self) -> None:
+        """Hide revealed values the officer has not changed (on lock)."""
+        for name, value in list(self._revealed.items()):
+            editor: TextField = self.editor(name)
+            if editor.text() == value:
+                editor.setText(MASK)
+                del self._revealed[name]
+        self._apply_masks()
+
+    def state(self) -> dict[str, Any]:
+        out = super().state()
+        for name, value in self._revealed.items():
+            if out.get(name) == value:
+                out[name] = MASK  # revealing is not a change
+        return out
+
+    def summary(self) -> list[str]:
+        age = self.editor("age").state()
+        return [
+            self.editor("victim_code").state(),
+            enum_label(self.editor("gender").value(), Gender),
+            age,
+            str(len(self.sections["referrals"].forms)),
+        ]
+
+
+class VictimEditor(RecordEditor):
+    kind = "victim"
+
+    def build_body(self, body: QWidget) -> None:
+        self.place_form(body, VictimForm(self.ctx))
+
+    def new_record(self) -> Any:
+        return Victim(district=self.ctx.identity.install.district)
+
+    def title(self) -> str:
+        code = str(self.form.record.victim_code) if self._loaded else ""
+        if code:
+            return self.tr("Victim {code}").format(code=code)
+        return self.tr("New victim") if not self.record_id else self.tr("Victim")
+
+    def lock(self) -> None:
+        form = self.form
+        assert isinstance(form, VictimForm)
+        form.mask_again()

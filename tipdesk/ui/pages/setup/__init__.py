@@ -1,0 +1,1 @@
+"""The setup wizard: the first window of a data folder with no store yet."""

@@ -1,0 +1,702 @@
+"""First run: set up this computer as a district office or HQ, create the first user, and show
+the recovery key once.
+
+Contract:
+- Nothing is written until the user presses *Create* on the last settings page. Then the store
+  is created on the store's thread (``runner.replace_session``: the new session belongs to the
+  worker) with the injected Argon2id cost (:attr:`AppConfig.kdf`); optional demo data follows
+  with a progress dialog.
+- The recovery key is shown once, on the last page, with *Save to file* (atomic, private file
+  mode, with a warning that it is sensitive) and *Print*. The wizard cannot be finished until the
+  user confirms they have kept it, and cannot be cancelled once the store exists.
+- ``sig_done`` carries the :class:`~tipdesk.ui.context.SignedIn` of the new session.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from tipdesk.core.codes import InstallRole
+from tipdesk.core.errors import KnownError
+from tipdesk.core.passphrase import MAX_PASSPHRASE
+from tipdesk.core.reference import Reference
+from tipdesk.fs import atomic_write_text
+from tipdesk.ui.context import AppConfig, ErrorHandler, SignedIn, signed_in
+from tipdesk.ui.progress import run_with_progress
+from tipdesk.ui.style import render_svg, repolish
+from tipdesk.ui.widgets import files
+from tipdesk.ui.widgets.common import Banner, button, label
+from tipdesk.ui.widgets.district import DistrictCombo, OfficeCombo
+from tipdesk.ui.widgets.passphrase import PassphraseFields
+
+if TYPE_CHECKING:
+    from tipdesk.services.session import Session
+    from tipdesk.ui.runner import Progress, SessionRunner
+
+INTRO, OFFICE, USER, OPTIONS, RECOVERY = range(5)
+
+
+# --- work for the store's thread ----------------------------------------------------------------
+# The wizard is the app's first window on a new data folder: the services (and the database
+# driver) must not load with it. So, unlike the pages, this module imports them inside the
+# work, which runs on the store's thread (tests/gui/test_app.py checks start-up stays light).
+def _create(
+    old: Session | None,
+    *,
+    config: AppConfig,
+    role: InstallRole,
+    user: str,
+    passphrase: str,
+    district: str,
+    office: str,
+) -> tuple[Session, SignedIn]:
+    from tipdesk.services.session import init_install
+    from tipdesk.store.keys import DEFAULT_KDF
+
+    session, recovery = init_install(
+        config.paths,
+        role=role,
+        user=user,
+        passphrase=passphrase,
+        clock=config.clock,
+        district=district,
+        office=office,
+        kdf=config.kdf or DEFAULT_KDF,
+    )
+    return session, signed_in(session, extra=recovery)
+
+
+def _fill_demo(session: Session, progress: Progress, *, config: AppConfig) -> dict[str, int]:
+    from tipdesk.services import demo
+
+    return demo.fill(
+        session, seed=config.demo_seed, cases=config.demo_cases, progress=progress.update
+    )
+
+
+def _read_enrolment(path: Path) -> tuple[str, str]:
+    """Verify HQ's enrolment file (no session needed): HQ's device id and fingerprint."""
+    from tipdesk.services import sync
+
+    found = sync.read_enrolment(path)
+    return str(found.hq.device_id), str(found.hq.fingerprint)
+
+
+def _enroll(session: Session, *, path: Path) -> None:
+    from tipdesk.services import sync
+
+    sync.enroll(session, path)
+
+
+def recovery_text(key: str, where: str, created: str) -> str:
+    """The recovery-key sheet (saved or printed)."""
+    return (
+        "TIPDesk recovery key\n"
+        f"Install: {where}\n"
+        f"Created: {created}\n\n"
+        f"{key}\n\n"
+        "Anyone who holds this key can open every record of this install, including victims'\n"
+        "identities. Keep it on paper or on a USB stick in a locked place. Never keep it on the\n"
+        "computer that runs TIPDesk, and never send it by e-mail or messenger.\n"
+    )
+
+
+class IntroPage(QWizardPage):
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        box = page_layout(
+            self,
+            self.tr("Set up TIPDesk on this computer"),
+            self.tr(
+                "TIPDesk keeps its records encrypted on this computer. First, "
+                "say what kind of office this is."
+            ),
+        )
+        self.district_radio = QRadioButton(self.tr("A district office"))
+        self.district_radio.setObjectName("districtRadio")
+        self.hq_radio = QRadioButton(self.tr("Headquarters (HQ)"))
+        self.hq_radio.setObjectName("hqRadio")
+        group = QButtonGroup(self)
+        group.addButton(self.district_radio)
+        group.addButton(self.hq_radio)
+        self.district_radio.setChecked(True)
+        box.addWidget(self.district_radio)
+        box.addWidget(
+            label(
+                self.tr(
+                    "An FIA circle, a police station or a provincial department "
+                    "that records its own cases, victims, training and "
+                    "campaigns and sends them to HQ."
+                ),
+                "hint",
+                wrap=True,
+            )
+        )
+        box.addSpacing(6)
+        box.addWidget(self.hq_radio)
+        box.addWidget(
+            label(
+                self.tr("Receives the districts' data and prepares the national figures."),
+                "hint",
+                wrap=True,
+            )
+        )
+        box.addStretch(1)
+        box.addWidget(
+            label(
+                self.tr("Data folder: {folder}").format(folder=config.paths.home), "hint", wrap=True
+            )
+        )
+
+    def role(self) -> InstallRole:
+        return InstallRole.HQ if self.hq_radio.isChecked() else InstallRole.DISTRICT
+
+    def nextId(self) -> int:
+        return USER if self.hq_radio.isChecked() else OFFICE
+
+
+class OfficePage(QWizardPage):
+    def __init__(self, reference: Reference) -> None:
+        super().__init__()
+        box = page_layout(
+            self,
+            self.tr("Your district and office"),
+            self.tr(
+                "Records you create are registered to this office. More "
+                "offices can be added later under Settings."
+            ),
+        )
+        form = QFormLayout()
+        box.addLayout(form)
+        form.setSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.district = DistrictCombo(reference)
+        self.district.setObjectName("districtCombo")
+        self.office = OfficeCombo(reference)
+        self.office.setObjectName("officeCombo")
+        form.addRow(self.tr("District"), self.district)
+        form.addRow(self.tr("Office"), self.office)
+        form.addRow(
+            "",
+            label(
+                self.tr(
+                    "Pick your FIA circle from the list, or type the name of "
+                    "your police station or department."
+                ),
+                "hint",
+                wrap=True,
+            ),
+        )
+        self.district.sig_district_changed.connect(self._on_district_changed)
+        self.office.editTextChanged.connect(lambda _t: self.completeChanged.emit())
+
+    def _on_district_changed(self, code: str) -> None:
+        self.office.set_district(code)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.district.district_code()) and bool(self.office.office())
+
+
+class UserPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        box = page_layout(
+            self,
+            self.tr("The first user"),
+            self.tr(
+                "This user is the administrator: they can add the other users. "
+                "Choose a passphrase you can remember; a few unrelated words "
+                "work well."
+            ),
+        )
+        form = QFormLayout()
+        box.addLayout(form)
+        form.setSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.user_edit = QLineEdit()
+        self.user_edit.setObjectName("firstUser")
+        self.user_edit.setMaxLength(64)
+        self.user_edit.setPlaceholderText(self.tr("e.g. ayesha.khan"))
+        form.addRow(self.tr("User name"), self.user_edit)
+        self.passphrase = PassphraseFields(self.user_edit.text, form=form)
+        self.passphrase.passphrase_edit.setMaxLength(MAX_PASSPHRASE)
+        self.user_edit.textChanged.connect(lambda _t: self.passphrase.refresh())
+        self.passphrase.sig_changed.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:
+        name = self.user_edit.text().strip()
+        return (
+            bool(name) and "<" not in name and ">" not in name and self.passphrase.is_acceptable()
+        )
+
+
+class OptionsPage(QWizardPage):
+    """The last choices; pressing Create writes the store (see :meth:`validatePage`)."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        box = page_layout(
+            self,
+            self.tr("Ready to create the store"),
+            self.tr(
+                "Check the summary, then press Create. TIPDesk then shows the recovery key once."
+            ),
+        )
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create"))
+        self.summary = label("", wrap=True)
+        self.summary.setObjectName("summary")
+        box.addWidget(self.summary)
+        box.addSpacing(8)
+        box.addWidget(label(self.tr("Enrolment with HQ"), "sectionTitle"))
+        box.addWidget(self._build_enrolment())
+        box.addWidget(self.enrol_note)
+        box.addSpacing(8)
+        self.demo_check = QCheckBox(self.tr("Fill with demo data (training installs only)"))
+        self.demo_check.setObjectName("demoCheck")
+        self.demo_check.setToolTip(
+            self.tr(
+                "Adds synthetic cases, victims, training sessions and "
+                "campaigns so that officers can practise. Never tick "
+                "this on an office's real install."
+            )
+        )
+        box.addWidget(self.demo_check)
+        box.addWidget(
+            label(self.tr("Synthetic records only: every name and number is invented."), "hint")
+        )
+        box.addStretch(1)
+        self.message = Banner("error")
+        self.message.setObjectName("createMessage")
+        box.addWidget(self.message)
+
+    def _build_enrolment(self) -> QWidget:
+        """HQ's enrolment file (districts only), and the note under it."""
+        self.enrol_row = QWidget()
+        enrol = QHBoxLayout(self.enrol_row)
+        enrol.setContentsMargins(0, 0, 0, 0)
+        self.enrol_edit = QLineEdit()
+        self.enrol_edit.setObjectName("enrolmentFile")
+        self.enrol_edit.setPlaceholderText(self.tr("HQ's enrolment file (optional)"))
+        self.enrol_edit.setReadOnly(True)
+        self.enrol_button = button(self.tr("Choose…"), "folder")
+        self.enrol_button.setObjectName("enrolmentButton")
+        self.enrol_button.clicked.connect(self._choose_enrolment)
+        enrol.addWidget(self.enrol_edit, 1)
+        enrol.addWidget(self.enrol_button)
+        self.enrol_note = label(
+            self.tr("Optional: the file HQ gives each district. It can also be installed later."),
+            "hint",
+            wrap=True,
+        )
+        self.enrol_note.setObjectName("enrolmentNote")
+        return self.enrol_row
+
+    def initializePage(self) -> None:
+        w = self._wizard
+        role = w.intro.role()
+        self.enrol_row.setVisible(role is InstallRole.DISTRICT)
+        self.enrol_note.setVisible(role is InstallRole.DISTRICT)
+        lines = [
+            self.tr("Kind: {kind}").format(
+                kind=self.tr("district office") if role is InstallRole.DISTRICT else self.tr("HQ")
+            )
+        ]
+        if role is InstallRole.DISTRICT:
+            lines.append(
+                self.tr("District: {d}").format(d=w.office_page.district.currentText().strip())
+            )
+            lines.append(
+                self.tr("Office: {o}").format(o=w.office_page.office.currentText().strip())
+            )
+        lines.append(self.tr("Administrator: {u}").format(u=w.user_page.user_edit.text().strip()))
+        lines.append(self.tr("Data folder: {f}").format(f=w.config.paths.home))
+        self.summary.setText("\n".join(lines))
+
+    def _choose_enrolment(self) -> None:
+        path = files.ask_open_file(
+            self, self.tr("HQ's enrolment file"), Path.home(), self.tr("All files (*)")
+        )
+        if path is None:
+            return
+        self.enrol_edit.clear()
+        self._wizard.runner.call(
+            partial(_read_enrolment, path),
+            lambda found: self._on_enrolment_read(path, found),
+            self._on_enrolment_refused,
+        )
+
+    def _on_enrolment_read(self, path: Path, found: tuple[str, str]) -> None:
+        device, fingerprint = found
+        self.enrol_edit.setText(str(path))
+        self.enrol_note.setText(
+            self.tr(
+                "HQ device {device}. Fingerprint: {fingerprint}. Check it with HQ (by phone) "
+                "before you press Create."
+            ).format(device=device, fingerprint=fingerprint)
+        )
+        self.message.set_message("error", "")
+
+    def _on_enrolment_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, KnownError):
+            self.message.set_message("error", exc.message)
+        else:
+            self._wizard.report(exc)
+
+    def validatePage(self) -> bool:
+        # Creating runs on the worker: the first press starts it and refuses to move on; when
+        # it is done, the wizard moves on by itself.
+        if self._wizard.ready:
+            return True
+        self._wizard.start_create()
+        return self._wizard.ready
+
+
+class RecoveryPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        box = page_layout(
+            self,
+            self.tr("Your recovery key"),
+            self.tr(
+                "If every passphrase is forgotten, this key is the only way "
+                "into the records. It is shown only now."
+            ),
+        )
+        self.setFinalPage(True)
+        self.key_label = label("", "mono")
+        self.key_label.setObjectName("recoveryKeyLabel")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(14)
+        self.key_label.setFont(mono)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setObjectName("recoveryKeyLabel")
+        self.key_label.setProperty("card", True)
+        self.key_label.setMinimumHeight(86)
+        box.addWidget(self.key_label)
+        box.addLayout(self._build_actions())
+        self.notice = Banner(
+            "warning",
+            self.tr(
+                "Anyone who holds this key can open every record, including victims' identities. "
+                "Write it down or save it to a USB stick, and keep it in a locked place, away from "
+                "this computer."
+            ),
+        )
+        self.notice.setObjectName("recoveryNotice")
+        box.addWidget(self.notice)
+        self.saved = Banner("ok")
+        self.saved.setObjectName("savedNotice")
+        box.addWidget(self.saved)
+        box.addStretch(1)
+        self.confirm_check = QCheckBox(self.tr("I have written down or saved the recovery key"))
+        self.confirm_check.setObjectName("confirmRecovery")
+        self.confirm_check.toggled.connect(lambda _on: self.completeChanged.emit())
+        box.addWidget(self.confirm_check)
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Save to file… and Print…"""
+        actions = QHBoxLayout()
+        self.save_button = button(self.tr("Save to file…"), "save")
+        self.save_button.setObjectName("saveRecoveryButton")
+        self.save_button.clicked.connect(self.save_to_file)
+        self.print_button = button(self.tr("Print…"), "print")
+        self.print_button.setObjectName("printRecoveryButton")
+        self.print_button.clicked.connect(self.print_key)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        return actions
+
+    def initializePage(self) -> None:
+        key = self._wizard.recovery_key
+        groups = key.split("-")
+        half = (len(groups) + 1) // 2
+        self.key_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
+
+    def isComplete(self) -> bool:
+        return self.confirm_check.isChecked()
+
+    def _sheet(self) -> str:
+        w = self._wizard
+        signed = w.signed
+        ident = signed.identity if signed else None
+        if ident is None or not ident.office_name:
+            where = self.tr("headquarters")
+        else:
+            where = f"{ident.office_name}, {ident.district_name}"
+        return recovery_text(w.recovery_key, where, w.config.clock.now().strftime("%Y-%m-%d"))
+
+    def save_to_file(self) -> Path | None:
+        suggested = Path.home() / "tipdesk-recovery-key.txt"
+        path = files.ask_save_file(
+            self, self.tr("Save the recovery key"), suggested, self.tr("Text files (*.txt)")
+        )
+        if path is None:
+            return None
+        try:
+            atomic_write_text(path, self._sheet(), mode=0o600)
+        except KnownError as exc:  # the disk is full
+            self._wizard.report(exc)
+            return None
+        except OSError as exc:
+            self._wizard.report(_write_failed(path, exc))
+            return None
+        self.saved.set_message(
+            "ok",
+            self.tr(
+                "Saved to {path}. This file is as sensitive as the records themselves: move it "
+                "to a USB stick kept in a locked place and delete it from this computer."
+            ).format(path=path),
+        )
+        return path
+
+    def print_key(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the recovery key"))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setPlainText(self._sheet())
+        document.print_(printer)
+
+
+def _write_failed(path: Path, exc: OSError) -> BaseException:
+    return KnownError(f"The recovery key could not be saved to {path}: {exc.strerror}.")
+
+
+def page_layout(page: QWizardPage, title: str, subtitle: str) -> QVBoxLayout:
+    """The page's own heading (the wizard draws none: the steps panel runs full height)."""
+    box = QVBoxLayout(page)
+    box.setContentsMargins(8, 4, 14, 0)
+    box.setSpacing(10)
+    heading = label(title)
+    heading.setObjectName("wizardTitle")
+    box.addWidget(heading)
+    box.addWidget(label(subtitle, "muted", wrap=True))
+    box.addSpacing(8)
+    return box
+
+
+class StepsPanel(QFrame):
+    """The wizard's left column: the app's mark and the steps, the current one highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wizardSteps")
+        self.setFixedWidth(210)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(22, 26, 18, 22)
+        box.setSpacing(10)
+        logo = label()
+        logo.setPixmap(render_svg("logo-white", 44, None))
+        box.addWidget(logo)
+        name = label("TIPDesk")
+        name.setObjectName("wizardBrand")
+        box.addWidget(name)
+        box.addSpacing(18)
+        self.labels: dict[int, QLabel] = {}
+        for page_id, text in ((INTRO, self.tr("Kind of office")),
+                              (OFFICE, self.tr("District and office")),
+                              (USER, self.tr("First user")),
+                              (OPTIONS, self.tr("Create the store")),
+                              (RECOVERY, self.tr("Recovery key"))):  # fmt: skip
+            item = label(text)
+            item.setProperty("step", "todo")
+            item.setProperty("text_plain", text)
+            self.labels[page_id] = item
+            box.addWidget(item)
+        box.addStretch(1)
+        box.addWidget(label(self.tr("Everything stays on this computer, encrypted."), "stepsHint",
+                            wrap=True))  # fmt: skip
+
+    def show_step(self, current: int, skip: set[int]) -> None:
+        order = list(self.labels)
+        here = order.index(current) if current in order else 0
+        for i, (page_id, item) in enumerate(self.labels.items()):
+            item.setVisible(page_id not in skip)
+            state = "done" if i < here else "now" if i == here else "todo"
+            item.setProperty("step", state)
+            item.setText(("✓  " if state == "done" else "") + str(item.property("text_plain")))
+            repolish(item)
+
+
+class SetupWizard(QWizard):
+    """See the module docstring."""
+
+    sig_done = Signal(object)
+    """The :class:`SignedIn` of the new install's first session."""
+
+    def __init__(
+        self,
+        config: AppConfig,
+        runner: SessionRunner,
+        report: ErrorHandler,
+        reference: Reference,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.config = config
+        self.runner = runner
+        self.report = report
+        self.signed: SignedIn | None = None
+        self.recovery_key = ""
+        self._creating = False
+        self._filling = False
+        self.setWindowTitle(self.tr("Set up TIPDesk"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.steps = StepsPanel()
+        self.setSideWidget(self.steps)
+        self.currentIdChanged.connect(self._on_current_id_changed)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(820, 600)
+        self.intro = IntroPage(config)
+        self.office_page = OfficePage(reference)
+        self.user_page = UserPage()
+        self.options_page = OptionsPage(self)
+        self.recovery_page = RecoveryPage(self)
+        for page_id, page in (
+            (INTRO, self.intro),
+            (OFFICE, self.office_page),
+            (USER, self.user_page),
+            (OPTIONS, self.options_page),
+            (RECOVERY, self.recovery_page),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(INTRO)
+        for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton):
+            wizard_button = self.button(which)
+            if wizard_button is not None:
+                wizard_button.setProperty("primary", True)
+                repolish(wizard_button)
+        self._on_current_id_changed(INTRO)
+
+    def _on_current_id_changed(self, page_id: int) -> None:
+        hq = self.intro.role() is InstallRole.HQ
+        self.steps.show_step(page_id, skip={OFFICE} if hq else set())
+
+    # --- creating -----------------------------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        """The store exists (and the demo data, if asked for, is in): on to the key."""
+        return self.signed is not None and not self._filling
+
+    def _advance(self) -> None:
+        # Deferred: the commit page's validatePage may still be on the stack.
+        QTimer.singleShot(0, self, self.next)
+
+    def start_create(self) -> None:
+        if self._creating or self.signed is not None:
+            return
+        role = self.intro.role()
+        district = office = ""
+        if role is InstallRole.DISTRICT:
+            district = self.office_page.district.district_code()
+            office = self.office_page.office.office()
+        user = self.user_page.user_edit.text().strip()
+        passphrase = self.user_page.passphrase.passphrase()
+        self._creating = True
+        self.options_page.message.set_message("info", self.tr("Creating the encrypted store…"))
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
+        self.runner.replace_session(
+            partial(
+                _create,
+                config=self.config,
+                role=role,
+                user=user,
+                passphrase=passphrase,
+                district=district,
+                office=office,
+            ),
+            self._on_created,
+            self._on_create_failed,
+        )
+
+    def _on_created(self, signed: SignedIn) -> None:
+        self._creating = False
+        self.signed = signed
+        self.recovery_key = str(signed.extra)
+        self.user_page.passphrase.clear()
+        self.options_page.message.set_message("info", "")
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        enrol_path = self.options_page.enrol_edit.text()
+        if enrol_path:
+            self.runner.submit(
+                partial(_enroll, path=Path(enrol_path)), lambda _r: None, self.report
+            )
+        if self.options_page.demo_check.isChecked():
+            self._filling = True
+            self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
+            run_with_progress(
+                self.runner,
+                self,
+                self.tr("Demo data"),
+                self.tr("Adding synthetic records for practice…"),
+                partial(_fill_demo, config=self.config),
+                lambda _counts: self._on_demo_finished(),
+                self._on_demo_failed,
+                on_cancelled=self._on_demo_finished,
+            )
+            return
+        self._advance()
+
+    def _on_demo_finished(self) -> None:
+        self._filling = False
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        self._advance()
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        self.report(exc)
+        self._on_demo_finished()
+
+    def _on_create_failed(self, exc: BaseException) -> None:
+        self._creating = False
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        message = getattr(exc, "message", None)
+        if message is not None:
+            self.options_page.message.set_message("error", message)
+        else:
+            self.options_page.message.set_message("error", "")
+            self.report(exc)
+
+    # --- finishing ----------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self.signed is None or not self.recovery_page.isComplete():
+            return
+        super().accept()
+        self.sig_done.emit(self.signed)
+
+    def reject(self) -> None:
+        # Once the store exists the recovery key must not be lost by closing the window.
+        if self.signed is not None:
+            return
+        super().reject()

@@ -1,0 +1,1 @@
+"""The sign-in card: the start window and, in a signed-in app, the lock screen."""

@@ -1,0 +1,1 @@
+"""The Users page and its add / enable dialogs."""
