@@ -24,7 +24,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from tipdesk.core import dual_role
-from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
+from tipdesk.core.errors import (
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+)
 from tipdesk.core.masking import masked, unmask_from
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
@@ -304,6 +310,13 @@ def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
     session.require(Permission.REVEAL_IDENTITY)
     if len(reason.strip()) < 5:
         raise InvalidInput("Give a reason (at least a few words) for revealing the identity.")
+    if not session.store.vault.is_open:
+        # Identities are sealed (tipdesk.store.identity); the key is granted at the next
+        # sign-in of a user who holds it.
+        raise PermissionDenied(
+            "Your copy of the identity key has not been granted yet: it is given when an "
+            "administrator (or another supervisor) signs in. Try again after that."
+        )
     victim = session.store.get("victim", victim_id)
     if not isinstance(victim, Victim):
         raise InvalidInput("Not a victim record.")

@@ -35,12 +35,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import hmac
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -60,6 +59,7 @@ INDEX_KEY = "identity_index_key"
 _PREFIX = "s1:"
 _DATA_KEY_INFO = b"tipdesk identity data key v1"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_COUNT_CAP = 1000  # ordering terms by rarity needs no exact count past this
 
 Person = tuple[str | None, str, str]
 """Keyed hashes of a person's normalised CNIC (``None`` without a valid one), name and
@@ -176,7 +176,7 @@ class IdentityVault:
 
     # --- keyed hashes ----------------------------------------------------------------------
     def _mac(self, text: str) -> str:
-        return hmac.new(self._index(), text.encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.digest(self._index(), text.encode("utf-8"), "sha256").hex()
 
     def person_of(self, cnic: str, name: str, father: str) -> Person:
         norm = normalise_cnic(cnic)
@@ -213,17 +213,23 @@ class IdentityVault:
         return (row[0] or None, row[1] or "", row[2] or "")
 
     def search_terms(self, text: str) -> list[str]:
-        """The keyed hashes to look up for what a user typed (every word must match)."""
-        return sorted({self._mac("term:" + w) for w in words(text)})
+        """The keyed hashes to look up for what a user typed (every word must match), the
+        rarest first (so :func:`terms_query` starts from the fewest rows)."""
+        terms = {self._mac("term:" + w) for w in words(text)}
+        counted = []
+        for term in terms:
+            row = self._conn.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM victim_terms WHERE term = ? LIMIT ?)",
+                (term, _COUNT_CAP),
+            ).fetchone()
+            counted.append((int(row[0]), term))
+        return [term for _n, term in sorted(counted)]
 
     # --- sealing -----------------------------------------------------------------------------
     def _data_key(self) -> tuple[int, AESGCM]:
-        if self._writing is not None:
-            found = self._conn.execute(
-                "SELECT 1 FROM identity_keys WHERE id = ?", (self._writing[0],)
-            ).fetchone()
-            if found is None:  # its transaction was rolled back: make another
-                self._writing = None
+        """The data key values are sealed with, made (and its sealed copy inserted) on first
+        use. Its row commits with the first transaction that seals: a writer whose transaction
+        rolls back calls :meth:`forget_data_key`, so no value is sealed under a lost key."""
         if self._writing is None:
             key = secrets.token_bytes(32)
             sealed = keywrap.seal(self.public_key(), key, _DATA_KEY_INFO)
@@ -316,9 +322,10 @@ class IdentityVault:
         ).fetchone()
         return dict(zip(FIELDS, row, strict=True)) if row else {}
 
-    def index(self, victims: Iterable[Victim]) -> None:
+    def index(self, victims: Iterable[Victim], new: Collection[str] = ()) -> None:
         """Rewrite the overlap keys and search terms of ``victims`` from their values in
-        memory (plaintext; a masked field keeps its stored key, and its stored terms)."""
+        memory (plaintext; a masked field keeps its stored key, and its stored terms).
+        ``new``: ids of victims inserted in this transaction (no stored terms to drop)."""
         keys: list[tuple[Any, ...]] = []
         drop_terms: list[tuple[str]] = []
         terms: list[tuple[str, str]] = []
@@ -336,7 +343,8 @@ class IdentityVault:
                 )
                 terms += [(self._mac("term:" + w), rowid) for w in identity_terms(typed)]
                 continue
-            drop_terms.append((rowid,))
+            if rowid not in new:
+                drop_terms.append((rowid,))
             if not victim.deleted:
                 terms += [(self._mac("term:" + w), rowid) for w in identity_terms(victim)]
         self._conn.executemany(
@@ -357,9 +365,11 @@ def _unmasked(victim: Victim, names: Sequence[str]) -> dict[str, str]:
 
 
 def terms_query(count: int) -> str:
-    """SQL finding the ids of victims holding all of ``count`` terms."""
-    marks = ", ".join("?" * count)
-    return (
-        "SELECT victim_id FROM victim_terms WHERE term IN "  # noqa: S608
-        f"({marks}) GROUP BY victim_id HAVING count(DISTINCT term) = {int(count)}"
+    """SQL giving the ids of victims holding all of ``count`` terms (the parameters, rarest
+    first: :meth:`IdentityVault.search_terms`): the rows of the first, each checked for the
+    others by a primary-key look-up, so it reads no more rows than the rarest term has."""
+    others = (
+        " AND EXISTS (SELECT 1 FROM victim_terms AS y "
+        "WHERE y.term = ? AND y.victim_id = x.victim_id)"
     )
+    return "SELECT x.victim_id FROM victim_terms AS x WHERE x.term = ?" + others * (count - 1)

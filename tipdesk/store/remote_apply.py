@@ -70,6 +70,7 @@ class RemoteBatch:
         self.actor = actor
         self._store = store
         self._victims: list[Victim] = []  # identity keys and terms written at flush
+        self._new_victims: set[str] = set()
         self.changes = Changes()
         self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
         self._new_fts: dict[str, list[tuple[Any, ...]]] = {}
@@ -240,6 +241,8 @@ class RemoteBatch:
             last += 1
             plain = values if values is not None else to_row(record)
             inserts.append((last, *self._sealed(record, plain)))
+            if kind == "victim":
+                self._new_victims.add(record.id)
             if indexed and not record.deleted:
                 sql, params = search.rowid_index(record, last)
                 new_fts.setdefault(sql, []).append(params)
@@ -369,8 +372,9 @@ class RemoteBatch:
             "ON CONFLICT(kind, record_id) DO UPDATE SET version = excluded.version, "
             "vv = excluded.vv",
         )
-        self._store.vault.index(self._victims)
+        self._store.vault.index(self._victims, self._new_victims)
         self._victims.clear()
+        self._new_victims.clear()
         audit.append(self.conn, self._audit)
         for buffer in (self._change_rows, self._versions, self._audit):
             buffer.clear()
@@ -422,6 +426,9 @@ def remote_batch(store: Store, actor: Actor, *, rows: int = 0) -> Iterator[Remot
             batch = RemoteBatch(conn, actor, store)
             yield batch
             batch.flush()
+    except BaseException:
+        store.vault.forget_data_key()  # made in the rolled-back transaction, if at all
+        raise
     finally:
         if wanted > CACHE_KIB:
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")

@@ -162,9 +162,11 @@ def search(
         (fts_query(text, "code"), limit),
     ).fetchall()
     if identity_terms:
+        # Driven by the rarest term's rows and stopped at the limit (see terms_query).
         sql = (
-            "SELECT v.id, v.victim_code, v.district FROM victims v "  # noqa: S608
-            f"WHERE v.id IN ({terms_query(len(identity_terms))}) AND v.deleted = 0 LIMIT ?"
+            "SELECT v.id, v.victim_code, v.district FROM "  # noqa: S608
+            f"({terms_query(len(identity_terms))}) AS m JOIN victims AS v ON v.id = m.victim_id "
+            "WHERE v.deleted = 0 LIMIT ?"
         )
         rows += conn.execute(sql, (*identity_terms, limit)).fetchall()
     seen: set[str] = set()

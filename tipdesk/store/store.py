@@ -124,6 +124,7 @@ class _Writer:
         self.actor = actor
         self.vault = vault
         self.victims: list[Victim] = []  # their identity keys and terms are written at flush
+        self.new_victims: set[str] = set()  # ids of those inserted by this transaction
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str]] = []
         self.audit: list[audit.NewEntry] = []
@@ -184,7 +185,7 @@ class _Writer:
         insert_rows(
             self.conn, "INSERT INTO changes(kind, record_id, version, at)", self.change_rows
         )
-        self.vault.index(self.victims)
+        self.vault.index(self.victims, self.new_victims)
         audit.append(self.conn, self.audit)
 
 
@@ -474,6 +475,8 @@ class Store:
         self._index(w, rowid, victim)
         if action != "unchanged":
             w.victims.append(victim)
+            if action == "create":
+                w.new_victims.add(victim.id)
         for ref in victim.referrals:
             ref.victim_id = victim.id
             if victim.deleted:
@@ -518,8 +521,10 @@ class Store:
             return self._save(records, actor, also_log)
         except BaseException:
             # The transaction rolled back; give the caller's objects back their old ids,
-            # versions and links too, so the same objects can simply be saved again.
+            # versions and links too, so the same objects can simply be saved again. A data
+            # key made in it was rolled back with it.
             _restore(before)
+            self.vault.forget_data_key()
             raise
 
     def _save(
