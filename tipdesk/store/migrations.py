@@ -609,12 +609,86 @@ def _step_3_to_4(conn: Connection) -> None:
     )
 
 
+def _step_4_to_5(conn: Connection) -> None:
+    """Victims' identities sealed under the identity key (:mod:`tipdesk.store.identity`).
+
+    - ``identity_keys`` (data keys sealed to the identity key), ``victim_keys`` (keyed hashes
+      for the overlap check) and ``victim_terms`` (keyed hashes of words, for searching by
+      identity) are created; the identity key pair and the index key are made (the private
+      half in escrow until a user who may reveal identities signs in).
+    - Every victim's name, father's name, CNIC, phone and address is replaced by its sealed
+      token, and its keys and terms written.
+    - ``victims_fts`` is rebuilt with victim codes only (it held identity words).
+    Old plaintext is zeroed where it is overwritten or freed (``secure_delete``); the store
+    runs ``VACUUM`` after this step (:data:`VACUUM_AFTER`), so no free page keeps any.
+    """
+    from tipdesk.core.records import Victim
+    from tipdesk.store import identity
+    from tipdesk.store.rows import MAPPINGS, from_row, select_columns
+
+    conn.execute("PRAGMA secure_delete = ON")
+    run_script(
+        conn,
+        """
+        CREATE TABLE identity_keys (
+            id INTEGER PRIMARY KEY,
+            sealed BLOB NOT NULL
+        );
+        CREATE TABLE victim_keys (
+            victim_id TEXT PRIMARY KEY,
+            cnic_key TEXT,
+            name_key TEXT,
+            father_key TEXT
+        );
+        CREATE INDEX victim_keys_cnic ON victim_keys(cnic_key) WHERE cnic_key IS NOT NULL;
+        CREATE INDEX victim_keys_name ON victim_keys(name_key) WHERE name_key IS NOT NULL;
+        CREATE TABLE victim_terms (
+            term TEXT NOT NULL,
+            victim_id TEXT NOT NULL,
+            PRIMARY KEY (term, victim_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX victim_terms_victim ON victim_terms(victim_id);
+        DROP TABLE victims_fts;
+        CREATE VIRTUAL TABLE victims_fts USING fts5(
+            code, identity, content = '', contentless_delete = 1, detail = column,
+            tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    )
+    identity.create_keys(conn)
+    vault = identity.IdentityVault(conn)
+    columns = MAPPINGS["victim"].columns
+    fields = identity.FIELDS
+    rows = conn.execute(f"SELECT rowid, {select_columns('victim')} FROM victims").fetchall()  # noqa: S608
+    batch: list[Victim] = []
+    for row in rows:
+        victim = from_row("victim", row[1:])
+        assert isinstance(victim, Victim)
+        values = dict(zip(columns, row[1:], strict=True))
+        sealed = vault.seal_values(victim, [values[f] for f in fields], fields)
+        conn.execute(
+            f"UPDATE victims SET {', '.join(f'{f} = ?' for f in fields)} WHERE rowid = ?",  # noqa: S608
+            (*sealed, row[0]),
+        )
+        batch.append(victim)
+        if not victim.deleted:
+            conn.execute(
+                "INSERT INTO victims_fts(rowid, code, identity) VALUES (?, ?, '')",
+                (row[0], victim.victim_code),
+            )
+    vault.index(batch)
+    conn.execute("PRAGMA secure_delete = OFF")
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _step_0_to_1,
     _step_1_to_2,
     _step_2_to_3,
     _step_3_to_4,
+    _step_4_to_5,
 ]
+VACUUM_AFTER = frozenset({5})
+"""Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so
+that no free page keeps what the step removed (plaintext identities, step 5)."""
 LATEST = len(STEPS)
 
 

@@ -276,6 +276,10 @@ def test_upgrading_a_schema_2_store_summarises_its_rows(tmp_path: Path) -> None:
         for kind, names in SCHEMA_3.items():
             for name in names:
                 conn.execute(f"DROP {kind} {name}")
+        # ... and what the later steps made (the sealed identities' tables and keys).
+        for table in ("identity_keys", "victim_keys", "victim_terms"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM settings WHERE key LIKE 'identity_%'")
         conn.execute("PRAGMA user_version = 2")
     conn.close()
     store = Store.open(path, key)  # migrates to the newest schema
