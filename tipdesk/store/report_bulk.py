@@ -36,7 +36,7 @@ INSERT_TRIGGERS = (
     "report_law_cases_insert_accused",
     "report_law_accused_insert",
 )
-"""The schema's triggers that summarise inserted rows (schemas 3 and 5)."""
+"""The schema's triggers that summarise inserted rows (schemas 3 and 6)."""
 
 # The age group at identification, as the triggers compute it (schema 3's ``_AGE_GROUP_3``).
 _AGE = (
@@ -97,7 +97,7 @@ _ADD_INSERTED = (
     ON CONFLICT(month, district, gender, age_group, no_form, form)
         DO UPDATE SET n = n + excluded.n
     """,  # noqa: S608 (a literal template)
-    # Schema 5: the figures per law (``migrations._step_4_to_5``).
+    # Schema 6: the figures per law (``migrations._step_5_to_6``).
     """
     INSERT INTO report_law_cases(month, district, law, cases)
     SELECT substr(registered_on, 1, 7), district, law, count(*)

@@ -3,7 +3,7 @@ and data quality. Definitions: ``docs/report-definitions.md``.
 
 Contract:
 - Read only: nothing here writes.
-- Speed (schema 3, ``migrations._step_2_to_3``; the split by law, schema 5): cases, accused and
+- Speed (schema 3, ``migrations._step_2_to_3``; the split by law, schema 6): cases, accused and
   victims are counted from per-month summary tables that triggers keep equal to the record
   rows; a period's whole months come from them and only its partial first and last months
   from the record rows (the ``_raw_*`` functions, which define the figures). Referrals and
@@ -215,7 +215,7 @@ def victim_form_rows(store: Store, scope: Scope) -> list[Row]:
 
 
 def law_case_rows(store: Store, scope: Scope) -> list[Row]:
-    """Cases registered in the period by law (schema 5): ``(district, law, month, cases)``."""
+    """Cases registered in the period by law (schema 6): ``(district, law, month, cases)``."""
     return _by_month(
         store,
         scope,
@@ -227,7 +227,7 @@ def law_case_rows(store: Store, scope: Scope) -> list[Row]:
 
 def law_accused_rows(store: Store, scope: Scope) -> list[Row]:
     """Accused proceeded against (by the date proceeded against) and judged (by the judgment
-    date) in the period, by their case's law and whether they are officials (schema 5):
+    date) in the period, by their case's law and whether they are officials (schema 6):
     ``(district, law, official (0/1), event, month, accused)``, where ``event`` is
     ``proceeded`` or the outcome (``convicted``, ``acquitted``, ``discharged``)."""
     return _by_month(

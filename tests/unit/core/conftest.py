@@ -141,6 +141,12 @@ def reference() -> Reference:
 
 
 @pytest.fixture(scope="session")
+def reference_data() -> dict[str, Any]:
+    """The parsed documents :func:`reference` is built from (copy before changing them)."""
+    return REFERENCE_DATA
+
+
+@pytest.fixture(scope="session")
 def ctx(reference: Reference) -> ValidationContext:
     return ValidationContext(reference=reference, offices=OFFICES, today=TODAY)
 

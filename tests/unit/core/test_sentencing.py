@@ -13,7 +13,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from conftest import OFFICES, REFERENCE_DATA, TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,8 +27,7 @@ COMMENCEMENT = dt.date(2025, 3, 1)
 BEFORE = COMMENCEMENT - dt.timedelta(days=1)
 
 
-def _amended() -> dict[str, Any]:
-    data = copy.deepcopy(REFERENCE_DATA)
+def _amended(data: dict[str, Any]) -> dict[str, Any]:
     laws = data["sentences"]["laws"]
     tip = laws["tip_act_2018"]["sections"]
     on = COMMENCEMENT.isoformat()
@@ -59,8 +57,10 @@ def _amended() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def actx() -> ValidationContext:
-    return ValidationContext(reference=Reference(**_amended()), offices=OFFICES, today=TODAY)
+def actx(reference_data: dict[str, Any], ctx: ValidationContext) -> ValidationContext:
+    """The core tests' context (today 2025-06-30) with the amendments in force."""
+    amended = Reference(**_amended(copy.deepcopy(reference_data)))
+    return ValidationContext(reference=amended, offices=ctx.offices, today=ctx.today)
 
 
 # (law, section, offence date, (min, max) months, max fine): every version of every section.
@@ -316,12 +316,14 @@ def test_a_law_not_in_force_on_the_offence_date_is_a_warning(
 # --- the rules file ---------------------------------------------------------------------------
 
 
-def test_a_minimum_fine_binds_a_fine_imposed(build: Any) -> None:
-    data = copy.deepcopy(REFERENCE_DATA)
+def test_a_minimum_fine_binds_a_fine_imposed(
+    build: Any, reference_data: dict[str, Any], actx: ValidationContext
+) -> None:
+    data = copy.deepcopy(reference_data)
     data["sentences"]["laws"]["old_act"]["sections"]["9"] = {
         "versions": [{"effective_from": "2000-01-01", "min_fine_pkr": 50_000}]
     }
-    ctx = ValidationContext(reference=Reference(**data), offices=OFFICES, today=TODAY)
+    ctx = ValidationContext(reference=Reference(**data), offices=actx.offices, today=actx.today)
     case = _case(build, "old_act", "9", BEFORE, 12, fine=49_999)
     (problem,) = validate(case, ctx)
     assert (problem.rule, problem.message) == (

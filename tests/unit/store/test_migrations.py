@@ -21,9 +21,11 @@ from tipdesk.store.store import Store
 
 GOLDEN = Path(__file__).resolve().parents[2] / "data" / "golden"
 GOLDEN_DIRS = sorted(p for p in GOLDEN.glob("schema-*") if p.is_dir())
-# Schema 3 (the report summaries and their triggers) took an empty store past 300 KB; schema 5
-# (the summaries per law) to 400 KB: every table and index takes at least one 4 KB page.
-MAX_GOLDEN_BYTES = 512 * 1024
+# Schema 3 (the report summaries and their triggers) took an empty store past 300 KB; every
+# table and index takes at least one 4 KiB page, and schemas 4 to 6 (owners, records back,
+# notices; sealed identities with their keyed indexes; the report summaries per law) took it
+# past 400 KB.
+MAX_GOLDEN_BYTES = 640 * 1024
 
 
 def _schema(conn: Connection) -> list[tuple[Any, ...]]:
@@ -202,6 +204,11 @@ def test_golden_store_migrates_and_reads_back(golden: Path, tmp_path: Path) -> N
     shutil.copyfile(golden / "tipdesk.db", work)  # never open the golden itself
 
     store = Store.open(work, key)
+    # Victims' identities read back with the identity key (escrowed at the upgrade until a
+    # user who may reveal identities signs in: tipdesk.store.identity).
+    escrow = store.vault.escrow()
+    if escrow is not None:
+        store.vault.unlock(escrow)
     try:
         assert store.schema_version == LATEST
         assert expected["schema"] == int(golden.name.removeprefix("schema-"))

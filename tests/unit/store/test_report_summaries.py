@@ -1,4 +1,4 @@
-"""Schema 3's report summaries (and schema 5's per law): whatever is written, in whatever
+"""Schema 3's report summaries (and schema 6's per law): whatever is written, in whatever
 order, the report's figures read through the summaries equal the figures read from the record
 rows (the ``_raw_*`` queries that define them), for whole months, partial months and any
 district filter.
@@ -53,8 +53,8 @@ UNDO_SCHEMA_4 = [
     "ALTER TABLE sync_devices DROP COLUMN back_confirmed",
     "ALTER TABLE sync_outbox DROP COLUMN back_through",
 ]
-# What step 5 adds to the summaries (taken away too, with its column, to go back to schema 2).
-SCHEMA_5 = {
+# What step 6 adds to the summaries (taken away too, with its column, to go back to schema 2).
+SCHEMA_6 = {
     "TRIGGER": [f"report_law_{t}_{e}" for t in ("cases", "accused")
                 for e in ("insert", "update", "delete")] + ["report_law_cases_insert_accused"],
     "TABLE": ["report_law_cases", "report_law_accused"],
@@ -215,7 +215,7 @@ def _recomputed(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     with transaction(store._conn):
         age_group = migrations._AGE_GROUP_3.format(p="v")
         run_script(store._conn, migrations._BACKFILL_3.format(age_group=age_group))
-        run_script(store._conn, migrations._LAW_BACKFILL_5)
+        run_script(store._conn, migrations._LAW_BACKFILL_6)
     return _summaries(store)
 
 
@@ -289,7 +289,7 @@ def test_upgrading_a_schema_2_store_summarises_its_rows(tmp_path: Path) -> None:
     store.close()
     conn = connect(path, key)
     with transaction(conn):
-        for kind, names in SCHEMA_5.items():
+        for kind, names in SCHEMA_6.items():
             for name in names:
                 conn.execute(f"DROP {kind} {name}")
         conn.execute("ALTER TABLE cases DROP COLUMN offence_on")
@@ -298,6 +298,10 @@ def test_upgrading_a_schema_2_store_summarises_its_rows(tmp_path: Path) -> None:
         for kind, names in SCHEMA_3.items():
             for name in names:
                 conn.execute(f"DROP {kind} {name}")
+        # ... and what the later steps made (the sealed identities' tables and keys).
+        for table in ("identity_keys", "victim_keys", "victim_terms"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM settings WHERE key LIKE 'identity_%'")
         conn.execute("PRAGMA user_version = 2")
     conn.close()
     store = Store.open(path, key)  # migrates to the newest schema
@@ -328,7 +332,7 @@ def test_the_golden_schema_2_store_upgrades_with_its_figures(tmp_path: Path) -> 
 def test_the_golden_schema_3_store_upgrades_without_inventing_offence_dates(
     tmp_path: Path,
 ) -> None:
-    """Step 5 leaves every stored case without an offence date (the registration date stands
+    """Step 6 leaves every stored case without an offence date (the registration date stands
     in for it) and summarises the stored cases and accused by law."""
     golden = GOLDEN / "schema-3"
     key = bytes.fromhex((golden / "key.hex").read_text(encoding="ascii").strip())
