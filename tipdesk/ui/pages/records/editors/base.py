@@ -46,6 +46,7 @@ from tipdesk.core.records import Record
 from tipdesk.services import editing
 from tipdesk.services import records as record_service
 from tipdesk.services.session import Session
+from tipdesk.ui.errors import known_error_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
@@ -398,7 +399,7 @@ class RecordEditor(QWidget):
             self.show_problems(list(exc.problems))
         elif isinstance(exc, KnownError):
             self.clear_problems()
-            self.summary.show_text(exc.message)
+            self.summary.show_text(known_error_text(exc))
             self._set_status(self.tr("Not saved"))
         else:
             self._set_status(self.tr("Not saved"))
