@@ -1,6 +1,7 @@
 """The Sync screens for ``python -m tipdesk.ui.devtools.screenshots`` (importing this module
 registers them): ``sync-district`` (the demo district after a round trip to HQ), ``sync-hq`` (HQ's
-import report) and ``sync-hq-conflicts`` (a conflict side by side). Synthetic data only.
+import report), ``sync-hq-conflicts`` (a conflict merged field by field) and ``sync-hq-devices``
+(the registered devices by name). Synthetic data only.
 
 A demo HQ install is made next to the demo district: HQ's enrolment is installed at the
 district and its device registered at HQ, the district's first bundle is imported and
@@ -169,6 +170,15 @@ def _sync_hq_conflicts(shots: Shots) -> QWidget:
     return window
 
 
+def _sync_hq_devices(shots: Shots) -> QWidget:
+    window = _hq_window(shots)
+    panel = _hq_panel(window)
+    panel.tabs.setCurrentIndex(panel.devices_tab)
+    settle()
+    return window
+
+
 register("sync-district", _sync_district)
 register("sync-hq", _sync_hq)
 register("sync-hq-conflicts", _sync_hq_conflicts)
+register("sync-hq-devices", _sync_hq_devices)
