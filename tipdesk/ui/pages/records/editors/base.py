@@ -51,6 +51,7 @@ from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
 from tipdesk.ui.pages.records.editors.layout import scroll_page
+from tipdesk.ui.pages.records.editors.owner_banner import OwnerBanner
 from tipdesk.ui.widgets.common import Banner
 
 
@@ -149,6 +150,8 @@ class RecordEditor(QWidget):
         self.summary = ProblemSummary(self)
         self.summary.sig_go_to.connect(self.go_to_problem)
         outer.addWidget(self.summary)
+        self.owner_banner = OwnerBanner(self)  # another district's record: read only
+        outer.addWidget(self.owner_banner)
         self._targets: list[QWidget] = []
         self.body = QWidget(self)
         outer.addWidget(self.body, 1)
@@ -272,6 +275,9 @@ class RecordEditor(QWidget):
         self.record_id = getattr(record, "id", "") or None
         self._loaded = True
         self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
+        if self.owner_banner.show_for(self.ctx, record):
+            self.save_button.setEnabled(False)
+            self.delete_button.setVisible(False)
         self._baseline = self.form.state()
         self._set_dirty(False)
         self._refresh_title()
