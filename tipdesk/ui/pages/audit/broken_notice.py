@@ -73,7 +73,7 @@ class AuditBrokenNotice(QFrame):
         self.audit_button.clicked.connect(self.sig_open_audit.emit)
         self.audit_button.setVisible(ctx.can(Permission.AUDIT))
         row.addWidget(self.audit_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.ack_button = button(self.tr("Acknowledge…"), "check-white", danger=True)
+        self.ack_button = button(self.tr("Acknowledge…"), danger=True)
         self.ack_button.setObjectName("acknowledgeBreakButton")
         self.ack_button.clicked.connect(self.acknowledge)
         self.ack_button.setVisible(self.admin)

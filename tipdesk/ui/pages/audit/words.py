@@ -72,7 +72,6 @@ ACTIONS: dict[str, str] = {
 }
 KEYS: dict[str, str] = {
     "fields": _n(QT_TRANSLATE_NOOP("AuditWords", "fields")),
-    "children": _n(QT_TRANSLATE_NOOP("AuditWords", "with it")),
     "reason": _n(QT_TRANSLATE_NOOP("AuditWords", "reason")),
     "role": _n(QT_TRANSLATE_NOOP("AuditWords", "role")),
     "district": _n(QT_TRANSLATE_NOOP("AuditWords", "district")),
@@ -190,7 +189,7 @@ def _value(entry: AuditEntry, key: str, value: object, names: Names) -> str:
             count = len(ids) if isinstance(ids, list) else ids
             verb = CHANGES.get(change)
             parts.append(f"{kind_words(kind)} {_tr(verb) if verb else change}: {count}")
-        return ", ".join(parts)
+        return " · ".join(parts)
     if key in _KIND_KEYS and isinstance(value, dict):
         return ", ".join(f"{kind_words(str(k))} {v}" for k, v in value.items())
     if isinstance(value, list):
@@ -207,8 +206,14 @@ def describe(entry: AuditEntry, names: Names) -> str:
     """The details column: field labels, names for codes, reasons (never record values)."""
     parts: list[str] = []
     for key, value in sorted(entry.detail.items()):
+        if value is None or value in ("", [], {}):
+            continue  # "users left out: " with nobody left out says nothing
+        text = _value(entry, key, value, names)
+        if key == "children":  # "Accused added: 2": says what it is without a key
+            parts.append(text)
+            continue
         label = KEYS.get(key)
-        parts.append(f"{_tr(label) if label else _plain(key)}: {_value(entry, key, value, names)}")
+        parts.append(f"{_tr(label) if label else _plain(key)}: {text}")
     return " · ".join(parts)
 
 
