@@ -12,7 +12,6 @@ from gui_support import GUI_ADMIN, GUI_OTHER_PASSPHRASE, GUI_PASSPHRASE, message
 from PySide6.QtCore import Qt
 
 from tipdesk.core.errors import WrongPassphrase
-
 from tipdesk.core.permissions import UserRole
 from tipdesk.store.keys import KeyFile
 from tipdesk.ui.app import AppController
