@@ -67,20 +67,6 @@ def back_record(change: BackChange, reference: Reference) -> str:
     return record_words(change.kind, change.title or change.record_id, reference)
 
 
-def back_line(change: BackChange, reference: Reference) -> str:
-    """``Case FIR 22/2026: Corrected at HQ: Stage``."""
-    return f"{back_record(change, reference)}: {back_words(change)}"
-
-
-def notice_line(notice: Notice, reference: Reference) -> str:
-    """``Case FIR 12/2026: an accused is also an accused in Karachi's case FIR 7/2026``."""
-    return _tr("Case {number}: an accused is also an accused in {district}'s case {other}").format(
-        number=notice.case_number,
-        district=_district(notice, reference),
-        other=notice.other_case_number,
-    )
-
-
 def _district(notice: Notice, reference: Reference) -> str:
     found = reference.districts.get(notice.other_district)
     return found.name if found else notice.other_district_name
