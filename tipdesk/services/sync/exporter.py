@@ -10,7 +10,10 @@ Contract:
   (:mod:`tipdesk.sync.budget`) becomes several consecutive bundles, cut between units
   (:mod:`tipdesk.services.sync.bundle_split`).
 - Victims' identifying fields (name, father's name, CNIC, phone, address) leave the district
-  only when ``consent_to_share`` is true; otherwise they are blank in the payload.
+  only when ``consent_to_share`` is true; otherwise they are blank in the payload. They are
+  sealed in the store (:mod:`tipdesk.store.identity`): a bundle holding a consenting victim
+  is exported only by a user who holds the identity key (:class:`PermissionDenied` for others,
+  nothing written); the payload carries the plain values, as before.
 - The bundle carries the district's audit chain head, so HQ holds an anchor of the chain
   outside the laptop (``docs/security.md``), and the proof of HQ's last anchor (the hash the
   chain has now at the entry the latest receipt named: :mod:`tipdesk.sync.anchor`).
@@ -27,7 +30,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tipdesk.core.errors import InvalidInput
+from tipdesk.core.errors import InvalidInput, PermissionDenied
+from tipdesk.core.masking import is_masked
 from tipdesk.core.records import Record, Victim
 from tipdesk.services.sync import anchors, bundle_split
 from tipdesk.store.audit import HEAD_KEY as AUDIT_HEAD_KEY
@@ -100,9 +104,19 @@ def next_bundles(
             # versions): HQ checks the range the manifest claims against them.
             not_sent.extend(p for rid, p in latest.items() if rid not in sent)
             found += [(record, vv, latest[record.id]) for record, vv in rows]
+    masked_consenting = 0
     for record, _, _ in found:
         if isinstance(record, Victim):
             blank_identity(record)
+            masked_consenting += any(is_masked(getattr(record, n)) for n in Victim.IDENTIFYING)
+    if masked_consenting:
+        # Identities are sealed under the identity key, which this user does not hold: a
+        # bundle must not carry masks where HQ expects a consenting victim's details.
+        raise PermissionDenied(
+            f"The next bundle holds {masked_consenting} victim(s) who consented to share their "
+            "identity with HQ, and your role cannot open identities; a supervisor or an admin "
+            "must export it. Nothing was written."
+        )
     limit = max_records or budget.MAX_RECORDS
     whole = bundle_split.Slice(after, through, not_sent=sorted(not_sent))
     units = bundle_split.units_of(
