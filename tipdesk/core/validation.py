@@ -8,8 +8,10 @@ key on it) and a sentence an officer understands, naming the limit that was cros
 Messages never repeat identifying values (names, CNICs, dates of birth): a
 :class:`~tipdesk.core.errors.ValidationFailed` carrying them may end up in a log.
 
-Records hold codes, not display names; the GUI and importers resolve names to codes first
-(:meth:`Reference.lookup`). A code that is really a name gets a "did you mean" hint.
+Records hold codes, not display names; the services resolve names and aliases to codes first
+(:func:`tipdesk.core.names.resolve_names`). Messages name districts, laws, countries and list
+items by their names and never ask for a code; a value close to a name gets a "did you mean"
+hint with the name.
 Soft-deleted accused, victims and referrals inside a case are skipped: they are not shown, so
 they must not block a save, and they do not count.
 
@@ -45,7 +47,7 @@ age.date_of_birth           victim age               age and date of birth both 
                                                      the identification date differs by more than 1
                                                      year
 cnic.format                 cnic (accused, victim)   given but not 13 digits (``#####-#######-#``)
-reference.district          district                 not a district code of the reference data
+reference.district          district                 not a district of the reference data
 reference.office            office                   not an office of this install (``ctx.offices``)
 reference.law               law                      not a law of the sentencing rules
 reference.code              exploitation_forms,      not a code of its list (countries,
@@ -115,6 +117,7 @@ from tipdesk.core.ages import age_on
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
 from tipdesk.core.errors import Problem
+from tipdesk.core.names import describe_district
 from tipdesk.core.records import (
     META_FIELDS,
     Accused,
@@ -152,7 +155,7 @@ _LABELS: dict[str, str] = {
 _LIST_WORDS: dict[str, str] = {
     "exploitation_forms": "form of exploitation",
     "means": "means of control",
-    "countries": "country code (ISO 3166, e.g. PK)",
+    "countries": "country",
     "accused_roles": "accused role",
     "referral_services": "referral service",
     "training_topics": "training topic",
@@ -239,17 +242,15 @@ class _Checks:
         ref = self.ctx.reference
         if not value.strip() or value in ref.districts:
             return
-        by_name = ref.district(value)
-        hint = f" (did you mean {by_name.code}?)" if by_name else ""
-        self.add(name, "reference.district", f"'{value}' is not a known district code{hint}")
+        self.add(name, "reference.district", describe_district(ref, value))
 
     def code(self, name: str, list_name: str, value: str) -> None:
         """Report a non-blank ``value`` that is not a code of ``list_name``."""
         ref = self.ctx.reference
         if ref.has(list_name, value) or not value.strip():
             return
-        code = ref.lookup(list_name, value)
-        hint = f" (did you mean {code}?)" if code else ""
+        close = ref.suggestion(list_name, value)
+        hint = f" (did you mean {close}?)" if close else ""
         self.add(name, "reference.code", f"'{value}' is not a known {_LIST_WORDS[list_name]}{hint}")
 
     def codes(self, name: str, list_name: str, values: Iterable[str]) -> None:
@@ -280,23 +281,25 @@ def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
     if c.required("office", case.office) and case.office not in ctx.offices:
         c.add("office", "reference.office", f"'{case.office}' is not an office of this install")
     if c.required("law", case.law) and case.law not in ctx.reference.laws():
-        known = ", ".join(ctx.reference.laws())
+        known = ", ".join(ctx.reference.law_short(law) for law in ctx.reference.laws())
         c.add("law", "reference.law", f"'{case.law}' is not a known law (known: {known})")
     c.codes("exploitation_forms", "exploitation_forms", case.exploitation_forms)
     c.codes("means", "means", case.means)
     c.codes("route_countries", "countries", case.route_countries)
     foreign = [code for code in case.route_countries if code.strip() and code != HOME_COUNTRY]
+    home = ctx.reference.label("countries", HOME_COUNTRY)
     if case.transnational and not foreign:
         c.add(
             "route_countries",
             "route.transnational",
-            "a transnational case needs at least one country on the route other than PK",
+            f"a transnational case needs at least one country on the route other than {home}",
         )
     if not case.transnational and foreign:
+        names = ", ".join(ctx.reference.label("countries", code) for code in foreign)
         c.add(
             "transnational",
             "route.domestic",
-            f"the route includes {', '.join(foreign)}, so the case is transnational: "
+            f"the route includes {names}, so the case is transnational: "
             "mark it transnational or remove the country",
         )
     if case.stage == Stage.CLOSED and not case.closed_reason.strip():

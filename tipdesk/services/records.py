@@ -1,9 +1,10 @@
 """Recording and reading cases, victims, trainings and campaigns, with the rules applied.
 
 Contract:
-- Every write checks the permission, normalises (CNICs, whitespace), validates with the core
-  rules and raises :class:`ValidationFailed` with every problem at once; nothing is written
-  unless the whole record is valid.
+- Every write checks the permission, normalises (CNICs, whitespace), turns names into codes
+  (a district's name or alias, a country's name...: :func:`tipdesk.core.names.resolve_names`),
+  validates with the core rules and raises :class:`ValidationFailed` with every problem at once;
+  nothing is written unless the whole record is valid.
 - Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
   needs the ``reveal_identity`` permission and a reason and writes an audit entry. A masked value
   saved back keeps the stored value.
@@ -26,6 +27,7 @@ from typing import Any
 from tipdesk.core import dual_role
 from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
 from tipdesk.core.masking import masked, unmask_from
+from tipdesk.core.names import describe_district, resolve_names
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
     Campaign,
@@ -172,6 +174,7 @@ def check(session: Session, record: Record) -> list[Problem]:
     """Normalise ``record`` in place and return every validation problem (empty if valid),
     as :func:`save` would report them."""
     normalise(record)
+    resolve_names(record, session.reference)
     ctx = session.validation_context()
     if isinstance(record, Case):
         old = _stored(session, "case", record.id)
@@ -253,6 +256,7 @@ def save(
         if record.deleted:
             session.require(Permission.DELETE)
         normalise(record)
+        resolve_names(record, session.reference)
         found = validate(record, ctx) + overlaps + _duplicates(session, record, seen)
         if withdrawn:
             found = _withdrawn(found, withdrawn, added)
@@ -316,9 +320,17 @@ def page(
     after: tuple[str, str] | None = None,
     limit: int = 200,
 ) -> list[Record]:
-    """A page of records (no children), newest first; victims masked."""
+    """A page of records (no children), newest first; victims masked. A ``district`` filter
+    may name the district (its name or an alias) instead of giving its code."""
     session.require(Permission.VIEW)
     _check_kind(kind)
+    district = (filters or {}).get("district")
+    if isinstance(district, str) and district not in session.reference.districts:
+        found = session.reference.district(district)
+        if found is None:
+            message = describe_district(session.reference, district)
+            raise InvalidInput(message[:1].upper() + message[1:] + ".")
+        filters = {**(filters or {}), "district": found.code}
     rows = session.store.page(
         kind, filters=filters, date_from=date_from, date_to=date_to, after=after, limit=limit
     )

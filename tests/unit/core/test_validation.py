@@ -376,27 +376,33 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
     (
         "unknown_district",
         lambda b: b.case(district="XYZ"),
-        [("district", "reference.district", "'XYZ' is not a known district code")],
-    ),
-    (
-        "district_name_not_code",
-        lambda b: b.training(district="Lahore"),
         [
             (
                 "district",
                 "reference.district",
-                "'Lahore' is not a known district code (did you mean LHR?)",
+                "'XYZ' is not a district we know: write the district's name, e.g. Lahore",
             )
         ],
     ),
     (
-        "victim_district",
-        _victim(district="karachi"),
+        "district_misspelt",
+        lambda b: b.training(district="Lahor"),
+        [
+            (
+                "district",
+                "reference.district",
+                "'Lahor' is not a district we know (did you mean Lahore?)",
+            )
+        ],
+    ),
+    (
+        "victim_district_misspelt",
+        _victim(district="karachee"),
         [
             (
                 "victims[0].district",
                 "reference.district",
-                "'karachi' is not a known district code (did you mean KHI?)",
+                "'karachee' is not a district we know (did you mean Karachi?)",
             )
         ],
     ),
@@ -408,7 +414,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
     (
         "unknown_law",
         lambda b: b.case(law="ppc"),
-        [("law", "reference.law", "'ppc' is not a known law (known: tip_act_2018, psm_act_2018)")],
+        [("law", "reference.law", "'ppc' is not a known law (known: TIP Act 2018, PSM Act 2018)")],
     ),
     (
         "case_exploitation_form",
@@ -423,12 +429,12 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
     ),
     (
         "case_means_by_name",
-        lambda b: b.case(means=["Threats"]),
+        lambda b: b.case(means=["Threts"]),
         [
             (
                 "means[0]",
                 "reference.code",
-                "'Threats' is not a known means of control (did you mean threats?)",
+                "'Threts' is not a known means of control (did you mean Threats?)",
             )
         ],
     ),
@@ -439,7 +445,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "route_countries[2]",
                 "reference.code",
-                "'XX' is not a known country code (ISO 3166, e.g. PK)",
+                "'XX' is not a known country",
             )
         ],
     ),
@@ -455,7 +461,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "accused[0].nationality",
                 "reference.code",
-                "'PAK' is not a known country code (ISO 3166, e.g. PK)",
+                "'PAK' is not a known country",
             )
         ],
     ),
@@ -537,7 +543,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "route_countries",
                 "route.transnational",
-                "a transnational case needs at least one country on the route other than PK",
+                "a transnational case needs at least one country on the route other than Pakistan",
             )
         ],
     ),
@@ -548,7 +554,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "transnational",
                 "route.domestic",
-                "the route includes AF, so the case is transnational: "
+                "the route includes Afghanistan, so the case is transnational: "
                 "mark it transnational or remove the country",
             )
         ],
