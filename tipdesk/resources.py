@@ -10,10 +10,13 @@ Contract:
 - The result is cached per resolved root for the life of the process: the files are read once.
   :func:`clear_cache` forgets the cache (tests, or after the files were replaced).
 - Every file is checked before use: it must be UTF-8 JSON of the documented shape, codes must
-  be unique within their list, district codes, names and aliases unique in the country (look-up by
-  name or alias must not be ambiguous: compared as :func:`~tipdesk.core.reference.district_key`), every office must sit in a known district and be of a known kind, and every law's
-  default section must exist. Any failure — missing, unreadable, not JSON, wrong shape — raises
-  :class:`~tipdesk.core.errors.InvalidInput` whose message names the file. Nothing is cached then.
+  be unique within their list, district codes, names and aliases unique in the country (look-up
+  by name or alias must not be ambiguous; they are compared as
+  :func:`~tipdesk.core.reference.district_key` compares them), every office must sit in a known
+  district and be of a known kind, and every law's default section must exist. Any failure
+  (missing, unreadable, not JSON, wrong shape) raises
+  :class:`~tipdesk.core.errors.InvalidInput` whose message names the file. Nothing is cached
+  then.
 - Top-level keys starting with ``_`` (comments, e.g. ``"_comment"``) are allowed in every file
   and ignored, as are such keys among laws and sections.
 """

@@ -21,7 +21,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from tipdesk.core.records import Accused, Campaign, Case, Record, Referral, Training, Victim
+from tipdesk.core.records import Accused, Campaign, Case, R, Referral, Training, Victim
 from tipdesk.core.reference import Reference
 
 # (record type, field) -> the reference list its codes come from ("" for a district).
@@ -70,7 +70,7 @@ def _one(reference: Reference, list_name: str, value: str) -> str:
     return reference.lookup(list_name, value) or value
 
 
-def resolve_names(record: Record, reference: Reference) -> Record:
+def resolve_names(record: R, reference: Reference) -> R:
     """Replace names by codes in ``record`` and its children, in place; return it."""
     fields = _CODED.get(type(record), {})
     for name, list_name in fields.items():

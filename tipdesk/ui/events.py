@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 class AppEvents(QObject):
     sig_idle_lock_changed = Signal(int)
     """The idle-lock time (minutes) was changed in the settings."""
+    sig_open_record = Signal(str, str)
+    """Open a record (kind, id) in its page: a victim's editor opening the victim's case."""
     sig_session_replaced = Signal(object)
     """A restore replaced the store; carries the new :class:`~tipdesk.ui.context.SignedIn`.
     The app rebuilds the main window for it."""

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             idle_lock_minutes, ctx.config.monotonic, ctx.config.idle_check_ms, self
         )
         self.idle.sig_idle.connect(self.lock)
+        ctx.events.sig_open_record.connect(self.open_record)
         self.nav.setCurrentRow(0)
 
     # --- building -----------------------------------------------------------------------------
@@ -208,6 +209,16 @@ class MainWindow(QMainWindow):
         self.page_stack.setCurrentWidget(widget)
         _hook(widget, "activated")
 
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Show the page of ``kind`` with the record open (another screen asked for it)."""
+        key = _RECORD_PAGES.get(kind)
+        if self._locked or key is None or not any(s.key == key for s in self.specs):
+            return
+        page = self.show_page(key)
+        opener = getattr(page, "open_record", None)
+        if callable(opener):
+            opener(record_id)
+
     # --- shortcuts ----------------------------------------------------------------------------
     def focus_search(self) -> bool:
         page = self.current_page()
@@ -289,6 +300,10 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         event.accept()
         self.sig_closed.emit()
+
+
+_RECORD_PAGES = {"case": "cases", "victim": "victims", "training": "trainings",
+                 "campaign": "campaigns"}  # fmt: skip
 
 
 def _hook(widget: QWidget, name: str, *, default: object = None) -> object:

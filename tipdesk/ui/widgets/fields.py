@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -316,16 +317,34 @@ class DateField(QWidget):
         self.line.setPlaceholderText(_tr("YYYY-MM-DD"))
         self.line.setMaxLength(10)
         self.line.textEdited.connect(lambda _t: self.sig_edited.emit())
+        self.line.setToolTip(_tr("Type the date, or press Alt+Down (or F4) for a calendar"))
+        self.line.installEventFilter(self)
         row.addWidget(self.line, 1)
+        # Out of the Tab order (one Tab per date would be one key more for every date of a
+        # case); the keyboard opens the calendar from the date itself, as with a drop-down
+        # list: Alt+Down or F4.
         self.pick = QToolButton(self)
         self.pick.setText("…")
-        self.pick.setToolTip(_tr("Pick the date from a calendar"))
+        self.pick.setToolTip(_tr("Pick the date from a calendar (Alt+Down or F4)"))
+        self.pick.setAccessibleName(_tr("Pick the date from a calendar"))
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pick.clicked.connect(self._open_calendar)
         row.addWidget(self.pick)
         self.setFocusProxy(self.line)
         self._calendar: QCalendarWidget | None = None
         self.setMaximumWidth(190)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt+Down or F4 in the date opens the calendar (the keys of a drop-down list)."""
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            alt_down = event.key() == Qt.Key.Key_Down and bool(
+                event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            if alt_down or event.key() == Qt.Key.Key_F4:
+                self._open_calendar()
+                return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> dt.date | None:
         try:
@@ -412,7 +431,8 @@ class CountField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaximumWidth(150)
-        self.setPlaceholderText("0")
+        # A word, not "0": grey digits read as a value typed in.
+        self.setPlaceholderText(_tr("none"))
         self.textEdited.connect(lambda _t: self.sig_edited.emit())
 
     def _digits(self) -> str:
@@ -497,6 +517,8 @@ class CodeCombo(QComboBox):
             if line is not None:  # an editable combo always has one
                 line.textEdited.connect(lambda _t: self.sig_edited.emit())
         self.activated.connect(lambda _i: self.sig_edited.emit())
+        # The whole name, also when the box is too narrow for it.
+        self.currentTextChanged.connect(self.setToolTip)
 
     def set_items(self, items: Iterable[tuple[str, str]], *, blank: str | None = "") -> None:
         """Replace the choices, keeping the current value."""
@@ -560,7 +582,8 @@ class EnumCombo(CodeCombo):
 
 class CodeChecklist(QWidget):
     """Several codes from a list: a box of ticks (Space ticks the highlighted line). Long
-    lists get a filter line on top."""
+    lists get a filter line on top. A line under the box names what is ticked, so ticks
+    scrolled or filtered out of view are still seen."""
 
     sig_edited = Signal()
 
@@ -595,9 +618,16 @@ class CodeChecklist(QWidget):
         self.list.setFixedHeight(max(line, 20) * min(rows, max(len(pairs), 2)) + 8)
         self.list.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.list)
+        self.ticked = QLabel(self)
+        self.ticked.setObjectName("tickedSummary")
+        self.ticked.setProperty("role", "hint")
+        self.ticked.setWordWrap(True)
+        self.ticked.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.ticked)
         self.setFocusProxy(self.filter or self.list)
         self._initial: list[str] = []
         self._loading = False
+        self._show_ticked()
 
     def _add_item(self, code: str, name: str) -> QListWidgetItem:
         item = QListWidgetItem(name, self.list)
@@ -615,7 +645,16 @@ class CodeChecklist(QWidget):
 
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
         if not self._loading:
+            self._show_ticked()
             self.sig_edited.emit()
+
+    def _show_ticked(self) -> None:
+        names = [
+            item.text() for item in self._items() if item.checkState() == Qt.CheckState.Checked
+        ]
+        self.ticked.setText(
+            _tr("Ticked: {names}").format(names=", ".join(names)) if names else _tr("None ticked")
+        )
 
     def _apply_filter(self, text: str) -> None:
         key = text.strip().casefold()
@@ -650,6 +689,7 @@ class CodeChecklist(QWidget):
         finally:
             self._loading = False
         self._initial = codes
+        self._show_ticked()
 
     def set_checked(self, code: str, checked: bool = True) -> None:
         for item in self._items():

@@ -225,6 +225,8 @@ class RecordListPanel(QWidget):
         self.table.setObjectName("recordTable")
         self.table.setStyleSheet("QTableView#recordTable::item { padding: 0 5px; }")
         self.table.setModel(self.model)
+        # Tab leaves the list (a search box, filters, table round); arrows move inside.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

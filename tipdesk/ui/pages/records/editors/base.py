@@ -9,6 +9,13 @@ Contract:
   not be read, via ``services.records.check``, so the officer sees everything in one go). Each
   problem appears under the input its path names, with a red frame, and in the summary at the
   top, where a click brings that input into view. Nothing is saved until validation passes.
+- Once problems are shown, every edit validates again (the same check, through the runner;
+  one at a time, the last edit's state winning): a problem the officer fixed leaves its input,
+  the summary (its count) and the tab titles at once. Problems of inputs that showed none stay
+  for the next save, so typing into a fresh input never turns it red under the officer's
+  fingers. The check costs a few milliseconds for a full case (``bench/gui_case_open.py``).
+- Saving keeps the focus where it was (the same input of the record read back), so Esc and
+  Ctrl+S keep working from the keyboard.
 - ``has_unsaved_changes()`` compares what is on screen with what was loaded. Closing (Esc, the
   tab's close button, the page's ``confirm_close``) asks Save / Discard / Cancel when there are
   unsaved changes.
@@ -27,6 +34,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -45,7 +53,12 @@ from tipdesk.services import records as record_service
 from tipdesk.services.session import Session
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
-from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
+from tipdesk.ui.pages.records.editors.forms import (
+    RecordForm,
+    Segments,
+    parse_path,
+    reveal_widget,
+)
 from tipdesk.ui.pages.records.editors.layout import scroll_page
 from tipdesk.ui.widgets.common import Banner
 
@@ -54,6 +67,33 @@ def _save_and_reload(session: Session, record: Record) -> Record:
     """Work for the runner: save one record and read it back as the editor shows it."""
     record_service.save_one(session, record)
     return record_service.get(session, record.KIND, record.id)
+
+
+def _path_to(form: RecordForm, widget: QWidget) -> list[str | int] | None:
+    """The path through ``form`` (field names, section names and child positions) to the input
+    holding ``widget``, or ``None``."""
+    for name, box in form.fields.items():
+        if box.editor is widget or box.editor.isAncestorOf(widget):
+            return [name]
+    for name, section in form.sections.items():
+        for i, child in enumerate(section.forms):
+            if child is widget or child.isAncestorOf(widget):
+                rest = _path_to(child, widget)
+                return [name, i, *rest] if rest is not None else None
+    return None
+
+
+def _widget_at(form: RecordForm, path: list[str | int]) -> QWidget | None:
+    """The input at ``path`` (see :func:`_path_to`), or ``None`` when it is gone."""
+    head = str(path[0])
+    if len(path) == 1:
+        box = form.fields.get(head)
+        return box.editor if box is not None else None
+    section = form.sections.get(head)
+    index = int(path[1])
+    if section is None or not 0 <= index < len(section.forms):
+        return None
+    return _widget_at(section.forms[index], path[2:]) if len(path) > 2 else None
 
 
 class ProblemSummary(QFrame):
@@ -131,7 +171,10 @@ class RecordEditor(QWidget):
         self._close_after_save = False
         self.closed = False
         self.last_problems: list[Problem] = []
+        self._checking = False  # a live check is with the runner
+        self._check_again = False  # an edit came while it was
         self.ask_unsaved: Callable[[], QMessageBox.StandardButton] = self._ask_unsaved
+        self._focus_path: list[str | int] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
@@ -234,6 +277,9 @@ class RecordEditor(QWidget):
     def after_problems(self) -> None:
         """Hook: problems were shown (update tab titles...)."""
 
+    def loaded(self, record: Any) -> None:
+        """Hook: ``record`` was loaded (or read back after a save) into the form."""
+
     # --- loading --------------------------------------------------------------------------------
     def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         """A callback that does nothing once this editor's widgets are gone."""
@@ -263,6 +309,7 @@ class RecordEditor(QWidget):
         self.record_id = getattr(record, "id", "") or None
         self._loaded = True
         self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
+        self.loaded(record)
         self._baseline = self.form.state()
         self._set_dirty(False)
         self._refresh_title()
@@ -290,6 +337,49 @@ class RecordEditor(QWidget):
 
     def _on_edited(self) -> None:
         self._set_dirty(self.has_unsaved_changes())
+        if self.last_problems and not self._saving:
+            self.check_again()
+
+    # --- live checks once problems show ---------------------------------------------------------
+    def check_again(self) -> None:
+        """Validate what is on screen and show which of the shown problems remain."""
+        if self._checking:
+            self._check_again = True
+            return
+        self._checking = True
+        record, local = self.form.build()
+        self.ctx.runner.submit(
+            partial(editing.check, record=record),
+            self._guard(lambda found: self._on_checked_again(local, found)),
+            self._guard(self._on_check_again_failed),
+        )
+
+    def _on_checked_again(self, local: list[Problem], found: list[Problem]) -> None:
+        self._checking = False
+        if self._check_again:
+            self._check_again = False
+            self.check_again()
+            return
+        if self._saving or not self.last_problems:
+            return
+        unreadable = {p.field for p in local}
+        current = local + [p for p in found if p.field not in unreadable]
+        shown = {p.field for p in self.last_problems}
+        remaining = [p for p in current if p.field in shown]
+        if [(p.field, p.message) for p in remaining] == [
+            (p.field, p.message) for p in self.last_problems
+        ]:
+            return
+        if remaining:
+            self.show_problems(remaining, focus=False)
+        else:
+            self.clear_problems()
+            self._set_status(self.tr("Every problem is fixed: save when ready (Ctrl+S)"))
+
+    def _on_check_again_failed(self, exc: BaseException) -> None:
+        self._checking = self._check_again = False
+        if not isinstance(exc, KnownError):  # a known one shows again at the next save
+            self.ctx.report(exc)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -339,6 +429,7 @@ class RecordEditor(QWidget):
             return
         record, local = self.form.build()
         self._saving = True
+        self._focus_path = self._focused_path()
         self.save_button.setEnabled(False)
         self._set_status(self.tr("Saving…"))
         if local:
@@ -363,12 +454,33 @@ class RecordEditor(QWidget):
         self._close_after_save = False
         self.show_problems(problems)
 
+    # --- the focus across a save ----------------------------------------------------------------
+    def _focused_path(self) -> list[str | int] | None:
+        """Where the focus is, as a path through the form (``["accused", 1, "name"]``), or
+        ``None`` when it is not in an input of this editor."""
+        widget = QApplication.focusWidget()
+        if widget is None or not self.isAncestorOf(widget):
+            return None
+        return _path_to(self.form, widget)
+
+    def _restore_focus(self, path: list[str | int] | None) -> None:
+        """Put the focus back on the input at ``path`` (else on the editor, so Esc works)."""
+        target = _widget_at(self.form, path) if path else None
+        if target is not None:
+            if not target.hasFocus():
+                reveal_widget(target)
+            return
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_saved(self, record: Any) -> None:
         created = not self.record_id
         self._saving = False
         self.save_button.setEnabled(True)
         self.clear_problems()
         self._load(record)
+        self._restore_focus(self._focus_path)
         self._set_status(
             self.tr("Saved at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
             + " · "
@@ -401,8 +513,9 @@ class RecordEditor(QWidget):
         self._targets = []
         self.after_problems()
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Show each problem under its input and all of them in the summary."""
+    def show_problems(self, problems: list[Problem], *, focus: bool = True) -> None:
+        """Show each problem under its input and all of them in the summary; ``focus`` brings
+        the first into view (a save), else the focus stays (a live check)."""
         self.form.clear_problems()
         self.last_problems = list(problems)
         lines: list[str] = []
@@ -426,7 +539,7 @@ class RecordEditor(QWidget):
         self.summary.show_problems(heading, lines)
         self._set_status(self.tr("Not saved: see the problems above"))
         self.after_problems()
-        if self._targets:
+        if self._targets and focus:
             self.go_to_problem(0)
 
     def go_to_problem(self, n: int) -> None:

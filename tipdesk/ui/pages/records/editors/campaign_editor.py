@@ -11,6 +11,7 @@ from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CodeChecklist,
     CodeCombo,
@@ -18,7 +19,6 @@ from tipdesk.ui.widgets.fields import (
     DateField,
     NoteField,
     TextField,
-    district_items,
     reference_items,
 )
 
@@ -61,7 +61,7 @@ class CampaignForm(RecordForm):
         where, f2 = group(self.tr("When and where"))
         self.add_field(f2, "start_on", self.tr("Start date"), DateField())
         self.add_field(f2, "end_on", self.tr("End date"), DateField())
-        self.add_field(f2, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        self.add_field(f2, "district", self.tr("District"), DistrictField(ref))
         self.add_field(f2, "venue", self.tr("Venue"), TextField())
         self.add_field(f2, "people_reached", self.tr("People reached"), CountField())
         self.add_field(f2, "notes", self.tr("Notes"), NoteField(lines=4))

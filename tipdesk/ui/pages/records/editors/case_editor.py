@@ -4,6 +4,11 @@ official involvement and the narrative, one tab each.
 Each accused and each victim has its own form beside the table that sums them up, so a
 problem such as ``accused[2].imprisonment_months`` shows under that accused's imprisonment
 field (and the accused's row turns red; the tab's title counts the problems it holds).
+
+Keys: Ctrl+Shift+A adds an accused and Ctrl+Shift+V a victim from anywhere in the case (the
+tab switches and the new person's first input takes the focus); Ctrl+Tab moves between tabs.
+A new case is registered today (the app's clock) in the install's district and office; a new
+victim is identified on the case's registration date, with the next victim code suggested.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -35,7 +41,8 @@ from tipdesk.ui.pages.records.editors.forms import (
     parse_path,
 )
 from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
-from tipdesk.ui.pages.records.editors.victim_editor import VictimForm
+from tipdesk.ui.pages.records.editors.victim_editor import VictimForm, suggest_victim_code
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
     CnicField,
@@ -48,10 +55,12 @@ from tipdesk.ui.widgets.fields import (
     NoteField,
     TextField,
     country_items,
-    district_items,
     enum_label,
     reference_items,
 )
+
+ADD_ACCUSED_KEY = "Ctrl+Shift+A"
+ADD_VICTIM_KEY = "Ctrl+Shift+V"
 
 
 def tr(text: str) -> str:
@@ -91,15 +100,22 @@ class AccusedForm(RecordForm):
         )
         self.add_field(f1, "arrest_status", self.tr("Arrest"), EnumCombo(ArrestStatus))
         court, f2 = group(self.tr("Proceedings and outcome"))
-        self.add_field(f2, "section", self.tr("Section charged"), TextField(placeholder="3"))
+        self.add_field(
+            f2, "section", self.tr("Section charged"), TextField(placeholder=self.tr("e.g. 3(2)"))
+        )
         self.add_field(f2, "proceeded_on", self.tr("Proceeded against (challan) on"), DateField())
         self.add_field(f2, "outcome", self.tr("Outcome"), EnumCombo(Outcome))
         self.add_field(f2, "judgment_on", self.tr("Judgment date"), DateField())
         self.add_field(f2, "court", self.tr("Court"), TextField())
         self.add_field(
-            f2, "imprisonment_months", self.tr("Imprisonment (months)"), IntField(placeholder="0")
+            f2,
+            "imprisonment_months",
+            self.tr("Imprisonment (months)"),
+            IntField(placeholder=self.tr("months")),
         )
-        self.add_field(f2, "fine_pkr", self.tr("Fine (PKR)"), IntField(placeholder="0"))
+        self.add_field(
+            f2, "fine_pkr", self.tr("Fine (PKR)"), IntField(placeholder=self.tr("rupees"))
+        )
         self.add_field(f2, "appeal", self.tr("Appeal"), EnumCombo(Appeal))
         page.addLayout(columns(person, court))
 
@@ -147,12 +163,17 @@ class CaseForm(RecordForm):
         page.setContentsMargins(0, 12, 0, 0)
         reg, f1 = group(self.tr("Registration"))
         self.add_field(
-            f1, "case_number", self.tr("Case number"), TextField(placeholder="FIR 101/2025")
+            f1,
+            "case_number",
+            self.tr("Case number"),
+            TextField(placeholder=self.tr("e.g. FIR 101/2025")),
         )
         self.add_field(f1, "kind", self.tr("Registered as"), EnumCombo(CaseKind))
         self.add_field(f1, "registered_on", self.tr("Registered on"), DateField())
-        self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        self.add_field(f1, "district", self.tr("District"), DistrictField(ref))
         self.offices = CodeCombo([], searchable=False)
+        # As wide as the longest office name: "FIA Anti-Human Trafficking Circle, Gujranwala".
+        self.offices.setSizeAdjustPolicy(CodeCombo.SizeAdjustPolicy.AdjustToContents)
         self.add_field(f1, "office", self.tr("Office"), self.offices)
         laws = [(code, _law_short(ref, code)) for code in ref.laws()]
         self.add_field(f1, "law", self.tr("Law"), CodeCombo(laws, blank=None))
@@ -186,7 +207,7 @@ class CaseForm(RecordForm):
             self.tr("Countries on the route"),
             CodeChecklist(country_items(ref), rows=5),
         )
-        page.addLayout(columns(reg, what))
+        page.addLayout(columns(reg, what, stretch=(3, 2)))
         page.addStretch(1)
         return details
 
@@ -212,8 +233,19 @@ class CaseForm(RecordForm):
         victims_page = QWidget()
         vic = QVBoxLayout(victims_page)
         vic.setContentsMargins(0, 12, 0, 0)
-        vic.addWidget(self.add_section("victims", victims_section(self.ctx)))
+        section = self.add_section("victims", victims_section(self.ctx))
+        section.after_add = self._on_victim_added
+        vic.addWidget(section)
         return victims_page
+
+    def _on_victim_added(self, form: RecordForm) -> None:
+        """A new victim is identified on the case's registration date (else today), and gets
+        the next victim code."""
+        registered = self.editor("registered_on").value()
+        if registered is not None:
+            form.editor("identified_on").set_value(registered)
+        others = [f.editor("victim_code").value() for f in self.sections["victims"].forms]
+        suggest_victim_code(self.ctx, form, [c for c in others if c])
 
     def _build_official(self) -> QWidget:
         official = QWidget()
@@ -308,8 +340,11 @@ def accused_section(ctx: RecordsContext) -> ChildListSection:
         Accused,
         add_text=tr("Add an accused"),
         remove_text=tr("Remove accused"),
-        empty_text=tr("No accused recorded yet. Use “Add an accused” for each suspect."),
+        empty_text=tr(
+            "No accused recorded yet. Use “Add an accused” (Ctrl+Shift+A) for each suspect."
+        ),
         item_label=item_label,
+        shortcut=ADD_ACCUSED_KEY,
         confirm_remove=_ask(
             tr("Remove accused"),
             tr("Remove this accused from the case? The record is deleted when you save."),
@@ -333,8 +368,9 @@ def victims_section(ctx: RecordsContext) -> ChildListSection:
         lambda: Victim(district=district),
         add_text=tr("Add a victim"),
         remove_text=tr("Remove victim"),
-        empty_text=tr("No victim recorded in this case yet."),
+        empty_text=tr("No victim recorded in this case yet. “Add a victim” (Ctrl+Shift+V)."),
         item_label=item_label,
+        shortcut=ADD_VICTIM_KEY,
         confirm_remove=_ask(
             tr("Remove victim"),
             tr("Remove this victim from the case? The record is deleted when you save."),
@@ -358,6 +394,14 @@ class CaseEditor(RecordEditor):
     def build_body(self, body: QWidget) -> None:
         self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
         self.ctx.runner.submit(lists.offices, self._guard(self._on_offices), lambda _exc: None)
+        editable = self.ctx.can(Permission.EDIT)
+        for name in ("accused", "victims"):
+            section = self.case_form.sections[name]
+            section.set_editable(editable)
+            if editable:
+                key = QShortcut(QKeySequence(section.shortcut), self)
+                key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                key.activated.connect(section.add)
 
     def _on_offices(self, offices: list[tuple[str, str, str]]) -> None:
         self.case_form.set_offices(offices)
@@ -370,7 +414,8 @@ class CaseEditor(RecordEditor):
 
     def new_record(self) -> Any:
         install = self.ctx.identity.install
-        return Case(district=install.district, office=install.office)
+        today = self.ctx.clock.now().date()
+        return Case(district=install.district, office=install.office, registered_on=today)
 
     def title(self) -> str:
         number = str(self.form.record.case_number) if self._loaded else ""

@@ -8,6 +8,10 @@ Contract:
 - A :class:`ChildListSection` edits a list of child records (a case's accused or victims, a
   victim's referrals): a table summing them up and one form per child, shown for the selected
   row. Each child keeps its own form, so unsaved input and problems stay with the right person.
+  Loading the same number of children again (the record read back after a save) refills the
+  forms in place: the focus, the selection and what is scrolled into view stay. Tab leaves the
+  table; arrows move between its rows. ``shortcut`` (e.g. Ctrl+Shift+A) adds a child from
+  anywhere in the editor holding the section.
 - :meth:`RecordForm.route` takes a problem path from the core's validation
   (``accused[2].imprisonment_months``, ``victims[0].referrals[1].referred_on``,
   ``participants_by_agency.fia``) and shows the message under the input it names, returning
@@ -22,6 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -247,10 +252,14 @@ class ChildListSection(QWidget):
         empty_text: str,
         item_label: Callable[[int, Any], str],
         confirm_remove: Callable[[Any], bool] | None = None,
+        shortcut: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = title
+        self.shortcut = shortcut
+        self.after_add: Callable[[RecordForm], None] | None = None
+        """Hook: a child was added (the form is shown and has the focus)."""
         self._summary = summary
         self._make_form = make_form
         self._new_record = new_record
@@ -283,6 +292,8 @@ class ChildListSection(QWidget):
         """The children's summaries, one row each (as tall as its rows: see _fit_height)."""
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        # Tab and Shift+Tab leave the table (to the buttons, the form); arrows move inside.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -307,7 +318,11 @@ class ChildListSection(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         self.add_button = QPushButton(add_text)
+        self.add_button.setObjectName("addChildButton")
         self.add_button.clicked.connect(self.add)
+        if self.shortcut:
+            key = QKeySequence(self.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            self.add_button.setToolTip(f"{add_text} ({key})")
         self.remove_button = QPushButton(remove_text)
         self.remove_button.setProperty("danger", True)
         self.remove_button.clicked.connect(self.remove_current)
@@ -325,6 +340,13 @@ class ChildListSection(QWidget):
 
     # --- records --------------------------------------------------------------------------------
     def load(self, records: Sequence[Any]) -> None:
+        if records and len(records) == len(self.forms):
+            # The same children read back (after a save): refill the forms in place.
+            for i, (form, record) in enumerate(zip(self.forms, records, strict=True)):
+                form.load(record)
+                self.model.update_row(i, self._summary(form))
+            self._update_buttons()
+            return
         for form in self.forms:
             self.stack.removeWidget(form)
             form.deleteLater()
@@ -366,10 +388,12 @@ class ChildListSection(QWidget):
         form = self._append(self._new_record())
         self.select(len(self.forms) - 1)
         self._update_buttons()
-        self.sig_edited.emit()
         first = next(iter(form.fields.values()), None)
         if first is not None:
-            first.editor.setFocus()
+            reveal_widget(first.editor)
+        if self.after_add is not None:
+            self.after_add(form)
+        self.sig_edited.emit()
         return form
 
     def remove_current(self) -> None:

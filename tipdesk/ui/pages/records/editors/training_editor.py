@@ -25,6 +25,7 @@ from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CodeChecklist,
     CodeCombo,
@@ -32,7 +33,6 @@ from tipdesk.ui.widgets.fields import (
     DateField,
     LinesField,
     TextField,
-    district_items,
     reference_items,
 )
 
@@ -179,8 +179,7 @@ class TrainingForm(RecordForm):
         where, f2 = group(self.tr("When and where"))
         self.add_field(f2, "start_on", self.tr("Start date"), DateField())
         self.add_field(f2, "end_on", self.tr("End date"), DateField())
-        districts = district_items(self.ctx.reference)
-        self.add_field(f2, "district", self.tr("District"), CodeCombo(districts))
+        self.add_field(f2, "district", self.tr("District"), DistrictField(self.ctx.reference))
         self.add_field(f2, "venue", self.tr("Venue"), TextField())
         return where
 

@@ -8,6 +8,11 @@ with the ``reveal_identity`` permission; it asks for a reason, calls
 values. Saving with the mask still in place keeps the stored values (the service puts them
 back). Revealing does not count as an unsaved change, and locking the app masks the revealed
 values again (values the officer typed are kept).
+
+A new victim gets the next victim code of the install's district and the year
+(:func:`tipdesk.services.entry.next_victim_code`: ``V-PB-LHR-2026-0001``), which the officer
+may change. The victim editor names the case the victim belongs to, with a button that opens
+it (Ctrl+Shift+O), and Ctrl+Shift+R adds a referral.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,12 +36,14 @@ from tipdesk.core.errors import KnownError
 from tipdesk.core.masking import MASK, is_masked
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Referral, Victim
+from tipdesk.services import entry
 from tipdesk.services import records as record_service
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import ChildListSection, RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
     CnicField,
@@ -47,7 +55,6 @@ from tipdesk.ui.widgets.fields import (
     NoteField,
     TextField,
     country_items,
-    district_items,
     enum_label,
     reference_items,
 )
@@ -90,6 +97,10 @@ class ReferralForm(RecordForm):
         ]
 
 
+ADD_REFERRAL_KEY = "Ctrl+Shift+R"
+OPEN_CASE_KEY = "Ctrl+Shift+O"
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("VictimForm", text)
 
@@ -112,10 +123,34 @@ def referral_section(ctx: RecordsContext) -> ChildListSection:
         add_text=tr("Add a referral"),
         remove_text=tr("Remove referral"),
         empty_text=tr(
-            "No referral recorded. Use “Add a referral” for shelter, medical care, "
-            "legal aid and other services."
+            "No referral recorded. Use “Add a referral” (Ctrl+Shift+R) for shelter, medical "
+            "care, legal aid and other services."
         ),
         item_label=item_label,
+        shortcut=ADD_REFERRAL_KEY,
+    )
+
+
+def suggest_victim_code(ctx: RecordsContext, form: RecordForm, taken: list[str]) -> None:
+    """Fill ``form``'s empty victim code with the next free code of its district (the
+    install's when blank) and the year it was identified (else this year); ``taken`` are the
+    codes of other victims on screen."""
+    code_field = form.editor("victim_code")
+    if code_field.value():
+        return
+    district = form.editor("district").value() or ctx.identity.install.district
+    identified = form.editor("identified_on").value()
+    year = identified.year if identified is not None else ctx.clock.now().year
+
+    def fill(code: str) -> None:
+        if isValid(code_field) and not code_field.value():
+            code_field.set_value(code)
+            form.sig_edited.emit()
+
+    ctx.runner.submit(
+        partial(entry.next_victim_code, district=district, year=year, taken=taken),
+        fill,
+        lambda _exc: None,  # only a suggestion: the officer types a code instead
     )
 
 
@@ -156,7 +191,14 @@ class VictimForm(RecordForm):
             f1,
             "victim_code",
             self.tr("Victim code"),
-            TextField(placeholder=self.tr("e.g. V-LHR-2025-0012")),
+            TextField(
+                placeholder=self.tr("e.g. {code}").format(
+                    code=entry.victim_code_prefix(
+                        self.ctx.identity.install.district or "PB-LHR", self.ctx.clock.now().year
+                    )
+                    + "0001"
+                )
+            ),
         )
         self.add_field(f1, "identified_on", self.tr("Identified on"), DateField())
         self.add_field(
@@ -165,7 +207,7 @@ class VictimForm(RecordForm):
             self.tr("Identified by"),
             TextField(placeholder=self.tr("Officer or agency")),
         )
-        self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        self.add_field(f1, "district", self.tr("District"), DistrictField(ref))
         self.add_field(
             f1,
             "indicators",
@@ -334,10 +376,63 @@ class VictimEditor(RecordEditor):
     kind = "victim"
 
     def build_body(self, body: QWidget) -> None:
-        self.place_form(body, VictimForm(self.ctx))
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_case_line())
+        holder = QWidget(body)
+        layout.addWidget(holder, 1)
+        self.place_form(holder, VictimForm(self.ctx))
+        section = self.form.sections["referrals"]
+        section.set_editable(self.ctx.can(Permission.EDIT))
+        for keys, slot in ((ADD_REFERRAL_KEY, section.add), (OPEN_CASE_KEY, self.open_case)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build_case_line(self) -> QHBoxLayout:
+        """Which case the victim belongs to, and a button that opens it."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 6)
+        self.case_label = QLabel(self)
+        self.case_label.setObjectName("victimCase")
+        self.case_label.setProperty("role", "hint")
+        self.open_case_button = QPushButton(self.tr("Open the case"), self)
+        self.open_case_button.setObjectName("openCaseButton")
+        self.open_case_button.setToolTip(self.tr("Open the victim's case (Ctrl+Shift+O)"))
+        self.open_case_button.clicked.connect(self.open_case)
+        self.open_case_button.setVisible(False)
+        row.addWidget(self.case_label)
+        row.addWidget(self.open_case_button)
+        row.addStretch(1)
+        return row
+
+    def loaded(self, record: Any) -> None:
+        case_id = str(getattr(record, "case_id", "") or "")
+        self.open_case_button.setVisible(bool(case_id))
+        if not case_id:
+            self.case_label.setText(self.tr("Identified outside a case"))
+            if not record.id:
+                suggest_victim_code(self.ctx, self.form, [])
+            return
+        self.case_label.setText(self.tr("Victim of a case"))
+        self.ctx.runner.submit(
+            partial(entry.case_number, case_id=case_id),
+            self._guard(self._on_case_number),
+            lambda _exc: None,
+        )
+
+    def _on_case_number(self, number: str) -> None:
+        if number:
+            self.case_label.setText(self.tr("Victim of case {number}").format(number=number))
+
+    def open_case(self) -> None:
+        case_id = str(getattr(self.form.record, "case_id", "") or "")
+        if case_id:
+            self.ctx.events.sig_open_record.emit("case", case_id)
 
     def new_record(self) -> Any:
-        return Victim(district=self.ctx.identity.install.district)
+        today = self.ctx.clock.now().date()
+        return Victim(district=self.ctx.identity.install.district, identified_on=today)
 
     def title(self) -> str:
         code = str(self.form.record.victim_code) if self._loaded else ""
