@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from bench import gui_lists, gui_startup, package, register_import, reports, store_write, sync
+from bench import (
+    gui_case_open,
+    gui_lists,
+    gui_startup,
+    package,
+    register_import,
+    reports,
+    store_write,
+    sync,
+)
 
 BENCHES = {
     "store_write": store_write.main,
@@ -13,6 +22,7 @@ BENCHES = {
     "sync": sync.main,
     "gui_lists": gui_lists.main,
     "gui_startup": gui_startup.main,
+    "gui_case_open": gui_case_open.main,
     "package": package.main,
 }
 

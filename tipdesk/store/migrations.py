@@ -558,7 +558,43 @@ def _step_2_to_3(conn: Connection) -> None:
     )
 
 
-STEPS: list[Callable[[Connection], None]] = [_step_0_to_1, _step_1_to_2, _step_2_to_3]
+def _step_3_to_4(conn: Connection) -> None:
+    """Version history of records, and indexes for the list sorts and filters people click.
+
+    ``record_versions`` keeps each superseded version of a record row (written when a save
+    replaces it; the current version is the row itself): who saved it and when, its field
+    values as JSON (victims' identifying fields left out) and the names of the fields the
+    replacing save changed. The change log (``changes``) gets an
+    index by record, so a record's versions are found without a scan."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE record_versions (
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            data TEXT NOT NULL,
+            changed TEXT NOT NULL,
+            PRIMARY KEY (kind, record_id, version)
+        ) WITHOUT ROWID;
+        CREATE INDEX changes_record ON changes(record_id, kind);
+        CREATE INDEX cases_office ON cases(office, registered_on);
+        CREATE INDEX cases_officer ON cases(investigating_officer COLLATE NOCASE, registered_on);
+        CREATE INDEX victims_district ON victims(district, identified_on);
+        CREATE INDEX victims_gender ON victims(gender, identified_on);
+        CREATE INDEX victims_age ON victims(age);
+        """,
+    )
+
+
+STEPS: list[Callable[[Connection], None]] = [
+    _step_0_to_1,
+    _step_1_to_2,
+    _step_2_to_3,
+    _step_3_to_4,
+]
 LATEST = len(STEPS)
 
 

@@ -4,7 +4,8 @@ Contract:
 - One :class:`Store` wraps one connection and must be used from the thread that opened it
   (the GUI runs store work on a single worker thread).
 - Every write method runs in one transaction that also records, for each record it touches, a
-  row in ``changes`` (what sync will ship) and an entry in the audit log. It returns a
+  row in ``changes`` (what sync will ship) and an entry in the audit log; a row it replaces is
+  kept as a version (``record_versions``, :mod:`tipdesk.store.history`). It returns a
   :class:`Changes` naming what changed so callers refresh only that.
 - The store does not validate or check permissions: :mod:`tipdesk.services` does, before
   calling it. The store does keep optimistic concurrency: saving a record whose ``version`` is
@@ -37,7 +38,7 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
-from tipdesk.store import audit, search, settings_table
+from tipdesk.store import audit, history, search, settings_table
 from tipdesk.store.driver import (
     Connection,
     connect,
@@ -123,6 +124,7 @@ class _Writer:
         self.actor = actor
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str]] = []
+        self.version_rows: list[history.VersionRow] = []
         self.audit: list[audit.NewEntry] = []
         # New rows are inserted in bulk at flush, parents before children (FK order); the
         # full-text rows of new records follow them, looked up by id.
@@ -181,6 +183,7 @@ class _Writer:
         insert_rows(
             self.conn, "INSERT INTO changes(kind, record_id, version, at)", self.change_rows
         )
+        insert_rows(self.conn, history.INSERT_HEAD, self.version_rows)
         audit.append(self.conn, self.audit)
 
 
@@ -395,6 +398,8 @@ class Store:
             record.updated_device = old.updated_device
             return rowid, "unchanged"
         record.version = old.version + 1
+        deleting = record.deleted and not old.deleted
+        w.version_rows.append(history.version_row(old, ["deleted"] if deleting else changed))
         w.conn.execute(update_sql(kind), update_params(record))
         action = "delete" if record.deleted and not old.deleted else "update"
         w.note(record, action, changed if action == "update" else None)
