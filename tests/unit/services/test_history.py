@@ -146,7 +146,7 @@ def test_versions_from_before_the_history_are_listed_but_not_restorable(
     stored.stage = Stage.TRIAL
     records.save_one(district_session, stored)
     # As a store upgraded from schema 3 has it: the change log, no kept values.
-    district_session.store._conn.execute("DELETE FROM record_versions")  # noqa: SLF001
+    district_session.store._conn.execute("DELETE FROM record_versions")
     found = [v for v in history.history(district_session, "case", case.id) if v.kind == "case"]
     assert [(v.version, v.user, v.restorable) for v in found] == [
         (2, "admin1", False),
