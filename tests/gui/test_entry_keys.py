@@ -260,3 +260,41 @@ def test_the_victim_editor_names_the_case_and_opens_it(qtbot: Any, records_app: 
     editor.form.editor("victim_code").setFocus()
     Keyboard().shortcut("Ctrl+Shift+O")
     assert opened == [("case", case_id), ("case", case_id)]
+
+
+def test_a_case_paints_first_and_builds_its_people_after(
+    qtbot: Any, records_app: RecordsApp
+) -> None:
+    store = records_app.session.store
+    case_id, accused, victims = store.query(
+        "SELECT c.id, (SELECT count(*) FROM accused a WHERE a.case_id = c.id AND a.deleted = 0),"
+        " (SELECT count(*) FROM victims v WHERE v.case_id = c.id AND v.deleted = 0) "
+        "FROM cases c WHERE c.deleted = 0 ORDER BY 2 + 3 DESC LIMIT 1"
+    )[0]
+    assert accused + victims >= 2
+    view = _active(qtbot, CasesView(records_app.ctx))
+    assert isinstance(view, CasesView)
+    editor = view.open_record(case_id)
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    # Opened: the case's own inputs are filled; its people come after the first paint.
+    assert form.editor("case_number").value()
+    assert not editor.fully_loaded
+    assert len(form.sections["accused"].forms) + len(form.sections["victims"].forms) == 0
+    qtbot.waitUntil(lambda: editor.fully_loaded)
+    assert len(form.sections["accused"].forms) == accused
+    assert len(form.sections["victims"].forms) == victims
+    assert not editor.has_unsaved_changes()
+
+    # Saving while people are still being built builds them first: nobody is dropped.
+    again = view.open_record(case_id)
+    assert again is editor
+    editor.request_close()
+    editor = view.open_record(case_id)
+    assert isinstance(editor, CaseEditor) and not editor.fully_loaded
+    editor.case_form.editor("narrative").set_value("Updated while loading.")
+    editor.save()
+    assert editor.last_problems == []
+    stored = store.get("case", case_id)
+    assert (len(stored.accused), len(stored.victims)) == (accused, victims)
+    assert stored.narrative == "Updated while loading."

@@ -10,6 +10,7 @@ is used by the app itself.
 from __future__ import annotations
 
 import time
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,6 +20,7 @@ from tipdesk.services.session import Session
 from tipdesk.ui.devtools.list_timing import _Ctx
 from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.records.editors.base import RecordEditor
+from tipdesk.ui.style import apply_style
 
 
 class _Painted(QObject):
@@ -50,7 +52,13 @@ def _open(view: CasesView, record_id: str | None) -> tuple[float, float]:
     """Milliseconds from the open request to the editor's first paint, and to fully loaded."""
     painted = _Painted()
     t0 = time.perf_counter()
-    editor = view.open_record(record_id) if record_id else view.add_new_editor()
+    if record_id:
+        editor = view.open_record(record_id)
+    else:
+        view.new_record()
+        found = view.current_editor()
+        assert found is not None
+        editor = found
     _watch_paints(editor, painted)
     _wait(lambda: painted.at is not None)
     _wait(lambda: editor.fully_loaded)
@@ -73,8 +81,9 @@ def _largest_cases(session: Session, n: int) -> list[str]:
 
 def measure_case_open(session: Session, repeat: int = 15) -> dict[str, list[float]]:
     """Milliseconds per step (see the module docstring); ``repeat`` runs of each."""
-    app = QApplication.instance() or QApplication(["tipdesk-bench"])
+    app = QApplication.instance() or QApplication(["tipdesk-bench", "-style", "fusion"])
     assert isinstance(app, QApplication)
+    apply_style(app, fusion_set=True)  # the app's look: the style sheet costs what it costs
     ctx = _Ctx(session)
     view = CasesView(ctx)
     view.resize(1280, 800)
@@ -102,7 +111,7 @@ def _live_check(view: CasesView, record_id: str, repeat: int) -> list[float]:
     for _ in range(repeat):
         t0 = time.perf_counter()
         record, _local = editor.form.build()
-        runner.submit(lambda s, r=record: editing.check(s, r), lambda _found: None)
+        runner.submit(partial(editing.check, record=record), lambda _found: None)
         times.append((time.perf_counter() - t0) * 1000)
     editor.request_close()
     return times

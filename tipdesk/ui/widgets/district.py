@@ -139,6 +139,27 @@ class OfficeCombo(QComboBox):
 
 
 _IN_BRACKETS = re.compile(r"^(?P<head>.*?)\s*\([^()]*\)\s*$")
+_WORDS: dict[tuple[tuple[str, str], ...], QStandardItemModel] = {}
+
+
+def _words_model(reference: Reference) -> QStandardItemModel:
+    """What the District box suggests: every district's name ("Lahore (Punjab)") and alias
+    ("D.G. Khan (Dera Ghazi Khan)"), by name; built once per list (every victim's form has a
+    District box), kept for the life of the app."""
+    key = tuple(reference.district_words())
+    words = _WORDS.get(key)
+    if words is None:
+        words = QStandardItemModel()
+        for word, code in key:
+            district = reference.districts[code]
+            province = reference.provinces.get(district.province)
+            place = district.name if word != district.name else (province.name if province else "")
+            item = QStandardItem(f"{word} ({place})" if place else word)
+            item.setData(code, CODE_ROLE)
+            words.appendRow(item)
+        words.sort(0)
+        _WORDS[key] = words
+    return words
 
 
 class DistrictField(CodeCombo):
@@ -152,18 +173,9 @@ class DistrictField(CodeCombo):
     name (``value()`` is then the text itself, which the services also resolve)."""
 
     def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
-        super().__init__(district_items(reference), parent, searchable=True)
+        super().__init__(district_items(reference), parent, searchable=True, shared=True)
         self._reference = reference
-        words = QStandardItemModel(self)
-        for word, code in reference.district_words():
-            district = reference.districts[code]
-            province = reference.provinces.get(district.province)
-            place = district.name if word != district.name else (province.name if province else "")
-            item = QStandardItem(f"{word} ({place})" if place else word)
-            item.setData(code, CODE_ROLE)
-            words.appendRow(item)
-        words.sort(0)
-        completer = QCompleter(words, self)
+        completer = QCompleter(_words_model(reference), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

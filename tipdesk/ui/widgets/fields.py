@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -51,7 +51,6 @@ from tipdesk.core.codes import (
     ReferralOutcome,
     Stage,
 )
-from tipdesk.ui.style import DANGER, DANGER_SOFT
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -128,11 +127,9 @@ def enum_label(value: StrEnum | str, enum: type[StrEnum]) -> str:
 
 # --- the frame with its message -----------------------------------------------------------------
 
-_FRAME_STYLE = (
-    f"QFrame#fieldFrame {{ border: 2px solid transparent; border-radius: 8px; }}"
-    f'QFrame#fieldFrame[problem="true"] {{ border: 2px solid {DANGER}; '
-    f"background: {DANGER_SOFT}; }}"
-)
+# The red frame of an input with a problem is drawn by the app's style sheet
+# (``QFrame#fieldFrame[problem="true"]`` in :mod:`tipdesk.ui.style`): one style sheet per
+# input made each form's inputs cost several milliseconds apiece to build.
 
 
 class FieldBox(QWidget):
@@ -147,7 +144,6 @@ class FieldBox(QWidget):
         layout.setSpacing(2)
         self.frame = QFrame(self)
         self.frame.setObjectName("fieldFrame")
-        self.frame.setStyleSheet(_FRAME_STYLE)
         inner = QVBoxLayout(self.frame)
         inner.setContentsMargins(2, 2, 2, 2)
         inner.addWidget(editor)
@@ -155,17 +151,25 @@ class FieldBox(QWidget):
         limit = editor.maximumWidth()
         if limit < 10_000:  # a short input (date, number): the frame hugs it
             self.frame.setMaximumWidth(limit + 4)
-        self.message = QLabel(self)
-        self.message.setObjectName("fieldProblem")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.message)
+        self._layout = layout
+        self._message: QLabel | None = None  # made with the first problem: forms build faster
         self.problems: list[str] = []
         edited = getattr(editor, "sig_edited", None)
         if edited is not None:
             edited.connect(self.clear_problems)
+
+    @property
+    def message(self) -> QLabel:
+        """The line under the input that shows its problems (hidden without any)."""
+        if self._message is None:
+            self._message = QLabel(self)
+            self._message.setObjectName("fieldProblem")
+            self._message.setProperty("role", "error")
+            self._message.setWordWrap(True)
+            self._message.setVisible(False)
+            self._message.setTextFormat(Qt.TextFormat.PlainText)
+            self._layout.addWidget(self._message)
+        return self._message
 
     def set_problems(self, messages: Sequence[str]) -> None:
         """Show ``messages`` under the input and frame it in red (empty: clear)."""
@@ -492,13 +496,20 @@ class CodeCombo(QComboBox):
         *,
         blank: str | None = "",
         searchable: bool | None = None,
+        shared: bool = False,
     ) -> None:
         super().__init__(parent)
         pairs = list(items)
-        if blank is not None:
-            self.addItem(blank, "")
-        for code, name in pairs:
-            self.addItem(name, code)
+        self._shared = shared
+        if shared:
+            # Long lists (countries, districts) in every accused's and victim's form: one
+            # model for all of them, built once (each combo keeps its own choice).
+            self.setModel(shared_model(pairs, blank))
+        else:
+            if blank is not None:
+                self.addItem(blank, "")
+            for code, name in pairs:
+                self.addItem(name, code)
         self.setMaxVisibleItems(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
@@ -523,6 +534,7 @@ class CodeCombo(QComboBox):
     def set_items(self, items: Iterable[tuple[str, str]], *, blank: str | None = "") -> None:
         """Replace the choices, keeping the current value."""
         current = self.value()
+        self._own_model()
         self.blockSignals(True)
         try:
             self.clear()
@@ -546,10 +558,29 @@ class CodeCombo(QComboBox):
             return text  # not in the list: validation names it
         return str(self.itemData(index) or "") if index >= 0 else ""
 
+    def _own_model(self) -> None:
+        """Copy a shared model before changing it (an unknown code is added to one combo)."""
+        if not self._shared:
+            return
+        shared = self.model()
+        own = QStandardItemModel(self)
+        for row in range(shared.rowCount()):
+            item = QStandardItem(str(shared.index(row, 0).data() or ""))
+            item.setData(shared.index(row, 0).data(Qt.ItemDataRole.UserRole), _DATA_ROLE)
+            own.appendRow(item)
+        self._shared = False
+        current = self.currentIndex()
+        self.setModel(own)
+        completer = self.completer()
+        if completer is not None:
+            completer.setModel(own)
+        self.setCurrentIndex(current)
+
     def set_value(self, value: str | None) -> None:
         code = value or ""
         index = self.findData(code)
         if index < 0:
+            self._own_model()
             self.addItem(code, code)  # unknown code: keep it visible and unchanged
             index = self.count() - 1
         self.setCurrentIndex(index)
@@ -560,6 +591,27 @@ class CodeCombo(QComboBox):
 
     def state(self) -> Any:
         return self.value()
+
+
+_DATA_ROLE = Qt.ItemDataRole.UserRole  # where QComboBox.addItem keeps an item's data
+_SHARED: dict[tuple[tuple[tuple[str, str], ...], str | None], QStandardItemModel] = {}
+
+
+def shared_model(pairs: Sequence[tuple[str, str]], blank: str | None) -> QStandardItemModel:
+    """One item model per list of ``(code, name)`` (and blank entry), for combos that show
+    the same long list. Kept for the life of the app (combos hold them; a reference update
+    adds a list or two)."""
+    key = (tuple(pairs), blank)
+    model = _SHARED.get(key)
+    if model is None:
+        model = QStandardItemModel()
+        rows = [("", blank)] if blank is not None else []
+        for code, name in [*rows, *pairs]:
+            item = QStandardItem(name)
+            item.setData(code, _DATA_ROLE)
+            model.appendRow(item)
+        _SHARED[key] = model
+    return model
 
 
 class EnumCombo(CodeCombo):

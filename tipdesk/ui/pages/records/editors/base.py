@@ -22,6 +22,10 @@ Contract:
 - ``lock()`` / ``unlock()`` keep every input as it is (the app hides the window meanwhile);
   editors that revealed a victim's identity mask it again on lock.
 - Ctrl+S saves, Esc closes (asking first when needed).
+- Opening a record paints first and builds the rest after: the record's own inputs are
+  filled at once, its children's forms (a case's accused and victims) one per turn of the
+  event loop (:attr:`fully_loaded` tells when all are). Saving or checking first builds what
+  is left, so nothing waits on the officer's side.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -94,6 +98,25 @@ def _widget_at(form: RecordForm, path: list[str | int]) -> QWidget | None:
     if section is None or not 0 <= index < len(section.forms):
         return None
     return _widget_at(section.forms[index], path[2:]) if len(path) > 2 else None
+
+
+_LOAD_FALLBACK_MS = 150
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` (at the next turn of the event loop) after the first paint of the
+    widget it watches, once :attr:`armed`."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.armed = False
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.armed = False
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class ProblemSummary(QFrame):
@@ -188,13 +211,17 @@ class RecordEditor(QWidget):
         outer.addWidget(self.body, 1)
         self.build_body(self.body)
         self.form.sig_edited.connect(self._on_edited)
+        for name, section in self.form.sections.items():
+            section.sig_child_loaded.connect(partial(self._on_child_loaded, name))
         self._add_shortcuts()
 
         editable = ctx.can(Permission.EDIT)
         self.save_button.setEnabled(editable)
         if record_id:
             self._set_status(self.tr("Loading…"))
-            self.body.setEnabled(False)
+            # Hidden, not disabled, until the record arrives: disabling and enabling again
+            # restyles every input of the form (a good part of a case's first paint).
+            self.body.setVisible(False)
             self.ctx.runner.submit(
                 partial(record_service.get, kind=self.kind, record_id=record_id),
                 self._guard(self._on_loaded),
@@ -213,6 +240,8 @@ class RecordEditor(QWidget):
         titles.setSpacing(0)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("editorTitle")
+        self._first_paint = _FirstPaint(self._start_loading, self)
+        self.title_label.installEventFilter(self._first_paint)
         self.title_label.setProperty("role", "sectionTitle")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("editorStatus")
@@ -291,9 +320,27 @@ class RecordEditor(QWidget):
         return call
 
     def _on_loaded(self, record: Any) -> None:
-        self.body.setEnabled(True)
-        self._load(record)
+        self._load(record, later=True)
+        self.body.setVisible(True)
         self._set_status(self._saved_text(record))
+        # The children's forms once the record has painted (or soon, if it is not shown).
+        self._first_paint.armed = True
+        QTimer.singleShot(_LOAD_FALLBACK_MS, self._start_loading)
+
+    def _start_loading(self) -> None:
+        if isValid(self) and not self.closed:
+            self._first_paint.armed = False
+            self.form.start_loading()
+
+    @property
+    def fully_loaded(self) -> bool:
+        """The record is loaded with every child's form built."""
+        return self._loaded and not self.form.loading
+
+    def _on_child_loaded(self, name: str, form: RecordForm) -> None:
+        """A child's form of a deferred load was built: it is part of what was loaded."""
+        if isinstance(self._baseline, dict) and isinstance(self._baseline.get(name), list):
+            self._baseline[name].append(form.state())
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.body.setEnabled(False)
@@ -304,8 +351,8 @@ class RecordEditor(QWidget):
         else:
             self.ctx.report(exc)
 
-    def _load(self, record: Any) -> None:
-        self.form.load(record)
+    def _load(self, record: Any, *, later: bool = False) -> None:
+        self.form.load(record, later=later)
         self.record_id = getattr(record, "id", "") or None
         self._loaded = True
         self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
@@ -347,6 +394,7 @@ class RecordEditor(QWidget):
             self._check_again = True
             return
         self._checking = True
+        self.form.finish_loading()
         record, local = self.form.build()
         self.ctx.runner.submit(
             partial(editing.check, record=record),
@@ -427,6 +475,7 @@ class RecordEditor(QWidget):
         if self._saving or not self._loaded or not self.save_button.isEnabled():
             self._close_after_save = False
             return
+        self.form.finish_loading()
         record, local = self.form.build()
         self._saving = True
         self._focus_path = self._focused_path()

@@ -93,7 +93,7 @@ class AccusedForm(RecordForm):
             f1,
             "nationality",
             self.tr("Nationality"),
-            CodeCombo(country_items(ref), searchable=True),
+            CodeCombo(country_items(ref), searchable=True, shared=True),
         )
         self.add_field(
             f1, "role", self.tr("Role"), CodeCombo(reference_items(ref, "accused_roles"))

@@ -9,7 +9,11 @@ Contract:
   victim's referrals): a table summing them up and one form per child, shown for the selected
   row. Each child keeps its own form, so unsaved input and problems stay with the right person.
   Loading the same number of children again (the record read back after a save) refills the
-  forms in place: the focus, the selection and what is scrolled into view stay. Tab leaves the
+  forms in place: the focus, the selection and what is scrolled into view stay. ``load(...,
+  later=True)`` (a record being opened) leaves the children's forms to be built after the
+  editor has painted (:meth:`RecordForm.start_loading`), one per turn of the event loop (:attr:`sig_child_loaded` for each,
+  :attr:`loading` meanwhile); :meth:`finish_loading` builds what is left at once (before a
+  save or a check). Tab leaves the
   table; arrows move between its rows. ``shortcut`` (e.g. Ctrl+Shift+A) adds a child from
   anywhere in the editor holding the section.
 - :meth:`RecordForm.route` takes a problem path from the core's validation
@@ -25,7 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,14 +144,31 @@ class RecordForm(QWidget):
         return self.fields[name].editor
 
     # --- records --------------------------------------------------------------------------------
-    def load(self, record: Any) -> None:
+    def load(self, record: Any, *, later: bool = False) -> None:
+        """Fill the inputs from ``record``; ``later``: the children's forms are built after
+        the editor has painted (see :class:`ChildListSection`)."""
         self.record = record
         for name in self.fields:
             if hasattr(record, name):
                 self.editor(name).set_value(getattr(record, name))
         for name, section in self.sections.items():
-            section.load(list(getattr(record, name)))
+            section.load(list(getattr(record, name)), later=later)
         self.after_load()
+
+    @property
+    def loading(self) -> bool:
+        """Some children's forms are still being built."""
+        return any(section.loading for section in self.sections.values())
+
+    def finish_loading(self) -> None:
+        """Build every child's form still waiting, now."""
+        for section in self.sections.values():
+            section.finish_loading()
+
+    def start_loading(self) -> None:
+        """Start building the children's forms of a deferred load (after the first paint)."""
+        for section in self.sections.values():
+            section.start_loading()
 
     def after_load(self) -> None:
         """Hook: adjust the form after a record was loaded (enable fields...)."""
@@ -238,6 +259,10 @@ class ChildListSection(QWidget):
     """A table of child records and, beside it, the selected child's form."""
 
     sig_edited = Signal()
+    sig_child_loaded = Signal(object)
+    """A child's form was built by a deferred load (the form)."""
+    sig_loaded = Signal()
+    """A deferred load has built every child's form."""
 
     def __init__(
         self,
@@ -266,6 +291,13 @@ class ChildListSection(QWidget):
         self._item_label = item_label
         self._confirm_remove = confirm_remove
         self.forms: list[RecordForm] = []
+        self._queue: list[Any] = []  # children waiting for their forms (a deferred load)
+        # A timer, not QTimer.singleShot(0): that posts an event, handled before the paint the
+        # editor's showing posted; a zero timer runs after the posted events (the paint).
+        self._next = QTimer(self)
+        self._next.setSingleShot(True)
+        self._next.setInterval(0)
+        self._next.timeout.connect(self._load_next)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -339,7 +371,9 @@ class ChildListSection(QWidget):
         self.table.setFixedHeight(header + rows * row + 2 * self.table.frameWidth() + 2)
 
     # --- records --------------------------------------------------------------------------------
-    def load(self, records: Sequence[Any]) -> None:
+    def load(self, records: Sequence[Any], *, later: bool = False) -> None:
+        self._queue = []
+        self._next.stop()
         if records and len(records) == len(self.forms):
             # The same children read back (after a save): refill the forms in place.
             for i, (form, record) in enumerate(zip(self.forms, records, strict=True)):
@@ -352,10 +386,42 @@ class ChildListSection(QWidget):
             form.deleteLater()
         self.forms = []
         self.model.set_rows([])
+        if later and records:
+            self._queue = list(records)
+            self.select(-1)
+            return  # the editor calls start_loading once it has painted
         for record in records:
             self._append(record)
         self.select(0 if self.forms else -1)
         self._update_buttons()
+
+    @property
+    def loading(self) -> bool:
+        return bool(self._queue)
+
+    def start_loading(self) -> None:
+        """Build the waiting children's forms, one per turn of the event loop."""
+        if self._queue and not self._next.isActive():
+            self._next.start()
+
+    def _load_next(self) -> None:
+        """One child's form of a deferred load (then the next, at the next turn)."""
+        self._next.stop()
+        if not self._queue:
+            return
+        form = self._append(self._queue.pop(0))
+        if len(self.forms) == 1:
+            self.select(0)
+        self.sig_child_loaded.emit(form)
+        if self._queue:
+            self._next.start()
+        else:
+            self._update_buttons()
+            self.sig_loaded.emit()
+
+    def finish_loading(self) -> None:
+        while self._queue:
+            self._load_next()
 
     def _append(self, record: Any) -> RecordForm:
         form = self._make_form()
@@ -385,6 +451,7 @@ class ChildListSection(QWidget):
 
     # --- the officer's actions ------------------------------------------------------------------
     def add(self) -> RecordForm:
+        self.finish_loading()
         form = self._append(self._new_record())
         self.select(len(self.forms) - 1)
         self._update_buttons()

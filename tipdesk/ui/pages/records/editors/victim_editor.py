@@ -225,7 +225,7 @@ class VictimForm(RecordForm):
             f2,
             "nationality",
             self.tr("Nationality"),
-            CodeCombo(country_items(self.ctx.reference), searchable=True),
+            CodeCombo(country_items(self.ctx.reference), searchable=True, shared=True),
         )
         return person
 
