@@ -9,13 +9,13 @@ Contract:
   victim's referrals): a table summing them up and one form per child, shown for the selected
   row. Each child keeps its own form, so unsaved input and problems stay with the right person.
   Loading the same number of children again (the record read back after a save) refills the
-  forms in place: the focus, the selection and what is scrolled into view stay. ``load(...,
-  later=True)`` (a record being opened) leaves the children's forms to be built after the
-  editor has painted (:meth:`RecordForm.start_loading`), one per turn of the event loop (:attr:`sig_child_loaded` for each,
-  :attr:`loading` meanwhile); :meth:`finish_loading` builds what is left at once (before a
-  save or a check). Tab leaves the
-  table; arrows move between its rows. ``shortcut`` (e.g. Ctrl+Shift+A) adds a child from
-  anywhere in the editor holding the section.
+  forms in place: the focus, the selection and what is scrolled into view stay.
+  ``load(..., later=True)`` (a record being opened) leaves the children's forms to be built
+  after the editor has painted (:meth:`RecordForm.start_loading`), one per turn of the event
+  loop (:attr:`ChildListSection.sig_child_loaded` for each, :attr:`loading` meanwhile);
+  :meth:`finish_loading` builds what is left at once (before a save or a check). Tab leaves
+  the table; arrows move between its rows. ``shortcut`` (e.g. Ctrl+Shift+A) adds a child
+  from anywhere in the editor holding the section.
 - :meth:`RecordForm.route` takes a problem path from the core's validation
   (``accused[2].imprisonment_months``, ``victims[0].referrals[1].referred_on``,
   ``participants_by_agency.fia``) and shows the message under the input it names, returning
