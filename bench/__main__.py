@@ -8,6 +8,7 @@ from bench import (
     gui_case_open,
     gui_lists,
     gui_startup,
+    keystrokes,
     package,
     register_import,
     reports,
@@ -23,6 +24,7 @@ BENCHES = {
     "gui_lists": gui_lists.main,
     "gui_startup": gui_startup.main,
     "gui_case_open": gui_case_open.main,
+    "keystrokes": keystrokes.main,
     "package": package.main,
 }
 

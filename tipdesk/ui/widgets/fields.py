@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -335,6 +335,9 @@ class DateField(QWidget):
         self.pick.clicked.connect(self._open_calendar)
         row.addWidget(self.pick)
         self.setFocusProxy(self.line)
+        # A label's mnemonic (Alt+R) focuses its input only if the input takes the focus; Tab
+        # skips a widget with a focus proxy, so this adds no Tab stop.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._calendar: QCalendarWidget | None = None
         self.setMaximumWidth(190)
 
@@ -531,6 +534,32 @@ class CodeCombo(QComboBox):
         # The whole name, also when the box is too narrow for it.
         self.currentTextChanged.connect(self.setToolTip)
 
+    def setCompleter(self, completer: QCompleter) -> None:
+        """Qt's, and shortcuts pressed while the suggestions are open still work."""
+        super().setCompleter(completer)
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A shortcut (Alt+letter to another input, Ctrl+S...) pressed while the suggestions
+        list is open: the list closes and the shortcut goes to the window, as it would
+        without the list (an open popup keeps shortcuts from the window otherwise)."""
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None and watched is popup and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            chord = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+            line = self.lineEdit()
+            if event.modifiers() & chord and line is not None:
+                popup.hide()
+                again = QKeyEvent(
+                    QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text()
+                )
+                QCoreApplication.postEvent(line, again)
+                return True
+        return super().eventFilter(watched, event)
+
     def set_items(self, items: Iterable[tuple[str, str]], *, blank: str | None = "") -> None:
         """Replace the choices, keeping the current value."""
         current = self.value()
@@ -677,6 +706,7 @@ class CodeChecklist(QWidget):
         self.ticked.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.ticked)
         self.setFocusProxy(self.filter or self.list)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for a label's mnemonic (DateField)
         self._initial: list[str] = []
         self._loading = False
         self._show_ticked()

@@ -8,7 +8,9 @@ field (and the accused's row turns red; the tab's title counts the problems it h
 Keys: Ctrl+Shift+A adds an accused and Ctrl+Shift+V a victim from anywhere in the case (the
 tab switches and the new person's first input takes the focus); Ctrl+Tab moves between tabs.
 A new case is registered today (the app's clock) in the install's district and office; a new
-victim is identified on the case's registration date, with the next victim code suggested.
+accused is charged under the case's first section; a new victim is identified on the case's
+registration date, with the next victim code suggested. Alt and the underlined letter of a
+label go to its input.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ from tipdesk.ui.pages.records.editors.forms import (
     parse_path,
 )
 from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
-from tipdesk.ui.pages.records.editors.victim_editor import VictimForm, suggest_victim_code
+from tipdesk.ui.pages.records.editors.victim_editor import (
+    ADD_REFERRAL_KEY,
+    VictimForm,
+    suggest_victim_code,
+)
 from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
@@ -84,11 +90,11 @@ class AccusedForm(RecordForm):
         page.setSpacing(12)
         page.addWidget(self.banner)
         person, f1 = group(self.tr("The accused"))
-        self.add_field(f1, "name", self.tr("Name"), TextField())
-        self.add_field(f1, "father_name", self.tr("Father's name"), TextField())
-        self.add_field(f1, "cnic", self.tr("CNIC"), CnicField())
-        self.add_field(f1, "gender", self.tr("Gender"), EnumCombo(Gender))
-        self.add_field(f1, "age", self.tr("Age (years)"), IntField())
+        self.add_field(f1, "name", self.tr("&Name"), TextField())
+        self.add_field(f1, "father_name", self.tr("&Father's name"), TextField())
+        self.add_field(f1, "cnic", self.tr("&CNIC"), CnicField())
+        self.add_field(f1, "gender", self.tr("&Gender"), EnumCombo(Gender))
+        self.add_field(f1, "age", self.tr("&Age (years)"), IntField())
         self.add_field(
             f1,
             "nationality",
@@ -96,27 +102,27 @@ class AccusedForm(RecordForm):
             CodeCombo(country_items(ref), searchable=True, shared=True),
         )
         self.add_field(
-            f1, "role", self.tr("Role"), CodeCombo(reference_items(ref, "accused_roles"))
+            f1, "role", self.tr("&Role"), CodeCombo(reference_items(ref, "accused_roles"))
         )
-        self.add_field(f1, "arrest_status", self.tr("Arrest"), EnumCombo(ArrestStatus))
+        self.add_field(f1, "arrest_status", self.tr("Arr&est"), EnumCombo(ArrestStatus))
         court, f2 = group(self.tr("Proceedings and outcome"))
         self.add_field(
-            f2, "section", self.tr("Section charged"), TextField(placeholder=self.tr("e.g. 3(2)"))
+            f2, "section", self.tr("&Section charged"), TextField(placeholder=self.tr("e.g. 3(2)"))
         )
-        self.add_field(f2, "proceeded_on", self.tr("Proceeded against (challan) on"), DateField())
-        self.add_field(f2, "outcome", self.tr("Outcome"), EnumCombo(Outcome))
-        self.add_field(f2, "judgment_on", self.tr("Judgment date"), DateField())
-        self.add_field(f2, "court", self.tr("Court"), TextField())
+        self.add_field(f2, "proceeded_on", self.tr("&Proceeded against (challan) on"), DateField())
+        self.add_field(f2, "outcome", self.tr("&Outcome"), EnumCombo(Outcome))
+        self.add_field(f2, "judgment_on", self.tr("&Judgment date"), DateField())
+        self.add_field(f2, "court", self.tr("Co&urt"), TextField())
         self.add_field(
             f2,
             "imprisonment_months",
-            self.tr("Imprisonment (months)"),
+            self.tr("&Imprisonment (months)"),
             IntField(placeholder=self.tr("months")),
         )
         self.add_field(
-            f2, "fine_pkr", self.tr("Fine (PKR)"), IntField(placeholder=self.tr("rupees"))
+            f2, "fine_pkr", self.tr("Fine (P&KR)"), IntField(placeholder=self.tr("rupees"))
         )
-        self.add_field(f2, "appeal", self.tr("Appeal"), EnumCombo(Appeal))
+        self.add_field(f2, "appeal", self.tr("Appea&l"), EnumCombo(Appeal))
         page.addLayout(columns(person, court))
 
     def summary(self, reference: Any) -> list[str]:
@@ -165,46 +171,46 @@ class CaseForm(RecordForm):
         self.add_field(
             f1,
             "case_number",
-            self.tr("Case number"),
+            self.tr("Case &number"),
             TextField(placeholder=self.tr("e.g. FIR 101/2025")),
         )
-        self.add_field(f1, "kind", self.tr("Registered as"), EnumCombo(CaseKind))
-        self.add_field(f1, "registered_on", self.tr("Registered on"), DateField())
-        self.add_field(f1, "district", self.tr("District"), DistrictField(ref))
+        self.add_field(f1, "kind", self.tr("Registered &as"), EnumCombo(CaseKind))
+        self.add_field(f1, "registered_on", self.tr("&Registered on"), DateField())
+        self.add_field(f1, "district", self.tr("&District"), DistrictField(ref))
         self.offices = CodeCombo([], searchable=False)
         # As wide as the longest office name: "FIA Anti-Human Trafficking Circle, Gujranwala".
         self.offices.setSizeAdjustPolicy(CodeCombo.SizeAdjustPolicy.AdjustToContents)
-        self.add_field(f1, "office", self.tr("Office"), self.offices)
+        self.add_field(f1, "office", self.tr("O&ffice"), self.offices)
         laws = [(code, _law_short(ref, code)) for code in ref.laws()]
-        self.add_field(f1, "law", self.tr("Law"), CodeCombo(laws, blank=None))
+        self.add_field(f1, "law", self.tr("&Law"), CodeCombo(laws, blank=None))
         self.add_field(
-            f1, "sections", self.tr("Sections"), ListTextField(placeholder=self.tr("e.g. 3, 4"))
+            f1, "sections", self.tr("&Sections"), ListTextField(placeholder=self.tr("e.g. 3, 4"))
         )
-        self.add_field(f1, "investigating_officer", self.tr("Investigating officer"), TextField())
-        self.add_field(f1, "stage", self.tr("Stage"), EnumCombo(Stage))
+        self.add_field(f1, "investigating_officer", self.tr("&Investigating officer"), TextField())
+        self.add_field(f1, "stage", self.tr("S&tage"), EnumCombo(Stage))
         self.add_field(
             f1,
             "closed_reason",
-            self.tr("Reason for closing"),
+            self.tr("Reason for &closing"),
             TextField(placeholder=self.tr("Only when the case is closed")),
         )
         what, f3 = group(self.tr("Exploitation and route"))
         self.add_field(
             f3,
             "exploitation_forms",
-            self.tr("Forms of exploitation"),
+            self.tr("Forms of e&xploitation"),
             CodeChecklist(reference_items(ref, "exploitation_forms"), rows=5),
         )
         self.add_field(
-            f3, "means", self.tr("Means of control"), CodeChecklist(reference_items(ref, "means"))
+            f3, "means", self.tr("&Means of control"), CodeChecklist(reference_items(ref, "means"))
         )
         self.add_field(
-            f3, "transnational", "", CheckField(self.tr("Transnational (crossed a border)"))
+            f3, "transnational", "", CheckField(self.tr("Transnational (crossed a &border)"))
         )
         self.add_field(
             f3,
             "route_countries",
-            self.tr("Countries on the route"),
+            self.tr("Co&untries on the route"),
             CodeChecklist(country_items(ref), rows=5),
         )
         page.addLayout(columns(reg, what, stretch=(3, 2)))
@@ -216,6 +222,7 @@ class CaseForm(RecordForm):
         acc = QVBoxLayout(accused_page)
         acc.setContentsMargins(0, 12, 0, 0)
         section = self.add_section("accused", accused_section(self.ctx))
+        section.after_add = self._on_accused_added
         acc.addWidget(section)
         review = CheckField(
             self.tr("A supervisor reviewed that a victim of this case is also recorded as accused")
@@ -237,6 +244,13 @@ class CaseForm(RecordForm):
         section.after_add = self._on_victim_added
         vic.addWidget(section)
         return victims_page
+
+    def _on_accused_added(self, form: RecordForm) -> None:
+        """A new accused is charged under the case's first section (the officer may change
+        it)."""
+        sections = self.editor("sections").value()
+        if sections and not form.editor("section").value():
+            form.editor("section").set_value(sections[0])
 
     def _on_victim_added(self, form: RecordForm) -> None:
         """A new victim is identified on the case's registration date (else today), and gets
@@ -265,9 +279,9 @@ class CaseForm(RecordForm):
             f4,
             "official_involvement",
             "",
-            CheckField(self.tr("A public official is alleged to be involved")),
+            CheckField(self.tr("A public &official is alleged to be involved")),
         )
-        self.add_field(f4, "official_action", self.tr("Action taken"), NoteField(lines=4))
+        self.add_field(f4, "official_action", self.tr("Action &taken"), NoteField(lines=4))
         off.addWidget(box)
         off.addStretch(1)
         return official
@@ -277,7 +291,7 @@ class CaseForm(RecordForm):
         sto = QVBoxLayout(story)
         sto.setContentsMargins(0, 12, 0, 0)
         box2, f5 = group(self.tr("Narrative"))
-        self.add_field(f5, "narrative", self.tr("What happened"), NoteField(lines=14))
+        self.add_field(f5, "narrative", self.tr("What &happened"), NoteField(lines=14))
         sto.addWidget(box2)
         sto.addStretch(1)
         return story
@@ -399,9 +413,21 @@ class CaseEditor(RecordEditor):
             section = self.case_form.sections[name]
             section.set_editable(editable)
             if editable:
-                key = QShortcut(QKeySequence(section.shortcut), self)
-                key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                key.activated.connect(section.add)
+                self._shortcut(section.shortcut, section.add)
+        if editable:
+            self._shortcut(ADD_REFERRAL_KEY, self.add_referral)
+
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
+        key = QShortcut(QKeySequence(keys), self)
+        key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        key.activated.connect(slot)
+
+    def add_referral(self) -> None:
+        """Ctrl+Shift+R: a referral for the victim shown on the Victims tab."""
+        victims = self.case_form.sections["victims"]
+        row = victims.current_row()
+        if 0 <= row < len(victims.forms):
+            victims.forms[row].sections["referrals"].add()
 
     def _on_offices(self, offices: list[tuple[str, str, str]]) -> None:
         self.case_form.set_offices(offices)

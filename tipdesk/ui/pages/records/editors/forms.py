@@ -107,6 +107,7 @@ class RecordForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields: dict[str, FieldBox] = {}
+        self.captions: dict[str, QLabel] = {}
         self.sections: dict[str, ChildListSection] = {}
         self.record: Any = self.record_type()
         self.banner = Banner("error", "")
@@ -116,7 +117,9 @@ class RecordForm(QWidget):
     def add_field(
         self, layout: QFormLayout | None, name: str, label: str, editor: QWidget
     ) -> FieldBox:
-        box = FieldBox(editor, label.rstrip(":"))
+        # "&Gender": Alt+G goes to the input (the caption's mnemonic); the label as read
+        # elsewhere (problems, screen readers) is without the "&".
+        box = FieldBox(editor, label.replace("&", "").rstrip(":"))
         box.setObjectName(f"field_{name}")
         editor.setObjectName(name)
         editor.setAccessibleName(box.label)
@@ -124,6 +127,7 @@ class RecordForm(QWidget):
         if layout is not None:
             caption = QLabel(label)
             caption.setBuddy(editor)
+            self.captions[name] = caption
             # As tall as one line of input, so it sits level with the first line of any input.
             caption.setMinimumHeight(_line_height() + 4)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)

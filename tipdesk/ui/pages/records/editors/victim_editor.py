@@ -73,7 +73,7 @@ class ReferralForm(RecordForm):
         self.add_field(
             form,
             "service",
-            self.tr("Service"),
+            self.tr("Ser&vice"),
             CodeCombo(reference_items(ref, "referral_services")),
         )
         self.add_field(
@@ -83,7 +83,7 @@ class ReferralForm(RecordForm):
             TextField(placeholder=self.tr("e.g. Dar-ul-Aman Lahore")),
         )
         self.add_field(form, "referred_on", self.tr("Referred on"), DateField())
-        self.add_field(form, "outcome", self.tr("Outcome"), EnumCombo(ReferralOutcome))
+        self.add_field(form, "outcome", self.tr("O&utcome"), EnumCombo(ReferralOutcome))
         self.add_field(form, "outcome_on", self.tr("Outcome date"), DateField())
         self.add_field(form, "notes", self.tr("Notes"), NoteField(lines=2))
         layout.addWidget(box)
@@ -190,7 +190,7 @@ class VictimForm(RecordForm):
         self.add_field(
             f1,
             "victim_code",
-            self.tr("Victim code"),
+            self.tr("Victim c&ode"),
             TextField(
                 placeholder=self.tr("e.g. {code}").format(
                     code=entry.victim_code_prefix(
@@ -200,27 +200,27 @@ class VictimForm(RecordForm):
                 )
             ),
         )
-        self.add_field(f1, "identified_on", self.tr("Identified on"), DateField())
+        self.add_field(f1, "identified_on", self.tr("&Identified on"), DateField())
         self.add_field(
             f1,
             "identified_by",
-            self.tr("Identified by"),
+            self.tr("Identified b&y"),
             TextField(placeholder=self.tr("Officer or agency")),
         )
-        self.add_field(f1, "district", self.tr("District"), DistrictField(ref))
+        self.add_field(f1, "district", self.tr("&District"), DistrictField(ref))
         self.add_field(
             f1,
             "indicators",
-            self.tr("Indicators observed"),
+            self.tr("Indicators o&bserved"),
             CodeChecklist(reference_items(ref, "victim_indicators"), rows=5),
         )
         return ident
 
     def _build_person(self) -> QWidget:
         person, f2 = group(self.tr("The person"))
-        self.add_field(f2, "gender", self.tr("Gender"), EnumCombo(Gender))
-        self.add_field(f2, "age", self.tr("Age (years)"), IntField())
-        self.add_field(f2, "date_of_birth", self.tr("Date of birth"), DateField())
+        self.add_field(f2, "gender", self.tr("&Gender"), EnumCombo(Gender))
+        self.add_field(f2, "age", self.tr("&Age (years)"), IntField())
+        self.add_field(f2, "date_of_birth", self.tr("Date of bir&th"), DateField())
         self.add_field(
             f2,
             "nationality",
@@ -240,11 +240,11 @@ class VictimForm(RecordForm):
         self.identity_hint.setWordWrap(True)
         f3.addRow(self.identity_hint)
         for name, label in (
-            ("name", self.tr("Name")),
-            ("father_name", self.tr("Father's name")),
-            ("cnic", self.tr("CNIC")),
-            ("phone", self.tr("Phone")),
-            ("address", self.tr("Address")),
+            ("name", self.tr("&Name")),
+            ("father_name", self.tr("&Father's name")),
+            ("cnic", self.tr("&CNIC")),
+            ("phone", self.tr("&Phone")),
+            ("address", self.tr("Add&ress")),
         ):
             self.add_field(f3, name, label, CnicField() if name == "cnic" else TextField())
         self.reveal_button = QPushButton(self.tr("Reveal identity…"))
@@ -258,7 +258,7 @@ class VictimForm(RecordForm):
             f3,
             "consent_to_share",
             "",
-            CheckField(self.tr("Consents to sharing identifying details")),
+            CheckField(self.tr("Consents to &sharing identifying details")),
         )
         return identity
 
@@ -268,16 +268,16 @@ class VictimForm(RecordForm):
         self.add_field(
             f4,
             "exploitation_forms",
-            self.tr("Forms of exploitation"),
+            self.tr("Forms of e&xploitation"),
             CodeChecklist(reference_items(ref, "exploitation_forms"), rows=5),
         )
         self.add_field(
             f4,
             "protection_measures",
-            self.tr("Protection measures"),
+            self.tr("Protection &measures"),
             CodeChecklist(reference_items(ref, "protection_measures"), rows=4),
         )
-        self.add_field(f4, "notes", self.tr("Notes"), NoteField(lines=3))
+        self.add_field(f4, "notes", self.tr("Not&es"), NoteField(lines=3))
         return care
 
     # --- identity -------------------------------------------------------------------------------
