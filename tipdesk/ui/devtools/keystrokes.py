@@ -7,8 +7,9 @@ officer reaches each input the way the screen allows, taking the shorter: Tab wh
 next input, else Alt and the label's underlined letter (its mnemonic), else Tab and
 Shift+Tab until the focus is there (:func:`_go_to` counts every press); the shortcuts for
 adding people and saving, Ctrl+Tab between tabs, arrows and Space in tick lists. Values are
-typed, and choices in drop-down lists are made by typing their first letters, as one does. Every step checks where the
-focus is, and the end checks what was saved, so a change that costs keys shows here.
+typed, and choices in drop-down lists are made by typing their first letters, as one does.
+Every step checks where the focus is, and the end checks what was saved, so a change that
+costs keys shows here.
 
 Nothing here is used by the app itself.
 """
