@@ -21,7 +21,9 @@ Contract:
   unsaved changes.
 - ``lock()`` / ``unlock()`` keep every input as it is (the app hides the window meanwhile);
   editors that revealed a victim's identity mask it again on lock.
-- Ctrl+S saves, Esc closes (asking first when needed).
+- Ctrl+S saves, Esc closes (asking first when needed), Ctrl+H shows the record's history
+  (:mod:`~tipdesk.ui.pages.records.editors.history`), from which an earlier version can be
+  restored; the editor then reads the record back.
 - Opening a record paints first and builds the rest after: the record's own inputs are
   filled at once, its children's forms (a case's accused and victims) one per turn of the
   event loop (:attr:`fully_loaded` tells when all are). Saving or checking first builds what
@@ -30,16 +32,14 @@ Contract:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -63,104 +63,21 @@ from tipdesk.ui.pages.records.editors.forms import (
     parse_path,
     reveal_widget,
 )
+from tipdesk.ui.pages.records.editors.history import HistoryDialog
 from tipdesk.ui.pages.records.editors.layout import scroll_page
-from tipdesk.ui.widgets.common import Banner
+from tipdesk.ui.pages.records.editors.parts import (
+    LOAD_FALLBACK_MS,
+    FirstPaint,
+    ProblemSummary,
+    path_to,
+    widget_at,
+)
 
 
 def _save_and_reload(session: Session, record: Record) -> Record:
     """Work for the runner: save one record and read it back as the editor shows it."""
     record_service.save_one(session, record)
     return record_service.get(session, record.KIND, record.id)
-
-
-def _path_to(form: RecordForm, widget: QWidget) -> list[str | int] | None:
-    """The path through ``form`` (field names, section names and child positions) to the input
-    holding ``widget``, or ``None``."""
-    for name, box in form.fields.items():
-        if box.editor is widget or box.editor.isAncestorOf(widget):
-            return [name]
-    for name, section in form.sections.items():
-        for i, child in enumerate(section.forms):
-            if child is widget or child.isAncestorOf(widget):
-                rest = _path_to(child, widget)
-                return [name, i, *rest] if rest is not None else None
-    return None
-
-
-def _widget_at(form: RecordForm, path: list[str | int]) -> QWidget | None:
-    """The input at ``path`` (see :func:`_path_to`), or ``None`` when it is gone."""
-    head = str(path[0])
-    if len(path) == 1:
-        box = form.fields.get(head)
-        return box.editor if box is not None else None
-    section = form.sections.get(head)
-    index = int(path[1])
-    if section is None or not 0 <= index < len(section.forms):
-        return None
-    return _widget_at(section.forms[index], path[2:]) if len(path) > 2 else None
-
-
-_LOAD_FALLBACK_MS = 150
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` (at the next turn of the event loop) after the first paint of the
-    widget it watches, once :attr:`armed`."""
-
-    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self.armed = False
-        self._then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.armed and event.type() == QEvent.Type.Paint:
-            self.armed = False
-            QTimer.singleShot(0, self._then)
-        return False
-
-
-class ProblemSummary(QFrame):
-    """The list of problems at the top of an editor; each line is a link to its input."""
-
-    sig_go_to = Signal(int)
-    """The officer clicked problem number ``n``."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("problemSummary")
-        self.setProperty("banner", "error")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = Banner("error", "")
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.label.linkActivated.connect(lambda link: self.sig_go_to.emit(int(link)))
-        layout.addWidget(self.label)
-        self.lines: list[str] = []
-        self.setVisible(False)
-
-    def show_problems(self, heading: str, lines: list[str]) -> None:
-        self.lines = list(lines)
-        items = "".join(
-            f'<li><a href="{i}">{html.escape(line)}</a></li>' for i, line in enumerate(lines)
-        )
-        self.label.set_message(
-            "error", f"<b>{html.escape(heading)}</b><ul style='margin:4px 0 0 0'>{items}</ul>"
-        )
-        self.setVisible(bool(lines))
-
-    def show_text(self, text: str) -> None:
-        self.lines = [text] if text else []
-        self.label.set_message("error", html.escape(text))
-        self.setVisible(bool(text))
-
-    def clear(self) -> None:
-        self.lines = []
-        self.label.set_message("error", "")
-        self.setVisible(False)
 
 
 class RecordEditor(QWidget):
@@ -240,7 +157,7 @@ class RecordEditor(QWidget):
         titles.setSpacing(0)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("editorTitle")
-        self._first_paint = _FirstPaint(self._start_loading, self)
+        self._first_paint = FirstPaint(self._start_loading, self)
         self.title_label.installEventFilter(self._first_paint)
         self.title_label.setProperty("role", "sectionTitle")
         self.status_label = QLabel(self)
@@ -255,6 +172,14 @@ class RecordEditor(QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         self.delete_button.setVisible(False)
         head.addWidget(self.delete_button)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setObjectName("historyButton")
+        self.history_button.setToolTip(
+            self.tr("Who changed what and when; restore an earlier version (Ctrl+H)")
+        )
+        self.history_button.clicked.connect(self.open_history)
+        self.history_button.setVisible(False)
+        head.addWidget(self.history_button)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         self.close_button.setToolTip(self.tr("Close this record (Esc)"))
@@ -278,6 +203,9 @@ class RecordEditor(QWidget):
         close_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         close_key.activated.connect(self.request_close)
+        history_key = QShortcut(QKeySequence("Ctrl+H"), self)
+        history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history_key.activated.connect(self.open_history)
 
     # --- for subclasses -------------------------------------------------------------------------
     def build_body(self, body: QWidget) -> None:
@@ -325,7 +253,7 @@ class RecordEditor(QWidget):
         self._set_status(self._saved_text(record))
         # The children's forms once the record has painted (or soon, if it is not shown).
         self._first_paint.armed = True
-        QTimer.singleShot(_LOAD_FALLBACK_MS, self._start_loading)
+        QTimer.singleShot(LOAD_FALLBACK_MS, self._start_loading)
 
     def _start_loading(self) -> None:
         if isValid(self) and not self.closed:
@@ -356,6 +284,7 @@ class RecordEditor(QWidget):
         self.record_id = getattr(record, "id", "") or None
         self._loaded = True
         self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
+        self.history_button.setVisible(bool(self.record_id))
         self.loaded(record)
         self._baseline = self.form.state()
         self._set_dirty(False)
@@ -510,11 +439,11 @@ class RecordEditor(QWidget):
         widget = QApplication.focusWidget()
         if widget is None or not self.isAncestorOf(widget):
             return None
-        return _path_to(self.form, widget)
+        return path_to(self.form, widget)
 
     def _restore_focus(self, path: list[str | int] | None) -> None:
         """Put the focus back on the input at ``path`` (else on the editor, so Esc works)."""
-        target = _widget_at(self.form, path) if path else None
+        target = widget_at(self.form, path) if path else None
         if target is not None:
             if not target.hasFocus():
                 reveal_widget(target)
@@ -594,6 +523,43 @@ class RecordEditor(QWidget):
     def go_to_problem(self, n: int) -> None:
         if 0 <= n < len(self._targets):
             reveal_widget(self._targets[n])
+
+    # --- history --------------------------------------------------------------------------------
+    def open_history(self) -> HistoryDialog | None:
+        """Ctrl+H: the record's versions, in a dialog (None for a record not saved yet)."""
+        if not self.record_id or self.closed:
+            return None
+        dialog = HistoryDialog(
+            self.ctx,
+            self.kind,
+            self.record_id,
+            self.title(),
+            unsaved=self.has_unsaved_changes,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_restored.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def reload(self) -> None:
+        """Read the record again (another screen or a restore changed it)."""
+        if not self.record_id or self.closed:
+            return
+        self.clear_problems()
+        self.ctx.runner.submit(
+            partial(record_service.get, kind=self.kind, record_id=self.record_id),
+            self._guard(self._on_reloaded),
+            self._guard(self._on_load_failed),
+        )
+
+    def _on_reloaded(self, record: Any) -> None:
+        self._on_loaded(record)
+        self._set_status(
+            self.tr("Restored at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
+            + " · "
+            + self._saved_text(record)
+        )
 
     # --- deleting -------------------------------------------------------------------------------
     def delete_record(self) -> None:
