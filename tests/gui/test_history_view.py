@@ -66,7 +66,7 @@ def test_the_history_lists_changes_and_restores_a_version(
     keys.shortcut("Ctrl+H")
     dialog = _history()
     rows = [dialog.model.row(i) for i in range(dialog.model.rowCount())]
-    assert [(r[2], r[3]) for r in rows] == [("This record", "2"), ("This record", "1")]
+    assert [(r[2], r[3]) for r in rows] == [("The case", "2"), ("The case", "1")]
     assert rows[0][1] == "admin1"
     assert rows[0][4] == "District; Stage"  # the editors' labels
     assert "District: Lahore → Multan" in dialog.detail.toPlainText()

@@ -247,24 +247,17 @@ class RecordListPanel(QWidget):
         self.period = PeriodFilter(clock)
         self.period.sig_changed.connect(self._apply)
         bar.addWidget(self.period)
-        self.extra_bar = QHBoxLayout()  # a page's own filters ("My cases")
-        self.extra_bar.setSpacing(8)
-        bar.addLayout(self.extra_bar)
-        # No parent yet: a widget takes its place in the Tab order when it gets its parent, so
-        # it comes after the filters only if made the same way they are.
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setObjectName("exportListButton")
-        self.export_button.setToolTip(
-            self.tr("Write this list, as searched and filtered, to an Excel workbook")
-        )
-        self.export_button.clicked.connect(self.ask_export)
-        bar.addWidget(self.export_button)
         return bar
 
     def _build_notes(self) -> QHBoxLayout:
-        """A line under the bar: why a click did not sort, and "Count all"."""
+        """A line under the bar: a page's own filters ("My cases"), why a click did not sort,
+        "Count all" and "Export…". (Its widgets are made without a parent, as the bar's are: a
+        widget takes its place in the Tab order when it gets its parent.)"""
         row = QHBoxLayout()
         row.setSpacing(8)
+        self.extra_bar = QHBoxLayout()
+        self.extra_bar.setSpacing(6)
+        row.addLayout(self.extra_bar)
         self.notice = QLabel()
         self.notice.setObjectName("listNotice")
         self.notice.setProperty("role", "hint")
@@ -273,7 +266,8 @@ class RecordListPanel(QWidget):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(NOTICE_MS)
         self._notice_timer.timeout.connect(lambda: self.notice.setVisible(False))
-        row.addWidget(self.notice, 1)
+        row.addWidget(self.notice)
+        row.addStretch(1)
         self.count_button = QPushButton(self.tr("Count all"))
         self.count_button.setObjectName("countAllButton")
         self.count_button.setToolTip(
@@ -282,6 +276,13 @@ class RecordListPanel(QWidget):
         self.count_button.setVisible(False)
         self.count_button.clicked.connect(self.count_all)
         row.addWidget(self.count_button)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportListButton")
+        self.export_button.setToolTip(
+            self.tr("Write this list, as searched and filtered, to an Excel workbook")
+        )
+        self.export_button.clicked.connect(self.ask_export)
+        row.addWidget(self.export_button)
         return row
 
     def show_notice(self, text: str) -> None:
@@ -465,7 +466,11 @@ class RecordListPanel(QWidget):
     def _on_reset(self) -> None:
         matched = self.model.matched_column
         if matched >= 0:
-            self.table.horizontalHeader().resizeSection(matched, 240)
+            # Shown second, beside what names the record: what the search found is what the
+            # officer reads first.
+            header = self.table.horizontalHeader()
+            header.moveSection(header.visualIndex(matched), 1)
+            header.resizeSection(matched, 240)
         empty = self.model.rowCount() == 0
         if empty:
             query = self.model.query

@@ -177,9 +177,10 @@ class CaseForm(RecordForm):
         self.add_field(f1, "kind", self.tr("Registered &as"), EnumCombo(CaseKind))
         self.add_field(f1, "registered_on", self.tr("&Registered on"), DateField())
         self.add_field(f1, "district", self.tr("&District"), DistrictField(ref))
+        # The registration column is the wider one (see _build_details), so that the longest
+        # office name ("FIA Anti-Human Trafficking Circle, Gujranwala") shows whole at the
+        # app's size; the box's tooltip has the whole name at any size.
         self.offices = CodeCombo([], searchable=False)
-        # As wide as the longest office name: "FIA Anti-Human Trafficking Circle, Gujranwala".
-        self.offices.setSizeAdjustPolicy(CodeCombo.SizeAdjustPolicy.AdjustToContents)
         self.add_field(f1, "office", self.tr("O&ffice"), self.offices)
         laws = [(code, _law_short(ref, code)) for code in ref.laws()]
         self.add_field(f1, "law", self.tr("&Law"), CodeCombo(laws, blank=None))

@@ -79,6 +79,7 @@ class HistoryDialog(QDialog):
         self.record_id = record_id
         self._unsaved = unsaved
         self.versions: list[Version] = []
+        self._with_creation: dict[str, int] = {}
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History of {title}").format(title=title))
         self.resize(980, 620)
@@ -144,6 +145,20 @@ class HistoryDialog(QDialog):
         )
 
     def _on_history(self, versions: list[Version]) -> None:
+        # People entered with the record itself are part of its creation, not lines of their
+        # own: the creation says how many came with it.
+        created = next(
+            (v for v in versions if v.record_id == self.record_id and v.action == "created"), None
+        )
+        self._with_creation: dict[str, int] = {}
+        if created is not None:
+            folded = [
+                v for v in versions
+                if v.record_id != self.record_id and v.action == "created" and v.at == created.at
+            ]  # fmt: skip
+            for v in folded:
+                self._with_creation[v.kind] = self._with_creation.get(v.kind, 0) + 1
+            versions = [v for v in versions if v not in folded]
         self.versions = versions
         self.model.set_rows([self._row(v) for v in versions])
         if versions:
@@ -157,11 +172,28 @@ class HistoryDialog(QDialog):
             what = "; ".join(field_label(v.kind, c.field) for c in v.changes)
         elif v.action == "changed":
             what = self.tr("Changed (the fields were not recorded then)")
+        elif v.action == "created" and v.record_id == self.record_id and self._with_creation:
+            what = self.tr("Created, with {people}").format(people=self._people())
         return [when, v.user, self._part(v), str(v.version), what]
 
+    def _people(self) -> str:
+        words = {
+            "accused": self.tr("{n} accused"),
+            "victim": self.tr("{n} victim(s)"),
+            "referral": self.tr("{n} referral(s)"),
+        }
+        return ", ".join(
+            words.get(kind, kind + " {n}").format(n=n) for kind, n in self._with_creation.items()
+        )
+
     def _part(self, v: Version) -> str:
-        if v.kind == self.kind:
-            return self.tr("This record") if v.record_id == self.record_id else v.title
+        if v.record_id == self.record_id:
+            return {
+                "case": self.tr("The case"),
+                "victim": self.tr("The victim"),
+                "training": self.tr("The training"),
+                "campaign": self.tr("The campaign"),
+            }.get(v.kind, v.kind)
         return record_words(v.kind, v.title or "?", self.ctx.reference)
 
     def current(self) -> Version | None:
@@ -189,12 +221,14 @@ class HistoryDialog(QDialog):
             self.restore_button.setToolTip("")
 
     def _detail(self, v: Version) -> str:
-        head = self.tr("Version {n} of {part}, saved {at} by {user}").format(
+        head = self.tr("{part}, version {n}: saved {at} by {user}").format(
             n=v.version, part=self._part(v), at=v.at[:16].replace("T", " "), user=v.user or "?"
         )
         lines = [head, ""]
         if v.action == "created":
             lines.append(self.tr("Created."))
+            if v.record_id == self.record_id and self._with_creation:
+                lines.append(self.tr("Entered with {people}.").format(people=self._people()))
         elif v.action == "deleted":
             lines.append(self.tr("Deleted."))
         for change in v.changes:
