@@ -8,7 +8,12 @@ summaries that schema 3's triggers keep). Then, in the same run, it times:
 - the baseline: a bare ``SELECT count(*)`` over cases, accused, victims and campaigns;
 - the national report for one year (2024) to JSON and to PDF (goals: under 2 s and 10 s), with
   the time of each query step of :func:`build_report` and of the writer, so a regression
-  points at its step.
+  points at its step;
+- small-cell suppression (threshold 5) of the national report for the year, for one month
+  (many small cells) and of one province for one month, each against the time to build that
+  report (goal: suppression well under the build), with the cells it hides; when the
+  developer tools are installed (scipy), the attack of ``tests/unit/reports/attack.py``
+  checks each suppressed report and prints its narrowest range.
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ from pathlib import Path
 
 from bench.report_data import Size, build
 from tipdesk.reports.build import build_report
-from tipdesk.reports.model import ReportParams
+from tipdesk.reports.model import Hidden, Report, ReportParams
+from tipdesk.reports.relations import cells
+from tipdesk.reports.suppress import suppress
 from tipdesk.reports.writers import write_report
 from tipdesk.resources import load_reference
 from tipdesk.store.store import Store
@@ -75,5 +82,50 @@ def main() -> None:
             print(f"report (schema {store.schema_version}): "
                   f"JSON {js:6.2f} s (goal < 2 s, {js / baseline:5.2f}x baseline); "
                   f"PDF {pdf:6.2f} s (goal < 10 s)")  # fmt: skip
+            print("small-cell suppression (threshold 5), against building the same report:")
+            for label, params in (
+                ("national, 2024", ReportParams(dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+                ("national, June 2024", ReportParams(dt.date(2024, 6, 1), dt.date(2024, 6, 30))),
+                ("Punjab, June 2024",
+                 ReportParams(dt.date(2024, 6, 1), dt.date(2024, 6, 30), province="PB")),
+            ):  # fmt: skip
+                _time_suppression(store, label, params)
         finally:
             store.close()
+
+
+def _time_suppression(store: Store, label: str, params: ReportParams, threshold: int = 5) -> None:
+    reference = load_reference()
+    t0 = time.perf_counter()
+    report = build_report(store, reference, params, generated_at="2026-01-31T00:00:00Z")
+    built = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    suppress(report, threshold)
+    took = time.perf_counter() - t1
+    counts = [c for c in cells(report) if c.sensitive and isinstance(c.value, int)]
+    small = sum(1 for c in counts if c.hidden is Hidden.SMALL)
+    protect = sum(1 for c in counts if c.hidden is Hidden.PROTECT)
+    print(f"  {label:<20} build {built:6.2f} s; suppression {took * 1000:7.1f} ms "
+          f"({took / built:6.1%} of the build); of {len(counts):,} counts "
+          f"{small} shown <{threshold}, {protect} x{_attack(report, threshold)}")  # fmt: skip
+
+
+def _attack(report: Report, threshold: int) -> str:
+    """The narrowest hidden range the attack finds (tests/unit/reports/attack.py), or ''
+    without the developer tools."""
+    import importlib.util
+    import sys
+
+    if importlib.util.find_spec("scipy") is None:
+        return ""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "unit" / "reports"))
+    import attack  # type: ignore[import-not-found]
+
+    t0 = time.perf_counter()
+    ranges = attack.ranges(report, threshold)
+    if not ranges:
+        return "; nothing hidden"
+    narrowest = min(r.width for r in ranges)
+    verdict = "ok" if narrowest >= threshold - 1 else "TOO NARROW"
+    return (f"; attack ({time.perf_counter() - t0:.1f} s): narrowest range {narrowest} values "
+            f"({verdict})")  # fmt: skip

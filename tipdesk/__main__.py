@@ -66,8 +66,11 @@ def main(argv: list[str] | None = None) -> int:
         if reason:
             return _overview(reason)
         return app.main([sys.argv[0]] if sys.argv else [])
-    from tipdesk.cli.main import run
-
+    try:
+        from tipdesk.cli.main import run
+    except KeyboardInterrupt:  # Ctrl+C while the command line loads: nothing has started
+        print("tipdesk: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
     return run(args)
 
 

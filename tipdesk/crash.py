@@ -7,12 +7,16 @@ Contract:
 - :func:`save_crash_report` writes the report under ``logs/`` of the data folder and returns its
   path, or ``None`` when it could not be written (a crash while reporting a crash must not
   raise). Any thread may call it.
+- :func:`ordinary_error` tells a failure of the surroundings (a folder given for a file, a
+  missing or read-only folder, a full disk, a closed pipe) from a bug: the former gets one
+  line for the user and no report.
 - No Qt here: the command line and the desktop app both use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import traceback
 from pathlib import Path
 
@@ -62,3 +66,53 @@ def save_crash_report(paths: Paths | None, exc: BaseException) -> Path | None:
     except OSError:
         return None
     return report
+
+
+# errno -> what to tell the user: with the path the system named ({path}), and without one.
+_OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.EISDIR: ("{path} is a folder; give the name of a file", "a folder was given for a file"),
+    errno.ENOTDIR: ("a part of {path} is not a folder", "a file was given for a folder"),
+    errno.ENOENT: (
+        "{path} does not exist (or a folder on its way does not)",
+        "a file or folder does not exist",
+    ),
+    errno.EACCES: ("permission denied: {path}", "permission denied"),
+    errno.EPERM: ("permission denied: {path}", "permission denied"),
+    errno.EROFS: ("{path} is on a read-only disk", "the disk is read-only"),
+    errno.ENOSPC: ("the disk is full: {path} was not completed", "the disk is full"),
+    errno.EEXIST: ("{path} already exists", "the file already exists"),
+    errno.ENAMETOOLONG: ("the name {path} is too long", "a file name is too long"),
+    errno.EMFILE: ("too many files are open", "too many files are open"),
+    errno.EIO: (
+        "{path} could not be read or written: check the drive",
+        "the disk could not be read or written: check the drive",
+    ),
+}
+if hasattr(errno, "EDQUOT"):
+    _OS_REASONS[errno.EDQUOT] = (
+        "the disk quota is full: {path} was not completed",
+        "the disk quota is full",
+    )
+
+
+def ordinary_error(exc: BaseException) -> str | None:
+    """One sentence for the user when ``exc`` is a failure of the surroundings rather than a
+    bug, else ``None``.
+
+    Ordinary: any ``OSError`` (what the operating system refused: a folder where a file was
+    expected, a missing or read-only folder, a full disk, no permission, a closed pipe). The
+    sentence names the path the system gave and the reason; it never quotes the exception's
+    message, which for some libraries' ``OSError`` subclasses may carry other text.
+    """
+    if not isinstance(exc, OSError):
+        return None
+    if isinstance(exc, BrokenPipeError):
+        return "The output was cut short: the program reading it stopped (a closed pipe)."
+    path = exc.filename if isinstance(exc.filename, str) else None
+    reasons = _OS_REASONS.get(exc.errno) if isinstance(exc.errno, int) else None
+    if reasons is not None:
+        text = reasons[0].format(path=path) if path else reasons[1]
+    else:
+        reason = exc.strerror or type(exc).__name__
+        text = f"{path}: {reason}" if path else f"a system error ({reason})"
+    return text[0].upper() + text[1:] + "."

@@ -7,7 +7,8 @@ Contract:
   ``store``    a district install (encrypted store, key file) is created, demo records are
                written, the store is closed, opened again with the passphrase and every
                record is read back and found by search;
-  ``report``   the national report is built and written as PDF and XLSX (reportlab, openpyxl);
+  ``report``   the national report is built, suppressed (threshold 5) and written as PDF and
+               XLSX (reportlab, openpyxl);
   ``bundle``   an HQ install is set up and linked with the district; the district seals a
                bundle, HQ opens and imports it (every record accepted), HQ's receipt is read
                back at the district;
@@ -147,8 +148,12 @@ def step_report(ctx: Context) -> str:
     session = ctx.sign_in(ctx.district)
     try:
         today = ctx.clock.now().date()
-        params = ReportParams(date_from=dt.date(today.year - 5, 1, 1), date_to=today)
+        # Suppressed as for publication: the protection search runs in the packaged app too.
+        params = ReportParams(
+            date_from=dt.date(today.year - 5, 1, 1), date_to=today, suppress_below=5
+        )
         report = reports.build_report(session, params)
+        _check(report.suppression is not None, "the report was not suppressed")
         sizes = []
         for fmt in ("pdf", "xlsx"):
             path = reports.export_report(
@@ -160,7 +165,11 @@ def step_report(ctx: Context) -> str:
             sizes.append(f"{fmt.upper()} {len(data) // 1024} KB")
     finally:
         session.close()
-    return "built the national report and wrote " + " and ".join(sizes)
+    hidden = report.suppression or {}
+    return (
+        f"built the national report ({hidden.get('small', 0)} small counts and "
+        f"{hidden.get('protect', 0)} more hidden) and wrote " + " and ".join(sizes)
+    )
 
 
 def step_bundle(ctx: Context) -> str:

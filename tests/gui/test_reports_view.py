@@ -122,6 +122,33 @@ def test_suppression_hides_small_counts(reports_window: MainWindow) -> None:
     assert any(t in ("<50", "x") for t in texts), texts
 
 
+def test_the_screen_never_shows_a_hidden_value(reports_window: MainWindow) -> None:
+    # Every hidden cell gets a sentinel value after suppression; the screen, shown again,
+    # must show the marks and never the sentinel (tables, headline, and the raw values the
+    # headline hands out).
+    from PySide6.QtCore import Qt
+
+    from tipdesk.reports.relations import cells
+
+    page = _reports(reports_window)
+    _build(page, suppress=5)
+    panel = page.report_panel
+    assert panel is not None and panel.report is not None
+    hidden = [c for c in cells(panel.report) if c.hidden]
+    assert hidden
+    for cell in hidden:
+        cell.value = 987_123
+    panel.show_report(panel.report)
+    shown = []
+    for model in [panel.headline_model, *panel.table_models.values()]:
+        for row in range(model.rowCount()):
+            for col in range(model.columnCount()):
+                index = model.index(row, col)
+                shown += [str(index.data()), str(index.data(Qt.ItemDataRole.UserRole))]
+    assert [t for t in shown if "987" in t] == []
+    assert "<5" in shown and "x" in shown
+
+
 def test_export_xlsx_writes_a_workbook(reports_window: MainWindow, tmp_path: Path) -> None:
     page = _reports(reports_window)
     _build(page)

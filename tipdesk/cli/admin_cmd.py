@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, open_session
+from tipdesk.cli.common import Add, InFile, OutFileInNewFolder, open_session
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
@@ -98,7 +98,7 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("--by", help="only this user's entries")
 
     p = add("backup", cmd_backup, "write an encrypted backup of the whole store")
-    p.add_argument("file")
+    p.add_argument("file", type=OutFileInNewFolder)
     p = add("restore", cmd_restore, "restore an encrypted backup")
-    p.add_argument("file")
+    p.add_argument("file", type=InFile)
     p.add_argument("--replace", action="store_true", help="move an existing store aside first")

@@ -3,7 +3,8 @@
 Each command module (``setup_cmd``, ``records_cmd``, ``admin_cmd``, ...) has a
 ``register(sub, add)`` function that adds its commands; :mod:`tipdesk.cli.main` calls them in
 order. ``add(name, handler, help, parent)`` makes a sub-command with the common options
-(``--home``, ``--user``, ``--passphrase-file``, ``--json``).
+(``--home``, ``--user``, ``--passphrase-file``, ``--json``; also accepted before the command,
+see :mod:`tipdesk.cli.main`), so ``args.home`` and the others are always set.
 """
 
 from __future__ import annotations
@@ -77,3 +78,102 @@ def load_json_file(path: str) -> Any:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InvalidInput(f"{path} is not valid JSON ({exc}).") from None
+    except (ValueError, RecursionError):
+        # A number of thousands of digits (Python's int limit) or arrays nested thousands deep.
+        raise InvalidInput(f"{path} holds a number or a nesting too large to read.") from None
+
+
+# --- Files and folders named on the command line ---------------------------------------------
+# An option's ``type=`` says what its value names; :func:`check_paths` checks every such value
+# before the command signs in or touches anything, so a folder given for a file, a file for a
+# folder, a missing folder or a place that cannot be written ends in one line naming it. The
+# values stay text (``str`` subclasses), so handlers use them as before.
+
+
+class InFile(str):
+    """A file the command reads (a pipe such as ``<(...)`` or ``/dev/stdin`` is fine)."""
+
+    __slots__ = ()
+
+
+class InFolder(str):
+    """A folder the command reads."""
+
+    __slots__ = ()
+
+
+class OutFile(str):
+    """A file the command writes (replaces): its folder must exist and be writable."""
+
+    __slots__ = ()
+    makes_folders = False
+
+
+class OutFileInNewFolder(OutFile):
+    """A file the command writes, creating missing folders on its way (a backup)."""
+
+    __slots__ = ()
+    makes_folders = True
+
+
+class OutFolder(str):
+    """A folder the command writes files into."""
+
+    __slots__ = ()
+
+
+def check_paths(args: argparse.Namespace) -> None:
+    """Raise :class:`InvalidInput` for the first file or folder in ``args`` that cannot be what
+    its option says (see the marker types above)."""
+    for value in vars(args).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, InFile):
+                _check_in_file(Path(item))
+            elif isinstance(item, InFolder):
+                _check_folder(Path(item), write=False)
+            elif isinstance(item, OutFile):
+                _check_out_file(Path(item), item.makes_folders)
+            elif isinstance(item, OutFolder):
+                _check_folder(Path(item), write=True)
+
+
+def _check_in_file(path: Path) -> None:
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give the name of a file.")
+    if not path.exists():
+        raise InvalidInput(f"There is no file {path}.")
+    if not os.access(path, os.R_OK):
+        raise InvalidInput(f"Cannot read {path}: permission denied.")
+
+
+def _check_folder(path: Path, *, write: bool) -> None:
+    if not path.exists():
+        raise InvalidInput(f"There is no folder {path}.")
+    if not path.is_dir():
+        raise InvalidInput(f"{path} is not a folder.")
+    _check_access(path, write=write)
+
+
+def _check_out_file(path: Path, makes_folders: bool) -> None:
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give the name of a file to write in it.")
+    if path.exists() and not path.is_file():
+        # A device or a pipe: the file would be replaced, not written to.
+        raise InvalidInput(f"{path} is not a regular file; give the name of a file to write.")
+    folder = path.absolute().parent
+    if makes_folders:
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+    if not folder.exists():
+        raise InvalidInput(f"The folder {folder} does not exist; nothing was written.")
+    if not folder.is_dir():
+        raise InvalidInput(f"{folder} is not a folder; nothing was written.")
+    _check_access(folder, write=True)
+
+
+def _check_access(folder: Path, *, write: bool) -> None:
+    # os.access answers for the real user and sees read-only disks (EROFS) too.
+    wanted = os.W_OK | os.X_OK if write else os.R_OK | os.X_OK
+    if not os.access(folder, wanted):
+        what = "write in" if write else "read"
+        raise InvalidInput(f"Cannot {what} {folder}: permission denied or a read-only disk.")

@@ -6,12 +6,19 @@ Contract:
 - Passphrases come from ``--passphrase-file``, then ``TIPDESK_PASSPHRASE``, then an interactive
   prompt (only on a terminal). They are never echoed, logged or put into an error message.
 - :func:`run_guarded` prints a :class:`KnownError` as one line on stderr and returns its exit
-  code; any other exception is a bug: one line naming the crash report, saved without record
-  contents (:mod:`tipdesk.crash`: only the traceback's file and line frames), exit code 70.
+  code. What the surroundings refused (an ``OSError``: a folder given for a file, a missing or
+  read-only folder, a full disk, :func:`tipdesk.crash.ordinary_error`) is one line too, exit
+  code 1, no crash report; a closed output pipe (``tipdesk case list | head -1``) is one line
+  and exit code 141 (128 + SIGPIPE, what the shell reports for other tools cut off the same
+  way); Ctrl+C is one line and 130. Any other exception is a bug: one line naming the crash
+  report, saved without record contents (only the traceback's file and line frames), exit
+  code 70. Output still buffered is written before the command counts as done, so a failure
+  to write it is reported like the others, never as Python's "Exception ignored".
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import getpass
@@ -24,12 +31,15 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed
-from tipdesk.crash import save_crash_report
+from tipdesk.crash import ordinary_error, save_crash_report
 from tipdesk.paths import Paths
 
 ENV_PASSPHRASE = "TIPDESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 ENV_NEW_PASSPHRASE = "TIPDESK_NEW_PASSPHRASE"  # noqa: S105
 ENV_USER = "TIPDESK_USER"
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141
 EXIT_BUG = 70
 
 
@@ -96,28 +106,76 @@ def emit(data: object, as_json: bool, text: str | Callable[[], str]) -> None:
 
 
 def run_guarded(action: Callable[[], int], paths: Paths | None, as_json: bool) -> int:
+    """Run ``action``; turn what it raises into one line on stderr and an exit code (see the
+    module contract)."""
     try:
-        return action()
+        code = action()
+        _flush_stdout()  # a closed pipe or a full disk shows here, not at exit
+        return code
     except ValidationFailed as exc:
         if as_json:
             problems = [{"field": p.field, "rule": p.rule, "message": p.message}
                         for p in exc.problems]  # fmt: skip
-            print(json.dumps({"error": "validation", "problems": problems}, indent=2))
-        print(f"tipdesk: error: {exc.message}", file=sys.stderr)
-        return exc.exit_code
+            _print_json({"error": "validation", "problems": problems})
+        return _fail(exc.message, exc.exit_code)
     except KnownError as exc:
         if as_json:
-            print(json.dumps({"error": type(exc).__name__, "message": exc.message}))
-        print(f"tipdesk: error: {exc.message}", file=sys.stderr)
-        return exc.exit_code
+            _print_json({"error": type(exc).__name__, "message": exc.message})
+        return _fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
-        print("tipdesk: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
-        return 130
+        return _fail("interrupted; nothing was changed by the unfinished step.", EXIT_INTERRUPTED)
+    except BrokenPipeError as exc:
+        _quiet_stdout()
+        return _fail(str(ordinary_error(exc)), EXIT_PIPE_CLOSED)
+    except OSError as exc:
+        _quiet_stdout_if_broken()
+        return _fail(str(ordinary_error(exc)), EXIT_ERROR)
     except Exception as exc:
         report = save_crash_report(paths, exc)
         where = f" A report (without record contents) was saved to {report}." if report else ""
-        print(
-            f"tipdesk: internal error ({type(exc).__name__}); this is a bug.{where}",
-            file=sys.stderr,
-        )
+        say(f"tipdesk: internal error ({type(exc).__name__}); this is a bug.{where}")
         return EXIT_BUG
+
+
+def say(line: str) -> None:
+    """Print ``line`` on stderr; a closed stderr is ignored (there is no one left to tell)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr, flush=True)
+
+
+def _fail(message: str, code: int) -> int:
+    say(f"tipdesk: error: {message}")
+    return code
+
+
+def _print_json(data: object) -> None:
+    try:
+        print(json.dumps(data, indent=2), flush=True)
+    except OSError:
+        _quiet_stdout()  # the error line on stderr still says what went wrong
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is not None:  # None when the command was started with stdout closed
+        sys.stdout.flush()
+
+
+def _quiet_stdout_if_broken() -> None:
+    try:
+        _flush_stdout()
+    except (OSError, ValueError):
+        _quiet_stdout()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered does not fail
+    again when Python exits (it would print "Exception ignored" and exit 120)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing is flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)

@@ -1,41 +1,67 @@
 """``tipdesk`` command line: builds the parser from the command modules and runs a command.
 
 Every command runs headless, prints one clear line on stderr on error (exit code non-zero) and
-changes nothing then. ``--json`` gives machine-readable output on stdout.
+changes nothing then. ``--json`` gives machine-readable output on stdout. The common options
+(``--home``, ``--user``, ``--passphrase-file``, ``--json``) go before or after the command;
+after the command wins.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from typing import Any
 
 from tipdesk import APP_NAME, __version__
 from tipdesk.cli import admin_cmd, io, records_cmd, register_cmd, report_cmd, setup_cmd, sync_cmd
-from tipdesk.cli.common import Handler
-from tipdesk.core.errors import KnownError
+from tipdesk.cli.common import Handler, InFile, check_paths
+from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.paths import Paths, resolve_home
 
 # Command modules, in the order their commands appear in ``tipdesk --help``.
 COMMAND_MODULES = (setup_cmd, records_cmd, register_cmd, sync_cmd, report_cmd, admin_cmd)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--home", help="data folder (default: TIPDESK_HOME or the user data folder)")
-    p.add_argument("--user", help="who signs in (default: TIPDESK_USER or the only user)")
-    p.add_argument("--passphrase-file", help="read the passphrase from this file")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+# The options every command takes. They are accepted before the command too (``tipdesk --home
+# DIR stats``), as in git and docker: the top-level parser sets their defaults, and each
+# command's copy defaults to SUPPRESS, so it only sets a value that is given after the
+# command, which then wins.
+COMMON_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("--home", {"metavar": "DIR", "help": "data folder (default: TIPDESK_HOME or the user's)"}),
+    ("--user", {"metavar": "NAME", "help": "who signs in (default: TIPDESK_USER or the one user)"}),
+    (
+        "--passphrase-file",
+        {"metavar": "FILE", "type": InFile, "help": "read the passphrase from this file"},
+    ),
+    ("--json", {"action": "store_true", "help": "machine-readable output"}),
+)
+COMMON_HELP = (
+    "accepted before the command (tipdesk --home DIR stats) or after it; "
+    "when both are given, the value after the command wins"
+)
+
+
+def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    group = p.add_argument_group("common options", COMMON_HELP if top else None)
+    for flag, options in COMMON_OPTIONS:
+        if top:
+            default: Any = False if options.get("action") == "store_true" else None
+        else:
+            default = argparse.SUPPRESS  # set only when given after the command
+        group.add_argument(flag, default=default, **options)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tipdesk",
+        usage="tipdesk [-h] [--version] [common options] COMMAND ...",
         description=f"{APP_NAME} {__version__}: anti-trafficking case, victim, training and "
         "awareness register. With no command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _common(parser, top=True)
+    # prog: the commands' usage lines start "tipdesk COMMAND", not with the custom usage above.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="tipdesk")
 
     def add(name: str, handler: Handler, help_text: str, parent: Any = sub) -> Any:
         p = parent.add_parser(name, help=help_text, description=help_text)
@@ -50,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run a command; return the exit code."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl+C while parsing or loading, before the command runs
+        io.say("tipdesk: interrupted; nothing was changed.")
+        return io.EXIT_INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -58,12 +92,19 @@ def run(argv: Sequence[str] | None = None) -> int:
     paths: Paths | None = None
     try:
         paths = resolve_home(args.home)
+        if paths.home.exists() and not paths.home.is_dir():
+            raise InvalidInput(f"{paths.home} is not a folder: --home names the data folder.")
     except KnownError as exc:
-        print(f"tipdesk: error: {exc}", file=sys.stderr)
+        io.say(f"tipdesk: error: {exc}")
         return 2
     handler: Handler = args.handler
     resolved = paths
-    return io.run_guarded(lambda: handler(args, resolved), paths, args.json)
+
+    def checked() -> int:
+        check_paths(args)
+        return handler(args, resolved)
+
+    return io.run_guarded(checked, paths, args.json)
 
 
 __all__ = ["build_parser", "run"]

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, load_json_file, open_session, parse_date
+from tipdesk.cli.common import Add, InFile, load_json_file, open_session, parse_date
 from tipdesk.core.codes import Stage
 from tipdesk.core.errors import InvalidInput, Problem, ValidationFailed
 from tipdesk.core.records import RECORD_TYPES, Record, from_dict, to_dict
@@ -165,7 +165,9 @@ def register(sub: Any, add: Add) -> None:
         group = sub.add_parser(kind, help=f"add, list and show {kind} records")
         actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
         p = add("add", cmd_record_add, f"add or update {kind} records from a JSON file", actions)
-        p.add_argument("--file", required=True, help="a JSON object, or a list of them")
+        p.add_argument(
+            "--file", required=True, type=InFile, help="a JSON object, or a list of them"
+        )
         p.set_defaults(kind=kind)
         p = add("list", cmd_record_list, f"list {kind} records, newest first", actions)
         p.set_defaults(kind=kind)

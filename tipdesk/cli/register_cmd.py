@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, open_session
+from tipdesk.cli.common import Add, InFile, OutFile, open_session
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
@@ -151,7 +151,7 @@ def register(sub: Any, add: Add) -> None:
         "write the register template (XLSX: cases, accused, victims, training, campaigns)",
         template,
     )
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--out", required=True, type=OutFile, metavar="FILE.xlsx")
 
     importer = sub.add_parser("import", help="bring in data from files").add_subparsers(
         dest="import_command", metavar="WHAT", required=True
@@ -162,7 +162,7 @@ def register(sub: Any, add: Add) -> None:
         "import a register kept in a spreadsheet (XLSX or CSV); checks everything first",
         importer,
     )
-    p.add_argument("file")
+    p.add_argument("file", type=InFile)
     p.add_argument("--sheet", help="import only this sheet; for a CSV, the sheet it holds")
     p.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
     p.add_argument(

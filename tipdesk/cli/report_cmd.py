@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, open_session, parse_date
+from tipdesk.cli.common import Add, OutFile, open_session, parse_date
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
 from tipdesk.reports.model import ReportParams
@@ -157,7 +157,7 @@ def register(sub: Any, add: Add) -> None:
         help="show counts of 1..N-1 as <N and protect totals (for publication)",
     )
     p.add_argument("--format", choices=report_service.FORMATS)
-    p.add_argument("--out", help="the file to write")
+    p.add_argument("--out", type=OutFile, help="the file to write")
     views = p.add_subparsers(dest="report_view", metavar="VIEW")
     v = add("linked-cases", cmd_linked, "accused CNICs in cases of more than one district", views)
     v.add_argument("--limit", type=int, default=1000)
@@ -174,6 +174,6 @@ def register(sub: Any, add: Add) -> None:
     ):
         e = add(kind, cmd_export, what, kinds)
         e.set_defaults(kind=kind)
-        e.add_argument("--out", required=True, help="the CSV file to write")
+        e.add_argument("--out", required=True, type=OutFile, help="the CSV file to write")
         e.add_argument("--from", dest="date_from", help="only victims identified from this day")
         e.add_argument("--to", dest="date_to", help="only victims identified up to this day")

@@ -7,7 +7,7 @@ from typing import Any
 
 from tipdesk import APP_NAME
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, open_session, user_name
+from tipdesk.cli.common import Add, InFile, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, StoreExists
@@ -144,16 +144,16 @@ def register(sub: Any, add: Add) -> None:
     p = add("add", cmd_user_add, "add a user (admins)", users)
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=[r.value for r in UserRole])
-    p.add_argument("--new-passphrase-file", help="the new user's passphrase")
+    p.add_argument("--new-passphrase-file", type=InFile, help="the new user's passphrase")
     add("list", cmd_user_list, "list users", users)
     p = add("disable", cmd_user_disable, "disable a user; their passphrase stops working", users)
     p.add_argument("name")
     p = add("enable", cmd_user_enable, "enable a disabled user with a new passphrase", users)
     p.add_argument("name")
-    p.add_argument("--new-passphrase-file", help="the user's new passphrase")
+    p.add_argument("--new-passphrase-file", type=InFile, help="the user's new passphrase")
 
     p = add("passwd", cmd_passwd, "change your passphrase (the database is not re-encrypted)")
-    p.add_argument("--new-passphrase-file")
+    p.add_argument("--new-passphrase-file", type=InFile)
     p = add("recover", cmd_recover, "set a new passphrase using the recovery key")
-    p.add_argument("--recovery-key-file")
-    p.add_argument("--new-passphrase-file")
+    p.add_argument("--recovery-key-file", type=InFile)
+    p.add_argument("--new-passphrase-file", type=InFile)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, open_session, user_name
+from tipdesk.cli.common import Add, InFile, InFolder, OutFile, OutFolder, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
@@ -507,7 +507,7 @@ def register(sub: Any, add: Add) -> None:
     )
     add("show", cmd_keys_show, "show this install's sync fingerprint", keys)
     p = add("export", cmd_keys_export, "write HQ's enrolment file for districts (HQ)", keys)
-    p.add_argument("--out", required=True, help="the enrolment file to write")
+    p.add_argument("--out", required=True, type=OutFile, help="the enrolment file to write")
     p.add_argument(
         "--backup-recipient",
         action="append",
@@ -516,16 +516,16 @@ def register(sub: Any, add: Add) -> None:
     )
 
     p = add("enroll", cmd_enroll, "install HQ's enrolment file (district)")
-    p.add_argument("file")
+    p.add_argument("file", type=InFile)
     p.add_argument("--yes", action="store_true", help="the fingerprint was checked")
 
     device = sub.add_parser("device", help="district devices").add_subparsers(
         dest="device_command", metavar="ACTION", required=True
     )
     p = add("export", cmd_device_export, "write this device's registration file (district)", device)
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, type=OutFile)
     p = add("register", cmd_device_register, "accept bundles from a device (HQ)", device)
-    p.add_argument("file")
+    p.add_argument("file", type=InFile)
     p.add_argument("--yes", action="store_true", help="the fingerprint was checked")
     p = add("revoke", cmd_device_revoke, "refuse a device's bundles from now on (HQ)", device)
     p.add_argument("id", help="device id (or a unique start of it)")
@@ -535,39 +535,47 @@ def register(sub: Any, add: Add) -> None:
         dest="sync_command", metavar="ACTION", required=True
     )
     p = add("export", cmd_sync_export, "write the next bundle for HQ", sync)
-    p.add_argument("--out", required=True, help="folder to write the bundle into")
+    p.add_argument("--out", required=True, type=OutFolder, help="folder to write the bundle into")
     p = add("receipt", cmd_sync_receipt, "import HQ's receipt", sync)
-    p.add_argument("file")
+    p.add_argument("file", type=InFile)
     add("status", cmd_sync_status, "what was sent and what HQ acknowledged", sync)
     p = add("configure", cmd_sync_configure, "set HQ's address for automatic upload", sync)
     p.add_argument("--hq-url", required=True, metavar="URL", help="https://host:port of HQ")
-    p.add_argument("--ca", metavar="FILE", help="HQ's certificate (self-signed) to trust")
+    p.add_argument(
+        "--ca", metavar="FILE", type=InFile, help="HQ's certificate (self-signed) to trust"
+    )
     p = add("upload", cmd_sync_upload, "upload the outbox to HQ and fetch the receipt", sync)
     p.add_argument("--hq-url", metavar="URL", help="instead of the configured address")
-    p.add_argument("--ca", metavar="FILE", help="instead of the configured certificate")
+    p.add_argument(
+        "--ca", metavar="FILE", type=InFile, help="instead of the configured certificate"
+    )
 
     ref = sub.add_parser("reference", help="reference lists and rules").add_subparsers(
         dest="reference_command", metavar="ACTION", required=True
     )
     add("show", cmd_reference_show, "the reference update in use, if any", ref)
     p = add("install", cmd_reference_install, "install updated reference files (HQ)", ref)
-    p.add_argument("folder", help="folder with any of the reference JSON files")
+    p.add_argument("folder", type=InFolder, help="folder with any of the reference JSON files")
     hq = sub.add_parser("hq", help="bundles from districts (HQ)").add_subparsers(
         dest="hq_command", metavar="ACTION", required=True
     )
     p = add("import", cmd_hq_import, "verify, decrypt and import bundles", hq)
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE")  # each file: its own error line
     p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
     p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
     p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)
     p.add_argument("id")
     p.add_argument("--keep", required=True, choices=["local", "incoming"])
     p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
-    p.add_argument("--out", required=True, help="folder to write the receipts into")
+    p.add_argument("--out", required=True, type=OutFolder, help="folder to write the receipts into")
     add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)
     p = add("serve", cmd_hq_serve, "receive bundles over HTTPS and serve receipts", hq)
     p.add_argument("--bind", required=True, metavar="HOST:PORT")
-    p.add_argument("--cert", required=True, metavar="FILE", help="TLS certificate (PEM)")
-    p.add_argument("--key", required=True, metavar="FILE", help="TLS private key (PEM)")
+    p.add_argument(
+        "--cert", required=True, type=InFile, metavar="FILE", help="TLS certificate (PEM)"
+    )
+    p.add_argument(
+        "--key", required=True, type=InFile, metavar="FILE", help="TLS private key (PEM)"
+    )
     p.add_argument("--inbox", metavar="DIR", help="folder for received bundles")
     p.add_argument("--import", dest="import_directly", action="store_true", help="import at once")

@@ -3,6 +3,8 @@
 Contract: a ``KnownError`` is an environment or user failure with a message fit to show an
 officer (wrong passphrase, disk full, corrupt file, permission denied). Its message never
 contains record contents, passphrases or keys. Anything that is not a ``KnownError`` is a bug.
+A value the user typed wrong is repeated in a message only through :func:`quoted` or
+:func:`shown`, which repeat a short value and describe a long one by its length.
 """
 
 from __future__ import annotations
@@ -26,6 +28,30 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+
+# Most characters of a user's value repeated in a message (a code, a number or a date typed
+# wrong); a longer value is described by its length, never repeated.
+SHOWN_MAX = 40
+
+
+def quoted(value: str) -> str:
+    """``'value'`` for a message, or how long it is when it is too long to repeat."""
+    if len(value) <= SHOWN_MAX:
+        return f"'{value}'"
+    return f"a text of {len(value):,} characters"
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message when short; otherwise what it is, not what it holds (a
+    list, or a number with thousands of digits, is never repeated whole)."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= SHOWN_MAX else quoted(value)
+    if value is None or isinstance(value, bool | float):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value) if -(10**SHOWN_MAX) < value < 10**SHOWN_MAX else "a very long number"
+    return f"a {type(value).__name__}"
 
 
 def problem_line(problem: Mapping[str, Any]) -> str:

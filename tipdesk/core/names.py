@@ -21,6 +21,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from tipdesk.core.errors import SHOWN_MAX, quoted
 from tipdesk.core.records import Accused, Campaign, Case, R, Referral, Training, Victim
 from tipdesk.core.reference import Reference
 
@@ -101,7 +102,10 @@ def resolve_names(record: R, reference: Reference) -> R:
 
 def describe_district(reference: Reference, value: str) -> str:
     """Why ``value`` is not a district, for a person: the districts it could be, the closest
-    name, or that it is not known. Never a code."""
+    name, or that it is not known. Never a code; a text too long to repeat is described by
+    its length (and not compared with every name)."""
+    if len(value) > SHOWN_MAX:
+        return f"{quoted(value)} is not a district we know: write the district's name"
     several = reference.districts_starting(value)
     if len(several) > 1:
         names = [d.name for d in several]

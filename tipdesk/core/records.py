@@ -29,7 +29,7 @@ from tipdesk.core.codes import (
     ReferralOutcome,
     Stage,
 )
-from tipdesk.core.errors import Problem
+from tipdesk.core.errors import Problem, shown
 
 
 @dataclass(slots=True, kw_only=True)
@@ -340,7 +340,7 @@ def _convert(value: Any, hint: Any, path: str, problems: list[Problem]) -> Any:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        problems.append(Problem(path, "type", f"{value!r} is not a real date (YYYY-MM-DD)"))
+        problems.append(Problem(path, "type", f"{shown(value)} is not a real date (YYYY-MM-DD)"))
         return _BAD
     if hint is bool:
         if isinstance(value, bool):
@@ -352,7 +352,7 @@ def _convert(value: Any, hint: Any, path: str, problems: list[Problem]) -> Any:
             return value
         if isinstance(value, float) and value.is_integer():
             return int(value)
-        problems.append(Problem(path, "type", f"{value!r} is not a whole number"))
+        problems.append(Problem(path, "type", f"{shown(value)} is not a whole number"))
         return _BAD
     if hint is str:
         if isinstance(value, str):
@@ -366,7 +366,7 @@ def _convert(value: Any, hint: Any, path: str, problems: list[Problem]) -> Any:
             return hint(str(value).strip().lower())
         except ValueError:
             allowed = ", ".join(m.value for m in hint)
-            problems.append(Problem(path, "enum", f"{value!r} is not one of: {allowed}"))
+            problems.append(Problem(path, "enum", f"{shown(value)} is not one of: {allowed}"))
             return _BAD
     raise TypeError(f"unsupported field type {hint!r}")  # a bug in the record definitions
 

@@ -96,6 +96,9 @@ participants.gender_sum     participants_total       a gender count given and fe
 participants.agency_sum     participants_by_agency   agency counts given and their sum differs from
                                                      the total
 participants.roster         roster                   the roster names more people than the total
+text.max_length             every text field, every  longer than its maximum (characters, not
+                            list entry and table key bytes; ``tipdesk/core/limits.py``)
+list.max_items              every list and table     more entries than its maximum
 =========================== ======================== ===============================================
 
 Sentencing limits come from ``ctx.reference.sentence_limit(case.law, accused.section)``; a limit
@@ -116,7 +119,8 @@ from tipdesk.core import dual_role
 from tipdesk.core.ages import age_on
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
-from tipdesk.core.errors import Problem
+from tipdesk.core.errors import SHOWN_MAX, Problem, quoted
+from tipdesk.core.limits import length_problems
 from tipdesk.core.names import describe_district
 from tipdesk.core.records import (
     META_FIELDS,
@@ -249,15 +253,26 @@ class _Checks:
         ref = self.ctx.reference
         if ref.has(list_name, value) or not value.strip():
             return
-        close = ref.suggestion(list_name, value)
+        close = ref.suggestion(list_name, value) if len(value) <= SHOWN_MAX else None
         hint = f" (did you mean {close}?)" if close else ""
-        self.add(name, "reference.code", f"'{value}' is not a known {_LIST_WORDS[list_name]}{hint}")
+        what = _LIST_WORDS[list_name]
+        self.add(name, "reference.code", f"{quoted(value)} is not a known {what}{hint}")
 
     def codes(self, name: str, list_name: str, values: Iterable[str]) -> None:
         known = self.ctx.reference.items(list_name)
         for i, value in enumerate(values):
             if value not in known:  # the usual case needs no field name
                 self.code(f"{name}[{i}]", list_name, value)
+
+
+def _short(code: str) -> str:
+    """A code as it is, or described by its length when too long to repeat."""
+    return code if len(code) <= SHOWN_MAX else quoted(code)
+
+
+def _country(reference: Reference, code: str) -> str:
+    """A country by its name (an unknown code as it is, or by its length when long)."""
+    return reference.label("countries", code) if reference.has("countries", code) else _short(code)
 
 
 def _dates(c: _Checks, start: dt.date | None, end: dt.date | None) -> None:
@@ -279,10 +294,12 @@ def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
     if c.required("district", case.district):
         c.district("district", case.district)
     if c.required("office", case.office) and case.office not in ctx.offices:
-        c.add("office", "reference.office", f"'{case.office}' is not an office of this install")
+        c.add(
+            "office", "reference.office", f"{quoted(case.office)} is not an office of this install"
+        )
     if c.required("law", case.law) and case.law not in ctx.reference.laws():
         known = ", ".join(ctx.reference.law_short(law) for law in ctx.reference.laws())
-        c.add("law", "reference.law", f"'{case.law}' is not a known law (known: {known})")
+        c.add("law", "reference.law", f"{quoted(case.law)} is not a known law (known: {known})")
     c.codes("exploitation_forms", "exploitation_forms", case.exploitation_forms)
     c.codes("means", "means", case.means)
     c.codes("route_countries", "countries", case.route_countries)
@@ -295,7 +312,7 @@ def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
             f"a transnational case needs at least one country on the route other than {home}",
         )
     if not case.transnational and foreign:
-        names = ", ".join(ctx.reference.label("countries", code) for code in foreign)
+        names = ", ".join(_country(ctx.reference, code) for code in foreign)
         c.add(
             "transnational",
             "route.domestic",
@@ -577,19 +594,21 @@ def validate_campaign(campaign: Campaign, ctx: ValidationContext) -> list[Proble
 
 
 def validate(record: Record, ctx: ValidationContext) -> list[Problem]:
-    """Every problem in ``record``, whatever its kind. Accused and victims validated on their
-    own (outside a case) skip the rules that need their case."""
+    """Every problem in ``record``, whatever its kind: the text limits of
+    :mod:`tipdesk.core.limits` first, then the rules above. Accused and victims validated on
+    their own (outside a case) skip the rules that need their case."""
+    problems = length_problems(record)
     if isinstance(record, Case):
-        return validate_case(record, ctx)
+        return problems + validate_case(record, ctx)
     if isinstance(record, Accused):
-        return validate_accused(record, ctx)
+        return problems + validate_accused(record, ctx)
     if isinstance(record, Victim):
-        return validate_victim(record, ctx)
+        return problems + validate_victim(record, ctx)
     if isinstance(record, Referral):
-        return validate_referral(record, ctx)
+        return problems + validate_referral(record, ctx)
     if isinstance(record, Training):
-        return validate_training(record, ctx)
-    return validate_campaign(record, ctx)
+        return problems + validate_training(record, ctx)
+    return problems + validate_campaign(record, ctx)
 
 
 # ---------------------------------------------------------------------------------------------

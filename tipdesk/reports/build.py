@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from tipdesk.core.codes import Gender, Outcome, ReferralOutcome, Stage
@@ -29,6 +29,7 @@ from tipdesk.reports.model import (
     ColumnKind,
     Coverage,
     CoverageRow,
+    Relation,
     Report,
     ReportParams,
     Table,
@@ -111,10 +112,11 @@ def _province_code(reference: Reference, name_or_code: str) -> str:
 
 
 class _Cells:
-    """Makes cells with report-wide keys and records which cells add up to which total."""
+    """Makes cells with report-wide keys; records the links between tables' cells and the
+    figures derived from others (rates)."""
 
     def __init__(self) -> None:
-        self.relations: list[tuple[list[Cell], Cell]] = []
+        self.links: list[Relation] = []
         self.derived: list[tuple[Cell, list[Cell]]] = []
 
     @staticmethod
@@ -129,10 +131,9 @@ class _Cells:
         self.derived.append((cell, [convicted, acquitted]))
         return cell
 
-    def relate(self, parts: Iterable[Cell], total: Cell) -> None:
-        parts = [p for p in parts if p is not total]
-        if total.sensitive and parts:
-            self.relations.append((parts, total))
+    def link(self, relation: Relation) -> None:
+        """Record a relation between cells of different tables."""
+        self.links.append(relation)
 
 
 def build_report(
@@ -174,17 +175,28 @@ def build_report(
         results[name] = run()
     if progress is not None:
         progress(len(steps), len(steps), "done")
+    return assemble(reference, params, results, generated_at=generated_at)
+
+
+def assemble(
+    reference: Reference, params: ReportParams, results: dict[str, object], *, generated_at: str
+) -> Report:
+    """The report from the grouped query rows (``results``: each step of :func:`build_report`
+    by name), suppressed when ``params`` says so. Pure: no store access (tests feed it rows)."""
     assembler = _Assembler(reference, params, results)
     report = Report(
         params=params,
         generated_at=generated_at,
-        period=(scope.date_from, scope.date_to),
-        previous_period=(prev.date_from, prev.date_to),
+        period=(params.date_from.isoformat(), params.date_to.isoformat()),
+        previous_period=(
+            year_earlier(params.date_from).isoformat(),
+            year_earlier(params.date_to).isoformat(),
+        ),
         headline=assembler.headline,
         previous=assembler.previous,
         tables=assembler.tables(),
         coverage=results["coverage"],  # type: ignore[arg-type]
-        relations=assembler.cells.relations,
+        links=assembler.cells.links,
         derived=assembler.cells.derived,
         scope_label=_scope_label(reference, params),
     )
@@ -333,7 +345,10 @@ class _Assembler:
             for k, v in counts.items():
                 groups[gkey][k] += v
         table = Table(
-            key, "By province" if key == "by_province" else "By district", text + figure_cols
+            key,
+            "By province" if key == "by_province" else "By district",
+            text + figure_cols,
+            column_sums=COUNT_KEYS,
         )
         rows_by_key: dict[str, dict[str, Cell]] = {}
         for gkey in sorted(groups, key=lambda c: self._geo_sort(key, c)):
@@ -353,8 +368,6 @@ class _Assembler:
             *(["Total"] + [""] * (len(text) - 1)),
             *(self.headline[c.key] for c in figure_cols),
         ]
-        for k in COUNT_KEYS:
-            self.cells.relate([cells[k] for cells in rows_by_key.values()], self.headline[k])
         self._geo_cells[key] = rows_by_key
         if key == "by_district":
             self._relate_districts_to_provinces()
@@ -370,7 +383,7 @@ class _Assembler:
             if prov not in provinces:
                 continue
             for k in COUNT_KEYS:
-                self.cells.relate([c[k] for c in district_cells], provinces[prov][k])
+                self.cells.link(Relation(tuple(c[k] for c in district_cells), provinces[prov][k]))
 
     def _geo_sort(self, key: str, code: str) -> tuple[str, str]:
         if key == "by_province":
@@ -390,4 +403,4 @@ class _Assembler:
 OUTCOMES = tuple(o.value for o in Outcome if o is not Outcome.PENDING)
 REFERRAL_OUTCOMES = tuple(o.value for o in ReferralOutcome)
 STAGES = tuple(s.value for s in Stage)
-__all__ = ["BundleDates", "Progress", "build_report", "scope_districts"]
+__all__ = ["BundleDates", "Progress", "assemble", "build_report", "scope_districts"]

@@ -3,9 +3,14 @@
 Contract:
 - One row per victim (deleted ones never), read with :func:`report_queries.export_victim_rows`
   which never selects an identifying field (name, father's name, CNIC, phone, address), nor
-  the date of birth, notes or the victim code: rows carry the record's opaque id only.
-- Ages are derived on output (age at identification; CTDC ``ageBroad`` bands and the
-  child/adult split from :mod:`tipdesk.core.ages`). Columns are documented in
+  the date of birth, notes or the victim code.
+- Nothing in a row points back at a record or a day: the HTCDS victim and case ids are random
+  (UUID version 4) and made afresh for each export (victims of one case share their case's
+  id within that export only). The record ids are never written: they are UUIDv7, whose
+  first 48 bits are the creation time to the millisecond, and they would link an export to
+  the store and to other exports. Dates are months (``YYYY-MM``) or years, never days.
+- Ages are CTDC ``ageBroad`` bands and the child/adult split (:mod:`tipdesk.core.ages`),
+  never the exact age (CTDC's own published data carry only these bands). Columns are documented in
   ``docs/exports.md``; multi-valued fields become one 0/1 column per code plus a
   ``;``-separated list.
 - The CSV is UTF-8 with a byte-order mark (Excel) and CRLF line ends (RFC 4180).
@@ -16,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -64,10 +70,9 @@ HTCDS_COLUMNS: tuple[str, ...] = (
     "victim_id",
     "case_id",
     "admin_area",
-    "date_identified",
+    "month_identified",
     "year_identified",
     "gender",
-    "age_at_identification",
     "age_broad",
     "is_minor",
     "citizenship",
@@ -79,7 +84,7 @@ HTCDS_COLUMNS: tuple[str, ...] = (
     "route_countries",
     *(f"referral_{s}" for s in SERVICES),
     "case_stage",
-    "record_updated_at",
+    "month_updated",
 )
 
 # CTDC's column names and codings (CTDC global synthetic dataset conventions).
@@ -156,18 +161,38 @@ class _Victim:
         self.updated_at = str(data["updated_at"] or "")
 
 
+class RandomIds:
+    """A random id (UUID version 4) for each record id, the same one each time it is asked
+    for again; a new ``RandomIds`` per export, so no two exports share an id."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, str] = {}
+
+    def __call__(self, record_id: str) -> str:
+        if not record_id:
+            return ""
+        if record_id not in self._ids:
+            self._ids[record_id] = str(uuid.uuid4())
+        return self._ids[record_id]
+
+
+def _month(iso: str) -> str:
+    """``YYYY-MM`` of an ISO date or timestamp (empty when there is none)."""
+    return iso[:7]
+
+
 def htcds_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[Any]]:
+    victim_ids, case_ids = RandomIds(), RandomIds()
     for raw in rows:
         v = _Victim(raw)
         group = age_group(v.age)
         yield [
-            v.id,
-            v.case_id,
+            victim_ids(v.id),
+            case_ids(v.case_id),
             v.district,
-            v.identified_on,
+            _month(v.identified_on),
             v.identified_on[:4],
             v.gender,
-            "" if v.age is None else v.age,
             age_broad(v.age),
             "" if group == "unknown" else _flag(group == "child"),
             v.nationality,
@@ -179,7 +204,7 @@ def htcds_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[Any]]:
             ";".join(v.route),
             *(_flag(s in v.services) for s in SERVICES),
             v.stage,
-            v.updated_at,
+            _month(v.updated_at),
         ]
 
 

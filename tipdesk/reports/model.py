@@ -5,10 +5,17 @@ Contract:
 - A :class:`Report` is complete and self-describing: writers never query the store.
 - Numbers live in :class:`Cell` objects. Small-cell suppression (:mod:`tipdesk.reports.suppress`)
   marks cells hidden in place; writers show a hidden cell as :attr:`Cell.display` (``"<5"`` for
-  a small count, ``"x"`` for a cell hidden to protect it) and never print its value.
-- Every cell that can be hidden has a report-wide ``key``; the same figure shown in two places
-  (a headline figure and the total row of a breakdown) is one cell object, so hiding it hides it
-  everywhere. :attr:`Report.relations` lists which cells add up to which total.
+  a small count, ``"x"`` for a count of any size hidden to protect others) and never print
+  its value.
+- Every cell has a report-wide ``key``; the same figure shown in two places (a headline figure
+  and the total row of a breakdown) is one cell object, so hiding it hides it everywhere.
+- Every linear tie between published figures is declared, never left for a reader to find:
+  a table names the columns whose rows add up to its total row (:attr:`Table.column_sums`)
+  and the columns that add up within each row (:attr:`Table.row_sums`); ties between tables
+  (districts to their province, forms of exploitation to the gender x age cells) are
+  :attr:`Report.links`. :func:`tipdesk.reports.relations.relations` derives the full list
+  that small-cell suppression protects; a test finds every identity the figures obey on
+  random data and fails when one is not declared.
 """
 
 from __future__ import annotations
@@ -22,7 +29,9 @@ Value = int | float | str | None
 
 
 class Hidden(StrEnum):
-    """Why a cell is hidden: too small (primary) or to protect a small one (secondary)."""
+    """Why a cell is hidden: too small, shown ``"<N"`` (primary); or shown ``"x"``: hidden to
+    protect other hidden cells (secondary), or a small count whose ``"<N"`` would let a
+    reader narrow it or another cell (:mod:`tipdesk.reports.suppress`)."""
 
     NO = ""
     SMALL = "small"
@@ -65,10 +74,49 @@ class Column:
     kind: ColumnKind = ColumnKind.COUNT
 
 
+class Bound(StrEnum):
+    """How the parts of a :class:`Relation` compare with its total."""
+
+    EQUAL = "="  # the parts add up to the total
+    AT_MOST = "<="  # the parts add up to no more than the total
+    AT_LEAST = ">="  # the parts add up to at least the total (a person counted under several)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Relation:
+    """Published figures tied together: ``sum(parts) <bound> total``."""
+
+    parts: tuple[Cell, ...]
+    total: Cell
+    bound: Bound = Bound.EQUAL
+
+    def holds(self) -> bool:
+        """Whether the true values obey the relation (missing values count as 0)."""
+        left = sum(c.value or 0 for c in self.parts)
+        right = self.total.value or 0
+        if self.bound is Bound.EQUAL:
+            return left == right
+        return left <= right if self.bound is Bound.AT_MOST else left >= right
+
+
+@dataclass(frozen=True, slots=True)
+class RowSum:
+    """In every row of a table (its total row too) the cells of the ``parts`` columns add up
+    to (``bound``) the cell of the ``total`` column."""
+
+    parts: tuple[str, ...]
+    total: str
+    bound: Bound = Bound.EQUAL
+
+
 @dataclass(slots=True)
 class Table:
     """A published table: text columns (labels) then figure columns; an optional total row
-    (cells shared with the headline where they are the same figure)."""
+    (cells shared with the headline where they are the same figure).
+
+    ``column_sums``: the count columns whose rows add up to the total row (every count column
+    of a table with a total row must be listed: :mod:`tipdesk.reports.relations` refuses a
+    total it cannot account for). ``row_sums``: the columns that add up within each row."""
 
     key: str
     title: str
@@ -76,6 +124,8 @@ class Table:
     rows: list[list[Cell | str]] = field(default_factory=list)
     total: list[Cell | str] | None = None
     note: str = ""
+    column_sums: tuple[str, ...] = ()
+    row_sums: tuple[RowSum, ...] = ()
 
     def records(self, *, total: bool = True) -> list[dict[str, Value]]:
         """Rows as dicts of displayed values (the total row last, when asked)."""
@@ -162,7 +212,8 @@ class Report:
     previous: dict[str, Cell]
     tables: dict[str, Table]
     coverage: Coverage
-    relations: list[tuple[list[Cell], Cell]] = field(default_factory=list)
+    # Relations between cells of different tables (within a table: its declarations).
+    links: list[Relation] = field(default_factory=list)
     # Cells computed from others (rates): hidden when any of their inputs is hidden.
     derived: list[tuple[Cell, list[Cell]]] = field(default_factory=list)
     scope_label: str = "Pakistan"

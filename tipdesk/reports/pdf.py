@@ -148,7 +148,8 @@ def _title_page(report: Report) -> list[Any]:
         "<b>Small cells:</b> "
         + (
             f"counts of 1 to {supp['threshold'] - 1} are shown as &lt;{supp['threshold']}; "
-            "cells shown as x are hidden so that small ones cannot be recomputed."
+            "x hides a count of any size (small ones too) so that no hidden count can be "
+            "worked out from the others."
             if supp
             else "not suppressed: this report is for internal use."
         ),

@@ -1,83 +1,66 @@
-"""Small-cell suppression with complementary (secondary) suppression.
+"""Small-cell suppression of a built report.
 
 Contract:
-- :func:`suppress` hides, in place, every sensitive count ``1 <= n < threshold`` (primary:
-  shown as ``"<N"``), then hides further cells (secondary: shown as ``"x"``) until no published
-  sum (:attr:`Report.relations`: parts and their total) has exactly one hidden cell, so no
-  hidden cell can be recomputed from a total and the visible cells. Zero is not a small count
-  and is shown. A derived figure (a rate) is hidden when any of its inputs is.
-- The complement chosen in a sum is its smallest visible non-zero part (least information
-  lost); when there is none, the total itself is hidden, and that propagates to every sum the
-  total takes part in. The loop ends because every pass hides at least one more cell.
+- :func:`suppress` hides, in place, every sensitive count ``1 <= n < N`` (primary: shown as
+  ``"<N"``, meaning 1 to N-1), then hides further cells (shown as ``"x"``) until, for every
+  hidden count, the whole numbers consistent with everything the report publishes (every
+  relation of :func:`tipdesk.reports.relations.relations`, every visible figure, the marks)
+  span at least N-1 values: a reader learns nothing about a ``"<N"`` cell beyond its mark.
+  Each hidden count's range is proved by points checked with exact arithmetic
+  (:mod:`tipdesk.reports.protect`); a ``"<N"`` cell that must be shown able to exceed N-1 is
+  shown ``"x"`` instead.
+- Zero is not a small count and is shown; a zero is never hidden. Counts that are not
+  sensitive (training, campaigns) are never hidden. A derived figure (a rate) is hidden when
+  any of its inputs is; the year-earlier figures are suppressed like the others.
 - Suppression is deterministic: the same report always hides the same cells.
+- A report whose relations do not hold for its own figures is refused (``ValueError``):
+  protection computed for other relations than the published ones would prove nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from tipdesk.reports.model import Bound, Cell, Hidden, Report
+from tipdesk.reports.protect import PROTECT, SMALL, Protector
+from tipdesk.reports.relations import cells, relations, violations
 
-from tipdesk.reports.model import Cell, Hidden, Report
 
-
-def _cells(report: Report) -> Iterator[Cell]:
-    seen: set[int] = set()
-    groups: list[list[Cell]] = [list(report.headline.values()), list(report.previous.values())]
-    for table in report.tables.values():
-        for row in [*table.rows, *([table.total] if table.total else [])]:
-            groups.append([c for c in row if isinstance(c, Cell)])
-    groups += [[*parts, total] for parts, total in report.relations]
-    for group in groups:
-        for cell in group:
-            if id(cell) not in seen:
-                seen.add(id(cell))
-                yield cell
+def _hideable(cell: Cell) -> bool:
+    """A sensitive count other than zero (zeros are shown: they are nobody)."""
+    value = cell.value
+    return cell.sensitive and isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def suppress(report: Report, threshold: int) -> None:
     """Suppress small cells of ``report`` in place (see the module contract)."""
     if threshold < 2:
         raise ValueError("a suppression threshold below 2 hides nothing")
+    wrong = violations(report)
+    if wrong:
+        keys = ", ".join(r.total.key for r in wrong[:5])
+        raise ValueError(f"the report's figures do not add up as published (totals: {keys})")
+    every = list(cells(report))
+    index = {id(c): i for i, c in enumerate(every)}
+    rows: list[tuple[list[tuple[int, int]], bool]] = []
+    for rel in relations(report):
+        # sum(parts) - total  == 0, <= 0; ">=" is written as total - sum(parts) <= 0.
+        sign = -1 if rel.bound is Bound.AT_LEAST else 1
+        coef: dict[int, int] = {}
+        for cell, a in [*((p, sign) for p in rel.parts), (rel.total, -sign)]:
+            coef[index[id(cell)]] = coef.get(index[id(cell)], 0) + a
+        rows.append(([(i, a) for i, a in coef.items() if a], rel.bound is Bound.EQUAL))
+    values = [int(c.value) if isinstance(c.value, int) else 0 for c in every]
+    protector = Protector(values, [_hideable(c) for c in every], rows, threshold)
+    protector.run()
     label = f"<{threshold}"
-    small = protect = 0
-    for cell in _cells(report):
+    for cell, state in zip(every, protector.state, strict=True):
         cell.small_label = label
-        value = cell.value
-        if cell.sensitive and isinstance(value, int) and 0 < value < threshold:
-            cell.hidden = Hidden.SMALL
-            small += 1
-    changed = True
-    while changed:
-        changed = False
-        for parts, total in report.relations:
-            hidden = sum(1 for c in parts if c.hidden) + (1 if total.hidden else 0)
-            if hidden != 1:
-                continue
-            visible = [c for c in parts if not c.hidden and (c.value or 0) > 0]
-            if visible:
-                pick = min(visible, key=lambda c: (c.value or 0, c.key))
-            elif not total.hidden:
-                pick = total
-            else:  # only zeros are left visible: hide the smallest key's zero for a second unknown
-                zeros = [c for c in parts if not c.hidden]
-                if not zeros:
-                    continue
-                pick = min(zeros, key=lambda c: c.key)
-            pick.hidden = Hidden.PROTECT
-            protect += 1
-            changed = True
+        cell.hidden = {SMALL: Hidden.SMALL, PROTECT: Hidden.PROTECT}.get(state, Hidden.NO)
     for cell, inputs in report.derived:
         if not cell.hidden and any(c.hidden for c in inputs):
             cell.hidden = Hidden.PROTECT
-    report.suppression = {"threshold": threshold, "small": small, "protect": protect}
-
-
-def recomputable(report: Report) -> list[str]:
-    """Keys of hidden cells that a single published sum would reveal (empty after
-    :func:`suppress`): the check the tests and the writers rely on."""
-    out = []
-    for parts, total in report.relations:
-        members = [*parts, total]
-        hidden = [c for c in members if c.hidden]
-        if len(hidden) == 1:
-            out.append(hidden[0].key)
-    return out
+    small = sum(1 for s in protector.state if s == SMALL)
+    report.suppression = {
+        "threshold": threshold,
+        "small": small,
+        "protect": sum(1 for s in protector.state if s == PROTECT),
+    }

@@ -1,8 +1,10 @@
 """The report's breakdown tables, built from the grouped query rows.
 
 Contract: pure functions over the rows the builder fetched (no store access). Every table
-whose figures add up to a headline figure ends in a total row made of the headline's own cells,
-and registers those sums as relations so that suppression protects them.
+whose figures add up to a headline figure ends in a total row made of the headline's own cells.
+Each table declares how its figures add up (``column_sums``, ``row_sums``); ties to another
+table's cells are links (:attr:`Report.links`). Suppression protects exactly these relations
+(:mod:`tipdesk.reports.relations`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from tipdesk.reports.model import Cell, Column, ColumnKind, Table
+from tipdesk.reports.model import Bound, Cell, Column, ColumnKind, Relation, RowSum, Table
 
 if TYPE_CHECKING:
     from tipdesk.reports.build import _Assembler
@@ -70,6 +72,7 @@ def _victims_gender_age(a: _Assembler) -> tuple[Table, Table, Table]:
         "victims_by_gender",
         "Victims identified by gender",
         [_text("gender", "Gender"), Column("victims", "Victims")],
+        column_sums=("victims",),
     )
     t_gender.rows = [[g, by_gender[g]] for g in GENDERS]
     t_gender.total = ["Total", total]
@@ -77,6 +80,7 @@ def _victims_gender_age(a: _Assembler) -> tuple[Table, Table, Table]:
         "victims_by_age_group",
         "Victims identified by age group (child: under 18)",
         [_text("age_group", "Age group"), Column("victims", "Victims")],
+        column_sums=("victims",),
     )
     t_age.rows = [[x, by_age[x]] for x in AGE_GROUPS]
     t_age.total = ["Total", total]
@@ -88,21 +92,23 @@ def _victims_gender_age(a: _Assembler) -> tuple[Table, Table, Table]:
             *(Column(x, x.capitalize()) for x in AGE_GROUPS),
             Column("total", "Total"),
         ],
+        column_sums=(*AGE_GROUPS, "total"),
+        row_sums=(RowSum(AGE_GROUPS, "total"),),
     )
     t_both.rows = [[g, *(cross[(g, x)] for x in AGE_GROUPS), by_gender[g]] for g in GENDERS]
     t_both.total = ["Total", *(by_age[x] for x in AGE_GROUPS), total]
-    a.cells.relate(by_gender.values(), total)
-    a.cells.relate(by_age.values(), total)
-    for g in GENDERS:
-        a.cells.relate([cross[(g, x)] for x in AGE_GROUPS], by_gender[g])
-    for x in AGE_GROUPS:
-        a.cells.relate([cross[(g, x)] for g in GENDERS], by_age[x])
     return t_gender, t_age, t_both
 
 
 def _victims_sdg(a: _Assembler, both: Table) -> Table:
     """SDG 16.2.2 disaggregation: form of exploitation x gender x child/adult. A victim counts
-    under every form recorded, so the rows may add up to more than the victims identified."""
+    under every form recorded, so the rows may add up to more than the victims identified.
+
+    Links each column to its gender x age cell: a victim is counted once under each form (or
+    once as not recorded), so each cell is at most the gender x age cell and the column adds
+    up to at least it. Where the column adds up to exactly the cell (no victim there has two
+    forms: the usual case) the link is that equality: a reader who guesses it is right, so
+    suppression must hold against it."""
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
     for gender, grp, form, n in a._rows("forms of exploitation"):
         counts[(str(form or NOT_RECORDED), str(gender), str(grp))] += int(n)
@@ -120,6 +126,7 @@ def _victims_sdg(a: _Assembler, both: Table) -> Table:
         [_text("form", "Form of exploitation"), *cols, Column("total", "Victims with this form")],
         note="A victim counts under every form of exploitation recorded: rows can add up to more "
         "than the victims identified (shares over people with information).",
+        row_sums=(RowSum(tuple(c.key for c in cols), "total"),),
     )
     by_cell: dict[tuple[str, str], list[Cell]] = defaultdict(list)
     for f in forms:
@@ -129,22 +136,25 @@ def _victims_sdg(a: _Assembler, both: Table) -> Table:
             for x in AGE_GROUPS
         ]
         row_total = _count(a, f"victims/form/{f}/total", sum(c.value or 0 for c in cells))
-        a.cells.relate(cells, row_total)
         for col, cell in zip(cols, cells, strict=True):
             by_cell[("col", col.key)].append(cell)
         label = a.ref.label("exploitation_forms", f) if f != NOT_RECORDED else "Not recorded"
         table.rows.append([label, *cells, row_total])
-    # Most victims have one form: then a column adds up to the gender x age cell. Treating it
-    # as a sum protects that case too (over-protecting the multi-form case is harmless).
     gender_age = {
         f"{row[0]}_{col.key}": row[i + 1]
         for row in both.rows
         for i, col in enumerate(both.columns[1:-1])
     }
     for col in cols:
-        total = gender_age.get(col.key)
-        if isinstance(total, Cell):
-            a.cells.relate(by_cell[("col", col.key)], total)
+        total = gender_age[col.key]
+        if not isinstance(total, Cell):
+            raise TypeError(f"the gender x age table has no figure for {col.key}")
+        column = tuple(by_cell[("col", col.key)])
+        if sum(c.value or 0 for c in column) == (total.value or 0):
+            a.cells.link(Relation(column, total))
+        else:
+            a.cells.link(Relation(column, total, Bound.AT_LEAST))
+            a.cells.links += [Relation((c,), total, Bound.AT_MOST) for c in column]
     return table
 
 
@@ -160,6 +170,7 @@ def _victims_nationality(a: _Assembler) -> Table:
             _text("country", "Country"),
             Column("victims", "Victims"),
         ],
+        column_sums=("victims",),
     )
     cells = []
     for code in sorted(counts, key=lambda c: (-counts[c], c)):
@@ -167,7 +178,6 @@ def _victims_nationality(a: _Assembler) -> Table:
         cells.append(cell)
         table.rows.append([code, a.ref.label("countries", code), cell])
     table.total = ["Total", "", a.headline["victims_identified"]]
-    a.cells.relate(cells, a.headline["victims_identified"])
     return table
 
 
@@ -187,13 +197,11 @@ def _accused_gender_outcome(a: _Assembler) -> Table:
         "Accused by gender: proceeded against (by date proceeded against) and judgments "
         "(by judgment date)",
         [_text("gender", "Gender"), *cols],
+        column_sums=tuple(c.key for c in cols),
     )
-    columns: dict[str, list[Cell]] = defaultdict(list)
     for g in GENDERS:
         row = [_count(a, f"accused/{g}/proceeded", proceeded[g])]
         row += [_count(a, f"accused/{g}/{o}", judged[(g, o)]) for o in OUTCOMES]
-        for col, cell in zip(cols, row, strict=True):
-            columns[col.key].append(cell)
         table.rows.append([g, *row])
     discharged = _count(a, "accused/discharged", sum(judged[(g, "discharged")] for g in GENDERS))
     totals = {
@@ -203,8 +211,6 @@ def _accused_gender_outcome(a: _Assembler) -> Table:
         "discharged": discharged,
     }
     table.total = ["Total", *(totals[c.key] for c in cols)]
-    for key, cells in columns.items():
-        a.cells.relate(cells, totals[key])
     return table
 
 
@@ -222,12 +228,13 @@ def _referrals(a: _Assembler) -> Table:
         "referrals_by_service",
         "Referrals of victims by service and outcome (by referral date)",
         [_text("service", "Service"), *cols],
+        column_sums=tuple(c.key for c in cols),
+        row_sums=(RowSum(REFERRAL_OUTCOMES, "referrals"),),
     )
     columns: dict[str, list[Cell]] = defaultdict(list)
     for s in services:
         parts = [_count(a, f"referrals/{s}/{o}", counts[(s, o)]) for o in REFERRAL_OUTCOMES]
         total = _count(a, f"referrals/{s}/total", sum(p.value or 0 for p in parts))
-        a.cells.relate(parts, total)
         for col, cell in zip(cols, [total, *parts], strict=True):
             columns[col.key].append(cell)
         table.rows.append([a.ref.label("referral_services", s), total, *parts])
@@ -235,9 +242,6 @@ def _referrals(a: _Assembler) -> Table:
         c.key: _count(a, f"referrals/total/{c.key}", sum(x.value or 0 for x in columns[c.key]))
         for c in cols
     }
-    a.cells.relate([totals[o] for o in REFERRAL_OUTCOMES], totals["referrals"])
-    for key, cells in columns.items():
-        a.cells.relate(cells, totals[key])
     table.total = ["Total", *(totals[c.key] for c in cols)]
     return table
 
@@ -260,6 +264,12 @@ def _official_involvement(a: _Assembler) -> Table:
         "Cases registered in the period by stage: alleged involvement of officials and "
         "action taken",
         [_text("stage", "Stage"), *cols],
+        column_sums=tuple(c.key for c in cols),
+        row_sums=(
+            RowSum(("action_recorded", "no_action_recorded"), "official_involvement"),
+            # A case with an official involved is one of the cases at that stage.
+            RowSum(("official_involvement",), "cases", Bound.AT_MOST),
+        ),
     )
     columns: dict[str, list[Cell]] = defaultdict(list)
     for stage in STAGES:
@@ -268,7 +278,6 @@ def _official_involvement(a: _Assembler) -> Table:
         inv = _count(a, f"official/{stage}/involved", official)
         done = _count(a, f"official/{stage}/action", action)
         pending = _count(a, f"official/{stage}/no_action", official - action)
-        a.cells.relate([done, pending], inv)
         for col, cell in zip(cols, (cases, inv, done, pending), strict=True):
             columns[col.key].append(cell)
         table.rows.append([stage, cases, inv, done, pending])
@@ -277,11 +286,6 @@ def _official_involvement(a: _Assembler) -> Table:
         totals[c.key] = _count(
             a, f"official/total/{c.key}", sum(x.value or 0 for x in columns[c.key])
         )
-    a.cells.relate(
-        [totals["action_recorded"], totals["no_action_recorded"]], totals["official_involvement"]
-    )
-    for key, cells in columns.items():
-        a.cells.relate(cells, totals[key])
     table.total = ["Total", *(totals[c.key] for c in cols)]
     return table
 
@@ -296,6 +300,7 @@ def _training(a: _Assembler) -> list[Table]:
         "persons_trained_by_gender",
         "Persons trained by gender (by session end date)",
         [_text("gender", "Gender"), Column("persons", "Persons trained")],
+        column_sums=("persons",),
     )
     by_gender.rows = [
         [g, Cell(v, key=f"trained/gender/{g}")]
@@ -312,12 +317,14 @@ def _training(a: _Assembler) -> list[Table]:
         "persons_trained_by_agency",
         "Persons trained by agency (by session end date)",
         [_text("agency", "Agency"), Column("persons", "Persons trained")],
+        column_sums=("persons",),
     )
     for code in sorted(agencies, key=lambda c: (-agencies[c], c)):
-        by_agency.rows.append([a.ref.label("agencies", code), Cell(agencies[code])])
+        cell = Cell(agencies[code], key=f"trained/agency/{code}")
+        by_agency.rows.append([a.ref.label("agencies", code), cell])
     rest = int(total.value or 0) - sum(agencies.values())
     if rest:
-        by_agency.rows.append(["Not broken down by agency", Cell(rest)])
+        by_agency.rows.append(["Not broken down by agency", Cell(rest, key="trained/agency/")])
     by_agency.total = ["Total", total]
     return [by_agency, by_gender]
 
@@ -335,10 +342,16 @@ def _campaigns(a: _Assembler) -> Table:
             Column("campaigns", "Campaigns"),
             Column("people_reached", "People reached"),
         ],
+        column_sums=("campaigns", "people_reached"),
     )
     for dept in sorted(counts, key=lambda d: (-counts[d][0], d)):
+        n, reached = counts[dept]
         table.rows.append(
-            [a.ref.label("departments", dept), Cell(counts[dept][0]), Cell(counts[dept][1])]
+            [
+                a.ref.label("departments", dept),
+                Cell(n, key=f"campaigns/{dept}/campaigns"),
+                Cell(reached, key=f"campaigns/{dept}/people_reached"),
+            ]
         )
     table.total = ["Total", a.headline["awareness_campaigns"], a.headline["people_reached"]]
     return table
@@ -366,15 +379,11 @@ def _trend(a: _Assembler) -> Table:
             Column("cases_registered", "Cases registered"),
             Column("accused_convicted", "Accused convicted"),
         ],
+        column_sums=("cases_registered", "accused_convicted"),
     )
-    cases, convicted = [], []
     for month in months:
         c = _count(a, f"trend/{month}/cases", reg[month])
         v = _count(a, f"trend/{month}/convicted", conv[month])
-        cases.append(c)
-        convicted.append(v)
         table.rows.append([month, c, v])
     table.total = ["Total", a.headline["cases_registered"], a.headline["accused_convicted"]]
-    a.cells.relate(cases, a.headline["cases_registered"])
-    a.cells.relate(convicted, a.headline["accused_convicted"])
     return table

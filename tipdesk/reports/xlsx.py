@@ -66,8 +66,9 @@ def _suppression_text(report: Report) -> str:
     if not s:
         return "none"
     return (
-        f'counts of 1 to {s["threshold"] - 1} shown as "<{s["threshold"]}"; cells shown '
-        'as "x" are hidden so that the small ones cannot be recomputed from totals'
+        f'counts of 1 to {s["threshold"] - 1} shown as "<{s["threshold"]}"; "x" hides a '
+        "count of any size (small ones too) so that no hidden count can be worked out from "
+        "the others"
     )
 
 

@@ -46,9 +46,14 @@ def test_json(rep_report: Report, tmp_path: Path) -> None:
 
 def test_json_suppressed(rep_store: Store, rep_reference: Reference) -> None:
     data = json.loads(render(make_report(rep_store, rep_reference, suppress_below=5), "json"))
-    assert data["cases_registered"] == "<5"
+    # Three cases, one per district: three "<5" districts make the total at least 3, so it is
+    # shown "x" (a "<5" would leave it 3 or 4).
+    assert data["cases_registered"] == "x"
     assert data["suppression"]["threshold"] == 5
-    assert data["victims_by_gender"]["female"] == "<5"
+    # Two female victims, a child and one of unknown age: two "<5" cells, so at least 2: "x".
+    assert data["victims_by_gender"] == {"female": "x", "male": "<5", "transgender": "<5",
+                                         "unknown": 0}  # fmt: skip
+    assert data["by_district"][0]["cases_registered"] == "<5"
 
 
 def test_csv_zip(rep_report: Report) -> None:

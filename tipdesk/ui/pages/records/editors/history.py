@@ -150,7 +150,7 @@ class HistoryDialog(QDialog):
         created = next(
             (v for v in versions if v.record_id == self.record_id and v.action == "created"), None
         )
-        self._with_creation: dict[str, int] = {}
+        self._with_creation = {}
         if created is not None:
             folded = [
                 v for v in versions
