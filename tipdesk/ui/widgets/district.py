@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from tipdesk.core.codes import OfficeKind
 from tipdesk.core.reference import Reference
-from tipdesk.ui.widgets.fields import CodeCombo, district_items
+from tipdesk.ui.widgets.fields import CodeCombo, Suggestions, district_items
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -175,7 +175,7 @@ class DistrictField(CodeCombo):
     def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
         super().__init__(district_items(reference), parent, searchable=True, shared=True)
         self._reference = reference
-        completer = QCompleter(_words_model(reference), self)
+        completer = Suggestions(_words_model(reference), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

@@ -484,6 +484,26 @@ class CheckField(QCheckBox):
         return self.isChecked()
 
 
+class Suggestions(QCompleter):
+    """A completer whose open list lets shortcuts through: Alt+letter to another input,
+    Ctrl+S... close the list and reach the window, as they would without it (an open popup
+    keeps shortcuts from the window otherwise). Its list is made only when first shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            chord = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+            widget = self.widget()
+            popup = self.popup()
+            if event.modifiers() & chord and widget is not None and watched is popup:
+                popup.hide()
+                again = QKeyEvent(
+                    QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text()
+                )
+                QCoreApplication.postEvent(widget, again)
+                return True
+        return super().eventFilter(watched, event)
+
+
 class CodeCombo(QComboBox):
     """One code from a list, shown by its display name. Long lists can be searched by typing.
 
@@ -522,7 +542,7 @@ class CodeCombo(QComboBox):
         if searchable:
             self.setEditable(True)
             self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = QCompleter(self.model(), self)
+            completer = Suggestions(self.model(), self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -533,32 +553,6 @@ class CodeCombo(QComboBox):
         self.activated.connect(lambda _i: self.sig_edited.emit())
         # The whole name, also when the box is too narrow for it.
         self.currentTextChanged.connect(self.setToolTip)
-
-    def setCompleter(self, completer: QCompleter) -> None:
-        """Qt's, and shortcuts pressed while the suggestions are open still work."""
-        super().setCompleter(completer)
-        popup = completer.popup()
-        if popup is not None:
-            popup.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A shortcut (Alt+letter to another input, Ctrl+S...) pressed while the suggestions
-        list is open: the list closes and the shortcut goes to the window, as it would
-        without the list (an open popup keeps shortcuts from the window otherwise)."""
-        completer = self.completer()
-        popup = completer.popup() if completer is not None else None
-        if popup is not None and watched is popup and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            chord = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
-            line = self.lineEdit()
-            if event.modifiers() & chord and line is not None:
-                popup.hide()
-                again = QKeyEvent(
-                    QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text()
-                )
-                QCoreApplication.postEvent(line, again)
-                return True
-        return super().eventFilter(watched, event)
 
     def set_items(self, items: Iterable[tuple[str, str]], *, blank: str | None = "") -> None:
         """Replace the choices, keeping the current value."""
