@@ -5,6 +5,7 @@ Builds (once, then reuses) a demo install of N cases with the demo generator
 makes them, written through the store), signs in, and measures in one run, on the
 synchronous runner (each figure includes the store's reads it waits for):
 
+- a bare tab (one label) added to the page, to its first paint: this machine's floor;
 - baseline: an empty new-case editor (no store read) from creation to its first paint;
 - open a case: from the officer's Enter on a case in the list to the editor's first paint
   (goal: under 100 ms), over cases with the most accused and victims;
@@ -111,8 +112,11 @@ def main() -> None:
     base = statistics.median(found["baseline"])
     first = statistics.median(found["first_paint"])
     print(f"opening a case at {total:,} cases (store kept in {home})")
+    print(f"a bare tab (one label):               {_ms(found['bare'])}")
     print(f"baseline, an empty new-case editor:   {_ms(found['baseline'])}")
     print(f"open a case, first paint:             {_ms(found['first_paint'])}  (goal: < 100 ms)")
     print(f"open a case, all loaded (background): {_ms(found['loaded'])}")
-    print(f"first paint / baseline:               {first / base:.2f}x")
+    bare = statistics.median(found["bare"])
+    ratios = f"{first / base:.2f}x the empty editor, {first / bare:.1f}x the bare tab"
+    print(f"first paint / baselines:              {ratios}")
     print(f"live check per edit (full case):      {_ms(found['live_check'])}")

@@ -1,7 +1,8 @@
 """Timings of opening a case for ``bench/gui_case_open.py`` (the Qt half of that benchmark).
 
 On a signed-in session with the synchronous runner, inside a Cases page already on screen:
-an empty new-case editor to its first paint (the baseline), an existing case from the open
+a bare tab (one label) to its first paint (what showing anything costs on this machine), an
+empty new-case editor to its first paint (the baseline), an existing case from the open
 request to the editor's first paint, and to the moment everything is loaded
 (:attr:`RecordEditor.fully_loaded`); and one live re-validation of a full case. Nothing here
 is used by the app itself.
@@ -13,7 +14,7 @@ import time
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from tipdesk.services import editing
 from tipdesk.services.session import Session
@@ -69,6 +70,23 @@ def _open(view: CasesView, record_id: str | None) -> tuple[float, float]:
     return (first - t0) * 1000, (loaded - t0) * 1000
 
 
+def _bare(view: CasesView) -> float:
+    """Milliseconds from adding a bare tab (one label) to the page to its first paint: what
+    showing anything there costs on this machine."""
+    painted = _Painted()
+    t0 = time.perf_counter()
+    page = QLabel("A bare tab")
+    page.installEventFilter(painted)
+    index = view.tabs.addTab(page, "bare")
+    view.tabs.setCurrentIndex(index)
+    _wait(lambda: painted.at is not None)
+    first = painted.at if painted.at is not None else time.perf_counter()
+    view.tabs.removeTab(index)
+    page.deleteLater()
+    QApplication.processEvents()
+    return (first - t0) * 1000
+
+
 def _largest_cases(session: Session, n: int) -> list[str]:
     rows = session.store.query(
         "SELECT c.id FROM cases c WHERE c.deleted = 0 ORDER BY "
@@ -89,8 +107,9 @@ def measure_case_open(session: Session, repeat: int = 15) -> dict[str, list[floa
     view.resize(1280, 800)
     view.show()
     _wait(lambda: view.list.model.rowCount() > 0)
-    out: dict[str, list[float]] = {"baseline": [], "first_paint": [], "loaded": []}
+    out: dict[str, list[float]] = {"bare": [], "baseline": [], "first_paint": [], "loaded": []}
     for _ in range(repeat):
+        out["bare"].append(_bare(view))
         first, _loaded = _open(view, None)
         out["baseline"].append(first)
     for record_id in _largest_cases(session, repeat):

@@ -128,6 +128,7 @@ class RecordEditor(QWidget):
         outer.addWidget(self.body, 1)
         self.build_body(self.body)
         self.form.sig_edited.connect(self._on_edited)
+        self.form.sig_part_built.connect(self._on_part_built)
         for name, section in self.form.sections.items():
             section.sig_child_loaded.connect(partial(self._on_child_loaded, name))
         self._add_shortcuts()
@@ -147,6 +148,7 @@ class RecordEditor(QWidget):
         else:
             self._load(self.new_record())
             self._set_status(self.tr("New record: not saved yet"))
+            self._build_rest_after_paint()
 
     # --- building -------------------------------------------------------------------------------
     def _build_head(self) -> QHBoxLayout:
@@ -251,7 +253,11 @@ class RecordEditor(QWidget):
         self._load(record, later=True)
         self.body.setVisible(True)
         self._set_status(self._saved_text(record))
-        # The children's forms once the record has painted (or soon, if it is not shown).
+        self._build_rest_after_paint()
+
+    def _build_rest_after_paint(self) -> None:
+        """What the form leaves for later (tabs, people) once the record has painted (or
+        soon, if it is not shown)."""
         self._first_paint.armed = True
         QTimer.singleShot(LOAD_FALLBACK_MS, self._start_loading)
 
@@ -264,6 +270,24 @@ class RecordEditor(QWidget):
     def fully_loaded(self) -> bool:
         """The record is loaded with every child's form built."""
         return self._loaded and not self.form.loading
+
+    def _on_part_built(self, names: list[str]) -> None:
+        """A part of the form was built and filled: what it shows is part of what was
+        loaded, and its sections' people are too, as they come."""
+        if isinstance(self._baseline, dict):
+            for name in names:
+                if name in dict.keys(self.form.fields):
+                    self._baseline[name] = self.form.editor(name).state()
+                elif name in dict.keys(self.form.sections):
+                    self._baseline[name] = self.form.sections[name].state()
+        for name in names:
+            section = self.form.sections.get(name)
+            if section is not None:
+                section.sig_child_loaded.connect(partial(self._on_child_loaded, name))
+        self.part_built(names)
+
+    def part_built(self, names: list[str]) -> None:
+        """Hook: the form built the fields and sections ``names`` (a tab shown late)."""
 
     def _on_child_loaded(self, name: str, form: RecordForm) -> None:
         """A child's form of a deferred load was built: it is part of what was loaded."""

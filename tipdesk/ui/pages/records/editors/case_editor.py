@@ -154,11 +154,16 @@ class CaseForm(RecordForm):
         layout.addWidget(self.tabs, 1)
         self.tab_of: dict[str, int] = {}
         # In this order: the fields' order is the order problems and focus go through.
+        # Only the first tab is built before the case paints; the others (a quarter of the
+        # form's widgets) right after, or at once when one of their inputs is needed.
         self._add_tab(self._build_details(), self.tr("Details"), "details")
-        self._add_tab(scroll_page(self._build_accused()), self.tr("Accused"), "accused")
-        self._add_tab(scroll_page(self._build_victims()), self.tr("Victims"), "victims")
-        self._add_tab(self._build_official(), self.tr("Official involvement"), "official")
-        self._add_tab(self._build_narrative(), self.tr("Narrative"), "narrative")
+        self._lazy_tab("accused", self.tr("Accused"), self._build_accused,
+                       ["accused", "dual_role_review"])  # fmt: skip
+        self._lazy_tab("victims", self.tr("Victims"), self._build_victims, ["victims"])
+        self._lazy_tab("official", self.tr("Official involvement"), self._build_official,
+                       ["official_involvement", "official_action"])  # fmt: skip
+        self._lazy_tab("narrative", self.tr("Narrative"), self._build_narrative, ["narrative"])
+        self.tabs.currentChanged.connect(self._on_tab_shown)
         self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     # --- the tabs -------------------------------------------------------------------------------
@@ -298,13 +303,37 @@ class CaseForm(RecordForm):
         return story
 
     def _add_tab(self, widget: QWidget, title: str, key: str) -> None:
-        page = widget if key in ("accused", "victims") else scroll_page(widget)
-        self.tab_of[key] = self.tabs.addTab(page, title)
+        self.tab_of[key] = self.tabs.addTab(scroll_page(widget), title)
+
+    def _lazy_tab(
+        self, key: str, title: str, build: Callable[[], QWidget], names: list[str]
+    ) -> None:
+        """A tab whose inputs ``names`` are built later (see :meth:`RecordForm.add_part`)."""
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.tab_of[key] = self.tabs.addTab(holder, title)
+        self.add_part(key, names, lambda: box.addWidget(scroll_page(build())))
+
+    def _on_tab_shown(self, index: int) -> None:
+        for key, i in self.tab_of.items():
+            if i == index:
+                self.build_part(key)
+
+    def after_part(self, key: str) -> None:
+        if key == "accused":
+            self._show_review()
 
     def set_offices(self, offices: list[tuple[str, str, str]]) -> None:
         self.offices.set_items([(code, name) for code, name, _district in offices])
 
     def after_load(self) -> None:
+        if "dual_role_review" in self.fields:  # the Accused tab is built
+            self._show_review()
+        if self.offices.findData(self.record.office) < 0 and self.record.office:
+            self.offices.set_value(self.record.office)
+
+    def _show_review(self) -> None:
         reviewer = str(self.record.dual_role_reviewed_by)
         review: CheckField = self.editor("dual_role_review")
         review.set_value(bool(reviewer))
@@ -312,8 +341,6 @@ class CaseForm(RecordForm):
             self.tr("Reviewed by {user}.").format(user=reviewer) if reviewer else ""
         )
         self.review_note.setVisible(bool(reviewer))
-        if self.offices.findData(self.record.office) < 0 and self.record.office:
-            self.offices.set_value(self.record.office)
 
     def before_build(self, record: Any) -> None:
         if self.editor("dual_role_review").value():
@@ -409,14 +436,18 @@ class CaseEditor(RecordEditor):
     def build_body(self, body: QWidget) -> None:
         self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
         self.ctx.runner.submit(lists.offices, self._guard(self._on_offices), lambda _exc: None)
-        editable = self.ctx.can(Permission.EDIT)
-        for name in ("accused", "victims"):
-            section = self.case_form.sections[name]
-            section.set_editable(editable)
-            if editable:
-                self._shortcut(section.shortcut, section.add)
-        if editable:
+        if self.ctx.can(Permission.EDIT):
+            # The sections are built with their tabs: the keys ask for them when pressed.
+            self._shortcut(ADD_ACCUSED_KEY, lambda: self.case_form.sections["accused"].add())
+            self._shortcut(ADD_VICTIM_KEY, lambda: self.case_form.sections["victims"].add())
             self._shortcut(ADD_REFERRAL_KEY, self.add_referral)
+
+    def part_built(self, names: list[str]) -> None:
+        editable = self.ctx.can(Permission.EDIT)
+        for name in names:
+            section = self.case_form.sections.get(name)
+            if section is not None:
+                section.set_editable(editable)
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
         key = QShortcut(QKeySequence(keys), self)
@@ -463,6 +494,7 @@ class CaseEditor(RecordEditor):
             form.tabs.setTabText(index, f"{title} ({n})" if n else title)
 
     def lock(self) -> None:
-        for victim_form in self.case_form.sections["victims"].forms:
+        victims = self.case_form.sections.get("victims")  # None: the tab is not built yet
+        for victim_form in victims.forms if victims is not None else []:
             assert isinstance(victim_form, VictimForm)
             victim_form.mask_again()

@@ -95,20 +95,45 @@ def new_form_layout() -> QFormLayout:
     return form
 
 
+class _Parts(dict[str, Any]):
+    """A form's fields or sections by name; asking for one of a part not built yet builds the
+    part first (see :meth:`RecordForm.add_part`). Iterating lists the built ones only."""
+
+    def __init__(self, build: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, name: str) -> Any:
+        if self._build(name) and dict.__contains__(self, name):
+            return dict.__getitem__(self, name)
+        raise KeyError(name)
+
+
 class RecordForm(QWidget):
     """Inputs for one record (see the module contract). Subclasses add fields in
-    ``__init__`` with :meth:`add_field` and sections with :meth:`add_section`."""
+    ``__init__`` with :meth:`add_field` and sections with :meth:`add_section`; parts not
+    shown at first (a case's other tabs) with :meth:`add_part`, built after the first paint
+    or when first needed."""
 
     sig_edited = Signal()
     """The officer changed something in this form (or in a child's form)."""
+    sig_part_built = Signal(object)
+    """A part was built and filled from the record: the names of its fields and sections."""
 
     record_type: type[Meta] = Meta
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, FieldBox] = {}
+        self.fields: dict[str, FieldBox] = _Parts(self._build_part_of)
         self.captions: dict[str, QLabel] = {}
-        self.sections: dict[str, ChildListSection] = {}
+        self.sections: dict[str, ChildListSection] = _Parts(self._build_part_of)
+        self._parts: dict[str, Callable[[], None]] = {}  # parts not built yet, by key
+        self._part_of: dict[str, str] = {}  # field or section name -> its part's key
+        self._later = False  # the record is being opened: children after the first paint
+        self._next_part = QTimer(self)
+        self._next_part.setSingleShot(True)
+        self._next_part.setInterval(0)
+        self._next_part.timeout.connect(self._build_next_part)
         self.record: Any = self.record_type()
         self.banner = Banner("error", "")
         self.banner.setObjectName("recordProblems")
@@ -142,6 +167,51 @@ class RecordForm(QWidget):
         section.sig_edited.connect(self.sig_edited.emit)
         return section
 
+    # --- parts built later ----------------------------------------------------------------------
+    def add_part(self, key: str, names: Sequence[str], build: Callable[[], None]) -> None:
+        """``build`` adds the fields and sections ``names`` (a tab not shown at first); it runs
+        after the first paint (:meth:`start_loading`), when one of ``names`` is asked for, or
+        through :meth:`build_part`. The record's values are filled in then."""
+        self._parts[key] = build
+        for name in names:
+            self._part_of[name] = key
+
+    def build_part(self, key: str) -> None:
+        build = self._parts.pop(key, None)
+        if build is None:
+            return
+        before = set(self.fields) | set(self.sections)
+        build()
+        new = [n for n in (*self.fields, *self.sections) if n not in before]
+        for name in new:
+            if name in dict.keys(self.fields) and hasattr(self.record, name):
+                self.editor(name).set_value(getattr(self.record, name))
+            elif name in dict.keys(self.sections):
+                self.sections[name].load(list(getattr(self.record, name)), later=self._later)
+                if self._later:
+                    self.sections[name].start_loading()
+        self.after_part(key)
+        self.sig_part_built.emit(new)
+
+    def _build_part_of(self, name: str) -> bool:
+        key = self._part_of.get(name)
+        if key is None or key not in self._parts:
+            return False
+        self.build_part(key)
+        return True
+
+    def after_part(self, key: str) -> None:
+        """Hook: part ``key`` was built and filled."""
+
+    def _build_next_part(self) -> None:
+        """One part per turn of the event loop, then the children's forms."""
+        if self._parts:
+            self.build_part(next(iter(self._parts)))
+            self._next_part.start()
+            return
+        for section in self.sections.values():
+            section.start_loading()
+
     def editor(self, name: str) -> Any:
         """The input of field ``name``: a widget of :mod:`tipdesk.ui.widgets.fields` (typed
         ``Any``: each has its own ``value()`` type)."""
@@ -152,6 +222,7 @@ class RecordForm(QWidget):
         """Fill the inputs from ``record``; ``later``: the children's forms are built after
         the editor has painted (see :class:`ChildListSection`)."""
         self.record = record
+        self._later = later
         for name in self.fields:
             if hasattr(record, name):
                 self.editor(name).set_value(getattr(record, name))
@@ -161,18 +232,22 @@ class RecordForm(QWidget):
 
     @property
     def loading(self) -> bool:
-        """Some children's forms are still being built."""
-        return any(section.loading for section in self.sections.values())
+        """Parts or children's forms are still to be built."""
+        return bool(self._parts) or any(s.loading for s in self.sections.values())
 
     def finish_loading(self) -> None:
-        """Build every child's form still waiting, now."""
+        """Build every part and child's form still waiting, now."""
+        self._next_part.stop()
+        while self._parts:
+            self.build_part(next(iter(self._parts)))
         for section in self.sections.values():
             section.finish_loading()
 
     def start_loading(self) -> None:
-        """Start building the children's forms of a deferred load (after the first paint)."""
-        for section in self.sections.values():
-            section.start_loading()
+        """Start building what waits (parts, then children's forms), one piece per turn of
+        the event loop: after the first paint."""
+        if not self._next_part.isActive():
+            self._next_part.start()
 
     def after_load(self) -> None:
         """Hook: adjust the form after a record was loaded (enable fields...)."""
