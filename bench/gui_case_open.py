@@ -34,6 +34,7 @@ from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
 from tipdesk.store.keys import KdfParams
+from tipdesk.store.migrations import LATEST
 
 PASSPHRASE = "purple kiln lantern orbit"  # noqa: S105 (a throwaway bench store)
 USER = "bench"
@@ -45,7 +46,8 @@ def open_demo_store(home: Path, total: int) -> Session:
     """Sign in to a demo install of ``total`` cases in ``home``, filling it first if absent."""
     clock = FixedClock(NOW)
     paths = Paths(home)
-    marker = home / f"filled-{total}"
+    # A store of another schema is filled again (a migration is not what is measured).
+    marker = home / f"filled-{total}-schema-{LATEST}"
     if not marker.exists():
         if home.exists():
             for p in home.iterdir():

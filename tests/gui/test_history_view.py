@@ -55,21 +55,19 @@ def test_the_history_lists_changes_and_restores_a_version(
     keys.shortcut("Ctrl+S")
     assert editor.record_id and not editor.history_button.isHidden()
     form.editor("stage").set_value("trial")
-    form.editor("district").setFocus()
-    form.editor("district").lineEdit().selectAll()  # as after Tab
-    keys.type("Multan")
-    keys.press(Qt.Key.Key_Tab)
+    form.editor("investigating_officer").setFocus()
+    keys.type("SI Zubair Sial")
     keys.shortcut("Ctrl+S")
     store = empty_app.session.store
-    assert store.get("case", editor.record_id).district == "PB-MLT"
+    assert store.get("case", editor.record_id).investigating_officer == "SI Zubair Sial"
 
     keys.shortcut("Ctrl+H")
     dialog = _history()
     rows = [dialog.model.row(i) for i in range(dialog.model.rowCount())]
     assert [(r[2], r[3]) for r in rows] == [("The case", "2"), ("The case", "1")]
     assert rows[0][1] == "admin1"
-    assert rows[0][4] == "District; Stage"  # the editors' labels
-    assert "District: Lahore → Multan" in dialog.detail.toPlainText()
+    assert rows[0][4] == "Stage; Investigating officer"  # the editors' labels
+    assert "Investigating officer: (empty) → SI Zubair Sial" in dialog.detail.toPlainText()
     assert "Stage: Registered → Trial" in dialog.detail.toPlainText()
     assert not dialog.restore_button.isEnabled()  # the current version
 
@@ -83,9 +81,13 @@ def test_the_history_lists_changes_and_restores_a_version(
     assert asked and "version 1" in asked[0]
     stored = store.get("case", editor.record_id)
     assert isinstance(stored, Case)
-    assert (stored.version, stored.district, stored.stage.value) == (3, "PB-LHR", "registered")
+    assert (stored.version, stored.investigating_officer, stored.stage.value) == (
+        3,
+        "",
+        "registered",
+    )
     # The editor shows the restored record; the history lists the restore first.
-    assert form.editor("district").value() == "PB-LHR"
+    assert form.editor("investigating_officer").value() == ""
     assert not editor.has_unsaved_changes()
     assert dialog.model.row(0)[3] == "3"
     assert dialog.versions[0].action == "restored"

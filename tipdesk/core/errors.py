@@ -101,6 +101,14 @@ class CorruptStore(KnownError):
     """The database or key file is damaged or not a TIPDesk file."""
 
 
+class AuditChainBroken(KnownError):
+    """The audit log's last entry is not the head the store recorded: entries were removed or
+    the log was rewritten. Nothing more is appended until an administrator records the break
+    (``tipdesk audit acknowledge``), so the evidence cannot be overwritten by new entries."""
+
+    exit_code = 6
+
+
 class StoreBusy(KnownError):
     """Another TIPDesk process holds the store."""
 

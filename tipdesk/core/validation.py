@@ -121,9 +121,10 @@ from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
 from tipdesk.core.errors import SHOWN_MAX, Problem, quoted
 from tipdesk.core.limits import length_problems
+from tipdesk.core.masking import is_masked
 from tipdesk.core.names import describe_district
 from tipdesk.core.records import (
-    META_FIELDS,
+    BOOKKEEPING_FIELDS,
     Accused,
     Campaign,
     Case,
@@ -182,6 +183,11 @@ class ValidationContext:
     offices: frozenset[str]
     today: dt.date
     max_age: int = 120
+    identity_detail: bool = True
+    """Whether messages may say which identifying field matched (users who may reveal
+    identities); otherwise an overlap notice names the victim by code only."""
+    person_key: dual_role.PersonKey | None = None
+    """How the overlap check keys people (:data:`dual_role.PersonKey`); plaintext when None."""
 
 
 class _Checks:
@@ -343,7 +349,9 @@ def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
     for i, v in victims:
         problems += validate_victim(v, ctx, prefix=f"victims[{i}].")
     if not case.dual_role_reviewed_by.strip():
-        problems += dual_role.problems(accused, victims)
+        problems += dual_role.problems(
+            accused, victims, detail=ctx.identity_detail, key=ctx.person_key
+        )
     return problems
 
 
@@ -460,7 +468,8 @@ def validate_victim(victim: Victim, ctx: ValidationContext, *, prefix: str = "")
     if v.gender == Gender.UNKNOWN:
         c.add("gender", "required", f"{_LABELS['gender']} is required")
     c.district("district", v.district)
-    c.cnic("cnic", v.cnic)
+    if not is_masked(v.cnic):  # a masked CNIC is the stored one, checked when it was entered
+        c.cnic("cnic", v.cnic)
     c.age("age", v.age)
     dob = v.date_of_birth
     if dob is not None:
@@ -643,7 +652,7 @@ def normalise(record: R) -> R:
     added). Bookkeeping fields are left alone. Call before :func:`validate` and saving.
     """
     for f in dataclasses.fields(record):
-        if f.name in META_FIELDS:
+        if f.name in BOOKKEEPING_FIELDS:
             continue
         value = getattr(record, f.name)
         if isinstance(value, StrEnum):

@@ -30,7 +30,7 @@ from typing import Any
 from tipdesk.core.errors import InvalidInput, NotFound
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
-    META_FIELDS,
+    BOOKKEEPING_FIELDS,
     PARENT_KEY,
     RECORD_TYPES,
     TITLE_FIELDS,
@@ -132,7 +132,7 @@ def _changes(
     names the store noted; identifying fields by name only."""
     hidden = set(Victim.IDENTIFYING) if kind == "victim" else set()
     out: list[FieldChange] = []
-    listed = [n for n in names if n not in META_FIELDS and n not in _NOT_VALUES]
+    listed = [n for n in names if n not in BOOKKEEPING_FIELDS and n not in _NOT_VALUES]
     if before is not None and after is not None:
         keys = sorted(set(before) | set(after), key=_field_order(kind))
         for name in keys:
@@ -270,7 +270,7 @@ def restore(
     target = _find(session, top, row_kind, row_id)
     before = dataclasses.replace(target)
     values, _problems = from_dict(RECORD_TYPES[row_kind], old.data)
-    skip = set(META_FIELDS) | _NOT_VALUES
+    skip = set(BOOKKEEPING_FIELDS) | _NOT_VALUES
     if row_kind == "victim":
         skip |= set(Victim.IDENTIFYING)
     for f in dataclasses.fields(values):

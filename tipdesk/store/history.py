@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tipdesk.core.records import Record, Victim, to_dict
+from tipdesk.core.records import BOOKKEEPING_FIELDS, Record, Victim, to_dict
 
 if TYPE_CHECKING:  # the store imports this module to write versions
     from tipdesk.store.store import Store
@@ -35,7 +35,10 @@ INSERT_HEAD = (
 def values(record: Record) -> dict[str, Any]:
     """The field values a version keeps (JSON-ready): no bookkeeping, no children, no victim
     identity."""
-    data = to_dict(record, meta=False, children=False)
+    data = {
+        k: v for k, v in to_dict(record, meta=False, children=False).items()
+        if k not in BOOKKEEPING_FIELDS
+    }  # fmt: skip
     if isinstance(record, Victim):
         for name in Victim.IDENTIFYING:
             data.pop(name, None)

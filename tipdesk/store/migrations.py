@@ -559,13 +559,134 @@ def _step_2_to_3(conn: Connection) -> None:
 
 
 def _step_3_to_4(conn: Connection) -> None:
+    """Ownership and records back (issue 14).
+
+    - ``owner`` on cases, victims, trainings and campaigns: the district that owns the record
+      (only its district install may change it; HQ may change any). A row already stored gets
+      its own ``district``, or the install's district when that is blank. A victim in a case
+      has a blank owner: it follows its case's.
+    - ``changes.owner`` and ``changes.device``: the owner district of the row's unit and the
+      device that made the version. HQ reads its change log per owner district from them
+      (``changes_owner``) to send each district the versions it lacks. Rows written before
+      this step have none and are never sent back.
+    - ``sync_devices.back_confirmed`` (HQ): how far in HQ's change log the device confirmed
+      applying the versions HQ sent back; ``sync_outbox.back_through`` (district): what each
+      bundle confirmed; ``sync_notices`` (district): HQ's notices of the latest receipt."""
+    install_district = "coalesce((SELECT value FROM settings WHERE key = 'district'), '')"
+    run_script(
+        conn,
+        f"""
+        ALTER TABLE cases ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE victims ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE trainings ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE campaigns ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        UPDATE cases SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        UPDATE victims SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END WHERE case_id IS NULL;
+        UPDATE trainings SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        UPDATE campaigns SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        ALTER TABLE changes ADD COLUMN owner TEXT;
+        ALTER TABLE changes ADD COLUMN device TEXT;
+        CREATE INDEX changes_owner ON changes(owner, seq) WHERE owner IS NOT NULL;
+        ALTER TABLE sync_devices ADD COLUMN back_confirmed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sync_outbox ADD COLUMN back_through INTEGER NOT NULL DEFAULT 0;
+        -- District: HQ's notices (the same accused in a case of another district), as the
+        -- latest receipt listed them.
+        CREATE TABLE sync_notices (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            case_number TEXT NOT NULL,
+            other_district TEXT NOT NULL,
+            other_case_number TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            receipt_serial INTEGER NOT NULL
+        );
+        """,  # noqa: S608 (literal SQL, no input)
+    )
+
+
+def _step_4_to_5(conn: Connection) -> None:
+    """Victims' identities sealed under the identity key (:mod:`tipdesk.store.identity`).
+
+    - ``identity_keys`` (data keys sealed to the identity key), ``victim_keys`` (keyed hashes
+      for the overlap check) and ``victim_terms`` (keyed hashes of words, for searching by
+      identity) are created; the identity key pair and the index key are made (the private
+      half in escrow until a user who may reveal identities signs in).
+    - Every victim's name, father's name, CNIC, phone and address is replaced by its sealed
+      token, and its keys and terms written.
+    - ``victims_fts`` is rebuilt with victim codes only (it held identity words).
+    Old plaintext is zeroed where it is overwritten or freed (``secure_delete``); the store
+    runs ``VACUUM`` after this step (:data:`VACUUM_AFTER`), so no free page keeps any.
+    """
+    from tipdesk.core.records import Victim
+    from tipdesk.store import identity
+    from tipdesk.store.rows import MAPPINGS, from_row, select_columns
+
+    conn.execute("PRAGMA secure_delete = ON")
+    run_script(
+        conn,
+        """
+        CREATE TABLE identity_keys (
+            id INTEGER PRIMARY KEY,
+            sealed BLOB NOT NULL
+        );
+        CREATE TABLE victim_keys (
+            victim_id TEXT PRIMARY KEY,
+            cnic_key TEXT,
+            name_key TEXT,
+            father_key TEXT
+        );
+        CREATE INDEX victim_keys_cnic ON victim_keys(cnic_key) WHERE cnic_key IS NOT NULL;
+        CREATE INDEX victim_keys_name ON victim_keys(name_key) WHERE name_key IS NOT NULL;
+        CREATE TABLE victim_terms (
+            term TEXT NOT NULL,
+            victim_id TEXT NOT NULL,
+            PRIMARY KEY (term, victim_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX victim_terms_victim ON victim_terms(victim_id);
+        DROP TABLE victims_fts;
+        CREATE VIRTUAL TABLE victims_fts USING fts5(
+            code, identity, content = '', contentless_delete = 1, detail = column,
+            tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    )
+    identity.create_keys(conn)
+    vault = identity.IdentityVault(conn)
+    columns = MAPPINGS["victim"].columns
+    fields = identity.FIELDS
+    rows = conn.execute(f"SELECT rowid, {select_columns('victim')} FROM victims").fetchall()  # noqa: S608
+    batch: list[Victim] = []
+    for row in rows:
+        victim = from_row("victim", row[1:])
+        assert isinstance(victim, Victim)
+        values = dict(zip(columns, row[1:], strict=True))
+        sealed = vault.seal_values(victim, [values[f] for f in fields], fields)
+        conn.execute(
+            f"UPDATE victims SET {', '.join(f'{f} = ?' for f in fields)} WHERE rowid = ?",  # noqa: S608
+            (*sealed, row[0]),
+        )
+        batch.append(victim)
+        if not victim.deleted:
+            conn.execute(
+                "INSERT INTO victims_fts(rowid, code, identity) VALUES (?, ?, '')",
+                (row[0], victim.victim_code),
+            )
+    vault.index(batch)
+    conn.execute("PRAGMA secure_delete = OFF")
+
+
+def _step_5_to_6(conn: Connection) -> None:
     """Version history of records, and indexes for the list sorts and filters people click.
 
     ``record_versions`` keeps each superseded version of a record row (written when a save
     replaces it; the current version is the row itself): who saved it and when, its field
-    values as JSON (victims' identifying fields left out) and the names of the fields the
-    replacing save changed. The change log (``changes``) gets an
-    index by record, so a record's versions are found without a scan."""
+    values as JSON (victims' identifying fields left out: sealed in their own row, never
+    copied) and the names of the fields the replacing save changed. The change log
+    (``changes``) gets an index by record, so a record's versions are found without a scan."""
     run_script(
         conn,
         """
@@ -594,7 +715,12 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_1_to_2,
     _step_2_to_3,
     _step_3_to_4,
+    _step_4_to_5,
+    _step_5_to_6,
 ]
+VACUUM_AFTER = frozenset({5})
+"""Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so
+that no free page keeps what the step removed (plaintext identities, step 5)."""
 LATEST = len(STEPS)
 
 

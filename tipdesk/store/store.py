@@ -27,7 +27,7 @@ from typing import Any
 from tipdesk.core.errors import NotFound, StaleRecord
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import (
-    META_FIELDS,
+    BOOKKEEPING_FIELDS,
     PARENT_KEY,
     TITLE_FIELDS,
     Accused,
@@ -44,10 +44,13 @@ from tipdesk.store.driver import (
     connect,
     export_copy,
     insert_rows,
+    rekey,
     transaction,
     translated,
 )
-from tipdesk.store.migrations import migrate
+from tipdesk.store.identity import IdentityVault
+from tipdesk.store.migrations import VACUUM_AFTER, migrate
+from tipdesk.store.owners import unit_owners
 from tipdesk.store.rows import (
     MAPPINGS,
     TABLES,
@@ -55,7 +58,6 @@ from tipdesk.store.rows import (
     insert_head,
     select_columns,
     to_row,
-    update_params,
     update_sql,
 )
 from tipdesk.store.sync_rows import chunks, marks
@@ -119,11 +121,14 @@ NEW_ROW = -1  # the rowid _write reports for a row whose insert waits for the fl
 class _Writer:
     """State of one write transaction: collects change rows and audit entries."""
 
-    def __init__(self, conn: Connection, actor: Actor) -> None:
+    def __init__(self, conn: Connection, actor: Actor, vault: IdentityVault) -> None:
         self.conn = conn
         self.actor = actor
+        self.vault = vault
+        self.victims: list[Victim] = []  # their identity keys and terms are written at flush
+        self.new_victims: set[str] = set()  # ids of those inserted by this transaction
         self.changes = Changes()
-        self.change_rows: list[tuple[str, str, int, str]] = []
+        self.change_rows: list[tuple[str, str, int, str, str, str]] = []
         self.version_rows: list[history.VersionRow] = []
         self.audit: list[audit.NewEntry] = []
         # New rows are inserted in bulk at flush, parents before children (FK order); the
@@ -136,16 +141,39 @@ class _Writer:
         self._top_action = ""
         self._top_detail: dict[str, Any] = {}
         self._children: dict[str, list[str]] = {}
+        self._owner = ""
 
     def begin(self, record: Record) -> None:
         """Start the audit entry of one top-level record (a case with its accused and
         victims, a victim with its referrals, a training or a campaign)."""
         self._top, self._top_action, self._top_detail, self._children = record, "", {}, {}
+        self._owner = ""
+
+    def owner(self) -> str:
+        """The owner district of the top-level record's unit, for the change log: its own,
+        or its case's for a victim in a case (looked up once per record)."""
+        top = self._top
+        if top is None:
+            return ""
+        if not self._owner:
+            case_id = getattr(top, "case_id", None)
+            if isinstance(top, Victim) and case_id:
+                row = self.conn.execute(
+                    "SELECT owner FROM cases WHERE id = ?", (case_id,)
+                ).fetchone()
+                self._owner = str(row[0]) if row else ""
+            else:
+                self._owner = str(getattr(top, "owner", ""))
+        return self._owner
 
     def note(self, record: Record, action: str, fields: list[str] | None = None) -> None:
         """Record one row change: a change-log row, and its part in the audit entry."""
         self.changes.add(record.KIND, record.id)
-        self.change_rows.append((record.KIND, record.id, record.version, self.actor.at))
+        # The change log names the owner district of the row's unit (its top-level record's)
+        # and the device: HQ sends each district the versions it lacks from it.
+        self.change_rows.append(
+            (record.KIND, record.id, record.version, self.actor.at, self.owner(), self.actor.device)
+        )
         if record is self._top:
             self._top_action = action
             if fields:
@@ -181,8 +209,11 @@ class _Writer:
         for sql, rows in self.new_fts.items():
             self.conn.executemany(sql, rows)  # looked up by id: one statement per row
         insert_rows(
-            self.conn, "INSERT INTO changes(kind, record_id, version, at)", self.change_rows
+            self.conn,
+            "INSERT INTO changes(kind, record_id, version, at, owner, device)",
+            self.change_rows,
         )
+        self.vault.index(self.victims, self.new_victims)
         insert_rows(self.conn, history.INSERT_HEAD, self.version_rows)
         audit.append(self.conn, self.audit)
 
@@ -214,7 +245,7 @@ def _restore(snapshot: list[tuple[Record, dict[str, Any]]]) -> None:
 
 
 def _changed_fields(old: Record, new: Record) -> list[str]:
-    skip = set(META_FIELDS)
+    skip = BOOKKEEPING_FIELDS
     return [
         f.name
         for f in dataclasses.fields(new)
@@ -245,6 +276,8 @@ class Store:
         self._conn = conn
         self.path = path
         self._key = key
+        self.vault = IdentityVault(conn)
+        """Victims' identities: sealed on the way in, opened (or masked) on the way out."""
 
     def __repr__(self) -> str:
         return f"Store({self.path.name})"
@@ -262,10 +295,14 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> Store:
-        """Open an existing database, upgrading its schema if it is older."""
+        """Open an existing database, upgrading its schema if it is older (and compacting it
+        after a step that removed plaintext, so no free page keeps any)."""
         conn = connect(path, key)
         try:
-            migrate(conn)
+            if VACUUM_AFTER & set(migrate(conn)):
+                with translated():
+                    conn.execute("VACUUM")
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except BaseException:
             conn.close()
             raise
@@ -336,18 +373,20 @@ class Store:
         with transaction(self._conn) as conn:
             audit.append(conn, entries)
 
-    def logged_login_failures(self, ats: Sequence[str]) -> set[tuple[str, str]]:
-        """Which ``(at, user)`` failed sign-ins among those at ``ats`` the audit log holds."""
-        found: set[tuple[str, str]] = set()
+    def logged_login_failures(self, ats: Sequence[str]) -> set[tuple[str, str, str]]:
+        """Which ``(at, user, action)`` failed or refused sign-ins (``login.failed``,
+        ``login.throttled``) among those at ``ats`` the audit log holds."""
+        found: set[tuple[str, str, str]] = set()
         wanted = sorted(set(ats))
         with translated():
             for i in range(0, len(wanted), 500):
                 part = wanted[i : i + 500]
                 marks = ",".join("?" * len(part))
                 sql = (
-                    f"SELECT at, user FROM audit WHERE action = 'login.failed' AND at IN ({marks})"  # noqa: S608
+                    "SELECT at, user, action FROM audit WHERE action IN "  # noqa: S608
+                    f"('login.failed', 'login.throttled') AND at IN ({marks})"
                 )
-                found.update((r[0], r[1]) for r in self._conn.execute(sql, part))
+                found.update((r[0], r[1], r[2]) for r in self._conn.execute(sql, part))
         return found
 
     def audit_entries(self, **filters: Any) -> list[audit.AuditEntry]:
@@ -358,6 +397,17 @@ class Store:
         with translated():
             return audit.verify(self._conn)
 
+    def audit_status(self) -> audit.ChainStatus:
+        """Whether the audit log ends at its recorded head (see :func:`audit.status`)."""
+        with translated():
+            return audit.status(self._conn)
+
+    def acknowledge_audit_break(self, entry: audit.NewEntry) -> audit.ChainStatus:
+        """Record an administrator's acknowledgement of a broken chain (see
+        :func:`audit.record_break`); ``ValueError`` when it is not broken."""
+        with transaction(self._conn) as conn:
+            return audit.record_break(conn, entry)
+
     # --- writing records -----------------------------------------------------------------
     def _stored_meta(self, kind: str, record_id: str) -> tuple[int, Record] | None:
         m = MAPPINGS[kind]
@@ -367,7 +417,21 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return int(row[0]), from_row(kind, row[1:])
+        return int(row[0]), self.opened(from_row(kind, row[1:]))
+
+    def opened(self, record: Record) -> Record:
+        """A record read from its row (:func:`rows.from_row`), with a victim's identity
+        opened or masked (:class:`IdentityVault`): every reader of victim rows calls it."""
+        if isinstance(record, Victim):
+            self.vault.open_victim(record)
+        return record
+
+    def _row(self, record: Record) -> tuple[Any, ...]:
+        """The record's column values, a victim's identity sealed."""
+        values = to_row(record)
+        if isinstance(record, Victim):
+            values = self.vault.seal_values(record, values, MAPPINGS["victim"].columns)
+        return values
 
     def _write(self, w: _Writer, record: Record) -> tuple[int, str]:
         """Insert or update one row; return (rowid, action). Sets the record's meta."""
@@ -375,12 +439,20 @@ class Store:
         kind = record.KIND
         stored = self._stored_meta(kind, record.id) if record.id else None
         record.updated_at, record.updated_by, record.updated_device = a.at, a.user, a.device
+        owned = isinstance(record, Case | Training | Campaign) or (
+            isinstance(record, Victim) and not record.case_id
+        )
+        if owned and not getattr(record, "owner", ""):
+            # Bookkeeping the services set (tipdesk.services.ownership); a save that left it
+            # blank keeps the stored owner, and a new record is owned by its own district.
+            owner = getattr(stored[1], "owner", "") if stored else ""
+            record.owner = owner or getattr(record, "district", "")  # type: ignore[union-attr]
         if stored is None:
             if not record.id:
                 record.id = new_id()
             record.created_at, record.created_by, record.origin_device = a.at, a.user, a.device
             record.version = 1
-            w.inserts[kind].append(to_row(record))
+            w.inserts[kind].append(self._row(record))
             w.note(record, "create")
             return NEW_ROW, "create"
         rowid, old = stored
@@ -400,7 +472,8 @@ class Store:
         record.version = old.version + 1
         deleting = record.deleted and not old.deleted
         w.version_rows.append(history.version_row(old, ["deleted"] if deleting else changed))
-        w.conn.execute(update_sql(kind), update_params(record))
+        values = self._row(record)
+        w.conn.execute(update_sql(kind), (*values[1:], record.id))
         action = "delete" if record.deleted and not old.deleted else "update"
         w.note(record, action, changed if action == "update" else None)
         return rowid, action
@@ -437,8 +510,12 @@ class Store:
             search.reindex(w.conn, rowid, record)
 
     def _write_victim(self, w: _Writer, victim: Victim) -> None:
-        rowid, _ = self._write(w, victim)
+        rowid, action = self._write(w, victim)
         self._index(w, rowid, victim)
+        if action != "unchanged":
+            w.victims.append(victim)
+            if action == "create":
+                w.new_victims.add(victim.id)
         for ref in victim.referrals:
             ref.victim_id = victim.id
             if victim.deleted:
@@ -460,6 +537,7 @@ class Store:
                 vic.deleted = True
             if not vic.district:
                 vic.district = case.district
+            vic.owner = ""  # a victim in a case follows the case's owner
             self._write_victim(w, vic)
         if rowid != NEW_ROW:  # a new case has no stored children to drop
             self._delete_missing(w, "accused", case.id, {a.id for a in case.accused})
@@ -483,8 +561,10 @@ class Store:
             return self._save(records, actor, also_log)
         except BaseException:
             # The transaction rolled back; give the caller's objects back their old ids,
-            # versions and links too, so the same objects can simply be saved again.
+            # versions and links too, so the same objects can simply be saved again. A data
+            # key made in it was rolled back with it.
             _restore(before)
+            self.vault.forget_data_key()
             raise
 
     def _save(
@@ -493,7 +573,7 @@ class Store:
         with transaction(self._conn) as conn:
             # Updates run at once, new rows at flush: check foreign keys at commit.
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            w = _Writer(conn, actor)
+            w = _Writer(conn, actor, self.vault)
             for record in records:
                 w.begin(record)
                 if isinstance(record, Case):
@@ -517,7 +597,7 @@ class Store:
             f"SELECT {select_columns(kind)} FROM {table} WHERE {where}",  # noqa: S608
             params,
         ).fetchall()
-        return [from_row(kind, r) for r in rows]
+        return [self.opened(from_row(kind, r)) for r in rows]
 
     def titles(self, kind: str, ids: Sequence[str]) -> dict[str, str]:
         """The title (:data:`~tipdesk.core.records.TITLE_FIELDS`) of each stored record of
@@ -616,6 +696,11 @@ class Store:
             ).fetchone()
         return str(row[0]) if row else None
 
+    def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """See :func:`unit_owners`."""
+        with translated():
+            return unit_owners(self._conn, kind, ids)
+
     def victim_code_exists(self, code: str, exclude_id: str = "") -> bool:
         with translated():
             row = self._conn.execute(
@@ -628,7 +713,8 @@ class Store:
         self, text: str, *, include_identity: bool, limit: int = 50
     ) -> list[search.SearchHit]:
         with translated():
-            return search.search(self._conn, text, include_identity=include_identity, limit=limit)
+            terms = self.vault.search_terms(text) if include_identity else None
+            return search.search(self._conn, text, identity_terms=terms, limit=limit)
 
     def changes_since(self, seq: int, limit: int = 10000) -> list[tuple[int, str, str, int]]:
         """Change log rows (seq, kind, record_id, version) after ``seq``, in order."""
@@ -656,6 +742,12 @@ class Store:
     def database_key(self) -> bytes:
         """The raw database key, for re-wrapping it for a new user. Never log or show it."""
         return self._key
+
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the whole database with ``key`` (see :func:`driver.rekey`); from then on
+        only ``key`` opens it, and backups are written with it."""
+        rekey(self._conn, key)
+        self._key = key
 
     @property
     def schema_version(self) -> int:

@@ -34,7 +34,7 @@ def test_every_version_of_a_case_and_its_accused_newest_first(
     case = _saved_case(district_session)
     stored = _case(district_session, case.id)
     stored.stage = Stage.TRIAL
-    stored.district = "PB-FSD"
+    stored.investigating_officer = "SI Zubair Sial"
     records.save_one(district_session, stored)
     stored = _case(district_session, case.id)
     stored.accused[0].imprisonment_months = 48
@@ -46,8 +46,8 @@ def test_every_version_of_a_case_and_its_accused_newest_first(
     change = next(v for v in found if v.kind == "case" and v.version == 2)
     assert change.user == "admin1" and change.current and not change.restorable
     assert [(c.field, c.before, c.after) for c in change.changes] == [
-        ("district", "PB-LHR", "PB-FSD"),
         ("stage", "decided", "trial"),
+        ("investigating_officer", "", "SI Zubair Sial"),
     ]
     accused = [v for v in found if v.kind == "accused" and v.version == 2]
     assert len(accused) == 1 and accused[0].title == "Akram Khan"

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 from svc_support import svc_case, svc_victim
 
+from tipdesk.core.codes import Stage
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.masking import MASK
 from tipdesk.services import lists, records
@@ -31,29 +32,29 @@ def test_the_filtered_list_goes_to_a_workbook_and_is_audited(
             district_session,
             svc_case(
                 case_number=f"FIR {i}/2025",
-                district="PB-LHR" if i % 2 else "PB-FSD",
+                stage=Stage.TRIAL if i % 2 else Stage.DECIDED,
                 victims=[],
             ),
         )
-    query = ListQuery("case", filters=(("district", "PB-LHR"),), sort="case_number",
+    query = ListQuery("case", filters=(("stage", "trial"),), sort="case_number",
                       descending=False)  # fmt: skip
     columns = [
         ExportColumn("case_number", "Case number"),
-        ExportColumn("district", "District", lambda v: {"PB-LHR": "Lahore"}.get(v, v)),
+        ExportColumn("stage", "Stage", lambda v: {"trial": "Trial"}.get(v, v)),
     ]
     n = export_list(district_session, query, columns, tmp_path / "cases")
     assert n == 2
     assert _sheet(tmp_path / "cases.xlsx") == [
-        ["Case number", "District"],
-        ["FIR 1/2025", "Lahore"],
-        ["FIR 3/2025", "Lahore"],
+        ["Case number", "Stage"],
+        ["FIR 1/2025", "Trial"],
+        ["FIR 3/2025", "Trial"],
     ]
     assert (tmp_path / "cases.xlsx").stat().st_mode & 0o077 == 0
     entry = district_session.store.audit_entries(action="export")[-1]
     assert (entry.kind, entry.detail["rows"], entry.detail["filters"]) == (
         "case",
         2,
-        {"district": "PB-LHR"},
+        {"stage": "trial"},
     )
     assert entry.detail["file"] == "cases.xlsx" and entry.detail["searched"] is False
 

@@ -18,8 +18,10 @@ from typing import Any
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
+from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, Victim
 from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services import overlap_guard, ownership
 from tipdesk.services.records import outdated_review_problems
 from tipdesk.services.register.columns import Column, SheetSpec, header_key
 from tipdesk.services.register.matching import (
@@ -85,6 +87,8 @@ class Planner:
         self.progress = progress
         self.cancelled = cancelled
         self.install = session.install
+        # Users who may not see identities neither compare nor change a stored victim's.
+        self.keep_identity = not session.can(Permission.REVEAL_IDENTITY)
         self.ctx: ValidationContext = session.validation_context()
         self.problems: list[RowProblem] = []
         self.unknown_offices: dict[str, UnknownOffice] = {}
@@ -200,10 +204,12 @@ class Planner:
             return True
         if district == own:
             return True
+        name = ownership.district_name(self.session, district)
         self._fail(
             row,
             "district",
-            f"a row of another district ({district}); this install imports {own} rows only",
+            f"a row of another district ({name}); this install imports "
+            f"{ownership.district_name(self.session, own)}'s rows only",
             "district.other",
         )
         return False
@@ -219,6 +225,9 @@ class Planner:
             self._plan_victim(row, stored)
         for kind in ("training", "campaign"):
             self._plan_simple(kind, self.rows.get(kind, []))
+        # An Accused sheet of guessed CNICs must not be a fast oracle (see overlap_guard).
+        hits = sum(1 for p in self.problems if p.rule == "dual_role")
+        overlap_guard.note_hits(self.session, hits, "register")
 
     # --- cases ---------------------------------------------------------------------------
     def _case_groups(self) -> dict[tuple[str, ...], CaseGroup]:
@@ -439,9 +448,11 @@ class Planner:
         built: BuiltCase | None = None
         for _ in range(_VALID_ONLY_ROUNDS):
             excluded = {id(r) for r in rows if id(r) in self._excluded}
-            built = build_case(group, excluded)
+            built = build_case(group, excluded, self.keep_identity)
             problems = (
-                validate(built.case, self.ctx) + outdated_review_problems(built.case, group.stored)
+                ownership.claim(self.session, [built.case])[0]
+                + validate(built.case, self.ctx)
+                + outdated_review_problems(built.case, group.stored, self.ctx)
                 if built.changed
                 else []
             )
@@ -522,11 +533,11 @@ class Planner:
             row.values["district"] = self.install.district
         if not self._own_district(row, row.get("district") or (stored and stored.district)):
             return
-        victim, change = build_victim(row, stored)
+        victim, change = build_victim(row, stored, self.keep_identity)
         if change.action == UNCHANGED:
             self.changes.append(change)
             return
-        problems = validate(victim, self.ctx)
+        problems = ownership.claim(self.session, [victim])[0] + validate(victim, self.ctx)
         for p in problems:
             name = p.field.split("[", 1)[0].split(".", 1)[0]
             column = row.spec.column_for_field(name)
@@ -575,7 +586,7 @@ class Planner:
                     )
                 )
             first.setdefault(fp, row)
-            problems = validate(record, self.ctx)
+            problems = ownership.claim(self.session, [record])[0] + validate(record, self.ctx)
             for p in problems:
                 name = p.field.split("[", 1)[0].split(".", 1)[0]
                 column = spec.column_for_field(name)
