@@ -17,8 +17,8 @@ Data shapes (parsed JSON):
 ``codes``: ``{"<list name>": [{"code", "name"}]}`` for ``exploitation_forms``, ``means``,
     ``referral_services``, ``training_topics``, ``campaign_kinds``, ``accused_roles``,
     ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
-``sentences``: ``{"laws": {"<law code>": {"title", "short", "default_section",
-    "sections": {"<section>": {"max_imprisonment_months", "max_fine_pkr"}}}}}``
+``sentences``: the sentencing rules, dated versions per law and section (shape and meaning:
+    :mod:`tipdesk.core.sentencing`)
 
 In every file, a key starting with ``_`` (e.g. ``"_comment"``) is a comment: it is never read as
 a list, law or section.
@@ -30,11 +30,25 @@ districts share a key.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from tipdesk.core.sentencing import Law, SentenceLimit, SentencingRules, parse_rules
+
+__all__ = [
+    "CODE_LISTS",
+    "District",
+    "Item",
+    "Law",
+    "Office",
+    "Province",
+    "Reference",
+    "SentenceLimit",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,22 +78,6 @@ class Office:
     name: str
     district: str  # district code
     kind: str  # an OfficeKind value
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceLimit:
-    """Maximum sentence for one section of one law. ``None`` means no limit is recorded."""
-
-    law: str
-    law_short: str
-    section: str
-    max_imprisonment_months: int | None
-    max_fine_pkr: int | None
-
-    @property
-    def citation(self) -> str:
-        """E.g. ``TIP Act 2018 s.3``."""
-        return f"{self.law_short} s.{self.section}"
 
 
 CODE_LISTS = (
@@ -148,19 +146,7 @@ class Reference:
         for code, aliases in self.district_aliases.items():
             self._district_by_key.update({district_key(a): code for a in aliases})
         self._district_by_key.update({district_key(d.name): c for c, d in self.districts.items()})
-        # Keys starting with "_" are comments (see rules/sentences.json): never laws or sections.
-        self._laws: dict[str, dict[str, Any]] = {
-            law: {
-                **spec,
-                "sections": {
-                    sec: limits
-                    for sec, limits in spec["sections"].items()
-                    if not sec.startswith("_")
-                },
-            }
-            for law, spec in sentences["laws"].items()
-            if not law.startswith("_")
-        }
+        self.sentencing: SentencingRules = parse_rules(sentences)
 
     # --- geography -------------------------------------------------------------------------
     def district(self, name_or_code: str) -> District | None:
@@ -223,36 +209,34 @@ class Reference:
 
     # --- rules -----------------------------------------------------------------------------
     def laws(self) -> list[str]:
-        return list(self._laws)
-
-    def law_short(self, law: str) -> str:
-        """A law as people cite it (``TIP Act 2018``); the code when the rules lack it."""
-        spec = self._laws.get(law)
-        return str(spec["short"]) if spec else law
+        return list(self.sentencing.laws)
 
     def law_code(self, name_or_code: str) -> str | None:
         """The law with this code, short name or title (any case), or ``None``."""
         key = _key(name_or_code)
-        for code, spec in self._laws.items():
-            if key in (_key(code), _key(str(spec["short"])), _key(str(spec["title"]))):
+        for code in self.laws():
+            law = self.sentencing.law(code)
+            names = (code, law.short, law.title) if law is not None else (code,)
+            if key in (_key(n) for n in names):
                 return code
         return None
 
-    def sentence_limit(self, law: str, section: str = "") -> SentenceLimit | None:
-        """Limits for ``law`` and ``section`` (the law's default section when empty or unknown).
+    def law(self, code: str) -> Law | None:
+        """The law with this code, or ``None``."""
+        return self.sentencing.law(code)
 
-        Returns ``None`` for an unknown law: callers report that as its own problem.
+    def law_short(self, code: str) -> str:
+        """A law as lists show it (``TIP Act 2018``); its code when the rules lack it."""
+        law = self.sentencing.law(code)
+        return law.short if law is not None else code
+
+    def sentence_limit(
+        self, law: str, section: str = "", on: dt.date | None = None
+    ) -> SentenceLimit | None:
+        """Limits for ``law`` and ``section`` in force on ``on`` (the date of the offence; the
+        latest version when ``None``); the law's default section when ``section`` is blank.
+
+        Returns ``None`` for an unknown law, an unknown section or a date before the section
+        took effect: callers report each as its own problem, never another section's limits.
         """
-        spec = self._laws.get(law)
-        if spec is None:
-            return None
-        sections: dict[str, Any] = spec["sections"]
-        sec = section if section in sections else spec["default_section"]
-        limits = sections[sec]
-        return SentenceLimit(
-            law=law,
-            law_short=spec["short"],
-            section=sec,
-            max_imprisonment_months=limits.get("max_imprisonment_months"),
-            max_fine_pkr=limits.get("max_fine_pkr"),
-        )
+        return self.sentencing.limit(law, section, on)

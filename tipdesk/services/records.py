@@ -4,7 +4,8 @@ Contract:
 - Every write checks the permission, normalises (CNICs, whitespace), turns names into codes
   (a district's name or alias, a country's name...: :func:`tipdesk.core.names.resolve_names`),
   validates with the core rules and raises :class:`ValidationFailed` with every problem at once;
-  nothing is written unless the whole record is valid.
+  nothing is written unless the whole record is valid. Warnings (:func:`warnings`) never
+  refuse a save; callers show them with it.
 - Owner districts are set and checked by :mod:`tipdesk.services.ownership`: a district install
   creates and changes (and deletes) only its own district's records.
 - Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
@@ -44,7 +45,7 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
-from tipdesk.core.validation import ValidationContext, normalise, validate
+from tipdesk.core.validation import ValidationContext, advise, normalise, validate
 from tipdesk.services import overlap_guard, ownership
 from tipdesk.services.session import Session
 from tipdesk.store.audit import NewEntry
@@ -301,6 +302,18 @@ def save(
 
 def save_one(session: Session, record: Record) -> Changes:
     return save(session, [record])
+
+
+def warnings(session: Session, records: Sequence[Record]) -> list[Problem]:
+    """The warnings about ``records`` (severity ``warning``, paths as :func:`save` gives
+    them): shown to the officer with a save, never a reason to refuse one."""
+    ctx = session.validation_context()
+    many = len(records) > 1
+    out: list[Problem] = []
+    for i, record in enumerate(records):
+        found = advise(normalise(record), ctx)
+        out += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
+    return out
 
 
 def get(session: Session, kind: str, record_id: str) -> Record:

@@ -66,6 +66,7 @@ def _records() -> tuple[list[Record], Training]:
         case_number="FIR 101/2024",
         kind=CaseKind.FIR,
         registered_on=dt.date(2024, 3, 5),
+        offence_on=dt.date(2024, 2, 20),  # schema 6
         district="PB-LHR",
         office="FIA-AHTC-LHR",
         sections=["3"],

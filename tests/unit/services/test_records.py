@@ -85,7 +85,7 @@ def test_save_refuses_with_every_problem_and_writes_nothing(district_session: Se
     }
     assert err.value.exit_code == 5
     assert (
-        "accused[0].imprisonment_months: 96 exceeds the 84-month maximum (TIP Act 2018 s.3)"
+        "accused[0].imprisonment_months: 96 exceeds the 84-month maximum (TIP Act 2018 s.3(1))"
         in err.value.message
     )
     assert case.id == ""  # no id handed out

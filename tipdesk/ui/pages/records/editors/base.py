@@ -16,6 +16,9 @@ Contract:
   fingers. The check costs a few milliseconds for a full case (``bench/gui_case_open.py``).
 - Saving keeps the focus where it was (the same input of the record read back), so Esc and
   Ctrl+S keep working from the keyboard.
+- Warnings (``services.records.warnings``: e.g. TIP Act s.3(2) charged with no woman or child
+  among the victims) never stop a save: after it, they are listed in the summary ("Saved.
+  Please check"), each a link to its input, without marking the inputs as wrong.
 - ``has_unsaved_changes()`` compares what is on screen with what was loaded. Closing (Esc, the
   tab's close button, the page's ``confirm_close``) asks Save / Discard / Cancel when there are
   unsaved changes.
@@ -74,10 +77,12 @@ from tipdesk.ui.pages.records.editors.parts import (
 )
 
 
-def _save_and_reload(session: Session, record: Record) -> Record:
-    """Work for the runner: save one record and read it back as the editor shows it."""
+def _save_and_reload(session: Session, record: Record) -> tuple[Record, list[Problem]]:
+    """Work for the runner: save one record and read it back as the editor shows it, with the
+    warnings about what was saved."""
     record_service.save_one(session, record)
-    return record_service.get(session, record.KIND, record.id)
+    warnings = record_service.warnings(session, [record])
+    return record_service.get(session, record.KIND, record.id), warnings
 
 
 class RecordEditor(QWidget):
@@ -476,7 +481,8 @@ class RecordEditor(QWidget):
         if focused is None or not self.isAncestorOf(focused):
             self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_saved(self, record: Any) -> None:
+    def _on_saved(self, result: tuple[Any, list[Problem]]) -> None:
+        record, warnings = result
         created = not self.record_id
         self._saving = False
         self.save_button.setEnabled(True)
@@ -488,6 +494,8 @@ class RecordEditor(QWidget):
             + " · "
             + self._saved_text(record)
         )
+        if warnings:
+            self.show_warnings(warnings)
         self.sig_saved.emit(record.id, created)
         if self._close_after_save:
             self._close_after_save = False
@@ -543,6 +551,29 @@ class RecordEditor(QWidget):
         self.after_problems()
         if self._targets and focus:
             self.go_to_problem(0)
+
+    def show_warnings(self, warnings: list[Problem]) -> None:
+        """List what was saved but should be checked; each line leads to its input, which is
+        not marked as wrong (the record is saved)."""
+        lines: list[str] = []
+        self._targets = []
+        for warning in warnings:
+            segments = parse_path(warning.field)
+            labels, widget = self.form.route(segments, warning)
+            where = [x for x in (self.section_of(segments), *labels) if x]
+            if len(where) > 1 and where[1].startswith(where[0]):
+                where = where[1:]
+            message = warning.message[:1].upper() + warning.message[1:]
+            lines.append(f"{' › '.join(where)}: {message}" if where else message)
+            self._targets.append(widget)
+        self.form.clear_problems()  # routing found the inputs; a warning marks none of them
+        count = len(warnings)
+        heading = (
+            self.tr("Saved. Please check this:")
+            if count == 1
+            else self.tr("Saved. Please check these {n} things:").format(n=count)
+        )
+        self.summary.show_problems(heading, lines, "warning")
 
     def go_to_problem(self, n: int) -> None:
         if 0 <= n < len(self._targets):

@@ -75,8 +75,7 @@ def tr(text: str) -> str:
 
 def _law_short(ref: Reference, code: str) -> str:
     """A law as the case form lists it (``PTPA 2018``); its code when the rules lack it."""
-    limit = ref.sentence_limit(code)
-    return limit.law_short if limit is not None else code
+    return ref.law_short(code)
 
 
 class AccusedForm(RecordForm):
@@ -181,6 +180,16 @@ class CaseForm(RecordForm):
         )
         self.add_field(f1, "kind", self.tr("Registered &as"), EnumCombo(CaseKind))
         self.add_field(f1, "registered_on", self.tr("&Registered on"), DateField())
+        offence = DateField()
+        # Sentences are checked against the law in force on this date (not retroactive).
+        offence.line.setPlaceholderText(self.tr("registration date"))
+        offence.setToolTip(
+            self.tr(
+                "The date of the offence (the FIR's date of occurrence): sentences are checked "
+                "against the law in force on it. Empty: the registration date."
+            )
+        )
+        self.add_field(f1, "offence_on", self.tr("Date of offenc&e"), offence)
         self.add_field(f1, "district", self.tr("&District"), DistrictField(ref))
         # The registration column is the wider one (see _build_details), so that the longest
         # office name ("FIA Anti-Human Trafficking Circle, Gujranwala") shows whole at the
@@ -190,7 +199,10 @@ class CaseForm(RecordForm):
         laws = [(code, _law_short(ref, code)) for code in ref.laws()]
         self.add_field(f1, "law", self.tr("&Law"), CodeCombo(laws, blank=None))
         self.add_field(
-            f1, "sections", self.tr("&Sections"), ListTextField(placeholder=self.tr("e.g. 3, 4"))
+            f1,
+            "sections",
+            self.tr("&Sections"),
+            ListTextField(placeholder=self.tr("e.g. 3(1), 3(2)")),
         )
         self.add_field(f1, "investigating_officer", self.tr("&Investigating officer"), TextField())
         self.add_field(f1, "stage", self.tr("S&tage"), EnumCombo(Stage))

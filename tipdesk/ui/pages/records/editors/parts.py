@@ -82,18 +82,21 @@ class ProblemSummary(QFrame):
         self.lines: list[str] = []
         self.setVisible(False)
 
-    def show_problems(self, heading: str, lines: list[str]) -> None:
+    def show_problems(self, heading: str, lines: list[str], kind: str = "error") -> None:
+        """``kind``: ``error`` (not saved) or ``warning`` (saved; to check)."""
         self.lines = list(lines)
         items = "".join(
             f'<li><a href="{i}">{html.escape(line)}</a></li>' for i, line in enumerate(lines)
         )
+        self.setProperty("banner", kind)
         self.label.set_message(
-            "error", f"<b>{html.escape(heading)}</b><ul style='margin:4px 0 0 0'>{items}</ul>"
+            kind, f"<b>{html.escape(heading)}</b><ul style='margin:4px 0 0 0'>{items}</ul>"
         )
         self.setVisible(bool(lines))
 
     def show_text(self, text: str) -> None:
         self.lines = [text] if text else []
+        self.setProperty("banner", "error")
         self.label.set_message("error", html.escape(text))
         self.setVisible(bool(text))
 
