@@ -298,3 +298,20 @@ def test_a_case_paints_first_and_builds_its_people_after(
     stored = store.get("case", case_id)
     assert (len(stored.accused), len(stored.victims)) == (accused, victims)
     assert stored.narrative == "Updated while loading."
+
+
+def test_a_reviewed_case_opens_without_unsaved_changes(qtbot: Any, records_app: RecordsApp) -> None:
+    """Its Accused tab, built after the first paint, ticks "Reviewed": not an edit."""
+    session = records_app.session
+    case_id = str(session.store.query("SELECT id FROM cases WHERE deleted = 0 LIMIT 1")[0][0])
+    case = session.store.get("case", case_id)
+    case.dual_role_reviewed_by = "admin1"
+    case.transnational = bool(case.transnational)
+    session.store.save([case], session.actor())
+    view = _active(qtbot, CasesView(records_app.ctx))
+    assert isinstance(view, CasesView)
+    editor = view.open_record(case_id)
+    qtbot.waitUntil(lambda: editor.fully_loaded)
+    assert editor.case_form.editor("dual_role_review").value() is True
+    assert not editor.has_unsaved_changes()
+    assert not view.tabs.tabText(view.tabs.indexOf(editor)).endswith("•")

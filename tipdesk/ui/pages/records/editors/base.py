@@ -289,6 +289,8 @@ class RecordEditor(QWidget):
             section = self.form.sections.get(name)
             if section is not None:
                 section.sig_child_loaded.connect(partial(self._on_child_loaded, name))
+        # Filling the part may have looked like an edit (a tick box says it was toggled).
+        self._set_dirty(self.has_unsaved_changes())
         self.part_built(names)
 
     def part_built(self, names: list[str]) -> None:
