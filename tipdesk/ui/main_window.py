@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.idle import IdleWatch
 from tipdesk.ui.pages import PageSpec
+from tipdesk.ui.pages.audit.broken_notice import AuditBrokenNotice
 from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import ACCENT_DARK, MUTED, icon, render_svg
 from tipdesk.ui.widgets.common import button, label
@@ -72,9 +73,17 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self._build_sidebar())
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        # Notices over every page (the audit log's state, after sign-in).
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.notices)
         self.page_stack = QStackedWidget()
         self.page_stack.setObjectName("pageStack")
-        row.addWidget(self.page_stack, 1)
+        column.addWidget(self.page_stack, 1)
+        row.addLayout(column, 1)
         self.root.addWidget(self.workspace)
 
         self.lock_screen = UnlockView(ctx.config, ctx.runner, ctx.report, locked_user=ident.user)
@@ -83,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
+        self._build_audit_notice()
         self.idle = IdleWatch(
             idle_lock_minutes, ctx.config.monotonic, ctx.config.idle_check_ms, self
         )
@@ -176,6 +186,28 @@ class MainWindow(QMainWindow):
             action(spec.translated_title, f"Ctrl+{i + 1}", _select(self, i), f"page{i + 1}Action")
             for i, spec in enumerate(self.specs[:9])
         ]
+
+    def _build_audit_notice(self) -> None:
+        """The red notice over every page while the audit log is broken (checked at sign-in
+        and at each unlock)."""
+        self.audit_notice = AuditBrokenNotice(self.ctx)
+        self.audit_notice.sig_open_audit.connect(self._open_audit)
+        self.audit_notice.sig_acknowledged.connect(self._on_audit_acknowledged)
+        self.notices.addWidget(self.audit_notice)
+        self.sig_locked.connect(lambda locked: None if locked else self.audit_notice.refresh())
+        self.audit_notice.refresh()
+
+    def _open_audit(self) -> None:
+        if not self._locked and any(s.key == "audit" for s in self.specs):
+            self.show_page("audit")
+
+    def _on_audit_acknowledged(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("The break is recorded in the audit log; changes can be saved again."), 10_000
+        )
+        page = self.pages.get("audit")
+        if page is not None:
+            _hook(page, "activated")  # the new entries
 
     # --- pages --------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
