@@ -42,7 +42,6 @@ from typing import Any
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -69,13 +68,14 @@ from tipdesk.ui.pages.records.editors.forms import (
 )
 from tipdesk.ui.pages.records.editors.history import HistoryDialog
 from tipdesk.ui.pages.records.editors.layout import scroll_page
+from tipdesk.ui.pages.records.editors.live_check import LiveCheck
 from tipdesk.ui.pages.records.editors.owner_banner import OwnerBanner
 from tipdesk.ui.pages.records.editors.parts import (
     LOAD_FALLBACK_MS,
     FirstPaint,
     ProblemSummary,
-    path_to,
-    widget_at,
+    focused_path,
+    restore_focus,
 )
 
 
@@ -118,8 +118,7 @@ class RecordEditor(QWidget):
         self._close_after_save = False
         self.closed = False
         self.last_problems: list[Problem] = []
-        self._checking = False  # a live check is with the runner
-        self._check_again = False  # an edit came while it was
+        self.live = LiveCheck(self)
         self.ask_unsaved: Callable[[], QMessageBox.StandardButton] = self._ask_unsaved
         self._focus_path: list[str | int] | None = None
 
@@ -249,6 +248,18 @@ class RecordEditor(QWidget):
         """Hook: ``record`` was loaded (or read back after a save) into the form."""
 
     # --- loading --------------------------------------------------------------------------------
+    @property
+    def saving(self) -> bool:
+        """A save is with the runner."""
+        return self._saving
+
+    def guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``fn`` as a callback that does nothing once this editor's widgets are gone."""
+        return self._guard(fn)
+
+    def set_status(self, text: str) -> None:
+        self._set_status(text)
+
     def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         """A callback that does nothing once this editor's widgets are gone."""
 
@@ -352,49 +363,7 @@ class RecordEditor(QWidget):
     def _on_edited(self) -> None:
         self._set_dirty(self.has_unsaved_changes())
         if self.last_problems and not self._saving:
-            self.check_again()
-
-    # --- live checks once problems show ---------------------------------------------------------
-    def check_again(self) -> None:
-        """Validate what is on screen and show which of the shown problems remain."""
-        if self._checking:
-            self._check_again = True
-            return
-        self._checking = True
-        self.form.finish_loading()
-        record, local = self.form.build()
-        self.ctx.runner.submit(
-            partial(editing.check, record=record),
-            self._guard(lambda found: self._on_checked_again(local, found)),
-            self._guard(self._on_check_again_failed),
-        )
-
-    def _on_checked_again(self, local: list[Problem], found: list[Problem]) -> None:
-        self._checking = False
-        if self._check_again:
-            self._check_again = False
-            self.check_again()
-            return
-        if self._saving or not self.last_problems:
-            return
-        unreadable = {p.field for p in local}
-        current = local + [p for p in found if p.field not in unreadable]
-        shown = {p.field for p in self.last_problems}
-        remaining = [p for p in current if p.field in shown]
-        if [(p.field, p.message) for p in remaining] == [
-            (p.field, p.message) for p in self.last_problems
-        ]:
-            return
-        if remaining:
-            self.show_problems(remaining, focus=False)
-        else:
-            self.clear_problems()
-            self._set_status(self.tr("Every problem is fixed: save when ready (Ctrl+S)"))
-
-    def _on_check_again_failed(self, exc: BaseException) -> None:
-        self._checking = self._check_again = False
-        if not isinstance(exc, KnownError):  # a known one shows again at the next save
-            self.ctx.report(exc)
+            self.live.run()
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -445,7 +414,7 @@ class RecordEditor(QWidget):
         self.form.finish_loading()
         record, local = self.form.build()
         self._saving = True
-        self._focus_path = self._focused_path()
+        self._focus_path = focused_path(self, self.form)
         self.save_button.setEnabled(False)
         self._set_status(self.tr("Saving…"))
         if local:
@@ -470,26 +439,6 @@ class RecordEditor(QWidget):
         self._close_after_save = False
         self.show_problems(problems)
 
-    # --- the focus across a save ----------------------------------------------------------------
-    def _focused_path(self) -> list[str | int] | None:
-        """Where the focus is, as a path through the form (``["accused", 1, "name"]``), or
-        ``None`` when it is not in an input of this editor."""
-        widget = QApplication.focusWidget()
-        if widget is None or not self.isAncestorOf(widget):
-            return None
-        return path_to(self.form, widget)
-
-    def _restore_focus(self, path: list[str | int] | None) -> None:
-        """Put the focus back on the input at ``path`` (else on the editor, so Esc works)."""
-        target = widget_at(self.form, path) if path else None
-        if target is not None:
-            if not target.hasFocus():
-                reveal_widget(target)
-            return
-        focused = QApplication.focusWidget()
-        if focused is None or not self.isAncestorOf(focused):
-            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _on_saved(self, result: tuple[Any, list[Problem]]) -> None:
         record, warnings = result
         created = not self.record_id
@@ -497,7 +446,7 @@ class RecordEditor(QWidget):
         self.save_button.setEnabled(True)
         self.clear_problems()
         self._load(record)
-        self._restore_focus(self._focus_path)
+        restore_focus(self, self.form, self._focus_path, self.save_button)
         self._set_status(
             self.tr("Saved at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
             + " · "
@@ -593,18 +542,7 @@ class RecordEditor(QWidget):
         """Ctrl+H: the record's versions, in a dialog (None for a record not saved yet)."""
         if not self.record_id or self.closed:
             return None
-        dialog = HistoryDialog(
-            self.ctx,
-            self.kind,
-            self.record_id,
-            self.title(),
-            unsaved=self.has_unsaved_changes,
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_restored.connect(self.reload)
-        dialog.open()
-        return dialog
+        return HistoryDialog.open_for(self)
 
     def reload(self) -> None:
         """Read the record again (another screen or a restore changed it)."""

@@ -101,6 +101,23 @@ class HistoryDialog(QDialog):
         layout.addWidget(self._build_buttons())
         self.reload()
 
+    @classmethod
+    def open_for(cls, editor: Any) -> HistoryDialog:
+        """The history of ``editor``'s record (a saved one), over the editor; a restore makes
+        the editor read the record again."""
+        dialog = cls(
+            editor.ctx,
+            editor.kind,
+            editor.record_id,
+            editor.title(),
+            unsaved=editor.has_unsaved_changes,
+            parent=editor,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_restored.connect(editor.reload)
+        dialog.open()
+        return dialog
+
     # --- building -----------------------------------------------------------------------------
     def _build_split(self) -> QSplitter:
         split = QSplitter(Qt.Orientation.Vertical, self)

@@ -7,9 +7,9 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
-from tipdesk.ui.pages.records.editors.forms import RecordForm
+from tipdesk.ui.pages.records.editors.forms import RecordForm, reveal_widget
 from tipdesk.ui.widgets.common import Banner
 
 
@@ -41,6 +41,30 @@ def widget_at(form: RecordForm, path: list[str | int]) -> QWidget | None:
 
 
 LOAD_FALLBACK_MS = 150
+
+
+def focused_path(editor: QWidget, form: RecordForm) -> list[str | int] | None:
+    """Where the focus is, as a path through ``form`` (``["accused", 1, "name"]``), or
+    ``None`` when it is not in an input of ``editor``."""
+    widget = QApplication.focusWidget()
+    if widget is None or not editor.isAncestorOf(widget):
+        return None
+    return path_to(form, widget)
+
+
+def restore_focus(
+    editor: QWidget, form: RecordForm, path: list[str | int] | None, fallback: QWidget
+) -> None:
+    """Put the focus back on the input at ``path`` (else on ``fallback``, inside the editor,
+    so its keys keep working)."""
+    target = widget_at(form, path) if path else None
+    if target is not None:
+        if not target.hasFocus():
+            reveal_widget(target)
+        return
+    focused = QApplication.focusWidget()
+    if focused is None or not editor.isAncestorOf(focused):
+        fallback.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class FirstPaint(QObject):
