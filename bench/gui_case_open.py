@@ -14,6 +14,9 @@ synchronous runner (each figure includes the store's reads it waits for):
 - a live check: one edit re-validated once problems show (build the record from the form and
   run the same check as a save), the cost each keystroke pays then.
 
+The measures are taken in turn (a bare tab, an empty editor, a case; again), so each meets the
+same load when the machine is shared.
+
 Environment: BENCH_CASE_OPEN_CASES (default 100000), BENCH_CASE_OPEN_HOME (where the built
 store is kept; default: a folder in the system's temporary folder, reused by the next run),
 QT_QPA_PLATFORM (default offscreen).
