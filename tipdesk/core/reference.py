@@ -17,6 +17,10 @@ Data shapes (parsed JSON):
     ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
 ``sentences``: ``{"laws": {"<law code>": {"title", "short", "default_section",
     "sections": {"<section>": {"max_imprisonment_months", "max_fine_pkr"}}}}}``
+``deadlines``: the diary's deadline rules (:mod:`tipdesk.core.deadlines`); optional here (no
+    rules when absent), always shipped as ``rules/deadlines.json``
+``letters``: letter templates (:mod:`tipdesk.core.letters`); optional here (none when
+    absent), always shipped as ``templates/letters.json``
 
 In every file, a key starting with ``_`` (e.g. ``"_comment"``) is a comment: it is never read as
 a list, law or section.
@@ -27,6 +31,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from tipdesk.core.deadlines import DiaryRules, parse_rules
+from tipdesk.core.letters import LetterTemplate, parse_letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,8 @@ class Reference:
         organisations: Mapping[str, Any],
         codes: Mapping[str, Any],
         sentences: Mapping[str, Any],
+        deadlines: Mapping[str, Any] | None = None,
+        letters: Mapping[str, Any] | None = None,
     ) -> None:
         self.provinces: dict[str, Province] = {}
         self.districts: dict[str, District] = {}
@@ -140,6 +149,13 @@ class Reference:
             for law, spec in sentences["laws"].items()
             if not law.startswith("_")
         }
+        services = set(self.lists["referral_services"])
+        self.diary: DiaryRules = (
+            parse_rules(deadlines, services=services) if deadlines else DiaryRules()
+        )
+        self.letters: dict[str, LetterTemplate] = (
+            parse_letters(letters, services=services) if letters else {}
+        )
 
     # --- geography -------------------------------------------------------------------------
     def district(self, name_or_code: str) -> District | None:

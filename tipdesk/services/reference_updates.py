@@ -7,7 +7,7 @@ from then on carries them (:func:`receipt_updates`); a district installs them wh
 the receipt (:func:`from_receipt`), in the receipt's own transaction.
 
 Contract:
-- An update is a numbered *revision* holding some of the five reference documents
+- An update is a numbered *revision* holding some of the reference documents
   (:data:`tipdesk.resources.FILES`); the documents it does not hold come from the app's own
   ``resources/``. It is kept in the encrypted store (a setting), so backups carry it.
 - Every document is checked exactly as the shipped files are, together with the rest of the
@@ -135,7 +135,7 @@ def _read_folder(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def install_files(session: Session, folder: Path) -> ReferenceUpdate:
-    """HQ: install the reference files found in ``folder`` (any of the five) as the next
+    """HQ: install the reference files found in ``folder`` (any of :data:`FILES`) as the next
     revision, on top of the files of the current one (see the module contract)."""
     session.require(Permission.MANAGE_SETTINGS)
     if session.install.role is not InstallRole.HQ:
