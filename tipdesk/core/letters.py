@@ -8,10 +8,12 @@ refused when the file is checked, so a template can never reach into the program
 Document shape::
 
     {"referral_letters": {"<service code> | default": {
-        "title": "...", "subject": "...", "to": ["line", ...], "body": ["paragraph", ...],
-        "particulars": [["label", "value"], ...], "closing": ["line", ...]}}}
+        "title": "...", "subject": "...", "to": ["line", ...], "salutation": "Sir/Madam,",
+        "body": ["paragraph", ...], "particulars": [["label", "value"], ...],
+        "closing": ["line", ...]}}}
 
-The particulars print as a two-column table between the first paragraph and the others.
+The particulars print as a two-column table between the first paragraph and the others;
+``salutation`` and ``particulars`` may be left out (``Sir/Madam,`` and none).
 
 ``default`` is required and serves the services without a template of their own. Keys starting
 with ``_`` are comments. Contract: :func:`parse_letters` returns the templates or raises
@@ -47,7 +49,8 @@ FIELDS: dict[str, str] = {
     "provider": "the organisation providing it (blank line when not recorded)",
     "referred_on": "the date of the referral (or the letter's date)",
 }
-PARTS = ("title", "subject", "to", "body", "particulars", "closing")
+PARTS = ("title", "subject", "to", "salutation", "body", "particulars", "closing")
+SALUTATION = "Sir/Madam,"
 MAX_TEXT = 4_000
 
 
@@ -65,6 +68,7 @@ class LetterTemplate:
     body: tuple[str, ...]
     particulars: tuple[tuple[str, str], ...]
     closing: tuple[str, ...]
+    salutation: str = SALUTATION
 
 
 def _check_text(text: str, where: str) -> None:
@@ -141,6 +145,7 @@ def parse_letters(
             body=_lines(item, "body", where),
             particulars=_pairs(item, where),
             closing=_lines(item, "closing", where),
+            salutation=_one(item, "salutation", where) if "salutation" in item else SALUTATION,
         )
     if "default" not in out:
         raise LettersError("referral_letters needs a 'default' letter")
@@ -166,4 +171,5 @@ def filled(template: LetterTemplate, values: Mapping[str, str]) -> LetterTemplat
         body=tuple(fill(t, values) for t in template.body),
         particulars=tuple((fill(a, values), fill(b, values)) for a, b in template.particulars),
         closing=tuple(fill(t, values) for t in template.closing),
+        salutation=fill(template.salutation, values),
     )
