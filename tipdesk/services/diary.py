@@ -311,6 +311,52 @@ def officers(session: Session, *, office: str | None = None) -> list[str]:
 # --- hearings --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class CaseChoice:
+    """A case a hearing can be added to: its accused, and the court of its latest hearing."""
+
+    case_id: str
+    case_number: str
+    office: str
+    accused: list[tuple[str, str]]
+    """(accused id, name) of the accused not deleted."""
+    last_court: str
+
+
+def cases_numbered(session: Session, case_number: str) -> list[CaseChoice]:
+    """The cases (not deleted) with this number, the install's own office first."""
+    session.require(Permission.VIEW)
+    number = " ".join(case_number.split())
+    if not number:
+        return []
+    rows = session.store.query(
+        "SELECT id FROM cases WHERE deleted = 0 AND case_number = ? COLLATE NOCASE "
+        "ORDER BY office != ?, registered_on DESC LIMIT 20",
+        (number, session.install.office),
+    )
+    out: list[CaseChoice] = []
+    for (case_id,) in rows:
+        case = session.store.get("case", str(case_id))
+        if not isinstance(case, Case):  # pragma: no cover - the store returns its kind
+            continue
+        last = session.store.query(
+            "SELECT court FROM hearings WHERE case_id = ? AND deleted = 0 "
+            "ORDER BY hearing_on DESC LIMIT 1",
+            (case.id,),
+        )
+        out.append(
+            CaseChoice(
+                case.id,
+                case.case_number,
+                case.office,
+                [(a.id, a.name) for a in case.accused],
+                str(last[0][0]) if last else "",
+            )
+        )
+    return out
+
+
+
 def get_hearing(session: Session, hearing_id: str) -> Hearing:
     session.require(Permission.VIEW)
     record = session.store.get("hearing", hearing_id)
@@ -358,6 +404,14 @@ def _follower(session: Session, hearing_id: str) -> Hearing | None:
         return None
     found = session.store.get("hearing", str(rows[0][0]))
     return found if isinstance(found, Hearing) else None
+
+
+def check_hearing(session: Session, hearing: Hearing) -> list[Problem]:
+    """Normalise ``hearing`` in place and return every problem :func:`save_hearing` would
+    report for it alone (not those of the next hearing its next date makes)."""
+    session.require(Permission.VIEW)
+    normalise(hearing)
+    return validate(hearing, session.validation_context()) + _store_problems(session, hearing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
 from tipdesk.services import demo
+from tipdesk.services.demo.diary import add_hearings
 from tipdesk.services.session import Session, init_install
 from tipdesk.services.users import add_user, disable_user
 from tipdesk.store.keys import KdfParams
@@ -111,12 +112,17 @@ class Shots:
         )  # fmt: skip
         try:
             demo.fill(session, seed=7, cases=self.config.demo_cases)
+            add_hearings(session, seed=7)
             _add_colleagues(session)
         finally:
             session.close()
         controller = AppController(self.config)
         self._controller = controller
         self._main = self.sign_in(controller)
+        # The sign-in notice of what is overdue has a picture of its own (shots_diary.py).
+        for notice in self._main.findChildren(QWidget, "overdueNotice"):
+            notice.hide()
+            notice.deleteLater()
         return self._main
 
     def sign_in(self, controller: AppController) -> MainWindow:

@@ -183,6 +183,8 @@ class RecordEditor(QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         self.delete_button.setVisible(False)
         head.addWidget(self.delete_button)
+        for extra in self.head_actions():
+            head.addWidget(extra)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         self.close_button.setToolTip(self.tr("Close this record (Esc)"))
@@ -234,6 +236,13 @@ class RecordEditor(QWidget):
     def after_problems(self) -> None:
         """Hook: problems were shown (update tab titles...)."""
 
+    def head_actions(self) -> list[QWidget]:
+        """Hook: more buttons for the head, before Close (printing); built once."""
+        return []
+
+    def after_load(self) -> None:
+        """Hook: a record was loaded or saved (``record_id`` is set once it is stored)."""
+
     # --- loading --------------------------------------------------------------------------------
     def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         """A callback that does nothing once this editor's widgets are gone."""
@@ -266,6 +275,7 @@ class RecordEditor(QWidget):
         self._baseline = self.form.state()
         self._set_dirty(False)
         self._refresh_title()
+        self.after_load()
 
     def _refresh_title(self) -> None:
         title = self.title()

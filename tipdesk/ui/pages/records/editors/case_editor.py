@@ -35,6 +35,7 @@ from tipdesk.ui.pages.records.editors.forms import (
     parse_path,
 )
 from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
+from tipdesk.ui.pages.records.editors.printing import CasePrintButton, print_button_icon
 from tipdesk.ui.pages.records.editors.victim_editor import VictimForm
 from tipdesk.ui.widgets.fields import (
     CheckField,
@@ -377,6 +378,13 @@ class CaseEditor(RecordEditor):
         if number:
             return self.tr("Case {number}").format(number=number)
         return self.tr("New case") if not self.record_id else self.tr("Case")
+
+    def head_actions(self) -> list[QWidget]:
+        self.print_button = print_button_icon(CasePrintButton(self))
+        return [self.print_button]
+
+    def after_load(self) -> None:
+        self.print_button.setEnabled(bool(self.record_id))
 
     def section_of(self, segments: Segments) -> str:
         form = self.case_form

@@ -12,6 +12,7 @@ values again (values the officer typed are kept).
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from typing import Any
 
@@ -36,6 +37,7 @@ from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import ChildListSection, RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.pages.records.editors.printing import LetterButton, print_button_icon
 from tipdesk.ui.widgets.fields import (
     CheckField,
     CnicField,
@@ -338,6 +340,20 @@ class VictimEditor(RecordEditor):
 
     def new_record(self) -> Any:
         return Victim(district=self.ctx.identity.install.district)
+
+    def head_actions(self) -> list[QWidget]:
+        self.letter_button = print_button_icon(LetterButton(self, self._services))
+        return [self.letter_button]
+
+    def after_load(self) -> None:
+        self.letter_button.setEnabled(bool(self.record_id))
+
+    def _services(self) -> list[str]:
+        """The services the victim was referred to, latest first (the letter's first choice)."""
+        record = self.form.record if self._loaded else None
+        refs = sorted(getattr(record, "referrals", []) or [],
+                      key=lambda r: r.referred_on or dt.date.min, reverse=True)  # fmt: skip
+        return list(dict.fromkeys(r.service for r in refs if r.service))
 
     def title(self) -> str:
         code = str(self.form.record.victim_code) if self._loaded else ""
