@@ -356,7 +356,6 @@ def cases_numbered(session: Session, case_number: str) -> list[CaseChoice]:
     return out
 
 
-
 def get_hearing(session: Session, hearing_id: str) -> Hearing:
     session.require(Permission.VIEW)
     record = session.store.get("hearing", hearing_id)
