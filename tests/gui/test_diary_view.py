@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.core.codes import Gender, HearingPurpose, Stage
 from tipdesk.core.records import Case, Hearing, Referral, Victim
-from tipdesk.services import diary, records
+from tipdesk.services import diary, letterhead, records
 from tipdesk.services import session as session_service
 from tipdesk.services.printouts import Printout
 from tipdesk.ui.app import AppController
@@ -367,3 +367,28 @@ def test_the_case_editor_prints_its_summary_and_the_victim_editor_a_letter(
     assert [(e.record_id, e.detail) for e in reveals] == [
         (ids["victim"], {"reason": "The shelter needs her name"})
     ]
+
+
+def test_the_letterhead_is_set_in_settings(
+    diary_window: tuple[MainWindow, dict[str, str]], qtbot: Any
+) -> None:
+    window, _ids = diary_window
+    page = window.show_page("settings")
+    card = page.letterhead_card  # type: ignore[attr-defined]
+    assert (
+        card.edits["office_name"].placeholderText() == "FIA Anti-Human Trafficking Circle, Lahore"
+    )
+    qtbot.keyClicks(card.edits["phone"], "042-1234567")
+    qtbot.keyClicks(card.edits["officer_name"], "Ayesha Khan")
+    card.save_button.click()
+    assert card.message.text() == "The letterhead was saved."
+    stored = letterhead.stored(_session(window))
+    assert (stored.phone, stored.officer_name, stored.office_name) == (
+        "042-1234567", "Ayesha Khan", ""
+    )  # fmt: skip
+    # The input stops at the limit; the service refuses a longer value all the same.
+    card.edits["phone"].setMaxLength(200)
+    card.edits["phone"].setText("9" * 61)
+    card.save_button.click()
+    assert "at most 60" in card.message.text()
+    assert letterhead.stored(_session(window)).phone == "042-1234567"

@@ -136,7 +136,7 @@ def _accused_table(session: Session, case: Case) -> Table:
         ("Accused", "Role", "Arrest", "Challan (proceeded against)", "Outcome", "Court",
          "Sentence"),
         rows,
-        (30, 14, 12, 14, 14, 16, 14),
+        (26, 13, 14, 13, 12, 12, 10),
         "No accused recorded.",
     )  # fmt: skip
 
@@ -393,7 +393,7 @@ def cause_list(session: Session, week_from: dt.date, *, office: str | None = Non
         date=long_date(today),
         period=f"Hearings from {long_date(found.date_from)} to {long_date(found.date_to)}",
         headers=("No.", "Date", "Case", "Accused", "Purpose", "Investigating officer", "Status"),
-        widths=(6, 13, 14, 18, 22, 17, 10),
+        widths=(6, 12, 17, 15, 20, 20, 9),
         courts=courts,
     )
     title = f"Cause list from {long_date(found.date_from)}"

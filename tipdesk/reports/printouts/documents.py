@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import KeepTogether, Spacer  # type: ignore[import-untyped, unused-ignore]
+from reportlab.lib.units import mm  # type: ignore[import-untyped, unused-ignore]
+from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
+    CondPageBreak,
+    KeepTogether,
+    Spacer,
+)
 
 from tipdesk.reports.printouts import layout
 from tipdesk.reports.printouts.layout import para
@@ -17,14 +22,21 @@ from tipdesk.reports.printouts.model import (
     Table,
 )
 
+LONG_TABLE = 12
+"""Rows beyond which a table may start on the page its heading is on and go on over pages."""
+
 
 def _head(doc: CaseSummary | ReferralLetter | CauseListDoc) -> list[Any]:
     return [*layout.letterhead(doc.letterhead), layout.reference_line(doc.reference, doc.date)]
 
 
-def _section(heading: str, body: Any) -> list[Any]:
-    # A heading never ends a page alone: it stays with the start of what it heads.
-    return [KeepTogether([para(heading, "heading"), body]), Spacer(1, 4)]
+def _section(heading: str, body: Any, rows: int = 0) -> list[Any]:
+    """A heading and what it heads. A short part stays on one page; a long table starts where
+    at least a few of its rows fit under the heading, and continues over the pages with its
+    header row repeated (never a heading alone at the foot of a page)."""
+    if rows <= LONG_TABLE:
+        return [KeepTogether([para(heading, "heading"), body]), Spacer(1, 4)]
+    return [CondPageBreak(45 * mm), para(heading, "heading"), body, Spacer(1, 4)]
 
 
 def case_summary_pdf(doc: CaseSummary) -> bytes:
@@ -33,10 +45,13 @@ def case_summary_pdf(doc: CaseSummary) -> bytes:
     story += _section("Case details", layout.details(doc.details))
     if doc.narrative:
         story += _section("What happened", para(doc.narrative, "justified"))
-    story += _section("Accused and proceedings", layout.grid(doc.accused))
-    story += _section("Court hearings", layout.grid(doc.hearings))
-    story += _section("Victims", layout.grid(doc.victims))
-    story += _section("Referrals of the victims", layout.grid(doc.referrals))
+    for heading, table in (
+        ("Accused and proceedings", doc.accused),
+        ("Court hearings", doc.hearings),
+        ("Victims", doc.victims),
+        ("Referrals of the victims", doc.referrals),
+    ):
+        story += _section(heading, layout.grid(table), len(table.rows))
     story += [Spacer(1, 4), para(doc.identity_note, "small"), layout.signature(doc.letterhead)]
     return layout.build(story, doc.footer, doc_title=doc.title, subject=doc.reference)
 
@@ -75,5 +90,5 @@ def cause_list_pdf(doc: CauseListDoc) -> bytes:
         story.append(para("No hearings are recorded for this week.", "body"))
     for court in doc.courts:
         table = Table(doc.headers, court.rows, doc.widths)
-        story += _section(f"{court.court} ({len(court.rows)})", layout.grid(table))
+        story += _section(f"{court.court} ({len(court.rows)})", layout.grid(table), len(table.rows))
     return layout.build(story, doc.footer, doc_title="Cause list", subject=doc.period)

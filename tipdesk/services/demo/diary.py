@@ -25,6 +25,11 @@ NOTES = (
 TRIAL_PURPOSES = (HearingPurpose.CHARGE, HearingPurpose.EVIDENCE, HearingPurpose.ARGUMENTS)
 
 
+def _weekday(day: dt.date) -> dt.date:
+    """``day``, or the Monday after it when it is a Sunday (courts do not sit)."""
+    return day + dt.timedelta(days=1) if day.weekday() == 6 else day
+
+
 def _court(session: Session, case: Case, trial: bool) -> str:
     district = session.reference.districts.get(case.district)
     place = district.name if district else case.district
@@ -45,15 +50,17 @@ def add_hearings(session: Session, *, seed: int, chains: int = 40) -> int:
         case = session.store.get("case", case_id)
         if not isinstance(case, Case):  # pragma: no cover - the store returns its kind
             continue
-        day = today - dt.timedelta(days=rng.randrange(20, 70))
+        day = _weekday(today - dt.timedelta(days=rng.randrange(20, 70)))
         hearing = Hearing(case_id=case.id, hearing_on=day, court=_court(session, case, True),
                           purpose=rng.choice(TRIAL_PURPOSES))  # fmt: skip
         current = diary.save_hearing(session, hearing).hearing
         saved += 1
         # The chain ends with a hearing not yet recorded: a few days overdue, today or soon.
-        stop = today - dt.timedelta(days=rng.choice((-9, -6, -3, -1, 0, 0, 1, 2, 4, 6, 12)))
+        stop = _weekday(
+            today - dt.timedelta(days=rng.choice((-9, -6, -3, -1, 0, 0, 1, 2, 4, 6, 12)))
+        )
         while day < stop and day <= today:
-            day = min(day + dt.timedelta(days=rng.randrange(7, 22)), stop)
+            day = min(_weekday(day + dt.timedelta(days=rng.randrange(7, 22))), stop)
             made = diary.record_outcome(
                 session, current.id, version=None, proceedings=rng.choice(NOTES),
                 next_on=day, next_purpose=rng.choice(TRIAL_PURPOSES),
@@ -72,8 +79,8 @@ def add_hearings(session: Session, *, seed: int, chains: int = 40) -> int:
         case = session.store.get("case", str(case_id))
         if not isinstance(case, Case):  # pragma: no cover
             continue
-        first = max(dt.date.fromisoformat(str(registered_on)) + dt.timedelta(days=1),
-                    today - dt.timedelta(days=20))  # fmt: skip
+        first = _weekday(max(dt.date.fromisoformat(str(registered_on)) + dt.timedelta(days=1),
+                             today - dt.timedelta(days=20)))  # fmt: skip
         court = _court(session, case, False)
         remand = Hearing(case_id=case.id, accused_id=str(accused_id), hearing_on=first,
                          court=court, purpose=HearingPurpose.REMAND)  # fmt: skip
@@ -83,7 +90,7 @@ def add_hearings(session: Session, *, seed: int, chains: int = 40) -> int:
             diary.record_outcome(
                 session, remand.id, version=None,
                 proceedings="Physical remand granted; to be produced again.",
-                next_on=first + dt.timedelta(days=rng.choice((4, 7, 14))),
+                next_on=_weekday(first + dt.timedelta(days=rng.choice((4, 7, 14)))),
             )  # fmt: skip
             saved += 1
     return saved

@@ -16,7 +16,7 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
-from tipdesk.services import demo
+from tipdesk.services import demo, letterhead
 from tipdesk.services.demo.diary import add_hearings
 from tipdesk.services.session import Session, init_install
 from tipdesk.services.users import add_user, disable_user
@@ -32,6 +32,13 @@ from tipdesk.ui.runner import InlineRunner
 EXTRA: dict[str, Callable[[Shots], QWidget]] = {}
 
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+DEMO_LETTERHEAD = letterhead.LetterheadFields(
+    address="Plot 5, Mauve Area, G-9/4, Lahore (synthetic)",
+    phone="042-0000000",
+    email="ahtc.lahore@example.invalid",
+    officer_name="Ayesha Khan",
+    officer_designation="Inspector / Investigating Officer",
+)
 
 
 def settle(rounds: int = 6) -> None:
@@ -58,6 +65,7 @@ class Shots:
         self.config = self.config_for(tmp / "home", demo_cases)
         self._windows: list[QWidget] = []
         self._closers: list[Callable[[], None]] = []
+        self._kept: list[object] = []
         self.errors: list[BaseException] = []
         # An exception in a slot must fail the run, not leave a half-drawn picture. The hook
         # is put back by close(), so that an error ending the run is printed.
@@ -73,6 +81,10 @@ class Shots:
             paths=Paths(home), clock=self.clock, kdf=FAST_KDF, make_runner=InlineRunner,
             monotonic=lambda: 0.0, demo_cases=demo_cases,
         )  # fmt: skip
+
+    def keep(self, *objects: object) -> None:
+        """Keep ``objects`` alive until the run ends (a window and what it draws from)."""
+        self._kept.extend(objects)
 
     def on_close(self, close: Callable[[], None]) -> None:
         """Call ``close`` when the run ends (another app's controller, a runner)."""
@@ -113,6 +125,7 @@ class Shots:
         try:
             demo.fill(session, seed=7, cases=self.config.demo_cases)
             add_hearings(session, seed=7)
+            letterhead.save(session, DEMO_LETTERHEAD)
             _add_colleagues(session)
         finally:
             session.close()
