@@ -7,17 +7,17 @@ it on the store's thread through :func:`tipdesk.services.printouts.save_pdf` (at
 readable by the user only). Nothing is written anywhere unless the officer asks.
 
 Pages are drawn with QtPdf (``QPdfDocument``), the same bytes that are saved, so the paper and
-the file are the same document.
+the file are the same document. QtPdf loads when the first printout is shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,9 @@ from tipdesk.services.session import Session
 from tipdesk.ui.runner import Runner
 from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.common import button, label, scroll_area
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
 
 PREVIEW_WIDTH = 620
 PRINT_DPI = 300  # enough for text on paper; a 1200 dpi page image would need half a gigabyte
@@ -67,7 +70,10 @@ class PrintoutDialog(QDialog):
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(printout.data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(self)
+        # Loaded when a printout is first shown, not with the pages that offer printing.
+        from PySide6.QtPdf import QPdfDocument
+
+        self.document: QPdfDocument = QPdfDocument(self)
         self.document.load(self._buffer)
         self.resize(PREVIEW_WIDTH + 80, 760)
         layout = QVBoxLayout(self)
