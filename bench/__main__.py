@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from bench import gui_lists, gui_startup, package, register_import, reports, store_write, sync
+from bench import (
+    gui_diary,
+    gui_lists,
+    gui_startup,
+    package,
+    register_import,
+    reports,
+    store_write,
+    sync,
+)
 
 BENCHES = {
     "store_write": store_write.main,
@@ -12,6 +21,7 @@ BENCHES = {
     "reports": reports.main,
     "sync": sync.main,
     "gui_lists": gui_lists.main,
+    "gui_diary": gui_diary.main,
     "gui_startup": gui_startup.main,
     "package": package.main,
 }

@@ -83,7 +83,8 @@ class Section:
     items: list[DiaryItem]
     total: int
     more: bool
-    """True when ``total`` is a lower bound (a source had :data:`CAP` or more)."""
+    """True when ``total`` is a lower bound: matches are counted up to about :data:`CAP` a
+    part (then the rest is "or more"), and not at all for a first paint."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,18 +149,27 @@ def _item(session: Session, row: DueRow, today: dt.date) -> DiaryItem:
 
 
 def _sources(
-    session: Session, scope: Scope, limit: int, newest_first: bool
-) -> Iterable[tuple[list[DueRow], int]]:
-    """Every source of items in ``scope``: rows (at most ``limit``) and their count."""
+    session: Session, scope: Scope, limit: int, newest_first: bool, budget: list[int]
+) -> Iterable[tuple[list[DueRow], int, bool]]:
+    """Every source of items in ``scope``: rows (at most ``limit``), their count and whether it
+    was counted. ``budget[0]`` is how many more matches may be counted: once a part holds
+    :data:`CAP` items its total is "CAP or more", so the next sources are read, not counted."""
     store = session.store
-    found = q.hearings(store, scope, limit=limit, newest_first=newest_first)
-    yield found.rows, found.count
+
+    def now() -> Scope:
+        return dataclasses.replace(scope, counted=scope.counted and budget[0] > 0)
+
+    current = now()
+    found = q.hearings(store, current, limit=limit, newest_first=newest_first)
+    yield found.rows, found.count, current.counted
+    rescheduled = q.any_rescheduled(store)
     for rule in session.reference.diary.rules:
+        current = now()
         if isinstance(rule, CaseDeadline):
             read = q.registration_deadlines if rule.anchor == "registration" else q.arrest_deadlines
             found = read(
                 store,
-                scope,
+                current,
                 rule.code,
                 rule.days,
                 sorted(rule.stages),
@@ -169,7 +179,7 @@ def _sources(
         else:
             found = q.follow_ups(
                 store,
-                scope,
+                current,
                 rule.code,
                 rule.service,
                 rule.after,
@@ -177,8 +187,10 @@ def _sources(
                 limit=limit,
                 newest_first=newest_first,
             )
-        yield found.rows, found.count
-        yield _rescheduled(session, scope, rule, newest_first)
+        yield found.rows, found.count, current.counted
+        if rescheduled:
+            rows, count = _rescheduled(session, current, rule, newest_first)
+            yield rows, count, True
 
 
 def _rescheduled(
@@ -206,16 +218,26 @@ def _section(
 ) -> Section:
     rows: list[DueRow] = []
     total, more = 0, False
-    for found, count in _sources(session, scope, limit, newest_first):
+    budget = [CAP]
+    for found, count, counted in _sources(session, scope, limit, newest_first, budget):
         rows += found
         total += count
-        more = more or count >= CAP
+        budget[0] -= count
+        more = more or count >= CAP or (not counted and len(found) >= limit)
     rows.sort(key=lambda r: (r.due_on, r.case_number, r.rule, r.record_id), reverse=newest_first)
     return Section([_item(session, r, today) for r in rows[:limit]], total, more)
 
 
-def _scope(lo: dt.date | None, hi: dt.date, office: str | None, officer: str | None) -> Scope:
-    return Scope(lo.isoformat() if lo else None, hi.isoformat(), office or None, officer or None)
+def _scope(
+    lo: dt.date | None,
+    hi: dt.date,
+    office: str | None,
+    officer: str | None,
+    counted: bool = True,
+) -> Scope:
+    return Scope(
+        lo.isoformat() if lo else None, hi.isoformat(), office or None, officer or None, counted
+    )
 
 
 def items(
@@ -227,13 +249,15 @@ def items(
     officer: str | None = None,
     limit: int = 200,
     newest_first: bool = False,
+    counted: bool = True,
 ) -> Section:
     """Items due from ``date_from`` (``None``: however long ago) to ``date_to``, inclusive,
-    soonest first (latest first with ``newest_first``)."""
+    soonest first (latest first with ``newest_first``). Without ``counted`` the totals are
+    what was read (``more`` says when there may be more): see :class:`Scope`."""
     session.require(Permission.VIEW)
     if limit < 1:
         raise InvalidInput("The number of items to show must be at least 1.")
-    scope = _scope(date_from, date_to, office, officer)
+    scope = _scope(date_from, date_to, office, officer, counted)
     return _section(session, scope, limit, newest_first=newest_first, today=_today(session))
 
 
@@ -243,6 +267,7 @@ def overdue(
     office: str | None = None,
     officer: str | None = None,
     limit: int = 200,
+    counted: bool = True,
 ) -> Section:
     """Items due before today, latest first."""
     yesterday = _today(session) - dt.timedelta(days=1)
@@ -254,6 +279,7 @@ def overdue(
         officer=officer,
         limit=limit,
         newest_first=True,
+        counted=counted,
     )
 
 
@@ -263,17 +289,21 @@ def diary(
     office: str | None = None,
     officer: str | None = None,
     limit: int = 200,
+    counted: bool = True,
 ) -> Diary:
-    """Overdue, today's and this week's items (see :class:`Diary`)."""
+    """Overdue, today's and this week's items (see :class:`Diary`). Without ``counted``, the
+    totals are what was read, with ``more`` where there may be more: a first paint reads that,
+    then the counts (``diary(..., limit=1)``)."""
     session.require(Permission.VIEW)
     today = _today(session)
-    scope_today = _scope(today, today, office, officer)
+    scope_today = _scope(today, today, office, officer, counted)
     week = _scope(
-        today + dt.timedelta(days=1), today + dt.timedelta(days=WEEK_DAYS), office, officer
-    )
+        today + dt.timedelta(days=1), today + dt.timedelta(days=WEEK_DAYS), office, officer,
+        counted,
+    )  # fmt: skip
     return Diary(
         today=today,
-        overdue=overdue(session, office=office, officer=officer, limit=limit),
+        overdue=overdue(session, office=office, officer=officer, limit=limit, counted=counted),
         due_today=_section(session, scope_today, limit, newest_first=False, today=today),
         week=_section(session, week, limit, newest_first=False, today=today),
     )
@@ -293,7 +323,7 @@ def by_officer(session: Session, *, office: str | None = None) -> list[OfficerLo
     for name, (lo, hi) in parts.items():
         scope = _scope(lo, hi, office, None)
         counter: Counter[str] = Counter()
-        for rows, _count in _sources(session, scope, CAP, newest_first=False):
+        for rows, _count, _counted in _sources(session, scope, CAP, False, [0]):
             counter.update(r.officer for r in rows)
         counts[name] = counter
     names = sorted(set().union(*counts.values()), key=lambda n: (n == "", n.casefold()))

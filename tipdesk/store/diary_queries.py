@@ -8,8 +8,9 @@ Contract:
   records of a deleted case or victim.
 - Every query is one indexed range (schema step 4): hearings by date (``hearings_open``),
   cases by office, stage and registration date (``cases_diary``), referrals by service,
-  outcome and date (``referrals_diary``, ``referrals_diary_outcome``), an accused's remand
-  hearings (``hearings_remand``) and done marks by rule and next date (``diary_marks_next``).
+  outcome and date (``referrals_diary``, ``referrals_diary_outcome``), remand hearings by
+  date and by accused (``hearings_remand_on``, ``hearings_remand``) and done marks by rule
+  and next date (``diary_marks_next``).
   A due date is the anchor date plus the rule's days, so a range of due dates is a range of
   anchor dates shifted back by those days.
 - The deadline rules themselves come from the caller (:mod:`tipdesk.core.deadlines`); this
@@ -42,6 +43,9 @@ class Scope:
     hi: str
     office: str | None = None
     officer: str | None = None
+    counted: bool = True
+    """Count the matches (up to :data:`CAP`); without it a source with ``limit`` rows or more
+    reports ``limit`` (a first paint that must not wait for thousands of old items)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +105,14 @@ def _found(
     order: str,
     limit: int,
     make: Any,
+    counted: bool = True,
 ) -> Found:
     # Every piece of SQL here is this module's own text; values are bound parameters.
     rows = store.query(f"SELECT {columns} {body} ORDER BY {order} LIMIT {int(limit)}", params)
-    counted = f"SELECT count(*) FROM (SELECT 1 {body} LIMIT {CAP})"  # noqa: S608 (see above)
-    count = store.query(counted, params)[0][0]
+    if len(rows) < limit or not counted:  # all of them (or no count asked)
+        return Found([make(r) for r in rows], len(rows))
+    count_sql = f"SELECT count(*) FROM (SELECT 1 {body} LIMIT {CAP})"  # noqa: S608 (see above)
+    count = store.query(count_sql, params)[0][0]
     return Found([make(r) for r in rows], int(count))
 
 
@@ -118,7 +125,8 @@ def hearings(store: Store, scope: Scope, *, limit: int, newest_first: bool = Fal
         "LEFT JOIN accused AS a ON a.id = h.accused_id "
         f"WHERE h.deleted = 0 AND h.done = 0 AND c.deleted = 0{where}{case_where}"
     )
-    order = "h.hearing_on DESC, c.case_number" if newest_first else "h.hearing_on, c.case_number"
+    # The index's own order (date, case), so that a LIMIT stops the scan early.
+    order = "h.hearing_on DESC, h.case_id DESC" if newest_first else "h.hearing_on, h.case_id"
     return _found(
         store,
         "h.id, h.hearing_on, c.id, c.case_number, c.investigating_officer, c.office, "
@@ -128,6 +136,7 @@ def hearings(store: Store, scope: Scope, *, limit: int, newest_first: bool = Fal
         order,
         limit,
         lambda r: DueRow("hearing", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]),
+        counted=scope.counted,
     )
 
 
@@ -154,32 +163,47 @@ def registration_deadlines(
     newest_first: bool = False,
 ) -> Found:
     """Cases at one of ``stages`` whose deadline (registration + ``days``) falls in the scope,
-    not marked done for ``rule``."""
-    in_stages, stage_params = _stages(stages)
+    not marked done for ``rule``. One indexed range per stage (in the index's order, so that
+    a LIMIT stops the scan early), merged."""
+    rows: list[DueRow] = []
+    count = 0
+    for stage in stages:
+        found = _registered_at_stage(store, scope, rule, days, stage, limit, newest_first)
+        rows += found.rows
+        count += found.count
+    rows.sort(key=lambda r: r.due_on, reverse=newest_first)
+    return Found(rows[:limit], count)
+
+
+def _registered_at_stage(
+    store: Store, scope: Scope, rule: str, days: int, stage: str, limit: int, newest_first: bool
+) -> Found:
     where, params = _range("c.registered_on", scope, days)
     case_where, case_params = _where_case(scope)
     unmarked, mark_params = _not_marked(rule, "c.id")
-    body = (
-        f"FROM cases AS c WHERE c.deleted = 0 AND c.stage{in_stages}{where}{case_where}{unmarked}"
-    )
-    order = "c.registered_on DESC, c.case_number" if newest_first else "c.registered_on, c.id"
+    body = f"FROM cases AS c WHERE c.deleted = 0 AND c.stage = ?{where}{case_where}{unmarked}"
+    order = "c.registered_on DESC" if newest_first else "c.registered_on"
     return _found(
         store,
         f"c.id, date(c.registered_on, '+{int(days)} days'), c.case_number, "
         "c.investigating_officer, c.office",
         body,
-        [*stage_params, *params, *case_params, *mark_params],
+        [stage, *params, *case_params, *mark_params],
         order,
         limit,
         lambda r: DueRow(rule, r[0], r[1], r[0], r[2], r[3], r[4], ""),
+        counted=scope.counted,
     )
 
 
 # An accused's arrest, as the diary knows it: the first remand hearing (see
-# tipdesk.core.deadlines). Read from the partial index of remand hearings.
-_ARRESTS = (
-    "(SELECT accused_id, min(hearing_on) AS arrested_on FROM hearings INDEXED BY hearings_remand "
-    "WHERE deleted = 0 AND purpose = 'remand' AND accused_id != '' GROUP BY accused_id)"
+# tipdesk.core.deadlines). A remand hearing in the range counts when no remand hearing of the
+# same accused comes before it (an index lookup): a range over remand hearings by date.
+_FIRST_REMAND = (
+    "r.deleted = 0 AND r.purpose = 'remand' AND r.accused_id != '' AND NOT EXISTS (SELECT 1 "
+    "FROM hearings AS e INDEXED BY hearings_remand WHERE e.deleted = 0 AND e.purpose = 'remand' "
+    "AND e.accused_id != '' AND e.accused_id = r.accused_id AND (e.hearing_on < r.hearing_on "
+    "OR (e.hearing_on = r.hearing_on AND e.id < r.id)))"
 )
 
 
@@ -196,25 +220,27 @@ def arrest_deadlines(
     """Accused not yet proceeded against, of cases at one of ``stages``, whose deadline
     (arrest + ``days``) falls in the scope, not marked done for ``rule``."""
     in_stages, stage_params = _stages(stages)
-    where, params = _range("r.arrested_on", scope, days)
+    where, params = _range("r.hearing_on", scope, days)
     case_where, case_params = _where_case(scope)
     unmarked, mark_params = _not_marked(rule, "a.id")
     body = (
-        f"FROM {_ARRESTS} AS r JOIN accused AS a ON a.id = r.accused_id "
-        "JOIN cases AS c ON c.id = a.case_id "
-        "WHERE a.deleted = 0 AND c.deleted = 0 AND a.proceeded_on IS NULL "
-        f"AND a.outcome = 'pending' AND c.stage{in_stages}{where}{case_where}{unmarked}"
+        "FROM hearings AS r INDEXED BY hearings_remand_on JOIN accused AS a "
+        "ON a.id = r.accused_id JOIN cases AS c ON c.id = a.case_id "
+        f"WHERE {_FIRST_REMAND}{where} AND a.deleted = 0 AND c.deleted = 0 "
+        "AND a.proceeded_on IS NULL AND a.outcome = 'pending' "
+        f"AND c.stage{in_stages}{case_where}{unmarked}"
     )
-    order = "r.arrested_on DESC, a.id" if newest_first else "r.arrested_on, a.id"
+    order = "r.hearing_on DESC, r.accused_id DESC" if newest_first else "r.hearing_on, r.accused_id"
     return _found(
         store,
-        f"a.id, date(r.arrested_on, '+{int(days)} days'), c.id, c.case_number, "
+        f"a.id, date(r.hearing_on, '+{int(days)} days'), c.id, c.case_number, "
         "c.investigating_officer, c.office, a.name",
         body,
-        [*stage_params, *params, *case_params, *mark_params],
+        [*params, *stage_params, *case_params, *mark_params],
         order,
         limit,
         lambda r: DueRow(rule, r[0], r[1], r[2], r[3], r[4], r[5], r[6]),
+        counted=scope.counted,
     )
 
 
@@ -244,7 +270,7 @@ def follow_ups(
         "WHERE r.deleted = 0 AND v.deleted = 0 AND coalesce(c.deleted, 0) = 0 "
         f"AND r.service = ? AND r.outcome = ?{where}{case_where}{unmarked}"
     )
-    order = f"{column} DESC, r.id" if newest_first else f"{column}, r.id"
+    order = f"{column} DESC" if newest_first else column  # the index's order
     return _found(
         store,
         f"r.id, date({column}, '+{int(days)} days'), coalesce(c.id, ''), "
@@ -255,6 +281,7 @@ def follow_ups(
         order,
         limit,
         lambda r: DueRow(rule, r[0], r[1], r[2], r[3], r[4], r[5], r[6]),
+        counted=scope.counted,
     )
 
 
@@ -292,7 +319,13 @@ def rescheduled(
         order,
         limit,
         lambda r: DueRow(rule, r[0], r[1], r[2], r[3], r[4], r[5], r[6]),
+        counted=scope.counted,
     )
+
+
+def any_rescheduled(store: Store) -> bool:
+    """Whether any done mark carries a next date (else no rescheduled item needs reading)."""
+    return bool(store.query("SELECT 1 FROM diary_marks WHERE next_on IS NOT NULL LIMIT 1"))
 
 
 def still_open(

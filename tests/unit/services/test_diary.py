@@ -344,7 +344,10 @@ def test_overdue_today_and_this_week(district_session: Session) -> None:
     assert (view.overdue.total, view.overdue.more) == (2, False)
     # A limit keeps the latest overdue first and still counts them all.
     one = diary.overdue(district_session, limit=1)
-    assert (_keys(one), one.total) == ([f"hearing:{ids['late']}"], 2)
+    assert (_keys(one), one.total, one.more) == ([f"hearing:{ids['late']}"], 2, False)
+    # Without counting (a first paint), the total is what was read and says there may be more.
+    quick = diary.overdue(district_session, limit=1, counted=False)
+    assert (_keys(quick), quick.total, quick.more) == ([f"hearing:{ids['late']}"], 1, True)
 
 
 def test_filters_by_office_and_officer_and_counts_by_officer(district_session: Session) -> None:

@@ -12,9 +12,10 @@ officers' list and load after that first paint.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,7 +45,28 @@ from tipdesk.ui.widgets.text_table import TextTableModel, selected_row, table_vi
 SECTIONS = ("overdue", "today", "week")
 COLUMN_WIDTHS = (100, 0, 115, 165, 195, 160)
 """Widths of the columns but "What", which takes the rest."""
+FIRST = 30
+"""Items of each part read for the first paint: more than a screenful."""
 LIMIT = 200
+"""Items of each part read after it, with the counts (the latest overdue first)."""
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` once, just after ``widget`` next paints (with a zero timer, so that the
+    paint is on screen first); then removes itself. What the first paint does not need waits
+    for it, whether the store's work runs on its own thread or inline."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+            self.deleteLater()
+        return False
 
 
 class DiaryView(QWidget):
@@ -55,6 +77,8 @@ class DiaryView(QWidget):
         self.setObjectName("diary")
         self.ctx = ctx
         self.diary: Diary | None = None
+        self.counts: Diary | None = None
+        """Every item with the counts, read after the first paint; ``None`` until then."""
         self.items: dict[str, dict[str, DiaryItem]] = {s: {} for s in SECTIONS}
         self.loads: list[OfficerLoad] = []
         self.dialog: QDialog | None = None
@@ -184,11 +208,14 @@ class DiaryView(QWidget):
             self._again = True
             return
         self._loading = True
+        # The rows first (what the first paint needs), then the counts for the tab titles:
+        # an office with thousands of old deadlines must not wait for them to be counted.
         self.ctx.runner.submit(
-            partial(diary.diary, office=self.office(), officer=self.officer(), limit=LIMIT),
+            partial(diary.diary, office=self.office(), officer=self.officer(), limit=FIRST,
+                    counted=False),
             self._on_loaded,
             self._on_failed,
-        )
+        )  # fmt: skip
 
     def _on_failed(self, exc: BaseException) -> None:
         self._finish()
@@ -202,6 +229,7 @@ class DiaryView(QWidget):
 
     def _on_loaded(self, found: Diary) -> None:
         self.diary = found
+        self.counts = None
         for key, section in zip(SECTIONS, (found.overdue, found.due_today, found.week),
                                 strict=True):  # fmt: skip
             self._fill(key, section)
@@ -224,9 +252,36 @@ class DiaryView(QWidget):
         if table is not None and table.model().rowCount() and selected_row(table) < 0:
             table.selectRow(0)
         self._finish()
+        # After the rows are on screen: the counts, and the officers' names and load.
+        visible = self.current_table() or self.officer_table
+        _AfterPaint(visible.viewport(), self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._load_counts()
         if not self._officers_loaded:
-            # After the first paint: the officers' names and load are not needed for it.
-            QTimer.singleShot(0, self, self._load_officers)
+            self._load_officers()
+
+    def _load_counts(self) -> None:
+        self.ctx.runner.submit(
+            partial(diary.diary, office=self.office(), officer=self.officer(), limit=LIMIT),
+            self._on_counts,
+            self.ctx.report,
+        )
+
+    def _on_counts(self, full: Diary) -> None:
+        """Every item (up to :data:`LIMIT` per part) with the counts, the selection kept."""
+        self.counts = full
+        self.diary = full
+        for key, section in zip(SECTIONS, (full.overdue, full.due_today, full.week),
+                                strict=True):  # fmt: skip
+            table = self.tables[key]
+            row = selected_row(table)
+            chosen = self.models[key].key(row) if row >= 0 else None
+            self._fill(key, section)
+            keys = [i.key for i in section.items]
+            if chosen in keys:
+                table.selectRow(keys.index(chosen))
+        self._set_tab_titles()
 
     def _fill(self, key: str, section: Section) -> None:
         self.items[key] = {i.key: i for i in section.items}
@@ -240,7 +295,7 @@ class DiaryView(QWidget):
         return f" ({number(section.total)}{more})"
 
     def _set_tab_titles(self) -> None:
-        d = self.diary
+        d = self.counts or self.diary
         titles = (
             self.tr("Overdue") + self._count(d.overdue if d else None),
             self.tr("Today") + self._count(d.due_today if d else None),
