@@ -66,6 +66,7 @@ class Shots:
         self._windows: list[QWidget] = []
         self._closers: list[Callable[[], None]] = []
         self._kept: list[object] = []
+        self._after_this: list[Callable[[], None]] = []
         self.errors: list[BaseException] = []
         # An exception in a slot must fail the run, not leave a half-drawn picture. The hook
         # is put back by close(), so that an error ending the run is printed.
@@ -81,6 +82,11 @@ class Shots:
             paths=Paths(home), clock=self.clock, kdf=FAST_KDF, make_runner=InlineRunner,
             monotonic=lambda: 0.0, demo_cases=demo_cases,
         )  # fmt: skip
+
+    def after_this(self, undo: Callable[[], None]) -> None:
+        """Call ``undo`` once the current picture is saved (what it showed must not stay in
+        the next ones)."""
+        self._after_this.append(undo)
 
     def keep(self, *objects: object) -> None:
         """Keep ``objects`` alive until the run ends (a window and what it draws from)."""
@@ -104,6 +110,8 @@ class Shots:
         path = out / f"{name}{'-rtl' if self.rtl else ''}.png"
         if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
+        while self._after_this:
+            self._after_this.pop()()
         return path
 
     def build(self, name: str) -> QWidget:
@@ -133,9 +141,7 @@ class Shots:
         self._controller = controller
         self._main = self.sign_in(controller)
         # The sign-in notice of what is overdue has a picture of its own (shots_diary.py).
-        for notice in self._main.findChildren(QWidget, "overdueNotice"):
-            notice.hide()
-            notice.deleteLater()
+        dismiss_notices(self._main)
         return self._main
 
     def sign_in(self, controller: AppController) -> MainWindow:
@@ -272,6 +278,13 @@ def _add_colleagues(session: Session) -> None:
                        ("imran.qureshi", UserRole.DISTRICT_OFFICER)):  # fmt: skip
         add_user(session, name, role, "river stones under blue sky")
     disable_user(session, "imran.qureshi")
+
+
+def dismiss_notices(window: QWidget) -> None:
+    """Take the notices above the pages away (what is overdue, after signing in)."""
+    for notice in window.findChildren(QWidget, "overdueNotice"):
+        notice.hide()
+        notice.deleteLater()
 
 
 def _raise(exc: BaseException) -> None:

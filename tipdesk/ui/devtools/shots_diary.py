@@ -18,7 +18,7 @@ from tipdesk.services import printouts
 from tipdesk.services.printouts import Printout
 from tipdesk.services.session import Session
 from tipdesk.ui.devtools.screenshots import register
-from tipdesk.ui.devtools.shots import Shots, settle
+from tipdesk.ui.devtools.shots import Shots, dismiss_notices, settle
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.dashboard.page import DashboardView
 from tipdesk.ui.pages.diary.overdue_notice import notify_overdue
@@ -72,6 +72,7 @@ def _overdue_notice(shots: Shots) -> QWidget:
         window.unlock()
     window.show_page("cases")
     notify_overdue(window, window.ctx)  # as on signing in (the demo has overdue items)
+    shots.after_this(lambda: dismiss_notices(window))
     settle()
     return window
 
@@ -134,4 +135,4 @@ register("dashboard-due", _dashboard_due)
 register("printout-case-summary", lambda shots: _printout(shots, _case_summary))
 register("printout-referral-letter", lambda shots: _printout(shots, _referral_letter))
 register("printout-cause-list", lambda shots: _printout(shots, _cause_list))
-register("overdue-notice", _overdue_notice)  # last: it stays on the main window
+register("overdue-notice", _overdue_notice)
