@@ -20,6 +20,11 @@ campaigns: about 9 rows per case), then times, through the services an officer's
   same bytes; best of 5 each; ratio TIPDesk/age in throughput (goal: at least 0.8x). The same
   comparison on 64 MiB of random bytes shows the steady-state rate without process start-up.
 
+- ``hq receipts`` for 160 districts (one registered device each, each with a bundle
+  imported): every receipt's records-back page and HQ's notices, signed and encrypted; the
+  bench district's receipt carries a page of HQ's corrections back (time for all, per receipt,
+  and the largest receipt's size).
+
 Environment: BENCH_SYNC_RECORDS (default 100000) sets the number of rows.
 """
 
@@ -37,6 +42,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
+from tipdesk.core.ids import new_id
 from tipdesk.core.records import Accused, Case, Referral, Victim
 from tipdesk.core.validation import validate
 from tipdesk.paths import Paths
@@ -47,11 +53,15 @@ from tipdesk.services.sync.common import own_identity
 from tipdesk.store import report_bulk, search
 from tipdesk.store.driver import insert_rows, transaction
 from tipdesk.store.keys import KdfParams
+from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns
 from tipdesk.store.store import Store
+from tipdesk.store.sync_store import BundleRow, DeviceRow, SyncStore
 from tipdesk.sync import age, container, payload
 from tipdesk.sync.bundle import read_manifest
+from tipdesk.sync.canonical import unb64
 from tipdesk.sync.gcpause import gc_paused
+from tipdesk.sync.identity import fingerprint, new_keys
 from tipdesk.sync.units import Layer, case_tree, victim_tree
 
 ROWS_PER_CASE = 9.15  # what the demo generator makes per case, trainings and campaigns included
@@ -104,7 +114,7 @@ def _written_rows(store: Store) -> list[tuple[str, list[tuple[object, ...]]]]:
             fts.setdefault(head, []).append(params)
     out += list(fts.items())
     for table, columns in (
-        ("changes", "kind, record_id, version, at"),
+        ("changes", "kind, record_id, version, at, owner, device"),
         ("sync_versions", "kind, record_id, version, vv"),
         ("audit", "seq, at, user, device, action, kind, record_id, detail, prev_hash, hash"),
     ):
@@ -210,6 +220,51 @@ def _compare_sealing(
     )
 
 
+RECEIPT_DISTRICTS = 160
+CORRECTED_CASES = 500
+
+
+def _receipts_for_160(hq: Session, tmp: Path) -> None:
+    """Time ``hq receipts`` for 160 districts (see the module docstring)."""
+    store = SyncStore(hq.store)
+    actor = hq.actor()
+    own = {d.district for d in store.devices()}
+    codes = [c for c in sorted(hq.reference.districts) if c not in own]
+    devices = []
+    for code in codes[: RECEIPT_DISTRICTS - len(own)]:
+        signing, encryption = new_keys()
+        device_id = new_id()
+        key = unb64(signing.public, 32)
+        store.add_device(
+            DeviceRow(device_id, code, "", signing.public, encryption.public,
+                      fingerprint(key, encryption.public)),
+            None,
+            actor,
+        )  # fmt: skip
+        devices.append(device_id)
+    with remote_batch(hq.store, actor) as b:
+        for device_id in devices:
+            b.add_bundle(BundleRow(device_id, 1, "0" * 64, 0, 1, actor.at, actor.at, {}))
+    corrected = []
+    for row in hq.store.page("case", limit=CORRECTED_CASES):
+        case = hq.store.get("case", row.id)
+        assert isinstance(case, Case)
+        case.narrative += " Corrected at HQ."
+        corrected.append(case)
+    hq.store.save(corrected, hq.actor())
+    out = tmp / "receipts"
+    out.mkdir()
+    t0 = time.perf_counter()
+    written = sync.write_receipts(hq, out)
+    receipts_s = time.perf_counter() - t0
+    kib = max(p.stat().st_size for p in written) / 1024
+    each_ms = 1000 * receipts_s / len(written)
+    print(
+        f"hq receipts for {len(written)} districts: {receipts_s:7.2f} s  ({each_ms:.1f} ms "
+        f"each; the largest, {kib:,.0f} KiB, carries {CORRECTED_CASES} corrected cases back)"
+    )
+
+
 def main() -> None:
     target = int(os.environ.get("BENCH_SYNC_RECORDS", "100000"))
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -251,6 +306,8 @@ def main() -> None:
             print(f"  checks alone (open, decode, validate): {checks_s:7.2f} s;  with SQLite "
                   f"alone {floor_s:.2f} s: {rows / floor_s:,.0f} records/s at most in one "
                   "process")  # fmt: skip
+
+            _receipts_for_160(hq, tmp)
 
             env = container.read(data)
             read_manifest(env)

@@ -1,7 +1,7 @@
 """Sync between districts and HQ: ``keys``, ``enroll``, ``device``, ``sync`` and ``hq``.
 
 District: ``keys show``, ``device export``, ``enroll``,
-``sync export|receipt|status|configure|upload``.
+``sync export|receipt|status|notices|configure|upload``.
 HQ: ``keys show|export``, ``device register|revoke|list``,
 ``hq import|conflicts|resolve|receipts|devices|serve``.
 """
@@ -213,6 +213,9 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
         "quarantined": r.quarantined,
         "conflicts": r.conflicts,
         "bundles": r.bundles,
+        "records_back": [{**io.to_json(c), "line": c.line} for c in r.records_back],
+        "more_back": r.more_back,
+        "notices": [{**io.to_json(n), "line": n.line} for n in r.notices],
     }
 
     def text() -> str:
@@ -232,6 +235,17 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
         if r.conflicts:
             n = len(r.conflicts)
             lines.append(f"{n} record{'' if n == 1 else 's'} in conflict with HQ's corrections.")
+        if r.records_back:
+            lines.append("Back from HQ:")
+            lines += [f"  {c.line}" for c in r.records_back]
+        if r.more_back:
+            lines.append(
+                "HQ has more records for this district: export a bundle (it confirms these) "
+                "and import HQ's next receipt."
+            )
+        if r.notices:
+            n = len(r.notices)
+            lines.append(f"{n} notice{'' if n == 1 else 's'} from HQ: see `tipdesk sync notices`.")
         if r.reference is not None and r.reference.installed:
             lines.append(
                 f"HQ's reference update {r.reference.revision} installed: "
@@ -280,6 +294,17 @@ def cmd_reference_install(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_sync_notices(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths) as session:
+        found = sync_service.notices(session)
+    io.emit(
+        [{**io.to_json(n), "line": n.line} for n in found],
+        args.json,
+        lambda: "\n".join(n.line for n in found) or "No notices from HQ.",
+    )
+    return 0
+
+
 def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         data = sync_service.status(session)
@@ -300,6 +325,9 @@ def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
                 f"Last receipt: {rec.serial} ({rec.issued_at}): "
                 f"{len(rec.quarantined)} quarantined, {len(rec.conflicts)} in conflict"
             )
+            lines += [f"  back from HQ: {c.line}" for c in rec.records_back]
+        if data.notices:
+            lines.append(f"Notices from HQ: {data.notices} (`tipdesk sync notices`)")
         return "\n".join(lines)
 
     io.emit(data, args.json, text)
@@ -309,25 +337,44 @@ def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
 # --- HQ -----------------------------------------------------------------------------------------
 def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
-        report = sync_service.import_files(session, [Path(f) for f in args.files])
+        if args.inbox is not None:
+            folder = Path(args.inbox) if args.inbox else None
+            report = sync_service.import_inbox(session, folder)
+        elif args.files:
+            report = sync_service.import_files(session, [Path(f) for f in args.files])
+        else:
+            raise InvalidInput("Name the bundle files to import, or --inbox.")
 
     def text() -> str:
         lines = []
         for r in report.results:
             name = Path(r.source).name
+            where = r.district_name or r.district
             if r.status == "duplicate":
                 lines.append(
-                    f"{name}: duplicate of bundle {r.seq} from {r.district}; nothing changed."
+                    f"{name}: bundle {r.seq} from {where} was imported before: its "
+                    f"{r.up_to_date:,} records are up to date; nothing changed."
                 )
                 continue
             lines.append(
-                f"{name}: bundle {r.seq} from {r.district}: accepted {_counts(r.accepted)}; "
-                f"{r.duplicates + r.superseded} already known, {len(r.conflicts)} conflicts, "
+                f"{name}: bundle {r.seq} from {where}: accepted {_counts(r.accepted)}; "
+                f"{r.up_to_date:,} already up to date, {len(r.conflicts)} conflicts, "
                 f"{len(r.quarantined)} quarantined."
             )
             for q in r.quarantined:
                 why = "; ".join(f"{p['field']}: {p['message']}" for p in q["problems"])
                 lines.append(f"  quarantined {q['kind']} {q['record_id']}: {why}")
+        if report.results:
+            accepted = sum(report.accepted.values())
+            lines.append(
+                f"In the bundles {report.received:,}: accepted {accepted:,}, already up to date "
+                f"{report.up_to_date:,}, conflicts {len(report.conflicts):,}, quarantined "
+                f"{len(report.quarantined):,}."
+            )
+        if report.moved:
+            lines.append(
+                f"Moved {len(report.moved)} imported file(s) to the inbox's imported folder."
+            )
         for device, gaps in report.gaps.items():
             if gaps:
                 lines.append(
@@ -338,14 +385,19 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     data = {
         "bundles": report.results,
         "accepted": report.accepted,
+        "received": report.received,
+        "up_to_date": report.up_to_date,
         "duplicates": report.duplicates,
         "conflicts": report.conflicts,
         "quarantined": report.quarantined,
         "errors": report.errors,
         "gaps": report.gaps,
+        "moved": report.moved,
     }
     if report.results or args.json:
         io.emit(data, args.json, text)
+    elif args.inbox is not None and not report.errors:
+        io.emit(data, args.json, "The inbox holds no new bundle.")
     for e in report.errors:
         print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
     return 1 if report.errors else 0
@@ -374,21 +426,52 @@ def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def _field_choices(items: list[str] | None) -> dict[str, str]:
+    """``--field NAME=local|incoming`` options as a mapping (refused when malformed)."""
+    out: dict[str, str] = {}
+    for item in items or []:
+        name, sep, side = item.partition("=")
+        if not sep or not name.strip() or side.strip() not in ("local", "incoming"):
+            raise InvalidInput(f"Write --field NAME=local or NAME=incoming, not {item!r}.")
+        out[name.strip()] = side.strip()
+    return out
+
+
+def _shown(value: Any) -> str:
+    return "(empty)" if value in (None, "", [], {}) else repr(value)
+
+
 def cmd_hq_resolve(args: argparse.Namespace, paths: Paths) -> int:
+    fields = _field_choices(args.field)
     with open_session(args, paths) as session:
-        record = sync_service.resolve(session, args.id, args.keep)
-    io.emit(
-        {
-            "resolved": args.id,
-            "kept": args.keep,
-            "kind": record.KIND,
-            "record_id": record.id,
-            "version": record.version,
-        },
-        args.json,
-        f"Conflict {args.id} resolved: kept the {args.keep} version "
-        f"(now version {record.version}).",
-    )
+        plan = sync_service.plan_resolution(session, args.id, args.keep, fields)
+        record = None if args.dry_run else sync_service.resolve(session, args.id, args.keep, fields)
+    sides = {"local": "HQ's version", "incoming": "the district's version"}
+
+    def text() -> str:
+        head = (
+            f"Conflict {plan.conflict_id} ({plan.kind} {plan.title}): {plan.outcome}."
+            if record is None
+            else f"Conflict {plan.conflict_id} resolved: {plan.outcome} "
+            f"(now version {record.version})."
+        )
+        lines = [head]
+        for c in plan.choices:
+            kept, lost = _shown(c.kept), _shown(c.discarded)
+            lines.append(f"  {c.field}: keeps {sides[c.keep]} {kept}; discards {lost}")
+        if record is None:
+            lines.append("Nothing was changed (--dry-run).")
+        return "\n".join(lines)
+
+    data: dict[str, Any] = {
+        "resolved": None if record is None else args.id,
+        "plan": plan,
+        "kept": args.keep,
+        "kind": plan.kind,
+        "record_id": plan.record_id,
+        "version": None if record is None else record.version,
+    }
+    io.emit(data, args.json, text)
     return 0
 
 
@@ -539,6 +622,7 @@ def register(sub: Any, add: Add) -> None:
     p = add("receipt", cmd_sync_receipt, "import HQ's receipt", sync)
     p.add_argument("file", type=InFile)
     add("status", cmd_sync_status, "what was sent and what HQ acknowledged", sync)
+    add("notices", cmd_sync_notices, "HQ's notices (the same accused in another district)", sync)
     p = add("configure", cmd_sync_configure, "set HQ's address for automatic upload", sync)
     p.add_argument("--hq-url", required=True, metavar="URL", help="https://host:port of HQ")
     p.add_argument(
@@ -560,12 +644,34 @@ def register(sub: Any, add: Add) -> None:
         dest="hq_command", metavar="ACTION", required=True
     )
     p = add("import", cmd_hq_import, "verify, decrypt and import bundles", hq)
-    p.add_argument("files", nargs="+", metavar="FILE")  # each file: its own error line
+    p.add_argument("files", nargs="*", metavar="FILE")  # each file: its own error line
+    p.add_argument(
+        "--inbox",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        help="import every bundle in the inbox (this install's, or DIR) and move the imported "
+        "ones to its imported folder",
+    )
     p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
     p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
     p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)
     p.add_argument("id")
-    p.add_argument("--keep", required=True, choices=["local", "incoming"])
+    p.add_argument(
+        "--keep",
+        required=True,
+        choices=["local", "incoming"],
+        help="the version to keep: local (HQ's register) or incoming (the district's)",
+    )
+    p.add_argument(
+        "--field",
+        action="append",
+        metavar="NAME=local|incoming",
+        help="take this field from the other side (repeat for more fields)",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="only show what would be kept and discarded"
+    )
     p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
     p.add_argument("--out", required=True, type=OutFolder, help="folder to write the receipts into")
     add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)

@@ -52,6 +52,7 @@ _META: dict[str, int] = {
 TEXT_LIMITS: dict[str, dict[str, int]] = {
     "case": _META
     | {
+        "owner": CODE,
         "case_number": 60,
         "district": CODE,
         "office": CODE,
@@ -75,6 +76,7 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
     },
     "victim": _META
     | {
+        "owner": CODE,
         "case_id": RECORD_ID,
         "victim_code": 60,
         "district": CODE,
@@ -96,6 +98,7 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
     },
     "training": _META
     | {
+        "owner": CODE,
         "title": LINE,
         "organiser": CODE,
         "district": CODE,
@@ -103,6 +106,7 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
     },
     "campaign": _META
     | {
+        "owner": CODE,
         "title": LINE,
         "department": CODE,
         "kind": CODE,

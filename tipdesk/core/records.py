@@ -53,6 +53,9 @@ class Meta:
 
 
 META_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Meta))
+# Every bookkeeping field: the meta fields every record has, and the owner district of the
+# kinds that have one (:data:`OWNED`).
+BOOKKEEPING_FIELDS: frozenset[str] = frozenset((*META_FIELDS, "owner"))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -76,6 +79,9 @@ class Victim(Meta):
 
     KIND: ClassVar[str] = "victim"
     IDENTIFYING: ClassVar[tuple[str, ...]] = ("name", "father_name", "cnic", "phone", "address")
+    owner: str = ""
+    """Bookkeeping: the owner district of a victim outside a case; blank for a victim in a
+    case, who follows the case's owner (see :data:`OWNED`)."""
     case_id: str | None = None
     victim_code: str = ""
     district: str = ""
@@ -127,6 +133,8 @@ class Case(Meta):
     """An FIR or enquiry registered by an office, with its accused and victims."""
 
     KIND: ClassVar[str] = "case"
+    owner: str = ""
+    """Bookkeeping: the owner district (see :data:`OWNED`)."""
     case_number: str = ""
     kind: CaseKind = CaseKind.FIR
     registered_on: dt.date | None = None
@@ -154,6 +162,8 @@ class Training(Meta):
     """A training session for staff (investigators, prosecutors, police...)."""
 
     KIND: ClassVar[str] = "training"
+    owner: str = ""
+    """Bookkeeping: the owner district (see :data:`OWNED`)."""
     title: str = ""
     topics: list[str] = field(default_factory=list)
     organiser: str = ""
@@ -175,6 +185,8 @@ class Campaign(Meta):
     """An awareness campaign: a seminar, walk, media drive or school/community session."""
 
     KIND: ClassVar[str] = "campaign"
+    owner: str = ""
+    """Bookkeeping: the owner district (see :data:`OWNED`)."""
     title: str = ""
     department: str = ""
     kind: str = ""
@@ -224,6 +236,11 @@ CHILDREN: dict[str, tuple[str, ...]] = {
     "case": ("accused", "victims"),
     "victim": ("referrals",),
 }
+# Kinds that carry an owner district (``owner``): the district whose office recorded the record
+# or received it in a handover, which alone may change it; HQ may change any record. An
+# accused, a victim in a case and a referral follow the owner of their case or victim. The
+# owner is bookkeeping set by the services, never by a form or a register.
+OWNED = frozenset({"case", "victim", "training", "campaign"})
 # The field of a child record that names its parent.
 PARENT_KEY: dict[str, str] = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
 # The field that names a record of each kind to people, where a screen would otherwise show an
@@ -301,7 +318,7 @@ def to_dict(record: Meta, *, meta: bool = True, children: bool = True) -> dict[s
     out: dict[str, Any] = {}
     kids = CHILDREN.get(getattr(record, "KIND", ""), ())
     for f in dataclasses.fields(record):
-        if not meta and f.name in META_FIELDS:
+        if not meta and f.name in BOOKKEEPING_FIELDS:
             continue
         if not children and f.name in kids:
             continue

@@ -128,7 +128,7 @@ from tipdesk.core.errors import SHOWN_MAX, Problem, quoted
 from tipdesk.core.hearings import validate_hearing
 from tipdesk.core.limits import length_problems
 from tipdesk.core.records import (
-    META_FIELDS,
+    BOOKKEEPING_FIELDS,
     Accused,
     Campaign,
     Case,
@@ -646,7 +646,7 @@ def normalise(record: R) -> R:
     added). Bookkeeping fields are left alone. Call before :func:`validate` and saving.
     """
     for f in dataclasses.fields(record):
-        if f.name in META_FIELDS:
+        if f.name in BOOKKEEPING_FIELDS:
             continue
         value = getattr(record, f.name)
         if isinstance(value, StrEnum):

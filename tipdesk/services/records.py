@@ -4,6 +4,8 @@ Contract:
 - Every write checks the permission, normalises (CNICs, whitespace), validates with the core
   rules and raises :class:`ValidationFailed` with every problem at once; nothing is written
   unless the whole record is valid.
+- Owner districts are set and checked by :mod:`tipdesk.services.ownership`: a district install
+  creates and changes (and deletes) only its own district's records.
 - Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
   needs the ``reveal_identity`` permission and a reason and writes an audit entry. A masked value
   saved back keeps the stored value.
@@ -35,6 +37,7 @@ from tipdesk.core.records import (
     Victim,
 )
 from tipdesk.core.validation import normalise, validate
+from tipdesk.services import ownership
 from tipdesk.services.session import Session
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.search import SearchHit
@@ -240,6 +243,8 @@ def save(
     many = len(records) > 1
     ctx = session.validation_context()
     seen: dict[tuple[str, ...], str] = {}
+    # Owners are set first (bookkeeping), and another district's records refused.
+    owned = ownership.claim(session, records)
     for i, record in enumerate(records):
         withdrawn: str = ""
         added: list[int] = []
@@ -253,7 +258,7 @@ def save(
         if record.deleted:
             session.require(Permission.DELETE)
         normalise(record)
-        found = validate(record, ctx) + overlaps + _duplicates(session, record, seen)
+        found = owned[i] + validate(record, ctx) + overlaps + _duplicates(session, record, seen)
         if withdrawn:
             found = _withdrawn(found, withdrawn, added)
         problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
@@ -297,6 +302,9 @@ def delete(session: Session, kind: str, record_id: str, reason: str) -> Changes:
     if not reason.strip():
         raise InvalidInput("Give a reason for deleting the record.")
     record = session.store.get(kind, record_id)
+    refused = ownership.check_change(session, record)
+    if refused:
+        raise ValidationFailed(refused, kind)
     record.deleted = True
     if isinstance(record, Case):
         for child in (*record.accused, *record.victims):

@@ -559,6 +559,57 @@ def _step_2_to_3(conn: Connection) -> None:
 
 
 def _step_3_to_4(conn: Connection) -> None:
+    """Ownership and records back (issue 14).
+
+    - ``owner`` on cases, victims, trainings and campaigns: the district that owns the record
+      (only its district install may change it; HQ may change any). A row already stored gets
+      its own ``district``, or the install's district when that is blank. A victim in a case
+      has a blank owner: it follows its case's.
+    - ``changes.owner`` and ``changes.device``: the owner district of the row's unit and the
+      device that made the version. HQ reads its change log per owner district from them
+      (``changes_owner``) to send each district the versions it lacks. Rows written before
+      this step have none and are never sent back.
+    - ``sync_devices.back_confirmed`` (HQ): how far in HQ's change log the device confirmed
+      applying the versions HQ sent back; ``sync_outbox.back_through`` (district): what each
+      bundle confirmed; ``sync_notices`` (district): HQ's notices of the latest receipt."""
+    install_district = "coalesce((SELECT value FROM settings WHERE key = 'district'), '')"
+    run_script(
+        conn,
+        f"""
+        ALTER TABLE cases ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE victims ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE trainings ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE campaigns ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        UPDATE cases SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        UPDATE victims SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END WHERE case_id IS NULL;
+        UPDATE trainings SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        UPDATE campaigns SET owner = CASE WHEN district != '' THEN district
+            ELSE {install_district} END;
+        ALTER TABLE changes ADD COLUMN owner TEXT;
+        ALTER TABLE changes ADD COLUMN device TEXT;
+        CREATE INDEX changes_owner ON changes(owner, seq) WHERE owner IS NOT NULL;
+        ALTER TABLE sync_devices ADD COLUMN back_confirmed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sync_outbox ADD COLUMN back_through INTEGER NOT NULL DEFAULT 0;
+        -- District: HQ's notices (the same accused in a case of another district), as the
+        -- latest receipt listed them.
+        CREATE TABLE sync_notices (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            case_number TEXT NOT NULL,
+            other_district TEXT NOT NULL,
+            other_case_number TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            receipt_serial INTEGER NOT NULL
+        );
+        """,  # noqa: S608 (literal SQL, no input)
+    )
+
+
+def _step_4_to_5(conn: Connection) -> None:
     """The office's diary (issue 18): court hearings, officers' done marks on the deadlines
     the diary derives from the rules, and the indexes its date ranges read.
 
@@ -617,6 +668,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_1_to_2,
     _step_2_to_3,
     _step_3_to_4,
+    _step_4_to_5,
 ]
 LATEST = len(STEPS)
 

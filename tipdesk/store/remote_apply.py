@@ -26,6 +26,7 @@ from typing import Any
 from tipdesk.core.records import PARENT_KEY, Case, Record
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
+from tipdesk.store.owners import unit_owners
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
 from tipdesk.store.store import Actor, Changes, Store
 from tipdesk.store.sync_rows import (
@@ -71,7 +72,7 @@ class RemoteBatch:
         self.changes = Changes()
         self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
         self._new_fts: dict[str, list[tuple[Any, ...]]] = {}
-        self._change_rows: list[tuple[str, str, int, str]] = []
+        self._change_rows: list[tuple[str, str, int, str, str, str]] = []
         self._versions: list[tuple[str, str, int, str]] = []
         self._audit: list[audit.NewEntry] = []
         self._rowids: dict[str, int] = {}
@@ -160,19 +161,22 @@ class RemoteBatch:
         return out
 
     def quarantine_of_units(
-        self, case_ids: Sequence[str], victim_ids: Sequence[str]
+        self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
     ) -> list[QuarantineRow]:
-        """Open quarantine entries of the rows that belong to these case units (the case, its
-        accused and victims, their referrals) and victim units (the victim and referrals)."""
+        """Open quarantine entries from ``device_id`` of the rows that belong to these case
+        units (the case, its accused and victims, their referrals) and victim units (the
+        victim and referrals). Another device's entries are never taken up: a device must not
+        bring in what another device was refused."""
         found: dict[str, QuarantineRow] = {}
 
         def fetch(where: str, ids: Sequence[str]) -> None:
             for part in chunks(ids):
                 sql = (
                     f"SELECT {_QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
-                    f"WHERE status = 'open' AND {where} IN ({marks(len(part))})"
+                    f"WHERE status = 'open' AND device_id = ? AND {where} IN "
+                    f"({marks(len(part))})"
                 )
-                for r in self.conn.execute(sql, part):
+                for r in self.conn.execute(sql, (device_id, *part)):
                     found[r[0]] = quarantine_from_row(r)
 
         fetch("kind = 'case' AND record_id", case_ids)
@@ -184,6 +188,22 @@ class RemoteBatch:
         fetch("kind = 'victim' AND record_id", victim_ids)
         fetch("kind = 'referral' AND json_extract(record, '$.victim_id')", sorted(victims))
         return sorted(found.values(), key=lambda q: q.id)
+
+    def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The owner district of each stored record's unit, and its own district
+        (:func:`tipdesk.store.store.unit_owners`), as this transaction sees them."""
+        return unit_owners(self.conn, kind, ids)
+
+    def max_change(self) -> int:
+        """The last position in this store's change log (rows this batch buffers excluded)."""
+        return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0])
+
+    def touch(self, record: Record, owner: str) -> None:
+        """Append a change-log row for ``record`` as stored, without writing it: the next
+        bundle carries it again (a local version kept over HQ's concurrent one)."""
+        self._change_rows.append(
+            (record.KIND, record.id, record.version, self.actor.at, owner, record.updated_device)
+        )
 
     def bundle(self, device_id: str, seq: int) -> str | None:
         """The SHA-256 of bundle ``seq`` of ``device_id`` if it was imported, else None."""
@@ -200,29 +220,38 @@ class RemoteBatch:
         *,
         rowid: int | None,
         row: tuple[Any, ...] | None = None,
+        owner: str = "",
     ) -> int:
         """Store ``record`` as it is: insert when ``rowid`` is None, else update that row.
-        ``row`` is the record's column values when the caller has them already. Returns the
-        row's rowid. Cases are indexed by :meth:`index_case` (their text includes children)."""
+        ``row`` is the record's column values when the caller has them already; ``owner`` is
+        the owner district of the record's unit, for the change log. Returns the row's rowid.
+        Cases are indexed by :meth:`index_case` (their text includes children)."""
         kind = record.KIND
         values = row if row is not None else to_row(record)
         if rowid is None:
-            (new,) = self.insert_new(kind, [(record, vv, values)])
+            (new,) = self.insert_new(kind, [(record, vv, values)], owner)
             return new
         self.conn.execute(update_sql(kind), (*values[1:], record.id))
         if kind in _INDEXED:
             search.reindex(self.conn, rowid, record)
         self.changes.add(kind, record.id)
-        self._change_rows.append((kind, record.id, record.version, self.actor.at))
+        self._change_rows.append(
+            (kind, record.id, record.version, self.actor.at, owner, record.updated_device)
+        )
         self._versions.append((kind, record.id, record.version, vv_json(vv)))
         return rowid
 
     def insert_new(
-        self, kind: str, items: Sequence[tuple[Record, dict[str, int], Sequence[Any] | None]]
+        self,
+        kind: str,
+        items: Sequence[tuple[Record, dict[str, int], Sequence[Any] | None]],
+        owners: Sequence[str] | str = "",
     ) -> list[int]:
         """Insert new records of ``kind``, each ``(record, vv, column values or None)``,
-        exactly as :meth:`write` inserts one; returns their rowids, in order. One loop for a
-        whole bundle's new rows of a kind (an HQ import's usual case)."""
+        exactly as :meth:`write` inserts one; returns their rowids, in order. ``owners``: the
+        owner district of each record's unit (one for all when a text). One loop for a whole
+        bundle's new rows of a kind (an HQ import's usual case)."""
+        owner_of = [owners] * len(items) if isinstance(owners, str) else owners
         last = self._last_rowid(kind)
         inserts = self._inserts[kind]
         change_rows = self._change_rows
@@ -234,14 +263,14 @@ class RemoteBatch:
         # Rows decoded from one bundle share their version-vector objects (a dictionary-
         # encoded column), so each distinct vector is written as JSON once.
         vv_texts: dict[int, str] = {}
-        for record, vv, values in items:
+        for (record, vv, values), owner in zip(items, owner_of, strict=True):
             last += 1
             inserts.append((last, *(values if values is not None else to_row(record))))
             if indexed and not record.deleted:
                 sql, params = search.rowid_index(record, last)
                 new_fts.setdefault(sql, []).append(params)
             record_id, version = record.id, record.version
-            change_rows.append((kind, record_id, version, at))
+            change_rows.append((kind, record_id, version, at, owner, record.updated_device))
             text = vv_texts.get(id(vv))
             if text is None:
                 text = vv_texts[id(vv)] = vv_json(vv)
@@ -350,7 +379,9 @@ class RemoteBatch:
         for sql, params in self._new_fts.items():
             insert_rows(self.conn, sql, params)
         insert_rows(
-            self.conn, "INSERT INTO changes(kind, record_id, version, at)", self._change_rows
+            self.conn,
+            "INSERT INTO changes(kind, record_id, version, at, owner, device)",
+            self._change_rows,
         )
         insert_rows(
             self.conn,

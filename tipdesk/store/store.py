@@ -27,8 +27,8 @@ from typing import Any
 from tipdesk.core.errors import NotFound, StaleRecord
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import (
+    BOOKKEEPING_FIELDS,
     LOCAL_KINDS,
-    META_FIELDS,
     PARENT_KEY,
     TITLE_FIELDS,
     Accused,
@@ -50,6 +50,7 @@ from tipdesk.store.driver import (
     translated,
 )
 from tipdesk.store.migrations import migrate
+from tipdesk.store.owners import unit_owners
 from tipdesk.store.rows import (
     MAPPINGS,
     TABLES,
@@ -125,7 +126,7 @@ class _Writer:
         self.conn = conn
         self.actor = actor
         self.changes = Changes()
-        self.change_rows: list[tuple[str, str, int, str]] = []
+        self.change_rows: list[tuple[str, str, int, str, str, str]] = []
         self.audit: list[audit.NewEntry] = []
         # New rows are inserted in bulk at flush, parents before children (FK order); the
         # full-text rows of new records follow them, looked up by id.
@@ -137,18 +138,42 @@ class _Writer:
         self._top_action = ""
         self._top_detail: dict[str, Any] = {}
         self._children: dict[str, list[str]] = {}
+        self._owner = ""
 
     def begin(self, record: Record) -> None:
         """Start the audit entry of one top-level record (a case with its accused and
         victims, a victim with its referrals, a training or a campaign)."""
         self._top, self._top_action, self._top_detail, self._children = record, "", {}, {}
+        self._owner = ""
+
+    def owner(self) -> str:
+        """The owner district of the top-level record's unit, for the change log: its own,
+        or its case's for a victim in a case (looked up once per record)."""
+        top = self._top
+        if top is None:
+            return ""
+        if not self._owner:
+            case_id = getattr(top, "case_id", None)
+            if isinstance(top, Victim) and case_id:
+                row = self.conn.execute(
+                    "SELECT owner FROM cases WHERE id = ?", (case_id,)
+                ).fetchone()
+                self._owner = str(row[0]) if row else ""
+            else:
+                self._owner = str(getattr(top, "owner", ""))
+        return self._owner
 
     def note(self, record: Record, action: str, fields: list[str] | None = None) -> None:
         """Record one row change: a change-log row (none for a kind that stays at the install,
         :data:`~tipdesk.core.records.LOCAL_KINDS`), and its part in the audit entry."""
         self.changes.add(record.KIND, record.id)
         if record.KIND not in LOCAL_KINDS:
-            self.change_rows.append((record.KIND, record.id, record.version, self.actor.at))
+            # The change log names the owner district of the row's unit (its top-level
+            # record's) and the device: HQ sends each district the versions it lacks from it.
+            self.change_rows.append(
+                (record.KIND, record.id, record.version, self.actor.at, self.owner(),
+                 self.actor.device)
+            )  # fmt: skip
         if record is self._top:
             self._top_action = action
             if fields:
@@ -184,7 +209,9 @@ class _Writer:
         for sql, rows in self.new_fts.items():
             self.conn.executemany(sql, rows)  # looked up by id: one statement per row
         insert_rows(
-            self.conn, "INSERT INTO changes(kind, record_id, version, at)", self.change_rows
+            self.conn,
+            "INSERT INTO changes(kind, record_id, version, at, owner, device)",
+            self.change_rows,
         )
         audit.append(self.conn, self.audit)
 
@@ -216,7 +243,7 @@ def _restore(snapshot: list[tuple[Record, dict[str, Any]]]) -> None:
 
 
 def _changed_fields(old: Record, new: Record) -> list[str]:
-    skip = set(META_FIELDS)
+    skip = BOOKKEEPING_FIELDS
     return [
         f.name
         for f in dataclasses.fields(new)
@@ -377,6 +404,14 @@ class Store:
         kind = record.KIND
         stored = self._stored_meta(kind, record.id) if record.id else None
         record.updated_at, record.updated_by, record.updated_device = a.at, a.user, a.device
+        owned = isinstance(record, Case | Training | Campaign) or (
+            isinstance(record, Victim) and not record.case_id
+        )
+        if owned and not getattr(record, "owner", ""):
+            # Bookkeeping the services set (tipdesk.services.ownership); a save that left it
+            # blank keeps the stored owner, and a new record is owned by its own district.
+            owner = getattr(stored[1], "owner", "") if stored else ""
+            record.owner = owner or getattr(record, "district", "")  # type: ignore[union-attr]
         if stored is None:
             if not record.id:
                 record.id = new_id()
@@ -460,6 +495,7 @@ class Store:
                 vic.deleted = True
             if not vic.district:
                 vic.district = case.district
+            vic.owner = ""  # a victim in a case follows the case's owner
             self._write_victim(w, vic)
         if rowid != NEW_ROW:  # a new case has no stored children to drop
             self._delete_missing(w, "accused", case.id, {a.id for a in case.accused})
@@ -617,6 +653,11 @@ class Store:
                 (case_number, district, office),
             ).fetchone()
         return str(row[0]) if row else None
+
+    def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """See :func:`unit_owners`."""
+        with translated():
+            return unit_owners(self._conn, kind, ids)
 
     def victim_code_exists(self, code: str, exclude_id: str = "") -> bool:
         with translated():

@@ -53,6 +53,9 @@ class OutboxRow:
     sha256: str
     created_at: str
     acked_at: str | None = None
+    back_through: int = 0
+    """How far in HQ's change log this district had applied HQ's versions when it made the
+    bundle (what the bundle confirms to HQ)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,8 @@ class DeviceRow:
     revoked_at: str | None = None
     revoked_by: str | None = None
     receipt_serial: int = 0
+    back_confirmed: int = 0
+    """How far in HQ's change log the device confirmed applying HQ's versions (records back)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,22 @@ class QuarantineRow:
     problems: list[dict[str, str]]
     received_at: str
     status: str  # open | superseded | accepted
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRow:
+    """A notice from HQ kept at the district (schema 4): an accused of the district's case
+    ``case_id`` (number ``case_number``) is also an accused in case ``other_case_number`` of
+    ``other_district``. Nothing else of the other case is ever carried."""
+
+    id: str
+    kind: str  # linked_accused
+    case_id: str
+    case_number: str
+    other_district: str
+    other_case_number: str
+    first_seen: str = ""
+    receipt_serial: int = 0
 
 
 def conflict_from_row(r: Sequence[Any]) -> ConflictRow:

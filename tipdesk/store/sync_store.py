@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from tipdesk.core.records import Record
@@ -32,6 +32,7 @@ from tipdesk.store.sync_rows import (
     DeviceRow,
     HqRow,
     KeyRow,
+    NoticeRow,
     OutboxRow,
     QuarantineRow,
     ReceiptRow,
@@ -48,6 +49,7 @@ __all__ = [
     "DeviceRow",
     "HqRow",
     "KeyRow",
+    "NoticeRow",
     "OutboxRow",
     "QuarantineRow",
     "ReceiptRow",
@@ -155,10 +157,15 @@ class SyncStore:
 
     def outbox(self, *, pending_only: bool = False) -> list[OutboxRow]:
         where = " WHERE acked_at IS NULL" if pending_only else ""
-        cols = "seq, file_name, from_change, to_change, counts, sha256, created_at, acked_at"
+        cols = (
+            "seq, file_name, from_change, to_change, counts, sha256, created_at, acked_at, "
+            "back_through"
+        )
         rows = self._rows(f"SELECT {cols} FROM sync_outbox{where} ORDER BY seq")  # noqa: S608
         return [
-            OutboxRow(int(r[0]), r[1], int(r[2]), int(r[3]), json.loads(r[4]), r[5], r[6], r[7])
+            OutboxRow(
+                int(r[0]), r[1], int(r[2]), int(r[3]), json.loads(r[4]), r[5], r[6], r[7], int(r[8])
+            )
             for r in rows
         ]
 
@@ -170,7 +177,8 @@ class SyncStore:
     def add_outbox(self, row: OutboxRow, data: bytes | bytearray, actor: Actor) -> None:
         with transaction(self._conn) as conn:
             conn.execute(
-                "INSERT INTO sync_outbox VALUES (?,?,?,?,?,?,?,?,NULL)",
+                "INSERT INTO sync_outbox(seq, file_name, from_change, to_change, counts, sha256, "
+                "created_at, data, acked_at, back_through) VALUES (?,?,?,?,?,?,?,?,NULL,?)",
                 (
                     row.seq,
                     row.file_name,
@@ -180,6 +188,7 @@ class SyncStore:
                     row.sha256,
                     row.created_at,
                     data,
+                    row.back_through,
                 ),
             )
             audit.append(
@@ -226,6 +235,18 @@ class SyncStore:
         last = self.last_receipt()
         return last.acked_change if last else 0
 
+    def back_applied(self) -> tuple[int, bool]:
+        """How far in HQ's change log this district applied HQ's records back (the latest
+        receipt's page end: HQ's word, like :meth:`acked_change`), and whether that page
+        brought records or announced more (then a bundle must confirm it even when nothing
+        else is new; an empty page is confirmed by the next bundle made anyway)."""
+        last = self.last_receipt()
+        back = last.summary.get("back") if last else None
+        if not isinstance(back, dict) or type(back.get("through")) is not int:
+            return 0, False
+        brought = bool(last.summary.get("records_back")) if last else False
+        return int(back["through"]), brought or back.get("more") is True
+
     def add_receipt(
         self,
         row: ReceiptRow,
@@ -233,15 +254,21 @@ class SyncStore:
         *,
         settings: Mapping[str, str] | None = None,
         also_log: Sequence[audit.NewEntry] = (),
+        notices: Sequence[NoticeRow] | None = None,
+        conn: Connection | None = None,
     ) -> list[OutboxRow]:
         """Record a receipt and mark the outbox bundles it acknowledges (seq <= highest) as
         acknowledged, dropping their kept copies. Returns the bundles newly acknowledged.
-        ``settings`` (what the receipt installs, such as HQ's reference update) and the
-        ``also_log`` entries are written in the same transaction."""
+        ``settings`` (what the receipt installs, such as HQ's reference update), ``notices``
+        (HQ's notices, replacing the kept ones; None keeps them) and the ``also_log`` entries
+        are written in the same transaction. ``conn``: the connection of a transaction the
+        caller holds (the records HQ sent back are written in it too); None opens one."""
         newly = [o for o in self.outbox(pending_only=True) if o.seq <= row.highest_seq]
-        with transaction(self._conn) as conn:
+        with transaction(self._conn) if conn is None else nullcontext(conn) as conn:
             if settings:
                 settings_table.put(conn, settings)
+            if notices is not None:
+                _replace_notices(conn, notices, row.serial, actor.at)
             conn.execute(
                 "INSERT INTO sync_receipts(serial, hq_device, issued_at, imported_at, "
                 "highest_seq, acked_change, summary) VALUES (?,?,?,?,?,?,?)",
@@ -275,6 +302,15 @@ class SyncStore:
                 ],
             )
         return newly
+
+    def notices(self) -> list[NoticeRow]:
+        """HQ's notices as of the latest receipt, by case number."""
+        rows = self._rows(
+            "SELECT id, kind, case_id, case_number, other_district, other_case_number, "
+            "first_seen, receipt_serial FROM sync_notices ORDER BY case_number, other_district, "
+            "other_case_number"
+        )
+        return [NoticeRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7])) for r in rows]
 
     # --- district: reading what to export ------------------------------------------------
     @contextmanager
@@ -329,9 +365,15 @@ class SyncStore:
 
     # --- HQ: devices ---------------------------------------------------------------------
     def devices(self) -> list[DeviceRow]:
-        rows = self._rows("SELECT * FROM sync_devices ORDER BY district, device_id")
+        rows = self._rows(
+            "SELECT device_id, district, office, signing_key, recipient, fingerprint, "
+            "registered_at, registered_by, revoked_at, revoked_by, receipt_serial, "
+            "back_confirmed FROM sync_devices ORDER BY district, device_id"
+        )
         return [
-            DeviceRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], int(r[10]))
+            DeviceRow(
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], int(r[10]), int(r[11])
+            )
             for r in rows
         ]
 
@@ -342,7 +384,9 @@ class SyncStore:
         """Register a device; its office joins HQ's offices (so its cases validate at HQ)."""
         with transaction(self._conn) as conn:
             conn.execute(
-                "INSERT INTO sync_devices VALUES (?,?,?,?,?,?,?,?,NULL,NULL,0)",
+                "INSERT INTO sync_devices(device_id, district, office, signing_key, recipient, "
+                "fingerprint, registered_at, registered_by, revoked_at, revoked_by, "
+                "receipt_serial, back_confirmed) VALUES (?,?,?,?,?,?,?,?,NULL,NULL,0,0)",
                 (
                     row.device_id,
                     row.district,
@@ -382,6 +426,56 @@ class SyncStore:
                 (actor.at, actor.user, device_id),
             )
             audit.append(conn, [_entry(actor, "sync.device.revoke", "device", device_id)])
+
+    def confirm_back(self, device_id: str, through: int, conn: Connection | None = None) -> None:
+        """Note that the device applied HQ's versions up to change ``through`` (the cursor
+        only moves forward)."""
+        (conn or self._conn).execute(
+            "UPDATE sync_devices SET back_confirmed = max(back_confirmed, ?) WHERE device_id = ?",
+            (through, device_id),
+        )
+
+    def outgoing(
+        self, owner: str, after: int, device_id: str, limit: int
+    ) -> list[tuple[int, str, str]]:
+        """HQ's change-log rows ``(seq, kind, record id)`` after ``after`` of records whose
+        unit ``owner`` owns, made by any device but ``device_id`` (what that device lacks),
+        oldest first, at most ``limit``."""
+        rows = self._rows(
+            "SELECT seq, kind, record_id FROM changes WHERE owner = ? AND seq > ? "
+            "AND device IS NOT ? ORDER BY seq LIMIT ?",
+            (owner, after, device_id, limit),
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def resolutions(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """The latest resolved conflict of each record ``ids``: (closed at, outcome)."""
+        out: dict[str, tuple[str, str]] = {}
+        for part in chunks(list(ids)):
+            rows = self._rows(
+                "SELECT record_id, closed_at, outcome FROM sync_conflicts WHERE kind = ? "  # noqa: S608
+                f"AND status = 'resolved' AND record_id IN ({marks(len(part))}) "
+                "ORDER BY closed_at",
+                (kind, *part),
+            )
+            out.update({str(r[0]): (str(r[1]), str(r[2])) for r in rows})
+        return out
+
+    def linked_pairs(self, limit: int = 100_000) -> list[tuple[str, str, str, str, str]]:
+        """Cases of different owner districts sharing an accused CNIC: ``(case id, case
+        number, owner, other case number, other owner)``, both ways, from live rows."""
+        rows = self._rows(
+            "WITH repeated AS (SELECT cnic FROM accused WHERE cnic != '' GROUP BY cnic "
+            "HAVING count(*) > 1), "
+            "hits AS (SELECT DISTINCT a.cnic, c.id, c.case_number, c.owner FROM repeated AS r "
+            "JOIN accused AS a ON a.cnic = r.cnic JOIN cases AS c ON c.id = a.case_id "
+            "WHERE a.deleted = 0 AND c.deleted = 0) "
+            "SELECT DISTINCT h.id, h.case_number, h.owner, o.case_number, o.owner "
+            "FROM hits AS h JOIN hits AS o ON o.cnic = h.cnic AND o.owner != h.owner "
+            "ORDER BY h.owner, h.case_number, o.owner, o.case_number LIMIT ?",
+            (limit,),
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
 
     # --- HQ: bundles, conflicts, quarantine ---------------------------------------------
     def bundles(self, device_id: str | None = None) -> list[BundleRow]:
@@ -511,6 +605,20 @@ class SyncStore:
                 ],
             )
         return serial, fresh
+
+
+def _replace_notices(conn: Connection, notices: Sequence[NoticeRow], serial: int, at: str) -> None:
+    """The kept notices become ``notices``; one kept before keeps when it was first seen."""
+    seen = dict(conn.execute("SELECT id, first_seen FROM sync_notices").fetchall())
+    conn.execute("DELETE FROM sync_notices")
+    conn.executemany(
+        "INSERT INTO sync_notices VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+        [
+            (n.id, n.kind, n.case_id, n.case_number, n.other_district, n.other_case_number,
+             seen.get(n.id, at), serial)
+            for n in notices
+        ],
+    )  # fmt: skip
 
 
 def _bundle_row(r: Sequence[Any]) -> BundleRow:

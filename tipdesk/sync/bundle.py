@@ -46,8 +46,18 @@ class Manifest:
     counts: dict[str, int]
     created_at: str
     app_version: str
+    back: int = 0
+    """Format 2: how far in HQ's change log the district applied the versions HQ sent back
+    (``docs/bundle-format.md``, records back); it confirms that page to HQ."""
+    format: int = container.FORMAT
 
     def to_json(self) -> dict[str, Any]:
+        out = self._json()
+        if self.format >= 2:
+            out["back"] = self.back
+        return out
+
+    def _json(self) -> dict[str, Any]:
         return {
             "app_version": self.app_version,
             "changes": {"after": self.after_change, "through": self.through_change},
@@ -68,8 +78,11 @@ class Manifest:
 def seal_bundle(
     identity: Identity, manifest: Manifest, payload_json: bytes, recipients: Sequence[str]
 ) -> bytearray:
-    """A bundle file: ``payload_json`` sealed for ``recipients`` and signed by ``identity``."""
-    return container.seal("bundle", manifest.to_json(), payload_json, identity.signer, recipients)
+    """A bundle file: ``payload_json`` sealed for ``recipients`` and signed by ``identity``
+    (in the manifest's format)."""
+    return container.seal(
+        "bundle", manifest.to_json(), payload_json, identity.signer, recipients, manifest.format
+    )
 
 
 def _damaged() -> DamagedFile:
@@ -91,9 +104,12 @@ def read_manifest(envelope: Envelope) -> Manifest:
         "payload",
         "seq",
     }
+    if envelope.format >= 2:
+        keys.add("back")
     if set(m) != keys:
         raise _damaged()
     changes, counts = m["changes"], m["counts"]
+    back = m.get("back", 0)
     ok = (
         isinstance(m["device"], str)
         and is_id(m["device"])
@@ -104,7 +120,11 @@ def read_manifest(envelope: Envelope) -> Manifest:
         and set(changes) == {"after", "through"}
         and type(changes["after"]) is int
         and type(changes["through"]) is int
-        and 0 <= changes["after"] < changes["through"]
+        # Format 2: a bundle may carry no change, only the confirmation of HQ's records back.
+        and 0 <= changes["after"] <= changes["through"]
+        and (envelope.format >= 2 or changes["after"] < changes["through"])
+        and type(back) is int
+        and back >= 0
         and isinstance(counts, dict)
         and set(counts) <= set(KIND_ORDER)
         and all(type(n) is int and n >= 0 for n in counts.values())
@@ -121,6 +141,8 @@ def read_manifest(envelope: Envelope) -> Manifest:
         counts=dict(counts),
         created_at=m["created_at"],
         app_version=m["app_version"],
+        back=back,
+        format=envelope.format,
     )
 
 

@@ -45,7 +45,10 @@ from tipdesk.sync.errors import (
 )
 
 MAGIC = b"TIPDESK-SYNC\n"
-FORMAT = 1
+FORMAT = 2
+"""The format this TIPDesk writes (``docs/bundle-format.md``)."""
+READS = frozenset({1, 2})
+"""The formats it reads: format 1 bundles and receipts of older installs are still taken."""
 SIGNATURE_DOMAIN = b"tipdesk-sync v1 signature\n"
 KINDS = ("bundle", "receipt")
 MAX_HEADER_BYTES = 64 * 1024
@@ -79,6 +82,8 @@ class Envelope:
     signature: bytes
     ciphertext: bytes
     plain_bytes: int
+    format: int = FORMAT
+    """The file's format version (the reader of the manifest and payload follows it)."""
 
 
 def seal(
@@ -87,12 +92,14 @@ def seal(
     payload_json: bytes,
     signer: Ed25519PrivateKey,
     recipients: Sequence[str],
+    fmt: int = FORMAT,
 ) -> bytearray:
     """Compress, encrypt to ``recipients``, sign and frame ``payload_json``. The sealed file
     comes back as a ``bytearray`` (it is built in place; copying a large bundle into a
-    ``bytes`` would cost as much as encrypting it)."""
+    ``bytes`` would cost as much as encrypting it). ``fmt``: the format version to write
+    (tests write older formats)."""
     compressed = zlib.compress(payload_json, COMPRESSION_LEVEL)
-    return seal_compressed(kind, manifest, compressed, len(payload_json), signer, recipients)
+    return seal_compressed(kind, manifest, compressed, len(payload_json), signer, recipients, fmt)
 
 
 def seal_compressed(
@@ -102,6 +109,7 @@ def seal_compressed(
     plain_bytes: int,
     signer: Ed25519PrivateKey,
     recipients: Sequence[str],
+    fmt: int = FORMAT,
 ) -> bytearray:
     """:func:`seal` for a payload already compressed (``plain_bytes`` long before that)."""
     if kind not in KINDS:
@@ -118,7 +126,7 @@ def seal_compressed(
     def header_for(payload: dict[str, Any]) -> bytes:
         full = dict(manifest) | {"payload": payload}
         return canonical(
-            {"format": FORMAT, "manifest": full, "recipients": list(recipients), "type": kind}
+            {"format": fmt, "manifest": full, "recipients": list(recipients), "type": kind}
         )
 
     header = header_for(payload)
@@ -177,7 +185,7 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = N
             f"This {what} was written by a newer TIPDesk (format {doc['format']}; this TIPDesk "
             f"reads format {FORMAT}). Update TIPDesk, then import it again. Nothing was changed."
         )
-    if doc["format"] != FORMAT or set(doc) != {"format", "manifest", "recipients", "type"}:
+    if doc["format"] not in READS or set(doc) != {"format", "manifest", "recipients", "type"}:
         raise _damaged(what)
     kind, manifest, recipients = doc["type"], doc["manifest"], doc["recipients"]
     if kind not in KINDS or not isinstance(manifest, dict):
@@ -212,6 +220,7 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = N
         signature=bytes(data[end + _SUM : end + _SUM + _SIG]),
         ciphertext=ciphertext,
         plain_bytes=plain,
+        format=doc["format"],
     )
 
 

@@ -1,6 +1,6 @@
 """The JSON inside a bundle: the changed records, column by column, with version vectors.
 
-Format 1 (``docs/bundle-format.md``)::
+Format 2 (``docs/bundle-format.md``)::
 
     {"bundle": {"audit_head": [812, "<sha256>"], "device": "<id>", "seq": 3},
      "records": {"case": {"count": 2, "fields": ["id", ...],
@@ -11,7 +11,9 @@ Each kind holds ``count`` records. ``fields`` are exactly the kind's fields
 for every record, in the same order. A COLUMN is either a JSON array of ``count`` values, or,
 when few values repeat many times (the device, the user, a district, a stage...), a dictionary
 ``{"values": [distinct values], "index": [count positions into values]}``. ``vv`` holds each
-record's version vector as ``[[device, counter], ...]``.
+record's version vector as ``[[device, counter], ...]``. Format 2 added the owner district
+(``owner``) to cases, victims, trainings and campaigns; a format 1 payload lacks it and its
+records are read with a blank owner (HQ puts in the owner it knows).
 
 Contract:
 - :func:`encode` never fails on stored records and gives the same bytes for the same records.
@@ -46,6 +48,7 @@ from tipdesk.sync.codec import (
     record_digest,
     row_values,
 )
+from tipdesk.sync.container import FORMAT
 from tipdesk.sync.errors import DamagedFile
 from tipdesk.sync.merge import VV, digest, vv_key
 
@@ -87,15 +90,11 @@ def _column(values: Sequence[Any]) -> Any:
     return {"index": list(map(positions.__getitem__, keys)), "values": list(first.values())}
 
 
-def encode(
-    device: str,
-    seq: int,
+def encode_records(
     records: Mapping[str, Sequence[tuple[Record, VV]]],
-    audit_head: tuple[int, str] = (0, ""),
-) -> tuple[bytes, dict[str, int]]:
-    """The payload JSON for ``records`` (by kind) and the number of records per kind.
-    ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
-    as an anchor outside the district's laptop."""
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The ``records`` object of a payload (by kind, column by column) and the number of
+    records per kind. Bundles and receipts (records back) carry records in this form."""
     out: dict[str, Any] = {}
     counts: dict[str, int] = {}
     for kind in KIND_ORDER:
@@ -110,6 +109,19 @@ def encode(
             "vv": _column([vv_key(vv) for _, vv in items]),
         }
         counts[kind] = len(items)
+    return out, counts
+
+
+def encode(
+    device: str,
+    seq: int,
+    records: Mapping[str, Sequence[tuple[Record, VV]]],
+    audit_head: tuple[int, str] = (0, ""),
+) -> tuple[bytes, dict[str, int]]:
+    """The payload JSON for ``records`` (by kind) and the number of records per kind.
+    ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
+    as an anchor outside the district's laptop."""
+    out, counts = encode_records(records)
     head = {"audit_head": list(audit_head), "device": device, "seq": seq}
     doc = {"bundle": head, "records": out}
     return canonical(doc, checked=False), counts
@@ -142,6 +154,18 @@ class IncomingRow:
     def raw(self) -> dict[str, Any]:
         """The record as a field -> value mapping (for the quarantine)."""
         return dict(zip(FIELDS[self.kind], self.values, strict=True))
+
+    def set_text(self, name: str, value: str) -> None:
+        """Replace a text field's value everywhere this row keeps it (the values, the store's
+        columns, the record) and forget the digest: the owner a format 1 bundle lacks, or an
+        identity HQ never had."""
+        i = FIELDS[self.kind].index(name)
+        self.values[i] = value
+        if self.db is not None:
+            self.db = (*self.db[:i], value, *self.db[i + 1 :])
+        if self.record is not None:
+            setattr(self.record, name, value)
+        self._digest = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,18 +283,27 @@ def _vv(raw: Any) -> VV | None:
 _INCONSISTENT = Problem("version", "sync.version", "the version information is not consistent")
 
 
-def _decode_kind(kind: str, block: Any) -> list[IncomingRow]:
+# Fields a format did not have yet, by kind: format 1 records carry no owner district (the
+# reader gives them a blank one, which HQ replaces with the owner it knows).
+_NOT_IN_FORMAT_1 = frozenset({"owner"})
+
+
+def _decode_kind(kind: str, block: Any, fmt: int = FORMAT) -> list[IncomingRow]:
     c = CODECS[kind]
     if type(block) is not dict or set(block) != {"columns", "count", "fields", "vv"}:
         raise _damaged(f"the {kind} block")
     count, names, raw_columns = block["count"], block["fields"], block["columns"]
     if type(count) is not int or count < 0:
         raise _damaged(f"the {kind} count")
-    if type(names) is not list or sorted(names) != sorted(c.fields) or len(names) != len(c.fields):
+    expected = c.fields if fmt >= 2 else tuple(f for f in c.fields if f not in _NOT_IN_FORMAT_1)
+    if type(names) is not list or sorted(names) != sorted(expected) or len(names) != len(expected):
         raise _damaged(f"the {kind} fields")
     if type(raw_columns) is not list or len(raw_columns) != len(names):
         raise _damaged(f"the {kind} columns")
     by_name = {n: _read_column(col, count, kind) for n, col in zip(names, raw_columns, strict=True)}
+    for name in c.fields:
+        if name not in by_name:
+            by_name[name] = [""] * count
     columns = [by_name[name] for name in c.fields]
     vv_column = _read_column(block["vv"], count, kind)
     vvs = vv_column.expand(_vv) if isinstance(vv_column, _Dictionary) else list(map(_vv, vv_column))
@@ -359,8 +392,8 @@ def _db_row(c: Codec, values: list[Any]) -> list[Any]:
     return row
 
 
-def decode(data: bytes) -> Payload:
-    """Parse and check a payload (see the module contract)."""
+def decode(data: bytes, fmt: int = FORMAT) -> Payload:
+    """Parse and check a payload of format ``fmt`` (see the module contract)."""
     try:
         doc = json.loads(data.decode("utf-8"), parse_constant=_refuse, parse_float=_refuse)
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -380,12 +413,18 @@ def decode(data: bytes) -> Payload:
         raise _damaged("audit head")
     if type(audit[1]) is not str or len(audit[1]) not in (0, 64):
         raise _damaged("audit head")
-    if type(blocks) is not dict or not set(blocks) <= set(KIND_ORDER):
-        raise _damaged("record kinds")
-    rows = {kind: _decode_kind(kind, blocks[kind]) for kind in KIND_ORDER if kind in blocks}
+    rows = decode_records(blocks, fmt)
     return Payload(
         device=head["device"], seq=head["seq"], rows=rows, audit_head=(audit[0], audit[1])
     )
+
+
+def decode_records(blocks: Any, fmt: int = FORMAT) -> dict[str, list[IncomingRow]]:
+    """The rows of a payload's ``records`` object (see the module contract): a bundle's, or
+    the records HQ sends back in a receipt."""
+    if type(blocks) is not dict or not set(blocks) <= set(KIND_ORDER):
+        raise _damaged("record kinds")
+    return {kind: _decode_kind(kind, blocks[kind], fmt) for kind in KIND_ORDER if kind in blocks}
 
 
 def _refuse(_text: str) -> Any:
@@ -413,7 +452,9 @@ __all__ = [
     "IncomingRow",
     "Payload",
     "decode",
+    "decode_records",
     "encode",
+    "encode_records",
     "record_digest",
     "row_values",
 ]

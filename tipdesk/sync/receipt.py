@@ -5,8 +5,17 @@ A receipt's manifest (readable, signed) names HQ, the device it is for, its seri
 (per device, increasing) and when it was made. The payload holds the highest sequence number
 received without gaps, the change-log position HQ holds everything up to, gaps, the results of
 the bundles imported since the previous receipt, open quarantine entries with their reasons,
-open conflicts, and HQ's reference-list and rules updates. It never holds record contents:
+open conflicts, and HQ's reference-list and rules updates. Those never hold record contents:
 ids, field names, rule names and messages only.
+
+Format 2 adds **records back** (``docs/bundle-format.md``): one page of the record versions
+HQ holds for the addressee's district that the device does not (HQ's corrections, conflict
+resolutions, records of the district from its other devices; later, cases handed over to it),
+in the bundle payload's ``records`` form, with the page's range in HQ's change log (``back``),
+how each resolved conflict was settled (``resolved``), and HQ's notices (``notices``: an
+accused of one of the district's cases is also an accused in another district's case, named
+by that district and case number only). Those records are the district's own, encrypted to
+its device only.
 """
 
 from __future__ import annotations
@@ -56,8 +65,27 @@ class Receipt:
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     updates: dict[str, Any] = field(default_factory=dict)
+    back: dict[str, Any] = field(default_factory=dict)
+    """Format 2: ``{"from": a, "through": t, "more": bool}``: ``records`` holds the current
+    version of every record of the district changed in HQ's change log after ``a`` up to
+    ``t`` that the device does not hold; ``more`` when another page follows."""
+    records: dict[str, Any] = field(default_factory=dict)
+    resolved: list[dict[str, Any]] = field(default_factory=list)
+    notices: list[dict[str, Any]] = field(default_factory=list)
+    format: int = container.FORMAT
 
     def to_json(self) -> dict[str, Any]:
+        out = self._json()
+        if self.format >= 2:
+            out |= {
+                "back": self.back,
+                "notices": self.notices,
+                "records": self.records,
+                "resolved": self.resolved,
+            }
+        return out
+
+    def _json(self) -> dict[str, Any]:
         return {
             "acked_change": self.acked_change,
             "bundles": self.bundles,
@@ -76,7 +104,12 @@ class Receipt:
 def seal_receipt(identity: Identity, receipt: Receipt, recipient: str) -> bytes:
     manifest = ReceiptManifest(receipt.hq, receipt.device, receipt.serial, receipt.issued_at)
     sealed = container.seal(
-        "receipt", manifest.to_json(), canonical(receipt.to_json()), identity.signer, [recipient]
+        "receipt",
+        manifest.to_json(),
+        canonical(receipt.to_json()),
+        identity.signer,
+        [recipient],
+        receipt.format,
     )
     return bytes(sealed)  # receipts are small
 
@@ -104,7 +137,12 @@ def read_manifest(envelope: Envelope) -> ReceiptManifest:
     return ReceiptManifest(m["hq"], m["device"], m["serial"], m["created_at"])
 
 
-def read_receipt(manifest: ReceiptManifest, plain: bytes) -> Receipt:
+_BACK = frozenset({"from", "through", "more"})
+
+
+def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.FORMAT) -> Receipt:
+    """The receipt in ``plain`` (format ``fmt``), checked against its manifest. The records
+    back stay in their payload form (:func:`tipdesk.sync.payload.decode_records` reads them)."""
     doc = loads_strict(plain)
     keys = {
         "acked_change",
@@ -119,6 +157,8 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes) -> Receipt:
         "serial",
         "updates",
     }
+    if fmt >= 2:
+        keys |= {"back", "notices", "records", "resolved"}
     if not isinstance(doc, dict) or set(doc) != keys:
         raise _damaged()
     ok = (
@@ -136,6 +176,19 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes) -> Receipt:
         )
         and isinstance(doc["updates"], dict)
     )
+    if ok and fmt >= 2:
+        back = doc["back"]
+        ok = (
+            isinstance(back, dict)
+            and set(back) == _BACK
+            and type(back["from"]) is int
+            and type(back["through"]) is int
+            and 0 <= back["from"] <= back["through"]
+            and type(back["more"]) is bool
+            and isinstance(doc["records"], dict)
+            and all(isinstance(doc[k], list) for k in ("notices", "resolved"))
+            and all(isinstance(x, dict) for k in ("notices", "resolved") for x in doc[k])
+        )
     if not ok:
         raise _damaged()
     return Receipt(
@@ -150,4 +203,9 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes) -> Receipt:
         quarantined=doc["quarantined"],
         conflicts=doc["conflicts"],
         updates=doc["updates"],
+        back=doc.get("back", {}),
+        records=doc.get("records", {}),
+        resolved=doc.get("resolved", []),
+        notices=doc.get("notices", []),
+        format=fmt,
     )

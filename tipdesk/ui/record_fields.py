@@ -116,6 +116,7 @@ _LABELS: dict[str, str] = {
     "updated_device": _n(QT_TRANSLATE_NOOP("record_fields", "Last saved on device")),
     "version": _n(QT_TRANSLATE_NOOP("record_fields", "Version")),
     "deleted": _n(QT_TRANSLATE_NOOP("record_fields", "Deleted")),
+    "owner": _n(QT_TRANSLATE_NOOP("record_fields", "Owner district")),
 }
 _KIND_LABELS: dict[tuple[str, str], str] = {
     ("case", "kind"): _n(QT_TRANSLATE_NOOP("record_fields", "Registered as")),
@@ -174,7 +175,7 @@ def field_value(
     enum = _ENUMS.get((kind, name))
     if enum is not None:
         return enum_label(str(value), enum)
-    if name == "district":
+    if name in ("district", "owner"):
         found = reference.districts.get(str(value))
         return found.name if found else str(value)
     if name == "office" and offices:

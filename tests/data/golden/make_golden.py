@@ -201,6 +201,7 @@ def _write_sync(store: Store) -> dict[str, Any]:
         ConflictRow,
         DeviceRow,
         HqRow,
+        NoticeRow,
         OutboxRow,
         QuarantineRow,
         ReceiptRow,
@@ -216,11 +217,15 @@ def _write_sync(store: Store) -> dict[str, Any]:
     sync.set_hq(HqRow(hq, fake_key, me.public.recipient, (), "GOLD-ENHQ-FAKE-FING-ERPR"), actor)
     sync.add_outbox(
         OutboxRow(1, "PB-LHR-0190a000-000001.tipb", 0, 12, {"case": 2, "training": 2}, "a" * 64,
-                  at),
+                  at, back_through=7),
         b"synthetic sealed bundle bytes",
         actor,
     )  # fmt: skip
-    sync.add_receipt(ReceiptRow(1, hq, at, at, 1, 12, {"gaps": [], "quarantined": []}), actor)
+    notice = NoticeRow("Ngolden000000000000001", "linked_accused", _id(1), "FIR 101/2024",
+                       "PB-MUL", "FIR 7/2025")  # fmt: skip
+    sync.add_receipt(
+        ReceiptRow(1, hq, at, at, 1, 12, {"gaps": [], "quarantined": []}), actor, notices=[notice]
+    )
     sync.add_device(
         DeviceRow(other, "PB-MUL", "FIA-AHTC-MUL", fake_key, me.public.recipient,
                   "GOLD-DEVI-CEFA-KEFI-NGER"),
@@ -232,6 +237,7 @@ def _write_sync(store: Store) -> dict[str, Any]:
     conflict_id, quarantine_id = "Cgolden000000000000001", "Qgolden000000000000001"
     with remote_batch(store, actor) as b:
         b.add_bundle(BundleRow(other, 1, "b" * 64, 0, 3, at, at, {"status": "imported"}))
+        sync.confirm_back(other, 5, b.conn)
         b.write(training, vv, rowid=b.stored("training", [training.id])[training.id].rowid)
         held = to_dict(store.get("campaign", _id(51)), children=False)
         held["title"] = "Golden campaign, held version"
@@ -256,11 +262,14 @@ def _write_sync(store: Store) -> dict[str, Any]:
         "versions": {f"training/{training.id}": vv},
         "conflicts": [conflict_id],
         "quarantine": [quarantine_id],
+        "back_through": [7],
+        "back_confirmed": {other: 5},
+        "notices": [[notice.id, _id(1), "FIR 101/2024", "PB-MUL", "FIR 7/2025"]],
     }
 
 
 def _write_diary(store: Store) -> dict[str, Any]:
-    """Schema 4 (the diary): a hearing held with its next date, the hearing that made, and a
+    """Schema 5 (the diary): a hearing held with its next date, the hearing that made, and a
     done mark on a deadline; what must read back."""
     from tipdesk.core.codes import HearingPurpose
     from tipdesk.core.records import Hearing
@@ -310,7 +319,7 @@ def _write(db: Path, key: bytes) -> dict[str, Any]:
         cancelled.deleted = True
         store.save([case_a, cancelled], later)
         sync_expected = _write_sync(store) if LATEST >= 2 else None
-        diary_expected = _write_diary(store) if LATEST >= 4 else None
+        diary_expected = _write_diary(store) if LATEST >= 5 else None
 
         expected: dict[str, Any] = {
             "schema": LATEST,

@@ -89,7 +89,9 @@ def test_sync_status_keys_show_and_reference_show(
                 "quarantined": [],
                 "conflicts": [],
                 "updates": rec.summary["updates"],
+                "records_back": [],
             },
+            "notices": 0,
         }
     )
     mine = sync.keys_info(district)
@@ -152,9 +154,13 @@ def test_hq_import_conflicts_and_devices(
                     "conflicts": [],
                     "quarantined": [],
                     "gaps": [],
+                    "up_to_date": 4,
+                    "district_name": "Lahore",
                 }
             ],
             "accepted": {"case": 1, "accused": 1, "victim": 1, "referral": 1},
+            "received": 8,
+            "up_to_date": 4,
             "duplicates": [],
             "conflicts": [],
             "quarantined": [],
@@ -166,6 +172,7 @@ def test_hq_import_conflicts_and_devices(
                 }
             ],
             "gaps": {device: []},
+            "moved": [],
         }
     )
 
@@ -203,6 +210,18 @@ def test_hq_import_conflicts_and_devices(
                 "outcome": None,
                 "closed_by": None,
                 "closed_at": None,
+                "differences": [
+                    {
+                        "field": "investigating_officer",
+                        "local": at_hq.investigating_officer,
+                        "incoming": row.record["investigating_officer"],
+                    },
+                    {
+                        "field": "narrative",
+                        "local": at_hq.narrative,
+                        "incoming": row.record["narrative"],
+                    },
+                ],
             }
         ]
     )

@@ -29,10 +29,11 @@ from sync_support import (
 )
 
 from tipdesk.core.clock import FixedClock
-from tipdesk.core.records import Case, Referral, Training
+from tipdesk.core.records import Case, Referral, Training, Victim, to_dict
 from tipdesk.paths import Paths
 from tipdesk.services import records, sync
 from tipdesk.services.session import Session
+from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync import merge
 from tipdesk.sync.bundle import short_device
 
@@ -233,3 +234,163 @@ def _deliver(hq: Session, schedule: list[Path]) -> None:
     for path in schedule:
         result = sync.import_bundle_bytes(hq, path.read_bytes())
         assert result.quarantined == [], result.quarantined
+
+
+# --- both ways: records back (issue 14) -------------------------------------------------------
+HQ_OPS = ("correct_case", "correct_training", "correct_accused", "resolve", "none")
+
+
+def _hq_turn(data: st.DataObject, hq: Session, n: int) -> None:
+    """A random correction or resolution at HQ."""
+    op = data.draw(st.sampled_from(HQ_OPS), label="hq op")
+    pick = data.draw(st.integers(0, 50), label="hq pick")
+    cases, trainings = _ids(hq, "case"), _ids(hq, "training")
+    if op == "resolve":
+        open_ = sync.conflicts(hq)
+        if not open_:
+            return
+        found = open_[pick % len(open_)]
+        keep = data.draw(st.sampled_from(("local", "incoming")), label="keep")
+        fields: dict[str, str] = {}
+        if len(found.differences) > 1 and data.draw(st.booleans(), label="merge"):
+            other = "incoming" if keep == "local" else "local"
+            fields[found.differences[0].field] = other
+        sync.resolve(hq, found.id, keep, fields)
+    elif op in ("correct_case", "correct_accused") and cases:
+        case = hq.store.get("case", cases[pick % len(cases)])
+        assert isinstance(case, Case)
+        if op == "correct_case":
+            case.narrative = f"Corrected at HQ ({n})."
+        elif case.accused:
+            case.accused[0].court = f"High Court {n}"
+        records.save(hq, [case])
+    elif op == "correct_training" and trainings:
+        training = hq.store.get("training", trainings[pick % len(trainings)])
+        assert isinstance(training, Training)
+        training.venue = f"HQ venue {n}"
+        records.save(hq, [training])
+
+
+def _lossy(data: st.DataObject, items: list[Path], label: str) -> list[Path]:
+    """``items`` shuffled, some twice, some lost."""
+    out: list[Path] = []
+    for item in data.draw(st.permutations(items), label=f"{label} order"):
+        if data.draw(st.booleans(), label=f"{label} lost"):
+            continue
+        out.append(item)
+        if data.draw(st.booleans(), label=f"{label} twice"):
+            out.insert(data.draw(st.integers(0, len(out)), label=f"{label} where"), item)
+    return out
+
+
+def _import_receipts(districts: list[Session], receipts: list[Path]) -> None:
+    for d in districts:
+        for r in receipts:
+            if short_device(d.install.device_id) in r.name:
+                sync.import_receipt(d, r)
+
+
+def _settle(hq: Session, districts: list[Session], out: Path, folder: Path) -> None:
+    """What every district does after a while: export, HQ imports in order, resolves what is
+    open, answers with receipts, and the districts import them, until nothing moves."""
+    for _ in range(8):
+        moved = False
+        for d in districts:
+            result = sync.export_bundle(d, out)
+            for path in sync.outbox_files(d):
+                sync.import_bundle_bytes(hq, path.read_bytes())
+            moved |= result.path is not None
+        for c in sync.conflicts(hq):
+            sync.resolve(hq, c.id, "local")
+            moved = True
+        folder.mkdir(exist_ok=True)
+        receipts = sync.write_receipts(hq, folder)
+        for d in districts:
+            for r in receipts:
+                if short_device(d.install.device_id) in r.name:
+                    moved |= bool(sync.import_receipt(d, r).records_back)
+        shutil.rmtree(folder)
+        if not moved:
+            return
+    raise AssertionError("sync did not settle")
+
+
+_TABLES = {"case": "cases", "accused": "accused", "victim": "victims", "referral": "referrals",
+           "training": "trainings"}  # fmt: skip
+
+
+def _holds_hqs_versions(hq: Session, district: Session) -> None:
+    """Every record the district owns at HQ is exactly HQ's version at the district (contents,
+    bookkeeping and version vector), and the district holds nothing of its own HQ lacks."""
+    own = district.install.district
+    for kind, table in _TABLES.items():
+        ids = [r[0] for r in hq.store.query(f"SELECT id FROM {table}")]  # noqa: S608
+        owners = hq.store.unit_owners(kind, ids)
+        mine = sorted(i for i, (owner, _d) in owners.items() if owner == own)
+        local = {r[0] for r in district.store.query(f"SELECT id FROM {table}")}  # noqa: S608
+        assert local == set(mine), kind
+        for record_id in mine:
+            at_hq = to_dict(hq.store.get(kind, record_id, deleted=True), children=False)
+            here = to_dict(district.store.get(kind, record_id, deleted=True), children=False)
+            if kind == "victim" and not here["consent_to_share"]:
+                for name in Victim.IDENTIFYING:  # never leaves the district without consent
+                    assert at_hq.pop(name) == ""
+                    here.pop(name)
+            assert here == at_hq, (kind, record_id)
+            vv = [
+                merge.row_vv(
+                    rec.version,
+                    rec.updated_device,
+                    (s.versions(kind, [record_id]) or {}).get(record_id),
+                )
+                for s, rec in (
+                    (SyncStore(hq.store), hq.store.get(kind, record_id, deleted=True)),
+                    (SyncStore(district.store), district.store.get(kind, record_id, deleted=True)),
+                )
+            ]
+            assert merge.compare(vv[0], vv[1]) is merge.Order.EQUAL, (kind, record_id, vv)
+
+
+@pytest.mark.slow
+@settings(max_examples=6, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+@given(data=st.data())
+def test_every_district_ends_with_hqs_version_of_what_it_owns(
+    template: Path, data: st.DataObject
+) -> None:
+    """Random district edits, HQ corrections and resolutions (field by field too), bundles
+    and receipts delivered in random order, duplicated and lost; once everyone has synced,
+    every district holds exactly HQ's version of every record it owns."""
+    with tempfile.TemporaryDirectory(prefix="tipdesk-both-ways-") as tmp_name:
+        tmp = Path(tmp_name)
+        clock = FixedClock(SVC_START)
+        districts = [reopen(_copy(template / f"d{i}", tmp / f"d{i}"), clock) for i in range(2)]
+        hq = reopen(_copy(template / "hq", tmp / "hq"), clock)
+        out, folder = tmp / "out", tmp / "receipts"
+        out.mkdir()
+        counter = [0]
+        pool: list[Path] = []
+        try:
+            for round_ in range(data.draw(st.integers(2, 3), label="rounds")):
+                pool += _round(data, districts, [clock] * 2, out, counter)
+                for path in _lossy(data, pool, "bundles"):
+                    sync.import_bundle_bytes(hq, path.read_bytes())
+                for _ in range(data.draw(st.integers(1, 3), label="hq turns")):
+                    counter[0] += 1
+                    clock.advance(30)
+                    _hq_turn(data, hq, counter[0])
+                sent: list[Path] = []
+                for k in range(data.draw(st.integers(1, 2), label="receipt rounds")):
+                    clock.advance(5)
+                    batch = tmp / f"r{round_}-{k}"
+                    batch.mkdir()
+                    sent += sync.write_receipts(hq, batch)
+                _import_receipts(districts, _lossy(data, sent, "receipts"))
+                clock.advance(60)
+            _settle(hq, districts, out, folder)
+            assert sync.conflicts(hq) == []
+            for d in districts:
+                _holds_hqs_versions(hq, d)
+        finally:
+            for s in (hq, *districts):
+                s.close()

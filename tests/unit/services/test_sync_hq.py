@@ -165,7 +165,7 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     (closed,) = sync.conflicts(hq, include_closed=True)
     assert closed.status == "resolved" and closed.outcome == "kept incoming"
     entry = hq.store.audit_entries(action="sync.resolve")[0]
-    assert entry.detail == {"conflict": conflict.id, "kept": "incoming"}
+    assert entry.detail == {"conflict": conflict.id, "kept": "incoming", "outcome": "kept incoming"}
     assert hq.store.verify_audit().ok
 
 

@@ -225,9 +225,35 @@ def test_golden_store_migrates_and_reads_back(golden: Path, tmp_path: Path) -> N
         for key_name, value in expected["settings"].items():
             assert store.setting(key_name) == value
         assert [[u.name, u.role, u.active] for u in store.users()] == expected["users"]
-        if "diary" in expected:  # schema 4: officers' done marks on deadlines
+        if "diary" in expected:  # schema 5: officers' done marks on deadlines
             marks = store.query("SELECT rule, record_id, done_on, next_on FROM diary_marks")
             assert [list(m) for m in marks] == expected["diary"]["marks"]
     finally:
         store.close()
     assert (golden / "tipdesk.db").read_bytes() == original
+
+
+@pytest.mark.parametrize(
+    "golden",
+    [g for g in GOLDEN_DIRS if int(g.name.removeprefix("schema-")) < 4],
+    ids=lambda p: p.name,
+)
+def test_step_4_gives_every_stored_record_its_owner_district(golden: Path, tmp_path: Path) -> None:
+    """Rows stored before schema 4 are owned by their own district (the install's when blank);
+    a victim in a case follows its case (blank owner); the change log is not routed."""
+    key = bytes.fromhex((golden / "key.hex").read_text(encoding="ascii").strip())
+    shutil.copyfile(golden / "tipdesk.db", tmp_path / "tipdesk.db")
+    store = Store.open(tmp_path / "tipdesk.db", key)
+    try:
+        install = store.setting("district") or ""
+        for table in ("cases", "trainings", "campaigns"):
+            rows = store.query(f"SELECT owner, district FROM {table}")  # noqa: S608
+            assert rows, table
+            assert all(owner == (district or install) and owner for owner, district in rows)
+        victims = store.query("SELECT owner, district, case_id FROM victims")
+        assert victims
+        for owner, district, case_id in victims:
+            assert owner == ("" if case_id else (district or install))
+        assert store.query("SELECT count(*) FROM changes WHERE owner IS NOT NULL") == [(0,)]
+    finally:
+        store.close()

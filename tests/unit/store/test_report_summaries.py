@@ -41,6 +41,16 @@ SCHEMA_3 = {
     "INDEX": ["referrals_report", "campaigns_report", "cases_updated", "victims_updated",
               "trainings_updated", "campaigns_updated"],
 }  # fmt: skip
+# What schema 4 (ownership, records back) adds, taken away again.
+UNDO_SCHEMA_4 = [
+    "DROP INDEX changes_owner",
+    "DROP TABLE sync_notices",
+    *(f"ALTER TABLE {t} DROP COLUMN owner" for t in ("cases", "victims", "trainings", "campaigns")),
+    "ALTER TABLE changes DROP COLUMN owner",
+    "ALTER TABLE changes DROP COLUMN device",
+    "ALTER TABLE sync_devices DROP COLUMN back_confirmed",
+    "ALTER TABLE sync_outbox DROP COLUMN back_through",
+]
 Figure = Callable[[Store, rq.Scope], list[rq.Row]]
 # (summary-backed function, its definition on the record rows, number of key columns)
 FIGURES: list[tuple[Figure, Figure, int]] = [
@@ -261,6 +271,8 @@ def test_upgrading_a_schema_2_store_summarises_its_rows(tmp_path: Path) -> None:
     store.close()
     conn = connect(path, key)
     with transaction(conn):
+        for sql in UNDO_SCHEMA_4:
+            conn.execute(sql)
         for kind, names in SCHEMA_3.items():
             for name in names:
                 conn.execute(f"DROP {kind} {name}")

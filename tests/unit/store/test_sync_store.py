@@ -60,6 +60,17 @@ def test_golden_sync_state_reads_back(golden: Path, tmp_path: Path) -> None:
             assert json.loads(sync.versions(kind, [record_id])[record_id][1]) == vv
         assert [c.id for c in sync.conflicts()] == want["conflicts"]
         assert [q.id for q in sync.quarantine()] == want["quarantine"]
+        if "notices" in want:  # schema 4: records back and HQ's notices
+            assert [o.back_through for o in sync.outbox()] == want["back_through"]
+            assert {d.device_id: d.back_confirmed for d in sync.devices()} == want["back_confirmed"]
+            assert [
+                [n.id, n.case_id, n.case_number, n.other_district, n.other_case_number]
+                for n in sync.notices()
+            ] == want["notices"]
+        else:  # upgraded to schema 4: nothing confirmed yet, no notices
+            assert {o.back_through for o in sync.outbox()} == {0}
+            assert {d.back_confirmed for d in sync.devices()} == {0}
+            assert sync.notices() == []
         assert store.verify_audit().ok
     finally:
         store.close()

@@ -28,8 +28,12 @@ from tipdesk.sync.identity import Identity
 PAYLOAD = b'{"hello":"synthetic payload","n":[1,2,3]}'
 
 
-def _seal(sender: Identity, receiver: Identity, payload: bytes = PAYLOAD) -> bytes:
-    return container.seal("bundle", {"seq": 1}, payload, sender.signer, [receiver.public.recipient])
+def _seal(
+    sender: Identity, receiver: Identity, payload: bytes = PAYLOAD, fmt: int = container.FORMAT
+) -> bytes:
+    return container.seal(
+        "bundle", {"seq": 1}, payload, sender.signer, [receiver.public.recipient], fmt
+    )
 
 
 def test_round_trip(sender: Identity, receiver: Identity) -> None:
@@ -84,11 +88,19 @@ def test_kinds_formats_and_limits(sender: Identity, receiver: Identity) -> None:
     with pytest.raises(DamagedFile):
         container.read(container.MAGIC[:5])
     header = container.read(data).header
-    newer = header.replace(b'"format":1', b'"format":2')
+    assert b'"format":2' in header
+    newer = header.replace(b'"format":2', b'"format":3')
     framed = container.MAGIC + len(newer).to_bytes(4, "big") + newer
     forged = framed + hashlib.sha256(framed).digest() + bytes(64)
-    with pytest.raises(FormatTooNew, match="format 2"):
+    with pytest.raises(FormatTooNew, match="format 3"):
         container.read(forged)
+    # Format 1 (older installs) is still read; format 0 never existed.
+    older = container.read(_seal(sender, receiver, fmt=1))
+    assert older.format == 1
+    never = header.replace(b'"format":2', b'"format":0')
+    framed = container.MAGIC + len(never).to_bytes(4, "big") + never
+    with pytest.raises(DamagedFile):
+        container.read(framed + hashlib.sha256(framed).digest() + bytes(64))
 
 
 def test_decompression_is_capped(sender: Identity, receiver: Identity) -> None:

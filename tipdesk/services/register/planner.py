@@ -20,6 +20,7 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
 from tipdesk.core.records import Record, Victim
 from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services import ownership
 from tipdesk.services.records import outdated_review_problems
 from tipdesk.services.register.columns import Column, SheetSpec, header_key
 from tipdesk.services.register.matching import (
@@ -200,10 +201,12 @@ class Planner:
             return True
         if district == own:
             return True
+        name = ownership.district_name(self.session, district)
         self._fail(
             row,
             "district",
-            f"a row of another district ({district}); this install imports {own} rows only",
+            f"a row of another district ({name}); this install imports "
+            f"{ownership.district_name(self.session, own)}'s rows only",
             "district.other",
         )
         return False
@@ -441,7 +444,9 @@ class Planner:
             excluded = {id(r) for r in rows if id(r) in self._excluded}
             built = build_case(group, excluded)
             problems = (
-                validate(built.case, self.ctx) + outdated_review_problems(built.case, group.stored)
+                ownership.claim(self.session, [built.case])[0]
+                + validate(built.case, self.ctx)
+                + outdated_review_problems(built.case, group.stored)
                 if built.changed
                 else []
             )
@@ -526,7 +531,7 @@ class Planner:
         if change.action == UNCHANGED:
             self.changes.append(change)
             return
-        problems = validate(victim, self.ctx)
+        problems = ownership.claim(self.session, [victim])[0] + validate(victim, self.ctx)
         for p in problems:
             name = p.field.split("[", 1)[0].split(".", 1)[0]
             column = row.spec.column_for_field(name)
@@ -575,7 +580,7 @@ class Planner:
                     )
                 )
             first.setdefault(fp, row)
-            problems = validate(record, self.ctx)
+            problems = ownership.claim(self.session, [record])[0] + validate(record, self.ctx)
             for p in problems:
                 name = p.field.split("[", 1)[0].split(".", 1)[0]
                 column = spec.column_for_field(name)

@@ -4,10 +4,12 @@ sync``.
 
 Modules: ``enrolment`` (this install's keys, HQ's enrolment file, the district's device file
 and HQ's registry of devices), ``district`` (the district's bundles, outbox, receipts and sync
-state), ``hq`` (HQ's imports, conflicts, receipts and device state), ``common`` (the install's
+state), ``hq`` (HQ's imports, receipts and device state), ``review`` (conflicts and their
+resolution, whole or field by field), ``common`` (the install's
 identity, role checks, reading files), ``keys`` (the keys in the store), ``exporter`` (the next
 bundle from the store), ``importer`` and ``import_state`` (applying a bundle at HQ),
-``resolve`` (closing a conflict), ``upload`` and ``server`` (the HTTPS transport, district and
+``resolve`` (closing a conflict), ``records_back`` (HQ's versions back to the
+district), ``upload`` and ``server`` (the HTTPS transport, district and
 HQ side; imported on their own: they need the network libraries). The file format is in
 ``docs/bundle-format.md``.
 """
@@ -15,12 +17,14 @@ HQ side; imported on their own: they need the network libraries). The file forma
 from tipdesk.services.sync.district import (
     ExportResult,
     LastReceipt,
+    Notice,
     OutboxBundle,
     ReceiptResult,
     SyncStatus,
     export_bundle,
     import_receipt,
     import_receipt_bytes,
+    notices,
     outbox_files,
     status,
 )
@@ -37,36 +41,49 @@ from tipdesk.services.sync.enrolment import (
     revoke_device,
 )
 from tipdesk.services.sync.hq import (
-    Conflict,
-    ConflictSide,
     DeviceStatus,
     ImportReport,
     ImportResult,
     RefusedFile,
     check_bundle_bytes,
-    conflicts,
     device_status,
     import_bundle_bytes,
     import_files,
+    import_inbox,
     receipt_for,
     report_titles,
-    resolve,
     write_receipts,
+)
+from tipdesk.services.sync.records_back import BackChange
+from tipdesk.services.sync.review import (
+    Conflict,
+    ConflictSide,
+    FieldChoice,
+    FieldDifference,
+    ResolutionPlan,
+    conflicts,
+    plan_resolution,
+    resolve,
 )
 from tipdesk.services.titles import record_titles
 
 __all__ = [
+    "BackChange",
     "Conflict",
     "ConflictSide",
     "DeviceStatus",
     "ExportResult",
+    "FieldChoice",
+    "FieldDifference",
     "ImportReport",
     "ImportResult",
     "KeysInfo",
     "LastReceipt",
+    "Notice",
     "OutboxBundle",
     "ReceiptResult",
     "RefusedFile",
+    "ResolutionPlan",
     "SyncStatus",
     "check_bundle_bytes",
     "conflicts",
@@ -77,11 +94,14 @@ __all__ = [
     "export_enrolment",
     "import_bundle_bytes",
     "import_files",
+    "import_inbox",
     "import_receipt",
     "import_receipt_bytes",
     "keys_info",
     "list_devices",
+    "notices",
     "outbox_files",
+    "plan_resolution",
     "read_device_file",
     "read_enrolment",
     "receipt_for",

@@ -12,6 +12,7 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,16 +22,59 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
+from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import exporter
+from tipdesk.services.sync import exporter, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
-from tipdesk.store.sync_store import HqRow, OutboxRow, ReceiptRow
-from tipdesk.sync import container, receipt
+from tipdesk.store.remote_apply import remote_batch
+from tipdesk.store.sync_store import HqRow, NoticeRow, OutboxRow, ReceiptRow
+from tipdesk.sync import container, payload, receipt
 from tipdesk.sync.bundle import short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
 from tipdesk.sync.errors import NotEnrolled, UnknownSender, WrongDevice
 from tipdesk.sync.gcpause import gc_paused
+
+
+# --- district: HQ's notices --------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """HQ's notice that an accused of one of this district's cases is also an accused in a
+    case of another district: that district and its case number, nothing else of it."""
+
+    case_id: str
+    case_number: str
+    other_district: str
+    """The other district's code (for tool tips and ``--json``)."""
+    other_district_name: str
+    other_case_number: str
+    first_seen: str
+    """When a receipt first brought it."""
+
+    @property
+    def line(self) -> str:
+        return (
+            f"{self.case_number}: an accused is also an accused in {self.other_district_name}'s "
+            f"case {self.other_case_number}"
+        )
+
+    @classmethod
+    def of(cls, session: Session, row: NoticeRow) -> Notice:
+        return cls(
+            row.case_id,
+            row.case_number,
+            row.other_district,
+            district_name(session, row.other_district),
+            row.other_case_number,
+            row.first_seen,
+        )
+
+
+def notices(session: Session) -> list[Notice]:
+    """HQ's notices as of the latest receipt (``tipdesk sync notices``), by case number."""
+    session.require(Permission.VIEW)
+    require_district(session, "sync notices")
+    return [Notice.of(session, row) for row in sync_store(session).notices()]
 
 
 # --- district: bundles, outbox, receipts ---------------------------------------------------------
@@ -87,6 +131,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         m.counts,
         prepared.sha256,
         m.created_at,
+        back_through=m.back,
     )
     # The store keeps the sealed bytes first: if writing a file fails, the bundle is not lost
     # and its number is never reused for other contents.
@@ -139,6 +184,13 @@ class ReceiptResult:
     bundles: list[dict[str, Any]]
     reference: reference_updates.Applied | None = None
     """HQ's reference update the receipt carried, when it was newer than the installed one."""
+    records_back: tuple[records_back.BackChange, ...] = ()
+    """What the versions HQ sent back did here (``line`` says it in words)."""
+    notices: tuple[Notice, ...] = ()
+    """HQ's notices as this install now keeps them."""
+    more_back: bool = False
+    """HQ has more records back for this district: they come with the next receipt, after
+    the next bundle confirms this page."""
 
 
 def import_receipt(session: Session, path: Path, limits: Limits = DEFAULT_LIMITS) -> ReceiptResult:
@@ -170,7 +222,7 @@ def import_receipt_bytes(
             f"one (…{short_device(me.public.device_id)}). Nothing was changed."
         )
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
-    rec = receipt.read_receipt(manifest, plain)
+    rec = receipt.read_receipt(manifest, plain, env.format)
     store = sync_store(session)
     if store.has_receipt(rec.hq, rec.serial, rec.issued_at):
         return _receipt_result(rec, "duplicate", ())
@@ -181,24 +233,53 @@ def import_receipt_bytes(
     # HQ's reference update is checked first and written with the receipt: a bad one is
     # reported, never a reason to refuse the receipt.
     update = reference_updates.from_receipt(session, rec.updates)
-    newly = store.add_receipt(
-        ReceiptRow(
-            rec.serial,
-            rec.hq,
-            rec.issued_at,
-            session.now(),
-            rec.highest_seq,
-            rec.acked_change,
-            rec.to_json(),
-        ),
-        session.actor(),
-        settings=update.settings if update else None,
-        also_log=update.entries if update else (),
-    )
+    with gc_paused():
+        back_rows = payload.decode_records(rec.records, env.format)
+    actor = session.actor()
+    n_rows = sum(len(v) for v in back_rows.values())
+    # The records HQ sent back, the receipt and its update: one transaction.
+    with remote_batch(session.store, actor, rows=n_rows) as b:
+        back = records_back.apply(
+            b,
+            back_rows,
+            here=me.public.device_id,
+            owner=session.install.district,
+            resolved=rec.resolved,
+        )
+        summary = rec.to_json()
+        summary.pop("records", None)  # the records are in the store now; keep what they did
+        summary["records_back"] = [dataclasses.asdict(c) for c in back]
+        entries = list(update.entries) if update else []
+        if back:
+            # Which records HQ's versions changed here, by id (never contents).
+            by_what: dict[str, dict[str, list[str]]] = {}
+            for c in back:
+                by_what.setdefault(c.what, {}).setdefault(c.kind, []).append(c.record_id)
+            entries.append(
+                session.audit_entry("sync.records_back", "receipt", str(rec.serial), **by_what)
+            )
+        newly = store.add_receipt(
+            ReceiptRow(
+                rec.serial,
+                rec.hq,
+                rec.issued_at,
+                session.now(),
+                rec.highest_seq,
+                rec.acked_change,
+                summary,
+            ),
+            actor,
+            settings=update.settings if update else None,
+            also_log=entries,
+            notices=records_back.read_notices(rec.notices) if rec.format >= 2 else None,
+            conn=b.conn,
+        )
     for row in newly:
         (session.paths.outbox / row.file_name).unlink(missing_ok=True)
     result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
     result.reference = update.installed_in(session) if update else None
+    result.records_back = tuple(back)
+    result.notices = tuple(notices(session))
     return result
 
 
@@ -213,6 +294,7 @@ def _receipt_result(rec: receipt.Receipt, status: str, acked: tuple[int, ...]) -
         rec.conflicts,
         rec.gaps,
         rec.bundles,
+        more_back=bool(rec.back.get("more")),
     )
 
 
@@ -257,10 +339,24 @@ class LastReceipt:
     quarantined: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]
     updates: dict[str, Any]
+    records_back: tuple[records_back.BackChange, ...] = ()
+    """What the versions HQ sent back with it did here (in words: ``line``)."""
 
     @classmethod
     def of(cls, row: ReceiptRow) -> LastReceipt:
         s = row.summary
+        back = tuple(
+            records_back.BackChange(
+                str(c.get("kind", "")),
+                str(c.get("record_id", "")),
+                str(c.get("title", "")),
+                str(c.get("what", "")),
+                tuple(str(f) for f in c.get("fields", ())),
+                str(c.get("kept", "")),
+            )
+            for c in s.get("records_back", [])
+            if isinstance(c, dict)
+        )
         return cls(
             serial=row.serial,
             issued_at=row.issued_at,
@@ -271,6 +367,7 @@ class LastReceipt:
             quarantined=s.get("quarantined", []),
             conflicts=s.get("conflicts", []),
             updates=s.get("updates", {}),
+            records_back=back,
         )
 
 
@@ -288,6 +385,8 @@ class SyncStatus:
     changes_not_exported: int
     changes_not_acknowledged: int
     last_receipt: LastReceipt | None
+    notices: int = 0
+    """HQ's notices kept (``tipdesk sync notices`` lists them)."""
 
 
 def status(session: Session) -> SyncStatus:
@@ -310,4 +409,5 @@ def status(session: Session) -> SyncStatus:
         changes_not_exported=max_change - (last.to_change if last else 0),
         changes_not_acknowledged=max_change - store.acked_change(),
         last_receipt=LastReceipt.of(rec) if rec else None,
+        notices=len(store.notices()),
     )

@@ -10,6 +10,10 @@ Contract:
   only when ``consent_to_share`` is true; otherwise they are blank in the payload.
 - The bundle carries the district's audit chain head, so HQ holds an anchor of the chain
   outside the laptop (``docs/security.md``).
+- Records back: a row still exactly as HQ sent it back in a receipt (its ``sync_versions``
+  entry is its current version) is not sent again, HQ holds it; the bundle confirms how far
+  the district applied HQ's records back (``back``, from the latest receipt), and a bundle is
+  made for that confirmation alone when nothing else is new.
 - It does not write anything: the caller records the bundle in the outbox.
 """
 
@@ -71,13 +75,18 @@ def next_bundle(
         outbox = sync.outbox()
         last = outbox[-1] if outbox else None
         after = sync.acked_change()
-        if _nothing_new(after, through, last, [o for o in outbox if o.acked_at is None]):
+        back, must_confirm = sync.back_applied()
+        confirmed = last.back_through if last else 0
+        pending = [o for o in outbox if o.acked_at is None]
+        if _nothing_new(after, through, last, pending) and (back <= confirmed or not must_confirm):
             return None
         audit_head = _audit_head(store)
         changed = sync.changed_after(after)
         records: dict[str, list[tuple[Record, VV]]] = {}
         for kind, ids in changed.items():
-            records[kind] = _with_vectors(sync, kind, ids)
+            found = with_vectors(sync, kind, ids, skip_as_received=True)
+            if found:
+                records[kind] = found
     for rows in records.values():
         for record, _ in rows:
             if isinstance(record, Victim):
@@ -95,6 +104,7 @@ def next_bundle(
         counts=counts,
         created_at=created_at,
         app_version=app_version,
+        back=back,
     )
     data = seal_bundle(identity, manifest, payload_json, recipients(hq))
     return Prepared(manifest, data, hashlib.sha256(data).hexdigest())
@@ -120,9 +130,16 @@ def _nothing_new(
     return any(p.from_change <= after and p.to_change >= through for p in pending)
 
 
-def _with_vectors(sync: SyncStore, kind: str, ids: Sequence[str]) -> list[tuple[Record, VV]]:
+def with_vectors(
+    sync: SyncStore, kind: str, ids: Sequence[str], *, skip_as_received: bool = False
+) -> list[tuple[Record, VV]]:
+    """The current rows ``ids`` of ``kind`` (in that order) with their version vectors.
+    ``skip_as_received``: leave out rows still exactly as sync wrote them (at a district:
+    versions HQ sent back, which HQ holds)."""
     rows = sync.read_rows(kind, ids)
     synced = sync.versions(kind, ids)
+    if skip_as_received:
+        rows = [r for r in rows if (s := synced.get(r.id)) is None or s[0] != r.version]
     # Keep change-log order: HQ applies parents before children either way, and a stable
     # order keeps bundles reproducible for the same store.
     position = {record_id: i for i, record_id in enumerate(ids)}

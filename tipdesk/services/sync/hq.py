@@ -1,5 +1,6 @@
-"""HQ's sync use cases: importing bundles, conflicts and their resolution, receipts, and the
-state of every device. Re-exported by :mod:`tipdesk.services.sync`.
+"""HQ's sync use cases: importing bundles, receipts, and the state of every device
+(conflicts and their resolution are :mod:`tipdesk.services.sync.review`). Re-exported by
+:mod:`tipdesk.services.sync`.
 
 Contract:
 - A bundle is checked in this order, and refused at the first failure with nothing changed:
@@ -21,28 +22,25 @@ from typing import Any
 
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
-from tipdesk.core.records import Record, to_dict
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
+from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer
+from tipdesk.services.sync import importer, records_back
 from tipdesk.services.sync.common import (
     own_identity,
     read_file,
     require_hq,
     sync_store,
 )
-from tipdesk.services.sync.resolve import resolve as resolve_conflict
 from tipdesk.services.titles import record_title, record_titles
-from tipdesk.store.sync_store import ConflictRow, DeviceRow
+from tipdesk.store.sync_store import DeviceRow
 from tipdesk.sync import bundle, container, payload, receipt, status
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
 from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
 from tipdesk.sync.gcpause import gc_paused
-
-HQ_LABEL = "HQ"
 
 
 @dataclass(slots=True)
@@ -63,6 +61,11 @@ class ImportResult:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     gaps: list[int] = field(default_factory=list)
+    up_to_date: int = 0
+    """Incoming versions HQ already held, or held a later version of (a bundle imported
+    before: every record in it). A re-sent bundle is this, not a failure."""
+    district_name: str = ""
+    """The sending device's district, for people."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,18 @@ class ImportReport:
     results: list[ImportResult] = field(default_factory=list)
     errors: list[RefusedFile] = field(default_factory=list)
     gaps: dict[str, list[int]] = field(default_factory=dict)
+    moved: list[str] = field(default_factory=list)
+    """Inbox files moved into the inbox's ``imported`` folder (:func:`import_inbox`)."""
+
+    @property
+    def received(self) -> int:
+        """Record versions in the bundles, over every bundle imported or seen before."""
+        return sum(sum(r.counts.values()) for r in self.results)
+
+    @property
+    def up_to_date(self) -> int:
+        """Versions HQ already held (or held a later version of), over every bundle."""
+        return sum(r.up_to_date for r in self.results)
 
     @property
     def accepted(self) -> dict[str, int]:
@@ -150,7 +165,14 @@ def import_bundle_bytes(
     env, manifest, device = _verified(session, data, limits)
     sha256 = hashlib.sha256(data).hexdigest()
     result = ImportResult(
-        source, manifest.device, device.district, manifest.seq, "duplicate", dict(manifest.counts)
+        source,
+        manifest.device,
+        device.district,
+        manifest.seq,
+        "duplicate",
+        dict(manifest.counts),
+        up_to_date=sum(manifest.counts.values()),
+        district_name=district_name(session, device.district),
     )
     prior = sync_store(session).bundle(manifest.device, manifest.seq)
     if prior is not None:
@@ -165,7 +187,7 @@ def import_bundle_bytes(
     me = own_identity(session)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
     with gc_paused():
-        contents = payload.decode(plain)
+        contents = payload.decode(plain, env.format)
         del plain
         bundle.check_payload(manifest, contents)
         outcome = importer.apply_bundle(
@@ -176,6 +198,7 @@ def import_bundle_bytes(
             ctx=session.validation_context(),
             here=session.install.device_id,
             actor=session.actor(),
+            device_district=device.district,
         )
         # Freed here by reference counting: once the collector is back on, its first full
         # pass would otherwise walk every decoded record once more (about half a second
@@ -185,6 +208,11 @@ def import_bundle_bytes(
     result.accepted = outcome.accepted
     result.duplicates = outcome.duplicates
     result.superseded = outcome.superseded
+    result.up_to_date = (
+        outcome.duplicates + outcome.superseded
+        if outcome.status == "imported"
+        else result.up_to_date
+    )
     result.conflicts = outcome.conflicts
     result.quarantined = outcome.quarantined
     result.gaps = _gaps(session, manifest.device)
@@ -225,100 +253,31 @@ def import_files(
     return report
 
 
-# --- conflicts ----------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ConflictSide:
-    """One version of a record in conflict: who changed it last, when, and where. The
-    bookkeeping is None when the version does not hold it (a record no longer there)."""
-
-    version: int | None
-    deleted: bool | None
-    updated_by: str | None
-    updated_at: str | None
-    updated_device: str
-    where: str
-    """``HQ``, the district of the device that made the version, or ``unknown device``."""
+IMPORTED_FOLDER = "imported"
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """A conflict for a reviewer (:func:`conflicts`). ``local`` is the register's version,
-    ``incoming`` the held one; ``fields`` names the fields that differ (names only, never
-    values); ``title`` names the record to people
-    (:func:`~tipdesk.services.titles.record_title`)."""
-
-    id: str
-    kind: str
-    record_id: str
-    title: str
-    status: str
-    """``open``, ``resolved``, ``superseded`` or ``promoted``."""
-    detected_at: str
-    device: str
-    """The device whose bundle brought the held version."""
-    bundle: int
-    local: ConflictSide
-    incoming: ConflictSide
-    fields: tuple[str, ...]
-    outcome: str | None
-    closed_by: str | None
-    closed_at: str | None
-
-
-def _side(session: Session, record: dict[str, Any], devices: dict[str, DeviceRow]) -> ConflictSide:
-    device = str(record.get("updated_device", ""))
-    where = (
-        HQ_LABEL
-        if device == session.install.device_id
-        else (devices[device].district if device in devices else "unknown device")
-    )
-    return ConflictSide(
-        version=record.get("version"),
-        deleted=record.get("deleted"),
-        updated_by=record.get("updated_by"),
-        updated_at=record.get("updated_at"),
-        updated_device=device,
-        where=where,
-    )
-
-
-def conflicts(session: Session, *, include_closed: bool = False) -> list[Conflict]:
-    """Conflicts for a reviewer: both versions' who, when and where, the fields that differ
-    (names only), and ``title``: what names the record to a reviewer (a case's number, a
-    victim's code, an accused's name, a referral's service code, a training's or campaign's
-    title), from the register's version or else the held one. ``local`` is the register's
-    version, ``incoming`` the held one."""
-    session.require(Permission.VIEW)
-    require_hq(session, "hq conflicts")
-    store = sync_store(session)
-    devices = {d.device_id: d for d in store.devices()}
-    out: list[Conflict] = []
-    rows: list[ConflictRow] = store.conflicts(status=None if include_closed else "open")
-    for c in rows:
-        found = store.record(c.kind, c.record_id)
-        current: dict[str, Any] = to_dict(found[0], children=False) if found else {}
-        differ = sorted(
-            k for k in c.record if k not in _META_SKIP and c.record[k] != current.get(k)
-        )
-        out.append(
-            Conflict(
-                id=c.id,
-                kind=c.kind,
-                record_id=c.record_id,
-                title=record_title(c.kind, current or c.record),
-                status=c.status,
-                detected_at=c.detected_at,
-                device=c.device_id,
-                bundle=c.bundle_seq,
-                local=_side(session, current, devices),
-                incoming=_side(session, c.record, devices),
-                fields=tuple(differ),
-                outcome=c.outcome,
-                closed_by=c.closed_by,
-                closed_at=c.closed_at,
-            )
-        )
-    return out
+def import_inbox(
+    session: Session, folder: Path | None = None, limits: Limits = DEFAULT_LIMITS
+) -> ImportReport:
+    """Import every bundle waiting in the inbox (the install's inbox folder, or ``folder``),
+    then move each one imported now or before into the inbox's ``imported`` folder, so that
+    the inbox shows only what is new and what was refused (left in place, with its reason)."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq import")
+    inbox = folder or session.paths.inbox
+    if not inbox.is_dir():
+        raise InvalidInput(f"{inbox} is not a folder.")
+    files = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix == bundle.EXTENSION)
+    report = import_files(session, files, limits)
+    done = {r.source for r in report.results}
+    if done:
+        dest = inbox / IMPORTED_FOLDER
+        dest.mkdir(mode=0o700, exist_ok=True)
+        for path in files:
+            if str(path) in done:
+                path.replace(dest / path.name)
+                report.moved.append(str(dest / path.name))
+    return report
 
 
 def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str], str]:
@@ -334,27 +293,18 @@ def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str
     return titles
 
 
-_META_SKIP = frozenset({"version", "updated_at", "updated_by", "updated_device"})
-
-
-def resolve(session: Session, conflict_id: str, keep: str) -> Record:
-    """Keep the ``local`` (register's) or ``incoming`` (held) version; recorded in the audit."""
-    session.require(Permission.SYNC)
-    session.require(Permission.EDIT)
-    require_hq(session, "hq resolve")
-    return resolve_conflict(
-        session.store,
-        conflict_id,
-        keep,
-        here=session.install.device_id,
-        actor=session.actor(),
-        ctx=session.validation_context(),
-    )
-
-
 # --- receipts and device state ------------------------------------------------------------------
-def receipt_for(session: Session, device_id: str) -> bytes:
-    """A new receipt for one registered device: signed by HQ, encrypted to the device."""
+def receipt_for(
+    session: Session,
+    device_id: str,
+    *,
+    notices: dict[str, list[dict[str, Any]]] | None = None,
+    updates: dict[str, Any] | None = None,
+) -> bytes:
+    """A new receipt for one registered device: signed by HQ, encrypted to the device. It
+    carries the next page of records back for the device's district and HQ's notices for
+    that district. ``notices`` and ``updates`` (HQ's reference update) are the same for every
+    receipt of one run: :func:`write_receipts` computes them once."""
     session.require(Permission.SYNC)
     require_hq(session, "hq receipts")
     store = sync_store(session)
@@ -399,6 +349,9 @@ def receipt_for(session: Session, device_id: str) -> bytes:
         }
         for c in store.conflicts(device_id=device_id)
     ]
+    page = records_back.page_for(session.store, device, session.install.device_id)
+    if notices is None:
+        notices = records_back.notices_by_district(session.store)
     rec = receipt.Receipt(
         hq=me.public.device_id,
         device=device.device_id,
@@ -410,9 +363,18 @@ def receipt_for(session: Session, device_id: str) -> bytes:
         bundles=bundles,
         quarantined=quarantined,
         conflicts=open_conflicts,
-        updates=reference_updates.receipt_updates(session),
+        updates=reference_updates.receipt_updates(session) if updates is None else updates,
+        back=page.back,
+        records=page.records,
+        resolved=page.resolved,
+        notices=notices.get(device.district, [])[:NOTICES_PER_RECEIPT],
     )
     return receipt.seal_receipt(me, rec, device.recipient)
+
+
+NOTICES_PER_RECEIPT = 1000
+"""Notices a receipt carries at most (a bound on its size; the district sees the first ones by
+case number and HQ's linked-cases review has them all)."""
 
 
 def receipt_file_name(device: DeviceRow, serial: int) -> str:
@@ -428,10 +390,12 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
         raise InvalidInput(f"{out_dir} is not a folder.")
     store = sync_store(session)
     written: list[Path] = []
+    notices = records_back.notices_by_district(session.store)
+    updates = reference_updates.receipt_updates(session)
     for device in store.devices():
         if device.revoked_at or not store.bundles(device.device_id):
             continue
-        data = receipt_for(session, device.device_id)
+        data = receipt_for(session, device.device_id, notices=notices, updates=updates)
         serial = (store.device(device.device_id) or device).receipt_serial
         path = out_dir / receipt_file_name(device, serial)
         atomic_write_bytes(path, data)

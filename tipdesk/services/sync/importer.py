@@ -13,6 +13,15 @@ Contract (:func:`apply_bundle`):
   bookkeeping and audit entries, or not at all.
 - Validation uses ``ctx`` (HQ's reference data, offices and today); duplicate case numbers
   are not checked here (case numbers are unique per office, and offices belong to districts).
+- Ownership: a device changes only what its district owns **as HQ knows it**
+  (``device_district``, from HQ's registry, never from the bundle). A changed unit whose
+  stored root or any stored row belongs to another district, a new unit whose root is for
+  another district or claims another owner, and a version dated more than a day after the
+  bundle was made or after HQ's clock (``now``) are quarantined in full with the reason
+  (rules ``sync.owner``, ``sync.future``); nothing of them is applied, deletions included. A
+  format 1 record (no owner) gets the owner HQ knows, or the device's district when new.
+- Quarantined rows are taken up again only by a later bundle of the same device.
+- The device's confirmation of HQ's records back (``manifest.back``) moves its cursor.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from tipdesk.core.records import (
     to_dict,
 )
 from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services.sync import import_checks
 from tipdesk.services.sync.import_state import (
     NEW,
     Outcome,
@@ -42,7 +52,7 @@ from tipdesk.services.sync.import_state import (
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.remote_apply import RemoteBatch, StoredRow, remote_batch
 from tipdesk.store.store import Actor, Store
-from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow
+from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow, SyncStore
 from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.codec import KIND_ORDER, record_digest
 from tipdesk.sync.errors import SequenceReused
@@ -68,12 +78,17 @@ class _Import:
         payload: Payload,
         ctx: ValidationContext,
         here: str,
+        device_district: str,
+        now: str,
     ) -> None:
         self.b = b
         self.m = manifest
         self.payload = payload
         self.ctx = ctx
         self.here = here
+        self.district = device_district
+        self.latest = import_checks.day_after(min(manifest.created_at, now))
+        self.refused: dict[Unit, list[Problem]] = {}
         self.at = b.actor.at
         self.out = Outcome("imported")
         self.rows: dict[str, list[RowState]] = {}
@@ -180,7 +195,7 @@ class _Import:
         present = {(k, r.inc.record_id) for k, rows in self.rows.items() for r in rows}
         entries = [
             q
-            for q in self.b.quarantine_of_units(case_ids, victim_ids)
+            for q in self.b.quarantine_of_units(case_ids, victim_ids, self.m.device)
             if (q.kind, q.record_id) not in present
         ]
         if not entries:
@@ -220,6 +235,35 @@ class _Import:
                 if kind in self.parents and found is not None:
                     self.parents[kind][inc.record_id] = found
 
+    # --- ownership and dates -------------------------------------------------------------
+    def check_sender(self) -> None:
+        """Refuse (for the quarantine) every changed unit the device may not change: see the
+        module contract. Runs before validation; a refused unit is not validated."""
+        by_unit: dict[Unit, list[RowState]] = {}
+        for rows in self.rows.values():
+            for row in rows:
+                if self._changing(row):
+                    by_unit.setdefault(row.unit, []).append(row)
+        if not by_unit:
+            return
+        wanted: dict[str, set[str]] = {}
+        for unit, rows in by_unit.items():
+            wanted.setdefault(unit[0], set()).add(unit[1])
+            for row in rows:
+                if row.stored is not None:
+                    wanted.setdefault(row.inc.kind, set()).add(row.inc.record_id)
+        owners = {
+            (kind, record_id): found[0]
+            for kind, ids in wanted.items()
+            for record_id, found in self.b.unit_owners(kind, sorted(ids)).items()
+        }
+        for unit, rows in by_unit.items():
+            problems = import_checks.refusals(
+                unit, rows, owners, district=self.district, latest=self.latest, fmt=self.m.format
+            )
+            if problems:
+                self.refused[unit] = problems
+
     # --- validation --------------------------------------------------------------------------
     def _load_roots(self) -> None:
         """The case and victim at the root of every unit, when HQ holds them and the bundle
@@ -240,7 +284,7 @@ class _Import:
         todo = {u: rs for u, rs in by_unit.items() if any(self._changing(r) for r in rs)}
         stored_layers = self._stored_layers([u for u in todo if u[0] in ("case", "victim")])
         for unit, rows in todo.items():
-            problems = [p for r in rows for p in r.inc.problems]
+            problems = list(self.refused.get(unit, ())) or [p for r in rows for p in r.inc.problems]
             if not problems:
                 problems = self._unit_problems(unit, rows, stored_layers.get(unit))
                 if not problems and all(r.decision == NEW for r in rows):
@@ -375,7 +419,9 @@ class _Import:
     def _write_new(self, kind: str, rows: list[RowState]) -> None:
         """Insert the bundle's new records of ``kind`` (rows with a record) in one call."""
         fresh = [(row, row.inc.record) for row in rows if row.inc.record is not None]
-        rowids = self.b.insert_new(kind, [(rec, row.inc.vv, row.inc.db) for row, rec in fresh])
+        rowids = self.b.insert_new(
+            kind, [(rec, row.inc.vv, row.inc.db) for row, rec in fresh], self.district
+        )
         if kind == "case":
             self.case_rowids.update(
                 (rec.id, rowid) for (_row, rec), rowid in zip(fresh, rowids, strict=True)
@@ -391,7 +437,7 @@ class _Import:
         if record is None:  # pragma: no cover - rows without a record were quarantined
             return
         if row.decision == NEW:
-            rowid = self.b.write(record, inc.vv, rowid=None, row=inc.db)
+            rowid = self.b.write(record, inc.vv, rowid=None, row=inc.db, owner=self.district)
             if inc.kind == "case":
                 self.case_rowids[record.id] = rowid
             self._wrote(row.unit, record, "create")
@@ -402,12 +448,12 @@ class _Import:
         stored = row.stored
         old = stored.record
         if d.winner.ref == "incoming":
-            self.b.write(record, inc.vv, rowid=stored.rowid, row=inc.db)
+            self.b.write(record, inc.vv, rowid=stored.rowid, row=inc.db, owner=self.district)
             self._wrote(row.unit, record, _action(old, record))
         elif d.winner.ref != "stored":
             promoted = next(c for c in row.held if c.id == d.winner.ref)
             rec = _from_conflict(promoted)
-            self.b.write(rec, dict(promoted.vv), rowid=stored.rowid)
+            self.b.write(rec, dict(promoted.vv), rowid=stored.rowid, owner=self.district)
             self.b.close_conflict(promoted.id, "promoted", "now the register's version")
             self._wrote(row.unit, rec, _action(old, rec))
         held_refs = {v.ref for v in d.held}
@@ -581,8 +627,10 @@ def apply_bundle(
     ctx: ValidationContext,
     here: str,
     actor: Actor,
+    device_district: str,
 ) -> Outcome:
-    """Apply one bundle in one transaction (see the module contract)."""
+    """Apply one bundle in one transaction (see the module contract). ``device_district``:
+    the sending device's district as HQ registered it; ``actor.at`` is HQ's clock."""
     rows = sum(len(kind_rows) for kind_rows in payload.rows.values())
     with remote_batch(store, actor, rows=rows) as b:
         prior = b.bundle(manifest.device, manifest.seq)
@@ -594,11 +642,16 @@ def apply_bundle(
                 "before: the device may have been restored from an old backup. Register it "
                 "again as a new device. Nothing was changed."
             )
-        job = _Import(b, manifest, payload, ctx, here)
+        job = _Import(b, manifest, payload, ctx, here, device_district, actor.at)
         job.load()
         job.assign_units()
         job.pull_quarantine()
+        job.check_sender()
         job.validate_units()
         job.write()
         job.finish(sha256)
+        if manifest.back:
+            SyncStore(store).confirm_back(
+                manifest.device, min(manifest.back, b.max_change()), b.conn
+            )
     return job.out

@@ -1,5 +1,5 @@
 """Resolving a conflict at HQ: the reviewer keeps the register's version (``local``) or the
-held one (``incoming``).
+held one (``incoming``), or merges them field by field (each differing field from one side).
 
 Contract (:func:`resolve`): the kept contents are written as a new version made at this install
 by the reviewer, whose version vector covers both sides, so neither side can come back as a
@@ -12,9 +12,21 @@ in the same transaction.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
+from typing import Any
 
 from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
-from tipdesk.core.records import RECORD_TYPES, Case, Record, Referral, Victim, from_dict
+from tipdesk.core.records import (
+    BOOKKEEPING_FIELDS,
+    RECORD_TYPES,
+    Case,
+    Record,
+    Referral,
+    Victim,
+    from_dict,
+    record_fields,
+    to_dict,
+)
 from tipdesk.core.validation import ValidationContext, validate
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.remote_apply import RemoteBatch, remote_batch
@@ -24,6 +36,57 @@ from tipdesk.sync.merge import join, row_vv
 from tipdesk.sync.units import Layer, case_tree, victim_tree
 
 KEEP = ("local", "incoming")
+# Fields a reviewer does not choose: the record's bookkeeping (the kept version gets new
+# bookkeeping); a deletion is a choice like any field.
+_NOT_CHOSEN = BOOKKEEPING_FIELDS - {"deleted"}
+
+
+def differing_fields(kind: str, local: dict[str, Any], incoming: dict[str, Any]) -> list[str]:
+    """The fields a reviewer chooses between: those whose values differ (record order)."""
+    return [
+        name
+        for name in record_fields(RECORD_TYPES[kind])
+        if name not in _NOT_CHOSEN and local.get(name) != incoming.get(name)
+    ]
+
+
+def merged(
+    kind: str,
+    local: dict[str, Any],
+    incoming: dict[str, Any],
+    keep: str,
+    fields: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The record kept: every field from ``keep``'s side, except those ``fields`` names
+    (field -> ``local`` or ``incoming``). Refuses a side or a field that is not one of the
+    differing fields, naming it."""
+    if keep not in KEEP:
+        raise InvalidInput("Say which version to keep: local or incoming.")
+    choices = dict(fields or {})
+    differ = set(differing_fields(kind, local, incoming))
+    for name, side in choices.items():
+        if side not in KEEP:
+            raise InvalidInput(f"Say local or incoming for {name}, not {side!r}.")
+        if name not in differ:
+            raise InvalidInput(
+                f"{name} is not a field in which the two versions differ "
+                f"({', '.join(sorted(differ)) or 'none do'})."
+            )
+    base = local if keep == "local" else incoming
+    out = dict(base)
+    for name, side in choices.items():
+        out[name] = (local if side == "local" else incoming).get(name)
+    return out
+
+
+def outcome_of(keep: str, fields: Mapping[str, str] | None) -> str:
+    """How a resolution is recorded (and told to the district): ``kept local``, ``kept
+    incoming``, or ``merged`` with the fields taken from the other side."""
+    others = sorted(n for n, side in (fields or {}).items() if side != keep)
+    if not others:
+        return f"kept {keep}"
+    other = "incoming" if keep == "local" else "local"
+    return f"merged: {keep}, {other} for {', '.join(others)}"
 
 
 def _case_layer(b: RemoteBatch, case_id: str) -> Layer:
@@ -82,8 +145,10 @@ def resolve(
     here: str,
     actor: Actor,
     ctx: ValidationContext,
+    fields: Mapping[str, str] | None = None,
 ) -> Record:
-    """Resolve an open conflict (see the module contract); returns the record now held."""
+    """Resolve an open conflict (see the module contract); returns the record now held.
+    ``fields`` (field -> ``local`` or ``incoming``) takes those fields from the other side."""
     if keep not in KEEP:
         raise InvalidInput("Say which version to keep: local or incoming.")
     conflict = SyncStore(store).conflict(conflict_id.strip())
@@ -96,10 +161,9 @@ def resolve(
         if stored is None:
             raise NotFound(f"The {conflict.kind} of conflict {conflict.id} is not in the register.")
         current = stored.record
-        if keep == "local":
-            chosen: Record = dataclasses.replace(current)
-        else:
-            chosen, _problems = from_dict(RECORD_TYPES[conflict.kind], conflict.record)
+        local = to_dict(current, children=False)
+        kept_values = merged(conflict.kind, local, conflict.record, keep, fields)
+        chosen, _problems = from_dict(RECORD_TYPES[conflict.kind], kept_values)
         version = max(current.version, conflict.version) + 1
         kept = dataclasses.replace(
             chosen,
@@ -127,10 +191,12 @@ def resolve(
             problems = validate(tree, ctx)
             if problems:
                 raise ValidationFailed(problems, conflict.kind)
-        b.write(kept, vv, rowid=stored.rowid)
+        owner = b.unit_owners(conflict.kind, [conflict.record_id]).get(conflict.record_id)
+        b.write(kept, vv, rowid=stored.rowid, owner=owner[0] if owner else "")
         if isinstance(root, Case) and case_rowid is not None:
             b.index_case(case_tree(root, layer), case_rowid, new=False)
-        b.close_conflict(conflict.id, "resolved", f"kept {keep}")
+        outcome = outcome_of(keep, fields)
+        b.close_conflict(conflict.id, "resolved", outcome)
         b.audit(
             NewEntry(
                 actor.at,
@@ -139,7 +205,7 @@ def resolve(
                 "sync.resolve",
                 conflict.kind,
                 conflict.record_id,
-                {"conflict": conflict.id, "kept": keep},
+                {"conflict": conflict.id, "kept": keep, "outcome": outcome},
             )
         )
     return kept
