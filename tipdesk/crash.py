@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import traceback
 from pathlib import Path
 
@@ -60,9 +61,15 @@ def save_crash_report(paths: Paths | None, exc: BaseException) -> Path | None:
         return None
     now = dt.datetime.now(dt.UTC)
     try:
-        paths.logs.mkdir(parents=True, exist_ok=True)
+        # Owner-only, like the rest of the data folder: the folder 0700, the report 0600.
+        paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        paths.logs.mkdir(mode=0o700, exist_ok=True)
+        if os.name != "nt":
+            paths.logs.chmod(0o700)
         report = paths.logs / f"crash-{now:%Y%m%dT%H%M%S%f}.txt"
-        report.write_text(crash_report_text(exc, now), encoding="utf-8")
+        fd = os.open(report, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(crash_report_text(exc, now))
     except OSError:
         return None
     return report

@@ -96,3 +96,10 @@ def _fsync_folder(folder: Path) -> None:
             raise
     finally:
         os.close(dir_fd)
+
+
+def replace_durably(tmp: Path, path: Path) -> None:
+    """Rename the finished, fsynced file ``tmp`` over ``path`` and fsync the folder (for
+    callers that stream a large file into a temporary file of their own)."""
+    Path(tmp).replace(path)
+    _fsync_folder(Path(path).parent)

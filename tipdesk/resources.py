@@ -12,8 +12,10 @@ Contract:
   :func:`clear_cache` forgets the cache (tests, or after the files were replaced).
 - Every file is checked before use: it must be UTF-8 JSON of the documented shape, codes must
   be unique within their list, district names unique in the country (look-up by name must not be
-  ambiguous), every office must sit in a known district and be of a known kind, and every law's
-  default section must exist. Any failure — missing, unreadable, not JSON, wrong shape — raises
+  ambiguous), every office must sit in a known district and be of a known kind, and the
+  sentencing rules must parse (:func:`tipdesk.core.sentencing.parse_rules`: every law's default
+  section exists, versions are dated oldest first, minimums do not exceed maximums). Any
+  failure — missing, unreadable, not JSON, wrong shape — raises
   :class:`~tipdesk.core.errors.InvalidInput` whose message names the file. Nothing is cached then.
 - Top-level keys starting with ``_`` (comments, e.g. ``"_comment"``) are allowed in every file
   and ignored, as are such keys among laws and sections.
@@ -29,10 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.core.codes import OfficeKind
-from tipdesk.core.deadlines import RulesError, parse_rules
+from tipdesk.core.deadlines import RulesError as DeadlinesError
+from tipdesk.core.deadlines import parse_rules as parse_deadlines
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.letters import LettersError, parse_letters
 from tipdesk.core.reference import CODE_LISTS, Reference
+from tipdesk.core.sentencing import RulesError, parse_rules
 from tipdesk.paths import resources_dir
 
 #: Argument name of :class:`Reference` -> path of its file below the resources root.
@@ -113,8 +117,8 @@ def _checked(parsed: dict[str, dict[str, Any]], where: Callable[[str], str]) -> 
     services = {i["code"] for i in parsed["codes"]["referral_services"]}
     with _blame(where("deadlines")):
         try:
-            parse_rules(parsed["deadlines"], services=services)
-        except RulesError as exc:
+            parse_deadlines(parsed["deadlines"], services=services)
+        except DeadlinesError as exc:
             raise _Bad(str(exc)) from None
     with _blame(where("letters")):
         try:
@@ -249,32 +253,8 @@ def _check_offices(data: dict[str, Any], districts: set[str]) -> None:
             raise _Bad(f"{where}: kind {kind!r} is not one of {', '.join(sorted(kinds))}")
 
 
-def _limit(limits: dict[str, Any], key: str, where: str) -> None:
-    value = limits.get(key)
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _Bad(f"{where}.{key} must be a whole number of 0 or more, or null")
-
-
 def _check_sentences(data: dict[str, Any]) -> None:
-    laws = _obj(data.get("laws"), "laws")
-    for law, raw in laws.items():
-        if law.startswith("_"):
-            continue
-        where = f"laws.{law}"
-        spec = _obj(raw, where)
-        for key in ("title", "short", "default_section"):
-            _text(spec, key, where)
-        sections = {
-            s: v
-            for s, v in _obj(spec.get("sections"), f"{where}.sections").items()
-            if not s.startswith("_")
-        }
-        if spec["default_section"] not in sections:
-            raise _Bad(f"{where}.default_section {spec['default_section']!r} is not in sections")
-        for sec, lraw in sections.items():
-            swhere = f"{where}.sections.{sec}"
-            limits = _obj(lraw, swhere)
-            _limit(limits, "max_imprisonment_months", swhere)
-            _limit(limits, "max_fine_pkr", swhere)
+    try:
+        parse_rules(data)
+    except RulesError as exc:
+        raise _Bad(str(exc)) from None

@@ -34,7 +34,7 @@ RECOVERY_RE = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){12}\b")
 INIT_ARGS = ("init", "--role", "district", "--district", "Lahore", "--office", "FIA-AHTC-LHR",
              "--user", ADMIN)  # fmt: skip
 MAX_MONTHS_ERROR = (
-    "accused[0].imprisonment_months: 96 exceeds the 84-month maximum (TIP Act 2018 s.3)"
+    "accused[0].imprisonment_months: 96 exceeds the 84-month maximum (TIP Act 2018 s.3(1))"
 )
 
 _recovery_keys: set[str] = set()
@@ -145,13 +145,16 @@ CASE_CHALLAN: dict[str, Any] = {
     ],
 }
 
+# Charged under s.3(2) (a woman or a child) though its one victim is an adult man: saved, with a
+# warning.
 CASE_DECIDED: dict[str, Any] = {
     "case_number": "FIR 102/2025",
     "registered_on": "2025-05-05",
+    "offence_on": "2025-04-28",
     "district": "PB-LHR",
     "office": "FIA-AHTC-LHR",
     "law": "tip_act_2018",
-    "sections": ["3"],
+    "sections": ["3(2)"],
     "exploitation_forms": ["domestic_servitude"],
     "transnational": True,
     "route_countries": ["PK", "AE"],
@@ -162,7 +165,7 @@ CASE_DECIDED: dict[str, Any] = {
             "father_name": "Muhammad Iqbal",
             "cnic": "35202-4444444-5",
             "gender": "male",
-            "section": "3",
+            "section": "",
             "proceeded_on": "2025-06-01",
             "outcome": "convicted",
             "judgment_on": "2025-11-20",
@@ -189,6 +192,7 @@ class Shared:
     challan_id: str
     decided_id: str
     challan_shown: dict[str, Any]
+    added: Run
 
 
 @pytest.fixture(scope="module")
@@ -199,11 +203,12 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Shared:
     home = base / "home"
     init = tipdesk(home, *INIT_ARGS, "--json")
     cases = _write_json(base / "cases.json", [CASE_CHALLAN, CASE_DECIDED])
-    saved = tipdesk(home, "case", "add", "--file", cases, "--json").json()
+    added = tipdesk(home, "case", "add", "--file", cases, "--json")
+    saved = added.json()
     assert saved["kind"] == "case"
     challan_id, decided_id = saved["saved"]
     shown = tipdesk(home, "case", "show", challan_id, "--json", "--user", ADMIN).json()
-    return Shared(home, init, challan_id, decided_id, shown)
+    return Shared(home, init, challan_id, decided_id, shown, added)
 
 
 # --- init --------------------------------------------------------------------------------------
@@ -283,6 +288,7 @@ def test_a_sentence_over_the_maximum_is_refused_with_exit_5(shared: Shared, tmp_
     bad = json.loads(json.dumps(CASE_DECIDED))
     bad["case_number"] = "FIR 103/2025"
     bad["victims"][0]["victim_code"] = "V-LHR-2025-103"
+    bad["sections"] = ["3"]  # s.3(1): 8 years are over its 7 (lawful under s.3(2))
     bad["accused"][0]["imprisonment_months"] = 96
     run = tipdesk(
         shared.home, "case", "add", "--file", _write_json(tmp_path / "bad.json", bad),
@@ -294,6 +300,21 @@ def test_a_sentence_over_the_maximum_is_refused_with_exit_5(shared: Shared, tmp_
     assert {(p["field"], p["rule"]) for p in out["problems"]} == {
         ("accused[0].imprisonment_months", "sentence.max_imprisonment")
     }
+
+
+def test_a_warning_is_shown_and_the_case_saved_all_the_same(shared: Shared) -> None:
+    """s.3(2) with no woman or child among the victims: the case is saved (exit 0) and the
+    warning is printed on stderr and listed in the JSON."""
+    (warning,) = shared.added.json()["warnings"]
+    assert (warning["field"], warning["rule"], warning["severity"]) == (
+        "[1].sections[0]",
+        "sentence.condition",
+        "warning",
+    )
+    assert shared.added.err.startswith("tipdesk: warning: [1].sections[0]: TIP Act 2018 s.3(2)")
+    shown = tipdesk(shared.home, "case", "show", shared.decided_id, "--json").json()
+    assert shown["offence_on"] == "2025-04-28" and shown["sections"] == ["3(2)"]
+    assert shared.challan_shown["offence_on"] is None
 
 
 def test_malformed_json_is_one_line_and_non_zero(shared: Shared, tmp_path: Path) -> None:

@@ -107,14 +107,20 @@ def test_district_to_hq_and_back(tmp_path: Path) -> None:
     assert one["status"] == "imported" and one["district"] == "PB-LHR" and one["seq"] == 1
     assert report["accepted"] == {"case": 1, "accused": 1, "victim": 1}
     assert report["errors"] == [] and report["conflicts"] == [] and report["quarantined"] == []
-    # HQ installs an amended rules file once; the receipt carries it to the district.
-    amended = tmp_path / "amended"
-    amended.mkdir()
-    rules = json.loads((ROOT / "resources/rules/sentences.json").read_text(encoding="utf-8"))
-    rules["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = 120
-    (amended / "sentences.json").write_text(json.dumps(rules), encoding="utf-8")
-    installed = tipdesk(hq, HQ_PASS, "reference", "install", str(amended), "--json").json()
-    assert installed == {"revision": 1, "files": ["rules/sentences.json"]}
+    # HQ installs the 2025 amendments once, with the commencement date it confirms; the
+    # receipt carries them to the district.
+    amended = ROOT / "resources/rules/examples/amendments-2025"
+    undated = tipdesk(hq, HQ_PASS, "reference", "install", str(amended), expect=1)
+    assert "--effective-from" in undated.err and "nothing was changed" in undated.err
+    installed = tipdesk(
+        hq, HQ_PASS, "reference", "install", str(amended), "--effective-from", "2025-09-01",
+        "--json",
+    ).json()  # fmt: skip
+    assert installed == {
+        "revision": 1,
+        "files": ["rules/sentences.json"],
+        "effective_from": "2025-09-01",
+    }
     receipts = tipdesk(hq, HQ_PASS, "hq", "receipts", "--out", str(files), "--json").json()
     (receipt,) = receipts["receipts"]
     took = tipdesk(district, DISTRICT_PASS, "sync", "receipt", receipt, "--json").json()

@@ -94,7 +94,7 @@ def test_create_a_case_with_a_refused_sentence_then_fix_it(
     box = accused.fields["imprisonment_months"]
     assert box.has_problem
     assert box.message.isVisible()
-    assert box.message.text() == "96 exceeds the 84-month maximum (TIP Act 2018 s.3)"
+    assert box.message.text() == "96 exceeds the 84-month maximum (TIP Act 2018 s.3(1))"
     assert editor.summary.isVisible()
     assert any(
         "Accused 1 (Akram Khan) › Imprisonment (months): 96 exceeds" in line
@@ -127,6 +127,43 @@ def test_create_a_case_with_a_refused_sentence_then_fix_it(
     assert view.list.model.record_id(0) == editor.record_id
     view.list.set_search("Akram Zzz")
     assert view.list.model.rowCount() == 0
+
+
+def test_a_warning_is_shown_after_the_save_and_the_offence_date_is_kept(
+    qtbot: Any, empty_app: RecordsApp
+) -> None:
+    """s.3(2) (a woman or a child) with its lawful 8 years and no victim recorded: the case is
+    saved, and the warning is listed above it without marking the input as wrong."""
+    view = _show(qtbot, CasesView(empty_app.ctx))
+    assert view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    _type(qtbot, form.editor("case_number"), "FIR 78/2026")
+    _type(qtbot, form.editor("registered_on"), "15/01/2026")
+    _type(qtbot, form.editor("offence_on"), "2025-12-30")
+    _type(qtbot, form.editor("sections"), "3(2)")
+    form.editor("stage").set_value("decided")
+    section = form.sections["accused"]
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    accused = section.forms[0]
+    _type(qtbot, accused.editor("name"), "Akram Khan")
+    accused.editor("outcome").set_value("convicted")
+    _type(qtbot, accused.editor("proceeded_on"), "2026-02-01")
+    _type(qtbot, accused.editor("judgment_on"), "2026-05-20")
+    _type(qtbot, accused.editor("imprisonment_months"), "96")
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert _case_count(empty_app) == 1 and editor.record_id
+    stored = empty_app.session.store.get("case", editor.record_id)
+    assert isinstance(stored, Case) and stored.offence_on == dt.date(2025, 12, 30)
+    assert editor.summary.isVisible() and editor.summary.label.kind == "warning"
+    assert "Saved. Please check this:" in editor.summary.label.text()
+    (line,) = editor.summary.lines
+    assert line.startswith("Details › Sections: TIP Act 2018 s.3(2) applies where a victim is")
+    assert not form.fields["sections"].has_problem
+    assert not editor.has_unsaved_changes()
 
 
 def test_every_problem_shows_at_once_including_unreadable_input(

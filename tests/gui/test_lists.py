@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from gui_support import GUI_ADMIN, GUI_PASSPHRASE, GUI_START
 from PySide6.QtCore import QModelIndex, Qt
 from records_support import RecordsApp, empty_app, officer_app, records_app
 
+from tipdesk.core.clock import FixedClock
 from tipdesk.core.masking import MASK
 from tipdesk.services import records as record_service
+from tipdesk.store.keys import KeyFile
 from tipdesk.store.list_queries import ListQuery
+from tipdesk.store.store import Store
 from tipdesk.ui.pages.records.campaigns import CampaignsView
 from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
@@ -185,10 +189,25 @@ def _victim_search(qtbot: Any, app: RecordsApp) -> bool | None:
     names = _values(model, "name")
     assert set(names) <= {MASK, ""} and MASK in names
     row = names.index(MASK)
-    session = app.session
-    stored = session.store.get("victim", model.record_id(row) or "")
-    view.list.set_search(stored.name.split()[0])  # type: ignore[attr-defined]
-    return stored.id in [model.record_id(r) for r in range(model.rowCount())]
+    victim_id = model.record_id(row) or ""
+    view.list.set_search(_real_name(app, victim_id).split()[0])  # type: ignore[attr-defined]
+    return victim_id in [model.record_id(r) for r in range(model.rowCount())]
+
+
+def _real_name(app: RecordsApp, victim_id: str) -> str:
+    """The victim's name, read as the install's admin (who holds the identity key): an
+    officer's own store cannot open it, identities being sealed (tipdesk.store.identity)."""
+    paths = app.session.paths
+    db_key, identity = KeyFile.load(paths.keyfile).unlock_keys(
+        GUI_ADMIN, GUI_PASSPHRASE, FixedClock(GUI_START)
+    )
+    assert identity is not None
+    admin_store = Store.open(paths.database, db_key)
+    try:
+        admin_store.vault.unlock(identity)
+        return admin_store.get("victim", victim_id).name  # type: ignore[attr-defined, no-any-return]
+    finally:
+        admin_store.close()
 
 
 def test_victims_are_masked_and_found_by_name_with_the_permission(

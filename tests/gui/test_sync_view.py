@@ -198,7 +198,8 @@ def _amended_rules(tmp_path: Path) -> Path:
     folder = tmp_path / "amended"
     folder.mkdir(exist_ok=True)
     rules = json.loads((resources_dir() / "rules/sentences.json").read_text(encoding="utf-8"))
-    rules["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = 120
+    version = rules["laws"]["tip_act_2018"]["sections"]["3(1)"]["versions"][0]
+    version["max_imprisonment_months"] = 120
     (folder / "sentences.json").write_text(json.dumps(rules), encoding="utf-8")
     return folder
 
@@ -439,10 +440,31 @@ def test_hq_installs_a_reference_update_from_settings(
     amended = tmp_path / "amended"
     amended.mkdir()
     rules = json.loads((resources_dir() / "rules/sentences.json").read_text(encoding="utf-8"))
-    rules["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = 120
+    version = rules["laws"]["tip_act_2018"]["sections"]["3(1)"]["versions"][0]
+    version["max_imprisonment_months"] = 120
     (amended / "sentences.json").write_text(json.dumps(rules), encoding="utf-8")
     monkeypatch.setattr(files, "ask_folder", lambda *_a: amended)
     page.reference_button.click()
     assert page.message.kind == "ok" and "Reference update 1 installed" in page.message.text()
     assert "Update 1 is in use" in page.reference_status.text()
     assert "rules/sentences.json" in page.reference_status.text()
+
+    # The 2025 amendments wait for their commencement date: HQ is asked for it; cancelling
+    # installs nothing, a date installs the amendment from that day.
+    example = resources_dir() / "rules" / "examples" / "amendments-2025"
+    monkeypatch.setattr(files, "ask_folder", lambda *_a: example)
+    asked: list[int] = []
+
+    def cancel(waiting: int) -> dt.date | None:
+        asked.append(waiting)
+        return None
+
+    page.ask_commencement = cancel
+    page.reference_button.click()
+    assert asked == [4] and "Update 1 is in use" in page.reference_status.text()
+    page.ask_commencement = lambda _waiting: dt.date(2025, 9, 1)
+    page.reference_button.click()
+    assert page.message.kind == "ok" and "Reference update 2 installed" in page.message.text()
+    for day, months in ((dt.date(2025, 8, 31), 120), (dt.date(2025, 9, 1), 168)):
+        limit = page.ctx.reference.sentence_limit("tip_act_2018", "3(2)", day)
+        assert limit is not None and limit.max_imprisonment_months == months

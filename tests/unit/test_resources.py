@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Callable
@@ -12,6 +13,16 @@ import pytest
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.reference import CODE_LISTS, Reference
+from tipdesk.core.sentencing import (
+    PENDING,
+    Condition,
+    Penalty,
+    RulesError,
+    SentencingRules,
+    parse_rules,
+    pending_versions,
+    set_commencement,
+)
 from tipdesk.paths import resources_dir
 from tipdesk.resources import FILES, clear_cache, load_reference
 
@@ -89,17 +100,77 @@ def test_district_lookup_by_name_or_code(ref: Reference, text: str, code: str) -
     assert district.code == code
 
 
-def test_tip_act_section_3(ref: Reference) -> None:
+def test_tip_act_section_3_is_the_basic_offence_3_1(ref: Reference) -> None:
     limit = ref.sentence_limit("tip_act_2018", "3")
     assert limit is not None
-    assert (limit.max_imprisonment_months, limit.max_fine_pkr) == (84, 1_000_000)
-    assert limit.citation == "TIP Act 2018 s.3"
+    assert (limit.min_imprisonment_months, limit.max_imprisonment_months) == (None, 84)
+    assert (limit.min_fine_pkr, limit.max_fine_pkr) == (None, 1_000_000)
+    assert limit.penalty is Penalty.IMPRISONMENT_OR_FINE
+    assert limit.citation == "TIP Act 2018 s.3(1)"
 
 
-def test_tip_act_unknown_section_falls_back_to_default(ref: Reference) -> None:
-    limit = ref.sentence_limit("tip_act_2018", "999")
+def test_tip_act_section_3_2_woman_or_child(ref: Reference) -> None:
+    limit = ref.sentence_limit("tip_act_2018", "3(2)")
     assert limit is not None
-    assert limit.section == "3"
+    assert (limit.min_imprisonment_months, limit.max_imprisonment_months) == (24, 120)
+    assert limit.max_fine_pkr == 1_000_000
+    assert limit.penalty is Penalty.IMPRISONMENT_OR_FINE
+    assert limit.conditions == (Condition.VICTIM_WOMAN_OR_CHILD,)
+
+
+def test_smuggling_of_migrants_act(ref: Reference) -> None:
+    limit = ref.sentence_limit("psma_2018", "")
+    assert limit is not None
+    assert (limit.min_imprisonment_months, limit.max_imprisonment_months) == (36, 60)
+    assert limit.max_fine_pkr == 1_000_000
+    assert limit.penalty is Penalty.IMPRISONMENT_AND_FINE
+    assert limit.citation == "PSMA 2018 s.3"
+
+
+def test_the_2018_acts_were_not_in_force_before_2018(ref: Reference) -> None:
+    for law in ("tip_act_2018", "psma_2018"):
+        assert ref.sentence_limit(law, "", dt.date(2018, 5, 30)) is None
+        assert ref.sentence_limit(law, "", dt.date(2018, 5, 31)) is not None
+
+
+@pytest.mark.parametrize("section", ["999", "4", "3(3)"])
+def test_tip_act_unknown_section_is_none_never_the_default(ref: Reference, section: str) -> None:
+    assert ref.sentence_limit("tip_act_2018", section) is None
+
+
+def test_the_amendment_example_is_the_shipped_rules_plus_dated_versions() -> None:
+    """The example HQ installs keeps every shipped version as it is (cases of older offences
+    are judged by them) and adds only versions waiting for the commencement date."""
+    root = resources_dir() / "rules"
+    shipped = json.loads((root / "sentences.json").read_text(encoding="utf-8"))
+    example = json.loads(
+        (root / "examples" / "amendments-2025" / "sentences.json").read_text(encoding="utf-8")
+    )
+    assert pending_versions(example)
+    assert not pending_versions(shipped)
+    for code, law in shipped["laws"].items():
+        for sec, spec in law["sections"].items():
+            versions = example["laws"][code]["sections"][sec]["versions"]
+            assert versions[: len(spec["versions"])] == spec["versions"], (code, sec)
+            assert all(v["effective_from"] == PENDING for v in versions[len(spec["versions"]) :])
+    with pytest.raises(RulesError, match="commencement"):
+        parse_rules(example)
+    rules = parse_rules(set_commencement(example, dt.date(2025, 9, 1)))
+    before, after = dt.date(2025, 8, 31), dt.date(2025, 9, 1)
+    assert _months(rules, "tip_act_2018", "3(1)", before) == 84
+    assert _months(rules, "tip_act_2018", "3(1)", after) == 120
+    assert _months(rules, "tip_act_2018", "3(2)", after) == 168
+    assert _months(rules, "psma_2018", "3", after) == 120
+    assert rules.limit("tip_act_2018", "3(2)", after).max_fine_pkr == 2_000_000  # type: ignore[union-attr]
+    assert rules.limit("psma_2018", "3", after).max_fine_pkr == 10_000_000  # type: ignore[union-attr]
+    assert rules.limit("tip_act_2018", "3(3)", before) is None  # organised begging: new
+    assert _months(rules, "tip_act_2018", "3(3)", after) == 84
+
+
+def _months(rules: SentencingRules, law: str, section: str, day: dt.date) -> int | None:
+    limit = rules.limit(law, section, day)
+    assert limit is not None
+    return limit.max_imprisonment_months
 
 
 def test_unknown_law_gives_none(ref: Reference) -> None:
@@ -298,11 +369,32 @@ def _bad_default(d: dict[str, Any]) -> None:
 
 
 def _negative(d: dict[str, Any]) -> None:
-    d["laws"]["tip_act_2018"]["sections"]["3"]["max_fine_pkr"] = -1
+    d["laws"]["tip_act_2018"]["sections"]["3(1)"]["versions"][0]["max_fine_pkr"] = -1
 
 
 def _text_limit(d: dict[str, Any]) -> None:
-    d["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = "84"
+    d["laws"]["tip_act_2018"]["sections"]["3(1)"]["versions"][0]["max_imprisonment_months"] = "84"
+
+
+def _min_over_max(d: dict[str, Any]) -> None:
+    d["laws"]["tip_act_2018"]["sections"]["3(2)"]["versions"][0]["min_imprisonment_months"] = 121
+
+
+def _versions_out_of_order(d: dict[str, Any]) -> None:
+    versions = d["laws"]["psma_2018"]["sections"]["3"]["versions"]
+    versions.append({**versions[0], "effective_from": "2010-01-01"})
+
+
+def _pending_date(d: dict[str, Any]) -> None:
+    d["laws"]["psma_2018"]["sections"]["3"]["versions"][0]["effective_from"] = "commencement"
+
+
+def _unknown_condition(d: dict[str, Any]) -> None:
+    d["laws"]["tip_act_2018"]["sections"]["3(2)"]["versions"][0]["conditions"] = ["victim_old"]
+
+
+def _alias_of_another_section(d: dict[str, Any]) -> None:
+    d["laws"]["tip_act_2018"]["sections"]["3(2)"]["aliases"] = ["S. 3 (1)"]
 
 
 @pytest.mark.parametrize(
@@ -320,6 +412,11 @@ def _text_limit(d: dict[str, Any]) -> None:
         ("sentences", _bad_default, "'42' is not in sections"),
         ("sentences", _negative, "max_fine_pkr"),
         ("sentences", _text_limit, "max_imprisonment_months"),
+        ("sentences", _min_over_max, r"min_imprisonment_months \(121\) is above"),
+        ("sentences", _versions_out_of_order, "must come after the version before it"),
+        ("sentences", _pending_date, "commencement date is not confirmed"),
+        ("sentences", _unknown_condition, "'victim_old' is not one of"),
+        ("sentences", _alias_of_another_section, "also names section 3"),
     ],
 )
 def test_malformed_file_names_the_file(

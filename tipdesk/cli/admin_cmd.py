@@ -13,7 +13,10 @@ from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
+from tipdesk.services import audit_log
 from tipdesk.services import backup as backup_service
+from tipdesk.services import session as session_service
+from tipdesk.services.session import Session
 
 
 def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
@@ -21,17 +24,30 @@ def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
         session.require(Permission.AUDIT)
         result = session.store.verify_audit()
     data = {"ok": result.ok, "entries": result.entries, "problem": result.problem,
-            "entry": result.bad_seq}  # fmt: skip
+            "entry": result.bad_seq, "acknowledged_breaks": list(result.breaks)}  # fmt: skip
     io.emit(
         data,
         args.json,
         lambda: (
             f"Audit log verified: {result.entries:,} entries, chain intact."
+            + "".join(f"\nRecorded break at {line}." for line in result.breaks)
             if result.ok
             else f"AUDIT LOG TAMPERED: {result.problem}."
         ),
     )
     return 0 if result.ok else 6
+
+
+def cmd_audit_acknowledge(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths) as session:
+        found = audit_log.acknowledge_break(session, args.reason)
+    io.emit(
+        {"acknowledged": found.problem, "log_ended_at": found.last_seq,
+         "recorded_head": found.head_seq},
+        args.json,
+        f"Break recorded in the audit log ({found.problem}); it takes entries again.",
+    )  # fmt: skip
+    return 0
 
 
 def cmd_audit_list(args: argparse.Namespace, paths: Paths) -> int:
@@ -67,9 +83,19 @@ def cmd_restore(args: argparse.Namespace, paths: Paths) -> int:
     if not user:
         raise InvalidInput("Say which user of the backup signs in with --user NAME.")
     secret = io.passphrase(args.passphrase_file)
+    current: Session | None = None
+    if args.replace and session_service.store_exists(paths):
+        # Replacing is the current store's decision: its own user signs in to it (audited
+        # there), never a user of the backup.
+        current = session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
+        current.close()
+    backup_user = args.backup_user or user
+    backup_secret = (
+        io.read_secret_file(args.backup_passphrase_file) if args.backup_passphrase_file else secret
+    )
     session = backup_service.restore(
-        paths, Path(args.file), user=user, passphrase=secret, clock=SystemClock(),
-        replace=args.replace,
+        paths, Path(args.file), user=backup_user, passphrase=backup_secret, clock=SystemClock(),
+        replace=args.replace, authorised_by=current,
     )  # fmt: skip
     new_device = backup_service.is_new_device(session)
     device = session.install.device_id
@@ -91,6 +117,13 @@ def register(sub: Any, add: Add) -> None:
         dest="audit_command", metavar="ACTION", required=True
     )
     add("verify", cmd_audit_verify, "check the audit log's hash chain", audit)
+    p = add(
+        "acknowledge",
+        cmd_audit_acknowledge,
+        "record a broken audit log (entries cut from its end) so it takes entries again (admins)",
+        audit,
+    )
+    p.add_argument("--reason", required=True, help="why, for the record")
     p = add("list", cmd_audit_list, "list audit entries", audit)
     p.add_argument("--after", type=int, default=0, help="entries after this sequence number")
     p.add_argument("--limit", type=int, default=100)
@@ -101,4 +134,12 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("file", type=OutFileInNewFolder)
     p = add("restore", cmd_restore, "restore an encrypted backup")
     p.add_argument("file", type=InFile)
-    p.add_argument("--replace", action="store_true", help="move an existing store aside first")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="move an existing store aside first (--user signs in to the existing store)",
+    )
+    p.add_argument("--backup-user", help="the backup's user, when not the same as --user")
+    p.add_argument(
+        "--backup-passphrase-file", help="that user's passphrase, when not the same passphrase"
+    )

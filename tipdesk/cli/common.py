@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,6 +21,7 @@ from typing import Any, Protocol
 from tipdesk.cli import io
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
@@ -57,7 +59,21 @@ def open_session(args: argparse.Namespace, paths: Paths) -> Session:
         # Fail before asking for a passphrase that could not be used.
         session_service.sign_in(paths, user=user, passphrase="", clock=SystemClock())
     secret = io.passphrase(args.passphrase_file)
-    return session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
+    session = session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
+    warn_if_audit_broken(session)
+    return session
+
+
+def warn_if_audit_broken(session: Session) -> None:
+    """One warning line on stderr, for users who may read the audit log, when it does not end
+    at its recorded head (the sign-in found entries cut from the end)."""
+    if session.audit_broken and session.can(Permission.AUDIT):
+        print(
+            f"tipdesk: warning: THE AUDIT LOG IS BROKEN: {session.audit_status.problem}. "
+            "Nothing can be saved until an administrator records the break "
+            "(tipdesk audit verify; tipdesk audit acknowledge --reason TEXT).",
+            file=sys.stderr,
+        )
 
 
 def parse_date(text: str | None) -> dt.date | None:

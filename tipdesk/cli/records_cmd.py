@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from tipdesk.cli import io
@@ -37,12 +38,14 @@ def cmd_record_add(args: argparse.Namespace, paths: Paths) -> int:
         raise ValidationFailed(problems, kind)
     with open_session(args, paths) as session:
         record_service.save(session, records)
+        warnings = record_service.warnings(session, records)
     ids = [r.id for r in records]
-    io.emit(
-        {"saved": ids, "kind": kind},
-        args.json,
-        lambda: "\n".join(f"Saved {kind} {r.id}" for r in records),
-    )
+    out: dict[str, Any] = {"saved": ids, "kind": kind}
+    if warnings:
+        out["warnings"] = [p.to_json() for p in warnings]
+        for p in warnings:  # saved all the same: a warning asks the officer to check
+            print(f"tipdesk: warning: {p}", file=sys.stderr)
+    io.emit(out, args.json, lambda: "\n".join(f"Saved {kind} {r.id}" for r in records))
     return 0
 
 

@@ -77,10 +77,43 @@ def cmd_user_list(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def _rotation_text(rotation: users.KeyRotation) -> str:
+    text = (
+        f"The store was re-encrypted with a new key in {rotation.seconds:.1f} s; older key "
+        "files and the old recovery key no longer open it.\n\nNEW RECOVERY KEY (shown only "
+        f"now; write it down and keep it locked away):\n\n    {rotation.recovery_key}\n"
+    )
+    if rotation.dropped:
+        text += (
+            "\nThese users had not signed in since the upgrade and lost access; give them a "
+            f"new passphrase: {', '.join(rotation.dropped)}\n"
+        )
+    return text
+
+
+def _rotation_json(rotation: users.KeyRotation) -> dict[str, object]:
+    return {
+        "recovery_key": rotation.recovery_key,
+        "dropped": list(rotation.dropped),
+        "seconds": round(rotation.seconds, 3),
+    }
+
+
 def cmd_user_disable(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
-        users.disable_user(session, args.name)
-    io.emit({"disabled": args.name}, args.json, f"User {args.name} disabled.")
+        rotation = users.disable_user(session, args.name)
+    io.emit(
+        {"disabled": args.name, **_rotation_json(rotation)},
+        args.json,
+        lambda: f"User {args.name} disabled.\n" + _rotation_text(rotation),
+    )
+    return 0
+
+
+def cmd_user_rotate_keys(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths) as session:
+        rotation = users.rotate_keys(session, reason=args.reason or "")
+    io.emit(_rotation_json(rotation), args.json, lambda: _rotation_text(rotation))
     return 0
 
 
@@ -146,8 +179,21 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("--role", required=True, choices=[r.value for r in UserRole])
     p.add_argument("--new-passphrase-file", type=InFile, help="the new user's passphrase")
     add("list", cmd_user_list, "list users", users)
-    p = add("disable", cmd_user_disable, "disable a user; their passphrase stops working", users)
+    p = add(
+        "disable",
+        cmd_user_disable,
+        "disable a user and rotate the keys; their passphrase and old key files stop working",
+        users,
+    )
     p.add_argument("name")
+    p = add(
+        "rotate-keys",
+        cmd_user_rotate_keys,
+        "re-encrypt the store with a new key and issue a new recovery key (admins; after a "
+        "lost laptop or a leaked passphrase)",
+        users,
+    )
+    p.add_argument("--reason", help="why, for the audit log")
     p = add("enable", cmd_user_enable, "enable a disabled user with a new passphrase", users)
     p.add_argument("name")
     p.add_argument("--new-passphrase-file", type=InFile, help="the user's new passphrase")

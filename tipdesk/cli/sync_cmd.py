@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, InFile, InFolder, OutFile, OutFolder, open_session, user_name
+from tipdesk.cli.common import (
+    Add,
+    InFile,
+    InFolder,
+    OutFile,
+    OutFolder,
+    open_session,
+    parse_date,
+    user_name,
+)
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
@@ -283,13 +292,21 @@ def cmd_reference_show(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_reference_install(args: argparse.Namespace, paths: Paths) -> int:
+    effective_from = parse_date(args.effective_from)
     with open_session(args, paths) as session:
-        update = reference_updates.install_files(session, Path(args.folder))
-    data = {"revision": update.revision, "files": sorted(update.files)}
+        update = reference_updates.install_files(session, Path(args.folder), effective_from)
+    data: dict[str, Any] = {"revision": update.revision, "files": sorted(update.files)}
     text = (
         f"Reference update {update.revision} installed ({', '.join(sorted(update.files))}); "
         "every receipt carries it to the districts from now on."
     )
+    if effective_from is not None:
+        data["effective_from"] = effective_from.isoformat()
+        text += (
+            f"\nThe amendment's versions of the sentencing rules take effect on "
+            f"{effective_from.isoformat()}: offences from that date are checked against them, "
+            "earlier offences against the versions before."
+        )
     io.emit(data, args.json, text)
     return 0
 
@@ -640,6 +657,12 @@ def register(sub: Any, add: Add) -> None:
     add("show", cmd_reference_show, "the reference update in use, if any", ref)
     p = add("install", cmd_reference_install, "install updated reference files (HQ)", ref)
     p.add_argument("folder", type=InFolder, help="folder with any of the reference JSON files")
+    p.add_argument(
+        "--effective-from",
+        metavar="YYYY-MM-DD",
+        help="the commencement date HQ confirms for an amendment of the sentencing rules "
+        "(its versions dated 'commencement', e.g. resources/rules/examples/amendments-2025)",
+    )
     hq = sub.add_parser("hq", help="bundles from districts (HQ)").add_subparsers(
         dest="hq_command", metavar="ACTION", required=True
     )

@@ -12,7 +12,7 @@ match) from one the review already covered, by the records' ids.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.errors import Problem
@@ -23,6 +23,11 @@ Person = tuple[str | None, str, str]
 
 Pair = tuple[str, str]
 """An overlap: (accused id, victim id)."""
+
+PersonKey = Callable[[Accused | Victim], Person]
+"""How to get a person's :data:`Person`: :func:`person` on plaintext, or keyed hashes of the
+same normalised values (the store's, for users who cannot read victims' identities): the
+check only compares them for equality, so either gives the same answers."""
 
 
 def _name_key(text: str) -> str:
@@ -49,26 +54,38 @@ def same_person(a: Person, v: Person) -> str | None:
 
 
 def problems(
-    accused: Sequence[tuple[int, Accused]], victims: Sequence[tuple[int, Victim]]
+    accused: Sequence[tuple[int, Accused]],
+    victims: Sequence[tuple[int, Victim]],
+    *,
+    detail: bool = True,
+    key: PersonKey | None = None,
 ) -> list[Problem]:
     """A ``dual_role`` problem on each accused (``(index, accused)``, live ones) that matches a
-    live victim of the same case, naming the victims and why they match."""
+    live victim of the same case, naming the victims and why they match.
+
+    With ``detail=False`` (for users who may not see victims' identities) the message names
+    each victim by its code only and never says which field matched: the notice must not tell
+    someone guessing a CNIC or a name which guess was right."""
     found: list[Problem] = []
     if not accused or not victims:
         return found
     # Each person's keys once, not once per accused-victim pair.
-    people = [(j, person(v)) for j, v in victims]
+    of = key or person
+    people = [(j, v, of(v)) for j, v in victims]
     for i, a in accused:
-        key = person(a)
+        mine = of(a)
         matches = [
-            f"victim {j + 1} ({why})" for j, v in people if (why := same_person(key, v)) is not None
+            (f"victim {j + 1} ({why})" if detail else f"victim {v.victim_code or j + 1}")
+            for j, v, p in people
+            if (why := same_person(mine, p)) is not None
         ]
         if matches:
+            verb = "appears to be" if detail else "may be"
             found.append(
                 Problem(
                     f"accused[{i}]",
                     "dual_role",
-                    f"this accused appears to be the same person as {' and '.join(matches)} of "
+                    f"this accused {verb} the same person as {' and '.join(matches)} of "
                     "this case; a victim must not also be an accused (non-criminalisation) "
                     "unless a supervisor has reviewed it",
                 )
@@ -76,23 +93,26 @@ def problems(
     return found
 
 
-def _matches(case: Case) -> list[tuple[int, Accused, list[str]]]:
+def _matches(case: Case, of: PersonKey) -> list[tuple[int, Accused, list[str]]]:
     """Each live accused of ``case`` (position, accused) with the ids of the live victims it
     matches."""
-    people = [(v.id, person(v)) for v in case.victims if not v.deleted]
+    people = [(v.id, of(v)) for v in case.victims if not v.deleted]
     found: list[tuple[int, Accused, list[str]]] = []
     for i, a in enumerate(case.accused):
         if not a.deleted:
-            key = person(a)
-            found.append((i, a, [vid for vid, v in people if same_person(key, v) is not None]))
+            mine = of(a)
+            found.append((i, a, [vid for vid, v in people if same_person(mine, v) is not None]))
     return found
 
 
-def added(case: Case, old: Case | None) -> list[int]:
+def added(case: Case, old: Case | None, key: PersonKey | None = None) -> list[int]:
     """Positions in ``case.accused`` of the live accused matching a victim of ``case`` in a way
     ``old`` (the stored case) did not: new records, or names or CNICs changed to match."""
+    of = key or person
     before: set[Pair] = set()
     if old is not None:
         # Stored records only: a record without an id was never reviewed.
-        before = {(a.id, vid) for _, a, vids in _matches(old) for vid in vids if a.id and vid}
-    return [i for i, a, vids in _matches(case) if any((a.id, vid) not in before for vid in vids)]
+        before = {(a.id, vid) for _, a, vids in _matches(old, of) for vid in vids if a.id and vid}
+    return [
+        i for i, a, vids in _matches(case, of) if any((a.id, vid) not in before for vid in vids)
+    ]

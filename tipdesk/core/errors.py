@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
+
+
+class Severity(StrEnum):
+    """An error refuses the record; a warning is shown and the record is saved all the same."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,14 +28,33 @@ class Problem:
 
     ``field`` is a dotted path into the record, e.g. ``accused[2].imprisonment_months``.
     ``rule`` is a stable machine-readable name, e.g. ``sentence.max_imprisonment``.
+    ``severity``: an error refuses the record; a warning (e.g. a section charged whose
+    condition the recorded facts do not show) is shown to the officer and never refuses
+    anything. :func:`tipdesk.core.validation.validate` returns errors only and
+    :func:`~tipdesk.core.validation.advise` warnings only, so code that refuses on
+    ``validate`` never refuses on a warning.
     """
 
     field: str
     rule: str
     message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+    def to_json(self) -> dict[str, str]:
+        """``{"field", "rule", "message", "severity"}``, as the CLI and receipts write it."""
+        return {
+            "field": self.field,
+            "rule": self.rule,
+            "message": self.message,
+            "severity": self.severity.value,
+        }
 
 
 # Most characters of a user's value repeated in a message (a code, a number or a date typed
@@ -99,6 +126,14 @@ class LoginThrottled(KnownError):
 
 class CorruptStore(KnownError):
     """The database or key file is damaged or not a TIPDesk file."""
+
+
+class AuditChainBroken(KnownError):
+    """The audit log's last entry is not the head the store recorded: entries were removed or
+    the log was rewritten. Nothing more is appended until an administrator records the break
+    (``tipdesk audit acknowledge``), so the evidence cannot be overwritten by new entries."""
+
+    exit_code = 6
 
 
 class StoreBusy(KnownError):

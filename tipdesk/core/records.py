@@ -138,6 +138,10 @@ class Case(Meta):
     case_number: str = ""
     kind: CaseKind = CaseKind.FIR
     registered_on: dt.date | None = None
+    offence_on: dt.date | None = None
+    """The date of the offence (the FIR's date of occurrence): sentences are checked against
+    the law in force on it. Blank: not recorded, and the registration date stands in for it
+    (:func:`offence_date`)."""
     district: str = ""
     office: str = ""
     law: str = "tip_act_2018"
@@ -155,6 +159,12 @@ class Case(Meta):
     dual_role_reviewed_by: str = ""
     accused: list[Accused] = field(default_factory=list)
     victims: list[Victim] = field(default_factory=list)
+
+
+def offence_date(case: Case) -> dt.date | None:
+    """The date the law is applied on: the offence date, or the registration date when the
+    offence date is not recorded."""
+    return case.offence_on or case.registered_on
 
 
 @dataclass(slots=True, kw_only=True)

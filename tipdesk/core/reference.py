@@ -15,8 +15,8 @@ Data shapes (parsed JSON):
 ``codes``: ``{"<list name>": [{"code", "name"}]}`` for ``exploitation_forms``, ``means``,
     ``referral_services``, ``training_topics``, ``campaign_kinds``, ``accused_roles``,
     ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
-``sentences``: ``{"laws": {"<law code>": {"title", "short", "default_section",
-    "sections": {"<section>": {"max_imprisonment_months", "max_fine_pkr"}}}}}``
+``sentences``: the sentencing rules, dated versions per law and section (shape and meaning:
+    :mod:`tipdesk.core.sentencing`)
 ``deadlines``: the diary's deadline rules (:mod:`tipdesk.core.deadlines`); optional here (no
     rules when absent), always shipped as ``rules/deadlines.json``
 ``letters``: letter templates (:mod:`tipdesk.core.letters`); optional here (none when
@@ -28,12 +28,26 @@ a list, law or section.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tipdesk.core.deadlines import DiaryRules, parse_rules
+from tipdesk.core.deadlines import DiaryRules
+from tipdesk.core.deadlines import parse_rules as parse_diary_rules
 from tipdesk.core.letters import LetterTemplate, parse_letters
+from tipdesk.core.sentencing import Law, SentenceLimit, SentencingRules, parse_rules
+
+__all__ = [
+    "CODE_LISTS",
+    "District",
+    "Item",
+    "Law",
+    "Office",
+    "Province",
+    "Reference",
+    "SentenceLimit",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +77,6 @@ class Office:
     name: str
     district: str  # district code
     kind: str  # an OfficeKind value
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceLimit:
-    """Maximum sentence for one section of one law. ``None`` means no limit is recorded."""
-
-    law: str
-    law_short: str
-    section: str
-    max_imprisonment_months: int | None
-    max_fine_pkr: int | None
-
-    @property
-    def citation(self) -> str:
-        """E.g. ``TIP Act 2018 s.3``."""
-        return f"{self.law_short} s.{self.section}"
 
 
 CODE_LISTS = (
@@ -136,22 +134,10 @@ class Reference:
         self._district_by_name = {_key(d.name): c for c, d in self.districts.items()} | {
             _key(c): c for c in self.districts
         }
-        # Keys starting with "_" are comments (see rules/sentences.json): never laws or sections.
-        self._laws: dict[str, dict[str, Any]] = {
-            law: {
-                **spec,
-                "sections": {
-                    sec: limits
-                    for sec, limits in spec["sections"].items()
-                    if not sec.startswith("_")
-                },
-            }
-            for law, spec in sentences["laws"].items()
-            if not law.startswith("_")
-        }
+        self.sentencing: SentencingRules = parse_rules(sentences)
         services = set(self.lists["referral_services"])
         self.diary: DiaryRules = (
-            parse_rules(deadlines, services=services) if deadlines else DiaryRules()
+            parse_diary_rules(deadlines, services=services) if deadlines else DiaryRules()
         )
         self.letters: dict[str, LetterTemplate] = (
             parse_letters(letters, services=services) if letters else {}
@@ -185,23 +171,24 @@ class Reference:
 
     # --- rules -----------------------------------------------------------------------------
     def laws(self) -> list[str]:
-        return list(self._laws)
+        return list(self.sentencing.laws)
 
-    def sentence_limit(self, law: str, section: str = "") -> SentenceLimit | None:
-        """Limits for ``law`` and ``section`` (the law's default section when empty or unknown).
+    def law(self, code: str) -> Law | None:
+        """The law with this code, or ``None``."""
+        return self.sentencing.law(code)
 
-        Returns ``None`` for an unknown law: callers report that as its own problem.
+    def law_short(self, code: str) -> str:
+        """A law as lists show it (``TIP Act 2018``); its code when the rules lack it."""
+        law = self.sentencing.law(code)
+        return law.short if law is not None else code
+
+    def sentence_limit(
+        self, law: str, section: str = "", on: dt.date | None = None
+    ) -> SentenceLimit | None:
+        """Limits for ``law`` and ``section`` in force on ``on`` (the date of the offence; the
+        latest version when ``None``); the law's default section when ``section`` is blank.
+
+        Returns ``None`` for an unknown law, an unknown section or a date before the section
+        took effect: callers report each as its own problem, never another section's limits.
         """
-        spec = self._laws.get(law)
-        if spec is None:
-            return None
-        sections: dict[str, Any] = spec["sections"]
-        sec = section if section in sections else spec["default_section"]
-        limits = sections[sec]
-        return SentenceLimit(
-            law=law,
-            law_short=spec["short"],
-            section=sec,
-            max_imprisonment_months=limits.get("max_imprisonment_months"),
-            max_fine_pkr=limits.get("max_fine_pkr"),
-        )
+        return self.sentencing.limit(law, section, on)

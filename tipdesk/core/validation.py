@@ -13,7 +13,8 @@ Records hold codes, not display names; the GUI and importers resolve names to co
 Soft-deleted accused, victims and referrals inside a case are skipped: they are not shown, so
 they must not block a save, and they do not count.
 
-Rules
+Rules (an *error* refuses the record; a rule marked *warning* is only shown, see
+:func:`advise`)
 
 =========================== ======================== ===============================================
 rule                        field                    refused when
@@ -32,9 +33,9 @@ required                    case: case_number,       blank; a victim's gender ``
 date.future                 every date               after ``ctx.today``
 date.order                  end_on, proceeded_on,    end before start; proceeded against before the
                             judgment_on, outcome_on, case was registered; judgment before proceeded
-                            identified_on            against (or before registration); referral
-                                                     outcome before referral; identified before
-                                                     birth
+                            identified_on,           against (or before registration); referral
+                            offence_on               outcome before referral; identified before
+                                                     birth; offence after the registration date
 number.negative             imprisonment_months,     below zero
                             fine_pkr,
                             participants_*,
@@ -48,6 +49,13 @@ cnic.format                 cnic (accused, victim)   given but not 13 digits (``
 reference.district          district                 not a district code of the reference data
 reference.office            office                   not an office of this install (``ctx.offices``)
 reference.law               law                      not a law of the sentencing rules
+reference.section           sections, accused        not a section of the case's law in the
+                            section                  sentencing rules (aliases and spellings such as
+                                                     ``s.3 (2)`` are accepted); never another
+                                                     section's limits
+law.not_in_force            law, sections, accused   *warning*: the law, or a section listed on the
+                            section                  case or an accused, was not in force on the
+                                                     date of the offence
 reference.code              exploitation_forms,      not a code of its list (countries,
                             means, route_countries,  accused_roles, victim_indicators,
                             nationality, role,       protection_measures, referral_services,
@@ -75,9 +83,23 @@ sentence.required           accused                  convicted with neither impr
 sentence.without_conviction accused                  a sentence above zero while the outcome is not
                             imprisonment_months,     ``convicted``
                             fine_pkr
-sentence.max_imprisonment   accused                  over the maximum for the case's law and the
-                            imprisonment_months      accused's section (rules file)
+sentence.max_imprisonment   accused                  over the maximum of the accused's section of
+                            imprisonment_months      the case's law, in the version in force on the
+                                                     date of the offence (rules file)
+sentence.min_imprisonment   accused                  convicted, with imprisonment below that
+                            imprisonment_months      version's minimum (when the Act punishes with
+                                                     imprisonment *and* fine, no imprisonment at all
+                                                     is below the minimum too)
 sentence.max_fine           accused fine_pkr         over the maximum fine, likewise
+sentence.min_fine           accused fine_pkr         convicted, with a fine below the minimum fine
+sentence.not_in_force       accused section          a sentence is recorded under a section not in
+                                                     force on the date of the offence
+sentence.penalty            accused fine_pkr         *warning*: convicted under a section punishing
+                                                     with imprisonment and fine, and no fine
+sentence.condition          sections or accused      *warning*: a section needing a woman or child
+                            section                  victim (TIP Act s.3(2)) is charged and no
+                                                     victim of the case is female or under 18 on
+                                                     the date of the offence
 counts.reconcile            accused (the list)       convicted <= proceeded against <= accused fails
                                                      person by person: someone tried but with no
                                                      date proceeded against; the message gives the
@@ -106,9 +128,17 @@ hearing.next_date           hearing next_on          a next date on a hearing no
 date.order                  hearing next_on          the next date not after the hearing's date
 =========================== ======================== ===============================================
 
-Sentencing limits come from ``ctx.reference.sentence_limit(case.law, accused.section)``; a limit
-of ``None`` is not checked. An accused validated on its own (no ``case``) skips the rules that
-need the case: sentence limits and the registration date.
+Sentencing limits come from the rules file's version of the accused's section in force on the
+date of the offence (:mod:`tipdesk.core.sentence_checks`: the case's offence date, or its
+registration date when none is recorded); a limit of ``None`` is not checked. An accused
+validated on its own (no ``case``) skips the rules that need the case: sentences, sections and
+the registration date.
+
+Dates the rules use: ``date.future`` compares with ``ctx.today``; the sentencing rules
+(``sentence.*``, ``law.not_in_force``, ``reference.section``'s version) and the age of a victim
+for ``sentence.condition`` use the date of the offence; ``date.order`` compares the dates named
+in its row; ages are checked on the identification date (``age.date_of_birth``) and today
+(``age.range``).
 """
 
 from __future__ import annotations
@@ -120,13 +150,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from tipdesk.core import dual_role
+from tipdesk.core import dual_role, sentence_checks
 from tipdesk.core.ages import age_on
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
-from tipdesk.core.errors import SHOWN_MAX, Problem, quoted
+from tipdesk.core.errors import SHOWN_MAX, Problem, Severity, quoted
 from tipdesk.core.hearings import validate_hearing
 from tipdesk.core.limits import length_problems
+from tipdesk.core.masking import is_masked
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
     Accused,
@@ -188,6 +219,11 @@ class ValidationContext:
     offices: frozenset[str]
     today: dt.date
     max_age: int = 120
+    identity_detail: bool = True
+    """Whether messages may say which identifying field matched (users who may reveal
+    identities); otherwise an overlap notice names the victim by code only."""
+    person_key: dual_role.PersonKey | None = None
+    """How the overlap check keys people (:data:`dual_role.PersonKey`); plaintext when None."""
 
 
 class _Checks:
@@ -200,6 +236,13 @@ class _Checks:
 
     def add(self, name: str, rule: str, message: str) -> None:
         self.problems.append(Problem(f"{self.prefix}{name}", rule, message))
+
+    def extend(self, found: Iterable[Problem]) -> None:
+        """Problems made elsewhere with paths inside this record: prefixed like ours."""
+        self.problems += [
+            dataclasses.replace(p, field=f"{self.prefix}{p.field}") if self.prefix else p
+            for p in found
+        ]
 
     def required(self, name: str, value: str | dt.date | None) -> bool:
         """Report a blank value; return whether the value is present."""
@@ -288,21 +331,46 @@ def _dates(c: _Checks, start: dt.date | None, end: dt.date | None) -> None:
 # Cases and their people
 
 
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def _warnings(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.WARNING]
+
+
 def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
-    """Every problem in ``case``, its accused, its victims and their referrals."""
+    """Every error in ``case``, its accused, its victims and their referrals."""
+    return _errors(_case(case, ctx))
+
+
+def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
+    """Every problem in ``case``, errors and warnings."""
     c = _Checks(ctx, "")
     c.required("case_number", case.case_number)
     if c.required("registered_on", case.registered_on):
         c.not_future("registered_on", case.registered_on)
+    c.not_future("offence_on", case.offence_on)
+    offence, registered = case.offence_on, case.registered_on
+    if offence is not None and registered is not None and offence > registered:
+        c.add(
+            "offence_on",
+            "date.order",
+            f"{offence.isoformat()} is after the case was registered "
+            f"({registered.isoformat()}); the offence comes before its registration",
+        )
     if c.required("district", case.district):
         c.district("district", case.district)
     if c.required("office", case.office) and case.office not in ctx.offices:
         c.add(
             "office", "reference.office", f"{quoted(case.office)} is not an office of this install"
         )
-    if c.required("law", case.law) and case.law not in ctx.reference.laws():
+    law = ctx.reference.law(case.law)
+    if c.required("law", case.law) and law is None:
         known = ", ".join(ctx.reference.laws())
         c.add("law", "reference.law", f"{quoted(case.law)} is not a known law (known: {known})")
+    if law is not None:
+        c.extend(sentence_checks.case_problems(case, law))
     c.codes("exploitation_forms", "exploitation_forms", case.exploitation_forms)
     c.codes("means", "means", case.means)
     c.codes("route_countries", "countries", case.route_countries)
@@ -339,12 +407,16 @@ def validate_case(case: Case, ctx: ValidationContext) -> list[Problem]:
     accused = [(i, a) for i, a in enumerate(case.accused) if not a.deleted]
     victims = [(i, v) for i, v in enumerate(case.victims) if not v.deleted]
     for i, a in accused:
-        problems += validate_accused(a, ctx, prefix=f"accused[{i}].", case=case)
+        problems += _accused(a, ctx, prefix=f"accused[{i}].", case=case)
     problems += _counts(accused)
+    if law is not None:
+        problems += sentence_checks.condition_problems(case, law, accused, [v for _, v in victims])
     for i, v in victims:
         problems += validate_victim(v, ctx, prefix=f"victims[{i}].")
     if not case.dual_role_reviewed_by.strip():
-        problems += dual_role.problems(accused, victims)
+        problems += dual_role.problems(
+            accused, victims, detail=ctx.identity_detail, key=ctx.person_key
+        )
     return problems
 
 
@@ -372,8 +444,14 @@ def _counts(accused: list[tuple[int, Accused]]) -> list[Problem]:
 def validate_accused(
     accused: Accused, ctx: ValidationContext, *, prefix: str = "", case: Case | None = None
 ) -> list[Problem]:
-    """Every problem in one accused. ``case`` (the accused's case) enables the sentence limits
+    """Every error in one accused. ``case`` (the accused's case) enables the sentence limits
     and the check against the registration date."""
+    return _errors(_accused(accused, ctx, prefix=prefix, case=case))
+
+
+def _accused(
+    accused: Accused, ctx: ValidationContext, *, prefix: str, case: Case | None
+) -> list[Problem]:
     a = accused
     c = _Checks(ctx, prefix)
     c.cnic("cnic", a.cnic)
@@ -434,22 +512,9 @@ def validate_accused(
                     "sentence.without_conviction",
                     f"a sentence needs a conviction, but the outcome is {a.outcome.value}",
                 )
-    limit = ctx.reference.sentence_limit(case.law, a.section) if case else None
-    if limit is not None:
-        top = limit.max_imprisonment_months
-        if top is not None and months > top:
-            c.add(
-                "imprisonment_months",
-                "sentence.max_imprisonment",
-                f"{months:,} exceeds the {top:,}-month maximum ({limit.citation})",
-            )
-        top = limit.max_fine_pkr
-        if top is not None and fine > top:
-            c.add(
-                "fine_pkr",
-                "sentence.max_fine",
-                f"{fine:,} exceeds the PKR {top:,} maximum ({limit.citation})",
-            )
+    law = ctx.reference.law(case.law) if case else None
+    if case is not None and law is not None:
+        c.extend(sentence_checks.accused_problems(case, a, law, "", months, fine))
     return c.problems
 
 
@@ -461,7 +526,8 @@ def validate_victim(victim: Victim, ctx: ValidationContext, *, prefix: str = "")
     if v.gender == Gender.UNKNOWN:
         c.add("gender", "required", f"{_LABELS['gender']} is required")
     c.district("district", v.district)
-    c.cnic("cnic", v.cnic)
+    if not is_masked(v.cnic):  # a masked CNIC is the stored one, checked when it was entered
+        c.cnic("cnic", v.cnic)
     c.age("age", v.age)
     dob = v.date_of_birth
     if dob is not None:
@@ -595,7 +661,7 @@ def validate_campaign(campaign: Campaign, ctx: ValidationContext) -> list[Proble
 
 
 def validate(record: Record, ctx: ValidationContext) -> list[Problem]:
-    """Every problem in ``record``, whatever its kind: the text limits of
+    """Every error in ``record``, whatever its kind, what refuses it: the text limits of
     :mod:`tipdesk.core.limits` first, then the rules above. Accused and victims validated on
     their own (outside a case) skip the rules that need their case."""
     problems = length_problems(record)
@@ -612,6 +678,14 @@ def validate(record: Record, ctx: ValidationContext) -> list[Problem]:
     if isinstance(record, Hearing):
         return problems + validate_hearing(record, ctx.today)
     return problems + validate_campaign(record, ctx)
+
+
+def advise(record: Record, ctx: ValidationContext) -> list[Problem]:
+    """Every warning about ``record``: shown to the officer, never a reason to refuse it (see
+    the ``warning`` rows of the module's table). Only cases have warnings so far."""
+    if isinstance(record, Case):
+        return _warnings(_case(record, ctx))
+    return []
 
 
 # ---------------------------------------------------------------------------------------------

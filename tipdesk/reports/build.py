@@ -159,6 +159,8 @@ def build_report(
         ("cases", lambda: rq.case_rows(store, scope)),
         ("accused proceeded against", lambda: rq.accused_proceeded_rows(store, scope)),
         ("judgments", lambda: rq.judgment_rows(store, scope)),
+        ("cases by law", lambda: rq.law_case_rows(store, scope)),
+        ("accused by law", lambda: rq.law_accused_rows(store, scope)),
         ("victims", lambda: rq.victim_rows(store, scope)),
         ("forms of exploitation", lambda: rq.victim_form_rows(store, scope)),
         ("referrals", lambda: rq.referral_rows(store, scope)),

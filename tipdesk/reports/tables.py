@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from tipdesk.reports.law_tables import by_law
 from tipdesk.reports.model import Bound, Cell, Column, ColumnKind, Relation, RowSum, Table
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def all_tables(a: _Assembler) -> list[Table]:
         _victims_sdg(a, both),
         _victims_nationality(a),
         _accused_gender_outcome(a),
+        by_law(a),
         _referrals(a),
         _official_involvement(a),
         *_training(a),

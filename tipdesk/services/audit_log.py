@@ -2,6 +2,7 @@
 
 Contract: every function needs the ``audit`` permission and runs on the store's thread. Entries
 never hold record contents (see :mod:`tipdesk.store.audit`), so they may be shown as they are.
+Recording a broken chain (:func:`acknowledge_break`) needs ``manage_settings`` (admins).
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
-from tipdesk.services.session import Session
+from tipdesk.services.session import Session, log_with_failures
 from tipdesk.services.titles import record_titles
 from tipdesk.store import audit_queries
-from tipdesk.store.audit import AuditEntry, VerifyResult
+from tipdesk.store.audit import AuditEntry, ChainStatus, VerifyResult
+from tipdesk.store.keys import KeyFile
 
 
 def page(
@@ -56,3 +59,23 @@ def verify(session: Session) -> VerifyResult:
     """Walk the whole hash chain; the result names the first bad entry."""
     session.require(Permission.AUDIT)
     return session.store.verify_audit()
+
+
+def acknowledge_break(session: Session, reason: str) -> ChainStatus:
+    """Record, as the signed-in administrator, that the audit log does not end at its
+    recorded head (entries were cut from the end): one ``audit.break`` entry naming the head
+    that was recorded, the entry the log ended at and ``reason``, after which the log takes
+    entries again (this session's sign-in, and failures kept since, are logged next).
+    :func:`verify` lists every acknowledged break from then on. Returns what was
+    acknowledged; :class:`InvalidInput` when the log is not broken or ``reason`` is empty."""
+    session.require(Permission.MANAGE_SETTINGS)
+    if len(reason.strip()) < 5:
+        raise InvalidInput("Say why the break is being recorded (a few words at least).")
+    if session.store.audit_status().ok:
+        raise InvalidInput("The audit log is not broken: there is nothing to record.")
+    found = session.store.acknowledge_audit_break(
+        session.audit_entry("audit.break", reason=reason.strip())
+    )
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        log_with_failures(session, keyfile, "login")
+    return found

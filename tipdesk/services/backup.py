@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import zipfile
@@ -44,8 +45,9 @@ from tipdesk.core.errors import (
 )
 from tipdesk.core.ids import new_id
 from tipdesk.core.permissions import Permission, UserRole, allowed
-from tipdesk.fs import atomic_write_bytes
+from tipdesk.fs import replace_durably
 from tipdesk.paths import Paths
+from tipdesk.services import leftovers
 from tipdesk.services.session import Session, sign_in, store_exists
 from tipdesk.services.sync import keys as sync_keys
 from tipdesk.store.keys import KeyFile
@@ -54,7 +56,8 @@ from tipdesk.store.store import Actor, Store
 FORMAT = "tipdesk-backup"
 FORMAT_VERSION = 1
 _MEMBERS = {"manifest.json", "keys.json", "tipdesk.db"}
-_MAX_MEMBER = 64 * 1024**3
+_MAX_SMALL_MEMBER = 4 * 1024 * 1024  # the manifest and the key file
+_CHUNK = 1024 * 1024
 
 ProgressFn = Callable[[int, int], None]
 _BACKUP_STEPS = 4
@@ -75,9 +78,28 @@ def _final_step(progress: ProgressFn | None, total: int) -> None:
             progress(total, total)
 
 
+def _private_temp(folder: Path, prefix: str) -> Path:
+    """An empty temporary file in ``folder``, mode 0600 (``mkstemp``), for the caller to fill."""
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    os.close(fd)
+    return Path(name)
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def backup(session: Session, dest: Path, progress: ProgressFn | None = None) -> Path:
     """Write a backup of the open store to ``dest`` (a file path); return it.
 
+    The database copy (in the data folder) and the container (beside ``dest``) are temporary
+    files, 0600 from their creation, streamed to disk rather than built in memory; they are
+    noted in the data folder, so a backup killed half-way leaves nothing readable by others
+    and its leftovers are removed at the next sign-in (:mod:`tipdesk.services.leftovers`).
     ``progress(done, total)`` is called between steps; if it raises, the backup stops, nothing
     is written and the exception propagates."""
     session.require(Permission.BACKUP)
@@ -86,11 +108,15 @@ def backup(session: Session, dest: Path, progress: ProgressFn | None = None) -> 
         raise InvalidInput(f"{dest} is a folder; give the backup a file name.")
     _step(progress, 0, _BACKUP_STEPS)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=dest.parent, prefix=".tipdesk-backup-") as tmp:
-        db_copy = Path(tmp) / "tipdesk.db"
+    db_copy = _private_temp(session.paths.home, ".backup-db-")
+    try:
+        container = _private_temp(dest.parent, ".tipdesk-backup-")
+    except BaseException:
+        db_copy.unlink(missing_ok=True)
+        raise
+    with leftovers.tracked(session.paths, [db_copy, container]):
         session.store.export_copy(db_copy)
         _step(progress, 1, _BACKUP_STEPS)
-        db_bytes = db_copy.read_bytes()
         manifest = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
@@ -99,48 +125,81 @@ def backup(session: Session, dest: Path, progress: ProgressFn | None = None) -> 
             "device_id": session.install.device_id,
             "install_role": session.install.role.value,
             "schema_version": session.store.schema_version,
-            "database_sha256": hashlib.sha256(db_bytes).hexdigest(),
+            "database_sha256": _sha256_file(db_copy),
         }
-        container = Path(tmp) / "backup.zip"
-        with zipfile.ZipFile(container, "w", compression=zipfile.ZIP_STORED) as zf:
-            zf.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
-            zf.write(session.paths.keyfile, "keys.json")
-            zf.writestr("tipdesk.db", db_bytes)
+        with container.open("wb") as handle:
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as zf:
+                zf.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
+                zf.write(session.paths.keyfile, "keys.json")
+                zf.write(db_copy, "tipdesk.db")
+            handle.flush()
+            os.fsync(handle.fileno())
         _step(progress, 2, _BACKUP_STEPS)
-        data = container.read_bytes()
         _step(progress, 3, _BACKUP_STEPS)  # the last chance to cancel: nothing written yet
-        atomic_write_bytes(dest, data)
+        replace_durably(container, dest)
     # Logged once the file is complete: a failed backup is not recorded as made.
     session.audit("backup", detail_file=dest.name)
     _final_step(progress, _BACKUP_STEPS)
     return dest
 
 
+def _copy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path) -> str:
+    """Stream one member to ``dest`` (created 0600) in chunks, never more than its declared
+    size; return the SHA-256 of what was written."""
+    digest = hashlib.sha256()
+    left = info.file_size
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out, zf.open(info) as member:
+        while left > 0 and (chunk := member.read(min(_CHUNK, left))):
+            digest.update(chunk)
+            out.write(chunk)
+            left -= len(chunk)
+    return digest.hexdigest()
+
+
+def _check_members(src: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """The three members by name, refusing anything a TIPDesk backup never holds: other or
+    repeated names, a compressed member (backups store their members as they are; the
+    database is encrypted and would not compress), or a declared size that is not the stored
+    size or that the archive cannot hold."""
+    infos = zf.infolist()
+    found = {i.filename: i for i in infos}
+    if len(infos) != len(_MEMBERS) or set(found) != _MEMBERS:
+        raise CorruptStore(f"{src.name} is not a TIPDesk backup (unexpected contents).")
+    archive = src.stat().st_size
+    for info in infos:
+        if info.compress_type != zipfile.ZIP_STORED:
+            raise CorruptStore(
+                f"{src.name} is not a TIPDesk backup: {info.filename} is compressed "
+                "(TIPDesk stores the members of a backup as they are)."
+            )
+        if info.file_size != info.compress_size or info.file_size > archive:
+            raise CorruptStore(f"{src.name} is damaged ({info.filename} has a wrong size).")
+    for name in ("manifest.json", "keys.json"):
+        if found[name].file_size > _MAX_SMALL_MEMBER:
+            raise CorruptStore(f"{src.name} is not a TIPDesk backup ({name} is too large).")
+    return found
+
+
 def _read_backup(src: Path, into: Path) -> dict[str, object]:
-    """Check and unpack a backup into the folder ``into``; return its manifest."""
+    """Check and unpack a backup into the folder ``into``; return its manifest. The database
+    is streamed to disk and hashed as it is read: memory stays small whatever the file holds."""
     if not src.is_file():
         raise InvalidInput(f"{src} is not a file.")
     try:
         with zipfile.ZipFile(src) as zf:
-            names = set(zf.namelist())
-            if names != _MEMBERS:
-                raise CorruptStore(f"{src.name} is not a TIPDesk backup (unexpected contents).")
-            for info in zf.infolist():
-                if info.file_size > _MAX_MEMBER:
-                    raise CorruptStore(f"{src.name} has an implausibly large member.")
-            manifest = json.loads(zf.read("manifest.json"))
-            if manifest.get("format") != FORMAT:
+            found = _check_members(src, zf)
+            manifest = json.loads(zf.read(found["manifest.json"]))
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise CorruptStore(f"{src.name} is not a TIPDesk backup.")
             if int(manifest.get("version", 0)) > FORMAT_VERSION:
                 raise CorruptStore(
                     f"{src.name} was written by a newer TIPDesk; install it to restore this backup."
                 )
-            db = zf.read("tipdesk.db")
-            if hashlib.sha256(db).hexdigest() != manifest.get("database_sha256"):
+            digest = _copy_member(zf, found["tipdesk.db"], into / "tipdesk.db")
+            if digest != manifest.get("database_sha256"):
                 raise CorruptStore(f"{src.name} is damaged (the database copy does not match).")
-            for name, data in (("tipdesk.db", db), ("keys.json", zf.read("keys.json"))):
-                (into / name).write_bytes(data)
-                (into / name).chmod(0o600)  # as private as the store they replace
+            _copy_member(zf, found["keys.json"], into / "keys.json")
     except (zipfile.BadZipFile, json.JSONDecodeError, KeyError, ValueError, EOFError) as exc:
         raise CorruptStore(f"{src.name} is not a TIPDesk backup or is damaged.") from exc
     return dict(manifest)
@@ -154,19 +213,23 @@ def restore(
     passphrase: str,
     clock: Clock,
     replace: bool = False,
+    authorised_by: Session | None = None,
     progress: ProgressFn | None = None,
 ) -> Session:
     """Restore ``src`` into ``paths.home`` and sign in as ``user``; return the session.
 
-    If a store already exists, ``replace`` must be true; the existing files are moved aside.
-    ``progress(done, total)`` is called between steps; it may raise to cancel only until the
-    backup is checked (before any file of the data folder is moved), and the exception
-    propagates with the data folder unchanged.
+    If a store already exists, ``replace`` must be true, and the replacing is authorised by
+    the *current* store, never by the backup: ``authorised_by`` (the app's signed-in session
+    on this data folder) or else a sign-in to the current store with ``user`` and
+    ``passphrase`` (audited there as usual); either must have ``manage_settings``. The existing
+    files are then moved aside. ``progress(done, total)`` is called between steps; it may
+    raise to cancel only until the backup is checked (before any file of the data folder is
+    moved), and the exception propagates with the data folder unchanged.
     """
     if store_exists(paths) and not replace:
         raise StoreExists(
-            f"A store already exists in {paths.home}. Restore with --replace to move it aside "
-            "(it is kept in a before-restore folder); nothing was changed."
+            f"A store already exists in {paths.home}. Restore with --replace to move it "
+            "aside (it is kept in a before-restore folder); nothing was changed."
         )
     _step(progress, 0, _RESTORE_STEPS)
     paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -201,9 +264,11 @@ def restore(
         # The last chance to cancel: from here on the data folder is changed.
         _step(progress, 2, _RESTORE_STEPS)
         if store_exists(paths):
+            # The backup checked out; now the current store's own user must allow replacing it.
+            _authorise_replace(paths, authorised_by, user, passphrase, clock)
             stamp = iso_timestamp(clock.now()).replace(":", "").replace(".", "")
             aside = paths.home / f"before-restore-{stamp}"
-            aside.mkdir()
+            aside.mkdir(mode=0o700)
             for p in _store_files(paths):
                 if p.exists():
                     shutil.move(str(p), aside / p.name)
@@ -214,6 +279,22 @@ def restore(
     session.audit("restore", detail_file=src.name)
     _final_step(progress, _RESTORE_STEPS)
     return session
+
+
+def _authorise_replace(
+    paths: Paths, by: Session | None, user: str, passphrase: str, clock: Clock
+) -> None:
+    """Check that the current store's own user allows replacing it (see :func:`restore`)."""
+    if by is not None:
+        if by.paths.home.resolve() != paths.home.resolve():
+            raise PermissionDenied("Only a user signed in to this data folder may replace it.")
+        by.require(Permission.MANAGE_SETTINGS)
+        return
+    current = sign_in(paths, user=user, passphrase=passphrase, clock=clock)
+    try:
+        current.require(Permission.MANAGE_SETTINGS)
+    finally:
+        current.close()
 
 
 def is_new_device(session: Session) -> bool:

@@ -49,10 +49,10 @@ def _check_key(session: Session, db_key: bytes) -> None:
 
 def unlock(session: Session, passphrase: str) -> None:
     """Unlock ``session`` with its user's passphrase; raises as signing in does."""
-    keyfile = KeyFile.load(session.paths.keyfile)
-    db_key = keyfile.unlock(session.user.name, passphrase, session.clock)
-    _check_key(session, db_key)
-    log_with_failures(session, keyfile, "unlock")
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        db_key = keyfile.unlock(session.user.name, passphrase, session.clock)
+        _check_key(session, db_key)
+        log_with_failures(session, keyfile, "unlock")
 
 
 def unlock_with_recovery(session: Session, recovery_key: str, new_passphrase: str) -> None:
@@ -60,9 +60,12 @@ def unlock_with_recovery(session: Session, recovery_key: str, new_passphrase: st
     problems = passphrase_problems(new_passphrase, user=session.user.name)
     if problems:
         raise InvalidInput("The passphrase is too weak: " + "; ".join(problems) + ".")
-    keyfile = KeyFile.load(session.paths.keyfile)
-    db_key = keyfile.unlock_with_recovery(recovery_key, session.clock)
-    _check_key(session, db_key)
-    keyfile.reset_passphrase(session.user.name, new_passphrase, db_key)
-    log_with_failures(session, keyfile, "unlock.recovery")
-    session.audit("passphrase.reset", "user", session.user.name)
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        db_key = keyfile.unlock_with_recovery(recovery_key, session.clock)
+        _check_key(session, db_key)
+        keyfile.reset_passphrase(
+            session.user.name, new_passphrase, db_key, identity=session.store.vault.private_key()
+        )
+        log_with_failures(session, keyfile, "unlock.recovery")
+    if not session.audit_broken:  # else nothing can be logged until the break is recorded
+        session.audit("passphrase.reset", "user", session.user.name)

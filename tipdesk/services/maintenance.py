@@ -40,7 +40,7 @@ def restore_over(
     try:
         return backup.restore(
             session.paths, src, user=user, passphrase=passphrase, clock=session.clock,
-            replace=True, progress=progress,
+            replace=True, authorised_by=session, progress=progress,
         )  # fmt: skip
     except BaseException:
         session.store = Store.open(session.paths.database, key)

@@ -3,7 +3,8 @@
 Contract:
 - Every write checks the permission, normalises (CNICs, whitespace), validates with the core
   rules and raises :class:`ValidationFailed` with every problem at once; nothing is written
-  unless the whole record is valid.
+  unless the whole record is valid. Warnings (:func:`warnings`) never refuse a save; callers
+  show them with it.
 - Owner districts are set and checked by :mod:`tipdesk.services.ownership`: a district install
   creates and changes (and deletes) only its own district's records.
 - Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
@@ -26,7 +27,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from tipdesk.core import dual_role
-from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
+from tipdesk.core.errors import (
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+)
 from tipdesk.core.masking import masked, unmask_from
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
@@ -36,8 +43,8 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
-from tipdesk.core.validation import normalise, validate
-from tipdesk.services import ownership
+from tipdesk.core.validation import ValidationContext, advise, normalise, validate
+from tipdesk.services import overlap_guard, ownership
 from tipdesk.services.session import Session
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.search import SearchHit
@@ -92,7 +99,9 @@ def _prepare_case(session: Session, case: Case) -> tuple[str, list[int]]:
     if case.dual_role_reviewed_by and case.dual_role_reviewed_by != stored_reviewer:
         session.require(Permission.REVIEW_DUAL_ROLE)
         case.dual_role_reviewed_by = session.user.name
-    added = _outdated_review(case, old if isinstance(old, Case) else None)
+    added = _outdated_review(
+        case, old if isinstance(old, Case) else None, session.store.vault.person
+    )
     if not added:
         return "", []
     if session.can(Permission.REVIEW_DUAL_ROLE):
@@ -102,14 +111,16 @@ def _prepare_case(session: Session, case: Case) -> tuple[str, list[int]]:
     return withdrawn, added
 
 
-def _outdated_review(case: Case, old: Case | None) -> list[int]:
+def _outdated_review(
+    case: Case, old: Case | None, key: dual_role.PersonKey | None = None
+) -> list[int]:
     """The accused of ``case`` (positions) matching a victim in a way the stored review did not
     cover, when ``case`` keeps that review: a review covers the overlaps the case held when it
     was given. Empty when the review stands (or there is none)."""
     reviewer = case.dual_role_reviewed_by
     if not reviewer or old is None or reviewer != old.dual_role_reviewed_by:
         return []
-    return dual_role.added(case, old)
+    return dual_role.added(case, old, key=key)
 
 
 def _withdrawn(problems: list[Problem], reviewer: str, added: list[int]) -> list[Problem]:
@@ -127,15 +138,24 @@ def _withdrawn(problems: list[Problem], reviewer: str, added: list[int]) -> list
     ]
 
 
-def outdated_review_problems(case: Case, old: Case | None) -> list[Problem]:
+def outdated_review_problems(
+    case: Case, old: Case | None, ctx: ValidationContext | None = None
+) -> list[Problem]:
     """The ``dual_role`` problems of the overlaps ``case`` adds under the stored review of
     ``old`` (see :func:`_outdated_review`), whoever saves: for a save that is nobody's review,
-    such as a register import."""
-    added = _outdated_review(case, old)
+    such as a register import. ``ctx`` gives the keys and the detail (see
+    :class:`ValidationContext`)."""
+    key = ctx.person_key if ctx else None
+    added = _outdated_review(case, old, key)
     if not added:
         return []
     victims = [(j, v) for j, v in enumerate(case.victims) if not v.deleted]
-    found = dual_role.problems([(i, case.accused[i]) for i in added], victims)
+    found = dual_role.problems(
+        [(i, case.accused[i]) for i in added],
+        victims,
+        detail=ctx.identity_detail if ctx else True,
+        key=key,
+    )
     return _withdrawn(found, case.dual_role_reviewed_by, added)
 
 
@@ -149,13 +169,14 @@ def _victim_overlaps(session: Session, victim: Victim, old: Record | None) -> li
         return []
     if not isinstance(case, Case):
         return []
-    now = dual_role.person(victim)
+    of = session.store.vault.person  # keyed hashes: they work for every user
+    now = of(victim)
     # A match the victim already had with this case's accused was reviewable in the case; a
     # victim coming from elsewhere (new, or moved from another case) brings every match anew.
     stayed = isinstance(old, Victim) and old.case_id == victim.case_id
-    before = dual_role.person(old) if stayed and isinstance(old, Victim) else None
+    before = of(old) if stayed and isinstance(old, Victim) else None
     for accused in case.accused:
-        key = dual_role.person(accused)
+        key = of(accused)
         why = dual_role.same_person(key, now)
         if why is None or (before is not None and dual_role.same_person(key, before)):
             continue
@@ -178,15 +199,20 @@ def check(session: Session, record: Record) -> list[Problem]:
     ctx = session.validation_context()
     if isinstance(record, Case):
         old = _stored(session, "case", record.id)
-        added = _outdated_review(record, old if isinstance(old, Case) else None)
+        added = _outdated_review(
+            record, old if isinstance(old, Case) else None, session.store.vault.person
+        )
         if added and not session.can(Permission.REVIEW_DUAL_ROLE):
             unreviewed = dataclasses.replace(record, dual_role_reviewed_by="")
             problems = _withdrawn(validate(unreviewed, ctx), record.dual_role_reviewed_by, added)
+            overlap_guard.note_hits(session, overlap_guard.count(problems), "check")
             return problems + _duplicates(session, record, {})
     overlaps: list[Problem] = []
     if isinstance(record, Victim):
         overlaps = _victim_overlaps(session, record, _stored(session, "victim", record.id))
-    return validate(record, ctx) + overlaps + _duplicates(session, record, {})
+    found = validate(record, ctx)
+    overlap_guard.note_hits(session, overlap_guard.count(found), "check")
+    return found + overlaps + _duplicates(session, record, {})
 
 
 def _claim(seen: dict[tuple[str, ...], str], key: tuple[str, ...], owner: Record) -> bool:
@@ -263,12 +289,25 @@ def save(
             found = _withdrawn(found, withdrawn, added)
         problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
     if problems:
+        overlap_guard.note_hits(session, overlap_guard.count(problems), "save")
         raise ValidationFailed(problems, records[0].KIND if records else "record")
     return session.store.save(records, session.actor(), also_log=also_log)
 
 
 def save_one(session: Session, record: Record) -> Changes:
     return save(session, [record])
+
+
+def warnings(session: Session, records: Sequence[Record]) -> list[Problem]:
+    """The warnings about ``records`` (severity ``warning``, paths as :func:`save` gives
+    them): shown to the officer with a save, never a reason to refuse one."""
+    ctx = session.validation_context()
+    many = len(records) > 1
+    out: list[Problem] = []
+    for i, record in enumerate(records):
+        found = advise(normalise(record), ctx)
+        out += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
+    return out
 
 
 def get(session: Session, kind: str, record_id: str) -> Record:
@@ -288,6 +327,13 @@ def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
     session.require(Permission.REVEAL_IDENTITY)
     if len(reason.strip()) < 5:
         raise InvalidInput("Give a reason (at least a few words) for revealing the identity.")
+    if not session.store.vault.is_open:
+        # Identities are sealed (tipdesk.store.identity); the key is granted at the next
+        # sign-in of a user who holds it.
+        raise PermissionDenied(
+            "Your copy of the identity key has not been granted yet: it is given when an "
+            "administrator (or another supervisor) signs in. Try again after that."
+        )
     victim = session.store.get("victim", victim_id)
     if not isinstance(victim, Victim):
         raise InvalidInput("Not a victim record.")

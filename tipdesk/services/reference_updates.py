@@ -2,7 +2,7 @@
 
 When a district is created, an office opens or the law changes a maximum sentence, HQ must not
 wait for every laptop to get a new TIPDesk: HQ installs the changed files once
-(:func:`install_files`, ``tipdesk hq reference install FOLDER``) and every receipt it writes
+(:func:`install_files`, ``tipdesk reference install FOLDER``) and every receipt it writes
 from then on carries them (:func:`receipt_updates`); a district installs them when it imports
 the receipt (:func:`from_receipt`), in the receipt's own transaction.
 
@@ -20,10 +20,16 @@ Contract:
 - :func:`effective_reference` never stops a sign-in: if a stored update no longer fits the
   app's files (after an upgrade), the shipped reference is used and the problem is reported
   by :func:`status`.
+- An amendment of the sentencing rules arrives with its new versions dated ``"commencement"``
+  (``resources/rules/examples/amendments-2025``): HQ confirms the date the law took effect when
+  installing (``effective_from``, ``--effective-from``), and the versions are stored with it.
+  A file with such versions and no date is refused (nothing changes), as is a date with no
+  version waiting for it. Districts receive the dated file: they never see the placeholder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -34,6 +40,7 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
+from tipdesk.core.sentencing import PENDING, pending_versions, set_commencement
 from tipdesk.resources import FILES, load_reference, read_documents, reference_from_documents
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.store import Store
@@ -104,10 +111,17 @@ def digests(store: Store) -> dict[str, str]:
     return {rel: hashlib.sha256(canonical(doc)).hexdigest() for rel, doc in sorted(by_rel.items())}
 
 
-def _save(session: Session, update: ReferenceUpdate, reference: Reference, how: str) -> None:
+def _save(
+    session: Session, update: ReferenceUpdate, reference: Reference, how: str, commencement: str
+) -> None:
     session.store.set_settings({SETTING: json.dumps(update.to_json())}, session.actor())
+    extra = {"effective_from": commencement} if commencement else {}
     session.audit(
-        "reference.update", revision=update.revision, files=sorted(update.files), source=how
+        "reference.update",
+        revision=update.revision,
+        files=sorted(update.files),
+        source=how,
+        **extra,
     )
     session.reference = reference
 
@@ -134,9 +148,50 @@ def _read_folder(folder: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-def install_files(session: Session, folder: Path) -> ReferenceUpdate:
+RULES = FILES["sentences"]
+"""The sentencing rules' path below ``resources/`` (``rules/sentences.json``)."""
+
+
+def waiting_for_commencement(folder: Path) -> list[str]:
+    """The versions of the sentencing rules in ``folder`` whose ``effective_from`` waits for
+    the commencement date HQ confirms (empty when there is no rules file, or none waits).
+    Raises :class:`InvalidInput` as :func:`install_files` does for an unreadable file."""
+    if not folder.is_dir():
+        raise InvalidInput(f"{folder} is not a folder; nothing was changed.")
+    rules = _read_folder(folder).get(RULES)
+    return pending_versions(rules) if rules is not None else []
+
+
+def _dated(new: dict[str, dict[str, Any]], effective_from: dt.date | None) -> str:
+    """Put the commencement date into the new sentencing rules (in place); the note for the
+    audit log. Refuses a file waiting for a date that was not given, and a date for nothing."""
+    rules = new.get(RULES)
+    waiting = pending_versions(rules) if rules is not None else []
+    if waiting and effective_from is None:
+        raise InvalidInput(
+            f"{RULES} holds an amendment whose commencement date is not confirmed "
+            f"({len(waiting)} version(s) dated {PENDING!r}, e.g. {waiting[0]}). Give the date "
+            "the law took effect (--effective-from YYYY-MM-DD), or write it in the file in "
+            "place of 'commencement'; nothing was changed."
+        )
+    if effective_from is None:
+        return ""
+    if rules is None or not waiting:
+        raise InvalidInput(
+            f"A commencement date was given, but no version of {RULES} in the folder waits for "
+            f"one (effective_from {PENDING!r}); nothing was changed."
+        )
+    new[RULES] = set_commencement(rules, effective_from)
+    return effective_from.isoformat()
+
+
+def install_files(
+    session: Session, folder: Path, effective_from: dt.date | None = None
+) -> ReferenceUpdate:
     """HQ: install the reference files found in ``folder`` (any of :data:`FILES`) as the next
-    revision, on top of the files of the current one (see the module contract)."""
+    revision, on top of the files of the current one (see the module contract).
+    ``effective_from``: the commencement date HQ confirms for the amendment versions of the
+    sentencing rules dated ``"commencement"``."""
     session.require(Permission.MANAGE_SETTINGS)
     if session.install.role is not InstallRole.HQ:
         raise InvalidInput("Only HQ installs reference updates; districts get them in receipts.")
@@ -146,11 +201,12 @@ def install_files(session: Session, folder: Path) -> ReferenceUpdate:
     if not new:
         names = ", ".join(sorted(Path(rel).name for rel in FILES.values()))
         raise InvalidInput(f"No reference file ({names}) in {folder}; nothing was changed.")
+    commencement = _dated(new, effective_from)
     old = current(session.store)
     files = {**(old.files if old else {}), **new}
     reference = _combined(files, origin="The new reference files")
     update = ReferenceUpdate((old.revision if old else 0) + 1, session.now(), files)
-    _save(session, update, reference, "installed at HQ")
+    _save(session, update, reference, "installed at HQ", commencement)
     return update
 
 

@@ -8,12 +8,19 @@ Contract:
   login entry to the audit log. A wrong passphrase opens nothing.
 - A :class:`Session` belongs to one thread (its store's). It knows the user, the role and the
   install, checks permissions (:meth:`Session.require`) and stamps writes (:meth:`actor`).
+- Sign-in checks that the audit log ends at its recorded head before it logs. When it does
+  not (entries were cut from the end), the session still opens, logs nothing, and says so:
+  :attr:`Session.audit_status` (``ok``, ``problem``) and :attr:`Session.audit_broken`, for the
+  app and the command line to show an administrator at once. Every write is refused until an
+  administrator records the break (:func:`tipdesk.services.audit_log.acknowledge_break`).
 - A user changes their own passphrase here (:func:`change_passphrase`); adding, disabling and
   enabling users is :mod:`tipdesk.services.users`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +28,7 @@ from pathlib import Path
 from tipdesk.core.clock import Clock, iso_timestamp
 from tipdesk.core.codes import InstallRole, OfficeKind
 from tipdesk.core.errors import (
+    CorruptStore,
     InvalidInput,
     KnownError,
     PermissionDenied,
@@ -35,8 +43,8 @@ from tipdesk.core.reference import Reference
 from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
-from tipdesk.services import reference_updates
-from tipdesk.store.audit import NewEntry
+from tipdesk.services import leftovers, reference_updates
+from tipdesk.store.audit import ChainStatus, NewEntry
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
 
@@ -79,6 +87,15 @@ class Session:
         self.install = install
         self.clock = clock
         self.reference = reference
+        self.audit_status: ChainStatus = store.audit_status()
+        """Whether the audit log ended at its recorded head when checked (at sign-in, and
+        again at each unlock); see the module contract."""
+
+    @property
+    def audit_broken(self) -> bool:
+        """True when the audit log does not end at its recorded head: show it to an
+        administrator (``audit_status.problem`` says what is wrong)."""
+        return not self.audit_status.ok
 
     def __repr__(self) -> str:
         return f"Session(user={self.user.name!r}, role={self.role.value})"
@@ -118,6 +135,9 @@ class Session:
             reference=self.reference,
             offices=self.office_codes(),
             today=self.clock.now().date(),
+            identity_detail=self.can(Permission.REVEAL_IDENTITY),
+            # Keyed hashes: they work whether or not this user can read identities.
+            person_key=self.store.vault.person,
         )
 
     def close(self) -> None:
@@ -178,8 +198,9 @@ def init_install(
         office_row = _resolve_office(ref, office.strip(), district_code)
     created_home = not paths.home.exists()
     paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tighten_home(paths)
     try:
-        _keyfile, db_key, recovery = KeyFile.create(
+        keyfile, db_key, recovery = KeyFile.create(
             paths.keyfile, user=user, passphrase=passphrase, clock=clock, kdf=kdf
         )
         store = Store.create(paths.database, db_key)
@@ -206,12 +227,33 @@ def init_install(
 
         load_or_create(store, device_id, actor)
         store.log([NewEntry(at, user, device_id, "init", detail={"role": role.value})])
+        install = Install(role, district_code, office_row.code if office_row else "", device_id)
+        session = Session(store, paths, store.user(user) or _missing(user), install, clock, ref)
+        # The admin takes the new identity key out of escrow (and the recovery key gets it).
+        settle_identity(session, keyfile, None)
     except BaseException:
         _remove_partial(paths, created_home)
         raise
-    install = Install(role, district_code, office_row.code if office_row else "", device_id)
-    session = Session(store, paths, store.user(user) or _missing(user), install, clock, ref)
     return session, recovery
+
+
+def tighten_home(paths: Paths) -> None:
+    """Make an existing data folder private to its owner: the folder and its ``logs/`` 0700,
+    the files directly in them 0600 (a folder made by hand, or by an older TIPDesk, may have
+    been readable by other accounts). Files that cannot be changed are left as they are."""
+    if os.name == "nt":  # Windows folders inherit the profile's ACL; chmod has no effect
+        return
+    for folder in (paths.home, paths.logs):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            folder.chmod(0o700)
+        for item in folder.iterdir():
+            with contextlib.suppress(OSError):
+                if item.is_file() and not item.is_symlink():
+                    item.chmod(0o600)
+                elif item.is_dir() and not item.is_symlink():
+                    item.chmod(0o700)
 
 
 def _missing(user: str) -> User:
@@ -265,10 +307,14 @@ def sign_in(
             f"No TIPDesk store in {paths.home}. Run `tipdesk init` (or start the app) "
             "to set one up."
         )
-    keyfile = KeyFile.load(paths.keyfile)
-    db_key = keyfile.unlock(user, passphrase, clock)
-    name = keyfile.canonical_name(user) or user
-    return _open(paths, keyfile, db_key, name, clock, reference, "login")
+    # Files a killed backup left (0600, noted in the data folder) go at the next start.
+    leftovers.clean(paths)
+    # The key file's lock is held from reading the failure counter to writing the audit
+    # entries and dropping the failures they hold: parallel attempts queue up here.
+    with KeyFile.locked(paths.keyfile) as keyfile:
+        db_key, identity = keyfile.unlock_keys(user, passphrase, clock)
+        name = keyfile.canonical_name(user) or user
+        return _open(paths, keyfile, db_key, name, clock, reference, "login", identity)
 
 
 def sign_in_with_recovery(
@@ -286,16 +332,20 @@ def sign_in_with_recovery(
     the install's first admin), so it may reset any active user's passphrase.
     """
     check_passphrase(new_passphrase, user)
-    keyfile = KeyFile.load(paths.keyfile)
-    db_key = keyfile.unlock_with_recovery(recovery_key, clock)
-    user = keyfile.canonical_name(user) or user
-    session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery")
-    try:
-        keyfile.reset_passphrase(user, new_passphrase, db_key)
-        session.audit("passphrase.reset", "user", user)
-    except BaseException:
-        session.close()
-        raise
+    with KeyFile.locked(paths.keyfile) as keyfile:
+        db_key = keyfile.unlock_with_recovery(recovery_key, clock)
+        identity = keyfile.recovery_identity(recovery_key)
+        user = keyfile.canonical_name(user) or user
+        session = _open(paths, keyfile, db_key, user, clock, reference, "login.recovery", identity)
+        try:
+            keyfile.reset_passphrase(
+                user, new_passphrase, db_key, identity=session.store.vault.private_key()
+            )
+            if not session.audit_broken:  # else nothing can be logged until it is recorded
+                session.audit("passphrase.reset", "user", user)
+        except BaseException:
+            session.close()
+            raise
     return session
 
 
@@ -307,8 +357,9 @@ def _open(
     clock: Clock,
     reference: Reference | None,
     action: str,
+    identity: bytes | None = None,
 ) -> Session:
-    store = Store.open(paths.database, db_key)
+    store = open_store(paths, keyfile, db_key)
     try:
         row = store.user(user)
         if row is None or not row.active:
@@ -317,33 +368,101 @@ def _open(
         # HQ's reference update, when one was installed, on top of the app's own files.
         ref = reference or reference_updates.effective_reference(store)
         session = Session(store, paths, row, install, clock, ref)
+        granted = settle_identity(session, keyfile, identity)
         log_with_failures(session, keyfile, action)
+        if granted and not session.audit_broken:
+            session.audit("identity.grant", users=granted)
     except BaseException:
         store.close()
         raise
     return session
 
 
+def settle_identity(session: Session, keyfile: KeyFile, identity: bytes | None) -> list[str]:
+    """Put the identity key where it belongs at sign-in (the caller holds the key file's
+    lock); return the users it was granted to now.
+
+    - A user who may reveal identities gets it into the store (``identity``, from their key
+      file entry; or, the first time after the upgrade, from the escrow).
+    - Such a session then seals it to every active user whose role may reveal and who lacks
+      it (users added or upgraded since), and to the recovery key; the escrow is deleted once
+      the key file holds it.
+    - A user whose role may not reveal never gets it; one who still holds it loses it."""
+    vault = session.store.vault
+    if not session.can(Permission.REVEAL_IDENTITY):
+        if identity is not None:
+            keyfile.revoke_identity(session.user.name)
+        return []
+    escrow = vault.escrow()
+    identity = identity or escrow
+    if identity is None:
+        return []  # granted later by a holder (this user signed in before any holder did)
+    vault.unlock(identity)
+    granted = [
+        u.name
+        for u in session.store.users()
+        if u.active
+        and allowed(UserRole(u.role), Permission.REVEAL_IDENTITY)
+        and keyfile.grant_identity(u.name, identity)
+    ]
+    keyfile.grant_recovery_identity(identity)
+    if escrow is not None and keyfile.identity_holders():
+        vault.drop_escrow()
+        session.store.checkpoint()
+    return granted
+
+
+def open_store(paths: Paths, keyfile: KeyFile, db_key: bytes) -> Store:
+    """Open the store with ``db_key``, finishing a key rotation a crash interrupted: the key
+    file already holds the new key (and the old one wrapped under it) but the database may
+    not have been re-keyed yet; it is then opened with the old key and re-keyed now. The
+    caller holds the key file's lock."""
+    previous = keyfile.previous_key(db_key)
+    if previous is None:
+        return Store.open(paths.database, db_key)
+    try:
+        store = Store.open(paths.database, db_key)
+    except CorruptStore:
+        store = Store.open(paths.database, previous)
+        try:
+            store.rekey(db_key)
+        except BaseException:
+            store.close()
+            raise
+    keyfile.finish_rotation()
+    return store
+
+
 def log_with_failures(session: Session, keyfile: KeyFile, action: str) -> None:
-    """Audit the failed sign-ins the key file kept, then ``action`` by the session's user, in
-    one transaction; then drop those failures from the key file. Failures a crash left in the
-    key file after they were logged are not logged twice."""
-    pending = keyfile.pending_failures()
-    logged = session.store.logged_login_failures([at for at, _ in pending]) if pending else set()
+    """Audit the failed sign-ins the key file kept (``login.failed``) and the attempts it
+    refused during a wait (``login.throttled``), then ``action`` by the session's user, in one
+    transaction; then drop them from the key file. Entries a crash left in the key file after
+    they were logged are not logged twice. The caller holds the key file's lock.
+
+    When the audit log does not end at its recorded head, nothing is logged (appending would
+    be refused): the session's :attr:`~Session.audit_status` says so, and the failures stay
+    in the key file for the sign-in after the break is recorded."""
+    session.audit_status = session.store.audit_status()
+    if session.audit_broken:
+        return
+    kept = [(at, who, "login.failed") for at, who in keyfile.pending_failures()]
+    kept += [(at, who, "login.throttled") for at, who in keyfile.pending_refusals()]
+    kept.sort()
+    logged = session.store.logged_login_failures([at for at, _, _ in kept]) if kept else set()
     device = session.install.device_id
     entries = [
-        NewEntry(at, who, device, "login.failed") for at, who in pending if (at, who) not in logged
+        NewEntry(at, who, device, what) for at, who, what in kept if (at, who, what) not in logged
     ]
     a = session.actor()
     entries.append(NewEntry(a.at, a.user, a.device, action))
     session.store.log(entries)
-    if pending:
-        keyfile.forget_failures(pending)
+    if kept:
+        keyfile.forget_failures([(at, who) for at, who, _ in kept])
 
 
 def change_passphrase(session: Session, old: str, new: str) -> None:
     """Re-wrap the database key for the signed-in user; the database is not re-encrypted."""
     check_passphrase(new)
-    keyfile = KeyFile.load(session.paths.keyfile)
-    keyfile.change_passphrase(session.user.name, old, new, session.clock)
+    with KeyFile.locked(session.paths.keyfile) as keyfile:
+        keyfile.change_passphrase(session.user.name, old, new, session.clock)
     session.audit("passphrase.change", "user", session.user.name)

@@ -6,6 +6,12 @@ Contract:
 - Each entry's ``hash`` is SHA-256 over the canonical JSON of its fields and the previous
   entry's hash; the chain's head (last seq and hash) is also kept in ``settings`` so that
   removing entries from the end is detected too.
+- :func:`append` chains from that stored head and refuses (:class:`AuditChainBroken`, nothing
+  written) when the table's last entry is not it: a cut tail is never papered over by the
+  next entry. :func:`status` tells whether they agree (sign-in checks it before it logs);
+  :func:`record_break` is an administrator's acknowledgement, the one entry that may follow a
+  break: it names the head that was recorded and the entry the log ended at, and the chain
+  goes on from there.
 - Entries never contain record contents or identities: the action, the record kind and id, and
   in ``detail`` only field *names*, counts and reasons.
 - :func:`verify` walks the whole chain and names the first entry that was edited, deleted or
@@ -22,11 +28,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from tipdesk.core.errors import AuditChainBroken
 from tipdesk.store import settings_table
 from tipdesk.store.driver import Connection, insert_rows
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
+BREAK_ACTION = "audit.break"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,20 @@ class VerifyResult:
     entries: int
     problem: str = ""
     bad_seq: int | None = None
+    breaks: tuple[str, ...] = ()
+    """Breaks an administrator acknowledged (:func:`record_break`), one line each: the chain
+    verifies, but entries before each of them were lost."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChainStatus:
+    """Whether the audit table's last entry is the head the store recorded (see
+    :func:`status`). ``problem`` says what does not match, in words, when ``ok`` is false."""
+
+    ok: bool
+    last_seq: int
+    head_seq: int | None
+    problem: str = ""
 
 
 # Canonical JSON: sorted keys, no spaces, UTF-8 text. Built once (json.dumps with options
@@ -85,14 +107,85 @@ def entry_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _head(conn: Connection) -> tuple[int, str]:
+def _last(conn: Connection) -> tuple[int, str]:
     row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return (int(row[0]), str(row[1])) if row else (0, GENESIS)
 
 
+def _stored_head(conn: Connection) -> tuple[int, str] | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (HEAD_KEY,)).fetchone()
+    if row is None:
+        return None
+    try:
+        seq, digest = json.loads(row[0])
+        return int(seq), str(digest)
+    except (ValueError, TypeError):
+        return (-1, "")  # unreadable: matches no entry
+
+
+def status(conn: Connection) -> ChainStatus:
+    """Compare the table's last entry with the recorded head (no walk of the chain: cheap
+    enough for every sign-in and every append)."""
+    last_seq, last_hash = _last(conn)
+    head = _stored_head(conn)
+    if head is None:
+        if last_seq == 0:
+            return ChainStatus(True, 0, None)
+        return ChainStatus(
+            False, last_seq, None, "the audit log's head record is missing: it was removed"
+        )
+    head_seq, head_hash = head
+    if (head_seq, head_hash) == (last_seq, last_hash):
+        return ChainStatus(True, last_seq, head_seq)
+    if head_seq > last_seq:
+        problem = (
+            f"the audit log ends at #{last_seq} but entry #{head_seq} was written: "
+            "entries at the end were deleted"
+        )
+    else:
+        problem = (
+            f"the audit log's last entry (#{last_seq}) is not the one recorded as its end "
+            f"(#{head_seq}): entries were removed or rewritten"
+        )
+    return ChainStatus(False, last_seq, head_seq, problem)
+
+
 def append(conn: Connection, entries: Iterable[NewEntry]) -> int:
-    """Append ``entries`` in order inside the current transaction; return the last seq."""
-    seq, prev = _head(conn)
+    """Append ``entries`` in order inside the current transaction, chained from the recorded
+    head; return the last seq. :class:`AuditChainBroken` (nothing written) when the table's
+    last entry is not that head."""
+    entries = list(entries)
+    if not entries:
+        return _last(conn)[0]
+    found = status(conn)
+    if not found.ok:
+        raise AuditChainBroken(
+            f"The audit log is broken ({found.problem}); nothing was saved. An administrator "
+            "must review it (tipdesk audit verify) and record the break (tipdesk audit "
+            "acknowledge) before changes can be saved again."
+        )
+    return _append_after(conn, _last(conn), entries)
+
+
+def record_break(conn: Connection, entry: NewEntry) -> ChainStatus:
+    """Append ``entry`` (an administrator's acknowledgement, action :data:`BREAK_ACTION`) after
+    the table's last entry although it is not the recorded head, with what did not match in
+    its detail, and make it the head. Returns the status it acknowledged; raises
+    ``ValueError`` when the chain is not broken (there is nothing to acknowledge)."""
+    found = status(conn)
+    if found.ok:
+        raise ValueError("the audit chain is not broken")
+    detail = dict(entry.detail or {})
+    detail.update(
+        {"log_ended_at": found.last_seq, "recorded_head": found.head_seq, "problem": found.problem}
+    )
+    ack = NewEntry(entry.at, entry.user, entry.device, BREAK_ACTION, detail=detail)
+    _append_after(conn, _last(conn), [ack])
+    return found
+
+
+def _append_after(conn: Connection, last: tuple[int, str], entries: list[NewEntry]) -> int:
+    seq, prev = last
     rows = []
     for e in entries:
         seq += 1
@@ -104,9 +197,8 @@ def append(conn: Connection, entries: Iterable[NewEntry]) -> int:
             (seq, e.at, e.user, e.device, e.action, e.kind, e.record_id, detail_json, prev, h)
         )
         prev = h
-    if rows:
-        insert_rows(conn, "INSERT INTO audit", rows)
-        settings_table.put(conn, {HEAD_KEY: _canonical([seq, prev])})
+    insert_rows(conn, "INSERT INTO audit", rows)
+    settings_table.put(conn, {HEAD_KEY: _canonical([seq, prev])})
     return seq
 
 
@@ -150,9 +242,16 @@ def verify(conn: Connection) -> VerifyResult:
     prev = GENESIS
     expected_seq = 1
     count = 0
+    breaks: list[str] = []
     for row in _walk(conn):
         seq, at, user, device, action, kind, record_id, detail_json, prev_hash, h = row
         count += 1
+        if action == BREAK_ACTION:
+            detail = json.loads(detail_json)
+            breaks.append(
+                f"#{seq}: {detail.get('problem', 'the log was broken')}; acknowledged by "
+                f"{user} at {at}" + (f" ({detail['reason']})" if detail.get("reason") else "")
+            )
         if seq != expected_seq:
             if seq > expected_seq:
                 missing = (
@@ -191,4 +290,4 @@ def verify(conn: Connection) -> VerifyResult:
             )
     elif count:
         return VerifyResult(False, count, "the audit log's head record is missing", None)
-    return VerifyResult(True, count)
+    return VerifyResult(True, count, breaks=tuple(breaks))

@@ -6,7 +6,7 @@ Contract:
   ``limit`` of them, with the number of matches counted up to ``cap`` (a diary with thousands
   of old deadlines still answers at once). Deleted records never appear; neither do the
   records of a deleted case or victim.
-- Every query is one indexed range (schema step 4): hearings by date (``hearings_open``),
+- Every query is one indexed range (schema step 7): hearings by date (``hearings_open``),
   cases by office, stage and registration date (``cases_diary``), referrals by service,
   outcome and date (``referrals_diary``, ``referrals_diary_outcome``), remand hearings by
   date and by accused (``hearings_remand_on``, ``hearings_remand``) and done marks by rule

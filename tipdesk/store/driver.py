@@ -128,6 +128,20 @@ def export_copy(conn: Connection, dest: Path, key: bytes) -> None:
             conn.execute("DETACH DATABASE backup_copy")
 
 
+def rekey(conn: Connection, key: bytes) -> None:
+    """Re-encrypt every page of the open database with ``key`` (SQLCipher ``PRAGMA rekey``),
+    then fold the WAL into the main file.
+
+    SQLCipher rewrites the pages in one write transaction: killed at any point, the database
+    opens with exactly one of the two keys, whole (``tests/security/test_key_rotation.py``
+    kills it in between). The connection must be the only one open on the file."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("database key must be 32 bytes")
+    with translated():
+        conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
+
 ROWS_PER_STATEMENT = 100
 
 

@@ -22,7 +22,9 @@ from tipdesk.core.clock import iso_timestamp, parse_timestamp
 from tipdesk.core.errors import CorruptStore
 
 FORMAT = "tipdesk-keyfile"
-VERSION = 1
+VERSION = 2
+"""Version 2 gives each user an X25519 key pair (see :mod:`tipdesk.store.keywrap`); version 1
+files are read, and each of their entries is upgraded at its user's next sign-in."""
 KEY_BYTES = 32
 """Length of the database key and of the recovery key, in bytes."""
 
@@ -32,6 +34,7 @@ SALT_BYTES = 16
 NONCE_BYTES = 12
 FILE_ID_BYTES = 16
 WRAPPED_BYTES = KEY_BYTES + 16  # AES-GCM appends a 16-byte tag
+SEALED_BYTES = 32 + KEY_BYTES + 16  # HPKE: encapsulated key, ciphertext, tag
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 
@@ -73,18 +76,33 @@ def b64(data: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class UserEntry:
+    """One user's slot. ``wrapped`` is AES-GCM under the passphrase's Argon2id key: of the
+    user's X25519 private key when ``public`` is set (version 2), else of the database key
+    itself (a version 1 entry, upgraded at the user's next sign-in). ``sealed_key`` and
+    ``sealed_identity`` are the database key and the identity key sealed to ``public``."""
+
     name: str
     salt: bytes
     kdf: KdfParams
     nonce: bytes
     wrapped: bytes
+    public: bytes | None = None
+    sealed_key: bytes | None = None
+    sealed_identity: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Recovery:
+    """The recovery key's slot: version 1 wraps the database key under HKDF of the recovery
+    key (``nonce``, ``wrapped``); version 2 keeps the public half of a key pair derived from
+    the recovery key, with the database key (and the identity key) sealed to it."""
+
     salt: bytes
-    nonce: bytes
-    wrapped: bytes
+    nonce: bytes | None = None
+    wrapped: bytes | None = None
+    public: bytes | None = None
+    sealed_key: bytes | None = None
+    sealed_identity: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +110,8 @@ class Throttle:
     failures: int = 0
     last_failure: dt.datetime | None = None
     pending: tuple[tuple[str, str], ...] = ()
+    refused: tuple[tuple[str, str], ...] = ()
+    """Attempts refused during a wait, kept for the audit log (they never reach Argon2id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +122,9 @@ class KeyFileState:
     users: tuple[UserEntry, ...]
     recovery: Recovery
     throttle: Throttle = field(default_factory=Throttle)
+    previous_key: tuple[bytes, bytes] | None = None
+    """During a key rotation only: ``(nonce, wrapped)``, the database key the database may
+    still be encrypted with, wrapped under HKDF of the new one (see :mod:`tipdesk.store.keys`)."""
 
 
 def normalise_name(name: str) -> str:
@@ -121,43 +144,69 @@ def name_problem(name: str) -> str | None:
 # --- (de)serialisation -------------------------------------------------------------------------
 
 
+def _user_document(entry: UserEntry) -> dict[str, object]:
+    doc: dict[str, object] = {
+        "name": entry.name,
+        "salt": b64(entry.salt),
+        "kdf": {
+            "algorithm": "argon2id",
+            "memory_kib": entry.kdf.memory_kib,
+            "iterations": entry.kdf.iterations,
+            "lanes": entry.kdf.lanes,
+        },
+        "nonce": b64(entry.nonce),
+    }
+    if entry.public is None or entry.sealed_key is None:
+        doc["wrapped_key"] = b64(entry.wrapped)
+        return doc
+    doc["wrapped_secret"] = b64(entry.wrapped)
+    doc["public"] = b64(entry.public)
+    doc["sealed_key"] = b64(entry.sealed_key)
+    if entry.sealed_identity is not None:
+        doc["sealed_identity"] = b64(entry.sealed_identity)
+    return doc
+
+
+def _recovery_document(recovery: Recovery) -> dict[str, object]:
+    doc: dict[str, object] = {"kdf": {"algorithm": "hkdf-sha256"}, "salt": b64(recovery.salt)}
+    if recovery.public is not None and recovery.sealed_key is not None:
+        doc["public"] = b64(recovery.public)
+        doc["sealed_key"] = b64(recovery.sealed_key)
+        if recovery.sealed_identity is not None:
+            doc["sealed_identity"] = b64(recovery.sealed_identity)
+    elif recovery.nonce is not None and recovery.wrapped is not None:
+        doc["nonce"] = b64(recovery.nonce)
+        doc["wrapped_key"] = b64(recovery.wrapped)
+    return doc
+
+
 def to_document(state: KeyFileState) -> dict[str, object]:
     throttle = state.throttle
-    return {
+    doc: dict[str, object] = {
         "format": FORMAT,
         "version": VERSION,
         "file_id": b64(state.file_id),
         "created_at": state.created_at,
         "key_check": b64(state.key_check),
-        "users": [
-            {
-                "name": entry.name,
-                "salt": b64(entry.salt),
-                "kdf": {
-                    "algorithm": "argon2id",
-                    "memory_kib": entry.kdf.memory_kib,
-                    "iterations": entry.kdf.iterations,
-                    "lanes": entry.kdf.lanes,
-                },
-                "nonce": b64(entry.nonce),
-                "wrapped_key": b64(entry.wrapped),
-            }
-            for entry in state.users
-        ],
-        "recovery": {
-            "kdf": {"algorithm": "hkdf-sha256"},
-            "salt": b64(state.recovery.salt),
-            "nonce": b64(state.recovery.nonce),
-            "wrapped_key": b64(state.recovery.wrapped),
-        },
+        "users": [_user_document(entry) for entry in state.users],
+        "recovery": _recovery_document(state.recovery),
         "throttle": {
             "consecutive_failures": throttle.failures,
             "last_failure": (
                 iso_timestamp(throttle.last_failure) if throttle.last_failure else None
             ),
             "pending_failures": [{"at": at, "user": who} for at, who in throttle.pending],
+            **(
+                {"refused_attempts": [{"at": at, "user": who} for at, who in throttle.refused]}
+                if throttle.refused
+                else {}
+            ),
         },
     }
+    if state.previous_key is not None:
+        nonce, wrapped = state.previous_key
+        doc["previous_key"] = {"nonce": b64(nonce), "wrapped_key": b64(wrapped)}
+    return doc
 
 
 class _Malformed(Exception):
@@ -207,8 +256,8 @@ def _no_constants(name: str) -> NoReturn:
 
 def _parse_document(doc: dict[str, Any]) -> KeyFileState:
     top = {"format", "version", "file_id", "created_at", "key_check", "users", "recovery"}
-    _exact_keys(doc, top | {"throttle"}, "top level")
-    _int(doc, "version", "top level", VERSION, VERSION)
+    _exact_keys(doc, top | {"throttle"} | ({"previous_key"} & doc.keys()), "top level")
+    _int(doc, "version", "top level", 1, VERSION)
     file_id = _bytes(doc, "file_id", "top level", FILE_ID_BYTES)
     created_at = _timestamp(doc, "created_at", "top level")
     key_check = _bytes(doc, "key_check", "top level", KEY_BYTES)
@@ -226,13 +275,28 @@ def _parse_document(doc: dict[str, Any]) -> KeyFileState:
         users=users,
         recovery=_parse_recovery(doc["recovery"]),
         throttle=_parse_throttle(doc["throttle"]),
+        previous_key=_parse_previous(doc["previous_key"]) if "previous_key" in doc else None,
+    )
+
+
+def _parse_previous(item: object) -> tuple[bytes, bytes]:
+    obj = _object(item, "previous_key")
+    _exact_keys(obj, {"nonce", "wrapped_key"}, "previous_key")
+    return (
+        _bytes(obj, "nonce", "previous_key", NONCE_BYTES),
+        _bytes(obj, "wrapped_key", "previous_key", WRAPPED_BYTES),
     )
 
 
 def _parse_user(item: object, index: int) -> UserEntry:
     where = f"users[{index}]"
     obj = _object(item, where)
-    _exact_keys(obj, {"name", "salt", "kdf", "nonce", "wrapped_key"}, where)
+    common = {"name", "salt", "kdf", "nonce"}
+    if "wrapped_key" in obj:
+        _exact_keys(obj, common | {"wrapped_key"}, where)
+    else:
+        pair = {"wrapped_secret", "public", "sealed_key"}
+        _exact_keys(obj, common | pair | ({"sealed_identity"} & obj.keys()), where)
     name = _str(obj, "name", where)
     if name != normalise_name(name) or name_problem(name):
         raise _Malformed(f"{where}.name is not a valid user name")
@@ -248,42 +312,79 @@ def _parse_user(item: object, index: int) -> UserEntry:
         )
     except ValueError as exc:
         raise _Malformed(f"{where}.kdf: {exc}") from None
+    salt = _bytes(obj, "salt", where, SALT_BYTES)
+    nonce = _bytes(obj, "nonce", where, NONCE_BYTES)
+    if "wrapped_key" in obj:
+        return UserEntry(name, salt, kdf, nonce, _bytes(obj, "wrapped_key", where, WRAPPED_BYTES))
     return UserEntry(
         name=name,
-        salt=_bytes(obj, "salt", where, SALT_BYTES),
+        salt=salt,
         kdf=kdf,
-        nonce=_bytes(obj, "nonce", where, NONCE_BYTES),
-        wrapped=_bytes(obj, "wrapped_key", where, WRAPPED_BYTES),
+        nonce=nonce,
+        wrapped=_bytes(obj, "wrapped_secret", where, WRAPPED_BYTES),
+        public=_bytes(obj, "public", where, KEY_BYTES),
+        sealed_key=_bytes(obj, "sealed_key", where, SEALED_BYTES),
+        sealed_identity=(
+            _bytes(obj, "sealed_identity", where, SEALED_BYTES)
+            if "sealed_identity" in obj
+            else None
+        ),
     )
 
 
 def _parse_recovery(item: object) -> Recovery:
     obj = _object(item, "recovery")
-    _exact_keys(obj, {"kdf", "salt", "nonce", "wrapped_key"}, "recovery")
+    if "wrapped_key" in obj:
+        _exact_keys(obj, {"kdf", "salt", "nonce", "wrapped_key"}, "recovery")
+    else:
+        expected = {"kdf", "salt", "public", "sealed_key"}
+        _exact_keys(obj, expected | ({"sealed_identity"} & obj.keys()), "recovery")
     if obj["kdf"] != {"algorithm": "hkdf-sha256"}:
         raise _Malformed("recovery.kdf is not hkdf-sha256")
+    salt = _bytes(obj, "salt", "recovery", SALT_BYTES)
+    if "wrapped_key" in obj:
+        return Recovery(
+            salt=salt,
+            nonce=_bytes(obj, "nonce", "recovery", NONCE_BYTES),
+            wrapped=_bytes(obj, "wrapped_key", "recovery", WRAPPED_BYTES),
+        )
     return Recovery(
-        salt=_bytes(obj, "salt", "recovery", SALT_BYTES),
-        nonce=_bytes(obj, "nonce", "recovery", NONCE_BYTES),
-        wrapped=_bytes(obj, "wrapped_key", "recovery", WRAPPED_BYTES),
+        salt=salt,
+        public=_bytes(obj, "public", "recovery", KEY_BYTES),
+        sealed_key=_bytes(obj, "sealed_key", "recovery", SEALED_BYTES),
+        sealed_identity=(
+            _bytes(obj, "sealed_identity", "recovery", SEALED_BYTES)
+            if "sealed_identity" in obj
+            else None
+        ),
     )
 
 
 def _parse_throttle(item: object) -> Throttle:
     obj = _object(item, "throttle")
-    _exact_keys(obj, {"consecutive_failures", "last_failure", "pending_failures"}, "throttle")
+    expected = {"consecutive_failures", "last_failure", "pending_failures"}
+    _exact_keys(obj, expected | ({"refused_attempts"} & obj.keys()), "throttle")
     failures = _int(obj, "consecutive_failures", "throttle", 0, 2**31)
     last = None if obj["last_failure"] is None else _timestamp(obj, "last_failure", "throttle")
-    pending_raw = obj["pending_failures"]
-    if not isinstance(pending_raw, list):
-        raise _Malformed("throttle.pending_failures must be a list")
-    pending: list[tuple[str, str]] = []
-    for i, entry in enumerate(pending_raw):
-        where = f"throttle.pending_failures[{i}]"
+    return Throttle(
+        failures=failures,
+        last_failure=last,
+        pending=_attempts(obj, "pending_failures"),
+        refused=_attempts(obj, "refused_attempts") if "refused_attempts" in obj else (),
+    )
+
+
+def _attempts(obj: dict[str, Any], key: str) -> tuple[tuple[str, str], ...]:
+    raw = obj[key]
+    if not isinstance(raw, list):
+        raise _Malformed(f"throttle.{key} must be a list")
+    found: list[tuple[str, str]] = []
+    for i, entry in enumerate(raw):
+        where = f"throttle.{key}[{i}]"
         pobj = _object(entry, where)
         _exact_keys(pobj, {"at", "user"}, where)
-        pending.append((iso_timestamp(_timestamp(pobj, "at", where)), _str(pobj, "user", where)))
-    return Throttle(failures=failures, last_failure=last, pending=tuple(pending))
+        found.append((iso_timestamp(_timestamp(pobj, "at", where)), _str(pobj, "user", where)))
+    return tuple(found)
 
 
 def _object(value: object, where: str) -> dict[str, Any]:

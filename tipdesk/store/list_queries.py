@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.codes import Stage
+from tipdesk.store.identity import terms_query
 from tipdesk.store.store import Store
 
 Key = tuple[Any, ...]
@@ -310,8 +311,25 @@ def _base(store: Store, spec: _Spec, q: ListQuery, include_identity: bool) -> _W
         params.append(q.outcome)
     match = None
     if q.text.strip():
-        column = "" if include_identity or q.kind != "victim" else "code"
-        match = list_match(store, spec.fts, q.text, column)
+        if q.kind == "victim" and include_identity:
+            # Identities are not in the full-text index: they are found through keyed hashes
+            # of whole words (tipdesk.store.identity), or'ed with the codes' index.
+            code = list_match(store, spec.fts, q.text, "code")
+            terms = store.vault.search_terms(q.text)
+            either = []
+            if code is not None:
+                either.append(
+                    f"t.rowid IN (SELECT rowid FROM {spec.fts} WHERE {spec.fts} MATCH ?)"  # noqa: S608
+                )
+                params.append(code)
+            if terms:
+                either.append(f"t.id IN ({terms_query(len(terms))})")
+                params += terms
+            if either:
+                where.append("(" + " OR ".join(either) + ")")
+        else:
+            column = "code" if q.kind == "victim" else ""
+            match = list_match(store, spec.fts, q.text, column)
     return _Where(where, params, match)
 
 

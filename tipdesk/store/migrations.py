@@ -610,6 +610,212 @@ def _step_3_to_4(conn: Connection) -> None:
 
 
 def _step_4_to_5(conn: Connection) -> None:
+    """Victims' identities sealed under the identity key (:mod:`tipdesk.store.identity`).
+
+    - ``identity_keys`` (data keys sealed to the identity key), ``victim_keys`` (keyed hashes
+      for the overlap check) and ``victim_terms`` (keyed hashes of words, for searching by
+      identity) are created; the identity key pair and the index key are made (the private
+      half in escrow until a user who may reveal identities signs in).
+    - Every victim's name, father's name, CNIC, phone and address is replaced by its sealed
+      token, and its keys and terms written.
+    - ``victims_fts`` is rebuilt with victim codes only (it held identity words).
+    Old plaintext is zeroed where it is overwritten or freed (``secure_delete``); the store
+    runs ``VACUUM`` after this step (:data:`VACUUM_AFTER`), so no free page keeps any.
+    """
+    from tipdesk.core.records import Victim
+    from tipdesk.store import identity
+    from tipdesk.store.rows import MAPPINGS, from_row, select_columns
+
+    conn.execute("PRAGMA secure_delete = ON")
+    run_script(
+        conn,
+        """
+        CREATE TABLE identity_keys (
+            id INTEGER PRIMARY KEY,
+            sealed BLOB NOT NULL
+        );
+        CREATE TABLE victim_keys (
+            victim_id TEXT PRIMARY KEY,
+            cnic_key TEXT,
+            name_key TEXT,
+            father_key TEXT
+        );
+        CREATE INDEX victim_keys_cnic ON victim_keys(cnic_key) WHERE cnic_key IS NOT NULL;
+        CREATE INDEX victim_keys_name ON victim_keys(name_key) WHERE name_key IS NOT NULL;
+        CREATE TABLE victim_terms (
+            term TEXT NOT NULL,
+            victim_id TEXT NOT NULL,
+            PRIMARY KEY (term, victim_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX victim_terms_victim ON victim_terms(victim_id);
+        DROP TABLE victims_fts;
+        CREATE VIRTUAL TABLE victims_fts USING fts5(
+            code, identity, content = '', contentless_delete = 1, detail = column,
+            tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    )
+    identity.create_keys(conn)
+    vault = identity.IdentityVault(conn)
+    columns = MAPPINGS["victim"].columns
+    fields = identity.FIELDS
+    rows = conn.execute(f"SELECT rowid, {select_columns('victim')} FROM victims").fetchall()  # noqa: S608
+    batch: list[Victim] = []
+    for row in rows:
+        victim = from_row("victim", row[1:])
+        assert isinstance(victim, Victim)
+        values = dict(zip(columns, row[1:], strict=True))
+        sealed = vault.seal_values(victim, [values[f] for f in fields], fields)
+        conn.execute(
+            f"UPDATE victims SET {', '.join(f'{f} = ?' for f in fields)} WHERE rowid = ?",  # noqa: S608
+            (*sealed, row[0]),
+        )
+        batch.append(victim)
+        if not victim.deleted:
+            conn.execute(
+                "INSERT INTO victims_fts(rowid, code, identity) VALUES (?, ?, '')",
+                (row[0], victim.victim_code),
+            )
+    vault.index(batch)
+    conn.execute("PRAGMA secure_delete = OFF")
+
+
+# --- step 6: the offence date, and the report's figures per law -------------------------------
+# An accused's contribution to ``report_law_accused``: proceeded against (month of the date
+# proceeded against) and judged (month of the judgment, event = the outcome), under its case's
+# district and law; ``official`` is 1 for an accused whose role is ``official``.
+_LAW_ACCUSED_ROW_6 = """
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr({p}.proceeded_on, 1, 7), c.district, c.law, {p}.role = 'official',
+        'proceeded', {s}
+    FROM cases AS c WHERE c.id = {p}.case_id AND {p}.deleted = 0 AND {p}.proceeded_on IS NOT NULL
+    ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr({p}.judgment_on, 1, 7), c.district, c.law, {p}.role = 'official',
+        {p}.outcome, {s}
+    FROM cases AS c WHERE c.id = {p}.case_id AND {p}.deleted = 0
+        AND {p}.outcome != 'pending' AND {p}.judgment_on IS NOT NULL
+    ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n;
+"""
+_LAW_CASE_ROW_6 = """
+    INSERT INTO report_law_cases(month, district, law, cases)
+    SELECT substr({p}.registered_on, 1, 7), {p}.district, {p}.law, {s}
+    WHERE {p}.deleted = 0 AND {p}.registered_on IS NOT NULL
+    ON CONFLICT(month, district, law) DO UPDATE SET cases = cases + excluded.cases;
+"""
+# All accused of case row {p}, counted under district {d} and law {law}.
+_LAW_CASE_ACCUSED_6 = """
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr(a.proceeded_on, 1, 7), {d}, {law}, a.role = 'official', 'proceeded',
+        {s} * count(*)
+    FROM accused AS a WHERE a.case_id = {p}.id AND a.deleted = 0 AND a.proceeded_on IS NOT NULL
+        AND {cond}
+    GROUP BY 1, 4
+    ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr(a.judgment_on, 1, 7), {d}, {law}, a.role = 'official', a.outcome,
+        {s} * count(*)
+    FROM accused AS a WHERE a.case_id = {p}.id AND a.deleted = 0 AND a.outcome != 'pending'
+        AND a.judgment_on IS NOT NULL AND {cond}
+    GROUP BY 1, 4, 5
+    ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n;
+"""
+_LAW_BACKFILL_6 = """
+    INSERT INTO report_law_cases(month, district, law, cases)
+    SELECT substr(registered_on, 1, 7), district, law, count(*)
+    FROM cases WHERE deleted = 0 AND registered_on IS NOT NULL GROUP BY 1, 2, 3;
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr(a.proceeded_on, 1, 7), c.district, c.law, a.role = 'official', 'proceeded',
+        count(*)
+    FROM accused AS a JOIN cases AS c ON c.id = a.case_id
+    WHERE a.deleted = 0 AND a.proceeded_on IS NOT NULL GROUP BY 1, 2, 3, 4;
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr(a.judgment_on, 1, 7), c.district, c.law, a.role = 'official', a.outcome,
+        count(*)
+    FROM accused AS a JOIN cases AS c ON c.id = a.case_id
+    WHERE a.deleted = 0 AND a.outcome != 'pending' AND a.judgment_on IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5;
+"""
+
+
+def _law_6(template: str, p: str, s: int, **extra: str) -> str:
+    return template.format(p=p, s=s, **extra)
+
+
+def _step_5_to_6(conn: Connection) -> None:
+    """The law by the date of the offence, and the report split by Act (issue 16).
+
+    - ``cases.offence_on``: the date of the offence (the FIR's date of occurrence). Rows already
+      stored have none: the registration date stands in for it (``records.offence_date``), as
+      it did before the field existed, so no date is invented for them.
+    - ``report_law_cases`` (cases registered, by month, district and law) and
+      ``report_law_accused`` (accused proceeded against, by the month of that date, and judged,
+      by the month of the judgment with the outcome as ``event``; by their case's district and
+      law, and ``official`` = the accused's role is ``official``), kept equal to the record
+      rows by triggers exactly as schema 3's summaries are (any row order; a case moved to
+      another district or law moves its accused). Existing rows are summarised here."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE cases ADD COLUMN offence_on TEXT;
+        CREATE TABLE report_law_cases (
+            month TEXT NOT NULL, district TEXT NOT NULL, law TEXT NOT NULL,
+            cases INTEGER NOT NULL,
+            PRIMARY KEY (month, district, law)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_law_accused (
+            month TEXT NOT NULL, district TEXT NOT NULL, law TEXT NOT NULL,
+            official INTEGER NOT NULL, event TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (month, district, law, official, event)
+        ) WITHOUT ROWID;
+        """,
+    )
+    run_script(conn, _LAW_BACKFILL_6)
+    case_changed = " OR ".join(
+        f"OLD.{c} IS NOT NEW.{c}" for c in ("deleted", "registered_on", "district", "law")
+    )
+    accused_changed = " OR ".join(
+        f"OLD.{c} IS NOT NEW.{c}"
+        for c in ("deleted", "case_id", "role", "proceeded_on", "outcome", "judgment_on")
+    )
+    moved = "(OLD.district IS NOT NEW.district OR OLD.law IS NOT NEW.law)"
+    of_case = _LAW_CASE_ACCUSED_6
+    run_script(
+        conn,
+        f"""
+        CREATE TRIGGER report_law_cases_insert AFTER INSERT ON cases BEGIN
+            {_law_6(_LAW_CASE_ROW_6, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_law_cases_insert_accused AFTER INSERT ON cases
+        WHEN EXISTS (SELECT 1 FROM accused WHERE case_id = NEW.id) BEGIN
+            {_law_6(of_case, "NEW", 1, d="NEW.district", law="NEW.law", cond="1")}
+        END;
+        CREATE TRIGGER report_law_cases_update AFTER UPDATE ON cases WHEN {case_changed} BEGIN
+            {_law_6(_LAW_CASE_ROW_6, "OLD", -1)}
+            {_law_6(_LAW_CASE_ROW_6, "NEW", 1)}
+            {_law_6(of_case, "OLD", -1, d="OLD.district", law="OLD.law", cond=moved)}
+            {_law_6(of_case, "NEW", 1, d="NEW.district", law="NEW.law", cond=moved)}
+        END;
+        CREATE TRIGGER report_law_cases_delete AFTER DELETE ON cases BEGIN
+            {_law_6(_LAW_CASE_ROW_6, "OLD", -1)}
+            {_law_6(of_case, "OLD", -1, d="OLD.district", law="OLD.law", cond="1")}
+        END;
+        CREATE TRIGGER report_law_accused_insert AFTER INSERT ON accused
+        WHEN NEW.proceeded_on IS NOT NULL OR NEW.judgment_on IS NOT NULL BEGIN
+            {_law_6(_LAW_ACCUSED_ROW_6, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_law_accused_update AFTER UPDATE ON accused
+        WHEN {accused_changed} BEGIN
+            {_law_6(_LAW_ACCUSED_ROW_6, "OLD", -1)}
+            {_law_6(_LAW_ACCUSED_ROW_6, "NEW", 1)}
+        END;
+        CREATE TRIGGER report_law_accused_delete AFTER DELETE ON accused BEGIN
+            {_law_6(_LAW_ACCUSED_ROW_6, "OLD", -1)}
+        END;
+        """,  # noqa: S608 (literal templates, no input)
+    )
+
+
+def _step_6_to_7(conn: Connection) -> None:
     """The office's diary (issue 18): court hearings, officers' done marks on the deadlines
     the diary derives from the rules, and the indexes its date ranges read.
 
@@ -669,7 +875,12 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_2_to_3,
     _step_3_to_4,
     _step_4_to_5,
+    _step_5_to_6,
+    _step_6_to_7,
 ]
+VACUUM_AFTER = frozenset({5})
+"""Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so
+that no free page keeps what the step removed (plaintext identities, step 5)."""
 LATEST = len(STEPS)
 
 

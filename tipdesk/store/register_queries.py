@@ -33,7 +33,7 @@ def _select(store: Store, kind: str, column: str, values: Iterable[str]) -> list
             f"SELECT {select_columns(kind)} FROM {TABLES[kind]} "  # noqa: S608
             f"WHERE deleted = 0 AND {column} IN ({marks})"
         )
-        out += [from_row(kind, row) for row in store.query(sql, chunk)]
+        out += [store.opened(from_row(kind, row)) for row in store.query(sql, chunk)]
     return out
 
 

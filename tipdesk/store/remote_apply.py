@@ -23,7 +23,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from tipdesk.core.records import PARENT_KEY, Case, Record
+from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
 from tipdesk.store.owners import unit_owners
@@ -66,9 +66,12 @@ class StoredRow:
 class RemoteBatch:
     """Reads and buffered writes of one apply-remote transaction (see the module contract)."""
 
-    def __init__(self, conn: Connection, actor: Actor) -> None:
+    def __init__(self, conn: Connection, actor: Actor, store: Store) -> None:
         self.conn = conn
         self.actor = actor
+        self._store = store
+        self._victims: list[Victim] = []  # identity keys and terms written at flush
+        self._new_victims: set[str] = set()
         self.changes = Changes()
         self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
         self._new_fts: dict[str, list[tuple[Any, ...]]] = {}
@@ -88,7 +91,7 @@ class RemoteBatch:
                 f"WHERE id IN ({marks(len(part))})"
             )
             for row in self.conn.execute(sql, part):
-                found[row[1]] = (int(row[0]), from_row(kind, row[1:]))
+                found[row[1]] = (int(row[0]), self._store.opened(from_row(kind, row[1:])))
         synced: dict[str, tuple[int, str]] = {}
         keys = list(found)
         for part in chunks(keys):
@@ -227,7 +230,7 @@ class RemoteBatch:
         the owner district of the record's unit, for the change log. Returns the row's rowid.
         Cases are indexed by :meth:`index_case` (their text includes children)."""
         kind = record.KIND
-        values = row if row is not None else to_row(record)
+        values = self._sealed(record, row if row is not None else to_row(record))
         if rowid is None:
             (new,) = self.insert_new(kind, [(record, vv, values)], owner)
             return new
@@ -265,7 +268,10 @@ class RemoteBatch:
         vv_texts: dict[int, str] = {}
         for (record, vv, values), owner in zip(items, owner_of, strict=True):
             last += 1
-            inserts.append((last, *(values if values is not None else to_row(record))))
+            plain = values if values is not None else to_row(record)
+            inserts.append((last, *self._sealed(record, plain)))
+            if kind == "victim":
+                self._new_victims.add(record.id)
             if indexed and not record.deleted:
                 sql, params = search.rowid_index(record, last)
                 new_fts.setdefault(sql, []).append(params)
@@ -279,6 +285,13 @@ class RemoteBatch:
         self._rowids[kind] = last
         self.changes.add_many(kind, (record.id for record, _vv, _values in items))
         return rowids
+
+    def _sealed(self, record: Record, values: Sequence[Any]) -> tuple[Any, ...]:
+        """A victim's values with its identity sealed (and noted for its keys and terms)."""
+        if not isinstance(record, Victim):
+            return tuple(values)
+        self._victims.append(record)
+        return self._store.vault.seal_values(record, values, MAPPINGS["victim"].columns)
 
     def _last_rowid(self, kind: str) -> int:
         # Rowids of new rows are given explicitly, so their search entries can be written
@@ -390,6 +403,9 @@ class RemoteBatch:
             "ON CONFLICT(kind, record_id) DO UPDATE SET version = excluded.version, "
             "vv = excluded.vv",
         )
+        self._store.vault.index(self._victims, self._new_victims)
+        self._victims.clear()
+        self._new_victims.clear()
         audit.append(self.conn, self._audit)
         for buffer in (self._change_rows, self._versions, self._audit):
             buffer.clear()
@@ -438,9 +454,12 @@ def remote_batch(store: Store, actor: Actor, *, rows: int = 0) -> Iterator[Remot
         with transaction(conn):
             # Rows are inserted at flush, parents first; check foreign keys at commit.
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            batch = RemoteBatch(conn, actor)
+            batch = RemoteBatch(conn, actor, store)
             yield batch
             batch.flush()
+    except BaseException:
+        store.vault.forget_data_key()  # made in the rolled-back transaction, if at all
+        raise
     finally:
         if wanted > CACHE_KIB:
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")

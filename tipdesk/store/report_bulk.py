@@ -4,7 +4,7 @@ Contract (:func:`summarised_inserts`):
 - Used inside the caller's write transaction, around INSERTs into ``cases``, ``accused`` and
   ``victims`` (and any other table). On entry it notes the highest rowid of those three tables
   and drops the summaries' INSERT triggers (:data:`INSERT_TRIGGERS`); on a normal exit it adds
-  the rows inserted meanwhile (rowid above the noted ones) to the summaries with five grouped
+  the rows inserted meanwhile (rowid above the noted ones) to the summaries with eight grouped
   statements, then creates the triggers again from their own stored SQL. The summaries end
   exactly as the row triggers would have left them (``tests/unit/store/test_report_bulk.py``).
 - Only INSERTs of those tables may run inside: their UPDATE and DELETE triggers stay in place,
@@ -32,8 +32,11 @@ INSERT_TRIGGERS = (
     "report_accused_insert",
     "report_accused_insert_judgment",
     "report_victims_insert",
+    "report_law_cases_insert",
+    "report_law_cases_insert_accused",
+    "report_law_accused_insert",
 )
-"""The schema's triggers that summarise inserted rows (schema 3)."""
+"""The schema's triggers that summarise inserted rows (schemas 3 and 6)."""
 
 # The age group at identification, as the triggers compute it (schema 3's ``_AGE_GROUP_3``).
 _AGE = (
@@ -94,6 +97,32 @@ _ADD_INSERTED = (
     ON CONFLICT(month, district, gender, age_group, no_form, form)
         DO UPDATE SET n = n + excluded.n
     """,  # noqa: S608 (a literal template)
+    # Schema 6: the figures per law (``migrations._step_5_to_6``).
+    """
+    INSERT INTO report_law_cases(month, district, law, cases)
+    SELECT substr(registered_on, 1, 7), district, law, count(*)
+    FROM cases WHERE rowid > :c AND deleted = 0 AND registered_on IS NOT NULL GROUP BY 1, 2, 3
+    ON CONFLICT(month, district, law) DO UPDATE SET cases = cases + excluded.cases
+    """,
+    """
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr(a.proceeded_on, 1, 7), c.district, c.law, a.role = 'official', 'proceeded',
+        count(*)
+    FROM accused AS a JOIN cases AS c ON c.id = a.case_id
+    WHERE (a.rowid > :a OR c.rowid > :c) AND a.deleted = 0 AND a.proceeded_on IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n
+    """,
+    """
+    INSERT INTO report_law_accused(month, district, law, official, event, n)
+    SELECT substr(a.judgment_on, 1, 7), c.district, c.law, a.role = 'official', a.outcome,
+        count(*)
+    FROM accused AS a JOIN cases AS c ON c.id = a.case_id
+    WHERE (a.rowid > :a OR c.rowid > :c) AND a.deleted = 0 AND a.outcome != 'pending'
+        AND a.judgment_on IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT(month, district, law, official, event) DO UPDATE SET n = n + excluded.n
+    """,
 )
 
 

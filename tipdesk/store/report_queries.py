@@ -3,12 +3,12 @@ and data quality. Definitions: ``docs/report-definitions.md``.
 
 Contract:
 - Read only: nothing here writes.
-- Speed (schema 3, ``migrations._step_2_to_3``): cases, accused and victims are counted from
-  per-month summary tables that triggers keep equal to the record rows; a period's whole
-  months come from them and only its partial first and last months from the record rows
-  (the ``_raw_*`` functions, which define the figures). Referrals and campaigns are read from
-  covering indexes; coverage's latest change per district from ``(district, updated_at)``
-  indexes, one district at a time.
+- Speed (schema 3, ``migrations._step_2_to_3``; the split by law, schema 6): cases, accused and
+  victims are counted from per-month summary tables that triggers keep equal to the record
+  rows; a period's whole months come from them and only its partial first and last months
+  from the record rows (the ``_raw_*`` functions, which define the figures). Referrals and
+  campaigns are read from covering indexes; coverage's latest change per district from
+  ``(district, updated_at)`` indexes, one district at a time.
 - Aggregation happens in SQL: each function returns grouped rows (a few hundred at most for a
   national report), never one row per record, except the streaming export iterators.
 - Counting rules are those of :func:`tipdesk.store.queries.headline`: deleted records never
@@ -214,8 +214,67 @@ def victim_form_rows(store: Store, scope: Scope) -> list[Row]:
     )
 
 
+def law_case_rows(store: Store, scope: Scope) -> list[Row]:
+    """Cases registered in the period by law (schema 6): ``(district, law, month, cases)``."""
+    return _by_month(
+        store,
+        scope,
+        _raw_law_case_rows,
+        "SELECT district, law, month, cases FROM report_law_cases WHERE {cond} AND cases > 0",
+        3,
+    )
+
+
+def law_accused_rows(store: Store, scope: Scope) -> list[Row]:
+    """Accused proceeded against (by the date proceeded against) and judged (by the judgment
+    date) in the period, by their case's law and whether they are officials (schema 6):
+    ``(district, law, official (0/1), event, month, accused)``, where ``event`` is
+    ``proceeded`` or the outcome (``convicted``, ``acquitted``, ``discharged``)."""
+    return _by_month(
+        store,
+        scope,
+        _raw_law_accused_rows,
+        (
+            "SELECT district, law, official, event, month, n FROM report_law_accused "
+            "WHERE {cond} AND n > 0"
+        ),
+        5,
+    )
+
+
 # The figures' definitions: the record rows of a period (any period; used for the days of
 # partial months, and by the tests as the reference the summaries must agree with).
+
+
+def _raw_law_case_rows(store: Store, scope: Scope) -> list[Row]:
+    """Cases registered in the period by law: ``(district, law, month, cases)``."""
+    cond, params = scope.where("registered_on", "district")
+    return store.query(
+        f"SELECT district, law, {_month('registered_on')} AS month, count(*) "  # noqa: S608
+        f"FROM cases WHERE deleted = 0 AND {cond} GROUP BY district, law, month",
+        params,
+    )
+
+
+def _raw_law_accused_rows(store: Store, scope: Scope) -> list[Row]:
+    """Accused proceeded against and judged in the period by their case's law and whether
+    they are officials: ``(district, law, official, event, month, accused)``."""
+    proceeded, p_params = Scope(scope.date_from, scope.date_to).where("proceeded_on", None)
+    judged, j_params = Scope(scope.date_from, scope.date_to).where("judgment_on", None)
+    district = _district_filter("c.district", scope)
+    return store.query(
+        "SELECT c.district, c.law, a.official, a.event, a.month, sum(a.n) FROM ("  # noqa: S608
+        f"SELECT case_id, role = 'official' AS official, 'proceeded' AS event, "
+        f"{_month('proceeded_on')} AS month, count(*) AS n FROM accused "
+        f"WHERE deleted = 0 AND {proceeded} GROUP BY case_id, official, month "
+        "UNION ALL "
+        f"SELECT case_id, role = 'official', outcome, {_month('judgment_on')}, count(*) "
+        f"FROM accused WHERE deleted = 0 AND outcome != 'pending' AND {judged} "
+        "GROUP BY 1, 2, 3, 4) AS a "
+        f"JOIN cases AS c ON c.id = a.case_id {district[0]} "
+        "GROUP BY c.district, c.law, a.official, a.event, a.month",
+        [*p_params, *j_params, *district[1]],
+    )
 
 
 def _raw_case_rows(store: Store, scope: Scope) -> list[Row]:

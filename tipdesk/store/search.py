@@ -3,9 +3,10 @@
 Contract:
 - Index rows share the rowid of the record's own table, so an update replaces its row.
 - Cases index the case number, narrative, officer, accused names and CNICs (13 digits and the
-  dashed form) and victim codes. Victims index the code separately from the identity (name,
-  father's name, CNIC, phone): searching identities is only done when the caller says the user
-  may see them (the services layer decides).
+  dashed form) and victim codes. Victims index their code only: a victim's identity (name,
+  father's name, CNIC, phone) is searched through keyed hashes of its words
+  (:mod:`tipdesk.store.identity`), only when the caller passes them (the services layer
+  decides who may).
 - :func:`fts_query` turns what a user typed into a safe FTS5 query (every word a quoted prefix
   term), so no input is an FTS syntax error.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from tipdesk.core.records import Campaign, Case, Record, Training, Victim
 from tipdesk.store.driver import Connection
+from tipdesk.store.identity import terms_query
 
 # Words as the FTS tokenizer sees them: "_" is a separator there, so "a_b" would be a
 # two-token phrase (refused by the detail=none indexes).
@@ -39,8 +41,9 @@ def case_text(case: Case) -> str:
 
 
 def victim_texts(victim: Victim) -> tuple[str, str]:
-    identity = [victim.name, victim.father_name, _cnic_terms(victim.cnic), victim.phone]
-    return victim.victim_code, " ".join(p for p in identity if p)
+    """A victim's index columns: its code, and nothing of its identity (identities are found
+    through keyed hashes, :mod:`tipdesk.store.identity`, never plaintext words in an index)."""
+    return victim.victim_code, ""
 
 
 def training_text(t: Training) -> str:
@@ -136,9 +139,12 @@ class SearchHit:
 
 
 def search(
-    conn: Connection, text: str, *, include_identity: bool, limit: int = 50
+    conn: Connection, text: str, *, identity_terms: list[str] | None, limit: int = 50
 ) -> list[SearchHit]:
-    """Search every record kind; unranked (fast at any size), newest records first per kind."""
+    """Search every record kind; unranked (fast at any size), newest records first per kind.
+    ``identity_terms`` (keyed hashes of the words typed, for users who may search
+    identities) also finds victims whose name, father's name, CNIC or phone holds every word
+    as a whole word."""
     hits: list[SearchHit] = []
     q = fts_query(text)
     if q is None:
@@ -149,14 +155,25 @@ def search(
         (q, limit),
     ).fetchall()
     hits += [SearchHit("case", r[0], r[1], f"{r[2]} · {r[3]}") for r in rows]
-    vq = q if include_identity else fts_query(text, "code")
     rows = conn.execute(
         "SELECT v.id, v.victim_code, v.district FROM victims_fts f "
         "JOIN victims v ON v.rowid = f.rowid WHERE victims_fts MATCH ? AND v.deleted = 0 "
         "LIMIT ?",
-        (vq, limit),
+        (fts_query(text, "code"), limit),
     ).fetchall()
-    hits += [SearchHit("victim", r[0], r[1], r[2]) for r in rows]
+    if identity_terms:
+        # Driven by the rarest term's rows and stopped at the limit (see terms_query).
+        sql = (
+            "SELECT v.id, v.victim_code, v.district FROM "  # noqa: S608
+            f"({terms_query(len(identity_terms))}) AS m JOIN victims AS v ON v.id = m.victim_id "
+            "WHERE v.deleted = 0 LIMIT ?"
+        )
+        rows += conn.execute(sql, (*identity_terms, limit)).fetchall()
+    seen: set[str] = set()
+    for r in rows:
+        if r[0] not in seen:
+            seen.add(r[0])
+            hits.append(SearchHit("victim", r[0], r[1], r[2]))
     for table, kind in (("trainings", "training"), ("campaigns", "campaign")):
         rows = conn.execute(
             f"SELECT t.id, t.title, t.district, t.start_on FROM {table}_fts f "  # noqa: S608

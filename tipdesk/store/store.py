@@ -46,10 +46,12 @@ from tipdesk.store.driver import (
     connect,
     export_copy,
     insert_rows,
+    rekey,
     transaction,
     translated,
 )
-from tipdesk.store.migrations import migrate
+from tipdesk.store.identity import IdentityVault
+from tipdesk.store.migrations import VACUUM_AFTER, migrate
 from tipdesk.store.owners import unit_owners
 from tipdesk.store.rows import (
     MAPPINGS,
@@ -58,7 +60,6 @@ from tipdesk.store.rows import (
     insert_head,
     select_columns,
     to_row,
-    update_params,
     update_sql,
 )
 from tipdesk.store.sync_rows import chunks, marks
@@ -122,9 +123,12 @@ NEW_ROW = -1  # the rowid _write reports for a row whose insert waits for the fl
 class _Writer:
     """State of one write transaction: collects change rows and audit entries."""
 
-    def __init__(self, conn: Connection, actor: Actor) -> None:
+    def __init__(self, conn: Connection, actor: Actor, vault: IdentityVault) -> None:
         self.conn = conn
         self.actor = actor
+        self.vault = vault
+        self.victims: list[Victim] = []  # their identity keys and terms are written at flush
+        self.new_victims: set[str] = set()  # ids of those inserted by this transaction
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str, str, str]] = []
         self.audit: list[audit.NewEntry] = []
@@ -213,6 +217,7 @@ class _Writer:
             "INSERT INTO changes(kind, record_id, version, at, owner, device)",
             self.change_rows,
         )
+        self.vault.index(self.victims, self.new_victims)
         audit.append(self.conn, self.audit)
 
 
@@ -274,6 +279,8 @@ class Store:
         self._conn = conn
         self.path = path
         self._key = key
+        self.vault = IdentityVault(conn)
+        """Victims' identities: sealed on the way in, opened (or masked) on the way out."""
 
     def __repr__(self) -> str:
         return f"Store({self.path.name})"
@@ -291,10 +298,14 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> Store:
-        """Open an existing database, upgrading its schema if it is older."""
+        """Open an existing database, upgrading its schema if it is older (and compacting it
+        after a step that removed plaintext, so no free page keeps any)."""
         conn = connect(path, key)
         try:
-            migrate(conn)
+            if VACUUM_AFTER & set(migrate(conn)):
+                with translated():
+                    conn.execute("VACUUM")
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except BaseException:
             conn.close()
             raise
@@ -365,18 +376,20 @@ class Store:
         with transaction(self._conn) as conn:
             audit.append(conn, entries)
 
-    def logged_login_failures(self, ats: Sequence[str]) -> set[tuple[str, str]]:
-        """Which ``(at, user)`` failed sign-ins among those at ``ats`` the audit log holds."""
-        found: set[tuple[str, str]] = set()
+    def logged_login_failures(self, ats: Sequence[str]) -> set[tuple[str, str, str]]:
+        """Which ``(at, user, action)`` failed or refused sign-ins (``login.failed``,
+        ``login.throttled``) among those at ``ats`` the audit log holds."""
+        found: set[tuple[str, str, str]] = set()
         wanted = sorted(set(ats))
         with translated():
             for i in range(0, len(wanted), 500):
                 part = wanted[i : i + 500]
                 marks = ",".join("?" * len(part))
                 sql = (
-                    f"SELECT at, user FROM audit WHERE action = 'login.failed' AND at IN ({marks})"  # noqa: S608
+                    "SELECT at, user, action FROM audit WHERE action IN "  # noqa: S608
+                    f"('login.failed', 'login.throttled') AND at IN ({marks})"
                 )
-                found.update((r[0], r[1]) for r in self._conn.execute(sql, part))
+                found.update((r[0], r[1], r[2]) for r in self._conn.execute(sql, part))
         return found
 
     def audit_entries(self, **filters: Any) -> list[audit.AuditEntry]:
@@ -387,6 +400,17 @@ class Store:
         with translated():
             return audit.verify(self._conn)
 
+    def audit_status(self) -> audit.ChainStatus:
+        """Whether the audit log ends at its recorded head (see :func:`audit.status`)."""
+        with translated():
+            return audit.status(self._conn)
+
+    def acknowledge_audit_break(self, entry: audit.NewEntry) -> audit.ChainStatus:
+        """Record an administrator's acknowledgement of a broken chain (see
+        :func:`audit.record_break`); ``ValueError`` when it is not broken."""
+        with transaction(self._conn) as conn:
+            return audit.record_break(conn, entry)
+
     # --- writing records -----------------------------------------------------------------
     def _stored_meta(self, kind: str, record_id: str) -> tuple[int, Record] | None:
         m = MAPPINGS[kind]
@@ -396,7 +420,21 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return int(row[0]), from_row(kind, row[1:])
+        return int(row[0]), self.opened(from_row(kind, row[1:]))
+
+    def opened(self, record: Record) -> Record:
+        """A record read from its row (:func:`rows.from_row`), with a victim's identity
+        opened or masked (:class:`IdentityVault`): every reader of victim rows calls it."""
+        if isinstance(record, Victim):
+            self.vault.open_victim(record)
+        return record
+
+    def _row(self, record: Record) -> tuple[Any, ...]:
+        """The record's column values, a victim's identity sealed."""
+        values = to_row(record)
+        if isinstance(record, Victim):
+            values = self.vault.seal_values(record, values, MAPPINGS["victim"].columns)
+        return values
 
     def _write(self, w: _Writer, record: Record) -> tuple[int, str]:
         """Insert or update one row; return (rowid, action). Sets the record's meta."""
@@ -417,7 +455,7 @@ class Store:
                 record.id = new_id()
             record.created_at, record.created_by, record.origin_device = a.at, a.user, a.device
             record.version = 1
-            w.inserts[kind].append(to_row(record))
+            w.inserts[kind].append(self._row(record))
             w.note(record, "create")
             return NEW_ROW, "create"
         rowid, old = stored
@@ -435,7 +473,8 @@ class Store:
             record.updated_device = old.updated_device
             return rowid, "unchanged"
         record.version = old.version + 1
-        w.conn.execute(update_sql(kind), update_params(record))
+        values = self._row(record)
+        w.conn.execute(update_sql(kind), (*values[1:], record.id))
         action = "delete" if record.deleted and not old.deleted else "update"
         w.note(record, action, changed if action == "update" else None)
         return rowid, action
@@ -472,8 +511,12 @@ class Store:
             search.reindex(w.conn, rowid, record)
 
     def _write_victim(self, w: _Writer, victim: Victim) -> None:
-        rowid, _ = self._write(w, victim)
+        rowid, action = self._write(w, victim)
         self._index(w, rowid, victim)
+        if action != "unchanged":
+            w.victims.append(victim)
+            if action == "create":
+                w.new_victims.add(victim.id)
         for ref in victim.referrals:
             ref.victim_id = victim.id
             if victim.deleted:
@@ -519,8 +562,10 @@ class Store:
             return self._save(records, actor, also_log)
         except BaseException:
             # The transaction rolled back; give the caller's objects back their old ids,
-            # versions and links too, so the same objects can simply be saved again.
+            # versions and links too, so the same objects can simply be saved again. A data
+            # key made in it was rolled back with it.
             _restore(before)
+            self.vault.forget_data_key()
             raise
 
     def _save(
@@ -529,7 +574,7 @@ class Store:
         with transaction(self._conn) as conn:
             # Updates run at once, new rows at flush: check foreign keys at commit.
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            w = _Writer(conn, actor)
+            w = _Writer(conn, actor, self.vault)
             for record in records:
                 w.begin(record)
                 if isinstance(record, Case):
@@ -555,7 +600,7 @@ class Store:
             f"SELECT {select_columns(kind)} FROM {table} WHERE {where}",  # noqa: S608
             params,
         ).fetchall()
-        return [from_row(kind, r) for r in rows]
+        return [self.opened(from_row(kind, r)) for r in rows]
 
     def titles(self, kind: str, ids: Sequence[str]) -> dict[str, str]:
         """The title (:data:`~tipdesk.core.records.TITLE_FIELDS`) of each stored record of
@@ -671,7 +716,8 @@ class Store:
         self, text: str, *, include_identity: bool, limit: int = 50
     ) -> list[search.SearchHit]:
         with translated():
-            return search.search(self._conn, text, include_identity=include_identity, limit=limit)
+            terms = self.vault.search_terms(text) if include_identity else None
+            return search.search(self._conn, text, identity_terms=terms, limit=limit)
 
     def changes_since(self, seq: int, limit: int = 10000) -> list[tuple[int, str, str, int]]:
         """Change log rows (seq, kind, record_id, version) after ``seq``, in order."""
@@ -699,6 +745,12 @@ class Store:
     def database_key(self) -> bytes:
         """The raw database key, for re-wrapping it for a new user. Never log or show it."""
         return self._key
+
+    def rekey(self, key: bytes) -> None:
+        """Re-encrypt the whole database with ``key`` (see :func:`driver.rekey`); from then on
+        only ``key`` opens it, and backups are written with it."""
+        rekey(self._conn, key)
+        self._key = key
 
     @property
     def schema_version(self) -> int:

@@ -344,7 +344,7 @@ class SyncStore:
         table = TABLES[kind]
         for part in chunks(ids):
             sql = f"SELECT {select_columns(kind)} FROM {table} WHERE id IN ({marks(len(part))})"  # noqa: S608
-            out += [from_row(kind, r) for r in self._rows(sql, part)]
+            out += [self._store.opened(from_row(kind, r)) for r in self._rows(sql, part)]
         return out
 
     def versions(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[int, str]]:

@@ -7,7 +7,8 @@ Format 2 (``docs/bundle-format.md``)::
                           "columns": [COLUMN, ...], "vv": COLUMN}, ...}}
 
 Each kind holds ``count`` records. ``fields`` are exactly the kind's fields
-(:data:`~tipdesk.sync.codec.FIELDS`) in any order, and ``columns`` the values of each field
+(:data:`~tipdesk.sync.codec.FIELDS`) in any order (those of :data:`OPTIONAL_FIELDS` may be
+left out: a TIPDesk older than the field does not send it), and ``columns`` the values of each field
 for every record, in the same order. A COLUMN is either a JSON array of ``count`` values, or,
 when few values repeat many times (the device, the user, a district, a stage...), a dictionary
 ``{"values": [distinct values], "index": [count positions into values]}``. ``vv`` holds each
@@ -286,6 +287,10 @@ _INCONSISTENT = Problem("version", "sync.version", "the version information is n
 # Fields a format did not have yet, by kind: format 1 records carry no owner district (the
 # reader gives them a blank one, which HQ replaces with the owner it knows).
 _NOT_IN_FORMAT_1 = frozenset({"owner"})
+# Fields a payload of any format may leave out, by kind, and the value a missing one takes:
+# fields added later that a TIPDesk written before them does not send (``offence_on``: not
+# recorded, the registration date stands in for it).
+OPTIONAL_FIELDS: dict[str, dict[str, Any]] = {"case": {"offence_on": None}}
 
 
 def _decode_kind(kind: str, block: Any, fmt: int = FORMAT) -> list[IncomingRow]:
@@ -295,15 +300,22 @@ def _decode_kind(kind: str, block: Any, fmt: int = FORMAT) -> list[IncomingRow]:
     count, names, raw_columns = block["count"], block["fields"], block["columns"]
     if type(count) is not int or count < 0:
         raise _damaged(f"the {kind} count")
-    expected = c.fields if fmt >= 2 else tuple(f for f in c.fields if f not in _NOT_IN_FORMAT_1)
-    if type(names) is not list or sorted(names) != sorted(expected) or len(names) != len(expected):
+    optional = OPTIONAL_FIELDS.get(kind, {})
+    allowed = set(c.fields) if fmt >= 2 else set(c.fields) - _NOT_IN_FORMAT_1
+    if (
+        type(names) is not list
+        or not all(type(n) is str for n in names)
+        or len(set(names)) != len(names)
+        or not set(names) <= allowed
+        or not allowed - set(names) <= set(optional)
+    ):
         raise _damaged(f"the {kind} fields")
     if type(raw_columns) is not list or len(raw_columns) != len(names):
         raise _damaged(f"the {kind} columns")
     by_name = {n: _read_column(col, count, kind) for n, col in zip(names, raw_columns, strict=True)}
     for name in c.fields:
         if name not in by_name:
-            by_name[name] = [""] * count
+            by_name[name] = [optional.get(name, "")] * count
     columns = [by_name[name] for name in c.fields]
     vv_column = _read_column(block["vv"], count, kind)
     vvs = vv_column.expand(_vv) if isinstance(vv_column, _Dictionary) else list(map(_vv, vv_column))

@@ -40,6 +40,7 @@ _LABELS: dict[str, str] = {
     # cases
     "case_number": _n(QT_TRANSLATE_NOOP("record_fields", "Case number")),
     "registered_on": _n(QT_TRANSLATE_NOOP("record_fields", "Registered on")),
+    "offence_on": _n(QT_TRANSLATE_NOOP("record_fields", "Date of offence")),
     "district": _n(QT_TRANSLATE_NOOP("record_fields", "District")),
     "office": _n(QT_TRANSLATE_NOOP("record_fields", "Office")),
     "law": _n(QT_TRANSLATE_NOOP("record_fields", "Law")),
@@ -181,8 +182,7 @@ def field_value(
     if name == "office" and offices:
         return offices.get(str(value), str(value))
     if name == "law":
-        limit = reference.sentence_limit(str(value))
-        return limit.law_short if limit else str(value)
+        return reference.law_short(str(value))
     code_list = _CODE_LISTS.get((kind, name))
     if isinstance(value, dict):
         return ", ".join(

@@ -74,22 +74,61 @@ REFERENCE_DATA: dict[str, Any] = {
             {"code": "AE", "name": "United Arab Emirates"},
         ],
     },
+    # The 2018 Acts as shipped (rules/sentences.json), and a law written the old way (limits
+    # on the section, no versions, no limits at all): in force at every date, nothing checked.
     "sentences": {
         "laws": {
             "tip_act_2018": {
                 "title": "Prevention of Trafficking in Persons Act, 2018",
                 "short": "TIP Act 2018",
-                "default_section": "3",
+                "default_section": "3(1)",
                 "sections": {
-                    "3": {"max_imprisonment_months": 84, "max_fine_pkr": 1_000_000},
-                    "4": {"max_imprisonment_months": 120, "max_fine_pkr": 1_500_000},
+                    "3(1)": {
+                        "aliases": ["3"],
+                        "versions": [
+                            {
+                                "effective_from": "2018-05-31",
+                                "max_imprisonment_months": 84,
+                                "max_fine_pkr": 1_000_000,
+                            }
+                        ],
+                    },
+                    "3(2)": {
+                        "versions": [
+                            {
+                                "effective_from": "2018-05-31",
+                                "min_imprisonment_months": 24,
+                                "max_imprisonment_months": 120,
+                                "max_fine_pkr": 1_000_000,
+                                "conditions": ["victim_woman_or_child"],
+                            }
+                        ]
+                    },
                 },
             },
-            "psm_act_2018": {
+            "psma_2018": {
                 "title": "Prevention of Smuggling of Migrants Act, 2018",
-                "short": "PSM Act 2018",
+                "short": "PSMA 2018",
                 "default_section": "3",
-                "sections": {"3": {"max_imprisonment_months": None, "max_fine_pkr": None}},
+                "sections": {
+                    "3": {
+                        "versions": [
+                            {
+                                "effective_from": "2018-05-31",
+                                "min_imprisonment_months": 36,
+                                "max_imprisonment_months": 60,
+                                "max_fine_pkr": 1_000_000,
+                                "penalty": "imprisonment_and_fine",
+                            }
+                        ]
+                    }
+                },
+            },
+            "old_act": {
+                "title": "An Act written without versions",
+                "short": "Old Act",
+                "default_section": "9",
+                "sections": {"9": {"max_imprisonment_months": None, "max_fine_pkr": None}},
             },
         }
     },
@@ -99,6 +138,12 @@ REFERENCE_DATA: dict[str, Any] = {
 @pytest.fixture(scope="session")
 def reference() -> Reference:
     return Reference(**REFERENCE_DATA)
+
+
+@pytest.fixture(scope="session")
+def reference_data() -> dict[str, Any]:
+    """The parsed documents :func:`reference` is built from (copy before changing them)."""
+    return REFERENCE_DATA
 
 
 @pytest.fixture(scope="session")

@@ -133,12 +133,26 @@ def test_sentence_limit_missing_values_are_none(ref: Reference) -> None:
     assert (limit.max_imprisonment_months, limit.max_fine_pkr) == (120, None)
 
 
-@pytest.mark.parametrize("section", ["", "99", "_comment"])
-def test_sentence_limit_unknown_section_falls_back_to_default(ref: Reference, section: str) -> None:
-    limit = ref.sentence_limit("act_one", section)
+def test_sentence_limit_blank_section_is_the_default(ref: Reference) -> None:
+    limit = ref.sentence_limit("act_one", "")
     assert limit is not None
     assert limit.section == "3"
     assert limit.max_imprisonment_months == 84
+
+
+@pytest.mark.parametrize("section", ["99", "_comment", "3(1)"])
+def test_sentence_limit_unknown_section_is_none_never_the_default(
+    ref: Reference, section: str
+) -> None:
+    assert ref.sentence_limit("act_one", section) is None
+
+
+@pytest.mark.parametrize("written", ["3", " 3 ", "s.3", "S. 3", "Section 3", "sec.3"])
+def test_sentence_limit_accepts_the_ways_officers_write_a_section(
+    ref: Reference, written: str
+) -> None:
+    limit = ref.sentence_limit("act_one", written)
+    assert limit is not None and limit.section == "3"
 
 
 def test_unknown_law_is_none(ref: Reference) -> None:

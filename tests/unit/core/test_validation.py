@@ -57,7 +57,10 @@ RULES = {
     "sentence.required",
     "sentence.without_conviction",
     "sentence.max_imprisonment",
+    "sentence.min_imprisonment",
     "sentence.max_fine",
+    "sentence.not_in_force",
+    "reference.section",
     "counts.reconcile",
     "dual_role",
     "referral.outcome_date",
@@ -408,7 +411,13 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
     (
         "unknown_law",
         lambda b: b.case(law="ppc"),
-        [("law", "reference.law", "'ppc' is not a known law (known: tip_act_2018, psm_act_2018)")],
+        [
+            (
+                "law",
+                "reference.law",
+                "'ppc' is not a known law (known: tip_act_2018, psma_2018, old_act)",
+            )
+        ],
     ),
     (
         "case_exploitation_form",
@@ -679,18 +688,29 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "accused[2].imprisonment_months",
                 "sentence.max_imprisonment",
-                "96 exceeds the 84-month maximum (TIP Act 2018 s.3)",
+                "96 exceeds the 84-month maximum (TIP Act 2018 s.3(1))",
             )
         ],
     ),
     (
-        "unknown_section_uses_default",
+        "unknown_section_is_an_error_not_the_default",
         _accused(section="99", imprisonment_months=96),
         [
             (
-                "accused[0].imprisonment_months",
-                "sentence.max_imprisonment",
-                "96 exceeds the 84-month maximum (TIP Act 2018 s.3)",
+                "accused[0].section",
+                "reference.section",
+                "'99' is not a section of TIP Act 2018 in the sentencing rules (known: 3(1), 3(2))",
+            )
+        ],
+    ),
+    (
+        "unknown_case_section",
+        lambda b: b.case(sections=["3", "4"]),
+        [
+            (
+                "sections[1]",
+                "reference.section",
+                "'4' is not a section of TIP Act 2018 in the sentencing rules (known: 3(1), 3(2))",
             )
         ],
     ),
@@ -701,18 +721,91 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "accused[0].fine_pkr",
                 "sentence.max_fine",
-                "1,500,000 exceeds the PKR 1,000,000 maximum (TIP Act 2018 s.3)",
+                "1,500,000 exceeds the PKR 1,000,000 maximum (TIP Act 2018 s.3(1))",
             )
         ],
     ),
     (
-        "fine_over_section_4_maximum",
-        _accused(section="4", fine_pkr=1_500_001),
+        "over_section_3_2_maximum",
+        _accused(section="3(2)", imprisonment_months=121, fine_pkr=1_000_001),
         [
+            (
+                "accused[0].imprisonment_months",
+                "sentence.max_imprisonment",
+                "121 exceeds the 120-month maximum (TIP Act 2018 s.3(2))",
+            ),
             (
                 "accused[0].fine_pkr",
                 "sentence.max_fine",
-                "1,500,001 exceeds the PKR 1,500,000 maximum (TIP Act 2018 s.4)",
+                "1,000,001 exceeds the PKR 1,000,000 maximum (TIP Act 2018 s.3(2))",
+            ),
+        ],
+    ),
+    (
+        "under_section_3_2_minimum",
+        _accused(section="s. 3 (2)", imprisonment_months=23),
+        [
+            (
+                "accused[0].imprisonment_months",
+                "sentence.min_imprisonment",
+                "23 is below the 24-month minimum (TIP Act 2018 s.3(2))",
+            )
+        ],
+    ),
+    (
+        "smuggling_without_imprisonment",
+        lambda b: b.case(
+            law="psma_2018",
+            sections=[],
+            accused=[b.accused(section="", imprisonment_months=None, fine_pkr=100_000)],
+        ),
+        [
+            (
+                "accused[0].imprisonment_months",
+                "sentence.min_imprisonment",
+                "PSMA 2018 s.3 requires imprisonment of at least 36 months; none is recorded",
+            )
+        ],
+    ),
+    (
+        "offence_after_registration",
+        lambda b: b.case(offence_on=dt.date(2024, 2, 11)),
+        [
+            (
+                "offence_on",
+                "date.order",
+                "2024-02-11 is after the case was registered (2024-02-10); the offence comes "
+                "before its registration",
+            )
+        ],
+    ),
+    (
+        "offence_in_the_future",
+        lambda b: b.case(offence_on=dt.date(2025, 7, 1)),
+        [
+            (
+                "offence_on",
+                "date.future",
+                "2025-07-01 is in the future (today is 2025-06-30)",
+            ),
+            (
+                "offence_on",
+                "date.order",
+                "2025-07-01 is after the case was registered (2024-02-10); the offence comes "
+                "before its registration",
+            ),
+        ],
+    ),
+    (
+        "sentence_under_a_section_not_yet_in_force",
+        lambda b: b.case(offence_on=dt.date(2018, 5, 30)),
+        [
+            (
+                "accused[0].section",
+                "sentence.not_in_force",
+                "TIP Act 2018 s.3(1) was not in force on the date of the offence (2018-05-30); it "
+                "took effect on 2018-05-31, so the sentence cannot be checked against it: check "
+                "the offence date and the section",
             )
         ],
     ),
@@ -881,12 +974,27 @@ ACCEPTED: list[tuple[str, Make]] = [
     ("other_district", lambda b: b.case(district="KHI")),
     ("other_office", lambda b: b.case(office="PS-GULBERG")),
     (
-        "smuggling_law_without_limits",
+        "law_without_versions_or_limits",
         lambda b: b.case(
-            law="psm_act_2018",
-            accused=[b.accused(imprisonment_months=1000, fine_pkr=50_000_000)],
+            law="old_act",
+            sections=["9"],
+            offence_on=dt.date(1990, 1, 1),
+            accused=[b.accused(section="", imprisonment_months=1000, fine_pkr=50_000_000)],
         ),
     ),
+    (
+        "smuggling_within_limits",
+        lambda b: b.case(
+            law="psma_2018",
+            sections=["3"],
+            accused=[b.accused(section="", imprisonment_months=36, fine_pkr=1_000_000)],
+        ),
+    ),
+    ("woman_or_child_section_at_maximum", _accused(section="3(2)", imprisonment_months=120)),
+    ("woman_or_child_section_at_minimum", _accused(section="3(2)", imprisonment_months=24)),
+    ("woman_or_child_section_fine_only", _accused(section="3(2)", imprisonment_months=None)),
+    ("offence_before_registration", lambda b: b.case(offence_on=dt.date(2023, 11, 2))),
+    ("offence_on_the_day_the_act_took_effect", lambda b: b.case(offence_on=dt.date(2018, 5, 31))),
     (
         "empty_lists",
         lambda b: b.case(exploitation_forms=[], means=[], transnational=False, route_countries=[]),
@@ -905,7 +1013,7 @@ ACCEPTED: list[tuple[str, Make]] = [
     ("fine_only", _accused(imprisonment_months=None, fine_pkr=200_000)),
     ("imprisonment_only", _accused(imprisonment_months=84, fine_pkr=0)),
     ("fine_at_maximum", _accused(fine_pkr=1_000_000)),
-    ("section_4_higher_limit", _accused(section="4", imprisonment_months=120, fine_pkr=1_500_000)),
+    ("section_alias_of_3_1", _accused(section="3", imprisonment_months=84, fine_pkr=1_000_000)),
     (
         "acquitted_without_sentence",
         _accused(outcome=Outcome.ACQUITTED, imprisonment_months=0, fine_pkr=None),
@@ -986,7 +1094,7 @@ def test_sentence_problem_reads_as_a_sentence(build: Any, ctx: ValidationContext
     )
     (problem,) = validate_case(case, ctx)
     assert str(problem) == (
-        "accused[2].imprisonment_months: 96 exceeds the 84-month maximum (TIP Act 2018 s.3)"
+        "accused[2].imprisonment_months: 96 exceeds the 84-month maximum (TIP Act 2018 s.3(1))"
     )
     assert "imprisonment_months" in str(ValidationFailed([problem], "case"))
 
@@ -1164,7 +1272,9 @@ case_st = st.builds(
     registered_on=maybe_dates,
     district=texts,
     office=texts,
-    law=st.sampled_from(["", "tip_act_2018", "psm_act_2018", "other"]),
+    offence_on=maybe_dates,
+    law=st.sampled_from(["", "tip_act_2018", "psma_2018", "old_act", "other"]),
+    sections=st.lists(st.sampled_from(["", "3", "3(2)", "4", "9", " S.3 (1) "]), max_size=3),
     exploitation_forms=code_lists,
     means=code_lists,
     transnational=st.booleans(),

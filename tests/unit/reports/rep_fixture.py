@@ -18,8 +18,8 @@ LINKED_CNIC = "9990011122233"
 ACTOR = Actor("hq.analyst", "device-hq-0001", "2026-01-20T10:00:00.000Z")
 
 
-def _acc(name: str, gender: Gender, **kw: Any) -> Accused:
-    return Accused(name=name, father_name="Fakefather", gender=gender, role="recruiter", **kw)
+def _acc(name: str, gender: Gender, role: str = "recruiter", **kw: Any) -> Accused:
+    return Accused(name=name, father_name="Fakefather", gender=gender, role=role, **kw)
 
 
 def records() -> list[Case | Victim | Training | Campaign]:
@@ -48,7 +48,8 @@ def records() -> list[Case | Victim | Training | Campaign]:
     )  # fmt: skip
     faisalabad = Case(
         case_number="FIR 7/2025", registered_on=D(2025, 5, 5), district="PB-FSD",
-        office="FIA-AHTC-FSD", exploitation_forms=["sexual_exploitation"], stage=Stage.DECIDED,
+        office="FIA-AHTC-FSD", law="psma_2018", sections=["3"],
+        exploitation_forms=["sexual_exploitation"], stage=Stage.DECIDED,
         transnational=True, route_countries=["PK", "AE"], means=["false_promises"],
         accused=[_acc("Testfour", Gender.MALE, proceeded_on=D(2025, 6, 1),
                       outcome=Outcome.CONVICTED, judgment_on=D(2025, 12, 1), fine_pkr=100_000)],
@@ -59,7 +60,8 @@ def records() -> list[Case | Victim | Training | Campaign]:
         case_number="FIR 9/2025", registered_on=D(2025, 7, 7), district="SD-KHS",
         office="FIA-AHTC-LHR", exploitation_forms=["forced_begging"], stage=Stage.INVESTIGATION,
         official_involvement=True,
-        accused=[_acc("Testone", Gender.MALE, cnic=LINKED_CNIC, proceeded_on=D(2025, 8, 1))],
+        accused=[_acc("Testone", Gender.MALE, "official", cnic=LINKED_CNIC,
+                      proceeded_on=D(2025, 8, 1))],
         victims=[Victim(victim_code="V-KHI-1", gender=Gender.TRANSGENDER, age=12,
                         identified_on=D(2025, 7, 7), exploitation_forms=["forced_begging"])],
     )  # fmt: skip
@@ -126,6 +128,18 @@ PREVIOUS_2024 = {
     "awareness_campaigns": 0,
     "people_reached": 0,
 }
+# By Act: Faisalabad's case is smuggling of migrants; Karachi's accused is an official.
+BY_LAW_2025 = {
+    "tip_act_2018": {"cases_registered": 2, "accused_proceeded_against": 3,
+                     "officials_proceeded_against": 1, "accused_convicted": 1,
+                     "officials_convicted": 0},
+    "psma_2018": {"cases_registered": 1, "accused_proceeded_against": 1,
+                  "officials_proceeded_against": 0, "accused_convicted": 1,
+                  "officials_convicted": 0},
+    "Total": {"cases_registered": 3, "accused_proceeded_against": 4,
+              "officials_proceeded_against": 1, "accused_convicted": 2,
+              "officials_convicted": 0},
+}  # fmt: skip
 VICTIMS_BY_GENDER = {"female": 2, "male": 1, "transgender": 1, "unknown": 0}
 VICTIMS_BY_AGE = {"child": 2, "adult": 1, "unknown": 1}
 BY_PROVINCE_CASES = {"PB": 2, "SD": 1}

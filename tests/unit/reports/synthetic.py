@@ -3,7 +3,9 @@
 
 The counting mirrors the store's queries (``tipdesk/store/report_queries.py``): a victim counts
 once under each form of exploitation (once under ``None`` when no form is recorded), a case
-with an official involved counts in ``official`` and, with an action recorded, in ``action``.
+with an official involved counts in ``official`` and, with an action recorded, in ``action``;
+each case is under one law (most under the TIP Act), its accused under the same, some of them
+officials.
 All data is synthetic. Reports built this way are consistent by construction, so every
 relation the report declares must hold on them, and any identity they all obey must be one it
 declares (``test_relations.py``).
@@ -24,6 +26,7 @@ PERIOD = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 STAGES = ("registered", "investigation", "challan", "trial", "decided", "closed")
 OUTCOMES = ("convicted", "acquitted", "discharged")
 REFERRAL_OUTCOMES = ("provided", "pending", "declined", "not_available")
+LAWS = {"tip_act_2018": 80.0, "psma_2018": 20.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,19 +70,27 @@ def results(rng: random.Random, reference: Reference, shape: Shape) -> dict[str,
     victims: Counter[tuple[object, ...]] = Counter()
     by_form: Counter[tuple[object, ...]] = Counter()
     referrals: Counter[tuple[object, ...]] = Counter()
+    by_law: Counter[tuple[object, ...]] = Counter()
+    accused_by_law: Counter[tuple[object, ...]] = Counter()
     for _ in range(shape.cases):
         district = rng.choices(districts, weights)[0]
         key = (district, rng.choice(STAGES), _month(rng))
+        law = _pick(rng, LAWS)
         cases[key] += 1
+        by_law[(district, law, key[2])] += 1
         if rng.random() < 0.12:
             official[key] += 1
             action[key] += rng.random() < 0.5
         for _ in range(rng.choice((1, 1, 1, 2, 3))):
             gender = _pick(rng, a_gender)  # type: ignore[arg-type]
+            is_official = int(rng.random() < 0.1 * r)
             if rng.random() < 0.6:
                 proceeded[(district, gender)] += 1
+                accused_by_law[(district, law, is_official, "proceeded", _month(rng))] += 1
             if rng.random() < 0.3:
-                judgments[(district, gender, rng.choice(OUTCOMES), _month(rng))] += 1
+                outcome, month = rng.choice(OUTCOMES), _month(rng)
+                judgments[(district, gender, outcome, month)] += 1
+                accused_by_law[(district, law, is_official, outcome, month)] += 1
         for _ in range(rng.choice((0, 1, 1, 1, 2, 3))):
             gender, group = _pick(rng, v_gender), _pick(rng, ages)  # type: ignore[arg-type]
             nationality = rng.choices(list(nations), list(nations.values()))[0]
@@ -105,6 +116,8 @@ def results(rng: random.Random, reference: Reference, shape: Shape) -> dict[str,
         "cases": [(*k, n, official[k], action[k]) for k, n in sorted(cases.items())],
         "accused proceeded against": [(*k, n) for k, n in sorted(proceeded.items())],
         "judgments": [(*k, n) for k, n in sorted(judgments.items())],
+        "cases by law": [(*k, n) for k, n in sorted(by_law.items())],
+        "accused by law": [(*k, n) for k, n in sorted(accused_by_law.items())],
         "victims": [(*k, n) for k, n in sorted(victims.items(), key=str)],
         "forms of exploitation": [(*k, n) for k, n in sorted(by_form.items(), key=str)],
         "referrals": [(*k, n) for k, n in sorted(referrals.items())],

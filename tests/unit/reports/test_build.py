@@ -7,6 +7,7 @@ import datetime as dt
 from conftest import make_report
 from rep_fixture import (
     BY_DISTRICT,
+    BY_LAW_2025,
     BY_PROVINCE_CASES,
     HEADLINE_2025,
     PREVIOUS_2024,
@@ -86,6 +87,28 @@ def test_nationality_accused_referrals_officials(rep_report: Report) -> None:
     assert off["investigation"]["no_action_recorded"] == 1
     assert off["Total"] == {"stage": "Total", "cases": 3, "official_involvement": 2,
                             "action_recorded": 1, "no_action_recorded": 1}  # fmt: skip
+
+
+def test_split_by_act_with_the_officials_among_the_accused(
+    rep_store: Store, rep_reference: Reference, rep_report: Report
+) -> None:
+    """Trafficking and smuggling never mixed: a row per Act, whose figures add up to the
+    headline (the total row is the headline's own cells); officials counted among them."""
+    table = rep_report.tables["by_law"]
+    rows = _table(rep_report, "by_law", "law")
+    assert {law: {k: v for k, v in r.items() if k not in ("law", "law_name")}
+            for law, r in rows.items()} == BY_LAW_2025  # fmt: skip
+    assert rows["psma_2018"]["law_name"] == "PSMA 2018"
+    assert "PSMA 2018: Prevention of Smuggling of Migrants Act, 2018" in table.note
+    assert table.total is not None
+    assert table.total[2] is rep_report.headline["cases_registered"]
+    assert table.total[5] is rep_report.headline["accused_convicted"]
+    # A later Act in the rules is listed with zeros; the Karachi filter leaves its one case.
+    karachi = make_report(rep_store, rep_reference, district="SD-KHS")
+    only = _table(karachi, "by_law", "law")
+    assert only["tip_act_2018"]["cases_registered"] == 1
+    assert only["tip_act_2018"]["officials_proceeded_against"] == 1
+    assert only["psma_2018"]["cases_registered"] == 0
 
 
 def test_training_campaigns_and_trend(rep_report: Report) -> None:

@@ -127,3 +127,33 @@ EXPECTED_PAGES = 8
 
 def test_pdf_is_deterministic(rep_report: Report) -> None:
     assert render(rep_report, "pdf") == render(rep_report, "pdf")
+
+
+def test_every_format_carries_the_split_by_act(rep_report: Report, tmp_path: Path) -> None:
+    """JSON, CSV, XLSX and PDF all publish the trafficking / smuggling split and the officials
+    among the accused (the fixture: one PSMA case, one official proceeded against)."""
+    data = json.loads(render(rep_report, "json"))
+    by_law = data["tables"]["by_law"]
+    rows = {r["law"]: r for r in by_law["rows"]}
+    assert rows["psma_2018"]["cases_registered"] == 1
+    assert rows["tip_act_2018"]["officials_proceeded_against"] == 1
+    assert by_law["total"]["accused_proceeded_against"] == 4
+    with zipfile.ZipFile(io.BytesIO(render(rep_report, "csv"))) as zf:
+        table = list(csv.reader(io.StringIO(zf.read("by_law.csv").decode("utf-8-sig"))))
+    assert table[0] == ["Code", "Act", "Cases", "Proceeded against", "Officials among them",
+                        "Convicted", "Officials convicted"]  # fmt: skip
+    assert table[2] == ["psma_2018", "PSMA 2018", "1", "1", "0", "1", "0"]
+    wb = load_workbook(write_report(rep_report, "xlsx", tmp_path / "r.xlsx"))
+    found = [
+        [c.value for c in row]
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        if row[0].value == "tip_act_2018"
+    ]
+    assert found == [["tip_act_2018", "TIP Act 2018", 2, 3, 1, 1, 0]]
+    if shutil.which("pdftotext"):
+        path = write_report(rep_report, "pdf", tmp_path / "r.pdf")
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=False)
+        body = text.stdout.decode("utf-8")
+        assert "By Act (trafficking in persons, smuggling of migrants)" in body
+        assert "PSMA 2018" in body

@@ -151,7 +151,18 @@ def test_restore_with_replace_moves_the_old_store_aside(
     old = {name: (other.home / name).read_bytes() for name in ("keys.json", "tipdesk.db")}
 
     svc_clock.advance(3600)
-    restored = _restore(other, dest, svc_clock, replace=True)
+    # The backup's admin does not know the other store's passphrase: the other store's own
+    # admin authorises the replacing (as the app does, signed in).
+    with pytest.raises(WrongPassphrase):
+        _restore(other, dest, svc_clock, replace=True)
+    owner = sign_in(other, user=SVC_ADMIN, passphrase="an entirely different secret",
+                    clock=svc_clock)  # fmt: skip
+    owner.close()
+    old = {name: (other.home / name).read_bytes() for name in ("keys.json", "tipdesk.db")}
+    restored = backup_service.restore(
+        other, dest, user=SVC_ADMIN, passphrase=SVC_PASSPHRASE, clock=svc_clock, replace=True,
+        authorised_by=owner,
+    )  # fmt: skip
     try:
         assert [r.id for r in records.page(restored, "case")] == [case.id]
     finally:

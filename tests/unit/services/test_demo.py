@@ -23,6 +23,7 @@ from tipdesk.core.records import (
     Case,
     Meta,
     Victim,
+    offence_date,
     to_dict,
 )
 from tipdesk.core.reference import Reference
@@ -283,13 +284,27 @@ def test_sentences_within_the_rules(data: DemoData, reference: Reference) -> Non
                 assert a.imprisonment_months is None and a.fine_pkr is None
                 continue
             assert (a.imprisonment_months or 0) > 0 or (a.fine_pkr or 0) > 0
-            limit = reference.sentence_limit(case.law, a.section)
+            limit = reference.sentence_limit(case.law, a.section, offence_date(case))
             assert limit is not None
             if limit.max_imprisonment_months is not None:
                 assert (a.imprisonment_months or 0) <= limit.max_imprisonment_months
+            if limit.min_imprisonment_months is not None and a.imprisonment_months:
+                assert a.imprisonment_months >= limit.min_imprisonment_months
             if limit.max_fine_pkr is not None:
                 assert (a.fine_pkr or 0) <= limit.max_fine_pkr
             assert a.court
+
+
+def test_both_acts_and_dated_offences(data: DemoData) -> None:
+    """The demo has smuggling cases (PSMA 2018) beside trafficking ones, s.3(2) where a woman
+    or a child is a victim, and offence dates on or before registration (some not recorded)."""
+    laws = Counter(c.law for c in data.cases)
+    assert laws["tip_act_2018"] > laws["psma_2018"] > 0
+    assert {s for c in data.cases for s in c.sections} == {"3(1)", "3(2)", "3"}
+    assert all(a.section == c.sections[0] for c in data.cases for a in c.accused)
+    dated = [c for c in data.cases if c.offence_on is not None]
+    assert 0 < len(dated) < len(data.cases)
+    assert all(c.offence_on <= c.registered_on for c in dated)  # type: ignore[operator]
 
 
 def test_identifiers_have_the_right_shape_and_are_unique(data: DemoData) -> None:

@@ -4,6 +4,7 @@ or a sign-in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -14,18 +15,22 @@ from sync_support import export
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.sentencing import pending_versions
 from tipdesk.core.validation import validate
 from tipdesk.paths import resources_dir
 from tipdesk.services import reference_updates, sync
 from tipdesk.services.session import Session, sign_in
 from tipdesk.store.sync_store import SyncStore
 
-LONGER = 120  # a synthetic amendment: s.3 allows ten years
+LONGER = 120  # a synthetic amendment: s.3(1) allows ten years
+EXAMPLE = resources_dir() / "rules" / "examples" / "amendments-2025"
 
 
 def _sentences(months: int) -> dict[str, Any]:
     doc = json.loads((resources_dir() / "rules/sentences.json").read_text(encoding="utf-8"))
-    doc["laws"]["tip_act_2018"]["sections"]["3"]["max_imprisonment_months"] = months
+    doc["laws"]["tip_act_2018"]["sections"]["3(1)"]["versions"][0]["max_imprisonment_months"] = (
+        months
+    )
     return dict(doc)
 
 
@@ -208,3 +213,86 @@ def test_the_update_and_the_receipt_are_written_together_or_not_at_all(
     assert result.reference is not None and result.reference.installed
     assert reference_updates.current(district.store) is not None
     assert _long_sentence_problems(district) == []
+
+
+def _sentenced(offence: dt.date, months: int, section: str = "3(1)") -> Any:
+    return svc_case(
+        offence_on=offence,
+        sections=[section],
+        accused=[svc_accused(section=section, imprisonment_months=months)],
+    )
+
+
+def _refusals(session: Session, case: Any) -> list[str]:
+    return [p.rule for p in validate(case, session.validation_context())]
+
+
+def test_the_2025_amendments_installed_at_hq_reach_a_district_by_receipt(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    """HQ installs the example amendment with the commencement date it confirms; a district
+    gets it with the next receipt and judges each sentence by its offence date."""
+    district, hq = svc_linked
+    commencement = dt.date(2025, 2, 1)
+    before = _sentenced(commencement - dt.timedelta(days=1), 96)
+    after = _sentenced(commencement, 96)
+    assert (
+        _refusals(district, before) == _refusals(district, after) == ["sentence.max_imprisonment"]
+    )
+    with pytest.raises(InvalidInput, match="commencement date is not confirmed"):
+        reference_updates.install_files(hq, EXAMPLE)
+    assert reference_updates.waiting_for_commencement(EXAMPLE)
+    assert reference_updates.current(hq.store) is None
+
+    update = reference_updates.install_files(hq, EXAMPLE, effective_from=commencement)
+    assert sorted(update.files) == ["rules/sentences.json"]
+    assert pending_versions(update.files["rules/sentences.json"]) == []
+    assert _refusals(hq, before) == ["sentence.max_imprisonment"]
+    assert _refusals(hq, after) == []
+    (entry,) = [e for e in hq.store.audit_entries() if e.action == "reference.update"]
+    assert entry.detail["effective_from"] == "2025-02-01"
+
+    from tipdesk.services import records
+
+    records.save(district, [svc_case(case_number="FIR 1/2025")])
+    result = sync.import_receipt(district, _receipt_for(hq, district, tmp_path, "r1"))
+    assert result.reference is not None and result.reference.installed
+    assert _refusals(district, before) == ["sentence.max_imprisonment"]
+    assert _refusals(district, after) == []
+    # s.3(2) against a woman or a child: 14 years from the commencement, 10 before.
+    assert _refusals(district, _sentenced(commencement, 168, "3(2)")) == []
+    assert _refusals(district, _sentenced(commencement, 169, "3(2)")) == [
+        "sentence.max_imprisonment"
+    ]
+    assert _refusals(district, _sentenced(commencement - dt.timedelta(days=1), 121, "3(2)")) == [
+        "sentence.max_imprisonment"
+    ]
+
+
+def test_a_commencement_date_needs_an_amendment_waiting_for_it(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    _district, hq = svc_linked
+    folder = _folder(tmp_path, "plain", {"sentences.json": _sentences(LONGER)})
+    assert reference_updates.waiting_for_commencement(folder) == []
+    with pytest.raises(InvalidInput, match=r"no version of rules/sentences\.json"):
+        reference_updates.install_files(hq, folder, effective_from=dt.date(2025, 2, 1))
+    codes_only = _folder(
+        tmp_path,
+        "codes",
+        {"codes.json": json.loads((resources_dir() / "reference/codes.json").read_text("utf-8"))},
+    )
+    with pytest.raises(InvalidInput, match="A commencement date was given"):
+        reference_updates.install_files(hq, codes_only, effective_from=dt.date(2025, 2, 1))
+    assert reference_updates.current(hq.store) is None
+
+
+def test_hq_may_write_the_date_in_the_file_instead(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    _district, hq = svc_linked
+    text = (EXAMPLE / "sentences.json").read_text(encoding="utf-8")
+    edited = json.loads(text.replace('"commencement"', '"2025-03-15"'))
+    reference_updates.install_files(hq, _folder(tmp_path, "edited", {"sentences.json": edited}))
+    limit = hq.reference.sentence_limit("psma_2018", "3", dt.date(2025, 3, 15))
+    assert limit is not None and limit.max_fine_pkr == 10_000_000

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from register_support import (
+    HEADERS,
     accused_row,
     campaign_row,
     case_row,
@@ -504,3 +505,64 @@ def test_an_import_is_nobodys_review_of_a_new_overlap(
     case = _case(district_session, "FIR 1/2025")
     assert sorted(a.name for a in case.accused) == ["Akram Khan", "Sana Bibi", "Second Man"]
     assert case.dual_role_reviewed_by == "admin1"
+
+
+def test_the_offence_date_is_read_under_the_headers_offices_use(
+    district_session: Session, tmp_path: Path
+) -> None:
+    """ "Date of Occurrence" (the FIR's own heading) fills the offence date; a case without
+    one keeps none (the registration date stands in for it)."""
+    headers = [*[c for c in HEADERS["Cases"] if c != "offence_on"], "Date of Occurrence"]
+    rows = [
+        case_row() | {"Date of Occurrence": dt.date(2025, 2, 20)},
+        case_row("FIR 2/2025"),
+    ]
+    path = write_book(tmp_path / "r.xlsx", {"Cases": rows}, headers={"Cases": headers})
+    plan = plan_import(district_session, path)
+    assert plan.ok, [str(p) for p in plan.errors]
+    assert "column.unknown" not in {p.rule for p in plan.warnings}
+    commit_import(district_session, plan)
+    assert _case(district_session, "FIR 1/2025").offence_on == dt.date(2025, 2, 20)
+    assert _case(district_session, "FIR 2/2025").offence_on is None
+
+
+def test_an_offence_after_its_registration_is_refused_at_its_cell(
+    district_session: Session, tmp_path: Path
+) -> None:
+    headers = [h if h != "offence_on" else "Date of Offence" for h in HEADERS["Cases"]]
+    row = case_row() | {"Date of Offence": "2025-03-02"}
+    path = write_book(tmp_path / "r.xlsx", {"Cases": [row]}, headers={"Cases": headers})
+    plan = plan_import(district_session, path)
+    (problem,) = plan.errors
+    assert (problem.row, problem.column, problem.rule) == (2, "Date of Offence", "date.order")
+    assert "after the case was registered" in str(problem)
+
+
+def test_a_warning_is_listed_at_its_row_and_the_row_is_imported(
+    district_session: Session, tmp_path: Path
+) -> None:
+    """s.3(2) (a woman or child victim) charged with only an adult man as victim: a warning,
+    never a refusal; s.3(2)'s lawful 8 years is accepted."""
+    path = write_book(
+        tmp_path / "r.xlsx",
+        {
+            "Cases": [case_row()],
+            "Accused": [
+                accused_row(
+                    section="3(2)",
+                    outcome="convicted",
+                    judgment_on="2025-06-01",
+                    imprisonment_months=96,
+                )
+            ],
+            "Victims": [victim_row(gender="M", age=30)],
+        },
+    )
+    plan = plan_import(district_session, path)
+    assert plan.ok and plan.errors == []
+    (warning,) = [p for p in plan.warnings if p.rule == "sentence.condition"]
+    assert (warning.sheet, warning.row, warning.column) == ("Accused", 2, "section")
+    assert warning.severity == "warning" and "woman or a child" in warning.expected
+    commit_import(district_session, plan)
+    case = _case(district_session, "FIR 1/2025")
+    assert case.accused[0].section == "3(2)" and case.accused[0].imprisonment_months == 96

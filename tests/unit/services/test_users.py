@@ -62,10 +62,21 @@ def test_add_user_refuses_roles_of_the_other_install_kind_and_duplicates(
 def test_anyone_who_may_view_lists_the_users(
     district_session: Session, svc_user: Callable[[Session, str, UserRole], Session]
 ) -> None:
-    officer = svc_user(district_session, "bilal", UserRole.DISTRICT_OFFICER)
+    svc_user(district_session, "bilal", UserRole.DISTRICT_OFFICER).close()
+    svc_user(district_session, "sana", UserRole.DISTRICT_OFFICER).close()
+    # Disabling re-keys the store: sessions of other users sign in again afterwards.
     users.disable_user(district_session, "bilal")
-    listed = users.list_users(officer)
-    assert [(u.name, u.active) for u in listed] == [("admin1", True), ("bilal", False)]
+    officer = session_service.sign_in(
+        district_session.paths, user="sana", passphrase=SVC_OTHER_PASSPHRASE,
+        clock=district_session.clock,
+    )  # fmt: skip
+    try:
+        listed = users.list_users(officer)
+    finally:
+        officer.close()
+    assert [(u.name, u.active) for u in listed] == [
+        ("admin1", True), ("bilal", False), ("sana", True),
+    ]  # fmt: skip
 
 
 def test_a_disabled_user_is_removed_from_the_key_file_and_cannot_sign_in(

@@ -146,7 +146,7 @@ def test_create_returns_key_and_recovery_text(
     assert keyfile.path == path
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["format"] == "tipdesk-keyfile"
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["created_at"] == "2026-03-01T09:00:00.000Z"
 
 
@@ -639,13 +639,13 @@ def test_truncated_file_is_corrupt_store(keyfile: KeyFile, path: Path) -> None:
 
 def test_duplicate_json_keys_are_corrupt_store(keyfile: KeyFile, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"version": 1,', '"version": 1, "version": 1,'), encoding="utf-8")
+    path.write_text(text.replace('"version": 2,', '"version": 2, "version": 2,'), encoding="utf-8")
     with pytest.raises(CorruptStore, match="duplicate"):
         KeyFile.load(path)
 
 
 def test_future_version_says_newer(keyfile: KeyFile, path: Path) -> None:
-    edit_json(path, _set("version", 2))
+    edit_json(path, _set("version", 3))
     with pytest.raises(CorruptStore, match="newer version of TIPDesk"):
         KeyFile.load(path)
 
@@ -715,3 +715,67 @@ def test_strength_hint(passphrase: str, hint: str) -> None:
 @given(st.text(max_size=40))
 def test_strength_is_weak_exactly_when_refused(passphrase: str) -> None:
     assert (strength_hint(passphrase) == "weak") == bool(passphrase_problems(passphrase))
+
+
+# --- version 1 files and key pairs --------------------------------------------------------------
+
+
+def _as_version_1(path: Path, db_key: bytes, passphrase: str, recovery_text: str) -> None:
+    """Rewrite the file as TIPDesk wrote version 1: the database key wrapped directly under
+    each passphrase and under the recovery key (no key pairs)."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    file_id = base64.b64decode(doc["file_id"])
+    entry = doc["users"][0]
+    salt = base64.b64decode(entry["salt"])
+    wk = keys._passphrase_key(passphrase, salt, FAST)
+    nonce, wrapped = keys._wrap(wk, db_key, keys._aad(file_id, "user", entry["name"]))
+    doc["users"][0] = {k: entry[k] for k in ("name", "salt", "kdf")} | {
+        "nonce": base64.b64encode(nonce).decode(),
+        "wrapped_key": base64.b64encode(wrapped).decode(),
+    }
+    r_salt = os.urandom(16)
+    raw = keys.parse_recovery_key(recovery_text)
+    r_nonce, r_wrapped = keys._wrap(
+        keys._recovery_wrapping_key(raw, r_salt), db_key, keys._aad(file_id, "recovery", "")
+    )
+    doc["recovery"] = {
+        "kdf": {"algorithm": "hkdf-sha256"},
+        "salt": base64.b64encode(r_salt).decode(),
+        "nonce": base64.b64encode(r_nonce).decode(),
+        "wrapped_key": base64.b64encode(r_wrapped).decode(),
+    }
+    doc["version"] = 1
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_a_version_1_file_opens_and_its_entry_gets_a_key_pair(
+    keyfile: KeyFile, db_key: bytes, recovery: str, path: Path, clock: FixedClock
+) -> None:
+    _as_version_1(path, db_key, ALICE_PASS, recovery)
+    old = KeyFile.load(path)
+    assert not old.has_key_pair("Alice")
+    assert old.unlock_with_recovery(recovery, clock) == db_key
+    assert old.unlock("Alice", ALICE_PASS, clock) == db_key
+    upgraded = KeyFile.load(path)
+    assert upgraded.has_key_pair("Alice")
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+    assert upgraded.unlock("Alice", ALICE_PASS, clock) == db_key
+
+
+def test_a_rotation_drops_version_1_entries_and_seals_the_new_key_to_the_others(
+    keyfile: KeyFile, db_key: bytes, recovery: str, path: Path, clock: FixedClock
+) -> None:
+    keyfile.add_user("Bob", BOB_PASS, db_key, kdf=FAST)
+    _as_version_1(path, db_key, ALICE_PASS, recovery)  # Alice back to version 1; Bob has a pair
+    new_key, raw = os.urandom(32), os.urandom(32)
+    rotated = KeyFile.load(path)
+    assert rotated.begin_rotation(db_key, new_key, ["Alice", "Bob"], raw) == ["Alice"]
+    assert rotated.rotation_pending
+    assert rotated.previous_key(new_key) == db_key
+    rotated.finish_rotation()
+    again = KeyFile.load(path)
+    assert again.users() == ["Bob"]
+    assert again.unlock("Bob", BOB_PASS, clock) == new_key
+    assert again.unlock_with_recovery(keys.format_recovery_key(raw), clock) == new_key
+    with pytest.raises(WrongPassphrase):
+        again.unlock_with_recovery(recovery, clock)

@@ -20,6 +20,7 @@ from tipdesk.paths import Paths
 from tipdesk.services import records
 from tipdesk.services.backup import backup
 from tipdesk.services.session import Session, init_install
+from tipdesk.store.driver import connect
 from tipdesk.store.keys import KdfParams
 
 VICTIM_NAME = "Zarqawina Qudsiyabegum"
@@ -185,3 +186,34 @@ def test_no_plaintext_on_disk_while_open_after_close_and_in_backups(
     session.close()
     assert db.is_file()
     assert _leaks(home) == []
+
+
+VICTIM_NEEDLES = [VICTIM_NAME, "Zarqawina", "Qudsiyabegum", VICTIM_FATHER, "Mirzabadal",
+                  VICTIM_CNIC, VICTIM_CNIC_DASHED, VICTIM_PHONE, "Imaginaryabad"]  # fmt: skip
+
+
+def test_victims_identities_are_sealed_even_with_the_database_key(
+    session: Session, tmp_path: Path
+) -> None:
+    """Past the disk encryption: a copy of the database decrypted with the database key (what
+    any user holds) has the accused and the narrative, but no victim's identity."""
+    case = _case()
+    records.save(session, [case])
+    session.store.checkpoint()
+    conn = connect(session.paths.database, session.store.database_key())
+    plain = tmp_path / "decrypted.db"
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
+        conn.execute("SELECT sqlcipher_export('plain')").fetchone()
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
+    data = plain.read_bytes()
+    assert ACCUSED_NAME.encode() in data and NARRATIVE.encode() in data  # decrypted for real
+    leaks = [
+        n
+        for n in VICTIM_NEEDLES
+        for form in {n, n.lower(), n.upper()}
+        if form.encode("utf-8") in data or form.encode("utf-16-le") in data
+    ]
+    assert leaks == []

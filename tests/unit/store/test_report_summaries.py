@@ -1,6 +1,7 @@
-"""Schema 3's report summaries: whatever is written, in whatever order, the report's figures
-read through the summaries equal the figures read from the record rows (the ``_raw_*``
-queries that define them), for whole months, partial months and any district filter.
+"""Schema 3's report summaries (and schema 6's per law): whatever is written, in whatever
+order, the report's figures read through the summaries equal the figures read from the record
+rows (the ``_raw_*`` queries that define them), for whole months, partial months and any
+district filter.
 
 All data is synthetic and random (fixed seeds): names are made up, dates spread over 2023-2025.
 """
@@ -31,13 +32,14 @@ FORMS = ("forced_labour", "sexual_exploitation", "forced_begging")
 ACTOR = Actor("test.clerk", "device-test-0001", "2025-07-01T10:00:00.000Z")
 LATER = Actor("test.clerk", "device-test-0001", "2025-08-01T10:00:00.000Z")
 SUMMARIES = ("report_cases", "report_proceeded", "report_judgments", "report_victims",
-             "report_victim_forms")  # fmt: skip
+             "report_victim_forms", "report_law_cases", "report_law_accused")  # fmt: skip
+LAWS = ("tip_act_2018", "psma_2018")
 # What step 3 adds (to take a store back to schema 2).
 SCHEMA_3 = {
     "TRIGGER": [f"report_{t}_{e}" for t in ("cases", "accused", "victims")
                 for e in ("insert", "update", "delete")]
     + ["report_cases_insert_accused", "report_accused_insert_judgment"],
-    "TABLE": list(SUMMARIES),
+    "TABLE": list(SUMMARIES[:5]),
     "INDEX": ["referrals_report", "campaigns_report", "cases_updated", "victims_updated",
               "trainings_updated", "campaigns_updated"],
 }  # fmt: skip
@@ -51,6 +53,12 @@ UNDO_SCHEMA_4 = [
     "ALTER TABLE sync_devices DROP COLUMN back_confirmed",
     "ALTER TABLE sync_outbox DROP COLUMN back_through",
 ]
+# What step 6 adds to the summaries (taken away too, with its column, to go back to schema 2).
+SCHEMA_6 = {
+    "TRIGGER": [f"report_law_{t}_{e}" for t in ("cases", "accused")
+                for e in ("insert", "update", "delete")] + ["report_law_cases_insert_accused"],
+    "TABLE": ["report_law_cases", "report_law_accused"],
+}  # fmt: skip
 Figure = Callable[[Store, rq.Scope], list[rq.Row]]
 # (summary-backed function, its definition on the record rows, number of key columns)
 FIGURES: list[tuple[Figure, Figure, int]] = [
@@ -59,6 +67,8 @@ FIGURES: list[tuple[Figure, Figure, int]] = [
     (rq.judgment_rows, rq._raw_judgment_rows, 4),
     (rq.victim_rows, rq._raw_victim_rows, 4),
     (rq.victim_form_rows, rq._raw_victim_form_rows, 3),
+    (rq.law_case_rows, rq._raw_law_case_rows, 3),
+    (rq.law_accused_rows, rq._raw_law_accused_rows, 5),
 ]
 
 
@@ -76,7 +86,7 @@ def _accused(rng: random.Random) -> Accused:
         name="Testaccused Fakename",
         father_name="Testfather Fakename",
         gender=rng.choice([Gender.MALE, Gender.FEMALE, Gender.TRANSGENDER]),
-        role="recruiter",
+        role=rng.choice(["recruiter", "official", "exploiter"]),
         proceeded_on=_maybe_day(rng),
         outcome=outcome,
         judgment_on=_maybe_day(rng),
@@ -111,6 +121,7 @@ def _case(rng: random.Random, n: int) -> Case:
         registered_on=_maybe_day(rng),
         district=rng.choice(DISTRICTS),
         office="FIA-AHTC-LHR",
+        law=rng.choice(LAWS),
         stage=rng.choice(list(Stage)),
         official_involvement=official,
         official_action=rng.choice(["", "  ", "Suspended"]) if official else "",
@@ -136,9 +147,11 @@ def _edit(store: Store, saved: list[Case], seed: int) -> None:
         fresh = store.get("case", case.id, deleted=True)
         assert isinstance(fresh, Case)
         fresh.district = rng.choice(DISTRICTS)
+        fresh.law = rng.choice(LAWS)
         fresh.stage = rng.choice(list(Stage))
         fresh.registered_on = _maybe_day(rng)
         if fresh.accused:
+            fresh.accused[0].role = rng.choice(["official", "recruiter"])
             fresh.accused[0].outcome = Outcome.CONVICTED
             fresh.accused[0].judgment_on = _day(rng)
             fresh.accused[-1:] = [] if rng.random() < 0.5 else fresh.accused[-1:]
@@ -186,7 +199,7 @@ def _assert_agree(store: Store) -> None:
 
 def _summaries(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     """The summary rows that count something (rows at zero may stay behind)."""
-    counts = {"report_cases": "cases"}
+    counts = {"report_cases": "cases", "report_law_cases": "cases"}
     return {
         table: store.query(
             f"SELECT * FROM {table} WHERE {counts.get(table, 'n')} != 0 ORDER BY 1, 2, 3, 4"  # noqa: S608
@@ -202,6 +215,7 @@ def _recomputed(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     with transaction(store._conn):
         age_group = migrations._AGE_GROUP_3.format(p="v")
         run_script(store._conn, migrations._BACKFILL_3.format(age_group=age_group))
+        run_script(store._conn, migrations._LAW_BACKFILL_6)
     return _summaries(store)
 
 
@@ -246,6 +260,10 @@ def test_any_row_order_and_hard_deletes(store: Store, tmp_path: Path) -> None:
         conn.execute("UPDATE cases SET district = 'KP-PSH' WHERE id = ?", (case.id,))
     _assert_agree(store)
     with transaction(conn):
+        conn.execute("UPDATE cases SET law = 'psma_2018' WHERE id = ?", (case.id,))
+        conn.execute("UPDATE accused SET role = 'official' WHERE id = ?", (kids[1].id,))
+    _assert_agree(store)
+    with transaction(conn):
         conn.execute("DELETE FROM accused WHERE id = ?", (kids[0].id,))
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("DELETE FROM cases WHERE id = ?", (case.id,))
@@ -271,11 +289,19 @@ def test_upgrading_a_schema_2_store_summarises_its_rows(tmp_path: Path) -> None:
     store.close()
     conn = connect(path, key)
     with transaction(conn):
+        for kind, names in SCHEMA_6.items():
+            for name in names:
+                conn.execute(f"DROP {kind} {name}")
+        conn.execute("ALTER TABLE cases DROP COLUMN offence_on")
         for sql in UNDO_SCHEMA_4:
             conn.execute(sql)
         for kind, names in SCHEMA_3.items():
             for name in names:
                 conn.execute(f"DROP {kind} {name}")
+        # ... and what the later steps made (the sealed identities' tables and keys).
+        for table in ("identity_keys", "victim_keys", "victim_terms"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM settings WHERE key LIKE 'identity_%'")
         # What the later steps added goes too, so that they can run again.
         for kind, name in _added_after_schema_3(conn, tmp_path):
             conn.execute(f"DROP {kind} IF EXISTS {name}")
@@ -317,6 +343,26 @@ def test_the_golden_schema_2_store_upgrades_with_its_figures(tmp_path: Path) -> 
         assert rq.case_rows(store, scope) == rq._raw_case_rows(store, scope)
         assert sum(r[3] for r in rq.case_rows(store, scope)) == 2
         assert rq.judgment_rows(store, scope) == [("PB-LHR", "male", "convicted", "2025-02", 1)]
+        _assert_agree(store)
+    finally:
+        store.close()
+
+
+def test_the_golden_schema_3_store_upgrades_without_inventing_offence_dates(
+    tmp_path: Path,
+) -> None:
+    """Step 6 leaves every stored case without an offence date (the registration date stands
+    in for it) and summarises the stored cases and accused by law."""
+    golden = GOLDEN / "schema-3"
+    key = bytes.fromhex((golden / "key.hex").read_text(encoding="ascii").strip())
+    shutil.copyfile(golden / "tipdesk.db", tmp_path / "tipdesk.db")
+    store = Store.open(tmp_path / "tipdesk.db", key)
+    try:
+        assert store.query("SELECT count(*), count(offence_on) FROM cases")[0][1] == 0
+        scope = rq.Scope("2020-01-01", "2026-12-31")
+        by_law = rq.law_case_rows(store, scope)
+        assert by_law == rq._raw_law_case_rows(store, scope)
+        assert sum(r[3] for r in by_law) == sum(r[3] for r in rq.case_rows(store, scope)) > 0
         _assert_agree(store)
     finally:
         store.close()

@@ -153,3 +153,44 @@ def test_fields_may_come_in_any_order() -> None:
     assert [row_values(r.record) for r in got.rows["case"] if r.record] == [
         row_values(r) for r, _ in records["case"]
     ]
+
+
+def test_cases_without_an_offence_date_field_are_read_as_not_recorded() -> None:
+    """A district still on a TIPDesk older than the offence date sends no ``offence_on``: HQ
+    reads those cases with none (the registration date then stands in for it)."""
+    records = _records()
+    for case, _ in records["case"]:
+        case.offence_on = dt.date(2026, 1, 2)
+    doc = _doc(records)
+    block = doc["records"]["case"]
+    at = block["fields"].index("offence_on")
+    assert block["columns"][at] == {"index": [0] * block["count"], "values": ["2026-01-02"]}
+    with_field = payload.decode(json.dumps(doc).encode())
+    assert [r.record.offence_on for r in with_field.rows["case"] if r.record] == [
+        dt.date(2026, 1, 2)
+    ] * block["count"]
+    del block["fields"][at], block["columns"][at]
+    without = payload.decode(json.dumps(doc).encode())
+    rows = without.rows["case"]
+    assert all(r.record is not None and r.problems == [] for r in rows)
+    assert [r.record.offence_on for r in rows if r.record] == [None] * block["count"]
+    assert [r.values[FIELDS["case"].index("offence_on")] for r in rows] == [None] * len(rows)
+
+
+@pytest.mark.parametrize("name", ["registered_on", "law", "id"])
+def test_only_optional_fields_may_be_left_out(name: str) -> None:
+    doc = _doc(_records())
+    block = doc["records"]["case"]
+    at = block["fields"].index(name)
+    del block["fields"][at], block["columns"][at]
+    with pytest.raises(DamagedFile, match="not in the expected form"):
+        payload.decode(json.dumps(doc).encode())
+
+
+def test_a_field_named_twice_is_damage() -> None:
+    doc = _doc(_records())
+    block = doc["records"]["case"]
+    at = block["fields"].index("offence_on")
+    block["fields"][at] = "registered_on"
+    with pytest.raises(DamagedFile, match="not in the expected form"):
+        payload.decode(json.dumps(doc).encode())

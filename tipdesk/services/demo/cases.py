@@ -22,7 +22,9 @@ from tipdesk.core.codes import (
     ReferralOutcome,
     Stage,
 )
-from tipdesk.core.records import Accused, Case, Referral, Victim
+from tipdesk.core.records import Accused, Case, Referral, Victim, offence_date
+from tipdesk.core.sentence_checks import is_woman_or_child
+from tipdesk.core.sentencing import Penalty, SentenceLimit
 from tipdesk.services.demo.base import _cumulative, _GeneratorBase
 from tipdesk.services.demo.tables import (
     _PROVIDERS,
@@ -41,7 +43,9 @@ from tipdesk.services.demo.tables import (
     P_ENQUIRY,
     P_OFFICIAL,
     P_PROCEEDED,
+    P_SMUGGLING,
     P_SUPPLEMENTARY,
+    SMUGGLING_LAW,
     _Scenario,
 )
 
@@ -111,10 +115,14 @@ class _CaseGenerator(_GeneratorBase):
                 route = []
         destination = self.ref.label("countries", route[-1]) if route else ""
         official = rng.random() < P_OFFICIAL
+        # Most FIRs record the date of occurrence, a few days or weeks before registration.
+        offence = max(self.start, registered - dt.timedelta(rng.randint(0, 25)))
+        offence_on = offence if rng.random() < 0.85 else None
         case = Case(
             case_number=self.case_number(office, kind, registered.year),
             kind=kind,
             registered_on=registered,
+            offence_on=offence_on,
             district=self.district.code,
             office=office,
             law=self.law,
@@ -129,6 +137,7 @@ class _CaseGenerator(_GeneratorBase):
         taken: set[str] = set()
         n_victims = self.pick(range(5), self.victim_cum)
         case.victims = [self.victim(s, case, taken) for _ in range(n_victims)]
+        self.charge(case, fia)
         n_accused = self.pick(range(1, 9), self.accused_cum)
         case.accused = [self.accused(s, case, taken) for _ in range(n_accused)]
         if official:
@@ -140,6 +149,23 @@ class _CaseGenerator(_GeneratorBase):
         self.progress(case)
         case.narrative = self.narrative(s, case, destination)
         return case
+
+    def charge(self, case: Case, fia: bool) -> None:
+        """The law and section: some of an FIA circle's cross-border cases are smuggling of
+        migrants; a trafficking case with a woman or child victim is TIP Act s.3(2)."""
+        law, section = self.law, self.limit.section
+        if fia and case.route_countries and self.rng.random() < P_SMUGGLING:
+            smuggling = self.ref.law(SMUGGLING_LAW)
+            if smuggling is not None:
+                law, section = SMUGGLING_LAW, smuggling.default_section
+        elif any(is_woman_or_child(v, offence_date(case)) for v in case.victims):
+            found = self.ref.law(law)
+            section = next((c for c in (found.sections if found else {}) if c == "3(2)"), section)
+        case.law, case.sections = law, [section]
+
+    def limit_of(self, case: Case) -> SentenceLimit:
+        """The limits a sentence of ``case`` must keep to (its section on its offence date)."""
+        return self.ref.sentence_limit(case.law, case.sections[0], offence_date(case)) or self.limit
 
     def narrative(self, s: _Scenario, case: Case, destination: str) -> str:
         stories = s.abroad_stories if destination and s.abroad_stories else s.stories
@@ -184,7 +210,7 @@ class _CaseGenerator(_GeneratorBase):
             age=min(75, max(19, int(rng.gauss(38, 10)))),
             nationality=nationality,
             role=rng.choice(roles),
-            section=self.limit.section,
+            section=case.sections[0] if case.sections else self.limit.section,
         )
 
     def progress(self, case: Case) -> None:
@@ -252,7 +278,7 @@ class _CaseGenerator(_GeneratorBase):
     def judge(self, case: Case, a: Accused, judgment: dt.date) -> None:
         rng = self.rng
         u = rng.random()
-        sentence = self.sentence() if u < P_CONVICTED else None
+        sentence = self.sentence(self.limit_of(case)) if u < P_CONVICTED else None
         a.judgment_on = judgment
         a.court = f"Court of Sessions, {self.district_name}"
         if sentence is not None:
@@ -272,23 +298,29 @@ class _CaseGenerator(_GeneratorBase):
                 v = rng.random()
                 a.appeal = Appeal.UPHELD if v < 0.3 else Appeal.OVERTURNED if v < 0.45 else a.appeal
 
-    def sentence(self) -> tuple[int | None, int | None] | None:
-        """Imprisonment (months) and fine (PKR) within the rules' limits: mostly both, some
-        imprisonment only, a few a fine only. ``None`` when the limits allow no sentence."""
+    def sentence(self, limit: SentenceLimit) -> tuple[int | None, int | None] | None:
+        """Imprisonment (months) and fine (PKR) within ``limit``: mostly both, some
+        imprisonment only, a few a fine only (both when the Act says "and"). ``None`` when the
+        limits allow no sentence."""
         rng = self.rng
-        top_months = self.limit.max_imprisonment_months
-        top_fine = self.limit.max_fine_pkr
+        top_months, low_months = limit.max_imprisonment_months, limit.min_imprisonment_months
+        top_fine, low_fine = limit.max_fine_pkr, limit.min_fine_pkr
         terms = [
-            (m, w) for m, w in _SENTENCE_MONTHS if m > 0 and (top_months is None or m <= top_months)
+            (m, w)
+            for m, w in _SENTENCE_MONTHS
+            if m > 0 and (top_months is None or m <= top_months) and m >= (low_months or 0)
         ]
         fines = [
-            (f, w) for f, w in _SENTENCE_FINES if f > 0 and (top_fine is None or f <= top_fine)
+            (f, w)
+            for f, w in _SENTENCE_FINES
+            if f > 0 and (top_fine is None or f <= top_fine) and f >= (low_fine or 0)
         ]
+        both = limit.penalty is Penalty.IMPRISONMENT_AND_FINE
         u = rng.random()
         months = fine = None
-        if terms and u < 0.95:
+        if terms and (u < 0.95 or both):
             months = self.pick([m for m, _ in terms], _cumulative([w for _, w in terms]))
-        if fines and (u < 0.75 or months is None):
+        if fines and (u < 0.75 or months is None or both):
             fine = self.pick([f for f, _ in fines], _cumulative([w for _, w in fines]))
         if months is None and fine is None:
             return None

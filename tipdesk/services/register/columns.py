@@ -8,7 +8,8 @@ in a sheet (a missing one is an error); other columns may be left out (a warning
 field keeps its default or stored value). ``extra`` marks columns TIPDesk accepts beyond the
 issue's list: without them some valid records (a transnational or closed case, a court's
 sentence) could not be described. Header names are matched by :func:`header_key`: case,
-spaces, hyphens and dots do not matter (``Case Number`` is ``case_number``).
+spaces, hyphens and dots do not matter (``Case Number`` is ``case_number``); a column's
+``aliases`` are other headers offices write for it (``Date of Offence`` for ``offence_on``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Column:
     extra: bool = False
     identifying: bool = False  # its values are never repeated in a report
     help: str = ""
+    aliases: tuple[str, ...] = ()  # other headers registers use for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,21 @@ CASES = SheetSpec(
             "official_action", "official_action", "text", extra=True, help="action on the official"
         ),
         Column("investigating_officer", "investigating_officer", "text", extra=True),
+        Column(
+            "offence_on",
+            "offence_on",
+            "date",
+            extra=True,
+            help="date of the offence (the FIR's date of occurrence): sentences are checked "
+            "against the law in force on it; empty: the registration date",
+            aliases=(
+                "Date of Offence",
+                "Offence Date",
+                "Date of Occurrence",
+                "Occurrence Date",
+                "Date of Incident",
+            ),
+        ),
     ),
     "One row per FIR or enquiry. A case is matched by case_number, district and office.",
 )
@@ -226,7 +243,8 @@ SHEETS: tuple[SheetSpec, ...] = (CASES, ACCUSED, VICTIMS, TRAINING, CAMPAIGNS)
 IGNORED_SHEETS = frozenset({"instructions", "lists", "read_me", "readme"})
 
 _BY_KEY: dict[str, dict[str, Column]] = {
-    s.name: {header_key(c.name): c for c in s.columns} for s in SHEETS
+    s.name: {header_key(name): c for c in s.columns for name in (c.name, *c.aliases)}
+    for s in SHEETS
 }
 _SHEET_BY_KEY: dict[str, SheetSpec] = {
     header_key(alias): s for s in SHEETS for alias in (s.name, *s.aliases)

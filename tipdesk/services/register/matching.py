@@ -16,6 +16,10 @@ Contract: no I/O besides what the caller passes in (stored records already loade
   re-importing the same register changes nothing.
 - Trainings and campaigns match a stored record only when every column the sheet holds is
   equal (their fingerprint); there is nothing to update, only to create.
+- With ``keep_identity`` (users who may not reveal identities), the identifying columns of a
+  row never change a stored victim: they are neither compared nor applied, so no plan, count
+  or message can tell whether a guessed name or CNIC was the stored one. A new victim takes
+  them as usual.
 """
 
 from __future__ import annotations
@@ -211,7 +215,17 @@ class BuiltCase:
         return any(c.action != UNCHANGED for c in self.changes)
 
 
-def build_case(group: CaseGroup, excluded: set[int]) -> BuiltCase:
+def _apply_victim(victim: Victim, row: Row, keep_identity: bool) -> None:
+    """:func:`apply` to a victim; with ``keep_identity`` a stored victim (one with an id)
+    keeps its identifying fields whatever the row holds (see the module contract)."""
+    kept = {n: getattr(victim, n) for n in Victim.IDENTIFYING} if victim.id else None
+    apply(victim, row)
+    if keep_identity and kept is not None:
+        for name, value in kept.items():
+            setattr(victim, name, value)
+
+
+def build_case(group: CaseGroup, excluded: set[int], keep_identity: bool = False) -> BuiltCase:
     """Build ``group``'s case from its stored version and its rows, leaving out the rows
     whose ``id(row)`` is in ``excluded`` (the stored values stay for those)."""
     stored = group.stored
@@ -255,7 +269,7 @@ def build_case(group: CaseGroup, excluded: set[int]) -> BuiltCase:
         else:
             victim = case.victims[j]
             victim_rows[j] = vrow
-        apply(victim, vrow)
+        _apply_victim(victim, vrow, keep_identity)
         add_referrals(victim, vrow)
     if stored is not None or group.loose_victims:
         # Stored values are tidy; tidy the merged ones the same way before comparing. A new
@@ -288,10 +302,12 @@ def build_case(group: CaseGroup, excluded: set[int]) -> BuiltCase:
     return BuiltCase(case, accused_rows, victim_rows, changes)
 
 
-def build_victim(row: Row, stored: Victim | None) -> tuple[Victim, Change]:
+def build_victim(
+    row: Row, stored: Victim | None, keep_identity: bool = False
+) -> tuple[Victim, Change]:
     """A victim without a case (or whose case the file does not name), from its row."""
     victim = copy.deepcopy(stored) if stored is not None else Victim()
-    apply(victim, row)
+    _apply_victim(victim, row, keep_identity)
     add_referrals(victim, row)
     normalise(victim)
     action, fields = diff(flat(stored) if stored is not None else None, victim)

@@ -18,9 +18,10 @@ from typing import Any
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
+from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, Victim
-from tipdesk.core.validation import ValidationContext, validate
-from tipdesk.services import ownership
+from tipdesk.core.validation import ValidationContext, advise, validate
+from tipdesk.services import overlap_guard, ownership
 from tipdesk.services.records import outdated_review_problems
 from tipdesk.services.register.columns import Column, SheetSpec, header_key
 from tipdesk.services.register.matching import (
@@ -37,6 +38,7 @@ from tipdesk.services.register.matching import (
     simple_label,
 )
 from tipdesk.services.register.model import (
+    ERROR,
     WARNING,
     ImportCancelled,
     RowProblem,
@@ -86,6 +88,8 @@ class Planner:
         self.progress = progress
         self.cancelled = cancelled
         self.install = session.install
+        # Users who may not see identities neither compare nor change a stored victim's.
+        self.keep_identity = not session.can(Permission.REVEAL_IDENTITY)
         self.ctx: ValidationContext = session.validation_context()
         self.problems: list[RowProblem] = []
         self.unknown_offices: dict[str, UnknownOffice] = {}
@@ -103,12 +107,22 @@ class Planner:
     def excluded_rows(self) -> set[int]:
         return self._excluded
 
-    def _report(self, row: Row, column: str, value: str, expected: str, rule: str) -> None:
+    def _report(
+        self, row: Row, column: str, value: str, expected: str, rule: str, severity: str = ERROR
+    ) -> None:
         key = (row.sheet.name, row.number, column, expected)
         if key in self._problem_keys:
             return
         self._problem_keys.add(key)
-        self.problems.append(RowProblem(row.sheet.name, row.number, column, value, expected, rule))
+        self.problems.append(
+            RowProblem(row.sheet.name, row.number, column, value, expected, rule, severity)
+        )
+
+    def _warn(self, row: Row, column: str, expected: str, rule: str) -> None:
+        """A warning on ``row``: report it; the row is imported all the same."""
+        col = row.spec.column(column)
+        header = self._header(row, column)
+        self._report(row, header, self._value(row, col), expected, rule, WARNING)
 
     def _fail(self, row: Row, column: str, expected: str, rule: str) -> None:
         """An error on ``row``: report it and leave the row out."""
@@ -118,8 +132,15 @@ class Planner:
 
     def _header(self, row: Row, column: str) -> str:
         """The header as the file writes it for a register column (else the column name)."""
+        wanted = row.spec.column(header_key(column))
         return next(
-            (h for _, h in row.sheet.headers if header_key(h) == header_key(column)), column
+            (
+                h
+                for _, h in row.sheet.headers
+                if header_key(h) == header_key(column)
+                or (wanted is not None and row.spec.column(header_key(h)) is wanted)
+            ),
+            column,
         )
 
     def _value(self, row: Row, column: Column | None) -> str:
@@ -222,6 +243,9 @@ class Planner:
             self._plan_victim(row, stored)
         for kind in ("training", "campaign"):
             self._plan_simple(kind, self.rows.get(kind, []))
+        # An Accused sheet of guessed CNICs must not be a fast oracle (see overlap_guard).
+        hits = sum(1 for p in self.problems if p.rule == "dual_role")
+        overlap_guard.note_hits(self.session, hits, "register")
 
     # --- cases ---------------------------------------------------------------------------
     def _case_groups(self) -> dict[tuple[str, ...], CaseGroup]:
@@ -442,11 +466,11 @@ class Planner:
         built: BuiltCase | None = None
         for _ in range(_VALID_ONLY_ROUNDS):
             excluded = {id(r) for r in rows if id(r) in self._excluded}
-            built = build_case(group, excluded)
+            built = build_case(group, excluded, self.keep_identity)
             problems = (
                 ownership.claim(self.session, [built.case])[0]
                 + validate(built.case, self.ctx)
-                + outdated_review_problems(built.case, group.stored)
+                + outdated_review_problems(built.case, group.stored, self.ctx)
                 if built.changed
                 else []
             )
@@ -468,6 +492,11 @@ class Planner:
         self.changes += built.changes
         if built.changed:
             self.records.append(built.case)
+            for p in advise(built.case, self.ctx):
+                row, name, _whole = self._locate(group, built, p)
+                if row is not None:
+                    column = row.spec.column_for_field(name)
+                    self._warn(row, column.name if column else name, p.message, p.rule)
 
     def _skip_children(self, group: CaseGroup, case_row: Row | None) -> None:
         if case_row is None:
@@ -492,31 +521,32 @@ class Planner:
         (its own row, or a problem no child row explains)."""
         whole = False
         for p in problems:
-            m = _PATH.match(p.field)
-            row: Row | None
-            if m:
-                index = int(m[2])
-                origin = built.accused_rows if m[1] == "accused" else built.victim_rows
-                row = origin[index] if index < len(origin) else None
-                name = m[3].split(".", 1)[0] if m[3] else ""
-                if name.startswith("referrals"):
-                    name = "referrals"
-                if row is None:
-                    whole = True
-                    row = group.case_row or next(group.rows(), None)
-                    name = p.field
-            else:
-                row = group.case_row
-                name = p.field.split("[", 1)[0]
-                whole = True
-                if row is None:
-                    row = next(group.rows(), None)
-                    name = p.field
+            row, name, of_case = self._locate(group, built, p)
+            whole = whole or of_case
             if row is None:
                 continue
             column = row.spec.column_for_field(name)
             self._fail(row, column.name if column else name, p.message, p.rule)
         return whole
+
+    @staticmethod
+    def _locate(group: CaseGroup, built: BuiltCase, p: Problem) -> tuple[Row | None, str, bool]:
+        """The row and field a case's problem belongs to, and whether the case itself is at
+        fault (its own row, or a problem no child row explains)."""
+        m = _PATH.match(p.field)
+        if m:
+            index = int(m[2])
+            origin = built.accused_rows if m[1] == "accused" else built.victim_rows
+            row = origin[index] if index < len(origin) else None
+            name = m[3].split(".", 1)[0] if m[3] else ""
+            if name.startswith("referrals"):
+                name = "referrals"
+            if row is None:
+                return group.case_row or next(group.rows(), None), p.field, True
+            return row, name, False
+        if group.case_row is None:
+            return next(group.rows(), None), p.field, True
+        return group.case_row, p.field.split("[", 1)[0], True
 
     # --- victims without a case, trainings, campaigns ------------------------------------
     def _plan_victim(self, row: Row, stored: Victim | None) -> None:
@@ -527,7 +557,7 @@ class Planner:
             row.values["district"] = self.install.district
         if not self._own_district(row, row.get("district") or (stored and stored.district)):
             return
-        victim, change = build_victim(row, stored)
+        victim, change = build_victim(row, stored, self.keep_identity)
         if change.action == UNCHANGED:
             self.changes.append(change)
             return

@@ -153,10 +153,10 @@ class Cells:
         self.office_map = {" ".join(k.split()).casefold(): v for k, v in (office_map or {}).items()}
         laws: dict[str, str] = {}
         for law in reference.laws():
-            limit = reference.sentence_limit(law)
-            laws[law.casefold()] = law
-            if limit is not None:
-                laws[" ".join(limit.law_short.split()).casefold()] = law
+            found = reference.law(law)
+            names = (law, found.short, found.title) if found else (law,)
+            for name in names:
+                laws.setdefault(" ".join(name.split()).casefold(), law)
         self._laws = laws
         self._cache: dict[tuple[str, str], tuple[Any, str | None]] = {}
 

@@ -7,7 +7,10 @@ Contract:
   bundle holds the *current* state of every record changed after the change-log position HQ
   acknowledged (at-least-once: HQ removes duplicates), numbered one past the last bundle.
 - Victims' identifying fields (name, father's name, CNIC, phone, address) leave the district
-  only when ``consent_to_share`` is true; otherwise they are blank in the payload.
+  only when ``consent_to_share`` is true; otherwise they are blank in the payload. They are
+  sealed in the store (:mod:`tipdesk.store.identity`): a bundle holding a consenting victim
+  is exported only by a user who holds the identity key (:class:`PermissionDenied` for others,
+  nothing written); the payload carries the plain values, as before.
 - The bundle carries the district's audit chain head, so HQ holds an anchor of the chain
   outside the laptop (``docs/security.md``).
 - Records back: a row still exactly as HQ sent it back in a receipt (its ``sync_versions``
@@ -23,6 +26,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tipdesk.core.errors import PermissionDenied
+from tipdesk.core.masking import is_masked
 from tipdesk.core.records import Record, Victim
 from tipdesk.store.audit import HEAD_KEY as AUDIT_HEAD_KEY
 from tipdesk.store.store import Store
@@ -87,10 +92,20 @@ def next_bundle(
             found = with_vectors(sync, kind, ids, skip_as_received=True)
             if found:
                 records[kind] = found
+    masked_consenting = 0
     for rows in records.values():
         for record, _ in rows:
             if isinstance(record, Victim):
                 blank_identity(record)
+                masked_consenting += any(is_masked(getattr(record, n)) for n in Victim.IDENTIFYING)
+    if masked_consenting:
+        # Identities are sealed under the identity key, which this user does not hold: a
+        # bundle must not carry masks where HQ expects a consenting victim's details.
+        raise PermissionDenied(
+            f"The next bundle holds {masked_consenting} victim(s) who consented to share their "
+            "identity with HQ, and your role cannot open identities; a supervisor or an admin "
+            "must export it. Nothing was written."
+        )
     seq = (last.seq if last else 0) + 1
     device = identity.public.device_id
     payload_json, counts = payload.encode(device, seq, records, audit_head)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tipdesk.services import records as record_service
 from tipdesk.ui.devtools.screenshots import register
 from tipdesk.ui.devtools.shots import Shots, settle
 from tipdesk.ui.pages.records.campaigns import CampaignsView
@@ -131,6 +132,28 @@ def _case_editor_problems(shots: Shots) -> QWidget:
     return window
 
 
+def _case_editor_warning(shots: Shots) -> QWidget:
+    """A new case charged under s.3(2) (a woman or a child) with no such victim recorded, as
+    the editor shows it after saving: the warning listed above, no input marked wrong. The
+    case is not saved here (the demo data stays as it is for the other screens)."""
+    view, window = _view(shots, "cases")
+    _reset(view)
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    form.editor("case_number").setText("FIR 213/2026")
+    form.editor("registered_on").set_value(shots.clock.now().date().replace(month=1, day=14))
+    form.editor("offence_on").set_value(shots.clock.now().date().replace(month=1, day=6))
+    form.editor("sections").set_value(["3(2)"])
+    form.editor("stage").set_value("investigation")
+    form.editor("exploitation_forms").set_checked("forced_labour")
+    record, _local = form.build()
+    view.ctx.runner.submit(partial(record_service.warnings, records=[record]), editor.show_warnings)
+    settle()
+    return window
+
+
 def _victim_editor(shots: Shots) -> QWidget:
     view, window = _view(shots, "victims")
     _reset(view)
@@ -187,6 +210,7 @@ def register_all() -> None:
     register("case-editor", _case_editor)
     register("case-editor-accused", _case_editor_accused)
     register("case-editor-problems", _case_editor_problems)
+    register("case-editor-warning", _case_editor_warning)
     register("victim-editor", _victim_editor)
     register("training-editor", _training_editor)
     register("campaign-editor", _campaign_editor)

@@ -65,6 +65,7 @@ SUFFIX = {"json": ".json", "csv": ".zip", "xlsx": ".xlsx", "pdf": ".pdf"}
 BREAKDOWNS = (
     "by_province",
     "by_district",
+    "by_law",
     "victims_by_form_gender_age",
     "victims_by_gender_and_age_group",
     "victims_by_nationality",
@@ -576,6 +577,7 @@ def _short_title(key: str, widget: QWidget) -> str:
     titles = {
         "by_province": widget.tr("By province"),
         "by_district": widget.tr("By district"),
+        "by_law": widget.tr("By Act"),
         "victims_by_form_gender_age": widget.tr("Victims: form × gender × age"),
         "victims_by_gender_and_age_group": widget.tr("Victims: gender × age"),
         "victims_by_nationality": widget.tr("Nationality"),

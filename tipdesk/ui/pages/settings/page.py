@@ -10,6 +10,8 @@ the session and the app rebuilds its main window (``ctx.events.sig_session_repla
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -48,6 +50,7 @@ from tipdesk.services.session import Session
 from tipdesk.store import dashboard_queries
 from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
+from tipdesk.ui.pages.settings.commencement_dialog import CommencementDialog
 from tipdesk.ui.pages.settings.letterhead_card import LetterheadCard
 from tipdesk.ui.pages.settings.restore_dialog import RestoreDialog
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
@@ -129,10 +132,18 @@ def _overview(session: Session) -> Overview:
     )
 
 
-def _install_reference(session: Session, folder: Path) -> tuple[int, list[str], Reference]:
-    """Install HQ's updated reference files; the revision, its files and the new lists."""
-    update = reference_updates.install_files(session, folder)
+def _install_reference(
+    session: Session, folder: Path, effective_from: dt.date | None = None
+) -> tuple[int, list[str], Reference]:
+    """Install HQ's updated reference files; the revision, its files and the new lists.
+    ``effective_from``: the commencement date of an amendment of the sentencing rules."""
+    update = reference_updates.install_files(session, folder, effective_from)
     return update.revision, sorted(update.files), session.reference
+
+
+def _waiting_for_commencement(_session: Session, folder: Path) -> int:
+    """How many versions of the folder's sentencing rules wait for a commencement date."""
+    return len(reference_updates.waiting_for_commencement(folder))
 
 
 def _restore(
@@ -169,6 +180,8 @@ class SettingsView(QWidget):
         self.setObjectName("settingsView")
         self.ctx = ctx
         self.can_manage = ctx.can(Permission.MANAGE_SETTINGS)
+        # Asks HQ for an amendment's commencement date (tests answer it).
+        self.ask_commencement: Callable[[int], dt.date | None] = self._ask_commencement
         self.last_backup: Path | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -424,12 +437,31 @@ class SettingsView(QWidget):
                 text += " " + self.tr("It is set aside: {problem}").format(problem=status.problem)
         self.reference_status.setText(text)
 
+    def _ask_commencement(self, waiting: int) -> dt.date | None:
+        dialog = CommencementDialog(waiting, self.ctx.clock.now().date(), self)
+        if dialog.exec() != CommencementDialog.DialogCode.Accepted:
+            return None
+        return dialog.date()
+
     def install_reference(self) -> None:
         folder = files.ask_folder(
             self, self.tr("Folder with the updated reference files"), Path.home()
         )
         if folder is None:
             return
+        # An amendment of the sentencing rules waits for the commencement date HQ confirms.
+        self.ctx.runner.submit(
+            partial(_waiting_for_commencement, folder=folder),
+            lambda waiting: self._install_from(folder, waiting),
+            self.ctx.report,
+        )
+
+    def _install_from(self, folder: Path, waiting: int) -> None:
+        effective_from = None
+        if waiting:
+            effective_from = self.ask_commencement(waiting)
+            if effective_from is None:
+                return
 
         def done(result: tuple[int, list[str], Reference]) -> None:
             revision, names, reference = result
@@ -443,7 +475,11 @@ class SettingsView(QWidget):
             )
             self.refresh()
 
-        self.ctx.runner.submit(partial(_install_reference, folder=folder), done, self.ctx.report)
+        self.ctx.runner.submit(
+            partial(_install_reference, folder=folder, effective_from=effective_from),
+            done,
+            self.ctx.report,
+        )
 
     def _about_card(self) -> Card:
         card = Card(self.tr("About this install"))

@@ -9,6 +9,9 @@ Contract:
   not be read, via ``services.records.check``, so the officer sees everything in one go). Each
   problem appears under the input its path names, with a red frame, and in the summary at the
   top, where a click brings that input into view. Nothing is saved until validation passes.
+- Warnings (``services.records.warnings``: e.g. TIP Act s.3(2) charged with no woman or child
+  among the victims) never stop a save: after it, they are listed in the summary ("Saved.
+  Please check"), each a link to its input, without marking the inputs as wrong.
 - ``has_unsaved_changes()`` compares what is on screen with what was loaded. Closing (Esc, the
   tab's close button, the page's ``confirm_close``) asks Save / Discard / Cancel when there are
   unsaved changes.
@@ -50,10 +53,12 @@ from tipdesk.ui.pages.records.editors.layout import scroll_page
 from tipdesk.ui.widgets.common import Banner
 
 
-def _save_and_reload(session: Session, record: Record) -> Record:
-    """Work for the runner: save one record and read it back as the editor shows it."""
+def _save_and_reload(session: Session, record: Record) -> tuple[Record, list[Problem]]:
+    """Work for the runner: save one record and read it back as the editor shows it, with the
+    warnings about what was saved."""
     record_service.save_one(session, record)
-    return record_service.get(session, record.KIND, record.id)
+    warnings = record_service.warnings(session, [record])
+    return record_service.get(session, record.KIND, record.id), warnings
 
 
 class ProblemSummary(QFrame):
@@ -79,18 +84,21 @@ class ProblemSummary(QFrame):
         self.lines: list[str] = []
         self.setVisible(False)
 
-    def show_problems(self, heading: str, lines: list[str]) -> None:
+    def show_problems(self, heading: str, lines: list[str], kind: str = "error") -> None:
+        """``kind``: ``error`` (not saved) or ``warning`` (saved; to check)."""
         self.lines = list(lines)
         items = "".join(
             f'<li><a href="{i}">{html.escape(line)}</a></li>' for i, line in enumerate(lines)
         )
+        self.setProperty("banner", kind)
         self.label.set_message(
-            "error", f"<b>{html.escape(heading)}</b><ul style='margin:4px 0 0 0'>{items}</ul>"
+            kind, f"<b>{html.escape(heading)}</b><ul style='margin:4px 0 0 0'>{items}</ul>"
         )
         self.setVisible(bool(lines))
 
     def show_text(self, text: str) -> None:
         self.lines = [text] if text else []
+        self.setProperty("banner", "error")
         self.label.set_message("error", html.escape(text))
         self.setVisible(bool(text))
 
@@ -373,7 +381,8 @@ class RecordEditor(QWidget):
         self._close_after_save = False
         self.show_problems(problems)
 
-    def _on_saved(self, record: Any) -> None:
+    def _on_saved(self, result: tuple[Any, list[Problem]]) -> None:
+        record, warnings = result
         created = not self.record_id
         self._saving = False
         self.save_button.setEnabled(True)
@@ -384,6 +393,8 @@ class RecordEditor(QWidget):
             + " · "
             + self._saved_text(record)
         )
+        if warnings:
+            self.show_warnings(warnings)
         self.sig_saved.emit(record.id, created)
         if self._close_after_save:
             self._close_after_save = False
@@ -438,6 +449,29 @@ class RecordEditor(QWidget):
         self.after_problems()
         if self._targets:
             self.go_to_problem(0)
+
+    def show_warnings(self, warnings: list[Problem]) -> None:
+        """List what was saved but should be checked; each line leads to its input, which is
+        not marked as wrong (the record is saved)."""
+        lines: list[str] = []
+        self._targets = []
+        for warning in warnings:
+            segments = parse_path(warning.field)
+            labels, widget = self.form.route(segments, warning)
+            where = [x for x in (self.section_of(segments), *labels) if x]
+            if len(where) > 1 and where[1].startswith(where[0]):
+                where = where[1:]
+            message = warning.message[:1].upper() + warning.message[1:]
+            lines.append(f"{' › '.join(where)}: {message}" if where else message)
+            self._targets.append(widget)
+        self.form.clear_problems()  # routing found the inputs; a warning marks none of them
+        count = len(warnings)
+        heading = (
+            self.tr("Saved. Please check this:")
+            if count == 1
+            else self.tr("Saved. Please check these {n} things:").format(n=count)
+        )
+        self.summary.show_problems(heading, lines, "warning")
 
     def go_to_problem(self, n: int) -> None:
         if 0 <= n < len(self._targets):

@@ -61,8 +61,7 @@ def tr(text: str) -> str:
 
 def _law_short(ref: Reference, code: str) -> str:
     """A law as the case form lists it (``PTPA 2018``); its code when the rules lack it."""
-    limit = ref.sentence_limit(code)
-    return limit.law_short if limit is not None else code
+    return ref.law_short(code)
 
 
 class AccusedForm(RecordForm):
@@ -92,7 +91,7 @@ class AccusedForm(RecordForm):
         )
         self.add_field(f1, "arrest_status", self.tr("Arrest"), EnumCombo(ArrestStatus))
         court, f2 = group(self.tr("Proceedings and outcome"))
-        self.add_field(f2, "section", self.tr("Section charged"), TextField(placeholder="3"))
+        self.add_field(f2, "section", self.tr("Section charged"), TextField(placeholder="3(1)"))
         self.add_field(f2, "proceeded_on", self.tr("Proceeded against (challan) on"), DateField())
         self.add_field(f2, "outcome", self.tr("Outcome"), EnumCombo(Outcome))
         self.add_field(f2, "judgment_on", self.tr("Judgment date"), DateField())
@@ -152,13 +151,26 @@ class CaseForm(RecordForm):
         )
         self.add_field(f1, "kind", self.tr("Registered as"), EnumCombo(CaseKind))
         self.add_field(f1, "registered_on", self.tr("Registered on"), DateField())
+        offence = DateField()
+        # Sentences are checked against the law in force on this date (not retroactive).
+        offence.line.setPlaceholderText(self.tr("registration date"))
+        offence.setToolTip(
+            self.tr(
+                "The date of the offence (the FIR's date of occurrence): sentences are checked "
+                "against the law in force on it. Empty: the registration date."
+            )
+        )
+        self.add_field(f1, "offence_on", self.tr("Date of offence"), offence)
         self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
         self.offices = CodeCombo([], searchable=False)
         self.add_field(f1, "office", self.tr("Office"), self.offices)
         laws = [(code, _law_short(ref, code)) for code in ref.laws()]
         self.add_field(f1, "law", self.tr("Law"), CodeCombo(laws, blank=None))
         self.add_field(
-            f1, "sections", self.tr("Sections"), ListTextField(placeholder=self.tr("e.g. 3, 4"))
+            f1,
+            "sections",
+            self.tr("Sections"),
+            ListTextField(placeholder=self.tr("e.g. 3(1), 3(2)")),
         )
         self.add_field(f1, "investigating_officer", self.tr("Investigating officer"), TextField())
         self.add_field(f1, "stage", self.tr("Stage"), EnumCombo(Stage))
