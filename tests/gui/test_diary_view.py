@@ -27,6 +27,7 @@ from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.dashboard.page import DashboardView
+from tipdesk.ui.pages.diary import page as diary_page
 from tipdesk.ui.pages.diary.dialogs import AddHearingDialog, DoneDialog, OutcomeDialog
 from tipdesk.ui.pages.diary.page import DiaryView
 from tipdesk.ui.pages.records.cases import CasesView
@@ -392,3 +393,18 @@ def test_the_letterhead_is_set_in_settings(
     card.save_button.click()
     assert "at most 60" in card.message.text()
     assert letterhead.stored(_session(window)).phone == "042-1234567"
+
+
+def test_the_page_paints_from_a_quick_read_then_counts(
+    diary_window: tuple[MainWindow, dict[str, str]], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, ids = diary_window
+    monkeypatch.setattr(diary_page, "FIRST", 1)  # the quick read: one item a part
+    page = _open_diary(window, qtbot)
+    assert page.counts is None
+    assert page.tabs.tabText(0) == "Overdue (2+)"  # read, not counted: "there may be more"
+    assert len(_keys(page, "overdue")) == 1
+    # Once that paint is on screen, every item and the counts follow.
+    qtbot.waitUntil(lambda: page.counts is not None)
+    assert page.tabs.tabText(0) == "Overdue (2)"
+    assert _keys(page, "overdue") == [f"hearing:{ids['late']}", f"shelter_placement:{_ref(window)}"]

@@ -136,7 +136,7 @@ def _accused_table(session: Session, case: Case) -> Table:
         ("Accused", "Role", "Arrest", "Challan (proceeded against)", "Outcome", "Court",
          "Sentence"),
         rows,
-        (26, 13, 14, 13, 12, 12, 10),
+        (25, 12, 13, 13, 12, 13, 12),
         "No accused recorded.",
     )  # fmt: skip
 

@@ -252,9 +252,9 @@ class DiaryView(QWidget):
         if table is not None and table.model().rowCount() and selected_row(table) < 0:
             table.selectRow(0)
         self._finish()
-        # After the rows are on screen: the counts, and the officers' names and load.
-        visible = self.current_table() or self.officer_table
-        _AfterPaint(visible.viewport(), self._after_first_paint)
+        # After the rows are on screen: the counts, and the officers' names and load. The tab
+        # bar paints with whichever part is showing (a hidden table would never paint).
+        _AfterPaint(self.tabs.tabBar(), self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         self._load_counts()
