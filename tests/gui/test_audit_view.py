@@ -74,8 +74,14 @@ def test_filters_and_paging(
     while model.canFetchMore():
         model.fetchMore()
     assert {model.entry(r).action for r in range(model.rowCount())} == {"user.add"}
-    assert model.data(model.index(0, 4)) == "user bilal"
+    assert model.data(model.index(0, 4)) == "User bilal"
     assert "role: District officer" in model.data(model.index(0, 5))  # as the Users page says
+    # Actions read as words, with the stored code in the tool tip (and in the filter).
+    assert model.data(model.index(0, 3)) == "User added"
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "user.add"
+    assert page.action_box.currentText() == "User added"
+    tip = model.data(model.index(0, 5), Qt.ItemDataRole.ToolTipRole)
+    assert "role: district_officer" in tip
 
     # Records are named by their titles; the id stays in the tooltip.
     page.action_box.setCurrentIndex(page.action_box.findData("create"))
@@ -118,3 +124,51 @@ def test_the_audit_model_passes_qtmodeltester(main_window: MainWindow, qtmodelte
     assert page.model is not None
     qtmodeltester.check(page.model, force_py=True)
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Time"
+
+
+def _entry(action: str, kind: str = "", record_id: str = "", **detail: Any) -> Any:
+    from tipdesk.store.audit import AuditEntry
+
+    return AuditEntry(
+        seq=1, at="2026-06-01T10:00:00.000Z", user="hq.admin", device="dev", action=action,
+        kind=kind, record_id=record_id, detail=detail, prev_hash="", hash="",
+    )  # fmt: skip
+
+
+def test_entries_read_as_names_not_codes(main_window: MainWindow) -> None:
+    """Actions, field names, districts, offices and device ids as people name them; the codes
+    stay in the tool tip."""
+    from tipdesk.ui.pages.audit import words
+
+    names = words.Names(
+        main_window.ctx.reference,
+        {("case", "c1"): "FIR 22/2026"},
+        {"0190a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b": "PB-LHR"},
+    )
+    device = "0190a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b"
+    issued = _entry("sync.receipt.issue", "device", device, serial=3, bundles=[1, 2])
+    assert words.action_words(issued.action) == "Receipt issued"
+    assert words.subject(issued, names) == "Device …2e3f4a5b (Lahore)"
+    registered = _entry(
+        "sync.device.register", "device", device, district="PB-LHR", office="FIA-AHTC-LHR"
+    )
+    text = words.describe(registered, names)
+    assert "district: Lahore" in text and "PB-LHR" not in text
+    assert "FIA-AHTC-LHR" not in text and "office: FIA" in text  # the office's name
+    assert "district: PB-LHR" in words.codes(registered)
+    changed = _entry(
+        "update", "case", "c1", fields=["investigating_officer", "narrative"],
+        children={"accused.create": ["a1", "a2"]},
+    )  # fmt: skip
+    assert words.subject(changed, names) == "Case FIR 22/2026"
+    text = words.describe(changed, names)
+    assert "fields: Investigating officer, What happened" in text
+    assert "Accused added: 2" in text
+    assert "investigating_officer" in words.codes(changed)
+    conflict = _entry("sync.conflict", "case", "c1", held="incoming", **{"from": device})
+    assert words.describe(conflict, names) == (
+        "from device: …2e3f4a5b (Lahore) · held: the district's version"
+    )
+    bundle = _entry("sync.import", "bundle", f"{device}#7")
+    assert words.subject(bundle, names) == "Bundle 7 from …2e3f4a5b (Lahore)"
+    assert words.action_words("sync.something.new") == "sync something new"  # never dropped

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, sign_in
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.codes import InstallRole
@@ -91,14 +92,7 @@ def _check_models(qtmodeltester: Any, panel: Any, names: tuple[str, ...]) -> Non
 
 
 DISTRICT_MODELS = ("outbox_model", "receipts_model")
-HQ_MODELS = (
-    "inbox_model",
-    "counts_model",
-    "problems_model",
-    "devices_model",
-    "conflicts_model",
-    "compare_model",
-)
+HQ_MODELS = ("inbox_model", "counts_model", "problems_model", "devices_model", "conflicts_model")
 
 
 def test_export_import_report_and_receipt(
@@ -145,7 +139,8 @@ def test_export_import_report_and_receipt(
     assert hq.report is not None
     assert hq.tabs.currentIndex() == hq.report_tab
     summary = hq.report_summary.text()
-    assert "1 bundle imported" in summary and "0 refused" in summary
+    assert "1 imported, 0 imported before, 0 refused" in summary
+    assert "moved to the inbox's “imported” folder" in summary
     counts = {
         hq.counts_model.key(r): (hq.counts_model.text(r, 1), hq.counts_model.text(r, 2))
         for r in range(hq.counts_model.rowCount())
@@ -155,10 +150,37 @@ def test_export_import_report_and_receipt(
     assert set(counts) == set(exported)
     assert hq.devices_model.text(0, 3).startswith("1 ")  # last bundle
     assert hq.devices_model.text(0, 5) == "none"  # no gaps
+    # Devices by names, the codes and the whole device id in tool tips.
+    devices = hq.devices_model
+    assert devices.text(0, 0) == "Lahore" and devices.tip(0, 0) == "PB-LHR"
+    assert devices.text(0, 1) == "FIA Anti-Human Trafficking Circle, Lahore"
+    assert devices.tip(0, 1) == "FIA-AHTC-LHR"
+    device_id = hq.state.devices[0].device_id
+    assert devices.text(0, 2) == "…" + device_id[-8:]
+    tip = devices.data(devices.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert device_id in tip and "fingerprint" in tip
+    assert devices.text(0, 8).startswith("up to entry ")  # the audit anchor's place
+    # The imported file is done: out of the inbox, counted as done.
+    assert not (inbox / bundle.name).exists()
+    assert (inbox / "imported" / bundle.name).exists()
+    assert hq.inbox_model.rowCount() == 0
+    assert "1 bundle imported before are done" in hq.inbox_hint.text()
+    hq.inbox_button.click()
+    assert hq.result.kind == "info" and "no new bundle" in hq.result.text()
 
-    hq.inbox_button.click()  # the same file again: a duplicate, nothing changed
-    assert "1 duplicate," in hq.report_summary.text()
-    assert hq.problems_model.text(0, 0) == "Duplicate bundle"
+    # The same bundle sent again: not a failure, in words.
+    shutil.copy(bundle, inbox / bundle.name)
+    hq.refresh()
+    hq.inbox_button.click()
+    total = sum(exported.values())
+    assert hq.result.kind == "ok", hq.result.text()
+    assert f"Nothing new: HQ already had every record in them ({total} records)" in (
+        hq.report_summary.text()
+    )
+    assert "0 imported, 1 imported before" in hq.report_summary.text()
+    assert hq.problems_model.text(0, 0) == "Imported before"
+    assert hq.problems_model.text(0, 1).startswith("Lahore, bundle 1")
+    assert f"Already up to date at HQ: {total}" in hq.report_view.up_to_date.text()
 
     # HQ installs amended rules (Settings); its receipt carries them to the district.
     hq_window = hq_controller.main_window
@@ -204,6 +226,10 @@ def _amended_rules(tmp_path: Path) -> Path:
     return folder
 
 
+HQ_NARRATIVE = "HQ's correction of the narrative, checked at the review meeting. " * 12
+"""Longer than any table cell: the review must show it whole."""
+
+
 def _make_conflict(
     gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path
 ) -> tuple[str, Any, dict[tuple[str, str], str]]:
@@ -226,7 +252,7 @@ def _make_conflict(
         case_id = str(district.store.query("SELECT id FROM cases ORDER BY id LIMIT 1")[0][0])
         at_hq = hq.store.get("case", case_id)
         assert isinstance(at_hq, Case)
-        at_hq.narrative = "HQ's correction of the narrative."
+        at_hq.narrative = HQ_NARRATIVE
         records.save(hq, [at_hq])
         clock.advance(60)
         at_district = district.store.get("case", case_id)
@@ -244,55 +270,95 @@ def _make_conflict(
     return case_id, report, titles
 
 
-def test_conflict_side_by_side_and_resolved(
+def test_conflict_merged_field_by_field_with_confirmation_by_keyboard(
     linked: None,
     gui_config: AppConfig,
     hq_config: AppConfig,
     hq_controller: AppController,
     tmp_path: Path,
+    qtbot: Any,
     qtmodeltester: Any,
 ) -> None:
     case_id, report, titles = _make_conflict(gui_config, hq_config, tmp_path)
-    hq = _panel(sign_in(hq_controller))
+    window = sign_in(hq_controller)
+    hq = _panel(window)
     assert isinstance(hq, SyncHqPanel)
+    view = hq.conflicts_view
     assert hq.conflicts_model.rowCount() == 1
     case_number = hq.state.conflicts[0].title
     assert case_number and hq.conflicts_model.text(0, 0) == f"Case {case_number}"
+    # Where the held version came from: the district's name, its code in the tool tip.
+    assert hq.conflicts_model.text(0, 1) == "Lahore"
+    tip = hq.conflicts_model.data(hq.conflicts_model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "PB-LHR" in tip
     assert hq.conflicts_model.text(0, 3) == "Investigating officer, What happened"
-    assert hq.keep_incoming_button.isEnabled() and hq.keep_local_button.isEnabled()
-    assert "Local: version" in hq.sides.text() and "HQ" in hq.sides.text()
     hq.show_report(report, titles)  # the import's report names the record as the list does
     assert [hq.problems_model.text(0, c) for c in range(3)] == [
         "Conflict",
         f"Case {case_number}",
-        "held for review",
+        "held for review on the Conflicts tab",
     ]
-
-    model = hq.compare_model
-    rows = {model.text(r, 0): r for r in range(model.rowCount())}
-    assert [model.key(0), model.key(1)] == ["investigating_officer", "narrative"]  # differ first
-    narrative = rows["What happened"]
-    assert model.text(narrative, 1) == "HQ's correction of the narrative."
-    assert model.text(narrative, 2) != model.text(narrative, 1)
-    officer = rows["Investigating officer"]
-    assert model.text(officer, 2) == "Inspector Changedfake"
-    assert model.highlighted(narrative) and model.highlighted(officer)
-    assert model.data(model.index(officer, 1), Qt.ItemDataRole.BackgroundRole) is not None
-    same = rows["Case number"]
-    assert not model.highlighted(same) and model.text(same, 1) == model.text(same, 2)
-    # Values read as names: a district's name, a stage's label, Yes/No.
-    assert model.text(rows["District"], 1) == "Lahore"
-    assert model.text(rows["Stage"], 1) in {"Registered", "Investigation", "Challan submitted",
-                                            "Trial", "Decided", "Closed"}  # fmt: skip
-    assert model.text(rows["Transnational"], 1) in {"Yes", "No"}
+    # One conflict among records HQ already had reads as such, not as a failure.
+    assert hq.result.kind == "info"
+    assert "1 conflict to review" in hq.report_summary.text()
+    assert f"{report.up_to_date} already up to date at HQ" in hq.report_summary.text()
     _check_models(qtmodeltester, hq, HQ_MODELS)
 
-    hq.keep_incoming_button.click()
-    assert hq.result.kind == "ok" and "incoming" in hq.result.text()
+    # The merge: each differing field with both values in full, HQ's kept by default.
+    hq.tabs.setCurrentIndex(hq.conflicts_tab)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # focus needs an active window
+    qtbot.waitUntil(window.isActiveWindow)
+    merge = view.merge
+    assert view.review is not None
+    assert [r.field for r in view.review.differing] == ["investigating_officer", "narrative"]
+    assert merge.choices() == {"investigating_officer": "local", "narrative": "local"}
+    local_narrative, _incoming = merge.sides["narrative"]
+    assert local_narrative.value.text() == HQ_NARRATIVE.strip()  # whole, never cut
+    assert local_narrative.value.wordWrap()
+    _local, officer_incoming = merge.sides["investigating_officer"]
+    assert officer_incoming.value.text() == "Inspector Changedfake"
+    same = {r.label: r.local for r in view.review.same}
+    assert same["District"] == "Lahore" and same["Owner district"] == "Lahore"
+
+    # By keyboard: the first field's choice, Right arrow takes the district's value; Tab goes
+    # on to the next field, whose choice stays HQ's.
+    first = merge.first_choice()
+    assert first is not None
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert merge.choices()["investigating_officer"] == "incoming"
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is merge.sides["narrative"][0].radio
+    assert view.choice_label.text() == "1 from HQ, 1 from the district"
+
+    # Resolve… names what will be discarded; Enter (Cancel is the default) writes nothing.
+    view.resolve_button.setFocus()
+    qtbot.keyClick(view.resolve_button, Qt.Key.Key_Space)
+    dialog = view.confirm_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert set(dialog.discarded_labels) == {"investigating_officer", "narrative"}
+    assert "(HQ's)" in dialog.discarded_labels["investigating_officer"]
+    assert "(the district's)" in dialog.discarded_labels["narrative"]
+    assert HQ_NARRATIVE.strip() not in dialog.discarded_text()  # HQ's correction is kept
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert hq.conflicts_model.rowCount() == 1  # nothing resolved
+
+    view.resolve()
+    dialog = view.confirm_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.resolve_button.setFocus()
+    qtbot.keyClick(dialog.resolve_button, Qt.Key.Key_Space)
+    assert hq.result.kind == "ok", hq.result.text()
     assert f"Case {case_number}" in hq.result.text()
+    assert "merged field by field (1 from the district" in hq.result.text()
+    assert "goes back to Lahore" in hq.result.text()
     assert hq.conflicts_model.rowCount() == 0
-    assert hq.compare_model.rowCount() == 0
-    assert not hq.keep_incoming_button.isEnabled()
+    assert not view.resolve_button.isEnabled()
 
     found: list[Any] = []
     hq.ctx.runner.submit(
@@ -300,8 +366,34 @@ def test_conflict_side_by_side_and_resolved(
         found.append,
     )
     entries, case = found[0]
-    assert [e.detail["kept"] for e in entries] == ["incoming"]
-    assert case.investigating_officer == "Inspector Changedfake"
+    assert [e.detail["outcome"] for e in entries] == [
+        "merged: local, incoming for investigating_officer"
+    ]
+    assert case.investigating_officer == "Inspector Changedfake"  # the district's change
+    assert case.narrative == HQ_NARRATIVE.strip()  # and HQ's correction, both kept
+
+
+def test_keeping_every_field_of_the_district_keeps_its_version(
+    linked: None,
+    gui_config: AppConfig,
+    hq_config: AppConfig,
+    hq_controller: AppController,
+    tmp_path: Path,
+) -> None:
+    case_id, _report, _titles = _make_conflict(gui_config, hq_config, tmp_path)
+    hq = _panel(sign_in(hq_controller))
+    view = hq.conflicts_view
+    view.all_incoming_button.click()
+    assert set(view.merge.choices().values()) == {"incoming"}
+    view.resolve()
+    dialog = view.confirm_dialog
+    assert dialog is not None
+    assert HQ_NARRATIVE.strip() in dialog.discarded_text()  # said before it is thrown away
+    dialog.resolve_button.click()
+    assert "the district's version is kept" in hq.result.text()
+    found: list[Any] = []
+    hq.ctx.runner.submit(lambda s: s.store.get("case", case_id), found.append)
+    assert found[0].narrative != HQ_NARRATIVE.strip()
 
 
 def test_a_receipt_names_the_records_in_conflict_as_officers_know_them(

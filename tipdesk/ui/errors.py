@@ -47,6 +47,8 @@ def _title(exc: E.KnownError) -> str:
         return QApplication.translate("errors", "Damaged file")
     if isinstance(exc, E.StoreBusy):
         return QApplication.translate("errors", "Store busy")
+    if isinstance(exc, E.AuditChainBroken):
+        return QApplication.translate("errors", "Not saved: the audit log is broken")
     return QApplication.translate("errors", "Could not finish")
 
 
@@ -55,6 +57,16 @@ def known_error_text(exc: E.KnownError) -> str:
     if isinstance(exc, E.ValidationFailed) and exc.problems:
         lines = "\n".join(f"• {p.message}" for p in exc.problems)
         return QApplication.translate("errors", "Please correct the following:") + "\n" + lines
+    if isinstance(exc, E.AuditChainBroken):
+        # The store's message names the command-line tools; in the app, say where to act.
+        return QApplication.translate(
+            "errors",
+            "Nothing was saved. The audit log of this install is broken (entries at its end "
+            "were removed or changed), and TIPDesk saves nothing more until an administrator "
+            "has reviewed the log and recorded the break (the red notice at the top of the "
+            "window: Acknowledge…). Your changes are still on the screen: tell your "
+            "administrator, and save again afterwards.",
+        )
     return exc.message
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.idle import IdleWatch
 from tipdesk.ui.pages import PageSpec
+from tipdesk.ui.pages.audit.broken_notice import AuditBrokenNotice
 from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import ACCENT_DARK, MUTED, icon, render_svg
 from tipdesk.ui.widgets.common import button, label
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        # Notices over every page (what is overdue, after sign-in): see add_notice.
+        # Notices over every page (the audit log's state; what is overdue, after sign-in).
         self.notices = QVBoxLayout()
         self.notices.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.notices)
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
+        self._build_audit_notice()
         self.idle = IdleWatch(
             idle_lock_minutes, ctx.config.monotonic, ctx.config.idle_check_ms, self
         )
@@ -188,6 +190,28 @@ class MainWindow(QMainWindow):
             action(spec.translated_title, f"Ctrl+{i + 1}", _select(self, i), f"page{i + 1}Action")
             for i, spec in enumerate(self.specs[:9])
         ]
+
+    def _build_audit_notice(self) -> None:
+        """The red notice over every page while the audit log is broken (checked at sign-in
+        and at each unlock)."""
+        self.audit_notice = AuditBrokenNotice(self.ctx)
+        self.audit_notice.sig_open_audit.connect(self._open_audit)
+        self.audit_notice.sig_acknowledged.connect(self._on_audit_acknowledged)
+        self.notices.addWidget(self.audit_notice)
+        self.sig_locked.connect(lambda locked: None if locked else self.audit_notice.refresh())
+        self.audit_notice.refresh()
+
+    def _open_audit(self) -> None:
+        if not self._locked and any(s.key == "audit" for s in self.specs):
+            self.show_page("audit")
+
+    def _on_audit_acknowledged(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("The break is recorded in the audit log; changes can be saved again."), 10_000
+        )
+        page = self.pages.get("audit")
+        if page is not None:
+            _hook(page, "activated")  # the new entries
 
     # --- pages --------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:

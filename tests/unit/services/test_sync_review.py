@@ -169,3 +169,35 @@ def test_the_inbox_moves_imported_bundles_out_of_the_way(
     (inbox / "broken.tipb").unlink()
     assert run_cli(monkeypatch, hq, "hq", "import", "--inbox") == 0
     assert "The inbox holds no new bundle." in capsys.readouterr().out
+
+
+class _Stop(Exception):
+    """What the app's Cancel raises from a progress report."""
+
+
+def test_an_inbox_import_stopped_half_way_moves_what_it_imported(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    district, hq = svc_linked
+    inbox = hq.paths.inbox
+    inbox.mkdir(parents=True, exist_ok=True)
+    made = []
+    for _ in range(3):
+        records.save(district, case_for_count(district, 1))
+        made.append(export(district, inbox))
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_two(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 2:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        sync.import_inbox(hq, progress=stop_after_two)
+    assert seen == [(0, 3), (1, 3), (2, 3)]
+    moved = sorted(p.name for p in (inbox / "imported").iterdir())
+    assert moved == sorted(p.name for p in made[:2])  # the two imported, in order
+    assert [p.name for p in inbox.glob("*.tipb")] == [made[2].name]  # the third waits
+    report = sync.import_inbox(hq)
+    assert [Path(m).name for m in report.moved] == [made[2].name]
+    assert report.accepted["case"] == 1

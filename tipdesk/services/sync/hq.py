@@ -15,7 +15,7 @@ Contract:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -219,15 +219,26 @@ def import_bundle_bytes(
     return result
 
 
+ProgressHook = Callable[[int, int], None]
+"""``progress(done, total)``: files imported so far, of how many."""
+
+
 def import_files(
-    session: Session, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS
+    session: Session,
+    paths: Sequence[Path],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    progress: ProgressHook | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import several bundle files, each in its own transaction, in (device, sequence) order
     when their manifests can be read. A refused file is listed with its reason and does not
-    stop the others."""
+    stop the others. ``progress(done, total)`` is called before each file and at the end; an
+    exception it raises (the app's Cancel) stops the import there: the files imported before
+    stay imported, and are listed in ``report`` when the caller passed one."""
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
-    report = ImportReport()
+    report = report if report is not None else ImportReport()
     loaded: list[tuple[tuple[str, int, int], Path, bytes]] = []
     for i, path in enumerate(paths):
         try:
@@ -241,13 +252,18 @@ def import_files(
         except KnownError:
             key = ("", 0, i)  # refused again (with its message) when imported below
         loaded.append((key, path, data))
-    for _key, path, data in sorted(loaded, key=lambda item: item[0]):
+    total = len(loaded)
+    for done, (_key, path, data) in enumerate(sorted(loaded, key=lambda item: item[0])):
+        if progress is not None:
+            progress(done, total)
         try:
             result = import_bundle_bytes(session, data, source=str(path), limits=limits)
         except KnownError as exc:
             report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
         report.results.append(result)
+    if progress is not None:
+        progress(total, total)
     for device_id in sorted({r.device for r in report.results}):
         report.gaps[device_id] = _gaps(session, device_id)
     return report
@@ -257,27 +273,41 @@ IMPORTED_FOLDER = "imported"
 
 
 def import_inbox(
-    session: Session, folder: Path | None = None, limits: Limits = DEFAULT_LIMITS
+    session: Session,
+    folder: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    progress: ProgressHook | None = None,
 ) -> ImportReport:
     """Import every bundle waiting in the inbox (the install's inbox folder, or ``folder``),
     then move each one imported now or before into the inbox's ``imported`` folder, so that
-    the inbox shows only what is new and what was refused (left in place, with its reason)."""
+    the inbox shows only what is new and what was refused (left in place, with its reason).
+    ``progress`` as for :func:`import_files`; the files imported before it stopped the import
+    are moved too."""
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
     inbox = folder or session.paths.inbox
     if not inbox.is_dir():
         raise InvalidInput(f"{inbox} is not a folder.")
     files = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix == bundle.EXTENSION)
-    report = import_files(session, files, limits)
-    done = {r.source for r in report.results}
-    if done:
-        dest = inbox / IMPORTED_FOLDER
-        dest.mkdir(mode=0o700, exist_ok=True)
-        for path in files:
-            if str(path) in done:
-                path.replace(dest / path.name)
-                report.moved.append(str(dest / path.name))
+    report = ImportReport()
+    try:
+        import_files(session, files, limits, progress=progress, report=report)
+    finally:
+        _move_imported(inbox, files, report)
     return report
+
+
+def _move_imported(inbox: Path, files: Sequence[Path], report: ImportReport) -> None:
+    done = {r.source for r in report.results}
+    if not done:
+        return
+    dest = inbox / IMPORTED_FOLDER
+    dest.mkdir(mode=0o700, exist_ok=True)
+    for path in files:
+        if str(path) in done:
+            path.replace(dest / path.name)
+            report.moved.append(str(dest / path.name))
 
 
 def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str], str]:

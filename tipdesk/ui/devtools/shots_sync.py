@@ -1,6 +1,8 @@
 """The Sync screens for ``python -m tipdesk.ui.devtools.screenshots`` (importing this module
 registers them): ``sync-district`` (the demo district after a round trip to HQ), ``sync-hq`` (HQ's
-import report) and ``sync-hq-conflicts`` (a conflict side by side). Synthetic data only.
+import report), ``sync-hq-conflicts`` (a conflict merged field by field) and ``sync-hq-devices``
+(the registered devices by name), and ``case-editor-other-district`` (a case the district keeps
+as another district's: read only, with its banner). Synthetic data only.
 
 A demo HQ install is made next to the demo district: HQ's enrolment is installed at the
 district and its device registered at HQ, the district's first bundle is imported and
@@ -28,6 +30,7 @@ from tipdesk.ui.context import AppConfig
 from tipdesk.ui.devtools.screenshots import register
 from tipdesk.ui.devtools.shots import FAST_KDF, Shots, settle
 from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.sync import district
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
 from tipdesk.ui.pages.sync.page import SyncView
@@ -123,6 +126,10 @@ def _sync_district(shots: Shots) -> QWidget:
         state.second = second.path
     panel.refresh()
     settle()
+    # The page was first drawn before enrolling, with one more button in its header: the
+    # window grew then and does not shrink by itself.
+    window.resize(*shots.size)
+    settle()
     return window
 
 
@@ -169,6 +176,38 @@ def _sync_hq_conflicts(shots: Shots) -> QWidget:
     return window
 
 
+def _hand_over_a_copy(session: Session) -> str:
+    """A case kept here as another district's (as a handed-over copy stays): its id."""
+    case_id = str(session.store.query("SELECT id FROM cases ORDER BY id DESC LIMIT 1")[0][0])
+    case = session.store.get("case", case_id)
+    assert isinstance(case, Case)
+    case.owner = "SD-KHS"
+    case.narrative += " Handed over to the Karachi South circle, where the accused was arrested."
+    session.store.save([case], session.actor())
+    return case_id
+
+
+def _case_editor_other_district(shots: Shots) -> QWidget:
+    _sync_district(shots)
+    window = _prepare(shots).window
+    case_id = _run(window, _hand_over_a_copy)
+    page = window.show_page("cases")
+    assert isinstance(page, CasesView)
+    page.open_record(case_id)
+    settle()
+    return window
+
+
+def _sync_hq_devices(shots: Shots) -> QWidget:
+    window = _hq_window(shots)
+    panel = _hq_panel(window)
+    panel.tabs.setCurrentIndex(panel.devices_tab)
+    settle()
+    return window
+
+
 register("sync-district", _sync_district)
 register("sync-hq", _sync_hq)
 register("sync-hq-conflicts", _sync_hq_conflicts)
+register("sync-hq-devices", _sync_hq_devices)
+register("case-editor-other-district", _case_editor_other_district)

@@ -1,8 +1,10 @@
 """The audit log: newest entries first, keyset-paged as you scroll, filtered by action, user and
 date, and a "Verify chain" action that walks the whole hash chain on the store's thread.
 
-Entries never hold record contents (see :mod:`tipdesk.store.audit`), so they are shown as they
-are. Needs the ``audit`` permission; other roles see a note instead of the log.
+Entries never hold record contents (see :mod:`tipdesk.store.audit`), so everything in them is
+shown, in words (:mod:`tipdesk.ui.pages.audit.words`: actions, field labels, district and
+office names, short device ids) with the stored codes in tool tips. Needs the ``audit``
+permission; other roles see a note instead of the log.
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
-from tipdesk.services import audit_log
+from tipdesk.services import audit_log, sync
 from tipdesk.services.session import Session
 from tipdesk.store.audit import AuditEntry, VerifyResult
-from tipdesk.ui.context import AppContext, role_label
-from tipdesk.ui.record_fields import Titles, named
+from tipdesk.ui.context import AppContext
+from tipdesk.ui.pages.audit import words
+from tipdesk.ui.record_fields import Titles
 from tipdesk.ui.runner import Failed, Runner
 from tipdesk.ui.widgets.common import Banner, PageHeader, button, label
 from tipdesk.ui.widgets.text_table import FlatTableModel
@@ -47,24 +51,6 @@ from tipdesk.ui.widgets.text_table import FlatTableModel
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-
-
-def describe(entry: AuditEntry) -> str:
-    """The detail column: field names, child ids, reasons and keys (never values of records)."""
-    parts: list[str] = []
-    for key, value in sorted(entry.detail.items()):
-        if key == "role" and isinstance(value, str):
-            text = role_label(value)
-        elif isinstance(value, list):
-            text = ", ".join(str(v) for v in value)
-        elif isinstance(value, dict):
-            text = "; ".join(
-                f"{k}: {len(v) if isinstance(v, list) else v}" for k, v in sorted(value.items())
-            )
-        else:
-            text = str(value)
-        parts.append(f"{key.replace('_', ' ')}: {text}")
-    return " · ".join(parts)
 
 
 def local_time(at: str) -> str:
@@ -76,10 +62,15 @@ def local_time(at: str) -> str:
 
 def _page(
     session: Session, *, before: int | None, filters: dict[str, Any]
-) -> tuple[list[AuditEntry], Titles]:
-    """A page of entries and the titles of the records they name."""
+) -> tuple[list[AuditEntry], Titles, dict[str, str]]:
+    """A page of entries, the titles of the records they name and the devices this install
+    knows (id -> district code: HQ's registry; a district knows its own)."""
     entries = audit_log.page(session, before_seq=before, limit=PAGE_SIZE, **filters)
-    return entries, audit_log.titles(session, entries)
+    install = session.install
+    devices = {install.device_id: install.district} if install.district else {}
+    if install.role is InstallRole.HQ:
+        devices.update((d.device_id, d.district) for d in sync.list_devices(session))
+    return entries, audit_log.titles(session, entries), devices
 
 
 class AuditModel(FlatTableModel):
@@ -103,6 +94,7 @@ class AuditModel(FlatTableModel):
         self._reference = reference
         self._rows: list[AuditEntry] = []
         self._titles: Titles = {}
+        self._devices: dict[str, str] = {}
         self._filters: dict[str, Any] = {}
         self._exhausted = False
         self._loading = False
@@ -119,13 +111,14 @@ class AuditModel(FlatTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
-            return self._display(entry, col) or None
-        if role == Qt.ItemDataRole.ToolTipRole and col == 4 and entry.record_id:
-            return f"{entry.kind} {entry.record_id}"  # the id, for a search or the CLI
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(entry, col)
         if role == Qt.ItemDataRole.UserRole:
             return entry.seq
         return None
+
+    def names(self) -> words.Names:
+        return words.Names(self._reference, self._titles, self._devices)
 
     def _display(self, entry: AuditEntry, col: int) -> str:
         if col == 0:
@@ -135,12 +128,23 @@ class AuditModel(FlatTableModel):
         if col == 2:
             return entry.user
         if col == 3:
-            return entry.action
+            return words.action_words(entry.action)
         if col == 4:
-            return named(entry.kind, entry.record_id, self._titles, self._reference)
+            return words.subject(entry, self.names())
         if col == 5:
-            return describe(entry)
+            return words.describe(entry, self.names())
         return ""
+
+    def _tip(self, entry: AuditEntry, col: int) -> str | None:
+        """The codes behind the words: the action, the record's kind and id, the details as
+        stored (for a search or the command line)."""
+        if col == 3:
+            return entry.action
+        if col == 4 and entry.record_id:
+            return f"{entry.kind} {entry.record_id}"
+        if col == 5:
+            return words.codes(entry) or None
+        return self._display(entry, col) or None
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and not self._exhausted and not self._loading
@@ -176,10 +180,13 @@ class AuditModel(FlatTableModel):
     def loading(self) -> bool:
         return self._loading
 
-    def _on_page(self, generation: int, rows: list[AuditEntry], titles: Titles) -> None:
+    def _on_page(
+        self, generation: int, rows: list[AuditEntry], titles: Titles, devices: dict[str, str]
+    ) -> None:
         if generation != self._generation:
             return
         self._titles.update(titles)
+        self._devices.update(devices)
         self._loading = False
         self._exhausted = len(rows) < PAGE_SIZE
         if rows:
@@ -323,7 +330,11 @@ class AuditView(QWidget):
             box.clear()
             box.addItem(everyone, "")
             for value in values:
-                box.addItem(value, value)
+                if box is self.action_box:
+                    box.addItem(words.action_words(value), value)
+                    box.setItemData(box.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
+                else:
+                    box.addItem(value, value)
             row = box.findData(current) if current else 0
             box.setCurrentIndex(max(row, 0))
             box.blockSignals(False)

@@ -18,8 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,7 +38,6 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import KnownError
 from tipdesk.core.passphrase import MAX_PASSPHRASE
 from tipdesk.core.reference import Reference
-from tipdesk.fs import atomic_write_text
 from tipdesk.ui.context import AppConfig, ErrorHandler, SignedIn, signed_in
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.style import render_svg, repolish
@@ -47,6 +45,7 @@ from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.common import Banner, button, label
 from tipdesk.ui.widgets.district import DistrictCombo, OfficeCombo
 from tipdesk.ui.widgets.passphrase import PassphraseFields
+from tipdesk.ui.widgets.recovery_key import RecoveryKeyPanel
 
 if TYPE_CHECKING:
     from tipdesk.services.session import Session
@@ -105,19 +104,6 @@ def _enroll(session: Session, *, path: Path) -> None:
     from tipdesk.services import sync
 
     sync.enroll(session, path)
-
-
-def recovery_text(key: str, where: str, created: str) -> str:
-    """The recovery-key sheet (saved or printed)."""
-    return (
-        "TIPDesk recovery key\n"
-        f"Install: {where}\n"
-        f"Created: {created}\n\n"
-        f"{key}\n\n"
-        "Anyone who holds this key can open every record of this install, including victims'\n"
-        "identities. Keep it on paper or on a USB stick in a locked place. Never keep it on the\n"
-        "computer that runs TIPDesk, and never send it by e-mail or messenger.\n"
-    )
 
 
 class IntroPage(QWizardPage):
@@ -374,6 +360,9 @@ class OptionsPage(QWizardPage):
 
 
 class RecoveryPage(QWizardPage):
+    """The recovery key, shown once (:class:`~tipdesk.ui.widgets.recovery_key.RecoveryKeyPanel`:
+    the same panel as after a key rotation)."""
+
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
@@ -386,62 +375,18 @@ class RecoveryPage(QWizardPage):
             ),
         )
         self.setFinalPage(True)
-        self.key_label = label("", "mono")
-        self.key_label.setObjectName("recoveryKeyLabel")
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        mono = QFont("DejaVu Sans Mono")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSize(14)
-        self.key_label.setFont(mono)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setObjectName("recoveryKeyLabel")
-        self.key_label.setProperty("card", True)
-        self.key_label.setMinimumHeight(86)
-        box.addWidget(self.key_label)
-        box.addLayout(self._build_actions())
-        self.notice = Banner(
-            "warning",
-            self.tr(
-                "Anyone who holds this key can open every record, including victims' identities. "
-                "Write it down or save it to a USB stick, and keep it in a locked place, away from "
-                "this computer."
-            ),
-        )
-        self.notice.setObjectName("recoveryNotice")
-        box.addWidget(self.notice)
-        self.saved = Banner("ok")
-        self.saved.setObjectName("savedNotice")
-        box.addWidget(self.saved)
-        box.addStretch(1)
-        self.confirm_check = QCheckBox(self.tr("I have written down or saved the recovery key"))
-        self.confirm_check.setObjectName("confirmRecovery")
-        self.confirm_check.toggled.connect(lambda _on: self.completeChanged.emit())
-        box.addWidget(self.confirm_check)
-
-    def _build_actions(self) -> QHBoxLayout:
-        """Save to file… and Print…"""
-        actions = QHBoxLayout()
-        self.save_button = button(self.tr("Save to file…"), "save")
-        self.save_button.setObjectName("saveRecoveryButton")
-        self.save_button.clicked.connect(self.save_to_file)
-        self.print_button = button(self.tr("Print…"), "print")
-        self.print_button.setObjectName("printRecoveryButton")
-        self.print_button.clicked.connect(self.print_key)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.print_button)
-        actions.addStretch(1)
-        return actions
+        self.panel = RecoveryKeyPanel(wizard.report, self)
+        self.panel.sig_confirmed.connect(lambda _on: self.completeChanged.emit())
+        box.addWidget(self.panel, 1)
+        # What the tests and the screenshot script reach by name.
+        self.key_label = self.panel.key_label
+        self.save_button = self.panel.save_button
+        self.print_button = self.panel.print_button
+        self.notice = self.panel.notice
+        self.saved = self.panel.saved
+        self.confirm_check = self.panel.confirm_check
 
     def initializePage(self) -> None:
-        key = self._wizard.recovery_key
-        groups = key.split("-")
-        half = (len(groups) + 1) // 2
-        self.key_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
-
-    def isComplete(self) -> bool:
-        return self.confirm_check.isChecked()
-
-    def _sheet(self) -> str:
         w = self._wizard
         signed = w.signed
         ident = signed.identity if signed else None
@@ -449,47 +394,16 @@ class RecoveryPage(QWizardPage):
             where = self.tr("headquarters")
         else:
             where = f"{ident.office_name}, {ident.district_name}"
-        return recovery_text(w.recovery_key, where, w.config.clock.now().strftime("%Y-%m-%d"))
+        self.panel.set_key(w.recovery_key, where, w.config.clock.now().strftime("%Y-%m-%d"))
+
+    def isComplete(self) -> bool:
+        return self.panel.is_confirmed()
 
     def save_to_file(self) -> Path | None:
-        suggested = Path.home() / "tipdesk-recovery-key.txt"
-        path = files.ask_save_file(
-            self, self.tr("Save the recovery key"), suggested, self.tr("Text files (*.txt)")
-        )
-        if path is None:
-            return None
-        try:
-            atomic_write_text(path, self._sheet(), mode=0o600)
-        except KnownError as exc:  # the disk is full
-            self._wizard.report(exc)
-            return None
-        except OSError as exc:
-            self._wizard.report(_write_failed(path, exc))
-            return None
-        self.saved.set_message(
-            "ok",
-            self.tr(
-                "Saved to {path}. This file is as sensitive as the records themselves: move it "
-                "to a USB stick kept in a locked place and delete it from this computer."
-            ).format(path=path),
-        )
-        return path
+        return self.panel.save_to_file()
 
     def print_key(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the recovery key"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        document = QTextDocument()
-        document.setPlainText(self._sheet())
-        document.print_(printer)
-
-
-def _write_failed(path: Path, exc: OSError) -> BaseException:
-    return KnownError(f"The recovery key could not be saved to {path}: {exc.strerror}.")
+        self.panel.print_key()
 
 
 def page_layout(page: QWizardPage, title: str, subtitle: str) -> QVBoxLayout:

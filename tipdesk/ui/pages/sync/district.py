@@ -1,5 +1,7 @@
 """The district's Sync screen: the state of sync with HQ, Export to a folder (a USB stick),
-Import a receipt, Enrol with HQ's file, and the outbox and receipts."""
+Import a receipt, Enrol with HQ's file, and in tabs what the last receipt brought back from HQ
+(:mod:`~tipdesk.ui.pages.sync.from_hq`: corrections, resolved conflicts, new records, in
+words), HQ's notices (linked accused in another district), the outbox and the receipts."""
 
 from __future__ import annotations
 
@@ -9,19 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
 from tipdesk.services import sync
 from tipdesk.services.session import Session
-from tipdesk.services.sync import ExportResult, ReceiptResult, SyncStatus
+from tipdesk.services.sync import ExportResult, Notice, ReceiptResult, SyncStatus
 from tipdesk.services.sync.common import sync_store
 from tipdesk.store.sync_store import OutboxRow, ReceiptRow
 from tipdesk.sync.identity import Enrolment
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.pages.sync import common
-from tipdesk.ui.pages.sync.common import bundles_text, records_text, when
+from tipdesk.ui.pages.sync import common, from_hq
+from tipdesk.ui.pages.sync.common import TippedTableModel, bundles_text, records_text, when
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.record_fields import Titles, named
 from tipdesk.ui.widgets import files
@@ -54,6 +56,7 @@ class DistrictState:
     receipts: list[ReceiptRow] = field(default_factory=list)
     upload: str | None = None
     """HQ's address for the network upload, or None when no upload is configured."""
+    notices: list[Notice] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ def _state(session: Session) -> DistrictState:
     store = sync_store(session)
     found = upload.configured(session)
     hq_address = str(found.url) if found is not None else None
-    return DistrictState(status, store.outbox(), store.receipts(), hq_address)
+    notices = sync.notices(session)
+    return DistrictState(status, store.outbox(), store.receipts(), hq_address, notices)
 
 
 def _device_file(session: Session, folder: Path) -> tuple[Path, str]:
@@ -125,7 +129,7 @@ class SyncDistrictPanel(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.hide()
         body.addWidget(self.details)
-        body.addLayout(self._build_lists(), 1)
+        body.addWidget(self._build_lists(), 1)
 
     # --- building -----------------------------------------------------------------------------
     def _build_header(self) -> PageHeader:
@@ -190,28 +194,54 @@ class SyncDistrictPanel(QWidget):
         status.body.addLayout(grid)
         return status
 
-    def _build_lists(self) -> QVBoxLayout:
-        lists = QVBoxLayout()
-        lists.setSpacing(12)
+    def _build_lists(self) -> QTabWidget:
+        """From HQ, HQ's notices, the outbox and the receipts, in tabs."""
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("districtSyncTabs")
+        self.back_model = TippedTableModel(from_hq.BACK_COLUMNS, self, context=from_hq.CONTEXT)
+        self.notices_model = TippedTableModel(from_hq.NOTICE_COLUMNS, self, context=from_hq.CONTEXT)
         self.outbox_model = TextTableModel(OUTBOX_COLUMNS, self, context=CONTEXT)
         self.receipts_model = TextTableModel(RECEIPT_COLUMNS, self, context=CONTEXT)
-        outbox_card = Card(self.tr("Outbox"))
-        outbox_card.set_hint(
-            self.tr("Bundles made here; kept until HQ's receipt acknowledges them.")
+        self.back_table = table_view(self.back_model, "backTable")
+        self.back_table.setColumnWidth(0, 260)
+        self.back_hint = label(
+            self.tr("What the last receipt from HQ changed in this install's records."),
+            "hint",
+            wrap=True,
+        )
+        self.back_hint.setObjectName("backHint")
+        self.back_tab = self.tabs.addTab(
+            _tab(self.back_hint, self.back_table), self.tr("Back from HQ")
+        )
+        self.notices_table = table_view(self.notices_model, "noticesTable")
+        for col, width in enumerate((220, 260, 160)):
+            self.notices_table.setColumnWidth(col, width)
+        notices_hint = label(
+            self.tr(
+                "HQ found the same accused (by CNIC) in a case of another district. Contact "
+                "that district's office about its case: HQ sends nothing else of it."
+            ),
+            "hint",
+            wrap=True,
+        )
+        self.notices_tab = self.tabs.addTab(
+            _tab(notices_hint, self.notices_table), self.tr("HQ's notices")
         )
         self.outbox_table = table_view(self.outbox_model, "outboxTable")
         for col, width in enumerate((80, 150, 120, 90, 160)):
             self.outbox_table.setColumnWidth(col, width)
-        outbox_card.body.addWidget(self.outbox_table)
-        receipts_card = Card(self.tr("Receipts from HQ"))
-        receipts_card.set_hint(self.tr("What HQ received, accepted and held back."))
+        outbox_hint = label(
+            self.tr("Bundles made here; kept until HQ's receipt acknowledges them."), "hint"
+        )
+        self.outbox_tab = self.tabs.addTab(_tab(outbox_hint, self.outbox_table), self.tr("Outbox"))
         self.receipts_table = table_view(self.receipts_model, "receiptsTable")
         for col, width in enumerate((80, 150, 150, 120, 120)):
             self.receipts_table.setColumnWidth(col, width)
-        receipts_card.body.addWidget(self.receipts_table)
-        lists.addWidget(outbox_card, 1)
-        lists.addWidget(receipts_card, 1)
-        return lists
+        receipts_hint = label(self.tr("What HQ received, accepted and held back."), "hint")
+        self.receipts_tab = self.tabs.addTab(
+            _tab(receipts_hint, self.receipts_table), self.tr("Receipts")
+        )
+        return self.tabs
 
     # --- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -259,9 +289,32 @@ class SyncDistrictPanel(QWidget):
                     gaps=", ".join(str(g) for g in rec.gaps) or self.tr("none"),
                 )
             )
+            if rec.records_back:
+                v["receipt"].setText(
+                    v["receipt"].text()
+                    + " · "
+                    + self.tr("brought back {n} (see “Back from HQ”)").format(
+                        n=records_text(len(rec.records_back))
+                    )
+                )
         else:
             v["receipt"].setText(self.tr("No receipt from HQ yet"))
             v["acked"].setText(self.tr("Nothing yet"))
+        back = rec.records_back if rec else ()
+        from_hq.fill_back(self.back_model, back, self.ctx.reference)
+        self.tabs.setTabText(self.back_tab, self.tr("Back from HQ ({n})").format(n=len(back)))
+        self.back_hint.setText(
+            self.tr("What the last receipt from HQ changed in this install's records.")
+        )
+        if rec is not None and not back:
+            self.back_hint.setText(
+                self.tr("The last receipt (number {serial}) changed none of this install's "
+                        "records.").format(serial=rec.serial)
+            )  # fmt: skip
+        from_hq.fill_notices(self.notices_model, state.notices, self.ctx.reference)
+        self.tabs.setTabText(
+            self.notices_tab, self.tr("HQ's notices ({n})").format(n=len(state.notices))
+        )
         v["pending"].setText(
             self.tr("{new} not exported · {unacked} not acknowledged by HQ · "
                     "{bundles} waiting in the outbox").format(
@@ -293,6 +346,8 @@ class SyncDistrictPanel(QWidget):
             ],
             [str(o.seq) for o in reversed(state.outbox)],
         )
+        waiting = sum(1 for o in state.outbox if o.acked_at is None)
+        self.tabs.setTabText(self.outbox_tab, self.tr("Outbox ({n})").format(n=waiting))
         self.receipts_model.set_rows(
             [
                 [
@@ -306,6 +361,9 @@ class SyncDistrictPanel(QWidget):
                 for r in reversed(state.receipts)
             ],
             [str(r.serial) for r in reversed(state.receipts)],
+        )
+        self.tabs.setTabText(
+            self.receipts_tab, self.tr("Receipts ({n})").format(n=len(state.receipts))
         )
 
     # --- export -------------------------------------------------------------------------------
@@ -417,6 +475,19 @@ class SyncDistrictPanel(QWidget):
                     else self.tr("HQ is missing bundles {gaps}: export again or bring them.")
                 ).format(gaps=", ".join(str(g) for g in result.gaps))
             )
+        if result.records_back:
+            lines.append(
+                self.tr("HQ's versions changed {n} here (listed under “Back from HQ”).").format(
+                    n=records_text(len(result.records_back))
+                )
+            )
+        if result.more_back:
+            lines.append(
+                self.tr(
+                    "HQ has more records for this office: they come with the next receipt, "
+                    "after your next export reaches HQ."
+                )
+            )
         update = result.reference
         if update is not None and update.installed:
             lines.append(
@@ -433,6 +504,8 @@ class SyncDistrictPanel(QWidget):
             )
         self.details.setText("\n".join(lines))
         self.details.setVisible(bool(lines))
+        if result.records_back:
+            self.tabs.setCurrentIndex(self.back_tab)
         self.refresh()
 
     # --- device file ---------------------------------------------------------------------------
@@ -481,3 +554,13 @@ class SyncDistrictPanel(QWidget):
             ),
         )
         self.refresh()
+
+
+def _tab(hint: QLabel, table: QWidget) -> QWidget:
+    page = QWidget()
+    box = QVBoxLayout(page)
+    box.setContentsMargins(12, 10, 12, 12)
+    box.setSpacing(8)
+    box.addWidget(hint)
+    box.addWidget(table, 1)
+    return page

@@ -1,6 +1,10 @@
 """Users of this install: the list, and for administrators (``manage_users``) adding a user
-(roles limited to the install's kind), disabling and enabling. Other roles see the list and a
-note. Every change runs through :mod:`tipdesk.services.users` on the store's thread.
+(roles limited to the install's kind), disabling and enabling, and rotating the database keys.
+Other roles see the list and a note. Every change runs through :mod:`tipdesk.services.users` on
+the store's thread.
+
+Disabling a user and "Rotate keys…" re-key the store: they run behind a busy dialog and end
+with the new recovery key shown once (:mod:`tipdesk.ui.pages.users.keys`).
 """
 
 from __future__ import annotations
@@ -28,12 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.permissions import INSTALL_ROLES, Permission
-from tipdesk.services.users import disable_user, list_users
+from tipdesk.services.users import KeyRotation, disable_user, list_users, rotate_keys
 from tipdesk.store.store import User
 from tipdesk.ui.context import AppContext, role_label
+from tipdesk.ui.pages.users import keys
 from tipdesk.ui.pages.users.dialogs import AddUserDialog, EnableUserDialog, UserWork
 from tipdesk.ui.style import DANGER, SUCCESS
 from tipdesk.ui.widgets.common import Banner, PageHeader, button
+from tipdesk.ui.widgets.reason import ReasonDialog
+from tipdesk.ui.widgets.recovery_key import RecoveryKeyDialog
 from tipdesk.ui.widgets.text_table import FlatTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,6 +103,9 @@ class UsersView(QWidget):
         self.ctx = ctx
         self.can_manage = ctx.can(Permission.MANAGE_USERS)
         self.dialog: AddUserDialog | EnableUserDialog | None = None
+        self.key_dialog: RecoveryKeyDialog | None = None
+        """The last new recovery key shown (after disabling or rotating)."""
+        self.reason_dialog: ReasonDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -111,6 +121,15 @@ class UsersView(QWidget):
         self.add_button = button(self.tr("Add user…"), "plus", primary=True)
         self.add_button.setObjectName("addUserButton")
         self.add_button.clicked.connect(self.add_user)
+        self.rotate_button = button(self.tr("Rotate keys…"), "lock")
+        self.rotate_button.setObjectName("rotateKeysButton")
+        self.rotate_button.setToolTip(
+            self.tr(
+                "Re-encrypt the store with new keys: after a lost laptop or a leaked passphrase"
+            )
+        )
+        self.rotate_button.clicked.connect(self.rotate_keys)
+        self.header.action_bar.addWidget(self.rotate_button)
         self.header.action_bar.addWidget(self.add_button)
         self.note = Banner(
             "info",
@@ -129,7 +148,8 @@ class UsersView(QWidget):
         self.model = UsersModel(self)
         body.addWidget(self._build_table(), 1)
         body.addLayout(self._build_actions())
-        for widget in (self.add_button, self.disable_button, self.enable_button):
+        managing = (self.add_button, self.disable_button, self.enable_button, self.rotate_button)
+        for widget in managing:
             widget.setVisible(self.can_manage)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
@@ -256,8 +276,16 @@ class UsersView(QWidget):
                 QMessageBox.StandardButton.Cancel,
                 self,
             )
+            box.setInformativeText(
+                self.tr("Disabling also re-keys the store, so that {name}'s passphrase opens "
+                        "nothing, not even with an old copy of the key file.").format(name=name)
+                + "\n\n"
+                + keys.rekey_explained()
+            )  # fmt: skip
             box.setObjectName("confirmDisable")
-            disable = box.addButton(self.tr("Disable"), QMessageBox.ButtonRole.AcceptRole)
+            disable = box.addButton(
+                self.tr("Disable and re-key"), QMessageBox.ButtonRole.AcceptRole
+            )
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.finished.connect(
@@ -268,8 +296,63 @@ class UsersView(QWidget):
         self._disable(name)
 
     def _disable(self, name: str) -> None:
-        def done(_result: object) -> None:
-            self.message.set_message("ok", self.tr("{name} is disabled.").format(name=name))
-            self.refresh()
+        self.disable_button.setEnabled(False)
 
-        self.ctx.runner.submit(partial(disable_user, name=name), done, self.ctx.report)
+        def done(rotation: KeyRotation) -> None:
+            self.message.set_message(
+                "ok",
+                self.tr("{name} is disabled; the store has new keys.").format(name=name),
+            )
+            self.refresh()
+            intro = keys.rotated_intro(
+                rotation,
+                self.tr("{name} is disabled and can no longer open this store.").format(name=name),
+            )
+            self.key_dialog = keys.show_new_key(self.ctx, self, intro, rotation.recovery_key)
+
+        def failed(exc: BaseException) -> None:
+            self._update_buttons()
+            self.ctx.report(exc)
+
+        keys.run_rekey(
+            self.ctx,
+            self,
+            self.tr("Disable {name}").format(name=name),
+            partial(disable_user, name=name),
+            done,
+            failed,
+        )
+
+    # --- keys ---------------------------------------------------------------------------------
+    def rotate_keys(self) -> ReasonDialog | None:
+        """Ask why, then re-key the store and show the new recovery key (admins)."""
+        if not self.can_manage:
+            return None
+        dialog = keys.ask_rotation_reason(self)
+        self.reason_dialog = dialog
+        dialog.accepted.connect(lambda: self._rotate(dialog.reason()))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def _rotate(self, reason: str) -> None:
+        self.rotate_button.setEnabled(False)
+
+        def done(rotation: KeyRotation) -> None:
+            self.rotate_button.setEnabled(True)
+            self.message.set_message("ok", self.tr("The store has new keys."))
+            intro = keys.rotated_intro(rotation, self.tr("The keys were rotated."))
+            self.key_dialog = keys.show_new_key(self.ctx, self, intro, rotation.recovery_key)
+
+        def failed(exc: BaseException) -> None:
+            self.rotate_button.setEnabled(True)
+            self.ctx.report(exc)
+
+        keys.run_rekey(
+            self.ctx,
+            self,
+            self.tr("Rotate the keys"),
+            partial(rotate_keys, reason=reason),
+            done,
+            failed,
+        )

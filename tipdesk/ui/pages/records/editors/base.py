@@ -46,10 +46,12 @@ from tipdesk.core.records import Record
 from tipdesk.services import editing
 from tipdesk.services import records as record_service
 from tipdesk.services.session import Session
+from tipdesk.ui.errors import known_error_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
 from tipdesk.ui.pages.records.editors.layout import scroll_page
+from tipdesk.ui.pages.records.editors.owner_banner import OwnerBanner
 from tipdesk.ui.widgets.common import Banner
 
 
@@ -148,6 +150,8 @@ class RecordEditor(QWidget):
         self.summary = ProblemSummary(self)
         self.summary.sig_go_to.connect(self.go_to_problem)
         outer.addWidget(self.summary)
+        self.owner_banner = OwnerBanner(self)  # another district's record: read only
+        outer.addWidget(self.owner_banner)
         self._targets: list[QWidget] = []
         self.body = QWidget(self)
         outer.addWidget(self.body, 1)
@@ -280,6 +284,9 @@ class RecordEditor(QWidget):
         self.record_id = getattr(record, "id", "") or None
         self._loaded = True
         self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
+        if self.owner_banner.show_for(self.ctx, record):
+            self.save_button.setEnabled(False)
+            self.delete_button.setVisible(False)
         self._baseline = self.form.state()
         self._set_dirty(False)
         self._refresh_title()
@@ -408,7 +415,7 @@ class RecordEditor(QWidget):
             self.show_problems(list(exc.problems))
         elif isinstance(exc, KnownError):
             self.clear_problems()
-            self.summary.show_text(exc.message)
+            self.summary.show_text(known_error_text(exc))
             self._set_status(self.tr("Not saved"))
         else:
             self._set_status(self.tr("Not saved"))
