@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tipdesk.core.codes import Gender, HearingPurpose, Stage
+from tipdesk.core.codes import Gender, HearingPurpose, InstallRole, Stage
 from tipdesk.core.records import Case, Hearing, Referral, Victim
 from tipdesk.services import diary, letterhead, records
 from tipdesk.services import session as session_service
@@ -408,3 +408,13 @@ def test_the_page_paints_from_a_quick_read_then_counts(
     qtbot.waitUntil(lambda: page.counts is not None)
     assert page.tabs.tabText(0) == "Overdue (2)"
     assert _keys(page, "overdue") == [f"hearing:{ids['late']}", f"shelter_placement:{_ref(window)}"]
+
+
+def test_hq_signs_in_without_the_districts_overdue_list(
+    controller: AppController, make_install: Callable[..., str], qtbot: Any
+) -> None:
+    make_install(demo_cases=20, role=InstallRole.HQ)
+    window = sign_in(controller)
+    session = _session(window)
+    assert diary.overdue(session).total > 0  # the districts' cases have deadlines passed
+    assert window.findChildren(QWidget, "overdueNotice") == []

@@ -140,8 +140,6 @@ class Shots:
         controller = AppController(self.config)
         self._controller = controller
         self._main = self.sign_in(controller)
-        # The sign-in notice of what is overdue has a picture of its own (shots_diary.py).
-        dismiss_notices(self._main)
         return self._main
 
     def sign_in(self, controller: AppController) -> MainWindow:
@@ -157,6 +155,9 @@ class Shots:
         assert isinstance(window, MainWindow)
         window.resize(*self.size)
         window.show()
+        # The list of what is overdue after signing in has a picture of its own
+        # (shots_diary.py); the other pictures show the screens without it.
+        dismiss_notices(window)
         return window
 
     def _page(self, key: str) -> MainWindow:

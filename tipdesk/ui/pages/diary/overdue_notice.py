@@ -1,7 +1,7 @@
 """On sign-in, a short list of what is overdue in the office's diary, without blocking: a panel
 above the pages (it never takes the keyboard) with the latest items, a button to open the Diary
-and one to dismiss it. It shows only when something is overdue, and reads after the main window
-is up."""
+and one to dismiss it. It shows at a district install when something is overdue, and reads
+after the main window is up."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.services import diary
 from tipdesk.services.diary import Section
 from tipdesk.ui.context import AppContext
@@ -84,6 +85,9 @@ def notify_overdue(window: NoticeHost, ctx: AppContext) -> None:
         if section.total and window.isVisible():
             window.add_notice(OverdueNotice(ctx, section))
 
-    office = ctx.identity.install.office or None
+    install = ctx.identity.install
+    if install.role is InstallRole.HQ:
+        return  # HQ does not work the districts' diaries (its Diary page shows them all)
+    office = install.office or None
     # A failure here must not disturb signing in: the Diary page reports it when opened.
     ctx.runner.submit(partial(diary.overdue, office=office, limit=SHOWN), shown, lambda _e: None)
