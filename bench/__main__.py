@@ -6,6 +6,7 @@ import sys
 
 from bench import (
     gui_case_open,
+    gui_diary,
     gui_lists,
     gui_startup,
     keystrokes,
@@ -22,6 +23,7 @@ BENCHES = {
     "reports": reports.main,
     "sync": sync.main,
     "gui_lists": gui_lists.main,
+    "gui_diary": gui_diary.main,
     "gui_startup": gui_startup.main,
     "gui_case_open": gui_case_open.main,
     "keystrokes": keystrokes.main,

@@ -2,11 +2,12 @@
 
 Contract:
 
-- :func:`load_reference` reads five JSON files below a resources root (default:
+- :func:`load_reference` reads the JSON files of :data:`FILES` below a resources root (default:
   :func:`tipdesk.paths.resources_dir`) and returns one :class:`~tipdesk.core.reference.Reference`:
   ``reference/geography.json``, ``reference/offices.json``, ``reference/organisations.json``,
-  ``reference/codes.json`` and ``rules/sentences.json``. Their shapes are documented in
-  :mod:`tipdesk.core.reference`.
+  ``reference/codes.json``, ``rules/sentences.json``, ``rules/deadlines.json`` (the diary's
+  deadlines) and ``templates/letters.json`` (letter templates). Their shapes are documented in
+  :mod:`tipdesk.core.reference`, :mod:`tipdesk.core.deadlines` and :mod:`tipdesk.core.letters`.
 - The result is cached per resolved root for the life of the process: the files are read once.
   :func:`clear_cache` forgets the cache (tests, or after the files were replaced).
 - Every file is checked before use: it must be UTF-8 JSON of the documented shape, codes must
@@ -32,7 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.core.codes import OfficeKind
+from tipdesk.core.deadlines import RulesError as DeadlinesError
+from tipdesk.core.deadlines import parse_rules as parse_deadlines
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.letters import LettersError, parse_letters
 from tipdesk.core.reference import CODE_LISTS, Reference, district_key
 from tipdesk.core.sentencing import RulesError, parse_rules
 from tipdesk.paths import resources_dir
@@ -44,6 +48,8 @@ FILES: dict[str, str] = {
     "organisations": "reference/organisations.json",
     "codes": "reference/codes.json",
     "sentences": "rules/sentences.json",
+    "deadlines": "rules/deadlines.json",
+    "letters": "templates/letters.json",
 }
 
 ORGANISATION_LISTS = ("agencies", "departments", "partners")
@@ -74,14 +80,15 @@ def _load(root: Path) -> Reference:
 
 
 def read_documents(root: Path | None = None) -> dict[str, dict[str, Any]]:
-    """The five parsed reference documents below ``root`` (default: the app's resources), by
-    argument name of :class:`Reference`, unchecked (:func:`reference_from_documents` checks)."""
+    """The parsed reference documents (:data:`FILES`) below ``root`` (default: the app's
+    resources), by argument name of :class:`Reference`, unchecked
+    (:func:`reference_from_documents` checks)."""
     base = resources_dir() if root is None else root
     return {name: _read_json(base / rel) for name, rel in FILES.items()}
 
 
 def reference_from_documents(documents: Mapping[str, Any], *, origin: str) -> Reference:
-    """A :class:`Reference` from parsed documents (all five :data:`FILES` names), checked
+    """A :class:`Reference` from parsed documents (every :data:`FILES` name), checked
     exactly as files are; :class:`InvalidInput` names the document (``origin``, e.g. "HQ's
     update", then its file name) when one is not of the documented shape."""
     missing = sorted(set(FILES) - set(documents))
@@ -109,6 +116,17 @@ def _checked(parsed: dict[str, dict[str, Any]], where: Callable[[str], str]) -> 
             _check_items(parsed["codes"], key)
     with _blame(where("sentences")):
         _check_sentences(parsed["sentences"])
+    services = {i["code"] for i in parsed["codes"]["referral_services"]}
+    with _blame(where("deadlines")):
+        try:
+            parse_deadlines(parsed["deadlines"], services=services)
+        except DeadlinesError as exc:
+            raise _Bad(str(exc)) from None
+    with _blame(where("letters")):
+        try:
+            parse_letters(parsed["letters"], services=services)
+        except LettersError as exc:
+            raise _Bad(str(exc)) from None
     return Reference(**parsed)
 
 

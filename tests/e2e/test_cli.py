@@ -511,7 +511,8 @@ def test_every_command_has_help(tmp_path: Path) -> None:
     results = json.loads(proc.stdout)
     expected = {
         "init", "user add", "user list", "passwd", "recover", "search", "stats", "demo",
-        "audit verify", "audit list", "backup", "restore",
+        "audit verify", "audit list", "backup", "restore", "diary list", "diary add",
+        "diary done", "diary reopen", "print case", "print referral", "print cause-list",
         *(f"{k} {a}" for k in ("case", "victim", "training", "campaign")
           for a in ("add", "list", "show")),
     }  # fmt: skip

@@ -19,6 +19,10 @@ Data shapes (parsed JSON):
     ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
 ``sentences``: the sentencing rules, dated versions per law and section (shape and meaning:
     :mod:`tipdesk.core.sentencing`)
+``deadlines``: the diary's deadline rules (:mod:`tipdesk.core.deadlines`); optional here (no
+    rules when absent), always shipped as ``rules/deadlines.json``
+``letters``: letter templates (:mod:`tipdesk.core.letters`); optional here (none when
+    absent), always shipped as ``templates/letters.json``
 
 In every file, a key starting with ``_`` (e.g. ``"_comment"``) is a comment: it is never read as
 a list, law or section.
@@ -37,6 +41,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tipdesk.core.deadlines import DiaryRules
+from tipdesk.core.deadlines import parse_rules as parse_diary_rules
+from tipdesk.core.letters import LetterTemplate, parse_letters
 from tipdesk.core.sentencing import Law, SentenceLimit, SentencingRules, parse_rules
 
 __all__ = [
@@ -117,6 +124,8 @@ class Reference:
         organisations: Mapping[str, Any],
         codes: Mapping[str, Any],
         sentences: Mapping[str, Any],
+        deadlines: Mapping[str, Any] | None = None,
+        letters: Mapping[str, Any] | None = None,
     ) -> None:
         self.provinces: dict[str, Province] = {}
         self.districts: dict[str, District] = {}
@@ -147,6 +156,13 @@ class Reference:
             self._district_by_key.update({district_key(a): code for a in aliases})
         self._district_by_key.update({district_key(d.name): c for c, d in self.districts.items()})
         self.sentencing: SentencingRules = parse_rules(sentences)
+        services = set(self.lists["referral_services"])
+        self.diary: DiaryRules = (
+            parse_diary_rules(deadlines, services=services) if deadlines else DiaryRules()
+        )
+        self.letters: dict[str, LetterTemplate] = (
+            parse_letters(letters, services=services) if letters else {}
+        )
 
     # --- geography -------------------------------------------------------------------------
     def district(self, name_or_code: str) -> District | None:

@@ -121,6 +121,13 @@ participants.roster         roster                   the roster names more peopl
 text.max_length             every text field, every  longer than its maximum (characters, not
                             list entry and table key bytes; ``tipdesk/core/limits.py``)
 list.max_items              every list and table     more entries than its maximum
+required                    hearing: case_id,        blank (:mod:`tipdesk.core.hearings`)
+                            hearing_on, court
+hearing.far_future          hearing_on, next_on      more than 3 years after ``ctx.today``
+hearing.done_future         hearing done             recorded as held before its date
+hearing.proceedings         hearing proceedings      recorded as held without what happened
+hearing.next_date           hearing next_on          a next date on a hearing not recorded as held
+date.order                  hearing next_on          the next date not after the hearing's date
 =========================== ======================== ===============================================
 
 Sentencing limits come from the rules file's version of the accused's section in force on the
@@ -150,6 +157,7 @@ from tipdesk.core.ages import age_on
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
 from tipdesk.core.errors import SHOWN_MAX, Problem, Severity, quoted
+from tipdesk.core.hearings import validate_hearing
 from tipdesk.core.limits import length_problems
 from tipdesk.core.masking import is_masked
 from tipdesk.core.names import describe_district
@@ -158,6 +166,7 @@ from tipdesk.core.records import (
     Accused,
     Campaign,
     Case,
+    Hearing,
     Meta,
     R,
     Record,
@@ -674,6 +683,8 @@ def validate(record: Record, ctx: ValidationContext) -> list[Problem]:
         return problems + validate_referral(record, ctx)
     if isinstance(record, Training):
         return problems + validate_training(record, ctx)
+    if isinstance(record, Hearing):
+        return problems + validate_hearing(record, ctx.today)
     return problems + validate_campaign(record, ctx)
 
 

@@ -12,8 +12,11 @@ from PySide6.QtCore import QObject, Signal
 class AppEvents(QObject):
     sig_idle_lock_changed = Signal(int)
     """The idle-lock time (minutes) was changed in the settings."""
-    sig_open_record = Signal(str, str)
-    """Open a record (kind, id) in its page: a victim's editor opening the victim's case."""
     sig_session_replaced = Signal(object)
     """A restore replaced the store; carries the new :class:`~tipdesk.ui.context.SignedIn`.
     The app rebuilds the main window for it."""
+    sig_show_page = Signal(str)
+    """Show a page of the sidebar by its key (the dashboard's Due panel opening the Diary)."""
+    sig_open_record = Signal(str, str)
+    """Open a record (kind, id) on its page: the Diary opening a case, a victim's editor its
+    case. The main window shows the page and calls its ``open_record`` hook."""

@@ -144,18 +144,18 @@ class RecordEditor(QWidget):
         editable = ctx.can(Permission.EDIT)
         self.save_button.setEnabled(editable)
         if record_id:
-            self._set_status(self.tr("Loading…"))
+            self.set_status(self.tr("Loading…"))
             # Hidden, not disabled, until the record arrives: disabling and enabling again
             # restyles every input of the form (a good part of a case's first paint).
             self.body.setVisible(False)
             self.ctx.runner.submit(
                 partial(record_service.get, kind=self.kind, record_id=record_id),
-                self._guard(self._on_loaded),
-                self._guard(self._on_load_failed),
+                self.guard(self._on_loaded),
+                self.guard(self._on_load_failed),
             )
         else:
             self._load(self.new_record())
-            self._set_status(self.tr("New record: not saved yet"))
+            self.set_status(self.tr("New record: not saved yet"))
             self._build_rest_after_paint()
 
     # --- building -------------------------------------------------------------------------------
@@ -182,14 +182,10 @@ class RecordEditor(QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         self.delete_button.setVisible(False)
         head.addWidget(self.delete_button)
-        self.history_button = QPushButton(self.tr("History…"))
-        self.history_button.setObjectName("historyButton")
-        self.history_button.setToolTip(
-            self.tr("Who changed what and when; restore an earlier version (Ctrl+H)")
-        )
-        self.history_button.clicked.connect(self.open_history)
-        self.history_button.setVisible(False)
+        self.history_button = HistoryDialog.button(self.open_history)
         head.addWidget(self.history_button)
+        for extra in self.head_actions():
+            head.addWidget(extra)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         self.close_button.setToolTip(self.tr("Close this record (Esc)"))
@@ -247,6 +243,13 @@ class RecordEditor(QWidget):
     def loaded(self, record: Any) -> None:
         """Hook: ``record`` was loaded (or read back after a save) into the form."""
 
+    def head_actions(self) -> list[QWidget]:
+        """Hook: more buttons for the head, before Close (printing); built once."""
+        return []
+
+    def after_load(self) -> None:
+        """Hook: a record was loaded or saved (``record_id`` is set once it is stored)."""
+
     # --- loading --------------------------------------------------------------------------------
     @property
     def saving(self) -> bool:
@@ -254,13 +257,6 @@ class RecordEditor(QWidget):
         return self._saving
 
     def guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
-        """``fn`` as a callback that does nothing once this editor's widgets are gone."""
-        return self._guard(fn)
-
-    def set_status(self, text: str) -> None:
-        self._set_status(text)
-
-    def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         """A callback that does nothing once this editor's widgets are gone."""
 
         def call(value: Any) -> None:
@@ -272,7 +268,7 @@ class RecordEditor(QWidget):
     def _on_loaded(self, record: Any) -> None:
         self._load(record, later=True)
         self.body.setVisible(True)
-        self._set_status(self._saved_text(record))
+        self.set_status(self._saved_text(record))
         self._build_rest_after_paint()
 
     def _build_rest_after_paint(self) -> None:
@@ -321,7 +317,7 @@ class RecordEditor(QWidget):
         self.save_button.setEnabled(False)
         if isinstance(exc, KnownError):
             self.summary.show_text(exc.message)
-            self._set_status(self.tr("Could not be opened"))
+            self.set_status(self.tr("Could not be opened"))
         else:
             self.ctx.report(exc)
 
@@ -338,6 +334,7 @@ class RecordEditor(QWidget):
         self._baseline = self.form.state()
         self._set_dirty(False)
         self._refresh_title()
+        self.after_load()
 
     def _refresh_title(self) -> None:
         title = self.title()
@@ -353,7 +350,7 @@ class RecordEditor(QWidget):
             user=record.updated_by,
         )
 
-    def _set_status(self, text: str) -> None:
+    def set_status(self, text: str) -> None:
         self.status_label.setText(text)
 
     # --- unsaved changes ------------------------------------------------------------------------
@@ -416,19 +413,19 @@ class RecordEditor(QWidget):
         self._saving = True
         self._focus_path = focused_path(self, self.form)
         self.save_button.setEnabled(False)
-        self._set_status(self.tr("Saving…"))
+        self.set_status(self.tr("Saving…"))
         if local:
             # Some input could not be read: validate the rest too, so every problem shows.
             self.ctx.runner.submit(
                 partial(editing.check, record=record),
-                self._guard(lambda found: self._on_checked(local, found)),
-                self._guard(self._on_save_failed),
+                self.guard(lambda found: self._on_checked(local, found)),
+                self.guard(self._on_save_failed),
             )
             return
         self.ctx.runner.submit(
             partial(_save_and_reload, record=record),
-            self._guard(self._on_saved),
-            self._guard(self._on_save_failed),
+            self.guard(self._on_saved),
+            self.guard(self._on_save_failed),
         )
 
     def _on_checked(self, local: list[Problem], found: list[Problem]) -> None:
@@ -447,7 +444,7 @@ class RecordEditor(QWidget):
         self.clear_problems()
         self._load(record)
         restore_focus(self, self.form, self._focus_path, self.save_button)
-        self._set_status(
+        self.set_status(
             self.tr("Saved at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
             + " · "
             + self._saved_text(record)
@@ -468,9 +465,9 @@ class RecordEditor(QWidget):
         elif isinstance(exc, KnownError):
             self.clear_problems()
             self.summary.show_text(known_error_text(exc))
-            self._set_status(self.tr("Not saved"))
+            self.set_status(self.tr("Not saved"))
         else:
-            self._set_status(self.tr("Not saved"))
+            self.set_status(self.tr("Not saved"))
             self.ctx.report(exc)
 
     # --- problems -------------------------------------------------------------------------------
@@ -505,7 +502,7 @@ class RecordEditor(QWidget):
             else self.tr("Not saved. Please correct these {n} things:").format(n=count)
         )
         self.summary.show_problems(heading, lines)
-        self._set_status(self.tr("Not saved: see the problems above"))
+        self.set_status(self.tr("Not saved: see the problems above"))
         self.after_problems()
         if self._targets and focus:
             self.go_to_problem(0)
@@ -551,13 +548,13 @@ class RecordEditor(QWidget):
         self.clear_problems()
         self.ctx.runner.submit(
             partial(record_service.get, kind=self.kind, record_id=self.record_id),
-            self._guard(self._on_reloaded),
-            self._guard(self._on_load_failed),
+            self.guard(self._on_reloaded),
+            self.guard(self._on_load_failed),
         )
 
     def _on_reloaded(self, record: Any) -> None:
         self._on_loaded(record)
-        self._set_status(
+        self.set_status(
             self.tr("Restored at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
             + " · "
             + self._saved_text(record)
@@ -582,8 +579,8 @@ class RecordEditor(QWidget):
         record_id = self.record_id
         self.ctx.runner.submit(
             partial(record_service.delete, kind=self.kind, record_id=record_id, reason=reason),
-            self._guard(lambda _changes: self._on_deleted(record_id)),
-            self._guard(self._on_save_failed),
+            self.guard(lambda _changes: self._on_deleted(record_id)),
+            self.guard(self._on_save_failed),
         )
 
     def _on_deleted(self, record_id: str) -> None:

@@ -43,6 +43,7 @@ from tipdesk.ui.pages.records.editors.forms import (
     parse_path,
 )
 from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
+from tipdesk.ui.pages.records.editors.printing import CasePrintButton, print_button_icon
 from tipdesk.ui.pages.records.editors.victim_editor import (
     ADD_REFERRAL_KEY,
     VictimForm,
@@ -447,7 +448,7 @@ class CaseEditor(RecordEditor):
 
     def build_body(self, body: QWidget) -> None:
         self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
-        self.ctx.runner.submit(lists.offices, self._guard(self._on_offices), lambda _exc: None)
+        self.ctx.runner.submit(lists.offices, self.guard(self._on_offices), lambda _exc: None)
         if self.ctx.can(Permission.EDIT):
             # The sections are built with their tabs: the keys ask for them when pressed.
             self._shortcut(ADD_ACCUSED_KEY, lambda: self.case_form.sections["accused"].add())
@@ -492,6 +493,13 @@ class CaseEditor(RecordEditor):
         if number:
             return self.tr("Case {number}").format(number=number)
         return self.tr("New case") if not self.record_id else self.tr("Case")
+
+    def head_actions(self) -> list[QWidget]:
+        self.print_button = print_button_icon(CasePrintButton(self))
+        return [self.print_button]
+
+    def after_load(self) -> None:
+        self.print_button.setEnabled(bool(self.record_id))
 
     def section_of(self, segments: Segments) -> str:
         form = self.case_form

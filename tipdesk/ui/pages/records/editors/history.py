@@ -101,6 +101,19 @@ class HistoryDialog(QDialog):
         layout.addWidget(self._build_buttons())
         self.reload()
 
+    @staticmethod
+    def button(slot: Callable[[], object]) -> QPushButton:
+        """The editors' "History…" button (hidden until the record is saved)."""
+        tr = QCoreApplication.translate
+        button = QPushButton(tr("HistoryDialog", "History…"))
+        button.setObjectName("historyButton")
+        button.setToolTip(
+            tr("HistoryDialog", "Who changed what and when; restore an earlier version (Ctrl+H)")
+        )
+        button.clicked.connect(slot)
+        button.setVisible(False)
+        return button
+
     @classmethod
     def open_for(cls, editor: Any) -> HistoryDialog:
         """The history of ``editor``'s record (a saved one), over the editor; a restore makes

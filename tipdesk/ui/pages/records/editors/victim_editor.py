@@ -17,6 +17,7 @@ it (Ctrl+Shift+O), and Ctrl+Shift+R adds a referral.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from typing import Any
 
@@ -43,6 +44,7 @@ from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import ChildListSection, RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.pages.records.editors.printing import LetterButton, print_button_icon
 from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
@@ -417,7 +419,7 @@ class VictimEditor(RecordEditor):
         self.case_label.setText(self.tr("Victim of a case"))
         self.ctx.runner.submit(
             partial(entry.case_number, case_id=case_id),
-            self._guard(self._on_case_number),
+            self.guard(self._on_case_number),
             lambda _exc: None,
         )
 
@@ -433,6 +435,20 @@ class VictimEditor(RecordEditor):
     def new_record(self) -> Any:
         today = self.ctx.clock.now().date()
         return Victim(district=self.ctx.identity.install.district, identified_on=today)
+
+    def head_actions(self) -> list[QWidget]:
+        self.letter_button = print_button_icon(LetterButton(self, self._services))
+        return [self.letter_button]
+
+    def after_load(self) -> None:
+        self.letter_button.setEnabled(bool(self.record_id))
+
+    def _services(self) -> list[str]:
+        """The services the victim was referred to, latest first (the letter's first choice)."""
+        record = self.form.record if self._loaded else None
+        refs = sorted(getattr(record, "referrals", []) or [],
+                      key=lambda r: r.referred_on or dt.date.min, reverse=True)  # fmt: skip
+        return list(dict.fromkeys(r.service for r in refs if r.service))
 
     def title(self) -> str:
         code = str(self.form.record.victim_code) if self._loaded else ""
