@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import sys
 
-from bench import gui_lists, gui_startup, package, register_import, reports, store_write, sync
+from bench import (
+    gui_case_open,
+    gui_diary,
+    gui_lists,
+    gui_startup,
+    keystrokes,
+    package,
+    register_import,
+    reports,
+    store_write,
+    sync,
+)
 
 BENCHES = {
     "store_write": store_write.main,
@@ -12,7 +23,10 @@ BENCHES = {
     "reports": reports.main,
     "sync": sync.main,
     "gui_lists": gui_lists.main,
+    "gui_diary": gui_diary.main,
     "gui_startup": gui_startup.main,
+    "gui_case_open": gui_case_open.main,
+    "keystrokes": keystrokes.main,
     "package": package.main,
 }
 

@@ -2,20 +2,23 @@
 
 Contract:
 
-- :func:`load_reference` reads five JSON files below a resources root (default:
+- :func:`load_reference` reads the JSON files of :data:`FILES` below a resources root (default:
   :func:`tipdesk.paths.resources_dir`) and returns one :class:`~tipdesk.core.reference.Reference`:
   ``reference/geography.json``, ``reference/offices.json``, ``reference/organisations.json``,
-  ``reference/codes.json`` and ``rules/sentences.json``. Their shapes are documented in
-  :mod:`tipdesk.core.reference`.
+  ``reference/codes.json``, ``rules/sentences.json``, ``rules/deadlines.json`` (the diary's
+  deadlines) and ``templates/letters.json`` (letter templates). Their shapes are documented in
+  :mod:`tipdesk.core.reference`, :mod:`tipdesk.core.deadlines` and :mod:`tipdesk.core.letters`.
 - The result is cached per resolved root for the life of the process: the files are read once.
   :func:`clear_cache` forgets the cache (tests, or after the files were replaced).
 - Every file is checked before use: it must be UTF-8 JSON of the documented shape, codes must
-  be unique within their list, district names unique in the country (look-up by name must not be
-  ambiguous), every office must sit in a known district and be of a known kind, and the
-  sentencing rules must parse (:func:`tipdesk.core.sentencing.parse_rules`: every law's default
-  section exists, versions are dated oldest first, minimums do not exceed maximums). Any
-  failure — missing, unreadable, not JSON, wrong shape — raises
-  :class:`~tipdesk.core.errors.InvalidInput` whose message names the file. Nothing is cached then.
+  be unique within their list, district codes, names and aliases unique in the country (look-up
+  by name or alias must not be ambiguous; they are compared as
+  :func:`~tipdesk.core.reference.district_key` compares them), every office must sit in a known
+  district and be of a known kind, and the sentencing rules must parse
+  (:func:`tipdesk.core.sentencing.parse_rules`: every law's default section exists, versions
+  are dated oldest first, minimums do not exceed maximums). Any failure (missing, unreadable,
+  not JSON, wrong shape) raises :class:`~tipdesk.core.errors.InvalidInput` whose message names
+  the file. Nothing is cached then.
 - Top-level keys starting with ``_`` (comments, e.g. ``"_comment"``) are allowed in every file
   and ignored, as are such keys among laws and sections.
 """
@@ -30,8 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.core.codes import OfficeKind
+from tipdesk.core.deadlines import RulesError as DeadlinesError
+from tipdesk.core.deadlines import parse_rules as parse_deadlines
 from tipdesk.core.errors import InvalidInput
-from tipdesk.core.reference import CODE_LISTS, Reference
+from tipdesk.core.letters import LettersError, parse_letters
+from tipdesk.core.reference import CODE_LISTS, Reference, district_key
 from tipdesk.core.sentencing import RulesError, parse_rules
 from tipdesk.paths import resources_dir
 
@@ -42,6 +48,8 @@ FILES: dict[str, str] = {
     "organisations": "reference/organisations.json",
     "codes": "reference/codes.json",
     "sentences": "rules/sentences.json",
+    "deadlines": "rules/deadlines.json",
+    "letters": "templates/letters.json",
 }
 
 ORGANISATION_LISTS = ("agencies", "departments", "partners")
@@ -72,14 +80,15 @@ def _load(root: Path) -> Reference:
 
 
 def read_documents(root: Path | None = None) -> dict[str, dict[str, Any]]:
-    """The five parsed reference documents below ``root`` (default: the app's resources), by
-    argument name of :class:`Reference`, unchecked (:func:`reference_from_documents` checks)."""
+    """The parsed reference documents (:data:`FILES`) below ``root`` (default: the app's
+    resources), by argument name of :class:`Reference`, unchecked
+    (:func:`reference_from_documents` checks)."""
     base = resources_dir() if root is None else root
     return {name: _read_json(base / rel) for name, rel in FILES.items()}
 
 
 def reference_from_documents(documents: Mapping[str, Any], *, origin: str) -> Reference:
-    """A :class:`Reference` from parsed documents (all five :data:`FILES` names), checked
+    """A :class:`Reference` from parsed documents (every :data:`FILES` name), checked
     exactly as files are; :class:`InvalidInput` names the document (``origin``, e.g. "HQ's
     update", then its file name) when one is not of the documented shape."""
     missing = sorted(set(FILES) - set(documents))
@@ -107,6 +116,17 @@ def _checked(parsed: dict[str, dict[str, Any]], where: Callable[[str], str]) -> 
             _check_items(parsed["codes"], key)
     with _blame(where("sentences")):
         _check_sentences(parsed["sentences"])
+    services = {i["code"] for i in parsed["codes"]["referral_services"]}
+    with _blame(where("deadlines")):
+        try:
+            parse_deadlines(parsed["deadlines"], services=services)
+        except DeadlinesError as exc:
+            raise _Bad(str(exc)) from None
+    with _blame(where("letters")):
+        try:
+            parse_letters(parsed["letters"], services=services)
+        except LettersError as exc:
+            raise _Bad(str(exc)) from None
     return Reference(**parsed)
 
 
@@ -190,6 +210,7 @@ def _check_geography(data: dict[str, Any]) -> set[str]:
     seen_codes: set[str] = set()
     districts: set[str] = set()
     names: dict[str, str] = {}
+    words: list[tuple[str, str, str]] = []  # (what, text, district code) for the key check
     for i, raw in enumerate(provinces):
         where = f"provinces[{i}]"
         prov = _obj(raw, where)
@@ -213,7 +234,27 @@ def _check_geography(data: dict[str, Any]) -> set[str]:
             seen_codes.add(code)
             districts.add(code)
             names[folded] = code
+            words += [("code", code, code), ("name", name, code)]
+            aliases = _list(district.get("aliases", []), f"{dwhere}.aliases")
+            for k, alias in enumerate(aliases):
+                if not isinstance(alias, str) or not district_key(alias):
+                    raise _Bad(f"{dwhere}.aliases[{k}] must be a name with letters or digits")
+                words.append(("alias", alias, code))
+    _check_district_words(words)
     return districts
+
+
+def _check_district_words(words: list[tuple[str, str, str]]) -> None:
+    """No code, name or alias may stand for two districts (compared as look-ups compare)."""
+    owner: dict[str, tuple[str, str, str]] = {}
+    for what, text, code in words:
+        key = district_key(text)
+        seen = owner.setdefault(key, (what, text, code))
+        if seen[2] != code:
+            raise _Bad(
+                f"the {what} {text!r} of {code} reads the same as the {seen[0]} {seen[1]!r} "
+                f"of {seen[2]}"
+            )
 
 
 def _check_offices(data: dict[str, Any], districts: set[str]) -> None:

@@ -26,7 +26,14 @@ from sec_cli_support import SEC_START, run_tipdesk, sec_install
 
 from tipdesk.cli.io import to_json
 from tipdesk.core.clock import FixedClock
-from tipdesk.core.codes import Gender, InstallRole, Outcome, ReferralOutcome, Stage
+from tipdesk.core.codes import (
+    Gender,
+    HearingPurpose,
+    InstallRole,
+    Outcome,
+    ReferralOutcome,
+    Stage,
+)
 from tipdesk.core.errors import Problem, ValidationFailed
 from tipdesk.core.limits import LIST_LIMITS, TEXT_LIMITS
 from tipdesk.core.records import (
@@ -35,6 +42,7 @@ from tipdesk.core.records import (
     Accused,
     Campaign,
     Case,
+    Hearing,
     Record,
     Referral,
     Training,
@@ -103,6 +111,15 @@ MAKERS: dict[str, Any] = {
     "referral": lambda **c: dataclasses.replace(_referral(), **c),
     "training": _training,
     "campaign": _campaign,
+    "hearing": lambda **c: dataclasses.replace(
+        Hearing(
+            case_id="0190a000-0000-7000-8000-000000000001",
+            hearing_on=dt.date(2026, 6, 3),
+            court="Judicial Magistrate, Lahore",
+            purpose=HearingPurpose.REMAND,
+        ),
+        **c,
+    ),
 }
 
 

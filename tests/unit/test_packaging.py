@@ -23,7 +23,7 @@ SPEC = ROOT / "tipdesk.spec"
 BUILD = ROOT / "build"
 BIG_QT = (
     "QtWebEngineCore", "QtWebEngineWidgets", "QtWebEngineQuick", "Qt3DCore", "Qt3DRender",
-    "QtMultimedia", "QtMultimediaWidgets", "QtQml", "QtQuick", "QtQuick3D", "QtPdf",
+    "QtMultimedia", "QtMultimediaWidgets", "QtQml", "QtQuick", "QtQuick3D", "QtPdfWidgets",
     "QtDataVisualization", "QtGraphs", "QtDesigner", "QtLocation",
 )  # fmt: skip
 

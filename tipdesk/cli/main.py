@@ -13,13 +13,30 @@ from collections.abc import Sequence
 from typing import Any
 
 from tipdesk import APP_NAME, __version__
-from tipdesk.cli import admin_cmd, io, records_cmd, register_cmd, report_cmd, setup_cmd, sync_cmd
+from tipdesk.cli import (
+    admin_cmd,
+    diary_cmd,
+    io,
+    records_cmd,
+    register_cmd,
+    report_cmd,
+    setup_cmd,
+    sync_cmd,
+)
 from tipdesk.cli.common import Handler, InFile, check_paths
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.paths import Paths, resolve_home
 
 # Command modules, in the order their commands appear in ``tipdesk --help``.
-COMMAND_MODULES = (setup_cmd, records_cmd, register_cmd, sync_cmd, report_cmd, admin_cmd)
+COMMAND_MODULES = (
+    setup_cmd,
+    records_cmd,
+    diary_cmd,
+    register_cmd,
+    sync_cmd,
+    report_cmd,
+    admin_cmd,
+)
 
 
 # The options every command takes. They are accepted before the command too (``tipdesk --home

@@ -74,3 +74,19 @@ class InstallRole(StrEnum):
 
     DISTRICT = "district"
     HQ = "hq"
+
+
+class HearingPurpose(StrEnum):
+    """Why a case (or one accused) is before the court on a hearing date (the diary).
+
+    ``remand`` is the production of an arrested accused before a magistrate (CrPC s.167): an
+    accused's first remand hearing stands for the arrest in the deadline rules
+    (``resources/rules/deadlines.json``)."""
+
+    REMAND = "remand"
+    BAIL = "bail"
+    CHARGE = "charge"
+    EVIDENCE = "evidence"
+    ARGUMENTS = "arguments"
+    JUDGMENT = "judgment"
+    OTHER = "other"

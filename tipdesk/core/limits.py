@@ -115,6 +115,14 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
         "national_campaign": LINE,
         "notes": NOTES,
     },
+    "hearing": _META
+    | {
+        "case_id": RECORD_ID,
+        "accused_id": RECORD_ID,
+        "court": LINE,
+        "proceedings": NOTES,
+        "follows_id": RECORD_ID,
+    },
 }
 
 # (most entries, most characters of an entry or key)
@@ -140,6 +148,7 @@ LIST_LIMITS: dict[str, dict[str, tuple[int, int]]] = {
         "roster": (10_000, NAME),
     },
     "campaign": {"partners": CODES},
+    "hearing": {},
 }
 
 

@@ -25,6 +25,7 @@ from tipdesk.core.codes import (
     ArrestStatus,
     CaseKind,
     Gender,
+    HearingPurpose,
     Outcome,
     ReferralOutcome,
     Stage,
@@ -209,12 +210,37 @@ class Campaign(Meta):
     notes: str = ""
 
 
-Record = Case | Accused | Victim | Referral | Training | Campaign
+@dataclass(slots=True, kw_only=True)
+class Hearing(Meta):
+    """A court hearing of a case, or of one of its accused (``accused_id``): the office's diary.
+
+    ``proceedings`` says what happened; ``done`` marks a hearing that took place and was
+    recorded. ``next_on`` is the next date the court gave (adjournments are the norm): saving
+    it through :func:`tipdesk.services.diary.record_outcome` makes the next hearing, whose
+    ``follows_id`` names this one. A hearing stays at its install (:data:`LOCAL_KINDS`).
+    """
+
+    KIND: ClassVar[str] = "hearing"
+    case_id: str = ""
+    accused_id: str = ""
+    hearing_on: dt.date | None = None
+    court: str = ""
+    purpose: HearingPurpose = HearingPurpose.OTHER
+    proceedings: str = ""
+    next_on: dt.date | None = None
+    done: bool = False
+    follows_id: str = ""
+
+
+Record = Case | Accused | Victim | Referral | Training | Campaign | Hearing
 R = TypeVar("R", bound=Meta)
 
 RECORD_TYPES: dict[str, type[Record]] = {
-    cls.KIND: cls for cls in (Case, Accused, Victim, Referral, Training, Campaign)
+    cls.KIND: cls for cls in (Case, Accused, Victim, Referral, Training, Campaign, Hearing)
 }
+# Kinds kept only by the install that wrote them: no change-log row, so never in a sync bundle
+# (docs/bundle-format.md). The office's diary is its own working paper; HQ's report needs none.
+LOCAL_KINDS: frozenset[str] = frozenset({"hearing"})
 # Nested lists that are records of their own, not values of the parent.
 CHILDREN: dict[str, tuple[str, ...]] = {
     "case": ("accused", "victims"),
@@ -229,7 +255,7 @@ OWNED = frozenset({"case", "victim", "training", "campaign"})
 PARENT_KEY: dict[str, str] = {"accused": "case_id", "victim": "case_id", "referral": "victim_id"}
 # The field that names a record of each kind to people, where a screen would otherwise show an
 # id: a case's number, a victim's code (never a victim's name), an accused's name, a
-# referral's service code, a training's or campaign's title.
+# referral's service code, a training's or campaign's title, a hearing's court.
 TITLE_FIELDS: dict[str, str] = {
     "case": "case_number",
     "accused": "name",
@@ -237,6 +263,7 @@ TITLE_FIELDS: dict[str, str] = {
     "referral": "service",
     "training": "title",
     "campaign": "title",
+    "hearing": "court",
 }
 
 

@@ -7,7 +7,7 @@ from then on carries them (:func:`receipt_updates`); a district installs them wh
 the receipt (:func:`from_receipt`), in the receipt's own transaction.
 
 Contract:
-- An update is a numbered *revision* holding some of the five reference documents
+- An update is a numbered *revision* holding some of the reference documents
   (:data:`tipdesk.resources.FILES`); the documents it does not hold come from the app's own
   ``resources/``. It is kept in the encrypted store (a setting), so backups carry it.
 - Every document is checked exactly as the shipped files are, together with the rest of the
@@ -188,7 +188,7 @@ def _dated(new: dict[str, dict[str, Any]], effective_from: dt.date | None) -> st
 def install_files(
     session: Session, folder: Path, effective_from: dt.date | None = None
 ) -> ReferenceUpdate:
-    """HQ: install the reference files found in ``folder`` (any of the five) as the next
+    """HQ: install the reference files found in ``folder`` (any of :data:`FILES`) as the next
     revision, on top of the files of the current one (see the module contract).
     ``effective_from``: the commencement date HQ confirms for the amendment versions of the
     sentencing rules dated ``"commencement"``."""

@@ -1,4 +1,4 @@
-"""Audit anchors in the store (schema step 7): HQ's history of every device's audit heads
+"""Audit anchors in the store (schema step 9): HQ's history of every device's audit heads
 (``sync_anchors``), and, at a district, the hash of one entry of its own audit chain.
 
 Contract: functions on an open store's connection (the caller's transaction when one is
@@ -18,7 +18,7 @@ from tipdesk.store.store import Store
 
 @dataclass(frozen=True, slots=True)
 class AnchorRow:
-    """One bundle's audit head as HQ recorded it (see schema step 7)."""
+    """One bundle's audit head as HQ recorded it (see schema step 9)."""
 
     device_id: str
     bundle_seq: int

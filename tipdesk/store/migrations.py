@@ -816,6 +816,91 @@ def _step_5_to_6(conn: Connection) -> None:
 
 
 def _step_6_to_7(conn: Connection) -> None:
+    """The office's diary (issue 18): court hearings, officers' done marks on the deadlines
+    the diary derives from the rules, and the indexes its date ranges read.
+
+    - ``hearings``: a record kind with the usual bookkeeping (its rows never enter
+      ``changes``: hearings stay at the install). Partial indexes by date for hearings not
+      deleted, and apart for those not yet recorded as held (the overdue ones are few).
+    - ``diary_marks``: per deadline rule and record, the officer's "done" (when, by whom, and
+      the next follow-up date they set, if any). Deadlines themselves are never stored.
+    - Indexes for the deadlines: open cases by office, stage and registration date; referrals
+      by service, outcome and either date; remand hearings by accused and by date (an
+      accused's first one stands for the arrest)."""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE hearings ({_META},
+            case_id TEXT NOT NULL REFERENCES cases(id),
+            accused_id TEXT NOT NULL,
+            hearing_on TEXT,
+            court TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            proceedings TEXT NOT NULL,
+            next_on TEXT,
+            done INTEGER NOT NULL,
+            follows_id TEXT NOT NULL
+        );
+        CREATE INDEX hearings_on ON hearings(hearing_on, case_id) WHERE deleted = 0;
+        CREATE INDEX hearings_open ON hearings(hearing_on, case_id)
+            WHERE deleted = 0 AND done = 0;
+        CREATE INDEX hearings_case ON hearings(case_id);
+        CREATE INDEX hearings_follows ON hearings(follows_id) WHERE follows_id != '';
+        CREATE INDEX hearings_remand ON hearings(accused_id, hearing_on)
+            WHERE deleted = 0 AND purpose = 'remand' AND accused_id != '';
+        CREATE INDEX hearings_remand_on ON hearings(hearing_on, accused_id)
+            WHERE deleted = 0 AND purpose = 'remand' AND accused_id != '';
+        CREATE TABLE diary_marks (
+            rule TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            done_on TEXT NOT NULL,
+            next_on TEXT,
+            done_by TEXT NOT NULL,
+            done_at TEXT NOT NULL,
+            PRIMARY KEY (rule, record_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX diary_marks_next ON diary_marks(rule, next_on) WHERE next_on IS NOT NULL;
+        CREATE INDEX cases_diary ON cases(office, stage, registered_on) WHERE deleted = 0;
+        CREATE INDEX referrals_diary ON referrals(service, outcome, referred_on)
+            WHERE deleted = 0;
+        CREATE INDEX referrals_diary_outcome ON referrals(service, outcome, outcome_on)
+            WHERE deleted = 0;
+        """,
+    )
+
+
+def _step_7_to_8(conn: Connection) -> None:
+    """Version history of records, and indexes for the list sorts and filters people click.
+
+    ``record_versions`` keeps each superseded version of a record row (written when a save
+    replaces it; the current version is the row itself): who saved it and when, its field
+    values as JSON (victims' identifying fields left out: sealed in their own row, never
+    copied) and the names of the fields the replacing save changed. The change log
+    (``changes``) gets an index by record, so a record's versions are found without a scan."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE record_versions (
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            data TEXT NOT NULL,
+            changed TEXT NOT NULL,
+            PRIMARY KEY (kind, record_id, version)
+        ) WITHOUT ROWID;
+        CREATE INDEX changes_record ON changes(record_id, kind);
+        CREATE INDEX cases_office ON cases(office, registered_on);
+        CREATE INDEX cases_officer ON cases(investigating_officer COLLATE NOCASE, registered_on);
+        CREATE INDEX victims_district ON victims(district, identified_on);
+        CREATE INDEX victims_gender ON victims(gender, identified_on);
+        CREATE INDEX victims_age ON victims(age);
+        """,
+    )
+
+
+def _step_8_to_9(conn: Connection) -> None:
     """HQ's history of every device's audit anchors (security issue 15).
 
     ``sync_anchors`` (HQ): one row per bundle imported, the district's audit chain head it
@@ -858,6 +943,8 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_4_to_5,
     _step_5_to_6,
     _step_6_to_7,
+    _step_7_to_8,
+    _step_8_to_9,
 ]
 VACUUM_AFTER = frozenset({5})
 """Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so

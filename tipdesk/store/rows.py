@@ -26,6 +26,7 @@ TABLES: dict[str, str] = {
     "referral": "referrals",
     "training": "trainings",
     "campaign": "campaigns",
+    "hearing": "hearings",
 }
 
 # Per kind: (column names, converters to DB, converters from DB).

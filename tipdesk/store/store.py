@@ -4,7 +4,9 @@ Contract:
 - One :class:`Store` wraps one connection and must be used from the thread that opened it
   (the GUI runs store work on a single worker thread).
 - Every write method runs in one transaction that also records, for each record it touches, a
-  row in ``changes`` (what sync will ship) and an entry in the audit log. It returns a
+  row in ``changes`` (what sync will ship; none for the kinds that stay at the install, such as
+  hearings) and an entry in the audit log; a row it replaces is kept as a version
+  (``record_versions``, :mod:`tipdesk.store.history`). It returns a
   :class:`Changes` naming what changed so callers refresh only that.
 - The store does not validate or check permissions: :mod:`tipdesk.services` does, before
   calling it. The store does keep optimistic concurrency: saving a record whose ``version`` is
@@ -27,17 +29,19 @@ from tipdesk.core.errors import NotFound, StaleRecord
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
+    LOCAL_KINDS,
     PARENT_KEY,
     TITLE_FIELDS,
     Accused,
     Campaign,
     Case,
+    Hearing,
     Record,
     Referral,
     Training,
     Victim,
 )
-from tipdesk.store import audit, search, settings_table
+from tipdesk.store import audit, history, search, settings_table
 from tipdesk.store.driver import (
     Connection,
     connect,
@@ -128,6 +132,7 @@ class _Writer:
         self.new_victims: set[str] = set()  # ids of those inserted by this transaction
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str, str, str]] = []
+        self.version_rows: list[history.VersionRow] = []
         self.audit: list[audit.NewEntry] = []
         # New rows are inserted in bulk at flush, parents before children (FK order); the
         # full-text rows of new records follow them, looked up by id.
@@ -165,13 +170,16 @@ class _Writer:
         return self._owner
 
     def note(self, record: Record, action: str, fields: list[str] | None = None) -> None:
-        """Record one row change: a change-log row, and its part in the audit entry."""
+        """Record one row change: a change-log row (none for a kind that stays at the install,
+        :data:`~tipdesk.core.records.LOCAL_KINDS`), and its part in the audit entry."""
         self.changes.add(record.KIND, record.id)
-        # The change log names the owner district of the row's unit (its top-level record's)
-        # and the device: HQ sends each district the versions it lacks from it.
-        self.change_rows.append(
-            (record.KIND, record.id, record.version, self.actor.at, self.owner(), self.actor.device)
-        )
+        if record.KIND not in LOCAL_KINDS:
+            # The change log names the owner district of the row's unit (its top-level
+            # record's) and the device: HQ sends each district the versions it lacks from it.
+            self.change_rows.append(
+                (record.KIND, record.id, record.version, self.actor.at, self.owner(),
+                 self.actor.device)
+            )  # fmt: skip
         if record is self._top:
             self._top_action = action
             if fields:
@@ -212,6 +220,7 @@ class _Writer:
             self.change_rows,
         )
         self.vault.index(self.victims, self.new_victims)
+        insert_rows(self.conn, history.INSERT_HEAD, self.version_rows)
         audit.append(self.conn, self.audit)
 
 
@@ -467,6 +476,8 @@ class Store:
             record.updated_device = old.updated_device
             return rowid, "unchanged"
         record.version = old.version + 1
+        deleting = record.deleted and not old.deleted
+        w.version_rows.append(history.version_row(old, ["deleted"] if deleting else changed))
         values = self._row(record)
         w.conn.execute(update_sql(kind), (*values[1:], record.id))
         action = "delete" if record.deleted and not old.deleted else "update"
@@ -546,8 +557,8 @@ class Store:
         *,
         also_log: Sequence[audit.NewEntry] = (),
     ) -> Changes:
-        """Save cases (with accused and victims), victims (with referrals), trainings and
-        campaigns in one transaction. New records (empty id) get an id and version 1.
+        """Save cases (with accused and victims), victims (with referrals), trainings,
+        campaigns and hearings in one transaction. New records (empty id) get an id and version 1.
         ``also_log``: audit entries written after the records' own, in the same transaction
         (an import's summary entry commits with what it imported, or not at all)."""
         records = list(records)
@@ -578,6 +589,8 @@ class Store:
                 elif isinstance(record, Training | Campaign):
                     rowid, _ = self._write(w, record)
                     self._index(w, rowid, record)
+                elif isinstance(record, Hearing):
+                    self._write(w, record)  # no full-text index: found through its case
                 else:
                     raise TypeError(f"save {record.KIND} through its parent")
                 w.end()
@@ -766,4 +779,5 @@ _DATE_COLUMN = {
     "referral": "referred_on",
     "training": "start_on",
     "campaign": "start_on",
+    "hearing": "hearing_on",
 }

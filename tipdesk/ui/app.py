@@ -217,6 +217,9 @@ class AppController(QObject):
             box.setObjectName("noticeBox")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # window-modal, never blocks the event loop
+        from tipdesk.ui.pages.diary.overdue_notice import notify_overdue
+
+        notify_overdue(window, ctx)
         self.sig_main_window_shown.emit(window)
         return window
 

@@ -15,3 +15,8 @@ class AppEvents(QObject):
     sig_session_replaced = Signal(object)
     """A restore replaced the store; carries the new :class:`~tipdesk.ui.context.SignedIn`.
     The app rebuilds the main window for it."""
+    sig_show_page = Signal(str)
+    """Show a page of the sidebar by its key (the dashboard's Due panel opening the Diary)."""
+    sig_open_record = Signal(str, str)
+    """Open a record (kind, id) on its page: the Diary opening a case, a victim's editor its
+    case. The main window shows the page and calls its ``open_record`` hook."""

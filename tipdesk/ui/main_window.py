@@ -36,6 +36,9 @@ from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import ACCENT_DARK, MUTED, icon, render_svg
 from tipdesk.ui.widgets.common import button, label
 
+PAGE_OF_KIND = {"case": "cases", "victim": "victims"}
+"""The page a record kind opens on (:meth:`MainWindow.open_record`)."""
+
 
 class MainWindow(QMainWindow):
     """See the module docstring."""
@@ -76,7 +79,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        # Notices over every page (the audit log's state, after sign-in).
+        # Notices over every page (the audit log's state; what is overdue, after sign-in).
         self.notices = QVBoxLayout()
         self.notices.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.notices)
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
             idle_lock_minutes, ctx.config.monotonic, ctx.config.idle_check_ms, self
         )
         self.idle.sig_idle.connect(self.lock)
+        ctx.events.sig_open_record.connect(self.open_record)
+        ctx.events.sig_show_page.connect(self._show_page_asked)
         self.nav.setCurrentRow(0)
 
     # --- building -----------------------------------------------------------------------------
@@ -232,6 +237,28 @@ class MainWindow(QMainWindow):
         row = next(i for i, s in enumerate(self.specs) if s.key == key)
         self.nav.setCurrentRow(row)
         return self.page(key)
+
+    def add_notice(self, widget: QWidget) -> None:
+        """Show ``widget`` above the pages, on every page, until it closes itself. It never
+        takes the keyboard (a window of its own would); the lock screen hides it with the
+        pages."""
+        self.notices.addWidget(widget)
+        widget.show()
+
+    def _show_page_asked(self, key: str) -> None:
+        if not self._locked and any(s.key == key for s in self.specs):
+            self.show_page(key)
+
+    def open_record(self, kind: str, record_id: str) -> QWidget | None:
+        """Show the page of ``kind`` and open the record there (its ``open_record`` hook)."""
+        key = PAGE_OF_KIND.get(kind)
+        if self._locked or key is None or not any(s.key == key for s in self.specs):
+            return None
+        page = self.show_page(key)
+        opener = getattr(page, "open_record", None)
+        if callable(opener):
+            opener(record_id)
+        return page
 
     def _on_nav_row_changed(self, row: int) -> None:
         if not 0 <= row < len(self.specs):

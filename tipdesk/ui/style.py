@@ -87,14 +87,19 @@ QToolTip {{ color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; pa
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
 }}
 QLabel[role="sectionTitle"] {{ font-size: 11pt; font-weight: 600; }}
+QFrame#fieldFrame {{ border: 2px solid transparent; border-radius: 8px; }}
+QFrame#fieldFrame[problem="true"] {{ border: 2px solid {DANGER}; background: {DANGER_SOFT}; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="figure"] {{ font-size: 20pt; font-weight: 600; color: {TEXT}; }}
 QLabel[role="figureLabel"] {{ color: {MUTED}; }}
+QLabel[role="figureDanger"] {{ font-size: 20pt; font-weight: 600; color: {DANGER}; }}
 QLabel[role="hint"] {{ color: {MUTED}; font-size: 9pt; }}
 QLabel[role="error"] {{ color: {DANGER}; }}
 QLabel[role="mono"] {{ font-family: "DejaVu Sans Mono", "Consolas", monospace; }}
 
 /* banners */
+QFrame#overdueNotice {{ background: {WARNING_SOFT}; border-bottom: 1px solid {BORDER}; }}
+QFrame#overdueNotice QLabel {{ color: {TEXT}; }}
 QLabel[banner="info"] {{ background: {ACCENT_SOFT}; color: {ACCENT_DARK};
     border: 1px solid #BCD8E2; border-radius: 6px; padding: 8px 10px; }}
 QLabel[banner="ok"] {{ background: {SUCCESS_SOFT}; color: {SUCCESS};

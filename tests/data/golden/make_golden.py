@@ -269,6 +269,32 @@ def _write_sync(store: Store) -> dict[str, Any]:
     }
 
 
+def _write_diary(store: Store) -> dict[str, Any]:
+    """Schema 7 (the diary): a hearing held with its next date, the hearing that made, and a
+    done mark on a deadline; what must read back."""
+    from tipdesk.core.codes import HearingPurpose
+    from tipdesk.core.records import Hearing
+    from tipdesk.store.diary_queries import DiaryMarks
+
+    actor = Actor("golden.clerk", DEVICE, "2025-05-04T09:00:00.000Z")
+    held = Hearing(
+        id=_id(61),
+        case_id=_id(2),
+        hearing_on=dt.date(2025, 2, 3),
+        court="Fictional Judicial Magistrate",
+        purpose=HearingPurpose.REMAND,
+        proceedings="Golden remand granted.",
+        next_on=dt.date(2025, 2, 10),
+        done=True,
+    )
+    follows = Hearing(id=_id(62), case_id=_id(2), hearing_on=dt.date(2025, 2, 10),
+                      court="Fictional Judicial Magistrate", purpose=HearingPurpose.REMAND,
+                      follows_id=_id(61))  # fmt: skip
+    store.save([held, follows], actor)
+    DiaryMarks(store).mark("investigation", _id(2), "case", "2025-05-04", None, actor)
+    return {"marks": [["investigation", _id(2), "2025-05-04", None]]}
+
+
 def _write(db: Path, key: bytes) -> dict[str, Any]:
     at = "2025-05-01T09:00:00.000Z"
     actor = Actor("golden.admin", DEVICE, at)
@@ -299,6 +325,7 @@ def _write(db: Path, key: bytes) -> dict[str, Any]:
         cancelled.deleted = True
         store.save([case_a, cancelled], later)
         sync_expected = _write_sync(store) if LATEST >= 2 else None
+        diary_expected = _write_diary(store) if LATEST >= 7 else None
 
         expected: dict[str, Any] = {
             "schema": LATEST,
@@ -307,6 +334,11 @@ def _write(db: Path, key: bytes) -> dict[str, Any]:
                 "victim": [to_dict(store.get("victim", _id(n))) for n in (21, 22)],
                 "training": [to_dict(store.get("training", _id(41)))],
                 "campaign": [to_dict(store.get("campaign", _id(51)))],
+                **(
+                    {"hearing": [to_dict(store.get("hearing", _id(n))) for n in (61, 62)]}
+                    if diary_expected is not None
+                    else {}
+                ),
             },
             "deleted": {"accused": [_id(12)], "training": [_id(42)]},
             "counts": {
@@ -332,6 +364,8 @@ def _write(db: Path, key: bytes) -> dict[str, Any]:
         }
         if sync_expected is not None:
             expected["sync"] = sync_expected
+        if diary_expected is not None:
+            expected["diary"] = diary_expected
         assert store.verify_audit().ok
         store.checkpoint()
     finally:

@@ -24,7 +24,7 @@ GOLDEN_DIRS = sorted(p for p in GOLDEN.glob("schema-*") if p.is_dir())
 # Schema 3 (the report summaries and their triggers) took an empty store past 300 KB; every
 # table and index takes at least one 4 KiB page, and schemas 4 to 6 (owners, records back,
 # notices; sealed identities with their keyed indexes; the report summaries per law) took it
-# past 400 KB.
+# past 400 KB; schema 7 (the diary's tables and indexes) adds a page each.
 MAX_GOLDEN_BYTES = 640 * 1024
 
 
@@ -232,6 +232,9 @@ def test_golden_store_migrates_and_reads_back(golden: Path, tmp_path: Path) -> N
         for key_name, value in expected["settings"].items():
             assert store.setting(key_name) == value
         assert [[u.name, u.role, u.active] for u in store.users()] == expected["users"]
+        if "diary" in expected:  # schema 7: officers' done marks on deadlines
+            marks = store.query("SELECT rule, record_id, done_on, next_on FROM diary_marks")
+            assert [list(m) for m in marks] == expected["diary"]["marks"]
     finally:
         store.close()
     assert (golden / "tipdesk.db").read_bytes() == original
@@ -263,11 +266,11 @@ def test_step_4_gives_every_stored_record_its_owner_district(golden: Path, tmp_p
         store.close()
 
 
-def test_step_7_keeps_the_audit_anchors_hq_already_held(raw: Connection) -> None:
-    """Bundles imported before schema 7 kept their audit head in their result: the step puts
+def test_step_9_keeps_the_audit_anchors_hq_already_held(raw: Connection) -> None:
+    """Bundles imported before schema 9 kept their audit head in their result: the step puts
     each into the anchor history (without a problem); a result without a usable head adds
     nothing."""
-    _step_to(raw, 6)
+    _step_to(raw, 8)
     with transaction(raw):
         raw.execute(
             "INSERT INTO sync_devices(device_id, district, office, signing_key, recipient, "
@@ -285,7 +288,7 @@ def test_step_7_keeps_the_audit_anchors_hq_already_held(raw: Connection) -> None
                 "created_at, imported_at, result) VALUES ('d1', ?, 's', 0, 1, 'c', ?, ?)",
                 (seq, f"2026-01-0{seq}", json.dumps(result)),
             )
-    _step_to(raw, 7)
+    _step_to(raw, 9)
     rows = raw.execute(
         "SELECT device_id, bundle_seq, entry, hash, proof_entry, proof_hash, received_at, "
         "problem FROM sync_anchors ORDER BY bundle_seq"

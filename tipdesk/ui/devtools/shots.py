@@ -16,7 +16,8 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
-from tipdesk.services import demo
+from tipdesk.services import demo, letterhead
+from tipdesk.services.demo.diary import add_hearings
 from tipdesk.services.session import Session, init_install
 from tipdesk.services.users import add_user, disable_user
 from tipdesk.store.keys import KdfParams
@@ -31,6 +32,13 @@ from tipdesk.ui.runner import InlineRunner
 EXTRA: dict[str, Callable[[Shots], QWidget]] = {}
 
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+DEMO_LETTERHEAD = letterhead.LetterheadFields(
+    address="Plot 5, Mauve Area, G-9/4, Lahore (synthetic)",
+    phone="042-0000000",
+    email="ahtc.lahore@example.invalid",
+    officer_name="Ayesha Khan",
+    officer_designation="Inspector / Investigating Officer",
+)
 
 
 def settle(rounds: int = 6) -> None:
@@ -57,6 +65,8 @@ class Shots:
         self.config = self.config_for(tmp / "home", demo_cases)
         self._windows: list[QWidget] = []
         self._closers: list[Callable[[], None]] = []
+        self._kept: list[object] = []
+        self._after_this: list[Callable[[], None]] = []
         self.errors: list[BaseException] = []
         # An exception in a slot must fail the run, not leave a half-drawn picture. The hook
         # is put back by close(), so that an error ending the run is printed.
@@ -72,6 +82,15 @@ class Shots:
             paths=Paths(home), clock=self.clock, kdf=FAST_KDF, make_runner=InlineRunner,
             monotonic=lambda: 0.0, demo_cases=demo_cases,
         )  # fmt: skip
+
+    def after_this(self, undo: Callable[[], None]) -> None:
+        """Call ``undo`` once the current picture is saved (what it showed must not stay in
+        the next ones)."""
+        self._after_this.append(undo)
+
+    def keep(self, *objects: object) -> None:
+        """Keep ``objects`` alive until the run ends (a window and what it draws from)."""
+        self._kept.extend(objects)
 
     def on_close(self, close: Callable[[], None]) -> None:
         """Call ``close`` when the run ends (another app's controller, a runner)."""
@@ -91,6 +110,8 @@ class Shots:
         path = out / f"{name}{'-rtl' if self.rtl else ''}.png"
         if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
+        while self._after_this:
+            self._after_this.pop()()
         return path
 
     def build(self, name: str) -> QWidget:
@@ -111,6 +132,8 @@ class Shots:
         )  # fmt: skip
         try:
             demo.fill(session, seed=7, cases=self.config.demo_cases)
+            add_hearings(session, seed=7)
+            letterhead.save(session, DEMO_LETTERHEAD)
             _add_colleagues(session)
         finally:
             session.close()
@@ -132,6 +155,9 @@ class Shots:
         assert isinstance(window, MainWindow)
         window.resize(*self.size)
         window.show()
+        # The list of what is overdue after signing in has a picture of its own
+        # (shots_diary.py); the other pictures show the screens without it.
+        dismiss_notices(window)
         return window
 
     def _page(self, key: str) -> MainWindow:
@@ -253,6 +279,13 @@ def _add_colleagues(session: Session) -> None:
                        ("imran.qureshi", UserRole.DISTRICT_OFFICER)):  # fmt: skip
         add_user(session, name, role, "river stones under blue sky")
     disable_user(session, "imran.qureshi")
+
+
+def dismiss_notices(window: QWidget) -> None:
+    """Take the notices above the pages away (what is overdue, after signing in)."""
+    for notice in window.findChildren(QWidget, "overdueNotice"):
+        notice.hide()
+        notice.deleteLater()
 
 
 def _raise(exc: BaseException) -> None:

@@ -1,8 +1,9 @@
 """The app's screens, one package each, and the sidebar's pages in order (:func:`default_pages`).
 
 Each folder below holds one screen: its page (``page.py``), the models and dialogs only it
-uses, and the work it sends to the store's thread. ``dashboard``, ``records`` (cases, victims,
-training, campaigns), ``sync``, ``reports``, ``audit``, ``settings`` and ``users`` are the
+uses, and the work it sends to the store's thread. ``dashboard``, ``diary``, ``records``
+(cases, victims, training, campaigns), ``sync``, ``reports``, ``audit``, ``settings`` and
+``users`` are the
 sidebar's pages; ``unlock`` (sign-in and the lock screen) and ``setup`` (the first-run wizard)
 are the start windows. What several screens share lives in :mod:`tipdesk.ui.widgets`.
 
@@ -89,6 +90,7 @@ def default_pages() -> list[PageSpec]:
     """The sidebar, top to bottom."""
     t = {key: _n(text) for key, text in (
         ("dashboard", QT_TRANSLATE_NOOP("pages", "Dashboard")),
+        ("diary", QT_TRANSLATE_NOOP("pages", "Diary")),
         ("cases", QT_TRANSLATE_NOOP("pages", "Cases")),
         ("victims", QT_TRANSLATE_NOOP("pages", "Victims")),
         ("trainings", QT_TRANSLATE_NOOP("pages", "Training")),
@@ -102,6 +104,7 @@ def default_pages() -> list[PageSpec]:
     return [
         PageSpec("dashboard", t["dashboard"], "dashboard",
                  lazy("tipdesk.ui.pages.dashboard.page:DashboardView")),
+        PageSpec("diary", t["diary"], "diary", lazy("tipdesk.ui.pages.diary.page:DiaryView")),
         PageSpec("cases", t["cases"], "cases", lazy("tipdesk.ui.pages.records.cases:CasesView")),
         PageSpec("victims", t["victims"], "victims",
                  lazy("tipdesk.ui.pages.records.victims:VictimsView")),

@@ -69,6 +69,9 @@ ACTIONS: dict[str, str] = {
     "sync.receipt.issue": _n(QT_TRANSLATE_NOOP("AuditWords", "Receipt issued")),
     "sync.device.register": _n(QT_TRANSLATE_NOOP("AuditWords", "Device registered")),
     "sync.device.revoke": _n(QT_TRANSLATE_NOOP("AuditWords", "Device revoked")),
+    "print": _n(QT_TRANSLATE_NOOP("AuditWords", "Printed")),
+    "diary.done": _n(QT_TRANSLATE_NOOP("AuditWords", "Deadline marked done")),
+    "diary.reopen": _n(QT_TRANSLATE_NOOP("AuditWords", "Deadline reopened")),
 }
 KEYS: dict[str, str] = {
     "fields": _n(QT_TRANSLATE_NOOP("AuditWords", "fields")),

@@ -1,4 +1,5 @@
-"""The dashboard: the office's headline figures and four charts.
+"""The dashboard: the office's headline figures, what is due (the diary's Due panel) and four
+charts.
 
 Figures come from :func:`tipdesk.services.dashboard.dashboard`, run on the store's thread each
 time the page is shown (or the period changes); the page keeps showing the last figures until
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from tipdesk.core.codes import Gender
 from tipdesk.services.dashboard import Dashboard, dashboard
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.pages.dashboard.due_panel import DuePanel
 from tipdesk.ui.widgets import charts
 from tipdesk.ui.widgets.common import (
     Banner,
@@ -96,6 +98,8 @@ class DashboardView(QWidget):
         self.banner.setObjectName("dashboardBanner")
         box.addWidget(self.banner)
         box.addLayout(self._build_cards())
+        self.due_panel = DuePanel(ctx)
+        box.addWidget(self.due_panel)
         box.addLayout(self._build_charts())
         box.addStretch(1)
 
@@ -173,6 +177,7 @@ class DashboardView(QWidget):
             return
         self._loading = True
         self.refresh_button.setEnabled(False)
+        self.due_panel.refresh()
         date_from, date_to = period_dates(self.period(), self.ctx.clock.now().date())
         self.ctx.runner.submit(
             partial(dashboard, date_from=date_from, date_to=date_to),

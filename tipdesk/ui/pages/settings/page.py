@@ -51,6 +51,7 @@ from tipdesk.store import dashboard_queries
 from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
 from tipdesk.ui.pages.settings.commencement_dialog import CommencementDialog
+from tipdesk.ui.pages.settings.letterhead_card import LetterheadCard
 from tipdesk.ui.pages.settings.restore_dialog import RestoreDialog
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
 from tipdesk.ui.runner import Cancelled, Progress
@@ -214,6 +215,8 @@ class SettingsView(QWidget):
         left.addWidget(self._reference_card())
         left.addWidget(self._demo_card())
         right.addWidget(self._offices_card())
+        self.letterhead_card = LetterheadCard(ctx)
+        right.addWidget(self.letterhead_card)
         right.addWidget(self._about_card())
 
     # --- cards --------------------------------------------------------------------------------
@@ -344,6 +347,7 @@ class SettingsView(QWidget):
         self.offices_model = OfficesModel(names, self)
         self.offices_table = QTableView()
         self.offices_table.setObjectName("officesTable")
+        self.offices_table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.offices_table.setModel(self.offices_model)
         self.offices_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.offices_table.setShowGrid(False)
@@ -505,6 +509,7 @@ class SettingsView(QWidget):
 
     def refresh(self) -> None:
         self.ctx.runner.submit(_overview, self._on_overview, self.ctx.report)
+        self.letterhead_card.refresh()
 
     def _on_overview(self, data: Overview) -> None:
         self.minutes_spin.setValue(data.minutes)

@@ -1,0 +1,1 @@
+"""The Diary: hearings and deadlines due, overdue, today, this week and by officer."""
