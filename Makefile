@@ -5,9 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-fast lint types layers unit unit-fast bench clean venv sysdeps screenshots package package-check
+.PHONY: translations lupdate translations-check run test test-fast lint types layers unit unit-fast bench clean venv sysdeps screenshots package package-check
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(BIN)/tipdesk
 
 venv: $(STAMP)
@@ -17,7 +17,21 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m tipdesk.ui.devtools.i18n release
 	touch $(STAMP)
+
+# The interface's translations (docs/translation.md). `make lupdate` extracts every visible
+# string into resources/translations/*.ts (kept in the repo; run it after merging screens);
+# `make translations` compiles the .qm files the app loads (not in the repo); the tests
+# compile them too when missing or older than their .ts.
+lupdate: $(STAMP)
+	$(BIN)/python -m tipdesk.ui.devtools.i18n extract
+
+translations: $(STAMP)
+	$(BIN)/python -m tipdesk.ui.devtools.i18n release
+
+translations-check: $(STAMP)
+	$(BIN)/python -m tipdesk.ui.devtools.i18n check
 
 lint: $(STAMP)
 	$(BIN)/ruff check tipdesk tests bench
@@ -47,25 +61,25 @@ sysdeps:
 	  else echo "note: not installing$$missing (needs root and apt); the checks that need them are skipped"; fi; \
 	fi
 
-unit: $(STAMP) sysdeps
+unit: $(STAMP) sysdeps translations
 	$(BIN)/pytest -n 2 -q
 
 test: lint types layers unit
 
 # The same checks without the tests marked slow (about 5 s or more each on a slow day): for the
 # edit-test loop. `make test` stays the gate.
-unit-fast: $(STAMP) sysdeps
+unit-fast: $(STAMP) sysdeps translations
 	$(BIN)/pytest -n 2 -q -m "not slow"
 
 test-fast: lint types layers unit-fast
 
-bench: $(STAMP)
+bench: $(STAMP) translations
 	$(BIN)/python -m bench
 
 # The one-folder app in dist/tipdesk (PyInstaller; its work folder is build/pyinstaller, as
 # build/ holds the tracked packaging files). Fails when the folder is 200 MB or more, or when
 # the packaged app's self-test fails. See docs/install.md.
-package: $(STAMP)
+package: $(STAMP) translations
 	$(BIN)/pyinstaller --log-level WARN --workpath build/pyinstaller --distpath dist --noconfirm tipdesk.spec
 	$(MAKE) --no-print-directory package-check
 
@@ -75,7 +89,7 @@ package-check: $(STAMP)
 	dist/tipdesk/tipdesk --version
 	dist/tipdesk/tipdesk --self-test
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.devtools.screenshots --out docs/screenshots
 
 clean:

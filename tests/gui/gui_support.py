@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.codes import InstallRole
+from tipdesk.core.languages import Language
 from tipdesk.paths import Paths
 from tipdesk.store.keys import KdfParams, KeyFile
 from tipdesk.ui.app import AppController, StartWindow
 from tipdesk.ui.context import AppConfig
+from tipdesk.ui.language import apply_language
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.runner import InlineRunner
@@ -73,6 +75,8 @@ def _close_windows(qapp: QApplication) -> Iterator[None]:
     for widget in QApplication.topLevelWidgets():
         widget.close()
     QApplication.processEvents()
+    # A test that switched to Urdu leaves the next one in English, as the app starts.
+    apply_language(qapp, Language.ENGLISH)
 
 
 @pytest.fixture

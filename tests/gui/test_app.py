@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QApplication
 
 import tipdesk.__main__ as entry
 from tipdesk.core.errors import DiskFull, Problem, ValidationFailed
+from tipdesk.core.languages import Language
 from tipdesk.ui import app as app_module
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.errors import ErrorReporter
+from tipdesk.ui.language import apply_language
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages import default_pages
 from tipdesk.ui.pages.setup.wizard import SetupWizard
@@ -260,10 +262,9 @@ def test_an_urdu_translation_is_picked_up(
         assert window.lock_button.text() == "لاک"
         assert QCoreApplication.translate("pages", "Cases") == "Cases"  # untranslated: English
     finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        QLocale.setDefault(default_locale)
+        apply_language(qapp, Language.ENGLISH)
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert QLocale() == default_locale
 
 
 def test_one_app_per_data_folder(tmp_path: Path, qtbot: Any) -> None:

@@ -29,10 +29,12 @@ from tipdesk.paths import Paths, resolve_home
 from tipdesk.ui.context import AppConfig, AppContext, Notice, SignedIn
 from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.events import AppEvents
+from tipdesk.ui.language import apply_language, current_language, remember_language, start_language
 from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.style import apply_style, install_translations, set_window_icon
 
 if TYPE_CHECKING:
+    from tipdesk.core.languages import Language
     from tipdesk.services.session import Session
     from tipdesk.ui.runner import Failed, SessionRunner
 
@@ -149,8 +151,10 @@ class AppController(QObject):
         )
         self.events = AppEvents(self)
         self.events.sig_session_replaced.connect(self.show_main_window)
+        self.events.sig_language_changed.connect(self._on_language_changed)
         self.start_window: QWidget | None = None
         self.main_window: QWidget | None = None
+        self._signed: SignedIn | None = None
         self._quitting = False
 
     def active_window(self) -> QWidget | None:
@@ -158,6 +162,9 @@ class AppController(QObject):
 
     # --- the first window ---------------------------------------------------------------------
     def start(self) -> QWidget:
+        language = start_language(self.config.paths)
+        if language is not None:
+            self._apply_language(language)
         window = self._unlock_window() if self.config.store_exists() else self._wizard()
         self.start_window = window
         window.show()
@@ -182,11 +189,91 @@ class AppController(QObject):
         wizard = SetupWizard(self.config, self.runner, self.reporter.report, load_reference())
         wizard.sig_done.connect(self.show_main_window)
         wizard.rejected.connect(self.quit)
+        wizard.sig_language_chosen.connect(self.change_wizard_language)
         return wizard
 
+    # --- the interface language ---------------------------------------------------------------
+    def _apply_language(self, language: Language) -> bool:
+        """Make ``language`` the app's (and this computer's next sign-in screen's); ``True``
+        when it changed."""
+        changed = language is not current_language()
+        app = QApplication.instance()
+        if changed and isinstance(app, QApplication):
+            app.setProperty("tipdesk_translators", len(apply_language(app, language)))
+        if changed or self.config.store_exists():
+            remember_language(self.config.paths, language)
+        return changed
+
+    def change_wizard_language(self, language: Language) -> None:
+        """Show the setup wizard again in ``language`` (it is only offered on its first page,
+        before anything is typed or created)."""
+        old = self.start_window
+        if not self._apply_language(language) or old is None:
+            return
+        window = self._wizard()
+        window.move(old.pos())
+        self.start_window = window
+        window.show()
+        old.blockSignals(True)  # closing it must not quit the app
+        old.close()
+        old.deleteLater()
+
+    def unsaved_pages(self) -> list[str]:
+        """The main window's pages holding unsaved input (their keys)."""
+        window = self.main_window
+        pages: dict[str, QWidget] = getattr(window, "pages", {})
+        return [
+            key
+            for key, page in pages.items()
+            if getattr(page, "has_unsaved_changes", lambda: False)() is True
+        ]
+
+    def _on_language_changed(self, language: Language) -> None:
+        if self.change_language(language):
+            return
+        window = self.main_window
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("AppController", "Language"),
+            QCoreApplication.translate(
+                "AppController",
+                "Your choice is saved. A page holds unsaved input, so the window stays as "
+                "it is: the new language shows at your next sign-in, or when you choose it "
+                "again after saving or discarding that input.",
+            ),
+        )
+        box.setObjectName("languageLaterBox")
+        if window is not None:
+            box.setParent(window, box.windowFlags())
+        box.open()
+
+    def change_language(self, language: Language) -> bool:
+        """Show the main window again in ``language``, in the same session, on the same page.
+        Refused (``False``, nothing changed) while a page holds unsaved input: the window is
+        rebuilt, and input must never be lost."""
+        if self._signed is None or self.main_window is None or self.unsaved_pages():
+            return False
+        if not self._apply_language(language):
+            return True
+        page_key = getattr(self.main_window, "current_key", lambda: "")()
+        from dataclasses import replace
+
+        window = self.show_main_window(replace(self._signed, language=language, extra=None),
+                                       rebuilt=True)  # fmt: skip
+        if page_key:
+            getattr(window, "show_page", lambda _key: None)(page_key)
+        return True
+
     # --- the main window ----------------------------------------------------------------------
-    def show_main_window(self, signed: SignedIn) -> QWidget:
+    def show_main_window(self, signed: SignedIn, *, rebuilt: bool = False) -> QWidget:
+        """The main window for ``signed`` (in the user's own language when they chose one);
+        ``rebuilt``: the same session shown again (a language change), without the
+        sign-in notices."""
         from tipdesk.ui.main_window import MainWindow
+
+        self._signed = signed
+        if signed.language is not None:
+            self._apply_language(signed.language)
 
         ctx = AppContext(
             config=self.config,
@@ -209,6 +296,9 @@ class AppController(QObject):
             self.start_window.close()
             self.start_window.deleteLater()
             self.start_window = None
+        if rebuilt:
+            self.sig_main_window_shown.emit(window)
+            return window
         if isinstance(signed.extra, Notice):
             from PySide6.QtCore import Qt
 

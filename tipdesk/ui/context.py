@@ -20,10 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from tipdesk.core.clock import Clock, SystemClock
 from tipdesk.paths import Paths
 
 if TYPE_CHECKING:
+    from tipdesk.core.languages import Language
     from tipdesk.core.permissions import Permission, UserRole
     from tipdesk.core.reference import Reference
     from tipdesk.services.session import Install, Session
@@ -92,11 +95,11 @@ class Identity:
 
 
 _ROLE_LABELS = {
-    "district_officer": "District officer",
-    "district_supervisor": "District supervisor",
-    "district_admin": "District admin",
-    "hq_analyst": "HQ analyst",
-    "hq_admin": "HQ admin",
+    "district_officer": str(QT_TRANSLATE_NOOP("Roles", "District officer")),
+    "district_supervisor": str(QT_TRANSLATE_NOOP("Roles", "District supervisor")),
+    "district_admin": str(QT_TRANSLATE_NOOP("Roles", "District admin")),
+    "hq_analyst": str(QT_TRANSLATE_NOOP("Roles", "HQ analyst")),
+    "hq_admin": str(QT_TRANSLATE_NOOP("Roles", "HQ admin")),
 }
 
 
@@ -127,13 +130,15 @@ class SignedIn:
     extra: str | Notice | None = None
     """Anything else the opener returned (the recovery key after setting up, a
     :class:`Notice` for the main window)."""
+    language: Language | None = None
+    """The user's own interface language (``None``: never chosen; keep the one in force)."""
 
 
 def signed_in(session: Session, extra: str | Notice | None = None) -> SignedIn:
     """Read the identity and the idle-lock setting. Runs on the worker thread."""
     # Signing in is start-up work (the sign-in window imports this module): the services
     # load here, on the store's thread, not with the first window.
-    from tipdesk.services import install_settings
+    from tipdesk.services import install_settings, user_prefs
 
     install = session.install
     offices = {o.code: o.name for o in session.store.offices()}
@@ -146,7 +151,8 @@ def signed_in(session: Session, extra: str | Notice | None = None) -> SignedIn:
         district_name=district.name if district else "",
     )
     minutes = install_settings.idle_lock_minutes(session)
-    return SignedIn(identity, session.reference, minutes, extra)
+    language = user_prefs.user_language(session)
+    return SignedIn(identity, session.reference, minutes, extra, language)
 
 
 @dataclass

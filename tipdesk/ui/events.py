@@ -15,6 +15,10 @@ class AppEvents(QObject):
     sig_session_replaced = Signal(object)
     """A restore replaced the store; carries the new :class:`~tipdesk.ui.context.SignedIn`.
     The app rebuilds the main window for it."""
+    sig_language_changed = Signal(object)
+    """The signed-in user chose another interface language (a
+    :class:`~tipdesk.core.languages.Language`, already stored as theirs). The app shows its
+    window again in it, keeping the session and the page."""
     sig_show_page = Signal(str)
     """Show a page of the sidebar by its key (the dashboard's Due panel opening the Diary)."""
     sig_open_record = Signal(str, str)

@@ -27,6 +27,7 @@ from tipdesk.core.codes import (
     Stage,
 )
 from tipdesk.core.reference import Reference
+from tipdesk.ui.language import code_name
 from tipdesk.ui.widgets.fields import enum_label
 
 _CONTEXT = "record_fields"
@@ -172,7 +173,11 @@ def field_value(
     if value is None or value == "" or value == [] or value == {}:
         return ""
     if isinstance(value, bool):
-        return _tr("Yes") if value else _tr("No")
+        return (
+            QCoreApplication.translate("record_fields", "Yes")
+            if value
+            else QCoreApplication.translate("record_fields", "No")
+        )
     enum = _ENUMS.get((kind, name))
     if enum is not None:
         return enum_label(str(value), enum)
@@ -186,15 +191,17 @@ def field_value(
     code_list = _CODE_LISTS.get((kind, name))
     if isinstance(value, dict):
         return ", ".join(
-            f"{reference.label(code_list, str(k)) if code_list else k}: {v:,}"
+            f"{code_name(reference.label(code_list, str(k))) if code_list else k}: {v:,}"
             if isinstance(v, int)
             else f"{k}: {v}"
             for k, v in value.items()
         )
     if isinstance(value, list):
-        return ", ".join(reference.label(code_list, str(v)) if code_list else str(v) for v in value)
+        return ", ".join(
+            code_name(reference.label(code_list, str(v))) if code_list else str(v) for v in value
+        )
     if code_list is not None:
-        return reference.label(code_list, str(value))
+        return code_name(reference.label(code_list, str(value)))
     if isinstance(value, int):
         return f"{value:,}" if name not in ("age", "version") else str(value)
     return str(value)
@@ -221,28 +228,28 @@ def record_words(kind: str, title: str, reference: Reference) -> str:
     """``Case FIR 12/2025``, ``Victim V-LHR-2025-001``, ``Referral to Shelter``: a record named
     by its title (:func:`tipdesk.services.titles.record_title`)."""
     if kind == "referral":
-        title = reference.label("referral_services", title)
-    tr = QCoreApplication.translate
+        title = code_name(reference.label("referral_services", title))
+    translate = QCoreApplication.translate
     words = {
-        "case": tr("record_fields", "Case {title}"),
-        "accused": tr("record_fields", "Accused {title}"),
-        "victim": tr("record_fields", "Victim {title}"),
-        "referral": tr("record_fields", "Referral to {title}"),
-        "training": tr("record_fields", "Training: {title}"),
-        "campaign": tr("record_fields", "Campaign: {title}"),
+        "case": translate("record_fields", "Case {title}"),
+        "accused": translate("record_fields", "Accused {title}"),
+        "victim": translate("record_fields", "Victim {title}"),
+        "referral": translate("record_fields", "Referral to {title}"),
+        "training": translate("record_fields", "Training: {title}"),
+        "campaign": translate("record_fields", "Campaign: {title}"),
     }
     return words.get(kind, kind + " {title}").format(title=title)
 
 
 def kind_words(kind: str) -> str:
     """A record kind as a heading for its count: ``case`` -> ``Cases``."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     words = {
-        "case": tr("record_fields", "Cases"),
-        "accused": tr("record_fields", "Accused"),
-        "victim": tr("record_fields", "Victims"),
-        "referral": tr("record_fields", "Referrals"),
-        "training": tr("record_fields", "Trainings"),
-        "campaign": tr("record_fields", "Campaigns"),
+        "case": translate("record_fields", "Cases"),
+        "accused": translate("record_fields", "Accused"),
+        "victim": translate("record_fields", "Victims"),
+        "referral": translate("record_fields", "Referrals"),
+        "training": translate("record_fields", "Trainings"),
+        "campaign": translate("record_fields", "Campaigns"),
     }
     return words.get(kind, kind)

@@ -10,11 +10,9 @@ sheet below (``primary``, ``danger``, ``role``), never by hard-coded colours of 
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
@@ -46,8 +44,6 @@ WARNING_SOFT = "#FFF4E0"
 SERIES = ("#1F6F8B", "#E08E45", "#6A9F58", "#8C6BB1", "#C45A6A", "#7F8C99")
 
 BASE_POINT_SIZE = 10
-
-LANG_ENV = "TIPDESK_LANG"
 
 
 def style_sheet(icons: str) -> str:
@@ -321,34 +317,14 @@ def logo(size: int) -> QPixmap:
     return render_svg("logo", size, None)
 
 
-def ui_language() -> str:
-    """The language to show: ``TIPDESK_LANG`` (e.g. ``ur``), else the system's."""
-    return os.environ.get(LANG_ENV) or QLocale.system().name()
-
-
 def install_translations(
     app: QApplication, language: str | None = None, folder: Path | None = None
 ) -> list[QTranslator]:
-    """Load Qt's own translations and ``tipdesk_<lang>.qm`` from ``folder`` (default
-    ``resources/translations``) when they exist; a right-to-left language turns the layouts
-    around. Returns the translators (keep them alive)."""
-    ours = folder or resources_dir() / "translations"
-    loaded: list[QTranslator] = []
-    if not any(ours.glob("tipdesk_*.qm")):
-        return loaded  # English: nothing to load (and no translator classes at start-up)
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    """Load the translations of ``language`` (a code such as ``ur`` or ``ur_PK``; default
+    ``TIPDESK_LANG``, else English) from ``folder`` (default ``resources/translations``): see
+    :func:`tipdesk.ui.language.apply_language`. Returns the translators installed."""
+    from tipdesk.core.languages import DEFAULT_LANGUAGE, parse_language
+    from tipdesk.ui.language import apply_language, env_language
 
-    locale = QLocale(language or ui_language())
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for prefix, where in (("qtbase", qt_folder), ("tipdesk", str(ours))):
-        translator = QTranslator(app)
-        if translator.load(locale, prefix, "_", where):
-            app.installTranslator(translator)
-            loaded.append(translator)
-    if any(t.filePath().startswith(str(ours)) for t in loaded):
-        QLocale.setDefault(locale)
-        from PySide6.QtCore import Qt  # not at import: the namespace is slow to load
-
-        if locale.textDirection() == Qt.LayoutDirection.RightToLeft:
-            app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    return loaded
+    chosen = parse_language(language) if language else env_language() or DEFAULT_LANGUAGE
+    return apply_language(app, chosen, folder)

@@ -39,6 +39,11 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--rtl", action="store_true", help="right-to-left layouts (files named *-rtl.png)"
     )
+    parser.add_argument(
+        "--lang",
+        default="en",
+        help="interface language (en, ur): e.g. --lang ur --out docs/screenshots/ur",
+    )
     return parser.parse_args(argv)
 
 
@@ -57,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tipdesk-shots-") as tmp:
-        shots = Shots(Path(tmp), SIZE, TODAY, USER, PASSPHRASE, DEMO_CASES, rtl=args.rtl)
+        from tipdesk.core.languages import parse_language
+
+        shots = Shots(Path(tmp), SIZE, TODAY, USER, PASSPHRASE, DEMO_CASES, rtl=args.rtl,
+                      language=parse_language(args.lang))  # fmt: skip
         try:
             for name in shots.names():
                 if args.only and name not in args.only:

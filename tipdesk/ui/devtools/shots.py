@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.codes import InstallRole
+from tipdesk.core.languages import Language
 from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
@@ -23,6 +24,7 @@ from tipdesk.services.users import add_user, disable_user
 from tipdesk.store.keys import KdfParams
 from tipdesk.ui.app import AppController, StartWindow, make_application
 from tipdesk.ui.context import AppConfig, SignedIn
+from tipdesk.ui.language import apply_language
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.setup.wizard import SetupWizard
 from tipdesk.ui.pages.unlock.page import UnlockView
@@ -52,9 +54,12 @@ class Shots:
     """A demo install and the windows to photograph."""
 
     def __init__(self, tmp: Path, size: tuple[int, int], today: dt.datetime, user: str,
-                 passphrase: str, demo_cases: int, *, rtl: bool = False) -> None:  # fmt: skip
+                 passphrase: str, demo_cases: int, *, rtl: bool = False,
+                 language: Language = Language.ENGLISH) -> None:  # fmt: skip
         self.app = make_application(["tipdesk-screenshots"])
         self.rtl = rtl
+        self.language = language
+        apply_language(self.app, language)
         if rtl:
             self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.tmp = tmp

@@ -56,8 +56,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("fields", text)
 
 
@@ -65,6 +63,11 @@ def _tr(text: str) -> str:
 
 
 _LABELS: dict[type[StrEnum], dict[str, str]] = {}
+
+
+def forget_labels() -> None:
+    """Drop the translated names (the interface language changed)."""
+    _LABELS.clear()
 
 
 def enum_labels() -> dict[type[StrEnum], dict[str, str]]:
@@ -78,44 +81,47 @@ def enum_labels() -> dict[type[StrEnum], dict[str, str]]:
 def _enum_labels() -> dict[type[StrEnum], dict[str, str]]:
     return {
         Stage: {
-            "registered": _tr("Registered"),
-            "investigation": _tr("Investigation"),
-            "challan": _tr("Challan submitted"),
-            "trial": _tr("Trial"),
-            "decided": _tr("Decided"),
-            "closed": _tr("Closed"),
+            "registered": QCoreApplication.translate("fields", "Registered"),
+            "investigation": QCoreApplication.translate("fields", "Investigation"),
+            "challan": QCoreApplication.translate("fields", "Challan submitted"),
+            "trial": QCoreApplication.translate("fields", "Trial"),
+            "decided": QCoreApplication.translate("fields", "Decided"),
+            "closed": QCoreApplication.translate("fields", "Closed"),
         },
-        CaseKind: {"fir": _tr("FIR"), "enquiry": _tr("Enquiry")},
+        CaseKind: {
+            "fir": QCoreApplication.translate("fields", "FIR"),
+            "enquiry": QCoreApplication.translate("fields", "Enquiry"),
+        },
         Gender: {
-            "female": _tr("Female"),
-            "male": _tr("Male"),
-            "transgender": _tr("Transgender"),
-            "unknown": _tr("Not known"),
+            "female": QCoreApplication.translate("fields", "Female"),
+            "male": QCoreApplication.translate("fields", "Male"),
+            "transgender": QCoreApplication.translate("fields", "Transgender"),
+            "unknown": QCoreApplication.translate("fields", "Not known"),
         },
         ArrestStatus: {
-            "not_arrested": _tr("Not arrested"),
-            "arrested": _tr("Arrested"),
-            "bail": _tr("On bail"),
-            "absconding": _tr("Absconding"),
-            "proclaimed_offender": _tr("Proclaimed offender"),
+            "not_arrested": QCoreApplication.translate("fields", "Not arrested"),
+            "arrested": QCoreApplication.translate("fields", "Arrested"),
+            "bail": QCoreApplication.translate("fields", "On bail"),
+            "absconding": QCoreApplication.translate("fields", "Absconding"),
+            "proclaimed_offender": QCoreApplication.translate("fields", "Proclaimed offender"),
         },
         Outcome: {
-            "pending": _tr("Pending"),
-            "convicted": _tr("Convicted"),
-            "acquitted": _tr("Acquitted"),
-            "discharged": _tr("Discharged"),
+            "pending": QCoreApplication.translate("fields", "Pending"),
+            "convicted": QCoreApplication.translate("fields", "Convicted"),
+            "acquitted": QCoreApplication.translate("fields", "Acquitted"),
+            "discharged": QCoreApplication.translate("fields", "Discharged"),
         },
         Appeal: {
-            "none": _tr("No appeal"),
-            "filed": _tr("Appeal filed"),
-            "upheld": _tr("Appeal: conviction upheld"),
-            "overturned": _tr("Appeal: conviction overturned"),
+            "none": QCoreApplication.translate("fields", "No appeal"),
+            "filed": QCoreApplication.translate("fields", "Appeal filed"),
+            "upheld": QCoreApplication.translate("fields", "Appeal: conviction upheld"),
+            "overturned": QCoreApplication.translate("fields", "Appeal: conviction overturned"),
         },
         ReferralOutcome: {
-            "pending": _tr("Pending"),
-            "provided": _tr("Service provided"),
-            "declined": _tr("Declined by the victim"),
-            "not_available": _tr("Service not available"),
+            "pending": QCoreApplication.translate("fields", "Pending"),
+            "provided": QCoreApplication.translate("fields", "Service provided"),
+            "declined": QCoreApplication.translate("fields", "Declined by the victim"),
+            "not_available": QCoreApplication.translate("fields", "Service not available"),
         },
     }
 
@@ -318,10 +324,14 @@ class DateField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(_tr("YYYY-MM-DD"))
+        self.line.setPlaceholderText(QCoreApplication.translate("fields", "YYYY-MM-DD"))
         self.line.setMaxLength(10)
         self.line.textEdited.connect(lambda _t: self.sig_edited.emit())
-        self.line.setToolTip(_tr("Type the date, or press Alt+Down (or F4) for a calendar"))
+        self.line.setToolTip(
+            QCoreApplication.translate(
+                "fields", "Type the date, or press Alt+Down (or F4) for a calendar"
+            )
+        )
         self.line.installEventFilter(self)
         row.addWidget(self.line, 1)
         # Out of the Tab order (one Tab per date would be one key more for every date of a
@@ -329,8 +339,12 @@ class DateField(QWidget):
         # list: Alt+Down or F4.
         self.pick = QToolButton(self)
         self.pick.setText("…")
-        self.pick.setToolTip(_tr("Pick the date from a calendar (Alt+Down or F4)"))
-        self.pick.setAccessibleName(_tr("Pick the date from a calendar"))
+        self.pick.setToolTip(
+            QCoreApplication.translate("fields", "Pick the date from a calendar (Alt+Down or F4)")
+        )
+        self.pick.setAccessibleName(
+            QCoreApplication.translate("fields", "Pick the date from a calendar")
+        )
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pick.clicked.connect(self._open_calendar)
         row.addWidget(self.pick)
@@ -363,7 +377,9 @@ class DateField(QWidget):
         try:
             parse_date(self.line.text())
         except ValueError:
-            return _tr("is not a date: write it as YYYY-MM-DD (or DD/MM/YYYY)")
+            return QCoreApplication.translate(
+                "fields", "is not a date: write it as YYYY-MM-DD (or DD/MM/YYYY)"
+            )
         return ""
 
     def set_value(self, value: dt.date | None) -> None:
@@ -419,7 +435,9 @@ class IntField(QLineEdit):
     def parse_problem(self) -> str:
         text = self._digits()
         if text and not text.isdigit():
-            return _tr("is not a whole number: write digits only, e.g. 24")
+            return QCoreApplication.translate(
+                "fields", "is not a whole number: write digits only, e.g. 24"
+            )
         return ""
 
     def set_value(self, value: int | None) -> None:
@@ -439,7 +457,7 @@ class CountField(QLineEdit):
         super().__init__(parent)
         self.setMaximumWidth(150)
         # A word, not "0": grey digits read as a value typed in.
-        self.setPlaceholderText(_tr("none"))
+        self.setPlaceholderText(QCoreApplication.translate("fields", "none"))
         self.textEdited.connect(lambda _t: self.sig_edited.emit())
 
     def _digits(self) -> str:
@@ -452,7 +470,9 @@ class CountField(QLineEdit):
     def parse_problem(self) -> str:
         text = self._digits()
         if text and not text.isdigit():
-            return _tr("is not a whole number: write digits only, e.g. 24")
+            return QCoreApplication.translate(
+                "fields", "is not a whole number: write digits only, e.g. 24"
+            )
         return ""
 
     def set_value(self, value: int | None) -> None:
@@ -680,7 +700,9 @@ class CodeChecklist(QWidget):
         self.filter: QLineEdit | None = None
         if filterable:
             self.filter = QLineEdit(self)
-            self.filter.setPlaceholderText(_tr("Type to filter the list"))
+            self.filter.setPlaceholderText(
+                QCoreApplication.translate("fields", "Type to filter the list")
+            )
             self.filter.setClearButtonEnabled(True)
             self.filter.textChanged.connect(self._apply_filter)
             layout.addWidget(self.filter)
@@ -729,7 +751,9 @@ class CodeChecklist(QWidget):
             item.text() for item in self._items() if item.checkState() == Qt.CheckState.Checked
         ]
         self.ticked.setText(
-            _tr("Ticked: {names}").format(names=", ".join(names)) if names else _tr("None ticked")
+            QCoreApplication.translate("fields", "Ticked: {names}").format(names=", ".join(names))
+            if names
+            else QCoreApplication.translate("fields", "None ticked")
         )
 
     def _apply_filter(self, text: str) -> None:
@@ -778,7 +802,9 @@ class CodeChecklist(QWidget):
 
 def reference_items(reference: Any, list_name: str) -> list[tuple[str, str]]:
     """``(code, name)`` pairs of a reference list, in the list's own order."""
-    return [(code, item.name) for code, item in reference.items(list_name).items()]
+    from tipdesk.ui.language import code_name
+
+    return [(code, code_name(item.name)) for code, item in reference.items(list_name).items()]
 
 
 def district_items(reference: Any) -> list[tuple[str, str]]:

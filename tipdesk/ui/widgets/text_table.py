@@ -55,8 +55,8 @@ class FlatTableModel(QAbstractTableModel):
         self, headers: Sequence[str] = (), parent: QObject | None = None, *, context: str = ""
     ) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.headers = [tr(context, h) for h in headers] if context else list(headers)
+        translate = QCoreApplication.translate
+        self.headers = [translate(context, h) for h in headers] if context else list(headers)
 
     def row_count(self) -> int:
         raise NotImplementedError

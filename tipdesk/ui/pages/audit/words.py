@@ -152,22 +152,22 @@ def subject(entry: AuditEntry, names: Names) -> str:
     kind, rid = entry.kind, entry.record_id
     if not kind and not rid:
         return ""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if kind == "device":
-        return tr(CONTEXT, "Device {device}").format(device=names.device(rid))
+        return translate(CONTEXT, "Device {device}").format(device=names.device(rid))
     if kind == "bundle":
         device, _sep, seq = rid.rpartition("#")
         if device:
-            return tr(CONTEXT, "Bundle {seq} from {device}").format(
+            return translate(CONTEXT, "Bundle {seq} from {device}").format(
                 seq=seq, device=names.device(device)
             )
-        return tr(CONTEXT, "Bundle {seq}").format(seq=rid)
+        return translate(CONTEXT, "Bundle {seq}").format(seq=rid)
     if kind == "receipt":
-        return tr(CONTEXT, "Receipt {serial}").format(serial=rid)
+        return translate(CONTEXT, "Receipt {serial}").format(serial=rid)
     if kind == "user":
-        return tr(CONTEXT, "User {name}").format(name=rid)
+        return translate(CONTEXT, "User {name}").format(name=rid)
     if kind == "office":
-        return tr(CONTEXT, "Office {name}").format(name=names.office(rid))
+        return translate(CONTEXT, "Office {name}").format(name=names.office(rid))
     return named(kind, rid, names.titles, names.reference)
 
 

@@ -142,11 +142,11 @@ class CasesView(RecordsView):
 def ask_officer_name(parent: QWidget, suggested: str) -> str | None:
     """Ask how the user is written as investigating officer (None: cancelled). Tests replace
     it with ``monkeypatch.setattr``."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     name, ok = QInputDialog.getText(
         parent,
-        tr("CasesView", "My cases"),
-        tr("CasesView", "Your name as it is written in “Investigating officer”:"),
+        translate("CasesView", "My cases"),
+        translate("CasesView", "Your name as it is written in “Investigating officer”:"),
         QLineEdit.EchoMode.Normal,
         suggested,
     )

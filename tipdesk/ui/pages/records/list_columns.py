@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from tipdesk.core.codes import Gender, Stage
 from tipdesk.core.masking import MASK
 from tipdesk.core.reference import Reference
+from tipdesk.ui.language import code_name
 from tipdesk.ui.pages.records.list_model import ListColumn
 from tipdesk.ui.widgets.fields import enum_label
 
@@ -31,13 +32,13 @@ def _code_names(reference: Reference, list_name: str) -> Callable[[Any], str]:
             codes = json.loads(value) if isinstance(value, str) else list(value)
         except ValueError:
             return str(value)
-        return ", ".join(reference.label(list_name, str(c)) for c in codes)
+        return ", ".join(code_name(reference.label(list_name, str(c))) for c in codes)
 
     return fmt
 
 
 def _code_name(reference: Reference, list_name: str) -> Callable[[Any], str]:
-    return lambda value: reference.label(list_name, str(value))
+    return lambda value: code_name(reference.label(list_name, str(value)))
 
 
 def _district(reference: Reference) -> Callable[[Any], str]:
@@ -59,23 +60,49 @@ def _count(value: Any) -> str:
 def case_columns(reference: Reference, offices: dict[str, str] | None = None) -> list[ListColumn]:
     office_names = offices or {}
     return [
-        ListColumn("case_number", _tr("Case number"), 150, sort="case_number"),
-        ListColumn("registered_on", _tr("Registered"), 105, sort="registered_on"),
-        ListColumn("stage", _tr("Stage"), 135, lambda v: enum_label(v, Stage), sort="stage"),
-        ListColumn("district", _tr("District"), 130, _district(reference), sort="district"),
+        ListColumn(
+            "case_number",
+            QCoreApplication.translate("lists", "Case number"),
+            150,
+            sort="case_number",
+        ),
+        ListColumn(
+            "registered_on",
+            QCoreApplication.translate("lists", "Registered"),
+            105,
+            sort="registered_on",
+        ),
+        ListColumn(
+            "stage",
+            QCoreApplication.translate("lists", "Stage"),
+            135,
+            lambda v: enum_label(v, Stage),
+            sort="stage",
+        ),
+        ListColumn(
+            "district",
+            QCoreApplication.translate("lists", "District"),
+            130,
+            _district(reference),
+            sort="district",
+        ),
         ListColumn(
             "office",
-            _tr("Office"),
+            QCoreApplication.translate("lists", "Office"),
             270,
             lambda v: _office_name(reference, office_names, str(v)),
             sort="office",
             tooltip=True,
         ),
-        ListColumn("accused", _tr("Accused"), 85, _count, numeric=True),
-        ListColumn("victims", _tr("Victims"), 80, _count, numeric=True),
+        ListColumn(
+            "accused", QCoreApplication.translate("lists", "Accused"), 85, _count, numeric=True
+        ),
+        ListColumn(
+            "victims", QCoreApplication.translate("lists", "Victims"), 80, _count, numeric=True
+        ),
         ListColumn(
             "exploitation_forms",
-            _tr("Forms of exploitation"),
+            QCoreApplication.translate("lists", "Forms of exploitation"),
             220,
             _code_names(reference, "exploitation_forms"),
             tooltip=True,
@@ -92,33 +119,69 @@ def _office_name(reference: Reference, extra: dict[str, str], code: str) -> str:
 
 def victim_columns(reference: Reference) -> list[ListColumn]:
     return [
-        ListColumn("victim_code", _tr("Victim code"), 170, sort="victim_code"),
-        ListColumn("identified_on", _tr("Identified"), 105, sort="identified_on"),
-        ListColumn("name", _tr("Name"), 90, lambda v: MASK if v else ""),
-        ListColumn("gender", _tr("Gender"), 100, lambda v: enum_label(v, Gender), sort="gender"),
-        ListColumn("age", _tr("Age"), 55, str, sort="age", numeric=True),
-        ListColumn("district", _tr("District"), 130, _district(reference), sort="district"),
-        ListColumn("case_number", _tr("Case"), 140),
+        ListColumn(
+            "victim_code",
+            QCoreApplication.translate("lists", "Victim code"),
+            170,
+            sort="victim_code",
+        ),
+        ListColumn(
+            "identified_on",
+            QCoreApplication.translate("lists", "Identified"),
+            105,
+            sort="identified_on",
+        ),
+        ListColumn(
+            "name", QCoreApplication.translate("lists", "Name"), 90, lambda v: MASK if v else ""
+        ),
+        ListColumn(
+            "gender",
+            QCoreApplication.translate("lists", "Gender"),
+            100,
+            lambda v: enum_label(v, Gender),
+            sort="gender",
+        ),
+        ListColumn(
+            "age", QCoreApplication.translate("lists", "Age"), 55, str, sort="age", numeric=True
+        ),
+        ListColumn(
+            "district",
+            QCoreApplication.translate("lists", "District"),
+            130,
+            _district(reference),
+            sort="district",
+        ),
+        ListColumn("case_number", QCoreApplication.translate("lists", "Case"), 140),
         ListColumn(
             "exploitation_forms",
-            _tr("Forms of exploitation"),
+            QCoreApplication.translate("lists", "Forms of exploitation"),
             200,
             _code_names(reference, "exploitation_forms"),
             tooltip=True,
         ),
-        ListColumn("referrals", _tr("Referrals"), 80, _count, numeric=True),
+        ListColumn(
+            "referrals", QCoreApplication.translate("lists", "Referrals"), 80, _count, numeric=True
+        ),
     ]
 
 
 def training_columns(reference: Reference) -> list[ListColumn]:
     return [
-        ListColumn("title", _tr("Title"), 260, sort="title", tooltip=True),
-        ListColumn("start_on", _tr("Start"), 105, sort="start_on"),
-        ListColumn("end_on", _tr("End"), 105, sort="end_on"),
-        ListColumn("district", _tr("District"), 130, _district(reference), sort="district"),
+        ListColumn(
+            "title", QCoreApplication.translate("lists", "Title"), 260, sort="title", tooltip=True
+        ),
+        ListColumn("start_on", QCoreApplication.translate("lists", "Start"), 105, sort="start_on"),
+        ListColumn("end_on", QCoreApplication.translate("lists", "End"), 105, sort="end_on"),
+        ListColumn(
+            "district",
+            QCoreApplication.translate("lists", "District"),
+            130,
+            _district(reference),
+            sort="district",
+        ),
         ListColumn(
             "organiser",
-            _tr("Organised by"),
+            QCoreApplication.translate("lists", "Organised by"),
             200,
             _code_name(reference, "agencies"),
             sort="organiser",
@@ -126,7 +189,7 @@ def training_columns(reference: Reference) -> list[ListColumn]:
         ),
         ListColumn(
             "participants_total",
-            _tr("Trained"),
+            QCoreApplication.translate("lists", "Trained"),
             80,
             _number,
             sort="participants_total",
@@ -134,35 +197,53 @@ def training_columns(reference: Reference) -> list[ListColumn]:
         ),
         ListColumn(
             "participants_female",
-            _tr("Women"),
+            QCoreApplication.translate("lists", "Women"),
             75,
             _number,
             sort="participants_female",
             numeric=True,
         ),
         ListColumn(
-            "topics", _tr("Topics"), 240, _code_names(reference, "training_topics"), tooltip=True
+            "topics",
+            QCoreApplication.translate("lists", "Topics"),
+            240,
+            _code_names(reference, "training_topics"),
+            tooltip=True,
         ),
     ]
 
 
 def campaign_columns(reference: Reference) -> list[ListColumn]:
     return [
-        ListColumn("title", _tr("Title"), 260, sort="title", tooltip=True),
-        ListColumn("start_on", _tr("Start"), 105, sort="start_on"),
-        ListColumn("district", _tr("District"), 130, _district(reference), sort="district"),
+        ListColumn(
+            "title", QCoreApplication.translate("lists", "Title"), 260, sort="title", tooltip=True
+        ),
+        ListColumn("start_on", QCoreApplication.translate("lists", "Start"), 105, sort="start_on"),
+        ListColumn(
+            "district",
+            QCoreApplication.translate("lists", "District"),
+            130,
+            _district(reference),
+            sort="district",
+        ),
         ListColumn(
             "department",
-            _tr("Department"),
+            QCoreApplication.translate("lists", "Department"),
             220,
             _code_name(reference, "departments"),
             sort="department",
             tooltip=True,
         ),
-        ListColumn("kind", _tr("Kind"), 140, _code_name(reference, "campaign_kinds"), sort="kind"),
+        ListColumn(
+            "kind",
+            QCoreApplication.translate("lists", "Kind"),
+            140,
+            _code_name(reference, "campaign_kinds"),
+            sort="kind",
+        ),
         ListColumn(
             "people_reached",
-            _tr("People reached"),
+            QCoreApplication.translate("lists", "People reached"),
             135,
             _number,
             sort="people_reached",
@@ -170,7 +251,7 @@ def campaign_columns(reference: Reference) -> list[ListColumn]:
         ),
         ListColumn(
             "national_campaign",
-            _tr("National campaign"),
+            QCoreApplication.translate("lists", "National campaign"),
             220,
             sort="national_campaign",
             tooltip=True,
@@ -184,17 +265,17 @@ def matched_text(found: tuple[str, str]) -> str:
     identity: never its value)."""
     what, text = found
     words = {
-        "accused": _tr("Accused: {text}"),
-        "officer": _tr("Officer: {text}"),
-        "victim_code": _tr("Victim: {text}"),
-        "trainee": _tr("Trainee: {text}"),
-        "venue": _tr("Venue: {text}"),
-        "national_campaign": _tr("National campaign: {text}"),
-        "case_number": _tr("Case number"),
-        "narrative": _tr("Narrative"),
-        "code": _tr("Victim code"),
-        "identity": _tr("Name, CNIC or phone"),
-        "title": _tr("Title"),
-        "notes": _tr("Notes"),
+        "accused": QCoreApplication.translate("lists", "Accused: {text}"),
+        "officer": QCoreApplication.translate("lists", "Officer: {text}"),
+        "victim_code": QCoreApplication.translate("lists", "Victim: {text}"),
+        "trainee": QCoreApplication.translate("lists", "Trainee: {text}"),
+        "venue": QCoreApplication.translate("lists", "Venue: {text}"),
+        "national_campaign": QCoreApplication.translate("lists", "National campaign: {text}"),
+        "case_number": QCoreApplication.translate("lists", "Case number"),
+        "narrative": QCoreApplication.translate("lists", "Narrative"),
+        "code": QCoreApplication.translate("lists", "Victim code"),
+        "identity": QCoreApplication.translate("lists", "Name, CNIC or phone"),
+        "title": QCoreApplication.translate("lists", "Title"),
+        "notes": QCoreApplication.translate("lists", "Notes"),
     }
     return words.get(what, what).format(text=text)

@@ -101,12 +101,12 @@ class HeadlineModel(FlatTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__((), parent)
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.headers = [
-            tr("HeadlineModel", "Figure"),
-            tr("HeadlineModel", "This period"),
-            tr("HeadlineModel", "A year earlier"),
-            tr("HeadlineModel", "Change"),
+            translate("HeadlineModel", "Figure"),
+            translate("HeadlineModel", "This period"),
+            translate("HeadlineModel", "A year earlier"),
+            translate("HeadlineModel", "Change"),
         ]
         self.report: Report | None = None
 

@@ -13,7 +13,7 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +57,8 @@ from tipdesk.ui.widgets.common import (
     scroll_area,
 )
 from tipdesk.ui.widgets.text_table import TextTableModel
+
+translate = QCoreApplication.translate
 
 PRESETS = ("this_year", "last_year", "last_quarter")
 FORMATS = ("json", "csv", "xlsx", "pdf")
@@ -575,19 +577,23 @@ class ReportPanel(QWidget):
 
 def _short_title(key: str, widget: QWidget) -> str:
     titles = {
-        "by_province": widget.tr("By province"),
-        "by_district": widget.tr("By district"),
-        "by_law": widget.tr("By Act"),
-        "victims_by_form_gender_age": widget.tr("Victims: form × gender × age"),
-        "victims_by_gender_and_age_group": widget.tr("Victims: gender × age"),
-        "victims_by_nationality": widget.tr("Nationality"),
-        "accused_by_gender_and_outcome": widget.tr("Accused"),
-        "persons_trained_by_agency": widget.tr("Trained by agency"),
-        "persons_trained_by_gender": widget.tr("Trained by gender"),
-        "campaigns_by_department": widget.tr("Campaigns"),
-        "referrals_by_service": widget.tr("Referrals"),
-        "official_involvement": widget.tr("Official involvement"),
-        "trend": widget.tr("By month"),
+        "by_province": translate("ReportsView", "By province"),
+        "by_district": translate("ReportsView", "By district"),
+        "by_law": translate("ReportsView", "By Act"),
+        "victims_by_form_gender_age": QCoreApplication.translate(
+            "ReportsView", "Victims: form × gender × age"
+        ),
+        "victims_by_gender_and_age_group": QCoreApplication.translate(
+            "ReportsView", "Victims: gender × age"
+        ),
+        "victims_by_nationality": translate("ReportsView", "Nationality"),
+        "accused_by_gender_and_outcome": translate("ReportsView", "Accused"),
+        "persons_trained_by_agency": translate("ReportsView", "Trained by agency"),
+        "persons_trained_by_gender": translate("ReportsView", "Trained by gender"),
+        "campaigns_by_department": translate("ReportsView", "Campaigns"),
+        "referrals_by_service": translate("ReportsView", "Referrals"),
+        "official_involvement": translate("ReportsView", "Official involvement"),
+        "trend": translate("ReportsView", "By month"),
     }
     return titles.get(key, key)
 

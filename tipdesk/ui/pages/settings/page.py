@@ -51,6 +51,7 @@ from tipdesk.store import dashboard_queries
 from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
 from tipdesk.ui.pages.settings.commencement_dialog import CommencementDialog
+from tipdesk.ui.pages.settings.language_card import LanguageCard
 from tipdesk.ui.pages.settings.letterhead_card import LetterheadCard
 from tipdesk.ui.pages.settings.restore_dialog import RestoreDialog
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
@@ -209,6 +210,8 @@ class SettingsView(QWidget):
         grid.addLayout(left, 1, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(right, 1, 1, Qt.AlignmentFlag.AlignTop)
         grid.setRowStretch(2, 1)
+        self.language_card = LanguageCard(ctx)
+        left.addWidget(self.language_card)
         left.addWidget(self._security_card())
         left.addWidget(self._backup_card())
         left.addWidget(self._register_card())

@@ -36,14 +36,17 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import KnownError
+from tipdesk.core.languages import DEFAULT_LANGUAGE, Language
 from tipdesk.core.passphrase import MAX_PASSPHRASE
 from tipdesk.core.reference import Reference
 from tipdesk.ui.context import AppConfig, ErrorHandler, SignedIn, signed_in
+from tipdesk.ui.language import current_language
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.style import render_svg, repolish
 from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.common import Banner, button, label
 from tipdesk.ui.widgets.district import DistrictCombo, OfficeCombo
+from tipdesk.ui.widgets.language import LanguageChooser
 from tipdesk.ui.widgets.passphrase import PassphraseFields
 from tipdesk.ui.widgets.recovery_key import RecoveryKeyPanel
 
@@ -67,6 +70,7 @@ def _create(
     passphrase: str,
     district: str,
     office: str,
+    language: Language = DEFAULT_LANGUAGE,
 ) -> tuple[Session, SignedIn]:
     from tipdesk.services.session import init_install
     from tipdesk.store.keys import DEFAULT_KDF
@@ -81,6 +85,9 @@ def _create(
         office=office,
         kdf=config.kdf or DEFAULT_KDF,
     )
+    from tipdesk.services.user_prefs import set_user_language
+
+    set_user_language(session, language)  # the language the wizard was used in
     return session, signed_in(session, extra=recovery)
 
 
@@ -117,6 +124,13 @@ class IntroPage(QWizardPage):
                 "say what kind of office this is."
             ),
         )
+        language_row = QHBoxLayout()
+        language_row.addWidget(label(self.tr("Language"), ""))
+        self.language = LanguageChooser(current_language())
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
+        box.addLayout(language_row)
+        box.addSpacing(6)
         self.district_radio = QRadioButton(self.tr("A district office"))
         self.district_radio.setObjectName("districtRadio")
         self.hq_radio = QRadioButton(self.tr("Headquarters (HQ)"))
@@ -467,6 +481,9 @@ class SetupWizard(QWizard):
 
     sig_done = Signal(object)
     """The :class:`SignedIn` of the new install's first session."""
+    sig_language_chosen = Signal(object)
+    """A :class:`~tipdesk.core.languages.Language` was picked on the first page: the app
+    shows the wizard again in it."""
 
     def __init__(
         self,
@@ -494,6 +511,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(820, 600)
         self.intro = IntroPage(config)
+        self.intro.language.sig_chosen.connect(self.sig_language_chosen.emit)
         self.office_page = OfficePage(reference)
         self.user_page = UserPage()
         self.options_page = OptionsPage(self)
@@ -550,6 +568,7 @@ class SetupWizard(QWizard):
                 passphrase=passphrase,
                 district=district,
                 office=office,
+                language=current_language(),
             ),
             self._on_created,
             self._on_create_failed,

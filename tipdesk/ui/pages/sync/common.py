@@ -26,14 +26,14 @@ def short(device_id: str) -> str:
 
 def bundles_text(n: int) -> str:
     """``1 bundle``, ``12 bundles``."""
-    tr = QCoreApplication.translate
-    return counted(n, tr("SyncView", "{n} bundle"), tr("SyncView", "{n} bundles"))
+    translate = QCoreApplication.translate
+    return counted(n, translate("SyncView", "{n} bundle"), translate("SyncView", "{n} bundles"))
 
 
 def records_text(n: int) -> str:
     """``1 record``, ``1,204 records``."""
-    tr = QCoreApplication.translate
-    return counted(n, tr("SyncView", "{n} record"), tr("SyncView", "{n} records"))
+    translate = QCoreApplication.translate
+    return counted(n, translate("SyncView", "{n} record"), translate("SyncView", "{n} records"))
 
 
 def when(iso: str | None) -> str:
@@ -60,11 +60,11 @@ def office_name(reference: Reference, offices: Mapping[str, str], code: str) -> 
 def where_name(reference: Reference, where: str) -> str:
     """Where a version of a record was made (:class:`~tipdesk.services.sync.ConflictSide`):
     ``HQ``, a district's code or ``unknown device``, in words."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if where == "HQ":
-        return tr("SyncView", "HQ")
+        return translate("SyncView", "HQ")
     if where == "unknown device":
-        return tr("SyncView", "an unknown device")
+        return translate("SyncView", "an unknown device")
     return district_name(reference, where)
 
 

@@ -41,25 +41,33 @@ def back_words(change: BackChange) -> str:
     them)."""
     fields = ", ".join(field_label(change.kind, f) for f in change.fields)
     if change.what == "new":
-        return _tr("Received from HQ (new to this install)")
+        return QCoreApplication.translate("FromHq", "Received from HQ (new to this install)")
     if change.what == "corrected":
         if fields:
-            return _tr("Corrected at HQ: {fields}").format(fields=fields)
-        return _tr("Corrected at HQ")
+            return QCoreApplication.translate("FromHq", "Corrected at HQ: {fields}").format(
+                fields=fields
+            )
+        return QCoreApplication.translate("FromHq", "Corrected at HQ")
     if change.what == "resolved":
         if change.kept == "merged":
-            return _tr("Conflict resolved at HQ: merged field by field")
+            return QCoreApplication.translate(
+                "FromHq", "Conflict resolved at HQ: merged field by field"
+            )
         if change.kept == "your":
-            return _tr("Conflict resolved at HQ: your version kept")
-        return _tr("Conflict resolved at HQ: HQ's version kept")
+            return QCoreApplication.translate(
+                "FromHq", "Conflict resolved at HQ: your version kept"
+            )
+        return QCoreApplication.translate("FromHq", "Conflict resolved at HQ: HQ's version kept")
     if change.what == "conflict":
         text = _tr(
             "HQ changed it while you did: your version is kept and goes to HQ again for review"
         )
         return f"{text} ({fields})" if fields else text
     if change.what == "waiting":
-        return _tr("Waits for its case or victim, which HQ sends later")
-    return _tr("Could not be read; ask HQ to check it")
+        return QCoreApplication.translate(
+            "FromHq", "Waits for its case or victim, which HQ sends later"
+        )
+    return QCoreApplication.translate("FromHq", "Could not be read; ask HQ to check it")
 
 
 def back_record(change: BackChange, reference: Reference) -> str:

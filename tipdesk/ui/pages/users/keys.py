@@ -50,17 +50,19 @@ def rotate_question() -> str:
             "passphrase or the recovery key may have been seen by someone else."
         ),
         rekey_explained(),
-        _tr("Close TIPDesk on any other window that has this data folder open first."),
+        QCoreApplication.translate(
+            "UserKeys", "Close TIPDesk on any other window that has this data folder open first."
+        ),
     )
 
 
 def ask_rotation_reason(parent: QWidget) -> ReasonDialog:
     """The "Rotate keys" question (opened by the caller); its reason goes to the audit log."""
     return ReasonDialog(
-        _tr("Rotate the keys"),
+        QCoreApplication.translate("UserKeys", "Rotate the keys"),
         rotate_question(),
-        _tr("Rotate keys"),
-        _tr("e.g. laptop of the Saddar office lost on 2 June"),
+        QCoreApplication.translate("UserKeys", "Rotate keys"),
+        QCoreApplication.translate("UserKeys", "e.g. laptop of the Saddar office lost on 2 June"),
         parent,
         danger=True,
     )
@@ -69,11 +71,13 @@ def ask_rotation_reason(parent: QWidget) -> ReasonDialog:
 def duration(seconds: float) -> str:
     """``0.4`` -> ``under a second``, ``75`` -> ``1 min 15 s``."""
     if seconds < 1:
-        return _tr("under a second")
+        return QCoreApplication.translate("UserKeys", "under a second")
     whole = round(seconds)
     if whole < 60:
-        return _tr("{n} s").format(n=whole)
-    return _tr("{m} min {s} s").format(m=whole // 60, s=whole % 60)
+        return QCoreApplication.translate("UserKeys", "{n} s").format(n=whole)
+    return QCoreApplication.translate("UserKeys", "{m} min {s} s").format(
+        m=whole // 60, s=whole % 60
+    )
 
 
 def rotated_intro(rotation: KeyRotation, what: str) -> str:
@@ -109,7 +113,9 @@ def run_rekey(
         ctx.runner,
         parent,
         title,
-        _tr("Re-encrypting the database with a new key… This can take a few minutes."),
+        QCoreApplication.translate(
+            "UserKeys", "Re-encrypting the database with a new key… This can take a few minutes."
+        ),
         lambda session, _progress: work(session),
         on_done,
         on_error,
@@ -123,7 +129,7 @@ def show_new_key(ctx: AppContext, parent: QWidget, intro: str, key: str) -> Reco
     where = (
         f"{ident.office_name}, {ident.district_name}"
         if ident.office_name and ident.district_name
-        else ident.office_name or _tr("headquarters")
+        else ident.office_name or QCoreApplication.translate("UserKeys", "headquarters")
     )
     created = ctx.clock.now().strftime("%Y-%m-%d")
     dialog = RecoveryKeyDialog(intro, key, where, created, ctx.report, parent)

@@ -34,6 +34,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.core.reference import Reference
 from tipdesk.services import lists
+from tipdesk.ui.language import code_name
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import (
@@ -66,12 +67,10 @@ from tipdesk.ui.widgets.fields import (
     reference_items,
 )
 
+translate = QCoreApplication.translate
+
 ADD_ACCUSED_KEY = "Ctrl+Shift+A"
 ADD_VICTIM_KEY = "Ctrl+Shift+V"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseEditor", text)
 
 
 def _law_short(ref: Reference, code: str) -> str:
@@ -129,11 +128,11 @@ class AccusedForm(RecordForm):
         role = self.editor("role").value()
         months = self.editor("imprisonment_months").state()
         return [
-            self.editor("name").state() or tr("(no name)"),
-            reference.label("accused_roles", role) if role else "",
+            self.editor("name").state() or translate("CaseEditor", "(no name)"),
+            code_name(reference.label("accused_roles", role)) if role else "",
             enum_label(self.editor("arrest_status").value(), ArrestStatus),
             enum_label(self.editor("outcome").value(), Outcome),
-            tr("{months} months").format(months=months) if months else "",
+            translate("CaseEditor", "{months} months").format(months=months) if months else "",
         ]
 
 
@@ -384,25 +383,35 @@ def accused_section(ctx: RecordsContext) -> ChildListSection:
 
     def item_label(i: int, form: Any) -> str:
         name = form.editor("name").value()
-        base = tr("Accused {n}").format(n=i + 1)
+        base = translate("CaseEditor", "Accused {n}").format(n=i + 1)
         return f"{base} ({name})" if name else base
 
     return ChildListSection(
-        tr("Accused"),
-        [tr("Name"), tr("Role"), tr("Arrest"), tr("Outcome"), tr("Imprisonment")],
+        translate("CaseEditor", "Accused"),
+        [
+            translate("CaseEditor", "Name"),
+            translate("CaseEditor", "Role"),
+            translate("CaseEditor", "Arrest"),
+            translate("CaseEditor", "Outcome"),
+            translate("CaseEditor", "Imprisonment"),
+        ],
         lambda form: form.summary(ref),
         lambda: AccusedForm(ctx),
         Accused,
-        add_text=tr("Add an accused"),
-        remove_text=tr("Remove accused"),
-        empty_text=tr(
-            "No accused recorded yet. Use “Add an accused” (Ctrl+Shift+A) for each suspect."
+        add_text=translate("CaseEditor", "Add an accused"),
+        remove_text=translate("CaseEditor", "Remove accused"),
+        empty_text=QCoreApplication.translate(
+            "CaseEditor",
+            "No accused recorded yet. Use “Add an accused” (Ctrl+Shift+A) for each suspect.",
         ),
         item_label=item_label,
         shortcut=ADD_ACCUSED_KEY,
         confirm_remove=_ask(
-            tr("Remove accused"),
-            tr("Remove this accused from the case? The record is deleted when you save."),
+            translate("CaseEditor", "Remove accused"),
+            QCoreApplication.translate(
+                "CaseEditor",
+                "Remove this accused from the case? The record is deleted when you save.",
+            ),
         ),
     )
 
@@ -412,23 +421,33 @@ def victims_section(ctx: RecordsContext) -> ChildListSection:
 
     def item_label(i: int, form: Any) -> str:
         code = form.editor("victim_code").value()
-        base = tr("Victim {n}").format(n=i + 1)
+        base = translate("CaseEditor", "Victim {n}").format(n=i + 1)
         return f"{base} ({code})" if code else base
 
     return ChildListSection(
-        tr("Victims"),
-        [tr("Victim code"), tr("Gender"), tr("Age"), tr("Referrals")],
+        translate("CaseEditor", "Victims"),
+        [
+            translate("CaseEditor", "Victim code"),
+            translate("CaseEditor", "Gender"),
+            translate("CaseEditor", "Age"),
+            translate("CaseEditor", "Referrals"),
+        ],
         lambda form: form.summary(),
         lambda: VictimForm(ctx),
         lambda: Victim(district=district),
-        add_text=tr("Add a victim"),
-        remove_text=tr("Remove victim"),
-        empty_text=tr("No victim recorded in this case yet. “Add a victim” (Ctrl+Shift+V)."),
+        add_text=translate("CaseEditor", "Add a victim"),
+        remove_text=translate("CaseEditor", "Remove victim"),
+        empty_text=QCoreApplication.translate(
+            "CaseEditor", "No victim recorded in this case yet. “Add a victim” (Ctrl+Shift+V)."
+        ),
         item_label=item_label,
         shortcut=ADD_VICTIM_KEY,
         confirm_remove=_ask(
-            tr("Remove victim"),
-            tr("Remove this victim from the case? The record is deleted when you save."),
+            translate("CaseEditor", "Remove victim"),
+            QCoreApplication.translate(
+                "CaseEditor",
+                "Remove this victim from the case? The record is deleted when you save.",
+            ),
         ),
     )
 

@@ -104,11 +104,13 @@ class HistoryDialog(QDialog):
     @staticmethod
     def button(slot: Callable[[], object]) -> QPushButton:
         """The editors' "History…" button (hidden until the record is saved)."""
-        tr = QCoreApplication.translate
-        button = QPushButton(tr("HistoryDialog", "History…"))
+        translate = QCoreApplication.translate
+        button = QPushButton(translate("HistoryDialog", "History…"))
         button.setObjectName("historyButton")
         button.setToolTip(
-            tr("HistoryDialog", "Who changed what and when; restore an earlier version (Ctrl+H)")
+            translate(
+                "HistoryDialog", "Who changed what and when; restore an earlier version (Ctrl+H)"
+            )
         )
         button.clicked.connect(slot)
         button.setVisible(False)

@@ -13,11 +13,15 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from tipdesk.core.errors import KnownError, Problem
 from tipdesk.services import editing
 
 if TYPE_CHECKING:  # the editor makes its live check
     from tipdesk.ui.pages.records.editors.base import RecordEditor
+
+translate = QCoreApplication.translate
 
 
 class LiveCheck:
@@ -64,7 +68,11 @@ class LiveCheck:
             editor.show_problems(remaining, focus=False)
         else:
             editor.clear_problems()
-            editor.set_status(editor.tr("Every problem is fixed: save when ready (Ctrl+S)"))
+            editor.set_status(
+                QCoreApplication.translate(
+                    "RecordEditor", "Every problem is fixed: save when ready (Ctrl+S)"
+                )
+            )
 
     def _on_failed(self, exc: BaseException) -> None:
         self._checking = self._again = False

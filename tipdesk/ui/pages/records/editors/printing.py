@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,6 +34,8 @@ from tipdesk.ui.style import icon
 from tipdesk.ui.widgets.common import label
 from tipdesk.ui.widgets.fields import CodeCombo
 from tipdesk.ui.widgets.printing import PrintoutDialog
+
+translate = QCoreApplication.translate
 
 
 class _Editor(Protocol):
@@ -56,17 +59,19 @@ class CasePrintButton(QPushButton):
     may reveal them (a reason is asked)."""
 
     def __init__(self, editor: _Editor, parent: QWidget | None = None) -> None:
-        super().__init__(editor.tr("Print…"), parent)
+        super().__init__(translate("RecordEditor", "Print…"), parent)
         self.setObjectName("printCaseButton")
         self.editor = editor
-        self.setToolTip(editor.tr("Print the case summary of the saved case"))
+        self.setToolTip(translate("RecordEditor", "Print the case summary of the saved case"))
         self.dialog: QDialog | None = None
         menu = QMenu(self)
         self.summary_action = menu.addAction(
-            editor.tr("Case summary"), lambda: self.print_summary(None)
+            translate("RecordEditor", "Case summary"),
+            lambda: self.print_summary(None),
         )
         self.revealed_action = menu.addAction(
-            editor.tr("Case summary with victims' names…"), self.print_revealed
+            translate("RecordEditor", "Case summary with victims' names…"),
+            self.print_revealed,
         )
         self.revealed_action.setVisible(editor.ctx.can(Permission.REVEAL_IDENTITY))
         self.setMenu(menu)
@@ -85,12 +90,15 @@ class CasePrintButton(QPushButton):
 
     def print_revealed(self) -> ReasonDialog:
         dialog = ReasonDialog(
-            self.editor.tr("Victims' names on the printout"),
-            self.editor.tr("Why must the victims' names be on this printout? The reason is kept "
-                           "in the audit log."),
-            self.editor.tr("Print"),
+            translate("RecordEditor", "Victims' names on the printout"),
+            translate(
+                "RecordEditor",
+                "Why must the victims' names be on this printout? The reason is kept "
+                "in the audit log.",
+            ),
+            translate("RecordEditor", "Print"),
             self,
-        )  # fmt: skip
+        )
         dialog.accepted.connect(lambda: self.print_summary(dialog.reason()))
         self.dialog = dialog
         dialog.open()
@@ -188,9 +196,13 @@ class LetterButton(QPushButton):
     def __init__(
         self, editor: _Editor, services: Callable[[], list[str]], parent: QWidget | None = None
     ) -> None:
-        super().__init__(editor.tr("Referral letter…"), parent)
+        super().__init__(translate("RecordEditor", "Referral letter…"), parent)
         self.setObjectName("referralLetterButton")
-        self.setToolTip(editor.tr("A letter referring the saved victim to a service"))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "RecordEditor", "A letter referring the saved victim to a service"
+            )
+        )
         self.editor = editor
         self.services = services
         self.dialog: QDialog | None = None

@@ -39,6 +39,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Referral, Victim
 from tipdesk.services import entry
 from tipdesk.services import records as record_service
+from tipdesk.ui.language import code_name
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
@@ -60,6 +61,8 @@ from tipdesk.ui.widgets.fields import (
     enum_label,
     reference_items,
 )
+
+translate = QCoreApplication.translate
 
 
 class ReferralForm(RecordForm):
@@ -93,7 +96,7 @@ class ReferralForm(RecordForm):
     def summary(self, reference: Any) -> list[str]:
         service = self.editor("service").value()
         return [
-            reference.label("referral_services", service) if service else "",
+            code_name(reference.label("referral_services", service)) if service else "",
             self.editor("referred_on").state(),
             enum_label(self.editor("outcome").value(), ReferralOutcome),
         ]
@@ -103,30 +106,31 @@ ADD_REFERRAL_KEY = "Ctrl+Shift+R"
 OPEN_CASE_KEY = "Ctrl+Shift+O"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("VictimForm", text)
-
-
 def referral_section(ctx: RecordsContext) -> ChildListSection:
     ref = ctx.reference
 
     def item_label(i: int, form: Any) -> str:
         service = form.editor("service").value()
-        name = ref.label("referral_services", service) if service else ""
-        base = tr("Referral {n}").format(n=i + 1)
+        name = code_name(ref.label("referral_services", service)) if service else ""
+        base = translate("VictimForm", "Referral {n}").format(n=i + 1)
         return f"{base} ({name})" if name else base
 
     return ChildListSection(
-        tr("Referrals"),
-        [tr("Service"), tr("Referred on"), tr("Outcome")],
+        translate("VictimForm", "Referrals"),
+        [
+            translate("VictimForm", "Service"),
+            translate("VictimForm", "Referred on"),
+            translate("VictimForm", "Outcome"),
+        ],
         lambda form: form.summary(ref),
         lambda: ReferralForm(ctx),
         Referral,
-        add_text=tr("Add a referral"),
-        remove_text=tr("Remove referral"),
-        empty_text=tr(
+        add_text=translate("VictimForm", "Add a referral"),
+        remove_text=translate("VictimForm", "Remove referral"),
+        empty_text=QCoreApplication.translate(
+            "VictimForm",
             "No referral recorded. Use “Add a referral” (Ctrl+Shift+R) for shelter, medical "
-            "care, legal aid and other services."
+            "care, legal aid and other services.",
         ),
         item_label=item_label,
         shortcut=ADD_REFERRAL_KEY,
