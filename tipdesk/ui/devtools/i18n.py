@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -162,15 +163,45 @@ def release(folder: Path | None = None, *, force: bool = False) -> list[Path]:
             continue
         # Written beside and renamed: two test workers compiling at once never read half a file.
         part = qm.with_name(f"{qm.name}.{os.getpid()}.part")
-        subprocess.run(  # noqa: S603 - fixed tool, our own file names
-            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(part)],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+        marked = ts.with_name(f"{ts.stem}.{os.getpid()}.bidi.ts")
+        try:
+            marked.write_text(bidi_marked(ts.read_text(encoding="utf-8")), encoding="utf-8")
+            subprocess.run(  # noqa: S603 - fixed tool, our own file names
+                [_tool("pyside6-lrelease"), "-silent", str(marked), "-qm", str(part)],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+        finally:
+            marked.unlink(missing_ok=True)
         part.replace(qm)
         written.append(qm)
     return written
+
+
+RLM = "\u200f"
+_PLACEHOLDER_END = re.compile(r"(\{[^{}<>]*\}|%\d)(?!\u200f)")
+_RTL_LANGUAGES = ("ur",)
+
+
+def bidi_marked(ts_text: str) -> str:
+    """A right-to-left language's ``.ts`` text with a right-to-left mark after each
+    placeholder of its translations: a value in Latin letters ("Pakistan (all provinces)",
+    "FIR 12/2025") would otherwise pull the punctuation and digits after it into its own
+    left-to-right run ("... districts): 1 جون" shown as "... districts) :1 جون"). Other
+    languages' files come back unchanged. Applied when compiling, so the ``.ts`` stays as
+    translators write it."""
+    if not re.search(r'language="(' + "|".join(_RTL_LANGUAGES) + r')[_"]', ts_text):
+        return ts_text
+
+    def mark(match: re.Match[str]) -> str:
+        return (
+            match.group(1)
+            + _PLACEHOLDER_END.sub(lambda m: m.group(1) + RLM, match.group(2))
+            + match.group(3)
+        )
+
+    return re.sub(r"(<translation[^>]*>)(.*?)(</translation>)", mark, ts_text, flags=re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.dashboard.page import DashboardView
 from tipdesk.ui.pages.diary.overdue_notice import notify_overdue
 from tipdesk.ui.pages.diary.page import DiaryView
+from tipdesk.ui.widgets.text_table import select_row
 
 PAGE_WIDTH = 900
 
@@ -34,7 +35,7 @@ def _diary(shots: Shots) -> MainWindow:
     page = window.show_page("diary")
     assert isinstance(page, DiaryView)
     page.tabs.setCurrentIndex(2)  # this week
-    page.tables["week"].selectRow(0)
+    select_row(page.tables["week"], 0)
     page.tables["week"].setFocus()
     settle()
     return window
@@ -45,7 +46,7 @@ def _diary_outcome(shots: Shots) -> QWidget:
     page = window.page("diary")
     assert isinstance(page, DiaryView)
     page.tabs.setCurrentIndex(1)  # today: a hearing to record
-    page.tables["today"].selectRow(0)
+    select_row(page.tables["today"], 0)
     dialog = page.done_selected()
     assert dialog is not None
     settle()

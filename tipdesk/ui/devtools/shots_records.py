@@ -23,6 +23,7 @@ from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
 from tipdesk.ui.pages.records.page import RecordsView
 from tipdesk.ui.pages.records.trainings import TrainingsView
 from tipdesk.ui.pages.records.victims import VictimsView
+from tipdesk.ui.widgets.text_table import select_row
 
 _VIEWS: dict[str, type[RecordsView]] = {
     "cases": CasesView,
@@ -66,7 +67,7 @@ def _list(shots: Shots, key: str) -> QWidget:
     view, window = _view(shots, key)
     _reset(view)
     view.list.model.count_exactly()
-    view.list.table.selectRow(1)
+    select_row(view.list.table, 1)
     settle()
     return window
 
@@ -210,7 +211,7 @@ def _case_history(shots: Shots) -> QWidget:
     assert dialog is not None
     settle()
     row = next(i for i, v in enumerate(dialog.versions) if v.kind == "case")
-    dialog.table.selectRow(row)
+    select_row(dialog.table, row)
     settle()
     return _Picture(_over(window.grab(), dialog.grab()), window)
 

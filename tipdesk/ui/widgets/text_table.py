@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -239,3 +240,17 @@ def selected_row(view: QTableView) -> int:
     """The selected row of a single-selection table, or -1."""
     rows = view.selectionModel().selectedRows()
     return rows[0].row() if rows else -1
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Select ``row`` whole and make it current (nothing when there is no such row).
+
+    Use this, not ``QTableView.selectRow``: that one picks its column at the viewport's leading
+    edge, which in a right-to-left layout lies beside the last column when the columns do not
+    fill the width, and then selects nothing (the Urdu interface)."""
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    flags |= QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(model.index(row, 0), flags)

@@ -40,7 +40,7 @@ from tipdesk.ui.pages.diary.dialogs import (
 )
 from tipdesk.ui.widgets.common import Banner, PageHeader, button, date_text, label, number
 from tipdesk.ui.widgets.printing import PrintoutDialog
-from tipdesk.ui.widgets.text_table import TextTableModel, selected_row, table_view
+from tipdesk.ui.widgets.text_table import TextTableModel, select_row, selected_row, table_view
 
 SECTIONS = ("overdue", "today", "week")
 COLUMN_WIDTHS = (100, 0, 115, 165, 195, 160)
@@ -250,7 +250,7 @@ class DiaryView(QWidget):
         )
         table = self.current_table()
         if table is not None and table.model().rowCount() and selected_row(table) < 0:
-            table.selectRow(0)
+            select_row(table, 0)
         self._finish()
         # After the rows are on screen: the counts, and the officers' names and load. The tab
         # bar paints with whichever part is showing (a hidden table would never paint).
@@ -280,7 +280,7 @@ class DiaryView(QWidget):
             self._fill(key, section)
             keys = [i.key for i in section.items]
             if chosen in keys:
-                table.selectRow(keys.index(chosen))
+                select_row(table, keys.index(chosen))
         self._set_tab_titles()
 
     def _fill(self, key: str, section: Section) -> None:

@@ -54,6 +54,7 @@ from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.runner import Progress, Runner
 from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.fields import CodeCombo, DateField
+from tipdesk.ui.widgets.text_table import select_row
 
 NOTICE_MS = 6000
 
@@ -342,7 +343,7 @@ class RecordListPanel(QWidget):
         def select_last() -> None:
             last = self.model.rowCount() - 1
             if last >= 0:
-                self.table.selectRow(last)
+                select_row(self.table, last)
                 self.table.scrollToBottom()
             self.notice.setVisible(False)
 
@@ -437,7 +438,7 @@ class RecordListPanel(QWidget):
             self._apply()
         if self.model.rowCount() > 0:
             self.table.setFocus()
-            self.table.selectRow(0)
+            select_row(self.table, 0)
 
     def flush_search(self) -> None:
         """Run a gathered search now (tests; Enter in the box does the same)."""

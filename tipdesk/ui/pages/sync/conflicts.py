@@ -32,7 +32,7 @@ from tipdesk.ui.pages.sync.merge_view import INCOMING, LOCAL, FieldRow, MergeVie
 from tipdesk.ui.pages.sync.resolution_dialog import PlanLine, PlanView, ResolutionDialog
 from tipdesk.ui.record_fields import field_label, field_value, record_words
 from tipdesk.ui.widgets.common import button, label
-from tipdesk.ui.widgets.text_table import selected_row, table_view
+from tipdesk.ui.widgets.text_table import select_row, selected_row, table_view
 
 CONTEXT = "ConflictsTab"
 COLUMNS = (
@@ -259,7 +259,7 @@ class ConflictsTab(QWidget):
     def select(self, conflict_id: str) -> None:
         for row in range(self.model.rowCount()):
             if self.model.key(row) == conflict_id:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 self.show_conflict()
                 return
 

@@ -41,7 +41,7 @@ from tipdesk.ui.style import DANGER, SUCCESS
 from tipdesk.ui.widgets.common import Banner, PageHeader, button
 from tipdesk.ui.widgets.reason import ReasonDialog
 from tipdesk.ui.widgets.recovery_key import RecoveryKeyDialog
-from tipdesk.ui.widgets.text_table import FlatTableModel
+from tipdesk.ui.widgets.text_table import FlatTableModel, select_row
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -207,7 +207,7 @@ class UsersView(QWidget):
         self.model.set_users(users)
         for row in range(self.model.rowCount()):
             if self.model.user(row).name == selected:
-                self.table.selectRow(row)
+                select_row(self.table, row)
         self._update_buttons()
 
     def selected_name(self) -> str | None:
@@ -217,7 +217,7 @@ class UsersView(QWidget):
     def select(self, name: str) -> None:
         for row in range(self.model.rowCount()):
             if self.model.user(row).name == name:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 return
 
     def _update_buttons(self) -> None:

@@ -51,7 +51,7 @@ from tipdesk.core.errors import Problem
 from tipdesk.core.records import Meta
 from tipdesk.ui.widgets.common import Banner
 from tipdesk.ui.widgets.fields import FieldBox
-from tipdesk.ui.widgets.text_table import TextTableModel
+from tipdesk.ui.widgets.text_table import TextTableModel, select_row
 
 _SEGMENT = re.compile(r"^(?P<name>[^.\[]+)(?:\[(?P<index>\d+)\])?$")
 
@@ -564,7 +564,7 @@ class ChildListSection(QWidget):
 
     def select(self, row: int) -> None:
         if 0 <= row < len(self.forms):
-            self.table.selectRow(row)
+            select_row(self.table, row)
             self.stack.setCurrentWidget(self.forms[row])
         else:
             self.table.clearSelection()
@@ -580,7 +580,7 @@ class ChildListSection(QWidget):
         # Bringing a form into view (from the problem summary) selects its row too.
         row = index - 1
         if 0 <= row < len(self.forms) and self.current_row() != row:
-            self.table.selectRow(row)
+            select_row(self.table, row)
 
     def _on_form_edited(self, form: RecordForm) -> None:
         if form in self.forms:

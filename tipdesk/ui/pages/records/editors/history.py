@@ -41,7 +41,7 @@ from tipdesk.services.history import FieldChange, Version
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.record_fields import field_label, field_value, record_words
 from tipdesk.ui.widgets.common import Banner
-from tipdesk.ui.widgets.text_table import TextTableModel, table_view
+from tipdesk.ui.widgets.text_table import TextTableModel, select_row, table_view
 
 _ACTIONS = {
     "created": QT_TRANSLATE_NOOP("HistoryDialog", "Created"),
@@ -194,7 +194,7 @@ class HistoryDialog(QDialog):
         self.versions = versions
         self.model.set_rows([self._row(v) for v in versions])
         if versions:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         self.table.setFocus()
 
     def _row(self, v: Version) -> list[str]:

@@ -1,0 +1,6749 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ur_PK">
+<context>
+    <name>AccusedForm</name>
+    <message>
+        <source>The accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>&amp;Father&apos;s name</source>
+        <translation>ولدیت</translation>
+    </message>
+    <message>
+        <source>&amp;CNIC</source>
+        <translation>‏CNIC</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>&amp;Age (years)</source>
+        <translation>عمر (سال)</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>قومیت</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>کردار</translation>
+    </message>
+    <message>
+        <source>Arr&amp;est</source>
+        <translation>گرفتاری</translation>
+    </message>
+    <message>
+        <source>Proceedings and outcome</source>
+        <translation>کارروائی اور نتیجہ</translation>
+    </message>
+    <message>
+        <source>&amp;Section charged</source>
+        <translation>عائد کردہ دفعہ</translation>
+    </message>
+    <message>
+        <source>e.g. 3(2)</source>
+        <translation>مثلاً 3(2)</translation>
+    </message>
+    <message>
+        <source>&amp;Proceeded against (challan) on</source>
+        <translation>چالان کی تاریخ</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>&amp;Judgment date</source>
+        <translation>تاریخِ فیصلہ</translation>
+    </message>
+    <message>
+        <source>Co&amp;urt</source>
+        <translation>عدالت</translation>
+    </message>
+    <message>
+        <source>&amp;Imprisonment (months)</source>
+        <translation>قید (ماہ)</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>ماہ</translation>
+    </message>
+    <message>
+        <source>Fine (P&amp;KR)</source>
+        <translation>جرمانہ (روپے)</translation>
+    </message>
+    <message>
+        <source>rupees</source>
+        <translation>روپے</translation>
+    </message>
+    <message>
+        <source>Appea&amp;l</source>
+        <translation>اپیل</translation>
+    </message>
+</context>
+<context>
+    <name>AddHearingDialog</name>
+    <message>
+        <source>Add a hearing</source>
+        <translation>پیشی شامل کریں</translation>
+    </message>
+    <message>
+        <source>A court date of a case</source>
+        <translation>کسی مقدمے کی عدالتی تاریخ</translation>
+    </message>
+    <message>
+        <source>When the court gives the next date, record it with what happened (Ctrl+D in the diary): the next hearing is added for you.</source>
+        <translation>جب عدالت اگلی تاریخ دے تو اسے کارروائی کے ساتھ درج کریں (ڈائری میں Ctrl+D): اگلی پیشی خود بخود شامل ہو جائے گی۔</translation>
+    </message>
+    <message>
+        <source>e.g. FIR 101/2025</source>
+        <translation>مثلاً FIR 101/2025</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>مقدمہ نمبر</translation>
+    </message>
+    <message>
+        <source>The whole case</source>
+        <translation>پورا مقدمہ</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>e.g. Sessions Court (TIP), Lahore</source>
+        <translation>مثلاً سیشن کورٹ (TIP)، لاہور</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>عدالت</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>مقصد</translation>
+    </message>
+    <message>
+        <source>No case has this number.</source>
+        <translation>اس نمبر کا کوئی مقدمہ نہیں۔</translation>
+    </message>
+    <message>
+        <source>Case {number}, {n} accused</source>
+        <translation>مقدمہ {number}، {n} ملزم</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>صارف شامل کریں</translation>
+    </message>
+    <message>
+        <source>The new user signs in with their own name and passphrase. Tell them the passphrase in person; they should change it after the first sign-in.</source>
+        <translation>نیا صارف اپنے نام اور پاس فریز سے سائن اِن کرے گا۔ پاس فریز انہیں بالمشافہ بتائیں؛ پہلی بار سائن اِن کے بعد وہ اسے تبدیل کر لیں۔</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>صارف کا نام</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>کردار</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyCountsField</name>
+    <message>
+        <source>Add an agency</source>
+        <translation>ادارہ شامل کریں</translation>
+    </message>
+    <message>
+        <source>Choose the agency</source>
+        <translation>ادارہ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Remove this agency</source>
+        <translation>یہ ادارہ ہٹائیں</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Your choice is saved. A page holds unsaved input, so the window stays as it is: the new language shows at your next sign-in, or when you choose it again after saving or discarding that input.</source>
+        <translation>آپ کا انتخاب محفوظ ہو گیا ہے۔ ایک صفحے پر غیر محفوظ اندراج موجود ہے، اس لیے ونڈو جوں کی توں رہے گی: نئی زبان آپ کے اگلے سائن اِن پر، یا اس اندراج کو محفوظ یا ترک کرنے کے بعد دوبارہ منتخب کرنے پر ظاہر ہو گی۔</translation>
+    </message>
+    <message>
+        <source>TIPDesk is already open for this data folder on this computer. Use the window that is open (it may be minimised, or locked), or close it first.</source>
+        <translation>اس کمپیوٹر پر اس ڈیٹا فولڈر کے لیے TIPDesk پہلے سے کھلا ہے۔ کھلی ہوئی ونڈو استعمال کریں (وہ چھوٹی یا مقفل ہو سکتی ہے)، یا پہلے اسے بند کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>AuditBrokenNotice</name>
+    <message>
+        <source>The audit log is broken</source>
+        <translation>آڈٹ لاگ ٹوٹ گیا ہے</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>آڈٹ لاگ</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>تسلیم کریں…</translation>
+    </message>
+    <message>
+        <source>{problem}. Someone may have removed entries to hide what was done on this computer. Nothing can be saved until you record the break: check the log (Verify chain), report it to your supervisor and HQ, then press Acknowledge… and say why.</source>
+        <translation>‏{problem}۔ ممکن ہے کسی نے اس کمپیوٹر پر کیے گئے کام کو چھپانے کے لیے اندراجات حذف کیے ہوں۔ جب تک آپ اس ٹوٹ کو درج نہ کریں کچھ محفوظ نہیں ہو سکتا: لاگ کی جانچ کریں (سلسلے کی تصدیق)، اپنے نگران اور ہیڈکوارٹر کو اطلاع دیں، پھر «تسلیم کریں…» دبا کر وجہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>{problem}. Saving is blocked until an administrator reviews the log and records the break: tell your administrator now. You can still read records.</source>
+        <translation>‏{problem}۔ جب تک کوئی منتظم لاگ کا جائزہ لے کر اس ٹوٹ کو درج نہ کرے، محفوظ کرنا بند ہے: ابھی اپنے منتظم کو بتائیں۔ آپ ریکارڈ پڑھ سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Record the break in the audit log</source>
+        <translation>آڈٹ لاگ میں ٹوٹ درج کریں</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;TIPDesk adds an entry to the audit log saying that the log ends at entry #{last} although entry #{head} was recorded as its end, with your name and your reason. Every later check of the log (Verify chain) lists this break, so the evidence is kept.&lt;/p&gt;&lt;p&gt;Saving works again afterwards. Record the break only after you have reported it.&lt;/p&gt;</source>
+        <translation>‏&lt;p&gt;TIPDesk آڈٹ لاگ میں ایک اندراج شامل کرتا ہے کہ لاگ اندراج #{last} پر ختم ہوتا ہے حالانکہ اس کا اختتام اندراج #{head} درج تھا، آپ کے نام اور وجہ کے ساتھ۔ لاگ کی ہر آئندہ جانچ (سلسلے کی تصدیق) میں یہ ٹوٹ دکھائی دے گا، یوں ثبوت محفوظ رہتا ہے۔&lt;/p&gt;&lt;p&gt;اس کے بعد محفوظ کرنا دوبارہ ممکن ہو گا۔ ٹوٹ صرف اطلاع دینے کے بعد درج کریں۔&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Record the break</source>
+        <translation>ٹوٹ درج کریں</translation>
+    </message>
+    <message>
+        <source>e.g. reported to HQ on 2 June; laptop back from repair</source>
+        <translation>مثلاً 2 جون کو ہیڈکوارٹر کو اطلاع دی؛ لیپ ٹاپ مرمت سے واپس آیا</translation>
+    </message>
+    <message>
+        <source>the audit log does not end where it was recorded to end</source>
+        <translation>آڈٹ لاگ وہاں ختم نہیں ہوتا جہاں اس کا اختتام درج تھا</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>وقت</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>صارف</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>عمل</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>تفصیلات</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Audit log</source>
+        <translation>آڈٹ لاگ</translation>
+    </message>
+    <message>
+        <source>Every sign-in, change, reveal, backup and restore, in a tamper-evident chain.</source>
+        <translation>ہر سائن اِن، تبدیلی، شناخت کا افشا، بیک اپ اور بحالی، ایک ایسے سلسلے میں جس میں ردوبدل پکڑا جاتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Your role does not include the audit log. A supervisor or an administrator can check it.</source>
+        <translation>آپ کے کردار میں آڈٹ لاگ شامل نہیں۔ نگران یا منتظم اس کی جانچ کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>سلسلے کی تصدیق</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>عمل</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>صارف</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>فلٹر صاف کریں</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>تمام اعمال</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>تمام صارفین</translation>
+    </message>
+    <message>
+        <source>Checking every entry of the audit log…</source>
+        <translation>آڈٹ لاگ کے ہر اندراج کی جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>The audit chain is intact: {n} entries checked, none changed or removed.</source>
+        <translation>آڈٹ سلسلہ درست ہے: {n} اندراجات کی جانچ ہوئی، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: {problem}. Report this to your supervisor and HQ; keep this computer as it is.</source>
+        <translation>آڈٹ لاگ میں ردوبدل کیا گیا ہے: {problem}۔ اپنے نگران اور ہیڈکوارٹر کو اطلاع دیں؛ اس کمپیوٹر کو جوں کا توں رکھیں۔</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>کوئی بھی تاریخ</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>Install set up</source>
+        <translation>تنصیب قائم ہوئی</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>سائن اِن ہوا</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>سائن اِن ناکام</translation>
+    </message>
+    <message>
+        <source>Sign-in refused during a wait</source>
+        <translation>انتظار کے دوران سائن اِن مسترد</translation>
+    </message>
+    <message>
+        <source>Signed in with the recovery key</source>
+        <translation>ریکوری کلید سے سائن اِن ہوا</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>کھولا گیا</translation>
+    </message>
+    <message>
+        <source>Unlocked with the recovery key</source>
+        <translation>ریکوری کلید سے کھولا گیا</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>تبدیل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف کیا گیا</translation>
+    </message>
+    <message>
+        <source>Identity revealed</source>
+        <translation>شناخت ظاہر کی گئی</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>رپورٹ برآمد کی گئی</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>بیک اپ بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>بیک اپ سے بحال کیا گیا</translation>
+    </message>
+    <message>
+        <source>Register imported</source>
+        <translation>رجسٹر درآمد کیا گیا</translation>
+    </message>
+    <message>
+        <source>Office added</source>
+        <translation>دفتر شامل کیا گیا</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>صارف شامل کیا گیا</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>صارف غیر فعال کیا گیا</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>صارف فعال کیا گیا</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>پاس فریز تبدیل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Passphrase reset</source>
+        <translation>پاس فریز دوبارہ مقرر کیا گیا</translation>
+    </message>
+    <message>
+        <source>Keys rotated</source>
+        <translation>کلیدیں تبدیل کی گئیں</translation>
+    </message>
+    <message>
+        <source>Identity key granted</source>
+        <translation>شناختی کلید دی گئی</translation>
+    </message>
+    <message>
+        <source>Audit log break recorded</source>
+        <translation>آڈٹ لاگ میں ٹوٹ درج کیا گیا</translation>
+    </message>
+    <message>
+        <source>Reference lists updated</source>
+        <translation>حوالہ جاتی فہرستیں تازہ کی گئیں</translation>
+    </message>
+    <message>
+        <source>Sync keys made</source>
+        <translation>سنک کلیدیں بنائی گئیں</translation>
+    </message>
+    <message>
+        <source>New device identity</source>
+        <translation>ڈیوائس کی نئی شناخت</translation>
+    </message>
+    <message>
+        <source>Enrolled with HQ</source>
+        <translation>ہیڈکوارٹر کے ساتھ اندراج</translation>
+    </message>
+    <message>
+        <source>Bundle exported</source>
+        <translation>بنڈل برآمد کیا گیا</translation>
+    </message>
+    <message>
+        <source>Receipt from HQ imported</source>
+        <translation>ہیڈکوارٹر کی رسید درآمد کی گئی</translation>
+    </message>
+    <message>
+        <source>Records back from HQ applied</source>
+        <translation>ہیڈکوارٹر سے واپس آئے ریکارڈ لاگو کیے گئے</translation>
+    </message>
+    <message>
+        <source>Bundle imported</source>
+        <translation>بنڈل درآمد کیا گیا</translation>
+    </message>
+    <message>
+        <source>Created by a district&apos;s bundle</source>
+        <translation>ضلع کے بنڈل سے بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Changed by a district&apos;s bundle</source>
+        <translation>ضلع کے بنڈل سے تبدیل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Deleted by a district&apos;s bundle</source>
+        <translation>ضلع کے بنڈل سے حذف کیا گیا</translation>
+    </message>
+    <message>
+        <source>Conflict held for review</source>
+        <translation>تنازع جائزے کے لیے روکا گیا</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>تنازع حل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Receipt issued</source>
+        <translation>رسید جاری کی گئی</translation>
+    </message>
+    <message>
+        <source>Device registered</source>
+        <translation>ڈیوائس رجسٹر کی گئی</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>ڈیوائس منسوخ کی گئی</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>پرنٹ کیا گیا</translation>
+    </message>
+    <message>
+        <source>Deadline marked done</source>
+        <translation>مقررہ کام مکمل قرار دیا گیا</translation>
+    </message>
+    <message>
+        <source>Deadline reopened</source>
+        <translation>مقررہ کام دوبارہ کھولا گیا</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>خانے</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>کردار</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>ڈیوائس</translation>
+    </message>
+    <message>
+        <source>previous device</source>
+        <translation>سابقہ ڈیوائس</translation>
+    </message>
+    <message>
+        <source>from device</source>
+        <translation>ڈیوائس سے</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>برقرار</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>روکے گئے</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>قبول شدہ</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>bundles</source>
+        <translation>بنڈل</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>صارفین</translation>
+    </message>
+    <message>
+        <source>users left out</source>
+        <translation>چھوڑے گئے صارفین</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>شامل</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>تبدیل</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s version</source>
+        <translation>ہیڈکوارٹر کا ورژن</translation>
+    </message>
+    <message>
+        <source>the district&apos;s version</source>
+        <translation>ضلع کا ورژن</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditor</name>
+    <message>
+        <source>New campaign</source>
+        <translation>نئی مہم</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>مہم</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignForm</name>
+    <message>
+        <source>The campaign</source>
+        <translation>مہم</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>e.g. Walk against human trafficking</source>
+        <translation>مثلاً انسانی اسمگلنگ کے خلاف واک</translation>
+    </message>
+    <message>
+        <source>&amp;Organising department</source>
+        <translation>منتظم محکمہ</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>قسم</translation>
+    </message>
+    <message>
+        <source>Part of a &amp;national campaign</source>
+        <translation>قومی مہم کا حصہ</translation>
+    </message>
+    <message>
+        <source>e.g. Human Trafficking Awareness Week 2026</source>
+        <translation>مثلاً انسانی اسمگلنگ سے آگاہی کا ہفتہ 2026</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtners</source>
+        <translation>شراکت دار</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>کب اور کہاں</translation>
+    </message>
+    <message>
+        <source>&amp;Start date</source>
+        <translation>تاریخِ آغاز</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>تاریخِ اختتام</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>مقام</translation>
+    </message>
+    <message>
+        <source>&amp;People reached</source>
+        <translation>جتنے افراد تک پہنچے</translation>
+    </message>
+    <message>
+        <source>Not&amp;es</source>
+        <translation>نوٹس</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>تمام مہمات</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>نئی مہم</translation>
+    </message>
+    <message>
+        <source>Search titles, venues, national campaigns, notes…</source>
+        <translation>عنوان، مقامات، قومی مہمات، نوٹس تلاش کریں…</translation>
+    </message>
+    <message>
+        <source>No awareness campaigns yet. Use “New campaign” to record one.</source>
+        <translation>ابھی تک آگاہی کی کوئی مہم نہیں۔ درج کرنے کے لیے «نئی مہم» استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>{n} campaign</source>
+        <translation>‏{n} مہم</translation>
+    </message>
+    <message>
+        <source>{n} campaigns</source>
+        <translation>‏{n} مہمات</translation>
+    </message>
+    <message>
+        <source>Any department</source>
+        <translation>کوئی بھی محکمہ</translation>
+    </message>
+    <message>
+        <source>Organising department</source>
+        <translation>منتظم محکمہ</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>کوئی بھی قسم</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>قسم</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditor</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(نام نہیں)</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>‏{months} ماہ</translation>
+    </message>
+    <message>
+        <source>Accused {n}</source>
+        <translation>ملزم {n}</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>کردار</translation>
+    </message>
+    <message>
+        <source>Arrest</source>
+        <translation>گرفتاری</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Imprisonment</source>
+        <translation>قید</translation>
+    </message>
+    <message>
+        <source>Add an accused</source>
+        <translation>ملزم شامل کریں</translation>
+    </message>
+    <message>
+        <source>Remove accused</source>
+        <translation>ملزم ہٹائیں</translation>
+    </message>
+    <message>
+        <source>No accused recorded yet. Use “Add an accused” (Ctrl+Shift+A) for each suspect.</source>
+        <translation>ابھی تک کوئی ملزم درج نہیں۔ ہر مشتبہ کے لیے «ملزم شامل کریں» (Ctrl+Shift+A) استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Remove this accused from the case? The record is deleted when you save.</source>
+        <translation>اس ملزم کو مقدمے سے ہٹائیں؟ محفوظ کرنے پر ریکارڈ حذف ہو جائے گا۔</translation>
+    </message>
+    <message>
+        <source>Victim {n}</source>
+        <translation>متاثرہ {n}</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Victim code</source>
+        <translation>متاثرہ کا کوڈ</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>عمر</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ریفرلز</translation>
+    </message>
+    <message>
+        <source>Add a victim</source>
+        <translation>متاثرہ شامل کریں</translation>
+    </message>
+    <message>
+        <source>Remove victim</source>
+        <translation>متاثرہ ہٹائیں</translation>
+    </message>
+    <message>
+        <source>No victim recorded in this case yet. “Add a victim” (Ctrl+Shift+V).</source>
+        <translation>اس مقدمے میں ابھی تک کوئی متاثرہ درج نہیں۔ «متاثرہ شامل کریں» (Ctrl+Shift+V)۔</translation>
+    </message>
+    <message>
+        <source>Remove this victim from the case? The record is deleted when you save.</source>
+        <translation>اس متاثرہ کو مقدمے سے ہٹائیں؟ محفوظ کرنے پر ریکارڈ حذف ہو جائے گا۔</translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation>مقدمہ {number}</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>نیا مقدمہ</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>مقدمہ</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>Details</source>
+        <translation>تفصیلات</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Official involvement</source>
+        <translation>سرکاری اہلکار کا ملوث ہونا</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>واقعات</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>اندراج</translation>
+    </message>
+    <message>
+        <source>Case &amp;number</source>
+        <translation>مقدمہ نمبر</translation>
+    </message>
+    <message>
+        <source>e.g. FIR 101/2025</source>
+        <translation>مثلاً FIR 101/2025</translation>
+    </message>
+    <message>
+        <source>Registered &amp;as</source>
+        <translation>بطور درج</translation>
+    </message>
+    <message>
+        <source>&amp;Registered on</source>
+        <translation>تاریخِ اندراج</translation>
+    </message>
+    <message>
+        <source>registration date</source>
+        <translation>تاریخِ اندراج</translation>
+    </message>
+    <message>
+        <source>The date of the offence (the FIR&apos;s date of occurrence): sentences are checked against the law in force on it. Empty: the registration date.</source>
+        <translation>جرم کی تاریخ (FIR میں وقوعہ کی تاریخ): سزاؤں کی جانچ اس دن نافذ قانون کے مطابق ہوتی ہے۔ خالی ہو تو تاریخِ اندراج۔</translation>
+    </message>
+    <message>
+        <source>Date of offenc&amp;e</source>
+        <translation>تاریخِ وقوعہ</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>&amp;Law</source>
+        <translation>قانون</translation>
+    </message>
+    <message>
+        <source>&amp;Sections</source>
+        <translation>دفعات</translation>
+    </message>
+    <message>
+        <source>e.g. 3(1), 3(2)</source>
+        <translation>مثلاً 3(1)، 3(2)</translation>
+    </message>
+    <message>
+        <source>&amp;Investigating officer</source>
+        <translation>تفتیشی افسر</translation>
+    </message>
+    <message>
+        <source>S&amp;tage</source>
+        <translation>مرحلہ</translation>
+    </message>
+    <message>
+        <source>Reason for &amp;closing</source>
+        <translation>بند کرنے کی وجہ</translation>
+    </message>
+    <message>
+        <source>Only when the case is closed</source>
+        <translation>صرف جب مقدمہ بند ہو</translation>
+    </message>
+    <message>
+        <source>Exploitation and route</source>
+        <translation>استحصال اور راستہ</translation>
+    </message>
+    <message>
+        <source>Forms of e&amp;xploitation</source>
+        <translation>استحصال کی اقسام</translation>
+    </message>
+    <message>
+        <source>&amp;Means of control</source>
+        <translation>قابو میں رکھنے کے ذرائع</translation>
+    </message>
+    <message>
+        <source>Transnational (crossed a &amp;border)</source>
+        <translation>بین الاقوامی (سرحد پار ہوئی)</translation>
+    </message>
+    <message>
+        <source>Co&amp;untries on the route</source>
+        <translation>راستے کے ممالک</translation>
+    </message>
+    <message>
+        <source>A supervisor reviewed that a victim of this case is also recorded as accused</source>
+        <translation>ایک نگران نے جائزہ لیا کہ اس مقدمے کا ایک متاثرہ ملزم کے طور پر بھی درج ہے</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>جائزہ لیا گیا</translation>
+    </message>
+    <message>
+        <source>Record whether a public official is alleged to be involved and the action taken against them. A decided or closed case with an official involved needs the action.</source>
+        <translation>درج کریں کہ آیا کسی سرکاری اہلکار کے ملوث ہونے کا الزام ہے اور اس کے خلاف کیا کارروائی ہوئی۔ فیصلہ شدہ یا بند مقدمے میں اہلکار ملوث ہو تو کارروائی درج کرنا ضروری ہے۔</translation>
+    </message>
+    <message>
+        <source>A public &amp;official is alleged to be involved</source>
+        <translation>کسی سرکاری اہلکار کے ملوث ہونے کا الزام ہے</translation>
+    </message>
+    <message>
+        <source>Action &amp;taken</source>
+        <translation>کی گئی کارروائی</translation>
+    </message>
+    <message>
+        <source>What &amp;happened</source>
+        <translation>کیا ہوا</translation>
+    </message>
+    <message>
+        <source>Reviewed by {user}.</source>
+        <translation>جائزہ از {user}۔</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>My cases</source>
+        <translation>میرے مقدمات</translation>
+    </message>
+    <message>
+        <source>Only the cases you are the investigating officer of</source>
+        <translation>صرف وہ مقدمات جن کے آپ تفتیشی افسر ہیں</translation>
+    </message>
+    <message>
+        <source>How you are written as investigating officer</source>
+        <translation>تفتیشی افسر کے طور پر آپ کا نام کیسے لکھا جاتا ہے</translation>
+    </message>
+    <message>
+        <source>Only the cases whose investigating officer is {name}</source>
+        <translation>صرف وہ مقدمات جن کے تفتیشی افسر {name} ہیں</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>مقدمات</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>تمام مقدمات</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>نیا مقدمہ</translation>
+    </message>
+    <message>
+        <source>Search case numbers, officers, accused names and CNICs, narratives…</source>
+        <translation>مقدمہ نمبر، افسران، ملزمان کے نام اور CNIC، واقعات تلاش کریں…</translation>
+    </message>
+    <message>
+        <source>No cases yet. Use “New case” to register the first one.</source>
+        <translation>ابھی تک کوئی مقدمہ نہیں۔ پہلا مقدمہ درج کرنے کے لیے «نیا مقدمہ» استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>{n} case</source>
+        <translation>‏{n} مقدمہ</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>‏{n} مقدمات</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>کوئی بھی مرحلہ</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحلہ</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>کوئی بھی نتیجہ</translation>
+    </message>
+    <message>
+        <source>Cases with an accused of this outcome</source>
+        <translation>وہ مقدمات جن میں اس نتیجے کا ملزم ہو</translation>
+    </message>
+    <message>
+        <source>Your name as it is written in “Investigating officer”:</source>
+        <translation>«تفتیشی افسر» میں آپ کا نام جیسے لکھا ہے:</translation>
+    </message>
+</context>
+<context>
+    <name>CauseListDialog</name>
+    <message>
+        <source>Cause list</source>
+        <translation>کاز لسٹ</translation>
+    </message>
+    <message>
+        <source>The hearings of seven days, court by court</source>
+        <translation>سات دن کی پیشیاں، عدالت وار</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>دکھائیں</translation>
+    </message>
+    <message>
+        <source>a date is needed</source>
+        <translation>تاریخ درکار ہے</translation>
+    </message>
+</context>
+<context>
+    <name>CommencementDialog</name>
+    <message>
+        <source>Commencement of the amendment</source>
+        <translation>ترمیم کا نفاذ</translation>
+    </message>
+    <message>
+        <source>When did the amendment take effect?</source>
+        <translation>ترمیم کب نافذ ہوئی؟</translation>
+    </message>
+    <message>
+        <source>The sentencing rules in this folder hold {n} new version(s) waiting for their commencement date. Give the date the amended law took effect, as notified in the Gazette.</source>
+        <translation>اس فولڈر کے سزا کے قواعد میں {n} نئے ورژن اپنی تاریخِ نفاذ کے منتظر ہیں۔ وہ تاریخ درج کریں جب ترمیم شدہ قانون نافذ ہوا، جیسا کہ گزٹ میں مشتہر ہوا۔</translation>
+    </message>
+    <message>
+        <source>Offences from that date are checked against the new limits; earlier offences keep the limits before (penal law is not retroactive).</source>
+        <translation>اس تاریخ سے ہونے والے جرائم کی جانچ نئی حدود کے مطابق ہو گی؛ پہلے کے جرائم پر سابقہ حدود لاگو رہیں گی (فوجداری قانون کا اطلاق ماضی پر نہیں ہوتا)۔</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>نافذ از</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>تنصیب</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>دریافت</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>مختلف خانے</translation>
+    </message>
+    <message>
+        <source>Choose, field by field, which value the register keeps (Tab moves between fields, Left and Right switch). Resolve… lists what will be discarded before anything is written.</source>
+        <translation>ہر خانے کے لیے منتخب کریں کہ رجسٹر کون سی قدر رکھے (Tab خانوں کے درمیان لے جاتا ہے، دائیں اور بائیں تیر بدلتے ہیں)۔ «حل کریں…» کچھ لکھنے سے پہلے بتاتا ہے کہ کیا ترک ہو گا۔</translation>
+    </message>
+    <message>
+        <source>All &amp;HQ&apos;s</source>
+        <translation>سب ہیڈکوارٹر کے</translation>
+    </message>
+    <message>
+        <source>Keep HQ&apos;s value in every field</source>
+        <translation>ہر خانے میں ہیڈکوارٹر کی قدر رکھیں</translation>
+    </message>
+    <message>
+        <source>All the &amp;district&apos;s</source>
+        <translation>سب ضلع کے</translation>
+    </message>
+    <message>
+        <source>Keep the district&apos;s value in every field</source>
+        <translation>ہر خانے میں ضلع کی قدر رکھیں</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>حل کریں…</translation>
+    </message>
+    <message>
+        <source>{where}, device {device}</source>
+        <translation>‏{where}، ڈیوائس {device}</translation>
+    </message>
+    <message>
+        <source>{title}
+version {v}, saved by {who} ({where}) on {at}</source>
+        <translation>‏{title}
+ورژن {v}، محفوظ کنندہ {who} ({where}) بتاریخ {at}</translation>
+    </message>
+    <message>
+        <source>In HQ&apos;s register</source>
+        <translation>ہیڈکوارٹر کے رجسٹر میں</translation>
+    </message>
+    <message>
+        <source>Held back from {district}</source>
+        <translation>‏{district} سے روکا گیا</translation>
+    </message>
+    <message>
+        <source>{hq} from HQ, {district} from the district</source>
+        <translation>‏{hq} ہیڈکوارٹر سے، {district} ضلع سے</translation>
+    </message>
+    <message>
+        <source>Conflict on {record} resolved: the district&apos;s version is kept.</source>
+        <translation>‏{record} پر تنازع حل ہوا: ضلع کا ورژن برقرار رکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>Conflict on {record} resolved: merged field by field ({n} from the district, the rest from HQ).</source>
+        <translation>‏{record} پر تنازع حل ہوا: خانہ بہ خانہ یکجا کیا گیا ({n} ضلع سے، باقی ہیڈکوارٹر سے)۔</translation>
+    </message>
+    <message>
+        <source>Conflict on {record} resolved: HQ&apos;s version is kept.</source>
+        <translation>‏{record} پر تنازع حل ہوا: ہیڈکوارٹر کا ورژن برقرار رکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>It goes back to {district} with the next receipt.</source>
+        <translation>یہ اگلی رسید کے ساتھ {district} کو واپس جائے گا۔</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Headquarters: all districts</source>
+        <translation>ہیڈکوارٹر: تمام اضلاع</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ڈیش بورڈ</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>گزشتہ 12 ماہ</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>رواں سال</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>تمام عرصہ</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Cases registered</source>
+        <translation>درج شدہ مقدمات</translation>
+    </message>
+    <message>
+        <source>Proceeded against</source>
+        <translation>جن کے خلاف کارروائی ہوئی</translation>
+    </message>
+    <message>
+        <source>Convicted</source>
+        <translation>سزا یافتہ</translation>
+    </message>
+    <message>
+        <source>Victims identified</source>
+        <translation>شناخت شدہ متاثرین</translation>
+    </message>
+    <message>
+        <source>People trained</source>
+        <translation>تربیت یافتہ افراد</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>Cases by stage</source>
+        <translation>مرحلہ وار مقدمات</translation>
+    </message>
+    <message>
+        <source>Cases and convictions per month</source>
+        <translation>ماہانہ مقدمات اور سزائیں</translation>
+    </message>
+    <message>
+        <source>Victims by gender and age</source>
+        <translation>جنس اور عمر کے لحاظ سے متاثرین</translation>
+    </message>
+    <message>
+        <source>People trained and campaigns per month</source>
+        <translation>ماہانہ تربیت یافتہ افراد اور مہمات</translation>
+    </message>
+    <message>
+        <source>No records yet. Record cases, victims, training sessions and campaigns from the sidebar; on a training install, Settings can add demo data.</source>
+        <translation>ابھی تک کوئی ریکارڈ نہیں۔ سائیڈ بار سے مقدمات، متاثرین، تربیتی نشستیں اور مہمات درج کریں؛ تربیتی تنصیب پر «ترتیبات» سے نمونے کا ڈیٹا شامل کیا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>the first record</source>
+        <translation>پہلا ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{office} · from {start} to {end}</source>
+        <translation>‏{office} · {start} سے {end} تک</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>تمام اضلاع</translation>
+    </message>
+    <message>
+        <source>FIRs and enquiries</source>
+        <translation>‏FIR اور انکوائریاں</translation>
+    </message>
+    <message>
+        <source>accused, by challan</source>
+        <translation>ملزمان، بذریعہ چالان</translation>
+    </message>
+    <message>
+        <source>accused, by judgment</source>
+        <translation>ملزمان، بذریعہ فیصلہ</translation>
+    </message>
+    <message>
+        <source>{children} children</source>
+        <translation>‏{children} بچے</translation>
+    </message>
+    <message>
+        <source>in {n} sessions</source>
+        <translation>‏{n} نشستوں میں</translation>
+    </message>
+    <message>
+        <source>{n} reached</source>
+        <translation>‏{n} تک رسائی</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>درج</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>تفتیش</translation>
+    </message>
+    <message>
+        <source>Challan</source>
+        <translation>چالان</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>سماعت</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>فیصلہ شدہ</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>مقدمات</translation>
+    </message>
+    <message>
+        <source>Cases registered in the period by how far they have got ({closed} closed early count as registered); the last bar counts accused convicted.</source>
+        <translation>مدت میں درج مقدمات، ان کی پیش رفت کے لحاظ سے ({closed} جلد بند ہونے والے درج شمار ہوئے)؛ آخری پٹی سزا یافتہ ملزمان گنتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Accused convicted</source>
+        <translation>سزا یافتہ ملزمان</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>خاتون</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Transgender</source>
+        <translation>خواجہ سرا</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <source>Child (under 18)</source>
+        <translation>بچہ (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>بالغ</translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>عمر نامعلوم</translation>
+    </message>
+</context>
+<context>
+    <name>DataQualityPanel</name>
+    <message>
+        <source>Kind</source>
+        <translation>قسم</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>خانہ</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>قاعدہ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>مسئلہ</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>موصول</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>بنڈل</translation>
+    </message>
+    <message>
+        <source>Why it was held back</source>
+        <translation>روکنے کی وجہ</translation>
+    </message>
+    <message>
+        <source>Last heard of</source>
+        <translation>آخری اطلاع</translation>
+    </message>
+    <message>
+        <source>Failing validation</source>
+        <translation>توثیق میں ناکام</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>قرنطینہ میں</translation>
+    </message>
+    <message>
+        <source>Districts gone quiet</source>
+        <translation>خاموش اضلاع</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>متاثرہ</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>تربیت</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>مہم</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>کبھی نہیں</translation>
+    </message>
+    <message>
+        <source>Failing validation ({n})</source>
+        <translation>توثیق میں ناکام ({n})</translation>
+    </message>
+    <message>
+        <source>Quarantined ({n})</source>
+        <translation>قرنطینہ میں ({n})</translation>
+    </message>
+    <message>
+        <source>Districts gone quiet ({n})</source>
+        <translation>خاموش اضلاع ({n})</translation>
+    </message>
+    <message>
+        <source>{checked} records checked against today&apos;s rules; {failing} fail. Quiet: no news since {since}.</source>
+        <translation>‏{checked} ریکارڈز کی آج کے قواعد کے مطابق جانچ ہوئی؛ {failing} ناکام۔ خاموش: {since} سے کوئی خبر نہیں۔</translation>
+    </message>
+    <message>
+        <source>Stopped at the limit: not every record was checked.</source>
+        <translation>حد پر رک گیا: ہر ریکارڈ کی جانچ نہیں ہوئی۔</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>ڈیوائس</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخری بنڈل</translation>
+    </message>
+    <message>
+        <source>Complete up to</source>
+        <translation>مکمل تا</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>غائب</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>آخری بار دیکھا گیا</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>تنازعات</translation>
+    </message>
+    <message>
+        <source>Audit anchor</source>
+        <translation>آڈٹ اینکر</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <source>Register a device…</source>
+        <translation>ڈیوائس رجسٹر کریں…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>منسوخ کریں…</translation>
+    </message>
+    <message>
+        <source>up to entry {n}</source>
+        <translation>اندراج {n} تک</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ابھی کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>{seq} ({at})</source>
+        <translation>‏{seq} ({at})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>revoked {at}</source>
+        <translation>منسوخ {at}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>{device}
+fingerprint {fp}</source>
+        <translation>‏{device}
+فنگر پرنٹ {fp}</translation>
+    </message>
+    <message>
+        <source>The head of the device&apos;s audit log in its latest bundle</source>
+        <translation>تازہ ترین بنڈل میں ڈیوائس کے آڈٹ لاگ کا سرا</translation>
+    </message>
+    <message>
+        <source>The district&apos;s device file</source>
+        <translation>ضلع کی ڈیوائس فائل</translation>
+    </message>
+    <message>
+        <source>Device files (*.json)</source>
+        <translation>ڈیوائس فائلیں (*.json)</translation>
+    </message>
+    <message>
+        <source>Register the device of {district}?
+
+Fingerprint: {fp}
+
+Compare it with the one the district reads to you before you say yes.</source>
+        <translation>‏{district} کی ڈیوائس رجسٹر کریں؟
+
+فنگر پرنٹ: {fp}
+
+ہاں کہنے سے پہلے اس کا موازنہ اُس فنگر پرنٹ سے کریں جو ضلع آپ کو پڑھ کر سنائے۔</translation>
+    </message>
+    <message>
+        <source>Register a device</source>
+        <translation>ڈیوائس رجسٹر کریں</translation>
+    </message>
+    <message>
+        <source>Device {device} of {district} registered.</source>
+        <translation>‏{district} کی ڈیوائس {device} رجسٹر ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>Select a device first.</source>
+        <translation>پہلے ایک ڈیوائس منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Revoke device {device} of {district}? Every later bundle from it will be refused. This cannot be undone.</source>
+        <translation>‏{district} کی ڈیوائس {device} منسوخ کریں؟ اس سے آنے والا ہر آئندہ بنڈل مسترد ہو گا۔ یہ عمل واپس نہیں ہو سکتا۔</translation>
+    </message>
+    <message>
+        <source>Revoke a device</source>
+        <translation>ڈیوائس منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Device {device} revoked.</source>
+        <translation>ڈیوائس {device} منسوخ ہو گئی۔</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryView</name>
+    <message>
+        <source>Enter opens the case · Ctrl+D records what happened or marks done · Ctrl+N adds a hearing · Ctrl+P prints the case summary</source>
+        <translation>‏Enter مقدمہ کھولتا ہے · Ctrl+D کارروائی درج کرتا یا مکمل قرار دیتا ہے · Ctrl+N پیشی شامل کرتا ہے · Ctrl+P مقدمے کا خلاصہ پرنٹ کرتا ہے</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>ڈائری</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>تمام دفاتر</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>تمام افسران</translation>
+    </message>
+    <message>
+        <source>Cause list…</source>
+        <translation>کاز لسٹ…</translation>
+    </message>
+    <message>
+        <source>Print the hearings of a week, court by court</source>
+        <translation>ایک ہفتے کی پیشیاں عدالت وار پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Add hearing</source>
+        <translation>پیشی شامل کریں</translation>
+    </message>
+    <message>
+        <source>Add a court hearing (Ctrl+N)</source>
+        <translation>عدالتی پیشی شامل کریں (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>افسر</translation>
+    </message>
+    <message>
+        <source>Investigating officer</source>
+        <translation>تفتیشی افسر</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>تاخیر شدہ</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>اس ہفتے</translation>
+    </message>
+    <message>
+        <source>By officer</source>
+        <translation>افسر وار</translation>
+    </message>
+    <message>
+        <source>Today is {date}</source>
+        <translation>آج {date} ہے</translation>
+    </message>
+    <message>
+        <source>Nothing is due. Add court hearings with “Add hearing” (Ctrl+N); deadlines of cases and referrals appear here by themselves.</source>
+        <translation>کچھ واجب نہیں۔ «پیشی شامل کریں» (Ctrl+N) سے عدالتی پیشیاں شامل کریں؛ مقدمات اور ریفرلز کی آخری تاریخیں یہاں خود ظاہر ہوتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>(no officer named)</source>
+        <translation>(افسر کا نام درج نہیں)</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictCombo</name>
+    <message>
+        <source>Type to search, e.g. Lahore</source>
+        <translation>تلاش کے لیے لکھیں، مثلاً لاہور</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictField</name>
+    <message>
+        <source>Type the district&apos;s name, e.g. Lahore</source>
+        <translation>ضلع کا نام لکھیں، مثلاً لاہور</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Mark done</source>
+        <translation>مکمل قرار دیں</translation>
+    </message>
+    <message>
+        <source>no case</source>
+        <translation>مقدمہ نہیں</translation>
+    </message>
+    <message>
+        <source>{what} ({case}), due {date}.</source>
+        <translation>‏{what} ({case})، آخری تاریخ {date}۔</translation>
+    </message>
+    <message>
+        <source>Due again on</source>
+        <translation>دوبارہ آخری تاریخ</translation>
+    </message>
+    <message>
+        <source>Optional: when to follow up again.</source>
+        <translation>اختیاری: دوبارہ پیروی کب کرنی ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <source>Due</source>
+        <translation>واجب</translation>
+    </message>
+    <message>
+        <source>Court hearings and deadlines from the diary</source>
+        <translation>ڈائری سے عدالتی پیشیاں اور آخری تاریخیں</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>تاخیر شدہ</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>اس ہفتے</translation>
+    </message>
+    <message>
+        <source>Open the diary</source>
+        <translation>ڈائری کھولیں</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue or due this week.</source>
+        <translation>اس ہفتے کچھ تاخیر شدہ یا واجب نہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>EnableUserDialog</name>
+    <message>
+        <source>Enable {name}</source>
+        <translation>‏{name} کو فعال کریں</translation>
+    </message>
+    <message>
+        <source>{name} gets access again with a new passphrase (the old one was removed when the user was disabled).</source>
+        <translation>‏{name} کو نئے پاس فریز کے ساتھ دوبارہ رسائی ملے گی (صارف کو غیر فعال کرتے وقت پرانا پاس فریز ختم کر دیا گیا تھا)۔</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the register</source>
+        <translation>رجسٹر منتخب کریں</translation>
+    </message>
+    <message>
+        <source>An XLSX workbook made from the register template, or a CSV file holding one sheet. Nothing is saved until you confirm on the last page.</source>
+        <translation>رجسٹر کے سانچے سے بنی XLSX ورک بک، یا ایک شیٹ والی CSV فائل۔ آخری صفحے پر تصدیق تک کچھ محفوظ نہیں ہوتا۔</translation>
+    </message>
+    <message>
+        <source>register.xlsx or cases.csv</source>
+        <translation>‏register.xlsx یا cases.csv</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>تلاش کریں…</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>مقدمات</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>تربیت</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>The CSV file holds the sheet</source>
+        <translation>‏CSV فائل میں یہ شیٹ ہے</translation>
+    </message>
+    <message>
+        <source>Check the file</source>
+        <translation>فائل کی جانچ کریں</translation>
+    </message>
+    <message>
+        <source>Choose a register</source>
+        <translation>رجسٹر منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Registers (*.xlsx *.csv);;All files (*)</source>
+        <translation>رجسٹر (*.xlsx *.csv);;تمام فائلیں (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FromHq</name>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>What HQ&apos;s version did here</source>
+        <translation>یہاں ہیڈکوارٹر کے ورژن نے کیا کیا</translation>
+    </message>
+    <message>
+        <source>Your case</source>
+        <translation>آپ کا مقدمہ</translation>
+    </message>
+    <message>
+        <source>An accused is also an accused in</source>
+        <translation>ایک ملزم اس میں بھی ملزم ہے</translation>
+    </message>
+    <message>
+        <source>Their case</source>
+        <translation>ان کا مقدمہ</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>Received from HQ (new to this install)</source>
+        <translation>ہیڈکوارٹر سے موصول (اس تنصیب کے لیے نیا)</translation>
+    </message>
+    <message>
+        <source>Corrected at HQ: {fields}</source>
+        <translation>ہیڈکوارٹر میں درستی: {fields}</translation>
+    </message>
+    <message>
+        <source>Corrected at HQ</source>
+        <translation>ہیڈکوارٹر میں درستی</translation>
+    </message>
+    <message>
+        <source>Conflict resolved at HQ: merged field by field</source>
+        <translation>ہیڈکوارٹر میں تنازع حل: خانہ بہ خانہ یکجا</translation>
+    </message>
+    <message>
+        <source>Conflict resolved at HQ: your version kept</source>
+        <translation>ہیڈکوارٹر میں تنازع حل: آپ کا ورژن برقرار</translation>
+    </message>
+    <message>
+        <source>Conflict resolved at HQ: HQ&apos;s version kept</source>
+        <translation>ہیڈکوارٹر میں تنازع حل: ہیڈکوارٹر کا ورژن برقرار</translation>
+    </message>
+    <message>
+        <source>Waits for its case or victim, which HQ sends later</source>
+        <translation>اپنے مقدمے یا متاثرہ کا منتظر، جو ہیڈکوارٹر بعد میں بھیجے گا</translation>
+    </message>
+    <message>
+        <source>Could not be read; ask HQ to check it</source>
+        <translation>پڑھا نہ جا سکا؛ ہیڈکوارٹر سے جانچ کی درخواست کریں</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>یہ مدت</translation>
+    </message>
+    <message>
+        <source>A year earlier</source>
+        <translation>ایک سال پہلے</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تبدیلی</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> پوائنٹس</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Created</source>
+        <translation>بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>تبدیل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف کیا گیا</translation>
+    </message>
+    <message>
+        <source>Restored an earlier version</source>
+        <translation>سابقہ ورژن بحال کیا گیا</translation>
+    </message>
+    <message>
+        <source>History of {title}</source>
+        <translation>‏{title} کی تاریخچہ</translation>
+    </message>
+    <message>
+        <source>Every version of this record and of its people, newest first. A victim&apos;s name, CNIC, phone and address are never kept in the history.</source>
+        <translation>اس ریکارڈ اور اس کے افراد کا ہر ورژن، تازہ ترین پہلے۔ متاثرہ کا نام، CNIC، فون اور پتہ تاریخچے میں کبھی محفوظ نہیں ہوتے۔</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>تاریخچہ…</translation>
+    </message>
+    <message>
+        <source>Who changed what and when; restore an earlier version (Ctrl+H)</source>
+        <translation>کس نے کب کیا تبدیل کیا؛ سابقہ ورژن بحال کریں (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>کون</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>حصہ</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>ورژن</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>کیا تبدیل ہوا</translation>
+    </message>
+    <message>
+        <source>Restore this version…</source>
+        <translation>یہ ورژن بحال کریں…</translation>
+    </message>
+    <message>
+        <source>Changed (the fields were not recorded then)</source>
+        <translation>تبدیل کیا گیا (اس وقت خانے درج نہیں ہوتے تھے)</translation>
+    </message>
+    <message>
+        <source>Created, with {people}</source>
+        <translation>بنایا گیا، {people} کے ساتھ</translation>
+    </message>
+    <message>
+        <source>{n} accused</source>
+        <translation>‏{n} ملزم</translation>
+    </message>
+    <message>
+        <source>{n} victim(s)</source>
+        <translation>‏{n} متاثرہ/متاثرین</translation>
+    </message>
+    <message>
+        <source>{n} referral(s)</source>
+        <translation>‏{n} ریفرل</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>The victim</source>
+        <translation>متاثرہ</translation>
+    </message>
+    <message>
+        <source>The training</source>
+        <translation>تربیت</translation>
+    </message>
+    <message>
+        <source>The campaign</source>
+        <translation>مہم</translation>
+    </message>
+    <message>
+        <source>Save or discard your changes first</source>
+        <translation>پہلے اپنی تبدیلیاں محفوظ یا ترک کریں</translation>
+    </message>
+    <message>
+        <source>This version was saved before the history was kept</source>
+        <translation>یہ ورژن تاریخچہ رکھے جانے سے پہلے محفوظ کیا گیا تھا</translation>
+    </message>
+    <message>
+        <source>{part}, version {n}: saved {at} by {user}</source>
+        <translation>‏{part}، ورژن {n}: محفوظ {at} از {user}</translation>
+    </message>
+    <message>
+        <source>Created.</source>
+        <translation>بنایا گیا۔</translation>
+    </message>
+    <message>
+        <source>Entered with {people}.</source>
+        <translation>‏{people} کے ساتھ درج کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>حذف کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Saved before version history was kept: no details.</source>
+        <translation>ورژن تاریخچہ رکھے جانے سے پہلے محفوظ کیا گیا: تفصیلات نہیں۔</translation>
+    </message>
+    <message>
+        <source>{label}: changed (protected, not kept)</source>
+        <translation>‏{label}: تبدیل (محفوظ شدہ، رکھا نہیں گیا)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <source>Put back the values of version {n} of {part}? They are saved as a new version (checked like any save), and the restore is written to the audit log.</source>
+        <translation>‏{part} کے ورژن {n} کی قدریں واپس رکھیں؟ یہ نئے ورژن کے طور پر محفوظ ہوں گی (ہر محفوظ کرنے کی طرح جانچ کے ساتھ)، اور بحالی آڈٹ لاگ میں لکھی جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Restore a version</source>
+        <translation>ورژن بحال کریں</translation>
+    </message>
+    <message>
+        <source>Not restored: {problems}</source>
+        <translation>بحال نہیں ہوا: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportTab</name>
+    <message>
+        <source>Type</source>
+        <translation>قسم</translation>
+    </message>
+    <message>
+        <source>In the bundles</source>
+        <translation>بنڈلز میں</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>قبول شدہ</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>کیا</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>کہاں</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>تفصیلات</translation>
+    </message>
+    <message>
+        <source>No import yet in this session.</source>
+        <translation>اس سیشن میں ابھی کوئی درآمد نہیں۔</translation>
+    </message>
+    <message>
+        <source>Records per type</source>
+        <translation>قسم وار ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Duplicates, conflicts, quarantine, gaps</source>
+        <translation>دہرے، تنازعات، قرنطینہ، خلا</translation>
+    </message>
+    <message>
+        <source>{files}: {imported} imported, {before}, {refused} refused</source>
+        <translation>‏{files}: {imported} درآمد، {before}، {refused} مسترد</translation>
+    </message>
+    <message>
+        <source>{n} bundle file</source>
+        <translation>‏{n} بنڈل فائل</translation>
+    </message>
+    <message>
+        <source>{n} bundle files</source>
+        <translation>‏{n} بنڈل فائلیں</translation>
+    </message>
+    <message>
+        <source>{n} imported before</source>
+        <translation>‏{n} پہلے درآمد شدہ</translation>
+    </message>
+    <message>
+        <source>; {n} moved to the inbox&apos;s “imported” folder</source>
+        <translation>؛ {n} ان باکس کے «imported» فولڈر میں منتقل</translation>
+    </message>
+    <message>
+        <source>Nothing new: HQ already had every record in them ({n}), as sent before.</source>
+        <translation>کچھ نیا نہیں: ان کا ہر ریکارڈ ({n}) ہیڈکوارٹر کے پاس پہلے سے تھا، جیسا پہلے بھیجا گیا۔</translation>
+    </message>
+    <message>
+        <source>{received} in them: {accepted} accepted, {up_to_date} already up to date at HQ, {conflicts}, {quarantined} quarantined.</source>
+        <translation>ان میں {received}: {accepted} قبول، {up_to_date} ہیڈکوارٹر میں پہلے سے تازہ، {conflicts}، {quarantined} قرنطینہ میں۔</translation>
+    </message>
+    <message>
+        <source>{n} conflict to review</source>
+        <translation>جائزے کے لیے {n} تنازع</translation>
+    </message>
+    <message>
+        <source>{n} conflicts to review</source>
+        <translation>جائزے کے لیے {n} تنازعات</translation>
+    </message>
+    <message>
+        <source>Already up to date at HQ: {n} (sent before, or HQ holds a later version). They change nothing and need nothing from you.</source>
+        <translation>ہیڈکوارٹر میں پہلے سے تازہ: {n} (پہلے بھیجے گئے، یا ہیڈکوارٹر کے پاس بعد کا ورژن ہے)۔ ان سے کچھ تبدیل نہیں ہوتا اور آپ کو کچھ کرنے کی ضرورت نہیں۔</translation>
+    </message>
+    <message>
+        <source>{district}, bundle {seq}</source>
+        <translation>‏{district}، بنڈل {seq}</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>پہلے درآمد شدہ</translation>
+    </message>
+    <message>
+        <source>the same file again; nothing changed</source>
+        <translation>وہی فائل دوبارہ؛ کچھ تبدیل نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>تنازع</translation>
+    </message>
+    <message>
+        <source>held for review on the Conflicts tab</source>
+        <translation>«تنازعات» ٹیب پر جائزے کے لیے روکا گیا</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>قرنطینہ میں</translation>
+    </message>
+    <message>
+        <source>Missing bundles</source>
+        <translation>غائب بنڈل</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>مسترد</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>Set up TIPDesk on this computer</source>
+        <translation>اس کمپیوٹر پر TIPDesk قائم کریں</translation>
+    </message>
+    <message>
+        <source>TIPDesk keeps its records encrypted on this computer. First, say what kind of office this is.</source>
+        <translation>‏TIPDesk اپنے ریکارڈ اس کمپیوٹر پر خفیہ (انکرپٹڈ) حالت میں رکھتا ہے۔ پہلے بتائیں کہ یہ کس قسم کا دفتر ہے۔</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>A district office</source>
+        <translation>ضلعی دفتر</translation>
+    </message>
+    <message>
+        <source>Headquarters (HQ)</source>
+        <translation>ہیڈکوارٹر (HQ)</translation>
+    </message>
+    <message>
+        <source>An FIA circle, a police station or a provincial department that records its own cases, victims, training and campaigns and sends them to HQ.</source>
+        <translation>‏FIA سرکل، پولیس اسٹیشن یا صوبائی محکمہ جو اپنے مقدمات، متاثرین، تربیت اور مہمات درج کر کے ہیڈکوارٹر کو بھیجتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Receives the districts&apos; data and prepares the national figures.</source>
+        <translation>اضلاع کا ڈیٹا وصول کرتا ہے اور قومی اعداد و شمار تیار کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>ڈیٹا فولڈر: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageCard</name>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>The language of your own screens, menus and messages. Records keep the language they were written in.</source>
+        <translation>آپ کی اپنی اسکرینوں، مینیو اور پیغامات کی زبان۔ ریکارڈ اسی زبان میں رہتے ہیں جس میں لکھے گئے۔</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadCard</name>
+    <message>
+        <source>Letterhead</source>
+        <translation>لیٹر ہیڈ</translation>
+    </message>
+    <message>
+        <source>Printed at the top of case summaries, referral letters and cause lists, with the officer who signs them.</source>
+        <translation>مقدمے کے خلاصوں، ریفرل خطوط اور کاز لسٹوں کے اوپر، دستخط کرنے والے افسر کے ساتھ پرنٹ ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>پتہ</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>ٹیلی فون</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>ای میل</translation>
+    </message>
+    <message>
+        <source>Signing officer</source>
+        <translation>دستخط کنندہ افسر</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>عہدہ</translation>
+    </message>
+    <message>
+        <source>Save letterhead</source>
+        <translation>لیٹر ہیڈ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>The letterhead was saved.</source>
+        <translation>لیٹر ہیڈ محفوظ ہو گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedCasesPanel</name>
+    <message>
+        <source>CNIC</source>
+        <translation>‏CNIC</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>اضلاع</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>District of the case</source>
+        <translation>مقدمے کا ضلع</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>درج</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحلہ</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>{people} accused CNICs appear in cases of more than one district ({cases} cases). Networks cross district lines: tell the districts concerned.</source>
+        <translation>ملزمان کے {people} CNIC ایک سے زیادہ اضلاع کے مقدمات میں آتے ہیں ({cases} مقدمات)۔ گروہ ضلعی حدود پار کرتے ہیں: متعلقہ اضلاع کو آگاہ کریں۔</translation>
+    </message>
+    <message>
+        <source>No accused CNIC appears in cases of more than one district.</source>
+        <translation>کسی ملزم کا CNIC ایک سے زیادہ اضلاع کے مقدمات میں نہیں آتا۔</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Headquarters</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+    <message>
+        <source>TIPDesk — {place}</source>
+        <translation>‏TIPDesk — {place}</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>مقفل کریں</translation>
+    </message>
+    <message>
+        <source>Lock TIPDesk now (Ctrl+L)</source>
+        <translation>‏TIPDesk ابھی مقفل کریں (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Signed in: {user}</source>
+        <translation>سائن اِن: {user}</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>کردار: {role}</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>نیا</translation>
+    </message>
+    <message>
+        <source>The break is recorded in the audit log; changes can be saved again.</source>
+        <translation>ٹوٹ آڈٹ لاگ میں درج ہو گیا؛ تبدیلیاں دوبارہ محفوظ کی جا سکتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>مقفل</translation>
+    </message>
+    <message>
+        <source>Locked with unsaved changes: unlock to close TIPDesk.</source>
+        <translation>غیر محفوظ تبدیلیوں کے ساتھ مقفل: TIPDesk بند کرنے کے لیے کھولیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>How the columns were read</source>
+        <translation>کالم کیسے پڑھے گئے</translation>
+    </message>
+    <message>
+        <source>Columns are matched by their header, in any order; others are ignored.</source>
+        <translation>کالم اپنے عنوان سے ملائے جاتے ہیں، کسی بھی ترتیب میں؛ باقی نظرانداز ہوتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>شیٹ</translation>
+    </message>
+    <message>
+        <source>Column found</source>
+        <translation>ملا ہوا کالم</translation>
+    </message>
+    <message>
+        <source>Register field</source>
+        <translation>رجسٹر کا خانہ</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>استعمال</translation>
+    </message>
+    <message>
+        <source>Offices this install does not know</source>
+        <translation>وہ دفاتر جنہیں یہ تنصیب نہیں جانتی</translation>
+    </message>
+    <message>
+        <source>Map each to one of this install&apos;s offices, or add the office in Settings.</source>
+        <translation>ہر ایک کو اس تنصیب کے کسی دفتر سے ملائیں، یا «ترتیبات» میں دفتر شامل کریں۔</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>پڑھا گیا</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>نظرانداز</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>غائب</translation>
+    </message>
+    <message>
+        <source>(not mapped: its rows are not imported)</source>
+        <translation>(ملایا نہیں گیا: اس کی قطاریں درآمد نہیں ہوں گی)</translation>
+    </message>
+    <message>
+        <source>{name} ({rows} rows)</source>
+        <translation>‏{name} ({rows} قطاریں)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeView</name>
+    <message>
+        <source>Select a conflict to review it.</source>
+        <translation>جائزے کے لیے کوئی تنازع منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>خانہ</translation>
+    </message>
+    <message>
+        <source>The same in both versions</source>
+        <translation>دونوں ورژنز میں یکساں</translation>
+    </message>
+    <message>
+        <source>Keep HQ&apos;s</source>
+        <translation>ہیڈکوارٹر کا رکھیں</translation>
+    </message>
+    <message>
+        <source>Keep the district&apos;s</source>
+        <translation>ضلع کا رکھیں</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>برقرار</translation>
+    </message>
+    <message>
+        <source>will be discarded</source>
+        <translation>ترک کر دیا جائے گا</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCombo</name>
+    <message>
+        <source>Choose an FIA circle or type the office&apos;s name</source>
+        <translation>‏FIA سرکل منتخب کریں یا دفتر کا نام لکھیں</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your district and office</source>
+        <translation>آپ کا ضلع اور دفتر</translation>
+    </message>
+    <message>
+        <source>Records you create are registered to this office. More offices can be added later under Settings.</source>
+        <translation>آپ کے بنائے ہوئے ریکارڈ اس دفتر کے نام درج ہوں گے۔ مزید دفاتر بعد میں «ترتیبات» میں شامل کیے جا سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>Pick your FIA circle from the list, or type the name of your police station or department.</source>
+        <translation>فہرست سے اپنا FIA سرکل منتخب کریں، یا اپنے پولیس اسٹیشن یا محکمے کا نام لکھیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>OfficesModel</name>
+    <message>
+        <source>FIA circle</source>
+        <translation>‏FIA سرکل</translation>
+    </message>
+    <message>
+        <source>Police station</source>
+        <translation>پولیس اسٹیشن</translation>
+    </message>
+    <message>
+        <source>Other office</source>
+        <translation>دیگر دفتر</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>قسم</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <source>Ready to create the store</source>
+        <translation>اسٹور بنانے کے لیے تیار</translation>
+    </message>
+    <message>
+        <source>Check the summary, then press Create. TIPDesk then shows the recovery key once.</source>
+        <translation>خلاصہ دیکھیں، پھر «بنائیں» دبائیں۔ اس کے بعد TIPDesk ریکوری کلید ایک بار دکھائے گا۔</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>بنائیں</translation>
+    </message>
+    <message>
+        <source>Enrolment with HQ</source>
+        <translation>ہیڈکوارٹر کے ساتھ اندراج</translation>
+    </message>
+    <message>
+        <source>Fill with demo data (training installs only)</source>
+        <translation>نمونے کے ڈیٹا سے بھریں (صرف تربیتی تنصیبات)</translation>
+    </message>
+    <message>
+        <source>Adds synthetic cases, victims, training sessions and campaigns so that officers can practise. Never tick this on an office&apos;s real install.</source>
+        <translation>نمونے کے (فرضی) مقدمات، متاثرین، تربیتی نشستیں اور مہمات شامل کرتا ہے تاکہ افسران مشق کر سکیں۔ کسی دفتر کی اصل تنصیب پر اسے کبھی منتخب نہ کریں۔</translation>
+    </message>
+    <message>
+        <source>Synthetic records only: every name and number is invented.</source>
+        <translation>صرف فرضی ریکارڈ: ہر نام اور نمبر من گھڑت ہے۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s enrolment file (optional)</source>
+        <translation>ہیڈکوارٹر کی اندراج فائل (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>منتخب کریں…</translation>
+    </message>
+    <message>
+        <source>Optional: the file HQ gives each district. It can also be installed later.</source>
+        <translation>اختیاری: وہ فائل جو ہیڈکوارٹر ہر ضلع کو دیتا ہے۔ اسے بعد میں بھی نصب کیا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Kind: {kind}</source>
+        <translation>قسم: {kind}</translation>
+    </message>
+    <message>
+        <source>district office</source>
+        <translation>ضلعی دفتر</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+    <message>
+        <source>District: {d}</source>
+        <translation>ضلع: {d}</translation>
+    </message>
+    <message>
+        <source>Office: {o}</source>
+        <translation>دفتر: {o}</translation>
+    </message>
+    <message>
+        <source>Administrator: {u}</source>
+        <translation>منتظم: {u}</translation>
+    </message>
+    <message>
+        <source>Data folder: {f}</source>
+        <translation>ڈیٹا فولڈر: {f}</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s enrolment file</source>
+        <translation>ہیڈکوارٹر کی اندراج فائل</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>HQ device {device}. Fingerprint: {fingerprint}. Check it with HQ (by phone) before you press Create.</source>
+        <translation>ہیڈکوارٹر ڈیوائس {device}۔ فنگر پرنٹ: {fingerprint}۔ «بنائیں» دبانے سے پہلے ہیڈکوارٹر سے (فون پر) اس کی تصدیق کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>What happened at the hearing</source>
+        <translation>پیشی پر کیا ہوا</translation>
+    </message>
+    <message>
+        <source>{what}, case {case}, {date}, {court}</source>
+        <translation>‏{what}، مقدمہ {case}، {date}، {court}</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>کیا ہوا</translation>
+    </message>
+    <message>
+        <source>Next date</source>
+        <translation>اگلی تاریخ</translation>
+    </message>
+    <message>
+        <source>Next hearing for</source>
+        <translation>اگلی پیشی برائے</translation>
+    </message>
+    <message>
+        <source>Next hearing in</source>
+        <translation>اگلی پیشی بمقام</translation>
+    </message>
+    <message>
+        <source>Leave the next date empty when the court gave none (a judgment).</source>
+        <translation>اگر عدالت نے کوئی تاریخ نہیں دی (فیصلہ) تو اگلی تاریخ خالی چھوڑ دیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueNotice</name>
+    <message>
+        <source>{n} overdue in the diary: hearings not yet recorded and deadlines passed. The latest:</source>
+        <translation>ڈائری میں {n} تاخیر شدہ: پیشیاں جو ابھی درج نہیں ہوئیں اور گزری ہوئی آخری تاریخیں۔ تازہ ترین:</translation>
+    </message>
+    <message>
+        <source>Open the diary</source>
+        <translation>ڈائری کھولیں</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>ہٹائیں</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerBanner</name>
+    <message>
+        <source>Read only: this record belongs to {owner}. This install changes {own}&apos;s records only; {owner}&apos;s office (or HQ) keeps it up to date, and its changes reach you through HQ.</source>
+        <translation>صرف پڑھنے کے لیے: یہ ریکارڈ {owner} کا ہے۔ یہ تنصیب صرف {own} کے ریکارڈ تبدیل کرتی ہے؛ {owner} کا دفتر (یا ہیڈکوارٹر) اسے تازہ رکھتا ہے، اور اس کی تبدیلیاں ہیڈکوارٹر کے ذریعے آپ تک پہنچتی ہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseFields</name>
+    <message>
+        <source>At least 10 characters; a few words work well</source>
+        <translation>کم از کم 10 حروف؛ چند الفاظ اچھا کام کرتے ہیں</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>دوبارہ لکھیں</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>دکھائیں</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>پاس فریز</translation>
+    </message>
+    <message>
+        <source>Confirm passphrase</source>
+        <translation>پاس فریز کی تصدیق</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>دونوں پاس فریز مختلف ہیں۔</translation>
+    </message>
+    <message>
+        <source>Too weak</source>
+        <translation>بہت کمزور</translation>
+    </message>
+    <message>
+        <source>Fair: a longer passphrase is stronger</source>
+        <translation>مناسب: لمبا پاس فریز زیادہ مضبوط ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>مضبوط</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFilter</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>گزشتہ 30 دن</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>گزشتہ 12 ماہ</translation>
+    </message>
+    <message>
+        <source>This year ({year})</source>
+        <translation>رواں سال ({year})</translation>
+    </message>
+    <message>
+        <source>Last year ({year})</source>
+        <translation>گزشتہ سال ({year})</translation>
+    </message>
+    <message>
+        <source>From… to…</source>
+        <translation>از… تا…</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>کوئی بھی وقت</translation>
+    </message>
+    <message>
+        <source>Period (by the record&apos;s main date)</source>
+        <translation>مدت (ریکارڈ کی بنیادی تاریخ کے مطابق)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+</context>
+<context>
+    <name>PrintoutDialog</name>
+    <message>
+        <source>{title}: {n} page(s). Print it, or save it as a PDF file.</source>
+        <translation>‏{title}: {n} صفحہ/صفحات۔ اسے پرنٹ کریں، یا PDF فائل کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>صفحہ {n}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Print on paper (Ctrl+P)</source>
+        <translation>کاغذ پر پرنٹ کریں (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>‏PDF کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Save a copy as a PDF file (Ctrl+S)</source>
+        <translation>‏PDF فائل کے طور پر نقل محفوظ کریں (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>The printer could not be started; nothing was printed.</source>
+        <translation>پرنٹر شروع نہ ہو سکا؛ کچھ پرنٹ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation>‏{n} صفحہ/صفحات پرنٹر کو بھیجے گئے۔</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>‏PDF کے طور پر محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>‏PDF دستاویزات (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>‏{path} میں محفوظ کیا گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPage</name>
+    <message>
+        <source>Problems in the register</source>
+        <translation>رجسٹر میں مسائل</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>شدت</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>شیٹ</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>قطار</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>کالم</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>قدر</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>متوقع</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>صرف درست قطاریں درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>غلطی</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>انتباہ</translation>
+    </message>
+    <message>
+        <source>No problems: all {rows} rows can be imported.</source>
+        <translation>کوئی مسئلہ نہیں: تمام {rows} قطاریں درآمد کی جا سکتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>{errors} errors and {warnings} warnings. {valid} of {rows} rows can be imported.</source>
+        <translation>‏{errors} غلطیاں اور {warnings} انتباہات۔ {rows} میں سے {valid} قطاریں درآمد کی جا سکتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>With errors nothing is imported unless you choose the valid rows only; or correct the register and check it again.</source>
+        <translation>غلطیوں کی صورت میں کچھ درآمد نہیں ہوتا جب تک آپ صرف درست قطاریں منتخب نہ کریں؛ یا رجسٹر درست کر کے دوبارہ جانچ کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Cancelling… (the step under way finishes first)</source>
+        <translation>منسوخ ہو رہا ہے… (جاری مرحلہ پہلے مکمل ہو گا)</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>سب منتخب کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>اوپر</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>نیچے</translation>
+    </message>
+</context>
+<context>
+    <name>QDialogButtonBox</name>
+    <message>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>واپس کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>دوبارہ کریں</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>کاٹیں</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>نقل کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>چسپاں کریں</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>سب منتخب کریں</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>تفصیلات دکھائیں…</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>تفصیلات چھپائیں…</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>سب کے لیے ہاں</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>سب کے لیے نہیں</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>سب محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ترک کریں</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>دوبارہ ترتیب دیں</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>ابتدائی ترتیبات بحال کریں</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>نظرانداز کریں</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print Preview</source>
+        <translation>پرنٹ کا پیش منظر</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Page setup</source>
+        <translation>صفحے کی ترتیب</translation>
+    </message>
+    <message>
+        <source>Page Setup</source>
+        <translation>صفحے کی ترتیب</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>‏PDF میں برآمد کریں</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>پہلا صفحہ</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>پچھلا صفحہ</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>اگلا صفحہ</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>آخری صفحہ</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>چوڑائی کے مطابق</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>صفحے کے مطابق</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>بڑا کریں</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>چھوٹا کریں</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>عمودی</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>افقی</translation>
+    </message>
+    <message>
+        <source>Show single page</source>
+        <translation>ایک صفحہ دکھائیں</translation>
+    </message>
+    <message>
+        <source>Show facing pages</source>
+        <translation>آمنے سامنے صفحات دکھائیں</translation>
+    </message>
+    <message>
+        <source>Show overview of all pages</source>
+        <translation>تمام صفحات کا جائزہ دکھائیں</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>واپس کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>دوبارہ کریں</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>کاٹیں</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>نقل کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>چسپاں کریں</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>سب منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>ربط کا پتہ نقل کریں</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>پیچھے &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&lt; اگلا</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>اگلا</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>مکمل کریں</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>تصدیق کریں</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>جاری رکھیں</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>واپس جائیں</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مدد</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>e.g. court order 12/2025, hearing on 3 June</source>
+        <translation>مثلاً عدالتی حکم 12/2025، 3 جون کی پیشی</translation>
+    </message>
+    <message>
+        <source>At least a few words.</source>
+        <translation>کم از کم چند الفاظ۔</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (kept in the audit log):</source>
+        <translation>وجہ (آڈٹ لاگ میں محفوظ ہو گی):</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Loading…</source>
+        <translation>لوڈ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>New record: not saved yet</source>
+        <translation>نیا ریکارڈ: ابھی محفوظ نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>حذف کریں…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Close this record (Esc)</source>
+        <translation>یہ ریکارڈ بند کریں (Esc)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Save this record (Ctrl+S)</source>
+        <translation>یہ ریکارڈ محفوظ کریں (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Could not be opened</source>
+        <translation>کھولا نہ جا سکا</translation>
+    </message>
+    <message>
+        <source>Version {version}, last saved {at} by {user}</source>
+        <translation>ورژن {version}، آخری بار محفوظ {at} از {user}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>غیر محفوظ تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Save the changes to {title}?</source>
+        <translation>‏{title} میں تبدیلیاں محفوظ کریں؟</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t save, your changes will be lost.</source>
+        <translation>اگر آپ محفوظ نہیں کریں گے تو آپ کی تبدیلیاں ضائع ہو جائیں گی۔</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>محفوظ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>‏{time} پر محفوظ ہوا</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>محفوظ نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Not saved. Please correct this:</source>
+        <translation>محفوظ نہیں ہوا۔ براہِ کرم یہ درست کریں:</translation>
+    </message>
+    <message>
+        <source>Not saved. Please correct these {n} things:</source>
+        <translation>محفوظ نہیں ہوا۔ براہِ کرم یہ {n} باتیں درست کریں:</translation>
+    </message>
+    <message>
+        <source>Not saved: see the problems above</source>
+        <translation>محفوظ نہیں ہوا: اوپر دیے گئے مسائل دیکھیں</translation>
+    </message>
+    <message>
+        <source>Saved. Please check this:</source>
+        <translation>محفوظ ہو گیا۔ براہِ کرم یہ دیکھ لیں:</translation>
+    </message>
+    <message>
+        <source>Saved. Please check these {n} things:</source>
+        <translation>محفوظ ہو گیا۔ براہِ کرم یہ {n} باتیں دیکھ لیں:</translation>
+    </message>
+    <message>
+        <source>Restored at {time}</source>
+        <translation>‏{time} پر بحال ہوا</translation>
+    </message>
+    <message>
+        <source>Delete {title}</source>
+        <translation>‏{title} حذف کریں</translation>
+    </message>
+    <message>
+        <source>The record is marked deleted: it disappears from lists and figures, and the deletion is sent to HQ. Give the reason (it is written to the audit log).</source>
+        <translation>ریکارڈ حذف شدہ نشان زد ہو جاتا ہے: یہ فہرستوں اور اعداد و شمار سے ہٹ جاتا ہے، اور حذف کی اطلاع ہیڈکوارٹر کو بھیجی جاتی ہے۔ وجہ لکھیں (یہ آڈٹ لاگ میں لکھی جائے گی)۔</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Every problem is fixed: save when ready (Ctrl+S)</source>
+        <translation>ہر مسئلہ درست ہو گیا: تیار ہوں تو محفوظ کریں (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Print the case summary of the saved case</source>
+        <translation>محفوظ شدہ مقدمے کا خلاصہ پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>مقدمے کا خلاصہ</translation>
+    </message>
+    <message>
+        <source>Case summary with victims&apos; names…</source>
+        <translation>متاثرین کے ناموں کے ساتھ مقدمے کا خلاصہ…</translation>
+    </message>
+    <message>
+        <source>Victims&apos; names on the printout</source>
+        <translation>پرنٹ پر متاثرین کے نام</translation>
+    </message>
+    <message>
+        <source>Why must the victims&apos; names be on this printout? The reason is kept in the audit log.</source>
+        <translation>اس پرنٹ پر متاثرین کے نام کیوں ضروری ہیں؟ وجہ آڈٹ لاگ میں محفوظ رہتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Referral letter…</source>
+        <translation>ریفرل خط…</translation>
+    </message>
+    <message>
+        <source>A letter referring the saved victim to a service</source>
+        <translation>محفوظ شدہ متاثرہ کو کسی سروس کے حوالے کرنے کا خط</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPanel</name>
+    <message>
+        <source>Matched</source>
+        <translation>مطابق</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <source>Count all</source>
+        <translation>سب گنیں</translation>
+    </message>
+    <message>
+        <source>Count every record of the list (may take a few seconds)</source>
+        <translation>فہرست کا ہر ریکارڈ گنیں (چند سیکنڈ لگ سکتے ہیں)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>برآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Write this list, as searched and filtered, to an Excel workbook</source>
+        <translation>یہ فہرست، تلاش اور فلٹر کے مطابق، Excel ورک بک میں لکھیں</translation>
+    </message>
+    <message>
+        <source>Going to the end of the list…</source>
+        <translation>فہرست کے آخر تک جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>The list cannot be sorted by “{column}”.</source>
+        <translation>فہرست «{column}» کے لحاظ سے ترتیب نہیں دی جا سکتی۔</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search and filters.</source>
+        <translation>تلاش اور فلٹرز سے کچھ مطابقت نہیں رکھتا۔</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>گنتی ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>More than {text}</source>
+        <translation>‏{text} سے زیادہ</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>فہرست برآمد کریں</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>‏Excel ورک بک (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the list to {name}…</source>
+        <translation>فہرست {name} میں لکھی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {name}.</source>
+        <translation>‏{n} قطاریں {name} میں لکھی گئیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <source>Start a new record (Ctrl+N)</source>
+        <translation>نیا ریکارڈ شروع کریں (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>فہرست</translation>
+    </message>
+    <message>
+        <source>Any district</source>
+        <translation>کوئی بھی ضلع</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>غیر محفوظ تبدیلیاں</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>The new recovery key</source>
+        <translation>نئی ریکوری کلید</translation>
+    </message>
+    <message>
+        <source>Your new recovery key</source>
+        <translation>آپ کی نئی ریکوری کلید</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPanel</name>
+    <message>
+        <source>Anyone who holds this key can open every record, including victims&apos; identities. Write it down or save it to a USB stick, and keep it in a locked place, away from this computer.</source>
+        <translation>جس کے پاس یہ کلید ہو وہ ہر ریکارڈ کھول سکتا ہے، بشمول متاثرین کی شناخت۔ اسے لکھ لیں یا USB اسٹک پر محفوظ کریں، اور اس کمپیوٹر سے دور کسی مقفل جگہ رکھیں۔</translation>
+    </message>
+    <message>
+        <source>I have written down or saved the recovery key</source>
+        <translation>میں نے ریکوری کلید لکھ لی یا محفوظ کر لی ہے</translation>
+    </message>
+    <message>
+        <source>Save to file…</source>
+        <translation>فائل میں محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>ریکوری کلید محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>ٹیکسٹ فائلیں (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. This file is as sensitive as the records themselves: move it to a USB stick kept in a locked place and delete it from this computer.</source>
+        <translation>‏{path} میں محفوظ کیا گیا۔ یہ فائل خود ریکارڈ جتنی حساس ہے: اسے کسی مقفل جگہ رکھی USB اسٹک پر منتقل کریں اور اس کمپیوٹر سے حذف کر دیں۔</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>ریکوری کلید پرنٹ کریں</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>آپ کی ریکوری کلید</translation>
+    </message>
+    <message>
+        <source>If every passphrase is forgotten, this key is the only way into the records. It is shown only now.</source>
+        <translation>اگر ہر پاس فریز بھول جائے تو ریکارڈ تک پہنچنے کا واحد راستہ یہی کلید ہے۔ یہ صرف ابھی دکھائی جا رہی ہے۔</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralForm</name>
+    <message>
+        <source>Referral</source>
+        <translation>ریفرل</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>فراہم کنندہ</translation>
+    </message>
+    <message>
+        <source>e.g. Dar-ul-Aman Lahore</source>
+        <translation>مثلاً دارالامان لاہور</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>ریفرل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Outcome date</source>
+        <translation>نتیجے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>نوٹس</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralLetterDialog</name>
+    <message>
+        <source>Referral letter</source>
+        <translation>ریفرل خط</translation>
+    </message>
+    <message>
+        <source>A letter referring the victim to a service</source>
+        <translation>متاثرہ کو کسی سروس کے حوالے کرنے کا خط</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <source>Print the victim&apos;s name and father&apos;s name</source>
+        <translation>متاثرہ کا نام اور ولدیت پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>کیوں (آڈٹ لاگ میں محفوظ)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>Without the name, the letter leaves a line to fill in by hand.</source>
+        <translation>نام کے بغیر خط میں ہاتھ سے بھرنے کے لیے ایک سطر چھوڑی جاتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Show letter</source>
+        <translation>خط دکھائیں</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterImportWizard</name>
+    <message>
+        <source>Import a register</source>
+        <translation>رجسٹر درآمد کریں</translation>
+    </message>
+    <message>
+        <source>{rows} rows read from {file}; {errors} errors. Press Next.</source>
+        <translation>‏{file} سے {rows} قطاریں پڑھی گئیں؛ {errors} غلطیاں۔ «اگلا» دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Checking the register</source>
+        <translation>رجسٹر کی جانچ</translation>
+    </message>
+    <message>
+        <source>Reading and checking every row…</source>
+        <translation>ہر قطار پڑھی اور جانچی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Importing the register</source>
+        <translation>رجسٹر کی درآمد</translation>
+    </message>
+    <message>
+        <source>Saving the records…</source>
+        <translation>ریکارڈ محفوظ ہو رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>منسوخ؛ کچھ درآمد نہیں ہوا۔</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Choose a period and an area, then press Build.</source>
+        <translation>مدت اور علاقہ منتخب کریں، پھر «تیار کریں» دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>جائزہ</translation>
+    </message>
+    <message>
+        <source>Breakdowns</source>
+        <translation>تفصیلی تقسیم</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>چارٹ</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>Last record change</source>
+        <translation>ریکارڈ میں آخری تبدیلی</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخری بنڈل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>احاطہ</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>مخصوص مدت</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>رواں سال</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>گزشتہ سال</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>گزشتہ سہ ماہی</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>تمام صوبے</translation>
+    </message>
+    <message>
+        <source>Hide small counts below</source>
+        <translation>اس سے کم گنتیاں چھپائیں</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>برآمد کریں</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>تیار کریں</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>‏JSON</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>‏CSV</translation>
+    </message>
+    <message>
+        <source>XLSX</source>
+        <translation>‏XLSX</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>‏PDF</translation>
+    </message>
+    <message>
+        <source>Save the report on screen as {format}</source>
+        <translation>اسکرین پر موجود رپورٹ {format} کے طور پر محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>اہم اعداد و شمار</translation>
+    </message>
+    <message>
+        <source>From registration to conviction</source>
+        <translation>اندراج سے سزا تک</translation>
+    </message>
+    <message>
+        <source>Cases registered and accused convicted per month</source>
+        <translation>ماہانہ درج شدہ مقدمات اور سزا یافتہ ملزمان</translation>
+    </message>
+    <message>
+        <source>Victims identified by gender and age</source>
+        <translation>جنس اور عمر کے لحاظ سے شناخت شدہ متاثرین</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>تمام اضلاع</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>مدت شروع ہونے سے پہلے ختم ہو رہی ہے۔</translation>
+    </message>
+    <message>
+        <source>Building the report</source>
+        <translation>رپورٹ تیار ہو رہی ہے</translation>
+    </message>
+    <message>
+        <source>Counting cases, accused, victims, training and campaigns…</source>
+        <translation>مقدمات، ملزمان، متاثرین، تربیت اور مہمات کی گنتی ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>منسوخ۔</translation>
+    </message>
+    <message>
+        <source>{scope}: {start} to {end}, beside {pstart} to {pend}.</source>
+        <translation>‏{scope}: {start} تا {end}، بمقابلہ {pstart} تا {pend}۔</translation>
+    </message>
+    <message>
+        <source>Counts below {n} are shown as &lt;{n}; x hides a value that could be worked out.</source>
+        <translation>‏{n} سے کم گنتیاں &lt;{n} کے طور پر دکھائی جاتی ہیں؛ x ایسی قدر چھپاتا ہے جس کا حساب لگایا جا سکتا ہو۔</translation>
+    </message>
+    <message>
+        <source>Districts not heard of since {date}: {n}.</source>
+        <translation>‏{date} سے خاموش اضلاع: {n}۔</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>پرانا</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>تازہ</translation>
+    </message>
+    <message>
+        <source>Cases registered</source>
+        <translation>درج شدہ مقدمات</translation>
+    </message>
+    <message>
+        <source>Proceeded against</source>
+        <translation>جن کے خلاف کارروائی ہوئی</translation>
+    </message>
+    <message>
+        <source>Convicted</source>
+        <translation>سزا یافتہ</translation>
+    </message>
+    <message>
+        <source>In the period</source>
+        <translation>مدت میں</translation>
+    </message>
+    <message>
+        <source>Accused convicted</source>
+        <translation>سزا یافتہ ملزمان</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>خاتون</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Transgender</source>
+        <translation>خواجہ سرا</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <source>Child (under 18)</source>
+        <translation>بچہ (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>بالغ</translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>عمر نامعلوم</translation>
+    </message>
+    <message>
+        <source>{n} suppressed values are left out of the charts.</source>
+        <translation>‏{n} چھپائی گئی قدریں چارٹس میں شامل نہیں۔</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>‏JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files in a zip (*.zip)</source>
+        <translation>‏zip میں CSV فائلیں (*.zip)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>‏Excel ورک بک (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>‏PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>رپورٹ برآمد کریں</translation>
+    </message>
+    <message>
+        <source>Exporting the report</source>
+        <translation>رپورٹ برآمد ہو رہی ہے</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>‏{file} لکھی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>‏{file} محفوظ ہو گئی۔</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <source>Hidden by small-cell suppression</source>
+        <translation>چھوٹی گنتیوں کے اخفا کے تحت چھپایا گیا</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>By province</source>
+        <translation>صوبہ وار</translation>
+    </message>
+    <message>
+        <source>By district</source>
+        <translation>ضلع وار</translation>
+    </message>
+    <message>
+        <source>By Act</source>
+        <translation>قانون وار</translation>
+    </message>
+    <message>
+        <source>Victims: form × gender × age</source>
+        <translation>متاثرین: قسم × جنس × عمر</translation>
+    </message>
+    <message>
+        <source>Victims: gender × age</source>
+        <translation>متاثرین: جنس × عمر</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>قومیت</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Trained by agency</source>
+        <translation>ادارہ وار تربیت یافتہ</translation>
+    </message>
+    <message>
+        <source>Trained by gender</source>
+        <translation>جنس وار تربیت یافتہ</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ریفرلز</translation>
+    </message>
+    <message>
+        <source>Official involvement</source>
+        <translation>سرکاری اہلکار کا ملوث ہونا</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>ماہانہ</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>رپورٹس</translation>
+    </message>
+    <message>
+        <source>The national report, linked cases and data quality.</source>
+        <translation>قومی رپورٹ، منسلک مقدمات اور ڈیٹا کا معیار۔</translation>
+    </message>
+    <message>
+        <source>Your role does not include reports. A district officer, a supervisor or an HQ analyst can build them.</source>
+        <translation>آپ کے کردار میں رپورٹس شامل نہیں۔ ضلعی افسر، نگران یا ہیڈکوارٹر کا تجزیہ کار انہیں تیار کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>رپورٹ</translation>
+    </message>
+    <message>
+        <source>Linked cases</source>
+        <translation>منسلک مقدمات</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>ڈیٹا کا معیار</translation>
+    </message>
+</context>
+<context>
+    <name>ResolutionDialog</name>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>تنازع حل کریں</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict on {record}?</source>
+        <translation>‏{record} پر تنازع حل کریں؟</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s register will hold the values kept below, and this version goes back to {district} with its next receipt. The values listed as discarded are not kept anywhere: this cannot be undone.</source>
+        <translation>ہیڈکوارٹر کے رجسٹر میں نیچے رکھی گئی قدریں ہوں گی، اور یہ ورژن اگلی رسید کے ساتھ {district} کو واپس جائے گا۔ ترک شدہ قدریں کہیں محفوظ نہیں رہتیں: یہ عمل واپس نہیں ہو سکتا۔</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>خانہ</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>برقرار</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>ترک شدہ</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s</source>
+        <translation>ہیڈکوارٹر کی</translation>
+    </message>
+    <message>
+        <source>the district&apos;s</source>
+        <translation>ضلع کی</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <source>{value}
+({side})</source>
+        <translation>‏{value}
+({side})</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve and discard</source>
+        <translation>حل کریں اور ترک کریں</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>بیک اپ بحال کریں</translation>
+    </message>
+    <message>
+        <source>Backup: {name}</source>
+        <translation>بیک اپ: {name}</translation>
+    </message>
+    <message>
+        <source>The records on this computer are replaced by the backup&apos;s. The current store is moved aside into a before-restore folder in the data folder; nothing is deleted.</source>
+        <translation>اس کمپیوٹر کے ریکارڈ بیک اپ کے ریکارڈ سے بدل دیے جائیں گے۔ موجودہ اسٹور ڈیٹا فولڈر میں ایک before-restore فولڈر میں منتقل کر دیا جاتا ہے؛ کچھ حذف نہیں ہوتا۔</translation>
+    </message>
+    <message>
+        <source>User of the backup</source>
+        <translation>بیک اپ کا صارف</translation>
+    </message>
+    <message>
+        <source>Their passphrase</source>
+        <translation>ان کا پاس فریز</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بحال کریں</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>District officer</source>
+        <translation>ضلعی افسر</translation>
+    </message>
+    <message>
+        <source>District supervisor</source>
+        <translation>ضلعی نگران</translation>
+    </message>
+    <message>
+        <source>District admin</source>
+        <translation>ضلعی منتظم</translation>
+    </message>
+    <message>
+        <source>HQ analyst</source>
+        <translation>ہیڈکوارٹر تجزیہ کار</translation>
+    </message>
+    <message>
+        <source>HQ admin</source>
+        <translation>ہیڈکوارٹر منتظم</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Restore</source>
+        <translation>بحال کریں</translation>
+    </message>
+    <message>
+        <source>The backup is restored. This laptop is now a new sync device: before HQ accepts its bundles, write its device file (Sync &gt; Device file for HQ…) and send it to HQ to register.</source>
+        <translation>بیک اپ بحال ہو گیا۔ یہ لیپ ٹاپ اب ایک نئی سنک ڈیوائس ہے: ہیڈکوارٹر اس کے بنڈل قبول کرے، اس سے پہلے اس کی ڈیوائس فائل لکھیں (سنک &gt; ہیڈکوارٹر کے لیے ڈیوائس فائل…) اور رجسٹریشن کے لیے ہیڈکوارٹر کو بھیجیں۔</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ترتیبات</translation>
+    </message>
+    <message>
+        <source>This install&apos;s security, offices, backups and details.</source>
+        <translation>اس تنصیب کی سکیورٹی، دفاتر، بیک اپ اور تفصیلات۔</translation>
+    </message>
+    <message>
+        <source>Automatic lock</source>
+        <translation>خودکار قفل</translation>
+    </message>
+    <message>
+        <source>Lock TIPDesk after</source>
+        <translation>‏TIPDesk مقفل کریں بعد از</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> منٹ</translation>
+    </message>
+    <message>
+        <source>without use</source>
+        <translation>استعمال کے بغیر</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Locking hides every record until the passphrase is entered again; unsaved input is kept. Ctrl+L locks at once.</source>
+        <translation>قفل ہر ریکارڈ کو پاس فریز دوبارہ درج ہونے تک چھپا دیتا ہے؛ غیر محفوظ اندراج برقرار رہتا ہے۔ Ctrl+L فوراً مقفل کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>بیک اپ اور بحالی</translation>
+    </message>
+    <message>
+        <source>A backup is one encrypted file: it opens with the same passphrases or the recovery key. Keep copies on a USB stick away from this computer.</source>
+        <translation>بیک اپ ایک خفیہ (انکرپٹڈ) فائل ہے: یہ انہی پاس فریز یا ریکوری کلید سے کھلتی ہے۔ اس کی نقول اس کمپیوٹر سے دور USB اسٹک پر رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>ابھی بیک اپ بنائیں…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>بحال کریں…</translation>
+    </message>
+    <message>
+        <source>Your role does not include backups.</source>
+        <translation>آپ کے کردار میں بیک اپ شامل نہیں۔</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>رجسٹر</translation>
+    </message>
+    <message>
+        <source>Bring in a case, training or campaign register kept in a spreadsheet (XLSX or CSV, as the register template).</source>
+        <translation>اسپریڈشیٹ (XLSX یا CSV، رجسٹر کے سانچے کے مطابق) میں رکھا گیا مقدمات، تربیت یا مہمات کا رجسٹر شامل کریں۔</translation>
+    </message>
+    <message>
+        <source>Import a register…</source>
+        <translation>رجسٹر درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>نمونے کا ڈیٹا</translation>
+    </message>
+    <message>
+        <source>For training installs only: fill this empty store with synthetic cases, victims, training sessions and campaigns. Every name and number is invented.</source>
+        <translation>صرف تربیتی تنصیبات کے لیے: اس خالی اسٹور کو فرضی مقدمات، متاثرین، تربیتی نشستوں اور مہمات سے بھریں۔ ہر نام اور نمبر من گھڑت ہے۔</translation>
+    </message>
+    <message>
+        <source>Add demo data</source>
+        <translation>نمونے کا ڈیٹا شامل کریں</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>دفاتر</translation>
+    </message>
+    <message>
+        <source>e.g. Police Station Saddar</source>
+        <translation>مثلاً پولیس اسٹیشن صدر</translation>
+    </message>
+    <message>
+        <source>New office</source>
+        <translation>نیا دفتر</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Add office</source>
+        <translation>دفتر شامل کریں</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>قسم</translation>
+    </message>
+    <message>
+        <source>Reference lists and rules</source>
+        <translation>حوالہ جاتی فہرستیں اور قواعد</translation>
+    </message>
+    <message>
+        <source>Districts, offices, code lists and maximum sentences. HQ installs updated files once; every receipt carries them to the districts.</source>
+        <translation>اضلاع، دفاتر، کوڈ فہرستیں اور زیادہ سے زیادہ سزائیں۔ ہیڈکوارٹر تازہ فائلیں ایک بار نصب کرتا ہے؛ ہر رسید انہیں اضلاع تک پہنچاتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Districts, offices, code lists and maximum sentences. Updates come from HQ with its receipts.</source>
+        <translation>اضلاع، دفاتر، کوڈ فہرستیں اور زیادہ سے زیادہ سزائیں۔ تازہ کاری ہیڈکوارٹر کی رسیدوں کے ساتھ آتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Install updated files…</source>
+        <translation>تازہ فائلیں نصب کریں…</translation>
+    </message>
+    <message>
+        <source>The lists and rules shipped with this TIPDesk are in use.</source>
+        <translation>اس TIPDesk کے ساتھ آنے والی فہرستیں اور قواعد زیرِ استعمال ہیں۔</translation>
+    </message>
+    <message>
+        <source>Update {n} is in use (installed {at}): {files}.</source>
+        <translation>تازہ کاری {n} زیرِ استعمال ہے (نصب {at}): {files}۔</translation>
+    </message>
+    <message>
+        <source>It is set aside: {problem}</source>
+        <translation>اسے الگ رکھا گیا ہے: {problem}</translation>
+    </message>
+    <message>
+        <source>Folder with the updated reference files</source>
+        <translation>تازہ حوالہ جاتی فائلوں والا فولڈر</translation>
+    </message>
+    <message>
+        <source>Reference update {n} installed ({files}); the receipts you write from now on carry it to the districts.</source>
+        <translation>حوالہ جاتی تازہ کاری {n} نصب ہو گئی ({files})؛ اب سے آپ کی لکھی ہوئی رسیدیں اسے اضلاع تک پہنچائیں گی۔</translation>
+    </message>
+    <message>
+        <source>About this install</source>
+        <translation>اس تنصیب کے بارے میں</translation>
+    </message>
+    <message>
+        <source>TIPDesk version</source>
+        <translation>‏TIPDesk ورژن</translation>
+    </message>
+    <message>
+        <source>Kind of install</source>
+        <translation>تنصیب کی قسم</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>ڈیٹا فولڈر</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>ڈیوائس شناخت</translation>
+    </message>
+    <message>
+        <source>Database version</source>
+        <translation>ڈیٹا بیس ورژن</translation>
+    </message>
+    <message>
+        <source>Set up on</source>
+        <translation>قیام کی تاریخ</translation>
+    </message>
+    <message>
+        <source>District office</source>
+        <translation>ضلعی دفتر</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+    <message>
+        <source>TIPDesk now locks after {n} minutes without use.</source>
+        <translation>‏TIPDesk اب {n} منٹ استعمال نہ ہونے پر مقفل ہو گا۔</translation>
+    </message>
+    <message>
+        <source>Give the office a name and a district.</source>
+        <translation>دفتر کو نام اور ضلع دیں۔</translation>
+    </message>
+    <message>
+        <source>Office added: {name}.</source>
+        <translation>دفتر شامل ہو گیا: {name}۔</translation>
+    </message>
+    <message>
+        <source>Save the backup</source>
+        <translation>بیک اپ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>TIPDesk backups (*.tipbak)</source>
+        <translation>‏TIPDesk بیک اپ (*.tipbak)</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}. Keep it on a USB stick away from this computer.</source>
+        <translation>بیک اپ {path} میں لکھا گیا۔ اسے اس کمپیوٹر سے دور USB اسٹک پر رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>بیک اپ</translation>
+    </message>
+    <message>
+        <source>Writing the encrypted backup…</source>
+        <translation>خفیہ بیک اپ لکھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Backup cancelled; nothing was written.</source>
+        <translation>بیک اپ منسوخ؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>بیک اپ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>TIPDesk backups (*.tipbak);;All files (*)</source>
+        <translation>‏TIPDesk بیک اپ (*.tipbak);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>بیک اپ کی جانچ اور بحالی ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>بحالی منسوخ؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Demo data added: {cases} cases, {trainings} training sessions, {campaigns} campaigns.</source>
+        <translation>نمونے کا ڈیٹا شامل ہو گیا: {cases} مقدمات، {trainings} تربیتی نشستیں، {campaigns} مہمات۔</translation>
+    </message>
+    <message>
+        <source>Stopped. The batches saved before Cancel stay in the store.</source>
+        <translation>روک دیا گیا۔ «منسوخ» سے پہلے محفوظ ہونے والی کھیپیں اسٹور میں رہیں گی۔</translation>
+    </message>
+    <message>
+        <source>Adding synthetic records…</source>
+        <translation>فرضی ریکارڈ شامل ہو رہے ہیں…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up TIPDesk</source>
+        <translation>‏TIPDesk قائم کریں</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted store…</source>
+        <translation>خفیہ اسٹور بنایا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>نمونے کا ڈیٹا</translation>
+    </message>
+    <message>
+        <source>Adding synthetic records for practice…</source>
+        <translation>مشق کے لیے فرضی ریکارڈ شامل ہو رہے ہیں…</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <source>TIPDesk — sign in</source>
+        <translation>‏TIPDesk — سائن اِن</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPanel</name>
+    <message>
+        <source>Kind of office</source>
+        <translation>دفتر کی قسم</translation>
+    </message>
+    <message>
+        <source>District and office</source>
+        <translation>ضلع اور دفتر</translation>
+    </message>
+    <message>
+        <source>First user</source>
+        <translation>پہلا صارف</translation>
+    </message>
+    <message>
+        <source>Create the store</source>
+        <translation>اسٹور بنائیں</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>ریکوری کلید</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer, encrypted.</source>
+        <translation>سب کچھ اس کمپیوٹر پر، خفیہ حالت میں رہتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Confirm the import</source>
+        <translation>درآمد کی تصدیق کریں</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>نیا</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>تازہ کیا گیا</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>غیر تبدیل شدہ</translation>
+    </message>
+    <message>
+        <source>Confirm and import</source>
+        <translation>تصدیق کریں اور درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>مقدمات</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ریفرلز</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>تربیتی نشستیں</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>{skipped} rows with errors will be left out.</source>
+        <translation>غلطیوں والی {skipped} قطاریں چھوڑ دی جائیں گی۔</translation>
+    </message>
+    <message>
+        <source>Every row of the register will be imported.</source>
+        <translation>رجسٹر کی ہر قطار درآمد کی جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Imported: {saved} records saved, {skipped} rows left out.</source>
+        <translation>درآمد مکمل: {saved} ریکارڈ محفوظ، {skipped} قطاریں چھوڑی گئیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDistrictPanel</name>
+    <message>
+        <source>Bundle</source>
+        <translation>بنڈل</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>تسلیم شدہ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>رسید</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>جاری کی گئی</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>درآمد شدہ</translation>
+    </message>
+    <message>
+        <source>Up to bundle</source>
+        <translation>بنڈل تک</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>قرنطینہ میں</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>تنازعات</translation>
+    </message>
+    <message>
+        <source>Sync with HQ</source>
+        <translation>ہیڈکوارٹر کے ساتھ سنک</translation>
+    </message>
+    <message>
+        <source>Send this office&apos;s changes to HQ on a USB stick and read HQ&apos;s receipts.</source>
+        <translation>اس دفتر کی تبدیلیاں USB اسٹک پر ہیڈکوارٹر کو بھیجیں اور ہیڈکوارٹر کی رسیدیں پڑھیں۔</translation>
+    </message>
+    <message>
+        <source>Enrol with HQ…</source>
+        <translation>ہیڈکوارٹر کے ساتھ اندراج…</translation>
+    </message>
+    <message>
+        <source>Import a receipt…</source>
+        <translation>رسید درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Device file for HQ…</source>
+        <translation>ہیڈکوارٹر کے لیے ڈیوائس فائل…</translation>
+    </message>
+    <message>
+        <source>HQ registers this file once; it accepts this laptop&apos;s bundles from then on.</source>
+        <translation>ہیڈکوارٹر یہ فائل ایک بار رجسٹر کرتا ہے؛ اس کے بعد وہ اس لیپ ٹاپ کے بنڈل قبول کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Export to a folder…</source>
+        <translation>فولڈر میں برآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation>آخری برآمد</translation>
+    </message>
+    <message>
+        <source>Last receipt</source>
+        <translation>آخری رسید</translation>
+    </message>
+    <message>
+        <source>HQ acknowledged</source>
+        <translation>ہیڈکوارٹر نے تسلیم کیا</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>زیرِ التوا تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>اپ لوڈ</translation>
+    </message>
+    <message>
+        <source>What the last receipt from HQ changed in this install&apos;s records.</source>
+        <translation>ہیڈکوارٹر کی آخری رسید نے اس تنصیب کے ریکارڈ میں کیا تبدیل کیا۔</translation>
+    </message>
+    <message>
+        <source>Back from HQ</source>
+        <translation>ہیڈکوارٹر سے واپس</translation>
+    </message>
+    <message>
+        <source>HQ found the same accused (by CNIC) in a case of another district. Contact that district&apos;s office about its case: HQ sends nothing else of it.</source>
+        <translation>ہیڈکوارٹر کو وہی ملزم (CNIC کے ذریعے) کسی اور ضلع کے مقدمے میں ملا۔ اس مقدمے کے بارے میں اُس ضلع کے دفتر سے رابطہ کریں: ہیڈکوارٹر اس کے بارے میں اور کچھ نہیں بھیجتا۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s notices</source>
+        <translation>ہیڈکوارٹر کی اطلاعات</translation>
+    </message>
+    <message>
+        <source>Bundles made here; kept until HQ&apos;s receipt acknowledges them.</source>
+        <translation>یہاں بنے بنڈل؛ ہیڈکوارٹر کی رسید میں تسلیم ہونے تک رکھے جاتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>آؤٹ باکس</translation>
+    </message>
+    <message>
+        <source>What HQ received, accepted and held back.</source>
+        <translation>ہیڈکوارٹر نے کیا وصول کیا، قبول کیا اور روکا۔</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>رسیدیں</translation>
+    </message>
+    <message>
+        <source>Enrolled with HQ · fingerprint {fp}</source>
+        <translation>ہیڈکوارٹر کے ساتھ اندراج شدہ · فنگر پرنٹ {fp}</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet: use “Enrol with HQ…” with the file HQ gave you.</source>
+        <translation>ابھی اندراج نہیں ہوا: ہیڈکوارٹر کی دی ہوئی فائل کے ساتھ «ہیڈکوارٹر کے ساتھ اندراج…» استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} on {at} · {file}</source>
+        <translation>بنڈل {seq} بتاریخ {at} · {file}</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet</source>
+        <translation>ابھی کچھ برآمد نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Receipt {serial} issued {issued}, imported {imported}</source>
+        <translation>رسید {serial} جاری {issued}، درآمد {imported}</translation>
+    </message>
+    <message>
+        <source>Bundles up to {seq}; {q} quarantined, {c} in conflict, missing bundles: {gaps}</source>
+        <translation>بنڈل {seq} تک؛ {q} قرنطینہ میں، {c} تنازع میں، غائب بنڈل: {gaps}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>brought back {n} (see “Back from HQ”)</source>
+        <translation>‏{n} واپس لائے («ہیڈکوارٹر سے واپس» دیکھیں)</translation>
+    </message>
+    <message>
+        <source>No receipt from HQ yet</source>
+        <translation>ہیڈکوارٹر سے ابھی کوئی رسید نہیں</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>ابھی کچھ نہیں</translation>
+    </message>
+    <message>
+        <source>Back from HQ ({n})</source>
+        <translation>ہیڈکوارٹر سے واپس ({n})</translation>
+    </message>
+    <message>
+        <source>The last receipt (number {serial}) changed none of this install&apos;s records.</source>
+        <translation>آخری رسید (نمبر {serial}) نے اس تنصیب کا کوئی ریکارڈ تبدیل نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s notices ({n})</source>
+        <translation>ہیڈکوارٹر کی اطلاعات ({n})</translation>
+    </message>
+    <message>
+        <source>{new} not exported · {unacked} not acknowledged by HQ · {bundles} waiting in the outbox</source>
+        <translation>‏{new} برآمد نہیں ہوئے · {unacked} ہیڈکوارٹر نے تسلیم نہیں کیے · {bundles} آؤٹ باکس میں منتظر</translation>
+    </message>
+    <message>
+        <source>{n} change</source>
+        <translation>‏{n} تبدیلی</translation>
+    </message>
+    <message>
+        <source>{n} changes</source>
+        <translation>‏{n} تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Upload over the network to {url}: {n} waiting to be sent (`tipdesk sync upload`)</source>
+        <translation>‏{url} پر نیٹ ورک کے ذریعے اپ لوڈ: {n} بھیجے جانے کے منتظر (`tipdesk sync upload`)</translation>
+    </message>
+    <message>
+        <source>Upload over the network: not configured</source>
+        <translation>نیٹ ورک کے ذریعے اپ لوڈ: ترتیب نہیں دیا گیا</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <source>Outbox ({n})</source>
+        <translation>آؤٹ باکس ({n})</translation>
+    </message>
+    <message>
+        <source>Receipts ({n})</source>
+        <translation>رسیدیں ({n})</translation>
+    </message>
+    <message>
+        <source>Export to a folder or USB stick</source>
+        <translation>فولڈر یا USB اسٹک میں برآمد کریں</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>برآمد کریں</translation>
+    </message>
+    <message>
+        <source>Sealing the changes HQ has not acknowledged…</source>
+        <translation>وہ تبدیلیاں مہر بند کی جا رہی ہیں جو ہیڈکوارٹر نے تسلیم نہیں کیں…</translation>
+    </message>
+    <message>
+        <source>Nothing new to export: HQ has every change, or it is in the outbox already ({n} waiting).</source>
+        <translation>برآمد کے لیے کچھ نیا نہیں: ہر تبدیلی ہیڈکوارٹر کے پاس ہے، یا پہلے سے آؤٹ باکس میں ہے ({n} منتظر)۔</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} written ({n}): {file}</source>
+        <translation>بنڈل {seq} لکھا گیا ({n}): {file}</translation>
+    </message>
+    <message>
+        <source>Import HQ&apos;s receipt</source>
+        <translation>ہیڈکوارٹر کی رسید درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Receipts (*.tipr)</source>
+        <translation>رسیدیں (*.tipr)</translation>
+    </message>
+    <message>
+        <source>This receipt was imported before; nothing changed.</source>
+        <translation>یہ رسید پہلے درآمد ہو چکی ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This receipt is older than the last one imported; nothing changed.</source>
+        <translation>یہ رسید آخری درآمد شدہ رسید سے پرانی ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Receipt {serial} imported: HQ has bundles up to {seq}; {acked} acknowledged, {q} quarantined, {c} in conflict.</source>
+        <translation>رسید {serial} درآمد ہوئی: ہیڈکوارٹر کے پاس بنڈل {seq} تک ہیں؛ {acked} تسلیم، {q} قرنطینہ میں، {c} تنازع میں۔</translation>
+    </message>
+    <message>
+        <source>Quarantined: {record} (bundle {seq}): {reasons}</source>
+        <translation>قرنطینہ میں: {record} (بنڈل {seq}): {reasons}</translation>
+    </message>
+    <message>
+        <source>In conflict at HQ: {record} (bundle {seq}); HQ decides.</source>
+        <translation>ہیڈکوارٹر میں تنازع: {record} (بنڈل {seq})؛ فیصلہ ہیڈکوارٹر کرے گا۔</translation>
+    </message>
+    <message>
+        <source>HQ is missing bundle {gaps}: export again or bring it.</source>
+        <translation>ہیڈکوارٹر کے پاس بنڈل {gaps} نہیں: دوبارہ برآمد کریں یا اسے پہنچائیں۔</translation>
+    </message>
+    <message>
+        <source>HQ is missing bundles {gaps}: export again or bring them.</source>
+        <translation>ہیڈکوارٹر کے پاس بنڈل {gaps} نہیں: دوبارہ برآمد کریں یا انہیں پہنچائیں۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s versions changed {n} here (listed under “Back from HQ”).</source>
+        <translation>ہیڈکوارٹر کے ورژنز نے یہاں {n} تبدیل کیے («ہیڈکوارٹر سے واپس» کے تحت درج)۔</translation>
+    </message>
+    <message>
+        <source>HQ has more records for this office: they come with the next receipt, after your next export reaches HQ.</source>
+        <translation>ہیڈکوارٹر کے پاس اس دفتر کے مزید ریکارڈ ہیں: آپ کی اگلی برآمد ہیڈکوارٹر پہنچنے کے بعد وہ اگلی رسید کے ساتھ آئیں گے۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s updated reference lists and rules ({files}) are installed and used from now on.</source>
+        <translation>ہیڈکوارٹر کی تازہ حوالہ جاتی فہرستیں اور قواعد ({files}) نصب ہو گئے اور اب سے استعمال ہوں گے۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s reference update was not installed: {problem}</source>
+        <translation>ہیڈکوارٹر کی حوالہ جاتی تازہ کاری نصب نہیں ہوئی: {problem}</translation>
+    </message>
+    <message>
+        <source>Save the device file for HQ</source>
+        <translation>ہیڈکوارٹر کے لیے ڈیوائس فائل محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Device file written: {file}. Give it to HQ, and tell HQ this fingerprint (by phone or on paper) so they can check it: {fp}</source>
+        <translation>ڈیوائس فائل لکھی گئی: {file}۔ اسے ہیڈکوارٹر کو دیں، اور ہیڈکوارٹر کو یہ فنگر پرنٹ (فون پر یا کاغذ پر) بتائیں تاکہ وہ تصدیق کر سکیں: {fp}</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s enrolment file</source>
+        <translation>ہیڈکوارٹر کی اندراج فائل</translation>
+    </message>
+    <message>
+        <source>Enrolment (*.json)</source>
+        <translation>اندراج (*.json)</translation>
+    </message>
+    <message>
+        <source>Enrol this install with HQ?
+
+HQ&apos;s fingerprint: {fp}
+
+Compare it with the one HQ gave you (by phone or on paper) before you say yes.</source>
+        <translation>اس تنصیب کا ہیڈکوارٹر کے ساتھ اندراج کریں؟
+
+ہیڈکوارٹر کا فنگر پرنٹ: {fp}
+
+ہاں کہنے سے پہلے اس کا موازنہ اُس فنگر پرنٹ سے کریں جو ہیڈکوارٹر نے آپ کو (فون پر یا کاغذ پر) دیا۔</translation>
+    </message>
+    <message>
+        <source>Enrol with HQ</source>
+        <translation>ہیڈکوارٹر کے ساتھ اندراج</translation>
+    </message>
+    <message>
+        <source>Enrolled with HQ (fingerprint {fp}). Bundles go to HQ from now on.</source>
+        <translation>ہیڈکوارٹر کے ساتھ اندراج ہو گیا (فنگر پرنٹ {fp})۔ اب سے بنڈل ہیڈکوارٹر کو جائیں گے۔</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHqPanel</name>
+    <message>
+        <source>File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>حجم</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>آمد</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>ان باکس</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>درآمد کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>ڈیوائسز</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>تنازعات</translation>
+    </message>
+    <message>
+        <source>Sync: districts to HQ</source>
+        <translation>سنک: اضلاع سے ہیڈکوارٹر</translation>
+    </message>
+    <message>
+        <source>Import the districts&apos; bundles, answer with receipts, review conflicts.</source>
+        <translation>اضلاع کے بنڈل درآمد کریں، رسیدوں سے جواب دیں، تنازعات کا جائزہ لیں۔</translation>
+    </message>
+    <message>
+        <source>Write receipts…</source>
+        <translation>رسیدیں لکھیں…</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>فائلیں درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Import the inbox</source>
+        <translation>ان باکس درآمد کریں</translation>
+    </message>
+    <message>
+        <source>{n} waiting in the inbox folder {folder}.</source>
+        <translation>ان باکس فولڈر {folder} میں {n} منتظر۔</translation>
+    </message>
+    <message>
+        <source>{n} new bundle file</source>
+        <translation>‏{n} نئی بنڈل فائل</translation>
+    </message>
+    <message>
+        <source>{n} new bundle files</source>
+        <translation>‏{n} نئی بنڈل فائلیں</translation>
+    </message>
+    <message>
+        <source>{n} imported before are done and kept in its “imported” folder.</source>
+        <translation>‏{n} پہلے درآمد شدہ مکمل ہیں اور اس کے «imported» فولڈر میں رکھی گئی ہیں۔</translation>
+    </message>
+    <message>
+        <source>Inbox ({n})</source>
+        <translation>ان باکس ({n})</translation>
+    </message>
+    <message>
+        <source>Devices ({n})</source>
+        <translation>ڈیوائسز ({n})</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>تنازعات ({n})</translation>
+    </message>
+    <message>
+        <source>The inbox holds no new bundle.</source>
+        <translation>ان باکس میں کوئی نیا بنڈل نہیں۔</translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation>درآمد کے لیے بنڈل</translation>
+    </message>
+    <message>
+        <source>Bundles (*.tipb)</source>
+        <translation>بنڈل (*.tipb)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Checking and importing {n}…</source>
+        <translation>‏{n} کی جانچ اور درآمد ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Import stopped. The bundles imported before you stopped are kept (and moved out of the inbox); the others wait in the inbox.</source>
+        <translation>درآمد روک دی گئی۔ روکنے سے پہلے درآمد ہونے والے بنڈل برقرار ہیں (اور ان باکس سے منتقل ہو گئے)؛ باقی ان باکس میں منتظر ہیں۔</translation>
+    </message>
+    <message>
+        <source>Write receipts to a folder</source>
+        <translation>رسیدیں فولڈر میں لکھیں</translation>
+    </message>
+    <message>
+        <source>{n} written to {folder}</source>
+        <translation>‏{n} {folder} میں لکھی گئیں</translation>
+    </message>
+    <message>
+        <source>{n} receipt</source>
+        <translation>‏{n} رسید</translation>
+    </message>
+    <message>
+        <source>{n} receipts</source>
+        <translation>‏{n} رسیدیں</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>رسیدیں</translation>
+    </message>
+    <message>
+        <source>Writing receipts…</source>
+        <translation>رسیدیں لکھی جا رہی ہیں…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>{n} bundle</source>
+        <translation>‏{n} بنڈل</translation>
+    </message>
+    <message>
+        <source>{n} bundles</source>
+        <translation>‏{n} بنڈل</translation>
+    </message>
+    <message>
+        <source>{n} record</source>
+        <translation>‏{n} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>‏{n} ریکارڈز</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+    <message>
+        <source>an unknown device</source>
+        <translation>نامعلوم ڈیوائس</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingEditor</name>
+    <message>
+        <source>New training</source>
+        <translation>نئی تربیت</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>تربیت</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <source>The session</source>
+        <translation>نشست</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>e.g. Victim identification for investigators</source>
+        <translation>مثلاً تفتیشی افسران کے لیے متاثرین کی شناخت</translation>
+    </message>
+    <message>
+        <source>&amp;Organised by</source>
+        <translation>منعقد کنندہ</translation>
+    </message>
+    <message>
+        <source>To&amp;pics</source>
+        <translation>موضوعات</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtners</source>
+        <translation>شراکت دار</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>کب اور کہاں</translation>
+    </message>
+    <message>
+        <source>&amp;Start date</source>
+        <translation>تاریخِ آغاز</translation>
+    </message>
+    <message>
+        <source>&amp;End date</source>
+        <translation>تاریخِ اختتام</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>مقام</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>شرکاء</translation>
+    </message>
+    <message>
+        <source>Total tr&amp;ained</source>
+        <translation>کل تربیت یافتہ</translation>
+    </message>
+    <message>
+        <source>&amp;Women</source>
+        <translation>خواتین</translation>
+    </message>
+    <message>
+        <source>&amp;Men</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Tra&amp;nsgender</source>
+        <translation>خواجہ سرا</translation>
+    </message>
+    <message>
+        <source>&amp;By agency</source>
+        <translation>ادارہ وار</translation>
+    </message>
+    <message>
+        <source>Optional: one name per line</source>
+        <translation>اختیاری: ہر سطر میں ایک نام</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>فہرستِ شرکاء</translation>
+    </message>
+    <message>
+        <source>Women, men and transgender add up to the total when given.</source>
+        <translation>خواتین، مرد اور خواجہ سرا، اگر درج ہوں، تو کل کے برابر ہوتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Women + men + transgender = {sum:,}: matches the total.</source>
+        <translation>خواتین + مرد + خواجہ سرا = {sum:,}: کل کے مطابق۔</translation>
+    </message>
+    <message>
+        <source>Women + men + transgender = {sum:,}, but the total is {total:,}.</source>
+        <translation>خواتین + مرد + خواجہ سرا = {sum:,}، لیکن کل {total:,} ہے۔</translation>
+    </message>
+    <message>
+        <source>Optional: how many came from each agency (they add up to the total).</source>
+        <translation>اختیاری: ہر ادارے سے کتنے آئے (ان کا مجموعہ کل کے برابر ہو)۔</translation>
+    </message>
+    <message>
+        <source>The agencies add up to {sum:,}: matches the total.</source>
+        <translation>اداروں کا مجموعہ {sum:,}: کل کے مطابق۔</translation>
+    </message>
+    <message>
+        <source>The agencies add up to {sum:,}, but the total is {total:,}.</source>
+        <translation>اداروں کا مجموعہ {sum:,}، لیکن کل {total:,} ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingsView</name>
+    <message>
+        <source>Training</source>
+        <translation>تربیت</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>تمام نشستیں</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>نئی تربیت</translation>
+    </message>
+    <message>
+        <source>Search titles, venues, participants…</source>
+        <translation>عنوان، مقامات، شرکاء تلاش کریں…</translation>
+    </message>
+    <message>
+        <source>No training sessions yet. Use “New training” to record one.</source>
+        <translation>ابھی تک کوئی تربیتی نشست نہیں۔ درج کرنے کے لیے «نئی تربیت» استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>{n} session</source>
+        <translation>‏{n} نشست</translation>
+    </message>
+    <message>
+        <source>{n} sessions</source>
+        <translation>‏{n} نشستیں</translation>
+    </message>
+    <message>
+        <source>Any organiser</source>
+        <translation>کوئی بھی منتظم</translation>
+    </message>
+    <message>
+        <source>Organised by</source>
+        <translation>منعقد کنندہ</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <source>User name</source>
+        <translation>صارف کا نام</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>ڈیٹا فولڈر: {folder}</translation>
+    </message>
+    <message>
+        <source>Anti-trafficking register</source>
+        <translation>انسدادِ انسانی اسمگلنگ رجسٹر</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>پاس فریز</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>سائن اِن</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase? Use the recovery key</source>
+        <translation>پاس فریز بھول گئے؟ ریکوری کلید استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>ریکوری کلید</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase:</source>
+        <translation>نیا پاس فریز منتخب کریں:</translation>
+    </message>
+    <message>
+        <source>Reset passphrase and unlock</source>
+        <translation>پاس فریز دوبارہ مقرر کریں اور کھولیں</translation>
+    </message>
+    <message>
+        <source>Back to the passphrase</source>
+        <translation>پاس فریز پر واپس</translation>
+    </message>
+    <message>
+        <source>Use the recovery key</source>
+        <translation>ریکوری کلید استعمال کریں</translation>
+    </message>
+    <message>
+        <source>The recovery key from the day TIPDesk was set up opens the store; then choose a new passphrase for this user.</source>
+        <translation>‏TIPDesk کے قیام کے دن کی ریکوری کلید اسٹور کھولتی ہے؛ پھر اس صارف کے لیے نیا پاس فریز منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>TIPDesk is locked</source>
+        <translation>‏TIPDesk مقفل ہے</translation>
+    </message>
+    <message>
+        <source>Signed in as {user}. Enter your passphrase to continue; your unsaved work is kept.</source>
+        <translation>بطور {user} سائن اِن۔ جاری رکھنے کے لیے اپنا پاس فریز درج کریں؛ آپ کا غیر محفوظ کام برقرار ہے۔</translation>
+    </message>
+    <message>
+        <source>Enter your user name and passphrase.</source>
+        <translation>اپنا صارف نام اور پاس فریز درج کریں۔</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. You can try again in {n} s.</source>
+        <translation>بہت زیادہ ناکام کوششیں۔ آپ {n} سیکنڈ بعد دوبارہ کوشش کر سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>اپنا پاس فریز درج کریں۔</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>اپنا صارف نام درج کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>UserKeys</name>
+    <message>
+        <source>Close TIPDesk on any other window that has this data folder open first.</source>
+        <translation>پہلے ہر اُس دوسری ونڈو میں TIPDesk بند کریں جس میں یہ ڈیٹا فولڈر کھلا ہو۔</translation>
+    </message>
+    <message>
+        <source>Rotate the keys</source>
+        <translation>کلیدیں تبدیل کریں</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation>کلیدیں تبدیل کریں</translation>
+    </message>
+    <message>
+        <source>e.g. laptop of the Saddar office lost on 2 June</source>
+        <translation>مثلاً صدر دفتر کا لیپ ٹاپ 2 جون کو گم ہوا</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>ایک سیکنڈ سے کم</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>‏{n} سیکنڈ</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>‏{m} منٹ {s} سیکنڈ</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the database with a new key… This can take a few minutes.</source>
+        <translation>ڈیٹا بیس نئی کلید سے دوبارہ خفیہ کیا جا رہا ہے… اس میں چند منٹ لگ سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+</context>
+<context>
+    <name>UserPage</name>
+    <message>
+        <source>The first user</source>
+        <translation>پہلا صارف</translation>
+    </message>
+    <message>
+        <source>This user is the administrator: they can add the other users. Choose a passphrase you can remember; a few unrelated words work well.</source>
+        <translation>یہ صارف منتظم ہے: وہ دوسرے صارفین شامل کر سکتا ہے۔ ایسا پاس فریز منتخب کریں جو آپ کو یاد رہے؛ چند غیر متعلق الفاظ اچھا کام کرتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>e.g. ayesha.khan</source>
+        <translation>مثلاً ayesha.khan</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>صارف کا نام</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User</source>
+        <translation>صارف</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>کردار</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>شامل کیا گیا</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>شامل کنندہ</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>غیر فعال</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>Users</source>
+        <translation>صارفین</translation>
+    </message>
+    <message>
+        <source>Who may sign in on this computer, and with which role.</source>
+        <translation>اس کمپیوٹر پر کون، کس کردار کے ساتھ سائن اِن کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>صارف شامل کریں…</translation>
+    </message>
+    <message>
+        <source>Rotate keys…</source>
+        <translation>کلیدیں تبدیل کریں…</translation>
+    </message>
+    <message>
+        <source>Re-encrypt the store with new keys: after a lost laptop or a leaked passphrase</source>
+        <translation>اسٹور کو نئی کلیدوں سے دوبارہ خفیہ کریں: لیپ ٹاپ گم ہونے یا پاس فریز افشا ہونے کے بعد</translation>
+    </message>
+    <message>
+        <source>Only an administrator can add, disable or enable users. You can see the list.</source>
+        <translation>صرف منتظم صارفین شامل، غیر فعال یا فعال کر سکتا ہے۔ آپ فہرست دیکھ سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>غیر فعال کریں</translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation>فعال کریں…</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>محفوظ: {name}۔</translation>
+    </message>
+    <message>
+        <source>Disable {name}?</source>
+        <translation>‏{name} کو غیر فعال کریں؟</translation>
+    </message>
+    <message>
+        <source>{name} will no longer be able to sign in. Their records stay. You can enable them again with a new passphrase.</source>
+        <translation>‏{name} اب سائن اِن نہیں کر سکیں گے۔ ان کے ریکارڈ برقرار رہیں گے۔ آپ انہیں نئے پاس فریز کے ساتھ دوبارہ فعال کر سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Disabling also re-keys the store, so that {name}&apos;s passphrase opens nothing, not even with an old copy of the key file.</source>
+        <translation>غیر فعال کرنے سے اسٹور کی کلیدیں بھی بدل جاتی ہیں، تاکہ {name} کا پاس فریز کچھ نہ کھول سکے، کلید فائل کی پرانی نقل کے ساتھ بھی نہیں۔</translation>
+    </message>
+    <message>
+        <source>Disable and re-key</source>
+        <translation>غیر فعال کریں اور کلیدیں بدلیں</translation>
+    </message>
+    <message>
+        <source>{name} is disabled; the store has new keys.</source>
+        <translation>‏{name} غیر فعال ہو گئے؛ اسٹور کی نئی کلیدیں ہیں۔</translation>
+    </message>
+    <message>
+        <source>{name} is disabled and can no longer open this store.</source>
+        <translation>‏{name} غیر فعال ہو گئے اور اب یہ اسٹور نہیں کھول سکتے۔</translation>
+    </message>
+    <message>
+        <source>Disable {name}</source>
+        <translation>‏{name} کو غیر فعال کریں</translation>
+    </message>
+    <message>
+        <source>The store has new keys.</source>
+        <translation>اسٹور کی نئی کلیدیں ہیں۔</translation>
+    </message>
+    <message>
+        <source>The keys were rotated.</source>
+        <translation>کلیدیں تبدیل ہو گئیں۔</translation>
+    </message>
+    <message>
+        <source>Rotate the keys</source>
+        <translation>کلیدیں تبدیل کریں</translation>
+    </message>
+</context>
+<context>
+    <name>VictimEditor</name>
+    <message>
+        <source>Open the case</source>
+        <translation>مقدمہ کھولیں</translation>
+    </message>
+    <message>
+        <source>Open the victim&apos;s case (Ctrl+Shift+O)</source>
+        <translation>متاثرہ کا مقدمہ کھولیں (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Identified outside a case</source>
+        <translation>مقدمے کے بغیر شناخت شدہ</translation>
+    </message>
+    <message>
+        <source>Victim of a case</source>
+        <translation>کسی مقدمے کا متاثرہ</translation>
+    </message>
+    <message>
+        <source>Victim of case {number}</source>
+        <translation>مقدمہ {number} کا متاثرہ</translation>
+    </message>
+    <message>
+        <source>Victim {code}</source>
+        <translation>متاثرہ {code}</translation>
+    </message>
+    <message>
+        <source>New victim</source>
+        <translation>نیا متاثرہ</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>متاثرہ</translation>
+    </message>
+</context>
+<context>
+    <name>VictimForm</name>
+    <message>
+        <source>Referral {n}</source>
+        <translation>ریفرل {n}</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ریفرلز</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>ریفرل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Add a referral</source>
+        <translation>ریفرل شامل کریں</translation>
+    </message>
+    <message>
+        <source>Remove referral</source>
+        <translation>ریفرل ہٹائیں</translation>
+    </message>
+    <message>
+        <source>No referral recorded. Use “Add a referral” (Ctrl+Shift+R) for shelter, medical care, legal aid and other services.</source>
+        <translation>کوئی ریفرل درج نہیں۔ پناہ گاہ، طبی امداد، قانونی امداد اور دیگر خدمات کے لیے «ریفرل شامل کریں» (Ctrl+Shift+R) استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Referrals to services</source>
+        <translation>خدمات کے لیے ریفرلز</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>شناخت</translation>
+    </message>
+    <message>
+        <source>Victim c&amp;ode</source>
+        <translation>متاثرہ کا کوڈ</translation>
+    </message>
+    <message>
+        <source>e.g. {code}</source>
+        <translation>مثلاً {code}</translation>
+    </message>
+    <message>
+        <source>&amp;Identified on</source>
+        <translation>تاریخِ شناخت</translation>
+    </message>
+    <message>
+        <source>Identified b&amp;y</source>
+        <translation>شناخت کنندہ</translation>
+    </message>
+    <message>
+        <source>Officer or agency</source>
+        <translation>افسر یا ادارہ</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Indicators o&amp;bserved</source>
+        <translation>مشاہدہ شدہ علامات</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>فرد</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>&amp;Age (years)</source>
+        <translation>عمر (سال)</translation>
+    </message>
+    <message>
+        <source>Date of bir&amp;th</source>
+        <translation>تاریخِ پیدائش</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>قومیت</translation>
+    </message>
+    <message>
+        <source>Identity (protected)</source>
+        <translation>شناخت (محفوظ)</translation>
+    </message>
+    <message>
+        <source>Hidden to protect the victim. Revealing is recorded in the audit log.</source>
+        <translation>متاثرہ کے تحفظ کے لیے چھپایا گیا۔ ظاہر کرنا آڈٹ لاگ میں درج ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>&amp;Father&apos;s name</source>
+        <translation>ولدیت</translation>
+    </message>
+    <message>
+        <source>&amp;CNIC</source>
+        <translation>‏CNIC</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress</source>
+        <translation>پتہ</translation>
+    </message>
+    <message>
+        <source>Reveal identity…</source>
+        <translation>شناخت ظاہر کریں…</translation>
+    </message>
+    <message>
+        <source>Consents to &amp;sharing identifying details</source>
+        <translation>شناختی تفصیلات کے تبادلے پر رضامند ہے</translation>
+    </message>
+    <message>
+        <source>Exploitation and protection</source>
+        <translation>استحصال اور تحفظ</translation>
+    </message>
+    <message>
+        <source>Forms of e&amp;xploitation</source>
+        <translation>استحصال کی اقسام</translation>
+    </message>
+    <message>
+        <source>Protection &amp;measures</source>
+        <translation>حفاظتی اقدامات</translation>
+    </message>
+    <message>
+        <source>Not&amp;es</source>
+        <translation>نوٹس</translation>
+    </message>
+    <message>
+        <source>Hidden. Use “Reveal identity…” to see or change it.</source>
+        <translation>چھپایا گیا۔ دیکھنے یا تبدیل کرنے کے لیے «شناخت ظاہر کریں…» استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Your role does not allow revealing identities.</source>
+        <translation>آپ کا کردار شناخت ظاہر کرنے کی اجازت نہیں دیتا۔</translation>
+    </message>
+    <message>
+        <source>Reveal the victim&apos;s identity</source>
+        <translation>متاثرہ کی شناخت ظاہر کریں</translation>
+    </message>
+    <message>
+        <source>The name, CNIC, phone and address are protected. Say why you need to see them: the reason is written to the audit log with your name.</source>
+        <translation>نام، CNIC، فون اور پتہ محفوظ ہیں۔ بتائیں کہ آپ کو انہیں دیکھنے کی ضرورت کیوں ہے: وجہ آپ کے نام کے ساتھ آڈٹ لاگ میں لکھی جاتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>ظاہر کریں</translation>
+    </message>
+</context>
+<context>
+    <name>VictimsView</name>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>All victims</source>
+        <translation>تمام متاثرین</translation>
+    </message>
+    <message>
+        <source>New victim</source>
+        <translation>نیا متاثرہ</translation>
+    </message>
+    <message>
+        <source>Search victim codes, names, CNICs, phone numbers…</source>
+        <translation>متاثرین کے کوڈ، نام، CNIC، فون نمبر تلاش کریں…</translation>
+    </message>
+    <message>
+        <source>Search victim codes…</source>
+        <translation>متاثرین کے کوڈ تلاش کریں…</translation>
+    </message>
+    <message>
+        <source>No victims yet. Victims identified in a case are added in the case; “New victim” records one identified outside a case.</source>
+        <translation>ابھی تک کوئی متاثرہ نہیں۔ کسی مقدمے میں شناخت شدہ متاثرین مقدمے میں شامل کیے جاتے ہیں؛ «نیا متاثرہ» مقدمے کے بغیر شناخت شدہ فرد درج کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>{n} victim</source>
+        <translation>‏{n} متاثرہ</translation>
+    </message>
+    <message>
+        <source>{n} victims</source>
+        <translation>‏{n} متاثرین</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>کوئی بھی جنس</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+</context>
+<context>
+    <name>_Panel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <source>Reading the store…</source>
+        <translation>اسٹور پڑھا جا رہا ہے…</translation>
+    </message>
+</context>
+<context>
+    <name>codes</name>
+    <message>
+        <source>Forced labour</source>
+        <translation>جبری مشقت</translation>
+    </message>
+    <message>
+        <source>Sexual exploitation</source>
+        <translation>جنسی استحصال</translation>
+    </message>
+    <message>
+        <source>Domestic servitude</source>
+        <translation>گھریلو غلامی</translation>
+    </message>
+    <message>
+        <source>Child labour</source>
+        <translation>چائلڈ لیبر</translation>
+    </message>
+    <message>
+        <source>Forced begging</source>
+        <translation>جبری گداگری</translation>
+    </message>
+    <message>
+        <source>Forced marriage</source>
+        <translation>جبری شادی</translation>
+    </message>
+    <message>
+        <source>Forced criminality</source>
+        <translation>جبری جرائم</translation>
+    </message>
+    <message>
+        <source>Organ removal</source>
+        <translation>اعضاء نکالنا</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>Debt bondage</source>
+        <translation>قرض کی غلامی (بیگار)</translation>
+    </message>
+    <message>
+        <source>Takes earnings</source>
+        <translation>کمائی چھین لینا</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>دھمکیاں</translation>
+    </message>
+    <message>
+        <source>Physical abuse</source>
+        <translation>جسمانی تشدد</translation>
+    </message>
+    <message>
+        <source>Sexual abuse</source>
+        <translation>جنسی زیادتی</translation>
+    </message>
+    <message>
+        <source>Psychological abuse</source>
+        <translation>نفسیاتی تشدد</translation>
+    </message>
+    <message>
+        <source>False promises</source>
+        <translation>جھوٹے وعدے</translation>
+    </message>
+    <message>
+        <source>Psychoactive substances</source>
+        <translation>نشہ آور اشیاء</translation>
+    </message>
+    <message>
+        <source>Restricts movement</source>
+        <translation>نقل و حرکت پر پابندی</translation>
+    </message>
+    <message>
+        <source>Withholds documents</source>
+        <translation>دستاویزات روک لینا</translation>
+    </message>
+    <message>
+        <source>Excessive working hours</source>
+        <translation>کام کے حد سے زیادہ اوقات</translation>
+    </message>
+    <message>
+        <source>Withholds necessities</source>
+        <translation>بنیادی ضروریات سے محروم رکھنا</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>پناہ گاہ</translation>
+    </message>
+    <message>
+        <source>Medical care</source>
+        <translation>طبی امداد</translation>
+    </message>
+    <message>
+        <source>Psychosocial support</source>
+        <translation>نفسیاتی و سماجی معاونت</translation>
+    </message>
+    <message>
+        <source>Legal aid</source>
+        <translation>قانونی امداد</translation>
+    </message>
+    <message>
+        <source>Child protection</source>
+        <translation>تحفظِ اطفال</translation>
+    </message>
+    <message>
+        <source>Return and repatriation</source>
+        <translation>واپسی اور وطن واپسی</translation>
+    </message>
+    <message>
+        <source>Livelihood support</source>
+        <translation>روزگار میں معاونت</translation>
+    </message>
+    <message>
+        <source>Victim identification</source>
+        <translation>متاثرین کی شناخت</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>تفتیش</translation>
+    </message>
+    <message>
+        <source>Prosecution</source>
+        <translation>استغاثہ</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>عدالتی فیصلہ سازی</translation>
+    </message>
+    <message>
+        <source>Victim and witness protection</source>
+        <translation>متاثرین اور گواہوں کا تحفظ</translation>
+    </message>
+    <message>
+        <source>Referral and services</source>
+        <translation>ریفرل اور خدمات</translation>
+    </message>
+    <message>
+        <source>Non-criminalisation of victims</source>
+        <translation>متاثرین کو مجرم نہ ٹھہرانا</translation>
+    </message>
+    <message>
+        <source>Financial investigation</source>
+        <translation>مالیاتی تفتیش</translation>
+    </message>
+    <message>
+        <source>Smuggling of migrants</source>
+        <translation>تارکینِ وطن کی اسمگلنگ</translation>
+    </message>
+    <message>
+        <source>Cyber-enabled trafficking</source>
+        <translation>سائبر ذرائع سے انسانی اسمگلنگ</translation>
+    </message>
+    <message>
+        <source>Document fraud</source>
+        <translation>دستاویزات میں جعل سازی</translation>
+    </message>
+    <message>
+        <source>Legal framework</source>
+        <translation>قانونی ڈھانچہ</translation>
+    </message>
+    <message>
+        <source>International cooperation</source>
+        <translation>بین الاقوامی تعاون</translation>
+    </message>
+    <message>
+        <source>Gender- and child-sensitive approaches</source>
+        <translation>صنف اور بچوں کے لیے حساس طریقے</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>سیمینار</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>واک</translation>
+    </message>
+    <message>
+        <source>Media (TV, radio, press)</source>
+        <translation>ذرائع ابلاغ (ٹی وی، ریڈیو، اخبارات)</translation>
+    </message>
+    <message>
+        <source>School session</source>
+        <translation>اسکول میں نشست</translation>
+    </message>
+    <message>
+        <source>Community session</source>
+        <translation>کمیونٹی نشست</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>سوشل میڈیا</translation>
+    </message>
+    <message>
+        <source>Training of trainers</source>
+        <translation>تربیت کاروں کی تربیت</translation>
+    </message>
+    <message>
+        <source>Street theatre</source>
+        <translation>اسٹریٹ تھیٹر</translation>
+    </message>
+    <message>
+        <source>Printed material (posters, leaflets)</source>
+        <translation>مطبوعہ مواد (پوسٹر، پمفلٹ)</translation>
+    </message>
+    <message>
+        <source>Recruiter</source>
+        <translation>بھرتی کنندہ</translation>
+    </message>
+    <message>
+        <source>Transporter</source>
+        <translation>منتقل کنندہ</translation>
+    </message>
+    <message>
+        <source>Harbourer</source>
+        <translation>پناہ دہندہ</translation>
+    </message>
+    <message>
+        <source>Exploiter</source>
+        <translation>استحصال کنندہ</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>سہولت کار</translation>
+    </message>
+    <message>
+        <source>Financier</source>
+        <translation>مالی معاون</translation>
+    </message>
+    <message>
+        <source>Document forger</source>
+        <translation>دستاویزات کا جعل ساز</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>سرکاری اہلکار</translation>
+    </message>
+    <message>
+        <source>Deceived about the work or its conditions</source>
+        <translation>کام یا اس کی شرائط کے بارے میں دھوکا دیا گیا</translation>
+    </message>
+    <message>
+        <source>Identity or travel documents withheld</source>
+        <translation>شناختی یا سفری دستاویزات روک لی گئیں</translation>
+    </message>
+    <message>
+        <source>Debt bondage or unpayable debt</source>
+        <translation>قرض کی غلامی یا ناقابلِ ادا قرض</translation>
+    </message>
+    <message>
+        <source>Wages withheld or taken</source>
+        <translation>اجرت روک لی گئی یا چھین لی گئی</translation>
+    </message>
+    <message>
+        <source>Movement restricted or confined</source>
+        <translation>نقل و حرکت پر پابندی یا قید</translation>
+    </message>
+    <message>
+        <source>Isolated from family or community</source>
+        <translation>خاندان یا برادری سے الگ تھلگ</translation>
+    </message>
+    <message>
+        <source>Threats against the person or family</source>
+        <translation>فرد یا خاندان کو دھمکیاں</translation>
+    </message>
+    <message>
+        <source>Degrading living or working conditions</source>
+        <translation>رہنے یا کام کے ذلت آمیز حالات</translation>
+    </message>
+    <message>
+        <source>Others speak for the person or control contact</source>
+        <translation>دوسرے اس فرد کی جگہ بولتے ہیں یا رابطوں پر قابو رکھتے ہیں</translation>
+    </message>
+    <message>
+        <source>Fear of authorities or deportation</source>
+        <translation>حکام یا ملک بدری کا خوف</translation>
+    </message>
+    <message>
+        <source>Child in work, begging or commercial sex</source>
+        <translation>بچہ مشقت، گداگری یا تجارتی جنسی استحصال میں</translation>
+    </message>
+    <message>
+        <source>Witness protection</source>
+        <translation>گواہ کا تحفظ</translation>
+    </message>
+    <message>
+        <source>Identity protection</source>
+        <translation>شناخت کا تحفظ</translation>
+    </message>
+    <message>
+        <source>Police escort</source>
+        <translation>پولیس کی حفاظت میں آمد و رفت</translation>
+    </message>
+    <message>
+        <source>In-camera testimony</source>
+        <translation>بند کمرہ (ان کیمرہ) بیان</translation>
+    </message>
+    <message>
+        <source>Relocation</source>
+        <translation>منتقلی</translation>
+    </message>
+    <message>
+        <source>Federal Investigation Agency (FIA)</source>
+        <translation>وفاقی تحقیقاتی ادارہ (FIA)</translation>
+    </message>
+    <message>
+        <source>Punjab Police</source>
+        <translation>پنجاب پولیس</translation>
+    </message>
+    <message>
+        <source>Sindh Police</source>
+        <translation>سندھ پولیس</translation>
+    </message>
+    <message>
+        <source>Khyber Pakhtunkhwa Police</source>
+        <translation>خیبر پختونخوا پولیس</translation>
+    </message>
+    <message>
+        <source>Balochistan Police</source>
+        <translation>بلوچستان پولیس</translation>
+    </message>
+    <message>
+        <source>Islamabad Capital Territory Police</source>
+        <translation>اسلام آباد کیپیٹل ٹیریٹری پولیس</translation>
+    </message>
+    <message>
+        <source>Gilgit-Baltistan Police</source>
+        <translation>گلگت بلتستان پولیس</translation>
+    </message>
+    <message>
+        <source>Azad Jammu and Kashmir Police</source>
+        <translation>آزاد جموں و کشمیر پولیس</translation>
+    </message>
+    <message>
+        <source>Public Prosecution Department, Punjab</source>
+        <translation>محکمہ پبلک پراسیکیوشن، پنجاب</translation>
+    </message>
+    <message>
+        <source>Prosecution Department, Sindh</source>
+        <translation>محکمہ پراسیکیوشن، سندھ</translation>
+    </message>
+    <message>
+        <source>Prosecution Department, Khyber Pakhtunkhwa</source>
+        <translation>محکمہ پراسیکیوشن، خیبر پختونخوا</translation>
+    </message>
+    <message>
+        <source>Prosecution Department, Balochistan</source>
+        <translation>محکمہ پراسیکیوشن، بلوچستان</translation>
+    </message>
+    <message>
+        <source>Prosecution Service, Islamabad Capital Territory</source>
+        <translation>پراسیکیوشن سروس، اسلام آباد کیپیٹل ٹیریٹری</translation>
+    </message>
+    <message>
+        <source>Federal Judicial Academy</source>
+        <translation>وفاقی جوڈیشل اکیڈمی</translation>
+    </message>
+    <message>
+        <source>Punjab Judicial Academy</source>
+        <translation>پنجاب جوڈیشل اکیڈمی</translation>
+    </message>
+    <message>
+        <source>Sindh Judicial Academy</source>
+        <translation>سندھ جوڈیشل اکیڈمی</translation>
+    </message>
+    <message>
+        <source>Khyber Pakhtunkhwa Judicial Academy</source>
+        <translation>خیبر پختونخوا جوڈیشل اکیڈمی</translation>
+    </message>
+    <message>
+        <source>Balochistan Judicial Academy</source>
+        <translation>بلوچستان جوڈیشل اکیڈمی</translation>
+    </message>
+    <message>
+        <source>Labour Department, Punjab</source>
+        <translation>محکمہ محنت، پنجاب</translation>
+    </message>
+    <message>
+        <source>Labour Department, Sindh</source>
+        <translation>محکمہ محنت، سندھ</translation>
+    </message>
+    <message>
+        <source>Labour Department, Khyber Pakhtunkhwa</source>
+        <translation>محکمہ محنت، خیبر پختونخوا</translation>
+    </message>
+    <message>
+        <source>Labour Department, Balochistan</source>
+        <translation>محکمہ محنت، بلوچستان</translation>
+    </message>
+    <message>
+        <source>Social Welfare Department, Punjab</source>
+        <translation>محکمہ سماجی بہبود، پنجاب</translation>
+    </message>
+    <message>
+        <source>Social Welfare Department, Sindh</source>
+        <translation>محکمہ سماجی بہبود، سندھ</translation>
+    </message>
+    <message>
+        <source>Social Welfare Department, Khyber Pakhtunkhwa</source>
+        <translation>محکمہ سماجی بہبود، خیبر پختونخوا</translation>
+    </message>
+    <message>
+        <source>Social Welfare Department, Balochistan</source>
+        <translation>محکمہ سماجی بہبود، بلوچستان</translation>
+    </message>
+    <message>
+        <source>Child Protection and Welfare Bureau, Punjab</source>
+        <translation>چائلڈ پروٹیکشن اینڈ ویلفیئر بیورو، پنجاب</translation>
+    </message>
+    <message>
+        <source>Sindh Child Protection Authority</source>
+        <translation>سندھ چائلڈ پروٹیکشن اتھارٹی</translation>
+    </message>
+    <message>
+        <source>Child Protection and Welfare Commission, Khyber Pakhtunkhwa</source>
+        <translation>چائلڈ پروٹیکشن اینڈ ویلفیئر کمیشن، خیبر پختونخوا</translation>
+    </message>
+    <message>
+        <source>Child Protection Commission, Balochistan</source>
+        <translation>چائلڈ پروٹیکشن کمیشن، بلوچستان</translation>
+    </message>
+    <message>
+        <source>Ministry of Interior</source>
+        <translation>وزارتِ داخلہ</translation>
+    </message>
+    <message>
+        <source>Ministry of Human Rights</source>
+        <translation>وزارتِ انسانی حقوق</translation>
+    </message>
+    <message>
+        <source>Ministry of Overseas Pakistanis and Human Resource Development</source>
+        <translation>وزارتِ سمندر پار پاکستانیز و ترقیِ انسانی وسائل</translation>
+    </message>
+    <message>
+        <source>Bureau of Emigration and Overseas Employment</source>
+        <translation>بیورو آف امیگریشن اینڈ اوورسیز ایمپلائمنٹ</translation>
+    </message>
+    <message>
+        <source>National Commission on the Rights of Child (NCRC)</source>
+        <translation>قومی کمیشن برائے حقوقِ اطفال (NCRC)</translation>
+    </message>
+    <message>
+        <source>National Commission for Human Rights (NCHR)</source>
+        <translation>قومی کمیشن برائے انسانی حقوق (NCHR)</translation>
+    </message>
+    <message>
+        <source>Non-governmental organisation (NGO)</source>
+        <translation>غیر سرکاری تنظیم (NGO)</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>پولیس</translation>
+    </message>
+    <message>
+        <source>United Nations Office on Drugs and Crime (UNODC)</source>
+        <translation>اقوامِ متحدہ کا دفتر برائے منشیات و جرائم (UNODC)</translation>
+    </message>
+    <message>
+        <source>International Organization for Migration (IOM)</source>
+        <translation>بین الاقوامی تنظیم برائے نقل مکانی (IOM)</translation>
+    </message>
+    <message>
+        <source>United Nations Children&apos;s Fund (UNICEF)</source>
+        <translation>اقوامِ متحدہ کا فنڈ برائے اطفال (UNICEF)</translation>
+    </message>
+    <message>
+        <source>International Labour Organization (ILO)</source>
+        <translation>بین الاقوامی ادارہ محنت (ILO)</translation>
+    </message>
+    <message>
+        <source>United Nations High Commissioner for Refugees (UNHCR)</source>
+        <translation>اقوامِ متحدہ کا ہائی کمشنر برائے مہاجرین (UNHCR)</translation>
+    </message>
+    <message>
+        <source>UN Women</source>
+        <translation>یو این ویمن (UN Women)</translation>
+    </message>
+    <message>
+        <source>International Centre for Migration Policy Development (ICMPD)</source>
+        <translation>بین الاقوامی مرکز برائے ترقیِ پالیسیِ نقل مکانی (ICMPD)</translation>
+    </message>
+    <message>
+        <source>European Union (EU)</source>
+        <translation>یورپی یونین (EU)</translation>
+    </message>
+    <message>
+        <source>US Bureau of International Narcotics and Law Enforcement Affairs (INL)</source>
+        <translation>امریکی بیورو برائے بین الاقوامی منشیات و نفاذِ قانون (INL)</translation>
+    </message>
+    <message>
+        <source>Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)</source>
+        <translation>جرمن ادارہ برائے بین الاقوامی تعاون (GIZ)</translation>
+    </message>
+    <message>
+        <source>UK Foreign, Commonwealth and Development Office (FCDO)</source>
+        <translation>برطانوی دفتر خارجہ، دولتِ مشترکہ و ترقی (FCDO)</translation>
+    </message>
+    <message>
+        <source>Local or other NGO</source>
+        <translation>مقامی یا دیگر NGO</translation>
+    </message>
+</context>
+<context>
+    <name>diary</name>
+    <message>
+        <source>Remand / production of accused</source>
+        <translation>ریمانڈ / ملزم کی پیشی</translation>
+    </message>
+    <message>
+        <source>Bail application</source>
+        <translation>درخواستِ ضمانت</translation>
+    </message>
+    <message>
+        <source>Framing of charge</source>
+        <translation>فردِ جرم عائد کرنا</translation>
+    </message>
+    <message>
+        <source>Prosecution evidence</source>
+        <translation>استغاثہ کی شہادت</translation>
+    </message>
+    <message>
+        <source>Final arguments</source>
+        <translation>حتمی دلائل</translation>
+    </message>
+    <message>
+        <source>Judgment</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>پیشی</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>واجب</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>کیا</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>Accused / victim</source>
+        <translation>ملزم / متاثرہ</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>عدالت</translation>
+    </message>
+    <message>
+        <source>Investigating officer</source>
+        <translation>تفتیشی افسر</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Not unlocked</source>
+        <translation>کھولا نہیں گیا</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>محفوظ نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>ڈسک بھر گئی ہے</translation>
+    </message>
+    <message>
+        <source>Damaged file</source>
+        <translation>خراب فائل</translation>
+    </message>
+    <message>
+        <source>Store busy</source>
+        <translation>اسٹور مصروف ہے</translation>
+    </message>
+    <message>
+        <source>Not saved: the audit log is broken</source>
+        <translation>محفوظ نہیں ہوا: آڈٹ لاگ ٹوٹ گیا ہے</translation>
+    </message>
+    <message>
+        <source>Could not finish</source>
+        <translation>مکمل نہ ہو سکا</translation>
+    </message>
+    <message>
+        <source>Please correct the following:</source>
+        <translation>براہِ کرم درج ذیل درست کریں:</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. The audit log of this install is broken (entries at its end were removed or changed), and TIPDesk saves nothing more until an administrator has reviewed the log and recorded the break (the red notice at the top of the window: Acknowledge…). Your changes are still on the screen: tell your administrator, and save again afterwards.</source>
+        <translation>کچھ محفوظ نہیں ہوا۔ اس تنصیب کا آڈٹ لاگ ٹوٹ گیا ہے (اس کے آخر کے اندراجات حذف یا تبدیل کیے گئے)، اور جب تک کوئی منتظم لاگ کا جائزہ لے کر ٹوٹ درج نہ کرے (ونڈو کے اوپر سرخ اطلاع: تسلیم کریں…) TIPDesk مزید کچھ محفوظ نہیں کرے گا۔ آپ کی تبدیلیاں ابھی اسکرین پر ہیں: اپنے منتظم کو بتائیں، اور بعد میں دوبارہ محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>TIPDesk: unexpected problem</source>
+        <translation>‏TIPDesk: غیر متوقع مسئلہ</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside TIPDesk. This is a bug, not your mistake.</source>
+        <translation>‏TIPDesk کے اندر کچھ غلط ہو گیا۔ یہ پروگرام کی خرابی ہے، آپ کی غلطی نہیں۔</translation>
+    </message>
+    <message>
+        <source>A report without any record contents was saved to:
+{path}</source>
+        <translation>ریکارڈ کے کسی مواد کے بغیر ایک رپورٹ یہاں محفوظ کی گئی:
+{path}</translation>
+    </message>
+    <message>
+        <source>The crash report could not be saved.</source>
+        <translation>خرابی کی رپورٹ محفوظ نہ ہو سکی۔</translation>
+    </message>
+    <message>
+        <source>Records saved earlier are safe. Please send the report to your TIPDesk support contact.</source>
+        <translation>پہلے محفوظ کیے گئے ریکارڈ محفوظ ہیں۔ براہِ کرم یہ رپورٹ اپنے TIPDesk معاون رابطے کو بھیجیں۔</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>جاری رکھیں</translation>
+    </message>
+    <message>
+        <source>Quit TIPDesk</source>
+        <translation>‏TIPDesk بند کریں</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Registered</source>
+        <translation>درج</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>تفتیش</translation>
+    </message>
+    <message>
+        <source>Challan submitted</source>
+        <translation>چالان جمع</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>سماعت</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>فیصلہ شدہ</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <source>FIR</source>
+        <translation>‏FIR</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>انکوائری</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>خاتون</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Transgender</source>
+        <translation>خواجہ سرا</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>معلوم نہیں</translation>
+    </message>
+    <message>
+        <source>Not arrested</source>
+        <translation>گرفتار نہیں</translation>
+    </message>
+    <message>
+        <source>Arrested</source>
+        <translation>گرفتار</translation>
+    </message>
+    <message>
+        <source>On bail</source>
+        <translation>ضمانت پر</translation>
+    </message>
+    <message>
+        <source>Absconding</source>
+        <translation>مفرور</translation>
+    </message>
+    <message>
+        <source>Proclaimed offender</source>
+        <translation>اشتہاری مجرم</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>زیرِ التوا</translation>
+    </message>
+    <message>
+        <source>Convicted</source>
+        <translation>سزا یافتہ</translation>
+    </message>
+    <message>
+        <source>Acquitted</source>
+        <translation>بری</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>ڈسچارج</translation>
+    </message>
+    <message>
+        <source>No appeal</source>
+        <translation>اپیل نہیں</translation>
+    </message>
+    <message>
+        <source>Appeal filed</source>
+        <translation>اپیل دائر</translation>
+    </message>
+    <message>
+        <source>Appeal: conviction upheld</source>
+        <translation>اپیل: سزا برقرار</translation>
+    </message>
+    <message>
+        <source>Appeal: conviction overturned</source>
+        <translation>اپیل: سزا کالعدم</translation>
+    </message>
+    <message>
+        <source>Service provided</source>
+        <translation>سروس فراہم کی گئی</translation>
+    </message>
+    <message>
+        <source>Declined by the victim</source>
+        <translation>متاثرہ نے انکار کیا</translation>
+    </message>
+    <message>
+        <source>Service not available</source>
+        <translation>سروس دستیاب نہیں</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>‏YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Type the date, or press Alt+Down (or F4) for a calendar</source>
+        <translation>تاریخ لکھیں، یا کیلنڈر کے لیے Alt+Down (یا F4) دبائیں</translation>
+    </message>
+    <message>
+        <source>Pick the date from a calendar (Alt+Down or F4)</source>
+        <translation>کیلنڈر سے تاریخ منتخب کریں (Alt+Down یا F4)</translation>
+    </message>
+    <message>
+        <source>Pick the date from a calendar</source>
+        <translation>کیلنڈر سے تاریخ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>is not a date: write it as YYYY-MM-DD (or DD/MM/YYYY)</source>
+        <translation>تاریخ نہیں ہے: اسے YYYY-MM-DD (یا DD/MM/YYYY) کی صورت میں لکھیں</translation>
+    </message>
+    <message>
+        <source>is not a whole number: write digits only, e.g. 24</source>
+        <translation>مکمل عدد نہیں ہے: صرف ہندسے لکھیں، مثلاً 24</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>Type to filter the list</source>
+        <translation>فہرست چھاننے کے لیے لکھیں</translation>
+    </message>
+    <message>
+        <source>Ticked: {names}</source>
+        <translation>منتخب: {names}</translation>
+    </message>
+    <message>
+        <source>None ticked</source>
+        <translation>کچھ منتخب نہیں</translation>
+    </message>
+</context>
+<context>
+    <name>lists</name>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation>اس کالم کے لحاظ سے ترتیب نہیں دی جا سکتی</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>مقدمہ نمبر</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>درج</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحلہ</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Forms of exploitation</source>
+        <translation>استحصال کی اقسام</translation>
+    </message>
+    <message>
+        <source>Victim code</source>
+        <translation>متاثرہ کا کوڈ</translation>
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation>شناخت</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>عمر</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ریفرلز</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>اختتام</translation>
+    </message>
+    <message>
+        <source>Organised by</source>
+        <translation>منعقد کنندہ</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>تربیت یافتہ</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>خواتین</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>موضوعات</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>قسم</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>جتنے افراد تک پہنچے</translation>
+    </message>
+    <message>
+        <source>National campaign</source>
+        <translation>قومی مہم</translation>
+    </message>
+    <message>
+        <source>Accused: {text}</source>
+        <translation>ملزم: {text}</translation>
+    </message>
+    <message>
+        <source>Officer: {text}</source>
+        <translation>افسر: {text}</translation>
+    </message>
+    <message>
+        <source>Victim: {text}</source>
+        <translation>متاثرہ: {text}</translation>
+    </message>
+    <message>
+        <source>Trainee: {text}</source>
+        <translation>زیرِ تربیت: {text}</translation>
+    </message>
+    <message>
+        <source>Venue: {text}</source>
+        <translation>مقام: {text}</translation>
+    </message>
+    <message>
+        <source>National campaign: {text}</source>
+        <translation>قومی مہم: {text}</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>واقعات</translation>
+    </message>
+    <message>
+        <source>Name, CNIC or phone</source>
+        <translation>نام، CNIC یا فون</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>نوٹس</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>ڈیش بورڈ</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>ڈائری</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>مقدمات</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>تربیت</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>سنک</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>رپورٹس</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>آڈٹ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ترتیبات</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>صارفین</translation>
+    </message>
+</context>
+<context>
+    <name>record_fields</name>
+    <message>
+        <source>Case number</source>
+        <translation>مقدمہ نمبر</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>تاریخِ اندراج</translation>
+    </message>
+    <message>
+        <source>Date of offence</source>
+        <translation>تاریخِ وقوعہ</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>قانون</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>دفعات</translation>
+    </message>
+    <message>
+        <source>Forms of exploitation</source>
+        <translation>استحصال کی اقسام</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>ذرائع</translation>
+    </message>
+    <message>
+        <source>Transnational</source>
+        <translation>بین الاقوامی</translation>
+    </message>
+    <message>
+        <source>Countries on the route</source>
+        <translation>راستے کے ممالک</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحلہ</translation>
+    </message>
+    <message>
+        <source>Reason closed</source>
+        <translation>بند کرنے کی وجہ</translation>
+    </message>
+    <message>
+        <source>Official involved</source>
+        <translation>ملوث اہلکار</translation>
+    </message>
+    <message>
+        <source>Action taken against the official</source>
+        <translation>اہلکار کے خلاف کی گئی کارروائی</translation>
+    </message>
+    <message>
+        <source>Investigating officer</source>
+        <translation>تفتیشی افسر</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>کیا ہوا</translation>
+    </message>
+    <message>
+        <source>Dual role reviewed by</source>
+        <translation>دوہرے کردار کا جائزہ از</translation>
+    </message>
+    <message>
+        <source>Case (id)</source>
+        <translation>مقدمہ (شناخت)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>ولدیت</translation>
+    </message>
+    <message>
+        <source>CNIC</source>
+        <translation>‏CNIC</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Age (years)</source>
+        <translation>عمر (سال)</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>قومیت</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>کردار</translation>
+    </message>
+    <message>
+        <source>Arrest</source>
+        <translation>گرفتاری</translation>
+    </message>
+    <message>
+        <source>Section charged</source>
+        <translation>عائد کردہ دفعہ</translation>
+    </message>
+    <message>
+        <source>Proceeded against (challan) on</source>
+        <translation>چالان کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Judgment date</source>
+        <translation>تاریخِ فیصلہ</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>عدالت</translation>
+    </message>
+    <message>
+        <source>Imprisonment (months)</source>
+        <translation>قید (ماہ)</translation>
+    </message>
+    <message>
+        <source>Fine (PKR)</source>
+        <translation>جرمانہ (روپے)</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>اپیل</translation>
+    </message>
+    <message>
+        <source>Victim code</source>
+        <translation>متاثرہ کا کوڈ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>پتہ</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاریخِ پیدائش</translation>
+    </message>
+    <message>
+        <source>Identified on</source>
+        <translation>تاریخِ شناخت</translation>
+    </message>
+    <message>
+        <source>Identified by</source>
+        <translation>شناخت کنندہ</translation>
+    </message>
+    <message>
+        <source>Indicators observed</source>
+        <translation>مشاہدہ شدہ علامات</translation>
+    </message>
+    <message>
+        <source>Consents to sharing identity</source>
+        <translation>شناخت کے تبادلے پر رضامند</translation>
+    </message>
+    <message>
+        <source>Protection measures</source>
+        <translation>حفاظتی اقدامات</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>نوٹس</translation>
+    </message>
+    <message>
+        <source>Victim (id)</source>
+        <translation>متاثرہ (شناخت)</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>فراہم کنندہ</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>ریفرل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Outcome date</source>
+        <translation>نتیجے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>موضوعات</translation>
+    </message>
+    <message>
+        <source>Organising agency</source>
+        <translation>منتظم ادارہ</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>شراکت دار</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>تاریخِ آغاز</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>تاریخِ اختتام</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>مقام</translation>
+    </message>
+    <message>
+        <source>Total trained</source>
+        <translation>کل تربیت یافتہ</translation>
+    </message>
+    <message>
+        <source>Women trained</source>
+        <translation>تربیت یافتہ خواتین</translation>
+    </message>
+    <message>
+        <source>Men trained</source>
+        <translation>تربیت یافتہ مرد</translation>
+    </message>
+    <message>
+        <source>Transgender trained</source>
+        <translation>تربیت یافتہ خواجہ سرا</translation>
+    </message>
+    <message>
+        <source>Trained by agency</source>
+        <translation>ادارہ وار تربیت یافتہ</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>فہرستِ شرکاء</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>جتنے افراد تک پہنچے</translation>
+    </message>
+    <message>
+        <source>National campaign</source>
+        <translation>قومی مہم</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>ریکارڈ کی شناخت</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>بنانے والا</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>آخری بار محفوظ</translation>
+    </message>
+    <message>
+        <source>Last saved by</source>
+        <translation>آخری بار محفوظ کنندہ</translation>
+    </message>
+    <message>
+        <source>Created on device</source>
+        <translation>ڈیوائس جس پر بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Last saved on device</source>
+        <translation>ڈیوائس جس پر آخری بار محفوظ ہوا</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>ورژن</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف کیا گیا</translation>
+    </message>
+    <message>
+        <source>Owner district</source>
+        <translation>مالک ضلع</translation>
+    </message>
+    <message>
+        <source>Registered as</source>
+        <translation>بطور درج</translation>
+    </message>
+    <message>
+        <source>Kind of campaign</source>
+        <translation>مہم کی قسم</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>Case {title}</source>
+        <translation>مقدمہ {title}</translation>
+    </message>
+    <message>
+        <source>Accused {title}</source>
+        <translation>ملزم {title}</translation>
+    </message>
+    <message>
+        <source>Victim {title}</source>
+        <translation>متاثرہ {title}</translation>
+    </message>
+    <message>
+        <source>Referral to {title}</source>
+        <translation>‏{title} کو ریفرل</translation>
+    </message>
+    <message>
+        <source>Training: {title}</source>
+        <translation>تربیت: {title}</translation>
+    </message>
+    <message>
+        <source>Campaign: {title}</source>
+        <translation>مہم: {title}</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>مقدمات</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ریفرلز</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>تربیتیں</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,251 @@
+"""The app in Urdu: choosing the language (settings, setup wizard, sign-in), the window shown
+again in it without losing the session or unsaved input, right to left, the Nastaliq font,
+and a sweep of every page for words left in English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from gui_support import GUI_ADMIN, GUI_PASSPHRASE, message_boxes, sign_in
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QTabBar,
+    QWidget,
+)
+from records_support import answer_next_dialog, click_message_button
+
+from tipdesk.core.languages import Language
+from tipdesk.services import session as session_service
+from tipdesk.services import user_prefs
+from tipdesk.ui.app import AppController
+from tipdesk.ui.context import AppConfig
+from tipdesk.ui.language import (
+    URDU_FAMILY,
+    apply_language,
+    current_language,
+    last_language,
+)
+from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.records.cases import CasesView
+from tipdesk.ui.pages.settings.page import SettingsView
+from tipdesk.ui.pages.setup.wizard import SetupWizard
+
+RLM = "\u200f"  # a right-to-left mark: Urdu sentences starting with a Latin word
+URDU_LETTER = re.compile(r"[\u0600-\u06FF]")
+
+
+def _settings(window: MainWindow) -> SettingsView:
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsView)
+    return page
+
+
+def _choose(window: MainWindow, language: Language) -> None:
+    chooser = _settings(window).language_card.chooser
+    chooser.set_language(language)
+    chooser.activated.emit(chooser.currentIndex())  # as a user's pick does
+
+
+def _stored_language(controller: AppController) -> Language | None:
+    found: list[Language | None] = []
+    controller.runner.submit(user_prefs.user_language, found.append)
+    return found[0]
+
+
+@pytest.fixture
+def urdu_window(
+    controller: AppController, make_install: Callable[..., str], qtbot: Any
+) -> Iterator[MainWindow]:
+    """Signed in with demo data, then switched to Urdu in the settings."""
+    make_install(demo_cases=20)
+    window = sign_in(controller)
+    qtbot.waitExposed(window)
+    _choose(window, Language.URDU)
+    urdu = controller.main_window
+    assert isinstance(urdu, MainWindow)
+    yield urdu
+
+
+def test_choosing_urdu_in_the_settings_shows_the_window_again_in_urdu(
+    controller: AppController, make_install: Callable[..., str], qtbot: Any
+) -> None:
+    make_install()
+    english = sign_in(controller)
+    runner = controller.runner
+    _choose(english, Language.URDU)
+    window = controller.main_window
+    assert isinstance(window, MainWindow) and window is not english
+    assert current_language() is Language.URDU
+    # The same session (no sign-in again), on the same page, all of it in Urdu, right to left.
+    assert controller.runner is runner and window.ctx.identity.user == GUI_ADMIN
+    assert window.current_key() == "settings"
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.nav.item(0).text() == "ڈیش بورڈ"
+    assert window.lock_button.text() == "مقفل کریں"
+    assert QApplication.font().families()[0] == URDU_FAMILY
+    assert _settings(window).language_card.chooser.language() is Language.URDU
+    # The choice is the user's, in the store, and this computer's next sign-in screen's.
+    assert _stored_language(controller) is Language.URDU
+    assert last_language(controller.config.paths) is Language.URDU
+    _choose(window, Language.ENGLISH)
+    back = controller.main_window
+    assert isinstance(back, MainWindow)
+    assert back.nav.item(0).text() == "Dashboard"
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert _stored_language(controller) is Language.ENGLISH
+
+
+def test_unsaved_input_is_never_lost_to_a_language_change(
+    main_window: MainWindow, controller: AppController
+) -> None:
+    page = main_window.show_page("cases")
+    assert isinstance(page, CasesView)
+    page.new_record()
+    editor = page.current_editor()
+    assert editor is not None
+    editor.case_form.editor("case_number").setText("FIR 5/2026")  # type: ignore[attr-defined]
+    editor.case_form.sig_edited.emit()  # type: ignore[attr-defined]
+    assert controller.unsaved_pages() == ["cases"]
+    _choose(main_window, Language.URDU)
+    # The window stays, with the input; the user is told why; the choice waits for next time.
+    assert controller.main_window is main_window
+    assert current_language() is Language.ENGLISH
+    assert editor.case_form.editor("case_number").text() == "FIR 5/2026"  # type: ignore[attr-defined]
+    assert [b.objectName() for b in message_boxes()] == ["languageLaterBox"]
+    assert _stored_language(controller) is Language.URDU
+    # Done: discard the input, so that closing the window asks nothing.
+    answer_next_dialog(click_message_button(QMessageBox.StandardButton.Discard))
+    assert page.confirm_close() is True
+
+
+def test_signing_in_shows_the_users_own_language(
+    controller: AppController, make_install: Callable[..., str], gui_config: AppConfig
+) -> None:
+    make_install()
+    session = session_service.sign_in(
+        gui_config.paths, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE, clock=gui_config.clock
+    )
+    try:
+        user_prefs.set_user_language(session, Language.URDU)
+    finally:
+        session.close()
+    start = controller.start()
+    assert "sign in" in start.windowTitle()  # nobody signed in yet: this computer's default
+    window = sign_in(controller)
+    assert window.nav.item(0).text() == "ڈیش بورڈ"
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # The next start on this computer shows the sign-in screen in the language last used.
+    assert last_language(gui_config.paths) is Language.URDU
+    apply_language(QApplication.instance(), Language.ENGLISH)  # type: ignore[arg-type]
+    second = AppController(gui_config)
+    try:
+        assert second.start().windowTitle().lstrip(RLM) == "TIPDesk — سائن اِن"
+    finally:
+        second.shutdown()
+
+
+def test_the_setup_wizard_offers_the_language_first(controller: AppController, qtbot: Any) -> None:
+    wizard = controller.start()
+    assert isinstance(wizard, SetupWizard)
+    chooser = wizard.intro.language
+    assert [chooser.itemText(i) for i in range(chooser.count())] == ["English", "اردو"]
+    chooser.setCurrentIndex(1)
+    chooser.activated.emit(1)
+    urdu = controller.start_window
+    assert isinstance(urdu, SetupWizard) and urdu is not wizard
+    assert urdu.isVisible() and not wizard.isVisible()
+    assert urdu.windowTitle() == RLM + "TIPDesk قائم کریں"
+    assert urdu.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert urdu.intro.language.language() is Language.URDU
+
+
+# --- the sweep: no word left in English -------------------------------------------------------
+
+#: Latin words an Urdu screen keeps: names of things officers use in Latin letters.
+ALLOWED = {
+    "TIPDesk", "FIR", "CNIC", "HQ", "FIA", "NGO", "PDF", "CSV", "XLSX", "JSON", "USB", "Excel",
+    "Ctrl", "Shift", "Alt", "Esc", "Tab", "Enter", "Down", "YYYY", "MM", "DD", "TIP",
+    "tipdesk", "sync", "upload", "imported", "before", "restore", "register", "xlsx", "csv",
+    "cases", "json", "tipr", "tipb", "tipbak", "txt", "zip", "pdf", "ayesha", "khan",
+}  # fmt: skip
+#: Record codes and case numbers (V-PB-LHR-2026-0001, FIR 12/2025) are data, not words.
+CODES = re.compile(r"\b[A-Z]{1,4}(?:-[A-Z0-9]+)+\b")
+
+
+def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) of what a person sees of ``widget`` and its visible children."""
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisibleTo(widget.window()):
+            continue
+        name = f"{type(child).__name__}#{child.objectName()}"
+        if isinstance(child, QLabel):
+            yield name, child.text()
+        elif isinstance(child, QAbstractButton):
+            yield name, child.text()
+            yield name + " tooltip", child.toolTip()
+        elif isinstance(child, QGroupBox):
+            yield name, child.title()
+        elif isinstance(child, QLineEdit):
+            yield name + " placeholder", child.placeholderText()
+        elif isinstance(child, QTabBar):
+            for i in range(child.count()):
+                yield name, child.tabText(i)
+        elif isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            if isinstance(child, QListWidget):  # the sidebar
+                for row in range(child.count()):
+                    yield name, child.item(row).text()
+                continue
+            for column in range(model.columnCount(QModelIndex())):
+                header = model.headerData(column, Qt.Orientation.Horizontal)
+                yield name + " header", str(header or "")
+
+
+def english_words(text: str, data: list[str]) -> list[str]:
+    for value in data:
+        text = text.replace(value, " ")
+    text = CODES.sub(" ", re.sub(r"<[^>]+>", " ", text))
+    return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED]
+
+
+def test_every_page_in_urdu_has_no_english_words_left(urdu_window: MainWindow, qtbot: Any) -> None:
+    identity = urdu_window.ctx.identity
+    data = [identity.office_name, identity.district_name, identity.user, "Punjab",
+            str(urdu_window.ctx.paths.home), identity.install.device_id]  # fmt: skip
+    left: list[str] = []
+    urdu_texts = 0
+    for key in urdu_window.pages:
+        page = urdu_window.show_page(key)
+        QCoreApplication.processEvents()
+        for where, text in _texts(page):
+            urdu_texts += bool(URDU_LETTER.search(text))
+            words = english_words(text, data)
+            if words:
+                left.append(f"{key}: {where}: {text!r}")
+    assert urdu_texts > 60  # the sweep saw the pages' texts (84 when written)
+    # The window's own chrome too (sidebar, status bar, title).
+    for where, text in [("title", urdu_window.windowTitle()), *_texts(urdu_window)]:
+        if english_words(text, data):
+            left.append(f"window: {where}: {text!r}")
+    assert not sorted(set(left)), "\n".join(sorted(set(left)))
+
+
+def test_urdu_text_is_laid_out_in_nastaliq(urdu_window: MainWindow) -> None:
+    from PySide6.QtGui import QFontInfo
+
+    label = urdu_window.findChild(QLabel, "pageTitle")
+    assert label is not None and URDU_LETTER.search(label.text())
+    assert QFontInfo(label.font()).family() == URDU_FAMILY
+    # Nastaliq rises high above its baseline: the label is tall enough for its whole line.
+    assert label.height() >= label.fontMetrics().height()

@@ -1,0 +1,91 @@
+"""The interface's translations (resources/translations/*.ts): complete, in step with the
+code, their placeholders intact, Urdu sentences laid out right to left. See
+docs/translation.md."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tipdesk.ui.devtools import i18n
+
+PLACEHOLDERS = re.compile(r"\{[^{}]*\}|%\d|<[^>]+>")
+
+
+@pytest.fixture(scope="module")
+def urdu() -> list[i18n.Entry]:
+    return i18n.entries(i18n.ts_path("ur"))
+
+
+def test_every_string_has_an_urdu_translation(urdu: list[i18n.Entry]) -> None:
+    left = [f"[{e.context}] {e.source!r}" for e in urdu if not e.finished]
+    assert not left, "unfinished in tipdesk_ur.ts (make lupdate, then translate):\n" + "\n".join(
+        left
+    )
+
+
+def test_the_ts_file_holds_every_string_of_the_code(tmp_path: Path) -> None:
+    """``make lupdate`` would add nothing: no visible string is missing from the file."""
+    fresh = i18n.extract(["ur"], folder=tmp_path)[0]
+    wanted = {(e.context, e.source) for e in i18n.entries(fresh)}
+    kept = {(e.context, e.source) for e in i18n.entries(i18n.ts_path("ur"))}
+    missing = sorted(wanted - kept)
+    assert not missing, "run `make lupdate` and translate: " + repr(missing[:20])
+    assert len(wanted) > 1000  # the extraction read the whole UI
+
+
+def test_translations_keep_their_placeholders(urdu: list[i18n.Entry]) -> None:
+    bad = [
+        (e.source, e.translation)
+        for e in urdu
+        if sorted(PLACEHOLDERS.findall(e.source)) != sorted(PLACEHOLDERS.findall(e.translation))
+    ]
+    assert not bad
+
+
+def _first_strong(text: str) -> str:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("L", "R", "AL", "RLM"):
+            return kind
+        if ch == "\u200f":
+            return "R"
+    return ""
+
+
+def test_urdu_sentences_start_right_to_left(urdu: list[i18n.Entry]) -> None:
+    """A translation starting with a Latin word or a placeholder ("FIR {n}", "{office} · ...")
+    starts with a right-to-left mark, or Qt would lay the sentence out left to right."""
+    ltr = [e.translation for e in urdu if _first_strong(e.translation) == "L"]
+    assert not ltr
+
+
+def test_the_compiled_file_is_current_and_loads() -> None:
+    from PySide6.QtCore import QTranslator
+
+    i18n.release()
+    qm = i18n.ts_path("ur").with_suffix(".qm")
+    assert qm.stat().st_mtime >= i18n.ts_path("ur").stat().st_mtime
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("pages", "Dashboard") == "ڈیش بورڈ"
+    assert translator.translate("codes", "Forced labour") == "جبری مشقت"
+
+
+def test_a_placeholder_in_urdu_is_followed_by_a_right_to_left_mark() -> None:
+    """A Latin value ("Pakistan (all provinces)") must not pull the ": 1 جون" after it into
+    its left-to-right run: compiling puts a right-to-left mark after each placeholder."""
+    from PySide6.QtCore import QTranslator
+
+    i18n.release()
+    translator = QTranslator()
+    assert translator.load(str(i18n.ts_path("ur").with_suffix(".qm")))
+    text = translator.translate(
+        "ReportPanel", "{scope}: {start} to {end}, beside {pstart} to {pend}."
+    )
+    assert "{scope}" + i18n.RLM in text and "{pend}" + i18n.RLM in text
+    english = '<TS language="en_GB"><translation>{n} x</translation></TS>'
+    assert i18n.bidi_marked(english) == english
