@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.errors import Problem
+from tipdesk.core.folding import fold
 from tipdesk.core.records import Accused, Case, Victim
 
 Person = tuple[str | None, str, str]
@@ -30,12 +31,15 @@ same normalised values (the store's, for users who cannot read victims' identiti
 check only compares them for equality, so either gives the same answers."""
 
 
-def _name_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+def name_key(text: str) -> str:
+    """A name as the check compares it: folded (:func:`tipdesk.core.folding.fold`: case,
+    diacritics and Urdu variant letters), runs of spaces made one. The store's keyed hashes
+    are made of the same key."""
+    return " ".join(fold(text).split())
 
 
 def person(p: Accused | Victim) -> Person:
-    return normalise_cnic(p.cnic), _name_key(p.name), _name_key(p.father_name)
+    return normalise_cnic(p.cnic), name_key(p.name), name_key(p.father_name)
 
 
 def same_person(a: Person, v: Person) -> str | None:

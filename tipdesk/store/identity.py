@@ -38,7 +38,6 @@ import binascii
 import hmac
 import re
 import secrets
-import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
@@ -46,7 +45,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from tipdesk.core.cnic import normalise_cnic
+from tipdesk.core.dual_role import name_key
 from tipdesk.core.errors import CorruptStore
+from tipdesk.core.folding import fold
 from tipdesk.core.masking import MASK
 from tipdesk.core.records import Accused, Victim
 from tipdesk.store import keywrap, settings_table
@@ -68,13 +69,13 @@ father's name ("" when empty): what the overlap check compares (see
 
 
 def _name_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return name_key(text)
 
 
 def words(text: str) -> list[str]:
-    """The searchable words of ``text``: NFC, case-folded, split at anything not a letter
-    or digit."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+    """The searchable words of ``text``: folded as every search folds
+    (:func:`tipdesk.core.folding.fold`), split at anything not a letter or digit."""
+    return _WORD.findall(fold(text))
 
 
 def identity_terms(victim: Victim) -> set[str]:

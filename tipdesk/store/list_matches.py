@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
+from tipdesk.core.folding import fold as fold_text
 from tipdesk.store.store import Store
 
 # Words as the FTS tokenizer sees them ("_" separates words there).
@@ -20,9 +20,8 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def fold(word: str) -> str:
-    """A word as the index stores it: lower case, diacritics removed (unicode61, option 2)."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """A word as the index stores it (:func:`tipdesk.core.folding.fold`)."""
+    return fold_text(word)
 
 
 def _words(text: str) -> list[str]:

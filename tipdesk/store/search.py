@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipdesk.core.folding import fold
 from tipdesk.core.records import Campaign, Case, Record, Training, Victim
 from tipdesk.store.driver import Connection
 from tipdesk.store.identity import terms_query
@@ -55,7 +56,13 @@ def campaign_text(c: Campaign) -> str:
 
 
 def _texts(record: Record) -> tuple[str, tuple[str, ...]]:
-    """The FTS table of ``record`` and the text of each of its columns."""
+    """The FTS table of ``record`` and the folded text of each of its columns
+    (:func:`tipdesk.core.folding.fold`: queries are folded the same way)."""
+    table, texts = _raw_texts(record)
+    return table, tuple(fold(t) for t in texts)
+
+
+def _raw_texts(record: Record) -> tuple[str, tuple[str, ...]]:
     if isinstance(record, Case):
         return "cases_fts", (case_text(record),)
     if isinstance(record, Victim):
@@ -121,10 +128,24 @@ def fts_query(text: str, column: str = "") -> str | None:
     prefix would otherwise merge the doclists of every term starting with that letter.
     Words are quoted, so no input is an FTS syntax error.
     """
-    words = _WORD.findall(text)
+    words = _WORD.findall(fold(text))
     if not words:
         return None
-    terms = " ".join([*(f'"{w}"' for w in words[:-1]), f'"{words[-1]}"*'])
+    # A row indexed before folding (TIPDesk 0.x) holds its words as typed: a word whose
+    # folded form differs (Urdu variant letters, case) matches either form.
+    raw = [w.casefold() for w in _WORD.findall(text)]
+    alternatives = raw if len(raw) == len(words) else words
+    pairs = list(zip(words, alternatives, strict=True))
+
+    def term(word: str, typed: str, star: str) -> str:
+        if typed == word:
+            return f'"{word}"{star}'
+        return f'("{word}"{star} OR "{typed}"{star})'
+
+    last = len(words) - 1
+    parts = [term(w, t, "*" if i == last else "") for i, (w, t) in enumerate(pairs)]
+    # FTS5 takes an implicit AND between phrases only: a bracketed alternative needs AND.
+    terms = " AND ".join(parts) if any(p.startswith("(") for p in parts) else " ".join(parts)
     return f"{column} : ({terms})" if column else terms
 
 

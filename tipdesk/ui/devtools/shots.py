@@ -137,6 +137,10 @@ class Shots:
         )  # fmt: skip
         try:
             demo.fill(session, seed=7, cases=self.config.demo_cases)
+            if self.language is Language.URDU:
+                from tipdesk.ui.devtools.shots_urdu import urdu_records
+
+                urdu_records(session)
             add_hearings(session, seed=7)
             letterhead.save(session, DEMO_LETTERHEAD)
             _add_colleagues(session)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tipdesk.core.languages import Language
 from tipdesk.services import records as record_service
 from tipdesk.ui.devtools.screenshots import register
 from tipdesk.ui.devtools.shots import Shots, settle
@@ -77,7 +78,7 @@ def _cases_search(shots: Shots) -> QWidget:
     _reset(view)
     view.list.filter_combos["stage"].set_value("trial")
     view.list.filter_combos["stage"].sig_edited.emit()
-    view.list.set_search("Khan")
+    view.list.set_search("ملک" if shots.language is Language.URDU else "Khan")
     view.list.model.count_exactly()
     settle()
     return window
@@ -91,6 +92,19 @@ def _case_editor(shots: Shots) -> QWidget:
     view.list.with_sort("", descending=True)
     view.list.model.count_exactly()
     _opened(view.open_record(record_id))
+    return window
+
+
+def _case_narrative(shots: Shots) -> QWidget:
+    """The case editor on its narrative (in Urdu with --lang ur: a case number and English
+    terms inside Urdu sentences)."""
+    window = _case_editor(shots)
+    view, _window = _view(shots, "cases")
+    editor = view.current_editor()
+    tabs = getattr(getattr(editor, "case_form", None), "tabs", None)
+    if tabs is not None:
+        tabs.setCurrentIndex(tabs.count() - 1)
+    settle()
     return window
 
 
@@ -258,6 +272,7 @@ def register_all() -> None:
         register(key, partial(_list, key=key))
     register("cases-search", _cases_search)
     register("case-editor", _case_editor)
+    register("case-narrative", _case_narrative)
     register("case-editor-accused", _case_editor_accused)
     register("case-editor-problems", _case_editor_problems)
     register("case-editor-warning", _case_editor_warning)
