@@ -249,3 +249,33 @@ def test_urdu_text_is_laid_out_in_nastaliq(urdu_window: MainWindow) -> None:
     assert QFontInfo(label.font()).family() == URDU_FAMILY
     # Nastaliq rises high above its baseline: the label is tall enough for its whole line.
     assert label.height() >= label.fontMetrics().height()
+
+
+def test_charts_are_mirrored_right_to_left(qtbot: Any) -> None:
+    """Months run from the right and the value axis stands on the right in Urdu."""
+    from tipdesk.ui.widgets import charts
+
+    for direction, months, side in (
+        (
+            Qt.LayoutDirection.LeftToRight,
+            ["2026-01", "2026-02", "2026-03"],
+            Qt.AlignmentFlag.AlignLeft,
+        ),
+        (
+            Qt.LayoutDirection.RightToLeft,
+            ["2026-03", "2026-02", "2026-01"],
+            Qt.AlignmentFlag.AlignRight,
+        ),
+    ):
+        view = charts.new_chart_view()
+        qtbot.addWidget(view)
+        view.setLayoutDirection(direction)
+        charts.show_grouped_bars(view, ["2026-01", "2026-02", "2026-03"], [("cases", [1, 2, 3])])
+        chart = view.chart()
+        category = chart.axes(Qt.Orientation.Horizontal)[0]
+        assert category.categories() == months
+        bars = chart.series()[0].barSets()[0]
+        assert [bars.at(i) for i in range(3)] == (
+            [1, 2, 3] if months[0] == "2026-01" else [3, 2, 1]
+        )
+        assert chart.axes(Qt.Orientation.Vertical)[0].alignment() == side

@@ -8,6 +8,7 @@ dashboard rebuilds a chart's series when new figures arrive (a dozen bars: cheap
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from PySide6.QtCharts import (
     QAbstractAxis,
@@ -27,6 +28,8 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
 from tipdesk.ui.style import BORDER, MUTED, SERIES, TEXT
+
+T = TypeVar("T")
 
 
 def _font(size: float = 9, bold: bool = False) -> QFont:
@@ -105,6 +108,25 @@ def _tooltips(series: QAbstractBarSeries, categories: Sequence[str]) -> None:
     series.hovered.connect(show)
 
 
+def _mirrored(view: QChartView) -> bool:
+    """Right to left (Urdu): months run from the right, value axes stand on the right."""
+    return view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def _start(view: QChartView) -> Qt.AlignmentFlag:
+    """Where a value axis stands: the reading start (left, or right in right to left)."""
+    return Qt.AlignmentFlag.AlignRight if _mirrored(view) else Qt.AlignmentFlag.AlignLeft
+
+
+def _end(view: QChartView) -> Qt.AlignmentFlag:
+    return Qt.AlignmentFlag.AlignLeft if _mirrored(view) else Qt.AlignmentFlag.AlignRight
+
+
+def _in_order(view: QChartView, values: Sequence[T]) -> list[T]:
+    """``values`` (categories, or a series' values) in reading order: reversed right to left."""
+    return list(values)[::-1] if _mirrored(view) else list(values)
+
+
 def _category_axis(categories: Sequence[str]) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
     axis.append(list(categories))
@@ -135,7 +157,8 @@ def show_funnel(view: QChartView, labels: Sequence[str], values: Sequence[int],
     axis_y.setLabelsFont(_font(9))
     axis_y.setLabelsColor(QColor(TEXT))
     axis_x = _value_axis(max(values) if values else 0)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    axis_x.setReverse(_mirrored(view))  # bars grow from the reading start
+    chart.addAxis(axis_y, _start(view))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_y)
     series.attachAxis(axis_x)
@@ -147,17 +170,18 @@ def show_grouped_bars(view: QChartView, categories: Sequence[str],
                       sets: Sequence[tuple[str, Sequence[int]]]) -> None:  # fmt: skip
     """Side-by-side bars per category (cases and convictions per month)."""
     chart = _reset(view)
+    categories = _in_order(view, categories)
     series = QBarSeries()
     top = 0
     for i, (name, values) in enumerate(sets):
-        series.append(_bar_set(name, values, SERIES[i % len(SERIES)]))
+        series.append(_bar_set(name, _in_order(view, values), SERIES[i % len(SERIES)]))
         top = max(top, *values) if values else top
     series.setBarWidth(0.78)
     chart.addSeries(series)
     axis_x = _category_axis(categories)
     axis_y = _value_axis(top)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(axis_y, _start(view))
     series.attachAxis(axis_x)
     series.attachAxis(axis_y)
     _tooltips(series, categories)
@@ -167,17 +191,19 @@ def show_stacked_bars(view: QChartView, categories: Sequence[str],
                       sets: Sequence[tuple[str, Sequence[int]]]) -> None:  # fmt: skip
     """Stacked bars per category (victims by gender, split child / adult / unknown)."""
     chart = _reset(view)
+    categories = _in_order(view, categories)
     series = QStackedBarSeries()
     totals = [0] * len(categories)
     for i, (name, values) in enumerate(sets):
-        series.append(_bar_set(name, values, SERIES[i % len(SERIES)]))
-        totals = [t + v for t, v in zip(totals, values, strict=True)]
+        ordered = _in_order(view, values)
+        series.append(_bar_set(name, ordered, SERIES[i % len(SERIES)]))
+        totals = [t + v for t, v in zip(totals, ordered, strict=True)]
     series.setBarWidth(0.55)
     chart.addSeries(series)
     axis_x = _category_axis(categories)
     axis_y = _value_axis(max(totals) if totals else 0)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(axis_y, _start(view))
     series.attachAxis(axis_x)
     series.attachAxis(axis_y)
     _tooltips(series, categories)
@@ -188,6 +214,9 @@ def show_bars_and_line(view: QChartView, categories: Sequence[str],
                        line: tuple[str, Sequence[int]]) -> None:  # fmt: skip
     """Bars on the left axis and a line on the right axis (people trained; campaigns)."""
     chart = _reset(view)
+    categories = _in_order(view, categories)
+    bars = (bars[0], _in_order(view, bars[1]))
+    line = (line[0], _in_order(view, line[1]))
     bar_series = QBarSeries()
     bar_series.append(_bar_set(bars[0], bars[1], SERIES[0]))
     bar_series.setBarWidth(0.6)
@@ -206,8 +235,8 @@ def show_bars_and_line(view: QChartView, categories: Sequence[str],
     right = _value_axis(max(line[1]) if line[1] else 0)
     right.setGridLineVisible(False)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
+    chart.addAxis(left, _start(view))
+    chart.addAxis(right, _end(view))
     bar_series.attachAxis(axis_x)
     bar_series.attachAxis(left)
     line_series.attachAxis(axis_x)
