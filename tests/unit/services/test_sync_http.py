@@ -27,8 +27,10 @@ from sync_support import case_for, link, make_district, make_hq, reopen
 
 from tipdesk.cli.main import run as cli_run
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import PermissionDenied
 from tipdesk.paths import Paths
 from tipdesk.services import records, sync
+from tipdesk.services.sync import records_back
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
 from tipdesk.services.sync.common import own_identity
@@ -259,3 +261,70 @@ def test_configure_accepts_only_https(world: dict[str, Any]) -> None:
     found = sync_upload.configure(world["district"], "https://hq.example:8443/")
     assert found.url == "https://hq.example:8443" and found.ca_pem is None
     assert sync_upload.configured(world["district"]) == found
+
+
+def test_upload_exports_what_is_new_before_sending(world: dict[str, Any]) -> None:
+    district = world["district"]
+    records.save(district, [case_for(district)])  # a change after the last export
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        result = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+    assert result.exported == 1 and result.refused is None
+    assert [s["sequence"] for s in result.sent] == [1, 2]
+    assert result.receipt is not None and result.receipt.acknowledged == (1, 2)
+    assert result.waiting == 0 and result.changes_waiting == 0
+    assert result.last_contact is not None
+
+
+def test_upload_takes_every_page_of_records_back(
+    world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    district, clock = world["district"], world["clock"]
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], clock, world["tls"], config) as url:
+        sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)  # HQ has bundle 1
+    hq = reopen(world["hq"], clock)
+    try:
+        made = [case_for(district) for _ in range(4)]
+        records.save(hq, made)  # cases HQ recorded for the district, 4 change rows each
+    finally:
+        hq.close()
+    monkeypatch.setattr(records_back, "PAGE_ROWS", 6)
+    with serving(world["hq"], clock, world["tls"], config) as url:
+        result = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+    pages = [len(r.records_back) for r in result.receipts]
+    assert len(pages) >= 3 and max(pages) <= 6  # one page per round
+    assert result.receipts[-1].more_back is False
+    for case in made:
+        assert district.store.get("case", case.id) is not None
+    assert result.waiting == 0
+
+
+def test_an_export_refused_to_the_user_is_reported_and_waiting_bundles_still_go(
+    world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    district = world["district"]
+
+    def refuse(_session: Any, _out: Path) -> Any:
+        raise PermissionDenied("a supervisor or an admin must export it. Nothing was written.")
+
+    monkeypatch.setattr(sync_upload, "export_bundle", refuse)
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        result = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+    assert result.refused is not None and "supervisor" in result.refused
+    assert [s["sequence"] for s in result.sent] == [1] and result.waiting == 0
+
+
+def test_upload_in_phases_needs_no_session_to_send(world: dict[str, Any]) -> None:
+    """The network phase holds bytes, the address and the key: never the session."""
+    district = world["district"]
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        run = sync_upload.UploadRun(url, world["tls"][0], sleep=_no_wait)
+        out = run.prepare(district)
+        assert not any(isinstance(v, type(district)) for v in vars(run).values())
+        answers = run.send(out)
+        assert answers.reachable and answers.receipt is not None
+        assert run.take(district, answers) is False
+    assert run.result.receipt is not None and run.result.receipt.acknowledged == (1,)
