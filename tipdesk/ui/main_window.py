@@ -6,6 +6,9 @@ Locking: the central stack switches from the workspace (sidebar and pages) to th
 so no record widget stays visible; every created page gets ``lock()`` and other top-level
 windows of the app are hidden until unlock. Pages are never destroyed on lock, so unsaved
 input survives. Auto-lock after the idle time from the store's settings.
+
+The status bar also carries the automatic upload to HQ (:mod:`tipdesk.ui.autosync`): it
+starts at sign-in (this window is made then) and stops when the window closes.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipdesk.ui.autosync import AutoUpload, UploadState, state_text
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.idle import IdleWatch
 from tipdesk.ui.pages import PageSpec
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         ctx.events.sig_open_record.connect(self.open_record)
         ctx.events.sig_show_page.connect(self._show_page_asked)
         self.nav.setCurrentRow(0)
+        self.autosync.start()  # signing in: upload now and every N minutes, when configured
 
     # --- building -----------------------------------------------------------------------------
     def _build_sidebar(self) -> QWidget:
@@ -163,8 +168,26 @@ class MainWindow(QMainWindow):
             office = f"{office} · {ident.district_name}"
         self.office_label = QLabel(office)
         self.office_label.setObjectName("statusOffice")
-        for widget in (self.user_label, self.role_label, self.office_label):
+        # The upload to HQ, in one quiet line (district installs; hidden while it is off).
+        self.upload_label = QLabel()
+        self.upload_label.setObjectName("statusUpload")
+        self.upload_label.hide()
+        for widget in (self.upload_label, self.user_label, self.role_label, self.office_label):
             bar.addPermanentWidget(widget)
+        self.autosync = AutoUpload(self.ctx, self)
+        self.autosync.sig_state.connect(self._show_upload_state)
+        # "last contact 5 minutes ago" ages while nothing happens.
+        self._upload_clock = QTimer(self)
+        self._upload_clock.setInterval(60_000)
+        self._upload_clock.timeout.connect(lambda: self._show_upload_state(self.autosync.state))
+        self._upload_clock.start()
+
+    def _show_upload_state(self, state: UploadState) -> None:
+        text = state_text(state, self.ctx.clock.now())
+        self.upload_label.setText(text)
+        self.upload_label.setToolTip(state.detail)
+        self.upload_label.setProperty("state", state.kind)
+        self.upload_label.setVisible(bool(text))
 
     def _build_actions(self) -> None:
         def action(text: str, shortcut: QKeySequence | str, slot: object, name: str) -> QAction:
@@ -346,6 +369,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.idle.stop()
+        self.autosync.stop()  # an upload under way: its bundle stays in the outbox
         event.accept()
         self.sig_closed.emit()
 

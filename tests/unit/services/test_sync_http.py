@@ -4,11 +4,7 @@ upload``). No network beyond 127.0.0.1; every server stops at the end of its tes
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
-import socket
 import ssl
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,11 +13,9 @@ from typing import Any
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.x509.oid import NameOID
+from hq_https_support import free_port, hq_serving, make_cert
 from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START
 from sync_support import case_for, link, make_district, make_hq, reopen
 
@@ -37,64 +31,13 @@ from tipdesk.services.sync.common import own_identity
 from tipdesk.sync import request_auth
 
 
-def _cert(folder: Path, name: str) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / f"{name}.pem", folder / f"{name}.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def serving(
     hq: Paths, clock: FixedClock, tls: tuple[Path, Path], config: sync_server.ServerConfig
 ) -> Iterator[str]:
     """HQ's receiver on a free loopback port; yields its base URL; stops it afterwards."""
-    worker = sync_server.StoreWorker(lambda: reopen(hq, clock))
-    port = _free_port()
-    server = sync_server.make_server(worker, "127.0.0.1", port, tls[0], tls[1], config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 10
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
-            time.sleep(0.02)
-        yield f"https://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        worker.close()
+    with hq_serving(lambda: reopen(hq, clock), tls, config) as url:
+        yield url
 
 
 @pytest.fixture
@@ -112,8 +55,8 @@ def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
         "district": district,
         "hq": hq.paths,
         "clock": clock,
-        "tls": _cert(tmp_path / "tls", "hq"),
-        "other": _cert(tmp_path / "tls", "other"),
+        "tls": make_cert(tmp_path / "tls", "hq"),
+        "other": make_cert(tmp_path / "tls", "other"),
         "tmp": tmp_path,
     }
     district.close()
@@ -242,7 +185,7 @@ def test_unreachable_hq_is_not_an_error(
     world: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     district = world["district"]
-    closed = f"https://127.0.0.1:{_free_port()}"
+    closed = f"https://127.0.0.1:{free_port()}"
     result = sync_upload.upload(district, closed, world["tls"][0], sleep=_no_wait)
     assert not result.reachable and result.waiting == 1 and result.errors == []
     home = district.paths.home
