@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.ui.autosync import AutoUpload, UploadState, state_text
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.help import HelpWindow
 from tipdesk.ui.idle import IdleWatch
 from tipdesk.ui.pages import PageSpec
 from tipdesk.ui.pages.audit.broken_notice import AuditBrokenNotice
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._hidden_windows: list[QWidget] = []
         self._locked = False
+        self.help_window: HelpWindow | None = None
         ident = ctx.identity
         where = ident.office_name or self.tr("Headquarters")
         self.setWindowTitle(self.tr("TIPDesk — {place}").format(place=where))
@@ -152,6 +154,11 @@ class MainWindow(QMainWindow):
         self.lock_button.setObjectName("sidebarLock")
         self.lock_button.setToolTip(self.tr("Lock TIPDesk now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
+        self.help_button = button(self.tr("Help"), "info")
+        self.help_button.setObjectName("sidebarHelp")
+        self.help_button.setToolTip(self.tr("The user guide, at the part about this screen (F1)"))
+        self.help_button.clicked.connect(self.show_help)
+        box.addWidget(self.help_button)
         box.addWidget(self.lock_button)
         return side
 
@@ -208,6 +215,13 @@ class MainWindow(QMainWindow):
         )
         self.new_action = action(
             self.tr("New"), QKeySequence(QKeySequence.StandardKey.New), self.new_record, "newAction"
+        )
+        # F1 stays on while locked: the guide's part about signing in holds no record.
+        self.help_action = action(
+            self.tr("Help"),
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+            self.show_help,
+            "helpAction",
         )
         self.page_actions = [
             action(spec.translated_title, f"Ctrl+{i + 1}", _select(self, i), f"page{i + 1}Action")
@@ -298,6 +312,15 @@ class MainWindow(QMainWindow):
     def new_record(self) -> bool:
         page = self.current_page()
         return bool(not self._locked and page is not None and _hook(page, "new_record"))
+
+    # --- help ---------------------------------------------------------------------------------
+    def show_help(self) -> HelpWindow:
+        """The user guide, at the part about the screen on view (the lock screen's: signing
+        in)."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_for("unlock" if self._locked else self.current_key())
+        return self.help_window
 
     # --- locking ------------------------------------------------------------------------------
     @property

@@ -151,13 +151,6 @@ class SyncDistrictPanel(QWidget):
             self.tr("HQ registers this file once; it accepts this laptop's bundles from then on.")
         )
         self.device_button.clicked.connect(self.export_device_file)
-        self.upload_button = button(self.tr("Upload now"), "sync", primary=True)
-        self.upload_button.setObjectName("uploadNowButton")
-        self.upload_button.setToolTip(
-            self.tr("Send the new changes to HQ over the network now and take HQ's receipt.")
-        )
-        self.upload_button.clicked.connect(self.ctx.events.sig_upload_now)
-        self.upload_button.hide()  # shown once an upload to HQ is configured
         self.export_button = button(self.tr("Export to a folder…"), "sync", primary=True)
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
@@ -166,7 +159,6 @@ class SyncDistrictPanel(QWidget):
             self.device_button,
             self.receipt_button,
             self.export_button,
-            self.upload_button,
         ):
             self.header.action_bar.addWidget(widget)
         allowed = self.ctx.can(Permission.SYNC)
@@ -201,6 +193,15 @@ class SyncDistrictPanel(QWidget):
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.values[key] = value
+        # Beside the upload's line (the header has no room left for a fifth button).
+        self.upload_button = button(self.tr("Upload now"), "sync")
+        self.upload_button.setObjectName("uploadNowButton")
+        self.upload_button.setToolTip(
+            self.tr("Send the new changes to HQ over the network now and take HQ's receipt.")
+        )
+        self.upload_button.clicked.connect(self.ctx.events.sig_upload_now)
+        self.upload_button.hide()  # shown once an upload to HQ is configured
+        grid.addWidget(self.upload_button, len(self.values) - 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         status.body.addLayout(grid)
         return status
