@@ -254,3 +254,16 @@ def test_ago_in_words() -> None:
     assert ago("2026-06-03T09:00:00.000Z", now) == "1 hour ago"
     assert ago("2026-06-01T09:00:00.000Z", now) == "2 days ago"
     assert UploadState("off").active is False
+
+
+def test_the_time_between_uploads_is_a_setting(hq_url: str, controller: AppController) -> None:
+    window = sign_in(controller)
+    assert window.autosync.timer.isActive()
+    assert window.autosync.timer.interval() == 15 * 60_000  # the default
+    page: Any = window.show_page("settings")
+    card = page.upload_card
+    assert card is not None and card.spin.value() == 15
+    card.spin.setValue(30)
+    card.save_button.click()
+    assert window.autosync.timer.interval() == 30 * 60_000 and window.autosync.timer.isActive()
+    assert "every 30 minutes" in card.message.text()
