@@ -585,6 +585,77 @@
     </message>
 </context>
 <context>
+    <name>AutoUpload</name>
+    <message>
+        <source>never</source>
+        <translation>کبھی نہیں</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ابھی ابھی</translation>
+    </message>
+    <message>
+        <source>{n} minute ago</source>
+        <translation>‏{n} منٹ پہلے</translation>
+    </message>
+    <message>
+        <source>{n} minutes ago</source>
+        <translation>‏{n} منٹ پہلے</translation>
+    </message>
+    <message>
+        <source>{n} hour ago</source>
+        <translation>‏{n} گھنٹہ پہلے</translation>
+    </message>
+    <message>
+        <source>{n} hours ago</source>
+        <translation>‏{n} گھنٹے پہلے</translation>
+    </message>
+    <message>
+        <source>{n} day ago</source>
+        <translation>‏{n} دن پہلے</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>‏{n} دن پہلے</translation>
+    </message>
+    <message>
+        <source>{n} change waiting</source>
+        <translation>‏{n} تبدیلی منتظر</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting</source>
+        <translation>‏{n} تبدیلیاں منتظر</translation>
+    </message>
+    <message>
+        <source>HQ: {waiting}; last contact {last}</source>
+        <translation>ہیڈکوارٹر: {waiting}؛ آخری رابطہ {last}</translation>
+    </message>
+    <message>
+        <source>Sending to HQ…</source>
+        <translation>ہیڈکوارٹر کو بھیجا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <source>HQ is up to date; last contact {last}</source>
+        <translation>ہیڈکوارٹر تازہ ہے؛ آخری رابطہ {last}</translation>
+    </message>
+    <message>
+        <source>Sent to HQ; {waiting}; last contact {last}</source>
+        <translation>ہیڈکوارٹر کو بھیج دیا گیا؛ {waiting}؛ آخری رابطہ {last}</translation>
+    </message>
+    <message>
+        <source>HQ not reachable; {waiting}; last contact {last}</source>
+        <translation>ہیڈکوارٹر سے رابطہ نہیں ہو سکا؛ {waiting}؛ آخری رابطہ {last}</translation>
+    </message>
+    <message>
+        <source>Not sent: a supervisor must send the new changes; {waiting}</source>
+        <translation>نہیں بھیجا گیا: نئی تبدیلیاں کسی نگران کو بھیجنی ہوں گی؛ {waiting}</translation>
+    </message>
+    <message>
+        <source>HQ did not accept the upload; {waiting}; last contact {last}</source>
+        <translation>ہیڈکوارٹر نے اپ لوڈ قبول نہیں کیا؛ {waiting}؛ آخری رابطہ {last}</translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditor</name>
     <message>
         <source>New campaign</source>
@@ -1836,6 +1907,25 @@ Compare it with the one the district reads to you before you say yes.</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>TIPDesk help</source>
+        <translation>‏TIPDesk مدد</translation>
+    </message>
+    <message>
+        <source>Parts of the guide</source>
+        <translation>رہنما کے حصے</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this install ({file}).</source>
+        <translation>اس تنصیب میں صارف رہنما موجود نہیں ({file})۔</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Created</source>
@@ -2238,6 +2328,14 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>Lock TIPDesk now (Ctrl+L)</source>
         <translation>‏TIPDesk ابھی مقفل کریں (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>The user guide, at the part about this screen (F1)</source>
+        <translation>صارف رہنما، اس اسکرین سے متعلق حصہ (F1)</translation>
     </message>
     <message>
         <source>Signed in: {user}</source>
@@ -4361,6 +4459,14 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>اپ لوڈ</translation>
     </message>
     <message>
+        <source>Upload now</source>
+        <translation>ابھی اپ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Send the new changes to HQ over the network now and take HQ&apos;s receipt.</source>
+        <translation>نئی تبدیلیاں ابھی نیٹ ورک کے ذریعے ہیڈکوارٹر کو بھیجیں اور ہیڈکوارٹر کی رسید لیں۔</translation>
+    </message>
+    <message>
         <source>What the last receipt from HQ changed in this install&apos;s records.</source>
         <translation>ہیڈکوارٹر کی آخری رسید نے اس تنصیب کے ریکارڈ میں کیا تبدیل کیا۔</translation>
     </message>
@@ -4457,14 +4563,6 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>‏{n} تبدیلیاں</translation>
     </message>
     <message>
-        <source>Upload over the network to {url}: {n} waiting to be sent (`tipdesk sync upload`)</source>
-        <translation>‏{url} پر نیٹ ورک کے ذریعے اپ لوڈ: {n} بھیجے جانے کے منتظر (`tipdesk sync upload`)</translation>
-    </message>
-    <message>
-        <source>Upload over the network: not configured</source>
-        <translation>نیٹ ورک کے ذریعے اپ لوڈ: ترتیب نہیں دیا گیا</translation>
-    </message>
-    <message>
         <source>waiting</source>
         <translation>منتظر</translation>
     </message>
@@ -4475,6 +4573,18 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>Receipts ({n})</source>
         <translation>رسیدیں ({n})</translation>
+    </message>
+    <message>
+        <source>Upload over the network: not configured (`tipdesk sync configure`)</source>
+        <translation>نیٹ ورک کے ذریعے اپ لوڈ: ترتیب نہیں دیا گیا (`tipdesk sync configure`)</translation>
+    </message>
+    <message>
+        <source>Automatic, to {url}: {n} waiting to be sent</source>
+        <translation>خودکار، {url} پر: {n} بھیجے جانے کے منتظر</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s receipts changed {n} here (see “Back from HQ”).</source>
+        <translation>ہیڈکوارٹر کی رسیدوں نے یہاں {n} تبدیل کیے («ہیڈکوارٹر سے واپس» دیکھیں)۔</translation>
     </message>
     <message>
         <source>Export to a folder or USB stick</source>
@@ -4973,6 +5083,37 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Enter your user name.</source>
         <translation>اپنا صارف نام درج کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>UploadCard</name>
+    <message>
+        <source>Upload to HQ</source>
+        <translation>ہیڈکوارٹر کو اپ لوڈ</translation>
+    </message>
+    <message>
+        <source>Upload to HQ every</source>
+        <translation>ہیڈکوارٹر کو اپ لوڈ ہر</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> منٹ</translation>
+    </message>
+    <message>
+        <source>while someone is signed in</source>
+        <translation>جب کوئی سائن اِن ہو</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>When HQ&apos;s address is set, TIPDesk also uploads at sign-in and shortly after a save. Without the network, changes wait safely in the outbox.</source>
+        <translation>جب ہیڈکوارٹر کا پتہ درج ہو، TIPDesk سائن اِن پر اور محفوظ کرنے کے کچھ دیر بعد بھی اپ لوڈ کرتا ہے۔ نیٹ ورک نہ ہو تو تبدیلیاں آؤٹ باکس میں محفوظ طور پر منتظر رہتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>TIPDesk now uploads to HQ every {n} minutes.</source>
+        <translation>‏TIPDesk اب ہر {n} منٹ بعد ہیڈکوارٹر کو اپ لوڈ کرے گا۔</translation>
     </message>
 </context>
 <context>

@@ -107,36 +107,58 @@ def _tr(text: str) -> str:
 def ago(iso: str | None, now: dt.datetime) -> str:
     """``just now``, ``5 minutes ago``, ``2 days ago``; ``never`` without a time."""
     if not iso:
-        return _tr("never")
+        return QCoreApplication.translate("AutoUpload", "never")
     try:
         then = dt.datetime.fromisoformat(iso)
     except ValueError:
         return iso
     minutes = max(0, int((now - then).total_seconds() // 60))
     if minutes < 1:
-        return _tr("just now")
+        return QCoreApplication.translate("AutoUpload", "just now")
     if minutes < 60:
-        return counted(minutes, _tr("{n} minute ago"), _tr("{n} minutes ago"))
+        return counted(
+            minutes,
+            QCoreApplication.translate("AutoUpload", "{n} minute ago"),
+            QCoreApplication.translate("AutoUpload", "{n} minutes ago"),
+        )
     hours = minutes // 60
     if hours < 24:
-        return counted(hours, _tr("{n} hour ago"), _tr("{n} hours ago"))
-    return counted(hours // 24, _tr("{n} day ago"), _tr("{n} days ago"))
+        return counted(
+            hours,
+            QCoreApplication.translate("AutoUpload", "{n} hour ago"),
+            QCoreApplication.translate("AutoUpload", "{n} hours ago"),
+        )
+    return counted(
+        hours // 24,
+        QCoreApplication.translate("AutoUpload", "{n} day ago"),
+        QCoreApplication.translate("AutoUpload", "{n} days ago"),
+    )
 
 
 def state_text(state: UploadState, now: dt.datetime) -> str:
     """The status bar's line for ``state`` (empty when the upload is off)."""
-    waiting = counted(state.changes_waiting, _tr("{n} change waiting"), _tr("{n} changes waiting"))
+    waiting = counted(
+        state.changes_waiting,
+        QCoreApplication.translate("AutoUpload", "{n} change waiting"),
+        QCoreApplication.translate("AutoUpload", "{n} changes waiting"),
+    )
     last = ago(state.last_contact, now)
     texts = {
         "off": "",
-        "waiting": _tr("HQ: {waiting}; last contact {last}"),
-        "sending": _tr("Sending to HQ…"),
-        "done": _tr("HQ is up to date; last contact {last}")
+        "waiting": QCoreApplication.translate("AutoUpload", "HQ: {waiting}; last contact {last}"),
+        "sending": QCoreApplication.translate("AutoUpload", "Sending to HQ…"),
+        "done": QCoreApplication.translate("AutoUpload", "HQ is up to date; last contact {last}")
         if state.changes_waiting == 0
-        else _tr("Sent to HQ; {waiting}; last contact {last}"),
-        "offline": _tr("HQ not reachable; {waiting}; last contact {last}"),
-        "refused": _tr("Not sent: a supervisor must send the new changes; {waiting}"),
-        "problem": _tr("HQ did not accept the upload; {waiting}; last contact {last}"),
+        else QCoreApplication.translate("AutoUpload", "Sent to HQ; {waiting}; last contact {last}"),
+        "offline": QCoreApplication.translate(
+            "AutoUpload", "HQ not reachable; {waiting}; last contact {last}"
+        ),
+        "refused": QCoreApplication.translate(
+            "AutoUpload", "Not sent: a supervisor must send the new changes; {waiting}"
+        ),
+        "problem": QCoreApplication.translate(
+            "AutoUpload", "HQ did not accept the upload; {waiting}; last contact {last}"
+        ),
     }
     return texts.get(state.kind, "").format(waiting=waiting, last=last)
 
