@@ -75,9 +75,9 @@ def test_the_compiled_file_is_current_and_loads() -> None:
     assert translator.translate("codes", "Forced labour") == "جبری مشقت"
 
 
-def test_a_placeholder_in_urdu_is_followed_by_a_right_to_left_mark() -> None:
-    """A Latin value ("Pakistan (all provinces)") must not pull the ": 1 جون" after it into
-    its left-to-right run: compiling puts a right-to-left mark after each placeholder."""
+def test_a_placeholder_in_urdu_is_isolated() -> None:
+    """A Latin value ("/tmp/home", "Pakistan (all provinces)") keeps its own direction and
+    does not pull the ": 1 جون" after it into its run: compiling isolates each placeholder."""
     from PySide6.QtCore import QTranslator
 
     i18n.release()
@@ -86,6 +86,9 @@ def test_a_placeholder_in_urdu_is_followed_by_a_right_to_left_mark() -> None:
     text = translator.translate(
         "ReportPanel", "{scope}: {start} to {end}, beside {pstart} to {pend}."
     )
-    assert "{scope}" + i18n.RLM in text and "{pend}" + i18n.RLM in text
+    assert i18n.FSI + "{scope}" + i18n.PDI in text and i18n.FSI + "{pend}" + i18n.PDI in text
+    assert text.format(scope="x", start="", end="", pstart="", pend="")  # still a template
     english = '<TS language="en_GB"><translation>{n} x</translation></TS>'
     assert i18n.bidi_marked(english) == english
+    urdu = '<TS language="ur_PK"><translation>{n} x</translation></TS>'
+    assert i18n.bidi_marked(i18n.bidi_marked(urdu)) == i18n.bidi_marked(urdu)

@@ -180,28 +180,27 @@ def release(folder: Path | None = None, *, force: bool = False) -> list[Path]:
 
 
 RLM = "\u200f"
-_PLACEHOLDER_END = re.compile(r"(\{[^{}<>]*\}|%\d)(?!\u200f)")
+FSI = "\u2068"  # first-strong isolate: the value's own direction, apart from the sentence
+PDI = "\u2069"  # pop directional isolate
+_PLACEHOLDER = re.compile(r"(?<!\u2068)(\{[^{}<>]*\}|%\d)")
 _RTL_LANGUAGES = ("ur",)
 
 
 def bidi_marked(ts_text: str) -> str:
-    """A right-to-left language's ``.ts`` text with a right-to-left mark after each
-    placeholder of its translations: a value in Latin letters ("Pakistan (all provinces)",
-    "FIR 12/2025") would otherwise pull the punctuation and digits after it into its own
-    left-to-right run ("... districts): 1 جون" shown as "... districts) :1 جون"). Other
-    languages' files come back unchanged. Applied when compiling, so the ``.ts`` stays as
-    translators write it."""
+    """A right-to-left language's ``.ts`` text with each placeholder of its translations
+    isolated (FSI ... PDI, Unicode's bidi isolates): a value in Latin letters (a folder
+    "/tmp/home", "Pakistan (all provinces)", "FIR 12/2025") keeps its own direction and does
+    not pull the punctuation and digits after it into its run ("/tmp/home" shown as
+    "tmp/home/"). Other languages' files come back unchanged. Applied when compiling, so the
+    ``.ts`` stays as translators write it."""
     if not re.search(r'language="(' + "|".join(_RTL_LANGUAGES) + r')[_"]', ts_text):
         return ts_text
 
-    def mark(match: re.Match[str]) -> str:
-        return (
-            match.group(1)
-            + _PLACEHOLDER_END.sub(lambda m: m.group(1) + RLM, match.group(2))
-            + match.group(3)
-        )
+    def isolate(match: re.Match[str]) -> str:
+        body = _PLACEHOLDER.sub(lambda m: FSI + m.group(1) + PDI, match.group(2))
+        return match.group(1) + body + match.group(3)
 
-    return re.sub(r"(<translation[^>]*>)(.*?)(</translation>)", mark, ts_text, flags=re.DOTALL)
+    return re.sub(r"(<translation[^>]*>)(.*?)(</translation>)", isolate, ts_text, flags=re.DOTALL)
 
 
 @dataclass(frozen=True)
