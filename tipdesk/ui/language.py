@@ -41,12 +41,6 @@ URDU_POINT_SIZE_EXTRA = 1
 
 _LOCALES = {Language.ENGLISH: "en_GB", Language.URDU: "ur_PK"}
 
-#: Added to the app's style sheet in Urdu: Nastaliq rises far above its baseline, so a group
-#: box's title (drawn in the box's top margin) needs a taller margin than Latin text.
-URDU_SHEET = """
-QGroupBox { margin-top: 26px; padding-top: 24px; }
-"""
-
 
 class _State:
     """What :func:`apply_language` changed (to undo it on the next change)."""
@@ -129,9 +123,6 @@ def apply_language(
         app.removeTranslator(old)
     _State.translators = []
     _State.language = language
-    sheet = app.styleSheet()
-    if sheet.endswith(URDU_SHEET):
-        app.setStyleSheet(sheet[: -len(URDU_SHEET)])
     if language is DEFAULT_LANGUAGE:
         QLocale.setDefault(_State.english_locale)
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -151,8 +142,9 @@ def apply_language(
         Qt.LayoutDirection.RightToLeft if language.right_to_left else Qt.LayoutDirection.LeftToRight
     )
     if language is Language.URDU:
+        # The app's style sheet is left as it is: changing it while the setup wizard was up
+        # crashed Qt on the next change (so group-box titles keep Latin text's margin).
         app.setFont(urdu_font(_State.english_font or app.font()))
-        app.setStyleSheet(app.styleSheet() + URDU_SHEET)
     return list(_State.translators)
 
 
