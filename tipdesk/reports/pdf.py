@@ -1,10 +1,12 @@
 """PDF writer (reportlab): a printable report on landscape A4.
 
-Contract: page 1 is the title page (scope, period, comparison period, generated-at time,
-coverage summary with the stale districts, suppression note); then the headline table with the
-funnel; the trend and victims charts; then every table (long tables continue on the next page
-with their header repeated). Every page carries a footer with the period, the generated-at time
-and the page number. Hidden cells print as ``"<5"``/``"x"`` (never their values). Output is
+Contract: page 1 is the title page (the report's title, which says "national" only for the
+whole country at HQ; scope, period, comparison period, generated-at time, coverage summary
+naming the stale districts and those whose device never sent data, the quarantine note,
+suppression note); then the headline table with the accused chart; the trend and victims
+charts; then every table (long tables continue on the next page with their header repeated),
+coverage and quarantine last, and a page of definitions in words. Every page carries a
+footer with the title, the period, the generated-at time and the page number. Hidden cells print as ``"<5"``/``"x"`` (never their values). Output is
 deterministic for the same report (reportlab's invariant mode: fixed ids and dates).
 """
 
@@ -27,9 +29,14 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
     TableStyle,
 )
 
-from tipdesk.reports.model import Cell, ColumnKind, Report, Table
+from tipdesk.reports.model import Cell, ColumnKind, CoverageRow, CoverageStatus, Report, Table
 from tipdesk.reports.pdf_charts import BLUE, funnel_chart, trend_chart, victims_chart
-from tipdesk.reports.writers import coverage_table, headline_table
+from tipdesk.reports.writers import (
+    coverage_table,
+    headline_table,
+    quarantine_note,
+    quarantine_table,
+)
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -132,19 +139,38 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
     return [KeepTogether(out)] if len(rows) <= 25 else [KeepTogether(out[:3]), *out[3:]]
 
 
+def _names(rows: list[CoverageRow], limit: int = 40) -> str:
+    names = [r.district_name for r in rows]
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (
+        f" and {more} more (see the coverage table)" if more > 0 else ""
+    )
+
+
 def _title_page(report: Report) -> list[Any]:
     cov = report.coverage
-    stale = ", ".join(f"{r.district_name} ({r.district})" for r in cov.rows if r.stale)
+    stale = [r for r in cov.rows if r.status is CoverageStatus.STALE]
+    silent = [r for r in cov.rows if r.status is CoverageStatus.NEVER_SENT]
     supp = report.suppression
     lines = [
         f"<b>Scope:</b> {_esc(report.scope_label)}",
         f"<b>Period:</b> {report.period[0]} to {report.period[1]}",
         f"<b>Compared with:</b> {report.previous_period[0]} to {report.previous_period[1]}",
         f"<b>Generated at:</b> {report.generated_at}",
-        f"<b>Coverage:</b> data from {len(cov.included)} "
-        f"district{'' if len(cov.included) == 1 else 's'} "
-        f"(source: {'sync bundles' if cov.source == 'bundles' else 'record changes'}).",
-        f"<b>Stale districts</b> (nothing newer than {cov.stale_before}): {_esc(stale) or 'none'}.",
+        f"<b>Coverage:</b> {_esc(cov.summary())}",
+    ]
+    if stale:
+        lines.append(
+            f"<b>Stale districts</b> (nothing newer than {cov.stale_before}): "
+            f"{_esc(_names(stale))}."
+        )
+    if silent:
+        lines.append(
+            "<b>Registered but never sent data</b> (call them): " + _esc(_names(silent)) + "."
+        )
+    if cov.quarantine:
+        lines.append(f"<b>Quarantine:</b> {_esc(quarantine_note(report))}")
+    lines.append(
         "<b>Small cells:</b> "
         + (
             f"counts of 1 to {supp['threshold'] - 1} are shown as &lt;{supp['threshold']}; "
@@ -152,21 +178,21 @@ def _title_page(report: Report) -> list[Any]:
             "worked out from the others."
             if supp
             else "not suppressed: this report is for internal use."
-        ),
-    ]
+        )
+    )
     out: list[Any] = [
-        Spacer(1, 30 * mm),
-        Paragraph("TIPDesk national report", TITLE),
+        Spacer(1, 24 * mm),
+        Paragraph(_esc(report.title), TITLE),
         Paragraph("Human trafficking: cases, prosecutions, victims, training and awareness", H1),
-        Spacer(1, 8 * mm),
+        Spacer(1, 6 * mm),
     ]
     out += [Paragraph(line, BODY) for line in lines]
     out += [
-        Spacer(1, 8 * mm),
+        Spacer(1, 6 * mm),
         Paragraph(
             "Each figure is counted by its own event date (registration, date proceeded against, "
-            "judgment, identification, session end, campaign start); see the definitions in "
-            "docs/report-definitions.md. Deleted records never count.",
+            "judgment, identification, session end, campaign start); the definitions are on "
+            "the last page of this report. Deleted records never count.",
             SMALL,
         ),
         PageBreak(),
@@ -174,11 +200,67 @@ def _title_page(report: Report) -> list[Any]:
     return out
 
 
+# What each headline figure counts, for readers of the printed report (the same definitions
+# as docs/report-definitions.md, in words).
+DEFINITIONS = (
+    (
+        "Cases registered (probed)",
+        "Cases (FIR or enquiry) registered in the period, by date of registration.",
+    ),
+    (
+        "Accused proceeded against (challan)",
+        "Accused persons against whom a challan was submitted in the period, by that date.",
+    ),
+    (
+        "Accused convicted / acquitted",
+        "Accused persons whose judgment in the period convicted "
+        "or acquitted them, by judgment date.",
+    ),
+    (
+        "Conviction rate",
+        "Convicted divided by (convicted + acquitted) in the period: the share "
+        "of decided trials ending in conviction. Its change is in percentage points (pts).",
+    ),
+    (
+        "Victims identified",
+        "Victims identified in the period, by identification date; a child is under 18.",
+    ),
+    (
+        "Persons trained",
+        "Participants of training sessions ending in the period (a person "
+        "trained twice counts twice).",
+    ),
+    (
+        "Awareness campaigns, people reached",
+        "Campaigns starting in the period and the people they report reaching.",
+    ),
+    (
+        "Coverage",
+        "Which districts' data the figures hold: at HQ, every district of the "
+        "reference list, with its registered devices and its last bundle. A district with no "
+        "device, or whose device never sent data, adds nothing to the figures.",
+    ),
+    (
+        "Quarantine",
+        "Records a district sent that failed HQ's checks (for example a police "
+        "station HQ does not know yet). They are in no figure until they pass.",
+    ),
+)
+
+
+def _definitions() -> list[Any]:
+    out: list[Any] = [PageBreak(), Paragraph("Definitions", H1), Spacer(1, 2)]
+    for term, text in DEFINITIONS:
+        out.append(Paragraph(f"<b>{_esc(term)}:</b> {_esc(text)}", BODY))
+        out.append(Spacer(1, 3))
+    return out
+
+
 def to_pdf(report: Report) -> bytes:
     """The report as PDF bytes (see the module contract)."""
     buf = io.BytesIO()
     footer = (
-        f"TIPDesk national report · {report.scope_label} · {report.period[0]} to "
+        f"{report.title} · {report.scope_label} · {report.period[0]} to "
         f"{report.period[1]} · generated {report.generated_at}"
     )
 
@@ -197,7 +279,7 @@ def to_pdf(report: Report) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=16 * mm,
-        title="TIPDesk national report",
+        title=report.title,
         author="TIPDesk",
         subject=f"{report.period[0]} to {report.period[1]}",
         invariant=1,
@@ -211,5 +293,9 @@ def to_pdf(report: Report) -> bytes:
             story += pdf_table(table)
     story += pdf_table(report.tables["trend"])
     story += pdf_table(coverage_table(report))
+    held = quarantine_table(report)
+    if held is not None:
+        story += pdf_table(held)
+    story += _definitions()
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()

@@ -12,6 +12,7 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -35,16 +36,22 @@ def build_report(
 ) -> Report:
     """Build the report (figures, tables, coverage; suppressed when ``params`` says so).
 
-    Coverage at HQ is how fresh each district's bundles are; a district install sends bundles
-    rather than receiving them, so there it is each district's latest record change."""
+    Coverage at HQ is how fresh each district's bundles are, for every district of the
+    reference list (with its registered devices), and the records HQ holds in quarantine; a
+    district install sends bundles rather than receiving them, so there it is its own latest
+    record change."""
     session.require(Permission.REPORTS)
     at_hq = session.install.role is InstallRole.HQ
+    if not at_hq and session.install.district:
+        params = dataclasses.replace(params, install_district=session.install.district)
     return report_build.build_report(
         session.store,
         session.reference,
         params,
         generated_at=session.now(),
         bundle_dates=report_queries.last_bundle_by_district if at_hq else None,
+        devices=report_queries.devices_by_district if at_hq else None,
+        quarantine=report_queries.quarantine_by_district if at_hq else None,
         progress=progress,
     )
 
