@@ -6,8 +6,9 @@ naming the stale districts and those whose device never sent data, the quarantin
 suppression note); then the headline table with the accused chart; the trend and victims
 charts; then every table (long tables continue on the next page with their header repeated),
 coverage and quarantine last, and a page of definitions in words. Every page carries a
-footer with the title, the period, the generated-at time and the page number. Hidden cells print as ``"<5"``/``"x"`` (never their values). Output is
-deterministic for the same report (reportlab's invariant mode: fixed ids and dates).
+footer with the title, the period, the generated-at time and the page number. Hidden cells
+print as ``"<5"``/``"x"`` (never their values). Output is deterministic for the same report
+(reportlab's invariant mode: fixed ids and dates).
 """
 
 from __future__ import annotations
