@@ -3,7 +3,7 @@
 District: ``keys show``, ``device export``, ``enroll``,
 ``sync export|receipt|status|notices|configure|upload``.
 HQ: ``keys show|export``, ``device register|revoke|list``,
-``hq import|conflicts|resolve|receipts|devices|serve``.
+``hq import|conflicts|resolve|receipts|devices|recheck|serve``.
 """
 
 from __future__ import annotations
@@ -544,6 +544,13 @@ def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_hq_recheck(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths) as session:
+        found = sync_service.recheck_quarantine(session)
+    io.emit(found, args.json, found.summary)
+    return 0
+
+
 def cmd_sync_configure(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         found = sync_upload.configure(session, args.hq_url, Path(args.ca) if args.ca else None)
@@ -731,6 +738,13 @@ def register(sub: Any, add: Add) -> None:
     p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
     p.add_argument("--out", required=True, type=OutFolder, help="folder to write the receipts into")
     add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)
+    add(
+        "recheck",
+        cmd_hq_recheck,
+        "validate the quarantined records again with HQ's offices and reference lists now, "
+        "and apply those that pass",
+        hq,
+    )
     p = add("serve", cmd_hq_serve, "receive bundles over HTTPS and serve receipts", hq)
     p.add_argument("--bind", required=True, metavar="HOST:PORT")
     p.add_argument(

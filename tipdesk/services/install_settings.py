@@ -2,7 +2,9 @@
 offices, and facts about the install (the users are :mod:`tipdesk.services.users`).
 
 Contract: reading needs ``view``; changing needs ``manage_settings``. Every change is one
-transaction with its audit entry (the store writes it). Runs on the store's thread.
+transaction with its audit entry (the store writes it). Runs on the store's thread. At HQ,
+adding an office re-checks the quarantine right after (:mod:`tipdesk.services.sync.release`):
+records held for want of that office are applied, in their own transactions.
 """
 
 from __future__ import annotations
@@ -92,6 +94,12 @@ def add_office(session: Session, name: str, district: str, kind: str) -> OfficeR
             _office_code(name, {o.code for o in existing}), name, found.code, office_kind.value
         )
     session.store.add_office(row, session.actor())
+    # At HQ a new office can make held cases valid (a new police station's cases wait in
+    # quarantine until HQ adds it): take them up now. Imported here: services.sync imports
+    # this package's session module.
+    from tipdesk.services.sync.release import after_reference_change
+
+    after_reference_change(session, "office.add")
     return row
 
 
