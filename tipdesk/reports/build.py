@@ -190,7 +190,7 @@ def build_report(
         ("previous year", lambda: rq.headline_counts(store, prev)),
         (
             "coverage",
-            lambda: _coverage(
+            lambda: coverage_of(
                 store,
                 reference,
                 params,
@@ -279,13 +279,15 @@ class Sources:
         self.quarantine = quarantine
 
 
-def _coverage(
+def coverage_of(
     store: Store,
     reference: Reference,
     params: ReportParams,
     districts: tuple[str, ...] | None,
     sources: Sources,
 ) -> Coverage:
+    """Each district's data as of ``params.date_to`` (see the module contract); ``districts``:
+    the scope (:func:`scope_districts`)."""
     updates = rq.latest_update_by_district(store)
     bundles = sources.bundle_dates(store) if sources.bundle_dates is not None else None
     devices = (sources.devices(store) if sources.devices is not None else None) or {}
@@ -508,5 +510,6 @@ __all__ = [
     "Sources",
     "assemble",
     "build_report",
+    "coverage_of",
     "scope_districts",
 ]

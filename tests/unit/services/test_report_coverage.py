@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sync_support import case_for, export, link, make_district
+import pytest
+from sync_support import case_for, export, link, make_district, run_cli
 
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import InvalidInput
 from tipdesk.reports import writers
 from tipdesk.reports.model import CoverageStatus, ReportParams
 from tipdesk.services import records, reports, sync
@@ -72,3 +74,38 @@ def test_a_district_install_names_its_own_scope(
     punjab = reports.build_report(hq, ReportParams(PERIOD.date_from, PERIOD.date_to, "Punjab"))
     assert punjab.title == "TIPDesk provincial report"
     assert {r.district[:2] for r in punjab.coverage.rows} == {"PB"}
+
+
+def test_hq_coverage_command_lists_who_sent_nothing(
+    svc_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lahore, hq = svc_linked
+    multan = make_district(tmp_path / "multan", svc_clock, which=1)
+    try:
+        link(multan, hq, tmp_path / "files")
+    finally:
+        multan.close()
+    records.save(lahore, [case_for(lahore)])
+    sync.import_bundle_bytes(hq, export(lahore, tmp_path / "out").read_bytes())
+    # The command reads the computer's clock: a long stale period keeps Lahore up to date.
+    assert run_cli(monkeypatch, hq, "hq", "coverage", "--stale-days", "100000") == 0
+    out = capsys.readouterr().out.splitlines()
+    total = len(hq.reference.districts)
+    assert out[0].startswith(f"Data from 1 of {total} districts")
+    listed = {line.split()[0]: line for line in out[1:3]}
+    assert "Up to date" in listed["PB-LHR"] and "devices 1" in listed["PB-LHR"]
+    assert "Registered, never sent" in listed["PB-MLT"]
+    assert out[-1] == f"({total - 2} districts with no device not listed: --all)"
+    assert run_cli(monkeypatch, hq, "hq", "coverage", "--all", "--json") == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["districts"]) == total
+    with pytest.raises(InvalidInput, match="at least 1 day"):
+        reports.district_coverage(hq, 0)
+    with pytest.raises(InvalidInput, match="HQ's view"):
+        reports.district_coverage(lahore)
