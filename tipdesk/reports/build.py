@@ -247,7 +247,7 @@ def _scope_label(reference: Reference, params: ReportParams) -> str:
             if d
             else (params.install_district)
         )
-        return f"{name}: the records of this install"
+        return f"{name}, this install's records"
     if params.district:
         d = reference.district(params.district)
         if d is not None:
@@ -306,6 +306,8 @@ def coverage_of(
         d = reference.districts.get(code)
         last_update = updates.get(code)
         last_bundle = (bundles or {}).get(code)
+        # HQ hears of a district by its bundles only: records HQ holds with no bundle behind
+        # them (entered or imported at HQ) do not make a district fresh.
         newest = last_bundle if bundles is not None else last_update
         n_devices = devices.get(code, 0)
         if newest is not None:
@@ -323,7 +325,10 @@ def coverage_of(
                 province=d.province if d else UNKNOWN_PROVINCE,
                 last_update=last_update,
                 last_bundle=last_bundle,
-                stale=status in (CoverageStatus.STALE, CoverageStatus.NEVER_SENT),
+                # Stale: data in the figures, nothing recent behind it; or a device that
+                # never sent anything.
+                stale=status in (CoverageStatus.STALE, CoverageStatus.NEVER_SENT)
+                or (status is CoverageStatus.NO_DEVICE and last_update is not None),
                 devices=n_devices,
                 status=status,
                 province_name=(

@@ -231,7 +231,11 @@ class Coverage:
 
     @property
     def stale(self) -> list[str]:
-        return [r.district for r in self.rows if r.status is CoverageStatus.STALE]
+        """Districts with data in the figures but nothing recent behind it (at HQ: no recent
+        bundle); a device that never sent anything is :attr:`never_sent`."""
+        return [
+            r.district for r in self.rows if r.stale and r.status is not CoverageStatus.NEVER_SENT
+        ]
 
     @property
     def never_sent(self) -> list[str]:
@@ -252,13 +256,10 @@ class Coverage:
         parts = [f"Data from {n} of {total} district{'' if total == 1 else 's'}"]
         if self.source == "records":
             parts[0] = f"Data from {n} district{'' if n == 1 else 's'} (this install's records)"
-        missing = []
         if self.no_device:
-            missing.append(f"{len(self.no_device)} with no device registered")
+            parts.append(f"{len(self.no_device)} with no device registered")
         if self.never_sent:
-            missing.append(f"{len(self.never_sent)} registered but never sent data")
-        if missing:
-            parts.append("nothing from " + " and ".join(missing))
+            parts.append(f"{len(self.never_sent)} registered but never sent data")
         parts.append(
             f"{len(self.stale)} stale (nothing newer than {self.stale_before})"
             if self.stale

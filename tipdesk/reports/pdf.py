@@ -150,7 +150,7 @@ def _names(rows: list[CoverageRow], limit: int = 40) -> str:
 
 def _title_page(report: Report) -> list[Any]:
     cov = report.coverage
-    stale = [r for r in cov.rows if r.status is CoverageStatus.STALE]
+    stale = [r for r in cov.rows if r.stale and r.status is not CoverageStatus.NEVER_SENT]
     silent = [r for r in cov.rows if r.status is CoverageStatus.NEVER_SENT]
     supp = report.suppression
     lines = [

@@ -45,8 +45,10 @@ def test_coverage_lists_silent_and_absent_districts(
     assert cov.included == ["PB-LHR"]
     assert cov.never_sent == ["PB-MLT"] and len(cov.no_device) == total - 2
     summary = cov.summary()
-    assert summary.startswith(f"Data from 1 of {total} districts; nothing from {total - 2} ")
-    assert "1 registered but never sent data" in summary
+    assert summary.startswith(
+        f"Data from 1 of {total} districts; {total - 2} with no device registered; "
+        "1 registered but never sent data; "
+    )
     # Every format carries it: the table's statuses, the JSON lists, the PDF's words.
     table = writers.coverage_table(report)
     statuses = {r["district"]: r["status"] for r in table.records()}
@@ -65,7 +67,7 @@ def test_a_district_install_names_its_own_scope(
     records.save(lahore, [case_for(lahore)])
     report = reports.build_report(lahore, PERIOD)
     assert report.title == "TIPDesk district report"
-    assert report.scope_label == "Lahore district (Punjab): the records of this install"
+    assert report.scope_label == "Lahore district (Punjab), this install's records"
     assert [r.district for r in report.coverage.rows] == ["PB-LHR"]  # never 170 empty rows
     assert writers.report_dict(report)["report"] == "TIPDesk district report"
     at_hq = reports.build_report(hq, PERIOD)

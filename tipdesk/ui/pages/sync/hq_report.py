@@ -4,7 +4,8 @@ or is missing.
 
 A re-sent bundle is not a failure: the versions HQ already held (or held a later version of)
 are counted as "already up to date" (:attr:`tipdesk.services.sync.ImportReport.up_to_date`),
-and the banner is a warning only when something was refused or quarantined.
+and the banner is a warning only when something was refused or quarantined, or when a
+bundle's audit head went backwards or forked (listed with what to do).
 """
 
 from __future__ import annotations
@@ -125,7 +126,20 @@ class ImportReportTab(QWidget):
                 ),
                 quarantined=number(quarantined),
             )
-        kind = "warning" if report.errors or quarantined else "info" if conflicts else "ok"
+        flagged = [r for r in report.results if r.anchor is not None and r.anchor.problem]
+        if flagged:
+            records += " " + self.tr(
+                "The audit log of {n} went backwards or forked: see the list, and call the "
+                "district."
+            ).format(
+                n=", ".join(
+                    sorted({r.district_name or district_name(self.reference, r.district)
+                            for r in flagged})
+                )
+            )  # fmt: skip
+        kind = (
+            "warning" if report.errors or quarantined or flagged else "info" if conflicts else "ok"
+        )
         return Summary(kind, files + ".", records)
 
     # --- showing ------------------------------------------------------------------------------
@@ -174,6 +188,28 @@ class ImportReportTab(QWidget):
                 )
                 rows.append([self.tr("Imported before"), where,
                              self.tr("the same file again; nothing changed")])  # fmt: skip
+        for r in report.results:
+            if r.anchor is None or not r.anchor.problem:
+                continue
+            where = self.tr("{district}, bundle {seq}").format(
+                district=r.district_name or district_name(self.reference, r.district), seq=r.seq
+            )
+            what = (
+                self.tr("Audit log went backwards")
+                if r.anchor.problem == "backwards"
+                else self.tr("Audit log forked")
+            )
+            rows.append(
+                [
+                    what,
+                    where,
+                    self.tr(
+                        "{message}. The records were imported; the district's audit trail can "
+                        "no longer be trusted: call the district (restored from a backup, or "
+                        "copied?) and see the Devices tab."
+                    ).format(message=r.anchor.message.rstrip(".")),
+                ]
+            )
         for c in report.conflicts:
             rows.append([self.tr("Conflict"), self._named(c, titles),
                          self.tr("held for review on the Conflicts tab")])  # fmt: skip
