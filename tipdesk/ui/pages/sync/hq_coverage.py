@@ -194,8 +194,8 @@ class CoverageTab(QWidget):
         else:
             head = self.tr("No record held in quarantine passes HQ's checks yet.")
         tail = (
-            self.tr("{n} entries are still held: the districts must correct them.").format(
-                n=number(found.still_held)
+            self.tr("{n} still held: the districts must correct them.").format(
+                n=counted(found.still_held, self.tr("{n} entry is"), self.tr("{n} entries are"))
             )
             if found.still_held
             else self.tr("Nothing is held in quarantine now.")
