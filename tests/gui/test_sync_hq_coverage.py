@@ -114,8 +114,8 @@ def _device(**changes: Any) -> DeviceStatus:
 @pytest.mark.parametrize(
     ("problem", "flag", "meaning"),
     [
-        ("backwards", "⚠ went backwards (bundle 3)", "restored from an old backup"),
-        ("fork", "⚠ forked (bundle 3)", "another copy of the install"),
+        ("backwards", "⚠ Backwards, bundle 3", "restored from an old backup"),
+        ("fork", "⚠ Forked, bundle 3", "another copy of the install"),
     ],
 )
 def test_a_flagged_audit_log_shows_in_devices_and_the_import_report(

@@ -46,7 +46,9 @@ _styles = getSampleStyleSheet()
 TITLE = ParagraphStyle("t", parent=_styles["Title"], fontSize=26, leading=32, spaceAfter=14)
 H1 = ParagraphStyle("h1", parent=_styles["Heading2"], textColor=BLUE, spaceBefore=6)
 BODY = ParagraphStyle("b", parent=_styles["BodyText"], fontSize=10, leading=13)
-SMALL = ParagraphStyle("s", parent=BODY, fontSize=8, leading=10, textColor=colors.grey)
+# Notes and footers in a grey dark enough to read (7.0:1 on white; WCAG AA asks 4.5:1).
+NOTE_GREY = colors.HexColor("#595959")
+SMALL = ParagraphStyle("s", parent=BODY, fontSize=8, leading=10, textColor=NOTE_GREY)
 HEAD = ParagraphStyle(
     "hd", parent=BODY, fontSize=7.5, leading=9, textColor=colors.white, fontName="Helvetica-Bold"
 )
@@ -138,6 +140,33 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
     # Short tables stay on one page with their heading; long ones split with the header row
     # repeated (the heading is kept with the first rows at least).
     return [KeepTogether(out)] if len(rows) <= 25 else [KeepTogether(out[:3]), *out[3:]]
+
+
+def _coverage_pages(report: Report) -> list[Any]:
+    """The coverage table without the districts that have no device and no data (170 rows
+    would fill six pages): those are named in one paragraph after it. The other formats list
+    every district."""
+    table = coverage_table(report)
+    quiet = {
+        r.district
+        for r in report.coverage.rows
+        if r.status is CoverageStatus.NO_DEVICE and not r.last_update
+    }
+    if not quiet:
+        return pdf_table(table)
+    code = [c.key for c in table.columns].index("district")
+    table.rows = [row for row in table.rows if row[code] not in quiet]
+    names = [r.district_name for r in report.coverage.rows if r.district in quiet]
+    return [
+        *pdf_table(table),
+        Paragraph(
+            f"<b>No device registered and no data</b> ({len(names)} districts): "
+            + _esc(", ".join(names))
+            + ".",
+            SMALL,
+        ),
+        Spacer(1, 10),
+    ]
 
 
 def _names(rows: list[CoverageRow], limit: int = 40) -> str:
@@ -268,7 +297,7 @@ def to_pdf(report: Report) -> bytes:
     def on_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 7.5)
-        canvas.setFillColor(colors.grey)
+        canvas.setFillColor(NOTE_GREY)
         canvas.drawString(MARGIN, 8 * mm, footer)
         canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"Page {doc.page}")
         canvas.restoreState()
@@ -293,7 +322,7 @@ def to_pdf(report: Report) -> bytes:
         if table.key != "trend":
             story += pdf_table(table)
     story += pdf_table(report.tables["trend"])
-    story += pdf_table(coverage_table(report))
+    story += _coverage_pages(report)
     held = quarantine_table(report)
     if held is not None:
         story += pdf_table(held)

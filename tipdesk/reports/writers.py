@@ -113,8 +113,9 @@ def coverage_table(report: Report) -> Table:
             "district_name": r.district_name,
             "province_name": r.province_name or r.province,
             "devices": Cell(r.devices),
-            "last_update": r.last_update or "",
-            "last_bundle": r.last_bundle or "",
+            # Dates for readers (the JSON's coverage keeps the full times).
+            "last_update": (r.last_update or "")[:10],
+            "last_bundle": (r.last_bundle or "")[:10],
             "status": r.status_label,
             "district": r.district,
         }
@@ -166,6 +167,16 @@ QUARANTINE_KIND_LABELS = {
 }
 
 
+QUARANTINE_KIND_ONE = {
+    "case": "Case",
+    "accused": "Accused",
+    "victim": "Victim",
+    "referral": "Referral",
+    "training": "Training session",
+    "campaign": "Campaign",
+}
+
+
 def quarantine_note(report: Report) -> str:
     """One sentence on what quarantine keeps out of the figures ("" when nothing)."""
     held = report.coverage.quarantine
@@ -176,7 +187,7 @@ def quarantine_note(report: Report) -> str:
         for k, n in q.by_kind.items():
             total[k] = total.get(k, 0) + n
     kinds = ", ".join(
-        f"{n:,} {QUARANTINE_KIND_LABELS.get(k, k).lower()}"
+        f"{n:,} {(QUARANTINE_KIND_LABELS if n != 1 else QUARANTINE_KIND_ONE).get(k, k).lower()}"
         for k, n in sorted(total.items(), key=lambda kv: _kind_order(kv[0]))
     )
     places = ", ".join(f"{q.district_name} ({q.records:,})" for q in held)

@@ -118,7 +118,7 @@ def test_the_report_says_what_quarantine_keeps_out_of_its_figures(
     assert lahore.by_kind == {"accused": 1, "case": 1, "referral": 1, "victim": 1}
     note = writers.quarantine_note(report)
     assert note.startswith("Not in these figures: 4 records received from the districts")
-    assert "(1 cases, 1 accused, 1 victims, 1 referrals)" in note and "Lahore (4)" in note
+    assert "(1 case, 1 accused, 1 victim, 1 referral)" in note and "Lahore (4)" in note
     data = writers.report_dict(report)
     assert data["quarantine"]["records"] == 4
     assert data["quarantine"]["districts"][0]["by_kind"]["case"] == 1

@@ -80,7 +80,7 @@ class DevicesTab(QWidget):
         actions.addStretch(1)
         box.addLayout(actions)
         self.table = table_view(self.model, "devicesTable")
-        for col, width in enumerate((95, 185, 90, 145, 105, 65, 125, 70, 190)):
+        for col, width in enumerate((90, 150, 80, 120, 90, 60, 115, 65, 175)):
             self.table.setColumnWidth(col, width)
         box.addWidget(self.table, 1)
 
@@ -96,13 +96,13 @@ class DevicesTab(QWidget):
             return text, self.tr("The head of the device's audit log in its latest bundle")
         last = d.anchor_problems[-1]
         if last.problem == "backwards":
-            text = self.tr("⚠ went backwards (bundle {n})").format(n=last.bundle)
+            text = self.tr("⚠ Backwards, bundle {n}").format(n=last.bundle)
             meaning = self.tr(
                 "The audit log in bundle {n} ends earlier than one HQ received before: the "
                 "device's log was cut back, or the device was restored from an old backup."
             ).format(n=last.bundle)
         else:
-            text = self.tr("⚠ forked (bundle {n})").format(n=last.bundle)
+            text = self.tr("⚠ Forked, bundle {n}").format(n=last.bundle)
             meaning = self.tr(
                 "The audit log in bundle {n} no longer contains the entries HQ saw before: "
                 "its history was rewritten, or another copy of the install is sending."

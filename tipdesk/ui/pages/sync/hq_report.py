@@ -80,7 +80,7 @@ class ImportReportTab(QWidget):
         counts_card.body.addWidget(self.up_to_date)
         problems_card = Card(self.tr("Duplicates, conflicts, quarantine, gaps"))
         self.problems_table = table_view(self.problems_model, "problemsTable")
-        self.problems_table.setColumnWidth(0, 120)
+        self.problems_table.setColumnWidth(0, 175)
         self.problems_table.setColumnWidth(1, 200)
         problems_card.body.addWidget(self.problems_table)
         row.addWidget(counts_card, 3)
@@ -171,7 +171,12 @@ class ImportReportTab(QWidget):
                 "They change nothing and need nothing from you."
             ).format(n=number(report.up_to_date))
         )
-        self.problems_model.set_rows(self._problems(report, titles, devices))
+        rows = self._problems(report, titles, devices)
+        self.problems_model.set_rows(rows)
+        # A flagged audit log is a red row whose tool tip is the whole explanation.
+        for i, row in enumerate(rows):
+            if row[0] in (self.tr("Audit log went backwards"), self.tr("Audit log forked")):
+                self.problems_model.set_problem(i, row[2])
         summary = self.summarise(report)
         self.summary.setText(summary.text)
         return summary
