@@ -88,6 +88,24 @@ def test_coverage_tab_and_the_quarantine_recheck(
     assert hq.result.text().startswith("No record held in quarantine passes HQ's checks yet.")
     assert "1 entry is still held: the districts must correct them." in hq.result.text()
     qtmodeltester.check(model, force_py=True)
+    # HQ adds the station in Settings: the case goes into the register by itself, and the
+    # message says so; the Coverage tab holds nothing any more.
+    window = hq_controller.main_window
+    assert window is not None
+    settings: Any = window.show_page("settings")
+    settings.office_name.setText(STATION)
+    settings.office_district.set_district("Lahore")
+    settings.office_kind.setCurrentIndex(settings.office_kind.findData("police_station"))
+    settings.add_office_button.click()
+    assert settings.message.kind == "ok", settings.message.text()
+    assert (
+        "1 record held in quarantine for it passes now and is in the register."
+        in settings.message.text()
+    )
+    hq = _panel(window)
+    hq.refresh()
+    assert coverage.model.text(0, 5) == "" and not coverage.recheck_button.isEnabled()
+    assert "held in quarantine" not in coverage.summary.text()
 
 
 def _device(**changes: Any) -> DeviceStatus:
