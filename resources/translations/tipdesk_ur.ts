@@ -1221,6 +1221,200 @@ version {v}, saved by {who} ({where}) on {at}</source>
     </message>
 </context>
 <context>
+    <name>CoveragePanel</name>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>ڈیوائسز</translation>
+    </message>
+    <message>
+        <source>Last record change</source>
+        <translation>ریکارڈ میں آخری تبدیلی</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخری بنڈل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Held in quarantine</source>
+        <translation>قرنطینہ میں روکے گئے</translation>
+    </message>
+    <message>
+        <source>Data from {n} of {total} districts.</source>
+        <translation>‏{total} میں سے {n} اضلاع کا ڈیٹا۔</translation>
+    </message>
+    <message>
+        <source>{n} have no device registered.</source>
+        <translation>‏{n} اضلاع میں کوئی ڈیوائس رجسٹر نہیں۔</translation>
+    </message>
+    <message>
+        <source>{n} registered but never sent data.</source>
+        <translation>‏{n} اضلاع رجسٹر ہیں مگر انہوں نے کبھی ڈیٹا نہیں بھیجا۔</translation>
+    </message>
+    <message>
+        <source>{n} not heard of since {date}.</source>
+        <translation>‏{n} اضلاع سے {date} کے بعد کوئی اطلاع نہیں۔</translation>
+    </message>
+    <message>
+        <source>{n} held in quarantine and not in these figures (see Breakdowns, Coverage).</source>
+        <translation>‏{n} قرنطینہ میں روکے گئے ہیں اور ان اعداد و شمار میں شامل نہیں (دیکھیں: تفصیلی تقسیم، احاطہ)۔</translation>
+    </message>
+    <message>
+        <source>{n} record received is</source>
+        <translation>موصول شدہ {n} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{n} records received are</source>
+        <translation>موصول شدہ {n} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>تازہ</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>پرانا</translation>
+    </message>
+    <message>
+        <source>Registered, never sent</source>
+        <translation>رجسٹر شدہ، کبھی نہیں بھیجا</translation>
+    </message>
+    <message>
+        <source>No device registered</source>
+        <translation>کوئی ڈیوائس رجسٹر نہیں</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>Held in quarantine, by district: {list}.</source>
+        <translation>قرنطینہ میں روکے گئے ریکارڈ، ضلع وار: {list}۔</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>ڈیوائسز</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخری بنڈل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Held in quarantine</source>
+        <translation>قرنطینہ میں روکے گئے</translation>
+    </message>
+    <message>
+        <source>Re-check quarantine</source>
+        <translation>قرنطینہ کی دوبارہ جانچ</translation>
+    </message>
+    <message>
+        <source>Validate the records held in quarantine again with HQ&apos;s offices and reference lists as they are now, and add those that pass to the register.</source>
+        <translation>قرنطینہ میں روکے گئے ریکارڈ کی ہیڈکوارٹر کے موجودہ دفاتر اور حوالہ جاتی فہرستوں کے مطابق دوبارہ جانچ کریں، اور جو درست پائے جائیں انہیں رجسٹر میں شامل کریں۔</translation>
+    </message>
+    <message>
+        <source>Data from {n} of {total} districts.</source>
+        <translation>‏{total} میں سے {n} اضلاع کا ڈیٹا۔</translation>
+    </message>
+    <message>
+        <source>{n} registered but never sent data: call them.</source>
+        <translation>‏{n} اضلاع رجسٹر ہیں مگر انہوں نے کبھی ڈیٹا نہیں بھیجا: ان سے رابطہ کریں۔</translation>
+    </message>
+    <message>
+        <source>{n} have no device registered.</source>
+        <translation>‏{n} اضلاع میں کوئی ڈیوائس رجسٹر نہیں۔</translation>
+    </message>
+    <message>
+        <source>{n} sent nothing since {date}.</source>
+        <translation>‏{n} اضلاع نے {date} کے بعد کچھ نہیں بھیجا۔</translation>
+    </message>
+    <message>
+        <source>{n} held in quarantine (in no figure until they pass).</source>
+        <translation>‏{n} قرنطینہ میں روکے گئے ہیں (جانچ میں درست پائے جانے تک کسی عدد میں شامل نہیں)۔</translation>
+    </message>
+    <message>
+        <source>{n} record is</source>
+        <translation>‏{n} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{n} records are</source>
+        <translation>‏{n} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>تازہ</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>پرانا</translation>
+    </message>
+    <message>
+        <source>Registered, never sent</source>
+        <translation>رجسٹر شدہ، کبھی نہیں بھیجا</translation>
+    </message>
+    <message>
+        <source>No device registered</source>
+        <translation>کوئی ڈیوائس رجسٹر نہیں</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>کبھی نہیں</translation>
+    </message>
+    <message>
+        <source>Released from quarantine and added to the register: {list}.</source>
+        <translation>قرنطینہ سے رہا کر کے رجسٹر میں شامل کیے گئے: {list}۔</translation>
+    </message>
+    <message>
+        <source>{district}: {n} records</source>
+        <translation>‏{district}: {n} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>No record held in quarantine passes HQ&apos;s checks yet.</source>
+        <translation>قرنطینہ میں روکا گیا کوئی ریکارڈ ابھی ہیڈکوارٹر کی جانچ میں درست نہیں پایا گیا۔</translation>
+    </message>
+    <message>
+        <source>{n} still held: the districts must correct them.</source>
+        <translation>‏{n} ابھی تک روکے ہوئے ہیں: اضلاع انہیں درست کریں۔</translation>
+    </message>
+    <message>
+        <source>{n} entry is</source>
+        <translation>‏{n} اندراج</translation>
+    </message>
+    <message>
+        <source>{n} entries are</source>
+        <translation>‏{n} اندراجات</translation>
+    </message>
+    <message>
+        <source>Nothing is held in quarantine now.</source>
+        <translation>اس وقت قرنطینہ میں کچھ نہیں روکا گیا۔</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Headquarters: all districts</source>
@@ -1543,6 +1737,30 @@ version {v}, saved by {who} ({where}) on {at}</source>
     <message>
         <source>none yet</source>
         <translation>ابھی کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>⚠ Backwards, bundle {n}</source>
+        <translation>⚠ پیچھے گیا، بنڈل {n}</translation>
+    </message>
+    <message>
+        <source>The audit log in bundle {n} ends earlier than one HQ received before: the device&apos;s log was cut back, or the device was restored from an old backup.</source>
+        <translation>بنڈل {n} کا آڈٹ لاگ ہیڈکوارٹر کو پہلے موصول شدہ لاگ سے پہلے ختم ہو جاتا ہے: ڈیوائس کا لاگ کاٹا گیا، یا ڈیوائس کو کسی پرانے بیک اپ سے بحال کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>⚠ Forked, bundle {n}</source>
+        <translation>⚠ شاخ بنی، بنڈل {n}</translation>
+    </message>
+    <message>
+        <source>The audit log in bundle {n} no longer contains the entries HQ saw before: its history was rewritten, or another copy of the install is sending.</source>
+        <translation>بنڈل {n} کے آڈٹ لاگ میں وہ اندراجات موجود نہیں جو ہیڈکوارٹر نے پہلے دیکھے تھے: اس کی تاریخ دوبارہ لکھی گئی، یا تنصیب کی کوئی دوسری نقل ڈیٹا بھیج رہی ہے۔</translation>
+    </message>
+    <message>
+        <source>The bundle was imported (its records are kept), but the district&apos;s audit trail can no longer be trusted. Call the district: ask whether the computer was restored or copied, compare its audit log (Audit screen) with HQ&apos;s, and revoke and register the device again if it is not the one you registered.</source>
+        <translation>بنڈل درآمد کر لیا گیا (اس کے ریکارڈ محفوظ ہیں)، مگر ضلع کے آڈٹ ریکارڈ پر اب بھروسا نہیں کیا جا سکتا۔ ضلع سے رابطہ کریں: دریافت کریں کہ کیا کمپیوٹر بحال یا نقل کیا گیا تھا، اس کا آڈٹ لاگ (آڈٹ اسکرین) ہیڈکوارٹر کے لاگ سے ملائیں، اور اگر یہ وہ ڈیوائس نہیں جو آپ نے رجسٹر کی تھی تو اسے منسوخ کر کے دوبارہ رجسٹر کریں۔</translation>
+    </message>
+    <message>
+        <source>{n} earlier flagged bundles.</source>
+        <translation>‏{n} سابقہ نشان زد بنڈل۔</translation>
     </message>
     <message>
         <source>{seq} ({at})</source>
@@ -2143,8 +2361,20 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>جائزے کے لیے {n} تنازعات</translation>
     </message>
     <message>
+        <source>The audit log of {n} went backwards or forked: see the list, and call the district.</source>
+        <translation>‏{n} کا آڈٹ لاگ پیچھے گیا یا اس کی شاخ بنی: فہرست دیکھیں اور ضلع سے رابطہ کریں۔</translation>
+    </message>
+    <message>
         <source>Already up to date at HQ: {n} (sent before, or HQ holds a later version). They change nothing and need nothing from you.</source>
         <translation>ہیڈکوارٹر میں پہلے سے تازہ: {n} (پہلے بھیجے گئے، یا ہیڈکوارٹر کے پاس بعد کا ورژن ہے)۔ ان سے کچھ تبدیل نہیں ہوتا اور آپ کو کچھ کرنے کی ضرورت نہیں۔</translation>
+    </message>
+    <message>
+        <source>Audit log went backwards</source>
+        <translation>آڈٹ لاگ پیچھے گیا</translation>
+    </message>
+    <message>
+        <source>Audit log forked</source>
+        <translation>آڈٹ لاگ کی شاخ بنی</translation>
     </message>
     <message>
         <source>{district}, bundle {seq}</source>
@@ -2157,6 +2387,10 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>the same file again; nothing changed</source>
         <translation>وہی فائل دوبارہ؛ کچھ تبدیل نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>{message}. The records were imported; the district&apos;s audit trail can no longer be trusted: call the district (restored from a backup, or copied?) and see the Devices tab.</source>
+        <translation>‏{message}۔ ریکارڈ درآمد کر لیے گئے؛ ضلع کے آڈٹ ریکارڈ پر اب بھروسا نہیں کیا جا سکتا: ضلع سے رابطہ کریں (کیا بیک اپ سے بحال کیا گیا یا نقل کیا گیا؟) اور ڈیوائسز کا ٹیب دیکھیں۔</translation>
     </message>
     <message>
         <source>Conflict</source>
@@ -3580,18 +3814,6 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>صوبہ</translation>
     </message>
     <message>
-        <source>Last record change</source>
-        <translation>ریکارڈ میں آخری تبدیلی</translation>
-    </message>
-    <message>
-        <source>Last bundle</source>
-        <translation>آخری بنڈل</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
-    </message>
-    <message>
         <source>Coverage</source>
         <translation>احاطہ</translation>
     </message>
@@ -3660,8 +3882,16 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>اہم اعداد و شمار</translation>
     </message>
     <message>
-        <source>From registration to conviction</source>
-        <translation>اندراج سے سزا تک</translation>
+        <source>Acquitted</source>
+        <translation>بری</translation>
+    </message>
+    <message>
+        <source>Accused persons</source>
+        <translation>ملزمان</translation>
+    </message>
+    <message>
+        <source>Accused persons in the period, each counted by its own date.</source>
+        <translation>مدت کے دوران ملزمان، ہر ایک اپنی تاریخ کے مطابق شمار۔</translation>
     </message>
     <message>
         <source>Cases registered and accused convicted per month</source>
@@ -3700,22 +3930,6 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>‏{n} سے کم گنتیاں &lt;{n} کے طور پر دکھائی جاتی ہیں؛ x ایسی قدر چھپاتا ہے جس کا حساب لگایا جا سکتا ہو۔</translation>
     </message>
     <message>
-        <source>Districts not heard of since {date}: {n}.</source>
-        <translation>‏{date} سے خاموش اضلاع: {n}۔</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>کوئی نہیں</translation>
-    </message>
-    <message>
-        <source>Stale</source>
-        <translation>پرانا</translation>
-    </message>
-    <message>
-        <source>Up to date</source>
-        <translation>تازہ</translation>
-    </message>
-    <message>
         <source>Cases registered</source>
         <translation>درج شدہ مقدمات</translation>
     </message>
@@ -3724,32 +3938,16 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>جن کے خلاف کارروائی ہوئی</translation>
     </message>
     <message>
+        <source>Accused persons through the courts</source>
+        <translation>عدالتوں سے گزرنے والے ملزمان</translation>
+    </message>
+    <message>
         <source>Convicted</source>
         <translation>سزا یافتہ</translation>
     </message>
     <message>
-        <source>In the period</source>
-        <translation>مدت میں</translation>
-    </message>
-    <message>
         <source>Accused convicted</source>
         <translation>سزا یافتہ ملزمان</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>خاتون</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>مرد</translation>
-    </message>
-    <message>
-        <source>Transgender</source>
-        <translation>خواجہ سرا</translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation>درج نہیں</translation>
     </message>
     <message>
         <source>Child (under 18)</source>
@@ -3872,6 +4070,10 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>The national report, linked cases and data quality.</source>
         <translation>قومی رپورٹ، منسلک مقدمات اور ڈیٹا کا معیار۔</translation>
+    </message>
+    <message>
+        <source>This district&apos;s report, linked cases and data quality.</source>
+        <translation>اس ضلع کی رپورٹ، منسلک مقدمات اور ڈیٹا کا معیار۔</translation>
     </message>
     <message>
         <source>Your role does not include reports. A district officer, a supervisor or an HQ analyst can build them.</source>
@@ -4182,6 +4384,14 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>Office added: {name}.</source>
         <translation>دفتر شامل ہو گیا: {name}۔</translation>
+    </message>
+    <message>
+        <source>{n} record held in quarantine for it passes now and is in the register.</source>
+        <translation>اس کے لیے قرنطینہ میں روکا گیا {n} ریکارڈ اب درست پایا گیا اور رجسٹر میں شامل ہے۔</translation>
+    </message>
+    <message>
+        <source>{n} records held in quarantine for it pass now and are in the register.</source>
+        <translation>اس کے لیے قرنطینہ میں روکے گئے {n} ریکارڈ اب درست پائے گئے اور رجسٹر میں شامل ہیں۔</translation>
     </message>
     <message>
         <source>Save the backup</source>
@@ -4724,6 +4934,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Conflicts</source>
         <translation>تنازعات</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>احاطہ</translation>
     </message>
     <message>
         <source>Sync: districts to HQ</source>
