@@ -30,6 +30,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
     TableStyle,
 )
 
+from tipdesk.reports import rtl_text
 from tipdesk.reports.model import Cell, ColumnKind, CoverageRow, CoverageStatus, Report, Table
 from tipdesk.reports.pdf_charts import BLUE, funnel_chart, trend_chart, victims_chart
 from tipdesk.reports.writers import (
@@ -99,7 +100,7 @@ def _col_widths(table: Table) -> list[float]:
 
 def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
     """A table as flowables: heading, the table (header repeated on every page), its note."""
-    header = [Paragraph(_esc(c.label), HEAD) for c in table.columns]
+    header = [rtl_text.paragraph(c.label, HEAD) for c in table.columns]
     body: list[list[Any]] = []
     rows = [*table.rows, *([table.total] if table.total else [])]
     for row in rows:
@@ -109,7 +110,9 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
             if col.key == change_col and isinstance(shown, float):
                 cells.append(f"{shown:+.1%}" if round(shown, 3) else "0.0%")
             elif col.kind is ColumnKind.TEXT and isinstance(shown, str) and len(shown) > 30:
-                cells.append(Paragraph(_esc(shown), CELL))
+                cells.append(rtl_text.paragraph(shown, CELL))
+            elif isinstance(shown, str) and rtl_text.has_rtl(shown):
+                cells.append(rtl_text.paragraph(shown, CELL))  # an Urdu name, shaped
             else:
                 cells.append(_fmt(shown, col.kind))
         body.append(cells)
@@ -133,7 +136,7 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
         ]
     t.setStyle(TableStyle(style))
-    out: list[Any] = [Paragraph(_esc(table.title), H1), Spacer(1, 2), t]
+    out: list[Any] = [rtl_text.paragraph(table.title, H1), Spacer(1, 2), t]
     if table.note:
         out += [Spacer(1, 3), Paragraph(_esc(table.note), SMALL)]
     out.append(Spacer(1, 10))
@@ -212,7 +215,7 @@ def _title_page(report: Report) -> list[Any]:
     )
     out: list[Any] = [
         Spacer(1, 24 * mm),
-        Paragraph(_esc(report.title), TITLE),
+        rtl_text.paragraph(report.title, TITLE),
         Paragraph("Human trafficking: cases, prosecutions, victims, training and awareness", H1),
         Spacer(1, 6 * mm),
     ]

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped, 
 from reportlab.lib.units import mm  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unused-ignore]
 from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
+    Flowable,
     HRFlowable,
     KeepTogether,
     LongTable,
@@ -28,6 +29,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
     TableStyle,
 )
 
+from tipdesk.reports import rtl_text
 from tipdesk.reports.printouts.fonts import fonts
 from tipdesk.reports.printouts.model import Footer, Letterhead
 from tipdesk.reports.printouts.model import Table as TableData
@@ -85,12 +87,16 @@ def esc(text: str) -> str:
     return out.replace("\n", "<br/>")
 
 
-def para(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(esc(text), STYLES[style])
+def para(text: str, style: str = "body") -> Flowable:
+    """``text`` as a paragraph; Urdu in it shaped and ordered (:mod:`tipdesk.reports.rtl_text`)."""
+    return rtl_text.paragraph(text, STYLES[style], esc(text))
 
 
-def labelled(label: str, text: str, *, underline: bool = False) -> Paragraph:
-    """``label`` in bold, then ``text`` (underlined when asked): a letter's subject line."""
+def labelled(label: str, text: str, *, underline: bool = False) -> Flowable:
+    """``label`` in bold, then ``text`` (underlined when asked): a letter's subject line (plain
+    when it holds Urdu, which is shaped and ordered instead)."""
+    if rtl_text.has_rtl(label + text):
+        return rtl_text.BidiParagraph(f"{label} {text}", STYLES["body"])
     value = f"<u>{esc(text)}</u>" if underline else esc(text)
     return Paragraph(f"<b>{esc(label)}</b> {value}", STYLES["body"])
 
@@ -127,8 +133,8 @@ def reference_line(reference: str, date: str) -> Table:
     return t
 
 
-def title(text: str) -> Paragraph:
-    return Paragraph(f"<u>{esc(text.upper())}</u>", STYLES["title"])
+def title(text: str) -> Flowable:
+    return rtl_text.paragraph(text.upper(), STYLES["title"], f"<u>{esc(text.upper())}</u>")
 
 
 def details(pairs: Sequence[tuple[str, str]]) -> Table:
@@ -182,12 +188,18 @@ def signature(head: Letterhead) -> KeepTogether:
         esc(head.office_name),
     ]
     text = "<br/>".join(line for line in lines if line)
+    plain = [head.officer_name, head.officer_designation, head.office_name]
+    block = (
+        rtl_text.BidiParagraph("\n".join(p for p in plain if p), STYLES["sign"])
+        if rtl_text.has_rtl("".join(plain))
+        else Paragraph(text, STYLES["sign"])
+    )
     return KeepTogether(
         [
             Spacer(1, 14 * mm),
             Paragraph("(Signature and stamp)", STYLES["small_right"]),
             Spacer(1, 2),
-            Paragraph(text, STYLES["sign"]),
+            block,
         ]
     )
 
