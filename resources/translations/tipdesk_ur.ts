@@ -6684,6 +6684,281 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>the case number</source>
+        <translation>مقدمہ نمبر</translation>
+    </message>
+    <message>
+        <source>the registration date</source>
+        <translation>اندراج کی تاریخ</translation>
+    </message>
+    <message>
+        <source>the district</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>the office</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <source>the law</source>
+        <translation>قانون</translation>
+    </message>
+    <message>
+        <source>the victim code</source>
+        <translation>متاثرہ کا کوڈ</translation>
+    </message>
+    <message>
+        <source>the date of identification</source>
+        <translation>شناخت کی تاریخ</translation>
+    </message>
+    <message>
+        <source>the gender (female, male or transgender)</source>
+        <translation>جنس (خاتون، مرد یا خواجہ سرا)</translation>
+    </message>
+    <message>
+        <source>the service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <source>the referral date</source>
+        <translation>ریفرل کی تاریخ</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>the start date</source>
+        <translation>آغاز کی تاریخ</translation>
+    </message>
+    <message>
+        <source>the organising agency</source>
+        <translation>منتظم ادارہ</translation>
+    </message>
+    <message>
+        <source>the organising department</source>
+        <translation>منتظم محکمہ</translation>
+    </message>
+    <message>
+        <source>the kind of campaign</source>
+        <translation>مہم کی قسم</translation>
+    </message>
+    <message>
+        <source>form of exploitation</source>
+        <translation>استحصال کی قسم</translation>
+    </message>
+    <message>
+        <source>means of control</source>
+        <translation>قابو میں رکھنے کا ذریعہ</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>ملک</translation>
+    </message>
+    <message>
+        <source>accused role</source>
+        <translation>ملزم کا کردار</translation>
+    </message>
+    <message>
+        <source>referral service</source>
+        <translation>ریفرل سروس</translation>
+    </message>
+    <message>
+        <source>training topic</source>
+        <translation>تربیت کا موضوع</translation>
+    </message>
+    <message>
+        <source>agency</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>شراکت دار</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>kind of campaign</source>
+        <translation>مہم کی قسم</translation>
+    </message>
+    <message>
+        <source>identification indicator</source>
+        <translation>شناخت کا اشاریہ</translation>
+    </message>
+    <message>
+        <source>protection measure</source>
+        <translation>حفاظتی اقدام</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>فیصلہ شدہ</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>زیرِ التوا</translation>
+    </message>
+    <message>
+        <source>convicted</source>
+        <translation>سزا یافتہ</translation>
+    </message>
+    <message>
+        <source>acquitted</source>
+        <translation>بری</translation>
+    </message>
+    <message>
+        <source>discharged</source>
+        <translation>ڈسچارج</translation>
+    </message>
+    <message>
+        <source>provided</source>
+        <translation>فراہم کی گئی</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>مسترد</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>دستیاب نہیں</translation>
+    </message>
+    <message>
+        <source>the case was registered</source>
+        <translation>مقدمے کے اندراج</translation>
+    </message>
+    <message>
+        <source>{value} is after the case was registered ({registered}); the offence comes before its registration</source>
+        <translation>‏{value} مقدمے کے اندراج ({registered}) کے بعد کی تاریخ ہے؛ جرم اپنے اندراج سے پہلے ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>{value} is not an office of this install</source>
+        <translation>‏{value} اس تنصیب کا دفتر نہیں</translation>
+    </message>
+    <message>
+        <source>{value} is not a known law (known: {known})</source>
+        <translation>‏{value} کوئی معلوم قانون نہیں (معلوم قوانین: {known})</translation>
+    </message>
+    <message>
+        <source>a transnational case needs at least one country on the route other than {home}</source>
+        <translation>بین الاقوامی مقدمے کے راستے میں {home} کے علاوہ کم از کم ایک ملک ہونا ضروری ہے</translation>
+    </message>
+    <message>
+        <source>the route includes {names}, so the case is transnational: mark it transnational or remove the country</source>
+        <translation>راستے میں {names} شامل ہے، اس لیے مقدمہ بین الاقوامی ہے: اسے بین الاقوامی نشان زد کریں یا ملک ہٹائیں</translation>
+    </message>
+    <message>
+        <source>a closed case needs the reason it was closed</source>
+        <translation>بند مقدمے کے لیے بند کرنے کی وجہ لازمی ہے</translation>
+    </message>
+    <message>
+        <source>an official was involved and the case is {stage}: record the action taken against the official</source>
+        <translation>اس میں ایک سرکاری اہلکار ملوث تھا اور مقدمہ «{stage}» ہے: اہلکار کے خلاف کی گئی کارروائی درج کریں</translation>
+    </message>
+    <message>
+        <source>the date proceeded against</source>
+        <translation>کارروائی (چالان) کی تاریخ</translation>
+    </message>
+    <message>
+        <source>the outcome is {outcome}, so the judgment date is required</source>
+        <translation>نتیجہ «{outcome}» ہے، اس لیے فیصلے کی تاریخ لازمی ہے</translation>
+    </message>
+    <message>
+        <source>a judgment date is given but the outcome is still pending</source>
+        <translation>فیصلے کی تاریخ دی گئی ہے مگر نتیجہ ابھی زیرِ التوا ہے</translation>
+    </message>
+    <message>
+        <source>the outcome is {outcome}, so the date proceeded against (challan) is required</source>
+        <translation>نتیجہ «{outcome}» ہے، اس لیے کارروائی (چالان) کی تاریخ لازمی ہے</translation>
+    </message>
+    <message>
+        <source>an appeal needs a judgment, but the outcome is pending</source>
+        <translation>اپیل کے لیے فیصلہ ضروری ہے، مگر نتیجہ زیرِ التوا ہے</translation>
+    </message>
+    <message>
+        <source>{label} is required</source>
+        <translation>‏{label} لازمی ہے</translation>
+    </message>
+    <message>
+        <source>the outcome is {outcome}, so its date is required</source>
+        <translation>نتیجہ «{outcome}» ہے، اس لیے اس کی تاریخ لازمی ہے</translation>
+    </message>
+    <message>
+        <source>female {female:,} + male {male:,} + transgender {transgender:,} = {sum:,}, but the total is {total:,}</source>
+        <translation>خواتین {female:,} + مرد {male:,} + خواجہ سرا {transgender:,} = {sum:,}، مگر کل تعداد {total:,} ہے</translation>
+    </message>
+    <message>
+        <source>the roster lists {listed:,} people, more than the total of {total:,}</source>
+        <translation>فہرست میں {listed:,} افراد درج ہیں، جو کل تعداد {total:,} سے زیادہ ہیں</translation>
+    </message>
+    <message>
+        <source>{value} is in the future (today is {today})</source>
+        <translation>‏{value} مستقبل کی تاریخ ہے (آج {today} ہے)</translation>
+    </message>
+    <message>
+        <source>{value} is before {what} ({limit})</source>
+        <translation>‏{value}، {what} ({limit}) سے پہلے کی تاریخ ہے</translation>
+    </message>
+    <message>
+        <source>{value:,} is below zero; enter 0 or more</source>
+        <translation>‏{value:,} صفر سے کم ہے؛ 0 یا زیادہ درج کریں</translation>
+    </message>
+    <message>
+        <source>{value} is not a possible age (0 to {most})</source>
+        <translation>‏{value} ممکنہ عمر نہیں (0 سے {most} تک)</translation>
+    </message>
+    <message>
+        <source>is not a valid CNIC: it needs 13 digits, written #####-#######-#</source>
+        <translation>درست CNIC نہیں: اس میں 13 ہندسے ہونے چاہییں، اس طرح لکھے ہوئے: #####-#######-#</translation>
+    </message>
+    <message>
+        <source>{value} is not a known {what} (did you mean {close}?)</source>
+        <translation>‏{value} کوئی معلوم {what} نہیں (کیا آپ کی مراد {close} ہے؟)</translation>
+    </message>
+    <message>
+        <source>{value} is not a known {what}</source>
+        <translation>‏{value} کوئی معلوم {what} نہیں</translation>
+    </message>
+    <message>
+        <source>a conviction needs a sentence: imprisonment (months), a fine (PKR) or both</source>
+        <translation>سزا یابی کے لیے سزا درج کرنا ضروری ہے: قید (مہینے)، جرمانہ (روپے) یا دونوں</translation>
+    </message>
+    <message>
+        <source>the date of birth is in the future</source>
+        <translation>تاریخِ پیدائش مستقبل کی ہے</translation>
+    </message>
+    <message>
+        <source>age {age} does not match the date of birth, which gives {age_then} on the date of identification ({seen}); they may differ by 1 year at most</source>
+        <translation>عمر {age} تاریخِ پیدائش سے مطابقت نہیں رکھتی، جس کے مطابق شناخت کی تاریخ ({seen}) پر عمر {age_then} بنتی ہے؛ دونوں میں زیادہ سے زیادہ 1 سال کا فرق ہو سکتا ہے</translation>
+    </message>
+    <message>
+        <source>{value} is before the date of birth</source>
+        <translation>‏{value} تاریخِ پیدائش سے پہلے کی تاریخ ہے</translation>
+    </message>
+    <message>
+        <source>a count of {count:,} is given without its agency</source>
+        <translation>‏{count:,} کی تعداد اس کے ادارے کے بغیر دی گئی ہے</translation>
+    </message>
+    <message>
+        <source>the agencies add up to {by_agency:,}, but the total is {total:,}</source>
+        <translation>اداروں کا مجموعہ {by_agency:,} ہے، مگر کل تعداد {total:,} ہے</translation>
+    </message>
+    <message>
+        <source>a sentence needs a conviction, but the outcome is {outcome}</source>
+        <translation>سزا کے لیے سزا یابی ضروری ہے، مگر نتیجہ «{outcome}» ہے</translation>
+    </message>
+    <message>
+        <source>the date of birth gives an age over the {most}-year maximum</source>
+        <translation>تاریخِ پیدائش کے مطابق عمر {most} سال کی حد سے زیادہ بنتی ہے</translation>
+    </message>
+</context>
+<context>
     <name>pages</name>
     <message>
         <source>Dashboard</source>

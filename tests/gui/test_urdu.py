@@ -279,3 +279,29 @@ def test_charts_are_mirrored_right_to_left(qtbot: Any) -> None:
             [1, 2, 3] if months[0] == "2026-01" else [3, 2, 1]
         )
         assert chart.axes(Qt.Orientation.Vertical)[0].alignment() == side
+
+
+def test_validation_messages_are_shown_in_urdu(qtbot: Any) -> None:
+    """A problem made in core (no Qt there) reads in Urdu, its label argument translated
+    too; in English it is the English sentence."""
+    from tipdesk.core.errors import Problem
+    from tipdesk.core.messages import say
+    from tipdesk.ui.errors import problem_text
+
+    problem = Problem.of(
+        "case_number", "required", say("{label} is required", label=say("the case number"))
+    )
+    future = Problem.of(
+        "registered_on",
+        "date.future",
+        say("{value} is in the future (today is {today})", value="2027-01-02", today="2026-06-01"),
+    )
+    app = QApplication.instance()
+    apply_language(app, Language.URDU)  # type: ignore[arg-type]
+    try:
+        shown = re.sub("[\u2066-\u2069\u200f]", "", problem_text(problem))
+        assert shown == "مقدمہ نمبر لازمی ہے"
+        assert "2027-01-02" in problem_text(future) and URDU_LETTER.search(problem_text(future))
+    finally:
+        apply_language(app, Language.ENGLISH)  # type: ignore[arg-type]
+    assert problem_text(problem) == "the case number is required"

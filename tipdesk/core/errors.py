@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
+
+from tipdesk.core.messages import Message
 
 
 class Severity(StrEnum):
@@ -39,6 +42,19 @@ class Problem:
     rule: str
     message: str
     severity: Severity = Severity.ERROR
+    template: str = dataclass_field(default="", compare=False)
+    """The English template ``message`` was made from (:mod:`tipdesk.core.messages`), so the
+    UI can show it translated; empty for a message not (yet) made translatable."""
+    args: tuple[tuple[str, Any], ...] = dataclass_field(default=(), compare=False)
+    """The template's arguments (values, or messages the UI translates too)."""
+
+    @classmethod
+    def of(
+        cls, field: str, rule: str, message: Message, severity: Severity = Severity.ERROR
+    ) -> Problem:
+        """A problem whose sentence is the translatable ``message``."""
+        return cls(field, rule, str(message), severity, message.template,
+                   tuple(message.args.items()))  # fmt: skip
 
     @property
     def is_warning(self) -> bool:

@@ -1,32 +1,32 @@
 """Messages of ``core`` and ``services`` that the UI shows translated, without those layers
 knowing about Qt.
 
-Contract: a message is an English template with named ``{fields}``; code raising or
-returning it marks the template with :func:`template` (which records it in
-:data:`CATALOGUE` for ``make lupdate``) and keeps its arguments beside it
-(:class:`Message`). ``str(message)`` is the English text, as logs, the CLI and receipts
-write it; the UI renders ``translate("messages", template).format(**args)``
-(:func:`tipdesk.ui.errors.message_text`). Arguments are values (numbers, codes, short
-quoted inputs), never sentences, so a translation can put them anywhere.
+Contract: a message is an English template with named ``{fields}`` and its arguments
+(:class:`Message`), made with :func:`say` (or :func:`template` for a bare template). The
+template is written as a literal at the call, so ``make lupdate`` finds it by reading the
+source (:func:`templates_in`, context ``messages``): no import, no registry to fill.
+``str(message)`` is the English text, as logs, the CLI and receipts write it; the UI renders
+``translate("messages", template).format(**args)`` (:func:`tipdesk.ui.errors.message_text`).
+Arguments are values (numbers, codes, dates, short quoted inputs) or other messages (a field's
+label, a list's name), which the UI translates too; never sentences, so a translation can put
+them anywhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import ast
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-#: Every template marked so far (import the modules that raise to fill it).
-CATALOGUE: dict[str, None] = {}
-
-#: The modules whose templates ``make lupdate`` collects.
-MODULES = ("tipdesk.core.validation",)
+#: The names that mark a template: ``say("...", ...)`` and ``template("...")``.
+MARKERS = ("say", "template")
 
 
 def template(text: str) -> str:
-    """Mark ``text`` as a translatable template; returns it unchanged."""
-    CATALOGUE[text] = None
+    """Mark ``text`` as a translatable template (a label, a list's name); returns it."""
     return text
 
 
@@ -38,7 +38,13 @@ class Message:
     args: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def __str__(self) -> str:
-        return render(self.template, self.args)
+        return render(self.template, {k: str(v) if isinstance(v, Message) else v
+                                      for k, v in self.args.items()})  # fmt: skip
+
+
+def say(text: str, **args: Any) -> Message:
+    """The message ``text`` (a literal template) with its arguments."""
+    return Message(text, MappingProxyType(args))
 
 
 def render(text: str, args: Mapping[str, Any]) -> str:
@@ -50,10 +56,18 @@ def render(text: str, args: Mapping[str, Any]) -> str:
         return text
 
 
-def all_templates() -> list[str]:
-    """Every template of :data:`MODULES`, once each, in the order they were marked."""
-    import importlib
-
-    for name in MODULES:
-        importlib.import_module(name)
-    return list(CATALOGUE)
+def templates_in(paths: Iterable[Path]) -> list[str]:
+    """Every literal template marked in the Python files ``paths`` (``say("...")``,
+    ``template("...")``, ``messages.say(...)``), once each."""
+    found: dict[str, None] = {}
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            first = node.args[0]
+            if name in MARKERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found[first.value] = None
+    return list(found)

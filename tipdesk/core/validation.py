@@ -160,6 +160,7 @@ from tipdesk.core.errors import SHOWN_MAX, Problem, Severity, quoted
 from tipdesk.core.hearings import validate_hearing
 from tipdesk.core.limits import length_problems
 from tipdesk.core.masking import is_masked
+from tipdesk.core.messages import Message, say, template
 from tipdesk.core.names import describe_district
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
@@ -179,37 +180,61 @@ from tipdesk.core.reference import Reference
 HOME_COUNTRY = "PK"
 
 _LABELS: dict[str, str] = {
-    "case_number": "the case number",
-    "registered_on": "the registration date",
-    "district": "the district",
-    "office": "the office",
-    "law": "the law",
-    "victim_code": "the victim code",
-    "identified_on": "the date of identification",
-    "gender": "the gender (female, male or transgender)",
-    "service": "the service",
-    "referred_on": "the referral date",
-    "title": "the title",
-    "start_on": "the start date",
-    "organiser": "the organising agency",
-    "department": "the organising department",
-    "kind": "the kind of campaign",
+    "case_number": template("the case number"),
+    "registered_on": template("the registration date"),
+    "district": template("the district"),
+    "office": template("the office"),
+    "law": template("the law"),
+    "victim_code": template("the victim code"),
+    "identified_on": template("the date of identification"),
+    "gender": template("the gender (female, male or transgender)"),
+    "service": template("the service"),
+    "referred_on": template("the referral date"),
+    "title": template("the title"),
+    "start_on": template("the start date"),
+    "organiser": template("the organising agency"),
+    "department": template("the organising department"),
+    "kind": template("the kind of campaign"),
 }
 
 _LIST_WORDS: dict[str, str] = {
-    "exploitation_forms": "form of exploitation",
-    "means": "means of control",
-    "countries": "country",
-    "accused_roles": "accused role",
-    "referral_services": "referral service",
-    "training_topics": "training topic",
-    "agencies": "agency",
-    "partners": "partner",
-    "departments": "department",
-    "campaign_kinds": "kind of campaign",
-    "victim_indicators": "identification indicator",
-    "protection_measures": "protection measure",
+    "exploitation_forms": template("form of exploitation"),
+    "means": template("means of control"),
+    "countries": template("country"),
+    "accused_roles": template("accused role"),
+    "referral_services": template("referral service"),
+    "training_topics": template("training topic"),
+    "agencies": template("agency"),
+    "partners": template("partner"),
+    "departments": template("department"),
+    "campaign_kinds": template("kind of campaign"),
+    "victim_indicators": template("identification indicator"),
+    "protection_measures": template("protection measure"),
 }
+
+
+_STAGE_WORDS = {Stage.DECIDED: template("decided"), Stage.CLOSED: template("closed")}
+_OUTCOME_WORDS = {
+    Outcome.PENDING: template("pending"),
+    Outcome.CONVICTED: template("convicted"),
+    Outcome.ACQUITTED: template("acquitted"),
+    Outcome.DISCHARGED: template("discharged"),
+}
+_REFERRAL_OUTCOME_WORDS = {
+    ReferralOutcome.PENDING: template("pending"),
+    ReferralOutcome.PROVIDED: template("provided"),
+    ReferralOutcome.DECLINED: template("declined"),
+    ReferralOutcome.NOT_AVAILABLE: template("not available"),
+}
+
+
+def _label(name: str) -> Message:
+    """A field's name in a sentence ("the case number"), translatable."""
+    return say(_LABELS[name])
+
+
+def _outcome(outcome: Outcome) -> Message:
+    return say(_OUTCOME_WORDS[outcome])
 
 
 @dataclass(frozen=True)
@@ -237,8 +262,13 @@ class _Checks:
         self.prefix = prefix
         self.problems: list[Problem] = []
 
-    def add(self, name: str, rule: str, message: str) -> None:
-        self.problems.append(Problem(f"{self.prefix}{name}", rule, message))
+    def add(self, name: str, rule: str, message: str | Message) -> None:
+        path = f"{self.prefix}{name}"
+        self.problems.append(
+            Problem.of(path, rule, message)
+            if isinstance(message, Message)
+            else Problem(path, rule, message)
+        )
 
     def extend(self, found: Iterable[Problem]) -> None:
         """Problems made elsewhere with paths inside this record: prefixed like ours."""
@@ -251,7 +281,7 @@ class _Checks:
         """Report a blank value; return whether the value is present."""
         missing = value is None or (isinstance(value, str) and not value.strip())
         if missing:
-            self.add(name, "required", f"{_LABELS[name]} is required")
+            self.add(name, "required", say("{label} is required", label=_label(name)))
         return not missing
 
     def not_future(self, name: str, value: dt.date | None) -> None:
@@ -259,16 +289,27 @@ class _Checks:
             self.add(
                 name,
                 "date.future",
-                f"{value.isoformat()} is in the future (today is {self.ctx.today.isoformat()})",
+                say(
+                    "{value} is in the future (today is {today})",
+                    value=value.isoformat(),
+                    today=self.ctx.today.isoformat(),
+                ),
             )
 
     def not_before(
-        self, name: str, value: dt.date | None, limit: dt.date | None, what: str
+        self, name: str, value: dt.date | None, limit: dt.date | None, what: Message
     ) -> bool:
         """Report ``value`` earlier than ``limit`` (``what`` names the limit's date)."""
         if value is not None and limit is not None and value < limit:
             self.add(
-                name, "date.order", f"{value.isoformat()} is before {what} ({limit.isoformat()})"
+                name,
+                "date.order",
+                say(
+                    "{value} is before {what} ({limit})",
+                    value=value.isoformat(),
+                    what=what,
+                    limit=limit.isoformat(),
+                ),
             )
             return False
         return True
@@ -278,20 +319,32 @@ class _Checks:
         if value is None:
             return False
         if value < 0:
-            self.add(name, "number.negative", f"{value:,} is below zero; enter 0 or more")
+            self.add(
+                name,
+                "number.negative",
+                say("{value:,} is below zero; enter 0 or more", value=value),
+            )
             return False
         return True
 
     def age(self, name: str, value: int | None) -> None:
         if value is not None and not 0 <= value <= self.ctx.max_age:
-            self.add(name, "age.range", f"{value} is not a possible age (0 to {self.ctx.max_age})")
+            self.add(
+                name,
+                "age.range",
+                say(
+                    "{value} is not a possible age (0 to {most})",
+                    value=value,
+                    most=self.ctx.max_age,
+                ),
+            )
 
     def cnic(self, name: str, value: str) -> None:
         if value.strip() and normalise_cnic(value) is None:
             self.add(
                 name,
                 "cnic.format",
-                "is not a valid CNIC: it needs 13 digits, written #####-#######-#",
+                say("is not a valid CNIC: it needs 13 digits, written #####-#######-#"),
             )
 
     def district(self, name: str, value: str) -> None:
@@ -306,9 +359,15 @@ class _Checks:
         if ref.has(list_name, value) or not value.strip():
             return
         close = ref.suggestion(list_name, value) if len(value) <= SHOWN_MAX else None
-        hint = f" (did you mean {close}?)" if close else ""
-        what = _LIST_WORDS[list_name]
-        self.add(name, "reference.code", f"{quoted(value)} is not a known {what}{hint}")
+        what = say(_LIST_WORDS[list_name])
+        self.add(
+            name,
+            "reference.code",
+            say("{value} is not a known {what} (did you mean {close}?)", value=quoted(value),
+                what=what, close=close)
+            if close
+            else say("{value} is not a known {what}", value=quoted(value), what=what),
+        )  # fmt: skip
 
     def codes(self, name: str, list_name: str, values: Iterable[str]) -> None:
         known = self.ctx.reference.items(list_name)
@@ -330,7 +389,7 @@ def _country(reference: Reference, code: str) -> str:
 def _dates(c: _Checks, start: dt.date | None, end: dt.date | None) -> None:
     c.not_future("start_on", start)
     c.not_future("end_on", end)
-    c.not_before("end_on", end, start, "the start date")
+    c.not_before("end_on", end, start, say("the start date"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -362,19 +421,29 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
         c.add(
             "offence_on",
             "date.order",
-            f"{offence.isoformat()} is after the case was registered "
-            f"({registered.isoformat()}); the offence comes before its registration",
+            say(
+                "{value} is after the case was registered ({registered}); the offence comes "
+                "before its registration",
+                value=offence.isoformat(),
+                registered=registered.isoformat(),
+            ),
         )
     if c.required("district", case.district):
         c.district("district", case.district)
     if c.required("office", case.office) and case.office not in ctx.offices:
         c.add(
-            "office", "reference.office", f"{quoted(case.office)} is not an office of this install"
+            "office",
+            "reference.office",
+            say("{value} is not an office of this install", value=quoted(case.office)),
         )
     law = ctx.reference.law(case.law)
     if c.required("law", case.law) and law is None:
         known = ", ".join(ctx.reference.law_short(code) for code in ctx.reference.laws())
-        c.add("law", "reference.law", f"{quoted(case.law)} is not a known law (known: {known})")
+        c.add(
+            "law",
+            "reference.law",
+            say("{value} is not a known law (known: {known})", value=quoted(case.law), known=known),
+        )
     if law is not None:
         c.extend(sentence_checks.case_problems(case, law))
     c.codes("exploitation_forms", "exploitation_forms", case.exploitation_forms)
@@ -386,19 +455,27 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
         c.add(
             "route_countries",
             "route.transnational",
-            f"a transnational case needs at least one country on the route other than {home}",
+            say(
+                "a transnational case needs at least one country on the route other than {home}",
+                home=home,
+            ),
         )
     if not case.transnational and foreign:
         names = ", ".join(_country(ctx.reference, code) for code in foreign)
         c.add(
             "transnational",
             "route.domestic",
-            f"the route includes {names}, so the case is transnational: "
-            "mark it transnational or remove the country",
+            say(
+                "the route includes {names}, so the case is transnational: "
+                "mark it transnational or remove the country",
+                names=names,
+            ),
         )
     if case.stage == Stage.CLOSED and not case.closed_reason.strip():
         c.add(
-            "closed_reason", "stage.closed_reason", "a closed case needs the reason it was closed"
+            "closed_reason",
+            "stage.closed_reason",
+            say("a closed case needs the reason it was closed"),
         )
     if (
         case.official_involvement
@@ -408,8 +485,11 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
         c.add(
             "official_action",
             "official.action",
-            f"an official was involved and the case is {case.stage.value}: "
-            "record the action taken against the official",
+            say(
+                "an official was involved and the case is {stage}: "
+                "record the action taken against the official",
+                stage=_STAGE_WORDS.get(case.stage, case.stage.value),
+            ),
         )
     problems = c.problems
     accused = [(i, a) for i, a in enumerate(case.accused) if not a.deleted]
@@ -469,24 +549,29 @@ def _accused(
     registered = case.registered_on if case else None
     c.not_future("proceeded_on", a.proceeded_on)
     c.not_future("judgment_on", a.judgment_on)
-    c.not_before("proceeded_on", a.proceeded_on, registered, "the case was registered")
+    c.not_before("proceeded_on", a.proceeded_on, registered, say("the case was registered"))
     if a.proceeded_on:
-        c.not_before("judgment_on", a.judgment_on, a.proceeded_on, "the date proceeded against")
+        c.not_before(
+            "judgment_on", a.judgment_on, a.proceeded_on, say("the date proceeded against")
+        )
     else:
-        c.not_before("judgment_on", a.judgment_on, registered, "the case was registered")
+        c.not_before("judgment_on", a.judgment_on, registered, say("the case was registered"))
 
     decided = a.outcome != Outcome.PENDING
     if decided and a.judgment_on is None:
         c.add(
             "judgment_on",
             "outcome.judgment_date",
-            f"the outcome is {a.outcome.value}, so the judgment date is required",
+            say(
+                "the outcome is {outcome}, so the judgment date is required",
+                outcome=_outcome(a.outcome),
+            ),
         )
     if not decided and a.judgment_on is not None:
         c.add(
             "judgment_on",
             "outcome.judgment_date",
-            "a judgment date is given but the outcome is still pending",
+            say("a judgment date is given but the outcome is still pending"),
         )
     # A discharge can come before any challan (the magistrate releases a suspect during
     # investigation), so only a trial outcome needs the date proceeded against.
@@ -494,11 +579,17 @@ def _accused(
         c.add(
             "proceeded_on",
             "outcome.proceeded_date",
-            f"the outcome is {a.outcome.value}, so the date proceeded against (challan) "
-            "is required",
+            say(
+                "the outcome is {outcome}, so the date proceeded against (challan) is required",
+                outcome=_outcome(a.outcome),
+            ),
         )
     if a.appeal != Appeal.NONE and not decided:
-        c.add("appeal", "outcome.appeal", "an appeal needs a judgment, but the outcome is pending")
+        c.add(
+            "appeal",
+            "outcome.appeal",
+            say("an appeal needs a judgment, but the outcome is pending"),
+        )
 
     months_ok = c.not_negative("imprisonment_months", a.imprisonment_months)
     fine_ok = c.not_negative("fine_pkr", a.fine_pkr)
@@ -510,7 +601,7 @@ def _accused(
             c.add(
                 "imprisonment_months",
                 "sentence.required",
-                "a conviction needs a sentence: imprisonment (months), a fine (PKR) or both",
+                say("a conviction needs a sentence: imprisonment (months), a fine (PKR) or both"),
             )
     else:
         for name, value in (("imprisonment_months", months), ("fine_pkr", fine)):
@@ -518,7 +609,10 @@ def _accused(
                 c.add(
                     name,
                     "sentence.without_conviction",
-                    f"a sentence needs a conviction, but the outcome is {a.outcome.value}",
+                    say(
+                        "a sentence needs a conviction, but the outcome is {outcome}",
+                        outcome=_outcome(a.outcome),
+                    ),
                 )
     law = ctx.reference.law(case.law) if case else None
     if case is not None and law is not None:
@@ -532,7 +626,7 @@ def validate_victim(victim: Victim, ctx: ValidationContext, *, prefix: str = "")
     c = _Checks(ctx, prefix)
     c.required("victim_code", v.victim_code)
     if v.gender == Gender.UNKNOWN:
-        c.add("gender", "required", f"{_LABELS['gender']} is required")
+        c.add("gender", "required", say("{label} is required", label=_label("gender")))
     c.district("district", v.district)
     if not is_masked(v.cnic):  # a masked CNIC is the stored one, checked when it was entered
         c.cnic("cnic", v.cnic)
@@ -540,12 +634,15 @@ def validate_victim(victim: Victim, ctx: ValidationContext, *, prefix: str = "")
     dob = v.date_of_birth
     if dob is not None:
         if dob > ctx.today:
-            c.add("date_of_birth", "date.future", "the date of birth is in the future")
+            c.add("date_of_birth", "date.future", say("the date of birth is in the future"))
         elif age_on(dob, ctx.today) > ctx.max_age:
             c.add(
                 "date_of_birth",
                 "age.range",
-                f"the date of birth gives an age over the {ctx.max_age}-year maximum",
+                say(
+                    "the date of birth gives an age over the {most}-year maximum",
+                    most=ctx.max_age,
+                ),
             )
     if c.required("identified_on", v.identified_on):
         c.not_future("identified_on", v.identified_on)
@@ -556,11 +653,20 @@ def validate_victim(victim: Victim, ctx: ValidationContext, *, prefix: str = "")
             c.add(
                 "age",
                 "age.date_of_birth",
-                f"age {v.age} does not match the date of birth, which gives {age_then} on the "
-                f"date of identification ({seen.isoformat()}); they may differ by 1 year at most",
+                say(
+                    "age {age} does not match the date of birth, which gives {age_then} on the "
+                    "date of identification ({seen}); they may differ by 1 year at most",
+                    age=v.age,
+                    age_then=age_then,
+                    seen=seen.isoformat(),
+                ),
             )
     elif dob is not None and seen is not None:
-        c.add("identified_on", "date.order", f"{seen.isoformat()} is before the date of birth")
+        c.add(
+            "identified_on",
+            "date.order",
+            say("{value} is before the date of birth", value=seen.isoformat()),
+        )
     c.code("nationality", "countries", v.nationality)
     c.codes("exploitation_forms", "exploitation_forms", v.exploitation_forms)
     c.codes("indicators", "victim_indicators", v.indicators)
@@ -583,12 +689,15 @@ def validate_referral(
     if c.required("referred_on", r.referred_on):
         c.not_future("referred_on", r.referred_on)
     c.not_future("outcome_on", r.outcome_on)
-    c.not_before("outcome_on", r.outcome_on, r.referred_on, "the referral date")
+    c.not_before("outcome_on", r.outcome_on, r.referred_on, say("the referral date"))
     if r.outcome != ReferralOutcome.PENDING and r.outcome_on is None:
         c.add(
             "outcome_on",
             "referral.outcome_date",
-            f"the outcome is {r.outcome.value.replace('_', ' ')}, so its date is required",
+            say(
+                "the outcome is {outcome}, so its date is required",
+                outcome=_REFERRAL_OUTCOME_WORDS.get(r.outcome, r.outcome.value),
+            ),
         )
     return c.problems
 
@@ -621,18 +730,27 @@ def validate_training(training: Training, ctx: ValidationContext) -> list[Proble
     for gender, count in parts.items():
         c.not_negative(f"participants_{gender}", count)
     if any(parts.values()) and sum(parts.values()) != total:
-        terms = " + ".join(f"{gender} {count:,}" for gender, count in parts.items())
         c.add(
             "participants_total",
             "participants.gender_sum",
-            f"{terms} = {sum(parts.values()):,}, but the total is {total:,}",
+            say(
+                "female {female:,} + male {male:,} + transgender {transgender:,} = {sum:,}, "
+                "but the total is {total:,}",
+                **{g: n or 0 for g, n in parts.items()},
+                sum=sum(parts.values()),
+                total=total,
+            ),
         )
     for key, count in t.participants_by_agency.items():
         name = f"participants_by_agency.{key}" if key.strip() else "participants_by_agency"
         if key.strip():
             c.code(name, "agencies", key)
         else:
-            c.add(name, "reference.code", f"a count of {count:,} is given without its agency")
+            c.add(
+                name,
+                "reference.code",
+                say("a count of {count:,} is given without its agency", count=count),
+            )
         c.not_negative(name, count)
     if t.participants_by_agency:
         by_agency = sum(t.participants_by_agency.values())
@@ -640,13 +758,21 @@ def validate_training(training: Training, ctx: ValidationContext) -> list[Proble
             c.add(
                 "participants_by_agency",
                 "participants.agency_sum",
-                f"the agencies add up to {by_agency:,}, but the total is {total:,}",
+                say(
+                    "the agencies add up to {by_agency:,}, but the total is {total:,}",
+                    by_agency=by_agency,
+                    total=total,
+                ),
             )
     if len(t.roster) > max(total, 0):
         c.add(
             "roster",
             "participants.roster",
-            f"the roster lists {len(t.roster):,} people, more than the total of {total:,}",
+            say(
+                "the roster lists {listed:,} people, more than the total of {total:,}",
+                listed=len(t.roster),
+                total=total,
+            ),
         )
     return c.problems
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.core import errors as E
+from tipdesk.core.messages import Message, render
 from tipdesk.crash import crash_report_text, save_crash_report
 from tipdesk.paths import Paths
 from tipdesk.ui.runner import Cancelled
@@ -52,10 +53,30 @@ def _title(exc: E.KnownError) -> str:
     return QApplication.translate("errors", "Could not finish")
 
 
+def message_text(template: str, args: Iterable[tuple[str, Any]]) -> str:
+    """A message of ``core``/``services`` (:mod:`tipdesk.core.messages`) in the interface's
+    language: its template translated (context ``messages``), then filled; arguments that are
+    messages themselves (a field's label, an outcome's word) are translated the same way."""
+    filled = {
+        key: message_text(value.template, value.args.items())
+        if isinstance(value, Message)
+        else value
+        for key, value in args
+    }
+    return render(QCoreApplication.translate("messages", template), filled)
+
+
+def problem_text(problem: E.Problem) -> str:
+    """A validation problem's sentence, translated when it was made translatable."""
+    if not problem.template:
+        return problem.message
+    return message_text(problem.template, problem.args)
+
+
 def known_error_text(exc: E.KnownError) -> str:
     """The sentence(s) to show for ``exc``: validation problems one per line."""
     if isinstance(exc, E.ValidationFailed) and exc.problems:
-        lines = "\n".join(f"• {p.message}" for p in exc.problems)
+        lines = "\n".join(f"• {problem_text(p)}" for p in exc.problems)
         return QApplication.translate("errors", "Please correct the following:") + "\n" + lines
     if isinstance(exc, E.AuditChainBroken):
         # The store's message names the command-line tools; in the app, say where to act.

@@ -4,8 +4,9 @@ repo, compiling them to the ``.qm`` files the app loads, and finding what is not
 ``python -m tipdesk.ui.devtools.i18n extract`` (``make lupdate``) runs ``pyside6-lupdate`` over
 ``tipdesk/ui`` (not these developer tools) and over strings that live outside the UI's source:
 the names of the code lists in ``resources/reference`` (context ``codes``) and the message
-templates of ``core``/``services`` (:data:`tipdesk.core.messages.CATALOGUE`, context
-``messages``). New strings arrive unfinished; strings no longer in the code are dropped.
+templates of ``core``/``services`` (marked with :func:`tipdesk.core.messages.say`, read from
+the source; context ``messages``). New strings arrive unfinished; strings no longer in the
+code are dropped.
 ``release`` (``make translations``, run by ``make venv``, the tests' session set-up and
 ``tipdesk.spec``) compiles each ``.ts`` whose ``.qm`` is missing or older. ``check`` lists the
 unfinished entries and fails when there are any. See docs/translation.md.
@@ -102,11 +103,19 @@ def code_names() -> list[str]:
     return list(names)
 
 
-def catalogue_texts() -> list[str]:
-    """The message templates of ``core``/``services`` (:mod:`tipdesk.core.messages`)."""
-    from tipdesk.core.messages import all_templates
+#: The layers whose messages the UI shows translated (:mod:`tipdesk.core.messages`).
+MESSAGE_SOURCES = ("core", "services")
 
-    return all_templates()
+
+def catalogue_texts() -> list[str]:
+    """The message templates marked in ``core``/``services`` (:mod:`tipdesk.core.messages`),
+    read from the source."""
+    from tipdesk.core.messages import templates_in
+
+    files = [
+        p for layer in MESSAGE_SOURCES for p in sorted((ROOT / "tipdesk" / layer).rglob("*.py"))
+    ]
+    return templates_in(files)
 
 
 def dynamic_source(groups: Iterable[tuple[str, Iterable[str]]]) -> str:

@@ -57,7 +57,7 @@ from tipdesk.core.records import Record
 from tipdesk.services import editing
 from tipdesk.services import records as record_service
 from tipdesk.services.session import Session
-from tipdesk.ui.errors import known_error_text
+from tipdesk.ui.errors import known_error_text, problem_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import (
@@ -493,7 +493,8 @@ class RecordEditor(QWidget):
             # Drop a repeated word: "Accused › Accused 2" reads as "Accused 2".
             if len(where) > 1 and where[1].startswith(where[0]):
                 where = where[1:]
-            message = problem.message[:1].upper() + problem.message[1:]
+            text = problem_text(problem)
+            message = text[:1].upper() + text[1:]
             lines.append(f"{' › '.join(where)}: {message}" if where else message)
             self._targets.append(widget)
         count = len(problems)
@@ -519,7 +520,8 @@ class RecordEditor(QWidget):
             where = [x for x in (self.section_of(segments), *labels) if x]
             if len(where) > 1 and where[1].startswith(where[0]):
                 where = where[1:]
-            message = warning.message[:1].upper() + warning.message[1:]
+            text = problem_text(warning)
+            message = text[:1].upper() + text[1:]
             lines.append(f"{' › '.join(where)}: {message}" if where else message)
             self._targets.append(widget)
         self.form.clear_problems()  # routing found the inputs; a warning marks none of them

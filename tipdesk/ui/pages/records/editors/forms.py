@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.errors import Problem
 from tipdesk.core.records import Meta
+from tipdesk.ui.errors import problem_text
 from tipdesk.ui.widgets.common import Banner
 from tipdesk.ui.widgets.fields import FieldBox
 from tipdesk.ui.widgets.text_table import TextTableModel, select_row
@@ -297,20 +298,20 @@ class RecordForm(QWidget):
         """Show ``problem`` where ``segments`` point; return the labels naming that place and
         the widget to bring into view."""
         if not segments:
-            self.add_record_problem(problem.message)
+            self.add_record_problem(problem_text(problem))
             return [], self.banner
         name, index = segments[0]
         if name in self.sections:
             section = self.sections[name]
             if index is None:
-                section.add_problem(problem.message)
+                section.add_problem(problem_text(problem))
                 return [section.title], section
             return section.route(index, segments[1:], problem)
         if name in self.fields:
             box = self.fields[name]
-            box.add_problem(problem.message)
+            box.add_problem(problem_text(problem))
             return [box.label], box.editor
-        self.add_record_problem(problem.message)
+        self.add_record_problem(problem_text(problem))
         return [], self.banner
 
     def label_for(self, segments: Segments) -> list[str]:
@@ -611,11 +612,12 @@ class ChildListSection(QWidget):
 
     def route(self, index: int, rest: Segments, problem: Problem) -> Routed:
         if not 0 <= index < len(self.forms):
-            self.add_problem(problem.message)
+            self.add_problem(problem_text(problem))
             return [self.title], self
         form = self.forms[index]
         labels, widget = form.route(rest, problem)
-        self.model.set_problem(index, problem.message[:1].upper() + problem.message[1:])
+        text = problem_text(problem)
+        self.model.set_problem(index, text[:1].upper() + text[1:])
         return [self._item_label(index, form), *labels], widget
 
     def labels_for(self, index: int, rest: Segments) -> list[str]:

@@ -38,6 +38,7 @@ from tipdesk.core.errors import KnownError, ValidationFailed
 from tipdesk.core.permissions import Permission
 from tipdesk.services import history as history_service
 from tipdesk.services.history import FieldChange, Version
+from tipdesk.ui.errors import problem_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.record_fields import field_label, field_value, record_words
 from tipdesk.ui.widgets.common import Banner
@@ -316,7 +317,7 @@ class HistoryDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):
-            lines = [p.message[:1].upper() + p.message[1:] for p in exc.problems]
+            lines = [problem_text(p)[:1].upper() + problem_text(p)[1:] for p in exc.problems]
             self.problem.set_message(
                 "error", self.tr("Not restored: {problems}").format(problems="; ".join(lines))
             )
