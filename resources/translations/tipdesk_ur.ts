@@ -6686,6 +6686,38 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
 <context>
     <name>messages</name>
     <message>
+        <source>{citation} as in force on {day}, the date of the offence</source>
+        <translation>‏{citation}، جیسا کہ جرم کی تاریخ {day} کو نافذ تھا</translation>
+    </message>
+    <message>
+        <source>{months:,} is below the {low:,}-month minimum ({cite})</source>
+        <translation>‏{months:,} مہینے کم از کم {low:,} مہینے کی حد سے کم ہیں ({cite})</translation>
+    </message>
+    <message>
+        <source>{cite} requires imprisonment of at least {low:,} months; none is recorded</source>
+        <translation>‏{cite} کے تحت کم از کم {low:,} مہینے قید لازم ہے؛ کوئی قید درج نہیں</translation>
+    </message>
+    <message>
+        <source>{months:,} exceeds the {top:,}-month maximum ({cite})</source>
+        <translation>‏{months:,} مہینے زیادہ سے زیادہ {top:,} مہینے کی حد سے تجاوز کرتے ہیں ({cite})</translation>
+    </message>
+    <message>
+        <source>{fine:,} exceeds the PKR {top:,} maximum ({cite})</source>
+        <translation>‏{fine:,} روپے زیادہ سے زیادہ {top:,} روپے کی حد سے تجاوز کرتے ہیں ({cite})</translation>
+    </message>
+    <message>
+        <source>{fine:,} is below the PKR {low:,} minimum ({cite})</source>
+        <translation>‏{fine:,} روپے کم از کم {low:,} روپے کی حد سے کم ہیں ({cite})</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} applies where a victim is a woman or a child, but no victim of this case is recorded as female or under 18: check the section, and the victims&apos; gender and age</source>
+        <translation>‏{law} دفعہ {section} وہاں لاگو ہوتی ہے جہاں متاثرہ کوئی عورت یا بچہ ہو، مگر اس مقدمے میں کوئی متاثرہ خاتون یا 18 سال سے کم عمر درج نہیں: دفعہ، اور متاثرین کی جنس اور عمر کی جانچ کریں</translation>
+    </message>
+    <message>
+        <source>{cite} punishes with imprisonment and a fine, but no fine is recorded: check the judgment</source>
+        <translation>‏{cite} کے تحت سزا قید اور جرمانہ دونوں ہے، مگر کوئی جرمانہ درج نہیں: فیصلے کی جانچ کریں</translation>
+    </message>
+    <message>
         <source>the case number</source>
         <translation>مقدمہ نمبر</translation>
     </message>

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from tipdesk.core.ages import ADULT_AGE, age_on
 from tipdesk.core.codes import Gender, Outcome
 from tipdesk.core.errors import Problem, Severity, quoted
+from tipdesk.core.messages import Message, say
 from tipdesk.core.records import Accused, Case, Victim, offence_date
 from tipdesk.core.sentencing import Condition, Law, Penalty, Section, SentenceLimit, limit_of
 
@@ -30,10 +31,14 @@ def _day(day: dt.date | None) -> str:
     return day.isoformat() if day else "not recorded"
 
 
-def _cite(limit: SentenceLimit, day: dt.date | None) -> str:
+def _cite(limit: SentenceLimit, day: dt.date | None) -> str | Message:
     """``TIP Act 2018 s.3(2)``, with the version named when the section has several."""
     if limit.amended and day is not None:
-        return f"{limit.citation} as in force on {day.isoformat()}, the date of the offence"
+        return say(
+            "{citation} as in force on {day}, the date of the offence",
+            citation=limit.citation,
+            day=day.isoformat(),
+        )
     return limit.citation
 
 
@@ -121,7 +126,7 @@ def accused_problems(
 
 
 def _limits(
-    limit: SentenceLimit, cite: str, outcome: Outcome, prefix: str, months: int, fine: int
+    limit: SentenceLimit, cite: str | Message, outcome: Outcome, prefix: str, months: int, fine: int
 ) -> list[Problem]:
     out: list[Problem] = []
     both = limit.penalty is Penalty.IMPRISONMENT_AND_FINE
@@ -130,42 +135,73 @@ def _limits(
     field = f"{prefix}imprisonment_months"
     if top is not None and months > top:
         out.append(
-            Problem(
+            Problem.of(
                 field,
                 "sentence.max_imprisonment",
-                f"{months:,} exceeds the {top:,}-month maximum ({cite})",
+                say(
+                    "{months:,} exceeds the {top:,}-month maximum ({cite})",
+                    months=months,
+                    top=top,
+                    cite=cite,
+                ),
             )
         )
     # "Not less than N years ... or fine ... or both": the minimum binds imprisonment imposed;
     # "imprisonment ... and fine": imprisonment is always imposed, so the minimum always binds.
     if convicted and low is not None and months < low and (months > 0 or both):
         message = (
-            f"{months:,} is below the {low:,}-month minimum ({cite})"
+            say(
+                "{months:,} is below the {low:,}-month minimum ({cite})",
+                months=months,
+                low=low,
+                cite=cite,
+            )
             if months
-            else f"{cite} requires imprisonment of at least {low:,} months; none is recorded"
+            else say(
+                "{cite} requires imprisonment of at least {low:,} months; none is recorded",
+                cite=cite,
+                low=low,
+            )
         )
-        out.append(Problem(field, "sentence.min_imprisonment", message))
+        out.append(Problem.of(field, "sentence.min_imprisonment", message))
     top, low = limit.max_fine_pkr, limit.min_fine_pkr
     field = f"{prefix}fine_pkr"
     if top is not None and fine > top:
         out.append(
-            Problem(
-                field, "sentence.max_fine", f"{fine:,} exceeds the PKR {top:,} maximum ({cite})"
+            Problem.of(
+                field,
+                "sentence.max_fine",
+                say(
+                    "{fine:,} exceeds the PKR {top:,} maximum ({cite})",
+                    fine=fine,
+                    top=top,
+                    cite=cite,
+                ),
             )
         )
     if convicted and low is not None and fine < low and (fine > 0 or both):
         out.append(
-            Problem(
-                field, "sentence.min_fine", f"{fine:,} is below the PKR {low:,} minimum ({cite})"
+            Problem.of(
+                field,
+                "sentence.min_fine",
+                say(
+                    "{fine:,} is below the PKR {low:,} minimum ({cite})",
+                    fine=fine,
+                    low=low,
+                    cite=cite,
+                ),
             )
         )
     elif convicted and both and not fine and low is None:
         out.append(
-            Problem(
+            Problem.of(
                 field,
                 "sentence.penalty",
-                f"{cite} punishes with imprisonment and a fine, but no fine is recorded: check "
-                "the judgment",
+                say(
+                    "{cite} punishes with imprisonment and a fine, but no fine is recorded: "
+                    "check the judgment",
+                    cite=cite,
+                ),
                 WARNING,
             )
         )
@@ -207,12 +243,16 @@ def condition_problems(
         if any(is_woman_or_child(v, day) for v in victims):
             return []
         return [
-            Problem(
+            Problem.of(
                 field,
                 "sentence.condition",
-                f"{law.short} s.{section.code} applies where a victim is a woman or a child, "
-                "but no victim of this case is recorded as female or under 18: check the "
-                "section, and the victims' gender and age",
+                say(
+                    "{law} s.{section} applies where a victim is a woman or a child, but no "
+                    "victim of this case is recorded as female or under 18: check the section, "
+                    "and the victims' gender and age",
+                    law=law.short,
+                    section=section.code,
+                ),
                 WARNING,
             )
         ]

@@ -14,8 +14,8 @@ from tipdesk.core.messages import Message, say, template, templates_in
 from tipdesk.core.validation import ValidationContext, validate
 from tipdesk.ui.devtools.i18n import catalogue_texts
 
-# The rules whose sentences validation.py makes translatable (others, e.g. the sentencing
-# checks and hearings, still come in English: docs/translation.md).
+# The rules whose sentences validation.py and sentence_checks.py make translatable (others,
+# e.g. the sections in force and hearings, still come in English: docs/translation.md).
 TRANSLATABLE_RULES = {
     "required", "date.future", "number.negative", "age.range", "cnic.format",
     "reference.code", "reference.office", "reference.law", "route.transnational",
@@ -23,6 +23,7 @@ TRANSLATABLE_RULES = {
     "outcome.proceeded_date", "outcome.appeal", "sentence.required",
     "sentence.without_conviction", "age.date_of_birth", "referral.outcome_date",
     "participants.gender_sum", "participants.agency_sum", "participants.roster",
+    "sentence.max_imprisonment", "sentence.min_imprisonment", "sentence.max_fine",
 }  # fmt: skip
 
 
