@@ -43,11 +43,17 @@ class Scope:
     districts: tuple[str, ...] | None = None
 
     def where(self, date_col: str, district_col: str | None) -> tuple[str, list[Any]]:
-        """SQL condition (after ``WHERE``) and its parameters for this scope."""
+        """SQL condition (after ``WHERE``) and its parameters for this scope.
+
+        The district test is written ``+district IN (...)``: the unary plus keeps SQLite from
+        reading the rows through a ``(district, updated_at)`` index (coverage's). Without
+        statistics the planner takes an ``IN`` on an index for more selective than a date
+        range, and read every record of a province's districts (all years) to count one
+        month: a Punjab month took 11 s on a 1,000,000-case store, against 0.04 s nationally."""
         sql = f"{date_col} BETWEEN ? AND ?"
         params: list[Any] = [self.date_from, self.date_to]
         if self.districts is not None and district_col is not None:
-            sql += f" AND {district_col} IN ({', '.join('?' for _ in self.districts)})"
+            sql += f" AND +{district_col} IN ({', '.join('?' for _ in self.districts)})"
             params += list(self.districts)
         return sql, params
 
@@ -327,7 +333,8 @@ def _raw_judgment_rows(store: Store, scope: Scope) -> list[Row]:
 def _district_filter(col: str, scope: Scope) -> tuple[str, list[Any]]:
     if scope.districts is None:
         return "", []
-    return f"WHERE {col} IN ({', '.join('?' for _ in scope.districts)})", list(scope.districts)
+    # ``+``: see Scope.where (the case is found by its id, never by its district).
+    return f"WHERE +{col} IN ({', '.join('?' for _ in scope.districts)})", list(scope.districts)
 
 
 def _raw_victim_rows(store: Store, scope: Scope) -> list[Row]:
@@ -381,7 +388,7 @@ def _training_where(scope: Scope) -> tuple[str, list[Any]]:
     params: list[Any] = [scope.date_from, scope.date_to] * 2
     sql = _TRAINING_DATE
     if scope.districts is not None:
-        sql += f" AND district IN ({', '.join('?' for _ in scope.districts)})"
+        sql += f" AND +district IN ({', '.join('?' for _ in scope.districts)})"  # see Scope.where
         params += list(scope.districts)
     return sql, params
 
