@@ -20,6 +20,7 @@ from tipdesk.cli import (
     records_cmd,
     register_cmd,
     report_cmd,
+    review_cmd,
     setup_cmd,
     sync_cmd,
 )
@@ -33,6 +34,7 @@ COMMAND_MODULES = (
     records_cmd,
     diary_cmd,
     register_cmd,
+    review_cmd,
     sync_cmd,
     report_cmd,
     admin_cmd,

@@ -540,6 +540,26 @@ def _dates(rows: list[Row]) -> dict[str, str]:
     return {str(d): str(t) for d, t in rows if d and t}
 
 
+# --- data quality ---------------------------------------------------------------------------
+
+
+def victims_not_recorded(
+    store: Store, limit: int
+) -> tuple[int, list[tuple[str, str, str, bool, bool]]]:
+    """Live victims whose gender is ``unknown`` or who have neither an age nor a date of
+    birth: how many, and the first ``limit`` as ``(id, victim code, district, gender unknown,
+    age unknown)`` by district and code."""
+    cond = "deleted = 0 AND (gender = 'unknown' OR (age IS NULL AND date_of_birth IS NULL))"
+    total = int(store.query(f"SELECT count(*) FROM victims WHERE {cond}")[0][0])  # noqa: S608
+    rows = store.query(
+        "SELECT id, victim_code, district, gender = 'unknown', "  # noqa: S608
+        f"age IS NULL AND date_of_birth IS NULL FROM victims WHERE {cond} "
+        "ORDER BY district, victim_code LIMIT ?",
+        (int(limit),),
+    )
+    return total, [(str(a), str(b), str(c), bool(d), bool(e)) for a, b, c, d, e in rows]
+
+
 # --- linked cases ---------------------------------------------------------------------------
 
 

@@ -16,13 +16,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from tipdesk.core import dual_role
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
 from tipdesk.core.permissions import Permission
-from tipdesk.core.records import Record, Victim
+from tipdesk.core.records import Accused, Record, Victim
 from tipdesk.core.validation import ValidationContext, advise, validate
-from tipdesk.services import overlap_guard, ownership
-from tipdesk.services.records import outdated_review_problems
+from tipdesk.services import overlap_guard, overlaps, ownership
 from tipdesk.services.register.columns import Column, SheetSpec, header_key
 from tipdesk.services.register.matching import (
     CREATE,
@@ -51,6 +51,22 @@ from tipdesk.store import register_queries as q
 
 _VALID_ONLY_ROUNDS = 4
 _PATH = re.compile(r"^(accused|victims)\[(\d+)\]\.?(.*)$")
+# What marks an accused proceeded against (the first) and judged (the rest): held back
+# together while the accused's overlap with a victim is open (see Planner._hold_marks).
+_MARK_FIELDS = (
+    "proceeded_on",
+    "outcome",
+    "judgment_on",
+    "imprisonment_months",
+    "fine_pkr",
+    "appeal",
+)
+
+
+def _index(path: str) -> int:
+    """The accused position of a problem's field (``accused[2].outcome`` -> 2), else -1."""
+    m = _PATH.match(path)
+    return int(m[2]) if m and m[1] == "accused" else -1
 
 
 @dataclass(slots=True)
@@ -244,7 +260,9 @@ class Planner:
         for kind in ("training", "campaign"):
             self._plan_simple(kind, self.rows.get(kind, []))
         # An Accused sheet of guessed CNICs must not be a fast oracle (see overlap_guard).
-        hits = sum(1 for p in self.problems if p.rule == "dual_role")
+        hits = sum(
+            1 for p in self.problems if p.rule == "dual_role" or p.rule.startswith("dual_role.")
+        )
         overlap_guard.note_hits(self.session, hits, "register")
 
     # --- cases ---------------------------------------------------------------------------
@@ -464,13 +482,13 @@ class Planner:
             self._skip_children(group, case_row)
             return
         built: BuiltCase | None = None
+        held: dict[int, list[str]] = {}
         for _ in range(_VALID_ONLY_ROUNDS):
             excluded = {id(r) for r in rows if id(r) in self._excluded}
             built = build_case(group, excluded, self.keep_identity)
+            held = self._hold_marks(built, group) if built.changed else {}
             problems = (
-                ownership.claim(self.session, [built.case])[0]
-                + validate(built.case, self.ctx)
-                + outdated_review_problems(built.case, group.stored, self.ctx)
+                ownership.claim(self.session, [built.case])[0] + validate(built.case, self.ctx)
                 if built.changed
                 else []
             )
@@ -492,11 +510,53 @@ class Planner:
         self.changes += built.changes
         if built.changed:
             self.records.append(built.case)
+            for i, message in self._held_messages(built, held).items():
+                row = built.accused_rows[i] if i < len(built.accused_rows) else None
+                if row is not None:
+                    self._warn(row, "proceeded_on", message, "dual_role.held")
             for p in advise(built.case, self.ctx):
                 row, name, _whole = self._locate(group, built, p)
-                if row is not None:
+                if row is not None and not (p.rule == "dual_role" and _index(p.field) in held):
                     column = row.spec.column_for_field(name)
                     self._warn(row, column.name if column else name, p.message, p.rule)
+
+    def _hold_marks(self, built: BuiltCase, group: CaseGroup) -> dict[int, list[str]]:
+        """Accused who may be a victim of the case (an open overlap) and whose rows would mark
+        them proceeded against or convicted: the row is imported without the marks (the
+        overlap goes to the review queue; importing the register again after the review brings
+        them in). Returns the positions of such accused with the fields held back."""
+        case, old = built.case, group.stored
+        overlaps.stamp(self.session, case, old)
+        stored = {a.id: a for a in (old.accused if old is not None else []) if a.id}
+        held: dict[int, list[str]] = {}
+        for i, a in enumerate(case.accused):
+            if a.deleted or not dual_role.open_matches(a):
+                continue
+            before = stored.get(a.id) if a.id else None
+            marked = dual_role.marks(a, before)
+            if not marked:
+                continue
+            fields = _MARK_FIELDS if "proceeded_on" in marked else _MARK_FIELDS[1:]
+            blank = Accused()
+            for name in fields:
+                setattr(a, name, getattr(before if before is not None else blank, name))
+            held[i] = [f for f in fields if getattr(a, f) != getattr(blank, f) or f in marked]
+        return held
+
+    def _held_messages(self, built: BuiltCase, held: dict[int, list[str]]) -> dict[int, str]:
+        """What the dry run says at each held accused's row."""
+        detail = self.ctx.identity_detail
+        verb = "appears to be" if detail else "may be"
+        out: dict[int, str] = {}
+        for i in held:
+            pairs = dual_role.open_pairs(built.case, built.case.accused[i])
+            out[i] = (
+                "imported without the date proceeded against and the outcome: the accused "
+                f"{verb} the same person as {dual_role.victim_words(pairs, detail)} of this "
+                "case, and a supervisor must review that first (review queue); import the "
+                "register again after the review to bring them in"
+            )
+        return out
 
     def _skip_children(self, group: CaseGroup, case_row: Row | None) -> None:
         if case_row is None:
