@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 
 from bench import (
+    gui_case_open,
     gui_diary,
     gui_lists,
     gui_startup,
+    keystrokes,
     package,
     register_import,
     reports,
@@ -23,6 +25,8 @@ BENCHES = {
     "gui_lists": gui_lists.main,
     "gui_diary": gui_diary.main,
     "gui_startup": gui_startup.main,
+    "gui_case_open": gui_case_open.main,
+    "keystrokes": keystrokes.main,
     "package": package.main,
 }
 

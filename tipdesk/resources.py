@@ -11,12 +11,14 @@ Contract:
 - The result is cached per resolved root for the life of the process: the files are read once.
   :func:`clear_cache` forgets the cache (tests, or after the files were replaced).
 - Every file is checked before use: it must be UTF-8 JSON of the documented shape, codes must
-  be unique within their list, district names unique in the country (look-up by name must not be
-  ambiguous), every office must sit in a known district and be of a known kind, and the
-  sentencing rules must parse (:func:`tipdesk.core.sentencing.parse_rules`: every law's default
-  section exists, versions are dated oldest first, minimums do not exceed maximums). Any
-  failure — missing, unreadable, not JSON, wrong shape — raises
-  :class:`~tipdesk.core.errors.InvalidInput` whose message names the file. Nothing is cached then.
+  be unique within their list, district codes, names and aliases unique in the country (look-up
+  by name or alias must not be ambiguous; they are compared as
+  :func:`~tipdesk.core.reference.district_key` compares them), every office must sit in a known
+  district and be of a known kind, and the sentencing rules must parse
+  (:func:`tipdesk.core.sentencing.parse_rules`: every law's default section exists, versions
+  are dated oldest first, minimums do not exceed maximums). Any failure (missing, unreadable,
+  not JSON, wrong shape) raises :class:`~tipdesk.core.errors.InvalidInput` whose message names
+  the file. Nothing is cached then.
 - Top-level keys starting with ``_`` (comments, e.g. ``"_comment"``) are allowed in every file
   and ignored, as are such keys among laws and sections.
 """
@@ -35,7 +37,7 @@ from tipdesk.core.deadlines import RulesError as DeadlinesError
 from tipdesk.core.deadlines import parse_rules as parse_deadlines
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.letters import LettersError, parse_letters
-from tipdesk.core.reference import CODE_LISTS, Reference
+from tipdesk.core.reference import CODE_LISTS, Reference, district_key
 from tipdesk.core.sentencing import RulesError, parse_rules
 from tipdesk.paths import resources_dir
 
@@ -208,6 +210,7 @@ def _check_geography(data: dict[str, Any]) -> set[str]:
     seen_codes: set[str] = set()
     districts: set[str] = set()
     names: dict[str, str] = {}
+    words: list[tuple[str, str, str]] = []  # (what, text, district code) for the key check
     for i, raw in enumerate(provinces):
         where = f"provinces[{i}]"
         prov = _obj(raw, where)
@@ -231,7 +234,27 @@ def _check_geography(data: dict[str, Any]) -> set[str]:
             seen_codes.add(code)
             districts.add(code)
             names[folded] = code
+            words += [("code", code, code), ("name", name, code)]
+            aliases = _list(district.get("aliases", []), f"{dwhere}.aliases")
+            for k, alias in enumerate(aliases):
+                if not isinstance(alias, str) or not district_key(alias):
+                    raise _Bad(f"{dwhere}.aliases[{k}] must be a name with letters or digits")
+                words.append(("alias", alias, code))
+    _check_district_words(words)
     return districts
+
+
+def _check_district_words(words: list[tuple[str, str, str]]) -> None:
+    """No code, name or alias may stand for two districts (compared as look-ups compare)."""
+    owner: dict[str, tuple[str, str, str]] = {}
+    for what, text, code in words:
+        key = district_key(text)
+        seen = owner.setdefault(key, (what, text, code))
+        if seen[2] != code:
+            raise _Bad(
+                f"the {what} {text!r} of {code} reads the same as the {seen[0]} {seen[1]!r} "
+                f"of {seen[2]}"
+            )
 
 
 def _check_offices(data: dict[str, Any], districts: set[str]) -> None:

@@ -151,7 +151,7 @@ CASE_DECIDED: dict[str, Any] = {
     "case_number": "FIR 102/2025",
     "registered_on": "2025-05-05",
     "offence_on": "2025-04-28",
-    "district": "PB-LHR",
+    "district": "Lahore",  # a name: stored as its code
     "office": "FIA-AHTC-LHR",
     "law": "tip_act_2018",
     "sections": ["3(2)"],
@@ -245,13 +245,15 @@ def test_case_list(shared: Shared) -> None:
     assert [r["id"] for r in rows] == [shared.decided_id, shared.challan_id]
     assert [r["case_number"] for r in rows] == ["FIR 102/2025", "FIR 101/2025"]
     assert all(r["version"] == 1 for r in rows)
+    assert [r["district"] for r in rows] == ["PB-LHR", "PB-LHR"]
     assert "victims" not in rows[0]
 
 
 def test_case_list_by_stage(shared: Shared) -> None:
     rows = tipdesk(
-        shared.home, "case", "list", "--stage", "challan", "--json", "--user", ADMIN
-    ).json()
+        shared.home, "case", "list", "--stage", "challan", "--district", "lahore", "--json",
+        "--user", ADMIN,
+    ).json()  # fmt: skip
     assert [(r["id"], r["stage"]) for r in rows] == [(shared.challan_id, "challan")]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from gui_support import GUI_ADMIN, GUI_OTHER_PASSPHRASE, GUI_PASSPHRASE
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from records_support import (
     RecordsApp,
     answer_next_dialog,
@@ -52,8 +52,11 @@ def _show(qtbot: Any, view: Any) -> Any:
 
 
 def _type(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Type ``text`` over what the input holds (as after tabbing into it)."""
     target = widget.focusProxy() or widget
     target.setFocus()
+    if isinstance(target, QLineEdit):
+        target.selectAll()
     qtbot.keyClicks(target, text)
 
 
@@ -178,6 +181,8 @@ def test_every_problem_shows_at_once_including_unreadable_input(
     form.editor("stage").set_value("closed")  # closed without a reason
     victims = form.sections["victims"]
     victims.add()
+    assert victims.forms[0].editor("victim_code").value() == "V-PB-LHR-2026-0001"  # suggested
+    victims.forms[0].editor("victim_code").set_value("")
     editor.save()
     fields = {p.field for p in editor.last_problems}
     assert {"case_number", "registered_on", "closed_reason"} <= fields

@@ -83,3 +83,24 @@ def test_lock_keeps_input_and_masks_revealed_identity(qtbot: Any, app_window: Ma
     seen = answer_next_dialog(click_message_button(QMessageBox.StandardButton.Discard))
     assert page.confirm_close() is True
     assert seen and page.editors == []
+
+
+def test_a_victims_case_opens_in_the_cases_page(app_window: MainWindow) -> None:
+    from tipdesk.ui.pages.records.editors.victim_editor import VictimEditor
+    from tipdesk.ui.pages.records.victims import VictimsView
+
+    victims = app_window.show_page("victims")
+    assert isinstance(victims, VictimsView)
+    row = next(
+        r for r in range(victims.list.model.rowCount())
+        if victims.list.model.index(r, 6).data()  # a victim of a case
+    )  # fmt: skip
+    editor = victims.open_record(victims.list.model.record_id(row) or "")
+    assert isinstance(editor, VictimEditor) and editor.open_case_button.isVisible()
+    number = editor.case_label.text().removeprefix("Victim of case ")
+    editor.open_case_button.click()
+    assert app_window.current_key() == "cases"
+    cases = app_window.page("cases")
+    assert isinstance(cases, CasesView)
+    opened = cases.current_editor()
+    assert isinstance(opened, CaseEditor) and opened.title() == f"Case {number}"

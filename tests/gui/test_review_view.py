@@ -50,9 +50,7 @@ def _overlap(config: AppConfig) -> Case:
 
 
 @pytest.fixture
-def overlap_app(
-    gui_config: AppConfig, make_install: Callable[..., str]
-) -> tuple[AppConfig, Case]:
+def overlap_app(gui_config: AppConfig, make_install: Callable[..., str]) -> tuple[AppConfig, Case]:
     make_install(users=(("bilal", UserRole.DISTRICT_OFFICER.value),))
     return gui_config, _overlap(gui_config)
 

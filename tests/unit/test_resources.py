@@ -92,12 +92,39 @@ def test_karachi_districts_are_distinct(ref: Reference) -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Lahore", "PB-LHR"), ("lahore", "PB-LHR"), ("pb-lhr", "PB-LHR"), ("QUETTA", "BA-QTA")],
+    [
+        ("Lahore", "PB-LHR"),
+        ("lahore", "PB-LHR"),
+        ("pb-lhr", "PB-LHR"),
+        ("QUETTA", "BA-QTA"),
+        # The short forms officers write, from the aliases in geography.json.
+        ("D.G. Khan", "PB-DGK"),
+        ("DG Khan", "PB-DGK"),
+        ("D.I. Khan", "KP-DIK"),
+        ("R.Y. Khan", "PB-RYK"),
+        ("Pindi", "PB-RWP"),
+        ("T.T. Singh", "PB-TTS"),
+        ("Nawabshah", "SD-SBA"),
+    ],
 )
 def test_district_lookup_by_name_or_code(ref: Reference, text: str, code: str) -> None:
     district = ref.district(text)
     assert district is not None
     assert district.code == code
+
+
+def test_district_prefixes_and_typos(ref: Reference) -> None:
+    assert [d.name for d in ref.districts_starting("Mul")] == ["Multan"]
+    assert [d.name for d in ref.districts_starting("karachi")] == [
+        "Karachi Central",
+        "Karachi East",
+        "Karachi South",
+        "Karachi West",
+    ]
+    assert ref.districts_starting("") == []
+    found = ref.district_suggestion("Lahor")
+    assert found is not None and found.code == "PB-LHR"
+    assert ref.district_suggestion("Xyzzy") is None
 
 
 def test_tip_act_section_3_is_the_basic_offence_3_1(ref: Reference) -> None:
@@ -336,6 +363,15 @@ def _dup_district(d: dict[str, Any]) -> None:
     d["provinces"][1]["districts"].append(dict(d["provinces"][0]["districts"][0]))
 
 
+def _alias_of_another(d: dict[str, Any]) -> None:
+    # "lahore" as an alias of the first district of Sindh: "Lahore" would mean two districts.
+    d["provinces"][1]["districts"][0]["aliases"] = ["L.a.h.o.r.e"]
+
+
+def _alias_not_text(d: dict[str, Any]) -> None:
+    d["provinces"][0]["districts"][0]["aliases"] = ["..."]
+
+
 def _empty_province(d: dict[str, Any]) -> None:
     d["provinces"][0]["districts"] = []
 
@@ -402,6 +438,8 @@ def _alias_of_another_section(d: dict[str, Any]) -> None:
     [
         ("geography", _drop_provinces, "provinces must be a list"),
         ("geography", _dup_district, "appears twice"),
+        ("geography", _alias_of_another, "alias 'L.a.h.o.r.e' of SD-.* reads the same as the name"),
+        ("geography", _alias_not_text, r"aliases\[0\] must be a name"),
         ("geography", _empty_province, "districts is empty"),
         ("offices", _office_elsewhere, "XX-NOWHERE"),
         ("offices", _office_kind, "embassy"),

@@ -176,7 +176,7 @@ def register(sub: Any, add: Add) -> None:
         p.set_defaults(kind=kind)
         if kind == "case":
             p.add_argument("--stage", choices=[s.value for s in Stage])
-        p.add_argument("--district", help="district code")
+        p.add_argument("--district", help="district name or code")
         p.add_argument("--from", dest="date_from", help="from date (YYYY-MM-DD)")
         p.add_argument("--to", dest="date_to", help="to date (YYYY-MM-DD)")
         p.add_argument("--limit", type=int, default=200)

@@ -6,7 +6,9 @@ files under ``resources/reference`` and ``resources/rules`` and hands their pars
 
 Data shapes (parsed JSON):
 
-``geography``: ``{"provinces": [{"code", "name", "districts": [{"code", "name"}]}]}``
+``geography``: ``{"provinces": [{"code", "name", "districts": [{"code", "name", "aliases"}]}]}``
+    where ``aliases`` (optional) lists the short forms people write for a district ("D.G. Khan",
+    "Pindi"): a district is found by its code, its name or any of its aliases
 ``offices``: ``{"offices": [{"code", "name", "district", "kind"}]}`` (FIA circles and other
     offices shipped with the app; an install may add its own at run time)
 ``organisations``: ``{"agencies": [...], "departments": [...], "partners": [...]}``, each item
@@ -24,11 +26,17 @@ Data shapes (parsed JSON):
 
 In every file, a key starting with ``_`` (e.g. ``"_comment"``) is a comment: it is never read as
 a list, law or section.
+
+Districts are looked up loosely (:func:`district_key`): case, spaces, dots and hyphens do not
+count, so "D.G. Khan", "DG Khan" and "dg-khan" are one alias. The loader checks that no two
+districts share a key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -96,6 +104,15 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def district_key(text: str) -> str:
+    """How a district's code, name or alias is compared: letters and digits only, any case
+    ("D.G. Khan", "dg khan" and "DG-Khan" give the same key)."""
+    return _NOT_ALNUM.sub("", text).casefold()
+
+
 class Reference:
     """Read-only view over the reference lists and rules. Cheap to query, built once."""
 
@@ -112,10 +129,12 @@ class Reference:
     ) -> None:
         self.provinces: dict[str, Province] = {}
         self.districts: dict[str, District] = {}
+        self.district_aliases: dict[str, tuple[str, ...]] = {}
         for prov in geography["provinces"]:
             self.provinces[prov["code"]] = Province(prov["code"], prov["name"])
             for d in prov["districts"]:
                 self.districts[d["code"]] = District(d["code"], d["name"], prov["code"])
+                self.district_aliases[d["code"]] = tuple(d.get("aliases", ()))
         self.offices: dict[str, Office] = {
             o["code"]: Office(o["code"], o["name"], o["district"], o["kind"])
             for o in offices["offices"]
@@ -131,9 +150,11 @@ class Reference:
             name: {_key(i.name): c for c, i in items.items()} | {_key(c): c for c in items}
             for name, items in self.lists.items()
         }
-        self._district_by_name = {_key(d.name): c for c, d in self.districts.items()} | {
-            _key(c): c for c in self.districts
-        }
+        # Codes first, then aliases, then names: a name wins over another district's alias.
+        self._district_by_key: dict[str, str] = {district_key(c): c for c in self.districts}
+        for code, aliases in self.district_aliases.items():
+            self._district_by_key.update({district_key(a): code for a in aliases})
+        self._district_by_key.update({district_key(d.name): c for c, d in self.districts.items()})
         self.sentencing: SentencingRules = parse_rules(sentences)
         services = set(self.lists["referral_services"])
         self.diary: DiaryRules = (
@@ -145,9 +166,36 @@ class Reference:
 
     # --- geography -------------------------------------------------------------------------
     def district(self, name_or_code: str) -> District | None:
-        """The district with this code or name (any case), or ``None``."""
-        code = self._district_by_name.get(_key(name_or_code))
+        """The district with this code, name or alias (see :func:`district_key`), or ``None``."""
+        key = district_key(name_or_code)
+        code = self._district_by_key.get(key) if key else None
         return self.districts[code] if code else None
+
+    def district_words(self) -> list[tuple[str, str]]:
+        """``(name or alias, district code)`` for every district's name and aliases, names
+        first: what a person may type for a district."""
+        names = [(d.name, c) for c, d in self.districts.items()]
+        aliases = [(a, c) for c, found in self.district_aliases.items() for a in found]
+        return names + aliases
+
+    def districts_starting(self, text: str) -> list[District]:
+        """The districts whose name, or an alias, starts with ``text`` (see
+        :func:`district_key`), by name; an exact match alone when there is one."""
+        exact = self.district(text)
+        if exact is not None:
+            return [exact]
+        key = district_key(text)
+        if not key:
+            return []
+        codes = {c for word, c in self.district_words() if district_key(word).startswith(key)}
+        return sorted((self.districts[c] for c in codes), key=lambda d: d.name)
+
+    def district_suggestion(self, text: str) -> District | None:
+        """The district whose name or alias is closest to ``text`` (a typo: "Lahor"), or
+        ``None`` when none is close."""
+        words = {district_key(w): c for w, c in self.district_words()}
+        close = difflib.get_close_matches(district_key(text), list(words), n=1, cutoff=0.75)
+        return self.districts[words[close[0]]] if close else None
 
     def districts_of(self, province_code: str) -> list[District]:
         return [d for d in self.districts.values() if d.province == province_code]
@@ -169,9 +217,25 @@ class Reference:
         item = self.lists[list_name].get(code)
         return item.name if item else code
 
+    def suggestion(self, list_name: str, text: str) -> str | None:
+        """The name in ``list_name`` closest to ``text`` (a typo), or ``None``."""
+        names = {_key(i.name): i.name for i in self.lists[list_name].values()}
+        close = difflib.get_close_matches(_key(text), list(names), n=1, cutoff=0.75)
+        return names[close[0]] if close else None
+
     # --- rules -----------------------------------------------------------------------------
     def laws(self) -> list[str]:
         return list(self.sentencing.laws)
+
+    def law_code(self, name_or_code: str) -> str | None:
+        """The law with this code, short name or title (any case), or ``None``."""
+        key = _key(name_or_code)
+        for code in self.laws():
+            law = self.sentencing.law(code)
+            names = (code, law.short, law.title) if law is not None else (code,)
+            if key in (_key(n) for n in names):
+                return code
+        return None
 
     def law(self, code: str) -> Law | None:
         """The law with this code, or ``None``."""

@@ -8,8 +8,10 @@ key on it) and a sentence an officer understands, naming the limit that was cros
 Messages never repeat identifying values (names, CNICs, dates of birth): a
 :class:`~tipdesk.core.errors.ValidationFailed` carrying them may end up in a log.
 
-Records hold codes, not display names; the GUI and importers resolve names to codes first
-(:meth:`Reference.lookup`). A code that is really a name gets a "did you mean" hint.
+Records hold codes, not display names; the services resolve names and aliases to codes first
+(:func:`tipdesk.core.names.resolve_names`). Messages name districts, laws, countries and list
+items by their names and never ask for a code; a value close to a name gets a "did you mean"
+hint with the name.
 Soft-deleted accused, victims and referrals inside a case are skipped: they are not shown, so
 they must not block a save, and they do not count.
 
@@ -46,7 +48,7 @@ age.date_of_birth           victim age               age and date of birth both 
                                                      the identification date differs by more than 1
                                                      year
 cnic.format                 cnic (accused, victim)   given but not 13 digits (``#####-#######-#``)
-reference.district          district                 not a district code of the reference data
+reference.district          district                 not a district of the reference data
 reference.office            office                   not an office of this install (``ctx.offices``)
 reference.law               law                      not a law of the sentencing rules
 reference.section           sections, accused        not a section of the case's law in the
@@ -159,6 +161,7 @@ from tipdesk.core.errors import SHOWN_MAX, Problem, Severity, quoted
 from tipdesk.core.hearings import validate_hearing
 from tipdesk.core.limits import length_problems
 from tipdesk.core.masking import is_masked
+from tipdesk.core.names import describe_district
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
     Accused,
@@ -197,7 +200,7 @@ _LABELS: dict[str, str] = {
 _LIST_WORDS: dict[str, str] = {
     "exploitation_forms": "form of exploitation",
     "means": "means of control",
-    "countries": "country code (ISO 3166, e.g. PK)",
+    "countries": "country",
     "accused_roles": "accused role",
     "referral_services": "referral service",
     "training_topics": "training topic",
@@ -296,17 +299,15 @@ class _Checks:
         ref = self.ctx.reference
         if not value.strip() or value in ref.districts:
             return
-        by_name = ref.district(value) if len(value) <= SHOWN_MAX else None
-        hint = f" (did you mean {by_name.code}?)" if by_name else ""
-        self.add(name, "reference.district", f"{quoted(value)} is not a known district code{hint}")
+        self.add(name, "reference.district", describe_district(ref, value))
 
     def code(self, name: str, list_name: str, value: str) -> None:
         """Report a non-blank ``value`` that is not a code of ``list_name``."""
         ref = self.ctx.reference
         if ref.has(list_name, value) or not value.strip():
             return
-        code = ref.lookup(list_name, value) if len(value) <= SHOWN_MAX else None
-        hint = f" (did you mean {code}?)" if code else ""
+        close = ref.suggestion(list_name, value) if len(value) <= SHOWN_MAX else None
+        hint = f" (did you mean {close}?)" if close else ""
         what = _LIST_WORDS[list_name]
         self.add(name, "reference.code", f"{quoted(value)} is not a known {what}{hint}")
 
@@ -320,6 +321,11 @@ class _Checks:
 def _short(code: str) -> str:
     """A code as it is, or described by its length when too long to repeat."""
     return code if len(code) <= SHOWN_MAX else quoted(code)
+
+
+def _country(reference: Reference, code: str) -> str:
+    """A country by its name (an unknown code as it is, or by its length when long)."""
+    return reference.label("countries", code) if reference.has("countries", code) else _short(code)
 
 
 def _dates(c: _Checks, start: dt.date | None, end: dt.date | None) -> None:
@@ -368,7 +374,7 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
         )
     law = ctx.reference.law(case.law)
     if c.required("law", case.law) and law is None:
-        known = ", ".join(ctx.reference.laws())
+        known = ", ".join(ctx.reference.law_short(code) for code in ctx.reference.laws())
         c.add("law", "reference.law", f"{quoted(case.law)} is not a known law (known: {known})")
     if law is not None:
         c.extend(sentence_checks.case_problems(case, law))
@@ -376,18 +382,20 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
     c.codes("means", "means", case.means)
     c.codes("route_countries", "countries", case.route_countries)
     foreign = [code for code in case.route_countries if code.strip() and code != HOME_COUNTRY]
+    home = ctx.reference.label("countries", HOME_COUNTRY)
     if case.transnational and not foreign:
         c.add(
             "route_countries",
             "route.transnational",
-            "a transnational case needs at least one country on the route other than PK",
+            f"a transnational case needs at least one country on the route other than {home}",
         )
     if not case.transnational and foreign:
+        names = ", ".join(_country(ctx.reference, code) for code in foreign)
         c.add(
             "transnational",
             "route.domestic",
-            f"the route includes {', '.join(_short(code) for code in foreign)}, so the case is "
-            "transnational: mark it transnational or remove the country",
+            f"the route includes {names}, so the case is transnational: "
+            "mark it transnational or remove the country",
         )
     if case.stage == Stage.CLOSED and not case.closed_reason.strip():
         c.add(

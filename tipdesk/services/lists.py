@@ -8,12 +8,19 @@ Contract:
   who may reveal it, as in :func:`tipdesk.services.records.search`.
 - Paging is keyset-based (:mod:`tipdesk.store.list_queries`): pass a page's ``next_key`` as
   ``after`` to get the next one; counts are separate because they cost a scan.
+- "My cases" are the cases whose investigating officer is the signed-in user. A case names its
+  officer as text ("SI Zubair Sial"), not by user name, so each user says once how they are
+  written there (:func:`set_officer_name`, a setting of this install, audited by key); until
+  then :func:`officer_name` offers the officer most often named on the cases the user
+  entered. The filter compares names ignoring case.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
 from tipdesk.store import list_queries
@@ -60,6 +67,44 @@ def offices(session: Session) -> list[tuple[str, str, str]]:
     return list_queries.offices(session.store)
 
 
+def _officer_key(session: Session) -> str:
+    return f"officer_name.{session.user.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerName:
+    """How the signed-in user is written as a case's investigating officer: ``name`` as they
+    said (``known``), or a guess from the cases they entered ("" when there is none)."""
+
+    name: str
+    known: bool
+
+
+def officer_name(session: Session) -> OfficerName:
+    """The user's name as investigating officer (see the module contract)."""
+    session.require(Permission.VIEW)
+    stored = session.store.setting(_officer_key(session))
+    if stored:
+        return OfficerName(stored, True)
+    rows = session.store.query(
+        "SELECT investigating_officer, count(*) FROM cases WHERE created_by = ? "
+        "AND investigating_officer != '' AND deleted = 0 GROUP BY investigating_officer "
+        "COLLATE NOCASE ORDER BY 2 DESC LIMIT 1",
+        (session.user.name,),
+    )
+    return OfficerName(str(rows[0][0]) if rows else "", False)
+
+
+def set_officer_name(session: Session, name: str) -> OfficerName:
+    """Remember how the signed-in user is written as investigating officer."""
+    session.require(Permission.VIEW)
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("Write your name as it appears in “Investigating officer”.")
+    session.store.set_settings({_officer_key(session): name}, session.actor())
+    return OfficerName(name, True)
+
+
 def columns(kind: str) -> tuple[Column, ...]:
     return list_queries.columns(kind)
 
@@ -68,4 +113,23 @@ def sorts(kind: str) -> list[str]:
     return list_queries.sorts(kind)
 
 
-__all__ = ["PAGE_SIZE", "Column", "Key", "ListQuery", "Page", "columns", "count", "page", "row"]
+def sort_of(kind: str, column: str) -> str:
+    """The sort that orders ``kind``'s list by ``column`` ("" when the store has none)."""
+    return list_queries.sort_of(kind, column)
+
+
+__all__ = [
+    "PAGE_SIZE",
+    "Column",
+    "Key",
+    "ListQuery",
+    "OfficerName",
+    "Page",
+    "columns",
+    "count",
+    "officer_name",
+    "page",
+    "row",
+    "set_officer_name",
+    "sort_of",
+]

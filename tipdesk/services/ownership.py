@@ -67,7 +67,8 @@ class _Claims:
         hq = self.session.install.role is InstallRole.HQ
         if stored is None:
             record.owner = (record.district or self.own) if hq else self.own
-            if hq or not record.district or record.district == self.own:
+            unknown = record.district not in self.session.reference.districts  # validation's
+            if hq or not record.district or record.district == self.own or unknown:
                 return []
             return [
                 Problem(
@@ -84,7 +85,8 @@ class _Claims:
             return []
         if owner != self.own:
             return [self._not_ours(field + "owner", record, owner)]
-        if record.district and record.district not in (district, self.own):
+        known = record.district in self.session.reference.districts  # else validation says
+        if known and record.district not in (district, self.own):
             return [
                 Problem(
                     field + "district",

@@ -1,10 +1,11 @@
 """Recording and reading cases, victims, trainings and campaigns, with the rules applied.
 
 Contract:
-- Every write checks the permission, normalises (CNICs, whitespace), validates with the core
-  rules and raises :class:`ValidationFailed` with every problem at once; nothing is written
-  unless the whole record is valid. Warnings (:func:`warnings`) never refuse a save; callers
-  show them with it.
+- Every write checks the permission, normalises (CNICs, whitespace), turns names into codes
+  (a district's name or alias, a country's name...: :func:`tipdesk.core.names.resolve_names`),
+  validates with the core rules and raises :class:`ValidationFailed` with every problem at once;
+  nothing is written unless the whole record is valid. Warnings (:func:`warnings`) never
+  refuse a save; callers show them with it.
 - Owner districts are set and checked by :mod:`tipdesk.services.ownership`: a district install
   creates and changes (and deletes) only its own district's records.
 - Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
@@ -37,6 +38,7 @@ from tipdesk.core.errors import (
     ValidationFailed,
 )
 from tipdesk.core.masking import masked, unmask_from
+from tipdesk.core.names import describe_district, resolve_names
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
     Campaign,
@@ -107,6 +109,7 @@ def check(session: Session, record: Record) -> list[Problem]:
     """Normalise ``record`` in place and return every validation problem (empty if valid),
     as :func:`save` would report them."""
     normalise(record)
+    resolve_names(record, session.reference)
     ctx = session.validation_context()
     found = validate(record, ctx)
     if isinstance(record, Case):
@@ -176,6 +179,9 @@ def save(
     many = len(records) > 1
     ctx = session.validation_context()
     seen: dict[tuple[str, ...], str] = {}
+    # Names become codes first: a district typed by its name is the install's own district.
+    for record in records:
+        resolve_names(record, session.reference)
     # Owners are set first (bookkeeping), and another district's records refused.
     owned = ownership.claim(session, records)
     following: list[Case] = []  # cases whose accused a victim saved alone comes to match
@@ -287,9 +293,17 @@ def page(
     after: tuple[str, str] | None = None,
     limit: int = 200,
 ) -> list[Record]:
-    """A page of records (no children), newest first; victims masked."""
+    """A page of records (no children), newest first; victims masked. A ``district`` filter
+    may name the district (its name or an alias) instead of giving its code."""
     session.require(Permission.VIEW)
     _check_kind(kind)
+    district = (filters or {}).get("district")
+    if isinstance(district, str) and district not in session.reference.districts:
+        found = session.reference.district(district)
+        if found is None:
+            message = describe_district(session.reference, district)
+            raise InvalidInput(message[:1].upper() + message[1:] + ".")
+        filters = {**(filters or {}), "district": found.code}
     rows = session.store.page(
         kind, filters=filters, date_from=date_from, date_to=date_to, after=after, limit=limit
     )

@@ -8,9 +8,14 @@ Contract:
   costs what page 1 costs.
 - A sort is a list of *segments*, each an index range read in index order: sorting cases by
   stage reads ``stage = 'registered'``, then ``'investigation'``... (the funnel order, not the
-  alphabet) through the ``(stage, registered_on)`` index. Rows whose date is missing come last
-  in either direction. Only sorts an index serves are offered for the kinds that grow large
-  (cases, victims); trainings and campaigns, a few thousand rows at most, sort by any column.
+  alphabet) through the ``(stage, registered_on)`` index. Rows whose sort value is missing (no
+  date, no age) come last in either direction. Only sorts an index serves are offered for the
+  kinds that grow large (cases, victims: every column but counts and lists of codes, which no
+  index orders); trainings and campaigns, a few thousand rows at most, sort by any column but
+  their lists of codes. :func:`sort_of` names the sort of a column, or "" when there is none.
+- While searching, :attr:`Page.matched` says for each row what the search matched that the
+  list's columns may not show (an accused's or the officer's name, a trainee; a victim's
+  identity only as the word ``identity``, never its value).
 - Rows never carry a victim's identifying details: the victims list only learns whether a name
   was recorded, so it can show the mask.
 - Full-text search uses the FTS5 indexes of :mod:`tipdesk.store.search`, with rules for text
@@ -27,14 +32,15 @@ Contract:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tipdesk.core.codes import Stage
+from tipdesk.core.codes import Gender, Stage
 from tipdesk.store.identity import terms_query
+from tipdesk.store.list_matches import WORD as _WORD
+from tipdesk.store.list_matches import fold as _fold
+from tipdesk.store.list_matches import matches
 from tipdesk.store.store import Store
 
 Key = tuple[Any, ...]
@@ -73,10 +79,12 @@ class ListQuery:
 @dataclass(frozen=True, slots=True)
 class Page:
     """Rows of one page, each ``(id, *column values)`` in :func:`columns` order, and the key to
-    pass as ``after`` for the next page (``None``: this was the last page)."""
+    pass as ``after`` for the next page (``None``: this was the last page). ``matched``: what
+    the search matched in each row, by id (see :func:`matches`); empty without a search."""
 
     rows: list[tuple[Any, ...]]
     next_key: Key | None
+    matched: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,10 @@ class _Spec:
     filters: frozenset[str]
     # sort name -> order columns (the last one unique); "" is the main date.
     sorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Columns that may be NULL: a sort by one lists the rows without a value last.
+    nullable: frozenset[str] = frozenset()
+    # Filters compared ignoring case (an officer's name as written).
+    nocase: frozenset[str] = frozenset()
 
 
 _COUNT_ACCUSED = "(SELECT count(*) FROM accused a WHERE a.case_id = t.id AND a.deleted = 0)"
@@ -110,14 +122,17 @@ SPECS: dict[str, _Spec] = {
             Column("victims", _COUNT_VICTIMS),
             Column("exploitation_forms", "t.exploitation_forms"),
         ),
-        filters=frozenset({"stage", "district", "office", "kind"}),
+        filters=frozenset({"stage", "district", "office", "kind", "investigating_officer"}),
         sorts={
             "entered": ("rowid",),
             "registered_on": ("registered_on", "id"),
             "case_number": ("case_number", "rowid"),
             "stage": ("stage", "registered_on", "rowid"),
             "district": ("district", "registered_on", "rowid"),
+            "office": ("office", "registered_on", "rowid"),
         },
+        nullable=frozenset({"registered_on"}),
+        nocase=frozenset({"investigating_officer"}),
     ),
     "victim": _Spec(
         table="victims",
@@ -139,7 +154,11 @@ SPECS: dict[str, _Spec] = {
             "entered": ("rowid",),
             "identified_on": ("identified_on", "id"),
             "victim_code": ("victim_code", "rowid"),
+            "gender": ("gender", "identified_on", "rowid"),
+            "age": ("age", "rowid"),
+            "district": ("district", "identified_on", "rowid"),
         },
+        nullable=frozenset({"identified_on", "age"}),
     ),
     "training": _Spec(
         table="trainings",
@@ -160,10 +179,13 @@ SPECS: dict[str, _Spec] = {
             "entered": ("rowid",),
             "start_on": ("start_on", "id"),
             "title": ("title", "rowid"),
+            "end_on": ("end_on", "rowid"),
             "district": ("district", "start_on", "rowid"),
             "organiser": ("organiser", "start_on", "rowid"),
             "participants_total": ("participants_total", "rowid"),
+            "participants_female": ("participants_female", "rowid"),
         },
+        nullable=frozenset({"start_on", "end_on"}),
     ),
     "campaign": _Spec(
         table="campaigns",
@@ -187,12 +209,17 @@ SPECS: dict[str, _Spec] = {
             "department": ("department", "start_on", "rowid"),
             "kind": ("kind", "start_on", "rowid"),
             "people_reached": ("people_reached", "rowid"),
+            "national_campaign": ("national_campaign", "rowid"),
         },
+        nullable=frozenset({"start_on"}),
     ),
 }
 
 # Sorts by a coded column read the codes in this order (the rest follow, alphabetically).
-_VALUE_ORDER: dict[str, tuple[str, ...]] = {"stage": tuple(s.value for s in Stage)}
+_VALUE_ORDER: dict[str, tuple[str, ...]] = {
+    "stage": tuple(s.value for s in Stage),
+    "gender": tuple(g.value for g in Gender),
+}
 
 
 def kinds() -> list[str]:
@@ -207,6 +234,12 @@ def columns(kind: str) -> tuple[Column, ...]:
 def sorts(kind: str) -> list[str]:
     """Names of the sorts ``kind`` offers."""
     return list(_spec(kind).sorts)
+
+
+def sort_of(kind: str, column: str) -> str:
+    """The sort that orders ``kind``'s list by ``column``, or "" when none can."""
+    spec = _spec(kind)
+    return column if column in spec.sorts and column != "entered" else ""
 
 
 def _spec(kind: str) -> _Spec:
@@ -227,14 +260,6 @@ class _Segment:
 
 PREFIX_MIN = 3
 EXPAND_MAX = 48
-# Words as the FTS tokenizer sees them ("_" separates words there).
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def _fold(word: str) -> str:
-    """A word as the index stores it: lower case, diacritics removed (unicode61, option 2)."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _expand(store: Store, fts: str, prefix: str) -> list[str] | None:
@@ -293,7 +318,7 @@ def _base(store: Store, spec: _Spec, q: ListQuery, include_identity: bool) -> _W
     for col, value in q.filters:
         if col not in spec.filters:
             raise ValueError(f"cannot filter {q.kind} by {col}")
-        where.append(f"t.{col} = ?")
+        where.append(f"t.{col} = ? COLLATE NOCASE" if col in spec.nocase else f"t.{col} = ?")
         params.append(value)
     if q.date_from:
         where.append(f"t.{spec.date} >= ?")
@@ -355,13 +380,15 @@ def _segments(spec: _Spec, q: ListQuery) -> list[_Segment]:
         parts = [("", (), order)]
     out: list[_Segment] = []
     for where, params, cols in parts:
-        if spec.date in cols:
-            # Rows without a date come last, in either direction.
-            dated = f"t.{spec.date} IS NOT NULL"
-            undated = f"t.{spec.date} IS NULL"
-            rest = tuple(c for c in cols if c != spec.date)
-            out.append(_Segment(_and(where, dated), params, cols))
-            out.append(_Segment(_and(where, undated), params, rest))
+        empty = cols[0] if cols and cols[0] in spec.nullable else None
+        if empty is not None:
+            # Rows without the value come last, in either direction. (A NULL further down the
+            # order is compared as the index orders it: see _after.)
+            given = f"t.{empty} IS NOT NULL"
+            missing = f"t.{empty} IS NULL"
+            rest = tuple(c for c in cols if c != empty)
+            out.append(_Segment(_and(where, given), params, cols))
+            out.append(_Segment(_and(where, missing), params, rest))
         else:
             out.append(_Segment(where, params, cols))
     return out
@@ -369,6 +396,35 @@ def _segments(spec: _Spec, q: ListQuery) -> list[_Segment]:
 
 def _and(a: str, b: str) -> str:
     return f"{a} AND {b}" if a else b
+
+
+def _after(cols: list[str], key: list[Any], descending: bool) -> tuple[str, list[Any]]:
+    """The rows after ``key`` in the order of ``cols``, as SQL and its parameters.
+
+    The first column is never NULL (a segment splits on it); a later one may be: the index
+    puts NULL first going up and last going down, and ``=``/``<`` with a NULL are never
+    true, so those comparisons are written out. The first column's own bound lets SQLite
+    start the index range at the key."""
+    cmp = "<" if descending else ">"
+    args: list[Any] = []
+    expr = ""
+    for col, value in reversed(list(zip(cols, key, strict=True))):
+        if value is None:
+            # Going up, anything given is after NULL; going down, nothing is.
+            beyond = f"{col} IS NOT NULL" if not descending else "0"
+            same, same_args = f"{col} IS NULL", []
+            beyond_args: list[Any] = []
+        else:
+            beyond = f"({col} {cmp} ? OR {col} IS NULL)" if descending else f"{col} {cmp} ?"
+            beyond_args = [value]
+            same, same_args = f"{col} = ?", [value]
+        if expr:
+            expr = f"({beyond} OR ({same} AND {expr}))"
+            args = [*beyond_args, *same_args, *args]
+        else:
+            expr, args = beyond, beyond_args
+    lead, first = cols[0], key[0]
+    return f"{lead} {cmp}= ? AND {expr}", [first, *args]
 
 
 def page(
@@ -427,9 +483,9 @@ def page(
                 args += seg.params
             order_sql = [f"t.{c}" for c in seg.order]
             if after is not None and index == start:
-                marks = ", ".join("?" for _ in seg.order)
-                terms.append(f"({', '.join(order_sql)}) {cmp} ({marks})")
-                args += list(after[1:])
+                where_after, after_args = _after(order_sql, list(after[1:]), q.descending)
+                terms.append(where_after)
+                args += after_args
             sql = (
                 f"SELECT {select}, {', '.join(order_sql)} FROM {spec.table} AS t "  # noqa: S608
                 f"WHERE {' AND '.join(terms)} "
@@ -441,9 +497,10 @@ def page(
                 keys.append((index, *r[width:]))
             if len(rows) >= want:
                 break
-    if len(rows) > limit:
-        return Page(rows[:limit], keys[limit - 1])
-    return Page(rows, None)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    matched = matches(store, q.kind, [str(r[0]) for r in rows], q.text) if q.text else {}
+    return Page(rows, keys[limit - 1] if more else None, matched)
 
 
 def count(
@@ -497,8 +554,10 @@ __all__: Sequence[str] = [
     "count",
     "kinds",
     "list_match",
+    "matches",
     "offices",
     "page",
     "row",
+    "sort_of",
     "sorts",
 ]

@@ -5,7 +5,8 @@ Contract:
   (the GUI runs store work on a single worker thread).
 - Every write method runs in one transaction that also records, for each record it touches, a
   row in ``changes`` (what sync will ship; none for the kinds that stay at the install, such as
-  hearings) and an entry in the audit log. It returns a
+  hearings) and an entry in the audit log; a row it replaces is kept as a version
+  (``record_versions``, :mod:`tipdesk.store.history`). It returns a
   :class:`Changes` naming what changed so callers refresh only that.
 - The store does not validate or check permissions: :mod:`tipdesk.services` does, before
   calling it. The store does keep optimistic concurrency: saving a record whose ``version`` is
@@ -40,7 +41,7 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
-from tipdesk.store import audit, search, settings_table
+from tipdesk.store import audit, history, search, settings_table
 from tipdesk.store.driver import (
     Connection,
     connect,
@@ -131,6 +132,7 @@ class _Writer:
         self.new_victims: set[str] = set()  # ids of those inserted by this transaction
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str, str, str]] = []
+        self.version_rows: list[history.VersionRow] = []
         self.audit: list[audit.NewEntry] = []
         # New rows are inserted in bulk at flush, parents before children (FK order); the
         # full-text rows of new records follow them, looked up by id.
@@ -218,6 +220,7 @@ class _Writer:
             self.change_rows,
         )
         self.vault.index(self.victims, self.new_victims)
+        insert_rows(self.conn, history.INSERT_HEAD, self.version_rows)
         audit.append(self.conn, self.audit)
 
 
@@ -473,6 +476,8 @@ class Store:
             record.updated_device = old.updated_device
             return rowid, "unchanged"
         record.version = old.version + 1
+        deleting = record.deleted and not old.deleted
+        w.version_rows.append(history.version_row(old, ["deleted"] if deleting else changed))
         values = self._row(record)
         w.conn.execute(update_sql(kind), (*values[1:], record.id))
         action = "delete" if record.deleted and not old.deleted else "update"

@@ -18,5 +18,5 @@ class AppEvents(QObject):
     sig_show_page = Signal(str)
     """Show a page of the sidebar by its key (the dashboard's Due panel opening the Diary)."""
     sig_open_record = Signal(str, str)
-    """Open a record (kind, id) on its page: the Diary opening a case. The main window shows
-    the page and calls its ``open_record`` hook."""
+    """Open a record (kind, id) on its page: the Diary opening a case, a victim's editor its
+    case. The main window shows the page and calls its ``open_record`` hook."""

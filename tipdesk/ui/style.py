@@ -87,6 +87,8 @@ QToolTip {{ color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; pa
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
 }}
 QLabel[role="sectionTitle"] {{ font-size: 11pt; font-weight: 600; }}
+QFrame#fieldFrame {{ border: 2px solid transparent; border-radius: 8px; }}
+QFrame#fieldFrame[problem="true"] {{ border: 2px solid {DANGER}; background: {DANGER_SOFT}; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="figure"] {{ font-size: 20pt; font-weight: 600; color: {TEXT}; }}
 QLabel[role="figureLabel"] {{ color: {MUTED}; }}

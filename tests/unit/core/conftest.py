@@ -32,7 +32,7 @@ REFERENCE_DATA: dict[str, Any] = {
                 "name": "Punjab",
                 "districts": [
                     {"code": "LHR", "name": "Lahore"},
-                    {"code": "FSD", "name": "Faisalabad"},
+                    {"code": "FSD", "name": "Faisalabad", "aliases": ["Lyallpur"]},
                 ],
             },
             {"code": "SD", "name": "Sindh", "districts": [{"code": "KHI", "name": "Karachi"}]},

@@ -368,27 +368,33 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
     (
         "unknown_district",
         lambda b: b.case(district="XYZ"),
-        [("district", "reference.district", "'XYZ' is not a known district code")],
-    ),
-    (
-        "district_name_not_code",
-        lambda b: b.training(district="Lahore"),
         [
             (
                 "district",
                 "reference.district",
-                "'Lahore' is not a known district code (did you mean LHR?)",
+                "'XYZ' is not a district we know: write the district's name, e.g. Lahore",
             )
         ],
     ),
     (
-        "victim_district",
-        _victim(district="karachi"),
+        "district_misspelt",
+        lambda b: b.training(district="Lahor"),
+        [
+            (
+                "district",
+                "reference.district",
+                "'Lahor' is not a district we know (did you mean Lahore?)",
+            )
+        ],
+    ),
+    (
+        "victim_district_misspelt",
+        _victim(district="karachee"),
         [
             (
                 "victims[0].district",
                 "reference.district",
-                "'karachi' is not a known district code (did you mean KHI?)",
+                "'karachee' is not a district we know (did you mean Karachi?)",
             )
         ],
     ),
@@ -404,7 +410,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "law",
                 "reference.law",
-                "'ppc' is not a known law (known: tip_act_2018, psma_2018, old_act)",
+                "'ppc' is not a known law (known: TIP Act 2018, PSMA 2018, Old Act)",
             )
         ],
     ),
@@ -421,12 +427,12 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
     ),
     (
         "case_means_by_name",
-        lambda b: b.case(means=["Threats"]),
+        lambda b: b.case(means=["Threts"]),
         [
             (
                 "means[0]",
                 "reference.code",
-                "'Threats' is not a known means of control (did you mean threats?)",
+                "'Threts' is not a known means of control (did you mean Threats?)",
             )
         ],
     ),
@@ -437,7 +443,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "route_countries[2]",
                 "reference.code",
-                "'XX' is not a known country code (ISO 3166, e.g. PK)",
+                "'XX' is not a known country",
             )
         ],
     ),
@@ -453,7 +459,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "accused[0].nationality",
                 "reference.code",
-                "'PAK' is not a known country code (ISO 3166, e.g. PK)",
+                "'PAK' is not a known country",
             )
         ],
     ),
@@ -535,7 +541,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "route_countries",
                 "route.transnational",
-                "a transnational case needs at least one country on the route other than PK",
+                "a transnational case needs at least one country on the route other than Pakistan",
             )
         ],
     ),
@@ -546,7 +552,7 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             (
                 "transnational",
                 "route.domestic",
-                "the route includes AF, so the case is transnational: "
+                "the route includes Afghanistan, so the case is transnational: "
                 "mark it transnational or remove the country",
             )
         ],

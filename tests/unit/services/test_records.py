@@ -653,3 +653,26 @@ def test_a_deleted_flag_needs_the_delete_permission_even_via_save(
     records.save_one(district_session, copy)  # the admin may
     with pytest.raises(NotFound):
         records.get(district_session, "case", case.id)
+
+
+def test_names_and_aliases_are_saved_as_codes_and_list_filters_take_names(
+    district_session: Session,
+) -> None:
+    case = svc_case(
+        district="lahore",  # the install's own district, by its name
+        route_countries=["Pakistan", "United Arab Emirates"],
+        victims=[svc_victim(district="D.G. Khan")],  # identified elsewhere: a short form
+    )
+    records.save_one(district_session, case)
+    stored = _case(district_session, case.id)
+    assert (stored.district, stored.route_countries) == ("PB-LHR", ["PK", "AE"])
+    assert stored.victims[0].district == "PB-DGK"
+    found = records.page(district_session, "case", filters={"district": "Lahore"})
+    assert [r.id for r in found] == [case.id]
+    with pytest.raises(InvalidInput, match=r"^'Lahor' is not a district we know \(did you mean"):
+        records.page(district_session, "case", filters={"district": "Lahor"})
+    problems = editing.check(district_session, svc_case(district="Karachi", victims=[]))
+    assert [p.message for p in problems] == [
+        "'Karachi' could be Karachi Central, Karachi East, Karachi South or Karachi West: "
+        "write the district's full name"
+    ]

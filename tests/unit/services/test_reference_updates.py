@@ -14,7 +14,7 @@ from svc_support import SVC_ADMIN, SVC_PASSPHRASE, svc_accused, svc_case
 from sync_support import export
 
 from tipdesk.core.clock import FixedClock
-from tipdesk.core.errors import InvalidInput
+from tipdesk.core.errors import InvalidInput, ValidationFailed
 from tipdesk.core.sentencing import pending_versions
 from tipdesk.core.validation import validate
 from tipdesk.paths import resources_dir
@@ -113,6 +113,30 @@ def test_a_second_install_keeps_the_first_files_and_counts_up(
     assert update.revision == 2
     assert sorted(update.files) == ["reference/codes.json", "rules/sentences.json"]
     assert "organ_test" in hq.reference.lists["exploitation_forms"]
+
+
+def test_an_alias_installed_at_hq_reaches_the_district_and_names_its_district(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    district, hq = svc_linked
+    from tipdesk.services import records
+
+    case = svc_case(district="Data Nagri", victims=[])
+    with pytest.raises(ValidationFailed, match="'Data Nagri' is not a district we know"):
+        records.save(district, [svc_case(district="Data Nagri", victims=[])])
+    geography = json.loads(
+        (resources_dir() / "reference/geography.json").read_text(encoding="utf-8")
+    )
+    lahore = next(
+        d for p in geography["provinces"] for d in p["districts"] if d["code"] == "PB-LHR"
+    )
+    lahore["aliases"] = ["Data Nagri"]
+    reference_updates.install_files(hq, _folder(tmp_path, "alias", {"geography.json": geography}))
+    records.save(district, [svc_case(case_number="FIR 13/2025")])  # something to send
+    result = sync.import_receipt(district, _receipt_for(hq, district, tmp_path, "r1"))
+    assert result.reference is not None and result.reference.installed
+    records.save(district, [case])
+    assert district.store.get("case", case.id).district == "PB-LHR"
 
 
 def test_a_bad_file_is_refused_naming_it_and_nothing_changes(

@@ -528,6 +528,18 @@ def test_a_name_shared_by_an_accused_and_a_victim_never_refuses_the_register(
     )  # fmt: skip
 
 
+def test_a_registers_district_may_be_a_short_form(district_session: Session) -> None:
+    from tipdesk.services.register.values import Cells
+
+    cells = Cells(district_session.reference, district_session.store.offices(), "")
+    assert cells.convert("district", "D.G. Khan") == ("PB-DGK", None)
+    assert cells.convert("district", "pindi") == ("PB-RWP", None)
+    assert cells.convert("district", "Lahroe") == (
+        None,
+        "expected a district's name (or a short form such as D.G. Khan)",
+    )
+
+
 def test_the_offence_date_is_read_under_the_headers_offices_use(
     district_session: Session, tmp_path: Path
 ) -> None:

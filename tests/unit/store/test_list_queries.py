@@ -100,6 +100,70 @@ def test_search_as_typed(store: Store, actor: Actor) -> None:
     assert lq.count(store, ListQuery("case", text="bondage")) == 8
 
 
+def test_every_column_a_sort_serves_pages_fully_in_order(store: Store, actor: Actor) -> None:
+    cases = _cases(store, actor)
+    for i, case in enumerate(cases):
+        case.office = ("FIA-AHTC-LHR", "FIA-CC-LHR", "FIA-AHTC-FSD")[i % 3]
+    store.save(cases, actor)
+    for descending in (False, True):
+        rows = _all(store, ListQuery("case", sort="office", descending=descending), limit=4)
+        offices = [r[_col("office")] for r in rows]
+        assert offices == sorted(offices, reverse=descending) and len(rows) == len(cases)
+    victims = [
+        Victim(
+            victim_code=f"V-T-{i}",
+            gender=list(Gender)[i % 4],
+            age=None if i % 4 == 1 else 10 + i,
+            district=("PB-LHR", "PB-FSD")[i % 2],
+            identified_on=dt.date(2025, 3, 1 + i),
+        )
+        for i in range(11)
+    ]
+    store.save(victims, actor)
+    ages = [r[_col("age", "victim")] for r in _all(store, ListQuery("victim", sort="age"))]
+    known = [a for a in ages if a is not None]
+    assert ages == sorted(known, reverse=True) + [None] * (len(ages) - len(known))  # none last
+    up = [r[_col("age", "victim")] for r in _all(store, ListQuery("victim", sort="age",
+                                                                   descending=False))]  # fmt: skip
+    assert up == sorted(known) + [None] * (len(ages) - len(known))
+    genders = [r[_col("gender", "victim")] for r in _all(
+        store, ListQuery("victim", sort="gender", descending=False))]  # fmt: skip
+    assert genders == sorted(genders, key=[g.value for g in Gender].index)
+    districts = [r[_col("district", "victim")] for r in _all(
+        store, ListQuery("victim", sort="district", descending=False))]  # fmt: skip
+    assert districts == sorted(districts) and len(districts) == 11
+    # Columns no index orders have no sort, and say so.
+    assert lq.sort_of("case", "office") == "office"
+    assert lq.sort_of("case", "accused") == "" and lq.sort_of("victim", "name") == ""
+    assert lq.sort_of("training", "topics") == "" and lq.sort_of("training", "end_on")
+
+
+def test_an_officers_cases_ignoring_case(store: Store, actor: Actor) -> None:
+    cases = _cases(store, actor, 6)
+    for i, case in enumerate(cases):
+        case.investigating_officer = "SI Zubair Sial" if i % 2 else "ASI Rubina Kausar"
+    store.save(cases, actor)
+    q = ListQuery("case", filters=(("investigating_officer", "si zubair sial"),))
+    rows = _all(store, q)
+    assert {r[0] for r in rows} == {c.id for i, c in enumerate(cases) if i % 2}
+    assert lq.count(store, q) == 3
+
+
+def test_a_search_says_what_it_matched(store: Store, actor: Actor) -> None:
+    cases = _cases(store, actor, 4)
+    cases[2].investigating_officer = "Inspector Fakhar Zaman"
+    store.save([cases[2]], actor)
+    page = lq.page(store, ListQuery("case", text="Number3", sort="entered"))
+    assert page.matched == {cases[3].id: ("accused", "Fakeaccused Number3")}
+    page = lq.page(store, ListQuery("case", text="fakhar", sort="entered"))
+    assert page.matched == {cases[2].id: ("officer", "Inspector Fakhar Zaman")}
+    page = lq.page(store, ListQuery("case", text=str(9990000000001), sort="entered"))
+    assert page.matched == {cases[1].id: ("accused", "Fakeaccused Number1")}
+    page = lq.page(store, ListQuery("case", text="visa agent", sort="entered"))
+    assert set(page.matched.values()) == {("narrative", "")}
+    assert lq.page(store, ListQuery("case")).matched == {}
+
+
 def test_victim_rows_carry_no_identity_and_identity_search_is_opt_in(
     store: Store, actor: Actor
 ) -> None:
@@ -118,7 +182,11 @@ def test_victim_rows_carry_no_identity_and_identity_search_is_opt_in(
     hidden = lq.page(store, ListQuery("victim", text="Secretname"))
     shown = lq.page(store, ListQuery("victim", text="Secretname"), include_identity=True)
     assert hidden.rows == [] and len(shown.rows) == 1
-    assert lq.page(store, ListQuery("victim", text="V-TEST-9")).rows
+    # What matched is the identity, named as such: never the name itself.
+    assert shown.matched == {victim.id: ("identity", "")}
+    assert "Secretname" not in repr(shown)
+    by_code = lq.page(store, ListQuery("victim", text="V-TEST-9"))
+    assert by_code.rows and by_code.matched == {victim.id: ("code", "")}
 
 
 def test_row_refreshes_one_record(store: Store, actor: Actor) -> None:

@@ -293,7 +293,7 @@ def test_upgrading_a_schema_2_store_summarises_its_rows(tmp_path: Path) -> None:
             for name in names:
                 conn.execute(f"DROP {kind} {name}")
         conn.execute("ALTER TABLE cases DROP COLUMN offence_on")
-        conn.execute("DROP INDEX accused_dual_role")  # step 8, the overlap review queue
+        conn.execute("DROP INDEX accused_dual_role")  # step 10, the overlap review queue
         for column in ("matches", "reviewed", "reviewed_by", "reviewed_on", "decision"):
             conn.execute(f"ALTER TABLE accused DROP COLUMN dual_role_{column}")
         for sql in UNDO_SCHEMA_4:

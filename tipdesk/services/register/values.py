@@ -202,7 +202,7 @@ class Cells:
         if kind == "district":
             district = self.reference.district(text)
             if district is None:
-                return None, "expected a district name or code of the reference list"
+                return None, "expected a district's name (or a short form such as D.G. Khan)"
             return district.code, None
         if kind == "office":
             return self.office(text)

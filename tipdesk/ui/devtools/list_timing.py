@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from tipdesk.core.permissions import Permission
 from tipdesk.services import lists
 from tipdesk.services.session import Session
+from tipdesk.ui.events import AppEvents
 from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.records.list_model import COUNT_CAP
 from tipdesk.ui.runner import InlineRunner
@@ -46,6 +47,7 @@ class _Ctx:
         self.identity = _Identity(session.user.name, _Install(
             session.install.district, session.install.office))  # fmt: skip
         self.clock = session.clock
+        self.events = AppEvents()
         self._session = session
 
     def can(self, permission: Permission) -> bool:

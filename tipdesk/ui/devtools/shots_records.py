@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.services import records as record_service
@@ -18,6 +18,7 @@ from tipdesk.ui.devtools.screenshots import register
 from tipdesk.ui.devtools.shots import Shots, settle
 from tipdesk.ui.pages.records.campaigns import CampaignsView
 from tipdesk.ui.pages.records.cases import CasesView
+from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
 from tipdesk.ui.pages.records.page import RecordsView
 from tipdesk.ui.pages.records.trainings import TrainingsView
@@ -88,9 +89,19 @@ def _case_editor(shots: Shots) -> QWidget:
     record_id = view.list.model.record_id(0) or ""
     view.list.with_sort("", descending=True)
     view.list.model.count_exactly()
-    view.open_record(record_id)
-    settle()
+    _opened(view.open_record(record_id))
     return window
+
+
+def _opened(editor: RecordEditor) -> RecordEditor:
+    """Wait until the editor has built every part of its record (people come after the first
+    paint)."""
+    for _ in range(100):
+        settle(1)
+        if editor.fully_loaded:
+            break
+    settle()
+    return editor
 
 
 def _case_editor_accused(shots: Shots) -> QWidget:
@@ -157,25 +168,63 @@ def _case_editor_warning(shots: Shots) -> QWidget:
 def _victim_editor(shots: Shots) -> QWidget:
     view, window = _view(shots, "victims")
     _reset(view)
-    view.open_record(view.list.model.record_id(0) or "")
-    settle()
+    _opened(view.open_record(view.list.model.record_id(0) or ""))
     return window
 
 
 def _training_editor(shots: Shots) -> QWidget:
     view, window = _view(shots, "trainings")
     _reset(view)
-    view.open_record(view.list.model.record_id(0) or "")
-    settle()
+    _opened(view.open_record(view.list.model.record_id(0) or ""))
     return window
 
 
 def _campaign_editor(shots: Shots) -> QWidget:
     view, window = _view(shots, "campaigns")
     _reset(view)
-    view.open_record(view.list.model.record_id(0) or "")
-    settle()
+    _opened(view.open_record(view.list.model.record_id(0) or ""))
     return window
+
+
+def _case_history(shots: Shots) -> QWidget:
+    """A case changed twice (its stage and officer, then an accused's arrest), its history
+    open on the case's change, over the main window."""
+    view, window = _view(shots, "cases")
+    _reset(view)
+    view.list.with_sort("stage", descending=True)  # a decided case, with accused and victims
+    record_id = view.list.model.record_id(2) or ""
+    view.list.with_sort("", descending=True)
+    editor = _opened(view.open_record(record_id))
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    form.editor("stage").set_value("trial")
+    form.editor("investigating_officer").setText("Inspector Fakhar Zaman")
+    form.sig_edited.emit()
+    editor.save()
+    accused = form.sections["accused"].forms
+    if accused:
+        accused[0].editor("arrest_status").set_value("bail")
+        form.sig_edited.emit()
+        editor.save()
+    dialog = editor.open_history()
+    assert dialog is not None
+    settle()
+    row = next(i for i, v in enumerate(dialog.versions) if v.kind == "case")
+    dialog.table.selectRow(row)
+    settle()
+    return _Picture(_over(window.grab(), dialog.grab()), window)
+
+
+def _over(back: QPixmap, front: QPixmap) -> QPixmap:
+    """``front`` (a dialog) in the middle of ``back`` (its window), the window dimmed."""
+    out = QPixmap(back)
+    painter = QPainter(out)
+    painter.fillRect(out.rect(), QColor(0, 0, 0, 70))
+    x = (out.width() - front.width()) // 2
+    y = (out.height() - front.height()) // 2
+    painter.drawPixmap(x, y, front)
+    painter.end()
+    return out
 
 
 def _cases_rtl(shots: Shots) -> QWidget:
@@ -211,6 +260,7 @@ def register_all() -> None:
     register("case-editor-accused", _case_editor_accused)
     register("case-editor-problems", _case_editor_problems)
     register("case-editor-warning", _case_editor_warning)
+    register("case-history", _case_history)
     register("victim-editor", _victim_editor)
     register("training-editor", _training_editor)
     register("campaign-editor", _campaign_editor)

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -50,7 +51,6 @@ from tipdesk.core.codes import (
     ReferralOutcome,
     Stage,
 )
-from tipdesk.ui.style import DANGER, DANGER_SOFT
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -127,11 +127,9 @@ def enum_label(value: StrEnum | str, enum: type[StrEnum]) -> str:
 
 # --- the frame with its message -----------------------------------------------------------------
 
-_FRAME_STYLE = (
-    f"QFrame#fieldFrame {{ border: 2px solid transparent; border-radius: 8px; }}"
-    f'QFrame#fieldFrame[problem="true"] {{ border: 2px solid {DANGER}; '
-    f"background: {DANGER_SOFT}; }}"
-)
+# The red frame of an input with a problem is drawn by the app's style sheet
+# (``QFrame#fieldFrame[problem="true"]`` in :mod:`tipdesk.ui.style`): one style sheet per
+# input made each form's inputs cost several milliseconds apiece to build.
 
 
 class FieldBox(QWidget):
@@ -146,7 +144,6 @@ class FieldBox(QWidget):
         layout.setSpacing(2)
         self.frame = QFrame(self)
         self.frame.setObjectName("fieldFrame")
-        self.frame.setStyleSheet(_FRAME_STYLE)
         inner = QVBoxLayout(self.frame)
         inner.setContentsMargins(2, 2, 2, 2)
         inner.addWidget(editor)
@@ -154,17 +151,25 @@ class FieldBox(QWidget):
         limit = editor.maximumWidth()
         if limit < 10_000:  # a short input (date, number): the frame hugs it
             self.frame.setMaximumWidth(limit + 4)
-        self.message = QLabel(self)
-        self.message.setObjectName("fieldProblem")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.message)
+        self._layout = layout
+        self._message: QLabel | None = None  # made with the first problem: forms build faster
         self.problems: list[str] = []
         edited = getattr(editor, "sig_edited", None)
         if edited is not None:
             edited.connect(self.clear_problems)
+
+    @property
+    def message(self) -> QLabel:
+        """The line under the input that shows its problems (hidden without any)."""
+        if self._message is None:
+            self._message = QLabel(self)
+            self._message.setObjectName("fieldProblem")
+            self._message.setProperty("role", "error")
+            self._message.setWordWrap(True)
+            self._message.setVisible(False)
+            self._message.setTextFormat(Qt.TextFormat.PlainText)
+            self._layout.addWidget(self._message)
+        return self._message
 
     def set_problems(self, messages: Sequence[str]) -> None:
         """Show ``messages`` under the input and frame it in red (empty: clear)."""
@@ -316,16 +321,37 @@ class DateField(QWidget):
         self.line.setPlaceholderText(_tr("YYYY-MM-DD"))
         self.line.setMaxLength(10)
         self.line.textEdited.connect(lambda _t: self.sig_edited.emit())
+        self.line.setToolTip(_tr("Type the date, or press Alt+Down (or F4) for a calendar"))
+        self.line.installEventFilter(self)
         row.addWidget(self.line, 1)
+        # Out of the Tab order (one Tab per date would be one key more for every date of a
+        # case); the keyboard opens the calendar from the date itself, as with a drop-down
+        # list: Alt+Down or F4.
         self.pick = QToolButton(self)
         self.pick.setText("…")
-        self.pick.setToolTip(_tr("Pick the date from a calendar"))
+        self.pick.setToolTip(_tr("Pick the date from a calendar (Alt+Down or F4)"))
+        self.pick.setAccessibleName(_tr("Pick the date from a calendar"))
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pick.clicked.connect(self._open_calendar)
         row.addWidget(self.pick)
         self.setFocusProxy(self.line)
+        # A label's mnemonic (Alt+R) focuses its input only if the input takes the focus; Tab
+        # skips a widget with a focus proxy, so this adds no Tab stop.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._calendar: QCalendarWidget | None = None
         self.setMaximumWidth(190)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt+Down or F4 in the date opens the calendar (the keys of a drop-down list)."""
+        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            alt_down = event.key() == Qt.Key.Key_Down and bool(
+                event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            if alt_down or event.key() == Qt.Key.Key_F4:
+                self._open_calendar()
+                return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> dt.date | None:
         try:
@@ -412,7 +438,8 @@ class CountField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaximumWidth(150)
-        self.setPlaceholderText("0")
+        # A word, not "0": grey digits read as a value typed in.
+        self.setPlaceholderText(_tr("none"))
         self.textEdited.connect(lambda _t: self.sig_edited.emit())
 
     def _digits(self) -> str:
@@ -457,6 +484,26 @@ class CheckField(QCheckBox):
         return self.isChecked()
 
 
+class Suggestions(QCompleter):
+    """A completer whose open list lets shortcuts through: Alt+letter to another input,
+    Ctrl+S... close the list and reach the window, as they would without it (an open popup
+    keeps shortcuts from the window otherwise). Its list is made only when first shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            chord = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+            widget = self.widget()
+            popup = self.popup()
+            if event.modifiers() & chord and widget is not None and watched is popup:
+                popup.hide()
+                again = QKeyEvent(
+                    QEvent.Type.KeyPress, event.key(), event.modifiers(), event.text()
+                )
+                QCoreApplication.postEvent(widget, again)
+                return True
+        return super().eventFilter(watched, event)
+
+
 class CodeCombo(QComboBox):
     """One code from a list, shown by its display name. Long lists can be searched by typing.
 
@@ -472,13 +519,20 @@ class CodeCombo(QComboBox):
         *,
         blank: str | None = "",
         searchable: bool | None = None,
+        shared: bool = False,
     ) -> None:
         super().__init__(parent)
         pairs = list(items)
-        if blank is not None:
-            self.addItem(blank, "")
-        for code, name in pairs:
-            self.addItem(name, code)
+        self._shared = shared
+        if shared:
+            # Long lists (countries, districts) in every accused's and victim's form: one
+            # model for all of them, built once (each combo keeps its own choice).
+            self.setModel(shared_model(pairs, blank))
+        else:
+            if blank is not None:
+                self.addItem(blank, "")
+            for code, name in pairs:
+                self.addItem(name, code)
         self.setMaxVisibleItems(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
@@ -488,7 +542,7 @@ class CodeCombo(QComboBox):
         if searchable:
             self.setEditable(True)
             self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = QCompleter(self.model(), self)
+            completer = Suggestions(self.model(), self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -497,10 +551,13 @@ class CodeCombo(QComboBox):
             if line is not None:  # an editable combo always has one
                 line.textEdited.connect(lambda _t: self.sig_edited.emit())
         self.activated.connect(lambda _i: self.sig_edited.emit())
+        # The whole name, also when the box is too narrow for it.
+        self.currentTextChanged.connect(self.setToolTip)
 
     def set_items(self, items: Iterable[tuple[str, str]], *, blank: str | None = "") -> None:
         """Replace the choices, keeping the current value."""
         current = self.value()
+        self._own_model()
         self.blockSignals(True)
         try:
             self.clear()
@@ -524,10 +581,29 @@ class CodeCombo(QComboBox):
             return text  # not in the list: validation names it
         return str(self.itemData(index) or "") if index >= 0 else ""
 
+    def _own_model(self) -> None:
+        """Copy a shared model before changing it (an unknown code is added to one combo)."""
+        if not self._shared:
+            return
+        shared = self.model()
+        own = QStandardItemModel(self)
+        for row in range(shared.rowCount()):
+            item = QStandardItem(str(shared.index(row, 0).data() or ""))
+            item.setData(shared.index(row, 0).data(Qt.ItemDataRole.UserRole), _DATA_ROLE)
+            own.appendRow(item)
+        self._shared = False
+        current = self.currentIndex()
+        self.setModel(own)
+        completer = self.completer()
+        if completer is not None:
+            completer.setModel(own)
+        self.setCurrentIndex(current)
+
     def set_value(self, value: str | None) -> None:
         code = value or ""
         index = self.findData(code)
         if index < 0:
+            self._own_model()
             self.addItem(code, code)  # unknown code: keep it visible and unchanged
             index = self.count() - 1
         self.setCurrentIndex(index)
@@ -538,6 +614,27 @@ class CodeCombo(QComboBox):
 
     def state(self) -> Any:
         return self.value()
+
+
+_DATA_ROLE = Qt.ItemDataRole.UserRole  # where QComboBox.addItem keeps an item's data
+_SHARED: dict[tuple[tuple[tuple[str, str], ...], str | None], QStandardItemModel] = {}
+
+
+def shared_model(pairs: Sequence[tuple[str, str]], blank: str | None) -> QStandardItemModel:
+    """One item model per list of ``(code, name)`` (and blank entry), for combos that show
+    the same long list. Kept for the life of the app (combos hold them; a reference update
+    adds a list or two)."""
+    key = (tuple(pairs), blank)
+    model = _SHARED.get(key)
+    if model is None:
+        model = QStandardItemModel()
+        rows = [("", blank)] if blank is not None else []
+        for code, name in [*rows, *pairs]:
+            item = QStandardItem(name)
+            item.setData(code, _DATA_ROLE)
+            model.appendRow(item)
+        _SHARED[key] = model
+    return model
 
 
 class EnumCombo(CodeCombo):
@@ -560,7 +657,8 @@ class EnumCombo(CodeCombo):
 
 class CodeChecklist(QWidget):
     """Several codes from a list: a box of ticks (Space ticks the highlighted line). Long
-    lists get a filter line on top."""
+    lists get a filter line on top. A line under the box names what is ticked, so ticks
+    scrolled or filtered out of view are still seen."""
 
     sig_edited = Signal()
 
@@ -595,9 +693,17 @@ class CodeChecklist(QWidget):
         self.list.setFixedHeight(max(line, 20) * min(rows, max(len(pairs), 2)) + 8)
         self.list.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.list)
+        self.ticked = QLabel(self)
+        self.ticked.setObjectName("tickedSummary")
+        self.ticked.setProperty("role", "hint")
+        self.ticked.setWordWrap(True)
+        self.ticked.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.ticked)
         self.setFocusProxy(self.filter or self.list)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for a label's mnemonic (DateField)
         self._initial: list[str] = []
         self._loading = False
+        self._show_ticked()
 
     def _add_item(self, code: str, name: str) -> QListWidgetItem:
         item = QListWidgetItem(name, self.list)
@@ -615,7 +721,16 @@ class CodeChecklist(QWidget):
 
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
         if not self._loading:
+            self._show_ticked()
             self.sig_edited.emit()
+
+    def _show_ticked(self) -> None:
+        names = [
+            item.text() for item in self._items() if item.checkState() == Qt.CheckState.Checked
+        ]
+        self.ticked.setText(
+            _tr("Ticked: {names}").format(names=", ".join(names)) if names else _tr("None ticked")
+        )
 
     def _apply_filter(self, text: str) -> None:
         key = text.strip().casefold()
@@ -650,6 +765,7 @@ class CodeChecklist(QWidget):
         finally:
             self._loading = False
         self._initial = codes
+        self._show_ticked()
 
     def set_checked(self, code: str, checked: bool = True) -> None:
         for item in self._items():

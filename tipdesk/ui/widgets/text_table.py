@@ -214,6 +214,7 @@ def table_view(
     aligned with the text; the last column stretches, or column ``stretch`` when given."""
     view = QTableView()
     view.setObjectName(name)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     if single:

@@ -286,6 +286,7 @@ class AuditView(QWidget):
     def _build_table(self, model: AuditModel) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("auditTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -4,7 +4,8 @@
 context straight in (``CasesView(ctx)``); tests and the screenshot script may pass any object
 with these members. The screens reach the store only through ``runner``; ``can`` answers from
 the signed-in role (plain data, safe on the GUI thread); ``report`` shows an error the way the
-app does (a message for a known problem, the crash dialog for a bug).
+app does (a message for a known problem, the crash dialog for a bug); ``events`` carries the
+requests that cross pages (open a victim's case).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Protocol
 from tipdesk.core.clock import Clock
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
+from tipdesk.ui.events import AppEvents
 from tipdesk.ui.runner import Runner
 
 
@@ -40,6 +42,8 @@ class RecordsContext(Protocol):
     def identity(self) -> IdentityInfo: ...
     @property
     def clock(self) -> Clock: ...
+    @property
+    def events(self) -> AppEvents: ...
 
     def can(self, permission: Permission) -> bool: ...
 

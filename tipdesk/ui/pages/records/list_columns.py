@@ -3,7 +3,7 @@
 Codes are shown by their reference-list names; lists of codes (forms of exploitation, topics)
 as names joined by commas; a victim's recorded name only as the mask (the list never receives
 it). Sortable columns are the ones the store can sort quickly (see
-:mod:`tipdesk.store.list_queries`).
+:mod:`tipdesk.store.list_queries`); :func:`matched_text` words what a search matched.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def case_columns(reference: Reference, offices: dict[str, str] | None = None) ->
             _tr("Office"),
             270,
             lambda v: _office_name(reference, office_names, str(v)),
+            sort="office",
             tooltip=True,
         ),
         ListColumn("accused", _tr("Accused"), 85, _count, numeric=True),
@@ -94,9 +95,9 @@ def victim_columns(reference: Reference) -> list[ListColumn]:
         ListColumn("victim_code", _tr("Victim code"), 170, sort="victim_code"),
         ListColumn("identified_on", _tr("Identified"), 105, sort="identified_on"),
         ListColumn("name", _tr("Name"), 90, lambda v: MASK if v else ""),
-        ListColumn("gender", _tr("Gender"), 100, lambda v: enum_label(v, Gender)),
-        ListColumn("age", _tr("Age"), 55, str, numeric=True),
-        ListColumn("district", _tr("District"), 130, _district(reference)),
+        ListColumn("gender", _tr("Gender"), 100, lambda v: enum_label(v, Gender), sort="gender"),
+        ListColumn("age", _tr("Age"), 55, str, sort="age", numeric=True),
+        ListColumn("district", _tr("District"), 130, _district(reference), sort="district"),
         ListColumn("case_number", _tr("Case"), 140),
         ListColumn(
             "exploitation_forms",
@@ -113,7 +114,7 @@ def training_columns(reference: Reference) -> list[ListColumn]:
     return [
         ListColumn("title", _tr("Title"), 260, sort="title", tooltip=True),
         ListColumn("start_on", _tr("Start"), 105, sort="start_on"),
-        ListColumn("end_on", _tr("End"), 105),
+        ListColumn("end_on", _tr("End"), 105, sort="end_on"),
         ListColumn("district", _tr("District"), 130, _district(reference), sort="district"),
         ListColumn(
             "organiser",
@@ -131,7 +132,14 @@ def training_columns(reference: Reference) -> list[ListColumn]:
             sort="participants_total",
             numeric=True,
         ),
-        ListColumn("participants_female", _tr("Women"), 75, _number, numeric=True),
+        ListColumn(
+            "participants_female",
+            _tr("Women"),
+            75,
+            _number,
+            sort="participants_female",
+            numeric=True,
+        ),
         ListColumn(
             "topics", _tr("Topics"), 240, _code_names(reference, "training_topics"), tooltip=True
         ),
@@ -160,5 +168,33 @@ def campaign_columns(reference: Reference) -> list[ListColumn]:
             sort="people_reached",
             numeric=True,
         ),
-        ListColumn("national_campaign", _tr("National campaign"), 220, tooltip=True),
+        ListColumn(
+            "national_campaign",
+            _tr("National campaign"),
+            220,
+            sort="national_campaign",
+            tooltip=True,
+        ),
     ]
+
+
+def matched_text(found: tuple[str, str]) -> str:
+    """What a search matched in a row, for the list's "Matched" column: ``Accused: Javed
+    Iqbal``, ``Officer: SI Zubair Sial``, ``Narrative``, ``Name, CNIC or phone`` (a victim's
+    identity: never its value)."""
+    what, text = found
+    words = {
+        "accused": _tr("Accused: {text}"),
+        "officer": _tr("Officer: {text}"),
+        "victim_code": _tr("Victim: {text}"),
+        "trainee": _tr("Trainee: {text}"),
+        "venue": _tr("Venue: {text}"),
+        "national_campaign": _tr("National campaign: {text}"),
+        "case_number": _tr("Case number"),
+        "narrative": _tr("Narrative"),
+        "code": _tr("Victim code"),
+        "identity": _tr("Name, CNIC or phone"),
+        "title": _tr("Title"),
+        "notes": _tr("Notes"),
+    }
+    return words.get(what, what).format(text=text)

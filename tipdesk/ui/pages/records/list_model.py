@@ -15,6 +15,11 @@ Contract:
   columns the store cannot sort quickly report themselves unsortable (:meth:`sortable`).
 - Cells are formatted by a :class:`ListColumn` once, when a page arrives; ``data()`` only
   returns what is stored, so painting never parses or looks anything up.
+- While a search is on, one more column, "Matched", says what the search found in each row
+  (an accused's or the officer's name...: :func:`~tipdesk.ui.pages.records.list_columns.
+  matched_text`); :attr:`matched_column` is its index (-1 without a search).
+- :meth:`fetch_to_end` fetches every remaining page (large pages, one request at a time: the
+  window stays responsive) and then calls back: Ctrl+End reaches the real last row.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,6 +46,7 @@ from tipdesk.ui.runner import Runner
 
 Index = QModelIndex | QPersistentModelIndex
 COUNT_CAP = 10_000
+END_PAGE_SIZE = 2_000  # rows per request when fetching to the end (Ctrl+End)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ALIGN_END = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_START = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
@@ -79,12 +86,22 @@ class RecordListModel(QAbstractTableModel):
         *,
         page_size: int = lists.PAGE_SIZE,
         count_delay_ms: int = 400,
+        matched: Callable[[tuple[str, str]], str] | None = None,
+        matched_header: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._columns = list(columns)
-        self._page_size = page_size
+        self._matched_text = matched
+        self._matched_header = matched_header
+        self._matched: list[str] = []
+        self._searching = False
+        self._to_end: Callable[[], None] | None = None
+        self.page_size = page_size
+        """Rows per request."""
+        self.count_cap = COUNT_CAP
+        """Where the automatic count stops (:meth:`count_exactly` counts all)."""
         self._query = query
         self._ids: list[str] = []
         self._cells: list[tuple[str, ...]] = []
@@ -98,7 +115,7 @@ class RecordListModel(QAbstractTableModel):
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(count_delay_ms)
-        self._count_timer.timeout.connect(self._request_count)
+        self._count_timer.timeout.connect(lambda: self._request_count(self.count_cap))
         self._store_names = [c.name for c in lists.columns(query.kind)]
         self._positions = [self._store_names.index(c.name) + 1 for c in self._columns]
 
@@ -137,7 +154,7 @@ class RecordListModel(QAbstractTableModel):
         if self._count is not None:
             self._count = None
             self.sig_count_changed.emit(None)
-        size = self._page_size
+        size = self.page_size
         self._runner.submit(
             partial(lists.page, query=query, after=None, limit=size),
             lambda page: self._on_first_page(generation, page),
@@ -150,8 +167,10 @@ class RecordListModel(QAbstractTableModel):
         self._changing = True
         try:
             self.beginResetModel()
+            self._searching = bool(self._query.text.strip()) and self._matched_text is not None
             self._ids = [str(r[0]) for r in page.rows]
             self._cells = [self._format(r) for r in page.rows]
+            self._matched = self._matches(page)
             self._next_key = page.next_key
             self._fetching = False
             self.endResetModel()
@@ -177,7 +196,7 @@ class RecordListModel(QAbstractTableModel):
             self.sig_loading_changed.emit(loading)
 
     # --- counting -------------------------------------------------------------------------------
-    def _request_count(self, cap: int | None = COUNT_CAP) -> None:
+    def _request_count(self, cap: int | None) -> None:
         generation = self._generation
         query = self._query
         self._runner.submit(
@@ -217,7 +236,7 @@ class RecordListModel(QAbstractTableModel):
             return
         self._fetching = True
         generation = self._generation
-        query, after, size = self._query, self._next_key, self._page_size
+        query, after, size = self._query, self._next_key, self.page_size
         self._runner.submit(
             partial(lists.page, query=query, after=after, limit=size),
             lambda page: self._on_more(generation, page),
@@ -237,9 +256,50 @@ class RecordListModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._ids += [str(r[0]) for r in page.rows]
             self._cells += [self._format(r) for r in page.rows]
+            self._matched += self._matches(page)
             self.endInsertRows()
         finally:
             self._changing = False
+
+    def _matches(self, page: Page) -> list[str]:
+        if not self._searching or self._matched_text is None:
+            return []
+        words = self._matched_text
+        return [
+            words(page.matched[str(r[0])]) if str(r[0]) in page.matched else "" for r in page.rows
+        ]
+
+    # --- to the end ---------------------------------------------------------------------------
+    def fetch_to_end(self, then: Callable[[], None]) -> None:
+        """Fetch every row still to come, then call ``then`` (see the module contract)."""
+        if self._next_key is None:
+            then()
+            return
+        self._to_end = then
+        if not self._fetching:
+            self._fetch_end_page()
+
+    def _fetch_end_page(self) -> None:
+        self._fetching = True
+        generation = self._generation
+        query, after = self._query, self._next_key
+        self._runner.submit(
+            partial(lists.page, query=query, after=after, limit=END_PAGE_SIZE),
+            lambda page: self._on_end_page(generation, page),
+            lambda exc: self._on_failed(generation, exc),
+        )
+
+    def _on_end_page(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            self._to_end = None
+            return
+        self._on_more(generation, page)
+        then = self._to_end
+        if self._next_key is not None and then is not None:
+            self._fetch_end_page()
+        elif then is not None:
+            self._to_end = None
+            then()
 
     # --- one record changed -------------------------------------------------------------------
     def refresh_record(self, record_id: str) -> None:
@@ -260,6 +320,8 @@ class RecordListModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row]
             del self._cells[row]
+            if row < len(self._matched):
+                del self._matched[row]
             self.endRemoveRows()
             return
         self._cells[row] = self._format(found)
@@ -284,6 +346,11 @@ class RecordListModel(QAbstractTableModel):
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and bool(self._columns[column].sort)
 
+    @property
+    def matched_column(self) -> int:
+        """The "Matched" column's index while a search is on, else -1."""
+        return len(self._columns) if self._searching else -1
+
     def sort_column(self) -> int:
         """The column the current sort orders by, or -1 (entry order, or a sort of no column)."""
         sort = self._query.sort
@@ -303,12 +370,20 @@ class RecordListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._columns) + (1 if self._searching else 0)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
+        if col == len(self._columns):  # "Matched"
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self._matched[row] or (None if role != Qt.ItemDataRole.DisplayRole else "")
+            if role == ID_ROLE:
+                return self._ids[row]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _ALIGN_START
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[row][col]
         if role == ID_ROLE:
@@ -322,13 +397,21 @@ class RecordListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if section == len(self._columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._matched_header
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _ALIGN_START
             return None
         col = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.header
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_END if col.numeric else _ALIGN_START
+        if role == Qt.ItemDataRole.ToolTipRole and not col.sort:
+            return QCoreApplication.translate("lists", "This column cannot be sorted")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -345,6 +428,11 @@ class RecordListModel(QAbstractTableModel):
             return self._ids.index(record_id)
         except ValueError:
             return -1
+
+    @property
+    def list_columns(self) -> list[ListColumn]:
+        """The list's own columns (without "Matched")."""
+        return list(self._columns)
 
     def column_spec(self, column: int) -> ListColumn:
         return self._columns[column]

@@ -11,6 +11,14 @@ Contract:
   index answers fastest) until a column header is clicked; clearing the search brings back the
   sort chosen before.
 - Enter or a double-click on a row emits :attr:`sig_open` with the record's id.
+- Tab leaves the table (search box, filters, table in turn); arrows move in it; Ctrl+End goes
+  to the real last row (every page fetched first), Ctrl+Home to the first.
+- A click on a column the store cannot sort says so, under the bar, for a few seconds.
+- While searching, a "Matched" column says what each row matched (an accused, the officer).
+- When the count stops at its cap ("More than 10,000 cases"), "Count all" counts every row.
+- "Export…" writes the list as searched and filtered to an XLSX workbook (every row, not only
+  those fetched; :mod:`tipdesk.services.list_export`), behind a progress dialog.
+- :meth:`set_extra_filter` adds a filter a page offers beyond the combos ("My cases").
 """
 
 from __future__ import annotations
@@ -18,14 +26,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedLayout,
     QTableView,
     QVBoxLayout,
@@ -33,10 +44,18 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.clock import Clock
+from tipdesk.services import list_export
+from tipdesk.services.list_export import ExportColumn
+from tipdesk.services.session import Session
 from tipdesk.store.list_queries import ListQuery
+from tipdesk.ui.pages.records.list_columns import matched_text
 from tipdesk.ui.pages.records.list_model import ListColumn, RecordListModel
-from tipdesk.ui.runner import Runner
+from tipdesk.ui.progress import run_with_progress
+from tipdesk.ui.runner import Progress, Runner
+from tipdesk.ui.widgets import files
 from tipdesk.ui.widgets.fields import CodeCombo, DateField
+
+NOTICE_MS = 6000
 
 SEARCH_PAUSE_MS = 150
 
@@ -153,14 +172,24 @@ class RecordListPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.kind = kind
+        self._runner = runner
         self._noun = noun
         self._empty_text = empty_text
         self._report = report
+        self.extra_filters: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 16)
         layout.setSpacing(10)
         layout.addLayout(self._build_bar(filters, clock, search_hint))
-        self.model = RecordListModel(runner, ListQuery(kind), columns, parent=self)
+        layout.addLayout(self._build_notes())
+        self.model = RecordListModel(
+            runner,
+            ListQuery(kind),
+            columns,
+            matched=matched_text,
+            matched_header=self.tr("Matched"),
+            parent=self,
+        )
         self._build_table(columns)
         self.empty = QLabel(self)
         self.empty.setObjectName("listEmpty")
@@ -220,11 +249,54 @@ class RecordListPanel(QWidget):
         bar.addWidget(self.period)
         return bar
 
+    def _build_notes(self) -> QHBoxLayout:
+        """A line under the bar: a page's own filters ("My cases"), why a click did not sort,
+        "Count all" and "Export…". (Its widgets are made without a parent, as the bar's are: a
+        widget takes its place in the Tab order when it gets its parent.)"""
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.extra_bar = QHBoxLayout()
+        self.extra_bar.setSpacing(6)
+        row.addLayout(self.extra_bar)
+        self.notice = QLabel()
+        self.notice.setObjectName("listNotice")
+        self.notice.setProperty("role", "hint")
+        self.notice.setVisible(False)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(lambda: self.notice.setVisible(False))
+        row.addWidget(self.notice)
+        row.addStretch(1)
+        self.count_button = QPushButton(self.tr("Count all"))
+        self.count_button.setObjectName("countAllButton")
+        self.count_button.setToolTip(
+            self.tr("Count every record of the list (may take a few seconds)")
+        )
+        self.count_button.setVisible(False)
+        self.count_button.clicked.connect(self.count_all)
+        row.addWidget(self.count_button)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("exportListButton")
+        self.export_button.setToolTip(
+            self.tr("Write this list, as searched and filtered, to an Excel workbook")
+        )
+        self.export_button.clicked.connect(self.ask_export)
+        row.addWidget(self.export_button)
+        return row
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(True)
+        self._notice_timer.start()
+
     def _build_table(self, columns: Sequence[ListColumn]) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("recordTable")
         self.table.setStyleSheet("QTableView#recordTable::item { padding: 0 5px; }")
         self.table.setModel(self.model)
+        # Tab leaves the list (a search box, filters, table round); arrows move inside.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -250,6 +322,31 @@ class RecordListPanel(QWidget):
             header.resizeSection(i, col.width)
         header.sortIndicatorChanged.connect(self._on_sort_clicked)
         self.table.activated.connect(self._on_activated)
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+End in the table: to the real last row."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if ctrl and event.key() == Qt.Key.Key_End:
+                self.go_to_end()
+                return True
+        return super().eventFilter(watched, event)
+
+    def go_to_end(self) -> None:
+        """Fetch what is left of the list and select its last row."""
+        if self.model.canFetchMore() or self.model.query.text:
+            self.show_notice(self.tr("Going to the end of the list…"))
+
+        def select_last() -> None:
+            last = self.model.rowCount() - 1
+            if last >= 0:
+                self.table.selectRow(last)
+                self.table.scrollToBottom()
+            self.notice.setVisible(False)
+
+        self.model.fetch_to_end(select_last)
 
     def refresh_lists(self, columns: Sequence[ListColumn], filters: Sequence[ListFilter]) -> None:
         """New reference lists: the same columns and filters with the new names and choices;
@@ -262,7 +359,7 @@ class RecordListPanel(QWidget):
 
     # --- building the query ---------------------------------------------------------------------
     def current_query(self) -> ListQuery:
-        filters = []
+        filters = list(self.extra_filters.items())
         outcome = ""
         for field, combo in self.filter_combos.items():
             value = combo.value()
@@ -299,8 +396,7 @@ class RecordListPanel(QWidget):
         header.blockSignals(True)
         try:
             column = -1
-            for i in range(self.model.columnCount()):
-                spec = self.model.column_spec(i)
+            for i, spec in enumerate(self.model.list_columns):
                 if spec.sort and spec.sort == (query.sort or self._default_sort()):
                     column = i
             order = (
@@ -354,6 +450,10 @@ class RecordListPanel(QWidget):
     def _on_sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
         if not self.model.sortable(column):
             self._show_sort(self.model.query)  # the store cannot sort that column quickly
+            name = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.show_notice(
+                self.tr("The list cannot be sorted by “{column}”.").format(column=name)
+            )
             return
         chosen = (self.model.column_spec(column).sort, order == Qt.SortOrder.DescendingOrder)
         if self.search.text().strip():
@@ -364,6 +464,13 @@ class RecordListPanel(QWidget):
 
     # --- results --------------------------------------------------------------------------------
     def _on_reset(self) -> None:
+        matched = self.model.matched_column
+        if matched >= 0:
+            # Shown second, beside what names the record: what the search found is what the
+            # officer reads first.
+            header = self.table.horizontalHeader()
+            header.moveSection(header.visualIndex(matched), 1)
+            header.resizeSection(matched, 240)
         empty = self.model.rowCount() == 0
         if empty:
             query = self.model.query
@@ -382,7 +489,13 @@ class RecordListPanel(QWidget):
             if self.model.count_capped:
                 text = self.tr("More than {text}").format(text=text)
             self.count_text = text
+        self.count_button.setVisible(n is not None and self.model.count_capped)
         self.sig_count_text.emit(self.count_text)
+
+    def count_all(self) -> None:
+        """The real total ("More than 10,000 cases" until then)."""
+        self.count_button.setVisible(False)
+        self.model.count_exactly()
 
     def _on_activated(self, index: QModelIndex) -> None:
         record_id = self.model.record_id(index.row())
@@ -411,6 +524,43 @@ class RecordListPanel(QWidget):
             self.model.reload()
         else:
             self.model.refresh_record(record_id)
+
+    def set_extra_filter(self, field: str, value: str) -> None:
+        """Filter by ``field`` = ``value`` beyond the combos ("" removes it)."""
+        if value:
+            self.extra_filters[field] = value
+        else:
+            self.extra_filters.pop(field, None)
+        self._apply()
+
+    # --- export ---------------------------------------------------------------------------------
+    def ask_export(self) -> None:
+        """Ask where, then write the list as searched and filtered to an XLSX workbook."""
+        dest = files.ask_save_file(
+            self,
+            self.tr("Export the list"),
+            Path.home() / f"tipdesk-{self.kind}s.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if dest is None:
+            return
+        query = self.current_query()
+        columns = [ExportColumn(c.name, c.header, c.format) for c in self.model.list_columns]
+
+        def work(session: Session, progress: Progress) -> int:
+            return list_export.export_list(session, query, columns, dest, progress.update)
+
+        run_with_progress(
+            self._runner,
+            self,
+            self.tr("Export the list"),
+            self.tr("Writing the list to {name}…").format(name=dest.name),
+            work,
+            lambda n: self.show_notice(
+                self.tr("{n} rows written to {name}.").format(n=f"{n:,}", name=dest.name)
+            ),
+            self._report,
+        )
 
     def with_sort(self, sort: str, descending: bool = True) -> None:
         self._plain_sort = (sort, descending)

@@ -70,6 +70,7 @@ class RecordsView(QWidget):
             report=ctx.report,
         )
         self.list.sig_open.connect(self.open_record)
+        self.list.export_button.setVisible(ctx.can(Permission.REPORTS))
         self.list.sig_count_text.connect(self.header.set_subtitle)
         self.header.set_subtitle(self.list.count_text)
         self.tabs.addTab(self.list, self.list_title())

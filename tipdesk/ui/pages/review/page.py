@@ -79,9 +79,7 @@ class ReviewView(QWidget):
         )
         body.addWidget(self.hint)
         if not self.can_read:
-            self.banner.set_message(
-                "info", self.tr("Your role does not include the review queue.")
-            )
+            self.banner.set_message("info", self.tr("Your role does not include the review queue."))
             self.table.hide()
 
     # --- building -----------------------------------------------------------------------------

@@ -347,6 +347,7 @@ class SettingsView(QWidget):
         self.offices_model = OfficesModel(names, self)
         self.offices_table = QTableView()
         self.offices_table.setObjectName("officesTable")
+        self.offices_table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.offices_table.setModel(self.offices_model)
         self.offices_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.offices_table.setShowGrid(False)

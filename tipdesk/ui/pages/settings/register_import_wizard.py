@@ -83,6 +83,7 @@ def _commit(
 def _table(model: QAbstractItemModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -158,6 +158,7 @@ class UsersView(QWidget):
     def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("usersTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

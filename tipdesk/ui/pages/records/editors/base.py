@@ -9,6 +9,13 @@ Contract:
   not be read, via ``services.records.check``, so the officer sees everything in one go). Each
   problem appears under the input its path names, with a red frame, and in the summary at the
   top, where a click brings that input into view. Nothing is saved until validation passes.
+- Once problems are shown, every edit validates again (the same check, through the runner;
+  one at a time, the last edit's state winning): a problem the officer fixed leaves its input,
+  the summary (its count) and the tab titles at once. Problems of inputs that showed none stay
+  for the next save, so typing into a fresh input never turns it red under the officer's
+  fingers. The check costs a few milliseconds for a full case (``bench/gui_case_open.py``).
+- Saving keeps the focus where it was (the same input of the record read back), so Esc and
+  Ctrl+S keep working from the keyboard.
 - Warnings (``services.records.warnings``: e.g. TIP Act s.3(2) charged with no woman or child
   among the victims) never stop a save: after it, they are listed in the summary ("Saved.
   Please check"), each a link to its input, without marking the inputs as wrong.
@@ -17,20 +24,24 @@ Contract:
   unsaved changes.
 - ``lock()`` / ``unlock()`` keep every input as it is (the app hides the window meanwhile);
   editors that revealed a victim's identity mask it again on lock.
-- Ctrl+S saves, Esc closes (asking first when needed).
+- Ctrl+S saves, Esc closes (asking first when needed), Ctrl+H shows the record's history
+  (:mod:`~tipdesk.ui.pages.records.editors.history`), from which an earlier version can be
+  restored; the editor then reads the record back.
+- Opening a record paints first and builds the rest after: the record's own inputs are
+  filled at once, its children's forms (a case's accused and victims) one per turn of the
+  event loop (:attr:`fully_loaded` tells when all are). Saving or checking first builds what
+  is left, so nothing waits on the officer's side.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -49,10 +60,23 @@ from tipdesk.services.session import Session
 from tipdesk.ui.errors import known_error_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
-from tipdesk.ui.pages.records.editors.forms import RecordForm, Segments, parse_path, reveal_widget
+from tipdesk.ui.pages.records.editors.forms import (
+    RecordForm,
+    Segments,
+    parse_path,
+    reveal_widget,
+)
+from tipdesk.ui.pages.records.editors.history import HistoryDialog
 from tipdesk.ui.pages.records.editors.layout import scroll_page
+from tipdesk.ui.pages.records.editors.live_check import LiveCheck
 from tipdesk.ui.pages.records.editors.owner_banner import OwnerBanner
-from tipdesk.ui.widgets.common import Banner
+from tipdesk.ui.pages.records.editors.parts import (
+    LOAD_FALLBACK_MS,
+    FirstPaint,
+    ProblemSummary,
+    focused_path,
+    restore_focus,
+)
 
 
 def _save_and_reload(session: Session, record: Record) -> tuple[Record, list[Problem]]:
@@ -61,53 +85,6 @@ def _save_and_reload(session: Session, record: Record) -> tuple[Record, list[Pro
     record_service.save_one(session, record)
     warnings = record_service.warnings(session, [record])
     return record_service.get(session, record.KIND, record.id), warnings
-
-
-class ProblemSummary(QFrame):
-    """The list of problems at the top of an editor; each line is a link to its input."""
-
-    sig_go_to = Signal(int)
-    """The officer clicked problem number ``n``."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("problemSummary")
-        self.setProperty("banner", "error")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = Banner("error", "")
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.label.linkActivated.connect(lambda link: self.sig_go_to.emit(int(link)))
-        layout.addWidget(self.label)
-        self.lines: list[str] = []
-        self.setVisible(False)
-
-    def show_problems(self, heading: str, lines: list[str], kind: str = "error") -> None:
-        """``kind``: ``error`` (not saved) or ``warning`` (saved; to check)."""
-        self.lines = list(lines)
-        items = "".join(
-            f'<li><a href="{i}">{html.escape(line)}</a></li>' for i, line in enumerate(lines)
-        )
-        self.setProperty("banner", kind)
-        self.label.set_message(
-            kind, f"<b>{html.escape(heading)}</b><ul style='margin:4px 0 0 0'>{items}</ul>"
-        )
-        self.setVisible(bool(lines))
-
-    def show_text(self, text: str) -> None:
-        self.lines = [text] if text else []
-        self.setProperty("banner", "error")
-        self.label.set_message("error", html.escape(text))
-        self.setVisible(bool(text))
-
-    def clear(self) -> None:
-        self.lines = []
-        self.label.set_message("error", "")
-        self.setVisible(False)
 
 
 class RecordEditor(QWidget):
@@ -141,7 +118,9 @@ class RecordEditor(QWidget):
         self._close_after_save = False
         self.closed = False
         self.last_problems: list[Problem] = []
+        self.live = LiveCheck(self)
         self.ask_unsaved: Callable[[], QMessageBox.StandardButton] = self._ask_unsaved
+        self._focus_path: list[str | int] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
@@ -157,21 +136,27 @@ class RecordEditor(QWidget):
         outer.addWidget(self.body, 1)
         self.build_body(self.body)
         self.form.sig_edited.connect(self._on_edited)
+        self.form.sig_part_built.connect(self._on_part_built)
+        for name, section in self.form.sections.items():
+            section.sig_child_loaded.connect(partial(self._on_child_loaded, name))
         self._add_shortcuts()
 
         editable = ctx.can(Permission.EDIT)
         self.save_button.setEnabled(editable)
         if record_id:
-            self._set_status(self.tr("Loading…"))
-            self.body.setEnabled(False)
+            self.set_status(self.tr("Loading…"))
+            # Hidden, not disabled, until the record arrives: disabling and enabling again
+            # restyles every input of the form (a good part of a case's first paint).
+            self.body.setVisible(False)
             self.ctx.runner.submit(
                 partial(record_service.get, kind=self.kind, record_id=record_id),
-                self._guard(self._on_loaded),
-                self._guard(self._on_load_failed),
+                self.guard(self._on_loaded),
+                self.guard(self._on_load_failed),
             )
         else:
             self._load(self.new_record())
-            self._set_status(self.tr("New record: not saved yet"))
+            self.set_status(self.tr("New record: not saved yet"))
+            self._build_rest_after_paint()
 
     # --- building -------------------------------------------------------------------------------
     def _build_head(self) -> QHBoxLayout:
@@ -182,6 +167,8 @@ class RecordEditor(QWidget):
         titles.setSpacing(0)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("editorTitle")
+        self._first_paint = FirstPaint(self._start_loading, self)
+        self.title_label.installEventFilter(self._first_paint)
         self.title_label.setProperty("role", "sectionTitle")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("editorStatus")
@@ -195,6 +182,8 @@ class RecordEditor(QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         self.delete_button.setVisible(False)
         head.addWidget(self.delete_button)
+        self.history_button = HistoryDialog.button(self.open_history)
+        head.addWidget(self.history_button)
         for extra in self.head_actions():
             head.addWidget(extra)
         self.close_button = QPushButton(self.tr("Close"))
@@ -220,6 +209,9 @@ class RecordEditor(QWidget):
         close_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         close_key.activated.connect(self.request_close)
+        history_key = QShortcut(QKeySequence("Ctrl+H"), self)
+        history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history_key.activated.connect(self.open_history)
 
     # --- for subclasses -------------------------------------------------------------------------
     def build_body(self, body: QWidget) -> None:
@@ -248,6 +240,9 @@ class RecordEditor(QWidget):
     def after_problems(self) -> None:
         """Hook: problems were shown (update tab titles...)."""
 
+    def loaded(self, record: Any) -> None:
+        """Hook: ``record`` was loaded (or read back after a save) into the form."""
+
     def head_actions(self) -> list[QWidget]:
         """Hook: more buttons for the head, before Close (printing); built once."""
         return []
@@ -256,7 +251,12 @@ class RecordEditor(QWidget):
         """Hook: a record was loaded or saved (``record_id`` is set once it is stored)."""
 
     # --- loading --------------------------------------------------------------------------------
-    def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    @property
+    def saving(self) -> bool:
+        """A save is with the runner."""
+        return self._saving
+
+    def guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
         """A callback that does nothing once this editor's widgets are gone."""
 
         def call(value: Any) -> None:
@@ -266,27 +266,71 @@ class RecordEditor(QWidget):
         return call
 
     def _on_loaded(self, record: Any) -> None:
-        self.body.setEnabled(True)
-        self._load(record)
-        self._set_status(self._saved_text(record))
+        self._load(record, later=True)
+        self.body.setVisible(True)
+        self.set_status(self._saved_text(record))
+        self._build_rest_after_paint()
+
+    def _build_rest_after_paint(self) -> None:
+        """What the form leaves for later (tabs, people) once the record has painted (or
+        soon, if it is not shown)."""
+        self._first_paint.armed = True
+        QTimer.singleShot(LOAD_FALLBACK_MS, self._start_loading)
+
+    def _start_loading(self) -> None:
+        if isValid(self) and not self.closed:
+            self._first_paint.armed = False
+            self.form.start_loading()
+
+    @property
+    def fully_loaded(self) -> bool:
+        """The record is loaded with every child's form built."""
+        return self._loaded and not self.form.loading
+
+    def _on_part_built(self, names: list[str]) -> None:
+        """A part of the form was built and filled: what it shows is part of what was
+        loaded, and its sections' people are too, as they come."""
+        if isinstance(self._baseline, dict):
+            for name in names:
+                if name in dict.keys(self.form.fields):
+                    self._baseline[name] = self.form.editor(name).state()
+                elif name in dict.keys(self.form.sections):
+                    self._baseline[name] = self.form.sections[name].state()
+        for name in names:
+            section = self.form.sections.get(name)
+            if section is not None:
+                section.sig_child_loaded.connect(partial(self._on_child_loaded, name))
+        # Filling the part may have looked like an edit (a tick box says it was toggled).
+        self._set_dirty(self.has_unsaved_changes())
+        self.part_built(names)
+
+    def part_built(self, names: list[str]) -> None:
+        """Hook: the form built the fields and sections ``names`` (a tab shown late)."""
+
+    def _on_child_loaded(self, name: str, form: RecordForm) -> None:
+        """A child's form of a deferred load was built: it is part of what was loaded."""
+        if isinstance(self._baseline, dict) and isinstance(self._baseline.get(name), list):
+            self._baseline[name].append(form.state())
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self.body.setEnabled(False)
         self.save_button.setEnabled(False)
         if isinstance(exc, KnownError):
             self.summary.show_text(exc.message)
-            self._set_status(self.tr("Could not be opened"))
+            self.set_status(self.tr("Could not be opened"))
         else:
             self.ctx.report(exc)
 
-    def _load(self, record: Any) -> None:
-        self.form.load(record)
+    def _load(self, record: Any, *, later: bool = False) -> None:
+        self.form.load(record, later=later)
         self.record_id = getattr(record, "id", "") or None
         self._loaded = True
         self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
         if self.owner_banner.show_for(self.ctx, record):
             self.save_button.setEnabled(False)
             self.delete_button.setVisible(False)
+        self.history_button.setVisible(bool(self.record_id))
+        self.loaded(record)
         self._baseline = self.form.state()
         self._set_dirty(False)
         self._refresh_title()
@@ -306,7 +350,7 @@ class RecordEditor(QWidget):
             user=record.updated_by,
         )
 
-    def _set_status(self, text: str) -> None:
+    def set_status(self, text: str) -> None:
         self.status_label.setText(text)
 
     # --- unsaved changes ------------------------------------------------------------------------
@@ -315,6 +359,8 @@ class RecordEditor(QWidget):
 
     def _on_edited(self) -> None:
         self._set_dirty(self.has_unsaved_changes())
+        if self.last_problems and not self._saving:
+            self.live.run()
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -362,22 +408,24 @@ class RecordEditor(QWidget):
         if self._saving or not self._loaded or not self.save_button.isEnabled():
             self._close_after_save = False
             return
+        self.form.finish_loading()
         record, local = self.form.build()
         self._saving = True
+        self._focus_path = focused_path(self, self.form)
         self.save_button.setEnabled(False)
-        self._set_status(self.tr("Saving…"))
+        self.set_status(self.tr("Saving…"))
         if local:
             # Some input could not be read: validate the rest too, so every problem shows.
             self.ctx.runner.submit(
                 partial(editing.check, record=record),
-                self._guard(lambda found: self._on_checked(local, found)),
-                self._guard(self._on_save_failed),
+                self.guard(lambda found: self._on_checked(local, found)),
+                self.guard(self._on_save_failed),
             )
             return
         self.ctx.runner.submit(
             partial(_save_and_reload, record=record),
-            self._guard(self._on_saved),
-            self._guard(self._on_save_failed),
+            self.guard(self._on_saved),
+            self.guard(self._on_save_failed),
         )
 
     def _on_checked(self, local: list[Problem], found: list[Problem]) -> None:
@@ -395,7 +443,8 @@ class RecordEditor(QWidget):
         self.save_button.setEnabled(True)
         self.clear_problems()
         self._load(record)
-        self._set_status(
+        restore_focus(self, self.form, self._focus_path, self.save_button)
+        self.set_status(
             self.tr("Saved at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
             + " · "
             + self._saved_text(record)
@@ -416,9 +465,9 @@ class RecordEditor(QWidget):
         elif isinstance(exc, KnownError):
             self.clear_problems()
             self.summary.show_text(known_error_text(exc))
-            self._set_status(self.tr("Not saved"))
+            self.set_status(self.tr("Not saved"))
         else:
-            self._set_status(self.tr("Not saved"))
+            self.set_status(self.tr("Not saved"))
             self.ctx.report(exc)
 
     # --- problems -------------------------------------------------------------------------------
@@ -429,8 +478,9 @@ class RecordEditor(QWidget):
         self._targets = []
         self.after_problems()
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Show each problem under its input and all of them in the summary."""
+    def show_problems(self, problems: list[Problem], *, focus: bool = True) -> None:
+        """Show each problem under its input and all of them in the summary; ``focus`` brings
+        the first into view (a save), else the focus stays (a live check)."""
         self.form.clear_problems()
         self.last_problems = list(problems)
         lines: list[str] = []
@@ -452,9 +502,9 @@ class RecordEditor(QWidget):
             else self.tr("Not saved. Please correct these {n} things:").format(n=count)
         )
         self.summary.show_problems(heading, lines)
-        self._set_status(self.tr("Not saved: see the problems above"))
+        self.set_status(self.tr("Not saved: see the problems above"))
         self.after_problems()
-        if self._targets:
+        if self._targets and focus:
             self.go_to_problem(0)
 
     def show_warnings(self, warnings: list[Problem]) -> None:
@@ -484,6 +534,32 @@ class RecordEditor(QWidget):
         if 0 <= n < len(self._targets):
             reveal_widget(self._targets[n])
 
+    # --- history --------------------------------------------------------------------------------
+    def open_history(self) -> HistoryDialog | None:
+        """Ctrl+H: the record's versions, in a dialog (None for a record not saved yet)."""
+        if not self.record_id or self.closed:
+            return None
+        return HistoryDialog.open_for(self)
+
+    def reload(self) -> None:
+        """Read the record again (another screen or a restore changed it)."""
+        if not self.record_id or self.closed:
+            return
+        self.clear_problems()
+        self.ctx.runner.submit(
+            partial(record_service.get, kind=self.kind, record_id=self.record_id),
+            self.guard(self._on_reloaded),
+            self.guard(self._on_load_failed),
+        )
+
+    def _on_reloaded(self, record: Any) -> None:
+        self._on_loaded(record)
+        self.set_status(
+            self.tr("Restored at {time}").format(time=QDateTime.currentDateTime().toString("HH:mm"))
+            + " · "
+            + self._saved_text(record)
+        )
+
     # --- deleting -------------------------------------------------------------------------------
     def delete_record(self) -> None:
         if not self.record_id:
@@ -503,8 +579,8 @@ class RecordEditor(QWidget):
         record_id = self.record_id
         self.ctx.runner.submit(
             partial(record_service.delete, kind=self.kind, record_id=record_id, reason=reason),
-            self._guard(lambda _changes: self._on_deleted(record_id)),
-            self._guard(self._on_save_failed),
+            self.guard(lambda _changes: self._on_deleted(record_id)),
+            self.guard(self._on_save_failed),
         )
 
     def _on_deleted(self, record_id: str) -> None:

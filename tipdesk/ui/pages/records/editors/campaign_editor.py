@@ -11,6 +11,7 @@ from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CodeChecklist,
     CodeCombo,
@@ -18,7 +19,6 @@ from tipdesk.ui.widgets.fields import (
     DateField,
     NoteField,
     TextField,
-    district_items,
     reference_items,
 )
 
@@ -37,34 +37,34 @@ class CampaignForm(RecordForm):
         self.add_field(
             f1,
             "title",
-            self.tr("Title"),
+            self.tr("&Title"),
             TextField(placeholder=self.tr("e.g. Walk against human trafficking")),
         )
         self.add_field(
             f1,
             "department",
-            self.tr("Organising department"),
+            self.tr("&Organising department"),
             CodeCombo(reference_items(ref, "departments"), searchable=True),
         )
         self.add_field(
-            f1, "kind", self.tr("Kind"), CodeCombo(reference_items(ref, "campaign_kinds"))
+            f1, "kind", self.tr("&Kind"), CodeCombo(reference_items(ref, "campaign_kinds"))
         )
         self.add_field(
             f1,
             "national_campaign",
-            self.tr("Part of a national campaign"),
+            self.tr("Part of a &national campaign"),
             TextField(placeholder=self.tr("e.g. Human Trafficking Awareness Week 2026")),
         )
         self.add_field(
-            f1, "partners", self.tr("Partners"), CodeChecklist(reference_items(ref, "partners"))
+            f1, "partners", self.tr("Pa&rtners"), CodeChecklist(reference_items(ref, "partners"))
         )
         where, f2 = group(self.tr("When and where"))
-        self.add_field(f2, "start_on", self.tr("Start date"), DateField())
-        self.add_field(f2, "end_on", self.tr("End date"), DateField())
-        self.add_field(f2, "district", self.tr("District"), CodeCombo(district_items(ref)))
-        self.add_field(f2, "venue", self.tr("Venue"), TextField())
-        self.add_field(f2, "people_reached", self.tr("People reached"), CountField())
-        self.add_field(f2, "notes", self.tr("Notes"), NoteField(lines=4))
+        self.add_field(f2, "start_on", self.tr("&Start date"), DateField())
+        self.add_field(f2, "end_on", self.tr("&End date"), DateField())
+        self.add_field(f2, "district", self.tr("&District"), DistrictField(ref))
+        self.add_field(f2, "venue", self.tr("&Venue"), TextField())
+        self.add_field(f2, "people_reached", self.tr("&People reached"), CountField())
+        self.add_field(f2, "notes", self.tr("Not&es"), NoteField(lines=4))
         page.addLayout(columns(what, where))
         page.addStretch(1)
 

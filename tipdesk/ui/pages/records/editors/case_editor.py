@@ -4,6 +4,13 @@ official involvement and the narrative, one tab each.
 Each accused and each victim has its own form beside the table that sums them up, so a
 problem such as ``accused[2].imprisonment_months`` shows under that accused's imprisonment
 field (and the accused's row turns red; the tab's title counts the problems it holds).
+
+Keys: Ctrl+Shift+A adds an accused and Ctrl+Shift+V a victim from anywhere in the case (the
+tab switches and the new person's first input takes the focus); Ctrl+Tab moves between tabs.
+A new case is registered today (the app's clock) in the install's district and office; a new
+accused is charged under the case's first section; a new victim is identified on the case's
+registration date, with the next victim code suggested. Alt and the underlined letter of a
+label go to its input.
 """
 
 from __future__ import annotations
@@ -12,7 +19,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -36,7 +44,12 @@ from tipdesk.ui.pages.records.editors.forms import (
 )
 from tipdesk.ui.pages.records.editors.layout import columns, group, scroll_page
 from tipdesk.ui.pages.records.editors.printing import CasePrintButton, print_button_icon
-from tipdesk.ui.pages.records.editors.victim_editor import VictimForm
+from tipdesk.ui.pages.records.editors.victim_editor import (
+    ADD_REFERRAL_KEY,
+    VictimForm,
+    suggest_victim_code,
+)
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
     CnicField,
@@ -49,10 +62,12 @@ from tipdesk.ui.widgets.fields import (
     NoteField,
     TextField,
     country_items,
-    district_items,
     enum_label,
     reference_items,
 )
+
+ADD_ACCUSED_KEY = "Ctrl+Shift+A"
+ADD_VICTIM_KEY = "Ctrl+Shift+V"
 
 
 def tr(text: str) -> str:
@@ -75,32 +90,39 @@ class AccusedForm(RecordForm):
         page.setSpacing(12)
         page.addWidget(self.banner)
         person, f1 = group(self.tr("The accused"))
-        self.add_field(f1, "name", self.tr("Name"), TextField())
-        self.add_field(f1, "father_name", self.tr("Father's name"), TextField())
-        self.add_field(f1, "cnic", self.tr("CNIC"), CnicField())
-        self.add_field(f1, "gender", self.tr("Gender"), EnumCombo(Gender))
-        self.add_field(f1, "age", self.tr("Age (years)"), IntField())
+        self.add_field(f1, "name", self.tr("&Name"), TextField())
+        self.add_field(f1, "father_name", self.tr("&Father's name"), TextField())
+        self.add_field(f1, "cnic", self.tr("&CNIC"), CnicField())
+        self.add_field(f1, "gender", self.tr("&Gender"), EnumCombo(Gender))
+        self.add_field(f1, "age", self.tr("&Age (years)"), IntField())
         self.add_field(
             f1,
             "nationality",
             self.tr("Nationality"),
-            CodeCombo(country_items(ref), searchable=True),
+            CodeCombo(country_items(ref), searchable=True, shared=True),
         )
         self.add_field(
-            f1, "role", self.tr("Role"), CodeCombo(reference_items(ref, "accused_roles"))
+            f1, "role", self.tr("&Role"), CodeCombo(reference_items(ref, "accused_roles"))
         )
-        self.add_field(f1, "arrest_status", self.tr("Arrest"), EnumCombo(ArrestStatus))
+        self.add_field(f1, "arrest_status", self.tr("Arr&est"), EnumCombo(ArrestStatus))
         court, f2 = group(self.tr("Proceedings and outcome"))
-        self.add_field(f2, "section", self.tr("Section charged"), TextField(placeholder="3(1)"))
-        self.add_field(f2, "proceeded_on", self.tr("Proceeded against (challan) on"), DateField())
-        self.add_field(f2, "outcome", self.tr("Outcome"), EnumCombo(Outcome))
-        self.add_field(f2, "judgment_on", self.tr("Judgment date"), DateField())
-        self.add_field(f2, "court", self.tr("Court"), TextField())
         self.add_field(
-            f2, "imprisonment_months", self.tr("Imprisonment (months)"), IntField(placeholder="0")
+            f2, "section", self.tr("&Section charged"), TextField(placeholder=self.tr("e.g. 3(2)"))
         )
-        self.add_field(f2, "fine_pkr", self.tr("Fine (PKR)"), IntField(placeholder="0"))
-        self.add_field(f2, "appeal", self.tr("Appeal"), EnumCombo(Appeal))
+        self.add_field(f2, "proceeded_on", self.tr("&Proceeded against (challan) on"), DateField())
+        self.add_field(f2, "outcome", self.tr("&Outcome"), EnumCombo(Outcome))
+        self.add_field(f2, "judgment_on", self.tr("&Judgment date"), DateField())
+        self.add_field(f2, "court", self.tr("Co&urt"), TextField())
+        self.add_field(
+            f2,
+            "imprisonment_months",
+            self.tr("&Imprisonment (months)"),
+            IntField(placeholder=self.tr("months")),
+        )
+        self.add_field(
+            f2, "fine_pkr", self.tr("Fine (P&KR)"), IntField(placeholder=self.tr("rupees"))
+        )
+        self.add_field(f2, "appeal", self.tr("Appea&l"), EnumCombo(Appeal))
         page.addLayout(columns(person, court))
 
     def summary(self, reference: Any) -> list[str]:
@@ -132,11 +154,16 @@ class CaseForm(RecordForm):
         layout.addWidget(self.tabs, 1)
         self.tab_of: dict[str, int] = {}
         # In this order: the fields' order is the order problems and focus go through.
+        # Only the first tab is built before the case paints; the others (a quarter of the
+        # form's widgets) right after, or at once when one of their inputs is needed.
         self._add_tab(self._build_details(), self.tr("Details"), "details")
-        self._add_tab(scroll_page(self._build_accused()), self.tr("Accused"), "accused")
-        self._add_tab(scroll_page(self._build_victims()), self.tr("Victims"), "victims")
-        self._add_tab(self._build_official(), self.tr("Official involvement"), "official")
-        self._add_tab(self._build_narrative(), self.tr("Narrative"), "narrative")
+        self._lazy_tab("accused", self.tr("Accused"), self._build_accused,
+                       ["accused", "dual_role_review"])  # fmt: skip
+        self._lazy_tab("victims", self.tr("Victims"), self._build_victims, ["victims"])
+        self._lazy_tab("official", self.tr("Official involvement"), self._build_official,
+                       ["official_involvement", "official_action"])  # fmt: skip
+        self._lazy_tab("narrative", self.tr("Narrative"), self._build_narrative, ["narrative"])
+        self.tabs.currentChanged.connect(self._on_tab_shown)
         self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     # --- the tabs -------------------------------------------------------------------------------
@@ -147,10 +174,13 @@ class CaseForm(RecordForm):
         page.setContentsMargins(0, 12, 0, 0)
         reg, f1 = group(self.tr("Registration"))
         self.add_field(
-            f1, "case_number", self.tr("Case number"), TextField(placeholder="FIR 101/2025")
+            f1,
+            "case_number",
+            self.tr("Case &number"),
+            TextField(placeholder=self.tr("e.g. FIR 101/2025")),
         )
-        self.add_field(f1, "kind", self.tr("Registered as"), EnumCombo(CaseKind))
-        self.add_field(f1, "registered_on", self.tr("Registered on"), DateField())
+        self.add_field(f1, "kind", self.tr("Registered &as"), EnumCombo(CaseKind))
+        self.add_field(f1, "registered_on", self.tr("&Registered on"), DateField())
         offence = DateField()
         # Sentences are checked against the law in force on this date (not retroactive).
         offence.line.setPlaceholderText(self.tr("registration date"))
@@ -160,46 +190,49 @@ class CaseForm(RecordForm):
                 "against the law in force on it. Empty: the registration date."
             )
         )
-        self.add_field(f1, "offence_on", self.tr("Date of offence"), offence)
-        self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        self.add_field(f1, "offence_on", self.tr("Date of offenc&e"), offence)
+        self.add_field(f1, "district", self.tr("&District"), DistrictField(ref))
+        # The registration column is the wider one (see _build_details), so that the longest
+        # office name ("FIA Anti-Human Trafficking Circle, Gujranwala") shows whole at the
+        # app's size; the box's tooltip has the whole name at any size.
         self.offices = CodeCombo([], searchable=False)
-        self.add_field(f1, "office", self.tr("Office"), self.offices)
+        self.add_field(f1, "office", self.tr("O&ffice"), self.offices)
         laws = [(code, _law_short(ref, code)) for code in ref.laws()]
-        self.add_field(f1, "law", self.tr("Law"), CodeCombo(laws, blank=None))
+        self.add_field(f1, "law", self.tr("&Law"), CodeCombo(laws, blank=None))
         self.add_field(
             f1,
             "sections",
-            self.tr("Sections"),
+            self.tr("&Sections"),
             ListTextField(placeholder=self.tr("e.g. 3(1), 3(2)")),
         )
-        self.add_field(f1, "investigating_officer", self.tr("Investigating officer"), TextField())
-        self.add_field(f1, "stage", self.tr("Stage"), EnumCombo(Stage))
+        self.add_field(f1, "investigating_officer", self.tr("&Investigating officer"), TextField())
+        self.add_field(f1, "stage", self.tr("S&tage"), EnumCombo(Stage))
         self.add_field(
             f1,
             "closed_reason",
-            self.tr("Reason for closing"),
+            self.tr("Reason for &closing"),
             TextField(placeholder=self.tr("Only when the case is closed")),
         )
         what, f3 = group(self.tr("Exploitation and route"))
         self.add_field(
             f3,
             "exploitation_forms",
-            self.tr("Forms of exploitation"),
+            self.tr("Forms of e&xploitation"),
             CodeChecklist(reference_items(ref, "exploitation_forms"), rows=5),
         )
         self.add_field(
-            f3, "means", self.tr("Means of control"), CodeChecklist(reference_items(ref, "means"))
+            f3, "means", self.tr("&Means of control"), CodeChecklist(reference_items(ref, "means"))
         )
         self.add_field(
-            f3, "transnational", "", CheckField(self.tr("Transnational (crossed a border)"))
+            f3, "transnational", "", CheckField(self.tr("Transnational (crossed a &border)"))
         )
         self.add_field(
             f3,
             "route_countries",
-            self.tr("Countries on the route"),
+            self.tr("Co&untries on the route"),
             CodeChecklist(country_items(ref), rows=5),
         )
-        page.addLayout(columns(reg, what))
+        page.addLayout(columns(reg, what, stretch=(3, 2)))
         page.addStretch(1)
         return details
 
@@ -208,6 +241,7 @@ class CaseForm(RecordForm):
         acc = QVBoxLayout(accused_page)
         acc.setContentsMargins(0, 12, 0, 0)
         section = self.add_section("accused", accused_section(self.ctx))
+        section.after_add = self._on_accused_added
         acc.addWidget(section)
         review = CheckField(
             self.tr("A supervisor reviewed that a victim of this case is also recorded as accused")
@@ -225,8 +259,26 @@ class CaseForm(RecordForm):
         victims_page = QWidget()
         vic = QVBoxLayout(victims_page)
         vic.setContentsMargins(0, 12, 0, 0)
-        vic.addWidget(self.add_section("victims", victims_section(self.ctx)))
+        section = self.add_section("victims", victims_section(self.ctx))
+        section.after_add = self._on_victim_added
+        vic.addWidget(section)
         return victims_page
+
+    def _on_accused_added(self, form: RecordForm) -> None:
+        """A new accused is charged under the case's first section (the officer may change
+        it)."""
+        sections = self.editor("sections").value()
+        if sections and not form.editor("section").value():
+            form.editor("section").set_value(sections[0])
+
+    def _on_victim_added(self, form: RecordForm) -> None:
+        """A new victim is identified on the case's registration date (else today), and gets
+        the next victim code."""
+        registered = self.editor("registered_on").value()
+        if registered is not None:
+            form.editor("identified_on").set_value(registered)
+        others = [f.editor("victim_code").value() for f in self.sections["victims"].forms]
+        suggest_victim_code(self.ctx, form, [c for c in others if c])
 
     def _build_official(self) -> QWidget:
         official = QWidget()
@@ -246,9 +298,9 @@ class CaseForm(RecordForm):
             f4,
             "official_involvement",
             "",
-            CheckField(self.tr("A public official is alleged to be involved")),
+            CheckField(self.tr("A public &official is alleged to be involved")),
         )
-        self.add_field(f4, "official_action", self.tr("Action taken"), NoteField(lines=4))
+        self.add_field(f4, "official_action", self.tr("Action &taken"), NoteField(lines=4))
         off.addWidget(box)
         off.addStretch(1)
         return official
@@ -258,19 +310,43 @@ class CaseForm(RecordForm):
         sto = QVBoxLayout(story)
         sto.setContentsMargins(0, 12, 0, 0)
         box2, f5 = group(self.tr("Narrative"))
-        self.add_field(f5, "narrative", self.tr("What happened"), NoteField(lines=14))
+        self.add_field(f5, "narrative", self.tr("What &happened"), NoteField(lines=14))
         sto.addWidget(box2)
         sto.addStretch(1)
         return story
 
     def _add_tab(self, widget: QWidget, title: str, key: str) -> None:
-        page = widget if key in ("accused", "victims") else scroll_page(widget)
-        self.tab_of[key] = self.tabs.addTab(page, title)
+        self.tab_of[key] = self.tabs.addTab(scroll_page(widget), title)
+
+    def _lazy_tab(
+        self, key: str, title: str, build: Callable[[], QWidget], names: list[str]
+    ) -> None:
+        """A tab whose inputs ``names`` are built later (see :meth:`RecordForm.add_part`)."""
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.tab_of[key] = self.tabs.addTab(holder, title)
+        self.add_part(key, names, lambda: box.addWidget(scroll_page(build())))
+
+    def _on_tab_shown(self, index: int) -> None:
+        for key, i in self.tab_of.items():
+            if i == index:
+                self.build_part(key)
+
+    def after_part(self, key: str) -> None:
+        if key == "accused":
+            self._show_review()
 
     def set_offices(self, offices: list[tuple[str, str, str]]) -> None:
         self.offices.set_items([(code, name) for code, name, _district in offices])
 
     def after_load(self) -> None:
+        if "dual_role_review" in self.fields:  # the Accused tab is built
+            self._show_review()
+        if self.offices.findData(self.record.office) < 0 and self.record.office:
+            self.offices.set_value(self.record.office)
+
+    def _show_review(self) -> None:
         reviewer = str(self.record.dual_role_reviewed_by)
         review: CheckField = self.editor("dual_role_review")
         review.set_value(bool(reviewer))
@@ -278,8 +354,6 @@ class CaseForm(RecordForm):
             self.tr("Reviewed by {user}.").format(user=reviewer) if reviewer else ""
         )
         self.review_note.setVisible(bool(reviewer))
-        if self.offices.findData(self.record.office) < 0 and self.record.office:
-            self.offices.set_value(self.record.office)
 
     def before_build(self, record: Any) -> None:
         if self.editor("dual_role_review").value():
@@ -321,8 +395,11 @@ def accused_section(ctx: RecordsContext) -> ChildListSection:
         Accused,
         add_text=tr("Add an accused"),
         remove_text=tr("Remove accused"),
-        empty_text=tr("No accused recorded yet. Use “Add an accused” for each suspect."),
+        empty_text=tr(
+            "No accused recorded yet. Use “Add an accused” (Ctrl+Shift+A) for each suspect."
+        ),
         item_label=item_label,
+        shortcut=ADD_ACCUSED_KEY,
         confirm_remove=_ask(
             tr("Remove accused"),
             tr("Remove this accused from the case? The record is deleted when you save."),
@@ -346,8 +423,9 @@ def victims_section(ctx: RecordsContext) -> ChildListSection:
         lambda: Victim(district=district),
         add_text=tr("Add a victim"),
         remove_text=tr("Remove victim"),
-        empty_text=tr("No victim recorded in this case yet."),
+        empty_text=tr("No victim recorded in this case yet. “Add a victim” (Ctrl+Shift+V)."),
         item_label=item_label,
+        shortcut=ADD_VICTIM_KEY,
         confirm_remove=_ask(
             tr("Remove victim"),
             tr("Remove this victim from the case? The record is deleted when you save."),
@@ -370,7 +448,31 @@ class CaseEditor(RecordEditor):
 
     def build_body(self, body: QWidget) -> None:
         self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
-        self.ctx.runner.submit(lists.offices, self._guard(self._on_offices), lambda _exc: None)
+        self.ctx.runner.submit(lists.offices, self.guard(self._on_offices), lambda _exc: None)
+        if self.ctx.can(Permission.EDIT):
+            # The sections are built with their tabs: the keys ask for them when pressed.
+            self._shortcut(ADD_ACCUSED_KEY, lambda: self.case_form.sections["accused"].add())
+            self._shortcut(ADD_VICTIM_KEY, lambda: self.case_form.sections["victims"].add())
+            self._shortcut(ADD_REFERRAL_KEY, self.add_referral)
+
+    def part_built(self, names: list[str]) -> None:
+        editable = self.ctx.can(Permission.EDIT)
+        for name in names:
+            section = self.case_form.sections.get(name)
+            if section is not None:
+                section.set_editable(editable)
+
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
+        key = QShortcut(QKeySequence(keys), self)
+        key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        key.activated.connect(slot)
+
+    def add_referral(self) -> None:
+        """Ctrl+Shift+R: a referral for the victim shown on the Victims tab."""
+        victims = self.case_form.sections["victims"]
+        row = victims.current_row()
+        if 0 <= row < len(victims.forms):
+            victims.forms[row].sections["referrals"].add()
 
     def _on_offices(self, offices: list[tuple[str, str, str]]) -> None:
         self.case_form.set_offices(offices)
@@ -383,7 +485,8 @@ class CaseEditor(RecordEditor):
 
     def new_record(self) -> Any:
         install = self.ctx.identity.install
-        return Case(district=install.district, office=install.office)
+        today = self.ctx.clock.now().date()
+        return Case(district=install.district, office=install.office, registered_on=today)
 
     def title(self) -> str:
         number = str(self.form.record.case_number) if self._loaded else ""
@@ -411,6 +514,7 @@ class CaseEditor(RecordEditor):
             form.tabs.setTabText(index, f"{title} ({n})" if n else title)
 
     def lock(self) -> None:
-        for victim_form in self.case_form.sections["victims"].forms:
+        victims = self.case_form.sections.get("victims")  # None: the tab is not built yet
+        for victim_form in victims.forms if victims is not None else []:
             assert isinstance(victim_form, VictimForm)
             victim_form.mask_again()

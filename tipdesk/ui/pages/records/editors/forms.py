@@ -8,6 +8,14 @@ Contract:
 - A :class:`ChildListSection` edits a list of child records (a case's accused or victims, a
   victim's referrals): a table summing them up and one form per child, shown for the selected
   row. Each child keeps its own form, so unsaved input and problems stay with the right person.
+  Loading the same number of children again (the record read back after a save) refills the
+  forms in place: the focus, the selection and what is scrolled into view stay.
+  ``load(..., later=True)`` (a record being opened) leaves the children's forms to be built
+  after the editor has painted (:meth:`RecordForm.start_loading`), one per turn of the event
+  loop (:attr:`ChildListSection.sig_child_loaded` for each, :attr:`loading` meanwhile);
+  :meth:`finish_loading` builds what is left at once (before a save or a check). Tab leaves
+  the table; arrows move between its rows. ``shortcut`` (e.g. Ctrl+Shift+A) adds a child
+  from anywhere in the editor holding the section.
 - :meth:`RecordForm.route` takes a problem path from the core's validation
   (``accused[2].imprisonment_months``, ``victims[0].referrals[1].referred_on``,
   ``participants_by_agency.fia``) and shows the message under the input it names, returning
@@ -21,7 +29,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -86,19 +95,45 @@ def new_form_layout() -> QFormLayout:
     return form
 
 
+class _Parts(dict[str, Any]):
+    """A form's fields or sections by name; asking for one of a part not built yet builds the
+    part first (see :meth:`RecordForm.add_part`). Iterating lists the built ones only."""
+
+    def __init__(self, build: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, name: str) -> Any:
+        if self._build(name) and dict.__contains__(self, name):
+            return dict.__getitem__(self, name)
+        raise KeyError(name)
+
+
 class RecordForm(QWidget):
     """Inputs for one record (see the module contract). Subclasses add fields in
-    ``__init__`` with :meth:`add_field` and sections with :meth:`add_section`."""
+    ``__init__`` with :meth:`add_field` and sections with :meth:`add_section`; parts not
+    shown at first (a case's other tabs) with :meth:`add_part`, built after the first paint
+    or when first needed."""
 
     sig_edited = Signal()
     """The officer changed something in this form (or in a child's form)."""
+    sig_part_built = Signal(object)
+    """A part was built and filled from the record: the names of its fields and sections."""
 
     record_type: type[Meta] = Meta
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, FieldBox] = {}
-        self.sections: dict[str, ChildListSection] = {}
+        self.fields: dict[str, FieldBox] = _Parts(self._build_part_of)
+        self.captions: dict[str, QLabel] = {}
+        self.sections: dict[str, ChildListSection] = _Parts(self._build_part_of)
+        self._parts: dict[str, Callable[[], None]] = {}  # parts not built yet, by key
+        self._part_of: dict[str, str] = {}  # field or section name -> its part's key
+        self._later = False  # the record is being opened: children after the first paint
+        self._next_part = QTimer(self)
+        self._next_part.setSingleShot(True)
+        self._next_part.setInterval(0)
+        self._next_part.timeout.connect(self._build_next_part)
         self.record: Any = self.record_type()
         self.banner = Banner("error", "")
         self.banner.setObjectName("recordProblems")
@@ -107,7 +142,9 @@ class RecordForm(QWidget):
     def add_field(
         self, layout: QFormLayout | None, name: str, label: str, editor: QWidget
     ) -> FieldBox:
-        box = FieldBox(editor, label.rstrip(":"))
+        # "&Gender": Alt+G goes to the input (the caption's mnemonic); the label as read
+        # elsewhere (problems, screen readers) is without the "&".
+        box = FieldBox(editor, label.replace("&", "").rstrip(":"))
         box.setObjectName(f"field_{name}")
         editor.setObjectName(name)
         editor.setAccessibleName(box.label)
@@ -115,6 +152,7 @@ class RecordForm(QWidget):
         if layout is not None:
             caption = QLabel(label)
             caption.setBuddy(editor)
+            self.captions[name] = caption
             # As tall as one line of input, so it sits level with the first line of any input.
             caption.setMinimumHeight(_line_height() + 4)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
@@ -129,20 +167,87 @@ class RecordForm(QWidget):
         section.sig_edited.connect(self.sig_edited.emit)
         return section
 
+    # --- parts built later ----------------------------------------------------------------------
+    def add_part(self, key: str, names: Sequence[str], build: Callable[[], None]) -> None:
+        """``build`` adds the fields and sections ``names`` (a tab not shown at first); it runs
+        after the first paint (:meth:`start_loading`), when one of ``names`` is asked for, or
+        through :meth:`build_part`. The record's values are filled in then."""
+        self._parts[key] = build
+        for name in names:
+            self._part_of[name] = key
+
+    def build_part(self, key: str) -> None:
+        build = self._parts.pop(key, None)
+        if build is None:
+            return
+        before = set(self.fields) | set(self.sections)
+        build()
+        new = [n for n in (*self.fields, *self.sections) if n not in before]
+        for name in new:
+            if name in dict.keys(self.fields) and hasattr(self.record, name):
+                self.editor(name).set_value(getattr(self.record, name))
+            elif name in dict.keys(self.sections):
+                self.sections[name].load(list(getattr(self.record, name)), later=self._later)
+                if self._later:
+                    self.sections[name].start_loading()
+        self.after_part(key)
+        self.sig_part_built.emit(new)
+
+    def _build_part_of(self, name: str) -> bool:
+        key = self._part_of.get(name)
+        if key is None or key not in self._parts:
+            return False
+        self.build_part(key)
+        return True
+
+    def after_part(self, key: str) -> None:
+        """Hook: part ``key`` was built and filled."""
+
+    def _build_next_part(self) -> None:
+        """One part per turn of the event loop, then the children's forms."""
+        if self._parts:
+            self.build_part(next(iter(self._parts)))
+            self._next_part.start()
+            return
+        for section in self.sections.values():
+            section.start_loading()
+
     def editor(self, name: str) -> Any:
         """The input of field ``name``: a widget of :mod:`tipdesk.ui.widgets.fields` (typed
         ``Any``: each has its own ``value()`` type)."""
         return self.fields[name].editor
 
     # --- records --------------------------------------------------------------------------------
-    def load(self, record: Any) -> None:
+    def load(self, record: Any, *, later: bool = False) -> None:
+        """Fill the inputs from ``record``; ``later``: the children's forms are built after
+        the editor has painted (see :class:`ChildListSection`)."""
         self.record = record
+        self._later = later
         for name in self.fields:
             if hasattr(record, name):
                 self.editor(name).set_value(getattr(record, name))
         for name, section in self.sections.items():
-            section.load(list(getattr(record, name)))
+            section.load(list(getattr(record, name)), later=later)
         self.after_load()
+
+    @property
+    def loading(self) -> bool:
+        """Parts or children's forms are still to be built."""
+        return bool(self._parts) or any(s.loading for s in self.sections.values())
+
+    def finish_loading(self) -> None:
+        """Build every part and child's form still waiting, now."""
+        self._next_part.stop()
+        while self._parts:
+            self.build_part(next(iter(self._parts)))
+        for section in self.sections.values():
+            section.finish_loading()
+
+    def start_loading(self) -> None:
+        """Start building what waits (parts, then children's forms), one piece per turn of
+        the event loop: after the first paint."""
+        if not self._next_part.isActive():
+            self._next_part.start()
 
     def after_load(self) -> None:
         """Hook: adjust the form after a record was loaded (enable fields...)."""
@@ -233,6 +338,10 @@ class ChildListSection(QWidget):
     """A table of child records and, beside it, the selected child's form."""
 
     sig_edited = Signal()
+    sig_child_loaded = Signal(object)
+    """A child's form was built by a deferred load (the form)."""
+    sig_loaded = Signal()
+    """A deferred load has built every child's form."""
 
     def __init__(
         self,
@@ -247,16 +356,27 @@ class ChildListSection(QWidget):
         empty_text: str,
         item_label: Callable[[int, Any], str],
         confirm_remove: Callable[[Any], bool] | None = None,
+        shortcut: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = title
+        self.shortcut = shortcut
+        self.after_add: Callable[[RecordForm], None] | None = None
+        """Hook: a child was added (the form is shown and has the focus)."""
         self._summary = summary
         self._make_form = make_form
         self._new_record = new_record
         self._item_label = item_label
         self._confirm_remove = confirm_remove
         self.forms: list[RecordForm] = []
+        self._queue: list[Any] = []  # children waiting for their forms (a deferred load)
+        # A timer, not QTimer.singleShot(0): that posts an event, handled before the paint the
+        # editor's showing posted; a zero timer runs after the posted events (the paint).
+        self._next = QTimer(self)
+        self._next.setSingleShot(True)
+        self._next.setInterval(0)
+        self._next.timeout.connect(self._load_next)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -283,6 +403,8 @@ class ChildListSection(QWidget):
         """The children's summaries, one row each (as tall as its rows: see _fit_height)."""
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        # Tab and Shift+Tab leave the table (to the buttons, the form); arrows move inside.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -307,7 +429,11 @@ class ChildListSection(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         self.add_button = QPushButton(add_text)
+        self.add_button.setObjectName("addChildButton")
         self.add_button.clicked.connect(self.add)
+        if self.shortcut:
+            key = QKeySequence(self.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            self.add_button.setToolTip(f"{add_text} ({key})")
         self.remove_button = QPushButton(remove_text)
         self.remove_button.setProperty("danger", True)
         self.remove_button.clicked.connect(self.remove_current)
@@ -324,16 +450,57 @@ class ChildListSection(QWidget):
         self.table.setFixedHeight(header + rows * row + 2 * self.table.frameWidth() + 2)
 
     # --- records --------------------------------------------------------------------------------
-    def load(self, records: Sequence[Any]) -> None:
+    def load(self, records: Sequence[Any], *, later: bool = False) -> None:
+        self._queue = []
+        self._next.stop()
+        if records and len(records) == len(self.forms):
+            # The same children read back (after a save): refill the forms in place.
+            for i, (form, record) in enumerate(zip(self.forms, records, strict=True)):
+                form.load(record)
+                self.model.update_row(i, self._summary(form))
+            self._update_buttons()
+            return
         for form in self.forms:
             self.stack.removeWidget(form)
             form.deleteLater()
         self.forms = []
         self.model.set_rows([])
+        if later and records:
+            self._queue = list(records)
+            self.select(-1)
+            return  # the editor calls start_loading once it has painted
         for record in records:
             self._append(record)
         self.select(0 if self.forms else -1)
         self._update_buttons()
+
+    @property
+    def loading(self) -> bool:
+        return bool(self._queue)
+
+    def start_loading(self) -> None:
+        """Build the waiting children's forms, one per turn of the event loop."""
+        if self._queue and not self._next.isActive():
+            self._next.start()
+
+    def _load_next(self) -> None:
+        """One child's form of a deferred load (then the next, at the next turn)."""
+        self._next.stop()
+        if not self._queue:
+            return
+        form = self._append(self._queue.pop(0))
+        if len(self.forms) == 1:
+            self.select(0)
+        self.sig_child_loaded.emit(form)
+        if self._queue:
+            self._next.start()
+        else:
+            self._update_buttons()
+            self.sig_loaded.emit()
+
+    def finish_loading(self) -> None:
+        while self._queue:
+            self._load_next()
 
     def _append(self, record: Any) -> RecordForm:
         form = self._make_form()
@@ -363,13 +530,16 @@ class ChildListSection(QWidget):
 
     # --- the officer's actions ------------------------------------------------------------------
     def add(self) -> RecordForm:
+        self.finish_loading()
         form = self._append(self._new_record())
         self.select(len(self.forms) - 1)
         self._update_buttons()
-        self.sig_edited.emit()
         first = next(iter(form.fields.values()), None)
         if first is not None:
-            first.editor.setFocus()
+            reveal_widget(first.editor)
+        if self.after_add is not None:
+            self.after_add(form)
+        self.sig_edited.emit()
         return form
 
     def remove_current(self) -> None:

@@ -31,11 +31,14 @@ def group(title: str) -> tuple[QGroupBox, QFormLayout]:
     return box, form
 
 
-def columns(*items: QWidget | QLayout, stretch_last: bool = True) -> QHBoxLayout:
-    """Side by side, top-aligned; each column a vertical stack of ``items`` groups."""
+def columns(
+    *items: QWidget | QLayout, stretch_last: bool = True, stretch: tuple[int, ...] = ()
+) -> QHBoxLayout:
+    """Side by side, top-aligned; each column a vertical stack of ``items`` groups, sharing
+    the width by ``stretch`` (equal shares when not given)."""
     row = QHBoxLayout()
     row.setSpacing(16)
-    for item in items:
+    for i, item in enumerate(items):
         col = QVBoxLayout()
         col.setSpacing(12)
         if isinstance(item, QWidget):
@@ -43,7 +46,7 @@ def columns(*items: QWidget | QLayout, stretch_last: bool = True) -> QHBoxLayout
         else:
             col.addLayout(item)
         col.addStretch(1)
-        row.addLayout(col, 1)
+        row.addLayout(col, stretch[i] if i < len(stretch) else 1)
     return row
 
 

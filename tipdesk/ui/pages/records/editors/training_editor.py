@@ -25,6 +25,7 @@ from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CodeChecklist,
     CodeCombo,
@@ -32,7 +33,6 @@ from tipdesk.ui.widgets.fields import (
     DateField,
     LinesField,
     TextField,
-    district_items,
     reference_items,
 )
 
@@ -152,52 +152,51 @@ class TrainingForm(RecordForm):
         self.add_field(
             f1,
             "title",
-            self.tr("Title"),
+            self.tr("&Title"),
             TextField(placeholder=self.tr("e.g. Victim identification for investigators")),
         )
         self.add_field(
             f1,
             "organiser",
-            self.tr("Organised by"),
+            self.tr("&Organised by"),
             CodeCombo(reference_items(ref, "agencies"), searchable=True),
         )
         self.add_field(
             f1,
             "topics",
-            self.tr("Topics"),
+            self.tr("To&pics"),
             CodeChecklist(reference_items(ref, "training_topics"), rows=6),
         )
         self.add_field(
             f1,
             "partners",
-            self.tr("Partners"),
+            self.tr("Pa&rtners"),
             CodeChecklist(reference_items(ref, "partners"), rows=4),
         )
         return what
 
     def _build_place(self) -> QWidget:
         where, f2 = group(self.tr("When and where"))
-        self.add_field(f2, "start_on", self.tr("Start date"), DateField())
-        self.add_field(f2, "end_on", self.tr("End date"), DateField())
-        districts = district_items(self.ctx.reference)
-        self.add_field(f2, "district", self.tr("District"), CodeCombo(districts))
-        self.add_field(f2, "venue", self.tr("Venue"), TextField())
+        self.add_field(f2, "start_on", self.tr("&Start date"), DateField())
+        self.add_field(f2, "end_on", self.tr("&End date"), DateField())
+        self.add_field(f2, "district", self.tr("&District"), DistrictField(self.ctx.reference))
+        self.add_field(f2, "venue", self.tr("&Venue"), TextField())
         return where
 
     def _build_participants(self) -> QWidget:
         """The counts (by gender and by agency, with their sums) and the roster."""
         people, f3 = group(self.tr("Participants"))
-        self.add_field(f3, "participants_total", self.tr("Total trained"), CountField())
-        self.add_field(f3, "participants_female", self.tr("Women"), CountField())
-        self.add_field(f3, "participants_male", self.tr("Men"), CountField())
-        self.add_field(f3, "participants_transgender", self.tr("Transgender"), CountField())
+        self.add_field(f3, "participants_total", self.tr("Total tr&ained"), CountField())
+        self.add_field(f3, "participants_female", self.tr("&Women"), CountField())
+        self.add_field(f3, "participants_male", self.tr("&Men"), CountField())
+        self.add_field(f3, "participants_transgender", self.tr("Tra&nsgender"), CountField())
         self.gender_sum = QLabel()
         self.gender_sum.setObjectName("genderSum")
         self.gender_sum.setProperty("role", "hint")
         self.gender_sum.setWordWrap(False)
         f3.addRow("", self.gender_sum)
         agencies = AgencyCountsField(reference_items(self.ctx.reference, "agencies"))
-        self.add_field(f3, "participants_by_agency", self.tr("By agency"), agencies)
+        self.add_field(f3, "participants_by_agency", self.tr("&By agency"), agencies)
         self.agency_sum = QLabel()
         self.agency_sum.setObjectName("agencySum")
         self.agency_sum.setProperty("role", "hint")

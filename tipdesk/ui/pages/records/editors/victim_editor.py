@@ -8,6 +8,11 @@ with the ``reveal_identity`` permission; it asks for a reason, calls
 values. Saving with the mask still in place keeps the stored values (the service puts them
 back). Revealing does not count as an unsaved change, and locking the app masks the revealed
 values again (values the officer typed are kept).
+
+A new victim gets the next victim code of the install's district and the year
+(:func:`tipdesk.services.entry.next_victim_code`: ``V-PB-LHR-2026-0001``), which the officer
+may change. The victim editor names the case the victim belongs to, with a button that opens
+it (Ctrl+Shift+O), and Ctrl+Shift+R adds a referral.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +37,7 @@ from tipdesk.core.errors import KnownError
 from tipdesk.core.masking import MASK, is_masked
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Referral, Victim
+from tipdesk.services import entry
 from tipdesk.services import records as record_service
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
@@ -38,6 +45,7 @@ from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import ChildListSection, RecordForm
 from tipdesk.ui.pages.records.editors.layout import columns, group
 from tipdesk.ui.pages.records.editors.printing import LetterButton, print_button_icon
+from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
     CnicField,
@@ -49,7 +57,6 @@ from tipdesk.ui.widgets.fields import (
     NoteField,
     TextField,
     country_items,
-    district_items,
     enum_label,
     reference_items,
 )
@@ -68,7 +75,7 @@ class ReferralForm(RecordForm):
         self.add_field(
             form,
             "service",
-            self.tr("Service"),
+            self.tr("Ser&vice"),
             CodeCombo(reference_items(ref, "referral_services")),
         )
         self.add_field(
@@ -78,7 +85,7 @@ class ReferralForm(RecordForm):
             TextField(placeholder=self.tr("e.g. Dar-ul-Aman Lahore")),
         )
         self.add_field(form, "referred_on", self.tr("Referred on"), DateField())
-        self.add_field(form, "outcome", self.tr("Outcome"), EnumCombo(ReferralOutcome))
+        self.add_field(form, "outcome", self.tr("O&utcome"), EnumCombo(ReferralOutcome))
         self.add_field(form, "outcome_on", self.tr("Outcome date"), DateField())
         self.add_field(form, "notes", self.tr("Notes"), NoteField(lines=2))
         layout.addWidget(box)
@@ -90,6 +97,10 @@ class ReferralForm(RecordForm):
             self.editor("referred_on").state(),
             enum_label(self.editor("outcome").value(), ReferralOutcome),
         ]
+
+
+ADD_REFERRAL_KEY = "Ctrl+Shift+R"
+OPEN_CASE_KEY = "Ctrl+Shift+O"
 
 
 def tr(text: str) -> str:
@@ -114,10 +125,34 @@ def referral_section(ctx: RecordsContext) -> ChildListSection:
         add_text=tr("Add a referral"),
         remove_text=tr("Remove referral"),
         empty_text=tr(
-            "No referral recorded. Use “Add a referral” for shelter, medical care, "
-            "legal aid and other services."
+            "No referral recorded. Use “Add a referral” (Ctrl+Shift+R) for shelter, medical "
+            "care, legal aid and other services."
         ),
         item_label=item_label,
+        shortcut=ADD_REFERRAL_KEY,
+    )
+
+
+def suggest_victim_code(ctx: RecordsContext, form: RecordForm, taken: list[str]) -> None:
+    """Fill ``form``'s empty victim code with the next free code of its district (the
+    install's when blank) and the year it was identified (else this year); ``taken`` are the
+    codes of other victims on screen."""
+    code_field = form.editor("victim_code")
+    if code_field.value():
+        return
+    district = form.editor("district").value() or ctx.identity.install.district
+    identified = form.editor("identified_on").value()
+    year = identified.year if identified is not None else ctx.clock.now().year
+
+    def fill(code: str) -> None:
+        if isValid(code_field) and not code_field.value():
+            code_field.set_value(code)
+            form.sig_edited.emit()
+
+    ctx.runner.submit(
+        partial(entry.next_victim_code, district=district, year=year, taken=taken),
+        fill,
+        lambda _exc: None,  # only a suggestion: the officer types a code instead
     )
 
 
@@ -157,35 +192,42 @@ class VictimForm(RecordForm):
         self.add_field(
             f1,
             "victim_code",
-            self.tr("Victim code"),
-            TextField(placeholder=self.tr("e.g. V-LHR-2025-0012")),
+            self.tr("Victim c&ode"),
+            TextField(
+                placeholder=self.tr("e.g. {code}").format(
+                    code=entry.victim_code_prefix(
+                        self.ctx.identity.install.district or "PB-LHR", self.ctx.clock.now().year
+                    )
+                    + "0001"
+                )
+            ),
         )
-        self.add_field(f1, "identified_on", self.tr("Identified on"), DateField())
+        self.add_field(f1, "identified_on", self.tr("&Identified on"), DateField())
         self.add_field(
             f1,
             "identified_by",
-            self.tr("Identified by"),
+            self.tr("Identified b&y"),
             TextField(placeholder=self.tr("Officer or agency")),
         )
-        self.add_field(f1, "district", self.tr("District"), CodeCombo(district_items(ref)))
+        self.add_field(f1, "district", self.tr("&District"), DistrictField(ref))
         self.add_field(
             f1,
             "indicators",
-            self.tr("Indicators observed"),
+            self.tr("Indicators o&bserved"),
             CodeChecklist(reference_items(ref, "victim_indicators"), rows=5),
         )
         return ident
 
     def _build_person(self) -> QWidget:
         person, f2 = group(self.tr("The person"))
-        self.add_field(f2, "gender", self.tr("Gender"), EnumCombo(Gender))
-        self.add_field(f2, "age", self.tr("Age (years)"), IntField())
-        self.add_field(f2, "date_of_birth", self.tr("Date of birth"), DateField())
+        self.add_field(f2, "gender", self.tr("&Gender"), EnumCombo(Gender))
+        self.add_field(f2, "age", self.tr("&Age (years)"), IntField())
+        self.add_field(f2, "date_of_birth", self.tr("Date of bir&th"), DateField())
         self.add_field(
             f2,
             "nationality",
             self.tr("Nationality"),
-            CodeCombo(country_items(self.ctx.reference), searchable=True),
+            CodeCombo(country_items(self.ctx.reference), searchable=True, shared=True),
         )
         return person
 
@@ -200,11 +242,11 @@ class VictimForm(RecordForm):
         self.identity_hint.setWordWrap(True)
         f3.addRow(self.identity_hint)
         for name, label in (
-            ("name", self.tr("Name")),
-            ("father_name", self.tr("Father's name")),
-            ("cnic", self.tr("CNIC")),
-            ("phone", self.tr("Phone")),
-            ("address", self.tr("Address")),
+            ("name", self.tr("&Name")),
+            ("father_name", self.tr("&Father's name")),
+            ("cnic", self.tr("&CNIC")),
+            ("phone", self.tr("&Phone")),
+            ("address", self.tr("Add&ress")),
         ):
             self.add_field(f3, name, label, CnicField() if name == "cnic" else TextField())
         self.reveal_button = QPushButton(self.tr("Reveal identity…"))
@@ -218,7 +260,7 @@ class VictimForm(RecordForm):
             f3,
             "consent_to_share",
             "",
-            CheckField(self.tr("Consents to sharing identifying details")),
+            CheckField(self.tr("Consents to &sharing identifying details")),
         )
         return identity
 
@@ -228,16 +270,16 @@ class VictimForm(RecordForm):
         self.add_field(
             f4,
             "exploitation_forms",
-            self.tr("Forms of exploitation"),
+            self.tr("Forms of e&xploitation"),
             CodeChecklist(reference_items(ref, "exploitation_forms"), rows=5),
         )
         self.add_field(
             f4,
             "protection_measures",
-            self.tr("Protection measures"),
+            self.tr("Protection &measures"),
             CodeChecklist(reference_items(ref, "protection_measures"), rows=4),
         )
-        self.add_field(f4, "notes", self.tr("Notes"), NoteField(lines=3))
+        self.add_field(f4, "notes", self.tr("Not&es"), NoteField(lines=3))
         return care
 
     # --- identity -------------------------------------------------------------------------------
@@ -336,10 +378,63 @@ class VictimEditor(RecordEditor):
     kind = "victim"
 
     def build_body(self, body: QWidget) -> None:
-        self.place_form(body, VictimForm(self.ctx))
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_case_line())
+        holder = QWidget(body)
+        layout.addWidget(holder, 1)
+        self.place_form(holder, VictimForm(self.ctx))
+        section = self.form.sections["referrals"]
+        section.set_editable(self.ctx.can(Permission.EDIT))
+        for keys, slot in ((ADD_REFERRAL_KEY, section.add), (OPEN_CASE_KEY, self.open_case)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build_case_line(self) -> QHBoxLayout:
+        """Which case the victim belongs to, and a button that opens it."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 6)
+        self.case_label = QLabel(self)
+        self.case_label.setObjectName("victimCase")
+        self.case_label.setProperty("role", "hint")
+        self.open_case_button = QPushButton(self.tr("Open the case"), self)
+        self.open_case_button.setObjectName("openCaseButton")
+        self.open_case_button.setToolTip(self.tr("Open the victim's case (Ctrl+Shift+O)"))
+        self.open_case_button.clicked.connect(self.open_case)
+        self.open_case_button.setVisible(False)
+        row.addWidget(self.case_label)
+        row.addWidget(self.open_case_button)
+        row.addStretch(1)
+        return row
+
+    def loaded(self, record: Any) -> None:
+        case_id = str(getattr(record, "case_id", "") or "")
+        self.open_case_button.setVisible(bool(case_id))
+        if not case_id:
+            self.case_label.setText(self.tr("Identified outside a case"))
+            if not record.id:
+                suggest_victim_code(self.ctx, self.form, [])
+            return
+        self.case_label.setText(self.tr("Victim of a case"))
+        self.ctx.runner.submit(
+            partial(entry.case_number, case_id=case_id),
+            self.guard(self._on_case_number),
+            lambda _exc: None,
+        )
+
+    def _on_case_number(self, number: str) -> None:
+        if number:
+            self.case_label.setText(self.tr("Victim of case {number}").format(number=number))
+
+    def open_case(self) -> None:
+        case_id = str(getattr(self.form.record, "case_id", "") or "")
+        if case_id:
+            self.ctx.events.sig_open_record.emit("case", case_id)
 
     def new_record(self) -> Any:
-        return Victim(district=self.ctx.identity.install.district)
+        today = self.ctx.clock.now().date()
+        return Victim(district=self.ctx.identity.install.district, identified_on=today)
 
     def head_actions(self) -> list[QWidget]:
         self.letter_button = print_button_icon(LetterButton(self, self._services))
