@@ -82,6 +82,9 @@ def plan_text(plan: ImportPlan) -> str:
             f"  {o.name!r} ({', '.join(sorted(o.districts)) or 'no district'}; {o.rows:,} rows)"
             for o in plan.unknown_offices
         ]
+    if plan.resolutions:
+        out.append("Departments named without their province, taken as the district's province's:")
+        out += [f"  {r}" for r in plan.resolutions]
     updates = [c for c in plan.changes if c.action == "update"]
     if updates:
         out.append("Updates:")

@@ -24,7 +24,12 @@ from tipdesk.services.register.importer import (
     plan_import,
 )
 from tipdesk.services.register.matching import Change
-from tipdesk.services.register.model import ImportCancelled, ImportRefused, RowProblem
+from tipdesk.services.register.model import (
+    ImportCancelled,
+    ImportRefused,
+    Resolution,
+    RowProblem,
+)
 from tipdesk.services.register.reading import Limits
 from tipdesk.services.register.template import write_template
 
@@ -36,6 +41,7 @@ __all__ = [
     "ImportRefused",
     "ImportResult",
     "Limits",
+    "Resolution",
     "RowProblem",
     "SheetMapping",
     "UnknownOffice",

@@ -223,7 +223,14 @@ CAMPAIGNS = SheetSpec(
     ("campaigns", "campaign", "awareness"),
     (
         Column("district", "district", "district", required=True),
-        Column("department", "department", "code:departments", required=True),
+        Column(
+            "department",
+            "department",
+            "department",
+            required=True,
+            help="department's name or code; as offices say it (Social Welfare Department) "
+            "it is the department of the district's province",
+        ),
         Column("kind", "kind", "code:campaign_kinds", required=True, help="seminar, walk, ..."),
         Column("start_on", "start_on", "date", required=True, help=DATE_HELP),
         Column("end_on", "end_on", "date", help=DATE_HELP),

@@ -50,6 +50,7 @@ from tipdesk.services.register.model import (
     WARNING,
     ImportCancelled,
     ImportRefused,
+    Resolution,
     RowProblem,
 )
 from tipdesk.services.register.planner import Planner, UnknownOffice
@@ -115,6 +116,9 @@ class ImportPlan:
     rows_valid: int
     records: list[Record] = field(default_factory=list, repr=False)
     committed: bool = False
+    resolutions: list[Resolution] = field(default_factory=list)
+    """Values written as offices say them and resolved from the row (departments named
+    without their province, by the district's province): listed for the officer to check."""
 
     @property
     def errors(self) -> list[RowProblem]:
@@ -149,6 +153,7 @@ class ImportPlan:
             "warnings": len(self.warnings),
             "problems": [p.to_json() for p in self.problems],
             "unknown_offices": [o.to_json() for o in self.unknown_offices],
+            "resolved": [r.to_json() for r in self.resolutions],
             "changes": [c.to_json() for c in self.changes if c.action != UNCHANGED],
         }
 
@@ -251,6 +256,9 @@ def _plan(
         rows_total=rows_total,
         rows_valid=max(rows_total - planner.unusable - len(planner.excluded_rows()), 0),
         records=planner.records,
+        resolutions=sorted(
+            planner.resolutions.values(), key=lambda r: (r.column, r.written.casefold(), r.province)
+        ),
     )
 
 

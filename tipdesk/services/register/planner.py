@@ -41,6 +41,7 @@ from tipdesk.services.register.model import (
     ERROR,
     WARNING,
     ImportCancelled,
+    Resolution,
     RowProblem,
     show_value,
 )
@@ -109,6 +110,7 @@ class Planner:
         self.ctx: ValidationContext = session.validation_context()
         self.problems: list[RowProblem] = []
         self.unknown_offices: dict[str, UnknownOffice] = {}
+        self.resolutions: dict[tuple[str, str, str], Resolution] = {}
         self.rows: dict[str, list[Row]] = defaultdict(list)
         self.changes: list[Change] = []
         self.records: list[Record] = []
@@ -197,10 +199,14 @@ class Planner:
             row = Row(sheet, number, cells, dict(defaults))
             self._all[id(row)] = row
             values = row.values
+            later: list[tuple[int, Column]] = []
             for i, column in present:
                 raw = cells[i]
                 if raw is None and column.kind != "office":
                     continue  # the common empty cell, without a call
+                if column.kind == "department":
+                    later.append((i, column))  # resolved by the row's district, below
+                    continue
                 if not column.field and is_blank(raw):
                     continue  # a look-up column left empty: no filter, not the own office
                 value, expected = convert(column.kind, raw)
@@ -217,11 +223,56 @@ class Planner:
                         self._unknown_office(str(raw), row)
                 elif value is not BLANK:
                     values[column.name] = value
+            for i, column in later:
+                self._department(row, i, column)
             if number in sheet.blocked:
                 row.bad = True
             if row.bad:
                 self._excluded.add(id(row))
             out.append(row)
+
+    def _department(self, row: Row, index: int, column: Column) -> None:
+        """A department cell, resolved by the province of the row's district when it names
+        the department as offices say it (listed in the plan's resolutions)."""
+        raw = row.cells[index]
+        if is_blank(raw):
+            return
+        district = row.get("district")
+        found = self.cells.department(raw, district)
+        header = row.sheet.header_at(index)
+        if found.code is None:
+            row.bad = True
+            self._report(row, header, show_value(raw), found.problem, "value.department")
+            return
+        row.values[column.name] = found.code
+        if not found.by_alias:
+            return
+        ref = self.session.reference
+        province = ref.provinces.get(found.province)
+        written = " ".join(str(raw).split())
+        key = (written.casefold(), found.province, found.code)
+        entry = self.resolutions.get(key)
+        if entry is None:
+            entry = self.resolutions[key] = Resolution(
+                column.name,
+                written,
+                province.name if province else found.province,
+                found.code,
+                ref.label("departments", found.code),
+            )
+        entry.rows += 1
+        if found.other_province:
+            where = ref.districts[str(district)]
+            self._report(
+                row,
+                header,
+                show_value(raw),
+                f"taken as {entry.name}, a department of {entry.province}, though "
+                f"{where.name} is in {ref.provinces[where.province].name}; a supervisor should "
+                "check it",
+                "department.province",
+                WARNING,
+            )
 
     def _unknown_office(self, raw: str, row: Row) -> None:
         name = " ".join(raw.split())

@@ -84,6 +84,8 @@ def _list_key(column: Column) -> str | None:
     kind = column.kind
     if kind.startswith("codes:"):
         return "code:" + kind[6:]
+    if kind == "department":
+        return "code:departments"
     if kind in ("district", "office", "law", "gender", "bool") or kind.startswith(
         ("enum:", "code:")
     ):

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, Stage
-from tipdesk.core.reference import Reference
+from tipdesk.core.reference import DepartmentMatch, Reference
 from tipdesk.store.store import OfficeRow
 
 
@@ -159,6 +159,20 @@ class Cells:
                 laws.setdefault(" ".join(name.split()).casefold(), law)
         self._laws = laws
         self._cache: dict[tuple[str, str], tuple[Any, str | None]] = {}
+        self._departments: dict[tuple[str, str], DepartmentMatch] = {}
+
+    def department(self, raw: object, district: object) -> DepartmentMatch:
+        """The department a cell names for a row of ``district`` (a code, or anything else
+        when the row's district is missing or wrong): see :meth:`Reference.department`."""
+        text = " ".join(_text(raw).split())
+        key = (text.casefold(), district if isinstance(district, str) else "")
+        found = self._departments.get(key)
+        if found is None:
+            found = self.reference.department(text, key[1] or None)
+            if found.code is None and not found.problem:
+                found = DepartmentMatch(None, problem=self._expected_code("departments"))
+            self._departments[key] = found
+        return found
 
     def convert(self, kind: str, raw: object) -> tuple[Any, str | None]:
         """``(value, None)``, ``(BLANK, None)`` for an empty cell, or ``(None, expected)``."""
@@ -212,6 +226,8 @@ class Cells:
                 known = ", ".join(self.reference.laws())
                 return None, f"expected a law of the sentencing rules ({known})"
             return law, None
+        if kind == "department":  # without a row's district: its name or code only
+            return self._code("departments", text)
         if kind.startswith("code:"):
             return self._code(kind[5:], text)
         if kind.startswith("codes:"):
