@@ -123,7 +123,7 @@ def test_wrong_types(district_session: Session, tmp_path: Path) -> None:
     assert found == {"value.bool", "value.enum", "value.number", "value.gender"}
     plan = plan_import(district_session, book)
     texts = {p.column: str(p) for p in plan.errors}
-    assert texts["age"] == "Accused!2 age: forty — expected a whole number"
+    assert texts["age"] == "Accused!2 age: forty — expected an age in whole years (or unknown)"
     assert "expected one of: registered, investigation" in texts["stage"]
 
 

@@ -3,12 +3,15 @@ victims whose gender or age the register does not know, the office's own headers
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from register_support import campaign_row, rules, write_book
+from register_support import HEADERS, campaign_row, case_row, rules, victim_row, write_book
 
 from tipdesk.core.records import Campaign
+from tipdesk.services import figures
+from tipdesk.services.data_quality import data_quality
 from tipdesk.services.register import commit_import, plan_import
 from tipdesk.services.session import Session
 
@@ -128,3 +131,76 @@ def test_the_dry_run_lists_the_resolutions(district_session: Session, tmp_path: 
     text = plan_text(plan_import(district_session, book))
     assert "without their province" in text
     assert "'Social Welfare Department' in Punjab -> Social Welfare Department, Punjab" in text
+
+
+# --- victims whose gender or age the register does not know ------------------------------------
+def test_victims_of_unknown_gender_or_age_are_imported_and_counted(
+    district_session: Session, tmp_path: Path
+) -> None:
+    victims = [
+        victim_row(code="V-1", gender="unknown", age="unknown"),
+        victim_row(code="V-2", gender="", age=None),
+        victim_row(code="V-3", gender="Not known", age="25 years"),
+        victim_row(code="V-4", gender="Girl", age="N/A"),
+        victim_row(code="V-5", gender="Khawaja Sira", age=30),
+    ]
+    book = write_book(tmp_path / "v.xlsx", {"Cases": [case_row()], "Victims": victims})
+    plan = plan_import(district_session, book)
+    assert plan.ok, [str(p) for p in plan.errors]
+    [note] = plan.warnings
+    assert (note.sheet, note.row, note.rule) == ("Victims", None, "victim.unknown")
+    assert note.expected.startswith("3 victims' gender and 3 victims' age not known")
+    commit_import(district_session, plan)
+    stats = figures.stats(district_session, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert stats.victims_identified == 5, "no victim left out of the count"
+    assert stats.victims_by_gender == {"unknown": 3, "female": 1, "transgender": 1}
+    assert stats.victims_by_age_group["unknown"] == 3
+    assert stats.victims_by_age_group["adult"] == 2
+    quality = data_quality(district_session)
+    listed = {v.code: (v.gender_unknown, v.age_unknown) for v in quality.unknown_victims}
+    assert listed == {
+        "V-1": (True, True),
+        "V-2": (True, True),
+        "V-3": (True, False),
+        "V-4": (False, True),
+    }
+
+
+def test_a_register_that_does_not_know_a_gender_never_erases_a_known_one(
+    district_session: Session, tmp_path: Path
+) -> None:
+    first = write_book(tmp_path / "1.xlsx", {"Cases": [case_row()], "Victims": [victim_row()]})
+    commit_import(district_session, plan_import(district_session, first))
+    again = write_book(
+        tmp_path / "2.xlsx",
+        {"Victims": [victim_row(gender="unknown", age="unknown")]},
+    )
+    plan = plan_import(district_session, again)
+    assert plan.ok and plan.counts()["victim"]["unchanged"] == 1
+
+
+def test_a_victims_sheet_without_a_gender_column_is_imported(
+    district_session: Session, tmp_path: Path
+) -> None:
+    columns = [c for c in HEADERS["Victims"] if c not in ("gender", "age")]
+    book = write_book(
+        tmp_path / "v.xlsx",
+        {"Cases": [case_row()], "Victims": [victim_row()]},
+        headers={"Victims": columns},
+    )
+    plan = plan_import(district_session, book)
+    assert plan.ok
+    assert {p.rule for p in plan.warnings} == {"column.absent", "victim.unknown"}
+
+
+def test_an_age_that_is_not_an_age_is_refused_at_its_cell(
+    district_session: Session, tmp_path: Path
+) -> None:
+    book = write_book(
+        tmp_path / "v.xlsx",
+        {"Cases": [case_row()], "Victims": [victim_row(age="teen"), victim_row("x", "V-2")]},
+    )
+    plan = plan_import(district_session, book)
+    [age] = [p for p in plan.errors if p.column == "age"]
+    assert (age.row, age.value) == (2, "teen")
+    assert "age in whole years" in age.expected

@@ -58,7 +58,8 @@ def header_key(text: str) -> str:
 
 DATE_HELP = "a date: a spreadsheet date, or text YYYY-MM-DD or DD/MM/YYYY"
 YES_NO_HELP = "yes or no (also y/n, true/false, 1/0)"
-GENDER_HELP = "female, male, transgender or unknown (also F, M, T)"
+GENDER_HELP = "female, male, transgender or unknown (also F, M, T, U; empty: unknown)"
+AGE_HELP = "whole years; empty or unknown when the register does not know"
 
 _CASE_NUMBER = Column(
     "case_number", "case_number", "text", required=True, help="FIR or enquiry number"
@@ -125,7 +126,7 @@ ACCUSED = SheetSpec(
         Column("name", "name", "text", required=True, identifying=True),
         Column("cnic", "cnic", "text", identifying=True, help="#####-#######-#"),
         Column("gender", "gender", "gender", help=GENDER_HELP),
-        Column("age", "age", "int", help="whole years"),
+        Column("age", "age", "age", help=AGE_HELP),
         Column("nationality", "nationality", "code:countries", help="country name or ISO code"),
         Column("role", "role", "code:accused_roles", help="recruiter, transporter, ..."),
         Column("arrest_status", "arrest_status", "enum:arrest_status"),
@@ -165,8 +166,8 @@ VICTIMS = SheetSpec(
         Column("case_number", "case_number", "text", help="empty: a victim without a case"),
         Column("victim_code", "victim_code", "text", required=True),
         Column("name", "name", "text", identifying=True),
-        Column("gender", "gender", "gender", required=True, help=GENDER_HELP),
-        Column("age", "age", "int", help="age when identified, whole years"),
+        Column("gender", "gender", "gender", help=GENDER_HELP),
+        Column("age", "age", "age", help="age when identified: " + AGE_HELP),
         Column("nationality", "nationality", "code:countries", help="country name or ISO code"),
         Column("exploitation_forms", "exploitation_forms", "codes:exploitation_forms"),
         Column("identified_on", "identified_on", "date", required=True, help=DATE_HELP),

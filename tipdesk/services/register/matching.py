@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.cnic import normalise_cnic
+from tipdesk.core.codes import Gender
 from tipdesk.core.records import (
     Accused,
     Campaign,
@@ -117,6 +118,10 @@ def apply(record: Record, row: Row) -> None:
         value = values[name]
         old = getattr(record, field_name)
         if isinstance(value, list) and isinstance(old, list) and set(value) == set(old):
+            continue
+        if value is Gender.UNKNOWN and isinstance(old, Gender):
+            # A register that does not know a gender says nothing against the one stored
+            # (an empty cell, in effect): "unknown" never erases a known gender.
             continue
         setattr(record, field_name, value)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core import dual_role
-from tipdesk.core.codes import InstallRole
+from tipdesk.core.codes import Gender, InstallRole
 from tipdesk.core.errors import Problem
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Record, Victim
@@ -36,6 +36,7 @@ from tipdesk.services.register.matching import (
     build_victim,
     fingerprint,
     simple_label,
+    tree,
 )
 from tipdesk.services.register.model import (
     ERROR,
@@ -82,7 +83,7 @@ class UnknownOffice:
         return {"name": self.name, "districts": sorted(self.districts), "rows": self.rows}
 
 
-_RULES = {"int": "value.number", "codes": "value.code", "code": "value.code"}
+_RULES = {"int": "value.number", "age": "value.number", "codes": "value.code", "code": "value.code"}
 
 
 def _rule(kind: str) -> str:
@@ -310,11 +311,44 @@ class Planner:
             self._plan_victim(row, stored)
         for kind in ("training", "campaign"):
             self._plan_simple(kind, self.rows.get(kind, []))
+        self._note_unknown_victims()
         # An Accused sheet of guessed CNICs must not be a fast oracle (see overlap_guard).
         hits = sum(
             1 for p in self.problems if p.rule == "dual_role" or p.rule.startswith("dual_role.")
         )
         overlap_guard.note_hits(self.session, hits, "register")
+
+    def _note_unknown_victims(self) -> None:
+        """One note for the victims imported without a known gender or age: they are real
+        and count (as unknown in every figure split by them), so they are never an error;
+        the note says so, and where a supervisor finds them (Data quality)."""
+        gender = age = 0
+        for record in self.records:
+            for r in tree(record):
+                if isinstance(r, Victim) and not r.deleted:
+                    gender += r.gender is Gender.UNKNOWN
+                    age += r.age is None and r.date_of_birth is None
+        if not gender and not age:
+            return
+        sheet = next((r.sheet.name for r in self.rows.get("victim", [])), "Victims")
+        parts = [
+            f"{n:,} victim{'s' if n != 1 else ''}' {what}"
+            for n, what in ((gender, "gender"), (age, "age"))
+            if n
+        ]
+        self.problems.append(
+            RowProblem(
+                sheet,
+                None,
+                "",
+                "",
+                " and ".join(parts)
+                + " not known: imported all the same, counted as unknown in every figure split "
+                "by gender or age, and listed in Data quality",
+                "victim.unknown",
+                WARNING,
+            )
+        )
 
     # --- cases ---------------------------------------------------------------------------
     def _case_groups(self) -> dict[tuple[str, ...], CaseGroup]:

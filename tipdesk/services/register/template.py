@@ -38,7 +38,9 @@ Fill one sheet per register; leave out sheets you do not keep. Do not rename the
 row 1 (their order does not matter; other columns are ignored with a warning).
 Import with: tipdesk import register FILE.xlsx --dry-run (to check), then without --dry-run.
 Dates: a spreadsheet date, or text YYYY-MM-DD or DD/MM/YYYY.
-Gender: female, male, transgender or unknown (F, M, T also work, in any case).
+Gender: female, male, transgender or unknown (F, M, T, U also work, in any case). When the
+register does not know a victim's gender or age, write unknown or leave it empty: the victim
+is imported and counted all the same.
 Yes/no columns: yes, no, y, n, true, false, 1, 0.
 Lists (forms of exploitation, partners, topics, referrals): several values separated by ;
 Districts, agencies, departments, partners, countries: the name or the code (see the Lists

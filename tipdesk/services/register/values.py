@@ -51,16 +51,48 @@ LIST_WORDS: dict[str, str] = {
 
 _YES = frozenset({"yes", "y", "true", "t", "1", "ہاں"})
 _NO = frozenset({"no", "n", "false", "f", "0", "نہیں"})
+# What registers write when they do not know: the value is unknown, never an error (the
+# victim is real and counts, as "unknown" in every figure split by gender or age).
+UNKNOWN_WORDS = frozenset(
+    {
+        "unknown",
+        "u",
+        "unk",
+        "not known",
+        "n/k",
+        "nk",
+        "n.k.",
+        "n/a",
+        "na",
+        "n.a.",
+        "not recorded",
+        "not mentioned",
+        "not given",
+        "unspecified",
+        "?",
+        "-",
+        "--",
+        "نامعلوم",
+    }
+)
 _GENDERS = {
     "f": Gender.FEMALE,
     "female": Gender.FEMALE,
+    "woman": Gender.FEMALE,
+    "girl": Gender.FEMALE,
     "m": Gender.MALE,
     "male": Gender.MALE,
+    "man": Gender.MALE,
+    "boy": Gender.MALE,
     "t": Gender.TRANSGENDER,
+    "tg": Gender.TRANSGENDER,
     "transgender": Gender.TRANSGENDER,
-    "u": Gender.UNKNOWN,
-    "unknown": Gender.UNKNOWN,
-}
+    "transgender person": Gender.TRANSGENDER,
+    "khawaja sira": Gender.TRANSGENDER,
+    "khwaja sira": Gender.TRANSGENDER,
+} | dict.fromkeys(UNKNOWN_WORDS, Gender.UNKNOWN)
+# "25 years", "25 yrs", "25 Y": an age with its unit.
+_AGE = re.compile(r"^(\d{1,3})\s*(?:years?|yrs?\.?|y)(?:\s*old)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
@@ -131,6 +163,21 @@ def parse_int(raw: object) -> tuple[int | None, str | None]:
     return None, "expected a whole number"
 
 
+def parse_age(raw: object) -> tuple[int | None, str | None]:
+    """An age in whole years: a number, "25 years"/"25 yrs", or a word for not known
+    (:data:`UNKNOWN_WORDS`), which is :data:`BLANK` (the age stays unknown)."""
+    if isinstance(raw, str):
+        text = " ".join(raw.split()).casefold()
+        if text in UNKNOWN_WORDS:
+            return BLANK, None
+        if m := _AGE.match(text):
+            return int(m[1]), None
+    value, expected = parse_int(raw)
+    if expected is not None:
+        return None, "expected an age in whole years (or unknown)"
+    return value, None
+
+
 class Cells:
     """Converts the cells of one import. Holds the reference data, the install's offices,
     its own office (for empty office cells) and the user's office map (name -> code)."""
@@ -186,6 +233,8 @@ class Cells:
             return parse_date(raw)
         if kind == "int":
             return parse_int(raw)
+        if kind == "age":
+            return parse_age(raw)
         # Everything below depends only on the text: cache it.
         text = _text(raw)
         key = (kind, text)
@@ -203,9 +252,9 @@ class Cells:
                 return False, None
             return None, "expected yes or no (also y/n, true/false, 1/0)"
         if kind == "gender":
-            gender = _GENDERS.get(text.casefold())
+            gender = _GENDERS.get(" ".join(text.split()).casefold())
             if gender is None:
-                return None, "expected female, male, transgender or unknown (or F, M, T)"
+                return None, "expected female, male, transgender or unknown (or F, M, T, U)"
             return gender, None
         if kind.startswith("enum:"):
             enum = ENUMS[kind[5:]]
