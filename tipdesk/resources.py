@@ -115,6 +115,7 @@ def _checked(parsed: dict[str, dict[str, Any]], where: Callable[[str], str]) -> 
     with _blame(where("codes")):
         for key in CODE_LISTS:
             _check_items(parsed["codes"], key)
+        _check_register_headers(parsed["codes"].get("register_headers", {}))
     with _blame(where("sentences")):
         _check_sentences(parsed["sentences"])
     services = {i["code"] for i in parsed["codes"]["referral_services"]}
@@ -228,6 +229,28 @@ def _check_department_aliases(items: list[dict[str, Any]], geography: dict[str, 
                     f"{where}.aliases[{k}] {alias!r} is also an alias of {seen}"
                     + (" in the same province" if province else "")
                 )
+
+
+def _check_register_headers(data: Any) -> None:
+    """``register_headers``: sheets (or ``*``) to columns to lists of header names, and ``-`` a
+    list of header names. Which columns exist is the register import's business: a header
+    for a column a sheet lacks names nothing there."""
+    where = "register_headers"
+    for sheet, columns in _obj(data, where).items():
+        if sheet.startswith("_"):
+            continue
+        if sheet == "-":
+            _names(columns, f"{where}.-")
+            continue
+        for column, names in _obj(columns, f"{where}.{sheet}").items():
+            if not column.startswith("_"):
+                _names(names, f"{where}.{sheet}.{column}")
+
+
+def _names(value: Any, where: str) -> None:
+    for k, name in enumerate(_list(value, where)):
+        if not isinstance(name, str) or not name.strip():
+            raise _Bad(f"{where}[{k}] must be a non-empty string")
 
 
 def _check_geography(data: dict[str, Any]) -> set[str]:

@@ -1,9 +1,11 @@
 """Registers kept in spreadsheets: ``template register`` and ``import register``.
 
 ``import register`` checks the whole file first and prints every problem as
-``Sheet!Row Column: value — expected ...``. With any error nothing is imported (exit 5, also
-for a ``--dry-run`` that finds errors) unless ``--valid-only`` is given. ``--dry-run`` only
-checks. ``--json`` prints the plan (and the result) as JSON on stdout.
+``Sheet!Row Column: value — expected ...``, and how it read the file's own headers
+(``FIR No. -> case_number``); ``--map-column "HEADER=column"`` says what a header the register
+and the reference data do not know holds (``-``: nothing). With any error nothing is imported
+(exit 5, also for a ``--dry-run`` that finds errors) unless ``--valid-only`` is given.
+``--dry-run`` only checks. ``--json`` prints the plan (and the result) as JSON on stdout.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from tipdesk.services.register import (
     plan_import,
     write_template,
 )
+from tipdesk.services.register.columns import header_key
 
 _SHOW_CHANGES = 50  # updates listed one by one in the human output; the rest are counted
 EXIT_REFUSED = ImportRefused.exit_code
@@ -54,6 +57,20 @@ def _office_map(pairs: list[str] | None) -> dict[str, str]:
     return out
 
 
+def _column_map(pairs: list[str] | None) -> dict[str, str]:
+    """``--map-column "HEADER=column"``: the last ``=`` splits (a header may hold one)."""
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        header, sep, column = pair.rpartition("=")
+        if not sep or not header.strip() or not column.strip():
+            raise InvalidInput(
+                f'--map-column takes "HEADER=column" (a register column, or - for none), '
+                f"not {pair!r}."
+            )
+        out[header.strip()] = column.strip()
+    return out
+
+
 def _counts_text(counts: dict[str, dict[str, int]], verb: dict[str, str]) -> list[str]:
     lines = []
     for kind, by_action in counts.items():
@@ -71,6 +88,9 @@ def plan_text(plan: ImportPlan) -> str:
         out.append(
             f"  {s.sheet} -> {s.target}: {s.rows:,} rows, header in row {s.header_row}{extra}"
         )
+        renamed = [f"{h} -> {c}" for h, c in s.columns if header_key(h) != c]
+        if renamed:
+            out.append(f"    read as: {'; '.join(renamed)}")
     errors, warnings = plan.errors, plan.warnings
     if plan.problems:
         out.append(f"Problems: {len(errors):,} errors, {len(warnings):,} warnings")
@@ -100,7 +120,11 @@ def plan_text(plan: ImportPlan) -> str:
 
 
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
-    options = ImportOptions(sheet=args.sheet, office_map=_office_map(args.map_office))
+    options = ImportOptions(
+        sheet=args.sheet,
+        office_map=_office_map(args.map_office),
+        column_map=_column_map(args.map_column),
+    )
     with open_session(args, paths) as session:
         plan = plan_import(session, Path(args.file), options)
         refused = bool(plan.errors) and not args.valid_only
@@ -176,4 +200,11 @@ def register(sub: Any, add: Add) -> None:
         action="append",
         metavar="NAME=CODE",
         help="read the office NAME in the file as this install's office CODE (repeatable)",
+    )
+    p.add_argument(
+        "--map-column",
+        action="append",
+        metavar="HEADER=column",
+        help="read the file's column HEADER as the register's column (e.g. "
+        '"Name of Complainant=-" to ignore it, "Recovered On=identified_on"); repeatable',
     )

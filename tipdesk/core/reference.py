@@ -20,6 +20,10 @@ Data shapes (parsed JSON):
 ``codes``: ``{"<list name>": [{"code", "name"}]}`` for ``exploitation_forms``, ``means``,
     ``referral_services``, ``training_topics``, ``campaign_kinds``, ``accused_roles``,
     ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
+    and, optionally, ``register_headers``: the headers district registers write for the register
+    import's columns, ``{"<sheet>" or "*": {"<column>": ["<header>", ...]}, "-": ["<header>"]}``
+    (``"*"``: every sheet with that column; ``"-"``: headers that name no column, such as a
+    serial number), so that HQ can extend them with a reference update
 ``sentences``: the sentencing rules, dated versions per law and section (shape and meaning:
     :mod:`tipdesk.core.sentencing`)
 ``deadlines``: the diary's deadline rules (:mod:`tipdesk.core.deadlines`); optional here (no
@@ -178,6 +182,15 @@ class Reference:
                 found = self._department_aliases.setdefault(_key(alias), [])
                 if raw["code"] not in found:
                     found.append(raw["code"])
+        headers = codes.get("register_headers") or {}
+        self.register_headers: dict[str, dict[str, tuple[str, ...]]] = {
+            sheet: {c: tuple(h) for c, h in columns.items() if not c.startswith("_")}
+            for sheet, columns in headers.items()
+            if not sheet.startswith("_") and isinstance(columns, dict)
+        }
+        """Headers registers write, by sheet (or ``*``) and column (see the module doc)."""
+        self.register_ignored_headers: tuple[str, ...] = tuple(headers.get("-", ()))
+        """Headers that name no register column (serial numbers)."""
         self._by_name: dict[str, dict[str, str]] = {
             name: {_key(i.name): c for c, i in items.items()} | {_key(c): c for c in items}
             for name, items in self.lists.items()

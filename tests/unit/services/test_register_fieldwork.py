@@ -6,13 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 from register_support import HEADERS, campaign_row, case_row, rules, victim_row, write_book
 
+from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Campaign
+from tipdesk.resources import load_reference, read_documents, reference_from_documents
 from tipdesk.services import figures
 from tipdesk.services.data_quality import data_quality
-from tipdesk.services.register import commit_import, plan_import
+from tipdesk.services.register import ImportOptions, commit_import, plan_import
+from tipdesk.services.register.columns import SHEETS, HeaderMap
 from tipdesk.services.session import Session
 
 
@@ -204,3 +208,144 @@ def test_an_age_that_is_not_an_age_is_refused_at_its_cell(
     [age] = [p for p in plan.errors if p.column == "age"]
     assert (age.row, age.value) == (2, "teen")
     assert "age in whole years" in age.expected
+
+
+# --- the office's own headers and layout -------------------------------------------------------
+def _office_book(path: Path) -> Path:
+    """A Lahore register as an office keeps it: a title over two rows and a blank row, a
+    serial number column, the office's own headers, a case number merged down its accused'
+    rows, a header over two rows with merged group cells, a totals row."""
+    wb = openpyxl.Workbook()
+    cases = wb.active
+    cases.title = "FIRs"
+    cases.append(["Anti Human Trafficking Circle, Lahore"])
+    cases.append(["Register of FIRs, 2025"])
+    cases.merge_cells("A1:F1")
+    cases.append([])
+    cases.append(["S. No.", "FIR No.", "Date of Registration", "District", "Status", "Remarks"])
+    cases.append([1, "FIR 1/2025", dt.date(2025, 3, 1), "Lahore", "challan", "kiln"])
+    cases.append([])
+    cases.append([2, "FIR 2/2025", "02/03/2025", "Lahore", "registered", ""])
+    accused = wb.create_sheet("Accused")
+    accused.append(["Sr #", "FIR No.", "Name of Accused", "Father Name", "Sex", "CNIC No."])
+    accused.append([1, "FIR 1/2025", "Akram Khan", "Bashir", "M", "35202-1234567-1"])
+    accused.append([2, None, "Nadeem Iqbal", "Iqbal", "Male", "35202-7654321-1"])
+    accused.append([3, "FIR 2/2025", "Shahid Ali", "Ali", "m", ""])
+    accused.merge_cells("B2:B3")
+    training = wb.create_sheet("Training")
+    training.append(["S.No", "Title of Training", "District", "Organised By", "Dates", None,
+                     "Participants", None, None, None])  # fmt: skip
+    training.append([None, None, None, None, "From", "To", "Female", "Male", "Transgender",
+                     "Total"])  # fmt: skip
+    training.merge_cells("E1:F1")
+    training.merge_cells("G1:J1")
+    for col in "ABCD":
+        training.merge_cells(f"{col}1:{col}2")
+    training.append([1, "Victim identification", "Lahore", "FIA", dt.date(2025, 4, 2),
+                     dt.date(2025, 4, 3), 5, 10, 1, 16])  # fmt: skip
+    training.append([2, "Investigation of TIP cases", "Lahore", "Punjab Police",
+                     dt.date(2025, 5, 6), dt.date(2025, 5, 6), 3, 12, 0, 15])  # fmt: skip
+    training.append(["Total", None, None, None, None, None, 8, 22, 1, 31])
+    training.merge_cells("A5:F5")
+    wb.save(path)
+    return path
+
+
+def test_a_register_in_the_offices_own_layout_is_read(
+    district_session: Session, tmp_path: Path
+) -> None:
+    plan = plan_import(district_session, _office_book(tmp_path / "office.xlsx"))
+    assert plan.ok, [str(p) for p in plan.errors]
+    sheets = {s.target: s for s in plan.sheets}
+    assert sheets["Cases"].header_row == 4 and sheets["Training"].header_row == 2
+    assert ("FIR No.", "case_number") in sheets["Cases"].columns
+    assert ("Date of Registration", "registered_on") in sheets["Cases"].columns
+    assert ("Sex", "gender") in sheets["Accused"].columns
+    assert ("CNIC No.", "cnic") in sheets["Accused"].columns
+    assert ("Participants Female", "participants_female") in sheets["Training"].columns
+    assert ("From", "start_on") in sheets["Training"].columns
+    warned = {p.rule for p in plan.warnings}
+    assert {"row.totals", "cell.merged.filled"} <= warned
+    # The serial numbers are read as nothing, without a warning; Remarks is not a column.
+    assert [p.column for p in plan.warnings if p.rule == "column.unknown"] == ["Remarks"]
+    commit_import(district_session, plan)
+    assert district_session.store.count("case") == 2
+    stats = figures.stats(district_session, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert stats.training_sessions == 2 and stats.persons_trained == 31, "totals row left out"
+    cases = {
+        r.case_number: district_session.store.get("case", r.id)
+        for r in district_session.store.page("case")
+    }
+    names = {a.name for a in cases["FIR 1/2025"].accused}  # type: ignore[union-attr]
+    assert names == {"Akram Khan", "Nadeem Iqbal"}, "the merged case number holds for both"
+
+
+def test_a_header_nobody_knows_is_mapped_by_the_user(
+    district_session: Session, tmp_path: Path
+) -> None:
+    """Today's FIR register of an office with a header of its own: 'Reg. No.' is mapped
+    to case_number, 'Complainant' to nothing; without the map the sheet lacks case_number."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Cases"
+    ws.append(["Reg. No.", "Date of Registration", "District", "Complainant"])
+    ws.append(["FIR 9/2025", dt.date(2025, 3, 1), "Lahore", "(a name)"])
+    path = tmp_path / "own.xlsx"
+    wb.save(path)
+    unmapped = plan_import(district_session, path)
+    assert "column.missing" in rules(unmapped)
+    options = ImportOptions(column_map={"Reg. No.": "case_number", "complainant": "-"})
+    plan = plan_import(district_session, path, options)
+    assert plan.ok and "column.unknown" not in {p.rule for p in plan.warnings}
+    assert plan.sheets[0].ignored == ["Complainant"]
+    assert plan.sheets[0].columns[0] == ("Reg. No.", "case_number")
+    with pytest.raises(InvalidInput, match="'fir_number', which is no column"):
+        plan_import(district_session, path, ImportOptions(column_map={"Reg": "FIR Number"}))
+
+
+def test_hq_extends_the_headers_with_a_reference_update(
+    district_session: Session, tmp_path: Path
+) -> None:
+    """A header the shipped lists lack is known once the reference data names it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Cases"
+    ws.append(["Parcha No.", "Date of Registration", "District"])
+    ws.append(["FIR 9/2025", dt.date(2025, 3, 1), "Lahore"])
+    path = tmp_path / "parcha.xlsx"
+    wb.save(path)
+    assert "column.missing" in rules(plan_import(district_session, path))
+    documents = read_documents()
+    documents["codes"]["register_headers"]["Cases"]["case_number"] = ["Parcha No."]
+    district_session.reference = reference_from_documents(documents, origin="test")
+    assert plan_import(district_session, path).ok
+
+
+def test_the_column_map_of_the_command_line() -> None:
+    from tipdesk.cli.register_cmd import _column_map
+
+    assert _column_map(["FIR No. (Year)=case_number", "A=B=-"]) == {
+        "FIR No. (Year)": "case_number",
+        "A=B": "-",
+    }
+    with pytest.raises(InvalidInput, match="HEADER=column"):
+        _column_map(["case_number"])
+
+
+def test_every_shipped_header_names_the_column_it_is_listed_for() -> None:
+    """No header of the reference lists is shadowed by another column's name or header, and
+    every column they name exists (a typo there would silently name nothing)."""
+    ref = load_reference()
+    headers = HeaderMap(ref.register_headers, ref.register_ignored_headers)
+    for scope, columns in ref.register_headers.items():
+        specs = [s for s in SHEETS if scope in ("*", s.name)]
+        assert specs, scope
+        for name, written in columns.items():
+            having = [s for s in specs if s.column_for_field(name) or s.column(name)]
+            assert having, (scope, name)
+            for spec in having:
+                for header in written:
+                    found = headers.column(spec, header)
+                    assert found is not None and found.name == name, (spec.name, header)
+    for header in ref.register_ignored_headers:
+        assert all(headers.names_nothing(s, header) for s in SHEETS), header

@@ -10,10 +10,16 @@ issue's list: without them some valid records (a transnational or closed case, a
 sentence) could not be described. Header names are matched by :func:`header_key`: case,
 spaces, hyphens and dots do not matter (``Case Number`` is ``case_number``); a column's
 ``aliases`` are other headers offices write for it (``Date of Offence`` for ``offence_on``).
+
+A :class:`HeaderMap` is how one import reads headers: the user's own mapping first
+(``--map-column "HEADER=column"``), then the columns' names and aliases, then the headers of the
+reference data (``register_headers`` in ``codes.json``, which HQ can extend with a reference
+update), and the headers that name nothing (serial numbers), read silently as nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -262,3 +268,64 @@ _SHEET_BY_KEY: dict[str, SheetSpec] = {
 def sheet_spec(name: str) -> SheetSpec | None:
     """The sheet spec for a sheet name as written in a file (any case, singular or plural)."""
     return _SHEET_BY_KEY.get(header_key(name))
+
+
+IGNORE = "-"
+"""The column a header is mapped to when it names nothing (``--map-column "Remarks=-"``)."""
+
+
+class HeaderMap:
+    """How one import reads its sheets' headers (see the module doc). Pure data."""
+
+    def __init__(
+        self,
+        extra: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+        ignored: Sequence[str] = (),
+        user: Mapping[str, str] | None = None,
+    ) -> None:
+        extra = extra or {}
+        self._user = {
+            header_key(h): IGNORE if c.strip() in ("", IGNORE) else header_key(c)
+            for h, c in (user or {}).items()
+        }
+        self._by_sheet: dict[str, dict[str, Column]] = {}
+        for spec in SHEETS:
+            table = dict(_BY_KEY[spec.name])  # a column's own name and aliases come first
+            for scope in (spec.name, "*"):
+                for name, headers in extra.get(scope, {}).items():
+                    column = spec.column(header_key(name))
+                    if column is None:
+                        continue  # a column this sheet lacks: the header names nothing here
+                    for header in headers:
+                        key = header_key(header)
+                        if key:
+                            table.setdefault(key, column)
+            self._by_sheet[spec.name] = table
+        self._ignored = {header_key(h) for h in ignored}
+
+    def unknown_targets(self) -> list[str]:
+        """The columns of the user's mapping that no sheet has (each a mistake to report)."""
+        known = {header_key(c.name) for spec in SHEETS for c in spec.columns}
+        return sorted({t for t in self._user.values() if t != IGNORE and t not in known})
+
+    def column(self, spec: SheetSpec, header: str) -> Column | None:
+        """The column of ``spec`` that ``header`` names, or ``None``."""
+        key = header_key(header)
+        target = self._user.get(key)
+        if target == IGNORE:
+            return None
+        if target is not None and (column := spec.column(target)) is not None:
+            return column
+        return self._by_sheet[spec.name].get(key)
+
+    def names_nothing(self, spec: SheetSpec, header: str) -> bool:
+        """True for a header read silently as nothing: a serial number's ("S. No."), one the
+        user mapped to ``-``, or one without a letter or digit ("#")."""
+        key = header_key(header)
+        if not key or self._user.get(key) == IGNORE:
+            return True
+        return key in self._ignored and self.column(spec, header) is None
+
+
+PLAIN_HEADERS = HeaderMap()
+"""The columns' own names and aliases only (the template's headers)."""

@@ -38,7 +38,7 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record
 from tipdesk.services import records as record_service
-from tipdesk.services.register.columns import header_key
+from tipdesk.services.register.columns import SHEETS, HeaderMap
 from tipdesk.services.register.matching import (
     CREATE,
     UNCHANGED,
@@ -69,10 +69,13 @@ from tipdesk.store.store import Changes, OfficeRow
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     """``sheet``: the one sheet to import (XLSX) or the sheet a CSV holds. ``office_map``:
-    office names used in the file -> office codes of this install."""
+    office names used in the file -> office codes of this install. ``column_map``: headers
+    of the file -> the register column each fills (``-``: none), for headers neither the
+    register nor the reference data knows."""
 
     sheet: str | None = None
     office_map: Mapping[str, str] = field(default_factory=dict)
+    column_map: Mapping[str, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
 
 
@@ -216,8 +219,22 @@ def plan_import(
                 f"The office map sends {name!r} to {code!r}, which is not an office of this "
                 "install."
             )
+    headers = HeaderMap(
+        session.reference.register_headers,
+        session.reference.register_ignored_headers,
+        options.column_map,
+    )
+    unknown = headers.unknown_targets()
+    if unknown:
+        raise InvalidInput(
+            f"The column map names {', '.join(repr(u) for u in unknown)}, which "
+            f"{'is no column' if len(unknown) == 1 else 'are no columns'} of the register; "
+            "the columns are "
+            + "; ".join(f"{s.name}: {', '.join(c.name for c in s.columns)}" for s in SHEETS)
+            + " (or - for none)."
+        )
     with _gc_paused():
-        return _plan(session, path, options, offices, progress, cancelled)
+        return _plan(session, path, options, offices, headers, progress, cancelled)
 
 
 def _plan(
@@ -225,11 +242,17 @@ def _plan(
     path: Path,
     options: ImportOptions,
     offices: list[OfficeRow],
+    headers: HeaderMap,
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> ImportPlan:
     register = read_register(
-        path, sheet=options.sheet, limits=options.limits, progress=progress, cancelled=cancelled
+        path,
+        sheet=options.sheet,
+        limits=options.limits,
+        progress=progress,
+        cancelled=cancelled,
+        headers=headers,
     )
     cells = Cells(session.reference, offices, session.install.office, options.office_map)
     planner = Planner(session, cells, progress, cancelled)
@@ -315,9 +338,11 @@ def _map_columns(sheet: RawSheet) -> tuple[SheetMapping, list[RowProblem]]:
     pairs: list[tuple[str, str]] = []
     ignored: list[str] = []
     seen: dict[str, str] = {}
-    for _, header in sheet.headers:
-        column = spec.column(header_key(header))
-        if column is None:
+    for i, header in sheet.headers:
+        column = sheet.columns.get(i)
+        if column is None and i in sheet.silent:
+            ignored.append(header)  # a serial number's column: nothing to warn about
+        elif column is None:
             ignored.append(header)
             problems.append(
                 RowProblem(

@@ -155,9 +155,9 @@ class Planner:
         return next(
             (
                 h
-                for _, h in row.sheet.headers
+                for i, h in row.sheet.headers
                 if header_key(h) == header_key(column)
-                or (wanted is not None and row.spec.column(header_key(h)) is wanted)
+                or (wanted is not None and row.sheet.columns.get(i) is wanted)
             ),
             column,
         )
@@ -165,8 +165,8 @@ class Planner:
     def _value(self, row: Row, column: Column | None) -> str:
         if column is None:
             return ""
-        for i, h in row.sheet.headers:
-            if row.spec.column(header_key(h)) is column and i < len(row.cells):
+        for i, _h in row.sheet.headers:
+            if row.sheet.columns.get(i) is column and i < len(row.cells):
                 return show_value(row.cells[i], identifying=column.identifying)
         value = row.values.get(column.name)
         return show_value(value, identifying=column.identifying) if value is not None else ""
@@ -184,8 +184,8 @@ class Planner:
         spec = sheet.spec
         present: list[tuple[int, Column]] = []
         used: set[str] = set()
-        for i, header in sheet.headers:
-            column = spec.column(header_key(header))
+        for i, _header in sheet.headers:
+            column = sheet.columns.get(i)
             if column is not None and column.name not in used:
                 used.add(column.name)
                 present.append((i, column))
@@ -721,8 +721,8 @@ class Planner:
         spec: SheetSpec = rows[0].spec
         fields = [
             c.field
-            for _, h in rows[0].sheet.headers
-            if (c := spec.column(header_key(h))) is not None and c.field
+            for i, _h in rows[0].sheet.headers
+            if (c := rows[0].sheet.columns.get(i)) is not None and c.field
         ]
         dates = {r.values["start_on"].isoformat() for r in rows if r.get("start_on")}
         stored = Counter(

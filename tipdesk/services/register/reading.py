@@ -45,7 +45,10 @@ from openpyxl.utils.cell import (  # type: ignore[import-untyped]
 from tipdesk.core.errors import InvalidInput
 from tipdesk.services.register.columns import (
     IGNORED_SHEETS,
+    PLAIN_HEADERS,
     SHEETS,
+    Column,
+    HeaderMap,
     SheetSpec,
     header_key,
     sheet_spec,
@@ -94,6 +97,12 @@ class RawSheet:
     rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     blocked: set[int] = field(default_factory=set)
+    columns: dict[int, Column] = field(default_factory=dict)
+    """Header index -> the register column its header names (duplicates included)."""
+    silent: set[int] = field(default_factory=set)
+    """Header indexes that name nothing and are read silently (a serial number's column)."""
+    totals: list[int] = field(default_factory=list)
+    """Rows read as totals of the rows above them, not as records."""
 
     def header_at(self, index: int) -> str:
         """The header of a 0-based column index, else its letter."""
@@ -117,9 +126,10 @@ def read_register(
     limits: Limits | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    headers: HeaderMap = PLAIN_HEADERS,
 ) -> RegisterFile:
     """Read ``path`` (see the module contract). ``sheet`` restricts an XLSX to one sheet and
-    names the sheet a CSV holds."""
+    names the sheet a CSV holds; ``headers`` says which headers name which columns."""
     limits = limits or Limits()
     try:
         size = path.stat().st_size
@@ -135,7 +145,7 @@ def read_register(
         )
     if size == 0:
         raise InvalidInput(f"{path.name} is empty: it is not a spreadsheet.")
-    reader = _Reader(limits, progress, cancelled)
+    reader = _Reader(limits, progress, cancelled, headers)
     if head.startswith(_OLE_MAGIC):
         raise InvalidInput(_ole_message(path))
     if head.startswith(_ZIP_MAGIC):
@@ -164,10 +174,17 @@ def _ole_message(path: Path) -> str:
 
 
 class _Reader:
-    def __init__(self, limits: Limits, progress: Progress | None, cancelled: Cancelled | None):
+    def __init__(
+        self,
+        limits: Limits,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        headers: HeaderMap,
+    ):
         self.limits = limits
         self.progress = progress
         self.cancelled = cancelled
+        self.headers = headers
         self.rows_read = 0
 
     def _tick(self, done: int, total: int) -> None:
@@ -347,23 +364,36 @@ class _Reader:
         hint: int,
         where: str,
     ) -> RawSheet | None:
-        """Find the header among the first rows, then collect the non-empty data rows.
+        """Find the header among the first rows (with the row below it when the header
+        spreads over two rows), then collect the non-empty data rows, leaving out totals rows.
         ``rows`` are (row number, values)."""
         sheet: RawSheet | None = None
         width = 0
         number = 0
         seen = 0
+        below_header = False
         for number, values in rows:
             seen += 1
             if sheet is None:
-                headers = _header(spec, values)
+                headers = _header(spec, values, self.headers)
                 if headers is not None:
                     sheet = RawSheet(name, spec, number, headers)
                     width = max(i for i, _ in headers) + 1
+                    below_header = True
                 elif number >= _HEADER_SEARCH_ROWS:
                     return None
                 continue
+            if below_header:
+                below_header = False
+                two = _second_header_row(spec, sheet.headers, values, self.headers)
+                if number == sheet.header_row + 1 and two is not None:
+                    sheet.headers, sheet.header_row = two, number
+                    width = max(width, max(i for i, _ in two) + 1)
+                    continue
             if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
+                continue
+            if _is_totals(values):
+                sheet.totals.append(number)
                 continue
             self._count_row(where)
             row = tuple(values[:width])
@@ -373,6 +403,30 @@ class _Reader:
             if seen % _POLL_EVERY == 0:
                 self._tick(self.rows_read, max(hint, number))
         self._tick(self.rows_read, max(hint, number))
+        if sheet is not None:
+            for i, header in sheet.headers:
+                column = self.headers.column(spec, header)
+                if column is not None:
+                    sheet.columns[i] = column
+                elif self.headers.names_nothing(spec, header):
+                    sheet.silent.add(i)
+            if sheet.totals:
+                sheet.problems.append(
+                    RowProblem(
+                        sheet.name,
+                        sheet.totals[0],
+                        "",
+                        "",
+                        "a totals row, not a record: left out"
+                        + (
+                            f" (also rows {', '.join(str(n) for n in sheet.totals[1:])})"
+                            if len(sheet.totals) > 1
+                            else ""
+                        ),
+                        "row.totals",
+                        WARNING,
+                    )
+                )
         return sheet
 
     def _scan_xml(self, path: Path, member: str, sheet: RawSheet) -> None:
@@ -388,11 +442,28 @@ class _Reader:
                 if b"<f" in data or b":f" in data:
                     formulas.update(_EMPTY_FORMULA.findall(data))
                 tail = data[-_OVERLAP:]
+        filled: list[str] = []
         for ref in sorted(merges):
-            _merge_problem(sheet, ref.decode("ascii"))
+            if _merge_problem(sheet, ref.decode("ascii")):
+                filled.append(ref.decode("ascii"))
+        if filled:
+            more = f" and {len(filled) - 5:,} more" if len(filled) > 5 else ""
+            shown = ", ".join(filled[:5]) + more
+            sheet.problems.append(
+                RowProblem(
+                    sheet.name,
+                    None,
+                    "",
+                    shown,
+                    "merged cells of one column: read as their value in every row they cover",
+                    "cell.merged.filled",
+                    WARNING,
+                )
+            )
+        totals = set(sheet.totals)
         for ref in sorted(formulas, key=lambda r: coordinate_to_tuple(r.decode("ascii"))):
             row, col = coordinate_to_tuple(ref.decode("ascii"))
-            if row <= sheet.header_row:
+            if row <= sheet.header_row or row in totals:
                 continue
             sheet.problems.append(
                 RowProblem(
@@ -443,12 +514,23 @@ _EMPTY_FORMULA = re.compile(
 _OVERLAP = 64 * 1024
 
 
-def _merge_problem(sheet: RawSheet, ref: str) -> None:
-    min_col, min_row, _max_col, max_row = range_boundaries(ref)
-    if max_row < sheet.header_row:
-        return  # a title above the header: harmless
+def _merge_problem(sheet: RawSheet, ref: str) -> bool:
+    """Report a merge the rows cannot be read through; True when it was resolved instead.
+
+    A merge within the header rows is harmless (a title, a group of columns, a header over
+    two rows). A merge down one column of data rows means its value holds for every row it
+    covers (a case number beside each of its accused): the value is filled in. Other merges
+    reaching data rows (across columns) are errors at those rows, except in totals rows."""
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    if max_row <= sheet.header_row:
+        return False  # a title above the header, or the header's own cells: harmless
     header = min_row <= sheet.header_row
-    rows = range(max(min_row, sheet.header_row + 1), max_row + 1)
+    totals = set(sheet.totals)
+    rows = [n for n in range(max(min_row, sheet.header_row + 1), max_row + 1) if n not in totals]
+    if not rows:
+        return False
+    if not header and min_col == max_col:
+        return _fill_down(sheet, min_col - 1, min_row, max_row)
     sheet.problems.append(
         RowProblem(
             sheet.name,
@@ -458,17 +540,78 @@ def _merge_problem(sheet: RawSheet, ref: str) -> None:
             "merged cells: TIPDesk reads only the first cell of a merge; unmerge them and "
             + ("give every column its own name" if header else "write the value in every row"),
             "cell.merged",
-            WARNING if header and not rows else ERROR,
         )
     )
     sheet.blocked.update(rows)
+    return False
 
 
-def _header(spec: SheetSpec, values: tuple[Any, ...]) -> list[tuple[int, str]] | None:
+def _fill_down(sheet: RawSheet, index: int, first: int, last: int) -> bool:
+    """Copy the first row's value of a merge down one column into the rows it covers."""
+    at = {number: k for k, (number, _) in enumerate(sheet.rows)}
+    if first not in at or not 0 <= index < len(sheet.rows[at[first]][1]):
+        return True  # the merge's value lies in a row or column that holds no data
+    value = sheet.rows[at[first]][1][index]
+    for number in range(first + 1, last + 1):
+        k = at.get(number)
+        if k is not None:
+            cells = list(sheet.rows[k][1])
+            cells[index] = value
+            sheet.rows[k] = (number, tuple(cells))
+    return True
+
+
+# "Total", "Totals", "Grand Total", "G. Total", "Sub-total", "Total:" (a row that sums the rows
+# above it in a hand-kept register; never a record)
+_TOTALS = re.compile(r"^(?:grand|g|sub)?\s*totals?$")
+
+
+def _is_totals(values: tuple[Any, ...]) -> bool:
+    for v in values:
+        if isinstance(v, str) and v.strip():
+            letters = " ".join(re.sub(r"[^a-z ]+", " ", v.casefold()).split())
+            if _TOTALS.match(letters) or letters.replace(" ", "") in ("grandtotal", "subtotal"):
+                return True
+    return False
+
+
+def _header(
+    spec: SheetSpec, values: tuple[Any, ...], headers: HeaderMap
+) -> list[tuple[int, str]] | None:
     """The header cells of ``values`` when at least two of them name columns of ``spec``."""
     cells = [(i, str(v).strip()) for i, v in enumerate(values) if isinstance(v, str) and v.strip()]
-    known = sum(1 for _, h in cells if spec.column(header_key(h)) is not None)
+    known = sum(1 for _, h in cells if headers.column(spec, h) is not None)
     return cells if known >= 2 or (known == 1 and len(cells) == 1) else None
+
+
+def _second_header_row(
+    spec: SheetSpec, upper: list[tuple[int, str]], values: tuple[Any, ...], headers: HeaderMap
+) -> list[tuple[int, str]] | None:
+    """The header read over two rows, when ``values`` (the row below the header) continue it:
+    text only, and naming columns the first row alone does not (``Participants`` over
+    ``Female | Male | Transgender``, ``Date`` over ``From | To``). A cell of the lower row is
+    read with the label above it (or the nearest one to its left, a label spread over several
+    columns) when that names a column, else alone; ``None`` when the row is not a header."""
+    if any(v is not None and not isinstance(v, str) for v in values):
+        return None
+    lower = {i: v.strip() for i, v in enumerate(values) if isinstance(v, str) and v.strip()}
+    if not lower:
+        return None
+    top = dict(upper)
+    out: list[tuple[int, str]] = []
+    label = ""
+    for i in sorted(set(top) | set(lower)):
+        if i in top:
+            label = top[i]
+        low = lower.get(i)
+        if low is None:
+            out.append((i, top[i]))
+            continue
+        tries = [f"{label} {low}", low] if label else [low]
+        out.append((i, next((t for t in tries if headers.column(spec, t) is not None), low)))
+    before = {c.name for _, h in upper if (c := headers.column(spec, h)) is not None}
+    after = {c.name for _, h in out if (c := headers.column(spec, h)) is not None}
+    return out if after - before and len(after) > len(before) else None
 
 
 def _no_header(name: str, spec: SheetSpec) -> RowProblem:
