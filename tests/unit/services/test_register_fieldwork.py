@@ -8,14 +8,22 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from register_support import HEADERS, campaign_row, case_row, rules, victim_row, write_book
+from register_support import (
+    HEADERS,
+    campaign_row,
+    case_row,
+    rules,
+    training_row,
+    victim_row,
+    write_book,
+)
 
 from tipdesk.core.errors import InvalidInput
-from tipdesk.core.records import Campaign
+from tipdesk.core.records import Campaign, Training, Victim
 from tipdesk.resources import load_reference, read_documents, reference_from_documents
 from tipdesk.services import figures
 from tipdesk.services.data_quality import data_quality
-from tipdesk.services.register import ImportOptions, commit_import, plan_import
+from tipdesk.services.register import ImportOptions, commit_import, plan_import, write_template
 from tipdesk.services.register.columns import SHEETS, HeaderMap
 from tipdesk.services.session import Session
 
@@ -349,3 +357,54 @@ def test_every_shipped_header_names_the_column_it_is_listed_for() -> None:
                     assert found is not None and found.name == name, (spec.name, header)
     for header in ref.register_ignored_headers:
         assert all(headers.names_nothing(s, header) for s in SHEETS), header
+
+
+# --- the template's new columns ------------------------------------------------------------------
+def test_the_template_has_the_victims_and_trainings_new_columns(tmp_path: Path) -> None:
+    out = write_template(tmp_path / "t.xlsx", load_reference()) or tmp_path / "t.xlsx"
+    wb = openpyxl.load_workbook(out)
+    victims = [c.value for c in wb["Victims"][1]]
+    assert {"cnic", "consent_to_share", "protection_measures"} <= set(victims)
+    assert "participants_by_agency" in [c.value for c in wb["Training"][1]]
+
+
+def test_victims_consent_cnic_and_protection_and_trainees_by_agency_are_imported(
+    district_session: Session, tmp_path: Path
+) -> None:
+    book = write_book(
+        tmp_path / "new.xlsx",
+        {
+            "Cases": [case_row()],
+            "Victims": [
+                victim_row(
+                    cnic="35202-1111111-2",
+                    consent_to_share="yes",
+                    protection_measures="Witness protection; shelter",
+                )
+            ],
+            "Training": [
+                training_row(participants_by_agency="FIA: 5; Punjab Police: 15; ngo=5"),
+                training_row(title="Wrong sum", participants_by_agency="FIA: 5"),
+                training_row(title="Unknown", participants_by_agency="Rangers: 25"),
+                training_row(title="Not pairs", participants_by_agency="FIA and police"),
+            ],
+        },
+    )
+    plan = plan_import(district_session, book)
+    by_title = {p.row: p for p in plan.errors if p.sheet == "Training"}
+    assert sorted(by_title) == [3, 4, 5]
+    assert "add up to 5, but the total is 25" in by_title[3].expected
+    assert "'Rangers' unknown" in by_title[4].expected
+    assert "FIA: 5; Punjab Police: 10" in by_title[5].expected
+    commit_import(district_session, plan, valid_only=True)
+    [row] = district_session.store.page("victim")
+    victim = district_session.store.get("victim", row.id)
+    assert isinstance(victim, Victim)
+    assert victim.cnic == "3520211111112" and victim.consent_to_share  # stored normalised
+    assert sorted(victim.protection_measures) == ["shelter", "witness_protection"]
+    [row] = district_session.store.page("training")
+    training = district_session.store.get("training", row.id)
+    assert isinstance(training, Training)
+    assert training.participants_by_agency == {"fia": 5, "punjab_police": 15, "ngo": 5}
+    again = plan_import(district_session, book)
+    assert again.counts()["training"]["unchanged"] == 1, "matched with its agencies"

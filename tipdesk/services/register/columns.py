@@ -191,6 +191,19 @@ VICTIMS = SheetSpec(
             extra=True,
             help="the case's office: only needed when two offices use the same case number",
         ),
+        Column("cnic", "cnic", "text", identifying=True, help="#####-#######-#"),
+        Column(
+            "consent_to_share",
+            "consent_to_share",
+            "bool",
+            help="the victim consents to sharing their identifying details: " + YES_NO_HELP,
+        ),
+        Column(
+            "protection_measures",
+            "protection_measures",
+            "codes:protection_measures",
+            help="protection measures (witness protection, ...), separated by ;",
+        ),
     ),
     "One row per victim, matched by victim_code. Identifying details are encrypted like every "
     "record and masked on screen.",
@@ -219,6 +232,13 @@ TRAINING = SheetSpec(
             help="empty: female + male + transgender",
         ),
         Column("venue", "venue", "text", extra=True),
+        Column(
+            "participants_by_agency",
+            "participants_by_agency",
+            "agency_counts",
+            help="participants by agency, e.g. FIA: 5; Punjab Police: 10 (they must add up "
+            "to the total)",
+        ),
     ),
     "One row per training session. A row matches a session already in TIPDesk when every "
     "column is the same; an edited row is a new session.",

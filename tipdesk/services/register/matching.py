@@ -334,12 +334,14 @@ def build_simple(row: Row) -> Training | Campaign:
 
 
 def fingerprint(record: Record, fields: Iterable[str]) -> tuple[Any, ...]:
-    """The values of ``fields`` (the sheet's columns), lists as sorted tuples."""
+    """The values of ``fields`` (the sheet's columns), lists and maps as sorted tuples."""
     out = []
     for name in fields:
         value = getattr(record, name)
         if isinstance(value, list):
             value = tuple(sorted(value))
+        elif isinstance(value, dict):  # participants by agency
+            value = tuple(sorted(value.items()))
         out.append(value)
     return tuple(out)
 

@@ -47,7 +47,13 @@ LIST_WORDS: dict[str, str] = {
     "partners": "partner",
     "departments": "department",
     "campaign_kinds": "kind of campaign",
+    "protection_measures": "protection measure",
 }
+AGENCY_COUNTS_EXPECTED = (
+    "expected each agency with its number of participants, separated by ; "
+    "(FIA: 5; Punjab Police: 10)"
+)
+_PAIR = re.compile(r"^(.+?)\s*[:=]\s*([0-9][0-9,]*)$")
 
 _YES = frozenset({"yes", "y", "true", "t", "1", "ہاں"})
 _NO = frozenset({"no", "n", "false", "f", "0", "نہیں"})
@@ -281,6 +287,8 @@ class Cells:
             return self._code(kind[5:], text)
         if kind.startswith("codes:"):
             return self._codes(kind[6:], text)
+        if kind == "agency_counts":
+            return self._agency_counts(text)
         raise ValueError(f"unknown column kind {kind!r}")  # a bug in columns.py
 
     def office(self, text: str) -> tuple[str | None, str | None]:
@@ -305,6 +313,30 @@ class Cells:
         if code is None:
             return None, self._expected_code(list_name)
         return code, None
+
+    def _agency_counts(self, text: str) -> tuple[dict[str, int] | None, str | None]:
+        """``FIA: 5; Punjab Police: 10`` (names or codes, ``:`` or ``=``) -> counts by agency
+        code; an agency named twice is counted once with both numbers."""
+        out: dict[str, int] = {}
+        bad: list[str] = []
+        for part in text.split(";"):
+            part = part.strip()
+            if not part:
+                continue
+            m = _PAIR.match(part)
+            if m is None:
+                return None, AGENCY_COUNTS_EXPECTED
+            code = self.reference.lookup("agencies", m[1])
+            if code is None:
+                bad.append(m[1])
+                continue
+            out[code] = out.get(code, 0) + int(m[2].replace(",", ""))
+        if bad:
+            return None, (
+                f"{', '.join(repr(b) for b in bad)} unknown; expected each to be an agency of "
+                "the reference list (see the Lists sheet of the template)"
+            )
+        return out, None
 
     def _codes(self, list_name: str, text: str) -> tuple[list[str] | None, str | None]:
         out: list[str] = []
