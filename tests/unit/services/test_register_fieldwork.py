@@ -276,6 +276,7 @@ def test_a_register_in_the_offices_own_layout_is_read(
     assert {"row.totals", "cell.merged.filled"} <= warned
     # The serial numbers are read as nothing, without a warning; Remarks is not a column.
     assert [p.column for p in plan.warnings if p.rule == "column.unknown"] == ["Remarks"]
+    assert (sheets["Cases"].ignored, sheets["Cases"].silent) == (["Remarks"], ["S. No."])
     commit_import(district_session, plan)
     assert district_session.store.count("case") == 2
     stats = figures.stats(district_session, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
@@ -305,7 +306,7 @@ def test_a_header_nobody_knows_is_mapped_by_the_user(
     options = ImportOptions(column_map={"Reg. No.": "case_number", "complainant": "-"})
     plan = plan_import(district_session, path, options)
     assert plan.ok and "column.unknown" not in {p.rule for p in plan.warnings}
-    assert plan.sheets[0].ignored == ["Complainant"]
+    assert (plan.sheets[0].ignored, plan.sheets[0].silent) == ([], ["Complainant"])
     assert plan.sheets[0].columns[0] == ("Reg. No.", "case_number")
     with pytest.raises(InvalidInput, match="'fir_number', which is no column"):
         plan_import(district_session, path, ImportOptions(column_map={"Reg": "FIR Number"}))

@@ -325,7 +325,7 @@ class HeaderMap:
 
     def unknown_targets(self) -> list[str]:
         """The columns of the user's mapping that no sheet has (each a mistake to report)."""
-        known = {header_key(c.name) for spec in SHEETS for c in spec.columns}
+        known = {key for by_key in _BY_KEY.values() for key in by_key}
         return sorted({t for t in self._user.values() if t != IGNORE and t not in known})
 
     def column(self, spec: SheetSpec, header: str) -> Column | None:

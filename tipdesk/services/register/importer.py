@@ -82,8 +82,9 @@ class ImportOptions:
 @dataclass(frozen=True, slots=True)
 class SheetMapping:
     """How one sheet of the file was read: ``columns`` pairs each header as written with the
-    register column it fills; ``ignored`` headers fill nothing; ``missing`` register columns
-    are not in the sheet."""
+    register column it fills; ``ignored`` headers fill nothing (no column has that header);
+    ``missing`` register columns are not in the sheet; ``silent`` headers fill nothing on
+    purpose (a serial number's, or one the column map sends to ``-``)."""
 
     sheet: str
     target: str
@@ -92,6 +93,7 @@ class SheetMapping:
     columns: list[tuple[str, str]]
     ignored: list[str]
     missing: list[str]
+    silent: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -102,6 +104,7 @@ class SheetMapping:
             "columns": [{"header": h, "column": c} for h, c in self.columns],
             "ignored": self.ignored,
             "missing": self.missing,
+            "silent": self.silent,
         }
 
 
@@ -338,10 +341,11 @@ def _map_columns(sheet: RawSheet) -> tuple[SheetMapping, list[RowProblem]]:
     pairs: list[tuple[str, str]] = []
     ignored: list[str] = []
     seen: dict[str, str] = {}
+    silent: list[str] = []
     for i, header in sheet.headers:
         column = sheet.columns.get(i)
         if column is None and i in sheet.silent:
-            ignored.append(header)  # a serial number's column: nothing to warn about
+            silent.append(header)  # a serial number's column: nothing to warn about
         elif column is None:
             ignored.append(header)
             problems.append(
@@ -388,7 +392,7 @@ def _map_columns(sheet: RawSheet) -> tuple[SheetMapping, list[RowProblem]]:
             )
         )
     mapping = SheetMapping(
-        sheet.name, spec.name, sheet.header_row, len(sheet.rows), pairs, ignored, missing
+        sheet.name, spec.name, sheet.header_row, len(sheet.rows), pairs, ignored, missing, silent
     )
     return mapping, problems
 

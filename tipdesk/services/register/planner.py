@@ -322,10 +322,15 @@ class Planner:
         """One note for the victims imported without a known gender or age: they are real
         and count (as unknown in every figure split by them), so they are never an error;
         the note says so, and where a supervisor finds them (Data quality)."""
+        codes = {
+            r.get("victim_code")
+            for r in self.rows.get("victim", [])
+            if id(r) not in self._excluded and r.get("victim_code")
+        }
         gender = age = 0
         for record in self.records:
             for r in tree(record):
-                if isinstance(r, Victim) and not r.deleted:
+                if isinstance(r, Victim) and not r.deleted and r.victim_code in codes:
                     gender += r.gender is Gender.UNKNOWN
                     age += r.age is None and r.date_of_birth is None
         if not gender and not age:

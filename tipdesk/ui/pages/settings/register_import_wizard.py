@@ -242,6 +242,7 @@ class MappingPage(QWizardPage):
             for m in plan.sheets:
                 rows += [(m.sheet, h, c, self.tr("read")) for h, c in m.columns]
                 rows += [(m.sheet, h, "", self.tr("ignored")) for h in m.ignored]
+                rows += [(m.sheet, h, "", self.tr("not a column")) for h in m.silent]
                 rows += [(m.sheet, "", c, self.tr("missing")) for c in m.missing]
         self.model.set_rows(rows)
         self._header_rows(plan)
