@@ -283,7 +283,8 @@ def _plan(
         rows_valid=max(rows_total - planner.unusable - len(planner.excluded_rows()), 0),
         records=planner.records,
         resolutions=sorted(
-            planner.resolutions.values(), key=lambda r: (r.column, r.written.casefold(), r.province)
+            planner.departments.resolutions.values(),
+            key=lambda r: (r.column, r.written.casefold(), r.province),
         ),
     )
 

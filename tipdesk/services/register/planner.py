@@ -16,14 +16,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from tipdesk.core import dual_role
-from tipdesk.core.codes import Gender, InstallRole
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
 from tipdesk.core.permissions import Permission
-from tipdesk.core.records import Accused, Record, Victim
+from tipdesk.core.records import Record, Victim
 from tipdesk.core.validation import ValidationContext, advise, validate
-from tipdesk.services import overlap_guard, overlaps, ownership
+from tipdesk.services import overlap_guard, ownership
 from tipdesk.services.register.columns import Column, SheetSpec, header_key
+from tipdesk.services.register.holds import held_messages, hold_marks
 from tipdesk.services.register.matching import (
     CREATE,
     UNCHANGED,
@@ -36,33 +36,22 @@ from tipdesk.services.register.matching import (
     build_victim,
     fingerprint,
     simple_label,
-    tree,
 )
 from tipdesk.services.register.model import (
     ERROR,
     WARNING,
     ImportCancelled,
-    Resolution,
     RowProblem,
     show_value,
 )
 from tipdesk.services.register.reading import Cancelled, Progress, RawSheet
+from tipdesk.services.register.resolving import Departments, unknown_victims_note
 from tipdesk.services.register.values import BLANK, Cells, is_blank
 from tipdesk.services.session import Session
 from tipdesk.store import register_queries as q
 
 _VALID_ONLY_ROUNDS = 4
 _PATH = re.compile(r"^(accused|victims)\[(\d+)\]\.?(.*)$")
-# What marks an accused proceeded against (the first) and judged (the rest): held back
-# together while the accused's overlap with a victim is open (see Planner._hold_marks).
-_MARK_FIELDS = (
-    "proceeded_on",
-    "outcome",
-    "judgment_on",
-    "imprisonment_months",
-    "fine_pkr",
-    "appeal",
-)
 
 
 def _index(path: str) -> int:
@@ -111,7 +100,7 @@ class Planner:
         self.ctx: ValidationContext = session.validation_context()
         self.problems: list[RowProblem] = []
         self.unknown_offices: dict[str, UnknownOffice] = {}
-        self.resolutions: dict[tuple[str, str, str], Resolution] = {}
+        self.departments = Departments(cells, session.reference)
         self.rows: dict[str, list[Row]] = defaultdict(list)
         self.changes: list[Change] = []
         self.records: list[Record] = []
@@ -234,46 +223,19 @@ class Planner:
 
     def _department(self, row: Row, index: int, column: Column) -> None:
         """A department cell, resolved by the province of the row's district when it names
-        the department as offices say it (listed in the plan's resolutions)."""
+        the department as offices say it (:class:`.resolving.Departments`)."""
         raw = row.cells[index]
         if is_blank(raw):
             return
-        district = row.get("district")
-        found = self.cells.department(raw, district)
+        code, error, warning = self.departments.read(raw, row.get("district"))
         header = row.sheet.header_at(index)
-        if found.code is None:
+        if code is None:
             row.bad = True
-            self._report(row, header, show_value(raw), found.problem, "value.department")
+            self._report(row, header, show_value(raw), error, "value.department")
             return
-        row.values[column.name] = found.code
-        if not found.by_alias:
-            return
-        ref = self.session.reference
-        province = ref.provinces.get(found.province)
-        written = " ".join(str(raw).split())
-        key = (written.casefold(), found.province, found.code)
-        entry = self.resolutions.get(key)
-        if entry is None:
-            entry = self.resolutions[key] = Resolution(
-                column.name,
-                written,
-                province.name if province else found.province,
-                found.code,
-                ref.label("departments", found.code),
-            )
-        entry.rows += 1
-        if found.other_province:
-            where = ref.districts[str(district)]
-            self._report(
-                row,
-                header,
-                show_value(raw),
-                f"taken as {entry.name}, a department of {entry.province}, though "
-                f"{where.name} is in {ref.provinces[where.province].name}; a supervisor should "
-                "check it",
-                "department.province",
-                WARNING,
-            )
+        row.values[column.name] = code
+        if warning:
+            self._report(row, header, show_value(raw), warning, "department.province", WARNING)
 
     def _unknown_office(self, raw: str, row: Row) -> None:
         name = " ".join(raw.split())
@@ -319,41 +281,13 @@ class Planner:
         overlap_guard.note_hits(self.session, hits, "register")
 
     def _note_unknown_victims(self) -> None:
-        """One note for the victims imported without a known gender or age: they are real
-        and count (as unknown in every figure split by them), so they are never an error;
-        the note says so, and where a supervisor finds them (Data quality)."""
-        codes = {
-            r.get("victim_code")
-            for r in self.rows.get("victim", [])
-            if id(r) not in self._excluded and r.get("victim_code")
-        }
-        gender = age = 0
-        for record in self.records:
-            for r in tree(record):
-                if isinstance(r, Victim) and not r.deleted and r.victim_code in codes:
-                    gender += r.gender is Gender.UNKNOWN
-                    age += r.age is None and r.date_of_birth is None
-        if not gender and not age:
-            return
-        sheet = next((r.sheet.name for r in self.rows.get("victim", [])), "Victims")
-        parts = [
-            f"{n:,} victim{'s' if n != 1 else ''}' {what}"
-            for n, what in ((gender, "gender"), (age, "age"))
-            if n
-        ]
-        self.problems.append(
-            RowProblem(
-                sheet,
-                None,
-                "",
-                "",
-                " and ".join(parts)
-                + " not known: imported all the same, counted as unknown in every figure split "
-                "by gender or age, and listed in Data quality",
-                "victim.unknown",
-                WARNING,
-            )
-        )
+        """One note for the file's victims imported without a known gender or age."""
+        rows = [r for r in self.rows.get("victim", []) if id(r) not in self._excluded]
+        codes = {str(r.get("victim_code")) for r in rows if r.get("victim_code")}
+        sheet = rows[0].sheet.name if rows else "Victims"
+        note = unknown_victims_note(self.records, codes, sheet)
+        if note is not None:
+            self.problems.append(note)
 
     # --- cases ---------------------------------------------------------------------------
     def _case_groups(self) -> dict[tuple[str, ...], CaseGroup]:
@@ -576,7 +510,7 @@ class Planner:
         for _ in range(_VALID_ONLY_ROUNDS):
             excluded = {id(r) for r in rows if id(r) in self._excluded}
             built = build_case(group, excluded, self.keep_identity)
-            held = self._hold_marks(built, group) if built.changed else {}
+            held = hold_marks(self.session, built, group) if built.changed else {}
             problems = (
                 ownership.claim(self.session, [built.case])[0] + validate(built.case, self.ctx)
                 if built.changed
@@ -600,7 +534,7 @@ class Planner:
         self.changes += built.changes
         if built.changed:
             self.records.append(built.case)
-            for i, message in self._held_messages(built, held).items():
+            for i, message in held_messages(self.ctx, built, held).items():
                 row = built.accused_rows[i] if i < len(built.accused_rows) else None
                 if row is not None:
                     self._warn(row, "proceeded_on", message, "dual_role.held")
@@ -609,44 +543,6 @@ class Planner:
                 if row is not None and not (p.rule == "dual_role" and _index(p.field) in held):
                     column = row.spec.column_for_field(name)
                     self._warn(row, column.name if column else name, p.message, p.rule)
-
-    def _hold_marks(self, built: BuiltCase, group: CaseGroup) -> dict[int, list[str]]:
-        """Accused who may be a victim of the case (an open overlap) and whose rows would mark
-        them proceeded against or convicted: the row is imported without the marks (the
-        overlap goes to the review queue; importing the register again after the review brings
-        them in). Returns the positions of such accused with the fields held back."""
-        case, old = built.case, group.stored
-        overlaps.stamp(self.session, case, old)
-        stored = {a.id: a for a in (old.accused if old is not None else []) if a.id}
-        held: dict[int, list[str]] = {}
-        for i, a in enumerate(case.accused):
-            if a.deleted or not dual_role.open_matches(a):
-                continue
-            before = stored.get(a.id) if a.id else None
-            marked = dual_role.marks(a, before)
-            if not marked:
-                continue
-            fields = _MARK_FIELDS if "proceeded_on" in marked else _MARK_FIELDS[1:]
-            blank = Accused()
-            for name in fields:
-                setattr(a, name, getattr(before if before is not None else blank, name))
-            held[i] = [f for f in fields if getattr(a, f) != getattr(blank, f) or f in marked]
-        return held
-
-    def _held_messages(self, built: BuiltCase, held: dict[int, list[str]]) -> dict[int, str]:
-        """What the dry run says at each held accused's row."""
-        detail = self.ctx.identity_detail
-        verb = "appears to be" if detail else "may be"
-        out: dict[int, str] = {}
-        for i in held:
-            pairs = dual_role.open_pairs(built.case, built.case.accused[i])
-            out[i] = (
-                "imported without the date proceeded against and the outcome: the accused "
-                f"{verb} the same person as {dual_role.victim_words(pairs, detail)} of this "
-                "case, and a supervisor must review that first (review queue); import the "
-                "register again after the review to bring them in"
-            )
-        return out
 
     def _skip_children(self, group: CaseGroup, case_row: Row | None) -> None:
         if case_row is None:
