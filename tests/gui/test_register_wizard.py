@@ -87,6 +87,9 @@ def test_the_wizard_imports_the_valid_rows_only(
     bad = [problems.row(i) for i in range(problems.rowCount())]
     assert any(r[1] == "Cases" and r[2] == "3" and r[3] == "registered_on" for r in bad), bad
     assert problems_page.valid_only.isEnabled()
+    assert problems_page.valid_only.isChecked(), "the valid rows are offered at once"
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    problems_page.valid_only.setChecked(False)  # import nothing until it is corrected
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
     problems_page.valid_only.setChecked(True)
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()

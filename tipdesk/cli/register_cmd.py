@@ -3,8 +3,10 @@
 ``import register`` checks the whole file first and prints every problem as
 ``Sheet!Row Column: value — expected ...``, and how it read the file's own headers
 (``FIR No. -> case_number``); ``--map-column "HEADER=column"`` says what a header the register
-and the reference data do not know holds (``-``: nothing). With any error nothing is imported
-(exit 5, also for a ``--dry-run`` that finds errors) unless ``--valid-only`` is given.
+and the reference data do not know holds (``-``: nothing). Rows with errors are left out and
+listed; the others are imported (one bad row never refuses the whole register). With
+``--all-or-nothing`` any error refuses the whole file instead (exit 5, also for a ``--dry-run``
+that finds errors). ``--valid-only`` (the default now) is still accepted.
 ``--dry-run`` only checks. ``--json`` prints the plan (and the result) as JSON on stdout.
 """
 
@@ -127,10 +129,10 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     )
     with open_session(args, paths) as session:
         plan = plan_import(session, Path(args.file), options)
-        refused = bool(plan.errors) and not args.valid_only
+        refused = bool(plan.errors) and args.all_or_nothing
         result = None
         if not args.dry_run and not refused:
-            result = commit_import(session, plan, valid_only=args.valid_only)
+            result = commit_import(session, plan, valid_only=True)
     data: dict[str, Any] = plan.to_json()
     data["dry_run"] = bool(args.dry_run)
     data["imported"] = result is not None
@@ -149,10 +151,13 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
             verbs = {"create": "to create", "update": "to update", "unchanged": "unchanged"}
             lines.append("Would import:" if plan.rows_valid else "Nothing can be imported.")
             lines += _counts_text(plan.counts(), verbs)
+            left_out = plan.rows_total - plan.rows_valid
+            if left_out and not refused:
+                lines.append(f"{left_out:,} rows with errors would be left out.")
             if refused:
                 lines.append(
-                    f"Nothing was imported: correct the errors, or use --valid-only to import "
-                    f"the {plan.rows_valid:,} rows without errors."
+                    f"Nothing was imported: correct the errors, or leave out --all-or-nothing "
+                    f"to import the {plan.rows_valid:,} rows without errors."
                 )
             else:
                 lines.append("Dry run: nothing was imported.")
@@ -193,7 +198,14 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("--sheet", help="import only this sheet; for a CSV, the sheet it holds")
     p.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
     p.add_argument(
-        "--valid-only", action="store_true", help="import the rows without errors, skip the rest"
+        "--valid-only",
+        action="store_true",
+        help="import the rows without errors, list the rest (the default)",
+    )
+    p.add_argument(
+        "--all-or-nothing",
+        action="store_true",
+        help="with any error, import nothing (exit 5)",
     )
     p.add_argument(
         "--map-office",

@@ -7,11 +7,11 @@ Pages: (1) the file (XLSX or CSV; a CSV names its sheet) and "Check the file", w
 the register column it holds (a column map, as ``--map-column`` on the command line), the
 departments named without their province and how they were resolved, and the offices the file
 names that this install does not know (mapping a header or an office re-checks the file);
-(3) every problem, with the choice to import the valid rows only (required to go on when
-there are errors); (4) what will be created, updated or left unchanged, and Confirm, which runs
-:func:`~tipdesk.services.register.commit_import` behind a progress dialog and shows the result.
-Nothing is saved before Confirm. The services are imported here, so screens import this module
-only when the wizard is opened.
+(3) every problem, the valid rows only being imported when there are errors (the box can be
+unticked, to import nothing); (4) what will be created, updated or left unchanged, and
+Confirm, which runs :func:`~tipdesk.services.register.commit_import` behind a progress
+dialog and shows the result. Nothing is saved before Confirm. The services are imported
+here, so screens import this module only when the wizard is opened.
 """
 
 from __future__ import annotations
@@ -394,13 +394,13 @@ class ProblemsPage(QWizardPage):
             ).format(errors=errors, warnings=warnings, valid=plan.rows_valid, rows=plan.rows_total)
             if errors:
                 text += " " + self.tr(
-                    "With errors nothing is imported unless you choose the valid rows only; "
-                    "or correct the register and check it again."
+                    "Rows with errors are left out and the others imported; untick the box to "
+                    "import nothing until the register is corrected."
                 )
         self.counts.setText(text)
         self.valid_only.setEnabled(bool(plan.problems))
-        if not plan.problems:
-            self.valid_only.setChecked(False)
+        # One bad row never refuses the whole register: the valid rows are offered at once.
+        self.valid_only.setChecked(bool(plan.errors))
 
     def isComplete(self) -> bool:
         plan = self.wiz.plan
