@@ -96,6 +96,19 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     return view
 
 
+def _clear(form: QFormLayout) -> None:
+    """Empty ``form``. Its widgets are deleted later, never at once: the page is rebuilt when
+    one of its own combo boxes changes (the file is checked again), and deleting the combo box
+    inside its own signal would crash."""
+    while form.rowCount():
+        row = form.takeRow(0)
+        for item in (row.labelItem, row.fieldItem):
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+
+
 class FilePage(QWizardPage):
     """Page 1: the file, the CSV's sheet, and checking it."""
 
@@ -260,8 +273,7 @@ class MappingPage(QWizardPage):
             else ""
         )
         self.resolved.setVisible(bool(resolved))
-        while self.offices_form.rowCount():
-            self.offices_form.removeRow(0)
+        _clear(self.offices_form)
         self.office_combos = {}
         unknown = {o.name: o for o in plan.unknown_offices} if plan is not None else {}
         names = sorted(set(unknown) | set(self.wiz.office_map))
@@ -287,8 +299,7 @@ class MappingPage(QWizardPage):
     def _header_rows(self, plan: ImportPlan | None) -> None:
         """One choice per header no column took (and per header the user mapped), listing
         the columns of its sheet."""
-        while self.headers_form.rowCount():
-            self.headers_form.removeRow(0)
+        _clear(self.headers_form)
         self.header_combos = {}
         choices: dict[str, list[str]] = {}  # header -> the columns of its sheet
         for m in plan.sheets if plan is not None else []:
