@@ -46,6 +46,7 @@ from tipdesk.resources import load_reference
 from tipdesk.services import leftovers, reference_updates
 from tipdesk.store.audit import ChainStatus, NewEntry
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
+from tipdesk.store.relay_store import RelayStore
 from tipdesk.store.store import Actor, OfficeRow, Store, User
 
 
@@ -406,6 +407,9 @@ def settle_identity(session: Session, keyfile: KeyFile, identity: bytes | None) 
         and keyfile.grant_identity(u.name, identity)
     ]
     keyfile.grant_recovery_identity(identity)
+    # Identities sealed before enrolment get HQ's copy now, and the consenting victims who
+    # waited for it go in the next bundle (tipdesk.store.identity_relay).
+    RelayStore(session.store).reseal(session.actor())
     if escrow is not None and keyfile.identity_holders():
         vault.drop_escrow()
         session.store.checkpoint()

@@ -145,6 +145,7 @@ def encode(
     audit_head: tuple[int, str] = (0, ""),
     changes: ChangeRange | None = None,
     audit_at: tuple[int, str] = (0, ""),
+    identity_keys: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[bytes, dict[str, int]]:
     """The payload JSON for ``records`` (by kind) and the number of records per kind.
     ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
@@ -152,13 +153,17 @@ def encode(
     sender's change log with each record's position (every bundle a district makes carries
     it; HQ refuses a format 2 bundle without it); ``audit_at`` the proof of HQ's last anchor
     (:mod:`tipdesk.sync.anchor`): that entry and the hash the sender's chain has there now
-    (left out while HQ has sent no anchor)."""
+    (left out while HQ has sent no anchor); ``identity_keys`` the data keys of the consenting
+    victims' sealed identities, sealed for HQ's recipients (data key id -> recipient -> sealed
+    key, base64; left out when no victim needs one)."""
     out, counts = encode_records(records)
     head: dict[str, Any] = {"audit_head": list(audit_head), "device": device, "seq": seq}
     if audit_at[0]:
         head["audit_at"] = list(audit_at)
     if changes is not None:
         head["changes"] = changes.to_json()
+    if identity_keys:
+        head["identity_keys"] = {k: dict(v) for k, v in identity_keys.items()}
     doc = {"bundle": head, "records": out}
     return canonical(doc, checked=False), counts
 
@@ -214,6 +219,8 @@ class Payload:
     """The bundle's change range and positions (format 2; None when the payload has none)."""
     audit_at: tuple[int, str] = (0, "")
     """The sender's proof of HQ's last audit anchor (format 2): entry and its hash now."""
+    identity_keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Data keys of consenting victims' sealed identities, sealed for HQ's recipients."""
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.rows.items() if v}
@@ -478,12 +485,26 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
         audit_head=audit,
         changes=changes,
         audit_at=proof,
+        identity_keys=_identity_keys(head.get("identity_keys", {})),
     )
+
+
+def _identity_keys(raw: Any) -> dict[str, dict[str, str]]:
+    """``{"<data key id>": {"<recipient>": "<sealed key>"}}``, every part text."""
+    if type(raw) is not dict or not all(
+        type(k) is str
+        and k.isdigit()
+        and type(v) is dict
+        and all(type(r) is str and type(x) is str and len(x) < 1024 for r, x in v.items())
+        for k, v in raw.items()
+    ):
+        raise _damaged("identity keys")
+    return raw
 
 
 _HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
 _HEAD_KEYS_1 = _HEAD_REQUIRED
-_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes"}
+_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes", "identity_keys"}
 
 
 def _audit_pair(raw: Any) -> tuple[int, str]:

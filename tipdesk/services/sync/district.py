@@ -21,6 +21,7 @@ from typing import Any
 from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Victim
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
@@ -102,6 +103,9 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
     pending: tuple[int, ...] = ()
     files: tuple[BundleFile, ...] = ()
+    waiting: tuple[Victim, ...] = ()
+    """Consenting victims left out of this export: their identity cannot be sealed for HQ
+    until a user who holds the identity key (a supervisor or an admin) signs in here."""
 
 
 class ExportNotWritten(KnownError):
@@ -142,6 +146,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
             app_version=__version__,
         )
     made: list[Manifest] = []
+    waiting = tuple(v for p in prepared for v in p.waiting)
     while prepared:
         one = prepared.pop(0)
         m = one.manifest
@@ -173,6 +178,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         counts,
         tuple(f.seq for f in files),
         tuple(files),
+        waiting,
     )
 
 

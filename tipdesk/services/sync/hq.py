@@ -26,7 +26,7 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import anchors, importer, records_back
+from tipdesk.services.sync import anchors, importer, records_back, relay
 from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import (
     own_identity,
@@ -253,6 +253,9 @@ def import_bundle_bytes(
         contents = payload.decode(plain, env.format)
         del plain
         bundle.check_payload(manifest, contents)
+        relay.open_identities(
+            contents.rows.get("victim", []), contents.identity_keys, me.age_identity
+        )
         outcome = importer.apply_bundle(
             session.store,
             manifest=manifest,
