@@ -194,12 +194,19 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
             {"seq": f.seq, "file": str(f.path), "new": f.new, "counts": f.counts}
             for f in result.files
         ],
+        "identity_waiting": [v.victim_code for v in result.waiting],
     }
 
     def text() -> str:
         lines = []
         if result.path is None:
             lines.append("Nothing new to export since the last bundle.")
+        if result.waiting:
+            lines.append(
+                f"{len(result.waiting)} consenting victim(s) wait (their identity cannot be "
+                "sealed for HQ until a supervisor or an admin signs in here): "
+                + ", ".join(v.victim_code for v in result.waiting)
+            )
         for f in result.files:
             if f.new:
                 lines.append(f"{f.path}\nBundle {f.seq}: {_counts(f.counts)}.")
