@@ -45,6 +45,7 @@ from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
 from tipdesk.services import leftovers, reference_updates
 from tipdesk.store.audit import ChainStatus, NewEntry
+from tipdesk.store.handover_store import HandoverStore
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.relay_store import RelayStore
 from tipdesk.store.store import Actor, OfficeRow, Store, User
@@ -134,7 +135,8 @@ class Session:
     def validation_context(self) -> ValidationContext:
         return ValidationContext(
             reference=self.reference,
-            offices=self.office_codes(),
+            # A case handed over to this district keeps the sending office's code.
+            offices=self.office_codes() | HandoverStore(self.store).received_offices(),
             today=self.clock.now().date(),
             identity_detail=self.can(Permission.REVEAL_IDENTITY),
             # Keyed hashes: they work whether or not this user can read identities.

@@ -81,6 +81,11 @@ class RemoteBatch:
         self._rowids: dict[str, int] = {}
 
     # --- reads ---------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        """The store this batch writes to (its connection is :attr:`conn`)."""
+        return self._store
+
     def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
         """HQ's rows of ``kind`` for ``ids`` (deleted ones too), with their vv entries."""
         table = TABLES[kind]

@@ -146,6 +146,7 @@ def encode(
     changes: ChangeRange | None = None,
     audit_at: tuple[int, str] = (0, ""),
     identity_keys: Mapping[str, Mapping[str, str]] | None = None,
+    handovers: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[bytes, dict[str, int]]:
     """The payload JSON for ``records`` (by kind) and the number of records per kind.
     ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
@@ -155,7 +156,8 @@ def encode(
     (:mod:`tipdesk.sync.anchor`): that entry and the hash the sender's chain has there now
     (left out while HQ has sent no anchor); ``identity_keys`` the data keys of the consenting
     victims' sealed identities, sealed for HQ's recipients (data key id -> recipient -> sealed
-    key, base64; left out when no victim needs one)."""
+    key, base64; left out when no victim needs one); ``handovers`` the cases the district
+    hands over that HQ has not moved yet (left out when none)."""
     out, counts = encode_records(records)
     head: dict[str, Any] = {"audit_head": list(audit_head), "device": device, "seq": seq}
     if audit_at[0]:
@@ -164,6 +166,8 @@ def encode(
         head["changes"] = changes.to_json()
     if identity_keys:
         head["identity_keys"] = {k: dict(v) for k, v in identity_keys.items()}
+    if handovers:
+        head["handovers"] = [dict(h) for h in handovers]
     doc = {"bundle": head, "records": out}
     return canonical(doc, checked=False), counts
 
@@ -221,6 +225,8 @@ class Payload:
     """The sender's proof of HQ's last audit anchor (format 2): entry and its hash now."""
     identity_keys: dict[str, dict[str, str]] = field(default_factory=dict)
     """Data keys of consenting victims' sealed identities, sealed for HQ's recipients."""
+    handovers: list[dict[str, Any]] = field(default_factory=list)
+    """Cases the district hands over (:func:`check_handovers`)."""
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.rows.items() if v}
@@ -486,7 +492,30 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
         changes=changes,
         audit_at=proof,
         identity_keys=_identity_keys(head.get("identity_keys", {})),
+        handovers=check_handovers(head.get("handovers", [])),
     )
+
+
+HANDOVER_TEXT = ("id", "case_id", "from", "to", "reason", "asked_by", "asked_at", "state",
+                 "moved_at")  # fmt: skip
+
+
+def check_handovers(raw: Any) -> list[dict[str, Any]]:
+    """Handovers as bundles and receipts carry them: a list of objects with the text fields
+    :data:`HANDOVER_TEXT` (ids valid) and ``sealed`` (an object of objects); else damaged."""
+    if type(raw) is not list:
+        raise _damaged("handovers")
+    for h in raw:
+        if (
+            type(h) is not dict
+            or set(h) != {*HANDOVER_TEXT, "sealed"}
+            or not all(type(h[k]) is str and len(h[k]) <= 2000 for k in HANDOVER_TEXT)
+            or not all_ids([h["id"], h["case_id"]])
+            or type(h["sealed"]) is not dict
+            or not all(type(v) is dict for v in h["sealed"].values())
+        ):
+            raise _damaged("handovers")
+    return raw
 
 
 def _identity_keys(raw: Any) -> dict[str, dict[str, str]]:
@@ -504,7 +533,7 @@ def _identity_keys(raw: Any) -> dict[str, dict[str, str]]:
 
 _HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
 _HEAD_KEYS_1 = _HEAD_REQUIRED
-_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes", "identity_keys"}
+_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes", "identity_keys", "handovers"}
 
 
 def _audit_pair(raw: Any) -> tuple[int, str]:

@@ -32,6 +32,7 @@ import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Record, Victim
@@ -57,6 +58,8 @@ class Prepared:
     waiting: tuple[Victim, ...] = ()
     """Consenting victims this export left out: their identity cannot be sealed for HQ
     until a user who holds the identity key signs in (see the module contract)."""
+    handovers: tuple[str, ...] = ()
+    """Ids of the handovers this bundle carries."""
 
     @property
     def file_name(self) -> str:
@@ -84,9 +87,13 @@ def next_bundles(
     created_at: str,
     app_version: str,
     max_records: int | None = None,
+    handovers: Sequence[dict[str, Any]] = (),
+    handover_unsent: bool = False,
 ) -> list[Prepared]:
     """The next bundles (usually one; several when the export is larger than a bundle may
-    be), or none when there is nothing new (see the module contract)."""
+    be), or none when there is nothing new (see the module contract). ``handovers``: the
+    cases handed over that HQ has not moved yet, carried by the last bundle made
+    (``handover_unsent``: one of them is in no bundle yet, so a bundle is made for it)."""
     sync = SyncStore(store)
     with sync.snapshot():
         through = sync.max_change()
@@ -96,7 +103,11 @@ def next_bundles(
         back, must_confirm = sync.back_applied()
         confirmed = last.back_through if last else 0
         pending = [o for o in outbox if o.acked_at is None]
-        if _nothing_new(after, through, last, pending) and (back <= confirmed or not must_confirm):
+        if (
+            _nothing_new(after, through, last, pending)
+            and (back <= confirmed or not must_confirm)
+            and not handover_unsent
+        ):
             return []
         audit_head = _audit_head(store)
         audit_at = anchors.proof(store)
@@ -135,9 +146,20 @@ def next_bundles(
     maker.audit_head, maker.audit_at = audit_head, audit_at
     maker.identity_keys = relayed.keys
     pieces = bundle_split.fitted(whole, limit, maker.fits, _too_large)
+    carried: tuple[str, ...] = ()
+    if handovers and pieces:
+        # The last piece carries them: HQ moves a case after its records are in. Encoded
+        # again, since it fitted without them (they are small: a few hundred bytes each);
+        # should that not fit, they wait for the next export.
+        maker.handovers = list(handovers)
+        maker.next_seq -= 1
+        if maker.fits(pieces[-1]):
+            carried = tuple(str(h["id"]) for h in handovers)
+        else:
+            maker.next_seq += 1
     made = [maker.seal(piece) for piece in pieces]
     if made:
-        made[-1] = dataclasses.replace(made[-1], waiting=tuple(relayed.waiting))
+        made[-1] = dataclasses.replace(made[-1], waiting=tuple(relayed.waiting), handovers=carried)
     return made
 
 
@@ -175,6 +197,7 @@ class _Maker:
         self.audit_at: tuple[int, str] = (0, "")
         self.next_seq = seq
         self.identity_keys: dict[int, dict[str, bytes]] = {}
+        self.handovers: list[dict[str, Any]] = []
         # Slices that fit, by identity: their number and encoded payload, sealed next.
         self._fitting: dict[int, tuple[int, bytes, dict[str, int]]] = {}
 
@@ -196,7 +219,14 @@ class _Maker:
         }
         keys = relay.keys_json({k: self.identity_keys[k] for k in needed})
         data, counts = payload.encode(
-            device, self.next_seq, records, self.audit_head, changes, self.audit_at, keys
+            device,
+            self.next_seq,
+            records,
+            self.audit_head,
+            changes,
+            self.audit_at,
+            keys,
+            self.handovers,
         )
         if not budget.fits(len(piece.entries), data):
             return False
