@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import io
+from tipdesk.cli import handover_cmd, io
 from tipdesk.cli.common import (
     Add,
     InFile,
@@ -276,6 +276,14 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
         if r.notices:
             n = len(r.notices)
             lines.append(f"{n} notice{'' if n == 1 else 's'} from HQ: see `tipdesk sync notices`.")
+        told = {
+            "received": "handed over to this district",
+            "moved": "handed over by this district, moved by HQ (read-only here)",
+            "refused": "handover refused by HQ (editable here again)",
+        }
+        for key, what in told.items():
+            if r.handovers.get(key):
+                lines.append(f"Cases {what}: {len(r.handovers[key])} (`tipdesk case handovers`).")
         if r.reference is not None and r.reference.installed:
             lines.append(
                 f"HQ's reference update {r.reference.revision} installed: "
@@ -404,6 +412,9 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
                 lines.append(f"  quarantined {q['kind']} {q['record_id']}: {why}")
             if r.anchor is not None and r.anchor.problem:
                 lines.append(_anchor_line(r.anchor.problem, r.anchor.message))
+            for h in r.handovers:
+                why = f": {h['why']}" if h["why"] else ""
+                lines.append(f"  handover of case {h['case_id']}: {h['state']}{why}")
         if report.results:
             accepted = sum(report.accepted.values())
             lines.append(
@@ -735,6 +746,7 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="only show what would be kept and discarded"
     )
+    handover_cmd.add_hq_action(hq, add)
     p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
     p.add_argument("--out", required=True, type=OutFolder, help="folder to write the receipts into")
     add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)

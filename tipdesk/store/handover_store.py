@@ -233,6 +233,11 @@ class HandoverStore:
         """One setting inside the caller's transaction (the directory a receipt brings)."""
         settings_table.put(self._conn, {key: value})
 
+    def settle_now(self, rows: Sequence[HandoverRow], own: str, actor: Actor) -> None:
+        """:meth:`settle` in a transaction of its own (the screenshots' demo data)."""
+        with transaction(self._conn):
+            self.settle(rows, own, actor)
+
     def waiting_identities(self) -> list[HandoverRow]:
         """Received handovers whose sealed identities are not all written yet."""
         return self._rows(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,6 +25,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +35,8 @@ from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, 
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.core.reference import Reference
-from tipdesk.services import lists
+from tipdesk.services import handover, lists
+from tipdesk.services.handover import Handover
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import (
@@ -49,6 +52,7 @@ from tipdesk.ui.pages.records.editors.victim_editor import (
     VictimForm,
     suggest_victim_code,
 )
+from tipdesk.ui.pages.records.handover import HandoverDialog, banner_text
 from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
@@ -496,10 +500,48 @@ class CaseEditor(RecordEditor):
 
     def head_actions(self) -> list[QWidget]:
         self.print_button = print_button_icon(CasePrintButton(self))
-        return [self.print_button]
+        self.handover_button = QPushButton(self.tr("Hand over…"))
+        self.handover_button.setObjectName("handoverButton")
+        self.handover_button.setToolTip(self.tr("Hand this case over to another district"))
+        self.handover_button.clicked.connect(self.hand_over)
+        self.handover_button.setVisible(False)
+        return [self.handover_button, self.print_button]
 
     def after_load(self) -> None:
         self.print_button.setEnabled(bool(self.record_id))
+        self.handover_button.setVisible(False)
+        if self.record_id and self.ctx.identity.install.district:
+            self.ctx.runner.submit(
+                partial(handover.of_case, case_id=self.record_id),
+                self.guard(self.show_handover),
+                lambda _exc: None,
+            )
+
+    def show_handover(self, found: Handover | None) -> None:
+        """A case this district handed over is read-only, with a banner saying to whom,
+        when and why; else supervisors and admins may hand over one of this district's."""
+        if found is not None:
+            self.owner_banner.set_message("warning", banner_text(found))
+            self.make_read_only()
+            return
+        own = self.ctx.identity.install.district
+        self.handover_button.setVisible(
+            self.ctx.can(Permission.HANDOVER)
+            and not self.read_only
+            and str(self.form.record.owner) == own
+        )
+
+    def hand_over(self) -> None:
+        if self.has_unsaved_changes():
+            QMessageBox.information(
+                self,
+                self.tr("Hand over"),
+                self.tr("Save or discard the changes first: the case is handed over as saved."),
+            )
+            return
+        dialog = HandoverDialog(self.ctx, self.record_id or "", self.title(), self)
+        if dialog.exec() and dialog.done_handover is not None:
+            self.show_handover(dialog.done_handover)
 
     def section_of(self, segments: Segments) -> str:
         form = self.case_form
