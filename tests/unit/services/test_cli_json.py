@@ -158,6 +158,7 @@ def test_hq_import_conflicts_and_devices(
                     "up_to_date": 4,
                     "district_name": "Lahore",
                     "anchor": {"head": head, "problem": "", "message": ""},
+                    "handovers": [],
                 }
             ],
             "accepted": {"case": 1, "accused": 1, "victim": 1, "referral": 1},
