@@ -12,7 +12,9 @@ import pytest
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("names", [["sync-district", "sync-hq"]])
+@pytest.mark.parametrize(
+    "names", [["sync-district", "sync-hq"], ["case-editor-handed-over", "dashboard-handed-over"]]
+)
 def test_the_screenshot_script_draws_the_sync_screens(tmp_path: Path, names: list[str]) -> None:
     done = subprocess.run(
         [

@@ -522,6 +522,7 @@ class CaseEditor(RecordEditor):
         when and why; else supervisors and admins may hand over one of this district's."""
         if found is not None:
             self.owner_banner.set_message("warning", banner_text(found))
+            self.handover_button.setVisible(False)
             self.make_read_only()
             return
         own = self.ctx.identity.install.district
