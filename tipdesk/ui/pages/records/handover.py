@@ -68,10 +68,16 @@ def banner_text(h: Handover) -> str:
 
 
 class HandoverDialog(QDialog):
-    """Hand a case over: the receiving district and the reason, both required."""
+    """Hand a case over: the receiving district and the reason, both required (at HQ, HQ
+    moves the case itself: :func:`tipdesk.services.handover.hq_move`)."""
 
     def __init__(
-        self, ctx: RecordsContext, case_id: str, title: str, parent: QWidget | None = None
+        self,
+        ctx: RecordsContext,
+        case_id: str,
+        title: str,
+        parent: QWidget | None = None,
+        owner: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoverDialog")
@@ -93,7 +99,8 @@ class HandoverDialog(QDialog):
         form = QFormLayout()
         self.district = QComboBox()
         self.district.setObjectName("handoverDistrict")
-        own = ctx.identity.install.district
+        # At HQ (no district of its own) any district; the service refuses the case's owner.
+        own = owner or ctx.identity.install.district
         for code, found in sorted(ctx.reference.districts.items(), key=lambda d: d[1].name):
             if code != own:
                 self.district.addItem(found.name, code)
@@ -135,8 +142,10 @@ class HandoverDialog(QDialog):
             )
             return
         self.buttons.setEnabled(False)
+        at_hq = not self.ctx.identity.install.district
+        use = handover.hq_move if at_hq else handover.ask
         self.ctx.runner.submit(
-            partial(handover.ask, case_id=self.case_id, to=str(code), reason=reason),
+            partial(use, case_id=self.case_id, to=str(code), reason=reason),
             self._done,
             self._failed,
         )

@@ -510,7 +510,10 @@ class CaseEditor(RecordEditor):
     def after_load(self) -> None:
         self.print_button.setEnabled(bool(self.record_id))
         self.handover_button.setVisible(False)
-        if self.record_id and self.ctx.identity.install.district:
+        if self.record_id and not self.ctx.identity.install.district:
+            # HQ moves any case itself.
+            self.handover_button.setVisible(self.ctx.can(Permission.HANDOVER))
+        elif self.record_id:
             self.ctx.runner.submit(
                 partial(handover.of_case, case_id=self.record_id),
                 self.guard(self.show_handover),
@@ -540,9 +543,14 @@ class CaseEditor(RecordEditor):
                 self.tr("Save or discard the changes first: the case is handed over as saved."),
             )
             return
-        dialog = HandoverDialog(self.ctx, self.record_id or "", self.title(), self)
-        if dialog.exec() and dialog.done_handover is not None:
+        owner = str(self.form.record.owner)
+        dialog = HandoverDialog(self.ctx, self.record_id or "", self.title(), self, owner)
+        if not dialog.exec() or dialog.done_handover is None:
+            return
+        if self.ctx.identity.install.district:
             self.show_handover(dialog.done_handover)
+        else:
+            self.reload()  # HQ: the case has a new owner and version
 
     def section_of(self, segments: Segments) -> str:
         form = self.case_form
