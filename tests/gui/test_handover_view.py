@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget
 from records_support import open_app
 
 from tipdesk.store.handover_store import MOVED, HandoverRow, HandoverStore
@@ -55,6 +55,8 @@ def test_a_case_is_handed_over_from_its_editor_and_becomes_read_only(
         assert editor.handover_button.isHidden() and editor.delete_button.isHidden()
         inputs = editor.body.findChildren(QLineEdit)
         assert inputs and all(e.isReadOnly() for e in inputs)  # not only Save off
+        ticks = editor.body.findChildren(QListWidget) + editor.body.findChildren(QCheckBox)
+        assert ticks and not any(t.isEnabled() for t in ticks)
         # Opened again later: read-only from the start.
         again = CaseEditor(app.ctx, case_id)
         qtbot.addWidget(again)
