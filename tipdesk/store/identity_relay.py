@@ -163,17 +163,23 @@ def copies(conn: Connection, key_ids: Iterable[int], recipient: str) -> dict[int
 # --- the receiving side (no store involved) ----------------------------------------------------
 
 
+def data_cipher(key: bytes) -> AESGCM:
+    """The cipher of a data key (made once per key: an import opens many values with it)."""
+    return AESGCM(key)
+
+
 def open_copy(private: bytes, key_id: int, sealed: bytes) -> bytes | None:
     """A relayed data key opened with the recipient's X25519 private key (None if not)."""
     return keywrap.open_sealed(private, sealed, _info(key_id))
 
 
-def open_token(key: bytes, victim_id: str, name: str, token: str) -> str | None:
-    """The value of a token sealed under data ``key`` for this victim and field (None when
-    it does not open: another victim's or field's value, damaged, or another key)."""
+def open_token(key: AESGCM, victim_id: str, name: str, token: str) -> str | None:
+    """The value of a token sealed under data ``key`` (:func:`data_cipher`) for this victim
+    and field (None when it does not open: another victim's or field's value, damaged, or
+    another key)."""
     try:
         raw = base64.b64decode(token[len(_PREFIX) :].split(":", 1)[1], validate=True)
-        plain = AESGCM(key).decrypt(raw[:12], raw[12:], f"{victim_id}|{name}".encode())
+        plain = key.decrypt(raw[:12], raw[12:], f"{victim_id}|{name}".encode())
         return plain.decode("utf-8")
     except (IndexError, ValueError, binascii.Error, InvalidTag, UnicodeDecodeError):
         return None

@@ -200,6 +200,21 @@ class IncomingRow:
         """The record as a field -> value mapping (for the quarantine)."""
         return dict(zip(FIELDS[self.kind], self.values, strict=True))
 
+    def set_texts(self, values: Mapping[str, str]) -> None:
+        """:meth:`set_text` for several fields at once (the store's columns rebuilt once)."""
+        fields = FIELDS[self.kind]
+        db = list(self.db) if self.db is not None else None
+        for name, value in values.items():
+            i = fields.index(name)
+            self.values[i] = value
+            if db is not None:
+                db[i] = value
+            if self.record is not None:
+                setattr(self.record, name, value)
+        if db is not None:
+            self.db = tuple(db)
+        self._digest = None
+
     def set_text(self, name: str, value: str) -> None:
         """Replace a text field's value everywhere this row keeps it (the values, the store's
         columns, the record) and forget the digest: the owner a format 1 bundle lacks, or an

@@ -25,6 +25,8 @@ import binascii
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
 from tipdesk.core.errors import Problem
 from tipdesk.core.records import Record, Victim
 from tipdesk.store import identity_relay
@@ -99,26 +101,30 @@ def open_identities(
     could not be opened (each given a problem)."""
     private = age.identity_key(age_identity)
     mine = identity_relay.b64(age.recipient_key(age.recipient_of(age_identity)))
-    opened: dict[int, bytes | None] = {}
+    opened: dict[int, AESGCM | None] = {}
     failed = 0
     for row in rows:
         record = row.record
         if not isinstance(record, Victim):
             continue
         bad: list[str] = []
+        values: dict[str, str] = {}
         for name in Victim.IDENTIFYING:
             token = getattr(record, name)
-            key_id = identity_relay.key_id_of(token) if isinstance(token, str) else None
-            if key_id is None:
+            if not token.startswith("s1:"):
                 continue
-            if key_id not in opened:
-                opened[key_id] = _open_key(keys, key_id, mine, private)
-            key = opened[key_id]
+            key_id = identity_relay.key_id_of(token)
+            if key_id is not None and key_id not in opened:
+                raw_key = _open_key(keys, key_id, mine, private)
+                opened[key_id] = identity_relay.data_cipher(raw_key) if raw_key else None
+            key = opened.get(key_id) if key_id is not None else None
             value = identity_relay.open_token(key, record.id, name, token) if key else None
             if value is None:
                 bad.append(name)
             else:
-                row.set_text(name, value)
+                values[name] = value
+        if values:
+            row.set_texts(values)
         if bad:
             failed += 1
             row.problems.append(
