@@ -43,11 +43,10 @@ from tipdesk.core.reference import Reference
 from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
-from tipdesk.services import leftovers, reference_updates
+from tipdesk.services import leftovers, reference_updates, relay_setup
 from tipdesk.store.audit import ChainStatus, NewEntry
 from tipdesk.store.handover_store import HandoverStore
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
-from tipdesk.store.relay_store import RelayStore
 from tipdesk.store.store import Actor, OfficeRow, Store, User
 
 
@@ -411,7 +410,7 @@ def settle_identity(session: Session, keyfile: KeyFile, identity: bytes | None) 
     keyfile.grant_recovery_identity(identity)
     # Identities sealed before enrolment get HQ's copy now, and the consenting victims who
     # waited for it go in the next bundle (tipdesk.store.identity_relay).
-    RelayStore(session.store).reseal(session.actor())
+    relay_setup.ensure_recipients(session.store, session.actor())
     if escrow is not None and keyfile.identity_holders():
         vault.drop_escrow()
         session.store.checkpoint()

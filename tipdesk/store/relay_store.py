@@ -54,6 +54,11 @@ class RelayStore:
                 )
         return done
 
+    def recipients(self) -> list[str]:
+        """The public keys (base64) data keys are relayed to, sorted."""
+        with translated():
+            return sorted(identity_relay.recipients(self._conn))
+
     def waiting_keys(self) -> list[int]:
         """Data keys without a copy for every relay recipient (a user who holds the identity
         key must sign in)."""

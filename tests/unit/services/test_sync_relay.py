@@ -73,12 +73,14 @@ def test_an_identity_without_hqs_copy_waits_and_goes_once_a_supervisor_signs_in(
     district, hq = svc_linked
     case = _consenting_case(district)
     records.save(district, [case])
-    # As for a data key made before enrolment: no copy for HQ yet.
+    # As in a district enrolled before the relay existed: no recipients, no copy for HQ.
     district.store.query("DELETE FROM identity_relay")
-    assert RelayStore(district.store).waiting_keys()
+    district.store.query("DELETE FROM settings WHERE key = 'identity_relay_recipients'")
+    assert RelayStore(district.store).recipients() == []
     officer = svc_user(district, "officer1", UserRole.DISTRICT_OFFICER)
     first = sync.export_bundle(officer, _folder(tmp_path, "out"))
     assert first.path is not None
+    assert RelayStore(officer.store).waiting_keys()  # recipients set; only a revealer seals
     assert [v.victim_code for v in first.waiting] == [case.victims[0].victim_code]
     sync.import_bundle_bytes(hq, first.path.read_bytes())
     assert hq.store.get("case", case.id) is not None  # the rest of the bundle went

@@ -23,7 +23,7 @@ from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Victim
 from tipdesk.fs import atomic_write_bytes
-from tipdesk.services import reference_updates
+from tipdesk.services import reference_updates, relay_setup
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
 from tipdesk.services.sync import exporter, handovers, receipt_checks, records_back
@@ -136,6 +136,8 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
     hq = _hq(session)
     me = own_identity(session)
     store = sync_store(session)
+    # An install enrolled before the identity relay existed gets its recipients now.
+    relay_setup.ensure_recipients(session.store, session.actor())
     with gc_paused():
         prepared = exporter.next_bundles(
             session.store,

@@ -19,6 +19,7 @@ from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
+from tipdesk.services import relay_setup
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import (
     own_identity,
@@ -27,7 +28,6 @@ from tipdesk.services.sync.common import (
     require_hq,
     sync_store,
 )
-from tipdesk.store.relay_store import RelayStore
 from tipdesk.store.store import OfficeRow
 from tipdesk.store.sync_store import DeviceRow, HqRow, to_json
 from tipdesk.sync import age, identity
@@ -121,10 +121,7 @@ def enroll(session: Session, path: Path) -> identity.Enrolment:
     )
     # Identities sealed from now on are sealed for HQ too; those sealed before get HQ's
     # copy now when this user holds the identity key, else at the next sign-in of one.
-    hq = sync_store(session).hq()
-    if hq is not None:
-        publics = [age.recipient_key(r) for r in (hq.recipient, *hq.backup_recipients)]
-        RelayStore(session.store).set_recipients(publics, session.actor())
+    relay_setup.ensure_recipients(session.store, session.actor())
     return found
 
 
