@@ -601,6 +601,7 @@ def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
         "receipts": len(result.receipts),
         "last_contact": result.last_contact,
         "refused": result.refused,
+        "identity_waiting": list(result.identity_waiting),
         "errors": result.errors,
     }
 
@@ -621,6 +622,11 @@ def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
             back = f"; {len(rec.records_back)} records back" if rec.records_back else ""
             lines.append(f"Receipt {rec.serial} ({rec.status}): acknowledged {acked}{back}.")
         lines.append(f"{result.waiting} bundles wait in the outbox.")
+        if result.identity_waiting:
+            lines.append(
+                f"{len(result.identity_waiting)} consenting victim(s) wait until a supervisor "
+                "or an admin signs in here: " + ", ".join(result.identity_waiting)
+            )
         return "\n".join(lines)
 
     io.emit(data, args.json, text)

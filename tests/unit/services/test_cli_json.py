@@ -318,6 +318,7 @@ def test_sync_upload(
             "receipts": 0,
             "last_contact": None,
             "refused": None,
+            "identity_waiting": [],
             "errors": [{"file": "receipt", "message": "401: the request's signature is old"}],
         }
     )
