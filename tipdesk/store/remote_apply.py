@@ -175,7 +175,7 @@ class RemoteBatch:
             "WHERE status = 'open' AND device_id = ? ORDER BY received_at, id",
             (device_id,),
         )
-        return [quarantine_from_row(r) for r in rows]
+        return [quarantine_from_row(r, self._store.vault) for r in rows]
 
     def quarantine_of_units(
         self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str

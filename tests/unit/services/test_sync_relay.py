@@ -15,7 +15,7 @@ from tipdesk.core.errors import NotFound
 from tipdesk.core.masking import MASK
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Case, Victim
-from tipdesk.services import records, sync
+from tipdesk.services import install_settings, records, sync
 from tipdesk.services.session import Session
 from tipdesk.store.relay_store import RelayStore
 from tipdesk.store.remote_apply import remote_batch
@@ -130,3 +130,28 @@ def test_hq_keeps_a_victims_identity_sealed_in_conflicts_and_quarantine(
     analyst = svc_user(hq, "analyst1", UserRole.HQ_ANALYST)
     (masked,) = SyncStore(analyst.store).quarantine()
     assert masked.record["name"] == MASK and masked.record["victim_code"] == "V-1"
+
+
+def test_a_consenting_victim_released_from_quarantine_keeps_her_identity(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    """Held in quarantine (a police station HQ did not know), the identity is kept sealed
+    there; HQ's re-check, once the station is added, writes the values, not the tokens."""
+    district, hq = svc_linked
+    station = install_settings.add_office(district, "Police Station Relayfake", "Lahore",
+                                          "police_station")  # fmt: skip
+    case = case_for(district, office=station.code)
+    v = case.victims[0]
+    v.name, v.cnic, v.phone, v.father_name, v.address = NAME, CNIC, PHONE, FATHER, ADDRESS
+    v.consent_to_share = True
+    records.save(district, [case])
+    made = sync.export_bundle(district, _folder(tmp_path, "out"))
+    assert made.path is not None
+    held = sync.import_bundle_bytes(hq, made.path.read_bytes())
+    assert held.quarantined
+    (text,) = hq.store.query(
+        "SELECT record FROM sync_quarantine WHERE kind = 'victim' AND record_id = ?", (v.id,)
+    )[0]
+    assert NAME not in text and CNIC not in text
+    install_settings.add_office(hq, "Police Station Relayfake", "Lahore", "police_station")
+    assert _identity(hq.store.get("victim", v.id)) == (NAME, FATHER, CNIC, PHONE, ADDRESS)
