@@ -20,6 +20,13 @@ campaigns: about 9 rows per case), then times, through the services an officer's
   same bytes; best of 5 each; ratio TIPDesk/age in throughput (goal: at least 0.8x). The same
   comparison on 64 MiB of random bytes shows the steady-state rate without process start-up.
 
+- peak memory (VmHWM, the process's own high-water mark) of HQ's import, each in a fresh
+  process on a copy of HQ's store as it was before the import: the 100,000-record bundle; a
+  97 KB bomb inflating to 99 MB of ``[[],[],...]`` (refused from its manifest); and the worst
+  bomb the bundle budget lets through to the parser (``{"a":0}`` objects up to the item
+  budget of 100,000 records, refused once parsed). HQ's ceiling is the largest of them
+  (``docs/bundle-format.md``).
+
 - ``hq receipts`` for 160 districts (one registered device each, each with a bundle
   imported): every receipt's records-back page and HQ's notices, signed and encrypted; the
   bench district's receipt carries a page of HQ's corrections back (time for all, per receipt,
@@ -30,11 +37,14 @@ Environment: BENCH_SYNC_RECORDS (default 100000) sets the number of rows.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +67,7 @@ from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns
 from tipdesk.store.store import Store
 from tipdesk.store.sync_store import BundleRow, DeviceRow, SyncStore
-from tipdesk.sync import age, container, payload
+from tipdesk.sync import age, budget, container, payload
 from tipdesk.sync.bundle import read_manifest
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.gcpause import gc_paused
@@ -265,6 +275,87 @@ def _receipts_for_160(hq: Session, tmp: Path) -> None:
     )
 
 
+_RSS_IMPORT = """
+import json, sys
+from pathlib import Path
+from tipdesk.core.clock import SystemClock
+from tipdesk.paths import Paths
+from tipdesk.services import sync
+from tipdesk.services.session import sign_in
+
+session = sign_in(Paths(Path(sys.argv[1])), user="bench", passphrase=sys.argv[3],
+                  clock=SystemClock())
+sync.device_status(session)
+def peak_kib():
+    # VmHWM: this process's own high-water mark (ru_maxrss would carry over the memory of
+    # the process it was forked from).
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise SystemExit("no /proc/self/status")
+
+base = peak_kib()
+report = sync.import_files(session, [Path(sys.argv[2])])
+peak = peak_kib()
+session.close()
+print(json.dumps({"base": base, "peak": peak, "imported": len(report.results),
+                  "refused": [e.error for e in report.errors]}))
+"""
+
+
+def _peak_import(hq_before: Path, bundle: Path, tmp: Path) -> tuple[int, int, str]:
+    """(baseline, peak) RSS in MiB of a fresh process importing ``bundle`` into a copy of
+    ``hq_before``, and what became of the bundle."""
+    work = tmp / "hq-rss"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(hq_before, work)
+    proc = subprocess.run(
+        [sys.executable, "-c", _RSS_IMPORT, str(work), str(bundle), PASSPHRASE],
+        capture_output=True, check=True, timeout=3600,
+    )  # fmt: skip
+    found = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    outcome = "imported" if found["imported"] else ", ".join(found["refused"])
+    return found["base"] // 1024, found["peak"] // 1024, outcome
+
+
+def _bomb_bundle(district: Session, sample: bytes, plain: bytes, counts: dict[str, int]) -> bytes:
+    """``plain`` as the payload of a bundle signed by the district's own key (the bench's
+    registered device), with ``sample``'s manifest but ``counts``: what a stolen laptop can
+    make."""
+    env = container.read(sample)
+    manifest = {k: v for k, v in env.manifest.items() if k != "payload"} | {"counts": counts}
+    signer = own_identity(district).signer
+    compressed = zlib.compress(plain, 9)
+    return bytes(
+        container.seal_compressed(
+            "bundle", manifest, compressed, len(plain), signer, list(env.recipients)
+        )
+    )
+
+
+def _memory(district: Session, hq_before: Path, normal: Path, tmp: Path) -> None:
+    """Peak memory of HQ's import: the normal bundle and two bombs (module docstring)."""
+    sample = normal.read_bytes()
+    bomb = tmp / "bomb.tipb"
+    bomb.write_bytes(
+        _bomb_bundle(district, sample, b"[" + b"[]," * 32_999_999 + b"[]]", {"campaign": 1})
+    )
+    most = budget.MAX_RECORDS
+    n = budget.items_budget(most) // 3 - 1  # '{', '"a"' and ',' are three items each
+    worst = tmp / "worst.tipb"
+    worst.write_bytes(
+        _bomb_bundle(district, sample, b"[" + b'{"a":0},' * n + b'{"a":0}]', {"case": most})
+    )
+    runs = (
+        ("the 100,000-record bundle", normal),
+        (f"the bomb ({bomb.stat().st_size / 1024:.0f} KB inflating to 99 MB)", bomb),
+        (f"the worst bomb the budget parses ({n + 1:,} objects)", worst),
+    )
+    for label, path in runs:
+        base, peak, outcome = _peak_import(hq_before, path, tmp)
+        print(f"peak memory of hq import, {label}: {peak:6,} MiB (baseline {base} MiB; {outcome})")
+
+
 def main() -> None:
     target = int(os.environ.get("BENCH_SYNC_RECORDS", "100000"))
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -290,6 +381,8 @@ def main() -> None:
             print(f"export + seal: {export_s:7.2f} s  {rows / export_s:>9,.0f} records/s  "
                   f"(bundle {len(data) / 2**20:.1f} MiB)")  # fmt: skip
 
+            hq_before = tmp / "hq-before"
+            shutil.copytree(hq.paths.home, hq_before)  # idle: nothing is being written
             t0 = time.perf_counter()
             imported = sync.import_bundle_bytes(hq, data)
             import_s = time.perf_counter() - t0
@@ -307,6 +400,7 @@ def main() -> None:
                   f"alone {floor_s:.2f} s: {rows / floor_s:,.0f} records/s at most in one "
                   "process")  # fmt: skip
 
+            _memory(district, hq_before, result.path, tmp)
             _receipts_for_160(hq, tmp)
 
             env = container.read(data)

@@ -218,7 +218,17 @@ def step_network(ctx: Context) -> str:
     import uvicorn
 
     from tipdesk.services.sync import server as sync_server
+    from tipdesk.services.sync.common import own_identity
+    from tipdesk.sync import request_auth
 
+    district = ctx.sign_in(ctx.district)
+    try:
+        me = own_identity(district)
+    finally:
+        district.close()
+    path = f"/v1/bundles/{me.public.device_id}"
+    # Uploads are signed by the device (HQ checks it before reading the body).
+    signed = {request_auth.HEADER: request_auth.sign(me.signer, "POST", path, int(time.time()))}
     worker = sync_server.StoreWorker(lambda: ctx.sign_in(ctx.hq))
     try:
         app = sync_server.make_app(worker)
@@ -226,7 +236,7 @@ def step_network(ctx: Context) -> str:
         async def upload() -> httpx.Response:
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="https://hq.test") as c:
-                return await c.post("/v1/bundles", content=ctx.bundle)
+                return await c.post(path, content=ctx.bundle, headers=signed)
 
         response = asyncio.run(upload())
         _check(response.status_code == 200, f"the receiver answered {response.status_code}")

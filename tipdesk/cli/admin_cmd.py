@@ -17,25 +17,34 @@ from tipdesk.services import audit_log
 from tipdesk.services import backup as backup_service
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
+from tipdesk.services.sync import anchors
 
 
 def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         session.require(Permission.AUDIT)
         result = session.store.verify_audit()
+        # At a district, the chain against the anchor HQ holds of it (the latest receipt's).
+        hq = anchors.compare_with_hq(session)
     data = {"ok": result.ok, "entries": result.entries, "problem": result.problem,
             "entry": result.bad_seq, "acknowledged_breaks": list(result.breaks)}  # fmt: skip
+    if hq is not None:
+        data["hq_anchor"] = {"entry": hq.entry, "matches": hq.matches, "message": hq.message}
+    differs = hq is not None and hq.matches is False
     io.emit(
         data,
         args.json,
         lambda: (
-            f"Audit log verified: {result.entries:,} entries, chain intact."
-            + "".join(f"\nRecorded break at {line}." for line in result.breaks)
-            if result.ok
-            else f"AUDIT LOG TAMPERED: {result.problem}."
+            (
+                f"Audit log verified: {result.entries:,} entries, chain intact."
+                + "".join(f"\nRecorded break at {line}." for line in result.breaks)
+                if result.ok
+                else f"AUDIT LOG TAMPERED: {result.problem}."
+            )
+            + (f"\n{'AUDIT LOG DIFFERS FROM HQ: ' if differs else ''}{hq.message}" if hq else "")
         ),
     )
-    return 0 if result.ok else 6
+    return 0 if result.ok and not differs else 6
 
 
 def cmd_audit_acknowledge(args: argparse.Namespace, paths: Paths) -> int:

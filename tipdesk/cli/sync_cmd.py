@@ -9,6 +9,7 @@ HQ: ``keys show|export``, ``device register|revoke|list``,
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -189,20 +190,33 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
         "seq": result.seq,
         "counts": result.counts,
         "outbox": list(result.pending),
+        "files": [
+            {"seq": f.seq, "file": str(f.path), "new": f.new, "counts": f.counts}
+            for f in result.files
+        ],
     }
-    if result.path is None:
-        waiting = (
-            f" Bundles waiting for HQ's receipt: {', '.join(map(str, result.pending))}."
-            if result.pending
-            else ""
-        )
-        io.emit(
-            data,
-            args.json,
-            f"Nothing new to export since the last bundle; no file was written.{waiting}",
-        )
-    else:
-        io.emit(data, args.json, f"{result.path}\nBundle {result.seq}: {_counts(result.counts)}.")
+
+    def text() -> str:
+        lines = []
+        if result.path is None:
+            lines.append("Nothing new to export since the last bundle.")
+        for f in result.files:
+            if f.new:
+                lines.append(f"{f.path}\nBundle {f.seq}: {_counts(f.counts)}.")
+            else:
+                lines.append(
+                    f"{f.path}\nBundle {f.seq} again: HQ has not acknowledged it yet "
+                    f"({_counts(f.counts)})."
+                )
+        if not result.files:
+            lines.append("HQ has acknowledged every bundle; no file was written.")
+        elif result.path is None:
+            lines.append(
+                f"{len(result.files)} bundle(s) waiting for HQ's receipt written to {args.out}."
+            )
+        return "\n".join(lines)
+
+    io.emit(data, args.json, text)
     return 0
 
 
@@ -381,6 +395,8 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
             for q in r.quarantined:
                 why = "; ".join(f"{p['field']}: {p['message']}" for p in q["problems"])
                 lines.append(f"  quarantined {q['kind']} {q['record_id']}: {why}")
+            if r.anchor is not None and r.anchor.problem:
+                lines.append(_anchor_line(r.anchor.problem, r.anchor.message))
         if report.results:
             accepted = sum(report.accepted.values())
             lines.append(
@@ -418,6 +434,12 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     for e in report.errors:
         print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
     return 1 if report.errors else 0
+
+
+def _anchor_line(problem: str, message: str, bundle: int | None = None) -> str:
+    at = f" at bundle {bundle}" if bundle is not None else ""
+    what = "WENT BACKWARDS" if problem == "backwards" else "FORKED"
+    return f"  AUDIT LOG {what}{at} ({problem}): {message}."
 
 
 def cmd_hq_conflicts(args: argparse.Namespace, paths: Paths) -> int:
@@ -506,21 +528,19 @@ def cmd_hq_receipts(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         rows = sync_service.device_status(session)
-    io.emit(
-        rows,
-        args.json,
-        lambda: (
-            "\n".join(
-                f"…{short_device(d.device_id)}  {d.district:8} last bundle {d.last_bundle or '-'}"
-                f" (seq {d.highest_seq}, complete to {d.contiguous_seq})"
-                f"  gaps: {', '.join(map(str, d.gaps)) or 'none'}"
-                f"  last seen {d.last_seen or 'never'}"
-                + (f"  REVOKED {d.revoked_at}" if d.revoked_at else "")
-                for d in rows
-            )
-            or "No devices registered."
-        ),
-    )
+
+    def line(d: sync_service.DeviceStatus) -> str:
+        text = (
+            f"…{short_device(d.device_id)}  {d.district:8} last bundle {d.last_bundle or '-'}"
+            f" (seq {d.highest_seq}, complete to {d.contiguous_seq})"
+            f"  gaps: {', '.join(map(str, d.gaps)) or 'none'}"
+            f"  last seen {d.last_seen or 'never'}"
+            + (f"  REVOKED {d.revoked_at}" if d.revoked_at else "")
+        )
+        flags = [_anchor_line(p.problem, p.message, p.bundle) for p in d.anchor_problems]
+        return "\n".join([text, *flags])
+
+    io.emit(rows, args.json, lambda: "\n".join(map(line, rows)) or "No devices registered.")
     return 0
 
 
@@ -528,9 +548,15 @@ def cmd_sync_configure(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         found = sync_upload.configure(session, args.hq_url, Path(args.ca) if args.ca else None)
     io.emit(
-        {"hq_url": found.url, "ca": str(found.ca) if found.ca else None},
+        {"hq_url": found.url, "ca_sha256": found.ca_fingerprint or None},
         args.json,
-        f"HQ address set to {found.url}" + (f" (certificate {found.ca})." if found.ca else "."),
+        f"HQ address set to {found.url}"
+        + (
+            f"; HQ's certificate is kept in the store (SHA-256 {found.ca_fingerprint}): "
+            f"{args.ca} is not read again."
+            if found.ca_pem
+            else "."
+        ),
     )
     return 0
 
@@ -584,6 +610,10 @@ def cmd_hq_serve(args: argparse.Namespace, paths: Paths) -> int:
             raise InvalidInput(f"There is no file {name}.")
     user = user_name(args, paths)
     secret = io.passphrase(args.passphrase_file)
+    # One line per refused request or dropped connection (tipdesk.serve), with uvicorn's own.
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
+    )
     worker = sync_server.StoreWorker(
         lambda: session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
     )
@@ -643,7 +673,10 @@ def register(sub: Any, add: Add) -> None:
     p = add("configure", cmd_sync_configure, "set HQ's address for automatic upload", sync)
     p.add_argument("--hq-url", required=True, metavar="URL", help="https://host:port of HQ")
     p.add_argument(
-        "--ca", metavar="FILE", type=InFile, help="HQ's certificate (self-signed) to trust"
+        "--ca",
+        metavar="FILE",
+        type=InFile,
+        help="HQ's certificate (self-signed) to trust; its contents are kept in the store",
     )
     p = add("upload", cmd_sync_upload, "upload the outbox to HQ and fetch the receipt", sync)
     p.add_argument("--hq-url", metavar="URL", help="instead of the configured address")

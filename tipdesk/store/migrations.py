@@ -901,6 +901,41 @@ def _step_7_to_8(conn: Connection) -> None:
 
 
 def _step_8_to_9(conn: Connection) -> None:
+    """HQ's history of every device's audit anchors (security issue 15).
+
+    ``sync_anchors`` (HQ): one row per bundle imported, the district's audit chain head it
+    carried (``entry``, ``hash``), the hash the district gave for the entry of HQ's previous
+    anchor (``proof_entry``, ``proof_hash``; 0 and '' when it gave none), and the problem HQ
+    found (``backwards``: the log lost entries; ``fork``: an anchored entry changed; '' when
+    none) with its explanation. Rows of bundles imported before this step are filled in from
+    the head each bundle's result kept, without a problem."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE sync_anchors (
+            device_id TEXT NOT NULL REFERENCES sync_devices(device_id),
+            bundle_seq INTEGER NOT NULL,
+            entry INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            proof_entry INTEGER NOT NULL DEFAULT 0,
+            proof_hash TEXT NOT NULL DEFAULT '',
+            received_at TEXT NOT NULL,
+            problem TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (device_id, bundle_seq)
+        ) WITHOUT ROWID;
+        INSERT INTO sync_anchors(device_id, bundle_seq, entry, hash, received_at)
+            SELECT device_id, seq, json_extract(result, '$.audit_head[0]'),
+                   json_extract(result, '$.audit_head[1]'), imported_at
+            FROM sync_bundles
+            WHERE json_valid(result) AND json_type(result, '$.audit_head') = 'array'
+              AND json_type(result, '$.audit_head[0]') = 'integer'
+              AND json_type(result, '$.audit_head[1]') = 'text';
+        """,
+    )
+
+
+def _step_9_to_10(conn: Connection) -> None:
     """Case files (attachments): a file's description in ``attachments`` and its content,
     encrypted in chunks, in ``attachment_chunks`` (:mod:`tipdesk.store.attachments`).
 
@@ -963,6 +998,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_6_to_7,
     _step_7_to_8,
     _step_8_to_9,
+    _step_9_to_10,
 ]
 VACUUM_AFTER = frozenset({5})
 """Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so

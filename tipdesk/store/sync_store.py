@@ -338,6 +338,19 @@ class SyncStore:
             out.setdefault(kind, []).append(record_id)
         return out
 
+    def latest_changes(self, after: int) -> dict[str, dict[str, int]]:
+        """Records changed after change ``after``, by kind, in first-change order, each with
+        its latest change position (what a bundle tells HQ about its range)."""
+        out: dict[str, dict[str, int]] = {}
+        rows = self._rows(
+            "SELECT kind, record_id, max(seq) FROM changes WHERE seq > ? "
+            "GROUP BY kind, record_id ORDER BY min(seq)",
+            (after,),
+        )
+        for kind, record_id, seq in rows:
+            out.setdefault(kind, {})[record_id] = int(seq)
+        return out
+
     def read_rows(self, kind: str, ids: Sequence[str]) -> list[Record]:
         """Current rows of ``kind`` (deleted ones too) for ``ids``, in no particular order."""
         out: list[Record] = []
@@ -485,6 +498,13 @@ class SyncStore:
             params,
         )
         return [_bundle_row(r) for r in rows]
+
+    def highest_bundle(self, device_id: str) -> int:
+        """The highest bundle number HQ imported from the device (0 when none)."""
+        rows = self._rows(
+            "SELECT coalesce(max(seq), 0) FROM sync_bundles WHERE device_id = ?", (device_id,)
+        )
+        return int(rows[0][0])
 
     def bundle(self, device_id: str, seq: int) -> BundleRow | None:
         rows = self._rows(

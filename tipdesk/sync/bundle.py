@@ -14,15 +14,16 @@ manifest, so a bundle re-signed by another device is refused.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.core.ids import is_id
 from tipdesk.sync import container
-from tipdesk.sync.codec import KIND_ORDER
+from tipdesk.sync.codec import KIND_ORDER, MAX_NUMBER
 from tipdesk.sync.container import Envelope
-from tipdesk.sync.errors import DamagedFile
+from tipdesk.sync.errors import DamagedFile, RangeMismatch
 from tipdesk.sync.identity import Identity
 from tipdesk.sync.payload import Payload
 
@@ -33,6 +34,24 @@ def short_device(device_id: str) -> str:
     """The last 8 characters of a device id: its random part (UUIDv7 ids begin with their
     creation time, so devices set up in the same minute share a prefix)."""
     return device_id[-8:]
+
+
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
+def is_safe_code(text: str) -> bool:
+    """A district (or office) code that may be part of a file name: letters, digits, ``-`` and
+    ``_`` only, never a path (``..``, ``/``, ``\\``) nor a hidden name."""
+    return _CODE.fullmatch(text) is not None
+
+
+def bundle_file_name(district: str, device_id: str, seq: int) -> str:
+    """``<district>-<last 8 characters of the device id>-<seq, 6 digits>.tipb``. Callers pass
+    the district and device *as registered* (never what a bundle from elsewhere claims);
+    anything that is not a plain code or id is a bug here, refused with ``ValueError``."""
+    if not is_safe_code(district) or not is_id(device_id) or seq < 1:
+        raise ValueError("a bundle file name needs a district code, a device id and a number")
+    return f"{district}-{short_device(device_id)}-{seq:06d}{EXTENSION}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +89,9 @@ class Manifest:
         }
 
     def file_name(self) -> str:
-        return (
-            f"{self.district or 'district'}-{short_device(self.device)}-{self.seq:06d}{EXTENSION}"
-        )
+        """The file name of a bundle this install made (its own district and device). HQ
+        names a received bundle from its registry instead (``bundle_file_name``)."""
+        return bundle_file_name(self.district or "district", self.device, self.seq)
 
 
 def seal_bundle(
@@ -115,19 +134,20 @@ def read_manifest(envelope: Envelope) -> Manifest:
         and is_id(m["device"])
         and all(isinstance(m[k], str) for k in ("district", "office", "created_at", "app_version"))
         and type(m["seq"]) is int
-        and m["seq"] >= 1
+        and 1 <= m["seq"] <= MAX_NUMBER
         and isinstance(changes, dict)
         and set(changes) == {"after", "through"}
         and type(changes["after"]) is int
         and type(changes["through"]) is int
+        and changes["through"] <= MAX_NUMBER
         # Format 2: a bundle may carry no change, only the confirmation of HQ's records back.
         and 0 <= changes["after"] <= changes["through"]
         and (envelope.format >= 2 or changes["after"] < changes["through"])
         and type(back) is int
-        and back >= 0
+        and 0 <= back <= MAX_NUMBER
         and isinstance(counts, dict)
         and set(counts) <= set(KIND_ORDER)
-        and all(type(n) is int and n >= 0 for n in counts.values())
+        and all(type(n) is int and 0 <= n <= MAX_NUMBER for n in counts.values())
     )
     if not ok:
         raise _damaged()
@@ -147,7 +167,9 @@ def read_manifest(envelope: Envelope) -> Manifest:
 
 
 def check_payload(manifest: Manifest, payload: Payload) -> None:
-    """The decrypted payload must be the one the manifest describes."""
+    """The decrypted payload must be the one the manifest describes: same device, number and
+    counts, and (format 2) the range of changes it claims must be the one its records show
+    (:func:`check_range`)."""
     if (
         payload.device != manifest.device
         or payload.seq != manifest.seq
@@ -156,4 +178,55 @@ def check_payload(manifest: Manifest, payload: Payload) -> None:
         raise DamagedFile(
             "The bundle's contents do not match its manifest (it may have been re-signed by "
             "another device); it was refused. Nothing was changed."
+        )
+    if manifest.format >= 2:
+        check_range(manifest, payload)
+
+
+def check_range(manifest: Manifest, payload: Payload) -> None:
+    """A format 2 bundle holds every change after ``after`` up to ``through`` of its sender's
+    change log, and says where each record's latest change is (and which changes of the range
+    it leaves out: HQ's own versions). HQ acknowledges the range, so it must be the one the
+    payload shows: the payload's range is the manifest's, every record has its position,
+    every position lies in the range and belongs to one record only, and the range ends at
+    the last of them (a bundle with no change has an empty range). Otherwise the bundle is
+    refused (:class:`RangeMismatch`): a crafted "through 1,000,000" acknowledges nothing."""
+    after, through = manifest.after_change, manifest.through_change
+    claim = f"the changes after {after:,} up to {through:,}"
+    changes = payload.changes
+    if changes is None:
+        raise RangeMismatch(
+            f"The bundle claims {claim} but does not say where its records are in that range; "
+            "it was refused. Nothing was changed."
+        )
+    if (changes.after, changes.through) != (after, through):
+        raise RangeMismatch(
+            f"The bundle's manifest claims {claim}, its contents the changes after "
+            f"{changes.after:,} up to {changes.through:,}; it was refused. Nothing was changed."
+        )
+    counts = payload.counts()
+    if {k: len(v) for k, v in changes.positions.items() if v} != counts:
+        raise RangeMismatch(
+            "The bundle does not give a change position for each of its records; it was "
+            "refused. Nothing was changed."
+        )
+    every = [p for kind in KIND_ORDER for p in changes.positions.get(kind, ())]
+    every += changes.not_sent
+    if not every:
+        if after != through:
+            raise RangeMismatch(
+                f"The bundle claims {claim} but holds no change; it was refused. Nothing was "
+                "changed."
+            )
+        return
+    low, high = min(every), max(every)
+    if low <= after or high > through or len(set(every)) != len(every):
+        raise RangeMismatch(
+            f"The bundle claims {claim} but its records lie elsewhere (changes {low:,} to "
+            f"{high:,}, or one change twice); it was refused. Nothing was changed."
+        )
+    if high != through:
+        raise RangeMismatch(
+            f"The bundle claims {claim} but holds changes up to {high:,} only; it was refused. "
+            "Nothing was changed."
         )

@@ -36,8 +36,18 @@ _encode_text: Callable[[str], str] = json.encoder.encode_basestring
 _TABLE_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode
 
 
+MAX_NUMBER = 2**53 - 1
+"""The largest whole number (in size) a bundle or receipt may hold anywhere: a counter, a
+position, a record's number. Beyond it a number is crafted, and past 2**63 the store could
+not even keep it (the import crashed on one)."""
+
+
 class Bad(Exception):
     """A value of the wrong type or shape; the message is for the quarantine list."""
+
+
+def in_range(value: int) -> bool:
+    return -MAX_NUMBER <= value <= MAX_NUMBER
 
 
 def _base(hint: Any) -> tuple[Any, bool]:
@@ -67,9 +77,9 @@ def _check_bool(v: Any) -> Any:
 
 
 def _check_int(v: Any) -> Any:
-    if type(v) is int:
+    if type(v) is int and in_range(v):
         return v
-    raise Bad("must be a whole number")
+    raise Bad("must be a whole number" if type(v) is not int else "is too large a number")
 
 
 def _to_date(v: Any) -> Any:
@@ -90,7 +100,7 @@ def _texts(v: Any) -> Any:
 
 
 def _counts(v: Any) -> Any:
-    if type(v) is dict and all(type(n) is int for n in v.values()):
+    if type(v) is dict and all(type(n) is int and in_range(n) for n in v.values()):
         return dict(v)
     raise Bad("must be a table of names and whole numbers")
 

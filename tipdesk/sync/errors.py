@@ -18,6 +18,10 @@ class DamagedFile(SyncError):
     """Truncated, altered in transit, or internally inconsistent."""
 
 
+class RangeMismatch(DamagedFile):
+    """A bundle whose claimed range of changes is not the one its payload holds."""
+
+
 class BadSignature(DamagedFile):
     """The signature does not verify with the sender's registered key."""
 
@@ -48,6 +52,18 @@ class TooLarge(SyncError):
 
 class WrongDevice(SyncError):
     """A receipt addressed to another device."""
+
+
+class WrongDistrict(SyncError):
+    """A bundle claiming another district than the one its device is registered for."""
+
+
+class ImplausibleBundle(SyncError):
+    """A bundle numbered far beyond anything its device sent (a crafted number)."""
+
+
+class ReceiptOverreach(SyncError):
+    """A receipt acknowledging more than this install ever sent."""
 
 
 class NotEnrolled(SyncError):

@@ -42,10 +42,12 @@ from tipdesk.sync.codec import (
     CODECS,
     FIELDS,
     KIND_ORDER,
+    MAX_NUMBER,
     Bad,
     Codec,
     check_id,
     db_value,
+    in_range,
     record_digest,
     row_values,
 )
@@ -113,17 +115,50 @@ def encode_records(
     return out, counts
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeRange:
+    """What a bundle says about its place in the sender's change log (format 2): it holds
+    every change after ``after`` up to ``through``. ``positions`` gives, per kind and in the
+    order of the kind's records, each record's latest change position; ``not_sent`` the
+    latest positions of records in the range the bundle leaves out (HQ's own version, still
+    unchanged at the district; a row no longer in the store). HQ checks the claim against
+    them (:func:`tipdesk.sync.bundle.check_payload`)."""
+
+    after: int
+    through: int
+    positions: dict[str, list[int]] = field(default_factory=dict)
+    not_sent: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "after": self.after,
+            "not_sent": list(self.not_sent),
+            "records": {k: list(v) for k, v in self.positions.items() if v},
+            "through": self.through,
+        }
+
+
 def encode(
     device: str,
     seq: int,
     records: Mapping[str, Sequence[tuple[Record, VV]]],
     audit_head: tuple[int, str] = (0, ""),
+    changes: ChangeRange | None = None,
+    audit_at: tuple[int, str] = (0, ""),
 ) -> tuple[bytes, dict[str, int]]:
     """The payload JSON for ``records`` (by kind) and the number of records per kind.
     ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
-    as an anchor outside the district's laptop."""
+    as an anchor outside the district's laptop; ``changes`` the bundle's range in the
+    sender's change log with each record's position (every bundle a district makes carries
+    it; HQ refuses a format 2 bundle without it); ``audit_at`` the proof of HQ's last anchor
+    (:mod:`tipdesk.sync.anchor`): that entry and the hash the sender's chain has there now
+    (left out while HQ has sent no anchor)."""
     out, counts = encode_records(records)
-    head = {"audit_head": list(audit_head), "device": device, "seq": seq}
+    head: dict[str, Any] = {"audit_head": list(audit_head), "device": device, "seq": seq}
+    if audit_at[0]:
+        head["audit_at"] = list(audit_at)
+    if changes is not None:
+        head["changes"] = changes.to_json()
     doc = {"bundle": head, "records": out}
     return canonical(doc, checked=False), counts
 
@@ -175,6 +210,10 @@ class Payload:
     seq: int
     rows: dict[str, list[IncomingRow]]
     audit_head: tuple[int, str] = (0, "")
+    changes: ChangeRange | None = None
+    """The bundle's change range and positions (format 2; None when the payload has none)."""
+    audit_at: tuple[int, str] = (0, "")
+    """The sender's proof of HQ's last audit anchor (format 2): entry and its hash now."""
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.rows.items() if v}
@@ -232,6 +271,8 @@ def _convert(c: Codec, columns: list[list[Any] | _Dictionary]) -> list[list[Any]
             kinds = set(map(type, sample))
             if not kinds <= accepted:
                 return None
+            if int in kinds and not _ints_in_range(sample):
+                return None  # named record by record, as a number too large
             if convert is check_id:
                 # Ids stay as they are: check the whole column at once (a regex per value
                 # called from Python was the decode's largest single cost).
@@ -251,6 +292,11 @@ def _convert(c: Codec, columns: list[list[Any] | _Dictionary]) -> list[list[Any]
     except Bad:
         return None
     return out
+
+
+def _ints_in_range(values: list[Any]) -> bool:
+    ints = [v for v in values if type(v) is int]
+    return not ints or (in_range(min(ints)) and in_range(max(ints)))
 
 
 def _problems(c: Codec, values: list[Any]) -> list[Problem]:
@@ -273,7 +319,7 @@ def _vv(raw: Any) -> VV | None:
             or len(pair) != 2
             or type(pair[0]) is not str
             or type(pair[1]) is not int
-            or pair[1] < 1
+            or not 1 <= pair[1] <= MAX_NUMBER
             or pair[0] in out
         ):
             return None
@@ -413,22 +459,67 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
     if type(doc) is not dict or set(doc) != {"bundle", "records"}:
         raise _damaged("top level")
     head, blocks = doc["bundle"], doc["records"]
+    keys = _HEAD_KEYS if fmt >= 2 else _HEAD_KEYS_1
     if (
         type(head) is not dict
-        or set(head) != {"audit_head", "device", "seq"}
+        or not _HEAD_REQUIRED <= set(head) <= keys
         or type(head["device"]) is not str
-        or type(head["seq"]) is not int
+        or not _counter(head["seq"])
     ):
         raise _damaged("bundle header")
-    audit = head["audit_head"]
-    if type(audit) is not list or len(audit) != 2 or type(audit[0]) is not int:
-        raise _damaged("audit head")
-    if type(audit[1]) is not str or len(audit[1]) not in (0, 64):
-        raise _damaged("audit head")
+    audit = _audit_pair(head["audit_head"])
+    proof = _audit_pair(head.get("audit_at", [0, ""]))
+    changes = _change_range(head["changes"]) if "changes" in head else None
     rows = decode_records(blocks, fmt)
     return Payload(
-        device=head["device"], seq=head["seq"], rows=rows, audit_head=(audit[0], audit[1])
+        device=head["device"],
+        seq=head["seq"],
+        rows=rows,
+        audit_head=audit,
+        changes=changes,
+        audit_at=proof,
     )
+
+
+_HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
+_HEAD_KEYS_1 = _HEAD_REQUIRED
+_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes"}
+
+
+def _audit_pair(raw: Any) -> tuple[int, str]:
+    """An audit head or proof: ``[entry, sha256 hex]`` (``[0, ""]``: none)."""
+    if (
+        type(raw) is not list
+        or len(raw) != 2
+        or not _counter(raw[0])
+        or type(raw[1]) is not str
+        or len(raw[1]) not in (0, 64)
+    ):
+        raise _damaged("audit head")
+    return raw[0], raw[1]
+
+
+def _counter(value: Any) -> bool:
+    return type(value) is int and 0 <= value <= MAX_NUMBER
+
+
+def _positions(value: Any) -> bool:
+    return type(value) is list and all(_counter(p) for p in value)
+
+
+def _change_range(raw: Any) -> ChangeRange:
+    if (
+        type(raw) is not dict
+        or set(raw) != {"after", "not_sent", "records", "through"}
+        or not _counter(raw["after"])
+        or not _counter(raw["through"])
+        or not _positions(raw["not_sent"])
+        or type(raw["records"]) is not dict
+        or not set(raw["records"]) <= set(KIND_ORDER)
+        or not all(_positions(v) for v in raw["records"].values())
+    ):
+        raise _damaged("change range")
+    return ChangeRange(raw["after"], raw["through"], dict(raw["records"]), raw["not_sent"])
 
 
 def decode_records(blocks: Any, fmt: int = FORMAT) -> dict[str, list[IncomingRow]]:
@@ -461,6 +552,8 @@ def iter_rows(payload: Payload) -> Iterable[IncomingRow]:
 __all__ = [
     "FIELDS",
     "KIND_ORDER",
+    "MAX_NUMBER",
+    "ChangeRange",
     "IncomingRow",
     "Payload",
     "decode",

@@ -26,6 +26,7 @@ from typing import Any
 from tipdesk.core.ids import is_id
 from tipdesk.sync import container
 from tipdesk.sync.canonical import canonical
+from tipdesk.sync.codec import MAX_NUMBER
 from tipdesk.sync.container import Envelope
 from tipdesk.sync.errors import DamagedFile
 from tipdesk.sync.identity import Identity
@@ -72,12 +73,18 @@ class Receipt:
     records: dict[str, Any] = field(default_factory=dict)
     resolved: list[dict[str, Any]] = field(default_factory=list)
     notices: list[dict[str, Any]] = field(default_factory=list)
+    anchor: list[Any] = field(default_factory=list)
+    """Format 2: HQ's highest trusted anchor of the device's audit log, ``[entry, sha256]``
+    (``[]`` while HQ holds none): the district proves its chain still holds it in its next
+    bundle, and ``tipdesk audit verify`` compares the chain with it
+    (:mod:`tipdesk.sync.anchor`)."""
     format: int = container.FORMAT
 
     def to_json(self) -> dict[str, Any]:
         out = self._json()
         if self.format >= 2:
             out |= {
+                "anchor": list(self.anchor),
                 "back": self.back,
                 "notices": self.notices,
                 "records": self.records,
@@ -130,7 +137,7 @@ def read_manifest(envelope: Envelope) -> ReceiptManifest:
         and isinstance(m["device"], str)
         and is_id(m["device"])
         and type(m["serial"]) is int
-        and m["serial"] >= 1
+        and 1 <= m["serial"] <= MAX_NUMBER
         and isinstance(m["created_at"], str)
     ):
         raise _damaged()
@@ -138,6 +145,22 @@ def read_manifest(envelope: Envelope) -> ReceiptManifest:
 
 
 _BACK = frozenset({"from", "through", "more"})
+
+
+def _anchor(value: list[Any]) -> bool:
+    """``[entry, sha256 hex]`` of an audit log entry."""
+    return (
+        len(value) == 2
+        and _number(value[0])
+        and value[0] > 0
+        and isinstance(value[1], str)
+        and len(value[1]) == 64
+    )
+
+
+def _number(value: Any) -> bool:
+    """A counter or position: a whole number from 0 to :data:`MAX_NUMBER`."""
+    return type(value) is int and 0 <= value <= MAX_NUMBER
 
 
 def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.FORMAT) -> Receipt:
@@ -159,17 +182,21 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
     }
     if fmt >= 2:
         keys |= {"back", "notices", "records", "resolved"}
-    if not isinstance(doc, dict) or set(doc) != keys:
+    optional = {"anchor"} if fmt >= 2 else set()
+    if not isinstance(doc, dict) or set(doc) - optional != keys:
+        raise _damaged()
+    anchor = doc.get("anchor", [])
+    if not isinstance(anchor, list) or (anchor and not _anchor(anchor)):
         raise _damaged()
     ok = (
         doc["hq"] == manifest.hq
         and doc["device"] == manifest.device
         and doc["serial"] == manifest.serial
-        and type(doc["highest_seq"]) is int
-        and type(doc["acked_change"]) is int
+        and _number(doc["highest_seq"])
+        and _number(doc["acked_change"])
         and isinstance(doc["issued_at"], str)
         and isinstance(doc["gaps"], list)
-        and all(type(g) is int for g in doc["gaps"])
+        and all(_number(g) for g in doc["gaps"])
         and all(isinstance(doc[k], list) for k in ("bundles", "quarantined", "conflicts"))
         and all(
             isinstance(x, dict) for k in ("bundles", "quarantined", "conflicts") for x in doc[k]
@@ -181,9 +208,9 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
         ok = (
             isinstance(back, dict)
             and set(back) == _BACK
-            and type(back["from"]) is int
-            and type(back["through"]) is int
-            and 0 <= back["from"] <= back["through"]
+            and _number(back["from"])
+            and _number(back["through"])
+            and back["from"] <= back["through"]
             and type(back["more"]) is bool
             and isinstance(doc["records"], dict)
             and all(isinstance(doc[k], list) for k in ("notices", "resolved"))
@@ -207,5 +234,6 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
         records=doc.get("records", {}),
         resolved=doc.get("resolved", []),
         notices=doc.get("notices", []),
+        anchor=list(anchor),
         format=fmt,
     )

@@ -35,11 +35,25 @@ def progress(bundles: Iterable[tuple[int, int, int]]) -> Progress:
             break
         covered_to = max(covered_to, through)
     highest = max(received)
+    # A missing bundle is covered when a later bundle holds every change of it and that later
+    # bundle's changes are all held: the least ``through`` of the bundles after it (a suffix
+    # minimum, so the walk below stays linear however many bundles a device sent).
+    least_later: dict[int, int] = {}
+    least = None
+    for seq in sorted(received, reverse=True):
+        least_later[seq] = least if least is not None else -1
+        through = received[seq][1]
+        least = through if least is None else min(least, through)
     gaps: list[int] = []
     contiguous = 0
     settled_so_far = True
+    later = least if least is not None else -1  # for numbers below every bundle received
     for k in range(1, highest + 1):
-        settled = k in received or _covered(k, received, covered_to)
+        if k in received:
+            later = least_later[k]
+            settled = True
+        else:
+            settled = 0 <= later <= covered_to
         if not settled:
             gaps.append(k)
         if settled and settled_so_far:
@@ -47,10 +61,3 @@ def progress(bundles: Iterable[tuple[int, int, int]]) -> Progress:
         else:
             settled_so_far = False
     return Progress(highest, contiguous, covered_to, gaps)
-
-
-def _covered(seq: int, received: dict[int, tuple[int, int]], covered_to: int) -> bool:
-    # A later bundle holds every change of this one; if that later bundle's changes are all
-    # held, so are this one's.
-    later = [through for s, (_after, through) in received.items() if s > seq]
-    return bool(later) and min(later) <= covered_to

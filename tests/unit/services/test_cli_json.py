@@ -137,6 +137,7 @@ def test_hq_import_conflicts_and_devices(
     missing = tmp_path / "missing.tipb"
     printed = _printed(monkeypatch, capsys, hq, "hq", "import", str(bundle), str(missing), code=1)
     device = district.install.device_id
+    head = sync.device_status(hq)[0].audit_head  # the audit head bundle 3 carried
     assert printed == _text(
         {
             "bundles": [
@@ -156,6 +157,7 @@ def test_hq_import_conflicts_and_devices(
                     "gaps": [],
                     "up_to_date": 4,
                     "district_name": "Lahore",
+                    "anchor": {"head": head, "problem": "", "message": ""},
                 }
             ],
             "accepted": {"case": 1, "accused": 1, "victim": 1, "referral": 1},
@@ -245,6 +247,7 @@ def test_hq_import_conflicts_and_devices(
                 "open_conflicts": 1,
                 "open_quarantine": 0,
                 "audit_head": status.audit_head,
+                "anchor_problems": [],
             }
         ]
     )

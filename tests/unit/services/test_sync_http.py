@@ -31,6 +31,7 @@ from tipdesk.paths import Paths
 from tipdesk.services import records, sync
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
+from tipdesk.services.sync.common import own_identity
 from tipdesk.sync import request_auth
 
 
@@ -172,9 +173,11 @@ def test_unregistered_device_is_refused_and_nothing_stored(world: dict[str, Any]
             result = sync_upload.upload(stranger, url, world["tls"][0], sleep=_no_wait)
             with _client(world["tls"]) as client:
                 (bundle,) = sync.outbox_files(stranger)
-                answer = client.post(f"{url}/v1/bundles", content=bundle.read_bytes())
-        assert answer.status_code == 403 and "has not registered" in answer.json()["error"]
-        assert [e.message[:4] for e in result.errors] == ["403:", "401:"]
+                unsigned = client.post(f"{url}/v1/bundles", content=bundle.read_bytes())
+        # Refused from the request's headers: an unregistered device cannot even sign.
+        assert unsigned.status_code == 401 and "signed" in unsigned.json()["error"]
+        assert [e.message[:4] for e in result.errors] == ["401:", "401:"]
+        assert "not registered" in result.errors[0].message
         assert not inbox.exists() or list(inbox.iterdir()) == []
     finally:
         stranger.close()
@@ -184,20 +187,29 @@ def test_size_limit_rate_limit_and_signed_receipt_requests(world: dict[str, Any]
     district = world["district"]
     device = district.install.device_id
     config = sync_server.ServerConfig(max_body=1000, rate=0.001, burst=4)
+    signer = own_identity(district).signer
+    upload = f"/v1/bundles/{device}"
+
+    def signed(method: str, path: str) -> dict[str, str]:
+        return {request_auth.HEADER: request_auth.sign(signer, method, path, int(time.time()))}
+
     with (
         serving(world["hq"], world["clock"], world["tls"], config) as url,
         _client(world["tls"]) as client,
     ):
-        assert client.post(f"{url}/v1/bundles", content=b"x" * 2000).status_code == 413
-        chunked = client.post(f"{url}/v1/bundles", content=iter([b"x" * 600] * 3))
-        assert chunked.status_code == 413  # no Content-Length: counted while streaming
+        big = client.post(url + upload, content=b"x" * 2000, headers=signed("POST", upload))
+        assert big.status_code == 413  # from the declared length, before reading the body
+        chunked = client.post(
+            url + upload, content=iter([b"x" * 600] * 3), headers=signed("POST", upload)
+        )
+        assert chunked.status_code == 411  # an upload must declare its length
         path = f"/v1/receipts/{device}"
         stranger_key = Ed25519PrivateKey.generate()
         forged = request_auth.sign(stranger_key, "GET", path, int(time.time()))
         bad = client.get(url + path, headers={request_auth.HEADER: forged})
         assert bad.status_code == 401 and "does not verify" in bad.json()["error"]
         assert client.get(url + path).status_code == 401  # no signature at all
-        limited = client.post(f"{url}/v1/bundles", content=b"x")
+        limited = client.post(url + upload, content=b"x", headers=signed("POST", upload))
         assert limited.status_code == 429
 
 
@@ -245,5 +257,5 @@ def test_configure_accepts_only_https(world: dict[str, Any]) -> None:
     with pytest.raises(Exception, match="https://"):
         sync_upload.configure(world["district"], "http://127.0.0.1:8443")
     found = sync_upload.configure(world["district"], "https://hq.example:8443/")
-    assert found.url == "https://hq.example:8443" and found.ca is None
+    assert found.url == "https://hq.example:8443" and found.ca_pem is None
     assert sync_upload.configured(world["district"]) == found

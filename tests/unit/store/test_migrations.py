@@ -264,3 +264,36 @@ def test_step_4_gives_every_stored_record_its_owner_district(golden: Path, tmp_p
         assert store.query("SELECT count(*) FROM changes WHERE owner IS NOT NULL") == [(0,)]
     finally:
         store.close()
+
+
+def test_step_9_keeps_the_audit_anchors_hq_already_held(raw: Connection) -> None:
+    """Bundles imported before schema 9 kept their audit head in their result: the step puts
+    each into the anchor history (without a problem); a result without a usable head adds
+    nothing."""
+    _step_to(raw, 8)
+    with transaction(raw):
+        raw.execute(
+            "INSERT INTO sync_devices(device_id, district, office, signing_key, recipient, "
+            "fingerprint, registered_at, registered_by, receipt_serial, back_confirmed) "
+            "VALUES ('d1', 'PB-LHR', '', 'k', 'r', 'f', 't', 'u', 0, 0)"
+        )
+        for seq, result in (
+            (1, {"status": "imported", "audit_head": [70, "a" * 64]}),
+            (2, {"status": "imported", "audit_head": [85, "b" * 64]}),
+            (3, {"status": "imported"}),
+            (4, {"status": "imported", "audit_head": ["x", 1]}),
+        ):
+            raw.execute(
+                "INSERT INTO sync_bundles(device_id, seq, sha256, from_change, to_change, "
+                "created_at, imported_at, result) VALUES ('d1', ?, 's', 0, 1, 'c', ?, ?)",
+                (seq, f"2026-01-0{seq}", json.dumps(result)),
+            )
+    _step_to(raw, 9)
+    rows = raw.execute(
+        "SELECT device_id, bundle_seq, entry, hash, proof_entry, proof_hash, received_at, "
+        "problem FROM sync_anchors ORDER BY bundle_seq"
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("d1", 1, 70, "a" * 64, 0, "", "2026-01-01", ""),
+        ("d1", 2, 85, "b" * 64, 0, "", "2026-01-02", ""),
+    ]

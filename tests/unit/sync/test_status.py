@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tipdesk.sync.status import Progress, progress
 
 
@@ -32,3 +35,32 @@ def test_a_gap_is_reported_until_it_arrives() -> None:
 def test_any_order() -> None:
     bundles = [(1, 0, 5), (2, 5, 9), (3, 9, 12)]
     assert progress(bundles) == progress(reversed(bundles))
+
+
+def _by_definition(bundles: list[tuple[int, int, int]]) -> list[int]:
+    """Gaps as the module defines them, computed the slow, obvious way."""
+    received = {s: (a, t) for s, a, t in bundles}
+    covered_to = 0
+    for a, t in sorted(received.values()):
+        if a > covered_to:
+            break
+        covered_to = max(covered_to, t)
+    gaps = []
+    for k in range(1, max(received, default=0) + 1):
+        later = [t for s, (_a, t) in received.items() if s > k]
+        if k not in received and not (later and min(later) <= covered_to):
+            gaps.append(k)
+    return gaps
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 30), st.integers(0, 40), st.integers(0, 20)),
+        max_size=12,
+        unique_by=lambda b: b[0],
+    )
+)
+def test_gaps_match_their_definition(raw: list[tuple[int, int, int]]) -> None:
+    bundles = [(s, a, a + d) for s, a, d in raw]
+    assert progress(bundles).gaps == _by_definition(bundles)

@@ -9,12 +9,17 @@ resolution, whole or field by field), ``common`` (the install's
 identity, role checks, reading files), ``keys`` (the keys in the store), ``exporter`` (the next
 bundle from the store), ``importer`` and ``import_state`` (applying a bundle at HQ),
 ``resolve`` (closing a conflict), ``records_back`` (HQ's versions back to the
-district), ``upload`` and ``server`` (the HTTPS transport, district and
-HQ side; imported on their own: they need the network libraries). The file format is in
-``docs/bundle-format.md``.
+district), ``anchors`` (HQ's history of each device's audit heads, and the district's check of
+its log against HQ's anchor), ``receipt_checks`` (what a district refuses in a receipt),
+``bundle_split`` (an export too large for one bundle), ``upload``, ``server`` and
+``server_guard`` (the HTTPS transport, district and HQ side; imported on their own: they need
+the network libraries). The file format is in ``docs/bundle-format.md``.
 """
 
+from tipdesk.services.sync.anchors import AnchorProblem, HqAnchorComparison
 from tipdesk.services.sync.district import (
+    BundleFile,
+    ExportNotWritten,
     ExportResult,
     LastReceipt,
     Notice,
@@ -66,15 +71,21 @@ from tipdesk.services.sync.review import (
     resolve,
 )
 from tipdesk.services.titles import record_titles
+from tipdesk.sync.anchor import AnchorCheck
 
 __all__ = [
+    "AnchorCheck",
+    "AnchorProblem",
     "BackChange",
+    "BundleFile",
     "Conflict",
     "ConflictSide",
     "DeviceStatus",
+    "ExportNotWritten",
     "ExportResult",
     "FieldChoice",
     "FieldDifference",
+    "HqAnchorComparison",
     "ImportReport",
     "ImportResult",
     "KeysInfo",

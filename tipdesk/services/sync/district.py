@@ -13,23 +13,24 @@ Contract:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tipdesk import __version__
-from tipdesk.core.errors import InvalidInput
+from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import exporter, records_back
+from tipdesk.services.sync import exporter, receipt_checks, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
 from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.sync_store import HqRow, NoticeRow, OutboxRow, ReceiptRow
-from tipdesk.sync import container, payload, receipt
-from tipdesk.sync.bundle import short_device
+from tipdesk.sync import budget, container, payload, receipt
+from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
 from tipdesk.sync.errors import NotEnrolled, UnknownSender, WrongDevice
@@ -79,13 +80,32 @@ def notices(session: Session) -> list[Notice]:
 
 # --- district: bundles, outbox, receipts ---------------------------------------------------------
 @dataclass(frozen=True, slots=True)
+class BundleFile:
+    """A bundle HQ has not acknowledged, as an export left it in the folder chosen."""
+
+    seq: int
+    path: Path
+    new: bool
+    """Made by this export (else made before and written again: HQ has not acknowledged it)."""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class ExportResult:
-    """``path`` is the bundle written to the chosen folder, or None when nothing was new."""
+    """What an export did. ``path`` and ``seq``: the newest bundle made now (None when nothing
+    was new; an export larger than one bundle may be makes several), ``counts`` the records
+    in the bundles made now. ``files``: every bundle HQ has not acknowledged, now in the
+    folder chosen, oldest first (the new ones included). ``pending``: their numbers."""
 
     path: Path | None
     seq: int | None
     counts: dict[str, int] = field(default_factory=dict)
     pending: tuple[int, ...] = ()
+    files: tuple[BundleFile, ...] = ()
+
+
+class ExportNotWritten(KnownError):
+    """A bundle is safe in the outbox but could not be written to the folder chosen."""
 
 
 def _hq(session: Session) -> HqRow:
@@ -99,8 +119,11 @@ def _hq(session: Session) -> HqRow:
 
 
 def export_bundle(session: Session, out_dir: Path) -> ExportResult:
-    """Write the next bundle (every change HQ has not acknowledged) to ``out_dir`` and keep
-    it in the outbox until HQ's receipt acknowledges it. Nothing new: nothing is written."""
+    """Make the next bundle when something is new (every change HQ has not acknowledged),
+    keep it in the outbox until HQ's receipt acknowledges it, then write *every* bundle HQ
+    has not acknowledged to ``out_dir`` (new or made before: a stick that filled up, or an
+    export killed after the commit, loses nothing). A bundle that cannot be written raises
+    :class:`ExportNotWritten` naming what is in the outbox and what is in ``out_dir``."""
     session.require(Permission.SYNC)
     require_district(session, "sync export")
     if not out_dir.is_dir():
@@ -109,7 +132,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
     me = own_identity(session)
     store = sync_store(session)
     with gc_paused():
-        prepared = exporter.next_bundle(
+        prepared = exporter.next_bundles(
             session.store,
             me,
             hq,
@@ -118,31 +141,83 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
             created_at=session.now(),
             app_version=__version__,
         )
-    if prepared is None:
-        return ExportResult(
-            None, None, pending=tuple(o.seq for o in store.outbox(pending_only=True))
+    made: list[Manifest] = []
+    while prepared:
+        one = prepared.pop(0)
+        m = one.manifest
+        row = OutboxRow(
+            m.seq,
+            one.file_name,
+            m.after_change,
+            m.through_change,
+            m.counts,
+            one.sha256,
+            m.created_at,
+            back_through=m.back,
         )
-    m = prepared.manifest
-    row = OutboxRow(
-        m.seq,
-        prepared.file_name,
-        m.after_change,
-        m.through_change,
-        m.counts,
-        prepared.sha256,
-        m.created_at,
-        back_through=m.back,
-    )
-    # The store keeps the sealed bytes first: if writing a file fails, the bundle is not lost
-    # and its number is never reused for other contents.
-    store.add_outbox(row, prepared.data, session.actor())
-    _outbox_folder(session)
-    atomic_write_bytes(session.paths.outbox / prepared.file_name, prepared.data)
-    dest = out_dir / prepared.file_name
-    if dest.resolve() != (session.paths.outbox / prepared.file_name).resolve():
-        atomic_write_bytes(dest, prepared.data)
+        # The store keeps the sealed bytes first: if writing a file fails (or the process is
+        # killed), the bundle is not lost, its number is never reused for other contents,
+        # and every later export writes it again until HQ acknowledges it.
+        store.add_outbox(row, one.data, session.actor())
+        made.append(m)
+        del one
+    files = _write_pending(session, out_dir, {m.seq for m in made})
+    newest = files[-1] if made else None
+    counts: dict[str, int] = {}
+    for m in made:
+        for kind, n in m.counts.items():
+            counts[kind] = counts.get(kind, 0) + n
     return ExportResult(
-        dest, m.seq, m.counts, tuple(o.seq for o in store.outbox(pending_only=True))
+        newest.path if newest else None,
+        made[-1].seq if made else None,
+        counts,
+        tuple(f.seq for f in files),
+        tuple(files),
+    )
+
+
+def _write_pending(session: Session, out_dir: Path, new: set[int]) -> list[BundleFile]:
+    """Write every unacknowledged bundle to the outbox folder (when missing there) and to
+    ``out_dir`` (unless the same file is there already), oldest first."""
+    store = sync_store(session)
+    outbox = _outbox_folder(session)
+    files: list[BundleFile] = []
+    for row in store.outbox(pending_only=True):
+        data = store.outbox_data(row.seq)
+        if data is None:  # pragma: no cover - kept until acknowledged (schema 2)
+            continue
+        kept = outbox / row.file_name
+        dest = out_dir / row.file_name
+        try:
+            if not _holds(kept, row.sha256):
+                atomic_write_bytes(kept, data)
+            if dest.resolve() != kept.resolve() and not _holds(dest, row.sha256):
+                atomic_write_bytes(dest, data)
+        except OSError as exc:
+            raise ExportNotWritten(_not_written(row.seq, out_dir, files, exc)) from None
+        files.append(BundleFile(row.seq, dest, row.seq in new, dict(row.counts)))
+    return files
+
+
+def _holds(path: Path, sha256: str) -> bool:
+    """``path`` is a file holding exactly the bundle of digest ``sha256``."""
+    try:
+        return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False
+
+
+def _not_written(seq: int, out_dir: Path, done: list[BundleFile], exc: OSError) -> str:
+    why = exc.strerror or type(exc).__name__
+    there = (
+        f" Bundles {', '.join(str(f.seq) for f in done)} are in {out_dir}."
+        if done
+        else f" Nothing was written to {out_dir}."
+    )
+    return (
+        f"Bundle {seq} is safe in this install's outbox (HQ has not acknowledged it) but "
+        f"could not be written to {out_dir} ({why}).{there} Export again to another folder "
+        "or stick: every bundle HQ has not acknowledged is written there."
     )
 
 
@@ -221,7 +296,9 @@ def import_receipt_bytes(
             f"This receipt is for another device (…{short_device(manifest.device)}), not this "
             f"one (…{short_device(me.public.device_id)}). Nothing was changed."
         )
+    budget.check_receipt(env.plain_bytes)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    budget.check_receipt(len(plain), plain)
     rec = receipt.read_receipt(manifest, plain, env.format)
     store = sync_store(session)
     if store.has_receipt(rec.hq, rec.serial, rec.issued_at):
@@ -230,6 +307,8 @@ def import_receipt_bytes(
     if last is not None and rec.issued_at < last.issued_at:
         # An older receipt (replayed, or late) never moves the district's state back.
         return _receipt_result(rec, "older", ())
+    # HQ may acknowledge only what this install sent (a forged bundle could make it say more).
+    receipt_checks.check(rec, store.outbox())
     # HQ's reference update is checked first and written with the receipt: a bad one is
     # reported, never a reason to refuse the receipt.
     update = reference_updates.from_receipt(session, rec.updates)

@@ -1,18 +1,22 @@
 """The district side: collecting every change HQ has not acknowledged into the next bundle.
 
 Contract:
-- :func:`next_bundle` reads one consistent snapshot of the store and returns ``None`` when
+- :func:`next_bundles` reads one consistent snapshot of the store and returns nothing when
   nothing changed since the last bundle and every change HQ lacks is still in the outbox (so
-  exporting twice writes nothing). Otherwise the
-  bundle holds the *current* state of every record changed after the change-log position HQ
-  acknowledged (at-least-once: HQ removes duplicates), numbered one past the last bundle.
+  exporting twice makes no bundle). Otherwise the bundle holds the *current* state of every
+  record changed after the change-log position HQ acknowledged (at-least-once: HQ removes
+  duplicates), numbered one past the last bundle, with each record's latest change position
+  (HQ checks the range against them). An export larger than a bundle may be
+  (:mod:`tipdesk.sync.budget`) becomes several consecutive bundles, cut between units
+  (:mod:`tipdesk.services.sync.bundle_split`).
 - Victims' identifying fields (name, father's name, CNIC, phone, address) leave the district
   only when ``consent_to_share`` is true; otherwise they are blank in the payload. They are
   sealed in the store (:mod:`tipdesk.store.identity`): a bundle holding a consenting victim
   is exported only by a user who holds the identity key (:class:`PermissionDenied` for others,
   nothing written); the payload carries the plain values, as before.
 - The bundle carries the district's audit chain head, so HQ holds an anchor of the chain
-  outside the laptop (``docs/security.md``).
+  outside the laptop (``docs/security.md``), and the proof of HQ's last anchor (the hash the
+  chain has now at the entry the latest receipt named: :mod:`tipdesk.sync.anchor`).
 - Records back: a row still exactly as HQ sent it back in a receipt (its ``sync_versions``
   entry is its current version) is not sent again, HQ holds it; the bundle confirms how far
   the district applied HQ's records back (``back``, from the latest receipt), and a bundle is
@@ -26,13 +30,14 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tipdesk.core.errors import PermissionDenied
+from tipdesk.core.errors import InvalidInput, PermissionDenied
 from tipdesk.core.masking import is_masked
 from tipdesk.core.records import Record, Victim
+from tipdesk.services.sync import anchors, bundle_split
 from tipdesk.store.audit import HEAD_KEY as AUDIT_HEAD_KEY
 from tipdesk.store.store import Store
 from tipdesk.store.sync_store import HqRow, OutboxRow, SyncStore
-from tipdesk.sync import payload
+from tipdesk.sync import budget, payload
 from tipdesk.sync.bundle import Manifest, seal_bundle
 from tipdesk.sync.identity import Identity
 from tipdesk.sync.merge import VV, row_vv
@@ -63,7 +68,7 @@ def recipients(hq: HqRow) -> list[str]:
     return [hq.recipient, *(r for r in hq.backup_recipients if r != hq.recipient)]
 
 
-def next_bundle(
+def next_bundles(
     store: Store,
     identity: Identity,
     hq: HqRow,
@@ -72,32 +77,38 @@ def next_bundle(
     office: str,
     created_at: str,
     app_version: str,
-) -> Prepared | None:
-    """The next bundle, or ``None`` when there is nothing new (see the module contract)."""
+    max_records: int | None = None,
+) -> list[Prepared]:
+    """The next bundles (usually one; several when the export is larger than a bundle may
+    be), or none when there is nothing new (see the module contract)."""
     sync = SyncStore(store)
     with sync.snapshot():
         through = sync.max_change()
         outbox = sync.outbox()
         last = outbox[-1] if outbox else None
-        after = sync.acked_change()
+        after = min(sync.acked_change(), through)
         back, must_confirm = sync.back_applied()
         confirmed = last.back_through if last else 0
         pending = [o for o in outbox if o.acked_at is None]
         if _nothing_new(after, through, last, pending) and (back <= confirmed or not must_confirm):
-            return None
+            return []
         audit_head = _audit_head(store)
-        changed = sync.changed_after(after)
-        records: dict[str, list[tuple[Record, VV]]] = {}
-        for kind, ids in changed.items():
-            found = with_vectors(sync, kind, ids, skip_as_received=True)
-            if found:
-                records[kind] = found
+        audit_at = anchors.proof(store)
+        changed = sync.latest_changes(after)
+        found: list[tuple[Record, VV, int]] = []
+        not_sent: list[int] = []
+        for kind, latest in changed.items():
+            rows = with_vectors(sync, kind, list(latest), skip_as_received=True)
+            sent = {record.id for record, _ in rows}
+            # Each record's latest change, and the changes of records left out (HQ's own
+            # versions): HQ checks the range the manifest claims against them.
+            not_sent.extend(p for rid, p in latest.items() if rid not in sent)
+            found += [(record, vv, latest[record.id]) for record, vv in rows]
     masked_consenting = 0
-    for rows in records.values():
-        for record, _ in rows:
-            if isinstance(record, Victim):
-                blank_identity(record)
-                masked_consenting += any(is_masked(getattr(record, n)) for n in Victim.IDENTIFYING)
+    for record, _, _ in found:
+        if isinstance(record, Victim):
+            blank_identity(record)
+            masked_consenting += any(is_masked(getattr(record, n)) for n in Victim.IDENTIFYING)
     if masked_consenting:
         # Identities are sealed under the identity key, which this user does not hold: a
         # bundle must not carry masks where HQ expects a consenting victim's details.
@@ -106,23 +117,93 @@ def next_bundle(
             "identity with HQ, and your role cannot open identities; a supervisor or an admin "
             "must export it. Nothing was written."
         )
-    seq = (last.seq if last else 0) + 1
-    device = identity.public.device_id
-    payload_json, counts = payload.encode(device, seq, records, audit_head)
-    manifest = Manifest(
-        device=device,
-        district=district,
-        office=office,
-        seq=seq,
-        after_change=after,
-        through_change=through,
-        counts=counts,
-        created_at=created_at,
-        app_version=app_version,
-        back=back,
+    limit = max_records or budget.MAX_RECORDS
+    whole = bundle_split.Slice(after, through, not_sent=sorted(not_sent))
+    units = bundle_split.units_of(
+        [(r, p) for r, _, p in found], lambda ids: _victim_cases(sync, ids)
     )
-    data = seal_bundle(identity, manifest, payload_json, recipients(hq))
-    return Prepared(manifest, data, hashlib.sha256(data).hexdigest())
+    whole.entries = [
+        bundle_split.Entry(p, i, r, vv, u)
+        for i, ((r, vv, p), u) in enumerate(zip(found, units, strict=True))
+    ]
+    del found
+    seq = (last.seq if last else 0) + 1
+    maker = _Maker(identity, hq, district, office, created_at, app_version, back, seq)
+    maker.audit_head, maker.audit_at = audit_head, audit_at
+    pieces = bundle_split.fitted(whole, limit, maker.fits, _too_large)
+    return [maker.seal(piece) for piece in pieces]
+
+
+def _victim_cases(sync: SyncStore, ids: list[str]) -> dict[str, str | None]:
+    return {v.id: getattr(v, "case_id", None) or None for v in sync.read_rows("victim", ids)}
+
+
+def _too_large(piece: bundle_split.Slice) -> None:
+    record = piece.entries[0].record
+    raise InvalidInput(
+        f"A {record.KIND} changed in this install ({record.id}) is too large for a bundle; "
+        "nothing was exported. Report this to HQ's support."
+    )
+
+
+class _Maker:
+    """Encodes and seals the slices of one export (same head, confirmation and time)."""
+
+    def __init__(
+        self,
+        identity: Identity,
+        hq: HqRow,
+        district: str,
+        office: str,
+        created_at: str,
+        app_version: str,
+        back: int,
+        seq: int,
+    ) -> None:
+        self.identity, self.hq = identity, hq
+        self.district, self.office = district, office
+        self.created_at, self.app_version = created_at, app_version
+        self.back = back
+        self.audit_head: tuple[int, str] = (0, "")
+        self.audit_at: tuple[int, str] = (0, "")
+        self.next_seq = seq
+        # Slices that fit, by identity: their number and encoded payload, sealed next.
+        self._fitting: dict[int, tuple[int, bytes, dict[str, int]]] = {}
+
+    def fits(self, piece: bundle_split.Slice) -> bool:
+        """Encode ``piece`` as the next bundle and keep it when it is within the budget (the
+        slices are tried in order, so a slice that fits takes the next number)."""
+        records: dict[str, list[tuple[Record, VV]]] = {}
+        changes = payload.ChangeRange(piece.after, piece.through, not_sent=list(piece.not_sent))
+        for e in piece.entries:
+            records.setdefault(e.record.KIND, []).append((e.record, e.vv))
+            changes.positions.setdefault(e.record.KIND, []).append(e.position)
+        device = self.identity.public.device_id
+        data, counts = payload.encode(
+            device, self.next_seq, records, self.audit_head, changes, self.audit_at
+        )
+        if not budget.fits(len(piece.entries), data):
+            return False
+        self._fitting[id(piece)] = (self.next_seq, data, counts)
+        self.next_seq += 1
+        return True
+
+    def seal(self, piece: bundle_split.Slice) -> Prepared:
+        seq, payload_json, counts = self._fitting.pop(id(piece))
+        manifest = Manifest(
+            device=self.identity.public.device_id,
+            district=self.district,
+            office=self.office,
+            seq=seq,
+            after_change=piece.after,
+            through_change=piece.through,
+            counts=counts,
+            created_at=self.created_at,
+            app_version=self.app_version,
+            back=self.back,
+        )
+        data = seal_bundle(self.identity, manifest, payload_json, recipients(self.hq))
+        return Prepared(manifest, data, hashlib.sha256(data).hexdigest())
 
 
 def _audit_head(store: Store) -> tuple[int, str]:
@@ -142,7 +223,11 @@ def _nothing_new(
         return True
     if last is None or last.to_change < through:
         return False
-    return any(p.from_change <= after and p.to_change >= through for p in pending)
+    covered = after  # pending bundles chained from ``after`` (an export may make several)
+    for p in sorted(pending, key=lambda p: p.from_change):
+        if p.from_change <= covered:
+            covered = max(covered, p.to_change)
+    return covered >= through
 
 
 def with_vectors(

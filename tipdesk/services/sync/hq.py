@@ -26,7 +26,8 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer, records_back
+from tipdesk.services.sync import anchors, importer, records_back
+from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import (
     own_identity,
     read_file,
@@ -35,11 +36,18 @@ from tipdesk.services.sync.common import (
 )
 from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.sync_store import DeviceRow
-from tipdesk.sync import bundle, container, payload, receipt, status
+from tipdesk.sync import budget, bundle, container, payload, receipt, status
+from tipdesk.sync.anchor import AnchorCheck
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.container import DEFAULT_LIMITS, Envelope, Limits
-from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
+from tipdesk.sync.errors import (
+    ImplausibleBundle,
+    RevokedSender,
+    SequenceReused,
+    UnknownSender,
+    WrongDistrict,
+)
 from tipdesk.sync.gcpause import gc_paused
 
 
@@ -66,6 +74,10 @@ class ImportResult:
     before: every record in it). A re-sent bundle is this, not a failure."""
     district_name: str = ""
     """The sending device's district, for people."""
+    anchor: AnchorCheck | None = None
+    """What HQ found about the audit head the bundle carried: ``problem`` "" (it extends the
+    device's anchors), ``backwards`` or ``fork`` with a ``message``; None for a bundle
+    imported before (nothing new was checked)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +134,21 @@ class ImportReport:
         return [q for r in self.results for q in r.quarantined]
 
 
+MAX_BUNDLE_FILE = budget.plain_budget(budget.MAX_RECORDS) + budget.COMPRESSION_SLACK
+"""The largest bundle file HQ reads: what the largest bundle may compress to, at worst."""
+MAX_SEQ_AHEAD = 10_000
+"""How far past the highest bundle HQ holds a device's next bundle may be numbered: a district
+exporting daily for years without one bundle reaching HQ stays well below it."""
+
+
 def _verified(
     session: Session, data: bytes, limits: Limits
 ) -> tuple[Envelope, Manifest, DeviceRow]:
     env = container.read(data, limits, expect="bundle")
     manifest = bundle.read_manifest(env)
+    # What a bundle may hold is bounded by the records it declares (tipdesk.sync.budget):
+    # checked before anything else, so no bundle can make HQ decompress or parse more.
+    budget.check_declared(manifest.counts, env.plain_bytes, len(env.ciphertext))
     device = sync_store(session).device(manifest.device)
     if device is None:
         raise UnknownSender(
@@ -140,7 +162,47 @@ def _verified(
             f"revoked on {device.revoked_at[:10]}); it was refused. Nothing was changed."
         )
     container.verify(env, unb64(device.signing_key, 32))
+    highest = sync_store(session).highest_bundle(device.device_id)
+    if manifest.seq > highest + MAX_SEQ_AHEAD:
+        # A device numbers its bundles 1, 2, 3...: a number far past the last one HQ holds is
+        # crafted, and would make HQ count every bundle below it as received or covered.
+        raise ImplausibleBundle(
+            f"This bundle is numbered {manifest.seq:,}, but the highest bundle HQ holds from "
+            f"its device is {highest:,}: a TIPDesk never numbers so far ahead; it was refused. "
+            "Nothing was changed."
+        )
+    if manifest.district != device.district:
+        # HQ never names a file or a record after what a bundle claims: a signed bundle that
+        # claims another district than its device's is refused whole.
+        raise WrongDistrict(
+            f"This bundle claims district {shown_code(manifest.district)}, but its device "
+            f"(…{short_device(device.device_id)}) is registered for "
+            f"{district_name(session, device.district)} ({device.district}); it was refused. "
+            "Nothing was changed."
+        )
     return env, manifest, device
+
+
+def shown_code(text: str) -> str:
+    """A code from another machine, for a message: quoted, and cut when long."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def inbox_file_name(session: Session, device: DeviceRow, seq: int) -> str:
+    """The inbox file name of a device's bundle ``seq``, from HQ's registry: the district HQ
+    registered (a code of its reference list) and the device id, never the bundle's claim."""
+    return bundle.bundle_file_name(_registered_district(session, device), device.device_id, seq)
+
+
+def _registered_district(session: Session, device: DeviceRow) -> str:
+    if device.district not in session.reference.districts or not bundle.is_safe_code(
+        device.district
+    ):
+        raise WrongDistrict(
+            f"Device …{short_device(device.device_id)} is registered for a district that is "
+            "not in HQ's reference list; nothing was written."
+        )
+    return device.district
 
 
 def check_bundle_bytes(session: Session, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Manifest:
@@ -186,6 +248,7 @@ def import_bundle_bytes(
         return result
     me = own_identity(session)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    budget.check_items(plain, budget.records_in(manifest.counts))
     with gc_paused():
         contents = payload.decode(plain, env.format)
         del plain
@@ -216,6 +279,7 @@ def import_bundle_bytes(
     result.conflicts = outcome.conflicts
     result.quarantined = outcome.quarantined
     result.gaps = _gaps(session, manifest.device)
+    result.anchor = outcome.anchor
     return result
 
 
@@ -239,10 +303,13 @@ def import_files(
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
     report = report if report is not None else ImportReport()
-    loaded: list[tuple[tuple[str, int, int], Path, bytes]] = []
+    largest = min(limits.max_payload_bytes, MAX_BUNDLE_FILE)
+    # The files are read twice (their manifests for the order, then each one to import it)
+    # so that only one bundle is in memory at a time, however many the inbox holds.
+    order: list[tuple[tuple[str, int, int], Path]] = []
     for i, path in enumerate(paths):
         try:
-            data = read_file(path, "bundle", limits.max_payload_bytes + 64 * 1024)
+            data = read_file(path, "bundle", largest + 64 * 1024)
         except KnownError as exc:
             report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
@@ -251,16 +318,20 @@ def import_files(
             key = (m.device, m.seq, i)
         except KnownError:
             key = ("", 0, i)  # refused again (with its message) when imported below
-        loaded.append((key, path, data))
-    total = len(loaded)
-    for done, (_key, path, data) in enumerate(sorted(loaded, key=lambda item: item[0])):
+        del data
+        order.append((key, path))
+    total = len(order)
+    for done, (_key, path) in enumerate(sorted(order, key=lambda item: item[0])):
         if progress is not None:
             progress(done, total)
         try:
+            data = read_file(path, "bundle", largest + 64 * 1024)
             result = import_bundle_bytes(session, data, source=str(path), limits=limits)
         except KnownError as exc:
             report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
+        finally:
+            data = b""
         report.results.append(result)
     if progress is not None:
         progress(total, total)
@@ -347,6 +418,7 @@ def receipt_for(
     bundles = [
         {
             "seq": b.seq,
+            "sha256": b.sha256,
             "imported_at": b.imported_at,
             "status": b.result.get("status", ""),
             "accepted": b.result.get("accepted", {}),
@@ -398,6 +470,7 @@ def receipt_for(
         records=page.records,
         resolved=page.resolved,
         notices=notices.get(device.district, [])[:NOTICES_PER_RECEIPT],
+        anchor=anchors.receipt_anchor(session.store, device.device_id),
     )
     return receipt.seal_receipt(me, rec, device.recipient)
 
@@ -407,9 +480,12 @@ NOTICES_PER_RECEIPT = 1000
 case number and HQ's linked-cases review has them all)."""
 
 
-def receipt_file_name(device: DeviceRow, serial: int) -> str:
+def receipt_file_name(session: Session, device: DeviceRow, serial: int) -> str:
+    """``receipt-<district>-<device>-<serial>.tipr`` from HQ's registry (see
+    :func:`inbox_file_name`)."""
     short = short_device(device.device_id)
-    return f"receipt-{device.district}-{short}-{serial:06d}{receipt.EXTENSION}"
+    district = _registered_district(session, device)
+    return f"receipt-{district}-{short}-{serial:06d}{receipt.EXTENSION}"
 
 
 def write_receipts(session: Session, out_dir: Path) -> list[Path]:
@@ -427,7 +503,7 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
             continue
         data = receipt_for(session, device.device_id, notices=notices, updates=updates)
         serial = (store.device(device.device_id) or device).receipt_serial
-        path = out_dir / receipt_file_name(device, serial)
+        path = out_dir / receipt_file_name(session, device, serial)
         atomic_write_bytes(path, data)
         written.append(path)
     return written
@@ -455,6 +531,8 @@ class DeviceStatus:
     open_quarantine: int
     audit_head: list[Any]
     """The device's audit chain head (entry number, hash) when it made its latest bundle."""
+    anchor_problems: list[AnchorProblem] = field(default_factory=list)
+    """The bundles whose audit head HQ flagged (went backwards, or forked), oldest first."""
 
 
 def device_status(session: Session) -> list[DeviceStatus]:
@@ -464,6 +542,7 @@ def device_status(session: Session) -> list[DeviceStatus]:
     store = sync_store(session)
     conflicts_by = _count_by(c.device_id for c in store.conflicts())
     quarantine_by = _count_by(q.device_id for q in store.quarantine())
+    flagged = anchors.problems(session.store)
     out: list[DeviceStatus] = []
     for d in store.devices():
         rows = store.bundles(d.device_id)
@@ -486,6 +565,7 @@ def device_status(session: Session) -> list[DeviceStatus]:
                 conflicts_by.get(d.device_id, 0),
                 quarantine_by.get(d.device_id, 0),
                 list(last.result.get("audit_head", [])) if last else [],
+                flagged.get(d.device_id, []),
             )
         )
     return out

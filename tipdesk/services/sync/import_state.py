@@ -12,6 +12,7 @@ from tipdesk.core.records import Record
 from tipdesk.store.remote_apply import StoredRow
 from tipdesk.store.store import Changes
 from tipdesk.store.sync_rows import ConflictRow
+from tipdesk.sync.anchor import AnchorCheck
 from tipdesk.sync.codec import FIELDS, record_digest
 from tipdesk.sync.merge import Decision, Version, digest, row_vv
 from tipdesk.sync.payload import IncomingRow
@@ -31,6 +32,8 @@ class Outcome:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
+    anchor: AnchorCheck | None = None
+    """What HQ found about the bundle's audit head (:mod:`tipdesk.sync.anchor`)."""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -22,6 +22,9 @@ Contract (:func:`apply_bundle`):
   format 1 record (no owner) gets the owner HQ knows, or the device's district when new.
 - Quarantined rows are taken up again only by a later bundle of the same device.
 - The device's confirmation of HQ's records back (``manifest.back``) moves its cursor.
+- The bundle's audit head is checked against the device's anchor history and recorded
+  (:mod:`tipdesk.services.sync.anchors`): a head that went backwards or forked is flagged
+  (and audited), never a reason to refuse the bundle.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from tipdesk.core.records import (
     to_dict,
 )
 from tipdesk.core.validation import ValidationContext, validate
-from tipdesk.services.sync import import_checks
+from tipdesk.services.sync import anchors, import_checks
 from tipdesk.services.sync.import_state import (
     NEW,
     Outcome,
@@ -54,7 +57,7 @@ from tipdesk.store.remote_apply import RemoteBatch, StoredRow, remote_batch
 from tipdesk.store.store import Actor, Store
 from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow, SyncStore
 from tipdesk.sync.bundle import Manifest
-from tipdesk.sync.codec import KIND_ORDER, record_digest
+from tipdesk.sync.codec import KIND_ORDER, in_range, record_digest
 from tipdesk.sync.errors import SequenceReused
 from tipdesk.sync.merge import (
     Decision,
@@ -606,7 +609,8 @@ def _text(value: object) -> str | None:
 
 
 def _int(value: object) -> int:
-    return value if type(value) is int else 0
+    """A quarantined row's version for the store: 0 when it is not a usable number."""
+    return value if type(value) is int and in_range(value) else 0
 
 
 def _action(old: Record, new: Record) -> str:
@@ -650,6 +654,8 @@ def apply_bundle(
         job.validate_units()
         job.write()
         job.finish(sha256)
+        # The district's audit head against HQ's history of it (flagged, never refused).
+        job.out.anchor = anchors.record(b, store, manifest.device, manifest.seq, payload)
         if manifest.back:
             SyncStore(store).confirm_back(
                 manifest.device, min(manifest.back, b.max_change()), b.conn

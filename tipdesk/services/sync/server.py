@@ -2,21 +2,30 @@
 
 Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
 
-- ``POST /v1/bundles``: the body is one bundle. The body is read in chunks and refused with
-  413 as soon as it passes :attr:`ServerConfig.max_body`; the sender and signature are
-  checked (:func:`~tipdesk.services.sync.hq.check_bundle_bytes`) before anything is stored:
-  an unregistered or revoked device gets 403, a damaged or foreign file 400. An accepted
-  bundle is written atomically into the HQ inbox folder, or imported at once when
-  :attr:`ServerConfig.import_directly`. Answer: JSON ``{status, sequence, duplicate}``.
+- ``POST /v1/bundles/{device_id}``: the body is one bundle of that device. The device is
+  authenticated from the request's headers (:mod:`tipdesk.sync.request_auth`: a signature by
+  its registered key over the method, path and time) **before a byte of the body is read**
+  (401; revoked 403); the body must declare its length (411), at most
+  :attr:`ServerConfig.max_body` (413), and arrive in time (408); a device uploads one bundle
+  at a time (429) and HQ reads :attr:`ServerConfig.max_uploads` bodies at once (503). Then the
+  bundle's structure, sender and signature are checked
+  (:func:`~tipdesk.services.sync.hq.check_bundle_bytes`; 400, 403, 409, and 403 for a bundle of
+  another device) and it is written atomically into the inbox under the name HQ's registry
+  gives it, or imported at once (:attr:`ServerConfig.import_directly`). Answer: JSON
+  ``{status, sequence, duplicate}``. ``POST /v1/bundles`` (unsigned, as TIPDesk sent before)
+  is refused with 401 and the advice to update.
 - ``GET /v1/receipts/{device_id}``: a fresh receipt for the device
-  (:func:`~tipdesk.services.sync.hq.receipt_for`), only with a valid device signature
-  (:mod:`tipdesk.sync.request_auth`, else 401; revoked 403); 404 while HQ holds no bundle
-  of the device.
+  (:func:`~tipdesk.services.sync.hq.receipt_for`), with the same device signature (401; revoked
+  403); 404 while HQ holds no bundle of the device.
 - Both are rate limited in memory (token buckets per client address and per device): 429.
+- Transport limits (:mod:`tipdesk.services.sync.server_guard`): a request's headers must
+  arrive within :attr:`ServerConfig.header_timeout`, connections are capped
+  (:attr:`ServerConfig.max_connections`, 503 beyond), every answer closes its connection.
 
 Contract: the store session belongs to one worker thread (:class:`StoreWorker`); the async
 handlers only await it. Error answers are JSON ``{status: "refused", error}`` whose message
-never quotes record contents or keys.
+never quotes record contents or keys; each refused request is one line in the log
+(``tipdesk.serve``), and a client that goes away is one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -33,19 +42,26 @@ from typing import Any, TypeVar
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tipdesk.core.errors import KnownError
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services.session import Session
+from tipdesk.services.sync import server_guard
 from tipdesk.services.sync.common import sync_store
-from tipdesk.services.sync.hq import check_bundle_bytes, import_bundle_bytes, receipt_for
+from tipdesk.services.sync.hq import (
+    check_bundle_bytes,
+    import_bundle_bytes,
+    inbox_file_name,
+    receipt_for,
+)
+from tipdesk.store.sync_store import DeviceRow
 from tipdesk.sync import request_auth
-from tipdesk.sync.bundle import Manifest
+from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
-from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender
+from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender, WrongDistrict
 
 T = TypeVar("T")
 
@@ -54,7 +70,8 @@ MAX_BODY = 64 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ServerConfig:
-    """``rate``: requests per second refilled into each bucket of ``burst`` tokens."""
+    """``rate``: requests per second refilled into each bucket of ``burst`` tokens. Times are
+    seconds."""
 
     max_body: int = MAX_BODY
     import_directly: bool = False
@@ -62,6 +79,17 @@ class ServerConfig:
     rate: float = 1.0
     burst: int = 20
     max_skew: int = request_auth.MAX_SKEW_SECONDS
+    header_timeout: float = 10.0
+    """A connection's request line and headers must all arrive within this."""
+    body_timeout: float = 300.0
+    """An upload's body must arrive within this (64 MiB at 2 Mbit/s takes about 270 s)..."""
+    idle_timeout: float = 30.0
+    """...with no pause longer than this."""
+    max_uploads: int = 4
+    """Bodies read at once, over every device (each at most ``max_body``): 256 MiB at most."""
+    max_connections: int = 64
+    """Connections open at once (uvicorn's ``limit_concurrency``; 503 beyond)."""
+    keep_alive: float = 5.0
 
 
 class RateLimiter:
@@ -107,12 +135,21 @@ class StoreWorker:
             self._pool.shutdown()
 
 
-class _TooLarge(Exception):
-    pass
+def _refused(request: Request, status: int, message: str) -> JSONResponse:
+    """An error answer (closing the connection), and its one line in the log."""
+    client = request.client.host if request.client else "?"
+    server_guard.log.warning(
+        "refused %s %s from %s: %d %s", request.method, request.url.path, client, status, message
+    )
+    return JSONResponse(
+        {"status": "refused", "error": message},
+        status_code=status,
+        headers={"Connection": "close"},
+    )
 
 
-def _refused(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"status": "refused", "error": message}, status_code=status)
+def _answer(content: Any) -> JSONResponse:
+    return JSONResponse(content, headers={"Connection": "close"})
 
 
 def _store_bundle(
@@ -131,9 +168,14 @@ def _store_bundle(
                 f"HQ already imported a different bundle {manifest.seq} from this device."
             )
         return {"status": "duplicate", "sequence": manifest.seq, "duplicate": True}
+    device = sync_store(session).device(manifest.device)
+    if device is None:  # checked just before, on this same thread
+        raise UnknownSender("This bundle comes from a device HQ has not registered.")
     inbox = config.inbox or session.paths.inbox
+    # Named from HQ's registry (district and device as registered), never from the bundle.
+    name = inbox_file_name(session, device, manifest.seq)
     inbox.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = inbox / manifest.file_name()
+    path = inbox / name
     if path.exists():
         if hashlib.sha256(path.read_bytes()).hexdigest() == sha:
             return {"status": "duplicate", "sequence": manifest.seq, "duplicate": True}
@@ -157,45 +199,21 @@ def make_app(
 ) -> Starlette:
     """The ASGI application; ``worker`` owns an HQ session (see the module contract)."""
     limiter = RateLimiter(config.rate, config.burst)
+    slots = server_guard.Slots(config.max_uploads)
 
     def client_key(request: Request) -> str:
         return f"ip:{request.client.host if request.client else '?'}"
 
-    async def post_bundle(request: Request) -> Response:
-        if not limiter.allow(client_key(request)):
-            return _refused(429, "Too many requests; try again later.")
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > config.max_body:
-            return _refused(413, f"A bundle may be at most {config.max_body:,} bytes.")
-        body = bytearray()
-        try:
-            async for chunk in request.stream():
-                body += chunk
-                if len(body) > config.max_body:
-                    raise _TooLarge
-        except _TooLarge:
-            return _refused(413, f"A bundle may be at most {config.max_body:,} bytes.")
-        data = bytes(body)
-        try:
-            manifest: Manifest = await worker.run(lambda s: check_bundle_bytes(s, data))
-            if not limiter.allow(f"device:{manifest.device}"):
-                return _refused(429, "Too many requests from this device; try again later.")
-            answer = await worker.run(lambda s: _store_bundle(s, data, manifest, config))
-        except (UnknownSender, RevokedSender) as exc:
-            return _refused(403, str(exc))
-        except SequenceReused as exc:
-            return _refused(409, str(exc))
-        except KnownError as exc:
-            return _refused(400, str(exc))
-        return JSONResponse(answer)
-
-    async def get_receipt(request: Request) -> Response:
-        if not limiter.allow(client_key(request)):
-            return _refused(429, "Too many requests; try again later.")
-        device_id = str(request.path_params["device_id"])
+    async def authenticated(request: Request, device_id: str) -> DeviceRow | JSONResponse:
+        """The registered device whose signed header the request carries, or the refusal."""
         device = await worker.run(lambda s: sync_store(s).device(device_id))
         if device is None:
-            return _refused(401, "The request's device signature does not verify.")
+            return _refused(
+                request,
+                401,
+                "This device is not registered at HQ, or its signature does not verify: give "
+                "HQ the device file (tipdesk device export).",
+            )
         try:
             request_auth.verify(
                 unb64(device.signing_key, 32),
@@ -206,19 +224,89 @@ def make_app(
                 config.max_skew,
             )
         except request_auth.BadRequestSignature as exc:
-            return _refused(401, str(exc))
+            return _refused(request, 401, str(exc))
         if device.revoked_at:
-            return _refused(403, "This device was revoked.")
+            return _refused(request, 403, "This device was revoked.")
         if not limiter.allow(f"device:{device_id}"):
-            return _refused(429, "Too many requests from this device; try again later.")
+            return _refused(request, 429, "Too many requests from this device; try again later.")
+        return device
+
+    async def post_unsigned(request: Request) -> Response:
+        return _refused(
+            request,
+            401,
+            "Uploads must be signed by the device (POST /v1/bundles/DEVICE with the "
+            f"{request_auth.HEADER} header): update TIPDesk on this laptop.",
+        )
+
+    async def post_bundle(request: Request) -> Response:
+        if not limiter.allow(client_key(request)):
+            return _refused(request, 429, "Too many requests; try again later.")
+        device_id = str(request.path_params["device_id"])
+        found = await authenticated(request, device_id)
+        if isinstance(found, Response):
+            return found
+        declared = request.headers.get("content-length", "")
+        if not declared.isdigit():
+            return _refused(request, 411, "An upload must declare its length (Content-Length).")
+        if int(declared) > config.max_body:
+            return _refused(request, 413, f"A bundle may be at most {config.max_body:,} bytes.")
+        busy = slots.take(device_id)
+        if busy is not None:
+            return _refused(request, *busy)
+        try:
+            data = await server_guard.read_body(
+                request.stream(), config.max_body, config.body_timeout, config.idle_timeout
+            )
+        except server_guard.TooLarge:
+            return _refused(request, 413, f"A bundle may be at most {config.max_body:,} bytes.")
+        except server_guard.TooSlow:
+            return _refused(request, 408, "The upload did not arrive in time.")
+        except ClientDisconnect:
+            client = request.client.host if request.client else "?"
+            server_guard.log.warning(
+                "upload from %s (device …%s) went away before its end",
+                client,
+                short_device(device_id),
+            )
+            return Response(status_code=400)  # nobody is left to read it
+        finally:
+            slots.give_back(device_id)
+        try:
+            manifest: Manifest = await worker.run(lambda s: check_bundle_bytes(s, data))
+            if manifest.device != device_id:
+                return _refused(request, 403, "This bundle was made by another device.")
+            answer = await worker.run(lambda s: _store_bundle(s, data, manifest, config))
+        except (UnknownSender, RevokedSender, WrongDistrict) as exc:
+            return _refused(request, 403, str(exc))
+        except SequenceReused as exc:
+            return _refused(request, 409, str(exc))
+        except KnownError as exc:
+            return _refused(request, 400, str(exc))
+        return _answer(answer)
+
+    async def get_receipt(request: Request) -> Response:
+        if not limiter.allow(client_key(request)):
+            return _refused(request, 429, "Too many requests; try again later.")
+        device_id = str(request.path_params["device_id"])
+        found = await authenticated(request, device_id)
+        if isinstance(found, Response):
+            return found
         data = await worker.run(lambda s: _receipt(s, device_id))
-        if data is None:
-            return _refused(404, "HQ holds no bundle from this device yet.")
-        return Response(data, media_type="application/octet-stream")
+        if data is None:  # an answer, not a refusal: nothing to log
+            return JSONResponse(
+                {"status": "refused", "error": "HQ holds no bundle from this device yet."},
+                status_code=404,
+                headers={"Connection": "close"},
+            )
+        return Response(
+            data, media_type="application/octet-stream", headers={"Connection": "close"}
+        )
 
     return Starlette(
         routes=[
-            Route("/v1/bundles", post_bundle, methods=["POST"]),
+            Route("/v1/bundles", post_unsigned, methods=["POST"]),
+            Route("/v1/bundles/{device_id}", post_bundle, methods=["POST"]),
             Route("/v1/receipts/{device_id}", get_receipt, methods=["GET"]),
         ]
     )
@@ -248,7 +336,12 @@ def make_server(
         port=port,
         ssl_certfile=str(cert),
         ssl_keyfile=str(key),
+        http=server_guard.protocol(config.header_timeout),
+        limit_concurrency=config.max_connections,
+        timeout_keep_alive=int(config.keep_alive),
         log_level="warning",
+        # uvicorn's own lines go to the process's log (hq serve sets it up), like ours.
+        log_config=None,
         lifespan="off",
         access_log=False,
         h11_max_incomplete_event_size=64 * 1024,

@@ -1,10 +1,14 @@
 """Automatic upload from a district to HQ's receiver (``tipdesk sync upload``).
 
 Contract:
-- The HQ address (``https://`` only) and an optional CA file for HQ's certificate are
-  settings of the store (:func:`configure`); a call may override both.
-- :func:`upload` sends every unacknowledged outbox bundle (oldest first), then fetches the
-  device's receipt with a signed request (:mod:`tipdesk.sync.request_auth`) and imports it.
+- The HQ address (``https://`` only) and, optionally, HQ's certificate are settings of the
+  store (:func:`configure`). The certificate is kept *by content* (PEM), checked to be a
+  certificate when it is configured; the file it came from is never read again. A call may
+  override the address, and the certificate with a file of its own.
+- :func:`upload` sends every unacknowledged outbox bundle (oldest first) to
+  ``/v1/bundles/<device>``, then fetches the device's receipt and imports it; every request is
+  signed with the device's key (:mod:`tipdesk.sync.request_auth`), so HQ authenticates it
+  before reading anything else.
 - Connection failures (offline, refused, DNS, timeouts), 429 and 5xx answers are retried with
   exponential backoff, ``attempts`` times at most and within ``budget`` seconds in all.
   HQ out of reach is the normal state: the result says so (``reachable`` False), no error.
@@ -24,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
 
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
@@ -43,8 +49,16 @@ class CertificateProblem(KnownError):
 
 @dataclass(frozen=True, slots=True)
 class HqAddress:
+    """HQ's address and, when HQ's certificate is self-signed, that certificate (PEM text, as
+    kept in the store: never a path to a file that could be swapped later)."""
+
     url: str
-    ca: Path | None = None
+    ca_pem: str | None = None
+
+    @property
+    def ca_fingerprint(self) -> str:
+        """SHA-256 of the certificate (``AB:CD:…``), to compare with HQ's; "" without one."""
+        return certificate_fingerprint(self.ca_pem) if self.ca_pem else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,22 +88,50 @@ def _check_url(url: str) -> str:
     return str(parsed).rstrip("/")
 
 
-def _check_ca(ca: Path) -> Path:
-    if not ca.is_file():
-        raise InvalidInput(f"There is no certificate file {ca}.")
-    return ca.resolve()
+MAX_CA_BYTES = 256 * 1024
+
+
+def read_certificate(path: Path) -> str:
+    """HQ's certificate from ``path`` (PEM, or DER), checked to be X.509 certificates, as PEM
+    text. :class:`InvalidInput` names the problem otherwise."""
+    try:
+        if path.stat().st_size > MAX_CA_BYTES:
+            raise InvalidInput(f"{path.name} is not a certificate (it is far too large).")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no certificate file {path}.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a certificate.") from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+    try:
+        certs = (
+            x509.load_pem_x509_certificates(data)
+            if b"-----BEGIN" in data
+            else [x509.load_der_x509_certificate(data)]
+        )
+    except ValueError:
+        raise InvalidInput(
+            f"{path.name} is not a certificate (PEM or DER X.509); give HQ's certificate file."
+        ) from None
+    return "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certs)
+
+
+def certificate_fingerprint(pem: str) -> str:
+    """SHA-256 of the first certificate in ``pem``, as ``AB:CD:…`` (what browsers show)."""
+    cert = x509.load_pem_x509_certificates(pem.encode("ascii"))[0]
+    return cert.fingerprint(hashes.SHA256()).hex(":").upper()
 
 
 def configure(session: Session, url: str, ca: Path | None = None) -> HqAddress:
-    """Save HQ's address (and CA file, or none) for later uploads."""
+    """Save HQ's address and, from the file ``ca``, HQ's certificate *by content* (or none:
+    the system's trusted authorities then verify HQ)."""
     session.require(Permission.MANAGE_SETTINGS)
     require_district(session, "sync configure")
     clean = _check_url(url)
-    ca_path = _check_ca(ca) if ca is not None else None
-    session.store.set_settings(
-        {HQ_URL_SETTING: clean, HQ_CA_SETTING: str(ca_path) if ca_path else ""}, session.actor()
-    )
-    return HqAddress(clean, ca_path)
+    pem = read_certificate(ca) if ca is not None else None
+    session.store.set_settings({HQ_URL_SETTING: clean, HQ_CA_SETTING: pem or ""}, session.actor())
+    return HqAddress(clean, pem)
 
 
 def configured(session: Session) -> HqAddress | None:
@@ -97,8 +139,23 @@ def configured(session: Session) -> HqAddress | None:
     url = session.store.setting(HQ_URL_SETTING)
     if not url:
         return None
-    ca = session.store.setting(HQ_CA_SETTING)
-    return HqAddress(url, Path(ca) if ca else None)
+    return HqAddress(url, session.store.setting(HQ_CA_SETTING) or None)
+
+
+def _tls_context(address: HqAddress | None, ca: Path | None) -> ssl.SSLContext:
+    """TLS verification for HQ: the certificate file given for this upload, else the one kept
+    in the store, else the system's authorities."""
+    if ca is not None:
+        return ssl.create_default_context(cadata=read_certificate(ca))
+    pem = address.ca_pem if address is not None else None
+    if pem and not pem.startswith("-----BEGIN"):
+        # An older TIPDesk kept a path here; its file is not trusted any more.
+        raise InvalidInput(
+            "HQ's certificate is configured as a file path by an older TIPDesk; run `tipdesk "
+            "sync configure --hq-url URL --ca FILE` again (the certificate is then kept in "
+            "the store)."
+        )
+    return ssl.create_default_context(cadata=pem) if pem else ssl.create_default_context()
 
 
 def _tls_problem(exc: BaseException) -> ssl.SSLError | None:
@@ -190,16 +247,24 @@ def upload(
                 "or give --hq-url."
             )
         url = saved.url
-        ca = ca if ca is not None else saved.ca
     base = _check_url(url)
-    context = ssl.create_default_context(cafile=str(_check_ca(ca)) if ca else None)
+    context = _tls_context(saved, ca)
     files = outbox_files(session)
     me = own_identity(session)
     result = UploadResult(reachable=True, waiting=len(files))
     with httpx.Client(verify=context, timeout=timeout, follow_redirects=False) as client:
         http = _Retrying(client, attempts, budget, sleep, clock)
+        upload_url = f"{base}/v1/bundles/{me.public.device_id}"
+        upload_path = httpx.URL(upload_url).path
+
+        def signed_upload() -> dict[str, str]:
+            stamp = int(wall_clock())
+            return {request_auth.HEADER: request_auth.sign(me.signer, "POST", upload_path, stamp)}
+
         for path in files:
-            answer = http.request("POST", f"{base}/v1/bundles", content=path.read_bytes())
+            answer = http.request(
+                "POST", upload_url, content=path.read_bytes(), headers=signed_upload
+            )
             if answer is None:
                 result.reachable = False
                 return result
