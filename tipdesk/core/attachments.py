@@ -5,6 +5,7 @@ them encrypted: ``docs/security.md``, "Case files").
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -146,3 +147,25 @@ def limit_problem(size: int, used: int, limits: Limits) -> str | None:
             "an administrator to raise the limit."
         )
     return None
+
+
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+"""Control and format characters (terminal escapes, right-to-left overrides that turn
+``gpj.exe`` into ``exe.jpg`` on screen), surrogates, unassigned code points, line breaks.
+The zero-width (non-)joiners are format characters too, but Urdu spelling needs them."""
+_JOINERS = frozenset({"\u200c", "\u200d"})
+
+
+def clean_name(name: str) -> str:
+    """A file's name as TIPDesk keeps and shows it: unsafe characters (see
+    :data:`_UNSAFE_CATEGORIES`) and path separators become ``_``, runs of spaces one space,
+    no leading dots or spaces, at most :data:`MAX_FILE_NAME` characters; ``file`` when
+    nothing is left. Urdu and other scripts stay as they are."""
+    kept = "".join(
+        "_"
+        if c in "/\\:" or (unicodedata.category(c) in _UNSAFE_CATEGORIES and c not in _JOINERS)
+        else c
+        for c in name
+    )
+    kept = " ".join(kept.split()).lstrip(". ")[:MAX_FILE_NAME].rstrip()
+    return kept or "file"

@@ -229,7 +229,7 @@ def attach(
     refused = ownership.check_change(session, target.top)
     if refused:
         raise ValidationFailed(refused, target.top.KIND)
-    name = path.name[: A.MAX_FILE_NAME]
+    name = A.clean_name(path.name)
     if not path.is_file():
         raise InvalidInput(f"{name} is not a file.")
     lim = limits(session)
@@ -385,9 +385,8 @@ def suggested_name(item: Attachment) -> str:
     """A file name for a saved copy: the stored name with the extension of its real type."""
     file_type = A.BY_MEDIA_TYPE.get(item.media_type)
     ext = file_type.extension if file_type else ""
-    stem = Path(item.file_name or f"{item.kind.value}-{item.id[-8:]}").stem or item.kind.value
-    stem = "".join(c if c.isalnum() or c in "-_ ." else "-" for c in stem).strip() or "file"
-    return f"{stem}{ext}"
+    stem = Path(A.clean_name(item.file_name or f"{item.kind.value}-{item.id[-8:]}")).stem
+    return f"{stem or item.kind.value}{ext}"
 
 
 def save_copy(
