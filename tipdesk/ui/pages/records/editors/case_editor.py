@@ -35,6 +35,7 @@ from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.core.reference import Reference
 from tipdesk.services import lists
 from tipdesk.ui.pages.records.context import RecordsContext
+from tipdesk.ui.pages.records.editors.attachments_panel import AttachmentsPanel
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import (
     ChildListSection,
@@ -448,6 +449,12 @@ class CaseEditor(RecordEditor):
 
     def build_body(self, body: QWidget) -> None:
         self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
+        # The case's files: not a part of the form (they are saved as they are attached), and
+        # their list loads when the tab is first shown.
+        tabs = self.case_form.tabs
+        self.files_panel = AttachmentsPanel(self.ctx, tabs)
+        self.files_tab = tabs.addTab(self.files_panel, self.tr("Files"))
+        tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.runner.submit(lists.offices, self.guard(self._on_offices), lambda _exc: None)
         if self.ctx.can(Permission.EDIT):
             # The sections are built with their tabs: the keys ask for them when pressed.
@@ -500,6 +507,19 @@ class CaseEditor(RecordEditor):
 
     def after_load(self) -> None:
         self.print_button.setEnabled(bool(self.record_id))
+        record = self.form.record
+        if self.record_id and isinstance(record, Case):
+            self.files_panel.set_case(record)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == self.files_tab:
+            self.files_panel.shown()
+
+    def show_files(self) -> AttachmentsPanel:
+        """Switch to the Files tab (its list loads the first time)."""
+        self.case_form.tabs.setCurrentIndex(self.files_tab)
+        self.files_panel.shown()
+        return self.files_panel
 
     def section_of(self, segments: Segments) -> str:
         form = self.case_form
