@@ -11,6 +11,7 @@ from typing import Any
 
 import case_files as F
 import pytest
+from gui_support import main_window
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from records_support import RecordsApp, empty_app, officer_app
@@ -20,13 +21,14 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.services import attachments
 from tipdesk.services import records as record_service
+from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.records.editors.attachments_panel import AttachmentsPanel
 from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.widgets import files
 
-FIXTURES = (empty_app, officer_app)
+FIXTURES = (empty_app, main_window, officer_app)
 
 
 def _case(app: RecordsApp) -> Case:
@@ -55,7 +57,7 @@ def _open(qtbot: Any, app: RecordsApp, case: Case) -> tuple[CaseEditor, Attachme
 
 def _rows(panel: AttachmentsPanel) -> list[list[str]]:
     table = panel.table
-    return [[table.item(r, c).text() for c in (0, 1, 2, 3)] for r in range(table.rowCount())]
+    return [[table.item(r, c).text() for c in (0, 1, 2)] for r in range(table.rowCount())]
 
 
 def test_files_list_preview_and_attach_by_button_and_drop(
@@ -67,7 +69,7 @@ def test_files_list_preview_and_attach_by_button_and_drop(
     attachments.attach(app.session, F.write(src, "fir.pdf", F.pdf(pages=3)), case_id=case.id,
                        kind="fir")  # fmt: skip
     _editor, panel = _open(qtbot, app, case)
-    assert _rows(panel) == [["FIR", "fir.pdf", "The case", "PDF document"]]
+    assert _rows(panel) == [["fir.pdf", "FIR", "The case"]]
     assert "at most 25 MB each" in panel.info.text()
 
     panel.table.selectRow(0)
@@ -80,10 +82,12 @@ def test_files_list_preview_and_attach_by_button_and_drop(
     panel.whose.setCurrentIndex(panel.whose.findText("Accused: Rashid Fakeaccused"))
     panel.kind.setCurrentIndex(panel.kind.findData("photo"))
     qtbot.mouseClick(panel.attach_button, Qt.MouseButton.LeftButton)
-    assert _rows(panel)[1] == ["Photo", "arrest.png", "Accused: Rashid Fakeaccused", "PNG image"]
+    assert _rows(panel)[1][:3] == ["arrest.png", "Photo", "Accused: Rashid Fakeaccused"]
     panel.table.selectRow(1)
     (page,) = panel.preview.pages
-    assert page.pixmap().width() == 520  # decoded scaled to the preview's width
+    # Decoded already scaled to the preview's width.
+    assert page.pixmap().width() == panel.preview.page_width() < 900
+    assert panel.details.text().startswith("Photo, PNG image of ")
 
     # Drop two files on the tab: an office document and a program dressed as a PDF.
     mime = QMimeData()
@@ -97,7 +101,7 @@ def test_files_list_preview_and_attach_by_button_and_drop(
     drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     panel.dropEvent(drop)
-    assert [r[1] for r in _rows(panel)] == ["fir.pdf", "arrest.png", "challan.docx"]
+    assert [r[0] for r in _rows(panel)] == ["fir.pdf", "arrest.png", "challan.docx"]
     (refused,) = app.errors.seen
     assert isinstance(refused, InvalidInput)
     assert str(refused) == ("scan.pdf cannot be attached: it is a Windows program; programs and "
@@ -125,7 +129,7 @@ def test_files_list_preview_and_attach_by_button_and_drop(
     assert dialog is not None
     dialog.reason_edit.setText("scanned the wrong paper")
     dialog.accept()
-    assert [r[1] for r in _rows(panel)] == ["fir.pdf", "arrest.png"]
+    assert [r[0] for r in _rows(panel)] == ["fir.pdf", "arrest.png"]
 
 
 def test_a_victims_file_shows_after_a_reason_and_is_audited(
@@ -137,7 +141,7 @@ def test_a_victims_file_shows_after_a_reason_and_is_audited(
     item = attachments.attach(app.session, F.write(tmp_path, "medical.pdf", F.pdf()),
                               case_id=case.id, victim_id=victim_id, kind="medical")  # fmt: skip
     _editor, panel = _open(qtbot, app, case)
-    assert _rows(panel) == [["Medical report", "medical.pdf", "Victim V-LHR-9", "PDF document"]]
+    assert _rows(panel) == [["medical.pdf", "Medical report", "Victim V-LHR-9"]]
     panel.table.selectRow(0)
     dialog = panel.dialog
     assert isinstance(dialog, ReasonDialog) and dialog.isVisible()
@@ -161,9 +165,35 @@ def test_an_officer_without_reveal_sees_no_victims_file(
     attachments.attach(app.session, F.write(tmp_path, "medical.pdf", F.pdf()), case_id=case.id,
                        victim_id=case.victims[0].id, kind="medical")  # fmt: skip
     _editor, panel = _open(qtbot, app, case)
-    assert _rows(panel) == [["Medical report", "(withheld)", "Victim V-LHR-9", "PDF document"]]
+    assert _rows(panel) == [["(withheld)", "Medical report", "Victim V-LHR-9"]]
     panel.table.selectRow(0)
     assert panel.dialog is None
     assert "only users who may reveal" in panel.preview.message.text()
     assert panel.preview.pages == []
     assert not panel.remove_button.isVisible()
+
+
+def test_the_limits_are_set_in_settings(main_window: MainWindow, tmp_path: Path) -> None:
+    page = main_window.show_page("settings")
+    card = page.case_files_card  # type: ignore[attr-defined]
+    assert (card.file_spin.value(), card.store_spin.value()) == (25, 4096)
+    card.file_spin.setValue(2)
+    card.store_spin.setValue(1024)
+    card.save_button.click()
+    assert card.message.text() == "The limits were saved."
+    runner = main_window.ctx.runner
+    session = getattr(runner, "runner", runner).session
+    limits = attachments.limits(session)
+    assert (limits.max_file_mb, limits.max_store_mb) == (2, 1024)
+    # Refused by the service with its message; the stored limits stay.
+    card.file_spin.setValue(200)
+    card.store_spin.setValue(100)
+    card.save_button.click()
+    assert card.message.text() == "The limit per file cannot be above the limit for all files."
+    assert attachments.limits(session).max_file_mb == 2
+    # A file over the new limit is refused, naming it.
+    case_id = session.store.query("SELECT id FROM cases LIMIT 1")[0][0]
+    with pytest.raises(InvalidInput, match="files of at most 2 MB can be attached"):
+        attachments.attach(
+            session, F.write(tmp_path, "big.pdf", F.pdf() + bytes(3 * 1024 * 1024)), case_id=case_id
+        )

@@ -18,6 +18,8 @@ from tipdesk.core import attachments as A
 from tipdesk.ui.widgets.common import label, scroll_area
 
 PREVIEW_WIDTH = 520
+"""The width pages are drawn at while the preview is not on screen yet."""
+MAX_WIDTH = 900
 MAX_PAGES = 30
 
 
@@ -38,8 +40,17 @@ class FilePreview(QWidget):
         self._column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_area(self._body, framed=True))
+        self._area = scroll_area(self._body, framed=True)
+        outer.addWidget(self._area)
         self.show_message(self.tr("Choose a file to see it here."))
+
+    def page_width(self) -> int:
+        """The width pages and images are drawn at: the preview's, within bounds."""
+        if not self.isVisible():
+            return PREVIEW_WIDTH
+        # Less the column's margins and a vertical scroll bar that the pages will bring.
+        bar = self._area.verticalScrollBar().sizeHint().width()
+        return max(240, min(self._area.viewport().width() - 24 - bar, MAX_WIDTH))
 
     def clear(self) -> None:
         for page in self.pages:
@@ -77,10 +88,9 @@ class FilePreview(QWidget):
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         reader = QImageReader(buffer)
         size = reader.size()
-        if size.isValid() and size.width() > PREVIEW_WIDTH:
-            reader.setScaledSize(
-                size.scaled(PREVIEW_WIDTH, 10**6, Qt.AspectRatioMode.KeepAspectRatio)
-            )
+        width = self.page_width()
+        if size.isValid() and size.width() > width:
+            reader.setScaledSize(size.scaled(width, 10**6, Qt.AspectRatioMode.KeepAspectRatio))
         image = reader.read()
         if image.isNull():
             self.show_message(self.tr("The image could not be shown (damaged?)."))
@@ -103,10 +113,11 @@ class FilePreview(QWidget):
                 self.tr("The PDF could not be shown (damaged or password-protected).")
             )
             return
+        width = self.page_width()
         for n in range(min(count, MAX_PAGES)):
             size = document.pagePointSize(n)
-            height = round(PREVIEW_WIDTH * size.height() / max(size.width(), 1.0))
-            image = document.render(n, QSize(PREVIEW_WIDTH, max(height, 1)))
+            height = round(width * size.height() / max(size.width(), 1.0))
+            image = document.render(n, QSize(width, max(height, 1)))
             self._add_page(QPixmap.fromImage(image), self.tr("Page {n}").format(n=n + 1))
         document.close()
         document.deleteLater()

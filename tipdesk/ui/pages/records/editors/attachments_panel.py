@@ -79,11 +79,19 @@ class AttachmentsPanel(QWidget):
         self.info.setObjectName("attachmentsInfo")
         layout.addWidget(self.info)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self._build_table())
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._build_table(), 1)
+        self.details = label("", "hint", wrap=True)
+        self.details.setObjectName("attachmentDetails")
+        column.addWidget(self.details)
+        split.addWidget(left)
         self.preview = FilePreview()
         split.addWidget(self.preview)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 480])
         layout.addWidget(split, 1)
         self._update_buttons()
         self.info.setText(self.tr("Save the case first; then attach its papers here."))
@@ -130,8 +138,8 @@ class AttachmentsPanel(QWidget):
         return row
 
     def _build_table(self) -> QTableWidget:
-        headers = [self.tr("Kind"), self.tr("Name"), self.tr("For"), self.tr("Type"),
-                   self.tr("Size"), self.tr("Added"), self.tr("HQ")]  # fmt: skip
+        headers = [self.tr("Name"), self.tr("Kind"), self.tr("For"), self.tr("Size"),
+                   self.tr("HQ")]  # fmt: skip
         table = QTableWidget(0, len(headers))
         table.setObjectName("attachmentsTable")
         table.setHorizontalHeaderLabels(headers)
@@ -141,7 +149,12 @@ class AttachmentsPanel(QWidget):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # "For" can be long (an accused's name): a fixed share, elided, whole in its tooltip.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 150)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setWordWrap(False)
         table.itemSelectionChanged.connect(self._on_selected)
         self.table = table
         return table
@@ -210,20 +223,26 @@ class AttachmentsPanel(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
+            name = item.file_name if item.file_name is not None else self.tr("(withheld)")
             cells = [
+                name,
                 self.kind_names[item.kind],
-                item.file_name if item.file_name is not None else self.tr("(withheld)"),
                 self._whose(item),
-                item.type_label,
                 A.size_text(item.size),
-                date_text(item.added_at[:10]),
                 self.tr("sent") if item.hq_sent else self.tr("to send") if item.hq_requested
                 else "",
             ]  # fmt: skip
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if col == 1:
+                if col == 2:
                     cell.setToolTip(text)
+                if col == 0:
+                    cell.setToolTip(
+                        self.tr("{name}\n{type}, added {date} by {user}").format(
+                            name=text, type=item.type_label,
+                            date=date_text(item.added_at[:10]), user=item.added_by,
+                        )
+                    )  # fmt: skip
                 self.table.setItem(row, col, cell)
         self.table.blockSignals(False)
         rows = [i for i, item in enumerate(items) if item.id == keep]
@@ -258,9 +277,21 @@ class AttachmentsPanel(QWidget):
         self.remove_button.setEnabled(item is not None)
 
     # --- showing --------------------------------------------------------------------------------
+    def _details(self, item: Attachment | None) -> str:
+        if item is None:
+            return ""
+        text = self.tr("{kind}, {type} of {size}, added {date} by {user}.").format(
+            kind=self.kind_names[item.kind], type=item.type_label, size=A.size_text(item.size),
+            date=date_text(item.added_at[:10]), user=item.added_by,
+        )  # fmt: skip
+        if item.note:
+            text += " " + self.tr("Note: {note}").format(note=item.note)
+        return text
+
     def _on_selected(self) -> None:
         self._update_buttons()
         item = self.current()
+        self.details.setText(self._details(item))
         if item is None or item.id == self.shown_id:
             return
         self.shown_id = item.id
