@@ -51,8 +51,10 @@ def _open(qtbot: Any, app: RecordsApp, case: Case) -> tuple[CaseEditor, Attachme
     qtbot.waitExposed(view)
     editor = view.open_record(case.id)
     assert isinstance(editor, CaseEditor)
-    qtbot.waitUntil(lambda: editor.files_panel.case_id == case.id)
-    return editor, editor.show_files()
+    qtbot.waitUntil(lambda: editor.fully_loaded)
+    panel = editor.show_files()
+    assert panel.case_id == case.id
+    return editor, panel
 
 
 def _rows(panel: AttachmentsPanel) -> list[list[str]]:

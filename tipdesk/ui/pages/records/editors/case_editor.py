@@ -449,11 +449,16 @@ class CaseEditor(RecordEditor):
 
     def build_body(self, body: QWidget) -> None:
         self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
-        # The case's files: not a part of the form (they are saved as they are attached), and
-        # their list loads when the tab is first shown.
+        # The case's files: not a part of the form (they are saved as they are attached). The
+        # tab is built when first shown (it would cost a fifth of the first paint) and its
+        # list loads then.
         tabs = self.case_form.tabs
-        self.files_panel = AttachmentsPanel(self.ctx, tabs)
-        self.files_tab = tabs.addTab(self.files_panel, self.tr("Files"))
+        holder = QWidget()
+        self._files_box = QVBoxLayout(holder)
+        self._files_box.setContentsMargins(0, 0, 0, 0)
+        self._files_panel: AttachmentsPanel | None = None
+        self._files_case: Case | None = None
+        self.files_tab = tabs.addTab(holder, self.tr("Files"))
         tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.runner.submit(lists.offices, self.guard(self._on_offices), lambda _exc: None)
         if self.ctx.can(Permission.EDIT):
@@ -509,7 +514,20 @@ class CaseEditor(RecordEditor):
         self.print_button.setEnabled(bool(self.record_id))
         record = self.form.record
         if self.record_id and isinstance(record, Case):
-            self.files_panel.set_case(record)
+            self._files_case = record
+            if self._files_panel is not None:
+                self._files_panel.set_case(record)
+
+    @property
+    def files_panel(self) -> AttachmentsPanel:
+        """The Files tab's panel, built on first use."""
+        if self._files_panel is None:
+            holder = self._files_box.parentWidget()
+            self._files_panel = AttachmentsPanel(self.ctx, holder)
+            self._files_box.addWidget(self._files_panel)
+            if self._files_case is not None:
+                self._files_panel.set_case(self._files_case)
+        return self._files_panel
 
     def _on_tab_changed(self, index: int) -> None:
         if index == self.files_tab:
