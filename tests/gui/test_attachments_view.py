@@ -199,3 +199,23 @@ def test_the_limits_are_set_in_settings(main_window: MainWindow, tmp_path: Path)
         attachments.attach(
             session, F.write(tmp_path, "big.pdf", F.pdf() + bytes(3 * 1024 * 1024)), case_id=case_id
         )
+
+
+def test_a_new_case_takes_files_once_saved(qtbot: Any, empty_app: RecordsApp) -> None:
+    view = CasesView(empty_app.ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    panel = editor.show_files()
+    assert panel.case_id is None and not panel.attach_button.isEnabled()
+    assert panel.info.text() == "Save the case first; then attach its papers here."
+    form = editor.case_form
+    form.editor("case_number").setText("FIR 10/2026")
+    form.editor("exploitation_forms").set_checked("forced_labour")
+    form.sig_edited.emit()
+    editor.save()
+    qtbot.waitUntil(lambda: editor.record_id is not None)
+    assert panel.case_id == editor.record_id and panel.attach_button.isEnabled()
+    assert panel.whose.itemText(0) == "The case"

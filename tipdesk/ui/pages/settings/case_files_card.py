@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QSpinBox, QWidget
 
 from tipdesk.core import attachments as A
@@ -22,7 +23,7 @@ from tipdesk.ui.widgets.common import Banner, Card, button
 def _spin(ceiling: int) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(1, ceiling)
-    spin.setSuffix(" MB")
+    spin.setSuffix(" " + QCoreApplication.translate("CaseFilesCard", "MB"))
     spin.setAccelerated(True)
     return spin
 

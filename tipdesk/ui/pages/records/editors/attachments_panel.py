@@ -71,6 +71,16 @@ class AttachmentsPanel(QWidget):
             A.AttachmentKind.CHALLAN: self.tr("Challan"),
             A.AttachmentKind.OTHER: self.tr("Other"),
         }
+        self.type_names = {
+            A.PDF.media_type: self.tr("PDF document"),
+            A.JPEG.media_type: self.tr("JPEG image"),
+            A.PNG.media_type: self.tr("PNG image"),
+            A.DOCX.media_type: self.tr("Word document"),
+            A.XLSX.media_type: self.tr("Excel workbook"),
+            A.PPTX.media_type: self.tr("PowerPoint presentation"),
+            A.ODT.media_type: self.tr("OpenDocument text"),
+            A.ODS.media_type: self.tr("OpenDocument spreadsheet"),
+        }
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(8)
@@ -166,15 +176,15 @@ class AttachmentsPanel(QWidget):
         self.case_id = case.id
         current = self.whose.currentData()
         self.whose.clear()
-        self.whose.addItem(self.tr("The case"), ("case", ""))
+        self.whose.addItem(self.tr("The case"), "case:")
         for n, accused in enumerate(case.accused, start=1):
             name = accused.name or self.tr("Accused {n}").format(n=n)
             self.whose.addItem(
-                self.tr("Accused: {name}").format(name=name), ("accused", accused.id)
+                self.tr("Accused: {name}").format(name=name), f"accused:{accused.id}"
             )
         for victim in case.victims:
             self.whose.addItem(
-                self.tr("Victim {code}").format(code=victim.victim_code), ("victim", victim.id)
+                self.tr("Victim {code}").format(code=victim.victim_code), f"victim:{victim.id}"
             )
         index = self.whose.findData(current)
         self.whose.setCurrentIndex(max(index, 0))
@@ -239,7 +249,7 @@ class AttachmentsPanel(QWidget):
                 if col == 0:
                     cell.setToolTip(
                         self.tr("{name}\n{type}, added {date} by {user}").format(
-                            name=text, type=item.type_label,
+                            name=text, type=self._type(item),
                             date=date_text(item.added_at[:10]), user=item.added_by,
                         )
                     )  # fmt: skip
@@ -256,11 +266,17 @@ class AttachmentsPanel(QWidget):
             )
         self._update_buttons()
 
+    def _type(self, item: Attachment) -> str:
+        return self.type_names.get(item.media_type, item.media_type)
+
     def _whose(self, item: Attachment) -> str:
         if item.about is A.About.CASE:
             return self.tr("The case")
-        index = self.whose.findData((item.about.value, item.record_id))
-        return self.whose.itemText(index) if index >= 0 else item.about_label
+        index = self.whose.findData(f"{item.about.value}:{item.record_id}")
+        if index >= 0:
+            return self.whose.itemText(index)
+        # Not among the case's people as loaded (removed since): the record's kind.
+        return self.tr("An accused") if item.about is A.About.ACCUSED else self.tr("A victim")
 
     def current(self) -> Attachment | None:
         rows = self.table.selectionModel().selectedRows()
@@ -281,7 +297,7 @@ class AttachmentsPanel(QWidget):
         if item is None:
             return ""
         text = self.tr("{kind}, {type} of {size}, added {date} by {user}.").format(
-            kind=self.kind_names[item.kind], type=item.type_label, size=A.size_text(item.size),
+            kind=self.kind_names[item.kind], type=self._type(item), size=A.size_text(item.size),
             date=date_text(item.added_at[:10]), user=item.added_by,
         )  # fmt: skip
         if item.note:
@@ -300,7 +316,7 @@ class AttachmentsPanel(QWidget):
                 self.tr(
                     "{type} files are not shown in TIPDesk: use Save a copy… to open it "
                     "in its own program."
-                ).format(type=item.type_label)
+                ).format(type=self._type(item))
             )
         elif item.sealed:
             self.preview.show_message(
@@ -370,7 +386,8 @@ class AttachmentsPanel(QWidget):
         one by one and the others are still attached."""
         if not self.case_id or not self.ctx.can(Permission.EDIT):
             return
-        about, record_id = self.whose.currentData() or ("case", "")
+        # "case:", "accused:ID" or "victim:ID" (plain text: Qt compares it as it is).
+        about, _colon, record_id = str(self.whose.currentData() or "case:").partition(":")
         accused_id = record_id if about == "accused" else None
         victim_id = record_id if about == "victim" else None
         kind = str(self.kind.currentData())
@@ -430,7 +447,7 @@ class AttachmentsPanel(QWidget):
             self,
             self.tr("Save a copy"),
             Path.home() / suggested,
-            self.tr("{type} (*{ext})").format(type=item.type_label, ext=Path(suggested).suffix),
+            self.tr("{type} (*{ext})").format(type=self._type(item), ext=Path(suggested).suffix),
         )
         if path is None:
             return
