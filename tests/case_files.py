@@ -102,19 +102,26 @@ _CONTENT_TYPES = (
 )
 
 
+def _member(name: str, compress: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """A zip member of a fixed time, so the same document gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    info.compress_type = compress
+    return info
+
+
 def docx(text: str = "Challan copy, synthetic", *, extra: dict[str, bytes] | None = None) -> bytes:
     """A minimal Word document (the parts a sniffer looks at), plus ``extra`` members."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        zf.writestr(_member("[Content_Types].xml"), _CONTENT_TYPES)
         zf.writestr(
-            "word/document.xml",
+            _member("word/document.xml"),
             f'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
             f'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
             "</w:body></w:document>",
         )
         for name, data in (extra or {}).items():
-            zf.writestr(name, data)
+            zf.writestr(_member(name), data)
     return out.getvalue()
 
 
@@ -131,8 +138,10 @@ def docm() -> bytes:
 def odt() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
-        zf.writestr("content.xml", "<office:document-content/>")
+        zf.writestr(
+            _member("mimetype", zipfile.ZIP_STORED), "application/vnd.oasis.opendocument.text"
+        )
+        zf.writestr(_member("content.xml"), "<office:document-content/>")
     return out.getvalue()
 
 

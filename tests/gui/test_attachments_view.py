@@ -92,9 +92,10 @@ def test_files_list_preview_and_attach_by_button_and_drop(
     assert panel.details.text().startswith("Photo, PNG image of ")
 
     # Drop two files on the tab: an office document and a program dressed as a PDF.
+    challan = F.docx()  # made once: a zip holds the time it was made
     mime = QMimeData()
     dropped = [
-        F.write(src, "challan.docx", F.docx()),
+        F.write(src, "challan.docx", challan),
         F.write(src, "scan.pdf", F.windows_program()),
     ]
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in dropped])
@@ -124,7 +125,7 @@ def test_files_list_preview_and_attach_by_button_and_drop(
     monkeypatch.setattr(files, "ask_save_file", ask_save)
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert suggested[0].name == "challan.docx"
-    assert chosen.read_bytes() == F.docx()
+    assert chosen.read_bytes() == challan
 
     # Remove with a reason: the content is gone, the list no longer shows it.
     dialog = panel.remove()
