@@ -156,7 +156,9 @@ class CaseForm(RecordForm):
         # In this order: the fields' order is the order problems and focus go through.
         # Only the first tab is built before the case paints; the others (a quarter of the
         # form's widgets) right after, or at once when one of their inputs is needed.
-        self._add_tab(self._build_details(), self.tr("Details"), "details")
+        details = QWidget()
+        self._add_tab(details, self.tr("Details"), "details")
+        self._build_details(details)
         self._lazy_tab("accused", self.tr("Accused"), self._build_accused,
                        ["accused", "dual_role_review"])  # fmt: skip
         self._lazy_tab("victims", self.tr("Victims"), self._build_victims, ["victims"])
@@ -167,12 +169,16 @@ class CaseForm(RecordForm):
         self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     # --- the tabs -------------------------------------------------------------------------------
-    def _build_details(self) -> QWidget:
+    def _build_details(self, details: QWidget) -> None:
         ref = self.ctx.reference
-        details = QWidget()
         page = QVBoxLayout(details)
         page.setContentsMargins(0, 12, 0, 0)
         reg, f1 = group(self.tr("Registration"))
+        what, f3 = group(self.tr("Exploitation and route"))
+        # The groups are placed before they are filled: each input then joins the page once
+        # (placing a filled group moves every input again, see layout.columns).
+        page.addLayout(columns(reg, what, stretch=(3, 2)))
+        page.addStretch(1)
         self.add_field(
             f1,
             "case_number",
@@ -213,7 +219,6 @@ class CaseForm(RecordForm):
             self.tr("Reason for &closing"),
             TextField(placeholder=self.tr("Only when the case is closed")),
         )
-        what, f3 = group(self.tr("Exploitation and route"))
         self.add_field(
             f3,
             "exploitation_forms",
@@ -232,9 +237,6 @@ class CaseForm(RecordForm):
             self.tr("Co&untries on the route"),
             CodeChecklist(country_items(ref), rows=5),
         )
-        page.addLayout(columns(reg, what, stretch=(3, 2)))
-        page.addStretch(1)
-        return details
 
     def _build_accused(self) -> QWidget:
         accused_page = QWidget()
@@ -447,7 +449,7 @@ class CaseEditor(RecordEditor):
     kind = "case"
 
     def build_body(self, body: QWidget) -> None:
-        self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
+        self.place_form(body, CaseForm(self.ctx, body), scroll=False)  # each tab scrolls on its own
         self.ctx.runner.submit(lists.offices, self.guard(self._on_offices), lambda _exc: None)
         if self.ctx.can(Permission.EDIT):
             # The sections are built with their tabs: the keys ask for them when pressed.

@@ -144,7 +144,9 @@ class RecordForm(QWidget):
     ) -> FieldBox:
         # "&Gender": Alt+G goes to the input (the caption's mnemonic); the label as read
         # elsewhere (problems, screen readers) is without the "&".
-        box = FieldBox(editor, label.replace("&", "").rstrip(":"))
+        # Made inside the layout's widget: moving a finished box into it costs more.
+        holder = layout.parentWidget() if layout is not None else None
+        box = FieldBox(editor, label.replace("&", "").rstrip(":"), holder)
         box.setObjectName(f"field_{name}")
         editor.setObjectName(name)
         editor.setAccessibleName(box.label)
