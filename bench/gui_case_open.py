@@ -107,6 +107,7 @@ def main() -> None:
     default_home = Path(tempfile.gettempdir()) / f"tipdesk-bench-demo-{total}"
     home = Path(os.environ.get("BENCH_CASE_OPEN_HOME") or default_home)
     session = open_demo_store(home, total)
+    load_before = os.getloadavg()[0]
     try:
         # Imported here: the Qt half of the bench lives in the UI package.
         from tipdesk.ui.devtools.case_timing import measure_case_open
@@ -117,9 +118,13 @@ def main() -> None:
     base = statistics.median(found["baseline"])
     first = statistics.median(found["first_paint"])
     print(f"opening a case at {total:,} cases (store kept in {home})")
+    load = f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    print(f"load average (1 min, {os.cpu_count()} cores): {load}")
     print(f"a bare tab (one label):               {_ms(found['bare'])}")
     print(f"baseline, an empty new-case editor:   {_ms(found['baseline'])}")
     print(f"open a case, first paint:             {_ms(found['first_paint'])}  (goal: < 100 ms)")
+    print(f"  CPU time of the GUI thread, empty:  {_ms(found['baseline_cpu'])}")
+    print(f"  CPU time of the GUI thread, case:   {_ms(found['first_paint_cpu'])}")
     print(f"open a case, all loaded (background): {_ms(found['loaded'])}")
     bare = statistics.median(found["bare"])
     ratios = f"{first / base:.2f}x the empty editor, {first / bare:.1f}x the bare tab"

@@ -90,6 +90,9 @@ class AccusedForm(RecordForm):
         page.setSpacing(12)
         page.addWidget(self.banner)
         person, f1 = group(self.tr("The accused"))
+        court, f2 = group(self.tr("Proceedings and outcome"))
+        # Placed before they are filled: each input then joins the form once.
+        page.addLayout(columns(person, court))
         self.add_field(f1, "name", self.tr("&Name"), TextField())
         self.add_field(f1, "father_name", self.tr("&Father's name"), TextField())
         self.add_field(f1, "cnic", self.tr("&CNIC"), CnicField())
@@ -105,7 +108,6 @@ class AccusedForm(RecordForm):
             f1, "role", self.tr("&Role"), CodeCombo(reference_items(ref, "accused_roles"))
         )
         self.add_field(f1, "arrest_status", self.tr("Arr&est"), EnumCombo(ArrestStatus))
-        court, f2 = group(self.tr("Proceedings and outcome"))
         self.add_field(
             f2, "section", self.tr("&Section charged"), TextField(placeholder=self.tr("e.g. 3(2)"))
         )
@@ -123,7 +125,6 @@ class AccusedForm(RecordForm):
             f2, "fine_pkr", self.tr("Fine (P&KR)"), IntField(placeholder=self.tr("rupees"))
         )
         self.add_field(f2, "appeal", self.tr("Appea&l"), EnumCombo(Appeal))
-        page.addLayout(columns(person, court))
 
     def summary(self, reference: Any) -> list[str]:
         role = self.editor("role").value()
