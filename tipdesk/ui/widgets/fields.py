@@ -201,19 +201,35 @@ def _sentence(message: str) -> str:
 
 
 class TextField(QLineEdit):
+    """One line of text. :meth:`set_limit` caps what can be typed (the record's text limit);
+    a stored value longer than that (written before the limit) is still shown whole, so
+    opening and saving never cuts it: the save names the problem instead."""
+
     sig_edited = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
+        self._limit = self.maxLength()  # Qt's default: 32767
         self.textEdited.connect(lambda _t: self.sig_edited.emit())
+
+    def set_limit(self, limit: int) -> None:
+        """At most ``limit`` characters can be typed (Qt counts UTF-16 units: a character
+        outside the basic plane counts twice, which only stops typing a little earlier)."""
+        self._limit = limit
+        self.setMaxLength(max(limit, len(self.text())))
+
+    def _show(self, text: str) -> None:
+        # QLineEdit cuts text longer than its maxLength: never a stored value.
+        self.setMaxLength(max(self._limit, len(text)))
+        self.setText(text)
+        self.setCursorPosition(0)
 
     def value(self) -> str:
         return self.text().strip()
 
     def set_value(self, value: str | None) -> None:
-        self.setText(value or "")
-        self.setCursorPosition(0)
+        self._show(value or "")
 
     def state(self) -> Any:
         return self.text()
@@ -240,8 +256,7 @@ class ListTextField(TextField):
         return [p.strip() for p in self.text().split(",") if p.strip()]
 
     def set_value(self, value: Sequence[str] | None) -> None:
-        self.setText(", ".join(value or []))
-        self.setCursorPosition(0)
+        self._show(", ".join(value or []))
 
 
 class LinesField(QPlainTextEdit):

@@ -48,9 +48,10 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.errors import Problem
+from tipdesk.core.limits import input_length
 from tipdesk.core.records import Meta
 from tipdesk.ui.widgets.common import Banner
-from tipdesk.ui.widgets.fields import FieldBox
+from tipdesk.ui.widgets.fields import FieldBox, TextField
 from tipdesk.ui.widgets.text_table import TextTableModel
 
 _SEGMENT = re.compile(r"^(?P<name>[^.\[]+)(?:\[(?P<index>\d+)\])?$")
@@ -150,6 +151,10 @@ class RecordForm(QWidget):
         box.setObjectName(f"field_{name}")
         editor.setObjectName(name)
         editor.setAccessibleName(box.label)
+        if isinstance(editor, TextField):
+            limit = input_length(getattr(self.record_type, "KIND", ""), name)
+            if limit is not None:
+                editor.set_limit(limit)  # typing stops where a save would refuse the text
         self.fields[name] = box
         if layout is not None:
             caption = QLabel(label)
