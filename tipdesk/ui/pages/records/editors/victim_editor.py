@@ -288,7 +288,12 @@ class VictimForm(RecordForm):
             editor: TextField = self.editor(name)
             hidden = is_masked(editor.text())
             masked = masked or hidden
-            editor.setReadOnly(hidden)
+            if editor.isReadOnly() != hidden:
+                editor.setReadOnly(hidden)
+                # The grey of a read-only input comes from the style sheet's [readOnly]
+                # rule, which Qt applies when it styles the input: style it again.
+                editor.style().unpolish(editor)
+                editor.style().polish(editor)
             editor.setToolTip(
                 self.tr("Hidden. Use “Reveal identity…” to see or change it.") if hidden else ""
             )
