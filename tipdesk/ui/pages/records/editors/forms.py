@@ -342,7 +342,8 @@ class RecordForm(QWidget):
 
 
 class ChildListSection(QWidget):
-    """A table of child records and, beside it, the selected child's form."""
+    """A table of child records and, beside it, the selected child's form (``make_form(parent)``
+    makes one inside ``parent``, where it is shown)."""
 
     sig_edited = Signal()
     sig_child_loaded = Signal(object)
@@ -355,7 +356,7 @@ class ChildListSection(QWidget):
         title: str,
         headers: Sequence[str],
         summary: Callable[[Any], Sequence[str]],
-        make_form: Callable[[], RecordForm],
+        make_form: Callable[[QWidget], RecordForm],
         new_record: Callable[[], Any],
         *,
         add_text: str,
@@ -510,7 +511,8 @@ class ChildListSection(QWidget):
             self._load_next()
 
     def _append(self, record: Any) -> RecordForm:
-        form = self._make_form()
+        # Made inside the stack that shows it: moving a built form there would restyle it.
+        form = self._make_form(self.stack)
         form.load(record)
         self.forms.append(form)
         self.stack.addWidget(form)

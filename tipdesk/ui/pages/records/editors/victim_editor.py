@@ -121,7 +121,7 @@ def referral_section(ctx: RecordsContext) -> ChildListSection:
         tr("Referrals"),
         [tr("Service"), tr("Referred on"), tr("Outcome")],
         lambda form: form.summary(ref),
-        lambda: ReferralForm(ctx),
+        lambda parent: ReferralForm(ctx, parent),
         Referral,
         add_text=tr("Add a referral"),
         remove_text=tr("Remove referral"),
