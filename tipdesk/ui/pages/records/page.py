@@ -68,6 +68,7 @@ class RecordsView(QWidget):
             noun=self.count_text,
             empty_text=self.empty_text(),
             report=ctx.report,
+            parent=self.editor_parent(),  # made where it is shown (see editor_parent)
         )
         self.list.sig_open.connect(self.open_record)
         self.list.export_button.setVisible(ctx.can(Permission.REPORTS))
