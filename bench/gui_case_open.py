@@ -15,7 +15,17 @@ synchronous runner (each figure includes the store's reads it waits for):
   run the same check as a save), the cost each keystroke pays then.
 
 The measures are taken in turn (a bare tab, an empty editor, a case; again), so each meets the
-same load when the machine is shared.
+same load when the machine is shared. Beside each first paint it prints the GUI thread's CPU
+time to it (``time.thread_time``), which a shared machine's load stretches far less than the
+wall clock, and the load average at the start and the end.
+
+Before and after a change: run the bench from a checkout of the earlier commit (``git archive
+<commit> | tar -x -C /tmp/before``; copy this file and ``tipdesk/ui/devtools/case_timing.py``
+into it so both sides print the same figures) and from the branch, alternating, with the same
+``BENCH_CASE_OPEN_HOME`` (the store is built once). On 2026-12-07, 4 pairs on 2 cores at a
+load average of 9-11: the GUI thread's CPU time to a case's first paint went from 81-92 ms to
+35-41 ms, an empty case editor's from 79-89 ms to 35-39 ms (the editors are built in place:
+see "Opening fast" in docs/desktop-app.md); the wall clock at that load is in the README.
 
 Environment: BENCH_CASE_OPEN_CASES (default 100000), BENCH_CASE_OPEN_HOME (where the built
 store is kept; default: a folder in the system's temporary folder, reused by the next run),
