@@ -25,6 +25,15 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def help_dir() -> Path:
+    """Folder holding the user guide (``user-guide.md``) and its ``screenshots/``: ``docs/``
+    of the source tree, ``help/`` in the packaged app (``tipdesk.spec`` puts them there)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "help"
+    return Path(__file__).resolve().parent.parent / "docs"
+
+
 @dataclass(frozen=True, slots=True)
 class Paths:
     """Files inside one data folder. Nothing here creates anything."""

@@ -189,3 +189,35 @@ def test_the_whole_app_runs_on_the_threaded_worker(
         window.close()
     finally:
         controller.shutdown()
+
+
+def test_off_store_work_leaves_the_store_thread_free(runner: ThreadRunner, qtbot: Any) -> None:
+    """Slow work that needs no session (the network step of an upload) runs on a thread of
+    its own: store work submitted meanwhile is answered first; both answers arrive on the GUI
+    thread; a failure goes to on_error."""
+    release = threading.Event()
+    seen: dict[str, Any] = {}
+    store_thread: list[int] = []
+    runner.call(lambda: store_thread.append(threading.get_ident()), lambda _v: None)
+
+    def slow() -> int:
+        release.wait(10)
+        return threading.get_ident()
+
+    def done(ident: int) -> None:
+        seen["slow"], seen["slow_on_gui"] = ident, _gui_thread()
+
+    runner.off_store(slow, done)
+    runner.call(lambda: "store", lambda value: seen.setdefault("store", value))
+    qtbot.waitUntil(lambda: "store" in seen)
+    assert "slow" not in seen  # the store's thread did not wait for it
+    release.set()
+    qtbot.waitUntil(lambda: "slow" in seen)
+    assert seen["slow_on_gui"] and seen["slow"] not in (store_thread[0], threading.get_ident())
+
+    def fail() -> None:
+        raise ValueError("HQ answered nonsense")
+
+    runner.off_store(fail, lambda _v: None, lambda exc: seen.setdefault("error", exc))
+    qtbot.waitUntil(lambda: "error" in seen)
+    assert isinstance(seen["error"], ValueError)

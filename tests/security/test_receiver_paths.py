@@ -66,7 +66,9 @@ def test_a_bundle_claiming_a_path_as_district_stays_out_of_everything_but_its_in
     before = _every_file(pair.tmp)
     config = sync_server.ServerConfig(inbox=inbox)
     with serving(hq_paths, pair.clock, tls, config) as url:
-        result = sync_upload.upload(pair.district, url, tls[0], sleep=no_wait)
+        # No export first: it would put the outbox's genuine bundle back in place of the
+        # crafted file (the store keeps the sealed bytes); a tampered uploader sends it as is.
+        result = sync_upload.upload(pair.district, url, tls[0], sleep=no_wait, export=False)
     new = _every_file(pair.tmp) - before
     homes = (inbox, hq_paths.home, pair.district.paths.home)
     outside = [p for p in new if not any(h in p.parents for h in homes)]
@@ -93,7 +95,7 @@ def test_a_bundle_claiming_another_district_is_refused_over_https_and_by_hq_impo
     pair.hq.close()
     inbox = pair.tmp / "inbox"
     with serving(hq_paths, pair.clock, tls, sync_server.ServerConfig(inbox=inbox)) as url:
-        result = sync_upload.upload(pair.district, url, tls[0], sleep=no_wait)
+        result = sync_upload.upload(pair.district, url, tls[0], sleep=no_wait, export=False)
     assert result.sent == [] and len(result.errors) == 1
     assert not inbox.exists() or list(inbox.iterdir()) == []
 
@@ -106,7 +108,7 @@ def test_inbox_receipt_and_imported_names_come_from_hqs_registry(pair: Pair) -> 
     pair.hq.close()
     inbox = pair.tmp / "inbox"
     with serving(hq_paths, pair.clock, tls, sync_server.ServerConfig(inbox=inbox)) as url:
-        result = sync_upload.upload(pair.district, url, tls[0], sleep=no_wait)
+        result = sync_upload.upload(pair.district, url, tls[0], sleep=no_wait, export=False)
     assert result.errors == [] and [s["status"] for s in result.sent] == ["stored"]
     device = pair.district.install.device_id
     stored = sorted(inbox.iterdir())

@@ -67,6 +67,7 @@ def test_the_spec_keeps_every_qt_module_the_app_imports() -> None:
 def test_the_spec_ships_the_resources_and_uses_the_packaging_files() -> None:
     text = SPEC.read_text(encoding="utf-8")
     assert '"resources"' in text
+    assert "user-guide*.md" in text and '"help"' in text and "HELP_FILES" in text
     for name in ("entry.py", "tipdesk.ico", "version_info"):
         assert name in text
     for name in ("entry.py", "tipdesk.ico", "tipdesk.png", "version_info.py"):

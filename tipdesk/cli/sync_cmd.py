@@ -569,8 +569,10 @@ def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
     receipt = result.receipt
     data = {
         "reachable": result.reachable,
+        "exported": result.exported,
         "sent": result.sent,
         "waiting": result.waiting,
+        "changes_waiting": result.changes_waiting,
         "receipt": None
         if receipt is None
         else {
@@ -578,26 +580,37 @@ def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
             "status": receipt.status,
             "acknowledged": list(receipt.acknowledged),
         },
+        "receipts": len(result.receipts),
+        "last_contact": result.last_contact,
+        "refused": result.refused,
         "errors": result.errors,
     }
 
     def text() -> str:
+        made = f"Exported {result.exported} new bundles.\n" if result.exported else ""
         if not result.reachable:
-            return f"HQ is not reachable; {result.waiting} bundles wait in the outbox."
-        lines = [
+            return (
+                f"{made}HQ is not reachable; {result.waiting} bundles wait in the outbox "
+                f"({result.changes_waiting} changes HQ has not acknowledged)."
+            )
+        lines = [made.rstrip()] if made else []
+        lines += [
             f"{s['file']}: {'already at HQ' if s.get('duplicate') else s.get('status')}"
             for s in result.sent
         ]
-        if receipt is not None:
-            acked = ", ".join(map(str, receipt.acknowledged)) or "nothing new"
-            lines.append(f"Receipt {receipt.serial} ({receipt.status}): acknowledged {acked}.")
+        for rec in result.receipts:
+            acked = ", ".join(map(str, rec.acknowledged)) or "nothing new"
+            back = f"; {len(rec.records_back)} records back" if rec.records_back else ""
+            lines.append(f"Receipt {rec.serial} ({rec.status}): acknowledged {acked}{back}.")
         lines.append(f"{result.waiting} bundles wait in the outbox.")
         return "\n".join(lines)
 
     io.emit(data, args.json, text)
+    if result.refused:
+        print(f"tipdesk: error: not exported: {result.refused}", file=sys.stderr)
     for e in result.errors:
         print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
-    return 1 if result.errors else 0
+    return 1 if result.errors or result.refused else 0
 
 
 def cmd_hq_serve(args: argparse.Namespace, paths: Paths) -> int:
@@ -678,7 +691,12 @@ def register(sub: Any, add: Add) -> None:
         type=InFile,
         help="HQ's certificate (self-signed) to trust; its contents are kept in the store",
     )
-    p = add("upload", cmd_sync_upload, "upload the outbox to HQ and fetch the receipt", sync)
+    p = add(
+        "upload",
+        cmd_sync_upload,
+        "export what is new, upload the outbox to HQ and fetch the receipts",
+        sync,
+    )
     p.add_argument("--hq-url", metavar="URL", help="instead of the configured address")
     p.add_argument(
         "--ca", metavar="FILE", type=InFile, help="instead of the configured certificate"

@@ -1,5 +1,6 @@
 """The install's own settings as the app's settings screen shows them: the idle-lock time, the
-offices, and facts about the install (the users are :mod:`tipdesk.services.users`).
+time between automatic uploads to HQ, the offices, and facts about the install (the users are
+:mod:`tipdesk.services.users`).
 
 Contract: reading needs ``view``; changing needs ``manage_settings``. Every change is one
 transaction with its audit entry (the store writes it). Runs on the store's thread.
@@ -42,6 +43,37 @@ def set_idle_lock_minutes(session: Session, minutes: int) -> int:
             f"{MAX_IDLE_LOCK_MINUTES} minutes."
         )
     session.store.set_settings({IDLE_LOCK_KEY: str(minutes)}, session.actor())
+    return minutes
+
+
+UPLOAD_MINUTES_KEY = "sync_upload_minutes"
+DEFAULT_UPLOAD_MINUTES = 15
+MIN_UPLOAD_MINUTES = 5
+MAX_UPLOAD_MINUTES = 240
+
+
+def upload_minutes(session: Session) -> int:
+    """Minutes between the app's automatic uploads to HQ while someone is signed in (default
+    15; the app also uploads at sign-in and after a save)."""
+    session.require(Permission.VIEW)
+    raw = session.store.setting(UPLOAD_MINUTES_KEY)
+    try:
+        value = int(raw) if raw is not None else DEFAULT_UPLOAD_MINUTES
+    except ValueError:
+        return DEFAULT_UPLOAD_MINUTES
+    return min(max(value, MIN_UPLOAD_MINUTES), MAX_UPLOAD_MINUTES)
+
+
+def set_upload_minutes(session: Session, minutes: int) -> int:
+    """Store the time between automatic uploads; returns it. Refuses values outside 5 to 240
+    minutes."""
+    session.require(Permission.MANAGE_SETTINGS)
+    if not MIN_UPLOAD_MINUTES <= minutes <= MAX_UPLOAD_MINUTES:
+        raise InvalidInput(
+            f"The time between uploads must be between {MIN_UPLOAD_MINUTES} and "
+            f"{MAX_UPLOAD_MINUTES} minutes."
+        )
+    session.store.set_settings({UPLOAD_MINUTES_KEY: str(minutes)}, session.actor())
     return minutes
 
 

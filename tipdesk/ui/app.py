@@ -118,6 +118,11 @@ class DeferredRunner:
     ) -> None:
         self.runner.call(fn, on_done, on_error)
 
+    def off_store(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
+        self.runner.off_store(fn, on_done, on_error)
+
     def replace_session(
         self,
         opener: Callable[[Session | None], tuple[Session, T]],

@@ -6,6 +6,9 @@ Locking: the central stack switches from the workspace (sidebar and pages) to th
 so no record widget stays visible; every created page gets ``lock()`` and other top-level
 windows of the app are hidden until unlock. Pages are never destroyed on lock, so unsaved
 input survives. Auto-lock after the idle time from the store's settings.
+
+The status bar also carries the automatic upload to HQ (:mod:`tipdesk.ui.autosync`): it
+starts at sign-in (this window is made then) and stops when the window closes.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipdesk.ui.autosync import AutoUpload, UploadState, state_text
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.help import HelpWindow
 from tipdesk.ui.idle import IdleWatch
 from tipdesk.ui.pages import PageSpec
 from tipdesk.ui.pages.audit.broken_notice import AuditBrokenNotice
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._hidden_windows: list[QWidget] = []
         self._locked = False
+        self.help_window: HelpWindow | None = None
         ident = ctx.identity
         where = ident.office_name or self.tr("Headquarters")
         self.setWindowTitle(self.tr("TIPDesk — {place}").format(place=where))
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
         ctx.events.sig_open_record.connect(self.open_record)
         ctx.events.sig_show_page.connect(self._show_page_asked)
         self.nav.setCurrentRow(0)
+        self.autosync.start()  # signing in: upload now and every N minutes, when configured
 
     # --- building -----------------------------------------------------------------------------
     def _build_sidebar(self) -> QWidget:
@@ -147,6 +154,11 @@ class MainWindow(QMainWindow):
         self.lock_button.setObjectName("sidebarLock")
         self.lock_button.setToolTip(self.tr("Lock TIPDesk now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
+        self.help_button = button(self.tr("Help"), "info")
+        self.help_button.setObjectName("sidebarHelp")
+        self.help_button.setToolTip(self.tr("The user guide, at the part about this screen (F1)"))
+        self.help_button.clicked.connect(self.show_help)
+        box.addWidget(self.help_button)
         box.addWidget(self.lock_button)
         return side
 
@@ -163,8 +175,26 @@ class MainWindow(QMainWindow):
             office = f"{office} · {ident.district_name}"
         self.office_label = QLabel(office)
         self.office_label.setObjectName("statusOffice")
-        for widget in (self.user_label, self.role_label, self.office_label):
+        # The upload to HQ, in one quiet line (district installs; hidden while it is off).
+        self.upload_label = QLabel()
+        self.upload_label.setObjectName("statusUpload")
+        self.upload_label.hide()
+        for widget in (self.upload_label, self.user_label, self.role_label, self.office_label):
             bar.addPermanentWidget(widget)
+        self.autosync = AutoUpload(self.ctx, self)
+        self.autosync.sig_state.connect(self._show_upload_state)
+        # "last contact 5 minutes ago" ages while nothing happens.
+        self._upload_clock = QTimer(self)
+        self._upload_clock.setInterval(60_000)
+        self._upload_clock.timeout.connect(lambda: self._show_upload_state(self.autosync.state))
+        self._upload_clock.start()
+
+    def _show_upload_state(self, state: UploadState) -> None:
+        text = state_text(state, self.ctx.clock.now())
+        self.upload_label.setText(text)
+        self.upload_label.setToolTip(state.detail)
+        self.upload_label.setProperty("state", state.kind)
+        self.upload_label.setVisible(bool(text))
 
     def _build_actions(self) -> None:
         def action(text: str, shortcut: QKeySequence | str, slot: object, name: str) -> QAction:
@@ -185,6 +215,13 @@ class MainWindow(QMainWindow):
         )
         self.new_action = action(
             self.tr("New"), QKeySequence(QKeySequence.StandardKey.New), self.new_record, "newAction"
+        )
+        # F1 stays on while locked: the guide's part about signing in holds no record.
+        self.help_action = action(
+            self.tr("Help"),
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+            self.show_help,
+            "helpAction",
         )
         self.page_actions = [
             action(spec.translated_title, f"Ctrl+{i + 1}", _select(self, i), f"page{i + 1}Action")
@@ -276,6 +313,15 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         return bool(not self._locked and page is not None and _hook(page, "new_record"))
 
+    # --- help ---------------------------------------------------------------------------------
+    def show_help(self) -> HelpWindow:
+        """The user guide, at the part about the screen on view (the lock screen's: signing
+        in)."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_for("unlock" if self._locked else self.current_key())
+        return self.help_window
+
     # --- locking ------------------------------------------------------------------------------
     @property
     def locked(self) -> bool:
@@ -346,6 +392,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.idle.stop()
+        self.autosync.stop()  # an upload under way: its bundle stays in the outbox
         event.accept()
         self.sig_closed.emit()
 

@@ -13,6 +13,9 @@ Contract:
   ``on_done(result)`` (a ``Callable[[T], None]``) or ``on_error(exception)`` on the GUI
   thread. Work never touches widgets; callbacks never touch the session.
 - ``call(fn, ...)`` runs ``fn()`` there (work that needs no session: reading a key file);
+  ``off_store(fn, ...)`` runs ``fn()`` on a thread of its own, never the store's (network
+  waits: the upload to HQ), and reports back on the GUI thread the same way; work submitted
+  meanwhile runs at once. Its result is dropped once the runner is closed;
   ``replace_session(opener, ...)`` runs ``opener(current_session_or_None)``, which returns
   ``(session, value)``: the session becomes current and ``on_done(value)`` is called (signing
   in, setting up, restoring). If the opener raises, the current session stays (it must leave
@@ -120,6 +123,12 @@ class SessionRunner(Runner, Protocol):
         contract."""
         ...
 
+    def off_store(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
+        """Run ``fn()`` on a thread of its own (slow work that needs no session)."""
+        ...
+
     @property
     def pending(self) -> int:
         """Jobs submitted and not yet reported back."""
@@ -177,6 +186,28 @@ class ThreadRunner(QObject):
             return value
 
         self._enqueue(job, on_done, on_error)
+
+    def off_store(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
+        if self._closed:
+            raise RuntimeError("the store runner is closed")
+        job_id = next(self._ids)
+        self._callbacks[job_id] = (on_done, on_error)
+
+        def run() -> None:
+            payload: tuple[int, bool, object]
+            try:
+                payload = (job_id, True, fn())
+            except Exception as exc:  # reported on the GUI thread
+                payload = (job_id, False, exc)
+            try:
+                self.sig_finished.emit(payload)
+            except RuntimeError:  # the app is shutting down: nobody is listening
+                return
+
+        # A daemon thread: work still waiting on the network at exit is abandoned.
+        threading.Thread(target=run, name=f"tipdesk-off-store-{job_id}", daemon=True).start()
 
     @property
     def pending(self) -> int:
@@ -276,6 +307,11 @@ class InlineRunner:
             self._fail(exc, on_error)
             return
         on_done(value)
+
+    def off_store(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
+    ) -> None:
+        self.call(fn, on_done, on_error)
 
     def replace_session(
         self,

@@ -156,7 +156,11 @@ QPushButton[danger="true"] {{ color: {DANGER}; }}
 QPushButton[flat="true"] {{ border: none; background: transparent; color: {ACCENT};
     padding: 4px 0; }}
 QPushButton[flat="true"]:hover {{ text-decoration: underline; }}
-QPushButton#sidebarLock {{ text-align: left; padding: 7px 12px; margin: 0 8px; }}
+QPushButton#sidebarLock, QPushButton#sidebarHelp {{
+    text-align: left; padding: 7px 12px; margin: 0 8px;
+}}
+QListWidget#helpContents {{ padding: 8px 4px; }}
+QListWidget#helpContents::item {{ padding: 5px 8px; }}
 
 /* tables */
 QTableView, QListView {{

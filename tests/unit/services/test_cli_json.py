@@ -309,9 +309,14 @@ def test_sync_upload(
     assert printed.out == _text(
         {
             "reachable": True,
+            "exported": 0,
             "sent": [answer],
             "waiting": 1,
+            "changes_waiting": 0,
             "receipt": None,
+            "receipts": 0,
+            "last_contact": None,
+            "refused": None,
             "errors": [{"file": "receipt", "message": "401: the request's signature is old"}],
         }
     )

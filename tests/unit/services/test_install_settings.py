@@ -62,3 +62,14 @@ def test_about(district_session: Session) -> None:
     assert about.device_id == district_session.install.device_id
     assert about.schema_version >= 1
     assert about.created_at.startswith("2026-06-01")
+
+
+def test_upload_minutes(district_session: Session) -> None:
+    assert settings.upload_minutes(district_session) == settings.DEFAULT_UPLOAD_MINUTES == 15
+    assert settings.set_upload_minutes(district_session, 30) == 30
+    assert settings.upload_minutes(district_session) == 30
+    for bad in (0, 4, 241):
+        with pytest.raises(InvalidInput, match="between 5 and 240 minutes"):
+            settings.set_upload_minutes(district_session, bad)
+    assert settings.upload_minutes(district_session) == 30
+    assert svc_actions(district_session)[-1] == "settings"

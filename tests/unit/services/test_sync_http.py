@@ -4,11 +4,7 @@ upload``). No network beyond 127.0.0.1; every server stops at the end of its tes
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
-import socket
 import ssl
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,60 +13,22 @@ from typing import Any
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.x509.oid import NameOID
+from hq_https_support import free_port, hq_serving, make_cert
 from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START
 from sync_support import case_for, link, make_district, make_hq, reopen
 
 from tipdesk.cli.main import run as cli_run
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import PermissionDenied
 from tipdesk.paths import Paths
 from tipdesk.services import records, sync
+from tipdesk.services.sync import records_back
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
 from tipdesk.services.sync.common import own_identity
 from tipdesk.sync import request_auth
-
-
-def _cert(folder: Path, name: str) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / f"{name}.pem", folder / f"{name}.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -78,21 +36,8 @@ def serving(
     hq: Paths, clock: FixedClock, tls: tuple[Path, Path], config: sync_server.ServerConfig
 ) -> Iterator[str]:
     """HQ's receiver on a free loopback port; yields its base URL; stops it afterwards."""
-    worker = sync_server.StoreWorker(lambda: reopen(hq, clock))
-    port = _free_port()
-    server = sync_server.make_server(worker, "127.0.0.1", port, tls[0], tls[1], config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 10
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
-            time.sleep(0.02)
-        yield f"https://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        worker.close()
+    with hq_serving(lambda: reopen(hq, clock), tls, config) as url:
+        yield url
 
 
 @pytest.fixture
@@ -110,8 +55,8 @@ def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
         "district": district,
         "hq": hq.paths,
         "clock": clock,
-        "tls": _cert(tmp_path / "tls", "hq"),
-        "other": _cert(tmp_path / "tls", "other"),
+        "tls": make_cert(tmp_path / "tls", "hq"),
+        "other": make_cert(tmp_path / "tls", "other"),
         "tmp": tmp_path,
     }
     district.close()
@@ -240,7 +185,7 @@ def test_unreachable_hq_is_not_an_error(
     world: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     district = world["district"]
-    closed = f"https://127.0.0.1:{_free_port()}"
+    closed = f"https://127.0.0.1:{free_port()}"
     result = sync_upload.upload(district, closed, world["tls"][0], sleep=_no_wait)
     assert not result.reachable and result.waiting == 1 and result.errors == []
     home = district.paths.home
@@ -259,3 +204,70 @@ def test_configure_accepts_only_https(world: dict[str, Any]) -> None:
     found = sync_upload.configure(world["district"], "https://hq.example:8443/")
     assert found.url == "https://hq.example:8443" and found.ca_pem is None
     assert sync_upload.configured(world["district"]) == found
+
+
+def test_upload_exports_what_is_new_before_sending(world: dict[str, Any]) -> None:
+    district = world["district"]
+    records.save(district, [case_for(district)])  # a change after the last export
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        result = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+    assert result.exported == 1 and result.refused is None
+    assert [s["sequence"] for s in result.sent] == [1, 2]
+    assert result.receipt is not None and result.receipt.acknowledged == (1, 2)
+    assert result.waiting == 0 and result.changes_waiting == 0
+    assert result.last_contact is not None
+
+
+def test_upload_takes_every_page_of_records_back(
+    world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    district, clock = world["district"], world["clock"]
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], clock, world["tls"], config) as url:
+        sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)  # HQ has bundle 1
+    hq = reopen(world["hq"], clock)
+    try:
+        made = [case_for(district) for _ in range(4)]
+        records.save(hq, made)  # cases HQ recorded for the district, 4 change rows each
+    finally:
+        hq.close()
+    monkeypatch.setattr(records_back, "PAGE_ROWS", 6)
+    with serving(world["hq"], clock, world["tls"], config) as url:
+        result = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+    pages = [len(r.records_back) for r in result.receipts]
+    assert len(pages) >= 3 and max(pages) <= 6  # one page per round
+    assert result.receipts[-1].more_back is False
+    for case in made:
+        assert district.store.get("case", case.id) is not None
+    assert result.waiting == 0
+
+
+def test_an_export_refused_to_the_user_is_reported_and_waiting_bundles_still_go(
+    world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    district = world["district"]
+
+    def refuse(_session: Any, _out: Path) -> Any:
+        raise PermissionDenied("a supervisor or an admin must export it. Nothing was written.")
+
+    monkeypatch.setattr(sync_upload, "export_bundle", refuse)
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        result = sync_upload.upload(district, url, world["tls"][0], sleep=_no_wait)
+    assert result.refused is not None and "supervisor" in result.refused
+    assert [s["sequence"] for s in result.sent] == [1] and result.waiting == 0
+
+
+def test_upload_in_phases_needs_no_session_to_send(world: dict[str, Any]) -> None:
+    """The network phase holds bytes, the address and the key: never the session."""
+    district = world["district"]
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        run = sync_upload.UploadRun(url, world["tls"][0], sleep=_no_wait)
+        out = run.prepare(district)
+        assert not any(isinstance(v, type(district)) for v in vars(run).values())
+        answers = run.send(out)
+        assert answers.reachable and answers.receipt is not None
+        assert run.take(district, answers) is False
+    assert run.result.receipt is not None and run.result.receipt.acknowledged == (1,)

@@ -5,10 +5,16 @@ Contract:
   store (:func:`configure`). The certificate is kept *by content* (PEM), checked to be a
   certificate when it is configured; the file it came from is never read again. A call may
   override the address, and the certificate with a file of its own.
-- :func:`upload` sends every unacknowledged outbox bundle (oldest first) to
-  ``/v1/bundles/<device>``, then fetches the device's receipt and imports it; every request is
-  signed with the device's key (:mod:`tipdesk.sync.request_auth`), so HQ authenticates it
-  before reading anything else.
+- :func:`upload` first exports what is new into the outbox (as ``sync export`` would; a user
+  whose role may not export it gets :attr:`UploadResult.refused`, and what waits is sent
+  anyway), sends every unacknowledged outbox bundle (oldest first) to
+  ``/v1/bundles/<device>``, then fetches the device's receipt and imports it; while the
+  receipt says HQ has more records back, another round follows (its export confirms the page
+  HQ sent), up to :data:`MAX_ROUNDS`. Every request is signed with the device's key
+  (:mod:`tipdesk.sync.request_auth`), so HQ authenticates it before reading anything else.
+- :class:`UploadRun` is the same upload in phases: the store's work (export, outbox,
+  receipt) and the network's (:meth:`UploadRun.send`, which needs no session), so the app
+  keeps the store's thread free while HQ is slow or away.
 - Connection failures (offline, refused, DNS, timeouts), 429 and 5xx answers are retried with
   exponential backoff, ``attempts`` times at most and within ``budget`` seconds in all.
   HQ out of reach is the normal state: the result says so (``reachable`` False), no error.
@@ -30,12 +36,18 @@ from typing import Any
 import httpx
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.errors import InvalidInput, KnownError, PermissionDenied
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import own_identity, require_district, sync_store
-from tipdesk.services.sync.district import ReceiptResult, import_receipt_bytes, outbox_files
+from tipdesk.services.sync.district import (
+    ReceiptResult,
+    export_bundle,
+    import_receipt_bytes,
+    outbox_files,
+)
 from tipdesk.sync import request_auth
 
 HQ_URL_SETTING = "sync_hq_url"
@@ -72,13 +84,24 @@ class UploadError:
 @dataclass(slots=True)
 class UploadResult:
     """``sent``: HQ's answer per bundle (file, status, sequence, duplicate). ``waiting``:
-    bundles still unacknowledged afterwards. ``receipt``: the imported receipt, if any."""
+    bundles still unacknowledged afterwards. ``receipt``: the last imported receipt, if any.
+    ``reachable``: HQ answered the last round."""
 
     reachable: bool
     waiting: int
     sent: list[dict[str, Any]] = field(default_factory=list)
     receipt: ReceiptResult | None = None
     errors: list[UploadError] = field(default_factory=list)
+    receipts: list[ReceiptResult] = field(default_factory=list)
+    """Every receipt imported, one per round (``receipt`` is the last)."""
+    exported: int = 0
+    """Bundles the upload's exports made (what was new before sending)."""
+    refused: str | None = None
+    """Why this user may not export what is new (the bundles already waiting were sent)."""
+    changes_waiting: int = 0
+    """Changes HQ has not acknowledged yet, afterwards."""
+    last_contact: str | None = None
+    """When the latest receipt from HQ was imported (ISO time), None before any."""
 
 
 def _check_url(url: str) -> str:
@@ -224,11 +247,176 @@ def _error(response: httpx.Response) -> str:
     return f"HTTP {response.status_code}"
 
 
+MAX_ROUNDS = 50
+"""Rounds of one upload at most: each round after the first confirms a page of records HQ
+sent back (a bound, so a confused HQ cannot keep a district uploading for ever)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """What one round sends: made on the store's thread, sent from any thread (it holds no
+    session; the device's signing key stays in memory only)."""
+
+    base: str
+    device_id: str
+    signer: Ed25519PrivateKey
+    context: ssl.SSLContext
+    bundles: tuple[tuple[str, bytes], ...]
+
+
+@dataclass(slots=True)
+class Answers:
+    """HQ's answers to one round (made by :meth:`UploadRun.send`, no session)."""
+
+    reachable: bool = True
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[UploadError] = field(default_factory=list)
+    receipt: bytes | None = None
+
+
+class UploadRun:
+    """One upload, round by round, so that the app can run the network part off the store's
+    thread. :func:`upload` runs it in one go::
+
+        run = UploadRun(url, ca)
+        while True:
+            out = run.prepare(session)       # the store's thread
+            answers = run.send(out)          # any thread: the network only
+            if not run.take(session, answers):  # the store's thread
+                break
+        run.result
+
+    A round exports what is new into the outbox (when ``export`` allows; an export refused to
+    this user is kept in :attr:`UploadResult.refused` and what waits is sent anyway), sends
+    every unacknowledged bundle, fetches the device's receipt and imports it. Another round
+    follows while the receipt says HQ has more records back (the round's export confirms the
+    page), or when the first round did not export and changes wait, at most
+    :data:`MAX_ROUNDS`. The phases hand the run from thread to thread, never at once."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        ca: Path | None = None,
+        *,
+        export: bool = True,
+        attempts: int = 3,
+        budget: float = 30.0,
+        timeout: float = 10.0,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.url, self.ca, self.export = url, ca, export
+        self.attempts, self.budget, self.timeout = attempts, budget, timeout
+        self.sleep, self.clock, self.wall_clock = sleep, clock, wall_clock
+        self.rounds = 0
+        self.result = UploadResult(reachable=True, waiting=0)
+        self._exported_now = 0
+
+    # --- the store's thread ---------------------------------------------------------------
+    def prepare(self, session: Session) -> Outgoing:
+        """Check the user and the address, export what is new, read the outbox."""
+        session.require(Permission.SYNC)
+        require_district(session, "sync upload")
+        saved = configured(session)
+        url = self.url
+        if url is None:
+            if saved is None:
+                raise InvalidInput(
+                    "No HQ address is configured: run `tipdesk sync configure --hq-url URL` "
+                    "or give --hq-url."
+                )
+            url = saved.url
+        base = _check_url(url)
+        context = _tls_context(saved, self.ca)
+        self.rounds += 1
+        self._exported_now = 0
+        if self.export:
+            session.paths.outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
+            try:
+                made = export_bundle(session, session.paths.outbox)
+            except PermissionDenied as exc:
+                self.result.refused = str(exc)
+            else:
+                self._exported_now = len([f for f in made.files if f.new])
+                self.result.exported += self._exported_now
+        me = own_identity(session)
+        bundles = tuple((p.name, p.read_bytes()) for p in outbox_files(session))
+        return Outgoing(base, me.public.device_id, me.signer, context, bundles)
+
+    def take(self, session: Session, answers: Answers) -> bool:
+        """Import the receipt the round brought; True when another round should follow."""
+        result = self.result
+        result.sent += answers.sent
+        result.errors += answers.errors
+        result.reachable = answers.reachable
+        again = False
+        if answers.receipt is not None:
+            receipt = import_receipt_bytes(session, answers.receipt)
+            result.receipt = receipt
+            result.receipts.append(receipt)
+            fresh = receipt.status == "imported"
+            again = fresh and receipt.more_back and (self.rounds == 1 or self._exported_now > 0)
+        if answers.reachable and not self.export and not answers.errors:
+            # HQ answered: what changed since the last bundle goes now, in the next round.
+            self.export = True
+            again = again or sync_store(session).max_change() > self._last_exported(session)
+        state = sync_store(session)
+        result.waiting = len(state.outbox(pending_only=True))
+        result.changes_waiting = state.max_change() - state.acked_change()
+        last = state.last_receipt()
+        result.last_contact = last.imported_at if last else None
+        return again and answers.reachable and self.rounds < MAX_ROUNDS
+
+    @staticmethod
+    def _last_exported(session: Session) -> int:
+        outbox = sync_store(session).outbox()
+        return outbox[-1].to_change if outbox else 0
+
+    # --- any thread -----------------------------------------------------------------------
+    def send(self, out: Outgoing) -> Answers:
+        """Send the round's bundles and fetch the receipt (see the module contract)."""
+        answers = Answers()
+        with httpx.Client(verify=out.context, timeout=self.timeout, follow_redirects=False) as c:
+            http = _Retrying(c, self.attempts, self.budget, self.sleep, self.clock)
+            upload_url = f"{out.base}/v1/bundles/{out.device_id}"
+            receipt_url = f"{out.base}/v1/receipts/{out.device_id}"
+            for name, data in out.bundles:
+                answer = http.request(
+                    "POST", upload_url, data, self._signed(out, "POST", upload_url)
+                )
+                if answer is None:
+                    answers.reachable = False
+                    return answers
+                if answer.status_code != 200:
+                    answers.errors.append(UploadError(name, _error(answer)))
+                    continue
+                answers.sent.append({"file": name, **answer.json()})
+            answer = http.request("GET", receipt_url, headers=self._signed(out, "GET", receipt_url))
+            if answer is None:
+                answers.reachable = False
+            elif answer.status_code == 200:
+                answers.receipt = answer.content
+            elif answer.status_code != 404:
+                answers.errors.append(UploadError("receipt", _error(answer)))
+        return answers
+
+    def _signed(self, out: Outgoing, method: str, url: str) -> Callable[[], dict[str, str]]:
+        path = httpx.URL(url).path
+
+        def headers() -> dict[str, str]:
+            stamp = int(self.wall_clock())
+            return {request_auth.HEADER: request_auth.sign(out.signer, method, path, stamp)}
+
+        return headers
+
+
 def upload(
     session: Session,
     url: str | None = None,
     ca: Path | None = None,
     *,
+    export: bool = True,
     attempts: int = 3,
     budget: float = 30.0,
     timeout: float = 10.0,
@@ -236,56 +424,20 @@ def upload(
     clock: Callable[[], float] = time.monotonic,
     wall_clock: Callable[[], float] = time.time,
 ) -> UploadResult:
-    """Upload the outbox and import HQ's receipt (see the module contract)."""
-    session.require(Permission.SYNC)
-    require_district(session, "sync upload")
-    saved = configured(session)
-    if url is None:
-        if saved is None:
-            raise InvalidInput(
-                "No HQ address is configured: run `tipdesk sync configure --hq-url URL` "
-                "or give --hq-url."
-            )
-        url = saved.url
-    base = _check_url(url)
-    context = _tls_context(saved, ca)
-    files = outbox_files(session)
-    me = own_identity(session)
-    result = UploadResult(reachable=True, waiting=len(files))
-    with httpx.Client(verify=context, timeout=timeout, follow_redirects=False) as client:
-        http = _Retrying(client, attempts, budget, sleep, clock)
-        upload_url = f"{base}/v1/bundles/{me.public.device_id}"
-        upload_path = httpx.URL(upload_url).path
-
-        def signed_upload() -> dict[str, str]:
-            stamp = int(wall_clock())
-            return {request_auth.HEADER: request_auth.sign(me.signer, "POST", upload_path, stamp)}
-
-        for path in files:
-            answer = http.request(
-                "POST", upload_url, content=path.read_bytes(), headers=signed_upload
-            )
-            if answer is None:
-                result.reachable = False
-                return result
-            if answer.status_code != 200:
-                result.errors.append(UploadError(path.name, _error(answer)))
-                continue
-            result.sent.append({"file": path.name, **answer.json()})
-        receipt_url = f"{base}/v1/receipts/{me.public.device_id}"
-        receipt_path = httpx.URL(receipt_url).path
-
-        def signed() -> dict[str, str]:
-            stamp = int(wall_clock())
-            return {request_auth.HEADER: request_auth.sign(me.signer, "GET", receipt_path, stamp)}
-
-        answer = http.request("GET", receipt_url, headers=signed)
-        if answer is None:
-            result.reachable = False
-            return result
-        if answer.status_code == 200:
-            result.receipt = import_receipt_bytes(session, answer.content)
-        elif answer.status_code != 404:
-            result.errors.append(UploadError("receipt", _error(answer)))
-    result.waiting = len(sync_store(session).outbox(pending_only=True))
-    return result
+    """Export what is new, upload the outbox and import HQ's receipts, page after page (see
+    the module contract and :class:`UploadRun`), all on the calling thread."""
+    run = UploadRun(
+        url,
+        ca,
+        export=export,
+        attempts=attempts,
+        budget=budget,
+        timeout=timeout,
+        sleep=sleep,
+        clock=clock,
+        wall_clock=wall_clock,
+    )
+    while True:
+        out = run.prepare(session)
+        if not run.take(session, run.send(out)):
+            return run.result

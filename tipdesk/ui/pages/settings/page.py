@@ -53,6 +53,7 @@ from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
 from tipdesk.ui.pages.settings.commencement_dialog import CommencementDialog
 from tipdesk.ui.pages.settings.letterhead_card import LetterheadCard
 from tipdesk.ui.pages.settings.restore_dialog import RestoreDialog
+from tipdesk.ui.pages.settings.upload_card import UploadCard
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
 from tipdesk.ui.runner import Cancelled, Progress
 from tipdesk.ui.widgets import files
@@ -210,6 +211,10 @@ class SettingsView(QWidget):
         grid.addLayout(right, 1, 1, Qt.AlignmentFlag.AlignTop)
         grid.setRowStretch(2, 1)
         left.addWidget(self._security_card())
+        self.upload_card: UploadCard | None = None
+        if ctx.identity.install.role is InstallRole.DISTRICT:
+            self.upload_card = UploadCard(ctx)
+            left.addWidget(self.upload_card)
         left.addWidget(self._backup_card())
         left.addWidget(self._register_card())
         left.addWidget(self._reference_card())
@@ -510,6 +515,8 @@ class SettingsView(QWidget):
     def refresh(self) -> None:
         self.ctx.runner.submit(_overview, self._on_overview, self.ctx.report)
         self.letterhead_card.refresh()
+        if self.upload_card is not None:
+            self.upload_card.refresh()
 
     def _on_overview(self, data: Overview) -> None:
         self.minutes_spin.setValue(data.minutes)

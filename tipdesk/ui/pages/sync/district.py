@@ -1,4 +1,5 @@
-"""The district's Sync screen: the state of sync with HQ, Export to a folder (a USB stick),
+"""The district's Sync screen: the state of sync with HQ, Upload now (when HQ's address is
+configured: :mod:`tipdesk.ui.autosync` uploads on its own too), Export to a folder (a USB stick),
 Import a receipt, Enrol with HQ's file, and in tabs what the last receipt brought back from HQ
 (:mod:`~tipdesk.ui.pages.sync.from_hq`: corrections, resolved conflicts, new records, in
 words), HQ's notices (linked accused in another district), the outbox and the receipts."""
@@ -21,6 +22,7 @@ from tipdesk.services.sync import ExportResult, Notice, ReceiptResult, SyncStatu
 from tipdesk.services.sync.common import sync_store
 from tipdesk.store.sync_store import OutboxRow, ReceiptRow
 from tipdesk.sync.identity import Enrolment
+from tipdesk.ui.autosync import UploadState, state_text
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.pages.sync import common, from_hq
 from tipdesk.ui.pages.sync.common import TippedTableModel, bundles_text, records_text, when
@@ -164,6 +166,7 @@ class SyncDistrictPanel(QWidget):
         self.receipt_button.setEnabled(allowed)
         self.device_button.setEnabled(allowed)
         self.enroll_button.setEnabled(self.ctx.can(Permission.MANAGE_SETTINGS))
+        self.ctx.events.sig_upload_state.connect(self._on_upload_state)
         return self.header
 
     def _build_status(self) -> Card:
@@ -190,6 +193,15 @@ class SyncDistrictPanel(QWidget):
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.values[key] = value
+        # Beside the upload's line (the header has no room left for a fifth button).
+        self.upload_button = button(self.tr("Upload now"), "sync")
+        self.upload_button.setObjectName("uploadNowButton")
+        self.upload_button.setToolTip(
+            self.tr("Send the new changes to HQ over the network now and take HQ's receipt.")
+        )
+        self.upload_button.clicked.connect(self.ctx.events.sig_upload_now)
+        self.upload_button.hide()  # shown once an upload to HQ is configured
+        grid.addWidget(self.upload_button, len(self.values) - 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         status.body.addLayout(grid)
         return status
@@ -324,14 +336,7 @@ class SyncDistrictPanel(QWidget):
                 bundles=bundles_text(len(s.outbox)),
             )
         )  # fmt: skip
-        if state.upload:
-            v["upload"].setText(
-                self.tr("Upload over the network to {url}: {n} waiting to be sent "
-                        "(`tipdesk sync upload`)").format(
-                    url=state.upload, n=bundles_text(len(s.outbox)))
-            )  # fmt: skip
-        else:
-            v["upload"].setText(self.tr("Upload over the network: not configured"))
+        self._show_upload(state.upload, len(s.outbox))
         self.outbox_model.set_rows(
             [
                 [
@@ -365,6 +370,40 @@ class SyncDistrictPanel(QWidget):
         self.tabs.setTabText(
             self.receipts_tab, self.tr("Receipts ({n})").format(n=len(state.receipts))
         )
+
+    # --- upload -------------------------------------------------------------------------------
+    def _show_upload(self, url: str | None, waiting: int) -> None:
+        upload = self.ctx.events.upload_state
+        sending = isinstance(upload, UploadState) and upload.kind == "sending"
+        self.upload_button.setVisible(bool(url) and self.ctx.can(Permission.SYNC))
+        self.upload_button.setEnabled(not sending)
+        if not url:
+            self.values["upload"].setText(
+                self.tr("Upload over the network: not configured (`tipdesk sync configure`)")
+            )
+            return
+        text = self.tr("Automatic, to {url}: {n} waiting to be sent").format(
+            url=url, n=bundles_text(waiting)
+        )
+        if isinstance(upload, UploadState) and upload.active:
+            text += " · " + state_text(upload, self.ctx.clock.now())
+            if upload.detail:
+                text += "\n" + upload.detail
+        self.values["upload"].setText(text)
+
+    def _on_upload_state(self, upload: UploadState) -> None:
+        if upload.kind == "sending" or self.state is None:
+            self.upload_button.setEnabled(upload.kind != "sending")
+            return
+        self.upload_button.setEnabled(True)
+        if upload.received:
+            self.result.set_message(
+                "ok",
+                self.tr("HQ's receipts changed {n} here (see “Back from HQ”).").format(
+                    n=records_text(upload.received)
+                ),
+            )
+        self.refresh()  # the outbox, the receipts and what came back
 
     # --- export -------------------------------------------------------------------------------
     def export(self) -> None:

@@ -463,6 +463,7 @@ class RecordEditor(QWidget):
         if warnings:
             self.show_warnings(warnings)
         self.sig_saved.emit(record.id, created)
+        self.ctx.events.sig_record_saved.emit()  # the automatic upload to HQ follows
         if self._close_after_save:
             self._close_after_save = False
             self._close()
