@@ -3,7 +3,7 @@
 District: ``keys show``, ``device export``, ``enroll``,
 ``sync export|receipt|status|notices|configure|upload``.
 HQ: ``keys show|export``, ``device register|revoke|list``,
-``hq import|conflicts|resolve|receipts|devices|serve``.
+``hq import|conflicts|resolve|receipts|devices|coverage|recheck|serve``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.paths import Paths
 from tipdesk.services import reference_updates
+from tipdesk.services import reports as reports_service
 from tipdesk.services import session as session_service
 from tipdesk.services import sync as sync_service
 from tipdesk.services.sync import server as sync_server
@@ -544,6 +545,53 @@ def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_hq_coverage(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths) as session:
+        cov = reports_service.district_coverage(session, args.stale_days)
+    held = {q.district: q.records for q in cov.quarantine}
+    shown = [r for r in cov.rows if args.all or r.status.value != "no_device"]
+
+    def text() -> str:
+        lines = [cov.summary()]
+        for r in shown:
+            lines.append(
+                f"{r.district:8} {r.district_name[:22]:22} {r.status_label:24} devices "
+                f"{r.devices}  last bundle {(r.last_bundle or '-')[:10]}"
+                + (f"  quarantined {held[r.district]:,}" if r.district in held else "")
+            )
+        if not args.all and len(shown) < len(cov.rows):
+            lines.append(
+                f"({len(cov.rows) - len(shown)} districts with no device not listed: --all)"
+            )
+        return "\n".join(lines)
+
+    data = {
+        "summary": cov.summary(),
+        "stale_before": cov.stale_before,
+        "districts": [
+            {
+                "district": r.district,
+                "name": r.district_name,
+                "province": r.province,
+                "devices": r.devices,
+                "last_bundle": r.last_bundle,
+                "status": r.status.value,
+                "quarantined": held.get(r.district, 0),
+            }
+            for r in cov.rows
+        ],
+    }
+    io.emit(data, args.json, text)
+    return 0
+
+
+def cmd_hq_recheck(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths) as session:
+        found = sync_service.recheck_quarantine(session)
+    io.emit(found, args.json, found.summary)
+    return 0
+
+
 def cmd_sync_configure(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         found = sync_upload.configure(session, args.hq_url, Path(args.ca) if args.ca else None)
@@ -749,6 +797,27 @@ def register(sub: Any, add: Add) -> None:
     p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
     p.add_argument("--out", required=True, type=OutFolder, help="folder to write the receipts into")
     add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)
+    p = add(
+        "coverage",
+        cmd_hq_coverage,
+        "every district: its devices, last bundle, status, records held in quarantine",
+        hq,
+    )
+    p.add_argument(
+        "--stale-days",
+        type=int,
+        default=30,
+        metavar="N",
+        help="a district is stale when its last bundle is older (default 30)",
+    )
+    p.add_argument("--all", action="store_true", help="list the districts with no device too")
+    add(
+        "recheck",
+        cmd_hq_recheck,
+        "validate the quarantined records again with HQ's offices and reference lists now, "
+        "and apply those that pass",
+        hq,
+    )
     p = add("serve", cmd_hq_serve, "receive bundles over HTTPS and serve receipts", hq)
     p.add_argument("--bind", required=True, metavar="HOST:PORT")
     p.add_argument(

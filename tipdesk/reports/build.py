@@ -9,7 +9,11 @@ Contract:
 - ``progress(done, total, step)`` is called between queries (for a progress bar); it must be
   quick and must not touch the store.
 - Coverage uses sync's last bundle date per district when the store has sync's tables
-  (``bundle_dates`` answers a dict), else each district's latest record change.
+  (``bundle_dates`` answers a dict), else each district's latest record change. With bundle
+  dates (HQ) it lists every district of the reference list in the scope, each with its
+  registered devices (``devices``) and status: a district that sent nothing is listed as
+  such, never left out. ``quarantine`` adds HQ's open quarantine by district: records
+  received but in no figure.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from tipdesk.reports.model import (
     ColumnKind,
     Coverage,
     CoverageRow,
+    CoverageStatus,
+    QuarantinedDistrict,
     Relation,
     Report,
     ReportParams,
@@ -75,6 +81,18 @@ class BundleDates(Protocol):
     """Where coverage learns each district's last bundle date (sync, once installed)."""
 
     def __call__(self, store: Store) -> dict[str, str] | None: ...
+
+
+class DeviceCounts(Protocol):
+    """Registered (not revoked) devices per district (sync, once installed)."""
+
+    def __call__(self, store: Store) -> dict[str, int] | None: ...
+
+
+class QuarantineCounts(Protocol):
+    """Open quarantine per district and kind (sync at HQ)."""
+
+    def __call__(self, store: Store) -> dict[str, dict[str, int]] | None: ...
 
 
 def year_earlier(day: dt.date) -> dt.date:
@@ -143,6 +161,8 @@ def build_report(
     *,
     generated_at: str,
     bundle_dates: BundleDates | None = rq.last_bundle_by_district,
+    devices: DeviceCounts | None = rq.devices_by_district,
+    quarantine: QuarantineCounts | None = rq.quarantine_by_district,
     progress: Progress | None = None,
 ) -> Report:
     """Build the report for ``params`` (see the module contract)."""
@@ -168,7 +188,16 @@ def build_report(
         ("training by agency", lambda: rq.training_agency_rows(store, scope)),
         ("campaigns", lambda: rq.campaign_rows(store, scope)),
         ("previous year", lambda: rq.headline_counts(store, prev)),
-        ("coverage", lambda: _coverage(store, reference, params, districts, bundle_dates)),
+        (
+            "coverage",
+            lambda: coverage_of(
+                store,
+                reference,
+                params,
+                districts,
+                Sources(bundle_dates, devices, quarantine),
+            ),
+        ),
     ]
     results: dict[str, object] = {}
     for i, (name, run) in enumerate(steps):
@@ -201,6 +230,7 @@ def assemble(
         links=assembler.cells.links,
         derived=assembler.cells.derived,
         scope_label=_scope_label(reference, params),
+        title=_title(params),
     )
     if params.suppress_below:
         suppress(report, params.suppress_below)
@@ -208,6 +238,16 @@ def assemble(
 
 
 def _scope_label(reference: Reference, params: ReportParams) -> str:
+    """The area the figures cover, named truthfully: a district install holds only its own
+    district's records, so its report never claims the country."""
+    if params.install_district and not params.district:
+        d = reference.district(params.install_district)
+        name = (
+            f"{d.name} district ({reference.provinces[d.province].name})"
+            if d
+            else (params.install_district)
+        )
+        return f"{name}, this install's records"
     if params.district:
         d = reference.district(params.district)
         if d is not None:
@@ -217,17 +257,46 @@ def _scope_label(reference: Reference, params: ReportParams) -> str:
     return "Pakistan (all provinces and districts)"
 
 
-def _coverage(
+def _title(params: ReportParams) -> str:
+    if params.install_district or params.district:
+        return "TIPDesk district report"
+    if params.province:
+        return "TIPDesk provincial report"
+    return "TIPDesk national report"
+
+
+class Sources:
+    """Where coverage reads sync's bookkeeping (each ``None``: not this install's concern)."""
+
+    def __init__(
+        self,
+        bundle_dates: BundleDates | None,
+        devices: DeviceCounts | None = None,
+        quarantine: QuarantineCounts | None = None,
+    ) -> None:
+        self.bundle_dates = bundle_dates
+        self.devices = devices
+        self.quarantine = quarantine
+
+
+def coverage_of(
     store: Store,
     reference: Reference,
     params: ReportParams,
     districts: tuple[str, ...] | None,
-    bundle_dates: BundleDates | None,
+    sources: Sources,
 ) -> Coverage:
+    """Each district's data as of ``params.date_to`` (see the module contract); ``districts``:
+    the scope (:func:`scope_districts`)."""
     updates = rq.latest_update_by_district(store)
-    bundles = bundle_dates(store) if bundle_dates is not None else None
+    bundles = sources.bundle_dates(store) if sources.bundle_dates is not None else None
+    devices = (sources.devices(store) if sources.devices is not None else None) or {}
+    held = (sources.quarantine(store) if sources.quarantine is not None else None) or {}
     stale_before = (params.date_to - dt.timedelta(days=params.stale_days)).isoformat()
     codes = set(updates) | set(bundles or {})
+    if bundles is not None:
+        # HQ: every district of the reference list, whether it sent anything or not.
+        codes |= set(reference.districts) | set(devices)
     if districts is not None:
         codes &= set(districts)
         # A district asked for by name is listed even when nothing came from it.
@@ -237,7 +306,18 @@ def _coverage(
         d = reference.districts.get(code)
         last_update = updates.get(code)
         last_bundle = (bundles or {}).get(code)
+        # HQ hears of a district by its bundles only: records HQ holds with no bundle behind
+        # them (entered or imported at HQ) do not make a district fresh.
         newest = last_bundle if bundles is not None else last_update
+        n_devices = devices.get(code, 0)
+        if newest is not None:
+            status = CoverageStatus.STALE if newest[:10] < stale_before else CoverageStatus.CURRENT
+        elif bundles is not None and n_devices:
+            status = CoverageStatus.NEVER_SENT
+        elif bundles is not None:
+            status = CoverageStatus.NO_DEVICE
+        else:
+            status = CoverageStatus.STALE  # a district install's own district, no record yet
         rows.append(
             CoverageRow(
                 district=code,
@@ -245,10 +325,29 @@ def _coverage(
                 province=d.province if d else UNKNOWN_PROVINCE,
                 last_update=last_update,
                 last_bundle=last_bundle,
-                stale=newest is None or newest[:10] < stale_before,
+                # Stale: data in the figures, nothing recent behind it; or a device that
+                # never sent anything.
+                stale=status in (CoverageStatus.STALE, CoverageStatus.NEVER_SENT)
+                or (status is CoverageStatus.NO_DEVICE and last_update is not None),
+                devices=n_devices,
+                status=status,
+                province_name=(
+                    reference.provinces[d.province].name
+                    if d and d.province in reference.provinces
+                    else ""
+                ),
             )
         )
-    return Coverage("bundles" if bundles is not None else "records", stale_before, rows)
+    quarantine = [
+        QuarantinedDistrict(
+            code,
+            reference.districts[code].name if code in reference.districts else code,
+            dict(sorted(held[code].items())),
+        )
+        for code in sorted(held, key=lambda c: _district_sort(reference, c))
+        if districts is None or code in districts
+    ]
+    return Coverage("bundles" if bundles is not None else "records", stale_before, rows, quarantine)
 
 
 def _district_sort(reference: Reference, code: str) -> tuple[str, str]:
@@ -398,11 +497,24 @@ class _Assembler:
             p = self.ref.provinces.get(code)
             return [code, p.name if p else "Unknown province"]
         d = self.ref.districts.get(code)
-        return [code, d.name if d else code, d.province if d else UNKNOWN_PROVINCE]
+        if d is None:
+            return [code, code, "Unknown province"]
+        p = self.ref.provinces.get(d.province)
+        return [code, d.name, p.name if p else d.province]
 
 
 # Codes kept in code order in the tables (values never seen still show as zero rows).
 OUTCOMES = tuple(o.value for o in Outcome if o is not Outcome.PENDING)
 REFERRAL_OUTCOMES = tuple(o.value for o in ReferralOutcome)
 STAGES = tuple(s.value for s in Stage)
-__all__ = ["BundleDates", "Progress", "assemble", "build_report", "scope_districts"]
+__all__ = [
+    "BundleDates",
+    "DeviceCounts",
+    "Progress",
+    "QuarantineCounts",
+    "Sources",
+    "assemble",
+    "build_report",
+    "coverage_of",
+    "scope_districts",
+]

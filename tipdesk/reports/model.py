@@ -150,15 +150,42 @@ class ReportParams:
     district: str | None = None
     suppress_below: int | None = None
     stale_days: int = 30
+    install_district: str | None = None
+    """Set on a district install (its district's code): the report covers only the records
+    that install holds, and says so (never "national")."""
 
     def filters(self) -> dict[str, Any]:
         return {"province": self.province, "district": self.district}
 
 
+class CoverageStatus(StrEnum):
+    """Where a district's data stands for a report (``docs/report-definitions.md``, Coverage).
+
+    At HQ every district of the reference list in the report's scope has one: a district with
+    no registered device is ``NO_DEVICE``; one whose registered device never sent a bundle is
+    ``NEVER_SENT`` (flagged: someone has to call the district). A district install reports on
+    its own data only, from its record changes."""
+
+    CURRENT = "current"  # data newer than the stale date
+    STALE = "stale"  # data, but nothing newer than the stale date
+    NEVER_SENT = "never_sent"  # a device is registered, no bundle ever arrived
+    NO_DEVICE = "no_device"  # no device registered, nothing received
+
+
+COVERAGE_STATUS_LABELS = {
+    CoverageStatus.CURRENT: "Up to date",
+    CoverageStatus.STALE: "Stale",
+    CoverageStatus.NEVER_SENT: "Registered, never sent",
+    CoverageStatus.NO_DEVICE: "No device registered",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class CoverageRow:
-    """One district's data in the store: when it last changed (records), when its last bundle
-    arrived (sync, when installed), and whether it is stale for this report."""
+    """One district: when its data last changed (records), when its last bundle arrived (sync,
+    at HQ), how many devices HQ registered for it (not revoked; 0 on a district install) and
+    its :class:`CoverageStatus` for this report. ``stale`` is true for a district with data
+    but nothing recent, and for one whose registered device never sent anything."""
 
     district: str
     district_name: str
@@ -166,6 +193,28 @@ class CoverageRow:
     last_update: str | None
     last_bundle: str | None
     stale: bool
+    devices: int = 0
+    status: CoverageStatus = CoverageStatus.CURRENT
+    province_name: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return COVERAGE_STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedDistrict:
+    """Records of one district held in quarantine at HQ (received, refused by validation or
+    ownership checks, so not in any figure): open entries by kind (``case``, ``accused``...).
+    ``records`` counts distinct records (a record refused in two versions counts once)."""
+
+    district: str
+    district_name: str
+    by_kind: dict[str, int]
+
+    @property
+    def records(self) -> int:
+        return sum(self.by_kind.values())
 
 
 @dataclass(slots=True)
@@ -173,6 +222,8 @@ class Coverage:
     source: str  # "bundles" (sync's bundle dates) or "records" (latest record change)
     stale_before: str  # ISO date: nothing newer than this means stale
     rows: list[CoverageRow] = field(default_factory=list)
+    quarantine: list[QuarantinedDistrict] = field(default_factory=list)
+    """HQ: open quarantine by district (empty elsewhere, and when nothing is held)."""
 
     @property
     def included(self) -> list[str]:
@@ -180,7 +231,43 @@ class Coverage:
 
     @property
     def stale(self) -> list[str]:
-        return [r.district for r in self.rows if r.stale]
+        """Districts with data in the figures but nothing recent behind it (at HQ: no recent
+        bundle); a device that never sent anything is :attr:`never_sent`."""
+        return [
+            r.district for r in self.rows if r.stale and r.status is not CoverageStatus.NEVER_SENT
+        ]
+
+    @property
+    def never_sent(self) -> list[str]:
+        return [r.district for r in self.rows if r.status is CoverageStatus.NEVER_SENT]
+
+    @property
+    def no_device(self) -> list[str]:
+        return [r.district for r in self.rows if r.status is CoverageStatus.NO_DEVICE]
+
+    @property
+    def quarantined_records(self) -> int:
+        return sum(q.records for q in self.quarantine)
+
+    def summary(self) -> str:
+        """One sentence for readers: how many districts' data the figures hold and which are
+        missing or old (never "none stale" when most districts sent nothing)."""
+        n, total = len(self.included), len(self.rows)
+        parts = [f"Data from {n} of {total} district{'' if total == 1 else 's'}"]
+        if self.source == "records":
+            parts[0] = f"Data from {n} district{'' if n == 1 else 's'} (this install's records)"
+        if self.no_device:
+            parts.append(f"{len(self.no_device)} with no device registered")
+        if self.never_sent:
+            parts.append(f"{len(self.never_sent)} registered but never sent data")
+        parts.append(
+            f"{len(self.stale)} stale (nothing newer than {self.stale_before})"
+            if self.stale
+            else f"none of those with data is stale (all newer than {self.stale_before})"
+            if n
+            else "no data at all"
+        )
+        return "; ".join(parts) + "."
 
 
 # The headline figures, in the order of the headline table, with their labels.
@@ -217,6 +304,8 @@ class Report:
     # Cells computed from others (rates): hidden when any of their inputs is hidden.
     derived: list[tuple[Cell, list[Cell]]] = field(default_factory=list)
     scope_label: str = "Pakistan"
+    title: str = "TIPDesk national report"
+    """What the report calls itself: "national" only for the whole country at HQ."""
     # Set by suppression: {"threshold": n, "small": cells under it, "protect": cells hidden
     # to protect them}; None when the report is not suppressed.
     suppression: dict[str, int] | None = None

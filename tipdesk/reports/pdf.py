@@ -1,11 +1,14 @@
 """PDF writer (reportlab): a printable report on landscape A4.
 
-Contract: page 1 is the title page (scope, period, comparison period, generated-at time,
-coverage summary with the stale districts, suppression note); then the headline table with the
-funnel; the trend and victims charts; then every table (long tables continue on the next page
-with their header repeated). Every page carries a footer with the period, the generated-at time
-and the page number. Hidden cells print as ``"<5"``/``"x"`` (never their values). Output is
-deterministic for the same report (reportlab's invariant mode: fixed ids and dates).
+Contract: page 1 is the title page (the report's title, which says "national" only for the
+whole country at HQ; scope, period, comparison period, generated-at time, coverage summary
+naming the stale districts and those whose device never sent data, the quarantine note,
+suppression note); then the headline table with the accused chart; the trend and victims
+charts; then every table (long tables continue on the next page with their header repeated),
+coverage and quarantine last, and a page of definitions in words. Every page carries a
+footer with the title, the period, the generated-at time and the page number. Hidden cells
+print as ``"<5"``/``"x"`` (never their values). Output is deterministic for the same report
+(reportlab's invariant mode: fixed ids and dates).
 """
 
 from __future__ import annotations
@@ -27,9 +30,14 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
     TableStyle,
 )
 
-from tipdesk.reports.model import Cell, ColumnKind, Report, Table
+from tipdesk.reports.model import Cell, ColumnKind, CoverageRow, CoverageStatus, Report, Table
 from tipdesk.reports.pdf_charts import BLUE, funnel_chart, trend_chart, victims_chart
-from tipdesk.reports.writers import coverage_table, headline_table
+from tipdesk.reports.writers import (
+    coverage_table,
+    headline_table,
+    quarantine_note,
+    quarantine_table,
+)
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -38,7 +46,9 @@ _styles = getSampleStyleSheet()
 TITLE = ParagraphStyle("t", parent=_styles["Title"], fontSize=26, leading=32, spaceAfter=14)
 H1 = ParagraphStyle("h1", parent=_styles["Heading2"], textColor=BLUE, spaceBefore=6)
 BODY = ParagraphStyle("b", parent=_styles["BodyText"], fontSize=10, leading=13)
-SMALL = ParagraphStyle("s", parent=BODY, fontSize=8, leading=10, textColor=colors.grey)
+# Notes and footers in a grey dark enough to read (7.0:1 on white; WCAG AA asks 4.5:1).
+NOTE_GREY = colors.HexColor("#595959")
+SMALL = ParagraphStyle("s", parent=BODY, fontSize=8, leading=10, textColor=NOTE_GREY)
 HEAD = ParagraphStyle(
     "hd", parent=BODY, fontSize=7.5, leading=9, textColor=colors.white, fontName="Helvetica-Bold"
 )
@@ -132,19 +142,65 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
     return [KeepTogether(out)] if len(rows) <= 25 else [KeepTogether(out[:3]), *out[3:]]
 
 
+def _coverage_pages(report: Report) -> list[Any]:
+    """The coverage table without the districts that have no device and no data (170 rows
+    would fill six pages): those are named in one paragraph after it. The other formats list
+    every district."""
+    table = coverage_table(report)
+    quiet = {
+        r.district
+        for r in report.coverage.rows
+        if r.status is CoverageStatus.NO_DEVICE and not r.last_update
+    }
+    if not quiet:
+        return pdf_table(table)
+    code = [c.key for c in table.columns].index("district")
+    table.rows = [row for row in table.rows if row[code] not in quiet]
+    names = [r.district_name for r in report.coverage.rows if r.district in quiet]
+    return [
+        *pdf_table(table),
+        Paragraph(
+            f"<b>No device registered and no data</b> ({len(names)} districts): "
+            + _esc(", ".join(names))
+            + ".",
+            SMALL,
+        ),
+        Spacer(1, 10),
+    ]
+
+
+def _names(rows: list[CoverageRow], limit: int = 40) -> str:
+    names = [r.district_name for r in rows]
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (
+        f" and {more} more (see the coverage table)" if more > 0 else ""
+    )
+
+
 def _title_page(report: Report) -> list[Any]:
     cov = report.coverage
-    stale = ", ".join(f"{r.district_name} ({r.district})" for r in cov.rows if r.stale)
+    stale = [r for r in cov.rows if r.stale and r.status is not CoverageStatus.NEVER_SENT]
+    silent = [r for r in cov.rows if r.status is CoverageStatus.NEVER_SENT]
     supp = report.suppression
     lines = [
         f"<b>Scope:</b> {_esc(report.scope_label)}",
         f"<b>Period:</b> {report.period[0]} to {report.period[1]}",
         f"<b>Compared with:</b> {report.previous_period[0]} to {report.previous_period[1]}",
         f"<b>Generated at:</b> {report.generated_at}",
-        f"<b>Coverage:</b> data from {len(cov.included)} "
-        f"district{'' if len(cov.included) == 1 else 's'} "
-        f"(source: {'sync bundles' if cov.source == 'bundles' else 'record changes'}).",
-        f"<b>Stale districts</b> (nothing newer than {cov.stale_before}): {_esc(stale) or 'none'}.",
+        f"<b>Coverage:</b> {_esc(cov.summary())}",
+    ]
+    if stale:
+        lines.append(
+            f"<b>Stale districts</b> (nothing newer than {cov.stale_before}): "
+            f"{_esc(_names(stale))}."
+        )
+    if silent:
+        lines.append(
+            "<b>Registered but never sent data</b> (call them): " + _esc(_names(silent)) + "."
+        )
+    if cov.quarantine:
+        lines.append(f"<b>Quarantine:</b> {_esc(quarantine_note(report))}")
+    lines.append(
         "<b>Small cells:</b> "
         + (
             f"counts of 1 to {supp['threshold'] - 1} are shown as &lt;{supp['threshold']}; "
@@ -152,21 +208,21 @@ def _title_page(report: Report) -> list[Any]:
             "worked out from the others."
             if supp
             else "not suppressed: this report is for internal use."
-        ),
-    ]
+        )
+    )
     out: list[Any] = [
-        Spacer(1, 30 * mm),
-        Paragraph("TIPDesk national report", TITLE),
+        Spacer(1, 24 * mm),
+        Paragraph(_esc(report.title), TITLE),
         Paragraph("Human trafficking: cases, prosecutions, victims, training and awareness", H1),
-        Spacer(1, 8 * mm),
+        Spacer(1, 6 * mm),
     ]
     out += [Paragraph(line, BODY) for line in lines]
     out += [
-        Spacer(1, 8 * mm),
+        Spacer(1, 6 * mm),
         Paragraph(
             "Each figure is counted by its own event date (registration, date proceeded against, "
-            "judgment, identification, session end, campaign start); see the definitions in "
-            "docs/report-definitions.md. Deleted records never count.",
+            "judgment, identification, session end, campaign start); the definitions are on "
+            "the last page of this report. Deleted records never count.",
             SMALL,
         ),
         PageBreak(),
@@ -174,18 +230,74 @@ def _title_page(report: Report) -> list[Any]:
     return out
 
 
+# What each headline figure counts, for readers of the printed report (the same definitions
+# as docs/report-definitions.md, in words).
+DEFINITIONS = (
+    (
+        "Cases registered (probed)",
+        "Cases (FIR or enquiry) registered in the period, by date of registration.",
+    ),
+    (
+        "Accused proceeded against (challan)",
+        "Accused persons against whom a challan was submitted in the period, by that date.",
+    ),
+    (
+        "Accused convicted / acquitted",
+        "Accused persons whose judgment in the period convicted "
+        "or acquitted them, by judgment date.",
+    ),
+    (
+        "Conviction rate",
+        "Convicted divided by (convicted + acquitted) in the period: the share "
+        "of decided trials ending in conviction. Its change is in percentage points (pts).",
+    ),
+    (
+        "Victims identified",
+        "Victims identified in the period, by identification date; a child is under 18.",
+    ),
+    (
+        "Persons trained",
+        "Participants of training sessions ending in the period (a person "
+        "trained twice counts twice).",
+    ),
+    (
+        "Awareness campaigns, people reached",
+        "Campaigns starting in the period and the people they report reaching.",
+    ),
+    (
+        "Coverage",
+        "Which districts' data the figures hold: at HQ, every district of the "
+        "reference list, with its registered devices and its last bundle. A district with no "
+        "device, or whose device never sent data, adds nothing to the figures.",
+    ),
+    (
+        "Quarantine",
+        "Records a district sent that failed HQ's checks (for example a police "
+        "station HQ does not know yet). They are in no figure until they pass.",
+    ),
+)
+
+
+def _definitions() -> list[Any]:
+    out: list[Any] = [PageBreak(), Paragraph("Definitions", H1), Spacer(1, 2)]
+    for term, text in DEFINITIONS:
+        out.append(Paragraph(f"<b>{_esc(term)}:</b> {_esc(text)}", BODY))
+        out.append(Spacer(1, 3))
+    return out
+
+
 def to_pdf(report: Report) -> bytes:
     """The report as PDF bytes (see the module contract)."""
     buf = io.BytesIO()
     footer = (
-        f"TIPDesk national report · {report.scope_label} · {report.period[0]} to "
+        f"{report.title} · {report.scope_label} · {report.period[0]} to "
         f"{report.period[1]} · generated {report.generated_at}"
     )
 
     def on_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 7.5)
-        canvas.setFillColor(colors.grey)
+        canvas.setFillColor(NOTE_GREY)
         canvas.drawString(MARGIN, 8 * mm, footer)
         canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"Page {doc.page}")
         canvas.restoreState()
@@ -197,7 +309,7 @@ def to_pdf(report: Report) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=16 * mm,
-        title="TIPDesk national report",
+        title=report.title,
         author="TIPDesk",
         subject=f"{report.period[0]} to {report.period[1]}",
         invariant=1,
@@ -210,6 +322,10 @@ def to_pdf(report: Report) -> bytes:
         if table.key != "trend":
             story += pdf_table(table)
     story += pdf_table(report.tables["trend"])
-    story += pdf_table(coverage_table(report))
+    story += _coverage_pages(report)
+    held = quarantine_table(report)
+    if held is not None:
+        story += pdf_table(held)
+    story += _definitions()
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()

@@ -1,5 +1,5 @@
 """Charts for the PDF report (reportlab graphics): the trend of registrations and convictions,
-the funnel from cases to convictions, and victims by gender and age group.
+accused persons through the courts, and victims by gender and age group.
 
 Contract: each function returns a reportlab ``Drawing`` of the given width; hidden (suppressed)
 values are never drawn as numbers: a bar or point is left out and its label reads ``"<5"`` or
@@ -20,7 +20,8 @@ from tipdesk.reports.model import Cell, Report
 
 BLUE = colors.HexColor("#1F4E79")
 ORANGE = colors.HexColor("#C55A11")
-GREY = colors.HexColor("#7F7F7F")
+# Dark enough for text on white (4.5:1 at least, WCAG AA): 7.0:1 here.
+GREY = colors.HexColor("#595959")
 SERIES = (BLUE, ORANGE, GREY)
 
 
@@ -103,16 +104,19 @@ def _legend(x: float, y: float, names: list[str]) -> Any:
 
 
 def funnel_chart(report: Report, width: float, height: float = 150) -> Any:
-    """From cases registered to accused convicted in the period (each stage dated by its own
-    event, so this is a picture of the period's activity, not of one cohort)."""
+    """Accused persons through the courts in the period: proceeded against, convicted,
+    acquitted. One unit (accused persons) per chart: cases registered count cases, not people,
+    and are in the headline table, never drawn on the same scale."""
     h = report.headline
     stages = [
-        ("Cases registered", h["cases_registered"]),
-        ("Accused proceeded against", h["accused_proceeded_against"]),
-        ("Accused convicted", h["accused_convicted"]),
+        ("Proceeded against (challan)", h["accused_proceeded_against"]),
+        ("Convicted", h["accused_convicted"]),
+        ("Acquitted", h["accused_acquitted"]),
     ]
     d = Drawing(width, height)
-    _title(d, "From registration to conviction (in the period)", width, height)
+    _title(
+        d, "Accused persons through the courts (in the period; each by its own date)", width, height
+    )
     top = max([_num(c) or 0 for _, c in stages] or [1]) or 1
     bar_area = width - 260
     row_h = (height - 30) / len(stages)
@@ -120,15 +124,14 @@ def funnel_chart(report: Report, width: float, height: float = 150) -> Any:
         y = height - 30 - (i + 1) * row_h + 4
         value = _num(cell)
         w = max(2.0, bar_area * (value or 0) / top) if value is not None else 0
-        x = 170 + (bar_area - w) / 2
         d.add(String(0, y + row_h / 2 - 6, label, fontSize=9))
         if w:
-            d.add(Rect(x, y, w, row_h - 8, fillColor=SERIES[i], strokeColor=None))
+            d.add(Rect(170, y, w, row_h - 8, fillColor=SERIES[0], strokeColor=None))
         d.add(
             String(
-                170 + bar_area + 10,
+                170 + w + 6,
                 y + row_h / 2 - 6,
-                _label(cell),
+                _label(cell) + " accused",
                 fontSize=9,
                 fontName="Helvetica-Bold",
             )

@@ -24,6 +24,24 @@ OUTCOMES = ("convicted", "acquitted", "discharged")
 REFERRAL_OUTCOMES = ("provided", "pending", "declined", "not_available")
 STAGES = ("registered", "investigation", "challan", "trial", "decided", "closed")
 NOT_RECORDED = "not_recorded"
+# What readers see in the tables' first column (the screen translates them; the JSON keeps
+# the codes in its top-level maps).
+GENDER_LABELS = {
+    "female": "Female",
+    "male": "Male",
+    "transgender": "Transgender",
+    "unknown": "Not recorded",
+    NOT_RECORDED: "Not recorded",
+}
+AGE_LABELS = {"child": "Child (under 18)", "adult": "Adult", "unknown": "Age unknown"}
+STAGE_LABELS = {
+    "registered": "Registered",
+    "investigation": "Investigation",
+    "challan": "Challan submitted",
+    "trial": "Trial",
+    "decided": "Decided",
+    "closed": "Closed",
+}
 
 
 def _text(key: str, label: str) -> Column:
@@ -76,7 +94,7 @@ def _victims_gender_age(a: _Assembler) -> tuple[Table, Table, Table]:
         [_text("gender", "Gender"), Column("victims", "Victims")],
         column_sums=("victims",),
     )
-    t_gender.rows = [[g, by_gender[g]] for g in GENDERS]
+    t_gender.rows = [[GENDER_LABELS[g], by_gender[g]] for g in GENDERS]
     t_gender.total = ["Total", total]
     t_age = Table(
         "victims_by_age_group",
@@ -84,20 +102,22 @@ def _victims_gender_age(a: _Assembler) -> tuple[Table, Table, Table]:
         [_text("age_group", "Age group"), Column("victims", "Victims")],
         column_sums=("victims",),
     )
-    t_age.rows = [[x, by_age[x]] for x in AGE_GROUPS]
+    t_age.rows = [[AGE_LABELS[x], by_age[x]] for x in AGE_GROUPS]
     t_age.total = ["Total", total]
     t_both = Table(
         "victims_by_gender_and_age_group",
         "Victims identified by gender and age group",
         [
             _text("gender", "Gender"),
-            *(Column(x, x.capitalize()) for x in AGE_GROUPS),
+            *(Column(x, AGE_LABELS[x]) for x in AGE_GROUPS),
             Column("total", "Total"),
         ],
         column_sums=(*AGE_GROUPS, "total"),
         row_sums=(RowSum(AGE_GROUPS, "total"),),
     )
-    t_both.rows = [[g, *(cross[(g, x)] for x in AGE_GROUPS), by_gender[g]] for g in GENDERS]
+    t_both.rows = [
+        [GENDER_LABELS[g], *(cross[(g, x)] for x in AGE_GROUPS), by_gender[g]] for g in GENDERS
+    ]
     t_both.total = ["Total", *(by_age[x] for x in AGE_GROUPS), total]
     return t_gender, t_age, t_both
 
@@ -121,7 +141,11 @@ def _victims_sdg(a: _Assembler, both: Table) -> Table:
     ]
     forms += sorted({f for f, _, _ in counts} - set(forms) - {NOT_RECORDED})
     forms.append(NOT_RECORDED)
-    cols = [Column(f"{g}_{x}", f"{g.capitalize()} {x}") for g in GENDERS for x in AGE_GROUPS]
+    cols = [
+        Column(f"{g}_{x}", f"{GENDER_LABELS[g]}, {AGE_LABELS[x].lower()}")
+        for g in GENDERS
+        for x in AGE_GROUPS
+    ]
     table = Table(
         "victims_by_form_gender_age",
         "Victims by form of exploitation, gender and age group (SDG 16.2.2)",
@@ -143,8 +167,8 @@ def _victims_sdg(a: _Assembler, both: Table) -> Table:
         label = a.ref.label("exploitation_forms", f) if f != NOT_RECORDED else "Not recorded"
         table.rows.append([label, *cells, row_total])
     gender_age = {
-        f"{row[0]}_{col.key}": row[i + 1]
-        for row in both.rows
+        f"{g}_{col.key}": row[i + 1]
+        for g, row in zip(GENDERS, both.rows, strict=True)
         for i, col in enumerate(both.columns[1:-1])
     }
     for col in cols:
@@ -204,7 +228,7 @@ def _accused_gender_outcome(a: _Assembler) -> Table:
     for g in GENDERS:
         row = [_count(a, f"accused/{g}/proceeded", proceeded[g])]
         row += [_count(a, f"accused/{g}/{o}", judged[(g, o)]) for o in OUTCOMES]
-        table.rows.append([g, *row])
+        table.rows.append([GENDER_LABELS[g], *row])
     discharged = _count(a, "accused/discharged", sum(judged[(g, "discharged")] for g in GENDERS))
     totals = {
         "proceeded_against": a.headline["accused_proceeded_against"],
@@ -282,7 +306,7 @@ def _official_involvement(a: _Assembler) -> Table:
         pending = _count(a, f"official/{stage}/no_action", official - action)
         for col, cell in zip(cols, (cases, inv, done, pending), strict=True):
             columns[col.key].append(cell)
-        table.rows.append([stage, cases, inv, done, pending])
+        table.rows.append([STAGE_LABELS[stage], cases, inv, done, pending])
     totals = {"cases": a.headline["cases_registered"]}
     for c in cols[1:]:
         totals[c.key] = _count(
@@ -305,7 +329,7 @@ def _training(a: _Assembler) -> list[Table]:
         column_sums=("persons",),
     )
     by_gender.rows = [
-        [g, Cell(v, key=f"trained/gender/{g}")]
+        [GENDER_LABELS[g], Cell(v, key=f"trained/gender/{g}")]
         for g, v in (
             ("female", female),
             ("male", male),

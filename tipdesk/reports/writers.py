@@ -23,6 +23,7 @@ from typing import Any
 from tipdesk import __version__
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.reports.model import HEADLINE, Cell, Report, Table, Value
+from tipdesk.reports.tables import AGE_GROUPS, GENDERS
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 # Fixed timestamp inside zip members, so the same report gives the same bytes.
@@ -40,8 +41,24 @@ def change(current: Cell, previous: Cell) -> Value:
     return round((c - p) / p, 4)
 
 
+def change_text(current: Cell, previous: Cell, *, rate: bool) -> str:
+    """The change from the previous period as the Reports screen writes it: ``+25%`` for a
+    count (``+5`` when the previous count was 0), ``-3.3 pts`` for a rate (percentage
+    points), ``""`` when it cannot be given (a hidden or missing value)."""
+    if current.hidden or previous.hidden or current.value is None or previous.value is None:
+        return ""
+    diff = current.value - previous.value
+    sign = "+" if diff > 0 else ""
+    if rate:
+        return f"{sign}{diff * 100:.1f} pts"
+    if not previous.value:
+        return f"{sign}{int(diff):,}" if diff else "0"
+    return f"{sign}{diff / previous.value * 100:.0f}%"
+
+
 def headline_table(report: Report) -> Table:
-    """The headline figures beside the same period one year earlier, as a table."""
+    """The headline figures beside the same period one year earlier, as a table; the change
+    is written as on the screen (:func:`change_text`)."""
     from tipdesk.reports.model import Column, ColumnKind
 
     table = Table(
@@ -53,68 +70,164 @@ def headline_table(report: Report) -> Table:
             Column("previous", f"{report.previous_period[0]} to {report.previous_period[1]}"),
             Column("change", "Change", ColumnKind.RATE),
         ],
+        note="Change: per cent of the earlier figure for counts; percentage points (pts) for "
+        "the conviction rate.",
     )
     for key, label in HEADLINE:
         cur, prev = report.headline[key], report.previous[key]
-        delta = change(cur, prev)
-        table.rows.append([label, cur, prev, Cell(delta if isinstance(delta, float) else None)])
+        table.rows.append([label, cur, prev, change_text(cur, prev, rate=key == "conviction_rate")])
     return table
 
 
 def coverage_table(report: Report) -> Table:
+    """Every district of the report's scope (at HQ: of the reference list) with its data's
+    freshness and status: a district that sent nothing is listed, and says why."""
     from tipdesk.reports.model import Column, ColumnKind
 
     text = ColumnKind.TEXT
+    cov = report.coverage
+    at_hq = cov.source == "bundles"
+    columns = [
+        Column("district_name", "District", text),
+        Column("province_name", "Province", text),
+        *([Column("devices", "Devices registered")] if at_hq else []),
+        Column("last_update", "Last record change", ColumnKind.DATE),
+        *([Column("last_bundle", "Last bundle received", ColumnKind.DATE)] if at_hq else []),
+        Column("status", "Status", text),
+        Column("district", "District code", text),
+    ]
     table = Table(
         "coverage",
-        "Coverage: districts whose data is included",
-        [
-            Column("district", "District code", text),
-            Column("district_name", "District", text),
-            Column("province", "Province", text),
-            Column("last_update", "Last record change", ColumnKind.DATE),
-            Column("last_bundle", "Last bundle received", ColumnKind.DATE),
-            Column("stale", "Stale", text),
-        ],
-        note=f"Stale: nothing newer than {report.coverage.stale_before} "
+        "Coverage: which districts' data the figures hold",
+        columns,
+        note=f"{cov.summary()} Stale: nothing newer than {cov.stale_before} "
         f"({report.params.stale_days} days before the end of the period). Source: "
         + (
-            "sync bundles."
-            if report.coverage.source == "bundles"
-            else "record changes (sync's bundle dates are used once sync is installed)."
+            "the bundles HQ received from each district's registered devices."
+            if at_hq
+            else "this install's record changes (HQ's report uses the bundles it received)."
         ),
     )
-    for r in report.coverage.rows:
+    for r in cov.rows:
+        values: dict[str, Cell | str] = {
+            "district_name": r.district_name,
+            "province_name": r.province_name or r.province,
+            "devices": Cell(r.devices),
+            # Dates for readers (the JSON's coverage keeps the full times).
+            "last_update": (r.last_update or "")[:10],
+            "last_bundle": (r.last_bundle or "")[:10],
+            "status": r.status_label,
+            "district": r.district,
+        }
+        table.rows.append([values[c.key] for c in columns])
+    return table
+
+
+def quarantine_table(report: Report) -> Table | None:
+    """HQ's open quarantine by district: records received but held back (they failed the
+    checks), so in none of the figures. ``None`` when nothing is held."""
+    from tipdesk.reports.model import Column, ColumnKind
+
+    held = report.coverage.quarantine
+    if not held:
+        return None
+    kinds = [k for k in QUARANTINE_KINDS if any(q.by_kind.get(k) for q in held)]
+    kinds += sorted({k for q in held for k in q.by_kind} - set(kinds))
+    table = Table(
+        "quarantine",
+        "Held in quarantine at HQ: records not in these figures",
+        [
+            Column("district_name", "District", ColumnKind.TEXT),
+            *(Column(k, QUARANTINE_KIND_LABELS.get(k, k)) for k in kinds),
+            Column("records", "Records held"),
+            Column("district", "District code", ColumnKind.TEXT),
+        ],
+        note=quarantine_note(report),
+    )
+    for q in held:
         table.rows.append(
             [
-                r.district,
-                r.district_name,
-                r.province,
-                r.last_update or "",
-                r.last_bundle or "",
-                "yes" if r.stale else "no",
+                q.district_name,
+                *(Cell(q.by_kind.get(k, 0)) for k in kinds),
+                Cell(q.records),
+                q.district,
             ]
         )
     return table
 
 
+QUARANTINE_KINDS = ("case", "accused", "victim", "referral", "training", "campaign")
+QUARANTINE_KIND_LABELS = {
+    "case": "Cases",
+    "accused": "Accused",
+    "victim": "Victims",
+    "referral": "Referrals",
+    "training": "Training sessions",
+    "campaign": "Campaigns",
+}
+
+
+QUARANTINE_KIND_ONE = {
+    "case": "Case",
+    "accused": "Accused",
+    "victim": "Victim",
+    "referral": "Referral",
+    "training": "Training session",
+    "campaign": "Campaign",
+}
+
+
+def quarantine_note(report: Report) -> str:
+    """One sentence on what quarantine keeps out of the figures ("" when nothing)."""
+    held = report.coverage.quarantine
+    if not held:
+        return ""
+    total: dict[str, int] = {}
+    for q in held:
+        for k, n in q.by_kind.items():
+            total[k] = total.get(k, 0) + n
+    kinds = ", ".join(
+        f"{n:,} {(QUARANTINE_KIND_LABELS if n != 1 else QUARANTINE_KIND_ONE).get(k, k).lower()}"
+        for k, n in sorted(total.items(), key=lambda kv: _kind_order(kv[0]))
+    )
+    places = ", ".join(f"{q.district_name} ({q.records:,})" for q in held)
+    return (
+        f"Not in these figures: {report.coverage.quarantined_records:,} records received from "
+        f"the districts are held in quarantine at HQ ({kinds}) because they failed HQ's checks; "
+        f"by district: {places}. They count once the district corrects them or HQ's reference "
+        "lists accept them."
+    )
+
+
+def _kind_order(kind: str) -> int:
+    return QUARANTINE_KINDS.index(kind) if kind in QUARANTINE_KINDS else len(QUARANTINE_KINDS)
+
+
 def published_tables(report: Report) -> list[Table]:
-    """Every table in publication order: headline, geography, breakdowns, coverage."""
-    return [headline_table(report), *report.tables.values(), coverage_table(report)]
+    """Every table in publication order: headline, geography, breakdowns, coverage (and the
+    quarantine held at HQ, when there is any)."""
+    held = quarantine_table(report)
+    return [
+        headline_table(report),
+        *report.tables.values(),
+        coverage_table(report),
+        *([held] if held else []),
+    ]
 
 
 # --- JSON -----------------------------------------------------------------------------------
 
 
-def _cell_map(table: Table, label_col: str, value_col: str) -> dict[str, Value]:
-    return {str(r[label_col]): r[value_col] for r in table.records(total=False)}
+def _code_map(table: Table, codes: tuple[str, ...], value_col: str) -> dict[str, Value]:
+    rows = table.records(total=False)
+    return {code: r[value_col] for code, r in zip(codes, rows, strict=True)}
 
 
 def report_dict(report: Report) -> dict[str, Any]:
     """The JSON document (see the module contract)."""
     p = report.params
     out: dict[str, Any] = {
-        "report": "TIPDesk national report",
+        "report": report.title,
         "tipdesk_version": __version__,
         "generated_at": report.generated_at,
         "period": {"from": report.period[0], "to": report.period[1]},
@@ -125,27 +238,49 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
     out |= {k: c.display for k, c in report.headline.items()}
     out["previous"] = {k: c.display for k, c in report.previous.items()}
-    out["victims_by_gender"] = _cell_map(report.tables["victims_by_gender"], "gender", "victims")
-    out["victims_by_age_group"] = _cell_map(
-        report.tables["victims_by_age_group"], "age_group", "victims"
+    # Keyed by code (female, child...): the tables show readers' labels in the same order.
+    out["victims_by_gender"] = _code_map(report.tables["victims_by_gender"], GENDERS, "victims")
+    out["victims_by_age_group"] = _code_map(
+        report.tables["victims_by_age_group"], AGE_GROUPS, "victims"
     )
     out["by_province"] = report.tables["by_province"].records(total=False)
     out["by_district"] = report.tables["by_district"].records(total=False)
+    cov = report.coverage
     out["coverage"] = {
-        "source": report.coverage.source,
-        "stale_before": report.coverage.stale_before,
-        "districts_included": report.coverage.included,
-        "stale_districts": report.coverage.stale,
+        "source": cov.source,
+        "summary": cov.summary(),
+        "stale_before": cov.stale_before,
+        "districts_included": cov.included,
+        "stale_districts": cov.stale,
+        "never_sent_districts": cov.never_sent,
+        "no_device_districts": cov.no_device,
         "districts": [
             {
                 "district": r.district,
                 "name": r.district_name,
                 "province": r.province,
+                "province_name": r.province_name,
+                "devices": r.devices,
                 "last_update": r.last_update,
                 "last_bundle": r.last_bundle,
                 "stale": r.stale,
+                "status": r.status.value,
+                "status_label": r.status_label,
             }
-            for r in report.coverage.rows
+            for r in cov.rows
+        ],
+    }
+    out["quarantine"] = {
+        "note": quarantine_note(report),
+        "records": cov.quarantined_records,
+        "districts": [
+            {
+                "district": q.district,
+                "name": q.district_name,
+                "records": q.records,
+                "by_kind": q.by_kind,
+            }
+            for q in cov.quarantine
         ],
     }
     out["tables"] = {

@@ -3,8 +3,9 @@
 Contract: each table sheet has its column labels in row 1 (bold, shaded, frozen so they stay
 visible while scrolling), one row per table row, the total row last (bold); counts use a
 thousands separator, rates a percentage format; hidden cells are the text ``"<5"`` or ``"x"``,
-right-aligned like numbers. Column widths follow the content. Sheet names are the table keys
-cut to Excel's 31 characters. The file opens in Excel and LibreOffice without repair prompts
+right-aligned like numbers. Column widths follow the content. Sheet names are readers'
+names (:data:`SHEET_NAMES`, at most Excel's 31 characters); the About sheet lists each
+sheet's table and its JSON key. The file opens in Excel and LibreOffice without repair prompts
 (checked by converting it with LibreOffice headless in the tests where it is installed).
 """
 
@@ -19,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
 from tipdesk.reports.model import Cell, ColumnKind, Report, Table
-from tipdesk.reports.writers import published_tables
+from tipdesk.reports.writers import published_tables, quarantine_note
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -30,22 +31,54 @@ RIGHT = Alignment(horizontal="right")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def sheet_name(key: str) -> str:
-    return key[:31]
+# Sheet names readers see (Excel allows 31 characters); the table's JSON key is listed beside
+# its sheet on the About sheet.
+SHEET_NAMES = {
+    "headline": "Headline figures",
+    "by_province": "By province",
+    "by_district": "By district",
+    "by_law": "By Act",
+    "victims_by_gender": "Victims by gender",
+    "victims_by_age_group": "Victims by age group",
+    "victims_by_gender_and_age_group": "Victims by gender and age",
+    "victims_by_form_gender_age": "Victims by form (SDG 16.2.2)",
+    "victims_by_nationality": "Victims by nationality",
+    "accused_by_gender_and_outcome": "Accused by gender and outcome",
+    "referrals_by_service": "Referrals by service",
+    "official_involvement": "Official involvement",
+    "persons_trained_by_agency": "Persons trained by agency",
+    "persons_trained_by_gender": "Persons trained by gender",
+    "campaigns_by_department": "Campaigns by department",
+    "trend": "By month",
+    "coverage": "Coverage",
+    "quarantine": "Held in quarantine",
+}
+_NOT_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_name(key: str, title: str = "") -> str:
+    """The sheet of table ``key``: its reader's name, else its title made fit for Excel."""
+    name = SHEET_NAMES.get(key) or " ".join((title or key).translate(_NOT_IN_SHEET_NAMES).split())
+    return name[:31]
 
 
 def _about(ws: Any, report: Report, tables: list[Table]) -> None:
     ws.title = "About"
-    ws["A1"] = "TIPDesk national report"
+    ws["A1"] = report.title
     ws["A1"].font = Font(bold=True, size=14)
+    cov = report.coverage
+    stale = [r.district_name for r in cov.rows if r.district in set(cov.stale)]
+    silent = [r.district_name for r in cov.rows if r.district in set(cov.never_sent)]
     rows = [
         ("Period", f"{report.period[0]} to {report.period[1]}"),
         ("Compared with", f"{report.previous_period[0]} to {report.previous_period[1]}"),
         ("Scope", report.scope_label),
         ("Generated at", report.generated_at),
         ("Small-cell suppression", _suppression_text(report)),
-        ("Districts included", str(len(report.coverage.included))),
-        ("Stale districts", ", ".join(report.coverage.stale) or "none"),
+        ("Coverage", cov.summary()),
+        ("Stale districts", ", ".join(stale) or "none"),
+        ("Registered, never sent data", ", ".join(silent) or "none"),
+        ("Held in quarantine", quarantine_note(report) or "nothing"),
     ]
     for i, (k, v) in enumerate(rows, start=3):
         ws.cell(row=i, column=1, value=k).font = TOTAL_FONT
@@ -53,12 +86,15 @@ def _about(ws: Any, report: Report, tables: list[Table]) -> None:
     start = len(rows) + 5
     ws.cell(row=start - 1, column=1, value="Sheet").font = TOTAL_FONT
     ws.cell(row=start - 1, column=2, value="Table").font = TOTAL_FONT
+    ws.cell(row=start - 1, column=3, value="Key (JSON, CSV)").font = TOTAL_FONT
     for i, t in enumerate(tables):
-        ws.cell(row=start + i, column=1, value=sheet_name(t.key))
+        ws.cell(row=start + i, column=1, value=sheet_name(t.key, t.title))
         ws.cell(row=start + i, column=2, value=t.title + (f" ({t.note})" if t.note else ""))
         ws.cell(row=start + i, column=2).alignment = WRAP
-    ws.column_dimensions["A"].width = 28
+        ws.cell(row=start + i, column=3, value=t.key)
+    ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["C"].width = 34
 
 
 def _suppression_text(report: Report) -> str:
@@ -115,7 +151,7 @@ def to_xlsx(report: Report) -> bytes:
     tables = published_tables(report)
     _about(wb.active, report, tables)
     for t in tables:
-        _table_sheet(wb.create_sheet(sheet_name(t.key)), t)
+        _table_sheet(wb.create_sheet(sheet_name(t.key, t.title)), t)
     # A fixed creation time: the same report gives the same workbook content.
     stamp = (
         dt.datetime.fromisoformat(report.generated_at.replace("Z", "+00:00"))

@@ -3,12 +3,15 @@ time between automatic uploads to HQ, the offices, and facts about the install (
 :mod:`tipdesk.services.users`).
 
 Contract: reading needs ``view``; changing needs ``manage_settings``. Every change is one
-transaction with its audit entry (the store writes it). Runs on the store's thread.
+transaction with its audit entry (the store writes it). Runs on the store's thread. At HQ,
+adding an office re-checks the quarantine right after (:mod:`tipdesk.services.sync.release`):
+records held for want of that office are applied, in their own transactions.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tipdesk import __version__
 from tipdesk.core.codes import OfficeKind
@@ -16,6 +19,9 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
 from tipdesk.store.store import OfficeRow
+
+if TYPE_CHECKING:
+    from tipdesk.services.sync.release import Recheck
 
 IDLE_LOCK_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_LOCK_MINUTES = 10
@@ -91,9 +97,24 @@ def _office_code(name: str, taken: set[str]) -> str:
     return code
 
 
+@dataclass(frozen=True, slots=True)
+class OfficeAdded:
+    """An office added (:func:`add_office_releasing`) and, at HQ, what the quarantine's
+    re-check then released (``None``: nothing was held, or a district install)."""
+
+    office: OfficeRow
+    released: Recheck | None
+
+
 def add_office(session: Session, name: str, district: str, kind: str) -> OfficeRow:
+    """Add an office of the install (see :func:`add_office_releasing`)."""
+    return add_office_releasing(session, name, district, kind).office
+
+
+def add_office_releasing(session: Session, name: str, district: str, kind: str) -> OfficeAdded:
     """Add an office of the install. ``district`` is a district code or name from the
-    reference list; an office of the reference list (by code or name) keeps its code."""
+    reference list; an office of the reference list (by code or name) keeps its code. At HQ
+    the quarantine is re-checked after (the new office can make held cases valid)."""
     session.require(Permission.MANAGE_SETTINGS)
     name = " ".join(name.split())
     if not name:
@@ -124,7 +145,12 @@ def add_office(session: Session, name: str, district: str, kind: str) -> OfficeR
             _office_code(name, {o.code for o in existing}), name, found.code, office_kind.value
         )
     session.store.add_office(row, session.actor())
-    return row
+    # At HQ a new office can make held cases valid (a new police station's cases wait in
+    # quarantine until HQ adds it): take them up now. Imported here: services.sync imports
+    # this package's session module.
+    from tipdesk.services.sync.release import after_reference_change
+
+    return OfficeAdded(row, after_reference_change(session, "office.add"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ Contract:
   repeated receipt changes nothing. A revision that fails the checks is not installed; the
   receipt is still recorded and the problem is reported, never raised (a receipt must not be
   refused for its reference part).
+- Installing an update at HQ re-checks the quarantine (:mod:`tipdesk.services.sync.release`):
+  records held for want of what the update brings are applied, audited.
 - :func:`effective_reference` never stops a sign-in: if a stored update no longer fits the
   app's files (after an upgrade), the shipped reference is used and the problem is reported
   by :func:`status`.
@@ -207,6 +209,11 @@ def install_files(
     reference = _combined(files, origin="The new reference files")
     update = ReferenceUpdate((old.revision if old else 0) + 1, session.now(), files)
     _save(session, update, reference, "installed at HQ", commencement)
+    # Records held in quarantine for want of a code the update brings are applied now
+    # (imported here: services.sync imports this module).
+    from tipdesk.services.sync.release import after_reference_change
+
+    after_reference_change(session, "reference.update")
     return update
 
 

@@ -12,6 +12,7 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.reports import build as report_build
 from tipdesk.reports import exports, writers
 from tipdesk.reports.build import Progress
-from tipdesk.reports.model import Report, ReportParams
+from tipdesk.reports.model import Coverage, Report, ReportParams
 from tipdesk.services.session import Session
 from tipdesk.store import report_queries
 
@@ -35,18 +36,45 @@ def build_report(
 ) -> Report:
     """Build the report (figures, tables, coverage; suppressed when ``params`` says so).
 
-    Coverage at HQ is how fresh each district's bundles are; a district install sends bundles
-    rather than receiving them, so there it is each district's latest record change."""
+    Coverage at HQ is how fresh each district's bundles are, for every district of the
+    reference list (with its registered devices), and the records HQ holds in quarantine; a
+    district install sends bundles rather than receiving them, so there it is its own latest
+    record change."""
     session.require(Permission.REPORTS)
     at_hq = session.install.role is InstallRole.HQ
+    if not at_hq and session.install.district:
+        params = dataclasses.replace(params, install_district=session.install.district)
     return report_build.build_report(
         session.store,
         session.reference,
         params,
         generated_at=session.now(),
         bundle_dates=report_queries.last_bundle_by_district if at_hq else None,
+        devices=report_queries.devices_by_district if at_hq else None,
+        quarantine=report_queries.quarantine_by_district if at_hq else None,
         progress=progress,
     )
+
+
+def district_coverage(session: Session, stale_days: int = 30) -> Coverage:
+    """HQ: every district of the reference list today: its registered devices, its last bundle,
+    its status (up to date, stale after ``stale_days`` days, registered but never sent, no
+    device) and the records of it held in quarantine. What ``tipdesk hq coverage`` and the
+    Sync screen's Coverage tab show; the report's coverage is the same, as of its period's
+    end. Needs ``view`` at HQ."""
+    session.require(Permission.VIEW)
+    if session.install.role is not InstallRole.HQ:
+        raise InvalidInput("Coverage of the districts is HQ's view; a district sends bundles.")
+    if stale_days < 1:
+        raise InvalidInput(f"A district is stale after at least 1 day, not {stale_days}.")
+    today = session.clock.now().date()
+    params = ReportParams(today, today, stale_days=stale_days)
+    sources = report_build.Sources(
+        report_queries.last_bundle_by_district,
+        report_queries.devices_by_district,
+        report_queries.quarantine_by_district,
+    )
+    return report_build.coverage_of(session.store, session.reference, params, None, sources)
 
 
 def export_report(

@@ -163,6 +163,15 @@ class RemoteBatch:
                 out.setdefault(q.record_id, []).append(q)
         return out
 
+    def quarantine_of_device(self, device_id: str) -> list[QuarantineRow]:
+        """Every open quarantine entry from ``device_id``, oldest first (HQ's re-check)."""
+        rows = self.conn.execute(
+            f"SELECT {_QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
+            "WHERE status = 'open' AND device_id = ? ORDER BY received_at, id",
+            (device_id,),
+        )
+        return [quarantine_from_row(r) for r in rows]
+
     def quarantine_of_units(
         self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
     ) -> list[QuarantineRow]:

@@ -529,6 +529,34 @@ def last_bundle_by_district(store: Store) -> dict[str, str] | None:
     return None
 
 
+def devices_by_district(store: Store) -> dict[str, int] | None:
+    """District -> how many devices HQ registered for it and has not revoked, or ``None`` when
+    this store has no device table (a store from before sync's migration). Coverage uses it
+    to tell a district with no device from one whose device never sent anything."""
+    if not table_exists(store, "sync_devices"):
+        return None
+    rows = store.query(
+        "SELECT district, count(*) FROM sync_devices WHERE revoked_at IS NULL GROUP BY district"
+    )
+    return {str(d): int(n) for d, n in rows if d}
+
+
+def quarantine_by_district(store: Store) -> dict[str, dict[str, int]] | None:
+    """District of the sending device -> kind -> distinct records with an open quarantine
+    entry at HQ (refused, so in no figure), or ``None`` without sync's tables."""
+    if not (table_exists(store, "sync_quarantine") and table_exists(store, "sync_devices")):
+        return None
+    rows = store.query(
+        "SELECT d.district, q.kind, count(DISTINCT q.record_id) FROM sync_quarantine AS q "
+        "JOIN sync_devices AS d ON d.device_id = q.device_id WHERE q.status = 'open' "
+        "GROUP BY d.district, q.kind"
+    )
+    out: dict[str, dict[str, int]] = {}
+    for district, kind, n in rows:
+        out.setdefault(str(district), {})[str(kind)] = int(n)
+    return out
+
+
 def _dates(rows: list[Row]) -> dict[str, str]:
     return {str(d): str(t) for d, t in rows if d and t}
 

@@ -48,14 +48,18 @@ def test_the_headline_agrees_with_the_stats_figures(rep_store: Store, rep_report
 
 
 def test_victims_by_gender_and_age(rep_report: Report) -> None:
+    """Readers' labels in the first column (Female, Child (under 18)), in code order."""
     gender = _table(rep_report, "victims_by_gender", "gender")
-    assert {g: gender[g]["victims"] for g in VICTIMS_BY_GENDER} == VICTIMS_BY_GENDER
+    labels = {"female": "Female", "male": "Male", "transgender": "Transgender",
+              "unknown": "Not recorded"}  # fmt: skip
+    assert {g: gender[labels[g]]["victims"] for g in VICTIMS_BY_GENDER} == VICTIMS_BY_GENDER
     assert gender["Total"]["victims"] == 4
     age = _table(rep_report, "victims_by_age_group", "age_group")
-    assert {a: age[a]["victims"] for a in VICTIMS_BY_AGE} == VICTIMS_BY_AGE
+    ages = {"child": "Child (under 18)", "adult": "Adult", "unknown": "Age unknown"}
+    assert {a: age[ages[a]]["victims"] for a in VICTIMS_BY_AGE} == VICTIMS_BY_AGE
     both = _table(rep_report, "victims_by_gender_and_age_group", "gender")
-    assert both["female"] == {"gender": "female", "child": 1, "adult": 0, "unknown": 1, "total": 2}
-    assert both["transgender"]["child"] == 1
+    assert both["Female"] == {"gender": "Female", "child": 1, "adult": 0, "unknown": 1, "total": 2}
+    assert both["Transgender"]["child"] == 1
     assert both["Total"] == {"gender": "Total", "child": 2, "adult": 1, "unknown": 1, "total": 4}
 
 
@@ -74,17 +78,17 @@ def test_nationality_accused_referrals_officials(rep_report: Report) -> None:
     nat = _table(rep_report, "victims_by_nationality", "nationality")
     assert (nat["PK"]["victims"], nat["AF"]["victims"], nat["Total"]["victims"]) == (3, 1, 4)
     acc = _table(rep_report, "accused_by_gender_and_outcome", "gender")
-    assert acc["male"] == {"gender": "male", "proceeded_against": 3, "convicted": 2,
+    assert acc["Male"] == {"gender": "Male", "proceeded_against": 3, "convicted": 2,
                            "acquitted": 0, "discharged": 0}  # fmt: skip
-    assert acc["female"]["acquitted"] == 1
+    assert acc["Female"]["acquitted"] == 1
     assert acc["Total"]["proceeded_against"] == 4
     ref = _table(rep_report, "referrals_by_service", "service")
     assert (ref["Shelter"]["referrals"], ref["Shelter"]["provided"]) == (1, 1)
     assert (ref["Medical care"]["referrals"], ref["Medical care"]["pending"]) == (1, 1)
     assert ref["Total"]["referrals"] == 2
     off = _table(rep_report, "official_involvement", "stage")
-    assert off["trial"]["action_recorded"] == 1
-    assert off["investigation"]["no_action_recorded"] == 1
+    assert off["Trial"]["action_recorded"] == 1
+    assert off["Investigation"]["no_action_recorded"] == 1
     assert off["Total"] == {"stage": "Total", "cases": 3, "official_involvement": 2,
                             "action_recorded": 1, "no_action_recorded": 1}  # fmt: skip
 
@@ -114,7 +118,7 @@ def test_split_by_act_with_the_officials_among_the_accused(
 def test_training_campaigns_and_trend(rep_report: Report) -> None:
     gender = _table(rep_report, "persons_trained_by_gender", "gender")
     assert {g: r["persons"] for g, r in gender.items()} == {
-        "female": 8, "male": 16, "transgender": 1, "not_recorded": 10, "Total": 35,
+        "Female": 8, "Male": 16, "Transgender": 1, "Not recorded": 10, "Total": 35,
     }  # fmt: skip
     agency = _table(rep_report, "persons_trained_by_agency", "agency")
     assert [r["persons"] for r in agency.values()] == [15, 10, 10, 35]

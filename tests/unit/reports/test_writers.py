@@ -71,8 +71,11 @@ def test_csv_zip(rep_report: Report) -> None:
 def test_xlsx_reads_back(rep_report: Report, tmp_path: Path) -> None:
     path = write_report(rep_report, "xlsx", tmp_path / "r.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames[:3] == ["About", "headline", "by_province"]
-    ws = wb["headline"]
+    # Sheets are named for readers; codes only in a code column (About lists the JSON keys).
+    assert wb.sheetnames[:4] == ["About", "Headline figures", "By province", "By district"]
+    assert "Victims by form (SDG 16.2.2)" in wb.sheetnames
+    assert all(len(name) <= 31 and "_" not in name for name in wb.sheetnames)
+    ws = wb["Headline figures"]
     assert ws.freeze_panes == "A2"
     assert ws["A1"].font.bold
     values = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
@@ -80,10 +83,21 @@ def test_xlsx_reads_back(rep_report: Report, tmp_path: Path) -> None:
     assert values["Cases registered (probed)"] == 3
     assert values["People reached by campaigns"] == 1500
     assert ws.cell(row=2, column=2).number_format == "#,##0"
-    district = wb["by_district"]
+    district = wb["By district"]
     assert [district.cell(row=r, column=1).value for r in range(2, 6)] == [
         "PB-FSD", "PB-LHR", "SD-KHS", "Total",
     ]  # fmt: skip
+    # Province and gender by name, never by code.
+    assert [district.cell(row=r, column=3).value for r in range(2, 5)] == [
+        "Punjab", "Punjab", "Sindh",
+    ]  # fmt: skip
+    genders = wb["Victims by gender"]
+    assert [genders.cell(row=r, column=1).value for r in range(2, 6)] == [
+        "Female", "Male", "Transgender", "Not recorded",
+    ]  # fmt: skip
+    rate = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value
+                .startswith("Conviction rate"))  # fmt: skip
+    assert str(ws.cell(row=rate, column=4).value).endswith(" pts")
     assert district.column_dimensions["B"].width >= 10
 
 
@@ -120,9 +134,15 @@ def test_pdf_renders(rep_report: Report, tmp_path: Path) -> None:
         assert "2025-01-01 to 2025-12-31" in body
         assert "generated 2026-01-20T10:00:00.000Z" in body
         assert "Hidden Name" not in body
+        # Readers' words: the title says what it covers, genders by name, definitions inside
+        # the report (never a pointer to a markdown file).
+        assert "TIPDesk national report" in body
+        assert "report-definitions.md" not in body
+        assert "Definitions" in body and "Female" in body and "female" not in body
+        assert "Data from " in body
 
 
-EXPECTED_PAGES = 8
+EXPECTED_PAGES = 9
 
 
 def test_pdf_is_deterministic(rep_report: Report) -> None:

@@ -87,4 +87,11 @@ def test_hq_counts_a_district_heard_of_by_its_bundles_only(hq_session: Session) 
     fill(hq_session.store)  # records, but no bundle from any district
     params = ReportParams(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     coverage = reports.build_report(hq_session, params).coverage
-    assert coverage.source == "bundles" and all(r.stale for r in coverage.rows)
+    assert coverage.source == "bundles"
+    with_records = [r for r in coverage.rows if r.last_update]
+    assert with_records and all(r.stale and r.last_bundle is None for r in with_records)
+    assert sorted(coverage.stale) == sorted(r.district for r in with_records)
+    # Every other district of the reference list is listed too: no device, nothing received.
+    others = [r for r in coverage.rows if not r.last_update]
+    assert len(others) == len(hq_session.reference.districts) - len(with_records)
+    assert all(r.status.value == "no_device" and not r.stale for r in others)

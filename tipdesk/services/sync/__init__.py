@@ -5,10 +5,10 @@ sync``.
 Modules: ``enrolment`` (this install's keys, HQ's enrolment file, the district's device file
 and HQ's registry of devices), ``district`` (the district's bundles, outbox, receipts and sync
 state), ``hq`` (HQ's imports, receipts and device state), ``review`` (conflicts and their
-resolution, whole or field by field), ``common`` (the install's
-identity, role checks, reading files), ``keys`` (the keys in the store), ``exporter`` (the next
-bundle from the store), ``importer`` and ``import_state`` (applying a bundle at HQ),
-``resolve`` (closing a conflict), ``records_back`` (HQ's versions back to the
+resolution, whole or field by field), ``common`` (the install's identity, role checks, reading
+files), ``keys`` (the keys in the store), ``exporter`` (the next bundle from the store),
+``importer`` and ``import_state`` (applying a bundle at HQ), ``resolve`` (closing a conflict),
+``release`` (HQ's re-check of the quarantine), ``records_back`` (HQ's versions back to the
 district), ``anchors`` (HQ's history of each device's audit heads, and the district's check of
 its log against HQ's anchor), ``receipt_checks`` (what a district refuses in a receipt),
 ``bundle_split`` (an export too large for one bundle), ``upload``, ``server`` and
@@ -60,6 +60,7 @@ from tipdesk.services.sync.hq import (
     write_receipts,
 )
 from tipdesk.services.sync.records_back import BackChange
+from tipdesk.services.sync.release import Recheck, Released, recheck_quarantine
 from tipdesk.services.sync.review import (
     Conflict,
     ConflictSide,
@@ -93,7 +94,9 @@ __all__ = [
     "Notice",
     "OutboxBundle",
     "ReceiptResult",
+    "Recheck",
     "RefusedFile",
+    "Released",
     "ResolutionPlan",
     "SyncStatus",
     "check_bundle_bytes",
@@ -116,6 +119,7 @@ __all__ = [
     "read_device_file",
     "read_enrolment",
     "receipt_for",
+    "recheck_quarantine",
     "record_titles",
     "register_device",
     "report_titles",

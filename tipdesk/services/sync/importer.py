@@ -20,7 +20,9 @@ Contract (:func:`apply_bundle`):
   bundle was made or after HQ's clock (``now``) are quarantined in full with the reason
   (rules ``sync.owner``, ``sync.future``); nothing of them is applied, deletions included. A
   format 1 record (no owner) gets the owner HQ knows, or the device's district when new.
-- Quarantined rows are taken up again only by a later bundle of the same device.
+- Quarantined rows are taken up again by a later bundle of the same device, or by HQ's
+  re-check after its offices or reference lists changed (:mod:`tipdesk.services.sync.release`,
+  which runs the same steps on the device's open quarantine with no incoming row).
 - The device's confirmation of HQ's records back (``manifest.back``) moves its cursor.
 - The bundle's audit head is checked against the device's anchor history and recorded
   (:mod:`tipdesk.services.sync.anchors`): a head that went backwards or forked is flagged
@@ -102,6 +104,8 @@ class _Import:
         # so, and search indexes them without reading anything back.
         self.new_trees: dict[Unit, Record] = {}
         self.case_rowids: dict[str, int] = {}
+        # Added to every unit's audit entry (HQ's re-check says what released the unit).
+        self.audit_extra: dict[str, Any] = {}
 
     # --- reading and deciding ----------------------------------------------------------------
     def load(self) -> None:
@@ -189,7 +193,8 @@ class _Import:
     def pull_quarantine(self) -> None:
         """Bring back the open quarantine entries of every unit this bundle touches: a child
         fixed at the district joins its quarantined parent (and the other way round), and the
-        unit is validated again as a whole."""
+        unit is validated again as a whole (HQ's re-check, :mod:`tipdesk.services.sync.release`,
+        takes up all of a device's entries through :meth:`take_up`)."""
         if not self.b.has_open_quarantine():
             return
         units = {r.unit for rows in self.rows.values() for r in rows}
@@ -201,8 +206,19 @@ class _Import:
             for q in self.b.quarantine_of_units(case_ids, victim_ids, self.m.device)
             if (q.kind, q.record_id) not in present
         ]
-        if not entries:
-            return
+        if entries:
+            self.take_up(entries, case_ids, present)
+
+    def take_up(
+        self,
+        entries: Sequence[QuarantineRow],
+        case_ids: Sequence[str],
+        present: set[tuple[str, str]] | None = None,
+    ) -> None:
+        """Add quarantine ``entries`` to this import as rows taken from the quarantine, each
+        in its unit (``case_ids``: the cases whose stored victims may be a referral's parent).
+        ``present``: the (kind, id) already in the import (the first entry for a record wins)."""
+        present = set() if present is None else present
         victim_case: dict[str, str | None] = {}
         for rows in self.b.children("victim", case_ids).values():
             victim_case.update({v.record.id: getattr(v.record, "case_id", None) for v in rows})
@@ -559,7 +575,7 @@ class _Import:
         for rec, action in written:
             if not (kind == rec.KIND and root == rec.id):
                 children.setdefault(f"{rec.KIND}.{action}", []).append(rec.id)
-        detail: dict[str, Any] = {"from": self.m.device, "bundle": self.m.seq}
+        detail: dict[str, Any] = {"from": self.m.device, "bundle": self.m.seq, **self.audit_extra}
         if children:
             detail["children"] = children
         self.b.audit(

@@ -1,17 +1,22 @@
 """The Sync screens for ``python -m tipdesk.ui.devtools.screenshots`` (importing this module
 registers them): ``sync-district`` (the demo district after a round trip to HQ), ``sync-hq`` (HQ's
-import report), ``sync-hq-conflicts`` (a conflict merged field by field) and ``sync-hq-devices``
-(the registered devices by name), and ``case-editor-other-district`` (a case the district keeps
-as another district's: read only, with its banner). Synthetic data only.
+import report), ``sync-hq-conflicts`` (a conflict merged field by field), ``sync-hq-devices``
+(the registered devices by name), ``sync-hq-coverage`` (every district: devices, last bundle,
+quarantine), ``reports-hq`` (HQ's national report, its coverage) and
+``case-editor-other-district`` (a case the district keeps as another district's: read only,
+with its banner). Synthetic data only.
 
 A demo HQ install is made next to the demo district: HQ's enrolment is installed at the
 district and its device registered at HQ, the district's first bundle is imported and
 answered with a receipt, then HQ and the district change the same case so that the second
-bundle brings a conflict.
+bundle brings a conflict. The district also opened a police station HQ does not know yet,
+whose case waits in HQ's quarantine; a Multan device is registered and never sends.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,8 +27,9 @@ from typing import TypeVar
 from PySide6.QtWidgets import QWidget
 
 from tipdesk.core.codes import InstallRole
+from tipdesk.core.ids import new_id
 from tipdesk.core.records import Case
-from tipdesk.services import records, sync
+from tipdesk.services import install_settings, records, sync
 from tipdesk.services.session import Session, init_install
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
@@ -31,6 +37,7 @@ from tipdesk.ui.devtools.screenshots import register
 from tipdesk.ui.devtools.shots import FAST_KDF, Shots, settle
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.records.cases import CasesView
+from tipdesk.ui.pages.reports.page import ReportsView
 from tipdesk.ui.pages.sync import district
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
 from tipdesk.ui.pages.sync.page import SyncView
@@ -76,6 +83,36 @@ def _edit_case(session: Session, *, case_id: str) -> None:
     records.save(session, [case])
 
 
+def _new_station_case(session: Session) -> None:
+    """The district opens a police station HQ does not know yet and registers a case there."""
+    station = install_settings.add_office(
+        session, "Police Station Model Town", "Lahore", "police_station"
+    )
+    case = session.store.get("case", str(session.store.query(
+        "SELECT id FROM cases ORDER BY id LIMIT 1")[0][0]))  # fmt: skip
+    assert isinstance(case, Case)
+    fresh = dataclasses.replace(
+        case, id=new_id(), case_number="FIR 77/2026", office=station.code, accused=[],
+        victims=[], version=1,
+    )  # fmt: skip
+    records.save(session, [fresh])
+
+
+def _silent_device(shots: Shots, hq: Session, files: Path) -> None:
+    """A Multan install enrolled and registered at HQ that never sends a bundle."""
+    paths = shots.config_for(shots.tmp / "multan-home").paths
+    multan, _key = init_install(
+        paths, role=InstallRole.DISTRICT, user=shots.user, passphrase=shots.passphrase,
+        clock=shots.clock, kdf=FAST_KDF, district="Multan", office="FIA-AHTC-MLT",
+    )  # fmt: skip
+    try:
+        sync.enroll(multan, files / "hq-enrolment.json")
+        sync.export_device_file(multan, files / "device-multan.json")
+    finally:
+        multan.close()
+    sync.register_device(hq, files / "device-multan.json")
+
+
 def _prepare(shots: Shots) -> _State:
     if _STATE:
         return _STATE[0]
@@ -94,6 +131,8 @@ def _prepare(shots: Shots) -> _State:
         _run(window, partial(sync.enroll, path=files / "hq-enrolment.json"))
         _run(window, partial(sync.export_device_file, out=files / "device.json"))
         sync.register_device(hq, files / "device.json")
+        _silent_device(shots, hq, files)
+        _run(window, _new_station_case)
         first = _run(window, partial(sync.export_bundle, out_dir=usb))
         assert first.path is not None
         sync.import_files(hq, [first.path])
@@ -198,6 +237,30 @@ def _case_editor_other_district(shots: Shots) -> QWidget:
     return window
 
 
+def _sync_hq_coverage(shots: Shots) -> QWidget:
+    window = _hq_window(shots)
+    panel = _hq_panel(window)
+    panel.refresh()
+    panel.tabs.setCurrentIndex(panel.coverage_tab)
+    settle()
+    return window
+
+
+def _reports_hq(shots: Shots) -> QWidget:
+    """HQ's national report: coverage of every district and the quarantine note."""
+    window = _hq_window(shots)
+    page = window.show_page("reports")
+    assert isinstance(page, ReportsView) and page.report_panel is not None
+    panel = page.report_panel
+    today = shots.clock.now().date()
+    panel.set_period(dt.date(today.year - 1, today.month, 1), today)
+    panel.build_button.click()
+    panel.sections.setCurrentIndex(1)
+    panel.breakdown_tabs.setCurrentIndex(panel.breakdown_tabs.count() - 1)
+    settle()
+    return window
+
+
 def _sync_hq_devices(shots: Shots) -> QWidget:
     window = _hq_window(shots)
     panel = _hq_panel(window)
@@ -210,4 +273,6 @@ register("sync-district", _sync_district)
 register("sync-hq", _sync_hq)
 register("sync-hq-conflicts", _sync_hq_conflicts)
 register("sync-hq-devices", _sync_hq_devices)
+register("sync-hq-coverage", _sync_hq_coverage)
+register("reports-hq", _reports_hq)
 register("case-editor-other-district", _case_editor_other_district)

@@ -114,16 +114,18 @@ def _category_axis(categories: Sequence[str]) -> QBarCategoryAxis:
 
 
 def show_funnel(view: QChartView, labels: Sequence[str], values: Sequence[int],
-                series_name: str) -> None:  # fmt: skip
-    """Horizontal bars, first step on top, values after the bars; the last step (people, not
-    cases) in the second colour."""
+                series_name: str, *, highlight_last: bool = True) -> None:  # fmt: skip
+    """Horizontal bars, first step on top, values after the bars (dark text on the page's
+    background, never on a bar's colour); ``highlight_last``: the last step in the second
+    colour (the dashboard's, whose last step counts people, not cases)."""
     chart = _reset(view)
     # Bars are drawn bottom-up: reverse so the first step is on top.
     order = list(range(len(values)))[::-1]
     names = [labels[i] for i in order]
     bars = _bar_set(series_name, [values[i] for i in order], SERIES[0])
-    bars.setSelectedColor(QColor(SERIES[1]))
-    bars.selectBar(0)  # the last step, now at the bottom
+    if highlight_last:
+        bars.setSelectedColor(QColor(SERIES[1]))
+        bars.selectBar(0)  # the last step, now at the bottom
     series = QHorizontalBarSeries()
     series.append(bars)
     series.setBarWidth(0.66)
@@ -134,7 +136,8 @@ def show_funnel(view: QChartView, labels: Sequence[str], values: Sequence[int],
     axis_y = _category_axis(names)
     axis_y.setLabelsFont(_font(9))
     axis_y.setLabelsColor(QColor(TEXT))
-    axis_x = _value_axis(max(values) if values else 0)
+    # Room after the longest bar for its value, so the label is drawn outside it.
+    axis_x = _value_axis(max(values) * 1.1 if values else 0)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_y)

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
 from tipdesk.reports.model import Cell, Report, ReportParams
 from tipdesk.services.reports import build_report, export_report
 from tipdesk.services.session import Session
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.pages.reports.coverage import CoveragePanel
 from tipdesk.ui.pages.reports.models import HeadlineModel, ReportTableModel, table_text
 from tipdesk.ui.pages.reports.review_tabs import (
     DataQualityPanel,
@@ -56,7 +58,6 @@ from tipdesk.ui.widgets.common import (
     number,
     scroll_area,
 )
-from tipdesk.ui.widgets.text_table import TextTableModel
 
 PRESETS = ("this_year", "last_year", "last_quarter")
 FORMATS = ("json", "csv", "xlsx", "pdf")
@@ -168,18 +169,10 @@ class ReportPanel(QWidget):
             self.table_views[key] = view
             self.table_notes[key] = note
             self.breakdown_tabs.addTab(page, key)
-        self.coverage_model = TextTableModel(
-            [
-                self.tr("District"),
-                self.tr("Province"),
-                self.tr("Last record change"),
-                self.tr("Last bundle"),
-                self.tr("Status"),
-            ],
-            self,
-        )
-        self.coverage_view = new_table(self.coverage_model, "coverageTable")
-        self.breakdown_tabs.addTab(self.coverage_view, self.tr("Coverage"))
+        self.coverage_panel = CoveragePanel(self)
+        self.coverage_model = self.coverage_panel.model
+        self.coverage_view = self.coverage_panel.view
+        self.breakdown_tabs.addTab(self.coverage_panel, self.tr("Coverage"))
         return self.breakdown_tabs
 
     def _build_filters(self) -> QGridLayout:
@@ -293,7 +286,7 @@ class ReportPanel(QWidget):
         self.headline_view.setMinimumHeight(11 * 28 + 8)
         self.headline_card.body.addWidget(self.headline_view)
         row.addWidget(self.headline_card, 2)
-        self.funnel_card = Card(self.tr("From registration to conviction"))
+        self.funnel_card = Card(self.tr("Accused persons through the courts"))
         self.funnel_view = charts.new_chart_view()
         self.funnel_card.body.addWidget(self.funnel_view)
         row.addWidget(self.funnel_card, 1)
@@ -417,12 +410,11 @@ class ReportPanel(QWidget):
             text += " " + self.tr(
                 "Counts below {n} are shown as <{n}; x hides a value that could be worked out."
             ).format(n=report.suppression.get("threshold", ""))
-        stale = report.coverage.stale
-        if stale:
-            text += " " + self.tr("Districts not heard of since {date}: {n}.").format(
-                n=number(len(stale)), date=date_text(report.coverage.stale_before)
-            )
-        self.banner.set_message("warning" if stale else "ok", text)
+        cov = report.coverage
+        words = self.coverage_panel.coverage_text(report)
+        text += f" {words}" if words else ""
+        attention = bool(cov.stale or cov.never_sent or cov.no_device or cov.quarantine)
+        self.banner.set_message("warning" if attention else "ok", text)
         self.headline_model.set_report(report)
         fit_columns(self.headline_view)
         head = self.headline_view.horizontalHeader()
@@ -438,28 +430,8 @@ class ReportPanel(QWidget):
             note.setText(title + (" — " + table_text(table.note) if table and table.note else ""))
             note.show()
             fit_columns(self.table_views[key])
-        self._show_coverage(report)
+        self.coverage_panel.show_report(report)
         self._show_charts(report)
-
-    def _show_coverage(self, report: Report) -> None:
-        rows = []
-        stale_rows = []
-        provinces = self.ctx.reference.provinces
-        for i, r in enumerate(report.coverage.rows):
-            province = provinces.get(r.province)
-            rows.append(
-                [
-                    r.district_name,
-                    province.name if province else r.province,
-                    date_text(r.last_update[:10]) if r.last_update else "",
-                    date_text(r.last_bundle[:10]) if r.last_bundle else self.tr("none"),
-                    self.tr("Stale") if r.stale else self.tr("Up to date"),
-                ]
-            )
-            if r.stale:
-                stale_rows.append(i)
-        self.coverage_model.set_rows(rows, highlight=stale_rows)
-        fit_columns(self.coverage_view)
 
     def _fresh_views(self) -> None:
         """New chart views for a new report: a reused chart kept drawing the old category
@@ -479,19 +451,25 @@ class ReportPanel(QWidget):
     def _show_charts(self, report: Report) -> None:
         self._fresh_views()
         h = report.headline
+        # One unit per chart: accused persons (cases registered count cases, and are in the
+        # headline table beside it).
         charts.show_funnel(
             self.funnel_view,
             [
-                self.tr("Cases registered"),
                 self.tr("Proceeded against"),
                 self.tr("Convicted"),
+                self.tr("Acquitted"),
             ],
             [
-                _num(h["cases_registered"]),
                 _num(h["accused_proceeded_against"]),
                 _num(h["accused_convicted"]),
+                _num(h["accused_acquitted"]),
             ],
-            self.tr("In the period"),
+            self.tr("Accused persons"),
+            highlight_last=False,
+        )
+        self.funnel_card.set_hint(
+            self.tr("Accused persons in the period, each counted by its own date.")
         )
         trend = report.tables["trend"]
         months = [str(r[0]) for r in trend.rows]
@@ -507,15 +485,9 @@ class ReportPanel(QWidget):
             ],
         )
         ages = report.tables["victims_by_gender_and_age_group"]
-        genders = {
-            "female": self.tr("Female"),
-            "male": self.tr("Male"),
-            "transgender": self.tr("Transgender"),
-            "unknown": self.tr("Not recorded"),
-        }
         charts.show_stacked_bars(
             self.victims_view,
-            [genders.get(str(r[0]), str(r[0])) for r in ages.rows],
+            [table_text(str(r[0])) for r in ages.rows],
             [
                 (self.tr("Child (under 18)"), [_num(r[1]) for r in ages.rows]),
                 (self.tr("Adult"), [_num(r[2]) for r in ages.rows]),
@@ -602,9 +574,12 @@ class ReportsView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        at_hq = ctx.identity.install.role is InstallRole.HQ
         self.header = PageHeader(
             self.tr("Reports"),
-            self.tr("The national report, linked cases and data quality."),
+            self.tr("The national report, linked cases and data quality.")
+            if at_hq
+            else self.tr("This district's report, linked cases and data quality."),
         )
         outer.addWidget(self.header)
         body = QVBoxLayout()

@@ -57,7 +57,7 @@ from tipdesk.ui.pages.settings.upload_card import UploadCard
 from tipdesk.ui.progress import ProgressDialog, run_with_progress
 from tipdesk.ui.runner import Cancelled, Progress
 from tipdesk.ui.widgets import files
-from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, label, scroll_area
+from tipdesk.ui.widgets.common import Banner, Card, PageHeader, button, counted, label, scroll_area
 from tipdesk.ui.widgets.district import DistrictCombo
 from tipdesk.ui.widgets.text_table import FlatTableModel
 
@@ -554,14 +554,27 @@ class SettingsView(QWidget):
             self.message.set_message("error", self.tr("Give the office a name and a district."))
             return
 
-        def done(row: OfficeRow) -> None:
+        def done(added: install_settings.OfficeAdded) -> None:
             self.office_name.clear()
-            self.message.set_message("ok", self.tr("Office added: {name}.").format(name=row.name))
+            text = self.tr("Office added: {name}.").format(name=added.office.name)
+            found = added.released
+            if found is not None and found.total:
+                # At HQ: cases that waited in quarantine for this office are in the register.
+                text += " " + counted(
+                    found.total,
+                    self.tr(
+                        "{n} record held in quarantine for it passes now and is in the register."
+                    ),
+                    self.tr(
+                        "{n} records held in quarantine for it pass now and are in the register."
+                    ),
+                )
+            self.message.set_message("ok", text)
             self.refresh()
 
         kind = str(self.office_kind.currentData())
         self.ctx.runner.submit(
-            partial(install_settings.add_office, name=name, district=district, kind=kind),
+            partial(install_settings.add_office_releasing, name=name, district=district, kind=kind),
             done,
             self.ctx.report,
         )

@@ -1,7 +1,8 @@
 """HQ's Sync screen: the inbox, Import bundles (from the inbox or chosen files) with a progress
 bar and then the import report (:mod:`~tipdesk.ui.pages.sync.hq_report`), the devices
-(:mod:`~tipdesk.ui.pages.sync.hq_devices`) and the conflicts to review field by field
-(:mod:`~tipdesk.ui.pages.sync.conflicts`).
+(:mod:`~tipdesk.ui.pages.sync.hq_devices`), the conflicts to review field by field
+(:mod:`~tipdesk.ui.pages.sync.conflicts`) and every district's coverage with the quarantine
+and its re-check (:mod:`~tipdesk.ui.pages.sync.hq_coverage`).
 
 Importing the inbox goes through :func:`tipdesk.services.sync.import_inbox`, which moves every
 bundle it imported (now or before) into the inbox's ``imported`` folder: the Inbox tab lists
@@ -19,12 +20,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from tipdesk.core.permissions import Permission
+from tipdesk.reports.model import Coverage
 from tipdesk.services import sync
+from tipdesk.services.reports import district_coverage
 from tipdesk.services.session import Session
 from tipdesk.services.sync import Conflict, DeviceStatus, ImportReport
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.pages.sync.common import bundles_text, when
 from tipdesk.ui.pages.sync.conflicts import ConflictsTab
+from tipdesk.ui.pages.sync.hq_coverage import CoverageTab
 from tipdesk.ui.pages.sync.hq_devices import DevicesTab
 from tipdesk.ui.pages.sync.hq_report import ImportReportTab
 from tipdesk.ui.progress import run_with_progress
@@ -56,6 +60,8 @@ class HqState:
     conflicts: list[Conflict] = field(default_factory=list)
     offices: dict[str, str] = field(default_factory=dict)
     """This install's offices (code -> name), besides the shipped list."""
+    coverage: Coverage | None = None
+    """Every district's devices, last bundle and quarantine (the Coverage tab)."""
 
 
 def _bundle_files(folder: Path) -> list[Path]:
@@ -71,7 +77,8 @@ def _state(session: Session) -> HqState:
              for p in _bundle_files(session.paths.inbox)]  # fmt: skip
     imported = len(_bundle_files(session.paths.inbox / IMPORTED))
     offices = {o.code: o.name for o in session.store.offices()}
-    return HqState(inbox, imported, devices, sync.conflicts(session), offices)
+    coverage = district_coverage(session)
+    return HqState(inbox, imported, devices, sync.conflicts(session), offices, coverage)
 
 
 def _import_inbox(session: Session, progress: Progress) -> tuple[ImportReport, Titles]:
@@ -117,10 +124,12 @@ class SyncHqPanel(QWidget):
         self.report_view = ImportReportTab(ctx.reference, self)
         self.devices_view = DevicesTab(ctx, self.result.set_message, self.refresh, self)
         self.conflicts_view = ConflictsTab(ctx, self.result.set_message, self.refresh, self)
+        self.coverage_view = CoverageTab(ctx, self.result.set_message, self.refresh, self)
         self.inbox_tab = self.tabs.addTab(self._build_inbox_tab(), self.tr("Inbox"))
         self.report_tab = self.tabs.addTab(self.report_view, self.tr("Import report"))
         self.devices_tab = self.tabs.addTab(self.devices_view, self.tr("Devices"))
         self.conflicts_tab = self.tabs.addTab(self.conflicts_view, self.tr("Conflicts"))
+        self.coverage_tab = self.tabs.addTab(self.coverage_view, self.tr("Coverage"))
         # The tables by the names the tests and the screenshot script use.
         self.counts_model = self.report_view.counts_model
         self.problems_model = self.report_view.problems_model
@@ -186,6 +195,7 @@ class SyncHqPanel(QWidget):
         self.tabs.setTabText(
             self.devices_tab, self.tr("Devices ({n})").format(n=len(state.devices))
         )
+        self.coverage_view.show_coverage(state.coverage)
         self.conflicts_view.show_conflicts(state.conflicts)
         self.tabs.setTabText(
             self.conflicts_tab, self.tr("Conflicts ({n})").format(n=len(state.conflicts))

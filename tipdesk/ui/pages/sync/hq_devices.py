@@ -3,8 +3,9 @@
 its bundles, gaps, conflicts and state; registering and revoking (admins).
 
 The "Audit anchor" column shows the head of the device's audit log as its latest bundle
-carried it; it is the place for HQ's anchor checks (a head that goes backwards or forks),
-which arrive with the sync layer's security work.
+carried it, or, when HQ flagged one of its bundles (:attr:`DeviceStatus.anchor_problems`: the
+head went backwards, or forked from what HQ saw before), a warning naming the bundle; the row
+is marked as a problem (red) and its tool tip says what it means and what to do.
 """
 
 from __future__ import annotations
@@ -79,20 +80,54 @@ class DevicesTab(QWidget):
         actions.addStretch(1)
         box.addLayout(actions)
         self.table = table_view(self.model, "devicesTable")
-        for col, width in enumerate((95, 185, 90, 145, 105, 65, 125, 70, 110)):
+        for col, width in enumerate((90, 150, 80, 120, 90, 60, 115, 65, 175)):
             self.table.setColumnWidth(col, width)
         box.addWidget(self.table, 1)
+
+    def anchor_flag(self, d: DeviceStatus) -> tuple[str, str]:
+        """The Audit anchor cell of ``d`` and its tool tip: the latest flagged bundle in words
+        (what it means and what to do), else the head its latest bundle carried."""
+        if not d.anchor_problems:
+            text = (
+                self.tr("up to entry {n}").format(n=d.audit_head[0])
+                if d.audit_head
+                else self.tr("none yet")
+            )
+            return text, self.tr("The head of the device's audit log in its latest bundle")
+        last = d.anchor_problems[-1]
+        if last.problem == "backwards":
+            text = self.tr("⚠ Backwards, bundle {n}").format(n=last.bundle)
+            meaning = self.tr(
+                "The audit log in bundle {n} ends earlier than one HQ received before: the "
+                "device's log was cut back, or the device was restored from an old backup."
+            ).format(n=last.bundle)
+        else:
+            text = self.tr("⚠ Forked, bundle {n}").format(n=last.bundle)
+            meaning = self.tr(
+                "The audit log in bundle {n} no longer contains the entries HQ saw before: "
+                "its history was rewritten, or another copy of the install is sending."
+            ).format(n=last.bundle)
+        more = len(d.anchor_problems) - 1
+        tip = (
+            meaning
+            + "\n\n"
+            + self.tr(
+                "The bundle was imported (its records are kept), but the district's audit trail "
+                "can no longer be trusted. Call the district: ask whether the computer was "
+                "restored or copied, compare its audit log (Audit screen) with HQ's, and revoke "
+                "and register the device again if it is not the one you registered."
+            )
+        )
+        if more:
+            tip += "\n" + self.tr("{n} earlier flagged bundles.").format(n=more)
+        return text, tip
 
     def show_devices(self, devices: Sequence[DeviceStatus], offices: Mapping[str, str]) -> None:
         ref = self.ctx.reference
         rows: list[list[str]] = []
         tips: list[list[str]] = []
         for d in devices:
-            anchor = (
-                self.tr("up to entry {n}").format(n=d.audit_head[0])
-                if d.audit_head
-                else self.tr("none yet")
-            )
+            anchor, anchor_tip = self.anchor_flag(d)
             rows.append(
                 [
                     district_name(ref, d.district),
@@ -123,13 +158,16 @@ class DevicesTab(QWidget):
                     "",
                     "",
                     "",
-                    self.tr("The head of the device's audit log in its latest bundle"),
+                    anchor_tip,
                     "",
                 ]
             )
-        self.model.set_rows(
-            rows, [d.device_id for d in devices], {i for i, d in enumerate(devices) if d.gaps}, tips
-        )
+        gaps = {i for i, d in enumerate(devices) if d.gaps}
+        self.model.set_rows(rows, [d.device_id for d in devices], gaps, tips)
+        # A flagged audit log is a red row whose tool tip (on every cell) says what to do.
+        for i, d in enumerate(devices):
+            if d.anchor_problems:
+                self.model.set_problem(i, tips[i][8])
 
     # --- registering and revoking -------------------------------------------------------------
     def register_device(self) -> None:

@@ -4,7 +4,8 @@ or is missing.
 
 A re-sent bundle is not a failure: the versions HQ already held (or held a later version of)
 are counted as "already up to date" (:attr:`tipdesk.services.sync.ImportReport.up_to_date`),
-and the banner is a warning only when something was refused or quarantined.
+and the banner is a warning only when something was refused or quarantined, or when a
+bundle's audit head went backwards or forked (listed with what to do).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class ImportReportTab(QWidget):
         counts_card.body.addWidget(self.up_to_date)
         problems_card = Card(self.tr("Duplicates, conflicts, quarantine, gaps"))
         self.problems_table = table_view(self.problems_model, "problemsTable")
-        self.problems_table.setColumnWidth(0, 120)
+        self.problems_table.setColumnWidth(0, 175)
         self.problems_table.setColumnWidth(1, 200)
         problems_card.body.addWidget(self.problems_table)
         row.addWidget(counts_card, 3)
@@ -125,7 +126,20 @@ class ImportReportTab(QWidget):
                 ),
                 quarantined=number(quarantined),
             )
-        kind = "warning" if report.errors or quarantined else "info" if conflicts else "ok"
+        flagged = [r for r in report.results if r.anchor is not None and r.anchor.problem]
+        if flagged:
+            records += " " + self.tr(
+                "The audit log of {n} went backwards or forked: see the list, and call the "
+                "district."
+            ).format(
+                n=", ".join(
+                    sorted({r.district_name or district_name(self.reference, r.district)
+                            for r in flagged})
+                )
+            )  # fmt: skip
+        kind = (
+            "warning" if report.errors or quarantined or flagged else "info" if conflicts else "ok"
+        )
         return Summary(kind, files + ".", records)
 
     # --- showing ------------------------------------------------------------------------------
@@ -157,7 +171,12 @@ class ImportReportTab(QWidget):
                 "They change nothing and need nothing from you."
             ).format(n=number(report.up_to_date))
         )
-        self.problems_model.set_rows(self._problems(report, titles, devices))
+        rows = self._problems(report, titles, devices)
+        self.problems_model.set_rows(rows)
+        # A flagged audit log is a red row whose tool tip is the whole explanation.
+        for i, row in enumerate(rows):
+            if row[0] in (self.tr("Audit log went backwards"), self.tr("Audit log forked")):
+                self.problems_model.set_problem(i, row[2])
         summary = self.summarise(report)
         self.summary.setText(summary.text)
         return summary
@@ -174,6 +193,28 @@ class ImportReportTab(QWidget):
                 )
                 rows.append([self.tr("Imported before"), where,
                              self.tr("the same file again; nothing changed")])  # fmt: skip
+        for r in report.results:
+            if r.anchor is None or not r.anchor.problem:
+                continue
+            where = self.tr("{district}, bundle {seq}").format(
+                district=r.district_name or district_name(self.reference, r.district), seq=r.seq
+            )
+            what = (
+                self.tr("Audit log went backwards")
+                if r.anchor.problem == "backwards"
+                else self.tr("Audit log forked")
+            )
+            rows.append(
+                [
+                    what,
+                    where,
+                    self.tr(
+                        "{message}. The records were imported; the district's audit trail can "
+                        "no longer be trusted: call the district (restored from a backup, or "
+                        "copied?) and see the Devices tab."
+                    ).format(message=r.anchor.message.rstrip(".")),
+                ]
+            )
         for c in report.conflicts:
             rows.append([self.tr("Conflict"), self._named(c, titles),
                          self.tr("held for review on the Conflicts tab")])  # fmt: skip
