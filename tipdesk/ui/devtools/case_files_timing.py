@@ -69,11 +69,11 @@ def measure_case_files(
     _open(view, None)  # warm up
     for _ in range(repeat):
         out["bare"].append(_bare(view))
-        first, _loaded = _open(view, None)
+        first, _loaded, _cpu = _open(view, None)
         out["baseline"].append(first)
-        first, _loaded = _open(view, plain_id)
+        first, _loaded, _cpu = _open(view, plain_id)
         out["plain"].append(first)
-        first, _loaded = _open(view, case_id)
+        first, _loaded, _cpu = _open(view, case_id)
         out["first_paint"].append(first)
         listed, shown = _files_tab(view, case_id)
         out["listed"].append(listed)
