@@ -1,4 +1,4 @@
-"""Case handovers in the store (``handovers``, schema step 9 to 10; issue 14, part B).
+"""Case handovers in the store (``handovers``, schema step 10 to 11; issue 14, part B).
 
 One row per handover, kept by each install that takes part, in the state it has there:
 
