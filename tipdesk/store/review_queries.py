@@ -1,4 +1,4 @@
-"""Read-only queries behind the non-criminalisation review queue (schema 10).
+"""Read-only queries behind the non-criminalisation review queue (schema 12).
 
 Contract: read only. :func:`accused_with_matches` reads only the accused whose
 ``dual_role_matches`` is not empty, through the partial index ``accused_dual_role``, so the

@@ -102,7 +102,7 @@ def _records() -> tuple[list[Record], Training]:
                 cnic="9990000000012",
                 gender=Gender.FEMALE,
                 role="transporter",
-                # schema 10: an overlap with the first victim, reviewed
+                # schema 12: an overlap with the first victim, reviewed
                 dual_role_matches=[f"{_id(21)}:name"],
                 dual_role_reviewed=[f"{_id(21)}:name"],
                 dual_role_reviewed_by="gold.supervisor",

@@ -24,6 +24,7 @@ from tipdesk.core.codes import Gender
 from tipdesk.services.dashboard import Dashboard, dashboard
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.pages.dashboard.due_panel import DuePanel
+from tipdesk.ui.pages.records.handover import HandedOverPanel
 from tipdesk.ui.widgets import charts
 from tipdesk.ui.widgets.common import (
     Banner,
@@ -101,6 +102,8 @@ class DashboardView(QWidget):
         box.addLayout(self._build_cards())
         self.due_panel = DuePanel(ctx)
         box.addWidget(self.due_panel)
+        self.handed_over = HandedOverPanel(ctx)
+        box.addWidget(self.handed_over)
         box.addLayout(self._build_charts())
         box.addStretch(1)
 
@@ -195,6 +198,7 @@ class DashboardView(QWidget):
         self._loading = True
         self.refresh_button.setEnabled(False)
         self.due_panel.refresh()
+        self.handed_over.refresh()
         date_from, date_to = period_dates(self.period(), self.ctx.clock.now().date())
         self.ctx.runner.submit(
             partial(dashboard, date_from=date_from, date_to=date_to),
