@@ -57,10 +57,11 @@ def _review_queue(shots: Shots) -> QWidget:
     runner = window.ctx.runner
     saved: list[str] = []
     for case in _cases():
-        runner.submit(
-            partial(record_service.save_one, record=case),
-            lambda _changes, case_id=case.id: saved.append(case_id),
-        )
+
+        def done(_changes: object, case_id: str = case.id) -> None:
+            saved.append(case_id)
+
+        runner.submit(partial(record_service.save_one, record=case), done)
     for _ in range(_WAIT_ROUNDS):
         if len(saved) == 2:
             break
