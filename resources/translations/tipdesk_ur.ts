@@ -193,6 +193,259 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>FIR</source>
+        <translation>‏FIR</translation>
+    </message>
+    <message>
+        <source>Medical report</source>
+        <translation>طبی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Age determination</source>
+        <translation>تعینِ عمر</translation>
+    </message>
+    <message>
+        <source>Court order</source>
+        <translation>عدالتی حکم</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>Challan</source>
+        <translation>چالان</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>‏PDF دستاویز</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>‏JPEG تصویر</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>‏PNG تصویر</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>‏Word دستاویز</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>‏Excel ورک بک</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentation</source>
+        <translation>‏PowerPoint پریزنٹیشن</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>‏OpenDocument متن</translation>
+    </message>
+    <message>
+        <source>OpenDocument spreadsheet</source>
+        <translation>‏OpenDocument اسپریڈشیٹ</translation>
+    </message>
+    <message>
+        <source>Save the case first; then attach its papers here.</source>
+        <translation>پہلے مقدمہ محفوظ کریں؛ پھر اس کے کاغذات یہاں منسلک کریں۔</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>برائے</translation>
+    </message>
+    <message>
+        <source>The case, or one of its accused or victims</source>
+        <translation>مقدمہ، یا اس کا کوئی ملزم یا متاثرہ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>قسم</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>فائلیں منسلک کریں…</translation>
+    </message>
+    <message>
+        <source>Choose files to attach (or drop them here)</source>
+        <translation>منسلک کرنے کے لیے فائلیں منتخب کریں (یا انہیں یہاں چھوڑیں)</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>نقل محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Send to HQ</source>
+        <translation>ہیڈکوارٹر کو بھیجیں</translation>
+    </message>
+    <message>
+        <source>Send this file to HQ with the next export</source>
+        <translation>یہ فائل اگلی برآمد کے ساتھ ہیڈکوارٹر کو بھیجیں</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>ہٹائیں…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>حجم</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>ہیڈکوارٹر</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>Accused {n}</source>
+        <translation>ملزم {n}</translation>
+    </message>
+    <message>
+        <source>Accused: {name}</source>
+        <translation>ملزم: {name}</translation>
+    </message>
+    <message>
+        <source>Victim {code}</source>
+        <translation>متاثرہ {code}</translation>
+    </message>
+    <message>
+        <source>Drop files here or use Attach files… PDF, JPEG, PNG and office documents of at most {file_mb} MB each. All files: {used} of {store_mb} MB.</source>
+        <translation>فائلیں یہاں چھوڑیں یا «فائلیں منسلک کریں…» استعمال کریں۔ PDF، JPEG، PNG اور دفتری دستاویزات، ہر ایک زیادہ سے زیادہ {file_mb} MB۔ تمام فائلیں: {store_mb} MB میں سے {used}۔</translation>
+    </message>
+    <message>
+        <source>(withheld)</source>
+        <translation>(پوشیدہ)</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>بھیج دی گئی</translation>
+    </message>
+    <message>
+        <source>to send</source>
+        <translation>بھیجنی ہے</translation>
+    </message>
+    <message>
+        <source>{name}
+{type}, added {date} by {user}</source>
+        <translation>‏{name}
+{type}، {date} کو {user} نے شامل کی</translation>
+    </message>
+    <message>
+        <source>No files yet.</source>
+        <translation>ابھی تک کوئی فائل نہیں۔</translation>
+    </message>
+    <message>
+        <source>Choose a file to see it here.</source>
+        <translation>فائل یہاں دیکھنے کے لیے اسے منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>An accused</source>
+        <translation>کوئی ملزم</translation>
+    </message>
+    <message>
+        <source>A victim</source>
+        <translation>کوئی متاثرہ</translation>
+    </message>
+    <message>
+        <source>{kind}, {type} of {size}, added {date} by {user}.</source>
+        <translation>‏{kind}، {type} ({size})، {date} کو {user} نے شامل کی۔</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>نوٹ: {note}</translation>
+    </message>
+    <message>
+        <source>{type} files are not shown in TIPDesk: use Save a copy… to open it in its own program.</source>
+        <translation>‏{type} فائلیں TIPDesk میں نہیں دکھائی جاتیں: اسے اس کے اپنے پروگرام میں کھولنے کے لیے «نقل محفوظ کریں…» استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>This file belongs to a victim. Use Show… to see it (needs the reveal permission and a reason, kept in the audit log).</source>
+        <translation>یہ فائل کسی متاثرہ سے متعلق ہے۔ اسے دیکھنے کے لیے «دکھائیں…» استعمال کریں (شناخت ظاہر کرنے کا اختیار اور وجہ درکار ہے، جو آڈٹ لاگ میں محفوظ ہوتی ہے)۔</translation>
+    </message>
+    <message>
+        <source>This file belongs to a victim: only users who may reveal victims&apos; identities can see it.</source>
+        <translation>یہ فائل کسی متاثرہ سے متعلق ہے: اسے صرف وہ صارفین دیکھ سکتے ہیں جنہیں متاثرین کی شناخت ظاہر کرنے کا اختیار ہے۔</translation>
+    </message>
+    <message>
+        <source>Show a victim&apos;s file</source>
+        <translation>متاثرہ کی فائل دکھائیں</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>دکھائیں</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>کھولی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>The file could not be shown.</source>
+        <translation>فائل نہیں دکھائی جا سکی۔</translation>
+    </message>
+    <message>
+        <source>This file belongs to a victim. Why must you open it? The reason is kept in the audit log.</source>
+        <translation>یہ فائل کسی متاثرہ سے متعلق ہے۔ آپ کو اسے کیوں کھولنا ہے؟ وجہ آڈٹ لاگ میں محفوظ رکھی جاتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>فائلیں منسلک کریں</translation>
+    </message>
+    <message>
+        <source>Documents and images ({patterns})</source>
+        <translation>دستاویزات اور تصاویر ({patterns})</translation>
+    </message>
+    <message>
+        <source>Attaching…</source>
+        <translation>منسلک کی جا رہی ہیں…</translation>
+    </message>
+    <message>
+        <source>Save a copy of a victim&apos;s file</source>
+        <translation>متاثرہ کی فائل کی نقل محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Choose where…</source>
+        <translation>جگہ منتخب کریں…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>نقل محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>{type} (*{ext})</source>
+        <translation>‏{type} (*{ext})</translation>
+    </message>
+    <message>
+        <source>Saved a copy to {path}.</source>
+        <translation>نقل {path} میں محفوظ کی گئی۔</translation>
+    </message>
+    <message>
+        <source>Remove a file</source>
+        <translation>فائل ہٹائیں</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Its content is destroyed; the list keeps that it was removed, by whom and why.</source>
+        <translation>‏{name} ہٹائیں؟ اس کا مواد تلف کر دیا جائے گا؛ فہرست میں درج رہے گا کہ یہ کب، کس نے اور کیوں ہٹائی۔</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ہٹائیں</translation>
+    </message>
+</context>
+<context>
     <name>AuditBrokenNotice</name>
     <message>
         <source>The audit log is broken</source>
@@ -871,6 +1124,10 @@
         <translation>اس متاثرہ کو مقدمے سے ہٹائیں؟ محفوظ کرنے پر ریکارڈ حذف ہو جائے گا۔</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>فائلیں</translation>
+    </message>
+    <message>
         <source>Case {number}</source>
         <translation>مقدمہ {number}</translation>
     </message>
@@ -881,6 +1138,57 @@
     <message>
         <source>Case</source>
         <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>حوالگی…</translation>
+    </message>
+    <message>
+        <source>Hand this case over to another district</source>
+        <translation>یہ مقدمہ کسی دوسرے ضلع کے حوالے کریں</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>حوالے کریں</translation>
+    </message>
+    <message>
+        <source>Save or discard the changes first: the case is handed over as saved.</source>
+        <translation>پہلے تبدیلیاں محفوظ یا ترک کریں: مقدمہ اسی حالت میں حوالے کیا جاتا ہے جس میں محفوظ ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilesCard</name>
+    <message>
+        <source>MB</source>
+        <translation>‏MB</translation>
+    </message>
+    <message>
+        <source>Case files</source>
+        <translation>مقدمے کی فائلیں</translation>
+    </message>
+    <message>
+        <source>Scans and photos attached to cases are kept encrypted in the store and in its backups. Larger limits make backups larger.</source>
+        <translation>مقدمات سے منسلک اسکین اور تصاویر ڈیٹا اسٹور اور اس کے بیک اپ میں خفیہ (انکرپٹڈ) رکھی جاتی ہیں۔ زیادہ حدیں بیک اپ کو بڑا کر دیتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>Largest file</source>
+        <translation>سب سے بڑی فائل</translation>
+    </message>
+    <message>
+        <source>All files together</source>
+        <translation>تمام فائلیں مجموعی طور پر</translation>
+    </message>
+    <message>
+        <source>Save limits</source>
+        <translation>حدیں محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Scans and photos attached to cases are kept encrypted in the store and in its backups; they take {used} now. Larger limits make backups larger.</source>
+        <translation>مقدمات سے منسلک اسکین اور تصاویر ڈیٹا اسٹور اور اس کے بیک اپ میں خفیہ (انکرپٹڈ) رکھی جاتی ہیں؛ اس وقت یہ {used} جگہ لیتی ہیں۔ زیادہ حدیں بیک اپ کو بڑا کر دیتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>The limits were saved.</source>
+        <translation>حدیں محفوظ کر دی گئیں۔</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1753,10 @@ version {v}, saved by {who} ({where}) on {at}</source>
         <translation>مدت</translation>
     </message>
     <message>
+        <source>Open the review queue</source>
+        <translation>جائزے کی قطار کھولیں</translation>
+    </message>
+    <message>
         <source>Cases registered</source>
         <translation>درج شدہ مقدمات</translation>
     </message>
@@ -1473,8 +1785,8 @@ version {v}, saved by {who} ({where}) on {at}</source>
         <translation>مرحلہ وار مقدمات</translation>
     </message>
     <message>
-        <source>Cases and convictions per month</source>
-        <translation>ماہانہ مقدمات اور سزائیں</translation>
+        <source>Cases registered and accused convicted per month</source>
+        <translation>ماہانہ درج شدہ مقدمات اور سزا یافتہ ملزمان</translation>
     </message>
     <message>
         <source>Victims by gender and age</source>
@@ -1487,6 +1799,10 @@ version {v}, saved by {who} ({where}) on {at}</source>
     <message>
         <source>No records yet. Record cases, victims, training sessions and campaigns from the sidebar; on a training install, Settings can add demo data.</source>
         <translation>ابھی تک کوئی ریکارڈ نہیں۔ سائیڈ بار سے مقدمات، متاثرین، تربیتی نشستیں اور مہمات درج کریں؛ تربیتی تنصیب پر «ترتیبات» سے نمونے کا ڈیٹا شامل کیا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>{n} accused may be a victim of the same case: a supervisor reviews them before they can be proceeded against.</source>
+        <translation>‏{n} ملزم اسی مقدمے کے متاثرہ ہو سکتے ہیں: ان کے خلاف کارروائی سے پہلے نگران ان کا جائزہ لیتا ہے۔</translation>
     </message>
     <message>
         <source>the first record</source>
@@ -1549,8 +1865,8 @@ version {v}, saved by {who} ({where}) on {at}</source>
         <translation>مقدمات</translation>
     </message>
     <message>
-        <source>Cases registered in the period by how far they have got ({closed} closed early count as registered); the last bar counts accused convicted.</source>
-        <translation>مدت میں درج مقدمات، ان کی پیش رفت کے لحاظ سے ({closed} جلد بند ہونے والے درج شمار ہوئے)؛ آخری پٹی سزا یافتہ ملزمان گنتی ہے۔</translation>
+        <source>Cases registered in the period by how far they have got ({closed} closed early count as registered).</source>
+        <translation>مدت کے دوران درج شدہ مقدمات، اس لحاظ سے کہ وہ کس مرحلے تک پہنچے ({closed} جلد بند ہونے والے درج شدہ شمار ہوتے ہیں)۔</translation>
     </message>
     <message>
         <source>Accused convicted</source>
@@ -2043,6 +2359,37 @@ Compare it with the one the district reads to you before you say yes.</source>
     </message>
 </context>
 <context>
+    <name>FilePreview</name>
+    <message>
+        <source>Choose a file to see it here.</source>
+        <translation>فائل یہاں دیکھنے کے لیے اسے منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>This type of file is not shown in TIPDesk.</source>
+        <translation>اس قسم کی فائل TIPDesk میں نہیں دکھائی جاتی۔</translation>
+    </message>
+    <message>
+        <source>The image could not be shown (damaged?).</source>
+        <translation>تصویر نہیں دکھائی جا سکی (خراب ہے؟)۔</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>The PDF could not be shown (damaged or password-protected).</source>
+        <translation>‏PDF نہیں دکھائی جا سکی (خراب ہے یا پاس ورڈ سے محفوظ)۔</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>صفحہ {n}</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} pages; save a copy to read the rest.</source>
+        <translation>‏{count} صفحات میں سے پہلے {shown}؛ باقی پڑھنے کے لیے نقل محفوظ کریں۔</translation>
+    </message>
+</context>
+<context>
     <name>FromHq</name>
     <message>
         <source>Record</source>
@@ -2099,6 +2446,87 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>Could not be read; ask HQ to check it</source>
         <translation>پڑھا نہ جا سکا؛ ہیڈکوارٹر سے جانچ کی درخواست کریں</translation>
+    </message>
+</context>
+<context>
+    <name>HandedOverPanel</name>
+    <message>
+        <source>Handed over to you</source>
+        <translation>آپ کے حوالے کیے گئے</translation>
+    </message>
+    <message>
+        <source>Cases other districts handed over to this office, through HQ</source>
+        <translation>وہ مقدمات جو دوسرے اضلاع نے ہیڈکوارٹر کے ذریعے اس دفتر کے حوالے کیے</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>منجانب</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>بذریعہ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>(arriving)</source>
+        <translation>(موصول ہو رہا ہے)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverBanner</name>
+    <message>
+        <source>Read only: handed over to {to} on {date} ({reason}). {to}&apos;s office keeps the case up to date now; this is the copy as it was handed over.</source>
+        <translation>صرف پڑھنے کے لیے: {date} کو {to} کے حوالے کیا گیا ({reason})۔ اب {to} کا دفتر مقدمے کو تازہ رکھتا ہے؛ یہ حوالگی کے وقت کی نقل ہے۔</translation>
+    </message>
+    <message>
+        <source>Read only: handed over to {to} on {date} ({reason}); HQ moves it with the next bundle. This copy can no longer be changed here.</source>
+        <translation>صرف پڑھنے کے لیے: {date} کو {to} کے حوالے کیا گیا ({reason})؛ ہیڈکوارٹر اسے اگلے بنڈل کے ساتھ منتقل کرے گا۔ اس نقل میں اب یہاں تبدیلی نہیں ہو سکتی۔</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over {case}</source>
+        <translation>‏{case} کی حوالگی</translation>
+    </message>
+    <message>
+        <source>The case, its accused, victims and referrals go to the receiving district through HQ. From now on this office keeps a read-only copy. The victims&apos; identities are sealed for the receiving district only: HQ relays them and cannot read them.</source>
+        <translation>مقدمہ، اس کے ملزمان، متاثرین اور ریفرلز ہیڈکوارٹر کے ذریعے وصول کنندہ ضلع کو جاتے ہیں۔ اب سے اس دفتر کے پاس صرف پڑھنے کے لیے نقل رہے گی۔ متاثرین کی شناخت صرف وصول کنندہ ضلع کے لیے سربمہر کی جاتی ہے: ہیڈکوارٹر اسے آگے پہنچاتا ہے مگر پڑھ نہیں سکتا۔</translation>
+    </message>
+    <message>
+        <source>&amp;Receiving district</source>
+        <translation>وصول کنندہ ضلع</translation>
+    </message>
+    <message>
+        <source>Why the case is handed over (required)</source>
+        <translation>مقدمہ حوالے کرنے کی وجہ (لازمی)</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>حوالے کریں</translation>
+    </message>
+    <message>
+        <source>Choose the receiving district.</source>
+        <translation>وصول کنندہ ضلع منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Say why the case is handed over (at most {n} characters).</source>
+        <translation>بتائیں کہ مقدمہ کیوں حوالے کیا جا رہا ہے (زیادہ سے زیادہ {n} حروف)۔</translation>
     </message>
 </context>
 <context>
@@ -2607,8 +3035,8 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>کالم کیسے پڑھے گئے</translation>
     </message>
     <message>
-        <source>Columns are matched by their header, in any order; others are ignored.</source>
-        <translation>کالم اپنے عنوان سے ملائے جاتے ہیں، کسی بھی ترتیب میں؛ باقی نظرانداز ہوتے ہیں۔</translation>
+        <source>Columns are matched by their header (the register&apos;s names and the headers offices use), in any order; give the others a column below, or leave them ignored.</source>
+        <translation>کالم اپنے عنوان سے ملائے جاتے ہیں (رجسٹر کے نام اور دفاتر کے استعمال کردہ عنوانات)، کسی بھی ترتیب میں؛ باقی کو نیچے کوئی کالم دیں، یا نظرانداز رہنے دیں۔</translation>
     </message>
     <message>
         <source>Sheet</source>
@@ -2627,6 +3055,14 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>استعمال</translation>
     </message>
     <message>
+        <source>Headers TIPDesk did not recognise</source>
+        <translation>وہ عنوانات جو TIPDesk نہیں پہچان سکا</translation>
+    </message>
+    <message>
+        <source>Say which register column each holds, or leave it ignored; the file is checked again.</source>
+        <translation>بتائیں کہ ہر ایک میں رجسٹر کا کون سا کالم ہے، یا اسے نظرانداز رہنے دیں؛ فائل کی دوبارہ جانچ ہو گی۔</translation>
+    </message>
+    <message>
         <source>Offices this install does not know</source>
         <translation>وہ دفاتر جنہیں یہ تنصیب نہیں جانتی</translation>
     </message>
@@ -2643,8 +3079,20 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>نظرانداز</translation>
     </message>
     <message>
+        <source>not a column</source>
+        <translation>کالم نہیں</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>غائب</translation>
+    </message>
+    <message>
+        <source>Departments named without their province, taken as the district&apos;s:</source>
+        <translation>وہ محکمے جن کا نام صوبے کے بغیر لکھا گیا، ضلع کے صوبے کے سمجھے گئے:</translation>
+    </message>
+    <message>
+        <source>“{written}” in {province} → {name} ({rows} rows)</source>
+        <translation>‏«{written}»، {province} میں ← {name} ({rows} قطاریں)</translation>
     </message>
     <message>
         <source>(not mapped: its rows are not imported)</source>
@@ -2653,6 +3101,10 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>{name} ({rows} rows)</source>
         <translation>‏{name} ({rows} قطاریں)</translation>
+    </message>
+    <message>
+        <source>(ignored)</source>
+        <translation>(نظرانداز)</translation>
     </message>
 </context>
 <context>
@@ -3063,8 +3515,8 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>‏{errors} غلطیاں اور {warnings} انتباہات۔ {rows} میں سے {valid} قطاریں درآمد کی جا سکتی ہیں۔</translation>
     </message>
     <message>
-        <source>With errors nothing is imported unless you choose the valid rows only; or correct the register and check it again.</source>
-        <translation>غلطیوں کی صورت میں کچھ درآمد نہیں ہوتا جب تک آپ صرف درست قطاریں منتخب نہ کریں؛ یا رجسٹر درست کر کے دوبارہ جانچ کریں۔</translation>
+        <source>Rows with errors are left out and the others imported; untick the box to import nothing until the register is corrected.</source>
+        <translation>غلطیوں والی قطاریں چھوڑ دی جاتی ہیں اور باقی درآمد ہوتی ہیں؛ رجسٹر درست ہونے تک کچھ بھی درآمد نہ کرنے کے لیے نشان ہٹا دیں۔</translation>
     </message>
 </context>
 <context>
@@ -4169,6 +4621,149 @@ Compare it with the one the district reads to you before you say yes.</source>
     </message>
 </context>
 <context>
+    <name>ReviewView</name>
+    <message>
+        <source>Case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>May be victim</source>
+        <translation>ممکنہ متاثرہ</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>علامت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>A victim must not be treated as an offender. Look at both records (the case opens with a double click), then say whether they are two different people or the same person. Rows in colour are already proceeded against or convicted: look at them first.</source>
+        <translation>متاثرہ کو مجرم نہیں سمجھا جانا چاہیے۔ دونوں ریکارڈ دیکھیں (ڈبل کلک سے مقدمہ کھلتا ہے)، پھر بتائیں کہ یہ دو الگ افراد ہیں یا ایک ہی شخص۔ رنگین قطاروں کے خلاف کارروائی ہو چکی ہے یا سزا ہو چکی ہے: پہلے انہیں دیکھیں۔</translation>
+    </message>
+    <message>
+        <source>Your role does not include the review queue.</source>
+        <translation>آپ کے کردار میں جائزے کی قطار شامل نہیں۔</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>جائزہ</translation>
+    </message>
+    <message>
+        <source>Accused who may be a victim of the same case (non-criminalisation).</source>
+        <translation>وہ ملزمان جو اسی مقدمے کے متاثرہ ہو سکتے ہیں (متاثرین کو مجرم نہ ٹھہرانا)۔</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>جائزہ باقی</translation>
+    </message>
+    <message>
+        <source>All, reviewed too</source>
+        <translation>سب، جائزہ شدہ بھی</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>دکھائیں</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>مقدمہ کھولیں</translation>
+    </message>
+    <message>
+        <source>Two different people…</source>
+        <translation>دو الگ افراد…</translation>
+    </message>
+    <message>
+        <source>The same person…</source>
+        <translation>ایک ہی شخص…</translation>
+    </message>
+    <message>
+        <source>{n} accused to review.</source>
+        <translation>جائزے کے لیے {n} ملزم۔</translation>
+    </message>
+    <message>
+        <source>A supervisor reviews them.</source>
+        <translation>نگران ان کا جائزہ لیتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Nothing to review.</source>
+        <translation>جائزے کے لیے کچھ نہیں۔</translation>
+    </message>
+    <message>
+        <source>Same CNIC (strong)</source>
+        <translation>ایک ہی CNIC (مضبوط)</translation>
+    </message>
+    <message>
+        <source>Same name</source>
+        <translation>ایک ہی نام</translation>
+    </message>
+    <message>
+        <source>To review: already proceeded against</source>
+        <translation>جائزہ باقی: کارروائی ہو چکی ہے</translation>
+    </message>
+    <message>
+        <source>Two people</source>
+        <translation>دو افراد</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>ایک ہی شخص</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>جائزہ شدہ</translation>
+    </message>
+    <message>
+        <source>a supervisor</source>
+        <translation>ایک نگران</translation>
+    </message>
+    <message>
+        <source>{decision}, by {who}</source>
+        <translation>‏{decision}، از {who}</translation>
+    </message>
+    <message>
+        <source>Two different people</source>
+        <translation>دو الگ افراد</translation>
+    </message>
+    <message>
+        <source>The accused {accused} of case {case} and victim {victims} are two different people. The accused can then be proceeded against.</source>
+        <translation>مقدمہ {case} کا ملزم {accused} اور متاثرہ {victims} دو الگ افراد ہیں۔ اس کے بعد ملزم کے خلاف کارروائی ہو سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>The same person</source>
+        <translation>ایک ہی شخص</translation>
+    </message>
+    <message>
+        <source>The accused {accused} of case {case} is victim {victims}. Recording this review lets the case proceed against them: make sure that is right for someone who is also a victim (non-criminalisation).</source>
+        <translation>مقدمہ {case} کا ملزم {accused} ہی متاثرہ {victims} ہے۔ یہ جائزہ درج کرنے سے مقدمے میں اس کے خلاف کارروائی ممکن ہو جاتی ہے: یقین کر لیں کہ ایسے شخص کے لیے جو متاثرہ بھی ہے یہ درست ہے (متاثرین کو مجرم نہ ٹھہرانا)۔</translation>
+    </message>
+    <message>
+        <source>Record the review</source>
+        <translation>جائزہ درج کریں</translation>
+    </message>
+    <message>
+        <source>e.g. different father&apos;s name and CNIC, checked with the IO</source>
+        <translation>مثلاً ولدیت اور CNIC مختلف ہیں، تفتیشی افسر سے تصدیق کی گئی</translation>
+    </message>
+    <message>
+        <source>Review recorded.</source>
+        <translation>جائزہ درج کر دیا گیا۔</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>District officer</source>
@@ -4336,6 +4931,14 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>Reference update {n} installed ({files}); the receipts you write from now on carry it to the districts.</source>
         <translation>حوالہ جاتی تازہ کاری {n} نصب ہو گئی ({files})؛ اب سے آپ کی لکھی ہوئی رسیدیں اسے اضلاع تک پہنچائیں گی۔</translation>
+    </message>
+    <message>
+        <source>{n} record held in quarantine passes now and is in the register.</source>
+        <translation>قرنطینہ میں روکا گیا {n} ریکارڈ اب درست پایا گیا اور رجسٹر میں شامل ہے۔</translation>
+    </message>
+    <message>
+        <source>{n} records held in quarantine pass now and are in the register.</source>
+        <translation>قرنطینہ میں روکے گئے {n} ریکارڈ اب درست پائے گئے اور رجسٹر میں شامل ہیں۔</translation>
     </message>
     <message>
         <source>About this install</source>
@@ -4815,6 +5418,10 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>Bundle {seq} written ({n}): {file}</source>
         <translation>بنڈل {seq} لکھا گیا ({n}): {file}</translation>
+    </message>
+    <message>
+        <source>{n} consenting victim(s) wait: their identity can be sealed for HQ only after a supervisor or an admin signs in here ({codes}).</source>
+        <translation>‏{n} رضامند متاثرین منتظر ہیں: ان کی شناخت ہیڈکوارٹر کے لیے اسی وقت سربمہر ہو سکتی ہے جب کوئی نگران یا منتظم یہاں سائن اِن کرے ({codes})۔</translation>
     </message>
     <message>
         <source>Import HQ&apos;s receipt</source>
@@ -6201,6 +6808,42 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>غیر سرکاری تنظیم (NGO)</translation>
     </message>
     <message>
+        <source>Labour Directorate, Islamabad Capital Territory</source>
+        <translation>ڈائریکٹوریٹ محنت، اسلام آباد کیپیٹل ٹیریٹری</translation>
+    </message>
+    <message>
+        <source>Labour Department, Gilgit-Baltistan</source>
+        <translation>محکمہ محنت، گلگت بلتستان</translation>
+    </message>
+    <message>
+        <source>Labour Department, Azad Jammu and Kashmir</source>
+        <translation>محکمہ محنت، آزاد جموں و کشمیر</translation>
+    </message>
+    <message>
+        <source>Social Welfare Directorate, Islamabad Capital Territory</source>
+        <translation>ڈائریکٹوریٹ سماجی بہبود، اسلام آباد کیپیٹل ٹیریٹری</translation>
+    </message>
+    <message>
+        <source>Social Welfare Department, Gilgit-Baltistan</source>
+        <translation>محکمہ سماجی بہبود، گلگت بلتستان</translation>
+    </message>
+    <message>
+        <source>Social Welfare and Women Development Department, Azad Jammu and Kashmir</source>
+        <translation>محکمہ سماجی بہبود و ترقیٔ نسواں، آزاد جموں و کشمیر</translation>
+    </message>
+    <message>
+        <source>Child Protection Institute, Islamabad Capital Territory</source>
+        <translation>چائلڈ پروٹیکشن انسٹی ٹیوٹ، اسلام آباد کیپیٹل ٹیریٹری</translation>
+    </message>
+    <message>
+        <source>Child Protection Unit, Gilgit-Baltistan</source>
+        <translation>چائلڈ پروٹیکشن یونٹ، گلگت بلتستان</translation>
+    </message>
+    <message>
+        <source>Child Protection Unit, Azad Jammu and Kashmir</source>
+        <translation>چائلڈ پروٹیکشن یونٹ، آزاد جموں و کشمیر</translation>
+    </message>
+    <message>
         <source>Police</source>
         <translation>پولیس</translation>
     </message>
@@ -6922,6 +7565,22 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>نتیجہ «{outcome}» ہے، اس لیے اس کی تاریخ لازمی ہے</translation>
     </message>
     <message>
+        <source>{n:.2f} GB</source>
+        <translation>‏{n:.2f} GB</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>‏{n} بائٹ</translation>
+    </message>
+    <message>
+        <source>{n:.0f} KB</source>
+        <translation>‏{n:.0f} KB</translation>
+    </message>
+    <message>
+        <source>{n:.1f} MB</source>
+        <translation>‏{n:.1f} MB</translation>
+    </message>
+    <message>
         <source>female {female:,} + male {male:,} + transgender {transgender:,} = {sum:,}, but the total is {total:,}</source>
         <translation>خواتین {female:,} + مرد {male:,} + خواجہ سرا {transgender:,} = {sum:,}، مگر کل تعداد {total:,} ہے</translation>
     </message>
@@ -7015,6 +7674,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Campaigns</source>
         <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>جائزہ</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -7178,6 +7841,22 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Appeal</source>
         <translation>اپیل</translation>
+    </message>
+    <message>
+        <source>May be a victim of the case</source>
+        <translation>مقدمے کا ممکنہ متاثرہ</translation>
+    </message>
+    <message>
+        <source>Overlaps reviewed</source>
+        <translation>مماثلتوں کا جائزہ لیا گیا</translation>
+    </message>
+    <message>
+        <source>Overlap reviewed on</source>
+        <translation>مماثلت کے جائزے کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Overlap review decision</source>
+        <translation>مماثلت کے جائزے کا فیصلہ</translation>
     </message>
     <message>
         <source>Victim code</source>

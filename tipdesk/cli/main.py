@@ -15,11 +15,13 @@ from typing import Any
 from tipdesk import APP_NAME, __version__
 from tipdesk.cli import (
     admin_cmd,
+    attach_cmd,
     diary_cmd,
     io,
     records_cmd,
     register_cmd,
     report_cmd,
+    review_cmd,
     setup_cmd,
     sync_cmd,
 )
@@ -31,8 +33,10 @@ from tipdesk.paths import Paths, resolve_home
 COMMAND_MODULES = (
     setup_cmd,
     records_cmd,
+    attach_cmd,
     diary_cmd,
     register_cmd,
+    review_cmd,
     sync_cmd,
     report_cmd,
     admin_cmd,

@@ -81,6 +81,11 @@ class RemoteBatch:
         self._rowids: dict[str, int] = {}
 
     # --- reads ---------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        """The store this batch writes to (its connection is :attr:`conn`)."""
+        return self._store
+
     def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
         """HQ's rows of ``kind`` for ``ids`` (deleted ones too), with their vv entries."""
         table = TABLES[kind]
@@ -130,7 +135,7 @@ class RemoteBatch:
                 (kind, *part),
             )
             for r in rows:
-                c = conflict_from_row(r)
+                c = conflict_from_row(r, self._store.vault)
                 out.setdefault(c.record_id, []).append(c)
         return out
 
@@ -170,7 +175,7 @@ class RemoteBatch:
             "WHERE status = 'open' AND device_id = ? ORDER BY received_at, id",
             (device_id,),
         )
-        return [quarantine_from_row(r) for r in rows]
+        return [quarantine_from_row(r, self._store.vault) for r in rows]
 
     def quarantine_of_units(
         self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
@@ -189,7 +194,7 @@ class RemoteBatch:
                     f"({marks(len(part))})"
                 )
                 for r in self.conn.execute(sql, (device_id, *part)):
-                    found[r[0]] = quarantine_from_row(r)
+                    found[r[0]] = quarantine_from_row(r, self._store.vault)
 
         fetch("kind = 'case' AND record_id", case_ids)
         fetch("kind IN ('accused', 'victim') AND json_extract(record, '$.case_id')", case_ids)
@@ -321,6 +326,13 @@ class RemoteBatch:
         else:
             search.reindex(self.conn, rowid, case)
 
+    def _kept(self, kind: str, record_id: str, record: Any) -> Any:
+        """A version as the conflict and quarantine tables keep it: a victim's identity
+        sealed, as in its row (only holders of the identity key read it)."""
+        if kind == "victim" and isinstance(record, dict):
+            return self._store.vault.seal_json(record_id, record)
+        return record
+
     def add_conflict(self, row: ConflictRow) -> None:
         self.conn.execute(
             "INSERT INTO sync_conflicts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -332,7 +344,7 @@ class RemoteBatch:
                 row.status,
                 row.version,
                 to_json(row.vv),
-                to_json(row.record),
+                to_json(self._kept(row.kind, row.record_id, row.record)),
                 row.device_id,
                 row.bundle_seq,
                 row.detected_at,
@@ -360,7 +372,7 @@ class RemoteBatch:
                 row.record_id,
                 row.version,
                 to_json(row.vv),
-                to_json(row.record),
+                to_json(self._kept(row.kind, row.record_id, row.record)),
                 to_json(row.problems),
                 row.received_at,
                 row.status,

@@ -45,7 +45,7 @@ from tipdesk.core.records import (
     to_dict,
 )
 from tipdesk.core.validation import ValidationContext, validate
-from tipdesk.services.sync import anchors, import_checks
+from tipdesk.services.sync import anchors, handovers, import_checks
 from tipdesk.services.sync.import_state import (
     NEW,
     Outcome,
@@ -55,6 +55,7 @@ from tipdesk.services.sync.import_state import (
     stored_version,
 )
 from tipdesk.store.audit import NewEntry
+from tipdesk.store.handover_store import HandoverStore
 from tipdesk.store.remote_apply import RemoteBatch, StoredRow, remote_batch
 from tipdesk.store.store import Actor, Store
 from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow, SyncStore
@@ -276,10 +277,19 @@ class _Import:
             for kind, ids in wanted.items()
             for record_id, found in self.b.unit_owners(kind, sorted(ids)).items()
         }
+        handed = {
+            case_id: row.to_district
+            for case_id, row in HandoverStore(self.b.store)
+            .of_cases(sorted(wanted.get("case", ())))
+            .items()
+            if row.from_district == self.district and row.state == "moved"
+        }
         for unit, rows in by_unit.items():
             problems = import_checks.refusals(
                 unit, rows, owners, district=self.district, latest=self.latest, fmt=self.m.format
             )
+            if problems and problems[0] == import_checks.NOT_OURS and unit[1] in handed:
+                problems[0] = import_checks.handed_over(handed[unit[1]])
             if problems:
                 self.refused[unit] = problems
 
@@ -648,9 +658,11 @@ def apply_bundle(
     here: str,
     actor: Actor,
     device_district: str,
+    districts: Sequence[str] = (),
 ) -> Outcome:
     """Apply one bundle in one transaction (see the module contract). ``device_district``:
-    the sending device's district as HQ registered it; ``actor.at`` is HQ's clock."""
+    the sending device's district as HQ registered it; ``actor.at`` is HQ's clock;
+    ``districts``: HQ's reference districts (a handover must name one)."""
     rows = sum(len(kind_rows) for kind_rows in payload.rows.values())
     with remote_batch(store, actor, rows=rows) as b:
         prior = b.bundle(manifest.device, manifest.seq)
@@ -672,6 +684,12 @@ def apply_bundle(
         job.finish(sha256)
         # The district's audit head against HQ's history of it (flagged, never refused).
         job.out.anchor = anchors.record(b, store, manifest.device, manifest.seq, payload)
+        if payload.handovers:
+            # After the bundle's own records are in (a case may arrive with its handover).
+            b.flush()
+            job.out.handovers = handovers.apply_requests(
+                b, store, payload.handovers, device_district, districts, actor
+            )
         if manifest.back:
             SyncStore(store).confirm_back(
                 manifest.device, min(manifest.back, b.max_change()), b.conn

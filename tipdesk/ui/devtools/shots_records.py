@@ -101,9 +101,11 @@ def _case_narrative(shots: Shots) -> QWidget:
     window = _case_editor(shots)
     view, _window = _view(shots, "cases")
     editor = view.current_editor()
-    tabs = getattr(getattr(editor, "case_form", None), "tabs", None)
+    form = getattr(editor, "case_form", None)
+    tabs = getattr(form, "tabs", None)
     if tabs is not None:
-        tabs.setCurrentIndex(tabs.count() - 1)
+        # By its key: tabs after it (Files) must not take its place in the picture.
+        tabs.setCurrentIndex(getattr(form, "tab_of", {}).get("narrative", tabs.count() - 1))
     settle()
     return window
 

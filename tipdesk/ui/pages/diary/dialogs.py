@@ -26,6 +26,7 @@ from tipdesk.core.records import Hearing
 from tipdesk.services import diary, printouts
 from tipdesk.services.diary import CaseChoice, DiaryItem, Saved
 from tipdesk.services.session import Session
+from tipdesk.ui.errors import problem_text
 from tipdesk.ui.pages.diary import labels
 from tipdesk.ui.runner import Runner
 from tipdesk.ui.widgets.common import Banner, date_text, label
@@ -81,9 +82,9 @@ class _FormDialog(QDialog):
         for p in problems:
             box = self.boxes.get(where.get(p.field, p.field))
             if box is None:
-                loose.append(p.message)
+                loose.append(problem_text(p))
             else:
-                box.add_problem(p.message)
+                box.add_problem(problem_text(p))
         self.banner.set_message("error", "\n".join(loose))
         self.save_button.setEnabled(True)
 

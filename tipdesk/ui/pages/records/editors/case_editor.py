@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,6 +25,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,9 +35,11 @@ from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, 
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.core.reference import Reference
-from tipdesk.services import lists
+from tipdesk.services import handover, lists
+from tipdesk.services.handover import Handover
 from tipdesk.ui.language import code_name
 from tipdesk.ui.pages.records.context import RecordsContext
+from tipdesk.ui.pages.records.editors.attachments_panel import AttachmentsPanel
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import (
     ChildListSection,
@@ -50,6 +54,7 @@ from tipdesk.ui.pages.records.editors.victim_editor import (
     VictimForm,
     suggest_victim_code,
 )
+from tipdesk.ui.pages.records.handover import HandoverDialog, banner_text
 from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
@@ -89,6 +94,9 @@ class AccusedForm(RecordForm):
         page.setSpacing(12)
         page.addWidget(self.banner)
         person, f1 = group(self.tr("The accused"))
+        court, f2 = group(self.tr("Proceedings and outcome"))
+        # Placed before they are filled: each input then joins the form once.
+        page.addLayout(columns(person, court))
         self.add_field(f1, "name", self.tr("&Name"), TextField())
         self.add_field(f1, "father_name", self.tr("&Father's name"), TextField())
         self.add_field(f1, "cnic", self.tr("&CNIC"), CnicField())
@@ -104,7 +112,6 @@ class AccusedForm(RecordForm):
             f1, "role", self.tr("&Role"), CodeCombo(reference_items(ref, "accused_roles"))
         )
         self.add_field(f1, "arrest_status", self.tr("Arr&est"), EnumCombo(ArrestStatus))
-        court, f2 = group(self.tr("Proceedings and outcome"))
         self.add_field(
             f2, "section", self.tr("&Section charged"), TextField(placeholder=self.tr("e.g. 3(2)"))
         )
@@ -122,7 +129,6 @@ class AccusedForm(RecordForm):
             f2, "fine_pkr", self.tr("Fine (P&KR)"), IntField(placeholder=self.tr("rupees"))
         )
         self.add_field(f2, "appeal", self.tr("Appea&l"), EnumCombo(Appeal))
-        page.addLayout(columns(person, court))
 
     def summary(self, reference: Any) -> list[str]:
         role = self.editor("role").value()
@@ -155,7 +161,9 @@ class CaseForm(RecordForm):
         # In this order: the fields' order is the order problems and focus go through.
         # Only the first tab is built before the case paints; the others (a quarter of the
         # form's widgets) right after, or at once when one of their inputs is needed.
-        self._add_tab(self._build_details(), self.tr("Details"), "details")
+        details = QWidget()
+        self._add_tab(details, self.tr("Details"), "details")
+        self._build_details(details)
         self._lazy_tab("accused", self.tr("Accused"), self._build_accused,
                        ["accused", "dual_role_review"])  # fmt: skip
         self._lazy_tab("victims", self.tr("Victims"), self._build_victims, ["victims"])
@@ -166,12 +174,16 @@ class CaseForm(RecordForm):
         self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     # --- the tabs -------------------------------------------------------------------------------
-    def _build_details(self) -> QWidget:
+    def _build_details(self, details: QWidget) -> None:
         ref = self.ctx.reference
-        details = QWidget()
         page = QVBoxLayout(details)
         page.setContentsMargins(0, 12, 0, 0)
         reg, f1 = group(self.tr("Registration"))
+        what, f3 = group(self.tr("Exploitation and route"))
+        # The groups are placed before they are filled: each input then joins the page once
+        # (placing a filled group moves every input again, see layout.columns).
+        page.addLayout(columns(reg, what, stretch=(3, 2)))
+        page.addStretch(1)
         self.add_field(
             f1,
             "case_number",
@@ -212,7 +224,6 @@ class CaseForm(RecordForm):
             self.tr("Reason for &closing"),
             TextField(placeholder=self.tr("Only when the case is closed")),
         )
-        what, f3 = group(self.tr("Exploitation and route"))
         self.add_field(
             f3,
             "exploitation_forms",
@@ -231,9 +242,6 @@ class CaseForm(RecordForm):
             self.tr("Co&untries on the route"),
             CodeChecklist(country_items(ref), rows=5),
         )
-        page.addLayout(columns(reg, what, stretch=(3, 2)))
-        page.addStretch(1)
-        return details
 
     def _build_accused(self) -> QWidget:
         accused_page = QWidget()
@@ -396,7 +404,7 @@ def accused_section(ctx: RecordsContext) -> ChildListSection:
             translate("CaseEditor", "Imprisonment"),
         ],
         lambda form: form.summary(ref),
-        lambda: AccusedForm(ctx),
+        lambda parent: AccusedForm(ctx, parent),
         Accused,
         add_text=translate("CaseEditor", "Add an accused"),
         remove_text=translate("CaseEditor", "Remove accused"),
@@ -433,7 +441,7 @@ def victims_section(ctx: RecordsContext) -> ChildListSection:
             translate("CaseEditor", "Referrals"),
         ],
         lambda form: form.summary(),
-        lambda: VictimForm(ctx),
+        lambda parent: VictimForm(ctx, parent),
         lambda: Victim(district=district),
         add_text=translate("CaseEditor", "Add a victim"),
         remove_text=translate("CaseEditor", "Remove victim"),
@@ -466,7 +474,18 @@ class CaseEditor(RecordEditor):
     kind = "case"
 
     def build_body(self, body: QWidget) -> None:
-        self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
+        self.place_form(body, CaseForm(self.ctx, body), scroll=False)  # each tab scrolls on its own
+        # The case's files: not a part of the form (they are saved as they are attached). The
+        # tab is built when first shown (it would cost a fifth of the first paint) and its
+        # list loads then.
+        tabs = self.case_form.tabs
+        holder = QWidget()
+        self._files_box = QVBoxLayout(holder)
+        self._files_box.setContentsMargins(0, 0, 0, 0)
+        self._files_panel: AttachmentsPanel | None = None
+        self._files_case: Case | None = None
+        self.files_tab = tabs.addTab(holder, self.tr("Files"))
+        tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.runner.submit(lists.offices, self.guard(self._on_offices), lambda _exc: None)
         if self.ctx.can(Permission.EDIT):
             # The sections are built with their tabs: the keys ask for them when pressed.
@@ -515,10 +534,89 @@ class CaseEditor(RecordEditor):
 
     def head_actions(self) -> list[QWidget]:
         self.print_button = print_button_icon(CasePrintButton(self))
-        return [self.print_button]
+        self.handover_button = QPushButton(self.tr("Hand over…"))
+        self.handover_button.setObjectName("handoverButton")
+        self.handover_button.setToolTip(self.tr("Hand this case over to another district"))
+        self.handover_button.clicked.connect(self.hand_over)
+        self.handover_button.setVisible(False)
+        return [self.handover_button, self.print_button]
 
     def after_load(self) -> None:
         self.print_button.setEnabled(bool(self.record_id))
+        record = self.form.record
+        if self.record_id and isinstance(record, Case):
+            self._files_case = record
+            if self._files_panel is not None:
+                self._files_panel.set_case(record)
+        self.handover_button.setVisible(False)
+        if self.record_id and not self.ctx.identity.install.district:
+            # HQ moves any case itself.
+            self.handover_button.setVisible(self.ctx.can(Permission.HANDOVER))
+        elif self.record_id:
+            self.ctx.runner.submit(
+                partial(handover.of_case, case_id=self.record_id),
+                self.guard(self.show_handover),
+                lambda _exc: None,
+            )
+
+    def show_handover(self, found: Handover | None) -> None:
+        """A case this district handed over is read-only, with a banner saying to whom,
+        when and why; else supervisors and admins may hand over one of this district's."""
+        if found is not None:
+            self.owner_banner.set_message("warning", banner_text(found))
+            self.handover_button.setVisible(False)
+            self.make_read_only()
+            return
+        own = self.ctx.identity.install.district
+        self.handover_button.setVisible(
+            self.ctx.can(Permission.HANDOVER)
+            and not self.read_only
+            and str(self.form.record.owner) == own
+        )
+
+    def hand_over(self) -> None:
+        if self.has_unsaved_changes():
+            QMessageBox.information(
+                self,
+                self.tr("Hand over"),
+                self.tr("Save or discard the changes first: the case is handed over as saved."),
+            )
+            return
+        owner = str(self.form.record.owner)
+        dialog = HandoverDialog(self.ctx, self.record_id or "", self.title(), self, owner)
+        if not dialog.exec() or dialog.done_handover is None:
+            return
+        if self.ctx.identity.install.district:
+            self.show_handover(dialog.done_handover)
+        else:
+            self.reload()  # HQ: the case has a new owner and version
+
+    @property
+    def files_panel(self) -> AttachmentsPanel:
+        """The Files tab's panel, built on first use."""
+        if self._files_panel is None:
+            holder = self._files_box.parentWidget()
+            self._files_panel = AttachmentsPanel(self.ctx, holder)
+            self._files_panel.set_changeable(not self.read_only)
+            self._files_box.addWidget(self._files_panel)
+            if self._files_case is not None:
+                self._files_panel.set_case(self._files_case)
+        return self._files_panel
+
+    def make_read_only(self) -> None:
+        super().make_read_only()
+        if self._files_panel is not None:
+            self._files_panel.set_changeable(False)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == self.files_tab:
+            self.files_panel.shown()
+
+    def show_files(self) -> AttachmentsPanel:
+        """Switch to the Files tab (its list loads the first time)."""
+        self.case_form.tabs.setCurrentIndex(self.files_tab)
+        self.files_panel.shown()
+        return self.files_panel
 
     def section_of(self, segments: Segments) -> str:
         form = self.case_form
