@@ -423,6 +423,13 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
                 f"{report.up_to_date:,}, conflicts {len(report.conflicts):,}, quarantined "
                 f"{len(report.quarantined):,}."
             )
+        for f in report.files:
+            what = "imported" if f.status == "imported" else "held before; nothing changed"
+            lines.append(
+                f"{Path(f.source).name}: case file {f.attachment_id} of case "
+                f"{f.case_id or '(a victim outside a case)'} from "
+                f"{f.district_name or f.district}: {what}."
+            )
         if report.moved:
             lines.append(
                 f"Moved {len(report.moved)} imported file(s) to the inbox's imported folder."
@@ -432,7 +439,7 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
                 lines.append(
                     f"Device …{short_device(device)}: bundles {', '.join(map(str, gaps))} missing."
                 )
-        return "\n".join(lines) or "No bundle imported."
+        return "\n".join(lines) or "No bundle or case file imported."
 
     data = {
         "bundles": report.results,
@@ -445,8 +452,9 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
         "errors": report.errors,
         "gaps": report.gaps,
         "moved": report.moved,
+        "case_files": report.files,
     }
-    if report.results or args.json:
+    if report.results or report.files or args.json:
         io.emit(data, args.json, text)
     elif args.inbox is not None and not report.errors:
         io.emit(data, args.json, "The inbox holds no new bundle.")
