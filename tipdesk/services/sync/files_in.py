@@ -177,6 +177,16 @@ def _checked_content(reader: file_seal.PlainReader, d: Description) -> Iterator[
         raise _mismatch("does not match its description (its SHA-256 differs)")
 
 
+def check_file_bytes(session: Session, data: bytes) -> tuple[file_seal.FileManifest, DeviceRow]:
+    """Check a sealed case file's structure, HQ's limit, its sender and signature without
+    decrypting or writing anything (what the receiver does before accepting an upload)."""
+    session.require(Permission.SYNC)
+    require_hq(session, "case file checks")
+    limits = files_service.limits(session)
+    opened = file_seal.read(io.BytesIO(data), len(data), max_content=limits.max_file_bytes)
+    return opened.manifest, _sender(session, opened)
+
+
 def import_file(session: Session, path: Path) -> FileResult:
     """Check and store one sealed case file (see the module contract)."""
     session.require(Permission.SYNC)

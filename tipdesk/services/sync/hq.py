@@ -199,10 +199,10 @@ def shown_code(text: str) -> str:
 def inbox_file_name(session: Session, device: DeviceRow, seq: int) -> str:
     """The inbox file name of a device's bundle ``seq``, from HQ's registry: the district HQ
     registered (a code of its reference list) and the device id, never the bundle's claim."""
-    return bundle.bundle_file_name(_registered_district(session, device), device.device_id, seq)
+    return bundle.bundle_file_name(registered_district(session, device), device.device_id, seq)
 
 
-def _registered_district(session: Session, device: DeviceRow) -> str:
+def registered_district(session: Session, device: DeviceRow) -> str:
     if device.district not in session.reference.districts or not bundle.is_safe_code(
         device.district
     ):
@@ -516,7 +516,7 @@ def receipt_file_name(session: Session, device: DeviceRow, serial: int) -> str:
     """``receipt-<district>-<device>-<serial>.tipr`` from HQ's registry (see
     :func:`inbox_file_name`)."""
     short = short_device(device.device_id)
-    district = _registered_district(session, device)
+    district = registered_district(session, device)
     return f"receipt-{district}-{short}-{serial:06d}{receipt.EXTENSION}"
 
 
