@@ -1047,6 +1047,32 @@ def _step_10_to_11(conn: Connection) -> None:
     conn.execute("PRAGMA secure_delete = OFF")
 
 
+def _step_11_to_12(conn: Connection) -> None:
+    """The non-criminalisation review queue (issue 16): a victim/accused overlap no longer
+    refuses a record; it is kept on the accused and reviewed by a supervisor.
+
+    - ``accused.dual_role_matches``: the victims of the case the accused may be, as the
+      district's check found them (JSON list of ``<victim id>:cnic|name``); ``dual_role_reviewed``
+      (the matches a review covered), ``dual_role_reviewed_by``, ``dual_role_reviewed_on``,
+      ``dual_role_decision``. Stored rows start with none: under the earlier schemas no
+      unreviewed overlap could be saved, and a case's earlier review
+      (``cases.dual_role_reviewed_by``) is carried to its accused on their next save
+      (:mod:`tipdesk.services.overlaps`).
+    - ``accused_dual_role``: the accused with matches (the queue reads only those)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE accused ADD COLUMN dual_role_matches TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE accused ADD COLUMN dual_role_reviewed TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE accused ADD COLUMN dual_role_reviewed_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE accused ADD COLUMN dual_role_reviewed_on TEXT;
+        ALTER TABLE accused ADD COLUMN dual_role_decision TEXT NOT NULL DEFAULT '';
+        CREATE INDEX accused_dual_role ON accused(case_id)
+            WHERE deleted = 0 AND dual_role_matches != '[]';
+        """,
+    )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _step_0_to_1,
     _step_1_to_2,
@@ -1059,6 +1085,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_8_to_9,
     _step_9_to_10,
     _step_10_to_11,
+    _step_11_to_12,
 ]
 VACUUM_AFTER = frozenset({5, 11})
 """Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so

@@ -371,8 +371,18 @@ _INCONSISTENT = Problem("version", "sync.version", "the version information is n
 _NOT_IN_FORMAT_1 = frozenset({"owner"})
 # Fields a payload of any format may leave out, by kind, and the value a missing one takes:
 # fields added later that a TIPDesk written before them does not send (``offence_on``: not
-# recorded, the registration date stands in for it).
-OPTIONAL_FIELDS: dict[str, dict[str, Any]] = {"case": {"offence_on": None}}
+# recorded, the registration date stands in for it; an accused's overlap review fields: none
+# found, none reviewed, as that TIPDesk saved nothing unreviewed).
+OPTIONAL_FIELDS: dict[str, dict[str, Any]] = {
+    "case": {"offence_on": None},
+    "accused": {
+        "dual_role_matches": [],
+        "dual_role_reviewed": [],
+        "dual_role_reviewed_by": "",
+        "dual_role_reviewed_on": None,
+        "dual_role_decision": "",
+    },
+}
 
 
 def _decode_kind(kind: str, block: Any, fmt: int = FORMAT) -> list[IncomingRow]:
@@ -397,7 +407,13 @@ def _decode_kind(kind: str, block: Any, fmt: int = FORMAT) -> list[IncomingRow]:
     by_name = {n: _read_column(col, count, kind) for n, col in zip(names, raw_columns, strict=True)}
     for name in c.fields:
         if name not in by_name:
-            by_name[name] = [optional.get(name, "")] * count
+            default = optional.get(name, "")
+            # A list default is copied per record: records never share a list.
+            by_name[name] = (
+                [list(default) for _ in range(count)]
+                if isinstance(default, list)
+                else [default] * count
+            )
     columns = [by_name[name] for name in c.fields]
     vv_column = _read_column(block["vv"], count, kind)
     vvs = vv_column.expand(_vv) if isinstance(vv_column, _Dictionary) else list(map(_vv, vv_column))

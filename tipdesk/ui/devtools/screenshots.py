@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         shots_help,  # noqa: F401 (registers the upload's states and the user guide)
         shots_keys,  # noqa: F401 (registers the key and audit screens)
         shots_records,  # noqa: F401 (registers the record screens)
+        shots_registers,  # noqa: F401 (registers the register import wizard)
         shots_reports,  # noqa: F401 (registers the Reports screens)
         shots_sync,  # noqa: F401 (registers the Sync screens)
     )

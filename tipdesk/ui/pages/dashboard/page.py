@@ -98,6 +98,7 @@ class DashboardView(QWidget):
         self.banner = Banner("info")
         self.banner.setObjectName("dashboardBanner")
         box.addWidget(self.banner)
+        box.addWidget(self._build_review_notice())
         box.addLayout(self._build_cards())
         self.due_panel = DuePanel(ctx)
         box.addWidget(self.due_panel)
@@ -125,6 +126,22 @@ class DashboardView(QWidget):
         self.header.action_bar.addWidget(self.period_box)
         self.header.action_bar.addWidget(self.refresh_button)
         return self.header
+
+    def _build_review_notice(self) -> QWidget:
+        """How many accused may be a victim of their own case and wait for a supervisor."""
+        self.review_notice = QWidget()
+        self.review_notice.setObjectName("reviewNotice")
+        row = QHBoxLayout(self.review_notice)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.review_banner = Banner("warning")
+        self.review_banner.setObjectName("reviewBanner")
+        row.addWidget(self.review_banner, 1)
+        self.review_button = button(self.tr("Open the review queue"))
+        self.review_button.setObjectName("reviewOpen")
+        self.review_button.clicked.connect(lambda: self.ctx.events.sig_show_page.emit("review"))
+        row.addWidget(self.review_button)
+        self.review_notice.hide()
+        return self.review_notice
 
     def _build_cards(self) -> QHBoxLayout:
         cards = QHBoxLayout()
@@ -218,6 +235,16 @@ class DashboardView(QWidget):
             )
         else:
             self.banner.set_message("info", "")
+        self.review_banner.set_message(
+            "warning",
+            self.tr(
+                "{n} accused may be a victim of the same case: a supervisor reviews them before "
+                "they can be proceeded against."
+            ).format(n=number(f.overlaps_open))
+            if f.overlaps_open
+            else "",
+        )
+        self.review_notice.setVisible(bool(f.overlaps_open))
         until = date_text(f.period_to)
         since = date_text(f.period_from) if f.period_from else self.tr("the first record")
         self.header.set_subtitle(
