@@ -118,6 +118,13 @@ def test_a_victims_file_travels_sealed_and_needs_the_reveal_permission_at_hq(
     waiting = sync.export_bundle(officer, out)
     assert waiting.case_files == () and [w[0] for w in waiting.files_waiting] == [medical.id]
     done = sync.export_bundle(district, out)  # the officer's bundle again, and the file now
+    # Consent withdrawn: the file no longer leaves, its sealed copy is dropped.
+    victim = district.store.get("victim", case.victims[0].id)
+    victim.consent_to_share = False  # type: ignore[attr-defined]
+    records.save(district, [victim])
+    withdrawn = sync.export_bundle(district, _folder(tmp_path, "out2"))
+    assert withdrawn.case_files == () and "consents" in withdrawn.files_waiting[0][1]
+    assert not (district.paths.outbox / done.case_files[0].path.name).exists()
     report = sync.import_files(hq, [done.files[0].path, *(f.path for f in done.case_files)])
     assert report.errors == [] and len(report.files) == 1
     seen = _files(hq, case)["medical"]

@@ -109,10 +109,13 @@ def write_files(
     for row in files.waiting_for_hq():
         name = file_seal.file_name(session.install.district, me.public.device_id, row.id)
         kept = outbox / name
+        if row.sealed and not _victim_consents(session, row):
+            # Consent withdrawn after the file was marked: it does not leave, not even the
+            # copy sealed before.
+            kept.unlink(missing_ok=True)
+            result.waiting.append((row.id, "the victim no longer consents to sharing"))
+            continue
         if not kept.is_file():
-            if row.sealed and not _victim_consents(session, row):
-                result.waiting.append((row.id, "the victim no longer consents to sharing"))
-                continue
             if not row.readable:
                 result.waiting.append(
                     (row.id, "a victim's file: a user who may reveal identities must export it")
