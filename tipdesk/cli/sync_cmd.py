@@ -338,12 +338,22 @@ def cmd_reference_show(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_reference_install(args: argparse.Namespace, paths: Paths) -> int:
     effective_from = parse_date(args.effective_from)
     with open_session(args, paths) as session:
-        update = reference_updates.install_files(session, Path(args.folder), effective_from)
+        installed = reference_updates.install_releasing(session, Path(args.folder), effective_from)
+    update, released = installed.update, installed.released
     data: dict[str, Any] = {"revision": update.revision, "files": sorted(update.files)}
     text = (
         f"Reference update {update.revision} installed ({', '.join(sorted(update.files))}); "
         "every receipt carries it to the districts from now on."
     )
+    if released is not None:
+        # Records held in quarantine for want of a code the update brings.
+        data["released"] = {
+            "total": released.total,
+            "by_district": {r.district: r.records for r in released.released},
+            "still_held": released.still_held,
+        }
+        text += f"\n{released.summary()}"
+
     if effective_from is not None:
         data["effective_from"] = effective_from.isoformat()
         text += (

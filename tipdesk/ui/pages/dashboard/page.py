@@ -163,7 +163,7 @@ class DashboardView(QWidget):
         grid = QGridLayout()
         grid.setSpacing(12)
         self.funnel_card = Card(self.tr("Cases by stage"))
-        self.monthly_card = Card(self.tr("Cases and convictions per month"))
+        self.monthly_card = Card(self.tr("Cases registered and accused convicted per month"))
         self.victims_card = Card(self.tr("Victims by gender and age"))
         self.activity_card = Card(self.tr("People trained and campaigns per month"))
         self.funnel_view = charts.new_chart_view()
@@ -276,18 +276,21 @@ class DashboardView(QWidget):
             "challan": self.tr("Challan"),
             "trial": self.tr("Trial"),
             "decided": self.tr("Decided"),
-            "convicted": self.tr("Convicted"),
         }
+        # One unit per chart: the funnel's last step counts accused convicted, not cases; it
+        # is the Convicted card above and the orange bars beside, never a bar among cases.
+        steps = [(step, n) for step, n in f.funnel if step in names]
         charts.show_funnel(
             self.funnel_view,
-            [names.get(step, step) for step, _n in f.funnel],
-            [n for _step, n in f.funnel],
+            [names[step] for step, _n in steps],
+            [n for _step, n in steps],
             self.tr("Cases"),
+            highlight_last=False,
         )
         self.funnel_card.set_hint(
             self.tr(
                 "Cases registered in the period by how far they have got ({closed} closed "
-                "early count as registered); the last bar counts accused convicted."
+                "early count as registered)."
             ).format(closed=number(f.closed))
         )
         months = [_month_label(m) for m in f.months]

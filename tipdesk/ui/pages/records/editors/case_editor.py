@@ -578,10 +578,16 @@ class CaseEditor(RecordEditor):
         if self._files_panel is None:
             holder = self._files_box.parentWidget()
             self._files_panel = AttachmentsPanel(self.ctx, holder)
+            self._files_panel.set_changeable(not self.read_only)
             self._files_box.addWidget(self._files_panel)
             if self._files_case is not None:
                 self._files_panel.set_case(self._files_case)
         return self._files_panel
+
+    def make_read_only(self) -> None:
+        super().make_read_only()
+        if self._files_panel is not None:
+            self._files_panel.set_changeable(False)
 
     def _on_tab_changed(self, index: int) -> None:
         if index == self.files_tab:
