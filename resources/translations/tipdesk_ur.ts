@@ -345,12 +345,24 @@
 {type}، {date} کو {user} نے شامل کی</translation>
     </message>
     <message>
+        <source>The files the district has described for this case (read only). A file stays at its district until an officer there sends it to HQ; the ones sent show here and can be saved (audited).</source>
+        <translation>وہ فائلیں جن کی تفصیل ضلع نے اس مقدمے کے لیے بھیجی ہے (صرف پڑھنے کے لیے)۔ فائل اپنے ضلع میں رہتی ہے جب تک وہاں کا کوئی افسر اسے ہیڈکوارٹر کو نہ بھیجے؛ بھیجی گئی فائلیں یہاں نظر آتی ہیں اور محفوظ کی جا سکتی ہیں (آڈٹ کے ساتھ)۔</translation>
+    </message>
+    <message>
         <source>No files yet.</source>
         <translation>ابھی تک کوئی فائل نہیں۔</translation>
     </message>
     <message>
         <source>Choose a file to see it here.</source>
         <translation>فائل یہاں دیکھنے کے لیے اسے منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>موصول</translation>
+    </message>
+    <message>
+        <source>at the district</source>
+        <translation>ضلع میں</translation>
     </message>
     <message>
         <source>An accused</source>
@@ -367,6 +379,10 @@
     <message>
         <source>Note: {note}</source>
         <translation>نوٹ: {note}</translation>
+    </message>
+    <message>
+        <source>This file stays at its district: HQ has its description only. An officer there can send it to HQ (Send to HQ); it comes with the next sync.</source>
+        <translation>یہ فائل اپنے ضلع میں رہتی ہے: ہیڈکوارٹر کے پاس صرف اس کی تفصیل ہے۔ وہاں کا افسر اسے ہیڈکوارٹر کو بھیج سکتا ہے («ہیڈکوارٹر کو بھیجیں»)؛ یہ اگلی سنک کے ساتھ آئے گی۔</translation>
     </message>
     <message>
         <source>{type} files are not shown in TIPDesk: use Save a copy… to open it in its own program.</source>
@@ -2767,6 +2783,10 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>{n} imported before</source>
         <translation>‏{n} پہلے درآمد شدہ</translation>
+    </message>
+    <message>
+        <source>; case files for HQ: {n} received</source>
+        <translation>؛ ہیڈکوارٹر کے لیے مقدمے کی فائلیں: {n} موصول</translation>
     </message>
     <message>
         <source>; {n} moved to the inbox&apos;s “imported” folder</source>
@@ -5420,8 +5440,16 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>بنڈل {seq} لکھا گیا ({n}): {file}</translation>
     </message>
     <message>
+        <source>{n} case file(s) for HQ written beside the bundles (sealed).</source>
+        <translation>ہیڈکوارٹر کے لیے مقدمے کی {n} فائل(یں) بنڈلز کے ساتھ لکھی گئیں (سربمہر)۔</translation>
+    </message>
+    <message>
         <source>{n} consenting victim(s) wait: their identity can be sealed for HQ only after a supervisor or an admin signs in here ({codes}).</source>
         <translation>‏{n} رضامند متاثرین منتظر ہیں: ان کی شناخت ہیڈکوارٹر کے لیے اسی وقت سربمہر ہو سکتی ہے جب کوئی نگران یا منتظم یہاں سائن اِن کرے ({codes})۔</translation>
+    </message>
+    <message>
+        <source>{n} case file(s) marked for HQ wait: a victim&apos;s file goes only while the victim consents, exported by a user who may reveal identities.</source>
+        <translation>ہیڈکوارٹر کے لیے نشان زد مقدمے کی {n} فائل(یں) منتظر ہیں: متاثرہ کی فائل صرف اسی وقت جاتی ہے جب متاثرہ رضامند ہو، اور اسے وہ صارف برآمد کرے جسے شناخت ظاہر کرنے کا اختیار ہو۔</translation>
     </message>
     <message>
         <source>Import HQ&apos;s receipt</source>
@@ -5603,8 +5631,8 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>درآمد کے لیے بنڈل</translation>
     </message>
     <message>
-        <source>Bundles (*.tipb)</source>
-        <translation>بنڈل (*.tipb)</translation>
+        <source>Bundles and case files (*.tipb *.tipf)</source>
+        <translation>بنڈل اور مقدمے کی فائلیں (*.tipb *.tipf)</translation>
     </message>
     <message>
         <source>Import</source>
