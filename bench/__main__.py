@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from bench import (
+    gui_case_files,
     gui_case_open,
     gui_diary,
     gui_lists,
@@ -26,6 +27,7 @@ BENCHES = {
     "gui_diary": gui_diary.main,
     "gui_startup": gui_startup.main,
     "gui_case_open": gui_case_open.main,
+    "gui_case_files": gui_case_files.main,
     "keystrokes": keystrokes.main,
     "package": package.main,
 }

@@ -15,7 +15,17 @@ synchronous runner (each figure includes the store's reads it waits for):
   run the same check as a save), the cost each keystroke pays then.
 
 The measures are taken in turn (a bare tab, an empty editor, a case; again), so each meets the
-same load when the machine is shared.
+same load when the machine is shared. Beside each first paint it prints the GUI thread's CPU
+time to it (``time.thread_time``), which a shared machine's load stretches far less than the
+wall clock, and the load average at the start and the end.
+
+Before and after a change: run the bench from a checkout of the earlier commit (``git archive
+<commit> | tar -x -C /tmp/before``; copy this file and ``tipdesk/ui/devtools/case_timing.py``
+into it so both sides print the same figures) and from the branch, alternating, with the same
+``BENCH_CASE_OPEN_HOME`` (the store is built once). On 2026-12-07, 4 pairs on 2 cores at a
+load average of 9-11: the GUI thread's CPU time to a case's first paint went from 81-92 ms to
+35-41 ms, an empty case editor's from 79-89 ms to 35-39 ms (the editors are built in place:
+see "Opening fast" in docs/desktop-app.md); the wall clock at that load is in the README.
 
 Environment: BENCH_CASE_OPEN_CASES (default 100000), BENCH_CASE_OPEN_HOME (where the built
 store is kept; default: a folder in the system's temporary folder, reused by the next run),
@@ -107,6 +117,7 @@ def main() -> None:
     default_home = Path(tempfile.gettempdir()) / f"tipdesk-bench-demo-{total}"
     home = Path(os.environ.get("BENCH_CASE_OPEN_HOME") or default_home)
     session = open_demo_store(home, total)
+    load_before = os.getloadavg()[0]
     try:
         # Imported here: the Qt half of the bench lives in the UI package.
         from tipdesk.ui.devtools.case_timing import measure_case_open
@@ -117,9 +128,13 @@ def main() -> None:
     base = statistics.median(found["baseline"])
     first = statistics.median(found["first_paint"])
     print(f"opening a case at {total:,} cases (store kept in {home})")
+    load = f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+    print(f"load average (1 min, {os.cpu_count()} cores): {load}")
     print(f"a bare tab (one label):               {_ms(found['bare'])}")
     print(f"baseline, an empty new-case editor:   {_ms(found['baseline'])}")
     print(f"open a case, first paint:             {_ms(found['first_paint'])}  (goal: < 100 ms)")
+    print(f"  CPU time of the GUI thread, empty:  {_ms(found['baseline_cpu'])}")
+    print(f"  CPU time of the GUI thread, case:   {_ms(found['first_paint_cpu'])}")
     print(f"open a case, all loaded (background): {_ms(found['loaded'])}")
     bare = statistics.median(found["bare"])
     ratios = f"{first / base:.2f}x the empty editor, {first / bare:.1f}x the bare tab"

@@ -19,6 +19,7 @@ import datetime as dt
 import errno
 import os
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from tipdesk import __version__
@@ -102,24 +103,41 @@ if hasattr(errno, "EDQUOT"):
     )
 
 
-def ordinary_error(exc: BaseException) -> str | None:
+def ordinary_error(exc: BaseException, tr: Callable[[str], str] | None = None) -> str | None:
     """One sentence for the user when ``exc`` is a failure of the surroundings rather than a
     bug, else ``None``.
 
     Ordinary: any ``OSError`` (what the operating system refused: a folder where a file was
     expected, a missing or read-only folder, a full disk, no permission, a closed pipe). The
     sentence names the path the system gave and the reason; it never quotes the exception's
-    message, which for some libraries' ``OSError`` subclasses may carry other text.
+    message, which for some libraries' ``OSError`` subclasses may carry other text. ``tr``
+    translates each sentence's pattern before the path is put in (the desktop app's
+    translations; the command line's sentences are English).
     """
     if not isinstance(exc, OSError):
         return None
+    t = tr or _same
     if isinstance(exc, BrokenPipeError):
-        return "The output was cut short: the program reading it stopped (a closed pipe)."
+        return t("The output was cut short: the program reading it stopped (a closed pipe).")
     path = exc.filename if isinstance(exc.filename, str) else None
     reasons = _OS_REASONS.get(exc.errno) if isinstance(exc.errno, int) else None
     if reasons is not None:
-        text = reasons[0].format(path=path) if path else reasons[1]
+        text = t(reasons[0]).format(path=path) if path else t(reasons[1])
     else:
         reason = exc.strerror or type(exc).__name__
-        text = f"{path}: {reason}" if path else f"a system error ({reason})"
+        text = (
+            t("{path}: {reason}").format(path=path, reason=reason)
+            if path
+            else t("a system error ({reason})").format(reason=reason)
+        )
     return text[0].upper() + text[1:] + "."
+
+
+def disk_full(exc: BaseException) -> bool:
+    """``exc`` says the disk (or the user's quota on it) is full."""
+    full = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+    return isinstance(exc, OSError) and exc.errno in full
+
+
+def _same(text: str) -> str:
+    return text

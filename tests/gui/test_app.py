@@ -3,6 +3,7 @@ arguments, translations and right-to-left layouts, the sidebar's pages."""
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -82,6 +83,38 @@ def test_known_problems_are_messages_naming_the_problem(qtbot: Any) -> None:
     assert box.text().splitlines() == [
         "Please correct the following:", "• Age must be 0 to 120.", "• The CNIC has 13 digits."
     ]  # fmt: skip
+
+
+def test_an_ordinary_os_error_is_one_message_naming_it_and_no_crash_report(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    from tipdesk.paths import Paths
+
+    paths = Paths(tmp_path / "home")
+    reporter = ErrorReporter(paths)
+    target = tmp_path / "gone" / "cases.csv"  # its folder vanished
+    with pytest.raises(OSError) as caught:
+        target.write_text("x", encoding="utf-8")
+    reporter.report(caught.value)
+    box = reporter.last_dialog
+    assert box is not None and box.objectName() == "knownErrorBox"
+    assert box.windowTitle() == "Could not finish"
+    assert box.text() == f"{target} does not exist (or a folder on its way does not)."
+    assert [b.objectName() for b in message_boxes()] == ["knownErrorBox"]
+    assert reporter.last_report is None
+    assert not paths.logs.exists()  # no crash report was written
+    box.close()
+    full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "tipdesk.db"))
+    reporter.report(full)
+    box = reporter.last_dialog
+    assert box is not None
+    assert box.windowTitle() == "The disk is full"
+    assert box.text() == f"The disk is full: {tmp_path / 'tipdesk.db'} was not completed."
+    box.close()
+    reporter.report(PermissionError(errno.EACCES, "Permission denied", "/media/usb/export"))
+    box = reporter.last_dialog
+    assert box is not None and box.text() == "Permission denied: /media/usb/export."
+    assert reporter.last_report is None and not paths.logs.exists()
 
 
 def test_uncaught_exceptions_go_to_the_reporter(tmp_path: Path, qtbot: Any) -> None:

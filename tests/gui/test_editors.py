@@ -23,6 +23,7 @@ from records_support import (
 )
 
 from tipdesk.core.codes import Gender
+from tipdesk.core.limits import TEXT_LIMITS
 from tipdesk.core.masking import MASK
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Accused, Case, Victim
@@ -130,6 +131,40 @@ def test_create_a_case_with_a_refused_sentence_then_fix_it(
     assert view.list.model.record_id(0) == editor.record_id
     view.list.set_search("Akram Zzz")
     assert view.list.model.rowCount() == 0
+
+
+def test_text_boxes_stop_at_the_records_text_limits(qtbot: Any, empty_app: RecordsApp) -> None:
+    view = _show(qtbot, CasesView(empty_app.ctx))
+    assert view.new_record()
+    editor = view.current_editor()
+    assert isinstance(editor, CaseEditor)
+    form = editor.case_form
+    number = form.editor("case_number")
+    limits = {
+        name: form.editor(name).maxLength()
+        for name in ("case_number", "investigating_officer", "closed_reason", "sections")
+    }
+    assert limits == {
+        "case_number": TEXT_LIMITS["case"]["case_number"],
+        "investigating_officer": TEXT_LIMITS["case"]["investigating_officer"],
+        "closed_reason": TEXT_LIMITS["case"]["closed_reason"],
+        "sections": 30 * 60 + 2 * 29,  # 30 sections of 60 characters, ", " between
+    }
+    _type(qtbot, number, "9" * (limits["case_number"] + 5))
+    assert number.value() == "9" * limits["case_number"]  # typing stopped at the limit
+    accused = form.sections["accused"].add()
+    assert accused.editor("name").maxLength() == TEXT_LIMITS["accused"]["name"]
+    assert accused.editor("cnic").maxLength() == TEXT_LIMITS["accused"]["cnic"]
+    assert accused.editor("imprisonment_months").maxLength() == 32767  # a number: no text limit
+    victim = form.sections["victims"].add()
+    assert victim.editor("phone").maxLength() == TEXT_LIMITS["victim"]["phone"]
+    # A stored value over the limit (written before it) is shown whole, never cut.
+    older = "A" * (TEXT_LIMITS["case"]["investigating_officer"] + 20)
+    officer = form.editor("investigating_officer")
+    officer.set_value(older)
+    assert officer.value() == older
+    officer.set_value("Inspector Rana")
+    assert officer.maxLength() == TEXT_LIMITS["case"]["investigating_officer"]
 
 
 def test_a_warning_is_shown_after_the_save_and_the_offence_date_is_kept(

@@ -15,6 +15,7 @@ from typing import Any
 from tipdesk import APP_NAME, __version__
 from tipdesk.cli import (
     admin_cmd,
+    attach_cmd,
     diary_cmd,
     io,
     records_cmd,
@@ -31,6 +32,7 @@ from tipdesk.paths import Paths, resolve_home
 COMMAND_MODULES = (
     setup_cmd,
     records_cmd,
+    attach_cmd,
     diary_cmd,
     register_cmd,
     sync_cmd,

@@ -17,6 +17,8 @@ Contract:
   ``text.max_length`` and ``list.max_items``), for a record and the children it carries
   (a case's accused and victims, a victim's referrals; deleted ones are skipped as
   validation skips them). The message gives the length and the limit, never the value.
+- :func:`input_length` gives the same limits to the desktop app's text boxes (their
+  maxLength), so typing stops at the limit instead of a save refusing it.
 - Pure functions, no I/O; :func:`tipdesk.core.validation.validate` calls
   :func:`length_problems` for every record it checks, so the limits hold wherever validation
   does: saving in the app or the command line, the register import and HQ's import.
@@ -150,6 +152,21 @@ LIST_LIMITS: dict[str, dict[str, tuple[int, int]]] = {
     "campaign": {"partners": CODES},
     "hearing": {},
 }
+
+
+def input_length(kind: str, field: str) -> int | None:
+    """The most characters an input for ``field`` of a ``kind`` record takes (the editors'
+    text boxes), or ``None`` for a field without a text limit. A list typed on one line with
+    commas (a case's sections) takes its most entries, each at its longest, with ", "
+    between them."""
+    limit = TEXT_LIMITS.get(kind, {}).get(field)
+    if limit is not None:
+        return limit
+    listed = LIST_LIMITS.get(kind, {}).get(field)
+    if listed is None:
+        return None
+    most, longest = listed
+    return most * longest + 2 * (most - 1)
 
 
 def _too_long(value: str, limit: int) -> int | None:

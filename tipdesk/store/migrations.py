@@ -935,6 +935,59 @@ def _step_8_to_9(conn: Connection) -> None:
     )
 
 
+def _step_9_to_10(conn: Connection) -> None:
+    """Case files (attachments): a file's description in ``attachments`` and its content,
+    encrypted in chunks, in ``attachment_chunks`` (:mod:`tipdesk.store.attachments`).
+
+    ``about`` and ``record_id`` name the case, accused or victim the file belongs to;
+    ``case_id`` is that record's case (NULL for a victim outside a case), so a case lists its
+    files and its people's with one indexed look-up. ``data_key`` is the file's own AES-256
+    key: as it is for a case's or an accused's file, HPKE-sealed to the identity key for a
+    victim's (``key_sealed`` = 1; the file's name and note are then encrypted under it too).
+    A removed file keeps its description (``removed_at``) but loses its key and its chunks.
+    ``hq_requested_at`` marks a file the district sends to HQ; ``hq_sent_at`` when it was
+    written for HQ. ``origin``: the device that attached it (at HQ, the district's)."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            about TEXT NOT NULL CHECK (about IN ('case', 'accused', 'victim')),
+            record_id TEXT NOT NULL,
+            case_id TEXT,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            file_name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            chunks INTEGER NOT NULL,
+            data_key BLOB,
+            key_sealed INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            removed_at TEXT,
+            removed_by TEXT,
+            hq_requested_at TEXT,
+            hq_requested_by TEXT,
+            hq_sent_at TEXT
+        );
+        CREATE INDEX attachments_record ON attachments(record_id, created_at);
+        CREATE INDEX attachments_case ON attachments(case_id, created_at)
+            WHERE case_id IS NOT NULL;
+        CREATE INDEX attachments_for_hq ON attachments(hq_requested_at)
+            WHERE hq_requested_at IS NOT NULL AND hq_sent_at IS NULL;
+        CREATE TABLE attachment_chunks (
+            attachment_id TEXT NOT NULL REFERENCES attachments(id),
+            n INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (attachment_id, n)
+        );
+        """,
+    )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _step_0_to_1,
     _step_1_to_2,
@@ -945,6 +998,7 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_6_to_7,
     _step_7_to_8,
     _step_8_to_9,
+    _step_9_to_10,
 ]
 VACUUM_AFTER = frozenset({5})
 """Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so

@@ -5,6 +5,9 @@ Contract:
   :class:`~tipdesk.core.errors.KnownError` becomes a message box naming the problem (its
   message never holds record contents, passphrases or keys); validation problems are listed
   one per line. :class:`~tipdesk.ui.runner.Cancelled` is not an error and shows nothing.
+- An ``OSError`` is a failure of the surroundings, not a bug (a full disk, a folder that is
+  not writable, a file that vanished): one message naming the path and the reason
+  (:func:`tipdesk.crash.ordinary_error`, as the command line says it), and no crash report.
 - Anything else is a bug: a crash report with the exception type and code locations only
   (:mod:`tipdesk.crash`) is saved under the data folder's ``logs/`` and the crash dialog says
   where. The dialog never shows the exception's message (it could quote a record).
@@ -26,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.core import errors as E
-from tipdesk.crash import crash_report_text, save_crash_report
+from tipdesk.crash import crash_report_text, disk_full, ordinary_error, save_crash_report
 from tipdesk.paths import Paths
 from tipdesk.ui.runner import Cancelled
 
@@ -49,6 +52,12 @@ def _title(exc: E.KnownError) -> str:
         return QApplication.translate("errors", "Store busy")
     if isinstance(exc, E.AuditChainBroken):
         return QApplication.translate("errors", "Not saved: the audit log is broken")
+    return QApplication.translate("errors", "Could not finish")
+
+
+def _ordinary_title(exc: BaseException) -> str:
+    if disk_full(exc):
+        return QApplication.translate("errors", "The disk is full")
     return QApplication.translate("errors", "Could not finish")
 
 
@@ -95,6 +104,10 @@ class ErrorReporter(QObject):
             return
         if isinstance(exc, E.KnownError):
             self.show_message(_title(exc), known_error_text(exc), parent)
+            return
+        ordinary = ordinary_error(exc, lambda text: QApplication.translate("crash", text))
+        if ordinary is not None:
+            self.show_message(_ordinary_title(exc), ordinary, parent)
             return
         self.crash(exc, parent)
 

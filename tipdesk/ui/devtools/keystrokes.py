@@ -137,14 +137,13 @@ def _tick(keys: Keyboard, form: RecordForm, name: str, wanted: list[str]) -> Non
     checklist = form.editor(name)
     _go_to(keys, form, name)
     _tab_to(keys, checklist.list)
-    codes = [str(checklist.list.item(i).data(Qt.ItemDataRole.UserRole + 1))
-             for i in range(checklist.list.count())]  # fmt: skip
+    codes = checklist.codes()
     for code in wanted:
         target = codes.index(code)
-        row = checklist.list.currentRow()
+        row = checklist.list.currentIndex().row()
         if row < 0:
             keys.press(Qt.Key.Key_Down)  # the first line becomes current
-            row = checklist.list.currentRow()
+            row = checklist.list.currentIndex().row()
         step = Qt.Key.Key_Down if target > row else Qt.Key.Key_Up
         keys.press(step, times=abs(target - row))
         keys.press(Qt.Key.Key_Space)

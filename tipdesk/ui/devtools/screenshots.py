@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from tipdesk.ui.devtools import (
         shots_diary,  # noqa: F401 (registers the Diary screens)
+        shots_files,  # noqa: F401 (registers the case files screen)
         shots_help,  # noqa: F401 (registers the upload's states and the user guide)
         shots_keys,  # noqa: F401 (registers the key and audit screens)
         shots_records,  # noqa: F401 (registers the record screens)

@@ -73,14 +73,16 @@ def button(
     return widget
 
 
-def scroll_area(content: QWidget, *, framed: bool = False) -> QScrollArea:
+def scroll_area(content: QWidget | None, *, framed: bool = False) -> QScrollArea:
     """``content`` in a scroll area that keeps it as wide as the area (frameless unless
-    ``framed``): a page or tab taller than the window."""
+    ``framed``): a page or tab taller than the window. ``None``: the content is given later
+    (``setWidget``), once the area is in place: giving it a filled widget styles all of it."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     if not framed:
         area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(content)
+    if content is not None:
+        area.setWidget(content)
     return area
 
 

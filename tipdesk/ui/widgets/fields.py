@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSizePolicy,
     QToolButton,
@@ -51,6 +49,7 @@ from tipdesk.core.codes import (
     ReferralOutcome,
     Stage,
 )
+from tipdesk.ui.widgets.checklist import CodeChecklist as CodeChecklist
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -202,19 +201,35 @@ def _sentence(message: str) -> str:
 
 
 class TextField(QLineEdit):
+    """One line of text. :meth:`set_limit` caps what can be typed (the record's text limit);
+    a stored value longer than that (written before the limit) is still shown whole, so
+    opening and saving never cuts it: the save names the problem instead."""
+
     sig_edited = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
+        self._limit = self.maxLength()  # Qt's default: 32767
         self.textEdited.connect(lambda _t: self.sig_edited.emit())
+
+    def set_limit(self, limit: int) -> None:
+        """At most ``limit`` characters can be typed (Qt counts UTF-16 units: a character
+        outside the basic plane counts twice, which only stops typing a little earlier)."""
+        self._limit = limit
+        self.setMaxLength(max(limit, len(self.text())))
+
+    def _show(self, text: str) -> None:
+        # QLineEdit cuts text longer than its maxLength: never a stored value.
+        self.setMaxLength(max(self._limit, len(text)))
+        self.setText(text)
+        self.setCursorPosition(0)
 
     def value(self) -> str:
         return self.text().strip()
 
     def set_value(self, value: str | None) -> None:
-        self.setText(value or "")
-        self.setCursorPosition(0)
+        self._show(value or "")
 
     def state(self) -> Any:
         return self.text()
@@ -241,8 +256,7 @@ class ListTextField(TextField):
         return [p.strip() for p in self.text().split(",") if p.strip()]
 
     def set_value(self, value: Sequence[str] | None) -> None:
-        self.setText(", ".join(value or []))
-        self.setCursorPosition(0)
+        self._show(", ".join(value or []))
 
 
 class LinesField(QPlainTextEdit):
@@ -653,127 +667,6 @@ class EnumCombo(CodeCombo):
 
     def state(self) -> Any:
         return str(super().value())
-
-
-class CodeChecklist(QWidget):
-    """Several codes from a list: a box of ticks (Space ticks the highlighted line). Long
-    lists get a filter line on top. A line under the box names what is ticked, so ticks
-    scrolled or filtered out of view are still seen."""
-
-    sig_edited = Signal()
-
-    def __init__(
-        self,
-        items: Iterable[tuple[str, str]],
-        parent: QWidget | None = None,
-        *,
-        rows: int = 5,
-        filterable: bool | None = None,
-    ) -> None:
-        super().__init__(parent)
-        pairs = list(items)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        if filterable is None:
-            filterable = len(pairs) > 20
-        self.filter: QLineEdit | None = None
-        if filterable:
-            self.filter = QLineEdit(self)
-            self.filter.setPlaceholderText(_tr("Type to filter the list"))
-            self.filter.setClearButtonEnabled(True)
-            self.filter.textChanged.connect(self._apply_filter)
-            layout.addWidget(self.filter)
-        self.list = QListWidget(self)
-        self.list.setUniformItemSizes(True)
-        self._order: list[str] = [code for code, _ in pairs]
-        for code, name in pairs:
-            self._add_item(code, name)
-        line = self.list.sizeHintForRow(0) if self.list.count() else 20
-        self.list.setFixedHeight(max(line, 20) * min(rows, max(len(pairs), 2)) + 8)
-        self.list.itemChanged.connect(self._on_item_changed)
-        layout.addWidget(self.list)
-        self.ticked = QLabel(self)
-        self.ticked.setObjectName("tickedSummary")
-        self.ticked.setProperty("role", "hint")
-        self.ticked.setWordWrap(True)
-        self.ticked.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.ticked)
-        self.setFocusProxy(self.filter or self.list)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # for a label's mnemonic (DateField)
-        self._initial: list[str] = []
-        self._loading = False
-        self._show_ticked()
-
-    def _add_item(self, code: str, name: str) -> QListWidgetItem:
-        item = QListWidgetItem(name, self.list)
-        item.setData(CODE_ROLE, code)
-        item.setFlags(
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
-        item.setCheckState(Qt.CheckState.Unchecked)
-        return item
-
-    def _items(self) -> list[QListWidgetItem]:
-        return [self.list.item(i) for i in range(self.list.count())]
-
-    def _on_item_changed(self, _item: QListWidgetItem) -> None:
-        if not self._loading:
-            self._show_ticked()
-            self.sig_edited.emit()
-
-    def _show_ticked(self) -> None:
-        names = [
-            item.text() for item in self._items() if item.checkState() == Qt.CheckState.Checked
-        ]
-        self.ticked.setText(
-            _tr("Ticked: {names}").format(names=", ".join(names)) if names else _tr("None ticked")
-        )
-
-    def _apply_filter(self, text: str) -> None:
-        key = text.strip().casefold()
-        for item in self._items():
-            item.setHidden(bool(key) and key not in item.text().casefold())
-
-    def checked(self) -> list[str]:
-        return [
-            str(item.data(CODE_ROLE))
-            for item in self._items()
-            if item.checkState() == Qt.CheckState.Checked
-        ]
-
-    def value(self) -> list[str]:
-        """Codes ticked: those the record had first, in its order, then new ones."""
-        ticked = set(self.checked())
-        kept = [c for c in self._initial if c in ticked]
-        return kept + [c for c in self.checked() if c not in kept]
-
-    def set_value(self, value: Sequence[str] | None) -> None:
-        codes = list(value or [])
-        self._loading = True
-        try:
-            known = {str(item.data(CODE_ROLE)) for item in self._items()}
-            for code in codes:
-                if code not in known:
-                    self._add_item(code, code)  # unknown code: keep it, ticked
-                    known.add(code)
-            for item in self._items():
-                state = Qt.CheckState.Checked if item.data(CODE_ROLE) in codes else None
-                item.setCheckState(state or Qt.CheckState.Unchecked)
-        finally:
-            self._loading = False
-        self._initial = codes
-        self._show_ticked()
-
-    def set_checked(self, code: str, checked: bool = True) -> None:
-        for item in self._items():
-            if item.data(CODE_ROLE) == code:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def state(self) -> Any:
-        return sorted(self.checked())
 
 
 def reference_items(reference: Any, list_name: str) -> list[tuple[str, str]]:

@@ -54,4 +54,4 @@ class CampaignsView(RecordsView):
         ]
 
     def make_editor(self, record_id: str | None) -> RecordEditor:
-        return CampaignEditor(self.ctx, record_id)
+        return CampaignEditor(self.ctx, record_id, self.editor_parent())

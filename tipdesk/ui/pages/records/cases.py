@@ -136,7 +136,7 @@ class CasesView(RecordsView):
         ]
 
     def make_editor(self, record_id: str | None) -> RecordEditor:
-        return CaseEditor(self.ctx, record_id)
+        return CaseEditor(self.ctx, record_id, self.editor_parent())
 
 
 def ask_officer_name(parent: QWidget, suggested: str) -> str | None:

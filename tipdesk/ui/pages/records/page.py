@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from tipdesk.core.permissions import Permission
 from tipdesk.ui.pages.records.context import RecordsContext
@@ -68,6 +68,7 @@ class RecordsView(QWidget):
             noun=self.count_text,
             empty_text=self.empty_text(),
             report=ctx.report,
+            parent=self.editor_parent(),  # made where it is shown (see editor_parent)
         )
         self.list.sig_open.connect(self.open_record)
         self.list.export_button.setVisible(ctx.can(Permission.REPORTS))
@@ -112,7 +113,16 @@ class RecordsView(QWidget):
         return ListFilter("district", self.tr("Any district"), districts, self.tr("District"))
 
     def make_editor(self, record_id: str | None) -> RecordEditor:
+        """A new editor, made inside :meth:`editor_parent`."""
         raise NotImplementedError
+
+    def editor_parent(self) -> QWidget | None:
+        """Where an editor is made: inside the stack of the tabs' pages, where it is shown.
+        An editor made elsewhere is moved there when its tab is added, and moving a built
+        editor restyles every one of its inputs (a tenth of a case's first paint)."""
+        return self.tabs.findChild(
+            QStackedWidget, "qt_tabwidget_stackedwidget", Qt.FindChildOption.FindDirectChildrenOnly
+        )
 
     # --- editors --------------------------------------------------------------------------------
     def open_record(self, record_id: str) -> RecordEditor:

@@ -50,4 +50,4 @@ class TrainingsView(RecordsView):
         ]
 
     def make_editor(self, record_id: str | None) -> RecordEditor:
-        return TrainingEditor(self.ctx, record_id)
+        return TrainingEditor(self.ctx, record_id, self.editor_parent())

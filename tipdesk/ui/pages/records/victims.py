@@ -58,4 +58,4 @@ class VictimsView(RecordsView):
         ]
 
     def make_editor(self, record_id: str | None) -> RecordEditor:
-        return VictimEditor(self.ctx, record_id)
+        return VictimEditor(self.ctx, record_id, self.editor_parent())

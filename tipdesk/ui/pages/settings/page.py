@@ -50,6 +50,7 @@ from tipdesk.services.session import Session
 from tipdesk.store import dashboard_queries
 from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
+from tipdesk.ui.pages.settings.case_files_card import CaseFilesCard
 from tipdesk.ui.pages.settings.commencement_dialog import CommencementDialog
 from tipdesk.ui.pages.settings.letterhead_card import LetterheadCard
 from tipdesk.ui.pages.settings.restore_dialog import RestoreDialog
@@ -216,6 +217,8 @@ class SettingsView(QWidget):
             self.upload_card = UploadCard(ctx)
             left.addWidget(self.upload_card)
         left.addWidget(self._backup_card())
+        self.case_files_card = CaseFilesCard(ctx)
+        left.addWidget(self.case_files_card)
         left.addWidget(self._register_card())
         left.addWidget(self._reference_card())
         left.addWidget(self._demo_card())
@@ -515,6 +518,7 @@ class SettingsView(QWidget):
     def refresh(self) -> None:
         self.ctx.runner.submit(_overview, self._on_overview, self.ctx.report)
         self.letterhead_card.refresh()
+        self.case_files_card.refresh()
         if self.upload_card is not None:
             self.upload_card.refresh()
 

@@ -145,14 +145,17 @@ class RecordEditor(QWidget):
         self.save_button.setEnabled(editable)
         if record_id:
             self.set_status(self.tr("Loading…"))
-            # Hidden, not disabled, until the record arrives: disabling and enabling again
-            # restyles every input of the form (a good part of a case's first paint).
-            self.body.setVisible(False)
             self.ctx.runner.submit(
                 partial(record_service.get, kind=self.kind, record_id=record_id),
                 self.guard(self._on_loaded),
                 self.guard(self._on_load_failed),
             )
+            if not self._loaded and not self.closed:
+                # Hidden, not disabled, until the record arrives: disabling and enabling
+                # again restyles every input of the form (a good part of a case's first
+                # paint). Only when it arrives later: showing the body again before the
+                # editor is placed would style every input twice.
+                self.body.setVisible(False)
         else:
             self._load(self.new_record())
             self.set_status(self.tr("New record: not saved yet"))
@@ -224,7 +227,14 @@ class RecordEditor(QWidget):
         self.form = form
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll_page(form) if scroll else form)
+        if not scroll:
+            layout.addWidget(form)
+            return
+        # The scroll area is placed first, then given the form: giving it the form styles
+        # every input (it measures them), and placing a styled form styles them all again.
+        area = scroll_page(None)
+        layout.addWidget(area)
+        area.setWidget(form)
 
     def new_record(self) -> Any:
         raise NotImplementedError
@@ -267,7 +277,8 @@ class RecordEditor(QWidget):
 
     def _on_loaded(self, record: Any) -> None:
         self._load(record, later=True)
-        self.body.setVisible(True)
+        if self.body.isHidden():
+            self.body.setVisible(True)
         self.set_status(self._saved_text(record))
         self._build_rest_after_paint()
 

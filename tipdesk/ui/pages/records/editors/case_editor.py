@@ -35,6 +35,7 @@ from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.core.reference import Reference
 from tipdesk.services import lists
 from tipdesk.ui.pages.records.context import RecordsContext
+from tipdesk.ui.pages.records.editors.attachments_panel import AttachmentsPanel
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.forms import (
     ChildListSection,
@@ -90,6 +91,9 @@ class AccusedForm(RecordForm):
         page.setSpacing(12)
         page.addWidget(self.banner)
         person, f1 = group(self.tr("The accused"))
+        court, f2 = group(self.tr("Proceedings and outcome"))
+        # Placed before they are filled: each input then joins the form once.
+        page.addLayout(columns(person, court))
         self.add_field(f1, "name", self.tr("&Name"), TextField())
         self.add_field(f1, "father_name", self.tr("&Father's name"), TextField())
         self.add_field(f1, "cnic", self.tr("&CNIC"), CnicField())
@@ -105,7 +109,6 @@ class AccusedForm(RecordForm):
             f1, "role", self.tr("&Role"), CodeCombo(reference_items(ref, "accused_roles"))
         )
         self.add_field(f1, "arrest_status", self.tr("Arr&est"), EnumCombo(ArrestStatus))
-        court, f2 = group(self.tr("Proceedings and outcome"))
         self.add_field(
             f2, "section", self.tr("&Section charged"), TextField(placeholder=self.tr("e.g. 3(2)"))
         )
@@ -123,7 +126,6 @@ class AccusedForm(RecordForm):
             f2, "fine_pkr", self.tr("Fine (P&KR)"), IntField(placeholder=self.tr("rupees"))
         )
         self.add_field(f2, "appeal", self.tr("Appea&l"), EnumCombo(Appeal))
-        page.addLayout(columns(person, court))
 
     def summary(self, reference: Any) -> list[str]:
         role = self.editor("role").value()
@@ -156,7 +158,9 @@ class CaseForm(RecordForm):
         # In this order: the fields' order is the order problems and focus go through.
         # Only the first tab is built before the case paints; the others (a quarter of the
         # form's widgets) right after, or at once when one of their inputs is needed.
-        self._add_tab(self._build_details(), self.tr("Details"), "details")
+        details = QWidget()
+        self._add_tab(details, self.tr("Details"), "details")
+        self._build_details(details)
         self._lazy_tab("accused", self.tr("Accused"), self._build_accused,
                        ["accused", "dual_role_review"])  # fmt: skip
         self._lazy_tab("victims", self.tr("Victims"), self._build_victims, ["victims"])
@@ -167,12 +171,16 @@ class CaseForm(RecordForm):
         self.tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     # --- the tabs -------------------------------------------------------------------------------
-    def _build_details(self) -> QWidget:
+    def _build_details(self, details: QWidget) -> None:
         ref = self.ctx.reference
-        details = QWidget()
         page = QVBoxLayout(details)
         page.setContentsMargins(0, 12, 0, 0)
         reg, f1 = group(self.tr("Registration"))
+        what, f3 = group(self.tr("Exploitation and route"))
+        # The groups are placed before they are filled: each input then joins the page once
+        # (placing a filled group moves every input again, see layout.columns).
+        page.addLayout(columns(reg, what, stretch=(3, 2)))
+        page.addStretch(1)
         self.add_field(
             f1,
             "case_number",
@@ -213,7 +221,6 @@ class CaseForm(RecordForm):
             self.tr("Reason for &closing"),
             TextField(placeholder=self.tr("Only when the case is closed")),
         )
-        what, f3 = group(self.tr("Exploitation and route"))
         self.add_field(
             f3,
             "exploitation_forms",
@@ -232,9 +239,6 @@ class CaseForm(RecordForm):
             self.tr("Co&untries on the route"),
             CodeChecklist(country_items(ref), rows=5),
         )
-        page.addLayout(columns(reg, what, stretch=(3, 2)))
-        page.addStretch(1)
-        return details
 
     def _build_accused(self) -> QWidget:
         accused_page = QWidget()
@@ -391,7 +395,7 @@ def accused_section(ctx: RecordsContext) -> ChildListSection:
         tr("Accused"),
         [tr("Name"), tr("Role"), tr("Arrest"), tr("Outcome"), tr("Imprisonment")],
         lambda form: form.summary(ref),
-        lambda: AccusedForm(ctx),
+        lambda parent: AccusedForm(ctx, parent),
         Accused,
         add_text=tr("Add an accused"),
         remove_text=tr("Remove accused"),
@@ -419,7 +423,7 @@ def victims_section(ctx: RecordsContext) -> ChildListSection:
         tr("Victims"),
         [tr("Victim code"), tr("Gender"), tr("Age"), tr("Referrals")],
         lambda form: form.summary(),
-        lambda: VictimForm(ctx),
+        lambda parent: VictimForm(ctx, parent),
         lambda: Victim(district=district),
         add_text=tr("Add a victim"),
         remove_text=tr("Remove victim"),
@@ -447,7 +451,18 @@ class CaseEditor(RecordEditor):
     kind = "case"
 
     def build_body(self, body: QWidget) -> None:
-        self.place_form(body, CaseForm(self.ctx), scroll=False)  # each tab scrolls on its own
+        self.place_form(body, CaseForm(self.ctx, body), scroll=False)  # each tab scrolls on its own
+        # The case's files: not a part of the form (they are saved as they are attached). The
+        # tab is built when first shown (it would cost a fifth of the first paint) and its
+        # list loads then.
+        tabs = self.case_form.tabs
+        holder = QWidget()
+        self._files_box = QVBoxLayout(holder)
+        self._files_box.setContentsMargins(0, 0, 0, 0)
+        self._files_panel: AttachmentsPanel | None = None
+        self._files_case: Case | None = None
+        self.files_tab = tabs.addTab(holder, self.tr("Files"))
+        tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.runner.submit(lists.offices, self.guard(self._on_offices), lambda _exc: None)
         if self.ctx.can(Permission.EDIT):
             # The sections are built with their tabs: the keys ask for them when pressed.
@@ -500,6 +515,32 @@ class CaseEditor(RecordEditor):
 
     def after_load(self) -> None:
         self.print_button.setEnabled(bool(self.record_id))
+        record = self.form.record
+        if self.record_id and isinstance(record, Case):
+            self._files_case = record
+            if self._files_panel is not None:
+                self._files_panel.set_case(record)
+
+    @property
+    def files_panel(self) -> AttachmentsPanel:
+        """The Files tab's panel, built on first use."""
+        if self._files_panel is None:
+            holder = self._files_box.parentWidget()
+            self._files_panel = AttachmentsPanel(self.ctx, holder)
+            self._files_box.addWidget(self._files_panel)
+            if self._files_case is not None:
+                self._files_panel.set_case(self._files_case)
+        return self._files_panel
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == self.files_tab:
+            self.files_panel.shown()
+
+    def show_files(self) -> AttachmentsPanel:
+        """Switch to the Files tab (its list loads the first time)."""
+        self.case_form.tabs.setCurrentIndex(self.files_tab)
+        self.files_panel.shown()
+        return self.files_panel
 
     def section_of(self, segments: Segments) -> str:
         form = self.case_form

@@ -48,9 +48,10 @@ from PySide6.QtWidgets import (
 )
 
 from tipdesk.core.errors import Problem
+from tipdesk.core.limits import input_length
 from tipdesk.core.records import Meta
 from tipdesk.ui.widgets.common import Banner
-from tipdesk.ui.widgets.fields import FieldBox
+from tipdesk.ui.widgets.fields import FieldBox, TextField
 from tipdesk.ui.widgets.text_table import TextTableModel
 
 _SEGMENT = re.compile(r"^(?P<name>[^.\[]+)(?:\[(?P<index>\d+)\])?$")
@@ -144,10 +145,16 @@ class RecordForm(QWidget):
     ) -> FieldBox:
         # "&Gender": Alt+G goes to the input (the caption's mnemonic); the label as read
         # elsewhere (problems, screen readers) is without the "&".
-        box = FieldBox(editor, label.replace("&", "").rstrip(":"))
+        # Made inside the layout's widget: moving a finished box into it costs more.
+        holder = layout.parentWidget() if layout is not None else None
+        box = FieldBox(editor, label.replace("&", "").rstrip(":"), holder)
         box.setObjectName(f"field_{name}")
         editor.setObjectName(name)
         editor.setAccessibleName(box.label)
+        if isinstance(editor, TextField):
+            limit = input_length(getattr(self.record_type, "KIND", ""), name)
+            if limit is not None:
+                editor.set_limit(limit)  # typing stops where a save would refuse the text
         self.fields[name] = box
         if layout is not None:
             caption = QLabel(label)
@@ -335,7 +342,8 @@ class RecordForm(QWidget):
 
 
 class ChildListSection(QWidget):
-    """A table of child records and, beside it, the selected child's form."""
+    """A table of child records and, beside it, the selected child's form (``make_form(parent)``
+    makes one inside ``parent``, where it is shown)."""
 
     sig_edited = Signal()
     sig_child_loaded = Signal(object)
@@ -348,7 +356,7 @@ class ChildListSection(QWidget):
         title: str,
         headers: Sequence[str],
         summary: Callable[[Any], Sequence[str]],
-        make_form: Callable[[], RecordForm],
+        make_form: Callable[[QWidget], RecordForm],
         new_record: Callable[[], Any],
         *,
         add_text: str,
@@ -503,7 +511,8 @@ class ChildListSection(QWidget):
             self._load_next()
 
     def _append(self, record: Any) -> RecordForm:
-        form = self._make_form()
+        # Made inside the stack that shows it: moving a built form there would restyle it.
+        form = self._make_form(self.stack)
         form.load(record)
         self.forms.append(form)
         self.stack.addWidget(form)

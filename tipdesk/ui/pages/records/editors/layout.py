@@ -17,8 +17,9 @@ from tipdesk.ui.pages.records.editors.forms import new_form_layout
 from tipdesk.ui.widgets.common import scroll_area
 
 
-def scroll_page(content: QWidget) -> QScrollArea:
-    """An editor's page in a frameless scroll area that never scrolls sideways."""
+def scroll_page(content: QWidget | None) -> QScrollArea:
+    """An editor's page in a frameless scroll area that never scrolls sideways (``None``:
+    the page is given later, see :func:`~tipdesk.ui.widgets.common.scroll_area`)."""
     area = scroll_area(content)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area

@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -43,7 +44,7 @@ from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import ChildListSection, RecordForm
-from tipdesk.ui.pages.records.editors.layout import columns, group
+from tipdesk.ui.pages.records.editors.layout import columns, group, stack
 from tipdesk.ui.pages.records.editors.printing import LetterButton, print_button_icon
 from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
@@ -120,7 +121,7 @@ def referral_section(ctx: RecordsContext) -> ChildListSection:
         tr("Referrals"),
         [tr("Service"), tr("Referred on"), tr("Outcome")],
         lambda form: form.summary(ref),
-        lambda: ReferralForm(ctx),
+        lambda parent: ReferralForm(ctx, parent),
         Referral,
         add_text=tr("Add a referral"),
         remove_text=tr("Remove referral"),
@@ -169,26 +170,28 @@ class VictimForm(RecordForm):
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(12)
         page.addWidget(self.banner)
-        # In this order: the fields' order is the order problems and focus go through.
-        left = QVBoxLayout()
-        left.setSpacing(12)
-        left.addWidget(self._build_identification())
-        left.addWidget(self._build_person())
-        right = QVBoxLayout()
-        right.setSpacing(12)
-        right.addWidget(self._build_identity())
-        right.addWidget(self._build_care())
-        page.addLayout(columns(left, right))
+        # The groups are placed before they are filled: each input then joins the form once
+        # (placing a filled group moves and restyles every input again).
+        ident, f1 = group(self.tr("Identification"))
+        person, f2 = group(self.tr("The person"))
+        identity, f3 = group(self.tr("Identity (protected)"))
+        identity.setObjectName("identityGroup")
+        care, f4 = group(self.tr("Exploitation and protection"))
+        page.addLayout(columns(stack(ident, person), stack(identity, care)))
         refs, f5 = group(self.tr("Referrals to services"))
-        section = self.add_section("referrals", referral_section(ctx))
-        f5.addRow(section)
         page.addWidget(refs)
         page.addStretch(1)
+        # In this order: the fields' order is the order problems and focus go through.
+        self._build_identification(f1)
+        self._build_person(f2)
+        self._build_identity(f3)
+        self._build_care(f4)
+        section = self.add_section("referrals", referral_section(ctx))
+        f5.addRow(section)
 
     # --- the groups -----------------------------------------------------------------------------
-    def _build_identification(self) -> QWidget:
+    def _build_identification(self, f1: QFormLayout) -> None:
         ref = self.ctx.reference
-        ident, f1 = group(self.tr("Identification"))
         self.add_field(
             f1,
             "victim_code",
@@ -216,10 +219,8 @@ class VictimForm(RecordForm):
             self.tr("Indicators o&bserved"),
             CodeChecklist(reference_items(ref, "victim_indicators"), rows=5),
         )
-        return ident
 
-    def _build_person(self) -> QWidget:
-        person, f2 = group(self.tr("The person"))
+    def _build_person(self, f2: QFormLayout) -> None:
         self.add_field(f2, "gender", self.tr("&Gender"), EnumCombo(Gender))
         self.add_field(f2, "age", self.tr("&Age (years)"), IntField())
         self.add_field(f2, "date_of_birth", self.tr("Date of bir&th"), DateField())
@@ -229,12 +230,9 @@ class VictimForm(RecordForm):
             self.tr("Nationality"),
             CodeCombo(country_items(self.ctx.reference), searchable=True, shared=True),
         )
-        return person
 
-    def _build_identity(self) -> QWidget:
+    def _build_identity(self, f3: QFormLayout) -> None:
         """The identifying details, masked until revealed, and consent."""
-        identity, f3 = group(self.tr("Identity (protected)"))
-        identity.setObjectName("identityGroup")
         self.identity_hint = QLabel(
             self.tr("Hidden to protect the victim. Revealing is recorded in the audit log.")
         )
@@ -262,11 +260,9 @@ class VictimForm(RecordForm):
             "",
             CheckField(self.tr("Consents to &sharing identifying details")),
         )
-        return identity
 
-    def _build_care(self) -> QWidget:
+    def _build_care(self, f4: QFormLayout) -> None:
         ref = self.ctx.reference
-        care, f4 = group(self.tr("Exploitation and protection"))
         self.add_field(
             f4,
             "exploitation_forms",
@@ -280,7 +276,6 @@ class VictimForm(RecordForm):
             CodeChecklist(reference_items(ref, "protection_measures"), rows=4),
         )
         self.add_field(f4, "notes", self.tr("Not&es"), NoteField(lines=3))
-        return care
 
     # --- identity -------------------------------------------------------------------------------
     def after_load(self) -> None:
@@ -293,7 +288,12 @@ class VictimForm(RecordForm):
             editor: TextField = self.editor(name)
             hidden = is_masked(editor.text())
             masked = masked or hidden
-            editor.setReadOnly(hidden)
+            if editor.isReadOnly() != hidden:
+                editor.setReadOnly(hidden)
+                # The grey of a read-only input comes from the style sheet's [readOnly]
+                # rule, which Qt applies when it styles the input: style it again.
+                editor.style().unpolish(editor)
+                editor.style().polish(editor)
             editor.setToolTip(
                 self.tr("Hidden. Use “Reveal identity…” to see or change it.") if hidden else ""
             )
