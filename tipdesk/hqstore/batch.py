@@ -7,8 +7,9 @@ Contract (the same as :mod:`tipdesk.store.remote_apply`'s, so that
 - Concurrency: before anything is read, the transaction takes an advisory lock on the sending
   device (one bundle of a device at a time) and on every incoming record id **in sorted
   order**, ids not yet stored included (two imports touching the same records queue instead
-  of deadlocking; a record that does not exist yet cannot be inserted twice). Records are
-  locked by stripe (:data:`RECORD_STRIPES`), ascending. The audit chain
+  of deadlocking; a record that does not exist yet cannot be inserted twice). Record locks
+  are row locks on ``sync_record_claims`` (one row per record id ever imported), taken by one
+  sorted upsert. The audit chain
   and change log are appended under one more lock taken last, so their order is commit order.
   All of them are transaction-level locks: released at commit or rollback.
 - Records are stored with their own bookkeeping untouched; a victim's identifying values are
@@ -52,12 +53,6 @@ Conn = psycopg.Connection[tuple[object, ...]]
 
 _ORDER = ("case", "accused", "victim", "referral", "training", "campaign")
 LOG_LOCK = 0x6175_6469_745F_6C6F  # the audit chain and change log: commit order
-RECORD_LOCK_SPACE = 0x7464_7263  # first key of the two-key advisory locks on record stripes
-RECORD_STRIPES = 512
-"""Record ids are locked by stripe (a hash of the id modulo this): a lock per record would
-overflow PostgreSQL's shared lock table (``max_locks_per_transaction`` x connections, a few
-thousand by default) on a 100,000-record bundle. Two imports sharing a stripe queue; stripes
-are taken in ascending order, so they never deadlock."""
 _UNIT_OWNER_SQL = {
     "case": "SELECT r.id, r.owner, r.district FROM cases AS r",
     "training": "SELECT r.id, r.owner, r.district FROM trainings AS r",
@@ -91,6 +86,7 @@ class PgRemoteBatch:
         self.vault = vault
         self.changes = Changes()
         self._victims: list[Victim] = []
+        self._sealed_ids: set[int] = set()  # id() of victims in _victims (kept alive there)
         self._new_victims: set[str] = set()
         self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
         self._change_rows: list[tuple[str, str, int, str, str, str]] = []
@@ -286,8 +282,9 @@ class PgRemoteBatch:
         values = tuple(int(v) if type(v) is bool else v for v in values)
         if not isinstance(record, Victim):
             return values
-        if any(v is record for v in self._victims):
+        if id(record) in self._sealed_ids:
             return values  # already sealed (write() passes sealed values on)
+        self._sealed_ids.add(id(record))
         self._victims.append(record)
         return self.vault.seal_values(record, values, MAPPINGS["victim"].columns)
 
@@ -412,14 +409,21 @@ class PgRemoteBatch:
                     for change in self._change_rows:
                         copy.write_row(change)
             if self._versions:
-                cur.executemany(
+                # One statement for the whole batch (the last version of a record wins, as
+                # the one-row upserts in order would have it).
+                last = {(k, r): (k, r, v, vv) for k, r, v, vv in self._versions}
+                kinds, ids, versions, vvs = (list(c) for c in zip(*last.values(), strict=True))
+                cur.execute(
                     "INSERT INTO sync_versions (kind, record_id, version, vv) "
-                    "VALUES (%s, %s, %s, %s) ON CONFLICT (kind, record_id) DO UPDATE SET "
+                    "SELECT * FROM unnest(CAST(%s AS text[]), CAST(%s AS text[]), "
+                    "CAST(%s AS bigint[]), CAST(%s AS text[])) "
+                    "ON CONFLICT (kind, record_id) DO UPDATE SET "
                     "version = excluded.version, vv = excluded.vv",
-                    self._versions,
+                    (kinds, ids, versions, vvs),
                 )
             append_audit(self.conn, self._audit)
         self._victims.clear()
+        self._sealed_ids.clear()
         self._new_victims.clear()
         self._change_rows.clear()
         self._versions.clear()
@@ -452,12 +456,15 @@ def append_audit(conn: Conn, entries: Sequence[store_audit.NewEntry]) -> int:
         out.append((seq, e.at, e.user, e.device, e.action, e.kind, e.record_id, detail, prev, h))
         prev = h
     if out:
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO audit (seq, at, user_name, device, action, kind, record_id, "
-                "detail, prev_hash, hash) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                out,
-            )
+        with (
+            conn.cursor() as cur,
+            cur.copy(
+                "COPY audit (seq, at, user_name, device, action, kind, record_id, detail, "
+                "prev_hash, hash) FROM STDIN"
+            ) as copy,
+        ):
+            for row in out:
+                copy.write_row(row)
     return seq
 
 
@@ -502,13 +509,17 @@ def import_batch(
     contract); ``private``: the identity key when the signed-in user may reveal identities."""
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(f"device:{device_id}"),))
-        stripes = sorted({lock_key(f"record:{r}") % RECORD_STRIPES for r in record_ids})
-        if stripes:
-            # In one statement, in ascending order (the subquery's order is the call order).
+        ids = sorted(set(record_ids))
+        if ids:
+            # Row locks, not advisory ones: a lock per record would overflow PostgreSQL's
+            # shared lock table on a 100,000-record bundle; a row lock lives in the row. The
+            # upsert takes them in the order of its input (sorted), waiting on another
+            # import's claim of the same record, new ids included, until that one commits.
             conn.execute(
-                "SELECT count(pg_advisory_xact_lock(%s, s)) FROM "
-                "(SELECT s FROM unnest(CAST(%s AS integer[])) AS s ORDER BY s) AS o",
-                (RECORD_LOCK_SPACE, stripes),
+                "INSERT INTO sync_record_claims (record_id) "
+                'SELECT r FROM unnest(CAST(%s AS text[])) AS r ORDER BY r COLLATE "C" '
+                "ON CONFLICT (record_id) DO UPDATE SET claims = sync_record_claims.claims + 1",
+                (ids,),
             )
         vault = PgVault(conn)
         if private is not None:

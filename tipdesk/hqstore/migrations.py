@@ -162,6 +162,8 @@ def _step_0_to_1(conn: Conn) -> None:
         case_id ctext, victim_id ctext);
     CREATE INDEX sync_quarantine_record ON sync_quarantine(kind, record_id, status);
     CREATE INDEX sync_quarantine_device ON sync_quarantine(device_id, status);
+    CREATE TABLE sync_record_claims (record_id ctext PRIMARY KEY,
+        claims bigint NOT NULL DEFAULT 1);
     CREATE TABLE sync_anchors (device_id ctext NOT NULL REFERENCES sync_devices(device_id),
         bundle_seq bigint NOT NULL, entry bigint NOT NULL, hash ctext NOT NULL,
         proof_entry bigint NOT NULL DEFAULT 0, proof_hash ctext NOT NULL DEFAULT '',

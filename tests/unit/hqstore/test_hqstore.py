@@ -11,12 +11,13 @@ import pytest
 
 from tipdesk.core.errors import KnownError, StoreBusy, StoreNotFound, StoreTooNew
 from tipdesk.hqstore import migrations
-from tipdesk.hqstore.batch import append_audit, lock_key, verify_audit
+from tipdesk.hqstore.batch import append_audit, import_batch, lock_key, verify_audit
 from tipdesk.hqstore.dialect import POSTGRES, SQLITE, identifier
 from tipdesk.hqstore.errors import classify
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.driver import StoreBug
+from tipdesk.store.store import Actor
 
 
 @pytest.fixture
@@ -178,3 +179,41 @@ def test_dialect_ages_agree_with_sqlite(db: HqDatabase) -> None:
         with db.connection() as conn:
             got = conn.execute(pg_sql.encode(), (born, seen)).fetchone()
         assert got == expected == (age,), (born, seen)
+
+
+def _actor() -> Actor:
+    return Actor("importer", "hq-device", "2025-06-01T00:00:00Z")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("D1", ["r-1", "r-2"]), ("D2", ["r-2", "r-3"])),  # a shared record, not yet stored
+        (("D1", ["r-1"]), ("D1", ["r-9"])),  # the same device
+    ],
+)
+def test_an_import_waits_for_another_holding_its_device_or_records(
+    pg_url: str, db: HqDatabase, first: tuple[str, list[str]], second: tuple[str, list[str]]
+) -> None:
+    quick = "-c lock_timeout=100"  # ms: how long the second waits before giving up
+    with psycopg.connect(pg_url) as holder, psycopg.connect(pg_url, options=quick) as other:
+        with (
+            import_batch(holder, _actor(), first[0], first[1], None),
+            pytest.raises(psycopg.errors.LockNotAvailable),
+            import_batch(other, _actor(), second[0], second[1], None),
+        ):
+            pass
+        # Once the first commits, the second goes through.
+        with import_batch(other, _actor(), second[0], second[1], None) as b:
+            assert b.max_change() == 0
+
+
+def test_imports_of_other_devices_and_records_do_not_wait(pg_url: str, db: HqDatabase) -> None:
+    patient = "-c lock_timeout=30000"  # a wait would fail the test instead of hanging it
+    with (
+        psycopg.connect(pg_url) as holder,
+        psycopg.connect(pg_url, options=patient) as other,
+        import_batch(holder, _actor(), "D1", ["r-1", "r-2"], None),
+        import_batch(other, _actor(), "D2", ["r-3"], None) as b,
+    ):
+        assert b.bundle("D2", 1) is None

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+from pg_cluster import Cluster
 from sync_support import case_for, export, link, make_district
 
 from tipdesk.core.clock import FixedClock
@@ -166,3 +168,63 @@ def _edit_some(session: Session) -> int:
     if changed:
         records.save(session, changed)
     return len(changed)
+
+
+def test_two_importers_at_once_give_what_one_writer_gives_and_no_plaintext_on_disk(
+    svc_linked: tuple[Session, Session],
+    hq_db: HqDatabase,
+    pg_url: str,
+    pg_cluster: Cluster,
+    tmp_path: Path,
+    svc_clock: FixedClock,
+) -> None:
+    lahore, hq = svc_linked
+    multan = make_district(tmp_path / "multan", svc_clock, which=1)
+    try:
+        link(multan, hq, tmp_path / "files")
+        hq_pg.link(hq, hq_db)
+        fill(lahore, seed=21, cases=30)
+        fill(multan, seed=22, cases=30)
+        shared = case_for(lahore)
+        shared.victims[0].consent_to_share = True
+        shared.victims[0].name = "Gulnaz Ondisk-Synthetic"
+        records.save(lahore, [shared])
+        datas = [
+            export(d, tmp_path / f"out{i}").read_bytes() for i, d in enumerate((lahore, multan))
+        ]
+        for data in datas:
+            sync.import_bundle_bytes(hq, data)
+        opened = [hq_pg.open_bundle(hq, data) for data in datas]
+        results: list[object] = []
+        errors: list[BaseException] = []
+        start = threading.Barrier(len(opened))
+
+        def run(item: hq_pg.OpenedBundle) -> None:
+            try:
+                start.wait(10)
+                results.append(hq_pg.apply_opened(hq_db, item))
+            except BaseException as exc:  # reported below, never lost in the thread
+                errors.append(exc)
+
+        threads = [threading.Thread(target=run, args=(o,)) for o in opened]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert errors == [] and len(results) == 2
+        _same_reports(hq, hq_db)
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            assert verify_audit(conn)[0]
+            (n,) = conn.execute("SELECT count(*) FROM sync_bundles").fetchone() or (0,)
+            assert n == 2
+            conn.execute("CHECKPOINT")
+        found = [
+            str(p)
+            for p in pg_cluster.data.rglob("*")
+            if p.is_file() and b"Gulnaz Ondisk-Synthetic" in p.read_bytes()
+        ]
+        assert found == []
+        # The name did reach HQ (sealed): the scan looked for something that was there.
+        assert "Gulnaz Ondisk-Synthetic" in {v.name for v in _victims(lahore)}
+    finally:
+        multan.close()

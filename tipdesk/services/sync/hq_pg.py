@@ -7,7 +7,8 @@ Contract:
   applies the schema (:mod:`tipdesk.hqstore.migrations`), copies the install's identity public
   key and index key (so identities are sealed to the same officers), and mirrors the device
   registry.
-- :func:`import_bundle_bytes` verifies and decrypts a bundle exactly as
+- :func:`import_bundle_bytes` (:func:`open_bundle` on the session's thread, then
+  :func:`apply_opened` on any thread) verifies and decrypts a bundle exactly as
   :func:`tipdesk.services.sync.hq.import_bundle_bytes` does, then applies it through the same
   importer (:func:`tipdesk.services.sync.importer.apply_in_batch`) into PostgreSQL, in one
   transaction holding the device's and the records' locks (:mod:`tipdesk.hqstore.batch`); a
@@ -18,11 +19,13 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 
 from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import Permission
+from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
 from tipdesk.hqstore import migrations
 from tipdesk.hqstore.figures import PgFigures
@@ -36,9 +39,12 @@ from tipdesk.services.sync.common import own_identity, require_hq, sync_store
 from tipdesk.services.sync.hq import ImportResult, _verified
 from tipdesk.services.sync.import_state import Outcome
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
+from tipdesk.store.store import Actor
 from tipdesk.sync import budget, bundle, container, payload
+from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
 from tipdesk.sync.gcpause import gc_paused
+from tipdesk.sync.payload import Payload
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,19 +88,31 @@ def link(session: Session, db: HqDatabase) -> Linked:
     return Linked(found, migrations.LATEST, len(devices))
 
 
-def import_bundle_bytes(
-    session: Session,
-    db: HqDatabase,
-    data: bytes,
-    *,
-    source: str = "",
-    limits: Limits = DEFAULT_LIMITS,
-) -> ImportResult:
-    """Verify, decrypt, validate and apply one bundle into PostgreSQL (module contract)."""
+@dataclass
+class OpenedBundle:
+    """A bundle verified and decrypted with the HQ install's keys, ready to apply to
+    PostgreSQL by :func:`apply_opened` on any thread (it holds no store or session)."""
+
+    result: ImportResult
+    manifest: Manifest
+    sha256: str
+    contents: Payload
+    devices: list[tuple[str, str, str, str, str | None]]
+    private: bytes | None
+    actor: Actor
+    ctx: ValidationContext
+    here: str
+
+
+def open_bundle(
+    session: Session, data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS
+) -> OpenedBundle:
+    """Verify and decrypt one bundle with the HQ install's registry and keys (the session's
+    thread). Raises what :func:`tipdesk.services.sync.hq.import_bundle_bytes` raises for a
+    bundle it refuses; nothing is written anywhere."""
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
     env, manifest, device = _verified(session, data, limits)
-    sha256 = hashlib.sha256(data).hexdigest()
     result = ImportResult(
         source,
         manifest.device,
@@ -108,33 +126,46 @@ def import_bundle_bytes(
     me = own_identity(session)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
     budget.check_items(plain, budget.records_in(manifest.counts))
-    devices = _devices(session)
-    private = session.store.vault.private_key()
-    actor = session.actor()
-    ctx = session.validation_context()
-    here = session.install.device_id
     with gc_paused():
         contents = payload.decode(plain, env.format)
         del plain
         bundle.check_payload(manifest, contents)
-        ids = [r.record_id for rows in contents.rows.values() for r in rows]
+    return OpenedBundle(
+        result,
+        manifest,
+        hashlib.sha256(data).hexdigest(),
+        contents,
+        _devices(session),
+        session.store.vault.private_key(),
+        session.actor(),
+        session.validation_context(),
+        session.install.device_id,
+    )
 
-        def work(conn: Conn) -> Outcome:
-            pg_batch.mirror_devices(conn, devices)
-            with pg_batch.import_batch(conn, actor, manifest.device, ids, private) as b:
-                return importer.apply_in_batch(
-                    b,
-                    b,
-                    manifest=manifest,
-                    sha256=sha256,
-                    payload=contents,
-                    ctx=ctx,
-                    here=here,
-                    device_district=device.district,
-                )
 
+def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
+    """Apply an opened bundle to PostgreSQL in one transaction (see the module contract);
+    thread-safe: several importers may run at once, each with its own bundles."""
+    m = opened.manifest
+    ids = [r.record_id for rows in opened.contents.rows.values() for r in rows]
+
+    def work(conn: Conn) -> Outcome:
+        pg_batch.mirror_devices(conn, opened.devices)
+        with pg_batch.import_batch(conn, opened.actor, m.device, ids, opened.private) as b:
+            return importer.apply_in_batch(
+                b,
+                b,
+                manifest=m,
+                sha256=opened.sha256,
+                payload=opened.contents,
+                ctx=opened.ctx,
+                here=opened.here,
+                device_district=opened.result.district,
+            )
+
+    with gc_paused():
         outcome = db.run(work)
-    result.status = outcome.status
+    result = dataclasses.replace(opened.result, status=outcome.status)
     if outcome.status == "imported":
         result.accepted = outcome.accepted
         result.duplicates = outcome.duplicates
@@ -144,6 +175,18 @@ def import_bundle_bytes(
         result.quarantined = outcome.quarantined
         result.anchor = outcome.anchor
     return result
+
+
+def import_bundle_bytes(
+    session: Session,
+    db: HqDatabase,
+    data: bytes,
+    *,
+    source: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
+    """Verify, decrypt, validate and apply one bundle into PostgreSQL (module contract)."""
+    return apply_opened(db, open_bundle(session, data, source=source, limits=limits))
 
 
 def build_report(session: Session, db: HqDatabase, params: ReportParams) -> Report:
