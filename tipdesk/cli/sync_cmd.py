@@ -368,14 +368,30 @@ def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
 
 # --- HQ -----------------------------------------------------------------------------------------
 def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+
     with open_session(args, paths) as session:
-        if args.inbox is not None:
-            folder = Path(args.inbox) if args.inbox else None
-            report = sync_service.import_inbox(session, folder)
-        elif args.files:
-            report = sync_service.import_files(session, [Path(f) for f in args.files])
-        else:
+        if args.inbox is None and not args.files:
             raise InvalidInput("Name the bundle files to import, or --inbox.")
+        db = hq_pg.database_of(session)  # an HQ whose records are in PostgreSQL
+        try:
+            if args.inbox is not None:
+                folder = Path(args.inbox) if args.inbox else None
+                report = (
+                    hq_pg.import_inbox(session, db, folder)
+                    if db is not None
+                    else sync_service.import_inbox(session, folder)
+                )
+            else:
+                files = [Path(f) for f in args.files]
+                report = (
+                    hq_pg.import_files(session, db, files)
+                    if db is not None
+                    else sync_service.import_files(session, files)
+                )
+        finally:
+            if db is not None:
+                db.close()
 
     def text() -> str:
         lines = []
@@ -435,6 +451,20 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     for e in report.errors:
         print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
     return 1 if report.errors else 0
+
+
+def cmd_hq_database(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        linked = hq_pg.configure(session, args.url)
+    io.emit(
+        {"schema_version": linked.version, "devices": linked.devices},
+        args.json,
+        f"HQ database ready (schema {linked.version}, {linked.devices} device(s) mirrored); "
+        "bundles are imported into it and reports built from it from now on.",
+    )
+    return 0
 
 
 def _anchor_line(problem: str, message: str, bundle: int | None = None) -> str:
@@ -775,6 +805,13 @@ def register(sub: Any, add: Add) -> None:
         help="import every bundle in the inbox (this install's, or DIR) and move the imported "
         "ones to its imported folder",
     )
+    p = add(
+        "database",
+        cmd_hq_database,
+        "keep imported records in a PostgreSQL database (docs/install.md, HQ server)",
+        hq,
+    )
+    p.add_argument("url", metavar="URL", help="a libpq URL without password")
     p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
     p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
     p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)

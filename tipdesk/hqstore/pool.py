@@ -19,8 +19,10 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 import psycopg
+import psycopg.conninfo
 import psycopg_pool
 
+from tipdesk.core.errors import InvalidInput
 from tipdesk.hqstore.errors import RETRY_STATES, classify, sqlstate, translated
 
 T = TypeVar("T")
@@ -92,3 +94,33 @@ class HqDatabase:
                     continue
                 raise classify(exc) from None
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def check_url(url: str) -> None:
+    """Refuse a connection URL this HQ must not use, with a message naming the problem:
+    unparseable; holding a password (it would be stored in the HQ install's settings: keep it
+    in ``~/.pgpass`` or a service file instead); or reaching a server over TCP without TLS
+    with full verification (``sslmode=verify-full``). A Unix socket (a host that is a folder,
+    or none) is on the same computer and needs no TLS."""
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        raise InvalidInput(
+            "The database URL could not be read; write it as "
+            "postgresql://ROLE@HOST/DATABASE?sslmode=verify-full (docs/install.md, HQ server)."
+        ) from None
+    if parts.get("password"):
+        raise InvalidInput(
+            "The database URL holds a password; TIPDesk stores the URL in its settings, so "
+            "keep the password in ~/.pgpass (or a libpq service file) and give the URL "
+            "without it. Nothing was changed."
+        )
+    hosts = [h for h in str(parts.get("host") or "").split(",") if h]
+    over_network = any(not h.startswith("/") for h in hosts) or bool(parts.get("hostaddr"))
+    if over_network and parts.get("sslmode") != "verify-full":
+        raise InvalidInput(
+            "The database is reached over the network without sslmode=verify-full: TIPDesk "
+            "talks to a remote HQ database only over TLS that checks the server's certificate "
+            "and name (add ?sslmode=verify-full&sslrootcert=CA-FILE), or through a Unix socket "
+            "on this computer. Nothing was changed."
+        )

@@ -44,6 +44,13 @@ def build_report(
     at_hq = session.install.role is InstallRole.HQ
     if not at_hq and session.install.district:
         params = dataclasses.replace(params, install_district=session.install.district)
+    if at_hq:
+        from tipdesk.services.sync import hq_pg  # the PostgreSQL driver only when used
+
+        db = hq_pg.database_of(session)
+        if db is not None:
+            with db:
+                return hq_pg.build_report(session, db, params, progress)
     return report_build.build_report(
         session.store,
         session.reference,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,9 +14,11 @@ from pathlib import Path
 import psycopg
 import pytest
 from pg_cluster import Cluster
-from sync_support import case_for, export, link, make_district
+from sync_support import case_for, export, link, make_district, run_cli
 
+from tipdesk.cli import main as cli_main
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import InvalidInput
 from tipdesk.core.masking import MASK
 from tipdesk.core.records import Case
 from tipdesk.hqstore.batch import verify_audit
@@ -228,3 +231,78 @@ def test_two_importers_at_once_give_what_one_writer_gives_and_no_plaintext_on_di
         assert "Gulnaz Ondisk-Synthetic" in {v.name for v in _victims(lahore)}
     finally:
         multan.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("postgresql://hq:pw-synthetic@db.example/tipdesk?sslmode=verify-full", "password"),
+        ("postgresql://hq@db.example/tipdesk", "verify-full"),
+        ("postgresql://hq@db.example/tipdesk?sslmode=require", "verify-full"),
+        ("postgresql://hq@/tipdesk?hostaddr=10.0.0.5", "verify-full"),
+        ("not a url ===", "could not be read"),
+    ],
+)
+def test_database_urls_hq_must_not_use_are_refused(url: str, problem: str) -> None:
+    with pytest.raises(InvalidInput, match=problem) as caught:
+        hq_pg.check_database_url(url)
+    assert "pw-synthetic" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql:///tipdesk?host=/run/postgresql",
+        "postgresql:///tipdesk",
+        "postgresql://hq@db.example/tipdesk?sslmode=verify-full&sslrootcert=/etc/tipdesk/ca.pem",
+    ],
+)
+def test_socket_and_verified_tls_urls_are_accepted(url: str) -> None:
+    hq_pg.check_database_url(url)
+
+
+def test_init_refuses_a_database_for_a_district_or_a_bad_url_before_creating_anything(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TIPDESK_PASSPHRASE", "synthetic passphrase for a test")
+    home = tmp_path / "new-hq"
+    common = ["init", "--home", str(home), "--user", "admin1"]
+    district = [*common, "--role", "district", "--district", "Lahore", "--office", "FIA-AHTC-LHR"]
+    assert cli_main.run([*district, "--database", "postgresql:///x"]) != 0
+    assert cli_main.run([*common, "--role", "hq", "--database", "postgresql://a:b@h/x"]) != 0
+    assert not (home.exists() and any(home.iterdir()))
+
+
+def test_an_hq_with_a_database_imports_into_it_and_reports_from_it(
+    svc_linked: tuple[Session, Session],
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lahore, hq = svc_linked
+    fill(lahore, seed=31, cases=12)
+    bundle = export(lahore, tmp_path / "out")
+    assert run_cli(monkeypatch, hq, "hq", "database", pg_url) == 0
+    assert hq.store.setting(hq_pg.DATABASE_SETTING) == pg_url
+    assert run_cli(monkeypatch, hq, "hq", "import", str(bundle)) == 0
+    assert hq.store.query("SELECT count(*) FROM cases") == [(0,)]  # not in the SQLCipher store
+    with psycopg.connect(pg_url) as conn:
+        (in_pg,) = conn.execute("SELECT count(*) FROM cases WHERE deleted = 0").fetchone() or (0,)
+    assert in_pg >= 12
+    out = tmp_path / "national.json"
+    period = ["--from", "2020-01-01", "--to", "2026-12-31"]
+    assert run_cli(monkeypatch, hq, "report", *period, "--format", "json", "--out", str(out)) == 0
+    from_cli = json.loads(out.read_text(encoding="utf-8"))
+    # The same bundle imported into the SQLCipher store gives the same report.
+    hq.store.set_settings({hq_pg.DATABASE_SETTING: ""}, hq.actor())
+    sync.import_bundle_bytes(hq, bundle.read_bytes())
+    params = ReportParams(
+        dt.date.fromisoformat(from_cli["period"]["from"]),
+        dt.date.fromisoformat(from_cli["period"]["to"]),
+    )
+    on_sqlite = writers.report_dict(reports.build_report(hq, params))
+    on_sqlite = json.loads(json.dumps(on_sqlite, ensure_ascii=False))
+    for doc in (from_cli, on_sqlite):
+        doc.pop("generated_at")
+    assert from_cli == on_sqlite
+    assert in_pg and str(in_pg) in json.dumps(from_cli)

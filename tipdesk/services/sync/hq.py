@@ -285,6 +285,15 @@ def import_bundle_bytes(
 
 ProgressHook = Callable[[int, int], None]
 """``progress(done, total)``: files imported so far, of how many."""
+BundleImporter = Callable[[Session, bytes, str, Limits], ImportResult]
+"""``importer(session, data, source, limits)``: imports one bundle (this module's
+:func:`import_bundle_bytes`, or the PostgreSQL HQ's)."""
+GapsOf = Callable[[Session, str], list[int]]
+"""``gaps_of(session, device_id)``: the device's missing bundle numbers where it imports."""
+
+
+def _import_here(session: Session, data: bytes, source: str, limits: Limits) -> ImportResult:
+    return import_bundle_bytes(session, data, source=source, limits=limits)
 
 
 def import_files(
@@ -294,6 +303,8 @@ def import_files(
     *,
     progress: ProgressHook | None = None,
     report: ImportReport | None = None,
+    importer: BundleImporter = _import_here,
+    gaps_of: GapsOf = _gaps,
 ) -> ImportReport:
     """Import several bundle files, each in its own transaction, in (device, sequence) order
     when their manifests can be read. A refused file is listed with its reason and does not
@@ -326,7 +337,7 @@ def import_files(
             progress(done, total)
         try:
             data = read_file(path, "bundle", largest + 64 * 1024)
-            result = import_bundle_bytes(session, data, source=str(path), limits=limits)
+            result = importer(session, data, str(path), limits)
         except KnownError as exc:
             report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
@@ -336,7 +347,7 @@ def import_files(
     if progress is not None:
         progress(total, total)
     for device_id in sorted({r.device for r in report.results}):
-        report.gaps[device_id] = _gaps(session, device_id)
+        report.gaps[device_id] = gaps_of(session, device_id)
     return report
 
 
@@ -349,6 +360,8 @@ def import_inbox(
     limits: Limits = DEFAULT_LIMITS,
     *,
     progress: ProgressHook | None = None,
+    importer: BundleImporter = _import_here,
+    gaps_of: GapsOf = _gaps,
 ) -> ImportReport:
     """Import every bundle waiting in the inbox (the install's inbox folder, or ``folder``),
     then move each one imported now or before into the inbox's ``imported`` folder, so that
@@ -363,7 +376,15 @@ def import_inbox(
     files = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix == bundle.EXTENSION)
     report = ImportReport()
     try:
-        import_files(session, files, limits, progress=progress, report=report)
+        import_files(
+            session,
+            files,
+            limits,
+            progress=progress,
+            report=report,
+            importer=importer,
+            gaps_of=gaps_of,
+        )
     finally:
         _move_imported(inbox, files, report)
     return report

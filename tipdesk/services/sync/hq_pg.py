@@ -21,30 +21,36 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
 from tipdesk.hqstore import migrations
 from tipdesk.hqstore.figures import PgFigures
-from tipdesk.hqstore.pool import Conn, HqDatabase
-from tipdesk.reports.build import build_report_from
+from tipdesk.hqstore.pool import Conn, HqDatabase, check_url
+from tipdesk.reports.build import Progress, build_report_from
 from tipdesk.reports.model import Report, ReportParams
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer
+from tipdesk.services.sync import hq, importer
 from tipdesk.services.sync.common import own_identity, require_hq, sync_store
-from tipdesk.services.sync.hq import ImportResult, _verified
+from tipdesk.services.sync.hq import ImportReport, ImportResult, _verified
 from tipdesk.services.sync.import_state import Outcome
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
 from tipdesk.store.store import Actor
-from tipdesk.sync import budget, bundle, container, payload
+from tipdesk.sync import budget, bundle, container, payload, status
 from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
 from tipdesk.sync.gcpause import gc_paused
 from tipdesk.sync.payload import Payload
+
+DATABASE_SETTING = "hq_database"
+"""The HQ install's setting naming its PostgreSQL database (a libpq URL without password)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,70 @@ def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
     return result
 
 
+def check_database_url(url: str) -> None:
+    """Refuse a URL this HQ must not use (:func:`tipdesk.hqstore.pool.check_url`), before
+    anything is created."""
+    check_url(url)
+
+
+def configure(session: Session, url: str) -> Linked:
+    """Make ``url`` this HQ install's database: check it (:func:`check_url`), link it
+    (:func:`link`) and remember it in the install's settings (audited; the URL holds no
+    password). Bundles imported and reports built from then on use it (:func:`database_of`)."""
+    session.require(Permission.MANAGE_SETTINGS)
+    require_hq(session, "hq database")
+    check_url(url)
+    with HqDatabase(url, max_size=1) as db:
+        linked = link(session, db)
+    session.store.set_settings({DATABASE_SETTING: url}, session.actor())
+    return linked
+
+
+def database_of(session: Session) -> HqDatabase | None:
+    """The HQ install's PostgreSQL database (a new pool; the caller closes it), or ``None``
+    when the install keeps its records in its own store."""
+    url = session.store.setting(DATABASE_SETTING)
+    if not url or session.install.role is not InstallRole.HQ:
+        return None
+    return HqDatabase(url)
+
+
+def gaps(db: HqDatabase, device_id: str) -> list[int]:
+    """Bundle numbers missing from what PostgreSQL holds of ``device_id``."""
+    with db.connection() as conn:
+        rows = conn.execute(
+            "SELECT seq, from_change, to_change FROM sync_bundles WHERE device_id = %s "
+            "ORDER BY seq",
+            (device_id,),
+        ).fetchall()
+        conn.rollback()
+    return status.progress((int(str(a)), int(str(b)), int(str(c))) for a, b, c in rows).gaps
+
+
+def import_files(session: Session, db: HqDatabase, files: Sequence[Path]) -> ImportReport:
+    """:func:`tipdesk.services.sync.hq.import_files` into PostgreSQL."""
+    return hq.import_files(
+        session,
+        files,
+        importer=lambda s, data, source, limits: import_bundle_bytes(
+            s, db, data, source=source, limits=limits
+        ),
+        gaps_of=lambda _s, device_id: gaps(db, device_id),
+    )
+
+
+def import_inbox(session: Session, db: HqDatabase, folder: Path | None = None) -> ImportReport:
+    """:func:`tipdesk.services.sync.hq.import_inbox` into PostgreSQL."""
+    return hq.import_inbox(
+        session,
+        folder,
+        importer=lambda s, data, source, limits: import_bundle_bytes(
+            s, db, data, source=source, limits=limits
+        ),
+        gaps_of=lambda _s, device_id: gaps(db, device_id),
+    )
+
+
 def import_bundle_bytes(
     session: Session,
     db: HqDatabase,
@@ -189,12 +259,11 @@ def import_bundle_bytes(
     return apply_opened(db, open_bundle(session, data, source=source, limits=limits))
 
 
-def build_report(session: Session, db: HqDatabase, params: ReportParams) -> Report:
+def build_report(
+    session: Session, db: HqDatabase, params: ReportParams, progress: Progress | None = None
+) -> Report:
     """The national report for ``params`` from the PostgreSQL HQ database."""
     session.require(Permission.REPORTS)
     return build_report_from(
-        PgFigures(db),
-        session.reference,
-        params,
-        generated_at=session.now(),
+        PgFigures(db), session.reference, params, generated_at=session.now(), progress=progress
     )
