@@ -533,12 +533,24 @@ def mirror_devices(conn: Conn, devices: Sequence[tuple[str, str, str, str, str |
     """Bring the device registry's copy in PostgreSQL up to date: ``(device_id, district,
     office, registered_at, revoked_at)`` of every device the HQ install registered (the
     registry itself, with the devices' keys, stays in the HQ install's store in this slice).
-    Coverage counts devices from it; the sync tables refer to it."""
+    Coverage counts devices from it; the sync tables refer to it.
+
+    Only new or changed rows are written: an upsert would lock every device row, and two
+    importers of different devices would then wait for each other."""
+    held = {
+        str(r[0]): tuple(None if v is None else str(v) for v in r)
+        for r in conn.execute(
+            "SELECT device_id, district, office, registered_at, revoked_at FROM sync_devices"
+        )
+    }
+    changed = [d for d in devices if held.get(d[0]) != tuple(d)]
+    if not changed:
+        return
     with conn.cursor() as cur:
         cur.executemany(
             "INSERT INTO sync_devices (device_id, district, office, registered_at, revoked_at) "
             "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (device_id) DO UPDATE SET "
             "district = excluded.district, office = excluded.office, "
             "registered_at = excluded.registered_at, revoked_at = excluded.revoked_at",
-            list(devices),
+            changed,
         )

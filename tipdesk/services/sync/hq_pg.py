@@ -2,7 +2,7 @@
 and the national report from it (issue 20, first slice).
 
 Contract:
-- The HQ install (its SQCipher store) still holds users, the key file, HQ's own signing and age
+- The HQ install (its SQLCipher store) still holds users, the key file, HQ's own signing and age
   keys, the device registry and offices. :func:`link` prepares a PostgreSQL database for it:
   applies the schema (:mod:`tipdesk.hqstore.migrations`), copies the install's identity public
   key and index key (so identities are sealed to the same officers), and mirrors the device
