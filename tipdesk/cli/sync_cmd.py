@@ -368,30 +368,14 @@ def cmd_sync_status(args: argparse.Namespace, paths: Paths) -> int:
 
 # --- HQ -----------------------------------------------------------------------------------------
 def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
-    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
-
     with open_session(args, paths) as session:
-        if args.inbox is None and not args.files:
+        if args.inbox is not None:
+            folder = Path(args.inbox) if args.inbox else None
+            report = sync_service.import_inbox(session, folder)
+        elif args.files:
+            report = sync_service.import_files(session, [Path(f) for f in args.files])
+        else:
             raise InvalidInput("Name the bundle files to import, or --inbox.")
-        db = hq_pg.database_of(session)  # an HQ whose records are in PostgreSQL
-        try:
-            if args.inbox is not None:
-                folder = Path(args.inbox) if args.inbox else None
-                report = (
-                    hq_pg.import_inbox(session, db, folder)
-                    if db is not None
-                    else sync_service.import_inbox(session, folder)
-                )
-            else:
-                files = [Path(f) for f in args.files]
-                report = (
-                    hq_pg.import_files(session, db, files)
-                    if db is not None
-                    else sync_service.import_files(session, files)
-                )
-        finally:
-            if db is not None:
-                db.close()
 
     def text() -> str:
         lines = []

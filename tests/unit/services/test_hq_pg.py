@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +31,7 @@ from tipdesk.services import records, reports, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg
+from tipdesk.services.sync.hq import DATABASE_SETTING
 
 PERIODS = (
     ReportParams(dt.date(2023, 1, 1), dt.date(2026, 12, 31)),
@@ -283,7 +286,7 @@ def test_an_hq_with_a_database_imports_into_it_and_reports_from_it(
     fill(lahore, seed=31, cases=12)
     bundle = export(lahore, tmp_path / "out")
     assert run_cli(monkeypatch, hq, "hq", "database", pg_url) == 0
-    assert hq.store.setting(hq_pg.DATABASE_SETTING) == pg_url
+    assert hq.store.setting(DATABASE_SETTING) == pg_url
     assert run_cli(monkeypatch, hq, "hq", "import", str(bundle)) == 0
     assert hq.store.query("SELECT count(*) FROM cases") == [(0,)]  # not in the SQLCipher store
     with psycopg.connect(pg_url) as conn:
@@ -294,7 +297,7 @@ def test_an_hq_with_a_database_imports_into_it_and_reports_from_it(
     assert run_cli(monkeypatch, hq, "report", *period, "--format", "json", "--out", str(out)) == 0
     from_cli = json.loads(out.read_text(encoding="utf-8"))
     # The same bundle imported into the SQLCipher store gives the same report.
-    hq.store.set_settings({hq_pg.DATABASE_SETTING: ""}, hq.actor())
+    hq.store.set_settings({DATABASE_SETTING: ""}, hq.actor())
     sync.import_bundle_bytes(hq, bundle.read_bytes())
     params = ReportParams(
         dt.date.fromisoformat(from_cli["period"]["from"]),
@@ -306,3 +309,13 @@ def test_an_hq_with_a_database_imports_into_it_and_reports_from_it(
         doc.pop("generated_at")
     assert from_cli == on_sqlite
     assert in_pg and str(in_pg) in json.dumps(from_cli)
+
+
+def test_the_app_and_the_command_line_start_without_the_postgresql_driver() -> None:
+    """psycopg takes about 0.2 s to import: only an HQ with a database pays for it."""
+    code = (
+        "import sys, tipdesk.cli.main, tipdesk.services.reports, tipdesk.services.sync.hq; "
+        "print('psycopg' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

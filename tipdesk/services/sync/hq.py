@@ -18,8 +18,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
@@ -49,6 +50,9 @@ from tipdesk.sync.errors import (
     WrongDistrict,
 )
 from tipdesk.sync.gcpause import gc_paused
+
+if TYPE_CHECKING:
+    from tipdesk.hqstore.pool import HqDatabase
 
 
 @dataclass(slots=True)
@@ -214,8 +218,30 @@ def check_bundle_bytes(session: Session, data: bytes, limits: Limits = DEFAULT_L
 
 
 def _gaps(session: Session, device_id: str) -> list[int]:
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg
+
+        with db:
+            return hq_pg.gaps(db, device_id)
     rows = sync_store(session).bundles(device_id)
     return status.progress((b.seq, b.from_change, b.to_change) for b in rows).gaps
+
+
+DATABASE_SETTING = "hq_database"
+"""The HQ install's setting naming its PostgreSQL database (a libpq URL without password;
+:func:`tipdesk.services.sync.hq_pg.configure`)."""
+
+
+def hq_database(session: Session) -> HqDatabase | None:
+    """The HQ install's PostgreSQL database (a new pool; the caller closes it) when it keeps
+    its records there (issue 20), else ``None``: imports go there whichever way they come
+    (command line, app, HTTPS receiver), and the national report is read from it."""
+    if session.install.role is not InstallRole.HQ or not session.store.setting(DATABASE_SETTING):
+        return None
+    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+
+    return hq_pg.database_of(session)
 
 
 def import_bundle_bytes(
@@ -224,6 +250,12 @@ def import_bundle_bytes(
     """Verify, decrypt, validate and apply one bundle (see the module contract)."""
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg
+
+        with db:
+            return hq_pg.import_bundle_bytes(session, db, data, source=source, limits=limits)
     env, manifest, device = _verified(session, data, limits)
     sha256 = hashlib.sha256(data).hexdigest()
     result = ImportResult(
@@ -285,15 +317,6 @@ def import_bundle_bytes(
 
 ProgressHook = Callable[[int, int], None]
 """``progress(done, total)``: files imported so far, of how many."""
-BundleImporter = Callable[[Session, bytes, str, Limits], ImportResult]
-"""``importer(session, data, source, limits)``: imports one bundle (this module's
-:func:`import_bundle_bytes`, or the PostgreSQL HQ's)."""
-GapsOf = Callable[[Session, str], list[int]]
-"""``gaps_of(session, device_id)``: the device's missing bundle numbers where it imports."""
-
-
-def _import_here(session: Session, data: bytes, source: str, limits: Limits) -> ImportResult:
-    return import_bundle_bytes(session, data, source=source, limits=limits)
 
 
 def import_files(
@@ -303,8 +326,6 @@ def import_files(
     *,
     progress: ProgressHook | None = None,
     report: ImportReport | None = None,
-    importer: BundleImporter = _import_here,
-    gaps_of: GapsOf = _gaps,
 ) -> ImportReport:
     """Import several bundle files, each in its own transaction, in (device, sequence) order
     when their manifests can be read. A refused file is listed with its reason and does not
@@ -337,7 +358,7 @@ def import_files(
             progress(done, total)
         try:
             data = read_file(path, "bundle", largest + 64 * 1024)
-            result = importer(session, data, str(path), limits)
+            result = import_bundle_bytes(session, data, source=str(path), limits=limits)
         except KnownError as exc:
             report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
             continue
@@ -347,7 +368,7 @@ def import_files(
     if progress is not None:
         progress(total, total)
     for device_id in sorted({r.device for r in report.results}):
-        report.gaps[device_id] = gaps_of(session, device_id)
+        report.gaps[device_id] = _gaps(session, device_id)
     return report
 
 
@@ -360,8 +381,6 @@ def import_inbox(
     limits: Limits = DEFAULT_LIMITS,
     *,
     progress: ProgressHook | None = None,
-    importer: BundleImporter = _import_here,
-    gaps_of: GapsOf = _gaps,
 ) -> ImportReport:
     """Import every bundle waiting in the inbox (the install's inbox folder, or ``folder``),
     then move each one imported now or before into the inbox's ``imported`` folder, so that
@@ -376,15 +395,7 @@ def import_inbox(
     files = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix == bundle.EXTENSION)
     report = ImportReport()
     try:
-        import_files(
-            session,
-            files,
-            limits,
-            progress=progress,
-            report=report,
-            importer=importer,
-            gaps_of=gaps_of,
-        )
+        import_files(session, files, limits, progress=progress, report=report)
     finally:
         _move_imported(inbox, files, report)
     return report

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import KnownError
@@ -37,9 +35,9 @@ from tipdesk.reports.build import Progress, build_report_from
 from tipdesk.reports.model import Report, ReportParams
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import hq, importer
+from tipdesk.services.sync import importer
 from tipdesk.services.sync.common import own_identity, require_hq, sync_store
-from tipdesk.services.sync.hq import ImportReport, ImportResult, _verified
+from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified
 from tipdesk.services.sync.import_state import Outcome
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
 from tipdesk.store.store import Actor
@@ -48,9 +46,6 @@ from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
 from tipdesk.sync.gcpause import gc_paused
 from tipdesk.sync.payload import Payload
-
-DATABASE_SETTING = "hq_database"
-"""The HQ install's setting naming its PostgreSQL database (a libpq URL without password)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,30 +216,6 @@ def gaps(db: HqDatabase, device_id: str) -> list[int]:
         ).fetchall()
         conn.rollback()
     return status.progress((int(str(a)), int(str(b)), int(str(c))) for a, b, c in rows).gaps
-
-
-def import_files(session: Session, db: HqDatabase, files: Sequence[Path]) -> ImportReport:
-    """:func:`tipdesk.services.sync.hq.import_files` into PostgreSQL."""
-    return hq.import_files(
-        session,
-        files,
-        importer=lambda s, data, source, limits: import_bundle_bytes(
-            s, db, data, source=source, limits=limits
-        ),
-        gaps_of=lambda _s, device_id: gaps(db, device_id),
-    )
-
-
-def import_inbox(session: Session, db: HqDatabase, folder: Path | None = None) -> ImportReport:
-    """:func:`tipdesk.services.sync.hq.import_inbox` into PostgreSQL."""
-    return hq.import_inbox(
-        session,
-        folder,
-        importer=lambda s, data, source, limits: import_bundle_bytes(
-            s, db, data, source=source, limits=limits
-        ),
-        gaps_of=lambda _s, device_id: gaps(db, device_id),
-    )
 
 
 def import_bundle_bytes(
