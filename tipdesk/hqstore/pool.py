@@ -36,6 +36,12 @@ class HqDatabase:
     """A pool of connections to one HQ database (see the module contract)."""
 
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 4, timeout: float = 15.0):
+        # One direct connection first: a wrong database, role or address is told at once and
+        # by name, where the pool would retry in the background until its timeout.
+        try:
+            psycopg.connect(url, connect_timeout=max(1, int(timeout))).close()
+        except psycopg.Error as exc:
+            raise classify(exc) from None
         self._pool = psycopg_pool.ConnectionPool(
             url,
             min_size=min_size,
@@ -47,15 +53,7 @@ class HqDatabase:
         )
         try:
             self._pool.open(wait=True, timeout=timeout)
-        except psycopg_pool.PoolTimeout:
-            self._pool.close()
-            # The pool hides the cause; one direct attempt tells the user what went wrong.
-            try:
-                psycopg.connect(url, connect_timeout=max(1, int(timeout))).close()
-            except psycopg.Error as exc:
-                raise classify(exc) from None
-            raise classify(psycopg.OperationalError()) from None
-        except psycopg.Error as exc:
+        except psycopg.Error as exc:  # PoolTimeout included
             self._pool.close()
             raise classify(exc) from None
 
