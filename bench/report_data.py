@@ -141,6 +141,7 @@ def _fill(conn: Connection, reference: Reference, size: Size, rng: random.Random
     victims = _Rows(
         "victim", name="", father_name="", cnic="", phone="", address="", nationality="PK",
         identified_by="", indicators="[]", consent_to_share=0, protection_measures="[]", notes="",
+        owner="",
     )  # fmt: skip
     referrals = _Rows("referral", provider="", notes="", outcome="pending")
     iso = [_iso(FIRST_DAY + dt.timedelta(days=d)) for d in range(DAYS + 900)]
@@ -165,7 +166,7 @@ def _fill(conn: Connection, reference: Reference, size: Size, rng: random.Random
             official = rng.random() < 0.03
             c_rows.append(cases.row(
                 id=cid, case_number=f"FIR {n}/{iso[reg][:4]}", registered_on=iso[reg],
-                district=district, stage=STAGES[n % len(STAGES)],
+                district=district, owner=district, stage=STAGES[n % len(STAGES)],
                 official_involvement=int(official),
                 official_action="suspended" if official and n % 3 else "",
                 exploitation_forms=forms_json[n % len(forms_json)],
@@ -228,7 +229,8 @@ def _fill_activities(
         t_rows.append(trainings.row(
             id=new_id(), organiser=rng.choice(("fia", "punjab_police", "sindh_police")),
             start_on=_iso(start), end_on=_iso(start + dt.timedelta(days=2)),
-            district=rng.choices(codes, weights)[0], participants_total=female + male,
+            district=(place := rng.choices(codes, weights)[0]), owner=place,
+            participants_total=female + male,
             participants_female=female, participants_male=male,
             participants_by_agency=json.dumps({"fia": female + male}),
         ))  # fmt: skip
@@ -237,7 +239,7 @@ def _fill_activities(
         start = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
         c_rows.append(campaigns.row(
             id=new_id(), department=rng.choice(DEPARTMENTS), start_on=_iso(start),
-            end_on=_iso(start), district=rng.choices(codes, weights)[0],
+            end_on=_iso(start), district=(place := rng.choices(codes, weights)[0]), owner=place,
             people_reached=rng.randrange(20, 2000),
         ))  # fmt: skip
     with transaction(conn):

@@ -13,8 +13,9 @@ campaigns: about 9 rows per case), then times, through the services an officer's
   same statements, with nothing decoded, checked or decided; its share of the import time is
   what the database needs, the rest is Python;
 - beside it, checks alone: the Python work no import can skip, with no database at all:
-  decrypt, decompress and decode the payload, assemble each case's tree and validate every
-  record. SQLite alone plus checks alone is a floor for any import done in one process;
+  decrypt, decompress and decode the payload, open the consenting victims' sealed identities,
+  assemble each case's tree and validate every record. SQLite alone plus checks alone is a
+  floor for any import done in one process;
 - sealing the bundle's compressed payload with TIPDesk (age v1 via pyrage, plus the Ed25519
   signature and framing) and with ``age -r`` (the Go reference tool, one process per run) on the
   same bytes; best of 5 each; ratio TIPDesk/age in throughput (goal: at least 0.8x). The same
@@ -59,6 +60,7 @@ from tipdesk.paths import Paths
 from tipdesk.services import sync
 from tipdesk.services.demo import generate
 from tipdesk.services.session import Session, init_install
+from tipdesk.services.sync import relay
 from tipdesk.services.sync.common import own_identity
 from tipdesk.store import report_bulk, search
 from tipdesk.store.driver import insert_rows, transaction
@@ -172,7 +174,10 @@ def _checks_alone(hq: Session, data: bytes, sender: bytes) -> float:
         env = container.read(data)
         container.verify(env, sender)
         plain = container.open_payload(env, me.age_identity, me.public.recipient)
-        rows = payload.decode(plain).rows
+        contents = payload.decode(plain)
+        rows = contents.rows
+        # Consenting victims' identities come sealed for HQ: opening them is HQ's work too.
+        relay.open_identities(rows.get("victim", []), contents.identity_keys, me.age_identity)
         # One layer per case (or victim outside a case) holding its own children.
         victim_root = {
             r.record_id: r.record.case_id or r.record_id

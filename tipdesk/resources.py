@@ -111,9 +111,11 @@ def _checked(parsed: dict[str, dict[str, Any]], where: Callable[[str], str]) -> 
     with _blame(where("organisations")):
         for key in ORGANISATION_LISTS:
             _check_items(parsed["organisations"], key)
+        _check_department_aliases(parsed["organisations"]["departments"], parsed["geography"])
     with _blame(where("codes")):
         for key in CODE_LISTS:
             _check_items(parsed["codes"], key)
+        _check_register_headers(parsed["codes"].get("register_headers", {}))
     with _blame(where("sentences")):
         _check_sentences(parsed["sentences"])
     services = {i["code"] for i in parsed["codes"]["referral_services"]}
@@ -200,6 +202,55 @@ def _check_items(data: dict[str, Any], key: str) -> None:
             raise _Bad(f"{where}: name {name!r} appears twice")
         codes.add(code)
         names.add(folded)
+
+
+def _check_department_aliases(items: list[dict[str, Any]], geography: dict[str, Any]) -> None:
+    """Departments' ``province`` is a province of the geography; ``aliases`` are names, never
+    another department's name or code, and never shared by two departments of one province
+    (nor by two departments without a province): an alias must name one department once the
+    province of the row's district is known."""
+    provinces = {p["code"] for p in geography["provinces"]}
+    names = {_fold(i["name"]) for i in items} | {_fold(i["code"]) for i in items}
+    owner: dict[tuple[str, str], str] = {}
+    for i, item in enumerate(items):
+        where = f"departments[{i}]"
+        province = item.get("province", "")
+        if province != "" and province not in provinces:
+            raise _Bad(f"{where}.province {province!r} is not a province of geography.json")
+        for k, alias in enumerate(_list(item.get("aliases", []), f"{where}.aliases")):
+            if not isinstance(alias, str) or not alias.strip():
+                raise _Bad(f"{where}.aliases[{k}] must be a non-empty string")
+            key = _fold(alias)
+            if key in names and _fold(item["name"]) != key and _fold(item["code"]) != key:
+                raise _Bad(f"{where}.aliases[{k}] {alias!r} is another department's name or code")
+            seen = owner.setdefault((province, key), item["code"])
+            if seen != item["code"]:
+                raise _Bad(
+                    f"{where}.aliases[{k}] {alias!r} is also an alias of {seen}"
+                    + (" in the same province" if province else "")
+                )
+
+
+def _check_register_headers(data: Any) -> None:
+    """``register_headers``: sheets (or ``*``) to columns to lists of header names, and ``-`` a
+    list of header names. Which columns exist is the register import's business: a header
+    for a column a sheet lacks names nothing there."""
+    where = "register_headers"
+    for sheet, columns in _obj(data, where).items():
+        if sheet.startswith("_"):
+            continue
+        if sheet == "-":
+            _names(columns, f"{where}.-")
+            continue
+        for column, names in _obj(columns, f"{where}.{sheet}").items():
+            if not column.startswith("_"):
+                _names(names, f"{where}.{sheet}.{column}")
+
+
+def _names(value: Any, where: str) -> None:
+    for k, name in enumerate(_list(value, where)):
+        if not isinstance(name, str) or not name.strip():
+            raise _Bad(f"{where}[{k}] must be a non-empty string")
 
 
 def _check_geography(data: dict[str, Any]) -> set[str]:

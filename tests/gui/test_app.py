@@ -211,11 +211,11 @@ def test_the_first_window_loads_no_services_and_no_database_driver(
 
 def test_the_sidebar_pages(main_window: MainWindow) -> None:
     keys = [s.key for s in default_pages()]
-    assert keys == ["dashboard", "diary", "cases", "victims", "trainings", "campaigns", "sync",
-                    "reports", "audit", "settings", "users"]  # fmt: skip
+    assert keys == ["dashboard", "diary", "cases", "victims", "trainings", "campaigns", "review",
+                    "sync", "reports", "audit", "settings", "users"]  # fmt: skip
     texts = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
-    assert texts == ["Dashboard", "Diary", "Cases", "Victims", "Training", "Campaigns", "Sync",
-                     "Reports", "Audit", "Settings", "Users"]  # fmt: skip
+    assert texts == ["Dashboard", "Diary", "Cases", "Victims", "Training", "Campaigns", "Review",
+                     "Sync", "Reports", "Audit", "Settings", "Users"]  # fmt: skip
     sync_page = main_window.show_page("sync")
     assert main_window.page_stack.currentWidget() is sync_page
     assert main_window.current_key() == "sync"

@@ -220,3 +220,34 @@ def test_a_new_case_takes_files_once_saved(qtbot: Any, empty_app: RecordsApp) ->
     qtbot.waitUntil(lambda: editor.record_id is not None)
     assert panel.case_id == editor.record_id and panel.attach_button.isEnabled()
     assert panel.whose.itemText(0) == "The case"
+
+
+def test_a_read_only_case_shows_its_files_without_changing_them(
+    qtbot: Any, empty_app: RecordsApp, tmp_path: Path
+) -> None:
+    """A case this install cannot change (here: handed over) keeps Save a copy; attaching,
+    removing and sending are off, whether the Files tab was built before or after."""
+    app = empty_app
+    case = _case(app)
+    attachments.attach(app.session, F.write(tmp_path, "fir.pdf", F.pdf()), case_id=case.id,
+                       kind="fir")  # fmt: skip
+    editor, panel = _open(qtbot, app, case)
+    panel.table.selectRow(0)
+    assert panel.attach_button.isEnabled() and panel.remove_button.isEnabled()
+
+    editor.make_read_only()
+    assert not panel.attach_button.isEnabled() and not panel.whose.isEnabled()
+    assert not panel.remove_button.isEnabled() and not panel.hq_button.isEnabled()
+    panel.table.selectRow(0)
+    assert panel.save_button.isEnabled()  # reading stays possible
+    assert not panel.remove_button.isEnabled()
+    panel.attach_files([F.write(tmp_path, "late.pdf", F.pdf())])  # a drop: ignored
+    assert [item.file_name for item in panel.items] == ["fir.pdf"]
+
+    # Opened again, read only before its Files tab is built.
+    again = CaseEditor(app.ctx, case.id)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.fully_loaded)
+    again.make_read_only()
+    later = again.show_files()
+    assert not later.attach_button.isEnabled() and not later.kind.isEnabled()

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from gui_support import sign_in
-from PySide6.QtCharts import QChartView
+from PySide6.QtCharts import QBarCategoryAxis, QChartView
+from PySide6.QtCore import Qt
 
 from tipdesk.ui.app import AppController
 from tipdesk.ui.main_window import MainWindow
@@ -33,6 +34,12 @@ def test_the_dashboard_renders_with_demo_data(main_window: MainWindow, qtbot: An
     assert steps == ["registered", "investigation", "challan", "trial", "decided", "convicted"]
     counts = [n for _step, n in figures.funnel[:-1]]
     assert counts == sorted(counts, reverse=True)  # a funnel narrows
+    # One unit per chart: the stage chart draws cases only (accused convicted are a card).
+    (axis,) = page.funnel_view.chart().axes(Qt.Orientation.Vertical)
+    assert isinstance(axis, QBarCategoryAxis)
+    assert axis.categories()[::-1] == [
+        "Registered", "Investigation", "Challan", "Trial", "Decided"
+    ]  # fmt: skip
     for view in (page.funnel_view, page.monthly_view, page.victims_view, page.activity_view):
         assert isinstance(view, QChartView)
         assert view.chart().series(), view

@@ -87,6 +87,9 @@ def test_the_wizard_imports_the_valid_rows_only(
     bad = [problems.row(i) for i in range(problems.rowCount())]
     assert any(r[1] == "Cases" and r[2] == "3" and r[3] == "registered_on" for r in bad), bad
     assert problems_page.valid_only.isEnabled()
+    assert problems_page.valid_only.isChecked(), "the valid rows are offered at once"
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    problems_page.valid_only.setChecked(False)  # import nothing until it is corrected
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
     problems_page.valid_only.setChecked(True)
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
@@ -150,3 +153,40 @@ def test_an_unreadable_file_is_reported_on_the_first_page(
     assert wizard.plan is None
     assert wizard.file_page.status.text()
     assert not wizard.file_page.isComplete()
+
+
+def test_the_mapping_step_gives_an_unknown_header_its_column(
+    controller: AppController, make_install: Callable[..., str], tmp_path: Path, qtbot: Any
+) -> None:
+    """An office's register whose case number is under 'Reg. No.': the sheet cannot be read
+    until the user says which column that header holds; the departments named without their
+    province are listed with how they were read."""
+    make_install()
+    window = sign_in(controller)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "FIRs"
+    ws.append(["Reg. No.", "Date of Registration", "District", "Sex of victim"])
+    ws.append(["FIR 9/2025", dt.date(2025, 3, 1), "Lahore", "F"])
+    campaigns = wb.create_sheet("Campaigns")
+    campaigns.append(["District", "Organised By", "Type of Campaign", "Date"])
+    campaigns.append(["Lahore", "Social Welfare Department", "walk", dt.date(2025, 4, 1)])
+    path = tmp_path / "office.xlsx"
+    wb.save(path)
+    wizard = RegisterImportWizard(window.ctx, window)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.check_button.click()
+    assert wizard.plan is not None and not wizard.plan.ok
+    wizard.next()
+    page = wizard.mapping_page
+    assert set(page.header_combos) == {"Reg. No.", "Sex of victim"}
+    assert "Social Welfare Department, Punjab" in page.resolved.text()
+    combo = page.header_combos["Reg. No."]
+    combo.setCurrentIndex(combo.findData("case_number"))  # re-checks the file
+    assert wizard.column_map == {"Reg. No.": "case_number"}
+    assert wizard.plan is not None and wizard.plan.ok, [str(p) for p in wizard.plan.errors]
+    rows = [page.model.row(i) for i in range(page.model.rowCount())]
+    assert ("FIRs", "Reg. No.", "case_number", "read") in rows
+    assert page.header_combos["Reg. No."].currentData() == "case_number", "the choice stays"

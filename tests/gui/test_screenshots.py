@@ -13,7 +13,12 @@ import pytest
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "names", [["sync-district", "sync-hq"], ["sync-upload", "status-upload-offline", "help"]]
+    "names",
+    [
+        ["sync-district", "sync-hq"],
+        ["sync-upload", "status-upload-offline", "help"],
+        ["case-editor-handed-over", "dashboard-handed-over"],
+    ],
 )
 def test_the_screenshot_script_draws_the_sync_screens(tmp_path: Path, names: list[str]) -> None:
     done = subprocess.run(

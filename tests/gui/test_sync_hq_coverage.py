@@ -162,3 +162,73 @@ def test_a_flagged_audit_log_shows_in_devices_and_the_import_report(
     assert rows[0][:2] == (what, "Lahore, bundle 3")
     assert "call the district" in rows[0][2]
     assert hq.result.kind == "warning" and "Lahore" in hq.result.text()
+
+
+def _bundle_with_a_newer_code(gui_config: AppConfig, out: Path) -> Path:
+    """The district holds a case with a code HQ's lists do not have yet (written as its store
+    holds it: a district with a newer code list)."""
+    import dataclasses
+
+    from tipdesk.core.ids import new_id
+    from tipdesk.core.records import Case
+    from tipdesk.services import sync
+    from tipdesk.services.session import sign_in as open_session
+
+    session = open_session(
+        gui_config.paths, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE, clock=gui_config.clock
+    )
+    try:
+        first = session.store.query("SELECT id FROM cases ORDER BY id LIMIT 1")[0][0]
+        case = session.store.get("case", str(first))
+        assert isinstance(case, Case)
+        fresh = dataclasses.replace(
+            case, id=new_id(), case_number="FIR 78/2026", accused=[], victims=[], version=1,
+            exploitation_forms=[NEW_CODE],
+        )  # fmt: skip
+        session.store.save([fresh], session.actor())
+        out.mkdir()
+        result = sync.export_bundle(session, out)
+        assert result.path is not None
+        return result.path
+    finally:
+        session.close()
+
+
+NEW_CODE = "organ_removal_synthetic"
+
+
+def test_a_reference_update_in_settings_says_what_it_released(
+    linked: None,  # noqa: F811
+    gui_config: AppConfig,
+    hq_controller: AppController,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    from tipdesk.paths import resources_dir
+    from tipdesk.ui.widgets import files
+
+    bundle = _bundle_with_a_newer_code(gui_config, tmp_path / "usb")
+    inbox = hq_controller.config.paths.inbox
+    inbox.mkdir(parents=True, exist_ok=True)
+    shutil.copy(bundle, inbox / bundle.name)
+    hq = _panel(sign_in(hq_controller))
+    assert isinstance(hq, SyncHqPanel)
+    hq.inbox_button.click()
+    assert hq.report is not None and len(hq.report.quarantined) == 1
+    # HQ installs the code list that has the district's code, from Settings.
+    doc = json.loads((resources_dir() / "reference" / "codes.json").read_text("utf-8"))
+    doc["exploitation_forms"].append({"code": NEW_CODE, "name": "Organ removal (synthetic)"})
+    folder = tmp_path / "update"
+    folder.mkdir()
+    (folder / "codes.json").write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setattr(files, "ask_folder", lambda *_a: folder)
+    window = hq_controller.main_window
+    assert window is not None
+    settings: Any = window.show_page("settings")
+    settings.install_reference()
+    assert settings.message.kind == "ok", settings.message.text()
+    text = settings.message.text()
+    assert text.startswith("Reference update 1 installed (reference/codes.json)")
+    assert "1 record held in quarantine passes now and is in the register." in text

@@ -15,6 +15,7 @@ import pytest
 from svc_support import SVC_OTHER_PASSPHRASE, SVC_START, svc_case, svc_victim
 
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.codes import Outcome
 from tipdesk.core.errors import ValidationFailed
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Case
@@ -112,12 +113,26 @@ def test_the_overlap_check_works_for_an_officer(
     assert records.search(officer, "Qudsiyabibi") == []  # no identity search for officers
     case = records.get(officer, "case", recorded.id)
     assert isinstance(case, Case)
-    for changes in ({"cnic": CNIC}, {"cnic": "", "name": NAME, "father_name": FATHER}):
-        edited = dataclasses.replace(case, accused=list(case.accused))
-        edited.accused.append(dataclasses.replace(case.accused[0], id="", **changes))
+    victim_id = case.victims[0].id
+    for changes, sign in (
+        ({"cnic": CNIC}, "cnic"),
+        ({"cnic": "", "name": NAME, "father_name": FATHER}, "name"),
+    ):
+        edited = records.get(officer, "case", recorded.id)
+        assert isinstance(edited, Case)
+        new = dataclasses.replace(case.accused[0], id="", version=0, **changes)
+        edited.accused.append(new)
+        # Marking the new accused proceeded against is refused while the overlap is open...
         with pytest.raises(ValidationFailed) as err:
             records.save_one(officer, edited)
-        assert [p.rule for p in err.value.problems] == ["dual_role"], changes
+        assert {p.rule for p in err.value.problems} == {"dual_role"}, changes
+        # ...and without the marks it is saved, the overlap found through the keyed hashes.
+        new.proceeded_on, new.outcome, new.judgment_on = None, Outcome.PENDING, None
+        new.imprisonment_months = new.fine_pkr = None
+        records.save_one(officer, edited)
+        stored = district_session.store.get("case", recorded.id)
+        assert isinstance(stored, Case)
+        assert stored.accused[-1].dual_role_matches == [f"{victim_id}:{sign}"], changes
 
 
 def test_a_store_of_the_previous_schema_is_migrated(tmp_path: Path) -> None:

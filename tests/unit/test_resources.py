@@ -384,6 +384,20 @@ def _office_kind(d: dict[str, Any]) -> None:
     d["offices"][0]["kind"] = "embassy"
 
 
+def _department_province(doc: dict[str, Any]) -> None:
+    doc["departments"][0]["province"] = "XX"
+
+
+def _department_alias_twice(doc: dict[str, Any]) -> None:
+    """Two departments of Punjab answering to one name: a row could not say which."""
+    doc["departments"][0]["province"] = doc["departments"][1]["province"] = "PB"
+    doc["departments"][0]["aliases"] = doc["departments"][1]["aliases"] = ["The Department"]
+
+
+def _department_alias_is_a_name(doc: dict[str, Any]) -> None:
+    doc["departments"][0]["aliases"] = [doc["departments"][1]["name"].upper()]
+
+
 def _drop_partners(d: dict[str, Any]) -> None:
     del d["partners"]
 
@@ -444,6 +458,9 @@ def _alias_of_another_section(d: dict[str, Any]) -> None:
         ("offices", _office_elsewhere, "XX-NOWHERE"),
         ("offices", _office_kind, "embassy"),
         ("organisations", _drop_partners, "partners must be a list"),
+        ("organisations", _department_province, r"departments\[0\]\.province 'XX'"),
+        ("organisations", _department_alias_twice, "also an alias of .* in the same province"),
+        ("organisations", _department_alias_is_a_name, "another department's name"),
         ("codes", _drop_means, "means must be a list"),
         ("codes", _nameless, r"countries\[0\]\.name"),
         ("codes", _dup_code, "'threats' appears twice"),

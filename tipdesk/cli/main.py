@@ -21,6 +21,7 @@ from tipdesk.cli import (
     records_cmd,
     register_cmd,
     report_cmd,
+    review_cmd,
     setup_cmd,
     sync_cmd,
 )
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     attach_cmd,
     diary_cmd,
     register_cmd,
+    review_cmd,
     sync_cmd,
     report_cmd,
     admin_cmd,

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from tipdesk.cli import io
+from tipdesk.cli import handover_cmd, io
 from tipdesk.cli.common import Add, InFile, load_json_file, open_session, parse_date
 from tipdesk.core.codes import Stage
 from tipdesk.core.errors import InvalidInput, Problem, ValidationFailed
@@ -187,6 +187,8 @@ def register(sub: Any, add: Add) -> None:
             p.add_argument("--reveal", metavar="REASON", help="show identifying details (audited)")
         else:
             p.set_defaults(reveal=None)
+        if kind == "case":
+            handover_cmd.add_case_actions(actions, add)
 
     p = add("search", cmd_search, "full-text search over case numbers, names, CNICs, narratives")
     p.add_argument("text")

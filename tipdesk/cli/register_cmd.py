@@ -1,9 +1,13 @@
 """Registers kept in spreadsheets: ``template register`` and ``import register``.
 
 ``import register`` checks the whole file first and prints every problem as
-``Sheet!Row Column: value — expected ...``. With any error nothing is imported (exit 5, also
-for a ``--dry-run`` that finds errors) unless ``--valid-only`` is given. ``--dry-run`` only
-checks. ``--json`` prints the plan (and the result) as JSON on stdout.
+``Sheet!Row Column: value — expected ...``, and how it read the file's own headers
+(``FIR No. -> case_number``); ``--map-column "HEADER=column"`` says what a header the register
+and the reference data do not know holds (``-``: nothing). Rows with errors are left out and
+listed; the others are imported (one bad row never refuses the whole register). With
+``--all-or-nothing`` any error refuses the whole file instead (exit 5, also for a ``--dry-run``
+that finds errors). ``--valid-only`` (the default now) is still accepted.
+``--dry-run`` only checks. ``--json`` prints the plan (and the result) as JSON on stdout.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from tipdesk.services.register import (
     plan_import,
     write_template,
 )
+from tipdesk.services.register.columns import header_key
 
 _SHOW_CHANGES = 50  # updates listed one by one in the human output; the rest are counted
 EXIT_REFUSED = ImportRefused.exit_code
@@ -54,6 +59,20 @@ def _office_map(pairs: list[str] | None) -> dict[str, str]:
     return out
 
 
+def _column_map(pairs: list[str] | None) -> dict[str, str]:
+    """``--map-column "HEADER=column"``: the last ``=`` splits (a header may hold one)."""
+    out: dict[str, str] = {}
+    for pair in pairs or []:
+        header, sep, column = pair.rpartition("=")
+        if not sep or not header.strip() or not column.strip():
+            raise InvalidInput(
+                f'--map-column takes "HEADER=column" (a register column, or - for none), '
+                f"not {pair!r}."
+            )
+        out[header.strip()] = column.strip()
+    return out
+
+
 def _counts_text(counts: dict[str, dict[str, int]], verb: dict[str, str]) -> list[str]:
     lines = []
     for kind, by_action in counts.items():
@@ -71,6 +90,9 @@ def plan_text(plan: ImportPlan) -> str:
         out.append(
             f"  {s.sheet} -> {s.target}: {s.rows:,} rows, header in row {s.header_row}{extra}"
         )
+        renamed = [f"{h} -> {c}" for h, c in s.columns if header_key(h) != c]
+        if renamed:
+            out.append(f"    read as: {'; '.join(renamed)}")
     errors, warnings = plan.errors, plan.warnings
     if plan.problems:
         out.append(f"Problems: {len(errors):,} errors, {len(warnings):,} warnings")
@@ -82,6 +104,9 @@ def plan_text(plan: ImportPlan) -> str:
             f"  {o.name!r} ({', '.join(sorted(o.districts)) or 'no district'}; {o.rows:,} rows)"
             for o in plan.unknown_offices
         ]
+    if plan.resolutions:
+        out.append("Departments named without their province, taken as the district's province's:")
+        out += [f"  {r}" for r in plan.resolutions]
     updates = [c for c in plan.changes if c.action == "update"]
     if updates:
         out.append("Updates:")
@@ -97,13 +122,17 @@ def plan_text(plan: ImportPlan) -> str:
 
 
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
-    options = ImportOptions(sheet=args.sheet, office_map=_office_map(args.map_office))
+    options = ImportOptions(
+        sheet=args.sheet,
+        office_map=_office_map(args.map_office),
+        column_map=_column_map(args.map_column),
+    )
     with open_session(args, paths) as session:
         plan = plan_import(session, Path(args.file), options)
-        refused = bool(plan.errors) and not args.valid_only
+        refused = bool(plan.errors) and args.all_or_nothing
         result = None
         if not args.dry_run and not refused:
-            result = commit_import(session, plan, valid_only=args.valid_only)
+            result = commit_import(session, plan, valid_only=True)
     data: dict[str, Any] = plan.to_json()
     data["dry_run"] = bool(args.dry_run)
     data["imported"] = result is not None
@@ -122,10 +151,13 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
             verbs = {"create": "to create", "update": "to update", "unchanged": "unchanged"}
             lines.append("Would import:" if plan.rows_valid else "Nothing can be imported.")
             lines += _counts_text(plan.counts(), verbs)
+            left_out = plan.rows_total - plan.rows_valid
+            if left_out and not refused:
+                lines.append(f"{left_out:,} rows with errors would be left out.")
             if refused:
                 lines.append(
-                    f"Nothing was imported: correct the errors, or use --valid-only to import "
-                    f"the {plan.rows_valid:,} rows without errors."
+                    f"Nothing was imported: correct the errors, or leave out --all-or-nothing "
+                    f"to import the {plan.rows_valid:,} rows without errors."
                 )
             else:
                 lines.append("Dry run: nothing was imported.")
@@ -166,11 +198,25 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("--sheet", help="import only this sheet; for a CSV, the sheet it holds")
     p.add_argument("--dry-run", action="store_true", help="check and report; import nothing")
     p.add_argument(
-        "--valid-only", action="store_true", help="import the rows without errors, skip the rest"
+        "--valid-only",
+        action="store_true",
+        help="import the rows without errors, list the rest (the default)",
+    )
+    p.add_argument(
+        "--all-or-nothing",
+        action="store_true",
+        help="with any error, import nothing (exit 5)",
     )
     p.add_argument(
         "--map-office",
         action="append",
         metavar="NAME=CODE",
         help="read the office NAME in the file as this install's office CODE (repeatable)",
+    )
+    p.add_argument(
+        "--map-column",
+        action="append",
+        metavar="HEADER=column",
+        help="read the file's column HEADER as the register's column (e.g. "
+        '"Name of Complainant=-" to ignore it, "Recovered On=identified_on"); repeatable',
     )

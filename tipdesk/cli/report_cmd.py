@@ -104,6 +104,11 @@ def cmd_quality(args: argparse.Namespace, paths: Paths) -> int:
         "quarantined": [dataclasses.asdict(item) for item in q.quarantined],
         "quiet_districts": [{"district": d, "last_heard": at} for d, at in q.quiet_districts],
         "quiet_since": q.quiet_since,
+        "overlaps_open": [item.to_json() for item in q.overlaps],
+        "victims_not_recorded": {
+            "total": q.unknown_victims_total,
+            "listed": [dataclasses.asdict(v) for v in q.unknown_victims],
+        },
     }
 
     def text() -> str:
@@ -125,6 +130,21 @@ def cmd_quality(args: argparse.Namespace, paths: Paths) -> int:
             f"Districts quiet since {q.quiet_since}: "
             + (", ".join(d for d, _ in q.quiet_districts) or "none")
         )
+        lines.append(f"Accused who may be a victim of the same case, to review: {len(q.overlaps)}")
+        lines += [
+            f"  {i.case_number} ({i.district_name}): accused {i.accused_name} may be victim "
+            + ", ".join(v.code for v in i.open)
+            for i in q.overlaps[:200]
+        ]
+        lines.append(f"Victims with gender or age not recorded: {q.unknown_victims_total:,}")
+        lines += [
+            f"  {v.code} ({v.district}): "
+            + " and ".join(
+                w for w, on in (("gender", v.gender_unknown), ("age", v.age_unknown)) if on
+            )
+            + " not recorded"
+            for v in q.unknown_victims[:200]
+        ]
         return "\n".join(lines)
 
     io.emit(data, args.json, text)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import io
+from tipdesk.cli import handover_cmd, io
 from tipdesk.cli.common import (
     Add,
     InFile,
@@ -195,12 +195,19 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
             {"seq": f.seq, "file": str(f.path), "new": f.new, "counts": f.counts}
             for f in result.files
         ],
+        "identity_waiting": [v.victim_code for v in result.waiting],
     }
 
     def text() -> str:
         lines = []
         if result.path is None:
             lines.append("Nothing new to export since the last bundle.")
+        if result.waiting:
+            lines.append(
+                f"{len(result.waiting)} consenting victim(s) wait (their identity cannot be "
+                "sealed for HQ until a supervisor or an admin signs in here): "
+                + ", ".join(v.victim_code for v in result.waiting)
+            )
         for f in result.files:
             if f.new:
                 lines.append(f"{f.path}\nBundle {f.seq}: {_counts(f.counts)}.")
@@ -270,6 +277,14 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
         if r.notices:
             n = len(r.notices)
             lines.append(f"{n} notice{'' if n == 1 else 's'} from HQ: see `tipdesk sync notices`.")
+        told = {
+            "received": "handed over to this district",
+            "moved": "handed over by this district, moved by HQ (read-only here)",
+            "refused": "handover refused by HQ (editable here again)",
+        }
+        for key, what in told.items():
+            if r.handovers.get(key):
+                lines.append(f"Cases {what}: {len(r.handovers[key])} (`tipdesk case handovers`).")
         if r.reference is not None and r.reference.installed:
             lines.append(
                 f"HQ's reference update {r.reference.revision} installed: "
@@ -309,12 +324,22 @@ def cmd_reference_show(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_reference_install(args: argparse.Namespace, paths: Paths) -> int:
     effective_from = parse_date(args.effective_from)
     with open_session(args, paths) as session:
-        update = reference_updates.install_files(session, Path(args.folder), effective_from)
+        installed = reference_updates.install_releasing(session, Path(args.folder), effective_from)
+    update, released = installed.update, installed.released
     data: dict[str, Any] = {"revision": update.revision, "files": sorted(update.files)}
     text = (
         f"Reference update {update.revision} installed ({', '.join(sorted(update.files))}); "
         "every receipt carries it to the districts from now on."
     )
+    if released is not None:
+        # Records held in quarantine for want of a code the update brings.
+        data["released"] = {
+            "total": released.total,
+            "by_district": {r.district: r.records for r in released.released},
+            "still_held": released.still_held,
+        }
+        text += f"\n{released.summary()}"
+
     if effective_from is not None:
         data["effective_from"] = effective_from.isoformat()
         text += (
@@ -398,6 +423,9 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
                 lines.append(f"  quarantined {q['kind']} {q['record_id']}: {why}")
             if r.anchor is not None and r.anchor.problem:
                 lines.append(_anchor_line(r.anchor.problem, r.anchor.message))
+            for h in r.handovers:
+                why = f": {h['why']}" if h["why"] else ""
+                lines.append(f"  handover of case {h['case_id']}: {h['state']}{why}")
         if report.results:
             accepted = sum(report.accepted.values())
             lines.append(
@@ -645,6 +673,7 @@ def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
         "receipts": len(result.receipts),
         "last_contact": result.last_contact,
         "refused": result.refused,
+        "identity_waiting": list(result.identity_waiting),
         "errors": result.errors,
     }
 
@@ -665,6 +694,11 @@ def cmd_sync_upload(args: argparse.Namespace, paths: Paths) -> int:
             back = f"; {len(rec.records_back)} records back" if rec.records_back else ""
             lines.append(f"Receipt {rec.serial} ({rec.status}): acknowledged {acked}{back}.")
         lines.append(f"{result.waiting} bundles wait in the outbox.")
+        if result.identity_waiting:
+            lines.append(
+                f"{len(result.identity_waiting)} consenting victim(s) wait until a supervisor "
+                "or an admin signs in here: " + ", ".join(result.identity_waiting)
+            )
         return "\n".join(lines)
 
     io.emit(data, args.json, text)
@@ -815,6 +849,7 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="only show what would be kept and discarded"
     )
+    handover_cmd.add_hq_action(hq, add)
     p = add("receipts", cmd_hq_receipts, "write one receipt per device", hq)
     p.add_argument("--out", required=True, type=OutFolder, help="folder to write the receipts into")
     add("devices", cmd_hq_devices, "each device's last bundle, gaps and last contact", hq)

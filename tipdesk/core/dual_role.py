@@ -1,33 +1,45 @@
 """The non-criminalisation safeguard: which accused of a case look like one of its victims.
 
-Contract: pure functions, no I/O. Two people match on the same CNIC, or, when either has no
-valid CNIC, on the same name with fathers' names equal or missing on either side; two
-different valid CNICs are two people, whatever their names. Names compare with runs of spaces
-collapsed and case folded. Messages never repeat the names or CNICs that matched.
+Contract: pure functions, no I/O. Two people match on the same CNIC (the stronger sign), or,
+when either has no valid CNIC, on the same name with fathers' names equal or missing on
+either side; two different valid CNICs are two people, whatever their names. Names compare
+with runs of spaces collapsed and case folded. Messages never repeat the names or CNICs that
+matched.
 
-A supervisor's review (``Case.dual_role_reviewed_by``) covers the overlaps the case held when
-it was given: :func:`added` tells an overlap added later (a new accused, a CNIC corrected to
-match) from one the review already covered, by the records' ids.
+A match never refuses a record (recording is never blocked): it is kept on the accused
+(``Accused.dual_role_matches``, entries ``<victim id>:cnic`` or ``<victim id>:name``) and goes
+to a supervisor's review queue. A supervisor's review copies the matches it covers to
+``Accused.dual_role_reviewed``. A match is **open** until a review covers it: a review of the
+same victim on the same sign, or on the CNIC (which covers a later name match of the same
+victim; a name review does not cover a CNIC match found later: the stronger sign is looked at
+again). An accused with an open match cannot be marked proceeded against or convicted
+(:func:`marking_problems`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from tipdesk.core.cnic import normalise_cnic
-from tipdesk.core.errors import Problem
+from tipdesk.core.codes import Outcome
+from tipdesk.core.errors import Problem, Severity
 from tipdesk.core.records import Accused, Case, Victim
 
 Person = tuple[str | None, str, str]
 """What the check compares: CNIC digits, name key, father's name key."""
 
-Pair = tuple[str, str]
-"""An overlap: (accused id, victim id)."""
-
 PersonKey = Callable[[Accused | Victim], Person]
 """How to get a person's :data:`Person`: :func:`person` on plaintext, or keyed hashes of the
 same normalised values (the store's, for users who cannot read victims' identities): the
 check only compares them for equality, so either gives the same answers."""
+
+CNIC = "cnic"
+NAME = "name"
+DECISIONS = ("different", "same", "reviewed")
+"""A review's decision: two different people; the same person (a victim also accused, and a
+supervisor reviewed proceeding against them); reviewed without a stated decision (the case
+editor's "Reviewed" box, or a review given before the queue existed)."""
 
 
 def _name_key(text: str) -> str:
@@ -53,66 +65,193 @@ def same_person(a: Person, v: Person) -> str | None:
     return "same name and father's name" if a_father and v_father else "same name"
 
 
-def problems(
-    accused: Sequence[tuple[int, Accused]],
-    victims: Sequence[tuple[int, Victim]],
-    *,
-    detail: bool = True,
-    key: PersonKey | None = None,
-) -> list[Problem]:
-    """A ``dual_role`` problem on each accused (``(index, accused)``, live ones) that matches a
-    live victim of the same case, naming the victims and why they match.
+def sign(a: Person, v: Person) -> str | None:
+    """:data:`CNIC`, :data:`NAME` or ``None``: the sign on which ``a`` and ``v`` match."""
+    why = same_person(a, v)
+    if why is None:
+        return None
+    return CNIC if why == "same CNIC" else NAME
 
-    With ``detail=False`` (for users who may not see victims' identities) the message names
-    each victim by its code only and never says which field matched: the notice must not tell
-    someone guessing a CNIC or a name which guess was right."""
-    found: list[Problem] = []
-    if not accused or not victims:
-        return found
-    # Each person's keys once, not once per accused-victim pair.
+
+def entry(victim_id: str, found: str) -> str:
+    return f"{victim_id}:{found}"
+
+
+def parse(text: str) -> tuple[str, str]:
+    """``(victim id, sign)`` of an entry (a malformed one gives a sign of its own)."""
+    victim_id, _, found = text.rpartition(":")
+    return victim_id, found
+
+
+def covered(match: str, reviewed: Iterable[str]) -> bool:
+    """Whether a review covers ``match`` (see the module contract)."""
+    victim_id, found = parse(match)
+    for text in reviewed:
+        other, other_sign = parse(text)
+        if other == victim_id and other_sign in (found, CNIC):
+            return True
+    return False
+
+
+def open_matches(accused: Accused) -> list[str]:
+    """The accused's stored matches that no review covers."""
+    return [m for m in accused.dual_role_matches if not covered(m, accused.dual_role_reviewed)]
+
+
+class Pair(NamedTuple):
+    """A match of an accused: the victim's position among the case's live victims, the
+    victim, the sign (:data:`CNIC` or :data:`NAME`) and why, in words, when it was just
+    compared (a stored match says only its sign)."""
+
+    position: int
+    victim: Victim
+    sign: str
+    why: str = ""
+
+
+def case_pairs(case: Case, key: PersonKey | None = None) -> dict[int, list[Pair]]:
+    """For each live accused of ``case`` (its position), the live victims it matches."""
     of = key or person
-    people = [(j, v, of(v)) for j, v in victims]
-    for i, a in accused:
+    people = [(j, v, of(v)) for j, v in enumerate(v for v in case.victims if not v.deleted)]
+    found: dict[int, list[Pair]] = {}
+    if not people:
+        return found
+    for i, a in enumerate(case.accused):
+        if a.deleted:
+            continue
         mine = of(a)
-        matches = [
-            (f"victim {j + 1} ({why})" if detail else f"victim {v.victim_code or j + 1}")
+        hits = [
+            Pair(j, v, CNIC if why == "same CNIC" else NAME, why)
             for j, v, p in people
             if (why := same_person(mine, p)) is not None
         ]
-        if matches:
+        if hits:
+            found[i] = hits
+    return found
+
+
+def case_matches(case: Case, key: PersonKey | None = None) -> dict[int, list[str]]:
+    """:func:`case_pairs` as entries (a victim not saved yet has an empty id)."""
+    return {
+        i: [entry(p.victim.id, p.sign) for p in pairs] for i, pairs in case_pairs(case, key).items()
+    }
+
+
+def victim_words(pairs: Sequence[Pair], detail: bool) -> str:
+    """The victims of ``pairs`` as a message names them: by position and sign for users who
+    may see identities, by code only for the others (never the field that matched: the notice
+    must not tell someone guessing a CNIC or a name which guess was right)."""
+    words = []
+    for j, victim, found, why in pairs:
+        if detail:
+            text = "same CNIC, a strong sign" if found == CNIC else why or "same name"
+            words.append(f"victim {j + 1} ({text})")
+        else:
+            words.append(f"victim {victim.victim_code or j + 1}")
+    return " and ".join(words) or "a victim"
+
+
+def warnings(case: Case, *, detail: bool = True, key: PersonKey | None = None) -> list[Problem]:
+    """A ``dual_role`` warning on each live accused matching a live victim of ``case`` in a
+    way no review covers: recorded all the same, and listed for a supervisor's review."""
+    found: list[Problem] = []
+    for i, pairs in case_pairs(case, key).items():
+        reviewed = case.accused[i].dual_role_reviewed
+        still_open = [
+            p for p in pairs if not (p.victim.id and covered(entry(p.victim.id, p.sign), reviewed))
+        ]
+        if not still_open:
+            continue
+        verb = "appears to be" if detail else "may be"
+        found.append(
+            Problem(
+                f"accused[{i}]",
+                "dual_role",
+                f"this accused {verb} the same person as {victim_words(still_open, detail)} "
+                "of this case; a victim must not be treated as an offender "
+                "(non-criminalisation): a supervisor reviews it in the review queue, and until "
+                "then the accused cannot be marked proceeded against or convicted",
+                Severity.WARNING,
+            )
+        )
+    return found
+
+
+def marks(accused: Accused, old: Accused | None) -> list[str]:
+    """The fields of ``accused`` that mark it proceeded against or convicted in this save
+    (against its stored version ``old``; a new accused marks whatever it holds)."""
+    out = []
+    if accused.proceeded_on is not None and (old is None or old.proceeded_on is None):
+        out.append("proceeded_on")
+    if accused.outcome is Outcome.CONVICTED and (
+        old is None or old.outcome is not Outcome.CONVICTED
+    ):
+        out.append("outcome")
+    return out
+
+
+def open_pairs(case: Case, accused: Accused) -> list[Pair]:
+    """The accused's open stored matches (:func:`open_matches`) as pairs with the case's live
+    victims (matches of victims no longer in the case are left out)."""
+    still_open = set(open_matches(accused))
+    if not still_open:
+        return []
+    live = [v for v in case.victims if not v.deleted]
+    return [
+        Pair(j, v, found)
+        for j, v in enumerate(live)
+        for found in (CNIC, NAME)
+        if entry(v.id, found) in still_open
+    ]
+
+
+def marking_problems(case: Case, old: Case | None, *, detail: bool = True) -> list[Problem]:
+    """An error on each live accused of ``case`` whose stored matches (``dual_role_matches``,
+    set before this is called) are open and that this save marks proceeded against or
+    convicted: a supervisor must review the overlap first."""
+    before = {a.id: a for a in (old.accused if old is not None else []) if a.id}
+    found: list[Problem] = []
+    for i, a in enumerate(case.accused):
+        if a.deleted:
+            continue
+        pairs = open_pairs(case, a)
+        if not pairs:
+            continue
+        for name in marks(a, before.get(a.id)):
+            what = "proceeded against (challan)" if name == "proceeded_on" else "convicted"
             verb = "appears to be" if detail else "may be"
             found.append(
                 Problem(
-                    f"accused[{i}]",
+                    f"accused[{i}].{name}",
                     "dual_role",
-                    f"this accused {verb} the same person as {' and '.join(matches)} of "
-                    "this case; a victim must not also be an accused (non-criminalisation) "
-                    "unless a supervisor has reviewed it",
+                    f"this accused {verb} the same person as {victim_words(pairs, detail)} "
+                    "of this case, and no supervisor has reviewed it yet: the accused cannot "
+                    f"be marked {what} until a supervisor reviews the overlap (review queue). "
+                    "Save without it for now",
                 )
             )
     return found
 
 
-def _matches(case: Case, of: PersonKey) -> list[tuple[int, Accused, list[str]]]:
-    """Each live accused of ``case`` (position, accused) with the ids of the live victims it
-    matches."""
-    people = [(v.id, of(v)) for v in case.victims if not v.deleted]
-    found: list[tuple[int, Accused, list[str]]] = []
-    for i, a in enumerate(case.accused):
-        if not a.deleted:
-            mine = of(a)
-            found.append((i, a, [vid for vid, v in people if same_person(mine, v) is not None]))
-    return found
-
-
-def added(case: Case, old: Case | None, key: PersonKey | None = None) -> list[int]:
-    """Positions in ``case.accused`` of the live accused matching a victim of ``case`` in a way
-    ``old`` (the stored case) did not: new records, or names or CNICs changed to match."""
-    of = key or person
-    before: set[Pair] = set()
-    if old is not None:
-        # Stored records only: a record without an id was never reviewed.
-        before = {(a.id, vid) for _, a, vids in _matches(old, of) for vid in vids if a.id and vid}
-    return [
-        i for i, a, vids in _matches(case, of) if any((a.id, vid) not in before for vid in vids)
-    ]
+__all__ = [
+    "CNIC",
+    "DECISIONS",
+    "NAME",
+    "Pair",
+    "Person",
+    "PersonKey",
+    "case_matches",
+    "case_pairs",
+    "covered",
+    "entry",
+    "marking_problems",
+    "marks",
+    "open_matches",
+    "open_pairs",
+    "parse",
+    "person",
+    "same_person",
+    "sign",
+    "victim_words",
+    "warnings",
+]

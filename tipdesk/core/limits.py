@@ -75,6 +75,8 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
         "role": CODE,
         "section": 60,
         "court": LINE,
+        "dual_role_reviewed_by": USER,
+        "dual_role_decision": CODE,
     },
     "victim": _META
     | {
@@ -136,7 +138,9 @@ LIST_LIMITS: dict[str, dict[str, tuple[int, int]]] = {
         "means": CODES,
         "route_countries": CODES,
     },
-    "accused": {},
+    # A victim id and a sign per match; as many as the case's victims (a raid can free
+    # hundreds of people), so the bound is wide.
+    "accused": {"dual_role_matches": (1_000, 80), "dual_role_reviewed": (1_000, 80)},
     "victim": {
         "exploitation_forms": CODES,
         "indicators": CODES,

@@ -30,6 +30,7 @@ class Permission(StrEnum):
     SYNC = "sync"
     REPORTS = "reports"
     AUDIT = "audit"
+    HANDOVER = "handover"  # hand a case over to another district (issue 14)
 
 
 P = Permission
@@ -46,6 +47,7 @@ ROLE_PERMISSIONS: dict[UserRole, frozenset[Permission]] = {
             P.REPORTS,
             P.AUDIT,
             P.BACKUP,
+            P.HANDOVER,
         }
     ),
     UserRole.DISTRICT_ADMIN: frozenset(set(Permission)),

@@ -126,6 +126,20 @@ class Accused(Meta):
     imprisonment_months: int | None = None
     fine_pkr: int | None = None
     appeal: Appeal = Appeal.NONE
+    # The non-criminalisation safeguard (:mod:`tipdesk.core.dual_role`): set by the services,
+    # never by a form or a register; they travel to HQ with the accused.
+    dual_role_matches: list[str] = field(default_factory=list)
+    """The victims of the case this accused may be, as the district's check found them (on
+    every save): ``<victim id>:cnic`` (the same CNIC, the stronger sign) or ``<victim
+    id>:name`` (the same name, fathers' names equal or missing)."""
+    dual_role_reviewed: list[str] = field(default_factory=list)
+    """The matches a supervisor reviewed (same form); a match not covered here is open: the
+    accused cannot be marked proceeded against or convicted until it is reviewed."""
+    dual_role_reviewed_by: str = ""
+    dual_role_reviewed_on: dt.date | None = None
+    dual_role_decision: str = ""
+    """``different`` (two people), ``same`` (the same person: proceeding was reviewed) or
+    ``reviewed`` (reviewed in the case editor, or before the queue existed)."""
 
 
 @dataclass(slots=True, kw_only=True)

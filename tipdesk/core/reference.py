@@ -13,10 +13,17 @@ Data shapes (parsed JSON):
     offices shipped with the app; an install may add its own at run time)
 ``organisations``: ``{"agencies": [...], "departments": [...], "partners": [...]}``, each item
     ``{"code", "name"}`` (agencies: who organises training or employs trainees; departments: who
-    runs awareness campaigns; partners: UNODC, IOM, NGOs...)
+    runs awareness campaigns; partners: UNODC, IOM, NGOs...). A department may also give its
+    ``province`` (a province code) and ``aliases``: the names offices write for it without the
+    province ("Social Welfare Department"). An alias may be shared by the departments of
+    several provinces; :meth:`Reference.department` resolves it by the province of a district.
 ``codes``: ``{"<list name>": [{"code", "name"}]}`` for ``exploitation_forms``, ``means``,
     ``referral_services``, ``training_topics``, ``campaign_kinds``, ``accused_roles``,
     ``victim_indicators``, ``protection_measures``, ``countries`` (ISO 3166-1 alpha-2)
+    and, optionally, ``register_headers``: the headers district registers write for the register
+    import's columns, ``{"<sheet>" or "*": {"<column>": ["<header>", ...]}, "-": ["<header>"]}``
+    (``"*"``: every sheet with that column; ``"-"``: headers that name no column, such as a
+    serial number), so that HQ can extend them with a reference update
 ``sentences``: the sentencing rules, dated versions per law and section (shape and meaning:
     :mod:`tipdesk.core.sentencing`)
 ``deadlines``: the diary's deadline rules (:mod:`tipdesk.core.deadlines`); optional here (no
@@ -48,6 +55,7 @@ from tipdesk.core.sentencing import Law, SentenceLimit, SentencingRules, parse_r
 
 __all__ = [
     "CODE_LISTS",
+    "DepartmentMatch",
     "District",
     "Item",
     "Law",
@@ -85,6 +93,25 @@ class Office:
     name: str
     district: str  # district code
     kind: str  # an OfficeKind value
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentMatch:
+    """What :meth:`Reference.department` made of a department as written.
+
+    ``code`` is the department (``None`` when it could not be resolved; ``problem`` then says
+    why, in a sentence that reads after the value, or is empty when the text is no department
+    nor any name of one). ``by_alias`` is true when the text was one
+    of the names offices use without the province, so the department was chosen by the
+    province (``province``, a code) of the district given: the import lists such choices.
+    ``other_province`` is true when the only department with that name is of another province
+    than the district's (kept, and flagged for a supervisor)."""
+
+    code: str | None
+    by_alias: bool = False
+    province: str = ""
+    problem: str = ""
+    other_province: bool = False
 
 
 CODE_LISTS = (
@@ -146,6 +173,24 @@ class Reference:
             }
         for name in CODE_LISTS:
             self.lists[name] = {i["code"]: Item(i["code"], i["name"]) for i in codes[name]}
+        self.department_province: dict[str, str] = {}
+        self._department_aliases: dict[str, list[str]] = {}
+        for raw in organisations["departments"]:
+            if raw.get("province"):
+                self.department_province[raw["code"]] = raw["province"]
+            for alias in raw.get("aliases", ()):
+                found = self._department_aliases.setdefault(_key(alias), [])
+                if raw["code"] not in found:
+                    found.append(raw["code"])
+        headers = codes.get("register_headers") or {}
+        self.register_headers: dict[str, dict[str, tuple[str, ...]]] = {
+            sheet: {c: tuple(h) for c, h in columns.items() if not c.startswith("_")}
+            for sheet, columns in headers.items()
+            if not sheet.startswith("_") and isinstance(columns, dict)
+        }
+        """Headers registers write, by sheet (or ``*``) and column (see the module doc)."""
+        self.register_ignored_headers: tuple[str, ...] = tuple(headers.get("-", ()))
+        """Headers that name no register column (serial numbers)."""
         self._by_name: dict[str, dict[str, str]] = {
             name: {_key(i.name): c for c, i in items.items()} | {_key(c): c for c in items}
             for name, items in self.lists.items()
@@ -222,6 +267,44 @@ class Reference:
         names = {_key(i.name): i.name for i in self.lists[list_name].values()}
         close = difflib.get_close_matches(_key(text), list(names), n=1, cutoff=0.75)
         return names[close[0]] if close else None
+
+    def department(self, text: str, district: str | None = None) -> DepartmentMatch:
+        """The department ``text`` names, for a row of district ``district`` (a code).
+
+        Its code or full name (any case) names it whatever the district. Otherwise ``text`` may
+        be a name offices use without the province ("Social Welfare Department"): among the
+        departments with that alias, the one of the district's province is chosen. An alias of
+        one department only names it anywhere (``other_province`` says when the district lies
+        in another province)."""
+        exact = self.lookup("departments", text)
+        if exact is not None:
+            return DepartmentMatch(exact)
+        codes = self._department_aliases.get(_key(text), [])
+        if not codes:
+            return DepartmentMatch(None)  # not a department at all: problem left to the caller
+        found = self.districts.get(district or "")
+        province = found.province if found is not None else ""
+        if len(codes) == 1:
+            own = self.department_province.get(codes[0], "")
+            return DepartmentMatch(
+                codes[0], True, own, other_province=bool(own and province and own != province)
+            )
+        mine = [c for c in codes if self.department_province.get(c) == province]
+        if len(mine) == 1:
+            return DepartmentMatch(mine[0], True, province)
+        choices = " or ".join(repr(self.label("departments", c)) for c in codes[:3])
+        if not province:
+            problem = (
+                "names a department of several provinces and the row has no district to say "
+                f"which; write its full name ({choices}, ...)"
+            )
+        else:
+            where = self.provinces[province].name if province in self.provinces else province
+            problem = (
+                f"{where} has no department of that name in the reference list; write the "
+                f"department's full name (such as {choices})"
+            )
+        return DepartmentMatch(None, problem=problem)
 
     # --- rules -----------------------------------------------------------------------------
     def laws(self) -> list[str]:

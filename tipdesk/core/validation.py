@@ -21,11 +21,11 @@ Rules (an *error* refuses the record; a rule marked *warning* is only shown, see
 =========================== ======================== ===============================================
 rule                        field                    refused when
 =========================== ======================== ===============================================
-required                    case: case_number,       blank; a victim's gender ``unknown`` counts as
-                            registered_on, district, blank (the action plan asks for
-                            office, law; victim:     gender-disaggregated victim data)
+required                    case: case_number,       blank (a victim's gender and age may be
+                            registered_on, district, unknown: such a victim counts, as "not
+                            office, law; victim:     recorded", in every figure split by them)
                             victim_code,
-                            identified_on, gender;
+                            identified_on;
                             referral: service,
                             referred_on; training:
                             title, start_on,
@@ -106,12 +106,13 @@ counts.reconcile            accused (the list)       convicted <= proceeded agai
                                                      person by person: someone tried but with no
                                                      date proceeded against; the message gives the
                                                      counts
-dual_role                   accused[i]               the accused is also a victim of the case (same
-                                                     CNIC, or same name with father's names equal or
-                                                     missing on either side) and
-                                                     ``dual_role_reviewed_by`` is blank
-                                                     (non-criminalisation of victims); two
-                                                     different valid CNICs are two people
+dual_role                   accused[i]               *warning*: the accused may be a victim of the
+                                                     case (same CNIC, the stronger sign, or same
+                                                     name with father's names equal or missing on
+                                                     either side; two different valid CNICs are two
+                                                     people) and no supervisor's review covers it
+                                                     (non-criminalisation): saved, and listed in the
+                                                     review queue
 referral.outcome_date       referral outcome_on      outcome not pending and no outcome date
 participants.gender_sum     participants_total       a gender count given and female + male +
                                                      transgender differs from the total
@@ -155,7 +156,7 @@ from typing import Any
 from tipdesk.core import dual_role, sentence_checks
 from tipdesk.core.ages import age_on
 from tipdesk.core.cnic import normalise_cnic
-from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
+from tipdesk.core.codes import Appeal, Outcome, ReferralOutcome, Stage
 from tipdesk.core.errors import SHOWN_MAX, Problem, Severity, quoted
 from tipdesk.core.hearings import validate_hearing
 from tipdesk.core.limits import length_problems
@@ -421,10 +422,10 @@ def _case(case: Case, ctx: ValidationContext) -> list[Problem]:
         problems += sentence_checks.condition_problems(case, law, accused, [v for _, v in victims])
     for i, v in victims:
         problems += validate_victim(v, ctx, prefix=f"victims[{i}].")
-    if not case.dual_role_reviewed_by.strip():
-        problems += dual_role.problems(
-            accused, victims, detail=ctx.identity_detail, key=ctx.person_key
-        )
+    # Never an error: recording is not blocked; the overlap goes to a supervisor's review
+    # (the services keep it on the accused, and refuse marking such an accused proceeded
+    # against or convicted until it is reviewed: dual_role.marking_problems).
+    problems += dual_role.warnings(case, detail=ctx.identity_detail, key=ctx.person_key)
     return problems
 
 
@@ -531,8 +532,8 @@ def validate_victim(victim: Victim, ctx: ValidationContext, *, prefix: str = "")
     v = victim
     c = _Checks(ctx, prefix)
     c.required("victim_code", v.victim_code)
-    if v.gender == Gender.UNKNOWN:
-        c.add("gender", "required", f"{_LABELS['gender']} is required")
+    # A gender (or an age) the register does not know is ``unknown``: the victim is real and
+    # counts, as "not recorded" in every figure split by gender (docs/report-definitions.md).
     c.district("district", v.district)
     if not is_masked(v.cnic):  # a masked CNIC is the stored one, checked when it was entered
         c.cnic("cnic", v.cnic)

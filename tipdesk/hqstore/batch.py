@@ -29,11 +29,13 @@ from typing import Any
 
 import psycopg
 
+from tipdesk.core.errors import KnownError
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
 from tipdesk.hqstore.dialect import identifier
-from tipdesk.hqstore.vault import PgVault, open_record, seal_record
+from tipdesk.hqstore.vault import PgVault
 from tipdesk.store import audit as store_audit
 from tipdesk.store.anchor_store import AnchorRow
+from tipdesk.store.handover_store import HandoverRow
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
 from tipdesk.store.remote_apply import StoredRow, vv_json
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row
@@ -94,6 +96,10 @@ class PgRemoteBatch:
         self._audit: list[store_audit.NewEntry] = []
 
     # --- reads ---------------------------------------------------------------------------
+    def handed_over(self, case_ids: Sequence[str]) -> dict[str, HandoverRow]:
+        """Handovers are not on PostgreSQL yet (bundles carrying one are refused): none."""
+        return {}
+
     def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
         if not ids:
             return {}
@@ -146,8 +152,7 @@ class PgRemoteBatch:
             ),
             (kind, list(ids)),
         ):
-            c = conflict_from_row(r)
-            c = _replace_record(c, open_record(self.vault, c.kind, c.record))
+            c = conflict_from_row(r, self.vault)
             out.setdefault(c.record_id, []).append(c)
         return out
 
@@ -163,11 +168,7 @@ class PgRemoteBatch:
             ),
             tuple(params),
         )
-        out = []
-        for r in rows:
-            q = quarantine_from_row(r)
-            out.append(_replace_record(q, open_record(self.vault, q.kind, q.record)))
-        return out
+        return [quarantine_from_row(r, self.vault) for r in rows]
 
     def open_quarantine(self, kind: str, ids: Sequence[str]) -> dict[str, list[QuarantineRow]]:
         out: dict[str, list[QuarantineRow]] = {}
@@ -291,6 +292,13 @@ class PgRemoteBatch:
     def index_case(self, case: Case, rowid: int, *, new: bool) -> None:
         """Search is not on PostgreSQL yet (issue 20): nothing to index."""
 
+    def _kept(self, kind: str, record_id: str, record: Any) -> Any:
+        """A version as the conflict and quarantine tables keep it: a victim's identity
+        sealed (:meth:`IdentityVault.seal_json`, as the SQLCipher store does)."""
+        if kind == "victim" and isinstance(record, dict):
+            return self.vault.seal_json(record_id, record)
+        return record
+
     def add_conflict(self, row: ConflictRow) -> None:
         self.conn.execute(
             _q(
@@ -299,7 +307,7 @@ class PgRemoteBatch:
             ),
             (
                 row.id, row.kind, row.record_id, row.status, row.version, to_json(row.vv),
-                to_json(seal_record(self.vault, row.kind, row.record)), row.device_id,
+                to_json(self._kept(row.kind, row.record_id, row.record)), row.device_id,
                 row.bundle_seq, row.detected_at, row.closed_at, row.closed_by, row.outcome,
             ),
         )  # fmt: skip
@@ -322,7 +330,7 @@ class PgRemoteBatch:
             ),
             (
                 row.id, row.device_id, row.bundle_seq, row.kind, row.record_id, row.version,
-                to_json(row.vv), to_json(seal_record(self.vault, row.kind, record)),
+                to_json(row.vv), to_json(self._kept(row.kind, row.record_id, record)),
                 to_json(row.problems), row.received_at, row.status,
                 case_id if isinstance(case_id, str) else None,
                 victim_id if isinstance(victim_id, str) else None,
@@ -386,6 +394,17 @@ class PgRemoteBatch:
             (through, device_id),
         )
 
+    def apply_handovers(
+        self, requests: Sequence[dict[str, Any]], device_district: str
+    ) -> list[dict[str, str]]:
+        """Handovers are not on PostgreSQL yet (issue 20): a bundle carrying one is refused
+        whole, so that nothing of it is half applied; the district sends it again later."""
+        raise KnownError(
+            f"This bundle hands over {len(requests)} case(s) to another district; the "
+            "PostgreSQL HQ cannot apply handovers yet. It was refused and nothing was "
+            "changed: import it at an HQ that keeps its records in its own store."
+        )
+
     # --- flush ---------------------------------------------------------------------------
     def flush(self) -> None:
         """Write the buffered rows (parents before children), the change log, version
@@ -429,12 +448,6 @@ class PgRemoteBatch:
         self._versions.clear()
         self._audit.clear()
         self._inserts = {k: [] for k in _ORDER}
-
-
-def _replace_record(row: Any, record: dict[str, Any]) -> Any:
-    from dataclasses import replace
-
-    return replace(row, record=record)
 
 
 _canonical = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode

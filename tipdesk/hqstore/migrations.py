@@ -173,7 +173,23 @@ def _step_0_to_1(conn: Conn) -> None:
     )
 
 
-STEPS: list[tuple[int, Callable[[Conn], None]]] = [(1, _step_0_to_1)]
+def _step_1_to_2(conn: Conn) -> None:
+    """The accused's non-criminalisation review (the SQLCipher store's schema step 12, the
+    register review queue): the district's matches and the supervisor's review travel with
+    the accused."""
+    _script(
+        conn,
+        """
+    ALTER TABLE accused ADD COLUMN dual_role_matches ctext NOT NULL DEFAULT '[]',
+        ADD COLUMN dual_role_reviewed ctext NOT NULL DEFAULT '[]',
+        ADD COLUMN dual_role_reviewed_by ctext NOT NULL DEFAULT '',
+        ADD COLUMN dual_role_reviewed_on ctext,
+        ADD COLUMN dual_role_decision ctext NOT NULL DEFAULT ''
+        """,
+    )
+
+
+STEPS: list[tuple[int, Callable[[Conn], None]]] = [(1, _step_0_to_1), (2, _step_1_to_2)]
 LATEST = STEPS[-1][0]
 
 

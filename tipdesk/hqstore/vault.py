@@ -9,8 +9,8 @@ into ``settings`` by :func:`tipdesk.hqstore.batch.link_identity`), so the office
 reveal identities at HQ read them from either engine.
 
 Contract: a :class:`PgVault` belongs to one transaction's connection; it never logs a value or
-a key. Tokens in quarantine and conflict rows are sealed the same way
-(:func:`seal_record`, :func:`open_record`): no identifying value is plaintext in any table.
+a key. Quarantined and held versions are sealed the same way (``seal_json``): no identifying
+value is plaintext in any table.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from typing import Any
 
 import psycopg
 
-from tipdesk.core.records import Victim
 from tipdesk.store.driver import StoreBug
-from tipdesk.store.identity import FIELDS, IdentityVault
+from tipdesk.store.identity import IdentityVault
 
 Conn = psycopg.Connection[tuple[object, ...]]
 
@@ -80,35 +79,3 @@ class PgVault(IdentityVault):
 
     def __init__(self, conn: Conn) -> None:
         super().__init__(VaultConnection(conn))
-
-
-def seal_record(vault: IdentityVault, kind: str, record: dict[str, Any]) -> dict[str, Any]:
-    """A victim's record dict (a quarantined or held version) with each identifying value
-    sealed to the identity key; other kinds are returned as they are."""
-    if kind != "victim":
-        return record
-    out = dict(record)
-    victim_id = str(record.get("id") or "")
-    for name in FIELDS:
-        value = out.get(name)
-        if isinstance(value, str) and value:
-            out[name] = vault.seal(victim_id, name, value)
-    return out
-
-
-def open_record(vault: IdentityVault, kind: str, record: dict[str, Any]) -> dict[str, Any]:
-    """The reverse of :func:`seal_record`: plaintext with the identity key, else masks."""
-    if kind != "victim":
-        return record
-    out = dict(record)
-    victim_id = str(record.get("id") or "")
-    for name in FIELDS:
-        value = out.get(name)
-        if isinstance(value, str) and value:
-            out[name] = vault.open(victim_id, name, value)
-    return out
-
-
-def open_victim(vault: IdentityVault, record: Victim) -> Victim:
-    """A victim read from its row, its identity opened or masked (in place)."""
-    return vault.open_victim(record)

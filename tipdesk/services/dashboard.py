@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tipdesk.core.codes import Stage
 from tipdesk.core.permissions import Permission
-from tipdesk.services import figures
+from tipdesk.services import figures, overlaps
 from tipdesk.services.figures import Figures
 from tipdesk.services.session import Session
 from tipdesk.store import dashboard_queries as q
@@ -44,6 +44,9 @@ class Dashboard:
     victims: dict[str, dict[str, int]]
     """gender -> {"child", "adult", "unknown"} -> victims identified in the period."""
     record_counts: dict[str, int]
+    overlaps_open: int = 0
+    """Accused who may be a victim of the same case and that no supervisor reviewed yet
+    (:mod:`tipdesk.services.overlaps`)."""
 
     @property
     def empty(self) -> bool:
@@ -108,4 +111,5 @@ def dashboard(
         campaigns_per_month=series(q.campaigns_per_month(store, first_day, last_day)),
         victims=q.victims_by_gender_and_age(store, start, end),
         record_counts=q.record_counts(store),
+        overlaps_open=overlaps.count_open(session),
     )

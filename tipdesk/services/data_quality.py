@@ -1,5 +1,7 @@
 """HQ review: linked cases (the same accused across districts) and data quality (records that
-fail validation today, records sync quarantined, districts gone quiet).
+fail validation today, records sync quarantined, districts gone quiet, accused who may be a
+victim of the same case and wait for a supervisor's review, victims whose gender or age is not
+recorded).
 
 Contract: read-only; every function needs the ``reports`` permission (linked cases also
 ``view``: they name accused persons) and runs on the session's thread. Results are plain
@@ -18,6 +20,7 @@ from tipdesk.core.errors import Problem, problem_line
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case
 from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services import overlaps
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import sync_store
 from tipdesk.services.titles import record_title
@@ -89,6 +92,18 @@ class QuarantinedRecord:
     problems: tuple[str, ...]  # "field: message"
 
 
+@dataclass(frozen=True, slots=True)
+class UnknownVictim:
+    """A victim whose gender or age is not recorded: counted all the same (as "not
+    recorded" in the figures split by them), and listed so that the office can complete it."""
+
+    victim_id: str
+    code: str
+    district: str
+    gender_unknown: bool
+    age_unknown: bool
+
+
 @dataclass(slots=True)
 class QualityReport:
     checked: dict[str, int]
@@ -97,6 +112,11 @@ class QualityReport:
     quarantined: list[QuarantinedRecord]  # open entries, newest bundle first
     quiet_districts: list[tuple[str, str | None]]  # (district, last heard of) older than 30 days
     quiet_since: str
+    overlaps: list[overlaps.OverlapItem] = field(default_factory=list)
+    """Accused who may be a victim of the same case, not reviewed yet (the review queue)."""
+    unknown_victims: list[UnknownVictim] = field(default_factory=list)
+    """Victims with gender or age not recorded (at most ``limit``)."""
+    unknown_victims_total: int = 0
 
 
 def _context(session: Session) -> ValidationContext:
@@ -153,6 +173,7 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
         else dict(updates)
     )
     quiet = sorted((d, at) for d, at in heard.items() if at is None or at[:10] < since)
+    unknown_total, unknown = report_queries.victims_not_recorded(session.store, limit)
     return QualityReport(
         checked=checked,
         failing=failing,
@@ -160,6 +181,9 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
         quarantined=_quarantined(session),
         quiet_districts=quiet,
         quiet_since=since,
+        overlaps=overlaps.queue(session),
+        unknown_victims=[UnknownVictim(*row) for row in unknown],
+        unknown_victims_total=unknown_total,
     )
 
 

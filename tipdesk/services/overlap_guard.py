@@ -38,7 +38,8 @@ sleep: Callable[[float], None] = time.sleep
 
 
 def count(problems: Iterable[Problem]) -> int:
-    return sum(1 for p in problems if p.rule == "dual_role")
+    """The overlap notices among ``problems`` (rules ``dual_role`` and ``dual_role.*``)."""
+    return sum(1 for p in problems if p.rule == "dual_role" or p.rule.startswith("dual_role."))
 
 
 def delay_for(hits: int) -> float:

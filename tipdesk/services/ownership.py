@@ -23,8 +23,10 @@ from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
 from tipdesk.core.records import Campaign, Case, Record, Training, Victim
 from tipdesk.services.session import Session
+from tipdesk.store.handover_store import HandoverRow, HandoverStore
 
 RULE = "owner.other_district"
+HANDED_OVER = "owner.handed_over"
 
 
 def district_name(session: Session, code: str) -> str:
@@ -57,6 +59,28 @@ class _Claims:
             kind: session.store.unit_owners(kind, [i for i in found if i])
             for kind, found in ids.items()
         }
+        # Cases this district handed over (asked or moved): read-only here.
+        self.handed: dict[str, HandoverRow] = {}
+        if session.install.role is not InstallRole.HQ:
+            cases = [i for i in ids.get("case", []) if i]
+            self.handed = {
+                k: r
+                for k, r in HandoverStore(session.store).of_cases(cases).items()
+                if r.from_district == self.own
+            }
+
+    def handed_over(self, case_id: str, field: str) -> list[Problem]:
+        row = self.handed.get(case_id)
+        if row is None:
+            return []
+        return [
+            Problem(
+                field,
+                HANDED_OVER,
+                f"this case was handed over to {self.name(row.to_district)} on "
+                f"{row.asked_at[:10]}; the copy here is read-only",
+            )
+        ]
 
     def name(self, code: str) -> str:
         return district_name(self.session, code)
@@ -83,6 +107,8 @@ class _Claims:
         record.owner = owner
         if hq:
             return []
+        if isinstance(record, Case) and record.id in self.handed:
+            return self.handed_over(record.id, field + "owner")
         if owner != self.own:
             return [self._not_ours(field + "owner", record, owner)]
         known = record.district in self.session.reference.districts  # else validation says
@@ -118,7 +144,11 @@ class _Claims:
     def case_of(self, victim: Victim, field: str) -> list[Problem]:
         """A victim saved on its own in a case: the case must be this district's."""
         stored = self.stored.get("case", {}).get(victim.case_id or "")
-        if self.session.install.role is InstallRole.HQ or stored is None or stored[0] == self.own:
+        if self.session.install.role is InstallRole.HQ or stored is None:
+            return []
+        if victim.case_id in self.handed:
+            return self.handed_over(victim.case_id, field + "case_id")
+        if stored[0] == self.own:
             return []
         return [
             Problem(

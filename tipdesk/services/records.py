@@ -11,18 +11,20 @@ Contract:
 - Victims' identifying fields come back masked unless :func:`reveal_victim` is used, which
   needs the ``reveal_identity`` permission and a reason and writes an audit entry. A masked value
   saved back keeps the stored value.
-- Marking a case's victim/accused overlap as reviewed (``dual_role_reviewed_by``) needs the
-  ``review_dual_role`` permission; the reviewer's name is the signed-in user's.
-- A review covers the overlaps the case held when it was given. A save that adds one (a new
-  accused or victim, a name or CNIC changed to match) keeps the review only when the saver may
-  review (the save is then their review, stamped with their name); otherwise the review is
-  withdrawn and the save refused with the overlap named, until a supervisor reviews it.
-- A victim of a case saved on its own must not come to match one of the case's accused: that
-  overlap can only be reviewed with the case, so the save is refused with a message saying so.
+- The non-criminalisation safeguard never refuses a record: an accused who may be a victim of
+  the same case is saved and goes to the review queue (:mod:`tipdesk.services.overlaps` sets
+  the matches on every save, and keeps the reviews as stored). What is refused is *marking*
+  such an accused proceeded against or convicted while the overlap is open (rule
+  ``dual_role``, :func:`tipdesk.core.dual_role.marking_problems`). A victim saved on its own
+  that comes to match an accused updates that accused in the same save.
+- Ticking the case's "Reviewed" box (``dual_role_reviewed_by``) needs the
+  ``review_dual_role`` permission; the reviewer's name is the signed-in user's, and it reviews
+  every overlap the case holds.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Sequence
 from typing import Any
@@ -45,8 +47,8 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
-from tipdesk.core.validation import ValidationContext, advise, normalise, validate
-from tipdesk.services import overlap_guard, ownership
+from tipdesk.core.validation import advise, normalise, validate
+from tipdesk.services import overlap_guard, overlaps, ownership
 from tipdesk.services.session import Session
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.search import SearchHit
@@ -76,10 +78,9 @@ def _prepare_victim(session: Session, victim: Victim, old: Record | None) -> Non
         session.require(Permission.DELETE)
 
 
-def _prepare_case(session: Session, case: Case) -> tuple[str, list[int]]:
-    """Check permissions, put masked identities back and settle the dual-role review. Returns
-    the reviewer whose review this save withdrew and the accused whose overlaps it did not
-    cover (see :func:`_outdated_review`), or ``("", [])``."""
+def _prepare_case(session: Session, case: Case) -> Case | None:
+    """Check permissions and put masked identities back; returns the stored case (``None``
+    for a new one)."""
     old = _stored(session, "case", case.id)
     stored_reviewer = ""
     old_victims: dict[str, Victim] = {}
@@ -101,97 +102,7 @@ def _prepare_case(session: Session, case: Case) -> tuple[str, list[int]]:
     if case.dual_role_reviewed_by and case.dual_role_reviewed_by != stored_reviewer:
         session.require(Permission.REVIEW_DUAL_ROLE)
         case.dual_role_reviewed_by = session.user.name
-    added = _outdated_review(
-        case, old if isinstance(old, Case) else None, session.store.vault.person
-    )
-    if not added:
-        return "", []
-    if session.can(Permission.REVIEW_DUAL_ROLE):
-        case.dual_role_reviewed_by = session.user.name  # the save is the saver's own review
-        return "", []
-    withdrawn, case.dual_role_reviewed_by = case.dual_role_reviewed_by, ""
-    return withdrawn, added
-
-
-def _outdated_review(
-    case: Case, old: Case | None, key: dual_role.PersonKey | None = None
-) -> list[int]:
-    """The accused of ``case`` (positions) matching a victim in a way the stored review did not
-    cover, when ``case`` keeps that review: a review covers the overlaps the case held when it
-    was given. Empty when the review stands (or there is none)."""
-    reviewer = case.dual_role_reviewed_by
-    if not reviewer or old is None or reviewer != old.dual_role_reviewed_by:
-        return []
-    return dual_role.added(case, old, key=key)
-
-
-def _withdrawn(problems: list[Problem], reviewer: str, added: list[int]) -> list[Problem]:
-    """``problems`` of a case whose review was withdrawn: the dual-role problems of the accused
-    at ``added`` say why the review does not cover them; the others were reviewed, and go."""
-    note = (
-        f"; the review by {reviewer} was given before this overlap was added, so a supervisor "
-        "must review it again"
-    )
-    fields = {f"accused[{i}]" for i in added}
-    return [
-        dataclasses.replace(p, message=p.message + note) if p.rule == "dual_role" else p
-        for p in problems
-        if p.rule != "dual_role" or p.field in fields
-    ]
-
-
-def outdated_review_problems(
-    case: Case, old: Case | None, ctx: ValidationContext | None = None
-) -> list[Problem]:
-    """The ``dual_role`` problems of the overlaps ``case`` adds under the stored review of
-    ``old`` (see :func:`_outdated_review`), whoever saves: for a save that is nobody's review,
-    such as a register import. ``ctx`` gives the keys and the detail (see
-    :class:`ValidationContext`)."""
-    key = ctx.person_key if ctx else None
-    added = _outdated_review(case, old, key)
-    if not added:
-        return []
-    victims = [(j, v) for j, v in enumerate(case.victims) if not v.deleted]
-    found = dual_role.problems(
-        [(i, case.accused[i]) for i in added],
-        victims,
-        detail=ctx.identity_detail if ctx else True,
-        key=key,
-    )
-    return _withdrawn(found, case.dual_role_reviewed_by, added)
-
-
-def _victim_overlaps(session: Session, victim: Victim, old: Record | None) -> list[Problem]:
-    """A victim of a case saved on its own that comes to match one of the case's accused."""
-    if not victim.case_id or victim.deleted:
-        return []
-    try:
-        case = session.store.get("case", victim.case_id)
-    except NotFound:
-        return []
-    if not isinstance(case, Case):
-        return []
-    of = session.store.vault.person  # keyed hashes: they work for every user
-    now = of(victim)
-    # A match the victim already had with this case's accused was reviewable in the case; a
-    # victim coming from elsewhere (new, or moved from another case) brings every match anew.
-    stayed = isinstance(old, Victim) and old.case_id == victim.case_id
-    before = of(old) if stayed and isinstance(old, Victim) else None
-    for accused in case.accused:
-        key = of(accused)
-        why = dual_role.same_person(key, now)
-        if why is None or (before is not None and dual_role.same_person(key, before)):
-            continue
-        return [
-            Problem(
-                "cnic" if why == "same CNIC" else "name",
-                "dual_role",
-                f"this victim appears to be an accused of case {case.case_number} ({why}); a "
-                "victim must not also be an accused (non-criminalisation). Record the change "
-                "within the case, where a supervisor can review it",
-            )
-        ]
-    return []
+    return old if isinstance(old, Case) else None
 
 
 def check(session: Session, record: Record) -> list[Problem]:
@@ -200,22 +111,18 @@ def check(session: Session, record: Record) -> list[Problem]:
     normalise(record)
     resolve_names(record, session.reference)
     ctx = session.validation_context()
+    found = validate(record, ctx)
     if isinstance(record, Case):
         old = _stored(session, "case", record.id)
-        added = _outdated_review(
-            record, old if isinstance(old, Case) else None, session.store.vault.person
+        trial = copy.deepcopy(record)
+        overlaps.stamp(session, trial, old if isinstance(old, Case) else None)
+        found += dual_role.marking_problems(
+            trial, old if isinstance(old, Case) else None, detail=ctx.identity_detail
         )
-        if added and not session.can(Permission.REVIEW_DUAL_ROLE):
-            unreviewed = dataclasses.replace(record, dual_role_reviewed_by="")
-            problems = _withdrawn(validate(unreviewed, ctx), record.dual_role_reviewed_by, added)
-            overlap_guard.note_hits(session, overlap_guard.count(problems), "check")
-            return problems + _duplicates(session, record, {})
-    overlaps: list[Problem] = []
-    if isinstance(record, Victim):
-        overlaps = _victim_overlaps(session, record, _stored(session, "victim", record.id))
-    found = validate(record, ctx)
-    overlap_guard.note_hits(session, overlap_guard.count(found), "check")
-    return found + overlaps + _duplicates(session, record, {})
+        overlap_guard.note_hits(
+            session, overlaps.new_open(trial, old if isinstance(old, Case) else None), "check"
+        )
+    return found + _duplicates(session, record, {})
 
 
 def _claim(seen: dict[tuple[str, ...], str], key: tuple[str, ...], owner: Record) -> bool:
@@ -277,27 +184,37 @@ def save(
         resolve_names(record, session.reference)
     # Owners are set first (bookkeeping), and another district's records refused.
     owned = ownership.claim(session, records)
+    following: list[Case] = []  # cases whose accused a victim saved alone comes to match
+    hits = 0
     for i, record in enumerate(records):
-        withdrawn: str = ""
-        added: list[int] = []
-        overlaps: list[Problem] = []
-        if isinstance(record, Case):
-            withdrawn, added = _prepare_case(session, record)
-        elif isinstance(record, Victim):
-            old = _stored(session, "victim", record.id)
-            _prepare_victim(session, record, old)
-            overlaps = _victim_overlaps(session, record, old)
+        found: list[Problem] = []
         if record.deleted:
             session.require(Permission.DELETE)
         normalise(record)
-        found = owned[i] + validate(record, ctx) + overlaps + _duplicates(session, record, seen)
-        if withdrawn:
-            found = _withdrawn(found, withdrawn, added)
+        if isinstance(record, Case):
+            old_case = _prepare_case(session, record)
+            overlaps.stamp(session, record, old_case)
+            found += dual_role.marking_problems(record, old_case, detail=ctx.identity_detail)
+            hits += overlaps.new_open(record, old_case)
+        elif isinstance(record, Victim):
+            old = _stored(session, "victim", record.id)
+            _prepare_victim(session, record, old)
+            following += overlaps.follow_victim(
+                session, record, old if isinstance(old, Victim) else None
+            )
+        found = owned[i] + validate(record, ctx) + found + _duplicates(session, record, seen)
         problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
+    hits += sum(overlaps.new_open(c, _stored_case(session, c.id)) for c in following)
+    overlap_guard.note_hits(session, hits, "save")
     if problems:
-        overlap_guard.note_hits(session, overlap_guard.count(problems), "save")
         raise ValidationFailed(problems, records[0].KIND if records else "record")
-    return session.store.save(records, session.actor(), also_log=also_log)
+    # The cases a victim's save changes are written first: they hold the victim as stored.
+    return session.store.save([*following, *records], session.actor(), also_log=also_log)
+
+
+def _stored_case(session: Session, case_id: str) -> Case | None:
+    found = _stored(session, "case", case_id)
+    return found if isinstance(found, Case) else None
 
 
 def save_one(session: Session, record: Record) -> Changes:
@@ -413,7 +330,6 @@ __all__ = [
     "Victim",
     "delete",
     "get",
-    "outdated_review_problems",
     "page",
     "reveal_victim",
     "save",

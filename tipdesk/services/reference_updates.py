@@ -50,6 +50,7 @@ from tipdesk.sync.canonical import canonical
 
 if TYPE_CHECKING:
     from tipdesk.services.session import Session
+    from tipdesk.services.sync.release import Recheck
 
 SETTING = "reference_update"
 _NAME_OF = {rel: name for name, rel in FILES.items()}
@@ -187,9 +188,25 @@ def _dated(new: dict[str, dict[str, Any]], effective_from: dt.date | None) -> st
     return effective_from.isoformat()
 
 
+@dataclass(frozen=True, slots=True)
+class Installed:
+    """A reference update installed at HQ (:func:`install_releasing`) and what the
+    quarantine's re-check then released (``None``: nothing was held)."""
+
+    update: ReferenceUpdate
+    released: Recheck | None
+
+
 def install_files(
     session: Session, folder: Path, effective_from: dt.date | None = None
 ) -> ReferenceUpdate:
+    """HQ: install the reference files of ``folder`` (see :func:`install_releasing`)."""
+    return install_releasing(session, folder, effective_from).update
+
+
+def install_releasing(
+    session: Session, folder: Path, effective_from: dt.date | None = None
+) -> Installed:
     """HQ: install the reference files found in ``folder`` (any of :data:`FILES`) as the next
     revision, on top of the files of the current one (see the module contract).
     ``effective_from``: the commencement date HQ confirms for the amendment versions of the
@@ -213,8 +230,7 @@ def install_files(
     # (imported here: services.sync imports this module).
     from tipdesk.services.sync.release import after_reference_change
 
-    after_reference_change(session, "reference.update")
-    return update
+    return Installed(update, after_reference_change(session, "reference.update"))
 
 
 def receipt_updates(session: Session) -> dict[str, Any]:

@@ -43,8 +43,9 @@ from tipdesk.core.reference import Reference
 from tipdesk.core.validation import ValidationContext
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
-from tipdesk.services import leftovers, reference_updates
+from tipdesk.services import leftovers, reference_updates, relay_setup
 from tipdesk.store.audit import ChainStatus, NewEntry
+from tipdesk.store.handover_store import HandoverStore
 from tipdesk.store.keys import DEFAULT_KDF, KdfParams, KeyFile
 from tipdesk.store.store import Actor, OfficeRow, Store, User
 
@@ -133,7 +134,8 @@ class Session:
     def validation_context(self) -> ValidationContext:
         return ValidationContext(
             reference=self.reference,
-            offices=self.office_codes(),
+            # A case handed over to this district keeps the sending office's code.
+            offices=self.office_codes() | HandoverStore(self.store).received_offices(),
             today=self.clock.now().date(),
             identity_detail=self.can(Permission.REVEAL_IDENTITY),
             # Keyed hashes: they work whether or not this user can read identities.
@@ -406,6 +408,9 @@ def settle_identity(session: Session, keyfile: KeyFile, identity: bytes | None) 
         and keyfile.grant_identity(u.name, identity)
     ]
     keyfile.grant_recovery_identity(identity)
+    # Identities sealed before enrolment get HQ's copy now, and the consenting victims who
+    # waited for it go in the next bundle (tipdesk.store.identity_relay).
+    relay_setup.ensure_recipients(session.store, session.actor())
     if escrow is not None and keyfile.identity_holders():
         vault.drop_escrow()
         session.store.checkpoint()

@@ -49,7 +49,7 @@ from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.errors import CorruptStore
 from tipdesk.core.masking import MASK
 from tipdesk.core.records import Accused, Victim
-from tipdesk.store import keywrap, settings_table
+from tipdesk.store import identity_relay, keywrap, settings_table
 from tipdesk.store.driver import Connection
 
 FIELDS = Victim.IDENTIFYING
@@ -235,10 +235,23 @@ class IdentityVault:
             sealed = keywrap.seal(self.public_key(), key, _DATA_KEY_INFO)
             cur = self._conn.execute("INSERT INTO identity_keys(sealed) VALUES (?)", (sealed,))
             key_id = int(cur.lastrowid)
+            # At a district enrolled with HQ, HQ's copy too: a bundle can then carry the
+            # identities of consenting victims whoever exports it (identity_relay).
+            identity_relay.copy_new_key(self._conn, key_id, key)
             self._writing = (key_id, AESGCM(key))
             if self._private is not None:
                 self._readers[key_id] = self._writing[1]
         return self._writing
+
+    def data_key(self, key_id: int) -> bytes | None:
+        """A data key's bytes, opened with the identity key (None without it): to seal it
+        again for a relay recipient (:func:`tipdesk.store.identity_relay.reseal`)."""
+        row = self._conn.execute(
+            "SELECT sealed FROM identity_keys WHERE id = ?", (key_id,)
+        ).fetchone()
+        if row is None or self._private is None:
+            return None
+        return keywrap.open_sealed(self._private, bytes(row[0]), _DATA_KEY_INFO)
 
     def forget_data_key(self) -> None:
         """Drop the writing key (a rolled-back transaction may have lost its row)."""
@@ -314,6 +327,29 @@ class IdentityVault:
             else:
                 out[i] = self.seal(victim.id, col, value, key)
         return tuple(out)
+
+    def seal_json(self, victim_id: str, record: dict[str, Any]) -> dict[str, Any]:
+        """A victim as a field -> value mapping (a conflict's or a quarantined version, kept
+        as JSON) with its identifying values sealed, so only holders of the identity key read
+        them there too. A value that is not text is kept as it is (the quarantine keeps what
+        came, to name the problem)."""
+        out = dict(record)
+        names = [n for n in FIELDS if isinstance(out.get(n), str) and out[n]]
+        if names:
+            key = self._data_key()
+            for name in names:
+                out[name] = self.seal(victim_id, name, out[name], key)
+        return out
+
+    def open_json(self, victim_id: str, record: dict[str, Any]) -> dict[str, Any]:
+        """What :meth:`seal_json` sealed, opened (plaintext with the identity key, else
+        :data:`MASK`); a mapping stored before values were sealed reads as it is."""
+        out = dict(record)
+        for name in FIELDS:
+            value = out.get(name)
+            if isinstance(value, str) and value.startswith(_PREFIX):
+                out[name] = self.open(victim_id, name, value)
+        return out
 
     def _stored_tokens(self, victim_id: str) -> dict[str, str]:
         row = self._conn.execute(

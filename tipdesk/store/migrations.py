@@ -988,6 +988,91 @@ def _step_9_to_10(conn: Connection) -> None:
     )
 
 
+def _step_10_to_11(conn: Connection) -> None:
+    """Identities relayed in bundles, and case handovers (issue 14, part B).
+
+    - ``identity_relay`` (district): each identity data key sealed again (HPKE) to each of
+      HQ's recipients' X25519 public key (``recipient``: its base64), so that a bundle can
+      carry a consenting victim's sealed identity for HQ whoever exports it
+      (:mod:`tipdesk.store.identity_relay`).
+    - ``handovers`` (every role): a case handed over from one district to another, as the
+      sending district asked for it (``state`` 'asked'), as HQ moved it ('moved'), and as
+      the receiving district got it; ``sealed`` holds the victims' identities sealed for the
+      receiving district's device (JSON, '' when none), which HQ relays and cannot open.
+    - HQ's conflicts and quarantine keep a victim's version as JSON: its identifying values
+      are sealed there now as in the victim's row (:meth:`IdentityVault.seal_json`); the
+      plaintext is zeroed where it is overwritten (``secure_delete``), and the store runs
+      ``VACUUM`` after this step."""
+    from json import loads as json_loads
+
+    from tipdesk.store import identity
+    from tipdesk.store.sync_rows import to_json
+
+    conn.execute("PRAGMA secure_delete = ON")
+    run_script(
+        conn,
+        """
+        CREATE TABLE identity_relay (
+            key_id INTEGER NOT NULL,
+            recipient TEXT NOT NULL,
+            sealed BLOB NOT NULL,
+            PRIMARY KEY (key_id, recipient)
+        ) WITHOUT ROWID;
+        CREATE TABLE handovers (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            from_district TEXT NOT NULL,
+            to_district TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            asked_by TEXT NOT NULL,
+            asked_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            moved_at TEXT NOT NULL DEFAULT '',
+            sealed TEXT NOT NULL DEFAULT '',
+            sent_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX handovers_case ON handovers(case_id, asked_at);
+        """,
+    )
+    vault = identity.IdentityVault(conn)
+    for table in ("sync_conflicts", "sync_quarantine"):
+        rows = conn.execute(
+            f"SELECT id, record_id, record FROM {table} WHERE kind = 'victim'"  # noqa: S608
+        ).fetchall()
+        for row_id, record_id, text in rows:
+            record = json_loads(text)
+            if isinstance(record, dict):
+                sealed = to_json(vault.seal_json(record_id, record))
+                conn.execute(f"UPDATE {table} SET record = ? WHERE id = ?", (sealed, row_id))  # noqa: S608
+    conn.execute("PRAGMA secure_delete = OFF")
+
+
+def _step_11_to_12(conn: Connection) -> None:
+    """The non-criminalisation review queue (issue 16): a victim/accused overlap no longer
+    refuses a record; it is kept on the accused and reviewed by a supervisor.
+
+    - ``accused.dual_role_matches``: the victims of the case the accused may be, as the
+      district's check found them (JSON list of ``<victim id>:cnic|name``); ``dual_role_reviewed``
+      (the matches a review covered), ``dual_role_reviewed_by``, ``dual_role_reviewed_on``,
+      ``dual_role_decision``. Stored rows start with none: under the earlier schemas no
+      unreviewed overlap could be saved, and a case's earlier review
+      (``cases.dual_role_reviewed_by``) is carried to its accused on their next save
+      (:mod:`tipdesk.services.overlaps`).
+    - ``accused_dual_role``: the accused with matches (the queue reads only those)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE accused ADD COLUMN dual_role_matches TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE accused ADD COLUMN dual_role_reviewed TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE accused ADD COLUMN dual_role_reviewed_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE accused ADD COLUMN dual_role_reviewed_on TEXT;
+        ALTER TABLE accused ADD COLUMN dual_role_decision TEXT NOT NULL DEFAULT '';
+        CREATE INDEX accused_dual_role ON accused(case_id)
+            WHERE deleted = 0 AND dual_role_matches != '[]';
+        """,
+    )
+
+
 STEPS: list[Callable[[Connection], None]] = [
     _step_0_to_1,
     _step_1_to_2,
@@ -999,10 +1084,13 @@ STEPS: list[Callable[[Connection], None]] = [
     _step_7_to_8,
     _step_8_to_9,
     _step_9_to_10,
+    _step_10_to_11,
+    _step_11_to_12,
 ]
-VACUUM_AFTER = frozenset({5})
+VACUUM_AFTER = frozenset({5, 11})
 """Versions after whose step the store runs ``VACUUM`` (outside the step's transaction), so
-that no free page keeps what the step removed (plaintext identities, step 5)."""
+that no free page keeps what the step removed (plaintext identities: step 5 in the victims'
+rows, step 11 in HQ's conflicts and quarantine)."""
 LATEST = len(STEPS)
 
 

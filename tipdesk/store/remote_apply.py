@@ -26,6 +26,7 @@ from typing import Any
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
+from tipdesk.store.handover_store import HandoverRow, HandoverStore
 from tipdesk.store.owners import unit_owners
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
 from tipdesk.store.store import Actor, Changes, Store
@@ -81,6 +82,15 @@ class RemoteBatch:
         self._rowids: dict[str, int] = {}
 
     # --- reads ---------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        """The store this batch writes to (its connection is :attr:`conn`)."""
+        return self._store
+
+    def handed_over(self, case_ids: Sequence[str]) -> dict[str, HandoverRow]:
+        """The latest handover (not refused) of each of ``case_ids`` that has one."""
+        return HandoverStore(self._store).of_cases(case_ids)
+
     def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
         """HQ's rows of ``kind`` for ``ids`` (deleted ones too), with their vv entries."""
         table = TABLES[kind]
@@ -130,7 +140,7 @@ class RemoteBatch:
                 (kind, *part),
             )
             for r in rows:
-                c = conflict_from_row(r)
+                c = conflict_from_row(r, self._store.vault)
                 out.setdefault(c.record_id, []).append(c)
         return out
 
@@ -170,7 +180,7 @@ class RemoteBatch:
             "WHERE status = 'open' AND device_id = ? ORDER BY received_at, id",
             (device_id,),
         )
-        return [quarantine_from_row(r) for r in rows]
+        return [quarantine_from_row(r, self._store.vault) for r in rows]
 
     def quarantine_of_units(
         self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
@@ -189,7 +199,7 @@ class RemoteBatch:
                     f"({marks(len(part))})"
                 )
                 for r in self.conn.execute(sql, (device_id, *part)):
-                    found[r[0]] = quarantine_from_row(r)
+                    found[r[0]] = quarantine_from_row(r, self._store.vault)
 
         fetch("kind = 'case' AND record_id", case_ids)
         fetch("kind IN ('accused', 'victim') AND json_extract(record, '$.case_id')", case_ids)
@@ -321,6 +331,13 @@ class RemoteBatch:
         else:
             search.reindex(self.conn, rowid, case)
 
+    def _kept(self, kind: str, record_id: str, record: Any) -> Any:
+        """A version as the conflict and quarantine tables keep it: a victim's identity
+        sealed, as in its row (only holders of the identity key read it)."""
+        if kind == "victim" and isinstance(record, dict):
+            return self._store.vault.seal_json(record_id, record)
+        return record
+
     def add_conflict(self, row: ConflictRow) -> None:
         self.conn.execute(
             "INSERT INTO sync_conflicts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -332,7 +349,7 @@ class RemoteBatch:
                 row.status,
                 row.version,
                 to_json(row.vv),
-                to_json(row.record),
+                to_json(self._kept(row.kind, row.record_id, row.record)),
                 row.device_id,
                 row.bundle_seq,
                 row.detected_at,
@@ -360,7 +377,7 @@ class RemoteBatch:
                 row.record_id,
                 row.version,
                 to_json(row.vv),
-                to_json(row.record),
+                to_json(self._kept(row.kind, row.record_id, row.record)),
                 to_json(row.problems),
                 row.received_at,
                 row.status,

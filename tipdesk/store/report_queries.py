@@ -43,11 +43,17 @@ class Scope:
     districts: tuple[str, ...] | None = None
 
     def where(self, date_col: str, district_col: str | None) -> tuple[str, list[Any]]:
-        """SQL condition (after ``WHERE``) and its parameters for this scope."""
+        """SQL condition (after ``WHERE``) and its parameters for this scope.
+
+        The district test is written ``+district IN (...)``: the unary plus keeps SQLite from
+        reading the rows through a ``(district, updated_at)`` index (coverage's). Without
+        statistics the planner takes an ``IN`` on an index for more selective than a date
+        range, and read every record of a province's districts (all years) to count one
+        month: a Punjab month took 11 s on a 1,000,000-case store, against 0.04 s nationally."""
         sql = f"{date_col} BETWEEN ? AND ?"
         params: list[Any] = [self.date_from, self.date_to]
         if self.districts is not None and district_col is not None:
-            sql += f" AND {district_col} IN ({', '.join('?' for _ in self.districts)})"
+            sql += f" AND +{district_col} IN ({', '.join('?' for _ in self.districts)})"
             params += list(self.districts)
         return sql, params
 
@@ -327,7 +333,8 @@ def _raw_judgment_rows(store: Store, scope: Scope) -> list[Row]:
 def _district_filter(col: str, scope: Scope) -> tuple[str, list[Any]]:
     if scope.districts is None:
         return "", []
-    return f"WHERE {col} IN ({', '.join('?' for _ in scope.districts)})", list(scope.districts)
+    # ``+``: see Scope.where (the case is found by its id, never by its district).
+    return f"WHERE +{col} IN ({', '.join('?' for _ in scope.districts)})", list(scope.districts)
 
 
 def _raw_victim_rows(store: Store, scope: Scope) -> list[Row]:
@@ -381,7 +388,7 @@ def _training_where(scope: Scope) -> tuple[str, list[Any]]:
     params: list[Any] = [scope.date_from, scope.date_to] * 2
     sql = _TRAINING_DATE
     if scope.districts is not None:
-        sql += f" AND district IN ({', '.join('?' for _ in scope.districts)})"
+        sql += f" AND +district IN ({', '.join('?' for _ in scope.districts)})"  # see Scope.where
         params += list(scope.districts)
     return sql, params
 
@@ -559,6 +566,26 @@ def quarantine_by_district(store: Store) -> dict[str, dict[str, int]] | None:
 
 def _dates(rows: list[Row]) -> dict[str, str]:
     return {str(d): str(t) for d, t in rows if d and t}
+
+
+# --- data quality ---------------------------------------------------------------------------
+
+
+def victims_not_recorded(
+    store: Store, limit: int
+) -> tuple[int, list[tuple[str, str, str, bool, bool]]]:
+    """Live victims whose gender is ``unknown`` or who have neither an age nor a date of
+    birth: how many, and the first ``limit`` as ``(id, victim code, district, gender unknown,
+    age unknown)`` by district and code."""
+    cond = "deleted = 0 AND (gender = 'unknown' OR (age IS NULL AND date_of_birth IS NULL))"
+    total = int(store.query(f"SELECT count(*) FROM victims WHERE {cond}")[0][0])  # noqa: S608
+    rows = store.query(
+        "SELECT id, victim_code, district, gender = 'unknown', "  # noqa: S608
+        f"age IS NULL AND date_of_birth IS NULL FROM victims WHERE {cond} "
+        "ORDER BY district, victim_code LIMIT ?",
+        (int(limit),),
+    )
+    return total, [(str(a), str(b), str(c), bool(d), bool(e)) for a, b, c, d, e in rows]
 
 
 # --- linked cases ---------------------------------------------------------------------------

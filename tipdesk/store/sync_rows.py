@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tipdesk.store.identity import IdentityVault
 
 _CHUNK = 500
 _ENCODE = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode
@@ -151,7 +154,16 @@ class NoticeRow:
     receipt_serial: int = 0
 
 
-def conflict_from_row(r: Sequence[Any]) -> ConflictRow:
+def _record(kind: str, record_id: str, text: str, vault: IdentityVault | None) -> Any:
+    """A stored version's JSON; a victim's identity opened with ``vault`` (sealed by
+    :meth:`IdentityVault.seal_json` when it was kept)."""
+    record = json.loads(text)
+    if vault is not None and kind == "victim" and isinstance(record, dict):
+        return vault.open_json(record_id, record)
+    return record
+
+
+def conflict_from_row(r: Sequence[Any], vault: IdentityVault | None = None) -> ConflictRow:
     return ConflictRow(
         r[0],
         r[1],
@@ -159,7 +171,7 @@ def conflict_from_row(r: Sequence[Any]) -> ConflictRow:
         r[3],
         int(r[4]),
         json.loads(r[5]),
-        json.loads(r[6]),
+        _record(r[1], r[2], r[6], vault),
         r[7],
         int(r[8]),
         r[9],
@@ -169,7 +181,7 @@ def conflict_from_row(r: Sequence[Any]) -> ConflictRow:
     )
 
 
-def quarantine_from_row(r: Sequence[Any]) -> QuarantineRow:
+def quarantine_from_row(r: Sequence[Any], vault: IdentityVault | None = None) -> QuarantineRow:
     return QuarantineRow(
         r[0],
         r[1],
@@ -178,7 +190,7 @@ def quarantine_from_row(r: Sequence[Any]) -> QuarantineRow:
         r[4],
         int(r[5]),
         json.loads(r[6]),
-        json.loads(r[7]),
+        _record(r[3], r[4], r[7], vault),
         json.loads(r[8]),
         r[9],
         r[10],

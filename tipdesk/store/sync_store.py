@@ -536,14 +536,14 @@ class SyncStore:
             f"SELECT {CONFLICT_COLUMNS} FROM sync_conflicts{clause} ORDER BY detected_at, id",  # noqa: S608
             params,
         )
-        return [conflict_from_row(r) for r in rows]
+        return [conflict_from_row(r, self._store.vault) for r in rows]
 
     def conflict(self, conflict_id: str) -> ConflictRow | None:
         rows = self._rows(
             f"SELECT {CONFLICT_COLUMNS} FROM sync_conflicts WHERE id = ?",  # noqa: S608
             (conflict_id,),
         )
-        return conflict_from_row(rows[0]) if rows else None
+        return conflict_from_row(rows[0], self._store.vault) if rows else None
 
     def quarantine(
         self, *, status: str | None = "open", device_id: str | None = None
@@ -562,7 +562,7 @@ class SyncStore:
             "ORDER BY received_at, id",
             params,
         )
-        return [quarantine_from_row(r) for r in rows]
+        return [quarantine_from_row(r, self._store.vault) for r in rows]
 
     def quarantine_entries(self, ids: Sequence[str]) -> list[QuarantineRow]:
         """The quarantine entries ``ids`` (whatever their status), in no particular order."""
@@ -571,7 +571,7 @@ class SyncStore:
             sql = (
                 f"SELECT {QUARANTINE_COLUMNS} FROM sync_quarantine WHERE id IN ({marks(len(part))})"  # noqa: S608
             )
-            out += [quarantine_from_row(r) for r in self._rows(sql, part)]
+            out += [quarantine_from_row(r, self._store.vault) for r in self._rows(sql, part)]
         return out
 
     def issue_receipt(self, device_id: str, actor: Actor) -> tuple[int, list[BundleRow]]:

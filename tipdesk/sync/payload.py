@@ -145,6 +145,8 @@ def encode(
     audit_head: tuple[int, str] = (0, ""),
     changes: ChangeRange | None = None,
     audit_at: tuple[int, str] = (0, ""),
+    identity_keys: Mapping[str, Mapping[str, str]] | None = None,
+    handovers: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[bytes, dict[str, int]]:
     """The payload JSON for ``records`` (by kind) and the number of records per kind.
     ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
@@ -152,13 +154,20 @@ def encode(
     sender's change log with each record's position (every bundle a district makes carries
     it; HQ refuses a format 2 bundle without it); ``audit_at`` the proof of HQ's last anchor
     (:mod:`tipdesk.sync.anchor`): that entry and the hash the sender's chain has there now
-    (left out while HQ has sent no anchor)."""
+    (left out while HQ has sent no anchor); ``identity_keys`` the data keys of the consenting
+    victims' sealed identities, sealed for HQ's recipients (data key id -> recipient -> sealed
+    key, base64; left out when no victim needs one); ``handovers`` the cases the district
+    hands over that HQ has not moved yet (left out when none)."""
     out, counts = encode_records(records)
     head: dict[str, Any] = {"audit_head": list(audit_head), "device": device, "seq": seq}
     if audit_at[0]:
         head["audit_at"] = list(audit_at)
     if changes is not None:
         head["changes"] = changes.to_json()
+    if identity_keys:
+        head["identity_keys"] = {k: dict(v) for k, v in identity_keys.items()}
+    if handovers:
+        head["handovers"] = [dict(h) for h in handovers]
     doc = {"bundle": head, "records": out}
     return canonical(doc, checked=False), counts
 
@@ -191,6 +200,21 @@ class IncomingRow:
         """The record as a field -> value mapping (for the quarantine)."""
         return dict(zip(FIELDS[self.kind], self.values, strict=True))
 
+    def set_texts(self, values: Mapping[str, str]) -> None:
+        """:meth:`set_text` for several fields at once (the store's columns rebuilt once)."""
+        fields = FIELDS[self.kind]
+        db = list(self.db) if self.db is not None else None
+        for name, value in values.items():
+            i = fields.index(name)
+            self.values[i] = value
+            if db is not None:
+                db[i] = value
+            if self.record is not None:
+                setattr(self.record, name, value)
+        if db is not None:
+            self.db = tuple(db)
+        self._digest = None
+
     def set_text(self, name: str, value: str) -> None:
         """Replace a text field's value everywhere this row keeps it (the values, the store's
         columns, the record) and forget the digest: the owner a format 1 bundle lacks, or an
@@ -214,6 +238,10 @@ class Payload:
     """The bundle's change range and positions (format 2; None when the payload has none)."""
     audit_at: tuple[int, str] = (0, "")
     """The sender's proof of HQ's last audit anchor (format 2): entry and its hash now."""
+    identity_keys: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Data keys of consenting victims' sealed identities, sealed for HQ's recipients."""
+    handovers: list[dict[str, Any]] = field(default_factory=list)
+    """Cases the district hands over (:func:`check_handovers`)."""
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.rows.items() if v}
@@ -335,8 +363,18 @@ _INCONSISTENT = Problem("version", "sync.version", "the version information is n
 _NOT_IN_FORMAT_1 = frozenset({"owner"})
 # Fields a payload of any format may leave out, by kind, and the value a missing one takes:
 # fields added later that a TIPDesk written before them does not send (``offence_on``: not
-# recorded, the registration date stands in for it).
-OPTIONAL_FIELDS: dict[str, dict[str, Any]] = {"case": {"offence_on": None}}
+# recorded, the registration date stands in for it; an accused's overlap review fields: none
+# found, none reviewed, as that TIPDesk saved nothing unreviewed).
+OPTIONAL_FIELDS: dict[str, dict[str, Any]] = {
+    "case": {"offence_on": None},
+    "accused": {
+        "dual_role_matches": [],
+        "dual_role_reviewed": [],
+        "dual_role_reviewed_by": "",
+        "dual_role_reviewed_on": None,
+        "dual_role_decision": "",
+    },
+}
 
 
 def _decode_kind(kind: str, block: Any, fmt: int = FORMAT) -> list[IncomingRow]:
@@ -361,7 +399,13 @@ def _decode_kind(kind: str, block: Any, fmt: int = FORMAT) -> list[IncomingRow]:
     by_name = {n: _read_column(col, count, kind) for n, col in zip(names, raw_columns, strict=True)}
     for name in c.fields:
         if name not in by_name:
-            by_name[name] = [optional.get(name, "")] * count
+            default = optional.get(name, "")
+            # A list default is copied per record: records never share a list.
+            by_name[name] = (
+                [list(default) for _ in range(count)]
+                if isinstance(default, list)
+                else [default] * count
+            )
     columns = [by_name[name] for name in c.fields]
     vv_column = _read_column(block["vv"], count, kind)
     vvs = vv_column.expand(_vv) if isinstance(vv_column, _Dictionary) else list(map(_vv, vv_column))
@@ -478,12 +522,49 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
         audit_head=audit,
         changes=changes,
         audit_at=proof,
+        identity_keys=_identity_keys(head.get("identity_keys", {})),
+        handovers=check_handovers(head.get("handovers", [])),
     )
+
+
+HANDOVER_TEXT = ("id", "case_id", "from", "to", "reason", "asked_by", "asked_at", "state",
+                 "moved_at")  # fmt: skip
+
+
+def check_handovers(raw: Any) -> list[dict[str, Any]]:
+    """Handovers as bundles and receipts carry them: a list of objects with the text fields
+    :data:`HANDOVER_TEXT` (ids valid) and ``sealed`` (an object of objects); else damaged."""
+    if type(raw) is not list:
+        raise _damaged("handovers")
+    for h in raw:
+        if (
+            type(h) is not dict
+            or set(h) != {*HANDOVER_TEXT, "sealed"}
+            or not all(type(h[k]) is str and len(h[k]) <= 2000 for k in HANDOVER_TEXT)
+            or not all_ids([h["id"], h["case_id"]])
+            or type(h["sealed"]) is not dict
+            or not all(type(v) is dict for v in h["sealed"].values())
+        ):
+            raise _damaged("handovers")
+    return raw
+
+
+def _identity_keys(raw: Any) -> dict[str, dict[str, str]]:
+    """``{"<data key id>": {"<recipient>": "<sealed key>"}}``, every part text."""
+    if type(raw) is not dict or not all(
+        type(k) is str
+        and k.isdigit()
+        and type(v) is dict
+        and all(type(r) is str and type(x) is str and len(x) < 1024 for r, x in v.items())
+        for k, v in raw.items()
+    ):
+        raise _damaged("identity keys")
+    return raw
 
 
 _HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
 _HEAD_KEYS_1 = _HEAD_REQUIRED
-_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes"}
+_HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes", "identity_keys", "handovers"}
 
 
 def _audit_pair(raw: Any) -> tuple[int, str]:

@@ -30,7 +30,7 @@ from tipdesk.sync.codec import MAX_NUMBER
 from tipdesk.sync.container import Envelope
 from tipdesk.sync.errors import DamagedFile
 from tipdesk.sync.identity import Identity
-from tipdesk.sync.payload import loads_strict
+from tipdesk.sync.payload import check_handovers, loads_strict
 
 EXTENSION = ".tipr"
 
@@ -78,6 +78,12 @@ class Receipt:
     (``[]`` while HQ holds none): the district proves its chain still holds it in its next
     bundle, and ``tipdesk audit verify`` compares the chain with it
     (:mod:`tipdesk.sync.anchor`)."""
+    handovers: list[dict[str, Any]] = field(default_factory=list)
+    """Format 2, optional: HQ's handovers from and to the device's district (moved or
+    refused), as bundles carry them (:func:`tipdesk.sync.payload.check_handovers`)."""
+    directory: dict[str, list[str]] = field(default_factory=dict)
+    """Format 2, optional: every district's registered devices' age recipients (a district
+    seals a handed-over case's identities for the receiving district's devices)."""
     format: int = container.FORMAT
 
     def to_json(self) -> dict[str, Any]:
@@ -90,6 +96,10 @@ class Receipt:
                 "records": self.records,
                 "resolved": self.resolved,
             }
+            if self.handovers:
+                out["handovers"] = self.handovers
+            if self.directory:
+                out["directory"] = self.directory
         return out
 
     def _json(self) -> dict[str, Any]:
@@ -182,7 +192,7 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
     }
     if fmt >= 2:
         keys |= {"back", "notices", "records", "resolved"}
-    optional = {"anchor"} if fmt >= 2 else set()
+    optional = {"anchor", "handovers", "directory"} if fmt >= 2 else set()
     if not isinstance(doc, dict) or set(doc) - optional != keys:
         raise _damaged()
     anchor = doc.get("anchor", [])
@@ -216,6 +226,15 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
             and all(isinstance(doc[k], list) for k in ("notices", "resolved"))
             and all(isinstance(x, dict) for k in ("notices", "resolved") for x in doc[k])
         )
+    directory = doc.get("directory", {})
+    if ok and fmt >= 2:
+        ok = isinstance(directory, dict) and all(
+            isinstance(v, list) and all(isinstance(r, str) for r in v) for v in directory.values()
+        )
+        try:
+            check_handovers(doc.get("handovers", []))
+        except DamagedFile:
+            ok = False
     if not ok:
         raise _damaged()
     return Receipt(
@@ -235,5 +254,7 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
         resolved=doc.get("resolved", []),
         notices=doc.get("notices", []),
         anchor=list(anchor),
+        handovers=doc.get("handovers", []),
+        directory=directory,
         format=fmt,
     )

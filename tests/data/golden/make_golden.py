@@ -102,6 +102,12 @@ def _records() -> tuple[list[Record], Training]:
                 cnic="9990000000012",
                 gender=Gender.FEMALE,
                 role="transporter",
+                # schema 12: an overlap with the first victim, reviewed
+                dual_role_matches=[f"{_id(21)}:name"],
+                dual_role_reviewed=[f"{_id(21)}:name"],
+                dual_role_reviewed_by="gold.supervisor",
+                dual_role_reviewed_on=dt.date(2024, 3, 9),
+                dual_role_decision="different",
             ),
         ],
         victims=[

@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 
 from tipdesk.core import validation
 from tipdesk.core.codes import Appeal, Gender, Outcome, ReferralOutcome, Stage
-from tipdesk.core.errors import Problem, ValidationFailed
+from tipdesk.core.errors import Problem, Severity, ValidationFailed
 from tipdesk.core.records import Accused, Case, Meta, Referral, Training, Victim
 from tipdesk.core.validation import (
     ValidationContext,
+    advise,
     normalise,
     validate,
     validate_accused,
@@ -62,7 +63,6 @@ RULES = {
     "sentence.not_in_force",
     "reference.section",
     "counts.reconcile",
-    "dual_role",
     "referral.outcome_date",
     "participants.gender_sum",
     "participants.agency_sum",
@@ -124,17 +124,6 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
         "identified_on",
         _victim(identified_on=None),
         [("victims[0].identified_on", "required", "the date of identification is required")],
-    ),
-    (
-        "gender",
-        _victim(gender=Gender.UNKNOWN),
-        [
-            (
-                "victims[0].gender",
-                "required",
-                "the gender (female, male or transgender) is required",
-            )
-        ],
     ),
     (
         "referral_service",
@@ -840,55 +829,6 @@ REFUSED: list[tuple[str, Make, list[tuple[str, str, str]]]] = [
             ),
         ],
     ),
-    # --- dual_role ---
-    (
-        "dual_role_same_cnic",
-        _accused(name="Someone Else", cnic="3520276543212"),
-        [
-            (
-                "accused[0]",
-                "dual_role",
-                "this accused appears to be the same person as victim 1 (same CNIC) of this "
-                "case; a victim must not also be an accused (non-criminalisation) unless a "
-                "supervisor has reviewed it",
-            )
-        ],
-    ),
-    (
-        "dual_role_same_name_no_father",
-        lambda b: b.case(
-            accused=[b.accused(), b.accused(name="  sana   BIBI ", father_name="", cnic="")]
-        ),
-        [
-            (
-                "accused[1]",
-                "dual_role",
-                "this accused appears to be the same person as victim 1 (same name) of this "
-                "case; a victim must not also be an accused (non-criminalisation) unless a "
-                "supervisor has reviewed it",
-            )
-        ],
-    ),
-    (
-        "dual_role_two_victims",
-        lambda b: b.case(
-            accused=[b.accused(name="Sana Bibi", father_name="NAZIR AHMED", cnic="")],
-            victims=[
-                b.victim(),
-                b.victim(victim_code="V2", cnic=""),
-                b.victim(victim_code="V3", cnic="", father_name="Someone"),
-            ],
-        ),
-        [
-            (
-                "accused[0]",
-                "dual_role",
-                "this accused appears to be the same person as victim 1 (same name and father's "
-                "name) and victim 2 (same name and father's name) of this case; a victim must not "
-                "also be an accused (non-criminalisation) unless a supervisor has reviewed it",
-            )
-        ],
-    ),
     # --- referrals ---
     (
         "referral_outcome_without_date",
@@ -1031,6 +971,8 @@ ACCEPTED: list[tuple[str, Make]] = [
             outcome=Outcome.DISCHARGED, proceeded_on=None, imprisonment_months=None, fine_pkr=None
         ),
     ),
+    # A victim whose gender or age the register does not know is a victim all the same.
+    ("victim_gender_and_age_unknown", _victim(gender=Gender.UNKNOWN, age=None, date_of_birth=None)),
     ("dual_role_different_father", _accused(name="Sana Bibi", father_name="Aslam", cnic="")),
     ("dual_role_different_cnic_and_name", _accused(cnic="3520276543210")),
     # Same name as victims[0] ("Sana Bibi", CNIC 3520276543212) but a different valid CNIC.
@@ -1129,7 +1071,6 @@ def test_several_problems_come_back_at_once(build: Any, ctx: ValidationContext) 
         ("accused[1].proceeded_on", "outcome.proceeded_date"),
         ("accused[1].imprisonment_months", "sentence.without_conviction"),
         ("accused", "counts.reconcile"),
-        ("victims[0].gender", "required"),
         ("victims[0].referrals[0].service", "required"),
     ]
 
@@ -1164,10 +1105,84 @@ def test_messages_never_repeat_identifying_values(build: Any, ctx: ValidationCon
     case = build.case(
         accused=[build.accused(name="Sana Bibi", father_name="", cnic="4210")], victims=[victim]
     )
-    text = "; ".join(str(p) for p in validate_case(case, ctx))
-    assert "dual_role" in {p.rule for p in validate_case(case, ctx)}
+    found = validate_case(case, ctx) + advise(case, ctx)
+    text = "; ".join(str(p) for p in found)
+    assert "dual_role" in {p.rule for p in found}
     for secret in ("35202", "4210", "Sana", "2026-01-01"):
         assert secret not in text
+
+
+# --- the non-criminalisation safeguard: a warning, never an error ----------------------------
+
+WARNED: list[tuple[str, Make, list[tuple[str, str]]]] = [
+    (
+        "dual_role_same_cnic",
+        _accused(name="Someone Else", cnic="3520276543212"),
+        [("accused[0]", "victim 1 (same CNIC, a strong sign)")],
+    ),
+    (
+        "dual_role_same_name_no_father",
+        lambda b: b.case(
+            accused=[b.accused(), b.accused(name="  sana   BIBI ", father_name="", cnic="")]
+        ),
+        [("accused[1]", "victim 1 (same name)")],
+    ),
+    (
+        "dual_role_two_victims",
+        lambda b: b.case(
+            accused=[b.accused(name="Sana Bibi", father_name="NAZIR AHMED", cnic="")],
+            victims=[
+                b.victim(),
+                b.victim(victim_code="V2", cnic=""),
+                b.victim(victim_code="V3", cnic="", father_name="Someone"),
+            ],
+        ),
+        [
+            (
+                "accused[0]",
+                "victim 1 (same name and father's name) and victim 2 (same name and father's name)",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "expected"), [w[1:] for w in WARNED], ids=[w[0] for w in WARNED])
+def test_an_overlap_is_a_warning_naming_the_victims(
+    build: Any, ctx: ValidationContext, make: Make, expected: list[tuple[str, str]]
+) -> None:
+    record = make(build)
+    assert validate(record, ctx) == []  # recording is never blocked
+    found = [p for p in advise(record, ctx) if p.rule == "dual_role"]
+    assert [(p.field, p.severity) for p in found] == [(f, Severity.WARNING) for f, _ in expected]
+    for p, (_field, who) in zip(found, expected, strict=True):
+        assert p.message.startswith(f"this accused appears to be the same person as {who} ")
+        assert "review queue" in p.message
+
+
+def test_an_overlap_names_the_victim_by_code_only_without_detail(
+    build: Any, ctx: ValidationContext
+) -> None:
+    case = build.case(accused=[build.accused(name="Someone Else", cnic="3520276543212")])
+    blind = dataclasses.replace(ctx, identity_detail=False)
+    (problem,) = [p for p in advise(case, blind) if p.rule == "dual_role"]
+    code = case.victims[0].victim_code
+    assert f"may be the same person as victim {code} of this case" in problem.message
+    assert "CNIC" not in problem.message and "name" not in problem.message.split(code)[0]
+
+
+def test_a_review_covers_its_matches_and_a_cnic_review_covers_a_later_name_match(
+    build: Any, ctx: ValidationContext
+) -> None:
+    case = build.case(accused=[build.accused(name="Someone Else", cnic="3520276543212")])
+    victim = case.victims[0]
+    victim.id = "v1"
+    accused = case.accused[0]
+    accused.dual_role_reviewed = ["v1:cnic"]
+    assert [p for p in advise(case, ctx) if p.rule == "dual_role"] == []
+    # A name review: the CNIC match is looked at again.
+    accused.dual_role_reviewed = ["v1:name"]
+    assert [p.field for p in advise(case, ctx) if p.rule == "dual_role"] == ["accused[0]"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -158,6 +158,7 @@ def test_hq_import_conflicts_and_devices(
                     "up_to_date": 4,
                     "district_name": "Lahore",
                     "anchor": {"head": head, "problem": "", "message": ""},
+                    "handovers": [],
                 }
             ],
             "accepted": {"case": 1, "accused": 1, "victim": 1, "referral": 1},
@@ -317,6 +318,7 @@ def test_sync_upload(
             "receipts": 0,
             "last_contact": None,
             "refused": None,
+            "identity_waiting": [],
             "errors": [{"file": "receipt", "message": "401: the request's signature is old"}],
         }
     )

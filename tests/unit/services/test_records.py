@@ -22,6 +22,7 @@ from svc_support import (
 )
 
 from tipdesk.core.codes import Gender, Outcome, Stage
+from tipdesk.core.dual_role import open_matches
 from tipdesk.core.errors import (
     InvalidInput,
     NotFound,
@@ -32,7 +33,7 @@ from tipdesk.core.errors import (
 from tipdesk.core.masking import MASK
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Case, Victim
-from tipdesk.services import editing, records
+from tipdesk.services import editing, overlaps, records
 from tipdesk.services.session import Session
 
 MakeUser = Callable[[Session, str, UserRole], Session]
@@ -45,20 +46,23 @@ def _case(session: Session, case_id: str) -> Case:
 
 
 def _dual_role_case() -> Case:
-    """A case whose accused is also its victim (same name and father's name)."""
+    """A case whose accused may be its victim (same name and father's name), not yet
+    proceeded against."""
     return svc_case(
+        stage=Stage.INVESTIGATION,
         accused=[
             svc_accused(
                 name="Sana Bibi",
                 father_name="Nazir Ahmed",
                 cnic="",
                 gender=Gender.FEMALE,
+                proceeded_on=None,
                 outcome=Outcome.PENDING,
                 judgment_on=None,
                 imprisonment_months=None,
                 fine_pkr=None,
             )
-        ]
+        ],
     )
 
 
@@ -81,7 +85,6 @@ def test_save_refuses_with_every_problem_and_writes_nothing(district_session: Se
         ("registered_on", "date.future"),
         ("accused[0].imprisonment_months", "sentence.max_imprisonment"),
         ("victims[0].cnic", "cnic.format"),
-        ("victims[0].gender", "required"),
     }
     assert err.value.exit_code == 5
     assert (
@@ -317,56 +320,190 @@ def test_delete_of_an_unknown_kind_or_record(district_session: Session) -> None:
         records.delete(district_session, "case", "no-such-id", "a good reason")
 
 
-# --- dual-role safeguard -----------------------------------------------------------------------
+# --- dual-role safeguard ------------------------------------------------------------------------
 
 
-def test_dual_role_is_refused_until_a_supervisor_reviews_it(
+def _open(session: Session, case_id: str) -> list[list[str]]:
+    return [a.dual_role_matches for a in _case(session, case_id).accused if open_matches(a)]
+
+
+def test_an_overlap_is_saved_and_queued_never_refused(
+    district_session: Session, svc_user: MakeUser
+) -> None:
+    """An accused sharing a name with a victim of the case (common names are common) is
+    recorded by an officer: saved at once, warned about, and in the review queue."""
+    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
+    case = _dual_role_case()
+    records.save_one(officer, case)
+    stored = district_session.store.get("case", case.id)
+    assert isinstance(stored, Case)
+    victim_id = stored.victims[0].id
+    assert stored.accused[0].dual_role_matches == [f"{victim_id}:name"]
+    assert stored.accused[0].dual_role_reviewed == []
+    (warning,) = [p for p in records.warnings(officer, [stored]) if p.rule == "dual_role"]
+    assert warning.field == "accused[0]" and warning.is_warning
+    assert "victim V-LHR-2025-001" in warning.message  # an officer sees the code only
+    (item,) = overlaps.queue(district_session)
+    assert (item.case_number, item.accused_id, item.marked) == (
+        "FIR 12/2025",
+        stored.accused[0].id,
+        False,
+    )
+    assert [(v.code, v.sign) for v in item.open] == [("V-LHR-2025-001", "name")]
+    assert overlaps.count_open(officer) == 1
+    # An officer can neither list nor resolve the queue.
+    with pytest.raises(PermissionDenied):
+        overlaps.resolve(officer, item.accused_id, "different", "not the same person")
+
+
+def test_an_accused_with_an_open_overlap_cannot_be_marked_until_reviewed(
     district_session: Session, svc_user: MakeUser
 ) -> None:
     officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
     supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
+    case = _dual_role_case()
+    records.save_one(officer, case)
 
+    edited = _case(officer, case.id)
+    edited.accused[0].proceeded_on = dt.date(2025, 3, 1)
+    assert [(p.field, p.rule) for p in editing.check(officer, edited)] == [
+        ("accused[0].proceeded_on", "dual_role")
+    ]
     with pytest.raises(ValidationFailed) as err:
-        records.save_one(officer, _dual_role_case())
-    assert [(p.field, p.rule) for p in err.value.problems] == [("accused[0]", "dual_role")]
-    assert district_session.store.count("case") == 0
+        records.save_one(officer, edited)
+    assert [(p.field, p.rule) for p in err.value.problems] == [
+        ("accused[0].proceeded_on", "dual_role")
+    ]
+    assert "review queue" in err.value.problems[0].message
+    assert (
+        "CNIC" not in err.value.problems[0].message and "35202" not in err.value.problems[0].message
+    )
+    assert _case(district_session, case.id).accused[0].proceeded_on is None
 
-    # An officer cannot sign the review off, whatever name is typed.
-    attempt = _dual_role_case()
-    attempt.dual_role_reviewed_by = "sup1"
+    # A record cannot carry its own review: the stored review stands, whatever is sent.
+    forged = _case(officer, case.id)
+    forged.accused[0].dual_role_reviewed = list(forged.accused[0].dual_role_matches)
+    forged.accused[0].dual_role_reviewed_by = "sup1"
+    forged.accused[0].proceeded_on = dt.date(2025, 3, 1)
+    with pytest.raises(ValidationFailed):
+        records.save_one(officer, forged)
+
+    # A supervisor reviews it in the queue (with a note); then the officer can mark it.
+    with pytest.raises(InvalidInput):
+        overlaps.resolve(supervisor, case.accused[0].id, "different", "")
+    overlaps.resolve(
+        supervisor, case.accused[0].id[:8], "different", "different father, verified CNIC"
+    )
+    stored = _case(district_session, case.id).accused[0]
+    assert (stored.dual_role_reviewed_by, stored.dual_role_decision) == ("sup1", "different")
+    assert stored.dual_role_reviewed == stored.dual_role_matches
+    assert stored.dual_role_reviewed_on == district_session.clock.now().date()
+    (review,) = [
+        e
+        for e in district_session.store.audit_entries(limit=1000)
+        if e.action == "dual_role.review"
+    ]
+    assert review.user == "sup1" and review.detail["note"] == "different father, verified CNIC"
+    assert (
+        review.detail["victims"] == ["V-LHR-2025-001"] and review.detail["decision"] == "different"
+    )
+    assert overlaps.queue(district_session) == []
+    assert [i.decision for i in overlaps.queue(district_session, include_reviewed=True)] == [
+        "different"
+    ]
+    edited = _case(officer, case.id)
+    edited.accused[0].proceeded_on = dt.date(2025, 3, 1)
+    records.save_one(officer, edited)
+    assert _case(district_session, case.id).accused[0].proceeded_on == dt.date(2025, 3, 1)
+    with pytest.raises(InvalidInput):  # nothing open any more
+        overlaps.resolve(supervisor, case.accused[0].id, "same", "already looked at")
+
+
+def test_a_new_overlap_after_a_review_is_open_for_that_accused_only(
+    district_session: Session, svc_user: MakeUser
+) -> None:
+    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
+    supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
+    case = _dual_role_case()
+    case.accused.append(svc_accused())  # another CNIC: matches nobody
+    records.save_one(officer, case)
+    overlaps.resolve(supervisor, case.accused[0].id, "same", "she recruited others later")
+
+    edited = _case(officer, case.id)
+    edited.accused.append(_second_accused_matching_the_victim())
+    records.save_one(officer, edited)  # saved: the new overlap is queued
+    stored = _case(district_session, case.id)
+    assert [bool(open_matches(a)) for a in stored.accused] == [False, False, True]
+    (item,) = overlaps.queue(district_session)
+    assert item.accused_id == stored.accused[2].id and item.strong is True
+
+    # The first accused's name review does not cover a CNIC match found later.
+    edited = _case(officer, case.id)
+    edited.accused[0].cnic = "35202-7654321-2"  # the victim's CNIC
+    records.save_one(officer, edited)
+    assert [bool(open_matches(a)) for a in _case(district_session, case.id).accused] == [
+        True,
+        False,
+        True,
+    ]
+
+
+def test_the_case_editor_review_box_reviews_every_overlap(
+    district_session: Session, svc_user: MakeUser
+) -> None:
+    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
+    supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
+    case = _dual_role_case()
+    records.save_one(officer, case)
+    attempt = _case(officer, case.id)
+    attempt.dual_role_reviewed_by = "sup1"  # an officer cannot tick it, whatever name is typed
     with pytest.raises(PermissionDenied):
         records.save_one(officer, attempt)
-    assert district_session.store.count("case") == 0
-
-    # A supervisor can; the stored reviewer is the supervisor's own user name.
-    reviewed = _dual_role_case()
+    reviewed = _case(supervisor, case.id)
     reviewed.dual_role_reviewed_by = "The Inspector General"
     records.save_one(supervisor, reviewed)
-    stored = _case(district_session, reviewed.id)
+    stored = _case(district_session, case.id)
     assert stored.dual_role_reviewed_by == "sup1"
-
-    # Later edits by an officer keep the review (the reviewer is not changed by them).
-    stored = _case(officer, reviewed.id)
-    stored.narrative = "Officer's later note."
-    records.save_one(officer, stored)
-    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup1"
-
-    # ...but an officer cannot put someone else's name in its place.
-    stored = _case(officer, reviewed.id)
-    stored.dual_role_reviewed_by = "officer1"
-    with pytest.raises(PermissionDenied):
-        records.save_one(officer, stored)
-    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup1"
+    assert (stored.accused[0].dual_role_reviewed_by, stored.accused[0].dual_role_decision) == (
+        "sup1",
+        "reviewed",
+    )
+    assert _open(district_session, case.id) == []
 
 
-def _reviewed_case(supervisor: Session) -> Case:
-    """A dual-role case a supervisor reviewed, as stored: its first accused matches the victim
-    (by name), its second does not (another CNIC)."""
+def test_a_review_given_before_the_queue_carries_to_the_accused(
+    district_session: Session,
+) -> None:
+    """A case reviewed under schema 7 (the case's reviewer set, its accused without matches):
+    its next save carries that review to the overlaps the stored case held."""
     case = _dual_role_case()
-    case.accused.append(svc_accused())
-    case.dual_role_reviewed_by = "yes"
-    records.save_one(supervisor, case)
-    return _case(supervisor, case.id)
+    case.dual_role_reviewed_by = "old.supervisor"
+    district_session.store.save([case], district_session.actor())  # as an older TIPDesk wrote it
+    assert _case(district_session, case.id).accused[0].dual_role_matches == []
+    edited = _case(district_session, case.id)
+    edited.narrative = "A later edit."
+    records.save_one(district_session, edited)
+    stored = _case(district_session, case.id).accused[0]
+    assert stored.dual_role_matches and stored.dual_role_reviewed == stored.dual_role_matches
+    assert (stored.dual_role_reviewed_by, stored.dual_role_decision) == (
+        "old.supervisor",
+        "reviewed",
+    )
+
+
+def test_an_accused_already_proceeded_against_is_flagged_not_refused(
+    district_session: Session, svc_user: MakeUser
+) -> None:
+    """A victim added after the challan matches the accused: the victim is saved, and the
+    queue shows the accused first, as already marked."""
+    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
+    case = svc_case(victims=[])
+    records.save_one(district_session, case)
+    edited = _case(officer, case.id)
+    edited.victims.append(svc_victim(cnic=case.accused[0].cnic, name="Another Name"))
+    records.save_one(officer, edited)
+    (item,) = overlaps.queue(district_session)
+    assert item.marked and item.strong
 
 
 def _second_accused_matching_the_victim() -> Any:
@@ -374,6 +511,7 @@ def _second_accused_matching_the_victim() -> Any:
         name="Another Person",
         father_name="Someone Else",
         cnic="35202-7654321-2",  # the victim's CNIC
+        proceeded_on=None,
         outcome=Outcome.PENDING,
         judgment_on=None,
         imprisonment_months=None,
@@ -381,76 +519,7 @@ def _second_accused_matching_the_victim() -> Any:
     )
 
 
-def test_a_review_does_not_cover_an_overlap_added_after_it(
-    district_session: Session, svc_user: MakeUser
-) -> None:
-    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
-    supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
-    reviewed = _reviewed_case(supervisor)
-    before = svc_audit_count(district_session)
-
-    # An officer adds an accused who matches the victim: the review is not carried over.
-    edited = _case(officer, reviewed.id)
-    edited.accused.append(_second_accused_matching_the_victim())
-    assert [(p.field, p.rule) for p in editing.check(officer, edited)] == [
-        ("accused[2]", "dual_role")
-    ]
-    with pytest.raises(ValidationFailed) as err:
-        records.save_one(officer, edited)
-    # Only the new overlap: the first accused's was reviewed.
-    assert [(p.field, p.rule) for p in err.value.problems] == [("accused[2]", "dual_role")]
-    assert "review by sup1 was given before this overlap" in err.value.problems[0].message
-    # An officer may not see identities: the victim is named by code, never the field that
-    # matched (tests/security/test_identity_oracle.py).
-    assert "victim V-LHR-2025-001" in err.value.problems[0].message
-    assert "CNIC" not in err.value.problems[0].message
-    assert "35202" not in err.value.problems[0].message  # no identifying value in the message
-    stored = _case(district_session, reviewed.id)
-    assert (len(stored.accused), stored.dual_role_reviewed_by) == (2, "sup1")
-    # Nothing saved; only the two overlaps the officer was shown (the check, the save) are
-    # audited (services/overlap_guard.py).
-    assert svc_audit_count(district_session) == before + 2
-    assert svc_actions(district_session)[-2:] == ["dual_role.hit", "dual_role.hit"]
-
-    # Correcting the second accused's CNIC to the victim's is a new overlap too.
-    edited = _case(officer, reviewed.id)
-    edited.accused[1].cnic = "35202-7654321-2"
-    with pytest.raises(ValidationFailed) as err:
-        records.save_one(officer, edited)
-    assert [(p.field, p.rule) for p in err.value.problems] == [("accused[1]", "dual_role")]
-    # ...while the first accused's CNIC made to match adds no overlap: it was reviewed.
-    edited = _case(officer, reviewed.id)
-    edited.accused[0].cnic = "35202-7654321-2"
-    records.save_one(officer, edited)
-    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup1"
-
-    # A supervisor's save of the same change is that supervisor's review of it.
-    other = svc_user(district_session, "sup2", UserRole.DISTRICT_SUPERVISOR)
-    edited = _case(other, reviewed.id)
-    edited.accused.append(_second_accused_matching_the_victim())
-    records.save_one(other, edited)
-    stored = _case(district_session, reviewed.id)
-    assert (len(stored.accused), stored.dual_role_reviewed_by) == (3, "sup2")
-
-    # From then on the officer's edits that add no overlap keep that review.
-    edited = _case(officer, reviewed.id)
-    edited.narrative = "A later note."
-    records.save_one(officer, edited)
-    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup2"
-
-
-def test_a_supervisor_edit_without_a_new_overlap_keeps_the_reviewer(
-    district_session: Session, svc_user: MakeUser
-) -> None:
-    supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
-    reviewed = _reviewed_case(supervisor)
-    other = svc_user(district_session, "sup2", UserRole.DISTRICT_SUPERVISOR)
-    reviewed.narrative = "Edited by another supervisor."
-    records.save_one(other, reviewed)
-    assert _case(district_session, reviewed.id).dual_role_reviewed_by == "sup1"
-
-
-def test_a_victim_saved_alone_may_not_come_to_match_an_accused_of_its_case(
+def test_a_victim_saved_alone_that_comes_to_match_updates_its_accused(
     district_session: Session, svc_user: MakeUser
 ) -> None:
     officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
@@ -458,35 +527,42 @@ def test_a_victim_saved_alone_may_not_come_to_match_an_accused_of_its_case(
     records.save_one(district_session, case)
     victim = district_session.store.get("victim", case.victims[0].id)
     assert isinstance(victim, Victim)
-
     victim.cnic = case.accused[0].cnic
-    assert [(p.field, p.rule) for p in editing.check(officer, victim)] == [("cnic", "dual_role")]
-    with pytest.raises(ValidationFailed) as err:
-        records.save_one(officer, victim)
-    assert [(p.field, p.rule) for p in err.value.problems] == [("cnic", "dual_role")]
-    assert "within the case" in err.value.problems[0].message
+    assert editing.check(officer, victim) == []
+    records.save_one(officer, victim)  # saved, never refused
     stored = district_session.store.get("victim", victim.id)
-    assert isinstance(stored, Victim) and stored.cnic == "3520276543212"
+    assert isinstance(stored, Victim) and stored.cnic == "3520212345671"
+    accused = _case(district_session, case.id).accused[0]
+    assert accused.dual_role_matches == [f"{victim.id}:cnic"]
+    assert [i.accused_id for i in overlaps.queue(district_session)] == [accused.id]
 
-    # A victim moved into another case whose accused it matches is a new overlap there.
+    # Moved to another case: the first case's accused no longer match it; the other's do.
     other = svc_case(case_number="FIR 13/2025", victims=[])
-    other.accused[0].cnic = "35202-7654321-2"  # the victim's stored CNIC
+    other.accused[0].cnic = "35202-1234567-1"
     records.save_one(district_session, other)
-    moved = district_session.store.get("victim", case.victims[0].id)
+    moved = district_session.store.get("victim", victim.id)
     assert isinstance(moved, Victim)
     moved.case_id = other.id
-    with pytest.raises(ValidationFailed) as err:
-        records.save_one(officer, moved)
-    assert [(p.field, p.rule) for p in err.value.problems] == [("cnic", "dual_role")]
-    assert "case FIR 13/2025" in err.value.problems[0].message
+    records.save_one(officer, moved)
+    assert _case(district_session, case.id).accused[0].dual_role_matches == []
+    assert _case(district_session, other.id).accused[0].dual_role_matches == [f"{victim.id}:cnic"]
 
-    # A change that makes no match saves as before.
-    victim = district_session.store.get("victim", case.victims[0].id)
-    assert isinstance(victim, Victim)
-    victim.phone = "0300-7654321"
-    records.save_one(officer, victim)
-    stored = district_session.store.get("victim", victim.id)
-    assert isinstance(stored, Victim) and stored.phone == "0300-7654321"
+
+def test_hq_keeps_the_overlaps_a_district_found(hq_session: Session) -> None:
+    """HQ holds victims' identities only with consent: a save at HQ keeps the matches the
+    district found (here, a match on identities HQ does not hold) beside its own."""
+    case = svc_case(district="PB-LHR")
+    case.victims[0].cnic = case.victims[0].name = case.victims[0].father_name = ""
+    hq_session.store.save([case], hq_session.actor())
+    stored = hq_session.store.get("case", case.id)
+    assert isinstance(stored, Case)
+    found = f"{stored.victims[0].id}:cnic"
+    stored.accused[0].dual_role_matches = [found]
+    hq_session.store.save([stored], hq_session.actor())  # as a bundle brought it
+    edited = _case(hq_session, case.id)
+    edited.narrative = "Corrected at HQ."
+    records.save_one(hq_session, edited)
+    assert _case(hq_session, case.id).accused[0].dual_role_matches == [found]
 
 
 def test_admin_review_stamps_the_admin_name(district_session: Session) -> None:

@@ -123,7 +123,7 @@ def test_wrong_types(district_session: Session, tmp_path: Path) -> None:
     assert found == {"value.bool", "value.enum", "value.number", "value.gender"}
     plan = plan_import(district_session, book)
     texts = {p.column: str(p) for p in plan.errors}
-    assert texts["age"] == "Accused!2 age: forty — expected a whole number"
+    assert texts["age"] == "Accused!2 age: forty — expected an age in whole years (or unknown)"
     assert "expected one of: registered, investigation" in texts["stage"]
 
 
@@ -190,14 +190,17 @@ def test_accused_pointing_at_missing_case(district_session: Session, tmp_path: P
 
 
 def test_formulas_and_merged_cells(district_session: Session, tmp_path: Path) -> None:
+    """A formula without its result is an error at its row; so is a merge across columns. A
+    merge down one column (the district beside three cases) holds for every row it covers."""
     path = write_book(
         tmp_path / "fm.xlsx",
         {
             "Cases": [
                 case_row(),
                 case_row("FIR 2/2025"),
-                case_row("FIR 3/2025"),
-                case_row("FIR 4/2025"),
+                case_row("FIR 3/2025", district=None),
+                case_row("FIR 4/2025", district=None),
+                case_row("FIR 5/2025"),
             ]
         },
     )
@@ -205,17 +208,20 @@ def test_formulas_and_merged_cells(district_session: Session, tmp_path: Path) ->
     ws = wb["Cases"]
     ws["B2"] = "=DATE(2025,3,1)"  # openpyxl saves formulas without a result, as a script would
     ws.merge_cells("C3:C5")
+    ws.merge_cells("C6:D6")
     wb.save(path)
     plan = plan_import(district_session, path)
     by_rule = {p.rule: p for p in plan.errors}
     assert (by_rule["cell.formula"].row, by_rule["cell.formula"].column) == (2, "registered_on")
     assert "never saved" in by_rule["cell.formula"].expected
     merged = by_rule["cell.merged"]
-    assert (merged.row, merged.column, merged.value) == (3, "district", "C3:C5")
+    assert (merged.row, merged.column, merged.value) == (6, "district", "C6:D6")
     assert "unmerge" in merged.expected
+    [filled] = [p for p in plan.warnings if p.rule == "cell.merged.filled"]
+    assert filled.value == "C3:C5"
     assert _refused(district_session, path) >= {"cell.formula", "cell.merged"}
     result = commit_import(district_session, plan, valid_only=True)
-    assert "case" not in result.counts, "rows 2 to 5 all lose a value"
+    assert result.counts["case"]["create"] == 3, "rows 3 to 5 read Lahore from the merge"
 
 
 def _fifty_megabyte_xlsx(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -21,11 +22,12 @@ from register_support import (
     write_csv,
 )
 
-from tipdesk.core.codes import Gender
+from tipdesk.core.codes import Outcome
 from tipdesk.core.errors import InvalidInput
-from tipdesk.core.records import Accused, Case, Victim
+from tipdesk.core.permissions import UserRole
+from tipdesk.core.records import Case, Victim
 from tipdesk.resources import load_reference
-from tipdesk.services import figures, records
+from tipdesk.services import figures, overlaps
 from tipdesk.services.register import (
     ImportCancelled,
     ImportOptions,
@@ -474,37 +476,56 @@ def test_needs_edit_permission(hq_session: Session, svc_user, tmp_path: Path) ->
         plan_import(analyst, write_book(tmp_path / "x.xlsx", {"Cases": [case_row()]}))
 
 
-def test_an_import_is_nobodys_review_of_a_new_overlap(
-    district_session: Session, tmp_path: Path
+def test_a_name_shared_by_an_accused_and_a_victim_never_refuses_the_register(
+    district_session: Session, svc_user: Any, tmp_path: Path
 ) -> None:
-    book = write_book(
-        tmp_path / "r.xlsx",
-        {"Cases": [case_row()], "Accused": [accused_row()], "Victims": [victim_row()]},
-    )
-    commit_import(district_session, plan_import(district_session, book))
-    # A supervisor (here the admin) records that the victim is also an accused, and reviews it.
-    case = _case(district_session, "FIR 1/2025")
-    case.accused.append(Accused(name="Sana Bibi", father_name="Nazir Ahmed", gender=Gender.FEMALE))
-    case.dual_role_reviewed_by = "admin1"
-    records.save_one(district_session, case)
-    assert _case(district_session, "FIR 1/2025").dual_role_reviewed_by == "admin1"
-
-    # The register then brings another accused of the same name (another father) and one more.
-    people = write_csv(
-        tmp_path / "Accused.csv",
-        "Accused",
-        [
-            accused_row(name="Sana  Bibi", father_name="Someone Else", cnic="", gender="F"),
-            accused_row(name="Second Man", cnic="35202-2222222-2"),
+    """Common names are common: an accused with a victim's name is imported; the overlap goes
+    to the review queue; the accused's challan date and outcome wait for the review (the
+    row's other values are imported), and importing the register again after the review
+    brings them in. An import is nobody's review."""
+    officer = svc_user(district_session, "officer1", UserRole.DISTRICT_OFFICER)
+    supervisor = svc_user(district_session, "sup1", UserRole.DISTRICT_SUPERVISOR)
+    rows = {
+        "Cases": [case_row()],
+        "Accused": [
+            accused_row(),  # matches nobody
+            accused_row(
+                name="Sana  Bibi", cnic="", gender="F", proceeded_on="2025-04-01",
+                outcome="convicted", judgment_on="2025-09-01", imprisonment_months=30,
+            ),
         ],
-    )
-    plan = plan_import(district_session, people)
-    assert [(p.row, p.rule) for p in plan.errors] == [(2, "dual_role")]
-    assert "review by admin1 was given before this overlap" in str(plan.errors[0])
-    commit_import(district_session, plan, valid_only=True)
+        "Victims": [victim_row()],
+    }  # fmt: skip
+    book = write_book(tmp_path / "r.xlsx", rows)
+    plan = plan_import(officer, book)
+    assert plan.ok, plan.errors  # nothing refused
+    (held,) = [p for p in plan.warnings if p.rule == "dual_role.held"]
+    assert (held.sheet, held.row, held.column) == ("Accused", 3, "proceeded_on")
+    assert "victim V-LHR-2025-001" in held.expected and "review queue" in held.expected
+    commit_import(officer, plan)
     case = _case(district_session, "FIR 1/2025")
-    assert sorted(a.name for a in case.accused) == ["Akram Khan", "Sana Bibi", "Second Man"]
-    assert case.dual_role_reviewed_by == "admin1"
+    sana = next(a for a in case.accused if a.name.split() == ["Sana", "Bibi"])
+    assert (sana.proceeded_on, sana.outcome, sana.imprisonment_months) == (
+        None, Outcome.PENDING, None,
+    )  # fmt: skip
+    assert sana.dual_role_matches == [f"{case.victims[0].id}:name"]
+    akram = next(a for a in case.accused if a.name == "Akram Khan")
+    assert akram.proceeded_on == dt.date(2025, 4, 1) and akram.dual_role_matches == []
+    (item,) = overlaps.queue(district_session)
+    assert item.accused_id == sana.id
+
+    # The same register again: the marks still wait, nothing else changes.
+    again = plan_import(officer, book)
+    assert [p.rule for p in again.warnings if p.rule.startswith("dual_role")] == ["dual_role.held"]
+    # After a supervisor's review, the register brings them in.
+    overlaps.resolve(supervisor, sana.id, "different", "another Sana Bibi, other village")
+    after = plan_import(officer, book)
+    assert not [p for p in after.problems if p.rule.startswith("dual_role")]
+    commit_import(officer, after)
+    sana = next(a for a in _case(district_session, "FIR 1/2025").accused if a.id == sana.id)
+    assert (sana.proceeded_on, sana.outcome, sana.imprisonment_months) == (
+        dt.date(2025, 4, 1), Outcome.CONVICTED, 30,
+    )  # fmt: skip
 
 
 def test_a_registers_district_may_be_a_short_form(district_session: Session) -> None:

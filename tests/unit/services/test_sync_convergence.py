@@ -2,6 +2,9 @@
 copies of HQ in random orders, duplicated, lost and resent. Every copy ends in the same state
 (records, version vectors, open conflicts, quarantine, coverage), every change is applied at
 most once, and every district version is held at HQ (in the register or as a conflict).
+Both ways (records back, issue 14): districts also hand cases over to each other (and back);
+once everyone has synced, every district holds exactly HQ's version of every record it owns,
+and the national report counts every case once.
 
 HQ's own corrections are made at the same point of every schedule (after the first round of
 bundles), so that they are the same edits in every copy; the districts then edit the same
@@ -20,6 +23,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from svc_support import SVC_START, svc_training
 from sync_support import (
+    DISTRICTS,
     case_for,
     hq_state,
     link,
@@ -29,9 +33,11 @@ from sync_support import (
 )
 
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Case, Referral, Training, Victim, to_dict
 from tipdesk.paths import Paths
-from tipdesk.services import records, sync
+from tipdesk.reports.model import Cell, ReportParams
+from tipdesk.services import handover, records, reports, sync
 from tipdesk.services.session import Session
 from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync import merge
@@ -61,9 +67,27 @@ def _ids(session: Session, kind: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _own_cases(session: Session) -> list[str]:
+    """The cases this district may change: it owns them and has not handed them over."""
+    own = session.install.district
+    rows = session.store.query(
+        "SELECT id FROM cases WHERE deleted = 0 AND owner = ? ORDER BY id", (own,)
+    )
+    return [r[0] for r in rows if handover.of_case(session, r[0]) is None]
+
+
 def _edit(session: Session, op: str, pick: int, n: int) -> None:
     """One random edit at a district (every edit leaves valid records)."""
-    cases, trainings = _ids(session, "case"), _ids(session, "training")
+    cases, trainings = _own_cases(session), _ids(session, "training")
+    if op == "handover":
+        others = [c for _n, c, _o in DISTRICTS[:2] if c != session.install.district]
+        if cases and others:
+            try:
+                handover.ask(session, cases[pick % len(cases)], others[0], f"Handover {n}.")
+                return
+            except InvalidInput:
+                pass  # no receipt brought the other district's device yet: edit instead
+        op = "edit_case"
     if op == "case" or (op in ("edit_case", "edit_accused", "add_referral") and not cases):
         records.save(session, [case_for(session)])
     elif op == "training" or not trainings:
@@ -95,7 +119,7 @@ def _edit(session: Session, op: str, pick: int, n: int) -> None:
 
 
 def _round(data: st.DataObject, districts: list[Session], clocks: list[FixedClock],
-           out: Path, counter: list[int]) -> list[Path]:  # fmt: skip
+           out: Path, counter: list[int], ops: tuple[str, ...] = OPS) -> list[Path]:  # fmt: skip
     """Random edits at every district, each followed by zero or more exports."""
     bundles: list[Path] = []
     for d, clock in zip(districts, clocks, strict=True):
@@ -103,7 +127,7 @@ def _round(data: st.DataObject, districts: list[Session], clocks: list[FixedCloc
             for _ in range(data.draw(st.integers(1, 3), label="edits")):
                 counter[0] += 1
                 clock.advance(data.draw(st.integers(1, 90), label="seconds"))
-                op = data.draw(st.sampled_from(OPS), label="op")
+                op = data.draw(st.sampled_from(ops), label="op")
                 _edit(d, op, data.draw(st.integers(0, 50), label="pick"), counter[0])
             result = sync.export_bundle(d, out)
             if result.path is not None:
@@ -319,22 +343,44 @@ _TABLES = {"case": "cases", "accused": "accused", "victim": "victims", "referral
            "training": "trainings"}  # fmt: skip
 
 
+def _handed_away(district: Session) -> dict[str, set[str]]:
+    """The records of the cases this district handed over and HQ moved (its read-only
+    copies), by kind."""
+    cases = [
+        r[0]
+        for r in district.store.query("SELECT DISTINCT case_id FROM handovers")
+        if (h := handover.of_case(district, r[0])) is not None and h.state == "moved"
+    ]
+    out: dict[str, set[str]] = {k: set() for k in _TABLES}
+    for case_id in cases:
+        case = district.store.get("case", case_id, deleted=True)
+        assert isinstance(case, Case)
+        out["case"].add(case.id)
+        out["accused"] |= {a.id for a in case.accused}
+        out["victim"] |= {v.id for v in case.victims}
+        out["referral"] |= {r.id for v in case.victims for r in v.referrals}
+    return out
+
+
 def _holds_hqs_versions(hq: Session, district: Session) -> None:
     """Every record the district owns at HQ is exactly HQ's version at the district (contents,
-    bookkeeping and version vector), and the district holds nothing of its own HQ lacks."""
+    bookkeeping and version vector), and the district holds nothing of its own HQ lacks; what
+    else it holds is the read-only copy of a case it handed over, owned elsewhere at HQ."""
     own = district.install.district
+    away = _handed_away(district)
     for kind, table in _TABLES.items():
         ids = [r[0] for r in hq.store.query(f"SELECT id FROM {table}")]  # noqa: S608
         owners = hq.store.unit_owners(kind, ids)
         mine = sorted(i for i, (owner, _d) in owners.items() if owner == own)
         local = {r[0] for r in district.store.query(f"SELECT id FROM {table}")}  # noqa: S608
-        assert local == set(mine), kind
+        assert local - away[kind] == set(mine), kind
+        assert all(owners[i][0] != own for i in away[kind] if i in owners), kind
         for record_id in mine:
             at_hq = to_dict(hq.store.get(kind, record_id, deleted=True), children=False)
             here = to_dict(district.store.get(kind, record_id, deleted=True), children=False)
             if kind == "victim" and not here["consent_to_share"]:
                 for name in Victim.IDENTIFYING:  # never leaves the district without consent
-                    assert at_hq.pop(name) == ""
+                    assert at_hq.pop(name) == ""  # (a handover seals it for the receiver)
                     here.pop(name)
             assert here == at_hq, (kind, record_id)
             vv = [
@@ -349,6 +395,28 @@ def _holds_hqs_versions(hq: Session, district: Session) -> None:
                 )
             ]
             assert merge.compare(vv[0], vv[1]) is merge.Order.EQUAL, (kind, record_id, vv)
+
+
+BOTH_WAYS_OPS = (*OPS, "handover", "handover")
+"""Handovers twice as likely as another edit: a district can hand over only once a receipt
+brought the other district's device, so the first round never does."""
+
+
+def _counted_once(hq: Session) -> None:
+    """The national report counts every case once, whichever district owns it now: its
+    cases registered (all time) are HQ's cases, and the districts' figures add up to them."""
+    params = ReportParams(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+    report = reports.build_report(hq, params)
+    cases = hq.store.query("SELECT count(*) FROM cases WHERE deleted = 0")[0][0]
+    assert report.headline["cases_registered"].value == cases
+    table = report.table("by_district")
+    column = [c.key for c in table.columns].index("cases_registered")
+    total = 0
+    for row in table.rows:
+        cell = row[column]
+        assert isinstance(cell, Cell)
+        total += int(cell.value or 0)
+    assert total == cases
 
 
 @pytest.mark.slow
@@ -372,7 +440,7 @@ def test_every_district_ends_with_hqs_version_of_what_it_owns(
         pool: list[Path] = []
         try:
             for round_ in range(data.draw(st.integers(2, 3), label="rounds")):
-                pool += _round(data, districts, [clock] * 2, out, counter)
+                pool += _round(data, districts, [clock] * 2, out, counter, BOTH_WAYS_OPS)
                 for path in _lossy(data, pool, "bundles"):
                     sync.import_bundle_bytes(hq, path.read_bytes())
                 for _ in range(data.draw(st.integers(1, 3), label="hq turns")):
@@ -391,6 +459,9 @@ def test_every_district_ends_with_hqs_version_of_what_it_owns(
             assert sync.conflicts(hq) == []
             for d in districts:
                 _holds_hqs_versions(hq, d)
+                # Every handover was settled: none still waits for HQ.
+                assert d.store.query("SELECT 1 FROM handovers WHERE state = 'asked'") == []
+            _counted_once(hq)
         finally:
             for s in (hq, *districts):
                 s.close()

@@ -15,6 +15,7 @@ from sync_support import case_for, export, run_cli
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import NotFound
 from tipdesk.core.records import Case
+from tipdesk.paths import resources_dir
 from tipdesk.reports import writers
 from tipdesk.reports.model import ReportParams
 from tipdesk.services import install_settings, records, reports, sync
@@ -105,6 +106,46 @@ def test_the_manual_recheck_releases_only_what_passes(
     # Needs HQ: a district has nothing to re-check.
     with pytest.raises(Exception, match="HQ"):
         sync.recheck_quarantine(district)
+
+
+def test_a_reference_update_bringing_a_code_releases_the_case_and_says_so(
+    svc_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    district, hq = svc_linked
+    # A district with a newer code list than HQ's (written as its store holds it): HQ
+    # quarantines the case for the code it does not know.
+    case = case_for(district)
+    case.exploitation_forms = ["organ_removal_synthetic"]
+    district.store.save([case], district.actor())
+    svc_clock.advance(60)
+    sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    with pytest.raises(NotFound):
+        hq.store.get("case", case.id)
+    held = len(SyncStore(hq.store).quarantine(status="open"))
+    assert held >= 1
+    # HQ's legal branch installs the code list that has it.
+    doc = json.loads((resources_dir() / "reference" / "codes.json").read_text("utf-8"))
+    doc["exploitation_forms"].append(
+        {"code": "organ_removal_synthetic", "name": "Organ removal (synthetic)"}
+    )
+    folder = tmp_path / "update"
+    folder.mkdir()
+    (folder / "codes.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert run_cli(monkeypatch, hq, "reference", "install", str(folder), "--json") == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["released"]["total"] == held
+    assert printed["released"]["still_held"] == 0
+    assert set(printed["released"]["by_district"]) == {"PB-LHR"}
+    assert hq.store.get("case", case.id).id == case.id
+    # A second update releases nothing more and says nothing of it.
+    (folder / "codes.json").write_text(json.dumps(doc | {"_comment": "again"}), "utf-8")
+    assert run_cli(monkeypatch, hq, "reference", "install", str(folder)) == 0
+    text = capsys.readouterr().out
+    assert "Reference update 2 installed" in text and "quarantine" not in text
 
 
 def test_the_report_says_what_quarantine_keeps_out_of_its_figures(

@@ -8,10 +8,13 @@ The public surface, for the CLI and the GUI's import wizard:
 - :class:`RowProblem` (:mod:`.model`): one problem, with sheet, row, column, value and what was
   expected.
 
-Modules: ``columns`` (the sheets and columns), ``reading`` (files to raw rows, with the safety
-limits), ``fastrows`` (the XLSX row streamer), ``values`` (cells to record values),
-``matching`` (rows to records, merged with the stored ones), ``planner`` (checking a whole
-register), ``importer`` (the two steps), ``template``. See ``docs/register-import.md``.
+Modules: ``columns`` (the sheets and columns, and the headers that name them), ``reading``
+(files to raw rows, with the safety limits), ``layout`` (hand-kept layouts: headers over two
+rows, totals rows, merged cells), ``fastrows`` (the XLSX row streamer), ``values`` (cells to
+record values), ``resolving`` (departments named without their province; victims of unknown
+gender or age), ``matching`` (rows to records, merged with the stored ones), ``holds``
+(marks held back while an overlap awaits review), ``planner`` (checking a whole register),
+``importer`` (the two steps), ``template``. See ``docs/register-import.md``.
 """
 
 from tipdesk.services.register.importer import (
@@ -24,7 +27,12 @@ from tipdesk.services.register.importer import (
     plan_import,
 )
 from tipdesk.services.register.matching import Change
-from tipdesk.services.register.model import ImportCancelled, ImportRefused, RowProblem
+from tipdesk.services.register.model import (
+    ImportCancelled,
+    ImportRefused,
+    Resolution,
+    RowProblem,
+)
 from tipdesk.services.register.reading import Limits
 from tipdesk.services.register.template import write_template
 
@@ -36,6 +44,7 @@ __all__ = [
     "ImportRefused",
     "ImportResult",
     "Limits",
+    "Resolution",
     "RowProblem",
     "SheetMapping",
     "UnknownOffice",

@@ -10,10 +10,16 @@ issue's list: without them some valid records (a transnational or closed case, a
 sentence) could not be described. Header names are matched by :func:`header_key`: case,
 spaces, hyphens and dots do not matter (``Case Number`` is ``case_number``); a column's
 ``aliases`` are other headers offices write for it (``Date of Offence`` for ``offence_on``).
+
+A :class:`HeaderMap` is how one import reads headers: the user's own mapping first
+(``--map-column "HEADER=column"``), then the columns' names and aliases, then the headers of the
+reference data (``register_headers`` in ``codes.json``, which HQ can extend with a reference
+update), and the headers that name nothing (serial numbers), read silently as nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -58,7 +64,8 @@ def header_key(text: str) -> str:
 
 DATE_HELP = "a date: a spreadsheet date, or text YYYY-MM-DD or DD/MM/YYYY"
 YES_NO_HELP = "yes or no (also y/n, true/false, 1/0)"
-GENDER_HELP = "female, male, transgender or unknown (also F, M, T)"
+GENDER_HELP = "female, male, transgender or unknown (also F, M, T, U; empty: unknown)"
+AGE_HELP = "whole years; empty or unknown when the register does not know"
 
 _CASE_NUMBER = Column(
     "case_number", "case_number", "text", required=True, help="FIR or enquiry number"
@@ -125,7 +132,7 @@ ACCUSED = SheetSpec(
         Column("name", "name", "text", required=True, identifying=True),
         Column("cnic", "cnic", "text", identifying=True, help="#####-#######-#"),
         Column("gender", "gender", "gender", help=GENDER_HELP),
-        Column("age", "age", "int", help="whole years"),
+        Column("age", "age", "age", help=AGE_HELP),
         Column("nationality", "nationality", "code:countries", help="country name or ISO code"),
         Column("role", "role", "code:accused_roles", help="recruiter, transporter, ..."),
         Column("arrest_status", "arrest_status", "enum:arrest_status"),
@@ -165,8 +172,8 @@ VICTIMS = SheetSpec(
         Column("case_number", "case_number", "text", help="empty: a victim without a case"),
         Column("victim_code", "victim_code", "text", required=True),
         Column("name", "name", "text", identifying=True),
-        Column("gender", "gender", "gender", required=True, help=GENDER_HELP),
-        Column("age", "age", "int", help="age when identified, whole years"),
+        Column("gender", "gender", "gender", help=GENDER_HELP),
+        Column("age", "age", "age", help="age when identified: " + AGE_HELP),
         Column("nationality", "nationality", "code:countries", help="country name or ISO code"),
         Column("exploitation_forms", "exploitation_forms", "codes:exploitation_forms"),
         Column("identified_on", "identified_on", "date", required=True, help=DATE_HELP),
@@ -183,6 +190,19 @@ VICTIMS = SheetSpec(
             "office",
             extra=True,
             help="the case's office: only needed when two offices use the same case number",
+        ),
+        Column("cnic", "cnic", "text", identifying=True, help="#####-#######-#"),
+        Column(
+            "consent_to_share",
+            "consent_to_share",
+            "bool",
+            help="the victim consents to sharing their identifying details: " + YES_NO_HELP,
+        ),
+        Column(
+            "protection_measures",
+            "protection_measures",
+            "codes:protection_measures",
+            help="protection measures (witness protection, ...), separated by ;",
         ),
     ),
     "One row per victim, matched by victim_code. Identifying details are encrypted like every "
@@ -212,6 +232,13 @@ TRAINING = SheetSpec(
             help="empty: female + male + transgender",
         ),
         Column("venue", "venue", "text", extra=True),
+        Column(
+            "participants_by_agency",
+            "participants_by_agency",
+            "agency_counts",
+            help="participants by agency, e.g. FIA: 5; Punjab Police: 10 (they must add up "
+            "to the total)",
+        ),
     ),
     "One row per training session. A row matches a session already in TIPDesk when every "
     "column is the same; an edited row is a new session.",
@@ -223,7 +250,14 @@ CAMPAIGNS = SheetSpec(
     ("campaigns", "campaign", "awareness"),
     (
         Column("district", "district", "district", required=True),
-        Column("department", "department", "code:departments", required=True),
+        Column(
+            "department",
+            "department",
+            "department",
+            required=True,
+            help="department's name or code; as offices say it (Social Welfare Department) "
+            "it is the department of the district's province",
+        ),
         Column("kind", "kind", "code:campaign_kinds", required=True, help="seminar, walk, ..."),
         Column("start_on", "start_on", "date", required=True, help=DATE_HELP),
         Column("end_on", "end_on", "date", help=DATE_HELP),
@@ -254,3 +288,64 @@ _SHEET_BY_KEY: dict[str, SheetSpec] = {
 def sheet_spec(name: str) -> SheetSpec | None:
     """The sheet spec for a sheet name as written in a file (any case, singular or plural)."""
     return _SHEET_BY_KEY.get(header_key(name))
+
+
+IGNORE = "-"
+"""The column a header is mapped to when it names nothing (``--map-column "Remarks=-"``)."""
+
+
+class HeaderMap:
+    """How one import reads its sheets' headers (see the module doc). Pure data."""
+
+    def __init__(
+        self,
+        extra: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+        ignored: Sequence[str] = (),
+        user: Mapping[str, str] | None = None,
+    ) -> None:
+        extra = extra or {}
+        self._user = {
+            header_key(h): IGNORE if c.strip() in ("", IGNORE) else header_key(c)
+            for h, c in (user or {}).items()
+        }
+        self._by_sheet: dict[str, dict[str, Column]] = {}
+        for spec in SHEETS:
+            table = dict(_BY_KEY[spec.name])  # a column's own name and aliases come first
+            for scope in (spec.name, "*"):
+                for name, headers in extra.get(scope, {}).items():
+                    column = spec.column(header_key(name))
+                    if column is None:
+                        continue  # a column this sheet lacks: the header names nothing here
+                    for header in headers:
+                        key = header_key(header)
+                        if key:
+                            table.setdefault(key, column)
+            self._by_sheet[spec.name] = table
+        self._ignored = {header_key(h) for h in ignored}
+
+    def unknown_targets(self) -> list[str]:
+        """The columns of the user's mapping that no sheet has (each a mistake to report)."""
+        known = {key for by_key in _BY_KEY.values() for key in by_key}
+        return sorted({t for t in self._user.values() if t != IGNORE and t not in known})
+
+    def column(self, spec: SheetSpec, header: str) -> Column | None:
+        """The column of ``spec`` that ``header`` names, or ``None``."""
+        key = header_key(header)
+        target = self._user.get(key)
+        if target == IGNORE:
+            return None
+        if target is not None and (column := spec.column(target)) is not None:
+            return column
+        return self._by_sheet[spec.name].get(key)
+
+    def names_nothing(self, spec: SheetSpec, header: str) -> bool:
+        """True for a header read silently as nothing: a serial number's ("S. No."), one the
+        user mapped to ``-``, or one without a letter or digit ("#")."""
+        key = header_key(header)
+        if not key or self._user.get(key) == IGNORE:
+            return True
+        return key in self._ignored and self.column(spec, header) is None
+
+
+PLAIN_HEADERS = HeaderMap()
+"""The columns' own names and aliases only (the template's headers)."""

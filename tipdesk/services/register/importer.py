@@ -38,7 +38,7 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record
 from tipdesk.services import records as record_service
-from tipdesk.services.register.columns import header_key
+from tipdesk.services.register.columns import SHEETS, HeaderMap
 from tipdesk.services.register.matching import (
     CREATE,
     UNCHANGED,
@@ -50,6 +50,7 @@ from tipdesk.services.register.model import (
     WARNING,
     ImportCancelled,
     ImportRefused,
+    Resolution,
     RowProblem,
 )
 from tipdesk.services.register.planner import Planner, UnknownOffice
@@ -68,18 +69,22 @@ from tipdesk.store.store import Changes, OfficeRow
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     """``sheet``: the one sheet to import (XLSX) or the sheet a CSV holds. ``office_map``:
-    office names used in the file -> office codes of this install."""
+    office names used in the file -> office codes of this install. ``column_map``: headers
+    of the file -> the register column each fills (``-``: none), for headers neither the
+    register nor the reference data knows."""
 
     sheet: str | None = None
     office_map: Mapping[str, str] = field(default_factory=dict)
+    column_map: Mapping[str, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)
 class SheetMapping:
     """How one sheet of the file was read: ``columns`` pairs each header as written with the
-    register column it fills; ``ignored`` headers fill nothing; ``missing`` register columns
-    are not in the sheet."""
+    register column it fills; ``ignored`` headers fill nothing (no column has that header);
+    ``missing`` register columns are not in the sheet; ``silent`` headers fill nothing on
+    purpose (a serial number's, or one the column map sends to ``-``)."""
 
     sheet: str
     target: str
@@ -88,6 +93,7 @@ class SheetMapping:
     columns: list[tuple[str, str]]
     ignored: list[str]
     missing: list[str]
+    silent: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,6 +104,7 @@ class SheetMapping:
             "columns": [{"header": h, "column": c} for h, c in self.columns],
             "ignored": self.ignored,
             "missing": self.missing,
+            "silent": self.silent,
         }
 
 
@@ -115,6 +122,9 @@ class ImportPlan:
     rows_valid: int
     records: list[Record] = field(default_factory=list, repr=False)
     committed: bool = False
+    resolutions: list[Resolution] = field(default_factory=list)
+    """Values written as offices say them and resolved from the row (departments named
+    without their province, by the district's province): listed for the officer to check."""
 
     @property
     def errors(self) -> list[RowProblem]:
@@ -149,6 +159,7 @@ class ImportPlan:
             "warnings": len(self.warnings),
             "problems": [p.to_json() for p in self.problems],
             "unknown_offices": [o.to_json() for o in self.unknown_offices],
+            "resolved": [r.to_json() for r in self.resolutions],
             "changes": [c.to_json() for c in self.changes if c.action != UNCHANGED],
         }
 
@@ -211,8 +222,22 @@ def plan_import(
                 f"The office map sends {name!r} to {code!r}, which is not an office of this "
                 "install."
             )
+    headers = HeaderMap(
+        session.reference.register_headers,
+        session.reference.register_ignored_headers,
+        options.column_map,
+    )
+    unknown = headers.unknown_targets()
+    if unknown:
+        raise InvalidInput(
+            f"The column map names {', '.join(repr(u) for u in unknown)}, which "
+            f"{'is no column' if len(unknown) == 1 else 'are no columns'} of the register; "
+            "the columns are "
+            + "; ".join(f"{s.name}: {', '.join(c.name for c in s.columns)}" for s in SHEETS)
+            + " (or - for none)."
+        )
     with _gc_paused():
-        return _plan(session, path, options, offices, progress, cancelled)
+        return _plan(session, path, options, offices, headers, progress, cancelled)
 
 
 def _plan(
@@ -220,11 +245,17 @@ def _plan(
     path: Path,
     options: ImportOptions,
     offices: list[OfficeRow],
+    headers: HeaderMap,
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> ImportPlan:
     register = read_register(
-        path, sheet=options.sheet, limits=options.limits, progress=progress, cancelled=cancelled
+        path,
+        sheet=options.sheet,
+        limits=options.limits,
+        progress=progress,
+        cancelled=cancelled,
+        headers=headers,
     )
     cells = Cells(session.reference, offices, session.install.office, options.office_map)
     planner = Planner(session, cells, progress, cancelled)
@@ -251,6 +282,10 @@ def _plan(
         rows_total=rows_total,
         rows_valid=max(rows_total - planner.unusable - len(planner.excluded_rows()), 0),
         records=planner.records,
+        resolutions=sorted(
+            planner.departments.resolutions.values(),
+            key=lambda r: (r.column, r.written.casefold(), r.province),
+        ),
     )
 
 
@@ -307,9 +342,12 @@ def _map_columns(sheet: RawSheet) -> tuple[SheetMapping, list[RowProblem]]:
     pairs: list[tuple[str, str]] = []
     ignored: list[str] = []
     seen: dict[str, str] = {}
-    for _, header in sheet.headers:
-        column = spec.column(header_key(header))
-        if column is None:
+    silent: list[str] = []
+    for i, header in sheet.headers:
+        column = sheet.columns.get(i)
+        if column is None and i in sheet.silent:
+            silent.append(header)  # a serial number's column: nothing to warn about
+        elif column is None:
             ignored.append(header)
             problems.append(
                 RowProblem(
@@ -355,7 +393,7 @@ def _map_columns(sheet: RawSheet) -> tuple[SheetMapping, list[RowProblem]]:
             )
         )
     mapping = SheetMapping(
-        sheet.name, spec.name, sheet.header_row, len(sheet.rows), pairs, ignored, missing
+        sheet.name, spec.name, sheet.header_row, len(sheet.rows), pairs, ignored, missing, silent
     )
     return mapping, problems
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.cnic import normalise_cnic
+from tipdesk.core.codes import Gender
 from tipdesk.core.records import (
     Accused,
     Campaign,
@@ -117,6 +118,10 @@ def apply(record: Record, row: Row) -> None:
         value = values[name]
         old = getattr(record, field_name)
         if isinstance(value, list) and isinstance(old, list) and set(value) == set(old):
+            continue
+        if value is Gender.UNKNOWN and isinstance(old, Gender):
+            # A register that does not know a gender says nothing against the one stored
+            # (an empty cell, in effect): "unknown" never erases a known gender.
             continue
         setattr(record, field_name, value)
 
@@ -329,12 +334,14 @@ def build_simple(row: Row) -> Training | Campaign:
 
 
 def fingerprint(record: Record, fields: Iterable[str]) -> tuple[Any, ...]:
-    """The values of ``fields`` (the sheet's columns), lists as sorted tuples."""
+    """The values of ``fields`` (the sheet's columns), lists and maps as sorted tuples."""
     out = []
     for name in fields:
         value = getattr(record, name)
         if isinstance(value, list):
             value = tuple(sorted(value))
+        elif isinstance(value, dict):  # participants by agency
+            value = tuple(sorted(value.items()))
         out.append(value)
     return tuple(out)
 

@@ -66,6 +66,34 @@ class RowProblem:
         }
 
 
+@dataclass(slots=True)
+class Resolution:
+    """A value written as offices say it, resolved with the row's context: a department named
+    without its province (``written``), taken as the department of the province of the row's
+    district (``province``, a name) -> ``code`` / ``name``. ``rows`` counts the rows it
+    resolved; the dry run lists every resolution so that an officer can check it."""
+
+    column: str
+    written: str
+    province: str
+    code: str
+    name: str
+    rows: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.written!r} in {self.province} -> {self.name} ({self.rows:,} rows)"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "column": self.column,
+            "written": self.written,
+            "province": self.province,
+            "code": self.code,
+            "name": self.name,
+            "rows": self.rows,
+        }
+
+
 def show_value(raw: object, *, identifying: bool = False) -> str:
     """A cell value as a report shows it: dates as ISO, long text shortened, identifying
     values hidden, nothing as ``(empty)``."""

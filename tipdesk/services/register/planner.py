@@ -22,8 +22,8 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, Victim
 from tipdesk.core.validation import ValidationContext, advise, validate
 from tipdesk.services import overlap_guard, ownership
-from tipdesk.services.records import outdated_review_problems
 from tipdesk.services.register.columns import Column, SheetSpec, header_key
+from tipdesk.services.register.holds import held_messages, hold_marks
 from tipdesk.services.register.matching import (
     CREATE,
     UNCHANGED,
@@ -45,12 +45,19 @@ from tipdesk.services.register.model import (
     show_value,
 )
 from tipdesk.services.register.reading import Cancelled, Progress, RawSheet
+from tipdesk.services.register.resolving import Departments, unknown_victims_note
 from tipdesk.services.register.values import BLANK, Cells, is_blank
 from tipdesk.services.session import Session
 from tipdesk.store import register_queries as q
 
 _VALID_ONLY_ROUNDS = 4
 _PATH = re.compile(r"^(accused|victims)\[(\d+)\]\.?(.*)$")
+
+
+def _index(path: str) -> int:
+    """The accused position of a problem's field (``accused[2].outcome`` -> 2), else -1."""
+    m = _PATH.match(path)
+    return int(m[2]) if m and m[1] == "accused" else -1
 
 
 @dataclass(slots=True)
@@ -65,7 +72,7 @@ class UnknownOffice:
         return {"name": self.name, "districts": sorted(self.districts), "rows": self.rows}
 
 
-_RULES = {"int": "value.number", "codes": "value.code", "code": "value.code"}
+_RULES = {"int": "value.number", "age": "value.number", "codes": "value.code", "code": "value.code"}
 
 
 def _rule(kind: str) -> str:
@@ -93,6 +100,7 @@ class Planner:
         self.ctx: ValidationContext = session.validation_context()
         self.problems: list[RowProblem] = []
         self.unknown_offices: dict[str, UnknownOffice] = {}
+        self.departments = Departments(cells, session.reference)
         self.rows: dict[str, list[Row]] = defaultdict(list)
         self.changes: list[Change] = []
         self.records: list[Record] = []
@@ -136,9 +144,9 @@ class Planner:
         return next(
             (
                 h
-                for _, h in row.sheet.headers
+                for i, h in row.sheet.headers
                 if header_key(h) == header_key(column)
-                or (wanted is not None and row.spec.column(header_key(h)) is wanted)
+                or (wanted is not None and row.sheet.columns.get(i) is wanted)
             ),
             column,
         )
@@ -146,8 +154,8 @@ class Planner:
     def _value(self, row: Row, column: Column | None) -> str:
         if column is None:
             return ""
-        for i, h in row.sheet.headers:
-            if row.spec.column(header_key(h)) is column and i < len(row.cells):
+        for i, _h in row.sheet.headers:
+            if row.sheet.columns.get(i) is column and i < len(row.cells):
                 return show_value(row.cells[i], identifying=column.identifying)
         value = row.values.get(column.name)
         return show_value(value, identifying=column.identifying) if value is not None else ""
@@ -165,8 +173,8 @@ class Planner:
         spec = sheet.spec
         present: list[tuple[int, Column]] = []
         used: set[str] = set()
-        for i, header in sheet.headers:
-            column = spec.column(header_key(header))
+        for i, _header in sheet.headers:
+            column = sheet.columns.get(i)
             if column is not None and column.name not in used:
                 used.add(column.name)
                 present.append((i, column))
@@ -181,10 +189,14 @@ class Planner:
             row = Row(sheet, number, cells, dict(defaults))
             self._all[id(row)] = row
             values = row.values
+            later: list[tuple[int, Column]] = []
             for i, column in present:
                 raw = cells[i]
                 if raw is None and column.kind != "office":
                     continue  # the common empty cell, without a call
+                if column.kind == "department":
+                    later.append((i, column))  # resolved by the row's district, below
+                    continue
                 if not column.field and is_blank(raw):
                     continue  # a look-up column left empty: no filter, not the own office
                 value, expected = convert(column.kind, raw)
@@ -201,11 +213,29 @@ class Planner:
                         self._unknown_office(str(raw), row)
                 elif value is not BLANK:
                     values[column.name] = value
+            for i, column in later:
+                self._department(row, i, column)
             if number in sheet.blocked:
                 row.bad = True
             if row.bad:
                 self._excluded.add(id(row))
             out.append(row)
+
+    def _department(self, row: Row, index: int, column: Column) -> None:
+        """A department cell, resolved by the province of the row's district when it names
+        the department as offices say it (:class:`.resolving.Departments`)."""
+        raw = row.cells[index]
+        if is_blank(raw):
+            return
+        code, error, warning = self.departments.read(raw, row.get("district"))
+        header = row.sheet.header_at(index)
+        if code is None:
+            row.bad = True
+            self._report(row, header, show_value(raw), error, "value.department")
+            return
+        row.values[column.name] = code
+        if warning:
+            self._report(row, header, show_value(raw), warning, "department.province", WARNING)
 
     def _unknown_office(self, raw: str, row: Row) -> None:
         name = " ".join(raw.split())
@@ -243,9 +273,21 @@ class Planner:
             self._plan_victim(row, stored)
         for kind in ("training", "campaign"):
             self._plan_simple(kind, self.rows.get(kind, []))
+        self._note_unknown_victims()
         # An Accused sheet of guessed CNICs must not be a fast oracle (see overlap_guard).
-        hits = sum(1 for p in self.problems if p.rule == "dual_role")
+        hits = sum(
+            1 for p in self.problems if p.rule == "dual_role" or p.rule.startswith("dual_role.")
+        )
         overlap_guard.note_hits(self.session, hits, "register")
+
+    def _note_unknown_victims(self) -> None:
+        """One note for the file's victims imported without a known gender or age."""
+        rows = [r for r in self.rows.get("victim", []) if id(r) not in self._excluded]
+        codes = {str(r.get("victim_code")) for r in rows if r.get("victim_code")}
+        sheet = rows[0].sheet.name if rows else "Victims"
+        note = unknown_victims_note(self.records, codes, sheet)
+        if note is not None:
+            self.problems.append(note)
 
     # --- cases ---------------------------------------------------------------------------
     def _case_groups(self) -> dict[tuple[str, ...], CaseGroup]:
@@ -464,13 +506,13 @@ class Planner:
             self._skip_children(group, case_row)
             return
         built: BuiltCase | None = None
+        held: dict[int, list[str]] = {}
         for _ in range(_VALID_ONLY_ROUNDS):
             excluded = {id(r) for r in rows if id(r) in self._excluded}
             built = build_case(group, excluded, self.keep_identity)
+            held = hold_marks(self.session, built, group) if built.changed else {}
             problems = (
-                ownership.claim(self.session, [built.case])[0]
-                + validate(built.case, self.ctx)
-                + outdated_review_problems(built.case, group.stored, self.ctx)
+                ownership.claim(self.session, [built.case])[0] + validate(built.case, self.ctx)
                 if built.changed
                 else []
             )
@@ -492,9 +534,13 @@ class Planner:
         self.changes += built.changes
         if built.changed:
             self.records.append(built.case)
+            for i, message in held_messages(self.ctx, built, held).items():
+                row = built.accused_rows[i] if i < len(built.accused_rows) else None
+                if row is not None:
+                    self._warn(row, "proceeded_on", message, "dual_role.held")
             for p in advise(built.case, self.ctx):
                 row, name, _whole = self._locate(group, built, p)
-                if row is not None:
+                if row is not None and not (p.rule == "dual_role" and _index(p.field) in held):
                     column = row.spec.column_for_field(name)
                     self._warn(row, column.name if column else name, p.message, p.rule)
 
@@ -576,8 +622,8 @@ class Planner:
         spec: SheetSpec = rows[0].spec
         fields = [
             c.field
-            for _, h in rows[0].sheet.headers
-            if (c := spec.column(header_key(h))) is not None and c.field
+            for i, _h in rows[0].sheet.headers
+            if (c := rows[0].sheet.columns.get(i)) is not None and c.field
         ]
         dates = {r.values["start_on"].isoformat() for r in rows if r.get("start_on")}
         stored = Counter(

@@ -16,6 +16,9 @@ Contract:
   values several times faster (openpyxl's ``iter_rows`` is the fallback). Neither can see
   merged cells or formulas, so the sheet's XML is scanned for them once, in a streaming pass
   with bounded memory.
+- Hand-kept layouts (title rows, a header over two rows, totals rows, merged cells) are read
+  as :mod:`.layout` says; which headers name which columns is the caller's
+  :class:`~.columns.HeaderMap`.
 - CSV is UTF-8 with or without a byte-order mark, comma- or tab-separated; one CSV holds one
   sheet, named by the caller or by the file's name (``cases.csv``).
 - ``progress(phase, done, total)`` is called while rows are read and ``cancelled()`` is polled
@@ -31,26 +34,33 @@ import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 from openpyxl.utils.cell import (  # type: ignore[import-untyped]
     coordinate_to_tuple,
-    get_column_letter,
-    range_boundaries,
 )
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.services.register.columns import (
     IGNORED_SHEETS,
+    PLAIN_HEADERS,
     SHEETS,
+    HeaderMap,
     SheetSpec,
     header_key,
     sheet_spec,
 )
 from tipdesk.services.register.fastrows import sheet_rows
+from tipdesk.services.register.layout import (
+    RawSheet,
+    find_header,
+    is_totals,
+    merge_problem,
+    second_header_row,
+)
 from tipdesk.services.register.model import (
     ERROR,
     WARNING,
@@ -82,25 +92,6 @@ class Limits:
 
 
 @dataclass(slots=True)
-class RawSheet:
-    """One recognised sheet: ``headers`` are (column index, header text) of its header row,
-    ``rows`` are (row number, cell values) of its non-empty data rows. ``blocked`` rows cannot
-    be imported (a problem in ``problems`` says why)."""
-
-    name: str
-    spec: SheetSpec
-    header_row: int
-    headers: list[tuple[int, str]]
-    rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
-    blocked: set[int] = field(default_factory=set)
-
-    def header_at(self, index: int) -> str:
-        """The header of a 0-based column index, else its letter."""
-        return next((h for i, h in self.headers if i == index), get_column_letter(index + 1))
-
-
-@dataclass(slots=True)
 class RegisterFile:
     """What was read: the format (``xlsx`` or ``csv``), the sheets and the reading problems."""
 
@@ -117,9 +108,10 @@ def read_register(
     limits: Limits | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    headers: HeaderMap = PLAIN_HEADERS,
 ) -> RegisterFile:
     """Read ``path`` (see the module contract). ``sheet`` restricts an XLSX to one sheet and
-    names the sheet a CSV holds."""
+    names the sheet a CSV holds; ``headers`` says which headers name which columns."""
     limits = limits or Limits()
     try:
         size = path.stat().st_size
@@ -135,7 +127,7 @@ def read_register(
         )
     if size == 0:
         raise InvalidInput(f"{path.name} is empty: it is not a spreadsheet.")
-    reader = _Reader(limits, progress, cancelled)
+    reader = _Reader(limits, progress, cancelled, headers)
     if head.startswith(_OLE_MAGIC):
         raise InvalidInput(_ole_message(path))
     if head.startswith(_ZIP_MAGIC):
@@ -164,10 +156,17 @@ def _ole_message(path: Path) -> str:
 
 
 class _Reader:
-    def __init__(self, limits: Limits, progress: Progress | None, cancelled: Cancelled | None):
+    def __init__(
+        self,
+        limits: Limits,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        headers: HeaderMap,
+    ):
         self.limits = limits
         self.progress = progress
         self.cancelled = cancelled
+        self.headers = headers
         self.rows_read = 0
 
     def _tick(self, done: int, total: int) -> None:
@@ -347,23 +346,36 @@ class _Reader:
         hint: int,
         where: str,
     ) -> RawSheet | None:
-        """Find the header among the first rows, then collect the non-empty data rows.
+        """Find the header among the first rows (with the row below it when the header
+        spreads over two rows), then collect the non-empty data rows, leaving out totals rows.
         ``rows`` are (row number, values)."""
         sheet: RawSheet | None = None
         width = 0
         number = 0
         seen = 0
+        below_header = False
         for number, values in rows:
             seen += 1
             if sheet is None:
-                headers = _header(spec, values)
+                headers = find_header(spec, values, self.headers)
                 if headers is not None:
                     sheet = RawSheet(name, spec, number, headers)
                     width = max(i for i, _ in headers) + 1
+                    below_header = True
                 elif number >= _HEADER_SEARCH_ROWS:
                     return None
                 continue
+            if below_header:
+                below_header = False
+                two = second_header_row(spec, sheet.headers, values, self.headers)
+                if number == sheet.header_row + 1 and two is not None:
+                    sheet.headers, sheet.header_row = two, number
+                    width = max(width, max(i for i, _ in two) + 1)
+                    continue
             if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
+                continue
+            if is_totals(values):
+                sheet.totals.append(number)
                 continue
             self._count_row(where)
             row = tuple(values[:width])
@@ -373,6 +385,30 @@ class _Reader:
             if seen % _POLL_EVERY == 0:
                 self._tick(self.rows_read, max(hint, number))
         self._tick(self.rows_read, max(hint, number))
+        if sheet is not None:
+            for i, header in sheet.headers:
+                column = self.headers.column(spec, header)
+                if column is not None:
+                    sheet.columns[i] = column
+                elif self.headers.names_nothing(spec, header):
+                    sheet.silent.add(i)
+            if sheet.totals:
+                sheet.problems.append(
+                    RowProblem(
+                        sheet.name,
+                        sheet.totals[0],
+                        "",
+                        "",
+                        "a totals row, not a record: left out"
+                        + (
+                            f" (also rows {', '.join(str(n) for n in sheet.totals[1:])})"
+                            if len(sheet.totals) > 1
+                            else ""
+                        ),
+                        "row.totals",
+                        WARNING,
+                    )
+                )
         return sheet
 
     def _scan_xml(self, path: Path, member: str, sheet: RawSheet) -> None:
@@ -388,11 +424,28 @@ class _Reader:
                 if b"<f" in data or b":f" in data:
                     formulas.update(_EMPTY_FORMULA.findall(data))
                 tail = data[-_OVERLAP:]
+        filled: list[str] = []
         for ref in sorted(merges):
-            _merge_problem(sheet, ref.decode("ascii"))
+            if merge_problem(sheet, ref.decode("ascii")):
+                filled.append(ref.decode("ascii"))
+        if filled:
+            more = f" and {len(filled) - 5:,} more" if len(filled) > 5 else ""
+            shown = ", ".join(filled[:5]) + more
+            sheet.problems.append(
+                RowProblem(
+                    sheet.name,
+                    None,
+                    "",
+                    shown,
+                    "merged cells of one column: read as their value in every row they cover",
+                    "cell.merged.filled",
+                    WARNING,
+                )
+            )
+        totals = set(sheet.totals)
         for ref in sorted(formulas, key=lambda r: coordinate_to_tuple(r.decode("ascii"))):
             row, col = coordinate_to_tuple(ref.decode("ascii"))
-            if row <= sheet.header_row:
+            if row <= sheet.header_row or row in totals:
                 continue
             sheet.problems.append(
                 RowProblem(
@@ -441,34 +494,6 @@ _EMPTY_FORMULA = re.compile(
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
 _OVERLAP = 64 * 1024
-
-
-def _merge_problem(sheet: RawSheet, ref: str) -> None:
-    min_col, min_row, _max_col, max_row = range_boundaries(ref)
-    if max_row < sheet.header_row:
-        return  # a title above the header: harmless
-    header = min_row <= sheet.header_row
-    rows = range(max(min_row, sheet.header_row + 1), max_row + 1)
-    sheet.problems.append(
-        RowProblem(
-            sheet.name,
-            min_row,
-            sheet.header_at(min_col - 1),
-            ref,
-            "merged cells: TIPDesk reads only the first cell of a merge; unmerge them and "
-            + ("give every column its own name" if header else "write the value in every row"),
-            "cell.merged",
-            WARNING if header and not rows else ERROR,
-        )
-    )
-    sheet.blocked.update(rows)
-
-
-def _header(spec: SheetSpec, values: tuple[Any, ...]) -> list[tuple[int, str]] | None:
-    """The header cells of ``values`` when at least two of them name columns of ``spec``."""
-    cells = [(i, str(v).strip()) for i, v in enumerate(values) if isinstance(v, str) and v.strip()]
-    known = sum(1 for _, h in cells if spec.column(header_key(h)) is not None)
-    return cells if known >= 2 or (known == 1 and len(cells) == 1) else None
 
 
 def _no_header(name: str, spec: SheetSpec) -> RowProblem:

@@ -38,11 +38,16 @@ Fill one sheet per register; leave out sheets you do not keep. Do not rename the
 row 1 (their order does not matter; other columns are ignored with a warning).
 Import with: tipdesk import register FILE.xlsx --dry-run (to check), then without --dry-run.
 Dates: a spreadsheet date, or text YYYY-MM-DD or DD/MM/YYYY.
-Gender: female, male, transgender or unknown (F, M, T also work, in any case).
+Gender: female, male, transgender or unknown (F, M, T, U also work, in any case). When the
+register does not know a victim's gender or age, write unknown or leave it empty: the victim
+is imported and counted all the same.
 Yes/no columns: yes, no, y, n, true, false, 1, 0.
-Lists (forms of exploitation, partners, topics, referrals): several values separated by ;
+Lists (forms of exploitation, partners, topics, referrals, protection measures): several
+values separated by ;
+Participants by agency (Training): each agency with its number, FIA: 5; Punjab Police: 10.
 Districts, agencies, departments, partners, countries: the name or the code (see the Lists
-sheet; unhide it with right-click > Unhide).
+sheet; unhide it with right-click > Unhide). A department may be named as your office says
+it (Social Welfare Department): it is your province's.
 An empty office means your own office. An office TIPDesk does not know is listed by the
 import: ask your admin to add it, or map the name to an office code.
 Accused and victims name their case by case_number: the case may be in the Cases sheet or
@@ -74,6 +79,7 @@ def _lists(reference: Reference) -> dict[str, list[tuple[str, str]]]:
         "partners",
         "departments",
         "campaign_kinds",
+        "protection_measures",
     ):
         items = reference.items(name).values()
         out[f"code:{name}"] = [(i.name, i.code) for i in items]
@@ -84,6 +90,8 @@ def _list_key(column: Column) -> str | None:
     kind = column.kind
     if kind.startswith("codes:"):
         return "code:" + kind[6:]
+    if kind == "department":
+        return "code:departments"
     if kind in ("district", "office", "law", "gender", "bool") or kind.startswith(
         ("enum:", "code:")
     ):

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, Stage
-from tipdesk.core.reference import Reference
+from tipdesk.core.reference import DepartmentMatch, Reference
 from tipdesk.store.store import OfficeRow
 
 
@@ -47,20 +47,58 @@ LIST_WORDS: dict[str, str] = {
     "partners": "partner",
     "departments": "department",
     "campaign_kinds": "kind of campaign",
+    "protection_measures": "protection measure",
 }
+AGENCY_COUNTS_EXPECTED = (
+    "expected each agency with its number of participants, separated by ; "
+    "(FIA: 5; Punjab Police: 10)"
+)
+_PAIR = re.compile(r"^(.+?)\s*[:=]\s*([0-9][0-9,]*)$")
 
 _YES = frozenset({"yes", "y", "true", "t", "1", "ہاں"})
 _NO = frozenset({"no", "n", "false", "f", "0", "نہیں"})
+# What registers write when they do not know: the value is unknown, never an error (the
+# victim is real and counts, as "unknown" in every figure split by gender or age).
+UNKNOWN_WORDS = frozenset(
+    {
+        "unknown",
+        "u",
+        "unk",
+        "not known",
+        "n/k",
+        "nk",
+        "n.k.",
+        "n/a",
+        "na",
+        "n.a.",
+        "not recorded",
+        "not mentioned",
+        "not given",
+        "unspecified",
+        "?",
+        "-",
+        "--",
+        "نامعلوم",
+    }
+)
 _GENDERS = {
     "f": Gender.FEMALE,
     "female": Gender.FEMALE,
+    "woman": Gender.FEMALE,
+    "girl": Gender.FEMALE,
     "m": Gender.MALE,
     "male": Gender.MALE,
+    "man": Gender.MALE,
+    "boy": Gender.MALE,
     "t": Gender.TRANSGENDER,
+    "tg": Gender.TRANSGENDER,
     "transgender": Gender.TRANSGENDER,
-    "u": Gender.UNKNOWN,
-    "unknown": Gender.UNKNOWN,
-}
+    "transgender person": Gender.TRANSGENDER,
+    "khawaja sira": Gender.TRANSGENDER,
+    "khwaja sira": Gender.TRANSGENDER,
+} | dict.fromkeys(UNKNOWN_WORDS, Gender.UNKNOWN)
+# "25 years", "25 yrs", "25 Y": an age with its unit.
+_AGE = re.compile(r"^(\d{1,3})\s*(?:years?|yrs?\.?|y)(?:\s*old)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
@@ -131,6 +169,21 @@ def parse_int(raw: object) -> tuple[int | None, str | None]:
     return None, "expected a whole number"
 
 
+def parse_age(raw: object) -> tuple[int | None, str | None]:
+    """An age in whole years: a number, "25 years"/"25 yrs", or a word for not known
+    (:data:`UNKNOWN_WORDS`), which is :data:`BLANK` (the age stays unknown)."""
+    if isinstance(raw, str):
+        text = " ".join(raw.split()).casefold()
+        if text in UNKNOWN_WORDS:
+            return BLANK, None
+        if m := _AGE.match(text):
+            return int(m[1]), None
+    value, expected = parse_int(raw)
+    if expected is not None:
+        return None, "expected an age in whole years (or unknown)"
+    return value, None
+
+
 class Cells:
     """Converts the cells of one import. Holds the reference data, the install's offices,
     its own office (for empty office cells) and the user's office map (name -> code)."""
@@ -159,6 +212,20 @@ class Cells:
                 laws.setdefault(" ".join(name.split()).casefold(), law)
         self._laws = laws
         self._cache: dict[tuple[str, str], tuple[Any, str | None]] = {}
+        self._departments: dict[tuple[str, str], DepartmentMatch] = {}
+
+    def department(self, raw: object, district: object) -> DepartmentMatch:
+        """The department a cell names for a row of ``district`` (a code, or anything else
+        when the row's district is missing or wrong): see :meth:`Reference.department`."""
+        text = " ".join(_text(raw).split())
+        key = (text.casefold(), district if isinstance(district, str) else "")
+        found = self._departments.get(key)
+        if found is None:
+            found = self.reference.department(text, key[1] or None)
+            if found.code is None and not found.problem:
+                found = DepartmentMatch(None, problem=self._expected_code("departments"))
+            self._departments[key] = found
+        return found
 
     def convert(self, kind: str, raw: object) -> tuple[Any, str | None]:
         """``(value, None)``, ``(BLANK, None)`` for an empty cell, or ``(None, expected)``."""
@@ -172,6 +239,8 @@ class Cells:
             return parse_date(raw)
         if kind == "int":
             return parse_int(raw)
+        if kind == "age":
+            return parse_age(raw)
         # Everything below depends only on the text: cache it.
         text = _text(raw)
         key = (kind, text)
@@ -189,9 +258,9 @@ class Cells:
                 return False, None
             return None, "expected yes or no (also y/n, true/false, 1/0)"
         if kind == "gender":
-            gender = _GENDERS.get(text.casefold())
+            gender = _GENDERS.get(" ".join(text.split()).casefold())
             if gender is None:
-                return None, "expected female, male, transgender or unknown (or F, M, T)"
+                return None, "expected female, male, transgender or unknown (or F, M, T, U)"
             return gender, None
         if kind.startswith("enum:"):
             enum = ENUMS[kind[5:]]
@@ -212,10 +281,14 @@ class Cells:
                 known = ", ".join(self.reference.laws())
                 return None, f"expected a law of the sentencing rules ({known})"
             return law, None
+        if kind == "department":  # without a row's district: its name or code only
+            return self._code("departments", text)
         if kind.startswith("code:"):
             return self._code(kind[5:], text)
         if kind.startswith("codes:"):
             return self._codes(kind[6:], text)
+        if kind == "agency_counts":
+            return self._agency_counts(text)
         raise ValueError(f"unknown column kind {kind!r}")  # a bug in columns.py
 
     def office(self, text: str) -> tuple[str | None, str | None]:
@@ -240,6 +313,30 @@ class Cells:
         if code is None:
             return None, self._expected_code(list_name)
         return code, None
+
+    def _agency_counts(self, text: str) -> tuple[dict[str, int] | None, str | None]:
+        """``FIA: 5; Punjab Police: 10`` (names or codes, ``:`` or ``=``) -> counts by agency
+        code; an agency named twice is counted once with both numbers."""
+        out: dict[str, int] = {}
+        bad: list[str] = []
+        for part in text.split(";"):
+            part = part.strip()
+            if not part:
+                continue
+            m = _PAIR.match(part)
+            if m is None:
+                return None, AGENCY_COUNTS_EXPECTED
+            code = self.reference.lookup("agencies", m[1])
+            if code is None:
+                bad.append(m[1])
+                continue
+            out[code] = out.get(code, 0) + int(m[2].replace(",", ""))
+        if bad:
+            return None, (
+                f"{', '.join(repr(b) for b in bad)} unknown; expected each to be an agency of "
+                "the reference list (see the Lists sheet of the template)"
+            )
+        return out, None
 
     def _codes(self, list_name: str, text: str) -> tuple[list[str] | None, str | None]:
         out: list[str] = []

@@ -21,12 +21,14 @@ from typing import Any
 from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Victim
 from tipdesk.fs import atomic_write_bytes
-from tipdesk.services import reference_updates
+from tipdesk.services import reference_updates, relay_setup
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import exporter, receipt_checks, records_back
+from tipdesk.services.sync import exporter, handovers, receipt_checks, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
+from tipdesk.store.handover_store import HandoverStore
 from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.sync_store import HqRow, NoticeRow, OutboxRow, ReceiptRow
 from tipdesk.sync import budget, container, payload, receipt
@@ -102,6 +104,9 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
     pending: tuple[int, ...] = ()
     files: tuple[BundleFile, ...] = ()
+    waiting: tuple[Victim, ...] = ()
+    """Consenting victims left out of this export: their identity cannot be sealed for HQ
+    until a user who holds the identity key (a supervisor or an admin) signs in here."""
 
 
 class ExportNotWritten(KnownError):
@@ -131,6 +136,8 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
     hq = _hq(session)
     me = own_identity(session)
     store = sync_store(session)
+    # An install enrolled before the identity relay existed gets its recipients now.
+    relay_setup.ensure_recipients(session.store, session.actor())
     with gc_paused():
         prepared = exporter.next_bundles(
             session.store,
@@ -140,8 +147,11 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
             office=session.install.office,
             created_at=session.now(),
             app_version=__version__,
+            handovers=handovers.for_bundle(session.store),
+            handover_unsent=handovers.unsent(session.store),
         )
     made: list[Manifest] = []
+    waiting = tuple(v for p in prepared for v in p.waiting)
     while prepared:
         one = prepared.pop(0)
         m = one.manifest
@@ -159,6 +169,8 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         # killed), the bundle is not lost, its number is never reused for other contents,
         # and every later export writes it again until HQ acknowledges it.
         store.add_outbox(row, one.data, session.actor())
+        if one.handovers:
+            HandoverStore(session.store).mark_sent(one.handovers, m.seq)
         made.append(m)
         del one
     files = _write_pending(session, out_dir, {m.seq for m in made})
@@ -173,6 +185,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         counts,
         tuple(f.seq for f in files),
         tuple(files),
+        waiting,
     )
 
 
@@ -263,6 +276,11 @@ class ReceiptResult:
     """What the versions HQ sent back did here (``line`` says it in words)."""
     notices: tuple[Notice, ...] = ()
     """HQ's notices as this install now keeps them."""
+    handovers: dict[str, list[str]] = field(default_factory=dict)
+    """What the receipt said about handovers, by case id: ``moved`` (handed over by this
+    district: read-only here), ``refused`` (HQ could not move it: editable again),
+    ``received`` (handed over to this district), ``identities`` (victims whose identity a
+    handover brought)."""
     more_back: bool = False
     """HQ has more records back for this district: they come with the next receipt, after
     the next bundle confirms this page."""
@@ -353,12 +371,16 @@ def import_receipt_bytes(
             notices=records_back.read_notices(rec.notices) if rec.format >= 2 else None,
             conn=b.conn,
         )
+        # After the records back are in: a handed-over case's victims may be among them.
+        b.flush()
+        handed = handovers.settle(session, rec.handovers, rec.directory or None, me.age_identity)
     for row in newly:
         (session.paths.outbox / row.file_name).unlink(missing_ok=True)
     result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
     result.reference = update.installed_in(session) if update else None
     result.records_back = tuple(back)
     result.notices = tuple(notices(session))
+    result.handovers = handed
     return result
 
 

@@ -19,6 +19,7 @@ from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
+from tipdesk.services import relay_setup
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import (
     own_identity,
@@ -118,6 +119,9 @@ def enroll(session: Session, path: Path) -> identity.Enrolment:
         ),
         session.actor(),
     )
+    # Identities sealed from now on are sealed for HQ too; those sealed before get HQ's
+    # copy now when this user holds the identity key, else at the next sign-in of one.
+    relay_setup.ensure_recipients(session.store, session.actor())
     return found
 
 

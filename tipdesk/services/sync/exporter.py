@@ -10,10 +10,12 @@ Contract:
   (:mod:`tipdesk.sync.budget`) becomes several consecutive bundles, cut between units
   (:mod:`tipdesk.services.sync.bundle_split`).
 - Victims' identifying fields (name, father's name, CNIC, phone, address) leave the district
-  only when ``consent_to_share`` is true; otherwise they are blank in the payload. They are
-  sealed in the store (:mod:`tipdesk.store.identity`): a bundle holding a consenting victim
-  is exported only by a user who holds the identity key (:class:`PermissionDenied` for others,
-  nothing written); the payload carries the plain values, as before.
+  only when ``consent_to_share`` is true; otherwise they are blank in the payload. A
+  consenting victim's fields travel as the store keeps them, sealed, with their data keys
+  sealed for HQ (:mod:`tipdesk.services.sync.relay`), so any user who may sync exports them
+  (an officer too); a consenting victim whose data key has no copy for HQ yet is left out
+  and named in :attr:`Prepared.waiting` (it goes in a later bundle, once a user who holds the
+  identity key has signed in).
 - The bundle carries the district's audit chain head, so HQ holds an anchor of the chain
   outside the laptop (``docs/security.md``), and the proof of HQ's last anchor (the hash the
   chain has now at the entry the latest receipt named: :mod:`tipdesk.sync.anchor`).
@@ -26,14 +28,16 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from tipdesk.core.errors import InvalidInput, PermissionDenied
-from tipdesk.core.masking import is_masked
+from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Record, Victim
-from tipdesk.services.sync import anchors, bundle_split
+from tipdesk.services.sync import anchors, bundle_split, relay
+from tipdesk.store import identity_relay
 from tipdesk.store.audit import HEAD_KEY as AUDIT_HEAD_KEY
 from tipdesk.store.store import Store
 from tipdesk.store.sync_store import HqRow, OutboxRow, SyncStore
@@ -51,6 +55,11 @@ class Prepared:
     data: bytearray
     """The sealed file (a buffer built in place: see :func:`tipdesk.sync.container.seal`)."""
     sha256: str
+    waiting: tuple[Victim, ...] = ()
+    """Consenting victims this export left out: their identity cannot be sealed for HQ
+    until a user who holds the identity key signs in (see the module contract)."""
+    handovers: tuple[str, ...] = ()
+    """Ids of the handovers this bundle carries."""
 
     @property
     def file_name(self) -> str:
@@ -78,9 +87,13 @@ def next_bundles(
     created_at: str,
     app_version: str,
     max_records: int | None = None,
+    handovers: Sequence[dict[str, Any]] = (),
+    handover_unsent: bool = False,
 ) -> list[Prepared]:
     """The next bundles (usually one; several when the export is larger than a bundle may
-    be), or none when there is nothing new (see the module contract)."""
+    be), or none when there is nothing new (see the module contract). ``handovers``: the
+    cases handed over that HQ has not moved yet, carried by the last bundle made
+    (``handover_unsent``: one of them is in no bundle yet, so a bundle is made for it)."""
     sync = SyncStore(store)
     with sync.snapshot():
         through = sync.max_change()
@@ -90,7 +103,11 @@ def next_bundles(
         back, must_confirm = sync.back_applied()
         confirmed = last.back_through if last else 0
         pending = [o for o in outbox if o.acked_at is None]
-        if _nothing_new(after, through, last, pending) and (back <= confirmed or not must_confirm):
+        if (
+            _nothing_new(after, through, last, pending)
+            and (back <= confirmed or not must_confirm)
+            and not handover_unsent
+        ):
             return []
         audit_head = _audit_head(store)
         audit_at = anchors.proof(store)
@@ -104,19 +121,16 @@ def next_bundles(
             # versions): HQ checks the range the manifest claims against them.
             not_sent.extend(p for rid, p in latest.items() if rid not in sent)
             found += [(record, vv, latest[record.id]) for record, vv in rows]
-    masked_consenting = 0
+        relayed = relay.relay_identities(store, [r for r, _, _ in found], hq)
+    waiting = {v.id for v in relayed.waiting}
+    if waiting:
+        # Left out for now, listed as not sent: reseal() queues them again once their data
+        # key has HQ's copy.
+        not_sent += [p for r, _, p in found if r.KIND == "victim" and r.id in waiting]
+        found = [f for f in found if not (f[0].KIND == "victim" and f[0].id in waiting)]
     for record, _, _ in found:
         if isinstance(record, Victim):
             blank_identity(record)
-            masked_consenting += any(is_masked(getattr(record, n)) for n in Victim.IDENTIFYING)
-    if masked_consenting:
-        # Identities are sealed under the identity key, which this user does not hold: a
-        # bundle must not carry masks where HQ expects a consenting victim's details.
-        raise PermissionDenied(
-            f"The next bundle holds {masked_consenting} victim(s) who consented to share their "
-            "identity with HQ, and your role cannot open identities; a supervisor or an admin "
-            "must export it. Nothing was written."
-        )
     limit = max_records or budget.MAX_RECORDS
     whole = bundle_split.Slice(after, through, not_sent=sorted(not_sent))
     units = bundle_split.units_of(
@@ -130,8 +144,23 @@ def next_bundles(
     seq = (last.seq if last else 0) + 1
     maker = _Maker(identity, hq, district, office, created_at, app_version, back, seq)
     maker.audit_head, maker.audit_at = audit_head, audit_at
+    maker.identity_keys = relayed.keys
     pieces = bundle_split.fitted(whole, limit, maker.fits, _too_large)
-    return [maker.seal(piece) for piece in pieces]
+    carried: tuple[str, ...] = ()
+    if handovers and pieces:
+        # The last piece carries them: HQ moves a case after its records are in. Encoded
+        # again, since it fitted without them (they are small: a few hundred bytes each);
+        # should that not fit, they wait for the next export.
+        maker.handovers = list(handovers)
+        maker.next_seq -= 1
+        if maker.fits(pieces[-1]):
+            carried = tuple(str(h["id"]) for h in handovers)
+        else:
+            maker.next_seq += 1
+    made = [maker.seal(piece) for piece in pieces]
+    if made:
+        made[-1] = dataclasses.replace(made[-1], waiting=tuple(relayed.waiting), handovers=carried)
+    return made
 
 
 def _victim_cases(sync: SyncStore, ids: list[str]) -> dict[str, str | None]:
@@ -167,6 +196,8 @@ class _Maker:
         self.audit_head: tuple[int, str] = (0, "")
         self.audit_at: tuple[int, str] = (0, "")
         self.next_seq = seq
+        self.identity_keys: dict[int, dict[str, bytes]] = {}
+        self.handovers: list[dict[str, Any]] = []
         # Slices that fit, by identity: their number and encoded payload, sealed next.
         self._fitting: dict[int, tuple[int, bytes, dict[str, int]]] = {}
 
@@ -179,8 +210,23 @@ class _Maker:
             records.setdefault(e.record.KIND, []).append((e.record, e.vv))
             changes.positions.setdefault(e.record.KIND, []).append(e.position)
         device = self.identity.public.device_id
+        needed = {
+            k
+            for e in piece.entries
+            if isinstance(e.record, Victim)
+            for v in (getattr(e.record, n) for n in Victim.IDENTIFYING)
+            if (k := identity_relay.key_id_of(v)) is not None
+        }
+        keys = relay.keys_json({k: self.identity_keys[k] for k in needed})
         data, counts = payload.encode(
-            device, self.next_seq, records, self.audit_head, changes, self.audit_at
+            device,
+            self.next_seq,
+            records,
+            self.audit_head,
+            changes,
+            self.audit_at,
+            keys,
+            self.handovers,
         )
         if not budget.fits(len(piece.entries), data):
             return False

@@ -27,7 +27,7 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import anchors, importer, records_back
+from tipdesk.services.sync import anchors, handovers, importer, records_back, relay
 from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import (
     own_identity,
@@ -82,6 +82,8 @@ class ImportResult:
     """What HQ found about the audit head the bundle carried: ``problem`` "" (it extends the
     device's anchors), ``backwards`` or ``fork`` with a ``message``; None for a bundle
     imported before (nothing new was checked)."""
+    handovers: list[dict[str, str]] = field(default_factory=list)
+    """The cases the bundle handed over: ``{"id", "case_id", "state", "why"}``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +287,9 @@ def import_bundle_bytes(
         contents = payload.decode(plain, env.format)
         del plain
         bundle.check_payload(manifest, contents)
+        relay.open_identities(
+            contents.rows.get("victim", []), contents.identity_keys, me.age_identity
+        )
         outcome = importer.apply_bundle(
             session.store,
             manifest=manifest,
@@ -294,6 +299,7 @@ def import_bundle_bytes(
             here=session.install.device_id,
             actor=session.actor(),
             device_district=device.district,
+            districts=list(session.reference.districts),
         )
         # Freed here by reference counting: once the collector is back on, its first full
         # pass would otherwise walk every decoded record once more (about half a second
@@ -312,6 +318,7 @@ def import_bundle_bytes(
     result.quarantined = outcome.quarantined
     result.gaps = _gaps(session, manifest.device)
     result.anchor = outcome.anchor
+    result.handovers = outcome.handovers
     return result
 
 
@@ -433,6 +440,7 @@ def receipt_for(
     *,
     notices: dict[str, list[dict[str, Any]]] | None = None,
     updates: dict[str, Any] | None = None,
+    directory: dict[str, list[str]] | None = None,
 ) -> bytes:
     """A new receipt for one registered device: signed by HQ, encrypted to the device. It
     carries the next page of records back for the device's district and HQ's notices for
@@ -503,6 +511,8 @@ def receipt_for(
         resolved=page.resolved,
         notices=notices.get(device.district, [])[:NOTICES_PER_RECEIPT],
         anchor=anchors.receipt_anchor(session.store, device.device_id),
+        handovers=handovers.for_receipt(session.store, device.district),
+        directory=handovers.directory(session.store) if directory is None else directory,
     )
     return receipt.seal_receipt(me, rec, device.recipient)
 
@@ -530,10 +540,13 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
     written: list[Path] = []
     notices = records_back.notices_by_district(session.store)
     updates = reference_updates.receipt_updates(session)
+    directory = handovers.directory(session.store)
     for device in store.devices():
         if device.revoked_at or not store.bundles(device.device_id):
             continue
-        data = receipt_for(session, device.device_id, notices=notices, updates=updates)
+        data = receipt_for(
+            session, device.device_id, notices=notices, updates=updates, directory=directory
+        )
         serial = (store.device(device.device_id) or device).receipt_serial
         path = out_dir / receipt_file_name(session, device, serial)
         atomic_write_bytes(path, data)

@@ -35,7 +35,7 @@ from tipdesk.reports.build import Progress, build_report_from
 from tipdesk.reports.model import Report, ReportParams
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer
+from tipdesk.services.sync import importer, relay
 from tipdesk.services.sync.common import own_identity, require_hq, sync_store
 from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified
 from tipdesk.services.sync.import_state import Outcome
@@ -131,6 +131,11 @@ def open_bundle(
         contents = payload.decode(plain, env.format)
         del plain
         bundle.check_payload(manifest, contents)
+        # Consenting victims' identities travel sealed to HQ's key: opened here, sealed
+        # again by the PostgreSQL batch as it writes them.
+        relay.open_identities(
+            contents.rows.get("victim", []), contents.identity_keys, me.age_identity
+        )
     return OpenedBundle(
         result,
         manifest,
@@ -175,6 +180,7 @@ def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
         result.conflicts = outcome.conflicts
         result.quarantined = outcome.quarantined
         result.anchor = outcome.anchor
+        result.handovers = outcome.handovers
     return result
 
 

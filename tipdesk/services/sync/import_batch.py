@@ -7,7 +7,7 @@ records back) and PostgreSQL's :class:`tipdesk.hqstore.batch.PgRemoteBatch` (the
 Both keep the contract of :mod:`tipdesk.store.remote_apply`.
 
 :class:`HqBookkeeping` is what the import does beside the records on HQ's side: the device's
-audit anchors and the cursor of HQ's records back to it.
+audit anchors, the cursor of HQ's records back to it, and the handovers it carries.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from tipdesk.core.records import Case, Record
 from tipdesk.store.anchor_store import AnchorRow
 from tipdesk.store.audit import NewEntry
+from tipdesk.store.handover_store import HandoverRow
 from tipdesk.store.remote_apply import StoredRow
 from tipdesk.store.store import Actor, Changes
 from tipdesk.store.sync_rows import BundleRow, ConflictRow, QuarantineRow
@@ -29,6 +30,7 @@ class ImportBatch(Protocol):
     actor: Actor
     changes: Changes
 
+    def handed_over(self, case_ids: Sequence[str]) -> dict[str, HandoverRow]: ...
     def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]: ...
     def children(self, kind: str, parent_ids: Sequence[str]) -> dict[str, list[StoredRow]]: ...
     def open_conflicts(self, kind: str, ids: Sequence[str]) -> dict[str, list[ConflictRow]]: ...
@@ -77,4 +79,11 @@ class HqBookkeeping(Protocol):
 
     def confirm_back(self, device_id: str, through: int) -> None:
         """The device applied HQ's records back up to change ``through``."""
+        ...
+
+    def apply_handovers(
+        self, requests: Sequence[dict[str, Any]], device_district: str
+    ) -> list[dict[str, str]]:
+        """Move the cases the bundle hands over to another district (after the bundle's
+        own records are written); what was done, per handover."""
         ...

@@ -22,6 +22,19 @@ from tipdesk.services.sync.import_state import RowState
 from tipdesk.sync.units import Unit
 
 NOT_OURS = Problem("owner", "sync.owner", "not this device's district")
+
+
+def handed_over(to: str) -> Problem:
+    """:data:`NOT_OURS` for a case the device's district handed over (to district ``to``):
+    the sender learns where the case went and that changes are made there now."""
+    return Problem(
+        "owner",
+        "sync.owner",
+        f"not this device's district: the case was handed over to {to}, which makes its "
+        "changes now",
+    )
+
+
 FUTURE = Problem(
     "updated_at",
     "sync.future",

@@ -34,6 +34,8 @@ class Outcome:
     changes: Changes = field(default_factory=Changes)
     anchor: AnchorCheck | None = None
     """What HQ found about the bundle's audit head (:mod:`tipdesk.sync.anchor`)."""
+    handovers: list[dict[str, str]] = field(default_factory=list)
+    """The bundle's handovers: moved or refused, with why (:mod:`.handovers`)."""
 
     def to_json(self) -> dict[str, Any]:
         return {

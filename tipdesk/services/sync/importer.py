@@ -45,7 +45,7 @@ from tipdesk.core.records import (
     to_dict,
 )
 from tipdesk.core.validation import ValidationContext, validate
-from tipdesk.services.sync import anchors, import_checks
+from tipdesk.services.sync import anchors, handovers, import_checks
 from tipdesk.services.sync.import_batch import HqBookkeeping, ImportBatch
 from tipdesk.services.sync.import_state import (
     NEW,
@@ -279,10 +279,17 @@ class _Import:
             for kind, ids in wanted.items()
             for record_id, found in self.b.unit_owners(kind, sorted(ids)).items()
         }
+        handed = {
+            case_id: row.to_district
+            for case_id, row in self.b.handed_over(sorted(wanted.get("case", ()))).items()
+            if row.from_district == self.district and row.state == "moved"
+        }
         for unit, rows in by_unit.items():
             problems = import_checks.refusals(
                 unit, rows, owners, district=self.district, latest=self.latest, fmt=self.m.format
             )
+            if problems and problems[0] == import_checks.NOT_OURS and unit[1] in handed:
+                problems[0] = import_checks.handed_over(handed[unit[1]])
             if problems:
                 self.refused[unit] = problems
 
@@ -651,14 +658,16 @@ def apply_bundle(
     here: str,
     actor: Actor,
     device_district: str,
+    districts: Sequence[str] = (),
 ) -> Outcome:
     """Apply one bundle in one transaction (see the module contract). ``device_district``:
-    the sending device's district as HQ registered it; ``actor.at`` is HQ's clock."""
+    the sending device's district as HQ registered it; ``actor.at`` is HQ's clock;
+    ``districts``: HQ's reference districts (a handover must name one)."""
     rows = sum(len(kind_rows) for kind_rows in payload.rows.values())
     with remote_batch(store, actor, rows=rows) as b:
         return apply_in_batch(
             b,
-            _StoreBookkeeping(store, b),
+            _StoreBookkeeping(store, b, districts),
             manifest=manifest,
             sha256=sha256,
             payload=payload,
@@ -700,6 +709,9 @@ def apply_in_batch(
     job.finish(sha256)
     # The district's audit head against HQ's history of it (flagged, never refused).
     job.out.anchor = anchors.check_and_record(b, hq, manifest.device, manifest.seq, payload)
+    if payload.handovers:
+        # After the bundle's own records are in (a case may arrive with its handover).
+        job.out.handovers = hq.apply_handovers(payload.handovers, device_district)
     if manifest.back:
         hq.confirm_back(manifest.device, min(manifest.back, b.max_change()))
     return job.out
@@ -708,9 +720,18 @@ def apply_in_batch(
 class _StoreBookkeeping:
     """:class:`HqBookkeeping` on the SQLCipher store, in the batch's transaction."""
 
-    def __init__(self, store: Store, b: RemoteBatch) -> None:
+    def __init__(self, store: Store, b: RemoteBatch, districts: Sequence[str]) -> None:
         self._store = store
         self._b = b
+        self._districts = districts
+
+    def apply_handovers(
+        self, requests: Sequence[dict[str, Any]], device_district: str
+    ) -> list[dict[str, str]]:
+        self._b.flush()
+        return handovers.apply_requests(
+            self._b, self._store, requests, device_district, self._districts, self._b.actor
+        )
 
     def anchors(self, device_id: str) -> list[AnchorRow]:
         return anchor_store.anchors(self._store, device_id, self._b.conn)

@@ -98,6 +98,9 @@ class UploadResult:
     """Bundles the upload's exports made (what was new before sending)."""
     refused: str | None = None
     """Why this user may not export what is new (the bundles already waiting were sent)."""
+    identity_waiting: tuple[str, ...] = ()
+    """Victim codes of consenting victims an export left out until a user who holds the
+    identity key signs in (:attr:`~tipdesk.services.sync.district.ExportResult.waiting`)."""
     changes_waiting: int = 0
     """Changes HQ has not acknowledged yet, afterwards."""
     last_contact: str | None = None
@@ -340,6 +343,7 @@ class UploadRun:
             else:
                 self._exported_now = len([f for f in made.files if f.new])
                 self.result.exported += self._exported_now
+                self.result.identity_waiting = tuple(v.victim_code for v in made.waiting)
         me = own_identity(session)
         bundles = tuple((p.name, p.read_bytes()) for p in outbox_files(session))
         return Outgoing(base, me.public.device_id, me.signer, context, bundles)

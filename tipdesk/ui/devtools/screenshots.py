@@ -48,10 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     from tipdesk.ui.devtools import (
         shots_diary,  # noqa: F401 (registers the Diary screens)
         shots_files,  # noqa: F401 (registers the case files screen)
+        shots_handover,  # noqa: F401 (registers the handover screens)
         shots_help,  # noqa: F401 (registers the upload's states and the user guide)
         shots_keys,  # noqa: F401 (registers the key and audit screens)
         shots_records,  # noqa: F401 (registers the record screens)
+        shots_registers,  # noqa: F401 (registers the register import wizard)
         shots_reports,  # noqa: F401 (registers the Reports screens)
+        shots_review,  # noqa: F401 (registers the Review page)
         shots_sync,  # noqa: F401 (registers the Sync screens)
     )
     from tipdesk.ui.devtools.shots import Shots

@@ -2,10 +2,10 @@
 
 Each folder below holds one screen: its page (``page.py``), the models and dialogs only it
 uses, and the work it sends to the store's thread. ``dashboard``, ``diary``, ``records``
-(cases, victims, training, campaigns), ``sync``, ``reports``, ``audit``, ``settings`` and
-``users`` are the
-sidebar's pages; ``unlock`` (sign-in and the lock screen) and ``setup`` (the first-run wizard)
-are the start windows. What several screens share lives in :mod:`tipdesk.ui.widgets`.
+(cases, victims, training, campaigns), ``review`` (the non-criminalisation queue), ``sync``,
+``reports``, ``audit``, ``settings`` and ``users`` are the sidebar's pages; ``unlock``
+(sign-in and the lock screen) and ``setup`` (the first-run wizard) are the start windows.
+What several screens share lives in :mod:`tipdesk.ui.widgets`.
 
 A page factory is ``Callable[[AppContext], QWidget]`` (a page class taking the context is one).
 :func:`lazy` names a class as ``"module:Class"`` so that its module, and the services it
@@ -95,6 +95,7 @@ def default_pages() -> list[PageSpec]:
         ("victims", QT_TRANSLATE_NOOP("pages", "Victims")),
         ("trainings", QT_TRANSLATE_NOOP("pages", "Training")),
         ("campaigns", QT_TRANSLATE_NOOP("pages", "Campaigns")),
+        ("review", QT_TRANSLATE_NOOP("pages", "Review")),
         ("sync", QT_TRANSLATE_NOOP("pages", "Sync")),
         ("reports", QT_TRANSLATE_NOOP("pages", "Reports")),
         ("audit", QT_TRANSLATE_NOOP("pages", "Audit")),
@@ -112,6 +113,7 @@ def default_pages() -> list[PageSpec]:
                  lazy("tipdesk.ui.pages.records.trainings:TrainingsView")),
         PageSpec("campaigns", t["campaigns"], "campaigns",
                  lazy("tipdesk.ui.pages.records.campaigns:CampaignsView")),
+        PageSpec("review", t["review"], "check", lazy("tipdesk.ui.pages.review.page:ReviewView")),
         PageSpec("sync", t["sync"], "sync", lazy("tipdesk.ui.pages.sync.page:SyncView")),
         PageSpec("reports", t["reports"], "reports",
                  lazy("tipdesk.ui.pages.reports.page:ReportsView")),

@@ -24,6 +24,7 @@ from tipdesk.core.codes import Gender
 from tipdesk.services.dashboard import Dashboard, dashboard
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.pages.dashboard.due_panel import DuePanel
+from tipdesk.ui.pages.records.handover import HandedOverPanel
 from tipdesk.ui.widgets import charts
 from tipdesk.ui.widgets.common import (
     Banner,
@@ -97,9 +98,12 @@ class DashboardView(QWidget):
         self.banner = Banner("info")
         self.banner.setObjectName("dashboardBanner")
         box.addWidget(self.banner)
+        box.addWidget(self._build_review_notice())
         box.addLayout(self._build_cards())
         self.due_panel = DuePanel(ctx)
         box.addWidget(self.due_panel)
+        self.handed_over = HandedOverPanel(ctx)
+        box.addWidget(self.handed_over)
         box.addLayout(self._build_charts())
         box.addStretch(1)
 
@@ -123,6 +127,22 @@ class DashboardView(QWidget):
         self.header.action_bar.addWidget(self.refresh_button)
         return self.header
 
+    def _build_review_notice(self) -> QWidget:
+        """How many accused may be a victim of their own case and wait for a supervisor."""
+        self.review_notice = QWidget()
+        self.review_notice.setObjectName("reviewNotice")
+        row = QHBoxLayout(self.review_notice)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.review_banner = Banner("warning")
+        self.review_banner.setObjectName("reviewBanner")
+        row.addWidget(self.review_banner, 1)
+        self.review_button = button(self.tr("Open the review queue"))
+        self.review_button.setObjectName("reviewOpen")
+        self.review_button.clicked.connect(lambda: self.ctx.events.sig_show_page.emit("review"))
+        row.addWidget(self.review_button)
+        self.review_notice.hide()
+        return self.review_notice
+
     def _build_cards(self) -> QHBoxLayout:
         cards = QHBoxLayout()
         cards.setSpacing(12)
@@ -143,7 +163,7 @@ class DashboardView(QWidget):
         grid = QGridLayout()
         grid.setSpacing(12)
         self.funnel_card = Card(self.tr("Cases by stage"))
-        self.monthly_card = Card(self.tr("Cases and convictions per month"))
+        self.monthly_card = Card(self.tr("Cases registered and accused convicted per month"))
         self.victims_card = Card(self.tr("Victims by gender and age"))
         self.activity_card = Card(self.tr("People trained and campaigns per month"))
         self.funnel_view = charts.new_chart_view()
@@ -178,6 +198,7 @@ class DashboardView(QWidget):
         self._loading = True
         self.refresh_button.setEnabled(False)
         self.due_panel.refresh()
+        self.handed_over.refresh()
         date_from, date_to = period_dates(self.period(), self.ctx.clock.now().date())
         self.ctx.runner.submit(
             partial(dashboard, date_from=date_from, date_to=date_to),
@@ -214,6 +235,16 @@ class DashboardView(QWidget):
             )
         else:
             self.banner.set_message("info", "")
+        self.review_banner.set_message(
+            "warning",
+            self.tr(
+                "{n} accused may be a victim of the same case: a supervisor reviews them before "
+                "they can be proceeded against."
+            ).format(n=number(f.overlaps_open))
+            if f.overlaps_open
+            else "",
+        )
+        self.review_notice.setVisible(bool(f.overlaps_open))
         until = date_text(f.period_to)
         since = date_text(f.period_from) if f.period_from else self.tr("the first record")
         self.header.set_subtitle(
@@ -245,18 +276,21 @@ class DashboardView(QWidget):
             "challan": self.tr("Challan"),
             "trial": self.tr("Trial"),
             "decided": self.tr("Decided"),
-            "convicted": self.tr("Convicted"),
         }
+        # One unit per chart: the funnel's last step counts accused convicted, not cases; it
+        # is the Convicted card above and the orange bars beside, never a bar among cases.
+        steps = [(step, n) for step, n in f.funnel if step in names]
         charts.show_funnel(
             self.funnel_view,
-            [names.get(step, step) for step, _n in f.funnel],
-            [n for _step, n in f.funnel],
+            [names[step] for step, _n in steps],
+            [n for _step, n in steps],
             self.tr("Cases"),
+            highlight_last=False,
         )
         self.funnel_card.set_hint(
             self.tr(
                 "Cases registered in the period by how far they have got ({closed} closed "
-                "early count as registered); the last bar counts accused convicted."
+                "early count as registered)."
             ).format(closed=number(f.closed))
         )
         months = [_month_label(m) for m in f.months]

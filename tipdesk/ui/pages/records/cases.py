@@ -12,13 +12,21 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QInputDialog, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QInputDialog,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tipdesk.core.codes import Outcome, Stage
 from tipdesk.services import lists
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
 from tipdesk.ui.pages.records.editors.case_editor import CaseEditor
+from tipdesk.ui.pages.records.handover import HandedOverPanel
 from tipdesk.ui.pages.records.list_columns import case_columns
 from tipdesk.ui.pages.records.list_model import ListColumn
 from tipdesk.ui.pages.records.list_panel import ListFilter
@@ -35,6 +43,12 @@ class CasesView(RecordsView):
         # Offices this install added (beyond the reference list) show by name once known.
         ctx.runner.submit(lists.offices, self._on_offices, lambda _exc: None)
         self._build_my_cases()
+        # Cases handed over to this district, above the list (hidden when there is none).
+        self.handed_over = HandedOverPanel(ctx, self.list)
+        layout = self.list.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(0, self.handed_over)
+        self.handed_over.refresh()
 
     # --- My cases -------------------------------------------------------------------------------
     def _build_my_cases(self) -> None:

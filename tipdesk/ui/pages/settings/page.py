@@ -136,11 +136,14 @@ def _overview(session: Session) -> Overview:
 
 def _install_reference(
     session: Session, folder: Path, effective_from: dt.date | None = None
-) -> tuple[int, list[str], Reference]:
-    """Install HQ's updated reference files; the revision, its files and the new lists.
-    ``effective_from``: the commencement date of an amendment of the sentencing rules."""
-    update = reference_updates.install_files(session, folder, effective_from)
-    return update.revision, sorted(update.files), session.reference
+) -> tuple[int, list[str], Reference, int]:
+    """Install HQ's updated reference files; the revision, its files, the new lists and how
+    many records held in quarantine passed after it. ``effective_from``: the commencement date
+    of an amendment of the sentencing rules."""
+    installed = reference_updates.install_releasing(session, folder, effective_from)
+    update, released = installed.update, installed.released
+    total = released.total if released is not None else 0
+    return update.revision, sorted(update.files), session.reference, total
 
 
 def _waiting_for_commencement(_session: Session, folder: Path) -> int:
@@ -472,16 +475,21 @@ class SettingsView(QWidget):
             if effective_from is None:
                 return
 
-        def done(result: tuple[int, list[str], Reference]) -> None:
-            revision, names, reference = result
+        def done(result: tuple[int, list[str], Reference, int]) -> None:
+            revision, names, reference, released = result
             self.ctx.reference = reference  # editors opened from now on use the new lists
-            self.message.set_message(
-                "ok",
-                self.tr(
-                    "Reference update {n} installed ({files}); the receipts you write from now "
-                    "on carry it to the districts."
-                ).format(n=revision, files=", ".join(names)),
-            )
+            text = self.tr(
+                "Reference update {n} installed ({files}); the receipts you write from now "
+                "on carry it to the districts."
+            ).format(n=revision, files=", ".join(names))
+            if released:
+                # Records that waited in quarantine for a code the update brings.
+                text += " " + counted(
+                    released,
+                    self.tr("{n} record held in quarantine passes now and is in the register."),
+                    self.tr("{n} records held in quarantine pass now and are in the register."),
+                )
+            self.message.set_message("ok", text)
             self.refresh()
 
         self.ctx.runner.submit(

@@ -3,13 +3,15 @@ problems, confirm.
 
 Pages: (1) the file (XLSX or CSV; a CSV names its sheet) and "Check the file", which runs
 :func:`tipdesk.services.register.plan_import` on the store's thread behind a progress dialog;
-(2) the column mapping of every sheet and the offices the file names that this install does
-not know (mapping one re-checks the file with the office map); (3) every problem, with the
-choice to import the valid rows only (required to go on when there are errors); (4) what will
-be created, updated or left unchanged, and Confirm, which runs
-:func:`~tipdesk.services.register.commit_import` behind a progress dialog and shows the result.
-Nothing is saved before Confirm. The services are imported here, so screens import this module
-only when the wizard is opened.
+(2) the column mapping of every sheet, where a header TIPDesk did not recognise can be given
+the register column it holds (a column map, as ``--map-column`` on the command line), the
+departments named without their province and how they were resolved, and the offices the file
+names that this install does not know (mapping a header or an office re-checks the file);
+(3) every problem, the valid rows only being imported when there are errors (the box can be
+unticked, to import nothing); (4) what will be created, updated or left unchanged, and
+Confirm, which runs :func:`~tipdesk.services.register.commit_import` behind a progress
+dialog and shows the result. Nothing is saved before Confirm. The services are imported
+here, so screens import this module only when the wizard is opened.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from tipdesk.services.register import (
     commit_import,
     plan_import,
 )
+from tipdesk.services.register.columns import IGNORE, sheet_spec
 from tipdesk.services.session import Session
 from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext
@@ -91,6 +94,19 @@ def _table(model: QAbstractItemModel, name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def _clear(form: QFormLayout) -> None:
+    """Empty ``form``. Its widgets are deleted later, never at once: the page is rebuilt when
+    one of its own combo boxes changes (the file is checked again), and deleting the combo box
+    inside its own signal would crash."""
+    while form.rowCount():
+        row = form.takeRow(0)
+        for item in (row.labelItem, row.fieldItem):
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
 
 
 class FilePage(QWizardPage):
@@ -166,6 +182,7 @@ class FilePage(QWizardPage):
         self.check_button.setEnabled(self.path() is not None)
         self.wiz.plan = None
         self.wiz.office_map = {}
+        self.wiz.column_map = {}
         self.status.setText("")
         self.completeChanged.emit()
 
@@ -184,7 +201,11 @@ class MappingPage(QWizardPage):
         self.wiz = wizard
         self.setTitle(self.tr("How the columns were read"))
         self.setSubTitle(
-            self.tr("Columns are matched by their header, in any order; others are ignored.")
+            self.tr(
+                "Columns are matched by their header (the register's names and the headers "
+                "offices use), in any order; give the others a column below, or leave them "
+                "ignored."
+            )
         )
         layout = QVBoxLayout(self)
         self.model = TextTableModel(
@@ -193,6 +214,24 @@ class MappingPage(QWizardPage):
         )
         self.table = _table(self.model, "registerMapping")
         layout.addWidget(self.table, 1)
+        self.headers_title = label(self.tr("Headers TIPDesk did not recognise"), "section")
+        layout.addWidget(self.headers_title)
+        self.headers_hint = label(
+            self.tr(
+                "Say which register column each holds, or leave it ignored; the file is "
+                "checked again."
+            ),
+            "hint",
+            wrap=True,
+        )
+        layout.addWidget(self.headers_hint)
+        self.headers_box = QWidget()
+        self.headers_form = QFormLayout(self.headers_box)
+        layout.addWidget(self.headers_box)
+        self.header_combos: dict[str, QComboBox] = {}
+        self.resolved = label("", "hint", wrap=True)
+        self.resolved.setObjectName("registerResolved")
+        layout.addWidget(self.resolved)
         self.offices_title = label(self.tr("Offices this install does not know"), "section")
         layout.addWidget(self.offices_title)
         self.offices_hint = label(
@@ -216,10 +255,25 @@ class MappingPage(QWizardPage):
             for m in plan.sheets:
                 rows += [(m.sheet, h, c, self.tr("read")) for h, c in m.columns]
                 rows += [(m.sheet, h, "", self.tr("ignored")) for h in m.ignored]
+                rows += [(m.sheet, h, "", self.tr("not a column")) for h in m.silent]
                 rows += [(m.sheet, "", c, self.tr("missing")) for c in m.missing]
         self.model.set_rows(rows)
-        while self.offices_form.rowCount():
-            self.offices_form.removeRow(0)
+        self._header_rows(plan)
+        resolved = plan.resolutions if plan is not None else []
+        self.resolved.setText(
+            self.tr("Departments named without their province, taken as the district's:")
+            + "\n"
+            + "\n".join(
+                self.tr("“{written}” in {province} → {name} ({rows} rows)").format(
+                    written=r.written, province=r.province, name=r.name, rows=r.rows
+                )
+                for r in resolved
+            )
+            if resolved
+            else ""
+        )
+        self.resolved.setVisible(bool(resolved))
+        _clear(self.offices_form)
         self.office_combos = {}
         unknown = {o.name: o for o in plan.unknown_offices} if plan is not None else {}
         names = sorted(set(unknown) | set(self.wiz.office_map))
@@ -242,8 +296,46 @@ class MappingPage(QWizardPage):
         for widget in (self.offices_title, self.offices_hint, self.offices_box):
             widget.setVisible(bool(names))
 
+    def _header_rows(self, plan: ImportPlan | None) -> None:
+        """One choice per header no column took (and per header the user mapped), listing
+        the columns of its sheet."""
+        _clear(self.headers_form)
+        self.header_combos = {}
+        choices: dict[str, list[str]] = {}  # header -> the columns of its sheet
+        for m in plan.sheets if plan is not None else []:
+            spec = sheet_spec(m.target)
+            columns = [c.name for c in spec.columns] if spec is not None else []
+            mapped = [h for h, _c in m.columns if h in self.wiz.column_map]
+            for header in [*m.ignored, *mapped]:
+                choices.setdefault(header, columns)
+        for header, columns in choices.items():
+            combo = QComboBox()
+            combo.setObjectName("columnMap")
+            combo.addItem(self.tr("(ignored)"), IGNORE)
+            for column in columns:
+                combo.addItem(column, column)
+            found = combo.findData(self.wiz.column_map.get(header, IGNORE))
+            combo.setCurrentIndex(max(found, 0))
+            combo.currentIndexChanged.connect(
+                lambda _i, h=header, c=combo: self._column_mapped(h, c)
+            )
+            self.headers_form.addRow(header, combo)
+            self.header_combos[header] = combo
+        for widget in (self.headers_title, self.headers_hint, self.headers_box):
+            widget.setVisible(bool(choices))
+
     def isComplete(self) -> bool:
         return self.wiz.plan is not None
+
+    def _column_mapped(self, header: str, combo: QComboBox) -> None:
+        column = str(combo.currentData() or IGNORE)
+        column_map = dict(self.wiz.column_map)
+        if column == IGNORE:
+            column_map.pop(header, None)
+        else:
+            column_map[header] = column
+        self.wiz.column_map = column_map
+        self.wiz.replan(on_done=self.refresh)
 
     def _mapped(self, name: str, combo: QComboBox) -> None:
         code = str(combo.currentData() or "")
@@ -313,13 +405,13 @@ class ProblemsPage(QWizardPage):
             ).format(errors=errors, warnings=warnings, valid=plan.rows_valid, rows=plan.rows_total)
             if errors:
                 text += " " + self.tr(
-                    "With errors nothing is imported unless you choose the valid rows only; "
-                    "or correct the register and check it again."
+                    "Rows with errors are left out and the others imported; untick the box to "
+                    "import nothing until the register is corrected."
                 )
         self.counts.setText(text)
         self.valid_only.setEnabled(bool(plan.problems))
-        if not plan.problems:
-            self.valid_only.setChecked(False)
+        # One bad row never refuses the whole register: the valid rows are offered at once.
+        self.valid_only.setChecked(bool(plan.errors))
 
     def isComplete(self) -> bool:
         plan = self.wiz.plan
@@ -407,6 +499,7 @@ class RegisterImportWizard(QWizard):
         self.plan: ImportPlan | None = None
         self.import_result: ImportResult | None = None
         self.office_map: dict[str, str] = {}
+        self.column_map: dict[str, str] = {}
         self.offices: list[OfficeRow] = []
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -428,12 +521,14 @@ class RegisterImportWizard(QWizard):
         return self.problems_page.valid_only.isChecked()
 
     def replan(self, on_done: Callable[[], None] | None = None) -> None:
-        """Check the file again (with the office map) behind a progress dialog."""
+        """Check the file again (with the office and column maps) behind a progress dialog."""
         path = self.file_page.path()
         if path is None:
             return
         sheet = self.file_page.sheet_combo.currentData() if self.file_page.is_csv() else None
-        options = ImportOptions(sheet=sheet, office_map=dict(self.office_map))
+        options = ImportOptions(
+            sheet=sheet, office_map=dict(self.office_map), column_map=dict(self.column_map)
+        )
 
         def done(plan: ImportPlan) -> None:
             self.set_plan(plan)

@@ -440,6 +440,12 @@ class SyncDistrictPanel(QWidget):
                     seq=result.seq, n=records_text(records), file=str(result.path)
                 ),
             )
+        if result.waiting:
+            codes = ", ".join(v.victim_code for v in result.waiting)
+            waiting = self.tr("{n} consenting victim(s) wait: their identity can be sealed for "
+                              "HQ only after a supervisor or an admin signs in here ({codes})."
+                              ).format(n=len(result.waiting), codes=codes)  # fmt: skip
+            self.result.set_message("warning", self.result.text() + "\n" + waiting)
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:

@@ -58,6 +58,10 @@ class AttachmentsPanel(QWidget):
         self.setAcceptDrops(True)
         self.ctx = ctx
         self.case_id: str | None = None
+        # False for a case this install cannot change (another district's, one handed over):
+        # its files can be read and saved, not attached, removed or sent (the services refuse
+        # those too; the buttons say it before a click).
+        self.changeable = True
         self.items: list[Attachment] = []
         self.loaded = False
         self.shown_id: str | None = None
@@ -284,13 +288,20 @@ class AttachmentsPanel(QWidget):
             return None
         return self.items[rows[0].row()]
 
+    def set_changeable(self, changeable: bool) -> None:
+        """Whether files may be attached, removed or sent (see ``changeable``)."""
+        self.changeable = changeable
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         item = self.current()
-        self.attach_button.setEnabled(bool(self.case_id) and self.ctx.can(Permission.EDIT))
-        self.whose.setEnabled(bool(self.case_id))
+        can = self.changeable
+        self.attach_button.setEnabled(can and bool(self.case_id) and self.ctx.can(Permission.EDIT))
+        self.whose.setEnabled(can and bool(self.case_id))
+        self.kind.setEnabled(can and bool(self.case_id))
         self.save_button.setEnabled(item is not None)
-        self.hq_button.setEnabled(item is not None and not item.hq_requested)
-        self.remove_button.setEnabled(item is not None)
+        self.hq_button.setEnabled(can and item is not None and not item.hq_requested)
+        self.remove_button.setEnabled(can and item is not None)
 
     # --- showing --------------------------------------------------------------------------------
     def _details(self, item: Attachment | None) -> str:
@@ -384,7 +395,7 @@ class AttachmentsPanel(QWidget):
     def attach_files(self, paths: list[Path]) -> None:
         """Attach each file to what "For" names, as the chosen kind; refusals are reported
         one by one and the others are still attached."""
-        if not self.case_id or not self.ctx.can(Permission.EDIT):
+        if not self.case_id or not self.changeable or not self.ctx.can(Permission.EDIT):
             return
         # "case:", "accused:ID" or "victim:ID" (plain text: Qt compares it as it is).
         about, _colon, record_id = str(self.whose.currentData() or "case:").partition(":")

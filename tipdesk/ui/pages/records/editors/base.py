@@ -77,6 +77,7 @@ from tipdesk.ui.pages.records.editors.parts import (
     focused_path,
     restore_focus,
 )
+from tipdesk.ui.pages.records.handover import make_read_only
 
 
 def _save_and_reload(session: Session, record: Record) -> tuple[Record, list[Problem]]:
@@ -129,6 +130,7 @@ class RecordEditor(QWidget):
         self.summary = ProblemSummary(self)
         self.summary.sig_go_to.connect(self.go_to_problem)
         outer.addWidget(self.summary)
+        self.read_only = False
         self.owner_banner = OwnerBanner(self)  # another district's record: read only
         outer.addWidget(self.owner_banner)
         self._targets: list[QWidget] = []
@@ -314,12 +316,26 @@ class RecordEditor(QWidget):
         # Filling the part may have looked like an edit (a tick box says it was toggled).
         self._set_dirty(self.has_unsaved_changes())
         self.part_built(names)
+        if self.read_only:
+            self.make_read_only()  # the part built now too
 
     def part_built(self, names: list[str]) -> None:
         """Hook: the form built the fields and sections ``names`` (a tab shown late)."""
 
+    def make_read_only(self) -> None:
+        """The record cannot be changed here (another district's, a case handed over): no
+        Save or Delete, and every input read-only, parts built later included."""
+        self.read_only = True
+        self.save_button.setEnabled(False)
+        self.delete_button.setVisible(False)
+        for section in self.form.sections.values():
+            section.set_editable(False)
+        make_read_only(self.body)
+
     def _on_child_loaded(self, name: str, form: RecordForm) -> None:
         """A child's form of a deferred load was built: it is part of what was loaded."""
+        if self.read_only:
+            make_read_only(form)
         if isinstance(self._baseline, dict) and isinstance(self._baseline.get(name), list):
             self._baseline[name].append(form.state())
 
@@ -338,8 +354,7 @@ class RecordEditor(QWidget):
         self._loaded = True
         self.delete_button.setVisible(bool(self.record_id) and self.ctx.can(Permission.DELETE))
         if self.owner_banner.show_for(self.ctx, record):
-            self.save_button.setEnabled(False)
-            self.delete_button.setVisible(False)
+            self.make_read_only()
         self.history_button.setVisible(bool(self.record_id))
         self.loaded(record)
         self._baseline = self.form.state()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,6 +25,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +35,8 @@ from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, 
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.core.reference import Reference
-from tipdesk.services import lists
+from tipdesk.services import handover, lists
+from tipdesk.services.handover import Handover
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.attachments_panel import AttachmentsPanel
 from tipdesk.ui.pages.records.editors.base import RecordEditor
@@ -50,6 +53,7 @@ from tipdesk.ui.pages.records.editors.victim_editor import (
     VictimForm,
     suggest_victim_code,
 )
+from tipdesk.ui.pages.records.handover import HandoverDialog, banner_text
 from tipdesk.ui.widgets.district import DistrictField
 from tipdesk.ui.widgets.fields import (
     CheckField,
@@ -511,7 +515,12 @@ class CaseEditor(RecordEditor):
 
     def head_actions(self) -> list[QWidget]:
         self.print_button = print_button_icon(CasePrintButton(self))
-        return [self.print_button]
+        self.handover_button = QPushButton(self.tr("Hand over…"))
+        self.handover_button.setObjectName("handoverButton")
+        self.handover_button.setToolTip(self.tr("Hand this case over to another district"))
+        self.handover_button.clicked.connect(self.hand_over)
+        self.handover_button.setVisible(False)
+        return [self.handover_button, self.print_button]
 
     def after_load(self) -> None:
         self.print_button.setEnabled(bool(self.record_id))
@@ -520,6 +529,48 @@ class CaseEditor(RecordEditor):
             self._files_case = record
             if self._files_panel is not None:
                 self._files_panel.set_case(record)
+        self.handover_button.setVisible(False)
+        if self.record_id and not self.ctx.identity.install.district:
+            # HQ moves any case itself.
+            self.handover_button.setVisible(self.ctx.can(Permission.HANDOVER))
+        elif self.record_id:
+            self.ctx.runner.submit(
+                partial(handover.of_case, case_id=self.record_id),
+                self.guard(self.show_handover),
+                lambda _exc: None,
+            )
+
+    def show_handover(self, found: Handover | None) -> None:
+        """A case this district handed over is read-only, with a banner saying to whom,
+        when and why; else supervisors and admins may hand over one of this district's."""
+        if found is not None:
+            self.owner_banner.set_message("warning", banner_text(found))
+            self.handover_button.setVisible(False)
+            self.make_read_only()
+            return
+        own = self.ctx.identity.install.district
+        self.handover_button.setVisible(
+            self.ctx.can(Permission.HANDOVER)
+            and not self.read_only
+            and str(self.form.record.owner) == own
+        )
+
+    def hand_over(self) -> None:
+        if self.has_unsaved_changes():
+            QMessageBox.information(
+                self,
+                self.tr("Hand over"),
+                self.tr("Save or discard the changes first: the case is handed over as saved."),
+            )
+            return
+        owner = str(self.form.record.owner)
+        dialog = HandoverDialog(self.ctx, self.record_id or "", self.title(), self, owner)
+        if not dialog.exec() or dialog.done_handover is None:
+            return
+        if self.ctx.identity.install.district:
+            self.show_handover(dialog.done_handover)
+        else:
+            self.reload()  # HQ: the case has a new owner and version
 
     @property
     def files_panel(self) -> AttachmentsPanel:
@@ -527,10 +578,16 @@ class CaseEditor(RecordEditor):
         if self._files_panel is None:
             holder = self._files_box.parentWidget()
             self._files_panel = AttachmentsPanel(self.ctx, holder)
+            self._files_panel.set_changeable(not self.read_only)
             self._files_box.addWidget(self._files_panel)
             if self._files_case is not None:
                 self._files_panel.set_case(self._files_case)
         return self._files_panel
+
+    def make_read_only(self) -> None:
+        super().make_read_only()
+        if self._files_panel is not None:
+            self._files_panel.set_changeable(False)
 
     def _on_tab_changed(self, index: int) -> None:
         if index == self.files_tab:

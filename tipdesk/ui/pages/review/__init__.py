@@ -1,0 +1,1 @@
+"""The non-criminalisation review queue (supervisors)."""
