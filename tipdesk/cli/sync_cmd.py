@@ -479,6 +479,21 @@ def cmd_hq_database(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_hq_migrate(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg_copy  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        done = hq_pg_copy.migrate_to_postgres(session, args.url)
+    io.emit(
+        {"rows": done.rows, "audit_entries": done.audit_entries, "proved": True},
+        args.json,
+        f"Copied {sum(done.rows.values()):,} rows; the audit chain verifies on PostgreSQL "
+        f"({done.audit_entries:,} entries) and the national report is identical. This HQ "
+        "now imports into PostgreSQL and reports from it.",
+    )
+    return 0
+
+
 def _anchor_line(problem: str, message: str, bundle: int | None = None) -> str:
     at = f" at bundle {bundle}" if bundle is not None else ""
     what = "WENT BACKWARDS" if problem == "backwards" else "FORKED"
@@ -827,6 +842,13 @@ def register(sub: Any, add: Add) -> None:
         "database",
         cmd_hq_database,
         "keep imported records in a PostgreSQL database (docs/install.md, HQ server)",
+        hq,
+    )
+    p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    p = add(
+        "migrate-to-postgres",
+        cmd_hq_migrate,
+        "copy this HQ's store into an empty PostgreSQL database, prove the copy, use it",
         hq,
     )
     p.add_argument("url", metavar="URL", help="a libpq URL without password")

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tipdesk.hqstore.dialect import POSTGRES, identifier
-from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.store.report_queries import Row, Scope
 
 D = POSTGRES
@@ -57,13 +57,21 @@ def _in(col: str, values: Sequence[str]) -> tuple[str, list[Any]]:
 class PgFigures:
     """The report's figures from one HQ database (see the module contract)."""
 
-    def __init__(self, db: HqDatabase) -> None:
+    def __init__(self, db: HqDatabase | None = None, conn: Conn | None = None) -> None:
+        """Read through ``db``'s pool, or through ``conn`` (a transaction's own state: a
+        copy being proved before it commits)."""
         self._db = db
+        self._conn = conn
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self._db.connection() as conn:
-            rows = conn.execute(D.params(sql).encode(), tuple(params)).fetchall()
-            conn.rollback()
+        query = D.params(sql).encode()
+        if self._conn is not None:
+            rows = self._conn.execute(query, tuple(params)).fetchall()
+        else:
+            assert self._db is not None
+            with self._db.connection() as conn:
+                rows = conn.execute(query, tuple(params)).fetchall()
+                conn.rollback()
         return [tuple(_int(v) for v in r) for r in rows]
 
     @staticmethod

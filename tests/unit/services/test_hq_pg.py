@@ -30,7 +30,7 @@ from tipdesk.reports.model import ReportParams
 from tipdesk.services import handover, records, reports, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
-from tipdesk.services.sync import hq_pg
+from tipdesk.services.sync import hq_pg, hq_pg_copy
 from tipdesk.services.sync.hq import DATABASE_SETTING
 
 PERIODS = (
@@ -355,3 +355,36 @@ def test_a_bundle_handing_a_case_over_is_refused_whole_by_the_postgresql_hq(
             assert conn.execute("SELECT count(*) FROM cases").fetchone() == (0,)
     finally:
         multan.close()
+
+
+def test_migrate_to_postgres_copies_proves_and_carries_on(
+    svc_linked: tuple[Session, Session],
+    pg_url: str,
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lahore, hq = svc_linked
+    fill(lahore, seed=41, cases=15)
+    _saved_over_the_limit(lahore)  # a quarantined unit, identity included, goes along
+    sync.import_bundle_bytes(hq, export(lahore, tmp_path / "out").read_bytes())
+    before = [writers.to_json(reports.build_report(hq, p)) for p in PERIODS]
+    monkeypatch.setattr(hq_pg_copy, "PAGE", 7)  # many pages per table: the paging is tested
+    assert run_cli(monkeypatch, hq, "hq", "migrate-to-postgres", pg_url) == 0
+    assert hq.store.setting(DATABASE_SETTING) == pg_url
+    # The reports now come from PostgreSQL, and are the same.
+    assert [writers.to_json(reports.build_report(hq, p)) for p in PERIODS] == before
+    # Imports carry on there: numbers continue, the chain still verifies.
+    svc_clock.advance(60)
+    assert _edit_some(lahore)
+    result = sync.import_bundle_bytes(hq, export(lahore, tmp_path / "out2").read_bytes())
+    assert result.status == "imported" and result.accepted
+    with psycopg.connect(pg_url) as conn:
+        assert verify_audit(conn)[0]
+        held = conn.execute("SELECT record FROM sync_quarantine WHERE kind = 'victim'").fetchall()
+        assert held and '"name":"s1:' in str(held[0][0])
+    # A second copy into a database holding an HQ is refused, and changes nothing.
+    hq.store.set_settings({DATABASE_SETTING: ""}, hq.actor())
+    with pytest.raises(KnownError, match="empty database only"):
+        hq_pg_copy.migrate_to_postgres(hq, pg_url)
+    assert hq.store.setting(DATABASE_SETTING) == ""
