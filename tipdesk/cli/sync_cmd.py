@@ -494,6 +494,33 @@ def cmd_hq_migrate(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_hq_backup(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg_backup  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        done = hq_pg_backup.backup(session, Path(args.file))
+    io.emit(
+        {"written": str(done.path), "bytes": done.bytes, "recipients": done.recipients},
+        args.json,
+        f"HQ database backed up to {done.path} ({done.bytes:,} bytes, encrypted to "
+        f"{done.recipients} recipient(s)).",
+    )
+    return 0
+
+
+def cmd_hq_restore_database(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg_backup  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        hq_pg_backup.restore(session, Path(args.file), args.url)
+    io.emit(
+        {"restored": args.file},
+        args.json,
+        "Backup restored into the database. Check it, then `tipdesk hq database URL` to use it.",
+    )
+    return 0
+
+
 def _anchor_line(problem: str, message: str, bundle: int | None = None) -> str:
     at = f" at bundle {bundle}" if bundle is not None else ""
     what = "WENT BACKWARDS" if problem == "backwards" else "FORKED"
@@ -845,6 +872,16 @@ def register(sub: Any, add: Add) -> None:
         hq,
     )
     p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    p = add("backup", cmd_hq_backup, "back up the HQ's PostgreSQL database, encrypted", hq)
+    p.add_argument("file", metavar="FILE", help="the backup file to write (.pgdump.age)")
+    p = add(
+        "restore-database",
+        cmd_hq_restore_database,
+        "restore a backup of the HQ's PostgreSQL database into an empty database",
+        hq,
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("url", metavar="URL", help="an empty database (libpq URL without password)")
     p = add(
         "migrate-to-postgres",
         cmd_hq_migrate,

@@ -23,6 +23,7 @@ from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.masking import MASK
 from tipdesk.core.records import Case
+from tipdesk.hqstore import dump as pg_dump
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.reports import writers
@@ -30,8 +31,10 @@ from tipdesk.reports.model import ReportParams
 from tipdesk.services import handover, records, reports, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
-from tipdesk.services.sync import hq_pg, hq_pg_copy
+from tipdesk.services.sync import hq_pg, hq_pg_backup, hq_pg_copy
+from tipdesk.services.sync.common import own_identity
 from tipdesk.services.sync.hq import DATABASE_SETTING
+from tipdesk.sync import age
 
 PERIODS = (
     ReportParams(dt.date(2023, 1, 1), dt.date(2026, 12, 31)),
@@ -388,3 +391,52 @@ def test_migrate_to_postgres_copies_proves_and_carries_on(
     with pytest.raises(KnownError, match="empty database only"):
         hq_pg_copy.migrate_to_postgres(hq, pg_url)
     assert hq.store.setting(DATABASE_SETTING) == ""
+
+
+def test_backup_is_encrypted_holds_no_identity_and_restores_to_the_same_report(
+    svc_linked: tuple[Session, Session],
+    pg_url: str,
+    pg_cluster: Cluster,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lahore, hq = svc_linked
+    fill(lahore, seed=51, cases=10)
+    shared = case_for(lahore)
+    shared.victims[0].consent_to_share = True
+    shared.victims[0].name = "Rukhsana Backupcheck-Synthetic"
+    records.save(lahore, [shared])
+    hq_pg.configure(hq, pg_url)
+    sync.import_bundle_bytes(hq, export(lahore, tmp_path / "out").read_bytes())
+    before = [writers.to_json(reports.build_report(hq, p)) for p in PERIODS]
+    out = tmp_path / "hq.pgdump.age"
+    assert run_cli(monkeypatch, hq, "hq", "backup", str(out)) == 0
+    sealed = out.read_bytes()
+    assert sealed.startswith(b"age-encryption.org/v1")
+    assert b"Rukhsana" not in sealed and b"PB-LHR" not in sealed
+    plain = age.decrypt(sealed, own_identity(hq).age_identity)
+    as_sql = subprocess.run(  # the dump (compressed) as SQL text, to read what it holds
+        [pg_dump.tool("pg_restore"), "--file=-"], input=plain, capture_output=True, check=True
+    ).stdout
+    assert b"PB-LHR" in as_sql  # the records are there, readable with HQ's key ...
+    assert b"Rukhsana Backupcheck-Synthetic" not in as_sql  # ... their identities sealed
+    assert b"s1:" in as_sql
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
+        conn.execute('CREATE DATABASE "restored_copy" TEMPLATE template0')
+    try:
+        restored = pg_cluster.url("restored_copy")
+        assert run_cli(monkeypatch, hq, "hq", "restore-database", str(out), restored) == 0
+        # The restored database already holds this HQ's keys: linking it again is accepted.
+        assert run_cli(monkeypatch, hq, "hq", "database", restored) == 0
+        assert [writers.to_json(reports.build_report(hq, p)) for p in PERIODS] == before
+        with psycopg.connect(restored) as conn:
+            assert verify_audit(conn)[0]
+    finally:
+        with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
+            conn.execute('DROP DATABASE IF EXISTS "restored_copy" WITH (FORCE)')
+    # Someone else's file is refused, with nothing changed.
+    (tmp_path / "other.age").write_bytes(
+        age.encrypt(b"not ours", [age.recipient_of(age.new_identity())])
+    )
+    with pytest.raises(KnownError, match="does not open with this HQ's key"):
+        hq_pg_backup.restore(hq, tmp_path / "other.age", pg_url)
