@@ -12,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -440,3 +441,65 @@ def test_backup_is_encrypted_holds_no_identity_and_restores_to_the_same_report(
     )
     with pytest.raises(KnownError, match="does not open with this HQ's key"):
         hq_pg_backup.restore(hq, tmp_path / "other.age", pg_url)
+
+
+def _rows_of(query: Any, kind: str) -> list[tuple[Any, ...]]:
+    """A kind's stored rows, identity tokens left out (sealed with other nonces per engine)."""
+    from tipdesk.store.identity import FIELDS
+    from tipdesk.store.rows import MAPPINGS
+
+    cols = [c for c in MAPPINGS[kind].columns if not (kind == "victim" and c in FIELDS)]
+    table = MAPPINGS[kind].table
+    return [tuple(r) for r in query(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id")]  # noqa: S608
+
+
+def test_bundles_out_of_order_and_repeated_leave_the_same_rows_on_both_engines(
+    svc_linked: tuple[Session, Session],
+    hq_db: HqDatabase,
+    pg_url: str,
+    tmp_path: Path,
+    svc_clock: FixedClock,
+) -> None:
+    lahore, hq = svc_linked
+    multan = make_district(tmp_path / "multan", svc_clock, which=1)
+    try:
+        link(multan, hq, tmp_path / "files")
+        hq_pg.link(hq, hq_db)
+        fill(lahore, seed=61, cases=12)
+        fill(multan, seed=62, cases=9)
+        first = [export(d, tmp_path / f"a{i}") for i, d in enumerate((lahore, multan))]
+        svc_clock.advance(3600)
+        assert _edit_some(lahore)
+        records.save(multan, [case_for(multan)])
+        second = [export(d, tmp_path / f"b{i}") for i, d in enumerate((lahore, multan))]
+        # Lahore's second bundle before its first (its versions arrive before their origins),
+        # and bundles sent twice.
+        order = [second[0], first[1], second[1], first[0], second[0], first[1]]
+        for bundle in order:
+            _both(hq, hq_db, bundle)
+        svc_clock.advance(3600)  # then in order: stored rows are updated
+        assert _edit_some(lahore)
+        _both(hq, hq_db, export(lahore, tmp_path / "c"))
+        with psycopg.connect(pg_url) as conn:
+
+            def on_pg(sql: str) -> list[tuple[Any, ...]]:
+                return [tuple(r) for r in conn.execute(sql.encode()).fetchall()]
+
+            def on_lite(sql: str) -> list[tuple[Any, ...]]:
+                return hq.store.query(sql)
+
+            for kind in ("case", "accused", "victim", "referral", "training", "campaign"):
+                assert _rows_of(on_pg, kind) == _rows_of(on_lite, kind), kind
+            for sql in (
+                "SELECT kind, record_id, version, vv FROM sync_versions ORDER BY kind, record_id",
+                "SELECT device_id, seq, sha256, from_change, to_change FROM sync_bundles "
+                "ORDER BY device_id, seq",
+                "SELECT id, kind, record_id, status, version FROM sync_conflicts ORDER BY id",
+                "SELECT id, kind, record_id, status, version FROM sync_quarantine ORDER BY id",
+                "SELECT DISTINCT kind, record_id, version FROM changes ORDER BY 1, 2, 3",
+            ):
+                assert on_pg(sql) == on_lite(sql), sql
+            assert on_lite("SELECT count(*) FROM sync_bundles") == [(5,)]
+        _same_reports(hq, hq_db)
+    finally:
+        multan.close()
