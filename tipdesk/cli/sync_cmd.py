@@ -196,6 +196,11 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
             for f in result.files
         ],
         "identity_waiting": [v.victim_code for v in result.waiting],
+        "case_files": [
+            {"attachment": f.attachment_id, "file": str(f.path), "bytes": f.size}
+            for f in result.case_files
+        ],
+        "case_files_waiting": [{"attachment": i, "why": why} for i, why in result.files_waiting],
     }
 
     def text() -> str:
@@ -222,6 +227,12 @@ def cmd_sync_export(args: argparse.Namespace, paths: Paths) -> int:
             lines.append(
                 f"{len(result.files)} bundle(s) waiting for HQ's receipt written to {args.out}."
             )
+        for c in result.case_files:
+            lines.append(
+                f"{c.path}\nCase file {c.attachment_id} for HQ (sealed, {c.size:,} bytes)."
+            )
+        for i, why in result.files_waiting:
+            lines.append(f"Case file {i} marked for HQ waits: {why}.")
         return "\n".join(lines)
 
     io.emit(data, args.json, text)
@@ -247,6 +258,7 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
         "records_back": [{**io.to_json(c), "line": c.line} for c in r.records_back],
         "more_back": r.more_back,
         "notices": [{**io.to_json(n), "line": n.line} for n in r.notices],
+        "case_files_sent": list(r.files_confirmed),
     }
 
     def text() -> str:
@@ -255,6 +267,8 @@ def cmd_sync_receipt(args: argparse.Namespace, paths: Paths) -> int:
         lines = [f"Receipt {r.serial}: HQ holds every bundle up to {r.highest_seq}."]
         if r.acknowledged:
             lines.append(f"Acknowledged: bundles {', '.join(map(str, r.acknowledged))}.")
+        if r.files_confirmed:
+            lines.append(f"HQ holds case file(s) {', '.join(r.files_confirmed)}: marked sent.")
         if r.gaps:
             lines.append(f"HQ is missing bundles {', '.join(map(str, r.gaps))}: send them again.")
         for q in r.quarantined:
@@ -433,6 +447,13 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
                 f"{report.up_to_date:,}, conflicts {len(report.conflicts):,}, quarantined "
                 f"{len(report.quarantined):,}."
             )
+        for f in report.files:
+            what = "imported" if f.status == "imported" else "held before; nothing changed"
+            lines.append(
+                f"{Path(f.source).name}: case file {f.attachment_id} of case "
+                f"{f.case_id or '(a victim outside a case)'} from "
+                f"{f.district_name or f.district}: {what}."
+            )
         if report.moved:
             lines.append(
                 f"Moved {len(report.moved)} imported file(s) to the inbox's imported folder."
@@ -442,7 +463,7 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
                 lines.append(
                     f"Device …{short_device(device)}: bundles {', '.join(map(str, gaps))} missing."
                 )
-        return "\n".join(lines) or "No bundle imported."
+        return "\n".join(lines) or "No bundle or case file imported."
 
     data = {
         "bundles": report.results,
@@ -455,8 +476,9 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
         "errors": report.errors,
         "gaps": report.gaps,
         "moved": report.moved,
+        "case_files": report.files,
     }
-    if report.results or args.json:
+    if report.results or report.files or args.json:
         io.emit(data, args.json, text)
     elif args.inbox is not None and not report.errors:
         io.emit(data, args.json, "The inbox holds no new bundle.")

@@ -79,6 +79,9 @@ class Attachment:
     previewable: bool
     hq_requested: bool
     hq_sent: bool
+    held: bool = True
+    """The content is in this store; at HQ, a district's file it has the description of
+    only (the district keeps the file until it sends it)."""
 
     @property
     def kind_label(self) -> str:
@@ -302,6 +305,7 @@ def _view(session: Session, row: AttachmentRow, labels: dict[str, str]) -> Attac
         previewable=bool(file_type and file_type.previewable),
         hq_requested=row.hq_requested_at is not None,
         hq_sent=row.hq_sent_at is not None,
+        held=row.held,
     )
 
 

@@ -76,6 +76,27 @@ class NewAttachment:
 
 
 @dataclass(frozen=True, slots=True)
+class Described:
+    """HQ: a district's file as its description says (see :meth:`AttachmentStore.describe`)."""
+
+    id: str
+    about: str
+    record_id: str
+    case_id: str | None
+    kind: str
+    media_type: str
+    size: int
+    sha256: str
+    created_at: str
+    created_by: str
+    origin: str
+    file_name: str = ""
+    note: str = ""
+    """A case's or an accused's file's name and note (a victim's file's are kept once its
+    content comes, sealed with it)."""
+
+
+@dataclass(frozen=True, slots=True)
 class AttachmentRow:
     """A stored file's description. ``file_name`` and ``note`` of a sealed file read as ``None``
     for a store without the identity key (:attr:`readable` is then false)."""
@@ -101,6 +122,9 @@ class AttachmentRow:
     hq_requested_by: str | None
     hq_sent_at: str | None
     readable: bool
+    held: bool = True
+    """The content is in this store. At HQ, a district's file whose content stays at the
+    district is a description only (no key, no chunks)."""
 
     @property
     def removed(self) -> bool:
@@ -170,16 +194,28 @@ class AttachmentStore:
         *,
         max_bytes: int,
         also_log: Sequence[audit.NewEntry] = (),
+        received: Described | None = None,
     ) -> AttachmentRow:
         """Store ``content`` (the file's bytes, in pieces of any size) as one file, in one
         transaction with an ``attachment.add`` audit entry and ``also_log``. Refuses (rolls
         back, :class:`ValueError`) content longer than ``max_bytes``: a file that grew after
-        it was checked."""
+        it was checked. ``received`` (HQ): a district's file that came to HQ, stored with the
+        district's attaching time and user, in place of its description (audited as
+        ``attachment.receive``); an error raised by ``content`` (its digest does not match)
+        rolls everything back."""
         key = AESGCM.generate_key(bit_length=256)
         aead = AESGCM(key)
         digest = hashlib.sha256()
         size = 0
+        created_at, created_by = (received.created_at, received.created_by) if received else (
+            actor.at, actor.user)  # fmt: skip
         with transaction(self._conn) as conn:
+            if received is not None:
+                conn.execute(
+                    "DELETE FROM attachments WHERE id = ? AND origin = ? AND data_key IS NULL "
+                    "AND removed_at IS NULL",
+                    (new.id, new.origin),
+                )
             # The chunks go first (the row needs their count and digest): check their foreign
             # key at commit.
             conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -206,11 +242,12 @@ class AttachmentStore:
                 "origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (new.id, new.about, new.record_id, new.case_id, new.kind, note, name,
                  new.media_type, size, digest.hexdigest(), n,
-                 self._stored_key(new.id, key, new.sealed), int(new.sealed), actor.at,
-                 actor.user, new.origin),
+                 self._stored_key(new.id, key, new.sealed), int(new.sealed), created_at,
+                 created_by, new.origin),
             )  # fmt: skip
+            action = "attachment.receive" if received else "attachment.add"
             entry = audit.NewEntry(
-                actor.at, actor.user, actor.device, "attachment.add", "attachment", new.id,
+                actor.at, actor.user, actor.device, action, "attachment", new.id,
                 {"about": new.about, "record_id": new.record_id, "kind": new.kind,
                  "size": size},
             )  # fmt: skip
@@ -256,13 +293,64 @@ class AttachmentStore:
                                     "attachment", attachment_id, {})],
                 )  # fmt: skip
 
-    def mark_sent(self, attachment_ids: Sequence[str], at: str) -> None:
-        """Note that files were written for HQ (a sealed file beside a bundle)."""
+    def mark_sent(self, attachment_ids: Sequence[str], actor: Actor) -> list[str]:
+        """Note that HQ confirmed holding files this store marked for it (a receipt named
+        them), with an ``attachment.sent`` audit entry each; ids of files not marked, or
+        already confirmed, change nothing. The ids marked now come back."""
+        done: list[str] = []
         with transaction(self._conn) as conn:
-            conn.executemany(
-                "UPDATE attachments SET hq_sent_at = ? WHERE id = ?",
-                [(at, i) for i in attachment_ids],
-            )
+            for i in attachment_ids:
+                cur = conn.execute(
+                    "UPDATE attachments SET hq_sent_at = ? WHERE id = ? AND hq_sent_at IS NULL "
+                    "AND hq_requested_at IS NOT NULL",
+                    (actor.at, i),
+                )
+                if cur.rowcount:
+                    done.append(i)
+            audit.append(
+                conn,
+                [audit.NewEntry(actor.at, actor.user, actor.device, "attachment.sent",
+                                "attachment", i, {}) for i in done],
+            )  # fmt: skip
+        return done
+
+    def describe(self, rows: Sequence[Described]) -> int:
+        """HQ: keep the descriptions of a district's files whose content stays there (no key,
+        no chunks). A description replaces an earlier one of the same file from the same
+        device while HQ holds no content of it; a file HQ holds, or one another device
+        described, is left as it is. Returns how many were written."""
+        written = 0
+        with transaction(self._conn) as conn:
+            for d in rows:
+                victim = d.about == "victim"
+                found = conn.execute(
+                    "SELECT origin, data_key IS NULL AND removed_at IS NULL FROM attachments "
+                    "WHERE id = ?",
+                    (d.id,),
+                ).fetchone()
+                if found is not None and not (found[0] == d.origin and found[1]):
+                    continue
+                conn.execute(
+                    "INSERT OR REPLACE INTO attachments(id, about, record_id, case_id, kind, "
+                    "note, file_name, media_type, size, sha256, chunks, data_key, key_sealed, "
+                    "created_at, created_by, origin) VALUES (?,?,?,?,?,?,?,?,?,?,0,NULL,?,?,?,?)",
+                    (d.id, d.about, d.record_id, d.case_id, d.kind,
+                     "" if victim else d.note, "" if victim else d.file_name, d.media_type,
+                     d.size, d.sha256, int(victim), d.created_at, d.created_by, d.origin),
+                )  # fmt: skip
+                written += 1
+        return written
+
+    def received_from(self, origin: str, most: int) -> list[str]:
+        """HQ: the ids of the newest ``most`` files of device ``origin`` whose content HQ
+        holds (a receipt names them, so the district marks them sent)."""
+        with translated():
+            found = self._conn.execute(
+                "SELECT id FROM attachments WHERE origin = ? AND data_key IS NOT NULL "
+                "ORDER BY id DESC LIMIT ?",
+                (origin, most),
+            ).fetchall()
+        return [str(r[0]) for r in found]
 
     # --- reading ---------------------------------------------------------------------------
     def _rows(self, where: str, params: Sequence[Any]) -> list[AttachmentRow]:
@@ -289,7 +377,7 @@ class AttachmentStore:
         return AttachmentRow(
             id_, about, record_id, case_id, kind, note, name, media, int(size), sha,
             int(chunks), bool(sealed), created_at, created_by, origin, removed_at, removed_by,
-            req_at, req_by, sent_at, readable,
+            req_at, req_by, sent_at, readable, key is not None or removed_at is not None,
         )  # fmt: skip
 
     def get(self, attachment_id: str) -> AttachmentRow:
@@ -307,6 +395,19 @@ class AttachmentStore:
         """The files of one case, accused or victim, oldest first."""
         gone = "" if removed else " AND removed_at IS NULL"
         return self._rows(f"record_id = ?{gone} ORDER BY created_at, id", (record_id,))
+
+    def of_records(self, record_ids: Sequence[str]) -> list[AttachmentRow]:
+        """The files (not removed) of any of ``record_ids``, oldest first per record."""
+        out: list[AttachmentRow] = []
+        ids = list(dict.fromkeys(record_ids))
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            out += self._rows(
+                f"record_id IN ({marks}) AND removed_at IS NULL ORDER BY record_id, created_at, id",
+                part,
+            )
+        return out
 
     def count_of_case(self, case_id: str) -> int:
         with translated():
@@ -328,7 +429,8 @@ class AttachmentStore:
         """The size of every file still held (what the store limit counts)."""
         with translated():
             row = self._conn.execute(
-                "SELECT coalesce(sum(size), 0) FROM attachments WHERE removed_at IS NULL"
+                "SELECT coalesce(sum(size), 0) FROM attachments WHERE removed_at IS NULL "
+                "AND data_key IS NOT NULL"
             ).fetchone()
         return int(row[0])
 
@@ -345,6 +447,11 @@ class AttachmentStore:
             ).fetchone()
         if row is None or row[4] is not None:
             raise NotFound(f"There is no case file with id {attachment_id}.")
+        if row[0] is None:
+            raise NotFound(
+                "This case file stays at its district: HQ has its description only (the "
+                "district sends a file with Send to HQ)."
+            )
         aead = self._key_of(attachment_id, row[0], bool(row[1]))
         if aead is None:
             raise PermissionDenied(

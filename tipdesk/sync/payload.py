@@ -37,6 +37,7 @@ from typing import Any
 from tipdesk.core.errors import Problem
 from tipdesk.core.ids import all_ids
 from tipdesk.core.records import Record
+from tipdesk.sync import file_descriptions
 from tipdesk.sync.canonical import Malformed, canonical, strict_loads
 from tipdesk.sync.codec import (
     CODECS,
@@ -147,6 +148,7 @@ def encode(
     audit_at: tuple[int, str] = (0, ""),
     identity_keys: Mapping[str, Mapping[str, str]] | None = None,
     handovers: Sequence[Mapping[str, Any]] = (),
+    attachments: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[bytes, dict[str, int]]:
     """The payload JSON for ``records`` (by kind) and the number of records per kind.
     ``audit_head`` is the sender's audit chain head (last entry and its hash), which HQ keeps
@@ -157,7 +159,9 @@ def encode(
     (left out while HQ has sent no anchor); ``identity_keys`` the data keys of the consenting
     victims' sealed identities, sealed for HQ's recipients (data key id -> recipient -> sealed
     key, base64; left out when no victim needs one); ``handovers`` the cases the district
-    hands over that HQ has not moved yet (left out when none)."""
+    hands over that HQ has not moved yet (left out when none); ``attachments`` the
+    descriptions of the case files of the records in the bundle
+    (:mod:`tipdesk.sync.file_descriptions`; left out when none)."""
     out, counts = encode_records(records)
     head: dict[str, Any] = {"audit_head": list(audit_head), "device": device, "seq": seq}
     if audit_at[0]:
@@ -168,7 +172,9 @@ def encode(
         head["identity_keys"] = {k: dict(v) for k, v in identity_keys.items()}
     if handovers:
         head["handovers"] = [dict(h) for h in handovers]
-    doc = {"bundle": head, "records": out}
+    doc: dict[str, Any] = {"bundle": head, "records": out}
+    if attachments:
+        doc["attachments"] = [dict(a) for a in attachments]
     return canonical(doc, checked=False), counts
 
 
@@ -242,6 +248,8 @@ class Payload:
     """Data keys of consenting victims' sealed identities, sealed for HQ's recipients."""
     handovers: list[dict[str, Any]] = field(default_factory=list)
     """Cases the district hands over (:func:`check_handovers`)."""
+    attachments: list[file_descriptions.Description] = field(default_factory=list)
+    """Descriptions of the case files of the bundle's records (format 2, optional)."""
 
     def counts(self) -> dict[str, int]:
         return {k: len(v) for k, v in self.rows.items() if v}
@@ -500,7 +508,9 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
         doc = json.loads(data.decode("utf-8"), parse_constant=_refuse, parse_float=_refuse)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged("not JSON") from None
-    if type(doc) is not dict or set(doc) != {"bundle", "records"}:
+    if type(doc) is not dict or not {"bundle", "records"} <= set(doc) <= _TOP_KEYS:
+        raise _damaged("top level")
+    if fmt < 2 and "attachments" in doc:
         raise _damaged("top level")
     head, blocks = doc["bundle"], doc["records"]
     keys = _HEAD_KEYS if fmt >= 2 else _HEAD_KEYS_1
@@ -524,6 +534,7 @@ def decode(data: bytes, fmt: int = FORMAT) -> Payload:
         audit_at=proof,
         identity_keys=_identity_keys(head.get("identity_keys", {})),
         handovers=check_handovers(head.get("handovers", [])),
+        attachments=file_descriptions.check_all(doc.get("attachments", []), MAX_DESCRIPTIONS),
     )
 
 
@@ -562,6 +573,9 @@ def _identity_keys(raw: Any) -> dict[str, dict[str, str]]:
     return raw
 
 
+_TOP_KEYS = frozenset({"bundle", "records", "attachments"})
+MAX_DESCRIPTIONS = 100_000
+"""Case file descriptions in one bundle at most (the bundle's item budget bounds them too)."""
 _HEAD_REQUIRED = frozenset({"audit_head", "device", "seq"})
 _HEAD_KEYS_1 = _HEAD_REQUIRED
 _HEAD_KEYS = _HEAD_REQUIRED | {"audit_at", "changes", "identity_keys", "handovers"}

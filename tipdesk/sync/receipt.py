@@ -33,6 +33,8 @@ from tipdesk.sync.identity import Identity
 from tipdesk.sync.payload import check_handovers, loads_strict
 
 EXTENSION = ".tipr"
+MAX_FILES = 10_000
+"""Case file ids a receipt names at most (the newest HQ holds from the device)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,9 @@ class Receipt:
     directory: dict[str, list[str]] = field(default_factory=dict)
     """Format 2, optional: every district's registered devices' age recipients (a district
     seals a handed-over case's identities for the receiving district's devices)."""
+    files: list[str] = field(default_factory=list)
+    """Format 2, optional: the ids of the device's case files HQ holds (the newest
+    :data:`MAX_FILES`); the district marks those it sent as sent."""
     format: int = container.FORMAT
 
     def to_json(self) -> dict[str, Any]:
@@ -100,6 +105,8 @@ class Receipt:
                 out["handovers"] = self.handovers
             if self.directory:
                 out["directory"] = self.directory
+            if self.files:
+                out["files"] = list(self.files)
         return out
 
     def _json(self) -> dict[str, Any]:
@@ -192,7 +199,7 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
     }
     if fmt >= 2:
         keys |= {"back", "notices", "records", "resolved"}
-    optional = {"anchor", "handovers", "directory"} if fmt >= 2 else set()
+    optional = {"anchor", "handovers", "directory", "files"} if fmt >= 2 else set()
     if not isinstance(doc, dict) or set(doc) - optional != keys:
         raise _damaged()
     anchor = doc.get("anchor", [])
@@ -235,6 +242,13 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
             check_handovers(doc.get("handovers", []))
         except DamagedFile:
             ok = False
+    files = doc.get("files", [])
+    if ok:
+        ok = (
+            isinstance(files, list)
+            and len(files) <= MAX_FILES
+            and all(isinstance(f, str) and is_id(f) for f in files)
+        )
     if not ok:
         raise _damaged()
     return Receipt(
@@ -256,5 +270,6 @@ def read_receipt(manifest: ReceiptManifest, plain: bytes, fmt: int = container.F
         anchor=list(anchor),
         handovers=doc.get("handovers", []),
         directory=directory,
+        files=files,
         format=fmt,
     )

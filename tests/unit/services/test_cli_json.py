@@ -159,6 +159,7 @@ def test_hq_import_conflicts_and_devices(
                     "district_name": "Lahore",
                     "anchor": {"head": head, "problem": "", "message": ""},
                     "handovers": [],
+                    "files_left_out": 0,
                 }
             ],
             "accepted": {"case": 1, "accused": 1, "victim": 1, "referral": 1},
@@ -176,6 +177,7 @@ def test_hq_import_conflicts_and_devices(
             ],
             "gaps": {device: []},
             "moved": [],
+            "case_files": [],
         }
     )
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import case_files as F
 import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -23,8 +24,8 @@ from tipdesk.cli.main import run as cli_run
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import PermissionDenied
 from tipdesk.paths import Paths
-from tipdesk.services import records, sync
-from tipdesk.services.sync import records_back
+from tipdesk.services import attachments, records, sync
+from tipdesk.services.sync import files_out, records_back
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
 from tipdesk.services.sync.common import own_identity
@@ -271,3 +272,31 @@ def test_upload_in_phases_needs_no_session_to_send(world: dict[str, Any]) -> Non
         assert answers.reachable and answers.receipt is not None
         assert run.take(district, answers) is False
     assert run.result.receipt is not None and run.result.receipt.acknowledged == (1,)
+
+
+def test_a_case_file_marked_for_hq_is_uploaded_imported_and_confirmed(
+    world: dict[str, Any],
+) -> None:
+    district = world["district"]
+    case = district.store.query("SELECT id FROM cases")[0][0]
+    paper = world["tmp"] / "fir.pdf"
+    paper.write_bytes(F.pdf())
+    item = attachments.attach(district, paper, case_id=case, kind="fir")
+    attachments.send_to_hq(district, item.id)
+    config = sync_server.ServerConfig(import_directly=True)
+    with serving(world["hq"], world["clock"], world["tls"], config) as url:
+        sync_upload.configure(district, url, world["tls"][0])
+        first = sync_upload.upload(district, sleep=_no_wait)
+        assert first.errors == []
+        assert [(s["status"], s.get("attachment")) for s in first.sent] == [
+            ("imported", None),
+            ("imported", item.id),
+        ]
+        assert first.receipt is not None and first.receipt.files_confirmed == (item.id,)
+        assert attachments.get(district, item.id).hq_sent
+        assert files_out.outbox_files(district) == []
+    hq = reopen(world["hq"], world["clock"])
+    try:
+        assert attachments.content(hq, item.id).data == F.pdf()
+    finally:
+        hq.close()

@@ -26,7 +26,7 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates, relay_setup
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import exporter, handovers, receipt_checks, records_back
+from tipdesk.services.sync import exporter, files_out, handovers, receipt_checks, records_back
 from tipdesk.services.sync.common import own_identity, read_file, require_district, sync_store
 from tipdesk.store.handover_store import HandoverStore
 from tipdesk.store.remote_apply import remote_batch
@@ -107,6 +107,10 @@ class ExportResult:
     waiting: tuple[Victim, ...] = ()
     """Consenting victims left out of this export: their identity cannot be sealed for HQ
     until a user who holds the identity key (a supervisor or an admin) signs in here."""
+    case_files: tuple[files_out.SentFile, ...] = ()
+    """Case files marked for HQ, written beside the bundles (sealed) until HQ confirms them."""
+    files_waiting: tuple[tuple[str, str], ...] = ()
+    """Case files marked for HQ this export could not seal yet: (id, why)."""
 
 
 class ExportNotWritten(KnownError):
@@ -174,6 +178,14 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         made.append(m)
         del one
     files = _write_pending(session, out_dir, {m.seq for m in made})
+    try:
+        sealed = files_out.write_files(session, hq, exporter.recipients(hq), out_dir)
+    except OSError as exc:
+        raise ExportNotWritten(
+            f"The bundles are in {out_dir}, but a case file marked for HQ could not be written "
+            f"there ({exc.strerror or type(exc).__name__}). Export again to another folder or "
+            "stick: every file HQ has not confirmed is written there."
+        ) from None
     newest = files[-1] if made else None
     counts: dict[str, int] = {}
     for m in made:
@@ -186,6 +198,8 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         tuple(f.seq for f in files),
         tuple(files),
         waiting,
+        tuple(sealed.files),
+        tuple(sealed.waiting),
     )
 
 
@@ -284,6 +298,8 @@ class ReceiptResult:
     more_back: bool = False
     """HQ has more records back for this district: they come with the next receipt, after
     the next bundle confirms this page."""
+    files_confirmed: tuple[str, ...] = ()
+    """Case files marked for HQ that HQ now holds: marked sent here."""
 
 
 def import_receipt(session: Session, path: Path, limits: Limits = DEFAULT_LIMITS) -> ReceiptResult:
@@ -376,7 +392,9 @@ def import_receipt_bytes(
         handed = handovers.settle(session, rec.handovers, rec.directory or None, me.age_identity)
     for row in newly:
         (session.paths.outbox / row.file_name).unlink(missing_ok=True)
+    confirmed = files_out.confirm(session, rec.files)
     result = _receipt_result(rec, "imported", tuple(o.seq for o in newly))
+    result.files_confirmed = tuple(confirmed)
     result.reference = update.installed_in(session) if update else None
     result.records_back = tuple(back)
     result.notices = tuple(notices(session))

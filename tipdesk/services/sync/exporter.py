@@ -23,6 +23,9 @@ Contract:
   entry is its current version) is not sent again, HQ holds it; the bundle confirms how far
   the district applied HQ's records back (``back``, from the latest receipt), and a bundle is
   made for that confirmation alone when nothing else is new.
+- Case files: a bundle carries the descriptions of its records' files, never their content
+  (:func:`tipdesk.services.sync.files_out.descriptions`); a file marked for HQ travels as a
+  sealed file of its own (:func:`tipdesk.services.sync.files_out.write_files`).
 - It does not write anything: the caller records the bundle in the outbox.
 """
 
@@ -36,8 +39,9 @@ from typing import Any
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Record, Victim
-from tipdesk.services.sync import anchors, bundle_split, relay
+from tipdesk.services.sync import anchors, bundle_split, files_out, relay
 from tipdesk.store import identity_relay
+from tipdesk.store.attachments import AttachmentStore
 from tipdesk.store.audit import HEAD_KEY as AUDIT_HEAD_KEY
 from tipdesk.store.store import Store
 from tipdesk.store.sync_store import HqRow, OutboxRow, SyncStore
@@ -131,6 +135,7 @@ def next_bundles(
     for record, _, _ in found:
         if isinstance(record, Victim):
             blank_identity(record)
+    described = files_out.descriptions(AttachmentStore(store), [r for r, _, _ in found])
     limit = max_records or budget.MAX_RECORDS
     whole = bundle_split.Slice(after, through, not_sent=sorted(not_sent))
     units = bundle_split.units_of(
@@ -145,6 +150,7 @@ def next_bundles(
     maker = _Maker(identity, hq, district, office, created_at, app_version, back, seq)
     maker.audit_head, maker.audit_at = audit_head, audit_at
     maker.identity_keys = relayed.keys
+    maker.descriptions = described
     pieces = bundle_split.fitted(whole, limit, maker.fits, _too_large)
     carried: tuple[str, ...] = ()
     if handovers and pieces:
@@ -198,6 +204,8 @@ class _Maker:
         self.next_seq = seq
         self.identity_keys: dict[int, dict[str, bytes]] = {}
         self.handovers: list[dict[str, Any]] = []
+        self.descriptions: dict[str, list[Any]] = {}
+        """Descriptions of case files, by record id: each slice carries its records'."""
         # Slices that fit, by identity: their number and encoded payload, sealed next.
         self._fitting: dict[int, tuple[int, bytes, dict[str, int]]] = {}
 
@@ -227,6 +235,7 @@ class _Maker:
             self.audit_at,
             keys,
             self.handovers,
+            [d for e in piece.entries for d in self.descriptions.get(e.record.id, ())],
         )
         if not budget.fits(len(piece.entries), data):
             return False

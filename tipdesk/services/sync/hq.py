@@ -27,7 +27,7 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import anchors, handovers, importer, records_back, relay
+from tipdesk.services.sync import anchors, files_in, handovers, importer, records_back, relay
 from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import (
     own_identity,
@@ -36,8 +36,9 @@ from tipdesk.services.sync.common import (
     sync_store,
 )
 from tipdesk.services.titles import record_title, record_titles
+from tipdesk.store.attachments import AttachmentStore
 from tipdesk.store.sync_store import DeviceRow
-from tipdesk.sync import budget, bundle, container, payload, receipt, status
+from tipdesk.sync import budget, bundle, container, file_seal, payload, receipt, status
 from tipdesk.sync.anchor import AnchorCheck
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
@@ -84,6 +85,9 @@ class ImportResult:
     imported before (nothing new was checked)."""
     handovers: list[dict[str, str]] = field(default_factory=list)
     """The cases the bundle handed over: ``{"id", "case_id", "state", "why"}``."""
+    files_left_out: int = 0
+    """Case file descriptions the bundle carried for records HQ does not hold in the
+    device's district (not kept)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,8 @@ class ImportReport:
     gaps: dict[str, list[int]] = field(default_factory=dict)
     moved: list[str] = field(default_factory=list)
     """Inbox files moved into the inbox's ``imported`` folder (:func:`import_inbox`)."""
+    files: list[files_in.FileResult] = field(default_factory=list)
+    """Sealed case files imported (or held before), after the bundles."""
 
     @property
     def received(self) -> int:
@@ -197,10 +203,10 @@ def shown_code(text: str) -> str:
 def inbox_file_name(session: Session, device: DeviceRow, seq: int) -> str:
     """The inbox file name of a device's bundle ``seq``, from HQ's registry: the district HQ
     registered (a code of its reference list) and the device id, never the bundle's claim."""
-    return bundle.bundle_file_name(_registered_district(session, device), device.device_id, seq)
+    return bundle.bundle_file_name(registered_district(session, device), device.device_id, seq)
 
 
-def _registered_district(session: Session, device: DeviceRow) -> str:
+def registered_district(session: Session, device: DeviceRow) -> str:
     if device.district not in session.reference.districts or not bundle.is_safe_code(
         device.district
     ):
@@ -301,11 +307,14 @@ def import_bundle_bytes(
             device_district=device.district,
             districts=list(session.reference.districts),
         )
+        described = contents.attachments
         # Freed here by reference counting: once the collector is back on, its first full
         # pass would otherwise walk every decoded record once more (about half a second
         # for 100,000 records, measured).
         del contents
     result.status = outcome.status
+    if outcome.status == "imported":
+        result.files_left_out = files_in.keep_descriptions(session, device, described)
     result.accepted = outcome.accepted
     result.duplicates = outcome.duplicates
     result.superseded = outcome.superseded
@@ -342,6 +351,8 @@ def import_files(
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
     report = report if report is not None else ImportReport()
+    case_files = [p for p in paths if p.suffix == file_seal.EXTENSION]
+    paths = [p for p in paths if p.suffix != file_seal.EXTENSION]
     largest = min(limits.max_payload_bytes, MAX_BUNDLE_FILE)
     # The files are read twice (their manifests for the order, then each one to import it)
     # so that only one bundle is in memory at a time, however many the inbox holds.
@@ -372,6 +383,12 @@ def import_files(
         finally:
             data = b""
         report.results.append(result)
+    # Case files after the bundles: a file's record (and description) comes in a bundle.
+    for path in sorted(case_files):
+        try:
+            report.files.append(files_in.import_file(session, path))
+        except KnownError as exc:
+            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
     if progress is not None:
         progress(total, total)
     for device_id in sorted({r.device for r in report.results}):
@@ -399,7 +416,11 @@ def import_inbox(
     inbox = folder or session.paths.inbox
     if not inbox.is_dir():
         raise InvalidInput(f"{inbox} is not a folder.")
-    files = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix == bundle.EXTENSION)
+    files = sorted(
+        p
+        for p in inbox.iterdir()
+        if p.is_file() and p.suffix in (bundle.EXTENSION, file_seal.EXTENSION)
+    )
     report = ImportReport()
     try:
         import_files(session, files, limits, progress=progress, report=report)
@@ -409,7 +430,7 @@ def import_inbox(
 
 
 def _move_imported(inbox: Path, files: Sequence[Path], report: ImportReport) -> None:
-    done = {r.source for r in report.results}
+    done = {r.source for r in report.results} | {f.source for f in report.files}
     if not done:
         return
     dest = inbox / IMPORTED_FOLDER
@@ -513,6 +534,7 @@ def receipt_for(
         anchor=anchors.receipt_anchor(session.store, device.device_id),
         handovers=handovers.for_receipt(session.store, device.district),
         directory=handovers.directory(session.store) if directory is None else directory,
+        files=AttachmentStore(session.store).received_from(device.device_id, receipt.MAX_FILES),
     )
     return receipt.seal_receipt(me, rec, device.recipient)
 
@@ -526,7 +548,7 @@ def receipt_file_name(session: Session, device: DeviceRow, serial: int) -> str:
     """``receipt-<district>-<device>-<serial>.tipr`` from HQ's registry (see
     :func:`inbox_file_name`)."""
     short = short_device(device.device_id)
-    district = _registered_district(session, device)
+    district = registered_district(session, device)
     return f"receipt-{district}-{short}-{serial:06d}{receipt.EXTENSION}"
 
 

@@ -14,6 +14,12 @@ Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
   gives it, or imported at once (:attr:`ServerConfig.import_directly`). Answer: JSON
   ``{status, sequence, duplicate}``. ``POST /v1/bundles`` (unsigned, as TIPDesk sent before)
   is refused with 401 and the advice to update.
+- ``POST /v1/files/{device_id}``: the body is one sealed case file of that device
+  (:mod:`tipdesk.sync.file_seal`), with the same authentication and limits as a bundle;
+  its structure, HQ's per-file limit, sender and signature are checked
+  (:func:`~tipdesk.services.sync.files_in.check_file_bytes`) and it is written into the
+  inbox under the name HQ's registry gives it, or imported at once. Answer: JSON
+  ``{status, attachment, duplicate}``.
 - ``GET /v1/receipts/{device_id}``: a fresh receipt for the device
   (:func:`~tipdesk.services.sync.hq.receipt_for`), with the same device signature (401; revoked
   403); 404 while HQ holds no bundle of the device.
@@ -49,16 +55,17 @@ from starlette.routing import Route
 from tipdesk.core.errors import KnownError
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services.session import Session
-from tipdesk.services.sync import server_guard
+from tipdesk.services.sync import files_in, server_guard
 from tipdesk.services.sync.common import sync_store
 from tipdesk.services.sync.hq import (
     check_bundle_bytes,
     import_bundle_bytes,
     inbox_file_name,
     receipt_for,
+    registered_district,
 )
 from tipdesk.store.sync_store import DeviceRow
-from tipdesk.sync import request_auth
+from tipdesk.sync import file_seal, request_auth
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender, WrongDistrict
@@ -186,6 +193,33 @@ def _store_bundle(
     return {"status": "stored", "sequence": manifest.seq, "duplicate": False}
 
 
+def _store_file(
+    session: Session, data: bytes, device_id: str, config: ServerConfig
+) -> dict[str, Any]:
+    """Drop into the inbox (or import at once) one sealed case file of ``device_id``."""
+    manifest, device = files_in.check_file_bytes(session, data)
+    if device.device_id != device_id:
+        raise UnknownSender("This case file was made by another device.")
+    inbox = config.inbox or session.paths.inbox
+    inbox.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Named from HQ's registry (district and device as registered), never from the file.
+    name = file_seal.file_name(
+        registered_district(session, device), device.device_id, manifest.attachment
+    )
+    path = inbox / name
+    if not (path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() ==
+            hashlib.sha256(data).hexdigest()):  # fmt: skip
+        atomic_write_bytes(path, data)
+    if not config.import_directly:
+        return {"status": "stored", "attachment": manifest.attachment, "duplicate": False}
+    try:
+        result = files_in.import_file(session, path)
+    finally:
+        path.unlink(missing_ok=True)
+    duplicate = result.status == "duplicate"
+    return {"status": result.status, "attachment": result.attachment_id, "duplicate": duplicate}
+
+
 def _receipt(session: Session, device_id: str) -> bytes | None:
     if not sync_store(session).bundles(device_id):
         return None
@@ -240,6 +274,12 @@ def make_app(
         )
 
     async def post_bundle(request: Request) -> Response:
+        return await post_upload(request, "bundle")
+
+    async def post_file(request: Request) -> Response:
+        return await post_upload(request, "case file")
+
+    async def post_upload(request: Request, what: str) -> Response:
         if not limiter.allow(client_key(request)):
             return _refused(request, 429, "Too many requests; try again later.")
         device_id = str(request.path_params["device_id"])
@@ -273,6 +313,9 @@ def make_app(
         finally:
             slots.give_back(device_id)
         try:
+            if what == "case file":
+                answer = await worker.run(lambda s: _store_file(s, data, device_id, config))
+                return _answer(answer)
             manifest: Manifest = await worker.run(lambda s: check_bundle_bytes(s, data))
             if manifest.device != device_id:
                 return _refused(request, 403, "This bundle was made by another device.")
@@ -307,6 +350,7 @@ def make_app(
         routes=[
             Route("/v1/bundles", post_unsigned, methods=["POST"]),
             Route("/v1/bundles/{device_id}", post_bundle, methods=["POST"]),
+            Route("/v1/files/{device_id}", post_file, methods=["POST"]),
             Route("/v1/receipts/{device_id}", get_receipt, methods=["GET"]),
         ]
     )

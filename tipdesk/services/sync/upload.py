@@ -41,6 +41,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from tipdesk.core.errors import InvalidInput, KnownError, PermissionDenied
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
+from tipdesk.services.sync import files_out
 from tipdesk.services.sync.common import own_identity, require_district, sync_store
 from tipdesk.services.sync.district import (
     ReceiptResult,
@@ -265,6 +266,8 @@ class Outgoing:
     signer: Ed25519PrivateKey
     context: ssl.SSLContext
     bundles: tuple[tuple[str, bytes], ...]
+    files: tuple[Path, ...] = ()
+    """Sealed case files waiting for HQ's confirmation (``/v1/files``)."""
 
 
 @dataclass(slots=True)
@@ -346,7 +349,10 @@ class UploadRun:
                 self.result.identity_waiting = tuple(v.victim_code for v in made.waiting)
         me = own_identity(session)
         bundles = tuple((p.name, p.read_bytes()) for p in outbox_files(session))
-        return Outgoing(base, me.public.device_id, me.signer, context, bundles)
+        # Case files marked for HQ: sent after the bundles (their records come in those), read
+        # one at a time when sent.
+        files = tuple(files_out.outbox_files(session))
+        return Outgoing(base, me.public.device_id, me.signer, context, bundles, files)
 
     def take(self, session: Session, answers: Answers) -> bool:
         """Import the receipt the round brought; True when another round should follow."""
@@ -396,6 +402,20 @@ class UploadRun:
                     answers.errors.append(UploadError(name, _error(answer)))
                     continue
                 answers.sent.append({"file": name, **answer.json()})
+            files_url = f"{out.base}/v1/files/{out.device_id}"
+            for path in out.files:
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    continue  # confirmed meanwhile (the receipt dropped it): nothing to send
+                answer = http.request("POST", files_url, data, self._signed(out, "POST", files_url))
+                if answer is None:
+                    answers.reachable = False
+                    return answers
+                if answer.status_code != 200:
+                    answers.errors.append(UploadError(path.name, _error(answer)))
+                    continue
+                answers.sent.append({"file": path.name, **answer.json()})
             answer = http.request("GET", receipt_url, headers=self._signed(out, "GET", receipt_url))
             if answer is None:
                 answers.reachable = False

@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from tipdesk.ui.devtools import (
         shots_diary,  # noqa: F401 (registers the Diary screens)
         shots_files,  # noqa: F401 (registers the case files screen)
+        shots_files_hq,  # noqa: F401 (registers HQ's case files screen)
         shots_handover,  # noqa: F401 (registers the handover screens)
         shots_help,  # noqa: F401 (registers the upload's states and the user guide)
         shots_keys,  # noqa: F401 (registers the key and audit screens)

@@ -440,12 +440,24 @@ class SyncDistrictPanel(QWidget):
                     seq=result.seq, n=records_text(records), file=str(result.path)
                 ),
             )
+        if result.case_files:
+            sent = self.tr("{n} case file(s) for HQ written beside the bundles (sealed).").format(
+                n=len(result.case_files)
+            )
+            kind = "info" if result.path is None else "ok"
+            self.result.set_message(kind, self.result.text() + "\n" + sent)
         if result.waiting:
             codes = ", ".join(v.victim_code for v in result.waiting)
             waiting = self.tr("{n} consenting victim(s) wait: their identity can be sealed for "
                               "HQ only after a supervisor or an admin signs in here ({codes})."
                               ).format(n=len(result.waiting), codes=codes)  # fmt: skip
             self.result.set_message("warning", self.result.text() + "\n" + waiting)
+        if result.files_waiting:
+            held = self.tr(
+                "{n} case file(s) marked for HQ wait: a victim's file goes only while the "
+                "victim consents, exported by a user who may reveal identities."
+            ).format(n=len(result.files_waiting))
+            self.result.set_message("warning", self.result.text() + "\n" + held)
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:

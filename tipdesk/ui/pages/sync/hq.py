@@ -67,7 +67,8 @@ class HqState:
 def _bundle_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".tipb")
+    # Bundles, and the sealed case files that travel beside them.
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".tipb", ".tipf"))
 
 
 # --- work for the store's thread ----------------------------------------------------------------
@@ -211,7 +212,7 @@ class SyncHqPanel(QWidget):
     def import_chosen(self) -> None:
         chosen = files.ask_open_files(
             self, self.tr("Bundles to import"), self.ctx.paths.inbox,
-            self.tr("Bundles (*.tipb)"),
+            self.tr("Bundles and case files (*.tipb *.tipf)"),
         )  # fmt: skip
         if chosen:
             self.import_paths(chosen)

@@ -102,6 +102,10 @@ class ImportReportTab(QWidget):
             before=counted(before, self.tr("{n} imported before"), self.tr("{n} imported before")),
             refused=number(len(report.errors)),
         )
+        if report.files:
+            files += self.tr("; case files for HQ: {n} received").format(
+                n=number(sum(1 for f in report.files if f.status == "imported"))
+            )
         if report.moved:
             files += self.tr("; {n} moved to the inbox's “imported” folder").format(
                 n=bundles_text(len(report.moved))

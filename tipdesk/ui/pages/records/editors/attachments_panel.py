@@ -12,6 +12,10 @@ by content and the limits, and say why a file is refused. **Save a copy…** ask
 file written is the one the officer chose). **Send to HQ** and **Remove…** follow the
 permissions. The list loads when the tab is first shown, so a case opens as fast with files as
 without.
+
+At HQ the tab is read only: it lists the files the districts described in their bundles; those
+a district sent (**Send to HQ** there) show and save as at the district (a victim's file with
+the reveal permission and a reason), the others say that they stay at the district.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from tipdesk.core import attachments as A
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case
 from tipdesk.services import attachments as files_service
@@ -57,6 +62,8 @@ class AttachmentsPanel(QWidget):
         self.setObjectName("attachmentsPanel")
         self.setAcceptDrops(True)
         self.ctx = ctx
+        # The app's install info has a role; the timing tools' stand-ins (districts) do not.
+        self.at_hq = getattr(ctx.identity.install, "role", None) is InstallRole.HQ
         self.case_id: str | None = None
         # False for a case this install cannot change (another district's, one handed over):
         # its files can be read and saved, not attached, removed or sent (the services refuse
@@ -114,12 +121,13 @@ class AttachmentsPanel(QWidget):
     def _build_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(label(self.tr("For")))
+        self.bar_labels = [label(self.tr("For")), label(self.tr("Kind"))]
+        row.addWidget(self.bar_labels[0])
         self.whose = QComboBox()
         self.whose.setObjectName("attachFor")
         self.whose.setToolTip(self.tr("The case, or one of its accused or victims"))
         row.addWidget(self.whose)
-        row.addWidget(label(self.tr("Kind")))
+        row.addWidget(self.bar_labels[1])
         self.kind = QComboBox()
         self.kind.setObjectName("attachKind")
         for kind, text in self.kind_names.items():
@@ -149,6 +157,12 @@ class AttachmentsPanel(QWidget):
                                    (self.remove_button, Permission.DELETE)):  # fmt: skip
             if not self.ctx.can(permission):
                 widget.hide()
+        if self.at_hq:
+            # Read only: the files are the districts'; HQ receives them, never attaches.
+            hidden: list[QWidget] = [self.whose, self.kind, self.attach_button, self.hq_button,
+                                     self.remove_button, *self.bar_labels]  # fmt: skip
+            for item in hidden:
+                item.hide()
         return row
 
     def _build_table(self) -> QTableWidget:
@@ -220,6 +234,15 @@ class AttachmentsPanel(QWidget):
         return call
 
     def _on_usage(self, usage: files_service.Usage) -> None:
+        if self.at_hq:
+            self.info.setText(
+                self.tr(
+                    "The files the district has described for this case (read only). A file "
+                    "stays at its district until an officer there sends it to HQ; the ones "
+                    "sent show here and can be saved (audited)."
+                )
+            )
+            return
         self.info.setText(
             self.tr(
                 "Drop files here or use Attach files… PDF, JPEG, PNG and office documents of "
@@ -243,9 +266,8 @@ class AttachmentsPanel(QWidget):
                 self.kind_names[item.kind],
                 self._whose(item),
                 A.size_text(item.size),
-                self.tr("sent") if item.hq_sent else self.tr("to send") if item.hq_requested
-                else "",
-            ]  # fmt: skip
+                self._hq_state(item),
+            ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if col == 2:
@@ -269,6 +291,13 @@ class AttachmentsPanel(QWidget):
                 self.tr("No files yet.") if not items else self.tr("Choose a file to see it here.")
             )
         self._update_buttons()
+
+    def _hq_state(self, item: Attachment) -> str:
+        if self.at_hq:
+            return self.tr("received") if item.held else self.tr("at the district")
+        if item.hq_sent:
+            return self.tr("sent")
+        return self.tr("to send") if item.hq_requested else ""
 
     def _type(self, item: Attachment) -> str:
         return self.type_names.get(item.media_type, item.media_type)
@@ -299,7 +328,7 @@ class AttachmentsPanel(QWidget):
         self.attach_button.setEnabled(can and bool(self.case_id) and self.ctx.can(Permission.EDIT))
         self.whose.setEnabled(can and bool(self.case_id))
         self.kind.setEnabled(can and bool(self.case_id))
-        self.save_button.setEnabled(item is not None)
+        self.save_button.setEnabled(item is not None and item.held)
         self.hq_button.setEnabled(can and item is not None and not item.hq_requested)
         self.remove_button.setEnabled(can and item is not None)
 
@@ -322,7 +351,14 @@ class AttachmentsPanel(QWidget):
         if item is None or item.id == self.shown_id:
             return
         self.shown_id = item.id
-        if not item.previewable:
+        if not item.held:
+            self.preview.show_message(
+                self.tr(
+                    "This file stays at its district: HQ has its description only. An officer "
+                    "there can send it to HQ (Send to HQ); it comes with the next sync."
+                )
+            )
+        elif not item.previewable:
             self.preview.show_message(
                 self.tr(
                     "{type} files are not shown in TIPDesk: use Save a copy… to open it "
