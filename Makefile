@@ -60,6 +60,17 @@ sysdeps:
 	    echo "warning: could not install$$missing; the checks that need them are skipped"; \
 	  else echo "note: not installing$$missing (needs root and apt); the checks that need them are skipped"; fi; \
 	fi
+	@# PostgreSQL (the HQ server's tests start a throwaway cluster): the distribution's package
+	@# puts initdb in /usr/lib/postgresql/<version>/bin. Unlike the tools above, nothing skips
+	@# without it: the PostgreSQL tests fail and say why.
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing: postgresql"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql >/dev/null 2>&1; } || \
+	    echo "error: could not install postgresql; the PostgreSQL HQ tests will fail"; \
+	  else echo "note: PostgreSQL's initdb is missing and cannot be installed here (needs root and apt); the PostgreSQL HQ tests will fail"; fi; \
+	fi
 
 unit: $(STAMP) sysdeps translations
 	$(BIN)/pytest -n 2 -q

@@ -81,8 +81,10 @@ FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)  # sign-in is not m
 PASSPHRASE = "quiet river, synthetic store"  # noqa: S105
 
 
-def _install(home: Path, role: InstallRole) -> Session:
-    extra = {"district": "Lahore", "office": "FIA-AHTC-LHR"} if role is InstallRole.DISTRICT else {}
+def _install(
+    home: Path, role: InstallRole, district: str = "Lahore", office: str = "FIA-AHTC-LHR"
+) -> Session:
+    extra = {"district": district, "office": office} if role is InstallRole.DISTRICT else {}
     session, _recovery = init_install(
         Paths(home), role=role, user="bench", passphrase=PASSPHRASE, clock=SystemClock(),
         kdf=FAST_KDF, **extra,
@@ -91,10 +93,15 @@ def _install(home: Path, role: InstallRole) -> Session:
 
 
 def _fill(session: Session, rows: int) -> int:
+    return _fill_district(session, rows, "PB-LHR", "FIA-AHTC-LHR")
+
+
+def _fill_district(session: Session, rows: int, district: str, office: str) -> int:
+    """Demo records (about ``rows``) of ``district``'s ``office``, saved 500 at a time."""
     cases = max(1, round(rows / ROWS_PER_CASE))
     data = generate(
-        session.reference, seed=3, cases=cases, district="PB-LHR",
-        offices=sorted(session.office_codes() & {"FIA-AHTC-LHR"}) or ["FIA-AHTC-LHR"],
+        session.reference, seed=3, cases=cases, district=district,
+        offices=sorted(session.office_codes() & {office}) or [office],
         today=session.clock.now().date(),
     )  # fmt: skip
     records = data.records()

@@ -10,7 +10,7 @@ from tipdesk.cli import io
 from tipdesk.cli.common import Add, InFile, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
-from tipdesk.core.errors import InvalidInput, StoreExists
+from tipdesk.core.errors import InvalidInput, KnownError, StoreExists
 from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
@@ -18,11 +18,17 @@ from tipdesk.services import users
 
 
 def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+
     role = InstallRole(args.role)
     if session_service.store_exists(paths):
         raise StoreExists(f"A TIPDesk store already exists in {paths.home}; nothing was changed.")
     if role is InstallRole.DISTRICT and not (args.district and args.office):
         raise InvalidInput("A district install needs --district and --office.")
+    if args.database and role is not InstallRole.HQ:
+        raise InvalidInput("Only an HQ install keeps its records in a PostgreSQL database.")
+    if args.database:
+        hq_pg.check_database_url(args.database)  # before anything is created
     secret = io.passphrase(args.passphrase_file, prompt="New passphrase: ", confirm=True)
     session, recovery = session_service.init_install(
         paths,
@@ -33,9 +39,22 @@ def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
         district=args.district or "",
         office=args.office or "",
     )
+    database: dict[str, object] | None = None
+    if args.database:
+        try:
+            linked = hq_pg.configure(session, args.database)
+        except KnownError as exc:
+            session.close()
+            raise KnownError(
+                f"The HQ store was created in {paths.home}, but its database could not be set "
+                f"up: {exc.message} Fix that, then run `tipdesk hq database URL`. The "
+                f"recovery key is: {recovery}"
+            ) from None
+        database = {"schema_version": linked.version, "devices": linked.devices}
     info = {
         "home": str(paths.home),
         "role": role.value,
+        "database": database,
         "district": session.install.district,
         "office": session.install.office,
         "user": session.user.name,
@@ -170,6 +189,12 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("--role", choices=[r.value for r in InstallRole], required=True)
     p.add_argument("--district", help="district name or code (district installs)")
     p.add_argument("--office", help="office name or code: an FIA circle or your own office")
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="HQ only: keep imported records in this PostgreSQL database (a libpq URL without "
+        "password; see docs/install.md, HQ server)",
+    )
 
     users = sub.add_parser("user", help="manage users").add_subparsers(
         dest="user_command", metavar="ACTION", required=True

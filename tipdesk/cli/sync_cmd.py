@@ -487,6 +487,62 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     return 1 if report.errors else 0
 
 
+def cmd_hq_database(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        linked = hq_pg.configure(session, args.url)
+    io.emit(
+        {"schema_version": linked.version, "devices": linked.devices},
+        args.json,
+        f"HQ database ready (schema {linked.version}, {linked.devices} device(s) mirrored); "
+        "bundles are imported into it and reports built from it from now on.",
+    )
+    return 0
+
+
+def cmd_hq_migrate(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg_copy  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        done = hq_pg_copy.migrate_to_postgres(session, args.url)
+    io.emit(
+        {"rows": done.rows, "audit_entries": done.audit_entries, "proved": True},
+        args.json,
+        f"Copied {sum(done.rows.values()):,} rows; the audit chain verifies on PostgreSQL "
+        f"({done.audit_entries:,} entries) and the national report is identical. This HQ "
+        "now imports into PostgreSQL and reports from it.",
+    )
+    return 0
+
+
+def cmd_hq_backup(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg_backup  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        done = hq_pg_backup.backup(session, Path(args.file))
+    io.emit(
+        {"written": str(done.path), "bytes": done.bytes, "recipients": done.recipients},
+        args.json,
+        f"HQ database backed up to {done.path} ({done.bytes:,} bytes, encrypted to "
+        f"{done.recipients} recipient(s)).",
+    )
+    return 0
+
+
+def cmd_hq_restore_database(args: argparse.Namespace, paths: Paths) -> int:
+    from tipdesk.services.sync import hq_pg_backup  # the PostgreSQL driver, only when used
+
+    with open_session(args, paths) as session:
+        hq_pg_backup.restore(session, Path(args.file), args.url)
+    io.emit(
+        {"restored": args.file},
+        args.json,
+        "Backup restored into the database. Check it, then `tipdesk hq database URL` to use it.",
+    )
+    return 0
+
+
 def _anchor_line(problem: str, message: str, bundle: int | None = None) -> str:
     at = f" at bundle {bundle}" if bundle is not None else ""
     what = "WENT BACKWARDS" if problem == "backwards" else "FORKED"
@@ -831,6 +887,30 @@ def register(sub: Any, add: Add) -> None:
         help="import every bundle in the inbox (this install's, or DIR) and move the imported "
         "ones to its imported folder",
     )
+    p = add(
+        "database",
+        cmd_hq_database,
+        "keep imported records in a PostgreSQL database (docs/install.md, HQ server)",
+        hq,
+    )
+    p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    p = add("backup", cmd_hq_backup, "back up the HQ's PostgreSQL database, encrypted", hq)
+    p.add_argument("file", metavar="FILE", help="the backup file to write (.pgdump.age)")
+    p = add(
+        "restore-database",
+        cmd_hq_restore_database,
+        "restore a backup of the HQ's PostgreSQL database into an empty database",
+        hq,
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("url", metavar="URL", help="an empty database (libpq URL without password)")
+    p = add(
+        "migrate-to-postgres",
+        cmd_hq_migrate,
+        "copy this HQ's store into an empty PostgreSQL database, prove the copy, use it",
+        hq,
+    )
+    p.add_argument("url", metavar="URL", help="a libpq URL without password")
     p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
     p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
     p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)

@@ -154,6 +154,89 @@ class _Cells:
         self.links.append(relation)
 
 
+class Figures(Protocol):
+    """The grouped rows a report is assembled from, read from one HQ or district store: the
+    functions of :mod:`tipdesk.store.report_queries` bound to a store (:class:`StoreFigures`),
+    or PostgreSQL's (:class:`tipdesk.hqstore.figures.PgFigures`). Each returns what the
+    function of the same name there returns, value for value."""
+
+    def case_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def accused_proceeded_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def judgment_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def law_case_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def law_accused_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def victim_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def victim_form_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def referral_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def training_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def training_agency_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def campaign_rows(self, scope: rq.Scope) -> list[rq.Row]: ...
+    def headline_counts(self, scope: rq.Scope) -> dict[str, int]: ...
+    def latest_update_by_district(self) -> dict[str, str]: ...
+    def bundle_dates(self) -> dict[str, str] | None: ...
+    def devices(self) -> dict[str, int] | None: ...
+    def quarantine(self) -> dict[str, dict[str, int]] | None: ...
+
+
+class StoreFigures:
+    """:class:`Figures` from the SQLCipher store (:mod:`tipdesk.store.report_queries`)."""
+
+    def __init__(self, store: Store, sources: Sources) -> None:
+        self._store = store
+        self._sources = sources
+
+    def case_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.case_rows(self._store, scope)
+
+    def accused_proceeded_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.accused_proceeded_rows(self._store, scope)
+
+    def judgment_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.judgment_rows(self._store, scope)
+
+    def law_case_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.law_case_rows(self._store, scope)
+
+    def law_accused_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.law_accused_rows(self._store, scope)
+
+    def victim_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.victim_rows(self._store, scope)
+
+    def victim_form_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.victim_form_rows(self._store, scope)
+
+    def referral_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.referral_rows(self._store, scope)
+
+    def training_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.training_rows(self._store, scope)
+
+    def training_agency_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.training_agency_rows(self._store, scope)
+
+    def campaign_rows(self, scope: rq.Scope) -> list[rq.Row]:
+        return rq.campaign_rows(self._store, scope)
+
+    def headline_counts(self, scope: rq.Scope) -> dict[str, int]:
+        return rq.headline_counts(self._store, scope)
+
+    def latest_update_by_district(self) -> dict[str, str]:
+        return rq.latest_update_by_district(self._store)
+
+    def bundle_dates(self) -> dict[str, str] | None:
+        found = self._sources.bundle_dates
+        return found(self._store) if found is not None else None
+
+    def devices(self) -> dict[str, int] | None:
+        found = self._sources.devices
+        return found(self._store) if found is not None else None
+
+    def quarantine(self) -> dict[str, dict[str, int]] | None:
+        found = self._sources.quarantine
+        return found(self._store) if found is not None else None
+
+
 def build_report(
     store: Store,
     reference: Reference,
@@ -166,6 +249,21 @@ def build_report(
     progress: Progress | None = None,
 ) -> Report:
     """Build the report for ``params`` (see the module contract)."""
+    figures = StoreFigures(store, Sources(bundle_dates, devices, quarantine))
+    return build_report_from(
+        figures, reference, params, generated_at=generated_at, progress=progress
+    )
+
+
+def build_report_from(
+    figures: Figures,
+    reference: Reference,
+    params: ReportParams,
+    *,
+    generated_at: str,
+    progress: Progress | None = None,
+) -> Report:
+    """:func:`build_report` from the figures of either engine."""
     if params.date_to < params.date_from:
         raise InvalidInput("The period ends before it starts.")
     districts = scope_districts(reference, params)
@@ -175,29 +273,21 @@ def build_report(
         year_earlier(params.date_to).isoformat(),
         districts,
     )
+    f = figures
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("cases", lambda: rq.case_rows(store, scope)),
-        ("accused proceeded against", lambda: rq.accused_proceeded_rows(store, scope)),
-        ("judgments", lambda: rq.judgment_rows(store, scope)),
-        ("cases by law", lambda: rq.law_case_rows(store, scope)),
-        ("accused by law", lambda: rq.law_accused_rows(store, scope)),
-        ("victims", lambda: rq.victim_rows(store, scope)),
-        ("forms of exploitation", lambda: rq.victim_form_rows(store, scope)),
-        ("referrals", lambda: rq.referral_rows(store, scope)),
-        ("training", lambda: rq.training_rows(store, scope)),
-        ("training by agency", lambda: rq.training_agency_rows(store, scope)),
-        ("campaigns", lambda: rq.campaign_rows(store, scope)),
-        ("previous year", lambda: rq.headline_counts(store, prev)),
-        (
-            "coverage",
-            lambda: coverage_of(
-                store,
-                reference,
-                params,
-                districts,
-                Sources(bundle_dates, devices, quarantine),
-            ),
-        ),
+        ("cases", lambda: f.case_rows(scope)),
+        ("accused proceeded against", lambda: f.accused_proceeded_rows(scope)),
+        ("judgments", lambda: f.judgment_rows(scope)),
+        ("cases by law", lambda: f.law_case_rows(scope)),
+        ("accused by law", lambda: f.law_accused_rows(scope)),
+        ("victims", lambda: f.victim_rows(scope)),
+        ("forms of exploitation", lambda: f.victim_form_rows(scope)),
+        ("referrals", lambda: f.referral_rows(scope)),
+        ("training", lambda: f.training_rows(scope)),
+        ("training by agency", lambda: f.training_agency_rows(scope)),
+        ("campaigns", lambda: f.campaign_rows(scope)),
+        ("previous year", lambda: f.headline_counts(prev)),
+        ("coverage", lambda: coverage_from(f, reference, params, districts)),
     ]
     results: dict[str, object] = {}
     for i, (name, run) in enumerate(steps):
@@ -288,10 +378,20 @@ def coverage_of(
 ) -> Coverage:
     """Each district's data as of ``params.date_to`` (see the module contract); ``districts``:
     the scope (:func:`scope_districts`)."""
-    updates = rq.latest_update_by_district(store)
-    bundles = sources.bundle_dates(store) if sources.bundle_dates is not None else None
-    devices = (sources.devices(store) if sources.devices is not None else None) or {}
-    held = (sources.quarantine(store) if sources.quarantine is not None else None) or {}
+    return coverage_from(StoreFigures(store, sources), reference, params, districts)
+
+
+def coverage_from(
+    figures: Figures,
+    reference: Reference,
+    params: ReportParams,
+    districts: tuple[str, ...] | None,
+) -> Coverage:
+    """:func:`coverage_of` from the figures of either engine."""
+    updates = figures.latest_update_by_district()
+    bundles = figures.bundle_dates()
+    devices = figures.devices() or {}
+    held = figures.quarantine() or {}
     stale_before = (params.date_to - dt.timedelta(days=params.stale_days)).isoformat()
     codes = set(updates) | set(bundles or {})
     if bundles is not None:

@@ -25,6 +25,7 @@ from tipdesk.reports import exports, writers
 from tipdesk.reports.build import Progress
 from tipdesk.reports.model import Coverage, Report, ReportParams
 from tipdesk.services.session import Session
+from tipdesk.services.sync.hq import hq_database
 from tipdesk.store import report_queries
 
 FORMATS = writers.FORMATS
@@ -44,6 +45,12 @@ def build_report(
     at_hq = session.install.role is InstallRole.HQ
     if not at_hq and session.install.district:
         params = dataclasses.replace(params, install_district=session.install.district)
+    db = hq_database(session) if at_hq else None
+    if db is not None:
+        from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+
+        with db:
+            return hq_pg.build_report(session, db, params, progress)
     return report_build.build_report(
         session.store,
         session.reference,

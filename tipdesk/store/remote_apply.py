@@ -26,6 +26,7 @@ from typing import Any
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
+from tipdesk.store.handover_store import HandoverRow, HandoverStore
 from tipdesk.store.owners import unit_owners
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
 from tipdesk.store.store import Actor, Changes, Store
@@ -85,6 +86,10 @@ class RemoteBatch:
     def store(self) -> Store:
         """The store this batch writes to (its connection is :attr:`conn`)."""
         return self._store
+
+    def handed_over(self, case_ids: Sequence[str]) -> dict[str, HandoverRow]:
+        """The latest handover (not refused) of each of ``case_ids`` that has one."""
+        return HandoverStore(self._store).of_cases(case_ids)
 
     def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
         """HQ's rows of ``kind`` for ``ids`` (deleted ones too), with their vv entries."""

@@ -17,15 +17,15 @@ District side:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
+from tipdesk.services.sync.import_batch import ImportBatch
 from tipdesk.store import anchor_store
 from tipdesk.store.anchor_store import AnchorRow
 from tipdesk.store.audit import NewEntry
-from tipdesk.store.remote_apply import RemoteBatch
 from tipdesk.store.store import Store
 from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync import anchor
@@ -44,20 +44,25 @@ class AnchorProblem:
 
 
 # --- HQ ---------------------------------------------------------------------------------------
-def record(
-    b: RemoteBatch, store: Store, device_id: str, bundle: int, contents: Payload
+class AnchorBook(Protocol):
+    """Where a device's audit anchors are kept (the SQLCipher store or PostgreSQL)."""
+
+    def anchors(self, device_id: str) -> list[AnchorRow]: ...
+    def add_anchor(self, row: AnchorRow) -> None: ...
+
+
+def check_and_record(
+    b: ImportBatch, book: AnchorBook, device_id: str, bundle: int, contents: Payload
 ) -> AnchorCheck:
     """Check and record the audit head bundle ``bundle`` of ``device_id`` carried, in the
-    import's transaction ``b``."""
+    import's transaction ``b`` of either engine, its anchors kept in ``book``."""
     history = [
-        anchor.Anchor(r.bundle_seq, r.entry, r.hash, r.problem)
-        for r in anchor_store.anchors(store, device_id, b.conn)
+        anchor.Anchor(r.bundle_seq, r.entry, r.hash, r.problem) for r in book.anchors(device_id)
     ]
     found = anchor.check(history, bundle, contents.audit_head, contents.audit_at)
     entry, digest = contents.audit_head
     proof_entry, proof_hash = contents.audit_at
-    anchor_store.add_anchor(
-        b.conn,
+    book.add_anchor(
         AnchorRow(
             device_id, bundle, entry, digest, proof_entry, proof_hash, b.actor.at,
             found.problem, found.message,

@@ -18,8 +18,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
@@ -50,6 +51,9 @@ from tipdesk.sync.errors import (
     WrongDistrict,
 )
 from tipdesk.sync.gcpause import gc_paused
+
+if TYPE_CHECKING:
+    from tipdesk.hqstore.pool import HqDatabase
 
 
 @dataclass(slots=True)
@@ -222,8 +226,30 @@ def check_bundle_bytes(session: Session, data: bytes, limits: Limits = DEFAULT_L
 
 
 def _gaps(session: Session, device_id: str) -> list[int]:
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg
+
+        with db:
+            return hq_pg.gaps(db, device_id)
     rows = sync_store(session).bundles(device_id)
     return status.progress((b.seq, b.from_change, b.to_change) for b in rows).gaps
+
+
+DATABASE_SETTING = "hq_database"
+"""The HQ install's setting naming its PostgreSQL database (a libpq URL without password;
+:func:`tipdesk.services.sync.hq_pg.configure`)."""
+
+
+def hq_database(session: Session) -> HqDatabase | None:
+    """The HQ install's PostgreSQL database (a new pool; the caller closes it) when it keeps
+    its records there (issue 20), else ``None``: imports go there whichever way they come
+    (command line, app, HTTPS receiver), and the national report is read from it."""
+    if session.install.role is not InstallRole.HQ or not session.store.setting(DATABASE_SETTING):
+        return None
+    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+
+    return hq_pg.database_of(session)
 
 
 def import_bundle_bytes(
@@ -232,6 +258,12 @@ def import_bundle_bytes(
     """Verify, decrypt, validate and apply one bundle (see the module contract)."""
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg
+
+        with db:
+            return hq_pg.import_bundle_bytes(session, db, data, source=source, limits=limits)
     env, manifest, device = _verified(session, data, limits)
     sha256 = hashlib.sha256(data).hexdigest()
     result = ImportResult(

@@ -46,6 +46,7 @@ from tipdesk.core.records import (
 )
 from tipdesk.core.validation import ValidationContext, validate
 from tipdesk.services.sync import anchors, handovers, import_checks
+from tipdesk.services.sync.import_batch import HqBookkeeping, ImportBatch
 from tipdesk.services.sync.import_state import (
     NEW,
     Outcome,
@@ -54,8 +55,9 @@ from tipdesk.services.sync.import_state import (
     incoming_version,
     stored_version,
 )
+from tipdesk.store import anchor_store
+from tipdesk.store.anchor_store import AnchorRow
 from tipdesk.store.audit import NewEntry
-from tipdesk.store.handover_store import HandoverStore
 from tipdesk.store.remote_apply import RemoteBatch, StoredRow, remote_batch
 from tipdesk.store.store import Actor, Store
 from tipdesk.store.sync_store import BundleRow, ConflictRow, QuarantineRow, SyncStore
@@ -79,7 +81,7 @@ class _Import:
 
     def __init__(
         self,
-        b: RemoteBatch,
+        b: ImportBatch,
         manifest: Manifest,
         payload: Payload,
         ctx: ValidationContext,
@@ -279,9 +281,7 @@ class _Import:
         }
         handed = {
             case_id: row.to_district
-            for case_id, row in HandoverStore(self.b.store)
-            .of_cases(sorted(wanted.get("case", ())))
-            .items()
+            for case_id, row in self.b.handed_over(sorted(wanted.get("case", ()))).items()
             if row.from_district == self.district and row.state == "moved"
         }
         for unit, rows in by_unit.items():
@@ -665,33 +665,79 @@ def apply_bundle(
     ``districts``: HQ's reference districts (a handover must name one)."""
     rows = sum(len(kind_rows) for kind_rows in payload.rows.values())
     with remote_batch(store, actor, rows=rows) as b:
-        prior = b.bundle(manifest.device, manifest.seq)
-        if prior is not None:
-            if prior == sha256:
-                return Outcome("duplicate")
-            raise SequenceReused(
-                f"A different bundle numbered {manifest.seq} from this device was imported "
-                "before: the device may have been restored from an old backup. Register it "
-                "again as a new device. Nothing was changed."
-            )
-        job = _Import(b, manifest, payload, ctx, here, device_district, actor.at)
-        job.load()
-        job.assign_units()
-        job.pull_quarantine()
-        job.check_sender()
-        job.validate_units()
-        job.write()
-        job.finish(sha256)
-        # The district's audit head against HQ's history of it (flagged, never refused).
-        job.out.anchor = anchors.record(b, store, manifest.device, manifest.seq, payload)
-        if payload.handovers:
-            # After the bundle's own records are in (a case may arrive with its handover).
-            b.flush()
-            job.out.handovers = handovers.apply_requests(
-                b, store, payload.handovers, device_district, districts, actor
-            )
-        if manifest.back:
-            SyncStore(store).confirm_back(
-                manifest.device, min(manifest.back, b.max_change()), b.conn
-            )
+        return apply_in_batch(
+            b,
+            _StoreBookkeeping(store, b, districts),
+            manifest=manifest,
+            sha256=sha256,
+            payload=payload,
+            ctx=ctx,
+            here=here,
+            device_district=device_district,
+        )
+
+
+def apply_in_batch(
+    b: ImportBatch,
+    hq: HqBookkeeping,
+    *,
+    manifest: Manifest,
+    sha256: str,
+    payload: Payload,
+    ctx: ValidationContext,
+    here: str,
+    device_district: str,
+) -> Outcome:
+    """Apply one bundle through an open batch of either engine (:func:`apply_bundle` for the
+    SQLCipher store; :mod:`tipdesk.services.sync.hq_pg` for PostgreSQL). The caller commits."""
+    prior = b.bundle(manifest.device, manifest.seq)
+    if prior is not None:
+        if prior == sha256:
+            return Outcome("duplicate")
+        raise SequenceReused(
+            f"A different bundle numbered {manifest.seq} from this device was imported "
+            "before: the device may have been restored from an old backup. Register it "
+            "again as a new device. Nothing was changed."
+        )
+    job = _Import(b, manifest, payload, ctx, here, device_district, b.actor.at)
+    job.load()
+    job.assign_units()
+    job.pull_quarantine()
+    job.check_sender()
+    job.validate_units()
+    job.write()
+    job.finish(sha256)
+    # The district's audit head against HQ's history of it (flagged, never refused).
+    job.out.anchor = anchors.check_and_record(b, hq, manifest.device, manifest.seq, payload)
+    if payload.handovers:
+        # After the bundle's own records are in (a case may arrive with its handover).
+        job.out.handovers = hq.apply_handovers(payload.handovers, device_district)
+    if manifest.back:
+        hq.confirm_back(manifest.device, min(manifest.back, b.max_change()))
     return job.out
+
+
+class _StoreBookkeeping:
+    """:class:`HqBookkeeping` on the SQLCipher store, in the batch's transaction."""
+
+    def __init__(self, store: Store, b: RemoteBatch, districts: Sequence[str]) -> None:
+        self._store = store
+        self._b = b
+        self._districts = districts
+
+    def apply_handovers(
+        self, requests: Sequence[dict[str, Any]], device_district: str
+    ) -> list[dict[str, str]]:
+        self._b.flush()
+        return handovers.apply_requests(
+            self._b, self._store, requests, device_district, self._districts, self._b.actor
+        )
+
+    def anchors(self, device_id: str) -> list[AnchorRow]:
+        return anchor_store.anchors(self._store, device_id, self._b.conn)
+
+    def add_anchor(self, row: AnchorRow) -> None:
+        anchor_store.add_anchor(self._b.conn, row)
+
+    def confirm_back(self, device_id: str, through: int) -> None:
+        SyncStore(self._store).confirm_back(device_id, through, self._b.conn)

@@ -1,0 +1,166 @@
+"""A throwaway PostgreSQL cluster for the tests of the PostgreSQL HQ (``tipdesk.hqstore``).
+
+Contract:
+- :func:`start` runs ``initdb`` in a new temporary folder (trust authentication, UTF-8, the C
+  locale), then starts the server listening only on a Unix socket in that folder, with fsync,
+  synchronous commit and full-page writes off (a test cluster is thrown away: durability costs
+  time and buys nothing). It returns a :class:`Cluster`; :meth:`Cluster.stop` stops the server
+  (immediate mode) and deletes the folder, and is safe to call twice.
+- Run as root (CI, the developers' machines), ``initdb`` refuses to run, so the commands run as
+  the ``postgres`` user (``runuser``) in a folder that user owns.
+- Nothing here skips: when the binaries are missing or the server does not start,
+  :class:`ClusterError` says why, with the end of the server's log, and the tests that need the
+  cluster fail (``make test`` installs the distribution's ``postgresql`` package first).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PG_LIB = Path("/usr/lib/postgresql")
+"""Where Debian and Ubuntu install each PostgreSQL version's binaries."""
+
+
+class ClusterError(RuntimeError):
+    """PostgreSQL could not be found or started."""
+
+
+def bin_dir() -> Path:
+    """The folder of ``initdb`` and ``pg_ctl``: on the PATH, else the newest
+    ``/usr/lib/postgresql/<version>/bin`` (where Debian and Ubuntu put them)."""
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl"):
+        return Path(found).resolve().parent
+    candidates = sorted(
+        PG_LIB.glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    if not candidates:
+        raise ClusterError(
+            "PostgreSQL's initdb was not found (on the PATH or in /usr/lib/postgresql/*/bin): "
+            "install the distribution's postgresql package (`make test` does so as root)."
+        )
+    return Path(candidates[-1]).parent
+
+
+@dataclass
+class Cluster:
+    """A running throwaway cluster: its folder, socket folder and connection URL."""
+
+    root: Path
+    bin: Path
+    as_user: list[str] = field(default_factory=list)
+    stopped: bool = False
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.root
+
+    def url(self, dbname: str = "postgres") -> str:
+        """A libpq URL for ``dbname`` over the Unix socket, as the superuser ``postgres``."""
+        return f"postgresql:///{dbname}?host={self.socket_dir}&user=postgres"
+
+    def stop(self) -> None:
+        """Stop the server (immediate) and delete the folder; safe to call twice."""
+        if self.stopped:
+            return
+        self.stopped = True
+        if (self.data / "postmaster.pid").exists():
+            subprocess.run(
+                [
+                    *self.as_user,
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.data),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                ],
+                capture_output=True,
+                check=False,
+                timeout=60,
+            )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _run(cmd: list[str], what: str, log: Path | None = None) -> None:
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=120)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ClusterError(f"{what} failed: {exc}") from exc
+    if done.returncode != 0:
+        tail = ""
+        if log is not None and log.exists():
+            tail = "\n".join(log.read_text(errors="replace").splitlines()[-20:])
+        raise ClusterError(
+            f"{what} failed ({done.returncode}): {done.stderr.strip()[-2000:]}\n{tail}".strip()
+        )
+
+
+def start() -> Cluster:
+    """Create and start a throwaway cluster (see the module contract)."""
+    pg_bin = bin_dir()
+    root = Path(tempfile.mkdtemp(prefix="tipdesk-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            raise ClusterError("running as root needs runuser to start PostgreSQL as postgres")
+        shutil.chown(root, user="postgres", group=None)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    cluster = Cluster(root, pg_bin, as_user)
+    try:
+        _run(
+            [
+                *as_user,
+                str(pg_bin / "initdb"),
+                "-D",
+                str(cluster.data),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+                "--no-instructions",
+            ],
+            "initdb",
+        )
+        log = root / "server.log"
+        options = (
+            f"-k {root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB"
+        )
+        _run(
+            [
+                *as_user,
+                str(pg_bin / "pg_ctl"),
+                "-D",
+                str(cluster.data),
+                "-l",
+                str(log),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            "starting PostgreSQL",
+            log,
+        )
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster

@@ -1,0 +1,569 @@
+"""The apply-remote path on PostgreSQL: what a bundle import writes through at HQ.
+
+Contract (the same as :mod:`tipdesk.store.remote_apply`'s, so that
+:mod:`tipdesk.services.sync.importer` runs unchanged on either engine):
+- :func:`import_batch` opens one transaction and yields a :class:`PgRemoteBatch`; everything
+  written through it commits together or not at all.
+- Concurrency: before anything is read, the transaction takes an advisory lock on the sending
+  device (one bundle of a device at a time) and on every incoming record id **in sorted
+  order**, ids not yet stored included (two imports touching the same records queue instead
+  of deadlocking; a record that does not exist yet cannot be inserted twice). Record locks
+  are row locks on ``sync_record_claims`` (one row per record id ever imported), taken by one
+  sorted upsert. The audit chain
+  and change log are appended under one more lock taken last, so their order is commit order.
+  All of them are transaction-level locks: released at commit or rollback.
+- Records are stored with their own bookkeeping untouched; a victim's identifying values are
+  sealed by the app (:mod:`tipdesk.hqstore.vault`), in the record row and in quarantine and
+  conflict rows alike.
+- Not on PostgreSQL yet: the full-text search index (:meth:`PgRemoteBatch.index_case` does
+  nothing), the per-month summary tables (the report reads the record rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+
+from tipdesk.core.errors import KnownError
+from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
+from tipdesk.hqstore.dialect import identifier
+from tipdesk.hqstore.vault import PgVault
+from tipdesk.store import audit as store_audit
+from tipdesk.store.anchor_store import AnchorRow
+from tipdesk.store.handover_store import HandoverRow
+from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
+from tipdesk.store.remote_apply import StoredRow, vv_json
+from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row
+from tipdesk.store.store import Actor, Changes
+from tipdesk.store.sync_rows import (
+    CONFLICT_COLUMNS,
+    QUARANTINE_COLUMNS,
+    BundleRow,
+    ConflictRow,
+    QuarantineRow,
+    conflict_from_row,
+    quarantine_from_row,
+    to_json,
+)
+
+Conn = psycopg.Connection[tuple[object, ...]]
+
+_ORDER = ("case", "accused", "victim", "referral", "training", "campaign")
+LOG_LOCK = 0x6175_6469_745F_6C6F  # the audit chain and change log: commit order
+_UNIT_OWNER_SQL = {
+    "case": "SELECT r.id, r.owner, r.district FROM cases AS r",
+    "training": "SELECT r.id, r.owner, r.district FROM trainings AS r",
+    "campaign": "SELECT r.id, r.owner, r.district FROM campaigns AS r",
+    "accused": "SELECT r.id, c.owner, '' FROM accused AS r JOIN cases AS c ON c.id = r.case_id",
+    "victim": "SELECT r.id, coalesce(c.owner, r.owner), r.district FROM victims AS r "
+    "LEFT JOIN cases AS c ON c.id = r.case_id",
+    "referral": "SELECT r.id, coalesce(c.owner, v.owner), '' FROM referrals AS r "
+    "JOIN victims AS v ON v.id = r.victim_id LEFT JOIN cases AS c ON c.id = v.case_id",
+}
+
+
+def lock_key(text: str) -> int:
+    """A signed 64-bit advisory lock key for ``text`` (SHA-256, first 8 bytes): stable across
+    processes and versions, unlike PostgreSQL's internal ``hashtext``."""
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big", signed=True)
+
+
+def _q(sql: str) -> bytes:
+    return sql.encode()
+
+
+class PgRemoteBatch:
+    """Reads and buffered writes of one apply-remote transaction on PostgreSQL (see the
+    module contract); the methods and their contracts are
+    :class:`tipdesk.store.remote_apply.RemoteBatch`'s."""
+
+    def __init__(self, conn: Conn, actor: Actor, vault: PgVault) -> None:
+        self.conn = conn
+        self.actor = actor
+        self.vault = vault
+        self.changes = Changes()
+        self._victims: list[Victim] = []
+        self._sealed_ids: set[int] = set()  # id() of victims in _victims (kept alive there)
+        self._new_victims: set[str] = set()
+        self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
+        self._change_rows: list[tuple[str, str, int, str, str, str]] = []
+        self._versions: list[tuple[str, str, int, str]] = []
+        self._audit: list[store_audit.NewEntry] = []
+
+    # --- reads ---------------------------------------------------------------------------
+    def handed_over(self, case_ids: Sequence[str]) -> dict[str, HandoverRow]:
+        """Handovers are not on PostgreSQL yet (bundles carrying one are refused): none."""
+        return {}
+
+    def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
+        if not ids:
+            return {}
+        table = identifier(TABLES[kind])
+        rows = self.conn.execute(
+            _q(f"SELECT rowid, {select_columns(kind)} FROM {table} WHERE id = ANY(%s)"),  # noqa: S608
+            (list(ids),),
+        ).fetchall()
+        found: dict[str, tuple[int, Record]] = {}
+        for row in rows:
+            record = from_row(kind, row[1:])
+            if isinstance(record, Victim):
+                self.vault.open_victim(record)
+            found[str(row[1])] = (int(str(row[0])), record)
+        synced: dict[str, tuple[int, str]] = {}
+        if found:
+            for r in self.conn.execute(
+                "SELECT record_id, version, vv FROM sync_versions "
+                "WHERE kind = %s AND record_id = ANY(%s)",
+                (kind, list(found)),
+            ):
+                synced[str(r[0])] = (int(str(r[1])), str(r[2]))
+        return {i: StoredRow(rid, rec, synced.get(i)) for i, (rid, rec) in found.items()}
+
+    def children(self, kind: str, parent_ids: Sequence[str]) -> dict[str, list[StoredRow]]:
+        key = identifier(PARENT_KEY[kind])
+        table = identifier(TABLES[kind])
+        ids = [
+            str(r[0])
+            for r in self.conn.execute(
+                _q(f"SELECT id FROM {table} WHERE deleted = 0 AND {key} = ANY(%s)"),  # noqa: S608
+                (list(parent_ids),),
+            )
+        ]
+        out: dict[str, list[StoredRow]] = {}
+        for row in self.stored(kind, ids).values():
+            out.setdefault(getattr(row.record, key) or "", []).append(row)
+        return out
+
+    def open_conflicts(self, kind: str, ids: Sequence[str]) -> dict[str, list[ConflictRow]]:
+        out: dict[str, list[ConflictRow]] = {}
+        if not self.conn.execute(
+            "SELECT 1 FROM sync_conflicts WHERE status = 'open' LIMIT 1"
+        ).fetchone():
+            return out
+        for r in self.conn.execute(
+            _q(
+                f"SELECT {CONFLICT_COLUMNS} FROM sync_conflicts WHERE status = 'open' "  # noqa: S608
+                "AND kind = %s AND record_id = ANY(%s) ORDER BY id"
+            ),
+            (kind, list(ids)),
+        ):
+            c = conflict_from_row(r, self.vault)
+            out.setdefault(c.record_id, []).append(c)
+        return out
+
+    def has_open_quarantine(self) -> bool:
+        row = self.conn.execute("SELECT 1 FROM sync_quarantine WHERE status = 'open' LIMIT 1")
+        return row.fetchone() is not None
+
+    def _quarantine(self, where: str, params: Sequence[Any]) -> list[QuarantineRow]:
+        rows = self.conn.execute(
+            _q(
+                f"SELECT {QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
+                f"WHERE status = 'open' AND {where}"
+            ),
+            tuple(params),
+        )
+        return [quarantine_from_row(r, self.vault) for r in rows]
+
+    def open_quarantine(self, kind: str, ids: Sequence[str]) -> dict[str, list[QuarantineRow]]:
+        out: dict[str, list[QuarantineRow]] = {}
+        if not self.has_open_quarantine():
+            return out
+        for q in self._quarantine("kind = %s AND record_id = ANY(%s) ORDER BY id", (kind, ids)):
+            out.setdefault(q.record_id, []).append(q)
+        return out
+
+    def quarantine_of_device(self, device_id: str) -> list[QuarantineRow]:
+        return self._quarantine("device_id = %s ORDER BY received_at, id", (device_id,))
+
+    def quarantine_of_units(
+        self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
+    ) -> list[QuarantineRow]:
+        found: dict[str, QuarantineRow] = {}
+
+        def fetch(where: str, ids: Sequence[str]) -> None:
+            if ids:
+                for q in self._quarantine(f"device_id = %s AND {where}", (device_id, list(ids))):
+                    found[q.id] = q
+
+        fetch("kind = 'case' AND record_id = ANY(%s)", case_ids)
+        fetch("kind IN ('accused', 'victim') AND case_id = ANY(%s)", case_ids)
+        victims = set(victim_ids)
+        victims |= {q.record_id for q in found.values() if q.kind == "victim"}
+        for rows in self.children("victim", case_ids).values():
+            victims |= {v.record.id for v in rows}
+        fetch("kind = 'victim' AND record_id = ANY(%s)", victim_ids)
+        fetch("kind = 'referral' AND victim_id = ANY(%s)", sorted(victims))
+        return sorted(found.values(), key=lambda q: q.id)
+
+    def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        rows = self.conn.execute(_q(f"{_UNIT_OWNER_SQL[kind]} WHERE r.id = ANY(%s)"), (list(ids),))
+        return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
+
+    def max_change(self) -> int:
+        row = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
+        return int(str(row[0])) if row else 0
+
+    def touch(self, record: Record, owner: str) -> None:
+        self._change_rows.append(
+            (record.KIND, record.id, record.version, self.actor.at, owner, record.updated_device)
+        )
+
+    def bundle(self, device_id: str, seq: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT sha256 FROM sync_bundles WHERE device_id = %s AND seq = %s", (device_id, seq)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    # --- writes --------------------------------------------------------------------------
+    def write(
+        self,
+        record: Record,
+        vv: dict[str, int],
+        *,
+        rowid: int | None,
+        row: tuple[Any, ...] | None = None,
+        owner: str = "",
+    ) -> int:
+        kind = record.KIND
+        values = self._sealed(record, row if row is not None else to_row(record))
+        if rowid is None:
+            (new,) = self.insert_new(kind, [(record, vv, values)], owner)
+            return new
+        m = MAPPINGS[kind]
+        sets = ", ".join(f"{c} = %s" for c in m.columns if c != "id")
+        self.conn.execute(
+            _q(f"UPDATE {identifier(m.table)} SET {sets} WHERE id = %s"),  # noqa: S608
+            (*values[1:], record.id),
+        )
+        self.changes.add(kind, record.id)
+        self._change_rows.append(
+            (kind, record.id, record.version, self.actor.at, owner, record.updated_device)
+        )
+        self._versions.append((kind, record.id, record.version, vv_json(vv)))
+        return rowid
+
+    def insert_new(
+        self,
+        kind: str,
+        items: Sequence[tuple[Record, dict[str, int], Sequence[Any] | None]],
+        owners: Sequence[str] | str = "",
+    ) -> list[int]:
+        owner_of = [owners] * len(items) if isinstance(owners, str) else owners
+        table = identifier(TABLES[kind])
+        # Row ids reserved from the table's identity sequence: the rows are inserted at flush.
+        rowids = [
+            int(str(r[0]))
+            for r in self.conn.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'rowid')) FROM generate_series(1, %s)",
+                (table, len(items)),
+            )
+        ]
+        at = self.actor.at
+        for (record, vv, values), owner, rowid in zip(items, owner_of, rowids, strict=True):
+            plain = values if values is not None else to_row(record)
+            self._inserts[kind].append((rowid, *self._sealed(record, plain)))
+            if kind == "victim":
+                self._new_victims.add(record.id)
+            self._change_rows.append(
+                (kind, record.id, record.version, at, owner, record.updated_device)
+            )
+            self._versions.append((kind, record.id, record.version, vv_json(vv)))
+        self.changes.add_many(kind, (record.id for record, _vv, _values in items))
+        return rowids
+
+    def _sealed(self, record: Record, values: Sequence[Any]) -> tuple[Any, ...]:
+        # A bundle's decoded row may carry Python booleans where SQLite would store 0/1 as
+        # it binds them; the integer columns here want 0/1 explicitly.
+        values = tuple(int(v) if type(v) is bool else v for v in values)
+        if not isinstance(record, Victim):
+            return values
+        if id(record) in self._sealed_ids:
+            return values  # already sealed (write() passes sealed values on)
+        self._sealed_ids.add(id(record))
+        self._victims.append(record)
+        return self.vault.seal_values(record, values, MAPPINGS["victim"].columns)
+
+    def index_case(self, case: Case, rowid: int, *, new: bool) -> None:
+        """Search is not on PostgreSQL yet (issue 20): nothing to index."""
+
+    def _kept(self, kind: str, record_id: str, record: Any) -> Any:
+        """A version as the conflict and quarantine tables keep it: a victim's identity
+        sealed (:meth:`IdentityVault.seal_json`, as the SQLCipher store does)."""
+        if kind == "victim" and isinstance(record, dict):
+            return self.vault.seal_json(record_id, record)
+        return record
+
+    def add_conflict(self, row: ConflictRow) -> None:
+        self.conn.execute(
+            _q(
+                f"INSERT INTO sync_conflicts ({CONFLICT_COLUMNS}) "  # noqa: S608
+                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING"
+            ),
+            (
+                row.id, row.kind, row.record_id, row.status, row.version, to_json(row.vv),
+                to_json(self._kept(row.kind, row.record_id, row.record)), row.device_id,
+                row.bundle_seq, row.detected_at, row.closed_at, row.closed_by, row.outcome,
+            ),
+        )  # fmt: skip
+
+    def close_conflict(self, conflict_id: str, status: str, outcome: str) -> None:
+        self.conn.execute(
+            "UPDATE sync_conflicts SET status = %s, outcome = %s, closed_at = %s, "
+            "closed_by = %s WHERE id = %s AND status = 'open'",
+            (status, outcome, self.actor.at, self.actor.user, conflict_id),
+        )
+
+    def add_quarantine(self, row: QuarantineRow) -> None:
+        record = row.record
+        case_id = record.get("case_id") if row.kind in ("accused", "victim") else None
+        victim_id = record.get("victim_id") if row.kind == "referral" else None
+        self.conn.execute(
+            _q(
+                f"INSERT INTO sync_quarantine ({QUARANTINE_COLUMNS}, case_id, victim_id) "  # noqa: S608
+                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING"
+            ),
+            (
+                row.id, row.device_id, row.bundle_seq, row.kind, row.record_id, row.version,
+                to_json(row.vv), to_json(self._kept(row.kind, row.record_id, record)),
+                to_json(row.problems), row.received_at, row.status,
+                case_id if isinstance(case_id, str) else None,
+                victim_id if isinstance(victim_id, str) else None,
+            ),
+        )  # fmt: skip
+
+    def close_quarantine(self, quarantine_id: str, status: str) -> None:
+        self.conn.execute(
+            "UPDATE sync_quarantine SET status = %s WHERE id = %s AND status = 'open'",
+            (status, quarantine_id),
+        )
+
+    def add_bundle(self, row: BundleRow) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_bundles (device_id, seq, sha256, from_change, to_change, "
+            "created_at, imported_at, result) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+            (
+                row.device_id, row.seq, row.sha256, row.from_change, row.to_change,
+                row.created_at, row.imported_at, to_json(row.result),
+            ),
+        )  # fmt: skip
+
+    def audit(self, entry: store_audit.NewEntry) -> None:
+        self._audit.append(entry)
+
+    # --- what the importer asks of HQ beside the batch ------------------------------------
+    def anchors(self, device_id: str) -> list[AnchorRow]:
+        """The device's recorded audit heads, oldest bundle first."""
+        rows = self.conn.execute(
+            "SELECT device_id, bundle_seq, entry, hash, proof_entry, proof_hash, received_at, "
+            "problem, detail FROM sync_anchors WHERE device_id = %s ORDER BY bundle_seq",
+            (device_id,),
+        )
+        return [
+            AnchorRow(
+                str(r[0]), int(str(r[1])), int(str(r[2])), str(r[3]), int(str(r[4])),
+                str(r[5]), str(r[6]), str(r[7]), str(r[8]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def add_anchor(self, row: AnchorRow) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_anchors (device_id, bundle_seq, entry, hash, proof_entry, "
+            "proof_hash, received_at, problem, detail) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s) "
+            "ON CONFLICT (device_id, bundle_seq) DO UPDATE SET entry = excluded.entry, "
+            "hash = excluded.hash, proof_entry = excluded.proof_entry, "
+            "proof_hash = excluded.proof_hash, received_at = excluded.received_at, "
+            "problem = excluded.problem, detail = excluded.detail",
+            (
+                row.device_id, row.bundle_seq, row.entry, row.hash, row.proof_entry,
+                row.proof_hash, row.received_at, row.problem, row.detail,
+            ),
+        )  # fmt: skip
+
+    def confirm_back(self, device_id: str, through: int) -> None:
+        """The device applied HQ's versions up to change ``through`` (only moves forward)."""
+        self.conn.execute(
+            "UPDATE sync_devices SET back_confirmed = greatest(back_confirmed, %s) "
+            "WHERE device_id = %s",
+            (through, device_id),
+        )
+
+    def apply_handovers(
+        self, requests: Sequence[dict[str, Any]], device_district: str
+    ) -> list[dict[str, str]]:
+        """Handovers are not on PostgreSQL yet (issue 20): a bundle carrying one is refused
+        whole, so that nothing of it is half applied; the district sends it again later."""
+        raise KnownError(
+            f"This bundle hands over {len(requests)} case(s) to another district; the "
+            "PostgreSQL HQ cannot apply handovers yet. It was refused and nothing was "
+            "changed: import it at an HQ that keeps its records in its own store."
+        )
+
+    # --- flush ---------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write the buffered rows (parents before children), the change log, version
+        vectors, identity keys and terms, and the audit entries (under the log lock)."""
+        with self.conn.cursor() as cur:
+            for kind in _ORDER:
+                rows = self._inserts[kind]
+                if not rows:
+                    continue
+                cols = ", ".join(("rowid", *MAPPINGS[kind].columns))
+                table = identifier(TABLES[kind])
+                with cur.copy(_q(f"COPY {table} ({cols}) FROM STDIN")) as copy:
+                    for values in rows:
+                        copy.write_row(values)
+            self.vault.index(self._victims, self._new_victims)
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOG_LOCK,))
+            if self._change_rows:
+                with cur.copy(
+                    "COPY changes (kind, record_id, version, at, owner, device) FROM STDIN"
+                ) as copy:
+                    for change in self._change_rows:
+                        copy.write_row(change)
+            if self._versions:
+                # One statement for the whole batch (the last version of a record wins, as
+                # the one-row upserts in order would have it).
+                last = {(k, r): (k, r, v, vv) for k, r, v, vv in self._versions}
+                kinds, ids, versions, vvs = (list(c) for c in zip(*last.values(), strict=True))
+                cur.execute(
+                    "INSERT INTO sync_versions (kind, record_id, version, vv) "
+                    "SELECT * FROM unnest(CAST(%s AS text[]), CAST(%s AS text[]), "
+                    "CAST(%s AS bigint[]), CAST(%s AS text[])) "
+                    "ON CONFLICT (kind, record_id) DO UPDATE SET "
+                    "version = excluded.version, vv = excluded.vv",
+                    (kinds, ids, versions, vvs),
+                )
+            append_audit(self.conn, self._audit)
+        self._victims.clear()
+        self._sealed_ids.clear()
+        self._new_victims.clear()
+        self._change_rows.clear()
+        self._versions.clear()
+        self._audit.clear()
+        self._inserts = {k: [] for k in _ORDER}
+
+
+_canonical = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode
+
+
+def append_audit(conn: Conn, entries: Sequence[store_audit.NewEntry]) -> int:
+    """Append ``entries`` to the hash-chained audit table in order (the caller holds
+    :data:`LOG_LOCK`); the hashes are :func:`tipdesk.store.audit.entry_hash`'s, so the
+    chain verifies with the same rules as the SQLCipher store's. Returns the last seq."""
+    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (int(str(row[0])), str(row[1])) if row else (0, store_audit.GENESIS)
+    out = []
+    for e in entries:
+        seq += 1
+        detail = _canonical(e.detail or {})
+        h = store_audit.entry_hash(
+            seq, e.at, e.user, e.device, e.action, e.kind, e.record_id, detail, prev
+        )
+        out.append((seq, e.at, e.user, e.device, e.action, e.kind, e.record_id, detail, prev, h))
+        prev = h
+    if out:
+        with (
+            conn.cursor() as cur,
+            cur.copy(
+                "COPY audit (seq, at, user_name, device, action, kind, record_id, detail, "
+                "prev_hash, hash) FROM STDIN"
+            ) as copy,
+        ):
+            for row in out:
+                copy.write_row(row)
+    return seq
+
+
+def verify_audit(conn: Conn) -> tuple[bool, int]:
+    """Walk the chain: ``(ok, entries)``; not ok at the first entry whose hash or link does
+    not match."""
+    prev = store_audit.GENESIS
+    n = 0
+    for r in conn.execute(
+        "SELECT seq, at, user_name, device, action, kind, record_id, detail, prev_hash, hash "
+        "FROM audit ORDER BY seq"
+    ):
+        n += 1
+        at, user, device, action, kind, record_id, detail = (str(v) for v in r[1:8])
+        expected = store_audit.entry_hash(
+            int(str(r[0])), at, user, device, action, kind, record_id, detail, prev
+        )
+        if int(str(r[0])) != n or str(r[8]) != prev or str(r[9]) != expected:
+            return False, n
+        prev = expected
+    return True, n
+
+
+def link_identity(conn: Conn, public_key: str, index_key: str) -> None:
+    """Give the HQ database the HQ install's identity public key and index key (settings
+    values as the SQLCipher store keeps them), so identities sealed on either engine are
+    read by the same officers and hashed alike. Replaces nothing already set to another
+    value: a database linked to one HQ cannot be relinked to another's keys."""
+    for key, value in ((PUBLIC_KEY, public_key), (INDEX_KEY, index_key)):
+        row = conn.execute("SELECT value FROM settings WHERE key = %s", (key,)).fetchone()
+        if row is None:
+            conn.execute("INSERT INTO settings (key, value) VALUES (%s, %s)", (key, value))
+        elif str(row[0]) != value:
+            raise ValueError(f"the HQ database already holds another {key}")
+
+
+@contextmanager
+def import_batch(
+    conn: Conn, actor: Actor, device_id: str, record_ids: Sequence[str], private: bytes | None
+) -> Iterator[PgRemoteBatch]:
+    """One apply-remote transaction on ``conn`` with the import's locks taken (see the module
+    contract); ``private``: the identity key when the signed-in user may reveal identities."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(f"device:{device_id}"),))
+        ids = sorted(set(record_ids))
+        if ids:
+            # Row locks, not advisory ones: a lock per record would overflow PostgreSQL's
+            # shared lock table on a 100,000-record bundle; a row lock lives in the row. The
+            # upsert takes them in the order of its input (sorted), waiting on another
+            # import's claim of the same record, new ids included, until that one commits.
+            conn.execute(
+                "INSERT INTO sync_record_claims (record_id) "
+                'SELECT r FROM unnest(CAST(%s AS text[])) AS r ORDER BY r COLLATE "C" '
+                "ON CONFLICT (record_id) DO UPDATE SET claims = sync_record_claims.claims + 1",
+                (ids,),
+            )
+        vault = PgVault(conn)
+        if private is not None:
+            vault.unlock(private)
+        batch = PgRemoteBatch(conn, actor, vault)
+        yield batch
+        batch.flush()
+
+
+def mirror_devices(conn: Conn, devices: Sequence[tuple[str, str, str, str, str | None]]) -> None:
+    """Bring the device registry's copy in PostgreSQL up to date: ``(device_id, district,
+    office, registered_at, revoked_at)`` of every device the HQ install registered (the
+    registry itself, with the devices' keys, stays in the HQ install's store in this slice).
+    Coverage counts devices from it; the sync tables refer to it.
+
+    Only new or changed rows are written: an upsert would lock every device row, and two
+    importers of different devices would then wait for each other."""
+    held = {
+        str(r[0]): tuple(None if v is None else str(v) for v in r)
+        for r in conn.execute(
+            "SELECT device_id, district, office, registered_at, revoked_at FROM sync_devices"
+        )
+    }
+    changed = [d for d in devices if held.get(d[0]) != tuple(d)]
+    if not changed:
+        return
+    with conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO sync_devices (device_id, district, office, registered_at, revoked_at) "
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (device_id) DO UPDATE SET "
+            "district = excluded.district, office = excluded.office, "
+            "registered_at = excluded.registered_at, revoked_at = excluded.revoked_at",
+            changed,
+        )

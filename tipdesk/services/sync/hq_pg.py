@@ -1,0 +1,246 @@
+"""HQ on PostgreSQL: linking the HQ install to its server database, importing bundles into it,
+and the national report from it (issue 20, first slice).
+
+Contract:
+- The HQ install (its SQLCipher store) still holds users, the key file, HQ's own signing and age
+  keys, the device registry and offices. :func:`link` prepares a PostgreSQL database for it:
+  applies the schema (:mod:`tipdesk.hqstore.migrations`), copies the install's identity public
+  key and index key (so identities are sealed to the same officers), and mirrors the device
+  registry.
+- :func:`import_bundle_bytes` (:func:`open_bundle` on the session's thread, then
+  :func:`apply_opened` on any thread) verifies and decrypts a bundle exactly as
+  :func:`tipdesk.services.sync.hq.import_bundle_bytes` does, then applies it through the same
+  importer (:func:`tipdesk.services.sync.importer.apply_in_batch`) into PostgreSQL, in one
+  transaction holding the device's and the records' locks (:mod:`tipdesk.hqstore.batch`); a
+  deadlock or serialisation failure runs it again, a bounded number of times.
+- :func:`build_report` builds the national report from PostgreSQL with the same assembler as
+  the SQLCipher HQ (:func:`tipdesk.reports.build.build_report_from`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+
+from tipdesk.core.codes import InstallRole
+from tipdesk.core.errors import KnownError
+from tipdesk.core.permissions import Permission
+from tipdesk.core.validation import ValidationContext
+from tipdesk.hqstore import batch as pg_batch
+from tipdesk.hqstore import migrations
+from tipdesk.hqstore.figures import PgFigures
+from tipdesk.hqstore.pool import Conn, HqDatabase, check_url
+from tipdesk.reports.build import Progress, build_report_from
+from tipdesk.reports.model import Report, ReportParams
+from tipdesk.services.ownership import district_name
+from tipdesk.services.session import Session
+from tipdesk.services.sync import importer, relay
+from tipdesk.services.sync.common import own_identity, require_hq, sync_store
+from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified
+from tipdesk.services.sync.import_state import Outcome
+from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
+from tipdesk.store.store import Actor
+from tipdesk.sync import budget, bundle, container, payload, status
+from tipdesk.sync.bundle import Manifest
+from tipdesk.sync.container import DEFAULT_LIMITS, Limits
+from tipdesk.sync.gcpause import gc_paused
+from tipdesk.sync.payload import Payload
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """What :func:`link` did: the schema version found and applied, devices mirrored."""
+
+    found: int
+    version: int
+    devices: int
+
+
+def _devices(session: Session) -> list[tuple[str, str, str, str, str | None]]:
+    return [
+        (d.device_id, d.district, d.office, d.registered_at, d.revoked_at)
+        for d in sync_store(session).devices()
+    ]
+
+
+def link(session: Session, db: HqDatabase) -> Linked:
+    """Prepare ``db`` for this HQ install (see the module contract). Raises
+    :class:`KnownError` when the database belongs to another HQ (other identity keys)."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq database")
+    keys = dict(
+        session.store.query(
+            "SELECT key, value FROM settings WHERE key IN (?, ?)", (PUBLIC_KEY, INDEX_KEY)
+        )
+    )
+    devices = _devices(session)
+    with db.connection() as conn:
+        found = migrations.migrate(conn)
+        with conn.transaction():
+            try:
+                pg_batch.link_identity(conn, str(keys[PUBLIC_KEY]), str(keys[INDEX_KEY]))
+            except ValueError:
+                raise KnownError(
+                    "This PostgreSQL database belongs to another HQ (its identity keys differ); "
+                    "nothing was changed. Use an empty database for this HQ."
+                ) from None
+            pg_batch.mirror_devices(conn, devices)
+    return Linked(found, migrations.LATEST, len(devices))
+
+
+@dataclass
+class OpenedBundle:
+    """A bundle verified and decrypted with the HQ install's keys, ready to apply to
+    PostgreSQL by :func:`apply_opened` on any thread (it holds no store or session)."""
+
+    result: ImportResult
+    manifest: Manifest
+    sha256: str
+    contents: Payload
+    devices: list[tuple[str, str, str, str, str | None]]
+    private: bytes | None
+    actor: Actor
+    ctx: ValidationContext
+    here: str
+
+
+def open_bundle(
+    session: Session, data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS
+) -> OpenedBundle:
+    """Verify and decrypt one bundle with the HQ install's registry and keys (the session's
+    thread). Raises what :func:`tipdesk.services.sync.hq.import_bundle_bytes` raises for a
+    bundle it refuses; nothing is written anywhere."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq import")
+    env, manifest, device = _verified(session, data, limits)
+    result = ImportResult(
+        source,
+        manifest.device,
+        device.district,
+        manifest.seq,
+        "duplicate",
+        dict(manifest.counts),
+        up_to_date=sum(manifest.counts.values()),
+        district_name=district_name(session, device.district),
+    )
+    me = own_identity(session)
+    plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    budget.check_items(plain, budget.records_in(manifest.counts))
+    with gc_paused():
+        contents = payload.decode(plain, env.format)
+        del plain
+        bundle.check_payload(manifest, contents)
+        # Consenting victims' identities travel sealed to HQ's key: opened here, sealed
+        # again by the PostgreSQL batch as it writes them.
+        relay.open_identities(
+            contents.rows.get("victim", []), contents.identity_keys, me.age_identity
+        )
+    return OpenedBundle(
+        result,
+        manifest,
+        hashlib.sha256(data).hexdigest(),
+        contents,
+        _devices(session),
+        session.store.vault.private_key(),
+        session.actor(),
+        session.validation_context(),
+        session.install.device_id,
+    )
+
+
+def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
+    """Apply an opened bundle to PostgreSQL in one transaction (see the module contract);
+    thread-safe: several importers may run at once, each with its own bundles."""
+    m = opened.manifest
+    ids = [r.record_id for rows in opened.contents.rows.values() for r in rows]
+
+    def work(conn: Conn) -> Outcome:
+        pg_batch.mirror_devices(conn, opened.devices)
+        with pg_batch.import_batch(conn, opened.actor, m.device, ids, opened.private) as b:
+            return importer.apply_in_batch(
+                b,
+                b,
+                manifest=m,
+                sha256=opened.sha256,
+                payload=opened.contents,
+                ctx=opened.ctx,
+                here=opened.here,
+                device_district=opened.result.district,
+            )
+
+    with gc_paused():
+        outcome = db.run(work)
+    result = dataclasses.replace(opened.result, status=outcome.status)
+    if outcome.status == "imported":
+        result.accepted = outcome.accepted
+        result.duplicates = outcome.duplicates
+        result.superseded = outcome.superseded
+        result.up_to_date = outcome.duplicates + outcome.superseded
+        result.conflicts = outcome.conflicts
+        result.quarantined = outcome.quarantined
+        result.anchor = outcome.anchor
+        result.handovers = outcome.handovers
+    return result
+
+
+def check_database_url(url: str) -> None:
+    """Refuse a URL this HQ must not use (:func:`tipdesk.hqstore.pool.check_url`), before
+    anything is created."""
+    check_url(url)
+
+
+def configure(session: Session, url: str) -> Linked:
+    """Make ``url`` this HQ install's database: check it (:func:`check_url`), link it
+    (:func:`link`) and remember it in the install's settings (audited; the URL holds no
+    password). Bundles imported and reports built from then on use it (:func:`database_of`)."""
+    session.require(Permission.MANAGE_SETTINGS)
+    require_hq(session, "hq database")
+    check_url(url)
+    with HqDatabase(url, max_size=1) as db:
+        linked = link(session, db)
+    session.store.set_settings({DATABASE_SETTING: url}, session.actor())
+    return linked
+
+
+def database_of(session: Session) -> HqDatabase | None:
+    """The HQ install's PostgreSQL database (a new pool; the caller closes it), or ``None``
+    when the install keeps its records in its own store."""
+    url = session.store.setting(DATABASE_SETTING)
+    if not url or session.install.role is not InstallRole.HQ:
+        return None
+    return HqDatabase(url)
+
+
+def gaps(db: HqDatabase, device_id: str) -> list[int]:
+    """Bundle numbers missing from what PostgreSQL holds of ``device_id``."""
+    with db.connection() as conn:
+        rows = conn.execute(
+            "SELECT seq, from_change, to_change FROM sync_bundles WHERE device_id = %s "
+            "ORDER BY seq",
+            (device_id,),
+        ).fetchall()
+        conn.rollback()
+    return status.progress((int(str(a)), int(str(b)), int(str(c))) for a, b, c in rows).gaps
+
+
+def import_bundle_bytes(
+    session: Session,
+    db: HqDatabase,
+    data: bytes,
+    *,
+    source: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
+    """Verify, decrypt, validate and apply one bundle into PostgreSQL (module contract)."""
+    return apply_opened(db, open_bundle(session, data, source=source, limits=limits))
+
+
+def build_report(
+    session: Session, db: HqDatabase, params: ReportParams, progress: Progress | None = None
+) -> Report:
+    """The national report for ``params`` from the PostgreSQL HQ database."""
+    session.require(Permission.REPORTS)
+    return build_report_from(
+        PgFigures(db), session.reference, params, generated_at=session.now(), progress=progress
+    )
