@@ -4482,6 +4482,713 @@ Compare it with the one the district reads to you before you say yes.</source>
     </message>
 </context>
 <context>
+    <name>ReportTables</name>
+    <message>
+        <source>{title} · {scope} · {start} to {end} · generated {at}</source>
+        <translation>‏{title} · {scope} · {start} تا {end} · تیار کردہ {at}</translation>
+    </message>
+    <message>
+        <source>TIPDesk national report</source>
+        <translation>‏TIPDesk قومی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>دائرہ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>موازنہ بمقابلہ</translation>
+    </message>
+    <message>
+        <source>Generated at</source>
+        <translation>تیاری کا وقت</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>احاطہ</translation>
+    </message>
+    <message>
+        <source>Small-cell suppression</source>
+        <translation>چھوٹے اعداد کا اخفا</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>Human trafficking: cases, prosecutions, victims, training and awareness</source>
+        <translation>انسانی اسمگلنگ: مقدمات، استغاثہ، متاثرین، تربیت اور آگاہی</translation>
+    </message>
+    <message>
+        <source>Each figure is counted by its own event date (registration, date proceeded against, judgment, identification, session end, campaign start); the definitions are on the last page of this report. Deleted records never count.</source>
+        <translation>ہر عدد اپنے واقعے کی تاریخ سے شمار کیا جاتا ہے (اندراج، کارروائی کی تاریخ، فیصلہ، شناخت، نشست کا اختتام، مہم کا آغاز)؛ تعریفات اس رپورٹ کے آخری صفحے پر ہیں۔ حذف شدہ ریکارڈ کبھی شمار نہیں ہوتے۔</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>اہم اعداد و شمار</translation>
+    </message>
+    <message>
+        <source>Change: per cent of the earlier figure for counts; percentage points (pts) for the conviction rate.</source>
+        <translation>تبدیلی: تعداد کے لیے سابقہ عدد کا فیصد؛ سزا کی شرح کے لیے فیصدی پوائنٹس (pts)۔</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تبدیلی</translation>
+    </message>
+    <message>
+        <source>Cases registered (probed)</source>
+        <translation>درج شدہ مقدمات (زیرِ تفتیش)</translation>
+    </message>
+    <message>
+        <source>Accused proceeded against (challan)</source>
+        <translation>ملزمان جن کے خلاف کارروائی ہوئی (چالان)</translation>
+    </message>
+    <message>
+        <source>Accused convicted</source>
+        <translation>سزا یافتہ ملزمان</translation>
+    </message>
+    <message>
+        <source>Accused acquitted</source>
+        <translation>بری ہونے والے ملزمان</translation>
+    </message>
+    <message>
+        <source>Conviction rate (convicted / (convicted + acquitted))</source>
+        <translation>سزا کی شرح (سزا یافتہ / (سزا یافتہ + بری))</translation>
+    </message>
+    <message>
+        <source>Victims identified</source>
+        <translation>شناخت شدہ متاثرین</translation>
+    </message>
+    <message>
+        <source>Persons trained</source>
+        <translation>تربیت یافتہ افراد</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>تربیتی نشستیں</translation>
+    </message>
+    <message>
+        <source>Awareness campaigns</source>
+        <translation>آگاہی مہمات</translation>
+    </message>
+    <message>
+        <source>People reached by campaigns</source>
+        <translation>مہمات کے ذریعے جتنے افراد تک پہنچے</translation>
+    </message>
+    <message>
+        <source>By province</source>
+        <translation>صوبہ وار</translation>
+    </message>
+    <message>
+        <source>Province code</source>
+        <translation>صوبے کا کوڈ</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>Cases registered</source>
+        <translation>درج شدہ مقدمات</translation>
+    </message>
+    <message>
+        <source>Accused proceeded against</source>
+        <translation>ملزمان جن کے خلاف کارروائی ہوئی</translation>
+    </message>
+    <message>
+        <source>Conviction rate</source>
+        <translation>سزا کی شرح</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>مہمات</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>جتنے افراد تک پہنچے</translation>
+    </message>
+    <message>
+        <source>By district</source>
+        <translation>ضلع وار</translation>
+    </message>
+    <message>
+        <source>District code</source>
+        <translation>ضلع کا کوڈ</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Victims identified by gender</source>
+        <translation>شناخت شدہ متاثرین بلحاظ جنس</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>متاثرین</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>خاتون</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Transgender</source>
+        <translation>خواجہ سرا</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <source>Victims identified by age group (child: under 18)</source>
+        <translation>شناخت شدہ متاثرین بلحاظ عمر (بچہ: 18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>عمر کا گروپ</translation>
+    </message>
+    <message>
+        <source>Child (under 18)</source>
+        <translation>بچہ (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>بالغ</translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>عمر نامعلوم</translation>
+    </message>
+    <message>
+        <source>Victims identified by gender and age group</source>
+        <translation>شناخت شدہ متاثرین بلحاظ جنس اور عمر</translation>
+    </message>
+    <message>
+        <source>Victims by form of exploitation, gender and age group (SDG 16.2.2)</source>
+        <translation>متاثرین بلحاظ نوعیتِ استحصال، جنس اور عمر (SDG 16.2.2)</translation>
+    </message>
+    <message>
+        <source>A victim counts under every form of exploitation recorded: rows can add up to more than the victims identified (shares over people with information).</source>
+        <translation>ہر متاثرہ استحصال کی ہر درج شدہ نوعیت میں شمار ہوتا ہے: قطاروں کا مجموعہ شناخت شدہ متاثرین سے زیادہ ہو سکتا ہے (تناسب معلومات رکھنے والے افراد پر)۔</translation>
+    </message>
+    <message>
+        <source>Form of exploitation</source>
+        <translation>نوعیتِ استحصال</translation>
+    </message>
+    <message>
+        <source>Female, child (under 18)</source>
+        <translation>خاتون، بچی (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Female, adult</source>
+        <translation>خاتون، بالغ</translation>
+    </message>
+    <message>
+        <source>Female, age unknown</source>
+        <translation>خاتون، عمر نامعلوم</translation>
+    </message>
+    <message>
+        <source>Male, child (under 18)</source>
+        <translation>مرد، بچہ (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Male, adult</source>
+        <translation>مرد، بالغ</translation>
+    </message>
+    <message>
+        <source>Male, age unknown</source>
+        <translation>مرد، عمر نامعلوم</translation>
+    </message>
+    <message>
+        <source>Transgender, child (under 18)</source>
+        <translation>خواجہ سرا، بچہ (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Transgender, adult</source>
+        <translation>خواجہ سرا، بالغ</translation>
+    </message>
+    <message>
+        <source>Transgender, age unknown</source>
+        <translation>خواجہ سرا، عمر نامعلوم</translation>
+    </message>
+    <message>
+        <source>Not recorded, child (under 18)</source>
+        <translation>جنس درج نہیں، بچہ (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>Not recorded, adult</source>
+        <translation>جنس درج نہیں، بالغ</translation>
+    </message>
+    <message>
+        <source>Not recorded, age unknown</source>
+        <translation>جنس درج نہیں، عمر نامعلوم</translation>
+    </message>
+    <message>
+        <source>Victims with this form</source>
+        <translation>اس نوعیت کے متاثرین</translation>
+    </message>
+    <message>
+        <source>Forced labour</source>
+        <translation>جبری مشقت</translation>
+    </message>
+    <message>
+        <source>Domestic servitude</source>
+        <translation>گھریلو غلامی</translation>
+    </message>
+    <message>
+        <source>Forced begging</source>
+        <translation>جبری گداگری</translation>
+    </message>
+    <message>
+        <source>Child labour</source>
+        <translation>چائلڈ لیبر</translation>
+    </message>
+    <message>
+        <source>Forced criminality</source>
+        <translation>جبری جرائم</translation>
+    </message>
+    <message>
+        <source>Forced marriage</source>
+        <translation>جبری شادی</translation>
+    </message>
+    <message>
+        <source>Organ removal</source>
+        <translation>اعضاء نکالنا</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>Sexual exploitation</source>
+        <translation>جنسی استحصال</translation>
+    </message>
+    <message>
+        <source>Victims identified by nationality</source>
+        <translation>شناخت شدہ متاثرین بلحاظ قومیت</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>قومیت</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>ملک</translation>
+    </message>
+    <message>
+        <source>Accused by gender: proceeded against (by date proceeded against) and judgments (by judgment date)</source>
+        <translation>ملزمان بلحاظ جنس: جن کے خلاف کارروائی ہوئی (کارروائی کی تاریخ سے) اور فیصلے (فیصلے کی تاریخ سے)</translation>
+    </message>
+    <message>
+        <source>Proceeded against</source>
+        <translation>جن کے خلاف کارروائی ہوئی</translation>
+    </message>
+    <message>
+        <source>Convicted</source>
+        <translation>سزا یافتہ</translation>
+    </message>
+    <message>
+        <source>Acquitted</source>
+        <translation>بری</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>ڈسچارج</translation>
+    </message>
+    <message>
+        <source>By Act (trafficking in persons, smuggling of migrants): cases registered; accused proceeded against and convicted, and the officials among them</source>
+        <translation>بلحاظ ایکٹ (انسانی اسمگلنگ، تارکینِ وطن کی اسمگلنگ): درج شدہ مقدمات؛ ملزمان جن کے خلاف کارروائی ہوئی اور سزا یافتہ، اور ان میں سرکاری اہلکار</translation>
+    </message>
+    <message>
+        <source>Cases by registration date; accused proceeded against by the date proceeded against; convictions by judgment date. Officials: accused whose role is official. TIP Act 2018: Prevention of Trafficking in Persons Act, 2018; PSMA 2018: Prevention of Smuggling of Migrants Act, 2018</source>
+        <translation>مقدمات اندراج کی تاریخ سے؛ ملزمان کارروائی کی تاریخ سے؛ سزائیں فیصلے کی تاریخ سے۔ اہلکار: وہ ملزمان جن کا کردار سرکاری اہلکار کا ہے۔ TIP Act 2018: انسدادِ انسانی اسمگلنگ ایکٹ، 2018؛ PSMA 2018: انسدادِ تارکینِ وطن اسمگلنگ ایکٹ، 2018</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>ایکٹ</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>مقدمات</translation>
+    </message>
+    <message>
+        <source>Officials among them</source>
+        <translation>ان میں سرکاری اہلکار</translation>
+    </message>
+    <message>
+        <source>Officials convicted</source>
+        <translation>سزا یافتہ اہلکار</translation>
+    </message>
+    <message>
+        <source>TIP Act 2018</source>
+        <translation>‏TIP Act 2018</translation>
+    </message>
+    <message>
+        <source>PSMA 2018</source>
+        <translation>‏PSMA 2018</translation>
+    </message>
+    <message>
+        <source>Referrals of victims by service and outcome (by referral date)</source>
+        <translation>متاثرین کے ریفرلز بلحاظ سروس اور نتیجہ (ریفرل کی تاریخ سے)</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>سروس</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>ریفرلز</translation>
+    </message>
+    <message>
+        <source>Provided</source>
+        <translation>فراہم کی گئی</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>زیرِ التوا</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>انکار</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>دستیاب نہیں</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>پناہ گاہ</translation>
+    </message>
+    <message>
+        <source>Medical care</source>
+        <translation>طبی امداد</translation>
+    </message>
+    <message>
+        <source>Psychosocial support</source>
+        <translation>نفسیاتی و سماجی معاونت</translation>
+    </message>
+    <message>
+        <source>Legal aid</source>
+        <translation>قانونی امداد</translation>
+    </message>
+    <message>
+        <source>Child protection</source>
+        <translation>تحفظِ اطفال</translation>
+    </message>
+    <message>
+        <source>Return and repatriation</source>
+        <translation>واپسی اور وطن واپسی</translation>
+    </message>
+    <message>
+        <source>Livelihood support</source>
+        <translation>روزگار میں معاونت</translation>
+    </message>
+    <message>
+        <source>Cases registered in the period by stage: alleged involvement of officials and action taken</source>
+        <translation>مدت میں درج شدہ مقدمات بلحاظ مرحلہ: اہلکاروں کی مبینہ شمولیت اور کی گئی کارروائی</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحلہ</translation>
+    </message>
+    <message>
+        <source>Official involved</source>
+        <translation>ملوث اہلکار</translation>
+    </message>
+    <message>
+        <source>Action taken recorded</source>
+        <translation>کارروائی درج ہے</translation>
+    </message>
+    <message>
+        <source>No action recorded yet</source>
+        <translation>ابھی کوئی کارروائی درج نہیں</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>درج</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>تفتیش</translation>
+    </message>
+    <message>
+        <source>Challan submitted</source>
+        <translation>چالان جمع</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>سماعت</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>فیصلہ شدہ</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <source>Persons trained by agency (by session end date)</source>
+        <translation>تربیت یافتہ افراد بلحاظ ادارہ (نشست کے اختتام کی تاریخ سے)</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <source>Persons trained by gender (by session end date)</source>
+        <translation>تربیت یافتہ افراد بلحاظ جنس (نشست کے اختتام کی تاریخ سے)</translation>
+    </message>
+    <message>
+        <source>Awareness campaigns by organising department (by start date)</source>
+        <translation>آگاہی مہمات بلحاظ منتظم محکمہ (آغاز کی تاریخ سے)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>Cases registered and accused convicted by month</source>
+        <translation>درج شدہ مقدمات اور سزا یافتہ ملزمان بلحاظ ماہ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>مہینہ</translation>
+    </message>
+    <message>
+        <source>Coverage: which districts&apos; data the figures hold</source>
+        <translation>احاطہ: اعداد و شمار میں کن اضلاع کا ڈیٹا شامل ہے</translation>
+    </message>
+    <message>
+        <source>Last record change</source>
+        <translation>ریکارڈ میں آخری تبدیلی</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>تازہ</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>تعریفات</translation>
+    </message>
+    <message>
+        <source>Cases (FIR or enquiry) registered in the period, by date of registration.</source>
+        <translation>مدت میں درج ہونے والے مقدمات (FIR یا انکوائری)، اندراج کی تاریخ سے۔</translation>
+    </message>
+    <message>
+        <source>Accused persons against whom a challan was submitted in the period, by that date.</source>
+        <translation>وہ ملزمان جن کے خلاف مدت میں چالان جمع ہوا، اسی تاریخ سے۔</translation>
+    </message>
+    <message>
+        <source>Accused convicted / acquitted</source>
+        <translation>سزا یافتہ / بری ملزمان</translation>
+    </message>
+    <message>
+        <source>Accused persons whose judgment in the period convicted or acquitted them, by judgment date.</source>
+        <translation>وہ ملزمان جنہیں مدت میں فیصلے کے ذریعے سزا ہوئی یا بری کیا گیا، فیصلے کی تاریخ سے۔</translation>
+    </message>
+    <message>
+        <source>Convicted divided by (convicted + acquitted) in the period: the share of decided trials ending in conviction. Its change is in percentage points (pts).</source>
+        <translation>مدت میں سزا یافتہ تقسیم (سزا یافتہ + بری): فیصلہ شدہ مقدمات میں سزا پر ختم ہونے والوں کا تناسب۔ اس کی تبدیلی فیصدی پوائنٹس (pts) میں ہے۔</translation>
+    </message>
+    <message>
+        <source>Victims identified in the period, by identification date; a child is under 18.</source>
+        <translation>مدت میں شناخت ہونے والے متاثرین، شناخت کی تاریخ سے؛ بچہ 18 سال سے کم عمر ہے۔</translation>
+    </message>
+    <message>
+        <source>Participants of training sessions ending in the period (a person trained twice counts twice).</source>
+        <translation>مدت میں ختم ہونے والی تربیتی نشستوں کے شرکاء (دو بار تربیت پانے والا شخص دو بار شمار ہوتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>Awareness campaigns, people reached</source>
+        <translation>آگاہی مہمات، جتنے افراد تک پہنچے</translation>
+    </message>
+    <message>
+        <source>Campaigns starting in the period and the people they report reaching.</source>
+        <translation>مدت میں شروع ہونے والی مہمات اور وہ افراد جن تک پہنچنے کی وہ اطلاع دیتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>Which districts&apos; data the figures hold: at HQ, every district of the reference list, with its registered devices and its last bundle. A district with no device, or whose device never sent data, adds nothing to the figures.</source>
+        <translation>اعداد و شمار میں کن اضلاع کا ڈیٹا شامل ہے: HQ پر حوالہ فہرست کا ہر ضلع، اس کے رجسٹرڈ آلات اور آخری بنڈل کے ساتھ۔ جس ضلع کا کوئی آلہ نہیں، یا جس کے آلے نے کبھی ڈیٹا نہیں بھیجا، وہ اعداد و شمار میں کچھ شامل نہیں کرتا۔</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>قرنطینہ</translation>
+    </message>
+    <message>
+        <source>Records a district sent that failed HQ&apos;s checks (for example a police station HQ does not know yet). They are in no figure until they pass.</source>
+        <translation>کسی ضلع کے بھیجے گئے وہ ریکارڈ جو HQ کی جانچ میں ناکام رہے (مثلاً ایسا تھانہ جو HQ کو ابھی معلوم نہیں)۔ جانچ میں کامیاب ہونے تک وہ کسی عدد میں شامل نہیں۔</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>صفحہ {n}</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>تعارف</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>کچھ نہیں</translation>
+    </message>
+    <message>
+        <source>Stale districts</source>
+        <translation>پرانے ڈیٹا والے اضلاع</translation>
+    </message>
+    <message>
+        <source>Registered, never sent data</source>
+        <translation>رجسٹرڈ، کبھی ڈیٹا نہیں بھیجا</translation>
+    </message>
+    <message>
+        <source>Held in quarantine</source>
+        <translation>قرنطینہ میں روکے گئے</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>شیٹ</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>Key (JSON, CSV)</source>
+        <translation>کلید (JSON، CSV)</translation>
+    </message>
+    <message>
+        <source>Victims by gender</source>
+        <translation>متاثرین بلحاظ جنس</translation>
+    </message>
+    <message>
+        <source>Victims by age group</source>
+        <translation>متاثرین بلحاظ عمر</translation>
+    </message>
+    <message>
+        <source>Victims by gender and age</source>
+        <translation>جنس اور عمر کے لحاظ سے متاثرین</translation>
+    </message>
+    <message>
+        <source>Victims by form (SDG 16.2.2)</source>
+        <translation>متاثرین بلحاظ نوعیت (SDG 16.2.2)</translation>
+    </message>
+    <message>
+        <source>Victims by nationality</source>
+        <translation>متاثرین بلحاظ قومیت</translation>
+    </message>
+    <message>
+        <source>Accused by gender and outcome</source>
+        <translation>ملزمان بلحاظ جنس اور نتیجہ</translation>
+    </message>
+    <message>
+        <source>By Act</source>
+        <translation>قانون وار</translation>
+    </message>
+    <message>
+        <source>Referrals by service</source>
+        <translation>ریفرلز بلحاظ سروس</translation>
+    </message>
+    <message>
+        <source>Official involvement</source>
+        <translation>سرکاری اہلکار کا ملوث ہونا</translation>
+    </message>
+    <message>
+        <source>Persons trained by agency</source>
+        <translation>تربیت یافتہ افراد بلحاظ ادارہ</translation>
+    </message>
+    <message>
+        <source>Persons trained by gender</source>
+        <translation>تربیت یافتہ افراد بلحاظ جنس</translation>
+    </message>
+    <message>
+        <source>Campaigns by department</source>
+        <translation>مہمات بلحاظ محکمہ</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>ماہانہ</translation>
+    </message>
+    <message>
+        <source>TIPDesk district report</source>
+        <translation>‏TIPDesk ضلعی رپورٹ</translation>
+    </message>
+    <message>
+        <source>TIPDesk provincial report</source>
+        <translation>‏TIPDesk صوبائی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>پرانا</translation>
+    </message>
+    <message>
+        <source>Registered, never sent</source>
+        <translation>رجسٹر شدہ، کبھی نہیں بھیجا</translation>
+    </message>
+    <message>
+        <source>No device registered</source>
+        <translation>کوئی ڈیوائس رجسٹر نہیں</translation>
+    </message>
+    <message>
+        <source>Devices registered</source>
+        <translation>رجسٹرڈ آلات</translation>
+    </message>
+    <message>
+        <source>Last bundle received</source>
+        <translation>آخری موصول شدہ بنڈل</translation>
+    </message>
+    <message>
+        <source>Held in quarantine at HQ: records not in these figures</source>
+        <translation>‏HQ پر قرنطینہ میں روکے گئے: ریکارڈ جو ان اعداد و شمار میں شامل نہیں</translation>
+    </message>
+    <message>
+        <source>Accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>روکے گئے ریکارڈ</translation>
+    </message>
+    <message>
+        <source>No device registered and no data ({n} districts):</source>
+        <translation>کوئی آلہ رجسٹرڈ نہیں اور کوئی ڈیٹا نہیں ({n} اضلاع):</translation>
+    </message>
+    <message>
+        <source>Cases registered and accused convicted, by month</source>
+        <translation>درج شدہ مقدمات اور سزا یافتہ ملزمان، بلحاظ ماہ</translation>
+    </message>
+    <message>
+        <source>Accused persons through the courts (in the period; each by its own date)</source>
+        <translation>عدالتوں میں ملزمان کی پیش رفت (مدت میں؛ ہر ایک اپنی تاریخ سے)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>By province</source>

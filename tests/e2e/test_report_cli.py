@@ -36,6 +36,12 @@ def test_report_and_exports(tmp_path: Path) -> None:
     # Two cases, one per district: each district's "<5" is at least 1, so a "<5" total could
     # only be 2 to 4. The total is shown "x" (at least 2, no upper limit) instead.
     assert (ws.cell(row=2, column=2).value, ws.cell(row=7, column=2).value) == ("x", "x")
+    urdu = tmp_path / "ur.xlsx"
+    tipdesk(home, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "xlsx",
+            "--language", "ur", "--out", str(urdu))  # fmt: skip
+    ws = load_workbook(urdu)["اہم اعداد و شمار"]  # "Headline figures", right to left
+    assert ws.sheet_view.rightToLeft and ws.cell(row=1, column=1).value == "عدد"
+    assert ws.cell(row=2, column=2).value == 2  # a number, as in English
     csv_out = tmp_path / "h.csv"
     tipdesk(home, "export", "htcds", "--out", str(csv_out))
     text = csv_out.read_text(encoding="utf-8-sig")

@@ -44,7 +44,12 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     params = _params(args)
     with open_session(args, paths) as session:
         dest = report_service.export_report(
-            session, params, args.format, Path(args.out), progress=_progress
+            session,
+            params,
+            args.format,
+            Path(args.out),
+            progress=_progress,
+            wording=report_service.report_wording(args.language),
         )
     io.emit({"written": str(dest), "format": args.format}, args.json, f"Report written to {dest}")
     return 0
@@ -178,6 +183,12 @@ def register(sub: Any, add: Add) -> None:
     )
     p.add_argument("--format", choices=report_service.FORMATS)
     p.add_argument("--out", type=OutFile, help="the file to write")
+    p.add_argument(
+        "--language",
+        choices=("en", "ur"),
+        default="en",
+        help="the language of a PDF or XLSX (ur: Urdu, right to left); JSON and CSV are English",
+    )
     views = p.add_subparsers(dest="report_view", metavar="VIEW")
     v = add("linked-cases", cmd_linked, "accused CNICs in cases of more than one district", views)
     v.add_argument("--limit", type=int, default=1000)

@@ -31,8 +31,17 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
 )
 
 from tipdesk.reports import rtl_text
+from tipdesk.reports.localize import ENGLISH, Wording, latin, localized_table
 from tipdesk.reports.model import Cell, ColumnKind, CoverageRow, CoverageStatus, Report, Table
-from tipdesk.reports.pdf_charts import BLUE, funnel_chart, trend_chart, victims_chart
+from tipdesk.reports.pdf_charts import (
+    BLUE,
+    FUNNEL_TITLE,
+    TREND_TITLE,
+    VICTIMS_TITLE,
+    funnel_chart,
+    trend_chart,
+    victims_chart,
+)
 from tipdesk.reports.writers import (
     coverage_table,
     headline_table,
@@ -98,8 +107,10 @@ def _col_widths(table: Table) -> list[float]:
     return widths
 
 
-def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
-    """A table as flowables: heading, the table (header repeated on every page), its note."""
+def pdf_table(table: Table, change_col: str | None = None, wording: Wording = ENGLISH) -> list[Any]:
+    """A table as flowables: heading, the table (header repeated on every page), its note;
+    worded by ``wording``, its columns mirrored (the first on the right) when right to left."""
+    table = localized_table(table, wording)
     header = [rtl_text.paragraph(c.label, HEAD) for c in table.columns]
     body: list[list[Any]] = []
     rows = [*table.rows, *([table.total] if table.total else [])]
@@ -116,7 +127,17 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
             else:
                 cells.append(_fmt(shown, col.kind))
         body.append(cells)
-    t = LongTable([header, *body], colWidths=_col_widths(table), repeatRows=1, hAlign="LEFT")
+    widths = _col_widths(table)
+    figures = [
+        i for i, c in enumerate(table.columns) if c.kind in (ColumnKind.COUNT, ColumnKind.RATE)
+    ]
+    if wording.rtl:  # right to left: the first column on the right, the table at the right
+        n = len(table.columns)
+        header, body, widths = header[::-1], [r[::-1] for r in body], widths[::-1]
+        figures = [n - 1 - i for i in figures]
+    t = LongTable(
+        [header, *body], colWidths=widths, repeatRows=1, hAlign="RIGHT" if wording.rtl else "LEFT"
+    )
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), BLUE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -127,9 +148,8 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    for i, col in enumerate(table.columns):
-        if col.kind in (ColumnKind.COUNT, ColumnKind.RATE):
-            style.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
+    for i in figures:
+        style.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
     if table.total:
         style += [
             ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"),
@@ -138,14 +158,14 @@ def pdf_table(table: Table, change_col: str | None = None) -> list[Any]:
     t.setStyle(TableStyle(style))
     out: list[Any] = [rtl_text.paragraph(table.title, H1), Spacer(1, 2), t]
     if table.note:
-        out += [Spacer(1, 3), Paragraph(_esc(table.note), SMALL)]
+        out += [Spacer(1, 3), rtl_text.paragraph(table.note, SMALL)]
     out.append(Spacer(1, 10))
     # Short tables stay on one page with their heading; long ones split with the header row
     # repeated (the heading is kept with the first rows at least).
     return [KeepTogether(out)] if len(rows) <= 25 else [KeepTogether(out[:3]), *out[3:]]
 
 
-def _coverage_pages(report: Report) -> list[Any]:
+def _coverage_pages(report: Report, wording: Wording = ENGLISH) -> list[Any]:
     """The coverage table without the districts that have no device and no data (170 rows
     would fill six pages): those are named in one paragraph after it. The other formats list
     every district."""
@@ -156,20 +176,25 @@ def _coverage_pages(report: Report) -> list[Any]:
         if r.status is CoverageStatus.NO_DEVICE and not r.last_update
     }
     if not quiet:
-        return pdf_table(table)
+        return pdf_table(table, wording=wording)
     code = [c.key for c in table.columns].index("district")
     table.rows = [row for row in table.rows if row[code] not in quiet]
     names = [r.district_name for r in report.coverage.rows if r.district in quiet]
-    return [
-        *pdf_table(table),
-        Paragraph(
+    if wording is not ENGLISH:
+        quiet_note = rtl_text.paragraph(
+            wording(QUIET_NOTE).format(n=len(names)) + " " + latin(", ".join(names)), SMALL
+        )
+    else:
+        quiet_note = Paragraph(
             f"<b>No device registered and no data</b> ({len(names)} districts): "
             + _esc(", ".join(names))
             + ".",
             SMALL,
-        ),
-        Spacer(1, 10),
-    ]
+        )
+    return [*pdf_table(table, wording=wording), quiet_note, Spacer(1, 10)]
+
+
+QUIET_NOTE = "No device registered and no data ({n} districts):"
 
 
 def _names(rows: list[CoverageRow], limit: int = 40) -> str:
@@ -178,6 +203,44 @@ def _names(rows: list[CoverageRow], limit: int = 40) -> str:
     return ", ".join(names[:limit]) + (
         f" and {more} more (see the coverage table)" if more > 0 else ""
     )
+
+
+SUBTITLE = "Human trafficking: cases, prosecutions, victims, training and awareness"
+COUNTING_NOTE = (
+    "Each figure is counted by its own event date (registration, date proceeded against, "
+    "judgment, identification, session end, campaign start); the definitions are on "
+    "the last page of this report. Deleted records never count."
+)
+
+
+def _worded_title_page(report: Report, tr: Wording) -> list[Any]:
+    """The title page in a translated wording: labels translated, values (dates, names, the
+    coverage sentence) as the report gives them."""
+    from tipdesk.reports.xlsx import _suppression_text
+
+    cov = report.coverage
+    lines = [
+        (tr("Scope"), latin(report.scope_label)),
+        (tr("Period"), f"{latin(report.period[0])} – {latin(report.period[1])}"),
+        (
+            tr("Compared with"),
+            f"{latin(report.previous_period[0])} – {latin(report.previous_period[1])}",
+        ),
+        (tr("Generated at"), latin(report.generated_at)),
+        (tr("Coverage"), latin(cov.summary())),
+        (tr("Small-cell suppression"), _suppression_text(report, tr)),
+    ]
+    if cov.quarantine:
+        lines.append((tr("Held in quarantine"), latin(quarantine_note(report))))
+    out: list[Any] = [
+        Spacer(1, 24 * mm),
+        rtl_text.paragraph(tr(report.title), TITLE),
+        rtl_text.paragraph(tr(SUBTITLE), H1),
+        Spacer(1, 6 * mm),
+    ]
+    out += [rtl_text.paragraph(f"{label}: {value}", BODY) for label, value in lines]
+    out += [Spacer(1, 6 * mm), rtl_text.paragraph(tr(COUNTING_NOTE), SMALL), PageBreak()]
+    return out
 
 
 def _title_page(report: Report) -> list[Any]:
@@ -216,18 +279,13 @@ def _title_page(report: Report) -> list[Any]:
     out: list[Any] = [
         Spacer(1, 24 * mm),
         rtl_text.paragraph(report.title, TITLE),
-        Paragraph("Human trafficking: cases, prosecutions, victims, training and awareness", H1),
+        Paragraph(SUBTITLE, H1),
         Spacer(1, 6 * mm),
     ]
     out += [Paragraph(line, BODY) for line in lines]
     out += [
         Spacer(1, 6 * mm),
-        Paragraph(
-            "Each figure is counted by its own event date (registration, date proceeded against, "
-            "judgment, identification, session end, campaign start); the definitions are on "
-            "the last page of this report. Deleted records never count.",
-            SMALL,
-        ),
+        Paragraph(COUNTING_NOTE, SMALL),
         PageBreak(),
     ]
     return out
@@ -281,28 +339,49 @@ DEFINITIONS = (
 )
 
 
-def _definitions() -> list[Any]:
-    out: list[Any] = [PageBreak(), Paragraph("Definitions", H1), Spacer(1, 2)]
+def _definitions(tr: Wording = ENGLISH) -> list[Any]:
+    out: list[Any] = [PageBreak(), rtl_text.paragraph(tr("Definitions"), H1), Spacer(1, 2)]
     for term, text in DEFINITIONS:
-        out.append(Paragraph(f"<b>{_esc(term)}:</b> {_esc(text)}", BODY))
+        if tr is ENGLISH:
+            out.append(Paragraph(f"<b>{_esc(term)}:</b> {_esc(text)}", BODY))
+        else:
+            out.append(rtl_text.paragraph(f"{tr(term)}: {tr(text)}", BODY))
         out.append(Spacer(1, 3))
     return out
 
 
-def to_pdf(report: Report) -> bytes:
-    """The report as PDF bytes (see the module contract)."""
+FOOTER = "{title} · {scope} · {start} to {end} · generated {at}"
+
+
+def to_pdf(report: Report, wording: Wording = ENGLISH) -> bytes:
+    """The report as PDF bytes (see the module contract), worded by ``wording``."""
     buf = io.BytesIO()
-    footer = (
-        f"{report.title} · {report.scope_label} · {report.period[0]} to "
-        f"{report.period[1]} · generated {report.generated_at}"
+    tr = wording
+    keep = (lambda text: text) if tr is ENGLISH else latin
+    footer = tr(FOOTER).format(
+        title=tr(report.title),
+        scope=keep(report.scope_label),
+        start=keep(report.period[0]),
+        end=keep(report.period[1]),
+        at=keep(report.generated_at),
     )
 
     def on_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(NOTE_GREY)
-        canvas.drawString(MARGIN, 8 * mm, footer)
-        canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"Page {doc.page}")
+        page = tr("Page {n}").format(n=doc.page)
+        if tr is ENGLISH:
+            canvas.drawString(MARGIN, 8 * mm, footer)
+            canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, page)
+        else:  # Urdu needs shaping: the footer as a paragraph, the page number on the left
+            for text, x, width in (
+                (footer, PAGE[0] / 3, PAGE[0] * 2 / 3 - MARGIN),
+                (page, MARGIN, 60),
+            ):
+                para = rtl_text.paragraph(text, SMALL)
+                para.wrapOn(canvas, width, 20 * mm)
+                para.drawOn(canvas, x, 6 * mm)
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
@@ -312,23 +391,31 @@ def to_pdf(report: Report) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=16 * mm,
-        title=report.title,
+        title=tr(report.title),
         author="TIPDesk",
         subject=f"{report.period[0]} to {report.period[1]}",
         invariant=1,
     )
-    story = _title_page(report)
-    story += pdf_table(headline_table(report), change_col="change")
-    story += [funnel_chart(report, WIDTH), PageBreak()]
-    story += [trend_chart(report, WIDTH), Spacer(1, 8), victims_chart(report, WIDTH), PageBreak()]
+    story = _title_page(report) if tr is ENGLISH else _worded_title_page(report, tr)
+    story += pdf_table(headline_table(report), change_col="change", wording=tr)
+    if tr is ENGLISH:
+        story += [funnel_chart(report, WIDTH), PageBreak()]
+        story += [trend_chart(report, WIDTH), Spacer(1, 8), victims_chart(report, WIDTH)]
+    else:  # the titles shaped above the charts; legends and axes stay English (not shaped)
+        story += [rtl_text.paragraph(tr(FUNNEL_TITLE), H1)]
+        story += [funnel_chart(report, WIDTH, title=False), PageBreak()]
+        story += [rtl_text.paragraph(tr(TREND_TITLE), H1), trend_chart(report, WIDTH, title=False)]
+        story += [Spacer(1, 8), rtl_text.paragraph(tr(VICTIMS_TITLE), H1)]
+        story += [victims_chart(report, WIDTH, title=False)]
+    story.append(PageBreak())
     for table in report.tables.values():
         if table.key != "trend":
-            story += pdf_table(table)
-    story += pdf_table(report.tables["trend"])
-    story += _coverage_pages(report)
+            story += pdf_table(table, wording=tr)
+    story += pdf_table(report.tables["trend"], wording=tr)
+    story += _coverage_pages(report, tr)
     held = quarantine_table(report)
     if held is not None:
-        story += pdf_table(held)
-    story += _definitions()
+        story += pdf_table(held, wording=tr)
+    story += _definitions(tr)
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()

@@ -35,17 +35,25 @@ def _label(cell: Cell) -> str:
     return f"{shown:,}" if isinstance(shown, int) else str(shown if shown is not None else "")
 
 
-def _title(d: Any, text: str, width: float, height: float) -> None:
-    d.add(String(0, height - 12, text, fontName="Helvetica-Bold", fontSize=10))
+#: The charts' titles (a translated PDF prints them above the chart, shaped: a drawing's own
+#: strings are not shaped; see :func:`tipdesk.reports.pdf.to_pdf`).
+TREND_TITLE = "Cases registered and accused convicted, by month"
+FUNNEL_TITLE = "Accused persons through the courts (in the period; each by its own date)"
+VICTIMS_TITLE = "Victims identified by gender and age group"
 
 
-def trend_chart(report: Report, width: float, height: float = 190) -> Any:
+def _title(d: Any, text: str, width: float, height: float, shown: bool = True) -> None:
+    if shown:
+        d.add(String(0, height - 12, text, fontName="Helvetica-Bold", fontSize=10))
+
+
+def trend_chart(report: Report, width: float, height: float = 190, title: bool = True) -> Any:
     """Monthly cases registered and accused convicted (a line each)."""
     table = report.tables["trend"]
     months = [str(r[0]) for r in table.rows]
     series = [[_num(r[i]) for r in table.rows if isinstance(r[i], Cell)] for i in (1, 2)]  # type: ignore[arg-type]
     d = Drawing(width, height)
-    _title(d, "Cases registered and accused convicted, by month", width, height)
+    _title(d, TREND_TITLE, width, height, title)
     chart = HorizontalLineChart()
     chart.x, chart.y = 40, 40
     chart.width, chart.height = width - 170, height - 75
@@ -103,7 +111,7 @@ def _legend(x: float, y: float, names: list[str]) -> Any:
     return legend
 
 
-def funnel_chart(report: Report, width: float, height: float = 150) -> Any:
+def funnel_chart(report: Report, width: float, height: float = 150, title: bool = True) -> Any:
     """Accused persons through the courts in the period: proceeded against, convicted,
     acquitted. One unit (accused persons) per chart: cases registered count cases, not people,
     and are in the headline table, never drawn on the same scale."""
@@ -114,9 +122,7 @@ def funnel_chart(report: Report, width: float, height: float = 150) -> Any:
         ("Acquitted", h["accused_acquitted"]),
     ]
     d = Drawing(width, height)
-    _title(
-        d, "Accused persons through the courts (in the period; each by its own date)", width, height
-    )
+    _title(d, FUNNEL_TITLE, width, height, title)
     top = max([_num(c) or 0 for _, c in stages] or [1]) or 1
     bar_area = width - 260
     row_h = (height - 30) / len(stages)
@@ -139,13 +145,13 @@ def funnel_chart(report: Report, width: float, height: float = 150) -> Any:
     return d
 
 
-def victims_chart(report: Report, width: float, height: float = 190) -> Any:
+def victims_chart(report: Report, width: float, height: float = 190, title: bool = True) -> Any:
     """Victims identified by gender (groups) and age group (bars)."""
     table = report.tables["victims_by_gender_and_age_group"]
     genders = [str(r[0]) for r in table.rows]
     data = [[(_num(r[i]) or 0) for r in table.rows if isinstance(r[i], Cell)] for i in (1, 2, 3)]  # type: ignore[arg-type]
     d = Drawing(width, height)
-    _title(d, "Victims identified by gender and age group", width, height)
+    _title(d, VICTIMS_TITLE, width, height, title)
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 30
     chart.width, chart.height = width - 170, height - 65

@@ -42,6 +42,9 @@ URDU_FONT = "NotoNastaliqUrdu"
 NASTALIQ_LEADING = 2.1
 NASTALIQ_BASELINE = 1.3
 _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Dates, times and numbers with separators ("2025-12-31", "10:00", "123/2026"): isolated left
+# to right before ordering (python-bidi prints "2025-12-31" in an Urdu line as "31-12-2025").
+_NUMBER_RUNS = re.compile(r"\d+(?:[-/.:]\d+)+")
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«"}
 _OPENERS, _CLOSERS = "([{«", ")]}»"
 
@@ -118,7 +121,7 @@ class _Measure:
 
     def width(self, word: str) -> float:
         """A word's width, in reading order (for wrapping)."""
-        return sum(c.width for c in self.chunks(get_display(word)))
+        return sum(c.width for c in self.chunks(_CONTROLS.sub("", get_display(word))))
 
 
 def _split_script(text: str) -> list[str]:
@@ -148,7 +151,7 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
 
     def __init__(self, text: str, style: ParagraphStyle, lines: list[str] | None = None) -> None:
         super().__init__()
-        self.text = _CONTROLS.sub("", text)
+        self.text = _NUMBER_RUNS.sub("\u2066\\g<0>\u2069", text)  # controls are kept for ordering
         self.style = style
         self.direction = _base_dir(text)
         self._given_lines = lines
@@ -194,7 +197,7 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
 
     def visual_chunks(self, line: str) -> list[_Chunk]:
         """One wrapped line as drawn, left to right."""
-        visual = _mirrored_pairs(get_display(line, base_dir=self.direction))
+        visual = _CONTROLS.sub("", _mirrored_pairs(get_display(line, base_dir=self.direction)))
         return self._measure.chunks(visual)
 
     def draw(self) -> None:

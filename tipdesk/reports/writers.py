@@ -22,6 +22,7 @@ from typing import Any
 
 from tipdesk import __version__
 from tipdesk.fs import atomic_write_bytes
+from tipdesk.reports.localize import ENGLISH, Wording
 from tipdesk.reports.model import HEADLINE, Cell, Report, Table, Value
 from tipdesk.reports.tables import AGE_GROUPS, GENDERS
 
@@ -336,23 +337,24 @@ def to_csv_zip(report: Report) -> bytes:
 # --- dispatch -------------------------------------------------------------------------------
 
 
-def render(report: Report, fmt: str) -> bytes:
-    """The report as ``fmt`` (json, csv, xlsx or pdf) bytes."""
+def render(report: Report, fmt: str, wording: Wording = ENGLISH) -> bytes:
+    """The report as ``fmt`` (json, csv, xlsx or pdf) bytes; the PDF and XLSX worded by
+    ``wording`` (JSON and CSV are data for machines: keys and codes, always English)."""
     renderers: dict[str, Callable[[Report], bytes]] = {"json": to_json, "csv": to_csv_zip}
     if fmt == "xlsx":
         from tipdesk.reports.xlsx import to_xlsx  # openpyxl loads only when asked for
 
-        return to_xlsx(report)
+        return to_xlsx(report, wording)
     if fmt == "pdf":
         from tipdesk.reports.pdf import to_pdf  # reportlab loads only when asked for
 
-        return to_pdf(report)
+        return to_pdf(report, wording)
     if fmt not in renderers:
         raise ValueError(f"unknown report format {fmt!r}")
     return renderers[fmt](report)
 
 
-def write_report(report: Report, fmt: str, path: Path) -> Path:
-    """Render and write atomically; return the path."""
-    atomic_write_bytes(path, render(report, fmt), mode=0o600)
+def write_report(report: Report, fmt: str, path: Path, wording: Wording = ENGLISH) -> Path:
+    """Render (worded by ``wording``) and write atomically; return the path."""
+    atomic_write_bytes(path, render(report, fmt, wording), mode=0o600)
     return path

@@ -19,6 +19,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
+from tipdesk.reports.localize import ENGLISH, Wording, localized_table
 from tipdesk.reports.model import Cell, ColumnKind, Report, Table
 from tipdesk.reports.writers import published_tables, quarantine_note
 
@@ -53,42 +54,53 @@ SHEET_NAMES = {
     "coverage": "Coverage",
     "quarantine": "Held in quarantine",
 }
+SUPPRESSION_NOTE = (
+    'counts of 1 to {shown} shown as "<{mark}"; "x" hides a count of any size (small ones '
+    "too) so that no hidden count can be worked out from the others"
+)
 _NOT_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
-def sheet_name(key: str, title: str = "") -> str:
-    """The sheet of table ``key``: its reader's name, else its title made fit for Excel."""
-    name = SHEET_NAMES.get(key) or " ".join((title or key).translate(_NOT_IN_SHEET_NAMES).split())
+def sheet_name(key: str, title: str = "", tr: Wording = ENGLISH) -> str:
+    """The sheet of table ``key``: its reader's name (worded by ``tr``), else its title
+    (already worded) made fit for Excel."""
+    name = tr(SHEET_NAMES[key]) if key in SHEET_NAMES else ""
+    name = " ".join((name or title or key).translate(_NOT_IN_SHEET_NAMES).split())
     return name[:31]
 
 
-def _about(ws: Any, report: Report, tables: list[Table]) -> None:
-    ws.title = "About"
+def _about(ws: Any, report: Report, tables: list[Table], tr: Wording) -> None:
+    ws.title = tr("About")
     ws["A1"] = report.title
     ws["A1"].font = Font(bold=True, size=14)
     cov = report.coverage
     stale = [r.district_name for r in cov.rows if r.district in set(cov.stale)]
     silent = [r.district_name for r in cov.rows if r.district in set(cov.never_sent)]
     rows = [
-        ("Period", f"{report.period[0]} to {report.period[1]}"),
-        ("Compared with", f"{report.previous_period[0]} to {report.previous_period[1]}"),
+        ("Period", f"{report.period[0]} – {report.period[1]}"),
+        ("Compared with", f"{report.previous_period[0]} – {report.previous_period[1]}"),
         ("Scope", report.scope_label),
         ("Generated at", report.generated_at),
-        ("Small-cell suppression", _suppression_text(report)),
+        ("Small-cell suppression", _suppression_text(report, tr)),
         ("Coverage", cov.summary()),
-        ("Stale districts", ", ".join(stale) or "none"),
-        ("Registered, never sent data", ", ".join(silent) or "none"),
-        ("Held in quarantine", quarantine_note(report) or "nothing"),
+        ("Stale districts", ", ".join(stale) or tr("none")),
+        ("Registered, never sent data", ", ".join(silent) or tr("none")),
+        ("Held in quarantine", quarantine_note(report) or tr("nothing")),
     ]
+    if tr is ENGLISH:  # the English workbook as it always was
+        rows[:2] = [
+            ("Period", f"{report.period[0]} to {report.period[1]}"),
+            ("Compared with", f"{report.previous_period[0]} to {report.previous_period[1]}"),
+        ]
     for i, (k, v) in enumerate(rows, start=3):
-        ws.cell(row=i, column=1, value=k).font = TOTAL_FONT
+        ws.cell(row=i, column=1, value=tr(k)).font = TOTAL_FONT
         ws.cell(row=i, column=2, value=v).alignment = WRAP
     start = len(rows) + 5
-    ws.cell(row=start - 1, column=1, value="Sheet").font = TOTAL_FONT
-    ws.cell(row=start - 1, column=2, value="Table").font = TOTAL_FONT
-    ws.cell(row=start - 1, column=3, value="Key (JSON, CSV)").font = TOTAL_FONT
+    ws.cell(row=start - 1, column=1, value=tr("Sheet")).font = TOTAL_FONT
+    ws.cell(row=start - 1, column=2, value=tr("Table")).font = TOTAL_FONT
+    ws.cell(row=start - 1, column=3, value=tr("Key (JSON, CSV)")).font = TOTAL_FONT
     for i, t in enumerate(tables):
-        ws.cell(row=start + i, column=1, value=sheet_name(t.key, t.title))
+        ws.cell(row=start + i, column=1, value=sheet_name(t.key, t.title, tr))
         ws.cell(row=start + i, column=2, value=t.title + (f" ({t.note})" if t.note else ""))
         ws.cell(row=start + i, column=2).alignment = WRAP
         ws.cell(row=start + i, column=3, value=t.key)
@@ -97,10 +109,12 @@ def _about(ws: Any, report: Report, tables: list[Table]) -> None:
     ws.column_dimensions["C"].width = 34
 
 
-def _suppression_text(report: Report) -> str:
+def _suppression_text(report: Report, tr: Wording = ENGLISH) -> str:
     s = report.suppression
     if not s:
-        return "none"
+        return tr("none")
+    if tr is not ENGLISH:
+        return tr(SUPPRESSION_NOTE).format(shown=s["threshold"] - 1, mark=s["threshold"])
     return (
         f'counts of 1 to {s["threshold"] - 1} shown as "<{s["threshold"]}"; "x" hides a '
         "count of any size (small ones too) so that no hidden count can be worked out from "
@@ -145,13 +159,17 @@ def _width_text(value: Any, kind: ColumnKind) -> str:
     return "" if value is None else str(value)
 
 
-def to_xlsx(report: Report) -> bytes:
-    """The report as an XLSX workbook (see the module contract)."""
+def to_xlsx(report: Report, wording: Wording = ENGLISH) -> bytes:
+    """The report as an XLSX workbook (see the module contract), worded by ``wording``: in a
+    right-to-left language every sheet runs right to left; figures stay numbers."""
     wb = Workbook()
-    tables = published_tables(report)
-    _about(wb.active, report, tables)
+    tables = [localized_table(t, wording) for t in published_tables(report)]
+    _about(wb.active, report, tables, wording)
     for t in tables:
-        _table_sheet(wb.create_sheet(sheet_name(t.key, t.title)), t)
+        _table_sheet(wb.create_sheet(sheet_name(t.key, t.title, wording)), t)
+    if wording.rtl:
+        for ws in wb.worksheets:
+            ws.sheet_view.rightToLeft = True
     # A fixed creation time: the same report gives the same workbook content.
     stamp = (
         dt.datetime.fromisoformat(report.generated_at.replace("Z", "+00:00"))

@@ -16,13 +16,16 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from tipdesk import catalogue
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.languages import Language
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.reports import build as report_build
 from tipdesk.reports import exports, writers
 from tipdesk.reports.build import Progress
+from tipdesk.reports.localize import ENGLISH, Wording
 from tipdesk.reports.model import Coverage, Report, ReportParams
 from tipdesk.services.session import Session
 from tipdesk.services.sync.hq import hq_database
@@ -84,6 +87,21 @@ def district_coverage(session: Session, stale_days: int = 30) -> Coverage:
     return report_build.coverage_of(session.store, session.reference, params, None, sources)
 
 
+def report_wording(language: str) -> Wording:
+    """The wording of PDF/XLSX exports in ``language`` (``en`` or ``ur``) for callers without
+    Qt (the command line): the same translations as the interface's, read from the ``.ts``
+    (contexts ``ReportTables`` then ``codes``); a text not translated stays English."""
+    try:
+        chosen = Language(language)
+    except ValueError:
+        choices = ", ".join(x.value for x in Language)
+        raise InvalidInput(f"Unknown language {language!r}; use one of: {choices}.") from None
+    if chosen is Language.ENGLISH:
+        return ENGLISH
+    words = catalogue.translations(chosen.value, ("ReportTables", "codes"))
+    return Wording(lambda text: words.get(text, text), rtl=chosen.right_to_left)
+
+
 def export_report(
     session: Session,
     params: ReportParams,
@@ -91,15 +109,17 @@ def export_report(
     dest: Path,
     progress: Progress | None = None,
     report: Report | None = None,
+    wording: Wording = ENGLISH,
 ) -> Path:
     """Build (or reuse ``report``, e.g. the one on screen) and write it as ``fmt`` to
-    ``dest``; return the path written."""
+    ``dest`` (a PDF or XLSX worded by ``wording``: the UI's or the CLI's language); return
+    the path written."""
     session.require(Permission.REPORTS)
     if fmt not in FORMATS:
         raise InvalidInput(f"Unknown format {fmt!r}; use one of: {', '.join(FORMATS)}.")
     dest = _destination(dest)
     report = report or build_report(session, params, progress)
-    writers.write_report(report, fmt, dest)
+    writers.write_report(report, fmt, dest, wording)
     session.audit(
         "export",
         "report",

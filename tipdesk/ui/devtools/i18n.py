@@ -118,6 +118,14 @@ def catalogue_texts() -> list[str]:
     return templates_in(files)
 
 
+def report_texts() -> list[str]:
+    """The words of the report's tables and exports (:data:`tipdesk.reports.localize.REPORT_TEXTS`),
+    context ``ReportTables``: the Reports screen and the Urdu PDF/XLSX share them."""
+    from tipdesk.reports.localize import REPORT_TEXTS
+
+    return list(REPORT_TEXTS)
+
+
 def dynamic_source(groups: Iterable[tuple[str, Iterable[str]]]) -> str:
     """Python source marking ``(context, texts)`` for ``lupdate`` (never imported)."""
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
@@ -134,7 +142,12 @@ def extract(languages: Sequence[str] = tuple(LANGUAGES), folder: Path | None = N
         extra = Path(tmp) / "strings_outside_the_ui.py"
         extra.write_text(
             dynamic_source(
-                [("codes", code_names()), ("messages", catalogue_texts()), *QT_OWN.items()]
+                [
+                    ("codes", code_names()),
+                    ("messages", catalogue_texts()),
+                    ("ReportTables", report_texts()),
+                    *QT_OWN.items(),
+                ]
             ),
             encoding="utf-8",
         )

@@ -16,7 +16,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from tipdesk.core.languages import Language
+from tipdesk.reports.localize import ENGLISH, REPORT_TEXTS, Wording
 from tipdesk.reports.model import HEADLINE, Cell, ColumnKind, Report, Table
+from tipdesk.ui.language import current_language
 from tipdesk.ui.widgets.common import locale, number
 from tipdesk.ui.widgets.text_table import FlatTableModel
 
@@ -28,6 +31,23 @@ _TEXT = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
 def table_text(text: str) -> str:
     """A title or column label of the report (English source text) in the UI language."""
     return QCoreApplication.translate("ReportTables", text)
+
+
+def report_wording() -> Wording:
+    """How the PDF/XLSX exports are worded: in the interface's language (the report follows
+    the user's choice of language). Built here, on the GUI thread, as a plain mapping: the
+    export runs on the store's thread."""
+    language = current_language()
+    if language is Language.ENGLISH:
+        return ENGLISH
+    words = {text: table_text(text) for text in REPORT_TEXTS}
+
+    def tr(text: str) -> str:
+        if text in words:
+            return words[text]
+        return QCoreApplication.translate("codes", text)  # a code list's name not seen yet
+
+    return Wording(tr, rtl=language.right_to_left)
 
 
 def show_value(value: Any, kind: ColumnKind = ColumnKind.COUNT) -> str:

@@ -33,12 +33,18 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
+from tipdesk.reports.localize import Wording
 from tipdesk.reports.model import Cell, Report, ReportParams
 from tipdesk.services.reports import build_report, export_report
 from tipdesk.services.session import Session
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.pages.reports.coverage import CoveragePanel
-from tipdesk.ui.pages.reports.models import HeadlineModel, ReportTableModel, table_text
+from tipdesk.ui.pages.reports.models import (
+    HeadlineModel,
+    ReportTableModel,
+    report_wording,
+    table_text,
+)
 from tipdesk.ui.pages.reports.review_tabs import (
     DataQualityPanel,
     LinkedCasesPanel,
@@ -109,10 +115,10 @@ def _build(session: Session, progress: Progress, *, params: ReportParams) -> Rep
 
 def _export(
     session: Session, progress: Progress, *, params: ReportParams, fmt: str, dest: Path,
-    report: Report,
+    report: Report, wording: Wording,
 ) -> Path:  # fmt: skip
     progress.update(0, 0)
-    return export_report(session, params, fmt, dest, report=report)
+    return export_report(session, params, fmt, dest, report=report, wording=wording)
 
 
 def _num(cell: Cell | str) -> int:
@@ -537,7 +543,10 @@ class ReportPanel(QWidget):
         run_with_progress(
             self.ctx.runner, self, self.tr("Exporting the report"),
             self.tr("Writing {file}…").format(file=dest.name),
-            partial(_export, params=params, fmt=fmt, dest=dest, report=report),
+            partial(
+                _export, params=params, fmt=fmt, dest=dest, report=report,
+                wording=report_wording(),
+            ),
             self._on_exported, self._on_failed, cancellable=False,
         )  # fmt: skip
 

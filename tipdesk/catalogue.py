@@ -1,0 +1,49 @@
+"""Translations for the parts of TIPDesk that must not import Qt (the command line's report
+exports), read from the same ``.ts`` file the interface's ``.qm`` is compiled from.
+
+Contract: :func:`translations` returns ``{English source: translation}`` for the finished
+entries of the given contexts of ``resources/translations/tipdesk_<language>.ts`` (the first
+context listed wins when a text is in several). English, or a language without a ``.ts``,
+gives an empty mapping: callers fall back to the English text. A ``.ts`` that is not
+well-formed XML raises :class:`~tipdesk.core.errors.InvalidInput` naming the file.
+"""
+
+from __future__ import annotations
+
+# The .ts is our own file, shipped with the app (resources/), never input from outside:
+# the standard library's parser is enough (S314 warns about untrusted XML).
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from tipdesk.core.errors import InvalidInput
+from tipdesk.paths import resources_dir
+
+
+def translations(language: str, contexts: Sequence[str]) -> dict[str, str]:
+    """The finished translations of ``contexts`` into ``language`` (see the module contract)."""
+    path = resources_dir() / "translations" / f"tipdesk_{language}.ts"
+    if language == "en" or not path.is_file():
+        return {}
+    try:
+        root = ET.parse(path).getroot()  # noqa: S314 - our own shipped file (see above)
+    except ET.ParseError as exc:
+        raise InvalidInput(f"The translation file {path.name} cannot be read: {exc}.") from None
+    found: dict[str, dict[str, str]] = {name: {} for name in contexts}
+    for context in root.iter("context"):
+        name = context.findtext("name", "")
+        if name not in found:
+            continue
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if (
+                source
+                and translation is not None
+                and translation.text
+                and translation.get("type") not in ("unfinished", "obsolete", "vanished")
+            ):
+                found[name].setdefault(source, translation.text)
+    out: dict[str, str] = {}
+    for name in reversed(contexts):  # the first context listed wins
+        out.update(found[name])
+    return out
