@@ -7630,6 +7630,50 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <source>Local or other NGO</source>
         <translation>مقامی یا دیگر NGO</translation>
     </message>
+    <message>
+        <source>Investigation report due (CrPC s.173)</source>
+        <translation>تفتیشی رپورٹ واجب (ضابطہ فوجداری دفعہ 173)</translation>
+    </message>
+    <message>
+        <source>Challan due (14 days from arrest)</source>
+        <translation>چالان واجب (گرفتاری سے 14 دن)</translation>
+    </message>
+    <message>
+        <source>Shelter placement to confirm</source>
+        <translation>پناہ گاہ میں رہائش کی تصدیق کریں</translation>
+    </message>
+    <message>
+        <source>Shelter review due</source>
+        <translation>پناہ گاہ کا جائزہ واجب</translation>
+    </message>
+    <message>
+        <source>Medical referral: follow up</source>
+        <translation>طبی ریفرل: پیروی کریں</translation>
+    </message>
+    <message>
+        <source>Psychosocial support: follow up</source>
+        <translation>نفسیاتی و سماجی معاونت: پیروی کریں</translation>
+    </message>
+    <message>
+        <source>Legal aid referral: follow up</source>
+        <translation>قانونی امداد کا ریفرل: پیروی کریں</translation>
+    </message>
+    <message>
+        <source>Child protection referral: follow up</source>
+        <translation>تحفظِ اطفال کا ریفرل: پیروی کریں</translation>
+    </message>
+    <message>
+        <source>Child protection review due</source>
+        <translation>تحفظِ اطفال کا جائزہ واجب</translation>
+    </message>
+    <message>
+        <source>Repatriation (IOM): follow up</source>
+        <translation>وطن واپسی (IOM): پیروی کریں</translation>
+    </message>
+    <message>
+        <source>Livelihood support: follow up</source>
+        <translation>روزگار معاونت: پیروی کریں</translation>
+    </message>
 </context>
 <context>
     <name>diary</name>
@@ -8314,6 +8358,50 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>{n:.1f} MB</source>
         <translation>‏{n:.1f} MB</translation>
+    </message>
+    <message>
+        <source>a victim</source>
+        <translation>ایک متاثرہ</translation>
+    </message>
+    <message>
+        <source>{first} and {then}</source>
+        <translation>‏{first} اور {then}</translation>
+    </message>
+    <message>
+        <source>this accused appears to be the same person as {victims} of this case; a victim must not be treated as an offender (non-criminalisation): a supervisor reviews it in the review queue, and until then the accused cannot be marked proceeded against or convicted</source>
+        <translation>یہ ملزم بظاہر وہی فرد ہے جو اس مقدمے میں {victims} ہے؛ متاثرہ کے ساتھ مجرم جیسا سلوک نہیں کیا جا سکتا (عدم مجرمانہ سلوک): نگران افسر جائزہ قطار میں اس کا جائزہ لیتا ہے، اور تب تک ملزم کے خلاف کارروائی یا سزا درج نہیں کی جا سکتی</translation>
+    </message>
+    <message>
+        <source>this accused may be the same person as {victims} of this case; a victim must not be treated as an offender (non-criminalisation): a supervisor reviews it in the review queue, and until then the accused cannot be marked proceeded against or convicted</source>
+        <translation>ممکن ہے یہ ملزم وہی فرد ہو جو اس مقدمے میں {victims} ہے؛ متاثرہ کے ساتھ مجرم جیسا سلوک نہیں کیا جا سکتا (عدم مجرمانہ سلوک): نگران افسر جائزہ قطار میں اس کا جائزہ لیتا ہے، اور تب تک ملزم کے خلاف کارروائی یا سزا درج نہیں کی جا سکتی</translation>
+    </message>
+    <message>
+        <source>victim {code}</source>
+        <translation>متاثرہ {code}</translation>
+    </message>
+    <message>
+        <source>proceeded against (challan)</source>
+        <translation>کارروائی شدہ (چالان)</translation>
+    </message>
+    <message>
+        <source>this accused appears to be the same person as {victims} of this case, and no supervisor has reviewed it yet: the accused cannot be marked {what} until a supervisor reviews the overlap (review queue). Save without it for now</source>
+        <translation>یہ ملزم بظاہر وہی فرد ہے جو اس مقدمے میں {victims} ہے، اور کسی نگران افسر نے ابھی اس کا جائزہ نہیں لیا: جب تک نگران افسر اس مماثلت کا جائزہ نہ لے (جائزہ قطار)، ملزم کو {what} درج نہیں کیا جا سکتا۔ فی الحال اس کے بغیر محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>this accused may be the same person as {victims} of this case, and no supervisor has reviewed it yet: the accused cannot be marked {what} until a supervisor reviews the overlap (review queue). Save without it for now</source>
+        <translation>ممکن ہے یہ ملزم وہی فرد ہو جو اس مقدمے میں {victims} ہے، اور کسی نگران افسر نے ابھی اس کا جائزہ نہیں لیا: جب تک نگران افسر اس مماثلت کا جائزہ نہ لے (جائزہ قطار)، ملزم کو {what} درج نہیں کیا جا سکتا۔ فی الحال اس کے بغیر محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>victim {n} (same CNIC, a strong sign)</source>
+        <translation>متاثرہ {n} (ایک ہی CNIC، مضبوط علامت)</translation>
+    </message>
+    <message>
+        <source>victim {n} (same name and father&apos;s name)</source>
+        <translation>متاثرہ {n} (ایک ہی نام اور ولدیت)</translation>
+    </message>
+    <message>
+        <source>victim {n} (same name)</source>
+        <translation>متاثرہ {n} (ایک ہی نام)</translation>
     </message>
     <message>
         <source>female {female:,} + male {male:,} + transgender {transgender:,} = {sum:,}, but the total is {total:,}</source>

@@ -305,3 +305,53 @@ def test_validation_messages_are_shown_in_urdu(qtbot: Any) -> None:
     finally:
         apply_language(app, Language.ENGLISH)  # type: ignore[arg-type]
     assert problem_text(problem) == "the case number is required"
+
+
+def test_overlap_notices_diary_items_and_report_words_are_shown_in_urdu(qtbot: Any) -> None:
+    """The dual-role notice (made in core), a shipped follow-up's title in the diary and the
+    report's export words read in Urdu; in English they are unchanged."""
+    import datetime as dt
+
+    from tipdesk.core import dual_role
+    from tipdesk.core.errors import Problem
+    from tipdesk.core.messages import say
+    from tipdesk.core.records import Victim
+    from tipdesk.services.diary import DiaryItem
+    from tipdesk.ui.errors import problem_text
+    from tipdesk.ui.pages.diary import labels
+    from tipdesk.ui.pages.reports.models import report_wording
+
+    pairs = [
+        dual_role.Pair(0, Victim(victim_code="V-1"), dual_role.CNIC, "same CNIC"),
+        dual_role.Pair(1, Victim(victim_code="V-2"), dual_role.NAME, "same name"),
+    ]
+    notice = Problem.of(
+        "accused[0]",
+        "dual_role",
+        say(
+            "this accused appears to be the same person as {victims} of this case; a "
+            "victim must not be treated as an offender (non-criminalisation): a supervisor "
+            "reviews it in the review queue, and until then the accused cannot be marked "
+            "proceeded against or convicted",
+            victims=dual_role.victim_words(pairs, True),
+        ),
+    )
+    item = DiaryItem(
+        "medical_follow_up:r1", "medical_follow_up", "follow_up", "r1", dt.date(2026, 5, 31),
+        "Medical referral: follow up", "c1", "FIR 131/2026", "", "", "V-1", "", "", False,
+    )  # fmt: skip
+    english = problem_text(notice)
+    assert english.startswith("this accused appears to be the same person as victim 1 (same")
+    assert "victim 1 (same CNIC, a strong sign) and victim 2 (same name)" in english
+    assert labels.what(item) == "Medical referral: follow up"
+    app = QApplication.instance()
+    apply_language(app, Language.URDU)  # type: ignore[arg-type]
+    try:
+        shown = problem_text(notice)
+        assert URDU_LETTER.search(shown) and "victim" not in shown and "CNIC" in shown
+        assert labels.what(item) == "طبی ریفرل: پیروی کریں"
+        wording = report_wording()
+        assert wording.rtl and wording("Victims identified by gender").startswith("شناخت")
+    finally:
+        apply_language(app, Language.ENGLISH)  # type: ignore[arg-type]
+    assert report_wording()("District") == "District"

@@ -25,6 +25,7 @@ from tipdesk.core.cnic import normalise_cnic
 from tipdesk.core.codes import Outcome
 from tipdesk.core.errors import Problem, Severity
 from tipdesk.core.folding import fold
+from tipdesk.core.messages import Message, say
 from tipdesk.core.records import Accused, Case, Victim
 
 Person = tuple[str | None, str, str]
@@ -141,18 +142,27 @@ def case_matches(case: Case, key: PersonKey | None = None) -> dict[int, list[str
     }
 
 
-def victim_words(pairs: Sequence[Pair], detail: bool) -> str:
+def victim_words(pairs: Sequence[Pair], detail: bool) -> Message:
     """The victims of ``pairs`` as a message names them: by position and sign for users who
     may see identities, by code only for the others (never the field that matched: the notice
-    must not tell someone guessing a CNIC or a name which guess was right)."""
-    words = []
+    must not tell someone guessing a CNIC or a name which guess was right). A translatable
+    message (:mod:`tipdesk.core.messages`); ``str()`` is the English."""
+    words: list[Message] = []
     for j, victim, found, why in pairs:
-        if detail:
-            text = "same CNIC, a strong sign" if found == CNIC else why or "same name"
-            words.append(f"victim {j + 1} ({text})")
+        if not detail:
+            words.append(say("victim {code}", code=victim.victim_code or j + 1))
+        elif found == CNIC:
+            words.append(say("victim {n} (same CNIC, a strong sign)", n=j + 1))
+        elif why == "same name and father's name":
+            words.append(say("victim {n} (same name and father's name)", n=j + 1))
         else:
-            words.append(f"victim {victim.victim_code or j + 1}")
-    return " and ".join(words) or "a victim"
+            words.append(say("victim {n} (same name)", n=j + 1))
+    if not words:
+        return say("a victim")
+    joined = words[0]
+    for word in words[1:]:
+        joined = say("{first} and {then}", first=joined, then=word)
+    return joined
 
 
 def warnings(case: Case, *, detail: bool = True, key: PersonKey | None = None) -> list[Problem]:
@@ -166,18 +176,24 @@ def warnings(case: Case, *, detail: bool = True, key: PersonKey | None = None) -
         ]
         if not still_open:
             continue
-        verb = "appears to be" if detail else "may be"
-        found.append(
-            Problem(
-                f"accused[{i}]",
-                "dual_role",
-                f"this accused {verb} the same person as {victim_words(still_open, detail)} "
-                "of this case; a victim must not be treated as an offender "
-                "(non-criminalisation): a supervisor reviews it in the review queue, and until "
-                "then the accused cannot be marked proceeded against or convicted",
-                Severity.WARNING,
+        victims = victim_words(still_open, detail)
+        if detail:
+            message = say(
+                "this accused appears to be the same person as {victims} of this case; a "
+                "victim must not be treated as an offender (non-criminalisation): a supervisor "
+                "reviews it in the review queue, and until then the accused cannot be marked "
+                "proceeded against or convicted",
+                victims=victims,
             )
-        )
+        else:
+            message = say(
+                "this accused may be the same person as {victims} of this case; a victim must "
+                "not be treated as an offender (non-criminalisation): a supervisor reviews it "
+                "in the review queue, and until then the accused cannot be marked proceeded "
+                "against or convicted",
+                victims=victims,
+            )
+        found.append(Problem.of(f"accused[{i}]", "dual_role", message, Severity.WARNING))
     return found
 
 
@@ -222,18 +238,28 @@ def marking_problems(case: Case, old: Case | None, *, detail: bool = True) -> li
         if not pairs:
             continue
         for name in marks(a, before.get(a.id)):
-            what = "proceeded against (challan)" if name == "proceeded_on" else "convicted"
-            verb = "appears to be" if detail else "may be"
-            found.append(
-                Problem(
-                    f"accused[{i}].{name}",
-                    "dual_role",
-                    f"this accused {verb} the same person as {victim_words(pairs, detail)} "
-                    "of this case, and no supervisor has reviewed it yet: the accused cannot "
-                    f"be marked {what} until a supervisor reviews the overlap (review queue). "
-                    "Save without it for now",
-                )
+            what = (
+                say("proceeded against (challan)") if name == "proceeded_on" else say("convicted")
             )
+            victims = victim_words(pairs, detail)
+            if detail:
+                message = say(
+                    "this accused appears to be the same person as {victims} of this case, and "
+                    "no supervisor has reviewed it yet: the accused cannot be marked {what} "
+                    "until a supervisor reviews the overlap (review queue). Save without it "
+                    "for now",
+                    victims=victims,
+                    what=what,
+                )
+            else:
+                message = say(
+                    "this accused may be the same person as {victims} of this case, and no "
+                    "supervisor has reviewed it yet: the accused cannot be marked {what} until "
+                    "a supervisor reviews the overlap (review queue). Save without it for now",
+                    victims=victims,
+                    what=what,
+                )
+            found.append(Problem.of(f"accused[{i}].{name}", "dual_role", message))
     return found
 
 

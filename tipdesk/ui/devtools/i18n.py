@@ -100,6 +100,11 @@ def code_names() -> list[str]:
         for list_name in lists:
             for item in data[list_name]:
                 names[str(item["name"])] = None
+    # The diary's shipped deadlines and follow-ups ("Medical referral: follow up").
+    rules = json.loads((resources_dir() / "rules" / "deadlines.json").read_text("utf-8"))
+    for key in ("case_deadlines", "referral_follow_ups"):
+        for rule in rules.get(key, []):
+            names[str(rule["title"])] = None
     return list(names)
 
 

@@ -318,7 +318,7 @@ class DoneDialog(_FormDialog):
         case = item.case_number or self.tr("no case")
         self.intro.setText(
             self.tr("{what} ({case}), due {date}.").format(
-                what=item.title, case=case, date=date_text(item.due_on.isoformat())
+                what=labels.what(item), case=case, date=date_text(item.due_on.isoformat())
             )
         )
         self.again_edit = DateField()

@@ -36,8 +36,11 @@ def purpose_label(code: str) -> str:
 
 
 def what(item: DiaryItem) -> str:
-    """What is due: a hearing's purpose (translated), or the rule's title as HQ wrote it."""
-    return purpose_label(item.purpose) if item.kind == "hearing" else item.title
+    """What is due: a hearing's purpose, or the rule's title (translated: the shipped rules'
+    titles are in the ``.ts`` under ``codes``; a title HQ wrote itself stays as written)."""
+    if item.kind == "hearing":
+        return purpose_label(item.purpose)
+    return QCoreApplication.translate("codes", item.title)
 
 
 def row(item: DiaryItem) -> list[str]:
