@@ -99,6 +99,7 @@ package-check: $(STAMP)
 	$(BIN)/python -m bench.package size
 	dist/tipdesk/tipdesk --version
 	dist/tipdesk/tipdesk --self-test
+	TIPDESK_LANG=ur dist/tipdesk/tipdesk --self-test
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tipdesk.ui.devtools.screenshots --out docs/screenshots

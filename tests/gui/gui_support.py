@@ -22,7 +22,7 @@ from tipdesk.ui.language import apply_language
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.unlock.page import UnlockView
 from tipdesk.ui.runner import InlineRunner
-from tipdesk.ui.style import apply_style
+from tipdesk.ui.style import apply_style, ensure_fonts
 
 GUI_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 GUI_ADMIN = "admin1"
@@ -51,8 +51,10 @@ class FakeTime:
 
 @pytest.fixture(scope="session", autouse=True)
 def _tipdesk_look(qapp: QApplication) -> None:
-    """The app's style on the test QApplication (some sizes depend on it)."""
+    """The app's style on the test QApplication (some sizes depend on it), and its fonts as
+    the running app has them once its first window is up."""
     apply_style(qapp)
+    ensure_fonts()
 
 
 @pytest.fixture(autouse=True)

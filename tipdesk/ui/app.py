@@ -31,7 +31,7 @@ from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.events import AppEvents
 from tipdesk.ui.language import apply_language, current_language, remember_language, start_language
 from tipdesk.ui.pages.unlock.page import UnlockView
-from tipdesk.ui.style import apply_style, install_translations, set_window_icon
+from tipdesk.ui.style import apply_style, ensure_fonts, install_translations, set_window_icon
 
 if TYPE_CHECKING:
     from tipdesk.core.languages import Language
@@ -181,6 +181,9 @@ class AppController(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             set_window_icon(app)
+            # Urdu names and narratives in English mode are drawn in Nastaliq too, from the
+            # windows after the first (which shows none).
+            ensure_fonts()
 
     def _unlock_window(self) -> QWidget:
         view = UnlockView(self.config, self.runner, self.reporter.report)

@@ -142,6 +142,9 @@ def apply_language(
         Qt.LayoutDirection.RightToLeft if language.right_to_left else Qt.LayoutDirection.LeftToRight
     )
     if language is Language.URDU:
+        from tipdesk.ui.style import ensure_fonts  # style imports nothing of this module
+
+        ensure_fonts()  # Nastaliq, before a font asks for it
         # The app's style sheet is left as it is: changing it while the setup wizard was up
         # crashed Qt on the next change (so group-box titles keep Latin text's margin).
         app.setFont(urdu_font(_State.english_font or app.font()))

@@ -82,6 +82,13 @@ def show_sign_in(paths: Paths) -> str:
         if logo(40).isNull():
             raise RuntimeError("the app's logo does not load")
         title = window.windowTitle()
+        from tipdesk.core.languages import Language
+        from tipdesk.ui.language import env_language
+
+        if env_language() is Language.URDU and not app.property("tipdesk_translators"):
+            # TIPDESK_LANG=ur: the package must carry the compiled Urdu catalogue.
+            raise RuntimeError("the Urdu translation (resources/translations/tipdesk_ur.qm) "
+                               "did not load")  # fmt: skip
     finally:
         controller.quit()
         for widget in QApplication.topLevelWidgets():
