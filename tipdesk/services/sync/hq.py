@@ -252,6 +252,23 @@ def hq_database(session: Session) -> HqDatabase | None:
     return hq_pg.database_of(session)
 
 
+def opened_contents(
+    session: Session, env: Envelope, manifest: Manifest, limits: Limits
+) -> payload.Payload:
+    """A verified bundle's payload, decrypted with HQ's key, within the memory budget,
+    checked against its manifest, consenting victims' identities opened (the SQLCipher and
+    the PostgreSQL import alike). Call it with the collector paused (``gc_paused``): decoding
+    makes many objects and no cycles."""
+    me = own_identity(session)
+    plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
+    budget.check_items(plain, budget.records_in(manifest.counts))
+    contents = payload.decode(plain, env.format)
+    del plain  # the decrypted bytes go before the checks below run
+    bundle.check_payload(manifest, contents)
+    relay.open_identities(contents.rows.get("victim", []), contents.identity_keys, me.age_identity)
+    return contents
+
+
 def import_bundle_bytes(
     session: Session, data: bytes, *, source: str = "", limits: Limits = DEFAULT_LIMITS
 ) -> ImportResult:
@@ -286,16 +303,8 @@ def import_bundle_bytes(
             )
         result.gaps = _gaps(session, manifest.device)
         return result
-    me = own_identity(session)
-    plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
-    budget.check_items(plain, budget.records_in(manifest.counts))
     with gc_paused():
-        contents = payload.decode(plain, env.format)
-        del plain
-        bundle.check_payload(manifest, contents)
-        relay.open_identities(
-            contents.rows.get("victim", []), contents.identity_keys, me.age_identity
-        )
+        contents = opened_contents(session, env, manifest, limits)
         outcome = importer.apply_bundle(
             session.store,
             manifest=manifest,

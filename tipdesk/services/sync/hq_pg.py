@@ -35,13 +35,13 @@ from tipdesk.reports.build import Progress, build_report_from
 from tipdesk.reports.model import Report, ReportParams
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer, relay
-from tipdesk.services.sync.common import own_identity, require_hq, sync_store
-from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified
+from tipdesk.services.sync import importer
+from tipdesk.services.sync.common import require_hq, sync_store
+from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified, opened_contents
 from tipdesk.services.sync.import_state import Outcome
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
 from tipdesk.store.store import Actor
-from tipdesk.sync import budget, bundle, container, payload, status
+from tipdesk.sync import status
 from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.container import DEFAULT_LIMITS, Limits
 from tipdesk.sync.gcpause import gc_paused
@@ -124,18 +124,10 @@ def open_bundle(
         up_to_date=sum(manifest.counts.values()),
         district_name=district_name(session, device.district),
     )
-    me = own_identity(session)
-    plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)
-    budget.check_items(plain, budget.records_in(manifest.counts))
     with gc_paused():
-        contents = payload.decode(plain, env.format)
-        del plain
-        bundle.check_payload(manifest, contents)
-        # Consenting victims' identities travel sealed to HQ's key: opened here, sealed
-        # again by the PostgreSQL batch as it writes them.
-        relay.open_identities(
-            contents.rows.get("victim", []), contents.identity_keys, me.age_identity
-        )
+        # Consenting victims' identities are opened here and sealed again by the
+        # PostgreSQL batch as it writes them.
+        contents = opened_contents(session, env, manifest, limits)
     return OpenedBundle(
         result,
         manifest,
