@@ -28,6 +28,7 @@ from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
+from tipdesk.hqstore import keys as pg_keys
 from tipdesk.hqstore import migrations
 from tipdesk.hqstore.figures import PgFigures
 from tipdesk.hqstore.pool import Conn, HqDatabase, check_url
@@ -74,19 +75,27 @@ def link(session: Session, db: HqDatabase) -> Linked:
             "SELECT key, value FROM settings WHERE key IN (?, ?)", (PUBLIC_KEY, INDEX_KEY)
         )
     )
+    index_key = pg_keys.install_index_key(keys[INDEX_KEY])
     devices = _devices(session)
     with db.connection() as conn:
-        found = migrations.migrate(conn)
+        had_clear_key = pg_keys.holds_clear_key(conn)
+        conn.rollback()
+        found = migrations.migrate(conn, index_key=index_key)
         with conn.transaction():
-            try:
-                pg_batch.link_identity(conn, str(keys[PUBLIC_KEY]), str(keys[INDEX_KEY]))
-            except ValueError:
-                raise KnownError(
-                    "This PostgreSQL database belongs to another HQ (its identity keys differ); "
-                    "nothing was changed. Use an empty database for this HQ."
-                ) from None
+            pg_batch.link_identity(conn, str(keys[PUBLIC_KEY]), index_key)
             pg_batch.mirror_devices(conn, devices)
+        if had_clear_key:
+            pg_keys.rewrite_settings(conn)
     return Linked(found, migrations.LATEST, len(devices))
+
+
+def install_index_key(session: Session) -> bytes:
+    """The HQ install's identity index key, from its own (SQLCipher) store: what the
+    PostgreSQL import hashes with; PostgreSQL holds only its fingerprint."""
+    rows = session.store.query("SELECT value FROM settings WHERE key = ?", (INDEX_KEY,))
+    if not rows:
+        raise KnownError("This HQ install has no identity index key (its store is too old).")
+    return pg_keys.install_index_key(rows[0][0])
 
 
 @dataclass
@@ -99,7 +108,8 @@ class OpenedBundle:
     sha256: str
     contents: Payload
     devices: list[tuple[str, str, str, str, str | None]]
-    private: bytes | None
+    private: bytes | None = dataclasses.field(repr=False)
+    index_key: bytes = dataclasses.field(repr=False)
     actor: Actor
     ctx: ValidationContext
     here: str
@@ -135,6 +145,7 @@ def open_bundle(
         contents,
         _devices(session),
         session.store.vault.private_key(),
+        install_index_key(session),
         session.actor(),
         session.validation_context(),
         session.install.device_id,
@@ -149,7 +160,9 @@ def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
 
     def work(conn: Conn) -> Outcome:
         pg_batch.mirror_devices(conn, opened.devices)
-        with pg_batch.import_batch(conn, opened.actor, m.device, ids, opened.private) as b:
+        with pg_batch.import_batch(
+            conn, opened.actor, m.device, ids, opened.private, index_key=opened.index_key
+        ) as b:
             return importer.apply_in_batch(
                 b,
                 b,

@@ -25,6 +25,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.copy import TABLES, CopyTarget
 from tipdesk.hqstore.figures import PgFigures
+from tipdesk.hqstore.keys import install_index_key
 from tipdesk.reports import writers
 from tipdesk.reports.build import build_report, build_report_from
 from tipdesk.reports.model import ReportParams
@@ -131,7 +132,7 @@ def migrate_to_postgres(session: Session, url: str) -> Migrated:
         for table in TABLES:
             for rows in _pages(session, table):
                 target.write(table, rows)
-        target.link_identity(str(keys[PUBLIC_KEY]), str(keys[INDEX_KEY]))
+        target.link_identity(str(keys[PUBLIC_KEY]), install_index_key(keys[INDEX_KEY]))
         target.finish()
         proof = _prove(session, target)
         target.commit()
