@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import handover_cmd, io
+from tipdesk.cli import handover_cmd, hq_pg_cmd, io
 from tipdesk.cli.common import (
     Add,
     InFile,
@@ -911,6 +911,7 @@ def register(sub: Any, add: Add) -> None:
         hq,
     )
     p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    hq_pg_cmd.register(hq, add)
     p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
     p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
     p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)

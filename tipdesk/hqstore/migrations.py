@@ -211,10 +211,22 @@ def _step_keys_out(conn: Conn) -> None:
     )
 
 
+def _step_reveal_function(conn: Conn) -> None:
+    """The identity officers' one way to a victim's sealed identity (issue 20, security):
+    ``tipdesk_reveal``, SECURITY DEFINER, owned by the schema's owner, callable only by the
+    roles granted it (:mod:`tipdesk.hqstore.roles`). The SQL is
+    :data:`tipdesk.hqstore.reveal.FUNCTION_SQL`, frozen with this step."""
+    from tipdesk.hqstore import reveal
+
+    conn.execute(reveal.FUNCTION_SQL.encode())
+    conn.execute(reveal.LOCK_DOWN_SQL.encode())
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
     (3, _step_keys_out),
+    (4, _step_reveal_function),
 ]
 LATEST = STEPS[-1][0]
 

@@ -66,7 +66,7 @@ def test_no_table_or_dump_holds_the_index_key_after_an_import(
 ) -> None:
     lahore, hq = svc_linked
     fill(lahore, seed=61, cases=8)
-    shared = case_for(lahore)
+    shared = case_for(lahore, case_number="FIR 9610/2019")
     shared.victims[0].consent_to_share = True
     shared.victims[0].cnic = "61101-7654321-9"
     records.save(lahore, [shared])
