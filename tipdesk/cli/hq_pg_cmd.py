@@ -4,10 +4,11 @@ database roles per duty; docs/install.md, "HQ server")."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from tipdesk.cli import io
-from tipdesk.cli.common import Add, open_session
+from tipdesk.cli.common import Add, InFile, open_session
 from tipdesk.paths import Paths
 
 
@@ -31,6 +32,22 @@ def cmd_hq_database_roles(args: argparse.Namespace, paths: Paths) -> int:
         + "Grant them to login roles: GRANT tipdesk_analyst TO alice;",
     )  # fmt: skip
     return 0
+
+
+def add_ca(p: argparse.ArgumentParser) -> None:
+    """The ``--ca FILE`` option of a command taking a database URL."""
+    p.add_argument(
+        "--ca",
+        metavar="FILE",
+        type=InFile,
+        help="the CA certificate that signed the database server's (needed over the network; "
+        "TIPDesk keeps its content)",
+    )
+
+
+def ca_path(args: argparse.Namespace) -> Path | None:
+    """The ``--ca FILE`` given, as a path (``None`` without one)."""
+    return Path(args.ca) if getattr(args, "ca", None) else None
 
 
 def register(hq: Any, add: Add) -> None:
