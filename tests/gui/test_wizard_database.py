@@ -8,9 +8,12 @@ from typing import Any
 
 import psycopg
 from gui_support import GUI_ADMIN, GUI_PASSPHRASE
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
 
+from tipdesk.core.languages import Language
 from tipdesk.ui.app import AppController
+from tipdesk.ui.language import apply_language
 from tipdesk.ui.pages.setup.wizard import OPTIONS, RECOVERY, SetupWizard
 
 
@@ -89,3 +92,42 @@ def test_a_district_is_not_offered_the_database_choice(
     page.passphrase.confirm_edit.setText(GUI_PASSPHRASE)
     wizard.next()
     assert not wizard.options_page.database.isVisibleTo(wizard)
+
+
+def test_the_server_fields_never_squeeze_the_wizard_buttons(
+    controller: AppController, qtbot: Any
+) -> None:
+    """The server's fields make the page taller; QWizard's own layout used to take that height
+    from its buttons, cutting their labels (Nastaliq needs the full height)."""
+    english = controller.start()
+    assert isinstance(english, SetupWizard)
+    english.intro.language.setCurrentIndex(1)  # اردو: the wizard is shown again in Urdu
+    english.intro.language.activated.emit(1)
+    try:
+        wizard = controller.start_window
+        assert isinstance(wizard, SetupWizard) and wizard is not english
+        _squeeze_check(wizard, qtbot)
+    finally:
+        apply_language(QApplication.instance(), Language.ENGLISH)  # type: ignore[arg-type]
+
+
+def _squeeze_check(wizard: SetupWizard, qtbot: Any) -> None:
+    wizard.intro.hq_radio.setChecked(True)
+    wizard.next()
+    page = wizard.user_page
+    page.user_edit.setText(GUI_ADMIN)
+    page.passphrase.passphrase_edit.setText(GUI_PASSPHRASE)
+    page.passphrase.confirm_edit.setText(GUI_PASSPHRASE)
+    wizard.next()
+    assert wizard.currentId() == OPTIONS
+    choice = wizard.options_page.database
+    choice.server_radio.setChecked(True)
+    wizard.options_page.initializePage()
+    wizard.resize(wizard.width(), wizard.minimumSize().height())
+    qtbot.wait(50)
+    for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CommitButton):
+        nav = wizard.button(which)
+        assert nav.height() >= nav.sizeHint().height()
+    # Addresses and paths read left to right in either language.
+    assert choice.url_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert choice.ca_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -81,6 +82,9 @@ class DatabaseChoice(QWidget):
         server.setContentsMargins(24, 0, 0, 0)
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("databaseUrl")
+        # An address and a path read left to right in any language (as browsers keep their
+        # address bar), so an Urdu window does not cut the URL's scheme off.
+        self.url_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.url_edit.setPlaceholderText(
             self.tr("Database URL, e.g. postgresql:///tipdesk?host=/var/run/postgresql")
         )
@@ -88,6 +92,7 @@ class DatabaseChoice(QWidget):
         ca_row = QHBoxLayout()
         self.ca_edit = QLineEdit()
         self.ca_edit.setObjectName("databaseCa")
+        self.ca_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.ca_edit.setReadOnly(True)
         self.ca_edit.setPlaceholderText(self.tr("CA certificate (a server over the network)"))
         self.ca_button = button(self.tr("Choose…"), "folder")

@@ -493,6 +493,15 @@ class StepsPanel(QFrame):
             repolish(item)
 
 
+_NAV_BUTTONS = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.CommitButton,
+    QWizard.WizardButton.FinishButton,
+    QWizard.WizardButton.CancelButton,
+)
+
+
 class SetupWizard(QWizard):
     """See the module docstring."""
 
@@ -548,6 +557,12 @@ class SetupWizard(QWizard):
             if wizard_button is not None:
                 wizard_button.setProperty("primary", True)
                 repolish(wizard_button)
+        # QWizard's own layout squeezes its buttons below their size hint when a page grows (the
+        # HQ database choice); Nastaliq labels need their full height, so it may not.
+        for which in _NAV_BUTTONS:
+            nav_button = self.button(which)
+            if nav_button is not None:
+                nav_button.setMinimumHeight(nav_button.sizeHint().height())
         self._on_current_id_changed(INTRO)
 
     def _on_current_id_changed(self, page_id: int) -> None:
