@@ -11,14 +11,22 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from tipdesk.core.codes import Stage
 from tipdesk.core.languages import Language
+from tipdesk.paths import Paths
 from tipdesk.ui.context import AppConfig
-from tipdesk.ui.language import LAST_LANGUAGE_FILE, URDU_FAMILY, apply_language
+from tipdesk.ui.language import (
+    LAST_LANGUAGE_FILE,
+    URDU_FAMILY,
+    apply_language,
+    last_language,
+    remember_language,
+)
 
 URDU_LETTER = re.compile(r"[\u0600-\u06FF]")
 
@@ -108,3 +116,16 @@ def test_a_change_of_language_translates_the_code_lists_again(qapp: QApplication
         apply_language(qapp, Language.ENGLISH)
     assert not qapp.isRightToLeft()
     assert enum_labels()[Stage]["registered"] == "Registered"
+
+
+def test_the_last_language_is_written_only_when_it_changes(tmp_path: Path) -> None:
+    """Every start in a chosen language remembers it: the file is not rewritten each time."""
+    paths = Paths(tmp_path / "home")
+    remember_language(paths, Language.URDU)
+    kept = paths.home / LAST_LANGUAGE_FILE
+    os.utime(kept, (1_000_000_000, 1_000_000_000))
+    remember_language(paths, Language.URDU)
+    assert kept.stat().st_mtime == 1_000_000_000
+    assert last_language(paths) is Language.URDU
+    remember_language(paths, Language.ENGLISH)
+    assert last_language(paths) is Language.ENGLISH

@@ -93,7 +93,10 @@ def last_language(paths: Paths) -> Language | None:
 
 def remember_language(paths: Paths, language: Language) -> None:
     """Keep ``language`` for the next sign-in screen (best effort: a read-only folder only
-    means the next start shows the default language)."""
+    means the next start shows the default language). Not written again when it holds
+    ``language`` already: every start in a chosen language would rewrite it."""
+    if last_language(paths) is language:
+        return
     try:
         paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         (paths.home / LAST_LANGUAGE_FILE).write_text(language.value + "\n", encoding="utf-8")
