@@ -5187,6 +5187,66 @@ Compare it with the one the district reads to you before you say yes.</source>
         <source>Accused persons through the courts (in the period; each by its own date)</source>
         <translation>عدالتوں میں ملزمان کی پیش رفت (مدت میں؛ ہر ایک اپنی تاریخ سے)</translation>
     </message>
+    <message>
+        <source>Proceeded against (challan)</source>
+        <translation>جن کے خلاف کارروائی ہوئی (چالان)</translation>
+    </message>
+    <message>
+        <source>{n} accused</source>
+        <translation>‏{n} ملزمان</translation>
+    </message>
+    <message>
+        <source>{n} suppressed values not drawn</source>
+        <translation>‏{n} چھپائی گئی قدریں نہیں دکھائی گئیں</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>جنوری</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>فروری</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>مارچ</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>اپریل</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>مئی</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>جون</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>جولائی</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>اگست</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>ستمبر</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>اکتوبر</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>نومبر</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>دسمبر</translation>
+    </message>
 </context>
 <context>
     <name>ReportsView</name>

@@ -261,6 +261,22 @@ REPORT_TEXTS: tuple[str, ...] = (
     "No device registered and no data ({n} districts):",
     "Cases registered and accused convicted, by month",
     "Accused persons through the courts (in the period; each by its own date)",
+    # The charts' words (tipdesk/reports/pdf_charts.py): bar labels, notes, month names.
+    "Proceeded against (challan)",
+    "{n} accused",
+    "{n} suppressed values not drawn",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

@@ -401,12 +401,13 @@ def to_pdf(report: Report, wording: Wording = ENGLISH) -> bytes:
     if tr is ENGLISH:
         story += [funnel_chart(report, WIDTH), PageBreak()]
         story += [trend_chart(report, WIDTH), Spacer(1, 8), victims_chart(report, WIDTH)]
-    else:  # the titles shaped above the charts; legends and axes stay English (not shaped)
+    else:  # the titles shaped above the charts (a chart's words are drawn by the chart)
         story += [rtl_text.paragraph(tr(FUNNEL_TITLE), H1)]
-        story += [funnel_chart(report, WIDTH, title=False), PageBreak()]
-        story += [rtl_text.paragraph(tr(TREND_TITLE), H1), trend_chart(report, WIDTH, title=False)]
-        story += [Spacer(1, 8), rtl_text.paragraph(tr(VICTIMS_TITLE), H1)]
-        story += [victims_chart(report, WIDTH, title=False)]
+        story += [funnel_chart(report, WIDTH, title=False, wording=tr), PageBreak()]
+        story += [rtl_text.paragraph(tr(TREND_TITLE), H1)]
+        story += [trend_chart(report, WIDTH, title=False, wording=tr), Spacer(1, 8)]
+        story += [rtl_text.paragraph(tr(VICTIMS_TITLE), H1)]
+        story += [victims_chart(report, WIDTH, title=False, wording=tr)]
     story.append(PageBreak())
     for table in report.tables.values():
         if table.key != "trend":

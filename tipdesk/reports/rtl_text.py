@@ -197,8 +197,7 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
 
     def visual_chunks(self, line: str) -> list[_Chunk]:
         """One wrapped line as drawn, left to right."""
-        visual = _CONTROLS.sub("", _mirrored_pairs(get_display(line, base_dir=self.direction)))
-        return self._measure.chunks(visual)
+        return _visual_chunks(line, self.direction, self._measure)
 
     def draw(self) -> None:
         canvas = self.canv
@@ -216,13 +215,48 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
             else:
                 x = 0.0
             y = self.height - n * self.line_height - size * NASTALIQ_BASELINE
-            for chunk in chunks:
-                text = canvas.beginText(x, y)
-                text.setFont(chunk.font, size)
-                text.textOut(chunk.text)
-                canvas.drawText(text)
-                x += chunk.width
+            _draw_chunks(canvas, chunks, x, y, size)
         canvas.restoreState()
+
+
+def _visual_chunks(line: str, direction: str, measure: _Measure) -> list[_Chunk]:
+    """One line (reading order, bidi controls kept) as drawn, left to right."""
+    visual = _CONTROLS.sub("", _mirrored_pairs(get_display(line, base_dir=direction)))
+    return measure.chunks(visual)
+
+
+def _draw_chunks(canvas: Any, chunks: list[_Chunk], x: float, y: float, size: float) -> None:
+    """Draw ``chunks`` left to right from ``(x, y)`` (the baseline)."""
+    for chunk in chunks:
+        text = canvas.beginText(x, y)
+        text.setFont(chunk.font, size)
+        text.textOut(chunk.text)
+        canvas.drawText(text)
+        x += chunk.width
+
+
+def _line_chunks(text: str, font: str, size: float) -> list[_Chunk]:
+    line = _NUMBER_RUNS.sub("\u2066\\g<0>\u2069", text)
+    return _visual_chunks(line, _base_dir(text), _Measure(font, size))
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` drawn as one line by :func:`draw_line`."""
+    return sum(c.width for c in _line_chunks(text, font, size))
+
+
+def draw_line(
+    canvas: Any, text: str, x: float, y: float, *, font: str, size: float, anchor: str = "start"
+) -> float:
+    """Draw ``text`` as one line on ``canvas``, ordered and shaped as a :class:`BidiParagraph`
+    line (Latin pieces in ``font``, Urdu letters in Nastaliq), its baseline at ``y``;
+    ``anchor``: ``x`` is the line's left end (``"start"``), middle or right end (``"end"``).
+    For the labels of charts, whose own strings reportlab draws unshaped. Returns the width."""
+    chunks = _line_chunks(text, font, size)
+    width = sum(c.width for c in chunks)
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    _draw_chunks(canvas, chunks, left, y, size)
+    return width
 
 
 def paragraph(text: str, style: ParagraphStyle, markup: str | None = None) -> Flowable:
