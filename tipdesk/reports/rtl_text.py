@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from bidi import get_display  # type: ignore[import-untyped, unused-ignore]
+from bidi.mirror import MIRRORED  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
@@ -45,8 +46,6 @@ _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Dates, times and numbers with separators ("2025-12-31", "10:00", "123/2026"): isolated left
 # to right before ordering (python-bidi prints "2025-12-31" in an Urdu line as "31-12-2025").
 _NUMBER_RUNS = re.compile(r"\d+(?:[-/.:]\d+)+")
-_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«"}
-_OPENERS, _CLOSERS = "([{«", ")]}»"
 
 
 def has_rtl(text: str) -> bool:
@@ -79,19 +78,55 @@ class _Chunk:
     width: float
 
 
-def _mirrored_pairs(visual: str) -> str:
-    """The visual line with the brackets of right-to-left runs mirrored (the bidi library
-    reorders but leaves mirroring to the renderer): a pair that reads closer-first from the
-    left, ``)...(``, belongs to a reversed run and is swapped."""
-    chars = list(visual)
-    stack: list[int] = []
-    for i, ch in enumerate(chars):
-        if ch in _CLOSERS:
-            stack.append(i)
-        elif ch in _OPENERS and stack and _MIRROR[chars[stack[-1]]] == ch:
-            j = stack.pop()
-            chars[i], chars[j] = _MIRROR[ch], _MIRROR[chars[j]]
-    return "".join(chars)
+def _levels(line: str, direction: str) -> list[int]:
+    """Each character's resolved embedding level, by the Unicode bidi algorithm
+    (python-bidi returns its levels with ``debug=True``: one per UTF-8 byte, in a
+    ``levels: [Level(n), ...]`` list)."""
+    info = get_display(line, base_dir=direction, debug=True)
+    section = info[info.index("levels: [") : info.index("paragraphs:")]
+    per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)", section)]
+    if len(per_byte) != len(line.encode("utf-8")):
+        raise ValueError("python-bidi gave no level for each character")  # a format change
+    out: list[int] = []
+    at = 0
+    for ch in line:
+        out.append(per_byte[at])
+        at += len(ch.encode("utf-8"))
+    return out
+
+
+def _visual(line: str, direction: str) -> str:
+    """One line (reading order) in display order, brackets of right-to-left runs mirrored.
+
+    python-bidi resolves the levels (isolates, bracket pairs and all) but its
+    ``get_display`` leaves mirroring (rule L4) to the renderer, and a PDF has no renderer
+    that mirrors: so the line is ordered here from those levels (rules L1 and L2) and each
+    character at a right-to-left (odd) level is drawn as its mirror (L4, the library's own
+    table), "(" facing the Urdu words it encloses and a Latin isolate's brackets untouched.
+    """
+    base = 1 if direction == "R" else 0
+    levels = _levels(line, direction)
+    # L1: spaces and isolate controls at the line's end at the paragraph's level (a wrapped
+    # line has no tabs or paragraph breaks inside).
+    for k in range(len(line) - 1, -1, -1):
+        if unicodedata.bidirectional(line[k]) not in ("WS", "BN", "LRI", "RLI", "FSI", "PDI"):
+            break
+        levels[k] = base
+    # L2: from the highest level down to the lowest odd one, reverse each run at or above it.
+    order = list(range(len(line)))
+    odd = [lv for lv in levels if lv % 2]
+    for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
+        k = 0
+        while k < len(order):
+            if levels[order[k]] < level:
+                k += 1
+                continue
+            j = k
+            while j < len(order) and levels[order[j]] >= level:
+                j += 1
+            order[k:j] = order[k:j][::-1]
+            k = j
+    return "".join(MIRRORED.get(line[i], line[i]) if levels[i] % 2 else line[i] for i in order)
 
 
 class _Measure:
@@ -221,8 +256,7 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
 
 def _visual_chunks(line: str, direction: str, measure: _Measure) -> list[_Chunk]:
     """One line (reading order, bidi controls kept) as drawn, left to right."""
-    visual = _CONTROLS.sub("", _mirrored_pairs(get_display(line, base_dir=direction)))
-    return measure.chunks(visual)
+    return measure.chunks(_CONTROLS.sub("", _visual(line, direction)))
 
 
 def _draw_chunks(canvas: Any, chunks: list[_Chunk], x: float, y: float, size: float) -> None:
