@@ -76,6 +76,7 @@ class _Chunk:
     text: Any  # str, or reportlab's ShapedStr (glyphs already in visual order)
     font: str
     width: float
+    actual: str = ""  # a shaped run's letters in reading order (what copying gives back)
 
 
 def _levels(line: str, direction: str) -> list[int]:
@@ -150,7 +151,7 @@ class _Measure:
             shaped = shapeStr(part[::-1], self.urdu, self.size, force=True)
             data = getattr(shaped, "__shapeData__", None) or []
             width = sum(d.x_advance for d in data) * self.size / 1000
-            return _Chunk(shaped, self.urdu, width)
+            return _Chunk(shaped, self.urdu, width, actual=part[::-1])
         font = self.urdu if any(0x0600 <= ord(c) <= 0x06FF for c in part) else self.latin
         return _Chunk(part, font, pdfmetrics.stringWidth(part, font, self.size))
 
@@ -260,13 +261,53 @@ def _visual_chunks(line: str, direction: str, measure: _Measure) -> list[_Chunk]
 
 
 def _draw_chunks(canvas: Any, chunks: list[_Chunk], x: float, y: float, size: float) -> None:
-    """Draw ``chunks`` left to right from ``(x, y)`` (the baseline)."""
+    """Draw ``chunks`` left to right from ``(x, y)`` (the baseline); a shaped run cluster by
+    cluster (:func:`_clusters`), each marked with its letters."""
     for chunk in chunks:
-        text = canvas.beginText(x, y)
-        text.setFont(chunk.font, size)
-        text.textOut(chunk.text)
-        canvas.drawText(text)
-        x += chunk.width
+        pieces = _clusters(chunk, size) if chunk.actual else [(chunk.text, chunk.width, "")]
+        for glyphs, width, letters in pieces:
+            if letters:
+                canvas.addLiteral(f"/Span <</ActualText {_pdf_text(letters)}>> BDC")
+            text = canvas.beginText(x, y)
+            text.setFont(chunk.font, size)
+            text.textOut(glyphs)
+            canvas.drawText(text)
+            if letters:
+                canvas.addLiteral("EMC")
+            x += width
+
+
+def _clusters(chunk: _Chunk, size: float) -> list[tuple[Any, float, str]]:
+    """A shaped run as (glyphs, width, letters) per HarfBuzz cluster, left to right.
+
+    The joined forms' glyphs have no letter of their own (reportlab's ToUnicode map gives
+    them private-use code points), and no glyph-to-letter map can give them one: Nastaliq
+    draws the letters of a family (ب ت ث پ) with one shared shape plus dots. So each cluster
+    is marked content whose ``/ActualText`` is the letters it was shaped from (PDF 1.5; read
+    by text selection, search and extraction). Marked per cluster, in the order drawn, as
+    a glyph's own letter would be: readers put a right-to-left line in reading order
+    themselves (poppler reverses a whole run's ActualText if given in one span).
+    """
+    data = chunk.text.__shapeData__
+    starts = sorted({d.cluster for d in data})
+    ends = dict(zip(starts, [*starts[1:], len(chunk.actual)], strict=True))
+    pieces: list[tuple[Any, float, str]] = []
+    i = 0
+    while i < len(data):
+        j = i
+        while j < len(data) and data[j].cluster == data[i].cluster:
+            j += 1
+        width = sum(d.x_advance for d in data[i:j]) * size / 1000
+        letters = chunk.actual[data[i].cluster : ends[data[i].cluster]]
+        pieces.append((chunk.text[i:j], width, letters))
+        i = j
+    return pieces
+
+
+def _pdf_text(text: str) -> str:
+    """``text`` as a PDF text string: UTF-16BE with its byte-order mark, in hex (no escaping
+    to get wrong)."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 def _line_chunks(text: str, font: str, size: float) -> list[_Chunk]:
