@@ -110,7 +110,10 @@ def _thin(labels: list[str]) -> list[str]:
 
 
 def _nice_max(top: float) -> float:
-    """A round axis maximum at or above ``top`` (1, 2, 2.5 or 5 times a power of ten)."""
+    """A round axis maximum at or above ``top`` (1, 2, 2.5 or 5 times a power of ten), 5 at
+    least: the axis has five steps and counts are whole (a maximum of 1 labelled its ticks
+    "0 0 0 1 1 1")."""
+    top = max(top, 5.0)
     power = 1.0
     while power * 10 <= top:
         power *= 10

@@ -127,3 +127,7 @@ def test_suppressed_values_are_said_in_urdu(rep_report: Report, threshold: int) 
     assert len(notes) == 1 and re.search(r"\d", notes[0])
     funnel = _labels(funnel_chart(rep_report, WIDTH, wording=urdu))
     assert any("<5" in t for t in funnel)  # hidden figures as their mark, never the value
+
+
+def test_the_value_axis_counts_in_whole_steps() -> None:
+    assert [pdf_charts._nice_max(v) for v in (0, 1, 4, 5, 6, 23, 101)] == [5, 5, 5, 5, 10, 25, 200]
