@@ -5241,6 +5241,150 @@ Compare it with the one the district reads to you before you say yes.</source>
         <source>Accused persons through the courts (in the period; each by its own date)</source>
         <translation>عدالتوں میں ملزمان کی پیش رفت (مدت میں؛ ہر ایک اپنی تاریخ سے)</translation>
     </message>
+    <message>
+        <source>Proceeded against (challan)</source>
+        <translation>جن کے خلاف کارروائی ہوئی (چالان)</translation>
+    </message>
+    <message>
+        <source>{n} accused</source>
+        <translation>‏{n} ملزمان</translation>
+    </message>
+    <message>
+        <source>{n} suppressed values not drawn</source>
+        <translation>‏{n} چھپائی گئی قدریں نہیں دکھائی گئیں</translation>
+    </message>
+    <message>
+        <source>{district} district ({province}), this install&apos;s records</source>
+        <translation>ضلع {district} ({province})، اس انسٹال کا ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{district}, this install&apos;s records</source>
+        <translation>‏{district}، اس انسٹال کا ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{district} district ({province})</source>
+        <translation>ضلع {district} ({province})</translation>
+    </message>
+    <message>
+        <source>{province} province</source>
+        <translation>صوبہ {province}</translation>
+    </message>
+    <message>
+        <source>Pakistan (all provinces and districts)</source>
+        <translation>پاکستان (تمام صوبے اور اضلاع)</translation>
+    </message>
+    <message>
+        <source>Data from {n} of {total} district</source>
+        <translation>‏{total} میں سے {n} ضلع کا ڈیٹا</translation>
+    </message>
+    <message>
+        <source>Data from {n} of {total} districts</source>
+        <translation>‏{total} میں سے {n} اضلاع کا ڈیٹا</translation>
+    </message>
+    <message>
+        <source>Data from {n} district (this install&apos;s records)</source>
+        <translation>‏{n} ضلع کا ڈیٹا (اس انسٹال کا ریکارڈ)</translation>
+    </message>
+    <message>
+        <source>Data from {n} districts (this install&apos;s records)</source>
+        <translation>‏{n} اضلاع کا ڈیٹا (اس انسٹال کا ریکارڈ)</translation>
+    </message>
+    <message>
+        <source>{n} with no device registered</source>
+        <translation>‏{n} میں کوئی ڈیوائس رجسٹر نہیں</translation>
+    </message>
+    <message>
+        <source>{n} registered but never sent data</source>
+        <translation>‏{n} رجسٹر شدہ مگر کبھی ڈیٹا نہیں بھیجا</translation>
+    </message>
+    <message>
+        <source>{n} stale (nothing newer than {date})</source>
+        <translation>‏{n} پرانے ({date} کے بعد کچھ نہیں)</translation>
+    </message>
+    <message>
+        <source>none of those with data is stale (all newer than {date})</source>
+        <translation>ڈیٹا والوں میں کوئی پرانا نہیں (سب {date} کے بعد کے)</translation>
+    </message>
+    <message>
+        <source>no data at all</source>
+        <translation>کوئی ڈیٹا نہیں</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>{text}.</source>
+        <translation>‏{text}۔</translation>
+    </message>
+    <message>
+        <source>Stale: nothing newer than {date} ({days} days before the end of the period).</source>
+        <translation>پرانا: {date} کے بعد کچھ نہیں (مدت کے اختتام سے {days} دن پہلے)۔</translation>
+    </message>
+    <message>
+        <source>Source: the bundles HQ received from each district&apos;s registered devices.</source>
+        <translation>ماخذ: ہر ضلع کی رجسٹر شدہ ڈیوائسز سے ہیڈکوارٹر کو موصول بنڈل۔</translation>
+    </message>
+    <message>
+        <source>Source: this install&apos;s record changes (HQ&apos;s report uses the bundles it received).</source>
+        <translation>ماخذ: اس انسٹال کے ریکارڈ میں تبدیلیاں (ہیڈکوارٹر کی رپورٹ موصول شدہ بنڈل استعمال کرتی ہے)۔</translation>
+    </message>
+    <message>
+        <source>Not in these figures: {records} records received from the districts are held in quarantine at HQ ({kinds}) because they failed HQ&apos;s checks; by district: {places}. They count once the district corrects them or HQ&apos;s reference lists accept them.</source>
+        <translation>ان اعداد میں شامل نہیں: اضلاع سے موصول {records} ریکارڈ ہیڈکوارٹر میں قرنطینہ میں رکھے گئے ہیں ({kinds}) کیونکہ وہ ہیڈکوارٹر کی جانچ میں ناکام رہے؛ ضلع وار: {places}۔ ضلع کی درستی یا ہیڈکوارٹر کی حوالہ فہرستوں کی منظوری کے بعد یہ شمار ہوں گے۔</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>جنوری</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>فروری</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>مارچ</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>اپریل</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>مئی</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>جون</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>جولائی</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>اگست</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>ستمبر</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>اکتوبر</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>نومبر</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>دسمبر</translation>
+    </message>
 </context>
 <context>
     <name>ReportsView</name>

@@ -305,6 +305,7 @@ def assemble(
     """The report from the grouped query rows (``results``: each step of :func:`build_report`
     by name), suppressed when ``params`` says so. Pure: no store access (tests feed it rows)."""
     assembler = _Assembler(reference, params, results)
+    scope = _scope_words(reference, params)
     report = Report(
         params=params,
         generated_at=generated_at,
@@ -319,7 +320,8 @@ def assemble(
         coverage=results["coverage"],  # type: ignore[arg-type]
         links=assembler.cells.links,
         derived=assembler.cells.derived,
-        scope_label=_scope_label(reference, params),
+        scope_label=scope[0].format(**scope[1]),
+        scope_words=scope,
         title=_title(params),
     )
     if params.suppress_below:
@@ -327,24 +329,28 @@ def assemble(
     return report
 
 
-def _scope_label(reference: Reference, params: ReportParams) -> str:
-    """The area the figures cover, named truthfully: a district install holds only its own
-    district's records, so its report never claims the country."""
+def _scope_words(reference: Reference, params: ReportParams) -> tuple[str, dict[str, str]]:
+    """The area the figures cover, named truthfully (a district install holds only its own
+    district's records, so its report never claims the country), as one of the templates of
+    :data:`tipdesk.reports.sentences.SCOPES` and its names."""
     if params.install_district and not params.district:
         d = reference.district(params.install_district)
-        name = (
-            f"{d.name} district ({reference.provinces[d.province].name})"
-            if d
-            else (params.install_district)
-        )
-        return f"{name}, this install's records"
+        if d is None:
+            return "{district}, this install's records", {"district": params.install_district}
+        province = reference.provinces[d.province].name
+        return "{district} district ({province}), this install's records", {
+            "district": d.name,
+            "province": province,
+        }
     if params.district:
         d = reference.district(params.district)
         if d is not None:
-            return f"{d.name} district ({reference.provinces[d.province].name})"
+            province = reference.provinces[d.province].name
+            return "{district} district ({province})", {"district": d.name, "province": province}
     if params.province:
-        return f"{reference.provinces[_province_code(reference, params.province)].name} province"
-    return "Pakistan (all provinces and districts)"
+        name = reference.provinces[_province_code(reference, params.province)].name
+        return "{province} province", {"province": name}
+    return "Pakistan (all provinces and districts)", {}
 
 
 def _title(params: ReportParams) -> str:

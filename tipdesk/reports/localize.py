@@ -79,7 +79,8 @@ KEPT_COLUMNS = frozenset(
 )
 
 
-#: Tables whose note is a sentence made from the data (coverage, quarantine): left in English.
+#: Tables whose note is a sentence made from the data (coverage, quarantine): worded when the
+#: table is made (tipdesk.reports.sentences), kept as it is here.
 DATA_NOTES = frozenset({"coverage", "quarantine"})
 
 #: Every English text the PDF and XLSX writers ask ``tr`` for (``make lupdate`` puts them in
@@ -261,6 +262,44 @@ REPORT_TEXTS: tuple[str, ...] = (
     "No device registered and no data ({n} districts):",
     "Cases registered and accused convicted, by month",
     "Accused persons through the courts (in the period; each by its own date)",
+    # The charts' words (tipdesk/reports/pdf_charts.py): bar labels, notes, month names.
+    "Proceeded against (challan)",
+    "{n} accused",
+    "{n} suppressed values not drawn",
+    # The sentences made from the data (tipdesk/reports/sentences.py).
+    "{district} district ({province}), this install's records",
+    "{district}, this install's records",
+    "{district} district ({province})",
+    "{province} province",
+    "Pakistan (all provinces and districts)",
+    "Data from {n} of {total} district",
+    "Data from {n} of {total} districts",
+    "Data from {n} district (this install's records)",
+    "Data from {n} districts (this install's records)",
+    "{n} with no device registered",
+    "{n} registered but never sent data",
+    "{n} stale (nothing newer than {date})",
+    "none of those with data is stale (all newer than {date})",
+    "no data at all",
+    "; ",
+    "{text}.",
+    "Stale: nothing newer than {date} ({days} days before the end of the period).",
+    "Source: the bundles HQ received from each district's registered devices.",
+    "Source: this install's record changes (HQ's report uses the bundles it received).",
+    "Not in these figures: {records} records received from the districts are held in quarantine at HQ ({kinds}) because they failed HQ's checks; by district: {places}. They count once the district corrects them or HQ's reference lists accept them.",  # noqa: E501 - one entry a line, as the .ts holds it
+    ", ",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

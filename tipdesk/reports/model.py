@@ -252,22 +252,9 @@ class Coverage:
     def summary(self) -> str:
         """One sentence for readers: how many districts' data the figures hold and which are
         missing or old (never "none stale" when most districts sent nothing)."""
-        n, total = len(self.included), len(self.rows)
-        parts = [f"Data from {n} of {total} district{'' if total == 1 else 's'}"]
-        if self.source == "records":
-            parts[0] = f"Data from {n} district{'' if n == 1 else 's'} (this install's records)"
-        if self.no_device:
-            parts.append(f"{len(self.no_device)} with no device registered")
-        if self.never_sent:
-            parts.append(f"{len(self.never_sent)} registered but never sent data")
-        parts.append(
-            f"{len(self.stale)} stale (nothing newer than {self.stale_before})"
-            if self.stale
-            else f"none of those with data is stale (all newer than {self.stale_before})"
-            if n
-            else "no data at all"
-        )
-        return "; ".join(parts) + "."
+        from tipdesk.reports.sentences import coverage_summary  # its templates live there
+
+        return coverage_summary(self)
 
 
 # The headline figures, in the order of the headline table, with their labels.
@@ -304,6 +291,9 @@ class Report:
     # Cells computed from others (rates): hidden when any of their inputs is hidden.
     derived: list[tuple[Cell, list[Cell]]] = field(default_factory=list)
     scope_label: str = "Pakistan"
+    # The scope as a template and its arguments (names), for a translated wording
+    # (tipdesk.reports.sentences.scope); ("", {}): only the label is known.
+    scope_words: tuple[str, dict[str, str]] = field(default_factory=lambda: ("", {}))
     title: str = "TIPDesk national report"
     """What the report calls itself: "national" only for the whole country at HQ."""
     # Set by suppression: {"threshold": n, "small": cells under it, "protect": cells hidden

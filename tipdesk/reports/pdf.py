@@ -30,7 +30,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped, unused-ignore]
     TableStyle,
 )
 
-from tipdesk.reports import rtl_text
+from tipdesk.reports import rtl_text, sentences
 from tipdesk.reports.localize import ENGLISH, Wording, latin, localized_table
 from tipdesk.reports.model import Cell, ColumnKind, CoverageRow, CoverageStatus, Report, Table
 from tipdesk.reports.pdf_charts import (
@@ -169,7 +169,7 @@ def _coverage_pages(report: Report, wording: Wording = ENGLISH) -> list[Any]:
     """The coverage table without the districts that have no device and no data (170 rows
     would fill six pages): those are named in one paragraph after it. The other formats list
     every district."""
-    table = coverage_table(report)
+    table = coverage_table(report, wording)
     quiet = {
         r.district
         for r in report.coverage.rows
@@ -214,24 +214,24 @@ COUNTING_NOTE = (
 
 
 def _worded_title_page(report: Report, tr: Wording) -> list[Any]:
-    """The title page in a translated wording: labels translated, values (dates, names, the
-    coverage sentence) as the report gives them."""
+    """The title page in a translated wording: labels and the sentences made from the data
+    translated (:mod:`tipdesk.reports.sentences`), names and dates as the report gives them."""
     from tipdesk.reports.xlsx import _suppression_text
 
     cov = report.coverage
     lines = [
-        (tr("Scope"), latin(report.scope_label)),
+        (tr("Scope"), sentences.scope(report, tr)),
         (tr("Period"), f"{latin(report.period[0])} – {latin(report.period[1])}"),
         (
             tr("Compared with"),
             f"{latin(report.previous_period[0])} – {latin(report.previous_period[1])}",
         ),
         (tr("Generated at"), latin(report.generated_at)),
-        (tr("Coverage"), latin(cov.summary())),
+        (tr("Coverage"), sentences.coverage_summary(cov, tr)),
         (tr("Small-cell suppression"), _suppression_text(report, tr)),
     ]
     if cov.quarantine:
-        lines.append((tr("Held in quarantine"), latin(quarantine_note(report))))
+        lines.append((tr("Held in quarantine"), quarantine_note(report, tr)))
     out: list[Any] = [
         Spacer(1, 24 * mm),
         rtl_text.paragraph(tr(report.title), TITLE),
@@ -360,7 +360,7 @@ def to_pdf(report: Report, wording: Wording = ENGLISH) -> bytes:
     keep = (lambda text: text) if tr is ENGLISH else latin
     footer = tr(FOOTER).format(
         title=tr(report.title),
-        scope=keep(report.scope_label),
+        scope=sentences.scope(report, tr),
         start=keep(report.period[0]),
         end=keep(report.period[1]),
         at=keep(report.generated_at),
@@ -401,19 +401,20 @@ def to_pdf(report: Report, wording: Wording = ENGLISH) -> bytes:
     if tr is ENGLISH:
         story += [funnel_chart(report, WIDTH), PageBreak()]
         story += [trend_chart(report, WIDTH), Spacer(1, 8), victims_chart(report, WIDTH)]
-    else:  # the titles shaped above the charts; legends and axes stay English (not shaped)
+    else:  # the titles shaped above the charts (a chart's words are drawn by the chart)
         story += [rtl_text.paragraph(tr(FUNNEL_TITLE), H1)]
-        story += [funnel_chart(report, WIDTH, title=False), PageBreak()]
-        story += [rtl_text.paragraph(tr(TREND_TITLE), H1), trend_chart(report, WIDTH, title=False)]
-        story += [Spacer(1, 8), rtl_text.paragraph(tr(VICTIMS_TITLE), H1)]
-        story += [victims_chart(report, WIDTH, title=False)]
+        story += [funnel_chart(report, WIDTH, title=False, wording=tr), PageBreak()]
+        story += [rtl_text.paragraph(tr(TREND_TITLE), H1)]
+        story += [trend_chart(report, WIDTH, title=False, wording=tr), Spacer(1, 8)]
+        story += [rtl_text.paragraph(tr(VICTIMS_TITLE), H1)]
+        story += [victims_chart(report, WIDTH, title=False, wording=tr)]
     story.append(PageBreak())
     for table in report.tables.values():
         if table.key != "trend":
             story += pdf_table(table, wording=tr)
     story += pdf_table(report.tables["trend"], wording=tr)
     story += _coverage_pages(report, tr)
-    held = quarantine_table(report)
+    held = quarantine_table(report, tr)
     if held is not None:
         story += pdf_table(held, wording=tr)
     story += _definitions(tr)

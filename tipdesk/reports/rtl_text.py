@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from bidi import get_display  # type: ignore[import-untyped, unused-ignore]
+from bidi.mirror import MIRRORED  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped, unused-ignore]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped, unused-ignore]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
@@ -45,8 +46,6 @@ _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Dates, times and numbers with separators ("2025-12-31", "10:00", "123/2026"): isolated left
 # to right before ordering (python-bidi prints "2025-12-31" in an Urdu line as "31-12-2025").
 _NUMBER_RUNS = re.compile(r"\d+(?:[-/.:]\d+)+")
-_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«"}
-_OPENERS, _CLOSERS = "([{«", ")]}»"
 
 
 def has_rtl(text: str) -> bool:
@@ -77,21 +76,58 @@ class _Chunk:
     text: Any  # str, or reportlab's ShapedStr (glyphs already in visual order)
     font: str
     width: float
+    actual: str = ""  # a shaped run's letters in reading order (what copying gives back)
 
 
-def _mirrored_pairs(visual: str) -> str:
-    """The visual line with the brackets of right-to-left runs mirrored (the bidi library
-    reorders but leaves mirroring to the renderer): a pair that reads closer-first from the
-    left, ``)...(``, belongs to a reversed run and is swapped."""
-    chars = list(visual)
-    stack: list[int] = []
-    for i, ch in enumerate(chars):
-        if ch in _CLOSERS:
-            stack.append(i)
-        elif ch in _OPENERS and stack and _MIRROR[chars[stack[-1]]] == ch:
-            j = stack.pop()
-            chars[i], chars[j] = _MIRROR[ch], _MIRROR[chars[j]]
-    return "".join(chars)
+def _levels(line: str, direction: str) -> list[int]:
+    """Each character's resolved embedding level, by the Unicode bidi algorithm
+    (python-bidi returns its levels with ``debug=True``: one per UTF-8 byte, in a
+    ``levels: [Level(n), ...]`` list)."""
+    info = get_display(line, base_dir=direction, debug=True)
+    section = info[info.index("levels: [") : info.index("paragraphs:")]
+    per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)", section)]
+    if len(per_byte) != len(line.encode("utf-8")):
+        raise ValueError("python-bidi gave no level for each character")  # a format change
+    out: list[int] = []
+    at = 0
+    for ch in line:
+        out.append(per_byte[at])
+        at += len(ch.encode("utf-8"))
+    return out
+
+
+def _visual(line: str, direction: str) -> str:
+    """One line (reading order) in display order, brackets of right-to-left runs mirrored.
+
+    python-bidi resolves the levels (isolates, bracket pairs and all) but its
+    ``get_display`` leaves mirroring (rule L4) to the renderer, and a PDF has no renderer
+    that mirrors: so the line is ordered here from those levels (rules L1 and L2) and each
+    character at a right-to-left (odd) level is drawn as its mirror (L4, the library's own
+    table), "(" facing the Urdu words it encloses and a Latin isolate's brackets untouched.
+    """
+    base = 1 if direction == "R" else 0
+    levels = _levels(line, direction)
+    # L1: spaces and isolate controls at the line's end at the paragraph's level (a wrapped
+    # line has no tabs or paragraph breaks inside).
+    for k in range(len(line) - 1, -1, -1):
+        if unicodedata.bidirectional(line[k]) not in ("WS", "BN", "LRI", "RLI", "FSI", "PDI"):
+            break
+        levels[k] = base
+    # L2: from the highest level down to the lowest odd one, reverse each run at or above it.
+    order = list(range(len(line)))
+    odd = [lv for lv in levels if lv % 2]
+    for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
+        k = 0
+        while k < len(order):
+            if levels[order[k]] < level:
+                k += 1
+                continue
+            j = k
+            while j < len(order) and levels[order[j]] >= level:
+                j += 1
+            order[k:j] = order[k:j][::-1]
+            k = j
+    return "".join(MIRRORED.get(line[i], line[i]) if levels[i] % 2 else line[i] for i in order)
 
 
 class _Measure:
@@ -115,7 +151,7 @@ class _Measure:
             shaped = shapeStr(part[::-1], self.urdu, self.size, force=True)
             data = getattr(shaped, "__shapeData__", None) or []
             width = sum(d.x_advance for d in data) * self.size / 1000
-            return _Chunk(shaped, self.urdu, width)
+            return _Chunk(shaped, self.urdu, width, actual=part[::-1])
         font = self.urdu if any(0x0600 <= ord(c) <= 0x06FF for c in part) else self.latin
         return _Chunk(part, font, pdfmetrics.stringWidth(part, font, self.size))
 
@@ -197,8 +233,7 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
 
     def visual_chunks(self, line: str) -> list[_Chunk]:
         """One wrapped line as drawn, left to right."""
-        visual = _CONTROLS.sub("", _mirrored_pairs(get_display(line, base_dir=self.direction)))
-        return self._measure.chunks(visual)
+        return _visual_chunks(line, self.direction, self._measure)
 
     def draw(self) -> None:
         canvas = self.canv
@@ -216,13 +251,87 @@ class BidiParagraph(Flowable):  # type: ignore[misc]
             else:
                 x = 0.0
             y = self.height - n * self.line_height - size * NASTALIQ_BASELINE
-            for chunk in chunks:
-                text = canvas.beginText(x, y)
-                text.setFont(chunk.font, size)
-                text.textOut(chunk.text)
-                canvas.drawText(text)
-                x += chunk.width
+            _draw_chunks(canvas, chunks, x, y, size)
         canvas.restoreState()
+
+
+def _visual_chunks(line: str, direction: str, measure: _Measure) -> list[_Chunk]:
+    """One line (reading order, bidi controls kept) as drawn, left to right."""
+    return measure.chunks(_CONTROLS.sub("", _visual(line, direction)))
+
+
+def _draw_chunks(canvas: Any, chunks: list[_Chunk], x: float, y: float, size: float) -> None:
+    """Draw ``chunks`` left to right from ``(x, y)`` (the baseline); a shaped run cluster by
+    cluster (:func:`_clusters`), each marked with its letters."""
+    for chunk in chunks:
+        pieces = _clusters(chunk, size) if chunk.actual else [(chunk.text, chunk.width, "")]
+        for glyphs, width, letters in pieces:
+            if letters:
+                canvas.addLiteral(f"/Span <</ActualText {_pdf_text(letters)}>> BDC")
+            text = canvas.beginText(x, y)
+            text.setFont(chunk.font, size)
+            text.textOut(glyphs)
+            canvas.drawText(text)
+            if letters:
+                canvas.addLiteral("EMC")
+            x += width
+
+
+def _clusters(chunk: _Chunk, size: float) -> list[tuple[Any, float, str]]:
+    """A shaped run as (glyphs, width, letters) per HarfBuzz cluster, left to right.
+
+    The joined forms' glyphs have no letter of their own (reportlab's ToUnicode map gives
+    them private-use code points), and no glyph-to-letter map can give them one: Nastaliq
+    draws the letters of a family (ب ت ث پ) with one shared shape plus dots. So each cluster
+    is marked content whose ``/ActualText`` is the letters it was shaped from (PDF 1.5; read
+    by text selection, search and extraction). Marked per cluster, in the order drawn, as
+    a glyph's own letter would be: readers put a right-to-left line in reading order
+    themselves (poppler reverses a whole run's ActualText if given in one span).
+    """
+    data = chunk.text.__shapeData__
+    starts = sorted({d.cluster for d in data})
+    ends = dict(zip(starts, [*starts[1:], len(chunk.actual)], strict=True))
+    pieces: list[tuple[Any, float, str]] = []
+    i = 0
+    while i < len(data):
+        j = i
+        while j < len(data) and data[j].cluster == data[i].cluster:
+            j += 1
+        width = sum(d.x_advance for d in data[i:j]) * size / 1000
+        letters = chunk.actual[data[i].cluster : ends[data[i].cluster]]
+        pieces.append((chunk.text[i:j], width, letters))
+        i = j
+    return pieces
+
+
+def _pdf_text(text: str) -> str:
+    """``text`` as a PDF text string: UTF-16BE with its byte-order mark, in hex (no escaping
+    to get wrong)."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def _line_chunks(text: str, font: str, size: float) -> list[_Chunk]:
+    line = _NUMBER_RUNS.sub("\u2066\\g<0>\u2069", text)
+    return _visual_chunks(line, _base_dir(text), _Measure(font, size))
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` drawn as one line by :func:`draw_line`."""
+    return sum(c.width for c in _line_chunks(text, font, size))
+
+
+def draw_line(
+    canvas: Any, text: str, x: float, y: float, *, font: str, size: float, anchor: str = "start"
+) -> float:
+    """Draw ``text`` as one line on ``canvas``, ordered and shaped as a :class:`BidiParagraph`
+    line (Latin pieces in ``font``, Urdu letters in Nastaliq), its baseline at ``y``;
+    ``anchor``: ``x`` is the line's left end (``"start"``), middle or right end (``"end"``).
+    For the labels of charts, whose own strings reportlab draws unshaped. Returns the width."""
+    chunks = _line_chunks(text, font, size)
+    width = sum(c.width for c in chunks)
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    _draw_chunks(canvas, chunks, left, y, size)
+    return width
 
 
 def paragraph(text: str, style: ParagraphStyle, markup: str | None = None) -> Flowable:

@@ -22,8 +22,10 @@ from typing import Any
 
 from tipdesk import __version__
 from tipdesk.fs import atomic_write_bytes
+from tipdesk.reports import sentences
 from tipdesk.reports.localize import ENGLISH, Wording
 from tipdesk.reports.model import HEADLINE, Cell, Report, Table, Value
+from tipdesk.reports.sentences import QUARANTINE_KIND_LABELS, QUARANTINE_KINDS
 from tipdesk.reports.tables import AGE_GROUPS, GENDERS
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
@@ -80,9 +82,11 @@ def headline_table(report: Report) -> Table:
     return table
 
 
-def coverage_table(report: Report) -> Table:
+def coverage_table(report: Report, wording: Wording = ENGLISH) -> Table:
     """Every district of the report's scope (at HQ: of the reference list) with its data's
-    freshness and status: a district that sent nothing is listed, and says why."""
+    freshness and status: a district that sent nothing is listed, and says why. Its note is a
+    sentence made from the data, worded by ``wording`` (the rest is worded by
+    :func:`~tipdesk.reports.localize.localized_table`)."""
     from tipdesk.reports.model import Column, ColumnKind
 
     text = ColumnKind.TEXT
@@ -101,13 +105,7 @@ def coverage_table(report: Report) -> Table:
         "coverage",
         "Coverage: which districts' data the figures hold",
         columns,
-        note=f"{cov.summary()} Stale: nothing newer than {cov.stale_before} "
-        f"({report.params.stale_days} days before the end of the period). Source: "
-        + (
-            "the bundles HQ received from each district's registered devices."
-            if at_hq
-            else "this install's record changes (HQ's report uses the bundles it received)."
-        ),
+        note=sentences.coverage_note(report, wording),
     )
     for r in cov.rows:
         values: dict[str, Cell | str] = {
@@ -124,9 +122,10 @@ def coverage_table(report: Report) -> Table:
     return table
 
 
-def quarantine_table(report: Report) -> Table | None:
+def quarantine_table(report: Report, wording: Wording = ENGLISH) -> Table | None:
     """HQ's open quarantine by district: records received but held back (they failed the
-    checks), so in none of the figures. ``None`` when nothing is held."""
+    checks), so in none of the figures. ``None`` when nothing is held. Its note is worded by
+    ``wording``."""
     from tipdesk.reports.model import Column, ColumnKind
 
     held = report.coverage.quarantine
@@ -143,7 +142,7 @@ def quarantine_table(report: Report) -> Table | None:
             Column("records", "Records held"),
             Column("district", "District code", ColumnKind.TEXT),
         ],
-        note=quarantine_note(report),
+        note=quarantine_note(report, wording),
     )
     for q in held:
         table.rows.append(
@@ -157,61 +156,21 @@ def quarantine_table(report: Report) -> Table | None:
     return table
 
 
-QUARANTINE_KINDS = ("case", "accused", "victim", "referral", "training", "campaign")
-QUARANTINE_KIND_LABELS = {
-    "case": "Cases",
-    "accused": "Accused",
-    "victim": "Victims",
-    "referral": "Referrals",
-    "training": "Training sessions",
-    "campaign": "Campaigns",
-}
+def quarantine_note(report: Report, wording: Wording = ENGLISH) -> str:
+    """One sentence on what quarantine keeps out of the figures ("" when nothing), worded by
+    ``wording`` (:func:`tipdesk.reports.sentences.quarantine_note`)."""
+    return sentences.quarantine_note(report, wording)
 
 
-QUARANTINE_KIND_ONE = {
-    "case": "Case",
-    "accused": "Accused",
-    "victim": "Victim",
-    "referral": "Referral",
-    "training": "Training session",
-    "campaign": "Campaign",
-}
-
-
-def quarantine_note(report: Report) -> str:
-    """One sentence on what quarantine keeps out of the figures ("" when nothing)."""
-    held = report.coverage.quarantine
-    if not held:
-        return ""
-    total: dict[str, int] = {}
-    for q in held:
-        for k, n in q.by_kind.items():
-            total[k] = total.get(k, 0) + n
-    kinds = ", ".join(
-        f"{n:,} {(QUARANTINE_KIND_LABELS if n != 1 else QUARANTINE_KIND_ONE).get(k, k).lower()}"
-        for k, n in sorted(total.items(), key=lambda kv: _kind_order(kv[0]))
-    )
-    places = ", ".join(f"{q.district_name} ({q.records:,})" for q in held)
-    return (
-        f"Not in these figures: {report.coverage.quarantined_records:,} records received from "
-        f"the districts are held in quarantine at HQ ({kinds}) because they failed HQ's checks; "
-        f"by district: {places}. They count once the district corrects them or HQ's reference "
-        "lists accept them."
-    )
-
-
-def _kind_order(kind: str) -> int:
-    return QUARANTINE_KINDS.index(kind) if kind in QUARANTINE_KINDS else len(QUARANTINE_KINDS)
-
-
-def published_tables(report: Report) -> list[Table]:
+def published_tables(report: Report, wording: Wording = ENGLISH) -> list[Table]:
     """Every table in publication order: headline, geography, breakdowns, coverage (and the
-    quarantine held at HQ, when there is any)."""
-    held = quarantine_table(report)
+    quarantine held at HQ, when there is any); the notes made from data worded by
+    ``wording``."""
+    held = quarantine_table(report, wording)
     return [
         headline_table(report),
         *report.tables.values(),
-        coverage_table(report),
+        coverage_table(report, wording),
         *([held] if held else []),
     ]
 

@@ -19,6 +19,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
+from tipdesk.reports import sentences
 from tipdesk.reports.localize import ENGLISH, Wording, localized_table
 from tipdesk.reports.model import Cell, ColumnKind, Report, Table
 from tipdesk.reports.writers import published_tables, quarantine_note
@@ -79,13 +80,13 @@ def _about(ws: Any, report: Report, tables: list[Table], tr: Wording) -> None:
     rows = [
         ("Period", f"{report.period[0]} – {report.period[1]}"),
         ("Compared with", f"{report.previous_period[0]} – {report.previous_period[1]}"),
-        ("Scope", report.scope_label),
+        ("Scope", sentences.scope(report, tr)),
         ("Generated at", report.generated_at),
         ("Small-cell suppression", _suppression_text(report, tr)),
-        ("Coverage", cov.summary()),
+        ("Coverage", sentences.coverage_summary(cov, tr)),
         ("Stale districts", ", ".join(stale) or tr("none")),
         ("Registered, never sent data", ", ".join(silent) or tr("none")),
-        ("Held in quarantine", quarantine_note(report) or tr("nothing")),
+        ("Held in quarantine", quarantine_note(report, tr) or tr("nothing")),
     ]
     if tr is ENGLISH:  # the English workbook as it always was
         rows[:2] = [
@@ -163,7 +164,7 @@ def to_xlsx(report: Report, wording: Wording = ENGLISH) -> bytes:
     """The report as an XLSX workbook (see the module contract), worded by ``wording``: in a
     right-to-left language every sheet runs right to left; figures stay numbers."""
     wb = Workbook()
-    tables = [localized_table(t, wording) for t in published_tables(report)]
+    tables = [localized_table(t, wording) for t in published_tables(report, wording)]
     _about(wb.active, report, tables, wording)
     for t in tables:
         _table_sheet(wb.create_sheet(sheet_name(t.key, t.title, wording)), t)

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
-from test_urdu_output import _isolated_letters, _tool, needs_poppler
+from test_urdu_output import _joined_forms, _tool, needs_poppler
 
 from tipdesk.catalogue import translations
 from tipdesk.core.errors import InvalidInput
@@ -103,7 +103,8 @@ def test_urdu_pdf_headings_are_shaped_and_english_stays(rep_report: Report, tmp_
         assert heading not in ur_text
     assert "TIP Act 2018" in ur_text  # Latin names and figures stay text
     assert re.search(r"\b2025-01-01\b", ur_text)
-    # "ضلع" (District, a column header) joins every letter: printed shaped, never as the
-    # font's isolated letters (the check itself is proved in test_urdu_output).
-    assert not _isolated_letters(ur_text.replace("ضلع", "محمد"))
-    assert "ضلع" not in ur_text and "ضلع"[::-1] not in ur_text
+    # Printed shaped, in joined forms (the check itself is proved in test_urdu_output), and
+    # copied out as letters: "ضلع" (District, a column header).
+    assert _joined_forms(urdu) and not _joined_forms(english)
+    letters = re.sub("[^\u0600-\u06ff]", "", ur_text)
+    assert "ضلع" in letters and not re.search("[\ue000-\uf8ff]", ur_text)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from tipdesk.core.languages import Language
-from tipdesk.reports.localize import ENGLISH, REPORT_TEXTS, Wording
+from tipdesk.reports.localize import ENGLISH, REPORT_TEXTS, Wording, localized_table
 from tipdesk.reports.model import HEADLINE, Cell, ColumnKind, Report, Table
 from tipdesk.ui.language import current_language
 from tipdesk.ui.widgets.common import locale, number
@@ -67,7 +67,9 @@ def show_value(value: Any, kind: ColumnKind = ColumnKind.COUNT) -> str:
 
 class ReportTableModel(FlatTableModel):
     """One :class:`~tipdesk.reports.model.Table`, its total row last in bold. Hidden cells show
-    their mark (``<5``, ``x``), never their value."""
+    their mark (``<5``, ``x``), never their value. Column labels and row labels are worded as
+    the PDF and XLSX word them (:func:`~tipdesk.reports.localize.localized_table` with the
+    interface's :func:`report_wording`): one source for both, proper names and codes kept."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__((), parent)
@@ -77,8 +79,8 @@ class ReportTableModel(FlatTableModel):
 
     def set_table(self, table: Table | None) -> None:
         self.beginResetModel()
-        self.table = table
-        self.headers = [table_text(c.label) for c in table.columns] if table else []
+        self.table = table = localized_table(table, report_wording()) if table else None
+        self.headers = [c.label for c in table.columns] if table else []
         self._data = [*table.rows] if table else []
         self._total_row = -1
         if table is not None and table.total:
@@ -100,9 +102,9 @@ class ReportTableModel(FlatTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, Cell):
                 return show_value(value.display, kind)
-            if index.row() == self._total_row and index.column() == 0:
+            if index.row() == self._total_row and index.column() == 0 and not value:
                 return QCoreApplication.translate("ReportTableModel", "Total")
-            return table_text(str(value)) if value else ""
+            return str(value) if value else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_TEXT if kind in (ColumnKind.TEXT, ColumnKind.DATE) else _FIGURES)
         if role == Qt.ItemDataRole.FontRole and index.row() == self._total_row:

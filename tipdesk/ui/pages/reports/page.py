@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
+from tipdesk.reports import sentences
 from tipdesk.reports.localize import Wording
 from tipdesk.reports.model import Cell, Report, ReportParams
 from tipdesk.services.reports import build_report, export_report
@@ -408,7 +409,7 @@ class ReportPanel(QWidget):
         start, end = report.period
         prev_start, prev_end = report.previous_period
         text = self.tr("{scope}: {start} to {end}, beside {pstart} to {pend}.").format(
-            scope=report.scope_label,
+            scope=sentences.scope(report, report_wording()),
             start=date_text(start),
             end=date_text(end),
             pstart=date_text(prev_start),
