@@ -8404,6 +8404,42 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>متاثرہ {n} (ایک ہی نام)</translation>
     </message>
     <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}): check the offence date and sections</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی: تاریخِ وقوعہ اور دفعات جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}): check the offence date and section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}), so the sentence cannot be checked against it: check the offence date and the section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی، اس لیے سزا کو اس کے مطابق نہیں جانچا جا سکتا: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}); it took effect on {since}: check the offence date and sections</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی؛ یہ {since} کو نافذ ہوئی: تاریخِ وقوعہ اور دفعات جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}); it took effect on {since}: check the offence date and section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی؛ یہ {since} کو نافذ ہوئی: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}); it took effect on {since}, so the sentence cannot be checked against it: check the offence date and the section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی؛ یہ {since} کو نافذ ہوئی، اس لیے سزا کو اس کے مطابق نہیں جانچا جا سکتا: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{value} is not a section of {law} in the sentencing rules (known: {known})</source>
+        <translation>‏{value} سزا کے قواعد میں {law} کی کوئی دفعہ نہیں (معلوم دفعات: {known})</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <source>{law} was not in force on the date of the offence ({day}); it took effect on {since}: check the offence date and the law</source>
+        <translation>‏{law} جرم کی تاریخ ({day}) کو نافذ نہیں تھا؛ یہ {since} کو نافذ ہوا: تاریخِ وقوعہ اور قانون جانچیں</translation>
+    </message>
+    <message>
         <source>female {female:,} + male {male:,} + transgender {transgender:,} = {sum:,}, but the total is {total:,}</source>
         <translation>خواتین {female:,} + مرد {male:,} + خواجہ سرا {transgender:,} = {sum:,}، مگر کل تعداد {total:,} ہے</translation>
     </message>
@@ -8470,6 +8506,210 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>the date of birth gives an age over the {most}-year maximum</source>
         <translation>تاریخِ پیدائش کے مطابق عمر {most} سال کی حد سے زیادہ بنتی ہے</translation>
+    </message>
+    <message>
+        <source>imported without the date proceeded against and the outcome: the accused appears to be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
+        <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ملزم بظاہر وہی فرد ہے جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
+    </message>
+    <message>
+        <source>imported without the date proceeded against and the outcome: the accused may be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
+        <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ممکن ہے ملزم وہی فرد ہو جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
+    </message>
+    <message>
+        <source>this required column is missing; add it to the header row</source>
+        <translation>یہ لازمی کالم موجود نہیں؛ اسے سرخی کی قطار میں شامل کریں</translation>
+    </message>
+    <message>
+        <source>this column is missing; its values are left empty (or as stored)</source>
+        <translation>یہ کالم موجود نہیں؛ اس کی قدریں خالی (یا محفوظ شدہ کے مطابق) رہیں گی</translation>
+    </message>
+    <message>
+        <source>not a column of the {sheet} sheet; it was ignored</source>
+        <translation>یہ {sheet} شیٹ کا کالم نہیں؛ اسے نظرانداز کیا گیا</translation>
+    </message>
+    <message>
+        <source>the column {column} appears twice (also as {other}); only the first is read</source>
+        <translation>کالم {column} دو بار آیا ہے ({other} کے طور پر بھی)؛ صرف پہلا پڑھا جاتا ہے</translation>
+    </message>
+    <message>
+        <source>merged cells: TIPDesk reads only the first cell of a merge; unmerge them and give every column its own name</source>
+        <translation>ضم شدہ خانے: TIPDesk ضم شدہ خانوں میں سے صرف پہلا پڑھتا ہے؛ انہیں الگ کریں اور ہر کالم کو اپنا نام دیں</translation>
+    </message>
+    <message>
+        <source>merged cells: TIPDesk reads only the first cell of a merge; unmerge them and write the value in every row</source>
+        <translation>ضم شدہ خانے: TIPDesk ضم شدہ خانوں میں سے صرف پہلا پڑھتا ہے؛ انہیں الگ کریں اور ہر قطار میں قدر لکھیں</translation>
+    </message>
+    <message>
+        <source>a row of another district ({district}); this install imports {own}&apos;s rows only</source>
+        <translation>کسی دوسرے ضلع ({district}) کی قطار؛ یہ تنصیب صرف {own} کی قطاریں درآمد کرتی ہے</translation>
+    </message>
+    <message>
+        <source>no case with this number in the Cases sheet or in TIPDesk; add the case first</source>
+        <translation>اس نمبر کا کوئی مقدمہ نہ Cases شیٹ میں ہے نہ TIPDesk میں؛ پہلے مقدمہ شامل کریں</translation>
+    </message>
+    <message>
+        <source>the case number is required</source>
+        <translation>مقدمہ نمبر لازمی ہے</translation>
+    </message>
+    <message>
+        <source>several cases in the file have this number ({where}); add the district and office columns to say which</source>
+        <translation>فائل میں کئی مقدمات کا یہی نمبر ہے ({where})؛ کون سا مقدمہ ہے یہ بتانے کے لیے ضلع اور دفتر کے کالم شامل کریں</translation>
+    </message>
+    <message>
+        <source>several stored cases have this number ({where}); add the district and office columns to say which</source>
+        <translation>کئی محفوظ شدہ مقدمات کا یہی نمبر ہے ({where})؛ کون سا مقدمہ ہے یہ بتانے کے لیے ضلع اور دفتر کے کالم شامل کریں</translation>
+    </message>
+    <message>
+        <source>the same case number, district and office as {row}; each case needs exactly one row</source>
+        <translation>مقدمہ نمبر، ضلع اور دفتر وہی ہیں جو {row} کے ہیں؛ ہر مقدمے کی ٹھیک ایک قطار ہونی چاہیے</translation>
+    </message>
+    <message>
+        <source>the same victim code as {row}; each victim needs one row and a code of their own</source>
+        <translation>متاثرہ کا کوڈ وہی ہے جو {row} کا ہے؛ ہر متاثرہ کی ایک قطار اور اپنا الگ کوڈ ہونا چاہیے</translation>
+    </message>
+    <message>
+        <source>this victim code already belongs to a victim of another case; victim codes are unique</source>
+        <translation>یہ کوڈ پہلے ہی کسی دوسرے مقدمے کے متاثرہ کا ہے؛ متاثرہ کے کوڈ منفرد ہوتے ہیں</translation>
+    </message>
+    <message>
+        <source>left out: its case ({row}) has errors</source>
+        <translation>شامل نہیں کی گئی: اس کے مقدمے ({row}) میں غلطیاں ہیں</translation>
+    </message>
+    <message>
+        <source>identical to row {row}; both are imported as separate sessions</source>
+        <translation>قطار {row} جیسی ہی ہے؛ دونوں الگ الگ تربیتی نشستوں کے طور پر درآمد ہوتی ہیں</translation>
+    </message>
+    <message>
+        <source>identical to row {row}; both are imported as separate campaigns</source>
+        <translation>قطار {row} جیسی ہی ہے؛ دونوں الگ الگ مہمات کے طور پر درآمد ہوتی ہیں</translation>
+    </message>
+    <message>
+        <source>no header row found in the first rows; the header names the columns, e.g. {columns}</source>
+        <translation>ابتدائی قطاروں میں سرخی کی قطار نہیں ملی؛ سرخی کالموں کے نام بتاتی ہے، مثلاً {columns}</translation>
+    </message>
+    <message>
+        <source>merged cells of one column: read as their value in every row they cover</source>
+        <translation>ایک کالم کے ضم شدہ خانے: جن قطاروں پر وہ پھیلے ہیں ان سب میں ان کی قدر پڑھی گئی</translation>
+    </message>
+    <message>
+        <source>the cell holds a formula whose result was never saved; open the file in Excel or LibreOffice so it calculates, save it, and import again (or paste the values instead of the formula)</source>
+        <translation>خانے میں ایسا فارمولا ہے جس کا نتیجہ کبھی محفوظ نہیں ہوا؛ فائل کو Excel یا LibreOffice میں کھولیں تاکہ حساب ہو جائے، محفوظ کریں اور دوبارہ درآمد کریں (یا فارمولے کی جگہ قدریں چسپاں کریں)</translation>
+    </message>
+    <message>
+        <source>the sheet {sheet} is missing; the workbook has: {names}</source>
+        <translation>شیٹ {sheet} موجود نہیں؛ ورک بک میں یہ شیٹس ہیں: {names}</translation>
+    </message>
+    <message>
+        <source>no register sheet found: name the sheets {sheets} (the workbook has: {names})</source>
+        <translation>رجسٹر کی کوئی شیٹ نہیں ملی: شیٹس کے نام {sheets} رکھیں (ورک بک میں یہ ہیں: {names})</translation>
+    </message>
+    <message>
+        <source>a second {sheet} sheet (the first is {first}); put all its rows in one sheet</source>
+        <translation>دوسری {sheet} شیٹ (پہلی {first} ہے)؛ اس کی تمام قطاریں ایک ہی شیٹ میں رکھیں</translation>
+    </message>
+    <message>
+        <source>a totals row, not a record: left out (also rows {rows})</source>
+        <translation>میزان کی قطار، ریکارڈ نہیں: شامل نہیں کی گئی (قطاریں {rows} بھی)</translation>
+    </message>
+    <message>
+        <source>a totals row, not a record: left out</source>
+        <translation>میزان کی قطار، ریکارڈ نہیں: شامل نہیں کی گئی</translation>
+    </message>
+    <message>
+        <source>this sheet is not a register sheet and was ignored (sheets: {sheets})</source>
+        <translation>یہ رجسٹر کی شیٹ نہیں اور اسے نظرانداز کیا گیا (شیٹس: {sheets})</translation>
+    </message>
+    <message>
+        <source>{what} not known: imported all the same, counted as unknown in every figure split by gender or age, and listed in Data quality</source>
+        <translation>‏{what} معلوم نہیں: پھر بھی درآمد کیا گیا، جنس یا عمر کے لحاظ سے ہر عدد میں نامعلوم شمار ہوا، اور ڈیٹا کا معیار میں درج ہے</translation>
+    </message>
+    <message>
+        <source>taken as {department}, a department of {province}, though {district} is in {district_province}; a supervisor should check it</source>
+        <translation>اسے {department} سمجھا گیا، جو {province} کا محکمہ ہے، حالانکہ {district} {district_province} میں ہے؛ نگران افسر اسے جانچے</translation>
+    </message>
+    <message>
+        <source>{n:,} victims&apos; gender</source>
+        <translation>‏{n:,} متاثرین کی جنس</translation>
+    </message>
+    <message>
+        <source>1 victim&apos;s gender</source>
+        <translation>1 متاثرہ کی جنس</translation>
+    </message>
+    <message>
+        <source>{n:,} victims&apos; age</source>
+        <translation>‏{n:,} متاثرین کی عمر</translation>
+    </message>
+    <message>
+        <source>1 victim&apos;s age</source>
+        <translation>1 متاثرہ کی عمر</translation>
+    </message>
+    <message>
+        <source>expected each agency with its number of participants, separated by ; (FIA: 5; Punjab Police: 10)</source>
+        <translation>ہر ادارہ شرکاء کی تعداد کے ساتھ متوقع تھا، ; سے الگ (FIA: 5; Punjab Police: 10)</translation>
+    </message>
+    <message>
+        <source>expected a real date (YYYY-MM-DD or DD/MM/YYYY)</source>
+        <translation>درست تاریخ متوقع تھی (YYYY-MM-DD یا DD/MM/YYYY)</translation>
+    </message>
+    <message>
+        <source>expected a real date (YYYY-MM-DD or DD/MM/YYYY); this day does not exist</source>
+        <translation>درست تاریخ متوقع تھی (YYYY-MM-DD یا DD/MM/YYYY)؛ یہ دن موجود نہیں</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>مکمل عدد متوقع تھا</translation>
+    </message>
+    <message>
+        <source>country (name or ISO code such as PK)</source>
+        <translation>ملک (نام یا ISO کوڈ جیسے PK)</translation>
+    </message>
+    <message>
+        <source>expected a {word} of the reference list (see the Lists sheet of the template)</source>
+        <translation>حوالہ جاتی فہرست میں سے {word} متوقع تھا (ٹیمپلیٹ کی Lists شیٹ دیکھیں)</translation>
+    </message>
+    <message>
+        <source>expected an age in whole years (or unknown)</source>
+        <translation>مکمل برسوں میں عمر متوقع تھی (یا نامعلوم)</translation>
+    </message>
+    <message>
+        <source>expected an office of this install (code or name); add the office, or map this name to an office code</source>
+        <translation>اس تنصیب کا کوئی دفتر متوقع تھا (کوڈ یا نام)؛ دفتر شامل کریں، یا اس نام کو کسی دفتر کے کوڈ سے منسلک کریں</translation>
+    </message>
+    <message>
+        <source>{bad} unknown; expected each to be a {word}: {items} (separate several by ;)</source>
+        <translation>‏{bad} نامعلوم؛ ہر ایک {word} متوقع تھا: {items} (کئی ہوں تو ; سے الگ کریں)</translation>
+    </message>
+    <message>
+        <source>{bad} unknown; expected each to be a {word} of the reference list (see the Lists sheet of the template) (separate several by ;)</source>
+        <translation>‏{bad} نامعلوم؛ ہر ایک حوالہ جاتی فہرست میں سے {word} متوقع تھا (ٹیمپلیٹ کی Lists شیٹ دیکھیں) (کئی ہوں تو ; سے الگ کریں)</translation>
+    </message>
+    <message>
+        <source>expected a {word}: {items}</source>
+        <translation>‏{word} متوقع تھا: {items}</translation>
+    </message>
+    <message>
+        <source>expected yes or no (also y/n, true/false, 1/0)</source>
+        <translation>ہاں یا نہیں متوقع تھا (y/n، true/false، 1/0 بھی)</translation>
+    </message>
+    <message>
+        <source>{bad} unknown; expected each to be an agency of the reference list (see the Lists sheet of the template)</source>
+        <translation>‏{bad} نامعلوم؛ ہر ایک حوالہ جاتی فہرست کا ادارہ متوقع تھا (ٹیمپلیٹ کی Lists شیٹ دیکھیں)</translation>
+    </message>
+    <message>
+        <source>expected female, male, transgender or unknown (or F, M, T, U)</source>
+        <translation>خاتون، مرد، خواجہ سرا یا نامعلوم متوقع تھا (یا F، M، T، U)</translation>
+    </message>
+    <message>
+        <source>expected a district&apos;s name (or a short form such as D.G. Khan)</source>
+        <translation>ضلع کا نام متوقع تھا (یا مختصر صورت جیسے D.G. Khan)</translation>
+    </message>
+    <message>
+        <source>expected a law of the sentencing rules ({known})</source>
+        <translation>سزا کے قواعد کا کوئی قانون متوقع تھا ({known})</translation>
+    </message>
+    <message>
+        <source>expected one of: {items}</source>
+        <translation>ان میں سے ایک متوقع تھا: {items}</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from tipdesk.core.messages import Message
@@ -59,6 +60,13 @@ class Problem:
     @property
     def is_warning(self) -> bool:
         return self.severity is Severity.WARNING
+
+    def said(self) -> Message | str:
+        """The sentence as a translatable message when it was made one, else the English
+        text: for code that passes a problem's sentence on (a register's row problems)."""
+        if not self.template:
+            return self.message
+        return Message(self.template, MappingProxyType(dict(self.args)))
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"

@@ -9,10 +9,11 @@ cell: ``str(problem)`` reads ``Cases!12 registered_on: 31/02/2024 — expected a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import Message
 
 ERROR = "error"
 WARNING = "warning"
@@ -40,6 +41,27 @@ class RowProblem:
     expected: str
     rule: str
     severity: str = ERROR
+    template: str = field(default="", compare=False)
+    """The English template ``expected`` was made from (:mod:`tipdesk.core.messages`), so the
+    wizard shows it translated; empty for a sentence not made translatable."""
+    args: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        sheet: str,
+        row: int | None,
+        column: str,
+        value: str,
+        expected: Message | str,
+        rule: str,
+        severity: str = ERROR,
+    ) -> RowProblem:
+        """A problem whose ``expected`` is a translatable message (or plain English)."""
+        if isinstance(expected, str):
+            return cls(sheet, row, column, value, expected, rule, severity)
+        return cls(sheet, row, column, value, str(expected), rule, severity,
+                   expected.template, tuple(expected.args.items()))  # fmt: skip
 
     @property
     def is_error(self) -> bool:
