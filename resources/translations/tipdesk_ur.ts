@@ -8508,6 +8508,158 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>تاریخِ پیدائش کے مطابق عمر {most} سال کی حد سے زیادہ بنتی ہے</translation>
     </message>
     <message>
+        <source>{path} is a folder; give the backup a file name.</source>
+        <translation>‏{path} ایک فولڈر ہے؛ بیک اپ کو فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup (unexpected contents).</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں (غیر متوقع مواد)۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>‏{path} فائل نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>A store already exists in {folder}. Restore with --replace to move it aside (it is kept in a before-restore folder); nothing was changed.</source>
+        <translation>‏{folder} میں پہلے سے ایک اسٹور موجود ہے۔ اسے ایک طرف کرنے کے لیے --replace کے ساتھ بحال کریں (یہ before-restore فولڈر میں محفوظ رہتا ہے)؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup: {member} is compressed (TIPDesk stores the members of a backup as they are).</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں: {member} کمپریس شدہ ہے (TIPDesk بیک اپ کے اجزا جوں کے توں رکھتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({member} has a wrong size).</source>
+        <translation>‏{file} خراب ہے ({member} کا سائز غلط ہے)۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup ({member} is too large).</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں ({member} بہت بڑا ہے)۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup or is damaged.</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں یا خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>Only a user signed in to this data folder may replace it.</source>
+        <translation>اس ڈیٹا فولڈر کو صرف وہی صارف بدل سکتا ہے جو اس میں سائن اِن ہو۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup.</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں۔</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer TIPDesk; install it to restore this backup.</source>
+        <translation>‏{file} TIPDesk کے نئے ورژن نے لکھا ہے؛ یہ بیک اپ بحال کرنے کے لیے نیا ورژن انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <source>{file} is damaged (the database copy does not match).</source>
+        <translation>‏{file} خراب ہے (ڈیٹا بیس کی نقل مطابقت نہیں رکھتی)۔</translation>
+    </message>
+    <message>
+        <source>Wrong user name or passphrase.</source>
+        <translation>صارف کا نام یا پاس فریز غلط ہے۔</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow restoring a backup.</source>
+        <translation>آپ کا کردار ({role}) بیک اپ بحال کرنے کی اجازت نہیں دیتا۔</translation>
+    </message>
+    <message>
+        <source>The number of items to show must be at least 1.</source>
+        <translation>دکھائی جانے والی اشیا کی تعداد کم از کم 1 ہونی چاہیے۔</translation>
+    </message>
+    <message>
+        <source>There is no hearing with id {id}.</source>
+        <translation>شناخت {id} والی کوئی پیشی موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Give a reason for deleting the hearing.</source>
+        <translation>پیشی حذف کرنے کی وجہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>{key} is not a diary item (they look like investigation:&lt;id&gt;; `tipdesk diary list` shows them).</source>
+        <translation>‏{key} ڈائری کا کوئی اندراج نہیں (اندراج investigation:&lt;id&gt; کی طرح ہوتے ہیں؛ `tipdesk diary list` انہیں دکھاتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>{rule} is not a deadline rule in force (known: {known}).</source>
+        <translation>‏{rule} مقررہ مدت کا کوئی نافذ قاعدہ نہیں (معلوم قواعد: {known})۔</translation>
+    </message>
+    <message>
+        <source>A hearing is done when what happened is recorded: give what happened (and the next date, if the court gave one).</source>
+        <translation>پیشی تب مکمل ہوتی ہے جب اس کی کارروائی درج ہو: کارروائی لکھیں (اور اگلی تاریخ، اگر عدالت نے دی ہو)۔</translation>
+    </message>
+    <message>
+        <source>The next date ({next}) must be after today ({today}).</source>
+        <translation>اگلی تاریخ ({next}) آج ({today}) کے بعد ہونی چاہیے۔</translation>
+    </message>
+    <message>
+        <source>There is no case with id {id}.</source>
+        <translation>شناخت {id} والا کوئی مقدمہ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{district} is not a district of the reference list (see `tipdesk reference districts`). Nothing was changed.</source>
+        <translation>‏{district} حوالہ جاتی فہرست کا کوئی ضلع نہیں (`tipdesk reference districts` دیکھیں)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The case already belongs to {district}. Nothing was changed.</source>
+        <translation>مقدمہ پہلے ہی {district} کا ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Say why the case is handed over (--reason). Nothing was changed.</source>
+        <translation>بتائیں کہ مقدمہ کیوں حوالے کیا جا رہا ہے (--reason)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The reason is {n} characters long; at most {most} are kept. Nothing was changed.</source>
+        <translation>وجہ {n} حروف لمبی ہے؛ زیادہ سے زیادہ {most} حروف رکھے جاتے ہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case is already being handed over to {district} (asked on {day}); HQ has not moved it yet. Nothing was changed.</source>
+        <translation>یہ مقدمہ پہلے ہی {district} کے حوالے کیا جا رہا ہے (درخواست {day} کو دی گئی)؛ ہیڈکوارٹر نے ابھی اسے منتقل نہیں کیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case belongs to {district}; only its owner district hands it over. Nothing was changed.</source>
+        <translation>یہ مقدمہ {district} کا ہے؛ صرف اس کا مالک ضلع اسے حوالے کر سکتا ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The victims&apos; identities cannot be opened in this session (the identity key is not here yet): sign in again, then hand the case over. Nothing was changed.</source>
+        <translation>اس سیشن میں متاثرین کی شناخت نہیں کھولی جا سکتی (شناخت کی کلید ابھی یہاں نہیں): دوبارہ سائن اِن کریں، پھر مقدمہ حوالے کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>HQ has not told this install which devices {district} has (its receipts list them): import HQ&apos;s latest receipt, or ask HQ to register that district&apos;s device first. Nothing was changed.</source>
+        <translation>ہیڈکوارٹر نے اس تنصیب کو ابھی نہیں بتایا کہ {district} کے پاس کون سے آلات ہیں (اس کی رسیدوں میں ان کی فہرست ہوتی ہے): ہیڈکوارٹر کی تازہ ترین رسید درآمد کریں، یا ہیڈکوارٹر سے کہیں کہ پہلے اس ضلع کا آلہ رجسٹر کرے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>No accused of the review queue has the id {id}.</source>
+        <translation>جائزہ قطار میں کسی ملزم کی شناخت {id} نہیں۔</translation>
+    </message>
+    <message>
+        <source>{id} starts several ids of the queue; give more of it.</source>
+        <translation>‏{id} قطار کی کئی شناختوں کا آغاز ہے؛ اس کا مزید حصہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>The decision is one of: {decisions}.</source>
+        <translation>فیصلہ ان میں سے ایک ہے: {decisions}۔</translation>
+    </message>
+    <message>
+        <source>Say in a few words why (the note is kept in the audit log).</source>
+        <translation>چند الفاظ میں وجہ بتائیں (یہ نوٹ آڈٹ لاگ میں رکھا جاتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>The note is {n:,} characters long; at most {most:,}.</source>
+        <translation>نوٹ {n:,} حروف لمبا ہے؛ زیادہ سے زیادہ {most:,}۔</translation>
+    </message>
+    <message>
+        <source>The accused of case {case} has no open overlap: it was reviewed by {who}.</source>
+        <translation>مقدمہ {case} کے ملزم کا کوئی زیرِ التوا مماثلت نہیں: اس کا جائزہ {who} نے لیا۔</translation>
+    </message>
+    <message>
+        <source>The case is no longer there.</source>
+        <translation>مقدمہ اب موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>a supervisor</source>
+        <translation>نگران افسر</translation>
+    </message>
+    <message>
         <source>imported without the date proceeded against and the outcome: the accused appears to be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
         <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ملزم بظاہر وہی فرد ہے جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
     </message>
@@ -8710,6 +8862,70 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>expected one of: {items}</source>
         <translation>ان میں سے ایک متوقع تھا: {items}</translation>
+    </message>
+    <message>
+        <source>A TIPDesk store already exists in {folder}; nothing was changed.</source>
+        <translation>‏{folder} میں TIPDesk کا اسٹور پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>A user name is needed.</source>
+        <translation>صارف کا نام درکار ہے۔</translation>
+    </message>
+    <message>
+        <source>No TIPDesk store in {folder}. Run `tipdesk init` (or start the app) to set one up.</source>
+        <translation>‏{folder} میں TIPDesk کا کوئی اسٹور نہیں۔ اسے قائم کرنے کے لیے `tipdesk init` چلائیں (یا ایپ شروع کریں)۔</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow this ({permission}).</source>
+        <translation>آپ کا کردار ({role}) اس کی اجازت نہیں دیتا ({permission})۔</translation>
+    </message>
+    <message>
+        <source>{district} is not a district in the reference list.</source>
+        <translation>‏{district} حوالہ جاتی فہرست میں کوئی ضلع نہیں۔</translation>
+    </message>
+    <message>
+        <source>A district install needs its office (an FIA circle or station).</source>
+        <translation>ضلعی تنصیب کو اپنا دفتر درکار ہے (FIA سرکل یا تھانہ)۔</translation>
+    </message>
+    <message>
+        <source>This is a district install: {command} runs at HQ.</source>
+        <translation>یہ ضلعی تنصیب ہے: {command} ہیڈکوارٹر پر چلتا ہے۔</translation>
+    </message>
+    <message>
+        <source>This is the HQ install: {command} runs on a district install.</source>
+        <translation>یہ ہیڈکوارٹر کی تنصیب ہے: {command} ضلعی تنصیب پر چلتا ہے۔</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>فائل {path} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>This install is not enrolled with HQ yet: run `tipdesk enroll FILE` with HQ&apos;s enrolment file first.</source>
+        <translation>یہ تنصیب ابھی ہیڈکوارٹر کے ساتھ درج نہیں: پہلے ہیڈکوارٹر کی اندراج فائل کے ساتھ `tipdesk enroll FILE` چلائیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>‏{path} فولڈر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>This receipt was not issued by the HQ this install is enrolled with. Nothing was changed.</source>
+        <translation>یہ رسید اس ہیڈکوارٹر نے جاری نہیں کی جس کے ساتھ یہ تنصیب درج ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This receipt is for another device (…{device}), not this one (…{own}). Nothing was changed.</source>
+        <translation>یہ رسید کسی دوسرے آلے (…{device}) کے لیے ہے، اس آلے (…{own}) کے لیے نہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Wrong recovery key.</source>
+        <translation>ریکوری کلید غلط ہے۔</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait 1 second before trying again.</source>
+        <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے 1 سیکنڈ انتظار کریں۔</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait {n} seconds before trying again.</source>
+        <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے {n} سیکنڈ انتظار کریں۔</translation>
     </message>
 </context>
 <context>

@@ -112,13 +112,21 @@ def problem_line(problem: Mapping[str, Any]) -> str:
 
 
 class KnownError(Exception):
-    """A failure the user can understand and act on. ``exit_code`` is used by the CLI."""
+    """A failure the user can understand and act on. ``exit_code`` is used by the CLI.
+
+    ``message`` is the English sentence (logs, ``str()``). Raised with a translatable
+    :class:`~tipdesk.core.messages.Message` (``raise NotFound(say("...", n=...))``), the error
+    keeps it as ``said``, so the app and the command line show it in the user's language
+    (:func:`tipdesk.ui.errors.known_error_text`, :func:`tipdesk.catalogue.message_in`);
+    ``said`` is ``None`` for a sentence not (yet) made translatable."""
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message) -> None:
+        text = str(message)
+        super().__init__(text)
+        self.message = text
+        self.said: Message | None = message if isinstance(message, Message) else None
 
     def __str__(self) -> str:
         return self.message
@@ -143,7 +151,7 @@ class LoginThrottled(KnownError):
 
     exit_code = 3
 
-    def __init__(self, message: str, retry_after: float) -> None:
+    def __init__(self, message: str | Message, retry_after: float) -> None:
         super().__init__(message)
         self.retry_after = retry_after
 

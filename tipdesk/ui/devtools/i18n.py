@@ -108,8 +108,9 @@ def code_names() -> list[str]:
     return list(names)
 
 
-#: The layers whose messages the UI shows translated (:mod:`tipdesk.core.messages`).
-MESSAGE_SOURCES = ("core", "services")
+#: The layers whose messages the UI shows translated (:mod:`tipdesk.core.messages`): ``store``
+#: for the sign-in's refusals (:mod:`tipdesk.store.keys`).
+MESSAGE_SOURCES = ("core", "services", "store")
 
 
 def catalogue_texts() -> list[str]:
