@@ -8927,6 +8927,82 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <source>Too many failed attempts. Wait {n} seconds before trying again.</source>
         <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے {n} سیکنڈ انتظار کریں۔</translation>
     </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>بیک اپ {path} میں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>Backup restored into {folder}</source>
+        <translation>بیک اپ {folder} میں بحال کیا گیا</translation>
+    </message>
+    <message>
+        <source>This laptop is now a new sync device ({device}). Before HQ accepts its bundles, send HQ its device file (tipdesk device export --out FILE) to register; HQ may revoke the old device.</source>
+        <translation>یہ لیپ ٹاپ اب ہم آہنگی کا نیا آلہ ({device}) ہے۔ ہیڈکوارٹر اس کے بنڈل قبول کرے، اس سے پہلے اندراج کے لیے اس کی ڈیوائس فائل (tipdesk device export --out FILE) ہیڈکوارٹر کو بھیجیں؛ ہیڈکوارٹر پرانا آلہ منسوخ کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Removed case file {id}.</source>
+        <translation>مقدمے کی فائل {id} ہٹا دی گئی۔</translation>
+    </message>
+    <message>
+        <source>Case file {id} will go to HQ with the next export.</source>
+        <translation>مقدمے کی فائل {id} اگلی برآمد کے ساتھ ہیڈکوارٹر جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Done: {key} (due again on {day})</source>
+        <translation>مکمل: {key} (دوبارہ {day} کو واجب)</translation>
+    </message>
+    <message>
+        <source>Done: {key}</source>
+        <translation>مکمل: {key}</translation>
+    </message>
+    <message>
+        <source>Reopened: {key}</source>
+        <translation>دوبارہ کھولا گیا: {key}</translation>
+    </message>
+    <message>
+        <source>{key} was not marked done.</source>
+        <translation>‏{key} مکمل قرار نہیں دیا گیا تھا۔</translation>
+    </message>
+    <message>
+        <source>The case is read-only here now; the next bundle takes the handover to HQ.</source>
+        <translation>مقدمہ اب یہاں صرف پڑھنے کے لیے ہے؛ اگلا بنڈل حوالگی کو ہیڈکوارٹر لے جائے گا۔</translation>
+    </message>
+    <message>
+        <source>{district} gets the case with its next receipt.</source>
+        <translation>‏{district} کو مقدمہ اپنی اگلی رسید کے ساتھ ملے گا۔</translation>
+    </message>
+    <message>
+        <source>No handovers.</source>
+        <translation>کوئی حوالگی نہیں۔</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing was changed.</source>
+        <translation>روک دیا گیا؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Register template written to {path}</source>
+        <translation>رجسٹر کا ٹیمپلیٹ {path} میں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>Reviewed: the accused of case {case} and victim {victims} are the same person.</source>
+        <translation>جائزہ لیا گیا: مقدمہ {case} کا ملزم اور متاثرہ {victims} ایک ہی فرد ہیں۔</translation>
+    </message>
+    <message>
+        <source>Reviewed: the accused of case {case} and victim {victims} are two different people.</source>
+        <translation>جائزہ لیا گیا: مقدمہ {case} کا ملزم اور متاثرہ {victims} دو الگ افراد ہیں۔</translation>
+    </message>
+    <message>
+        <source>Device {device} ({district}) registered.</source>
+        <translation>آلہ {device} ({district}) رجسٹر کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>The inbox holds no new bundle.</source>
+        <translation>ان باکس میں کوئی نیا بنڈل نہیں۔</translation>
+    </message>
+    <message>
+        <source>No devices registered.</source>
+        <translation>کوئی آلہ رجسٹر نہیں۔</translation>
+    </message>
 </context>
 <context>
     <name>pages</name>

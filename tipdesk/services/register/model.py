@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from tipdesk.core.errors import KnownError
@@ -71,10 +72,21 @@ class RowProblem:
         """``Cases!12`` (or just ``Cases`` for a whole-sheet problem, or the file's name)."""
         return f"{self.sheet}!{self.row}" if self.row is not None else self.sheet
 
-    def __str__(self) -> str:
+    def said(self) -> Message | str:
+        """``expected`` as a translatable message when it was made one, else the English."""
+        if not self.template:
+            return self.expected
+        return Message(self.template, MappingProxyType(dict(self.args)))
+
+    def line(self, expected: str | None = None) -> str:
+        """``Cases!12 column: value — expected``, with ``expected`` as given (translated by
+        the caller) or the English."""
         column = f" {self.column}" if self.column else ""
         value = f" {self.value} —" if self.value else ""
-        return f"{self.where()}{column}:{value} {self.expected}"
+        return f"{self.where()}{column}:{value} {self.expected if expected is None else expected}"
+
+    def __str__(self) -> str:
+        return self.line()
 
     def to_json(self) -> dict[str, Any]:
         return {
