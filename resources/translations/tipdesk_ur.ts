@@ -8404,6 +8404,38 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>متاثرہ {n} (ایک ہی نام)</translation>
     </message>
     <message>
+        <source>the case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>the date of the hearing</source>
+        <translation>پیشی کی تاریخ</translation>
+    </message>
+    <message>
+        <source>the court</source>
+        <translation>عدالت</translation>
+    </message>
+    <message>
+        <source>the hearing of {day} has not taken place yet (today is {today}); record what happened on the day</source>
+        <translation>‏{day} کی پیشی ابھی نہیں ہوئی (آج {today} ہے)؛ کارروائی اسی دن درج کریں</translation>
+    </message>
+    <message>
+        <source>say what happened at the hearing before recording it as held</source>
+        <translation>پیشی کو منعقدہ درج کرنے سے پہلے بتائیں کہ اس میں کیا کارروائی ہوئی</translation>
+    </message>
+    <message>
+        <source>a next date is given at a hearing that took place: record what happened too</source>
+        <translation>اگلی تاریخ اس پیشی پر دی جاتی ہے جو ہو چکی ہو: کارروائی بھی درج کریں</translation>
+    </message>
+    <message>
+        <source>{day} is not after the hearing ({hearing})</source>
+        <translation>‏{day} پیشی ({hearing}) کے بعد نہیں</translation>
+    </message>
+    <message>
+        <source>{day} is more than {years} years ahead; check the year</source>
+        <translation>‏{day} آج سے {years} سال سے زیادہ آگے ہے؛ سال جانچیں</translation>
+    </message>
+    <message>
         <source>{law} s.{section} was not in force on the date of the offence ({day}): check the offence date and sections</source>
         <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی: تاریخِ وقوعہ اور دفعات جانچیں</translation>
     </message>
