@@ -25,6 +25,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     home = tmp_path / "tipdesk-home"
     monkeypatch.setenv("TIPDESK_HOME", str(home))
     monkeypatch.delenv("TIPDESK_PASSPHRASE", raising=False)
+    monkeypatch.delenv("TIPDESK_LANG", raising=False)  # the CLI's language (tipdesk.cli.language)
     yield home
 
 

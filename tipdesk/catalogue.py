@@ -6,16 +6,21 @@ entries of the given contexts of ``resources/translations/tipdesk_<language>.ts`
 context listed wins when a text is in several). English, or a language without a ``.ts``,
 gives an empty mapping: callers fall back to the English text. A ``.ts`` that is not
 well-formed XML raises :class:`~tipdesk.core.errors.InvalidInput` naming the file.
+:func:`message_in` renders a message of ``core``/``services`` in a language the same way.
 """
 
 from __future__ import annotations
 
+import functools
+
 # The .ts is our own file, shipped with the app (resources/), never input from outside:
 # the standard library's parser is enough (S314 warns about untrusted XML).
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import Message, render
 from tipdesk.paths import resources_dir
 
 
@@ -47,3 +52,25 @@ def translations(language: str, contexts: Sequence[str]) -> dict[str, str]:
     for name in reversed(contexts):  # the first context listed wins
         out.update(found[name])
     return out
+
+
+def message_in(language: str, message: Message) -> str:
+    """``message`` (:mod:`tipdesk.core.messages`) in ``language``, for callers without Qt (the
+    command line's error lines): its template translated (context ``messages``), arguments
+    that are messages translated the same way, then filled. A template without a finished
+    translation, English, or a language without a ``.ts`` give the English (``str()``)."""
+    return _rendered(message, _message_texts(language))
+
+
+@functools.lru_cache(maxsize=4)
+def _message_texts(language: str) -> Mapping[str, str]:
+    # The shipped .ts does not change while the process runs: read it once per language.
+    return MappingProxyType(translations(language, ("messages",)))
+
+
+def _rendered(message: Message, texts: Mapping[str, str]) -> str:
+    args = {
+        key: _rendered(value, texts) if isinstance(value, Message) else value
+        for key, value in message.args.items()
+    }
+    return render(texts.get(message.template, message.template), args)

@@ -8602,6 +8602,74 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>متاثرہ {n} (ایک ہی نام)</translation>
     </message>
     <message>
+        <source>the case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>the date of the hearing</source>
+        <translation>پیشی کی تاریخ</translation>
+    </message>
+    <message>
+        <source>the court</source>
+        <translation>عدالت</translation>
+    </message>
+    <message>
+        <source>the hearing of {day} has not taken place yet (today is {today}); record what happened on the day</source>
+        <translation>‏{day} کی پیشی ابھی نہیں ہوئی (آج {today} ہے)؛ کارروائی اسی دن درج کریں</translation>
+    </message>
+    <message>
+        <source>say what happened at the hearing before recording it as held</source>
+        <translation>پیشی کو منعقدہ درج کرنے سے پہلے بتائیں کہ اس میں کیا کارروائی ہوئی</translation>
+    </message>
+    <message>
+        <source>a next date is given at a hearing that took place: record what happened too</source>
+        <translation>اگلی تاریخ اس پیشی پر دی جاتی ہے جو ہو چکی ہو: کارروائی بھی درج کریں</translation>
+    </message>
+    <message>
+        <source>{day} is not after the hearing ({hearing})</source>
+        <translation>‏{day} پیشی ({hearing}) کے بعد نہیں</translation>
+    </message>
+    <message>
+        <source>{day} is more than {years} years ahead; check the year</source>
+        <translation>‏{day} آج سے {years} سال سے زیادہ آگے ہے؛ سال جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}): check the offence date and sections</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی: تاریخِ وقوعہ اور دفعات جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}): check the offence date and section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}), so the sentence cannot be checked against it: check the offence date and the section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی، اس لیے سزا کو اس کے مطابق نہیں جانچا جا سکتا: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}); it took effect on {since}: check the offence date and sections</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی؛ یہ {since} کو نافذ ہوئی: تاریخِ وقوعہ اور دفعات جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}); it took effect on {since}: check the offence date and section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی؛ یہ {since} کو نافذ ہوئی: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{law} s.{section} was not in force on the date of the offence ({day}); it took effect on {since}, so the sentence cannot be checked against it: check the offence date and the section</source>
+        <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی؛ یہ {since} کو نافذ ہوئی، اس لیے سزا کو اس کے مطابق نہیں جانچا جا سکتا: تاریخِ وقوعہ اور دفعہ جانچیں</translation>
+    </message>
+    <message>
+        <source>{value} is not a section of {law} in the sentencing rules (known: {known})</source>
+        <translation>‏{value} سزا کے قواعد میں {law} کی کوئی دفعہ نہیں (معلوم دفعات: {known})</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <source>{law} was not in force on the date of the offence ({day}); it took effect on {since}: check the offence date and the law</source>
+        <translation>‏{law} جرم کی تاریخ ({day}) کو نافذ نہیں تھا؛ یہ {since} کو نافذ ہوا: تاریخِ وقوعہ اور قانون جانچیں</translation>
+    </message>
+    <message>
         <source>female {female:,} + male {male:,} + transgender {transgender:,} = {sum:,}, but the total is {total:,}</source>
         <translation>خواتین {female:,} + مرد {male:,} + خواجہ سرا {transgender:,} = {sum:,}، مگر کل تعداد {total:,} ہے</translation>
     </message>
@@ -8668,6 +8736,502 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>the date of birth gives an age over the {most}-year maximum</source>
         <translation>تاریخِ پیدائش کے مطابق عمر {most} سال کی حد سے زیادہ بنتی ہے</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the backup a file name.</source>
+        <translation>‏{path} ایک فولڈر ہے؛ بیک اپ کو فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup (unexpected contents).</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں (غیر متوقع مواد)۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>‏{path} فائل نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>A store already exists in {folder}. Restore with --replace to move it aside (it is kept in a before-restore folder); nothing was changed.</source>
+        <translation>‏{folder} میں پہلے سے ایک اسٹور موجود ہے۔ اسے ایک طرف کرنے کے لیے --replace کے ساتھ بحال کریں (یہ before-restore فولڈر میں محفوظ رہتا ہے)؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup: {member} is compressed (TIPDesk stores the members of a backup as they are).</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں: {member} کمپریس شدہ ہے (TIPDesk بیک اپ کے اجزا جوں کے توں رکھتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({member} has a wrong size).</source>
+        <translation>‏{file} خراب ہے ({member} کا سائز غلط ہے)۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup ({member} is too large).</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں ({member} بہت بڑا ہے)۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup or is damaged.</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں یا خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>Only a user signed in to this data folder may replace it.</source>
+        <translation>اس ڈیٹا فولڈر کو صرف وہی صارف بدل سکتا ہے جو اس میں سائن اِن ہو۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a TIPDesk backup.</source>
+        <translation>‏{file} TIPDesk کا بیک اپ نہیں۔</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer TIPDesk; install it to restore this backup.</source>
+        <translation>‏{file} TIPDesk کے نئے ورژن نے لکھا ہے؛ یہ بیک اپ بحال کرنے کے لیے نیا ورژن انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <source>{file} is damaged (the database copy does not match).</source>
+        <translation>‏{file} خراب ہے (ڈیٹا بیس کی نقل مطابقت نہیں رکھتی)۔</translation>
+    </message>
+    <message>
+        <source>Wrong user name or passphrase.</source>
+        <translation>صارف کا نام یا پاس فریز غلط ہے۔</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow restoring a backup.</source>
+        <translation>آپ کا کردار ({role}) بیک اپ بحال کرنے کی اجازت نہیں دیتا۔</translation>
+    </message>
+    <message>
+        <source>The number of items to show must be at least 1.</source>
+        <translation>دکھائی جانے والی اشیا کی تعداد کم از کم 1 ہونی چاہیے۔</translation>
+    </message>
+    <message>
+        <source>There is no hearing with id {id}.</source>
+        <translation>شناخت {id} والی کوئی پیشی موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Give a reason for deleting the hearing.</source>
+        <translation>پیشی حذف کرنے کی وجہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>{key} is not a diary item (they look like investigation:&lt;id&gt;; `tipdesk diary list` shows them).</source>
+        <translation>‏{key} ڈائری کا کوئی اندراج نہیں (اندراج investigation:&lt;id&gt; کی طرح ہوتے ہیں؛ `tipdesk diary list` انہیں دکھاتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>{rule} is not a deadline rule in force (known: {known}).</source>
+        <translation>‏{rule} مقررہ مدت کا کوئی نافذ قاعدہ نہیں (معلوم قواعد: {known})۔</translation>
+    </message>
+    <message>
+        <source>A hearing is done when what happened is recorded: give what happened (and the next date, if the court gave one).</source>
+        <translation>پیشی تب مکمل ہوتی ہے جب اس کی کارروائی درج ہو: کارروائی لکھیں (اور اگلی تاریخ، اگر عدالت نے دی ہو)۔</translation>
+    </message>
+    <message>
+        <source>The next date ({next}) must be after today ({today}).</source>
+        <translation>اگلی تاریخ ({next}) آج ({today}) کے بعد ہونی چاہیے۔</translation>
+    </message>
+    <message>
+        <source>There is no case with id {id}.</source>
+        <translation>شناخت {id} والا کوئی مقدمہ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{district} is not a district of the reference list (see `tipdesk reference districts`). Nothing was changed.</source>
+        <translation>‏{district} حوالہ جاتی فہرست کا کوئی ضلع نہیں (`tipdesk reference districts` دیکھیں)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The case already belongs to {district}. Nothing was changed.</source>
+        <translation>مقدمہ پہلے ہی {district} کا ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Say why the case is handed over (--reason). Nothing was changed.</source>
+        <translation>بتائیں کہ مقدمہ کیوں حوالے کیا جا رہا ہے (--reason)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The reason is {n} characters long; at most {most} are kept. Nothing was changed.</source>
+        <translation>وجہ {n} حروف لمبی ہے؛ زیادہ سے زیادہ {most} حروف رکھے جاتے ہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case is already being handed over to {district} (asked on {day}); HQ has not moved it yet. Nothing was changed.</source>
+        <translation>یہ مقدمہ پہلے ہی {district} کے حوالے کیا جا رہا ہے (درخواست {day} کو دی گئی)؛ ہیڈکوارٹر نے ابھی اسے منتقل نہیں کیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case belongs to {district}; only its owner district hands it over. Nothing was changed.</source>
+        <translation>یہ مقدمہ {district} کا ہے؛ صرف اس کا مالک ضلع اسے حوالے کر سکتا ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The victims&apos; identities cannot be opened in this session (the identity key is not here yet): sign in again, then hand the case over. Nothing was changed.</source>
+        <translation>اس سیشن میں متاثرین کی شناخت نہیں کھولی جا سکتی (شناخت کی کلید ابھی یہاں نہیں): دوبارہ سائن اِن کریں، پھر مقدمہ حوالے کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>HQ has not told this install which devices {district} has (its receipts list them): import HQ&apos;s latest receipt, or ask HQ to register that district&apos;s device first. Nothing was changed.</source>
+        <translation>ہیڈکوارٹر نے اس تنصیب کو ابھی نہیں بتایا کہ {district} کے پاس کون سے آلات ہیں (اس کی رسیدوں میں ان کی فہرست ہوتی ہے): ہیڈکوارٹر کی تازہ ترین رسید درآمد کریں، یا ہیڈکوارٹر سے کہیں کہ پہلے اس ضلع کا آلہ رجسٹر کرے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>No accused of the review queue has the id {id}.</source>
+        <translation>جائزہ قطار میں کسی ملزم کی شناخت {id} نہیں۔</translation>
+    </message>
+    <message>
+        <source>{id} starts several ids of the queue; give more of it.</source>
+        <translation>‏{id} قطار کی کئی شناختوں کا آغاز ہے؛ اس کا مزید حصہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>The decision is one of: {decisions}.</source>
+        <translation>فیصلہ ان میں سے ایک ہے: {decisions}۔</translation>
+    </message>
+    <message>
+        <source>Say in a few words why (the note is kept in the audit log).</source>
+        <translation>چند الفاظ میں وجہ بتائیں (یہ نوٹ آڈٹ لاگ میں رکھا جاتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>The note is {n:,} characters long; at most {most:,}.</source>
+        <translation>نوٹ {n:,} حروف لمبا ہے؛ زیادہ سے زیادہ {most:,}۔</translation>
+    </message>
+    <message>
+        <source>The accused of case {case} has no open overlap: it was reviewed by {who}.</source>
+        <translation>مقدمہ {case} کے ملزم کا کوئی زیرِ التوا مماثلت نہیں: اس کا جائزہ {who} نے لیا۔</translation>
+    </message>
+    <message>
+        <source>The case is no longer there.</source>
+        <translation>مقدمہ اب موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>a supervisor</source>
+        <translation>نگران افسر</translation>
+    </message>
+    <message>
+        <source>imported without the date proceeded against and the outcome: the accused appears to be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
+        <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ملزم بظاہر وہی فرد ہے جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
+    </message>
+    <message>
+        <source>imported without the date proceeded against and the outcome: the accused may be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
+        <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ممکن ہے ملزم وہی فرد ہو جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
+    </message>
+    <message>
+        <source>this required column is missing; add it to the header row</source>
+        <translation>یہ لازمی کالم موجود نہیں؛ اسے سرخی کی قطار میں شامل کریں</translation>
+    </message>
+    <message>
+        <source>this column is missing; its values are left empty (or as stored)</source>
+        <translation>یہ کالم موجود نہیں؛ اس کی قدریں خالی (یا محفوظ شدہ کے مطابق) رہیں گی</translation>
+    </message>
+    <message>
+        <source>not a column of the {sheet} sheet; it was ignored</source>
+        <translation>یہ {sheet} شیٹ کا کالم نہیں؛ اسے نظرانداز کیا گیا</translation>
+    </message>
+    <message>
+        <source>the column {column} appears twice (also as {other}); only the first is read</source>
+        <translation>کالم {column} دو بار آیا ہے ({other} کے طور پر بھی)؛ صرف پہلا پڑھا جاتا ہے</translation>
+    </message>
+    <message>
+        <source>merged cells: TIPDesk reads only the first cell of a merge; unmerge them and give every column its own name</source>
+        <translation>ضم شدہ خانے: TIPDesk ضم شدہ خانوں میں سے صرف پہلا پڑھتا ہے؛ انہیں الگ کریں اور ہر کالم کو اپنا نام دیں</translation>
+    </message>
+    <message>
+        <source>merged cells: TIPDesk reads only the first cell of a merge; unmerge them and write the value in every row</source>
+        <translation>ضم شدہ خانے: TIPDesk ضم شدہ خانوں میں سے صرف پہلا پڑھتا ہے؛ انہیں الگ کریں اور ہر قطار میں قدر لکھیں</translation>
+    </message>
+    <message>
+        <source>a row of another district ({district}); this install imports {own}&apos;s rows only</source>
+        <translation>کسی دوسرے ضلع ({district}) کی قطار؛ یہ تنصیب صرف {own} کی قطاریں درآمد کرتی ہے</translation>
+    </message>
+    <message>
+        <source>no case with this number in the Cases sheet or in TIPDesk; add the case first</source>
+        <translation>اس نمبر کا کوئی مقدمہ نہ Cases شیٹ میں ہے نہ TIPDesk میں؛ پہلے مقدمہ شامل کریں</translation>
+    </message>
+    <message>
+        <source>the case number is required</source>
+        <translation>مقدمہ نمبر لازمی ہے</translation>
+    </message>
+    <message>
+        <source>several cases in the file have this number ({where}); add the district and office columns to say which</source>
+        <translation>فائل میں کئی مقدمات کا یہی نمبر ہے ({where})؛ کون سا مقدمہ ہے یہ بتانے کے لیے ضلع اور دفتر کے کالم شامل کریں</translation>
+    </message>
+    <message>
+        <source>several stored cases have this number ({where}); add the district and office columns to say which</source>
+        <translation>کئی محفوظ شدہ مقدمات کا یہی نمبر ہے ({where})؛ کون سا مقدمہ ہے یہ بتانے کے لیے ضلع اور دفتر کے کالم شامل کریں</translation>
+    </message>
+    <message>
+        <source>the same case number, district and office as {row}; each case needs exactly one row</source>
+        <translation>مقدمہ نمبر، ضلع اور دفتر وہی ہیں جو {row} کے ہیں؛ ہر مقدمے کی ٹھیک ایک قطار ہونی چاہیے</translation>
+    </message>
+    <message>
+        <source>the same victim code as {row}; each victim needs one row and a code of their own</source>
+        <translation>متاثرہ کا کوڈ وہی ہے جو {row} کا ہے؛ ہر متاثرہ کی ایک قطار اور اپنا الگ کوڈ ہونا چاہیے</translation>
+    </message>
+    <message>
+        <source>this victim code already belongs to a victim of another case; victim codes are unique</source>
+        <translation>یہ کوڈ پہلے ہی کسی دوسرے مقدمے کے متاثرہ کا ہے؛ متاثرہ کے کوڈ منفرد ہوتے ہیں</translation>
+    </message>
+    <message>
+        <source>left out: its case ({row}) has errors</source>
+        <translation>شامل نہیں کی گئی: اس کے مقدمے ({row}) میں غلطیاں ہیں</translation>
+    </message>
+    <message>
+        <source>identical to row {row}; both are imported as separate sessions</source>
+        <translation>قطار {row} جیسی ہی ہے؛ دونوں الگ الگ تربیتی نشستوں کے طور پر درآمد ہوتی ہیں</translation>
+    </message>
+    <message>
+        <source>identical to row {row}; both are imported as separate campaigns</source>
+        <translation>قطار {row} جیسی ہی ہے؛ دونوں الگ الگ مہمات کے طور پر درآمد ہوتی ہیں</translation>
+    </message>
+    <message>
+        <source>no header row found in the first rows; the header names the columns, e.g. {columns}</source>
+        <translation>ابتدائی قطاروں میں سرخی کی قطار نہیں ملی؛ سرخی کالموں کے نام بتاتی ہے، مثلاً {columns}</translation>
+    </message>
+    <message>
+        <source>merged cells of one column: read as their value in every row they cover</source>
+        <translation>ایک کالم کے ضم شدہ خانے: جن قطاروں پر وہ پھیلے ہیں ان سب میں ان کی قدر پڑھی گئی</translation>
+    </message>
+    <message>
+        <source>the cell holds a formula whose result was never saved; open the file in Excel or LibreOffice so it calculates, save it, and import again (or paste the values instead of the formula)</source>
+        <translation>خانے میں ایسا فارمولا ہے جس کا نتیجہ کبھی محفوظ نہیں ہوا؛ فائل کو Excel یا LibreOffice میں کھولیں تاکہ حساب ہو جائے، محفوظ کریں اور دوبارہ درآمد کریں (یا فارمولے کی جگہ قدریں چسپاں کریں)</translation>
+    </message>
+    <message>
+        <source>the sheet {sheet} is missing; the workbook has: {names}</source>
+        <translation>شیٹ {sheet} موجود نہیں؛ ورک بک میں یہ شیٹس ہیں: {names}</translation>
+    </message>
+    <message>
+        <source>no register sheet found: name the sheets {sheets} (the workbook has: {names})</source>
+        <translation>رجسٹر کی کوئی شیٹ نہیں ملی: شیٹس کے نام {sheets} رکھیں (ورک بک میں یہ ہیں: {names})</translation>
+    </message>
+    <message>
+        <source>a second {sheet} sheet (the first is {first}); put all its rows in one sheet</source>
+        <translation>دوسری {sheet} شیٹ (پہلی {first} ہے)؛ اس کی تمام قطاریں ایک ہی شیٹ میں رکھیں</translation>
+    </message>
+    <message>
+        <source>a totals row, not a record: left out (also rows {rows})</source>
+        <translation>میزان کی قطار، ریکارڈ نہیں: شامل نہیں کی گئی (قطاریں {rows} بھی)</translation>
+    </message>
+    <message>
+        <source>a totals row, not a record: left out</source>
+        <translation>میزان کی قطار، ریکارڈ نہیں: شامل نہیں کی گئی</translation>
+    </message>
+    <message>
+        <source>this sheet is not a register sheet and was ignored (sheets: {sheets})</source>
+        <translation>یہ رجسٹر کی شیٹ نہیں اور اسے نظرانداز کیا گیا (شیٹس: {sheets})</translation>
+    </message>
+    <message>
+        <source>{what} not known: imported all the same, counted as unknown in every figure split by gender or age, and listed in Data quality</source>
+        <translation>‏{what} معلوم نہیں: پھر بھی درآمد کیا گیا، جنس یا عمر کے لحاظ سے ہر عدد میں نامعلوم شمار ہوا، اور ڈیٹا کا معیار میں درج ہے</translation>
+    </message>
+    <message>
+        <source>taken as {department}, a department of {province}, though {district} is in {district_province}; a supervisor should check it</source>
+        <translation>اسے {department} سمجھا گیا، جو {province} کا محکمہ ہے، حالانکہ {district} {district_province} میں ہے؛ نگران افسر اسے جانچے</translation>
+    </message>
+    <message>
+        <source>{n:,} victims&apos; gender</source>
+        <translation>‏{n:,} متاثرین کی جنس</translation>
+    </message>
+    <message>
+        <source>1 victim&apos;s gender</source>
+        <translation>1 متاثرہ کی جنس</translation>
+    </message>
+    <message>
+        <source>{n:,} victims&apos; age</source>
+        <translation>‏{n:,} متاثرین کی عمر</translation>
+    </message>
+    <message>
+        <source>1 victim&apos;s age</source>
+        <translation>1 متاثرہ کی عمر</translation>
+    </message>
+    <message>
+        <source>expected each agency with its number of participants, separated by ; (FIA: 5; Punjab Police: 10)</source>
+        <translation>ہر ادارہ شرکاء کی تعداد کے ساتھ متوقع تھا، ; سے الگ (FIA: 5; Punjab Police: 10)</translation>
+    </message>
+    <message>
+        <source>expected a real date (YYYY-MM-DD or DD/MM/YYYY)</source>
+        <translation>درست تاریخ متوقع تھی (YYYY-MM-DD یا DD/MM/YYYY)</translation>
+    </message>
+    <message>
+        <source>expected a real date (YYYY-MM-DD or DD/MM/YYYY); this day does not exist</source>
+        <translation>درست تاریخ متوقع تھی (YYYY-MM-DD یا DD/MM/YYYY)؛ یہ دن موجود نہیں</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>مکمل عدد متوقع تھا</translation>
+    </message>
+    <message>
+        <source>country (name or ISO code such as PK)</source>
+        <translation>ملک (نام یا ISO کوڈ جیسے PK)</translation>
+    </message>
+    <message>
+        <source>expected a {word} of the reference list (see the Lists sheet of the template)</source>
+        <translation>حوالہ جاتی فہرست میں سے {word} متوقع تھا (ٹیمپلیٹ کی Lists شیٹ دیکھیں)</translation>
+    </message>
+    <message>
+        <source>expected an age in whole years (or unknown)</source>
+        <translation>مکمل برسوں میں عمر متوقع تھی (یا نامعلوم)</translation>
+    </message>
+    <message>
+        <source>expected an office of this install (code or name); add the office, or map this name to an office code</source>
+        <translation>اس تنصیب کا کوئی دفتر متوقع تھا (کوڈ یا نام)؛ دفتر شامل کریں، یا اس نام کو کسی دفتر کے کوڈ سے منسلک کریں</translation>
+    </message>
+    <message>
+        <source>{bad} unknown; expected each to be a {word}: {items} (separate several by ;)</source>
+        <translation>‏{bad} نامعلوم؛ ہر ایک {word} متوقع تھا: {items} (کئی ہوں تو ; سے الگ کریں)</translation>
+    </message>
+    <message>
+        <source>{bad} unknown; expected each to be a {word} of the reference list (see the Lists sheet of the template) (separate several by ;)</source>
+        <translation>‏{bad} نامعلوم؛ ہر ایک حوالہ جاتی فہرست میں سے {word} متوقع تھا (ٹیمپلیٹ کی Lists شیٹ دیکھیں) (کئی ہوں تو ; سے الگ کریں)</translation>
+    </message>
+    <message>
+        <source>expected a {word}: {items}</source>
+        <translation>‏{word} متوقع تھا: {items}</translation>
+    </message>
+    <message>
+        <source>expected yes or no (also y/n, true/false, 1/0)</source>
+        <translation>ہاں یا نہیں متوقع تھا (y/n، true/false، 1/0 بھی)</translation>
+    </message>
+    <message>
+        <source>{bad} unknown; expected each to be an agency of the reference list (see the Lists sheet of the template)</source>
+        <translation>‏{bad} نامعلوم؛ ہر ایک حوالہ جاتی فہرست کا ادارہ متوقع تھا (ٹیمپلیٹ کی Lists شیٹ دیکھیں)</translation>
+    </message>
+    <message>
+        <source>expected female, male, transgender or unknown (or F, M, T, U)</source>
+        <translation>خاتون، مرد، خواجہ سرا یا نامعلوم متوقع تھا (یا F، M، T، U)</translation>
+    </message>
+    <message>
+        <source>expected a district&apos;s name (or a short form such as D.G. Khan)</source>
+        <translation>ضلع کا نام متوقع تھا (یا مختصر صورت جیسے D.G. Khan)</translation>
+    </message>
+    <message>
+        <source>expected a law of the sentencing rules ({known})</source>
+        <translation>سزا کے قواعد کا کوئی قانون متوقع تھا ({known})</translation>
+    </message>
+    <message>
+        <source>expected one of: {items}</source>
+        <translation>ان میں سے ایک متوقع تھا: {items}</translation>
+    </message>
+    <message>
+        <source>A TIPDesk store already exists in {folder}; nothing was changed.</source>
+        <translation>‏{folder} میں TIPDesk کا اسٹور پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>A user name is needed.</source>
+        <translation>صارف کا نام درکار ہے۔</translation>
+    </message>
+    <message>
+        <source>No TIPDesk store in {folder}. Run `tipdesk init` (or start the app) to set one up.</source>
+        <translation>‏{folder} میں TIPDesk کا کوئی اسٹور نہیں۔ اسے قائم کرنے کے لیے `tipdesk init` چلائیں (یا ایپ شروع کریں)۔</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow this ({permission}).</source>
+        <translation>آپ کا کردار ({role}) اس کی اجازت نہیں دیتا ({permission})۔</translation>
+    </message>
+    <message>
+        <source>{district} is not a district in the reference list.</source>
+        <translation>‏{district} حوالہ جاتی فہرست میں کوئی ضلع نہیں۔</translation>
+    </message>
+    <message>
+        <source>A district install needs its office (an FIA circle or station).</source>
+        <translation>ضلعی تنصیب کو اپنا دفتر درکار ہے (FIA سرکل یا تھانہ)۔</translation>
+    </message>
+    <message>
+        <source>This is a district install: {command} runs at HQ.</source>
+        <translation>یہ ضلعی تنصیب ہے: {command} ہیڈکوارٹر پر چلتا ہے۔</translation>
+    </message>
+    <message>
+        <source>This is the HQ install: {command} runs on a district install.</source>
+        <translation>یہ ہیڈکوارٹر کی تنصیب ہے: {command} ضلعی تنصیب پر چلتا ہے۔</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>فائل {path} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>This install is not enrolled with HQ yet: run `tipdesk enroll FILE` with HQ&apos;s enrolment file first.</source>
+        <translation>یہ تنصیب ابھی ہیڈکوارٹر کے ساتھ درج نہیں: پہلے ہیڈکوارٹر کی اندراج فائل کے ساتھ `tipdesk enroll FILE` چلائیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>‏{path} فولڈر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>This receipt was not issued by the HQ this install is enrolled with. Nothing was changed.</source>
+        <translation>یہ رسید اس ہیڈکوارٹر نے جاری نہیں کی جس کے ساتھ یہ تنصیب درج ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This receipt is for another device (…{device}), not this one (…{own}). Nothing was changed.</source>
+        <translation>یہ رسید کسی دوسرے آلے (…{device}) کے لیے ہے، اس آلے (…{own}) کے لیے نہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Wrong recovery key.</source>
+        <translation>ریکوری کلید غلط ہے۔</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait 1 second before trying again.</source>
+        <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے 1 سیکنڈ انتظار کریں۔</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait {n} seconds before trying again.</source>
+        <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے {n} سیکنڈ انتظار کریں۔</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>بیک اپ {path} میں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>Backup restored into {folder}</source>
+        <translation>بیک اپ {folder} میں بحال کیا گیا</translation>
+    </message>
+    <message>
+        <source>This laptop is now a new sync device ({device}). Before HQ accepts its bundles, send HQ its device file (tipdesk device export --out FILE) to register; HQ may revoke the old device.</source>
+        <translation>یہ لیپ ٹاپ اب ہم آہنگی کا نیا آلہ ({device}) ہے۔ ہیڈکوارٹر اس کے بنڈل قبول کرے، اس سے پہلے اندراج کے لیے اس کی ڈیوائس فائل (tipdesk device export --out FILE) ہیڈکوارٹر کو بھیجیں؛ ہیڈکوارٹر پرانا آلہ منسوخ کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Removed case file {id}.</source>
+        <translation>مقدمے کی فائل {id} ہٹا دی گئی۔</translation>
+    </message>
+    <message>
+        <source>Case file {id} will go to HQ with the next export.</source>
+        <translation>مقدمے کی فائل {id} اگلی برآمد کے ساتھ ہیڈکوارٹر جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Done: {key} (due again on {day})</source>
+        <translation>مکمل: {key} (دوبارہ {day} کو واجب)</translation>
+    </message>
+    <message>
+        <source>Done: {key}</source>
+        <translation>مکمل: {key}</translation>
+    </message>
+    <message>
+        <source>Reopened: {key}</source>
+        <translation>دوبارہ کھولا گیا: {key}</translation>
+    </message>
+    <message>
+        <source>{key} was not marked done.</source>
+        <translation>‏{key} مکمل قرار نہیں دیا گیا تھا۔</translation>
+    </message>
+    <message>
+        <source>The case is read-only here now; the next bundle takes the handover to HQ.</source>
+        <translation>مقدمہ اب یہاں صرف پڑھنے کے لیے ہے؛ اگلا بنڈل حوالگی کو ہیڈکوارٹر لے جائے گا۔</translation>
+    </message>
+    <message>
+        <source>{district} gets the case with its next receipt.</source>
+        <translation>‏{district} کو مقدمہ اپنی اگلی رسید کے ساتھ ملے گا۔</translation>
+    </message>
+    <message>
+        <source>No handovers.</source>
+        <translation>کوئی حوالگی نہیں۔</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing was changed.</source>
+        <translation>روک دیا گیا؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Register template written to {path}</source>
+        <translation>رجسٹر کا ٹیمپلیٹ {path} میں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>Reviewed: the accused of case {case} and victim {victims} are the same person.</source>
+        <translation>جائزہ لیا گیا: مقدمہ {case} کا ملزم اور متاثرہ {victims} ایک ہی فرد ہیں۔</translation>
+    </message>
+    <message>
+        <source>Reviewed: the accused of case {case} and victim {victims} are two different people.</source>
+        <translation>جائزہ لیا گیا: مقدمہ {case} کا ملزم اور متاثرہ {victims} دو الگ افراد ہیں۔</translation>
+    </message>
+    <message>
+        <source>Device {device} ({district}) registered.</source>
+        <translation>آلہ {device} ({district}) رجسٹر کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>The inbox holds no new bundle.</source>
+        <translation>ان باکس میں کوئی نیا بنڈل نہیں۔</translation>
+    </message>
+    <message>
+        <source>No devices registered.</source>
+        <translation>کوئی آلہ رجسٹر نہیں۔</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import io
+from tipdesk.cli import io, language
 from tipdesk.cli.common import Add, InFile, OutFileInNewFolder, open_session
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
 from tipdesk.services import audit_log
@@ -83,7 +84,7 @@ def cmd_audit_list(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_backup(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         dest = backup_service.backup(session, Path(args.file))
-    io.emit({"backup": str(dest)}, args.json, f"Backup written to {dest}")
+    io.emit({"backup": str(dest)}, args.json, say("Backup written to {path}", path=dest))
     return 0
 
 
@@ -109,12 +110,15 @@ def cmd_restore(args: argparse.Namespace, paths: Paths) -> int:
     new_device = backup_service.is_new_device(session)
     device = session.install.device_id
     session.close()
-    text = f"Backup restored into {paths.home}"
+    text = language.text(say("Backup restored into {folder}", folder=paths.home))
     if new_device:
-        text += (
-            f"\nThis laptop is now a new sync device ({device}). Before HQ accepts its bundles, "
-            "send HQ its device file (tipdesk device export --out FILE) to register; HQ may "
-            "revoke the old device."
+        text += "\n" + language.text(
+            say(
+                "This laptop is now a new sync device ({device}). Before HQ accepts its "
+                "bundles, send HQ its device file (tipdesk device export --out FILE) to "
+                "register; HQ may revoke the old device.",
+                device=device,
+            )
         )
     io.emit({"restored": str(paths.home), "new_device": new_device, "device": device},
             args.json, text)  # fmt: skip

@@ -17,6 +17,7 @@ from tipdesk.cli import io
 from tipdesk.cli.common import Add, InFile, OutFile, open_session
 from tipdesk.core import attachments as A
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.services import attachments as files
 from tipdesk.services.attachments import Attachment
@@ -104,14 +105,18 @@ def cmd_get(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_remove(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         files.remove(session, args.id, args.reason)
-    io.emit({"removed": args.id}, args.json, f"Removed case file {args.id}.")
+    io.emit({"removed": args.id}, args.json, say("Removed case file {id}.", id=args.id))
     return 0
 
 
 def cmd_send(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         item = files.send_to_hq(session, args.id)
-    io.emit(_json(item), args.json, f"Case file {item.id} will go to HQ with the next export.")
+    io.emit(
+        _json(item),
+        args.json,
+        say("Case file {id} will go to HQ with the next export.", id=item.id),
+    )
     return 0
 
 

@@ -18,13 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from tipdesk.cli import io
+from tipdesk.cli import io, language
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
 from tipdesk.services.session import Session
+from tipdesk.services.user_prefs import user_language
 from tipdesk.store.keys import KeyFile
 
 Handler = Callable[[argparse.Namespace, Paths], int]
@@ -60,6 +61,7 @@ def open_session(args: argparse.Namespace, paths: Paths) -> Session:
         session_service.sign_in(paths, user=user, passphrase="", clock=SystemClock())
     secret = io.passphrase(args.passphrase_file)
     session = session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
+    language.follow_user(user_language(session))
     warn_if_audit_broken(session)
     return session
 

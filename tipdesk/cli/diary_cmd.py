@@ -18,6 +18,7 @@ from tipdesk.cli import io
 from tipdesk.cli.common import Add, OutFile, open_session, parse_date
 from tipdesk.core.codes import HearingPurpose
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.records import Hearing
 from tipdesk.paths import Paths
 from tipdesk.services import diary, printouts
@@ -162,7 +163,11 @@ def cmd_diary_done(args: argparse.Namespace, paths: Paths) -> int:
         if args.what or args.next_purpose or args.court:
             raise InvalidInput("--what, --next-purpose and --court are for hearings only.")
         diary.mark_done(session, args.key, next_on=next_on)
-    text = f"Done: {args.key}" + (f" (due again on {next_on})" if next_on else "")
+    text = (
+        say("Done: {key} (due again on {day})", key=args.key, day=next_on.isoformat())
+        if next_on
+        else say("Done: {key}", key=args.key)
+    )
     io.emit({"done": args.key, "next_on": next_on.isoformat() if next_on else None},
             args.json, text)  # fmt: skip
     return 0
@@ -171,7 +176,11 @@ def cmd_diary_done(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_diary_reopen(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         reopened = diary.reopen(session, args.key)
-    text = f"Reopened: {args.key}" if reopened else f"{args.key} was not marked done."
+    text = (
+        say("Reopened: {key}", key=args.key)
+        if reopened
+        else say("{key} was not marked done.", key=args.key)
+    )
     io.emit({"reopened": reopened, "key": args.key}, args.json, text)
     return 0
 

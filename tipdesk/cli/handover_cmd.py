@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tipdesk.cli import io
+from tipdesk.cli import io, language
 from tipdesk.cli.common import Add, open_session
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.services import handover
 from tipdesk.services.handover import Handover
@@ -36,8 +37,11 @@ def cmd_case_handover(args: argparse.Namespace, paths: Paths) -> int:
         done,
         args.json,
         lambda: (
-            _line(done) + "\nThe case is read-only here now; the next bundle takes the "
-            "handover to HQ."
+            _line(done)
+            + "\n"
+            + language.text(
+                say("The case is read-only here now; the next bundle takes the handover to HQ.")
+            )
         ),
     )
     return 0
@@ -49,7 +53,13 @@ def cmd_hq_handover(args: argparse.Namespace, paths: Paths) -> int:
     io.emit(
         done,
         args.json,
-        lambda: _line(done) + f"\n{done.to_name} gets the case with its next receipt.",
+        lambda: (
+            _line(done)
+            + "\n"
+            + language.text(
+                say("{district} gets the case with its next receipt.", district=done.to_name)
+            )
+        ),
     )
     return 0
 
@@ -57,7 +67,11 @@ def cmd_hq_handover(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_case_handovers(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         found = handover.listed(session)
-    io.emit(found, args.json, lambda: "\n".join(map(_line, found)) or "No handovers.")
+    io.emit(
+        found,
+        args.json,
+        lambda: "\n".join(map(_line, found)) or language.text(say("No handovers.")),
+    )
     return 0
 
 

@@ -30,7 +30,9 @@ from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any
 
+from tipdesk.cli import language
 from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed
+from tipdesk.core.messages import Message
 from tipdesk.crash import ordinary_error, save_crash_report
 from tipdesk.paths import Paths
 
@@ -97,10 +99,13 @@ def to_json(value: object) -> Any:
     return value
 
 
-def emit(data: object, as_json: bool, text: str | Callable[[], str]) -> None:
-    """Print ``data`` as JSON (:func:`to_json`) when asked, else the human ``text``."""
+def emit(data: object, as_json: bool, text: str | Message | Callable[[], str]) -> None:
+    """Print ``data`` as JSON (:func:`to_json`) when asked, else the human ``text``; a
+    translatable message (a confirmation) in the user's language (:mod:`.language`)."""
     if as_json:
         print(json.dumps(to_json(data), indent=2, ensure_ascii=False, default=str))
+    elif isinstance(text, Message):
+        print(language.text(text))
     else:
         print(text() if callable(text) else text)
 
@@ -121,7 +126,8 @@ def run_guarded(action: Callable[[], int], paths: Paths | None, as_json: bool) -
     except KnownError as exc:
         if as_json:
             _print_json({"error": type(exc).__name__, "message": exc.message})
-        return _fail(exc.message, exc.exit_code)
+        # The line in the user's language (tipdesk.cli.language); JSON stays English.
+        return _fail(language.error_text(exc), exc.exit_code)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was changed by the unfinished step.", EXIT_INTERRUPTED)
     except BrokenPipeError as exc:

@@ -18,6 +18,7 @@ from tipdesk.cli import (
     attach_cmd,
     diary_cmd,
     io,
+    language,
     records_cmd,
     register_cmd,
     report_cmd,
@@ -27,6 +28,7 @@ from tipdesk.cli import (
 )
 from tipdesk.cli.common import Handler, InFile, check_paths
 from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths, resolve_home
 
 # Command modules, in the order their commands appear in ``tipdesk --help``.
@@ -100,7 +102,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(argv)
     except KeyboardInterrupt:  # Ctrl+C while parsing or loading, before the command runs
-        io.say("tipdesk: interrupted; nothing was changed.")
+        io.say("tipdesk: " + language.text(say("interrupted; nothing was changed.")))
         return io.EXIT_INTERRUPTED
 
 
@@ -111,12 +113,14 @@ def _run(argv: Sequence[str] | None) -> int:
         parser.print_help()
         return 0
     paths: Paths | None = None
+    language.follow_user(None)  # a command signs in afresh (tests run several in one process)
     try:
+        language.check_environment()
         paths = resolve_home(args.home)
         if paths.home.exists() and not paths.home.is_dir():
             raise InvalidInput(f"{paths.home} is not a folder: --home names the data folder.")
     except KnownError as exc:
-        io.say(f"tipdesk: error: {exc}")
+        io.say(f"tipdesk: error: {language.error_text(exc)}")
         return 2
     handler: Handler = args.handler
     resolved = paths

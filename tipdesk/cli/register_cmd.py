@@ -17,9 +17,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import io
+from tipdesk.cli import io, language
 from tipdesk.cli.common import Add, InFile, OutFile, open_session
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.resources import load_reference
 from tipdesk.services.register import (
@@ -45,7 +46,7 @@ def cmd_template(args: argparse.Namespace, paths: Paths) -> int:
         write_template(out, load_reference())
     except OSError as exc:
         raise InvalidInput(f"Cannot write {out}: {exc.strerror or exc}.") from None
-    io.emit({"template": str(out)}, args.json, f"Register template written to {out}")
+    io.emit({"template": str(out)}, args.json, say("Register template written to {path}", path=out))
     return 0
 
 
@@ -96,8 +97,9 @@ def plan_text(plan: ImportPlan) -> str:
     errors, warnings = plan.errors, plan.warnings
     if plan.problems:
         out.append(f"Problems: {len(errors):,} errors, {len(warnings):,} warnings")
-        out += [f"  {p}" for p in errors]
-        out += [f"  warning: {p}" for p in warnings]
+        # Each problem's sentence in the user's language (tipdesk.cli.language).
+        out += [f"  {p.line(language.text(p.said()))}" for p in errors]
+        out += [f"  warning: {p.line(language.text(p.said()))}" for p in warnings]
     if plan.unknown_offices:
         out.append('Offices this install does not know (add them, or --map-office "NAME=CODE"):')
         out += [

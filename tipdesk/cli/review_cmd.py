@@ -12,6 +12,7 @@ from typing import Any
 
 from tipdesk.cli import io
 from tipdesk.cli.common import Add, open_session
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.services import overlaps
 
@@ -63,12 +64,24 @@ def cmd_resolve(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         item = overlaps.find(session, args.accused)
         overlaps.resolve(session, args.accused, args.decision, args.note)
-    words = {"different": "two different people", "same": "the same person"}
+    victims = ", ".join(v.code for v in item.open)
+    text = (
+        say(
+            "Reviewed: the accused of case {case} and victim {victims} are the same person.",
+            case=item.case_number,
+            victims=victims,
+        )
+        if args.decision == "same"
+        else say(
+            "Reviewed: the accused of case {case} and victim {victims} are two different people.",
+            case=item.case_number,
+            victims=victims,
+        )
+    )
     io.emit(
         {"resolved": item.accused_id, "decision": args.decision, "case": item.case_number},
         args.json,
-        f"Reviewed: the accused of case {item.case_number} and victim "
-        f"{', '.join(v.code for v in item.open)} are {words[args.decision]}.",
+        text,
     )
     return 0
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import handover_cmd, hq_pg_cmd, io
+from tipdesk.cli import handover_cmd, hq_pg_cmd, io, language
 from tipdesk.cli.common import (
     Add,
     InFile,
@@ -27,6 +27,7 @@ from tipdesk.cli.common import (
 )
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.services import reference_updates
 from tipdesk.services import reports as reports_service
@@ -149,7 +150,12 @@ def cmd_device_register(args: argparse.Namespace, paths: Paths) -> int:
     _confirm(args, "Does the fingerprint match the one the district gave you?")
     with open_session(args, paths) as session:
         row = sync_service.register_device(session, Path(args.file))
-    io.emit(_device_json(row), args.json, f"Device {row.device_id} ({row.district}) registered.")
+    io.emit(
+        _device_json(row),
+        args.json,
+        say("Device {device} ({district}) registered.", device=row.device_id,
+            district=row.district),
+    )  # fmt: skip
     return 0
 
 
@@ -481,7 +487,7 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     if report.results or report.files or args.json:
         io.emit(data, args.json, text)
     elif args.inbox is not None and not report.errors:
-        io.emit(data, args.json, "The inbox holds no new bundle.")
+        io.emit(data, args.json, say("The inbox holds no new bundle."))
     for e in report.errors:
         print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
     return 1 if report.errors else 0
@@ -647,7 +653,11 @@ def cmd_hq_devices(args: argparse.Namespace, paths: Paths) -> int:
         flags = [_anchor_line(p.problem, p.message, p.bundle) for p in d.anchor_problems]
         return "\n".join([text, *flags])
 
-    io.emit(rows, args.json, lambda: "\n".join(map(line, rows)) or "No devices registered.")
+    io.emit(
+        rows,
+        args.json,
+        lambda: "\n".join(map(line, rows)) or language.text(say("No devices registered.")),
+    )
     return 0
 
 

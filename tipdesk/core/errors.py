@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from tipdesk.core.messages import Message
@@ -60,6 +61,13 @@ class Problem:
     def is_warning(self) -> bool:
         return self.severity is Severity.WARNING
 
+    def said(self) -> Message | str:
+        """The sentence as a translatable message when it was made one, else the English
+        text: for code that passes a problem's sentence on (a register's row problems)."""
+        if not self.template:
+            return self.message
+        return Message(self.template, MappingProxyType(dict(self.args)))
+
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
 
@@ -104,13 +112,21 @@ def problem_line(problem: Mapping[str, Any]) -> str:
 
 
 class KnownError(Exception):
-    """A failure the user can understand and act on. ``exit_code`` is used by the CLI."""
+    """A failure the user can understand and act on. ``exit_code`` is used by the CLI.
+
+    ``message`` is the English sentence (logs, ``str()``). Raised with a translatable
+    :class:`~tipdesk.core.messages.Message` (``raise NotFound(say("...", n=...))``), the error
+    keeps it as ``said``, so the app and the command line show it in the user's language
+    (:func:`tipdesk.ui.errors.known_error_text`, :func:`tipdesk.catalogue.message_in`);
+    ``said`` is ``None`` for a sentence not (yet) made translatable."""
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message) -> None:
+        text = str(message)
+        super().__init__(text)
+        self.message = text
+        self.said: Message | None = message if isinstance(message, Message) else None
 
     def __str__(self) -> str:
         return self.message
@@ -135,7 +151,7 @@ class LoginThrottled(KnownError):
 
     exit_code = 3
 
-    def __init__(self, message: str, retry_after: float) -> None:
+    def __init__(self, message: str | Message, retry_after: float) -> None:
         super().__init__(message)
         self.retry_after = retry_after
 

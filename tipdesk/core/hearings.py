@@ -19,14 +19,15 @@ from __future__ import annotations
 import datetime as dt
 
 from tipdesk.core.errors import Problem
+from tipdesk.core.messages import say, template
 from tipdesk.core.records import Hearing
 
 MAX_YEARS_AHEAD = 3
 
 _REQUIRED = {
-    "case_id": "the case",
-    "hearing_on": "the date of the hearing",
-    "court": "the court",
+    "case_id": template("the case"),
+    "hearing_on": template("the date of the hearing"),
+    "court": template("the court"),
 }
 
 
@@ -44,49 +45,62 @@ def validate_hearing(hearing: Hearing, today: dt.date) -> list[Problem]:
     for name, label in _REQUIRED.items():
         value = getattr(h, name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            problems.append(Problem(name, "required", f"{label} is required"))
+            problems.append(
+                Problem.of(name, "required", say("{label} is required", label=say(label)))
+            )
     far = _far(today)
     for name, value in (("hearing_on", h.hearing_on), ("next_on", h.next_on)):
         if value is not None and value > far:
             problems.append(
-                Problem(
+                Problem.of(
                     name,
                     "hearing.far_future",
-                    f"{value.isoformat()} is more than {MAX_YEARS_AHEAD} years ahead; "
-                    "check the year",
+                    say(
+                        "{day} is more than {years} years ahead; check the year",
+                        day=value.isoformat(),
+                        years=MAX_YEARS_AHEAD,
+                    ),
                 )
             )
     if h.done and h.hearing_on is not None and h.hearing_on > today:
         problems.append(
-            Problem(
+            Problem.of(
                 "done",
                 "hearing.done_future",
-                f"the hearing of {h.hearing_on.isoformat()} has not taken place yet (today is "
-                f"{today.isoformat()}); record what happened on the day",
+                say(
+                    "the hearing of {day} has not taken place yet (today is {today}); record "
+                    "what happened on the day",
+                    day=h.hearing_on.isoformat(),
+                    today=today.isoformat(),
+                ),
             )
         )
     if h.done and not h.proceedings.strip():
         problems.append(
-            Problem(
+            Problem.of(
                 "proceedings",
                 "hearing.proceedings",
-                "say what happened at the hearing before recording it as held",
+                say("say what happened at the hearing before recording it as held"),
             )
         )
     if h.next_on is not None and not h.done:
         problems.append(
-            Problem(
+            Problem.of(
                 "next_on",
                 "hearing.next_date",
-                "a next date is given at a hearing that took place: record what happened too",
+                say("a next date is given at a hearing that took place: record what happened too"),
             )
         )
     if h.next_on is not None and h.hearing_on is not None and h.next_on <= h.hearing_on:
         problems.append(
-            Problem(
+            Problem.of(
                 "next_on",
                 "date.order",
-                f"{h.next_on.isoformat()} is not after the hearing ({h.hearing_on.isoformat()})",
+                say(
+                    "{day} is not after the hearing ({hearing})",
+                    day=h.next_on.isoformat(),
+                    hearing=h.hearing_on.isoformat(),
+                ),
             )
         )
     return problems

@@ -20,15 +20,11 @@ from collections.abc import Sequence
 from tipdesk.core.ages import ADULT_AGE, age_on
 from tipdesk.core.codes import Gender, Outcome
 from tipdesk.core.errors import Problem, Severity, quoted
-from tipdesk.core.messages import Message, say
+from tipdesk.core.messages import Message, say, template
 from tipdesk.core.records import Accused, Case, Victim, offence_date
 from tipdesk.core.sentencing import Condition, Law, Penalty, Section, SentenceLimit, limit_of
 
 WARNING = Severity.WARNING
-
-
-def _day(day: dt.date | None) -> str:
-    return day.isoformat() if day else "not recorded"
 
 
 def _cite(limit: SentenceLimit, day: dt.date | None) -> str | Message:
@@ -42,13 +38,49 @@ def _cite(limit: SentenceLimit, day: dt.date | None) -> str | Message:
     return limit.citation
 
 
-def _not_in_force(law: Law, section: Section, day: dt.date | None) -> str:
+def _not_in_force(law: Law, section: Section, day: dt.date | None, check: str) -> Message:
+    """Section ``section`` of ``law`` not in force on ``day``, then what to check: ``check`` is
+    ``"sections"`` (the case's list), ``"section"`` (an accused's) or ``"sentence"`` (a
+    sentence that cannot be checked). One whole template per case, so a translation can order
+    the sentence as its language needs."""
     start = section.in_force_from
-    since = f"; it took effect on {start.isoformat()}" if start else ""
-    return (
-        f"{law.short} s.{section.code} was not in force on the date of the offence "
-        f"({_day(day)}){since}"
-    )
+    args = {"law": law.short, "section": section.code,
+            "day": day.isoformat() if day else say("not recorded")}  # fmt: skip
+    if start is None:
+        return say(_NOT_IN_FORCE[check], **args)
+    return say(_NOT_IN_FORCE_SINCE[check], since=start.isoformat(), **args)
+
+
+# The templates are written out whole (``make lupdate`` reads the ``template`` literals).
+_NOT_IN_FORCE = {
+    "sections": template(
+        "{law} s.{section} was not in force on the date of the offence ({day}): check the "
+        "offence date and sections"
+    ),
+    "section": template(
+        "{law} s.{section} was not in force on the date of the offence ({day}): check the "
+        "offence date and section"
+    ),
+    "sentence": template(
+        "{law} s.{section} was not in force on the date of the offence ({day}), so the "
+        "sentence cannot be checked against it: check the offence date and the section"
+    ),
+}
+_NOT_IN_FORCE_SINCE = {
+    "sections": template(
+        "{law} s.{section} was not in force on the date of the offence ({day}); it took effect "
+        "on {since}: check the offence date and sections"
+    ),
+    "section": template(
+        "{law} s.{section} was not in force on the date of the offence ({day}); it took effect "
+        "on {since}: check the offence date and section"
+    ),
+    "sentence": template(
+        "{law} s.{section} was not in force on the date of the offence ({day}); it took effect "
+        "on {since}, so the sentence cannot be checked against it: check the offence date and "
+        "the section"
+    ),
+}
 
 
 def case_problems(case: Case, law: Law) -> list[Problem]:
@@ -60,11 +92,16 @@ def case_problems(case: Case, law: Law) -> list[Problem]:
     if day is not None and all(start is not None and start > day for start in starts):
         first = min(start for start in starts if start is not None)
         out.append(
-            Problem(
+            Problem.of(
                 "law",
                 "law.not_in_force",
-                f"{law.short} was not in force on the date of the offence ({day.isoformat()}); "
-                f"it took effect on {first.isoformat()}: check the offence date and the law",
+                say(
+                    "{law} was not in force on the date of the offence ({day}); it took effect "
+                    "on {since}: check the offence date and the law",
+                    law=law.short,
+                    day=day.isoformat(),
+                    since=first.isoformat(),
+                ),
                 WARNING,
             )
         )
@@ -75,17 +112,21 @@ def case_problems(case: Case, law: Law) -> list[Problem]:
             if text.strip():
                 out.append(_unknown_section(f"sections[{i}]", text, law))
         elif section.version_on(day) is None:
-            message = _not_in_force(law, section, day) + ": check the offence date and sections"
-            out.append(Problem(f"sections[{i}]", "law.not_in_force", message, WARNING))
+            message = _not_in_force(law, section, day, "sections")
+            out.append(Problem.of(f"sections[{i}]", "law.not_in_force", message, WARNING))
     return out
 
 
 def _unknown_section(field: str, text: str, law: Law) -> Problem:
-    return Problem(
+    return Problem.of(
         field,
         "reference.section",
-        f"{quoted(text)} is not a section of {law.short} in the sentencing rules "
-        f"(known: {law.known_sections()})",
+        say(
+            "{value} is not a section of {law} in the sentencing rules (known: {known})",
+            value=quoted(text),
+            law=law.short,
+            known=law.known_sections(),
+        ),
     )
 
 
@@ -112,14 +153,11 @@ def accused_problems(
     version = section.version_on(day)
     if version is None:
         if months or fine:
-            message = _not_in_force(law, section, day) + (
-                ", so the sentence cannot be checked against it: check the offence date and "
-                "the section"
-            )
-            return [Problem(f"{prefix}section", "sentence.not_in_force", message)]
+            message = _not_in_force(law, section, day, "sentence")
+            return [Problem.of(f"{prefix}section", "sentence.not_in_force", message)]
         if accused.section.strip():
-            message = _not_in_force(law, section, day) + ": check the offence date and section"
-            return [Problem(f"{prefix}section", "law.not_in_force", message, WARNING)]
+            message = _not_in_force(law, section, day, "section")
+            return [Problem.of(f"{prefix}section", "law.not_in_force", message, WARNING)]
         return []
     limit = limit_of(law, section, version)
     return _limits(limit, _cite(limit, day), accused.outcome, prefix, months, fine)

@@ -44,6 +44,7 @@ from tipdesk.core.errors import (
     WrongPassphrase,
 )
 from tipdesk.core.ids import new_id
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission, UserRole, allowed
 from tipdesk.fs import replace_durably
 from tipdesk.paths import Paths
@@ -105,7 +106,7 @@ def backup(session: Session, dest: Path, progress: ProgressFn | None = None) -> 
     session.require(Permission.BACKUP)
     dest = dest.expanduser().resolve()
     if dest.is_dir():
-        raise InvalidInput(f"{dest} is a folder; give the backup a file name.")
+        raise InvalidInput(say("{path} is a folder; give the backup a file name.", path=dest))
     _step(progress, 0, _BACKUP_STEPS)
     dest.parent.mkdir(parents=True, exist_ok=True)
     db_copy = _private_temp(session.paths.home, ".backup-db-")
@@ -165,19 +166,31 @@ def _check_members(src: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]
     infos = zf.infolist()
     found = {i.filename: i for i in infos}
     if len(infos) != len(_MEMBERS) or set(found) != _MEMBERS:
-        raise CorruptStore(f"{src.name} is not a TIPDesk backup (unexpected contents).")
+        raise CorruptStore(
+            say("{file} is not a TIPDesk backup (unexpected contents).", file=src.name)
+        )
     archive = src.stat().st_size
     for info in infos:
         if info.compress_type != zipfile.ZIP_STORED:
             raise CorruptStore(
-                f"{src.name} is not a TIPDesk backup: {info.filename} is compressed "
-                "(TIPDesk stores the members of a backup as they are)."
+                say(
+                    "{file} is not a TIPDesk backup: {member} is compressed (TIPDesk stores the "
+                    "members of a backup as they are).",
+                    file=src.name,
+                    member=info.filename,
+                )
             )
         if info.file_size != info.compress_size or info.file_size > archive:
-            raise CorruptStore(f"{src.name} is damaged ({info.filename} has a wrong size).")
+            raise CorruptStore(
+                say("{file} is damaged ({member} has a wrong size).", file=src.name,
+                    member=info.filename)
+            )  # fmt: skip
     for name in ("manifest.json", "keys.json"):
         if found[name].file_size > _MAX_SMALL_MEMBER:
-            raise CorruptStore(f"{src.name} is not a TIPDesk backup ({name} is too large).")
+            raise CorruptStore(
+                say("{file} is not a TIPDesk backup ({member} is too large).", file=src.name,
+                    member=name)
+            )  # fmt: skip
     return found
 
 
@@ -185,23 +198,30 @@ def _read_backup(src: Path, into: Path) -> dict[str, object]:
     """Check and unpack a backup into the folder ``into``; return its manifest. The database
     is streamed to disk and hashed as it is read: memory stays small whatever the file holds."""
     if not src.is_file():
-        raise InvalidInput(f"{src} is not a file.")
+        raise InvalidInput(say("{path} is not a file.", path=src))
     try:
         with zipfile.ZipFile(src) as zf:
             found = _check_members(src, zf)
             manifest = json.loads(zf.read(found["manifest.json"]))
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-                raise CorruptStore(f"{src.name} is not a TIPDesk backup.")
+                raise CorruptStore(say("{file} is not a TIPDesk backup.", file=src.name))
             if int(manifest.get("version", 0)) > FORMAT_VERSION:
                 raise CorruptStore(
-                    f"{src.name} was written by a newer TIPDesk; install it to restore this backup."
+                    say(
+                        "{file} was written by a newer TIPDesk; install it to restore this backup.",
+                        file=src.name,
+                    )
                 )
             digest = _copy_member(zf, found["tipdesk.db"], into / "tipdesk.db")
             if digest != manifest.get("database_sha256"):
-                raise CorruptStore(f"{src.name} is damaged (the database copy does not match).")
+                raise CorruptStore(
+                    say("{file} is damaged (the database copy does not match).", file=src.name)
+                )
             _copy_member(zf, found["keys.json"], into / "keys.json")
     except (zipfile.BadZipFile, json.JSONDecodeError, KeyError, ValueError, EOFError) as exc:
-        raise CorruptStore(f"{src.name} is not a TIPDesk backup or is damaged.") from exc
+        raise CorruptStore(
+            say("{file} is not a TIPDesk backup or is damaged.", file=src.name)
+        ) from exc
     return dict(manifest)
 
 
@@ -228,8 +248,11 @@ def restore(
     """
     if store_exists(paths) and not replace:
         raise StoreExists(
-            f"A store already exists in {paths.home}. Restore with --replace to move it "
-            "aside (it is kept in a before-restore folder); nothing was changed."
+            say(
+                "A store already exists in {folder}. Restore with --replace to move it aside "
+                "(it is kept in a before-restore folder); nothing was changed.",
+                folder=paths.home,
+            )
         )
     _step(progress, 0, _RESTORE_STEPS)
     paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -246,10 +269,13 @@ def restore(
             # sign in to the restored store and be allowed to restore.
             row = probe.user(user)
             if row is None or not row.active:
-                raise WrongPassphrase("Wrong user name or passphrase.")
+                raise WrongPassphrase(say("Wrong user name or passphrase."))
             if not allowed(UserRole(row.role), Permission.MANAGE_SETTINGS):
                 raise PermissionDenied(
-                    f"Your role ({row.role.replace('_', ' ')}) does not allow restoring a backup."
+                    say(
+                        "Your role ({role}) does not allow restoring a backup.",
+                        role=row.role.replace("_", " "),
+                    )
                 )
             if result.ok and probe.setting("install_role") == InstallRole.DISTRICT.value:
                 previous = probe.setting("device_id", "") or ""
@@ -287,7 +313,7 @@ def _authorise_replace(
     """Check that the current store's own user allows replacing it (see :func:`restore`)."""
     if by is not None:
         if by.paths.home.resolve() != paths.home.resolve():
-            raise PermissionDenied("Only a user signed in to this data folder may replace it.")
+            raise PermissionDenied(say("Only a user signed in to this data folder may replace it."))
         by.require(Permission.MANAGE_SETTINGS)
         return
     current = sign_in(paths, user=user, passphrase=passphrase, clock=clock)

@@ -29,6 +29,7 @@ from tipdesk.core.codes import HearingPurpose
 from tipdesk.core.deadlines import CaseDeadline, FollowUp
 from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
 from tipdesk.core.ids import is_id, new_id
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case, Hearing
 from tipdesk.core.validation import normalise, validate
@@ -256,7 +257,7 @@ def items(
     what was read (``more`` says when there may be more): see :class:`Scope`."""
     session.require(Permission.VIEW)
     if limit < 1:
-        raise InvalidInput("The number of items to show must be at least 1.")
+        raise InvalidInput(say("The number of items to show must be at least 1."))
     scope = _scope(date_from, date_to, office, officer, counted)
     return _section(session, scope, limit, newest_first=newest_first, today=_today(session))
 
@@ -390,7 +391,7 @@ def get_hearing(session: Session, hearing_id: str) -> Hearing:
     session.require(Permission.VIEW)
     record = session.store.get("hearing", hearing_id)
     if not isinstance(record, Hearing):  # pragma: no cover - the store returns its kind
-        raise NotFound(f"There is no hearing with id {hearing_id}.")
+        raise NotFound(say("There is no hearing with id {id}.", id=hearing_id))
     return record
 
 
@@ -546,7 +547,7 @@ def delete_hearing(session: Session, hearing_id: str, reason: str) -> None:
     with the reason. Needs ``delete``."""
     session.require(Permission.DELETE)
     if not reason.strip():
-        raise InvalidInput("Give a reason for deleting the hearing.")
+        raise InvalidInput(say("Give a reason for deleting the hearing."))
     hearing = get_hearing(session, hearing_id)
     hearing.deleted = True
     save_hearing(session, hearing)
@@ -561,8 +562,11 @@ def parse_key(key: str) -> tuple[str, str]:
     rule, sep, record_id = key.strip().partition(":")
     if not sep or not rule or not record_id or not is_id(record_id):
         raise InvalidInput(
-            f"{key[:80]!r} is not a diary item (they look like investigation:<id>; "
-            "`tipdesk diary list` shows them)."
+            say(
+                "{key} is not a diary item (they look like investigation:<id>; `tipdesk diary "
+                "list` shows them).",
+                key=repr(key[:80]),
+            )
         )
     return rule, record_id
 
@@ -571,7 +575,13 @@ def _deadline_rule(session: Session, rule_code: str) -> CaseDeadline | FollowUp:
     rule = session.reference.diary.rule(rule_code)
     if rule is None:
         known = ", ".join(sorted(session.reference.diary.titles)) or "none"
-        raise InvalidInput(f"{rule_code!r} is not a deadline rule in force (known: {known}).")
+        raise InvalidInput(
+            say(
+                "{rule} is not a deadline rule in force (known: {known}).",
+                rule=repr(rule_code),
+                known=known,
+            )
+        )
     return rule
 
 
@@ -583,8 +593,10 @@ def mark_done(session: Session, key: str, *, next_on: dt.date | None = None) -> 
     rule_code, record_id = parse_key(key)
     if rule_code == "hearing":
         raise InvalidInput(
-            "A hearing is done when what happened is recorded: give what happened (and the "
-            "next date, if the court gave one)."
+            say(
+                "A hearing is done when what happened is recorded: give what happened (and the "
+                "next date, if the court gave one)."
+            )
         )
     rule = _deadline_rule(session, rule_code)
     kind = _record_kind(rule)
@@ -595,7 +607,11 @@ def mark_done(session: Session, key: str, *, next_on: dt.date | None = None) -> 
     today = _today(session)
     if next_on is not None and next_on <= today:
         raise InvalidInput(
-            f"The next date ({next_on.isoformat()}) must be after today ({today.isoformat()})."
+            say(
+                "The next date ({next}) must be after today ({today}).",
+                next=next_on.isoformat(),
+                today=today.isoformat(),
+            )
         )
     q.DiaryMarks(session.store).mark(
         rule_code,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, NotFound
 from tipdesk.core.ids import new_id
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case, Victim
 from tipdesk.services.ownership import district_name
@@ -80,32 +81,47 @@ class Handover:
 def _case(session: Session, case_id: str) -> Case:
     found = session.store.get("case", case_id.strip())
     if not isinstance(found, Case):
-        raise NotFound(f"There is no case with id {case_id}.")
+        raise NotFound(say("There is no case with id {id}.", id=case_id))
     return found
 
 
 def _checked(session: Session, case: Case, to: str, reason: str) -> tuple[str, str]:
     to, reason = to.strip(), reason.strip()
     if to not in session.reference.districts:
-        raise InvalidInput(f"{to!r} is not a district of the reference list (see `tipdesk "
-                           "reference districts`). Nothing was changed.")  # fmt: skip
+        raise InvalidInput(
+            say(
+                "{district} is not a district of the reference list (see `tipdesk reference "
+                "districts`). Nothing was changed.",
+                district=repr(to),
+            )
+        )
     if to == case.owner:
         raise InvalidInput(
-            f"The case already belongs to {district_name(session, to)}. Nothing was changed."
+            say(
+                "The case already belongs to {district}. Nothing was changed.",
+                district=district_name(session, to),
+            )
         )
     if not reason:
-        raise InvalidInput("Say why the case is handed over (--reason). Nothing was changed.")
+        raise InvalidInput(say("Say why the case is handed over (--reason). Nothing was changed."))
     if len(reason) > MAX_REASON:
         raise InvalidInput(
-            f"The reason is {len(reason)} characters long; at most {MAX_REASON} are kept. "
-            "Nothing was changed."
+            say(
+                "The reason is {n} characters long; at most {most} are kept. Nothing was changed.",
+                n=len(reason),
+                most=MAX_REASON,
+            )
         )
     pending = HandoverStore(session.store).of_cases([case.id]).get(case.id)
     if pending is not None and pending.state == ASKED:
         to_name = district_name(session, pending.to_district)
         raise InvalidInput(
-            f"This case is already being handed over to {to_name} "
-            f"(asked on {pending.asked_at[:10]}); HQ has not moved it yet. Nothing was changed."
+            say(
+                "This case is already being handed over to {district} (asked on {day}); HQ has "
+                "not moved it yet. Nothing was changed.",
+                district=to_name,
+                day=pending.asked_at[:10],
+            )
         )
     return to, reason
 
@@ -118,8 +134,11 @@ def ask(session: Session, case_id: str, to: str, reason: str) -> Handover:
     own = session.install.district
     if case.owner != own:
         raise InvalidInput(
-            f"This case belongs to {district_name(session, case.owner)}; only its owner "
-            "district hands it over. Nothing was changed."
+            say(
+                "This case belongs to {district}; only its owner district hands it over. "
+                "Nothing was changed.",
+                district=district_name(session, case.owner),
+            )
         )
     to, reason = _checked(session, case, to, reason)
     sealed = _sealed_for(session, case, to)
@@ -141,16 +160,21 @@ def _sealed_for(session: Session, case: Case, to: str) -> dict[str, object]:
         return {}
     if not session.store.vault.is_open:
         raise InvalidInput(
-            "The victims' identities cannot be opened in this session (the identity key is "
-            "not here yet): sign in again, then hand the case over. Nothing was changed."
+            say(
+                "The victims' identities cannot be opened in this session (the identity key is "
+                "not here yet): sign in again, then hand the case over. Nothing was changed."
+            )
         )
     directory = session.store.settings_json(DIRECTORY_KEY)
     recipients = directory.get(to) if isinstance(directory, dict) else None
     if not recipients:
         raise InvalidInput(
-            f"HQ has not told this install which devices {district_name(session, to)} has "
-            "(its receipts list them): import HQ's latest receipt, or ask HQ to register that "
-            "district's device first. Nothing was changed."
+            say(
+                "HQ has not told this install which devices {district} has (its receipts list "
+                "them): import HQ's latest receipt, or ask HQ to register that district's "
+                "device first. Nothing was changed.",
+                district=district_name(session, to),
+            )
         )
     return {str(r): identity_relay.seal_for(age.recipient_key(str(r)), values) for r in recipients}
 

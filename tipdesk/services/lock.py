@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from tipdesk.core.clock import Clock
 from tipdesk.core.errors import InvalidInput, WrongPassphrase
+from tipdesk.core.messages import say
 from tipdesk.core.passphrase import passphrase_problems
 from tipdesk.paths import Paths
 from tipdesk.services.session import Session, log_with_failures, store_exists
@@ -44,7 +45,7 @@ def login_hint(paths: Paths, clock: Clock) -> LoginHint:
 def _check_key(session: Session, db_key: bytes) -> None:
     if not hmac.compare_digest(db_key, session.store.database_key()):
         # A key file swapped under a running session: refuse rather than mix stores.
-        raise WrongPassphrase("Wrong user name or passphrase.")
+        raise WrongPassphrase(say("Wrong user name or passphrase."))
 
 
 def unlock(session: Session, passphrase: str) -> None:

@@ -37,6 +37,7 @@ from tipdesk.core import dual_role
 from tipdesk.core.codes import InstallRole, Outcome
 from tipdesk.core.errors import InvalidInput, NotFound, ValidationFailed
 from tipdesk.core.ids import new_id
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.services import ownership
@@ -311,9 +312,11 @@ def find(session: Session, accused_id: str) -> OverlapItem:
     if not hits and len(accused_id) >= 8:
         hits = [i for i in items if i.accused_id.startswith(accused_id)]
     if not hits:
-        raise NotFound(f"No accused of the review queue has the id {accused_id!r}.")
+        raise NotFound(say("No accused of the review queue has the id {id}.", id=repr(accused_id)))
     if len(hits) > 1:
-        raise InvalidInput(f"{accused_id!r} starts several ids of the queue; give more of it.")
+        raise InvalidInput(
+            say("{id} starts several ids of the queue; give more of it.", id=repr(accused_id))
+        )
     return hits[0]
 
 
@@ -324,21 +327,32 @@ def resolve(session: Session, accused_id: str, decision: str, note: str) -> Chan
     with the note, which stays in this install's audit log)."""
     session.require(Permission.REVIEW_DUAL_ROLE)
     if decision not in DECISIONS:
-        raise InvalidInput(f"The decision is one of: {', '.join(DECISIONS)}.")
+        raise InvalidInput(
+            say("The decision is one of: {decisions}.", decisions=", ".join(DECISIONS))
+        )
     note = " ".join(note.split())
     if len(note) < 5:
-        raise InvalidInput("Say in a few words why (the note is kept in the audit log).")
+        raise InvalidInput(say("Say in a few words why (the note is kept in the audit log)."))
     if len(note) > NOTE_MAX:
-        raise InvalidInput(f"The note is {len(note):,} characters long; at most {NOTE_MAX:,}.")
+        raise InvalidInput(
+            say(
+                "The note is {n:,} characters long; at most {most:,}.",
+                n=len(note),
+                most=NOTE_MAX,
+            )
+        )
     item = find(session, accused_id)
     if not item.open:
         raise InvalidInput(
-            f"The accused of case {item.case_number} has no open overlap: it was reviewed "
-            f"by {item.reviewed_by or 'a supervisor'}."
+            say(
+                "The accused of case {case} has no open overlap: it was reviewed by {who}.",
+                case=item.case_number,
+                who=item.reviewed_by or say("a supervisor"),
+            )
         )
     case = session.store.get("case", item.case_id)
     if not isinstance(case, Case):
-        raise NotFound("The case is no longer there.")
+        raise NotFound(say("The case is no longer there."))
     refused = ownership.check_change(session, case)
     if refused:
         raise ValidationFailed(refused, "case")

@@ -37,6 +37,7 @@ from tipdesk.core.errors import (
     WrongPassphrase,
 )
 from tipdesk.core.ids import new_id
+from tipdesk.core.messages import say
 from tipdesk.core.passphrase import passphrase_problems
 from tipdesk.core.permissions import ADMIN_ROLE, Permission, UserRole, allowed
 from tipdesk.core.reference import Reference
@@ -108,8 +109,11 @@ class Session:
         """Raise :class:`PermissionDenied` unless the user's role has ``permission``."""
         if not self.can(permission):
             raise PermissionDenied(
-                f"Your role ({self.role.value.replace('_', ' ')}) does not allow this "
-                f"({permission.value.replace('_', ' ')})."
+                say(
+                    "Your role ({role}) does not allow this ({permission}).",
+                    role=self.role.value.replace("_", " "),
+                    permission=permission.value.replace("_", " "),
+                )
             )
 
     def now(self) -> str:
@@ -182,21 +186,30 @@ def init_install(
     lists; an office not in the lists is added as the install's own office.
     """
     if store_exists(paths):
-        raise StoreExists(f"A TIPDesk store already exists in {paths.home}; nothing was changed.")
+        raise StoreExists(
+            say(
+                "A TIPDesk store already exists in {folder}; nothing was changed.",
+                folder=paths.home,
+            )
+        )
     ref = reference or load_reference()
     user = user.strip()
     if not user:
-        raise InvalidInput("A user name is needed.")
+        raise InvalidInput(say("A user name is needed."))
     check_passphrase(passphrase)
     district_code = ""
     office_row: OfficeRow | None = None
     if role is InstallRole.DISTRICT:
         found = ref.district(district) if district else None
         if found is None:
-            raise InvalidInput(f"{district!r} is not a district in the reference list.")
+            raise InvalidInput(
+                say("{district} is not a district in the reference list.", district=repr(district))
+            )
         district_code = found.code
         if not office.strip():
-            raise InvalidInput("A district install needs its office (an FIA circle or station).")
+            raise InvalidInput(
+                say("A district install needs its office (an FIA circle or station).")
+            )
         office_row = _resolve_office(ref, office.strip(), district_code)
     created_home = not paths.home.exists()
     paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -306,8 +319,11 @@ def sign_in(
     """Unlock the store as ``user``. Wrong passphrase: :class:`WrongPassphrase`, nothing opened."""
     if not paths.keyfile.exists():
         raise StoreNotFound(
-            f"No TIPDesk store in {paths.home}. Run `tipdesk init` (or start the app) "
-            "to set one up."
+            say(
+                "No TIPDesk store in {folder}. Run `tipdesk init` (or start the app) to set one "
+                "up.",
+                folder=paths.home,
+            )
         )
     # Files a killed backup left (0600, noted in the data folder) go at the next start.
     leftovers.clean(paths)
@@ -365,7 +381,7 @@ def _open(
     try:
         row = store.user(user)
         if row is None or not row.active:
-            raise WrongPassphrase("Wrong user name or passphrase.")
+            raise WrongPassphrase(say("Wrong user name or passphrase."))
         install = Install.from_store(store)
         # HQ's reference update, when one was installed, on top of the app's own files.
         ref = reference or reference_updates.effective_reference(store)

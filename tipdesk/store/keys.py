@@ -69,6 +69,7 @@ from tipdesk.core.errors import (
     ValidationFailed,
     WrongPassphrase,
 )
+from tipdesk.core.messages import Message, say
 from tipdesk.core.passphrase import passphrase_problems, strength_hint
 from tipdesk.fs import atomic_write_text
 from tipdesk.store import keywrap
@@ -109,8 +110,8 @@ _RECOVERY_INFO = b"tipdesk-keyfile v1 recovery wrapping key"
 _RECOVERY_PAIR_INFO = b"tipdesk-keyfile v2 recovery key pair"
 _PREVIOUS_INFO = b"tipdesk-keyfile v2 previous database key"
 _KEY_CHECK_INFO = b"tipdesk-keyfile v1 key check"
-_WRONG = "Wrong user name or passphrase."
-_WRONG_RECOVERY = "Wrong recovery key."
+_WRONG = say("Wrong user name or passphrase.")
+_WRONG_RECOVERY = say("Wrong recovery key.")
 _B32_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 _RECOVERY_CHARS = 52  # ceil(256 / 5)
 _RECOVERY_GROUP = 4
@@ -760,13 +761,16 @@ class KeyFile:
             self._state = replace(self._state, throttle=replace(old, refused=refused))
             self._write(self._state)
             seconds = math.ceil(wait)
-            unit = "second" if seconds == 1 else "seconds"
             raise LoginThrottled(
-                f"Too many failed attempts. Wait {seconds} {unit} before trying again.",
+                say("Too many failed attempts. Wait 1 second before trying again.")
+                if seconds == 1
+                else say(
+                    "Too many failed attempts. Wait {n} seconds before trying again.", n=seconds
+                ),
                 retry_after=wait,
             )
 
-    def _fail(self, clock: Clock, who: str, message: str) -> NoReturn:
+    def _fail(self, clock: Clock, who: str, message: Message) -> NoReturn:
         stamp = iso_timestamp(clock.now())
         old = self._state.throttle
         throttle = Throttle(

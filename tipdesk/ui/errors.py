@@ -90,6 +90,14 @@ def _ordinary_title(exc: BaseException) -> str:
     return QApplication.translate("errors", "Could not finish")
 
 
+def said_text(exc: E.KnownError) -> str:
+    """An error's own sentence in the interface's language when it was raised as a
+    translatable message (:attr:`~tipdesk.core.errors.KnownError.said`), else as raised."""
+    if exc.said is None:
+        return exc.message
+    return message_text(exc.said.template, exc.said.args.items())
+
+
 def known_error_text(exc: E.KnownError) -> str:
     """The sentence(s) to show for ``exc``: validation problems one per line."""
     if isinstance(exc, E.ValidationFailed) and exc.problems:
@@ -105,7 +113,7 @@ def known_error_text(exc: E.KnownError) -> str:
             "window: Acknowledge…). Your changes are still on the screen: tell your "
             "administrator, and save again afterwards.",
         )
-    return exc.message
+    return said_text(exc)
 
 
 class ErrorReporter(QObject):

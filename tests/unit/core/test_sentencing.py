@@ -345,3 +345,27 @@ def test_section_key(written: str, key: str) -> None:
 def test_rules_without_any_law_are_refused() -> None:
     with pytest.raises(RulesError, match="no law"):
         parse_rules({"laws": {"_comment": "only"}})
+
+
+def test_the_law_checks_are_said_in_urdu(build: Any, actx: ValidationContext) -> None:
+    """Each law check is a translatable message (issue 19): the English unchanged, the Urdu
+    from the .ts with the section, the dates and the known sections in place."""
+    from tipdesk.catalogue import message_in
+    from tipdesk.core.messages import Message
+
+    sentenced = _case(build, "tip_act_2018", "3(3)", BEFORE, 12)
+    (late,) = validate(sentenced, actx)
+    unknown = validate(_case(build, "tip_act_2018", "99", BEFORE, 12), actx)[0]
+    said = [problem.said() for problem in (late, unknown)]
+    assert [str(m) for m in said] == [late.message, unknown.message]
+    late_said, unknown_said = said
+    assert isinstance(late_said, Message)
+    assert isinstance(unknown_said, Message)
+    urdu = message_in("ur", late_said)
+    assert "دفعہ 3(3)" in urdu
+    assert "نافذ نہیں تھی" in urdu
+    assert COMMENCEMENT.isoformat() in urdu
+    assert "was not in force" not in urdu
+    urdu = message_in("ur", unknown_said)
+    assert "سزا کے قواعد میں" in urdu
+    assert "3(1), 3(2), 3(3)" in urdu

@@ -534,10 +534,9 @@ def test_a_registers_district_may_be_a_short_form(district_session: Session) -> 
     cells = Cells(district_session.reference, district_session.store.offices(), "")
     assert cells.convert("district", "D.G. Khan") == ("PB-DGK", None)
     assert cells.convert("district", "pindi") == ("PB-RWP", None)
-    assert cells.convert("district", "Lahroe") == (
-        None,
-        "expected a district's name (or a short form such as D.G. Khan)",
-    )
+    value, expected = cells.convert("district", "Lahroe")
+    assert value is None
+    assert str(expected) == "expected a district's name (or a short form such as D.G. Khan)"
 
 
 def test_the_offence_date_is_read_under_the_headers_offices_use(

@@ -10,6 +10,7 @@ such accused's row. Importing the register again after the review brings the mar
 from __future__ import annotations
 
 from tipdesk.core import dual_role
+from tipdesk.core.messages import Message, say
 from tipdesk.core.records import Accused
 from tipdesk.core.validation import ValidationContext
 from tipdesk.services import overlaps
@@ -54,17 +55,27 @@ def hold_marks(session: Session, built: BuiltCase, group: CaseGroup) -> dict[int
 
 def held_messages(
     ctx: ValidationContext, built: BuiltCase, held: dict[int, list[str]]
-) -> dict[int, str]:
-    """What the dry run says at each held accused's row."""
+) -> dict[int, Message]:
+    """What the dry run says at each held accused's row (translatable messages)."""
     detail = ctx.identity_detail
-    verb = "appears to be" if detail else "may be"
-    out: dict[int, str] = {}
+    out: dict[int, Message] = {}
     for i in held:
         pairs = dual_role.open_pairs(built.case, built.case.accused[i])
-        out[i] = (
-            "imported without the date proceeded against and the outcome: the accused "
-            f"{verb} the same person as {dual_role.victim_words(pairs, detail)} of this "
-            "case, and a supervisor must review that first (review queue); import the "
-            "register again after the review to bring them in"
-        )
+        victims = dual_role.victim_words(pairs, detail)
+        if detail:
+            out[i] = say(
+                "imported without the date proceeded against and the outcome: the accused "
+                "appears to be the same person as {victims} of this case, and a supervisor "
+                "must review that first (review queue); import the register again after the "
+                "review to bring them in",
+                victims=victims,
+            )
+        else:
+            out[i] = say(
+                "imported without the date proceeded against and the outcome: the accused "
+                "may be the same person as {victims} of this case, and a supervisor must "
+                "review that first (review queue); import the register again after the "
+                "review to bring them in",
+                victims=victims,
+            )
     return out

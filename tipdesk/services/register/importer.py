@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record
 from tipdesk.services import records as record_service
@@ -350,25 +351,29 @@ def _map_columns(sheet: RawSheet) -> tuple[SheetMapping, list[RowProblem]]:
         elif column is None:
             ignored.append(header)
             problems.append(
-                RowProblem(
+                RowProblem.of(
                     sheet.name,
                     sheet.header_row,
                     header,
                     "",
-                    f"not a column of the {spec.name} sheet; it was ignored",
+                    say("not a column of the {sheet} sheet; it was ignored", sheet=spec.name),
                     "column.unknown",
                     WARNING,
                 )
             )
         elif column.name in seen:
             problems.append(
-                RowProblem(
+                RowProblem.of(
                     sheet.name,
                     sheet.header_row,
                     header,
                     "",
-                    f"the column {column.name} appears twice (also as {seen[column.name]!r}); "
-                    "only the first is read",
+                    say(
+                        "the column {column} appears twice (also as {other}); only the first "
+                        "is read",
+                        column=column.name,
+                        other=repr(seen[column.name]),
+                    ),
                     "column.duplicate",
                 )
             )
@@ -380,14 +385,14 @@ def _map_columns(sheet: RawSheet) -> tuple[SheetMapping, list[RowProblem]]:
         if c.name in seen or (c.extra and not c.required):
             continue
         problems.append(
-            RowProblem(
+            RowProblem.of(
                 sheet.name,
                 sheet.header_row,
                 c.name,
                 "",
-                "this required column is missing; add it to the header row"
+                say("this required column is missing; add it to the header row")
                 if c.required
-                else "this column is missing; its values are left empty (or as stored)",
+                else say("this column is missing; its values are left empty (or as stored)"),
                 "column.missing" if c.required else "column.absent",
                 ERROR if c.required else WARNING,
             )

@@ -22,6 +22,7 @@ from openpyxl.utils.cell import (  # type: ignore[import-untyped]
     range_boundaries,
 )
 
+from tipdesk.core.messages import say
 from tipdesk.services.register.columns import Column, HeaderMap, SheetSpec
 from tipdesk.services.register.model import RowProblem
 
@@ -69,13 +70,20 @@ def merge_problem(sheet: RawSheet, ref: str) -> bool:
     if not header and min_col == max_col:
         return fill_down(sheet, min_col - 1, min_row, max_row)
     sheet.problems.append(
-        RowProblem(
+        RowProblem.of(
             sheet.name,
             min_row,
             sheet.header_at(min_col - 1),
             ref,
-            "merged cells: TIPDesk reads only the first cell of a merge; unmerge them and "
-            + ("give every column its own name" if header else "write the value in every row"),
+            say(
+                "merged cells: TIPDesk reads only the first cell of a merge; unmerge them and "
+                "give every column its own name"
+            )
+            if header
+            else say(
+                "merged cells: TIPDesk reads only the first cell of a merge; unmerge them and "
+                "write the value in every row"
+            ),
             "cell.merged",
         )
     )

@@ -9,10 +9,12 @@ cell: ``str(problem)`` reads ``Cases!12 registered_on: 31/02/2024 — expected a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import Message
 
 ERROR = "error"
 WARNING = "warning"
@@ -40,6 +42,27 @@ class RowProblem:
     expected: str
     rule: str
     severity: str = ERROR
+    template: str = field(default="", compare=False)
+    """The English template ``expected`` was made from (:mod:`tipdesk.core.messages`), so the
+    wizard shows it translated; empty for a sentence not made translatable."""
+    args: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        sheet: str,
+        row: int | None,
+        column: str,
+        value: str,
+        expected: Message | str,
+        rule: str,
+        severity: str = ERROR,
+    ) -> RowProblem:
+        """A problem whose ``expected`` is a translatable message (or plain English)."""
+        if isinstance(expected, str):
+            return cls(sheet, row, column, value, expected, rule, severity)
+        return cls(sheet, row, column, value, str(expected), rule, severity,
+                   expected.template, tuple(expected.args.items()))  # fmt: skip
 
     @property
     def is_error(self) -> bool:
@@ -49,10 +72,21 @@ class RowProblem:
         """``Cases!12`` (or just ``Cases`` for a whole-sheet problem, or the file's name)."""
         return f"{self.sheet}!{self.row}" if self.row is not None else self.sheet
 
-    def __str__(self) -> str:
+    def said(self) -> Message | str:
+        """``expected`` as a translatable message when it was made one, else the English."""
+        if not self.template:
+            return self.expected
+        return Message(self.template, MappingProxyType(dict(self.args)))
+
+    def line(self, expected: str | None = None) -> str:
+        """``Cases!12 column: value — expected``, with ``expected`` as given (translated by
+        the caller) or the English."""
         column = f" {self.column}" if self.column else ""
         value = f" {self.value} —" if self.value else ""
-        return f"{self.where()}{column}:{value} {self.expected}"
+        return f"{self.where()}{column}:{value} {self.expected if expected is None else expected}"
+
+    def __str__(self) -> str:
+        return self.line()
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -18,6 +18,7 @@ from typing import Any
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, Victim
 from tipdesk.core.validation import ValidationContext, advise, validate
@@ -46,7 +47,7 @@ from tipdesk.services.register.model import (
 )
 from tipdesk.services.register.reading import Cancelled, Progress, RawSheet
 from tipdesk.services.register.resolving import Departments, unknown_victims_note
-from tipdesk.services.register.values import BLANK, Cells, is_blank
+from tipdesk.services.register.values import BLANK, Cells, Expected, is_blank
 from tipdesk.services.session import Session
 from tipdesk.store import register_queries as q
 
@@ -116,23 +117,29 @@ class Planner:
         return self._excluded
 
     def _report(
-        self, row: Row, column: str, value: str, expected: str, rule: str, severity: str = ERROR
+        self,
+        row: Row,
+        column: str,
+        value: str,
+        expected: Expected,
+        rule: str,
+        severity: str = ERROR,
     ) -> None:
-        key = (row.sheet.name, row.number, column, expected)
+        key = (row.sheet.name, row.number, column, str(expected))
         if key in self._problem_keys:
             return
         self._problem_keys.add(key)
         self.problems.append(
-            RowProblem(row.sheet.name, row.number, column, value, expected, rule, severity)
+            RowProblem.of(row.sheet.name, row.number, column, value, expected, rule, severity)
         )
 
-    def _warn(self, row: Row, column: str, expected: str, rule: str) -> None:
+    def _warn(self, row: Row, column: str, expected: Expected, rule: str) -> None:
         """A warning on ``row``: report it; the row is imported all the same."""
         col = row.spec.column(column)
         header = self._header(row, column)
         self._report(row, header, self._value(row, col), expected, rule, WARNING)
 
-    def _fail(self, row: Row, column: str, expected: str, rule: str) -> None:
+    def _fail(self, row: Row, column: str, expected: Expected, rule: str) -> None:
         """An error on ``row``: report it and leave the row out."""
         col = row.spec.column(column)
         self._report(row, self._header(row, column), self._value(row, col), expected, rule)
@@ -256,8 +263,11 @@ class Planner:
         self._fail(
             row,
             "district",
-            f"a row of another district ({name}); this install imports "
-            f"{ownership.district_name(self.session, own)}'s rows only",
+            say(
+                "a row of another district ({district}); this install imports {own}'s rows only",
+                district=name,
+                own=ownership.district_name(self.session, own),
+            ),
             "district.other",
         )
         return False
@@ -319,8 +329,11 @@ class Planner:
                     self._fail(
                         this,
                         "case_number",
-                        f"the same case number, district and office as {that.sheet.name}!"
-                        f"{that.number}; each case needs exactly one row",
+                        say(
+                            "the same case number, district and office as {row}; each case "
+                            "needs exactly one row",
+                            row=f"{that.sheet.name}!{that.number}",
+                        ),
                         "duplicate.case_number",
                     )
                 continue
@@ -355,7 +368,7 @@ class Planner:
         """The key of the case an accused or victim row names, or ``None`` (reported)."""
         number = str(row.get("case_number") or "")
         if not number:
-            self._fail(row, "case_number", "the case number is required", "required")
+            self._fail(row, "case_number", say("the case number is required"), "required")
             return None
         district, office = row.get("district"), row.get("office")
 
@@ -378,8 +391,11 @@ class Planner:
             self._fail(
                 row,
                 "case_number",
-                f"several cases in the file have this number ({where}); add the district "
-                "and office columns to say which",
+                say(
+                    "several cases in the file have this number ({where}); add the district "
+                    "and office columns to say which",
+                    where=where,
+                ),
                 "case.ambiguous",
             )
             return None
@@ -399,15 +415,18 @@ class Planner:
             self._fail(
                 row,
                 "case_number",
-                f"several stored cases have this number ({where}); add the district and office "
-                "columns to say which",
+                say(
+                    "several stored cases have this number ({where}); add the district and "
+                    "office columns to say which",
+                    where=where,
+                ),
                 "case.ambiguous",
             )
             return None
         self._fail(
             row,
             "case_number",
-            "no case with this number in the Cases sheet or in TIPDesk; add the case first",
+            say("no case with this number in the Cases sheet or in TIPDesk; add the case first"),
             "case.missing",
         )
         return None
@@ -430,8 +449,11 @@ class Planner:
                     self._fail(
                         r,
                         "victim_code",
-                        f"the same victim code as {o.sheet.name}!{o.number}; each victim needs "
-                        "one row and a code of their own",
+                        say(
+                            "the same victim code as {row}; each victim needs one row and a "
+                            "code of their own",
+                            row=f"{o.sheet.name}!{o.number}",
+                        ),
                         "duplicate.victim_code",
                     )
             else:
@@ -464,8 +486,10 @@ class Planner:
                     self._fail(
                         row,
                         "victim_code",
-                        "this victim code already belongs to a victim of another case; "
-                        "victim codes are unique",
+                        say(
+                            "this victim code already belongs to a victim of another case; "
+                            "victim codes are unique"
+                        ),
                         "victim.case",
                     )
                 elif case_id is None:
@@ -542,7 +566,7 @@ class Planner:
                 row, name, _whole = self._locate(group, built, p)
                 if row is not None and not (p.rule == "dual_role" and _index(p.field) in held):
                     column = row.spec.column_for_field(name)
-                    self._warn(row, column.name if column else name, p.message, p.rule)
+                    self._warn(row, column.name if column else name, p.said(), p.rule)
 
     def _skip_children(self, group: CaseGroup, case_row: Row | None) -> None:
         if case_row is None:
@@ -551,12 +575,15 @@ class Planner:
             if id(r) not in self._excluded:
                 self._excluded.add(id(r))
                 self.problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         r.sheet.name,
                         r.number,
                         self._header(r, "case_number"),
                         show_value(r.get("case_number")),
-                        f"left out: its case ({case_row.sheet.name}!{case_row.number}) has errors",
+                        say(
+                            "left out: its case ({row}) has errors",
+                            row=f"{case_row.sheet.name}!{case_row.number}",
+                        ),
                         "row.skipped",
                         WARNING,
                     )
@@ -572,7 +599,7 @@ class Planner:
             if row is None:
                 continue
             column = row.spec.column_for_field(name)
-            self._fail(row, column.name if column else name, p.message, p.rule)
+            self._fail(row, column.name if column else name, p.said(), p.rule)
         return whole
 
     @staticmethod
@@ -611,7 +638,7 @@ class Planner:
         for p in problems:
             name = p.field.split("[", 1)[0].split(".", 1)[0]
             column = row.spec.column_for_field(name)
-            self._fail(row, column.name if column else name, p.message, p.rule)
+            self._fail(row, column.name if column else name, p.said(), p.rule)
         if not problems:
             self.changes.append(change)
             self.records.append(victim)
@@ -644,13 +671,20 @@ class Planner:
             if fp in first:
                 other = first[fp]
                 self.problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         row.sheet.name,
                         row.number,
                         "",
                         "",
-                        f"identical to row {other.number}; both are imported as separate "
-                        f"{'sessions' if kind == 'training' else 'campaigns'}",
+                        say(
+                            "identical to row {row}; both are imported as separate sessions",
+                            row=other.number,
+                        )
+                        if kind == "training"
+                        else say(
+                            "identical to row {row}; both are imported as separate campaigns",
+                            row=other.number,
+                        ),
                         "row.identical",
                         WARNING,
                     )
@@ -660,7 +694,7 @@ class Planner:
             for p in problems:
                 name = p.field.split("[", 1)[0].split(".", 1)[0]
                 column = spec.column_for_field(name)
-                self._fail(row, column.name if column else name, p.message, p.rule)
+                self._fail(row, column.name if column else name, p.said(), p.rule)
             if not problems:
                 self.changes.append(Change(kind, CREATE, row.sheet.name, row.number, label))
                 self.records.append(record)

@@ -44,6 +44,7 @@ from openpyxl.utils.cell import (  # type: ignore[import-untyped]
 )
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.services.register.columns import (
     IGNORED_SHEETS,
     PLAIN_HEADERS,
@@ -259,12 +260,16 @@ class _Reader:
                 raise InvalidInput(_unknown_sheet(only))
             if match is None:
                 problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         path.name,
                         None,
                         "",
                         "",
-                        f"the sheet {only!r} is missing; the workbook has: {', '.join(names)}",
+                        say(
+                            "the sheet {sheet} is missing; the workbook has: {names}",
+                            sheet=repr(only),
+                            names=", ".join(names),
+                        ),
                         "sheet.missing",
                     )
                 )
@@ -277,14 +282,16 @@ class _Reader:
                 if spec is None:
                     if header_key(name) not in IGNORED_SHEETS:
                         problems.append(
-                            RowProblem(
+                            RowProblem.of(
                                 name,
                                 None,
                                 "",
                                 "",
-                                "this sheet is not a register sheet and was ignored (sheets: "
-                                + ", ".join(s.name for s in SHEETS)
-                                + ")",
+                                say(
+                                    "this sheet is not a register sheet and was ignored "
+                                    "(sheets: {sheets})",
+                                    sheets=", ".join(s.name for s in SHEETS),
+                                ),
                                 "sheet.ignored",
                                 WARNING,
                             )
@@ -292,13 +299,17 @@ class _Reader:
                     continue
                 if spec.name in seen:
                     problems.append(
-                        RowProblem(
+                        RowProblem.of(
                             name,
                             None,
                             "",
                             "",
-                            f"a second {spec.name} sheet (the first is {seen[spec.name]!r}); "
-                            "put all its rows in one sheet",
+                            say(
+                                "a second {sheet} sheet (the first is {first}); put all its "
+                                "rows in one sheet",
+                                sheet=spec.name,
+                                first=repr(seen[spec.name]),
+                            ),
                             "sheet.duplicate",
                         )
                     )
@@ -307,14 +318,17 @@ class _Reader:
                 chosen.append((name, spec))
             if not chosen:
                 problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         path.name,
                         None,
                         "",
                         "",
-                        "no register sheet found: name the sheets "
-                        + ", ".join(s.name for s in SHEETS)
-                        + f" (the workbook has: {', '.join(names)})",
+                        say(
+                            "no register sheet found: name the sheets {sheets} (the workbook "
+                            "has: {names})",
+                            sheets=", ".join(s.name for s in SHEETS),
+                            names=", ".join(names),
+                        ),
                         "sheet.missing",
                     )
                 )
@@ -394,17 +408,17 @@ class _Reader:
                     sheet.silent.add(i)
             if sheet.totals:
                 sheet.problems.append(
-                    RowProblem(
+                    RowProblem.of(
                         sheet.name,
                         sheet.totals[0],
                         "",
                         "",
-                        "a totals row, not a record: left out"
-                        + (
-                            f" (also rows {', '.join(str(n) for n in sheet.totals[1:])})"
-                            if len(sheet.totals) > 1
-                            else ""
-                        ),
+                        say(
+                            "a totals row, not a record: left out (also rows {rows})",
+                            rows=", ".join(str(n) for n in sheet.totals[1:]),
+                        )
+                        if len(sheet.totals) > 1
+                        else say("a totals row, not a record: left out"),
                         "row.totals",
                         WARNING,
                     )
@@ -432,12 +446,12 @@ class _Reader:
             more = f" and {len(filled) - 5:,} more" if len(filled) > 5 else ""
             shown = ", ".join(filled[:5]) + more
             sheet.problems.append(
-                RowProblem(
+                RowProblem.of(
                     sheet.name,
                     None,
                     "",
                     shown,
-                    "merged cells of one column: read as their value in every row they cover",
+                    say("merged cells of one column: read as their value in every row they cover"),
                     "cell.merged.filled",
                     WARNING,
                 )
@@ -448,14 +462,16 @@ class _Reader:
             if row <= sheet.header_row or row in totals:
                 continue
             sheet.problems.append(
-                RowProblem(
+                RowProblem.of(
                     sheet.name,
                     row,
                     sheet.header_at(col - 1),
                     "(formula)",
-                    "the cell holds a formula whose result was never saved; open the file in "
-                    "Excel or LibreOffice so it calculates, save it, and import again (or paste "
-                    "the values instead of the formula)",
+                    say(
+                        "the cell holds a formula whose result was never saved; open the file "
+                        "in Excel or LibreOffice so it calculates, save it, and import again (or "
+                        "paste the values instead of the formula)"
+                    ),
                     "cell.formula",
                 )
             )
@@ -497,13 +513,15 @@ _OVERLAP = 64 * 1024
 
 
 def _no_header(name: str, spec: SheetSpec) -> RowProblem:
-    return RowProblem(
+    return RowProblem.of(
         name,
         None,
         "",
         "",
-        "no header row found in the first rows; the header names the columns, e.g. "
-        + ", ".join(c.name for c in spec.columns[:4]),
+        say(
+            "no header row found in the first rows; the header names the columns, e.g. {columns}",
+            columns=", ".join(c.name for c in spec.columns[:4]),
+        ),
         "sheet.header",
     )
 

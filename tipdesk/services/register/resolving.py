@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tipdesk.core.codes import Gender
+from tipdesk.core.messages import Message, say
 from tipdesk.core.records import Record, Victim
 from tipdesk.core.reference import Reference
 from tipdesk.services.register.matching import tree
@@ -29,7 +30,7 @@ class Departments:
         self.reference = reference
         self.resolutions: dict[tuple[str, str, str], Resolution] = {}
 
-    def read(self, raw: object, district: object) -> tuple[str | None, str, str]:
+    def read(self, raw: object, district: object) -> tuple[str | None, str, Message | str]:
         """``(code, error, warning)`` for a department cell of a row of ``district``: the
         code (``None`` with the error when it cannot be resolved), and a warning when the
         department read lies in another province than the district's."""
@@ -58,8 +59,14 @@ class Departments:
         return (
             found.code,
             "",
-            f"taken as {entry.name}, a department of {entry.province}, though {where.name} is "
-            f"in {ref.provinces[where.province].name}; a supervisor should check it",
+            say(
+                "taken as {department}, a department of {province}, though {district} is in "
+                "{district_province}; a supervisor should check it",
+                department=entry.name,
+                province=entry.province,
+                district=where.name,
+                district_province=ref.provinces[where.province].name,
+            ),
         )
 
 
@@ -78,18 +85,24 @@ def unknown_victims_note(
                 age += r.age is None and r.date_of_birth is None
     if not gender and not age:
         return None
-    parts = [
-        f"{n:,} victim{'s' if n != 1 else ''}' {what}"
-        for n, what in ((gender, "gender"), (age, "age"))
-        if n
-    ]
-    return RowProblem(
+    parts: list[Message] = []
+    if gender:
+        parts.append(
+            say("{n:,} victims' gender", n=gender) if gender != 1 else say("1 victim's gender")
+        )
+    if age:
+        parts.append(say("{n:,} victims' age", n=age) if age != 1 else say("1 victim's age"))
+    what = parts[0] if len(parts) == 1 else say("{first} and {then}", first=parts[0], then=parts[1])
+    return RowProblem.of(
         sheet,
         None,
         "",
         "",
-        " and ".join(parts) + " not known: imported all the same, counted as unknown in every "
-        "figure split by gender or age, and listed in Data quality",
+        say(
+            "{what} not known: imported all the same, counted as unknown in every figure split "
+            "by gender or age, and listed in Data quality",
+            what=what,
+        ),
         "victim.unknown",
         WARNING,
     )

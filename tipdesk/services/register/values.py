@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from tipdesk.core.codes import Appeal, ArrestStatus, CaseKind, Gender, Outcome, Stage
+from tipdesk.core.messages import Message, say, template
 from tipdesk.core.reference import DepartmentMatch, Reference
 from tipdesk.store.store import OfficeRow
 
@@ -37,19 +38,23 @@ ENUMS: dict[str, type[StrEnum]] = {
     "appeal": Appeal,
 }
 
+# What a cell should hold is a translatable message (:mod:`tipdesk.core.messages`): the
+# register wizard shows it in the officer's language; ``str()`` is the English.
+Expected = Message | str
+
 LIST_WORDS: dict[str, str] = {
-    "exploitation_forms": "form of exploitation",
-    "countries": "country (name or ISO code such as PK)",
-    "accused_roles": "accused role",
-    "referral_services": "referral service",
-    "training_topics": "training topic",
-    "agencies": "agency",
-    "partners": "partner",
-    "departments": "department",
-    "campaign_kinds": "kind of campaign",
-    "protection_measures": "protection measure",
+    "exploitation_forms": template("form of exploitation"),
+    "countries": template("country (name or ISO code such as PK)"),
+    "accused_roles": template("accused role"),
+    "referral_services": template("referral service"),
+    "training_topics": template("training topic"),
+    "agencies": template("agency"),
+    "partners": template("partner"),
+    "departments": template("department"),
+    "campaign_kinds": template("kind of campaign"),
+    "protection_measures": template("protection measure"),
 }
-AGENCY_COUNTS_EXPECTED = (
+AGENCY_COUNTS_EXPECTED = say(
     "expected each agency with its number of participants, separated by ; "
     "(FIA: 5; Punjab Police: 10)"
 )
@@ -102,7 +107,9 @@ _AGE = re.compile(r"^(\d{1,3})\s*(?:years?|yrs?\.?|y)(?:\s*old)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INT = re.compile(r"^[+-]?\d+(?:\.0+)?$")
-DATE_EXPECTED = "expected a real date (YYYY-MM-DD or DD/MM/YYYY)"
+DATE_EXPECTED = say("expected a real date (YYYY-MM-DD or DD/MM/YYYY)")
+NO_SUCH_DAY = say("expected a real date (YYYY-MM-DD or DD/MM/YYYY); this day does not exist")
+WHOLE_NUMBER = say("expected a whole number")
 # Spreadsheet serial day numbers that are believable dates (1954 to 2119) in a column whose
 # cells were not formatted as dates; the serial epoch is 1899-12-30.
 _SERIAL_MIN, _SERIAL_MAX = 20_000, 80_000
@@ -131,7 +138,7 @@ def _key(text: str) -> str:
     return "_".join(text.strip().casefold().replace("-", " ").split())
 
 
-def parse_date(raw: object) -> tuple[dt.date | None, str | None]:
+def parse_date(raw: object) -> tuple[dt.date | None, Expected | None]:
     """A date from a spreadsheet date, an ISO or day-first text, or a date serial number."""
     if isinstance(raw, dt.datetime):
         return raw.date(), None
@@ -153,23 +160,23 @@ def parse_date(raw: object) -> tuple[dt.date | None, str | None]:
     try:
         return dt.date(*parts), None
     except ValueError:
-        return None, DATE_EXPECTED + "; this day does not exist"
+        return None, NO_SUCH_DAY
 
 
-def parse_int(raw: object) -> tuple[int | None, str | None]:
+def parse_int(raw: object) -> tuple[int | None, Expected | None]:
     if isinstance(raw, bool):
-        return None, "expected a whole number"
+        return None, WHOLE_NUMBER
     if isinstance(raw, int):
         return raw, None
     if isinstance(raw, float):
-        return (int(raw), None) if raw.is_integer() else (None, "expected a whole number")
+        return (int(raw), None) if raw.is_integer() else (None, WHOLE_NUMBER)
     text = _text(raw).replace(",", "").replace(" ", "")
     if _INT.match(text):
         return int(text.split(".", 1)[0]), None
-    return None, "expected a whole number"
+    return None, WHOLE_NUMBER
 
 
-def parse_age(raw: object) -> tuple[int | None, str | None]:
+def parse_age(raw: object) -> tuple[int | None, Expected | None]:
     """An age in whole years: a number, "25 years"/"25 yrs", or a word for not known
     (:data:`UNKNOWN_WORDS`), which is :data:`BLANK` (the age stays unknown)."""
     if isinstance(raw, str):
@@ -180,7 +187,7 @@ def parse_age(raw: object) -> tuple[int | None, str | None]:
             return int(m[1]), None
     value, expected = parse_int(raw)
     if expected is not None:
-        return None, "expected an age in whole years (or unknown)"
+        return None, say("expected an age in whole years (or unknown)")
     return value, None
 
 
@@ -211,7 +218,7 @@ class Cells:
             for name in names:
                 laws.setdefault(" ".join(name.split()).casefold(), law)
         self._laws = laws
-        self._cache: dict[tuple[str, str], tuple[Any, str | None]] = {}
+        self._cache: dict[tuple[str, str], tuple[Any, Expected | None]] = {}
         self._departments: dict[tuple[str, str], DepartmentMatch] = {}
 
     def department(self, raw: object, district: object) -> DepartmentMatch:
@@ -223,11 +230,11 @@ class Cells:
         if found is None:
             found = self.reference.department(text, key[1] or None)
             if found.code is None and not found.problem:
-                found = DepartmentMatch(None, problem=self._expected_code("departments"))
+                found = DepartmentMatch(None, problem=str(self._expected_code("departments")))
             self._departments[key] = found
         return found
 
-    def convert(self, kind: str, raw: object) -> tuple[Any, str | None]:
+    def convert(self, kind: str, raw: object) -> tuple[Any, Expected | None]:
         """``(value, None)``, ``(BLANK, None)`` for an empty cell, or ``(None, expected)``."""
         if is_blank(raw):
             if kind == "office" and self.own_office:
@@ -249,29 +256,29 @@ class Cells:
             found = self._cache[key] = self._lookup(kind, text)
         return found
 
-    def _lookup(self, kind: str, text: str) -> tuple[Any, str | None]:
+    def _lookup(self, kind: str, text: str) -> tuple[Any, Expected | None]:
         if kind == "bool":
             k = text.casefold()
             if k in _YES:
                 return True, None
             if k in _NO:
                 return False, None
-            return None, "expected yes or no (also y/n, true/false, 1/0)"
+            return None, say("expected yes or no (also y/n, true/false, 1/0)")
         if kind == "gender":
             gender = _GENDERS.get(" ".join(text.split()).casefold())
             if gender is None:
-                return None, "expected female, male, transgender or unknown (or F, M, T, U)"
+                return None, say("expected female, male, transgender or unknown (or F, M, T, U)")
             return gender, None
         if kind.startswith("enum:"):
             enum = ENUMS[kind[5:]]
             try:
                 return enum(_key(text)), None
             except ValueError:
-                return None, "expected one of: " + ", ".join(m.value for m in enum)
+                return None, say("expected one of: {items}", items=", ".join(m.value for m in enum))
         if kind == "district":
             district = self.reference.district(text)
             if district is None:
-                return None, "expected a district's name (or a short form such as D.G. Khan)"
+                return None, say("expected a district's name (or a short form such as D.G. Khan)")
             return district.code, None
         if kind == "office":
             return self.office(text)
@@ -279,7 +286,7 @@ class Cells:
             law = self._laws.get(" ".join(text.split()).casefold())
             if law is None:
                 known = ", ".join(self.reference.laws())
-                return None, f"expected a law of the sentencing rules ({known})"
+                return None, say("expected a law of the sentencing rules ({known})", known=known)
             return law, None
         if kind == "department":  # without a row's district: its name or code only
             return self._code("departments", text)
@@ -291,30 +298,50 @@ class Cells:
             return self._agency_counts(text)
         raise ValueError(f"unknown column kind {kind!r}")  # a bug in columns.py
 
-    def office(self, text: str) -> tuple[str | None, str | None]:
+    def office(self, text: str) -> tuple[str | None, Expected | None]:
         folded = " ".join(text.split()).casefold()
         code = self._office_keys.get(folded) or self.office_map.get(folded)
         if code is not None and code in self.offices:
             return code, None
-        return None, (
+        return None, say(
             "expected an office of this install (code or name); add the office, or map this "
             "name to an office code"
         )
 
-    def _expected_code(self, list_name: str) -> str:
+    def _expected_code(self, list_name: str, bad: str = "") -> Message:
+        """What a cell of ``list_name`` should hold (the list itself when short); with
+        ``bad``, the unknown items of a cell holding several separated by ``;``."""
         items = self.reference.items(list_name)
-        word = LIST_WORDS[list_name]
-        if len(items) <= 16:
-            return f"expected a {word}: " + ", ".join(items)
-        return f"expected a {word} of the reference list (see the Lists sheet of the template)"
+        word = say(LIST_WORDS[list_name])
+        short = ", ".join(items) if len(items) <= 16 else ""
+        if bad and short:
+            return say(
+                "{bad} unknown; expected each to be a {word}: {items} (separate several by ;)",
+                bad=bad,
+                word=word,
+                items=short,
+            )
+        if bad:
+            return say(
+                "{bad} unknown; expected each to be a {word} of the reference list (see the "
+                "Lists sheet of the template) (separate several by ;)",
+                bad=bad,
+                word=word,
+            )
+        if short:
+            return say("expected a {word}: {items}", word=word, items=short)
+        return say(
+            "expected a {word} of the reference list (see the Lists sheet of the template)",
+            word=word,
+        )
 
-    def _code(self, list_name: str, text: str) -> tuple[str | None, str | None]:
+    def _code(self, list_name: str, text: str) -> tuple[str | None, Expected | None]:
         code = self.reference.lookup(list_name, text)
         if code is None:
             return None, self._expected_code(list_name)
         return code, None
 
-    def _agency_counts(self, text: str) -> tuple[dict[str, int] | None, str | None]:
+    def _agency_counts(self, text: str) -> tuple[dict[str, int] | None, Expected | None]:
         """``FIA: 5; Punjab Police: 10`` (names or codes, ``:`` or ``=``) -> counts by agency
         code; an agency named twice is counted once with both numbers."""
         out: dict[str, int] = {}
@@ -332,13 +359,14 @@ class Cells:
                 continue
             out[code] = out.get(code, 0) + int(m[2].replace(",", ""))
         if bad:
-            return None, (
-                f"{', '.join(repr(b) for b in bad)} unknown; expected each to be an agency of "
-                "the reference list (see the Lists sheet of the template)"
+            return None, say(
+                "{bad} unknown; expected each to be an agency of the reference list (see the "
+                "Lists sheet of the template)",
+                bad=", ".join(repr(b) for b in bad),
             )
         return out, None
 
-    def _codes(self, list_name: str, text: str) -> tuple[list[str] | None, str | None]:
+    def _codes(self, list_name: str, text: str) -> tuple[list[str] | None, Expected | None]:
         out: list[str] = []
         bad: list[str] = []
         for part in text.split(";"):
@@ -351,7 +379,5 @@ class Cells:
             elif code not in out:
                 out.append(code)
         if bad:
-            return None, f"{', '.join(repr(b) for b in bad)} unknown; " + self._expected_code(
-                list_name
-            ).replace("expected a ", "expected each to be a ", 1) + " (separate several by ;)"
+            return None, self._expected_code(list_name, ", ".join(repr(b) for b in bad))
         return out, None

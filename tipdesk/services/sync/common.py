@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.services.session import Session
 from tipdesk.services.sync.keys import load_or_create
 from tipdesk.store.sync_store import SyncStore
@@ -27,12 +28,14 @@ def sync_store(session: Session) -> SyncStore:
 
 def require_hq(session: Session, command: str) -> None:
     if session.install.role is not InstallRole.HQ:
-        raise WrongRole(f"This is a district install: {command} runs at HQ.")
+        raise WrongRole(say("This is a district install: {command} runs at HQ.", command=command))
 
 
 def require_district(session: Session, command: str) -> None:
     if session.install.role is not InstallRole.DISTRICT:
-        raise WrongRole(f"This is the HQ install: {command} runs on a district install.")
+        raise WrongRole(
+            say("This is the HQ install: {command} runs on a district install.", command=command)
+        )
 
 
 def read_file(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -43,7 +46,7 @@ def read_file(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> bytes:
             raise InvalidInput(f"{path.name} is too large to be a TIPDesk {what}.")
         return path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"There is no file {path}.") from None
+        raise InvalidInput(say("There is no file {path}.", path=path)) from None
     except IsADirectoryError:
         raise InvalidInput(f"{path} is a folder, not a {what}.") from None
     except OSError as exc:

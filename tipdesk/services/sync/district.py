@@ -20,6 +20,7 @@ from typing import Any
 
 from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Victim
 from tipdesk.fs import atomic_write_bytes
@@ -121,8 +122,10 @@ def _hq(session: Session) -> HqRow:
     hq = sync_store(session).hq()
     if hq is None:
         raise NotEnrolled(
-            "This install is not enrolled with HQ yet: run `tipdesk enroll FILE` with HQ's "
-            "enrolment file first."
+            say(
+                "This install is not enrolled with HQ yet: run `tipdesk enroll FILE` with HQ's "
+                "enrolment file first."
+            )
         )
     return hq
 
@@ -136,7 +139,7 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
     session.require(Permission.SYNC)
     require_district(session, "sync export")
     if not out_dir.is_dir():
-        raise InvalidInput(f"{out_dir} is not a folder.")
+        raise InvalidInput(say("{path} is not a folder.", path=out_dir))
     hq = _hq(session)
     me = own_identity(session)
     store = sync_store(session)
@@ -320,15 +323,21 @@ def import_receipt_bytes(
     manifest = receipt.read_manifest(env)
     if manifest.hq != hq.device_id:
         raise UnknownSender(
-            "This receipt was not issued by the HQ this install is enrolled with. Nothing was "
-            "changed."
+            say(
+                "This receipt was not issued by the HQ this install is enrolled with. Nothing "
+                "was changed."
+            )
         )
     container.verify(env, unb64(hq.signing_key, 32))
     me = own_identity(session)
     if manifest.device != me.public.device_id:
         raise WrongDevice(
-            f"This receipt is for another device (…{short_device(manifest.device)}), not this "
-            f"one (…{short_device(me.public.device_id)}). Nothing was changed."
+            say(
+                "This receipt is for another device (…{device}), not this one (…{own}). "
+                "Nothing was changed.",
+                device=short_device(manifest.device),
+                own=short_device(me.public.device_id),
+            )
         )
     budget.check_receipt(env.plain_bytes)
     plain = container.open_payload(env, me.age_identity, me.public.recipient, limits)

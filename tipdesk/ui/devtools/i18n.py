@@ -112,8 +112,10 @@ def code_names() -> list[str]:
     return list(names)
 
 
-#: The layers whose messages the UI shows translated (:mod:`tipdesk.core.messages`).
-MESSAGE_SOURCES = ("core", "services")
+#: The layers whose messages are shown translated (:mod:`tipdesk.core.messages`): ``store``
+#: for the sign-in's refusals (:mod:`tipdesk.store.keys`), ``cli`` for the command line's
+#: confirmations (:mod:`tipdesk.cli.language`).
+MESSAGE_SOURCES = ("core", "services", "store", "cli")
 
 
 def catalogue_texts() -> list[str]:

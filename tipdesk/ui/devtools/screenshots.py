@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         shots_handover,  # noqa: F401 (registers the handover screens)
         shots_help,  # noqa: F401 (registers the upload's states and the user guide)
         shots_keys,  # noqa: F401 (registers the key and audit screens)
+        shots_messages,  # noqa: F401 (registers screens showing services' messages)
         shots_records,  # noqa: F401 (registers the record screens)
         shots_registers,  # noqa: F401 (registers the register import wizard)
         shots_reports,  # noqa: F401 (registers the Reports screens)

@@ -26,7 +26,7 @@ from tipdesk.core.records import Hearing
 from tipdesk.services import diary, printouts
 from tipdesk.services.diary import CaseChoice, DiaryItem, Saved
 from tipdesk.services.session import Session
-from tipdesk.ui.errors import problem_text
+from tipdesk.ui.errors import problem_text, said_text
 from tipdesk.ui.pages.diary import labels
 from tipdesk.ui.runner import Runner
 from tipdesk.ui.widgets.common import Banner, date_text, label
@@ -343,7 +343,7 @@ class DoneDialog(_FormDialog):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, KnownError):
             self.save_button.setEnabled(True)
-            self.boxes["next_on"].set_problems([exc.message])
+            self.boxes["next_on"].set_problems([said_text(exc)])
         else:
             self.failed(exc, {})
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from tipdesk.core.errors import KnownError
 from tipdesk.services import handover
 from tipdesk.services.handover import MAX_REASON, Handover
+from tipdesk.ui.errors import said_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.widgets.common import Banner, Card, label
 from tipdesk.ui.widgets.text_table import TextTableModel, selected_row, table_view
@@ -157,7 +158,7 @@ class HandoverDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, KnownError):
-            self.problem.set_message("error", exc.message)
+            self.problem.set_message("error", said_text(exc))
         else:
             self.ctx.report(exc)
 

@@ -17,7 +17,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.services import attachments
 from tipdesk.services.attachments import Usage
 from tipdesk.ui.context import AppContext
-from tipdesk.ui.errors import size_shown
+from tipdesk.ui.errors import said_text, size_shown
 from tipdesk.ui.widgets.common import Banner, Card, button
 
 
@@ -94,6 +94,6 @@ class CaseFilesCard(Card):
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, KnownError):
-            self.message.set_message("error", exc.message)
+            self.message.set_message("error", said_text(exc))
         else:
             self.ctx.report(exc)

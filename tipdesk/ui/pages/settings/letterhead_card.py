@@ -14,6 +14,7 @@ from tipdesk.services import letterhead
 from tipdesk.services.letterhead import LetterheadFields
 from tipdesk.services.session import Session
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.errors import said_text
 from tipdesk.ui.widgets.common import Banner, Card, button
 from tipdesk.ui.widgets.fields import NoteField, TextField
 
@@ -95,6 +96,6 @@ class LetterheadCard(Card):
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, KnownError):
-            self.message.set_message("error", exc.message)
+            self.message.set_message("error", said_text(exc))
         else:
             self.ctx.report(exc)

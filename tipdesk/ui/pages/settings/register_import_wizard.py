@@ -49,6 +49,7 @@ from tipdesk.services.register.columns import IGNORE, sheet_spec
 from tipdesk.services.session import Session
 from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.errors import message_text
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.runner import Progress
 from tipdesk.ui.widgets import files
@@ -389,7 +390,7 @@ class ProblemsPage(QWizardPage):
                     "" if p.row is None else str(p.row),
                     p.column,
                     p.value,
-                    p.expected,
+                    message_text(p.template, p.args) if p.template else p.expected,
                 )
                 for p in plan.problems
             ]

@@ -40,6 +40,7 @@ from tipdesk.core.languages import DEFAULT_LANGUAGE, Language
 from tipdesk.core.passphrase import MAX_PASSPHRASE
 from tipdesk.core.reference import Reference
 from tipdesk.ui.context import AppConfig, ErrorHandler, SignedIn, signed_in
+from tipdesk.ui.errors import said_text
 from tipdesk.ui.language import current_language
 from tipdesk.ui.pages.setup.database import Choice, DatabaseChoice, check_choice, link_database
 from tipdesk.ui.progress import run_with_progress
@@ -377,7 +378,7 @@ class OptionsPage(QWizardPage):
 
     def _on_enrolment_refused(self, exc: BaseException) -> None:
         if isinstance(exc, KnownError):
-            self.message.set_message("error", exc.message)
+            self.message.set_message("error", said_text(exc))
         else:
             self._wizard.report(exc)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tipdesk.core.errors import KnownError, LoginThrottled, WrongPassphrase
 from tipdesk.ui.context import AppConfig, ErrorHandler, SignedIn, signed_in
+from tipdesk.ui.errors import said_text
 from tipdesk.ui.style import logo as style_logo
 from tipdesk.ui.widgets.common import Banner, button, label
 
@@ -433,7 +434,7 @@ class UnlockView(QWidget):
             self.message.set_message("error", "")
             self.set_wait(exc.retry_after)
         elif isinstance(exc, KnownError):
-            self.message.set_message("error", exc.message)
+            self.message.set_message("error", said_text(exc))
             if isinstance(exc, WrongPassphrase):
                 self.refresh_hint_after_failure()
         else:

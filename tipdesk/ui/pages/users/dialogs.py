@@ -26,6 +26,7 @@ from tipdesk.core.permissions import UserRole
 from tipdesk.services.session import Session
 from tipdesk.services.users import add_user, enable_user
 from tipdesk.ui.context import role_label
+from tipdesk.ui.errors import said_text
 from tipdesk.ui.widgets.common import Banner, label
 from tipdesk.ui.widgets.passphrase import PassphraseFields
 
@@ -89,7 +90,7 @@ class UserDialog(QDialog):
         """Show a known problem in the dialog; return False for anything else (a bug)."""
         self._refresh()
         if isinstance(exc, KnownError):
-            self.message.set_message("error", exc.message)
+            self.message.set_message("error", said_text(exc))
             return True
         return False
 

@@ -57,7 +57,7 @@ from tipdesk.core.records import Record
 from tipdesk.services import editing
 from tipdesk.services import records as record_service
 from tipdesk.services.session import Session
-from tipdesk.ui.errors import known_error_text, problem_text
+from tipdesk.ui.errors import known_error_text, problem_text, said_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.dialogs import ReasonDialog
 from tipdesk.ui.pages.records.editors.forms import (
@@ -343,7 +343,7 @@ class RecordEditor(QWidget):
         self.body.setEnabled(False)
         self.save_button.setEnabled(False)
         if isinstance(exc, KnownError):
-            self.summary.show_text(exc.message)
+            self.summary.show_text(said_text(exc))
             self.set_status(self.tr("Could not be opened"))
         else:
             self.ctx.report(exc)

@@ -38,7 +38,7 @@ from tipdesk.core.errors import KnownError, ValidationFailed
 from tipdesk.core.permissions import Permission
 from tipdesk.services import history as history_service
 from tipdesk.services.history import FieldChange, Version
-from tipdesk.ui.errors import problem_text
+from tipdesk.ui.errors import problem_text, said_text
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.record_fields import field_label, field_value, record_words
 from tipdesk.ui.widgets.common import Banner
@@ -322,7 +322,7 @@ class HistoryDialog(QDialog):
                 "error", self.tr("Not restored: {problems}").format(problems="; ".join(lines))
             )
         elif isinstance(exc, KnownError):
-            self.problem.set_message("error", exc.message)
+            self.problem.set_message("error", said_text(exc))
         else:
             self.ctx.report(exc)
         self._on_selection(QItemSelection(), QItemSelection())

@@ -40,6 +40,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Referral, Victim
 from tipdesk.services import entry
 from tipdesk.services import records as record_service
+from tipdesk.ui.errors import said_text
 from tipdesk.ui.language import code_name
 from tipdesk.ui.pages.records.context import RecordsContext
 from tipdesk.ui.pages.records.editors.base import RecordEditor
@@ -348,7 +349,7 @@ class VictimForm(RecordForm):
     def _on_reveal_failed(self, exc: BaseException) -> None:
         self._apply_masks()
         if isinstance(exc, KnownError):
-            self.add_record_problem(exc.message)
+            self.add_record_problem(said_text(exc))
         else:
             self.ctx.report(exc)
 
