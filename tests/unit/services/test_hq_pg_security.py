@@ -150,7 +150,12 @@ def scan(paths: list[Path], needles: list[bytes]) -> list[str]:
     """``path: needle`` for every needle found in a file's raw bytes."""
     hits = []
     for path in paths:
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            # The server removes some files while it runs (pg_internal.init, a recycled WAL
+            # segment, a temporary file): what is gone between listing and reading holds nothing.
+            continue
         hits += [f"{path}: {n!r}" for n in needles if n in data]
     return hits
 
