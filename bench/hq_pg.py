@@ -6,12 +6,21 @@ uses (verify, decrypt, decode, validate, merge, write):
 
 - into the SQLCipher HQ (one writer: the bundles one after the other);
 - into PostgreSQL with one importer (the bundles one after the other);
-- into a fresh PostgreSQL database with two importers (one process per bundle, each in its own
-  transaction holding its device's and records' locks; verification and decryption, which use
-  the HQ install's keys, happen first in HQ's process and are counted in the time).
+- into a fresh PostgreSQL database with two importers: one process per bundle (Python's work
+  of validating and merging does not share one interpreter's lock), each applying its bundle
+  in its own transaction holding its device's and records' locks. Verification and
+  decryption use the HQ install's keys, so they run in HQ's process, as a receiver hands
+  bundles to workers: bundle 1 is opened while importer 0 applies bundle 0. The time runs from
+  the first bundle's opening to the last importer's commit; afterwards the database must hold
+  every record and bundle exactly once, a verifying audit chain and the one-writer report.
 
 It prints records/s for each and the ratios against the SQLCipher HQ (issue 20's goal: two
 importers at least 1.5x the SQLite HQ), then the national report's time on each engine.
+
+Beside the wall-clock times it prints the CPU seconds each run used (the importing processes
+and, with the bench's own cluster, every PostgreSQL server process): on a machine whose cores
+are shared with other work the wall clock varies from run to run, the CPU seconds much less,
+and their sum divided by the cores is the floor of any run's wall-clock time.
 
 PostgreSQL: ``BENCH_PG_URL`` (an empty database), else a throwaway cluster started like the
 tests' (``tests/pg_cluster.py``: Unix socket, **fsync off**; the SQLCipher store keeps its
@@ -34,6 +43,7 @@ import psycopg
 
 from bench.sync import _fill_district, _install
 from tipdesk.core.codes import InstallRole
+from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.reports.model import ReportParams
 from tipdesk.reports.writers import report_dict
@@ -82,14 +92,64 @@ _OPENED: list[hq_pg.OpenedBundle] = []
 
 
 def _apply_in_child(url: str, index: int, queue: Any) -> None:
-    """An importer process (forked after the bundles were opened): applies bundle ``index``
-    with its own pool and reports the records it accepted."""
+    """An importer process (forked once bundle ``index`` was opened): applies it with its own
+    pool and reports the records it accepted and its CPU seconds."""
     db = HqDatabase(url, max_size=1)
     try:
         result = hq_pg.apply_opened(db, _OPENED[index])
-        queue.put(sum(result.accepted.values()))
+        queue.put((sum(result.accepted.values()), time.process_time()))
     finally:
         db.close()
+
+
+def _server_cpu(cluster: object | None) -> float | None:
+    """CPU seconds used so far by the bench's own cluster's processes (the postmaster and
+    its children, ended backends included through the postmaster's children's times);
+    ``None`` for a server elsewhere."""
+    if cluster is None:
+        return None
+    data = Path(cluster.data)  # type: ignore[attr-defined]
+    try:
+        postmaster = int((data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid_text, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue  # ended meanwhile
+        fields = rest.split()
+        pid = int(pid_text.split("(")[0])
+        if pid == postmaster:
+            # its own time and that of its ended children (backends that closed)
+            total += sum(int(f) for f in fields[11:15]) / tick
+        elif int(fields[1]) == postmaster:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _cpu_text(client: float, server_before: float | None, server_after: float | None) -> str:
+    if server_before is None or server_after is None:
+        return f"CPU {client:.2f} s in the importers (server elsewhere)"
+    server = server_after - server_before
+    return (
+        f"CPU {client + server:.2f} s = importers {client:.2f} + PostgreSQL {server:.2f}; "
+        f"on 2 free cores at best {(client + server) / 2:.2f} s"
+    )
+
+
+def _check_once(url: str, rows: int, bundles: int) -> None:
+    """Every record and bundle stored exactly once, the audit chain verifying."""
+    with psycopg.connect(url) as conn:
+        held = 0
+        for table in ("cases", "accused", "victims", "referrals", "trainings", "campaigns"):
+            (n,) = conn.execute(f"SELECT count(*) FROM {table}".encode()).fetchone() or (0,)
+            held += int(n)
+        (stored,) = conn.execute("SELECT count(*) FROM sync_bundles").fetchone() or (0,)
+        ok, _entries = verify_audit(conn)
+    assert held == rows and int(stored) == bundles and ok, (held, rows, stored, ok)
 
 
 def _content(report: Any) -> dict[str, Any]:
@@ -116,53 +176,57 @@ def main() -> None:
                 ]
                 datas = [b.read_bytes() for b in bundles]
 
-                t0 = time.perf_counter()
+                c0, t0 = time.process_time(), time.perf_counter()
                 on_sqlite = [sync.import_bundle_bytes(hq, d) for d in datas]
-                sqlite_s = time.perf_counter() - t0
+                sqlite_s, sqlite_cpu = time.perf_counter() - t0, time.process_time() - c0
                 rows = _accepted(on_sqlite)
                 print(f"SQLCipher HQ, one writer:        {sqlite_s:7.2f} s  "
-                      f"{rows / sqlite_s:>9,.0f} records/s ({rows:,} records)")  # fmt: skip
+                      f"{rows / sqlite_s:>9,.0f} records/s ({rows:,} records)  "
+                      f"[CPU {sqlite_cpu:.2f} s]")  # fmt: skip
 
-                one = HqDatabase(_fresh_database(admin_url, "bench_one"), max_size=2)
+                one_url = _fresh_database(admin_url, "bench_one")
+                one = HqDatabase(one_url, max_size=2)
                 hq_pg.link(hq, one)
-                t0 = time.perf_counter()
+                s0 = _server_cpu(cluster)
+                c0, t0 = time.process_time(), time.perf_counter()
                 on_pg = [hq_pg.import_bundle_bytes(hq, one, d) for d in datas]
-                one_s = time.perf_counter() - t0
+                one_s, one_cpu = time.perf_counter() - t0, time.process_time() - c0
+                s1 = _server_cpu(cluster)
                 assert _accepted(on_pg) == rows
+                _check_once(one_url, rows, len(datas))
                 print(f"PostgreSQL, one importer:        {one_s:7.2f} s  "
                       f"{rows / one_s:>9,.0f} records/s  ({sqlite_s / one_s:.2f}x the "
-                      "SQLCipher HQ)")  # fmt: skip
+                      f"SQLCipher HQ)  [{_cpu_text(one_cpu, s0, s1)}]")  # fmt: skip
 
                 two_url = _fresh_database(admin_url, "bench_two")
                 two = HqDatabase(two_url, max_size=3)
                 hq_pg.link(hq, two)
-                t0 = time.perf_counter()
-                opened = [hq_pg.open_bundle(hq, d) for d in datas]
-                open_s = time.perf_counter() - t0
-                # One process per importer (as HQ's importer workers run): Python's work of
-                # decoding, validating and merging does not share one interpreter's lock.
                 global _OPENED
-                _OPENED = opened
+                _OPENED = []
                 fork = multiprocessing.get_context("fork")
                 queue = fork.Queue()
-                url = two_url
-                procs = [
-                    fork.Process(target=_apply_in_child, args=(url, i, queue))
-                    for i in range(len(opened))
-                ]
-                t1 = time.perf_counter()
-                for p in procs:
-                    p.start()
-                accepted_two = sum(int(queue.get(timeout=600)) for _ in procs)
-                for p in procs:
-                    p.join()
-                apply_s = time.perf_counter() - t1
-                two_s = open_s + apply_s
+                procs = []
+                s0 = _server_cpu(cluster)
+                c0, t0 = time.process_time(), time.perf_counter()
+                for i, data in enumerate(datas):
+                    # Opened in HQ's process (its keys), then handed to an importer process
+                    # forked with it, while the next bundle is opened.
+                    _OPENED.append(hq_pg.open_bundle(hq, data))
+                    proc = fork.Process(target=_apply_in_child, args=(two_url, i, queue))
+                    proc.start()
+                    procs.append(proc)
+                done = [queue.get(timeout=600) for _ in procs]
+                for proc in procs:
+                    proc.join()
+                two_s = time.perf_counter() - t0
+                two_cpu = time.process_time() - c0 + sum(float(cpu) for _n, cpu in done)
+                s1 = _server_cpu(cluster)
+                accepted_two = sum(int(n) for n, _cpu in done)
                 assert accepted_two == rows, (accepted_two, rows)
+                _check_once(two_url, rows, len(datas))
                 print(f"PostgreSQL, two importers:       {two_s:7.2f} s  "
                       f"{rows / two_s:>9,.0f} records/s  ({sqlite_s / two_s:.2f}x the "
-                      f"SQLCipher HQ; goal 1.5x)  [verify+decrypt {open_s:.2f} s in HQ's "
-                      f"process, apply {apply_s:.2f} s in two processes]")  # fmt: skip
+                      f"SQLCipher HQ; goal 1.5x)  [{_cpu_text(two_cpu, s0, s1)}]")  # fmt: skip
 
                 t0 = time.perf_counter()
                 lite_report = reports.build_report(hq, PERIOD)
@@ -170,7 +234,8 @@ def main() -> None:
                 t0 = time.perf_counter()
                 pg_report = hq_pg.build_report(hq, one, PERIOD)
                 pg_s = time.perf_counter() - t0
-                same = _content(lite_report) == _content(pg_report)
+                two_report = hq_pg.build_report(hq, two, PERIOD)
+                same = _content(lite_report) == _content(pg_report) == _content(two_report)
                 print(f"national report: SQLCipher {lite_s * 1000:.0f} ms, PostgreSQL "
                       f"{pg_s * 1000:.0f} ms ({pg_s / lite_s:.2f}x; raw rows, no summaries "
                       f"yet); same JSON: {same}")  # fmt: skip
