@@ -25,7 +25,9 @@ and their sum divided by the cores is the floor of any run's wall-clock time.
 PostgreSQL: ``BENCH_PG_URL`` (an empty database), else a throwaway cluster started like the
 tests' (``tests/pg_cluster.py``: Unix socket, **fsync off**; the SQLCipher store keeps its
 own durability settings, so the comparison favours PostgreSQL on commit cost).
-Environment: ``BENCH_HQ_PG_RECORDS`` (default 40000) records in all, half per district.
+Environment: ``BENCH_HQ_PG_RECORDS`` (default 40000) records in all, half per district;
+``BENCH_HQ_PG_RUNS`` (default 3) runs, each of the three ways in turn from HQ's store as it was
+before any import (a copy) and fresh databases; the summary gives the best and median of each.
 """
 
 from __future__ import annotations
@@ -33,22 +35,27 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import shutil
+import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
-from bench.sync import _fill_district, _install
+from bench.sync import PASSPHRASE, _fill_district, _install
+from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.paths import Paths
 from tipdesk.reports.model import ReportParams
 from tipdesk.reports.writers import report_dict
 from tipdesk.services import reports, sync
-from tipdesk.services.session import Session
+from tipdesk.services.session import Session, sign_in
 from tipdesk.services.sync import hq_pg
 from tipdesk.services.sync.hq import ImportResult
 
@@ -165,8 +172,94 @@ def _accepted(results: list[ImportResult]) -> int:
     return sum(sum(r.accepted.values()) for r in results)
 
 
+@dataclass
+class _Run:
+    """One run's wall-clock seconds and CPU text per engine."""
+
+    sqlite: float
+    one: float
+    two: float
+
+
+def _sqlite_run(hq: Session, datas: list[bytes]) -> tuple[float, int]:
+    c0, t0 = time.process_time(), time.perf_counter()
+    rows = _accepted([sync.import_bundle_bytes(hq, d) for d in datas])
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(f"  SQLCipher HQ, one writer:    {wall:6.2f} s {rows / wall:>8,.0f} records/s  "
+          f"[CPU {cpu:.2f} s]")  # fmt: skip
+    return wall, rows
+
+
+def _one_run(hq: Session, datas: list[bytes], url: str, cluster: object | None) -> float:
+    one = HqDatabase(url, max_size=2)
+    try:
+        hq_pg.link(hq, one)
+        s0 = _server_cpu(cluster)
+        c0, t0 = time.process_time(), time.perf_counter()
+        rows = _accepted([hq_pg.import_bundle_bytes(hq, one, d) for d in datas])
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        s1 = _server_cpu(cluster)
+    finally:
+        one.close()
+    _check_once(url, rows, len(datas))
+    print(f"  PostgreSQL, one importer:    {wall:6.2f} s {rows / wall:>8,.0f} records/s  "
+          f"[{_cpu_text(cpu, s0, s1)}]")  # fmt: skip
+    return wall
+
+
+def _two_run(hq: Session, datas: list[bytes], url: str, cluster: object | None) -> float:
+    two = HqDatabase(url, max_size=1)
+    try:
+        hq_pg.link(hq, two)
+    finally:
+        two.close()
+    global _OPENED
+    _OPENED = []
+    fork = multiprocessing.get_context("fork")
+    queue = fork.Queue()
+    procs = []
+    s0 = _server_cpu(cluster)
+    c0, t0 = time.process_time(), time.perf_counter()
+    for i, data in enumerate(datas):
+        # Opened in HQ's process (its keys), then handed to an importer process forked
+        # with it, while the next bundle is opened.
+        _OPENED.append(hq_pg.open_bundle(hq, data))
+        proc = fork.Process(target=_apply_in_child, args=(url, i, queue))
+        proc.start()
+        procs.append(proc)
+    done = [queue.get(timeout=600) for _ in procs]
+    for proc in procs:
+        proc.join()
+    wall = time.perf_counter() - t0
+    cpu = time.process_time() - c0 + sum(float(c) for _n, c in done)
+    s1 = _server_cpu(cluster)
+    rows = sum(int(n) for n, _c in done)
+    _check_once(url, rows, len(datas))
+    print(f"  PostgreSQL, two importers:   {wall:6.2f} s {rows / wall:>8,.0f} records/s  "
+          f"[{_cpu_text(cpu, s0, s1, 2)}]")  # fmt: skip
+    return wall
+
+
+def _reports(hq: Session, urls: list[str]) -> None:
+    t0 = time.perf_counter()
+    lite_report = reports.build_report(hq, PERIOD)
+    lite_s = time.perf_counter() - t0
+    contents = []
+    pg_s = 0.0
+    for url in urls:
+        with HqDatabase(url, max_size=1) as db:
+            t0 = time.perf_counter()
+            contents.append(_content(hq_pg.build_report(hq, db, PERIOD)))
+            pg_s = pg_s or time.perf_counter() - t0
+    same = all(c == _content(lite_report) for c in contents)
+    print(f"national report: SQLCipher {lite_s * 1000:.0f} ms, PostgreSQL "
+          f"{pg_s * 1000:.0f} ms ({pg_s / lite_s:.2f}x; raw rows, no summaries "
+          f"yet); same JSON (one and two importers): {same}")  # fmt: skip
+
+
 def main() -> None:
     target = int(os.environ.get("BENCH_HQ_PG_RECORDS", "40000"))
+    runs = int(os.environ.get("BENCH_HQ_PG_RUNS", "3"))
     admin_url, cluster = _cluster_url()
     try:
         with tempfile.TemporaryDirectory() as tmp_name:
@@ -178,78 +271,64 @@ def main() -> None:
                     _district(tmp, hq, "Lahore", "FIA-AHTC-LHR", "PB-LHR", target // 2),
                     _district(tmp, hq, "Multan", "FIA-AHTC-MLT", "PB-MLT", target // 2),
                 ]
-                datas = [b.read_bytes() for b in bundles]
-
-                c0, t0 = time.process_time(), time.perf_counter()
-                on_sqlite = [sync.import_bundle_bytes(hq, d) for d in datas]
-                sqlite_s, sqlite_cpu = time.perf_counter() - t0, time.process_time() - c0
-                rows = _accepted(on_sqlite)
-                print(f"SQLCipher HQ, one writer:        {sqlite_s:7.2f} s  "
-                      f"{rows / sqlite_s:>9,.0f} records/s ({rows:,} records)  "
-                      f"[CPU {sqlite_cpu:.2f} s]")  # fmt: skip
-
-                one_url = _fresh_database(admin_url, "bench_one")
-                one = HqDatabase(one_url, max_size=2)
-                hq_pg.link(hq, one)
-                s0 = _server_cpu(cluster)
-                c0, t0 = time.process_time(), time.perf_counter()
-                on_pg = [hq_pg.import_bundle_bytes(hq, one, d) for d in datas]
-                one_s, one_cpu = time.perf_counter() - t0, time.process_time() - c0
-                s1 = _server_cpu(cluster)
-                assert _accepted(on_pg) == rows
-                _check_once(one_url, rows, len(datas))
-                print(f"PostgreSQL, one importer:        {one_s:7.2f} s  "
-                      f"{rows / one_s:>9,.0f} records/s  ({sqlite_s / one_s:.2f}x the "
-                      f"SQLCipher HQ)  [{_cpu_text(one_cpu, s0, s1)}]")  # fmt: skip
-
-                two_url = _fresh_database(admin_url, "bench_two")
-                two = HqDatabase(two_url, max_size=3)
-                hq_pg.link(hq, two)
-                global _OPENED
-                _OPENED = []
-                fork = multiprocessing.get_context("fork")
-                queue = fork.Queue()
-                procs = []
-                s0 = _server_cpu(cluster)
-                c0, t0 = time.process_time(), time.perf_counter()
-                for i, data in enumerate(datas):
-                    # Opened in HQ's process (its keys), then handed to an importer process
-                    # forked with it, while the next bundle is opened.
-                    _OPENED.append(hq_pg.open_bundle(hq, data))
-                    proc = fork.Process(target=_apply_in_child, args=(two_url, i, queue))
-                    proc.start()
-                    procs.append(proc)
-                done = [queue.get(timeout=600) for _ in procs]
-                for proc in procs:
-                    proc.join()
-                two_s = time.perf_counter() - t0
-                two_cpu = time.process_time() - c0 + sum(float(cpu) for _n, cpu in done)
-                s1 = _server_cpu(cluster)
-                accepted_two = sum(int(n) for n, _cpu in done)
-                assert accepted_two == rows, (accepted_two, rows)
-                _check_once(two_url, rows, len(datas))
-                print(f"PostgreSQL, two importers:       {two_s:7.2f} s  "
-                      f"{rows / two_s:>9,.0f} records/s  ({sqlite_s / two_s:.2f}x the "
-                      f"SQLCipher HQ; goal 1.5x)  [{_cpu_text(two_cpu, s0, s1, 2)}]")  # fmt: skip
-
-                t0 = time.perf_counter()
-                lite_report = reports.build_report(hq, PERIOD)
-                lite_s = time.perf_counter() - t0
-                t0 = time.perf_counter()
-                pg_report = hq_pg.build_report(hq, one, PERIOD)
-                pg_s = time.perf_counter() - t0
-                two_report = hq_pg.build_report(hq, two, PERIOD)
-                same = _content(lite_report) == _content(pg_report) == _content(two_report)
-                print(f"national report: SQLCipher {lite_s * 1000:.0f} ms, PostgreSQL "
-                      f"{pg_s * 1000:.0f} ms ({pg_s / lite_s:.2f}x; raw rows, no summaries "
-                      f"yet); same JSON: {same}")  # fmt: skip
-                one.close()
-                two.close()
             finally:
                 hq.close()
+            datas = [b.read_bytes() for b in bundles]
+            # Each run starts from HQ's store as it was before any import (a copy), so the
+            # three ways are measured in turn, run after run, on the same footing.
+            shutil.copytree(tmp / "hq", tmp / "hq-before")
+            results: list[_Run] = []
+            rows = 0
+            for run in range(runs):
+                shutil.rmtree(tmp / "hq")
+                shutil.copytree(tmp / "hq-before", tmp / "hq")
+                hq = sign_in(Paths(tmp / "hq"), user="bench", passphrase=PASSPHRASE,
+                             clock=SystemClock())  # fmt: skip
+                try:
+                    print(f"run {run + 1} of {runs}:")
+                    sqlite_s, rows = _sqlite_run(hq, datas)
+                    one_url = _fresh_database(admin_url, f"bench_one_{run}")
+                    two_url = _fresh_database(admin_url, f"bench_two_{run}")
+                    results.append(
+                        _Run(
+                            sqlite_s,
+                            _one_run(hq, datas, one_url, cluster),
+                            _two_run(hq, datas, two_url, cluster),
+                        )
+                    )
+                    if run == runs - 1:
+                        _reports(hq, [one_url, two_url])
+                finally:
+                    hq.close()
+            _summary(results, rows)
     finally:
         if cluster is not None:
             cluster.stop()  # type: ignore[attr-defined]
+
+
+def _summary(results: list[_Run], rows: int) -> None:
+    """Best and median of each way, and the ratios against the SQLCipher HQ (best to best,
+    and run by run: other work on a shared machine only ever slows a run down)."""
+
+    def line(name: str, walls: list[float], ratios: list[float] | None) -> None:
+        best, mid = min(walls), statistics.median(walls)
+        text = (f"{name:<28} best {rows / best:>8,.0f} records/s, median "
+                f"{rows / mid:>8,.0f}")  # fmt: skip
+        if ratios is not None:
+            text += (f"  ({min(results, key=lambda r: r.sqlite).sqlite / best:.2f}x the "
+                     f"SQLCipher HQ best to best; run by run "
+                     f"{', '.join(f'{x:.2f}x' for x in ratios)})")  # fmt: skip
+        print(text)
+
+    print(f"{rows:,} records in two bundles, {len(results)} runs:")
+    line("SQLCipher HQ, one writer", [r.sqlite for r in results], None)
+    line("PostgreSQL, one importer", [r.one for r in results], [r.sqlite / r.one for r in results])
+    line(
+        "PostgreSQL, two importers",
+        [r.two for r in results],
+        [r.sqlite / r.two for r in results],
+    )
+    print("goal: two importers at least 1.5x the SQLCipher HQ")
 
 
 if __name__ == "__main__":
