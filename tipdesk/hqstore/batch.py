@@ -15,6 +15,10 @@ Contract (the same as :mod:`tipdesk.store.remote_apply`'s, so that
 - Records are stored with their own bookkeeping untouched; a victim's identifying values are
   sealed by the app (:mod:`tipdesk.hqstore.vault`), in the record row and in quarantine and
   conflict rows alike.
+- Writes are buffered and flushed in bulk (:mod:`tipdesk.hqstore.bulk`): new rows, the change
+  log and audit entries by COPY; updates, version vectors, record claims and victims' keys
+  and search terms by COPY into a staging table and one statement per table. Reads during the
+  batch see the rows as they were before it (the importer reads before it writes).
 - Not on PostgreSQL yet: the full-text search index (:meth:`PgRemoteBatch.index_case` does
   nothing), the per-month summary tables (the report reads the record rows).
 """
@@ -411,14 +415,16 @@ class PgRemoteBatch:
 
     # --- flush ---------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write the buffered rows (parents before children), the change log, version
-        vectors, identity keys and terms, and the audit entries (under the log lock)."""
+        """Write the buffered rows (parents before children; a kind's updates after its
+        inserts), the change log, version vectors, identity keys and terms, and the audit
+        entries (under the log lock)."""
         for kind in _ORDER:
-            if self._updates[kind]:
-                bulk_update(self.conn, kind, list(self._updates[kind].values()))
             if self._inserts[kind]:
                 columns = ("rowid", *MAPPINGS[kind].columns)
                 bulk.copy_rows(self.conn, TABLES[kind], columns, self._inserts[kind])
+            if self._updates[kind]:
+                # After the inserts: an update of a record inserted by this batch finds it.
+                bulk_update(self.conn, kind, list(self._updates[kind].values()))
         self.vault.index(self._victims, self._new_victims)
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOG_LOCK,))
         if self._change_rows:
@@ -525,7 +531,9 @@ def import_batch(
         ids = sorted(set(record_ids))
         if ids:
             # Row locks, not advisory ones: a lock per record would overflow PostgreSQL's
-            # shared lock table on a 100,000-record bundle; a row lock lives in the row. The
+            # shared lock table on a 100,000-record bundle (20,000 advisory locks in one
+            # transaction already fail with "out of shared memory", SQLSTATE 53200, at the
+            # default max_locks_per_transaction of 64); a row lock lives in the row. The
             # upsert takes them in the order of its input (sorted), waiting on another
             # import's claim of the same record, new ids included, until that one commits.
             # The ids arrive by COPY (binding them as an array costs Python work per id).
