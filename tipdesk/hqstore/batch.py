@@ -15,6 +15,10 @@ Contract (the same as :mod:`tipdesk.store.remote_apply`'s, so that
 - Records are stored with their own bookkeeping untouched; a victim's identifying values are
   sealed by the app (:mod:`tipdesk.hqstore.vault`), in the record row and in quarantine and
   conflict rows alike.
+- Writes are buffered and flushed in bulk (:mod:`tipdesk.hqstore.bulk`): new rows, the change
+  log and audit entries by COPY; updates, version vectors, record claims and victims' keys
+  and search terms by COPY into a staging table and one statement per table. Reads during the
+  batch see the rows as they were before it (the importer reads before it writes).
 - Not on PostgreSQL yet: the full-text search index (:meth:`PgRemoteBatch.index_case` does
   nothing), the per-month summary tables (the report reads the record rows).
 """
@@ -31,7 +35,7 @@ import psycopg
 
 from tipdesk.core.errors import KnownError
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
-from tipdesk.hqstore import keys
+from tipdesk.hqstore import bulk, keys
 from tipdesk.hqstore.dialect import identifier
 from tipdesk.hqstore.vault import PgVault
 from tipdesk.store import audit as store_audit
@@ -54,6 +58,11 @@ from tipdesk.store.sync_rows import (
 Conn = psycopg.Connection[tuple[object, ...]]
 
 _ORDER = ("case", "accused", "victim", "referral", "training", "campaign")
+_CHANGE_COLUMNS = ("kind", "record_id", "version", "at", "owner", "device")
+_AUDIT_COLUMNS = (
+    "seq", "at", "user_name", "device", "action", "kind", "record_id", "detail", "prev_hash",
+    "hash",
+)  # fmt: skip
 LOG_LOCK = 0x6175_6469_745F_6C6F  # the audit chain and change log: commit order
 _UNIT_OWNER_SQL = {
     "case": "SELECT r.id, r.owner, r.district FROM cases AS r",
@@ -91,6 +100,7 @@ class PgRemoteBatch:
         self._sealed_ids: set[int] = set()  # id() of victims in _victims (kept alive there)
         self._new_victims: set[str] = set()
         self._inserts: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _ORDER}
+        self._updates: dict[str, dict[str, tuple[Any, ...]]] = {k: {} for k in _ORDER}
         self._change_rows: list[tuple[str, str, int, str, str, str]] = []
         self._versions: list[tuple[str, str, int, str]] = []
         self._audit: list[store_audit.NewEntry] = []
@@ -235,12 +245,9 @@ class PgRemoteBatch:
         if rowid is None:
             (new,) = self.insert_new(kind, [(record, vv, values)], owner)
             return new
-        m = MAPPINGS[kind]
-        sets = ", ".join(f"{c} = %s" for c in m.columns if c != "id")
-        self.conn.execute(
-            _q(f"UPDATE {identifier(m.table)} SET {sets} WHERE id = %s"),  # noqa: S608
-            (*values[1:], record.id),
-        )
+        # Buffered like the inserts: one UPDATE ... FROM a staging table per kind at flush
+        # (a record is written once per import; were it twice, the last values win).
+        self._updates[kind][record.id] = values
         self.changes.add(kind, record.id)
         self._change_rows.append(
             (kind, record.id, record.version, self.actor.at, owner, record.updated_device)
@@ -279,8 +286,8 @@ class PgRemoteBatch:
 
     def _sealed(self, record: Record, values: Sequence[Any]) -> tuple[Any, ...]:
         # A bundle's decoded row may carry Python booleans where SQLite would store 0/1 as
-        # it binds them; the integer columns here want 0/1 explicitly.
-        values = tuple(int(v) if type(v) is bool else v for v in values)
+        # it binds them: COPY writes them as 0/1 (tipdesk.hqstore.bulk), no conversion here.
+        values = tuple(values)
         if not isinstance(record, Victim):
             return values
         if id(record) in self._sealed_ids:
@@ -407,40 +414,31 @@ class PgRemoteBatch:
 
     # --- flush ---------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write the buffered rows (parents before children), the change log, version
-        vectors, identity keys and terms, and the audit entries (under the log lock)."""
-        with self.conn.cursor() as cur:
-            for kind in _ORDER:
-                rows = self._inserts[kind]
-                if not rows:
-                    continue
-                cols = ", ".join(("rowid", *MAPPINGS[kind].columns))
-                table = identifier(TABLES[kind])
-                with cur.copy(_q(f"COPY {table} ({cols}) FROM STDIN")) as copy:
-                    for values in rows:
-                        copy.write_row(values)
-            self.vault.index(self._victims, self._new_victims)
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOG_LOCK,))
-            if self._change_rows:
-                with cur.copy(
-                    "COPY changes (kind, record_id, version, at, owner, device) FROM STDIN"
-                ) as copy:
-                    for change in self._change_rows:
-                        copy.write_row(change)
-            if self._versions:
-                # One statement for the whole batch (the last version of a record wins, as
-                # the one-row upserts in order would have it).
-                last = {(k, r): (k, r, v, vv) for k, r, v, vv in self._versions}
-                kinds, ids, versions, vvs = (list(c) for c in zip(*last.values(), strict=True))
-                cur.execute(
-                    "INSERT INTO sync_versions (kind, record_id, version, vv) "
-                    "SELECT * FROM unnest(CAST(%s AS text[]), CAST(%s AS text[]), "
-                    "CAST(%s AS bigint[]), CAST(%s AS text[])) "
-                    "ON CONFLICT (kind, record_id) DO UPDATE SET "
-                    "version = excluded.version, vv = excluded.vv",
-                    (kinds, ids, versions, vvs),
-                )
-            append_audit(self.conn, self._audit)
+        """Write the buffered rows (parents before children; a kind's updates after its
+        inserts), the change log, version vectors, identity keys and terms, and the audit
+        entries (under the log lock)."""
+        for kind in _ORDER:
+            if self._inserts[kind]:
+                columns = ("rowid", *MAPPINGS[kind].columns)
+                bulk.copy_rows(self.conn, TABLES[kind], columns, self._inserts[kind])
+            if self._updates[kind]:
+                # After the inserts: an update of a record inserted by this batch finds it.
+                bulk_update(self.conn, kind, list(self._updates[kind].values()))
+        self.vault.index(self._victims, self._new_victims)
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOG_LOCK,))
+        if self._change_rows:
+            bulk.copy_rows(self.conn, "changes", _CHANGE_COLUMNS, self._change_rows)
+        if self._versions:
+            # One statement for the whole batch (the last version of a record wins, as
+            # the one-row upserts in order would have it).
+            bulk.executemany(
+                self.conn,
+                "INSERT INTO sync_versions (kind, record_id, version, vv) "
+                "VALUES (%s, %s, %s, %s) ON CONFLICT (kind, record_id) DO UPDATE SET "
+                "version = excluded.version, vv = excluded.vv",
+                self._versions,
+            )
+        append_audit(self.conn, self._audit)
         self._victims.clear()
         self._sealed_ids.clear()
         self._new_victims.clear()
@@ -448,6 +446,21 @@ class PgRemoteBatch:
         self._versions.clear()
         self._audit.clear()
         self._inserts = {k: [] for k in _ORDER}
+        self._updates = {k: {} for k in _ORDER}
+
+
+def bulk_update(conn: Conn, kind: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Update stored records of ``kind`` to ``rows`` (all columns, ``id`` first) with one
+    ``UPDATE ... FROM`` a staging table (:mod:`tipdesk.hqstore.bulk`)."""
+    columns = MAPPINGS[kind].columns
+    stage = bulk.staged(conn, TABLES[kind], columns, rows)
+    sets = ", ".join(f"{identifier(c)} = s.{identifier(c)}" for c in columns if c != "id")
+    conn.execute(
+        _q(
+            f"UPDATE {identifier(TABLES[kind])} AS t SET {sets} "  # noqa: S608
+            f"FROM {identifier(stage)} AS s WHERE t.id = s.id"
+        )
+    )
 
 
 _canonical = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode
@@ -469,15 +482,7 @@ def append_audit(conn: Conn, entries: Sequence[store_audit.NewEntry]) -> int:
         out.append((seq, e.at, e.user, e.device, e.action, e.kind, e.record_id, detail, prev, h))
         prev = h
     if out:
-        with (
-            conn.cursor() as cur,
-            cur.copy(
-                "COPY audit (seq, at, user_name, device, action, kind, record_id, detail, "
-                "prev_hash, hash) FROM STDIN"
-            ) as copy,
-        ):
-            for row in out:
-                copy.write_row(row)
+        bulk.copy_rows(conn, "audit", _AUDIT_COLUMNS, out)
     return seq
 
 
@@ -528,14 +533,20 @@ def import_batch(
         ids = sorted(set(record_ids))
         if ids:
             # Row locks, not advisory ones: a lock per record would overflow PostgreSQL's
-            # shared lock table on a 100,000-record bundle; a row lock lives in the row. The
+            # shared lock table on a 100,000-record bundle (20,000 advisory locks in one
+            # transaction already fail with "out of shared memory", SQLSTATE 53200, at the
+            # default max_locks_per_transaction of 64); a row lock lives in the row. The
             # upsert takes them in the order of its input (sorted), waiting on another
             # import's claim of the same record, new ids included, until that one commits.
+            # The ids arrive by COPY (binding them as an array costs Python work per id).
+            stage = bulk.staged(conn, "sync_record_claims", ["record_id"], [(i,) for i in ids])
             conn.execute(
-                "INSERT INTO sync_record_claims (record_id) "
-                'SELECT r FROM unnest(CAST(%s AS text[])) AS r ORDER BY r COLLATE "C" '
-                "ON CONFLICT (record_id) DO UPDATE SET claims = sync_record_claims.claims + 1",
-                (ids,),
+                _q(
+                    "INSERT INTO sync_record_claims (record_id) "  # noqa: S608
+                    f'SELECT record_id FROM {stage} ORDER BY record_id COLLATE "C" '
+                    "ON CONFLICT (record_id) DO UPDATE SET "
+                    "claims = sync_record_claims.claims + 1"
+                )
             )
         vault = PgVault(conn, index_key=index_key)
         if private is not None:

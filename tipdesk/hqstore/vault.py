@@ -21,6 +21,7 @@ from typing import Any
 
 import psycopg
 
+from tipdesk.hqstore import bulk
 from tipdesk.store.driver import StoreBug
 from tipdesk.store.identity import IdentityVault
 
@@ -69,10 +70,8 @@ class VaultConnection:
         return _Result(row)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        rows = [tuple(r) for r in rows]
-        if rows:
-            with self._conn.cursor() as cur:
-                cur.executemany(_postgres(sql).encode(), rows)
+        # A bundle's victims' keys and search terms: by COPY through a staging table.
+        bulk.executemany(self._conn, _postgres(sql), [tuple(r) for r in rows])
 
 
 class PgVault(IdentityVault):
