@@ -5,23 +5,32 @@ unchanged. Synthetic data only; the receiver runs on 127.0.0.1."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
-from sync_support import case_for, export, link, make_district, reopen
+from hq_https_support import hq_serving, make_cert
+from svc_support import SVC_START
+from sync_support import case_for, export, link, make_district, make_hq, reopen, run_cli
 
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.records import Case
 from tipdesk.hqstore import inbox as pg_inbox
 from tipdesk.hqstore.batch import verify_audit
+from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.paths import Paths
 from tipdesk.services import records, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
-from tipdesk.services.sync import hq_inbox, hq_pg
+from tipdesk.services.sync import hq_inbox, hq_pg, hq_pg_receipts
 from tipdesk.services.sync import server as sync_server
+from tipdesk.services.sync import upload as sync_upload
+from tipdesk.services.sync.common import own_identity
+from tipdesk.sync import container, receipt
 from tipdesk.sync.errors import RevokedSender
 
 
@@ -168,3 +177,152 @@ def test_an_unexpected_failure_is_retried_then_refused_with_no_detail(
             conn.rollback()
         # Imported by nobody; a working importer leaves it refused.
         assert workers(side, 1).run_once().done == []
+
+
+def _over_the_limit(district: Session) -> Case:
+    bad = case_for(district)
+    bad.accused[0].imprisonment_months = 96  # over the 84-month maximum: HQ quarantines it
+    district.store.save([bad], district.actor())
+    return bad
+
+
+def _no_wait(_seconds: float) -> None:
+    return None
+
+
+def test_upload_to_a_postgresql_hq_worker_import_receipt_and_records_back_end_to_end(
+    pg_url: str, tmp_path: Path
+) -> None:
+    clock = FixedClock(SVC_START)
+    lahore = make_district(tmp_path / "lahore", clock)
+    second = make_district(tmp_path / "lahore2", clock)  # another device of Lahore
+    hq = make_hq(tmp_path / "hq", clock)
+    tls = make_cert(tmp_path / "tls", "hq")
+    try:
+        for d in (lahore, second):
+            link(d, hq, tmp_path / "files")
+        hq_pg.configure(hq, pg_url)
+        hq.close()
+        fill(lahore, seed=41, cases=6)
+        bad = _over_the_limit(lahore)
+        shared = case_for(second)
+        records.save(second, [shared])
+        config = sync_server.ServerConfig()  # no --import: it would not apply anyway
+        with (
+            hq_serving(lambda: reopen(hq.paths, clock), tls, config) as url,
+            importer_side(hq.paths, clock) as side,
+        ):
+            for d in (lahore, second):
+                sync_upload.configure(d, url, tls[0])
+            first = sync_upload.upload(lahore, sleep=_no_wait)
+            assert first.errors == [] and first.reachable
+            assert [(s["status"], s["duplicate"]) for s in first.sent] == [("stored", False)]
+            # Stored, not imported in the request: no receipt yet, the bundle waits.
+            assert first.receipt is None and first.waiting == 1
+            assert sync_upload.upload(second, sleep=_no_wait).waiting == 1
+            stats = workers(side, 2).run_once()
+            assert sorted(i.status for i in stats.done) == ["imported", "imported"]
+            again = sync_upload.upload(lahore, sleep=_no_wait)
+            assert again.errors == []
+            assert [(s["status"], s["duplicate"]) for s in again.sent] == [("duplicate", True)]
+            receipt = again.receipt
+            assert receipt is not None and receipt.acknowledged == (1,)
+            assert again.waiting == 0 and sync.outbox_files(lahore) == []
+            # The quarantine notice came back from PostgreSQL.
+            held = [q for q in receipt.quarantined if q["record_id"] == bad.id]
+            assert held and held[0]["problems"]
+            # Records back: the case the other Lahore device sent reached this device.
+            got = lahore.store.get("case", shared.id)
+            assert isinstance(got, Case) and got.case_number == shared.case_number
+            assert any(c.record_id == shared.id for r in again.receipts for c in r.records_back)
+            # The second device's receipt acknowledges its bundle too.
+            theirs = sync_upload.upload(second, sleep=_no_wait)
+            assert theirs.receipt is not None and theirs.waiting == 0
+        with psycopg.connect(pg_url) as conn:
+            assert verify_audit(conn)[0]
+            serials: dict[str, int] = dict(
+                conn.execute("SELECT device_id, receipt_serial FROM sync_devices").fetchall()
+            )
+            assert serials[lahore.install.device_id] >= 1
+            (issued,) = conn.execute(
+                "SELECT count(*) FROM audit WHERE action = 'sync.receipt.issue'"
+            ).fetchone() or (0,)
+            assert issued >= 2
+    finally:
+        lahore.close()
+        second.close()
+        hq.close()
+
+
+def test_import_worker_command_imports_what_waits_and_refuses_an_hq_without_database(
+    svc_linked: tuple[Session, Session],
+    pg_url: str,
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    lahore, hq = svc_linked
+    _edit(lahore, seed=9)
+    data = export(lahore, tmp_path / "out").read_bytes()
+    assert run_cli(monkeypatch, hq, "hq", "import-worker", "--once") == 1
+    assert "PostgreSQL HQ's inbox" in capsys.readouterr().err
+    hq_pg.configure(hq, pg_url)
+    with importer_side(hq.paths, svc_clock) as side:
+        _receive(side, data)
+    capsys.readouterr()
+    args = ("hq", "import-worker", "--once", "--workers", "2", "--json")
+    assert run_cli(monkeypatch, hq, *args) == 0
+    assert json.loads(capsys.readouterr().out) == {"bundles": {"imported": 1}, "failures": 0}
+    with psycopg.connect(pg_url) as conn:
+        assert pg_inbox.counts(conn) == {"imported": 1}
+
+
+def _opened(district: Session, data: bytes) -> dict[str, object]:
+    """A receipt as the district reads it (verified, decrypted), without its issue time."""
+    env = container.read(data, expect="receipt")
+    manifest = receipt.read_manifest(env)
+    me = own_identity(district)
+    plain = container.open_payload(env, me.age_identity, me.public.recipient)
+    out = dataclasses.asdict(receipt.read_receipt(manifest, plain, env.format))
+    out.pop("issued_at")
+    for b in out["bundles"]:
+        b.pop("imported_at")
+    return out
+
+
+def test_the_receipt_from_postgresql_is_the_sqlcipher_hqs_receipt(
+    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock, pg_url: str
+) -> None:
+    """The same bundles imported into both engines give the same receipt for a device: its
+    acknowledgements, quarantine, records back (another device of its district) and
+    linked-accused notices."""
+    lahore, hq = svc_linked
+    second = make_district(tmp_path / "lahore2", svc_clock)
+    multan = make_district(tmp_path / "multan", svc_clock, which=1)
+    try:
+        for d in (second, multan):
+            link(d, hq, tmp_path / "files")
+        with HqDatabase(pg_url, max_size=2) as db:
+            hq_pg.link(hq, db)
+            fill(lahore, seed=51, cases=5)
+            bad = _over_the_limit(lahore)
+            ours, theirs = case_for(lahore), case_for(multan)
+            theirs.accused[0].cnic = ours.accused[0].cnic
+            records.save(lahore, [ours])
+            records.save(multan, [theirs])
+            records.save(second, [case_for(second)])
+            for d in (lahore, second, multan):
+                data = export(d, tmp_path / f"out-{d.install.device_id}").read_bytes()
+                sync.import_bundle_bytes(hq, data)  # the SQLCipher HQ
+                hq_pg.import_bundle_bytes(hq, db, data)
+            device = lahore.install.device_id
+            on_sqlite = _opened(lahore, sync.receipt_for(hq, device))
+            on_pg = _opened(lahore, hq_pg_receipts.receipt_for(hq, db, device))
+        assert on_pg == on_sqlite
+        # Non-trivial: each part the comparison covers holds something.
+        assert on_pg["bundles"] and on_pg["notices"] and on_pg["records"]
+        assert [q["record_id"] for q in on_pg["quarantined"]].count(bad.id) == 1
+    finally:
+        second.close()
+        multan.close()

@@ -24,8 +24,9 @@ Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
   inbox under the name HQ's registry gives it, or imported at once. Answer: JSON
   ``{status, attachment, duplicate}``.
 - ``GET /v1/receipts/{device_id}``: a fresh receipt for the device
-  (:func:`~tipdesk.services.sync.hq.receipt_for`), with the same device signature (401; revoked
-  403); 404 while HQ holds no bundle of the device.
+  (:func:`~tipdesk.services.sync.hq.receipt_for`; from PostgreSQL,
+  :func:`~tipdesk.services.sync.hq_pg_receipts.receipt_for`), with the same device signature
+  (401; revoked 403); 404 while HQ has imported no bundle of the device.
 - Both are rate limited in memory (token buckets per client address and per device): 429.
 - Transport limits (:mod:`tipdesk.services.sync.server_guard`): a request's headers must
   arrive within :attr:`ServerConfig.header_timeout`, connections are capped
@@ -248,6 +249,10 @@ def _store_file(
 
 
 def _receipt(session: Session, device_id: str, database: HqDatabase | None = None) -> bytes | None:
+    if database is not None:
+        from tipdesk.services.sync import hq_pg_receipts  # the PostgreSQL driver, only when used
+
+        return hq_pg_receipts.receipt_if_any(session, database, device_id)
     if not sync_store(session).bundles(device_id):
         return None
     return receipt_for(session, device_id)
