@@ -11,7 +11,8 @@ uses (verify, decrypt, decode, validate, merge, write):
   the HQ install's keys, happen first in HQ's process and are counted in the time).
 
 It prints records/s for each and the ratios against the SQLCipher HQ (issue 20's goal: two
-importers at least 1.5x the SQLite HQ), then the national report's time on each engine.
+importers at least 1.5x the SQLite HQ), then the national report's time on each engine, then
+the HTTPS receiver and the importer workers on each engine (:mod:`bench.hq_pg_inbox`).
 
 PostgreSQL: ``BENCH_PG_URL`` (an empty database), else a throwaway cluster started like the
 tests' (``tests/pg_cluster.py``: Unix socket, **fsync off**; the SQLCipher store keeps its
@@ -32,7 +33,8 @@ from typing import Any
 
 import psycopg
 
-from bench.sync import _fill_district, _install
+from bench import hq_pg_inbox
+from bench.sync import PASSPHRASE, _fill_district, _install
 from tipdesk.core.codes import InstallRole
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.reports.model import ReportParams
@@ -178,6 +180,10 @@ def main() -> None:
                 two.close()
             finally:
                 hq.close()
+            (tmp / "inbox").mkdir()
+            hq_pg_inbox.run(
+                tmp / "inbox", lambda name: _fresh_database(admin_url, name), PASSPHRASE
+            )
     finally:
         if cluster is not None:
             cluster.stop()  # type: ignore[attr-defined]
