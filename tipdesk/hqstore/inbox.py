@@ -8,7 +8,8 @@ Contract:
 - Importers claim rows with :func:`claim` (``FOR UPDATE SKIP LOCKED``): a row is taken by one
   importer only, and only when its device's import lock (the advisory lock the import batch
   takes, :func:`tipdesk.hqstore.batch.lock_key`) is free, so one bundle of a device is
-  imported at a time while the other importers take other devices' bundles. The claim, the
+  imported at a time, oldest first, while the other importers take other devices' bundles
+  (a device's later bundle is not taken while an earlier one waits). The claim, the
   import and :func:`finish` run in **one transaction**: a bundle is imported and marked done
   together, or neither (a worker that dies leaves the row waiting, and the import rolled back).
 - A row ends ``imported`` or ``duplicate`` (the import's status), or ``refused`` with the
@@ -86,20 +87,41 @@ def put(conn: Conn, device_id: str, seq: int, sha256: str, data: bytes, at: str)
     return None
 
 
+CANDIDATES = 64
+"""Devices a claim looks at (their oldest waiting bundle, oldest first) for a free one."""
+
+
 def claim(conn: Conn) -> Claimed | None:
     """Take the oldest waiting bundle whose device no other importer is importing (see the
     module contract), inside the caller's transaction; ``None`` when there is none. The
     device's import lock is held from here to the end of the transaction."""
-    row = conn.execute(
-        "SELECT id, device_id, seq, data FROM sync_inbox WHERE status = 'waiting' "
-        "AND pg_try_advisory_xact_lock(device_lock) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"
-    ).fetchone()
-    if row is None:
-        return None
-    data = row[3]
-    if not isinstance(data, bytes):  # bytea comes back as bytes
-        raise TypeError("sync_inbox.data is not bytea")
-    return Claimed(int(str(row[0])), str(row[1]), int(str(row[2])), data)
+    # The device locks are tried one candidate at a time, here, rather than in the query's
+    # WHERE: the planner could evaluate that on every waiting row before sorting, and this
+    # transaction would then hold every free device's lock until it ends.
+    # Each device's oldest waiting bundle only: a device's bundles are imported in the order
+    # they arrived.
+    candidates = conn.execute(
+        "SELECT id, device_lock FROM (SELECT DISTINCT ON (device_id) id, device_lock "
+        "FROM sync_inbox WHERE status = 'waiting' ORDER BY device_id, id) AS firsts "
+        "ORDER BY id LIMIT %s",
+        (CANDIDATES,),
+    ).fetchall()
+    for row_id, device_lock in candidates:
+        free = conn.execute("SELECT pg_try_advisory_xact_lock(%s)", (device_lock,)).fetchone()
+        if not free or not free[0]:
+            continue  # another importer is importing this device's bundle
+        row = conn.execute(
+            "SELECT id, device_id, seq, data FROM sync_inbox WHERE id = %s "
+            "AND status = 'waiting' FOR UPDATE SKIP LOCKED",
+            (row_id,),
+        ).fetchone()
+        if row is None:
+            continue  # done meanwhile (the lock stays held: harmless, to this commit)
+        data = row[3]
+        if not isinstance(data, bytes):  # bytea comes back as bytes
+            raise TypeError("sync_inbox.data is not bytea")
+        return Claimed(int(str(row[0])), str(row[1]), int(str(row[2])), data)
+    return None
 
 
 def finish(conn: Conn, row_id: int, status: str, at: str, error: str = "") -> None:
