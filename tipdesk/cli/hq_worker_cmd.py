@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from typing import Any
 
@@ -61,13 +62,19 @@ def cmd_hq_import_worker(args: argparse.Namespace, paths: Paths) -> int:
             print(
                 f"Importing bundles from the HQ database's inbox with {args.workers} "
                 "worker(s) (Ctrl+C stops).",
+                file=sys.stderr,  # stdout is for the summary (--json)
                 flush=True,
             )
             importers.start()
+            # systemctl stop (SIGTERM) as Ctrl+C: each worker finishes the bundle in hand.
+            previous = signal.signal(signal.SIGTERM, lambda *_: importers.request_stop())
             try:
                 importers.join()
             except KeyboardInterrupt:
+                pass
+            finally:
                 importers.stop()
+                signal.signal(signal.SIGTERM, previous)
             stats = importers.stats
     finally:
         worker.close()

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +19,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from hq_https_support import hq_serving, make_cert
-from svc_support import SVC_START
+from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START
 from sync_support import case_for, export, link, make_district, make_hq, reopen, run_cli
 
 from tipdesk.core.clock import FixedClock
@@ -326,3 +331,43 @@ def test_the_receipt_from_postgresql_is_the_sqlcipher_hqs_receipt(
     finally:
         second.close()
         multan.close()
+
+
+def test_import_worker_service_runs_until_sigterm_then_stops_cleanly(
+    svc_linked: tuple[Session, Session], pg_url: str, tmp_path: Path, svc_clock: FixedClock
+) -> None:
+    """`tipdesk hq import-worker` as systemd runs it: it imports what arrives, and SIGTERM
+    stops it after the bundle in hand, with its summary and exit code 0."""
+    lahore, hq = svc_linked
+    hq_pg.configure(hq, pg_url)
+    _edit(lahore, seed=13)
+    data = export(lahore, tmp_path / "out").read_bytes()
+    env = {**os.environ, "TIPDESK_PASSPHRASE": SVC_PASSPHRASE}
+    cmd = [sys.executable, "-m", "tipdesk", "hq", "import-worker", "--workers", "2", "--json"]
+    cmd += ["--home", str(hq.paths.home), "--user", SVC_ADMIN]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        with importer_side(hq.paths, svc_clock) as side:
+            _receive(side, data)  # arrives while the service runs
+            db = side.database
+            assert db is not None
+            deadline = time.monotonic() + 120  # a bound on waiting, not a speed check
+            while True:
+                with db.connection() as conn:
+                    found = pg_inbox.counts(conn)
+                    conn.rollback()
+                if found == {"imported": 1} or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+            assert found == {"imported": 1}
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err.decode()
+    assert json.loads(out) == {
+        "bundles": {"imported": 1},
+        "failures": 0,
+    }

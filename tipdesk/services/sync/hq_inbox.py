@@ -217,7 +217,12 @@ class ImportWorkers:
         for t in self._threads:
             t.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
 
+    def request_stop(self) -> None:
+        """Ask every worker to stop after the bundle in hand (safe from a signal handler)."""
+        self._stop.set()
+
     def stop(self, timeout: float | None = 60.0) -> None:
+        """:meth:`request_stop`, then wait for the workers (at most ``timeout`` seconds)."""
         self._stop.set()
         self.join(timeout)
 
