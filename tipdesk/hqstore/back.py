@@ -61,13 +61,16 @@ class PgReceiptSource:
         ).fetchall()
         return [_bundle(r) for r in rows]
 
-    def issue_receipt(self, device_id: str, actor: Actor) -> tuple[int, list[BundleRow]]:
-        """The device's next receipt serial and the bundles imported since its last receipt
-        (marked as reported by this serial), audited as the SQLCipher store does."""
+    def issue_receipt(
+        self, device_id: str, actor: Actor, after: int = 0
+    ) -> tuple[int, list[BundleRow]]:
+        """The device's next receipt serial (past ``after`` too: the serial the HQ install's
+        store reached before it used PostgreSQL) and the bundles imported since its last
+        receipt (marked as reported by this serial), audited as the SQLCipher store does."""
         row = self.conn.execute(
-            "UPDATE sync_devices SET receipt_serial = receipt_serial + 1 WHERE device_id = %s "
-            "RETURNING receipt_serial",
-            (device_id,),
+            "UPDATE sync_devices SET receipt_serial = greatest(receipt_serial, %s) + 1 "
+            "WHERE device_id = %s RETURNING receipt_serial",
+            (after, device_id),
         ).fetchone()
         if row is None:
             raise KeyError(device_id)

@@ -2,9 +2,10 @@
 builds from the SQLCipher store, built from the HQ database, so districts apply it unchanged.
 
 Contract:
-- :func:`receipt_for` issues the device's next receipt (its own serial, kept in the
-  database's ``sync_devices``; audited there) in one transaction: the bundles imported since
-  its last receipt, its open quarantine and conflicts, its gaps and acknowledged position,
+- :func:`receipt_for` issues the device's next receipt (its serial kept in the database's
+  ``sync_devices``, going on from the install's store's; audited there) in one transaction:
+  the bundles imported since its last receipt, its open quarantine and conflicts, its gaps
+  and acknowledged position,
   HQ's highest trusted anchor of its audit chain, the next page of records back from the
   device's confirmed position (:func:`tipdesk.services.sync.records_back.page_from`), HQ's
   linked-accused notices for its district. What the PostgreSQL HQ does not hold yet comes
@@ -68,7 +69,8 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
                 f"The HQ database has not imported anything from device …"
                 f"{short_device(device_id)} yet."
             )
-        serial, fresh = src.issue_receipt(device_id, actor)
+        # Serials go on from the install's store's (an HQ that moved to PostgreSQL).
+        serial, fresh = src.issue_receipt(device_id, actor, device.receipt_serial)
         mirrored = dataclasses.replace(device, receipt_serial=serial, back_confirmed=state[1])
         prog = status.progress((b.seq, b.from_change, b.to_change) for b in src.bundles(device_id))
         echoed = anchor.echo(
