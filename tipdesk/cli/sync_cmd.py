@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import handover_cmd, hq_worker_cmd, io
+from tipdesk.cli import handover_cmd, hq_pg_cmd, hq_worker_cmd, io
 from tipdesk.cli.common import (
     Add,
     InFile,
@@ -487,7 +487,7 @@ def cmd_hq_database(args: argparse.Namespace, paths: Paths) -> int:
     from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
 
     with open_session(args, paths) as session:
-        linked = hq_pg.configure(session, args.url)
+        linked = hq_pg.configure(session, args.url, hq_pg_cmd.ca_path(args))
     io.emit(
         {"schema_version": linked.version, "devices": linked.devices},
         args.json,
@@ -501,7 +501,7 @@ def cmd_hq_migrate(args: argparse.Namespace, paths: Paths) -> int:
     from tipdesk.services.sync import hq_pg_copy  # the PostgreSQL driver, only when used
 
     with open_session(args, paths) as session:
-        done = hq_pg_copy.migrate_to_postgres(session, args.url)
+        done = hq_pg_copy.migrate_to_postgres(session, args.url, hq_pg_cmd.ca_path(args))
     io.emit(
         {"rows": done.rows, "audit_entries": done.audit_entries, "proved": True},
         args.json,
@@ -530,7 +530,7 @@ def cmd_hq_restore_database(args: argparse.Namespace, paths: Paths) -> int:
     from tipdesk.services.sync import hq_pg_backup  # the PostgreSQL driver, only when used
 
     with open_session(args, paths) as session:
-        hq_pg_backup.restore(session, Path(args.file), args.url)
+        hq_pg_backup.restore(session, Path(args.file), args.url, hq_pg_cmd.ca_path(args))
     io.emit(
         {"restored": args.file},
         args.json,
@@ -890,6 +890,7 @@ def register(sub: Any, add: Add) -> None:
         hq,
     )
     p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    hq_pg_cmd.add_ca(p)
     p = add("backup", cmd_hq_backup, "back up the HQ's PostgreSQL database, encrypted", hq)
     p.add_argument("file", metavar="FILE", help="the backup file to write (.pgdump.age)")
     p = add(
@@ -900,6 +901,7 @@ def register(sub: Any, add: Add) -> None:
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("url", metavar="URL", help="an empty database (libpq URL without password)")
+    hq_pg_cmd.add_ca(p)
     p = add(
         "migrate-to-postgres",
         cmd_hq_migrate,
@@ -907,6 +909,8 @@ def register(sub: Any, add: Add) -> None:
         hq,
     )
     p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    hq_pg_cmd.add_ca(p)
+    hq_pg_cmd.register(hq, add)
     p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
     p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
     p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)

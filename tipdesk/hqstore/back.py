@@ -38,9 +38,9 @@ def _int(value: object) -> int:
 class PgReceiptSource:
     """Receipt reads over ``conn`` (see the module contract)."""
 
-    def __init__(self, conn: Conn, private: bytes | None) -> None:
+    def __init__(self, conn: Conn, private: bytes | None, index_key: bytes) -> None:
         self.conn = conn
-        self.vault = PgVault(conn)
+        self.vault = PgVault(conn, index_key=index_key)
         if private is not None:
             self.vault.unlock(private)
 

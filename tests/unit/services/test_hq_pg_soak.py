@@ -61,6 +61,7 @@ class Analyst:
     def __init__(self, db: HqDatabase, hq: Session) -> None:
         self.db, self.reference = db, hq.reference
         self.private = hq.store.vault.private_key()
+        self.index_key = hq_pg.install_index_key(hq)
         self.rounds = 0
 
     def report(self) -> None:
@@ -88,7 +89,7 @@ class Analyst:
                 return
             victim = from_row("victim", row)
             assert isinstance(victim, Victim) and victim.name.startswith("s1:")
-            vault = PgVault(conn)
+            vault = PgVault(conn, index_key=self.index_key)
             vault.unlock(self.private)
             vault.open_victim(victim)
             assert victim.name and not victim.name.startswith("s1:")

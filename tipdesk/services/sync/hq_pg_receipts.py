@@ -28,7 +28,7 @@ from tipdesk.hqstore.back import PgReceiptSource
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync import handovers, records_back
+from tipdesk.services.sync import handovers, hq_pg, records_back
 from tipdesk.services.sync.common import own_identity, require_hq, sync_store
 from tipdesk.services.sync.hq import NOTICES_PER_RECEIPT
 from tipdesk.store.attachments import AttachmentStore
@@ -44,7 +44,7 @@ def receipt_if_any(session: Session, db: HqDatabase, device_id: str) -> bytes | 
     """A new receipt for the device, or ``None`` while the database holds none of its
     bundles."""
     with db.connection() as conn:
-        held = PgReceiptSource(conn, None).bundles(device_id)
+        held = PgReceiptSource(conn, None, b"").bundles(device_id)  # no identity read
         conn.rollback()
     return receipt_for(session, db, device_id) if held else None
 
@@ -58,11 +58,12 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
         raise UnknownSender(f"There is no registered device …{short_device(device_id)}.")
     me = own_identity(session)
     private = session.store.vault.private_key()
+    index_key = hq_pg.install_index_key(session)
     actor = session.actor()
     here = session.install.device_id
 
     def work(conn: Conn) -> dict[str, Any]:
-        src = PgReceiptSource(conn, private)
+        src = PgReceiptSource(conn, private, index_key)
         state = src.device_state(device_id)
         if state is None:
             raise UnknownSender(
