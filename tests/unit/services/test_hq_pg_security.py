@@ -150,7 +150,12 @@ def scan(paths: list[Path], needles: list[bytes]) -> list[str]:
     """``path: needle`` for every needle found in a file's raw bytes."""
     hits = []
     for path in paths:
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            # PostgreSQL removed it after the listing (pg_internal.init goes at any relcache
+            # invalidation): a file no longer on disk holds nothing.
+            continue
         hits += [f"{path}: {n!r}" for n in needles if n in data]
     return hits
 
