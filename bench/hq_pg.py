@@ -15,7 +15,8 @@ uses (verify, decrypt, decode, validate, merge, write):
   every record and bundle exactly once, a verifying audit chain and the one-writer report.
 
 It prints records/s for each and the ratios against the SQLCipher HQ (issue 20's goal: two
-importers at least 1.5x the SQLite HQ), then the national report's time on each engine.
+importers at least 1.5x the SQLite HQ), then the national report's time on each engine, then
+the HTTPS receiver and the importer workers on each engine (:mod:`bench.hq_pg_inbox`).
 
 Beside the wall-clock times it prints the CPU seconds each run used (the importing processes
 and, with the bench's own cluster, every PostgreSQL server process): on a machine whose cores
@@ -46,6 +47,7 @@ from typing import Any
 
 import psycopg
 
+from bench import hq_pg_inbox
 from bench.sync import PASSPHRASE, _fill_district, _install
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
@@ -313,6 +315,10 @@ def main() -> None:
                 finally:
                     hq.close()
             _summary(results, rows)
+            (tmp / "inbox").mkdir()
+            hq_pg_inbox.run(
+                tmp / "inbox", lambda name: _fresh_database(admin_url, name), PASSPHRASE
+            )
     finally:
         if cluster is not None:
             cluster.stop()  # type: ignore[attr-defined]

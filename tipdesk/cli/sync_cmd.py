@@ -9,12 +9,11 @@ HQ: ``keys show|export``, ``device register|revoke|list``,
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import handover_cmd, hq_pg_cmd, io, language
+from tipdesk.cli import handover_cmd, hq_pg_cmd, hq_worker_cmd, io, language
 from tipdesk.cli.common import (
     Add,
     InFile,
@@ -23,15 +22,12 @@ from tipdesk.cli.common import (
     OutFolder,
     open_session,
     parse_date,
-    user_name,
 )
-from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.services import reference_updates
 from tipdesk.services import reports as reports_service
-from tipdesk.services import session as session_service
 from tipdesk.services import sync as sync_service
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
@@ -791,25 +787,25 @@ def cmd_hq_serve(args: argparse.Namespace, paths: Paths) -> int:
     for name in (args.cert, args.key):
         if not Path(name).is_file():
             raise InvalidInput(f"There is no file {name}.")
-    user = user_name(args, paths)
-    secret = io.passphrase(args.passphrase_file)
-    # One line per refused request or dropped connection (tipdesk.serve), with uvicorn's own.
-    logging.basicConfig(
-        level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
-    )
-    worker = sync_server.StoreWorker(
-        lambda: session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
-    )
+    if args.workers < 0:
+        raise InvalidInput("--workers must be 0 or more.")
+    worker = hq_worker_cmd.serving_session(args, paths)
     config = sync_server.ServerConfig(
         import_directly=args.import_directly, inbox=Path(args.inbox) if args.inbox else None
     )
+    importers = None
     try:
+        if worker.database is not None and args.workers:
+            importers = hq_worker_cmd.import_workers(worker, args.workers)
+            importers.start()
         server = sync_server.make_server(
             worker, host, port, Path(args.cert), Path(args.key), config
         )
         print(f"Receiving bundles on https://{args.bind} (Ctrl+C stops).", flush=True)
         server.run()
     finally:
+        if importers is not None:
+            importers.stop()
         worker.close()
     return 0
 
@@ -979,3 +975,12 @@ def register(sub: Any, add: Add) -> None:
     )
     p.add_argument("--inbox", metavar="DIR", help="folder for received bundles")
     p.add_argument("--import", dest="import_directly", action="store_true", help="import at once")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="on an HQ with a PostgreSQL database: importer threads in this process taking "
+        "bundles from its inbox (default 1; 0: run `tipdesk hq import-worker` instead)",
+    )
+    hq_worker_cmd.add_hq_action(hq, add)

@@ -222,11 +222,30 @@ def _step_reveal_function(conn: Conn) -> None:
     conn.execute(reveal.LOCK_DOWN_SQL.encode())
 
 
+def _step_inbox(conn: Conn) -> None:
+    """The receiver's inbox (:mod:`tipdesk.hqstore.inbox`: bundles as received, encrypted to
+    HQ, waiting for an importer) and each device's receipt serial (the SQLCipher store's
+    ``sync_devices.receipt_serial``)."""
+    _script(
+        conn,
+        """
+    CREATE TABLE sync_inbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        device_id ctext NOT NULL, seq bigint NOT NULL, sha256 ctext NOT NULL,
+        device_lock bigint NOT NULL, data bytea NOT NULL, received_at ctext NOT NULL,
+        status ctext NOT NULL DEFAULT 'waiting', attempts integer NOT NULL DEFAULT 0,
+        error ctext NOT NULL DEFAULT '', done_at ctext, UNIQUE (device_id, seq));
+    CREATE INDEX sync_inbox_waiting ON sync_inbox(id) WHERE status = 'waiting';
+    ALTER TABLE sync_devices ADD COLUMN receipt_serial bigint NOT NULL DEFAULT 0
+        """,
+    )
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
     (3, _step_keys_out),
     (4, _step_reveal_function),
+    (5, _step_inbox),
 ]
 LATEST = STEPS[-1][0]
 

@@ -198,18 +198,15 @@ def test_the_receiver_may_insert_into_the_inbox_only(
         "SELECT 1 FROM settings",
     ):
         refused(url, sql)
-    # No inbox table yet (it comes with the receiver's part of issue 20): nothing granted.
-    assert hq_pg_roles.apply_roles(hq) is False
-    # The grant hook, with a stand-in inbox table as the receiver's part will add one.
+    # The inbox table (PostgreSQL schema step 5, the receiver's part of issue 20) is there:
+    # the receiver may add a bundle to it, and nothing more.
     assert roles.INBOX_TABLE == "sync_inbox"
-    with psycopg.connect(pg_url) as conn:
-        conn.execute(
-            f"CREATE TABLE {roles.INBOX_TABLE} (id bigint GENERATED ALWAYS AS IDENTITY "
-            "PRIMARY KEY, device_id text NOT NULL, bundle bytea NOT NULL)".encode()
-        )
     assert hq_pg_roles.apply_roles(hq) is True
     with HqDatabase(url, max_size=1) as receiver, receiver.transaction() as conn:
-        conn.execute("INSERT INTO sync_inbox (device_id, bundle) VALUES ('d', 'x')")
+        conn.execute(
+            "INSERT INTO sync_inbox (device_id, seq, sha256, device_lock, data, received_at) "
+            "VALUES ('d', 1, 'x', 0, 'x', 't')"
+        )
     refused(url, "SELECT * FROM sync_inbox")
     refused(url, "DELETE FROM sync_inbox")
 

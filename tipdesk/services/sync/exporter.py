@@ -35,7 +35,7 @@ import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Record, Victim
@@ -285,8 +285,17 @@ def _nothing_new(
     return covered >= through
 
 
+class VersionedRows(Protocol):
+    """Rows and their ``sync_versions`` entries: :class:`SyncStore` on either side, or the
+    PostgreSQL HQ's :class:`tipdesk.hqstore.back.PgReceiptSource`."""
+
+    def read_rows(self, kind: str, ids: Sequence[str]) -> list[Record]: ...
+
+    def versions(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[int, str]]: ...
+
+
 def with_vectors(
-    sync: SyncStore, kind: str, ids: Sequence[str], *, skip_as_received: bool = False
+    sync: VersionedRows, kind: str, ids: Sequence[str], *, skip_as_received: bool = False
 ) -> list[tuple[Record, VV]]:
     """The current rows ``ids`` of ``kind`` (in that order) with their version vectors.
     ``skip_as_received``: leave out rows still exactly as sync wrote them (at a district:

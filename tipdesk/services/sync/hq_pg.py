@@ -139,6 +139,9 @@ def open_bundle(
         # Consenting victims' identities are opened here and sealed again by the
         # PostgreSQL batch as it writes them.
         contents = opened_contents(session, env, manifest, limits)
+    # The validation context's person key reads the identity index key from the store on
+    # first use: read it here, on the session's thread, since the bundle is applied on any.
+    session.store.vault.person_of("", "index key", "")
     return OpenedBundle(
         result,
         manifest,
@@ -153,30 +156,30 @@ def open_bundle(
     )
 
 
-def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
-    """Apply an opened bundle to PostgreSQL in one transaction (see the module contract);
-    thread-safe: several importers may run at once, each with its own bundles."""
+def apply_on(conn: Conn, opened: OpenedBundle) -> Outcome:
+    """Apply an opened bundle on ``conn``, inside the caller's transaction (its own
+    savepoint): what :func:`apply_opened` runs, and what an inbox importer runs in the
+    transaction that claims the bundle and marks it done (:mod:`.hq_inbox`)."""
     m = opened.manifest
     ids = [r.record_id for rows in opened.contents.rows.values() for r in rows]
+    pg_batch.mirror_devices(conn, opened.devices)
+    with pg_batch.import_batch(
+        conn, opened.actor, m.device, ids, opened.private, index_key=opened.index_key
+    ) as b:
+        return importer.apply_in_batch(
+            b,
+            b,
+            manifest=m,
+            sha256=opened.sha256,
+            payload=opened.contents,
+            ctx=opened.ctx,
+            here=opened.here,
+            device_district=opened.result.district,
+        )
 
-    def work(conn: Conn) -> Outcome:
-        pg_batch.mirror_devices(conn, opened.devices)
-        with pg_batch.import_batch(
-            conn, opened.actor, m.device, ids, opened.private, index_key=opened.index_key
-        ) as b:
-            return importer.apply_in_batch(
-                b,
-                b,
-                manifest=m,
-                sha256=opened.sha256,
-                payload=opened.contents,
-                ctx=opened.ctx,
-                here=opened.here,
-                device_district=opened.result.district,
-            )
 
-    with gc_paused():
-        outcome = db.run(work)
+def result_of(opened: OpenedBundle, outcome: Outcome) -> ImportResult:
+    """The import's result, as :func:`tipdesk.services.sync.hq.import_bundle_bytes` gives it."""
     result = dataclasses.replace(opened.result, status=outcome.status)
     if outcome.status == "imported":
         result.accepted = outcome.accepted
@@ -188,6 +191,14 @@ def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
         result.anchor = outcome.anchor
         result.handovers = outcome.handovers
     return result
+
+
+def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
+    """Apply an opened bundle to PostgreSQL in one transaction (see the module contract);
+    thread-safe: several importers may run at once, each with its own bundles."""
+    with gc_paused():
+        outcome = db.run(lambda conn: apply_on(conn, opened))
+    return result_of(opened, outcome)
 
 
 def check_database_url(url: str, ca_pem: str | None = None) -> None:

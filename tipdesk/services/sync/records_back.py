@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
@@ -40,7 +40,7 @@ from tipdesk.core.records import (
     Record,
     Victim,
 )
-from tipdesk.services.sync.exporter import blank_identity, with_vectors
+from tipdesk.services.sync.exporter import VersionedRows, blank_identity, with_vectors
 from tipdesk.services.sync.import_state import stored_version
 from tipdesk.services.titles import record_title
 from tipdesk.store.remote_apply import RemoteBatch, StoredRow
@@ -66,11 +66,31 @@ class Page:
     counts: dict[str, int]
 
 
+class BackSource(VersionedRows, Protocol):
+    """What a page of records back reads: :class:`SyncStore` on the SQLCipher HQ, or the
+    PostgreSQL HQ's :class:`tipdesk.hqstore.back.PgReceiptSource`."""
+
+    def max_change(self) -> int: ...
+
+    def outgoing(
+        self, owner: str, after: int, device_id: str, limit: int
+    ) -> list[tuple[int, str, str]]: ...
+
+    def resolutions(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]: ...
+
+    def linked_pairs(self, limit: int = 100_000) -> list[tuple[str, str, str, str, str]]: ...
+
+
 def page_for(store: Store, device: DeviceRow, here: str, limit: int | None = None) -> Page:
     """The next page of records back for ``device`` (HQ; reads only), at most ``limit``
     change rows (:data:`PAGE_ROWS`)."""
+    return page_from(SyncStore(store), device, here, limit)
+
+
+def page_from(sync: BackSource, device: DeviceRow, here: str, limit: int | None = None) -> Page:
+    """:func:`page_for` from either engine's HQ (``device.back_confirmed`` as that HQ holds
+    it)."""
     limit = limit or PAGE_ROWS
-    sync = SyncStore(store)
     start = device.back_confirmed
     rows = sync.outgoing(device.district, start, device.device_id, limit)
     more = len(rows) >= limit
@@ -103,8 +123,13 @@ def notices_by_district(store: Store) -> dict[str, list[dict[str, Any]]]:
     """HQ's linked-accused notices for every district: for each of its cases that shares an
     accused CNIC with a case of another district, that district and that case's number (never
     anything else of the other case, nor the accused)."""
+    return notices_from(SyncStore(store))
+
+
+def notices_from(sync: BackSource) -> dict[str, list[dict[str, Any]]]:
+    """:func:`notices_by_district` from either engine's HQ."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for case_id, number, owner, other_number, other_owner in SyncStore(store).linked_pairs():
+    for case_id, number, owner, other_number, other_owner in sync.linked_pairs():
         out.setdefault(owner, []).append(
             {
                 "id": record_ref("N", case_id, other_owner, other_number),

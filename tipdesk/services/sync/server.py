@@ -11,9 +11,12 @@ Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
   bundle's structure, sender and signature are checked
   (:func:`~tipdesk.services.sync.hq.check_bundle_bytes`; 400, 403, 409, and 403 for a bundle of
   another device) and it is written atomically into the inbox under the name HQ's registry
-  gives it, or imported at once (:attr:`ServerConfig.import_directly`). Answer: JSON
-  ``{status, sequence, duplicate}``. ``POST /v1/bundles`` (unsigned, as TIPDesk sent before)
-  is refused with 401 and the advice to update.
+  gives it, or imported at once (:attr:`ServerConfig.import_directly`). On an HQ that keeps
+  its records in PostgreSQL it is stored in the database's inbox table instead and never
+  imported in the request, whatever ``import_directly`` says: importer workers take it
+  (:mod:`~tipdesk.services.sync.hq_inbox`). Answer: JSON ``{status, sequence, duplicate}``
+  (``stored``: accepted, the receipt acknowledges it once imported). ``POST /v1/bundles``
+  (unsigned, as TIPDesk sent before) is refused with 401 and the advice to update.
 - ``POST /v1/files/{device_id}``: the body is one sealed case file of that device
   (:mod:`tipdesk.sync.file_seal`), with the same authentication and limits as a bundle;
   its structure, HQ's per-file limit, sender and signature are checked
@@ -21,8 +24,9 @@ Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
   inbox under the name HQ's registry gives it, or imported at once. Answer: JSON
   ``{status, attachment, duplicate}``.
 - ``GET /v1/receipts/{device_id}``: a fresh receipt for the device
-  (:func:`~tipdesk.services.sync.hq.receipt_for`), with the same device signature (401; revoked
-  403); 404 while HQ holds no bundle of the device.
+  (:func:`~tipdesk.services.sync.hq.receipt_for`; from PostgreSQL,
+  :func:`~tipdesk.services.sync.hq_pg_receipts.receipt_for`), with the same device signature
+  (401; revoked 403); 404 while HQ has imported no bundle of the device.
 - Both are rate limited in memory (token buckets per client address and per device): 429.
 - Transport limits (:mod:`tipdesk.services.sync.server_guard`): a request's headers must
   arrive within :attr:`ServerConfig.header_timeout`, connections are capped
@@ -44,7 +48,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import uvicorn
 from starlette.applications import Starlette
@@ -59,6 +63,7 @@ from tipdesk.services.sync import files_in, server_guard
 from tipdesk.services.sync.common import sync_store
 from tipdesk.services.sync.hq import (
     check_bundle_bytes,
+    hq_database,
     import_bundle_bytes,
     inbox_file_name,
     receipt_for,
@@ -69,6 +74,9 @@ from tipdesk.sync import file_seal, request_auth
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.canonical import unb64
 from tipdesk.sync.errors import RevokedSender, SequenceReused, UnknownSender, WrongDistrict
+
+if TYPE_CHECKING:  # the PostgreSQL driver is imported only by an HQ that uses it
+    from tipdesk.hqstore.pool import HqDatabase
 
 T = TypeVar("T")
 
@@ -122,22 +130,33 @@ class RateLimiter:
 
 
 class StoreWorker:
-    """One thread that opens, uses and closes the store session; :meth:`run` awaits work."""
+    """One thread that opens, uses and closes the store session; :meth:`run` awaits work,
+    :meth:`call` waits for it (from any other thread). ``database``: the HQ's PostgreSQL
+    database (a pool shared by every thread) when the install keeps its records there."""
 
     def __init__(self, open_session: Callable[[], Session]) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tipdesk-store")
+        self.database: HqDatabase | None = None
         try:
             self._session = self._pool.submit(open_session).result()
+            self.database = self._pool.submit(hq_database, self._session).result()
         except BaseException:
-            self._pool.shutdown()
+            self.close()
             raise
 
     async def run(self, fn: Callable[[Session], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn, self._session)
 
+    def call(self, fn: Callable[[Session], T]) -> T:
+        """``fn(session)`` on the store's thread; never call it from that thread."""
+        return self._pool.submit(fn, self._session).result()
+
     def close(self) -> None:
         try:
-            self._pool.submit(self._session.close).result()
+            if self.database is not None:
+                self.database.close()
+            if hasattr(self, "_session"):
+                self._pool.submit(self._session.close).result()
         finally:
             self._pool.shutdown()
 
@@ -160,9 +179,18 @@ def _answer(content: Any) -> JSONResponse:
 
 
 def _store_bundle(
-    session: Session, data: bytes, manifest: Manifest, config: ServerConfig
+    session: Session,
+    data: bytes,
+    manifest: Manifest,
+    config: ServerConfig,
+    database: HqDatabase | None = None,
 ) -> dict[str, Any]:
-    """Import or drop into the inbox one bundle already checked by ``check_bundle_bytes``."""
+    """Import or drop into the inbox one bundle already checked by ``check_bundle_bytes``;
+    on an HQ with a PostgreSQL ``database``, into its inbox table, never imported here."""
+    if database is not None:
+        from tipdesk.services.sync import hq_inbox  # the PostgreSQL driver, only when used
+
+        return hq_inbox.receive(database, data, manifest, session.now())
     if config.import_directly:
         result = import_bundle_bytes(session, data, source="upload")
         duplicate = result.status == "duplicate"
@@ -220,7 +248,11 @@ def _store_file(
     return {"status": result.status, "attachment": result.attachment_id, "duplicate": duplicate}
 
 
-def _receipt(session: Session, device_id: str) -> bytes | None:
+def _receipt(session: Session, device_id: str, database: HqDatabase | None = None) -> bytes | None:
+    if database is not None:
+        from tipdesk.services.sync import hq_pg_receipts  # the PostgreSQL driver, only when used
+
+        return hq_pg_receipts.receipt_if_any(session, database, device_id)
     if not sync_store(session).bundles(device_id):
         return None
     return receipt_for(session, device_id)
@@ -319,7 +351,9 @@ def make_app(
             manifest: Manifest = await worker.run(lambda s: check_bundle_bytes(s, data))
             if manifest.device != device_id:
                 return _refused(request, 403, "This bundle was made by another device.")
-            answer = await worker.run(lambda s: _store_bundle(s, data, manifest, config))
+            answer = await worker.run(
+                lambda s: _store_bundle(s, data, manifest, config, worker.database)
+            )
         except (UnknownSender, RevokedSender, WrongDistrict) as exc:
             return _refused(request, 403, str(exc))
         except SequenceReused as exc:
@@ -335,7 +369,7 @@ def make_app(
         found = await authenticated(request, device_id)
         if isinstance(found, Response):
             return found
-        data = await worker.run(lambda s: _receipt(s, device_id))
+        data = await worker.run(lambda s: _receipt(s, device_id, worker.database))
         if data is None:  # an answer, not a refusal: nothing to log
             return JSONResponse(
                 {"status": "refused", "error": "HQ holds no bundle from this device yet."},

@@ -1,0 +1,250 @@
+"""The bounded soak of the PostgreSQL HQ (issue 20): the HTTPS receiver on 127.0.0.1 takes
+bundles from 160 district devices at once, two importer workers import them while four
+analyst threads read the national report, list cases and reveal identities through the
+vault; then every bundle was imported exactly once, the audit chain verifies, the report's
+figures equal raw counts and no record was lost. Synthetic data only.
+
+Bounded: each device sends one bundle of one case (four records), at most :data:`SENDERS`
+uploads in flight at once; the devices are copies of three enrolled district installs, each
+given a new device identity (as a district restored from a backup is), so that setting up 160
+devices costs little. Saves and search are not on
+PostgreSQL yet (issue 20, branch pgread): :data:`ANALYST_ACTIONS` is where they join."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from hq_https_support import hq_serving, make_cert
+from svc_support import SVC_START
+from sync_support import case_for, link, make_district, make_hq, reopen
+
+from tipdesk.core.clock import FixedClock
+from tipdesk.core.ids import new_id
+from tipdesk.core.records import Victim
+from tipdesk.hqstore import inbox as pg_inbox
+from tipdesk.hqstore.batch import verify_audit
+from tipdesk.hqstore.figures import PgFigures
+from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.hqstore.vault import PgVault
+from tipdesk.paths import Paths
+from tipdesk.reports.build import build_report_from
+from tipdesk.reports.model import ReportParams
+from tipdesk.services import records, sync
+from tipdesk.services.session import Install, Session
+from tipdesk.services.sync import hq_inbox, hq_pg
+from tipdesk.services.sync import keys as sync_keys
+from tipdesk.services.sync import server as sync_server
+from tipdesk.services.sync import upload as sync_upload
+from tipdesk.store.rows import from_row, select_columns
+
+DEVICES = 160
+SENDERS = 32
+"""Uploads in flight at any moment (a bounded test on a 2-core machine; the receiver's
+limits are HQ's settings)."""
+ANALYSTS = 4
+ANALYST_PAUSE = 0.1
+"""Seconds between an analyst's rounds."""
+PERIOD = ReportParams(dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+
+
+class Analyst:
+    """What an analyst does against the PostgreSQL HQ while it imports."""
+
+    def __init__(self, db: HqDatabase, hq: Session) -> None:
+        self.db, self.reference = db, hq.reference
+        self.private = hq.store.vault.private_key()
+        self.index_key = hq_pg.install_index_key(hq)
+        self.rounds = 0
+
+    def report(self) -> None:
+        report = build_report_from(PgFigures(self.db), self.reference, PERIOD, generated_at="t")
+        assert report.headline["cases_registered"].value >= 0
+
+    def list_cases(self) -> None:
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                "SELECT id, case_number, district FROM cases WHERE deleted = 0 "
+                "ORDER BY updated_at DESC, id LIMIT 50"
+            ).fetchall()
+            conn.rollback()
+        assert all(r[1] for r in rows)
+
+    def reveal(self) -> None:
+        """Open one victim's sealed identity through the vault, as the identity officer's
+        reveal does."""
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                f"SELECT {select_columns('victim')} FROM victims "  # noqa: S608
+                "WHERE name IS NOT NULL AND name != '' ORDER BY updated_at DESC LIMIT 1".encode()
+            ).fetchone()
+            if row is None:
+                return
+            victim = from_row("victim", row)
+            assert isinstance(victim, Victim) and victim.name.startswith("s1:")
+            vault = PgVault(conn, index_key=self.index_key)
+            vault.unlock(self.private)
+            vault.open_victim(victim)
+            assert victim.name and not victim.name.startswith("s1:")
+
+
+ANALYST_ACTIONS: list[Callable[[Analyst], None]] = [
+    Analyst.report,
+    Analyst.list_cases,
+    Analyst.reveal,
+]
+"""The analysts' round; saves (version-checked) and search join it on PostgreSQL."""
+
+
+@dataclass
+class Device:
+    """A district device of the soak: its home, the case it saved, and its upload's network
+    part, ready to send (:meth:`sync_upload.UploadRun.send` needs no session)."""
+
+    home: Paths
+    case_id: str
+    run: sync_upload.UploadRun
+    out: sync_upload.Outgoing
+
+
+def _devices(tmp: Path, hq: Session, clock: FixedClock, url: str, ca: Path) -> list[Device]:
+    """``DEVICES`` district devices, each registered at HQ with one new consenting case saved
+    and its bundle exported into its outbox."""
+    templates = []
+    for which in range(3):
+        t = make_district(tmp / f"template{which}", clock, which=which)
+        link(t, hq, tmp / "files")
+        t.close()
+        templates.append(t.paths.home)
+    out = []
+    for i in range(DEVICES):
+        home = tmp / f"device{i:03d}"
+        shutil.copytree(templates[i % 3], home)
+        d = reopen(Paths(home), clock)
+        try:
+            sync_keys.become_new_device(d.store, new_id(), d.actor(), previous=d.install.device_id)
+            d.install = Install.from_store(d.store)
+            sync.export_device_file(d, tmp / "files" / f"device{i}.json")
+            sync.register_device(hq, tmp / "files" / f"device{i}.json")
+            case = case_for(d)
+            case.victims[0].consent_to_share = True
+            case.victims[0].name = f"Soak Victim-Synthetic {i}"
+            records.save(d, [case])
+            run = sync_upload.UploadRun(url, ca, attempts=5, budget=60, timeout=30)
+            out.append(Device(Paths(home), case.id, run, run.prepare(d)))
+        finally:
+            d.close()
+    return out
+
+
+@pytest.mark.slow
+def test_160_devices_with_workers_and_analysts_at_once(tmp_path: Path, pg_url: str) -> None:
+    clock = FixedClock(SVC_START)
+    hq = make_hq(tmp_path / "hq", clock)
+    tls = make_cert(tmp_path / "tls", "hq")
+    # HQ's choice for a national receiver: many uploads at once from one address.
+    config = sync_server.ServerConfig(
+        rate=1000, burst=1000, max_uploads=SENDERS, max_connections=SENDERS + 16
+    )
+    errors: list[BaseException] = []
+    try:
+        hq_pg.configure(hq, pg_url)
+        with hq_serving(lambda: reopen(hq.paths, clock), tls, config) as url:
+            devices = _devices(tmp_path, hq, clock, url, tls[0])
+            side = sync_server.StoreWorker(lambda: reopen(hq.paths, clock))
+            assert side.database is not None
+            db = side.database
+
+            def importers() -> hq_inbox.ImportWorkers:
+                return hq_inbox.ImportWorkers(
+                    db,
+                    lambda data: side.call(lambda s: hq_pg.open_bundle(s, data, source="upload")),
+                    lambda: side.call(lambda s: s.now()),
+                    workers=2,
+                    poll=0.05,
+                )
+
+            analyst = Analyst(db, hq)
+            uploading, stopped = threading.Event(), threading.Event()
+            uploading.set()
+
+            def analyse() -> None:
+                try:
+                    while uploading.is_set():
+                        for action in ANALYST_ACTIONS:
+                            action(analyst)
+                        analyst.rounds += 1
+                        # An analyst reads, then looks at what was read: a pause between
+                        # rounds (the receiver shares this test's two cores).
+                        stopped.wait(ANALYST_PAUSE)
+                except BaseException as exc:  # reported below, never lost in the thread
+                    errors.append(exc)
+
+            workers = importers()
+            workers.start()
+            analysts = [threading.Thread(target=analyse) for _ in range(ANALYSTS)]
+            try:
+                for t in analysts:
+                    t.start()
+                with ThreadPoolExecutor(SENDERS) as pool:
+                    answers = list(pool.map(lambda dev: dev.run.send(dev.out), devices))
+                # Every bundle is in: the workers stop after the bundle in hand, and two
+                # more import what still waits, the analysts going on meanwhile.
+                workers.stop()
+                rest = importers().run_once()
+            finally:
+                uploading.clear()
+                stopped.set()
+                workers.stop()
+                for t in analysts:
+                    t.join(60)
+                side.close()
+            done = [*workers.stats.done, *rest.done]
+            # A device's next upload brings the receipt acknowledging its bundle.
+            d = reopen(devices[0].home, clock)
+            try:
+                again = sync_upload.upload(d, url, tls[0])
+                assert again.receipt is not None and again.receipt.acknowledged == (1,)
+                assert again.waiting == 0
+            finally:
+                d.close()
+        assert errors == []
+        assert all(a.reachable and not a.errors for a in answers)
+        assert [s["status"] for a in answers for s in a.sent] == ["stored"] * DEVICES
+        assert workers.stats.failures == rest.failures == 0
+        assert analyst.rounds > 0
+        # Every bundle imported exactly once.
+        assert sorted((i.device_id, i.seq, i.status) for i in done) == sorted(
+            (dev.out.device_id, 1, "imported") for dev in devices
+        )
+        with psycopg.connect(pg_url) as conn:
+            (bundles, distinct) = conn.execute(
+                "SELECT count(*), count(DISTINCT (device_id, seq)) FROM sync_bundles"
+            ).fetchone() or (0, 0)
+            assert bundles == distinct == DEVICES
+            (imports,) = conn.execute(
+                "SELECT count(*) FROM audit WHERE action = 'sync.import'"
+            ).fetchone() or (0,)
+            assert imports == DEVICES
+            assert pg_inbox.counts(conn) == {"imported": DEVICES}
+            ok, entries = verify_audit(conn)
+            assert ok and entries > DEVICES
+            # No record lost: every case the devices saved is there, and nothing else.
+            held = {str(r[0]) for r in conn.execute("SELECT id FROM cases WHERE deleted = 0")}
+            assert held == {dev.case_id for dev in devices}
+            (raw_cases,) = conn.execute(
+                "SELECT count(*) FROM cases WHERE deleted = 0 AND registered_on BETWEEN %s AND %s",
+                (PERIOD.date_from.isoformat(), PERIOD.date_to.isoformat()),
+            ).fetchone() or (0,)
+        with HqDatabase(pg_url, max_size=1) as db:
+            report = build_report_from(PgFigures(db), hq.reference, PERIOD, generated_at="t")
+        assert report.headline["cases_registered"].value == raw_cases == DEVICES
+    finally:
+        hq.close()

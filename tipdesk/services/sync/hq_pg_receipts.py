@@ -1,0 +1,151 @@
+"""Receipts from the PostgreSQL HQ (issue 20): what :func:`tipdesk.services.sync.hq.receipt_for`
+builds from the SQLCipher store, built from the HQ database, so districts apply it unchanged.
+
+Contract:
+- :func:`receipt_for` issues the device's next receipt (its serial kept in the database's
+  ``sync_devices``, going on from the install's store's; audited there) in one transaction:
+  the bundles imported since its last receipt, its open quarantine and conflicts, its gaps
+  and acknowledged position,
+  HQ's highest trusted anchor of its audit chain, the next page of records back from the
+  device's confirmed position (:func:`tipdesk.services.sync.records_back.page_from`), HQ's
+  linked-accused notices for its district. What the PostgreSQL HQ does not hold yet comes
+  from the HQ install's store as before: reference updates, the offices' directory,
+  handovers (none: the PostgreSQL HQ refuses bundles carrying them) and the case files
+  received from the device.
+- The receipt is signed by HQ and encrypted to the device, as every receipt.
+- :func:`receipt_if_any` is ``None`` while the database holds no bundle of the device (the
+  receiver's 404; a bundle waiting in the inbox is not acknowledged yet).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from tipdesk.core.permissions import Permission
+from tipdesk.hqstore.back import PgReceiptSource
+from tipdesk.hqstore.pool import Conn, HqDatabase
+from tipdesk.services import reference_updates
+from tipdesk.services.session import Session
+from tipdesk.services.sync import handovers, hq_pg, records_back
+from tipdesk.services.sync.common import own_identity, require_hq, sync_store
+from tipdesk.services.sync.hq import NOTICES_PER_RECEIPT
+from tipdesk.store.attachments import AttachmentStore
+from tipdesk.sync import anchor, receipt, status
+from tipdesk.sync.bundle import short_device
+from tipdesk.sync.errors import UnknownSender
+
+_QUARANTINE = ("id", "kind", "record_id", "version", "bundle", "problems")
+_CONFLICT = ("id", "kind", "record_id", "version", "bundle", "detected_at")
+
+
+def receipt_if_any(session: Session, db: HqDatabase, device_id: str) -> bytes | None:
+    """A new receipt for the device, or ``None`` while the database holds none of its
+    bundles."""
+    with db.connection() as conn:
+        held = PgReceiptSource(conn, None, b"").bundles(device_id)  # no identity read
+        conn.rollback()
+    return receipt_for(session, db, device_id) if held else None
+
+
+def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
+    """A new receipt for one registered device, from PostgreSQL (see the module contract)."""
+    session.require(Permission.SYNC)
+    require_hq(session, "hq receipts")
+    device = sync_store(session).device(device_id)
+    if device is None:
+        raise UnknownSender(f"There is no registered device …{short_device(device_id)}.")
+    me = own_identity(session)
+    private = session.store.vault.private_key()
+    index_key = hq_pg.install_index_key(session)
+    actor = session.actor()
+    here = session.install.device_id
+
+    def work(conn: Conn) -> dict[str, Any]:
+        src = PgReceiptSource(conn, private, index_key)
+        state = src.device_state(device_id)
+        if state is None:
+            raise UnknownSender(
+                f"The HQ database has not imported anything from device …"
+                f"{short_device(device_id)} yet."
+            )
+        # Serials go on from the install's store's (an HQ that moved to PostgreSQL).
+        serial, fresh = src.issue_receipt(device_id, actor, device.receipt_serial)
+        mirrored = dataclasses.replace(device, receipt_serial=serial, back_confirmed=state[1])
+        prog = status.progress((b.seq, b.from_change, b.to_change) for b in src.bundles(device_id))
+        echoed = anchor.echo(
+            [
+                anchor.Anchor(r.bundle_seq, r.entry, r.hash, r.problem)
+                for r in src.anchors(device_id)
+            ]
+        )
+        return {
+            "serial": serial,
+            "prog": prog,
+            "bundles": [
+                {
+                    "seq": b.seq,
+                    "sha256": b.sha256,
+                    "imported_at": b.imported_at,
+                    "status": b.result.get("status", ""),
+                    "accepted": b.result.get("accepted", {}),
+                    "duplicates": b.result.get("duplicates", 0),
+                    "superseded": b.result.get("superseded", 0),
+                    "conflicts": len(b.result.get("conflicts", [])),
+                    "quarantined": len(b.result.get("quarantined", [])),
+                }
+                for b in fresh
+            ],
+            "quarantined": [
+                {
+                    "id": q[0],
+                    "kind": q[1],
+                    "record_id": q[2],
+                    "version": q[3],
+                    "bundle": q[4],
+                    "problems": json.loads(q[5]),
+                }
+                for q in src.open_quarantine(device_id)
+            ],
+            "conflicts": [
+                {
+                    "id": c[0],
+                    "kind": c[1],
+                    "record_id": c[2],
+                    "version": c[3],
+                    "bundle": c[4],
+                    "detected_at": c[5],
+                }
+                for c in src.open_conflicts(device_id)
+            ],
+            "page": records_back.page_from(src, mirrored, here),
+            "notices": records_back.notices_from(src).get(device.district, []),
+            "anchor": list(echoed) if echoed else [],
+        }
+
+    got = db.run(work)
+    page: records_back.Page = got["page"]
+    prog: status.Progress = got["prog"]
+    rec = receipt.Receipt(
+        hq=me.public.device_id,
+        device=device.device_id,
+        serial=got["serial"],
+        issued_at=session.now(),
+        highest_seq=prog.contiguous_seq,
+        acked_change=prog.acked_change,
+        gaps=prog.gaps,
+        bundles=got["bundles"],
+        quarantined=got["quarantined"],
+        conflicts=got["conflicts"],
+        updates=reference_updates.receipt_updates(session),
+        back=page.back,
+        records=page.records,
+        resolved=page.resolved,
+        notices=got["notices"][:NOTICES_PER_RECEIPT],
+        anchor=got["anchor"],
+        handovers=handovers.for_receipt(session.store, device.district),
+        directory=handovers.directory(session.store),
+        files=AttachmentStore(session.store).received_from(device.device_id, receipt.MAX_FILES),
+    )
+    return receipt.seal_receipt(me, rec, device.recipient)
