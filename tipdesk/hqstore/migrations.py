@@ -189,7 +189,41 @@ def _step_1_to_2(conn: Conn) -> None:
     )
 
 
-STEPS: list[tuple[int, Callable[[Conn], None]]] = [(1, _step_0_to_1), (2, _step_1_to_2)]
+def _step_2_to_3(conn: Conn) -> None:
+    """Search (issue 20, the analysts): one index table per searched kind, as the SQLCipher
+    store's FTS5 tables (:mod:`tipdesk.hqstore.search`): the folded words of a record as a
+    ``tsvector`` (GIN: whole words and word prefixes) and as text with a space before each
+    word (``pg_trgm`` GIN: word prefixes of CNIC fragments and case numbers, and the guard
+    for prefixes too common or too rare for the planner's estimate)."""
+    _script(
+        conn,
+        """
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE TABLE cases_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE TABLE victims_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE TABLE trainings_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE TABLE campaigns_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE INDEX cases_search_words ON cases_search USING gin (words);
+    CREATE INDEX cases_search_body ON cases_search USING gin (body gin_trgm_ops);
+    CREATE INDEX victims_search_words ON victims_search USING gin (words);
+    CREATE INDEX victims_search_body ON victims_search USING gin (body gin_trgm_ops);
+    CREATE INDEX trainings_search_words ON trainings_search USING gin (words);
+    CREATE INDEX trainings_search_body ON trainings_search USING gin (body gin_trgm_ops);
+    CREATE INDEX campaigns_search_words ON campaigns_search USING gin (words);
+    CREATE INDEX campaigns_search_body ON campaigns_search USING gin (body gin_trgm_ops)
+        """,
+    )
+
+
+STEPS: list[tuple[int, Callable[[Conn], None]]] = [
+    (1, _step_0_to_1),
+    (2, _step_1_to_2),
+    (3, _step_2_to_3),
+]
 LATEST = STEPS[-1][0]
 
 
