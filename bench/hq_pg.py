@@ -17,6 +17,10 @@ PostgreSQL: ``BENCH_PG_URL`` (an empty database), else a throwaway cluster start
 tests' (``tests/pg_cluster.py``: Unix socket, **fsync off**; the SQLCipher store keeps its
 own durability settings, so the comparison favours PostgreSQL on commit cost).
 Environment: ``BENCH_HQ_PG_RECORDS`` (default 40000) records in all, half per district.
+
+Then the analysts at scale (:mod:`bench.hq_pg_scale`: the national report and search at
+``BENCH_HQ_PG_CASES`` cases, default 1,000,000, 0 to skip; search and a list page while the
+same two bundles are imported).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from typing import Any
 
 import psycopg
 
+from bench import hq_pg_scale
 from bench.sync import _fill_district, _install
 from tipdesk.core.codes import InstallRole
 from tipdesk.hqstore.pool import HqDatabase
@@ -176,6 +181,8 @@ def main() -> None:
                       f"yet); same JSON: {same}")  # fmt: skip
                 one.close()
                 two.close()
+                if int(os.environ.get("BENCH_HQ_PG_CASES", "1000000")) > 0:
+                    hq_pg_scale.run(hq, _fresh_database(admin_url, "bench_scale"), datas)
             finally:
                 hq.close()
     finally:

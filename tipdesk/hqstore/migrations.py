@@ -192,9 +192,8 @@ def _step_1_to_2(conn: Conn) -> None:
 def _step_2_to_3(conn: Conn) -> None:
     """Search (issue 20, the analysts): one index table per searched kind, as the SQLCipher
     store's FTS5 tables (:mod:`tipdesk.hqstore.search`): the folded words of a record as a
-    ``tsvector`` (GIN: whole words and word prefixes) and as text with a space before each
-    word (``pg_trgm`` GIN: word prefixes of CNIC fragments and case numbers, and the guard
-    for prefixes too common or too rare for the planner's estimate)."""
+    ``tsvector`` (GIN: whole words and word prefixes), and its words holding a digit as text
+    with a space before each (``pg_trgm`` GIN: prefixes of case numbers and CNIC parts)."""
     _script(
         conn,
         """

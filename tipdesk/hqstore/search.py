@@ -8,7 +8,8 @@ Contract:
   indexes them (the same texts: :func:`tipdesk.store.search.case_text` and its siblings,
   folded by :func:`tipdesk.core.folding.fold`, split into words as FTS5 does) twice: as a
   ``tsvector`` built from the words themselves (no parser, no stemming: a word is a lexeme)
-  and as ``body``, the words each after one space, for ``pg_trgm``'s word-start trigrams.
+  and, for the words holding a digit (case numbers, CNICs and their parts, codes), as
+  ``body``, each word after one space, for ``pg_trgm``'s word-start trigrams.
   :class:`SearchIndex` buffers what an import changes and writes it at the batch's flush.
 - Query (:func:`search`): every word typed must be a whole word of the record, the last may be
   a word's prefix (half-typed), as :func:`tipdesk.store.search.fts_query`. Results per kind
@@ -67,6 +68,11 @@ def words_of(record: Record) -> list[str]:
         text = campaign_text(record)
     else:
         raise TypeError(f"{record.KIND} records are not indexed on their own")
+    return text_words(text)
+
+
+def text_words(text: str) -> list[str]:
+    """The indexed words of an index text: folded, split as FTS5 splits them."""
     return [w for w in WORD.findall(fold(text)) if len(w.encode()) <= _MAX_LEXEME]
 
 
@@ -81,8 +87,9 @@ def vector_text(words: Sequence[str]) -> str:
 
 
 def body_text(words: Sequence[str]) -> str:
-    """``words`` each after a space: ``LIKE '% pre%'`` is then "a word starts with pre"."""
-    return "".join(" " + w for w in words)
+    """The words holding a digit (case numbers, CNICs and their parts, codes), each after a
+    space: ``LIKE '% pre%'`` is then "a word starts with pre" for a ``pre`` with a digit."""
+    return "".join(" " + w for w in words if any(c.isdigit() for c in w))
 
 
 class SearchIndex:
@@ -173,9 +180,10 @@ def _match(words: Sequence[str]) -> tuple[str, list[Any]]:
     sql = "s.words @@ CAST(%s AS tsquery)"
     params: list[Any] = [query]
     last = words[-1]
-    if last.isascii() and last.isalnum():
+    if last.isascii() and any(c.isdigit() for c in last):
         # The same condition again for pg_trgm's index (the word-start trigrams of a case
-        # number or CNIC fragment): the planner picks whichever index reads less.
+        # number or CNIC fragment: a short number prefix stands for very many lexemes in the
+        # tsvector index, a few trigrams here): the planner picks whichever reads less.
         pattern = last.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         sql += " AND s.body LIKE %s"
         params.append(f"% {pattern}%")
