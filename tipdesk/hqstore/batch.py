@@ -16,8 +16,8 @@ Contract (the same as :mod:`tipdesk.store.remote_apply`'s, so that
   sealed by the app (:mod:`tipdesk.hqstore.vault`), in the record row and in quarantine and
   conflict rows alike.
 - The search index (:mod:`tipdesk.hqstore.search`) is written with the records, as the
-  SQLCipher batch writes its FTS5 rows. Not on PostgreSQL: the per-month summary tables (the
-  report reads the record rows; fast enough at 1,000,000 cases, see bench/hq_pg.py).
+  SQLCipher batch writes its FTS5 rows; the report's per-month summaries follow the record
+  rows by themselves (statement-level triggers: :mod:`tipdesk.hqstore.summaries`).
 """
 
 from __future__ import annotations

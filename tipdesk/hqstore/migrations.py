@@ -218,10 +218,20 @@ def _step_2_to_3(conn: Conn) -> None:
     )
 
 
+def _step_3_to_4(conn: Conn) -> None:
+    """The national report's per-month summary tables, kept by statement-level triggers
+    (:mod:`tipdesk.hqstore.summaries`), the rows already stored summarised once."""
+    from tipdesk.hqstore.summaries import STEP
+
+    for statement in STEP:
+        conn.execute(statement.encode())
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
     (3, _step_2_to_3),
+    (4, _step_3_to_4),
 ]
 LATEST = STEPS[-1][0]
 
