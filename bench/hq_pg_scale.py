@@ -5,7 +5,9 @@ and the PostgreSQL server). Builds (not measured) the report benchmark's synthet
 (:mod:`bench.report_data`: ``BENCH_HQ_PG_CASES`` cases, default 1,000,000, five accused each,
 one victim each, referrals, campaigns, trainings) twice from the **same rows**: into a new
 SQLCipher store (with its FTS5 rows) and with ``COPY`` straight into a new PostgreSQL database
-(with its search rows; secondary indexes built after the load, then ``ANALYZE``). Then times:
+(with its search rows; secondary indexes built after the load, then ``ANALYZE``; the
+summaries' triggers run as in an import, and keep the index they look accused up by). Then
+times:
 
 - the national report for 2024 and for the whole five years on each engine (goal: under 2 s on
   PostgreSQL), and says whether the JSON is byte-identical;
@@ -138,7 +140,7 @@ class _PgLoad:
             (str(name), str(sql))
             for name, sql in self.conn.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) "
-                "AND indexdef NOT LIKE 'CREATE UNIQUE%%'",
+                "AND indexdef NOT LIKE 'CREATE UNIQUE%%' AND indexname <> 'accused_case'",
                 (tables,),
             )
         ]
