@@ -9,7 +9,7 @@ SQLCipher store (with its FTS5 rows) and with ``COPY`` straight into a new Postg
 load, then ``ANALYZE``). Then times:
 
 - the national report for 2024 and for the whole five years on each engine (goal: under 2 s on
-  PostgreSQL), and says whether the JSON is byte-identical;
+  PostgreSQL), and says whether the figures are the same (the JSON but coverage);
 - search (the records search: :func:`tipdesk.hqstore.search.search` and the SQLCipher
   store's FTS5 search) for words found in every case, a case number, a CNIC and its parts,
   rare prefixes and a word found nowhere: p50 and p95 of each engine (goal: p95 under 100 ms
@@ -225,6 +225,12 @@ def _timed(work: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - t0, out
 
 
+def _figures(report: Any) -> dict[str, Any]:
+    """The report's JSON document but its coverage (the bench's PostgreSQL database also
+    holds the registry of the devices whose bundles it imports; the SQLCipher store none)."""
+    return {k: v for k, v in writers.report_dict(report).items() if k != "coverage"}
+
+
 def _reports(store: Store | None, db: HqDatabase) -> None:
     reference = load_reference()
     for label, params in (("2024", YEAR), ("five years", ALL)):
@@ -244,9 +250,9 @@ def _reports(store: Store | None, db: HqDatabase) -> None:
                     quarantine=rq.quarantine_by_district,
                 )
             )
-            same = writers.to_json(pg_report) == writers.to_json(lite_report)
+            same = _figures(pg_report) == _figures(lite_report)
             line += (f"; SQLCipher {lite_s:6.2f} s (summary tables; "
-                     f"{pg_s / lite_s:.1f}x); same JSON: {same}")  # fmt: skip
+                     f"{pg_s / lite_s:.1f}x); same figures: {same}")  # fmt: skip
         print(line)
 
 
