@@ -3,11 +3,15 @@
 Both run in a fresh interpreter (``python -m bench.gui_harness app|bare``) with
 ``QT_QPA_PLATFORM=offscreen``; the app starts on an existing store (``TIPDESK_HOME``), so its
 first window is the sign-in screen. The time is measured from starting the process to reading
-the harness's ``SHOWN`` line, alternating app and bare runs; the medians and their ratio are
-printed (goal: the app at most 1.5x the bare window), with the best runs and each process's
+the harness's ``SHOWN`` line (printed once the window's first paint is over), alternating app
+and bare runs; the medians and their ratio are printed, with the best runs and each process's
 CPU time up to that point, which a busy machine disturbs less than the wall clock. The app is
 timed in English and in Urdu (``TIPDESK_LANG=ur``: translators, right to left, the Nastaliq
-font), each against the same bare window.
+font), each against the same bare window, each on a data folder of its own: the app keeps the
+last language used in its data folder, and a shared one would start the English runs in Urdu.
+
+The last line is the goal's check: the medians of CPU time, the app in English and in Urdu
+over the bare window, each at most 1.5x (``goal met`` or ``GOAL NOT MET``).
 
 Environment: BENCH_GUI_RUNS (default 9).
 """
@@ -69,16 +73,18 @@ def make_store(home: Path) -> None:
 def main() -> None:
     runs = int(os.environ.get("BENCH_GUI_RUNS", "9"))
     with tempfile.TemporaryDirectory(prefix="tipdesk-bench-gui-") as tmp:
-        paths = Paths(Path(tmp) / "home")
-        make_store(paths.home)
+        english_home, urdu_home = Path(tmp) / "home-en", Path(tmp) / "home-ur"
+        make_store(english_home)
+        make_store(urdu_home)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TIPDESK_")}
-        env |= {"TIPDESK_HOME": str(paths.home), "QT_QPA_PLATFORM": "offscreen"}
-        urdu = env | {"TIPDESK_LANG": "ur"}
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        urdu = env | {"TIPDESK_HOME": str(urdu_home), "TIPDESK_LANG": "ur"}
+        env["TIPDESK_HOME"] = str(english_home)
         modes = {"bare": ("bare", env), "app": ("app", env), "app-ur": ("app", urdu)}
         times: dict[str, list[float]] = {m: [] for m in modes}
         cpu: dict[str, list[float]] = {m: [] for m in modes}
-        time_to_window([*HARNESS, "bare"], env)  # warm the file cache for both
-        time_to_window([*HARNESS, "app"], urdu)
+        for harness, mode_env in modes.values():  # warm the file cache for each
+            time_to_window([*HARNESS, harness], mode_env)
         for _ in range(runs):
             for mode, (harness, mode_env) in modes.items():
                 wall, used = time_to_window([*HARNESS, harness], mode_env)
@@ -95,13 +101,22 @@ def main() -> None:
             f"{med_cpu[mode] * 1000:5.0f} ms CPU"
         )
     for mode in ("app", "app-ur"):
-        ratio = med[mode] / med["bare"]
-        verdict = "ok" if ratio <= GOAL else "over the goal"
         print(
-            f"{mode}: {ratio:.2f}x wall (goal <= {GOAL}x: {verdict}); "
+            f"{mode}: {med[mode] / med['bare']:.2f}x wall; "
             f"best-of-{runs} {best[mode] / best['bare']:.2f}x; "
             f"CPU {med_cpu[mode] / med_cpu['bare']:.2f}x (medians of {runs} alternating runs)"
         )
+    print(goal_check(med_cpu["app"] / med_cpu["bare"], med_cpu["app-ur"] / med_cpu["bare"]))
+
+
+def goal_check(english: float, urdu: float) -> str:
+    """The goal's verdict from the two ratios of CPU-time medians (the app over the bare
+    window of the same run)."""
+    verdict = "goal met" if max(english, urdu) <= GOAL else "GOAL NOT MET"
+    return (
+        f"start-up goal, CPU medians over the bare window (each <= {GOAL}x): "
+        f"English {english:.2f}x, Urdu {urdu:.2f}x: {verdict}"
+    )
 
 
 if __name__ == "__main__":

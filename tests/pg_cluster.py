@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,8 +108,10 @@ def _run(cmd: list[str], what: str, log: Path | None = None) -> None:
         )
 
 
-def start() -> Cluster:
-    """Create and start a throwaway cluster (see the module contract)."""
+def start(extra_options: str = "", prepare: Callable[[Path], None] | None = None) -> Cluster:
+    """Create and start a throwaway cluster (see the module contract). ``extra_options``:
+    more ``-c name=value`` server options (e.g. TLS on a TCP port); ``prepare(data folder)``
+    runs after ``initdb``, before the server starts (to place a certificate, say)."""
     pg_bin = bin_dir()
     root = Path(tempfile.mkdtemp(prefix="tipdesk-pg-"))
     as_user: list[str] = []
@@ -138,10 +141,12 @@ def start() -> Cluster:
             "initdb",
         )
         log = root / "server.log"
+        if prepare is not None:
+            prepare(cluster.data)
         options = (
             f"-k {root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB"
-        )
+            "-c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB " + extra_options
+        ).strip()
         _run(
             [
                 *as_user,

@@ -2013,6 +2013,49 @@ version {v}, saved by {who} ({where}) on {at}</source>
     </message>
 </context>
 <context>
+    <name>DatabaseChoice</name>
+    <message>
+        <source>This computer&apos;s encrypted store (a small HQ)</source>
+        <translation>اس کمپیوٹر کا خفیہ شدہ اسٹور (چھوٹا ہیڈکوارٹر)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server (several analysts and the receiver at once)</source>
+        <translation>ایک PostgreSQL سرور (ایک ساتھ کئی تجزیہ کار اور وصول کنندہ)</translation>
+    </message>
+    <message>
+        <source>Database URL, e.g. postgresql:///tipdesk?host=/var/run/postgresql</source>
+        <translation>ڈیٹا بیس کا URL، مثلاً postgresql:///tipdesk?host=/var/run/postgresql</translation>
+    </message>
+    <message>
+        <source>CA certificate (a server over the network)</source>
+        <translation>تصدیقی CA سرٹیفکیٹ (نیٹ ورک پر سرور کے لیے)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>منتخب کریں…</translation>
+    </message>
+    <message>
+        <source>Over the network: TLS verified against this CA certificate. A Unix socket on this computer needs none.</source>
+        <translation>نیٹ ورک پر: اس CA سرٹیفکیٹ سے تصدیق شدہ TLS۔ اسی کمپیوٹر پر Unix ساکٹ کو اس کی ضرورت نہیں۔</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>تصدیقی CA سرٹیفکیٹ</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>سرٹیفکیٹ (*.pem *.crt *.cer);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Records: this computer&apos;s encrypted store</source>
+        <translation>ریکارڈ: اس کمپیوٹر کا خفیہ شدہ اسٹور</translation>
+    </message>
+    <message>
+        <source>Records: a PostgreSQL server</source>
+        <translation>ریکارڈ: PostgreSQL سرور</translation>
+    </message>
+</context>
+<context>
     <name>DevicesTab</name>
     <message>
         <source>District</source>
@@ -3238,6 +3281,10 @@ Compare it with the one the district reads to you before you say yes.</source>
         <translation>ہیڈکوارٹر کے ساتھ اندراج</translation>
     </message>
     <message>
+        <source>Where HQ keeps the records it imports</source>
+        <translation>ہیڈکوارٹر درآمد شدہ ریکارڈ کہاں رکھتا ہے</translation>
+    </message>
+    <message>
         <source>Fill with demo data (training installs only)</source>
         <translation>نمونے کے ڈیٹا سے بھریں (صرف تربیتی تنصیبات)</translation>
     </message>
@@ -3570,6 +3617,13 @@ Compare it with the one the district reads to you before you say yes.</source>
     <message>
         <source>OK</source>
         <translation>ٹھیک ہے</translation>
+    </message>
+</context>
+<context>
+    <name>QGuiApplication</name>
+    <message>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <translation>RTL</translation>
     </message>
 </context>
 <context>

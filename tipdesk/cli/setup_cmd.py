@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from tipdesk import APP_NAME
-from tipdesk.cli import io
+from tipdesk.cli import hq_pg_cmd, io
 from tipdesk.cli.common import Add, InFile, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
@@ -18,7 +18,7 @@ from tipdesk.services import users
 
 
 def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
-    from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
+    from tipdesk.services.sync import hq_pg, hq_pg_tls  # the PostgreSQL driver, when used
 
     role = InstallRole(args.role)
     if session_service.store_exists(paths):
@@ -27,8 +27,11 @@ def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
         raise InvalidInput("A district install needs --district and --office.")
     if args.database and role is not InstallRole.HQ:
         raise InvalidInput("Only an HQ install keeps its records in a PostgreSQL database.")
+    if args.ca and not args.database:
+        raise InvalidInput("--ca is the CA certificate of the --database server: give both.")
     if args.database:
-        hq_pg.check_database_url(args.database)  # before anything is created
+        # Before anything is created: the URL, and the certificate file (read, kept by content).
+        hq_pg.check_database_url(args.database, hq_pg_tls.read_ca(hq_pg_cmd.ca_path(args)))
     secret = io.passphrase(args.passphrase_file, prompt="New passphrase: ", confirm=True)
     session, recovery = session_service.init_install(
         paths,
@@ -42,7 +45,7 @@ def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
     database: dict[str, object] | None = None
     if args.database:
         try:
-            linked = hq_pg.configure(session, args.database)
+            linked = hq_pg.configure(session, args.database, hq_pg_cmd.ca_path(args))
         except KnownError as exc:
             session.close()
             raise KnownError(
@@ -195,6 +198,7 @@ def register(sub: Any, add: Add) -> None:
         help="HQ only: keep imported records in this PostgreSQL database (a libpq URL without "
         "password; see docs/install.md, HQ server)",
     )
+    hq_pg_cmd.add_ca(p)
 
     users = sub.add_parser("user", help="manage users").add_subparsers(
         dest="user_command", metavar="ACTION", required=True

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tipdesk.cli import handover_cmd, io
+from tipdesk.cli import handover_cmd, hq_pg_cmd, io
 from tipdesk.cli.common import (
     Add,
     InFile,
@@ -491,7 +491,7 @@ def cmd_hq_database(args: argparse.Namespace, paths: Paths) -> int:
     from tipdesk.services.sync import hq_pg  # the PostgreSQL driver, only when used
 
     with open_session(args, paths) as session:
-        linked = hq_pg.configure(session, args.url)
+        linked = hq_pg.configure(session, args.url, hq_pg_cmd.ca_path(args))
     io.emit(
         {"schema_version": linked.version, "devices": linked.devices},
         args.json,
@@ -505,7 +505,7 @@ def cmd_hq_migrate(args: argparse.Namespace, paths: Paths) -> int:
     from tipdesk.services.sync import hq_pg_copy  # the PostgreSQL driver, only when used
 
     with open_session(args, paths) as session:
-        done = hq_pg_copy.migrate_to_postgres(session, args.url)
+        done = hq_pg_copy.migrate_to_postgres(session, args.url, hq_pg_cmd.ca_path(args))
     io.emit(
         {"rows": done.rows, "audit_entries": done.audit_entries, "proved": True},
         args.json,
@@ -534,7 +534,7 @@ def cmd_hq_restore_database(args: argparse.Namespace, paths: Paths) -> int:
     from tipdesk.services.sync import hq_pg_backup  # the PostgreSQL driver, only when used
 
     with open_session(args, paths) as session:
-        hq_pg_backup.restore(session, Path(args.file), args.url)
+        hq_pg_backup.restore(session, Path(args.file), args.url, hq_pg_cmd.ca_path(args))
     io.emit(
         {"restored": args.file},
         args.json,
@@ -894,6 +894,7 @@ def register(sub: Any, add: Add) -> None:
         hq,
     )
     p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    hq_pg_cmd.add_ca(p)
     p = add("backup", cmd_hq_backup, "back up the HQ's PostgreSQL database, encrypted", hq)
     p.add_argument("file", metavar="FILE", help="the backup file to write (.pgdump.age)")
     p = add(
@@ -904,6 +905,7 @@ def register(sub: Any, add: Add) -> None:
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("url", metavar="URL", help="an empty database (libpq URL without password)")
+    hq_pg_cmd.add_ca(p)
     p = add(
         "migrate-to-postgres",
         cmd_hq_migrate,
@@ -911,6 +913,8 @@ def register(sub: Any, add: Add) -> None:
         hq,
     )
     p.add_argument("url", metavar="URL", help="a libpq URL without password")
+    hq_pg_cmd.add_ca(p)
+    hq_pg_cmd.register(hq, add)
     p = add("conflicts", cmd_hq_conflicts, "list conflicts waiting for review", hq)
     p.add_argument("--all", action="store_true", help="include resolved and superseded ones")
     p = add("resolve", cmd_hq_resolve, "resolve a conflict", hq)

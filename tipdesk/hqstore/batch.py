@@ -32,6 +32,7 @@ import psycopg
 
 from tipdesk.core.errors import KnownError
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
+from tipdesk.hqstore import keys
 from tipdesk.hqstore.dialect import identifier
 from tipdesk.hqstore.search import TABLES as SEARCHED
 from tipdesk.hqstore.search import SearchIndex
@@ -39,7 +40,6 @@ from tipdesk.hqstore.vault import PgVault
 from tipdesk.store import audit as store_audit
 from tipdesk.store.anchor_store import AnchorRow
 from tipdesk.store.handover_store import HandoverRow
-from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
 from tipdesk.store.remote_apply import StoredRow, vv_json
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row
 from tipdesk.store.store import Actor, Changes
@@ -511,26 +511,29 @@ def verify_audit(conn: Conn) -> tuple[bool, int]:
     return True, n
 
 
-def link_identity(conn: Conn, public_key: str, index_key: str) -> None:
-    """Give the HQ database the HQ install's identity public key and index key (settings
-    values as the SQLCipher store keeps them), so identities sealed on either engine are
-    read by the same officers and hashed alike. Replaces nothing already set to another
-    value: a database linked to one HQ cannot be relinked to another's keys."""
-    for key, value in ((PUBLIC_KEY, public_key), (INDEX_KEY, index_key)):
-        row = conn.execute("SELECT value FROM settings WHERE key = %s", (key,)).fetchone()
-        if row is None:
-            conn.execute("INSERT INTO settings (key, value) VALUES (%s, %s)", (key, value))
-        elif str(row[0]) != value:
-            raise ValueError(f"the HQ database already holds another {key}")
+def link_identity(conn: Conn, public_key: str, index_key: bytes) -> None:
+    """Give the HQ database the HQ install's identity public key and the fingerprint of its
+    index key (never the key: :func:`tipdesk.hqstore.keys.link`), so identities sealed on
+    either engine are read by the same officers and hashed alike. Raises
+    :class:`~tipdesk.hqstore.keys.LinkedElsewhere` for a database linked to another HQ."""
+    keys.link(conn, public_key, index_key)
 
 
 @contextmanager
 def import_batch(
-    conn: Conn, actor: Actor, device_id: str, record_ids: Sequence[str], private: bytes | None
+    conn: Conn,
+    actor: Actor,
+    device_id: str,
+    record_ids: Sequence[str],
+    private: bytes | None,
+    *,
+    index_key: bytes,
 ) -> Iterator[PgRemoteBatch]:
     """One apply-remote transaction on ``conn`` with the import's locks taken (see the module
-    contract); ``private``: the identity key when the signed-in user may reveal identities."""
+    contract); ``private``: the identity key when the signed-in user may reveal identities;
+    ``index_key``: the HQ install's index key (refused when the database is another's)."""
     with conn.transaction():
+        keys.check(conn, index_key)
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(f"device:{device_id}"),))
         ids = sorted(set(record_ids))
         if ids:
@@ -544,7 +547,7 @@ def import_batch(
                 "ON CONFLICT (record_id) DO UPDATE SET claims = sync_record_claims.claims + 1",
                 (ids,),
             )
-        vault = PgVault(conn)
+        vault = PgVault(conn, index_key=index_key)
         if private is not None:
             vault.unlock(private)
         batch = PgRemoteBatch(conn, actor, vault)

@@ -106,11 +106,12 @@ class CopyTarget:
                 copy.write_row(tuple(int(v) if type(v) is bool else v for v in row))
         self.counts[table] = self.counts.get(table, 0) + len(rows)
 
-    def link_identity(self, public_key: str, index_key: str) -> None:
-        """The HQ install's identity public key and index key (as :func:`batch.link_identity`)."""
-        from tipdesk.hqstore.batch import link_identity
+    def link_identity(self, public_key: str, index_key: bytes) -> None:
+        """The HQ install's identity public key and index key's fingerprint (never the key:
+        :func:`tipdesk.hqstore.keys.link`)."""
+        from tipdesk.hqstore import keys
 
-        link_identity(self.conn, public_key, index_key)
+        keys.link(self.conn, public_key, index_key)
 
     def finish(self) -> None:
         """Move each identity column's sequence past the copied values, and index the

@@ -45,6 +45,7 @@ from tipdesk.core.records import (
     Training,
     Victim,
 )
+from tipdesk.hqstore import keys
 from tipdesk.hqstore.batch import LOG_LOCK, append_audit
 from tipdesk.hqstore.dialect import identifier
 from tipdesk.hqstore.search import SearchIndex
@@ -71,9 +72,13 @@ def _changed(old: Record, new: Record) -> list[str]:
 class PgRecords:
     """Records of one PostgreSQL transaction (see the module contract)."""
 
-    def __init__(self, conn: Conn, private: bytes | None = None) -> None:
+    def __init__(self, conn: Conn, *, index_key: bytes, private: bytes | None = None) -> None:
+        """``index_key``: the HQ install's identity index key (the import's; a save into
+        another HQ's database is refused); ``private``: the identity key when the user may
+        reveal identities."""
         self.conn = conn
-        self.vault = PgVault(conn)
+        self.index_key = index_key
+        self.vault = PgVault(conn, index_key=index_key)
         if private is not None:
             self.vault.unlock(private)
 
@@ -114,6 +119,7 @@ class PgRecords:
     def save(self, records: Iterable[Record], actor: Actor) -> Changes:
         """Save ``records`` (see the module contract); the caller's transaction commits."""
         records = list(records)
+        keys.check(self.conn, self.index_key)
         w = _Save(self, actor)
         ids = sorted({r.id for top in records for r in _units(top) if r.id})
         if ids:

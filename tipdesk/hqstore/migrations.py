@@ -14,6 +14,9 @@ Contract:
   (``text COLLATE "C"``), so comparing and ordering agree with SQLite byte for byte, whatever
   the database's default collation.
 - Victims' identifying columns hold only tokens sealed by the app (:mod:`tipdesk.hqstore.vault`).
+- No secret key is in any table: ``settings`` holds the identity public key and the index
+  key's fingerprint (:mod:`tipdesk.hqstore.keys`) and refuses secret keys (the "keys out"
+  step, which also moves a clear key an earlier TIPDesk left there).
 - The audit table refuses UPDATE, DELETE and TRUNCATE (triggers; the server roles of
   docs/install.md also revoke them).
 """
@@ -21,6 +24,7 @@ Contract:
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 
 import psycopg
 
@@ -189,7 +193,36 @@ def _step_1_to_2(conn: Conn) -> None:
     )
 
 
-def _step_2_to_3(conn: Conn) -> None:
+_INSTALL_INDEX_KEY: ContextVar[bytes | None] = ContextVar("install_index_key", default=None)
+"""The HQ install's index key while :func:`migrate` runs for it (never stored anywhere)."""
+
+
+def _step_keys_out(conn: Conn) -> None:
+    """Keys out of PostgreSQL (issue 20, security): a clear identity index key in
+    ``settings`` is checked against the HQ install's and replaced by its fingerprint
+    (:func:`tipdesk.hqstore.keys.move_clear_key`; refused, changing nothing, without the
+    install's key or with another's), and ``settings`` refuses secret keys from now on."""
+    from tipdesk.hqstore import keys
+
+    keys.move_clear_key(conn, _INSTALL_INDEX_KEY.get())
+    conn.execute(
+        "ALTER TABLE settings ADD CONSTRAINT settings_no_secret_key "
+        "CHECK (key NOT IN ('identity_index_key', 'identity_escrow'))"
+    )
+
+
+def _step_reveal_function(conn: Conn) -> None:
+    """The identity officers' one way to a victim's sealed identity (issue 20, security):
+    ``tipdesk_reveal``, SECURITY DEFINER, owned by the schema's owner, callable only by the
+    roles granted it (:mod:`tipdesk.hqstore.roles`). The SQL is
+    :data:`tipdesk.hqstore.reveal.FUNCTION_SQL`, frozen with this step."""
+    from tipdesk.hqstore import reveal
+
+    conn.execute(reveal.FUNCTION_SQL.encode())
+    conn.execute(reveal.LOCK_DOWN_SQL.encode())
+
+
+def _step_search(conn: Conn) -> None:
     """Search (issue 20, the analysts): one index table per searched kind, as the SQLCipher
     store's FTS5 tables (:mod:`tipdesk.hqstore.search`): the folded words of a record as a
     ``tsvector`` (GIN: whole words and word prefixes), and its words holding a digit as text
@@ -218,7 +251,7 @@ def _step_2_to_3(conn: Conn) -> None:
     )
 
 
-def _step_3_to_4(conn: Conn) -> None:
+def _step_summaries(conn: Conn) -> None:
     """The national report's per-month summary tables, kept by statement-level triggers
     (:mod:`tipdesk.hqstore.summaries`), the rows already stored summarised once."""
     from tipdesk.hqstore.summaries import STEP
@@ -230,8 +263,10 @@ def _step_3_to_4(conn: Conn) -> None:
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
-    (3, _step_2_to_3),
-    (4, _step_3_to_4),
+    (3, _step_keys_out),
+    (4, _step_reveal_function),
+    (5, _step_search),
+    (6, _step_summaries),
 ]
 LATEST = STEPS[-1][0]
 
@@ -245,8 +280,18 @@ def version(conn: Conn) -> int:
     return int(str(found[0] or 0)) if found else 0
 
 
-def migrate(conn: Conn) -> int:
-    """Apply every missing step, each in its own transaction; return the version found."""
+def migrate(conn: Conn, *, index_key: bytes | None = None) -> int:
+    """Apply every missing step, each in its own transaction; return the version found.
+    ``index_key``: the HQ install's identity index key, for the step that checks and removes
+    a clear one (a database linked by an earlier TIPDesk); it is never written."""
+    token = _INSTALL_INDEX_KEY.set(index_key)
+    try:
+        return _migrate(conn)
+    finally:
+        _INSTALL_INDEX_KEY.reset(token)
+
+
+def _migrate(conn: Conn) -> int:
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         conn.execute(

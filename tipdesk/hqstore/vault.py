@@ -4,13 +4,14 @@ PostgreSQL has no SQLCipher, so what protects an identity here is only the app's
 :class:`~tipdesk.store.identity.IdentityVault` (AES-256-GCM per value under data keys sealed
 to HQ's identity key, ``s1:`` tokens; keyed hashes for the overlap check and search) runs
 unchanged over a PostgreSQL connection through :class:`VaultConnection`, a narrow adapter for
-the vault's own statements. The identity key pair and index key are the HQ install's (copied
-into ``settings`` by :func:`tipdesk.hqstore.batch.link_identity`), so the officers who may
-reveal identities at HQ read them from either engine.
+the vault's own statements. The identity key pair and index key are the HQ install's: the
+public key is in ``settings`` (:func:`tipdesk.hqstore.keys.link`), so the officers who may
+reveal identities at HQ read them from either engine; the **index key** is never in
+PostgreSQL: it is given to :class:`PgVault` at run time from the HQ install's own store.
 
 Contract: a :class:`PgVault` belongs to one transaction's connection; it never logs a value or
-a key. Quarantined and held versions are sealed the same way (``seal_json``): no identifying
-value is plaintext in any table.
+a key, and never reads a key from a table but the public one. Quarantined and held versions
+are sealed the same way (``seal_json``): no identifying value is plaintext in any table.
 """
 
 from __future__ import annotations
@@ -75,7 +76,13 @@ class VaultConnection:
 
 
 class PgVault(IdentityVault):
-    """:class:`IdentityVault` over one PostgreSQL transaction's connection."""
+    """:class:`IdentityVault` over one PostgreSQL transaction's connection, hashing with the
+    HQ install's ``index_key`` (bytes, from its own store; see the module contract)."""
 
-    def __init__(self, conn: Conn) -> None:
+    def __init__(self, conn: Conn, *, index_key: bytes) -> None:
         super().__init__(VaultConnection(conn))
+        self._given_index_key = index_key
+
+    def _index(self) -> bytes:
+        # Never the settings table: PostgreSQL holds only the key's fingerprint.
+        return self._given_index_key

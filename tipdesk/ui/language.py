@@ -8,6 +8,9 @@ Contract:
   by ``make translations``), sets the default ``QLocale`` (Urdu month names, Western digits
   as official forms use them), turns layouts right to left for Urdu and makes the bundled
   Noto Nastaliq Urdu the application font (Latin text falls back to the usual font).
+  Start-up in Urdu pays for the translator, the locale and the font only: the layout turns
+  by itself (Qt reads ``QT_LAYOUT_DIRECTION`` = ``RTL`` in the Urdu ``.qm``) and nothing
+  that the first window does not need is imported (see :func:`_lay_out`).
   English needs no file. Windows built before the call keep their texts: the app rebuilds
   its window after a change (:meth:`tipdesk.ui.app.AppController.change_language`).
 - The language shown before anyone signs in is the one last used on this computer
@@ -19,6 +22,7 @@ Contract:
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,7 +93,10 @@ def last_language(paths: Paths) -> Language | None:
 
 def remember_language(paths: Paths, language: Language) -> None:
     """Keep ``language`` for the next sign-in screen (best effort: a read-only folder only
-    means the next start shows the default language)."""
+    means the next start shows the default language). Not written again when it holds
+    ``language`` already: every start in a chosen language would rewrite it."""
+    if last_language(paths) is language:
+        return
     try:
         paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         (paths.home / LAST_LANGUAGE_FILE).write_text(language.value + "\n", encoding="utf-8")
@@ -111,21 +118,23 @@ def apply_language(
     translators installed (empty for English, or when the ``.qm`` is missing)."""
     if language is DEFAULT_LANGUAGE and _State.language is DEFAULT_LANGUAGE:
         return []  # nothing to undo (and start-up in English loads no translator classes)
-    from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
     if _State.english_locale is None:
         _State.english_locale = QLocale()
         _State.english_font = QFont(app.font())
-    from tipdesk.ui.widgets.fields import forget_labels
-
-    forget_labels()  # the code lists' names were translated once, in the old language
+    # The code lists' names were translated once, in the old language. Before the fields
+    # module is loaded (start-up) none were, and importing it would cost ~12 ms.
+    fields = sys.modules.get("tipdesk.ui.widgets.fields")
+    if fields is not None:
+        fields.forget_labels()
     for old in _State.translators:
         app.removeTranslator(old)
     _State.translators = []
     _State.language = language
     if language is DEFAULT_LANGUAGE:
         QLocale.setDefault(_State.english_locale)
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        _lay_out(app, right_to_left=False)
         if _State.english_font is not None:
             app.setFont(_State.english_font)
         return []
@@ -138,9 +147,7 @@ def apply_language(
             app.installTranslator(translator)
             _State.translators.append(translator)
     QLocale.setDefault(locale)
-    app.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if language.right_to_left else Qt.LayoutDirection.LeftToRight
-    )
+    _lay_out(app, right_to_left=language.right_to_left)
     if language is Language.URDU:
         from tipdesk.ui.style import ensure_fonts  # style imports nothing of this module
 
@@ -149,6 +156,24 @@ def apply_language(
         # crashed Qt on the next change (so group-box titles keep Latin text's margin).
         app.setFont(urdu_font(_State.english_font or app.font()))
     return list(_State.translators)
+
+
+def _lay_out(app: QApplication, *, right_to_left: bool) -> None:
+    """Lay the application out right to left, or left to right.
+
+    Qt does it by itself as translators come and go, from the translation of
+    ``QT_LAYOUT_DIRECTION`` ("RTL" in ``tipdesk_ur.ts``), while no direction was ever set
+    explicitly: so at start-up. It is set here only when Qt's own choice is not the one wanted
+    (a direction set before, by a test or the screenshot tool, or a ``.qm`` that did not
+    load): the ``Qt`` namespace the call needs costs ~15 ms of CPU the first time (its enums
+    are built in Python), half of what Urdu added to start-up."""
+    if app.isRightToLeft() == right_to_left:
+        return
+    from PySide6.QtCore import Qt
+
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+    )
 
 
 def urdu_font(base: QFont) -> QFont:

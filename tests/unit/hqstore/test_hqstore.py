@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from tipdesk.core.errors import KnownError, StoreBusy, StoreNotFound, StoreTooNew
-from tipdesk.hqstore import migrations
+from tipdesk.hqstore import keys, migrations
 from tipdesk.hqstore.batch import append_audit, import_batch, lock_key, verify_audit
 from tipdesk.hqstore.dialect import POSTGRES, SQLITE, identifier
 from tipdesk.hqstore.errors import classify
@@ -19,12 +19,16 @@ from tipdesk.store.audit import NewEntry
 from tipdesk.store.driver import StoreBug
 from tipdesk.store.store import Actor
 
+INDEX_KEY = bytes(range(32))  # a synthetic index key (the HQ install's, in real use)
+
 
 @pytest.fixture
 def db(pg_url: str) -> Iterator[HqDatabase]:
     database = HqDatabase(pg_url, max_size=3)
     with database.connection() as conn:
         migrations.migrate(conn)
+        with conn.transaction():
+            keys.link(conn, "c3ludGhldGljIHB1YmxpYyBrZXk=", INDEX_KEY)
     yield database
     database.close()
 
@@ -198,13 +202,13 @@ def test_an_import_waits_for_another_holding_its_device_or_records(
     quick = "-c lock_timeout=100"  # ms: how long the second waits before giving up
     with psycopg.connect(pg_url) as holder, psycopg.connect(pg_url, options=quick) as other:
         with (
-            import_batch(holder, _actor(), first[0], first[1], None),
+            import_batch(holder, _actor(), first[0], first[1], None, index_key=INDEX_KEY),
             pytest.raises(psycopg.errors.LockNotAvailable),
-            import_batch(other, _actor(), second[0], second[1], None),
+            import_batch(other, _actor(), second[0], second[1], None, index_key=INDEX_KEY),
         ):
             pass
         # Once the first commits, the second goes through.
-        with import_batch(other, _actor(), second[0], second[1], None) as b:
+        with import_batch(other, _actor(), second[0], second[1], None, index_key=INDEX_KEY) as b:
             assert b.max_change() == 0
 
 
@@ -213,7 +217,7 @@ def test_imports_of_other_devices_and_records_do_not_wait(pg_url: str, db: HqDat
     with (
         psycopg.connect(pg_url) as holder,
         psycopg.connect(pg_url, options=patient) as other,
-        import_batch(holder, _actor(), "D1", ["r-1", "r-2"], None),
-        import_batch(other, _actor(), "D2", ["r-3"], None) as b,
+        import_batch(holder, _actor(), "D1", ["r-1", "r-2"], None, index_key=INDEX_KEY),
+        import_batch(other, _actor(), "D2", ["r-3"], None, index_key=INDEX_KEY) as b,
     ):
         assert b.bundle("D2", 1) is None

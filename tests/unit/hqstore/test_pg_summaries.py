@@ -174,7 +174,8 @@ def test_summaries_created_over_rows_already_stored_equal_the_raw_counts(pg_url:
                 "CREATE TABLE schema_version (version integer PRIMARY KEY, "
                 "applied_at timestamptz NOT NULL DEFAULT now())"
             )
-            for number, step in migrations.STEPS[:3]:
+            before = [s for s in migrations.STEPS if s[1] is not migrations._step_summaries]
+            for number, step in before:
                 step(conn)
                 conn.execute("INSERT INTO schema_version(version) VALUES (%s)", (number,))
         _insert(conn, "cases", [_case(i, DISTRICTS[i % 3], "tip_act_2018", DAYS[i % 6])
@@ -183,6 +184,6 @@ def test_summaries_created_over_rows_already_stored_equal_the_raw_counts(pg_url:
                                   for i in range(20)])  # fmt: skip
         _insert(conn, "victims", [_victim(i, "PB-LHR", DAYS[i % 6], ["forced_labour"])
                                   for i in range(6)])  # fmt: skip
-        assert migrations.migrate(conn) == 3
+        assert migrations.migrate(conn) == before[-1][0]
         assert conn.execute("SELECT count(*) FROM report_cases").fetchone() != (0,)
         assert _agree(conn) > 10

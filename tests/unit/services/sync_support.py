@@ -84,7 +84,8 @@ def case_for(session: Session, **changes: Any) -> Case:
         referrals=[Referral(service="shelter", referred_on=svc_victim().identified_on)],
     )
     values: dict[str, Any] = {
-        "case_number": f"FIR {n}/2025",
+        # Far above the demo filler's numbers (fill), which tests mix with these cases.
+        "case_number": f"FIR {90000 + n}/2025",
         "district": code,
         "office": office,
         "accused": [svc_accused(cnic=f"{3520212345670 + n}")],

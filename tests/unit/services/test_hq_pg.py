@@ -261,7 +261,6 @@ def test_database_urls_hq_must_not_use_are_refused(url: str, problem: str) -> No
     [
         "postgresql:///tipdesk?host=/run/postgresql",
         "postgresql:///tipdesk",
-        "postgresql://hq@db.example/tipdesk?sslmode=verify-full&sslrootcert=/etc/tipdesk/ca.pem",
     ],
 )
 def test_socket_and_verified_tls_urls_are_accepted(url: str) -> None:

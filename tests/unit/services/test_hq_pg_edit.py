@@ -128,9 +128,10 @@ def test_two_analysts_racing_on_one_version_one_wins_the_other_is_told(
     imported: tuple[Session, Case], hq_db: HqDatabase
 ) -> None:
     hq, case = imported
+    key = hq_pg.install_index_key(hq)
     with hq_db.connection() as conn:
-        a = PgRecords(conn).get("case", case.id)
-        b = PgRecords(conn).get("case", case.id)
+        a = PgRecords(conn, index_key=key).get("case", case.id)
+        b = PgRecords(conn, index_key=key).get("case", case.id)
         conn.rollback()
     assert isinstance(a, Case) and isinstance(b, Case)
     a.stage, b.stage = Stage("trial"), Stage("decided")
@@ -141,7 +142,7 @@ def test_two_analysts_racing_on_one_version_one_wins_the_other_is_told(
         holding.wait(10)
         try:
             with hq_db.transaction() as conn:
-                PgRecords(conn).save([b], hq.actor())
+                PgRecords(conn, index_key=key).save([b], hq.actor())
             outcome["b"] = "saved"
         except StaleRecord as exc:
             outcome["b"] = str(exc)
@@ -149,7 +150,7 @@ def test_two_analysts_racing_on_one_version_one_wins_the_other_is_told(
     thread = threading.Thread(target=second)
     thread.start()
     with hq_db.transaction() as conn:
-        PgRecords(conn).save([a], hq.actor())
+        PgRecords(conn, index_key=key).save([a], hq.actor())
         holding.set()
         # B is now waiting on A's locks (or about to); A commits at the end of this block.
         thread.join(0.5)

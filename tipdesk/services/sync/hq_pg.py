@@ -22,20 +22,22 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import Permission
 from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
+from tipdesk.hqstore import keys as pg_keys
 from tipdesk.hqstore import migrations
 from tipdesk.hqstore.figures import PgFigures
-from tipdesk.hqstore.pool import Conn, HqDatabase, check_url
+from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.reports.build import Progress, build_report_from
 from tipdesk.reports.model import Report, ReportParams
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import importer
+from tipdesk.services.sync import hq_pg_tls, importer
 from tipdesk.services.sync.common import require_hq, sync_store
 from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified, opened_contents
 from tipdesk.services.sync.import_state import Outcome
@@ -74,19 +76,27 @@ def link(session: Session, db: HqDatabase) -> Linked:
             "SELECT key, value FROM settings WHERE key IN (?, ?)", (PUBLIC_KEY, INDEX_KEY)
         )
     )
+    index_key = pg_keys.install_index_key(keys[INDEX_KEY])
     devices = _devices(session)
     with db.connection() as conn:
-        found = migrations.migrate(conn)
+        had_clear_key = pg_keys.holds_clear_key(conn)
+        conn.rollback()
+        found = migrations.migrate(conn, index_key=index_key)
         with conn.transaction():
-            try:
-                pg_batch.link_identity(conn, str(keys[PUBLIC_KEY]), str(keys[INDEX_KEY]))
-            except ValueError:
-                raise KnownError(
-                    "This PostgreSQL database belongs to another HQ (its identity keys differ); "
-                    "nothing was changed. Use an empty database for this HQ."
-                ) from None
+            pg_batch.link_identity(conn, str(keys[PUBLIC_KEY]), index_key)
             pg_batch.mirror_devices(conn, devices)
+        if had_clear_key:
+            pg_keys.rewrite_settings(conn)
     return Linked(found, migrations.LATEST, len(devices))
+
+
+def install_index_key(session: Session) -> bytes:
+    """The HQ install's identity index key, from its own (SQLCipher) store: what the
+    PostgreSQL import hashes with; PostgreSQL holds only its fingerprint."""
+    rows = session.store.query("SELECT value FROM settings WHERE key = ?", (INDEX_KEY,))
+    if not rows:
+        raise KnownError("This HQ install has no identity index key (its store is too old).")
+    return pg_keys.install_index_key(rows[0][0])
 
 
 @dataclass
@@ -99,7 +109,8 @@ class OpenedBundle:
     sha256: str
     contents: Payload
     devices: list[tuple[str, str, str, str, str | None]]
-    private: bytes | None
+    private: bytes | None = dataclasses.field(repr=False)
+    index_key: bytes = dataclasses.field(repr=False)
     actor: Actor
     ctx: ValidationContext
     here: str
@@ -135,6 +146,7 @@ def open_bundle(
         contents,
         _devices(session),
         session.store.vault.private_key(),
+        install_index_key(session),
         session.actor(),
         session.validation_context(),
         session.install.device_id,
@@ -149,7 +161,9 @@ def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
 
     def work(conn: Conn) -> Outcome:
         pg_batch.mirror_devices(conn, opened.devices)
-        with pg_batch.import_batch(conn, opened.actor, m.device, ids, opened.private) as b:
+        with pg_batch.import_batch(
+            conn, opened.actor, m.device, ids, opened.private, index_key=opened.index_key
+        ) as b:
             return importer.apply_in_batch(
                 b,
                 b,
@@ -176,22 +190,26 @@ def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
     return result
 
 
-def check_database_url(url: str) -> None:
-    """Refuse a URL this HQ must not use (:func:`tipdesk.hqstore.pool.check_url`), before
-    anything is created."""
-    check_url(url)
+def check_database_url(url: str, ca_pem: str | None = None) -> None:
+    """Refuse a URL (with this CA certificate, PEM text, or none) this HQ must not use
+    (:func:`tipdesk.services.sync.hq_pg_tls.check`), before anything is created."""
+    hq_pg_tls.check(url, ca_pem)
 
 
-def configure(session: Session, url: str) -> Linked:
-    """Make ``url`` this HQ install's database: check it (:func:`check_url`), link it
-    (:func:`link`) and remember it in the install's settings (audited; the URL holds no
-    password). Bundles imported and reports built from then on use it (:func:`database_of`)."""
+def configure(session: Session, url: str, ca: Path | None = None) -> Linked:
+    """Make ``url`` this HQ install's database: check it with the CA certificate file ``ca``
+    (:mod:`tipdesk.services.sync.hq_pg_tls`), link it (:func:`link`) and remember both in the
+    install's settings (audited; the URL holds no password, the CA is kept by content).
+    Bundles imported and reports built from then on use it (:func:`database_of`)."""
     session.require(Permission.MANAGE_SETTINGS)
     require_hq(session, "hq database")
-    check_url(url)
-    with HqDatabase(url, max_size=1) as db:
+    ca_pem = hq_pg_tls.read_ca(ca)
+    hq_pg_tls.check(url, ca_pem)
+    with HqDatabase(hq_pg_tls.url_with_ca(session, url, ca_pem), max_size=1) as db:
         linked = link(session, db)
-    session.store.set_settings({DATABASE_SETTING: url}, session.actor())
+    session.store.set_settings(
+        {DATABASE_SETTING: url, hq_pg_tls.CA_SETTING: ca_pem or ""}, session.actor()
+    )
     return linked
 
 
@@ -201,7 +219,7 @@ def database_of(session: Session) -> HqDatabase | None:
     url = session.store.setting(DATABASE_SETTING)
     if not url or session.install.role is not InstallRole.HQ:
         return None
-    return HqDatabase(url)
+    return HqDatabase(hq_pg_tls.connection_url(session, url))
 
 
 def gaps(db: HqDatabase, device_id: str) -> list[int]:

@@ -23,6 +23,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.hqstore import dump as pg_dump
 from tipdesk.services.session import Session
+from tipdesk.services.sync import hq_pg_tls
 from tipdesk.services.sync.common import own_identity, require_hq
 from tipdesk.services.sync.enrolment import keys_info
 from tipdesk.services.sync.hq import DATABASE_SETTING
@@ -49,15 +50,19 @@ def backup(session: Session, out: Path) -> BackupWritten:
         )
     info = keys_info(session)
     recipients = [info.recipient, *(r for r in info.backup_recipients if r != info.recipient)]
-    sealed = age.encrypt(pg_dump.dump(url), recipients)
+    sealed = age.encrypt(pg_dump.dump(hq_pg_tls.connection_url(session, url)), recipients)
     atomic_write_bytes(out, sealed)
     return BackupWritten(out, len(sealed), len(recipients))
 
 
-def restore(session: Session, backup_file: Path, url: str) -> None:
-    """Decrypt ``backup_file`` with HQ's key and load it into the empty database ``url``."""
+def restore(session: Session, backup_file: Path, url: str, ca: Path | None = None) -> None:
+    """Decrypt ``backup_file`` with HQ's key and load it into the empty database ``url``
+    (reached as :func:`tipdesk.services.sync.hq_pg.configure` reaches one: ``ca``, the CA
+    certificate file of a server over the network)."""
     session.require(Permission.MANAGE_SETTINGS)
     require_hq(session, "hq restore-database")
+    ca_pem = hq_pg_tls.read_ca(ca)
+    hq_pg_tls.check(url, ca_pem)
     try:
         sealed = backup_file.read_bytes()
     except OSError as exc:
@@ -69,4 +74,4 @@ def restore(session: Session, backup_file: Path, url: str) -> None:
             f"{backup_file.name} does not open with this HQ's key: it is not a backup of "
             "this HQ's database, or it is damaged. Nothing was changed."
         ) from None
-    pg_dump.restore(url, plain)
+    pg_dump.restore(hq_pg_tls.url_with_ca(session, url, ca_pem), plain)

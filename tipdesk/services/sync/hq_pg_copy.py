@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tipdesk.core.errors import KnownError
@@ -25,10 +26,12 @@ from tipdesk.core.permissions import Permission
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.copy import TABLES, CopyTarget
 from tipdesk.hqstore.figures import PgFigures
+from tipdesk.hqstore.keys import install_index_key
 from tipdesk.reports import writers
 from tipdesk.reports.build import build_report, build_report_from
 from tipdesk.reports.model import ReportParams
 from tipdesk.services.session import Session
+from tipdesk.services.sync import hq_pg_tls
 from tipdesk.services.sync.common import require_hq
 from tipdesk.services.sync.hq import DATABASE_SETTING
 from tipdesk.store import report_queries as rq
@@ -115,10 +118,13 @@ def _pages(session: Session, table: str) -> Iterator[list[tuple[Any, ...]]]:
         last = tuple(rows[-1][i] for i in key_at)
 
 
-def migrate_to_postgres(session: Session, url: str) -> Migrated:
-    """Copy, prove and switch to ``url`` (see the module contract)."""
+def migrate_to_postgres(session: Session, url: str, ca: Path | None = None) -> Migrated:
+    """Copy, prove and switch to ``url`` (see the module contract); ``ca``: the CA
+    certificate file of a server reached over the network (as for ``hq database``)."""
     session.require(Permission.MANAGE_SETTINGS)
     require_hq(session, "hq migrate-to-postgres")
+    ca_pem = hq_pg_tls.read_ca(ca)
+    hq_pg_tls.check(url, ca_pem)
     if session.store.setting(DATABASE_SETTING):
         raise KnownError("This HQ already keeps its records in PostgreSQL; nothing was changed.")
     keys = dict(
@@ -126,12 +132,12 @@ def migrate_to_postgres(session: Session, url: str) -> Migrated:
             "SELECT key, value FROM settings WHERE key IN (?, ?)", (PUBLIC_KEY, INDEX_KEY)
         )
     )
-    target = CopyTarget(url)
+    target = CopyTarget(hq_pg_tls.url_with_ca(session, url, ca_pem))
     try:
         for table in TABLES:
             for rows in _pages(session, table):
                 target.write(table, rows)
-        target.link_identity(str(keys[PUBLIC_KEY]), str(keys[INDEX_KEY]))
+        target.link_identity(str(keys[PUBLIC_KEY]), install_index_key(keys[INDEX_KEY]))
         target.finish()
         proof = _prove(session, target)
         target.commit()
@@ -139,7 +145,9 @@ def migrate_to_postgres(session: Session, url: str) -> Migrated:
         target.rollback()
         raise
     target.close()
-    session.store.set_settings({DATABASE_SETTING: url}, session.actor())
+    session.store.set_settings(
+        {DATABASE_SETTING: url, hq_pg_tls.CA_SETTING: ca_pem or ""}, session.actor()
+    )
     return proof
 
 

@@ -26,6 +26,7 @@ from tipdesk.core.validation import normalise, validate
 from tipdesk.hqstore.edits import PgRecords
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.services.session import Session
+from tipdesk.services.sync.hq_pg import install_index_key
 from tipdesk.store.store import Changes
 
 
@@ -40,7 +41,7 @@ def get(session: Session, db: HqDatabase, kind: str, record_id: str) -> Record:
     session.require(Permission.VIEW)
     with db.connection() as conn:
         try:
-            record = PgRecords(conn).get(kind, record_id)
+            record = PgRecords(conn, index_key=install_index_key(session)).get(kind, record_id)
         finally:
             conn.rollback()
     if isinstance(record, Case):
@@ -64,6 +65,6 @@ def save(session: Session, db: HqDatabase, records: Sequence[Record]) -> Changes
         problems += [dataclasses.replace(p, field=f"[{i}].{p.field}") if many else p for p in found]
     if problems:
         raise ValidationFailed(problems, records[0].KIND if records else "record")
-    private = _private(session)
+    private, index_key = _private(session), install_index_key(session)
     with db.transaction() as conn:
-        return PgRecords(conn, private).save(records, session.actor())
+        return PgRecords(conn, index_key=index_key, private=private).save(records, session.actor())

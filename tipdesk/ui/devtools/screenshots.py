@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         shots_registers,  # noqa: F401 (registers the register import wizard)
         shots_reports,  # noqa: F401 (registers the Reports screens)
         shots_review,  # noqa: F401 (registers the Review page)
+        shots_setup_hq,  # noqa: F401 (registers the HQ set-up's database choice)
         shots_sync,  # noqa: F401 (registers the Sync screens)
     )
     from tipdesk.ui.devtools.shots import Shots

@@ -41,6 +41,7 @@ from tipdesk.core.passphrase import MAX_PASSPHRASE
 from tipdesk.core.reference import Reference
 from tipdesk.ui.context import AppConfig, ErrorHandler, SignedIn, signed_in
 from tipdesk.ui.language import current_language
+from tipdesk.ui.pages.setup.database import Choice, DatabaseChoice, check_choice, link_database
 from tipdesk.ui.progress import run_with_progress
 from tipdesk.ui.style import render_svg, repolish
 from tipdesk.ui.widgets import files
@@ -71,9 +72,13 @@ def _create(
     district: str,
     office: str,
     language: Language = DEFAULT_LANGUAGE,
+    database: Choice | None = None,
 ) -> tuple[Session, SignedIn]:
     from tipdesk.services.session import init_install
     from tipdesk.store.keys import DEFAULT_KDF
+
+    if database is not None:
+        check_choice(database)  # before anything is created
 
     session, recovery = init_install(
         config.paths,
@@ -269,9 +274,16 @@ class OptionsPage(QWizardPage):
         self.summary.setObjectName("summary")
         box.addWidget(self.summary)
         box.addSpacing(8)
-        box.addWidget(label(self.tr("Enrolment with HQ"), "sectionTitle"))
+        self.enrol_title = label(self.tr("Enrolment with HQ"), "sectionTitle")
+        box.addWidget(self.enrol_title)
         box.addWidget(self._build_enrolment())
         box.addWidget(self.enrol_note)
+        self.database_title = label(
+            self.tr("Where HQ keeps the records it imports"), "sectionTitle"
+        )
+        box.addWidget(self.database_title)
+        self.database = DatabaseChoice()
+        box.addWidget(self.database)
         box.addSpacing(8)
         self.demo_check = QCheckBox(self.tr("Fill with demo data (training installs only)"))
         self.demo_check.setObjectName("demoCheck")
@@ -316,8 +328,11 @@ class OptionsPage(QWizardPage):
     def initializePage(self) -> None:
         w = self._wizard
         role = w.intro.role()
+        self.enrol_title.setVisible(role is InstallRole.DISTRICT)
         self.enrol_row.setVisible(role is InstallRole.DISTRICT)
         self.enrol_note.setVisible(role is InstallRole.DISTRICT)
+        self.database_title.setVisible(role is InstallRole.HQ)
+        self.database.setVisible(role is InstallRole.HQ)
         lines = [
             self.tr("Kind: {kind}").format(
                 kind=self.tr("district office") if role is InstallRole.DISTRICT else self.tr("HQ")
@@ -330,6 +345,8 @@ class OptionsPage(QWizardPage):
             lines.append(
                 self.tr("Office: {o}").format(o=w.office_page.office.currentText().strip())
             )
+        if role is InstallRole.HQ:
+            lines.append(self.database.summary())
         lines.append(self.tr("Administrator: {u}").format(u=w.user_page.user_edit.text().strip()))
         lines.append(self.tr("Data folder: {f}").format(f=w.config.paths.home))
         self.summary.setText("\n".join(lines))
@@ -476,6 +493,15 @@ class StepsPanel(QFrame):
             repolish(item)
 
 
+_NAV_BUTTONS = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.CommitButton,
+    QWizard.WizardButton.FinishButton,
+    QWizard.WizardButton.CancelButton,
+)
+
+
 class SetupWizard(QWizard):
     """See the module docstring."""
 
@@ -502,6 +528,7 @@ class SetupWizard(QWizard):
         self.recovery_key = ""
         self._creating = False
         self._filling = False
+        self._database: Choice | None = None
         self.setWindowTitle(self.tr("Set up TIPDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.steps = StepsPanel()
@@ -530,6 +557,12 @@ class SetupWizard(QWizard):
             if wizard_button is not None:
                 wizard_button.setProperty("primary", True)
                 repolish(wizard_button)
+        # QWizard's own layout squeezes its buttons below their size hint when a page grows (the
+        # HQ database choice); Nastaliq labels need their full height, so it may not.
+        for which in _NAV_BUTTONS:
+            nav_button = self.button(which)
+            if nav_button is not None:
+                nav_button.setMinimumHeight(nav_button.sizeHint().height())
         self._on_current_id_changed(INTRO)
 
     def _on_current_id_changed(self, page_id: int) -> None:
@@ -556,6 +589,7 @@ class SetupWizard(QWizard):
             office = self.office_page.office.office()
         user = self.user_page.user_edit.text().strip()
         passphrase = self.user_page.passphrase.passphrase()
+        self._database = self.options_page.database.choice() if role is InstallRole.HQ else None
         self._creating = True
         self.options_page.message.set_message("info", self.tr("Creating the encrypted store…"))
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
@@ -569,6 +603,7 @@ class SetupWizard(QWizard):
                 district=district,
                 office=office,
                 language=current_language(),
+                database=self._database,
             ),
             self._on_created,
             self._on_create_failed,
@@ -581,6 +616,12 @@ class SetupWizard(QWizard):
         self.user_page.passphrase.clear()
         self.options_page.message.set_message("info", "")
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        if self._database is not None:
+            # As `tipdesk init --role hq --database URL`: a failure is told (the HQ keeps its
+            # records in its own store meanwhile; `tipdesk hq database URL` links it later).
+            self.runner.submit(
+                partial(link_database, choice=self._database), lambda _r: None, self.report
+            )
         enrol_path = self.options_page.enrol_edit.text()
         if enrol_path:
             self.runner.submit(
