@@ -29,6 +29,10 @@ own durability settings, so the comparison favours PostgreSQL on commit cost).
 Environment: ``BENCH_HQ_PG_RECORDS`` (default 40000) records in all, half per district;
 ``BENCH_HQ_PG_RUNS`` (default 3) runs, each of the three ways in turn from HQ's store as it was
 before any import (a copy) and fresh databases; the summary gives the best and median of each.
+
+Then the analysts at scale (:mod:`bench.hq_pg_scale`: the national report and search at
+``BENCH_HQ_PG_CASES`` cases, default 1,000,000, 0 to skip; search and a list page while the
+same two bundles are imported).
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ from typing import Any
 
 import psycopg
 
-from bench import hq_pg_inbox
+from bench import hq_pg_inbox, hq_pg_scale
 from bench.sync import PASSPHRASE, _fill_district, _install
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
@@ -312,6 +316,9 @@ def main() -> None:
                     results.append(_Run(sqlite_s, one_s, two_s, sqlite_cpu, two_cpu))
                     if run == runs - 1:
                         _reports(hq, [one_url, two_url])
+                        if int(os.environ.get("BENCH_HQ_PG_CASES", "1000000")) > 0:
+                            scale_url = _fresh_database(admin_url, "bench_scale")
+                            hq_pg_scale.run(hq, scale_url, datas)
                 finally:
                     hq.close()
             _summary(results, rows)

@@ -18,6 +18,7 @@ import datetime as dt
 import itertools
 import json
 import random
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,10 @@ DEPARTMENTS = ["punjab_labour", "sindh_labour", "kp_social_welfare", "punjab_chi
 GENDERS = ["male"] * 8 + ["female"] * 2
 STAGES = ["registered", "investigation", "challan", "trial", "decided"]
 V_GENDERS = ["female"] * 6 + ["male"] * 3 + ["transgender"]
+
+
+Batch = dict[str, list[tuple[Any, ...]]]
+"""Rows of one batch by record kind (parents before children), in MAPPINGS' column order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +78,16 @@ def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
-def build(path: Path, key: bytes, reference: Reference, size: Size, seed: int = 5) -> None:
-    """Create the store at ``path`` (a new file) with ``size`` rows."""
+def build(
+    path: Path,
+    key: bytes,
+    reference: Reference,
+    size: Size,
+    seed: int = 5,
+    also: Callable[[Connection, Batch], None] | None = None,
+) -> None:
+    """Create the store at ``path`` (a new file) with ``size`` rows; ``also(conn, batch)`` is
+    called with each batch, in its transaction, after its rows are inserted."""
     conn = connect(path, key, create=True)
     try:
         migrate(conn)
@@ -91,7 +104,12 @@ def build(path: Path, key: bytes, reference: Reference, size: Size, seed: int = 
         ).fetchall()
         for name, _sql in indexes:
             conn.execute(f"DROP INDEX {name}")
-        _fill(conn, reference, size, random.Random(seed))
+        for rows in batches(reference, size, random.Random(seed)):
+            with transaction(conn):
+                for kind, kind_rows in rows.items():
+                    conn.executemany(insert_sql(kind), kind_rows)
+                if also is not None:
+                    also(conn, rows)
         for _name, sql in indexes:
             conn.execute(sql)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -124,7 +142,9 @@ def _accused_pool(rng: random.Random) -> list[tuple[Any, ...]]:
     return pool
 
 
-def _fill(conn: Connection, reference: Reference, size: Size, rng: random.Random) -> None:
+def batches(reference: Reference, size: Size, rng: random.Random) -> Iterator[Batch]:
+    """The store's rows, a batch at a time (also what bench/hq_pg_scale.py copies into
+    PostgreSQL: the same rows on both engines)."""
     codes, weights = _districts(reference, rng)
     cum = list(itertools.accumulate(weights))
     cases = _Rows(
@@ -136,7 +156,8 @@ def _fill(conn: Connection, reference: Reference, size: Size, rng: random.Random
     accused = _Rows(
         "accused", name="Bench Accused", father_name="Bench Father", nationality="PK",
         role="recruiter", arrest_status="arrested", section="3", outcome="pending", court="",
-        appeal="none",
+        appeal="none", dual_role_matches="[]", dual_role_reviewed="[]", dual_role_reviewed_by="",
+        dual_role_decision="",
     )  # fmt: skip
     victims = _Rows(
         "victim", name="", father_name="", cnic="", phone="", address="", nationality="PK",
@@ -201,17 +222,11 @@ def _fill(conn: Connection, reference: Reference, size: Size, rng: random.Random
                     referred_on=iso[reg], outcome="provided" if done else "pending",
                     outcome_on=iso[min(reg + 20, last)] if done else None,
                 ))  # fmt: skip
-        with transaction(conn):
-            conn.executemany(insert_sql("case"), c_rows)
-            conn.executemany(insert_sql("accused"), a_rows)
-            conn.executemany(insert_sql("victim"), v_rows)
-            conn.executemany(insert_sql("referral"), r_rows)
-    _fill_activities(conn, codes, weights, size, rng)
+        yield {"case": c_rows, "accused": a_rows, "victim": v_rows, "referral": r_rows}
+    yield _activities(codes, weights, size, rng)
 
 
-def _fill_activities(
-    conn: Connection, codes: list[str], weights: list[float], size: Size, rng: random.Random
-) -> None:
+def _activities(codes: list[str], weights: list[float], size: Size, rng: random.Random) -> Batch:
     trainings = _Rows(
         "training", title="Bench training", topics='["investigation"]', partners="[]",
         venue="", roster="[]", participants_transgender=0,
@@ -242,6 +257,4 @@ def _fill_activities(
             end_on=_iso(start), district=(place := rng.choices(codes, weights)[0]), owner=place,
             people_reached=rng.randrange(20, 2000),
         ))  # fmt: skip
-    with transaction(conn):
-        conn.executemany(insert_sql("training"), t_rows)
-        conn.executemany(insert_sql("campaign"), c_rows)
+    return {"training": t_rows, "campaign": c_rows}

@@ -19,8 +19,9 @@ Contract (the same as :mod:`tipdesk.store.remote_apply`'s, so that
   log and audit entries by COPY; updates, version vectors, record claims and victims' keys
   and search terms by COPY into a staging table and one statement per table. Reads during the
   batch see the rows as they were before it (the importer reads before it writes).
-- Not on PostgreSQL yet: the full-text search index (:meth:`PgRemoteBatch.index_case` does
-  nothing), the per-month summary tables (the report reads the record rows).
+- The search index (:mod:`tipdesk.hqstore.search`) is written with the records, as the
+  SQLCipher batch writes its FTS5 rows; the report's per-month summaries follow the record
+  rows by themselves (statement-level triggers: :mod:`tipdesk.hqstore.summaries`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from tipdesk.core.errors import KnownError
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
 from tipdesk.hqstore import bulk, keys
 from tipdesk.hqstore.dialect import identifier
+from tipdesk.hqstore.search import TABLES as SEARCHED
+from tipdesk.hqstore.search import SearchIndex
 from tipdesk.hqstore.vault import PgVault
 from tipdesk.store import audit as store_audit
 from tipdesk.store.anchor_store import AnchorRow
@@ -104,6 +107,7 @@ class PgRemoteBatch:
         self._change_rows: list[tuple[str, str, int, str, str, str]] = []
         self._versions: list[tuple[str, str, int, str]] = []
         self._audit: list[store_audit.NewEntry] = []
+        self._search = SearchIndex()
 
     # --- reads ---------------------------------------------------------------------------
     def handed_over(self, case_ids: Sequence[str]) -> dict[str, HandoverRow]:
@@ -248,6 +252,8 @@ class PgRemoteBatch:
         # Buffered like the inserts: one UPDATE ... FROM a staging table per kind at flush
         # (a record is written once per import; were it twice, the last values win).
         self._updates[kind][record.id] = values
+        if kind in SEARCHED and kind != "case":  # cases: index_case (children's words)
+            self._search.put(record, rowid)
         self.changes.add(kind, record.id)
         self._change_rows.append(
             (kind, record.id, record.version, self.actor.at, owner, record.updated_device)
@@ -277,6 +283,8 @@ class PgRemoteBatch:
             self._inserts[kind].append((rowid, *self._sealed(record, plain)))
             if kind == "victim":
                 self._new_victims.add(record.id)
+            if kind in SEARCHED and kind != "case":
+                self._search.put(record, rowid)
             self._change_rows.append(
                 (kind, record.id, record.version, at, owner, record.updated_device)
             )
@@ -297,7 +305,8 @@ class PgRemoteBatch:
         return self.vault.seal_values(record, values, MAPPINGS["victim"].columns)
 
     def index_case(self, case: Case, rowid: int, *, new: bool) -> None:
-        """Search is not on PostgreSQL yet (issue 20): nothing to index."""
+        """(Re)index a case with its accused and victims for search (written at flush)."""
+        self._search.put(case, rowid)
 
     def _kept(self, kind: str, record_id: str, record: Any) -> Any:
         """A version as the conflict and quarantine tables keep it: a victim's identity
@@ -425,6 +434,7 @@ class PgRemoteBatch:
                 # After the inserts: an update of a record inserted by this batch finds it.
                 bulk_update(self.conn, kind, list(self._updates[kind].values()))
         self.vault.index(self._victims, self._new_victims)
+        self._search.flush(self.conn)
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOG_LOCK,))
         if self._change_rows:
             bulk.copy_rows(self.conn, "changes", _CHANGE_COLUMNS, self._change_rows)

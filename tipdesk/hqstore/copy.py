@@ -114,7 +114,11 @@ class CopyTarget:
         keys.link(self.conn, public_key, index_key)
 
     def finish(self) -> None:
-        """Move each identity column's sequence past the copied values."""
+        """Move each identity column's sequence past the copied values, and index the
+        copied records for search (:func:`tipdesk.hqstore.search.rebuild`)."""
+        from tipdesk.hqstore.search import rebuild
+
+        rebuild(self.conn)
         for table, column in _SEQUENCES.items():
             self.conn.execute(
                 f"SELECT setval(pg_get_serial_sequence(%s, %s), "  # noqa: S608

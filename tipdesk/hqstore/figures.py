@@ -6,7 +6,9 @@ store for the same records (the report built on either engine is byte-identical;
 compare them). Counting rules are that module's (the definitions of
 ``docs/report-definitions.md``): these queries are its ``_raw_*`` definitions, written with
 :data:`~tipdesk.hqstore.dialect.POSTGRES` where the engines differ, and read the record rows
-for the whole period (the per-month summary tables are not on PostgreSQL yet).
+for the whole period in their ``raw_*`` form; the report reads cases, accused and victims of
+whole months from the per-month summary tables (:mod:`tipdesk.hqstore.summaries`), as the
+SQLCipher store does.
 
 Rows come back in the order SQLite's ``GROUP BY`` gives them (group columns ascending, NULL
 first, the ``C`` collation), every count and sum as a Python ``int``. Read only; thread-safe
@@ -15,12 +17,14 @@ first, the ``C`` collation), every count and sum as a Python ``int``. Read only;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.store.report_queries import Row, Scope
+from tipdesk.store.report_queries import _merge as merge_parts
+from tipdesk.store.report_queries import _split as split_period
 
 D = POSTGRES
 
@@ -90,7 +94,87 @@ class PgFigures:
         return f"WHERE {col} = ANY(?)", [list(scope.districts)]
 
     # --- the report's figures ----------------------------------------------------------------
+    # Cases, accused and victims: the whole months of the period from the summary tables
+    # (:mod:`tipdesk.hqstore.summaries`), the days of a partial first or last month from the
+    # record rows (the ``raw_*`` definitions), merged group by group as the SQLCipher store's
+    # report_queries does.
+    def _by_month(
+        self, scope: Scope, raw: Callable[[Scope], list[Row]], summary: str, keys: int
+    ) -> list[Row]:
+        months, edges = split_period(scope)
+        parts = [raw(e) for e in edges]
+        if months is not None:
+            cond, params = self._where(
+                Scope(months[0], months[1], scope.districts), "month", "district"
+            )
+            parts.append(self._rows(summary.format(cond=cond) + " " + _order(keys), params))
+        return merge_parts(parts, keys)
+
     def case_rows(self, scope: Scope) -> list[Row]:
+        return self._by_month(
+            scope,
+            self.raw_case_rows,
+            "SELECT district, stage, month, cases, official, action FROM report_cases "
+            "WHERE {cond} AND cases > 0",
+            3,
+        )
+
+    def accused_proceeded_rows(self, scope: Scope) -> list[Row]:
+        return self._by_month(
+            scope,
+            self.raw_accused_proceeded_rows,
+            "SELECT district, gender, CAST(sum(n) AS bigint) FROM report_proceeded "
+            "WHERE {cond} GROUP BY district, gender HAVING sum(n) > 0",
+            2,
+        )
+
+    def judgment_rows(self, scope: Scope) -> list[Row]:
+        return self._by_month(
+            scope,
+            self.raw_judgment_rows,
+            "SELECT district, gender, outcome, month, n FROM report_judgments "
+            "WHERE {cond} AND n > 0",
+            4,
+        )
+
+    def law_case_rows(self, scope: Scope) -> list[Row]:
+        return self._by_month(
+            scope,
+            self.raw_law_case_rows,
+            "SELECT district, law, month, cases FROM report_law_cases WHERE {cond} AND cases > 0",
+            3,
+        )
+
+    def law_accused_rows(self, scope: Scope) -> list[Row]:
+        return self._by_month(
+            scope,
+            self.raw_law_accused_rows,
+            "SELECT district, law, official, event, month, n FROM report_law_accused "
+            "WHERE {cond} AND n > 0",
+            5,
+        )
+
+    def victim_rows(self, scope: Scope) -> list[Row]:
+        return self._by_month(
+            scope,
+            self.raw_victim_rows,
+            "SELECT district, gender, age_group, nationality, CAST(sum(n) AS bigint) "
+            "FROM report_victims WHERE {cond} "
+            "GROUP BY district, gender, age_group, nationality HAVING sum(n) > 0",
+            4,
+        )
+
+    def victim_form_rows(self, scope: Scope) -> list[Row]:
+        return self._by_month(
+            scope,
+            self.raw_victim_form_rows,
+            "SELECT gender, age_group, CASE WHEN no_form = 1 THEN NULL ELSE form END AS f, "
+            "CAST(sum(n) AS bigint) FROM report_victim_forms WHERE {cond} "
+            "GROUP BY gender, age_group, no_form, form HAVING sum(n) > 0",
+            3,
+        )
+
+    def raw_case_rows(self, scope: Scope) -> list[Row]:
         cond, params = self._where(scope, "registered_on", "district")
         return self._rows(
             f"SELECT district, stage, {D.month('registered_on')} AS month, count(*), "  # noqa: S608
@@ -100,7 +184,7 @@ class PgFigures:
             params,
         )
 
-    def accused_proceeded_rows(self, scope: Scope) -> list[Row]:
+    def raw_accused_proceeded_rows(self, scope: Scope) -> list[Row]:
         own, own_params = self._where(Scope(scope.date_from, scope.date_to), "proceeded_on", None)
         district = self._district_filter("c.district", scope)
         return self._rows(
@@ -112,7 +196,7 @@ class PgFigures:
             [*own_params, *district[1]],
         )
 
-    def judgment_rows(self, scope: Scope) -> list[Row]:
+    def raw_judgment_rows(self, scope: Scope) -> list[Row]:
         own, own_params = self._where(Scope(scope.date_from, scope.date_to), "judgment_on", None)
         district = self._district_filter("c.district", scope)
         return self._rows(
@@ -125,7 +209,7 @@ class PgFigures:
             [*own_params, *district[1]],
         )
 
-    def law_case_rows(self, scope: Scope) -> list[Row]:
+    def raw_law_case_rows(self, scope: Scope) -> list[Row]:
         cond, params = self._where(scope, "registered_on", "district")
         return self._rows(
             f"SELECT district, law, {D.month('registered_on')} AS month, count(*) "  # noqa: S608
@@ -133,7 +217,7 @@ class PgFigures:
             params,
         )
 
-    def law_accused_rows(self, scope: Scope) -> list[Row]:
+    def raw_law_accused_rows(self, scope: Scope) -> list[Row]:
         whole = Scope(scope.date_from, scope.date_to)
         proceeded, p_params = self._where(whole, "proceeded_on", None)
         judged, j_params = self._where(whole, "judgment_on", None)
@@ -153,7 +237,7 @@ class PgFigures:
             [*p_params, *j_params, *district[1]],
         )
 
-    def victim_rows(self, scope: Scope) -> list[Row]:
+    def raw_victim_rows(self, scope: Scope) -> list[Row]:
         cond, params = self._where(scope, "identified_on", "district")
         return self._rows(
             f"SELECT district, gender, {AGE_GROUP} AS grp, nationality, count(*) "  # noqa: S608
@@ -162,7 +246,7 @@ class PgFigures:
             params,
         )
 
-    def victim_form_rows(self, scope: Scope) -> list[Row]:
+    def raw_victim_form_rows(self, scope: Scope) -> list[Row]:
         cond, params = self._where(scope, "identified_on", "district")
         return self._rows(
             f"SELECT gender, {AGE_GROUP} AS grp, f.value AS form, count(*) "  # noqa: S608

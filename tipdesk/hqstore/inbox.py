@@ -1,7 +1,7 @@
 """The PostgreSQL HQ's inbox: bundles the receiver took, waiting for an importer (issue 20).
 
 Contract:
-- The table is schema step 3 (:mod:`tipdesk.hqstore.migrations`).
+- The table is schema step 5 (:mod:`tipdesk.hqstore.migrations`).
 - The receiver (``hq serve``) checks a bundle's sender and signature, then :func:`put` stores
   it here as it came (it is encrypted to HQ: no record is readable in this table) and answers
   at once; it never imports in the request.

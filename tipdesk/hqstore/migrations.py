@@ -240,12 +240,52 @@ def _step_inbox(conn: Conn) -> None:
     )
 
 
+def _step_search(conn: Conn) -> None:
+    """Search (issue 20, the analysts): one index table per searched kind, as the SQLCipher
+    store's FTS5 tables (:mod:`tipdesk.hqstore.search`): the folded words of a record as a
+    ``tsvector`` (GIN: whole words and word prefixes), and its words holding a digit as text
+    with a space before each (``pg_trgm`` GIN: prefixes of case numbers and CNIC parts)."""
+    _script(
+        conn,
+        """
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE TABLE cases_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE TABLE victims_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE TABLE trainings_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE TABLE campaigns_search (rowid bigint PRIMARY KEY, words tsvector NOT NULL,
+        body ctext NOT NULL);
+    CREATE INDEX cases_search_words ON cases_search USING gin (words);
+    CREATE INDEX cases_search_body ON cases_search USING gin (body gin_trgm_ops);
+    CREATE INDEX victims_search_words ON victims_search USING gin (words);
+    CREATE INDEX victims_search_body ON victims_search USING gin (body gin_trgm_ops);
+    CREATE INDEX trainings_search_words ON trainings_search USING gin (words);
+    CREATE INDEX trainings_search_body ON trainings_search USING gin (body gin_trgm_ops);
+    CREATE INDEX campaigns_search_words ON campaigns_search USING gin (words);
+    CREATE INDEX campaigns_search_body ON campaigns_search USING gin (body gin_trgm_ops)
+        """,
+    )
+
+
+def _step_summaries(conn: Conn) -> None:
+    """The national report's per-month summary tables, kept by statement-level triggers
+    (:mod:`tipdesk.hqstore.summaries`), the rows already stored summarised once."""
+    from tipdesk.hqstore.summaries import STEP
+
+    for statement in STEP:
+        conn.execute(statement.encode())
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
     (3, _step_keys_out),
     (4, _step_reveal_function),
     (5, _step_inbox),
+    (6, _step_search),
+    (7, _step_summaries),
 ]
 LATEST = STEPS[-1][0]
 

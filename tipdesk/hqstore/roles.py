@@ -47,12 +47,19 @@ insert into. The grant hook below grants on it once it exists."""
 IDENTIFYING = Victim.IDENTIFYING
 """Victims' columns no analyst may read (sealed tokens: only the audited function reads them)."""
 
+_SEARCH_TABLES = ("cases_search", "victims_search", "trainings_search", "campaigns_search")
 _ANALYST_TABLES = (
     "cases", "accused", "referrals", "trainings", "campaigns", "changes", "settings",
     "schema_version", "sync_devices", "sync_bundles", "sync_versions", "sync_anchors",
+    *_SEARCH_TABLES, "report_cases", "report_law_cases", "report_proceeded",
+    "report_judgments", "report_law_accused", "report_victims", "report_victim_forms",
 )  # fmt: skip
 _HIDDEN_COLUMNS = {"victims": IDENTIFYING, "sync_quarantine": ("record",)}
 _HIDDEN_COLUMNS["sync_conflicts"] = ("record",)
+
+
+_SEARCH_DELETE = ", ".join(f"public.{t}" for t in _SEARCH_TABLES)
+"""The search tables: an import replaces a record's search row (delete, then insert)."""
 
 
 def _list(names: tuple[str, ...]) -> str:
@@ -92,7 +99,7 @@ REVOKE ALL ON FUNCTION {SIGNATURE} FROM {everyone};
 GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {IMPORTER};
 REVOKE INSERT, UPDATE ON public.settings, public.schema_version FROM {IMPORTER};
 REVOKE UPDATE ON public.audit FROM {IMPORTER};
-GRANT DELETE ON public.victim_terms TO {IMPORTER};
+GRANT DELETE ON public.victim_terms, {_SEARCH_DELETE} TO {IMPORTER};
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {IMPORTER};
 
 -- The analyst: records without victims' identifying columns; audit append.

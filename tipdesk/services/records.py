@@ -50,6 +50,7 @@ from tipdesk.core.records import (
 from tipdesk.core.validation import advise, normalise, validate
 from tipdesk.services import overlap_guard, overlaps, ownership
 from tipdesk.services.session import Session
+from tipdesk.services.sync.hq import hq_database
 from tipdesk.store.audit import NewEntry
 from tipdesk.store.search import SearchHit
 from tipdesk.store.store import Changes
@@ -313,6 +314,12 @@ def page(
 def search(session: Session, text: str, limit: int = 50) -> list[SearchHit]:
     """Full-text search; identities are searched only for users who may reveal them."""
     session.require(Permission.VIEW)
+    db = hq_database(session)
+    if db is not None:  # an HQ keeping its records in PostgreSQL (issue 20)
+        from tipdesk.services.sync import hq_pg_read  # the PostgreSQL driver, only when used
+
+        with db:
+            return hq_pg_read.search(session, db, text, limit)
     return session.store.search(
         text, include_identity=session.can(Permission.REVEAL_IDENTITY), limit=limit
     )
