@@ -281,6 +281,27 @@ def test_charts_are_mirrored_right_to_left(qtbot: Any) -> None:
         assert chart.axes(Qt.Orientation.Vertical)[0].alignment() == side
 
 
+def test_a_long_step_name_right_to_left_is_cut_at_its_end_not_its_start(qtbot: Any) -> None:
+    """Right to left, a step name wider than its room ran off the chart's edge and lost its
+    first word; there the axis cuts it with "…" at its end (left to right it spills into the
+    margin, as before), and the bar's tooltip still names it in full."""
+    from tipdesk.ui.widgets import charts
+
+    steps = ["جن کے خلاف کارروائی ہوئی", "سزا یافتہ", "بری"]
+    for direction, cut in ((Qt.LayoutDirection.LeftToRight, False),
+                           (Qt.LayoutDirection.RightToLeft, True)):  # fmt: skip
+        view = charts.new_chart_view()
+        qtbot.addWidget(view)
+        view.setLayoutDirection(direction)
+        view.resize(320, 260)
+        charts.show_funnel(view, steps, [164, 22, 71], "accused")
+        axis = view.chart().axes(Qt.Orientation.Vertical)[0]
+        assert axis.truncateLabels() is cut
+        assert axis.alignment() == (
+            Qt.AlignmentFlag.AlignRight if cut else Qt.AlignmentFlag.AlignLeft
+        )
+
+
 def test_validation_messages_are_shown_in_urdu(qtbot: Any) -> None:
     """A problem made in core (no Qt there) reads in Urdu, its label argument translated
     too; in English it is the English sentence."""

@@ -156,6 +156,10 @@ def show_funnel(view: QChartView, labels: Sequence[str], values: Sequence[int],
     series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     axis_y = _category_axis(names)
+    # Right to left, a step's name longer than the room beside the bars ran off the chart's
+    # edge, cutting the word a reader starts with: there it is cut with "…" at its end instead
+    # (the tooltip names it in full). Left to right it keeps the margin it spills into.
+    axis_y.setTruncateLabels(_mirrored(view))
     axis_y.setLabelsFont(_font(9))
     axis_y.setLabelsColor(QColor(TEXT))
     # Room after the longest bar for its value, so the label is drawn outside it.
