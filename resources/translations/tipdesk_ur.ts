@@ -8634,6 +8634,70 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{day} آج سے {years} سال سے زیادہ آگے ہے؛ سال جانچیں</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a district we know: write the district&apos;s name, e.g. Lahore</source>
+        <translation>‏&apos;{value}&apos; کوئی معلوم ضلع نہیں: ضلع کا نام لکھیں، مثلاً Lahore</translation>
+    </message>
+    <message>
+        <source>a text of {n} characters is not a district we know: write the district&apos;s name</source>
+        <translation>‏{n} حروف کا متن کوئی معلوم ضلع نہیں: ضلع کا نام لکھیں</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; could be any of {n} districts: write the district&apos;s full name</source>
+        <translation>‏&apos;{value}&apos; {n} اضلاع میں سے کوئی بھی ہو سکتا ہے: ضلع کا پورا نام لکھیں</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a district we know (did you mean {name}?)</source>
+        <translation>‏&apos;{value}&apos; کوئی معلوم ضلع نہیں (کیا آپ کی مراد {name} ہے؟)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; could be {names} or {last}: write the district&apos;s full name</source>
+        <translation>‏&apos;{value}&apos; {names} یا {last} ہو سکتا ہے: ضلع کا پورا نام لکھیں</translation>
+    </message>
+    <message>
+        <source>The passphrase is too weak: {reasons}.</source>
+        <translation>پاس فریز بہت کمزور ہے: {reasons}۔</translation>
+    </message>
+    <message>
+        <source>{first}; {then}</source>
+        <translation>‏{first}؛ {then}</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters.</source>
+        <translation>کم از کم {n} حروف استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Use at most {n} characters.</source>
+        <translation>زیادہ سے زیادہ {n} حروف استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Do not use control characters.</source>
+        <translation>کنٹرول حروف استعمال نہ کریں۔</translation>
+    </message>
+    <message>
+        <source>Do not start or end the passphrase with a space.</source>
+        <translation>پاس فریز کے شروع یا آخر میں خالی جگہ (اسپیس) نہ رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Do not repeat a single character.</source>
+        <translation>ایک ہی حرف بار بار نہ دہرائیں۔</translation>
+    </message>
+    <message>
+        <source>Do not use a simple sequence such as 1234567890 or abcdefghij.</source>
+        <translation>سادہ ترتیب استعمال نہ کریں، جیسے 1234567890 یا abcdefghij۔</translation>
+    </message>
+    <message>
+        <source>Do not base the passphrase on a common word such as &quot;password&quot;.</source>
+        <translation>پاس فریز کسی عام لفظ، جیسے &quot;password&quot;، پر مبنی نہ رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Use at least 5 different characters.</source>
+        <translation>کم از کم 5 مختلف حروف استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Do not include your user name.</source>
+        <translation>اپنا صارف نام شامل نہ کریں۔</translation>
+    </message>
+    <message>
         <source>{law} s.{section} was not in force on the date of the offence ({day}): check the offence date and sections</source>
         <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی: تاریخِ وقوعہ اور دفعات جانچیں</translation>
     </message>
@@ -8888,6 +8952,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>a supervisor</source>
         <translation>نگران افسر</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>‏{problem}۔</translation>
     </message>
     <message>
         <source>imported without the date proceeded against and the outcome: the accused appears to be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>

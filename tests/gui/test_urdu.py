@@ -170,6 +170,31 @@ def test_the_setup_wizard_offers_the_language_first(controller: AppController, q
     assert urdu.intro.language.language() is Language.URDU
 
 
+def test_the_wizard_gives_a_weak_passphrases_reasons_in_urdu(
+    controller: AppController, qtbot: Any
+) -> None:
+    """The user page in Urdu: every reason a passphrase is refused reads in Urdu (the
+    reasons are made in core, without Qt), with no English word left."""
+    wizard = controller.start()
+    assert isinstance(wizard, SetupWizard)
+    wizard.intro.language.setCurrentIndex(1)
+    wizard.intro.language.activated.emit(1)
+    urdu = controller.start_window
+    assert isinstance(urdu, SetupWizard)
+    fields = urdu.user_page.passphrase
+    urdu.user_page.user_edit.setText("rashid")
+    fields.passphrase_edit.setText("rashid")
+    shown = re.sub("[\u2066-\u2069\u200f]", "", fields.problems_label.text())
+    lines = shown.splitlines()
+    assert len(lines) == 2  # too short, and the user name
+    assert all(URDU_LETTER.search(line) for line in lines), shown
+    assert "کم از کم 10 حروف" in shown and "صارف نام" in shown
+    assert english_words(shown, []) == []
+    fields.passphrase_edit.setText("password12")
+    assert "password" in fields.problems_label.text()  # the word quoted stays as it is
+    assert URDU_LETTER.search(fields.problems_label.text())
+
+
 # --- the sweep: no word left in English -------------------------------------------------------
 
 #: Latin words an Urdu screen keeps: names of things officers use in Latin letters.
