@@ -332,6 +332,35 @@ def test_validation_messages_are_shown_in_urdu(qtbot: Any) -> None:
     assert problem_text(problem) == "the case number is required"
 
 
+def test_a_refused_case_file_is_explained_in_urdu(qtbot: Any) -> None:
+    """The Files tab's refusals (file type, size limit) are made in services without Qt and
+    shown in Urdu, their arguments (a program's kind, a size) translated too; the file's
+    name stays as it is."""
+    import io
+
+    from tipdesk.core import attachments as A
+    from tipdesk.core.errors import InvalidInput
+    from tipdesk.services import file_types
+    from tipdesk.ui.errors import known_error_text, message_text
+
+    with pytest.raises(InvalidInput) as refused:
+        file_types.sniff(io.BytesIO(b"MZ" + bytes(62)), "challan.pdf")
+    too_big = A.limit_problem(3 * A.MB, 0, A.Limits(max_file_mb=2, max_store_mb=10))
+    assert too_big is not None
+    app = QApplication.instance()
+    apply_language(app, Language.URDU)  # type: ignore[arg-type]
+    try:
+        shown = known_error_text(refused.value)
+        limit = message_text(too_big.template, too_big.args.items())
+    finally:
+        apply_language(app, Language.ENGLISH)  # type: ignore[arg-type]
+    assert "challan.pdf" in shown and "Windows" in shown
+    assert "منسلک نہیں کی جا سکتی" in shown and "پروگرام" in shown
+    assert english_words(shown, ["challan.pdf", "Windows"]) == []
+    assert "3.0" in limit and english_words(limit, ["MB"]) == []
+    assert known_error_text(refused.value) == str(refused.value)
+
+
 def test_overlap_notices_diary_items_and_report_words_are_shown_in_urdu(qtbot: Any) -> None:
     """The dual-role notice (made in core), a shipped follow-up's title in the diary and the
     report's export words read in Urdu; in English they are unchanged."""
