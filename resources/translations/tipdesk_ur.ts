@@ -9066,6 +9066,74 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>شناخت {id} والا کوئی مقدمہ موجود نہیں۔</translation>
     </message>
     <message>
+        <source>There is no victim with id {id}.</source>
+        <translation>شناخت {id} والا کوئی متاثرہ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no accused with id {id}.</source>
+        <translation>شناخت {id} والا کوئی ملزم موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no referral with id {id}.</source>
+        <translation>شناخت {id} والا کوئی ریفرل موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no training with id {id}.</source>
+        <translation>شناخت {id} والی کوئی تربیت موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id {id}.</source>
+        <translation>شناخت {id} والی کوئی مہم موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The record was not saved: {problems}</source>
+        <translation>ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The case was not saved: {problems}</source>
+        <translation>مقدمہ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The victim was not saved: {problems}</source>
+        <translation>متاثرہ کا ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The accused was not saved: {problems}</source>
+        <translation>ملزم کا ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The referral was not saved: {problems}</source>
+        <translation>ریفرل محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The training was not saved: {problems}</source>
+        <translation>تربیت محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The campaign was not saved: {problems}</source>
+        <translation>مہم محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The hearing was not saved: {problems}</source>
+        <translation>پیشی محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The attachment was not saved: {problems}</source>
+        <translation>فائل محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The passphrase was not saved: {problems}</source>
+        <translation>پاس فریز محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The user was not saved: {problems}</source>
+        <translation>صارف محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>‏{field}: {problem}</translation>
+    </message>
+    <message>
         <source>{district} is not a district of the reference list (see `tipdesk reference districts`). Nothing was changed.</source>
         <translation>‏{district} حوالہ جاتی فہرست کا کوئی ضلع نہیں (`tipdesk reference districts` دیکھیں)۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
@@ -9394,6 +9462,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>یہ مقدمے کی فائل ہیڈکوارٹر میں نہیں لی جا سکتی۔ {problem}</translation>
     </message>
     <message>
+        <source>There is no active user named {name}.</source>
+        <translation>‏{name} نام کا کوئی فعال صارف موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no disabled user named {name}.</source>
+        <translation>‏{name} نام کا کوئی غیر فعال صارف موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no case file with id {id}.</source>
+        <translation>شناخت {id} والی کوئی مقدمے کی فائل موجود نہیں۔</translation>
+    </message>
+    <message>
         <source>Wrong recovery key.</source>
         <translation>ریکوری کلید غلط ہے۔</translation>
     </message>
@@ -9404,6 +9484,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Too many failed attempts. Wait {n} seconds before trying again.</source>
         <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے {n} سیکنڈ انتظار کریں۔</translation>
+    </message>
+    <message>
+        <source>There is no user named {name}.</source>
+        <translation>‏{name} نام کا کوئی صارف موجود نہیں۔</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-from tipdesk.core.messages import Message, say
+from tipdesk.core.messages import Message, joined, say
 
 MIN_PASSPHRASE = 10
 MAX_PASSPHRASE = 1024
@@ -69,10 +69,7 @@ def passphrase_messages(passphrase: str, *, user: str | None = None) -> list[Mes
 def too_weak(problems: list[Message]) -> Message:
     """The refusal of a weak passphrase naming every problem (``problems`` not empty):
     "The passphrase is too weak: <problem>; <problem>." (the separator is translated too)."""
-    reasons = problems[0]
-    for problem in problems[1:]:
-        reasons = say("{first}; {then}", first=reasons, then=problem)
-    return say("The passphrase is too weak: {reasons}.", reasons=reasons)
+    return say("The passphrase is too weak: {reasons}.", reasons=joined(problems))
 
 
 def strength_hint(passphrase: str) -> str:
