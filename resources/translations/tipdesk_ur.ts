@@ -9202,6 +9202,38 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{problem}۔</translation>
     </message>
     <message>
+        <source>{path} is not a folder; nothing was changed.</source>
+        <translation>‏{path} فولڈر نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>{file} holds an amendment whose commencement date is not confirmed ({n} version(s) dated {pending}, e.g. {first}). Give the date the law took effect (--effective-from YYYY-MM-DD), or write it in the file in place of &apos;commencement&apos;; nothing was changed.</source>
+        <translation>‏{file} میں ایک ترمیم ہے جس کے نفاذ کی تاریخ کی تصدیق نہیں ہوئی ({n} ورژن جن کی تاریخ {pending} ہے، مثلاً {first})۔ قانون کے نافذ ہونے کی تاریخ دیں (--effective-from YYYY-MM-DD)، یا فائل میں &apos;commencement&apos; کی جگہ لکھیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>A commencement date was given, but no version of {file} in the folder waits for one (effective_from {pending}); nothing was changed.</source>
+        <translation>نفاذ کی تاریخ دی گئی، مگر فولڈر میں {file} کا کوئی ورژن اس کا منتظر نہیں (effective_from {pending})؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Only HQ installs reference updates; districts get them in receipts.</source>
+        <translation>حوالہ جاتی اپ ڈیٹس صرف ہیڈکوارٹر نصب کرتا ہے؛ اضلاع کو یہ رسیدوں میں ملتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>No reference file ({names}) in {path}; nothing was changed.</source>
+        <translation>‏{path} میں کوئی حوالہ جاتی فائل ({names}) نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Reference file {path} is too large.</source>
+        <translation>حوالہ جاتی فائل {path} بہت بڑی ہے۔</translation>
+    </message>
+    <message>
+        <source>Reference file {path} must hold a JSON object.</source>
+        <translation>حوالہ جاتی فائل {path} میں JSON آبجیکٹ ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>Reference file {path} is not UTF-8 JSON; nothing was changed.</source>
+        <translation>حوالہ جاتی فائل {path} UTF-8 JSON نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
         <source>imported without the date proceeded against and the outcome: the accused appears to be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
         <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ملزم بظاہر وہی فرد ہے جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
     </message>
