@@ -8634,6 +8634,70 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{day} آج سے {years} سال سے زیادہ آگے ہے؛ سال جانچیں</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a district we know: write the district&apos;s name, e.g. Lahore</source>
+        <translation>‏&apos;{value}&apos; کوئی معلوم ضلع نہیں: ضلع کا نام لکھیں، مثلاً Lahore</translation>
+    </message>
+    <message>
+        <source>a text of {n} characters is not a district we know: write the district&apos;s name</source>
+        <translation>‏{n} حروف کا متن کوئی معلوم ضلع نہیں: ضلع کا نام لکھیں</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; could be any of {n} districts: write the district&apos;s full name</source>
+        <translation>‏&apos;{value}&apos; {n} اضلاع میں سے کوئی بھی ہو سکتا ہے: ضلع کا پورا نام لکھیں</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a district we know (did you mean {name}?)</source>
+        <translation>‏&apos;{value}&apos; کوئی معلوم ضلع نہیں (کیا آپ کی مراد {name} ہے؟)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; could be {names} or {last}: write the district&apos;s full name</source>
+        <translation>‏&apos;{value}&apos; {names} یا {last} ہو سکتا ہے: ضلع کا پورا نام لکھیں</translation>
+    </message>
+    <message>
+        <source>The passphrase is too weak: {reasons}.</source>
+        <translation>پاس فریز بہت کمزور ہے: {reasons}۔</translation>
+    </message>
+    <message>
+        <source>{first}; {then}</source>
+        <translation>‏{first}؛ {then}</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters.</source>
+        <translation>کم از کم {n} حروف استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Use at most {n} characters.</source>
+        <translation>زیادہ سے زیادہ {n} حروف استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Do not use control characters.</source>
+        <translation>کنٹرول حروف استعمال نہ کریں۔</translation>
+    </message>
+    <message>
+        <source>Do not start or end the passphrase with a space.</source>
+        <translation>پاس فریز کے شروع یا آخر میں خالی جگہ (اسپیس) نہ رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Do not repeat a single character.</source>
+        <translation>ایک ہی حرف بار بار نہ دہرائیں۔</translation>
+    </message>
+    <message>
+        <source>Do not use a simple sequence such as 1234567890 or abcdefghij.</source>
+        <translation>سادہ ترتیب استعمال نہ کریں، جیسے 1234567890 یا abcdefghij۔</translation>
+    </message>
+    <message>
+        <source>Do not base the passphrase on a common word such as &quot;password&quot;.</source>
+        <translation>پاس فریز کسی عام لفظ، جیسے &quot;password&quot;، پر مبنی نہ رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Use at least 5 different characters.</source>
+        <translation>کم از کم 5 مختلف حروف استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Do not include your user name.</source>
+        <translation>اپنا صارف نام شامل نہ کریں۔</translation>
+    </message>
+    <message>
         <source>{law} s.{section} was not in force on the date of the offence ({day}): check the offence date and sections</source>
         <translation>‏{law} دفعہ {section} جرم کی تاریخ ({day}) کو نافذ نہیں تھی: تاریخِ وقوعہ اور دفعات جانچیں</translation>
     </message>
@@ -8750,6 +8814,98 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{path} فائل نہیں ہے۔</translation>
     </message>
     <message>
+        <source>The file is {size}; files of at most {most} MB can be attached (an administrator sets the limit in Settings). Scan at a lower resolution or split the document.</source>
+        <translation>فائل {size} کی ہے؛ زیادہ سے زیادہ {most} MB کی فائلیں منسلک کی جا سکتی ہیں (یہ حد منتظم ترتیبات میں مقرر کرتا ہے)۔ کم ریزولوشن پر اسکین کریں یا دستاویز کو حصوں میں تقسیم کریں۔</translation>
+    </message>
+    <message>
+        <source>The store&apos;s files would take {size}, over the limit of {most} MB set in Settings. Remove files no longer needed, or ask an administrator to raise the limit.</source>
+        <translation>اسٹور کی فائلیں {size} ہو جائیں گی، جو ترتیبات میں مقرر {most} MB کی حد سے زیادہ ہے۔ غیر ضروری فائلیں ہٹائیں، یا منتظم سے حد بڑھانے کو کہیں۔</translation>
+    </message>
+    <message>
+        <source>The limit per file must be between 1 and {most} MB (got {value}).</source>
+        <translation>فی فائل حد 1 اور {most} MB کے درمیان ہونی چاہیے (درج کی گئی: {value})۔</translation>
+    </message>
+    <message>
+        <source>The limit for all files must be between 1 and {most} MB (got {value}).</source>
+        <translation>تمام فائلوں کی حد 1 اور {most} MB کے درمیان ہونی چاہیے (درج کی گئی: {value})۔</translation>
+    </message>
+    <message>
+        <source>The limit per file cannot be above the limit for all files.</source>
+        <translation>فی فائل حد تمام فائلوں کی حد سے زیادہ نہیں ہو سکتی۔</translation>
+    </message>
+    <message>
+        <source>A file belongs to one record: give an accused or a victim, not both.</source>
+        <translation>فائل ایک ہی ریکارڈ کی ہوتی ہے: ملزم یا متاثرہ بتائیں، دونوں نہیں۔</translation>
+    </message>
+    <message>
+        <source>Say which case (or accused, or victim) the file belongs to.</source>
+        <translation>بتائیں کہ فائل کس مقدمے (یا ملزم، یا متاثرہ) کی ہے۔</translation>
+    </message>
+    <message>
+        <source>The note is {n} characters long; at most {most}.</source>
+        <translation>نوٹ {n} حروف لمبا ہے؛ زیادہ سے زیادہ {most}۔</translation>
+    </message>
+    <message>
+        <source>Case file {id} was removed.</source>
+        <translation>مقدمے کی فائل {id} ہٹا دی گئی تھی۔</translation>
+    </message>
+    <message>
+        <source>This file belongs to a victim: only users who may reveal victims&apos; identities can open it.</source>
+        <translation>یہ فائل کسی متاثرہ سے متعلق ہے: اسے صرف وہ صارفین کھول سکتے ہیں جنہیں متاثرین کی شناخت ظاہر کرنے کا اختیار ہے۔</translation>
+    </message>
+    <message>
+        <source>This file belongs to a victim: give a reason (a few words) for opening it; it is kept in the audit log.</source>
+        <translation>یہ فائل کسی متاثرہ سے متعلق ہے: اسے کھولنے کی وجہ (چند الفاظ میں) لکھیں؛ یہ آڈٹ لاگ میں محفوظ رہتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Your copy of the identity key has not been granted yet: it is given when an administrator (or another supervisor) signs in. Try again after that.</source>
+        <translation>شناخت کی کلید کی آپ کی نقل ابھی نہیں دی گئی: یہ تب دی جاتی ہے جب کوئی منتظم (یا کوئی دوسرا نگران) سائن اِن کرے۔ اس کے بعد دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the copy a file name.</source>
+        <translation>‏{path} ایک فولڈر ہے؛ نقل کو فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>Give a reason (a few words) for removing the file.</source>
+        <translation>فائل ہٹانے کی وجہ (چند الفاظ میں) لکھیں۔</translation>
+    </message>
+    <message>
+        <source>Case file {id} was already removed.</source>
+        <translation>مقدمے کی فائل {id} پہلے ہی ہٹا دی گئی تھی۔</translation>
+    </message>
+    <message>
+        <source>Only a district install sends files to HQ.</source>
+        <translation>صرف ضلعی تنصیب ہی ہیڈکوارٹر کو فائلیں بھیجتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Accused {id} is not in case {case}.</source>
+        <translation>ملزم {id} مقدمہ {case} میں نہیں۔</translation>
+    </message>
+    <message>
+        <source>Victim {id} is not in case {case}.</source>
+        <translation>متاثرہ {id} مقدمہ {case} میں نہیں۔</translation>
+    </message>
+    <message>
+        <source>{value} is not a kind of file (use one of: {known}).</source>
+        <translation>‏{value} فائل کی کوئی قسم نہیں (ان میں سے ایک استعمال کریں: {known})۔</translation>
+    </message>
+    <message>
+        <source>{file} cannot be attached. {problem}</source>
+        <translation>‏{file} منسلک نہیں کی جا سکتی۔ {problem}</translation>
+    </message>
+    <message>
+        <source>This file belongs to a victim: only users who may reveal victims&apos; identities can send it to HQ.</source>
+        <translation>یہ فائل کسی متاثرہ سے متعلق ہے: اسے ہیڈکوارٹر کو صرف وہ صارفین بھیج سکتے ہیں جنہیں متاثرین کی شناخت ظاہر کرنے کا اختیار ہے۔</translation>
+    </message>
+    <message>
+        <source>This victim has not consented to sharing: their files stay at the district (record the consent on the victim first).</source>
+        <translation>اس متاثرہ نے معلومات شیئر کرنے کی رضامندی نہیں دی: ان کی فائلیں ضلع میں ہی رہیں گی (پہلے متاثرہ کے ریکارڈ میں رضامندی درج کریں)۔</translation>
+    </message>
+    <message>
+        <source>{file} grew while it was being attached and is now over the limit of {most} MB; nothing was stored.</source>
+        <translation>‏{file} منسلک کیے جانے کے دوران بڑھ گئی اور اب {most} MB کی حد سے زیادہ ہے؛ کچھ محفوظ نہیں کیا گیا۔</translation>
+    </message>
+    <message>
         <source>A store already exists in {folder}. Restore with --replace to move it aside (it is kept in a before-restore folder); nothing was changed.</source>
         <translation>‏{folder} میں پہلے سے ایک اسٹور موجود ہے۔ اسے ایک طرف کرنے کے لیے --replace کے ساتھ بحال کریں (یہ before-restore فولڈر میں محفوظ رہتا ہے)؛ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
@@ -8822,8 +8978,160 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>اگلی تاریخ ({next}) آج ({today}) کے بعد ہونی چاہیے۔</translation>
     </message>
     <message>
+        <source>the image declares {what}, more than TIPDesk opens ({most} megapixels). Scan or save it at a lower resolution.</source>
+        <translation>تصویر {what} بتاتی ہے، جو TIPDesk کی حد ({most} میگاپکسل) سے زیادہ ہے۔ اسے کم ریزولوشن پر اسکین یا محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>a Windows program</source>
+        <translation>‏Windows کا پروگرام</translation>
+    </message>
+    <message>
+        <source>a Linux program</source>
+        <translation>‏Linux کا پروگرام</translation>
+    </message>
+    <message>
+        <source>a macOS program</source>
+        <translation>‏macOS کا پروگرام</translation>
+    </message>
+    <message>
+        <source>a script</source>
+        <translation>اسکرپٹ</translation>
+    </message>
+    <message>
+        <source>{file} cannot be attached: {why}</source>
+        <translation>‏{file} منسلک نہیں کی جا سکتی: {why}</translation>
+    </message>
+    <message>
+        <source>its content is not one of the allowed types ({allowed}), whatever its name.</source>
+        <translation>اس کا مواد اجازت شدہ اقسام ({allowed}) میں سے نہیں، نام خواہ کچھ بھی ہو۔</translation>
+    </message>
+    <message>
+        <source>it is a zip archive, not an office document ({allowed} are allowed).</source>
+        <translation>یہ zip آرکائیو ہے، آفس دستاویز نہیں (اجازت شدہ: {allowed})۔</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>یہ خالی ہے۔</translation>
+    </message>
+    <message>
+        <source>it is an old-style Office file (.doc, .xls, .ppt) or an installer. Save it as .docx, .xlsx or PDF and attach that.</source>
+        <translation>یہ پرانی طرز کی Office فائل (.doc, .xls, .ppt) یا انسٹالر ہے۔ اسے .docx، .xlsx یا PDF کے طور پر محفوظ کر کے وہ منسلک کریں۔</translation>
+    </message>
+    <message>
+        <source>it is {what}; programs and scripts are never attached.</source>
+        <translation>یہ {what} ہے؛ پروگرام اور اسکرپٹ کبھی منسلک نہیں کیے جاتے۔</translation>
+    </message>
+    <message>
+        <source>it is not a readable {format} image (damaged?).</source>
+        <translation>یہ پڑھی جانے کے قابل {format} تصویر نہیں (خراب ہے؟)۔</translation>
+    </message>
+    <message>
+        <source>{width:,} x {height:,} pixels</source>
+        <translation>‏{width:,} x {height:,} پکسل</translation>
+    </message>
+    <message>
+        <source>it looks like a zip archive but is damaged.</source>
+        <translation>یہ zip آرکائیو لگتی ہے مگر خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>its parts cannot be read (damaged or encrypted).</source>
+        <translation>اس کے حصے پڑھے نہیں جا سکتے (خراب یا خفیہ کردہ)۔</translation>
+    </message>
+    <message>
+        <source>far more pixels</source>
+        <translation>کہیں زیادہ پکسل</translation>
+    </message>
+    <message>
+        <source>it is an archive of too many parts for an office file.</source>
+        <translation>یہ آرکائیو آفس فائل کے لیے بہت زیادہ حصوں پر مشتمل ہے۔</translation>
+    </message>
+    <message>
+        <source>it would unpack to {unpacked} from {size}: that is a zip bomb, not a document.</source>
+        <translation>یہ {size} سے کھل کر {unpacked} ہو جائے گی: یہ دستاویز نہیں، zip بم ہے۔</translation>
+    </message>
+    <message>
+        <source>parts of it are encrypted. Remove the password first.</source>
+        <translation>اس کے کچھ حصے خفیہ کردہ ہیں۔ پہلے پاس ورڈ ہٹائیں۔</translation>
+    </message>
+    <message>
+        <source>it holds macros (a program inside the document). Save it as a document without macros (.docx, .xlsx) or as PDF.</source>
+        <translation>اس میں میکرو (دستاویز کے اندر پروگرام) ہیں۔ اسے میکرو کے بغیر دستاویز (.docx، .xlsx) یا PDF کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>it is a macro-enabled document; save it without macros.</source>
+        <translation>یہ میکرو والی دستاویز ہے؛ اسے میکرو کے بغیر محفوظ کریں۔</translation>
+    </message>
+    <message>
         <source>There is no case with id {id}.</source>
         <translation>شناخت {id} والا کوئی مقدمہ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no victim with id {id}.</source>
+        <translation>شناخت {id} والا کوئی متاثرہ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no accused with id {id}.</source>
+        <translation>شناخت {id} والا کوئی ملزم موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no referral with id {id}.</source>
+        <translation>شناخت {id} والا کوئی ریفرل موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no training with id {id}.</source>
+        <translation>شناخت {id} والی کوئی تربیت موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no campaign with id {id}.</source>
+        <translation>شناخت {id} والی کوئی مہم موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The record was not saved: {problems}</source>
+        <translation>ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The case was not saved: {problems}</source>
+        <translation>مقدمہ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The victim was not saved: {problems}</source>
+        <translation>متاثرہ کا ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The accused was not saved: {problems}</source>
+        <translation>ملزم کا ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The referral was not saved: {problems}</source>
+        <translation>ریفرل محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The training was not saved: {problems}</source>
+        <translation>تربیت محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The campaign was not saved: {problems}</source>
+        <translation>مہم محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The hearing was not saved: {problems}</source>
+        <translation>پیشی محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The attachment was not saved: {problems}</source>
+        <translation>فائل محفوظ نہیں کی گئی: {problems}</translation>
+    </message>
+    <message>
+        <source>The passphrase was not saved: {problems}</source>
+        <translation>پاس فریز محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>The user was not saved: {problems}</source>
+        <translation>صارف محفوظ نہیں کیا گیا: {problems}</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>‏{field}: {problem}</translation>
     </message>
     <message>
         <source>{district} is not a district of the reference list (see `tipdesk reference districts`). Nothing was changed.</source>
@@ -8888,6 +9196,42 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>a supervisor</source>
         <translation>نگران افسر</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>‏{problem}۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; nothing was changed.</source>
+        <translation>‏{path} فولڈر نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>{file} holds an amendment whose commencement date is not confirmed ({n} version(s) dated {pending}, e.g. {first}). Give the date the law took effect (--effective-from YYYY-MM-DD), or write it in the file in place of &apos;commencement&apos;; nothing was changed.</source>
+        <translation>‏{file} میں ایک ترمیم ہے جس کے نفاذ کی تاریخ کی تصدیق نہیں ہوئی ({n} ورژن جن کی تاریخ {pending} ہے، مثلاً {first})۔ قانون کے نافذ ہونے کی تاریخ دیں (--effective-from YYYY-MM-DD)، یا فائل میں &apos;commencement&apos; کی جگہ لکھیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>A commencement date was given, but no version of {file} in the folder waits for one (effective_from {pending}); nothing was changed.</source>
+        <translation>نفاذ کی تاریخ دی گئی، مگر فولڈر میں {file} کا کوئی ورژن اس کا منتظر نہیں (effective_from {pending})؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Only HQ installs reference updates; districts get them in receipts.</source>
+        <translation>حوالہ جاتی اپ ڈیٹس صرف ہیڈکوارٹر نصب کرتا ہے؛ اضلاع کو یہ رسیدوں میں ملتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>No reference file ({names}) in {path}; nothing was changed.</source>
+        <translation>‏{path} میں کوئی حوالہ جاتی فائل ({names}) نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Reference file {path} is too large.</source>
+        <translation>حوالہ جاتی فائل {path} بہت بڑی ہے۔</translation>
+    </message>
+    <message>
+        <source>Reference file {path} must hold a JSON object.</source>
+        <translation>حوالہ جاتی فائل {path} میں JSON آبجیکٹ ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>Reference file {path} is not UTF-8 JSON; nothing was changed.</source>
+        <translation>حوالہ جاتی فائل {path} UTF-8 JSON نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
     </message>
     <message>
         <source>imported without the date proceeded against and the outcome: the accused appears to be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
@@ -9146,6 +9490,22 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>یہ رسید کسی دوسرے آلے (…{device}) کے لیے ہے، اس آلے (…{own}) کے لیے نہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
     <message>
+        <source>This case file cannot be taken at HQ. {problem}</source>
+        <translation>یہ مقدمے کی فائل ہیڈکوارٹر میں نہیں لی جا سکتی۔ {problem}</translation>
+    </message>
+    <message>
+        <source>There is no active user named {name}.</source>
+        <translation>‏{name} نام کا کوئی فعال صارف موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no disabled user named {name}.</source>
+        <translation>‏{name} نام کا کوئی غیر فعال صارف موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no case file with id {id}.</source>
+        <translation>شناخت {id} والی کوئی مقدمے کی فائل موجود نہیں۔</translation>
+    </message>
+    <message>
         <source>Wrong recovery key.</source>
         <translation>ریکوری کلید غلط ہے۔</translation>
     </message>
@@ -9156,6 +9516,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Too many failed attempts. Wait {n} seconds before trying again.</source>
         <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے {n} سیکنڈ انتظار کریں۔</translation>
+    </message>
+    <message>
+        <source>There is no user named {name}.</source>
+        <translation>‏{name} نام کا کوئی صارف موجود نہیں۔</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>

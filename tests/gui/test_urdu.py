@@ -170,6 +170,31 @@ def test_the_setup_wizard_offers_the_language_first(controller: AppController, q
     assert urdu.intro.language.language() is Language.URDU
 
 
+def test_the_wizard_gives_a_weak_passphrases_reasons_in_urdu(
+    controller: AppController, qtbot: Any
+) -> None:
+    """The user page in Urdu: every reason a passphrase is refused reads in Urdu (the
+    reasons are made in core, without Qt), with no English word left."""
+    wizard = controller.start()
+    assert isinstance(wizard, SetupWizard)
+    wizard.intro.language.setCurrentIndex(1)
+    wizard.intro.language.activated.emit(1)
+    urdu = controller.start_window
+    assert isinstance(urdu, SetupWizard)
+    fields = urdu.user_page.passphrase
+    urdu.user_page.user_edit.setText("rashid")
+    fields.passphrase_edit.setText("rashid")
+    shown = re.sub("[\u2066-\u2069\u200f]", "", fields.problems_label.text())
+    lines = shown.splitlines()
+    assert len(lines) == 2  # too short, and the user name
+    assert all(URDU_LETTER.search(line) for line in lines), shown
+    assert "کم از کم 10 حروف" in shown and "صارف نام" in shown
+    assert english_words(shown, []) == []
+    fields.passphrase_edit.setText("password12")
+    assert "password" in fields.problems_label.text()  # the word quoted stays as it is
+    assert URDU_LETTER.search(fields.problems_label.text())
+
+
 # --- the sweep: no word left in English -------------------------------------------------------
 
 #: Latin words an Urdu screen keeps: names of things officers use in Latin letters.
@@ -326,6 +351,35 @@ def test_validation_messages_are_shown_in_urdu(qtbot: Any) -> None:
     finally:
         apply_language(app, Language.ENGLISH)  # type: ignore[arg-type]
     assert problem_text(problem) == "the case number is required"
+
+
+def test_a_refused_case_file_is_explained_in_urdu(qtbot: Any) -> None:
+    """The Files tab's refusals (file type, size limit) are made in services without Qt and
+    shown in Urdu, their arguments (a program's kind, a size) translated too; the file's
+    name stays as it is."""
+    import io
+
+    from tipdesk.core import attachments as A
+    from tipdesk.core.errors import InvalidInput
+    from tipdesk.services import file_types
+    from tipdesk.ui.errors import known_error_text, message_text
+
+    with pytest.raises(InvalidInput) as refused:
+        file_types.sniff(io.BytesIO(b"MZ" + bytes(62)), "challan.pdf")
+    too_big = A.limit_problem(3 * A.MB, 0, A.Limits(max_file_mb=2, max_store_mb=10))
+    assert too_big is not None
+    app = QApplication.instance()
+    apply_language(app, Language.URDU)  # type: ignore[arg-type]
+    try:
+        shown = known_error_text(refused.value)
+        limit = message_text(too_big.template, too_big.args.items())
+    finally:
+        apply_language(app, Language.ENGLISH)  # type: ignore[arg-type]
+    assert "challan.pdf" in shown and "Windows" in shown
+    assert "منسلک نہیں کی جا سکتی" in shown and "پروگرام" in shown
+    assert english_words(shown, ["challan.pdf", "Windows"]) == []
+    assert "3.0" in limit and english_words(limit, ["MB"]) == []
+    assert known_error_text(refused.value) == str(refused.value)
 
 
 def test_overlap_notices_diary_items_and_report_words_are_shown_in_urdu(qtbot: Any) -> None:

@@ -122,7 +122,7 @@ def run_guarded(action: Callable[[], int], paths: Paths | None, as_json: bool) -
             problems = [{"field": p.field, "rule": p.rule, "message": p.message}
                         for p in exc.problems]  # fmt: skip
             _print_json({"error": "validation", "problems": problems})
-        return _fail(exc.message, exc.exit_code)
+        return _fail(language.error_text(exc), exc.exit_code)
     except KnownError as exc:
         if as_json:
             _print_json({"error": type(exc).__name__, "message": exc.message})

@@ -138,20 +138,22 @@ def size_text(size: int) -> str:
     return str(size_message(size))
 
 
-def limit_problem(size: int, used: int, limits: Limits) -> str | None:
+def limit_problem(size: int, used: int, limits: Limits) -> Message | None:
     """Why a file of ``size`` bytes cannot be added to a store holding ``used`` bytes of
-    files, or ``None`` when it fits."""
+    files (a translatable message), or ``None`` when it fits."""
     if size > limits.max_file_bytes:
-        return (
-            f"The file is {size_text(size)}; files of at most {limits.max_file_mb} MB can be "
-            "attached (an administrator sets the limit in Settings). Scan at a lower "
-            "resolution or split the document."
+        return say(
+            "The file is {size}; files of at most {most} MB can be attached (an administrator "
+            "sets the limit in Settings). Scan at a lower resolution or split the document.",
+            size=size_message(size),
+            most=limits.max_file_mb,
         )
     if used + size > limits.max_store_bytes:
-        return (
-            f"The store's files would take {size_text(used + size)}, over the limit of "
-            f"{limits.max_store_mb} MB set in Settings. Remove files no longer needed, or ask "
-            "an administrator to raise the limit."
+        return say(
+            "The store's files would take {size}, over the limit of {most} MB set in Settings. "
+            "Remove files no longer needed, or ask an administrator to raise the limit.",
+            size=size_message(used + size),
+            most=limits.max_store_mb,
         )
     return None
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from tipdesk.core.messages import Message
+from tipdesk.core.messages import Message, joined, say, template
 
 
 class Severity(StrEnum):
@@ -190,8 +190,45 @@ class NotFound(KnownError):
     """The record asked for does not exist."""
 
 
+#: "There is no <kind> with id {id}." for the record kinds, as templates.
+_NO_RECORD = {
+    "case": template("There is no case with id {id}."),
+    "victim": template("There is no victim with id {id}."),
+    "accused": template("There is no accused with id {id}."),
+    "referral": template("There is no referral with id {id}."),
+    "training": template("There is no training with id {id}."),
+    "campaign": template("There is no campaign with id {id}."),
+    "hearing": template("There is no hearing with id {id}."),
+}
+
+
+def no_record(kind: str, record_id: str) -> NotFound:
+    """The refusal "There is no <kind> with id <record_id>.", translatable for the record
+    kinds (the English text as before for any other ``kind``)."""
+    known = _NO_RECORD.get(kind)
+    if known is None:
+        return NotFound(f"There is no {kind} with id {record_id}.")
+    return NotFound(say(known, id=record_id))
+
+
 class InvalidInput(KnownError):
     """Input that could not be read at all (bad JSON, wrong file type)."""
+
+
+#: "The <what> was not saved: {problems}" for the words ``what`` takes, as templates.
+_NOT_SAVED = {
+    "record": template("The record was not saved: {problems}"),
+    "case": template("The case was not saved: {problems}"),
+    "victim": template("The victim was not saved: {problems}"),
+    "accused": template("The accused was not saved: {problems}"),
+    "referral": template("The referral was not saved: {problems}"),
+    "training": template("The training was not saved: {problems}"),
+    "campaign": template("The campaign was not saved: {problems}"),
+    "hearing": template("The hearing was not saved: {problems}"),
+    "attachment": template("The attachment was not saved: {problems}"),
+    "passphrase": template("The passphrase was not saved: {problems}"),
+    "user": template("The user was not saved: {problems}"),
+}
 
 
 class ValidationFailed(KnownError):
@@ -203,6 +240,13 @@ class ValidationFailed(KnownError):
         self.problems = tuple(problems)
         lines = "; ".join(str(p) for p in self.problems)
         super().__init__(f"The {what} was not saved: {lines}")
+        # The same sentence translatable (the command line's line in Urdu; the app lists the
+        # problems themselves): each problem's field path kept, its sentence translated.
+        refusal = _NOT_SAVED.get(what)
+        if refusal is not None and self.problems:
+            parts = [say("{field}: {problem}", field=p.field, problem=p.said())
+                     for p in self.problems]  # fmt: skip
+            self.said = say(refusal, problems=joined(parts))
 
 
 class StaleRecord(KnownError):

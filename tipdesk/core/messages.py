@@ -15,7 +15,7 @@ them anywhere.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -45,6 +45,15 @@ class Message:
 def say(text: str, **args: Any) -> Message:
     """The message ``text`` (a literal template) with its arguments."""
     return Message(text, MappingProxyType(args))
+
+
+def joined(parts: Sequence[Message | str]) -> Message | str:
+    """``parts`` (at least one) as one message, "<first>; <second>; ...": each part and the
+    separator translated (the template ``"{first}; {then}"``)."""
+    whole = parts[0]
+    for part in parts[1:]:
+        whole = say("{first}; {then}", first=whole, then=part)
+    return whole
 
 
 def render(text: str, args: Mapping[str, Any]) -> str:

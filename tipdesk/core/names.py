@@ -21,7 +21,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from tipdesk.core.errors import SHOWN_MAX, quoted
+from tipdesk.core.errors import SHOWN_MAX
+from tipdesk.core.messages import Message, say
 from tipdesk.core.records import Accused, Campaign, Case, R, Referral, Training, Victim
 from tipdesk.core.reference import Reference
 
@@ -100,20 +101,38 @@ def resolve_names(record: R, reference: Reference) -> R:
     return record
 
 
-def describe_district(reference: Reference, value: str) -> str:
-    """Why ``value`` is not a district, for a person: the districts it could be, the closest
-    name, or that it is not known. Never a code; a text too long to repeat is described by
-    its length (and not compared with every name)."""
+def describe_district(reference: Reference, value: str) -> Message:
+    """Why ``value`` is not a district, for a person (a translatable message): the districts
+    it could be, the closest name, or that it is not known. Never a code; a text too long to
+    repeat is described by its length (and not compared with every name)."""
     if len(value) > SHOWN_MAX:
-        return f"{quoted(value)} is not a district we know: write the district's name"
+        return say(
+            "a text of {n} characters is not a district we know: write the district's name",
+            n=f"{len(value):,}",
+        )
     several = reference.districts_starting(value)
     if len(several) > 1:
         names = [d.name for d in several]
-        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) <= 6 else None
-        if listed:
-            return f"'{value}' could be {listed}: write the district's full name"
-        return f"'{value}' could be any of {len(names)} districts: write the district's full name"
+        if len(names) <= 6:
+            return say(
+                "'{value}' could be {names} or {last}: write the district's full name",
+                value=value,
+                names=", ".join(names[:-1]),
+                last=names[-1],
+            )
+        return say(
+            "'{value}' could be any of {n} districts: write the district's full name",
+            value=value,
+            n=len(names),
+        )
     close = several[0] if several else reference.district_suggestion(value)
     if close is not None:
-        return f"'{value}' is not a district we know (did you mean {close.name}?)"
-    return f"'{value}' is not a district we know: write the district's name, e.g. Lahore"
+        return say(
+            "'{value}' is not a district we know (did you mean {name}?)",
+            value=value,
+            name=close.name,
+        )
+    return say(
+        "'{value}' is not a district we know: write the district's name, e.g. Lahore",
+        value=value,
+    )

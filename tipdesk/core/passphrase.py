@@ -8,6 +8,8 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
+from tipdesk.core.messages import Message, joined, say
+
 MIN_PASSPHRASE = 10
 MAX_PASSPHRASE = 1024
 
@@ -18,8 +20,15 @@ _KEYBOARD_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 def passphrase_problems(passphrase: str, *, user: str | None = None) -> list[str]:
-    """Every reason ``passphrase`` is refused, as sentences for the officer; empty when it is
-    acceptable. The rules are deliberately few and explainable:
+    """Every reason ``passphrase`` is refused, as English sentences (the key file, logs):
+    :func:`passphrase_messages` as text."""
+    return [str(message) for message in passphrase_messages(passphrase, user=user)]
+
+
+def passphrase_messages(passphrase: str, *, user: str | None = None) -> list[Message]:
+    """Every reason ``passphrase`` is refused, as translatable messages for the officer
+    (:mod:`tipdesk.core.messages`); empty when it is acceptable. The rules are deliberately
+    few and explainable:
 
     - between 10 and 1024 characters (after NFC normalisation);
     - no control characters, and no space at the start or end (easy to lose when retyping);
@@ -31,30 +40,36 @@ def passphrase_problems(passphrase: str, *, user: str | None = None) -> list[str
     The messages never quote the passphrase.
     """
     text = unicodedata.normalize("NFC", passphrase)
-    problems: list[str] = []
+    problems: list[Message] = []
     if len(text) < MIN_PASSPHRASE:
-        problems.append(f"Use at least {MIN_PASSPHRASE} characters.")
+        problems.append(say("Use at least {n} characters.", n=MIN_PASSPHRASE))
     if len(text) > MAX_PASSPHRASE:
-        problems.append(f"Use at most {MAX_PASSPHRASE} characters.")
+        problems.append(say("Use at most {n} characters.", n=MAX_PASSPHRASE))
     if any(unicodedata.category(ch).startswith("C") for ch in text):
-        problems.append("Do not use control characters.")
+        problems.append(say("Do not use control characters."))
     if text != text.strip():
-        problems.append("Do not start or end the passphrase with a space.")
+        problems.append(say("Do not start or end the passphrase with a space."))
     distinct = len(set(text))
     if text and distinct == 1:
-        problems.append("Do not repeat a single character.")
+        problems.append(say("Do not repeat a single character."))
     elif 1 < distinct < 5:
-        problems.append("Use at least 5 different characters.")
+        problems.append(say("Use at least 5 different characters."))
     if len(text) >= 3 and _is_sequence(text.casefold()):
-        problems.append("Do not use a simple sequence such as 1234567890 or abcdefghij.")
+        problems.append(say("Do not use a simple sequence such as 1234567890 or abcdefghij."))
     letters = "".join(ch for ch in text.casefold() if ch.isalpha())
     if letters in _COMMON_WORDS:
-        problems.append('Do not base the passphrase on a common word such as "password".')
+        problems.append(say('Do not base the passphrase on a common word such as "password".'))
     if user is not None:
         name = unicodedata.normalize("NFC", user).strip().casefold()
         if len(name) >= 3 and name in text.casefold():
-            problems.append("Do not include your user name.")
+            problems.append(say("Do not include your user name."))
     return problems
+
+
+def too_weak(problems: list[Message]) -> Message:
+    """The refusal of a weak passphrase naming every problem (``problems`` not empty):
+    "The passphrase is too weak: <problem>; <problem>." (the separator is translated too)."""
+    return say("The passphrase is too weak: {reasons}.", reasons=joined(problems))
 
 
 def strength_hint(passphrase: str) -> str:
@@ -66,7 +81,7 @@ def strength_hint(passphrase: str) -> str:
     This is a hint, not a measurement of entropy.
     """
     text = unicodedata.normalize("NFC", passphrase)
-    if passphrase_problems(text):
+    if passphrase_messages(text):
         return "weak"
     classes = sum(
         (

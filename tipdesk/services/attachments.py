@@ -40,6 +40,7 @@ from tipdesk.core.errors import (
     ValidationFailed,
 )
 from tipdesk.core.ids import new_id
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Record, Victim
 from tipdesk.fs import replace_durably
@@ -130,16 +131,22 @@ def set_limits(session: Session, max_file_mb: int, max_store_mb: int) -> A.Limit
     session.require(Permission.MANAGE_SETTINGS)
     if not 1 <= max_file_mb <= A.MAX_FILE_MB_CEILING:
         raise InvalidInput(
-            f"The limit per file must be between 1 and {A.MAX_FILE_MB_CEILING} MB "
-            f"(got {max_file_mb})."
+            say(
+                "The limit per file must be between 1 and {most} MB (got {value}).",
+                most=A.MAX_FILE_MB_CEILING,
+                value=max_file_mb,
+            )
         )
     if not 1 <= max_store_mb <= A.MAX_STORE_MB_CEILING:
         raise InvalidInput(
-            f"The limit for all files must be between 1 and {A.MAX_STORE_MB_CEILING} MB "
-            f"(got {max_store_mb})."
+            say(
+                "The limit for all files must be between 1 and {most} MB (got {value}).",
+                most=A.MAX_STORE_MB_CEILING,
+                value=max_store_mb,
+            )
         )
     if max_file_mb > max_store_mb:
-        raise InvalidInput("The limit per file cannot be above the limit for all files.")
+        raise InvalidInput(say("The limit per file cannot be above the limit for all files."))
     session.store.set_settings(
         {MAX_FILE_KEY: str(max_file_mb), MAX_STORE_KEY: str(max_store_mb)}, session.actor()
     )
@@ -173,27 +180,33 @@ def _target(
     session: Session, case_id: str | None, accused_id: str | None, victim_id: str | None
 ) -> _Target:
     if accused_id and victim_id:
-        raise InvalidInput("A file belongs to one record: give an accused or a victim, not both.")
+        raise InvalidInput(
+            say("A file belongs to one record: give an accused or a victim, not both.")
+        )
     store = session.store
     if accused_id:
         accused = store.get("accused", accused_id)
         assert isinstance(accused, Accused)
         if case_id and accused.case_id != case_id:
-            raise InvalidInput(f"Accused {accused_id} is not in case {case_id}.")
+            raise InvalidInput(
+                say("Accused {id} is not in case {case}.", id=accused_id, case=case_id)
+            )
         case = store.get("case", accused.case_id)
         return _Target(A.About.ACCUSED, accused, accused.case_id, case)
     if victim_id:
         victim = store.get("victim", victim_id)
         assert isinstance(victim, Victim)
         if case_id and victim.case_id != case_id:
-            raise InvalidInput(f"Victim {victim_id} is not in case {case_id}.")
+            raise InvalidInput(
+                say("Victim {id} is not in case {case}.", id=victim_id, case=case_id)
+            )
         if victim.case_id:
             return _Target(
                 A.About.VICTIM, victim, victim.case_id, store.get("case", victim.case_id)
             )
         return _Target(A.About.VICTIM, victim, None, victim)
     if not case_id:
-        raise InvalidInput("Say which case (or accused, or victim) the file belongs to.")
+        raise InvalidInput(say("Say which case (or accused, or victim) the file belongs to."))
     case = store.get("case", case_id)
     return _Target(A.About.CASE, case, case.id, case)
 
@@ -203,7 +216,13 @@ def _check_kind(kind: str) -> A.AttachmentKind:
         return A.AttachmentKind(kind)
     except ValueError:
         known = ", ".join(k.value for k in A.AttachmentKind)
-        raise InvalidInput(f"{kind[:30]!r} is not a kind of file (use one of: {known}).") from None
+        raise InvalidInput(
+            say(
+                "{value} is not a kind of file (use one of: {known}).",
+                value=repr(kind[:30]),
+                known=known,
+            )
+        ) from None
 
 
 def _pieces(handle: BinaryIO) -> Iterator[bytes]:
@@ -227,21 +246,25 @@ def attach(
     file_kind = _check_kind(kind)
     note = note.strip()
     if len(note) > A.MAX_NOTE:
-        raise InvalidInput(f"The note is {len(note)} characters long; at most {A.MAX_NOTE}.")
+        raise InvalidInput(
+            say("The note is {n} characters long; at most {most}.", n=len(note), most=A.MAX_NOTE)
+        )
     target = _target(session, case_id, accused_id, victim_id)
     refused = ownership.check_change(session, target.top)
     if refused:
         raise ValidationFailed(refused, target.top.KIND)
     name = A.clean_name(path.name)
     if not path.is_file():
-        raise InvalidInput(f"{name} is not a file.")
+        raise InvalidInput(say("{path} is not a file.", path=name))
     lim = limits(session)
     files = _files(session)
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         problem = A.limit_problem(size, files.used_bytes(), lim)
         if problem:
-            raise InvalidInput(f"{name} cannot be attached. {problem}")
+            raise InvalidInput(
+                say("{file} cannot be attached. {problem}", file=name, problem=problem)
+            )
         found = file_types.sniff(handle, name)
         new = NewAttachment(
             id=new_id(),
@@ -259,8 +282,12 @@ def attach(
             row = files.add(new, _pieces(handle), session.actor(), max_bytes=lim.max_file_bytes)
         except ValueError:
             raise InvalidInput(
-                f"{name} grew while it was being attached and is now over the limit of "
-                f"{lim.max_file_mb} MB; nothing was stored."
+                say(
+                    "{file} grew while it was being attached and is now over the limit of "
+                    "{most} MB; nothing was stored.",
+                    file=name,
+                    most=lim.max_file_mb,
+                )
             ) from None
     return _view(session, row, {})
 
@@ -335,7 +362,7 @@ def get(session: Session, attachment_id: str) -> Attachment:
     session.require(Permission.VIEW)
     row = _files(session).get(attachment_id)
     if row.removed:
-        raise NotFound(f"Case file {attachment_id} was removed.")
+        raise NotFound(say("Case file {id} was removed.", id=attachment_id))
     return _view(session, row, {})
 
 
@@ -347,18 +374,24 @@ def _may_open(session: Session, row: AttachmentRow, reason: str | None) -> str |
         return None
     if not session.can(Permission.REVEAL_IDENTITY):
         raise PermissionDenied(
-            "This file belongs to a victim: only users who may reveal victims' identities can "
-            "open it."
+            say(
+                "This file belongs to a victim: only users who may reveal victims' identities "
+                "can open it."
+            )
         )
     if reason is None or len(reason.strip()) < MIN_REASON:
         raise InvalidInput(
-            "This file belongs to a victim: give a reason (a few words) for opening it; it is "
-            "kept in the audit log."
+            say(
+                "This file belongs to a victim: give a reason (a few words) for opening it; it "
+                "is kept in the audit log."
+            )
         )
     if not session.store.vault.is_open:
         raise PermissionDenied(
-            "Your copy of the identity key has not been granted yet: it is given when an "
-            "administrator (or another supervisor) signs in. Try again after that."
+            say(
+                "Your copy of the identity key has not been granted yet: it is given when an "
+                "administrator (or another supervisor) signs in. Try again after that."
+            )
         )
     return reason.strip()
 
@@ -377,7 +410,7 @@ def content(session: Session, attachment_id: str, *, reason: str | None = None) 
     files = _files(session)
     row = files.get(attachment_id)
     if row.removed:
-        raise NotFound(f"Case file {attachment_id} was removed.")
+        raise NotFound(say("Case file {id} was removed.", id=attachment_id))
     why = _may_open(session, row, reason)
     data = files.read_all(attachment_id)
     if why is not None:
@@ -401,11 +434,11 @@ def save_copy(
     files = _files(session)
     row = files.get(attachment_id)
     if row.removed:
-        raise NotFound(f"Case file {attachment_id} was removed.")
+        raise NotFound(say("Case file {id} was removed.", id=attachment_id))
     why = _may_open(session, row, reason)
     dest = dest.expanduser()
     if dest.is_dir():
-        raise InvalidInput(f"{dest} is a folder; give the copy a file name.")
+        raise InvalidInput(say("{path} is a folder; give the copy a file name.", path=dest))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     tmp = Path(tmp_name)
     try:
@@ -440,11 +473,11 @@ def remove(session: Session, attachment_id: str, reason: str) -> None:
     """Remove a file: its content and key are destroyed (``delete`` and a reason)."""
     session.require(Permission.DELETE)
     if len(reason.strip()) < MIN_REASON:
-        raise InvalidInput("Give a reason (a few words) for removing the file.")
+        raise InvalidInput(say("Give a reason (a few words) for removing the file."))
     files = _files(session)
     row = files.get(attachment_id)
     if row.removed:
-        raise NotFound(f"Case file {attachment_id} was already removed.")
+        raise NotFound(say("Case file {id} was already removed.", id=attachment_id))
     refused = ownership.check_change(session, _owner_record(session, row))
     if refused:
         raise ValidationFailed(refused, "attachment")
@@ -455,22 +488,26 @@ def send_to_hq(session: Session, attachment_id: str) -> Attachment:
     """Mark a file to travel to HQ with the next export (see the module contract)."""
     session.require(Permission.SYNC)
     if session.install.role is not InstallRole.DISTRICT:
-        raise InvalidInput("Only a district install sends files to HQ.")
+        raise InvalidInput(say("Only a district install sends files to HQ."))
     files = _files(session)
     row = files.get(attachment_id)
     if row.removed:
-        raise NotFound(f"Case file {attachment_id} was removed.")
+        raise NotFound(say("Case file {id} was removed.", id=attachment_id))
     if row.sealed:
         if not session.can(Permission.REVEAL_IDENTITY):
             raise PermissionDenied(
-                "This file belongs to a victim: only users who may reveal victims' identities "
-                "can send it to HQ."
+                say(
+                    "This file belongs to a victim: only users who may reveal victims' "
+                    "identities can send it to HQ."
+                )
             )
         victim = session.store.get("victim", row.record_id, deleted=True)
         if not (isinstance(victim, Victim) and victim.consent_to_share):
             raise InvalidInput(
-                "This victim has not consented to sharing: their files stay at the district "
-                "(record the consent on the victim first)."
+                say(
+                    "This victim has not consented to sharing: their files stay at the "
+                    "district (record the consent on the victim first)."
+                )
             )
     files.request_for_hq(attachment_id, session.actor())
     return _view(session, files.get(attachment_id), {})

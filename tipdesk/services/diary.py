@@ -27,7 +27,13 @@ from dataclasses import dataclass
 
 from tipdesk.core.codes import HearingPurpose
 from tipdesk.core.deadlines import CaseDeadline, FollowUp
-from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
+from tipdesk.core.errors import (
+    InvalidInput,
+    NotFound,
+    Problem,
+    ValidationFailed,
+    no_record,
+)
 from tipdesk.core.ids import is_id, new_id
 from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
@@ -603,7 +609,7 @@ def mark_done(session: Session, key: str, *, next_on: dt.date | None = None) -> 
     try:
         session.store.get(kind, record_id)
     except NotFound:
-        raise NotFound(f"There is no {kind} with id {record_id}.") from None
+        raise no_record(kind, record_id) from None
     today = _today(session)
     if next_on is not None and next_on <= today:
         raise InvalidInput(

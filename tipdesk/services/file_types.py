@@ -33,16 +33,17 @@ from typing import BinaryIO
 
 from tipdesk.core import attachments as A
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import Message, say, template
 
 _EXECUTABLE_MAGIC = (
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a Linux program"),
-    (b"\xfe\xed\xfa\xce", "a macOS program"),
-    (b"\xfe\xed\xfa\xcf", "a macOS program"),
-    (b"\xce\xfa\xed\xfe", "a macOS program"),
-    (b"\xcf\xfa\xed\xfe", "a macOS program"),
-    (b"\xca\xfe\xba\xbe", "a macOS program"),
-    (b"#!", "a script"),
+    (b"MZ", template("a Windows program")),
+    (b"\x7fELF", template("a Linux program")),
+    (b"\xfe\xed\xfa\xce", template("a macOS program")),
+    (b"\xfe\xed\xfa\xcf", template("a macOS program")),
+    (b"\xce\xfa\xed\xfe", template("a macOS program")),
+    (b"\xcf\xfa\xed\xfe", template("a macOS program")),
+    (b"\xca\xfe\xba\xbe", template("a macOS program")),
+    (b"#!", template("a script")),
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -56,8 +57,9 @@ _OOXML_MAIN = {
 _ODF = {A.ODT.media_type: A.ODT, A.ODS.media_type: A.ODS}
 
 
-def _refuse(name: str, why: str) -> InvalidInput:
-    return InvalidInput(f"{name} cannot be attached: {why}")
+def _refuse(name: str, why: Message) -> InvalidInput:
+    """The refusal of the file ``name``, translatable (the Files tab shows it in Urdu)."""
+    return InvalidInput(say("{file} cannot be attached: {why}", file=name, why=why))
 
 
 def sniff(stream: BinaryIO, name: str) -> A.FileType:
@@ -67,7 +69,7 @@ def sniff(stream: BinaryIO, name: str) -> A.FileType:
     head = stream.read(16)
     stream.seek(0)
     if not head:
-        raise _refuse(name, "it is empty.")
+        raise _refuse(name, say("it is empty."))
     if head.startswith(b"%PDF-"):
         return A.PDF
     if head.startswith(b"\xff\xd8\xff"):
@@ -78,15 +80,23 @@ def sniff(stream: BinaryIO, name: str) -> A.FileType:
         return _office(stream, name)
     for magic, what in _EXECUTABLE_MAGIC:
         if head.startswith(magic):
-            raise _refuse(name, f"it is {what}; programs and scripts are never attached.")
+            raise _refuse(
+                name, say("it is {what}; programs and scripts are never attached.", what=say(what))
+            )
     if head.startswith(_OLE):
         raise _refuse(
             name,
-            "it is an old-style Office file (.doc, .xls, .ppt) or an installer. Save it as "
-            ".docx, .xlsx or PDF and attach that.",
+            say(
+                "it is an old-style Office file (.doc, .xls, .ppt) or an installer. Save it as "
+                ".docx, .xlsx or PDF and attach that."
+            ),
         )
     raise _refuse(
-        name, f"its content is not one of the allowed types ({A.ALLOWED_TEXT}), whatever its name."
+        name,
+        say(
+            "its content is not one of the allowed types ({allowed}), whatever its name.",
+            allowed=A.ALLOWED_TEXT,
+        ),
     )
 
 
@@ -101,21 +111,28 @@ def _image(stream: BinaryIO, name: str, kind: A.FileType, pil_format: str) -> A.
             with Image.open(stream, formats=[pil_format]) as image:
                 width, height = image.size
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise _refuse(name, f"it is not a readable {pil_format} image (damaged?).") from None
+        raise _refuse(
+            name, say("it is not a readable {format} image (damaged?).", format=pil_format)
+        ) from None
     except Image.DecompressionBombError:
         # Past Pillow's own limit (far past ours): it does not say the size.
-        raise _refuse(name, _too_big("far more pixels")) from None
+        raise _refuse(name, _too_big(say("far more pixels"))) from None
     finally:
         stream.seek(0)
     if width * height > A.MAX_IMAGE_PIXELS:
-        raise _refuse(name, _too_big(f"{width:,} x {height:,} pixels"))
+        raise _refuse(
+            name,
+            _too_big(say("{width:,} x {height:,} pixels", width=width, height=height)),
+        )
     return kind
 
 
-def _too_big(what: str) -> str:
-    return (
-        f"the image declares {what}, more than TIPDesk opens "
-        f"({A.MAX_IMAGE_PIXELS // 1_000_000} megapixels). Scan or save it at a lower resolution."
+def _too_big(what: Message) -> Message:
+    return say(
+        "the image declares {what}, more than TIPDesk opens ({most} megapixels). Scan or save "
+        "it at a lower resolution.",
+        what=what,
+        most=A.MAX_IMAGE_PIXELS // 1_000_000,
     )
 
 
@@ -133,22 +150,28 @@ def _office(stream: BinaryIO, name: str) -> A.FileType:
         with zipfile.ZipFile(stream) as zf:
             infos = zf.infolist()
             if len(infos) > _MAX_MEMBERS:
-                raise _refuse(name, "it is an archive of too many parts for an office file.")
+                raise _refuse(name, say("it is an archive of too many parts for an office file."))
             unpacked = sum(i.file_size for i in infos)
             if unpacked > A.MAX_OFFICE_UNPACKED or unpacked > A.MAX_OFFICE_RATIO * max(size, 1):
                 raise _refuse(
                     name,
-                    f"it would unpack to {A.size_text(unpacked)} from {A.size_text(size)}: "
-                    "that is a zip bomb, not a document.",
+                    say(
+                        "it would unpack to {unpacked} from {size}: that is a zip bomb, not a "
+                        "document.",
+                        unpacked=A.size_message(unpacked),
+                        size=A.size_message(size),
+                    ),
                 )
             names = {i.filename for i in infos}
             if any(i.flag_bits & 0x1 for i in infos):
-                raise _refuse(name, "parts of it are encrypted. Remove the password first.")
+                raise _refuse(name, say("parts of it are encrypted. Remove the password first."))
             if any(n.lower().endswith("vbaproject.bin") for n in names):
                 raise _refuse(
                     name,
-                    "it holds macros (a program inside the document). Save it as a document "
-                    "without macros (.docx, .xlsx) or as PDF.",
+                    say(
+                        "it holds macros (a program inside the document). Save it as a "
+                        "document without macros (.docx, .xlsx) or as PDF."
+                    ),
                 )
             if "mimetype" in names:
                 found = _odf(zf, zf.getinfo("mimetype"))
@@ -157,18 +180,24 @@ def _office(stream: BinaryIO, name: str) -> A.FileType:
             if "[Content_Types].xml" in names:
                 types = _small(zf, zf.getinfo("[Content_Types].xml"))
                 if b"macroenabled" in types.lower():
-                    raise _refuse(name, "it is a macro-enabled document; save it without macros.")
+                    raise _refuse(
+                        name, say("it is a macro-enabled document; save it without macros.")
+                    )
                 for part, kind in _OOXML_MAIN.items():
                     if part in names:
                         return kind
     except zipfile.BadZipFile:
-        raise _refuse(name, "it looks like a zip archive but is damaged.") from None
+        raise _refuse(name, say("it looks like a zip archive but is damaged.")) from None
     except (RuntimeError, NotImplementedError, ValueError, OSError):
-        raise _refuse(name, "its parts cannot be read (damaged or encrypted).") from None
+        raise _refuse(name, say("its parts cannot be read (damaged or encrypted).")) from None
     finally:
         stream.seek(0)
     raise _refuse(
-        name, f"it is a zip archive, not an office document ({A.ALLOWED_TEXT} are allowed)."
+        name,
+        say(
+            "it is a zip archive, not an office document ({allowed} are allowed).",
+            allowed=A.ALLOWED_TEXT,
+        ),
     )
 
 

@@ -27,7 +27,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from tipdesk.core.errors import InvalidInput, NotFound
+from tipdesk.core.errors import InvalidInput, NotFound, no_record
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
@@ -157,7 +157,7 @@ def history(session: Session, kind: str, record_id: str) -> list[Version]:
     if kind not in RECORD_TYPES:
         raise InvalidInput(f"Unknown record kind {kind!r}.")
     if _current(session, kind, record_id) is None:
-        raise NotFound(f"There is no {kind} with id {record_id}.")
+        raise no_record(kind, record_id)
     out: list[Version] = []
     by_kind: dict[str, list[str]] = {}
     for row_kind, row_id in _rows(session, kind, record_id):

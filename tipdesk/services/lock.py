@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from tipdesk.core.clock import Clock
 from tipdesk.core.errors import InvalidInput, WrongPassphrase
 from tipdesk.core.messages import say
-from tipdesk.core.passphrase import passphrase_problems
+from tipdesk.core.passphrase import passphrase_messages, too_weak
 from tipdesk.paths import Paths
 from tipdesk.services.session import Session, log_with_failures, store_exists
 from tipdesk.store.keys import KeyFile
@@ -58,9 +58,9 @@ def unlock(session: Session, passphrase: str) -> None:
 
 def unlock_with_recovery(session: Session, recovery_key: str, new_passphrase: str) -> None:
     """Unlock ``session`` with the recovery key and give its user ``new_passphrase``."""
-    problems = passphrase_problems(new_passphrase, user=session.user.name)
+    problems = passphrase_messages(new_passphrase, user=session.user.name)
     if problems:
-        raise InvalidInput("The passphrase is too weak: " + "; ".join(problems) + ".")
+        raise InvalidInput(too_weak(problems))
     with KeyFile.locked(session.paths.keyfile) as keyfile:
         db_key = keyfile.unlock_with_recovery(recovery_key, session.clock)
         _check_key(session, db_key)

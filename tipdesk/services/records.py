@@ -38,6 +38,7 @@ from tipdesk.core.errors import (
     ValidationFailed,
 )
 from tipdesk.core.masking import masked, unmask_from
+from tipdesk.core.messages import say
 from tipdesk.core.names import describe_district, resolve_names
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
@@ -303,7 +304,10 @@ def page(
         found = session.reference.district(district)
         if found is None:
             message = describe_district(session.reference, district)
-            raise InvalidInput(message[:1].upper() + message[1:] + ".")
+            text = str(message)
+            if text[:1].islower():  # "a text of N characters ...": a sentence starts upper case
+                raise InvalidInput(text[:1].upper() + text[1:] + ".")
+            raise InvalidInput(say("{problem}.", problem=message))
         filters = {**(filters or {}), "district": found.code}
     rows = session.store.page(
         kind, filters=filters, date_from=date_from, date_to=date_to, after=after, limit=limit

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
 from tipdesk.core.sentencing import PENDING, pending_versions, set_commencement
@@ -137,15 +138,20 @@ def _read_folder(folder: Path) -> dict[str, dict[str, Any]]:
         for candidate in (folder / rel, folder / Path(rel).name):
             if candidate.is_file():
                 if candidate.stat().st_size > _MAX_FILE_BYTES:
-                    raise InvalidInput(f"Reference file {candidate} is too large.")
+                    raise InvalidInput(say("Reference file {path} is too large.", path=candidate))
                 try:
                     doc = json.loads(candidate.read_text(encoding="utf-8"))
                 except (UnicodeDecodeError, json.JSONDecodeError):
                     raise InvalidInput(
-                        f"Reference file {candidate} is not UTF-8 JSON; nothing was changed."
+                        say(
+                            "Reference file {path} is not UTF-8 JSON; nothing was changed.",
+                            path=candidate,
+                        )
                     ) from None
                 if not isinstance(doc, dict):
-                    raise InvalidInput(f"Reference file {candidate} must hold a JSON object.")
+                    raise InvalidInput(
+                        say("Reference file {path} must hold a JSON object.", path=candidate)
+                    )
                 found[rel] = doc
                 break
     return found
@@ -160,7 +166,7 @@ def waiting_for_commencement(folder: Path) -> list[str]:
     the commencement date HQ confirms (empty when there is no rules file, or none waits).
     Raises :class:`InvalidInput` as :func:`install_files` does for an unreadable file."""
     if not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder; nothing was changed.")
+        raise InvalidInput(say("{path} is not a folder; nothing was changed.", path=folder))
     rules = _read_folder(folder).get(RULES)
     return pending_versions(rules) if rules is not None else []
 
@@ -172,17 +178,27 @@ def _dated(new: dict[str, dict[str, Any]], effective_from: dt.date | None) -> st
     waiting = pending_versions(rules) if rules is not None else []
     if waiting and effective_from is None:
         raise InvalidInput(
-            f"{RULES} holds an amendment whose commencement date is not confirmed "
-            f"({len(waiting)} version(s) dated {PENDING!r}, e.g. {waiting[0]}). Give the date "
-            "the law took effect (--effective-from YYYY-MM-DD), or write it in the file in "
-            "place of 'commencement'; nothing was changed."
+            say(
+                "{file} holds an amendment whose commencement date is not confirmed ({n} "
+                "version(s) dated {pending}, e.g. {first}). Give the date the law took effect "
+                "(--effective-from YYYY-MM-DD), or write it in the file in place of "
+                "'commencement'; nothing was changed.",
+                file=RULES,
+                n=len(waiting),
+                pending=repr(PENDING),
+                first=waiting[0],
+            )
         )
     if effective_from is None:
         return ""
     if rules is None or not waiting:
         raise InvalidInput(
-            f"A commencement date was given, but no version of {RULES} in the folder waits for "
-            f"one (effective_from {PENDING!r}); nothing was changed."
+            say(
+                "A commencement date was given, but no version of {file} in the folder waits "
+                "for one (effective_from {pending}); nothing was changed.",
+                file=RULES,
+                pending=repr(PENDING),
+            )
         )
     new[RULES] = set_commencement(rules, effective_from)
     return effective_from.isoformat()
@@ -213,13 +229,21 @@ def install_releasing(
     sentencing rules dated ``"commencement"``."""
     session.require(Permission.MANAGE_SETTINGS)
     if session.install.role is not InstallRole.HQ:
-        raise InvalidInput("Only HQ installs reference updates; districts get them in receipts.")
+        raise InvalidInput(
+            say("Only HQ installs reference updates; districts get them in receipts.")
+        )
     if not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder; nothing was changed.")
+        raise InvalidInput(say("{path} is not a folder; nothing was changed.", path=folder))
     new = _read_folder(folder)
     if not new:
         names = ", ".join(sorted(Path(rel).name for rel in FILES.values()))
-        raise InvalidInput(f"No reference file ({names}) in {folder}; nothing was changed.")
+        raise InvalidInput(
+            say(
+                "No reference file ({names}) in {path}; nothing was changed.",
+                names=names,
+                path=folder,
+            )
+        )
     commencement = _dated(new, effective_from)
     old = current(session.store)
     files = {**(old.files if old else {}), **new}

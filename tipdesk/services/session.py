@@ -38,7 +38,7 @@ from tipdesk.core.errors import (
 )
 from tipdesk.core.ids import new_id
 from tipdesk.core.messages import say
-from tipdesk.core.passphrase import passphrase_problems
+from tipdesk.core.passphrase import passphrase_messages, too_weak
 from tipdesk.core.permissions import ADMIN_ROLE, Permission, UserRole, allowed
 from tipdesk.core.reference import Reference
 from tipdesk.core.validation import ValidationContext
@@ -163,9 +163,9 @@ def store_exists(paths: Paths) -> bool:
 
 def check_passphrase(passphrase: str, user: str | None = None) -> None:
     """Refuse a weak passphrase (:class:`InvalidInput` naming every problem)."""
-    problems = passphrase_problems(passphrase, user=user)
+    problems = passphrase_messages(passphrase, user=user)
     if problems:
-        raise InvalidInput("The passphrase is too weak: " + "; ".join(problems) + ".")
+        raise InvalidInput(too_weak(problems))
 
 
 def init_install(

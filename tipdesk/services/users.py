@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 
 from tipdesk.core.errors import InvalidInput, StoreBusy
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import INSTALL_ROLES, Permission, UserRole, allowed
 from tipdesk.paths import Paths
 from tipdesk.services.session import Session, check_passphrase
@@ -70,7 +71,7 @@ def disable_user(session: Session, name: str) -> KeyRotation:
     session.require(Permission.MANAGE_USERS)
     user = session.store.user(name.strip())
     if user is None or not user.active:
-        raise InvalidInput(f"There is no active user named {name.strip()!r}.")
+        raise InvalidInput(say("There is no active user named {name}.", name=repr(name.strip())))
     if user.name == session.user.name:
         raise InvalidInput("You cannot disable yourself; ask another admin.")
     rotation = rotate_keys(session, reason=f"user {user.name} disabled", without=user.name)
@@ -133,7 +134,7 @@ def enable_user(session: Session, name: str, passphrase: str) -> None:
     session.require(Permission.MANAGE_USERS)
     user = session.store.user(name.strip())
     if user is None or user.active:
-        raise InvalidInput(f"There is no disabled user named {name.strip()!r}.")
+        raise InvalidInput(say("There is no disabled user named {name}.", name=repr(name.strip())))
     check_passphrase(passphrase, user.name)
     with KeyFile.locked(session.paths.keyfile) as keyfile:
         identity = _identity_for(session, UserRole(user.role))

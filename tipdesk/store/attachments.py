@@ -40,6 +40,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from tipdesk.core.errors import CorruptStore, NotFound, PermissionDenied
+from tipdesk.core.messages import say
 from tipdesk.store import audit, keywrap
 from tipdesk.store.driver import Connection, transaction, translated
 from tipdesk.store.store import Actor, Store
@@ -263,7 +264,7 @@ class AttachmentStore:
                 "SELECT key_sealed, removed_at FROM attachments WHERE id = ?", (attachment_id,)
             ).fetchone()
             if row is None or row[1] is not None:
-                raise NotFound(f"There is no case file with id {attachment_id}.")
+                raise NotFound(say("There is no case file with id {id}.", id=attachment_id))
             conn.execute("DELETE FROM attachment_chunks WHERE attachment_id = ?", (attachment_id,))
             blank = ", note = '', file_name = ''" if row[0] else ""
             conn.execute(
@@ -383,7 +384,7 @@ class AttachmentStore:
     def get(self, attachment_id: str) -> AttachmentRow:
         found = self._rows("id = ?", (attachment_id,))
         if not found:
-            raise NotFound(f"There is no case file with id {attachment_id}.")
+            raise NotFound(say("There is no case file with id {id}.", id=attachment_id))
         return found[0]
 
     def of_case(self, case_id: str, *, removed: bool = False) -> list[AttachmentRow]:
@@ -446,7 +447,7 @@ class AttachmentStore:
                 (attachment_id,),
             ).fetchone()
         if row is None or row[4] is not None:
-            raise NotFound(f"There is no case file with id {attachment_id}.")
+            raise NotFound(say("There is no case file with id {id}.", id=attachment_id))
         if row[0] is None:
             raise NotFound(
                 "This case file stays at its district: HQ has its description only (the "

@@ -70,7 +70,7 @@ from tipdesk.core.errors import (
     WrongPassphrase,
 )
 from tipdesk.core.messages import Message, say
-from tipdesk.core.passphrase import passphrase_problems, strength_hint
+from tipdesk.core.passphrase import passphrase_messages, strength_hint
 from tipdesk.fs import atomic_write_text
 from tipdesk.store import keywrap
 from tipdesk.store.keyfile_doc import (
@@ -121,10 +121,10 @@ _RECOVERY_GROUP = 4
 
 
 def _require_good_passphrase(passphrase: str, user: str) -> None:
-    problems = passphrase_problems(passphrase, user=user)
+    problems = passphrase_messages(passphrase, user=user)
     if problems:
         raise ValidationFailed(
-            [Problem("passphrase", "passphrase.policy", message) for message in problems],
+            [Problem.of("passphrase", "passphrase.policy", message) for message in problems],
             what="passphrase",
         )
 

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipdesk.core.errors import NotFound, StaleRecord
+from tipdesk.core.errors import NotFound, StaleRecord, no_record
 from tipdesk.core.ids import new_id
+from tipdesk.core.messages import say
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
     LOCAL_KINDS,
@@ -343,7 +344,7 @@ class Store:
         with transaction(self._conn) as conn:
             cur = conn.execute("UPDATE users SET active = ? WHERE name = ?", (int(active), name))
             if cur.rowcount == 0:
-                raise NotFound(f"There is no user named {name!r}.")
+                raise NotFound(say("There is no user named {name}.", name=repr(name)))
             _log_one(conn, actor, "user.enable" if active else "user.disable", "user", name)
 
     def users(self) -> list[User]:
@@ -625,7 +626,7 @@ class Store:
         with translated():
             found = self._select(kind, "id = ?", (record_id,))
             if not found or (found[0].deleted and not deleted):
-                raise NotFound(f"There is no {kind} with id {record_id}.")
+                raise no_record(kind, record_id)
             record = found[0]
             if isinstance(record, Case):
                 record.accused = [

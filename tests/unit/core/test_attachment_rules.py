@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tipdesk import catalogue
 from tipdesk.core import attachments as A
 
 
@@ -42,8 +43,12 @@ def test_limit_messages_name_the_size_and_the_limit() -> None:
     limits = A.Limits(max_file_mb=2, max_store_mb=10)
     assert A.limit_problem(2 * A.MB, 0, limits) is None
     too_big = A.limit_problem(3 * A.MB, 0, limits)
-    assert too_big is not None and too_big.startswith(
+    assert too_big is not None and str(too_big).startswith(
         "The file is 3.0 MB; files of at most 2 MB can be attached"
     )
     full = A.limit_problem(2 * A.MB, 9 * A.MB, limits)
-    assert full is not None and "11.0 MB, over the limit of 10 MB" in full
+    assert full is not None and "11.0 MB, over the limit of 10 MB" in str(full)
+    # The Files tab shows it in Urdu: the sentence and the size's words translated.
+    urdu = catalogue.message_in("ur", too_big)
+    assert "زیادہ سے زیادہ 2 MB" in urdu and "3.0" in urdu
+    assert "can be attached" not in urdu

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tipdesk import catalogue
+from tipdesk.core.errors import SHOWN_MAX
 from tipdesk.core.names import describe_district, resolve_names
 from tipdesk.core.records import Referral
 from tipdesk.core.reference import Reference
@@ -74,12 +76,26 @@ def test_what_is_not_found_is_left_for_validation_to_name_in_words(
 
 
 def test_describe_district_words_every_case(reference: Reference) -> None:
-    assert describe_district(reference, "Lahor") == (
+    assert str(describe_district(reference, "Lahor")) == (
         "'Lahor' is not a district we know (did you mean Lahore?)"
     )
-    assert describe_district(reference, "Zzz") == (
+    assert str(describe_district(reference, "Zzz")) == (
         "'Zzz' is not a district we know: write the district's name, e.g. Lahore"
     )
-    assert describe_district(reference, "Fa") == (
+    assert str(describe_district(reference, "Fa")) == (
         "'Fa' is not a district we know (did you mean Faisalabad?)"
+    )
+
+
+def test_describe_district_is_a_message_the_app_shows_in_urdu(reference: Reference) -> None:
+    """The hint is a translatable message: Urdu around the names, which stay as written."""
+    urdu = catalogue.message_in("ur", describe_district(reference, "Lahor"))
+    assert "کوئی معلوم ضلع نہیں" in urdu
+    assert "'Lahor'" in urdu
+    assert "Lahore" in urdu
+    assert "did you mean" not in urdu
+    long_text = "x" * (SHOWN_MAX + 1)
+    assert str(describe_district(reference, long_text)) == (
+        f"a text of {SHOWN_MAX + 1:,} characters is not a district we know: "
+        "write the district's name"
     )

@@ -95,3 +95,44 @@ def test_an_unknown_tipdesk_lang_is_refused_by_name(
     err = capsys.readouterr().err
     assert "TIPDESK_LANG" in err
     assert "'klingon'" in err
+
+
+def test_a_refused_record_lists_its_problems_in_the_language(
+    monkeypatch: pytest.MonkeyPatch,
+    district_session: Session,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`case add` with a case the validation refuses: the line names each problem (field
+    path kept) in Urdu; in English it is the sentence as before, and --json stays English."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"case_number": "FIR 9/2026", "district": "Lahor"}), "utf-8")
+    args = ("case", "add", "--file", str(bad))
+    assert run_cli(monkeypatch, district_session, *args) == 5
+    english = capsys.readouterr().err
+    assert "The case was not saved: " in english
+    assert "district: 'Lahor' is not a district we know (did you mean Lahore?)" in english
+    monkeypatch.setenv("TIPDESK_LANG", "ur")
+    assert run_cli(monkeypatch, district_session, *args) == 5
+    urdu = capsys.readouterr().err
+    assert urdu.startswith("tipdesk: error: ")
+    assert "مقدمہ محفوظ نہیں کیا گیا" in urdu
+    assert "district" in urdu and "کوئی معلوم ضلع نہیں" in urdu and "Lahore" in urdu
+    assert "was not saved" not in urdu and "did you mean" not in urdu
+    assert run_cli(monkeypatch, district_session, *args, "--json") == 5
+    out = json.loads(capsys.readouterr().out)
+    assert any("did you mean Lahore" in p["message"] for p in out["problems"])
+
+
+def test_a_record_not_found_is_said_in_the_language(
+    monkeypatch: pytest.MonkeyPatch, district_session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TIPDESK_LANG", "ur")
+    assert run_cli(monkeypatch, district_session, "victim", "show", "nope") != 0
+    err = capsys.readouterr().err
+    assert "شناخت nope والا کوئی متاثرہ موجود نہیں" in err.replace("\u2068", "").replace(
+        "\u2069", ""
+    ).replace("\u200f", "")
+    monkeypatch.setenv("TIPDESK_LANG", "en")
+    assert run_cli(monkeypatch, district_session, "victim", "show", "nope") != 0
+    assert "There is no victim with id nope." in capsys.readouterr().err

@@ -13,6 +13,7 @@ import pytest
 from svc_support import SVC_ADMIN, SVC_PASSPHRASE, svc_accused, svc_case
 from sync_support import export
 
+from tipdesk import catalogue
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import InvalidInput, ValidationFailed
 from tipdesk.core.sentencing import pending_versions
@@ -159,6 +160,27 @@ def test_a_bad_file_is_refused_naming_it_and_nothing_changes(
         )
     assert reference_updates.current(hq.store) is None
     assert reference_updates.current(district.store) is None
+
+
+def test_a_refused_update_is_said_in_urdu_too(
+    svc_linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    """The Settings screen shows the refusal in the interface's language: the refusal is a
+    translatable message naming the folder or file as typed."""
+    district, hq = svc_linked
+    with pytest.raises(InvalidInput) as empty:
+        reference_updates.install_files(hq, _folder(tmp_path, "empty", {}))
+    assert str(empty.value).startswith("No reference file (")
+    assert empty.value.said is not None
+    urdu = catalogue.message_in("ur", empty.value.said)
+    assert "کوئی حوالہ جاتی فائل" in urdu and str(tmp_path / "empty") in urdu
+    assert "nothing was changed" not in urdu
+    with pytest.raises(InvalidInput) as not_hq:
+        reference_updates.install_files(
+            district, _folder(tmp_path, "district", {"sentences.json": _sentences(LONGER)})
+        )
+    assert not_hq.value.said is not None
+    assert "ہیڈکوارٹر" in catalogue.message_in("ur", not_hq.value.said)
 
 
 def test_an_update_that_fails_the_checks_is_reported_and_the_receipt_still_counts(

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tipdesk import catalogue
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import (
     CorruptStore,
@@ -32,7 +33,12 @@ from tipdesk.core.errors import (
     ValidationFailed,
     WrongPassphrase,
 )
-from tipdesk.core.passphrase import passphrase_problems, strength_hint
+from tipdesk.core.passphrase import (
+    passphrase_messages,
+    passphrase_problems,
+    strength_hint,
+    too_weak,
+)
 from tipdesk.store import keys
 from tipdesk.store.keys import (
     DEFAULT_KDF,
@@ -692,6 +698,20 @@ def test_failed_write_leaves_file_and_object_unchanged(
 def test_passphrase_problems(passphrase: str, fragment: str) -> None:
     problems = passphrase_problems(passphrase)
     assert any(fragment in problem for problem in problems), problems
+
+
+def test_a_weak_passphrase_is_refused_in_the_same_english_and_in_urdu() -> None:
+    """The refusal names every problem; its English is the sentences joined as before, and
+    the command line's Urdu (the catalogue) translates each problem and the separator."""
+    refusal = too_weak(passphrase_messages("aaaa"))
+    assert str(refusal) == (
+        "The passphrase is too weak: Use at least 10 characters.; "
+        "Do not repeat a single character.."
+    )
+    urdu = catalogue.message_in("ur", refusal)
+    assert "پاس فریز بہت کمزور ہے" in urdu
+    assert "ایک ہی حرف" in urdu and "؛" in urdu
+    assert "Use at least" not in urdu
 
 
 def test_passphrase_with_user_name() -> None:

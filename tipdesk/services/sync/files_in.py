@@ -31,6 +31,7 @@ from pathlib import Path
 
 from tipdesk.core import attachments as A
 from tipdesk.core.errors import InvalidInput, KnownError, NotFound
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.services import attachments as files_service
@@ -216,7 +217,9 @@ def import_file(session: Session, path: Path) -> FileResult:
         files = AttachmentStore(session.store)
         problem = A.limit_problem(d.size, files.used_bytes(), limits)
         if problem:
-            raise InvalidInput(f"This case file cannot be taken at HQ. {problem}")
+            raise InvalidInput(
+                say("This case file cannot be taken at HQ. {problem}", problem=problem)
+            )
         reader = file_seal.PlainReader(opened, me.age_identity, d.size)
         name = A.clean_name(d.file_name or f"{d.kind}-{d.id[-8:]}")
         try:

@@ -1,6 +1,8 @@
 """The case editor's Files tab for ``python -m tipdesk.ui.devtools.screenshots``: a decided
 demo case with a scanned FIR (a PDF drawn here), a medical report of a victim and a photo,
-the FIR shown in the preview. Importing this module registers the screen.
+the FIR shown in the preview; and ``case-editor-file-refused``: the Files tab with the
+refusal of a "PDF" that is a Windows program (the message of ``tipdesk.services.file_types``,
+in Urdu with ``--lang ur``). Importing this module registers the screens.
 
 The files are made here from nothing (synthetic text and shapes) and removed again once the
 picture is taken, so the other screens do not show them.
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from tipdesk.services import attachments
 from tipdesk.ui.devtools.screenshots import register
@@ -120,4 +122,40 @@ def _case_editor_files(shots: Shots) -> QWidget:
     return window
 
 
+def _case_editor_file_refused(shots: Shots) -> QWidget:
+    """The refusal dialog over the case editor's Files tab, drawn into one picture (the
+    dialog is a window of its own). Nothing is stored: the file is refused."""
+    window = _case_editor(shots)
+    page, _window = _view(shots, "cases")
+    editor = page.current_editor()
+    assert isinstance(editor, CaseEditor)
+    folder = shots.tmp / "case-files"
+    folder.mkdir(exist_ok=True)
+    fake = folder / "challan scan.pdf"
+    fake.write_bytes(b"MZ" + bytes(510))  # a Windows program's header, named as a PDF
+    panel = editor.show_files()
+    panel.attach_files([fake])
+    settle()
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "knownErrorBox" and w.isVisible()
+    ]
+    assert boxes, "the refusal was not shown"
+    box = boxes[-1]
+    shot = window.grab()
+    dialog = box.grab()
+    painter = QPainter(shot)
+    painter.drawPixmap((shot.width() - dialog.width()) // 2,
+                       (shot.height() - dialog.height()) // 2, dialog)  # fmt: skip
+    painter.end()
+    box.close()
+    picture = QLabel()
+    picture.setPixmap(shot)
+    picture.resize(shot.size())
+    shots.keep(picture)
+    return picture
+
+
 register("case-editor-files", _case_editor_files)
+register("case-editor-file-refused", _case_editor_file_refused)

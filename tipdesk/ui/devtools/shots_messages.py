@@ -3,7 +3,10 @@
 ``register-import-problems`` (the register wizard's problems page for a register with a date
 that does not exist, an unknown district, a totals row and missing columns),
 ``case-editor-law-warning`` (a case whose offence predates the Act: the law check's warning)
-and ``unlock-refused`` (the sign-in screen after a wrong passphrase). Synthetic data only.
+``unlock-refused`` (the sign-in screen after a wrong passphrase) and
+``wizard-weak-passphrase`` (the set-up wizard's user page with a passphrase too short and
+based on a common word: the reasons, from ``tipdesk.core.passphrase``).
+Synthetic data only.
 """
 
 from __future__ import annotations
@@ -87,6 +90,19 @@ def _unlock_refused(shots: Shots) -> QWidget:
     return window
 
 
+def _wizard_weak_passphrase(shots: Shots) -> QWidget:
+    wizard = shots._wizard_window("wizard-weak")
+    wizard.next()
+    wizard.office_page.district.set_district("Lahore")
+    wizard.next()
+    page = wizard.user_page
+    page.user_edit.setText(shots.user)
+    page.passphrase.passphrase_edit.setText("password")
+    settle()
+    return wizard
+
+
 register("register-import-problems", _register_problems)
 register("case-editor-law-warning", _case_editor_law_warning)
 register("unlock-refused", _unlock_refused)
+register("wizard-weak-passphrase", _wizard_weak_passphrase)

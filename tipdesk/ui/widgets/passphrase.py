@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipdesk.core.passphrase import passphrase_problems, strength_hint
+from tipdesk.core.passphrase import passphrase_messages, strength_hint
+from tipdesk.ui.errors import message_text
 from tipdesk.ui.style import repolish
 from tipdesk.ui.widgets.common import label
 
@@ -104,7 +105,10 @@ class PassphraseFields(QWidget):
 
     def problems(self) -> list[str]:
         text = self.passphrase()
-        found = passphrase_problems(text, user=self._user_name() or None) if text else []
+        found = [
+            message_text(m.template, m.args.items())
+            for m in (passphrase_messages(text, user=self._user_name() or None) if text else [])
+        ]
         if text and self.confirm_edit.text() and self.confirm_edit.text() != text:
             found.append(self.tr("The two passphrases differ."))
         return found
@@ -134,7 +138,7 @@ class PassphraseFields(QWidget):
 
     def _user_name_problem(self) -> bool:
         text = self.passphrase()
-        return bool(text) and bool(passphrase_problems(text, user=self._user_name() or None))
+        return bool(text) and bool(passphrase_messages(text, user=self._user_name() or None))
 
     def clear(self) -> None:
         self.passphrase_edit.clear()
