@@ -20,6 +20,11 @@ from tipdesk.ui.pages.setup.wizard import OPTIONS, RECOVERY, SetupWizard
 def _to_options(controller: AppController) -> SetupWizard:
     wizard = controller.start()
     assert isinstance(wizard, SetupWizard)
+    return _hq_options_page(wizard)
+
+
+def _hq_options_page(wizard: SetupWizard) -> SetupWizard:
+    """``wizard`` taken as an HQ through its user page to the options page."""
     wizard.intro.hq_radio.setChecked(True)
     wizard.next()
     page = wizard.user_page
@@ -112,14 +117,7 @@ def test_the_server_fields_never_squeeze_the_wizard_buttons(
 
 
 def _squeeze_check(wizard: SetupWizard, qtbot: Any) -> None:
-    wizard.intro.hq_radio.setChecked(True)
-    wizard.next()
-    page = wizard.user_page
-    page.user_edit.setText(GUI_ADMIN)
-    page.passphrase.passphrase_edit.setText(GUI_PASSPHRASE)
-    page.passphrase.confirm_edit.setText(GUI_PASSPHRASE)
-    wizard.next()
-    assert wizard.currentId() == OPTIONS
+    _hq_options_page(wizard)
     choice = wizard.options_page.database
     choice.server_radio.setChecked(True)
     wizard.options_page.initializePage()
