@@ -28,10 +28,11 @@ from tipdesk.core.records import (
     to_dict,
 )
 from tipdesk.core.validation import ValidationContext, validate
+from tipdesk.services.sync.import_batch import ImportBatch
 from tipdesk.store.audit import NewEntry
-from tipdesk.store.remote_apply import RemoteBatch, remote_batch
+from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.store import Actor, Store
-from tipdesk.store.sync_store import SyncStore
+from tipdesk.store.sync_store import ConflictRow, SyncStore
 from tipdesk.sync.merge import join, row_vv
 from tipdesk.sync.units import Layer, case_tree, victim_tree
 
@@ -89,7 +90,7 @@ def outcome_of(keep: str, fields: Mapping[str, str] | None) -> str:
     return f"merged: {keep}, {other} for {', '.join(others)}"
 
 
-def _case_layer(b: RemoteBatch, case_id: str) -> Layer:
+def _case_layer(b: ImportBatch, case_id: str) -> Layer:
     layer = Layer()
     accused = b.children("accused", [case_id]).get(case_id, [])
     victims = b.children("victim", [case_id]).get(case_id, [])
@@ -101,7 +102,7 @@ def _case_layer(b: RemoteBatch, case_id: str) -> Layer:
     return layer
 
 
-def _unit(b: RemoteBatch, record: Record) -> tuple[Record, Layer, int | None] | None:
+def _unit(b: ImportBatch, record: Record) -> tuple[Record, Layer, int | None] | None:
     """The root of ``record``'s unit with its live rows (``record`` in place of its stored
     row) and the root case's rowid when the unit is a case; None when the root is missing."""
     root_id: str | None = None
@@ -151,61 +152,84 @@ def resolve(
     ``fields`` (field -> ``local`` or ``incoming``) takes those fields from the other side."""
     if keep not in KEEP:
         raise InvalidInput("Say which version to keep: local or incoming.")
-    conflict = SyncStore(store).conflict(conflict_id.strip())
+    conflict = must_be_open(SyncStore(store).conflict(conflict_id.strip()), conflict_id)
+    with remote_batch(store, actor) as b:
+        return resolve_in(b, conflict, keep, here=here, actor=actor, ctx=ctx, fields=fields)
+
+
+def must_be_open(conflict: ConflictRow | None, conflict_id: str) -> ConflictRow:
+    """``conflict``; refuses one that is not there or no longer open, naming it."""
     if conflict is None:
         raise NotFound(f"There is no conflict {conflict_id.strip()!r}.")
     if conflict.status != "open":
         raise InvalidInput(f"Conflict {conflict.id} is already closed ({conflict.status}).")
-    with remote_batch(store, actor) as b:
-        stored = b.stored(conflict.kind, [conflict.record_id]).get(conflict.record_id)
-        if stored is None:
-            raise NotFound(f"The {conflict.kind} of conflict {conflict.id} is not in the register.")
-        current = stored.record
-        local = to_dict(current, children=False)
-        kept_values = merged(conflict.kind, local, conflict.record, keep, fields)
-        chosen, _problems = from_dict(RECORD_TYPES[conflict.kind], kept_values)
-        version = max(current.version, conflict.version) + 1
-        kept = dataclasses.replace(
-            chosen,
-            created_at=current.created_at,
-            created_by=current.created_by,
-            origin_device=current.origin_device,
-            updated_at=actor.at,
-            updated_by=actor.user,
-            updated_device=here,
-            version=version,
+    return conflict
+
+
+def resolve_in(
+    b: ImportBatch,
+    conflict: ConflictRow,
+    keep: str,
+    *,
+    here: str,
+    actor: Actor,
+    ctx: ValidationContext,
+    fields: Mapping[str, str] | None = None,
+) -> Record:
+    """:func:`resolve`'s work inside an open apply-remote batch of either engine (the
+    SQLCipher store's, or PostgreSQL's: :mod:`tipdesk.services.sync.hq_pg_conflicts`), for
+    an open ``conflict`` read in it; the caller commits."""
+    if keep not in KEEP:
+        raise InvalidInput("Say which version to keep: local or incoming.")
+    stored = b.stored(conflict.kind, [conflict.record_id]).get(conflict.record_id)
+    if stored is None:
+        raise NotFound(f"The {conflict.kind} of conflict {conflict.id} is not in the register.")
+    current = stored.record
+    local = to_dict(current, children=False)
+    kept_values = merged(conflict.kind, local, conflict.record, keep, fields)
+    chosen, _problems = from_dict(RECORD_TYPES[conflict.kind], kept_values)
+    version = max(current.version, conflict.version) + 1
+    kept = dataclasses.replace(
+        chosen,
+        created_at=current.created_at,
+        created_by=current.created_by,
+        origin_device=current.origin_device,
+        updated_at=actor.at,
+        updated_by=actor.user,
+        updated_device=here,
+        version=version,
+    )
+    vv = join(row_vv(current.version, current.updated_device, stored.synced), conflict.vv)
+    vv[here] = version
+    unit = _unit(b, kept)
+    if unit is None:
+        raise ValidationFailed(
+            [Problem("id", "sync.parent", "its case or victim is not in the register")],
+            conflict.kind,
         )
-        vv = join(row_vv(current.version, current.updated_device, stored.synced), conflict.vv)
-        vv[here] = version
-        unit = _unit(b, kept)
-        if unit is None:
-            raise ValidationFailed(
-                [Problem("id", "sync.parent", "its case or victim is not in the register")],
-                conflict.kind,
-            )
-        root, layer, case_rowid = unit
-        if not root.deleted and not kept.deleted:
-            tree = case_tree(root, layer) if isinstance(root, Case) else root
-            if isinstance(tree, Victim) and not isinstance(root, Case):
-                tree = victim_tree(tree, layer)
-            problems = validate(tree, ctx)
-            if problems:
-                raise ValidationFailed(problems, conflict.kind)
-        owner = b.unit_owners(conflict.kind, [conflict.record_id]).get(conflict.record_id)
-        b.write(kept, vv, rowid=stored.rowid, owner=owner[0] if owner else "")
-        if isinstance(root, Case) and case_rowid is not None:
-            b.index_case(case_tree(root, layer), case_rowid, new=False)
-        outcome = outcome_of(keep, fields)
-        b.close_conflict(conflict.id, "resolved", outcome)
-        b.audit(
-            NewEntry(
-                actor.at,
-                actor.user,
-                actor.device,
-                "sync.resolve",
-                conflict.kind,
-                conflict.record_id,
-                {"conflict": conflict.id, "kept": keep, "outcome": outcome},
-            )
+    root, layer, case_rowid = unit
+    if not root.deleted and not kept.deleted:
+        tree = case_tree(root, layer) if isinstance(root, Case) else root
+        if isinstance(tree, Victim) and not isinstance(root, Case):
+            tree = victim_tree(tree, layer)
+        problems = validate(tree, ctx)
+        if problems:
+            raise ValidationFailed(problems, conflict.kind)
+    owner = b.unit_owners(conflict.kind, [conflict.record_id]).get(conflict.record_id)
+    b.write(kept, vv, rowid=stored.rowid, owner=owner[0] if owner else "")
+    if isinstance(root, Case) and case_rowid is not None:
+        b.index_case(case_tree(root, layer), case_rowid, new=False)
+    outcome = outcome_of(keep, fields)
+    b.close_conflict(conflict.id, "resolved", outcome)
+    b.audit(
+        NewEntry(
+            actor.at,
+            actor.user,
+            actor.device,
+            "sync.resolve",
+            conflict.kind,
+            conflict.record_id,
+            {"conflict": conflict.id, "kept": keep, "outcome": outcome},
         )
+    )
     return kept

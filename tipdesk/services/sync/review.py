@@ -6,7 +6,8 @@ Contract: frozen dataclasses for a screen to show (values in JSON form, never sh
 :func:`plan_resolution` writes nothing and refuses exactly what :func:`resolve` would;
 :func:`resolve` writes the kept version at HQ in one transaction with its audit entry
 (:mod:`tipdesk.services.sync.resolve`), and it goes back to the record's district with the
-next receipt.
+next receipt. On an HQ keeping its records in PostgreSQL both read and write there
+(:mod:`tipdesk.services.sync.hq_pg_conflicts`, version-checked under the record's claim).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, to_dict
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import require_hq, sync_store
+from tipdesk.services.sync.hq import hq_database
 from tipdesk.services.sync.resolve import differing_fields, merged, outcome_of
 from tipdesk.services.sync.resolve import resolve as resolve_conflict
 from tipdesk.services.titles import record_title
@@ -109,10 +111,7 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[Conflic
     store = sync_store(session)
     devices = {d.device_id: d for d in store.devices()}
     out: list[Conflict] = []
-    rows: list[ConflictRow] = store.conflicts(status=None if include_closed else "open")
-    for c in rows:
-        found = store.record(c.kind, c.record_id)
-        current: dict[str, Any] = to_dict(found[0], children=False) if found else {}
+    for c, current in _rows(session, include_closed):
         differ = sorted(
             k for k in c.record if k not in _META_SKIP and c.record[k] != current.get(k)
         )
@@ -139,6 +138,39 @@ def conflicts(session: Session, *, include_closed: bool = False) -> list[Conflic
             )
         )
     return out
+
+
+def _rows(session: Session, include_closed: bool) -> list[tuple[ConflictRow, dict[str, Any]]]:
+    """The conflicts, each with the register's version of its record (``{}`` if none), from
+    whichever engine keeps HQ's records."""
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_conflicts  # the PostgreSQL driver, when used
+
+        with db:
+            return hq_pg_conflicts.conflict_rows(session, db, include_closed=include_closed)
+    store = sync_store(session)
+    out: list[tuple[ConflictRow, dict[str, Any]]] = []
+    for c in store.conflicts(status=None if include_closed else "open"):
+        found = store.record(c.kind, c.record_id)
+        out.append((c, to_dict(found[0], children=False) if found else {}))
+    return out
+
+
+def register_record(session: Session, kind: str, record_id: str) -> dict[str, Any]:
+    """The register's version of a record in conflict (JSON form, without children; ``{}``
+    when the register has none), from whichever engine keeps HQ's records: what a reviewer's
+    screen shows beside the fields that differ."""
+    session.require(Permission.VIEW)
+    require_hq(session, "hq conflicts")
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_conflicts
+
+        with db:
+            return hq_pg_conflicts.record_dict(session, db, kind, record_id)
+    found = sync_store(session).record(kind, record_id)
+    return to_dict(found[0], children=False) if found else {}
 
 
 _META_SKIP = frozenset({"version", "updated_at", "updated_by", "updated_device"})
@@ -214,6 +246,12 @@ def resolve(
     session.require(Permission.SYNC)
     session.require(Permission.EDIT)
     require_hq(session, "hq resolve")
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_conflicts
+
+        with db:
+            return hq_pg_conflicts.resolve(session, db, conflict_id, keep, fields)
     return resolve_conflict(
         session.store,
         conflict_id,

@@ -21,11 +21,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from tipdesk.core.permissions import Permission
-from tipdesk.core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Victim, record_fields, to_dict
+from tipdesk.core.records import BOOKKEEPING_FIELDS, RECORD_TYPES, Victim, record_fields
 from tipdesk.services import sync
 from tipdesk.services.session import Session
-from tipdesk.services.sync import Conflict, ConflictSide
-from tipdesk.services.sync.common import sync_store
+from tipdesk.services.sync import Conflict, ConflictSide, review
 from tipdesk.ui.context import AppContext
 from tipdesk.ui.pages.sync.common import TippedTableModel, short, when, where_name
 from tipdesk.ui.pages.sync.merge_view import INCOMING, LOCAL, FieldRow, MergeView
@@ -65,8 +64,7 @@ def _review(session: Session, conflict_id: str) -> Review | None:
     found = next((c for c in sync.conflicts(session) if c.id == conflict_id), None)
     if found is None:
         return None
-    stored = sync_store(session).record(found.kind, found.record_id)
-    local: dict[str, Any] = to_dict(stored[0], children=False) if stored else {}
+    local = review.register_record(session, found.kind, found.record_id)
     hidden = set(Victim.IDENTIFYING) if found.kind == "victim" else set()
     offices = {o.code: o.name for o in session.store.offices()}
 
