@@ -21,16 +21,21 @@ Contract:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
+from tipdesk.core.validation import ValidationContext
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
 from tipdesk.services.sync import importer
 from tipdesk.services.sync.common import require_hq, sync_store
-from tipdesk.store.remote_apply import RemoteBatch, remote_batch
-from tipdesk.store.sync_store import QuarantineRow
+from tipdesk.services.sync.hq import hq_database
+from tipdesk.services.sync.import_batch import ImportBatch
+from tipdesk.store.remote_apply import remote_batch
+from tipdesk.store.sync_store import BundleRow, DeviceRow, QuarantineRow
 from tipdesk.sync import container
 from tipdesk.sync.bundle import Manifest
 from tipdesk.sync.payload import Payload
@@ -99,67 +104,116 @@ def after_reference_change(session: Session, trigger: str) -> Recheck | None:
     is held. Runs under the permission of the change that triggered it."""
     if session.install.role is not InstallRole.HQ:
         return None
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_release  # the PostgreSQL driver, when used
+
+        with db:
+            if not hq_pg_release.held(db):
+                return None
+            return hq_pg_release.recheck(session, db, trigger)
     if not sync_store(session).quarantine():
         return None
     return recheck(session, trigger)
 
 
 def recheck(session: Session, trigger: str) -> Recheck:
-    """Take up every device's open quarantine entries again (see the module contract)."""
+    """Take up every device's open quarantine entries again (see the module contract), in
+    whichever engine keeps HQ's records (PostgreSQL: :mod:`.hq_pg_release`)."""
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_release
+
+        with db:
+            return hq_pg_release.recheck(session, db, trigger)
     store = sync_store(session)
     held = store.quarantine()
     devices = {d.device_id: d for d in store.devices()}
     by_device: dict[str, list[QuarantineRow]] = {}
     for q in held:
         by_device.setdefault(q.device_id, []).append(q)
-    out = Recheck(trigger)
     released: dict[str, dict[str, int]] = {}
     ctx = session.validation_context()
     for device_id in sorted(by_device):
         device = devices.get(device_id)
         if device is None:  # pragma: no cover - quarantine rows reference registered devices
             continue
-        bundles = store.bundles(device_id)
-        last = max(bundles, key=lambda b: b.seq) if bundles else None
-        manifest = Manifest(
-            device=device_id,
-            district=device.district,
-            office=device.office,
-            seq=last.seq if last else 0,
-            after_change=0,
-            through_change=0,
-            counts={},
-            # Dates are checked as the device's latest bundle would check them.
-            created_at=last.created_at if last else session.now(),
-            app_version="",
-            format=container.FORMAT,
-        )
+        manifest = manifest_for(device, store.bundles(device_id), session.now())
         actor = session.actor()
         with remote_batch(session.store, actor) as b:
-            job = importer._Import(
-                b,
-                manifest,
-                Payload(device_id, manifest.seq, {}),
-                ctx,
-                session.install.device_id,
-                device.district,
-                actor.at,
-            )
-            job.audit_extra = {"released": trigger}
-            entries = b.quarantine_of_device(device_id)
-            job.take_up(entries, _case_ids(b, entries))
-            job.check_sender()
-            job.validate_units()
-            job.write()
-        if job.out.accepted:
-            counts = released.setdefault(device.district, {})
-            for kind, n in job.out.accepted.items():
-                counts[kind] = counts.get(kind, 0) + n
+            accepted = release_in(b, manifest, ctx, session.install.device_id, trigger)
+        add_released(released, device.district, accepted)
+    return summarise(session, trigger, released, len(store.quarantine()))
+
+
+def manifest_for(device: DeviceRow, bundles: Sequence[BundleRow], now: str) -> Manifest:
+    """The manifest a re-check takes a device's quarantine up under: that of a bundle with
+    no new row after the device's latest (dates are checked as that bundle checked them)."""
+    last = max(bundles, key=lambda b: b.seq) if bundles else None
+    return Manifest(
+        device=device.device_id,
+        district=device.district,
+        office=device.office,
+        seq=last.seq if last else 0,
+        after_change=0,
+        through_change=0,
+        counts={},
+        created_at=last.created_at if last else now,
+        app_version="",
+        format=container.FORMAT,
+    )
+
+
+class ReleaseBatch(ImportBatch, Protocol):
+    """An apply-remote batch of either engine, with the device's quarantine."""
+
+    def quarantine_of_device(self, device_id: str) -> list[QuarantineRow]: ...
+
+
+def release_in(
+    b: ReleaseBatch, manifest: Manifest, ctx: ValidationContext, here: str, trigger: str
+) -> dict[str, int]:
+    """Take up the device's open quarantine entries in the open batch ``b`` (see the module
+    contract); what was released, by kind. The caller commits."""
+    job = importer._Import(
+        b,
+        manifest,
+        Payload(manifest.device, manifest.seq, {}),
+        ctx,
+        here,
+        manifest.district,
+        b.actor.at,
+    )
+    job.audit_extra = {"released": trigger}
+    entries = b.quarantine_of_device(manifest.device)
+    job.take_up(entries, _case_ids(b, entries))
+    job.check_sender()
+    job.validate_units()
+    job.write()
+    return dict(job.out.accepted)
+
+
+def add_released(
+    released: dict[str, dict[str, int]], district: str, accepted: dict[str, int]
+) -> None:
+    """Add one device's released records (by kind) to its district's counts."""
+    if accepted:
+        counts = released.setdefault(district, {})
+        for kind, n in accepted.items():
+            counts[kind] = counts.get(kind, 0) + n
+
+
+def summarise(
+    session: Session, trigger: str, released: dict[str, dict[str, int]], still_held: int
+) -> Recheck:
+    """The re-check's summary, audited when it released anything or a person asked for it
+    (``sync.quarantine.recheck``, counts only, in the HQ install's audit log)."""
+    out = Recheck(trigger)
     out.released = [
         Released(code, district_name(session, code), dict(sorted(counts.items())))
         for code, counts in sorted(released.items())
     ]
-    out.still_held = len(store.quarantine())
+    out.still_held = still_held
     if out.released or trigger == "manual":
         session.audit(
             "sync.quarantine.recheck",
@@ -170,7 +224,7 @@ def recheck(session: Session, trigger: str) -> Recheck:
     return out
 
 
-def _case_ids(b: RemoteBatch, entries: list[QuarantineRow]) -> list[str]:
+def _case_ids(b: ImportBatch, entries: list[QuarantineRow]) -> list[str]:
     """The cases the entries belong to: their own ids, their accused's and victims' case, and
     the case of a referral's victim when HQ holds the victim (its unit is that case)."""
     cases: set[str] = set()
