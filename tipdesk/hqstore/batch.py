@@ -34,7 +34,6 @@ from typing import Any
 
 import psycopg
 
-from tipdesk.core.errors import KnownError
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
 from tipdesk.hqstore import bulk, keys
 from tipdesk.hqstore.dialect import identifier
@@ -111,8 +110,9 @@ class PgRemoteBatch:
 
     # --- reads ---------------------------------------------------------------------------
     def handed_over(self, case_ids: Sequence[str]) -> dict[str, HandoverRow]:
-        """Handovers are not on PostgreSQL yet (bundles carrying one are refused): none."""
-        return {}
+        from tipdesk.hqstore.handovers import PgHandovers  # it imports this module
+
+        return PgHandovers(self.conn).of_cases(case_ids)
 
     def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
         if not ids:
@@ -408,17 +408,6 @@ class PgRemoteBatch:
             "UPDATE sync_devices SET back_confirmed = greatest(back_confirmed, %s) "
             "WHERE device_id = %s",
             (through, device_id),
-        )
-
-    def apply_handovers(
-        self, requests: Sequence[dict[str, Any]], device_district: str
-    ) -> list[dict[str, str]]:
-        """Handovers are not on PostgreSQL yet (issue 20): a bundle carrying one is refused
-        whole, so that nothing of it is half applied; the district sends it again later."""
-        raise KnownError(
-            f"This bundle hands over {len(requests)} case(s) to another district; the "
-            "PostgreSQL HQ cannot apply handovers yet. It was refused and nothing was "
-            "changed: import it at an HQ that keeps its records in its own store."
         )
 
     # --- flush ---------------------------------------------------------------------------

@@ -59,6 +59,10 @@ TABLES: dict[str, tuple[str, ...]] = {
         "device_id", "bundle_seq", "entry", "hash", "proof_entry",
         "proof_hash", "received_at", "problem", "detail",
     ),
+    "handovers": (
+        "id", "case_id", "from_district", "to_district", "reason", "asked_by", "asked_at",
+        "state", "moved_at", "sealed", "sent_seq",
+    ),
 }  # fmt: skip
 """Target table -> its columns, in the order the caller gives each row's values; parents
 before children (the record tables' keys are checked at commit anyway)."""

@@ -278,6 +278,22 @@ def _step_summaries(conn: Conn) -> None:
         conn.execute(statement.encode())
 
 
+def _step_handovers(conn: Conn) -> None:
+    """Case handovers carried by bundles (:mod:`tipdesk.hqstore.handovers`): the SQLCipher
+    store's ``handovers`` table, one row per handover HQ moved or refused."""
+    _script(
+        conn,
+        """
+    CREATE TABLE handovers (id ctext PRIMARY KEY, case_id ctext NOT NULL,
+        from_district ctext NOT NULL, to_district ctext NOT NULL, reason ctext NOT NULL,
+        asked_by ctext NOT NULL, asked_at ctext NOT NULL, state ctext NOT NULL,
+        moved_at ctext NOT NULL DEFAULT '', sealed ctext NOT NULL DEFAULT '',
+        sent_seq bigint NOT NULL DEFAULT 0);
+    CREATE INDEX handovers_case ON handovers(case_id, asked_at)
+        """,
+    )
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -286,6 +302,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (5, _step_inbox),
     (6, _step_search),
     (7, _step_summaries),
+    (8, _step_handovers),
 ]
 LATEST = STEPS[-1][0]
 

@@ -75,7 +75,9 @@ def _row(r: Sequence[Any]) -> HandoverRow:
     )  # fmt: skip
 
 
-def _entry(actor: Actor, action: str, row: HandoverRow, **detail: Any) -> audit.NewEntry:
+def handover_entry(actor: Actor, action: str, row: HandoverRow, **detail: Any) -> audit.NewEntry:
+    """A handover's audit entry: ids, districts and the reason's length only (the PostgreSQL
+    HQ writes the same: :mod:`tipdesk.hqstore.handovers`)."""
     return audit.NewEntry(
         actor.at,
         actor.user,
@@ -141,7 +143,7 @@ class HandoverStore:
     def ask(self, row: HandoverRow, actor: Actor) -> None:
         with transaction(self._conn) as conn:
             _insert(conn, row)
-            audit.append(conn, [_entry(actor, "case.handover.ask", row)])
+            audit.append(conn, [handover_entry(actor, "case.handover.ask", row)])
 
     def mark_sent(self, ids: Sequence[str], seq: int) -> None:
         """The handovers ``ids`` went in bundle ``seq``."""
@@ -194,11 +196,11 @@ class HandoverStore:
             [(k, i, v, actor.at, row.to_district, actor.device) for k, i, v in changes],
         )
         _insert(conn, row, replace=True)
-        audit.append(conn, [_entry(actor, "case.handover", row, records=len(changes))])
+        audit.append(conn, [handover_entry(actor, "case.handover", row, records=len(changes))])
 
     def refuse(self, conn: Connection, row: HandoverRow, actor: Actor, why: str) -> None:
         _insert(conn, row, replace=True)
-        audit.append(conn, [_entry(actor, "case.handover.refused", row, why=why)])
+        audit.append(conn, [handover_entry(actor, "case.handover.refused", row, why=why)])
 
     # --- receipts at a district ----------------------------------------------------------------
     def settle(self, rows: Sequence[HandoverRow], own: str, actor: Actor) -> list[HandoverRow]:
@@ -225,7 +227,7 @@ class HandoverStore:
                     continue
                 mine = HandoverRow(**{**_fields(row), "state": RECEIVED})
                 _insert(self._conn, mine)
-                audit.append(self._conn, [_entry(actor, "case.handover.received", mine)])
+                audit.append(self._conn, [handover_entry(actor, "case.handover.received", mine)])
                 changed.append(mine)
         return changed
 

@@ -17,7 +17,7 @@ from typing import Any
 import psycopg
 import pytest
 from pg_cluster import Cluster
-from sync_support import DISTRICTS, case_for, export, link, make_district, run_cli
+from sync_support import case_for, export, link, make_district, run_cli
 
 from tipdesk.cli import main as cli_main
 from tipdesk.core.clock import FixedClock
@@ -29,7 +29,7 @@ from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.reports import writers
 from tipdesk.reports.model import ReportParams
-from tipdesk.services import handover, records, reports, sync
+from tipdesk.services import records, reports, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg, hq_pg_backup, hq_pg_copy
@@ -322,42 +322,6 @@ def test_the_app_and_the_command_line_start_without_the_postgresql_driver() -> N
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
-
-
-def test_a_bundle_handing_a_case_over_is_refused_whole_by_the_postgresql_hq(
-    svc_linked: tuple[Session, Session],
-    hq_db: HqDatabase,
-    pg_url: str,
-    tmp_path: Path,
-    svc_clock: FixedClock,
-) -> None:
-    """Handovers are not on PostgreSQL yet: the bundle is refused with the reason and
-    nothing of it is written (the district sends it again; nothing is lost)."""
-    lahore, hq = svc_linked
-    multan = make_district(tmp_path / "multan", svc_clock, which=1)
-    try:
-        link(multan, hq, tmp_path / "files")
-        case = case_for(lahore)
-        records.save(lahore, [case])
-        records.save(multan, [case_for(multan)])
-        for i, district in enumerate((lahore, multan)):  # each knows the other's devices
-            sync.import_bundle_bytes(hq, export(district, tmp_path / f"first{i}").read_bytes())
-        for i, district in enumerate((lahore, multan)):
-            (tmp_path / f"receipts{i}").mkdir()
-            paths = sync.write_receipts(hq, tmp_path / f"receipts{i}")
-            (mine,) = [p for p in paths if district.install.device_id[-8:] in p.name]
-            sync.import_receipt_bytes(district, mine.read_bytes())
-        hq_pg.configure(hq, pg_url)
-        svc_clock.advance(60)
-        handover.ask(lahore, case.id, DISTRICTS[1][1], "Accused arrested in Multan")
-        data = export(lahore, tmp_path / "handover").read_bytes()
-        with pytest.raises(KnownError, match="cannot apply handovers yet"):
-            sync.import_bundle_bytes(hq, data)  # the HQ's database is PostgreSQL now
-        with psycopg.connect(pg_url) as conn:
-            assert conn.execute("SELECT count(*) FROM sync_bundles").fetchone() == (0,)
-            assert conn.execute("SELECT count(*) FROM cases").fetchone() == (0,)
-    finally:
-        multan.close()
 
 
 def test_migrate_to_postgres_copies_proves_and_carries_on(

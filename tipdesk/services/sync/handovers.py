@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.services.session import Session
@@ -66,6 +66,37 @@ def row_of(doc: dict[str, Any], state: str | None = None) -> HandoverRow:
     )
 
 
+class HandoverBook(Protocol):
+    """HQ's handovers in either engine, inside an import's transaction (the SQLCipher store's
+    :class:`HandoverStore`, or :class:`tipdesk.hqstore.handovers.PgHandovers`)."""
+
+    def get(self, handover_id: str) -> HandoverRow | None: ...
+    def owner(self, case_id: str) -> str | None: ...
+    def move(self, row: HandoverRow, actor: Actor) -> None: ...
+    def refuse(self, row: HandoverRow, actor: Actor, why: str) -> None: ...
+
+
+class _StoreBook:
+    """:class:`HandoverBook` on the SQLCipher store, in the batch's transaction."""
+
+    def __init__(self, b: RemoteBatch, store: Store) -> None:
+        self._b = b
+        self._handovers = HandoverStore(store)
+
+    def get(self, handover_id: str) -> HandoverRow | None:
+        return self._handovers.get(handover_id)
+
+    def owner(self, case_id: str) -> str | None:
+        found = self._b.conn.execute("SELECT owner FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return None if found is None else str(found[0])
+
+    def move(self, row: HandoverRow, actor: Actor) -> None:
+        self._handovers.move(self._b.conn, row, actor)
+
+    def refuse(self, row: HandoverRow, actor: Actor, why: str) -> None:
+        self._handovers.refuse(self._b.conn, row, actor, why)
+
+
 def apply_requests(
     b: RemoteBatch,
     store: Store,
@@ -76,25 +107,35 @@ def apply_requests(
 ) -> list[dict[str, str]]:
     """Move the cases a bundle hands over (HQ, inside the bundle's transaction); what was
     done, per handover: ``{"id", "case_id", "state", "why"}``."""
-    handovers = HandoverStore(store)
+    return apply_in(_StoreBook(b, store), requests, device_district, districts, actor)
+
+
+def apply_in(
+    book: HandoverBook,
+    requests: Sequence[dict[str, Any]],
+    device_district: str,
+    districts: Sequence[str],
+    actor: Actor,
+) -> list[dict[str, str]]:
+    """:func:`apply_requests` over either engine's handovers (``book``)."""
     out: list[dict[str, str]] = []
     for doc in requests:
         row = row_of(doc, MOVED)
-        if handovers.get(row.id) is not None:
+        if book.get(row.id) is not None:
             continue  # carried again by a later bundle: HQ has it
-        owner = b.conn.execute("SELECT owner FROM cases WHERE id = ?", (row.case_id,)).fetchone()
+        owner = book.owner(row.case_id)
         why = ""
         if owner is None:
             why = "HQ does not hold the case (it may have been quarantined)"
-        elif owner[0] != device_district or row.from_district != device_district:
-            why = f"the case belongs to {owner[0]}, not to the sending district"
+        elif owner != device_district or row.from_district != device_district:
+            why = f"the case belongs to {owner}, not to the sending district"
         elif row.to_district not in districts or row.to_district == device_district:
             why = f"{row.to_district!r} is not another district of HQ's reference list"
         if why:
-            handovers.refuse(b.conn, HandoverRow(**{**_plain(row), "state": REFUSED}), actor, why)
+            book.refuse(HandoverRow(**{**_plain(row), "state": REFUSED}), actor, why)
         else:
             row = HandoverRow(**{**_plain(row), "moved_at": actor.at})
-            handovers.move(b.conn, row, actor)
+            book.move(row, actor)
         out.append({"id": row.id, "case_id": row.case_id, "state": REFUSED if why else MOVED,
                     "why": why})  # fmt: skip
     return out
@@ -107,8 +148,14 @@ def _plain(row: HandoverRow) -> dict[str, Any]:
 def for_receipt(store: Store, district: str) -> list[dict[str, Any]]:
     """HQ's handovers from and to ``district`` (moved or refused); the sealed identities go
     to the receiving district only."""
+    return receipt_docs(HandoverStore(store).all((MOVED, REFUSED)), district)
+
+
+def receipt_docs(rows: Sequence[HandoverRow], district: str) -> list[dict[str, Any]]:
+    """:func:`for_receipt` from HQ's moved and refused handovers ``rows`` (either engine's,
+    newest asked first)."""
     out: list[dict[str, Any]] = []
-    for row in HandoverStore(store).all((MOVED, REFUSED)):
+    for row in rows:
         if district not in (row.from_district, row.to_district):
             continue
         doc = row.to_json()

@@ -40,6 +40,7 @@ from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg_tls, importer
 from tipdesk.services.sync.common import require_hq, sync_store
 from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified, opened_contents
+from tipdesk.services.sync.hq_pg_handovers import PgBookkeeping
 from tipdesk.services.sync.import_state import Outcome
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
 from tipdesk.store.store import Actor
@@ -114,6 +115,8 @@ class OpenedBundle:
     actor: Actor
     ctx: ValidationContext
     here: str
+    districts: tuple[str, ...]
+    """HQ's reference districts (a handover must name one)."""
 
 
 def open_bundle(
@@ -153,6 +156,7 @@ def open_bundle(
         session.actor(),
         session.validation_context(),
         session.install.device_id,
+        tuple(session.reference.districts),
     )
 
 
@@ -168,7 +172,7 @@ def apply_on(conn: Conn, opened: OpenedBundle) -> Outcome:
     ) as b:
         return importer.apply_in_batch(
             b,
-            b,
+            PgBookkeeping(b, opened.districts),
             manifest=m,
             sha256=opened.sha256,
             payload=opened.contents,

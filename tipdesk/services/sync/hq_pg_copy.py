@@ -87,6 +87,10 @@ _SOURCES: dict[str, tuple[str, tuple[int, ...], tuple[str, ...]]] = {
         "SELECT device_id, bundle_seq, entry, hash, proof_entry, proof_hash, received_at, "
         "problem, detail FROM sync_anchors", (0, 1), ("device_id", "bundle_seq"),
     ),
+    "handovers": (
+        "SELECT id, case_id, from_district, to_district, reason, asked_by, asked_at, state, "
+        "moved_at, sealed, sent_seq FROM handovers", (0,), ("id",),
+    ),
 }  # fmt: skip
 
 

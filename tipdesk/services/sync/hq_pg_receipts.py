@@ -8,10 +8,10 @@ Contract:
   and acknowledged position,
   HQ's highest trusted anchor of its audit chain, the next page of records back from the
   device's confirmed position (:func:`tipdesk.services.sync.records_back.page_from`), HQ's
-  linked-accused notices for its district. What the PostgreSQL HQ does not hold yet comes
-  from the HQ install's store as before: reference updates, the offices' directory,
-  handovers (none: the PostgreSQL HQ refuses bundles carrying them) and the case files
-  received from the device.
+  linked-accused notices for its district, and the handovers from and to its district
+  (:mod:`.hq_pg_handovers`, sealed identities to the receiving district only). What the
+  PostgreSQL HQ does not hold comes from the HQ install's store as before: reference updates,
+  the offices' directory and the case files received from the device.
 - The receipt is signed by HQ and encrypted to the device, as every receipt.
 - :func:`receipt_if_any` is ``None`` while the database holds no bundle of the device (the
   receiver's 404; a bundle waiting in the inbox is not acknowledged yet).
@@ -28,7 +28,7 @@ from tipdesk.hqstore.back import PgReceiptSource
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync import handovers, hq_pg, records_back
+from tipdesk.services.sync import handovers, hq_pg, hq_pg_handovers, records_back
 from tipdesk.services.sync.common import own_identity, require_hq, sync_store
 from tipdesk.services.sync.hq import NOTICES_PER_RECEIPT
 from tipdesk.store.attachments import AttachmentStore
@@ -122,6 +122,7 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
             "page": records_back.page_from(src, mirrored, here),
             "notices": records_back.notices_from(src).get(device.district, []),
             "anchor": list(echoed) if echoed else [],
+            "handovers": hq_pg_handovers.receipt_docs(conn, device.district),
         }
 
     got = db.run(work)
@@ -144,7 +145,7 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
         resolved=page.resolved,
         notices=got["notices"][:NOTICES_PER_RECEIPT],
         anchor=got["anchor"],
-        handovers=handovers.for_receipt(session.store, device.district),
+        handovers=got["handovers"],
         directory=handovers.directory(session.store),
         files=AttachmentStore(session.store).received_from(device.device_id, receipt.MAX_FILES),
     )
