@@ -32,6 +32,7 @@ Contract:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tipdesk.core import dual_role
 from tipdesk.core.codes import InstallRole, Outcome
@@ -39,11 +40,14 @@ from tipdesk.core.errors import InvalidInput, NotFound, ValidationFailed
 from tipdesk.core.ids import new_id
 from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
-from tipdesk.core.records import Accused, Case, Victim
+from tipdesk.core.records import Accused, Case, Record, Victim
 from tipdesk.services import ownership
 from tipdesk.services.session import Session
 from tipdesk.store import review_queries as rq
 from tipdesk.store.store import Changes
+
+if TYPE_CHECKING:
+    from tipdesk.hqstore.pool import HqDatabase
 
 DECISIONS = ("different", "same")
 """What :func:`resolve` takes: two different people, or the same person (proceeding against
@@ -229,11 +233,31 @@ class OverlapItem:
         }
 
 
-def _items(session: Session, rows: list[rq.MatchedAccused]) -> list[OverlapItem]:
+def _matched(session: Session) -> tuple[list[rq.MatchedAccused], dict[str, str]]:
+    """The accused with matches and victim id -> code of the live victims they name, from
+    whichever engine keeps the records (an HQ's PostgreSQL database: issue 20)."""
+    db = _hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_review  # the PostgreSQL driver, when used
+
+        with db:
+            return hq_pg_review.matched(db)
+    rows = rq.accused_with_matches(session.store)
+    wanted = [dual_role.parse(m)[0] for r in rows for m in r.matches]
+    return rows, rq.live_victim_codes(session.store, wanted)
+
+
+def _hq_database(session: Session) -> HqDatabase | None:
+    if session.install.role is not InstallRole.HQ:
+        return None
+    from tipdesk.services.sync.hq import hq_database  # services.sync imports this module
+
+    return hq_database(session)
+
+
+def _items(session: Session) -> list[OverlapItem]:
     detail = session.can(Permission.REVEAL_IDENTITY)
-    codes = rq.live_victim_codes(
-        session.store, [dual_role.parse(m)[0] for r in rows for m in r.matches]
-    )
+    rows, codes = _matched(session)
     out: list[OverlapItem] = []
     for r in rows:
         live = [m for m in r.matches if dual_role.parse(m)[0] in codes]
@@ -278,7 +302,7 @@ def queue(session: Session, *, include_reviewed: bool = False) -> list[OverlapIt
     ones. Needs ``review_dual_role`` or ``reports`` (HQ's analysts read it in data quality)."""
     if not (session.can(Permission.REVIEW_DUAL_ROLE) or session.can(Permission.REPORTS)):
         session.require(Permission.REVIEW_DUAL_ROLE)
-    items = _items(session, rq.accused_with_matches(session.store))
+    items = _items(session)
     open_items = sorted(
         (i for i in items if i.is_open),
         key=lambda i: (not i.marked, not i.strong, i.district_name, i.case_number),
@@ -291,9 +315,8 @@ def queue(session: Session, *, include_reviewed: bool = False) -> list[OverlapIt
 def count_open(session: Session) -> int:
     """How many accused have an open overlap (the dashboard's count; needs ``view``)."""
     session.require(Permission.VIEW)
-    rows = rq.accused_with_matches(session.store)
-    wanted = [dual_role.parse(m)[0] for r in rows for m in r.matches]
-    codes = set(rq.live_victim_codes(session.store, wanted))
+    rows, live = _matched(session)
+    codes = set(live)
     return sum(
         1
         for r in rows
@@ -350,7 +373,24 @@ def resolve(session: Session, accused_id: str, decision: str, note: str) -> Chan
                 who=item.reviewed_by or say("a supervisor"),
             )
         )
-    case = session.store.get("case", item.case_id)
+    db = _hq_database(session)
+    if db is not None:
+        with db:
+            return _review_case(session, item, decision, note, db)
+    return _review_case(session, item, decision, note, None)
+
+
+def _review_case(
+    session: Session, item: OverlapItem, decision: str, note: str, db: HqDatabase | None
+) -> Changes:
+    """Write the review of :func:`resolve` into the case, in the store or in the HQ's
+    PostgreSQL database ``db`` (version-checked there: :mod:`.sync.hq_pg_review`)."""
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_review
+
+        case: Case | Record | None = hq_pg_review.case_of(session, db, item.case_id)
+    else:
+        case = session.store.get("case", item.case_id)
     if not isinstance(case, Case):
         raise NotFound(say("The case is no longer there."))
     refused = ownership.check_change(session, case)
@@ -370,6 +410,10 @@ def resolve(session: Session, accused_id: str, decision: str, note: str) -> Chan
     )
     # The stored case as it is, with only this accused's review added: not a save of the
     # officer's kind (no validation of the rest of the case can refuse a review).
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_review
+
+        return hq_pg_review.save_review(session, db, case, entry)
     return session.store.save([case], session.actor(), also_log=[entry])
 
 
