@@ -5,7 +5,9 @@
   identities sealed for the receiving district's devices (HQ relays them and cannot open
   them: ``docs/security.md``); HQ moves the owner when it imports the bundle.
 - :func:`hq_move` (HQ's admin, ``tipdesk hq handover``): HQ moves the owner itself. The
-  receiving district gets what HQ holds: the consenting victims' identities only.
+  receiving district gets what HQ holds: the consenting victims' identities only. On an HQ
+  keeping its records in PostgreSQL the case moves there
+  (:mod:`tipdesk.services.sync.hq_pg_handovers`), and :func:`listed` lists its handovers.
 - :func:`received` ("Handed over to you") and :func:`of_case` (the read-only banner).
 
 The sync side (bundles, HQ's import, receipts) is :mod:`tipdesk.services.sync.handovers`.
@@ -17,8 +19,10 @@ required (at most :data:`MAX_REASON` characters); the audit log records its leng
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, NotFound
@@ -32,6 +36,9 @@ from tipdesk.services.sync.common import require_district, require_hq
 from tipdesk.store import identity_relay
 from tipdesk.store.handover_store import ASKED, MOVED, RECEIVED, HandoverRow, HandoverStore
 from tipdesk.sync import age
+
+if TYPE_CHECKING:
+    from tipdesk.hqstore.pool import HqDatabase
 
 MAX_REASON = 1000
 DIRECTORY_KEY = "sync_directory"
@@ -183,14 +190,36 @@ def hq_move(session: Session, case_id: str, to: str, reason: str) -> Handover:
     """Move a case to district ``to`` at HQ (see the module contract)."""
     session.require(Permission.HANDOVER)
     require_hq(session, "hq handover")
+    db = _hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_handovers  # the PostgreSQL driver, when used
+
+        with db:
+            case = hq_pg_handovers.case_of(session, db, case_id)
+            row = _moved_row(session, case, to, reason)
+            hq_pg_handovers.move(session, db, row)
+        return dataclasses.replace(Handover.of(session, row), case_number=case.case_number)
     case = _case(session, case_id)
-    to, reason = _checked(session, case, to, reason)
-    now = session.now()
-    row = HandoverRow(
-        new_id(), case.id, case.owner, to, reason, session.user.name, now, MOVED, moved_at=now
-    )
+    row = _moved_row(session, case, to, reason)
     HandoverStore(session.store).move_now(row, session.actor())
     return Handover.of(session, row)
+
+
+def _moved_row(session: Session, case: Case, to: str, reason: str) -> HandoverRow:
+    to, reason = _checked(session, case, to, reason)
+    now = session.now()
+    return HandoverRow(
+        new_id(), case.id, case.owner, to, reason, session.user.name, now, MOVED, moved_at=now
+    )
+
+
+def _hq_database(session: Session) -> HqDatabase | None:
+    """The HQ's PostgreSQL database when it keeps its records there (issue 20), else None."""
+    if session.install.role is not InstallRole.HQ:
+        return None
+    from tipdesk.services.sync.hq import hq_database  # services.sync imports this module
+
+    return hq_database(session)
 
 
 def received(session: Session) -> list[Handover]:
@@ -216,4 +245,13 @@ def of_case(session: Session, case_id: str) -> Handover | None:
 def listed(session: Session) -> list[Handover]:
     """Every handover this install knows (``tipdesk case handovers``), newest first."""
     session.require(Permission.VIEW)
+    db = _hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_handovers
+
+        with db:
+            found = hq_pg_handovers.listed(db)
+        return [
+            dataclasses.replace(Handover.of(session, r), case_number=number) for r, number in found
+        ]
     return [Handover.of(session, r) for r in HandoverStore(session.store).all()]

@@ -5,19 +5,23 @@ identities HQ cannot read; a handover HQ must refuse is refused alike. Synthetic
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sync_support import run_cli
 from test_handover import CNIC, MLT, NAME, World, _case_with_identity
+from test_hq_pg_conflicts import _use
 from test_hq_pg_inbox import _opened
 
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import InvalidInput
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import Case
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.pool import HqDatabase
-from tipdesk.services import handover, sync
+from tipdesk.services import handover, records, sync
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg, hq_pg_copy, hq_pg_edit, hq_pg_receipts
 from tipdesk.services.sync.handovers import row_of
@@ -152,3 +156,50 @@ def test_migrate_to_postgres_carries_the_handovers_over(
         assert relayed["case_id"] == case.id and relayed["sealed"]
     finally:
         w.close()
+
+
+def test_hq_moves_a_case_itself_in_postgresql(
+    both: BothEngines,
+    pg_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`tipdesk hq handover` on a PostgreSQL HQ: the case moves there (as HQ's own move on
+    the SQLCipher HQ), Multan's receipt from PostgreSQL brings it, `tipdesk case handovers`
+    lists it with its case number, and Lahore's late edit is quarantined by owner."""
+    case = _case_with_identity(both.a)
+    both.send(both.a)
+    _use(both.hq, pg_url)
+    capsys.readouterr()
+    args = ["hq", "handover", case.id, "--to", MLT, "--reason", "HQ's decision", "--json"]
+    assert run_cli(monkeypatch, both.hq, *args) == 0
+    moved = json.loads(capsys.readouterr().out)
+    assert (moved["state"], moved["from_district"], moved["case_number"]) == (
+        "moved", "PB-LHR", case.case_number,
+    )  # fmt: skip
+    assert _pg(both.db, "SELECT owner FROM cases WHERE id = %s", case.id) == [(MLT,)]
+    assert run_cli(monkeypatch, both.hq, "case", "handovers", "--json") == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert (listed["case_number"], listed["to_district"]) == (case.case_number, MLT)
+    # Moving it again to where it is now is refused by name, nothing written.
+    with pytest.raises(InvalidInput, match="already belongs to"):
+        handover.hq_move(both.hq, case.id, MLT, "again")
+    got = sync.import_receipt_bytes(
+        both.b, hq_pg_receipts.receipt_for(both.hq, both.db, both.b.install.device_id)
+    )
+    assert got.handovers["received"] == [case.id]
+    there = both.b.store.get("case", case.id)
+    assert isinstance(there, Case) and there.owner == MLT
+    # Lahore, not told yet, edits the case: PostgreSQL quarantines it by owner.
+    late = both.a.store.get("case", case.id)
+    assert isinstance(late, Case)
+    late.narrative = "Edited before the receipt came."
+    records.save(both.a, [late])
+    data = sync.export_bundle(both.a, both.folder()).path
+    assert data is not None
+    result = hq_pg.import_bundle_bytes(both.hq, both.db, data.read_bytes())
+    (entry,) = [q for q in result.quarantined if q["record_id"] == case.id]
+    assert f"handed over to {MLT}" in entry["problems"][0]["message"]
+    with both.db.connection() as conn:
+        assert verify_audit(conn)[0]
+        conn.rollback()
