@@ -549,13 +549,15 @@ def import_batch(
             # upsert takes them in the order of its input (sorted), waiting on another
             # import's claim of the same record, new ids included, until that one commits.
             # The ids arrive by COPY (binding them as an array costs Python work per id).
+            # The update leaves the row as it was (it only takes the lock): a bundle found
+            # to be a duplicate afterwards must leave the database unchanged.
             stage = bulk.staged(conn, "sync_record_claims", ["record_id"], [(i,) for i in ids])
             conn.execute(
                 _q(
                     "INSERT INTO sync_record_claims (record_id) "  # noqa: S608
                     f'SELECT record_id FROM {stage} ORDER BY record_id COLLATE "C" '
                     "ON CONFLICT (record_id) DO UPDATE SET "
-                    "claims = sync_record_claims.claims + 1"
+                    "claims = sync_record_claims.claims"
                 )
             )
         vault = PgVault(conn, index_key=index_key)

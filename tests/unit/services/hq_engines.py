@@ -243,3 +243,19 @@ def view(hq: Session) -> HqView:
     """What ``hq`` holds, read from the engine that keeps its records."""
     url = hq.store.setting(DATABASE_SETTING)
     return _PgView(hq, str(url)) if url else _StoreView(hq)
+
+
+def pg_digest(url: str | None) -> dict[str, list[str]]:
+    """Every row of every table of the PostgreSQL database at ``url`` (sorted; ``{}`` for
+    none): compared around an operation that must write nothing there."""
+    if not url:
+        return {}
+    out: dict[str, list[str]] = {}
+    with psycopg.connect(url) as conn:
+        tables = conn.execute(
+            b"SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+        ).fetchall()
+        for (table,) in tables:
+            rows = conn.execute(f'SELECT * FROM "{table}"'.encode()).fetchall()  # noqa: S608
+            out[str(table)] = sorted(repr(r) for r in rows)
+    return out
