@@ -62,6 +62,10 @@ class _StoreView:
     def count(self, kind: str) -> int:
         return self.session.store.count(kind)
 
+    def raw(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Rows of ``sql`` (``?`` placeholders) as stored: nothing opened."""
+        return [tuple(r) for r in self.session.store.query(sql, params)]
+
     def actions(self) -> list[str]:
         return [e.action for e in self.session.store.audit_entries(limit=100_000)]
 
@@ -161,6 +165,10 @@ class _PgView:
     def exists(self, kind: str, record_id: str) -> bool:
         sql = f"SELECT 1 FROM {TABLES[kind]} WHERE id = %s"  # noqa: S608
         return bool(self._rows(sql, (record_id,)))
+
+    def raw(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Rows of ``sql`` (``?`` placeholders) as stored: nothing opened."""
+        return self._rows(sql.replace("?", "%s"), params)
 
     def count(self, kind: str) -> int:
         sql = f"SELECT count(*) FROM {TABLES[kind]} WHERE deleted = 0"  # noqa: S608
