@@ -87,23 +87,7 @@ class _StoreView:
         """Every record row, version vector, open conflict and quarantine entry, and the
         coverage: what must be the same after any delivery order (import times and audit
         entries left out)."""
-        store = self.session.store
-        out: dict[str, Any] = {}
-        for kind, table in TABLES.items():
-            out[kind] = store.query(f"SELECT * FROM {table} ORDER BY id")  # noqa: S608
-        out["versions"] = store.query(
-            "SELECT kind, record_id, version, vv FROM sync_versions ORDER BY kind, record_id"
-        )
-        out["conflicts"] = store.query(
-            "SELECT id, kind, record_id, version, vv, record FROM sync_conflicts "
-            "WHERE status = 'open' ORDER BY id"
-        )
-        out["quarantine"] = store.query(
-            "SELECT id, kind, record_id, version, vv, problems FROM sync_quarantine "
-            "WHERE status = 'open' ORDER BY id"
-        )
-        out["coverage"] = _coverage(self.session)
-        return out
+        return _state(self.session, self.raw, TABLES)
 
 
 class _PgView:
@@ -194,25 +178,31 @@ class _PgView:
         return int(str(self._rows(sql, (device_id,))[0][0]))
 
     def state(self) -> dict[str, Any]:
-        """As :meth:`_StoreView.state`, from PostgreSQL's tables."""
-        out: dict[str, Any] = {}
-        for kind, table in TABLES.items():
-            if kind in LOCAL_KINDS:  # never synced: PostgreSQL has no table for them
-                continue
-            out[kind] = self._rows(f"SELECT * FROM {table} ORDER BY id")  # noqa: S608
-        out["versions"] = self._rows(
-            "SELECT kind, record_id, version, vv FROM sync_versions ORDER BY kind, record_id"
-        )
-        out["conflicts"] = self._rows(
-            "SELECT id, kind, record_id, version, vv, record FROM sync_conflicts "
-            "WHERE status = 'open' ORDER BY id"
-        )
-        out["quarantine"] = self._rows(
-            "SELECT id, kind, record_id, version, vv, problems FROM sync_quarantine "
-            "WHERE status = 'open' ORDER BY id"
-        )
-        out["coverage"] = _coverage(self.session)
-        return out
+        """As :meth:`_StoreView.state`, from PostgreSQL's tables (kinds never synced have
+        none)."""
+        synced = {k: t for k, t in TABLES.items() if k not in LOCAL_KINDS}
+        return _state(self.session, self.raw, synced)
+
+
+def _state(
+    session: Session, query: Callable[[str], list[tuple[object, ...]]], tables: dict[str, str]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for kind, table in tables.items():
+        out[kind] = query(f"SELECT * FROM {table} ORDER BY id")  # noqa: S608
+    out["versions"] = query(
+        "SELECT kind, record_id, version, vv FROM sync_versions ORDER BY kind, record_id"
+    )
+    out["conflicts"] = query(
+        "SELECT id, kind, record_id, version, vv, record FROM sync_conflicts "
+        "WHERE status = 'open' ORDER BY id"
+    )
+    out["quarantine"] = query(
+        "SELECT id, kind, record_id, version, vv, problems FROM sync_quarantine "
+        "WHERE status = 'open' ORDER BY id"
+    )
+    out["coverage"] = _coverage(session)
+    return out
 
 
 def _coverage(session: Session) -> dict[str, Any]:
