@@ -28,33 +28,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import psycopg
 
-from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
+from tipdesk.core.records import Case, Record, Victim
 from tipdesk.hqstore import bulk, keys
-from tipdesk.hqstore.dialect import identifier
+from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.search import TABLES as SEARCHED
 from tipdesk.hqstore.search import SearchIndex
 from tipdesk.hqstore.vault import PgVault
 from tipdesk.store import audit as store_audit
 from tipdesk.store.anchor_store import AnchorRow
 from tipdesk.store.handover_store import HandoverRow
-from tipdesk.store.remote_apply import StoredRow, vv_json
-from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row
+from tipdesk.store.identity import IdentityVault
+from tipdesk.store.remote_apply import vv_json
+from tipdesk.store.remote_reads import RemoteReads
+from tipdesk.store.rows import MAPPINGS, TABLES, to_row
 from tipdesk.store.store import Actor, Changes
 from tipdesk.store.sync_rows import (
-    CONFLICT_COLUMNS,
-    QUARANTINE_COLUMNS,
-    BundleRow,
-    ConflictRow,
     QuarantineRow,
-    conflict_from_row,
-    quarantine_from_row,
-    to_json,
 )
 
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -88,10 +83,20 @@ def _q(sql: str) -> bytes:
     return sql.encode()
 
 
-class PgRemoteBatch:
+_PG_SQL: dict[str, bytes] = {}
+"""The shared reads' statements in PostgreSQL's spelling, converted once each."""
+
+
+class PgRemoteBatch(RemoteReads):
     """Reads and buffered writes of one apply-remote transaction on PostgreSQL (see the
     module contract); the methods and their contracts are
-    :class:`tipdesk.store.remote_apply.RemoteBatch`'s."""
+    :class:`tipdesk.store.remote_apply.RemoteBatch`'s, the reads and the conflict,
+    quarantine and bundle rows shared with it (:class:`RemoteReads`)."""
+
+    QUARANTINE_CASE = "case_id"
+    QUARANTINE_VICTIM = "victim_id"
+    QUARANTINE_COLUMNS_EXTRA = ("case_id", "victim_id")
+    OPEN_MATCHED_QUARANTINE = True
 
     def __init__(self, conn: Conn, actor: Actor, vault: PgVault) -> None:
         self.conn = conn
@@ -114,125 +119,33 @@ class PgRemoteBatch:
 
         return PgHandovers(self.conn).of_cases(case_ids)
 
-    def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
-        if not ids:
-            return {}
-        table = identifier(TABLES[kind])
-        rows = self.conn.execute(
-            _q(f"SELECT rowid, {select_columns(kind)} FROM {table} WHERE id = ANY(%s)"),  # noqa: S608
-            (list(ids),),
-        ).fetchall()
-        found: dict[str, tuple[int, Record]] = {}
-        for row in rows:
-            record = from_row(kind, row[1:])
-            if isinstance(record, Victim):
-                self.vault.open_victim(record)
-            found[str(row[1])] = (int(str(row[0])), record)
-        synced: dict[str, tuple[int, str]] = {}
-        if found:
-            for r in self.conn.execute(
-                "SELECT record_id, version, vv FROM sync_versions "
-                "WHERE kind = %s AND record_id = ANY(%s)",
-                (kind, list(found)),
-            ):
-                synced[str(r[0])] = (int(str(r[1])), str(r[2]))
-        return {i: StoredRow(rid, rec, synced.get(i)) for i, (rid, rec) in found.items()}
+    # --- what the shared reads ask of the engine (tipdesk.store.remote_reads) -------------
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> Iterable[Sequence[Any]]:
+        text = _PG_SQL.get(sql)
+        if text is None:
+            text = _PG_SQL[sql] = POSTGRES.params(sql).encode()
+        return self.conn.execute(text, params)
 
-    def children(self, kind: str, parent_ids: Sequence[str]) -> dict[str, list[StoredRow]]:
-        key = identifier(PARENT_KEY[kind])
-        table = identifier(TABLES[kind])
-        ids = [
-            str(r[0])
-            for r in self.conn.execute(
-                _q(f"SELECT id FROM {table} WHERE deleted = 0 AND {key} = ANY(%s)"),  # noqa: S608
-                (list(parent_ids),),
-            )
-        ]
-        out: dict[str, list[StoredRow]] = {}
-        for row in self.stored(kind, ids).values():
-            out.setdefault(getattr(row.record, key) or "", []).append(row)
-        return out
+    def _among(self, column: str, ids: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
+        if ids:  # one array parameter: no chunks, no statement per size
+            yield f"{column} = ANY(?)", [list(ids)]
 
-    def open_conflicts(self, kind: str, ids: Sequence[str]) -> dict[str, list[ConflictRow]]:
-        out: dict[str, list[ConflictRow]] = {}
-        if not self.conn.execute(
-            "SELECT 1 FROM sync_conflicts WHERE status = 'open' LIMIT 1"
-        ).fetchone():
-            return out
-        for r in self.conn.execute(
-            _q(
-                f"SELECT {CONFLICT_COLUMNS} FROM sync_conflicts WHERE status = 'open' "  # noqa: S608
-                "AND kind = %s AND record_id = ANY(%s) ORDER BY id"
-            ),
-            (kind, list(ids)),
-        ):
-            c = conflict_from_row(r, self.vault)
-            out.setdefault(c.record_id, []).append(c)
-        return out
+    def _identities(self) -> IdentityVault:
+        return self.vault
 
-    def has_open_quarantine(self) -> bool:
-        row = self.conn.execute("SELECT 1 FROM sync_quarantine WHERE status = 'open' LIMIT 1")
-        return row.fetchone() is not None
-
-    def _quarantine(self, where: str, params: Sequence[Any]) -> list[QuarantineRow]:
-        rows = self.conn.execute(
-            _q(
-                f"SELECT {QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
-                f"WHERE status = 'open' AND {where}"
-            ),
-            tuple(params),
+    def _quarantine_extra(self, row: QuarantineRow) -> tuple[Any, ...]:
+        """The parent ids PostgreSQL keeps in columns (SQLite reads them from the JSON)."""
+        record = row.record
+        case_id = record.get("case_id") if row.kind in ("accused", "victim") else None
+        victim_id = record.get("victim_id") if row.kind == "referral" else None
+        return (
+            case_id if isinstance(case_id, str) else None,
+            victim_id if isinstance(victim_id, str) else None,
         )
-        return [quarantine_from_row(r, self.vault) for r in rows]
-
-    def open_quarantine(self, kind: str, ids: Sequence[str]) -> dict[str, list[QuarantineRow]]:
-        out: dict[str, list[QuarantineRow]] = {}
-        if not self.has_open_quarantine():
-            return out
-        for q in self._quarantine("kind = %s AND record_id = ANY(%s) ORDER BY id", (kind, ids)):
-            out.setdefault(q.record_id, []).append(q)
-        return out
-
-    def quarantine_of_device(self, device_id: str) -> list[QuarantineRow]:
-        return self._quarantine("device_id = %s ORDER BY received_at, id", (device_id,))
-
-    def quarantine_of_units(
-        self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
-    ) -> list[QuarantineRow]:
-        found: dict[str, QuarantineRow] = {}
-
-        def fetch(where: str, ids: Sequence[str]) -> None:
-            if ids:
-                for q in self._quarantine(f"device_id = %s AND {where}", (device_id, list(ids))):
-                    found[q.id] = q
-
-        fetch("kind = 'case' AND record_id = ANY(%s)", case_ids)
-        fetch("kind IN ('accused', 'victim') AND case_id = ANY(%s)", case_ids)
-        victims = set(victim_ids)
-        victims |= {q.record_id for q in found.values() if q.kind == "victim"}
-        for rows in self.children("victim", case_ids).values():
-            victims |= {v.record.id for v in rows}
-        fetch("kind = 'victim' AND record_id = ANY(%s)", victim_ids)
-        fetch("kind = 'referral' AND victim_id = ANY(%s)", sorted(victims))
-        return sorted(found.values(), key=lambda q: q.id)
 
     def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         rows = self.conn.execute(_q(f"{_UNIT_OWNER_SQL[kind]} WHERE r.id = ANY(%s)"), (list(ids),))
         return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
-
-    def max_change(self) -> int:
-        row = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
-        return int(str(row[0])) if row else 0
-
-    def touch(self, record: Record, owner: str) -> None:
-        self._change_rows.append(
-            (record.KIND, record.id, record.version, self.actor.at, owner, record.updated_device)
-        )
-
-    def bundle(self, device_id: str, seq: int) -> str | None:
-        row = self.conn.execute(
-            "SELECT sha256 FROM sync_bundles WHERE device_id = %s AND seq = %s", (device_id, seq)
-        ).fetchone()
-        return str(row[0]) if row else None
 
     # --- writes --------------------------------------------------------------------------
     def write(
@@ -307,70 +220,6 @@ class PgRemoteBatch:
     def index_case(self, case: Case, rowid: int, *, new: bool) -> None:
         """(Re)index a case with its accused and victims for search (written at flush)."""
         self._search.put(case, rowid)
-
-    def _kept(self, kind: str, record_id: str, record: Any) -> Any:
-        """A version as the conflict and quarantine tables keep it: a victim's identity
-        sealed (:meth:`IdentityVault.seal_json`, as the SQLCipher store does)."""
-        if kind == "victim" and isinstance(record, dict):
-            return self.vault.seal_json(record_id, record)
-        return record
-
-    def add_conflict(self, row: ConflictRow) -> None:
-        self.conn.execute(
-            _q(
-                f"INSERT INTO sync_conflicts ({CONFLICT_COLUMNS}) "  # noqa: S608
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING"
-            ),
-            (
-                row.id, row.kind, row.record_id, row.status, row.version, to_json(row.vv),
-                to_json(self._kept(row.kind, row.record_id, row.record)), row.device_id,
-                row.bundle_seq, row.detected_at, row.closed_at, row.closed_by, row.outcome,
-            ),
-        )  # fmt: skip
-
-    def close_conflict(self, conflict_id: str, status: str, outcome: str) -> None:
-        self.conn.execute(
-            "UPDATE sync_conflicts SET status = %s, outcome = %s, closed_at = %s, "
-            "closed_by = %s WHERE id = %s AND status = 'open'",
-            (status, outcome, self.actor.at, self.actor.user, conflict_id),
-        )
-
-    def add_quarantine(self, row: QuarantineRow) -> None:
-        record = row.record
-        case_id = record.get("case_id") if row.kind in ("accused", "victim") else None
-        victim_id = record.get("victim_id") if row.kind == "referral" else None
-        self.conn.execute(
-            _q(
-                f"INSERT INTO sync_quarantine ({QUARANTINE_COLUMNS}, case_id, victim_id) "  # noqa: S608
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING"
-            ),
-            (
-                row.id, row.device_id, row.bundle_seq, row.kind, row.record_id, row.version,
-                to_json(row.vv), to_json(self._kept(row.kind, row.record_id, record)),
-                to_json(row.problems), row.received_at, row.status,
-                case_id if isinstance(case_id, str) else None,
-                victim_id if isinstance(victim_id, str) else None,
-            ),
-        )  # fmt: skip
-
-    def close_quarantine(self, quarantine_id: str, status: str) -> None:
-        self.conn.execute(
-            "UPDATE sync_quarantine SET status = %s WHERE id = %s AND status = 'open'",
-            (status, quarantine_id),
-        )
-
-    def add_bundle(self, row: BundleRow) -> None:
-        self.conn.execute(
-            "INSERT INTO sync_bundles (device_id, seq, sha256, from_change, to_change, "
-            "created_at, imported_at, result) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-            (
-                row.device_id, row.seq, row.sha256, row.from_change, row.to_change,
-                row.created_at, row.imported_at, to_json(row.result),
-            ),
-        )  # fmt: skip
-
-    def audit(self, entry: store_audit.NewEntry) -> None:
-        self._audit.append(entry)
 
     # --- what the importer asks of HQ beside the batch ------------------------------------
     def anchors(self, device_id: str) -> list[AnchorRow]:
@@ -538,13 +387,15 @@ def import_batch(
             # upsert takes them in the order of its input (sorted), waiting on another
             # import's claim of the same record, new ids included, until that one commits.
             # The ids arrive by COPY (binding them as an array costs Python work per id).
+            # The update leaves the row as it was (it only takes the lock): a bundle found
+            # to be a duplicate afterwards must leave the database unchanged.
             stage = bulk.staged(conn, "sync_record_claims", ["record_id"], [(i,) for i in ids])
             conn.execute(
                 _q(
                     "INSERT INTO sync_record_claims (record_id) "  # noqa: S608
                     f'SELECT record_id FROM {stage} ORDER BY record_id COLLATE "C" '
                     "ON CONFLICT (record_id) DO UPDATE SET "
-                    "claims = sync_record_claims.claims + 1"
+                    "claims = sync_record_claims.claims"
                 )
             )
         vault = PgVault(conn, index_key=index_key)

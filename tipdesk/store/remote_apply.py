@@ -18,54 +18,37 @@ from __future__ import annotations
 
 import json
 import json.encoder
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
 from typing import Any
 
-from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
+from tipdesk.core.records import Case, Record, Victim
 from tipdesk.store import audit, report_bulk, search
 from tipdesk.store.driver import CACHE_KIB, Connection, insert_rows, transaction
 from tipdesk.store.handover_store import HandoverRow, HandoverStore
+from tipdesk.store.identity import IdentityVault
 from tipdesk.store.owners import unit_owners
-from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row, update_sql
+from tipdesk.store.remote_reads import RemoteReads
+from tipdesk.store.remote_reads import StoredRow as StoredRow  # where its users import it
+from tipdesk.store.rows import MAPPINGS, TABLES, to_row, update_sql
 from tipdesk.store.store import Actor, Changes, Store
 from tipdesk.store.sync_rows import (
-    CONFLICT_COLUMNS,
-    BundleRow,
-    ConflictRow,
-    QuarantineRow,
     chunks,
-    conflict_from_row,
     marks,
-    quarantine_from_row,
     to_json,
 )
 
 _ORDER = ("case", "accused", "victim", "referral", "training", "campaign")
 _INDEXED = frozenset({"victim", "training", "campaign"})  # cases are indexed with children
-_VERSIONS_SQL = "SELECT record_id, version, vv FROM sync_versions WHERE kind = ? AND record_id IN "
-_QUARANTINE_COLUMNS = (
-    "id, device_id, bundle_seq, kind, record_id, version, vv, record, problems, received_at, status"
-)
-_QUARANTINE_SQL = (
-    "SELECT id, device_id, bundle_seq, kind, record_id, version, vv, record, problems, "
-    "received_at, status FROM sync_quarantine WHERE status = 'open' AND kind = ? AND record_id IN "
-)
 
 
-@dataclass(frozen=True, slots=True)
-class StoredRow:
-    """A row as HQ holds it: its rowid, the record (no children) and its ``sync_versions``
-    entry (version, vv JSON) when sync wrote it."""
+class RemoteBatch(RemoteReads):
+    """Reads and buffered writes of one apply-remote transaction (see the module contract);
+    the reads and the conflict, quarantine and bundle rows are :class:`RemoteReads`'."""
 
-    rowid: int
-    record: Record
-    synced: tuple[int, str] | None
-
-
-class RemoteBatch:
-    """Reads and buffered writes of one apply-remote transaction (see the module contract)."""
+    QUARANTINE_CASE = "json_extract(record, '$.case_id')"
+    QUARANTINE_VICTIM = "json_extract(record, '$.victim_id')"
+    OPEN_MATCHED_QUARANTINE = False
 
     def __init__(self, conn: Connection, actor: Actor, store: Store) -> None:
         self.conn = conn
@@ -91,148 +74,21 @@ class RemoteBatch:
         """The latest handover (not refused) of each of ``case_ids`` that has one."""
         return HandoverStore(self._store).of_cases(case_ids)
 
-    def stored(self, kind: str, ids: Sequence[str]) -> dict[str, StoredRow]:
-        """HQ's rows of ``kind`` for ``ids`` (deleted ones too), with their vv entries."""
-        table = TABLES[kind]
-        found: dict[str, tuple[int, Record]] = {}
-        for part in chunks(ids):
-            sql = (
-                f"SELECT rowid, {select_columns(kind)} FROM {table} "  # noqa: S608
-                f"WHERE id IN ({marks(len(part))})"
-            )
-            for row in self.conn.execute(sql, part):
-                found[row[1]] = (int(row[0]), self._store.opened(from_row(kind, row[1:])))
-        synced: dict[str, tuple[int, str]] = {}
-        keys = list(found)
-        for part in chunks(keys):
-            sql = _VERSIONS_SQL + f"({marks(len(part))})"
-            for r in self.conn.execute(sql, (kind, *part)):
-                synced[r[0]] = (int(r[1]), r[2])
-        return {i: StoredRow(rid, rec, synced.get(i)) for i, (rid, rec) in found.items()}
-
-    def children(self, kind: str, parent_ids: Sequence[str]) -> dict[str, list[StoredRow]]:
-        """Non-deleted stored children of ``kind`` (accused, victim or referral) by parent."""
-        key = PARENT_KEY[kind]
-        table = TABLES[kind]
-        ids: list[str] = []
-        for part in chunks(parent_ids):
-            sql = (
-                f"SELECT id FROM {table} WHERE deleted = 0 "  # noqa: S608
-                f"AND {key} IN ({marks(len(part))})"
-            )
-            ids += [r[0] for r in self.conn.execute(sql, part)]
-        out: dict[str, list[StoredRow]] = {}
-        for row in self.stored(kind, ids).values():
-            out.setdefault(getattr(row.record, key) or "", []).append(row)
-        return out
-
-    def open_conflicts(self, kind: str, ids: Sequence[str]) -> dict[str, list[ConflictRow]]:
-        """Open conflicts of the records ``ids`` of ``kind``, by record id."""
-        out: dict[str, list[ConflictRow]] = {}
-        if not self.conn.execute(
-            "SELECT 1 FROM sync_conflicts WHERE status = 'open' LIMIT 1"
-        ).fetchone():
-            return out  # the usual case: nothing to look up per record
-        for part in chunks(ids):
-            rows = self.conn.execute(
-                f"SELECT {CONFLICT_COLUMNS} FROM sync_conflicts WHERE status = 'open' "  # noqa: S608
-                f"AND kind = ? AND record_id IN ({marks(len(part))}) ORDER BY id",
-                (kind, *part),
-            )
-            for r in rows:
-                c = conflict_from_row(r, self._store.vault)
-                out.setdefault(c.record_id, []).append(c)
-        return out
-
-    def has_open_quarantine(self) -> bool:
-        row = self.conn.execute("SELECT 1 FROM sync_quarantine WHERE status = 'open' LIMIT 1")
-        return row.fetchone() is not None
-
-    def open_quarantine(self, kind: str, ids: Sequence[str]) -> dict[str, list[QuarantineRow]]:
-        """Open quarantine entries of the records ``ids`` of ``kind``, by record id."""
-        out: dict[str, list[QuarantineRow]] = {}
-        if not self.has_open_quarantine():
-            return out
-        for part in chunks(ids):
-            sql = _QUARANTINE_SQL + f"({marks(len(part))}) ORDER BY id"
-            rows = self.conn.execute(sql, (kind, *part))
-            for r in rows:
-                q = QuarantineRow(
-                    r[0],
-                    r[1],
-                    int(r[2]),
-                    r[3],
-                    r[4],
-                    int(r[5]),
-                    json.loads(r[6]),
-                    json.loads(r[7]),
-                    json.loads(r[8]),
-                    r[9],
-                    r[10],
-                )
-                out.setdefault(q.record_id, []).append(q)
-        return out
-
-    def quarantine_of_device(self, device_id: str) -> list[QuarantineRow]:
-        """Every open quarantine entry from ``device_id``, oldest first (HQ's re-check)."""
-        rows = self.conn.execute(
-            f"SELECT {_QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
-            "WHERE status = 'open' AND device_id = ? ORDER BY received_at, id",
-            (device_id,),
-        )
-        return [quarantine_from_row(r, self._store.vault) for r in rows]
-
-    def quarantine_of_units(
-        self, case_ids: Sequence[str], victim_ids: Sequence[str], device_id: str
-    ) -> list[QuarantineRow]:
-        """Open quarantine entries from ``device_id`` of the rows that belong to these case
-        units (the case, its accused and victims, their referrals) and victim units (the
-        victim and referrals). Another device's entries are never taken up: a device must not
-        bring in what another device was refused."""
-        found: dict[str, QuarantineRow] = {}
-
-        def fetch(where: str, ids: Sequence[str]) -> None:
-            for part in chunks(ids):
-                sql = (
-                    f"SELECT {_QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608
-                    f"WHERE status = 'open' AND device_id = ? AND {where} IN "
-                    f"({marks(len(part))})"
-                )
-                for r in self.conn.execute(sql, (device_id, *part)):
-                    found[r[0]] = quarantine_from_row(r, self._store.vault)
-
-        fetch("kind = 'case' AND record_id", case_ids)
-        fetch("kind IN ('accused', 'victim') AND json_extract(record, '$.case_id')", case_ids)
-        victims = set(victim_ids)
-        victims |= {q.record_id for q in found.values() if q.kind == "victim"}
-        for rows in self.children("victim", case_ids).values():
-            victims |= {v.record.id for v in rows}
-        fetch("kind = 'victim' AND record_id", victim_ids)
-        fetch("kind = 'referral' AND json_extract(record, '$.victim_id')", sorted(victims))
-        return sorted(found.values(), key=lambda q: q.id)
-
     def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """The owner district of each stored record's unit, and its own district
         (:func:`tipdesk.store.store.unit_owners`), as this transaction sees them."""
         return unit_owners(self.conn, kind, ids)
 
-    def max_change(self) -> int:
-        """The last position in this store's change log (rows this batch buffers excluded)."""
-        return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0])
+    # --- what the shared reads ask of the engine (tipdesk.store.remote_reads) -------------
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> Iterable[Sequence[Any]]:
+        return self.conn.execute(sql, params)  # type: ignore[no-any-return]
 
-    def touch(self, record: Record, owner: str) -> None:
-        """Append a change-log row for ``record`` as stored, without writing it: the next
-        bundle carries it again (a local version kept over HQ's concurrent one)."""
-        self._change_rows.append(
-            (record.KIND, record.id, record.version, self.actor.at, owner, record.updated_device)
-        )
+    def _among(self, column: str, ids: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
+        for part in chunks(ids):  # under SQLite's limit of bound variables
+            yield f"{column} IN ({marks(len(part))})", list(part)
 
-    def bundle(self, device_id: str, seq: int) -> str | None:
-        """The SHA-256 of bundle ``seq`` of ``device_id`` if it was imported, else None."""
-        row = self.conn.execute(
-            "SELECT sha256 FROM sync_bundles WHERE device_id = ? AND seq = ?", (device_id, seq)
-        ).fetchone()
-        return str(row[0]) if row else None
+    def _identities(self) -> IdentityVault:
+        return self._store.vault
 
     # --- writes --------------------------------------------------------------------------
     def write(
@@ -330,83 +186,6 @@ class RemoteBatch:
                 self._new_fts.setdefault(sql, []).append(params)
         else:
             search.reindex(self.conn, rowid, case)
-
-    def _kept(self, kind: str, record_id: str, record: Any) -> Any:
-        """A version as the conflict and quarantine tables keep it: a victim's identity
-        sealed, as in its row (only holders of the identity key read it)."""
-        if kind == "victim" and isinstance(record, dict):
-            return self._store.vault.seal_json(record_id, record)
-        return record
-
-    def add_conflict(self, row: ConflictRow) -> None:
-        self.conn.execute(
-            "INSERT INTO sync_conflicts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(id) DO NOTHING",
-            (
-                row.id,
-                row.kind,
-                row.record_id,
-                row.status,
-                row.version,
-                to_json(row.vv),
-                to_json(self._kept(row.kind, row.record_id, row.record)),
-                row.device_id,
-                row.bundle_seq,
-                row.detected_at,
-                row.closed_at,
-                row.closed_by,
-                row.outcome,
-            ),
-        )
-
-    def close_conflict(self, conflict_id: str, status: str, outcome: str) -> None:
-        self.conn.execute(
-            "UPDATE sync_conflicts SET status = ?, outcome = ?, closed_at = ?, closed_by = ? "
-            "WHERE id = ? AND status = 'open'",
-            (status, outcome, self.actor.at, self.actor.user, conflict_id),
-        )
-
-    def add_quarantine(self, row: QuarantineRow) -> None:
-        self.conn.execute(
-            "INSERT INTO sync_quarantine VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
-            (
-                row.id,
-                row.device_id,
-                row.bundle_seq,
-                row.kind,
-                row.record_id,
-                row.version,
-                to_json(row.vv),
-                to_json(self._kept(row.kind, row.record_id, row.record)),
-                to_json(row.problems),
-                row.received_at,
-                row.status,
-            ),
-        )
-
-    def close_quarantine(self, quarantine_id: str, status: str) -> None:
-        self.conn.execute(
-            "UPDATE sync_quarantine SET status = ? WHERE id = ? AND status = 'open'",
-            (status, quarantine_id),
-        )
-
-    def add_bundle(self, row: BundleRow) -> None:
-        self.conn.execute(
-            "INSERT INTO sync_bundles VALUES (?,?,?,?,?,?,?,?,NULL)",
-            (
-                row.device_id,
-                row.seq,
-                row.sha256,
-                row.from_change,
-                row.to_change,
-                row.created_at,
-                row.imported_at,
-                to_json(row.result),
-            ),
-        )
-
-    def audit(self, entry: audit.NewEntry) -> None:
-        self._audit.append(entry)
 
     def flush(self) -> None:
         """Write the buffered rows: parents before children, then search, change log,

@@ -7,10 +7,13 @@ this folder do not collide. Helpers and records live in ``svc_support``.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from hq_engines import ENGINES
 from svc_support import SVC_OTHER_PASSPHRASE, SVC_START, svc_init
 
 from tipdesk.core.clock import FixedClock
@@ -74,6 +77,62 @@ def svc_linked(tmp_path: Path, svc_clock: FixedClock) -> Iterator[tuple[Session,
     district = make_district(tmp_path / "lahore", svc_clock)
     hq = make_hq(tmp_path / "hq", svc_clock)
     link(district, hq, tmp_path / "files")
+    yield district, hq
+    district.close()
+    hq.close()
+
+
+@pytest.fixture(params=ENGINES)
+def hq_engine(request: pytest.FixtureRequest) -> str:
+    """The engine keeping HQ's records: ``sqlcipher`` (the install's store) or ``postgres``
+    (a new database on the session's cluster, linked to the HQ install)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def hq_pg_urls(request: pytest.FixtureRequest) -> Iterator[Callable[[str | None], str]]:
+    """Make new PostgreSQL databases on the session's cluster (dropped afterwards), empty or
+    a copy of the named one (no one connected to it): one per HQ install a test links (a
+    copy of an HQ install needs its own)."""
+    made: list[str] = []
+
+    def new(template: str | None = None) -> str:
+        cluster = request.getfixturevalue("pg_cluster")
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(cluster.url(), autocommit=True) as conn:
+            source = template or "template0"
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'.encode())
+        made.append(name)
+        return str(cluster.url(name))
+
+    yield new
+    if made:
+        cluster = request.getfixturevalue("pg_cluster")
+        with psycopg.connect(cluster.url(), autocommit=True) as conn:
+            for name in made:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'.encode())
+
+
+@pytest.fixture
+def hq_linked(
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    hq_engine: str,
+    hq_pg_urls: Callable[[str | None], str],
+) -> Iterator[tuple[Session, Session]]:
+    """As ``svc_linked``, once per engine: on ``postgres`` the HQ install keeps its records
+    in a new PostgreSQL database (``hq_pg.configure``, as ``init --role hq --database``
+    does), so every import, receipt and report of the test goes there. Read HQ's records
+    with :func:`hq_engines.view`."""
+    from sync_support import link, make_district, make_hq
+
+    from tipdesk.services.sync import hq_pg
+
+    district = make_district(tmp_path / "lahore", svc_clock)
+    hq = make_hq(tmp_path / "hq", svc_clock)
+    link(district, hq, tmp_path / "files")
+    if hq_engine == "postgres":
+        hq_pg.configure(hq, hq_pg_urls(None))
     yield district, hq
     district.close()
     hq.close()

@@ -52,6 +52,23 @@ def hq_db(pg_url: str) -> Iterator[HqDatabase]:
     db.close()
 
 
+@pytest.fixture
+def two_districts(
+    svc_linked: tuple[Session, Session], hq_db: HqDatabase, tmp_path: Path, svc_clock: FixedClock
+) -> Iterator[tuple[Session, Session, Session]]:
+    """Lahore and Multan registered at an HQ whose PostgreSQL database (``hq_db``) is linked
+    (:func:`hq_pg.link`: both devices mirrored), the SQLCipher HQ kept for comparison:
+    (Lahore, Multan, HQ). Multan is closed after the test."""
+    lahore, hq = svc_linked
+    multan = make_district(tmp_path / "multan", svc_clock, which=1)
+    try:
+        link(multan, hq, tmp_path / "files")
+        assert hq_pg.link(hq, hq_db).devices == 2
+        yield lahore, multan, hq
+    finally:
+        multan.close()
+
+
 def _both(hq: Session, db: HqDatabase, bundle: Path) -> tuple[str, str]:
     data = bundle.read_bytes()
     on_sqlite = sync.import_bundle_bytes(hq, data)
@@ -88,19 +105,17 @@ def _saved_over_the_limit(district: Session) -> Case:
 
 
 def test_same_bundles_give_a_byte_identical_national_report(
-    svc_linked: tuple[Session, Session],
+    two_districts: tuple[Session, Session, Session],
     hq_db: HqDatabase,
     pg_url: str,
     tmp_path: Path,
     svc_clock: FixedClock,
 ) -> None:
-    lahore, hq = svc_linked
-    multan = make_district(tmp_path / "multan", svc_clock, which=1)
+    lahore, multan, hq = two_districts
     peshawar = make_district(tmp_path / "peshawar", svc_clock, which=2)
     try:
-        link(multan, hq, tmp_path / "files")
         link(peshawar, hq, tmp_path / "files")  # registered, never sends: coverage says so
-        linked = hq_pg.link(hq, hq_db)
+        linked = hq_pg.link(hq, hq_db)  # linked again: the new device is mirrored
         assert linked.devices == 3
         fill(lahore, seed=11, cases=40)
         fill(multan, seed=12, cases=25)
@@ -145,7 +160,6 @@ def test_same_bundles_give_a_byte_identical_national_report(
             )
         assert not [n for n in plain if n in dump]
     finally:
-        multan.close()
         peshawar.close()
 
 
@@ -181,63 +195,55 @@ def _edit_some(session: Session) -> int:
 
 
 def test_two_importers_at_once_give_what_one_writer_gives_and_no_plaintext_on_disk(
-    svc_linked: tuple[Session, Session],
+    two_districts: tuple[Session, Session, Session],
     hq_db: HqDatabase,
     pg_url: str,
     pg_cluster: Cluster,
     tmp_path: Path,
     svc_clock: FixedClock,
 ) -> None:
-    lahore, hq = svc_linked
-    multan = make_district(tmp_path / "multan", svc_clock, which=1)
-    try:
-        link(multan, hq, tmp_path / "files")
-        hq_pg.link(hq, hq_db)
-        fill(lahore, seed=21, cases=30)
-        fill(multan, seed=22, cases=30)
-        shared = case_for(lahore)
-        shared.victims[0].consent_to_share = True
-        shared.victims[0].name = "Gulnaz Ondisk-Synthetic"
-        records.save(lahore, [shared])
-        datas = [
-            export(d, tmp_path / f"out{i}").read_bytes() for i, d in enumerate((lahore, multan))
-        ]
-        for data in datas:
-            sync.import_bundle_bytes(hq, data)
-        opened = [hq_pg.open_bundle(hq, data) for data in datas]
-        results: list[object] = []
-        errors: list[BaseException] = []
-        start = threading.Barrier(len(opened))
+    lahore, multan, hq = two_districts
+    fill(lahore, seed=21, cases=30)
+    fill(multan, seed=22, cases=30)
+    shared = case_for(lahore)
+    shared.victims[0].consent_to_share = True
+    shared.victims[0].name = "Gulnaz Ondisk-Synthetic"
+    records.save(lahore, [shared])
+    datas = [export(d, tmp_path / f"out{i}").read_bytes() for i, d in enumerate((lahore, multan))]
+    for data in datas:
+        sync.import_bundle_bytes(hq, data)
+    opened = [hq_pg.open_bundle(hq, data) for data in datas]
+    results: list[object] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(opened))
 
-        def run(item: hq_pg.OpenedBundle) -> None:
-            try:
-                start.wait(10)
-                results.append(hq_pg.apply_opened(hq_db, item))
-            except BaseException as exc:  # reported below, never lost in the thread
-                errors.append(exc)
+    def run(item: hq_pg.OpenedBundle) -> None:
+        try:
+            start.wait(10)
+            results.append(hq_pg.apply_opened(hq_db, item))
+        except BaseException as exc:  # reported below, never lost in the thread
+            errors.append(exc)
 
-        threads = [threading.Thread(target=run, args=(o,)) for o in opened]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(120)
-        assert errors == [] and len(results) == 2
-        _same_reports(hq, hq_db)
-        with psycopg.connect(pg_url, autocommit=True) as conn:
-            assert verify_audit(conn)[0]
-            (n,) = conn.execute("SELECT count(*) FROM sync_bundles").fetchone() or (0,)
-            assert n == 2
-            conn.execute("CHECKPOINT")
-        found = [
-            str(p)
-            for p in pg_cluster.data.rglob("*")
-            if p.is_file() and b"Gulnaz Ondisk-Synthetic" in p.read_bytes()
-        ]
-        assert found == []
-        # The name did reach HQ (sealed): the scan looked for something that was there.
-        assert "Gulnaz Ondisk-Synthetic" in {v.name for v in _victims(lahore)}
-    finally:
-        multan.close()
+    threads = [threading.Thread(target=run, args=(o,)) for o in opened]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == [] and len(results) == 2
+    _same_reports(hq, hq_db)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        assert verify_audit(conn)[0]
+        (n,) = conn.execute("SELECT count(*) FROM sync_bundles").fetchone() or (0,)
+        assert n == 2
+        conn.execute("CHECKPOINT")
+    found = [
+        str(p)
+        for p in pg_cluster.data.rglob("*")
+        if p.is_file() and b"Gulnaz Ondisk-Synthetic" in p.read_bytes()
+    ]
+    assert found == []
+    # The name did reach HQ (sealed): the scan looked for something that was there.
+    assert "Gulnaz Ondisk-Synthetic" in {v.name for v in _victims(lahore)}
 
 
 @pytest.mark.parametrize(
@@ -417,52 +423,46 @@ def _rows_of(query: Any, kind: str) -> list[tuple[Any, ...]]:
 
 
 def test_bundles_out_of_order_and_repeated_leave_the_same_rows_on_both_engines(
-    svc_linked: tuple[Session, Session],
+    two_districts: tuple[Session, Session, Session],
     hq_db: HqDatabase,
     pg_url: str,
     tmp_path: Path,
     svc_clock: FixedClock,
 ) -> None:
-    lahore, hq = svc_linked
-    multan = make_district(tmp_path / "multan", svc_clock, which=1)
-    try:
-        link(multan, hq, tmp_path / "files")
-        hq_pg.link(hq, hq_db)
-        fill(lahore, seed=61, cases=12)
-        fill(multan, seed=62, cases=9)
-        first = [export(d, tmp_path / f"a{i}") for i, d in enumerate((lahore, multan))]
-        svc_clock.advance(3600)
-        assert _edit_some(lahore)
-        records.save(multan, [case_for(multan)])
-        second = [export(d, tmp_path / f"b{i}") for i, d in enumerate((lahore, multan))]
-        # Lahore's second bundle before its first (its versions arrive before their origins),
-        # and bundles sent twice.
-        order = [second[0], first[1], second[1], first[0], second[0], first[1]]
-        for bundle in order:
-            _both(hq, hq_db, bundle)
-        svc_clock.advance(3600)  # then in order: stored rows are updated
-        assert _edit_some(lahore)
-        _both(hq, hq_db, export(lahore, tmp_path / "c"))
-        with psycopg.connect(pg_url) as conn:
+    lahore, multan, hq = two_districts
+    fill(lahore, seed=61, cases=12)
+    fill(multan, seed=62, cases=9)
+    first = [export(d, tmp_path / f"a{i}") for i, d in enumerate((lahore, multan))]
+    svc_clock.advance(3600)
+    assert _edit_some(lahore)
+    records.save(multan, [case_for(multan)])
+    second = [export(d, tmp_path / f"b{i}") for i, d in enumerate((lahore, multan))]
+    # Lahore's second bundle before its first (its versions arrive before their origins),
+    # and bundles sent twice.
+    order = [second[0], first[1], second[1], first[0], second[0], first[1]]
+    for bundle in order:
+        _both(hq, hq_db, bundle)
+    svc_clock.advance(3600)  # then in order: stored rows are updated
+    assert _edit_some(lahore)
+    _both(hq, hq_db, export(lahore, tmp_path / "c"))
+    with psycopg.connect(pg_url) as conn:
 
-            def on_pg(sql: str) -> list[tuple[Any, ...]]:
-                return [tuple(r) for r in conn.execute(sql.encode()).fetchall()]
+        def on_pg(sql: str) -> list[tuple[Any, ...]]:
+            return [tuple(r) for r in conn.execute(sql.encode()).fetchall()]
 
-            def on_lite(sql: str) -> list[tuple[Any, ...]]:
-                return hq.store.query(sql)
+        def on_lite(sql: str) -> list[tuple[Any, ...]]:
+            return hq.store.query(sql)
 
-            for kind in ("case", "accused", "victim", "referral", "training", "campaign"):
-                assert _rows_of(on_pg, kind) == _rows_of(on_lite, kind), kind
-            for sql in (
-                "SELECT kind, record_id, version, vv FROM sync_versions ORDER BY kind, record_id",
-                "SELECT device_id, seq, sha256, from_change, to_change FROM sync_bundles "
-                "ORDER BY device_id, seq",
-                "SELECT id, kind, record_id, status, version FROM sync_conflicts ORDER BY id",
-                "SELECT id, kind, record_id, status, version FROM sync_quarantine ORDER BY id",
-                "SELECT DISTINCT kind, record_id, version FROM changes ORDER BY 1, 2, 3",
-            ):
-                assert on_pg(sql) == on_lite(sql), sql
-            assert on_lite("SELECT count(*) FROM sync_bundles") == [(5,)]
-        _same_reports(hq, hq_db)
-    finally:
-        multan.close()
+        for kind in ("case", "accused", "victim", "referral", "training", "campaign"):
+            assert _rows_of(on_pg, kind) == _rows_of(on_lite, kind), kind
+        for sql in (
+            "SELECT kind, record_id, version, vv FROM sync_versions ORDER BY kind, record_id",
+            "SELECT device_id, seq, sha256, from_change, to_change FROM sync_bundles "
+            "ORDER BY device_id, seq",
+            "SELECT id, kind, record_id, status, version FROM sync_conflicts ORDER BY id",
+            "SELECT id, kind, record_id, status, version FROM sync_quarantine ORDER BY id",
+            "SELECT DISTINCT kind, record_id, version FROM changes ORDER BY 1, 2, 3",
+        ):
+            assert on_pg(sql) == on_lite(sql), sql
+        assert on_lite("SELECT count(*) FROM sync_bundles") == [(5,)]
+    _same_reports(hq, hq_db)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import hashlib
 import random
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hq_engines import pg_digest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sync_support import case_for, export, files_of, link, make_district, make_hq, quiet_session
@@ -21,6 +22,7 @@ from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import KnownError
 from tipdesk.paths import Paths
 from tipdesk.services import records, sync
+from tipdesk.services.sync import hq_pg
 from tipdesk.services.sync.common import own_identity
 from tipdesk.sync import age, container
 from tipdesk.sync.canonical import canonical
@@ -43,11 +45,20 @@ NOTHING_CHANGED = "Nothing was changed"
 
 
 @pytest.fixture
-def world(tmp_path: Path, svc_clock: FixedClock) -> Iterator[dict[str, Any]]:
-    """A Lahore district linked to HQ with one exported bundle; both sessions closed."""
+def world(
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    hq_engine: str,
+    hq_pg_urls: Callable[[str | None], str],
+) -> Iterator[dict[str, Any]]:
+    """A Lahore district linked to HQ with one exported bundle; both sessions closed. HQ
+    keeps its records in its own store or (``hq_engine``) in a PostgreSQL database."""
     district = make_district(tmp_path / "lahore", svc_clock)
     hq = make_hq(tmp_path / "hq", svc_clock)
     link(district, hq, tmp_path / "files")
+    pg_url = hq_pg_urls(None) if hq_engine == "postgres" else None
+    if pg_url:
+        hq_pg.configure(hq, pg_url)
     records.save(district, [case_for(district)])
     bundle = export(district, tmp_path / "out")
     me = own_identity(district)
@@ -58,17 +69,20 @@ def world(tmp_path: Path, svc_clock: FixedClock) -> Iterator[dict[str, Any]]:
         "identity": me,
         "hq_recipient": sync.keys_info(hq).recipient,
         "tmp": tmp_path,
+        "pg": pg_url,
     }
     district.close()
     hq.close()
     yield world
 
 
-def _refused(paths: Paths, clock: FixedClock, attempts: list[bytes], limits: Limits | None = None
-             ) -> list[KnownError]:  # fmt: skip
-    """Try to import each file at HQ; return the errors; check the files did not change."""
-    before = files_of(paths.home)
-    session = quiet_session(paths, clock)
+def _refused(
+    world: dict[str, Any], clock: FixedClock, attempts: list[bytes], limits: Limits | None = None
+) -> list[KnownError]:
+    """Try to import each file at HQ; return the errors; check the files (and the database
+    HQ keeps its records in, if any) did not change."""
+    before = _held(world)
+    session = quiet_session(world["hq"], clock)
     errors: list[KnownError] = []
     try:
         for data in attempts:
@@ -80,8 +94,13 @@ def _refused(paths: Paths, clock: FixedClock, attempts: list[bytes], limits: Lim
             errors.append(info.value)
     finally:
         session.close()
-    assert files_of(paths.home) == before
+    assert _held(world) == before
     return errors
+
+
+def _held(world: dict[str, Any]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """What HQ holds: its data folder's files, and every row of its PostgreSQL database."""
+    return files_of(world["hq"].home), pg_digest(world["pg"])
 
 
 def _forge(
@@ -119,7 +138,7 @@ def test_truncated_bundles(world: dict[str, Any], svc_clock: FixedClock) -> None
             header_end + 32, header_end + 95, header_end + 96, header_end + 200,
             len(data) // 2, len(data) - 100, len(data) - 1}  # fmt: skip
     cuts |= set(random.Random(7).sample(range(len(data)), 40))
-    errors = _refused(world["hq"], svc_clock, [data[:cut] for cut in sorted(cuts)])
+    errors = _refused(world, svc_clock, [data[:cut] for cut in sorted(cuts)])
     for error in errors:
         assert isinstance(error, DamagedFile | NotASyncFile), error
         assert NOTHING_CHANGED in error.message
@@ -130,7 +149,7 @@ def test_truncated_bundles(world: dict[str, Any], svc_clock: FixedClock) -> None
 def test_any_single_flipped_byte(world: dict[str, Any], svc_clock: FixedClock) -> None:
     data: bytes = world["bundle"]
     paths: Paths = world["hq"]
-    before = files_of(paths.home)
+    before = _held(world)
     session = quiet_session(paths, svc_clock)
     expected = (DamagedFile, NotASyncFile, FormatTooNew, UnknownSender, TooLarge, WrongKind)
 
@@ -166,7 +185,7 @@ def test_any_single_flipped_byte(world: dict[str, Any], svc_clock: FixedClock) -
                 assert "signature" in info.value.message
     finally:
         session.close()
-    assert files_of(paths.home) == before
+    assert _held(world) == before
 
 
 def test_wrong_recipient(world: dict[str, Any], svc_clock: FixedClock) -> None:
@@ -174,7 +193,7 @@ def test_wrong_recipient(world: dict[str, Any], svc_clock: FixedClock) -> None:
     other = age.recipient_of(age.new_identity())
     compressed = zlib.compress(b"{}")
     forged = _forge(world["identity"], _manifest(world), compressed, [other], plain_bytes=2)
-    (error,) = _refused(world["hq"], svc_clock, [forged])
+    (error,) = _refused(world, svc_clock, [forged])
     assert isinstance(error, WrongRecipient)
     assert "not addressed to this install" in error.message and NOTHING_CHANGED in error.message
 
@@ -188,7 +207,7 @@ def test_unregistered_sender(world: dict[str, Any], svc_clock: FixedClock) -> No
         data = export(stranger, world["tmp"] / "out2").read_bytes()
     finally:
         stranger.close()
-    (error,) = _refused(world["hq"], svc_clock, [data])
+    (error,) = _refused(world, svc_clock, [data])
     assert isinstance(error, UnknownSender)
     assert "has not registered" in error.message and "PB-MLT" in error.message
 
@@ -199,7 +218,7 @@ def test_revoked_sender(world: dict[str, Any], svc_clock: FixedClock) -> None:
         sync.revoke_device(hq, world["identity"].public.device_id)
     finally:
         hq.close()
-    (error,) = _refused(world["hq"], svc_clock, [world["bundle"]])
+    (error,) = _refused(world, svc_clock, [world["bundle"]])
     assert isinstance(error, RevokedSender) and "revoked device" in error.message
 
 
@@ -212,13 +231,13 @@ def test_replayed_bundle_is_a_reported_duplicate(
         assert sync.import_bundle_bytes(hq, world["bundle"]).status == "imported"
     finally:
         hq.close()
-    before = files_of(paths.home)
+    before = _held(world)
     hq = quiet_session(paths, svc_clock)
     try:
         report = sync.import_files(hq, [_write(world["tmp"] / "again.tipb", world["bundle"])])
     finally:
         hq.close()
-    assert files_of(paths.home) == before
+    assert _held(world) == before
     assert [r.status for r in report.results] == ["duplicate"] and report.errors == []
     assert report.duplicates == [f"{world['identity'].public.device_id}#1"]
 
@@ -231,14 +250,14 @@ def _write(path: Path, data: bytes) -> Path:
 def test_bundle_from_a_newer_format(world: dict[str, Any], svc_clock: FixedClock) -> None:
     forged = _forge(world["identity"], _manifest(world), zlib.compress(b"{}"),
                     [world["hq_recipient"]], fmt=container.FORMAT + 1, plain_bytes=2)  # fmt: skip
-    (error,) = _refused(world["hq"], svc_clock, [forged])
+    (error,) = _refused(world, svc_clock, [forged])
     assert isinstance(error, FormatTooNew)
     assert f"format {container.FORMAT + 1}" in error.message and "Update TIPDesk" in error.message
 
 
 def test_oversized_payload(world: dict[str, Any], svc_clock: FixedClock) -> None:
     small = Limits(max_payload_bytes=256, max_plain_bytes=1024)
-    (error,) = _refused(world["hq"], svc_clock, [world["bundle"]], limits=small)
+    (error,) = _refused(world, svc_clock, [world["bundle"]], limits=small)
     assert isinstance(error, TooLarge) and "too large to import" in error.message
 
 
@@ -249,7 +268,7 @@ def test_decompression_bomb(world: dict[str, Any], svc_clock: FixedClock) -> Non
     limits = Limits(max_payload_bytes=1024 * 1024, max_plain_bytes=64 * 1024)
     huge = _forge(world["identity"], _manifest(world), bomb, [world["hq_recipient"]],
                   plain_bytes=16 * 1024 * 1024)  # fmt: skip
-    errors = _refused(world["hq"], svc_clock, [forged, huge], limits=limits)
+    errors = _refused(world, svc_clock, [forged, huge], limits=limits)
     assert all(isinstance(e, TooLarge) for e in errors)
     assert "expands to more than its declared size" in errors[0].message
     assert "too large to import" in errors[1].message
@@ -264,11 +283,10 @@ def test_receipt_for_another_device(world: dict[str, Any], svc_clock: FixedClock
         records.save(multan, [case_for(multan)])
         sync.import_bundle_bytes(hq, export(multan, tmp / "out-m").read_bytes())
         sync.import_bundle_bytes(hq, world["bundle"])
-        receipts = sync.write_receipts(hq, tmp)
+        for_multan = _write(tmp / "multan.tipr", sync.receipt_for(hq, multan.install.device_id))
     finally:
         hq.close()
         multan.close()
-    for_multan = next(p for p in receipts if "PB-MLT" in p.name)
     before = files_of(world["district"].home)
     lahore = quiet_session(world["district"], svc_clock)
     try:
@@ -284,13 +302,15 @@ def test_files_that_are_not_bundles(world: dict[str, Any], svc_clock: FixedClock
     hq = quiet_session(world["hq"], svc_clock)
     try:
         sync.import_bundle_bytes(hq, world["bundle"])
-        (receipt,) = sync.write_receipts(hq, world["tmp"])
+        receipt = _write(
+            world["tmp"] / "lahore.tipr", sync.receipt_for(hq, world["identity"].public.device_id)
+        )
     finally:
         hq.close()
     attempts = [b"", b"hello, this is a note", b"\x89PNG\r\n\x1a\n" + bytes(64),
                 b'{"type": "tipdesk-enrolment"}', (world["tmp"] / "files" /
                 "hq-enrolment.json").read_bytes(), receipt.read_bytes()]  # fmt: skip
-    errors = _refused(world["hq"], svc_clock, attempts)
+    errors = _refused(world, svc_clock, attempts)
     assert all(isinstance(e, NotASyncFile) for e in errors[:5])
     assert "not a TIPDesk bundle or receipt" in errors[0].message
     assert isinstance(errors[5], WrongKind) and "not a bundle" in errors[5].message

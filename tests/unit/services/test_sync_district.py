@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hq_engines import view
 from sync_support import case_for, export, make_district, make_hq
 
 from tipdesk.core.clock import FixedClock
@@ -141,9 +142,9 @@ def test_unacknowledged_changes_go_again_and_receipts_move_the_start(
 
 
 def test_identity_leaves_the_district_only_with_consent(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     without = case_for(district)
     without.victims[0].name, without.victims[0].cnic = SECRET_NAME, SECRET_CNIC
     with_consent = case_for(district)
@@ -152,8 +153,8 @@ def test_identity_leaves_the_district_only_with_consent(
     records.save(district, [without, with_consent])
     bundle = export(district, tmp_path / "out")
     sync.import_bundle_bytes(hq, bundle.read_bytes())
-    kept = hq.store.get("victim", without.victims[0].id)
-    shared = hq.store.get("victim", with_consent.victims[0].id)
+    kept = view(hq).get("victim", without.victims[0].id)
+    shared = view(hq).get("victim", with_consent.victims[0].id)
     assert isinstance(kept, Victim) and isinstance(shared, Victim)
     assert (kept.name, kept.cnic, kept.phone, kept.address, kept.father_name) == ("",) * 5
     assert kept.victim_code == without.victims[0].victim_code and kept.age == 16

@@ -4,16 +4,16 @@ order, gaps, conflicts kept in full and resolved, quarantine, receipts and devic
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hq_engines import clone_hq, pg_only_missing, receipt_file, view
 from svc_support import svc_training
 from sync_support import (
     case_for,
-    clone_home,
     concurrent_edit,
     export,
-    hq_state,
     reopen,
     run_cli,
 )
@@ -31,9 +31,9 @@ def _actions(session: Session) -> list[str]:
 
 
 def test_records_arrive_with_their_own_bookkeeping(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = case_for(district)
     case.victims[0].consent_to_share = True
     records.save(district, [case, svc_training()])
@@ -42,31 +42,34 @@ def test_records_arrive_with_their_own_bookkeeping(
     assert result.accepted == {"case": 1, "accused": 1, "victim": 1, "referral": 1, "training": 1}
     assert result.duplicates == 0 and result.conflicts == [] and result.quarantined == []
     here = district.store.get("case", case.id)
-    there = hq.store.get("case", case.id)
+    there = view(hq).get("case", case.id)
     assert to_dict(there) == to_dict(here)
     assert there.updated_device == district.install.device_id != hq.install.device_id
-    assert hq.store.search(case.case_number, include_identity=False)[0].id == case.id
-    assert "sync.create" in _actions(hq) and "sync.import" in _actions(hq)
-    assert hq.store.verify_audit().ok
+    assert records.search(hq, case.case_number)[0].id == case.id
+    assert "sync.create" in view(hq).actions() and "sync.import" in view(hq).actions()
+    assert view(hq).audit_ok()
 
 
 def test_a_repeated_bundle_is_a_duplicate_that_changes_nothing(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     records.save(district, [case_for(district)])
     data = export(district, tmp_path / "out").read_bytes()
     sync.import_bundle_bytes(hq, data)
-    before = (hq_state(hq), len(_actions(hq)))
+    before = (view(hq).state(), len(view(hq).actions()))
     again = sync.import_bundle_bytes(hq, data)
     assert again.status == "duplicate" and again.accepted == {}
-    assert (hq_state(hq), len(_actions(hq))) == before
+    assert (view(hq).state(), len(view(hq).actions())) == before
 
 
 def test_bundles_in_any_order_end_in_the_same_state(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    hq_pg_urls: Callable[[str | None], str],
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     first = case_for(district)
     records.save(district, [first])
     b1 = export(district, tmp_path / "out")
@@ -78,48 +81,51 @@ def test_bundles_in_any_order_end_in_the_same_state(
     records.delete(district, "case", first.id, "entered twice by mistake")
     b2 = export(district, tmp_path / "out")
     hq.close()
-    other = reopen(clone_home(hq.paths.home, tmp_path / "hq-copy"), svc_clock)
+    other = clone_hq(hq, tmp_path / "hq-copy", hq_pg_urls, svc_clock)
     hq = reopen(hq.paths, svc_clock)
     try:
         for path in (b1, b2):
             sync.import_bundle_bytes(hq, path.read_bytes())
         late = [sync.import_bundle_bytes(other, p.read_bytes()) for p in (b2, b1)]
         assert late[1].accepted == {} and late[1].superseded + late[1].duplicates > 0
-        assert hq_state(hq) == hq_state(other)
+        assert view(hq).state() == view(other).state()
         with pytest.raises(NotFound):
-            hq.store.get("case", first.id)
+            view(hq).get("case", first.id)
     finally:
         other.close()
         hq.close()
 
 
 def test_gaps_are_reported_until_they_arrive(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    hq_pg_urls: Callable[[str | None], str],
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "device status (coverage and devices, branch pgdash)")
+    district, hq = hq_linked
     hq.close()
-    blank = clone_home(hq.paths.home, tmp_path / "hq-blank")
+    other = clone_hq(hq, tmp_path / "hq-blank", hq_pg_urls, svc_clock)  # HQ before any bundle came
+    other.close()
     hq = reopen(hq.paths, svc_clock)
     bundles = []
     for _ in range(3):
         records.save(district, [case_for(district)])
         bundles.append(export(district, tmp_path / "out"))
         sync.import_bundle_bytes(hq, bundles[-1].read_bytes())
-        (receipt,) = sync.write_receipts(hq, tmp_path)
-        sync.import_receipt(district, receipt)
-        receipt.unlink()
+        sync.import_receipt(district, receipt_file(hq, district, tmp_path / "r"))
         svc_clock.advance(60)
     hq.close()
     # Another copy of HQ that has not seen bundle 2 (say, restored from a backup).
-    other = reopen(blank, svc_clock)
+    other = reopen(other.paths, svc_clock)
     try:
         sync.import_bundle_bytes(other, bundles[0].read_bytes())
         result = sync.import_bundle_bytes(other, bundles[2].read_bytes())
         assert result.gaps == [2]
         (status,) = sync.device_status(other)
         assert (status.gaps, status.contiguous_seq, status.highest_seq) == ([2], 1, 3)
-        (receipt,) = sync.write_receipts(other, tmp_path)
-        told = sync.import_receipt(district, receipt)
+        told = sync.import_receipt(district, receipt_file(other, district, tmp_path / "r"))
         assert told.gaps == [2] and told.highest_seq == 1
         # The district sends what this HQ lacks again (the acknowledged bundle is gone).
         again = sync.export_bundle(district, tmp_path / "out")
@@ -127,19 +133,21 @@ def test_gaps_are_reported_until_they_arrive(
         sync.import_bundle_bytes(other, again.path.read_bytes())
         (status,) = sync.device_status(other)
         assert status.gaps == [] and status.contiguous_seq == 4
-        assert other.store.count("case") == 3
+        assert view(other).count("case") == 3
     finally:
         other.close()
 
 
 def test_a_concurrent_edit_is_held_in_full_for_review(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "HQ edits (pgrecords), conflict review and resolve (pgconflict)")
+    district, hq = hq_linked
     case, result = concurrent_edit(district, hq, tmp_path / "out", svc_clock)
     assert [c["held"] for c in result.conflicts] == ["incoming"]
     (conflict,) = sync.conflicts(hq)
@@ -152,12 +160,12 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     assert f"{conflict.id}  case {case.case_number} ({case.id}) [open]" in listed
     assert "differs in: investigating_officer, narrative" in listed
     # Never a silent overwrite: the register keeps HQ's version, the district's is held.
-    current = hq.store.get("case", case.id)
+    current = view(hq).get("case", case.id)
     assert isinstance(current, Case) and current.narrative == "HQ's correction of the narrative."
     held = SyncStore(hq.store).conflict(conflict.id)
     assert held is not None and held.record["investigating_officer"] == "Inspector Changedfake"
     kept = sync.resolve(hq, conflict.id, "incoming")
-    current = hq.store.get("case", case.id)
+    current = view(hq).get("case", case.id)
     assert isinstance(current, Case)
     assert current.investigating_officer == "Inspector Changedfake"
     assert current.version == kept.version == 3 and current.updated_device == hq.install.device_id
@@ -166,17 +174,21 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     assert closed.status == "resolved" and closed.outcome == "kept incoming"
     entry = hq.store.audit_entries(action="sync.resolve")[0]
     assert entry.detail == {"conflict": conflict.id, "kept": "incoming", "outcome": "kept incoming"}
-    assert hq.store.verify_audit().ok
+    assert view(hq).audit_ok()
 
 
 def test_resolving_keeps_local_and_refuses_twice(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "HQ edits (pgrecords), conflict review and resolve (pgconflict)")
+    district, hq = hq_linked
     training = svc_training()
     records.save(district, [training])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
-    local = hq.store.get("training", training.id)
+    local = view(hq).get("training", training.id)
     assert isinstance(local, Training)
     local.title = "Title as HQ corrected it"
     records.save(hq, [local])
@@ -186,7 +198,7 @@ def test_resolving_keeps_local_and_refuses_twice(
     (conflict,) = sync.conflicts(hq)
     assert conflict.incoming.deleted is True
     sync.resolve(hq, conflict.id, "local")
-    current = hq.store.get("training", training.id)
+    current = view(hq).get("training", training.id)
     assert isinstance(current, Training) and current.title == "Title as HQ corrected it"
     with pytest.raises(Exception, match="already closed"):
         sync.resolve(hq, conflict.id, "incoming")
@@ -204,9 +216,9 @@ def _saved_over_the_limit(district: Session) -> Case:
 
 
 def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     bad = _saved_over_the_limit(district)
     good = case_for(district)
     records.save(district, [good])
@@ -215,11 +227,10 @@ def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
     assert {q["kind"] for q in result.quarantined} == {"case", "accused", "victim", "referral"}
     rules = {p["rule"] for q in result.quarantined for p in q["problems"]}
     assert "sentence.max_imprisonment" in rules
-    assert hq.store.get("case", good.id).id == good.id
+    assert view(hq).get("case", good.id).id == good.id
     with pytest.raises(NotFound):
-        hq.store.get("case", bad.id)
-    (receipt,) = sync.write_receipts(hq, tmp_path)
-    told = sync.import_receipt(district, receipt)
+        view(hq).get("case", bad.id)
+    told = sync.import_receipt(district, receipt_file(hq, district, tmp_path / "r"))
     assert {q["record_id"] for q in told.quarantined} >= {bad.id, bad.accused[0].id}
     # The district fixes it; the fixed version is accepted and the entry settles.
     svc_clock.advance(60)
@@ -229,22 +240,22 @@ def test_an_invalid_record_is_quarantined_and_the_rest_goes_in(
     records.save(district, [fixed])
     result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     assert result.quarantined == [] and result.accepted.get("accused") == 1
-    assert hq.store.get("case", bad.id).id == bad.id
-    assert SyncStore(hq.store).quarantine(status="open") == []
+    assert view(hq).get("case", bad.id).id == bad.id
+    assert view(hq).open_quarantine() == 0
     (status,) = sync.device_status(hq)
     assert status.open_quarantine == 0
 
 
 def test_the_receipt_command_names_quarantined_records_by_their_titles(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     bad = _saved_over_the_limit(district)
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
-    (receipt,) = sync.write_receipts(hq, tmp_path)
+    receipt = receipt_file(hq, district, tmp_path / "r")
     assert run_cli(monkeypatch, district, "sync", "receipt", str(receipt)) == 0
     out = capsys.readouterr().out
     assert f"Quarantined at HQ: case {bad.case_number} ({bad.id}): " in out
@@ -252,12 +263,14 @@ def test_the_receipt_command_names_quarantined_records_by_their_titles(
 
 
 def test_an_import_report_names_its_quarantined_records(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "import report titles and the data-quality review (branch pgdash)")
+    district, hq = hq_linked
     bad = _saved_over_the_limit(district)
     report = sync.import_files(hq, [export(district, tmp_path / "out")])
     titles = sync.report_titles(hq, report)
@@ -283,9 +296,13 @@ def test_an_import_report_names_its_quarantined_records(
 
 
 def test_device_status_and_revocation(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "device status (coverage and devices, branch pgdash)")
+    district, hq = hq_linked
     (status,) = sync.device_status(hq)
     assert (status.district, status.last_bundle, status.last_seen) == ("PB-LHR", None, None)
     records.save(district, [case_for(district)])
@@ -302,16 +319,15 @@ def test_device_status_and_revocation(
 
 
 def test_a_bundle_with_only_a_child_is_checked_with_its_case_at_hq(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
     """Found by the convergence property: a new referral alone (its victim and case unchanged
     and acknowledged) must be validated with the case HQ holds, not quarantined."""
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = case_for(district)
     records.save(district, [case])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
-    (receipt,) = sync.write_receipts(hq, tmp_path)
-    sync.import_receipt(district, receipt)
+    sync.import_receipt(district, receipt_file(hq, district, tmp_path / "r"))
     svc_clock.advance(60)
     stored = district.store.get("case", case.id)
     assert isinstance(stored, Case)
@@ -322,5 +338,5 @@ def test_a_bundle_with_only_a_child_is_checked_with_its_case_at_hq(
     result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     assert result.counts == {"referral": 1}
     assert result.accepted == {"referral": 1} and result.quarantined == []
-    at_hq = hq.store.get("victim", case.victims[0].id)
+    at_hq = view(hq).get("victim", case.victims[0].id)
     assert len(getattr(at_hq, "referrals", [])) == 2

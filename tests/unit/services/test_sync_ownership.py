@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hq_engines import receipt_file, view
 from sync_support import case_for, export, link, make_district
 
 from tipdesk.core.clock import FixedClock
@@ -28,9 +29,9 @@ FUTURE = "2099-01-01T00:00:00.000Z"
 
 
 @pytest.fixture
-def multan(tmp_path: Path, svc_clock: FixedClock, svc_linked: tuple[Session, Session]):  # type: ignore[no-untyped-def]
+def multan(tmp_path: Path, svc_clock: FixedClock, hq_linked: tuple[Session, Session]):  # type: ignore[no-untyped-def]
     """A second district (Multan) linked to the same HQ."""
-    _lahore, hq = svc_linked
+    _lahore, hq = hq_linked
     session = make_district(tmp_path / "multan", svc_clock, which=1)
     link(session, hq, tmp_path / "files")
     yield session
@@ -42,7 +43,7 @@ def _their_case_at_hq(multan: Session, hq: Session, out: Path) -> Case:
     records.save(multan, [case])
     result = sync.import_bundle_bytes(hq, export(multan, out).read_bytes())
     assert result.quarantined == [] and result.accepted["case"] == 1
-    stored = hq.store.get("case", case.id)
+    stored = view(hq).get("case", case.id)
     assert isinstance(stored, Case) and stored.owner == "PB-MLT"
     return stored
 
@@ -55,11 +56,11 @@ def _hostile_save(district: Session, found: list[Any], at: str | None = None) ->
 
 
 def test_changes_to_another_districts_case_are_quarantined_and_change_nothing(
-    svc_linked: tuple[Session, Session], multan: Session, tmp_path: Path
+    hq_linked: tuple[Session, Session], multan: Session, tmp_path: Path
 ) -> None:
-    lahore, hq = svc_linked
+    lahore, hq = hq_linked
     theirs = _their_case_at_hq(multan, hq, tmp_path / "m")
-    before = to_dict(hq.store.get("case", theirs.id))
+    before = to_dict(view(hq).get("case", theirs.id))
     # Lahore's laptop: Multan's case with another stage and narrative (a version of its own),
     # their accused deleted, a new case "for" Multan, and one honest case of its own.
     forged = dataclasses.replace(theirs, stage=theirs.stage, narrative="Overwritten at Lahore.")
@@ -72,7 +73,7 @@ def test_changes_to_another_districts_case_are_quarantined_and_change_nothing(
     _hostile_save(lahore, [forged, injected])
     honest = case_for(lahore)
     records.save(lahore, [honest])
-    cases_before = hq.store.count("case")
+    cases_before = view(hq).count("case")
     result = sync.import_bundle_bytes(hq, export(lahore, tmp_path / "l").read_bytes())
     assert result.accepted == {"case": 1, "accused": 1, "victim": 1, "referral": 1}
     refused = {(q["kind"], q["record_id"]) for q in result.quarantined}
@@ -81,14 +82,12 @@ def test_changes_to_another_districts_case_are_quarantined_and_change_nothing(
     for q in result.quarantined:
         assert {"field": "owner", "rule": "sync.owner",
                 "message": "not this device's district"} in q["problems"]  # fmt: skip
-    assert to_dict(hq.store.get("case", theirs.id)) == before
-    assert not hq.store.query("SELECT 1 FROM cases WHERE id = ?", (injected.id,))
-    assert SyncStore(hq.store).conflicts() == []
-    assert hq.store.count("case") == cases_before + 1  # Lahore's own case only
+    assert to_dict(view(hq).get("case", theirs.id)) == before
+    assert not view(hq).exists("case", injected.id)
+    assert view(hq).open_conflicts() == 0
+    assert view(hq).count("case") == cases_before + 1  # Lahore's own case only
     # The receipt names what was refused and why.
-    (tmp_path / "r").mkdir()
-    (receipt_file,) = [p for p in sync.write_receipts(hq, tmp_path / "r") if "PB-LHR" in p.name]
-    told = sync.import_receipt(lahore, receipt_file)
+    told = sync.import_receipt(lahore, receipt_file(hq, lahore, tmp_path / "r"))
     reasons = {p["message"] for q in told.quarantined for p in q["problems"]}
     assert "not this device's district" in reasons
     # Multan's own next edit of its case is applied as usual.
@@ -98,16 +97,16 @@ def test_changes_to_another_districts_case_are_quarantined_and_change_nothing(
     records.save(multan, [mine])
     again = sync.import_bundle_bytes(hq, export(multan, tmp_path / "m").read_bytes())
     assert again.quarantined == [] and again.conflicts == []
-    now = hq.store.get("case", theirs.id)
+    now = view(hq).get("case", theirs.id)
     assert isinstance(now, Case) and now.narrative == "Multan's own update."
 
 
 def test_a_quarantined_foreign_change_is_never_taken_up_by_the_owners_bundle(
-    svc_linked: tuple[Session, Session], multan: Session, tmp_path: Path
+    hq_linked: tuple[Session, Session], multan: Session, tmp_path: Path
 ) -> None:
     """Quarantined rows come back only with their own device's later bundles: Multan's next
     bundle for its case does not bring in what Lahore was refused."""
-    lahore, hq = svc_linked
+    lahore, hq = hq_linked
     theirs = _their_case_at_hq(multan, hq, tmp_path / "m")
     extra = dataclasses.replace(theirs.accused[0], id="", name="Planted Accusedfake", version=0)
     forged = dataclasses.replace(theirs, accused=[*theirs.accused, extra], victims=[])
@@ -120,15 +119,15 @@ def test_a_quarantined_foreign_change_is_never_taken_up_by_the_owners_bundle(
     records.save(multan, [mine])
     result = sync.import_bundle_bytes(hq, export(multan, tmp_path / "m").read_bytes())
     assert result.quarantined == []
-    held = hq.store.get("case", theirs.id)
+    held = view(hq).get("case", theirs.id)
     assert isinstance(held, Case)
     assert [a.name for a in held.accused] == [a.name for a in theirs.accused]
 
 
 def test_far_future_versions_are_quarantined(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    lahore, hq = svc_linked
+    lahore, hq = hq_linked
     early = case_for(lahore)
     _hostile_save(lahore, [early], at=FUTURE)
     honest = case_for(lahore)
@@ -138,16 +137,16 @@ def test_far_future_versions_are_quarantined(
     (q, *_rest) = [q for q in result.quarantined if q["kind"] == "case"]
     assert q["record_id"] == early.id
     assert {p["rule"] for p in q["problems"]} == {"sync.future"}
-    assert not hq.store.query("SELECT 1 FROM cases WHERE id = ?", (early.id,))
+    assert not view(hq).exists("case", early.id)
 
 
 def test_a_deletion_with_a_future_time_of_another_districts_accused_changes_nothing(
-    svc_linked: tuple[Session, Session], multan: Session, tmp_path: Path
+    hq_linked: tuple[Session, Session], multan: Session, tmp_path: Path
 ) -> None:
     """The attack of the issue: a deletion of another district's accused dated 2099."""
-    lahore, hq = svc_linked
+    lahore, hq = hq_linked
     theirs = _their_case_at_hq(multan, hq, tmp_path / "m")
-    before = to_dict(hq.store.get("case", theirs.id))
+    before = to_dict(view(hq).get("case", theirs.id))
     forged = dataclasses.replace(theirs, victims=[], version=0)
     forged.accused = [dataclasses.replace(a, deleted=True, version=0) for a in theirs.accused]
     _hostile_save(lahore, [forged], at=FUTURE)
@@ -155,7 +154,7 @@ def test_a_deletion_with_a_future_time_of_another_districts_accused_changes_noth
     rules = {p["rule"] for q in result.quarantined for p in q["problems"]}
     assert rules == {"sync.owner", "sync.future"}
     assert result.accepted == {}
-    assert to_dict(hq.store.get("case", theirs.id)) == before
+    assert to_dict(view(hq).get("case", theirs.id)) == before
 
 
 def _format_1_bundle(district: Session, seq: int) -> bytes:
@@ -194,16 +193,16 @@ def _format_1_bundle(district: Session, seq: int) -> bytes:
 
 
 def test_format_1_bundles_are_read_with_the_owner_hq_knows(
-    svc_linked: tuple[Session, Session], multan: Session, tmp_path: Path
+    hq_linked: tuple[Session, Session], multan: Session, tmp_path: Path
 ) -> None:
-    lahore, hq = svc_linked
+    lahore, hq = hq_linked
     case = case_for(lahore)
     records.save(lahore, [case])
     data = _format_1_bundle(lahore, 100)
     assert container.read(data).format == 1
     result = sync.import_bundle_bytes(hq, data)
     assert result.quarantined == [] and result.accepted["case"] == 1
-    stored = hq.store.get("case", case.id)
+    stored = view(hq).get("case", case.id)
     assert isinstance(stored, Case) and stored.owner == "PB-LHR"
     assert [v.owner for v in stored.victims] == [""]
     # The same bundle again is a duplicate; the same versions in format 2 are up to date.
@@ -217,5 +216,5 @@ def test_format_1_bundles_are_read_with_the_owner_hq_knows(
     _hostile_save(lahore, [forged])
     result = sync.import_bundle_bytes(hq, _format_1_bundle(lahore, 101))
     assert ("case", theirs.id) in {(q["kind"], q["record_id"]) for q in result.quarantined}
-    held = hq.store.get("case", theirs.id)
+    held = view(hq).get("case", theirs.id)
     assert isinstance(held, Case) and held.narrative != "Format 1 forgery."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hq_engines import pg_only_missing, view
 from sync_support import case_for, concurrent_edit, export, link, make_district
 
 from tipdesk.core.clock import FixedClock
@@ -30,7 +31,7 @@ def _receipt(hq: Session, district: Session, folder: Path) -> sync.ReceiptResult
 
 def _same(district: Session, hq: Session, kind: str, record_id: str) -> bool:
     here = to_dict(district.store.get(kind, record_id, deleted=True))
-    there = to_dict(hq.store.get(kind, record_id, deleted=True))
+    there = to_dict(view(hq).get(kind, record_id, deleted=True))
     for side in (here, there):  # identities without consent never reach HQ
         for v in side.get("victims", []):
             for name in Victim.IDENTIFYING:
@@ -39,13 +40,17 @@ def _same(district: Session, hq: Session, kind: str, record_id: str) -> bool:
 
 
 def test_an_hq_correction_comes_back_and_the_next_edit_is_clean(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
+    district, hq = hq_linked
     case = case_for(district)
     records.save(district, [case])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
-    at_hq = hq.store.get("case", case.id)
+    at_hq = view(hq).get("case", case.id)
     assert isinstance(at_hq, Case)
     at_hq.narrative = "Corrected at HQ."
     at_hq.stage = at_hq.stage
@@ -68,15 +73,22 @@ def test_an_hq_correction_comes_back_and_the_next_edit_is_clean(
     records.save(district, [mine])
     imported = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     assert imported.conflicts == [] and imported.accepted == {"case": 1}
-    now = hq.store.get("case", case.id)
+    now = view(hq).get("case", case.id)
     assert isinstance(now, Case)
     assert (now.narrative, now.investigating_officer) == ("Corrected at HQ.", "Inspector Afterfake")
 
 
 def test_a_resolved_conflict_comes_back_and_the_next_edit_is_not_a_conflict(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(
+        request,
+        "HQ edits on PostgreSQL (pgrecords), conflict resolve (pgconflict)",
+    )
+    district, hq = hq_linked
     case, result = concurrent_edit(district, hq, tmp_path / "out", svc_clock)
     (conflict,) = result.conflicts
     # HQ's correction reaches the district while the conflict is open: the district's own
@@ -101,17 +113,21 @@ def test_a_resolved_conflict_comes_back_and_the_next_edit_is_not_a_conflict(
     records.save(district, [kept])
     after = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     assert after.conflicts == [] and after.accepted == {"case": 1}
-    assert SyncStore(hq.store).conflicts() == []
+    assert view(hq).open_conflicts() == 0
 
 
 def test_records_back_never_overwrite_a_local_edit_hq_has_not_seen(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
+    district, hq = hq_linked
     case = case_for(district)
     records.save(district, [case])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
-    at_hq = hq.store.get("case", case.id)
+    at_hq = view(hq).get("case", case.id)
     assert isinstance(at_hq, Case)
     at_hq.narrative = "HQ's version."
     records.save(hq, [at_hq])
@@ -131,16 +147,20 @@ def test_records_back_never_overwrite_a_local_edit_hq_has_not_seen(
 
 
 def test_a_victims_identity_hq_never_had_stays_at_the_district(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    svc_clock: FixedClock,
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
+    district, hq = hq_linked
     case = case_for(district)
     case.victims[0].name = "Hidden Namefake"
     case.victims[0].consent_to_share = False
     records.save(district, [case])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     victim_id = case.victims[0].id
-    at_hq = hq.store.get("victim", victim_id)
+    at_hq = view(hq).get("victim", victim_id)
     assert isinstance(at_hq, Victim) and at_hq.name == ""
     at_hq.notes = "Checked at HQ."
     records.save(hq, [at_hq])
@@ -153,12 +173,14 @@ def test_a_victims_identity_hq_never_had_stays_at_the_district(
 
 
 def test_a_long_absence_comes_back_page_by_page(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
-    district, hq = svc_linked
+    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
+    district, hq = hq_linked
     records.save(district, [case_for(district)])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     made = [case_for(district) for _ in range(4)]
@@ -176,13 +198,13 @@ def test_a_long_absence_comes_back_page_by_page(
     assert len(pages) >= 3 and max(pages) <= 6
     for case in made:
         assert _same(district, hq, "case", case.id)
-    assert SyncStore(hq.store).device(district.install.device_id).back_confirmed > 0  # type: ignore[union-attr]
+    assert view(hq).back_confirmed(district.install.device_id) > 0
 
 
 def test_linked_accused_notices_name_the_other_district_and_case_number_only(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    lahore, hq = svc_linked
+    lahore, hq = hq_linked
     multan = make_district(tmp_path / "multan", svc_clock, which=1)
     try:
         link(multan, hq, tmp_path / "files")

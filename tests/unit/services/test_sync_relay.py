@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hq_engines import pg_only_missing, view
 from sync_support import case_for
 
 from tipdesk.core.errors import NotFound
@@ -45,9 +46,9 @@ def _identity(v: object) -> tuple[str, ...]:
 
 
 def test_an_officer_exports_a_consenting_victims_identity_and_hq_reads_it_intact(
-    svc_linked: tuple[Session, Session], svc_user: UserMaker, tmp_path: Path
+    hq_linked: tuple[Session, Session], svc_user: UserMaker, tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     sharing, private = _consenting_case(district), _consenting_case(district, consent=False)
     records.save(district, [sharing, private])
     officer = svc_user(district, "officer1", UserRole.DISTRICT_OFFICER)
@@ -58,19 +59,19 @@ def test_an_officer_exports_a_consenting_victims_identity_and_hq_reads_it_intact
     assert NAME.encode() not in result.path.read_bytes()
     imported = sync.import_bundle_bytes(hq, result.path.read_bytes())
     assert imported.quarantined == [] and imported.status == "imported"
-    at_hq = hq.store.get("victim", sharing.victims[0].id)
+    at_hq = view(hq).get("victim", sharing.victims[0].id)
     assert _identity(at_hq) == (NAME, FATHER, CNIC, PHONE, ADDRESS)
-    withheld = hq.store.get("victim", private.victims[0].id)
+    withheld = view(hq).get("victim", private.victims[0].id)
     assert _identity(withheld) == ("",) * 5  # no consent: never leaves the district
     # HQ sealed it in its own vault: the row holds no plaintext.
-    raw = hq.store.query("SELECT name, cnic FROM victims WHERE id = ?", (sharing.victims[0].id,))
+    raw = view(hq).raw("SELECT name, cnic FROM victims WHERE id = ?", (sharing.victims[0].id,))
     assert raw and all(NAME not in str(v) and CNIC not in str(v) for v in raw[0])
 
 
 def test_an_identity_without_hqs_copy_waits_and_goes_once_a_supervisor_signs_in(
-    svc_linked: tuple[Session, Session], svc_user: UserMaker, tmp_path: Path
+    hq_linked: tuple[Session, Session], svc_user: UserMaker, tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = _consenting_case(district)
     records.save(district, [case])
     # As in a district enrolled before the relay existed: no recipients, no copy for HQ.
@@ -83,30 +84,23 @@ def test_an_identity_without_hqs_copy_waits_and_goes_once_a_supervisor_signs_in(
     assert RelayStore(officer.store).waiting_keys()  # recipients set; only a revealer seals
     assert [v.victim_code for v in first.waiting] == [case.victims[0].victim_code]
     sync.import_bundle_bytes(hq, first.path.read_bytes())
-    assert hq.store.get("case", case.id) is not None  # the rest of the bundle went
+    assert view(hq).get("case", case.id) is not None  # the rest of the bundle went
     with pytest.raises(NotFound):
-        hq.store.get("victim", case.victims[0].id)
-    sync.import_receipt_bytes(officer, _receipt(hq, tmp_path))
+        view(hq).get("victim", case.victims[0].id)
+    sync.import_receipt_bytes(officer, sync.receipt_for(hq, officer.install.device_id))
     assert sync.export_bundle(officer, _folder(tmp_path, "out2")).path is None  # nothing new yet
     supervisor = svc_user(district, "super1", UserRole.DISTRICT_SUPERVISOR)
     assert RelayStore(supervisor.store).waiting_keys() == []  # sealed at sign-in
     second = sync.export_bundle(officer, _folder(tmp_path, "out3"))
     assert second.path is not None and second.waiting == ()
     sync.import_bundle_bytes(hq, second.path.read_bytes())
-    assert _identity(hq.store.get("victim", case.victims[0].id)) == (
+    assert _identity(view(hq).get("victim", case.victims[0].id)) == (
         NAME,
         FATHER,
         CNIC,
         PHONE,
         ADDRESS,
     )
-
-
-def _receipt(hq: Session, tmp_path: Path) -> bytes:
-    out = tmp_path / "receipts"
-    out.mkdir(exist_ok=True)
-    (path,) = sync.write_receipts(hq, out)  # one device
-    return path.read_bytes()
 
 
 def test_hq_keeps_a_victims_identity_sealed_in_conflicts_and_quarantine(
@@ -133,11 +127,14 @@ def test_hq_keeps_a_victims_identity_sealed_in_conflicts_and_quarantine(
 
 
 def test_a_consenting_victim_released_from_quarantine_keeps_her_identity(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
     """Held in quarantine (a police station HQ did not know), the identity is kept sealed
     there; HQ's re-check, once the station is added, writes the values, not the tokens."""
-    district, hq = svc_linked
+    pg_only_missing(request, "the quarantine re-check (branch pgconflict)")
+    district, hq = hq_linked
     station = install_settings.add_office(district, "Police Station Relayfake", "Lahore",
                                           "police_station")  # fmt: skip
     case = case_for(district, office=station.code)
@@ -149,9 +146,9 @@ def test_a_consenting_victim_released_from_quarantine_keeps_her_identity(
     assert made.path is not None
     held = sync.import_bundle_bytes(hq, made.path.read_bytes())
     assert held.quarantined
-    (text,) = hq.store.query(
+    (text,) = view(hq).raw(
         "SELECT record FROM sync_quarantine WHERE kind = 'victim' AND record_id = ?", (v.id,)
     )[0]
-    assert NAME not in text and CNIC not in text
+    assert NAME not in str(text) and CNIC not in str(text)
     install_settings.add_office(hq, "Police Station Relayfake", "Lahore", "police_station")
-    assert _identity(hq.store.get("victim", v.id)) == (NAME, FATHER, CNIC, PHONE, ADDRESS)
+    assert _identity(view(hq).get("victim", v.id)) == (NAME, FATHER, CNIC, PHONE, ADDRESS)

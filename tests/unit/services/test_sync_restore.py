@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hq_engines import view
 from svc_support import SVC_ADMIN, SVC_PASSPHRASE, svc_training
 from sync_support import case_for, export
 
@@ -26,9 +27,9 @@ def _restore(src: Path, home: Path, svc_clock: FixedClock) -> Session:
 
 
 def test_a_restored_district_is_a_new_device_and_hq_gets_every_change_once(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     old_device = district.install.device_id
     old_fingerprint = sync.keys_info(district).fingerprint
     first = case_for(district)
@@ -62,9 +63,9 @@ def test_a_restored_district_is_a_new_device_and_hq_gets_every_change_once(
     assert result.status == "imported" and result.seq == 1
     assert result.conflicts == [] and result.quarantined == []
     # The first case came again (HQ had it): a duplicate, not a conflict; the new case is new.
-    assert hq.store.get("case", first.id) is not None
-    assert hq.store.get("case", second.id) is not None
-    assert hq.store.count("training") == 1
+    assert view(hq).get("case", first.id) is not None
+    assert view(hq).get("case", second.id) is not None
+    assert view(hq).count("training") == 1
     assert {d.device_id for d in sync_hq.device_status(hq)} >= {old_device}
 
 

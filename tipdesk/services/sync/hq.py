@@ -478,6 +478,12 @@ def receipt_for(
     receipt of one run: :func:`write_receipts` computes them once."""
     session.require(Permission.SYNC)
     require_hq(session, "hq receipts")
+    db = hq_database(session)
+    if db is not None:  # an HQ keeping its records in PostgreSQL (issue 20)
+        from tipdesk.services.sync import hq_pg_receipts  # the driver, only when used
+
+        with db:
+            return hq_pg_receipts.receipt_for(session, db, device_id)
     store = sync_store(session)
     device = store.device(device_id)
     if device is None:
