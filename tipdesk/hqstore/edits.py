@@ -19,8 +19,9 @@ trainings and campaigns):
   and version; a child left out of its parent's list is soft-deleted; each written row gets a
   change-log row and each top-level record one audit entry (ids and field names, never
   values), appended under the log lock; the search index and the report summaries follow.
-- Not here: the store's kept versions (``record_versions``: not on PostgreSQL) and version
-  vectors (records back to districts are not on PostgreSQL yet).
+- A row an update replaces is kept in ``record_versions`` as the store keeps it
+  (:func:`tipdesk.store.history.version_row`: no victim identity; schema step 8).
+- Not here: version vectors (records back to districts are not on PostgreSQL yet).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from tipdesk.hqstore.batch import LOG_LOCK, append_audit
 from tipdesk.hqstore.dialect import identifier
 from tipdesk.hqstore.search import SearchIndex
 from tipdesk.hqstore.vault import PgVault
-from tipdesk.store import audit
+from tipdesk.store import audit, history
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row
 from tipdesk.store.store import Actor, Changes
 
@@ -116,8 +117,11 @@ class PgRecords:
         return self._tree(found[0][1])
 
     # --- writing -------------------------------------------------------------------------
-    def save(self, records: Iterable[Record], actor: Actor) -> Changes:
-        """Save ``records`` (see the module contract); the caller's transaction commits."""
+    def save(
+        self, records: Iterable[Record], actor: Actor, also_log: Sequence[audit.NewEntry] = ()
+    ) -> Changes:
+        """Save ``records`` (see the module contract); the caller's transaction commits.
+        ``also_log``: audit entries appended after the records' own, in the same transaction."""
         records = list(records)
         keys.check(self.conn, self.index_key)
         w = _Save(self, actor)
@@ -131,6 +135,7 @@ class PgRecords:
             )
         for record in records:
             w.top(record)
+        w.audit += also_log
         w.flush()
         return w.changes
 
@@ -157,6 +162,7 @@ class _Save:
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str, str, str]] = []
         self.audit: list[audit.NewEntry] = []
+        self.version_rows: list[history.VersionRow] = []
         self.search = SearchIndex()
         self.victims: list[Victim] = []
         self.new_victims: set[str] = set()
@@ -280,6 +286,8 @@ class _Save:
             record.updated_device = old.updated_device
             return rowid
         record.version = old.version + 1
+        deleting = record.deleted and not old.deleted
+        self.version_rows.append(history.version_row(old, ["deleted"] if deleting else changed))
         values = dict(zip(columns, self._row(record), strict=True))
         sets = [c for c in columns if c not in ("id", *_KEEP)]
         done = self.conn.execute(
@@ -320,6 +328,12 @@ class _Save:
                 ) as copy:
                     for row in self.change_rows:
                         copy.write_row(row)
+            if self.version_rows:
+                cur.executemany(
+                    "INSERT INTO record_versions (kind, record_id, version, at, user_name, "
+                    "data, changed) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    self.version_rows,
+                )
         append_audit(self.conn, self.audit)
 
 
