@@ -52,9 +52,9 @@ class _Reads:
         return [tuple(r) for r in rows]
 
 
-def _search(spec: Any, q: ListQuery, identity_terms: list[str] | None, conn: Conn) -> tuple[
-    str, list[Any]
-] | None:
+def _search(
+    spec: Any, q: ListQuery, identity_terms: list[str] | None, conn: Conn
+) -> tuple[str, list[Any]] | None:
     """The search condition on ``t`` for what was typed, or ``None`` when it does not narrow
     the list (no words, or one letter)."""
     words = query_words(q.text)

@@ -5,7 +5,6 @@ save with the store's message and write the audit and the kept versions. Synthet
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,10 +13,8 @@ import pytest
 from sync_support import case_for, export
 
 from tipdesk.core.codes import Gender, Stage
-from tipdesk.core.errors import StaleRecord, ValidationFailed
 from tipdesk.core.masking import MASK
-from tipdesk.core.records import Case, Victim, to_dict
-from tipdesk.hqstore.batch import verify_audit
+from tipdesk.core.records import to_dict
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.services import lists, records, sync
 from tipdesk.services.demo.fill import fill

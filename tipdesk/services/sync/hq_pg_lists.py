@@ -28,9 +28,7 @@ def _terms(session: Session, query: ListQuery) -> list[str] | None:
     return session.store.vault.search_terms(query.text)
 
 
-def page(
-    session: Session, db: HqDatabase, query: ListQuery, after: Key | None, limit: int
-) -> Page:
+def page(session: Session, db: HqDatabase, query: ListQuery, after: Key | None, limit: int) -> Page:
     """One page of a record list (see :func:`tipdesk.services.lists.page`)."""
     terms = _terms(session, query)
     with db, db.connection() as conn:
