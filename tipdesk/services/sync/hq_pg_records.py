@@ -7,12 +7,13 @@ Contract:
   (``get``, ``page``, ``save``, the duplicate case number and victim code checks, the owners
   of a save's records) go to HQ's PostgreSQL database, **in one transaction** (committed when
   the block ends, rolled back on an exception); everything else (users, keys, settings,
-  offices, reference data, the identity vault, the per-user audit the overlap guard counts)
+  offices, reference data, the per-user audit the overlap guard counts)
   stays in the HQ install's own store, as it does for a PostgreSQL HQ. So
   :func:`tipdesk.services.records.save` runs every check it runs on the SQLCipher HQ
   (permissions, normalising, validation, ownership, the overlap and non-criminalisation marks,
   duplicate case numbers and victim codes) over PostgreSQL's records, and reads and writes
-  in the same transaction.
+  in the same transaction. The view's ``vault`` is PostgreSQL's (:class:`PgVault`, the
+  install's keys): victims' keyed hashes for the overlap check and search are read there.
 - Writes are :meth:`tipdesk.hqstore.edits.PgRecords.save`: ``UPDATE ... WHERE id AND
   version``; a stale save is refused with the store's own message and writes nothing. The
   audit entries (the records' own and ``also_log``) go to PostgreSQL's chained audit table in
@@ -35,6 +36,7 @@ from tipdesk.core.records import Case, Record, Victim
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.edits import Conn, PgRecords
 from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.hqstore.vault import PgVault
 from tipdesk.services.session import Session
 from tipdesk.services.sync.hq_pg import install_index_key
 from tipdesk.store import audit
@@ -64,6 +66,12 @@ class PgView:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
+
+    @property
+    def vault(self) -> PgVault:
+        """PostgreSQL's identities (sealed as the store seals them; the overlap check's keyed
+        hashes of a masked victim are read there), with the HQ install's keys."""
+        return self.records.vault
 
     # --- reads -----------------------------------------------------------------------------
     def get(self, kind: str, record_id: str, *, deleted: bool = False) -> Record:
