@@ -161,3 +161,23 @@ def test_a_deletion_with_its_reason_goes_to_postgresql(
     assert not hq.store.query("SELECT 1 FROM audit WHERE action = 'delete.reason'")
     with psycopg.connect(pg_url) as conn:
         assert verify_audit(conn)[0]
+
+
+def test_revealing_a_victim_goes_through_postgresqls_audited_function(
+    on_pg: tuple[Session, Case], pg_url: str
+) -> None:
+    hq, case = on_pg
+    victim_id = case.victims[0].id
+    shown = records.reveal_victim(hq, victim_id, "court order (synthetic)")
+    assert (shown.name, shown.father_name) == (
+        "Shazia Pgedit-Synthetic",
+        "Bashir Pgedit-Synthetic",
+    )
+    masked = records.get(hq, "victim", victim_id)
+    assert masked.name == MASK  # type: ignore[attr-defined]
+    audited = _rows(
+        pg_url, "SELECT detail FROM audit WHERE action = 'reveal' AND record_id = %s", victim_id
+    )
+    assert audited and all("court order" in str(d[0]) for d in audited)
+    with pytest.raises(NotFound, match="no victim"):
+        records.reveal_victim(hq, "no-such-victim", "court order (synthetic)")

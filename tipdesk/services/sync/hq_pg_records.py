@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from tipdesk.core.errors import NotFound
+from tipdesk.core.errors import InvalidInput, NotFound, no_record
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case, Record, Victim
 from tipdesk.hqstore.dialect import POSTGRES, identifier
@@ -77,9 +77,12 @@ class PgView:
     def get(self, kind: str, record_id: str, *, deleted: bool = False) -> Record:
         """As :meth:`Store.get`: the record with its live children; NotFound if absent or
         deleted (unless ``deleted``)."""
-        record = self.records.get(kind, record_id)
+        try:
+            record = self.records.get(kind, record_id)
+        except NotFound:
+            raise no_record(kind, record_id) from None
         if record.deleted and not deleted:
-            raise NotFound(f"No {kind} with id {record_id}.")
+            raise no_record(kind, record_id)
         if isinstance(record, Case):
             record.accused = [a for a in record.accused if not a.deleted]
             record.victims = [_live(v) for v in record.victims if not v.deleted]
@@ -201,20 +204,22 @@ def session_on(session: Session, db: HqDatabase) -> Iterator[Session]:
 def reveal_victim(session: Session, db: HqDatabase, victim_id: str, reason: str) -> Victim:
     """The victim with its identifying details, each read through the database's audited
     function (:func:`tipdesk.services.sync.hq_pg_roles.reveal_victim`; the caller checked the
-    permission, the reason and the key); :class:`NotFound` for no live victim."""
+    permission, the reason and the key); :class:`NotFound` for no live victim, as the
+    store says it."""
     from tipdesk.services.sync import hq_pg_roles
 
+    index_key = install_index_key(session)
     with db:
         with db.connection() as conn:
             try:
-                found = PgRecords(conn, index_key=install_index_key(session)).get(
+                found = PgView(session.store, conn, PgRecords(conn, index_key=index_key)).get(
                     "victim", victim_id
                 )
             finally:
                 conn.rollback()
-        if not isinstance(found, Victim) or found.deleted:
-            raise NotFound(f"No victim with id {victim_id}.")
+        if not isinstance(found, Victim):
+            raise InvalidInput("Not a victim record.")
         shown = hq_pg_roles.reveal_victim(session, db, victim_id, reason)
     for name, value in shown.items():
         setattr(found, name, value)
-    return _live(found)
+    return found
