@@ -135,9 +135,25 @@ def _after(cols: list[str], key: list[Any], descending: bool) -> tuple[str, list
     return f"{cols[0]} {cmp}= %s AND {expr}", [key[0], *args]
 
 
-def _select(kind: str) -> str:
+def reads_identities(conn: Conn) -> bool:
+    """Whether the connection's role may read victims' identifying columns (an analyst's
+    roles may not: :mod:`tipdesk.hqstore.roles`)."""
+    row = conn.execute("SELECT has_column_privilege('public.victims', 'name', 'SELECT')").fetchone()
+    return bool(row and row[0])
+
+
+_NAME_RECORDED = "t.name != ''"
+
+
+def _select(kind: str, conn: Conn) -> str:
+    """The list's columns; for a role that may not read victims' names, "name recorded"
+    reads as not known (0): only a role that may read the column learns whether there is
+    one."""
     spec = lq._spec(kind)
-    return ", ".join(["t.id", *(c.sql for c in spec.columns)])
+    sql = [c.sql for c in spec.columns]
+    if kind == "victim" and not reads_identities(conn):
+        sql = ["false" if s == _NAME_RECORDED else s for s in sql]
+    return ", ".join(["t.id", *sql])
 
 
 def page(
@@ -155,7 +171,7 @@ def page(
     where, params = _base(conn, q, identity_terms)
     direction, nulls = ("DESC", "NULLS LAST") if q.descending else ("ASC", "NULLS FIRST")
     table = identifier(spec.table)
-    select = _select(q.kind)
+    select = _select(q.kind, conn)
     width = 1 + len(spec.columns)
     want = limit + 1  # one more than asked tells whether another page follows
     rows: list[tuple[Any, ...]] = []
@@ -211,7 +227,7 @@ def row(conn: Conn, kind: str, record_id: str) -> tuple[Any, ...] | None:
     """The list row of one record (``None`` if it is absent or deleted)."""
     spec = lq._spec(kind)
     found = conn.execute(
-        f"SELECT {_select(kind)} FROM {identifier(spec.table)} AS t "  # noqa: S608
+        f"SELECT {_select(kind, conn)} FROM {identifier(spec.table)} AS t "  # noqa: S608
         "WHERE t.id = %s AND t.deleted = 0".encode(),
         (record_id,),
     ).fetchone()

@@ -18,6 +18,9 @@ Contract:
   version``; a stale save is refused with the store's own message and writes nothing. The
   audit entries (the records' own and ``also_log``) go to PostgreSQL's chained audit table in
   the same transaction; superseded versions to its ``record_versions``.
+- A database role without victims' identifying columns (``tipdesk_editor``, an analyst who
+  may save: :mod:`tipdesk.hqstore.roles`) is noticed from its privileges: its saves leave
+  identities as stored (:class:`PgRecords` with ``identities=False``).
 - Reads follow the store's rules: a deleted record is :class:`NotFound` (unless asked for),
   deleted children are left out; victims' identities are opened only for users who may
   reveal them with their key granted (the services mask them for everyone else).
@@ -33,6 +36,7 @@ from typing import Any, cast
 from tipdesk.core.errors import InvalidInput, NotFound, no_record
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case, Record, Victim
+from tipdesk.hqstore import lists as pg_lists
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.edits import Conn, PgRecords
 from tipdesk.hqstore.pool import HqDatabase
@@ -194,7 +198,11 @@ def session_on(session: Session, db: HqDatabase) -> Iterator[Session]:
     index_key = install_index_key(session)
     private = _private(session)
     with db, db.transaction() as conn:
-        view = PgView(session.store, conn, PgRecords(conn, index_key=index_key, private=private))
+        blind = not pg_lists.reads_identities(conn)
+        records = PgRecords(
+            conn, index_key=index_key, private=None if blind else private, identities=not blind
+        )
+        view = PgView(session.store, conn, records)
         routed = copy.copy(session)
         # A typed Store in every service's signature: the view answers what they call of it.
         routed.store = cast(Store, view)
@@ -212,9 +220,10 @@ def reveal_victim(session: Session, db: HqDatabase, victim_id: str, reason: str)
     with db:
         with db.connection() as conn:
             try:
-                found = PgView(session.store, conn, PgRecords(conn, index_key=index_key)).get(
-                    "victim", victim_id
-                )
+                blind = not pg_lists.reads_identities(conn)
+                found = PgView(
+                    session.store, conn, PgRecords(conn, index_key=index_key, identities=not blind)
+                ).get("victim", victim_id)
             finally:
                 conn.rollback()
         if not isinstance(found, Victim):
