@@ -33,7 +33,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from tipdesk.core.errors import InvalidInput, NotFound, no_record
+from tipdesk.core.errors import InvalidInput, NotFound, PermissionDenied, no_record
+from tipdesk.core.masking import MASK
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case, Record, Victim
 from tipdesk.hqstore import lists as pg_lists
@@ -163,7 +165,31 @@ class PgView:
         self, records: Sequence[Record], actor: Actor, also_log: Sequence[audit.NewEntry] = ()
     ) -> Changes:
         """As :meth:`Store.save`, version-checked (see the module contract)."""
+        if not self.records.identities:
+            self._blind_check(records)
         return self.records.save(records, actor, also_log=also_log)
+
+    def _blind_check(self, records: Sequence[Record]) -> None:
+        """Refuse, before anything is written, what a role without victims' identifying
+        columns cannot save: a new victim, or an identifying value typed in (the store's
+        :class:`PgRecords` refuses them too; this says it in the user's language)."""
+        victims = [v for r in records for v in (r.victims if isinstance(r, Case) else [r])]
+        victims = [v for v in victims if isinstance(v, Victim) and not v.deleted]
+        ids = [v.id for v in victims if v.id]
+        stored = {
+            str(r[0])
+            for r in self.conn.execute("SELECT id FROM victims WHERE id = ANY(%s)", (ids,))
+        }
+        for v in victims:
+            typed = any(getattr(v, n) not in ("", MASK) for n in Victim.IDENTIFYING)
+            if typed or v.id not in stored:
+                raise PermissionDenied(
+                    say(
+                        "Your database role may not record victims' identifying details: a "
+                        "new victim or a change to a name, CNIC, phone or address is saved by "
+                        "an identity officer or comes from the district. Nothing was saved."
+                    )
+                )
 
     def log(self, entries: Sequence[audit.NewEntry]) -> None:
         """Record audit entries: those of a record (delete reasons...) go to PostgreSQL's
