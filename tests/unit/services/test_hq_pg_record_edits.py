@@ -12,12 +12,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sync_support import case_for, export
+from sync_support import case_for, export, run_cli
 
 from tipdesk.core.codes import Outcome, Stage
 from tipdesk.core.errors import NotFound, StaleRecord, ValidationFailed
 from tipdesk.core.masking import MASK
-from tipdesk.core.records import Accused, Case, Training
+from tipdesk.core.records import Accused, Case, Training, Victim, to_dict
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.services import editing, lists, records
@@ -181,3 +181,44 @@ def test_revealing_a_victim_goes_through_postgresqls_audited_function(
     assert audited and all("court order" in str(d[0]) for d in audited)
     with pytest.raises(NotFound, match="no victim"):
         records.reveal_victim(hq, "no-such-victim", "court order (synthetic)")
+
+
+def test_a_victim_saved_on_its_own_on_postgresql(on_pg: tuple[Session, Case], pg_url: str) -> None:
+    hq, case = on_pg
+    victim = records.get(hq, "victim", case.victims[0].id)
+    assert isinstance(victim, Victim) and victim.referrals and victim.name == MASK
+    victim.age = 17
+    victim.referrals = []  # leaving a stored referral out deletes it
+    records.save_one(hq, victim)
+    assert _rows(pg_url, "SELECT age, version, name LIKE 's1:%%' FROM victims") == [(17, 2, True)]
+    assert _rows(pg_url, "SELECT deleted FROM referrals") == [(1,)]
+    assert records.get(hq, "victim", victim.id).referrals == []  # type: ignore[attr-defined]
+
+
+def test_the_command_line_adds_lists_and_shows_records_on_postgresql(
+    on_pg: tuple[Session, Case],
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hq, case = on_pg
+    shown = records.get(hq, "case", case.id)
+    data = to_dict(shown)
+    data["narrative"] = "Corrected from the command line (synthetic)"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), "utf-8")
+    capsys.readouterr()
+    assert run_cli(monkeypatch, hq, "case", "add", "--file", str(edited), "--json") == 0
+    assert json.loads(capsys.readouterr().out)["saved"] == [case.id]
+    assert _rows(pg_url, "SELECT version, narrative FROM cases") == [
+        (2, "Corrected from the command line (synthetic)")
+    ]
+    # The same file again is a stale save: refused with the store's message.
+    assert run_cli(monkeypatch, hq, "case", "add", "--file", str(edited)) != 0
+    assert STALE in capsys.readouterr().err
+    assert run_cli(monkeypatch, hq, "case", "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(c["id"], c["version"]) for c in listed] == [(case.id, 2)]
+    assert run_cli(monkeypatch, hq, "case", "show", case.id, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["victims"][0]["name"] == MASK
