@@ -17,6 +17,8 @@ Contract:
   who may reveal them). Known difference: SQLite reads a two-letter last word as a prefix only
   when it starts at most 48 indexed words (else as a whole word); PostgreSQL always as a
   prefix, so it may list more rows for two letters typed.
+- One statement per page: the sort's segments are the branches of a ``UNION ALL`` read in
+  order under one ``LIMIT`` (a round trip per segment cost more than the reading).
 - ``matched`` (what the search matched in each row) comes from
   :func:`tipdesk.store.list_matches.matches` over this connection: a victim's identity is
   never read.
@@ -24,6 +26,7 @@ Contract:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -174,12 +177,13 @@ def page(
     select = _select(q.kind, conn)
     width = 1 + len(spec.columns)
     want = limit + 1  # one more than asked tells whether another page follows
-    rows: list[tuple[Any, ...]] = []
-    keys: list[Key] = []
     start = 0 if after is None else int(after[0])
+    branches: list[str] = []
+    args: list[Any] = []
     for index in range(start, len(segments)):
         seg = segments[index]
-        terms, args = [*where], [*params]
+        terms = [*where]
+        args += params
         if seg.where:
             terms.append(POSTGRES.params(seg.where))
             args += seg.params
@@ -188,17 +192,20 @@ def page(
             where_after, after_args = _after(order_sql, list(after[1:]), q.descending)
             terms.append(where_after)
             args += after_args
-        sql = (
-            f"SELECT {select}, {', '.join(order_sql)} FROM {table} AS t "  # noqa: S608
-            f"WHERE {' AND '.join(terms)} "
+        # Each segment is one branch, read in its index order; the branches are read one
+        # after the other and the outer LIMIT stops reading once the page is full.
+        branches.append(
+            f"(SELECT {select}, {index} AS seg, jsonb_build_array({', '.join(order_sql)}) "  # noqa: S608
+            f"FROM {table} AS t WHERE {' AND '.join(terms)} "
             f"ORDER BY {', '.join(f'{c} {direction} {nulls}' for c in order_sql)} "
-            f"LIMIT {int(want - len(rows))}"
+            f"LIMIT {int(want)})"
         )
-        for r in conn.execute(sql.encode(), tuple(args)).fetchall():
-            rows.append(_plain(r[:width]))
-            keys.append((index, *r[width:]))
-        if len(rows) >= want:
-            break
+    # Append reads its branches in order unless a parallel plan splits it: not here.
+    conn.execute("SET LOCAL enable_parallel_append = off")
+    sql = f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS p LIMIT {int(want)}"  # noqa: S608
+    found = conn.execute(sql.encode(), tuple(args)).fetchall() if branches else []
+    rows = [_plain(r[:width]) for r in found]
+    keys: list[Key] = [(int(str(r[width])), *_key(r[width + 1])) for r in found]
     more = len(rows) > limit
     rows = rows[:limit]
     ids = [str(r[0]) for r in rows]
@@ -232,6 +239,11 @@ def row(conn: Conn, kind: str, record_id: str) -> tuple[Any, ...] | None:
         (record_id,),
     ).fetchone()
     return _plain(found) if found else None
+
+
+def _key(values: Any) -> list[Any]:
+    """A row's sort values from their JSON array (numbers, text or null, as stored)."""
+    return list(values) if isinstance(values, list) else list(json.loads(str(values)))
 
 
 def _plain(row: Sequence[Any]) -> tuple[Any, ...]:

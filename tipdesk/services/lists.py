@@ -25,8 +25,8 @@ from typing import Any
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
+from tipdesk.services import pg_route
 from tipdesk.services.session import Session
-from tipdesk.services.sync.hq import hq_database
 from tipdesk.store import list_queries
 from tipdesk.store.list_queries import Column, Key, ListQuery, Page
 
@@ -38,11 +38,10 @@ def page(
 ) -> Page:
     """One page of a record list (see :class:`ListQuery`)."""
     session.require(Permission.VIEW)
-    db = hq_database(session)
-    if db is not None:
+    if pg_route.routed(session):
         from tipdesk.services.sync import hq_pg_lists  # the PostgreSQL driver, only when used
 
-        return hq_pg_lists.page(session, db, query, after, limit)
+        return hq_pg_lists.page(session, query, after, limit)
     return list_queries.page(
         session.store,
         query,
@@ -56,11 +55,10 @@ def count(session: Session, query: ListQuery, cap: int | None = None) -> int:
     """How many records the list holds, counting at most ``cap + 1``; uncapped it is a scan
     of the table at worst (seconds at 1,000,000 rows), so never call it where a person waits."""
     session.require(Permission.VIEW)
-    db = hq_database(session)
-    if db is not None:
+    if pg_route.routed(session):
         from tipdesk.services.sync import hq_pg_lists
 
-        return hq_pg_lists.count(session, db, query, cap)
+        return hq_pg_lists.count(session, query, cap)
     return list_queries.count(
         session.store,
         query,
@@ -72,11 +70,10 @@ def count(session: Session, query: ListQuery, cap: int | None = None) -> int:
 def row(session: Session, kind: str, record_id: str) -> tuple[Any, ...] | None:
     """The list row of one record, or ``None`` when it no longer shows (deleted)."""
     session.require(Permission.VIEW)
-    db = hq_database(session)
-    if db is not None:
+    if pg_route.routed(session):
         from tipdesk.services.sync import hq_pg_lists
 
-        return hq_pg_lists.row(db, kind, record_id)
+        return hq_pg_lists.row(session, kind, record_id)
     return list_queries.row(session.store, kind, record_id)
 
 
@@ -105,11 +102,10 @@ def officer_name(session: Session) -> OfficerName:
     stored = session.store.setting(_officer_key(session))
     if stored:
         return OfficerName(stored, True)
-    db = hq_database(session)
-    if db is not None:
+    if pg_route.routed(session):
         from tipdesk.services.sync import hq_pg_lists
 
-        return OfficerName(hq_pg_lists.officer_guess(db, session.user.name), False)
+        return OfficerName(hq_pg_lists.officer_guess(session), False)
     rows = session.store.query(
         "SELECT investigating_officer, count(*) FROM cases WHERE created_by = ? "
         "AND investigating_officer != '' AND deleted = 0 GROUP BY investigating_officer "

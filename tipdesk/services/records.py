@@ -54,7 +54,7 @@ from tipdesk.core.records import (
     Victim,
 )
 from tipdesk.core.validation import advise, normalise, validate
-from tipdesk.services import overlap_guard, overlaps, ownership
+from tipdesk.services import overlap_guard, overlaps, ownership, pg_route
 from tipdesk.services.session import Session
 from tipdesk.services.sync.hq import hq_database
 from tipdesk.store.audit import NewEntry
@@ -68,14 +68,11 @@ def _on_postgres(session: Session) -> AbstractContextManager[Session] | None:
     """A session whose records are in HQ's PostgreSQL database for one transaction (the
     ``with`` block), or ``None`` when they are in the install's own store (or the session is
     already routed there)."""
-    if getattr(session.store, "on_postgres", False):
-        return None
-    db = hq_database(session)
-    if db is None:
+    if not pg_route.routed(session):
         return None
     from tipdesk.services.sync import hq_pg_records  # the PostgreSQL driver, only when used
 
-    return hq_pg_records.session_on(session, db)
+    return hq_pg_records.session_on(session)
 
 
 def _stored(session: Session, kind: str, record_id: str) -> Record | None:
@@ -290,11 +287,10 @@ def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
             "Your copy of the identity key has not been granted yet: it is given when an "
             "administrator (or another supervisor) signs in. Try again after that."
         )
-    db = None if getattr(session.store, "on_postgres", False) else hq_database(session)
-    if db is not None:
+    if pg_route.routed(session):
         from tipdesk.services.sync import hq_pg_records  # the PostgreSQL driver, only when used
 
-        return hq_pg_records.reveal_victim(session, db, victim_id, reason.strip())
+        return hq_pg_records.reveal_victim(session, victim_id, reason.strip())
     victim = session.store.get("victim", victim_id)
     if not isinstance(victim, Victim):
         raise InvalidInput("Not a victim record.")

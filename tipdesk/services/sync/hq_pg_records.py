@@ -29,6 +29,8 @@ Contract:
 from __future__ import annotations
 
 import copy
+import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
@@ -44,6 +46,8 @@ from tipdesk.hqstore.edits import Conn, PgRecords
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.hqstore.vault import PgVault
 from tipdesk.services.session import Session
+from tipdesk.services.sync import hq_pg_tls
+from tipdesk.services.sync.hq import DATABASE_SETTING
 from tipdesk.services.sync.hq_pg import install_index_key
 from tipdesk.store import audit
 from tipdesk.store.owners import _UNIT_OWNER_SQL
@@ -217,13 +221,40 @@ def _private(session: Session) -> bytes | None:
     return None
 
 
+_SHARED: weakref.WeakKeyDictionary[Store, tuple[tuple[str, str], HqDatabase]] = (
+    weakref.WeakKeyDictionary()
+)
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_database(session: Session) -> HqDatabase:
+    """The pool of the install's PostgreSQL database kept for its open store: the record
+    screens call the services page by page, and a new pool per call (two connections opened,
+    one closed) cost more than the queries. Made again when the install's URL or CA changes;
+    closed when the store object goes (or at exit)."""
+    store = session.store
+    url = store.setting(DATABASE_SETTING) or ""
+    key = (url, store.setting(hq_pg_tls.CA_SETTING) or "")
+    with _SHARED_LOCK:
+        held = _SHARED.get(store)
+        if held is not None and held[0] == key:
+            return held[1]
+        if held is not None:
+            held[1].close()
+        db = HqDatabase(hq_pg_tls.connection_url(session, url), max_size=4)
+        _SHARED[store] = (key, db)
+        weakref.finalize(store, db.close)
+        return db
+
+
 @contextmanager
-def session_on(session: Session, db: HqDatabase) -> Iterator[Session]:
-    """``session`` with its records in ``db`` for one transaction (see the module contract);
-    the pool ``db`` is closed at the end."""
+def session_on(session: Session) -> Iterator[Session]:
+    """``session`` with its records in the install's PostgreSQL database for one transaction
+    (see the module contract)."""
     index_key = install_index_key(session)
     private = _private(session)
-    with db, db.transaction() as conn:
+    db = shared_database(session)
+    with db.transaction() as conn:
         blind = not pg_lists.reads_identities(conn)
         records = PgRecords(
             conn, index_key=index_key, private=None if blind else private, identities=not blind
@@ -235,7 +266,7 @@ def session_on(session: Session, db: HqDatabase) -> Iterator[Session]:
         yield routed
 
 
-def reveal_victim(session: Session, db: HqDatabase, victim_id: str, reason: str) -> Victim:
+def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
     """The victim with its identifying details, each read through the database's audited
     function (:func:`tipdesk.services.sync.hq_pg_roles.reveal_victim`; the caller checked the
     permission, the reason and the key); :class:`NotFound` for no live victim, as the
@@ -243,18 +274,18 @@ def reveal_victim(session: Session, db: HqDatabase, victim_id: str, reason: str)
     from tipdesk.services.sync import hq_pg_roles
 
     index_key = install_index_key(session)
-    with db:
-        with db.connection() as conn:
-            try:
-                blind = not pg_lists.reads_identities(conn)
-                found = PgView(
-                    session.store, conn, PgRecords(conn, index_key=index_key, identities=not blind)
-                ).get("victim", victim_id)
-            finally:
-                conn.rollback()
-        if not isinstance(found, Victim):
-            raise InvalidInput("Not a victim record.")
-        shown = hq_pg_roles.reveal_victim(session, db, victim_id, reason)
+    db = shared_database(session)
+    with db.connection() as conn:
+        try:
+            blind = not pg_lists.reads_identities(conn)
+            found = PgView(
+                session.store, conn, PgRecords(conn, index_key=index_key, identities=not blind)
+            ).get("victim", victim_id)
+        finally:
+            conn.rollback()
+    if not isinstance(found, Victim):
+        raise InvalidInput("Not a victim record.")
+    shown = hq_pg_roles.reveal_victim(session, db, victim_id, reason)
     for name, value in shown.items():
         setattr(found, name, value)
     return found
