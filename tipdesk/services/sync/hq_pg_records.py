@@ -231,7 +231,7 @@ def shared_database(session: Session) -> HqDatabase:
     """The pool of the install's PostgreSQL database kept for its open store: the record
     screens call the services page by page, and a new pool per call (two connections opened,
     one closed) cost more than the queries. Made again when the install's URL or CA changes;
-    closed when the store object goes (or at exit)."""
+    closed with the session (or when the store object goes, or at exit)."""
     store = session.store
     url = store.setting(DATABASE_SETTING) or ""
     key = (url, store.setting(hq_pg_tls.CA_SETTING) or "")
@@ -243,7 +243,8 @@ def shared_database(session: Session) -> HqDatabase:
             held[1].close()
         db = HqDatabase(hq_pg_tls.connection_url(session, url), max_size=4)
         _SHARED[store] = (key, db)
-        weakref.finalize(store, db.close)
+        weakref.finalize(store, db.close)  # a store dropped without its session closing
+        session.on_close.append(db.close)
         return db
 
 
