@@ -9494,6 +9494,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>یہ مقدمے کی فائل ہیڈکوارٹر میں نہیں لی جا سکتی۔ {problem}</translation>
     </message>
     <message>
+        <source>Your database role may not record victims&apos; identifying details: a new victim or a change to a name, CNIC, phone or address is saved by an identity officer or comes from the district. Nothing was saved.</source>
+        <translation>آپ کا ڈیٹا بیس رول متاثرین کی شناختی تفصیلات درج نہیں کر سکتا: نیا متاثرہ فرد، یا نام، شناختی کارڈ نمبر، فون یا پتے میں تبدیلی، شناخت افسر محفوظ کرتا ہے یا ضلع سے آتی ہے۔ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
         <source>There is no active user named {name}.</source>
         <translation>‏{name} نام کا کوئی فعال صارف موجود نہیں۔</translation>
     </message>

@@ -19,8 +19,15 @@ trainings and campaigns):
   and version; a child left out of its parent's list is soft-deleted; each written row gets a
   change-log row and each top-level record one audit entry (ids and field names, never
   values), appended under the log lock; the search index and the report summaries follow.
-- Not here: the store's kept versions (``record_versions``: not on PostgreSQL) and version
-  vectors (records back to districts are not on PostgreSQL yet).
+- A row an update replaces is kept in ``record_versions`` as the store keeps it
+  (:func:`tipdesk.store.history.version_row`: no victim identity; schema step 8).
+- ``identities=False`` (a database role without the victims' identifying columns, such as
+  ``tipdesk_editor``: :mod:`tipdesk.hqstore.roles`): victims are read with those fields
+  empty and never selected, an update of a victim writes only its other columns (the stored
+  sealed identity and its keyed hashes stay as they are), and a new victim or a typed
+  identifying value is refused with :class:`~tipdesk.core.errors.PermissionDenied`, writing
+  nothing.
+- Not here: version vectors (records back to districts are not on PostgreSQL yet).
 """
 
 from __future__ import annotations
@@ -31,9 +38,9 @@ from typing import Any
 
 import psycopg
 
-from tipdesk.core.errors import NotFound, StaleRecord
+from tipdesk.core.errors import NotFound, PermissionDenied, StaleRecord
 from tipdesk.core.ids import new_id
-from tipdesk.core.masking import unmask_from
+from tipdesk.core.masking import MASK, unmask_from
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
     PARENT_KEY,
@@ -50,7 +57,7 @@ from tipdesk.hqstore.batch import LOG_LOCK, append_audit
 from tipdesk.hqstore.dialect import identifier
 from tipdesk.hqstore.search import SearchIndex
 from tipdesk.hqstore.vault import PgVault
-from tipdesk.store import audit
+from tipdesk.store import audit, history
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns, to_row
 from tipdesk.store.store import Actor, Changes
 
@@ -72,20 +79,34 @@ def _changed(old: Record, new: Record) -> list[str]:
 class PgRecords:
     """Records of one PostgreSQL transaction (see the module contract)."""
 
-    def __init__(self, conn: Conn, *, index_key: bytes, private: bytes | None = None) -> None:
+    def __init__(
+        self,
+        conn: Conn,
+        *,
+        index_key: bytes,
+        private: bytes | None = None,
+        identities: bool = True,
+    ) -> None:
         """``index_key``: the HQ install's identity index key (the import's; a save into
         another HQ's database is refused); ``private``: the identity key when the user may
-        reveal identities."""
+        reveal identities; ``identities``: whether the connection's role may read and write
+        victims' identifying columns (see the module contract)."""
         self.conn = conn
         self.index_key = index_key
+        self.identities = identities
         self.vault = PgVault(conn, index_key=index_key)
         if private is not None:
             self.vault.unlock(private)
 
     # --- reading -------------------------------------------------------------------------
     def _select(self, kind: str, where: str, params: Sequence[Any]) -> list[tuple[int, Record]]:
+        columns = select_columns(kind)
+        if kind == "victim" and not self.identities:
+            columns = ", ".join(
+                f"'' AS {c}" if c in Victim.IDENTIFYING else c for c in MAPPINGS[kind].columns
+            )
         rows = self.conn.execute(
-            f"SELECT rowid, {select_columns(kind)} FROM {identifier(TABLES[kind])} "  # noqa: S608
+            f"SELECT rowid, {columns} FROM {identifier(TABLES[kind])} "  # noqa: S608
             f"WHERE {where} ORDER BY rowid".encode(),
             tuple(params),
         ).fetchall()
@@ -116,8 +137,11 @@ class PgRecords:
         return self._tree(found[0][1])
 
     # --- writing -------------------------------------------------------------------------
-    def save(self, records: Iterable[Record], actor: Actor) -> Changes:
-        """Save ``records`` (see the module contract); the caller's transaction commits."""
+    def save(
+        self, records: Iterable[Record], actor: Actor, also_log: Sequence[audit.NewEntry] = ()
+    ) -> Changes:
+        """Save ``records`` (see the module contract); the caller's transaction commits.
+        ``also_log``: audit entries appended after the records' own, in the same transaction."""
         records = list(records)
         keys.check(self.conn, self.index_key)
         w = _Save(self, actor)
@@ -131,6 +155,7 @@ class PgRecords:
             )
         for record in records:
             w.top(record)
+        w.audit += also_log
         w.flush()
         return w.changes
 
@@ -157,6 +182,7 @@ class _Save:
         self.changes = Changes()
         self.change_rows: list[tuple[str, str, int, str, str, str]] = []
         self.audit: list[audit.NewEntry] = []
+        self.version_rows: list[history.VersionRow] = []
         self.search = SearchIndex()
         self.victims: list[Victim] = []
         self.new_victims: set[str] = set()
@@ -234,6 +260,8 @@ class _Save:
     def _row(self, record: Record) -> tuple[Any, ...]:
         values = tuple(int(v) if type(v) is bool else v for v in to_row(record))
         if isinstance(record, Victim):
+            if not self.r.identities:
+                return values  # identifying columns are left out of the write
             self.victims.append(record)
             return self.r.vault.seal_values(record, values, MAPPINGS["victim"].columns)
         return values
@@ -253,6 +281,8 @@ class _Save:
             # A save that left the owner blank keeps the stored one (as the store does).
             old_owner = getattr(found[0][1], "owner", "") if found else ""
             record.owner = old_owner or getattr(record, "district", "")  # type: ignore[union-attr]
+        if isinstance(record, Victim) and not self.r.identities:
+            _blind_check(record, found == [])
         if not found:
             record.id = record.id or new_id()
             record.created_at, record.created_by, record.origin_device = a.at, a.user, a.device
@@ -280,8 +310,12 @@ class _Save:
             record.updated_device = old.updated_device
             return rowid
         record.version = old.version + 1
+        deleting = record.deleted and not old.deleted
+        self.version_rows.append(history.version_row(old, ["deleted"] if deleting else changed))
         values = dict(zip(columns, self._row(record), strict=True))
         sets = [c for c in columns if c not in ("id", *_KEEP)]
+        if isinstance(record, Victim) and not self.r.identities:
+            sets = [c for c in sets if c not in Victim.IDENTIFYING]
         done = self.conn.execute(
             f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in sets)} "  # noqa: S608
             "WHERE id = %s AND version = %s".encode(),
@@ -320,7 +354,25 @@ class _Save:
                 ) as copy:
                     for row in self.change_rows:
                         copy.write_row(row)
+            if self.version_rows:
+                cur.executemany(
+                    "INSERT INTO record_versions (kind, record_id, version, at, user_name, "
+                    "data, changed) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    self.version_rows,
+                )
         append_audit(self.conn, self.audit)
+
+
+def _blind_check(victim: Victim, new: bool) -> None:
+    """Refuse what a role without victims' identifying columns cannot write (see the module
+    contract): a new victim, or an identifying value typed into a stored one."""
+    typed = [n for n in Victim.IDENTIFYING if getattr(victim, n) not in ("", MASK)]
+    if new or typed:
+        raise PermissionDenied(
+            "Your database role may not record victims' identifying details: a new victim "
+            "or a change to a name, CNIC, phone or address is saved by an identity officer "
+            "or comes from the district. Nothing was saved."
+        )
 
 
 def _stale(kind: str, stored: int, opened: int) -> StaleRecord:

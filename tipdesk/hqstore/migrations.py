@@ -294,6 +294,32 @@ def _step_handovers(conn: Conn) -> None:
     )
 
 
+def _step_record_screens(conn: Conn) -> None:
+    """HQ's record screens on PostgreSQL (issue 20, branch pgrecords): the kept versions of
+    records analysts' saves replace (the SQLCipher store's ``record_versions``, its schema
+    step 8: no victim identity in ``data``; ``user_name`` because ``user`` is a reserved
+    word), and the indexes the lists' sorts and filters read (the store's, for
+    :mod:`tipdesk.hqstore.lists`)."""
+    _script(
+        conn,
+        """
+    CREATE TABLE record_versions (kind ctext NOT NULL, record_id ctext NOT NULL,
+        version bigint NOT NULL, at ctext NOT NULL, user_name ctext NOT NULL,
+        data ctext NOT NULL, changed ctext NOT NULL, PRIMARY KEY (kind, record_id, version));
+    CREATE INDEX changes_record ON changes(record_id, kind);
+    CREATE INDEX cases_number ON cases(case_number, rowid);
+    CREATE INDEX cases_stage ON cases(stage, registered_on, rowid);
+    CREATE INDEX cases_district ON cases(district, registered_on, rowid);
+    CREATE INDEX cases_office ON cases(office, registered_on, rowid);
+    CREATE INDEX cases_officer ON cases(lower(investigating_officer), registered_on);
+    CREATE INDEX victims_code ON victims(victim_code, rowid);
+    CREATE INDEX victims_district ON victims(district, identified_on, rowid);
+    CREATE INDEX victims_gender ON victims(gender, identified_on, rowid);
+    CREATE INDEX victims_age ON victims(age, rowid)
+        """,
+    )
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -303,6 +329,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (6, _step_search),
     (7, _step_summaries),
     (8, _step_handovers),
+    (9, _step_record_screens),
 ]
 LATEST = STEPS[-1][0]
 

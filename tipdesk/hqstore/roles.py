@@ -13,6 +13,13 @@ Contract:
   - ``tipdesk_analyst``: read records, except victims' identifying columns (column
     privileges: :data:`IDENTIFYING`) and the versions kept in quarantine and conflicts
     (``record``: they hold identities too); no blind index, no data keys; append to the audit.
+  - ``tipdesk_editor``: an analyst who may save records (HQ's corrections): what an analyst
+    may, plus INSERT and UPDATE on cases, accused, referrals, trainings and campaigns,
+    UPDATE on victims' columns but the identifying ones (:data:`IDENTIFYING`: still neither
+    read nor written), and what a save writes beside the records: the change log, the kept
+    versions (``record_versions``), the record claims, the search rows and the report
+    summaries (their triggers run as the saving role). No INSERT on victims (a new victim
+    carries an identity), no blind index, no data keys, no quarantine or conflicts.
   - ``tipdesk_identity``: what an analyst may, plus the sealed data keys and EXECUTE on the one
     audited function revealing a sealed identity (:mod:`tipdesk.hqstore.reveal`).
 
@@ -37,8 +44,9 @@ Conn = psycopg.Connection[tuple[object, ...]]
 RECEIVER = "tipdesk_receiver"
 IMPORTER = "tipdesk_importer"
 ANALYST = "tipdesk_analyst"
+EDITOR = "tipdesk_editor"
 IDENTITY = "tipdesk_identity"
-ROLES = (RECEIVER, IMPORTER, ANALYST, IDENTITY)
+ROLES = (RECEIVER, IMPORTER, ANALYST, EDITOR, IDENTITY)
 
 INBOX_TABLE = "sync_inbox"
 """The receiver's inbox table (branch pginbox of issue 20): the one table the receiver may
@@ -54,6 +62,15 @@ _ANALYST_TABLES = (
     *_SEARCH_TABLES, "report_cases", "report_law_cases", "report_proceeded",
     "report_judgments", "report_law_accused", "report_victims", "report_victim_forms",
 )  # fmt: skip
+_EDITED_TABLES = ("cases", "accused", "referrals", "trainings", "campaigns")
+"""The record tables an editor inserts into and updates (victims: see :func:`roles_sql`)."""
+_SAVE_TABLES = ("changes", "record_versions", "audit")
+"""Where a save appends beside the records (INSERT only)."""
+_SUMMARY_TABLES = (
+    "report_cases", "report_law_cases", "report_proceeded", "report_judgments",
+    "report_law_accused", "report_victims", "report_victim_forms",
+)  # fmt: skip
+
 _HIDDEN_COLUMNS = {"victims": IDENTIFYING, "sync_quarantine": ("record",)}
 _HIDDEN_COLUMNS["sync_conflicts"] = ("record",)
 
@@ -115,6 +132,36 @@ END
 $analyst$;
 GRANT SELECT, INSERT ON public.audit TO {ANALYST};
 
+-- The editor: an analyst who may save records, never victims' identifying columns.
+GRANT {ANALYST} TO {EDITOR};
+DO $editor$
+DECLARE t text; c text;
+BEGIN
+    FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'
+        AND tablename IN ({_list(_EDITED_TABLES)}) LOOP
+        EXECUTE format('GRANT INSERT, UPDATE ON public.%I TO {EDITOR}', t);
+    END LOOP;
+    FOR c IN SELECT column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = 'victims'
+        AND column_name NOT IN ({_list(IDENTIFYING)}) ORDER BY ordinal_position LOOP
+        EXECUTE format('GRANT UPDATE (%I) ON public.victims TO {EDITOR}', c);
+    END LOOP;
+    FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'
+        AND tablename IN ({_list(_SAVE_TABLES)}) LOOP
+        EXECUTE format('GRANT SELECT, INSERT ON public.%I TO {EDITOR}', t);
+    END LOOP;
+    FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'
+        AND tablename IN ({_list(_SUMMARY_TABLES)}) LOOP
+        EXECUTE format('GRANT INSERT, UPDATE ON public.%I TO {EDITOR}', t);
+    END LOOP;
+    FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'
+        AND tablename IN ({_list(_SEARCH_TABLES)}) LOOP
+        EXECUTE format('GRANT INSERT, UPDATE, DELETE ON public.%I TO {EDITOR}', t);
+    END LOOP;
+END
+$editor$;
+GRANT SELECT, INSERT, UPDATE ON public.sync_record_claims TO {EDITOR};
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {EDITOR};
 -- The identity officer: an analyst who may reveal, through the one audited function.
 GRANT {ANALYST} TO {IDENTITY};
 GRANT SELECT ON public.identity_keys TO {IDENTITY};

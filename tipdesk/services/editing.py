@@ -33,6 +33,10 @@ def _unmask(session: Session, victim: Victim) -> None:
 def check(session: Session, record: Record) -> list[Problem]:
     """Every problem saving ``record`` would report (``record`` itself is not changed)."""
     session.require(Permission.EDIT)
+    pg = record_service._on_postgres(session)
+    if pg is not None:  # an HQ keeping its records in PostgreSQL: read them there
+        with pg as routed:
+            return check(routed, record)
     record = copy.deepcopy(record)
     if isinstance(record, Case):
         for victim in record.victims:

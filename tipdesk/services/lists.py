@@ -13,6 +13,9 @@ Contract:
   written there (:func:`set_officer_name`, a setting of this install, audited by key); until
   then :func:`officer_name` offers the officer most often named on the cases the user
   entered. The filter compares names ignoring case.
+- At an HQ keeping its records in PostgreSQL (issue 20), pages, counts, rows and the officer
+  guess are read there (:mod:`tipdesk.services.sync.hq_pg_lists`): the same rows in the same
+  order. Offices and settings stay in the install's store.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
+from tipdesk.services import pg_route
 from tipdesk.services.session import Session
 from tipdesk.store import list_queries
 from tipdesk.store.list_queries import Column, Key, ListQuery, Page
@@ -34,6 +38,10 @@ def page(
 ) -> Page:
     """One page of a record list (see :class:`ListQuery`)."""
     session.require(Permission.VIEW)
+    if pg_route.routed(session):
+        from tipdesk.services.sync import hq_pg_lists  # the PostgreSQL driver, only when used
+
+        return hq_pg_lists.page(session, query, after, limit)
     return list_queries.page(
         session.store,
         query,
@@ -47,6 +55,10 @@ def count(session: Session, query: ListQuery, cap: int | None = None) -> int:
     """How many records the list holds, counting at most ``cap + 1``; uncapped it is a scan
     of the table at worst (seconds at 1,000,000 rows), so never call it where a person waits."""
     session.require(Permission.VIEW)
+    if pg_route.routed(session):
+        from tipdesk.services.sync import hq_pg_lists
+
+        return hq_pg_lists.count(session, query, cap)
     return list_queries.count(
         session.store,
         query,
@@ -58,6 +70,10 @@ def count(session: Session, query: ListQuery, cap: int | None = None) -> int:
 def row(session: Session, kind: str, record_id: str) -> tuple[Any, ...] | None:
     """The list row of one record, or ``None`` when it no longer shows (deleted)."""
     session.require(Permission.VIEW)
+    if pg_route.routed(session):
+        from tipdesk.services.sync import hq_pg_lists
+
+        return hq_pg_lists.row(session, kind, record_id)
     return list_queries.row(session.store, kind, record_id)
 
 
@@ -86,6 +102,10 @@ def officer_name(session: Session) -> OfficerName:
     stored = session.store.setting(_officer_key(session))
     if stored:
         return OfficerName(stored, True)
+    if pg_route.routed(session):
+        from tipdesk.services.sync import hq_pg_lists
+
+        return OfficerName(hq_pg_lists.officer_guess(session), False)
     rows = session.store.query(
         "SELECT investigating_officer, count(*) FROM cases WHERE created_by = ? "
         "AND investigating_officer != '' AND deleted = 0 GROUP BY investigating_officer "

@@ -17,6 +17,10 @@ Contract:
   such an accused proceeded against or convicted while the overlap is open (rule
   ``dual_role``, :func:`tipdesk.core.dual_role.marking_problems`). A victim saved on its own
   that comes to match an accused updates that accused in the same save.
+- At an HQ keeping its records in PostgreSQL (issue 20), every function here runs the same
+  rules over PostgreSQL's records, in one transaction per call
+  (:mod:`tipdesk.services.sync.hq_pg_records`); a stale save is refused with the store's
+  message. Revealing a victim there goes through the database's audited function.
 - Ticking the case's "Reviewed" box (``dual_role_reviewed_by``) needs the
   ``review_dual_role`` permission; the reviewer's name is the signed-in user's, and it reviews
   every overlap the case holds.
@@ -27,6 +31,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from tipdesk.core import dual_role
@@ -49,7 +54,7 @@ from tipdesk.core.records import (
     Victim,
 )
 from tipdesk.core.validation import advise, normalise, validate
-from tipdesk.services import overlap_guard, overlaps, ownership
+from tipdesk.services import overlap_guard, overlaps, ownership, pg_route
 from tipdesk.services.session import Session
 from tipdesk.services.sync.hq import hq_database
 from tipdesk.store.audit import NewEntry
@@ -57,6 +62,17 @@ from tipdesk.store.search import SearchHit
 from tipdesk.store.store import Changes
 
 KINDS = ("case", "victim", "training", "campaign")
+
+
+def _on_postgres(session: Session) -> AbstractContextManager[Session] | None:
+    """A session whose records are in HQ's PostgreSQL database for one transaction (the
+    ``with`` block), or ``None`` when they are in the install's own store (or the session is
+    already routed there)."""
+    if not pg_route.routed(session):
+        return None
+    from tipdesk.services.sync import hq_pg_records  # the PostgreSQL driver, only when used
+
+    return hq_pg_records.session_on(session)
 
 
 def _stored(session: Session, kind: str, record_id: str) -> Record | None:
@@ -110,6 +126,10 @@ def _prepare_case(session: Session, case: Case) -> Case | None:
 def check(session: Session, record: Record) -> list[Problem]:
     """Normalise ``record`` in place and return every validation problem (empty if valid),
     as :func:`save` would report them."""
+    pg = _on_postgres(session)
+    if pg is not None:
+        with pg as routed:
+            return check(routed, record)
     normalise(record)
     resolve_names(record, session.reference)
     ctx = session.validation_context()
@@ -177,6 +197,10 @@ def save(
     """Validate and save records in one transaction (all or nothing); ``also_log`` audit
     entries commit with them."""
     session.require(Permission.EDIT)
+    pg = _on_postgres(session)
+    if pg is not None:
+        with pg as routed:
+            return save(routed, records, also_log=also_log)
     problems: list[Problem] = []
     many = len(records) > 1
     ctx = session.validation_context()
@@ -239,6 +263,10 @@ def get(session: Session, kind: str, record_id: str) -> Record:
     """One record with its children; victims' identities masked."""
     session.require(Permission.VIEW)
     _check_kind(kind)
+    pg = _on_postgres(session)
+    if pg is not None:
+        with pg as routed:
+            return get(routed, kind, record_id)
     record = session.store.get(kind, record_id)
     if isinstance(record, Case):
         record.victims = [masked(v) for v in record.victims]
@@ -259,6 +287,10 @@ def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
             "Your copy of the identity key has not been granted yet: it is given when an "
             "administrator (or another supervisor) signs in. Try again after that."
         )
+    if pg_route.routed(session):
+        from tipdesk.services.sync import hq_pg_records  # the PostgreSQL driver, only when used
+
+        return hq_pg_records.reveal_victim(session, victim_id, reason.strip())
     victim = session.store.get("victim", victim_id)
     if not isinstance(victim, Victim):
         raise InvalidInput("Not a victim record.")
@@ -272,6 +304,10 @@ def delete(session: Session, kind: str, record_id: str, reason: str) -> Changes:
     _check_kind(kind)
     if not reason.strip():
         raise InvalidInput("Give a reason for deleting the record.")
+    pg = _on_postgres(session)
+    if pg is not None:
+        with pg as routed:  # the record, its deletion and the reason in one transaction
+            return delete(routed, kind, record_id, reason)
     record = session.store.get(kind, record_id)
     refused = ownership.check_change(session, record)
     if refused:
@@ -299,6 +335,13 @@ def page(
     may name the district (its name or an alias) instead of giving its code."""
     session.require(Permission.VIEW)
     _check_kind(kind)
+    pg = _on_postgres(session)
+    if pg is not None:
+        with pg as routed:
+            return page(
+                routed, kind, filters=filters, date_from=date_from, date_to=date_to,
+                after=after, limit=limit,
+            )  # fmt: skip
     district = (filters or {}).get("district")
     if isinstance(district, str) and district not in session.reference.districts:
         found = session.reference.district(district)

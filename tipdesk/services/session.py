@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,8 @@ class Session:
         self.install = install
         self.clock = clock
         self.reference = reference
+        self.on_close: list[Callable[[], None]] = []
+        """Run when the session closes, before its store (e.g. a shared database pool)."""
         self.audit_status: ChainStatus = store.audit_status()
         """Whether the audit log ended at its recorded head when checked (at sign-in, and
         again at each unlock); see the module contract."""
@@ -147,6 +150,8 @@ class Session:
         )
 
     def close(self) -> None:
+        while self.on_close:
+            self.on_close.pop()()
         self.store.close()
 
     def __enter__(self) -> Session:

@@ -11,9 +11,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from tipdesk.core.folding import fold as fold_text
-from tipdesk.store.store import Store
+
+
+class Reads(Protocol):
+    """What this module reads through: :meth:`tipdesk.store.store.Store.query` (or the same
+    over PostgreSQL, :mod:`tipdesk.hqstore.lists`)."""
+
+    def query(self, sql: str, params: Sequence[Any] = ...) -> list[tuple[Any, ...]]: ...
+
 
 # Words as the FTS tokenizer sees them ("_" separates words there).
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -43,7 +52,7 @@ def _marks(n: int) -> str:
     return ", ".join("?" for _ in range(n))
 
 
-def _parts(store: Store, kind: str, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+def _parts(store: Reads, kind: str, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
     """The searched parts of each record, as (what, text): what the index holds of it."""
     out: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
     marks = _marks(len(ids))
@@ -92,7 +101,7 @@ def _parts(store: Store, kind: str, ids: list[str]) -> dict[str, list[tuple[str,
     return out
 
 
-def matches(store: Store, kind: str, ids: list[str], text: str) -> dict[str, tuple[str, str]]:
+def matches(store: Reads, kind: str, ids: list[str], text: str) -> dict[str, tuple[str, str]]:
     """For each of ``ids`` (rows a search listed), the part of the record that holds most of
     the searched words, as (what, text): ``("accused", "Javed Iqbal")``, ``("officer", ...)``,
     ``("victim_code", ...)``, ``("trainee", ...)``, ``("narrative", "")``... For an accused

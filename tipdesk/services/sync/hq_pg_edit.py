@@ -9,8 +9,10 @@ writes nothing), victims' identities masked for users who may not reveal them an
 stored when a save leaves them masked. The write is :meth:`tipdesk.hqstore.edits.PgRecords.save`
 in one transaction: a stale save is refused with the store's message
 (:class:`~tipdesk.core.errors.StaleRecord`), never lost and never written over another's.
-Not yet on PostgreSQL: the checks of :func:`records.save` that read the HQ's other records
-(the district overlap and non-criminalisation marks, duplicate case numbers, ownership).
+This module skips the checks of :func:`records.save` that read the HQ's other records (the
+overlap and non-criminalisation marks, duplicate case numbers, ownership); the app and the
+command line save through :func:`tipdesk.services.records.save`, which runs them all over
+PostgreSQL's records (:mod:`tipdesk.services.sync.hq_pg_records`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,292 @@
+"""HQ's record screens on the PostgreSQL HQ database: records read, saved and deleted through
+the same services as on the SQLCipher HQ (issue 20, the analysts).
+
+Contract:
+- :func:`session_on` gives, for the length of a ``with`` block, a copy of the session whose
+  ``store`` is a :class:`PgView`: the record reads and writes the services make
+  (``get``, ``page``, ``save``, the duplicate case number and victim code checks, the owners
+  of a save's records) go to HQ's PostgreSQL database, **in one transaction** (committed when
+  the block ends, rolled back on an exception); everything else (users, keys, settings,
+  offices, reference data, the per-user audit the overlap guard counts)
+  stays in the HQ install's own store, as it does for a PostgreSQL HQ. So
+  :func:`tipdesk.services.records.save` runs every check it runs on the SQLCipher HQ
+  (permissions, normalising, validation, ownership, the overlap and non-criminalisation marks,
+  duplicate case numbers and victim codes) over PostgreSQL's records, and reads and writes
+  in the same transaction. The view's ``vault`` is PostgreSQL's (:class:`PgVault`, the
+  install's keys): victims' keyed hashes for the overlap check and search are read there.
+- Writes are :meth:`tipdesk.hqstore.edits.PgRecords.save`: ``UPDATE ... WHERE id AND
+  version``; a stale save is refused with the store's own message and writes nothing. The
+  audit entries (the records' own and ``also_log``) go to PostgreSQL's chained audit table in
+  the same transaction; superseded versions to its ``record_versions``.
+- A database role without victims' identifying columns (``tipdesk_editor``, an analyst who
+  may save: :mod:`tipdesk.hqstore.roles`) is noticed from its privileges: its saves leave
+  identities as stored (:class:`PgRecords` with ``identities=False``).
+- Reads follow the store's rules: a deleted record is :class:`NotFound` (unless asked for),
+  deleted children are left out; victims' identities are opened only for users who may
+  reveal them with their key granted (the services mask them for everyone else).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import weakref
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, cast
+
+from tipdesk.core.errors import InvalidInput, NotFound, PermissionDenied, no_record
+from tipdesk.core.masking import MASK
+from tipdesk.core.messages import say
+from tipdesk.core.permissions import Permission
+from tipdesk.core.records import Case, Record, Victim
+from tipdesk.hqstore import lists as pg_lists
+from tipdesk.hqstore.dialect import POSTGRES, identifier
+from tipdesk.hqstore.edits import Conn, PgRecords
+from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.hqstore.vault import PgVault
+from tipdesk.services.session import Session
+from tipdesk.services.sync import hq_pg_tls
+from tipdesk.services.sync.hq import DATABASE_SETTING
+from tipdesk.services.sync.hq_pg import install_index_key
+from tipdesk.store import audit
+from tipdesk.store.owners import _UNIT_OWNER_SQL
+from tipdesk.store.rows import TABLES, from_row, select_columns
+from tipdesk.store.store import Actor, Changes, Store
+
+_DATE_COLUMN = {
+    "case": "registered_on",
+    "victim": "identified_on",
+    "training": "start_on",
+    "campaign": "start_on",
+}
+
+
+class PgView:
+    """The HQ install's store with its records in PostgreSQL (see the module contract).
+    Attributes it does not define are the install store's own."""
+
+    on_postgres = True
+    """Marks a session already routed to PostgreSQL (the services do not route it again)."""
+
+    def __init__(self, store: Store, conn: Conn, records: PgRecords) -> None:
+        self._store = store
+        self.conn = conn
+        self.records = records
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    @property
+    def vault(self) -> PgVault:
+        """PostgreSQL's identities (sealed as the store seals them; the overlap check's keyed
+        hashes of a masked victim are read there), with the HQ install's keys."""
+        return self.records.vault
+
+    # --- reads -----------------------------------------------------------------------------
+    def get(self, kind: str, record_id: str, *, deleted: bool = False) -> Record:
+        """As :meth:`Store.get`: the record with its live children; NotFound if absent or
+        deleted (unless ``deleted``)."""
+        try:
+            record = self.records.get(kind, record_id)
+        except NotFound:
+            raise no_record(kind, record_id) from None
+        if record.deleted and not deleted:
+            raise no_record(kind, record_id)
+        if isinstance(record, Case):
+            record.accused = [a for a in record.accused if not a.deleted]
+            record.victims = [_live(v) for v in record.victims if not v.deleted]
+        elif isinstance(record, Victim):
+            _live(record)
+        return record
+
+    def page(
+        self,
+        kind: str,
+        *,
+        filters: dict[str, Any] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        after: tuple[str, str] | None = None,
+        limit: int = 200,
+    ) -> list[Record]:
+        """As :meth:`Store.page`: newest first by the main date, keyset-paged by ``after``."""
+        date = _DATE_COLUMN[kind]
+        where, params = ["deleted = 0"], []
+        for col, value in (filters or {}).items():
+            where.append(f"{identifier(col)} = %s")
+            params.append(value)
+        if date_from:
+            where.append(f"{date} >= %s")
+            params.append(date_from)
+        if date_to:
+            where.append(f"{date} <= %s")
+            params.append(date_to)
+        if after is not None:
+            where.append(f"(coalesce({date}, ''), id) < (%s, %s)")
+            params += list(after)
+        rows = self.conn.execute(
+            f"SELECT {select_columns(kind)} FROM {identifier(TABLES[kind])} "  # noqa: S608
+            f"WHERE {' AND '.join(where)} ORDER BY coalesce({date}, '') DESC, id DESC "
+            f"LIMIT {int(limit)}".encode(),
+            tuple(params),
+        ).fetchall()
+        out = []
+        for row in rows:
+            record = from_row(kind, row)
+            if isinstance(record, Victim):
+                self.records.vault.open_victim(record)
+            out.append(record)
+        return out
+
+    def find_case_number(self, case_number: str, district: str, office: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT id FROM cases WHERE case_number = %s AND district = %s AND office = %s "
+            "AND deleted = 0",
+            (case_number, district, office),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def victim_code_exists(self, code: str, exclude_id: str = "") -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM victims WHERE victim_code = %s AND id != %s AND deleted = 0",
+            (code, exclude_id),
+        ).fetchone()
+        return row is not None
+
+    def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """As :meth:`Store.unit_owners` (deleted rows too)."""
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            POSTGRES.params(f"{_UNIT_OWNER_SQL[kind]} WHERE r.id = ANY(?)").encode(),
+            (list(ids),),
+        ).fetchall()
+        return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
+
+    # --- writes ----------------------------------------------------------------------------
+    def save(
+        self, records: Sequence[Record], actor: Actor, also_log: Sequence[audit.NewEntry] = ()
+    ) -> Changes:
+        """As :meth:`Store.save`, version-checked (see the module contract)."""
+        if not self.records.identities:
+            self._blind_check(records)
+        return self.records.save(records, actor, also_log=also_log)
+
+    def _blind_check(self, records: Sequence[Record]) -> None:
+        """Refuse, before anything is written, what a role without victims' identifying
+        columns cannot save: a new victim, or an identifying value typed in (the store's
+        :class:`PgRecords` refuses them too; this says it in the user's language)."""
+        victims = [v for r in records for v in (r.victims if isinstance(r, Case) else [r])]
+        victims = [v for v in victims if isinstance(v, Victim) and not v.deleted]
+        ids = [v.id for v in victims if v.id]
+        stored = {
+            str(r[0])
+            for r in self.conn.execute("SELECT id FROM victims WHERE id = ANY(%s)", (ids,))
+        }
+        for v in victims:
+            typed = any(getattr(v, n) not in ("", MASK) for n in Victim.IDENTIFYING)
+            if typed or v.id not in stored:
+                raise PermissionDenied(
+                    say(
+                        "Your database role may not record victims' identifying details: a "
+                        "new victim or a change to a name, CNIC, phone or address is saved by "
+                        "an identity officer or comes from the district. Nothing was saved."
+                    )
+                )
+
+    def log(self, entries: Sequence[audit.NewEntry]) -> None:
+        """Record audit entries: those of a record (delete reasons...) go to PostgreSQL's
+        audit with the records; the rest stay in the install's store (see the module
+        contract)."""
+        mine = [e for e in entries if e.kind]
+        rest = [e for e in entries if not e.kind]
+        if mine:
+            from tipdesk.hqstore.batch import LOG_LOCK, append_audit
+
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOG_LOCK,))
+            append_audit(self.conn, mine)
+        if rest:
+            self._store.log(rest)
+
+
+def _live(victim: Victim) -> Victim:
+    victim.referrals = [r for r in victim.referrals if not r.deleted]
+    return victim
+
+
+def _private(session: Session) -> bytes | None:
+    if session.can(Permission.REVEAL_IDENTITY) and session.store.vault.is_open:
+        return session.store.vault.private_key()
+    return None
+
+
+_SHARED: weakref.WeakKeyDictionary[Store, tuple[tuple[str, str], HqDatabase]] = (
+    weakref.WeakKeyDictionary()
+)
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_database(session: Session) -> HqDatabase:
+    """The pool of the install's PostgreSQL database kept for its open store: the record
+    screens call the services page by page, and a new pool per call (two connections opened,
+    one closed) cost more than the queries. Made again when the install's URL or CA changes;
+    closed with the session (or when the store object goes, or at exit)."""
+    store = session.store
+    url = store.setting(DATABASE_SETTING) or ""
+    key = (url, store.setting(hq_pg_tls.CA_SETTING) or "")
+    with _SHARED_LOCK:
+        held = _SHARED.get(store)
+        if held is not None and held[0] == key:
+            return held[1]
+        if held is not None:
+            held[1].close()
+        db = HqDatabase(hq_pg_tls.connection_url(session, url), max_size=4)
+        _SHARED[store] = (key, db)
+        weakref.finalize(store, db.close)  # a store dropped without its session closing
+        session.on_close.append(db.close)
+        return db
+
+
+@contextmanager
+def session_on(session: Session) -> Iterator[Session]:
+    """``session`` with its records in the install's PostgreSQL database for one transaction
+    (see the module contract)."""
+    index_key = install_index_key(session)
+    private = _private(session)
+    db = shared_database(session)
+    with db.transaction() as conn:
+        blind = not pg_lists.reads_identities(conn)
+        records = PgRecords(
+            conn, index_key=index_key, private=None if blind else private, identities=not blind
+        )
+        view = PgView(session.store, conn, records)
+        routed = copy.copy(session)
+        # A typed Store in every service's signature: the view answers what they call of it.
+        routed.store = cast(Store, view)
+        yield routed
+
+
+def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
+    """The victim with its identifying details, each read through the database's audited
+    function (:func:`tipdesk.services.sync.hq_pg_roles.reveal_victim`; the caller checked the
+    permission, the reason and the key); :class:`NotFound` for no live victim, as the
+    store says it."""
+    from tipdesk.services.sync import hq_pg_roles
+
+    index_key = install_index_key(session)
+    db = shared_database(session)
+    with db.connection() as conn:
+        try:
+            blind = not pg_lists.reads_identities(conn)
+            found = PgView(
+                session.store, conn, PgRecords(conn, index_key=index_key, identities=not blind)
+            ).get("victim", victim_id)
+        finally:
+            conn.rollback()
+    if not isinstance(found, Victim):
+        raise InvalidInput("Not a victim record.")
+    shown = hq_pg_roles.reveal_victim(session, db, victim_id, reason)
+    for name, value in shown.items():
+        setattr(found, name, value)
+    return found
