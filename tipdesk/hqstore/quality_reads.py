@@ -1,6 +1,6 @@
 """What HQ's data-quality check reads from the PostgreSQL HQ database (issue 20): records page
-by page with their children, the offices cases name, and the victims whose gender or age is
-not recorded.
+by page with their children, the offices cases name, the victims whose gender or age is
+not recorded, and the accused found in cases of several districts (linked cases).
 
 Contract: :class:`PgQualityReads` works over one connection the caller holds (and rolls
 back: it only reads) and gives what the SQLCipher store gives for the same records:
@@ -114,3 +114,19 @@ class PgQualityReads:
         ).fetchall()
         total = int(str(row[0])) if row else 0
         return total, [(str(a), str(b), str(c), bool(d), bool(e)) for a, b, c, d, e in rows]
+
+    def linked_accused_rows(self, limit: int) -> list[tuple[Any, ...]]:
+        """:func:`tipdesk.store.report_queries.linked_accused_rows`: accused CNICs found in
+        cases of more than one district, one row per (CNIC, case), at most ``limit`` CNICs."""
+        return self._conn.execute(
+            "WITH repeated AS (SELECT cnic FROM accused WHERE cnic <> '' GROUP BY cnic "
+            "HAVING count(*) > 1), "
+            "hits AS (SELECT a.cnic, c.id AS case_id, c.case_number, c.district, c.registered_on, "
+            "c.stage, a.name, a.outcome FROM repeated AS r JOIN accused AS a ON a.cnic = r.cnic "
+            "JOIN cases AS c ON c.id = a.case_id WHERE a.deleted = 0 AND c.deleted = 0), "
+            "linked AS (SELECT cnic FROM hits GROUP BY cnic HAVING count(DISTINCT district) > 1 "
+            "ORDER BY cnic LIMIT %s) "
+            "SELECT h.* FROM hits AS h JOIN linked USING (cnic) "
+            "ORDER BY h.cnic, h.registered_on NULLS FIRST, h.case_number NULLS FIRST",
+            (int(limit),),
+        ).fetchall()

@@ -51,9 +51,18 @@ class LinkedAccused:
 
 def linked_cases(session: Session, limit: int = 1000) -> list[LinkedAccused]:
     """Accused CNICs that appear in cases of more than one district (networks cross district
-    lines), with those cases; at most ``limit`` CNICs, in CNIC order."""
+    lines), with those cases; at most ``limit`` CNICs, in CNIC order. At an HQ keeping its
+    records in PostgreSQL they are read there."""
     session.require(Permission.REPORTS)
     session.require(Permission.VIEW)
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_quality  # the PostgreSQL driver, only when used
+
+        with db:
+            rows = hq_pg_quality.linked_accused_rows(db, limit)
+    else:
+        rows = report_queries.linked_accused_rows(session.store, limit)
     out: dict[str, LinkedAccused] = {}
     for (
         cnic,
@@ -64,7 +73,7 @@ def linked_cases(session: Session, limit: int = 1000) -> list[LinkedAccused]:
         stage,
         name,
         outcome,
-    ) in report_queries.linked_accused_rows(session.store, limit):
+    ) in rows:
         item = out.setdefault(str(cnic), LinkedAccused(str(cnic), []))
         item.cases.append(LinkedCase(case_id, number, district, registered, stage, name, outcome))
         if district not in item.districts:

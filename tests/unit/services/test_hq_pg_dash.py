@@ -63,6 +63,15 @@ def _quarantined_case(district: Session) -> None:
     district.store.save([bad], district.actor())
 
 
+def _linked_accused(lahore: Session, multan: Session) -> None:
+    """The same accused (by CNIC) in a Lahore and a Multan case: a linked case."""
+    here = case_for(lahore)
+    there = case_for(multan)
+    there.accused[0].cnic = here.accused[0].cnic
+    records.save(lahore, [here])
+    records.save(multan, [there])
+
+
 def _spoil_on_both(hq: Session, pg_url: str) -> None:
     """One accused proceeded against in the future and one victim with neither gender nor
     age, written behind the rules' back in both HQ databases: data quality has something to
@@ -96,6 +105,7 @@ def _overview(hq: Session) -> dict[str, Any]:
         "coverage_7": reports.district_coverage(hq, stale_days=7),
         "devices": sync.device_status(hq),
         "quality": dataclasses.replace(quality, overlaps=[]),
+        "linked": data_quality.linked_cases(hq),
     }
 
 
@@ -117,6 +127,7 @@ def test_the_overview_is_the_same_on_both_engines(
         fill(lahore, seed=21, cases=30)
         fill(multan, seed=22, cases=20)
         _quarantined_case(lahore)
+        _linked_accused(lahore, multan)
         for district in (lahore, multan):
             _import_into(hqs, export(district, tmp_path / "out"))
         # Later: a case deleted and one closed, weeks after the first bundles.
@@ -150,6 +161,7 @@ def test_the_overview_is_the_same_on_both_engines(
         assert on_sqlite["quality"].quarantined and on_sqlite["quality"].quiet_districts
         assert on_sqlite["quality"].checked["case"] >= 49
         assert on_sqlite["quality"].failing and on_sqlite["quality"].unknown_victims_total
+        assert on_sqlite["linked"]
         for key in on_sqlite:
             assert on_pg[key] == on_sqlite[key], key
     finally:

@@ -1,4 +1,4 @@
-"""HQ's data-quality check on the PostgreSQL HQ database (issue 20).
+"""HQ's data-quality check and linked cases on the PostgreSQL HQ database (issue 20).
 
 Contract: :func:`data_quality` gives what :func:`tipdesk.services.data_quality.data_quality`
 gives on the SQLCipher HQ for the same bundles (the same check,
@@ -8,6 +8,8 @@ districts not heard from (their last bundle, PostgreSQL's ``sync_bundles``) and 
 whose gender or age is not recorded. The device registry (a quarantined record's district)
 and the review queue (:mod:`tipdesk.services.overlaps`) are the HQ install's. Read only: one
 connection for the whole check, its transaction rolled back; the caller owns ``db``.
+:func:`linked_accused_rows` gives the rows of
+:func:`tipdesk.services.data_quality.linked_cases` (accused are not sealed: no key needed).
 """
 
 from __future__ import annotations
@@ -70,5 +72,15 @@ def data_quality(
             reads = PgQualityReads(conn, private, index_key)
             source = _PgSource(db, reads, private, index_key)
             return dq.check(session, source, limit=limit, quiet_days=quiet_days)
+        finally:
+            conn.rollback()
+
+
+def linked_accused_rows(db: HqDatabase, limit: int) -> list[tuple[Any, ...]]:
+    """The linked cases' rows from PostgreSQL
+    (:func:`tipdesk.services.data_quality.linked_cases` checks the permissions)."""
+    with db.connection() as conn:
+        try:
+            return PgQualityReads(conn, None, b"").linked_accused_rows(limit)
         finally:
             conn.rollback()
