@@ -158,7 +158,13 @@ def export_standard(
             (date_from or dt.date(1, 1, 1)).isoformat(),
             (date_to or session.clock.now().date()).isoformat(),
         )
-    if kind == "htcds":
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:  # an HQ keeping its records in PostgreSQL (issue 20)
+        from tipdesk.services.sync import hq_pg_exports  # the PostgreSQL driver, only when used
+
+        with db:
+            data = hq_pg_exports.standard_csv(session, db, kind, scope)
+    elif kind == "htcds":
         data = exports.htcds_csv(session.store, scope)
     else:
         province_of = {c: d.province for c, d in session.reference.districts.items()}

@@ -1,12 +1,16 @@
 """HQ's overview on PostgreSQL (issue 20): the dashboard, ``tipdesk stats``, the districts'
-coverage, the devices' status and data quality give the same answers from the same bundles
-whether HQ keeps its records in its SQLCipher store or in PostgreSQL; ``tipdesk hq receipts``
-writes receipt files from PostgreSQL that the district takes. Synthetic data only."""
+coverage, the devices' status, data quality, linked cases and the HTCDS/CTDC exports give
+the same answers from the same bundles whether HQ keeps its records in its SQLCipher store
+or in PostgreSQL; ``tipdesk hq receipts`` writes receipt files from PostgreSQL that the
+district takes. Synthetic data only."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
+import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -94,10 +98,28 @@ def _spoil_on_both(hq: Session, pg_url: str) -> None:
             conn.execute(sql.replace("?", "%s").encode(), (rid,))
 
 
-def _overview(hq: Session) -> dict[str, Any]:
+def _standard_exports(hq: Session, folder: Path) -> list[list[list[str]]]:
+    """The HTCDS and CTDC CSVs, whole and for a period, as rows; HTCDS's random per-export
+    victim and case ids (first two columns) relabelled by first appearance, so two exports
+    of the same records compare equal and a case's victims still share their case's id."""
+    folder.mkdir(exist_ok=True)
+    out = []
+    for kind, period in itertools.product(("htcds", "ctdc"), ((None, None), PERIODS[1])):
+        path = reports.export_standard(hq, kind, folder / f"{kind}.csv", *period)
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        if kind == "htcds":
+            labels: dict[str, str] = {}
+            for row in rows[1:]:
+                row[0], row[1] = (labels.setdefault(x, str(len(labels))) for x in row[:2])
+        out.append(rows)
+    return out
+
+
+def _overview(hq: Session, folder: Path) -> dict[str, Any]:
     """Everything the overview screens show, on whichever engine the HQ is set to."""
     quality = data_quality.data_quality(hq)
     return {
+        "exports": _standard_exports(hq, folder),
         "dashboards": [dashboard.dashboard(hq, a, b) for a, b in PERIODS],
         "short": dashboard.dashboard(hq, None, dt.date(2025, 6, 30), months=3),
         "stats": [figures.stats(hq, a, b) for a, b in PERIODS],
@@ -143,8 +165,8 @@ def test_the_overview_is_the_same_on_both_engines(
         assert on_pg_hq.store.query("SELECT count(*) FROM cases") == [(0,)]
         _spoil_on_both(on_sqlite_hq, pg_url)
 
-        on_sqlite = _overview(on_sqlite_hq)
-        on_pg = _overview(on_pg_hq)
+        on_sqlite = _overview(on_sqlite_hq, tmp_path / "exports-sqlcipher")
+        on_pg = _overview(on_pg_hq, tmp_path / "exports-pg")
 
         # Not vacuous: records, every kind of figure, a stale district, a device that never
         # sent, a quarantined unit, a quiet district.
@@ -162,6 +184,7 @@ def test_the_overview_is_the_same_on_both_engines(
         assert on_sqlite["quality"].checked["case"] >= 49
         assert on_sqlite["quality"].failing and on_sqlite["quality"].unknown_victims_total
         assert on_sqlite["linked"]
+        assert all(len(rows) > 10 for rows in on_sqlite["exports"])
         for key in on_sqlite:
             assert on_pg[key] == on_sqlite[key], key
     finally:
