@@ -14,7 +14,8 @@ group. The rest are direct aggregates over indexed columns: the funnel's convict
 the period's cases (it joins a case's registration date to its accused's outcome, which no
 summary keeps), trainings and campaigns (no summary), and the count of live records.
 
-Read only; thread-safe (each call borrows a pooled connection and ends its transaction).
+Read only; thread-safe when reading through the pool (each call borrows a pooled connection
+and ends its transaction); over a connection the caller holds, as safe as that connection.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 from tipdesk.core.codes import Stage
 from tipdesk.hqstore.dialect import POSTGRES as D
 from tipdesk.hqstore.figures import PgFigures
-from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.store.report_queries import Scope
 
 _FIRST_DAY = "0001-01-01"
@@ -62,13 +63,21 @@ def _real_day(date_to: str) -> str:
 class PgDashboardQueries:
     """The dashboard's figures from one HQ database (see the module contract)."""
 
-    def __init__(self, db: HqDatabase) -> None:
+    def __init__(self, db: HqDatabase | None = None, conn: Conn | None = None) -> None:
+        """Read through ``db``'s pool (a connection per query), or all through ``conn`` (one
+        transaction the caller holds and ends: the dashboard's twenty-odd queries then cost
+        one borrowing and one rollback)."""
         self._db = db
-        self._figures = PgFigures(db)
+        self._conn = conn
+        self._figures = PgFigures(db, conn)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        query = D.params(sql).encode()
+        if self._conn is not None:
+            return self._conn.execute(query, tuple(params)).fetchall()
+        assert self._db is not None
         with self._db.connection() as conn:
-            rows = conn.execute(D.params(sql).encode(), tuple(params)).fetchall()
+            rows = conn.execute(query, tuple(params)).fetchall()
             conn.rollback()
         return rows
 

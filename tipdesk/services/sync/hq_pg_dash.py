@@ -36,9 +36,22 @@ def stats(
 ) -> Figures:
     """:func:`tipdesk.services.figures.stats` from PostgreSQL."""
     session.require(Permission.VIEW)
+    with db.connection() as conn:
+        try:
+            return _stats(session, PgDashboardQueries(conn=conn), date_from, date_to)
+        finally:
+            conn.rollback()
+
+
+def _stats(
+    session: Session,
+    queries: PgDashboardQueries,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> Figures:
     start = date_from.isoformat() if date_from else None
     end = (date_to or session.clock.now().date()).isoformat()
-    counted = PgDashboardQueries(db).headline(start or "0000-01-01", end)
+    counted = queries.headline(start or "0000-01-01", end)
     return Figures(period=Period(start, end), **counted)
 
 
@@ -52,8 +65,13 @@ def dashboard(
 ) -> dash.Dashboard:
     """:func:`tipdesk.services.dashboard.dashboard` from PostgreSQL."""
     session.require(Permission.VIEW)
-    headline = stats(session, db, date_from, date_to)
-    return dash.assemble(session, headline, PgDashboardQueries(db), months)
+    with db.connection() as conn:  # one transaction: the figures agree with each other
+        try:
+            queries = PgDashboardQueries(conn=conn)
+            headline = _stats(session, queries, date_from, date_to)
+            return dash.assemble(session, headline, queries, months)
+        finally:
+            conn.rollback()
 
 
 def district_coverage(session: Session, db: HqDatabase, params: ReportParams) -> Coverage:
