@@ -28,6 +28,7 @@ from tipdesk.services.session import Session
 from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import require_hq, sync_store
 from tipdesk.services.sync.hq import DeviceStatus
+from tipdesk.store import report_queries
 from tipdesk.sync import status
 
 
@@ -74,12 +75,31 @@ def dashboard(
             conn.rollback()
 
 
+class _RegistryFigures(PgFigures):
+    """PostgreSQL's figures, with each district's devices counted from the HQ install's
+    registry: the authority (PostgreSQL's mirror of it is brought up to date by imports only,
+    so a device registered or revoked since the last import would be missed)."""
+
+    def __init__(self, db: HqDatabase, registry: dict[str, int] | None) -> None:
+        super().__init__(db)
+        self._registry = registry
+
+    def devices(self) -> dict[str, int] | None:
+        return self._registry
+
+
+def figures_of(session: Session, db: HqDatabase) -> PgFigures:
+    """The report's figures from ``db``, devices from the install's registry (coverage)."""
+    return _RegistryFigures(db, report_queries.devices_by_district(session.store))
+
+
 def district_coverage(session: Session, db: HqDatabase, params: ReportParams) -> Coverage:
     """Every district of the reference list as of ``params.date_to``: its registered devices
-    and last bundle, and its records held in quarantine, from PostgreSQL's sync tables
-    (:func:`tipdesk.services.reports.district_coverage` checks the arguments)."""
+    (the install's registry), its last bundle and its records held in quarantine (from
+    PostgreSQL's sync tables); :func:`tipdesk.services.reports.district_coverage` checks the
+    arguments."""
     session.require(Permission.VIEW)
-    return report_build.coverage_from(PgFigures(db), session.reference, params, None)
+    return report_build.coverage_from(figures_of(session, db), session.reference, params, None)
 
 
 def device_status(session: Session, db: HqDatabase) -> list[DeviceStatus]:
