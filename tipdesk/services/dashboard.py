@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
-from tipdesk.core.codes import Stage
+from tipdesk.core.codes import InstallRole, Stage
 from tipdesk.core.permissions import Permission
 from tipdesk.services import figures, overlaps
 from tipdesk.services.figures import Figures
 from tipdesk.services.session import Session
+from tipdesk.services.sync.hq import hq_database
 from tipdesk.store import dashboard_queries as q
+from tipdesk.store.store import Store
 
 FUNNEL_STAGES = (Stage.REGISTERED, Stage.INVESTIGATION, Stage.CHALLAN, Stage.TRIAL, Stage.DECIDED)
 CONVICTED_STEP = "convicted"
@@ -76,6 +79,54 @@ def funnel(by_stage: dict[str, int], convicted: int) -> list[tuple[str, int]]:
     return steps
 
 
+class Source(Protocol):
+    """Where the dashboard's figures are read: the store's queries
+    (:mod:`tipdesk.store.dashboard_queries`) or the PostgreSQL HQ database's
+    (:class:`tipdesk.hqstore.dashboard_queries.PgDashboardQueries`), the same answers."""
+
+    def cases_by_stage(self, date_from: str, date_to: str) -> dict[str, int]: ...
+    def convicted_accused_of_cases(self, date_from: str, date_to: str) -> int: ...
+    def cases_per_month(self, first_day: str, last_day: str) -> dict[str, int]: ...
+    def convictions_per_month(self, first_day: str, last_day: str) -> dict[str, int]: ...
+    def trained_per_month(self, first_day: str, last_day: str) -> dict[str, int]: ...
+    def campaigns_per_month(self, first_day: str, last_day: str) -> dict[str, int]: ...
+    def victims_by_gender_and_age(
+        self, date_from: str, date_to: str
+    ) -> dict[str, dict[str, int]]: ...
+    def record_counts(self) -> dict[str, int]: ...
+
+
+class StoreSource:
+    """:class:`Source` over the session's own store."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def cases_by_stage(self, date_from: str, date_to: str) -> dict[str, int]:
+        return q.cases_by_stage(self._store, date_from, date_to)
+
+    def convicted_accused_of_cases(self, date_from: str, date_to: str) -> int:
+        return q.convicted_accused_of_cases(self._store, date_from, date_to)
+
+    def cases_per_month(self, first_day: str, last_day: str) -> dict[str, int]:
+        return q.cases_per_month(self._store, first_day, last_day)
+
+    def convictions_per_month(self, first_day: str, last_day: str) -> dict[str, int]:
+        return q.convictions_per_month(self._store, first_day, last_day)
+
+    def trained_per_month(self, first_day: str, last_day: str) -> dict[str, int]:
+        return q.trained_per_month(self._store, first_day, last_day)
+
+    def campaigns_per_month(self, first_day: str, last_day: str) -> dict[str, int]:
+        return q.campaigns_per_month(self._store, first_day, last_day)
+
+    def victims_by_gender_and_age(self, date_from: str, date_to: str) -> dict[str, dict[str, int]]:
+        return q.victims_by_gender_and_age(self._store, date_from, date_to)
+
+    def record_counts(self) -> dict[str, int]:
+        return q.record_counts(self._store)
+
+
 def dashboard(
     session: Session,
     date_from: dt.date | None = None,
@@ -84,14 +135,25 @@ def dashboard(
     months: int = 12,
 ) -> Dashboard:
     """The dashboard for an inclusive period (default: everything up to today) and the
-    ``months`` months ending with the period's last month."""
+    ``months`` months ending with the period's last month. At an HQ keeping its records in
+    PostgreSQL (issue 20) the figures are read there."""
     session.require(Permission.VIEW)
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_dash  # the PostgreSQL driver, only when used
+
+        with db:
+            return hq_pg_dash.dashboard(session, db, date_from, date_to, months=months)
     headline = figures.stats(session, date_from, date_to)
+    return assemble(session, headline, StoreSource(session.store), months)
+
+
+def assemble(session: Session, headline: Figures, source: Source, months: int) -> Dashboard:
+    """The dashboard of ``headline``'s period from ``source`` (either engine)."""
     start = headline.period.start or "0000-01-01"
     end = headline.period.end
-    store = session.store
-    by_stage = q.cases_by_stage(store, start, end)
-    convicted = q.convicted_accused_of_cases(store, start, end)
+    by_stage = source.cases_by_stage(start, end)
+    convicted = source.convicted_accused_of_cases(start, end)
     month_keys = month_list(dt.date.fromisoformat(end), months)
     first_day, last_day = month_keys[0] + "-01", month_keys[-1] + "-31"
 
@@ -105,11 +167,11 @@ def dashboard(
         funnel=funnel(by_stage, convicted),
         closed=by_stage.get(Stage.CLOSED.value, 0),
         months=month_keys,
-        cases_per_month=series(q.cases_per_month(store, first_day, last_day)),
-        convictions_per_month=series(q.convictions_per_month(store, first_day, last_day)),
-        trained_per_month=series(q.trained_per_month(store, first_day, last_day)),
-        campaigns_per_month=series(q.campaigns_per_month(store, first_day, last_day)),
-        victims=q.victims_by_gender_and_age(store, start, end),
-        record_counts=q.record_counts(store),
+        cases_per_month=series(source.cases_per_month(first_day, last_day)),
+        convictions_per_month=series(source.convictions_per_month(first_day, last_day)),
+        trained_per_month=series(source.trained_per_month(first_day, last_day)),
+        campaigns_per_month=series(source.campaigns_per_month(first_day, last_day)),
+        victims=source.victims_by_gender_and_age(start, end),
+        record_counts=source.record_counts(),
         overlaps_open=overlaps.count_open(session),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import Problem, problem_line
@@ -23,8 +23,10 @@ from tipdesk.core.validation import ValidationContext, validate
 from tipdesk.services import overlaps
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import sync_store
+from tipdesk.services.sync.hq import hq_database
 from tipdesk.services.titles import record_title
 from tipdesk.store import report_queries
+from tipdesk.store.sync_rows import QuarantineRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +51,18 @@ class LinkedAccused:
 
 def linked_cases(session: Session, limit: int = 1000) -> list[LinkedAccused]:
     """Accused CNICs that appear in cases of more than one district (networks cross district
-    lines), with those cases; at most ``limit`` CNICs, in CNIC order."""
+    lines), with those cases; at most ``limit`` CNICs, in CNIC order. At an HQ keeping its
+    records in PostgreSQL they are read there."""
     session.require(Permission.REPORTS)
     session.require(Permission.VIEW)
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_quality  # the PostgreSQL driver, only when used
+
+        with db:
+            rows = hq_pg_quality.linked_accused_rows(db, limit)
+    else:
+        rows = report_queries.linked_accused_rows(session.store, limit)
     out: dict[str, LinkedAccused] = {}
     for (
         cnic,
@@ -62,7 +73,7 @@ def linked_cases(session: Session, limit: int = 1000) -> list[LinkedAccused]:
         stage,
         name,
         outcome,
-    ) in report_queries.linked_accused_rows(session.store, limit):
+    ) in rows:
         item = out.setdefault(str(cnic), LinkedAccused(str(cnic), []))
         item.cases.append(LinkedCase(case_id, number, district, registered, stage, name, outcome))
         if district not in item.districts:
@@ -119,22 +130,86 @@ class QualityReport:
     unknown_victims_total: int = 0
 
 
-def _context(session: Session) -> ValidationContext:
+class Source(Protocol):
+    """Where the check reads records and sync's bookkeeping: the session's store
+    (:class:`StoreSource`) or, at an HQ keeping its records in PostgreSQL, the HQ database
+    (:mod:`tipdesk.services.sync.hq_pg_quality`); the same answers for the same records."""
+
+    def offices(self) -> set[str]: ...
+    def page(self, kind: str, after: tuple[str, str] | None, limit: int) -> list[Any]: ...
+    def with_children(self, records: list[Any]) -> list[Any]: ...
+    def last_bundles(self) -> dict[str, str] | None: ...
+    def latest_updates(self) -> dict[str, str]: ...
+    def victims_not_recorded(
+        self, limit: int
+    ) -> tuple[int, list[tuple[str, str, str, bool, bool]]]: ...
+    def open_quarantine(self) -> list[QuarantineRow]: ...
+
+
+class StoreSource:
+    """:class:`Source` over the session's own store."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._store = session.store
+
+    def offices(self) -> set[str]:
+        return {str(r[0]) for r in self._store.query("SELECT DISTINCT office FROM cases")}
+
+    def page(self, kind: str, after: tuple[str, str] | None, limit: int) -> list[Any]:
+        return list(self._store.page(kind, after=after, limit=limit))
+
+    def with_children(self, records: list[Any]) -> list[Any]:
+        return [
+            self._store.get(r.KIND, r.id) if r.KIND in ("case", "victim") else r for r in records
+        ]
+
+    def last_bundles(self) -> dict[str, str] | None:
+        if self._session.install.role is not InstallRole.HQ:
+            return None
+        return report_queries.last_bundle_by_district(self._store)
+
+    def latest_updates(self) -> dict[str, str]:
+        return report_queries.latest_update_by_district(self._store)
+
+    def victims_not_recorded(
+        self, limit: int
+    ) -> tuple[int, list[tuple[str, str, str, bool, bool]]]:
+        return report_queries.victims_not_recorded(self._store, limit)
+
+    def open_quarantine(self) -> list[QuarantineRow]:
+        return sync_store(self._session).quarantine(status="open")
+
+
+def _context(session: Session, source: Source) -> ValidationContext:
     """Validation as at HQ: offices are the districts' own, so every office a case names is
     accepted (a district adds its offices without telling HQ first)."""
-    offices = {str(r[0]) for r in session.store.query("SELECT DISTINCT office FROM cases")}
     base = session.validation_context()
     return ValidationContext(
-        reference=base.reference, offices=frozenset(offices) | base.offices, today=base.today
+        reference=base.reference,
+        offices=frozenset(source.offices()) | base.offices,
+        today=base.today,
     )
 
 
 def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30) -> QualityReport:
     """Check up to ``limit`` records of each kind against today's rules, list sync's
     quarantined records (when sync is installed) and the districts not heard from in
-    ``quiet_days`` days."""
+    ``quiet_days`` days. At an HQ keeping its records in PostgreSQL they are read there."""
     session.require(Permission.REPORTS)
-    ctx = _context(session)
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_quality  # the PostgreSQL driver, only when used
+
+        with db:
+            return hq_pg_quality.data_quality(session, db, limit=limit, quiet_days=quiet_days)
+    return check(session, StoreSource(session), limit=limit, quiet_days=quiet_days)
+
+
+def check(session: Session, source: Source, *, limit: int, quiet_days: int) -> QualityReport:
+    """:func:`data_quality` reading from ``source`` (either engine)."""
+    session.require(Permission.REPORTS)
+    ctx = _context(session, source)
     failing: list[FailingRecord] = []
     checked: dict[str, int] = {}
     truncated = False
@@ -142,13 +217,12 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
         count = 0
         after: tuple[str, str] | None = None
         while count < limit:
-            page = session.store.page(kind, after=after, limit=min(500, limit - count))
+            page = source.page(kind, after, min(500, limit - count))
             if not page:
                 break
-            for rec in page:
-                full = session.store.get(kind, rec.id) if kind in ("case", "victim") else rec
-                if kind == "victim" and getattr(full, "case_id", None):
-                    continue  # checked with its case (the rules need the case)
+            wanted = [r for r in page if not (kind == "victim" and getattr(r, "case_id", None))]
+            for full in source.with_children(wanted):
+                # A victim of a case is checked with its case (the rules need the case).
                 problems = validate(full, ctx)
                 if problems:
                     failing.append(_failing(kind, full, problems))
@@ -161,9 +235,8 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
         checked[kind] = count
     today = session.clock.now().date()
     since = (today - dt.timedelta(days=quiet_days)).isoformat()
-    at_hq = session.install.role is InstallRole.HQ
-    bundles = report_queries.last_bundle_by_district(session.store) if at_hq else None
-    updates = report_queries.latest_update_by_district(session.store)
+    bundles = source.last_bundles()
+    updates = source.latest_updates()
     # At HQ a district is heard of through its bundles only (a district that never sent one is
     # quiet); a district install sends bundles rather than receiving them, so there it is
     # through its records' latest change.
@@ -173,12 +246,12 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
         else dict(updates)
     )
     quiet = sorted((d, at) for d, at in heard.items() if at is None or at[:10] < since)
-    unknown_total, unknown = report_queries.victims_not_recorded(session.store, limit)
+    unknown_total, unknown = source.victims_not_recorded(limit)
     return QualityReport(
         checked=checked,
         failing=failing,
         truncated=truncated,
-        quarantined=_quarantined(session),
+        quarantined=_quarantined(session, source),
         quiet_districts=quiet,
         quiet_since=since,
         overlaps=overlaps.queue(session),
@@ -190,14 +263,13 @@ def data_quality(session: Session, *, limit: int = 20_000, quiet_days: int = 30)
 _KINDS = ("case", "accused", "victim", "referral", "training", "campaign")
 
 
-def _quarantined(session: Session) -> list[QuarantinedRecord]:
+def _quarantined(session: Session, source: Source) -> list[QuarantinedRecord]:
     """Open quarantine entries, newest bundle first, a case before its accused, victims and
     referrals."""
-    store = sync_store(session)
-    districts = {d.device_id: d.district for d in store.devices()}
+    districts = {d.device_id: d.district for d in sync_store(session).devices()}
     order = {kind: i for i, kind in enumerate(_KINDS)}
     rows = sorted(
-        store.quarantine(status="open"),
+        source.open_quarantine(),
         key=lambda r: (r.received_at, r.bundle_seq, -order.get(r.kind, len(order))),
         reverse=True,
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from tipdesk.core.codes import InstallRole
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
+from tipdesk.services.sync.hq import hq_database
 from tipdesk.store import queries
 
 
@@ -40,10 +42,17 @@ class Figures:
 
 
 def stats(session: Session, date_from: dt.date | None, date_to: dt.date | None) -> Figures:
-    """Headline figures for an inclusive period (default: everything up to today)."""
+    """Headline figures for an inclusive period (default: everything up to today); at an HQ
+    keeping its records in PostgreSQL, read there."""
     session.require(Permission.VIEW)
     start = date_from.isoformat() if date_from else None
     end = (date_to or session.clock.now().date()).isoformat()
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:  # an HQ keeping its records in PostgreSQL (issue 20)
+        from tipdesk.services.sync import hq_pg_dash  # the PostgreSQL driver, only when used
+
+        with db:
+            return hq_pg_dash.stats(session, db, date_from, date_to)
     # ISO dates sort as text, so "0000-01-01" is before every real date.
     counted = queries.headline(session.store, start or "0000-01-01", end)
     return Figures(period=Period(start, end), **counted)

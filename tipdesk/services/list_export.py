@@ -7,6 +7,8 @@ Contract:
   owner-only file written atomically.
 - Never an identity: list rows carry no victim's identifying field (the victims list knows
   only whether a name is recorded, which it shows as the mask), and nothing else is read.
+  Rows come through :mod:`tipdesk.services.lists` (its permissions, and its engine: the
+  PostgreSQL HQ database when HQ keeps its records there).
   A victims list searched by identity still lists its rows (the user may see that they
   match), never the identity that matched.
 - Audited: one ``export`` entry naming the record kind, the number of rows, the filters
@@ -32,6 +34,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unu
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
+from tipdesk.services import lists
 from tipdesk.services.session import Session
 from tipdesk.store import list_queries
 from tipdesk.store.list_queries import ListQuery
@@ -69,8 +72,9 @@ def export_list(
     if unknown:
         raise ValueError(f"not columns of the {query.kind} list: {unknown}")  # a caller's bug
     positions = [names.index(c.name) + 1 for c in columns]
-    identity = session.can(Permission.REVEAL_IDENTITY)
-    total = list_queries.count(session.store, query, include_identity=identity)
+    # Through the lists' service, which applies the identity rule and reads wherever the
+    # records are (at an HQ keeping them in PostgreSQL, there: issue 20).
+    total = lists.count(session, query)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=query.kind.capitalize() + "s")
     sheet.freeze_panes = "A2"
@@ -84,9 +88,7 @@ def export_list(
     rows: list[list[str]] = []
     after = None
     while True:
-        page = list_queries.page(
-            session.store, query, after=after, limit=PAGE, include_identity=identity
-        )
+        page = lists.page(session, query, after=after, limit=PAGE)
         for row in page.rows:
             values = [
                 "" if row[p] is None else c.format(row[p])

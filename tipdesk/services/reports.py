@@ -71,7 +71,8 @@ def district_coverage(session: Session, stale_days: int = 30) -> Coverage:
     its status (up to date, stale after ``stale_days`` days, registered but never sent, no
     device) and the records of it held in quarantine. What ``tipdesk hq coverage`` and the
     Sync screen's Coverage tab show; the report's coverage is the same, as of its period's
-    end. Needs ``view`` at HQ."""
+    end. Needs ``view`` at HQ. At an HQ keeping its records in PostgreSQL, bundles and
+    quarantine are read there."""
     session.require(Permission.VIEW)
     if session.install.role is not InstallRole.HQ:
         raise InvalidInput("Coverage of the districts is HQ's view; a district sends bundles.")
@@ -79,6 +80,12 @@ def district_coverage(session: Session, stale_days: int = 30) -> Coverage:
         raise InvalidInput(f"A district is stale after at least 1 day, not {stale_days}.")
     today = session.clock.now().date()
     params = ReportParams(today, today, stale_days=stale_days)
+    db = hq_database(session)
+    if db is not None:
+        from tipdesk.services.sync import hq_pg_dash  # the PostgreSQL driver, only when used
+
+        with db:
+            return hq_pg_dash.district_coverage(session, db, params)
     sources = report_build.Sources(
         report_queries.last_bundle_by_district,
         report_queries.devices_by_district,
@@ -151,7 +158,13 @@ def export_standard(
             (date_from or dt.date(1, 1, 1)).isoformat(),
             (date_to or session.clock.now().date()).isoformat(),
         )
-    if kind == "htcds":
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:  # an HQ keeping its records in PostgreSQL (issue 20)
+        from tipdesk.services.sync import hq_pg_exports  # the PostgreSQL driver, only when used
+
+        with db:
+            data = hq_pg_exports.standard_csv(session, db, kind, scope)
+    elif kind == "htcds":
         data = exports.htcds_csv(session.store, scope)
     else:
         province_of = {c: d.province for c, d in session.reference.districts.items()}

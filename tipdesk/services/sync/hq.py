@@ -571,6 +571,12 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
     """One new receipt per registered, not revoked device that has sent bundles."""
     session.require(Permission.SYNC)
     require_hq(session, "hq receipts")
+    db = hq_database(session)
+    if db is not None:  # receipts are issued from PostgreSQL's bundles (issue 20)
+        from tipdesk.services.sync import hq_pg_stick
+
+        with db:
+            return hq_pg_stick.write_receipts(session, db, out_dir)
     if not out_dir.is_dir():
         raise InvalidInput(f"{out_dir} is not a folder.")
     store = sync_store(session)
@@ -621,6 +627,12 @@ def device_status(session: Session) -> list[DeviceStatus]:
     """Each registered device: district, last bundle, last sequence, gaps, last seen."""
     session.require(Permission.VIEW)
     require_hq(session, "hq devices")
+    db = hq_database(session)
+    if db is not None:  # bundles, conflicts, quarantine and anchors are there (issue 20)
+        from tipdesk.services.sync import hq_pg_dash
+
+        with db:
+            return hq_pg_dash.device_status(session, db)
     store = sync_store(session)
     conflicts_by = _count_by(c.device_id for c in store.conflicts())
     quarantine_by = _count_by(q.device_id for q in store.quarantine())

@@ -31,7 +31,6 @@ from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
 from tipdesk.hqstore import keys as pg_keys
 from tipdesk.hqstore import migrations
-from tipdesk.hqstore.figures import PgFigures
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.reports.build import Progress, build_report_from
 from tipdesk.reports.model import Report, ReportParams
@@ -266,6 +265,12 @@ def build_report(
 ) -> Report:
     """The national report for ``params`` from the PostgreSQL HQ database."""
     session.require(Permission.REPORTS)
+    from tipdesk.services.sync.hq_pg_dash import figures_of  # devices: the install's registry
+
     return build_report_from(
-        PgFigures(db), session.reference, params, generated_at=session.now(), progress=progress
+        figures_of(session, db),
+        session.reference,
+        params,
+        generated_at=session.now(),
+        progress=progress,
     )

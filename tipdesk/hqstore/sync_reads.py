@@ -1,0 +1,97 @@
+"""Sync's bookkeeping read from the PostgreSQL HQ database for HQ's views (issue 20): every
+device's bundles, open conflicts and quarantine, and flagged audit anchors (the Sync screen's
+Devices tab, ``tipdesk hq devices``), and the open quarantine entries (data quality).
+
+Contract: each method gives what the SQLCipher store's
+:class:`~tipdesk.store.sync_store.SyncStore` or :mod:`~tipdesk.store.anchor_store` gives
+for the same bundles (same rows, same order), read in one transaction that is rolled back.
+The device registry is not read here: it stays in the HQ install's store (PostgreSQL holds
+a mirror for its foreign keys). A quarantined victim's identity is opened with the HQ
+install's identity key when the caller passes it, masked otherwise, as on the SQLCipher HQ.
+Thread-safe (each call borrows a pooled connection).
+"""
+
+from __future__ import annotations
+
+from tipdesk.hqstore.back import PgReceiptSource
+from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.hqstore.vault import PgVault
+from tipdesk.store.anchor_store import AnchorRow
+from tipdesk.store.sync_rows import (
+    QUARANTINE_COLUMNS,
+    BundleRow,
+    QuarantineRow,
+    quarantine_from_row,
+)
+
+
+def _int(value: object) -> int:
+    return int(str(value))
+
+
+class PgSyncReads:
+    """HQ's sync bookkeeping from one HQ database (see the module contract)."""
+
+    def __init__(self, db: HqDatabase) -> None:
+        self._db = db
+
+    def bundles(self) -> dict[str, list[BundleRow]]:
+        """Device -> its bundles, by sequence number."""
+        out: dict[str, list[BundleRow]] = {}
+        with self._db.connection() as conn:
+            src = PgReceiptSource(conn, None, b"")  # reads no identity
+            devices = [
+                str(r[0]) for r in conn.execute("SELECT DISTINCT device_id FROM sync_bundles")
+            ]
+            for device in devices:
+                out[device] = src.bundles(device)
+            conn.rollback()
+        return out
+
+    def open_counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Device -> open conflicts, and device -> open quarantine entries."""
+        with self._db.connection() as conn:
+            conflicts = conn.execute(
+                "SELECT device_id, count(*) FROM sync_conflicts WHERE status = 'open' "
+                "GROUP BY device_id"
+            ).fetchall()
+            held = conn.execute(
+                "SELECT device_id, count(*) FROM sync_quarantine WHERE status = 'open' "
+                "GROUP BY device_id"
+            ).fetchall()
+            conn.rollback()
+        return (
+            {str(d): _int(n) for d, n in conflicts},
+            {str(d): _int(n) for d, n in held},
+        )
+
+    def anchor_problems(self) -> list[AnchorRow]:
+        """Every anchor HQ flagged, by device and bundle."""
+        with self._db.connection() as conn:
+            rows = conn.execute(
+                "SELECT device_id, bundle_seq, entry, hash, proof_entry, proof_hash, "
+                "received_at, problem, detail FROM sync_anchors WHERE problem <> '' "
+                "ORDER BY device_id, bundle_seq"
+            ).fetchall()
+            conn.rollback()
+        return [
+            AnchorRow(
+                str(r[0]), _int(r[1]), _int(r[2]), str(r[3]), _int(r[4]), str(r[5]), str(r[6]),
+                str(r[7]), str(r[8]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def open_quarantine(self, private: bytes | None, index_key: bytes) -> list[QuarantineRow]:
+        """The open quarantine entries, in the SQLCipher store's order (received, then id)."""
+        with self._db.connection() as conn:
+            vault = PgVault(conn, index_key=index_key)
+            if private is not None:
+                vault.unlock(private)
+            rows = conn.execute(
+                f"SELECT {QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608 (our columns)
+                "WHERE status = 'open' ORDER BY received_at, id"
+            ).fetchall()
+            out = [quarantine_from_row(r, vault) for r in rows]
+            conn.rollback()
+        return out
