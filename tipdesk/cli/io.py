@@ -73,7 +73,8 @@ def passphrase(file: str | None, *, env: str = ENV_PASSPHRASE, prompt: str = "Pa
 
 JSON_KEY = "json"
 """The dataclass field metadata naming a field's key in ``--json`` output when it differs
-from the field's name (``field(metadata={JSON_KEY: "from"})``)."""
+from the field's name (``field(metadata={JSON_KEY: "from"})``); ``None`` leaves the field out
+of ``--json`` output (a translatable copy of a field that is there in English)."""
 
 
 def to_json(value: object) -> Any:
@@ -85,6 +86,7 @@ def to_json(value: object) -> Any:
         return {
             f.metadata.get(JSON_KEY, f.name): to_json(getattr(value, f.name))
             for f in dataclasses.fields(value)
+            if f.metadata.get(JSON_KEY, f.name) is not None  # None: not in --json output
         }
     if isinstance(value, Mapping):
         return {key: to_json(item) for key, item in value.items()}

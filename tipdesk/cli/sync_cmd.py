@@ -485,7 +485,7 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     elif args.inbox is not None and not report.errors:
         io.emit(data, args.json, say("The inbox holds no new bundle."))
     for e in report.errors:
-        print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
+        print(f"tipdesk: error: {e.file}: {language.text(e.said or e.message)}", file=sys.stderr)
     return 1 if report.errors else 0
 
 

@@ -35,6 +35,7 @@ from typing import Any
 import psycopg
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.core.records import PARENT_KEY, Case, Record, Victim
 from tipdesk.hqstore import bulk, keys
 from tipdesk.hqstore.dialect import identifier
@@ -416,9 +417,12 @@ class PgRemoteBatch:
         """Handovers are not on PostgreSQL yet (issue 20): a bundle carrying one is refused
         whole, so that nothing of it is half applied; the district sends it again later."""
         raise KnownError(
-            f"This bundle hands over {len(requests)} case(s) to another district; the "
-            "PostgreSQL HQ cannot apply handovers yet. It was refused and nothing was "
-            "changed: import it at an HQ that keeps its records in its own store."
+            say(
+                "This bundle hands over {n} case(s) to another district; the PostgreSQL HQ cannot "
+                "apply handovers yet. It was refused and nothing was changed: import it at an HQ "
+                "that keeps its records in its own store.",
+                n=len(requests),
+            )
         )
 
     # --- flush ---------------------------------------------------------------------------

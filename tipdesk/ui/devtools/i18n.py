@@ -114,8 +114,9 @@ def code_names() -> list[str]:
 
 #: The layers whose messages are shown translated (:mod:`tipdesk.core.messages`): ``store``
 #: for the sign-in's refusals (:mod:`tipdesk.store.keys`), ``cli`` for the command line's
-#: confirmations (:mod:`tipdesk.cli.language`).
-MESSAGE_SOURCES = ("core", "services", "store", "cli")
+#: confirmations (:mod:`tipdesk.cli.language`), ``sync`` and ``hqstore`` for the refusals of a
+#: bundle, receipt or key file and of the PostgreSQL database.
+MESSAGE_SOURCES = ("core", "services", "store", "cli", "sync", "hqstore")
 
 
 def catalogue_texts() -> list[str]:
