@@ -7291,6 +7291,89 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>استعمال: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>ترتیبی دلائل</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>اختیارات</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>یہ مدد دکھائیں اور ختم کریں</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>پروگرام کا ورژن نمبر دکھائیں اور ختم کریں</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>یہ دلائل لازمی ہیں: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>غلط انتخاب: %(value)r (ان میں سے چنیں: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>نامعلوم دلائل: %s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>دلیل %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>ایک قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>زیادہ سے زیادہ ایک قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>کم از کم ایک قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>‏%s قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>‏%s قدریں درکار ہیں</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>غلط %(type)s قدر: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>مبہم اختیار: %(option)s ان میں سے کسی سے بھی مل سکتا ہے: %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>دلیل %s کے ساتھ اس کی اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>دلائل %s میں سے ایک لازمی ہے</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>دی گئی قدر %r نظرانداز کی گئی</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>نامعلوم کمانڈ %(parser_name)r (انتخاب: %(choices)s)</translation>
+    </message>
+</context>
+<context>
     <name>codes</name>
     <message>
         <source>Forced labour</source>
@@ -9086,6 +9169,38 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>شناخت {id} والی کوئی مہم موجود نہیں۔</translation>
     </message>
     <message>
+        <source>case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>victim</source>
+        <translation>متاثرہ</translation>
+    </message>
+    <message>
+        <source>accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>ریفرل</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>تربیت</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>مہم</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <translation>پیشی</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>منسلکہ فائل</translation>
+    </message>
+    <message>
         <source>The record was not saved: {problems}</source>
         <translation>ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
     </message>
@@ -9774,6 +9889,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{name} ایسا خانہ نہیں جس میں دونوں نسخے مختلف ہوں ({fields})۔</translation>
     </message>
     <message>
+        <source>The {kind} of conflict {id} is not in the register.</source>
+        <translation>تنازع {id} کا {kind} رجسٹر میں موجود نہیں۔</translation>
+    </message>
+    <message>
         <source>none do</source>
         <translation>کوئی بھی نہیں</translation>
     </message>
@@ -9848,6 +9967,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Too many failed attempts. Wait {n} seconds before trying again.</source>
         <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے {n} سیکنڈ انتظار کریں۔</translation>
+    </message>
+    <message>
+        <source>This {kind} was changed elsewhere (version {stored}) since it was opened (version {opened}); reopen it and apply your change again.</source>
+        <translation>اس {kind} کو کھولے جانے (ورژن {opened}) کے بعد کہیں اور تبدیل کیا گیا (ورژن {stored})؛ اسے دوبارہ کھولیں اور اپنی تبدیلی دوبارہ کریں۔</translation>
     </message>
     <message>
         <source>There is no user named {name}.</source>
@@ -10138,6 +10261,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏pg_restore ناکام ہوا (exit status {returncode}): ایسے خالی ڈیٹا بیس میں بحال کریں جس میں یہ کمپیوٹر لکھ سکتا ہو۔</translation>
     </message>
     <message>
+        <source>No {kind} with id {id}.</source>
+        <translation>شناخت {id} کا کوئی {kind} موجود نہیں۔</translation>
+    </message>
+    <message>
         <source>The HQ database server&apos;s disk is full: nothing was saved.</source>
         <translation>ہیڈکوارٹر کے ڈیٹا بیس سرور کی ڈسک بھر گئی ہے: کچھ محفوظ نہیں ہوا۔</translation>
     </message>
@@ -10196,6 +10323,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>The database URL could not be read; write it as postgresql://ROLE@HOST/DATABASE?sslmode=verify-full (docs/install.md, HQ server).</source>
         <translation>ڈیٹا بیس کا URL پڑھا نہیں جا سکا؛ اسے ‎postgresql://ROLE@HOST/DATABASE?sslmode=verify-full‎ کی صورت میں لکھیں (docs/install.md، HQ server)۔</translation>
+    </message>
+    <message>
+        <source>{field} is not an identifying field of a victim.</source>
+        <translation>‏{field} متاثرہ کی شناخت ظاہر کرنے والا خانہ نہیں۔</translation>
     </message>
     <message>
         <source>No victim with this id is in the HQ database.</source>

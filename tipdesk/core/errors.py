@@ -202,6 +202,25 @@ _NO_RECORD = {
 }
 
 
+#: The record kinds as words of a message ("This {kind} was changed elsewhere ...").
+_RECORD_WORDS = {
+    "case": template("case"),
+    "victim": template("victim"),
+    "accused": template("accused"),
+    "referral": template("referral"),
+    "training": template("training"),
+    "campaign": template("campaign"),
+    "hearing": template("hearing"),
+    "attachment": template("attachment"),
+}
+
+
+def record_word(kind: str) -> Message | str:
+    """A record kind (``case``) as a word a message's translation translates too (its English
+    is the kind itself); an unknown kind as it is."""
+    return say(_RECORD_WORDS[kind]) if kind in _RECORD_WORDS else kind
+
+
 def no_record(kind: str, record_id: str) -> NotFound:
     """The refusal "There is no <kind> with id <record_id>.", translatable for the record
     kinds (the English text as before for any other ``kind``)."""

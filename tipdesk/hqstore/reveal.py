@@ -92,7 +92,9 @@ def reveal_token(
     """The sealed token of ``field`` of victim ``victim_id``, audited (see the module
     contract); the caller commits (the audit entry goes with the transaction)."""
     if field not in Victim.IDENTIFYING:
-        raise InvalidInput(f"{field!r} is not an identifying field of a victim.")
+        raise InvalidInput(
+            say("{field} is not an identifying field of a victim.", field=repr(field))
+        )
     try:
         row = conn.execute(
             "SELECT public.tipdesk_reveal(%s, %s, %s, %s, %s)",

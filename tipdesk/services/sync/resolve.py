@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
+from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed, record_word
 from tipdesk.core.messages import say
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
@@ -171,7 +171,13 @@ def resolve(
     with remote_batch(store, actor) as b:
         stored = b.stored(conflict.kind, [conflict.record_id]).get(conflict.record_id)
         if stored is None:
-            raise NotFound(f"The {conflict.kind} of conflict {conflict.id} is not in the register.")
+            raise NotFound(
+                say(
+                    "The {kind} of conflict {id} is not in the register.",
+                    kind=record_word(conflict.kind),
+                    id=conflict.id,
+                )
+            )
         current = stored.record
         local = to_dict(current, children=False)
         kept_values = merged(conflict.kind, local, conflict.record, keep, fields)
