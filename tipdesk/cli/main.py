@@ -15,6 +15,7 @@ from typing import Any
 from tipdesk import APP_NAME, __version__
 from tipdesk.cli import (
     admin_cmd,
+    argparse_language,
     attach_cmd,
     diary_cmd,
     io,
@@ -107,11 +108,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+    with argparse_language.speaking():  # argparse's own messages in TIPDESK_LANG's language
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 0
     paths: Paths | None = None
     language.follow_user(None)  # a command signs in afresh (tests run several in one process)
     try:

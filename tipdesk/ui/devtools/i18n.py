@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tipdesk.catalogue import ARGPARSE_TEXTS
 from tipdesk.paths import resources_dir
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -158,6 +159,7 @@ def extract(languages: Sequence[str] = tuple(LANGUAGES), folder: Path | None = N
                     ("codes", code_names()),
                     ("messages", catalogue_texts()),
                     ("ReportTables", report_texts()),
+                    ("argparse", ARGPARSE_TEXTS),
                     *QT_OWN.items(),
                 ]
             ),
