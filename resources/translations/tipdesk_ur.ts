@@ -9249,6 +9249,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{field}: {problem}</translation>
     </message>
     <message>
+        <source>Say why the break is being recorded (a few words at least).</source>
+        <translation>بتائیں کہ ٹوٹ کیوں درج کی جا رہی ہے (کم از کم چند الفاظ)۔</translation>
+    </message>
+    <message>
+        <source>The audit log is not broken: there is nothing to record.</source>
+        <translation>آڈٹ لاگ ٹوٹا ہوا نہیں: درج کرنے کو کچھ نہیں۔</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s audit log does not verify: {problem}.</source>
+        <translation>بیک اپ کے آڈٹ لاگ کی تصدیق نہیں ہوتی: {problem}۔</translation>
+    </message>
+    <message>
         <source>{district} is not a district of the reference list (see `tipdesk reference districts`). Nothing was changed.</source>
         <translation>‏{district} حوالہ جاتی فہرست کا کوئی ضلع نہیں (`tipdesk reference districts` دیکھیں)۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
@@ -9279,6 +9291,42 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>HQ has not told this install which devices {district} has (its receipts list them): import HQ&apos;s latest receipt, or ask HQ to register that district&apos;s device first. Nothing was changed.</source>
         <translation>ہیڈکوارٹر نے اس تنصیب کو ابھی نہیں بتایا کہ {district} کے پاس کون سے آلات ہیں (اس کی رسیدوں میں ان کی فہرست ہوتی ہے): ہیڈکوارٹر کی تازہ ترین رسید درآمد کریں، یا ہیڈکوارٹر سے کہیں کہ پہلے اس ضلع کا آلہ رجسٹر کرے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Version {version} was saved before version history was kept (or is the current one); it cannot be restored.</source>
+        <translation>ورژن {version} ورژن کی تاریخ رکھے جانے سے پہلے محفوظ ہوا تھا (یا یہی موجودہ ورژن ہے)؛ اسے بحال نہیں کیا جا سکتا۔</translation>
+    </message>
+    <message>
+        <source>Version {version} holds the values the record has now.</source>
+        <translation>ورژن {version} میں وہی قدریں ہیں جو ریکارڈ میں اب ہیں۔</translation>
+    </message>
+    <message>
+        <source>The lock time must be between {least} and {most} minutes.</source>
+        <translation>لاک ہونے کا وقت {least} سے {most} منٹ کے درمیان ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>The time between uploads must be between {least} and {most} minutes.</source>
+        <translation>اپ لوڈز کا درمیانی وقفہ {least} سے {most} منٹ کے درمیان ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>The office needs a name.</source>
+        <translation>دفتر کا نام درکار ہے۔</translation>
+    </message>
+    <message>
+        <source>The office {name} is already in the list.</source>
+        <translation>دفتر {name} پہلے سے فہرست میں موجود ہے۔</translation>
+    </message>
+    <message>
+        <source>{kind} is not a kind of office.</source>
+        <translation>‏{kind} دفتر کی کوئی قسم نہیں۔</translation>
+    </message>
+    <message>
+        <source>{parent} is not a folder; nothing was written.</source>
+        <translation>‏{parent} فولڈر نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>Write your name as it appears in “Investigating officer”.</source>
+        <translation>اپنا نام اسی طرح لکھیں جیسے یہ «تفتیشی افسر» میں درج ہے۔</translation>
     </message>
     <message>
         <source>No accused of the review queue has the id {id}.</source>
@@ -9313,6 +9361,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>نگران افسر</translation>
     </message>
     <message>
+        <source>{service} is not a referral service (use one of: {known}).</source>
+        <translation>‏{service} ریفرل کی کوئی خدمت نہیں (ان میں سے ایک استعمال کریں: {known})۔</translation>
+    </message>
+    <message>
+        <source>No referral letter templates are installed.</source>
+        <translation>ریفرل خط کا کوئی سانچہ نصب نہیں۔</translation>
+    </message>
+    <message>
+        <source>Give a reason for deleting the record.</source>
+        <translation>ریکارڈ حذف کرنے کی وجہ لکھیں۔</translation>
+    </message>
+    <message>
         <source>{problem}.</source>
         <translation>‏{problem}۔</translation>
     </message>
@@ -9337,6 +9397,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{path} میں کوئی حوالہ جاتی فائل ({names}) نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
     </message>
     <message>
+        <source>{origin}: {rel} is not one of TIPDesk&apos;s reference files.</source>
+        <translation>‏{origin}: {rel} TIPDesk کی حوالہ جاتی فائلوں میں سے نہیں۔</translation>
+    </message>
+    <message>
         <source>Reference file {path} is too large.</source>
         <translation>حوالہ جاتی فائل {path} بہت بڑی ہے۔</translation>
     </message>
@@ -9355,6 +9419,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>imported without the date proceeded against and the outcome: the accused may be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
         <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ممکن ہے ملزم وہی فرد ہو جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
+    </message>
+    <message>
+        <source>This register was already imported; check it again to re-import.</source>
+        <translation>یہ رجسٹر پہلے ہی درآمد ہو چکا ہے؛ دوبارہ درآمد کرنے کے لیے اسے دوبارہ جانچیں۔</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>درآمد منسوخ کر دی گئی؛ کچھ درآمد نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The office map sends {name} to {code}, which is not an office of this install.</source>
+        <translation>دفاتر کا نقشہ {name} کو {code} سے ملاتا ہے، جو اس تنصیب کا دفتر نہیں۔</translation>
     </message>
     <message>
         <source>this required column is missing; add it to the header row</source>
@@ -9425,8 +9501,60 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>قطار {row} جیسی ہی ہے؛ دونوں الگ الگ مہمات کے طور پر درآمد ہوتی ہیں</translation>
     </message>
     <message>
+        <source>{name} is not a spreadsheet TIPDesk can read: save the register as an Excel workbook (.xlsx) or as CSV UTF-8 (.csv).</source>
+        <translation>‏{name} ایسی اسپریڈشیٹ نہیں جسے TIPDesk پڑھ سکے: رجسٹر کو Excel ورک بک (.xlsx) یا CSV UTF-8 (.csv) کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
         <source>no header row found in the first rows; the header names the columns, e.g. {columns}</source>
         <translation>ابتدائی قطاروں میں سرخی کی قطار نہیں ملی؛ سرخی کالموں کے نام بتاتی ہے، مثلاً {columns}</translation>
+    </message>
+    <message>
+        <source>{name} is {size:.1f} MB; TIPDesk imports registers of up to {most:.0f} MB. Split it into smaller files (for example one per year) and import them one by one.</source>
+        <translation>‏{name} کا حجم {size:.1f} MB ہے؛ TIPDesk زیادہ سے زیادہ {most:.0f} MB کے رجسٹر درآمد کرتا ہے۔ اسے چھوٹی فائلوں میں تقسیم کریں (مثلاً ہر سال کی ایک) اور ایک ایک کر کے درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} is empty: it is not a spreadsheet.</source>
+        <translation>‏{name} خالی ہے: یہ اسپریڈشیٹ نہیں۔</translation>
+    </message>
+    <message>
+        <source>{name} is saved as UTF-16 (&quot;Unicode text&quot;). Save it as &quot;CSV UTF-8 (Comma delimited)&quot; and import that.</source>
+        <translation>‏{name} کو UTF-16 (&quot;Unicode text&quot;) کے طور پر محفوظ کیا گیا ہے۔ اسے &quot;CSV UTF-8 (Comma delimited)&quot; کے طور پر محفوظ کر کے وہ فائل درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} is not a text (CSV) file: it holds binary data.</source>
+        <translation>‏{name} متنی (CSV) فائل نہیں: اس میں بائنری ڈیٹا ہے۔</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>‏{name} پڑھی نہیں جا سکی: {reason}۔</translation>
+    </message>
+    <message>
+        <source>{where} goes past {max_rows:,} rows, the most TIPDesk imports at once. Split the register into smaller files and import them one by one.</source>
+        <translation>‏{where} میں {max_rows:,} سے زیادہ قطاریں ہیں، جو TIPDesk ایک بار میں زیادہ سے زیادہ درآمد کرتا ہے۔ رجسٹر کو چھوٹی فائلوں میں تقسیم کریں اور ایک ایک کر کے درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb)</source>
+        <translation>‏Excel کی بائنری ورک بک (.xlsb)</translation>
+    </message>
+    <message>
+        <source>{name} is {what}. Save the register as an Excel Workbook (.xlsx) or as CSV UTF-8 and import that.</source>
+        <translation>‏{name} {what} ہے۔ رجسٹر کو Excel ورک بک (.xlsx) یا CSV UTF-8 کے طور پر محفوظ کر کے وہ فائل درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line} has a character in another encoding, such as Windows-1252). In Excel choose Save As &gt; &quot;CSV UTF-8 (Comma delimited)&quot; and import that file.</source>
+        <translation>‏{name} UTF-8 متن نہیں (سطر {line} میں کسی دوسری انکوڈنگ، جیسے Windows-1252، کا حرف ہے)۔ Excel میں Save As &gt; &quot;CSV UTF-8 (Comma delimited)&quot; منتخب کریں اور وہ فائل درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} looks like an Excel workbook but is damaged (not a valid zip file).</source>
+        <translation>‏{name} Excel ورک بک لگتی ہے مگر خراب ہے (درست zip فائل نہیں)۔</translation>
+    </message>
+    <message>
+        <source>an OpenDocument file (.ods)</source>
+        <translation>‏OpenDocument فائل (.ods)</translation>
+    </message>
+    <message>
+        <source>a zip file, not an Excel workbook</source>
+        <translation>‏zip فائل، نہ کہ Excel ورک بک</translation>
     </message>
     <message>
         <source>merged cells of one column: read as their value in every row they cover</source>
@@ -9553,6 +9681,34 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>ان میں سے ایک متوقع تھا: {items}</translation>
     </message>
     <message>
+        <source>Coverage of the districts is HQ&apos;s view; a district sends bundles.</source>
+        <translation>اضلاع کی کوریج ہیڈکوارٹر کا منظر ہے؛ ضلع بنڈل بھیجتا ہے۔</translation>
+    </message>
+    <message>
+        <source>A district is stale after at least 1 day, not {stale_days}.</source>
+        <translation>کوئی ضلع کم از کم 1 دن بعد پرانا شمار ہوتا ہے، {stale_days} نہیں۔</translation>
+    </message>
+    <message>
+        <source>Unknown format {fmt}; use one of: {known}.</source>
+        <translation>نامعلوم فارمیٹ {fmt}؛ ان میں سے ایک استعمال کریں: {known}۔</translation>
+    </message>
+    <message>
+        <source>Unknown export {kind}; use one of: {known}.</source>
+        <translation>نامعلوم برآمد {kind}؛ ان میں سے ایک استعمال کریں: {known}۔</translation>
+    </message>
+    <message>
+        <source>{dest} is a folder; give the export a file name.</source>
+        <translation>‏{dest} ایک فولڈر ہے؛ برآمد کو فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation>فولڈر {parent} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Unknown language {language}; use one of: {choices}.</source>
+        <translation>نامعلوم زبان {language}؛ ان میں سے ایک استعمال کریں: {choices}۔</translation>
+    </message>
+    <message>
         <source>A TIPDesk store already exists in {folder}; nothing was changed.</source>
         <translation>‏{folder} میں TIPDesk کا اسٹور پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
@@ -9571,6 +9727,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>{district} is not a district in the reference list.</source>
         <translation>‏{district} حوالہ جاتی فہرست میں کوئی ضلع نہیں۔</translation>
+    </message>
+    <message>
+        <source>{name} is not a well-formed CSV file ({reason}).</source>
+        <translation>‏{name} درست ساخت کی CSV فائل نہیں ({reason})۔</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as an Excel workbook: it may be damaged ({error}). Open it in Excel or LibreOffice and save it again.</source>
+        <translation>‏{name} کو Excel ورک بک کے طور پر پڑھا نہیں جا سکا: ممکن ہے یہ خراب ہو ({error})۔ اسے Excel یا LibreOffice میں کھول کر دوبارہ محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} could not be read to the end: it may be damaged ({error}). Open it in Excel or LibreOffice and save it again.</source>
+        <translation>‏{name} آخر تک پڑھی نہیں جا سکی: ممکن ہے یہ خراب ہو ({error})۔ اسے Excel یا LibreOffice میں کھول کر دوبارہ محفوظ کریں۔</translation>
     </message>
     <message>
         <source>A district install needs its office (an FIA circle or station).</source>
@@ -9961,6 +10129,14 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>ریکوری کلید غلط ہے۔</translation>
     </message>
     <message>
+        <source>The key file {path} is inconsistent (a sealed key).</source>
+        <translation>کلیدی فائل {path} میں تضاد ہے (ایک مہر بند کلید)۔</translation>
+    </message>
+    <message>
+        <source>The key file {path} is inconsistent (key check failed).</source>
+        <translation>کلیدی فائل {path} میں تضاد ہے (کلید کی جانچ ناکام)۔</translation>
+    </message>
+    <message>
         <source>Too many failed attempts. Wait 1 second before trying again.</source>
         <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے 1 سیکنڈ انتظار کریں۔</translation>
     </message>
@@ -9975,6 +10151,130 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>There is no user named {name}.</source>
         <translation>‏{name} نام کا کوئی صارف موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The TIPDesk app has this store open; close it before rotating the keys (the app would be left with a key that no longer opens the store).</source>
+        <translation>‏TIPDesk ایپ نے یہ اسٹور کھولا ہوا ہے؛ کلیدیں بدلنے سے پہلے اسے بند کریں (ورنہ ایپ کے پاس ایسی کلید رہ جائے گی جو اب اسٹور نہیں کھولتی)۔</translation>
+    </message>
+    <message>
+        <source>A {role} install has roles: {allowed_roles}.</source>
+        <translation>‏{role} تنصیب کے کردار یہ ہیں: {allowed_roles}۔</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; ask another admin.</source>
+        <translation>آپ خود کو غیر فعال نہیں کر سکتے؛ کسی دوسرے منتظم سے کہیں۔</translation>
+    </message>
+    <message>
+        <source>The user name {name} is empty or already taken.</source>
+        <translation>صارف کا نام {name} خالی ہے یا پہلے سے لیا جا چکا ہے۔</translation>
+    </message>
+    <message>
+        <source>A case file&apos;s description is damaged.</source>
+        <translation>مقدمے کی ایک فائل کی تفصیل خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>A victim&apos;s file key does not open with this store&apos;s identity key.</source>
+        <translation>متاثرہ کی فائل کی کلید اس اسٹور کی شناختی کلید سے نہیں کھلتی۔</translation>
+    </message>
+    <message>
+        <source>This case file stays at its district: HQ has its description only (the district sends a file with Send to HQ).</source>
+        <translation>مقدمے کی یہ فائل اپنے ضلع میں رہتی ہے: ہیڈکوارٹر کے پاس صرف اس کی تفصیل ہے (ضلع فائل «ہیڈکوارٹر کو بھیجیں» سے بھیجتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>A case file is damaged: its content does not match its checksum.</source>
+        <translation>مقدمے کی ایک فائل خراب ہے: اس کا مواد اس کے checksum سے مطابقت نہیں رکھتا۔</translation>
+    </message>
+    <message>
+        <source>A case file is damaged: part of it is missing.</source>
+        <translation>مقدمے کی ایک فائل خراب ہے: اس کا کچھ حصہ غائب ہے۔</translation>
+    </message>
+    <message>
+        <source>A case file is damaged: part of it does not decrypt.</source>
+        <translation>مقدمے کی ایک فائل خراب ہے: اس کا کچھ حصہ کھولا نہیں جا سکتا۔</translation>
+    </message>
+    <message>
+        <source>The audit log is broken ({problem}); nothing was saved. An administrator must review it (tipdesk audit verify) and record the break (tipdesk audit acknowledge) before changes can be saved again.</source>
+        <translation>آڈٹ لاگ ٹوٹا ہوا ہے ({problem})؛ کچھ محفوظ نہیں ہوا۔ تبدیلیاں دوبارہ محفوظ ہونے سے پہلے کسی منتظم کو اس کا جائزہ لینا (tipdesk audit verify) اور ٹوٹ درج کرنا (tipdesk audit acknowledge) ہو گا۔</translation>
+    </message>
+    <message>
+        <source>The disk is full: the change was not saved and stored data is unchanged.</source>
+        <translation>ڈسک بھر گئی ہے: تبدیلی محفوظ نہیں ہوئی اور محفوظ ڈیٹا جوں کا توں ہے۔</translation>
+    </message>
+    <message>
+        <source>The store is busy in another TIPDesk window or command; try again in a moment.</source>
+        <translation>اسٹور TIPDesk کی کسی دوسری ونڈو یا کمانڈ میں مصروف ہے؛ تھوڑی دیر بعد دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>The database could not be read: it is damaged, or it does not belong to this key file.</source>
+        <translation>ڈیٹا بیس پڑھا نہیں جا سکا: یہ خراب ہے، یا اس کلیدی فائل کا نہیں۔</translation>
+    </message>
+    <message>
+        <source>The database file {name} is missing from the data folder.</source>
+        <translation>ڈیٹا بیس فائل {name} ڈیٹا فولڈر میں موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The database file {name} is empty: it is damaged.</source>
+        <translation>ڈیٹا بیس فائل {name} خالی ہے: یہ خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was written.</source>
+        <translation>ڈسک بھر گئی ہے: کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>The store&apos;s {key} setting is damaged.</source>
+        <translation>اسٹور کی ترتیب {key} خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>The identity key in the key file does not belong to this store.</source>
+        <translation>کلیدی فائل میں موجود شناختی کلید اس اسٹور کی نہیں۔</translation>
+    </message>
+    <message>
+        <source>The store has no identity key (its schema is too old).</source>
+        <translation>اسٹور کے پاس شناختی کلید نہیں (اس کا اسکیما بہت پرانا ہے)۔</translation>
+    </message>
+    <message>
+        <source>The store has no identity index key.</source>
+        <translation>اسٹور کے پاس شناختی اشاریے کی کلید نہیں۔</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged or is not a TIPDesk key file ({reason}).</source>
+        <translation>کلیدی فائل {path} خراب ہے یا TIPDesk کی کلیدی فائل نہیں ({reason})۔</translation>
+    </message>
+    <message>
+        <source>The key file {path} was written by a newer version of TIPDesk (key file version {version}; this TIPDesk reads version {reads}). Update TIPDesk to open it.</source>
+        <translation>کلیدی فائل {path} کو TIPDesk کے نئے ورژن نے لکھا ہے (کلیدی فائل کا ورژن {version}؛ یہ TIPDesk ورژن {reads} پڑھتا ہے)۔ اسے کھولنے کے لیے TIPDesk اپ ڈیٹ کریں۔</translation>
+    </message>
+    <message>
+        <source>That database key does not belong to this store.</source>
+        <translation>یہ ڈیٹا بیس کلید اس اسٹور کی نہیں۔</translation>
+    </message>
+    <message>
+        <source>A key file already exists at {path}; nothing was changed.</source>
+        <translation>‏{path} پر کلیدی فائل پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>No user would be able to open the store after the rotation.</source>
+        <translation>کلیدیں بدلنے کے بعد کوئی صارف اسٹور نہیں کھول سکے گا۔</translation>
+    </message>
+    <message>
+        <source>The last user cannot be removed; add another user first.</source>
+        <translation>آخری صارف کو ہٹایا نہیں جا سکتا؛ پہلے کوئی دوسرا صارف شامل کریں۔</translation>
+    </message>
+    <message>
+        <source>There is no key file at {path}. Create a store first (tipdesk init).</source>
+        <translation>‏{path} پر کوئی کلیدی فائل موجود نہیں۔ پہلے اسٹور بنائیں (tipdesk init)۔</translation>
+    </message>
+    <message>
+        <source>Another sign-in to this store is under way; try again in a moment.</source>
+        <translation>اس اسٹور میں ایک اور سائن اِن جاری ہے؛ تھوڑی دیر بعد دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: it has {n} letters and digits, in groups like ABCD-EFGH-…</source>
+        <translation>یہ ریکوری کلید نہیں: اس میں {n} حروف اور ہندسے ہوتے ہیں، ABCD-EFGH-… جیسے گروپوں میں۔</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer TIPDesk (schema {version}; this version reads up to {latest}). Install the newer TIPDesk to open it; nothing was changed.</source>
+        <translation>اس اسٹور کو TIPDesk کے نئے ورژن نے لکھا ہے (اسکیما {version}؛ یہ ورژن {latest} تک پڑھتا ہے)۔ اسے کھولنے کے لیے نیا TIPDesk نصب کریں؛ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>
