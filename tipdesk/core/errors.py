@@ -257,6 +257,8 @@ class ValidationFailed(KnownError):
 
     def __init__(self, problems: Sequence[Problem], what: str = "record") -> None:
         self.problems = tuple(problems)
+        self.what = what
+        """The kind of record refused (``case``, ``victim``...), or ``record``."""
         lines = "; ".join(str(p) for p in self.problems)
         super().__init__(f"The {what} was not saved: {lines}")
         # The same sentence translatable (the command line's line in Urdu; the app lists the

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipdesk.catalogue import ARGPARSE_TEXTS
+from tipdesk.core import field_labels
 from tipdesk.paths import resources_dir
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -160,6 +161,7 @@ def extract(languages: Sequence[str] = tuple(LANGUAGES), folder: Path | None = N
                     ("messages", catalogue_texts()),
                     ("ReportTables", report_texts()),
                     ("argparse", ARGPARSE_TEXTS),
+                    ("record_fields", field_labels.texts()),
                     *QT_OWN.items(),
                 ]
             ),
