@@ -10285,6 +10285,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>بیک اپ {folder} میں بحال کیا گیا</translation>
     </message>
     <message>
+        <source>Say which user of the backup signs in with --user NAME.</source>
+        <translation>بتائیں کہ بیک اپ کا کون سا صارف سائن اِن کرے گا: --user NAME۔</translation>
+    </message>
+    <message>
         <source>This laptop is now a new sync device ({device}). Before HQ accepts its bundles, send HQ its device file (tipdesk device export --out FILE) to register; HQ may revoke the old device.</source>
         <translation>یہ لیپ ٹاپ اب ہم آہنگی کا نیا آلہ ({device}) ہے۔ ہیڈکوارٹر اس کے بنڈل قبول کرے، اس سے پہلے اندراج کے لیے اس کی ڈیوائس فائل (tipdesk device export --out FILE) ہیڈکوارٹر کو بھیجیں؛ ہیڈکوارٹر پرانا آلہ منسوخ کر سکتا ہے۔</translation>
     </message>
@@ -10295,6 +10299,62 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Case file {id} will go to HQ with the next export.</source>
         <translation>مقدمے کی فائل {id} اگلی برآمد کے ساتھ ہیڈکوارٹر جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Say whose files to list: a CASE_ID, or --record ID.</source>
+        <translation>بتائیں کس کی فائلوں کی فہرست دکھانی ہے: CASE_ID، یا --record ID۔</translation>
+    </message>
+    <message>
+        <source>Say who you are with --user NAME (or set {env}).</source>
+        <translation>بتائیں آپ کون ہیں: --user NAME (یا {env} مقرر کریں)۔</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a file.</source>
+        <translation>‏{path} ایک فولڈر ہے؛ فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: permission denied.</source>
+        <translation>‏{path} پڑھی نہیں جا سکتی: اجازت نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no folder {path}.</source>
+        <translation>فولڈر {path} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a file to write in it.</source>
+        <translation>‏{path} ایک فولڈر ہے؛ اس میں لکھنے کے لیے فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; give the name of a file to write.</source>
+        <translation>‏{path} عام فائل نہیں؛ لکھنے کے لیے فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; nothing was written.</source>
+        <translation>فولڈر {folder} موجود نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; nothing was written.</source>
+        <translation>‏{folder} فولڈر نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (YYYY-MM-DD).</source>
+        <translation>‏{value} تاریخ نہیں (YYYY-MM-DD)۔</translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON ({reason}).</source>
+        <translation>‏{path} درست JSON نہیں ({reason})۔</translation>
+    </message>
+    <message>
+        <source>{path} holds a number or a nesting too large to read.</source>
+        <translation>‏{path} میں ایسا عدد یا اتنی گہری ترتیب ہے جو پڑھی نہیں جا سکتی۔</translation>
+    </message>
+    <message>
+        <source>Cannot write in {folder}: permission denied or a read-only disk.</source>
+        <translation>‏{folder} میں لکھا نہیں جا سکتا: اجازت نہیں یا ڈسک صرف پڑھنے کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <source>Cannot read {folder}: permission denied or a read-only disk.</source>
+        <translation>‏{folder} پڑھا نہیں جا سکتا: اجازت نہیں یا ڈسک صرف پڑھنے کے لیے ہے۔</translation>
     </message>
     <message>
         <source>Done: {key} (due again on {day})</source>
@@ -10313,6 +10373,26 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{key} مکمل قرار نہیں دیا گیا تھا۔</translation>
     </message>
     <message>
+        <source>{value} is not a number of days (e.g. 7d or 2w).</source>
+        <translation>‏{value} دنوں کی تعداد نہیں (مثلاً 7d یا 2w)۔</translation>
+    </message>
+    <message>
+        <source>--due looks at most {most} days ahead.</source>
+        <translation>‏--due زیادہ سے زیادہ {most} دن آگے دیکھتا ہے۔</translation>
+    </message>
+    <message>
+        <source>{option} needs a date (YYYY-MM-DD).</source>
+        <translation>‏{option} کے لیے تاریخ درکار ہے (YYYY-MM-DD)۔</translation>
+    </message>
+    <message>
+        <source>--what, --next-purpose and --court are for hearings only.</source>
+        <translation>‏--what، --next-purpose اور --court صرف پیشیوں کے لیے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Say what happened at the hearing with --what (and --next DATE when the court gave a next date).</source>
+        <translation>پیشی میں کیا ہوا، --what سے بتائیں (اور اگر عدالت نے اگلی تاریخ دی تو --next DATE)۔</translation>
+    </message>
+    <message>
         <source>The case is read-only here now; the next bundle takes the handover to HQ.</source>
         <translation>مقدمہ اب یہاں صرف پڑھنے کے لیے ہے؛ اگلا بنڈل حوالگی کو ہیڈکوارٹر لے جائے گا۔</translation>
     </message>
@@ -10325,12 +10405,76 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>کوئی حوالگی نہیں۔</translation>
     </message>
     <message>
+        <source>Importer workers take bundles from the PostgreSQL HQ&apos;s inbox; this HQ keeps its records in its own store (see `tipdesk hq database`).</source>
+        <translation>درآمدی ورکر PostgreSQL والے ہیڈکوارٹر کے ان باکس سے بنڈل لیتے ہیں؛ یہ ہیڈکوارٹر اپنے ریکارڈ اپنے اسٹور میں رکھتا ہے (`tipdesk hq database` دیکھیں)۔</translation>
+    </message>
+    <message>
+        <source>--workers must be 1 or more.</source>
+        <translation>‏--workers کم از کم 1 ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>No passphrase given: use --passphrase-file, set {env}, or run in a terminal.</source>
+        <translation>کوئی پاس فریز نہیں دیا گیا: --passphrase-file استعمال کریں، {env} مقرر کریں، یا ٹرمینل میں چلائیں۔</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>دونوں پاس فریز مختلف ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Cannot read the passphrase file {path}: {strerror}.</source>
+        <translation>پاس فریز فائل {path} پڑھی نہیں جا سکی: {strerror}۔</translation>
+    </message>
+    <message>
+        <source>{env}: {problem}</source>
+        <translation>‏{env}: {problem}</translation>
+    </message>
+    <message>
+        <source>{home} is not a folder: --home names the data folder.</source>
+        <translation>‏{home} فولڈر نہیں: --home ڈیٹا فولڈر کا نام ہے۔</translation>
+    </message>
+    <message>
         <source>interrupted; nothing was changed.</source>
         <translation>روک دیا گیا؛ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
     <message>
+        <source>{file}: item {i} is not a JSON object.</source>
+        <translation>‏{file}: اندراج {i} JSON آبجیکٹ نہیں۔</translation>
+    </message>
+    <message>
+        <source>--reveal applies to victims only.</source>
+        <translation>‏--reveal صرف متاثرین پر لاگو ہوتا ہے۔</translation>
+    </message>
+    <message>
         <source>Register template written to {path}</source>
         <translation>رجسٹر کا ٹیمپلیٹ {path} میں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>The template is an Excel workbook: give --out a name ending in .xlsx.</source>
+        <translation>سانچہ Excel ورک بک ہے: --out کو ایسا نام دیں جو .xlsx پر ختم ہو۔</translation>
+    </message>
+    <message>
+        <source>Cannot write {out}: {reason}.</source>
+        <translation>‏{out} لکھی نہیں جا سکی: {reason}۔</translation>
+    </message>
+    <message>
+        <source>--map-office takes NAME=CODE, not {pair}.</source>
+        <translation>‏--map-office کی صورت NAME=CODE ہے، {pair} نہیں۔</translation>
+    </message>
+    <message>
+        <source>--map-column takes &quot;HEADER=column&quot; (a register column, or - for none), not {pair}.</source>
+        <translation>‏--map-column کی صورت &quot;HEADER=column&quot; ہے (رجسٹر کا کالم، یا کوئی نہیں کے لیے -)، {pair} نہیں۔</translation>
+    </message>
+    <message>
+        <source>Give the period with --from DATE --to DATE (YYYY-MM-DD).</source>
+        <translation>مدت --from DATE --to DATE (YYYY-MM-DD) سے دیں۔</translation>
+    </message>
+    <message>
+        <source>--suppress-below must be 2 or more.</source>
+        <translation>‏--suppress-below کم از کم 2 ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>Give --format json|csv|xlsx|pdf and --out FILE.</source>
+        <translation>‏--format json|csv|xlsx|pdf اور --out FILE دیں۔</translation>
     </message>
     <message>
         <source>Reviewed: the accused of case {case} and victim {victims} are the same person.</source>
@@ -10341,16 +10485,80 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>جائزہ لیا گیا: مقدمہ {case} کا ملزم اور متاثرہ {victims} دو الگ افراد ہیں۔</translation>
     </message>
     <message>
+        <source>A TIPDesk store already exists in {home}; nothing was changed.</source>
+        <translation>‏{home} میں TIPDesk کا اسٹور پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>A district install needs --district and --office.</source>
+        <translation>ضلعی تنصیب کے لیے --district اور --office درکار ہیں۔</translation>
+    </message>
+    <message>
+        <source>Only an HQ install keeps its records in a PostgreSQL database.</source>
+        <translation>صرف ہیڈکوارٹر کی تنصیب اپنے ریکارڈ PostgreSQL ڈیٹا بیس میں رکھتی ہے۔</translation>
+    </message>
+    <message>
+        <source>--ca is the CA certificate of the --database server: give both.</source>
+        <translation>‏--ca، --database سرور کا CA سرٹیفکیٹ ہے: دونوں دیں۔</translation>
+    </message>
+    <message>
+        <source>The HQ store was created in {home}, but its database could not be set up: {problem} Fix that, then run `tipdesk hq database URL`. The recovery key is: {recovery}</source>
+        <translation>ہیڈکوارٹر کا اسٹور {home} میں بن گیا، مگر اس کا ڈیٹا بیس تیار نہیں ہو سکا: {problem} اسے درست کریں، پھر `tipdesk hq database URL` چلائیں۔ ریکوری کلید یہ ہے: {recovery}</translation>
+    </message>
+    <message>
         <source>Device {device} ({district}) registered.</source>
         <translation>آلہ {device} ({district}) رجسٹر کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Check the fingerprint above, then confirm with --yes. Nothing was changed.</source>
+        <translation>اوپر دیا گیا فنگر پرنٹ جانچیں، پھر --yes سے تصدیق کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Not confirmed. Nothing was changed.</source>
+        <translation>تصدیق نہیں ہوئی۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>--workers must be 0 or more.</source>
+        <translation>‏--workers کم از کم 0 ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>No bundle or case file imported.</source>
+        <translation>کوئی بنڈل یا مقدمے کی فائل درآمد نہیں ہوئی۔</translation>
     </message>
     <message>
         <source>The inbox holds no new bundle.</source>
         <translation>ان باکس میں کوئی نیا بنڈل نہیں۔</translation>
     </message>
     <message>
+        <source>Write --field NAME=local or NAME=incoming, not {item}.</source>
+        <translation>‏--field NAME=local یا NAME=incoming لکھیں، {item} نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no file {name}.</source>
+        <translation>فائل {name} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Name the bundle files to import, or --inbox.</source>
+        <translation>درآمد کرنے کے لیے بنڈل فائلوں کے نام دیں، یا --inbox۔</translation>
+    </message>
+    <message>
+        <source>In the bundles {received:,}: accepted {accepted:,}, already up to date {up_to_date:,}, conflicts {conflicts:,}, quarantined {quarantined:,}.</source>
+        <translation>بنڈلوں میں {received:,}: قبول {accepted:,}، پہلے سے تازہ {up_to_date:,}، تنازعات {conflicts:,}، قرنطینہ میں {quarantined:,}۔</translation>
+    </message>
+    <message>
+        <source>Moved {n} imported file(s) to the inbox&apos;s imported folder.</source>
+        <translation>‏{n} درآمد شدہ فائلیں ان باکس کے imported فولڈر میں منتقل کی گئیں۔</translation>
+    </message>
+    <message>
         <source>No devices registered.</source>
         <translation>کوئی آلہ رجسٹر نہیں۔</translation>
+    </message>
+    <message>
+        <source>{name}: bundle {seq} from {where} was imported before: its {n:,} records are up to date; nothing changed.</source>
+        <translation>‏{name}: {where} کا بنڈل {seq} پہلے درآمد ہو چکا ہے: اس کے {n:,} ریکارڈ تازہ ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Device …{device}: bundles {seqs} missing.</source>
+        <translation>آلہ …{device}: بنڈل {seqs} موجود نہیں۔</translation>
     </message>
     <message>
         <source>This bundle declares {n:,} records; a bundle holds at most {most:,} (TIPDesk splits larger exports). It was refused. Nothing was changed.</source>

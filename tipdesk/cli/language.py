@@ -37,7 +37,9 @@ def from_environment() -> Language | None:
     try:
         return parse_language(raw)
     except InvalidInput as exc:
-        raise InvalidInput(f"{ENV}: {exc.message}") from None
+        raise InvalidInput(
+            say("{env}: {problem}", env=ENV, problem=exc.said or exc.message)
+        ) from None
 
 
 def check_environment() -> None:

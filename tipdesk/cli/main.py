@@ -120,7 +120,9 @@ def _run(argv: Sequence[str] | None) -> int:
         language.check_environment()
         paths = resolve_home(args.home)
         if paths.home.exists() and not paths.home.is_dir():
-            raise InvalidInput(f"{paths.home} is not a folder: --home names the data folder.")
+            raise InvalidInput(
+                say("{home} is not a folder: --home names the data folder.", home=paths.home)
+            )
     except KnownError as exc:
         io.say(f"tipdesk: error: {language.error_text(exc)}")
         return 2

@@ -136,6 +136,10 @@ def test_hq_import_report_and_command_line_say_a_refused_file_in_urdu(
     out = json.loads(capsys.readouterr().out)
     assert out["errors"][0]["message"] == refused.message
     assert set(out["errors"][0]) == {"file", "error", "message"}
+    # The report's summary line of a bundle imported is in Urdu too.
+    assert run_cli(monkeypatch, hq, "hq", "import", str(bundle)) == 0
+    summary = capsys.readouterr().out
+    assert "بنڈلوں میں" in summary and "In the bundles" not in summary
 
 
 def test_hq_database_messages_are_said_in_urdu() -> None:
