@@ -74,3 +74,32 @@ def _rendered(message: Message, texts: Mapping[str, str]) -> str:
         for key, value in message.args.items()
     }
     return render(texts.get(message.template, message.template), args)
+
+
+#: The messages of Python's ``argparse`` a user of the command line reads (its usage and help
+#: headings, its refusals of the arguments), as ``argparse`` writes them (``%`` placeholders);
+#: translated in the ``.ts``'s context ``argparse`` (:mod:`tipdesk.cli.argparse_language`).
+#: Its ``"%(prog)s: error: %(message)s"`` line is left out: the prefix stays English for
+#: scripts, as the command line's own error lines keep it.
+ARGPARSE_TEXTS = (
+    "usage: ",
+    "positional arguments",
+    "options",
+    "show this help message and exit",
+    "show program's version number and exit",
+    "the following arguments are required: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)",
+    "unrecognized arguments: %s",
+    "argument %(argument_name)s: %(message)s",
+    "expected one argument",
+    "expected at most one argument",
+    "expected at least one argument",
+    "expected %s argument",
+    "expected %s arguments",
+    "invalid %(type)s value: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s",
+    "not allowed with argument %s",
+    "one of the arguments %s is required",
+    "ignored explicit argument %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)",
+)

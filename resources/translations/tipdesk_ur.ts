@@ -7291,6 +7291,89 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>استعمال: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>ترتیبی دلائل</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>اختیارات</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>یہ مدد دکھائیں اور ختم کریں</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>پروگرام کا ورژن نمبر دکھائیں اور ختم کریں</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>یہ دلائل لازمی ہیں: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>غلط انتخاب: %(value)r (ان میں سے چنیں: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>نامعلوم دلائل: %s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>دلیل %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>ایک قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>زیادہ سے زیادہ ایک قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>کم از کم ایک قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>‏%s قدر درکار ہے</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>‏%s قدریں درکار ہیں</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>غلط %(type)s قدر: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>مبہم اختیار: %(option)s ان میں سے کسی سے بھی مل سکتا ہے: %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>دلیل %s کے ساتھ اس کی اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>دلائل %s میں سے ایک لازمی ہے</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>دی گئی قدر %r نظرانداز کی گئی</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>نامعلوم کمانڈ %(parser_name)r (انتخاب: %(choices)s)</translation>
+    </message>
+</context>
+<context>
     <name>codes</name>
     <message>
         <source>Forced labour</source>
@@ -9086,6 +9169,38 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>شناخت {id} والی کوئی مہم موجود نہیں۔</translation>
     </message>
     <message>
+        <source>case</source>
+        <translation>مقدمہ</translation>
+    </message>
+    <message>
+        <source>victim</source>
+        <translation>متاثرہ</translation>
+    </message>
+    <message>
+        <source>accused</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>ریفرل</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>تربیت</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>مہم</translation>
+    </message>
+    <message>
+        <source>hearing</source>
+        <translation>پیشی</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>منسلکہ فائل</translation>
+    </message>
+    <message>
         <source>The record was not saved: {problems}</source>
         <translation>ریکارڈ محفوظ نہیں کیا گیا: {problems}</translation>
     </message>
@@ -9134,6 +9249,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{field}: {problem}</translation>
     </message>
     <message>
+        <source>Say why the break is being recorded (a few words at least).</source>
+        <translation>بتائیں کہ ٹوٹ کیوں درج کی جا رہی ہے (کم از کم چند الفاظ)۔</translation>
+    </message>
+    <message>
+        <source>The audit log is not broken: there is nothing to record.</source>
+        <translation>آڈٹ لاگ ٹوٹا ہوا نہیں: درج کرنے کو کچھ نہیں۔</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s audit log does not verify: {problem}.</source>
+        <translation>بیک اپ کے آڈٹ لاگ کی تصدیق نہیں ہوتی: {problem}۔</translation>
+    </message>
+    <message>
         <source>{district} is not a district of the reference list (see `tipdesk reference districts`). Nothing was changed.</source>
         <translation>‏{district} حوالہ جاتی فہرست کا کوئی ضلع نہیں (`tipdesk reference districts` دیکھیں)۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
@@ -9164,6 +9291,42 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>HQ has not told this install which devices {district} has (its receipts list them): import HQ&apos;s latest receipt, or ask HQ to register that district&apos;s device first. Nothing was changed.</source>
         <translation>ہیڈکوارٹر نے اس تنصیب کو ابھی نہیں بتایا کہ {district} کے پاس کون سے آلات ہیں (اس کی رسیدوں میں ان کی فہرست ہوتی ہے): ہیڈکوارٹر کی تازہ ترین رسید درآمد کریں، یا ہیڈکوارٹر سے کہیں کہ پہلے اس ضلع کا آلہ رجسٹر کرے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Version {version} was saved before version history was kept (or is the current one); it cannot be restored.</source>
+        <translation>ورژن {version} ورژن کی تاریخ رکھے جانے سے پہلے محفوظ ہوا تھا (یا یہی موجودہ ورژن ہے)؛ اسے بحال نہیں کیا جا سکتا۔</translation>
+    </message>
+    <message>
+        <source>Version {version} holds the values the record has now.</source>
+        <translation>ورژن {version} میں وہی قدریں ہیں جو ریکارڈ میں اب ہیں۔</translation>
+    </message>
+    <message>
+        <source>The lock time must be between {least} and {most} minutes.</source>
+        <translation>لاک ہونے کا وقت {least} سے {most} منٹ کے درمیان ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>The time between uploads must be between {least} and {most} minutes.</source>
+        <translation>اپ لوڈز کا درمیانی وقفہ {least} سے {most} منٹ کے درمیان ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>The office needs a name.</source>
+        <translation>دفتر کا نام درکار ہے۔</translation>
+    </message>
+    <message>
+        <source>The office {name} is already in the list.</source>
+        <translation>دفتر {name} پہلے سے فہرست میں موجود ہے۔</translation>
+    </message>
+    <message>
+        <source>{kind} is not a kind of office.</source>
+        <translation>‏{kind} دفتر کی کوئی قسم نہیں۔</translation>
+    </message>
+    <message>
+        <source>{parent} is not a folder; nothing was written.</source>
+        <translation>‏{parent} فولڈر نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>Write your name as it appears in “Investigating officer”.</source>
+        <translation>اپنا نام اسی طرح لکھیں جیسے یہ «تفتیشی افسر» میں درج ہے۔</translation>
     </message>
     <message>
         <source>No accused of the review queue has the id {id}.</source>
@@ -9198,6 +9361,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>نگران افسر</translation>
     </message>
     <message>
+        <source>{service} is not a referral service (use one of: {known}).</source>
+        <translation>‏{service} ریفرل کی کوئی خدمت نہیں (ان میں سے ایک استعمال کریں: {known})۔</translation>
+    </message>
+    <message>
+        <source>No referral letter templates are installed.</source>
+        <translation>ریفرل خط کا کوئی سانچہ نصب نہیں۔</translation>
+    </message>
+    <message>
+        <source>Give a reason for deleting the record.</source>
+        <translation>ریکارڈ حذف کرنے کی وجہ لکھیں۔</translation>
+    </message>
+    <message>
         <source>{problem}.</source>
         <translation>‏{problem}۔</translation>
     </message>
@@ -9222,6 +9397,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{path} میں کوئی حوالہ جاتی فائل ({names}) نہیں؛ کچھ تبدیل نہیں کیا گیا۔</translation>
     </message>
     <message>
+        <source>{origin}: {rel} is not one of TIPDesk&apos;s reference files.</source>
+        <translation>‏{origin}: {rel} TIPDesk کی حوالہ جاتی فائلوں میں سے نہیں۔</translation>
+    </message>
+    <message>
         <source>Reference file {path} is too large.</source>
         <translation>حوالہ جاتی فائل {path} بہت بڑی ہے۔</translation>
     </message>
@@ -9240,6 +9419,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>imported without the date proceeded against and the outcome: the accused may be the same person as {victims} of this case, and a supervisor must review that first (review queue); import the register again after the review to bring them in</source>
         <translation>چالان کی تاریخ اور نتیجے کے بغیر درآمد کیا گیا: ممکن ہے ملزم وہی فرد ہو جو اس مقدمے میں {victims} ہے، اور پہلے نگران افسر کو اس کا جائزہ لینا ہوگا (جائزہ قطار)؛ جائزے کے بعد انہیں شامل کرنے کے لیے رجسٹر دوبارہ درآمد کریں</translation>
+    </message>
+    <message>
+        <source>This register was already imported; check it again to re-import.</source>
+        <translation>یہ رجسٹر پہلے ہی درآمد ہو چکا ہے؛ دوبارہ درآمد کرنے کے لیے اسے دوبارہ جانچیں۔</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>درآمد منسوخ کر دی گئی؛ کچھ درآمد نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The office map sends {name} to {code}, which is not an office of this install.</source>
+        <translation>دفاتر کا نقشہ {name} کو {code} سے ملاتا ہے، جو اس تنصیب کا دفتر نہیں۔</translation>
     </message>
     <message>
         <source>this required column is missing; add it to the header row</source>
@@ -9310,8 +9501,60 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>قطار {row} جیسی ہی ہے؛ دونوں الگ الگ مہمات کے طور پر درآمد ہوتی ہیں</translation>
     </message>
     <message>
+        <source>{name} is not a spreadsheet TIPDesk can read: save the register as an Excel workbook (.xlsx) or as CSV UTF-8 (.csv).</source>
+        <translation>‏{name} ایسی اسپریڈشیٹ نہیں جسے TIPDesk پڑھ سکے: رجسٹر کو Excel ورک بک (.xlsx) یا CSV UTF-8 (.csv) کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
         <source>no header row found in the first rows; the header names the columns, e.g. {columns}</source>
         <translation>ابتدائی قطاروں میں سرخی کی قطار نہیں ملی؛ سرخی کالموں کے نام بتاتی ہے، مثلاً {columns}</translation>
+    </message>
+    <message>
+        <source>{name} is {size:.1f} MB; TIPDesk imports registers of up to {most:.0f} MB. Split it into smaller files (for example one per year) and import them one by one.</source>
+        <translation>‏{name} کا حجم {size:.1f} MB ہے؛ TIPDesk زیادہ سے زیادہ {most:.0f} MB کے رجسٹر درآمد کرتا ہے۔ اسے چھوٹی فائلوں میں تقسیم کریں (مثلاً ہر سال کی ایک) اور ایک ایک کر کے درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} is empty: it is not a spreadsheet.</source>
+        <translation>‏{name} خالی ہے: یہ اسپریڈشیٹ نہیں۔</translation>
+    </message>
+    <message>
+        <source>{name} is saved as UTF-16 (&quot;Unicode text&quot;). Save it as &quot;CSV UTF-8 (Comma delimited)&quot; and import that.</source>
+        <translation>‏{name} کو UTF-16 (&quot;Unicode text&quot;) کے طور پر محفوظ کیا گیا ہے۔ اسے &quot;CSV UTF-8 (Comma delimited)&quot; کے طور پر محفوظ کر کے وہ فائل درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} is not a text (CSV) file: it holds binary data.</source>
+        <translation>‏{name} متنی (CSV) فائل نہیں: اس میں بائنری ڈیٹا ہے۔</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>‏{name} پڑھی نہیں جا سکی: {reason}۔</translation>
+    </message>
+    <message>
+        <source>{where} goes past {max_rows:,} rows, the most TIPDesk imports at once. Split the register into smaller files and import them one by one.</source>
+        <translation>‏{where} میں {max_rows:,} سے زیادہ قطاریں ہیں، جو TIPDesk ایک بار میں زیادہ سے زیادہ درآمد کرتا ہے۔ رجسٹر کو چھوٹی فائلوں میں تقسیم کریں اور ایک ایک کر کے درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb)</source>
+        <translation>‏Excel کی بائنری ورک بک (.xlsb)</translation>
+    </message>
+    <message>
+        <source>{name} is {what}. Save the register as an Excel Workbook (.xlsx) or as CSV UTF-8 and import that.</source>
+        <translation>‏{name} {what} ہے۔ رجسٹر کو Excel ورک بک (.xlsx) یا CSV UTF-8 کے طور پر محفوظ کر کے وہ فائل درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line} has a character in another encoding, such as Windows-1252). In Excel choose Save As &gt; &quot;CSV UTF-8 (Comma delimited)&quot; and import that file.</source>
+        <translation>‏{name} UTF-8 متن نہیں (سطر {line} میں کسی دوسری انکوڈنگ، جیسے Windows-1252، کا حرف ہے)۔ Excel میں Save As &gt; &quot;CSV UTF-8 (Comma delimited)&quot; منتخب کریں اور وہ فائل درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} looks like an Excel workbook but is damaged (not a valid zip file).</source>
+        <translation>‏{name} Excel ورک بک لگتی ہے مگر خراب ہے (درست zip فائل نہیں)۔</translation>
+    </message>
+    <message>
+        <source>an OpenDocument file (.ods)</source>
+        <translation>‏OpenDocument فائل (.ods)</translation>
+    </message>
+    <message>
+        <source>a zip file, not an Excel workbook</source>
+        <translation>‏zip فائل، نہ کہ Excel ورک بک</translation>
     </message>
     <message>
         <source>merged cells of one column: read as their value in every row they cover</source>
@@ -9438,6 +9681,34 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>ان میں سے ایک متوقع تھا: {items}</translation>
     </message>
     <message>
+        <source>Coverage of the districts is HQ&apos;s view; a district sends bundles.</source>
+        <translation>اضلاع کی کوریج ہیڈکوارٹر کا منظر ہے؛ ضلع بنڈل بھیجتا ہے۔</translation>
+    </message>
+    <message>
+        <source>A district is stale after at least 1 day, not {stale_days}.</source>
+        <translation>کوئی ضلع کم از کم 1 دن بعد پرانا شمار ہوتا ہے، {stale_days} نہیں۔</translation>
+    </message>
+    <message>
+        <source>Unknown format {fmt}; use one of: {known}.</source>
+        <translation>نامعلوم فارمیٹ {fmt}؛ ان میں سے ایک استعمال کریں: {known}۔</translation>
+    </message>
+    <message>
+        <source>Unknown export {kind}; use one of: {known}.</source>
+        <translation>نامعلوم برآمد {kind}؛ ان میں سے ایک استعمال کریں: {known}۔</translation>
+    </message>
+    <message>
+        <source>{dest} is a folder; give the export a file name.</source>
+        <translation>‏{dest} ایک فولڈر ہے؛ برآمد کو فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation>فولڈر {parent} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Unknown language {language}; use one of: {choices}.</source>
+        <translation>نامعلوم زبان {language}؛ ان میں سے ایک استعمال کریں: {choices}۔</translation>
+    </message>
+    <message>
         <source>A TIPDesk store already exists in {folder}; nothing was changed.</source>
         <translation>‏{folder} میں TIPDesk کا اسٹور پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
@@ -9458,8 +9729,36 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{district} حوالہ جاتی فہرست میں کوئی ضلع نہیں۔</translation>
     </message>
     <message>
+        <source>{name} is not a well-formed CSV file ({reason}).</source>
+        <translation>‏{name} درست ساخت کی CSV فائل نہیں ({reason})۔</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as an Excel workbook: it may be damaged ({error}). Open it in Excel or LibreOffice and save it again.</source>
+        <translation>‏{name} کو Excel ورک بک کے طور پر پڑھا نہیں جا سکا: ممکن ہے یہ خراب ہو ({error})۔ اسے Excel یا LibreOffice میں کھول کر دوبارہ محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} could not be read to the end: it may be damaged ({error}). Open it in Excel or LibreOffice and save it again.</source>
+        <translation>‏{name} آخر تک پڑھی نہیں جا سکی: ممکن ہے یہ خراب ہو ({error})۔ اسے Excel یا LibreOffice میں کھول کر دوبارہ محفوظ کریں۔</translation>
+    </message>
+    <message>
         <source>A district install needs its office (an FIA circle or station).</source>
         <translation>ضلعی تنصیب کو اپنا دفتر درکار ہے (FIA سرکل یا تھانہ)۔</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>بنڈل</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>رسید</translation>
+    </message>
+    <message>
+        <source>enrolment file</source>
+        <translation>اندراج فائل</translation>
+    </message>
+    <message>
+        <source>device file</source>
+        <translation>آلے کی فائل</translation>
     </message>
     <message>
         <source>This is a district install: {command} runs at HQ.</source>
@@ -9470,8 +9769,32 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>یہ ہیڈکوارٹر کی تنصیب ہے: {command} ضلعی تنصیب پر چلتا ہے۔</translation>
     </message>
     <message>
+        <source>{name} is too large to be a TIPDesk {what}.</source>
+        <translation>‏{name} اتنی بڑی ہے کہ TIPDesk کی {what} نہیں ہو سکتی۔</translation>
+    </message>
+    <message>
         <source>There is no file {path}.</source>
         <translation>فائل {path} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a {what}.</source>
+        <translation>‏{path} ایک فولڈر ہے، {what} نہیں۔</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {strerror}.</source>
+        <translation>‏{path} پڑھی نہیں جا سکی: {strerror}۔</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} is safe in this install&apos;s outbox (HQ has not acknowledged it) but could not be written to {out_dir} ({reason}). {there} Export again to another folder or stick: every bundle HQ has not acknowledged is written there.</source>
+        <translation>بنڈل {seq} اس تنصیب کے آؤٹ باکس میں محفوظ ہے (ہیڈکوارٹر نے ابھی اسے تسلیم نہیں کیا) مگر {out_dir} میں لکھا نہیں جا سکا ({reason})۔ {there} کسی دوسرے فولڈر یا USB میں دوبارہ برآمد کریں: ہر وہ بنڈل جسے ہیڈکوارٹر نے تسلیم نہیں کیا وہاں لکھا جاتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Bundles {seqs} are in {out_dir}.</source>
+        <translation>بنڈل {seqs} {out_dir} میں موجود ہیں۔</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {out_dir}.</source>
+        <translation>‏{out_dir} میں کچھ نہیں لکھا گیا۔</translation>
     </message>
     <message>
         <source>This install is not enrolled with HQ yet: run `tipdesk enroll FILE` with HQ&apos;s enrolment file first.</source>
@@ -9490,12 +9813,308 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>یہ رسید کسی دوسرے آلے (…{device}) کے لیے ہے، اس آلے (…{own}) کے لیے نہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
     <message>
+        <source>The bundles are in {out_dir}, but a case file marked for HQ could not be written there ({reason}). Export again to another folder or stick: every file HQ has not confirmed is written there.</source>
+        <translation>بنڈل {out_dir} میں موجود ہیں، مگر ہیڈکوارٹر کے لیے نشان زد مقدمے کی ایک فائل وہاں لکھی نہیں جا سکی ({reason})۔ کسی دوسرے فولڈر یا USB میں دوبارہ برآمد کریں: ہر وہ فائل جس کی ہیڈکوارٹر نے تصدیق نہیں کی وہاں لکھی جاتی ہے۔</translation>
+    </message>
+    <message>
+        <source>That enrolment file is this install&apos;s own. Nothing was changed.</source>
+        <translation>یہ اندراج فائل اسی تنصیب کی اپنی ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The device&apos;s district {district} is not in HQ&apos;s reference list. Nothing was changed.</source>
+        <translation>آلے کا ضلع {district} ہیڈکوارٹر کی حوالہ جاتی فہرست میں نہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>No single registered device matches {wanted}.</source>
+        <translation>کوئی ایک رجسٹر شدہ آلہ {wanted} سے مطابقت نہیں رکھتا۔</translation>
+    </message>
+    <message>
+        <source>That device was revoked; a revoked device cannot be registered again (the district makes a new install). Nothing was changed.</source>
+        <translation>یہ آلہ منسوخ کیا جا چکا ہے؛ منسوخ شدہ آلہ دوبارہ رجسٹر نہیں ہو سکتا (ضلع نئی تنصیب کرے)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>A device with that id is registered with other keys. Nothing was changed.</source>
+        <translation>اس شناخت کا ایک آلہ دوسری کلیدوں کے ساتھ رجسٹر ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>1 backup recipient is not an age X25519 recipient (they start with age1).</source>
+        <translation>بیک اپ کا 1 وصول کنندہ age X25519 وصول کنندہ نہیں (یہ age1 سے شروع ہوتے ہیں)۔</translation>
+    </message>
+    <message>
+        <source>{n} backup recipients are not age X25519 recipients (they start with age1).</source>
+        <translation>بیک اپ کے {n} وصول کنندگان age X25519 وصول کنندگان نہیں (یہ age1 سے شروع ہوتے ہیں)۔</translation>
+    </message>
+    <message>
+        <source>A {kind} changed in this install ({id}) is too large for a bundle; nothing was exported. Report this to HQ&apos;s support.</source>
+        <translation>اس تنصیب میں تبدیل شدہ ایک {kind} ({id}) بنڈل کے لیے بہت بڑا ہے؛ کچھ برآمد نہیں ہوا۔ ہیڈکوارٹر کی معاونت کو اس کی اطلاع دیں۔</translation>
+    </message>
+    <message>
+        <source>This case file {what}; it was refused. Nothing was changed.</source>
+        <translation>مقدمے کی یہ فائل {what}؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case file comes from a device HQ has not registered (…{device}). Register it with `tipdesk device register` first. Nothing was changed.</source>
+        <translation>مقدمے کی یہ فائل ایسے آلے سے آئی ہے جسے ہیڈکوارٹر نے رجسٹر نہیں کیا (…{device})۔ پہلے اسے `tipdesk device register` سے رجسٹر کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case file comes from a revoked device (…{device}, revoked on {revoked_at}); it was refused. Nothing was changed.</source>
+        <translation>مقدمے کی یہ فائل ایک منسوخ شدہ آلے سے آئی ہے (…{device}، {revoked_at} کو منسوخ کیا گیا)؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case file claims another district than its device&apos;s ({district}); it was refused. Nothing was changed.</source>
+        <translation>مقدمے کی یہ فائل اپنے آلے کے ضلع ({district}) کے بجائے کسی اور ضلع کی ہونے کا دعویٰ کرتی ہے؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>belongs to a record HQ does not hold in the sending device&apos;s district ({district}; a device sends its own district&apos;s files only), or names its record wrongly</source>
+        <translation>ایسے ریکارڈ سے متعلق ہے جو ہیڈکوارٹر کے پاس بھیجنے والے آلے کے ضلع ({district}) میں موجود نہیں (آلہ صرف اپنے ضلع کی فائلیں بھیجتا ہے)، یا اپنے ریکارڈ کا غلط حوالہ دیتی ہے</translation>
+    </message>
+    <message>
+        <source>has the id of a file another install holds</source>
+        <translation>کی شناخت کسی دوسری تنصیب کی فائل والی ہے</translation>
+    </message>
+    <message>
+        <source>was removed at HQ</source>
+        <translation>ہیڈکوارٹر پر ہٹائی جا چکی ہے</translation>
+    </message>
+    <message>
+        <source>does not match the description its district&apos;s bundle gave of it</source>
+        <translation>اس تفصیل سے مطابقت نہیں رکھتی جو اس کے ضلع کے بنڈل نے دی تھی</translation>
+    </message>
+    <message>
+        <source>does not match its description (its SHA-256 differs)</source>
+        <translation>اپنی تفصیل سے مطابقت نہیں رکھتی (اس کا SHA-256 مختلف ہے)</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason}).</source>
+        <translation>‏{path} پڑھی نہیں جا سکتی ({reason})۔</translation>
+    </message>
+    <message>
+        <source>The case file&apos;s contents do not match its manifest; it was refused. Nothing was changed.</source>
+        <translation>مقدمے کی فائل کے مندرجات اس کی فہرستِ مشمولات سے مطابقت نہیں رکھتے؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
         <source>This case file cannot be taken at HQ. {problem}</source>
         <translation>یہ مقدمے کی فائل ہیڈکوارٹر میں نہیں لی جا سکتی۔ {problem}</translation>
     </message>
     <message>
         <source>Your database role may not record victims&apos; identifying details: a new victim or a change to a name, CNIC, phone or address is saved by an identity officer or comes from the district. Nothing was saved.</source>
         <translation>آپ کا ڈیٹا بیس رول متاثرین کی شناختی تفصیلات درج نہیں کر سکتا: نیا متاثرہ فرد، یا نام، شناختی کارڈ نمبر، فون یا پتے میں تبدیلی، شناخت افسر محفوظ کرتا ہے یا ضلع سے آتی ہے۔ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>is a {found}, not the {said} its description says</source>
+        <translation>ایک {found} ہے، نہ کہ {said} جیسا اس کی تفصیل میں درج ہے</translation>
+    </message>
+    <message>
+        <source>is not a file TIPDesk takes ({why})</source>
+        <translation>ایسی فائل نہیں جو TIPDesk قبول کرتا ہے ({why})</translation>
+    </message>
+    <message>
+        <source>is larger than it says</source>
+        <translation>اپنے بیان کردہ حجم سے بڑی ہے</translation>
+    </message>
+    <message>
+        <source>This bundle comes from a device HQ has not registered (…{device}, {district}). Register it with `tipdesk device register` first. Nothing was changed.</source>
+        <translation>یہ بنڈل ایسے آلے سے آیا ہے جسے ہیڈکوارٹر نے رجسٹر نہیں کیا (…{device}، {district})۔ پہلے اسے `tipdesk device register` سے رجسٹر کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This bundle comes from a revoked device (…{device}, revoked on {revoked_at}); it was refused. Nothing was changed.</source>
+        <translation>یہ بنڈل ایک منسوخ شدہ آلے سے آیا ہے (…{device}، {revoked_at} کو منسوخ کیا گیا)؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This bundle is numbered {seq:,}, but the highest bundle HQ holds from its device is {highest:,}: a TIPDesk never numbers so far ahead; it was refused. Nothing was changed.</source>
+        <translation>اس بنڈل کا نمبر {seq:,} ہے، مگر ہیڈکوارٹر کے پاس اس کے آلے کا سب سے بڑا بنڈل {highest:,} ہے: TIPDesk کبھی اتنا آگے کا نمبر نہیں دیتا؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This bundle claims district {code}, but its device (…{device}) is registered for {district} ({registered}); it was refused. Nothing was changed.</source>
+        <translation>یہ بنڈل ضلع {code} کا دعویٰ کرتا ہے، مگر اس کا آلہ (…{device}) {district} ({registered}) کے لیے رجسٹر ہے؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Device …{device} is registered for a district that is not in HQ&apos;s reference list; nothing was written.</source>
+        <translation>آلہ …{device} ایسے ضلع کے لیے رجسٹر ہے جو ہیڈکوارٹر کی حوالہ جاتی فہرست میں نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>{inbox} is not a folder.</source>
+        <translation>‏{inbox} فولڈر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>There is no registered device …{device}.</source>
+        <translation>کوئی رجسٹر شدہ آلہ …{device} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{out_dir} is not a folder.</source>
+        <translation>‏{out_dir} فولڈر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>A different bundle numbered {seq} from this device was imported before: the device may have been restored from an old backup. Nothing was changed.</source>
+        <translation>اسی آلے سے نمبر {seq} کا ایک مختلف بنڈل پہلے درآمد ہو چکا ہے: ممکن ہے آلے کو کسی پرانے بیک اپ سے بحال کیا گیا ہو۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>no district</source>
+        <translation>کوئی ضلع نہیں</translation>
+    </message>
+    <message>
+        <source>HQ refused bundle {seq} of this device: {error}</source>
+        <translation>ہیڈکوارٹر نے اس آلے کا بنڈل {seq} مسترد کر دیا: {error}</translation>
+    </message>
+    <message>
+        <source>HQ already imported a different bundle {seq} from this device.</source>
+        <translation>ہیڈکوارٹر اس آلے سے ایک مختلف بنڈل {seq} پہلے ہی درآمد کر چکا ہے۔</translation>
+    </message>
+    <message>
+        <source>HQ already received a different bundle {seq} from this device.</source>
+        <translation>ہیڈکوارٹر کو اس آلے سے ایک مختلف بنڈل {seq} پہلے ہی موصول ہو چکا ہے۔</translation>
+    </message>
+    <message>
+        <source>This HQ install has no identity index key (its store is too old).</source>
+        <translation>ہیڈکوارٹر کی اس تنصیب کے پاس شناختی اشاریے کی کلید نہیں (اس کا اسٹور بہت پرانا ہے)۔</translation>
+    </message>
+    <message>
+        <source>This HQ keeps its records in its own store: back it up with `tipdesk backup`.</source>
+        <translation>یہ ہیڈکوارٹر اپنے ریکارڈ اپنے اسٹور میں رکھتا ہے: اس کا بیک اپ `tipdesk backup` سے لیں۔</translation>
+    </message>
+    <message>
+        <source>{backup_file} could not be read: {strerror}.</source>
+        <translation>‏{backup_file} پڑھی نہیں جا سکی: {strerror}۔</translation>
+    </message>
+    <message>
+        <source>{name} does not open with this HQ&apos;s key: it is not a backup of this HQ&apos;s database, or it is damaged. Nothing was changed.</source>
+        <translation>‏{name} اس ہیڈکوارٹر کی کلید سے نہیں کھلتی: یہ اس ہیڈکوارٹر کے ڈیٹا بیس کا بیک اپ نہیں، یا خراب ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This HQ already keeps its records in PostgreSQL; nothing was changed.</source>
+        <translation>یہ ہیڈکوارٹر پہلے ہی اپنے ریکارڈ PostgreSQL میں رکھتا ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The copy differs in {tables}; it was rolled back.</source>
+        <translation>نقل {tables} میں مختلف ہے؛ اسے واپس لے لیا گیا۔</translation>
+    </message>
+    <message>
+        <source>The audit chain does not verify in the copy (or the store&apos;s own chain has a recorded break); it was rolled back. Check it with `tipdesk audit verify`.</source>
+        <translation>نقل میں آڈٹ سلسلے کی تصدیق نہیں ہوتی (یا اسٹور کے اپنے سلسلے میں ایک درج شدہ ٹوٹ ہے)؛ اسے واپس لے لیا گیا۔ اسے `tipdesk audit verify` سے جانچیں۔</translation>
+    </message>
+    <message>
+        <source>The national report from the copy differs from the store&apos;s; it was rolled back and the HQ keeps its records in its own store. Please report this.</source>
+        <translation>نقل سے بنی قومی رپورٹ اسٹور کی رپورٹ سے مختلف ہے؛ اسے واپس لے لیا گیا اور ہیڈکوارٹر اپنے ریکارڈ اپنے اسٹور ہی میں رکھتا ہے۔ براہِ کرم اس کی اطلاع دیں۔</translation>
+    </message>
+    <message>
+        <source>The HQ database has not imported anything from device …{device} yet.</source>
+        <translation>ہیڈکوارٹر کے ڈیٹا بیس نے آلہ …{device} سے ابھی کچھ درآمد نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>This HQ keeps its records in its own store: link a database first (`tipdesk hq database URL`).</source>
+        <translation>یہ ہیڈکوارٹر اپنے ریکارڈ اپنے اسٹور میں رکھتا ہے: پہلے ڈیٹا بیس منسلک کریں (`tipdesk hq database URL`)۔</translation>
+    </message>
+    <message>
+        <source>Give a reason (at least a few words) for revealing the identity.</source>
+        <translation>شناخت ظاہر کرنے کی وجہ لکھیں (کم از کم چند الفاظ)۔</translation>
+    </message>
+    <message>
+        <source>A different bundle numbered {seq} from this device was imported before: the device may have been restored from an old backup. Register it again as a new device. Nothing was changed.</source>
+        <translation>اسی آلے سے نمبر {seq} کا ایک مختلف بنڈل پہلے درآمد ہو چکا ہے: ممکن ہے آلے کو کسی پرانے بیک اپ سے بحال کیا گیا ہو۔ اسے نئے آلے کے طور پر دوبارہ رجسٹر کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This receipt acknowledges more than this install ever sent: {what} Bundles this device did not make may have reached HQ (its key may have been copied): tell HQ. Nothing was changed.</source>
+        <translation>یہ رسید اس سے زیادہ کو تسلیم کرتی ہے جتنا اس تنصیب نے کبھی بھیجا: {what} ممکن ہے ایسے بنڈل ہیڈکوارٹر تک پہنچے ہوں جو اس آلے نے نہیں بنائے (ہو سکتا ہے اس کی کلید نقل کی گئی ہو): ہیڈکوارٹر کو مطلع کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>HQ says it holds every change up to {acked:,}, but this install&apos;s bundles carried changes up to {last:,} only.</source>
+        <translation>ہیڈکوارٹر کے مطابق اس کے پاس {acked:,} تک ہر تبدیلی موجود ہے، مگر اس تنصیب کے بنڈلوں میں صرف {last:,} تک تبدیلیاں تھیں۔</translation>
+    </message>
+    <message>
+        <source>HQ says it holds every bundle up to {highest:,}, but this install made {n:,} bundle(s).</source>
+        <translation>ہیڈکوارٹر کے مطابق اس کے پاس {highest:,} تک ہر بنڈل موجود ہے، مگر اس تنصیب نے {n:,} بنڈل بنائے۔</translation>
+    </message>
+    <message>
+        <source>HQ misses bundle {seq:,}, which this install never made.</source>
+        <translation>ہیڈکوارٹر کے پاس بنڈل {seq:,} موجود نہیں، جو اس تنصیب نے کبھی بنایا ہی نہیں۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s records back start after position {start:,} of its change log, but this install confirmed position {confirmed:,} at most.</source>
+        <translation>ہیڈکوارٹر سے واپس آنے والے ریکارڈ اس کے تبدیلی ریکارڈ کے مقام {start:,} کے بعد سے شروع ہوتے ہیں، مگر اس تنصیب نے زیادہ سے زیادہ مقام {confirmed:,} کی تصدیق کی تھی۔</translation>
+    </message>
+    <message>
+        <source>HQ imported a bundle {seq} this install never made.</source>
+        <translation>ہیڈکوارٹر نے بنڈل {seq} درآمد کیا جو اس تنصیب نے کبھی بنایا ہی نہیں۔</translation>
+    </message>
+    <message>
+        <source>HQ imported a bundle {seq:,} whose contents are not those of this install&apos;s bundle {seq:,}.</source>
+        <translation>ہیڈکوارٹر نے بنڈل {seq:,} درآمد کیا جس کے مندرجات اس تنصیب کے بنڈل {seq:,} کے مندرجات نہیں۔</translation>
+    </message>
+    <message>
+        <source>Say which version to keep: local or incoming.</source>
+        <translation>بتائیں کون سا نسخہ رکھنا ہے: مقامی یا آنے والا (local یا incoming)۔</translation>
+    </message>
+    <message>
+        <source>There is no conflict {id}.</source>
+        <translation>کوئی تنازع {id} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Conflict {id} is already closed ({status}).</source>
+        <translation>تنازع {id} پہلے ہی بند ہو چکا ہے ({status})۔</translation>
+    </message>
+    <message>
+        <source>Say local or incoming for {name}, not {side}.</source>
+        <translation>‏{name} کے لیے local یا incoming لکھیں، {side} نہیں۔</translation>
+    </message>
+    <message>
+        <source>{name} is not a field in which the two versions differ ({fields}).</source>
+        <translation>‏{name} ایسا خانہ نہیں جس میں دونوں نسخے مختلف ہوں ({fields})۔</translation>
+    </message>
+    <message>
+        <source>The {kind} of conflict {id} is not in the register.</source>
+        <translation>تنازع {id} کا {kind} رجسٹر میں موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>none do</source>
+        <translation>کوئی بھی نہیں</translation>
+    </message>
+    <message>
+        <source>There is no open conflict {id}.</source>
+        <translation>کوئی کھلا تنازع {id} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>This bundle comes from a device HQ has not registered.</source>
+        <translation>یہ بنڈل ایسے آلے سے آیا ہے جسے ہیڈکوارٹر نے رجسٹر نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>The inbox already holds a different bundle {seq} from this device.</source>
+        <translation>ان باکس میں اس آلے کا ایک مختلف بنڈل {seq} پہلے سے موجود ہے۔</translation>
+    </message>
+    <message>
+        <source>This case file was made by another device.</source>
+        <translation>مقدمے کی یہ فائل کسی دوسرے آلے نے بنائی ہے۔</translation>
+    </message>
+    <message>
+        <source>{url} is not an https:// address of HQ.</source>
+        <translation>‏{url} ہیڈکوارٹر کا https:// پتہ نہیں۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s certificate is configured as a file path by an older TIPDesk; run `tipdesk sync configure --hq-url URL --ca FILE` again (the certificate is then kept in the store).</source>
+        <translation>ہیڈکوارٹر کا سرٹیفکیٹ TIPDesk کے پرانے ورژن نے فائل کے راستے کے طور پر درج کیا ہے؛ `tipdesk sync configure --hq-url URL --ca FILE` دوبارہ چلائیں (تب سرٹیفکیٹ اسٹور میں محفوظ رہے گا)۔</translation>
+    </message>
+    <message>
+        <source>{name} is not a certificate (it is far too large).</source>
+        <translation>‏{name} سرٹیفکیٹ نہیں (یہ بہت زیادہ بڑی ہے)۔</translation>
+    </message>
+    <message>
+        <source>There is no certificate file {path}.</source>
+        <translation>سرٹیفکیٹ فائل {path} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a certificate.</source>
+        <translation>‏{path} ایک فولڈر ہے، سرٹیفکیٹ نہیں۔</translation>
+    </message>
+    <message>
+        <source>{name} is not a certificate (PEM or DER X.509); give HQ&apos;s certificate file.</source>
+        <translation>‏{name} سرٹیفکیٹ (PEM یا DER X.509) نہیں؛ ہیڈکوارٹر کی سرٹیفکیٹ فائل دیں۔</translation>
+    </message>
+    <message>
+        <source>No HQ address is configured: run `tipdesk sync configure --hq-url URL` or give --hq-url.</source>
+        <translation>ہیڈکوارٹر کا کوئی پتہ درج نہیں: `tipdesk sync configure --hq-url URL` چلائیں یا --hq-url دیں۔</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s certificate could not be verified ({reason}). Give HQ&apos;s certificate with --ca FILE, or check the HQ address.</source>
+        <translation>ہیڈکوارٹر کے سرٹیفکیٹ کی تصدیق نہیں ہو سکی ({reason})۔ ہیڈکوارٹر کا سرٹیفکیٹ --ca FILE سے دیں، یا ہیڈکوارٹر کا پتہ جانچیں۔</translation>
     </message>
     <message>
         <source>There is no active user named {name}.</source>
@@ -9514,6 +10133,14 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>ریکوری کلید غلط ہے۔</translation>
     </message>
     <message>
+        <source>The key file {path} is inconsistent (a sealed key).</source>
+        <translation>کلیدی فائل {path} میں تضاد ہے (ایک مہر بند کلید)۔</translation>
+    </message>
+    <message>
+        <source>The key file {path} is inconsistent (key check failed).</source>
+        <translation>کلیدی فائل {path} میں تضاد ہے (کلید کی جانچ ناکام)۔</translation>
+    </message>
+    <message>
         <source>Too many failed attempts. Wait 1 second before trying again.</source>
         <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے 1 سیکنڈ انتظار کریں۔</translation>
     </message>
@@ -9522,8 +10149,136 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>بہت زیادہ ناکام کوششیں۔ دوبارہ کوشش سے پہلے {n} سیکنڈ انتظار کریں۔</translation>
     </message>
     <message>
+        <source>This {kind} was changed elsewhere (version {stored}) since it was opened (version {opened}); reopen it and apply your change again.</source>
+        <translation>اس {kind} کو کھولے جانے (ورژن {opened}) کے بعد کہیں اور تبدیل کیا گیا (ورژن {stored})؛ اسے دوبارہ کھولیں اور اپنی تبدیلی دوبارہ کریں۔</translation>
+    </message>
+    <message>
         <source>There is no user named {name}.</source>
         <translation>‏{name} نام کا کوئی صارف موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The TIPDesk app has this store open; close it before rotating the keys (the app would be left with a key that no longer opens the store).</source>
+        <translation>‏TIPDesk ایپ نے یہ اسٹور کھولا ہوا ہے؛ کلیدیں بدلنے سے پہلے اسے بند کریں (ورنہ ایپ کے پاس ایسی کلید رہ جائے گی جو اب اسٹور نہیں کھولتی)۔</translation>
+    </message>
+    <message>
+        <source>A {role} install has roles: {allowed_roles}.</source>
+        <translation>‏{role} تنصیب کے کردار یہ ہیں: {allowed_roles}۔</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; ask another admin.</source>
+        <translation>آپ خود کو غیر فعال نہیں کر سکتے؛ کسی دوسرے منتظم سے کہیں۔</translation>
+    </message>
+    <message>
+        <source>The user name {name} is empty or already taken.</source>
+        <translation>صارف کا نام {name} خالی ہے یا پہلے سے لیا جا چکا ہے۔</translation>
+    </message>
+    <message>
+        <source>A case file&apos;s description is damaged.</source>
+        <translation>مقدمے کی ایک فائل کی تفصیل خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>A victim&apos;s file key does not open with this store&apos;s identity key.</source>
+        <translation>متاثرہ کی فائل کی کلید اس اسٹور کی شناختی کلید سے نہیں کھلتی۔</translation>
+    </message>
+    <message>
+        <source>This case file stays at its district: HQ has its description only (the district sends a file with Send to HQ).</source>
+        <translation>مقدمے کی یہ فائل اپنے ضلع میں رہتی ہے: ہیڈکوارٹر کے پاس صرف اس کی تفصیل ہے (ضلع فائل «ہیڈکوارٹر کو بھیجیں» سے بھیجتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>A case file is damaged: its content does not match its checksum.</source>
+        <translation>مقدمے کی ایک فائل خراب ہے: اس کا مواد اس کے checksum سے مطابقت نہیں رکھتا۔</translation>
+    </message>
+    <message>
+        <source>A case file is damaged: part of it is missing.</source>
+        <translation>مقدمے کی ایک فائل خراب ہے: اس کا کچھ حصہ غائب ہے۔</translation>
+    </message>
+    <message>
+        <source>A case file is damaged: part of it does not decrypt.</source>
+        <translation>مقدمے کی ایک فائل خراب ہے: اس کا کچھ حصہ کھولا نہیں جا سکتا۔</translation>
+    </message>
+    <message>
+        <source>The audit log is broken ({problem}); nothing was saved. An administrator must review it (tipdesk audit verify) and record the break (tipdesk audit acknowledge) before changes can be saved again.</source>
+        <translation>آڈٹ لاگ ٹوٹا ہوا ہے ({problem})؛ کچھ محفوظ نہیں ہوا۔ تبدیلیاں دوبارہ محفوظ ہونے سے پہلے کسی منتظم کو اس کا جائزہ لینا (tipdesk audit verify) اور ٹوٹ درج کرنا (tipdesk audit acknowledge) ہو گا۔</translation>
+    </message>
+    <message>
+        <source>The disk is full: the change was not saved and stored data is unchanged.</source>
+        <translation>ڈسک بھر گئی ہے: تبدیلی محفوظ نہیں ہوئی اور محفوظ ڈیٹا جوں کا توں ہے۔</translation>
+    </message>
+    <message>
+        <source>The store is busy in another TIPDesk window or command; try again in a moment.</source>
+        <translation>اسٹور TIPDesk کی کسی دوسری ونڈو یا کمانڈ میں مصروف ہے؛ تھوڑی دیر بعد دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>The database could not be read: it is damaged, or it does not belong to this key file.</source>
+        <translation>ڈیٹا بیس پڑھا نہیں جا سکا: یہ خراب ہے، یا اس کلیدی فائل کا نہیں۔</translation>
+    </message>
+    <message>
+        <source>The database file {name} is missing from the data folder.</source>
+        <translation>ڈیٹا بیس فائل {name} ڈیٹا فولڈر میں موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The database file {name} is empty: it is damaged.</source>
+        <translation>ڈیٹا بیس فائل {name} خالی ہے: یہ خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was written.</source>
+        <translation>ڈسک بھر گئی ہے: کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>The store&apos;s {key} setting is damaged.</source>
+        <translation>اسٹور کی ترتیب {key} خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>The identity key in the key file does not belong to this store.</source>
+        <translation>کلیدی فائل میں موجود شناختی کلید اس اسٹور کی نہیں۔</translation>
+    </message>
+    <message>
+        <source>The store has no identity key (its schema is too old).</source>
+        <translation>اسٹور کے پاس شناختی کلید نہیں (اس کا اسکیما بہت پرانا ہے)۔</translation>
+    </message>
+    <message>
+        <source>The store has no identity index key.</source>
+        <translation>اسٹور کے پاس شناختی اشاریے کی کلید نہیں۔</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged or is not a TIPDesk key file ({reason}).</source>
+        <translation>کلیدی فائل {path} خراب ہے یا TIPDesk کی کلیدی فائل نہیں ({reason})۔</translation>
+    </message>
+    <message>
+        <source>The key file {path} was written by a newer version of TIPDesk (key file version {version}; this TIPDesk reads version {reads}). Update TIPDesk to open it.</source>
+        <translation>کلیدی فائل {path} کو TIPDesk کے نئے ورژن نے لکھا ہے (کلیدی فائل کا ورژن {version}؛ یہ TIPDesk ورژن {reads} پڑھتا ہے)۔ اسے کھولنے کے لیے TIPDesk اپ ڈیٹ کریں۔</translation>
+    </message>
+    <message>
+        <source>That database key does not belong to this store.</source>
+        <translation>یہ ڈیٹا بیس کلید اس اسٹور کی نہیں۔</translation>
+    </message>
+    <message>
+        <source>A key file already exists at {path}; nothing was changed.</source>
+        <translation>‏{path} پر کلیدی فائل پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>No user would be able to open the store after the rotation.</source>
+        <translation>کلیدیں بدلنے کے بعد کوئی صارف اسٹور نہیں کھول سکے گا۔</translation>
+    </message>
+    <message>
+        <source>The last user cannot be removed; add another user first.</source>
+        <translation>آخری صارف کو ہٹایا نہیں جا سکتا؛ پہلے کوئی دوسرا صارف شامل کریں۔</translation>
+    </message>
+    <message>
+        <source>There is no key file at {path}. Create a store first (tipdesk init).</source>
+        <translation>‏{path} پر کوئی کلیدی فائل موجود نہیں۔ پہلے اسٹور بنائیں (tipdesk init)۔</translation>
+    </message>
+    <message>
+        <source>Another sign-in to this store is under way; try again in a moment.</source>
+        <translation>اس اسٹور میں ایک اور سائن اِن جاری ہے؛ تھوڑی دیر بعد دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: it has {n} letters and digits, in groups like ABCD-EFGH-…</source>
+        <translation>یہ ریکوری کلید نہیں: اس میں {n} حروف اور ہندسے ہوتے ہیں، ABCD-EFGH-… جیسے گروپوں میں۔</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer TIPDesk (schema {version}; this version reads up to {latest}). Install the newer TIPDesk to open it; nothing was changed.</source>
+        <translation>اس اسٹور کو TIPDesk کے نئے ورژن نے لکھا ہے (اسکیما {version}؛ یہ ورژن {latest} تک پڑھتا ہے)۔ اسے کھولنے کے لیے نیا TIPDesk نصب کریں؛ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>
@@ -9532,6 +10287,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Backup restored into {folder}</source>
         <translation>بیک اپ {folder} میں بحال کیا گیا</translation>
+    </message>
+    <message>
+        <source>Say which user of the backup signs in with --user NAME.</source>
+        <translation>بتائیں کہ بیک اپ کا کون سا صارف سائن اِن کرے گا: --user NAME۔</translation>
     </message>
     <message>
         <source>This laptop is now a new sync device ({device}). Before HQ accepts its bundles, send HQ its device file (tipdesk device export --out FILE) to register; HQ may revoke the old device.</source>
@@ -9544,6 +10303,62 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>Case file {id} will go to HQ with the next export.</source>
         <translation>مقدمے کی فائل {id} اگلی برآمد کے ساتھ ہیڈکوارٹر جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Say whose files to list: a CASE_ID, or --record ID.</source>
+        <translation>بتائیں کس کی فائلوں کی فہرست دکھانی ہے: CASE_ID، یا --record ID۔</translation>
+    </message>
+    <message>
+        <source>Say who you are with --user NAME (or set {env}).</source>
+        <translation>بتائیں آپ کون ہیں: --user NAME (یا {env} مقرر کریں)۔</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a file.</source>
+        <translation>‏{path} ایک فولڈر ہے؛ فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: permission denied.</source>
+        <translation>‏{path} پڑھی نہیں جا سکتی: اجازت نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no folder {path}.</source>
+        <translation>فولڈر {path} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of a file to write in it.</source>
+        <translation>‏{path} ایک فولڈر ہے؛ اس میں لکھنے کے لیے فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; give the name of a file to write.</source>
+        <translation>‏{path} عام فائل نہیں؛ لکھنے کے لیے فائل کا نام دیں۔</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; nothing was written.</source>
+        <translation>فولڈر {folder} موجود نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; nothing was written.</source>
+        <translation>‏{folder} فولڈر نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (YYYY-MM-DD).</source>
+        <translation>‏{value} تاریخ نہیں (YYYY-MM-DD)۔</translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON ({reason}).</source>
+        <translation>‏{path} درست JSON نہیں ({reason})۔</translation>
+    </message>
+    <message>
+        <source>{path} holds a number or a nesting too large to read.</source>
+        <translation>‏{path} میں ایسا عدد یا اتنی گہری ترتیب ہے جو پڑھی نہیں جا سکتی۔</translation>
+    </message>
+    <message>
+        <source>Cannot write in {folder}: permission denied or a read-only disk.</source>
+        <translation>‏{folder} میں لکھا نہیں جا سکتا: اجازت نہیں یا ڈسک صرف پڑھنے کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <source>Cannot read {folder}: permission denied or a read-only disk.</source>
+        <translation>‏{folder} پڑھا نہیں جا سکتا: اجازت نہیں یا ڈسک صرف پڑھنے کے لیے ہے۔</translation>
     </message>
     <message>
         <source>Done: {key} (due again on {day})</source>
@@ -9562,6 +10377,26 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{key} مکمل قرار نہیں دیا گیا تھا۔</translation>
     </message>
     <message>
+        <source>{value} is not a number of days (e.g. 7d or 2w).</source>
+        <translation>‏{value} دنوں کی تعداد نہیں (مثلاً 7d یا 2w)۔</translation>
+    </message>
+    <message>
+        <source>--due looks at most {most} days ahead.</source>
+        <translation>‏--due زیادہ سے زیادہ {most} دن آگے دیکھتا ہے۔</translation>
+    </message>
+    <message>
+        <source>{option} needs a date (YYYY-MM-DD).</source>
+        <translation>‏{option} کے لیے تاریخ درکار ہے (YYYY-MM-DD)۔</translation>
+    </message>
+    <message>
+        <source>--what, --next-purpose and --court are for hearings only.</source>
+        <translation>‏--what، --next-purpose اور --court صرف پیشیوں کے لیے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Say what happened at the hearing with --what (and --next DATE when the court gave a next date).</source>
+        <translation>پیشی میں کیا ہوا، --what سے بتائیں (اور اگر عدالت نے اگلی تاریخ دی تو --next DATE)۔</translation>
+    </message>
+    <message>
         <source>The case is read-only here now; the next bundle takes the handover to HQ.</source>
         <translation>مقدمہ اب یہاں صرف پڑھنے کے لیے ہے؛ اگلا بنڈل حوالگی کو ہیڈکوارٹر لے جائے گا۔</translation>
     </message>
@@ -9574,12 +10409,76 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>کوئی حوالگی نہیں۔</translation>
     </message>
     <message>
+        <source>Importer workers take bundles from the PostgreSQL HQ&apos;s inbox; this HQ keeps its records in its own store (see `tipdesk hq database`).</source>
+        <translation>درآمدی ورکر PostgreSQL والے ہیڈکوارٹر کے ان باکس سے بنڈل لیتے ہیں؛ یہ ہیڈکوارٹر اپنے ریکارڈ اپنے اسٹور میں رکھتا ہے (`tipdesk hq database` دیکھیں)۔</translation>
+    </message>
+    <message>
+        <source>--workers must be 1 or more.</source>
+        <translation>‏--workers کم از کم 1 ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>No passphrase given: use --passphrase-file, set {env}, or run in a terminal.</source>
+        <translation>کوئی پاس فریز نہیں دیا گیا: --passphrase-file استعمال کریں، {env} مقرر کریں، یا ٹرمینل میں چلائیں۔</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>دونوں پاس فریز مختلف ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Cannot read the passphrase file {path}: {strerror}.</source>
+        <translation>پاس فریز فائل {path} پڑھی نہیں جا سکی: {strerror}۔</translation>
+    </message>
+    <message>
+        <source>{env}: {problem}</source>
+        <translation>‏{env}: {problem}</translation>
+    </message>
+    <message>
+        <source>{home} is not a folder: --home names the data folder.</source>
+        <translation>‏{home} فولڈر نہیں: --home ڈیٹا فولڈر کا نام ہے۔</translation>
+    </message>
+    <message>
         <source>interrupted; nothing was changed.</source>
         <translation>روک دیا گیا؛ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
     <message>
+        <source>{file}: item {i} is not a JSON object.</source>
+        <translation>‏{file}: اندراج {i} JSON آبجیکٹ نہیں۔</translation>
+    </message>
+    <message>
+        <source>--reveal applies to victims only.</source>
+        <translation>‏--reveal صرف متاثرین پر لاگو ہوتا ہے۔</translation>
+    </message>
+    <message>
         <source>Register template written to {path}</source>
         <translation>رجسٹر کا ٹیمپلیٹ {path} میں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>The template is an Excel workbook: give --out a name ending in .xlsx.</source>
+        <translation>سانچہ Excel ورک بک ہے: --out کو ایسا نام دیں جو .xlsx پر ختم ہو۔</translation>
+    </message>
+    <message>
+        <source>Cannot write {out}: {reason}.</source>
+        <translation>‏{out} لکھی نہیں جا سکی: {reason}۔</translation>
+    </message>
+    <message>
+        <source>--map-office takes NAME=CODE, not {pair}.</source>
+        <translation>‏--map-office کی صورت NAME=CODE ہے، {pair} نہیں۔</translation>
+    </message>
+    <message>
+        <source>--map-column takes &quot;HEADER=column&quot; (a register column, or - for none), not {pair}.</source>
+        <translation>‏--map-column کی صورت &quot;HEADER=column&quot; ہے (رجسٹر کا کالم، یا کوئی نہیں کے لیے -)، {pair} نہیں۔</translation>
+    </message>
+    <message>
+        <source>Give the period with --from DATE --to DATE (YYYY-MM-DD).</source>
+        <translation>مدت --from DATE --to DATE (YYYY-MM-DD) سے دیں۔</translation>
+    </message>
+    <message>
+        <source>--suppress-below must be 2 or more.</source>
+        <translation>‏--suppress-below کم از کم 2 ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>Give --format json|csv|xlsx|pdf and --out FILE.</source>
+        <translation>‏--format json|csv|xlsx|pdf اور --out FILE دیں۔</translation>
     </message>
     <message>
         <source>Reviewed: the accused of case {case} and victim {victims} are the same person.</source>
@@ -9590,16 +10489,372 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>جائزہ لیا گیا: مقدمہ {case} کا ملزم اور متاثرہ {victims} دو الگ افراد ہیں۔</translation>
     </message>
     <message>
+        <source>A TIPDesk store already exists in {home}; nothing was changed.</source>
+        <translation>‏{home} میں TIPDesk کا اسٹور پہلے سے موجود ہے؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>A district install needs --district and --office.</source>
+        <translation>ضلعی تنصیب کے لیے --district اور --office درکار ہیں۔</translation>
+    </message>
+    <message>
+        <source>Only an HQ install keeps its records in a PostgreSQL database.</source>
+        <translation>صرف ہیڈکوارٹر کی تنصیب اپنے ریکارڈ PostgreSQL ڈیٹا بیس میں رکھتی ہے۔</translation>
+    </message>
+    <message>
+        <source>--ca is the CA certificate of the --database server: give both.</source>
+        <translation>‏--ca، --database سرور کا CA سرٹیفکیٹ ہے: دونوں دیں۔</translation>
+    </message>
+    <message>
+        <source>The HQ store was created in {home}, but its database could not be set up: {problem} Fix that, then run `tipdesk hq database URL`. The recovery key is: {recovery}</source>
+        <translation>ہیڈکوارٹر کا اسٹور {home} میں بن گیا، مگر اس کا ڈیٹا بیس تیار نہیں ہو سکا: {problem} اسے درست کریں، پھر `tipdesk hq database URL` چلائیں۔ ریکوری کلید یہ ہے: {recovery}</translation>
+    </message>
+    <message>
         <source>Device {device} ({district}) registered.</source>
         <translation>آلہ {device} ({district}) رجسٹر کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Check the fingerprint above, then confirm with --yes. Nothing was changed.</source>
+        <translation>اوپر دیا گیا فنگر پرنٹ جانچیں، پھر --yes سے تصدیق کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Not confirmed. Nothing was changed.</source>
+        <translation>تصدیق نہیں ہوئی۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>--workers must be 0 or more.</source>
+        <translation>‏--workers کم از کم 0 ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>No bundle or case file imported.</source>
+        <translation>کوئی بنڈل یا مقدمے کی فائل درآمد نہیں ہوئی۔</translation>
     </message>
     <message>
         <source>The inbox holds no new bundle.</source>
         <translation>ان باکس میں کوئی نیا بنڈل نہیں۔</translation>
     </message>
     <message>
+        <source>Write --field NAME=local or NAME=incoming, not {item}.</source>
+        <translation>‏--field NAME=local یا NAME=incoming لکھیں، {item} نہیں۔</translation>
+    </message>
+    <message>
+        <source>There is no file {name}.</source>
+        <translation>فائل {name} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Name the bundle files to import, or --inbox.</source>
+        <translation>درآمد کرنے کے لیے بنڈل فائلوں کے نام دیں، یا --inbox۔</translation>
+    </message>
+    <message>
+        <source>In the bundles {received:,}: accepted {accepted:,}, already up to date {up_to_date:,}, conflicts {conflicts:,}, quarantined {quarantined:,}.</source>
+        <translation>بنڈلوں میں {received:,}: قبول {accepted:,}، پہلے سے تازہ {up_to_date:,}، تنازعات {conflicts:,}، قرنطینہ میں {quarantined:,}۔</translation>
+    </message>
+    <message>
+        <source>Moved {n} imported file(s) to the inbox&apos;s imported folder.</source>
+        <translation>‏{n} درآمد شدہ فائلیں ان باکس کے imported فولڈر میں منتقل کی گئیں۔</translation>
+    </message>
+    <message>
         <source>No devices registered.</source>
         <translation>کوئی آلہ رجسٹر نہیں۔</translation>
+    </message>
+    <message>
+        <source>{name}: bundle {seq} from {where} was imported before: its {n:,} records are up to date; nothing changed.</source>
+        <translation>‏{name}: {where} کا بنڈل {seq} پہلے درآمد ہو چکا ہے: اس کے {n:,} ریکارڈ تازہ ہیں؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Device …{device}: bundles {seqs} missing.</source>
+        <translation>آلہ …{device}: بنڈل {seqs} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>This bundle declares {n:,} records; a bundle holds at most {most:,} (TIPDesk splits larger exports). It was refused. Nothing was changed.</source>
+        <translation>یہ بنڈل {n:,} ریکارڈ ظاہر کرتا ہے؛ ایک بنڈل میں زیادہ سے زیادہ {most:,} ریکارڈ ہوتے ہیں (TIPDesk بڑی برآمدات کو تقسیم کرتا ہے)۔ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This bundle&apos;s contents ({size:,} bytes) are larger than {n:,} records may take ({limit:,} bytes); it was refused. Nothing was changed.</source>
+        <translation>اس بنڈل کے مندرجات ({size:,} بائٹ) اس حد سے بڑے ہیں جو {n:,} ریکارڈ لے سکتے ہیں ({limit:,} بائٹ)؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This bundle&apos;s contents hold about {found:,} values, more than {records:,} records may ({limit:,}); it was refused before reading them. Nothing was changed.</source>
+        <translation>اس بنڈل کے مندرجات میں تقریباً {found:,} اقدار ہیں، جو {records:,} ریکارڈ کی حد ({limit:,}) سے زیادہ ہیں؛ انہیں پڑھنے سے پہلے ہی مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This receipt is larger than any receipt HQ makes; it was refused. Ask HQ for a new one. Nothing was changed.</source>
+        <translation>یہ رسید ہیڈکوارٹر کی بنائی ہوئی کسی بھی رسید سے بڑی ہے؛ اسے مسترد کر دیا گیا۔ ہیڈکوارٹر سے نئی رسید طلب کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>the changes after {after:,} up to {through:,}</source>
+        <translation>‏{after:,} کے بعد سے {through:,} تک کی تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s manifest is not in the expected form; it was refused. Nothing was changed.</source>
+        <translation>بنڈل کی فہرستِ مشمولات متوقع شکل میں نہیں؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s contents do not match its manifest (it may have been re-signed by another device); it was refused. Nothing was changed.</source>
+        <translation>بنڈل کے مندرجات اس کی فہرستِ مشمولات سے مطابقت نہیں رکھتے (ممکن ہے کسی دوسرے آلے نے اس پر دوبارہ دستخط کیے ہوں)؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle claims {claim} but does not say where its records are in that range; it was refused. Nothing was changed.</source>
+        <translation>بنڈل {claim} کا دعویٰ کرتا ہے مگر یہ نہیں بتاتا کہ اس کے ریکارڈ اس دائرے میں کہاں ہیں؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s manifest claims {claim}, its contents the changes after {after:,} up to {through:,}; it was refused. Nothing was changed.</source>
+        <translation>بنڈل کی فہرستِ مشمولات {claim} کا دعویٰ کرتی ہے، اور اس کے مندرجات {after:,} کے بعد سے {through:,} تک کی تبدیلیوں کا؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle does not give a change position for each of its records; it was refused. Nothing was changed.</source>
+        <translation>بنڈل اپنے ہر ریکارڈ کی تبدیلی کا مقام نہیں بتاتا؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle claims {claim} but its records lie elsewhere (changes {low:,} to {high:,}, or one change twice); it was refused. Nothing was changed.</source>
+        <translation>بنڈل {claim} کا دعویٰ کرتا ہے مگر اس کے ریکارڈ کہیں اور ہیں (تبدیلیاں {low:,} سے {high:,} تک، یا ایک تبدیلی دو بار)؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle claims {claim} but holds changes up to {high:,} only; it was refused. Nothing was changed.</source>
+        <translation>بنڈل {claim} کا دعویٰ کرتا ہے مگر اس میں صرف {high:,} تک تبدیلیاں ہیں؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The bundle claims {claim} but holds no change; it was refused. Nothing was changed.</source>
+        <translation>بنڈل {claim} کا دعویٰ کرتا ہے مگر اس میں کوئی تبدیلی نہیں؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>The {what} is damaged or incomplete (it was cut short or altered on the way); ask for it to be sent again. Nothing was changed.</source>
+        <translation>‏{what} خراب یا نامکمل ہے (راستے میں اسے کاٹا یا بدلا گیا)؛ اسے دوبارہ بھیجنے کی درخواست کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This is not a TIPDesk bundle or receipt (it does not start like one). Nothing was changed.</source>
+        <translation>یہ TIPDesk کا بنڈل یا رسید نہیں (اس کا آغاز ان جیسا نہیں)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This {what} was written by a newer TIPDesk (format {found}; this TIPDesk reads format {reads}). Update TIPDesk, then import it again. Nothing was changed.</source>
+        <translation>اس {what} کو TIPDesk کے نئے ورژن نے لکھا ہے (فارمیٹ {found}؛ یہ TIPDesk فارمیٹ {reads} تک پڑھتا ہے)۔ TIPDesk کو اپ ڈیٹ کریں، پھر اسے دوبارہ درآمد کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This is a TIPDesk {kind}, not a {expected}. Nothing was changed.</source>
+        <translation>یہ TIPDesk کی {kind} فائل ہے، {expected} نہیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This {kind} is too large to import ({size:,} bytes; the limit is {limit:,}). Nothing was changed.</source>
+        <translation>اس {kind} کا حجم درآمد کے لیے بہت زیادہ ہے ({size:,} بائٹ؛ حد {limit:,} ہے)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This {kind} is not addressed to this install (it was encrypted for other keys). Nothing was changed.</source>
+        <translation>اس {kind} کا مخاطب یہ تنصیب نہیں (اسے دوسری کلیدوں کے لیے خفیہ کیا گیا تھا)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This {kind} expands to more than its declared size of {declared:,} bytes (a decompression bomb, or a damaged file); it was refused. Nothing was changed.</source>
+        <translation>اس {kind} کا کھلا ہوا حجم اس کے بیان کردہ {declared:,} بائٹ سے زیادہ ہے (ڈی کمپریشن بم، یا خراب فائل)؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The signature of this {kind} does not verify: it was altered or damaged on the way, or it was not made by the device it names. Nothing was changed.</source>
+        <translation>اس {kind} کے دستخط کی تصدیق نہیں ہوتی: راستے میں اسے بدلا گیا یا یہ خراب ہو گئی، یا اسے اس آلے نے نہیں بنایا جس کا یہ نام لیتی ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This {kind} cannot be decrypted with this install&apos;s key. Nothing was changed.</source>
+        <translation>اس {kind} کو اس تنصیب کی کلید سے کھولا نہیں جا سکتا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>A case file&apos;s description in this file is not in the expected form; it was refused. Nothing was changed.</source>
+        <translation>اس فائل میں مقدمے کی ایک فائل کی تفصیل متوقع شکل میں نہیں؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The case file is damaged or incomplete (it was cut short or altered on the way); ask for it to be sent again. Nothing was changed.</source>
+        <translation>مقدمے کی فائل خراب یا نامکمل ہے (راستے میں اسے کاٹا یا بدلا گیا)؛ اسے دوبارہ بھیجنے کی درخواست کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This is not a TIPDesk case file (it does not start like one). Nothing was changed.</source>
+        <translation>یہ TIPDesk کی مقدمے کی فائل نہیں (اس کا آغاز اس جیسا نہیں)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case file was written by a newer TIPDesk (format {found}; this TIPDesk reads format {reads}). Update TIPDesk, then import it again. Nothing was changed.</source>
+        <translation>مقدمے کی اس فائل کو TIPDesk کے نئے ورژن نے لکھا ہے (فارمیٹ {found}؛ یہ TIPDesk فارمیٹ {reads} تک پڑھتا ہے)۔ TIPDesk کو اپ ڈیٹ کریں، پھر اسے دوبارہ درآمد کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case file holds more than {max_content:,} bytes, the most this install takes for one file (an administrator sets the limit in Settings); it was refused. Nothing was changed.</source>
+        <translation>مقدمے کی اس فائل میں {max_content:,} بائٹ سے زیادہ ہیں، جو یہ تنصیب ایک فائل کے لیے زیادہ سے زیادہ قبول کرتی ہے (یہ حد منتظم ترتیبات میں مقرر کرتا ہے)؛ اسے مسترد کر دیا گیا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The signature of this case file does not verify: it was altered or damaged on the way, or it was not made by the device it names. Nothing was changed.</source>
+        <translation>مقدمے کی اس فائل کے دستخط کی تصدیق نہیں ہوتی: راستے میں اسے بدلا گیا یا یہ خراب ہو گئی، یا اسے اس آلے نے نہیں بنایا جس کا یہ نام لیتی ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This case file cannot be decrypted with this install&apos;s key. Nothing was changed.</source>
+        <translation>مقدمے کی اس فائل کو اس تنصیب کی کلید سے کھولا نہیں جا سکتا۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This is not a usable TIPDesk {what} ({why}). Nothing was changed.</source>
+        <translation>یہ TIPDesk کی قابلِ استعمال {what} نہیں ({why})۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>بہت بڑی ہے</translation>
+    </message>
+    <message>
+        <source>it is another kind of file</source>
+        <translation>یہ کسی اور قسم کی فائل ہے</translation>
+    </message>
+    <message>
+        <source>an unknown version</source>
+        <translation>نامعلوم ورژن</translation>
+    </message>
+    <message>
+        <source>no contents</source>
+        <translation>کوئی مندرجات نہیں</translation>
+    </message>
+    <message>
+        <source>no valid device id</source>
+        <translation>آلے کی کوئی درست شناخت نہیں</translation>
+    </message>
+    <message>
+        <source>no valid encryption key</source>
+        <translation>خفیہ کاری کی کوئی درست کلید نہیں</translation>
+    </message>
+    <message>
+        <source>unexpected contents</source>
+        <translation>غیر متوقع مندرجات</translation>
+    </message>
+    <message>
+        <source>a backup recipient is not a valid age recipient</source>
+        <translation>بیک اپ کا ایک وصول کنندہ درست age وصول کنندہ نہیں</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>کوئی تاریخ نہیں</translation>
+    </message>
+    <message>
+        <source>no office</source>
+        <translation>کوئی دفتر نہیں</translation>
+    </message>
+    <message>
+        <source>a field is not text</source>
+        <translation>ایک خانہ متن نہیں</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>درست JSON نہیں</translation>
+    </message>
+    <message>
+        <source>its signature does not verify: it was altered</source>
+        <translation>اس کے دستخط کی تصدیق نہیں ہوتی: اسے بدلا گیا</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s contents are not in the expected form ({why}); it was refused. Ask the district to update TIPDesk and export again. Nothing was changed.</source>
+        <translation>بنڈل کے مندرجات متوقع شکل میں نہیں ({why})؛ اسے مسترد کر دیا گیا۔ ضلع سے کہیں کہ TIPDesk اپ ڈیٹ کر کے دوبارہ برآمد کرے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s contents are not valid; ask HQ for a new one. Nothing was changed.</source>
+        <translation>رسید کے مندرجات درست نہیں؛ ہیڈکوارٹر سے نئی رسید طلب کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The receipt is not in the expected form; ask HQ for a new one. Nothing was changed.</source>
+        <translation>رسید متوقع شکل میں نہیں؛ ہیڈکوارٹر سے نئی رسید طلب کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This bundle hands over {n} case(s) to another district; the PostgreSQL HQ cannot apply handovers yet. It was refused and nothing was changed: import it at an HQ that keeps its records in its own store.</source>
+        <translation>یہ بنڈل {n} مقدمات کسی دوسرے ضلع کے حوالے کرتا ہے؛ PostgreSQL والا ہیڈکوارٹر ابھی حوالگی نافذ نہیں کر سکتا۔ اسے مسترد کر دیا گیا اور کچھ تبدیل نہیں ہوا: اسے ایسے ہیڈکوارٹر پر درآمد کریں جو اپنے ریکارڈ اپنے اسٹور میں رکھتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database already holds an HQ&apos;s records: copy into an empty database only. Nothing was changed.</source>
+        <translation>‏PostgreSQL ڈیٹا بیس میں پہلے ہی کسی ہیڈکوارٹر کے ریکارڈ موجود ہیں: صرف خالی ڈیٹا بیس میں نقل کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s {name} was not found: install the distribution&apos;s postgresql-client package. Nothing was written.</source>
+        <translation>‏PostgreSQL کا {name} نہیں ملا: آپریٹنگ سسٹم کا postgresql-client پیکیج انسٹال کریں۔ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>pg_dump failed (exit status {returncode}): check that this computer may read the HQ database. Nothing was written.</source>
+        <translation>‏pg_dump ناکام ہوا (exit status {returncode}): جانچیں کہ یہ کمپیوٹر ہیڈکوارٹر کا ڈیٹا بیس پڑھ سکتا ہے۔ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>pg_restore failed (exit status {returncode}): restore into an empty database that this computer may write to.</source>
+        <translation>‏pg_restore ناکام ہوا (exit status {returncode}): ایسے خالی ڈیٹا بیس میں بحال کریں جس میں یہ کمپیوٹر لکھ سکتا ہو۔</translation>
+    </message>
+    <message>
+        <source>No {kind} with id {id}.</source>
+        <translation>شناخت {id} کا کوئی {kind} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The HQ database server&apos;s disk is full: nothing was saved.</source>
+        <translation>ہیڈکوارٹر کے ڈیٹا بیس سرور کی ڈسک بھر گئی ہے: کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The HQ database is busy (another import or analyst holds the same records); nothing was saved. Try again in a moment. (SQLSTATE {state})</source>
+        <translation>ہیڈکوارٹر کا ڈیٹا بیس مصروف ہے (کوئی دوسری درآمد یا تجزیہ کار انہی ریکارڈ پر کام کر رہا ہے)؛ کچھ محفوظ نہیں ہوا۔ تھوڑی دیر بعد دوبارہ کوشش کریں۔ (SQLSTATE {state})</translation>
+    </message>
+    <message>
+        <source>The HQ database named in the connection does not exist: create it first (docs/install.md, HQ server).</source>
+        <translation>کنکشن میں درج ہیڈکوارٹر کا ڈیٹا بیس موجود نہیں: پہلے اسے بنائیں (docs/install.md، HQ server)۔</translation>
+    </message>
+    <message>
+        <source>The HQ database refused the sign-in (role or password): check the connection settings. (SQLSTATE {state})</source>
+        <translation>ہیڈکوارٹر کے ڈیٹا بیس نے سائن اِن مسترد کر دیا (رول یا پاس ورڈ): کنکشن کی ترتیبات جانچیں۔ (SQLSTATE {state})</translation>
+    </message>
+    <message>
+        <source>The HQ database role used here may not do this; nothing was changed. (SQLSTATE {state})</source>
+        <translation>یہاں استعمال ہونے والے ڈیٹا بیس رول کو یہ کام کرنے کی اجازت نہیں؛ کچھ تبدیل نہیں ہوا۔ (SQLSTATE {state})</translation>
+    </message>
+    <message>
+        <source>The HQ database reports damaged data (SQLSTATE {state}): ask its administrator to check the server.</source>
+        <translation>ہیڈکوارٹر کا ڈیٹا بیس خراب ڈیٹا کی اطلاع دیتا ہے (SQLSTATE {state}): اس کے منتظم سے سرور جانچنے کو کہیں۔</translation>
+    </message>
+    <message>
+        <source>The HQ database server could not be reached: check that it runs and that this computer may connect to it. (SQLSTATE {state})</source>
+        <translation>ہیڈکوارٹر کے ڈیٹا بیس سرور تک رسائی نہیں ہو سکی: جانچیں کہ یہ چل رہا ہے اور یہ کمپیوٹر اس سے منسلک ہو سکتا ہے۔ (SQLSTATE {state})</translation>
+    </message>
+    <message>
+        <source>The HQ database server is out of resources (SQLSTATE {state}); nothing was saved. Try again later.</source>
+        <translation>ہیڈکوارٹر کے ڈیٹا بیس سرور کے وسائل ختم ہو گئے ہیں (SQLSTATE {state})؛ کچھ محفوظ نہیں ہوا۔ بعد میں دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>This HQ database still holds its identity index key in a table (linked by an earlier TIPDesk). Link it again from its HQ install (`tipdesk hq database URL`): the key is checked and removed from the database. Nothing was changed.</source>
+        <translation>ہیڈکوارٹر کا یہ ڈیٹا بیس اب بھی اپنے شناختی اشاریے کی کلید ایک جدول میں رکھتا ہے (TIPDesk کے پرانے ورژن نے منسلک کیا تھا)۔ اسے اس کی ہیڈکوارٹر تنصیب سے دوبارہ منسلک کریں (`tipdesk hq database URL`): کلید جانچ کر ڈیٹا بیس سے ہٹا دی جاتی ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This HQ database is not linked to this HQ install (or was linked by an earlier TIPDesk): run `tipdesk hq database URL` first. Nothing was changed.</source>
+        <translation>ہیڈکوارٹر کا یہ ڈیٹا بیس ہیڈکوارٹر کی اس تنصیب سے منسلک نہیں (یا TIPDesk کے پرانے ورژن نے منسلک کیا تھا): پہلے `tipdesk hq database URL` چلائیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>This HQ install&apos;s identity index key setting is damaged.</source>
+        <translation>ہیڈکوارٹر کی اس تنصیب میں شناختی اشاریے کی کلید کی ترتیب خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>The HQ database has schema version {found}; this TIPDesk knows up to {latest}. Update TIPDesk on this computer; nothing was changed.</source>
+        <translation>ہیڈکوارٹر کے ڈیٹا بیس کا اسکیما ورژن {found} ہے؛ یہ TIPDesk صرف {latest} تک جانتا ہے۔ اس کمپیوٹر پر TIPDesk اپ ڈیٹ کریں؛ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The database URL holds a password; TIPDesk stores the URL in its settings, so keep the password in ~/.pgpass (or a libpq service file) and give the URL without it. Nothing was changed.</source>
+        <translation>ڈیٹا بیس کے URL میں پاس ورڈ شامل ہے؛ TIPDesk یہ URL اپنی ترتیبات میں محفوظ کرتا ہے، اس لیے پاس ورڈ ‎~/.pgpass‎ (یا libpq سروس فائل) میں رکھیں اور URL اس کے بغیر دیں۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The database is reached over the network without sslmode=verify-full: TIPDesk talks to a remote HQ database only over TLS that checks the server&apos;s certificate and name (add ?sslmode=verify-full&amp;sslrootcert=CA-FILE), or through a Unix socket on this computer. Nothing was changed.</source>
+        <translation>ڈیٹا بیس تک نیٹ ورک پر sslmode=verify-full کے بغیر رسائی ہو رہی ہے: TIPDesk ہیڈکوارٹر کے دور دراز ڈیٹا بیس سے صرف ایسے TLS پر بات کرتا ہے جو سرور کے سرٹیفکیٹ اور نام کی جانچ کرے (‎?sslmode=verify-full&amp;sslrootcert=CA-FILE‎ شامل کریں)، یا اسی کمپیوٹر پر Unix ساکٹ کے ذریعے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The database URL could not be read; write it as postgresql://ROLE@HOST/DATABASE?sslmode=verify-full (docs/install.md, HQ server).</source>
+        <translation>ڈیٹا بیس کا URL پڑھا نہیں جا سکا؛ اسے ‎postgresql://ROLE@HOST/DATABASE?sslmode=verify-full‎ کی صورت میں لکھیں (docs/install.md، HQ server)۔</translation>
+    </message>
+    <message>
+        <source>{field} is not an identifying field of a victim.</source>
+        <translation>‏{field} متاثرہ کی شناخت ظاہر کرنے والا خانہ نہیں۔</translation>
+    </message>
+    <message>
+        <source>No victim with this id is in the HQ database.</source>
+        <translation>اس شناخت کا کوئی متاثرہ ہیڈکوارٹر کے ڈیٹا بیس میں موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The database URL names a CA certificate file (sslrootcert); give the file with --ca FILE instead: TIPDesk keeps its content, so that swapping the file later cannot change whom HQ trusts. Nothing was changed.</source>
+        <translation>ڈیٹا بیس کا URL ایک CA سرٹیفکیٹ فائل (sslrootcert) کا نام لیتا ہے؛ اس کے بجائے فائل --ca FILE سے دیں: TIPDesk اس کا مواد محفوظ رکھتا ہے، تاکہ بعد میں فائل بدلنے سے یہ نہ بدلے کہ ہیڈکوارٹر کس پر اعتماد کرتا ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The database is reached over the network: give the CA certificate that signed the server&apos;s certificate with --ca FILE (TLS with sslmode=verify-full checks the server against it). Nothing was changed.</source>
+        <translation>ڈیٹا بیس تک نیٹ ورک پر رسائی ہو رہی ہے: وہ CA سرٹیفکیٹ --ca FILE سے دیں جس نے سرور کے سرٹیفکیٹ پر دستخط کیے (sslmode=verify-full کے ساتھ TLS سرور کو اسی سے جانچتا ہے)۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The database is reached through a Unix socket on this computer, which needs no CA certificate: leave out --ca. Nothing was changed.</source>
+        <translation>ڈیٹا بیس تک اسی کمپیوٹر پر Unix ساکٹ کے ذریعے رسائی ہو رہی ہے، جس کے لیے CA سرٹیفکیٹ کی ضرورت نہیں: --ca ہٹا دیں۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
 </context>
 <context>

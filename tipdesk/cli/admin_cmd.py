@@ -91,7 +91,7 @@ def cmd_backup(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_restore(args: argparse.Namespace, paths: Paths) -> int:
     user = args.user or os.environ.get(io.ENV_USER)
     if not user:
-        raise InvalidInput("Say which user of the backup signs in with --user NAME.")
+        raise InvalidInput(say("Say which user of the backup signs in with --user NAME."))
     secret = io.passphrase(args.passphrase_file)
     current: Session | None = None
     if args.replace and session_service.store_exists(paths):

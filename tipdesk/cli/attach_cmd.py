@@ -76,7 +76,7 @@ def cmd_attach(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_list(args: argparse.Namespace, paths: Paths) -> int:
     if not (args.case_id or args.record):
-        raise InvalidInput("Say whose files to list: a CASE_ID, or --record ID.")
+        raise InvalidInput(say("Say whose files to list: a CASE_ID, or --record ID."))
     with open_session(args, paths) as session:
         if args.record:
             items = files.list_for_record(session, args.record)

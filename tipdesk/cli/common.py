@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from tipdesk.cli import io, language
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
@@ -50,7 +51,7 @@ def user_name(args: argparse.Namespace, paths: Paths) -> str:
         names = KeyFile.load(paths.keyfile).users()
         if len(names) == 1:
             return names[0]
-    raise InvalidInput(f"Say who you are with --user NAME (or set {io.ENV_USER}).")
+    raise InvalidInput(say("Say who you are with --user NAME (or set {env}).", env=io.ENV_USER))
 
 
 def open_session(args: argparse.Namespace, paths: Paths) -> Session:
@@ -84,21 +85,27 @@ def parse_date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{text!r} is not a date (YYYY-MM-DD).") from None
+        raise InvalidInput(say("{value} is not a date (YYYY-MM-DD).", value=repr(text))) from None
 
 
 def load_json_file(path: str) -> Any:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise InvalidInput(
+            say("Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror)
+        ) from None
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput(f"{path} is not valid JSON ({exc}).") from None
+        raise InvalidInput(
+            say("{path} is not valid JSON ({reason}).", path=path, reason=exc)
+        ) from None
     except (ValueError, RecursionError):
         # A number of thousands of digits (Python's int limit) or arrays nested thousands deep.
-        raise InvalidInput(f"{path} holds a number or a nesting too large to read.") from None
+        raise InvalidInput(
+            say("{path} holds a number or a nesting too large to read.", path=path)
+        ) from None
 
 
 # --- Files and folders named on the command line ---------------------------------------------
@@ -157,35 +164,41 @@ def check_paths(args: argparse.Namespace) -> None:
 
 def _check_in_file(path: Path) -> None:
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give the name of a file.")
+        raise InvalidInput(say("{path} is a folder; give the name of a file.", path=path))
     if not path.exists():
-        raise InvalidInput(f"There is no file {path}.")
+        raise InvalidInput(say("There is no file {path}.", path=path))
     if not os.access(path, os.R_OK):
-        raise InvalidInput(f"Cannot read {path}: permission denied.")
+        raise InvalidInput(say("Cannot read {path}: permission denied.", path=path))
 
 
 def _check_folder(path: Path, *, write: bool) -> None:
     if not path.exists():
-        raise InvalidInput(f"There is no folder {path}.")
+        raise InvalidInput(say("There is no folder {path}.", path=path))
     if not path.is_dir():
-        raise InvalidInput(f"{path} is not a folder.")
+        raise InvalidInput(say("{path} is not a folder.", path=path))
     _check_access(path, write=write)
 
 
 def _check_out_file(path: Path, makes_folders: bool) -> None:
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give the name of a file to write in it.")
+        raise InvalidInput(
+            say("{path} is a folder; give the name of a file to write in it.", path=path)
+        )
     if path.exists() and not path.is_file():
         # A device or a pipe: the file would be replaced, not written to.
-        raise InvalidInput(f"{path} is not a regular file; give the name of a file to write.")
+        raise InvalidInput(
+            say("{path} is not a regular file; give the name of a file to write.", path=path)
+        )
     folder = path.absolute().parent
     if makes_folders:
         while not folder.exists() and folder != folder.parent:
             folder = folder.parent
     if not folder.exists():
-        raise InvalidInput(f"The folder {folder} does not exist; nothing was written.")
+        raise InvalidInput(
+            say("The folder {folder} does not exist; nothing was written.", folder=folder)
+        )
     if not folder.is_dir():
-        raise InvalidInput(f"{folder} is not a folder; nothing was written.")
+        raise InvalidInput(say("{folder} is not a folder; nothing was written.", folder=folder))
     _check_access(folder, write=True)
 
 
@@ -193,5 +206,8 @@ def _check_access(folder: Path, *, write: bool) -> None:
     # os.access answers for the real user and sees read-only disks (EROFS) too.
     wanted = os.W_OK | os.X_OK if write else os.R_OK | os.X_OK
     if not os.access(folder, wanted):
-        what = "write in" if write else "read"
-        raise InvalidInput(f"Cannot {what} {folder}: permission denied or a read-only disk.")
+        raise InvalidInput(
+            say("Cannot write in {folder}: permission denied or a read-only disk.", folder=folder)
+            if write
+            else say("Cannot read {folder}: permission denied or a read-only disk.", folder=folder)
+        )

@@ -32,17 +32,19 @@ def parse_days(text: str) -> int:
     """``7d``, ``2w`` or ``10`` as a number of days (0 to 366)."""
     found = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", text or "")
     if not found:
-        raise InvalidInput(f"{text[:20]!r} is not a number of days (e.g. 7d or 2w).")
+        raise InvalidInput(
+            say("{value} is not a number of days (e.g. 7d or 2w).", value=repr(text[:20]))
+        )
     days = int(found.group(1)) * (7 if found.group(2) == "w" else 1)
     if days > MAX_DAYS:
-        raise InvalidInput(f"--due looks at most {MAX_DAYS} days ahead.")
+        raise InvalidInput(say("--due looks at most {most} days ahead.", most=MAX_DAYS))
     return days
 
 
 def _required_date(text: str, option: str) -> dt.date:
     day = parse_date(text)
     if day is None:
-        raise InvalidInput(f"{option} needs a date (YYYY-MM-DD).")
+        raise InvalidInput(say("{option} needs a date (YYYY-MM-DD).", option=option))
     return day
 
 
@@ -147,8 +149,10 @@ def cmd_diary_done(args: argparse.Namespace, paths: Paths) -> int:
         if rule == "hearing":
             if not args.what:
                 raise InvalidInput(
-                    "Say what happened at the hearing with --what (and --next DATE when the "
-                    "court gave a next date)."
+                    say(
+                        "Say what happened at the hearing with --what (and --next DATE when the "
+                        "court gave a next date)."
+                    )
                 )
             saved = diary.record_outcome(
                 session,
@@ -161,7 +165,7 @@ def cmd_diary_done(args: argparse.Namespace, paths: Paths) -> int:
             )
             return _emit_saved(args, saved)
         if args.what or args.next_purpose or args.court:
-            raise InvalidInput("--what, --next-purpose and --court are for hearings only.")
+            raise InvalidInput(say("--what, --next-purpose and --court are for hearings only."))
         diary.mark_done(session, args.key, next_on=next_on)
     text = (
         say("Done: {key} (due again on {day})", key=args.key, day=next_on.isoformat())

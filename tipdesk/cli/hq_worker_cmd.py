@@ -14,6 +14,7 @@ from tipdesk.cli import io
 from tipdesk.cli.common import Add, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
 from tipdesk.services.sync import server as sync_server
@@ -39,8 +40,10 @@ def import_workers(worker: sync_server.StoreWorker, workers: int) -> Any:
     db = worker.database
     if db is None:
         raise InvalidInput(
-            "Importer workers take bundles from the PostgreSQL HQ's inbox; this HQ keeps its "
-            "records in its own store (see `tipdesk hq database`)."
+            say(
+                "Importer workers take bundles from the PostgreSQL HQ's inbox; this HQ keeps its "
+                "records in its own store (see `tipdesk hq database`)."
+            )
         )
     return hq_inbox.ImportWorkers(
         db,
@@ -52,7 +55,7 @@ def import_workers(worker: sync_server.StoreWorker, workers: int) -> Any:
 
 def cmd_hq_import_worker(args: argparse.Namespace, paths: Paths) -> int:
     if args.workers < 1:
-        raise InvalidInput("--workers must be 1 or more.")
+        raise InvalidInput(say("--workers must be 1 or more."))
     worker = serving_session(args, paths)
     try:
         importers = import_workers(worker, args.workers)

@@ -31,6 +31,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from tipdesk.cli import language
+from tipdesk.core import messages
 from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed
 from tipdesk.core.messages import Message
 from tipdesk.crash import ordinary_error, save_crash_report
@@ -49,7 +50,13 @@ def read_secret_file(path: str) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise InvalidInput(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+        raise InvalidInput(
+            messages.say(
+                "Cannot read the passphrase file {path}: {strerror}.",
+                path=path,
+                strerror=exc.strerror,
+            )
+        ) from None
     return text.rstrip("\r\n")
 
 
@@ -63,17 +70,21 @@ def passphrase(file: str | None, *, env: str = ENV_PASSPHRASE, prompt: str = "Pa
         return value
     if not sys.stdin.isatty():
         raise InvalidInput(
-            f"No passphrase given: use --passphrase-file, set {env}, or run in a terminal."
+            messages.say(
+                "No passphrase given: use --passphrase-file, set {env}, or run in a terminal.",
+                env=env,
+            )
         )
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
-        raise InvalidInput("The two passphrases differ; nothing was changed.")
+        raise InvalidInput(messages.say("The two passphrases differ; nothing was changed."))
     return first
 
 
 JSON_KEY = "json"
 """The dataclass field metadata naming a field's key in ``--json`` output when it differs
-from the field's name (``field(metadata={JSON_KEY: "from"})``)."""
+from the field's name (``field(metadata={JSON_KEY: "from"})``); ``None`` leaves the field out
+of ``--json`` output (a translatable copy of a field that is there in English)."""
 
 
 def to_json(value: object) -> Any:
@@ -85,6 +96,7 @@ def to_json(value: object) -> Any:
         return {
             f.metadata.get(JSON_KEY, f.name): to_json(getattr(value, f.name))
             for f in dataclasses.fields(value)
+            if f.metadata.get(JSON_KEY, f.name) is not None  # None: not in --json output
         }
     if isinstance(value, Mapping):
         return {key: to_json(item) for key, item in value.items()}

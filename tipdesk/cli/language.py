@@ -14,11 +14,14 @@ of an export on its own, independently of this.
 from __future__ import annotations
 
 import os
+import re
+from types import MappingProxyType
 
 from tipdesk import catalogue
-from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core import field_labels
+from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed, record_word
 from tipdesk.core.languages import DEFAULT_LANGUAGE, Language, parse_language
-from tipdesk.core.messages import Message
+from tipdesk.core.messages import Message, joined, say
 
 ENV = "TIPDESK_LANG"
 
@@ -34,7 +37,9 @@ def from_environment() -> Language | None:
     try:
         return parse_language(raw)
     except InvalidInput as exc:
-        raise InvalidInput(f"{ENV}: {exc.message}") from None
+        raise InvalidInput(
+            say("{env}: {problem}", env=ENV, problem=exc.said or exc.message)
+        ) from None
 
 
 def check_environment() -> None:
@@ -68,5 +73,50 @@ def text(message: Message | str) -> str:
 
 
 def error_text(exc: KnownError) -> str:
-    """A refusal's sentence in the current language when it was raised translatable."""
-    return text(exc.said) if exc.said is not None else exc.message
+    """A refusal's sentence in the current language when it was raised translatable; a
+    refused record's problems name their fields by their labels (:func:`field_path`)."""
+    if exc.said is None:
+        return exc.message
+    if isinstance(exc, ValidationFailed) and exc.problems and current() is not Language.ENGLISH:
+        parts = [
+            say("{field}: {problem}", field=field_path(exc.what, p.field), problem=p.said())
+            for p in exc.problems
+        ]
+        return text(Message(exc.said.template, MappingProxyType({"problems": joined(parts)})))
+    return text(exc.said)
+
+
+# The fields of a record that hold its children, and the children's kind.
+_CHILD_KINDS = {"accused": "accused", "victims": "victim", "referrals": "referral"}
+_SEGMENT = re.compile(r"(?P<name>\w+)(?:\[(?P<index>\d+)\])?")
+
+
+def field_path(kind: str, path: str) -> str:
+    """A problem's field path (``accused[2].imprisonment_months`` of a ``kind`` record) for
+    people in the current language: in English the path as it is (it names the JSON field a
+    script sent); otherwise each field by its label as the app's editors word it (context
+    ``record_fields``), a child by its kind and number ("ملزم 3"), joined by the language's
+    comma. A part without a label stays as it is."""
+    language = current()
+    if language is Language.ENGLISH or not path:
+        return path
+    labels = catalogue.translations(language.value, ("record_fields",))
+    shown: list[str] = []
+    for part in path.split("."):
+        found = _SEGMENT.fullmatch(part)
+        if found is None:
+            shown.append(part)
+            continue
+        name, index = found["name"], found["index"]
+        if name in _CHILD_KINDS and index is not None:
+            kind = _CHILD_KINDS[name]
+            word = text(record_word(kind))
+            shown.append(f"{word} {int(index) + 1}")
+            continue
+        english = field_labels.label(kind, name)
+        shown.append(labels.get(english, english) if english else part)
+    return _COMMA.get(language.value, ", ").join(shown)
+
+
+#: How a language separates the parts of a field path.
+_COMMA = {"ur": "، "}

@@ -15,6 +15,7 @@ from typing import Any
 from tipdesk import APP_NAME, __version__
 from tipdesk.cli import (
     admin_cmd,
+    argparse_language,
     attach_cmd,
     diary_cmd,
     io,
@@ -107,18 +108,21 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+    with argparse_language.speaking():  # argparse's own messages in TIPDESK_LANG's language
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 0
     paths: Paths | None = None
     language.follow_user(None)  # a command signs in afresh (tests run several in one process)
     try:
         language.check_environment()
         paths = resolve_home(args.home)
         if paths.home.exists() and not paths.home.is_dir():
-            raise InvalidInput(f"{paths.home} is not a folder: --home names the data folder.")
+            raise InvalidInput(
+                say("{home} is not a folder: --home names the data folder.", home=paths.home)
+            )
     except KnownError as exc:
         io.say(f"tipdesk: error: {language.error_text(exc)}")
         return 2

@@ -12,6 +12,7 @@ from tipdesk.cli import handover_cmd, io
 from tipdesk.cli.common import Add, InFile, load_json_file, open_session, parse_date
 from tipdesk.core.codes import Stage
 from tipdesk.core.errors import InvalidInput, Problem, ValidationFailed
+from tipdesk.core.messages import say
 from tipdesk.core.records import RECORD_TYPES, Record, from_dict, to_dict
 from tipdesk.paths import Paths
 from tipdesk.services import figures
@@ -29,7 +30,7 @@ def cmd_record_add(args: argparse.Namespace, paths: Paths) -> int:
     problems: list[Problem] = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):
-            raise InvalidInput(f"{args.file}: item {i} is not a JSON object.")
+            raise InvalidInput(say("{file}: item {i} is not a JSON object.", file=args.file, i=i))
         record, found = from_dict(RECORD_TYPES[kind], item)
         prefix = f"[{i}]." if len(items) > 1 else ""
         problems += [Problem(prefix + p.field, p.rule, p.message) for p in found]
@@ -95,7 +96,7 @@ def cmd_record_show(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
         if args.reveal:
             if args.kind != "victim":
-                raise InvalidInput("--reveal applies to victims only.")
+                raise InvalidInput(say("--reveal applies to victims only."))
             record: Record = record_service.reveal_victim(session, args.id, args.reveal)
         else:
             record = record_service.get(session, args.kind, args.id)

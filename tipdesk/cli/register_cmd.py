@@ -41,11 +41,15 @@ def cmd_template(args: argparse.Namespace, paths: Paths) -> int:
     del paths  # the template needs no store
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
-        raise InvalidInput("The template is an Excel workbook: give --out a name ending in .xlsx.")
+        raise InvalidInput(
+            say("The template is an Excel workbook: give --out a name ending in .xlsx.")
+        )
     try:
         write_template(out, load_reference())
     except OSError as exc:
-        raise InvalidInput(f"Cannot write {out}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            say("Cannot write {out}: {reason}.", out=out, reason=exc.strerror or exc)
+        ) from None
     io.emit({"template": str(out)}, args.json, say("Register template written to {path}", path=out))
     return 0
 
@@ -55,7 +59,7 @@ def _office_map(pairs: list[str] | None) -> dict[str, str]:
     for pair in pairs or []:
         name, sep, code = pair.partition("=")
         if not sep or not name.strip() or not code.strip():
-            raise InvalidInput(f"--map-office takes NAME=CODE, not {pair!r}.")
+            raise InvalidInput(say("--map-office takes NAME=CODE, not {pair}.", pair=repr(pair)))
         out[name.strip()] = code.strip()
     return out
 
@@ -67,8 +71,11 @@ def _column_map(pairs: list[str] | None) -> dict[str, str]:
         header, sep, column = pair.rpartition("=")
         if not sep or not header.strip() or not column.strip():
             raise InvalidInput(
-                f'--map-column takes "HEADER=column" (a register column, or - for none), '
-                f"not {pair!r}."
+                say(
+                    '--map-column takes "HEADER=column" (a register column, or - for none), not '
+                    "{pair}.",
+                    pair=repr(pair),
+                )
             )
         out[header.strip()] = column.strip()
     return out

@@ -12,6 +12,7 @@ from typing import Any
 from tipdesk.cli import io
 from tipdesk.cli.common import Add, OutFile, open_session, parse_date
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.reports.model import ReportParams
 from tipdesk.services import data_quality
@@ -21,9 +22,9 @@ from tipdesk.services import reports as report_service
 def _params(args: argparse.Namespace) -> ReportParams:
     start, end = parse_date(args.date_from), parse_date(args.date_to)
     if start is None or end is None:
-        raise InvalidInput("Give the period with --from DATE --to DATE (YYYY-MM-DD).")
+        raise InvalidInput(say("Give the period with --from DATE --to DATE (YYYY-MM-DD)."))
     if args.suppress_below is not None and args.suppress_below < 2:
-        raise InvalidInput("--suppress-below must be 2 or more.")
+        raise InvalidInput(say("--suppress-below must be 2 or more."))
     return ReportParams(
         start,
         end,
@@ -40,7 +41,7 @@ def _progress(done: int, total: int, step: str) -> None:
 
 def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     if not args.out or not args.format:
-        raise InvalidInput("Give --format json|csv|xlsx|pdf and --out FILE.")
+        raise InvalidInput(say("Give --format json|csv|xlsx|pdf and --out FILE."))
     params = _params(args)
     with open_session(args, paths) as session:
         dest = report_service.export_report(

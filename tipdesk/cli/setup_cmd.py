@@ -11,6 +11,7 @@ from tipdesk.cli.common import Add, InFile, open_session, user_name
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, KnownError, StoreExists
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import UserRole
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
@@ -22,13 +23,15 @@ def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
 
     role = InstallRole(args.role)
     if session_service.store_exists(paths):
-        raise StoreExists(f"A TIPDesk store already exists in {paths.home}; nothing was changed.")
+        raise StoreExists(
+            say("A TIPDesk store already exists in {home}; nothing was changed.", home=paths.home)
+        )
     if role is InstallRole.DISTRICT and not (args.district and args.office):
-        raise InvalidInput("A district install needs --district and --office.")
+        raise InvalidInput(say("A district install needs --district and --office."))
     if args.database and role is not InstallRole.HQ:
-        raise InvalidInput("Only an HQ install keeps its records in a PostgreSQL database.")
+        raise InvalidInput(say("Only an HQ install keeps its records in a PostgreSQL database."))
     if args.ca and not args.database:
-        raise InvalidInput("--ca is the CA certificate of the --database server: give both.")
+        raise InvalidInput(say("--ca is the CA certificate of the --database server: give both."))
     if args.database:
         # Before anything is created: the URL, and the certificate file (read, kept by content).
         hq_pg.check_database_url(args.database, hq_pg_tls.read_ca(hq_pg_cmd.ca_path(args)))
@@ -49,9 +52,14 @@ def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
         except KnownError as exc:
             session.close()
             raise KnownError(
-                f"The HQ store was created in {paths.home}, but its database could not be set "
-                f"up: {exc.message} Fix that, then run `tipdesk hq database URL`. The "
-                f"recovery key is: {recovery}"
+                say(
+                    "The HQ store was created in {home}, but its database could not be set up: "
+                    "{problem} Fix that, then run `tipdesk hq database URL`. The recovery key "
+                    "is: {recovery}",
+                    home=paths.home,
+                    problem=exc.said or exc.message,
+                    recovery=recovery,
+                )
             ) from None
         database = {"schema_version": linked.version, "devices": linked.devices}
     info = {

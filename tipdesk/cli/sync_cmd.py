@@ -45,11 +45,11 @@ def _confirm(args: argparse.Namespace, question: str) -> None:
         return
     if not sys.stdin.isatty():
         raise InvalidInput(
-            "Check the fingerprint above, then confirm with --yes. Nothing was changed."
+            say("Check the fingerprint above, then confirm with --yes. Nothing was changed.")
         )
     answer = input(f"{question} [y/N] ").strip().casefold()
     if answer not in ("y", "yes"):
-        raise InvalidInput("Not confirmed. Nothing was changed.")
+        raise InvalidInput(say("Not confirmed. Nothing was changed."))
 
 
 # --- keys and enrolment -------------------------------------------------------------------------
@@ -416,7 +416,7 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
         elif args.files:
             report = sync_service.import_files(session, [Path(f) for f in args.files])
         else:
-            raise InvalidInput("Name the bundle files to import, or --inbox.")
+            raise InvalidInput(say("Name the bundle files to import, or --inbox."))
 
     def text() -> str:
         lines = []
@@ -425,8 +425,16 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
             where = r.district_name or r.district
             if r.status == "duplicate":
                 lines.append(
-                    f"{name}: bundle {r.seq} from {where} was imported before: its "
-                    f"{r.up_to_date:,} records are up to date; nothing changed."
+                    language.text(
+                        say(
+                            "{name}: bundle {seq} from {where} was imported before: its {n:,} "
+                            "records are up to date; nothing changed.",
+                            name=name,
+                            seq=r.seq,
+                            where=where,
+                            n=r.up_to_date,
+                        )
+                    )
                 )
                 continue
             lines.append(
@@ -445,9 +453,17 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
         if report.results:
             accepted = sum(report.accepted.values())
             lines.append(
-                f"In the bundles {report.received:,}: accepted {accepted:,}, already up to date "
-                f"{report.up_to_date:,}, conflicts {len(report.conflicts):,}, quarantined "
-                f"{len(report.quarantined):,}."
+                language.text(
+                    say(
+                        "In the bundles {received:,}: accepted {accepted:,}, already up to date "
+                        "{up_to_date:,}, conflicts {conflicts:,}, quarantined {quarantined:,}.",
+                        received=report.received,
+                        accepted=accepted,
+                        up_to_date=report.up_to_date,
+                        conflicts=len(report.conflicts),
+                        quarantined=len(report.quarantined),
+                    )
+                )
             )
         for f in report.files:
             what = "imported" if f.status == "imported" else "held before; nothing changed"
@@ -458,14 +474,25 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
             )
         if report.moved:
             lines.append(
-                f"Moved {len(report.moved)} imported file(s) to the inbox's imported folder."
+                language.text(
+                    say(
+                        "Moved {n} imported file(s) to the inbox's imported folder.",
+                        n=len(report.moved),
+                    )
+                )
             )
         for device, gaps in report.gaps.items():
             if gaps:
                 lines.append(
-                    f"Device …{short_device(device)}: bundles {', '.join(map(str, gaps))} missing."
+                    language.text(
+                        say(
+                            "Device …{device}: bundles {seqs} missing.",
+                            device=short_device(device),
+                            seqs=", ".join(map(str, gaps)),
+                        )
+                    )
                 )
-        return "\n".join(lines) or "No bundle or case file imported."
+        return "\n".join(lines) or language.text(say("No bundle or case file imported."))
 
     data = {
         "bundles": report.results,
@@ -485,7 +512,7 @@ def cmd_hq_import(args: argparse.Namespace, paths: Paths) -> int:
     elif args.inbox is not None and not report.errors:
         io.emit(data, args.json, say("The inbox holds no new bundle."))
     for e in report.errors:
-        print(f"tipdesk: error: {e.file}: {e.message}", file=sys.stderr)
+        print(f"tipdesk: error: {e.file}: {language.text(e.said or e.message)}", file=sys.stderr)
     return 1 if report.errors else 0
 
 
@@ -580,7 +607,9 @@ def _field_choices(items: list[str] | None) -> dict[str, str]:
     for item in items or []:
         name, sep, side = item.partition("=")
         if not sep or not name.strip() or side.strip() not in ("local", "incoming"):
-            raise InvalidInput(f"Write --field NAME=local or NAME=incoming, not {item!r}.")
+            raise InvalidInput(
+                say("Write --field NAME=local or NAME=incoming, not {item}.", item=repr(item))
+            )
         out[name.strip()] = side.strip()
     return out
 
@@ -786,9 +815,9 @@ def cmd_hq_serve(args: argparse.Namespace, paths: Paths) -> int:
         raise InvalidInput(str(exc)) from None
     for name in (args.cert, args.key):
         if not Path(name).is_file():
-            raise InvalidInput(f"There is no file {name}.")
+            raise InvalidInput(say("There is no file {name}.", name=name))
     if args.workers < 0:
-        raise InvalidInput("--workers must be 0 or more.")
+        raise InvalidInput(say("--workers must be 0 or more."))
     worker = hq_worker_cmd.serving_session(args, paths)
     config = sync_server.ServerConfig(
         import_directly=args.import_directly, inbox=Path(args.inbox) if args.inbox else None

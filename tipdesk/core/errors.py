@@ -202,6 +202,25 @@ _NO_RECORD = {
 }
 
 
+#: The record kinds as words of a message ("This {kind} was changed elsewhere ...").
+_RECORD_WORDS = {
+    "case": template("case"),
+    "victim": template("victim"),
+    "accused": template("accused"),
+    "referral": template("referral"),
+    "training": template("training"),
+    "campaign": template("campaign"),
+    "hearing": template("hearing"),
+    "attachment": template("attachment"),
+}
+
+
+def record_word(kind: str) -> Message | str:
+    """A record kind (``case``) as a word a message's translation translates too (its English
+    is the kind itself); an unknown kind as it is."""
+    return say(_RECORD_WORDS[kind]) if kind in _RECORD_WORDS else kind
+
+
 def no_record(kind: str, record_id: str) -> NotFound:
     """The refusal "There is no <kind> with id <record_id>.", translatable for the record
     kinds (the English text as before for any other ``kind``)."""
@@ -238,6 +257,8 @@ class ValidationFailed(KnownError):
 
     def __init__(self, problems: Sequence[Problem], what: str = "record") -> None:
         self.problems = tuple(problems)
+        self.what = what
+        """The kind of record refused (``case``, ``victim``...), or ``record``."""
         lines = "; ".join(str(p) for p in self.problems)
         super().__init__(f"The {what} was not saved: {lines}")
         # The same sentence translatable (the command line's line in Urdu; the app lists the

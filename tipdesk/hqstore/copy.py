@@ -20,6 +20,7 @@ from typing import Any
 import psycopg
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.hqstore import migrations
 from tipdesk.hqstore.dialect import identifier
 from tipdesk.hqstore.errors import translated
@@ -89,8 +90,10 @@ class CopyTarget:
                 sql = f"SELECT 1 FROM {identifier(table)} LIMIT 1"  # noqa: S608
                 if conn.execute(sql.encode()).fetchone() is not None:
                     raise KnownError(
-                        "The PostgreSQL database already holds an HQ's records: copy into an "
-                        "empty database only. Nothing was changed."
+                        say(
+                            "The PostgreSQL database already holds an HQ's records: copy into an "
+                            "empty database only. Nothing was changed."
+                        )
                     )
         except BaseException:
             conn.close()  # an open transaction is rolled back with it

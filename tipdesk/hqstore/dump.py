@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.hqstore.pool import check_url
 
 PG_LIB = Path("/usr/lib/postgresql")
@@ -32,8 +33,11 @@ def tool(name: str) -> str:
     )
     if not candidates:
         raise KnownError(
-            f"PostgreSQL's {name} was not found: install the distribution's "
-            "postgresql-client package. Nothing was written."
+            say(
+                "PostgreSQL's {name} was not found: install the distribution's postgresql-client "
+                "package. Nothing was written.",
+                name=name,
+            )
         )
     return str(candidates[-1])
 
@@ -48,8 +52,11 @@ def dump(url: str) -> bytes:
     )
     if done.returncode != 0:
         raise KnownError(
-            f"pg_dump failed (exit status {done.returncode}): check that this computer may "
-            "read the HQ database. Nothing was written."
+            say(
+                "pg_dump failed (exit status {returncode}): check that this computer may read the "
+                "HQ database. Nothing was written.",
+                returncode=done.returncode,
+            )
         )
     return done.stdout
 
@@ -65,6 +72,9 @@ def restore(url: str, data: bytes) -> None:
     )
     if done.returncode != 0:
         raise KnownError(
-            f"pg_restore failed (exit status {done.returncode}): restore into an empty "
-            "database that this computer may write to."
+            say(
+                "pg_restore failed (exit status {returncode}): restore into an empty database "
+                "that this computer may write to.",
+                returncode=done.returncode,
+            )
         )

@@ -38,9 +38,10 @@ from typing import Any
 
 import psycopg
 
-from tipdesk.core.errors import NotFound, PermissionDenied, StaleRecord
+from tipdesk.core.errors import NotFound, PermissionDenied, StaleRecord, record_word
 from tipdesk.core.ids import new_id
 from tipdesk.core.masking import MASK, unmask_from
+from tipdesk.core.messages import say
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
     PARENT_KEY,
@@ -133,7 +134,7 @@ class PgRecords:
         """The record with its children; :class:`NotFound` when there is none."""
         found = self._select(kind, "id = %s", [record_id])
         if not found:
-            raise NotFound(f"No {kind} with id {record_id}.")
+            raise NotFound(say("No {kind} with id {id}.", kind=record_word(kind), id=record_id))
         return self._tree(found[0][1])
 
     # --- writing -------------------------------------------------------------------------
@@ -378,6 +379,11 @@ def _blind_check(victim: Victim, new: bool) -> None:
 def _stale(kind: str, stored: int, opened: int) -> StaleRecord:
     """The SQLCipher store's stale-save message, word for word."""
     return StaleRecord(
-        f"This {kind} was changed elsewhere (version {stored}) since it was opened "
-        f"(version {opened}); reopen it and apply your change again."
+        say(
+            "This {kind} was changed elsewhere (version {stored}) since it was opened "
+            "(version {opened}); reopen it and apply your change again.",
+            kind=record_word(kind),
+            stored=stored,
+            opened=opened,
+        )
     )

@@ -24,6 +24,7 @@ from tipdesk.core.errors import (
     StoreBusy,
     StoreNotFound,
 )
+from tipdesk.core.messages import say
 from tipdesk.store.driver import StoreBug
 
 RETRY_STATES = frozenset({"40001", "40P01"})
@@ -48,41 +49,61 @@ def classify(exc: psycopg.Error) -> Exception:
             state = "28000"
     klass = state[:2]
     if state == "53100":
-        return DiskFull("The HQ database server's disk is full: nothing was saved.")
+        return DiskFull(say("The HQ database server's disk is full: nothing was saved."))
     if state in RETRY_STATES or state in ("55P03", "57014"):
         return StoreBusy(
-            "The HQ database is busy (another import or analyst holds the same records); "
-            f"nothing was saved. Try again in a moment. (SQLSTATE {state})"
+            say(
+                "The HQ database is busy (another import or analyst holds the same records); "
+                "nothing was saved. Try again in a moment. (SQLSTATE {state})",
+                state=state,
+            )
         )
     if state == "3D000":
         return StoreNotFound(
-            "The HQ database named in the connection does not exist: create it first "
-            "(docs/install.md, HQ server)."
+            say(
+                "The HQ database named in the connection does not exist: create it first "
+                "(docs/install.md, HQ server)."
+            )
         )
     if klass == "28":
         return KnownError(
-            "The HQ database refused the sign-in (role or password): check the connection "
-            f"settings. (SQLSTATE {state})"
+            say(
+                "The HQ database refused the sign-in (role or password): check the connection "
+                "settings. (SQLSTATE {state})",
+                state=state,
+            )
         )
     if state == "42501":
         return PermissionDenied(
-            "The HQ database role used here may not do this; nothing was changed. "
-            f"(SQLSTATE {state})"
+            say(
+                "The HQ database role used here may not do this; nothing was changed. (SQLSTATE "
+                "{state})",
+                state=state,
+            )
         )
     if klass in ("XX", "58") and state in ("XX001", "XX002", "58P01"):
         return CorruptStore(
-            f"The HQ database reports damaged data (SQLSTATE {state}): ask its administrator "
-            "to check the server."
+            say(
+                "The HQ database reports damaged data (SQLSTATE {state}): ask its administrator "
+                "to check the server.",
+                state=state,
+            )
         )
     if klass == "08" or (isinstance(exc, psycopg.OperationalError) and not state):
         return KnownError(
-            "The HQ database server could not be reached: check that it runs and that this "
-            f"computer may connect to it. (SQLSTATE {state or 'none'})"
+            say(
+                "The HQ database server could not be reached: check that it runs and that this "
+                "computer may connect to it. (SQLSTATE {state})",
+                state=state or "none",
+            )
         )
     if klass == "53":
         return StoreBusy(
-            f"The HQ database server is out of resources (SQLSTATE {state}); nothing was "
-            "saved. Try again later."
+            say(
+                "The HQ database server is out of resources (SQLSTATE {state}); nothing was "
+                "saved. Try again later.",
+                state=state,
+            )
         )
     return StoreBug(f"{type(exc).__name__} (SQLSTATE {state or 'none'})")
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import hmac as crypto_hmac
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
 
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -73,9 +74,11 @@ def move_clear_key(conn: Conn, index_key: bytes | None) -> None:
         return
     if index_key is None:
         raise KnownError(
-            "This HQ database still holds its identity index key in a table (linked by an "
-            "earlier TIPDesk). Link it again from its HQ install (`tipdesk hq database URL`): "
-            "the key is checked and removed from the database. Nothing was changed."
+            say(
+                "This HQ database still holds its identity index key in a table (linked by an "
+                "earlier TIPDesk). Link it again from its HQ install (`tipdesk hq database URL`): "
+                "the key is checked and removed from the database. Nothing was changed."
+            )
         )
     try:
         held = base64.b64decode(clear, validate=True)
@@ -108,8 +111,10 @@ def check(conn: Conn, index_key: bytes) -> None:
     held = _setting(conn, FINGERPRINT)
     if held is None:
         raise KnownError(
-            "This HQ database is not linked to this HQ install (or was linked by an earlier "
-            "TIPDesk): run `tipdesk hq database URL` first. Nothing was changed."
+            say(
+                "This HQ database is not linked to this HQ install (or was linked by an earlier "
+                "TIPDesk): run `tipdesk hq database URL` first. Nothing was changed."
+            )
         )
     if not std_hmac.compare_digest(held.encode(), fingerprint(index_key).encode()):
         raise LinkedElsewhere()
@@ -120,7 +125,7 @@ def install_index_key(value: object) -> bytes:
     try:
         return base64.b64decode(str(value), validate=True)
     except (binascii.Error, ValueError):
-        raise KnownError("This HQ install's identity index key setting is damaged.") from None
+        raise KnownError(say("This HQ install's identity index key setting is damaged.")) from None
 
 
 def holds_clear_key(conn: Conn) -> bool:

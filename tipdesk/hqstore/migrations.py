@@ -29,6 +29,7 @@ from contextvars import ContextVar
 import psycopg
 
 from tipdesk.core.errors import StoreTooNew
+from tipdesk.core.messages import say
 
 Conn = psycopg.Connection[tuple[object, ...]]
 
@@ -364,8 +365,12 @@ def _migrate(conn: Conn) -> int:
         found = version(conn)
         if found > LATEST:
             raise StoreTooNew(
-                f"The HQ database has schema version {found}; this TIPDesk knows up to "
-                f"{LATEST}. Update TIPDesk on this computer; nothing was changed."
+                say(
+                    "The HQ database has schema version {found}; this TIPDesk knows up to "
+                    "{latest}. Update TIPDesk on this computer; nothing was changed.",
+                    found=found,
+                    latest=LATEST,
+                )
             )
     for number, step in STEPS:
         if number <= found:

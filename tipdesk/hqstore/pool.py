@@ -23,6 +23,7 @@ import psycopg.conninfo
 import psycopg_pool
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.hqstore.errors import RETRY_STATES, classify, sqlstate, translated
 
 T = TypeVar("T")
@@ -104,21 +105,27 @@ def check_url(url: str) -> None:
         parts = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError:
         raise InvalidInput(
-            "The database URL could not be read; write it as "
-            "postgresql://ROLE@HOST/DATABASE?sslmode=verify-full (docs/install.md, HQ server)."
+            say(
+                "The database URL could not be read; write it as "
+                "postgresql://ROLE@HOST/DATABASE?sslmode=verify-full (docs/install.md, HQ server)."
+            )
         ) from None
     if parts.get("password"):
         raise InvalidInput(
-            "The database URL holds a password; TIPDesk stores the URL in its settings, so "
-            "keep the password in ~/.pgpass (or a libpq service file) and give the URL "
-            "without it. Nothing was changed."
+            say(
+                "The database URL holds a password; TIPDesk stores the URL in its settings, so "
+                "keep the password in ~/.pgpass (or a libpq service file) and give the URL "
+                "without it. Nothing was changed."
+            )
         )
     hosts = [h for h in str(parts.get("host") or "").split(",") if h]
     over_network = any(not h.startswith("/") for h in hosts) or bool(parts.get("hostaddr"))
     if over_network and parts.get("sslmode") != "verify-full":
         raise InvalidInput(
-            "The database is reached over the network without sslmode=verify-full: TIPDesk "
-            "talks to a remote HQ database only over TLS that checks the server's certificate "
-            "and name (add ?sslmode=verify-full&sslrootcert=CA-FILE), or through a Unix socket "
-            "on this computer. Nothing was changed."
+            say(
+                "The database is reached over the network without sslmode=verify-full: TIPDesk "
+                "talks to a remote HQ database only over TLS that checks the server's certificate "
+                "and name (add ?sslmode=verify-full&sslrootcert=CA-FILE), or through a Unix "
+                "socket on this computer. Nothing was changed."
+            )
         )

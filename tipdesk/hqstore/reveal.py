@@ -24,6 +24,7 @@ from __future__ import annotations
 import psycopg
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.records import Victim
 from tipdesk.hqstore.errors import classify
 
@@ -91,7 +92,9 @@ def reveal_token(
     """The sealed token of ``field`` of victim ``victim_id``, audited (see the module
     contract); the caller commits (the audit entry goes with the transaction)."""
     if field not in Victim.IDENTIFYING:
-        raise InvalidInput(f"{field!r} is not an identifying field of a victim.")
+        raise InvalidInput(
+            say("{field} is not an identifying field of a victim.", field=repr(field))
+        )
     try:
         row = conn.execute(
             "SELECT public.tipdesk_reveal(%s, %s, %s, %s, %s)",
@@ -100,10 +103,10 @@ def reveal_token(
     except psycopg.Error as exc:
         state = getattr(exc, "sqlstate", None) or ""
         if state == "P0002":
-            raise InvalidInput("No victim with this id is in the HQ database.") from None
+            raise InvalidInput(say("No victim with this id is in the HQ database.")) from None
         if state == "22023":
             raise InvalidInput(
-                "Give a reason (at least a few words) for revealing the identity."
+                say("Give a reason (at least a few words) for revealing the identity.")
             ) from None
         raise classify(exc) from None
     return None if row is None or row[0] is None else str(row[0])

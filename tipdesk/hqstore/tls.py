@@ -19,6 +19,7 @@ from pathlib import Path
 import psycopg.conninfo
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.hqstore.pool import check_url
 
 
@@ -36,21 +37,27 @@ def check(url: str, *, ca_given: bool) -> None:
     if not remote:
         if ca_given:
             raise InvalidInput(
-                "The database is reached through a Unix socket on this computer, which needs "
-                "no CA certificate: leave out --ca. Nothing was changed."
+                say(
+                    "The database is reached through a Unix socket on this computer, which needs "
+                    "no CA certificate: leave out --ca. Nothing was changed."
+                )
             )
         return
     if psycopg.conninfo.conninfo_to_dict(url).get("sslrootcert"):
         raise InvalidInput(
-            "The database URL names a CA certificate file (sslrootcert); give the file with "
-            "--ca FILE instead: TIPDesk keeps its content, so that swapping the file later "
-            "cannot change whom HQ trusts. Nothing was changed."
+            say(
+                "The database URL names a CA certificate file (sslrootcert); give the file with "
+                "--ca FILE instead: TIPDesk keeps its content, so that swapping the file later "
+                "cannot change whom HQ trusts. Nothing was changed."
+            )
         )
     if not ca_given:
         raise InvalidInput(
-            "The database is reached over the network: give the CA certificate that signed "
-            "the server's certificate with --ca FILE (TLS with sslmode=verify-full checks the "
-            "server against it). Nothing was changed."
+            say(
+                "The database is reached over the network: give the CA certificate that signed "
+                "the server's certificate with --ca FILE (TLS with sslmode=verify-full checks the "
+                "server against it). Nothing was changed."
+            )
         )
 
 

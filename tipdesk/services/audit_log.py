@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session, log_with_failures
 from tipdesk.services.titles import record_titles
@@ -70,9 +71,9 @@ def acknowledge_break(session: Session, reason: str) -> ChainStatus:
     acknowledged; :class:`InvalidInput` when the log is not broken or ``reason`` is empty."""
     session.require(Permission.MANAGE_SETTINGS)
     if len(reason.strip()) < 5:
-        raise InvalidInput("Say why the break is being recorded (a few words at least).")
+        raise InvalidInput(say("Say why the break is being recorded (a few words at least)."))
     if session.store.audit_status().ok:
-        raise InvalidInput("The audit log is not broken: there is nothing to record.")
+        raise InvalidInput(say("The audit log is not broken: there is nothing to record."))
     found = session.store.acknowledge_audit_break(
         session.audit_entry("audit.break", reason=reason.strip())
     )

@@ -286,7 +286,9 @@ def restore(
         finally:
             probe.close()
         if not result.ok:
-            raise CorruptStore(f"The backup's audit log does not verify: {result.problem}.")
+            raise CorruptStore(
+                say("The backup's audit log does not verify: {problem}.", problem=result.problem)
+            )
         # The last chance to cancel: from here on the data folder is changed.
         _step(progress, 2, _RESTORE_STEPS)
         if store_exists(paths):

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.core.errors import InvalidInput, NotFound, no_record
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
@@ -263,8 +264,11 @@ def restore(
     old = kept.get(version)
     if old is None:
         raise InvalidInput(
-            f"Version {version} was saved before version history was kept (or is the current "
-            "one); it cannot be restored."
+            say(
+                "Version {version} was saved before version history was kept (or is the current "
+                "one); it cannot be restored.",
+                version=version,
+            )
         )
     top = session.store.get(kind, record_id)
     target = _find(session, top, row_kind, row_id)
@@ -277,7 +281,9 @@ def restore(
         if f.name not in skip and f.name in old.data:
             setattr(target, f.name, getattr(values, f.name))
     if store_history.values(target) == store_history.values(before) and not before.deleted:
-        raise InvalidInput(f"Version {version} holds the values the record has now.")
+        raise InvalidInput(
+            say("Version {version} holds the values the record has now.", version=version)
+        )
     target.deleted = False
     # The version this save writes (the store counts up by one for a change).
     entry = session.audit_entry(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tipdesk import __version__
 from tipdesk.core.codes import OfficeKind
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
 from tipdesk.store.store import OfficeRow
@@ -45,8 +46,11 @@ def set_idle_lock_minutes(session: Session, minutes: int) -> int:
     session.require(Permission.MANAGE_SETTINGS)
     if not MIN_IDLE_LOCK_MINUTES <= minutes <= MAX_IDLE_LOCK_MINUTES:
         raise InvalidInput(
-            f"The lock time must be between {MIN_IDLE_LOCK_MINUTES} and "
-            f"{MAX_IDLE_LOCK_MINUTES} minutes."
+            say(
+                "The lock time must be between {least} and {most} minutes.",
+                least=MIN_IDLE_LOCK_MINUTES,
+                most=MAX_IDLE_LOCK_MINUTES,
+            )
         )
     session.store.set_settings({IDLE_LOCK_KEY: str(minutes)}, session.actor())
     return minutes
@@ -76,8 +80,11 @@ def set_upload_minutes(session: Session, minutes: int) -> int:
     session.require(Permission.MANAGE_SETTINGS)
     if not MIN_UPLOAD_MINUTES <= minutes <= MAX_UPLOAD_MINUTES:
         raise InvalidInput(
-            f"The time between uploads must be between {MIN_UPLOAD_MINUTES} and "
-            f"{MAX_UPLOAD_MINUTES} minutes."
+            say(
+                "The time between uploads must be between {least} and {most} minutes.",
+                least=MIN_UPLOAD_MINUTES,
+                most=MAX_UPLOAD_MINUTES,
+            )
         )
     session.store.set_settings({UPLOAD_MINUTES_KEY: str(minutes)}, session.actor())
     return minutes
@@ -118,18 +125,20 @@ def add_office_releasing(session: Session, name: str, district: str, kind: str) 
     session.require(Permission.MANAGE_SETTINGS)
     name = " ".join(name.split())
     if not name:
-        raise InvalidInput("The office needs a name.")
+        raise InvalidInput(say("The office needs a name."))
     found = session.reference.district(district)
     if found is None:
-        raise InvalidInput(f"{district!r} is not a district in the reference list.")
+        raise InvalidInput(
+            say("{district} is not a district in the reference list.", district=repr(district))
+        )
     try:
         office_kind = OfficeKind(kind)
     except ValueError:
-        raise InvalidInput(f"{kind!r} is not a kind of office.") from None
+        raise InvalidInput(say("{kind} is not a kind of office.", kind=repr(kind))) from None
     existing = session.store.offices()
     folded = name.casefold()
     if any(o.name.casefold() == folded and o.district == found.code for o in existing):
-        raise InvalidInput(f"The office {name!r} is already in the list.")
+        raise InvalidInput(say("The office {name} is already in the list.", name=repr(name)))
     known = next(
         (
             o

@@ -32,6 +32,7 @@ from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import lists
@@ -66,7 +67,9 @@ def export_list(
     if dest.suffix.lower() != ".xlsx":
         dest = dest.with_suffix(".xlsx")
     if not dest.parent.is_dir():
-        raise InvalidInput(f"{dest.parent} is not a folder; nothing was written.")
+        raise InvalidInput(
+            say("{parent} is not a folder; nothing was written.", parent=dest.parent)
+        )
     names = [c.name for c in list_queries.columns(query.kind)]
     unknown = [c.name for c in columns if c.name not in names]
     if unknown:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.services import pg_route
 from tipdesk.services.session import Session
@@ -120,7 +121,7 @@ def set_officer_name(session: Session, name: str) -> OfficerName:
     session.require(Permission.VIEW)
     name = " ".join(name.split())
     if not name:
-        raise InvalidInput("Write your name as it appears in “Investigating officer”.")
+        raise InvalidInput(say("Write your name as it appears in “Investigating officer”."))
     session.store.set_settings({_officer_key(session): name}, session.actor())
     return OfficerName(name, True)
 

@@ -24,6 +24,7 @@ from tipdesk.core.ages import age_on
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.letters import filled
 from tipdesk.core.masking import is_masked
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Hearing, Referral, Victim
 from tipdesk.fs import atomic_write_bytes
@@ -280,7 +281,13 @@ def _service(session: Session, service: str) -> str:
     code = session.reference.lookup("referral_services", service.strip())
     if code is None:
         known = ", ".join(session.reference.items("referral_services"))
-        raise InvalidInput(f"{service[:40]!r} is not a referral service (use one of: {known}).")
+        raise InvalidInput(
+            say(
+                "{service} is not a referral service (use one of: {known}).",
+                service=repr(service[:40]),
+                known=known,
+            )
+        )
     return code
 
 
@@ -302,7 +309,7 @@ def referral_letter(
     templates = session.reference.letters
     template = templates.get(code) or templates.get("default")
     if template is None:
-        raise InvalidInput("No referral letter templates are installed.")
+        raise InvalidInput(say("No referral letter templates are installed."))
     reason = reveal_reason.strip() if reveal_reason is not None else None
     if reason is None:
         victim = records.get(session, "victim", victim_id)

@@ -279,13 +279,15 @@ def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
     """The victim with identifying details visible; audited with the reason."""
     session.require(Permission.REVEAL_IDENTITY)
     if len(reason.strip()) < 5:
-        raise InvalidInput("Give a reason (at least a few words) for revealing the identity.")
+        raise InvalidInput(say("Give a reason (at least a few words) for revealing the identity."))
     if not session.store.vault.is_open:
         # Identities are sealed (tipdesk.store.identity); the key is granted at the next
         # sign-in of a user who holds it.
         raise PermissionDenied(
-            "Your copy of the identity key has not been granted yet: it is given when an "
-            "administrator (or another supervisor) signs in. Try again after that."
+            say(
+                "Your copy of the identity key has not been granted yet: it is given when an "
+                "administrator (or another supervisor) signs in. Try again after that."
+            )
         )
     if pg_route.routed(session):
         from tipdesk.services.sync import hq_pg_records  # the PostgreSQL driver, only when used
@@ -303,7 +305,7 @@ def delete(session: Session, kind: str, record_id: str, reason: str) -> Changes:
     session.require(Permission.DELETE)
     _check_kind(kind)
     if not reason.strip():
-        raise InvalidInput("Give a reason for deleting the record.")
+        raise InvalidInput(say("Give a reason for deleting the record."))
     pg = _on_postgres(session)
     if pg is not None:
         with pg as routed:  # the record, its deletion and the reason in one transaction

@@ -87,7 +87,13 @@ def _combined(files: dict[str, dict[str, Any]], *, origin: str) -> Reference:
     for rel, doc in files.items():
         name = _NAME_OF.get(rel)
         if name is None:
-            raise InvalidInput(f"{origin}: {rel} is not one of TIPDesk's reference files.")
+            raise InvalidInput(
+                say(
+                    "{origin}: {rel} is not one of TIPDesk's reference files.",
+                    origin=origin,
+                    rel=rel,
+                )
+            )
         documents[name] = doc
     return reference_from_documents(documents, origin=origin)
 

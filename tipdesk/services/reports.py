@@ -20,6 +20,7 @@ from tipdesk import catalogue
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.languages import Language
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.reports import build as report_build
@@ -75,9 +76,13 @@ def district_coverage(session: Session, stale_days: int = 30) -> Coverage:
     quarantine are read there."""
     session.require(Permission.VIEW)
     if session.install.role is not InstallRole.HQ:
-        raise InvalidInput("Coverage of the districts is HQ's view; a district sends bundles.")
+        raise InvalidInput(say("Coverage of the districts is HQ's view; a district sends bundles."))
     if stale_days < 1:
-        raise InvalidInput(f"A district is stale after at least 1 day, not {stale_days}.")
+        raise InvalidInput(
+            say(
+                "A district is stale after at least 1 day, not {stale_days}.", stale_days=stale_days
+            )
+        )
     today = session.clock.now().date()
     params = ReportParams(today, today, stale_days=stale_days)
     db = hq_database(session)
@@ -102,7 +107,13 @@ def report_wording(language: str) -> Wording:
         chosen = Language(language)
     except ValueError:
         choices = ", ".join(x.value for x in Language)
-        raise InvalidInput(f"Unknown language {language!r}; use one of: {choices}.") from None
+        raise InvalidInput(
+            say(
+                "Unknown language {language}; use one of: {choices}.",
+                language=repr(language),
+                choices=choices,
+            )
+        ) from None
     if chosen is Language.ENGLISH:
         return ENGLISH
     words = catalogue.translations(chosen.value, ("ReportTables", "codes"))
@@ -123,7 +134,13 @@ def export_report(
     the path written."""
     session.require(Permission.REPORTS)
     if fmt not in FORMATS:
-        raise InvalidInput(f"Unknown format {fmt!r}; use one of: {', '.join(FORMATS)}.")
+        raise InvalidInput(
+            say(
+                "Unknown format {fmt}; use one of: {known}.",
+                fmt=repr(fmt),
+                known=", ".join(FORMATS),
+            )
+        )
     dest = _destination(dest)
     report = report or build_report(session, params, progress)
     writers.write_report(report, fmt, dest, wording)
@@ -150,7 +167,13 @@ def export_standard(
     only those identified in a period; return the path written."""
     session.require(Permission.REPORTS)
     if kind not in STANDARD_EXPORTS:
-        raise InvalidInput(f"Unknown export {kind!r}; use one of: {', '.join(STANDARD_EXPORTS)}.")
+        raise InvalidInput(
+            say(
+                "Unknown export {kind}; use one of: {known}.",
+                kind=repr(kind),
+                known=", ".join(STANDARD_EXPORTS),
+            )
+        )
     dest = _destination(dest)
     scope = None
     if date_from or date_to:
@@ -183,7 +206,7 @@ def export_standard(
 def _destination(dest: Path) -> Path:
     dest = dest.expanduser().resolve()
     if dest.is_dir():
-        raise InvalidInput(f"{dest} is a folder; give the export a file name.")
+        raise InvalidInput(say("{dest} is a folder; give the export a file name.", dest=dest))
     if not dest.parent.is_dir():
-        raise InvalidInput(f"The folder {dest.parent} does not exist.")
+        raise InvalidInput(say("The folder {parent} does not exist.", parent=dest.parent))
     return dest

@@ -53,11 +53,19 @@ def add_user(session: Session, name: str, role: UserRole, passphrase: str) -> No
     session.require(Permission.MANAGE_USERS)
     if role not in INSTALL_ROLES[session.install.role]:
         allowed_roles = ", ".join(r.value for r in INSTALL_ROLES[session.install.role])
-        raise InvalidInput(f"A {session.install.role.value} install has roles: {allowed_roles}.")
+        raise InvalidInput(
+            say(
+                "A {role} install has roles: {allowed_roles}.",
+                role=session.install.role.value,
+                allowed_roles=allowed_roles,
+            )
+        )
     name = name.strip()
     with KeyFile.locked(session.paths.keyfile) as keyfile:
         if not name or session.store.user(name) is not None or keyfile.canonical_name(name):
-            raise InvalidInput(f"The user name {name!r} is empty or already taken.")
+            raise InvalidInput(
+                say("The user name {name} is empty or already taken.", name=repr(name))
+            )
         check_passphrase(passphrase, name)
         keyfile.add_user(name, passphrase, _db_key(session), identity=_identity_for(session, role))
     session.store.add_user(name, role.value, session.actor())
@@ -73,7 +81,7 @@ def disable_user(session: Session, name: str) -> KeyRotation:
     if user is None or not user.active:
         raise InvalidInput(say("There is no active user named {name}.", name=repr(name.strip())))
     if user.name == session.user.name:
-        raise InvalidInput("You cannot disable yourself; ask another admin.")
+        raise InvalidInput(say("You cannot disable yourself; ask another admin."))
     rotation = rotate_keys(session, reason=f"user {user.name} disabled", without=user.name)
     session.store.set_user_active(user.name, False, session.actor())
     return rotation
@@ -124,8 +132,10 @@ def _refuse_if_open_elsewhere(paths: Paths) -> None:
     except PermissionError:
         pass  # alive, another account's
     raise StoreBusy(
-        "The TIPDesk app has this store open; close it before rotating the keys (the app "
-        "would be left with a key that no longer opens the store)."
+        say(
+            "The TIPDesk app has this store open; close it before rotating the keys (the app "
+            "would be left with a key that no longer opens the store)."
+        )
     )
 
 

@@ -148,12 +148,12 @@ def _decrypt_text(aead: AESGCM, attachment_id: str, field: str, token: str) -> s
     if not token:
         return ""
     if not token.startswith(_TEXT_PREFIX):
-        raise CorruptStore("A case file's description is damaged.")
+        raise CorruptStore(say("A case file's description is damaged."))
     try:
         raw = base64.b64decode(token[len(_TEXT_PREFIX) :], validate=True)
         plain = aead.decrypt(raw[:_NONCE], raw[_NONCE:], f"{attachment_id}|{field}".encode())
     except (binascii.Error, ValueError, InvalidTag):
-        raise CorruptStore("A case file's description is damaged.") from None
+        raise CorruptStore(say("A case file's description is damaged.")) from None
     return plain.decode("utf-8")
 
 
@@ -177,7 +177,9 @@ class AttachmentStore:
             return None
         key = keywrap.open_sealed(private, bytes(stored), _KEY_INFO + attachment_id.encode())
         if key is None:
-            raise CorruptStore("A victim's file key does not open with this store's identity key.")
+            raise CorruptStore(
+                say("A victim's file key does not open with this store's identity key.")
+            )
         return AESGCM(key)
 
     def _stored_key(self, attachment_id: str, key: bytes, sealed: bool) -> bytes:
@@ -450,14 +452,18 @@ class AttachmentStore:
             raise NotFound(say("There is no case file with id {id}.", id=attachment_id))
         if row[0] is None:
             raise NotFound(
-                "This case file stays at its district: HQ has its description only (the "
-                "district sends a file with Send to HQ)."
+                say(
+                    "This case file stays at its district: HQ has its description only (the "
+                    "district sends a file with Send to HQ)."
+                )
             )
         aead = self._key_of(attachment_id, row[0], bool(row[1]))
         if aead is None:
             raise PermissionDenied(
-                "This file belongs to a victim: only users who may reveal victims' identities "
-                "can open it."
+                say(
+                    "This file belongs to a victim: only users who may reveal victims' identities "
+                    "can open it."
+                )
             )
         return self._chunks(attachment_id, aead, int(row[2]), str(row[3]))
 
@@ -470,17 +476,21 @@ class AttachmentStore:
                     (attachment_id, n),
                 ).fetchone()
             if found is None:
-                raise CorruptStore("A case file is damaged: part of it is missing.")
+                raise CorruptStore(say("A case file is damaged: part of it is missing."))
             data = bytes(found[0])
             try:
                 aad = _aad(attachment_id, n, n == count - 1)
                 plain = aead.decrypt(data[:_NONCE], data[_NONCE:], aad)
             except (InvalidTag, ValueError):
-                raise CorruptStore("A case file is damaged: part of it does not decrypt.") from None
+                raise CorruptStore(
+                    say("A case file is damaged: part of it does not decrypt.")
+                ) from None
             digest.update(plain)
             yield plain
         if digest.hexdigest() != sha:
-            raise CorruptStore("A case file is damaged: its content does not match its checksum.")
+            raise CorruptStore(
+                say("A case file is damaged: its content does not match its checksum.")
+            )
 
     def read_all(self, attachment_id: str) -> bytes:
         """The whole file in memory (previews: the caller bounds the size)."""

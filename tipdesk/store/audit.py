@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.core.errors import AuditChainBroken
+from tipdesk.core.messages import say
 from tipdesk.store import settings_table
 from tipdesk.store.driver import Connection, insert_rows
 
@@ -160,9 +161,12 @@ def append(conn: Connection, entries: Iterable[NewEntry]) -> int:
     found = status(conn)
     if not found.ok:
         raise AuditChainBroken(
-            f"The audit log is broken ({found.problem}); nothing was saved. An administrator "
-            "must review it (tipdesk audit verify) and record the break (tipdesk audit "
-            "acknowledge) before changes can be saved again."
+            say(
+                "The audit log is broken ({problem}); nothing was saved. An administrator must "
+                "review it (tipdesk audit verify) and record the break (tipdesk audit "
+                "acknowledge) before changes can be saved again.",
+                problem=found.problem,
+            )
         )
     return _append_after(conn, _last(conn), entries)
 

@@ -24,6 +24,7 @@ from typing import Any
 import sqlcipher3
 
 from tipdesk.core.errors import CorruptStore, DiskFull, KnownError, StoreBusy
+from tipdesk.core.messages import say
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -44,14 +45,19 @@ class StoreBug(Exception):
 def _classify(exc: Exception) -> Exception:
     text = str(exc).lower()
     if "database or disk is full" in text or "disk full" in text:
-        return DiskFull("The disk is full: the change was not saved and stored data is unchanged.")
+        return DiskFull(
+            say("The disk is full: the change was not saved and stored data is unchanged.")
+        )
     if "locked" in text or "busy" in text:
         return StoreBusy(
-            "The store is busy in another TIPDesk window or command; try again in a moment."
+            say("The store is busy in another TIPDesk window or command; try again in a moment.")
         )
     if "file is not a database" in text or "malformed" in text or "not a database" in text:
         return CorruptStore(
-            "The database could not be read: it is damaged, or it does not belong to this key file."
+            say(
+                "The database could not be read: it is damaged, or it does not belong to this key "
+                "file."
+            )
         )
     if "unable to open" in text or "readonly" in text or "disk i/o" in text:
         return KnownError(f"The database file could not be used: {exc}.")
@@ -67,7 +73,7 @@ def translated() -> Iterator[None]:
         raise _classify(exc) from None
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFull("The disk is full: nothing was written.") from None
+            raise DiskFull(say("The disk is full: nothing was written.")) from None
         raise
 
 
@@ -79,11 +85,13 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     if len(key) != KEY_BYTES:
         raise ValueError("database key must be 32 bytes")
     if not create and not path.exists():
-        raise CorruptStore(f"The database file {path.name} is missing from the data folder.")
+        raise CorruptStore(
+            say("The database file {name} is missing from the data folder.", name=path.name)
+        )
     if not create and path.stat().st_size == 0:
         # SQLite would take an empty file for a new database and the caller would build an
         # empty store in its place.
-        raise CorruptStore(f"The database file {path.name} is empty: it is damaged.")
+        raise CorruptStore(say("The database file {name} is empty: it is damaged.", name=path.name))
     with translated():
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
         try:

@@ -49,6 +49,7 @@ from tipdesk.core.dual_role import name_key
 from tipdesk.core.errors import CorruptStore
 from tipdesk.core.folding import fold
 from tipdesk.core.masking import MASK
+from tipdesk.core.messages import say
 from tipdesk.core.records import Accused, Victim
 from tipdesk.store import identity_relay, keywrap, settings_table
 from tipdesk.store.driver import Connection
@@ -113,7 +114,7 @@ def _setting_bytes(conn: Connection, key: str) -> bytes | None:
     try:
         return base64.b64decode(row[0], validate=True)
     except (binascii.Error, ValueError):
-        raise CorruptStore(f"The store's {key} setting is damaged.") from None
+        raise CorruptStore(say("The store's {key} setting is damaged.", key=key)) from None
 
 
 class IdentityVault:
@@ -140,14 +141,14 @@ class IdentityVault:
         if self._public is None:
             self._public = _setting_bytes(self._conn, PUBLIC_KEY)
             if self._public is None:
-                raise CorruptStore("The store has no identity key (its schema is too old).")
+                raise CorruptStore(say("The store has no identity key (its schema is too old)."))
         return self._public
 
     def _index(self) -> bytes:
         if self._index_key is None:
             self._index_key = _setting_bytes(self._conn, INDEX_KEY)
             if self._index_key is None:
-                raise CorruptStore("The store has no identity index key.")
+                raise CorruptStore(say("The store has no identity index key."))
         return self._index_key
 
     def escrow(self) -> bytes | None:
@@ -167,7 +168,9 @@ class IdentityVault:
         """Give the identity key (from the key file or the escrow); :class:`CorruptStore` when
         it is not this store's."""
         if keywrap.key_pair_from(private)[1] != self.public_key():
-            raise CorruptStore("The identity key in the key file does not belong to this store.")
+            raise CorruptStore(
+                say("The identity key in the key file does not belong to this store.")
+            )
         self._private = private
         self._readers.clear()
 

@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 
 from tipdesk.core.clock import iso_timestamp, parse_timestamp
 from tipdesk.core.errors import CorruptStore
+from tipdesk.core.messages import say
 
 FORMAT = "tipdesk-keyfile"
 VERSION = 2
@@ -216,7 +217,11 @@ class _Malformed(Exception):
 def parse_key_file(path: Path, raw: bytes) -> KeyFileState:
     def corrupt(reason: str) -> CorruptStore:
         return CorruptStore(
-            f"The key file {path} is damaged or is not a TIPDesk key file ({reason})."
+            say(
+                "The key file {path} is damaged or is not a TIPDesk key file ({reason}).",
+                path=path,
+                reason=reason,
+            )
         )
 
     if len(raw) > MAX_FILE_BYTES:
@@ -232,8 +237,13 @@ def parse_key_file(path: Path, raw: bytes) -> KeyFileState:
     version = doc.get("version")
     if type(version) is int and version > VERSION:
         raise CorruptStore(
-            f"The key file {path} was written by a newer version of TIPDesk (key file version "
-            f"{version}; this TIPDesk reads version {VERSION}). Update TIPDesk to open it."
+            say(
+                "The key file {path} was written by a newer version of TIPDesk (key file version "
+                "{version}; this TIPDesk reads version {reads}). Update TIPDesk to open it.",
+                path=path,
+                version=version,
+                reads=VERSION,
+            )
         )
     try:
         return _parse_document(doc)

@@ -287,7 +287,9 @@ class KeyFile:
         """
         path = Path(path)
         if os.path.lexists(path):
-            raise StoreExists(f"A key file already exists at {path}; nothing was changed.")
+            raise StoreExists(
+                say("A key file already exists at {path}; nothing was changed.", path=path)
+            )
         name = normalise_name(user)
         _check_new_name(name)
         _require_good_passphrase(passphrase, name)
@@ -314,7 +316,10 @@ class KeyFile:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise StoreNotFound(
-                f"There is no key file at {path}. Create a store first (tipdesk init)."
+                say(
+                    "There is no key file at {path}. Create a store first (tipdesk init).",
+                    path=path,
+                )
             ) from None
         return cls(path, parse_key_file(path, raw))
 
@@ -340,7 +345,7 @@ class KeyFile:
             lock.acquire(timeout=LOCK_TIMEOUT)
         except LockTimeout:
             raise StoreBusy(
-                "Another sign-in to this store is under way; try again in a moment."
+                say("Another sign-in to this store is under way; try again in a moment.")
             ) from None
         try:
             yield cls.load(path)
@@ -411,8 +416,11 @@ class KeyFile:
             raw = parse_recovery_key(recovery_key)
         except ValueError:
             raise WrongPassphrase(
-                f"That is not a recovery key: it has {_RECOVERY_CHARS} letters and digits, "
-                "in groups like ABCD-EFGH-…"
+                say(
+                    "That is not a recovery key: it has {n} letters and digits, in groups like "
+                    "ABCD-EFGH-…",
+                    n=_RECOVERY_CHARS,
+                )
             ) from None
         db_key = self._open_recovery(raw)[0]
         if db_key is None:
@@ -499,7 +507,7 @@ class KeyFile:
             )
             users.append(replace(entry, sealed_key=sealed_key, sealed_identity=sealed_identity))
         if not users:
-            raise InvalidInput("No user would be able to open the store after the rotation.")
+            raise InvalidInput(say("No user would be able to open the store after the rotation."))
         nonce, wrapped = _wrap(
             keywrap.hkdf(new_key, file_id, _PREVIOUS_INFO), old_key, _aad(file_id, "previous", "")
         )
@@ -615,9 +623,9 @@ class KeyFile:
         be removed (:class:`InvalidInput`), so the store never depends on the recovery key."""
         entry = self._find(user)
         if entry is None:
-            raise NotFound(f"There is no user named {normalise_name(user)!r}.")
+            raise NotFound(say("There is no user named {name}.", name=repr(normalise_name(user))))
         if len(self._state.users) == 1:
-            raise InvalidInput("The last user cannot be removed; add another user first.")
+            raise InvalidInput(say("The last user cannot be removed; add another user first."))
         users = tuple(e for e in self._state.users if e is not entry)
         self._commit(replace(self._state, users=users))
 
@@ -656,7 +664,7 @@ class KeyFile:
         :class:`InvalidInput` for a key that is not this store's."""
         entry = self._find(user)
         if entry is None:
-            raise NotFound(f"There is no user named {normalise_name(user)!r}.")
+            raise NotFound(say("There is no user named {name}.", name=repr(normalise_name(user))))
         _require_good_passphrase(new, entry.name)
         self._verify_db_key(db_key, corrupt=False)
         self._rewrap(entry, new, db_key, kdf, identity)
@@ -696,7 +704,7 @@ class KeyFile:
     def _find_existing(self, user: str) -> UserEntry:
         entry = self._find(user)
         if entry is None:  # pragma: no cover - callers checked
-            raise NotFound(f"There is no user named {normalise_name(user)!r}.")
+            raise NotFound(say("There is no user named {name}.", name=repr(normalise_name(user))))
         return entry
 
     def _open_user(self, entry: UserEntry, passphrase: str) -> tuple[bytes, bytes] | None:
@@ -723,7 +731,9 @@ class KeyFile:
             inner, entry.sealed_key, _aad(file_id, "user.db_key", entry.name)
         )
         if db_key is None:
-            raise CorruptStore(f"The key file {self._path} is inconsistent (a sealed key).")
+            raise CorruptStore(
+                say("The key file {path} is inconsistent (a sealed key).", path=self._path)
+            )
         self._verify_db_key(db_key, corrupt=True)
         return db_key, inner
 
@@ -734,8 +744,10 @@ class KeyFile:
         if good:
             return
         if corrupt:
-            raise CorruptStore(f"The key file {self._path} is inconsistent (key check failed).")
-        raise InvalidInput("That database key does not belong to this store.")
+            raise CorruptStore(
+                say("The key file {path} is inconsistent (key check failed).", path=self._path)
+            )
+        raise InvalidInput(say("That database key does not belong to this store."))
 
     def _rewrap(
         self,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tipdesk.core.errors import StoreTooNew
+from tipdesk.core.messages import say
 from tipdesk.store.driver import Connection, run_script, transaction
 
 _META = """
@@ -1103,8 +1104,12 @@ def migrate(conn: Connection) -> list[int]:
     version = current_version(conn)
     if version > LATEST:
         raise StoreTooNew(
-            f"This store was written by a newer TIPDesk (schema {version}; this version reads up "
-            f"to {LATEST}). Install the newer TIPDesk to open it; nothing was changed."
+            say(
+                "This store was written by a newer TIPDesk (schema {version}; this version reads "
+                "up to {latest}). Install the newer TIPDesk to open it; nothing was changed.",
+                version=version,
+                latest=LATEST,
+            )
         )
     reached: list[int] = []
     while version < LATEST:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tipdesk.core.errors import NotFound, StaleRecord, no_record
+from tipdesk.core.errors import NotFound, StaleRecord, no_record, record_word
 from tipdesk.core.ids import new_id
 from tipdesk.core.messages import say
 from tipdesk.core.records import (
@@ -465,8 +465,13 @@ class Store:
         rowid, old = stored
         if record.version != old.version:
             raise StaleRecord(
-                f"This {kind} was changed elsewhere (version {old.version}) since it was opened "
-                f"(version {record.version}); reopen it and apply your change again."
+                say(
+                    "This {kind} was changed elsewhere (version {stored}) since it was opened "
+                    "(version {opened}); reopen it and apply your change again.",
+                    kind=record_word(kind),
+                    stored=old.version,
+                    opened=record.version,
+                )
             )
         changed = _changed_fields(old, record)
         record.created_at, record.created_by = old.created_at, old.created_by

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tipdesk.core.messages import say
 from tipdesk.sync.errors import TooLarge
 
 MAX_RECORDS = 100_000
@@ -75,15 +76,23 @@ def check_declared(counts: Mapping[str, int], plain_bytes: int, payload_bytes: i
     n = records_in(counts)
     if n > MAX_RECORDS:
         raise TooLarge(
-            f"This bundle declares {n:,} records; a bundle holds at most {MAX_RECORDS:,} "
-            "(TIPDesk splits larger exports). It was refused. Nothing was changed."
+            say(
+                "This bundle declares {n:,} records; a bundle holds at most {most:,} (TIPDesk "
+                "splits larger exports). It was refused. Nothing was changed.",
+                n=n,
+                most=MAX_RECORDS,
+            )
         )
     limit = plain_budget(n)
     if plain_bytes > limit or payload_bytes > limit + COMPRESSION_SLACK:
         raise TooLarge(
-            f"This bundle's contents ({max(plain_bytes, payload_bytes):,} bytes) are larger "
-            f"than {n:,} records may take ({limit:,} bytes); it was refused. Nothing was "
-            "changed."
+            say(
+                "This bundle's contents ({size:,} bytes) are larger than {n:,} records may take "
+                "({limit:,} bytes); it was refused. Nothing was changed.",
+                size=max(plain_bytes, payload_bytes),
+                n=n,
+                limit=limit,
+            )
         )
 
 
@@ -93,9 +102,13 @@ def check_items(plain: bytes, records: int) -> None:
     found, limit = items(plain), items_budget(records)
     if found > limit:
         raise TooLarge(
-            f"This bundle's contents hold about {found:,} values, more than {records:,} "
-            f"records may ({limit:,}); it was refused before reading them. Nothing was "
-            "changed."
+            say(
+                "This bundle's contents hold about {found:,} values, more than {records:,} "
+                "records may ({limit:,}); it was refused before reading them. Nothing was changed.",
+                found=found,
+                records=records,
+                limit=limit,
+            )
         )
 
 
@@ -110,6 +123,8 @@ def check_receipt(plain_bytes: int, plain: bytes | None = None) -> None:
     found = items(plain) if plain is not None else 0
     if plain_bytes > RECEIPT_MAX_PLAIN or found > RECEIPT_MAX_ITEMS:
         raise TooLarge(
-            "This receipt is larger than any receipt HQ makes; it was refused. Ask HQ for a "
-            "new one. Nothing was changed."
+            say(
+                "This receipt is larger than any receipt HQ makes; it was refused. Ask HQ for a "
+                "new one. Nothing was changed."
+            )
         )

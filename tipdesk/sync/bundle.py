@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.core.ids import is_id
+from tipdesk.core.messages import say
 from tipdesk.sync import container
 from tipdesk.sync.codec import KIND_ORDER, MAX_NUMBER
 from tipdesk.sync.container import Envelope
@@ -106,7 +107,10 @@ def seal_bundle(
 
 def _damaged() -> DamagedFile:
     return DamagedFile(
-        "The bundle's manifest is not in the expected form; it was refused. Nothing was changed."
+        say(
+            "The bundle's manifest is not in the expected form; it was refused. Nothing was "
+            "changed."
+        )
     )
 
 
@@ -176,8 +180,10 @@ def check_payload(manifest: Manifest, payload: Payload) -> None:
         or payload.counts() != {k: n for k, n in manifest.counts.items() if n}
     ):
         raise DamagedFile(
-            "The bundle's contents do not match its manifest (it may have been re-signed by "
-            "another device); it was refused. Nothing was changed."
+            say(
+                "The bundle's contents do not match its manifest (it may have been re-signed by "
+                "another device); it was refused. Nothing was changed."
+            )
         )
     if manifest.format >= 2:
         check_range(manifest, payload)
@@ -192,41 +198,63 @@ def check_range(manifest: Manifest, payload: Payload) -> None:
     the last of them (a bundle with no change has an empty range). Otherwise the bundle is
     refused (:class:`RangeMismatch`): a crafted "through 1,000,000" acknowledges nothing."""
     after, through = manifest.after_change, manifest.through_change
-    claim = f"the changes after {after:,} up to {through:,}"
+    claim = say("the changes after {after:,} up to {through:,}", after=after, through=through)
     changes = payload.changes
     if changes is None:
         raise RangeMismatch(
-            f"The bundle claims {claim} but does not say where its records are in that range; "
-            "it was refused. Nothing was changed."
+            say(
+                "The bundle claims {claim} but does not say where its records are in that "
+                "range; it was refused. Nothing was changed.",
+                claim=claim,
+            )
         )
     if (changes.after, changes.through) != (after, through):
         raise RangeMismatch(
-            f"The bundle's manifest claims {claim}, its contents the changes after "
-            f"{changes.after:,} up to {changes.through:,}; it was refused. Nothing was changed."
+            say(
+                "The bundle's manifest claims {claim}, its contents the changes after "
+                "{after:,} up to {through:,}; it was refused. Nothing was changed.",
+                claim=claim,
+                after=changes.after,
+                through=changes.through,
+            )
         )
     counts = payload.counts()
     if {k: len(v) for k, v in changes.positions.items() if v} != counts:
         raise RangeMismatch(
-            "The bundle does not give a change position for each of its records; it was "
-            "refused. Nothing was changed."
+            say(
+                "The bundle does not give a change position for each of its records; it was "
+                "refused. Nothing was changed."
+            )
         )
     every = [p for kind in KIND_ORDER for p in changes.positions.get(kind, ())]
     every += changes.not_sent
     if not every:
         if after != through:
             raise RangeMismatch(
-                f"The bundle claims {claim} but holds no change; it was refused. Nothing was "
-                "changed."
+                say(
+                    "The bundle claims {claim} but holds no change; it was refused. Nothing "
+                    "was changed.",
+                    claim=claim,
+                )
             )
         return
     low, high = min(every), max(every)
     if low <= after or high > through or len(set(every)) != len(every):
         raise RangeMismatch(
-            f"The bundle claims {claim} but its records lie elsewhere (changes {low:,} to "
-            f"{high:,}, or one change twice); it was refused. Nothing was changed."
+            say(
+                "The bundle claims {claim} but its records lie elsewhere (changes {low:,} to "
+                "{high:,}, or one change twice); it was refused. Nothing was changed.",
+                claim=claim,
+                low=low,
+                high=high,
+            )
         )
     if high != through:
         raise RangeMismatch(
-            f"The bundle claims {claim} but holds changes up to {high:,} only; it was refused. "
-            "Nothing was changed."
+            say(
+                "The bundle claims {claim} but holds changes up to {high:,} only; it was "
+                "refused. Nothing was changed.",
+                claim=claim,
+                high=high,
+            )
         )

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from tipdesk.core.messages import Message, say, template
 from tipdesk.sync import age
 from tipdesk.sync.canonical import Malformed, canonical, strict_loads
 from tipdesk.sync.errors import (
@@ -145,10 +146,22 @@ def seal_compressed(
     return sealed
 
 
+#: The kinds of sealed file as words of a message (translated with it).
+_WORDS = {"bundle": template("bundle"), "receipt": template("receipt"), "file": template("file")}
+
+
+def _word(kind: str) -> Message:
+    """``kind`` (a bundle, a receipt, a file) as a word the UI translates."""
+    return say(_WORDS.get(kind, kind))
+
+
 def _damaged(what: str) -> DamagedFile:
     return DamagedFile(
-        f"The {what} is damaged or incomplete (it was cut short or altered on the way); "
-        "ask for it to be sent again. Nothing was changed."
+        say(
+            "The {what} is damaged or incomplete (it was cut short or altered on the way); "
+            "ask for it to be sent again. Nothing was changed.",
+            what=_word(what),
+        )
     )
 
 
@@ -159,8 +172,10 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = N
         if data and MAGIC.startswith(data):
             raise _damaged(what)
         raise NotASyncFile(
-            "This is not a TIPDesk bundle or receipt (it does not start like one). Nothing was "
-            "changed."
+            say(
+                "This is not a TIPDesk bundle or receipt (it does not start like one). Nothing "
+                "was changed."
+            )
         )
     start = len(MAGIC) + _LEN
     if len(data) < start:
@@ -182,8 +197,14 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = N
         raise _damaged(what)
     if doc["format"] > FORMAT:
         raise FormatTooNew(
-            f"This {what} was written by a newer TIPDesk (format {doc['format']}; this TIPDesk "
-            f"reads format {FORMAT}). Update TIPDesk, then import it again. Nothing was changed."
+            say(
+                "This {what} was written by a newer TIPDesk (format {found}; this TIPDesk "
+                "reads format {reads}). Update TIPDesk, then import it again. Nothing was "
+                "changed.",
+                what=_word(what),
+                found=doc["format"],
+                reads=FORMAT,
+            )
         )
     if doc["format"] not in READS or set(doc) != {"format", "manifest", "recipients", "type"}:
         raise _damaged(what)
@@ -191,7 +212,13 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = N
     if kind not in KINDS or not isinstance(manifest, dict):
         raise _damaged(what)
     if expect is not None and kind != expect:
-        raise WrongKind(f"This is a TIPDesk {kind}, not a {expect}. Nothing was changed.")
+        raise WrongKind(
+            say(
+                "This is a TIPDesk {kind}, not a {expected}. Nothing was changed.",
+                kind=_word(kind),
+                expected=_word(expect),
+            )
+        )
     if not (
         isinstance(recipients, list)
         and recipients
@@ -206,8 +233,13 @@ def read(data: bytes, limits: Limits = DEFAULT_LIMITS, *, expect: str | None = N
         raise _damaged(what)
     if n_bytes > limits.max_payload_bytes or plain > limits.max_plain_bytes:
         raise TooLarge(
-            f"This {kind} is too large to import ({max(n_bytes, plain):,} bytes; the limit is "
-            f"{min(limits.max_payload_bytes, limits.max_plain_bytes):,}). Nothing was changed."
+            say(
+                "This {kind} is too large to import ({size:,} bytes; the limit is {limit:,}). "
+                "Nothing was changed.",
+                kind=_word(kind),
+                size=max(n_bytes, plain),
+                limit=min(limits.max_payload_bytes, limits.max_plain_bytes),
+            )
         )
     ciphertext = bytes(data[end + _SUM + _SIG :])  # no copy when ``data`` is bytes already
     if len(ciphertext) != n_bytes:
@@ -232,8 +264,11 @@ def verify(envelope: Envelope, public_key: bytes) -> None:
         )
     except InvalidSignature:
         raise BadSignature(
-            f"The signature of this {envelope.kind} does not verify: it was altered or damaged "
-            "on the way, or it was not made by the device it names. Nothing was changed."
+            say(
+                "The signature of this {kind} does not verify: it was altered or damaged on the "
+                "way, or it was not made by the device it names. Nothing was changed.",
+                kind=_word(envelope.kind),
+            )
         ) from None
     digest = hashlib.sha256(envelope.ciphertext).hexdigest()
     if digest != envelope.manifest["payload"]["sha256"]:
@@ -246,16 +281,21 @@ def open_payload(
     """Decrypt (after :func:`verify`) and decompress the payload, within the limits."""
     if recipient not in envelope.recipients:
         raise WrongRecipient(
-            f"This {envelope.kind} is not addressed to this install (it was encrypted for other "
-            "keys). Nothing was changed."
+            say(
+                "This {kind} is not addressed to this install (it was encrypted for other keys). "
+                "Nothing was changed.",
+                kind=_word(envelope.kind),
+            )
         )
     try:
         compressed = age.decrypt(envelope.ciphertext, identity)
     except age.AgeFailure as exc:
         if exc.no_match:
             raise WrongRecipient(
-                f"This {envelope.kind} cannot be decrypted with this install's key. Nothing was "
-                "changed."
+                say(
+                    "This {kind} cannot be decrypted with this install's key. Nothing was changed.",
+                    kind=_word(envelope.kind),
+                )
             ) from None
         raise _damaged(envelope.kind) from None
     declared = envelope.plain_bytes
@@ -267,8 +307,12 @@ def open_payload(
         raise _damaged(envelope.kind) from None
     if len(plain) > cap or inflater.unconsumed_tail:
         raise TooLarge(
-            f"This {envelope.kind} expands to more than its declared size of {declared:,} bytes "
-            "(a decompression bomb, or a damaged file); it was refused. Nothing was changed."
+            say(
+                "This {kind} expands to more than its declared size of {declared:,} bytes (a "
+                "decompression bomb, or a damaged file); it was refused. Nothing was changed.",
+                kind=_word(envelope.kind),
+                declared=declared,
+            )
         )
     if not inflater.eof or inflater.unused_data or len(plain) != declared:
         raise _damaged(envelope.kind)

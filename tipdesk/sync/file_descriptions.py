@@ -16,6 +16,7 @@ from typing import Any
 
 from tipdesk.core import attachments as A
 from tipdesk.core.ids import is_id
+from tipdesk.core.messages import say
 from tipdesk.sync.errors import DamagedFile
 
 FIELDS = ("about", "case_id", "created_at", "created_by", "file_name", "id", "kind",
@@ -47,8 +48,10 @@ class Description:
 
 def _damaged() -> DamagedFile:
     return DamagedFile(
-        "A case file's description in this file is not in the expected form; it was refused. "
-        "Nothing was changed."
+        say(
+            "A case file's description in this file is not in the expected form; it was refused. "
+            "Nothing was changed."
+        )
     )
 
 

@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from tipdesk.core.ids import is_id
+from tipdesk.core.messages import say
 from tipdesk.sync import age
 from tipdesk.sync.canonical import Malformed, canonical, strict_loads
 from tipdesk.sync.container import SIGNATURE_DOMAIN
@@ -172,8 +173,10 @@ class Opened:
         except age.AgeFailure as exc:
             if exc.no_match:
                 raise WrongRecipient(
-                    "This case file cannot be decrypted with this install's key. Nothing was "
-                    "changed."
+                    say(
+                        "This case file cannot be decrypted with this install's key. Nothing was "
+                        "changed."
+                    )
                 ) from None
             raise _damaged() from None
 
@@ -196,8 +199,10 @@ class Opened:
 
 def _damaged() -> DamagedFile:
     return DamagedFile(
-        "The case file is damaged or incomplete (it was cut short or altered on the way); ask "
-        "for it to be sent again. Nothing was changed."
+        say(
+            "The case file is damaged or incomplete (it was cut short or altered on the way); ask "
+            "for it to be sent again. Nothing was changed."
+        )
     )
 
 
@@ -211,7 +216,9 @@ def read(handle: BinaryIO, length: int, *, max_content: int) -> Opened:
         if head and MAGIC.startswith(head):
             raise _damaged()
         raise NotASyncFile(
-            "This is not a TIPDesk case file (it does not start like one). Nothing was changed."
+            say(
+                "This is not a TIPDesk case file (it does not start like one). Nothing was changed."
+            )
         )
     if length < len(MAGIC) + _TRAILER:
         raise _damaged()
@@ -233,9 +240,12 @@ def read(handle: BinaryIO, length: int, *, max_content: int) -> Opened:
         raise _damaged()
     if doc["format"] > FORMAT:
         raise FormatTooNew(
-            f"This case file was written by a newer TIPDesk (format {doc['format']}; this "
-            f"TIPDesk reads format {FORMAT}). Update TIPDesk, then import it again. Nothing "
-            "was changed."
+            say(
+                "This case file was written by a newer TIPDesk (format {found}; this TIPDesk "
+                "reads format {reads}). Update TIPDesk, then import it again. Nothing was changed.",
+                found=doc["format"],
+                reads=FORMAT,
+            )
         )
     if set(doc) != {"format", "manifest", "recipients", "type"} or doc["type"] != "file":
         raise _damaged()
@@ -252,9 +262,12 @@ def read(handle: BinaryIO, length: int, *, max_content: int) -> Opened:
     most_chunks = max(1, -(-max_content // CHUNK))
     if chunks > most_chunks:
         raise TooLarge(
-            f"This case file holds more than {max_content:,} bytes, the most this install "
-            "takes for one file (an administrator sets the limit in Settings); it was "
-            "refused. Nothing was changed."
+            say(
+                "This case file holds more than {max_content:,} bytes, the most this install "
+                "takes for one file (an administrator sets the limit in Settings); it was "
+                "refused. Nothing was changed.",
+                max_content=max_content,
+            )
         )
     largest = (
         age.encrypted_size(MAX_DESCRIPTION_BYTES, len(recipients)),
@@ -319,8 +332,10 @@ def verify(opened: Opened, public_key: bytes) -> None:
         )
     except InvalidSignature:
         raise BadSignature(
-            "The signature of this case file does not verify: it was altered or damaged on the "
-            "way, or it was not made by the device it names. Nothing was changed."
+            say(
+                "The signature of this case file does not verify: it was altered or damaged on "
+                "the way, or it was not made by the device it names. Nothing was changed."
+            )
         ) from None
 
 

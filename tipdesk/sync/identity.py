@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from tipdesk.core.ids import is_id
+from tipdesk.core.messages import Message, say, template
 from tipdesk.sync import age
 from tipdesk.sync.canonical import Malformed, b64, canonical, strict_loads, unb64
 from tipdesk.sync.errors import BadDocument
@@ -140,24 +141,34 @@ def _sign(identity: Identity, doc_type: str, body: dict[str, Any]) -> bytes:
     return canonical(doc) + b"\n"
 
 
-def _bad(what: str, why: str) -> BadDocument:
-    return BadDocument(f"This is not a usable TIPDesk {what} ({why}). Nothing was changed.")
+#: The documents :func:`_verify` reads, as words of a message (translated with it).
+_WORDS = {"enrolment file": template("enrolment file"), "device file": template("device file")}
+
+
+def _bad(what: str, why: Message | str) -> BadDocument:
+    return BadDocument(
+        say(
+            "This is not a usable TIPDesk {what} ({why}). Nothing was changed.",
+            what=say(_WORDS[what]) if what in _WORDS else what,
+            why=why,
+        )
+    )
 
 
 def _verify(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any], PublicIdentity]:
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise _bad(what, "too large")
+        raise _bad(what, say("too large"))
     try:
         doc = strict_loads(data)
     except Malformed:
-        raise _bad(what, "not valid JSON") from None
+        raise _bad(what, say("not valid JSON")) from None
     if not isinstance(doc, dict) or doc.get("type") != doc_type:
-        raise _bad(what, "it is another kind of file")
+        raise _bad(what, say("it is another kind of file"))
     if doc.get("format") != DOCUMENT_FORMAT or set(doc) != {"body", "format", "signature", "type"}:
-        raise _bad(what, "an unknown version")
+        raise _bad(what, say("an unknown version"))
     body = doc["body"]
     if not isinstance(body, dict):
-        raise _bad(what, "no contents")
+        raise _bad(what, say("no contents"))
     try:
         signing_key = unb64(body.get("signing_key"), 32)
         signature = unb64(doc["signature"], 64)
@@ -165,15 +176,15 @@ def _verify(data: bytes, doc_type: str, what: str) -> tuple[dict[str, Any], Publ
         raise _bad(what, str(exc)) from None
     device, recipient = body.get("device"), body.get("recipient")
     if not isinstance(device, str) or not is_id(device):
-        raise _bad(what, "no valid device id")
+        raise _bad(what, say("no valid device id"))
     if not isinstance(recipient, str) or not age.is_recipient(recipient):
-        raise _bad(what, "no valid encryption key")
+        raise _bad(what, say("no valid encryption key"))
     try:
         Ed25519PublicKey.from_public_bytes(signing_key).verify(
             signature, _DOMAIN + doc_type.encode("ascii") + b"\n" + canonical(body)
         )
     except InvalidSignature:
-        raise _bad(what, "its signature does not verify: it was altered") from None
+        raise _bad(what, say("its signature does not verify: it was altered")) from None
     return body, PublicIdentity(device, signing_key, recipient)
 
 
@@ -197,14 +208,14 @@ def read_enrolment(data: bytes) -> Enrolment:
     what = "enrolment file"
     body, public = _verify(data, ENROLMENT, what)
     if set(body) != {"backup_recipients", "created_at", "device", "recipient", "signing_key"}:
-        raise _bad(what, "unexpected contents")
+        raise _bad(what, say("unexpected contents"))
     backups = body["backup_recipients"]
     if not isinstance(backups, list) or not all(
         isinstance(r, str) and age.is_recipient(r) for r in backups
     ):
-        raise _bad(what, "a backup recipient is not a valid age recipient")
+        raise _bad(what, say("a backup recipient is not a valid age recipient"))
     if not isinstance(body["created_at"], str):
-        raise _bad(what, "no date")
+        raise _bad(what, say("no date"))
     return Enrolment(public, tuple(backups), body["created_at"])
 
 
@@ -243,13 +254,13 @@ def read_device_file(data: bytes) -> DeviceFile:
     body, public = _verify(data, DEVICE, what)
     keys = {"app_version", "created_at", "device", "district", "office", "recipient", "signing_key"}
     if set(body) != keys:
-        raise _bad(what, "unexpected contents")
+        raise _bad(what, say("unexpected contents"))
     office = body["office"]
     if not isinstance(office, dict) or set(office) != {"code", "name", "district", "kind"}:
-        raise _bad(what, "no office")
+        raise _bad(what, say("no office"))
     texts = [body["district"], body["created_at"], body["app_version"], *office.values()]
     if not all(isinstance(t, str) for t in texts) or not body["district"]:
-        raise _bad(what, "a field is not text")
+        raise _bad(what, say("a field is not text"))
     return DeviceFile(
         device=public,
         district=body["district"],

@@ -36,6 +36,7 @@ from typing import Any
 
 from tipdesk.core.errors import Problem
 from tipdesk.core.ids import all_ids
+from tipdesk.core.messages import say
 from tipdesk.core.records import Record
 from tipdesk.sync import file_descriptions
 from tipdesk.sync.canonical import Malformed, canonical, strict_loads
@@ -256,9 +257,13 @@ class Payload:
 
 
 def _damaged(why: str) -> DamagedFile:
+    # ``why`` names the part of the payload for a developer (it stays English).
     return DamagedFile(
-        f"The bundle's contents are not in the expected form ({why}); it was refused. Ask the "
-        "district to update TIPDesk and export again. Nothing was changed."
+        say(
+            "The bundle's contents are not in the expected form ({why}); it was refused. Ask "
+            "the district to update TIPDesk and export again. Nothing was changed.",
+            why=why,
+        )
     )
 
 
@@ -635,7 +640,7 @@ def loads_strict(data: bytes) -> Any:
         return strict_loads(data)
     except Malformed:
         raise DamagedFile(
-            "The receipt's contents are not valid; ask HQ for a new one. Nothing was changed."
+            say("The receipt's contents are not valid; ask HQ for a new one. Nothing was changed.")
         ) from None
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.ids import is_id
+from tipdesk.core.messages import say
 from tipdesk.sync import container
 from tipdesk.sync.canonical import canonical
 from tipdesk.sync.codec import MAX_NUMBER
@@ -140,7 +141,7 @@ def seal_receipt(identity: Identity, receipt: Receipt, recipient: str) -> bytes:
 
 def _damaged() -> DamagedFile:
     return DamagedFile(
-        "The receipt is not in the expected form; ask HQ for a new one. Nothing was changed."
+        say("The receipt is not in the expected form; ask HQ for a new one. Nothing was changed.")
     )
 
 

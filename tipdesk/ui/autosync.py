@@ -36,6 +36,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import KnownError
 from tipdesk.core.permissions import Permission
+from tipdesk.ui.errors import said_text
 from tipdesk.ui.widgets.common import counted
 
 if TYPE_CHECKING:
@@ -324,9 +325,10 @@ class AutoUpload(QObject):
         if not isinstance(exc, KnownError):
             self.ctx.report(exc)  # a bug: the app's crash report, as everywhere
         s = self.state
+        # A refusal (HQ's certificate, its address) in the interface's language.
+        why = said_text(exc) if isinstance(exc, KnownError) else str(exc)
         self._done(
-            UploadState("problem", s.changes_waiting, s.bundles_waiting, s.last_contact, str(exc)),
-            None,
+            UploadState("problem", s.changes_waiting, s.bundles_waiting, s.last_contact, why), None
         )
 
     def _done(self, state: UploadState, result: UploadResult | None) -> None:

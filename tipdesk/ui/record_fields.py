@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from tipdesk.core import field_labels
 from tipdesk.core.codes import (
     Appeal,
     ArrestStatus,
@@ -32,102 +33,6 @@ from tipdesk.ui.widgets.fields import enum_label
 
 _CONTEXT = "record_fields"
 
-
-def _n(text: object) -> str:
-    return str(text)
-
-
-_LABELS: dict[str, str] = {
-    # cases
-    "case_number": _n(QT_TRANSLATE_NOOP("record_fields", "Case number")),
-    "registered_on": _n(QT_TRANSLATE_NOOP("record_fields", "Registered on")),
-    "offence_on": _n(QT_TRANSLATE_NOOP("record_fields", "Date of offence")),
-    "district": _n(QT_TRANSLATE_NOOP("record_fields", "District")),
-    "office": _n(QT_TRANSLATE_NOOP("record_fields", "Office")),
-    "law": _n(QT_TRANSLATE_NOOP("record_fields", "Law")),
-    "sections": _n(QT_TRANSLATE_NOOP("record_fields", "Sections")),
-    "exploitation_forms": _n(QT_TRANSLATE_NOOP("record_fields", "Forms of exploitation")),
-    "means": _n(QT_TRANSLATE_NOOP("record_fields", "Means")),
-    "transnational": _n(QT_TRANSLATE_NOOP("record_fields", "Transnational")),
-    "route_countries": _n(QT_TRANSLATE_NOOP("record_fields", "Countries on the route")),
-    "stage": _n(QT_TRANSLATE_NOOP("record_fields", "Stage")),
-    "closed_reason": _n(QT_TRANSLATE_NOOP("record_fields", "Reason closed")),
-    "official_involvement": _n(QT_TRANSLATE_NOOP("record_fields", "Official involved")),
-    "official_action": _n(QT_TRANSLATE_NOOP("record_fields", "Action taken against the official")),
-    "investigating_officer": _n(QT_TRANSLATE_NOOP("record_fields", "Investigating officer")),
-    "narrative": _n(QT_TRANSLATE_NOOP("record_fields", "What happened")),
-    "dual_role_reviewed_by": _n(QT_TRANSLATE_NOOP("record_fields", "Dual role reviewed by")),
-    # accused and victims
-    "case_id": _n(QT_TRANSLATE_NOOP("record_fields", "Case (id)")),
-    "name": _n(QT_TRANSLATE_NOOP("record_fields", "Name")),
-    "father_name": _n(QT_TRANSLATE_NOOP("record_fields", "Father's name")),
-    "cnic": _n(QT_TRANSLATE_NOOP("record_fields", "CNIC")),
-    "gender": _n(QT_TRANSLATE_NOOP("record_fields", "Gender")),
-    "age": _n(QT_TRANSLATE_NOOP("record_fields", "Age (years)")),
-    "nationality": _n(QT_TRANSLATE_NOOP("record_fields", "Nationality")),
-    "role": _n(QT_TRANSLATE_NOOP("record_fields", "Role")),
-    "arrest_status": _n(QT_TRANSLATE_NOOP("record_fields", "Arrest")),
-    "section": _n(QT_TRANSLATE_NOOP("record_fields", "Section charged")),
-    "proceeded_on": _n(QT_TRANSLATE_NOOP("record_fields", "Proceeded against (challan) on")),
-    "outcome": _n(QT_TRANSLATE_NOOP("record_fields", "Outcome")),
-    "judgment_on": _n(QT_TRANSLATE_NOOP("record_fields", "Judgment date")),
-    "court": _n(QT_TRANSLATE_NOOP("record_fields", "Court")),
-    "imprisonment_months": _n(QT_TRANSLATE_NOOP("record_fields", "Imprisonment (months)")),
-    "fine_pkr": _n(QT_TRANSLATE_NOOP("record_fields", "Fine (PKR)")),
-    "appeal": _n(QT_TRANSLATE_NOOP("record_fields", "Appeal")),
-    "dual_role_matches": _n(QT_TRANSLATE_NOOP("record_fields", "May be a victim of the case")),
-    "dual_role_reviewed": _n(QT_TRANSLATE_NOOP("record_fields", "Overlaps reviewed")),
-    "dual_role_reviewed_on": _n(QT_TRANSLATE_NOOP("record_fields", "Overlap reviewed on")),
-    "dual_role_decision": _n(QT_TRANSLATE_NOOP("record_fields", "Overlap review decision")),
-    "victim_code": _n(QT_TRANSLATE_NOOP("record_fields", "Victim code")),
-    "phone": _n(QT_TRANSLATE_NOOP("record_fields", "Phone")),
-    "address": _n(QT_TRANSLATE_NOOP("record_fields", "Address")),
-    "date_of_birth": _n(QT_TRANSLATE_NOOP("record_fields", "Date of birth")),
-    "identified_on": _n(QT_TRANSLATE_NOOP("record_fields", "Identified on")),
-    "identified_by": _n(QT_TRANSLATE_NOOP("record_fields", "Identified by")),
-    "indicators": _n(QT_TRANSLATE_NOOP("record_fields", "Indicators observed")),
-    "consent_to_share": _n(QT_TRANSLATE_NOOP("record_fields", "Consents to sharing identity")),
-    "protection_measures": _n(QT_TRANSLATE_NOOP("record_fields", "Protection measures")),
-    "notes": _n(QT_TRANSLATE_NOOP("record_fields", "Notes")),
-    # referrals
-    "victim_id": _n(QT_TRANSLATE_NOOP("record_fields", "Victim (id)")),
-    "service": _n(QT_TRANSLATE_NOOP("record_fields", "Service")),
-    "provider": _n(QT_TRANSLATE_NOOP("record_fields", "Provider")),
-    "referred_on": _n(QT_TRANSLATE_NOOP("record_fields", "Referred on")),
-    "outcome_on": _n(QT_TRANSLATE_NOOP("record_fields", "Outcome date")),
-    # trainings and campaigns
-    "title": _n(QT_TRANSLATE_NOOP("record_fields", "Title")),
-    "topics": _n(QT_TRANSLATE_NOOP("record_fields", "Topics")),
-    "organiser": _n(QT_TRANSLATE_NOOP("record_fields", "Organising agency")),
-    "partners": _n(QT_TRANSLATE_NOOP("record_fields", "Partners")),
-    "start_on": _n(QT_TRANSLATE_NOOP("record_fields", "Start date")),
-    "end_on": _n(QT_TRANSLATE_NOOP("record_fields", "End date")),
-    "venue": _n(QT_TRANSLATE_NOOP("record_fields", "Venue")),
-    "participants_total": _n(QT_TRANSLATE_NOOP("record_fields", "Total trained")),
-    "participants_female": _n(QT_TRANSLATE_NOOP("record_fields", "Women trained")),
-    "participants_male": _n(QT_TRANSLATE_NOOP("record_fields", "Men trained")),
-    "participants_transgender": _n(QT_TRANSLATE_NOOP("record_fields", "Transgender trained")),
-    "participants_by_agency": _n(QT_TRANSLATE_NOOP("record_fields", "Trained by agency")),
-    "roster": _n(QT_TRANSLATE_NOOP("record_fields", "Roster")),
-    "department": _n(QT_TRANSLATE_NOOP("record_fields", "Department")),
-    "people_reached": _n(QT_TRANSLATE_NOOP("record_fields", "People reached")),
-    "national_campaign": _n(QT_TRANSLATE_NOOP("record_fields", "National campaign")),
-    # every kind
-    "id": _n(QT_TRANSLATE_NOOP("record_fields", "Record id")),
-    "created_at": _n(QT_TRANSLATE_NOOP("record_fields", "Created")),
-    "created_by": _n(QT_TRANSLATE_NOOP("record_fields", "Created by")),
-    "updated_at": _n(QT_TRANSLATE_NOOP("record_fields", "Last saved")),
-    "updated_by": _n(QT_TRANSLATE_NOOP("record_fields", "Last saved by")),
-    "origin_device": _n(QT_TRANSLATE_NOOP("record_fields", "Created on device")),
-    "updated_device": _n(QT_TRANSLATE_NOOP("record_fields", "Last saved on device")),
-    "version": _n(QT_TRANSLATE_NOOP("record_fields", "Version")),
-    "deleted": _n(QT_TRANSLATE_NOOP("record_fields", "Deleted")),
-    "owner": _n(QT_TRANSLATE_NOOP("record_fields", "Owner district")),
-}
-_KIND_LABELS: dict[tuple[str, str], str] = {
-    ("case", "kind"): _n(QT_TRANSLATE_NOOP("record_fields", "Registered as")),
-    ("campaign", "kind"): _n(QT_TRANSLATE_NOOP("record_fields", "Kind of campaign")),
-}
 
 _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("case", "kind"): CaseKind,
@@ -166,7 +71,7 @@ def _tr(text: str) -> str:
 
 def field_label(kind: str, name: str) -> str:
     """The label of field ``name`` of a ``kind`` record (the name itself if unknown)."""
-    text = _KIND_LABELS.get((kind, name)) or _LABELS.get(name)
+    text = field_labels.label(kind, name)
     return _tr(text) if text else name
 
 

@@ -106,7 +106,8 @@ def test_a_refused_record_lists_its_problems_in_the_language(
     """`case add` with a case the validation refuses: the line names each problem (field
     path kept) in Urdu; in English it is the sentence as before, and --json stays English."""
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"case_number": "FIR 9/2026", "district": "Lahor"}), "utf-8")
+    case = {"case_number": "FIR 9/2026", "district": "Lahor", "accused": [{"age": -3}]}
+    bad.write_text(json.dumps(case), "utf-8")
     args = ("case", "add", "--file", str(bad))
     assert run_cli(monkeypatch, district_session, *args) == 5
     english = capsys.readouterr().err
@@ -117,11 +118,16 @@ def test_a_refused_record_lists_its_problems_in_the_language(
     urdu = capsys.readouterr().err
     assert urdu.startswith("tipdesk: error: ")
     assert "مقدمہ محفوظ نہیں کیا گیا" in urdu
-    assert "district" in urdu and "کوئی معلوم ضلع نہیں" in urdu and "Lahore" in urdu
+    assert "accused[0].age: " in english
+    assert "کوئی معلوم ضلع نہیں" in urdu and "Lahore" in urdu
+    # Each problem names its field by the label the editors show, a child by its number.
+    assert "ضلع: " in urdu and "ملزم 1، عمر (سال): " in urdu
+    assert "district:" not in urdu and "accused[0]" not in urdu
     assert "was not saved" not in urdu and "did you mean" not in urdu
     assert run_cli(monkeypatch, district_session, *args, "--json") == 5
     out = json.loads(capsys.readouterr().out)
     assert any("did you mean Lahore" in p["message"] for p in out["problems"])
+    assert {"district", "accused[0].age"} <= {p["field"] for p in out["problems"]}
 
 
 def test_a_record_not_found_is_said_in_the_language(

@@ -220,8 +220,12 @@ def plan_import(
     for name, code in options.office_map.items():
         if code not in codes:
             raise InvalidInput(
-                f"The office map sends {name!r} to {code!r}, which is not an office of this "
-                "install."
+                say(
+                    "The office map sends {name} to {code}, which is not an office of this "
+                    "install.",
+                    name=repr(name),
+                    code=repr(code),
+                )
             )
     headers = HeaderMap(
         session.reference.register_headers,
@@ -300,7 +304,7 @@ def commit_import(
 ) -> ImportResult:
     """Save what ``plan`` found (see the module contract)."""
     if plan.committed:
-        raise InvalidInput("This register was already imported; check it again to re-import.")
+        raise InvalidInput(say("This register was already imported; check it again to re-import."))
     errors = plan.errors
     if errors and not valid_only:
         raise ImportRefused(
@@ -308,7 +312,7 @@ def commit_import(
             "nothing was imported. Correct the register, or import the valid rows only."
         )
     if cancelled is not None and cancelled():
-        raise ImportCancelled("The import was cancelled; nothing was imported.")
+        raise ImportCancelled(say("The import was cancelled; nothing was imported."))
     total = len(plan.records)
     if progress is not None:
         progress("saving", 0, total)

@@ -171,7 +171,7 @@ class Planner:
         self._done += 1
         if self._done % 500 == 0:
             if self.cancelled is not None and self.cancelled():
-                raise ImportCancelled("The import was cancelled; nothing was imported.")
+                raise ImportCancelled(say("The import was cancelled; nothing was imported."))
             if self.progress is not None:
                 self.progress("checking", self._done, self._total)
 

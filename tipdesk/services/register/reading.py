@@ -119,15 +119,21 @@ def read_register(
         with path.open("rb") as f:
             head = f.read(8)
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            say("Cannot read {name}: {reason}.", name=path.name, reason=exc.strerror or exc)
+        ) from None
     if size > limits.max_file_bytes:
         raise InvalidInput(
-            f"{path.name} is {size / MIB:.1f} MB; TIPDesk imports registers of up to "
-            f"{limits.max_file_bytes / MIB:.0f} MB. Split it into smaller files (for example one "
-            "per year) and import them one by one."
+            say(
+                "{name} is {size:.1f} MB; TIPDesk imports registers of up to {most:.0f} MB. Split "
+                "it into smaller files (for example one per year) and import them one by one.",
+                name=path.name,
+                size=size / MIB,
+                most=limits.max_file_bytes / MIB,
+            )
         )
     if size == 0:
-        raise InvalidInput(f"{path.name} is empty: it is not a spreadsheet.")
+        raise InvalidInput(say("{name} is empty: it is not a spreadsheet.", name=path.name))
     reader = _Reader(limits, progress, cancelled, headers)
     if head.startswith(_OLE_MAGIC):
         raise InvalidInput(_ole_message(path))
@@ -136,8 +142,11 @@ def read_register(
     if path.suffix.lower() in _CSV_SUFFIXES:
         return reader.csv(path, sheet)
     raise InvalidInput(
-        f"{path.name} is not a spreadsheet TIPDesk can read: save the register as an Excel "
-        "workbook (.xlsx) or as CSV UTF-8 (.csv)."
+        say(
+            "{name} is not a spreadsheet TIPDesk can read: save the register as an Excel workbook "
+            "(.xlsx) or as CSV UTF-8 (.csv).",
+            name=path.name,
+        )
     )
 
 
@@ -172,7 +181,7 @@ class _Reader:
 
     def _tick(self, done: int, total: int) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise ImportCancelled("The import was cancelled; nothing was imported.")
+            raise ImportCancelled(say("The import was cancelled; nothing was imported."))
         if self.progress is not None:
             self.progress("reading", done, total)
 
@@ -180,8 +189,12 @@ class _Reader:
         self.rows_read += 1
         if self.rows_read > self.limits.max_rows:
             raise InvalidInput(
-                f"{where} goes past {self.limits.max_rows:,} rows, the most TIPDesk imports at "
-                "once. Split the register into smaller files and import them one by one."
+                say(
+                    "{where} goes past {max_rows:,} rows, the most TIPDesk imports at once. Split "
+                    "the register into smaller files and import them one by one.",
+                    where=where,
+                    max_rows=self.limits.max_rows,
+                )
             )
 
     # --- XLSX ----------------------------------------------------------------------------
@@ -196,8 +209,12 @@ class _Reader:
                 wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
             except Exception as exc:  # openpyxl raises many types for a damaged file
                 raise InvalidInput(
-                    f"{path.name} could not be read as an Excel workbook: it may be damaged "
-                    f"({type(exc).__name__}). Open it in Excel or LibreOffice and save it again."
+                    say(
+                        "{name} could not be read as an Excel workbook: it may be damaged "
+                        "({error}). Open it in Excel or LibreOffice and save it again.",
+                        name=path.name,
+                        error=type(exc).__name__,
+                    )
                 ) from None
             try:
                 return self._workbook(path, wb, members, only)
@@ -205,8 +222,12 @@ class _Reader:
                 raise
             except Exception as exc:  # a damaged sheet shows up only while it is read
                 raise InvalidInput(
-                    f"{path.name} could not be read to the end: it may be damaged "
-                    f"({type(exc).__name__}). Open it in Excel or LibreOffice and save it again."
+                    say(
+                        "{name} could not be read to the end: it may be damaged ({error}). "
+                        "Open it in Excel or LibreOffice and save it again.",
+                        name=path.name,
+                        error=type(exc).__name__,
+                    )
                 ) from None
             finally:
                 wb.close()
@@ -217,18 +238,25 @@ class _Reader:
                 infos = {i.filename: i for i in z.infolist()}
         except (zipfile.BadZipFile, OSError):
             raise InvalidInput(
-                f"{path.name} looks like an Excel workbook but is damaged (not a valid zip file)."
+                say(
+                    "{name} looks like an Excel workbook but is damaged (not a valid zip file).",
+                    name=path.name,
+                )
             ) from None
         if "xl/workbook.xml" not in infos:
             if "xl/workbook.bin" in infos:
-                what = "an Excel binary workbook (.xlsb)"
+                what = say("an Excel binary workbook (.xlsb)")
             elif "mimetype" in infos or "content.xml" in infos:
-                what = "an OpenDocument file (.ods)"
+                what = say("an OpenDocument file (.ods)")
             else:
-                what = "a zip file, not an Excel workbook"
+                what = say("a zip file, not an Excel workbook")
             raise InvalidInput(
-                f"{path.name} is {what}. Save the register as an Excel Workbook (.xlsx) or as "
-                "CSV UTF-8 and import that."
+                say(
+                    "{name} is {what}. Save the register as an Excel Workbook (.xlsx) or as CSV "
+                    "UTF-8 and import that.",
+                    name=path.name,
+                    what=what,
+                )
             )
         total = sum(i.file_size for i in infos.values())
         suspicious = [
@@ -495,7 +523,9 @@ class _Reader:
         try:
             rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         except csv.Error as exc:
-            raise InvalidInput(f"{path.name} is not a well-formed CSV file ({exc}).") from None
+            raise InvalidInput(
+                say("{name} is not a well-formed CSV file ({reason}).", name=path.name, reason=exc)
+            ) from None
         numbered = ((i, tuple(r)) for i, r in enumerate(rows, start=1))
         raw = self._sheet(spec.name, spec, numbered, len(rows), path.name)
         problems = [] if raw is not None else [_no_header(spec.name, spec)]
@@ -534,19 +564,28 @@ def _decode_csv(path: Path) -> str:
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InvalidInput(
-            f'{path.name} is saved as UTF-16 ("Unicode text"). Save it as "CSV UTF-8 '
-            '(Comma delimited)" and import that.'
+            say(
+                '{name} is saved as UTF-16 ("Unicode text"). Save it as "CSV UTF-8 (Comma '
+                'delimited)" and import that.',
+                name=path.name,
+            )
         )
     if b"\x00" in data[: 64 * 1024]:
-        raise InvalidInput(f"{path.name} is not a text (CSV) file: it holds binary data.")
+        raise InvalidInput(
+            say("{name} is not a text (CSV) file: it holds binary data.", name=path.name)
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InvalidInput(
-            f"{path.name} is not UTF-8 text (line {line} has a character in another encoding, "
-            'such as Windows-1252). In Excel choose Save As > "CSV UTF-8 (Comma delimited)" '
-            "and import that file."
+            say(
+                "{name} is not UTF-8 text (line {line} has a character in another encoding, such "
+                'as Windows-1252). In Excel choose Save As > "CSV UTF-8 (Comma delimited)" and '
+                "import that file.",
+                name=path.name,
+                line=line,
+            )
         ) from None
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
-from tipdesk.core.messages import say
+from tipdesk.core.messages import Message, say, template
 from tipdesk.services.session import Session
 from tipdesk.services.sync.keys import load_or_create
 from tipdesk.store.sync_store import SyncStore
@@ -38,16 +38,35 @@ def require_district(session: Session, command: str) -> None:
         )
 
 
+#: The kinds of file :func:`read_file` reads, as words of a message (translated with it).
+_WORDS = {
+    "bundle": template("bundle"),
+    "receipt": template("receipt"),
+    "enrolment file": template("enrolment file"),
+    "device file": template("device file"),
+}
+
+
+def _word(what: str) -> Message | str:
+    return say(_WORDS[what]) if what in _WORDS else what
+
+
 def read_file(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a file given on the command line or picked in the app."""
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InvalidInput(f"{path.name} is too large to be a TIPDesk {what}.")
+            raise InvalidInput(
+                say("{name} is too large to be a TIPDesk {what}.", name=path.name, what=_word(what))
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(say("There is no file {path}.", path=path)) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a {what}.") from None
+        raise InvalidInput(
+            say("{path} is a folder, not a {what}.", path=path, what=_word(what))
+        ) from None
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise InvalidInput(
+            say("Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror)
+        ) from None

@@ -20,7 +20,7 @@ from typing import Any
 
 from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput, KnownError
-from tipdesk.core.messages import say
+from tipdesk.core.messages import Message, say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Victim
 from tipdesk.fs import atomic_write_bytes
@@ -185,9 +185,13 @@ def export_bundle(session: Session, out_dir: Path) -> ExportResult:
         sealed = files_out.write_files(session, hq, exporter.recipients(hq), out_dir)
     except OSError as exc:
         raise ExportNotWritten(
-            f"The bundles are in {out_dir}, but a case file marked for HQ could not be written "
-            f"there ({exc.strerror or type(exc).__name__}). Export again to another folder or "
-            "stick: every file HQ has not confirmed is written there."
+            say(
+                "The bundles are in {out_dir}, but a case file marked for HQ could not be written "
+                "there ({reason}). Export again to another folder or stick: every file HQ has not "
+                "confirmed is written there.",
+                out_dir=out_dir,
+                reason=exc.strerror or type(exc).__name__,
+            )
         ) from None
     newest = files[-1] if made else None
     counts: dict[str, int] = {}
@@ -237,17 +241,25 @@ def _holds(path: Path, sha256: str) -> bool:
         return False
 
 
-def _not_written(seq: int, out_dir: Path, done: list[BundleFile], exc: OSError) -> str:
+def _not_written(seq: int, out_dir: Path, done: list[BundleFile], exc: OSError) -> Message:
     why = exc.strerror or type(exc).__name__
     there = (
-        f" Bundles {', '.join(str(f.seq) for f in done)} are in {out_dir}."
+        say(
+            "Bundles {seqs} are in {out_dir}.",
+            seqs=", ".join(str(f.seq) for f in done),
+            out_dir=out_dir,
+        )
         if done
-        else f" Nothing was written to {out_dir}."
+        else say("Nothing was written to {out_dir}.", out_dir=out_dir)
     )
-    return (
-        f"Bundle {seq} is safe in this install's outbox (HQ has not acknowledged it) but "
-        f"could not be written to {out_dir} ({why}).{there} Export again to another folder "
-        "or stick: every bundle HQ has not acknowledged is written there."
+    return say(
+        "Bundle {seq} is safe in this install's outbox (HQ has not acknowledged it) but could "
+        "not be written to {out_dir} ({reason}). {there} Export again to another folder or "
+        "stick: every bundle HQ has not acknowledged is written there.",
+        seq=seq,
+        out_dir=out_dir,
+        reason=why,
+        there=there,
     )
 
 

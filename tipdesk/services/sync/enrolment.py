@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tipdesk import __version__
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import relay_setup
@@ -80,12 +81,14 @@ def export_enrolment(
     if backup_recipients is not None:
         bad = [r for r in backup_recipients if not age.is_recipient(r)]
         if bad:
-            what = (
-                "1 backup recipient is not an age X25519 recipient"
+            raise InvalidInput(
+                say("1 backup recipient is not an age X25519 recipient (they start with age1).")
                 if len(bad) == 1
-                else (f"{len(bad)} backup recipients are not age X25519 recipients")
+                else say(
+                    "{n} backup recipients are not age X25519 recipients (they start with age1).",
+                    n=len(bad),
+                )
             )
-            raise InvalidInput(f"{what} (they start with age1).")
         session.store.set_settings(
             {_BACKUPS_SETTING: to_json(sorted(set(backup_recipients)))}, session.actor()
         )
@@ -107,7 +110,7 @@ def enroll(session: Session, path: Path) -> identity.Enrolment:
     require_district(session, "enroll")
     found = read_enrolment(path)
     if found.hq.device_id == session.install.device_id:
-        raise BadDocument("That enrolment file is this install's own. Nothing was changed.")
+        raise BadDocument(say("That enrolment file is this install's own. Nothing was changed."))
     own_identity(session)
     sync_store(session).set_hq(
         HqRow(
@@ -165,18 +168,23 @@ def register_device(session: Session, path: Path) -> DeviceRow:
     if existing is not None:
         if existing.revoked_at:
             raise BadDocument(
-                "That device was revoked; a revoked device cannot be registered "
-                "again (the district makes a new install). Nothing was changed."
+                say(
+                    "That device was revoked; a revoked device cannot be registered again (the "
+                    "district makes a new install). Nothing was changed."
+                )
             )
         if existing.fingerprint != dev.fingerprint:
             raise BadDocument(
-                "A device with that id is registered with other keys. Nothing was changed."
+                say("A device with that id is registered with other keys. Nothing was changed.")
             )
         return existing
     if found.district not in session.reference.districts:
         raise BadDocument(
-            f"The device's district {found.district!r} is not in HQ's reference "
-            "list. Nothing was changed."
+            say(
+                "The device's district {district} is not in HQ's reference list. Nothing was "
+                "changed.",
+                district=repr(found.district),
+            )
         )
     office = (
         OfficeRow(
@@ -210,7 +218,9 @@ def revoke_device(session: Session, device_id: str) -> DeviceRow:
         d for d in store.devices() if d.device_id.startswith(wanted) or d.device_id.endswith(wanted)
     ]
     if not wanted or len(matches) != 1:
-        raise InvalidInput(f"No single registered device matches {wanted!r}.")
+        raise InvalidInput(
+            say("No single registered device matches {wanted}.", wanted=repr(wanted))
+        )
     if matches[0].revoked_at:
         return matches[0]
     store.revoke_device(matches[0].device_id, session.actor())

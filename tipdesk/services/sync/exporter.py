@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.records import Record, Victim
 from tipdesk.services.sync import anchors, bundle_split, files_out, relay
 from tipdesk.store import identity_relay
@@ -176,8 +177,12 @@ def _victim_cases(sync: SyncStore, ids: list[str]) -> dict[str, str | None]:
 def _too_large(piece: bundle_split.Slice) -> None:
     record = piece.entries[0].record
     raise InvalidInput(
-        f"A {record.KIND} changed in this install ({record.id}) is too large for a bundle; "
-        "nothing was exported. Report this to HQ's support."
+        say(
+            "A {kind} changed in this install ({id}) is too large for a bundle; nothing was "
+            "exported. Report this to HQ's support.",
+            kind=record.KIND,
+            id=record.id,
+        )
     )
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tipdesk.core import attachments as A
 from tipdesk.core.errors import InvalidInput, KnownError, NotFound
-from tipdesk.core.messages import say
+from tipdesk.core.messages import Message, say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.services import attachments as files_service
@@ -118,25 +118,37 @@ def _sender(session: Session, opened: file_seal.Opened) -> DeviceRow:
     device = sync_store(session).device(m.device)
     if device is None:
         raise UnknownSender(
-            f"This case file comes from a device HQ has not registered (…{short_device(m.device)}"
-            "). Register it with `tipdesk device register` first. Nothing was changed."
+            say(
+                "This case file comes from a device HQ has not registered (…{device}). Register "
+                "it with `tipdesk device register` first. Nothing was changed.",
+                device=short_device(m.device),
+            )
         )
     if device.revoked_at:
         raise RevokedSender(
-            f"This case file comes from a revoked device (…{short_device(m.device)}, revoked "
-            f"on {device.revoked_at[:10]}); it was refused. Nothing was changed."
+            say(
+                "This case file comes from a revoked device (…{device}, revoked on {revoked_at}); "
+                "it was refused. Nothing was changed.",
+                device=short_device(m.device),
+                revoked_at=device.revoked_at[:10],
+            )
         )
     file_seal.verify(opened, unb64(device.signing_key, 32))
     if m.district != device.district:
         raise WrongDistrict(
-            "This case file claims another district than its device's "
-            f"({district_name(session, device.district)}); it was refused. Nothing was changed."
+            say(
+                "This case file claims another district than its device's ({district}); it was "
+                "refused. Nothing was changed.",
+                district=district_name(session, device.district),
+            )
         )
     return device
 
 
-def _mismatch(what: str) -> FileMismatch:
-    return FileMismatch(f"This case file {what}; it was refused. Nothing was changed.")
+def _mismatch(what: Message) -> FileMismatch:
+    return FileMismatch(
+        say("This case file {what}; it was refused. Nothing was changed.", what=what)
+    )
 
 
 def _check_against(session: Session, d: Description, device: DeviceRow) -> str:
@@ -144,9 +156,12 @@ def _check_against(session: Session, d: Description, device: DeviceRow) -> str:
     import would have (``new`` or ``duplicate``)."""
     if not _belongs(session, d, device.district):
         raise _mismatch(
-            "belongs to a record HQ does not hold in the sending device's district "
-            f"({district_name(session, device.district)}; a device sends its own district's "
-            "files only), or names its record wrongly"
+            say(
+                "belongs to a record HQ does not hold in the sending device's district "
+                "({district}; a device sends its own district's files only), or names its "
+                "record wrongly",
+                district=district_name(session, device.district),
+            )
         )
     files = AttachmentStore(session.store)
     try:
@@ -154,14 +169,14 @@ def _check_against(session: Session, d: Description, device: DeviceRow) -> str:
     except NotFound:
         return "new"
     if row.origin != device.device_id:
-        raise _mismatch("has the id of a file another install holds")
+        raise _mismatch(say("has the id of a file another install holds"))
     if row.removed:
-        raise _mismatch("was removed at HQ")
+        raise _mismatch(say("was removed at HQ"))
     same = (row.about, row.record_id, row.case_id, row.kind, row.media_type, row.size,
             row.sha256) == (d.about, d.record_id, d.case_id, d.kind, d.media_type, d.size,
                             d.sha256)  # fmt: skip
     if not same:
-        raise _mismatch("does not match the description its district's bundle gave of it")
+        raise _mismatch(say("does not match the description its district's bundle gave of it"))
     return "duplicate" if row.held else "new"
 
 
@@ -175,7 +190,7 @@ def _checked_content(reader: file_seal.PlainReader, d: Description) -> Iterator[
         size += len(piece)
         yield piece
     if size != d.size or digest.hexdigest() != d.sha256:
-        raise _mismatch("does not match its description (its SHA-256 differs)")
+        raise _mismatch(say("does not match its description (its SHA-256 differs)"))
 
 
 def check_file_bytes(session: Session, data: bytes) -> tuple[file_seal.FileManifest, DeviceRow]:
@@ -197,7 +212,9 @@ def import_file(session: Session, path: Path) -> FileResult:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise InvalidInput(f"{path} cannot be read ({exc.strerror or 'error'}).") from None
+        raise InvalidInput(
+            say("{path} cannot be read ({reason}).", path=path, reason=exc.strerror or "error")
+        ) from None
     with handle:
         length = path.stat().st_size
         opened = file_seal.read(handle, length, max_content=limits.max_file_bytes)
@@ -205,8 +222,10 @@ def import_file(session: Session, path: Path) -> FileResult:
         d = file_descriptions.check(opened.description(me.age_identity))
         if d.id != opened.manifest.attachment:
             raise DamagedFile(
-                "The case file's contents do not match its manifest; it was refused. Nothing "
-                "was changed."
+                say(
+                    "The case file's contents do not match its manifest; it was refused. Nothing "
+                    "was changed."
+                )
             )
         status = _check_against(session, d, device)
         where = district_name(session, device.district)
@@ -226,11 +245,16 @@ def import_file(session: Session, path: Path) -> FileResult:
             # Buffered: the sniffers (zipfile, Pillow) expect whole reads across chunks.
             found = file_types.sniff(io.BufferedReader(reader, _BUFFER), name)
         except KnownError as exc:
-            raise _mismatch(f"is not a file TIPDesk takes ({exc.message})") from None
+            raise _mismatch(
+                say("is not a file TIPDesk takes ({why})", why=exc.said or exc.message)
+            ) from None
         if found.media_type != d.media_type:
             raise _mismatch(
-                f"is a {found.label}, not the {A.BY_MEDIA_TYPE[d.media_type].label} its "
-                "description says"
+                say(
+                    "is a {found}, not the {said} its description says",
+                    found=found.label,
+                    said=A.BY_MEDIA_TYPE[d.media_type].label,
+                )
             )
         new = NewAttachment(
             id=d.id,
@@ -254,5 +278,5 @@ def import_file(session: Session, path: Path) -> FileResult:
                 received=received,
             )
         except ValueError:
-            raise _mismatch("is larger than it says") from None
+            raise _mismatch(say("is larger than it says")) from None
     return dataclasses.replace(result, status="imported")

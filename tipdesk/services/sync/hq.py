@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.messages import Message, say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
@@ -98,6 +99,14 @@ class RefusedFile:
     file: str
     error: str
     message: str
+    said: Message | None = field(default=None, compare=False, metadata={"json": None})
+    """``message`` as the translatable message it was raised with (the app and the command
+    line show it in the user's language); never in ``--json`` output, which stays English."""
+
+    @classmethod
+    def of(cls, path: Path, exc: KnownError) -> RefusedFile:
+        """The file ``path`` refused with ``exc``."""
+        return cls(str(path), type(exc).__name__, exc.message, exc.said)
 
 
 @dataclass(slots=True)
@@ -164,14 +173,21 @@ def _verified(
     device = sync_store(session).device(manifest.device)
     if device is None:
         raise UnknownSender(
-            "This bundle comes from a device HQ has not registered "
-            f"(…{short_device(manifest.device)}, {manifest.district or 'no district'}). "
-            "Register it with `tipdesk device register` first. Nothing was changed."
+            say(
+                "This bundle comes from a device HQ has not registered (…{device}, {district}). "
+                "Register it with `tipdesk device register` first. Nothing was changed.",
+                device=short_device(manifest.device),
+                district=manifest.district or say("no district"),
+            )
         )
     if device.revoked_at:
         raise RevokedSender(
-            f"This bundle comes from a revoked device (…{short_device(manifest.device)}, "
-            f"revoked on {device.revoked_at[:10]}); it was refused. Nothing was changed."
+            say(
+                "This bundle comes from a revoked device (…{device}, revoked on {revoked_at}); it "
+                "was refused. Nothing was changed.",
+                device=short_device(manifest.device),
+                revoked_at=device.revoked_at[:10],
+            )
         )
     container.verify(env, unb64(device.signing_key, 32))
     highest = sync_store(session).highest_bundle(device.device_id)
@@ -179,18 +195,26 @@ def _verified(
         # A device numbers its bundles 1, 2, 3...: a number far past the last one HQ holds is
         # crafted, and would make HQ count every bundle below it as received or covered.
         raise ImplausibleBundle(
-            f"This bundle is numbered {manifest.seq:,}, but the highest bundle HQ holds from "
-            f"its device is {highest:,}: a TIPDesk never numbers so far ahead; it was refused. "
-            "Nothing was changed."
+            say(
+                "This bundle is numbered {seq:,}, but the highest bundle HQ holds from its device "
+                "is {highest:,}: a TIPDesk never numbers so far ahead; it was refused. Nothing "
+                "was changed.",
+                seq=manifest.seq,
+                highest=highest,
+            )
         )
     if manifest.district != device.district:
         # HQ never names a file or a record after what a bundle claims: a signed bundle that
         # claims another district than its device's is refused whole.
         raise WrongDistrict(
-            f"This bundle claims district {shown_code(manifest.district)}, but its device "
-            f"(…{short_device(device.device_id)}) is registered for "
-            f"{district_name(session, device.district)} ({device.district}); it was refused. "
-            "Nothing was changed."
+            say(
+                "This bundle claims district {code}, but its device (…{device}) is registered for "
+                "{district} ({registered}); it was refused. Nothing was changed.",
+                code=shown_code(manifest.district),
+                device=short_device(device.device_id),
+                district=district_name(session, device.district),
+                registered=device.district,
+            )
         )
     return env, manifest, device
 
@@ -211,8 +235,11 @@ def registered_district(session: Session, device: DeviceRow) -> str:
         device.district
     ):
         raise WrongDistrict(
-            f"Device …{short_device(device.device_id)} is registered for a district that is "
-            "not in HQ's reference list; nothing was written."
+            say(
+                "Device …{device} is registered for a district that is not in HQ's reference "
+                "list; nothing was written.",
+                device=short_device(device.device_id),
+            )
         )
     return device.district
 
@@ -297,9 +324,11 @@ def import_bundle_bytes(
     if prior is not None:
         if prior.sha256 != sha256:
             raise SequenceReused(
-                f"A different bundle numbered {manifest.seq} from this device was imported "
-                "before: the device may have been restored from an old backup. Nothing was "
-                "changed."
+                say(
+                    "A different bundle numbered {seq} from this device was imported before: the "
+                    "device may have been restored from an old backup. Nothing was changed.",
+                    seq=manifest.seq,
+                )
             )
         result.gaps = _gaps(session, manifest.device)
         return result
@@ -370,7 +399,7 @@ def import_files(
         try:
             data = read_file(path, "bundle", largest + 64 * 1024)
         except KnownError as exc:
-            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
+            report.errors.append(RefusedFile.of(path, exc))
             continue
         try:
             m = bundle.read_manifest(container.read(data, limits, expect="bundle"))
@@ -387,7 +416,7 @@ def import_files(
             data = read_file(path, "bundle", largest + 64 * 1024)
             result = import_bundle_bytes(session, data, source=str(path), limits=limits)
         except KnownError as exc:
-            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
+            report.errors.append(RefusedFile.of(path, exc))
             continue
         finally:
             data = b""
@@ -397,7 +426,7 @@ def import_files(
         try:
             report.files.append(files_in.import_file(session, path))
         except KnownError as exc:
-            report.errors.append(RefusedFile(str(path), type(exc).__name__, exc.message))
+            report.errors.append(RefusedFile.of(path, exc))
     if progress is not None:
         progress(total, total)
     for device_id in sorted({r.device for r in report.results}):
@@ -424,7 +453,7 @@ def import_inbox(
     require_hq(session, "hq import")
     inbox = folder or session.paths.inbox
     if not inbox.is_dir():
-        raise InvalidInput(f"{inbox} is not a folder.")
+        raise InvalidInput(say("{inbox} is not a folder.", inbox=inbox))
     files = sorted(
         p
         for p in inbox.iterdir()
@@ -487,7 +516,9 @@ def receipt_for(
     store = sync_store(session)
     device = store.device(device_id)
     if device is None:
-        raise UnknownSender(f"There is no registered device …{short_device(device_id)}.")
+        raise UnknownSender(
+            say("There is no registered device …{device}.", device=short_device(device_id))
+        )
     me = own_identity(session)
     serial, fresh = store.issue_receipt(device.device_id, session.actor())
     prog = status.progress((b.seq, b.from_change, b.to_change) for b in store.bundles(device_id))
@@ -578,7 +609,7 @@ def write_receipts(session: Session, out_dir: Path) -> list[Path]:
         with db:
             return hq_pg_stick.write_receipts(session, db, out_dir)
     if not out_dir.is_dir():
-        raise InvalidInput(f"{out_dir} is not a folder.")
+        raise InvalidInput(say("{out_dir} is not a folder.", out_dir=out_dir))
     store = sync_store(session)
     written: list[Path] = []
     notices = records_back.notices_by_district(session.store)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.hqstore import inbox as pg_inbox
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.services.sync import hq_pg
@@ -61,12 +62,21 @@ def receive(db: HqDatabase, data: bytes, manifest: Manifest, at: str) -> dict[st
     if found is None:
         return {"status": "stored", "sequence": manifest.seq, "duplicate": False}
     if found.sha256 != sha:
-        where = "imported" if found.where == "imported" else "received"
         raise SequenceReused(
-            f"HQ already {where} a different bundle {manifest.seq} from this device."
+            say("HQ already imported a different bundle {seq} from this device.", seq=manifest.seq)
+            if found.where == "imported"
+            else say(
+                "HQ already received a different bundle {seq} from this device.", seq=manifest.seq
+            )
         )
     if found.status == pg_inbox.REFUSED:
-        raise BundleRefused(f"HQ refused bundle {manifest.seq} of this device: {found.error}")
+        raise BundleRefused(
+            say(
+                "HQ refused bundle {seq} of this device: {error}",
+                seq=manifest.seq,
+                error=found.error,
+            )
+        )
     return {"status": "duplicate", "sequence": manifest.seq, "duplicate": True}
 
 

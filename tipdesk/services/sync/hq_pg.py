@@ -26,6 +26,7 @@ from pathlib import Path
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
@@ -95,7 +96,7 @@ def install_index_key(session: Session) -> bytes:
     PostgreSQL import hashes with; PostgreSQL holds only its fingerprint."""
     rows = session.store.query("SELECT value FROM settings WHERE key = ?", (INDEX_KEY,))
     if not rows:
-        raise KnownError("This HQ install has no identity index key (its store is too old).")
+        raise KnownError(say("This HQ install has no identity index key (its store is too old)."))
     return pg_keys.install_index_key(rows[0][0])
 
 

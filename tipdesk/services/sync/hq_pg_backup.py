@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tipdesk.core.errors import InvalidInput, KnownError
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.hqstore import dump as pg_dump
@@ -46,7 +47,7 @@ def backup(session: Session, out: Path) -> BackupWritten:
     url = session.store.setting(DATABASE_SETTING)
     if not url:
         raise InvalidInput(
-            "This HQ keeps its records in its own store: back it up with `tipdesk backup`."
+            say("This HQ keeps its records in its own store: back it up with `tipdesk backup`.")
         )
     info = keys_info(session)
     recipients = [info.recipient, *(r for r in info.backup_recipients if r != info.recipient)]
@@ -66,12 +67,21 @@ def restore(session: Session, backup_file: Path, url: str, ca: Path | None = Non
     try:
         sealed = backup_file.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"{backup_file} could not be read: {exc.strerror}.") from None
+        raise InvalidInput(
+            say(
+                "{backup_file} could not be read: {strerror}.",
+                backup_file=backup_file,
+                strerror=exc.strerror,
+            )
+        ) from None
     try:
         plain = age.decrypt(sealed, own_identity(session).age_identity)
     except Exception:
         raise KnownError(
-            f"{backup_file.name} does not open with this HQ's key: it is not a backup of "
-            "this HQ's database, or it is damaged. Nothing was changed."
+            say(
+                "{name} does not open with this HQ's key: it is not a backup of this HQ's "
+                "database, or it is damaged. Nothing was changed.",
+                name=backup_file.name,
+            )
         ) from None
     pg_dump.restore(hq_pg_tls.url_with_ca(session, url, ca_pem), plain)

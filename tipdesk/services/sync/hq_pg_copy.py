@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.copy import TABLES, CopyTarget
@@ -130,7 +131,9 @@ def migrate_to_postgres(session: Session, url: str, ca: Path | None = None) -> M
     ca_pem = hq_pg_tls.read_ca(ca)
     hq_pg_tls.check(url, ca_pem)
     if session.store.setting(DATABASE_SETTING):
-        raise KnownError("This HQ already keeps its records in PostgreSQL; nothing was changed.")
+        raise KnownError(
+            say("This HQ already keeps its records in PostgreSQL; nothing was changed.")
+        )
     keys = dict(
         session.store.query(
             "SELECT key, value FROM settings WHERE key IN (?, ?)", (PUBLIC_KEY, INDEX_KEY)
@@ -163,12 +166,16 @@ def _prove(session: Session, target: CopyTarget) -> Migrated:
     copied = {table: target.counts.get(table, 0) for table in TABLES}
     if copied != expected:
         wrong = sorted(t for t in TABLES if copied[t] != expected[t])
-        raise KnownError(f"The copy differs in {', '.join(wrong)}; it was rolled back.")
+        raise KnownError(
+            say("The copy differs in {tables}; it was rolled back.", tables=", ".join(wrong))
+        )
     ok, entries = verify_audit(target.conn)
     if not ok or entries != expected["audit"]:
         raise KnownError(
-            "The audit chain does not verify in the copy (or the store's own chain has a "
-            "recorded break); it was rolled back. Check it with `tipdesk audit verify`."
+            say(
+                "The audit chain does not verify in the copy (or the store's own chain has a "
+                "recorded break); it was rolled back. Check it with `tipdesk audit verify`."
+            )
         )
     today = dt.date.fromisoformat(session.now()[:10])
     params = ReportParams(dt.date(1900, 1, 1), today)
@@ -188,7 +195,9 @@ def _prove(session: Session, target: CopyTarget) -> Migrated:
     mine, theirs = writers.to_json(here), writers.to_json(there)
     if mine != theirs:
         raise KnownError(
-            "The national report from the copy differs from the store's; it was rolled back "
-            "and the HQ keeps its records in its own store. Please report this."
+            say(
+                "The national report from the copy differs from the store's; it was rolled back "
+                "and the HQ keeps its records in its own store. Please report this."
+            )
         )
     return Migrated(copied, entries, len(mine))

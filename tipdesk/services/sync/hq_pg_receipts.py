@@ -23,6 +23,7 @@ import dataclasses
 import json
 from typing import Any
 
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.hqstore.back import PgReceiptSource
 from tipdesk.hqstore.pool import Conn, HqDatabase
@@ -55,7 +56,9 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
     require_hq(session, "hq receipts")
     device = sync_store(session).device(device_id)
     if device is None:
-        raise UnknownSender(f"There is no registered device …{short_device(device_id)}.")
+        raise UnknownSender(
+            say("There is no registered device …{device}.", device=short_device(device_id))
+        )
     me = own_identity(session)
     private = session.store.vault.private_key()
     index_key = hq_pg.install_index_key(session)
@@ -67,8 +70,10 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
         state = src.device_state(device_id)
         if state is None:
             raise UnknownSender(
-                f"The HQ database has not imported anything from device …"
-                f"{short_device(device_id)} yet."
+                say(
+                    "The HQ database has not imported anything from device …{device} yet.",
+                    device=short_device(device_id),
+                )
             )
         # Serials go on from the install's store's (an HQ that moved to PostgreSQL).
         serial, fresh = src.issue_receipt(device_id, actor, device.receipt_serial)

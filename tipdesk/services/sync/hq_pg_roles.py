@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tipdesk.core.errors import InvalidInput, PermissionDenied
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Victim
 from tipdesk.hqstore import roles
@@ -41,8 +42,10 @@ def apply_roles(session: Session) -> bool:
     url = session.store.setting(DATABASE_SETTING)
     if not url:
         raise InvalidInput(
-            "This HQ keeps its records in its own store: link a database first "
-            "(`tipdesk hq database URL`)."
+            say(
+                "This HQ keeps its records in its own store: link a database first (`tipdesk hq "
+                "database URL`)."
+            )
         )
     with HqDatabase(url, max_size=1) as db, db.connection() as conn:
         return roles.apply(conn)
@@ -59,12 +62,14 @@ def reveal_victim(
     database (see the module contract)."""
     session.require(Permission.REVEAL_IDENTITY)
     if len(reason.strip()) < 5:
-        raise InvalidInput("Give a reason (at least a few words) for revealing the identity.")
+        raise InvalidInput(say("Give a reason (at least a few words) for revealing the identity."))
     private = session.store.vault.private_key()
     if private is None:
         raise PermissionDenied(
-            "Your copy of the identity key has not been granted yet: it is given when an "
-            "administrator (or another supervisor) signs in. Try again after that."
+            say(
+                "Your copy of the identity key has not been granted yet: it is given when an "
+                "administrator (or another supervisor) signs in. Try again after that."
+            )
         )
     index_key = install_index_key(session)
     actor = session.actor()

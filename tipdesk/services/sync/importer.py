@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tipdesk.core.errors import Problem
+from tipdesk.core.messages import say
 from tipdesk.core.records import (
     PARENT_KEY,
     RECORD_TYPES,
@@ -695,9 +696,12 @@ def apply_in_batch(
         if prior == sha256:
             return Outcome("duplicate")
         raise SequenceReused(
-            f"A different bundle numbered {manifest.seq} from this device was imported "
-            "before: the device may have been restored from an old backup. Register it "
-            "again as a new device. Nothing was changed."
+            say(
+                "A different bundle numbered {seq} from this device was imported before: the "
+                "device may have been restored from an old backup. Register it again as a new "
+                "device. Nothing was changed.",
+                seq=manifest.seq,
+            )
         )
     job = _Import(b, manifest, payload, ctx, here, device_district, b.actor.at)
     job.load()

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NoReturn
 
+from tipdesk.core.messages import Message, say
 from tipdesk.store.sync_store import OutboxRow
 from tipdesk.sync.errors import ReceiptOverreach
 from tipdesk.sync.receipt import Receipt
@@ -41,36 +42,56 @@ def check(rec: Receipt, outbox: Sequence[OutboxRow]) -> None:
     confirmed = max((o.back_through for o in outbox), default=0)
     if rec.acked_change > last_change:
         _refuse(
-            f"HQ says it holds every change up to {rec.acked_change:,}, but this install's "
-            f"bundles carried changes up to {last_change:,} only."
+            say(
+                "HQ says it holds every change up to {acked:,}, but this install's bundles "
+                "carried changes up to {last:,} only.",
+                acked=rec.acked_change,
+                last=last_change,
+            )
         )
     if rec.highest_seq > last_seq:
         _refuse(
-            f"HQ says it holds every bundle up to {rec.highest_seq:,}, but this install made "
-            f"{last_seq:,} bundle(s)."
+            say(
+                "HQ says it holds every bundle up to {highest:,}, but this install made {n:,} "
+                "bundle(s).",
+                highest=rec.highest_seq,
+                n=last_seq,
+            )
         )
     strange = sorted({g for g in rec.gaps if not 1 <= g <= last_seq})
     if strange:
-        _refuse(f"HQ misses bundle {strange[0]:,}, which this install never made.")
+        _refuse(say("HQ misses bundle {seq:,}, which this install never made.", seq=strange[0]))
     digests = {o.seq: o.sha256 for o in outbox}
     for entry in rec.bundles:
         seq, sha = entry.get("seq"), entry.get("sha256")
         if isinstance(seq, bool) or not isinstance(seq, int) or seq not in digests:
-            _refuse(f"HQ imported a bundle {seq!s:.20} this install never made.")
+            _refuse(say("HQ imported a bundle {seq} this install never made.", seq=str(seq)[:20]))
         if sha is not None and sha != digests[seq]:
             _refuse(
-                f"HQ imported a bundle {seq:,} whose contents are not those of this install's "
-                f"bundle {seq:,}."
+                say(
+                    "HQ imported a bundle {seq:,} whose contents are not those of this "
+                    "install's bundle {seq:,}.",
+                    seq=seq,
+                )
             )
     start = rec.back.get("from", 0) if rec.back else 0
     if type(start) is int and start > confirmed:
         _refuse(
-            f"HQ's records back start after position {start:,} of its change log, but this "
-            f"install confirmed position {confirmed:,} at most."
+            say(
+                "HQ's records back start after position {start:,} of its change log, but this "
+                "install confirmed position {confirmed:,} at most.",
+                start=start,
+                confirmed=confirmed,
+            )
         )
 
 
-def _refuse(what: str) -> NoReturn:
+def _refuse(what: Message) -> NoReturn:
     raise ReceiptOverreach(
-        f"This receipt acknowledges more than this install ever sent: {what}{_TELL_HQ}"
+        say(
+            "This receipt acknowledges more than this install ever sent: {what} Bundles this "
+            "device did not make may have reached HQ (its key may have been copied): tell HQ. "
+            "Nothing was changed.",
+            what=what,
+        )
     )

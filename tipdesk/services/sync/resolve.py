@@ -15,7 +15,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed
+from tipdesk.core.errors import InvalidInput, NotFound, Problem, ValidationFailed, record_word
+from tipdesk.core.messages import say
 from tipdesk.core.records import (
     BOOKKEEPING_FIELDS,
     RECORD_TYPES,
@@ -62,16 +63,21 @@ def merged(
     (field -> ``local`` or ``incoming``). Refuses a side or a field that is not one of the
     differing fields, naming it."""
     if keep not in KEEP:
-        raise InvalidInput("Say which version to keep: local or incoming.")
+        raise InvalidInput(say("Say which version to keep: local or incoming."))
     choices = dict(fields or {})
     differ = set(differing_fields(kind, local, incoming))
     for name, side in choices.items():
         if side not in KEEP:
-            raise InvalidInput(f"Say local or incoming for {name}, not {side!r}.")
+            raise InvalidInput(
+                say("Say local or incoming for {name}, not {side}.", name=name, side=repr(side))
+            )
         if name not in differ:
             raise InvalidInput(
-                f"{name} is not a field in which the two versions differ "
-                f"({', '.join(sorted(differ)) or 'none do'})."
+                say(
+                    "{name} is not a field in which the two versions differ ({fields}).",
+                    name=name,
+                    fields=", ".join(sorted(differ)) or say("none do"),
+                )
             )
     base = local if keep == "local" else incoming
     out = dict(base)
@@ -151,7 +157,7 @@ def resolve(
     """Resolve an open conflict (see the module contract); returns the record now held.
     ``fields`` (field -> ``local`` or ``incoming``) takes those fields from the other side."""
     if keep not in KEEP:
-        raise InvalidInput("Say which version to keep: local or incoming.")
+        raise InvalidInput(say("Say which version to keep: local or incoming."))
     conflict = must_be_open(SyncStore(store).conflict(conflict_id.strip()), conflict_id)
     with remote_batch(store, actor) as b:
         return resolve_in(b, conflict, keep, here=here, actor=actor, ctx=ctx, fields=fields)
@@ -160,9 +166,15 @@ def resolve(
 def must_be_open(conflict: ConflictRow | None, conflict_id: str) -> ConflictRow:
     """``conflict``; refuses one that is not there or no longer open, naming it."""
     if conflict is None:
-        raise NotFound(f"There is no conflict {conflict_id.strip()!r}.")
+        raise NotFound(say("There is no conflict {id}.", id=repr(conflict_id.strip())))
     if conflict.status != "open":
-        raise InvalidInput(f"Conflict {conflict.id} is already closed ({conflict.status}).")
+        raise InvalidInput(
+            say(
+                "Conflict {id} is already closed ({status}).",
+                id=conflict.id,
+                status=conflict.status,
+            )
+        )
     return conflict
 
 
@@ -180,10 +192,16 @@ def resolve_in(
     SQLCipher store's, or PostgreSQL's: :mod:`tipdesk.services.sync.hq_pg_conflicts`), for
     an open ``conflict`` read in it; the caller commits."""
     if keep not in KEEP:
-        raise InvalidInput("Say which version to keep: local or incoming.")
+        raise InvalidInput(say("Say which version to keep: local or incoming."))
     stored = b.stored(conflict.kind, [conflict.record_id]).get(conflict.record_id)
     if stored is None:
-        raise NotFound(f"The {conflict.kind} of conflict {conflict.id} is not in the register.")
+        raise NotFound(
+            say(
+                "The {kind} of conflict {id} is not in the register.",
+                kind=record_word(conflict.kind),
+                id=conflict.id,
+            )
+        )
     current = stored.record
     local = to_dict(current, children=False)
     kept_values = merged(conflict.kind, local, conflict.record, keep, fields)

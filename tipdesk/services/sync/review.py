@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.core.errors import NotFound
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Record, to_dict
 from tipdesk.services.session import Session
@@ -219,7 +220,7 @@ def plan_resolution(
     require_hq(session, "hq resolve")
     found = next((c for c in conflicts(session) if c.id == conflict_id.strip()), None)
     if found is None:
-        raise NotFound(f"There is no open conflict {conflict_id.strip()!r}.")
+        raise NotFound(say("There is no open conflict {id}.", id=repr(conflict_id.strip())))
     local = {d.field: d.local for d in found.differences}
     incoming = {d.field: d.incoming for d in found.differences}
     kept = merged(found.kind, local, incoming, keep, fields)

@@ -57,6 +57,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tipdesk.core.errors import KnownError
+from tipdesk.core.messages import say
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.services.session import Session
 from tipdesk.services.sync import files_in, server_guard
@@ -200,12 +201,15 @@ def _store_bundle(
     if known is not None:
         if known.sha256 != sha:
             raise SequenceReused(
-                f"HQ already imported a different bundle {manifest.seq} from this device."
+                say(
+                    "HQ already imported a different bundle {seq} from this device.",
+                    seq=manifest.seq,
+                )
             )
         return {"status": "duplicate", "sequence": manifest.seq, "duplicate": True}
     device = sync_store(session).device(manifest.device)
     if device is None:  # checked just before, on this same thread
-        raise UnknownSender("This bundle comes from a device HQ has not registered.")
+        raise UnknownSender(say("This bundle comes from a device HQ has not registered."))
     inbox = config.inbox or session.paths.inbox
     # Named from HQ's registry (district and device as registered), never from the bundle.
     name = inbox_file_name(session, device, manifest.seq)
@@ -215,7 +219,10 @@ def _store_bundle(
         if hashlib.sha256(path.read_bytes()).hexdigest() == sha:
             return {"status": "duplicate", "sequence": manifest.seq, "duplicate": True}
         raise SequenceReused(
-            f"The inbox already holds a different bundle {manifest.seq} from this device."
+            say(
+                "The inbox already holds a different bundle {seq} from this device.",
+                seq=manifest.seq,
+            )
         )
     atomic_write_bytes(path, data)
     return {"status": "stored", "sequence": manifest.seq, "duplicate": False}
@@ -227,7 +234,7 @@ def _store_file(
     """Drop into the inbox (or import at once) one sealed case file of ``device_id``."""
     manifest, device = files_in.check_file_bytes(session, data)
     if device.device_id != device_id:
-        raise UnknownSender("This case file was made by another device.")
+        raise UnknownSender(say("This case file was made by another device."))
     inbox = config.inbox or session.paths.inbox
     inbox.mkdir(mode=0o700, parents=True, exist_ok=True)
     # Named from HQ's registry (district and device as registered), never from the file.

@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tipdesk.core.errors import InvalidInput, KnownError, PermissionDenied
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.services.session import Session
 from tipdesk.services.sync import files_out
@@ -111,7 +112,7 @@ class UploadResult:
 def _check_url(url: str) -> str:
     parsed = httpx.URL(url.strip())
     if parsed.scheme != "https" or not parsed.host:
-        raise InvalidInput(f"{url!r} is not an https:// address of HQ.")
+        raise InvalidInput(say("{url} is not an https:// address of HQ.", url=repr(url)))
     return str(parsed).rstrip("/")
 
 
@@ -123,14 +124,18 @@ def read_certificate(path: Path) -> str:
     text. :class:`InvalidInput` names the problem otherwise."""
     try:
         if path.stat().st_size > MAX_CA_BYTES:
-            raise InvalidInput(f"{path.name} is not a certificate (it is far too large).")
+            raise InvalidInput(
+                say("{name} is not a certificate (it is far too large).", name=path.name)
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"There is no certificate file {path}.") from None
+        raise InvalidInput(say("There is no certificate file {path}.", path=path)) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a certificate.") from None
+        raise InvalidInput(say("{path} is a folder, not a certificate.", path=path)) from None
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise InvalidInput(
+            say("Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror)
+        ) from None
     try:
         certs = (
             x509.load_pem_x509_certificates(data)
@@ -139,7 +144,10 @@ def read_certificate(path: Path) -> str:
         )
     except ValueError:
         raise InvalidInput(
-            f"{path.name} is not a certificate (PEM or DER X.509); give HQ's certificate file."
+            say(
+                "{name} is not a certificate (PEM or DER X.509); give HQ's certificate file.",
+                name=path.name,
+            )
         ) from None
     return "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certs)
 
@@ -178,9 +186,11 @@ def _tls_context(address: HqAddress | None, ca: Path | None) -> ssl.SSLContext:
     if pem and not pem.startswith("-----BEGIN"):
         # An older TIPDesk kept a path here; its file is not trusted any more.
         raise InvalidInput(
-            "HQ's certificate is configured as a file path by an older TIPDesk; run `tipdesk "
-            "sync configure --hq-url URL --ca FILE` again (the certificate is then kept in "
-            "the store)."
+            say(
+                "HQ's certificate is configured as a file path by an older TIPDesk; run `tipdesk "
+                "sync configure --hq-url URL --ca FILE` again (the certificate is then kept in "
+                "the store)."
+            )
         )
     return ssl.create_default_context(cadata=pem) if pem else ssl.create_default_context()
 
@@ -228,8 +238,11 @@ class _Retrying:
                 if problem is not None:
                     reason = getattr(problem, "verify_message", None) or problem.reason
                     raise CertificateProblem(
-                        f"HQ's certificate could not be verified ({reason or problem}). Give "
-                        "HQ's certificate with --ca FILE, or check the HQ address."
+                        say(
+                            "HQ's certificate could not be verified ({reason}). Give HQ's "
+                            "certificate with --ca FILE, or check the HQ address.",
+                            reason=reason or problem,
+                        )
                     ) from None
                 if last:
                     return None
@@ -329,8 +342,10 @@ class UploadRun:
         if url is None:
             if saved is None:
                 raise InvalidInput(
-                    "No HQ address is configured: run `tipdesk sync configure --hq-url URL` "
-                    "or give --hq-url."
+                    say(
+                        "No HQ address is configured: run `tipdesk sync configure --hq-url URL` "
+                        "or give --hq-url."
+                    )
                 )
             url = saved.url
         base = _check_url(url)

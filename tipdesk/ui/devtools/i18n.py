@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tipdesk.catalogue import ARGPARSE_TEXTS
+from tipdesk.core import field_labels
 from tipdesk.paths import resources_dir
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,8 +116,9 @@ def code_names() -> list[str]:
 
 #: The layers whose messages are shown translated (:mod:`tipdesk.core.messages`): ``store``
 #: for the sign-in's refusals (:mod:`tipdesk.store.keys`), ``cli`` for the command line's
-#: confirmations (:mod:`tipdesk.cli.language`).
-MESSAGE_SOURCES = ("core", "services", "store", "cli")
+#: confirmations (:mod:`tipdesk.cli.language`), ``sync`` and ``hqstore`` for the refusals of a
+#: bundle, receipt or key file and of the PostgreSQL database.
+MESSAGE_SOURCES = ("core", "services", "store", "cli", "sync", "hqstore")
 
 
 def catalogue_texts() -> list[str]:
@@ -157,6 +160,8 @@ def extract(languages: Sequence[str] = tuple(LANGUAGES), folder: Path | None = N
                     ("codes", code_names()),
                     ("messages", catalogue_texts()),
                     ("ReportTables", report_texts()),
+                    ("argparse", ARGPARSE_TEXTS),
+                    ("record_fields", field_labels.texts()),
                     *QT_OWN.items(),
                 ]
             ),

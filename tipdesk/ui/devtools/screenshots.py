@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         shots_review,  # noqa: F401 (registers the Review page)
         shots_setup_hq,  # noqa: F401 (registers the HQ set-up's database choice)
         shots_sync,  # noqa: F401 (registers the Sync screens)
+        shots_sync_refused,  # noqa: F401 (registers the Sync screens with a refusal)
     )
     from tipdesk.ui.devtools.shots import Shots
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from tipdesk.core.errors import problem_line
 from tipdesk.core.reference import Reference
 from tipdesk.services.sync import ImportReport
+from tipdesk.ui.errors import message_text
 from tipdesk.ui.pages.sync.common import bundles_text, district_name, records_text, short
 from tipdesk.ui.record_fields import Titles, kind_words, named
 from tipdesk.ui.widgets.common import Card, counted, label, number
@@ -235,5 +236,6 @@ class ImportReportTab(QWidget):
                 rows.append([self.tr("Missing bundles"), where.strip(),
                              ", ".join(str(g) for g in gaps)])  # fmt: skip
         for e in report.errors:
-            rows.append([self.tr("Refused"), Path(e.file).name, e.message])
+            said = message_text(e.said.template, e.said.args.items()) if e.said else e.message
+            rows.append([self.tr("Refused"), Path(e.file).name, said])
         return rows
