@@ -278,6 +278,16 @@ def _step_summaries(conn: Conn) -> None:
         conn.execute(statement.encode())
 
 
+def _step_audit_head(conn: Conn) -> None:
+    """The audit chain's head for roles that append without reading the audit (issue 20,
+    database roles: the importer): ``tipdesk_audit_head``, SECURITY DEFINER, owned by the
+    schema's owner (:mod:`tipdesk.hqstore.audit_head`, its SQL frozen with this step)."""
+    from tipdesk.hqstore import audit_head
+
+    conn.execute(audit_head.FUNCTION_SQL.encode())
+    conn.execute(audit_head.LOCK_DOWN_SQL.encode())
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -286,6 +296,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (5, _step_inbox),
     (6, _step_search),
     (7, _step_summaries),
+    (8, _step_audit_head),
 ]
 LATEST = STEPS[-1][0]
 
