@@ -11,11 +11,17 @@ Contract:
 - Nothing here skips: when the binaries are missing or the server does not start,
   :class:`ClusterError` says why, with the end of the server's log, and the tests that need the
   cluster fail (``make test`` installs the distribution's ``postgresql`` package first).
+- A watchdog outlives a killed test process: :func:`start` also starts a small shell loop, in
+  its own session, that waits for the process that started the cluster to end, then stops the
+  server and deletes the folder. A normal :meth:`Cluster.stop` ends the watchdog first.
+  Without it, a test run killed with SIGKILL (which no ``finally`` survives) left a server
+  running for hours.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -57,6 +63,7 @@ class Cluster:
     bin: Path
     as_user: list[str] = field(default_factory=list)
     stopped: bool = False
+    watchdog: subprocess.Popen[bytes] | None = None
 
     @property
     def data(self) -> Path:
@@ -75,6 +82,9 @@ class Cluster:
         if self.stopped:
             return
         self.stopped = True
+        if self.watchdog is not None:
+            self.watchdog.kill()  # its loop only waits; this process stops the server itself
+            self.watchdog.wait(timeout=30)
         if (self.data / "postmaster.pid").exists():
             subprocess.run(
                 [
@@ -108,6 +118,34 @@ def _run(cmd: list[str], what: str, log: Path | None = None) -> None:
         )
 
 
+def _watch(cluster: Cluster, owner: int) -> subprocess.Popen[bytes]:
+    """The watchdog of the module contract: stops ``cluster`` once process ``owner`` ends."""
+    stop = shlex.join(
+        [
+            *cluster.as_user,
+            str(cluster.bin / "pg_ctl"),
+            "-D",
+            str(cluster.data),
+            "-m",
+            "immediate",
+            "-w",
+            "stop",
+        ]
+    )
+    script = (
+        f"while kill -0 {owner} 2>/dev/null; do sleep 1; done; "
+        f"{stop} >/dev/null 2>&1; rm -rf {shlex.quote(str(cluster.root))}"
+    )
+    # Its own session: a kill of the test run's process group must not take the watchdog too.
+    return subprocess.Popen(
+        ["/bin/sh", "-c", script],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 def start(extra_options: str = "", prepare: Callable[[Path], None] | None = None) -> Cluster:
     """Create and start a throwaway cluster (see the module contract). ``extra_options``:
     more ``-c name=value`` server options (e.g. TLS on a TCP port); ``prepare(data folder)``
@@ -122,6 +160,7 @@ def start(extra_options: str = "", prepare: Callable[[Path], None] | None = None
         as_user = ["runuser", "-u", "postgres", "--"]
     cluster = Cluster(root, pg_bin, as_user)
     try:
+        cluster.watchdog = _watch(cluster, os.getpid())
         _run(
             [
                 *as_user,

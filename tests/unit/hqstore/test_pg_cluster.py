@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import psycopg
@@ -67,3 +71,40 @@ def test_a_server_that_cannot_start_fails_and_leaves_nothing(
     with pytest.raises(ClusterError, match="initdb"):
         pg_cluster.start()
     assert made and not made[0].exists()
+
+
+def test_a_killed_test_process_does_not_leave_its_cluster_running(tmp_path: Path) -> None:
+    """SIGKILL skips every ``finally``: the watchdog stops the server and deletes its folder."""
+    tests_dir = Path(__file__).resolve().parents[2]
+    said = tmp_path / "root"
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, pathlib, pg_cluster\n"
+            "c = pg_cluster.start()\n"
+            "pathlib.Path(sys.argv[1]).write_text(str(c.root))\n"
+            "time.sleep(600)\n",
+            str(said),
+        ],
+        env={**os.environ, "PYTHONPATH": str(tests_dir)},
+    )
+    try:
+        for _ in range(600):  # the child writes its cluster's folder once the server is up
+            if said.exists() and said.read_text():
+                break
+            time.sleep(0.1)
+        root = Path(said.read_text())
+        url = Cluster(root, root).url()
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        child.kill()
+        child.wait()
+    for _ in range(600):  # the watchdog polls each second; allow for a loaded machine
+        if not root.exists():
+            break
+        time.sleep(0.1)
+    assert not root.exists()
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(url, connect_timeout=2)
