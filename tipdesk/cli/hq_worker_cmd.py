@@ -29,8 +29,28 @@ def serving_session(args: argparse.Namespace, paths: Paths) -> sync_server.Store
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
     )
     return sync_server.StoreWorker(
-        lambda: session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock())
+        lambda: session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock()),
+        receiver_login=getattr(args, "receiver_login", None),
+        importer_login=getattr(args, "importer_login", None),
     )
+
+
+def add_login_options(p: Any, *, receiver: bool) -> None:
+    """``--importer-login`` (and, for ``hq serve``, ``--receiver-login``): the database
+    logins the PostgreSQL HQ's workers and receiver sign in as (docs/install.md, HQ server)."""
+    p.add_argument(
+        "--importer-login",
+        metavar="ROLE",
+        help="PostgreSQL HQ: sign the importer workers (and receipts) in as this login, a "
+        "member of tipdesk_importer (default: the install's database user)",
+    )
+    if receiver:
+        p.add_argument(
+            "--receiver-login",
+            metavar="ROLE",
+            help="PostgreSQL HQ: store uploads in the inbox signed in as this login, a member "
+            "of tipdesk_receiver (default: the importer's login)",
+        )
 
 
 def import_workers(worker: sync_server.StoreWorker, workers: int) -> Any:
@@ -106,3 +126,4 @@ def add_hq_action(hq: Any, add: Add) -> None:
     p.add_argument(
         "--once", action="store_true", help="import what waits, then stop (else run until stopped)"
     )
+    add_login_options(p, receiver=False)

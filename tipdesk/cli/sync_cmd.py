@@ -1012,4 +1012,5 @@ def register(sub: Any, add: Add) -> None:
         help="on an HQ with a PostgreSQL database: importer threads in this process taking "
         "bundles from its inbox (default 1; 0: run `tipdesk hq import-worker` instead)",
     )
+    hq_worker_cmd.add_login_options(p, receiver=True)
     hq_worker_cmd.add_hq_action(hq, add)

@@ -35,7 +35,7 @@ from typing import Any
 import psycopg
 
 from tipdesk.core.records import Case, Record, Victim
-from tipdesk.hqstore import bulk, keys
+from tipdesk.hqstore import audit_head, bulk, keys
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.search import TABLES as SEARCHED
 from tipdesk.hqstore.search import SearchIndex
@@ -318,8 +318,8 @@ def append_audit(conn: Conn, entries: Sequence[store_audit.NewEntry]) -> int:
     """Append ``entries`` to the hash-chained audit table in order (the caller holds
     :data:`LOG_LOCK`); the hashes are :func:`tipdesk.store.audit.entry_hash`'s, so the
     chain verifies with the same rules as the SQLCipher store's. Returns the last seq."""
-    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (int(str(row[0])), str(row[1])) if row else (0, store_audit.GENESIS)
+    # Through the audited head function: the importer appends, and may not read the audit.
+    seq, prev = audit_head.head(conn) or (0, store_audit.GENESIS)
     out = []
     for e in entries:
         seq += 1

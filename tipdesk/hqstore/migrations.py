@@ -321,6 +321,16 @@ def _step_record_screens(conn: Conn) -> None:
     )
 
 
+def _step_audit_head(conn: Conn) -> None:
+    """The audit chain's head for roles that append without reading the audit (issue 20,
+    database roles: the importer): ``tipdesk_audit_head``, SECURITY DEFINER, owned by the
+    schema's owner (:mod:`tipdesk.hqstore.audit_head`, its SQL frozen with this step)."""
+    from tipdesk.hqstore import audit_head
+
+    conn.execute(audit_head.FUNCTION_SQL.encode())
+    conn.execute(audit_head.LOCK_DOWN_SQL.encode())
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -331,6 +341,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (7, _step_summaries),
     (8, _step_handovers),
     (9, _step_record_screens),
+    (10, _step_audit_head),
 ]
 LATEST = STEPS[-1][0]
 

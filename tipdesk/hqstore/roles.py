@@ -5,11 +5,15 @@ Contract:
   grants on the tables and columns that exist then). It creates four group roles (NOLOGIN;
   an administrator grants them to login roles, ``GRANT tipdesk_analyst TO alice``):
 
-  - ``tipdesk_receiver``: INSERT into the receiver's inbox table (:data:`INBOX_TABLE`) and
-    nothing else. The inbox table is another part of issue 20: while it does not exist the
-    script grants nothing here and says so (a NOTICE; :func:`apply` returns ``False``).
+  - ``tipdesk_receiver``: INSERT into the receiver's inbox table (:data:`INBOX_TABLE`), and
+    read what tells a duplicate from a new bundle (:data:`RECEIVER_READS`: the inbox's and
+    the imported bundles' numbers, hashes and states; never a bundle's bytes, never a
+    record). While the inbox table does not exist the script grants nothing here and says
+    so (a NOTICE; :func:`apply` returns ``False``).
   - ``tipdesk_importer``: read and write records, identities (sealed), the blind index and
-    sync bookkeeping; append to the audit table (SELECT, INSERT); read ``settings``.
+    sync bookkeeping; append to the audit table (INSERT, chained through the audit head
+    function, :mod:`tipdesk.hqstore.audit_head`: it may not read the audit); read
+    ``settings``. It builds the receipts too (they read records back).
   - ``tipdesk_analyst``: read records, except victims' identifying columns (column
     privileges: :data:`IDENTIFYING`) and the versions kept in quarantine and conflicts
     (``record``: they hold identities too); no blind index, no data keys; append to the audit.
@@ -36,6 +40,7 @@ from __future__ import annotations
 import psycopg
 
 from tipdesk.core.records import Victim
+from tipdesk.hqstore.audit_head import SIGNATURE as AUDIT_HEAD
 from tipdesk.hqstore.errors import translated
 from tipdesk.hqstore.reveal import SIGNATURE
 
@@ -51,6 +56,13 @@ ROLES = (RECEIVER, IMPORTER, ANALYST, EDITOR, IDENTITY)
 INBOX_TABLE = "sync_inbox"
 """The receiver's inbox table (branch pginbox of issue 20): the one table the receiver may
 insert into. The grant hook below grants on it once it exists."""
+
+RECEIVER_READS = {
+    INBOX_TABLE: ("id", "device_id", "seq", "sha256", "status", "error"),
+    "sync_bundles": ("device_id", "seq", "sha256"),
+}
+"""Columns the receiver reads (:func:`tipdesk.hqstore.inbox.held`): a bundle received or
+imported before, its hash and, for the inbox, its state and a refusal's message."""
 
 IDENTIFYING = Victim.IDENTIFYING
 """Victims' columns no analyst may read (sealed tokens: only the audited function reads them)."""
@@ -94,6 +106,10 @@ def roles_sql() -> str:
     END LOOP;"""  # noqa: S608 (constants only, no input)
         for table, hidden in _HIDDEN_COLUMNS.items()
     )
+    receiver_reads = "\n".join(
+        f"        EXECUTE 'GRANT SELECT ({', '.join(cols)}) ON public.{table} TO {RECEIVER}';"
+        for table, cols in RECEIVER_READS.items()
+    )
     return f"""-- TIPDesk HQ on PostgreSQL: database roles per duty (docs/install.md, HQ server).
 -- Idempotent: run it again after each TIPDesk upgrade.
 DO $roles$
@@ -115,9 +131,18 @@ REVOKE ALL ON FUNCTION {SIGNATURE} FROM {everyone};
 -- The importer: records, sealed identities, the blind index, sync bookkeeping; audit append.
 GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {IMPORTER};
 REVOKE INSERT, UPDATE ON public.settings, public.schema_version FROM {IMPORTER};
-REVOKE UPDATE ON public.audit FROM {IMPORTER};
+REVOKE SELECT, UPDATE ON public.audit FROM {IMPORTER};
 GRANT DELETE ON public.victim_terms, {_SEARCH_DELETE} TO {IMPORTER};
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {IMPORTER};
+
+DO $head$
+BEGIN
+    IF to_regprocedure('{AUDIT_HEAD}') IS NOT NULL THEN
+        EXECUTE 'REVOKE ALL ON FUNCTION {AUDIT_HEAD} FROM {everyone}';
+        EXECUTE 'GRANT EXECUTE ON FUNCTION {AUDIT_HEAD} TO {IMPORTER}, {ANALYST}';
+    END IF;
+END
+$head$;
 
 -- The analyst: records without victims' identifying columns; audit append.
 DO $analyst$
@@ -175,6 +200,7 @@ BEGIN
         RAISE NOTICE '{RECEIVER}: no inbox table ({INBOX_TABLE}) yet; nothing granted';
     ELSE
         EXECUTE 'GRANT INSERT ON public.{INBOX_TABLE} TO {RECEIVER}';
+{receiver_reads}
         FOR s IN SELECT pg_get_serial_sequence('public.{INBOX_TABLE}', a.attname)
             FROM pg_catalog.pg_attribute AS a
             WHERE a.attrelid = 'public.{INBOX_TABLE}'::regclass AND a.attnum > 0

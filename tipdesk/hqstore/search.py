@@ -16,10 +16,21 @@ Contract:
   are the first matches in ``rowid`` order, as FTS5 gives them, then cut to ``limit``.
 - Plans: a plain ``ORDER BY rowid LIMIT n`` lets the planner walk the rowid index and test
   each row when it believes matches are common; for a rare prefix that reads every row (the
-  backward- or forward-scan trap). So the matches are first read through the GIN indexes, at
-  most :data:`DENSE` of them (a rare word or prefix: exact, sorted in memory); only when there
-  are that many is the rowid order walked, with bitmap scans off, and matches are then common
-  enough for it to stop early.
+  backward- or forward-scan trap). A GIN index, for its part, can only build a bitmap of
+  *every* match before the first comes out (a word in every case: a million rows). So, in
+  turn, each exact (the first ``limit`` matches in rowid order, whichever plan finds them):
+
+  1. the first ``PROBE * limit`` search rows in rowid order are tested (a bounded walk of
+     the primary key, :data:`PROBE`): a common word or a one-letter prefix finds ``limit``
+     matches there and stops, never touching the GIN index;
+  2. else the matches are read through the GIN indexes, at most :data:`DENSE` of them (a rare
+     word or prefix: exact, sorted in memory);
+  3. only when there are that many is the rowid order walked, with bitmap scans off.
+
+  A last word of one character after whole words (a dashed CNIC's check digit:
+  ``35202-1234567-1``) is not looked up in the indexes (its prefix stands for a large part
+  of the vocabulary): the whole words find the candidates and the full condition, prefix
+  included, is tested on their rows, so the hits stay those of the SQLCipher search.
 - Victims' identities are never in the index; victims found by identity come through the
   keyed word hashes of ``victim_terms`` (the caller passes them, as on SQLite).
 - Known difference: a word longer than PostgreSQL's lexeme limit (2,046 bytes) is not
@@ -29,6 +40,7 @@ Contract:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import psycopg
@@ -45,6 +57,10 @@ Conn = psycopg.Connection[tuple[object, ...]]
 
 DENSE = 2000
 """Matches read through the GIN indexes before the rowid order is walked instead."""
+
+PROBE = 10
+"""Search rows tested in rowid order first, per hit asked (``limit``): a query matching one
+row in ten or more ends there."""
 
 _MAX_LEXEME = 2046  # bytes; PostgreSQL refuses longer lexemes
 
@@ -174,48 +190,94 @@ def query_words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-def _match(words: Sequence[str]) -> tuple[str, list[Any]]:
-    """The condition on a search table aliased ``s`` for ``words`` (the last a prefix)."""
-    query = " & ".join([*(_lexeme(w) for w in words[:-1]), _lexeme(words[-1]) + ":*"])
-    sql = "s.words @@ CAST(%s AS tsquery)"
-    params: list[Any] = [query]
+def _tsquery(words: Sequence[str], prefix_last: bool) -> str:
+    last = len(words) - 1
+    return " & ".join(
+        _lexeme(w) + (":*" if prefix_last and i == last else "") for i, w in enumerate(words)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """The condition on a search table aliased ``s`` for the words typed: ``cond`` (with
+    ``params``) is the search's meaning; ``indexed`` (with ``indexed_params``) is what the
+    GIN indexes are asked, either ``cond`` itself or a looser condition whose rows are
+    then tested with ``cond``."""
+
+    cond: str
+    params: list[Any]
+    indexed: str
+    indexed_params: list[Any]
+
+
+def _match(words: Sequence[str]) -> _Match:
+    """The condition for ``words`` (the last a prefix), and what the indexes are asked."""
+    full = _tsquery(words, prefix_last=True)
     last = words[-1]
-    if last.isascii() and any(c.isdigit() for c in last):
+    if len(last) == 1 and len(words) > 1:
+        # A one-character prefix (a dashed CNIC's check digit) matches a large part of the
+        # vocabulary: the GIN index would merge every such lexeme's rows. The whole words
+        # find the rows; ts_match_vq (the function behind @@, which no index serves) tests
+        # the full condition on them.
+        return _Match(
+            "ts_match_vq(s.words, CAST(%s AS tsquery))",
+            [full],
+            "s.words @@ CAST(%s AS tsquery)",
+            [_tsquery(words[:-1], prefix_last=False)],
+        )
+    sql = "s.words @@ CAST(%s AS tsquery)"
+    params: list[Any] = [full]
+    if 1 < len(last) < 5 and last.isascii() and any(c.isdigit() for c in last):
         # The same condition again for pg_trgm's index (the word-start trigrams of a case
         # number or CNIC fragment: a short number prefix stands for very many lexemes in the
-        # tsvector index, a few trigrams here): the planner picks whichever reads less.
+        # tsvector index, a few trigrams here): the planner picks whichever reads less. Not
+        # for a longer one: its lexemes are few, while its trigrams (a set, not a sequence:
+        # "77777" is " 77" and "777") can stand for thousands of rows read to be refused.
         pattern = last.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         sql += " AND s.body LIKE %s"
         params.append(f"% {pattern}%")
-    return sql, params
+    return _Match(sql, params, sql, params)
 
 
 Rows = list[tuple[Any, ...]]
 
 
-def _ordered(
-    conn: Conn, table: str, columns: str, cond: str, params: list[Any], limit: int
-) -> Rows:
-    """The first ``limit`` not deleted records of ``table`` matching ``cond``, by rowid
-    (see the module contract's plans)."""
+def _ordered(conn: Conn, table: str, columns: str, match: _Match, limit: int) -> Rows:
+    """The first ``limit`` not deleted records of ``table`` matching, by rowid (see the
+    module contract's plans): the first two plans in one statement (one round trip, which
+    counts on a server whose cores importers keep busy), the third after it if need be."""
     t = identifier(table)
-    found = [
-        int(str(r[0]))
-        for r in conn.execute(
-            f"SELECT s.rowid FROM {t}_search AS s WHERE {cond} LIMIT %s".encode(),  # noqa: S608
-            (*params, DENSE),
-        )
-    ]
-    if len(found) < DENSE:
-        rows: Rows = conn.execute(
-            f"SELECT {columns} FROM {t} AS r WHERE r.rowid = ANY(%s) AND r.deleted = 0 "  # noqa: S608
-            "ORDER BY r.rowid LIMIT %s".encode(),
-            (found, limit),
-        ).fetchall()
-        return rows
-    # Common: walk the rowid order (bitmap scans would read every match before the first).
+    cond, params = match.cond, match.params
+    indexed, indexed_params = match.indexed, match.indexed_params
+    if indexed != cond:  # the looser condition's rows tested with the search's own
+        indexed, indexed_params = f"{indexed} AND {cond}", [*indexed_params, *params]
+    # 1. `probe`: the first PROBE * limit rows in rowid order; if they hold `limit` matches,
+    # those are the first `limit` matches of all (any earlier match would be among them).
+    # 2. `found`: else (a one-time filter: the GIN indexes are not read otherwise) every
+    # match through the GIN indexes, at most DENSE, its records sorted in memory.
+    # The first column counts `found` (0 when the probe sufficed). `= ANY(ARRAY(...))`: the
+    # records are read by their rowids (an IN could become a merge join walking the rowids).
+    sql = (
+        "WITH probe AS MATERIALIZED ("  # noqa: S608
+        f"SELECT r.rowid AS k, {columns} FROM (SELECT rowid, words, body FROM {t}_search "
+        f"ORDER BY rowid LIMIT %s) AS s JOIN {t} AS r ON r.rowid = s.rowid "
+        f"WHERE {cond} AND r.deleted = 0 ORDER BY r.rowid LIMIT %s), "
+        f"found AS MATERIALIZED (SELECT s.rowid FROM {t}_search AS s WHERE {indexed} "
+        "AND (SELECT count(*) FROM probe) < %s LIMIT %s) "
+        "SELECT (SELECT count(*) FROM found), q.* FROM ("
+        "SELECT * FROM probe WHERE (SELECT count(*) FROM probe) >= %s UNION ALL "
+        f"(SELECT r.rowid, {columns} FROM {t} AS r "
+        "WHERE r.rowid = ANY(ARRAY(SELECT rowid FROM found)) AND r.deleted = 0 "
+        "ORDER BY r.rowid LIMIT %s)) AS q ORDER BY q.k LIMIT %s"
+    )
+    args = (PROBE * limit, *params, limit, *indexed_params, limit, DENSE, limit, limit, limit)
+    got = conn.execute(sql.encode(), args).fetchall()
+    if not got or int(str(got[0][0])) < DENSE:
+        return [tuple(r[2:]) for r in got]
+    # 3. Common beyond the probe: walk the rowid order (bitmap scans would read every match
+    # before the first).
     conn.execute("SET LOCAL enable_bitmapscan = off")
-    rows = conn.execute(
+    rows: Rows = conn.execute(
         f"SELECT {columns} FROM {t} AS r JOIN {t}_search AS s ON s.rowid = r.rowid "  # noqa: S608
         f"WHERE {cond} AND r.deleted = 0 ORDER BY r.rowid LIMIT %s".encode(),
         (*params, limit),
@@ -246,10 +308,10 @@ def search(
     words = query_words(text)
     if not words:
         return hits
-    cond, params = _match(words)
-    rows = _ordered(conn, "cases", "r.id, r.case_number, r.district, r.stage", cond, params, limit)
+    match = _match(words)
+    rows = _ordered(conn, "cases", "r.id, r.case_number, r.district, r.stage", match, limit)
     hits += [SearchHit("case", r[0], r[1], f"{r[2]} · {r[3]}") for r in rows]
-    rows = _ordered(conn, "victims", "r.id, r.victim_code, r.district", cond, params, limit)
+    rows = _ordered(conn, "victims", "r.id, r.victim_code, r.district", match, limit)
     if identity_terms:
         sql = (
             "SELECT v.id, v.victim_code, v.district FROM "  # noqa: S608
@@ -264,6 +326,6 @@ def search(
             seen.add(r[0])
             hits.append(SearchHit("victim", r[0], r[1], r[2]))
     for table, kind in (("trainings", "training"), ("campaigns", "campaign")):
-        rows = _ordered(conn, table, "r.id, r.title, r.district, r.start_on", cond, params, limit)
+        rows = _ordered(conn, table, "r.id, r.title, r.district, r.start_on", match, limit)
         hits += [SearchHit(kind, r[0], r[1], f"{r[2]} · {r[3] or ''}") for r in rows]
     return hits[:limit] if len(hits) > limit else hits

@@ -17,7 +17,7 @@ from sync_support import case_for, export
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.records import Case
 from tipdesk.hqstore import search as pg_search
-from tipdesk.hqstore.pool import HqDatabase
+from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.services import records, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
@@ -57,6 +57,18 @@ def _queries(hq: Session) -> list[str]:
     out += [w[:n] for w in words[:40] for n in (1, 2, 3) if len(w) > n]
     out += [" ".join(p) for p in itertools.pairwise(words[:30])]
     out += [*URDU_QUERIES, "FIR", "fir 1", "zzzqx", "-", ""]
+    return out + _cnic_queries(hq)
+
+
+def _cnic_queries(hq: Session) -> list[str]:
+    """CNICs typed as people type them: dashed, a part and its check digit, a part and one
+    digit of the next (a one-character last word after whole words), one digit alone, long
+    number prefixes (five digits and more: no trigram condition)."""
+    out = ["1", "3", "7", "fir 2", "0 1", "12345", "123456"]
+    for row in hq.store.query("SELECT cnic FROM accused WHERE length(cnic) = 13 LIMIT 4"):
+        cnic = str(row[0])
+        out += [f"{cnic[:5]}-{cnic[5:12]}-{cnic[12]}", f"{cnic[5:12]} {cnic[12]}"]
+        out += [f"{cnic[:5]}-{cnic[5]}", f"{cnic[:5]} {cnic[5:8]}", cnic[:5], cnic[:6]]
     return out
 
 
@@ -113,11 +125,64 @@ def test_the_same_bundles_are_found_alike_on_both_engines(
     assert not hq_pg_read.search(hq, hq_db, "Zarkhezabad")
     _same(hq, hq_db, [*queries, "Qudratullah", "renamed q", "Zarkhezabad"], limit=500)
 
-    # A small limit (the first matches by rowid), and the plan for common words forced.
+    # A small limit (the first matches by rowid), on each plan: the probe of the first rows
+    # (found there, or not: then the indexes), the indexes only, the rowid walk forced.
+    _same(hq, hq_db, queries, limit=3)
+    monkeypatch.setattr(pg_search, "PROBE", 0)
     _same(hq, hq_db, queries, limit=3)
     monkeypatch.setattr(pg_search, "DENSE", 2)
     _same(hq, hq_db, queries, limit=3)
     _same(hq, hq_db, queries, limit=500)
+    monkeypatch.setattr(pg_search, "PROBE", 1)
+    _same(hq, hq_db, queries, limit=3)
+
+
+class _Recording:
+    """A connection that notes each statement it is given (search reads through execute)."""
+
+    def __init__(self, conn: Conn) -> None:
+        self.conn = conn
+        self.statements: list[str] = []
+
+    def execute(self, query: bytes, params: object = None) -> object:
+        self.statements.append(query.decode() if isinstance(query, bytes) else str(query))
+        return self.conn.execute(query, params)  # type: ignore[call-overload]
+
+
+def test_each_plan_is_taken_for_what_it_serves(
+    svc_linked: tuple[Session, Session],
+    hq_db: HqDatabase,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A common word ends at the probe of the first rows (the GIN indexes are not read: with
+    DENSE at 1, any match read there would start the rowid walk); a dashed CNIC is asked of
+    the indexes by its whole words, the one-character last word tested on the rows they
+    find, and found alike on both engines."""
+    lahore, hq = svc_linked
+    hq_pg.link(hq, hq_db)
+    fill(lahore, seed=22, cases=40)
+    data = export(lahore, tmp_path / "one").read_bytes()
+    assert sync.import_bundle_bytes(hq, data).status == "imported"
+    assert hq_pg.import_bundle_bytes(hq, hq_db, data).status == "imported"
+    cnic = str(hq.store.query("SELECT cnic FROM accused WHERE length(cnic) = 13 LIMIT 1")[0][0])
+    dashed = f"{cnic[:5]}-{cnic[5:12]}-{cnic[12]}"
+    monkeypatch.setattr(pg_search, "DENSE", 1)
+    with hq_db.connection() as conn:
+        common = _Recording(conn)
+        hits = pg_search.search(common, "fir", identity_terms=None, limit=5)  # type: ignore[arg-type]
+        assert [h.kind for h in hits] == ["case"] * 5
+        on_cases = [q for q in common.statements if "cases_search" in q]
+        assert len(on_cases) == 1 and "ORDER BY rowid LIMIT" in on_cases[0], on_cases
+        assert not [q for q in common.statements if "enable_bitmapscan" in q]
+        rare = _Recording(conn)
+        hits = pg_search.search(rare, dashed, identity_terms=None, limit=5)  # type: ignore[arg-type]
+        assert any(h.kind == "case" for h in hits)
+        asked = [q for q in rare.statements if "FROM cases_search AS s WHERE" in q]
+        assert len(asked) == 1 and "ts_match_vq" in asked[0] and "LIKE" not in asked[0]
+        conn.rollback()
+    monkeypatch.setattr(pg_search, "DENSE", 2000)
+    _same(hq, hq_db, [dashed, f"{cnic[5:12]} {cnic[12]}", cnic[:7]], limit=5)
 
 
 def test_a_copied_hq_is_indexed_like_an_imported_one(

@@ -1,14 +1,14 @@
 """The bounded soak of the PostgreSQL HQ (issue 20): the HTTPS receiver on 127.0.0.1 takes
 bundles from 160 district devices at once, two importer workers import them while four
-analyst threads read the national report, list cases and reveal identities through the
-vault; then every bundle was imported exactly once, the audit chain verifies, the report's
-figures equal raw counts and no record was lost. Synthetic data only.
+analyst threads read the national report, list cases, reveal identities through the vault
+and search; then every bundle was imported exactly once, the audit chain verifies, the
+report's figures equal raw counts and no record was lost. Synthetic data only.
 
 Bounded: each device sends one bundle of one case (four records), at most :data:`SENDERS`
 uploads in flight at once; the devices are copies of three enrolled district installs, each
 given a new device identity (as a district restored from a backup is), so that setting up 160
-devices costs little. Saves and search are not on
-PostgreSQL yet (issue 20, branch pgread): :data:`ANALYST_ACTIONS` is where they join."""
+devices costs little. Version-checked saves are not in the analysts' round yet
+(:data:`ANALYST_ACTIONS` is where they join)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from tipdesk.core.clock import FixedClock
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import Victim
 from tipdesk.hqstore import inbox as pg_inbox
+from tipdesk.hqstore import search as pg_search
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.figures import PgFigures
 from tipdesk.hqstore.pool import HqDatabase
@@ -94,13 +95,29 @@ class Analyst:
             vault.open_victim(victim)
             assert victim.name and not victim.name.startswith("s1:")
 
+    def search(self) -> None:
+        """Find the newest case by its case number (its search row is written in the
+        transaction that imports it: a case seen is a case found), then a word of every case
+        (ended by the probe of the first rows, while imports add rows)."""
+        with self.db.connection() as conn:
+            row = conn.execute(
+                "SELECT id, case_number FROM cases WHERE deleted = 0 ORDER BY rowid DESC LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                hits = pg_search.search(conn, str(row[1]), identity_terms=None, limit=50)
+                assert str(row[0]) in {h.id for h in hits}, row[1]
+                common = pg_search.search(conn, "fir", identity_terms=None, limit=10)
+                assert [h.kind for h in common] == ["case"] * len(common) and common
+            conn.rollback()
+
 
 ANALYST_ACTIONS: list[Callable[[Analyst], None]] = [
     Analyst.report,
     Analyst.list_cases,
     Analyst.reveal,
+    Analyst.search,
 ]
-"""The analysts' round; saves (version-checked) and search join it on PostgreSQL."""
+"""The analysts' round; version-checked saves join it once the screens save on PostgreSQL."""
 
 
 @dataclass

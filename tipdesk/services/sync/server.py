@@ -133,14 +133,36 @@ class RateLimiter:
 class StoreWorker:
     """One thread that opens, uses and closes the store session; :meth:`run` awaits work,
     :meth:`call` waits for it (from any other thread). ``database``: the HQ's PostgreSQL
-    database (a pool shared by every thread) when the install keeps its records there."""
+    database (a pool shared by every thread) when the install keeps its records there,
+    signed in as ``importer_login`` when given (workers and receipts); ``inbox_database``:
+    the same database signed in as ``receiver_login`` (the upload path only), else
+    ``database`` (:mod:`tipdesk.services.sync.hq_pg_logins`)."""
 
-    def __init__(self, open_session: Callable[[], Session]) -> None:
+    def __init__(
+        self,
+        open_session: Callable[[], Session],
+        *,
+        receiver_login: str | None = None,
+        importer_login: str | None = None,
+    ) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tipdesk-store")
         self.database: HqDatabase | None = None
+        self.inbox_database: HqDatabase | None = None
         try:
             self._session = self._pool.submit(open_session).result()
-            self.database = self._pool.submit(hq_database, self._session).result()
+            if receiver_login is None and importer_login is None:
+                self.database = self._pool.submit(hq_database, self._session).result()
+            else:
+                from tipdesk.services.sync import hq_pg_logins  # the driver, only when used
+
+                self.database = self._pool.submit(
+                    hq_pg_logins.database_as, self._session, importer_login
+                ).result()
+                if receiver_login is not None:
+                    self.inbox_database = self._pool.submit(
+                        hq_pg_logins.database_as, self._session, receiver_login
+                    ).result()
+            self.inbox_database = self.inbox_database or self.database
         except BaseException:
             self.close()
             raise
@@ -154,8 +176,8 @@ class StoreWorker:
 
     def close(self) -> None:
         try:
-            if self.database is not None:
-                self.database.close()
+            for database in {id(d): d for d in (self.database, self.inbox_database) if d}.values():
+                database.close()
             if hasattr(self, "_session"):
                 self._pool.submit(self._session.close).result()
         finally:
@@ -359,7 +381,7 @@ def make_app(
             if manifest.device != device_id:
                 return _refused(request, 403, "This bundle was made by another device.")
             answer = await worker.run(
-                lambda s: _store_bundle(s, data, manifest, config, worker.database)
+                lambda s: _store_bundle(s, data, manifest, config, worker.inbox_database)
             )
         except (UnknownSender, RevokedSender, WrongDistrict) as exc:
             return _refused(request, 403, str(exc))
