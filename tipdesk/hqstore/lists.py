@@ -66,7 +66,13 @@ def _search(
     either: list[str] = []
     params: list[Any] = []
     if words:
-        cond, args = _match(words)
+        m = _match(words)
+        # The search's meaning, with what the GIN indexes are asked in front when it differs.
+        cond, args = (
+            (m.cond, list(m.params))
+            if m.indexed == m.cond
+            else (f"{m.indexed} AND {m.cond}", [*m.indexed_params, *m.params])
+        )
         search = identifier(spec.table) + "_search"
         either.append(f"t.rowid IN (SELECT s.rowid FROM {search} AS s WHERE {cond})")  # noqa: S608
         params += args
