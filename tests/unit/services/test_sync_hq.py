@@ -181,9 +181,7 @@ def test_resolving_keeps_local_and_refuses_twice(
     hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "HQ edits (pgrecords), conflict review and resolve (pgconflict)")
     district, hq = hq_linked
     training = svc_training()
     records.save(district, [training])
@@ -299,9 +297,7 @@ def test_device_status_and_revocation(
     hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "device status (coverage and devices, branch pgdash)")
     district, hq = hq_linked
     (status,) = sync.device_status(hq)
     assert (status.district, status.last_bundle, status.last_seen) == ("PB-LHR", None, None)

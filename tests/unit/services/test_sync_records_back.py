@@ -43,9 +43,7 @@ def test_an_hq_correction_comes_back_and_the_next_edit_is_clean(
     hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
     district, hq = hq_linked
     case = case_for(district)
     records.save(district, [case])
@@ -120,9 +118,7 @@ def test_records_back_never_overwrite_a_local_edit_hq_has_not_seen(
     hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
     district, hq = hq_linked
     case = case_for(district)
     records.save(district, [case])
@@ -150,9 +146,7 @@ def test_a_victims_identity_hq_never_had_stays_at_the_district(
     hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
     district, hq = hq_linked
     case = case_for(district)
     case.victims[0].name = "Hidden Namefake"
@@ -177,9 +171,7 @@ def test_a_long_absence_comes_back_page_by_page(
     tmp_path: Path,
     svc_clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "HQ edits saved to PostgreSQL (records.save, branch pgrecords)")
     district, hq = hq_linked
     records.save(district, [case_for(district)])
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hq_engines import pg_only_missing, view
+from hq_engines import view
 from sync_support import case_for
 
 from tipdesk.core.errors import NotFound
@@ -129,11 +129,9 @@ def test_hq_keeps_a_victims_identity_sealed_in_conflicts_and_quarantine(
 def test_a_consenting_victim_released_from_quarantine_keeps_her_identity(
     hq_linked: tuple[Session, Session],
     tmp_path: Path,
-    request: pytest.FixtureRequest,
 ) -> None:
     """Held in quarantine (a police station HQ did not know), the identity is kept sealed
     there; HQ's re-check, once the station is added, writes the values, not the tokens."""
-    pg_only_missing(request, "the quarantine re-check (branch pgconflict)")
     district, hq = hq_linked
     station = install_settings.add_office(district, "Police Station Relayfake", "Lahore",
                                           "police_station")  # fmt: skip
