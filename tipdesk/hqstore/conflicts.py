@@ -67,6 +67,14 @@ class PgSyncReads(PgReceiptSource):
         ).fetchall()
         return [quarantine_from_row(r, self.vault) for r in rows]
 
+    def quarantine_entries(self, ids: list[str]) -> list[QuarantineRow]:
+        """The quarantine entries ``ids`` (whatever their status), in no particular order."""
+        rows = self.conn.execute(
+            f"SELECT {QUARANTINE_COLUMNS} FROM sync_quarantine WHERE id = ANY(%s)".encode(),  # noqa: S608
+            (ids,),
+        ).fetchall()
+        return [quarantine_from_row(r, self.vault) for r in rows]
+
     def record(self, kind: str, record_id: str) -> tuple[Record, tuple[int, str] | None] | None:
         """One row (deleted or not) and its ``sync_versions`` entry, as ``SyncStore.record``."""
         found = self.read_rows(kind, [record_id])

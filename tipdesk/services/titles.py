@@ -24,6 +24,13 @@ def record_title(kind: str, values: Mapping[str, Any]) -> str:
 def record_titles(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Titles of the stored records ``keys`` ((kind, id); deleted ones too); records this
     install does not hold, and kinds without titles, are left out."""
+    from tipdesk.services import pg_route  # it imports the sync services, which import this
+
+    if pg_route.routed(session):  # an HQ keeping its records in PostgreSQL (issue 20)
+        from tipdesk.services.sync import hq_pg_records  # the PostgreSQL driver, only when used
+
+        with hq_pg_records.session_on(session) as routed:
+            return record_titles(routed, keys)
     by_kind: dict[str, list[str]] = {}
     for kind, record_id in keys:
         if kind in TITLE_FIELDS:

@@ -10,12 +10,12 @@ Everything is synthetic."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import psycopg
-import pytest
 from psycopg.conninfo import conninfo_to_dict
 from sync_support import clone_home, reopen
 
@@ -32,16 +32,6 @@ from tipdesk.store.rows import TABLES
 from tipdesk.store.sync_store import SyncStore
 
 ENGINES = ("sqlcipher", "postgres")
-
-
-def pg_only_missing(request: pytest.FixtureRequest, feature: str) -> None:
-    """Mark this test's PostgreSQL run as an expected failure (strict) until ``feature``,
-    being built on another branch of issue 20, reads and writes PostgreSQL: it then passes
-    and the strict mark fails the run, so the mark is removed with the feature."""
-    if request.node.callspec.params.get("hq_engine") == "postgres":
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason=f"PostgreSQL HQ: {feature} not built yet")
-        )
 
 
 class _StoreView:
@@ -68,6 +58,11 @@ class _StoreView:
 
     def actions(self) -> list[str]:
         return [e.action for e in self.session.store.audit_entries(limit=100_000)]
+
+    def details(self, action: str) -> list[dict[str, Any]]:
+        """The details of the audit entries of ``action``, oldest first."""
+        found = self.session.store.audit_entries(action=action, limit=100_000)
+        return [e.detail for e in sorted(found, key=lambda e: e.seq)]
 
     def audit_ok(self) -> bool:
         return self.session.store.verify_audit().ok
@@ -160,6 +155,11 @@ class _PgView:
 
     def actions(self) -> list[str]:
         return [str(r[0]) for r in self._rows("SELECT action FROM audit ORDER BY seq")]
+
+    def details(self, action: str) -> list[dict[str, Any]]:
+        """The details of the audit entries of ``action``, oldest first."""
+        sql = "SELECT detail FROM audit WHERE action = %s ORDER BY seq"
+        return [json.loads(str(r[0])) for r in self._rows(sql, (action,))]
 
     def audit_ok(self) -> bool:
         with psycopg.connect(self.url) as conn:

@@ -109,7 +109,7 @@ def concurrent_edit(
     case = case_for(district)
     records.save(district, [case])
     sync.import_bundle_bytes(hq, export(district, out).read_bytes())
-    at_hq = hq.store.get("case", case.id)
+    at_hq = records.get(hq, "case", case.id)
     assert isinstance(at_hq, Case)
     at_hq.narrative = "HQ's correction of the narrative."
     records.save(hq, [at_hq])

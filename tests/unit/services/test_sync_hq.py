@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hq_engines import clone_hq, pg_only_missing, receipt_file, view
+from hq_engines import clone_hq, receipt_file, view
 from svc_support import svc_training
 from sync_support import (
     case_for,
@@ -23,7 +23,6 @@ from tipdesk.core.errors import NotFound
 from tipdesk.core.records import Case, Referral, Training, to_dict
 from tipdesk.services import data_quality, records, sync
 from tipdesk.services.session import Session
-from tipdesk.store.sync_store import SyncStore
 
 
 def _actions(session: Session) -> list[str]:
@@ -101,9 +100,7 @@ def test_gaps_are_reported_until_they_arrive(
     tmp_path: Path,
     svc_clock: FixedClock,
     hq_pg_urls: Callable[[str | None], str],
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "device status (coverage and devices, branch pgdash)")
     district, hq = hq_linked
     hq.close()
     other = clone_hq(hq, tmp_path / "hq-blank", hq_pg_urls, svc_clock)  # HQ before any bundle came
@@ -144,9 +141,7 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     svc_clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "HQ edits (pgrecords), conflict review and resolve (pgconflict)")
     district, hq = hq_linked
     case, result = concurrent_edit(district, hq, tmp_path / "out", svc_clock)
     assert [c["held"] for c in result.conflicts] == ["incoming"]
@@ -162,8 +157,8 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     # Never a silent overwrite: the register keeps HQ's version, the district's is held.
     current = view(hq).get("case", case.id)
     assert isinstance(current, Case) and current.narrative == "HQ's correction of the narrative."
-    held = SyncStore(hq.store).conflict(conflict.id)
-    assert held is not None and held.record["investigating_officer"] == "Inspector Changedfake"
+    held = {d.field: d.incoming for d in conflict.differences}
+    assert held["investigating_officer"] == "Inspector Changedfake"
     kept = sync.resolve(hq, conflict.id, "incoming")
     current = view(hq).get("case", case.id)
     assert isinstance(current, Case)
@@ -172,8 +167,9 @@ def test_a_concurrent_edit_is_held_in_full_for_review(
     assert sync.conflicts(hq) == []
     (closed,) = sync.conflicts(hq, include_closed=True)
     assert closed.status == "resolved" and closed.outcome == "kept incoming"
-    entry = hq.store.audit_entries(action="sync.resolve")[0]
-    assert entry.detail == {"conflict": conflict.id, "kept": "incoming", "outcome": "kept incoming"}
+    assert view(hq).details("sync.resolve") == [
+        {"conflict": conflict.id, "kept": "incoming", "outcome": "kept incoming"}
+    ]
     assert view(hq).audit_ok()
 
 
@@ -265,9 +261,7 @@ def test_an_import_report_names_its_quarantined_records(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(request, "import report titles and the data-quality review (branch pgdash)")
     district, hq = hq_linked
     bad = _saved_over_the_limit(district)
     report = sync.import_files(hq, [export(district, tmp_path / "out")])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hq_engines import pg_only_missing, view
+from hq_engines import view
 from sync_support import case_for, concurrent_edit, export, link, make_district
 
 from tipdesk.core.clock import FixedClock
@@ -80,12 +80,7 @@ def test_a_resolved_conflict_comes_back_and_the_next_edit_is_not_a_conflict(
     hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
-    request: pytest.FixtureRequest,
 ) -> None:
-    pg_only_missing(
-        request,
-        "HQ edits on PostgreSQL (pgrecords), conflict resolve (pgconflict)",
-    )
     district, hq = hq_linked
     case, result = concurrent_edit(district, hq, tmp_path / "out", svc_clock)
     (conflict,) = result.conflicts

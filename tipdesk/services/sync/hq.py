@@ -487,7 +487,18 @@ def report_titles(session: Session, report: ImportReport) -> dict[tuple[str, str
     require_hq(session, "hq import")
     titles = record_titles(session, [(c["kind"], c["record_id"]) for c in report.conflicts])
     held = [q["id"] for q in report.quarantined]
-    for row in sync_store(session).quarantine_entries(held):
+    db = hq_database(session)
+    if db is None:
+        rows = sync_store(session).quarantine_entries(held)
+    else:  # an HQ keeping its records in PostgreSQL (issue 20)
+        from tipdesk.services.sync import hq_pg_conflicts  # the driver, only when used
+
+        with db, db.connection() as conn:
+            try:
+                rows = hq_pg_conflicts.reads(session, conn).quarantine_entries(held)
+            finally:
+                conn.rollback()
+    for row in rows:
         titles.setdefault((row.kind, row.record_id), record_title(row.kind, row.record))
     return titles
 

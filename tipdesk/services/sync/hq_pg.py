@@ -202,7 +202,10 @@ def apply_opened(db: HqDatabase, opened: OpenedBundle) -> ImportResult:
     thread-safe: several importers may run at once, each with its own bundles."""
     with gc_paused():
         outcome = db.run(lambda conn: apply_on(conn, opened))
-    return result_of(opened, outcome)
+    result = result_of(opened, outcome)
+    # As the SQLCipher HQ says after every import: the device's bundles still missing.
+    result.gaps = gaps(db, opened.manifest.device)
+    return result
 
 
 def check_database_url(url: str, ca_pem: str | None = None) -> None:

@@ -39,7 +39,7 @@ from tipdesk.core.errors import InvalidInput, NotFound, PermissionDenied, no_rec
 from tipdesk.core.masking import MASK
 from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
-from tipdesk.core.records import Case, Record, Victim
+from tipdesk.core.records import TITLE_FIELDS, Case, Record, Victim
 from tipdesk.hqstore import lists as pg_lists
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.edits import Conn, PgRecords
@@ -138,6 +138,15 @@ class PgView:
                 self.records.vault.open_victim(record)
             out.append(record)
         return out
+
+    def titles(self, kind: str, ids: Sequence[str]) -> dict[str, str]:
+        """As :meth:`Store.titles`: each stored record's title, deleted ones too."""
+        rows = self.conn.execute(
+            f"SELECT id, {identifier(TITLE_FIELDS[kind])} FROM {identifier(TABLES[kind])} "  # noqa: S608
+            "WHERE id = ANY(%s)".encode(),
+            (list(dict.fromkeys(ids)),),
+        ).fetchall()
+        return {str(r[0]): str(r[1] or "") for r in rows}
 
     def find_case_number(self, case_number: str, district: str, office: str) -> str | None:
         row = self.conn.execute(
