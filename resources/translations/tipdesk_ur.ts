@@ -10753,10 +10753,6 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>رسید متوقع شکل میں نہیں؛ ہیڈکوارٹر سے نئی رسید طلب کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
     <message>
-        <source>This bundle hands over {n} case(s) to another district; the PostgreSQL HQ cannot apply handovers yet. It was refused and nothing was changed: import it at an HQ that keeps its records in its own store.</source>
-        <translation>یہ بنڈل {n} مقدمات کسی دوسرے ضلع کے حوالے کرتا ہے؛ PostgreSQL والا ہیڈکوارٹر ابھی حوالگی نافذ نہیں کر سکتا۔ اسے مسترد کر دیا گیا اور کچھ تبدیل نہیں ہوا: اسے ایسے ہیڈکوارٹر پر درآمد کریں جو اپنے ریکارڈ اپنے اسٹور میں رکھتا ہے۔</translation>
-    </message>
-    <message>
         <source>The PostgreSQL database already holds an HQ&apos;s records: copy into an empty database only. Nothing was changed.</source>
         <translation>‏PostgreSQL ڈیٹا بیس میں پہلے ہی کسی ہیڈکوارٹر کے ریکارڈ موجود ہیں: صرف خالی ڈیٹا بیس میں نقل کریں۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>
