@@ -10157,6 +10157,14 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏{name} نام کا کوئی صارف موجود نہیں۔</translation>
     </message>
     <message>
+        <source>Not a victim record.</source>
+        <translation>یہ متاثرہ فرد کا ریکارڈ نہیں۔</translation>
+    </message>
+    <message>
+        <source>The database login {login} is for an HQ keeping its records in PostgreSQL; this HQ keeps them in its own store (see `tipdesk hq database`).</source>
+        <translation>ڈیٹا بیس لاگ اِن {login} اُس ہیڈکوارٹر کے لیے ہے جو اپنے ریکارڈ PostgreSQL میں رکھتا ہے؛ یہ ہیڈکوارٹر انہیں اپنے اسٹور میں رکھتا ہے (دیکھیں `tipdesk hq database`)۔</translation>
+    </message>
+    <message>
         <source>The TIPDesk app has this store open; close it before rotating the keys (the app would be left with a key that no longer opens the store).</source>
         <translation>‏TIPDesk ایپ نے یہ اسٹور کھولا ہوا ہے؛ کلیدیں بدلنے سے پہلے اسے بند کریں (ورنہ ایپ کے پاس ایسی کلید رہ جائے گی جو اب اسٹور نہیں کھولتی)۔</translation>
     </message>
@@ -10815,6 +10823,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>This HQ install&apos;s identity index key setting is damaged.</source>
         <translation>ہیڈکوارٹر کی اس تنصیب میں شناختی اشاریے کی کلید کی ترتیب خراب ہے۔</translation>
+    </message>
+    <message>
+        <source>{login} is not a database login name (letters, digits, _, $ or -; at most 63 characters).</source>
+        <translation>‏{login} ڈیٹا بیس لاگ اِن کا نام نہیں (حروف، ہندسے، _، $ یا -؛ زیادہ سے زیادہ 63 حروف)۔</translation>
     </message>
     <message>
         <source>The HQ database has schema version {found}; this TIPDesk knows up to {latest}. Update TIPDesk on this computer; nothing was changed.</source>

@@ -370,9 +370,11 @@ def _blind_check(victim: Victim, new: bool) -> None:
     typed = [n for n in Victim.IDENTIFYING if getattr(victim, n) not in ("", MASK)]
     if new or typed:
         raise PermissionDenied(
-            "Your database role may not record victims' identifying details: a new victim "
-            "or a change to a name, CNIC, phone or address is saved by an identity officer "
-            "or comes from the district. Nothing was saved."
+            say(
+                "Your database role may not record victims' identifying details: a new victim "
+                "or a change to a name, CNIC, phone or address is saved by an identity officer "
+                "or comes from the district. Nothing was saved."
+            )
         )
 
 

@@ -19,6 +19,7 @@ import re
 from psycopg import conninfo
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 
 _LOGIN = re.compile(r"[A-Za-z_][A-Za-z0-9_$-]*")
 
@@ -27,7 +28,10 @@ def as_login(url: str, login: str) -> str:
     """``url`` signing in as ``login`` (see the module contract)."""
     if not _LOGIN.fullmatch(login) or len(login.encode()) > 63:
         raise InvalidInput(
-            f"{login[:80]!r} is not a database login name (letters, digits, _, $ or -; "
-            "at most 63 characters)."
+            say(
+                "{login} is not a database login name (letters, digits, _, $ or -; "
+                "at most 63 characters).",
+                login=repr(login[:80]),
+            )
         )
     return conninfo.make_conninfo(url, user=login)

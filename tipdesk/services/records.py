@@ -295,7 +295,7 @@ def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
         return hq_pg_records.reveal_victim(session, victim_id, reason.strip())
     victim = session.store.get("victim", victim_id)
     if not isinstance(victim, Victim):
-        raise InvalidInput("Not a victim record.")
+        raise InvalidInput(say("Not a victim record."))
     session.audit("reveal", "victim", victim_id, reason=reason.strip())
     return victim
 

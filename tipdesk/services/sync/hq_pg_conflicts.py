@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.records import Record, to_dict
 from tipdesk.hqstore import batch as pg_batch
 from tipdesk.hqstore.conflicts import PgSyncReads
@@ -77,7 +78,7 @@ def resolve(
     """Resolve an open conflict in PostgreSQL (see the module contract); the caller checked
     the permissions. Returns the record now held."""
     if keep not in KEEP:
-        raise InvalidInput("Say which version to keep: local or incoming.")
+        raise InvalidInput(say("Say which version to keep: local or incoming."))
     wanted = conflict_id.strip()
     with db.connection() as conn:
         try:

@@ -17,6 +17,7 @@ Contract:
 from __future__ import annotations
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.hqstore.logins import as_login
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.services.session import Session
@@ -31,7 +32,10 @@ def database_as(session: Session, login: str | None) -> HqDatabase | None:
     url = session.store.setting(DATABASE_SETTING)
     if not url:
         raise InvalidInput(
-            f"The database login {login!r} is for an HQ keeping its records in PostgreSQL; "
-            "this HQ keeps them in its own store (see `tipdesk hq database`)."
+            say(
+                "The database login {login} is for an HQ keeping its records in PostgreSQL; "
+                "this HQ keeps them in its own store (see `tipdesk hq database`).",
+                login=repr(login),
+            )
         )
     return HqDatabase(as_login(hq_pg_tls.connection_url(session, url), login))

@@ -294,7 +294,7 @@ def reveal_victim(session: Session, victim_id: str, reason: str) -> Victim:
         finally:
             conn.rollback()
     if not isinstance(found, Victim):
-        raise InvalidInput("Not a victim record.")
+        raise InvalidInput(say("Not a victim record."))
     shown = hq_pg_roles.reveal_victim(session, db, victim_id, reason)
     for name, value in shown.items():
         setattr(found, name, value)

@@ -16,6 +16,7 @@ import dataclasses
 from pathlib import Path
 
 from tipdesk.core.errors import InvalidInput
+from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
 from tipdesk.hqstore.back import PgReceiptSource
@@ -46,7 +47,7 @@ def write_receipts(session: Session, db: HqDatabase, out_dir: Path) -> list[Path
     session.require(Permission.SYNC)
     require_hq(session, "hq receipts")
     if not out_dir.is_dir():
-        raise InvalidInput(f"{out_dir} is not a folder.")
+        raise InvalidInput(say("{out_dir} is not a folder.", out_dir=out_dir))
     held = _held(db)
     written: list[Path] = []
     for device in sync_store(session).devices():
