@@ -76,13 +76,20 @@ def _search(
         search = identifier(spec.table) + "_search"
         either.append(f"t.rowid IN (SELECT s.rowid FROM {search} AS s WHERE {cond})")  # noqa: S608
         params += args
-    if q.kind == "victim" and identity_terms:
+    if q.kind == "victim" and identity_terms and _reads_terms(conn):
         ordered = rarest_first(conn, identity_terms)
         either.append(f"t.id IN ({POSTGRES.params(terms_query(len(ordered)))})")
         params += ordered
     if not either:
         return None
     return "(" + " OR ".join(either) + ")", params
+
+
+def _reads_terms(conn: Conn) -> bool:
+    """Whether the connection's role may read the identity word hashes (the analysts' roles
+    may not: a search by identity needs a role that may)."""
+    row = conn.execute("SELECT has_table_privilege('public.victim_terms', 'SELECT')").fetchone()
+    return bool(row and row[0])
 
 
 def _base(
