@@ -20,7 +20,7 @@ trainings and campaigns):
   change-log row and each top-level record one audit entry (ids and field names, never
   values), appended under the log lock; the search index and the report summaries follow.
 - A row an update replaces is kept in ``record_versions`` as the store keeps it
-  (:func:`tipdesk.store.history.version_row`: no victim identity; schema step 8).
+  (:func:`tipdesk.store.history.version_row`: no victim identity; PostgreSQL schema step 9).
 - ``identities=False`` (a database role without the victims' identifying columns, such as
   ``tipdesk_editor``: :mod:`tipdesk.hqstore.roles`): victims are read with those fields
   empty and never selected, an update of a victim writes only its other columns (the stored
