@@ -16,7 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from tipdesk.core.messages import Message, joined, say, template
+from tipdesk.core.messages import Message, joined, kept, restored, say, template
 
 
 class Severity(StrEnum):
@@ -109,6 +109,36 @@ def problem_line(problem: Mapping[str, Any]) -> str:
     """A problem kept as JSON (a quarantine entry's, a receipt's) as ``field: message``; a
     missing field or message leaves no stray colon."""
     return f"{problem.get('field', '')}: {problem.get('message', '')}".strip(": ")
+
+
+def problem_kept(problem: Problem) -> dict[str, Any]:
+    """``problem`` as JSON for a quarantine entry: ``field``, ``rule`` and the English
+    ``message`` (what receipts and the command line read), and, when its sentence was made
+    translatable, ``said`` (:func:`tipdesk.core.messages.kept`) so that HQ's screens can show
+    it in the user's language."""
+    out: dict[str, Any] = {"field": problem.field, "rule": problem.rule, "message": problem.message}
+    said = problem.said()
+    if isinstance(said, Message):
+        found = kept(said)
+        if found is not None:
+            out["said"] = found
+    return out
+
+
+def problems_sent(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Kept problems as a receipt carries them to a district: ``field``, ``rule`` and
+    ``message`` only (HQ's ``said`` is for HQ's own screens; the receipt's format is
+    unchanged)."""
+    return [{k: p[k] for k in ("field", "rule", "message") if k in p} for p in problems]
+
+
+def problem_said(problem: Mapping[str, Any]) -> tuple[str, Message | str]:
+    """A problem kept as JSON as ``(field, sentence)``: the sentence as a translatable message
+    when it was kept with one (:func:`problem_kept`), else its English text."""
+    found = restored(problem.get("said"))
+    return str(problem.get("field", "")), found if found is not None else str(
+        problem.get("message", "")
+    )
 
 
 class KnownError(Exception):

@@ -47,6 +47,49 @@ def say(text: str, **args: Any) -> Message:
     return Message(text, MappingProxyType(args))
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def kept(message: Message) -> dict[str, Any] | None:
+    """``message`` as JSON to keep beside its English text (``{"template", "args"}``, an
+    argument that is a message kept the same way), so that it can be shown translated later;
+    ``None`` when an argument is neither a plain value nor a message."""
+    args: dict[str, Any] = {}
+    for key, value in message.args.items():
+        if isinstance(value, Message):
+            inner = kept(value)
+            if inner is None:
+                return None
+            args[key] = inner
+        elif isinstance(value, _PLAIN):
+            args[key] = value
+        else:
+            return None
+    return {"template": message.template, "args": args}
+
+
+def restored(data: object) -> Message | None:
+    """The message :func:`kept` made of ``data``, or ``None`` when ``data`` is not one (an
+    entry kept before templates were, or anything else): the caller shows its English."""
+    if not isinstance(data, Mapping):
+        return None
+    text, args = data.get("template"), data.get("args")
+    if not isinstance(text, str) or not text or not isinstance(args, Mapping):
+        return None
+    out: dict[str, Any] = {}
+    for key, value in args.items():
+        if isinstance(value, Mapping):
+            inner = restored(value)
+            if inner is None:
+                return None
+            out[str(key)] = inner
+        elif isinstance(value, _PLAIN):
+            out[str(key)] = value
+        else:
+            return None
+    return Message(text, MappingProxyType(out))
+
+
 def joined(parts: Sequence[Message | str]) -> Message | str:
     """``parts`` (at least one) as one message, "<first>; <second>; ...": each part and the
     separator translated (the template ``"{first}; {then}"``)."""

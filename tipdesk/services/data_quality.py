@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tipdesk.core.codes import InstallRole
-from tipdesk.core.errors import Problem, problem_line
+from tipdesk.core.errors import Problem, problem_line, problem_said
+from tipdesk.core.messages import Message
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case
 from tipdesk.core.validation import ValidationContext, validate
@@ -101,6 +102,10 @@ class QuarantinedRecord:
     record_id: str
     label: str  # case number, victim code, accused name or title: never a victim's name
     problems: tuple[str, ...]  # "field: message"
+    said: tuple[tuple[str, Message | str], ...] = field(default=(), metadata={"json": None})
+    """The same problems as (field, sentence), the sentence translatable when it was kept with
+    its template (:func:`tipdesk.core.errors.problem_said`): what screens show; not in
+    ``--json``, which has ``problems``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +287,7 @@ def _quarantined(session: Session, source: Source) -> list[QuarantinedRecord]:
             record_id=r.record_id,
             label=record_title(r.kind, r.record),
             problems=tuple(map(problem_line, r.problems)),
+            said=tuple(map(problem_said, r.problems)),
         )
         for r in rows
     ]

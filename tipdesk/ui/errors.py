@@ -69,6 +69,19 @@ def message_text(template: str, args: Iterable[tuple[str, Any]]) -> str:
     return render(QCoreApplication.translate("messages", template), filled)
 
 
+def sentence_text(sentence: Message | str) -> str:
+    """A sentence that may be a translatable message, in the interface's language."""
+    if isinstance(sentence, Message):
+        return message_text(sentence.template, sentence.args.items())
+    return sentence
+
+
+def kept_problem_text(field: str, sentence: Message | str) -> str:
+    """A kept problem (:func:`tipdesk.core.errors.problem_said`) as ``field: sentence``, the
+    sentence in the interface's language; no stray colon without a field."""
+    return f"{field}: {sentence_text(sentence)}".strip(": ")
+
+
 def size_shown(size: int) -> str:
     """A file size in the interface's language (:func:`tipdesk.core.attachments.size_message`)."""
     from tipdesk.core.attachments import size_message

@@ -190,3 +190,35 @@ def test_no_refusal_of_sync_or_hqstore_is_raised_as_plain_english() -> None:
                 if name in known and isinstance(call.args[0], ast.Constant | ast.JoinedStr):
                     plain.append(f"{rel}:{call.lineno}")
     assert not plain, "refusals raised as plain English: " + ", ".join(plain)
+
+
+def test_hqs_quarantine_reasons_are_kept_translatable_and_receipts_carry_only_english(
+    linked: tuple[Session, Session], tmp_path: Path
+) -> None:
+    """A record HQ quarantines keeps each reason's template and arguments beside the English,
+    so HQ's import report and Data quality show it in Urdu; the district's receipt carries
+    the problems as before (field, rule, message)."""
+    from tipdesk.core.errors import problem_said
+    from tipdesk.services import data_quality
+
+    district, hq = linked
+    bad = case_for(district)
+    bad.accused[0].imprisonment_months = 96  # over the Act's maximum: HQ quarantines it
+    district.store.save([bad], district.actor())
+    result = sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
+    kept = [p for q in result.quarantined for p in q["problems"]]
+    assert any(p["rule"] == "sentence.max_imprisonment" for p in kept)
+    for p in kept:
+        field_name, sentence = problem_said(p)
+        assert isinstance(sentence, Message), p  # every reason here was made translatable
+        assert str(sentence) == p["message"] and field_name == p["field"]
+        in_urdu(sentence)
+    held = data_quality.data_quality(hq).quarantined
+    assert held and all(len(q.said) == len(q.problems) for q in held)
+    for q in held:
+        for _field, sentence in q.said:
+            assert isinstance(sentence, Message)
+            in_urdu(sentence)
+    told = sync.import_receipt_bytes(district, sync.receipt_for(hq, district.install.device_id))
+    sent = [p for q in told.quarantined for p in q["problems"]]
+    assert sent and all(set(p) == {"field", "rule", "message"} for p in sent)

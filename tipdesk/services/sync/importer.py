@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tipdesk.core.errors import Problem
+from tipdesk.core.errors import Problem, problem_kept
 from tipdesk.core.messages import say
 from tipdesk.core.records import (
     PARENT_KEY,
@@ -388,7 +388,7 @@ class _Import:
 
     def _quarantine(self, unit: Unit, rows: list[RowState], problems: list[Problem]) -> None:
         self.quarantined.add(unit)
-        listed = [{"field": p.field, "rule": p.rule, "message": p.message} for p in problems]
+        listed = [problem_kept(p) for p in problems]
         for row in rows:
             if not self._changing(row) or row.pulled is not None:
                 continue  # a row taken from the quarantine stays there as it was

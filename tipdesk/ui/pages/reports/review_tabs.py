@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tipdesk.services.data_quality import LinkedAccused, QualityReport, data_quality, linked_cases
 from tipdesk.services.session import Session
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.errors import kept_problem_text, sentence_text
 from tipdesk.ui.record_fields import record_words
 from tipdesk.ui.widgets.common import Banner, button, date_text, label, number
 from tipdesk.ui.widgets.text_table import TextTableModel, table_view
@@ -223,7 +224,7 @@ class DataQualityPanel(_Panel):
                 self.district_name(f.district),
                 p.field,
                 p.rule,
-                getattr(p, "message", ""),
+                sentence_text(p.said()),
             ]
             for f in result.failing
             for p in f.problems
@@ -236,7 +237,7 @@ class DataQualityPanel(_Panel):
                     self.district_name(q.district),
                     str(q.bundle),
                     record_words(q.kind, q.label or q.record_id, self.ctx.reference),
-                    "; ".join(q.problems),
+                    "; ".join(kept_problem_text(*said) for said in q.said) or "; ".join(q.problems),
                 ]
                 for q in result.quarantined
             ]

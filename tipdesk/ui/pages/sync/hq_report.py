@@ -18,10 +18,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from tipdesk.core.errors import problem_line
+from tipdesk.core.errors import problem_said
 from tipdesk.core.reference import Reference
 from tipdesk.services.sync import ImportReport
-from tipdesk.ui.errors import message_text
+from tipdesk.ui.errors import kept_problem_text, message_text
 from tipdesk.ui.pages.sync.common import bundles_text, district_name, records_text, short
 from tipdesk.ui.record_fields import Titles, kind_words, named
 from tipdesk.ui.widgets.common import Card, counted, label, number
@@ -224,7 +224,7 @@ class ImportReportTab(QWidget):
             rows.append([self.tr("Conflict"), self._named(c, titles),
                          self.tr("held for review on the Conflicts tab")])  # fmt: skip
         for q in report.quarantined:
-            reasons = "; ".join(map(problem_line, q.get("problems", [])))
+            reasons = "; ".join(kept_problem_text(*problem_said(p)) for p in q.get("problems", []))
             rows.append([self.tr("Quarantined"), self._named(q, titles), reasons])
         districts = dict(devices)
         districts.update({r.device: r.district for r in report.results})
