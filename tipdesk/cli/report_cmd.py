@@ -107,7 +107,7 @@ def cmd_quality(args: argparse.Namespace, paths: Paths) -> int:
             }
             for f in q.failing
         ],
-        "quarantined": [dataclasses.asdict(item) for item in q.quarantined],
+        "quarantined": [io.to_json(item) for item in q.quarantined],  # without the said copy
         "quiet_districts": [{"district": d, "last_heard": at} for d, at in q.quiet_districts],
         "quiet_since": q.quiet_since,
         "overlaps_open": [item.to_json() for item in q.overlaps],
