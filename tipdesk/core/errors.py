@@ -125,13 +125,6 @@ def problem_kept(problem: Problem) -> dict[str, Any]:
     return out
 
 
-def problems_sent(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Kept problems as a receipt carries them to a district: ``field``, ``rule`` and
-    ``message`` only (HQ's ``said`` is for HQ's own screens; the receipt's format is
-    unchanged)."""
-    return [{k: p[k] for k in ("field", "rule", "message") if k in p} for p in problems]
-
-
 def problem_said(problem: Mapping[str, Any]) -> tuple[str, Message | str]:
     """A problem kept as JSON as ``(field, sentence)``: the sentence as a translatable message
     when it was kept with one (:func:`problem_kept`), else its English text."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +80,19 @@ def kept_problem_text(field: str, sentence: Message | str) -> str:
     """A kept problem (:func:`tipdesk.core.errors.problem_said`) as ``field: sentence``, the
     sentence in the interface's language; no stray colon without a field."""
     return f"{field}: {sentence_text(sentence)}".strip(": ")
+
+
+def received_problem_text(problem: Mapping[str, Any]) -> str:
+    """A problem another machine kept (HQ's quarantine reason in a receipt) in the interface's
+    language when its template is one of this app's translated messages; otherwise the
+    English it carries (``message``, else ``rule``): a template from elsewhere is never
+    filled in here."""
+    _field, sentence = E.problem_said(problem)
+    if isinstance(sentence, Message):
+        shown = QCoreApplication.translate("messages", sentence.template)
+        if shown != sentence.template:
+            return message_text(sentence.template, sentence.args.items())
+    return str(problem.get("message") or problem.get("rule") or "")
 
 
 def size_shown(size: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tipdesk.core.errors import Problem, problem_kept, problem_line, problem_said, problems_sent
+from tipdesk.core.errors import Problem, problem_kept, problem_line, problem_said
 from tipdesk.core.messages import Message, kept, restored, say
 
 
@@ -48,9 +48,3 @@ def test_an_argument_that_is_not_plain_keeps_no_template() -> None:
     problem = Problem.of("f", "r", say("{x} is odd", x=object()))
     assert "said" not in problem_kept(problem)
     assert set(problem_kept(Problem("f", "r", "plain English"))) == {"field", "rule", "message"}
-
-
-def test_a_receipt_carries_the_problems_without_hqs_templates() -> None:
-    stored = problem_kept(Problem.of("age", "age.range", say("is {n}", n=3)))
-    assert "said" in stored
-    assert problems_sent([stored]) == [{"field": "age", "rule": "age.range", "message": "is 3"}]

@@ -192,12 +192,12 @@ def test_no_refusal_of_sync_or_hqstore_is_raised_as_plain_english() -> None:
     assert not plain, "refusals raised as plain English: " + ", ".join(plain)
 
 
-def test_hqs_quarantine_reasons_are_kept_translatable_and_receipts_carry_only_english(
+def test_hqs_quarantine_reasons_are_kept_translatable_here_and_in_receipts(
     linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
     """A record HQ quarantines keeps each reason's template and arguments beside the English,
-    so HQ's import report and Data quality show it in Urdu; the district's receipt carries
-    the problems as before (field, rule, message)."""
+    so HQ's import report and Data quality show it in Urdu, and so does the district's Sync
+    screen from the receipt."""
     from tipdesk.core.errors import problem_said
     from tipdesk.services import data_quality
 
@@ -219,6 +219,11 @@ def test_hqs_quarantine_reasons_are_kept_translatable_and_receipts_carry_only_en
         for _field, sentence in q.said:
             assert isinstance(sentence, Message)
             in_urdu(sentence)
+    # The receipt carries them too: the district shows HQ's reasons in its user's language.
     told = sync.import_receipt_bytes(district, sync.receipt_for(hq, district.install.device_id))
     sent = [p for q in told.quarantined for p in q["problems"]]
-    assert sent and all(set(p) == {"field", "rule", "message"} for p in sent)
+    assert sent and all({"field", "rule", "message"} <= set(p) for p in sent)
+    for p in sent:
+        _field, sentence = problem_said(p)
+        assert isinstance(sentence, Message) and str(sentence) == p["message"]
+        in_urdu(sentence)

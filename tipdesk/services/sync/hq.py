@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tipdesk.core.codes import InstallRole
-from tipdesk.core.errors import InvalidInput, KnownError, problems_sent
+from tipdesk.core.errors import InvalidInput, KnownError
 from tipdesk.core.messages import Message, say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
@@ -554,7 +554,7 @@ def receipt_for(
             "record_id": q.record_id,
             "version": q.version,
             "bundle": q.bundle_seq,
-            "problems": problems_sent(q.problems),
+            "problems": q.problems,
         }
         for q in store.quarantine(device_id=device_id)
     ]

@@ -23,7 +23,6 @@ import dataclasses
 import json
 from typing import Any
 
-from tipdesk.core.errors import problems_sent
 from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.hqstore.back import PgReceiptSource
@@ -110,7 +109,7 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
                     "record_id": q[2],
                     "version": q[3],
                     "bundle": q[4],
-                    "problems": problems_sent(json.loads(q[5])),
+                    "problems": json.loads(q[5]),
                 }
                 for q in src.open_quarantine(device_id)
             ],

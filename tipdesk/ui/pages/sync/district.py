@@ -24,6 +24,7 @@ from tipdesk.store.sync_store import OutboxRow, ReceiptRow
 from tipdesk.sync.identity import Enrolment
 from tipdesk.ui.autosync import UploadState, state_text
 from tipdesk.ui.context import AppContext
+from tipdesk.ui.errors import received_problem_text
 from tipdesk.ui.pages.sync import common, from_hq
 from tipdesk.ui.pages.sync.common import TippedTableModel, bundles_text, records_text, when
 from tipdesk.ui.progress import run_with_progress
@@ -510,9 +511,7 @@ class SyncDistrictPanel(QWidget):
             )
         lines: list[str] = []
         for q in result.quarantined:
-            reasons = "; ".join(
-                str(p.get("message") or p.get("rule") or "") for p in q.get("problems", [])
-            )
+            reasons = "; ".join(map(received_problem_text, q.get("problems", [])))
             lines.append(
                 self.tr("Quarantined: {record} (bundle {seq}): {reasons}").format(
                     record=self._named(q, titles), seq=q.get("bundle", ""), reasons=reasons
