@@ -41,6 +41,10 @@ def test_an_unknown_template_shows_hqs_english(in_urdu: None) -> None:
     problem["message"] = "HQ's own words"
     assert received_problem_text(problem) == "HQ's own words"
     assert received_problem_text({"rule": "sync.owner"}) == "sync.owner"
+    # A known sentence with an argument that is an unknown template: HQ's English as well.
+    nested = _kept("There is no conflict {id}.", id=say("{x.__class__}", x="s"))
+    nested["message"] = "HQ's own words"
+    assert received_problem_text(nested) == "HQ's own words"
 
 
 def test_in_english_the_message_is_shown_as_sent(qapp: QApplication) -> None:

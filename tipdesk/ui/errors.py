@@ -88,11 +88,17 @@ def received_problem_text(problem: Mapping[str, Any]) -> str:
     English it carries (``message``, else ``rule``): a template from elsewhere is never
     filled in here."""
     _field, sentence = E.problem_said(problem)
-    if isinstance(sentence, Message):
-        shown = QCoreApplication.translate("messages", sentence.template)
-        if shown != sentence.template:
-            return message_text(sentence.template, sentence.args.items())
+    if isinstance(sentence, Message) and _ours(sentence):
+        return message_text(sentence.template, sentence.args.items())
     return str(problem.get("message") or problem.get("rule") or "")
+
+
+def _ours(message: Message) -> bool:
+    """Whether ``message``'s template, and each of its arguments' that is a message, is one
+    this app translates (the translation file knows it)."""
+    if QCoreApplication.translate("messages", message.template) == message.template:
+        return False
+    return all(_ours(v) for v in message.args.values() if isinstance(v, Message))
 
 
 def size_shown(size: int) -> str:
