@@ -15,7 +15,7 @@ Contract:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +38,7 @@ from tipdesk.services.sync.common import (
 )
 from tipdesk.services.titles import record_title, record_titles
 from tipdesk.store.attachments import AttachmentStore
-from tipdesk.store.sync_store import DeviceRow
+from tipdesk.store.sync_store import BundleRow, DeviceRow
 from tipdesk.sync import budget, bundle, container, file_seal, payload, receipt, status
 from tipdesk.sync.anchor import AnchorCheck
 from tipdesk.sync.bundle import Manifest, short_device
@@ -679,32 +679,42 @@ def device_status(session: Session) -> list[DeviceStatus]:
     conflicts_by = _count_by(c.device_id for c in store.conflicts())
     quarantine_by = _count_by(q.device_id for q in store.quarantine())
     flagged = anchors.problems(session.store)
-    out: list[DeviceStatus] = []
-    for d in store.devices():
-        rows = store.bundles(d.device_id)
-        prog = status.progress((b.seq, b.from_change, b.to_change) for b in rows)
-        last = max(rows, key=lambda b: b.seq) if rows else None
-        out.append(
-            DeviceStatus(
-                d.device_id,
-                d.district,
-                d.office,
-                d.fingerprint,
-                d.revoked_at,
-                last.seq if last else None,
-                last.created_at if last else None,
-                max(b.imported_at for b in rows) if rows else None,
-                prog.highest_seq,
-                prog.contiguous_seq,
-                prog.acked_change,
-                prog.gaps,
-                conflicts_by.get(d.device_id, 0),
-                quarantine_by.get(d.device_id, 0),
-                list(last.result.get("audit_head", [])) if last else [],
-                flagged.get(d.device_id, []),
-            )
-        )
-    return out
+    return [
+        status_of(d, store.bundles(d.device_id), conflicts_by, quarantine_by, flagged)
+        for d in store.devices()
+    ]
+
+
+def status_of(
+    d: DeviceRow,
+    rows: list[BundleRow],
+    conflicts_by: Mapping[str, int],
+    quarantine_by: Mapping[str, int],
+    flagged: Mapping[str, list[AnchorProblem]],
+) -> DeviceStatus:
+    """One registered device's status from its bundles (``rows``) and the open conflicts,
+    open quarantine and anchor problems of every device (by device id): what both engines'
+    :func:`device_status` give."""
+    prog = status.progress((b.seq, b.from_change, b.to_change) for b in rows)
+    last = max(rows, key=lambda b: b.seq) if rows else None
+    return DeviceStatus(
+        d.device_id,
+        d.district,
+        d.office,
+        d.fingerprint,
+        d.revoked_at,
+        last.seq if last else None,
+        last.created_at if last else None,
+        max(b.imported_at for b in rows) if rows else None,
+        prog.highest_seq,
+        prog.contiguous_seq,
+        prog.acked_change,
+        prog.gaps,
+        conflicts_by.get(d.device_id, 0),
+        quarantine_by.get(d.device_id, 0),
+        list(last.result.get("audit_head", [])) if last else [],
+        flagged.get(d.device_id, []),
+    )
 
 
 def _count_by(items: Any) -> dict[str, int]:

@@ -27,9 +27,8 @@ from tipdesk.services.figures import Figures, Period
 from tipdesk.services.session import Session
 from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import require_hq, sync_store
-from tipdesk.services.sync.hq import DeviceStatus
+from tipdesk.services.sync.hq import DeviceStatus, status_of
 from tipdesk.store import report_queries
-from tipdesk.sync import status
 
 
 def stats(
@@ -115,29 +114,7 @@ def device_status(session: Session, db: HqDatabase) -> list[DeviceStatus]:
         flagged.setdefault(r.device_id, []).append(
             AnchorProblem(r.bundle_seq, r.problem, r.detail, r.received_at)
         )
-    out: list[DeviceStatus] = []
-    for d in sync_store(session).devices():
-        rows = bundles.get(d.device_id, [])
-        prog = status.progress((b.seq, b.from_change, b.to_change) for b in rows)
-        last = max(rows, key=lambda b: b.seq) if rows else None
-        out.append(
-            DeviceStatus(
-                d.device_id,
-                d.district,
-                d.office,
-                d.fingerprint,
-                d.revoked_at,
-                last.seq if last else None,
-                last.created_at if last else None,
-                max(b.imported_at for b in rows) if rows else None,
-                prog.highest_seq,
-                prog.contiguous_seq,
-                prog.acked_change,
-                prog.gaps,
-                conflicts_by.get(d.device_id, 0),
-                quarantine_by.get(d.device_id, 0),
-                list(last.result.get("audit_head", [])) if last else [],
-                flagged.get(d.device_id, []),
-            )
-        )
-    return out
+    return [
+        status_of(d, bundles.get(d.device_id, []), conflicts_by, quarantine_by, flagged)
+        for d in sync_store(session).devices()
+    ]
