@@ -38,6 +38,7 @@ from typing import Any
 
 import psycopg
 
+from tipdesk.core import save_undo
 from tipdesk.core.errors import NotFound, PermissionDenied, StaleRecord, record_word
 from tipdesk.core.ids import new_id
 from tipdesk.core.masking import MASK, unmask_from
@@ -142,8 +143,21 @@ class PgRecords:
         self, records: Iterable[Record], actor: Actor, also_log: Sequence[audit.NewEntry] = ()
     ) -> Changes:
         """Save ``records`` (see the module contract); the caller's transaction commits.
-        ``also_log``: audit entries appended after the records' own, in the same transaction."""
+        ``also_log``: audit entries appended after the records' own, in the same transaction.
+        A save that raises gives the records back as they were (their ids, versions and
+        links), as :meth:`tipdesk.store.store.Store.save` does: the caller's transaction
+        rolls back, and the same objects can be saved again."""
         records = list(records)
+        before = save_undo.snapshot(records)
+        try:
+            return self._save(records, actor, also_log)
+        except BaseException:
+            save_undo.restore(before)
+            raise
+
+    def _save(
+        self, records: list[Record], actor: Actor, also_log: Sequence[audit.NewEntry]
+    ) -> Changes:
         keys.check(self.conn, self.index_key)
         w = _Save(self, actor)
         ids = sorted({r.id for top in records for r in _units(top) if r.id})

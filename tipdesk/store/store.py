@@ -20,11 +20,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tipdesk.core import save_undo
 from tipdesk.core.errors import NotFound, StaleRecord, no_record, record_word
 from tipdesk.core.ids import new_id
 from tipdesk.core.messages import say
@@ -223,32 +224,6 @@ class _Writer:
         self.vault.index(self.victims, self.new_victims)
         insert_rows(self.conn, history.INSERT_HEAD, self.version_rows)
         audit.append(self.conn, self.audit)
-
-
-def _tree(record: Record) -> Iterator[Record]:
-    yield record
-    if isinstance(record, Case):
-        yield from record.accused
-        for v in record.victims:
-            yield from _tree(v)
-    elif isinstance(record, Victim):
-        yield from record.referrals
-
-
-def _snapshot(records: Iterable[Record]) -> list[tuple[Record, dict[str, Any]]]:
-    """Every field value of the records and their children (lists are not mutated by a
-    save, only their items, so a shallow copy per object is enough)."""
-    return [
-        (r, {f.name: getattr(r, f.name) for f in dataclasses.fields(r)})
-        for top in records
-        for r in _tree(top)
-    ]
-
-
-def _restore(snapshot: list[tuple[Record, dict[str, Any]]]) -> None:
-    for record, values in snapshot:
-        for name, value in values.items():
-            setattr(record, name, value)
 
 
 def _changed_fields(old: Record, new: Record) -> list[str]:
@@ -568,14 +543,14 @@ class Store:
         ``also_log``: audit entries written after the records' own, in the same transaction
         (an import's summary entry commits with what it imported, or not at all)."""
         records = list(records)
-        before = _snapshot(records)
+        before = save_undo.snapshot(records)
         try:
             return self._save(records, actor, also_log)
         except BaseException:
             # The transaction rolled back; give the caller's objects back their old ids,
             # versions and links too, so the same objects can simply be saved again. A data
             # key made in it was rolled back with it.
-            _restore(before)
+            save_undo.restore(before)
             self.vault.forget_data_key()
             raise
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pg_store import list_count, list_page, list_row, store_on_both_engines
+
 from tipdesk.core.codes import Gender, Stage
 from tipdesk.core.records import Accused, Case, Victim
 from tipdesk.store import list_queries as lq
 from tipdesk.store.list_queries import ListQuery
 from tipdesk.store.store import Actor, Store
+
+__all__ = ["store_on_both_engines"]  # the module's store tests run on both engines
 
 STAGES = list(Stage)
 
@@ -38,7 +42,7 @@ def _all(store: Store, q: ListQuery, limit: int = 4, **kw: Any) -> list[tuple[An
     rows: list[tuple[Any, ...]] = []
     after = None
     while True:
-        page = lq.page(store, q, after=after, limit=limit, **kw)
+        page = list_page(store, q, after=after, limit=limit, **kw)
         rows += page.rows
         if page.next_key is None:
             return rows
@@ -79,8 +83,8 @@ def test_filters_and_counts(store: Store, actor: Actor) -> None:
     rows = _all(store, q)
     assert rows and all(r[_col("district")] == "PB-LHR" for r in rows)
     assert all(r[_col("registered_on")] >= "2025-01-03" for r in rows)
-    assert lq.count(store, q) == len(rows)
-    assert lq.count(store, ListQuery("case"), cap=10) == 11  # "more than 10"
+    assert list_count(store, q) == len(rows)
+    assert list_count(store, ListQuery("case"), cap=10) == 11  # "more than 10"
 
 
 def test_search_as_typed(store: Store, actor: Actor) -> None:
@@ -97,7 +101,7 @@ def test_search_as_typed(store: Store, actor: Actor) -> None:
     assert len(numbers("k")) == 23  # a single letter does not narrow the list yet
     assert numbers("zzzz") == set()
     assert lq.list_match(store, "cases_fts", "!!!") is None
-    assert lq.count(store, ListQuery("case", text="bondage")) == 8
+    assert list_count(store, ListQuery("case", text="bondage")) == 8
 
 
 def test_every_column_a_sort_serves_pages_fully_in_order(store: Store, actor: Actor) -> None:
@@ -146,22 +150,22 @@ def test_an_officers_cases_ignoring_case(store: Store, actor: Actor) -> None:
     q = ListQuery("case", filters=(("investigating_officer", "si zubair sial"),))
     rows = _all(store, q)
     assert {r[0] for r in rows} == {c.id for i, c in enumerate(cases) if i % 2}
-    assert lq.count(store, q) == 3
+    assert list_count(store, q) == 3
 
 
 def test_a_search_says_what_it_matched(store: Store, actor: Actor) -> None:
     cases = _cases(store, actor, 4)
     cases[2].investigating_officer = "Inspector Fakhar Zaman"
     store.save([cases[2]], actor)
-    page = lq.page(store, ListQuery("case", text="Number3", sort="entered"))
+    page = list_page(store, ListQuery("case", text="Number3", sort="entered"))
     assert page.matched == {cases[3].id: ("accused", "Fakeaccused Number3")}
-    page = lq.page(store, ListQuery("case", text="fakhar", sort="entered"))
+    page = list_page(store, ListQuery("case", text="fakhar", sort="entered"))
     assert page.matched == {cases[2].id: ("officer", "Inspector Fakhar Zaman")}
-    page = lq.page(store, ListQuery("case", text=str(9990000000001), sort="entered"))
+    page = list_page(store, ListQuery("case", text=str(9990000000001), sort="entered"))
     assert page.matched == {cases[1].id: ("accused", "Fakeaccused Number1")}
-    page = lq.page(store, ListQuery("case", text="visa agent", sort="entered"))
+    page = list_page(store, ListQuery("case", text="visa agent", sort="entered"))
     assert set(page.matched.values()) == {("narrative", "")}
-    assert lq.page(store, ListQuery("case")).matched == {}
+    assert list_page(store, ListQuery("case")).matched == {}
 
 
 def test_victim_rows_carry_no_identity_and_identity_search_is_opt_in(
@@ -179,18 +183,18 @@ def test_victim_rows_carry_no_identity_and_identity_search_is_opt_in(
     assert len(rows) == 1
     assert "Secretname Fakeperson" not in repr(rows) and "9990044455566" not in repr(rows)
     assert rows[0][_col("name", "victim")] == 1  # only whether a name is recorded
-    hidden = lq.page(store, ListQuery("victim", text="Secretname"))
-    shown = lq.page(store, ListQuery("victim", text="Secretname"), include_identity=True)
+    hidden = list_page(store, ListQuery("victim", text="Secretname"))
+    shown = list_page(store, ListQuery("victim", text="Secretname"), include_identity=True)
     assert hidden.rows == [] and len(shown.rows) == 1
     # What matched is the identity, named as such: never the name itself.
     assert shown.matched == {victim.id: ("identity", "")}
     assert "Secretname" not in repr(shown)
-    by_code = lq.page(store, ListQuery("victim", text="V-TEST-9"))
+    by_code = list_page(store, ListQuery("victim", text="V-TEST-9"))
     assert by_code.rows and by_code.matched == {victim.id: ("code", "")}
 
 
 def test_row_refreshes_one_record(store: Store, actor: Actor) -> None:
     cases = _cases(store, actor, 2)
-    row = lq.row(store, "case", cases[0].id)
+    row = list_row(store, "case", cases[0].id)
     assert row is not None and row[_col("accused")] == 1
-    assert lq.row(store, "case", "no-such-id") is None
+    assert list_row(store, "case", "no-such-id") is None

@@ -9,10 +9,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pg_store import store_on_both_engines
 
 from tipdesk.core.records import Case, Victim
 from tipdesk.store.search import fts_query
 from tipdesk.store.store import Actor, Store
+
+__all__ = ["store_on_both_engines"]  # the module's store tests run on both engines
 
 ACTOR = Actor("test.clerk", "device-test-0001", "2025-07-01T10:00:00.000Z")
 

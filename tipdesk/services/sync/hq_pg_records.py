@@ -51,7 +51,7 @@ from tipdesk.services.sync.hq import DATABASE_SETTING
 from tipdesk.services.sync.hq_pg import install_index_key
 from tipdesk.store import audit
 from tipdesk.store.owners import _UNIT_OWNER_SQL
-from tipdesk.store.rows import TABLES, from_row, select_columns
+from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns
 from tipdesk.store.store import Actor, Changes, Store
 
 _DATE_COLUMN = {
@@ -114,6 +114,8 @@ class PgView:
         date = _DATE_COLUMN[kind]
         where, params = ["deleted = 0"], []
         for col, value in (filters or {}).items():
+            if col not in MAPPINGS[kind].columns:  # as the store refuses it
+                raise ValueError(f"cannot filter {kind} by {col}")
             where.append(f"{identifier(col)} = %s")
             params.append(value)
         if date_from:
