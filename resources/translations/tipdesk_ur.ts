@@ -550,6 +550,10 @@
         <translation>سلسلے کی تصدیق</translation>
     </message>
     <message>
+        <source>Log</source>
+        <translation>لاگ</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>عمل</translation>
     </message>
@@ -570,6 +574,22 @@
         <translation>فلٹر صاف کریں</translation>
     </message>
     <message>
+        <source>HQ database</source>
+        <translation>ہیڈکوارٹر ڈیٹابیس</translation>
+    </message>
+    <message>
+        <source>Kept in HQ&apos;s PostgreSQL database: imports, record changes, conflict resolutions, handovers and reveals, from every analyst&apos;s computer.</source>
+        <translation>ہیڈکوارٹر کے PostgreSQL ڈیٹابیس میں محفوظ: ہر تجزیہ کار کے کمپیوٹر سے درآمدات، ریکارڈ کی تبدیلیاں، تنازعات کے حل، حوالگیاں اور شناخت کا اظہار۔</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>یہ کمپیوٹر</translation>
+    </message>
+    <message>
+        <source>Kept on this computer: sign-ins, users, keys and settings.</source>
+        <translation>اس کمپیوٹر پر محفوظ: سائن اِن، صارفین، کلیدیں اور ترتیبات۔</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>تمام اعمال</translation>
     </message>
@@ -584,6 +604,10 @@
     <message>
         <source>The audit chain is intact: {n} entries checked, none changed or removed.</source>
         <translation>آڈٹ سلسلہ درست ہے: {n} اندراجات کی جانچ ہوئی، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The HQ database&apos;s audit log has been tampered with: {problem}. Report this to HQ&apos;s database administrator; change nothing in the database and keep its backups.</source>
+        <translation>ہیڈکوارٹر ڈیٹابیس کے آڈٹ لاگ میں ردوبدل کیا گیا ہے: {problem}۔ ہیڈکوارٹر کے ڈیٹابیس منتظم کو اطلاع دیں؛ ڈیٹابیس میں کچھ تبدیل نہ کریں اور اس کے بیک اپ محفوظ رکھیں۔</translation>
     </message>
     <message>
         <source>The audit log has been tampered with: {problem}. Report this to your supervisor and HQ; keep this computer as it is.</source>
@@ -10155,6 +10179,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
     <message>
         <source>There is no user named {name}.</source>
         <translation>‏{name} نام کا کوئی صارف موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>This install keeps no such audit log.</source>
+        <translation>اس انسٹال میں ایسا کوئی آڈٹ لاگ نہیں۔</translation>
     </message>
     <message>
         <source>Not a victim record.</source>

@@ -16,10 +16,12 @@ from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, sign_in
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.paths import Paths
+from tipdesk.services.audit_log import Chain
 from tipdesk.services.session import Session
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.audit.page import AuditView
 from tipdesk.ui.pages.dashboard.page import DashboardView
 from tipdesk.ui.pages.sync.district import SyncDistrictPanel
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
@@ -165,3 +167,44 @@ def test_hq_screens_read_postgresql(
     assert district.result.kind == "ok", district.result.text()
     assert "1 bundle acknowledged" in district.result.text()
     assert district.outbox_model.text(0, 4) != "waiting"
+
+
+def test_hq_audit_log_shows_the_database_chain_first(
+    linked_on_pg: str,
+    gui_config: AppConfig,
+    hq_controller: AppController,
+    hq_config: AppConfig,
+    tmp_path: Path,
+) -> None:
+    """The audit screen of an HQ keeping its records in PostgreSQL offers its two logs: the
+    database's first (the import is there), this computer's second (no import there)."""
+    from tipdesk.services import sync
+
+    district = _session(gui_config.paths, gui_config.clock)
+    hq_session = _session(hq_config.paths, hq_config.clock)
+    try:
+        (tmp_path / "usb").mkdir()
+        made = sync.export_bundle(district, tmp_path / "usb")
+        assert made.path is not None
+        assert sync.import_bundle_bytes(hq_session, made.path.read_bytes()).status == "imported"
+    finally:
+        district.close()
+        hq_session.close()
+    hq_controller.start()
+    window = sign_in(hq_controller)
+    page = window.show_page("audit")
+    assert isinstance(page, AuditView)
+    assert page.model is not None
+    assert page.chain_box.isVisibleTo(page) and page.chain_box.count() == 2
+    assert page.chain() is Chain.DATABASE
+    shown = {page.model.entry(r).action for r in range(page.model.rowCount())}
+    assert "sync.import" in shown and "login" not in shown
+    page.verify_button.click()
+    assert page.result.kind == "ok" and "intact" in page.result.text()
+
+    page.chain_box.setCurrentIndex(1)
+    assert page.chain() is Chain.INSTALL
+    shown = {page.model.entry(r).action for r in range(page.model.rowCount())}
+    assert "login" in shown and "sync.import" not in shown
+    actions = {page.action_box.itemData(i) for i in range(page.action_box.count())}
+    assert "login" in actions and "sync.import" not in actions

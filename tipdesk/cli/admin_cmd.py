@@ -12,7 +12,6 @@ from tipdesk.cli.common import Add, InFile, OutFileInNewFolder, open_session
 from tipdesk.core.clock import SystemClock
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.messages import say
-from tipdesk.core.permissions import Permission
 from tipdesk.paths import Paths
 from tipdesk.services import audit_log
 from tipdesk.services import backup as backup_service
@@ -21,10 +20,15 @@ from tipdesk.services.session import Session
 from tipdesk.services.sync import anchors
 
 
+def _chain(args: argparse.Namespace) -> audit_log.Chain | None:
+    """The ``--log`` asked for (``None``: the install's first: HQ's database when HQ keeps
+    its records in PostgreSQL, else the store's own)."""
+    return audit_log.Chain(args.log) if args.log else None
+
+
 def cmd_audit_verify(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
-        session.require(Permission.AUDIT)
-        result = session.store.verify_audit()
+        result = audit_log.verify(session, _chain(args))
         # At a district, the chain against the anchor HQ holds of it (the latest receipt's).
         hq = anchors.compare_with_hq(session)
     data = {"ok": result.ok, "entries": result.entries, "problem": result.problem,
@@ -62,9 +66,13 @@ def cmd_audit_acknowledge(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_audit_list(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths) as session:
-        session.require(Permission.AUDIT)
-        entries = session.store.audit_entries(
-            after_seq=args.after, limit=args.limit, action=args.action, user=args.by
+        entries = audit_log.entries(
+            session,
+            after_seq=args.after,
+            limit=args.limit,
+            action=args.action,
+            user=args.by,
+            chain=_chain(args),
         )
     rows = [
         {"seq": e.seq, "at": e.at, "user": e.user, "action": e.action, "kind": e.kind,
@@ -129,7 +137,13 @@ def register(sub: Any, add: Add) -> None:
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
-    add("verify", cmd_audit_verify, "check the audit log's hash chain", audit)
+    log_help = (
+        "which log, at an HQ keeping its records in PostgreSQL: 'database' (imports, record "
+        "changes, reveals; the default there) or 'install' (this computer's sign-ins, users, "
+        "settings)"
+    )
+    p = add("verify", cmd_audit_verify, "check the audit log's hash chain", audit)
+    p.add_argument("--log", choices=[c.value for c in audit_log.Chain], help=log_help)
     p = add(
         "acknowledge",
         cmd_audit_acknowledge,
@@ -142,6 +156,7 @@ def register(sub: Any, add: Add) -> None:
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--action")
     p.add_argument("--by", help="only this user's entries")
+    p.add_argument("--log", choices=[c.value for c in audit_log.Chain], help=log_help)
 
     p = add("backup", cmd_backup, "write an encrypted backup of the whole store")
     p.add_argument("file", type=OutFileInNewFolder)

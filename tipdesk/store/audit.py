@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import json.encoder
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -241,13 +241,16 @@ def _walk(conn: Connection) -> Iterator[Any]:
         yield from batch
 
 
-def verify(conn: Connection) -> VerifyResult:
-    """Check the whole chain; name the first entry that was edited, deleted or reordered."""
+def verify_rows(rows: Iterable[Sequence[Any]]) -> tuple[VerifyResult, str]:
+    """Check a chain's entries (rows of ``seq, at, user, device, action, kind, record_id,
+    detail, prev_hash, hash`` in order): the result names the first entry that was edited,
+    deleted or reordered; with it, the last entry's hash (:data:`GENESIS` for none), which a
+    recorded head is compared with. Driver-free: HQ's PostgreSQL chain is checked by it too."""
     prev = GENESIS
     expected_seq = 1
     count = 0
     breaks: list[str] = []
-    for row in _walk(conn):
+    for row in rows:
         seq, at, user, device, action, kind, record_id, detail_json, prev_hash, h = row
         count += 1
         if action == BREAK_ACTION:
@@ -265,22 +268,33 @@ def verify(conn: Connection) -> VerifyResult:
                 )
                 return VerifyResult(
                     False, count, f"audit entry {missing} was deleted", expected_seq
-                )
-            return VerifyResult(False, count, f"audit entry #{seq} is out of order", seq)
+                ), prev
+            return VerifyResult(False, count, f"audit entry #{seq} is out of order", seq), prev
         if prev_hash != prev:
             return VerifyResult(
                 False,
                 count,
                 f"audit entry #{seq} does not follow #{seq - 1}: entries were removed or reordered",
                 seq,
-            )
+            ), prev
         recomputed = entry_hash(
             seq, at, user, device, action, kind, record_id, detail_json, prev_hash
         )
         if recomputed != h:
-            return VerifyResult(False, count, f"audit entry #{seq} was edited", seq)
+            return VerifyResult(False, count, f"audit entry #{seq} was edited", seq), prev
         prev = h
         expected_seq += 1
+    return VerifyResult(True, count, breaks=tuple(breaks)), prev
+
+
+def verify(conn: Connection) -> VerifyResult:
+    """Check the whole chain, and that it ends at the head the store recorded; name the first
+    entry that was edited, deleted or reordered."""
+    walked, prev = verify_rows(_walk(conn))
+    if not walked.ok:
+        return walked
+    count = walked.entries
+    expected_seq = count + 1
     head = conn.execute("SELECT value FROM settings WHERE key = ?", (HEAD_KEY,)).fetchone()
     if head is not None:
         head_seq, head_hash = json.loads(head[0])
@@ -294,4 +308,4 @@ def verify(conn: Connection) -> VerifyResult:
             )
     elif count:
         return VerifyResult(False, count, "the audit log's head record is missing", None)
-    return VerifyResult(True, count, breaks=tuple(breaks))
+    return walked

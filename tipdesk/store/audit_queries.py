@@ -9,6 +9,8 @@ Dates filter on the entry's UTC timestamp text (``at``), inclusive, as ``YYYY-MM
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tipdesk.store.audit import AuditEntry
@@ -17,45 +19,60 @@ from tipdesk.store.store import Store
 _COLUMNS = "seq, at, user, device, action, kind, record_id, detail, prev_hash, hash"
 
 
-def page(
-    store: Store,
-    *,
-    before_seq: int | None = None,
-    limit: int = 200,
-    action: str | None = None,
-    user: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-) -> list[AuditEntry]:
-    """Entries newest first, those with ``seq < before_seq`` when given, filtered."""
+@dataclass(frozen=True)
+class Filters:
+    """What a page of the audit screen asks for: entries with ``seq < before_seq`` when
+    given, of one action and one user when given, between two dates (``YYYY-MM-DD``,
+    inclusive), at most ``limit``."""
+
+    before_seq: int | None = None
+    limit: int = 200
+    action: str | None = None
+    user: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def page(store: Store, filters: Filters) -> list[AuditEntry]:
+    """Entries newest first, filtered (see :class:`Filters`)."""
+    sql, params = page_query("user", filters)
+    return [entry_of(r) for r in store.query(sql, params)]
+
+
+def page_query(user_column: str, f: Filters) -> tuple[str, list[Any]]:
+    """The SQL (``?`` placeholders) and parameters of :func:`page`, for an audit table whose
+    user column is ``user_column`` (``user`` here; ``user_name`` in HQ's PostgreSQL
+    database, where ``user`` is a reserved word)."""
     where: list[str] = []
     params: list[Any] = []
-    if before_seq is not None:
+    if f.before_seq is not None:
         where.append("seq < ?")
-        params.append(before_seq)
-    if action:
+        params.append(f.before_seq)
+    if f.action:
         where.append("action = ?")
-        params.append(action)
-    if user:
-        where.append("user = ?")
-        params.append(user)
-    if date_from:
+        params.append(f.action)
+    if f.user:
+        where.append(f"{user_column} = ?")
+        params.append(f.user)
+    if f.date_from:
         where.append("at >= ?")
-        params.append(date_from)
-    if date_to:
+        params.append(f.date_from)
+    if f.date_to:
         # Timestamps look like 2026-06-01T10:00:00.000Z: everything on that day sorts below
         # the day followed by "U" (after "T").
         where.append("at < ?")
-        params.append(date_to + "U")
-    sql = f"SELECT {_COLUMNS} FROM audit"  # noqa: S608 (fixed column list)
+        params.append(f.date_to + "U")
+    columns = _COLUMNS.replace("user,", f"{user_column},")
+    sql = f"SELECT {columns} FROM audit"  # noqa: S608 (fixed column list)
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY seq DESC LIMIT ?"
-    params.append(int(limit))
-    return [_entry(r) for r in store.query(sql, params)]
+    params.append(int(f.limit))
+    return sql, params
 
 
-def _entry(row: tuple[Any, ...]) -> AuditEntry:
+def entry_of(row: Sequence[Any]) -> AuditEntry:
+    """An entry from a row of :func:`page_query`'s columns."""
     return AuditEntry(
         seq=int(row[0]), at=row[1], user=row[2], device=row[3], action=row[4], kind=row[5],
         record_id=row[6], detail=json.loads(row[7]), prev_hash=row[8], hash=row[9],

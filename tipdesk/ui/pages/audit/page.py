@@ -73,6 +73,13 @@ def _page(
     return entries, audit_log.titles(session, entries), devices
 
 
+def _choices(
+    session: Session, *, chain: audit_log.Chain | None
+) -> tuple[list[audit_log.Chain], list[str], list[str]]:
+    """The audit logs this install keeps, and the actions and users of ``chain``'s."""
+    return (audit_log.chains(session), *audit_log.filter_choices(session, chain))
+
+
 class AuditModel(FlatTableModel):
     """Audit entries newest first, fetched a page at a time on the store's thread."""
 
@@ -251,6 +258,7 @@ class AuditView(QWidget):
         body.addWidget(self._build_table(self.model), 1)
         for box in (self.action_box, self.user_box):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.chain_box.currentIndexChanged.connect(lambda _i: self._chain_changed())
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(lambda _d: self.apply_filters())
         self._loaded = False
@@ -268,6 +276,16 @@ class AuditView(QWidget):
         self.user_box.setMinimumWidth(150)
         self.from_edit = _date_edit("fromDate")
         self.to_edit = _date_edit("toDate")
+        # An HQ keeping its records in PostgreSQL keeps two logs (audit_log.Chain): shown
+        # only there, once the choices are read.
+        self.chain_label = label(self.tr("Log"), "muted")
+        self.chain_box = QComboBox()
+        self.chain_box.setObjectName("chainFilter")
+        self.chain_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for part in (self.chain_label, self.chain_box):
+            part.setVisible(False)
+            filters.addWidget(part)
+        filters.addSpacing(6)
         for text, widget in (
             (self.tr("Action"), self.action_box),
             (self.tr("User"), self.user_box),
@@ -317,11 +335,54 @@ class AuditView(QWidget):
         return True
 
     # --- filters ------------------------------------------------------------------------------
-    def load_choices(self) -> None:
-        self.ctx.runner.submit(audit_log.filter_choices, self._on_choices, self.ctx.report)
+    def chain(self) -> audit_log.Chain | None:
+        """The log shown (``None``: the install's first, before the choices are read)."""
+        found = self.chain_box.currentData()
+        return audit_log.Chain(found) if found else None
 
-    def _on_choices(self, choices: tuple[list[str], list[str]]) -> None:
-        actions, users = choices
+    def load_choices(self) -> None:
+        self.ctx.runner.submit(
+            partial(_choices, chain=self.chain()), self._on_choices, self.ctx.report
+        )
+
+    def _chain_changed(self) -> None:
+        # The other log has other actions and users: start from all of them.
+        for box in (self.action_box, self.user_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.result.set_message("ok", "")
+        self.load_choices()
+        self.apply_filters()
+
+    def _on_choices(self, choices: tuple[list[audit_log.Chain], list[str], list[str]]) -> None:
+        chains, actions, users = choices
+        if self.chain_box.count() != len(chains):
+            names = {
+                audit_log.Chain.DATABASE: (
+                    self.tr("HQ database"),
+                    self.tr(
+                        "Kept in HQ's PostgreSQL database: imports, record changes, conflict "
+                        "resolutions, handovers and reveals, from every analyst's computer."
+                    ),
+                ),
+                audit_log.Chain.INSTALL: (
+                    self.tr("This computer"),
+                    self.tr("Kept on this computer: sign-ins, users, keys and settings."),
+                ),
+            }
+            self.chain_box.blockSignals(True)
+            self.chain_box.clear()
+            for chain in chains:
+                name, tip = names[chain]
+                self.chain_box.addItem(name, chain.value)
+                self.chain_box.setItemData(
+                    self.chain_box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole
+                )
+            self.chain_box.setCurrentIndex(0)
+            self.chain_box.blockSignals(False)
+            for widget in (self.chain_label, self.chain_box):
+                widget.setVisible(len(chains) > 1)
         for box, values, everyone in (
             (self.action_box, actions, self.tr("All actions")),
             (self.user_box, users, self.tr("All users")),
@@ -342,6 +403,7 @@ class AuditView(QWidget):
 
     def filters(self) -> dict[str, Any]:
         return {
+            "chain": self.chain(),
             "action": self.action_box.currentData() or None,
             "user": self.user_box.currentData() or None,
             "date_from": _date_value(self.from_edit),
@@ -367,7 +429,11 @@ class AuditView(QWidget):
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.result.set_message("info", self.tr("Checking every entry of the audit log…"))
-        self.ctx.runner.submit(audit_log.verify, self._on_verified, self._on_verify_failed)
+        self.ctx.runner.submit(
+            partial(audit_log.verify, chain=self.chain()),
+            self._on_verified,
+            self._on_verify_failed,
+        )
 
     def _on_verified(self, result: VerifyResult) -> None:
         self.verify_button.setEnabled(True)
@@ -378,6 +444,15 @@ class AuditView(QWidget):
                 self.tr(
                     "The audit chain is intact: {n} entries checked, none changed or removed."
                 ).format(n=loc.toString(result.entries)),
+            )
+        elif self.chain() is audit_log.Chain.DATABASE:
+            self.result.set_message(
+                "error",
+                self.tr(
+                    "The HQ database's audit log has been tampered with: {problem}. Report this "
+                    "to HQ's database administrator; change nothing in the database and keep its "
+                    "backups."
+                ).format(problem=result.problem),
             )
         else:
             self.result.set_message(
