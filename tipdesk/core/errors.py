@@ -195,6 +195,13 @@ class StoreBusy(KnownError):
     """Another TIPDesk process holds the store."""
 
 
+class TransactionAborted(StoreBusy):
+    """HQ's PostgreSQL database aborted the transaction for a deadlock or a serialisation
+    failure (another transaction wanted the same rows): nothing was written, and running the
+    whole transaction again may succeed. Retried a bounded number of times before the user
+    sees it (as :class:`StoreBusy`)."""
+
+
 class DiskFull(KnownError):
     """The disk is full; nothing was written."""
 

@@ -23,6 +23,7 @@ from tipdesk.core.errors import (
     PermissionDenied,
     StoreBusy,
     StoreNotFound,
+    TransactionAborted,
 )
 from tipdesk.core.messages import say
 from tipdesk.store.driver import StoreBug
@@ -51,7 +52,8 @@ def classify(exc: psycopg.Error) -> Exception:
     if state == "53100":
         return DiskFull(say("The HQ database server's disk is full: nothing was saved."))
     if state in RETRY_STATES or state in ("55P03", "57014"):
-        return StoreBusy(
+        busy = TransactionAborted if state in RETRY_STATES else StoreBusy
+        return busy(
             say(
                 "The HQ database is busy (another import or analyst holds the same records); "
                 "nothing was saved. Try again in a moment. (SQLSTATE {state})",

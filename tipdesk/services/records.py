@@ -40,6 +40,7 @@ from tipdesk.core.errors import (
     NotFound,
     PermissionDenied,
     Problem,
+    TransactionAborted,
     ValidationFailed,
 )
 from tipdesk.core.masking import masked, unmask_from
@@ -62,6 +63,9 @@ from tipdesk.store.search import SearchHit
 from tipdesk.store.store import Changes
 
 KINDS = ("case", "victim", "training", "campaign")
+PG_ATTEMPTS = 3
+"""Runs of a save on HQ's PostgreSQL database that a deadlock or serialisation failure
+aborted, before the user is told the database is busy."""
 
 
 def _on_postgres(session: Session) -> AbstractContextManager[Session] | None:
@@ -197,10 +201,18 @@ def save(
     """Validate and save records in one transaction (all or nothing); ``also_log`` audit
     entries commit with them."""
     session.require(Permission.EDIT)
-    pg = _on_postgres(session)
-    if pg is not None:
-        with pg as routed:
-            return save(routed, records, also_log=also_log)
+    if pg_route.routed(session):
+        # A deadlock or serialisation failure rolled everything back (the records were
+        # given back as they were): the whole save runs again, checks included.
+        for attempt in range(1, PG_ATTEMPTS + 1):
+            pg = _on_postgres(session)
+            assert pg is not None
+            try:
+                with pg as routed:
+                    return save(routed, records, also_log=also_log)
+            except TransactionAborted:
+                if attempt == PG_ATTEMPTS:
+                    raise
     problems: list[Problem] = []
     many = len(records) > 1
     ctx = session.validation_context()

@@ -15,7 +15,7 @@ import pytest
 from sync_support import case_for, export, run_cli
 
 from tipdesk.core.codes import Outcome, Stage
-from tipdesk.core.errors import NotFound, StaleRecord, ValidationFailed
+from tipdesk.core.errors import NotFound, StaleRecord, StoreBusy, ValidationFailed
 from tipdesk.core.masking import MASK
 from tipdesk.core.records import Accused, Case, Training, Victim, to_dict
 from tipdesk.hqstore.batch import verify_audit
@@ -222,3 +222,61 @@ def test_the_command_line_adds_lists_and_shows_records_on_postgresql(
     assert [(c["id"], c["version"]) for c in listed] == [(case.id, 2)]
     assert run_cli(monkeypatch, hq, "case", "show", case.id, "--json") == 0
     assert json.loads(capsys.readouterr().out)["victims"][0]["name"] == MASK
+
+
+def _deadlocking_audit(monkeypatch: pytest.MonkeyPatch, times: int) -> list[int]:
+    """Make the first ``times`` saves' audit append (the last step of a save, after its rows
+    were written) fail as PostgreSQL's deadlock detector aborts a transaction."""
+    from tipdesk.hqstore import edits
+
+    real = edits.append_audit
+    calls: list[int] = []
+
+    def append(conn: object, entries: object) -> int:
+        calls.append(1)
+        if len(calls) <= times:
+            raise psycopg.errors.DeadlockDetected("deadlock detected (synthetic)")
+        return real(conn, entries)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(edits, "append_audit", append)
+    return calls
+
+
+def _updates(url: str, case_id: str) -> int:
+    sql = "SELECT count(*) FROM audit WHERE record_id = %s AND action = 'update'"
+    return int(str(_rows(url, sql, case_id)[0][0]))
+
+
+def test_a_save_a_deadlock_aborted_runs_again_and_lands_once(
+    on_pg: tuple[Session, Case], pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hq, case = on_pg
+    calls = _deadlocking_audit(monkeypatch, times=1)
+    opened = records.get(hq, "case", case.id)
+    opened.narrative = "Saved once after a synthetic deadlock"  # type: ignore[union-attr]
+    records.save_one(hq, opened)
+    assert len(calls) == 2  # aborted once, run again whole
+    again = records.get(hq, "case", case.id)
+    assert isinstance(again, Case) and again.version == 2
+    assert again.narrative == "Saved once after a synthetic deadlock"
+    assert _updates(pg_url, case.id) == 1
+    with psycopg.connect(pg_url) as conn:
+        assert verify_audit(conn)[0]
+
+
+def test_a_save_aborted_every_time_says_the_database_is_busy_and_writes_nothing(
+    on_pg: tuple[Session, Case], pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hq, case = on_pg
+    calls = _deadlocking_audit(monkeypatch, times=99)
+    opened = records.get(hq, "case", case.id)
+    opened.narrative = "Never saved"  # type: ignore[union-attr]
+    with pytest.raises(StoreBusy, match="busy"):
+        records.save_one(hq, opened)
+    assert len(calls) == records.PG_ATTEMPTS
+    assert opened.version == 1  # given back as it was: saving it later is not "stale"
+    assert records.get(hq, "case", case.id).version == 1
+    assert _updates(pg_url, case.id) == 0
+    monkeypatch.undo()
+    records.save_one(hq, opened)
+    assert records.get(hq, "case", case.id).version == 2
