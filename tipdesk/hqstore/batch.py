@@ -36,6 +36,8 @@ import psycopg
 
 from tipdesk.core.records import Case, Record, Victim
 from tipdesk.hqstore import audit_head, bulk, keys
+from tipdesk.hqstore import devices as devices_state
+from tipdesk.hqstore.devices import DeviceRow
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.search import TABLES as SEARCHED
 from tipdesk.hqstore.search import SearchIndex
@@ -406,28 +408,23 @@ def import_batch(
         batch.flush()
 
 
-def mirror_devices(conn: Conn, devices: Sequence[tuple[str, str, str, str, str | None]]) -> None:
+def mirror_devices(conn: Conn, devices: Sequence[DeviceRow]) -> None:
     """Bring the device registry's copy in PostgreSQL up to date: ``(device_id, district,
     office, registered_at, revoked_at)`` of every device the HQ install registered (the
     registry itself, with the devices' keys, stays in the HQ install's store in this slice).
-    Coverage counts devices from it; the sync tables refer to it.
+    Coverage counts devices from it; the sync tables refer to it. A revocation PostgreSQL
+    holds is kept, whatever the install says (:mod:`tipdesk.hqstore.devices`).
 
     Only new or changed rows are written: an upsert would lock every device row, and two
     importers of different devices would then wait for each other."""
-    held = {
-        str(r[0]): tuple(None if v is None else str(v) for v in r)
+    held: dict[str, DeviceRow] = {
+        str(r[0]): (str(r[0]), str(r[1]), str(r[2]), str(r[3]), None if r[4] is None else str(r[4]))
         for r in conn.execute(
             "SELECT device_id, district, office, registered_at, revoked_at FROM sync_devices"
         )
     }
-    changed = [d for d in devices if held.get(d[0]) != tuple(d)]
+    changed = [d for d in devices if held.get(d[0]) != devices_state.merged(held.get(d[0]), d)]
     if not changed:
         return
     with conn.cursor() as cur:
-        cur.executemany(
-            "INSERT INTO sync_devices (device_id, district, office, registered_at, revoked_at) "
-            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (device_id) DO UPDATE SET "
-            "district = excluded.district, office = excluded.office, "
-            "registered_at = excluded.registered_at, revoked_at = excluded.revoked_at",
-            changed,
-        )
+        cur.executemany(devices_state.UPSERT, changed)

@@ -20,7 +20,7 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.fs import atomic_write_bytes
-from tipdesk.services import relay_setup
+from tipdesk.services import pg_route, relay_setup
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import (
     own_identity,
@@ -205,7 +205,12 @@ def register_device(session: Session, path: Path) -> DeviceRow:
         dev.fingerprint,
     )
     store.add_device(row, office, session.actor())
-    return store.device(dev.device_id) or row
+    added = store.device(dev.device_id) or row
+    if pg_route.routed(session):  # the other installs linked to HQ's database see it at once
+        from tipdesk.services.sync import hq_pg_devices  # the PostgreSQL driver, only here
+
+        hq_pg_devices.share(session, _shared(added))
+    return added
 
 
 def revoke_device(session: Session, device_id: str) -> DeviceRow:
@@ -223,8 +228,28 @@ def revoke_device(session: Session, device_id: str) -> DeviceRow:
         )
     if matches[0].revoked_at:
         return matches[0]
-    store.revoke_device(matches[0].device_id, session.actor())
+    actor = session.actor()
+    if pg_route.routed(session):
+        # Shared first: a revocation is never held by this install alone (an importer on
+        # another install would go on accepting the device's bundles).
+        from tipdesk.services.sync import hq_pg_devices
+
+        hq_pg_devices.share(session, _shared(matches[0], revoked_at=actor.at))
+    store.revoke_device(matches[0].device_id, actor)
     return store.device(matches[0].device_id) or matches[0]
+
+
+def _shared(
+    device: DeviceRow, revoked_at: str | None = None
+) -> tuple[str, str, str, str, str | None]:
+    """The row of ``device`` HQ's PostgreSQL database keeps (no keys)."""
+    return (
+        device.device_id,
+        device.district,
+        device.office,
+        device.registered_at,
+        revoked_at or device.revoked_at,
+    )
 
 
 def list_devices(session: Session) -> list[DeviceRow]:

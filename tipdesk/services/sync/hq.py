@@ -162,6 +162,34 @@ MAX_SEQ_AHEAD = 10_000
 exporting daily for years without one bundle reaching HQ stays well below it."""
 
 
+def revoked_sender(device_id: str, revoked_at: str) -> RevokedSender:
+    """The refusal of a bundle from a revoked device (on either engine)."""
+    return RevokedSender(
+        say(
+            "This bundle comes from a revoked device (…{device}, revoked on {revoked_at}); it "
+            "was refused. Nothing was changed.",
+            device=short_device(device_id),
+            revoked_at=revoked_at[:10],
+        )
+    )
+
+
+def check_seq(seq: int, highest: int) -> None:
+    """Refuse a bundle numbered implausibly far past the ``highest`` HQ holds of its device."""
+    if seq > highest + MAX_SEQ_AHEAD:
+        # A device numbers its bundles 1, 2, 3...: a number far past the last one HQ holds is
+        # crafted, and would make HQ count every bundle below it as received or covered.
+        raise ImplausibleBundle(
+            say(
+                "This bundle is numbered {seq:,}, but the highest bundle HQ holds from its device "
+                "is {highest:,}: a TIPDesk never numbers so far ahead; it was refused. Nothing "
+                "was changed.",
+                seq=seq,
+                highest=highest,
+            )
+        )
+
+
 def _verified(
     session: Session, data: bytes, limits: Limits
 ) -> tuple[Envelope, Manifest, DeviceRow]:
@@ -181,28 +209,9 @@ def _verified(
             )
         )
     if device.revoked_at:
-        raise RevokedSender(
-            say(
-                "This bundle comes from a revoked device (…{device}, revoked on {revoked_at}); it "
-                "was refused. Nothing was changed.",
-                device=short_device(manifest.device),
-                revoked_at=device.revoked_at[:10],
-            )
-        )
+        raise revoked_sender(manifest.device, device.revoked_at)
     container.verify(env, unb64(device.signing_key, 32))
-    highest = sync_store(session).highest_bundle(device.device_id)
-    if manifest.seq > highest + MAX_SEQ_AHEAD:
-        # A device numbers its bundles 1, 2, 3...: a number far past the last one HQ holds is
-        # crafted, and would make HQ count every bundle below it as received or covered.
-        raise ImplausibleBundle(
-            say(
-                "This bundle is numbered {seq:,}, but the highest bundle HQ holds from its device "
-                "is {highest:,}: a TIPDesk never numbers so far ahead; it was refused. Nothing "
-                "was changed.",
-                seq=manifest.seq,
-                highest=highest,
-            )
-        )
+    check_seq(manifest.seq, sync_store(session).highest_bundle(device.device_id))
     if manifest.district != device.district:
         # HQ never names a file or a record after what a bundle claims: a signed bundle that
         # claims another district than its device's is refused whole.

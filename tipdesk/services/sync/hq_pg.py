@@ -30,6 +30,7 @@ from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
+from tipdesk.hqstore import devices as pg_devices
 from tipdesk.hqstore import keys as pg_keys
 from tipdesk.hqstore import migrations
 from tipdesk.hqstore.pool import Conn, HqDatabase
@@ -39,7 +40,14 @@ from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg_tls, importer
 from tipdesk.services.sync.common import require_hq, sync_store
-from tipdesk.services.sync.hq import DATABASE_SETTING, ImportResult, _verified, opened_contents
+from tipdesk.services.sync.hq import (
+    DATABASE_SETTING,
+    ImportResult,
+    _verified,
+    check_seq,
+    opened_contents,
+    revoked_sender,
+)
 from tipdesk.services.sync.hq_pg_handovers import PgBookkeeping
 from tipdesk.services.sync.import_state import Outcome
 from tipdesk.store.identity import INDEX_KEY, PUBLIC_KEY
@@ -166,6 +174,12 @@ def apply_on(conn: Conn, opened: OpenedBundle) -> Outcome:
     transaction that claims the bundle and marks it done (:mod:`.hq_inbox`)."""
     m = opened.manifest
     ids = [r.record_id for rows in opened.contents.rows.values() for r in rows]
+    # Another install linked to this database may have revoked the device, or imported its
+    # bundles, after this install's registry and store last heard of it: PostgreSQL decides.
+    sender = pg_devices.sender_state(conn, m.device)
+    if sender.revoked_at:
+        raise revoked_sender(m.device, sender.revoked_at)
+    check_seq(m.seq, sender.highest_bundle)
     pg_batch.mirror_devices(conn, opened.devices)
     with pg_batch.import_batch(
         conn, opened.actor, m.device, ids, opened.private, index_key=opened.index_key
