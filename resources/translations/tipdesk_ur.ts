@@ -10189,6 +10189,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>یہ متاثرہ فرد کا ریکارڈ نہیں۔</translation>
     </message>
     <message>
+        <source>The HQ database is at schema step {found}; this TIPDesk needs step {latest}. Its owner links it first (`tipdesk hq database URL` with the login that owns the tables); then this login can be used. Nothing was changed.</source>
+        <translation>ہیڈکوارٹر ڈیٹابیس اسکیما کے مرحلہ {found} پر ہے؛ اس TIPDesk کو مرحلہ {latest} درکار ہے۔ پہلے اس کا مالک اسے جوڑے (`tipdesk hq database URL` اس لاگ اِن کے ساتھ جو جدولوں کا مالک ہے)؛ پھر یہ لاگ اِن استعمال ہو سکتا ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
+    </message>
+    <message>
         <source>The database login {login} is for an HQ keeping its records in PostgreSQL; this HQ keeps them in its own store (see `tipdesk hq database`).</source>
         <translation>ڈیٹا بیس لاگ اِن {login} اُس ہیڈکوارٹر کے لیے ہے جو اپنے ریکارڈ PostgreSQL میں رکھتا ہے؛ یہ ہیڈکوارٹر انہیں اپنے اسٹور میں رکھتا ہے (دیکھیں `tipdesk hq database`)۔</translation>
     </message>

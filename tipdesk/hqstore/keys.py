@@ -105,6 +105,16 @@ def link(conn: Conn, public_key: str, index_key: bytes) -> None:
             raise LinkedElsewhere()
 
 
+def matches(conn: Conn, public_key: str, index_key: bytes) -> None:
+    """Read only: refuse (:class:`LinkedElsewhere`) a database holding another install's
+    public key or index fingerprint, and one never linked (:class:`KnownError`); what a login
+    that may not write ``settings`` checks before it joins (:func:`link` writes)."""
+    check(conn, index_key)
+    held = _setting(conn, PUBLIC_KEY)
+    if held is None or not std_hmac.compare_digest(held.encode(), public_key.encode()):
+        raise LinkedElsewhere()
+
+
 def check(conn: Conn, index_key: bytes) -> None:
     """Refuse (:class:`LinkedElsewhere`) when the database's fingerprint is not
     ``index_key``'s, or when the database was never linked (:class:`KnownError`)."""

@@ -346,6 +346,20 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
 LATEST = STEPS[-1][0]
 
 
+def owns_schema(conn: Conn) -> bool:
+    """Whether the connection's login may apply schema steps: a database TIPDesk has not set
+    up yet (no ``schema_version``: the login creating it becomes its owner), or one whose
+    tables the login owns (directly or as a member of the owning role). The duty roles'
+    logins (:mod:`tipdesk.hqstore.roles`) do not."""
+    row = conn.execute(
+        "SELECT c.relowner FROM pg_class AS c WHERE c.oid = to_regclass('schema_version')"
+    ).fetchone()
+    if row is None:
+        return True
+    owner = conn.execute("SELECT pg_has_role(%s, 'MEMBER')", (row[0],)).fetchone()
+    return bool(owner and owner[0])
+
+
 def version(conn: Conn) -> int:
     """The schema version of the database (0 when it has no TIPDesk schema yet)."""
     row = conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()

@@ -11,12 +11,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sync_support import case_for, export, run_cli
+from hq_engines import pg_digest
+from sync_support import case_for, clone_home, export, reopen, run_cli
 
+from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import InvalidInput, PermissionDenied
+from tipdesk.core.masking import MASK
 from tipdesk.core.records import Victim
 from tipdesk.hqstore import roles
 from tipdesk.hqstore.batch import verify_audit
+from tipdesk.hqstore.keys import LinkedElsewhere
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.reports import writers
 from tipdesk.reports.model import ReportParams
@@ -24,6 +28,7 @@ from tipdesk.services import records, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg, hq_pg_roles
+from tipdesk.services.sync.hq import DATABASE_SETTING
 
 NAME = "Shabana Rolecheck-Synthetic"
 PERIOD = ReportParams(dt.date(2020, 1, 1), dt.date(2026, 12, 31))
@@ -225,3 +230,58 @@ def test_analysts_see_victims_columns_added_by_a_later_step_after_a_rerun(
     with HqDatabase(url, max_size=1) as analyst, analyst.transaction() as conn:
         conn.execute("SELECT later_step FROM victims").fetchall()
     assert set(Victim.IDENTIFYING) == set(roles.IDENTIFYING)
+
+
+def test_an_analysts_computer_links_its_copy_of_the_install_through_its_own_login(
+    hq_with_victim: tuple[Session, Session, str],
+    pg_url: str,
+    tmp_path: Path,
+    svc_clock: FixedClock,
+) -> None:
+    """An analyst's (or editor's) computer: a copy of the HQ install's data folder, pointed at
+    the database through the analyst's own login. The login may not change the schema nor the
+    database's settings: linking only checks that the owner linked these keys, writes
+    nothing, and the copy then reads and saves through that login."""
+    _lahore, hq, victim_id = hq_with_victim
+    home = hq.paths.home
+    hq.close()
+    editor_url = login(pg_url, "t_editor", roles.EDITOR)
+    before = pg_digest(pg_url)
+    copy = reopen(clone_home(home, tmp_path / "analyst"), svc_clock)
+    try:
+        linked = hq_pg.configure(copy, editor_url)
+        assert linked.found == linked.version and linked.devices == 0
+        assert pg_digest(pg_url) == before  # nothing written by linking
+        victim = records.get(copy, "victim", victim_id)
+        assert isinstance(victim, Victim) and victim.name in ("", MASK)  # no identity columns
+        case = records.get(copy, "case", str(victim.case_id))
+        case.narrative = "Corrected on an analyst's computer"  # type: ignore[union-attr]
+        records.save_one(copy, case)
+        with psycopg.connect(pg_url) as conn:
+            row = conn.execute(
+                "SELECT narrative, version FROM cases WHERE id = %s", (case.id,)
+            ).fetchone()
+            assert row == ("Corrected on an analyst's computer", 2)
+            assert verify_audit(conn)[0]
+    finally:
+        copy.close()
+
+
+def test_another_hqs_install_cannot_join_through_a_login(
+    hq_with_victim: tuple[Session, Session, str],
+    pg_url: str,
+    tmp_path: Path,
+    svc_clock: FixedClock,
+) -> None:
+    from sync_support import make_hq
+
+    analyst_url = login(pg_url, "t_analyst", roles.ANALYST)
+    before = pg_digest(pg_url)
+    other = make_hq(tmp_path / "other-hq", svc_clock)
+    try:
+        with pytest.raises(LinkedElsewhere):
+            hq_pg.configure(other, analyst_url)
+        assert other.store.setting(DATABASE_SETTING) in (None, "")
+    finally:
+        other.close()
+    assert pg_digest(pg_url) == before

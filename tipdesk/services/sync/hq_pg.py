@@ -88,6 +88,8 @@ def link(session: Session, db: HqDatabase) -> Linked:
     index_key = pg_keys.install_index_key(keys[INDEX_KEY])
     devices = _devices(session)
     with db.connection() as conn:
+        if not migrations.owns_schema(conn):
+            return _join(conn, str(keys[PUBLIC_KEY]), index_key)
         had_clear_key = pg_keys.holds_clear_key(conn)
         conn.rollback()
         found = migrations.migrate(conn, index_key=index_key)
@@ -97,6 +99,30 @@ def link(session: Session, db: HqDatabase) -> Linked:
         if had_clear_key:
             pg_keys.rewrite_settings(conn)
     return Linked(found, migrations.LATEST, len(devices))
+
+
+def _join(conn: Conn, public_key: str, index_key: bytes) -> Linked:
+    """Link through a login that does not own the database's tables (an analyst's, an
+    editor's or an identity officer's on their own computer, a copy of the HQ install): it may
+    not change the schema nor write the database's settings, so it only checks, reading, that
+    the owner already linked this HQ install's keys and brought the schema to this TIPDesk's
+    step; nothing is written."""
+    try:
+        found = migrations.version(conn)
+        if found != migrations.LATEST:
+            raise KnownError(
+                say(
+                    "The HQ database is at schema step {found}; this TIPDesk needs step {latest}. "
+                    "Its owner links it first (`tipdesk hq database URL` with the login that owns "
+                    "the tables); then this login can be used. Nothing was changed.",
+                    found=found,
+                    latest=migrations.LATEST,
+                )
+            )
+        pg_keys.matches(conn, public_key, index_key)
+    finally:
+        conn.rollback()
+    return Linked(found, found, 0)
 
 
 def install_index_key(session: Session) -> bytes:
