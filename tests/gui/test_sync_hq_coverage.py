@@ -13,8 +13,8 @@ import pytest
 from gui_support import GUI_ADMIN, GUI_PASSPHRASE, sign_in
 from PySide6.QtCore import Qt
 
-# The linked district and HQ installs of the Sync screen's tests.
-from test_sync_view import _panel, hq_config, hq_controller, linked  # noqa: F401
+# The linked district and HQ installs (fixtures linked, hq_controller) come from sync_screens.
+from sync_screens import sync_panel as _panel
 
 from tipdesk.services.sync import DeviceStatus, ImportReport, ImportResult
 from tipdesk.services.sync.anchors import AnchorProblem
@@ -57,9 +57,9 @@ def _bundle_with_a_new_station(gui_config: AppConfig, out: Path) -> Path:
 
 
 def test_coverage_tab_and_the_quarantine_recheck(
-    linked: None,  # noqa: F811
+    linked: None,
     gui_config: AppConfig,
-    hq_controller: AppController,  # noqa: F811
+    hq_controller: AppController,
     tmp_path: Path,
     qtmodeltester: Any,
 ) -> None:
@@ -137,8 +137,8 @@ def _device(**changes: Any) -> DeviceStatus:
     ],
 )
 def test_a_flagged_audit_log_shows_in_devices_and_the_import_report(
-    linked: None,  # noqa: F811
-    hq_controller: AppController,  # noqa: F811
+    linked: None,
+    hq_controller: AppController,
     problem: str,
     flag: str,
     meaning: str,
@@ -198,9 +198,9 @@ NEW_CODE = "organ_removal_synthetic"
 
 
 def test_a_reference_update_in_settings_says_what_it_released(
-    linked: None,  # noqa: F811
+    linked: None,
     gui_config: AppConfig,
-    hq_controller: AppController,  # noqa: F811
+    hq_controller: AppController,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
