@@ -6,12 +6,13 @@ The fixtures are registered for every GUI test in ``conftest.py``."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE
+from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, sign_in
 
 from tipdesk.core.clock import Clock
 from tipdesk.core.codes import InstallRole
@@ -20,6 +21,7 @@ from tipdesk.services.session import Session
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
+from tipdesk.ui.pages.sync.hq import SyncHqPanel
 from tipdesk.ui.pages.sync.page import SyncView
 
 
@@ -35,6 +37,19 @@ def sync_panel(window: MainWindow) -> Any:
     page = window.show_page("sync")
     assert isinstance(page, SyncView)
     return page.panel
+
+
+def import_at_hq(hq_controller: AppController, bundle: Path) -> SyncHqPanel:
+    """``bundle`` put in HQ's inbox and imported through HQ's Sync screen (HQ's app started
+    and signed in): HQ's panel, its import report shown."""
+    inbox = hq_controller.config.paths.inbox
+    inbox.mkdir(parents=True, exist_ok=True)
+    shutil.copy(bundle, inbox / bundle.name)
+    hq = sync_panel(sign_in(hq_controller))
+    assert isinstance(hq, SyncHqPanel)
+    hq.inbox_button.click()
+    assert hq.report is not None
+    return hq
 
 
 def new_hq(paths: Paths, clock: Clock) -> Session:

@@ -5,7 +5,6 @@ whose tool tip says what to do, and the import report lists it. Synthetic data."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from gui_support import GUI_ADMIN, GUI_PASSPHRASE, sign_in
 from PySide6.QtCore import Qt
 
 # The linked district and HQ installs (fixtures linked, hq_controller) come from sync_screens.
+from sync_screens import import_at_hq
 from sync_screens import sync_panel as _panel
 
 from tipdesk.services.sync import DeviceStatus, ImportReport, ImportResult
@@ -63,13 +63,7 @@ def test_coverage_tab_and_the_quarantine_recheck(
     tmp_path: Path,
     qtmodeltester: Any,
 ) -> None:
-    bundle = _bundle_with_a_new_station(gui_config, tmp_path / "usb")
-    inbox = hq_controller.config.paths.inbox
-    inbox.mkdir(parents=True, exist_ok=True)
-    shutil.copy(bundle, inbox / bundle.name)
-    hq = _panel(sign_in(hq_controller))
-    assert isinstance(hq, SyncHqPanel)
-    hq.inbox_button.click()
+    hq = import_at_hq(hq_controller, _bundle_with_a_new_station(gui_config, tmp_path / "usb"))
     assert hq.report is not None and len(hq.report.quarantined) == 1
     coverage = hq.coverage_view
     model = coverage.model
@@ -209,13 +203,7 @@ def test_a_reference_update_in_settings_says_what_it_released(
     from tipdesk.paths import resources_dir
     from tipdesk.ui.widgets import files
 
-    bundle = _bundle_with_a_newer_code(gui_config, tmp_path / "usb")
-    inbox = hq_controller.config.paths.inbox
-    inbox.mkdir(parents=True, exist_ok=True)
-    shutil.copy(bundle, inbox / bundle.name)
-    hq = _panel(sign_in(hq_controller))
-    assert isinstance(hq, SyncHqPanel)
-    hq.inbox_button.click()
+    hq = import_at_hq(hq_controller, _bundle_with_a_newer_code(gui_config, tmp_path / "usb"))
     assert hq.report is not None and len(hq.report.quarantined) == 1
     # HQ installs the code list that has the district's code, from Settings.
     doc = json.loads((resources_dir() / "reference" / "codes.json").read_text("utf-8"))

@@ -405,7 +405,7 @@ def test_hq_data_quality_lists_quarantined_records_by_title(
     ]
     named = [r for r in rows if r[3] == f"Case {case.case_number}"]
     assert len(named) == 1 and named[0][1] == "Lahore" and named[0][2] == "1"
-    assert "registered_on: 2099-01-01 is in the future" in named[0][4]
+    assert "Registered on: 2099-01-01 is in the future" in named[0][4]  # the editors' label
     assert panel.tabs.tabText(1) == f"Quarantined ({len(rows)})"
     qtmodeltester.check(panel.quarantine_model)
     panel.tabs.setCurrentIndex(1)
