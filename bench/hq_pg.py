@@ -42,7 +42,6 @@ import multiprocessing
 import os
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -52,9 +51,8 @@ from typing import Any
 import psycopg
 
 from bench import hq_pg_inbox, hq_pg_scale
-from bench.sync import PASSPHRASE, _fill_district, _install
+from bench.loaders import PASSPHRASE, cluster_url, fresh_database, hq_and_two_bundles
 from tipdesk.core.clock import SystemClock
-from tipdesk.core.codes import InstallRole
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.paths import Paths
@@ -66,39 +64,6 @@ from tipdesk.services.sync import hq_pg
 from tipdesk.services.sync.hq import ImportResult
 
 PERIOD = ReportParams(dt.date(2000, 1, 1), dt.date(2100, 12, 31))
-
-
-def _cluster_url() -> tuple[str, object | None]:
-    url = os.environ.get("BENCH_PG_URL")
-    if url:
-        return url, None
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    import pg_cluster  # the tests' throwaway cluster (not part of the app)
-
-    cluster = pg_cluster.start()
-    return cluster.url(), cluster
-
-
-def _fresh_database(admin_url: str, name: str) -> str:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0'.encode())
-    return admin_url.replace("/postgres?", f"/{name}?", 1)
-
-
-def _district(tmp: Path, hq: Session, name: str, office: str, code: str, rows: int) -> Path:
-    district = _install(tmp / name, InstallRole.DISTRICT, district=name, office=office)
-    try:
-        sync.enroll(district, tmp / "hq.json")
-        sync.export_device_file(district, tmp / f"{name}.json")
-        sync.register_device(hq, tmp / f"{name}.json")
-        _fill_district(district, rows, code, office)
-        out = tmp / f"out-{name}"
-        out.mkdir()
-        result = sync.export_bundle(district, out)
-        assert result.path is not None
-        return result.path
-    finally:
-        district.close()
 
 
 _OPENED: list[hq_pg.OpenedBundle] = []
@@ -282,19 +247,11 @@ def _reports(hq: Session, urls: list[str]) -> None:
 def main() -> None:
     target = int(os.environ.get("BENCH_HQ_PG_RECORDS", "40000"))
     runs = int(os.environ.get("BENCH_HQ_PG_RUNS", "3"))
-    admin_url, cluster = _cluster_url()
+    admin_url, cluster = cluster_url()
     try:
         with tempfile.TemporaryDirectory() as tmp_name:
             tmp = Path(tmp_name)
-            hq = _install(tmp / "hq", InstallRole.HQ)
-            try:
-                sync.export_enrolment(hq, tmp / "hq.json")
-                bundles = [
-                    _district(tmp, hq, "Lahore", "FIA-AHTC-LHR", "PB-LHR", target // 2),
-                    _district(tmp, hq, "Multan", "FIA-AHTC-MLT", "PB-MLT", target // 2),
-                ]
-            finally:
-                hq.close()
+            bundles = hq_and_two_bundles(tmp, target)
             datas = [b.read_bytes() for b in bundles]
             # Each run starts from HQ's store as it was before any import (a copy), so the
             # three ways are measured in turn, run after run, on the same footing.
@@ -309,23 +266,21 @@ def main() -> None:
                 try:
                     print(f"run {run + 1} of {runs}:")
                     sqlite_s, rows, sqlite_cpu = _sqlite_run(hq, datas)
-                    one_url = _fresh_database(admin_url, f"bench_one_{run}")
-                    two_url = _fresh_database(admin_url, f"bench_two_{run}")
+                    one_url = fresh_database(admin_url, f"bench_one_{run}")
+                    two_url = fresh_database(admin_url, f"bench_two_{run}")
                     one_s = _one_run(hq, datas, one_url, cluster)
                     two_s, two_cpu = _two_run(hq, datas, two_url, cluster)
                     results.append(_Run(sqlite_s, one_s, two_s, sqlite_cpu, two_cpu))
                     if run == runs - 1:
                         _reports(hq, [one_url, two_url])
                         if int(os.environ.get("BENCH_HQ_PG_CASES", "1000000")) > 0:
-                            scale_url = _fresh_database(admin_url, "bench_scale")
+                            scale_url = fresh_database(admin_url, "bench_scale")
                             hq_pg_scale.run(hq, scale_url, datas)
                 finally:
                     hq.close()
             _summary(results, rows)
             (tmp / "inbox").mkdir()
-            hq_pg_inbox.run(
-                tmp / "inbox", lambda name: _fresh_database(admin_url, name), PASSPHRASE
-            )
+            hq_pg_inbox.run(tmp / "inbox", lambda name: fresh_database(admin_url, name), PASSPHRASE)
     finally:
         if cluster is not None:
             cluster.stop()  # type: ignore[attr-defined]

@@ -23,13 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.hq_pg import _cluster_url, _district, _fresh_database
-from bench.sync import PASSPHRASE, _install
-from tipdesk.core.clock import SystemClock
-from tipdesk.core.codes import InstallRole
-from tipdesk.paths import Paths
+from bench.loaders import cluster_url, fresh_database, hq_and_two_bundles, sign_in_again
 from tipdesk.services import dashboard, data_quality, figures, reports, sync
-from tipdesk.services.session import Session, sign_in
+from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg
 from tipdesk.services.sync.hq import DeviceStatus
 
@@ -66,26 +62,15 @@ def _best(session: Session, work: Callable[[Session], Any], runs: int) -> tuple[
 def main() -> None:
     target = int(os.environ.get("BENCH_HQ_PG_DASH_RECORDS", "20000"))
     runs = int(os.environ.get("BENCH_HQ_PG_DASH_RUNS", "5"))
-    admin_url, cluster = _cluster_url()
+    admin_url, cluster = cluster_url()
     try:
         with tempfile.TemporaryDirectory() as tmp_name:
             tmp = Path(tmp_name)
-            hq = _install(tmp / "hq", InstallRole.HQ)
-            try:
-                sync.export_enrolment(hq, tmp / "hq.json")
-                bundles = [
-                    _district(tmp, hq, "Lahore", "FIA-AHTC-LHR", "PB-LHR", target // 2),
-                    _district(tmp, hq, "Multan", "FIA-AHTC-MLT", "PB-MLT", target // 2),
-                ]
-            finally:
-                hq.close()
+            bundles = hq_and_two_bundles(tmp, target)
             shutil.copytree(tmp / "hq", tmp / "hq-pg")
-            hqs = [
-                sign_in(Paths(tmp / home), user="bench", passphrase=PASSPHRASE, clock=SystemClock())
-                for home in ("hq", "hq-pg")
-            ]
+            hqs = [sign_in_again(tmp / home) for home in ("hq", "hq-pg")]
             try:
-                hq_pg.configure(hqs[1], _fresh_database(admin_url, "bench_dash"))
+                hq_pg.configure(hqs[1], fresh_database(admin_url, "bench_dash"))
                 for session in hqs:
                     sync.import_files(session, bundles)
                 print(f"{target:,} records; best of {runs}; PostgreSQL includes its pool's opening")

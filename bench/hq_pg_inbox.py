@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.sync import _install
+from bench.loaders import install, link
 from tipdesk.core.codes import InstallRole
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.paths import Paths
@@ -107,18 +107,16 @@ def run(tmp: Path, fresh_database: Callable[[str], str], passphrase: str) -> Non
     port = _free_port()
     url = f"https://127.0.0.1:{port}"
     hq_home = Paths(tmp / "rx-hq")
-    hq = _install(hq_home.home, InstallRole.HQ)
+    hq = install(hq_home.home, InstallRole.HQ)
     outs: list[tuple[sync_upload.UploadRun, sync_upload.Outgoing]] = []
     records = 0
     try:
         sync.export_enrolment(hq, tmp / "rx-hq.json")
         for i in range(n):
             name, office = DISTRICTS[i % len(DISTRICTS)]
-            d = _install(tmp / f"rx-device{i}", InstallRole.DISTRICT, district=name, office=office)
+            d = install(tmp / f"rx-device{i}", InstallRole.DISTRICT, district=name, office=office)
             try:
-                sync.enroll(d, tmp / "rx-hq.json")
-                sync.export_device_file(d, tmp / f"rx-device{i}.json")
-                sync.register_device(hq, tmp / f"rx-device{i}.json")
+                link(d, hq, tmp / "rx-hq.json", tmp / f"rx-device{i}.json")
                 fill(d, seed=1000 + i, cases=max(1, per // 9))
                 up = sync_upload.UploadRun(url, tls[0], attempts=5, budget=120, timeout=120)
                 out = up.prepare(d)

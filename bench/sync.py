@@ -51,20 +51,17 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tipdesk.core.clock import SystemClock
+from bench.loaders import PASSPHRASE, fill_district, install, link
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.ids import new_id
 from tipdesk.core.records import Accused, Case, Referral, Victim
 from tipdesk.core.validation import validate
-from tipdesk.paths import Paths
 from tipdesk.services import sync
-from tipdesk.services.demo import generate
-from tipdesk.services.session import Session, init_install
+from tipdesk.services.session import Session
 from tipdesk.services.sync import relay
 from tipdesk.services.sync.common import own_identity
 from tipdesk.store import report_bulk, search
 from tipdesk.store.driver import insert_rows, transaction
-from tipdesk.store.keys import KdfParams
 from tipdesk.store.remote_apply import remote_batch
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns
 from tipdesk.store.store import Store
@@ -75,39 +72,6 @@ from tipdesk.sync.canonical import unb64
 from tipdesk.sync.gcpause import gc_paused
 from tipdesk.sync.identity import fingerprint, new_keys
 from tipdesk.sync.units import Layer, case_tree, victim_tree
-
-ROWS_PER_CASE = 9.15  # what the demo generator makes per case, trainings and campaigns included
-FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)  # sign-in is not measured here
-PASSPHRASE = "quiet river, synthetic store"  # noqa: S105
-
-
-def _install(
-    home: Path, role: InstallRole, district: str = "Lahore", office: str = "FIA-AHTC-LHR"
-) -> Session:
-    extra = {"district": district, "office": office} if role is InstallRole.DISTRICT else {}
-    session, _recovery = init_install(
-        Paths(home), role=role, user="bench", passphrase=PASSPHRASE, clock=SystemClock(),
-        kdf=FAST_KDF, **extra,
-    )  # fmt: skip
-    return session
-
-
-def _fill(session: Session, rows: int) -> int:
-    return _fill_district(session, rows, "PB-LHR", "FIA-AHTC-LHR")
-
-
-def _fill_district(session: Session, rows: int, district: str, office: str) -> int:
-    """Demo records (about ``rows``) of ``district``'s ``office``, saved 500 at a time."""
-    cases = max(1, round(rows / ROWS_PER_CASE))
-    data = generate(
-        session.reference, seed=3, cases=cases, district=district,
-        offices=sorted(session.office_codes() & {office}) or [office],
-        today=session.clock.now().date(),
-    )  # fmt: skip
-    records = data.records()
-    for i in range(0, len(records), 500):
-        session.store.save(records[i : i + 500], session.actor())
-    return sum(data.counts().values())
 
 
 def _written_rows(store: Store) -> list[tuple[str, list[tuple[object, ...]]]]:
@@ -372,15 +336,13 @@ def main() -> None:
     target = int(os.environ.get("BENCH_SYNC_RECORDS", "100000"))
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        district = _install(tmp / "district", InstallRole.DISTRICT)
-        hq = _install(tmp / "hq", InstallRole.HQ)
+        district = install(tmp / "district", InstallRole.DISTRICT)
+        hq = install(tmp / "hq", InstallRole.HQ)
         try:
             sync.export_enrolment(hq, tmp / "hq.json")
-            sync.enroll(district, tmp / "hq.json")
-            sync.export_device_file(district, tmp / "device.json")
-            sync.register_device(hq, tmp / "device.json")
+            link(district, hq, tmp / "hq.json", tmp / "device.json")
             t0 = time.perf_counter()
-            rows = _fill(district, target)
+            rows = fill_district(district, target, "PB-LHR", "FIA-AHTC-LHR")
             print(f"district filled with {rows:,} records in {time.perf_counter() - t0:.1f} s")
 
             out = tmp / "out"

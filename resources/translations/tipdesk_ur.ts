@@ -10185,6 +10185,18 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>اس انسٹال میں ایسا کوئی آڈٹ لاگ نہیں۔</translation>
     </message>
     <message>
+        <source>Accused {n}</source>
+        <translation>ملزم {n}</translation>
+    </message>
+    <message>
+        <source>Victim {n}</source>
+        <translation>متاثرہ {n}</translation>
+    </message>
+    <message>
+        <source>Referral {n}</source>
+        <translation>ریفرل {n}</translation>
+    </message>
+    <message>
         <source>Not a victim record.</source>
         <translation>یہ متاثرہ فرد کا ریکارڈ نہیں۔</translation>
     </message>

@@ -28,3 +28,9 @@ else:
         main_window,
         make_install,
     )
+    from sync_screens import (  # noqa: F401 (fixtures of the Sync screen tests)
+        hq_config,
+        hq_controller,
+        linked,
+        linked_on_pg,
+    )

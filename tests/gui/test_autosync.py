@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, message_boxes, sign_in
+from gui_support import GUI_ADMIN, GUI_PASSPHRASE, message_boxes, sign_in
 from hq_https_support import free_port, hq_serving, make_cert
+from sync_screens import link
 
-from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import PermissionDenied
 from tipdesk.paths import Paths
 from tipdesk.services.session import Session
@@ -32,26 +32,9 @@ def hq_paths(
     tmp_path: Path, make_install: Callable[..., str], gui_config: AppConfig
 ) -> Iterator[Paths]:
     """A Lahore district install (a little demo data) linked with an HQ install."""
-    from tipdesk.services import sync
-    from tipdesk.services.session import init_install
-
     make_install(demo_cases=3)
     paths = Paths(tmp_path / "hq-home")
-    hq, _key = init_install(
-        paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
-        clock=gui_config.clock, kdf=GUI_KDF,
-    )  # fmt: skip
-    district = _district(gui_config)
-    try:
-        files = tmp_path / "files"
-        files.mkdir()
-        sync.export_enrolment(hq, files / "hq-enrolment.json")
-        sync.enroll(district, files / "hq-enrolment.json")
-        sync.export_device_file(district, files / "device.json")
-        sync.register_device(hq, files / "device.json")
-    finally:
-        district.close()
-        hq.close()
+    link(gui_config, paths, tmp_path / "files")
     yield paths
 
 

@@ -14,7 +14,8 @@ import pytest
 from gui_support import sign_in
 from PySide6.QtCore import Qt
 from records_support import open_app
-from test_sync_view import _panel, _session, hq_config, linked  # noqa: F401 (fixtures)
+from sync_screens import session as _session
+from sync_screens import sync_panel as _panel
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.codes import Stage
@@ -78,9 +79,9 @@ def _hq_sends_back(gui_config: AppConfig, hq_cfg: AppConfig, tmp_path: Path) -> 
 
 
 def test_the_receipt_lists_what_came_back_and_hqs_notices(
-    linked: None,  # noqa: F811
+    linked: None,
     gui_config: AppConfig,
-    hq_config: AppConfig,  # noqa: F811
+    hq_config: AppConfig,
     controller: AppController,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

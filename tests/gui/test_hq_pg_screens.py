@@ -6,18 +6,15 @@ receipt acknowledges the district's bundle. Synthetic data only."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
-from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, sign_in
+from gui_support import sign_in
+from sync_screens import session as _session
+from sync_screens import sync_panel as _sync
 
-from tipdesk.core.codes import InstallRole
-from tipdesk.paths import Paths
 from tipdesk.services.audit_log import Chain
-from tipdesk.services.session import Session
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
@@ -25,73 +22,7 @@ from tipdesk.ui.pages.audit.page import AuditView
 from tipdesk.ui.pages.dashboard.page import DashboardView
 from tipdesk.ui.pages.sync.district import SyncDistrictPanel
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
-from tipdesk.ui.pages.sync.page import SyncView
 from tipdesk.ui.widgets import files
-
-
-def _session(paths: Paths, clock: Any) -> Session:
-    from tipdesk.services.session import sign_in as open_session
-
-    return open_session(paths, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE, clock=clock)
-
-
-@pytest.fixture
-def hq_config(tmp_path: Path, gui_config: AppConfig) -> AppConfig:
-    return AppConfig(
-        paths=Paths(tmp_path / "hq-home"),
-        clock=gui_config.clock,
-        kdf=GUI_KDF,
-        make_runner=gui_config.make_runner,
-        monotonic=gui_config.monotonic,
-        idle_check_ms=60_000,
-    )
-
-
-@pytest.fixture
-def linked_on_pg(
-    make_install: Callable[..., str],
-    gui_config: AppConfig,
-    hq_config: AppConfig,
-    tmp_path: Path,
-    pg_url: str,
-) -> str:
-    """A Lahore district with a little demo data, enrolled with an HQ that keeps its records
-    in PostgreSQL and registered the district's device; the database's URL."""
-    from tipdesk.services import sync
-    from tipdesk.services.session import init_install
-    from tipdesk.services.sync import hq_pg
-
-    make_install(demo_cases=6)
-    hq, _key = init_install(
-        hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
-        clock=hq_config.clock, kdf=GUI_KDF,
-    )  # fmt: skip
-    district = _session(gui_config.paths, gui_config.clock)
-    try:
-        hq_pg.configure(hq, pg_url)
-        folder = tmp_path / "files"
-        folder.mkdir()
-        sync.export_enrolment(hq, folder / "hq-enrolment.json")
-        sync.enroll(district, folder / "hq-enrolment.json")
-        sync.export_device_file(district, folder / "device.json")
-        sync.register_device(hq, folder / "device.json")
-    finally:
-        district.close()
-        hq.close()
-    return pg_url
-
-
-@pytest.fixture
-def hq_controller(hq_config: AppConfig, qtbot: Any) -> Iterator[AppController]:
-    app_controller = AppController(hq_config)
-    yield app_controller
-    app_controller.shutdown()
-
-
-def _sync(window: MainWindow) -> Any:
-    page = window.show_page("sync")
-    assert isinstance(page, SyncView)
-    return page.panel
 
 
 def test_hq_screens_read_postgresql(

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import test_sync_view
 from gui_support import sign_in
-from test_sync_view import _panel, _session
+from sync_screens import session as _session
+from sync_screens import sync_panel as _panel
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.records import Case
@@ -19,11 +19,6 @@ from tipdesk.services.sync import hq_pg, hq_pg_edit
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
-
-# The Sync screen tests' fixtures: an HQ install, its app, a district linked to it.
-hq_config = test_sync_view.hq_config
-hq_controller = test_sync_view.hq_controller
-linked = test_sync_view.linked
 
 
 def _conflict_in_postgresql(

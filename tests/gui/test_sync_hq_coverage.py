@@ -5,7 +5,6 @@ whose tool tip says what to do, and the import report lists it. Synthetic data."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +12,9 @@ import pytest
 from gui_support import GUI_ADMIN, GUI_PASSPHRASE, sign_in
 from PySide6.QtCore import Qt
 
-# The linked district and HQ installs of the Sync screen's tests.
-from test_sync_view import _panel, hq_config, hq_controller, linked  # noqa: F401
+# The linked district and HQ installs (fixtures linked, hq_controller) come from sync_screens.
+from sync_screens import import_at_hq
+from sync_screens import sync_panel as _panel
 
 from tipdesk.services.sync import DeviceStatus, ImportReport, ImportResult
 from tipdesk.services.sync.anchors import AnchorProblem
@@ -57,19 +57,13 @@ def _bundle_with_a_new_station(gui_config: AppConfig, out: Path) -> Path:
 
 
 def test_coverage_tab_and_the_quarantine_recheck(
-    linked: None,  # noqa: F811
+    linked: None,
     gui_config: AppConfig,
-    hq_controller: AppController,  # noqa: F811
+    hq_controller: AppController,
     tmp_path: Path,
     qtmodeltester: Any,
 ) -> None:
-    bundle = _bundle_with_a_new_station(gui_config, tmp_path / "usb")
-    inbox = hq_controller.config.paths.inbox
-    inbox.mkdir(parents=True, exist_ok=True)
-    shutil.copy(bundle, inbox / bundle.name)
-    hq = _panel(sign_in(hq_controller))
-    assert isinstance(hq, SyncHqPanel)
-    hq.inbox_button.click()
+    hq = import_at_hq(hq_controller, _bundle_with_a_new_station(gui_config, tmp_path / "usb"))
     assert hq.report is not None and len(hq.report.quarantined) == 1
     coverage = hq.coverage_view
     model = coverage.model
@@ -137,8 +131,8 @@ def _device(**changes: Any) -> DeviceStatus:
     ],
 )
 def test_a_flagged_audit_log_shows_in_devices_and_the_import_report(
-    linked: None,  # noqa: F811
-    hq_controller: AppController,  # noqa: F811
+    linked: None,
+    hq_controller: AppController,
     problem: str,
     flag: str,
     meaning: str,
@@ -198,9 +192,9 @@ NEW_CODE = "organ_removal_synthetic"
 
 
 def test_a_reference_update_in_settings_says_what_it_released(
-    linked: None,  # noqa: F811
+    linked: None,
     gui_config: AppConfig,
-    hq_controller: AppController,  # noqa: F811
+    hq_controller: AppController,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -209,13 +203,7 @@ def test_a_reference_update_in_settings_says_what_it_released(
     from tipdesk.paths import resources_dir
     from tipdesk.ui.widgets import files
 
-    bundle = _bundle_with_a_newer_code(gui_config, tmp_path / "usb")
-    inbox = hq_controller.config.paths.inbox
-    inbox.mkdir(parents=True, exist_ok=True)
-    shutil.copy(bundle, inbox / bundle.name)
-    hq = _panel(sign_in(hq_controller))
-    assert isinstance(hq, SyncHqPanel)
-    hq.inbox_button.click()
+    hq = import_at_hq(hq_controller, _bundle_with_a_newer_code(gui_config, tmp_path / "usb"))
     assert hq.report is not None and len(hq.report.quarantined) == 1
     # HQ installs the code list that has the district's code, from Settings.
     doc = json.loads((resources_dir() / "reference" / "codes.json").read_text("utf-8"))

@@ -7,83 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import GUI_ADMIN, GUI_KDF, GUI_PASSPHRASE, sign_in
+from gui_support import sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sync_screens import new_hq
+from sync_screens import session as _session
+from sync_screens import sync_panel as _panel
 
 from tipdesk.core.clock import FixedClock
-from tipdesk.core.codes import InstallRole
-from tipdesk.paths import Paths
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.sync.district import SyncDistrictPanel
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
-from tipdesk.ui.pages.sync.page import SyncView
 from tipdesk.ui.widgets import files
-
-
-def _session(paths: Paths, clock: FixedClock) -> Any:
-    from tipdesk.services.session import sign_in as open_session
-
-    return open_session(paths, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE, clock=clock)
-
-
-@pytest.fixture
-def hq_config(tmp_path: Path, gui_config: AppConfig) -> AppConfig:
-    return AppConfig(
-        paths=Paths(tmp_path / "hq-home"),
-        clock=gui_config.clock,
-        kdf=GUI_KDF,
-        make_runner=gui_config.make_runner,
-        monotonic=gui_config.monotonic,
-        idle_check_ms=60_000,
-    )
-
-
-@pytest.fixture
-def linked(
-    make_install: Callable[..., str], gui_config: AppConfig, hq_config: AppConfig, tmp_path: Path
-) -> None:
-    """A Lahore district install with a little demo data, enrolled with an HQ install that
-    has registered its device."""
-    from tipdesk.services import sync
-    from tipdesk.services.session import init_install
-
-    make_install(demo_cases=4)
-    hq, _key = init_install(
-        hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
-        clock=hq_config.clock, kdf=GUI_KDF,
-    )  # fmt: skip
-    district = _session(gui_config.paths, gui_config.clock)
-    try:
-        files = tmp_path / "files"
-        files.mkdir()
-        sync.export_enrolment(hq, files / "hq-enrolment.json")
-        sync.enroll(district, files / "hq-enrolment.json")
-        sync.export_device_file(district, files / "device.json")
-        sync.register_device(hq, files / "device.json")
-    finally:
-        district.close()
-        hq.close()
-
-
-@pytest.fixture
-def hq_controller(hq_config: AppConfig, qtbot: Any) -> Iterator[AppController]:
-    app_controller = AppController(hq_config)
-    yield app_controller
-    app_controller.shutdown()
-
-
-def _panel(window: MainWindow) -> Any:
-    page = window.show_page("sync")
-    assert isinstance(page, SyncView)
-    return page.panel
 
 
 def _check_models(qtmodeltester: Any, panel: Any, names: tuple[str, ...]) -> None:
@@ -463,7 +405,7 @@ def test_hq_data_quality_lists_quarantined_records_by_title(
     ]
     named = [r for r in rows if r[3] == f"Case {case.case_number}"]
     assert len(named) == 1 and named[0][1] == "Lahore" and named[0][2] == "1"
-    assert "registered_on: 2099-01-01 is in the future" in named[0][4]
+    assert "Registered on: 2099-01-01 is in the future" in named[0][4]  # the editors' label
     assert panel.tabs.tabText(1) == f"Quarantined ({len(rows)})"
     qtmodeltester.check(panel.quarantine_model)
     panel.tabs.setCurrentIndex(1)
@@ -480,7 +422,6 @@ def test_the_device_file_for_hq_is_written_from_the_sync_screen(
     """A district officer without the command line can give HQ the device file, and HQ
     registers it (after a restore, this is how the new device reaches HQ)."""
     from tipdesk.services import sync
-    from tipdesk.services.session import init_install
 
     make_install()
     usb = tmp_path / "usb"
@@ -493,10 +434,7 @@ def test_the_device_file_for_hq_is_written_from_the_sync_screen(
     assert device_file.name.startswith("PB-LHR-device-")
     assert district.result.kind == "ok"
     assert str(device_file) in district.result.text()
-    hq, _key = init_install(
-        hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
-        clock=hq_config.clock, kdf=GUI_KDF,
-    )  # fmt: skip
+    hq = new_hq(hq_config.paths, hq_config.clock)
     try:
         registered = sync.register_device(hq, device_file)
     finally:
@@ -515,13 +453,9 @@ def test_hq_installs_a_reference_update_from_settings(
     import json
 
     from tipdesk.paths import resources_dir
-    from tipdesk.services.session import init_install
     from tipdesk.ui.pages.settings.page import SettingsView
 
-    hq, _key = init_install(
-        hq_config.paths, role=InstallRole.HQ, user=GUI_ADMIN, passphrase=GUI_PASSPHRASE,
-        clock=hq_config.clock, kdf=GUI_KDF,
-    )  # fmt: skip
+    hq = new_hq(hq_config.paths, hq_config.clock)
     hq.close()
     hq_controller.start()
     window = sign_in(hq_controller)

@@ -14,12 +14,11 @@ of an export on its own, independently of this.
 from __future__ import annotations
 
 import os
-import re
 from types import MappingProxyType
 
 from tipdesk import catalogue
-from tipdesk.core import field_labels
-from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed, record_word
+from tipdesk.core import field_paths
+from tipdesk.core.errors import InvalidInput, KnownError, ValidationFailed
 from tipdesk.core.languages import DEFAULT_LANGUAGE, Language, parse_language
 from tipdesk.core.messages import Message, joined, say
 
@@ -86,37 +85,20 @@ def error_text(exc: KnownError) -> str:
     return text(exc.said)
 
 
-# The fields of a record that hold its children, and the children's kind.
-_CHILD_KINDS = {"accused": "accused", "victims": "victim", "referrals": "referral"}
-_SEGMENT = re.compile(r"(?P<name>\w+)(?:\[(?P<index>\d+)\])?")
-
-
 def field_path(kind: str, path: str) -> str:
     """A problem's field path (``accused[2].imprisonment_months`` of a ``kind`` record) for
     people in the current language: in English the path as it is (it names the JSON field a
-    script sent); otherwise each field by its label as the app's editors word it (context
-    ``record_fields``), a child by its kind and number ("ملزم 3"), joined by the language's
-    comma. A part without a label stays as it is."""
+    script sent); otherwise worded by :func:`tipdesk.core.field_paths.path_words`, each field
+    by its label as the app's editors word it (context ``record_fields``), a child by its kind
+    and number ("ملزم 3"), joined by the language's comma."""
     language = current()
     if language is Language.ENGLISH or not path:
         return path
     labels = catalogue.translations(language.value, ("record_fields",))
-    shown: list[str] = []
-    for part in path.split("."):
-        found = _SEGMENT.fullmatch(part)
-        if found is None:
-            shown.append(part)
-            continue
-        name, index = found["name"], found["index"]
-        if name in _CHILD_KINDS and index is not None:
-            kind = _CHILD_KINDS[name]
-            word = text(record_word(kind))
-            shown.append(f"{word} {int(index) + 1}")
-            continue
-        english = field_labels.label(kind, name)
-        shown.append(labels.get(english, english) if english else part)
-    return _COMMA.get(language.value, ", ").join(shown)
-
-
-#: How a language separates the parts of a field path.
-_COMMA = {"ur": "، "}
+    return field_paths.path_words(
+        kind,
+        path,
+        label=lambda english: labels.get(english, english),
+        message=text,
+        separator=field_paths.comma(language.value),
+    )

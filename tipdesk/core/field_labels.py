@@ -1,7 +1,8 @@
 """Each record field's label as the editors word it ("Case number"), in English, without Qt:
 the app shows them translated (context ``record_fields``:
-:func:`tipdesk.ui.record_fields.field_label`), and the command line names a refused record's
-fields by them in Urdu (:func:`tipdesk.cli.language.field_path`).
+:func:`tipdesk.ui.record_fields.field_label`), and a problem's field path is worded by them
+(:mod:`tipdesk.core.field_paths`: the command line's refusals in Urdu, HQ's quarantine
+reasons on its screens).
 ``make lupdate`` extracts them from here.
 
 Contract: :data:`LABELS` maps a field's name to its label for every kind;

@@ -2,10 +2,10 @@
 (issue 20): the reads :class:`tipdesk.store.sync_store.SyncStore` offers on the SQLCipher HQ
 for conflict review and the quarantine re-check.
 
-Contract: :class:`PgSyncReads` answers with the same rows as ``SyncStore``'s methods of the
+Contract: :class:`PgReviewReads` answers with the same rows as ``SyncStore``'s methods of the
 same names (same order, victims' identities in kept versions opened with the HQ install's
 identity key when the signed-in user holds it, masked otherwise), over the caller's
-connection and transaction. :meth:`PgSyncReads.conflict` with ``lock=True`` locks the
+connection and transaction. :meth:`PgReviewReads.conflict` with ``lock=True`` locks the
 conflict's row until the caller's transaction ends, so two reviewers resolving the same
 conflict run one after the other and the second finds it closed.
 """
@@ -26,8 +26,11 @@ from tipdesk.store.sync_rows import (
 )
 
 
-class PgSyncReads(PgReceiptSource):
-    """Conflict and quarantine reads over one connection (see the module contract)."""
+class PgReviewReads(PgReceiptSource):
+    """Conflict and quarantine reads over the caller's connection (see the module contract).
+
+    The views' per-call reads (every device's bundles, open counts) are
+    :class:`~tipdesk.hqstore.sync_reads.PgSyncOverview`."""
 
     def conflicts(self, *, status: str | None = "open") -> list[ConflictRow]:
         """Conflicts with ``status`` (every one when ``None``), oldest first."""

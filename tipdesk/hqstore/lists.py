@@ -34,6 +34,7 @@ import psycopg
 
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.search import _match, query_words, rarest_first
+from tipdesk.store import keyset
 from tipdesk.store import list_queries as lq
 from tipdesk.store.identity import terms_query
 from tipdesk.store.list_matches import matches
@@ -127,30 +128,6 @@ def _base(
     return where, params
 
 
-def _after(cols: list[str], key: list[Any], descending: bool) -> tuple[str, list[Any]]:
-    """The rows after ``key`` in the order of ``cols`` (:func:`list_queries._after`, with
-    PostgreSQL's boolean ``false``: a later column's NULL sorts first going up, last going
-    down, as on SQLite, because every ORDER BY here says so)."""
-    cmp = "<" if descending else ">"
-    args: list[Any] = []
-    expr = ""
-    for col, value in reversed(list(zip(cols, key, strict=True))):
-        if value is None:
-            beyond = f"{col} IS NOT NULL" if not descending else "false"
-            same, same_args = f"{col} IS NULL", []
-            beyond_args: list[Any] = []
-        else:
-            beyond = f"({col} {cmp} %s OR {col} IS NULL)" if descending else f"{col} {cmp} %s"
-            beyond_args = [value]
-            same, same_args = f"{col} = %s", [value]
-        if expr:
-            expr = f"({beyond} OR ({same} AND {expr}))"
-            args = [*beyond_args, *same_args, *args]
-        else:
-            expr, args = beyond, beyond_args
-    return f"{cols[0]} {cmp}= %s AND {expr}", [key[0], *args]
-
-
 def reads_identities(conn: Conn) -> bool:
     """Whether the connection's role may read victims' identifying columns (an analyst's
     roles may not: :mod:`tipdesk.hqstore.roles`)."""
@@ -202,7 +179,9 @@ def page(
             args += seg.params
         order_sql = [f"t.{identifier(c)}" for c in seg.order]
         if after is not None and index == start:
-            where_after, after_args = _after(order_sql, list(after[1:]), q.descending)
+            where_after, after_args = keyset.after(
+                order_sql, list(after[1:]), q.descending, mark="%s", false="false"
+            )
             terms.append(where_after)
             args += after_args
         # Each segment is one branch, read in its index order; the branches are read one

@@ -14,23 +14,22 @@ Thread-safe (each call borrows a pooled connection).
 from __future__ import annotations
 
 from tipdesk.hqstore.back import PgReceiptSource
+from tipdesk.hqstore.conflicts import PgReviewReads
 from tipdesk.hqstore.pool import HqDatabase
-from tipdesk.hqstore.vault import PgVault
 from tipdesk.store.anchor_store import AnchorRow
-from tipdesk.store.sync_rows import (
-    QUARANTINE_COLUMNS,
-    BundleRow,
-    QuarantineRow,
-    quarantine_from_row,
-)
+from tipdesk.store.sync_rows import BundleRow, QuarantineRow
 
 
 def _int(value: object) -> int:
     return int(str(value))
 
 
-class PgSyncReads:
-    """HQ's sync bookkeeping from one HQ database (see the module contract)."""
+class PgSyncOverview:
+    """HQ's sync bookkeeping from one HQ database, for the views (see the module contract).
+
+    Not to be confused with :class:`~tipdesk.hqstore.conflicts.PgReviewReads`, the
+    reviewers' reads over the caller's connection and transaction: this class borrows a
+    pooled connection of its own for each call."""
 
     def __init__(self, db: HqDatabase) -> None:
         self._db = db
@@ -83,15 +82,9 @@ class PgSyncReads:
         ]  # fmt: skip
 
     def open_quarantine(self, private: bytes | None, index_key: bytes) -> list[QuarantineRow]:
-        """The open quarantine entries, in the SQLCipher store's order (received, then id)."""
+        """The open quarantine entries, in the SQLCipher store's order (received, then id):
+        the reviewers' read (:meth:`PgReviewReads.quarantine`) in a transaction of its own."""
         with self._db.connection() as conn:
-            vault = PgVault(conn, index_key=index_key)
-            if private is not None:
-                vault.unlock(private)
-            rows = conn.execute(
-                f"SELECT {QUARANTINE_COLUMNS} FROM sync_quarantine "  # noqa: S608 (our columns)
-                "WHERE status = 'open' ORDER BY received_at, id"
-            ).fetchall()
-            out = [quarantine_from_row(r, vault) for r in rows]
+            out = PgReviewReads(conn, private, index_key).quarantine(status="open")
             conn.rollback()
         return out

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipdesk.core.codes import Gender, Stage
+from tipdesk.store import keyset
 from tipdesk.store.identity import terms_query
 from tipdesk.store.list_matches import WORD as _WORD
 from tipdesk.store.list_matches import fold as _fold
@@ -383,7 +384,7 @@ def _segments(spec: _Spec, q: ListQuery) -> list[_Segment]:
         empty = cols[0] if cols and cols[0] in spec.nullable else None
         if empty is not None:
             # Rows without the value come last, in either direction. (A NULL further down the
-            # order is compared as the index orders it: see _after.)
+            # order is compared as the index orders it: see keyset.after.)
             given = f"t.{empty} IS NOT NULL"
             missing = f"t.{empty} IS NULL"
             rest = tuple(c for c in cols if c != empty)
@@ -396,35 +397,6 @@ def _segments(spec: _Spec, q: ListQuery) -> list[_Segment]:
 
 def _and(a: str, b: str) -> str:
     return f"{a} AND {b}" if a else b
-
-
-def _after(cols: list[str], key: list[Any], descending: bool) -> tuple[str, list[Any]]:
-    """The rows after ``key`` in the order of ``cols``, as SQL and its parameters.
-
-    The first column is never NULL (a segment splits on it); a later one may be: the index
-    puts NULL first going up and last going down, and ``=``/``<`` with a NULL are never
-    true, so those comparisons are written out. The first column's own bound lets SQLite
-    start the index range at the key."""
-    cmp = "<" if descending else ">"
-    args: list[Any] = []
-    expr = ""
-    for col, value in reversed(list(zip(cols, key, strict=True))):
-        if value is None:
-            # Going up, anything given is after NULL; going down, nothing is.
-            beyond = f"{col} IS NOT NULL" if not descending else "0"
-            same, same_args = f"{col} IS NULL", []
-            beyond_args: list[Any] = []
-        else:
-            beyond = f"({col} {cmp} ? OR {col} IS NULL)" if descending else f"{col} {cmp} ?"
-            beyond_args = [value]
-            same, same_args = f"{col} = ?", [value]
-        if expr:
-            expr = f"({beyond} OR ({same} AND {expr}))"
-            args = [*beyond_args, *same_args, *args]
-        else:
-            expr, args = beyond, beyond_args
-    lead, first = cols[0], key[0]
-    return f"{lead} {cmp}= ? AND {expr}", [first, *args]
 
 
 def page(
@@ -483,7 +455,7 @@ def page(
                 args += seg.params
             order_sql = [f"t.{c}" for c in seg.order]
             if after is not None and index == start:
-                where_after, after_args = _after(order_sql, list(after[1:]), q.descending)
+                where_after, after_args = keyset.after(order_sql, list(after[1:]), q.descending)
                 terms.append(where_after)
                 args += after_args
             sql = (

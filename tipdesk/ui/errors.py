@@ -29,9 +29,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tipdesk.core import errors as E
+from tipdesk.core import field_paths
 from tipdesk.core.messages import Message, render
 from tipdesk.crash import crash_report_text, disk_full, ordinary_error, save_crash_report
 from tipdesk.paths import Paths
+from tipdesk.ui.language import current_language
 from tipdesk.ui.runner import Cancelled
 
 if TYPE_CHECKING:
@@ -76,10 +78,25 @@ def sentence_text(sentence: Message | str) -> str:
     return sentence
 
 
-def kept_problem_text(field: str, sentence: Message | str) -> str:
+def field_path_text(kind: str, path: str) -> str:
+    """A problem's field path (``accused[0].age`` of a ``kind`` record) in the interface's
+    language: "Accused 1, Age (years)", each field by its translated label
+    (:func:`tipdesk.core.field_paths.path_words`, as the command line words it)."""
+    return field_paths.path_words(
+        kind,
+        path,
+        label=lambda english: QCoreApplication.translate("record_fields", english),
+        message=lambda m: message_text(m.template, m.args.items()),
+        separator=field_paths.comma(current_language().value),
+    )
+
+
+def kept_problem_text(field: str, sentence: Message | str, kind: str = "") -> str:
     """A kept problem (:func:`tipdesk.core.errors.problem_said`) as ``field: sentence``, the
-    sentence in the interface's language; no stray colon without a field."""
-    return f"{field}: {sentence_text(sentence)}".strip(": ")
+    sentence in the interface's language; no stray colon without a field. With the record's
+    ``kind`` the field is worded by its labels (:func:`field_path_text`), else shown as kept."""
+    shown = field_path_text(kind, field) if kind else field
+    return f"{shown}: {sentence_text(sentence)}".strip(": ")
 
 
 def received_problem_text(problem: Mapping[str, Any]) -> str:

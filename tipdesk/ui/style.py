@@ -45,6 +45,10 @@ SERIES = ("#1F6F8B", "#E08E45", "#6A9F58", "#8C6BB1", "#C45A6A", "#7F8C99")
 
 BASE_POINT_SIZE = 10
 
+#: A table cell's padding left and right (pixels): what a wrapped cell's text loses in width
+#: (:func:`tipdesk.ui.widgets.text_table.wrap_column` measures rows at that width).
+CELL_PADDING = 6
+
 
 def style_sheet(icons: str) -> str:
     """The style sheet; ``icons`` is the icon folder as a URL path (forward slashes)."""
@@ -164,7 +168,7 @@ QTableView, QListView {{
     gridline-color: #EDF0F3; alternate-background-color: #F8FAFB;
     selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT};
 }}
-QTableView::item {{ padding-left: 6px; padding-right: 6px; }}
+QTableView::item {{ padding-left: {CELL_PADDING}px; padding-right: {CELL_PADDING}px; }}
 QHeaderView::section {{
     background: {BACKGROUND}; color: {MUTED}; border: none;
     border-bottom: 1px solid {BORDER}; padding: 6px 8px 6px 9px; font-weight: 600;

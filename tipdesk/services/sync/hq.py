@@ -28,7 +28,15 @@ from tipdesk.fs import atomic_write_bytes
 from tipdesk.services import reference_updates
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import anchors, files_in, handovers, importer, records_back, relay
+from tipdesk.services.sync import (
+    anchors,
+    files_in,
+    handovers,
+    importer,
+    receipt_entries,
+    records_back,
+    relay,
+)
 from tipdesk.services.sync.anchors import AnchorProblem
 from tipdesk.services.sync.common import (
     own_identity,
@@ -542,40 +550,17 @@ def receipt_for(
     me = own_identity(session)
     serial, fresh = store.issue_receipt(device.device_id, session.actor())
     prog = status.progress((b.seq, b.from_change, b.to_change) for b in store.bundles(device_id))
-    bundles = [
-        {
-            "seq": b.seq,
-            "sha256": b.sha256,
-            "imported_at": b.imported_at,
-            "status": b.result.get("status", ""),
-            "accepted": b.result.get("accepted", {}),
-            "duplicates": b.result.get("duplicates", 0),
-            "superseded": b.result.get("superseded", 0),
-            "conflicts": len(b.result.get("conflicts", [])),
-            "quarantined": len(b.result.get("quarantined", [])),
-        }
-        for b in fresh
-    ]
+    bundles = receipt_entries.bundle_entries(fresh)
     quarantined = [
-        {
-            "id": q.id,
-            "kind": q.kind,
-            "record_id": q.record_id,
-            "version": q.version,
-            "bundle": q.bundle_seq,
-            "problems": q.problems,
-        }
+        receipt_entries.quarantine_entry(
+            q.id, q.kind, q.record_id, q.version, q.bundle_seq, q.problems
+        )
         for q in store.quarantine(device_id=device_id)
     ]
     open_conflicts = [
-        {
-            "id": c.id,
-            "kind": c.kind,
-            "record_id": c.record_id,
-            "version": c.version,
-            "bundle": c.bundle_seq,
-            "detected_at": c.detected_at,
-        }
+        receipt_entries.conflict_entry(
+            c.id, c.kind, c.record_id, c.version, c.bundle_seq, c.detected_at
+        )
         for c in store.conflicts(device_id=device_id)
     ]
     page = records_back.page_for(session.store, device, session.install.device_id)

@@ -27,7 +27,7 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.messages import say
 from tipdesk.core.records import Record, to_dict
 from tipdesk.hqstore import batch as pg_batch
-from tipdesk.hqstore.conflicts import PgSyncReads
+from tipdesk.hqstore.conflicts import PgReviewReads
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.services.session import Session
 from tipdesk.services.sync.hq_pg import install_index_key
@@ -35,10 +35,10 @@ from tipdesk.services.sync.resolve import KEEP, must_be_open, resolve_in
 from tipdesk.store.sync_rows import ConflictRow
 
 
-def reads(session: Session, conn: Conn) -> PgSyncReads:
+def reads(session: Session, conn: Conn) -> PgReviewReads:
     """The reviewer's reads over ``conn``, identities opened as the session's store opens
     them (only with the identity key the signed-in user holds)."""
-    return PgSyncReads(conn, session.store.vault.private_key(), install_index_key(session))
+    return PgReviewReads(conn, session.store.vault.private_key(), install_index_key(session))
 
 
 def conflict_rows(
@@ -94,7 +94,7 @@ def resolve(
         ) as b:
             # Read again under the record's claim, with the conflict's row locked: another
             # reviewer or an import may have closed it since it was first read.
-            src = PgSyncReads(conn, private, index_key)
+            src = PgReviewReads(conn, private, index_key)
             conflict = must_be_open(src.conflict(wanted, lock=True), conflict_id)
             return resolve_in(b, conflict, keep, here=here, actor=actor, ctx=ctx, fields=fields)
 

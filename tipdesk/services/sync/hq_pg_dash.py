@@ -19,7 +19,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.hqstore.dashboard_queries import PgDashboardQueries
 from tipdesk.hqstore.figures import PgFigures
 from tipdesk.hqstore.pool import HqDatabase
-from tipdesk.hqstore.sync_reads import PgSyncReads
+from tipdesk.hqstore.sync_reads import PgSyncOverview
 from tipdesk.reports import build as report_build
 from tipdesk.reports.model import Coverage, ReportParams
 from tipdesk.services import dashboard as dash
@@ -106,7 +106,7 @@ def device_status(session: Session, db: HqDatabase) -> list[DeviceStatus]:
     quarantine and flagged anchors from PostgreSQL."""
     session.require(Permission.VIEW)
     require_hq(session, "hq devices")
-    reads = PgSyncReads(db)
+    reads = PgSyncOverview(db)
     bundles = reads.bundles()
     conflicts_by, quarantine_by = reads.open_counts()
     flagged: dict[str, list[AnchorProblem]] = {}

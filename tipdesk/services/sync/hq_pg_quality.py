@@ -20,7 +20,7 @@ from tipdesk.core.permissions import Permission
 from tipdesk.hqstore.figures import PgFigures
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.hqstore.quality_reads import PgQualityReads
-from tipdesk.hqstore.sync_reads import PgSyncReads
+from tipdesk.hqstore.sync_reads import PgSyncOverview
 from tipdesk.services import data_quality as dq
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg
@@ -57,7 +57,7 @@ class _PgSource:
         return self._reads.victims_not_recorded(limit)
 
     def open_quarantine(self) -> list[QuarantineRow]:
-        return PgSyncReads(self._db).open_quarantine(self._private, self._index_key)
+        return PgSyncOverview(self._db).open_quarantine(self._private, self._index_key)
 
 
 def data_quality(

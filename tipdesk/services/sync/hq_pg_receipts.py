@@ -29,16 +29,19 @@ from tipdesk.hqstore.back import PgReceiptSource
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.services import reference_updates
 from tipdesk.services.session import Session
-from tipdesk.services.sync import handovers, hq_pg, hq_pg_handovers, records_back
+from tipdesk.services.sync import (
+    handovers,
+    hq_pg,
+    hq_pg_handovers,
+    receipt_entries,
+    records_back,
+)
 from tipdesk.services.sync.common import own_identity, require_hq, sync_store
 from tipdesk.services.sync.hq import NOTICES_PER_RECEIPT
 from tipdesk.store.attachments import AttachmentStore
 from tipdesk.sync import anchor, receipt, status
 from tipdesk.sync.bundle import short_device
 from tipdesk.sync.errors import UnknownSender
-
-_QUARANTINE = ("id", "kind", "record_id", "version", "bundle", "problems")
-_CONFLICT = ("id", "kind", "record_id", "version", "bundle", "detected_at")
 
 
 def receipt_if_any(session: Session, db: HqDatabase, device_id: str) -> bytes | None:
@@ -88,41 +91,13 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
         return {
             "serial": serial,
             "prog": prog,
-            "bundles": [
-                {
-                    "seq": b.seq,
-                    "sha256": b.sha256,
-                    "imported_at": b.imported_at,
-                    "status": b.result.get("status", ""),
-                    "accepted": b.result.get("accepted", {}),
-                    "duplicates": b.result.get("duplicates", 0),
-                    "superseded": b.result.get("superseded", 0),
-                    "conflicts": len(b.result.get("conflicts", [])),
-                    "quarantined": len(b.result.get("quarantined", [])),
-                }
-                for b in fresh
-            ],
+            "bundles": receipt_entries.bundle_entries(fresh),
             "quarantined": [
-                {
-                    "id": q[0],
-                    "kind": q[1],
-                    "record_id": q[2],
-                    "version": q[3],
-                    "bundle": q[4],
-                    "problems": json.loads(q[5]),
-                }
+                receipt_entries.quarantine_entry(*q[:5], json.loads(q[5]))
                 for q in src.open_quarantine(device_id)
             ],
             "conflicts": [
-                {
-                    "id": c[0],
-                    "kind": c[1],
-                    "record_id": c[2],
-                    "version": c[3],
-                    "bundle": c[4],
-                    "detected_at": c[5],
-                }
-                for c in src.open_conflicts(device_id)
+                receipt_entries.conflict_entry(*c) for c in src.open_conflicts(device_id)
             ],
             "page": records_back.page_from(src, mirrored, here),
             "notices": records_back.notices_from(src).get(device.district, []),

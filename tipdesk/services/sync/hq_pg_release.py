@@ -19,7 +19,7 @@ from functools import partial
 
 from tipdesk.core.validation import ValidationContext
 from tipdesk.hqstore import batch as pg_batch
-from tipdesk.hqstore.conflicts import PgSyncReads
+from tipdesk.hqstore.conflicts import PgReviewReads
 from tipdesk.hqstore.pool import Conn, HqDatabase
 from tipdesk.services.session import Session
 from tipdesk.services.sync.common import sync_store
@@ -76,7 +76,7 @@ def recheck(session: Session, db: HqDatabase, trigger: str) -> Recheck:
     private, index_key = session.store.vault.private_key(), install_index_key(session)
     with db.connection() as conn:
         try:
-            src = PgSyncReads(conn, private, index_key)
+            src = PgReviewReads(conn, private, index_key)
             by_device: dict[str, list[QuarantineRow]] = {}
             for q in src.quarantine():
                 by_device.setdefault(q.device_id, []).append(q)

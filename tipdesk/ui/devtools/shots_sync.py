@@ -2,7 +2,8 @@
 registers them): ``sync-district`` (the demo district after a round trip to HQ), ``sync-hq`` (HQ's
 import report), ``sync-hq-conflicts`` (a conflict merged field by field), ``sync-hq-devices``
 (the registered devices by name), ``sync-hq-coverage`` (every district: devices, last bundle,
-quarantine), ``reports-hq`` (HQ's national report, its coverage) and
+quarantine), ``reports-hq`` (HQ's national report, its coverage), ``reports-hq-quarantine``
+(data quality's Quarantined tab) and
 ``case-editor-other-district`` (a case the district keeps as another district's: read only,
 with its banner). Synthetic data only.
 
@@ -38,6 +39,7 @@ from tipdesk.ui.devtools.shots import FAST_KDF, Shots, settle
 from tipdesk.ui.main_window import MainWindow
 from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.reports.page import ReportsView
+from tipdesk.ui.pages.reports.review_tabs import DataQualityPanel
 from tipdesk.ui.pages.sync import district
 from tipdesk.ui.pages.sync.hq import SyncHqPanel
 from tipdesk.ui.pages.sync.page import SyncView
@@ -261,6 +263,19 @@ def _reports_hq(shots: Shots) -> QWidget:
     return window
 
 
+def _reports_hq_quarantine(shots: Shots) -> QWidget:
+    """HQ's data quality, Quarantined: the new station's case, its reason naming the field by
+    the editors' label."""
+    window = _hq_window(shots)
+    page = window.show_page("reports")
+    assert isinstance(page, ReportsView)
+    panel = page.show_tab("quality")
+    assert isinstance(panel, DataQualityPanel)
+    panel.tabs.setCurrentIndex(1)
+    settle()
+    return window
+
+
 def _sync_hq_devices(shots: Shots) -> QWidget:
     window = _hq_window(shots)
     panel = _hq_panel(window)
@@ -275,4 +290,5 @@ register("sync-hq-conflicts", _sync_hq_conflicts)
 register("sync-hq-devices", _sync_hq_devices)
 register("sync-hq-coverage", _sync_hq_coverage)
 register("reports-hq", _reports_hq)
+register("reports-hq-quarantine", _reports_hq_quarantine)
 register("case-editor-other-district", _case_editor_other_district)

@@ -27,16 +27,26 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
-from tipdesk.ui.style import DANGER, DANGER_SOFT, icon
+from tipdesk.ui.style import CELL_PADDING, DANGER, DANGER_SOFT, icon
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -234,6 +244,44 @@ def table_view(
     if stretch >= 0:
         head.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+class _WrappedText(QStyledItemDelegate):
+    """Measures a wrapped cell at the width its text is painted in: the column less the style
+    sheet's cell padding, which the style's measure leaves in (the last line would be cut)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        narrowed = QStyleOptionViewItem(option)
+        narrowed.rect = option.rect.adjusted(0, 0, -2 * CELL_PADDING, 0)
+        return super().sizeHint(narrowed, index)
+
+
+class _FitRows(QObject):
+    """Fits a table's rows to their text again once its viewport changed size (the stretched
+    column follows the window; its header does not say so by a signal)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            # After the header has laid its columns out for the new size.
+            QTimer.singleShot(0, self._view.resizeRowsToContents)
+        return False
+
+
+def wrap_column(view: QTableView, column: int, parent: QWidget) -> None:
+    """Let ``column``'s long text (a reason, a sentence) wrap in ``view``, each row as tall
+    as its text at the columns' widths, measured again when the rows or a column's width
+    change. The vertical scroll bar stays, so rows measured without it are not narrowed by
+    it appearing."""
+    view.setWordWrap(True)
+    view.setItemDelegateForColumn(column, _WrappedText(parent))
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    view.horizontalHeader().sectionResized.connect(lambda *_a: view.resizeRowsToContents())
+    view.model().modelReset.connect(view.resizeRowsToContents)
+    view.viewport().installEventFilter(_FitRows(view))
 
 
 def selected_row(view: QTableView) -> int:

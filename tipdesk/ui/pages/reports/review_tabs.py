@@ -24,7 +24,7 @@ from tipdesk.ui.context import AppContext
 from tipdesk.ui.errors import kept_problem_text, sentence_text
 from tipdesk.ui.record_fields import record_words
 from tipdesk.ui.widgets.common import Banner, button, date_text, label, number
-from tipdesk.ui.widgets.text_table import TextTableModel, table_view
+from tipdesk.ui.widgets.text_table import TextTableModel, table_view, wrap_column
 
 T = TypeVar("T")
 
@@ -199,6 +199,8 @@ class DataQualityPanel(_Panel):
         self.quiet_model = TextTableModel([self.tr("District"), self.tr("Last heard of")], self)
         self.failing_table = new_table(self.failing_model, "failingTable")
         self.quarantine_table = new_table(self.quarantine_model, "quarantineTable")
+        # Why a record was held back can name several fields: the reason wraps whole.
+        wrap_column(self.quarantine_table, 4, self)
         self.quiet_table = new_table(self.quiet_model, "quietTable")
         self.tabs.addTab(self.failing_table, self.tr("Failing validation"))
         self.tabs.addTab(self.quarantine_table, self.tr("Quarantined"))
@@ -237,7 +239,8 @@ class DataQualityPanel(_Panel):
                     self.district_name(q.district),
                     str(q.bundle),
                     record_words(q.kind, q.label or q.record_id, self.ctx.reference),
-                    "; ".join(kept_problem_text(*said) for said in q.said) or "; ".join(q.problems),
+                    "; ".join(kept_problem_text(*said, kind=q.kind) for said in q.said)
+                    or "; ".join(q.problems),
                 ]
                 for q in result.quarantined
             ]
@@ -251,6 +254,7 @@ class DataQualityPanel(_Panel):
         )
         for table in (self.failing_table, self.quarantine_table, self.quiet_table):
             fit_columns(table)
+        self.quarantine_table.resizeRowsToContents()  # at the widths just fitted
         self.tabs.setTabText(
             0, self.tr("Failing validation ({n})").format(n=number(len(result.failing)))
         )

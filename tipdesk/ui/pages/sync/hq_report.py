@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from tipdesk.core.errors import problem_said
 from tipdesk.core.reference import Reference
@@ -25,7 +25,7 @@ from tipdesk.ui.errors import kept_problem_text, message_text
 from tipdesk.ui.pages.sync.common import bundles_text, district_name, records_text, short
 from tipdesk.ui.record_fields import Titles, kind_words, named
 from tipdesk.ui.widgets.common import Card, counted, label, number
-from tipdesk.ui.widgets.text_table import TextTableModel, table_view
+from tipdesk.ui.widgets.text_table import TextTableModel, table_view, wrap_column
 
 CONTEXT = "ImportReportTab"
 COUNT_COLUMNS = (
@@ -73,7 +73,7 @@ class ImportReportTab(QWidget):
         row.setSpacing(12)
         counts_card = Card(self.tr("Records per type"))
         self.counts_table = table_view(self.counts_model, "countsTable")
-        self.counts_table.setColumnWidth(0, 90)
+        self.counts_table.setColumnWidth(0, 100)
         self.counts_table.setColumnWidth(1, 130)
         counts_card.body.addWidget(self.counts_table)
         self.up_to_date = label("", "hint", wrap=True)
@@ -81,8 +81,13 @@ class ImportReportTab(QWidget):
         counts_card.body.addWidget(self.up_to_date)
         problems_card = Card(self.tr("Duplicates, conflicts, quarantine, gaps"))
         self.problems_table = table_view(self.problems_model, "problemsTable")
-        self.problems_table.setColumnWidth(0, 175)
-        self.problems_table.setColumnWidth(1, 200)
+        # A quarantine reason names fields and says what is wrong with each: the What column
+        # keeps the width of its words, Where a name's, and Details the rest, wrapped whole.
+        self.problems_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.problems_table.setColumnWidth(1, 180)
+        wrap_column(self.problems_table, 2, self)
         problems_card.body.addWidget(self.problems_table)
         row.addWidget(counts_card, 3)
         row.addWidget(problems_card, 5)
@@ -224,7 +229,10 @@ class ImportReportTab(QWidget):
             rows.append([self.tr("Conflict"), self._named(c, titles),
                          self.tr("held for review on the Conflicts tab")])  # fmt: skip
         for q in report.quarantined:
-            reasons = "; ".join(kept_problem_text(*problem_said(p)) for p in q.get("problems", []))
+            kind = str(q.get("kind", ""))
+            reasons = "; ".join(
+                kept_problem_text(*problem_said(p), kind=kind) for p in q.get("problems", [])
+            )
             rows.append([self.tr("Quarantined"), self._named(q, titles), reasons])
         districts = dict(devices)
         districts.update({r.device: r.district for r in report.results})
