@@ -16,6 +16,9 @@ Contract:
   sealed to HQ's identity key), in one transaction with its audit entry, read chunk by
   chunk: HQ's memory holds a couple of chunks whatever the file's size. Any refusal is a
   :class:`~tipdesk.core.errors.KnownError` naming the problem, and nothing is written.
+- At an HQ keeping its records in PostgreSQL (issue 20) the same checks read PostgreSQL's
+  records and files, and the file is stored there (:mod:`tipdesk.hqstore.files`: every key
+  wrapped by the app, no plaintext name or note), in one transaction with its audit entry.
 - A file HQ holds already is a duplicate (nothing changes); HQ's receipts name the files it
   holds, so the district marks them sent.
 """
@@ -163,7 +166,7 @@ def _check_against(session: Session, d: Description, device: DeviceRow) -> str:
                 district=district_name(session, device.district),
             )
         )
-    files = AttachmentStore(session.store)
+    files = files_service.files_of(session)
     try:
         row = files.get(d.id)
     except NotFound:
@@ -204,9 +207,16 @@ def check_file_bytes(session: Session, data: bytes) -> tuple[file_seal.FileManif
 
 
 def import_file(session: Session, path: Path) -> FileResult:
-    """Check and store one sealed case file (see the module contract)."""
+    """Check and store one sealed case file (see the module contract). At an HQ keeping its
+    records in PostgreSQL the checks read its records and the file is stored there, with its
+    audit entry, in one transaction (:mod:`tipdesk.hqstore.files`)."""
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
+    with files_service.on_postgres(session) as routed:
+        return _import_file(routed, path)
+
+
+def _import_file(session: Session, path: Path) -> FileResult:
     limits = files_service.limits(session)
     me = own_identity(session)
     try:
@@ -233,7 +243,7 @@ def import_file(session: Session, path: Path) -> FileResult:
                             "duplicate", d.size, where)  # fmt: skip
         if status == "duplicate":
             return result
-        files = AttachmentStore(session.store)
+        files = files_service.files_of(session)
         problem = A.limit_problem(d.size, files.used_bytes(), limits)
         if problem:
             raise InvalidInput(
