@@ -80,6 +80,29 @@ def unwrap_key(wrapping: bytes, attachment_id: str, stored: bytes) -> bytes:
     return key
 
 
+_UNITS = {
+    "case": "SELECT owner, id FROM cases WHERE id = %s AND deleted = 0",
+    "accused": "SELECT c.owner, c.id FROM accused AS a JOIN cases AS c ON c.id = a.case_id "
+    "WHERE a.id = %s AND a.deleted = 0 AND c.deleted = 0",
+    "victim": "SELECT coalesce(c.owner, v.owner), c.id FROM victims AS v "
+    "LEFT JOIN cases AS c ON c.id = nullif(v.case_id, '') AND c.deleted = 0 "
+    "WHERE v.id = %s AND v.deleted = 0 AND (nullif(v.case_id, '') IS NULL OR c.id IS NOT NULL)",
+}
+
+
+def unit_of(conn: Conn, about: str, record_id: str) -> tuple[str, str | None] | None:
+    """The owner district and case of the live record a file is about (a victim outside a
+    case: its own owner and ``None``), as :func:`tipdesk.services.sync.files_in` places a
+    file at the SQLCipher HQ; ``None`` when the database holds no such live record."""
+    sql = _UNITS.get(about)
+    if sql is None:
+        return None
+    row = conn.execute(sql.encode(), (record_id,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return str(row[0]), None if row[1] is None else str(row[1])
+
+
 class PgFiles:
     """One transaction's case files in the PostgreSQL HQ database (see the module contract).
     ``private``: the identity private key, given only for a user who may open victims' files."""
@@ -297,8 +320,11 @@ class PgFiles:
          created_at, created_by, origin, removed_at, removed_by, key) = r  # fmt: skip
         held = int(chunks) > 0 or removed_at is not None
         readable = True
-        if removed_at is not None or int(chunks) == 0:
+        if removed_at is not None or (int(chunks) == 0 and not sealed):
             note = name = ""
+        elif int(chunks) == 0:  # a victim's file still at its district: as the SQLCipher HQ
+            readable = False
+            note = name = None
         else:
             aead = self._aead(id_, None if key is None else bytes(key), bool(sealed))
             if aead is None:

@@ -433,7 +433,8 @@ def _may_open(session: Session, row: AttachmentRow, reason: str | None) -> str |
                 "is kept in the audit log."
             )
         )
-    if not session.store.vault.is_open:
+    # At a PostgreSQL HQ the install's store holds the user's identity key.
+    if not getattr(session.store, "install_store", session.store).vault.is_open:
         raise PermissionDenied(
             say(
                 "Your copy of the identity key has not been granted yet: it is given when an "

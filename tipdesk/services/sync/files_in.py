@@ -100,11 +100,16 @@ def _belongs(session: Session, d: Description, district: str) -> bool:
     return found is not None and found == (district, d.case_id)
 
 
-def _described(d: Description, device: DeviceRow) -> Described:
+def described(d: Description, origin: str) -> Described:
+    """What HQ keeps of a description from device ``origin`` (name cleaned, note bounded)."""
     return Described(d.id, d.about, d.record_id, d.case_id, d.kind, d.media_type, d.size,
-                     d.sha256, d.created_at, d.created_by, device.device_id,
+                     d.sha256, d.created_at, d.created_by, origin,
                      A.clean_name(d.file_name) if d.file_name else "",
                      (d.note or "")[: A.MAX_NOTE])  # fmt: skip
+
+
+def _described(d: Description, device: DeviceRow) -> Described:
+    return described(d, device.device_id)
 
 
 def keep_descriptions(session: Session, device: DeviceRow, found: Sequence[Description]) -> int:
