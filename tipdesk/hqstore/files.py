@@ -44,6 +44,12 @@ Conn = psycopg.Connection[tuple[object, ...]]
 
 _WRAP_INFO = b"tipdesk pg case-file wrapping key v1"
 _WRAP_AAD = b"tipdesk pg attachment key v1|"
+STORED_COLUMNS = (
+    "id, about, record_id, case_id, kind, note, file_name, media_type, size, sha256, chunks, "
+    "data_key, key_sealed, created_at, created_by, origin, removed_at, removed_by"
+)
+"""The SQLCipher store's ``attachments`` columns :meth:`PgFiles.copy_stored` takes."""
+StoredRow = tuple[Any, ...]
 _COLUMNS = (
     "a.id, a.about, a.record_id, a.case_id, a.kind, a.note, a.file_name, a.media_type, a.size, "
     "a.sha256, a.chunks, a.key_sealed, a.created_at, a.created_by, a.origin, a.removed_at, "
@@ -218,32 +224,39 @@ class PgFiles:
             self._log([entry, *also_log])
         return self.get(new.id)
 
-    def copy_in(self, row: AttachmentRow, content: Iterable[bytes], key_sealed: bool) -> None:
-        """``migrate-to-postgres``: one file of the SQLCipher HQ as it is (its description,
-        times and removal), its content encrypted anew under a new key wrapped as above. A
-        removed file or a description comes without content (and without name or note)."""
-        key = AESGCM.generate_key(bit_length=256)
-        aead = AESGCM(key)
+    def copy_stored(self, row: StoredRow, chunks: Iterable[bytes]) -> None:
+        """``migrate-to-postgres``: one file of the SQLCipher HQ as stored there (its row,
+        :data:`STORED_COLUMNS`, and its encrypted chunks in order), its chunks copied as they
+        are (same key, same associated data). A victim's file is copied as it is (its key is
+        sealed to the same identity key, its name and note sealed under it); a case's or an
+        accused's file gets its key wrapped and its name and note sealed (see the module
+        contract). A description or a removed file comes without key, name or note."""
+        (id_, about, record_id, case_id, kind, note, name, media, size, sha, _count, key, sealed,
+         created_at, created_by, origin, removed_at, removed_by) = row  # fmt: skip
         n = 0
-        held = row.held and not row.removed
-        if held:
-            for piece, last in file_chunks.rechunk(content):
-                self._conn.execute(
-                    "INSERT INTO attachment_chunks (attachment_id, n, data) VALUES (%s, %s, %s)",
-                    (row.id, n, file_chunks.encrypt_chunk(aead, row.id, n, last, piece)),
-                )
-                n += 1
-        note = file_chunks.encrypt_text(aead, row.id, "note", row.note or "") if held else ""
-        name = file_chunks.encrypt_text(aead, row.id, "file_name", row.file_name or "")
+        for data in chunks:
+            self._conn.execute(
+                "INSERT INTO attachment_chunks (attachment_id, n, data) VALUES (%s, %s, %s)",
+                (id_, n, data),
+            )
+            n += 1
+        if key is None or removed_at is not None:
+            stored, note, name = None, "", ""
+        elif sealed:
+            stored = bytes(key)
+        else:
+            aead = AESGCM(bytes(key))
+            note = file_chunks.encrypt_text(aead, id_, "note", note or "")
+            name = file_chunks.encrypt_text(aead, id_, "file_name", name or "")
+            stored = wrap_key(self._wrapping, id_, bytes(key))
         self._conn.execute(
             "INSERT INTO attachments (id, about, record_id, case_id, kind, note, file_name, "
             "media_type, size, sha256, chunks, data_key, key_sealed, created_at, created_by, "
             "origin, removed_at, removed_by) "
             "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            (row.id, row.about, row.record_id, row.case_id, row.kind, note,
-             name if held else "", row.media_type, row.size, row.sha256, n,
-             self._stored_key(row.id, key, key_sealed) if held else None, int(key_sealed),
-             row.created_at, row.created_by, row.origin, row.removed_at, row.removed_by),
+            (id_, about, record_id, case_id, kind, note, name, media, size, sha,
+             n if stored is not None else 0, stored, int(sealed), created_at, created_by,
+             origin, removed_at, removed_by),
         )  # fmt: skip
 
     def remove(self, attachment_id: str, actor: Actor, reason: str) -> None:

@@ -6,7 +6,7 @@ Everything is synthetic."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import cast
 
@@ -17,12 +17,14 @@ from hq_engines import pg_digest, view
 from sync_support import case_for, run_cli
 from test_hq_pg_roles import login, refused
 
-from tipdesk.core.errors import PermissionDenied
+from tipdesk.core.errors import KnownError, PermissionDenied
 from tipdesk.core.permissions import UserRole
 from tipdesk.core.records import Case
 from tipdesk.hqstore import roles
+from tipdesk.hqstore.files import PgFiles
 from tipdesk.services import attachments, records, sync
 from tipdesk.services.session import Session
+from tipdesk.services.sync import hq_pg_copy
 from tipdesk.services.sync.hq import DATABASE_SETTING
 
 UserMaker = Callable[[Session, str, UserRole], Session]
@@ -133,3 +135,44 @@ def test_analysts_open_cases_files_only_and_the_receiver_none(
     assert attachments.content(hq, ids["medical"], reason="national report").data == F.pdf(
         "Victim medical page PANGOLIN-5512"
     )
+
+
+def test_migrate_to_postgres_copies_case_files_wraps_their_keys_and_proves_them(
+    svc_linked: tuple[Session, Session],
+    pg_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    district, hq = svc_linked  # an HQ on SQLCipher, moved to PostgreSQL
+    case, paths, ids = _sent(district, tmp_path)
+    assert sync.import_files(hq, paths).errors == []
+    before = {a.id: (a.file_name, a.note) for a in attachments.list_for_case(hq, case.id)}
+    # A broken copy (a chunk changed on its way) is found by the proof and rolled back.
+    real = PgFiles.copy_stored
+
+    def damaged(self: PgFiles, row: tuple[object, ...], chunks: Iterable[bytes]) -> None:
+        real(self, row, [c[:-1] + bytes([c[-1] ^ 1]) for c in chunks])
+
+    monkeypatch.setattr(PgFiles, "copy_stored", damaged)
+    with pytest.raises(KnownError, match="attachments"):
+        hq_pg_copy.migrate_to_postgres(hq, pg_url)
+    assert not hq.store.setting(DATABASE_SETTING)
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT count(*) FROM attachments").fetchone() == (0,)
+    monkeypatch.setattr(PgFiles, "copy_stored", real)
+    assert run_cli(monkeypatch, hq, "hq", "migrate-to-postgres", pg_url) == 0
+    assert hq.store.setting(DATABASE_SETTING) == pg_url
+    # Now read from PostgreSQL: the same files, names and notes, the same content.
+    after = {a.id: (a.file_name, a.note) for a in attachments.list_for_case(hq, case.id)}
+    assert after == before
+    assert attachments.content(hq, ids["fir"]).data == F.pdf()
+    assert attachments.content(hq, ids["medical"], reason="national report").data == F.pdf(
+        "Victim medical page PANGOLIN-5512"
+    )
+    everything = repr(pg_digest(pg_url))
+    for secret in (*NAME_NOTE, F.SECRET, "PANGOLIN-5512"):
+        assert secret not in everything
+    # The receipts name them from PostgreSQL: the district marks them sent.
+    (tmp_path / "receipts").mkdir()
+    back = sync.import_receipt(district, sync.write_receipts(hq, tmp_path / "receipts")[0])
+    assert sorted(back.files_confirmed) == sorted(ids.values())
