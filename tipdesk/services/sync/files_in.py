@@ -63,6 +63,11 @@ class FileMismatch(SyncError):
     """A case file that does not match what HQ knows of it (its description, its record)."""
 
 
+class RecordNotHeld(FileMismatch):
+    """A case file whose record HQ does not hold (yet: at a PostgreSQL HQ its bundle may wait
+    in the inbox for an importer)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """One sealed case file's import: ``imported`` or ``duplicate``."""
@@ -163,14 +168,14 @@ def _check_against(session: Session, d: Description, device: DeviceRow) -> str:
     """Check the description against HQ's records and earlier description; the status the
     import would have (``new`` or ``duplicate``)."""
     if not _belongs(session, d, device.district):
-        raise _mismatch(
-            say(
-                "belongs to a record HQ does not hold in the sending device's district "
-                "({district}; a device sends its own district's files only), or names its "
-                "record wrongly",
-                district=district_name(session, device.district),
-            )
+        kind = RecordNotHeld if _unit(session, d) is None else FileMismatch
+        what = say(
+            "belongs to a record HQ does not hold in the sending device's district "
+            "({district}; a device sends its own district's files only), or names its "
+            "record wrongly",
+            district=district_name(session, device.district),
         )
+        raise kind(say("This case file {what}; it was refused. Nothing was changed.", what=what))
     files = files_service.files_of(session)
     try:
         row = files.get(d.id)
