@@ -86,7 +86,7 @@ def test_hq_on_postgresql_shows_received_files_from_the_database(
     assert not app.session.store.query("SELECT count(*) FROM attachments")[0][0]
     with psycopg.connect(pg_url) as conn:
         names = conn.execute("SELECT file_name FROM attachments ORDER BY kind").fetchall()
-    assert [str(n[0])[:3] for n in names] == ["e1:", ""]  # sealed; a description has none
+    assert [str(n[0])[:3] for n in names] == ["e1:", "e1:"]  # sealed, the description's too
 
     view = CasesView(app.ctx)
     qtbot.addWidget(view)
@@ -104,6 +104,7 @@ def test_hq_on_postgresql_shows_received_files_from_the_database(
     assert rows == {"FIR": "received", "Medical report": "at the district"}
     by_kind = {item.kind.value: n for n, item in enumerate(panel.items)}
     assert panel.items[by_kind["fir"]].file_name == "fir scan.pdf"
+    assert panel.items[by_kind["medical"]].file_name == "medical scan.pdf"
     table.selectRow(by_kind["medical"])
     assert "stays at its district" in panel.preview.message.text()
     assert not panel.save_button.isEnabled()

@@ -12,8 +12,10 @@ encrypted, so here **every** data key is wrapped by the app:
   which never goes into PostgreSQL (:mod:`tipdesk.hqstore.keys`): a copy of the database, its
   files or a dump open no file without the HQ install's own store;
 - every file's name and note are ``e1:`` tokens sealed under its data key (the table's checks
-  refuse anything else), so a description holds no plaintext either. A description of a
-  file still at its district (from a bundle) keeps neither name nor note here.
+  refuse anything else), so a description holds no plaintext either: a description of a
+  case's or an accused's file still at its district (from a bundle) has its name and note
+  sealed under a key of its own, wrapped the same way (a victim's has neither, as at the
+  SQLCipher HQ).
 
 Contract: one :class:`PgFiles` per transaction's connection; it offers the methods of
 :class:`~tipdesk.store.attachments.AttachmentStore` the HQ's services call (listing, reading,
@@ -230,7 +232,8 @@ class PgFiles:
         are (same key, same associated data). A victim's file is copied as it is (its key is
         sealed to the same identity key, its name and note sealed under it); a case's or an
         accused's file gets its key wrapped and its name and note sealed (see the module
-        contract). A description or a removed file comes without key, name or note."""
+        contract). A removed file comes without key, name or note; a description's name and
+        note are sealed as :meth:`describe` seals them."""
         (id_, about, record_id, case_id, kind, note, name, media, size, sha, _count, key, sealed,
          created_at, created_by, origin, removed_at, removed_by) = row  # fmt: skip
         n = 0
@@ -240,8 +243,13 @@ class PgFiles:
                 (id_, n, data),
             )
             n += 1
-        if key is None or removed_at is not None:
+        if removed_at is not None or (key is None and (sealed or not (note or name))):
             stored, note, name = None, "", ""
+        elif key is None:  # a description: its name and note under a key of its own
+            own = AESGCM.generate_key(bit_length=256)
+            note = file_chunks.encrypt_text(AESGCM(own), id_, "note", note or "")
+            name = file_chunks.encrypt_text(AESGCM(own), id_, "file_name", name or "")
+            stored = wrap_key(self._wrapping, id_, own)
         elif sealed:
             stored = bytes(key)
         else:
@@ -254,9 +262,8 @@ class PgFiles:
             "media_type, size, sha256, chunks, data_key, key_sealed, created_at, created_by, "
             "origin, removed_at, removed_by) "
             "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            (id_, about, record_id, case_id, kind, note, name, media, size, sha,
-             n if stored is not None else 0, stored, int(sealed), created_at, created_by,
-             origin, removed_at, removed_by),
+            (id_, about, record_id, case_id, kind, note, name, media, size, sha, n, stored,
+             int(sealed), created_at, created_by, origin, removed_at, removed_by),
         )  # fmt: skip
 
     def remove(self, attachment_id: str, actor: Actor, reason: str) -> None:
@@ -283,9 +290,11 @@ class PgFiles:
             )  # fmt: skip
 
     def describe(self, rows: Sequence[Described]) -> int:
-        """A bundle's descriptions of files still at their district (no key, no chunks, no
-        name or note: see the module contract), as the SQLCipher store keeps them: a new
-        description replaces one of the same device's while no content came; others stay."""
+        """A bundle's descriptions of files still at their district (no chunks), as the
+        SQLCipher store keeps them: a new description replaces one of the same device's while
+        no content came; others stay. A case's or an accused's file's name and note are sealed
+        under a key of the description's own, wrapped as a file key (replaced when the file
+        comes); a victim's file's description has neither (as at the SQLCipher HQ)."""
         written = 0
         for d in rows:
             found = self._conn.execute(
@@ -295,17 +304,27 @@ class PgFiles:
             ).fetchone()
             if found is not None and not (found[0] == d.origin and found[1]):
                 continue
+            victim = d.about == "victim"
+            note = name = ""
+            stored: bytes | None = None
+            if not victim and (d.note or d.file_name):
+                key = AESGCM.generate_key(bit_length=256)
+                aead = AESGCM(key)
+                note = file_chunks.encrypt_text(aead, d.id, "note", d.note)
+                name = file_chunks.encrypt_text(aead, d.id, "file_name", d.file_name)
+                stored = wrap_key(self._wrapping, d.id, key)
             self._conn.execute(
-                "INSERT INTO attachments (id, about, record_id, case_id, kind, media_type, "
-                "size, sha256, chunks, data_key, key_sealed, created_at, created_by, origin) "
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,0,NULL,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE "
+                "INSERT INTO attachments (id, about, record_id, case_id, kind, note, file_name, "
+                "media_type, size, sha256, chunks, data_key, key_sealed, created_at, created_by, "
+                "origin) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,0,%s,%s,%s,%s,%s) "
+                "ON CONFLICT (id) DO UPDATE "
                 "SET about = EXCLUDED.about, record_id = EXCLUDED.record_id, "
-                "case_id = EXCLUDED.case_id, kind = EXCLUDED.kind, "
-                "media_type = EXCLUDED.media_type, size = EXCLUDED.size, "
-                "sha256 = EXCLUDED.sha256, created_at = EXCLUDED.created_at, "
-                "created_by = EXCLUDED.created_by",
-                (d.id, d.about, d.record_id, d.case_id, d.kind, d.media_type, d.size, d.sha256,
-                 int(d.about == "victim"), d.created_at, d.created_by, d.origin),
+                "case_id = EXCLUDED.case_id, kind = EXCLUDED.kind, note = EXCLUDED.note, "
+                "file_name = EXCLUDED.file_name, media_type = EXCLUDED.media_type, "
+                "size = EXCLUDED.size, sha256 = EXCLUDED.sha256, data_key = EXCLUDED.data_key, "
+                "created_at = EXCLUDED.created_at, created_by = EXCLUDED.created_by",
+                (d.id, d.about, d.record_id, d.case_id, d.kind, note, name, d.media_type,
+                 d.size, d.sha256, stored, int(victim), d.created_at, d.created_by, d.origin),
             )  # fmt: skip
             written += 1
         return written
@@ -313,8 +332,8 @@ class PgFiles:
     def received_from(self, origin: str, most: int) -> list[str]:
         """The ids of the newest ``most`` files of device ``origin`` whose content HQ holds."""
         found = self._conn.execute(
-            "SELECT id FROM attachments WHERE origin = %s AND chunks > 0 "
-            "AND removed_at IS NULL ORDER BY id DESC LIMIT %s",
+            "SELECT id FROM attachments WHERE origin = %s AND data_key IS NOT NULL "
+            "AND chunks > 0 AND removed_at IS NULL ORDER BY id DESC LIMIT %s",
             (origin, most),
         ).fetchall()
         return [str(r[0]) for r in found]
@@ -333,10 +352,10 @@ class PgFiles:
          created_at, created_by, origin, removed_at, removed_by, key) = r  # fmt: skip
         held = int(chunks) > 0 or removed_at is not None
         readable = True
-        if removed_at is not None or (int(chunks) == 0 and not sealed):
+        if removed_at is not None or (int(chunks) == 0 and not sealed and key is None):
             note = name = ""
-        elif int(chunks) == 0:  # a victim's file still at its district: as the SQLCipher HQ
-            readable = False
+        elif int(chunks) == 0 and sealed:  # a victim's file still at its district: as the
+            readable = False  # SQLCipher HQ, it has no name or note here
             note = name = None
         else:
             aead = self._aead(id_, None if key is None else bytes(key), bool(sealed))

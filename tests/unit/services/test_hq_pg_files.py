@@ -32,8 +32,11 @@ NAME_NOTE = ("fir-Kausar-synthetic.pdf", "FIR note QUOKKA-9931", "medical-Parvee
              "Medical note WOMBAT-2207")  # fmt: skip
 
 
-def _sent(district: Session, tmp_path: Path) -> tuple[Case, list[Path], dict[str, str]]:
-    """A case with a case file and a victim's file, both sent to HQ: the bundle and files."""
+def _sent(
+    district: Session, tmp_path: Path, kept: str = ""
+) -> tuple[Case, list[Path], dict[str, str]]:
+    """A case with a case file and a victim's file, both sent to HQ: the bundle and files;
+    ``kept``: the name of a third file, not sent (its description travels)."""
     case = case_for(district)
     case.victims[0].consent_to_share = True
     records.save(district, [case])
@@ -47,6 +50,9 @@ def _sent(district: Session, tmp_path: Path) -> tuple[Case, list[Path], dict[str
     )  # fmt: skip
     for item in (a, b):
         attachments.send_to_hq(district, item.id)
+    if kept:
+        (tmp_path / kept).write_bytes(F.pdf("Court order"))
+        attachments.attach(district, tmp_path / kept, case_id=case.id, note="Order")
     (tmp_path / "out").mkdir()
     done = sync.export_bundle(district, tmp_path / "out")
     assert done.path is not None and len(done.case_files) == 2
@@ -144,7 +150,7 @@ def test_migrate_to_postgres_copies_case_files_wraps_their_keys_and_proves_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     district, hq = svc_linked  # an HQ on SQLCipher, moved to PostgreSQL
-    case, paths, ids = _sent(district, tmp_path)
+    case, paths, ids = _sent(district, tmp_path, kept="court-Okapi.pdf")
     assert sync.import_files(hq, paths).errors == []
     before = {a.id: (a.file_name, a.note) for a in attachments.list_for_case(hq, case.id)}
     # A broken copy (a chunk changed on its way) is found by the proof and rolled back.
@@ -164,13 +170,13 @@ def test_migrate_to_postgres_copies_case_files_wraps_their_keys_and_proves_them(
     assert hq.store.setting(DATABASE_SETTING) == pg_url
     # Now read from PostgreSQL: the same files, names and notes, the same content.
     after = {a.id: (a.file_name, a.note) for a in attachments.list_for_case(hq, case.id)}
-    assert after == before
+    assert after == before and ("court-Okapi.pdf", "Order") in after.values()
     assert attachments.content(hq, ids["fir"]).data == F.pdf()
     assert attachments.content(hq, ids["medical"], reason="national report").data == F.pdf(
         "Victim medical page PANGOLIN-5512"
     )
     everything = repr(pg_digest(pg_url))
-    for secret in (*NAME_NOTE, F.SECRET, "PANGOLIN-5512"):
+    for secret in (*NAME_NOTE, F.SECRET, "PANGOLIN-5512", "court-Okapi"):
         assert secret not in everything
     # The receipts name them from PostgreSQL: the district marks them sent.
     (tmp_path / "receipts").mkdir()

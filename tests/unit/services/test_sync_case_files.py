@@ -105,9 +105,7 @@ def test_bundles_carry_descriptions_only_and_a_marked_file_reaches_hq_intact(
     assert {k: (a.size, a.sha256) for k, a in at_hq.items()} == {
         k: (a.size, a.sha256) for k, a in _files(district, case).items()
     }
-    # PostgreSQL keeps no name or note before the file comes (they come sealed with it).
-    shown = "" if _url(hq) else "fir.pdf"
-    assert at_hq["fir"].file_name == shown and at_hq["medical"].file_name is None
+    assert at_hq["fir"].file_name == "fir.pdf" and at_hq["medical"].file_name is None
     with pytest.raises(NotFound, match="stays at its district"):
         attachments.content(hq, fir.id)
 

@@ -182,7 +182,7 @@ def apply_on(conn: Conn, opened: OpenedBundle) -> Outcome:
         )
     if outcome.status == "imported":  # the case files' descriptions, as at the SQLCipher HQ
         opened.result.files_left_out = hq_pg_files.keep_descriptions(
-            conn, m.device, opened.result.district, opened.contents.attachments
+            conn, m.device, opened.result.district, opened.contents.attachments, opened.index_key
         )
     return outcome
 

@@ -97,10 +97,12 @@ def prove_files(session: Session, conn: Conn, index_key: bytes) -> int:
             theirs.removed,
         ):
             raise _differs()
-        if not mine.held or mine.removed or not theirs.readable:
+        if mine.removed or not (mine.readable and theirs.readable):
             continue
         if (mine.file_name, mine.note) != (theirs.file_name, theirs.note):
             raise _differs()
+        if not mine.held:
+            continue
         try:
             for _piece in files.content(attachment_id):
                 pass

@@ -51,11 +51,14 @@ def received_from(session: Session, conn: Conn, origin: str, most: int) -> list[
     return files.received_from(origin, most)
 
 
-def keep_descriptions(conn: Conn, origin: str, district: str, found: Sequence[Description]) -> int:
+def keep_descriptions(
+    conn: Conn, origin: str, district: str, found: Sequence[Description], index_key: bytes
+) -> int:
     """Keep an imported bundle's descriptions of its district's files, in the import's
     transaction, as :func:`tipdesk.services.sync.files_in.keep_descriptions` does at the
     SQLCipher HQ (the records of device ``origin``'s ``district`` only, read in PostgreSQL;
-    no name or note: :mod:`tipdesk.hqstore.files`); how many were left out."""
+    names and notes sealed: :mod:`tipdesk.hqstore.files`); how many were left out.
+    ``index_key``: the HQ install's, which the file wrapping key is derived from."""
     if not found:
         return 0
     kept = [
@@ -63,5 +66,5 @@ def keep_descriptions(conn: Conn, origin: str, district: str, found: Sequence[De
         for d in found
         if unit_of(conn, d.about, d.record_id) == (district, d.case_id)
     ]
-    PgFiles(conn, wrapping=b"", public=b"").describe(kept)  # descriptions: no key is used
+    PgFiles(conn, wrapping=wrapping_key(index_key), public=b"").describe(kept)
     return len(found) - len(kept)
