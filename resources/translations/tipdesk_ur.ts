@@ -10857,6 +10857,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>ہیڈکوارٹر کے ڈیٹا بیس سرور کے وسائل ختم ہو گئے ہیں (SQLSTATE {state})؛ کچھ محفوظ نہیں ہوا۔ بعد میں دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
+        <source>A case file&apos;s key does not open with this HQ install&apos;s keys.</source>
+        <translation>کیس فائل کی کلید اس HQ انسٹالیشن کی کلیدوں سے نہیں کھلتی۔</translation>
+    </message>
+    <message>
         <source>This HQ database still holds its identity index key in a table (linked by an earlier TIPDesk). Link it again from its HQ install (`tipdesk hq database URL`): the key is checked and removed from the database. Nothing was changed.</source>
         <translation>ہیڈکوارٹر کا یہ ڈیٹا بیس اب بھی اپنے شناختی اشاریے کی کلید ایک جدول میں رکھتا ہے (TIPDesk کے پرانے ورژن نے منسلک کیا تھا)۔ اسے اس کی ہیڈکوارٹر تنصیب سے دوبارہ منسلک کریں (`tipdesk hq database URL`): کلید جانچ کر ڈیٹا بیس سے ہٹا دی جاتی ہے۔ کچھ تبدیل نہیں ہوا۔</translation>
     </message>

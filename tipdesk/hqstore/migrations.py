@@ -331,6 +331,42 @@ def _step_audit_head(conn: Conn) -> None:
     conn.execute(audit_head.LOCK_DOWN_SQL.encode())
 
 
+def _step_case_files(conn: Conn) -> None:
+    """Case files (``.tipf``) at a PostgreSQL HQ (issue 20, branch pgfiles;
+    :mod:`tipdesk.hqstore.files`, ``docs/security.md`` "Case files"): the SQLCipher store's
+    ``attachments`` and ``attachment_chunks`` without the district-only columns. Every data key
+    is wrapped by the app (a victim's sealed to the identity key, the others under a key that
+    is never in PostgreSQL); a name or note is empty or an ``e1:`` token sealed under the
+    file's key (the checks refuse anything else). The two views give a role the keys and
+    chunks of cases' and accused's files only (the analysts: their owner's rights read the
+    tables)."""
+    _script(
+        conn,
+        """
+    CREATE TABLE attachments (id ctext PRIMARY KEY, about ctext NOT NULL,
+        record_id ctext NOT NULL, case_id ctext, kind ctext NOT NULL,
+        note ctext NOT NULL DEFAULT '' CHECK (note = '' OR note LIKE 'e1:%'),
+        file_name ctext NOT NULL DEFAULT '' CHECK (file_name = '' OR file_name LIKE 'e1:%'),
+        media_type ctext NOT NULL, size bigint NOT NULL, sha256 ctext NOT NULL,
+        chunks integer NOT NULL DEFAULT 0, data_key bytea, key_sealed integer NOT NULL,
+        created_at ctext NOT NULL, created_by ctext NOT NULL, origin ctext NOT NULL,
+        removed_at ctext, removed_by ctext);
+    CREATE INDEX attachments_case ON attachments(case_id, created_at, id);
+    CREATE INDEX attachments_record ON attachments(record_id, created_at, id);
+    CREATE INDEX attachments_origin ON attachments(origin, id) WHERE data_key IS NOT NULL;
+    CREATE TABLE attachment_chunks (attachment_id ctext NOT NULL
+        REFERENCES attachments(id) DEFERRABLE INITIALLY DEFERRED,
+        n integer NOT NULL, data bytea NOT NULL, PRIMARY KEY (attachment_id, n));
+    ALTER TABLE attachment_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+    CREATE VIEW case_file_keys AS SELECT id, data_key FROM attachments
+        WHERE about <> 'victim' AND data_key IS NOT NULL;
+    CREATE VIEW case_file_chunks AS SELECT c.attachment_id, c.n, c.data
+        FROM attachment_chunks AS c JOIN attachments AS a ON a.id = c.attachment_id
+        WHERE a.about <> 'victim'
+        """,
+    )
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -342,6 +378,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (8, _step_handovers),
     (9, _step_record_screens),
     (10, _step_audit_head),
+    (11, _step_case_files),
 ]
 LATEST = STEPS[-1][0]
 

@@ -27,6 +27,11 @@ Contract:
   - ``tipdesk_identity``: what an analyst may, plus the sealed data keys and EXECUTE on the one
     audited function revealing a sealed identity (:mod:`tipdesk.hqstore.reveal`).
 
+- Case files (``attachments``, ``attachment_chunks``; :mod:`tipdesk.hqstore.files`): the
+  importer adds them; analysts read the descriptions (no ``data_key``) and, through the views
+  ``case_file_keys`` and ``case_file_chunks``, the wrapped keys and chunks of cases' and
+  accused's files only; the identity officer also reads victims' files' sealed keys and
+  chunks; an editor may remove a file. The receiver gets nothing.
 - UPDATE, DELETE and TRUNCATE on ``audit`` are revoked from PUBLIC, from every role above and
   from the tables' owner (the triggers refuse them anyway); PUBLIC gets nothing on the tables
   and may not create in the schema.
@@ -191,6 +196,30 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {EDITOR};
 GRANT {ANALYST} TO {IDENTITY};
 GRANT SELECT ON public.identity_keys TO {IDENTITY};
 GRANT EXECUTE ON FUNCTION {SIGNATURE} TO {IDENTITY};
+
+-- Case files (docs/security.md): analysts read descriptions and cases' and accused's keys
+-- and chunks (the views); only the identity officer reads victims' files' (sealed) keys and
+-- chunks; an editor may remove a file (its key and chunks); the importer adds them.
+DO $files$
+DECLARE c text;
+BEGIN
+    IF to_regclass('public.attachments') IS NOT NULL THEN
+        FOR c IN SELECT column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name = 'attachments'
+            AND column_name <> 'data_key' ORDER BY ordinal_position LOOP
+            EXECUTE format('GRANT SELECT (%I) ON public.attachments TO {ANALYST}', c);
+        END LOOP;
+        EXECUTE 'GRANT SELECT ON public.case_file_keys, public.case_file_chunks TO {ANALYST}';
+        EXECUTE 'GRANT SELECT ON public.attachments, public.attachment_chunks TO {IDENTITY}';
+        EXECUTE 'GRANT UPDATE (data_key, note, file_name, removed_at, removed_by) '
+            'ON public.attachments TO {EDITOR}';
+        EXECUTE 'GRANT SELECT (attachment_id, n), DELETE ON public.attachment_chunks '
+            'TO {EDITOR}';
+        EXECUTE 'REVOKE INSERT, UPDATE ON public.case_file_keys, public.case_file_chunks '
+            'FROM {IMPORTER}';
+    END IF;
+END
+$files$;
 
 -- The receiver: the inbox only (grant hook: the inbox table comes with issue 20's receiver).
 DO $receiver$

@@ -24,12 +24,13 @@ Runs on the store's thread. Messages never quote a file's content.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, ParamSpec, TypeVar, cast
 
 from tipdesk.core import attachments as A
 from tipdesk.core.codes import InstallRole
@@ -52,6 +53,8 @@ MAX_FILE_KEY = "attachments_max_file_mb"
 MAX_STORE_KEY = "attachments_max_store_mb"
 MIN_REASON = 5
 _READ = 1024 * 1024
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +99,46 @@ class Attachment:
         return self.file_name or "(no name)"
 
 
-def _files(session: Session) -> AttachmentStore:
+def files_of(session: Session) -> AttachmentStore:
+    """The session's case files: the install's store's, or, for a session routed to HQ's
+    PostgreSQL database (:func:`on_postgres`), that database's (the same methods)."""
+    if getattr(session.store, "on_postgres", False):
+        from tipdesk.services.sync import hq_pg_files  # the PostgreSQL driver, only when used
+
+        return cast(AttachmentStore, hq_pg_files.files_of(session))
     return AttachmentStore(session.store)
+
+
+_files = files_of
+
+
+@contextlib.contextmanager
+def on_postgres(session: Session) -> Iterator[Session]:
+    """``session``, or at an HQ keeping its records in PostgreSQL (issue 20) a copy routed
+    there for one transaction (:func:`tipdesk.services.sync.hq_pg_records.session_on`): the
+    case files, their records and their audit entries are PostgreSQL's."""
+    from tipdesk.services import pg_route
+
+    if not pg_route.routed(session):
+        yield session
+        return
+    from tipdesk.services.sync import hq_pg_records  # the PostgreSQL driver, only when used
+
+    with hq_pg_records.session_on(session) as routed:
+        yield routed
+
+
+def _routed(func: Callable[P, T]) -> Callable[P, T]:
+    """``func(session, ...)`` run with :func:`on_postgres`'s session."""
+
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        session = args[0]
+        assert isinstance(session, Session)
+        with on_postgres(session) as routed:
+            return func(routed, *args[1:], **kwargs)  # type: ignore[arg-type]
+
+    return run
 
 
 # --- limits ------------------------------------------------------------------------------------
@@ -159,6 +200,7 @@ class Usage:
     limits: A.Limits
 
 
+@_routed
 def usage(session: Session) -> Usage:
     """How much the store's files take, against the limits."""
     return Usage(_files(session).used_bytes(), limits(session))
@@ -230,6 +272,7 @@ def _pieces(handle: BinaryIO) -> Iterator[bytes]:
         yield piece
 
 
+@_routed
 def attach(
     session: Session,
     path: Path,
@@ -336,6 +379,7 @@ def _view(session: Session, row: AttachmentRow, labels: dict[str, str]) -> Attac
     )
 
 
+@_routed
 def list_for_case(session: Session, case_id: str) -> list[Attachment]:
     """The files of a case and of its accused and victims, oldest first."""
     session.require(Permission.VIEW)
@@ -345,6 +389,7 @@ def list_for_case(session: Session, case_id: str) -> list[Attachment]:
     return [_view(session, r, labels) for r in rows]
 
 
+@_routed
 def list_for_record(session: Session, record_id: str) -> list[Attachment]:
     """The files of one case, accused or victim, oldest first."""
     session.require(Permission.VIEW)
@@ -353,11 +398,13 @@ def list_for_record(session: Session, record_id: str) -> list[Attachment]:
     return [_view(session, r, labels) for r in rows]
 
 
+@_routed
 def count_for_case(session: Session, case_id: str) -> int:
     session.require(Permission.VIEW)
     return _files(session).count_of_case(case_id)
 
 
+@_routed
 def get(session: Session, attachment_id: str) -> Attachment:
     session.require(Permission.VIEW)
     row = _files(session).get(attachment_id)
@@ -386,7 +433,8 @@ def _may_open(session: Session, row: AttachmentRow, reason: str | None) -> str |
                 "is kept in the audit log."
             )
         )
-    if not session.store.vault.is_open:
+    # At a PostgreSQL HQ the install's store holds the user's identity key.
+    if not getattr(session.store, "install_store", session.store).vault.is_open:
         raise PermissionDenied(
             say(
                 "Your copy of the identity key has not been granted yet: it is given when an "
@@ -404,6 +452,7 @@ class Content:
     data: bytes
 
 
+@_routed
 def content(session: Session, attachment_id: str, *, reason: str | None = None) -> Content:
     """A file's content for showing it in the app (bounded by the per-file limit it was
     stored under). A victim's file: the reveal permission and a reason, audited."""
@@ -426,6 +475,7 @@ def suggested_name(item: Attachment) -> str:
     return f"{stem or item.kind.value}{ext}"
 
 
+@_routed
 def save_copy(
     session: Session, attachment_id: str, dest: Path, *, reason: str | None = None
 ) -> Path:
@@ -469,6 +519,7 @@ def _owner_record(session: Session, row: AttachmentRow) -> Record:
     return store.get(row.about, row.record_id, deleted=True)
 
 
+@_routed
 def remove(session: Session, attachment_id: str, reason: str) -> None:
     """Remove a file: its content and key are destroyed (``delete`` and a reason)."""
     session.require(Permission.DELETE)

@@ -1,6 +1,7 @@
 """Case files kept inside the store, encrypted in chunks under a key of their own.
 
-Design (``docs/security.md``, "Case files"):
+Design (``docs/security.md``, "Case files"; the encryption is :mod:`tipdesk.store.file_chunks`,
+shared with the PostgreSQL HQ):
 
 - A file's content is cut into chunks of :data:`CHUNK` bytes; each chunk is encrypted with
   AES-256-GCM under the file's own random **data key** (random 96-bit nonce; associated data:
@@ -27,30 +28,23 @@ never logs or raises a file's content, name or note.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
-import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from tipdesk.core.errors import CorruptStore, NotFound, PermissionDenied
 from tipdesk.core.messages import say
-from tipdesk.store import audit, keywrap
+from tipdesk.store import audit, file_chunks
 from tipdesk.store.driver import Connection, transaction, translated
+from tipdesk.store.file_chunks import CHUNK, decrypt_text, encrypt_text, rechunk
 from tipdesk.store.store import Actor, Store
 
-CHUNK = 1024 * 1024
-"""Plaintext bytes per stored chunk (the last one may be shorter)."""
-_KEY_INFO = b"tipdesk attachment key v1|"
-_AAD = "tipdesk attachment v1|{id}|{n}|{last}"
-_TEXT_PREFIX = "e1:"
-_NONCE = 12
+__all__ = ["CHUNK", "AttachmentRow", "AttachmentStore", "Described", "NewAttachment"]
+
 
 COLUMNS = (
     "id, about, record_id, case_id, kind, note, file_name, media_type, size, sha256, chunks, "
@@ -132,31 +126,6 @@ class AttachmentRow:
         return self.removed_at is not None
 
 
-def _aad(attachment_id: str, n: int, last: bool) -> bytes:
-    return _AAD.format(id=attachment_id, n=n, last=int(last)).encode()
-
-
-def _encrypt_text(aead: AESGCM, attachment_id: str, field: str, text: str) -> str:
-    if not text:
-        return ""
-    nonce = secrets.token_bytes(_NONCE)
-    ct = aead.encrypt(nonce, text.encode("utf-8"), f"{attachment_id}|{field}".encode())
-    return _TEXT_PREFIX + base64.b64encode(nonce + ct).decode()
-
-
-def _decrypt_text(aead: AESGCM, attachment_id: str, field: str, token: str) -> str:
-    if not token:
-        return ""
-    if not token.startswith(_TEXT_PREFIX):
-        raise CorruptStore(say("A case file's description is damaged."))
-    try:
-        raw = base64.b64decode(token[len(_TEXT_PREFIX) :], validate=True)
-        plain = aead.decrypt(raw[:_NONCE], raw[_NONCE:], f"{attachment_id}|{field}".encode())
-    except (binascii.Error, ValueError, InvalidTag):
-        raise CorruptStore(say("A case file's description is damaged.")) from None
-    return plain.decode("utf-8")
-
-
 class AttachmentStore:
     """Adding, listing, reading and removing one store's case files."""
 
@@ -175,18 +144,12 @@ class AttachmentStore:
         private = self._store.vault.private_key()
         if private is None:
             return None
-        key = keywrap.open_sealed(private, bytes(stored), _KEY_INFO + attachment_id.encode())
-        if key is None:
-            raise CorruptStore(
-                say("A victim's file key does not open with this store's identity key.")
-            )
-        return AESGCM(key)
+        return AESGCM(file_chunks.open_key(private, attachment_id, bytes(stored)))
 
     def _stored_key(self, attachment_id: str, key: bytes, sealed: bool) -> bytes:
         if not sealed:
             return key
-        public = self._store.vault.public_key()
-        return keywrap.seal(public, key, _KEY_INFO + attachment_id.encode())
+        return file_chunks.seal_key(self._store.vault.public_key(), attachment_id, key)
 
     # --- writing ---------------------------------------------------------------------------
     def add(
@@ -223,13 +186,12 @@ class AttachmentStore:
             # key at commit.
             conn.execute("PRAGMA defer_foreign_keys = ON")
             n = 0
-            for piece, last in _rechunk(content):
+            for piece, last in rechunk(content):
                 size += len(piece)
                 if size > max_bytes:
                     raise ValueError("the file is larger than the limit")
                 digest.update(piece)
-                nonce = secrets.token_bytes(_NONCE)
-                data = nonce + aead.encrypt(nonce, piece, _aad(new.id, n, last))
+                data = file_chunks.encrypt_chunk(aead, new.id, n, last, piece)
                 conn.execute(
                     "INSERT INTO attachment_chunks(attachment_id, n, data) VALUES (?, ?, ?)",
                     (new.id, n, data),
@@ -237,8 +199,8 @@ class AttachmentStore:
                 n += 1
             note, name = new.note, new.file_name
             if new.sealed:
-                note = _encrypt_text(aead, new.id, "note", note)
-                name = _encrypt_text(aead, new.id, "file_name", name)
+                note = encrypt_text(aead, new.id, "note", note)
+                name = encrypt_text(aead, new.id, "file_name", name)
             conn.execute(
                 "INSERT INTO attachments(id, about, record_id, case_id, kind, note, file_name, "
                 "media_type, size, sha256, chunks, data_key, key_sealed, created_at, created_by, "
@@ -375,8 +337,8 @@ class AttachmentStore:
                 readable = key is None and removed_at is not None
                 note = name = None if not readable else ""
             else:
-                note = _decrypt_text(aead, id_, "note", note)
-                name = _decrypt_text(aead, id_, "file_name", name)
+                note = decrypt_text(aead, id_, "note", note)
+                name = decrypt_text(aead, id_, "file_name", name)
         return AttachmentRow(
             id_, about, record_id, case_id, kind, note, name, media, int(size), sha,
             int(chunks), bool(sealed), created_at, created_by, origin, removed_at, removed_by,
@@ -477,14 +439,7 @@ class AttachmentStore:
                 ).fetchone()
             if found is None:
                 raise CorruptStore(say("A case file is damaged: part of it is missing."))
-            data = bytes(found[0])
-            try:
-                aad = _aad(attachment_id, n, n == count - 1)
-                plain = aead.decrypt(data[:_NONCE], data[_NONCE:], aad)
-            except (InvalidTag, ValueError):
-                raise CorruptStore(
-                    say("A case file is damaged: part of it does not decrypt.")
-                ) from None
+            plain = file_chunks.decrypt_chunk(aead, attachment_id, n, count, bytes(found[0]))
             digest.update(plain)
             yield plain
         if digest.hexdigest() != sha:
@@ -514,26 +469,3 @@ class AttachmentStore:
         checkpoints and the next add or removal finish it."""
         with translated():
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-
-
-def _rechunk(pieces: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
-    """``pieces`` regrouped into chunks of exactly :data:`CHUNK` bytes (the last one shorter
-    or empty), each with whether it is the last: one chunk is held back until the next shows
-    there is more. Empty content is one empty chunk."""
-    buffer = bytearray()
-    held: bytes | None = None
-    for piece in pieces:
-        buffer += piece
-        while len(buffer) > CHUNK:
-            if held is not None:
-                yield held, False
-            held = bytes(buffer[:CHUNK])
-            del buffer[:CHUNK]
-    if held is not None:
-        if buffer:
-            yield held, False
-            yield bytes(buffer), True
-        else:
-            yield held, True
-    else:
-        yield bytes(buffer), True

@@ -7,6 +7,7 @@ import base64
 import subprocess
 from pathlib import Path
 
+import case_files as F
 import psycopg
 import pytest
 from pg_cluster import Cluster
@@ -15,15 +16,20 @@ from sync_support import case_for, export, run_cli
 from tipdesk.core.records import Victim
 from tipdesk.hqstore import dump as pg_dump
 from tipdesk.hqstore import keys as pg_keys
+from tipdesk.hqstore.files import wrapping_key
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.hqstore.vault import PgVault
-from tipdesk.services import records, sync
+from tipdesk.services import attachments, records, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg
 from tipdesk.services.sync.common import own_identity
 from tipdesk.store.rows import MAPPINGS, from_row
 from tipdesk.sync import age
+
+FILE_NAMES = ("fir-Nargis-Scancheck.pdf", "medical-Rukhsana-Scancheck.pdf")
+FILE_NOTES = ("FIR copy OKAPI-6620", "Medical note TAPIR-4418")
+FILE_SECRET = "Victim medical finding NARWHAL-3305"
 
 
 def key_forms(secret: bytes) -> list[bytes]:
@@ -183,6 +189,24 @@ def test_no_identity_or_key_in_the_servers_files_or_the_backup(
         codes.append(case.victims[0].victim_code)
         bundle = export(lahore, tmp_path / f"out{i}").read_bytes()
         assert sync.import_bundle_bytes(hq, bundle).status == "imported"
+    # Case files (branch pgfiles): a case's file and a victim's, sent to HQ, with names and
+    # notes of their own; their content, name and note are needles too.
+    (tmp_path / FILE_NAMES[0]).write_bytes(F.pdf())
+    (tmp_path / FILE_NAMES[1]).write_bytes(F.pdf(FILE_SECRET))
+    sent = [
+        attachments.attach(lahore, tmp_path / FILE_NAMES[0], case_id=case.id, note=FILE_NOTES[0]),
+        attachments.attach(
+            lahore, tmp_path / FILE_NAMES[1], victim_id=case.victims[0].id, note=FILE_NOTES[1]
+        ),
+    ]
+    for item in sent:
+        attachments.send_to_hq(lahore, item.id)
+    done = sync.export_bundle(lahore, tmp_path / "files")
+    report = sync.import_files(
+        hq, [*(b.path for b in done.files), *(f.path for f in done.case_files)]
+    )
+    assert report.errors == [] and [f.status for f in report.files] == ["imported"] * 2
+    assert attachments.content(hq, sent[0].id).data == F.pdf()
     # The identities did reach HQ (sealed): a revealing officer reads them back.
     shown = {v.name for v in hq_pg_victims(hq, pg_url)}
     assert {i["name"] for i in IDENTITIES} <= shown
@@ -200,6 +224,9 @@ def test_no_identity_or_key_in_the_servers_files_or_the_backup(
     assert scan([dump_file], [c.encode() for c in codes])
     needles = [n for identity in IDENTITIES for n in identity_needles(identity)]
     needles += key_forms(hq_pg.install_index_key(hq))
+    needles += key_forms(wrapping_key(hq_pg.install_index_key(hq)))
+    for text in (F.SECRET, FILE_SECRET, *FILE_NAMES, *FILE_NOTES):
+        needles += [text.encode(), text.encode("utf-16-le"), text.encode("utf-16-be")]
     private = hq.store.vault.private_key()
     assert private is not None
     needles += key_forms(private)

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import case_files as F
+import psycopg
 import pytest
+from hq_engines import pg_digest
 from sync_support import case_for, link, make_district
 
 from tipdesk.core.clock import FixedClock
@@ -21,6 +23,7 @@ from tipdesk.services import attachments, records, sync
 from tipdesk.services.session import Session
 from tipdesk.services.sync import exporter, files_in, files_out
 from tipdesk.services.sync.common import own_identity, sync_store
+from tipdesk.services.sync.hq import DATABASE_SETTING
 from tipdesk.store.attachments import AttachmentStore
 from tipdesk.sync import file_seal
 
@@ -53,8 +56,32 @@ def _files(session: Session, case: Case) -> dict[str, attachments.Attachment]:
     return {a.kind.value: a for a in attachments.list_for_case(session, case.id)}
 
 
-def _hq_rows(hq: Session) -> list[tuple[object, ...]]:
-    return hq.store.query("SELECT id, data_key IS NOT NULL, size, sha256 FROM attachments")
+def _url(hq: Session) -> str | None:
+    url = hq.store.setting(DATABASE_SETTING)
+    return str(url) if url else None
+
+
+def _hq_rows(hq: Session) -> object:
+    """Everything HQ holds of case files (on PostgreSQL: every row of every table, the audit
+    included), compared around a refusal."""
+    url = _url(hq)
+    if url:
+        return pg_digest(url)
+    files = hq.store.query("SELECT id, data_key IS NOT NULL, size, sha256 FROM attachments")
+    chunks = hq.store.query("SELECT attachment_id, n FROM attachment_chunks ORDER BY 1, 2")
+    return files, chunks
+
+
+def _set_sha256(hq: Session, attachment_id: str, sha: str) -> None:
+    """Change HQ's description of a file behind the app's back."""
+    url = _url(hq)
+    if url is None:
+        hq.store._conn.execute(
+            "UPDATE attachments SET sha256 = ? WHERE id = ?", (sha, attachment_id)
+        )
+        return
+    with psycopg.connect(url) as conn:
+        conn.execute("UPDATE attachments SET sha256 = %s WHERE id = %s", (sha, attachment_id))
 
 
 def _receipt_back(hq: Session, district: Session, tmp_path: Path) -> sync.ReceiptResult:
@@ -63,9 +90,9 @@ def _receipt_back(hq: Session, district: Session, tmp_path: Path) -> sync.Receip
 
 
 def test_bundles_carry_descriptions_only_and_a_marked_file_reaches_hq_intact(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = _case_with_files(district, tmp_path)
     fir = _files(district, case)["fir"]
     out = _folder(tmp_path, "out")
@@ -106,9 +133,9 @@ def test_bundles_carry_descriptions_only_and_a_marked_file_reaches_hq_intact(
 
 
 def test_a_victims_file_travels_sealed_and_needs_the_reveal_permission_at_hq(
-    svc_linked: tuple[Session, Session], svc_user: UserMaker, tmp_path: Path
+    hq_linked: tuple[Session, Session], svc_user: UserMaker, tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = _case_with_files(district, tmp_path)
     medical = _files(district, case)["medical"]
     attachments.send_to_hq(district, medical.id)
@@ -138,9 +165,9 @@ def test_a_victims_file_travels_sealed_and_needs_the_reveal_permission_at_hq(
 
 
 def test_tampered_and_mismatching_files_are_refused_and_change_nothing(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = _case_with_files(district, tmp_path)
     fir = _files(district, case)["fir"]
     attachments.send_to_hq(district, fir.id)
@@ -176,16 +203,16 @@ def test_tampered_and_mismatching_files_are_refused_and_change_nothing(
         files_in.import_file(hq, bad)
     assert _hq_rows(hq) == before
     # HQ's description says another digest: the content does not match it.
-    hq.store._conn.execute("UPDATE attachments SET sha256 = ? WHERE id = ?", ("0" * 64, fir.id))
+    _set_sha256(hq, fir.id, "0" * 64)
     with pytest.raises(files_in.FileMismatch, match="description"):
         files_in.import_file(hq, sealed)
-    assert not AttachmentStore(hq.store).get(fir.id).held
+    assert not attachments.get(hq, fir.id).held
 
 
 def test_a_device_is_trusted_for_its_own_districts_files_only(
-    svc_linked: tuple[Session, Session], svc_clock: FixedClock, tmp_path: Path
+    hq_linked: tuple[Session, Session], svc_clock: FixedClock, tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = _case_with_files(district, tmp_path)
     fir = AttachmentStore(district.store).get(_files(district, case)["fir"].id)
     done = sync.export_bundle(district, _folder(tmp_path, "out"))
@@ -216,9 +243,9 @@ def test_a_device_is_trusted_for_its_own_districts_files_only(
 
 
 def test_hq_refuses_a_file_over_its_own_limit(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = case_for(district)
     records.save(district, [case])
     big = tmp_path / "big.pdf"
@@ -237,9 +264,9 @@ def test_hq_refuses_a_file_over_its_own_limit(
 
 
 def test_only_a_district_marks_files_and_hq_names_what_it_refuses(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    _district, hq = svc_linked
+    _district, hq = hq_linked
     not_sealed = tmp_path / "x.tipf"
     not_sealed.write_bytes(b"%PDF-1.4 not a sealed file")
     report = sync.import_files(hq, [not_sealed])

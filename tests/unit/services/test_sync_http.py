@@ -19,13 +19,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hq_https_support import free_port, hq_serving, make_cert
 from svc_support import SVC_ADMIN, SVC_PASSPHRASE, SVC_START
 from sync_support import case_for, link, make_district, make_hq, reopen
+from test_hq_pg_inbox import importer_side, workers
 
 from tipdesk.cli.main import run as cli_run
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.errors import PermissionDenied
 from tipdesk.paths import Paths
 from tipdesk.services import attachments, records, sync
-from tipdesk.services.sync import files_out, records_back
+from tipdesk.services.sync import files_out, hq_pg, records_back
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
 from tipdesk.services.sync.common import own_identity
@@ -274,10 +275,17 @@ def test_upload_in_phases_needs_no_session_to_send(world: dict[str, Any]) -> Non
     assert run.result.receipt is not None and run.result.receipt.acknowledged == (1,)
 
 
+@pytest.mark.parametrize("engine", ["sqlcipher", "postgres"])
 def test_a_case_file_marked_for_hq_is_uploaded_imported_and_confirmed(
-    world: dict[str, Any],
+    world: dict[str, Any], engine: str, request: pytest.FixtureRequest
 ) -> None:
     district = world["district"]
+    if engine == "postgres":  # HQ keeps its records, and now the files, in PostgreSQL
+        hq = reopen(world["hq"], world["clock"])
+        try:
+            hq_pg.configure(hq, request.getfixturevalue("pg_url"))
+        finally:
+            hq.close()
     case = district.store.query("SELECT id FROM cases")[0][0]
     paper = world["tmp"] / "fir.pdf"
     paper.write_bytes(F.pdf())
@@ -288,15 +296,31 @@ def test_a_case_file_marked_for_hq_is_uploaded_imported_and_confirmed(
         sync_upload.configure(district, url, world["tls"][0])
         first = sync_upload.upload(district, sleep=_no_wait)
         assert first.errors == []
-        assert [(s["status"], s.get("attachment")) for s in first.sent] == [
-            ("imported", None),
-            ("imported", item.id),
-        ]
+        if engine == "postgres":
+            # The bundle waits in the database's inbox, so the file's record is not there
+            # yet: the file is kept in the inbox folder and sent again until a receipt names
+            # it. An importer takes the bundle; the next upload brings the file in.
+            assert [(s["status"], s.get("attachment")) for s in first.sent] == [
+                ("stored", None),
+                ("stored", item.id),
+            ]
+            assert not attachments.get(district, item.id).hq_sent
+            with importer_side(world["hq"], world["clock"]) as side:
+                assert len(workers(side, 1).run_once().done) == 1
+            first = sync_upload.upload(district, sleep=_no_wait)
+            assert first.errors == []
+        assert [(s["status"], s.get("attachment")) for s in first.sent][-1] == (
+            "imported",
+            item.id,
+        )
         assert first.receipt is not None and first.receipt.files_confirmed == (item.id,)
         assert attachments.get(district, item.id).hq_sent
         assert files_out.outbox_files(district) == []
     hq = reopen(world["hq"], world["clock"])
     try:
         assert attachments.content(hq, item.id).data == F.pdf()
+        # On PostgreSQL the install's own store holds none of it.
+        held = hq.store.query("SELECT count(*) FROM attachments")[0][0]
+        assert held == (0 if engine == "postgres" else 1)
     finally:
         hq.close()

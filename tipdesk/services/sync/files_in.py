@@ -16,6 +16,9 @@ Contract:
   sealed to HQ's identity key), in one transaction with its audit entry, read chunk by
   chunk: HQ's memory holds a couple of chunks whatever the file's size. Any refusal is a
   :class:`~tipdesk.core.errors.KnownError` naming the problem, and nothing is written.
+- At an HQ keeping its records in PostgreSQL (issue 20) the same checks read PostgreSQL's
+  records and files, and the file is stored there (:mod:`tipdesk.hqstore.files`: every key
+  wrapped by the app, no plaintext name or note), in one transaction with its audit entry.
 - A file HQ holds already is a duplicate (nothing changes); HQ's receipts name the files it
   holds, so the district marks them sent.
 """
@@ -60,6 +63,11 @@ class FileMismatch(SyncError):
     """A case file that does not match what HQ knows of it (its description, its record)."""
 
 
+class RecordNotHeld(FileMismatch):
+    """A case file whose record HQ does not hold (yet: at a PostgreSQL HQ its bundle may wait
+    in the inbox for an importer)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """One sealed case file's import: ``imported`` or ``duplicate``."""
@@ -97,11 +105,16 @@ def _belongs(session: Session, d: Description, district: str) -> bool:
     return found is not None and found == (district, d.case_id)
 
 
-def _described(d: Description, device: DeviceRow) -> Described:
+def described(d: Description, origin: str) -> Described:
+    """What HQ keeps of a description from device ``origin`` (name cleaned, note bounded)."""
     return Described(d.id, d.about, d.record_id, d.case_id, d.kind, d.media_type, d.size,
-                     d.sha256, d.created_at, d.created_by, device.device_id,
+                     d.sha256, d.created_at, d.created_by, origin,
                      A.clean_name(d.file_name) if d.file_name else "",
                      (d.note or "")[: A.MAX_NOTE])  # fmt: skip
+
+
+def _described(d: Description, device: DeviceRow) -> Described:
+    return described(d, device.device_id)
 
 
 def keep_descriptions(session: Session, device: DeviceRow, found: Sequence[Description]) -> int:
@@ -155,15 +168,15 @@ def _check_against(session: Session, d: Description, device: DeviceRow) -> str:
     """Check the description against HQ's records and earlier description; the status the
     import would have (``new`` or ``duplicate``)."""
     if not _belongs(session, d, device.district):
-        raise _mismatch(
-            say(
-                "belongs to a record HQ does not hold in the sending device's district "
-                "({district}; a device sends its own district's files only), or names its "
-                "record wrongly",
-                district=district_name(session, device.district),
-            )
+        kind = RecordNotHeld if _unit(session, d) is None else FileMismatch
+        what = say(
+            "belongs to a record HQ does not hold in the sending device's district "
+            "({district}; a device sends its own district's files only), or names its "
+            "record wrongly",
+            district=district_name(session, device.district),
         )
-    files = AttachmentStore(session.store)
+        raise kind(say("This case file {what}; it was refused. Nothing was changed.", what=what))
+    files = files_service.files_of(session)
     try:
         row = files.get(d.id)
     except NotFound:
@@ -204,9 +217,16 @@ def check_file_bytes(session: Session, data: bytes) -> tuple[file_seal.FileManif
 
 
 def import_file(session: Session, path: Path) -> FileResult:
-    """Check and store one sealed case file (see the module contract)."""
+    """Check and store one sealed case file (see the module contract). At an HQ keeping its
+    records in PostgreSQL the checks read its records and the file is stored there, with its
+    audit entry, in one transaction (:mod:`tipdesk.hqstore.files`)."""
     session.require(Permission.SYNC)
     require_hq(session, "hq import")
+    with files_service.on_postgres(session) as routed:
+        return _import_file(routed, path)
+
+
+def _import_file(session: Session, path: Path) -> FileResult:
     limits = files_service.limits(session)
     me = own_identity(session)
     try:
@@ -233,7 +253,7 @@ def import_file(session: Session, path: Path) -> FileResult:
                             "duplicate", d.size, where)  # fmt: skip
         if status == "duplicate":
             return result
-        files = AttachmentStore(session.store)
+        files = files_service.files_of(session)
         problem = A.limit_problem(d.size, files.used_bytes(), limits)
         if problem:
             raise InvalidInput(

@@ -38,7 +38,7 @@ from tipdesk.reports.build import Progress, build_report_from
 from tipdesk.reports.model import Report, ReportParams
 from tipdesk.services.ownership import district_name
 from tipdesk.services.session import Session
-from tipdesk.services.sync import hq_pg_tls, importer
+from tipdesk.services.sync import hq_pg_files, hq_pg_tls, importer
 from tipdesk.services.sync.common import require_hq, sync_store
 from tipdesk.services.sync.hq import (
     DATABASE_SETTING,
@@ -210,7 +210,7 @@ def apply_on(conn: Conn, opened: OpenedBundle) -> Outcome:
     with pg_batch.import_batch(
         conn, opened.actor, m.device, ids, opened.private, index_key=opened.index_key
     ) as b:
-        return importer.apply_in_batch(
+        outcome = importer.apply_in_batch(
             b,
             PgBookkeeping(b, opened.districts),
             manifest=m,
@@ -220,6 +220,11 @@ def apply_on(conn: Conn, opened: OpenedBundle) -> Outcome:
             here=opened.here,
             device_district=opened.result.district,
         )
+    if outcome.status == "imported":  # the case files' descriptions, as at the SQLCipher HQ
+        opened.result.files_left_out = hq_pg_files.keep_descriptions(
+            conn, m.device, opened.result.district, opened.contents.attachments, opened.index_key
+        )
+    return outcome
 
 
 def result_of(opened: OpenedBundle, outcome: Outcome) -> ImportResult:

@@ -9,6 +9,8 @@ Contract (:func:`migrate_to_postgres`):
   entries as the store holds, every table holds as many rows as the store's, and the national
   report (all dates up to today, with coverage) is byte-identical from either. Any difference
   rolls the copy back and says what differed; the store is never changed by a failed copy.
+- Case files are copied and proven too (:mod:`tipdesk.services.sync.hq_pg_copy_files`: keys
+  wrapped, no content decrypted; each case's and accused's file read back whole).
 - Then the install uses the database (as :func:`tipdesk.services.sync.hq_pg.configure`).
   The store keeps its rows: it is not emptied (it stays the backup of the day).
 """
@@ -32,7 +34,7 @@ from tipdesk.reports import writers
 from tipdesk.reports.build import build_report, build_report_from
 from tipdesk.reports.model import ReportParams
 from tipdesk.services.session import Session
-from tipdesk.services.sync import hq_pg_tls
+from tipdesk.services.sync import hq_pg_copy_files, hq_pg_tls
 from tipdesk.services.sync.common import require_hq
 from tipdesk.services.sync.hq import DATABASE_SETTING
 from tipdesk.store import report_queries as rq
@@ -144,9 +146,13 @@ def migrate_to_postgres(session: Session, url: str, ca: Path | None = None) -> M
         for table in TABLES:
             for rows in _pages(session, table):
                 target.write(table, rows)
-        target.link_identity(str(keys[PUBLIC_KEY]), install_index_key(keys[INDEX_KEY]))
+        index_key = install_index_key(keys[INDEX_KEY])
+        copied_files = hq_pg_copy_files.copy_files(session, target.conn, index_key)
+        target.link_identity(str(keys[PUBLIC_KEY]), index_key)
         target.finish()
         proof = _prove(session, target)
+        hq_pg_copy_files.prove_files(session, target.conn, index_key)
+        proof.rows["attachments"] = copied_files
         target.commit()
     except BaseException:
         target.rollback()

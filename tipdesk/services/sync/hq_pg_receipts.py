@@ -11,7 +11,8 @@ Contract:
   linked-accused notices for its district, and the handovers from and to its district
   (:mod:`.hq_pg_handovers`, sealed identities to the receiving district only). What the
   PostgreSQL HQ does not hold comes from the HQ install's store as before: reference updates,
-  the offices' directory and the case files received from the device.
+  the offices' directory; the case files received from the device are PostgreSQL's
+  (:mod:`tipdesk.services.sync.hq_pg_files`).
 - The receipt is signed by HQ and encrypted to the device, as every receipt.
 - :func:`receipt_if_any` is ``None`` while the database holds no bundle of the device (the
   receiver's 404; a bundle waiting in the inbox is not acknowledged yet).
@@ -32,13 +33,13 @@ from tipdesk.services.session import Session
 from tipdesk.services.sync import (
     handovers,
     hq_pg,
+    hq_pg_files,
     hq_pg_handovers,
     receipt_entries,
     records_back,
 )
 from tipdesk.services.sync.common import own_identity, require_hq, sync_store
 from tipdesk.services.sync.hq import NOTICES_PER_RECEIPT
-from tipdesk.store.attachments import AttachmentStore
 from tipdesk.sync import anchor, receipt, status
 from tipdesk.sync.bundle import short_device
 from tipdesk.sync.errors import UnknownSender
@@ -103,6 +104,7 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
             "notices": records_back.notices_from(src).get(device.district, []),
             "anchor": list(echoed) if echoed else [],
             "handovers": hq_pg_handovers.receipt_docs(conn, device.district),
+            "files": hq_pg_files.received_from(session, conn, device.device_id, receipt.MAX_FILES),
         }
 
     got = db.run(work)
@@ -127,6 +129,6 @@ def receipt_for(session: Session, db: HqDatabase, device_id: str) -> bytes:
         anchor=got["anchor"],
         handovers=got["handovers"],
         directory=handovers.directory(session.store),
-        files=AttachmentStore(session.store).received_from(device.device_id, receipt.MAX_FILES),
+        files=got["files"],
     )
     return receipt.seal_receipt(me, rec, device.recipient)

@@ -78,6 +78,12 @@ class PgView:
         return getattr(self._store, name)
 
     @property
+    def install_store(self) -> Store:
+        """The HQ install's own store (users, keys, settings; its vault holds the signed-in
+        user's identity key, whatever the database role may read)."""
+        return self._store
+
+    @property
     def vault(self) -> PgVault:
         """PostgreSQL's identities (sealed as the store seals them; the overlap check's keyed
         hashes of a masked victim are read there), with the HQ install's keys."""

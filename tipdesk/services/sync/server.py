@@ -22,7 +22,8 @@ Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
   its structure, HQ's per-file limit, sender and signature are checked
   (:func:`~tipdesk.services.sync.files_in.check_file_bytes`) and it is written into the
   inbox under the name HQ's registry gives it, or imported at once. Answer: JSON
-  ``{status, attachment, duplicate}``.
+  ``{status, attachment, duplicate}``. At a PostgreSQL HQ a file whose record is not there
+  yet (its bundle waits in the database's inbox) stays in the inbox folder, ``stored``.
 - ``GET /v1/receipts/{device_id}``: a fresh receipt for the device
   (:func:`~tipdesk.services.sync.hq.receipt_for`; from PostgreSQL,
   :func:`~tipdesk.services.sync.hq_pg_receipts.receipt_for`), with the same device signature
@@ -59,6 +60,7 @@ from starlette.routing import Route
 from tipdesk.core.errors import KnownError
 from tipdesk.core.messages import say
 from tipdesk.fs import atomic_write_bytes
+from tipdesk.services import pg_route
 from tipdesk.services.session import Session
 from tipdesk.services.sync import files_in, server_guard
 from tipdesk.services.sync.common import sync_store
@@ -271,8 +273,15 @@ def _store_file(
         return {"status": "stored", "attachment": manifest.attachment, "duplicate": False}
     try:
         result = files_in.import_file(session, path)
-    finally:
+    except files_in.RecordNotHeld:
+        if pg_route.routed(session):
+            # Its bundle may wait in the database's inbox for an importer: the file stays in
+            # the inbox folder (imported with it), and the district sends it again until a
+            # receipt names it.
+            return {"status": "stored", "attachment": manifest.attachment, "duplicate": False}
         path.unlink(missing_ok=True)
+        raise
+    path.unlink(missing_ok=True)
     duplicate = result.status == "duplicate"
     return {"status": result.status, "attachment": result.attachment_id, "duplicate": duplicate}
 
