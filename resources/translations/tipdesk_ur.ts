@@ -10469,6 +10469,10 @@ Compare it with the one HQ gave you (by phone or on paper) before you say yes.</
         <translation>‏--workers کم از کم 1 ہونا چاہیے۔</translation>
     </message>
     <message>
+        <source>--nice must be from 0 to 19.</source>
+        <translation>‏--nice کی قدر 0 سے 19 تک ہونی چاہیے۔</translation>
+    </message>
+    <message>
         <source>No passphrase given: use --passphrase-file, set {env}, or run in a terminal.</source>
         <translation>کوئی پاس فریز نہیں دیا گیا: --passphrase-file استعمال کریں، {env} مقرر کریں، یا ٹرمینل میں چلائیں۔</translation>
     </message>

@@ -17,6 +17,7 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.messages import say
 from tipdesk.paths import Paths
 from tipdesk.services import session as session_service
+from tipdesk.services.sync import cpu_share
 from tipdesk.services.sync import server as sync_server
 
 
@@ -53,8 +54,9 @@ def add_login_options(p: Any, *, receiver: bool) -> None:
         )
 
 
-def import_workers(worker: sync_server.StoreWorker, workers: int) -> Any:
-    """``workers`` importer threads over the serving session's HQ database (PostgreSQL)."""
+def import_workers(worker: sync_server.StoreWorker, workers: int, niceness: int = 0) -> Any:
+    """``workers`` importer threads over the serving session's HQ database (PostgreSQL), each
+    at CPU priority lowered by ``niceness`` (:mod:`tipdesk.services.sync.cpu_share`)."""
     from tipdesk.services.sync import hq_inbox, hq_pg  # the PostgreSQL driver, only when used
 
     db = worker.database
@@ -70,15 +72,18 @@ def import_workers(worker: sync_server.StoreWorker, workers: int) -> Any:
         lambda data: worker.call(lambda s: hq_pg.open_bundle(s, data, source="upload")),
         lambda: worker.call(lambda s: s.now()),
         workers=workers,
+        niceness=niceness,
     )
 
 
 def cmd_hq_import_worker(args: argparse.Namespace, paths: Paths) -> int:
     if args.workers < 1:
         raise InvalidInput(say("--workers must be 1 or more."))
+    if not 0 <= args.nice <= 19:
+        raise InvalidInput(say("--nice must be from 0 to 19."))
     worker = serving_session(args, paths)
     try:
-        importers = import_workers(worker, args.workers)
+        importers = import_workers(worker, args.workers, niceness=args.nice)
         if args.once:
             stats = importers.run_once()
         else:
@@ -125,5 +130,13 @@ def add_hq_action(hq: Any, add: Add) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N", help="importer threads")
     p.add_argument(
         "--once", action="store_true", help="import what waits, then stop (else run until stopped)"
+    )
+    p.add_argument(
+        "--nice",
+        type=int,
+        default=cpu_share.IMPORTER_NICENESS,
+        metavar="N",
+        help="lower the workers' CPU priority by N (0-19; default "
+        f"{cpu_share.IMPORTER_NICENESS}) so that analysts' searches on the same host go first",
     )
     add_login_options(p, receiver=False)

@@ -40,6 +40,11 @@ _LETTERS = str.maketrans(
 
 def fold(text: str) -> str:
     """``text`` as search compares it (see the module docstring)."""
+    if text.isascii():
+        # ASCII has no diacritic, no letter variant and no other digits, and is its own
+        # NFKD and NFC: only case is left (what the general path gives, without its work
+        # per character; an import folds every record's text).
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", bare.translate(_LETTERS)).casefold()

@@ -89,7 +89,13 @@ def words_of(record: Record) -> list[str]:
 
 def text_words(text: str) -> list[str]:
     """The indexed words of an index text: folded, split as FTS5 splits them."""
-    return [w for w in WORD.findall(fold(text)) if len(w.encode()) <= _MAX_LEXEME]
+    # A word of at most a quarter of the limit in characters fits whatever its letters (UTF-8
+    # takes at most 4 bytes each): only longer ones are encoded to be measured.
+    return [
+        w
+        for w in WORD.findall(fold(text))
+        if len(w) <= _MAX_LEXEME // 4 or len(w.encode()) <= _MAX_LEXEME
+    ]
 
 
 def _lexeme(word: str) -> str:
@@ -99,13 +105,21 @@ def _lexeme(word: str) -> str:
 
 def vector_text(words: Sequence[str]) -> str:
     """``words`` as a ``tsvector`` literal (each word one lexeme, as typed)."""
-    return " ".join(_lexeme(w) for w in words)
+    if not words:
+        return ""
+    plain = "".join(words)
+    if "'" in plain or "\\" in plain:
+        return " ".join(_lexeme(w) for w in words)  # a word to escape: word by word
+    # No quote nor backslash in any word (the usual case, and an import's every record comes
+    # through here): the same literal in one join.
+    return "'" + "' '".join(words) + "'"
 
 
 def body_text(words: Sequence[str]) -> str:
     """The words holding a digit (case numbers, CNICs and their parts, codes), each after a
     space: ``LIKE '% pre%'`` is then "a word starts with pre" for a ``pre`` with a digit."""
-    return "".join(" " + w for w in words if any(c.isdigit() for c in w))
+    # A word of letters only (most words) holds no digit: no character-by-character test.
+    return "".join(" " + w for w in words if not w.isalpha() and any(c.isdigit() for c in w))
 
 
 class SearchIndex:

@@ -52,3 +52,13 @@ def test_latin_case_and_accents() -> None:
 @given(st.text())
 def test_folding_twice_changes_nothing(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)), st.text())
+def test_ascii_folds_as_it_does_inside_any_text(ascii_text: str, other: str) -> None:
+    """ASCII alone takes a shorter way (fold's fast path); beside a non-ASCII character it
+    goes the general way, which must give the same letters (folding keeps each character's
+    fold apart: a space-separated word folds alone)."""
+    mixed = ascii_text + " é " + other
+    assert fold(mixed).startswith(fold(ascii_text) + " e ")
+    assert fold(ascii_text) == ascii_text.lower()

@@ -37,7 +37,7 @@ from tipdesk.core.errors import KnownError
 from tipdesk.core.messages import say
 from tipdesk.hqstore import inbox as pg_inbox
 from tipdesk.hqstore.pool import Conn, HqDatabase
-from tipdesk.services.sync import hq_pg
+from tipdesk.services.sync import cpu_share, hq_pg
 from tipdesk.sync.bundle import Manifest, short_device
 from tipdesk.sync.errors import SequenceReused, SyncError
 from tipdesk.sync.gcpause import gc_paused
@@ -174,16 +174,20 @@ class ImportWorkers:
         now: Callable[[], str],
         workers: int = 1,
         poll: float = POLL_SECONDS,
+        niceness: int = 0,
     ) -> None:
         if workers < 1:
             raise ValueError("at least one worker")
         self.db, self.open_data, self.now = db, open_data, now
         self.workers, self.poll = workers, poll
+        self.niceness = niceness  # each worker thread's, not the process's (cpu_share)
         self.stats = WorkerStats()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
     def _loop(self, once: bool) -> None:
+        if self.niceness:
+            cpu_share.yield_cpu(self.niceness)  # analysts' searches first (cpu_share)
         while not self._stop.is_set():
             try:
                 item = import_next(self.db, self.open_data, self.now)
