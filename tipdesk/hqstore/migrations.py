@@ -331,6 +331,16 @@ def _step_audit_head(conn: Conn) -> None:
     conn.execute(audit_head.LOCK_DOWN_SQL.encode())
 
 
+def _step_name_recorded(conn: Conn) -> None:
+    """The victims list's "name recorded" for roles that may not read names (issue 20, branch
+    pgscreens): ``tipdesk_name_recorded``, SECURITY DEFINER, owned by the schema's owner
+    (:mod:`tipdesk.hqstore.name_recorded`, its SQL frozen with this step)."""
+    from tipdesk.hqstore import name_recorded
+
+    conn.execute(name_recorded.FUNCTION_SQL.encode())
+    conn.execute(name_recorded.LOCK_DOWN_SQL.encode())
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -342,6 +352,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (8, _step_handovers),
     (9, _step_record_screens),
     (10, _step_audit_head),
+    (11, _step_name_recorded),
 ]
 LATEST = STEPS[-1][0]
 

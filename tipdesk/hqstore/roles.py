@@ -24,6 +24,8 @@ Contract:
     versions (``record_versions``), the record claims, the search rows and the report
     summaries (their triggers run as the saving role). No INSERT on victims (a new victim
     carries an identity), no blind index, no data keys, no quarantine or conflicts.
+    The analyst (so the editor) may EXECUTE ``tipdesk_name_recorded``
+    (:mod:`tipdesk.hqstore.name_recorded`): whether a victim's name is recorded, not the name.
   - ``tipdesk_identity``: what an analyst may, plus the sealed data keys and EXECUTE on the one
     audited function revealing a sealed identity (:mod:`tipdesk.hqstore.reveal`).
 
@@ -42,6 +44,7 @@ import psycopg
 from tipdesk.core.records import Victim
 from tipdesk.hqstore.audit_head import SIGNATURE as AUDIT_HEAD
 from tipdesk.hqstore.errors import translated
+from tipdesk.hqstore.name_recorded import SIGNATURE as NAME_RECORDED
 from tipdesk.hqstore.reveal import SIGNATURE
 
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -156,6 +159,14 @@ BEGIN
 END
 $analyst$;
 GRANT SELECT, INSERT ON public.audit TO {ANALYST};
+DO $named$
+BEGIN
+    IF to_regprocedure('{NAME_RECORDED}') IS NOT NULL THEN
+        EXECUTE 'REVOKE ALL ON FUNCTION {NAME_RECORDED} FROM {everyone}';
+        EXECUTE 'GRANT EXECUTE ON FUNCTION {NAME_RECORDED} TO {ANALYST}';
+    END IF;
+END
+$named$;
 
 -- The editor: an analyst who may save records, never victims' identifying columns.
 GRANT {ANALYST} TO {EDITOR};
