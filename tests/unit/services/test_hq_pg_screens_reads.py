@@ -7,45 +7,20 @@ wrong place fails. A session routed to PostgreSQL refuses what it does not route
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from install_guard import refuse_record_reads
 from sync_support import clone_home, export, make_district, reopen
 
 from tipdesk.core.clock import FixedClock
-from tipdesk.core.records import LOCAL_KINDS, Case
+from tipdesk.core.records import Case
 from tipdesk.services import diary, history, overlaps, printouts, records, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg, hq_pg_records
-from tipdesk.services.sync.hq_pg_records import RECORD_TABLES, NotRouted
-
-_NAMED = re.compile(r"\b(?:from|join|into|update)\s+([a-z_]+)", re.IGNORECASE)
-
-
-def _refuse_records(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the install store of a PostgreSQL HQ fail any read of records (its tables are
-    empty there: an answer from them is the bug this module's tests look for)."""
-    query = store.query
-
-    def guarded(sql: str, params: Any = ()) -> Any:
-        wrong = {t.lower() for t in _NAMED.findall(sql)} & RECORD_TABLES
-        assert not wrong, f"the install store was asked for records: {sql[:90]}"
-        return query(sql, params)
-
-    monkeypatch.setattr(store, "query", guarded)
-    for name in ("get", "page", "count", "titles"):
-        method = getattr(store, name)
-
-        def kind_guard(kind: str, *a: Any, _m: Any = method, _n: str = name, **k: Any) -> Any:
-            assert kind in LOCAL_KINDS, f"the install store was asked {_n}({kind!r})"
-            return _m(kind, *a, **k)
-
-        monkeypatch.setattr(store, name, kind_guard)
-    for name in ("search", "changes_since"):
-        monkeypatch.setattr(store, name, lambda *a, _n=name, **k: pytest.fail(_n))
+from tipdesk.services.sync.hq_pg_records import NotRouted
 
 
 @pytest.fixture
@@ -97,7 +72,7 @@ def test_history_printouts_and_the_due_panel_are_the_same_on_both_engines(
     for hq in (on_sqlite, on_pg):
         _edit_at_hq(hq, edited)
     svc_clock.advance(3600)
-    _refuse_records(on_pg.store, monkeypatch)
+    refuse_record_reads(on_pg.paths.home, monkeypatch)
 
     def seen(hq: Session) -> dict[str, Any]:
         cases = [records.get(hq, "case", cid) for cid in case_ids]
@@ -137,7 +112,7 @@ def test_a_version_restored_at_a_postgresql_hq_is_saved_there(
     edited = records.page(on_pg, "case", limit=1)[0].id
     for hq in (on_sqlite, on_pg):
         _edit_at_hq(hq, edited)
-    _refuse_records(on_pg.store, monkeypatch)
+    refuse_record_reads(on_pg.paths.home, monkeypatch)
     for hq in (on_sqlite, on_pg):
         history.restore(hq, "case", edited, "case", edited, 1)
     after = [history.history(hq, "case", edited) for hq in (on_sqlite, on_pg)]
