@@ -632,6 +632,20 @@ def _deadline_rule(session: Session, rule_code: str) -> CaseDeadline | FollowUp:
     return rule
 
 
+def _must_exist(session: Session, kind: str, record_id: str) -> None:
+    """NotFound unless the record is stored (in PostgreSQL at an HQ keeping records there;
+    the mark itself is the install's own, in its store)."""
+    pg = _routed(session)
+    if pg is not None:
+        with pg as routed:
+            _must_exist(routed, kind, record_id)
+            return
+    try:
+        session.store.get(kind, record_id)
+    except NotFound:
+        raise no_record(kind, record_id) from None
+
+
 def mark_done(session: Session, key: str, *, next_on: dt.date | None = None) -> tuple[str, str]:
     """Mark a deadline done today (it leaves the diary), or done with the next date it is due
     again (a follow-up the officer schedules). Returns ``(rule, record id)``. A hearing is
@@ -647,10 +661,7 @@ def mark_done(session: Session, key: str, *, next_on: dt.date | None = None) -> 
         )
     rule = _deadline_rule(session, rule_code)
     kind = _record_kind(rule)
-    try:
-        session.store.get(kind, record_id)
-    except NotFound:
-        raise no_record(kind, record_id) from None
+    _must_exist(session, kind, record_id)
     today = _today(session)
     if next_on is not None and next_on <= today:
         raise InvalidInput(

@@ -7,6 +7,7 @@ wrong place fails. A session routed to PostgreSQL refuses what it does not route
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,18 @@ def test_history_printouts_and_the_due_panel_are_the_same_on_both_engines(
     assert on_pg_seen["diary"].overdue.total > 0
     assert on_pg_seen["by_officer"] and on_pg_seen["officers"]
     assert on_pg_seen["summary"].data.startswith(b"%PDF")
+
+    # An HQ officer marks two deadlines done (one with a next date): the marks are the
+    # install's own, the items they hide or move are PostgreSQL's.
+    items = on_pg_seen["diary"].overdue.items
+    assert len(items) >= 2
+    for hq in (on_sqlite, on_pg):
+        diary.mark_done(hq, items[0].key)
+        diary.mark_done(hq, items[1].key, next_on=svc_clock.now().date() + dt.timedelta(days=3))
+    marked = [diary.diary(hq, limit=50) for hq in (on_sqlite, on_pg)]
+    assert marked[1] == marked[0]
+    assert items[0].key not in {i.key for i in marked[1].overdue.items}
+    assert items[1].key in {i.key for i in marked[1].week.items}
 
 
 def test_a_version_restored_at_a_postgresql_hq_is_saved_there(
