@@ -5,6 +5,7 @@ silently read the empty store fails instead (issue 20)."""
 from __future__ import annotations
 
 import re
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,15 @@ from tipdesk.services.sync.hq_pg_records import RECORD_TABLES
 from tipdesk.store.store import Store
 
 _NAMED = re.compile(r"\b(?:from|join|into|update)\s+([a-z_]+)", re.IGNORECASE)
+
+
+def _caller() -> str:
+    """Where the read came from: the innermost frame of the app outside its store."""
+    for frame in reversed(traceback.extract_stack()[:-2]):
+        name = frame.filename.replace("\\", "/")
+        if "/tipdesk/" in name and "/tipdesk/store/" not in name:
+            return f"{name.split('/tipdesk/')[-1]}:{frame.lineno}"
+    return "?"
 
 
 def refuse_record_reads(home: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -30,7 +40,7 @@ def refuse_record_reads(home: Path, monkeypatch: pytest.MonkeyPatch) -> list[str
     def guarded(self: Store, sql: str, params: Any = ()) -> Any:
         wrong = {t.lower() for t in _NAMED.findall(sql)} & RECORD_TABLES
         if mine(self) and wrong:
-            hits.append(f"query: {' '.join(sql.split())[:100]}")
+            hits.append(f"{_caller()} query: {' '.join(sql.split())[:100]}")
             raise AssertionError(hits[-1])
         return query(self, sql, params)
 
@@ -42,7 +52,7 @@ def refuse_record_reads(home: Path, monkeypatch: pytest.MonkeyPatch) -> list[str
             self: Store, kind: str, *a: Any, _m: Any = method, _n: str = name, **k: Any
         ) -> Any:
             if mine(self) and kind not in LOCAL_KINDS:
-                hits.append(f"{_n}({kind!r})")
+                hits.append(f"{_caller()} {_n}({kind!r})")
                 raise AssertionError(hits[-1])
             return _m(self, kind, *a, **k)
 
@@ -52,7 +62,7 @@ def refuse_record_reads(home: Path, monkeypatch: pytest.MonkeyPatch) -> list[str
 
         def never(self: Store, *a: Any, _m: Any = method, _n: str = name, **k: Any) -> Any:
             if mine(self):
-                hits.append(_n)
+                hits.append(f"{_caller()} {_n}")
                 raise AssertionError(_n)
             return _m(self, *a, **k)
 

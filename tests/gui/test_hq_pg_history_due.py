@@ -25,6 +25,7 @@ from tipdesk.services.sync import hq_pg
 from tipdesk.services.sync.hq import DATABASE_SETTING
 from tipdesk.ui.app import AppController
 from tipdesk.ui.context import AppConfig
+from tipdesk.ui.errors import ErrorReporter
 from tipdesk.ui.pages.dashboard.page import DashboardView
 from tipdesk.ui.pages.records.cases import CasesView
 from tipdesk.ui.pages.records.editors.history import HistoryDialog
@@ -71,9 +72,20 @@ def test_due_panel_history_and_printout_read_postgresql(
     qtbot: Any,
 ) -> None:
     hits = refuse_record_reads(gui_config.paths.home, monkeypatch)
+    reported: list[BaseException] = []
+    monkeypatch.setattr(ErrorReporter, "report", lambda _self, exc, *_a: reported.append(exc))
     png = _png_folder(tmp_path)
     window = sign_in(controller)
     window.resize(1366, 900)
+
+    # Every screen of the HQ, opened and refreshed: none reads the install's empty tables.
+    for spec in window.specs:
+        page = window.show_page(spec.key)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+    assert not hits, hits
+    assert not reported, reported
 
     dashboard = window.show_page("dashboard")
     assert isinstance(dashboard, DashboardView)

@@ -17,7 +17,7 @@ from sync_support import clone_home, export, make_district, reopen
 
 from tipdesk.core.clock import FixedClock
 from tipdesk.core.records import Case
-from tipdesk.services import diary, history, overlaps, printouts, records, sync
+from tipdesk.services import dashboard, diary, history, overlaps, printouts, records, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg, hq_pg_records
@@ -91,6 +91,7 @@ def test_history_printouts_and_the_due_panel_are_the_same_on_both_engines(
             "by_officer": diary.by_officer(hq),
             "officers": diary.officers(hq),
             "overlaps": overlaps.count_open(hq),
+            "counts": dashboard.record_counts(hq),  # the Settings screen's About
         }
 
     on_sqlite_seen, on_pg_seen = seen(on_sqlite), seen(on_pg)
@@ -103,6 +104,7 @@ def test_history_printouts_and_the_due_panel_are_the_same_on_both_engines(
     assert {"narrative", "court"} <= changed
     assert on_pg_seen["diary"].overdue.total > 0
     assert on_pg_seen["by_officer"] and on_pg_seen["officers"]
+    assert on_pg_seen["counts"]["case"] == len(case_ids)
     assert on_pg_seen["summary"].data.startswith(b"%PDF")
 
     # An HQ officer marks two deadlines done (one with a next date): the marks are the

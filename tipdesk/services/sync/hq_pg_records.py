@@ -78,7 +78,9 @@ INSTALL_STORE: dict[str, str] = {
     "audit_status": "the install's own audit chain (users, keys, settings)",
     "verify_audit": "the install's own audit chain",
     "acknowledge_audit_break": "the install's own audit chain",
-    "audit_entries": "the install's own audit (the Audit screen lists PostgreSQL's separately)",
+    # The Audit screen lists the install's chain (users, keys, settings); the records' entries
+    # are in PostgreSQL's audit, not on that screen yet (docs/install.md).
+    "audit_entries": "the install's own audit chain",
     "path": "the install's database file",
     "database_key": "the install's database key (users' key wrapping)",
     "schema_version": "the install store's schema",
