@@ -156,5 +156,8 @@ def test_a_routed_session_refuses_what_it_does_not_route(
         assert store.query("SELECT count(*) FROM users")[0][0] >= 1
         assert store.offices() == on_pg.store.offices()
         assert store.page("hearing") == []
+        assert store.query("SELECT count(*) FROM hearings") == [(0,)]
+        with pytest.raises(NotRouted, match="victims_fts"):
+            store.query("SELECT rowid FROM victims_fts WHERE victims_fts MATCH ?", ("Lahore",))
         # What it routes answers from PostgreSQL, not the install's empty tables.
         assert store.page("case", limit=3)

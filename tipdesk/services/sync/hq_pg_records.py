@@ -93,8 +93,8 @@ table by table; anything else raises :class:`NotRouted`."""
 
 RECORD_TABLES = frozenset(
     {*TABLES.values(), "changes", "record_versions", "victim_keys", "victim_terms", "handovers"}
-    - {"hearings"}  # a hearing never leaves its install (LOCAL_KINDS): HQ's own, empty
-)
+    | {f"{t}_fts" for t in ("cases", "victims", "trainings", "campaigns")}  # search
+) - {"hearings"}  # a hearing never leaves its install (LOCAL_KINDS): HQ's own, empty
 """Tables whose rows live in PostgreSQL at an HQ keeping its records there (the install's
 copies are empty); ``report_*`` summary tables too."""
 
