@@ -15,6 +15,9 @@ Contract:
 - An item's key is ``<rule>:<record id>`` (``hearing:<id>`` for a hearing); the command line
   and the app pass it back to mark the item done.
 - Hearings stay at the install: they are never in a sync bundle (``docs/bundle-format.md``).
+- At an HQ keeping its records in PostgreSQL (issue 20) the reads run there, in one
+  transaction per call, with the same statements (:mod:`tipdesk.hqstore.diary_reads`); the
+  done marks stay the install's own.
 """
 
 from __future__ import annotations

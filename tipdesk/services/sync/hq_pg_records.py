@@ -8,7 +8,10 @@ Contract:
   of a save's records) go to HQ's PostgreSQL database, **in one transaction** (committed when
   the block ends, rolled back on an exception); everything else (users, keys, settings,
   offices, reference data, the per-user audit the overlap guard counts)
-  stays in the HQ install's own store, as it does for a PostgreSQL HQ. So
+  stays in the HQ install's own store, as it does for a PostgreSQL HQ: only what
+  :data:`INSTALL_STORE` lists, each with its reason; the view refuses anything else, and any
+  SQL naming a record table, with :class:`NotRouted` (a programming error), so a service
+  that is not yet routed fails loudly instead of reading the install's empty tables. So
   :func:`tipdesk.services.records.save` runs every check it runs on the SQLCipher HQ
   (permissions, normalising, validation, ownership, the overlap and non-criminalisation marks,
   duplicate case numbers and victim codes) over PostgreSQL's records, and reads and writes
@@ -68,11 +71,11 @@ INSTALL_STORE: dict[str, str] = {
     "setting": "settings: the install's own table (the database URL, letterhead, ...)",
     "settings_json": "settings, as JSON",
     "set_settings": "settings, with the install's audit entry naming the keys",
-    "users": "user accounts and roles stay in the install (closing 9, issue 20)",
+    "users": "user accounts and roles stay in the install (issue 20's design)",
     "user": "one user account",
     "add_user": "user accounts",
     "set_user_active": "user accounts",
-    "offices": "the office list (reference data; PostgreSQL's copy is not read by screens)",
+    "offices": "the office list: HQ's reference data, kept by the install",
     "add_office": "the office list",
     "logged_login_failures": "sign-in failures: the install's audit of its users",
     "audit_status": "the install's own audit chain (users, keys, settings)",
@@ -110,7 +113,9 @@ _DATE_COLUMN = {
 
 class PgView:
     """The HQ install's store with its records in PostgreSQL (see the module contract).
-    Attributes it does not define are the install store's own."""
+    Of the attributes it does not define, only those :data:`INSTALL_STORE` lists are taken
+    from the install's store; any other is :class:`NotRouted` (never a silent read of the
+    install's empty record tables)."""
 
     on_postgres = True
     """Marks a session already routed to PostgreSQL (the services do not route it again)."""
@@ -242,9 +247,8 @@ class PgView:
 
     def received_offices(self) -> frozenset[str]:
         """As :meth:`HandoverStore.received_offices`, from PostgreSQL's handovers (step 8).
-        A role that may not read handovers (the analyst's, the editor's) gets none: the
-        offices a received case keeps are a district's concern, and HQ's office list already
-        names every office."""
+        A role that may not read handovers (the analyst's, the editor's) gets none: its saves
+        may name the install's offices only."""
         may = self.conn.execute("SELECT has_table_privilege('public.handovers', 'SELECT')")
         if may.fetchone() != (True,):
             return frozenset()
