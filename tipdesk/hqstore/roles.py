@@ -17,6 +17,8 @@ Contract:
   - ``tipdesk_analyst``: read records, except victims' identifying columns (column
     privileges: :data:`IDENTIFYING`) and the versions kept in quarantine and conflicts
     (``record``: they hold identities too); no blind index, no data keys; append to the audit.
+    It reads the versions saves replaced (``record_versions``: the History window; they
+    never hold a victim's identity).
   - ``tipdesk_editor``: an analyst who may save records (HQ's corrections): what an analyst
     may, plus INSERT and UPDATE on cases, accused, referrals, trainings and campaigns,
     UPDATE on victims' columns but the identifying ones (:data:`IDENTIFYING`: still neither
@@ -72,7 +74,8 @@ IDENTIFYING = Victim.IDENTIFYING
 
 _SEARCH_TABLES = ("cases_search", "victims_search", "trainings_search", "campaigns_search")
 _ANALYST_TABLES = (
-    "cases", "accused", "referrals", "trainings", "campaigns", "changes", "settings",
+    "cases", "accused", "referrals", "trainings", "campaigns", "changes", "record_versions",
+    "settings",
     "schema_version", "sync_devices", "sync_bundles", "sync_versions", "sync_anchors",
     *_SEARCH_TABLES, "report_cases", "report_law_cases", "report_proceeded",
     "report_judgments", "report_law_accused", "report_victims", "report_victim_forms",

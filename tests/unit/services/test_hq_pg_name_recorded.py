@@ -1,7 +1,8 @@
-"""The victims list's "name recorded" for the database roles that may not read names (issue
-20): signed in as the analyst, the editor or the identity officer, the column says what it
-says for the schema's owner (through ``tipdesk_name_recorded``), while the name itself stays
-unreadable; the receiver and the importer may not call the function. Synthetic data only."""
+"""What the database roles that may not read names see of victims and histories (issue 20):
+signed in as the analyst, the editor or the identity officer, the victims list's "name
+recorded" says what it says for the schema's owner (through ``tipdesk_name_recorded``) while
+the name itself stays unreadable, and a case's History is the owner's; the receiver and the
+importer may not call the function. Synthetic data only."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 import test_hq_pg_roles
 from test_hq_pg_roles import login, refused
 
+from tipdesk.core.records import Victim
 from tipdesk.hqstore import roles
-from tipdesk.services import lists
+from tipdesk.services import history, lists, records
 from tipdesk.services.lists import ListQuery
 from tipdesk.services.session import Session
 from tipdesk.services.sync.hq import DATABASE_SETTING
@@ -44,6 +46,20 @@ def test_each_reading_role_is_told_truthfully_whether_a_name_is_recorded(
     hq.store.set_settings({DATABASE_SETTING: url}, hq.actor())
     assert _name_column(hq) == as_owner
     refused(url, "SELECT name FROM victims")
+
+
+@pytest.mark.parametrize("group", [roles.ANALYST, roles.EDITOR, roles.IDENTITY])
+def test_each_reading_role_sees_a_records_history(
+    named_hq: tuple[Session, Session, str], pg_url: str, group: str
+) -> None:
+    _lahore, hq, named = named_hq
+    victim = records.get(hq, "victim", named)
+    assert isinstance(victim, Victim)
+    as_owner = history.history(hq, "case", victim.case_id)
+    assert as_owner
+    url = login(pg_url, f"t_{group}_history", group)
+    hq.store.set_settings({DATABASE_SETTING: url}, hq.actor())
+    assert history.history(hq, "case", victim.case_id) == as_owner
 
 
 @pytest.mark.parametrize("group", [roles.RECEIVER, roles.IMPORTER])
