@@ -86,6 +86,10 @@ def test_due_panel_history_and_printout_read_postgresql(
             refresh()
     assert not hits, hits
     assert not reported, reported
+    settings = window.show_page("settings")
+    # Its record counts come from PostgreSQL: no "fill with demo data" offer on a full HQ.
+    assert settings.demo_card.isHidden()  # type: ignore[attr-defined]
+    assert window.grab().save(str(png / "pg-hq-settings.png"))
 
     dashboard = window.show_page("dashboard")
     assert isinstance(dashboard, DashboardView)
