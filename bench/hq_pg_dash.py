@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import Any
 
 from bench.loaders import cluster_url, fresh_database, hq_and_two_bundles, sign_in_again
-from tipdesk.services import dashboard, data_quality, figures, reports, sync
+from tipdesk.services import (
+    dashboard,
+    data_quality,
+    diary,
+    figures,
+    history,
+    printouts,
+    records,
+    reports,
+    sync,
+)
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg
 from tipdesk.services.sync.hq import DeviceStatus
@@ -39,7 +49,16 @@ SCREENS: dict[str, Callable[[Session], Any]] = {
     "devices": lambda s: sync.device_status(s),
     "data quality": lambda s: dataclasses.replace(data_quality.data_quality(s), overlaps=[]),
     "linked cases": lambda s: data_quality.linked_cases(s),
+    # The last screens on PostgreSQL (branch pgscreens); the case's lookup is in the time.
+    "due panel": lambda s: diary.diary(s, limit=8),
+    "due by officer": lambda s: diary.by_officer(s),
+    "history (a case)": lambda s: history.history(s, "case", _first_case(s)),
+    "case printout": lambda s: printouts.case_summary(s, _first_case(s)).data,
 }
+
+
+def _first_case(session: Session) -> str:
+    return records.page(session, "case", limit=1)[0].id
 
 
 def _comparable(result: Any) -> Any:

@@ -32,6 +32,7 @@ from typing import Any
 
 import psycopg
 
+from tipdesk.hqstore import name_recorded
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.search import _match, query_words, rarest_first
 from tipdesk.store import keyset
@@ -140,12 +141,12 @@ _NAME_RECORDED = "t.name != ''"
 
 def _select(kind: str, conn: Conn) -> str:
     """The list's columns; for a role that may not read victims' names, "name recorded"
-    reads as not known (0): only a role that may read the column learns whether there is
-    one."""
+    is read through ``tipdesk_name_recorded`` (:mod:`tipdesk.hqstore.name_recorded`): the
+    same answer, without the name."""
     spec = lq._spec(kind)
     sql = [c.sql for c in spec.columns]
     if kind == "victim" and not reads_identities(conn):
-        sql = ["false" if s == _NAME_RECORDED else s for s in sql]
+        sql = [name_recorded.COLUMN_SQL if s == _NAME_RECORDED else s for s in sql]
     return ", ".join(["t.id", *sql])
 
 

@@ -367,6 +367,30 @@ def _step_case_files(conn: Conn) -> None:
     )
 
 
+def _step_name_recorded(conn: Conn) -> None:
+    """The victims list's "name recorded" for roles that may not read names (issue 20, branch
+    pgscreens): ``tipdesk_name_recorded``, SECURITY DEFINER, owned by the schema's owner
+    (:mod:`tipdesk.hqstore.name_recorded`, its SQL frozen with this step)."""
+    from tipdesk.hqstore import name_recorded
+
+    conn.execute(name_recorded.FUNCTION_SQL.encode())
+    conn.execute(name_recorded.LOCK_DOWN_SQL.encode())
+
+
+def _step_diary_indexes(conn: Conn) -> None:
+    """The diary's follow-ups on PostgreSQL (issue 20, branch pgscreens: the Due panel at a
+    PostgreSQL HQ): the SQLCipher store's ``referrals_diary`` indexes (its schema step 7),
+    so a follow-up rule reads one range of one service's referrals."""
+    _script(
+        conn,
+        """
+    CREATE INDEX referrals_diary ON referrals(service, outcome, referred_on) WHERE deleted = 0;
+    CREATE INDEX referrals_diary_outcome ON referrals(service, outcome, outcome_on)
+        WHERE deleted = 0
+        """,
+    )
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -379,6 +403,8 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (9, _step_record_screens),
     (10, _step_audit_head),
     (11, _step_case_files),
+    (12, _step_name_recorded),
+    (13, _step_diary_indexes),
 ]
 LATEST = STEPS[-1][0]
 

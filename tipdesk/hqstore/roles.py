@@ -17,6 +17,8 @@ Contract:
   - ``tipdesk_analyst``: read records, except victims' identifying columns (column
     privileges: :data:`IDENTIFYING`) and the versions kept in quarantine and conflicts
     (``record``: they hold identities too); no blind index, no data keys; append to the audit.
+    It reads the versions saves replaced (``record_versions``: the History window; they
+    never hold a victim's identity).
   - ``tipdesk_editor``: an analyst who may save records (HQ's corrections): what an analyst
     may, plus INSERT and UPDATE on cases, accused, referrals, trainings and campaigns,
     UPDATE on victims' columns but the identifying ones (:data:`IDENTIFYING`: still neither
@@ -24,6 +26,8 @@ Contract:
     versions (``record_versions``), the record claims, the search rows and the report
     summaries (their triggers run as the saving role). No INSERT on victims (a new victim
     carries an identity), no blind index, no data keys, no quarantine or conflicts.
+    The analyst (so the editor) may EXECUTE ``tipdesk_name_recorded``
+    (:mod:`tipdesk.hqstore.name_recorded`): whether a victim's name is recorded, not the name.
   - ``tipdesk_identity``: what an analyst may, plus the sealed data keys and EXECUTE on the one
     audited function revealing a sealed identity (:mod:`tipdesk.hqstore.reveal`).
 
@@ -47,6 +51,7 @@ import psycopg
 from tipdesk.core.records import Victim
 from tipdesk.hqstore.audit_head import SIGNATURE as AUDIT_HEAD
 from tipdesk.hqstore.errors import translated
+from tipdesk.hqstore.name_recorded import SIGNATURE as NAME_RECORDED
 from tipdesk.hqstore.reveal import SIGNATURE
 
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -74,7 +79,8 @@ IDENTIFYING = Victim.IDENTIFYING
 
 _SEARCH_TABLES = ("cases_search", "victims_search", "trainings_search", "campaigns_search")
 _ANALYST_TABLES = (
-    "cases", "accused", "referrals", "trainings", "campaigns", "changes", "settings",
+    "cases", "accused", "referrals", "trainings", "campaigns", "changes", "record_versions",
+    "settings",
     "schema_version", "sync_devices", "sync_bundles", "sync_versions", "sync_anchors",
     *_SEARCH_TABLES, "report_cases", "report_law_cases", "report_proceeded",
     "report_judgments", "report_law_accused", "report_victims", "report_victim_forms",
@@ -161,6 +167,14 @@ BEGIN
 END
 $analyst$;
 GRANT SELECT, INSERT ON public.audit TO {ANALYST};
+DO $named$
+BEGIN
+    IF to_regprocedure('{NAME_RECORDED}') IS NOT NULL THEN
+        EXECUTE 'REVOKE ALL ON FUNCTION {NAME_RECORDED} FROM {everyone}';
+        EXECUTE 'GRANT EXECUTE ON FUNCTION {NAME_RECORDED} TO {ANALYST}';
+    END IF;
+END
+$named$;
 
 -- The editor: an analyst who may save records, never victims' identifying columns.
 GRANT {ANALYST} TO {EDITOR};

@@ -127,6 +127,19 @@ class StoreSource:
         return q.record_counts(self._store)
 
 
+def record_counts(session: Session) -> dict[str, int]:
+    """How many live records of each kind there are (the Settings screen's About), from the
+    engine that keeps them (an HQ's PostgreSQL database: issue 20)."""
+    session.require(Permission.VIEW)
+    db = hq_database(session) if session.install.role is InstallRole.HQ else None
+    if db is not None:
+        from tipdesk.hqstore.dashboard_queries import PgDashboardQueries  # the driver, if used
+
+        with db:
+            return PgDashboardQueries(db).record_counts()
+    return q.record_counts(session.store)
+
+
 def dashboard(
     session: Session,
     date_from: dt.date | None = None,

@@ -15,6 +15,9 @@ Contract:
 - An item's key is ``<rule>:<record id>`` (``hearing:<id>`` for a hearing); the command line
   and the app pass it back to mark the item done.
 - Hearings stay at the install: they are never in a sync bundle (``docs/bundle-format.md``).
+- At an HQ keeping its records in PostgreSQL (issue 20) the reads run there, in one
+  transaction per call, with the same statements (:mod:`tipdesk.hqstore.diary_reads`); the
+  done marks stay the install's own.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any, cast
 
 from tipdesk.core.codes import HearingPurpose
 from tipdesk.core.deadlines import CaseDeadline, FollowUp
@@ -39,9 +44,11 @@ from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
 from tipdesk.core.records import Case, Hearing
 from tipdesk.core.validation import normalise, validate
+from tipdesk.services import records
 from tipdesk.services.session import Session
 from tipdesk.store import diary_queries as q
 from tipdesk.store.diary_queries import CAP, DueRow, Scope
+from tipdesk.store.store import Store
 
 WEEK_DAYS = 7
 """"This week" in the diary: the days after today up to a week ahead."""
@@ -119,6 +126,24 @@ class OfficerLoad:
 # --- reading ---------------------------------------------------------------------------------
 
 
+def _routed(session: Session) -> AbstractContextManager[Session] | None:
+    """A session over HQ's PostgreSQL database for one transaction, or ``None`` when the
+    records are in the install's own store (or the session is routed already)."""
+    return records._on_postgres(session)
+
+
+def _store(session: Session) -> Store:
+    """Where the diary's statements run: the store, or for a session routed to PostgreSQL
+    (an HQ keeping its records there) :class:`tipdesk.hqstore.diary_reads.PgDiaryStore`,
+    the same statements over PostgreSQL's records and the install's own marks."""
+    if not getattr(session.store, "on_postgres", False):
+        return session.store
+    from tipdesk.hqstore.diary_reads import PgDiaryStore  # the driver, only when used
+
+    view = cast(Any, session.store)
+    return cast(Store, PgDiaryStore(view.conn, view))
+
+
 def _today(session: Session) -> dt.date:
     return session.clock.now().date()
 
@@ -161,7 +186,7 @@ def _sources(
     """Every source of items in ``scope``: rows (at most ``limit``), their count and whether it
     was counted. ``budget[0]`` is how many more matches may be counted: once a part holds
     :data:`CAP` items its total is "CAP or more", so the next sources are read, not counted."""
-    store = session.store
+    store = _store(session)
 
     def now() -> Scope:
         return dataclasses.replace(scope, counted=scope.counted and budget[0] > 0)
@@ -206,7 +231,7 @@ def _rescheduled(
     """Items of ``rule`` marked done with a next date in ``scope`` that still apply."""
     kind = _record_kind(rule)
     found = q.rescheduled(
-        session.store, scope, rule.code, kind, limit=CAP, newest_first=newest_first
+        _store(session), scope, rule.code, kind, limit=CAP, newest_first=newest_first
     )
     if not found.rows:
         return [], 0
@@ -215,7 +240,7 @@ def _rescheduled(
     if isinstance(rule, FollowUp):
         outcome = "pending" if rule.after == "referral" else "provided"
     ids = [r.record_id for r in found.rows]
-    keep = q.still_open(session.store, kind, ids, stages, outcome)
+    keep = q.still_open(_store(session), kind, ids, stages, outcome)
     rows = [r for r in found.rows if r.record_id in keep]
     return rows, len(rows)
 
@@ -264,6 +289,13 @@ def items(
     session.require(Permission.VIEW)
     if limit < 1:
         raise InvalidInput(say("The number of items to show must be at least 1."))
+    pg = _routed(session)
+    if pg is not None:  # an HQ keeping its records in PostgreSQL: one transaction there
+        with pg as routed:
+            return items(
+                routed, date_from=date_from, date_to=date_to, office=office, officer=officer,
+                limit=limit, newest_first=newest_first, counted=counted,
+            )  # fmt: skip
     scope = _scope(date_from, date_to, office, officer, counted)
     return _section(session, scope, limit, newest_first=newest_first, today=_today(session))
 
@@ -302,6 +334,10 @@ def diary(
     totals are what was read, with ``more`` where there may be more: a first paint reads that,
     then the counts (``diary(..., limit=1)``)."""
     session.require(Permission.VIEW)
+    pg = _routed(session)
+    if pg is not None:  # one PostgreSQL transaction for the three sections
+        with pg as routed:
+            return diary(routed, office=office, officer=officer, limit=limit, counted=counted)
     today = _today(session)
     scope_today = _scope(today, today, office, officer, counted)
     week = _scope(
@@ -320,6 +356,10 @@ def by_officer(session: Session, *, office: str | None = None) -> list[OfficerLo
     """Per investigating officer, the number of items overdue, due today and this week (a
     case without an officer counts under ""). Counts stop at :data:`CAP` per source."""
     session.require(Permission.VIEW)
+    pg = _routed(session)
+    if pg is not None:
+        with pg as routed:
+            return by_officer(routed, office=office)
     today = _today(session)
     parts = {
         "overdue": (None, today - dt.timedelta(days=1)),
@@ -342,7 +382,11 @@ def by_officer(session: Session, *, office: str | None = None) -> list[OfficerLo
 def officers(session: Session, *, office: str | None = None) -> list[str]:
     """The investigating officers named on cases (for the diary's officer filter)."""
     session.require(Permission.VIEW)
-    return q.officers(session.store, office or None)
+    pg = _routed(session)
+    if pg is not None:
+        with pg as routed:
+            return officers(routed, office=office)
+    return q.officers(_store(session), office or None)
 
 
 # --- hearings --------------------------------------------------------------------------------
@@ -591,6 +635,20 @@ def _deadline_rule(session: Session, rule_code: str) -> CaseDeadline | FollowUp:
     return rule
 
 
+def _must_exist(session: Session, kind: str, record_id: str) -> None:
+    """NotFound unless the record is stored (in PostgreSQL at an HQ keeping records there;
+    the mark itself is the install's own, in its store)."""
+    pg = _routed(session)
+    if pg is not None:
+        with pg as routed:
+            _must_exist(routed, kind, record_id)
+            return
+    try:
+        session.store.get(kind, record_id)
+    except NotFound:
+        raise no_record(kind, record_id) from None
+
+
 def mark_done(session: Session, key: str, *, next_on: dt.date | None = None) -> tuple[str, str]:
     """Mark a deadline done today (it leaves the diary), or done with the next date it is due
     again (a follow-up the officer schedules). Returns ``(rule, record id)``. A hearing is
@@ -606,10 +664,7 @@ def mark_done(session: Session, key: str, *, next_on: dt.date | None = None) -> 
         )
     rule = _deadline_rule(session, rule_code)
     kind = _record_kind(rule)
-    try:
-        session.store.get(kind, record_id)
-    except NotFound:
-        raise no_record(kind, record_id) from None
+    _must_exist(session, kind, record_id)
     today = _today(session)
     if next_on is not None and next_on <= today:
         raise InvalidInput(
@@ -670,8 +725,12 @@ class CauseList:
 def cause_list(session: Session, week_from: dt.date, *, office: str | None = None) -> CauseList:
     """The cause list of the seven days from ``week_from``."""
     session.require(Permission.VIEW)
+    pg = _routed(session)
+    if pg is not None:
+        with pg as routed:
+            return cause_list(routed, week_from, office=office)
     date_to = week_from + dt.timedelta(days=WEEK_DAYS - 1)
-    rows = q.cause_list(session.store, week_from.isoformat(), date_to.isoformat(), office or None)
+    rows = q.cause_list(_store(session), week_from.isoformat(), date_to.isoformat(), office or None)
     done = {
         str(r[0])
         for r in session.store.query(

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from tipdesk.core.errors import InvalidInput, NotFound, no_record
 from tipdesk.core.messages import say
@@ -43,6 +43,7 @@ from tipdesk.core.records import (
 from tipdesk.services import records as record_service
 from tipdesk.services.session import Session
 from tipdesk.store import history as store_history
+from tipdesk.store.history import HistoryReads
 from tipdesk.store.store import Changes
 
 # A record kind -> (child kind, its table) whose history belongs to the record's.
@@ -89,11 +90,21 @@ class Version:
     same time."""
 
 
+def _reads(session: Session) -> HistoryReads:
+    """Where the versions are: PostgreSQL's tables for a session routed there (an HQ keeping
+    its records in PostgreSQL: :func:`record_service._on_postgres`), else the store's."""
+    if getattr(session.store, "on_postgres", False):
+        from tipdesk.hqstore.history_reads import PgHistoryReads  # the driver, only when used
+
+        return PgHistoryReads(cast(Any, session.store).conn)
+    return store_history.StoreHistoryReads(session.store)
+
+
 def _rows(session: Session, kind: str, record_id: str) -> list[tuple[str, str]]:
     """(kind, id) of the record and of every child whose history belongs to it."""
     rows = [(kind, record_id)]
     for child_kind, table in _CHILDREN.get(kind, ()):
-        ids = store_history.child_ids(session.store, table, PARENT_KEY[child_kind], record_id)
+        ids = _reads(session).child_ids(table, PARENT_KEY[child_kind], record_id)
         for child_id in ids:
             rows += _rows(session, child_kind, child_id)
     return rows
@@ -113,11 +124,7 @@ def _restored(
     logged between the first and last of ``times``."""
     if not times or not rows:
         return set()
-    found = session.store.query(
-        "SELECT kind, record_id, detail FROM audit WHERE at >= ? AND at <= ? "
-        "AND action = 'record.restore'",
-        (min(times), max(times)),
-    )
+    found = _reads(session).restores(min(times), max(times))
     out: set[tuple[str, str, int]] = set()
     for kind, record_id, detail in found:
         written = json.loads(detail).get("as_version")
@@ -157,6 +164,11 @@ def history(session: Session, kind: str, record_id: str) -> list[Version]:
     session.require(Permission.VIEW)
     if kind not in RECORD_TYPES:
         raise InvalidInput(f"Unknown record kind {kind!r}.")
+    pg = record_service._on_postgres(session)
+    if pg is not None:  # an HQ keeping its records in PostgreSQL: one transaction there
+        with pg as routed:
+            return history(routed, kind, record_id)
+    reads = _reads(session)
     if _current(session, kind, record_id) is None:
         raise no_record(kind, record_id)
     out: list[Version] = []
@@ -165,16 +177,14 @@ def history(session: Session, kind: str, record_id: str) -> list[Version]:
         by_kind.setdefault(row_kind, []).append(row_id)
     kept: dict[tuple[str, str], dict[int, store_history.StoredVersion]] = {}
     for row_kind, ids in by_kind.items():
-        for v in store_history.stored_versions(session.store, row_kind, ids):
+        for v in reads.stored_versions(row_kind, ids):
             kept.setdefault((row_kind, v.record_id), {})[v.version] = v
     logged: dict[tuple[str, str], list[tuple[int, str, int]]] = {}
     for row_kind, ids in by_kind.items():
         for row_id in ids:
-            logged[(row_kind, row_id)] = store_history.logged_versions(
-                session.store, row_kind, row_id
-            )
+            logged[(row_kind, row_id)] = reads.logged_versions(row_kind, row_id)
     times = sorted({at for versions in logged.values() for _v, at, _seq in versions})
-    users = store_history.users_at(session.store, times)
+    users = reads.users_at(times)
     restored = _restored(session, set(logged), times)
     for row_kind, ids in by_kind.items():
         for row_id in ids:
@@ -258,9 +268,13 @@ def restore(
     record_id)`` itself or one of its children) and save the record (see the module
     contract)."""
     session.require(Permission.EDIT)
+    pg = record_service._on_postgres(session)
+    if pg is not None:  # read the version and save it in one PostgreSQL transaction
+        with pg as routed:
+            return restore(routed, kind, record_id, row_kind, row_id, version)
     if (row_kind, row_id) not in _rows(session, kind, record_id):
         raise InvalidInput(f"That {row_kind} is not part of this {kind}.")
-    kept = {v.version: v for v in store_history.stored_versions(session.store, row_kind, [row_id])}
+    kept = {v.version: v for v in _reads(session).stored_versions(row_kind, [row_id])}
     old = kept.get(version)
     if old is None:
         raise InvalidInput(

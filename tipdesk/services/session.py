@@ -25,6 +25,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from tipdesk.core.clock import Clock, iso_timestamp
 from tipdesk.core.codes import InstallRole, OfficeKind
@@ -138,11 +139,17 @@ class Session:
     def office_codes(self) -> frozenset[str]:
         return frozenset(o.code for o in self.store.offices())
 
+    def _received_offices(self) -> frozenset[str]:
+        if getattr(self.store, "on_postgres", False):  # an HQ's records in PostgreSQL
+            offices: frozenset[str] = cast(Any, self.store).received_offices()
+            return offices
+        return HandoverStore(self.store).received_offices()
+
     def validation_context(self) -> ValidationContext:
         return ValidationContext(
             reference=self.reference,
             # A case handed over to this district keeps the sending office's code.
-            offices=self.office_codes() | HandoverStore(self.store).received_offices(),
+            offices=self.office_codes() | self._received_offices(),
             today=self.clock.now().date(),
             identity_detail=self.can(Permission.REVEAL_IDENTITY),
             # Keyed hashes: they work whether or not this user can read identities.

@@ -17,6 +17,11 @@ Contract:
   module knows only anchors and days. A done mark (:class:`DiaryMarks`) hides a deadline, or
   moves it to the next date the officer set.
 - :class:`DiaryMarks` writes in one transaction with its audit entry, on the store's thread.
+- The read statements run on PostgreSQL too, rewritten by
+  :func:`tipdesk.hqstore.diary_reads.postgres_sql` (an HQ keeping its records there): keep
+  to what it rewrites (``?``, ``INDEXED BY``, ``date(x, '+N days')``, the counted
+  sub-select); the cross-engine test (``test_hq_pg_screens_reads``) shows a new SQLite-only
+  spelling.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tipdesk.core.records import BOOKKEEPING_FIELDS, Record, Victim, to_dict
 
@@ -136,3 +136,42 @@ def child_ids(store: Store, table: str, parent_column: str, parent_id: str) -> l
         (parent_id,),
     )
     return [str(r[0]) for r in rows]
+
+
+class HistoryReads(Protocol):
+    """The reads a record's history needs, from whichever engine holds the records."""
+
+    def stored_versions(self, kind: str, record_ids: Sequence[str]) -> list[StoredVersion]: ...
+    def logged_versions(self, kind: str, record_id: str) -> list[tuple[int, str, int]]: ...
+    def users_at(self, times: Sequence[str]) -> dict[str, str]: ...
+    def child_ids(self, table: str, parent_column: str, parent_id: str) -> list[str]: ...
+    def restores(self, first: str, last: str) -> list[tuple[str, str, str]]: ...
+
+
+class StoreHistoryReads:
+    """The reads above over one store, as an object: the History service takes this or
+    :class:`tipdesk.hqstore.history_reads.PgHistoryReads` (an HQ's records in PostgreSQL)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def stored_versions(self, kind: str, record_ids: Sequence[str]) -> list[StoredVersion]:
+        return stored_versions(self.store, kind, record_ids)
+
+    def logged_versions(self, kind: str, record_id: str) -> list[tuple[int, str, int]]:
+        return logged_versions(self.store, kind, record_id)
+
+    def users_at(self, times: Sequence[str]) -> dict[str, str]:
+        return users_at(self.store, times)
+
+    def child_ids(self, table: str, parent_column: str, parent_id: str) -> list[str]:
+        return child_ids(self.store, table, parent_column, parent_id)
+
+    def restores(self, first: str, last: str) -> list[tuple[str, str, str]]:
+        """(kind, record id, detail) of the restores logged from ``first`` to ``last``."""
+        rows = self.store.query(
+            "SELECT kind, record_id, detail FROM audit WHERE at >= ? AND at <= ? "
+            "AND action = 'record.restore'",
+            (first, last),
+        )
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]

@@ -72,7 +72,7 @@ def test_an_editor_saves_records_but_never_reaches_victims_identities(
         assert who == (hq.user.name,)
     assert lists.count(hq, ListQuery("victim")) == 1
     listed = lists.page(hq, ListQuery("victim")).rows
-    assert listed[0][3] == 0  # whether a name is recorded: not known to this role
+    assert listed[0][3] == 1  # a name is recorded (tipdesk_name_recorded; the name unread)
     # Identities stay out of reach, read or written, directly or through the app.
     refused(editor_url, "SELECT name FROM victims")
     refused(editor_url, "UPDATE victims SET cnic = '' ")

@@ -8,7 +8,10 @@ Contract:
   of a save's records) go to HQ's PostgreSQL database, **in one transaction** (committed when
   the block ends, rolled back on an exception); everything else (users, keys, settings,
   offices, reference data, the per-user audit the overlap guard counts)
-  stays in the HQ install's own store, as it does for a PostgreSQL HQ. So
+  stays in the HQ install's own store, as it does for a PostgreSQL HQ: only what
+  :data:`INSTALL_STORE` lists, each with its reason; the view refuses anything else, and any
+  SQL naming a record table, with :class:`NotRouted` (a programming error), so a service
+  that is not yet routed fails loudly instead of reading the install's empty tables. So
   :func:`tipdesk.services.records.save` runs every check it runs on the SQLCipher HQ
   (permissions, normalising, validation, ownership, the overlap and non-criminalisation marks,
   duplicate case numbers and victim codes) over PostgreSQL's records, and reads and writes
@@ -29,6 +32,7 @@ Contract:
 from __future__ import annotations
 
 import copy
+import re
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
@@ -39,7 +43,7 @@ from tipdesk.core.errors import InvalidInput, NotFound, PermissionDenied, no_rec
 from tipdesk.core.masking import MASK
 from tipdesk.core.messages import say
 from tipdesk.core.permissions import Permission
-from tipdesk.core.records import TITLE_FIELDS, Case, Record, Victim
+from tipdesk.core.records import LOCAL_KINDS, TITLE_FIELDS, Case, Record, Victim
 from tipdesk.hqstore import lists as pg_lists
 from tipdesk.hqstore.dialect import POSTGRES, identifier
 from tipdesk.hqstore.edits import Conn, PgRecords
@@ -54,6 +58,51 @@ from tipdesk.store.owners import _UNIT_OWNER_SQL
 from tipdesk.store.rows import MAPPINGS, TABLES, from_row, select_columns
 from tipdesk.store.store import Actor, Changes, Store
 
+
+class NotRouted(RuntimeError):
+    """A programming error, never a user's: code running on a session routed to PostgreSQL
+    asked the view for something neither routed there nor the install store's own. The fix is
+    to read it from PostgreSQL (or, when it truly is the install's, to add it to
+    :data:`INSTALL_STORE` with the reason)."""
+
+
+INSTALL_STORE: dict[str, str] = {
+    # name -> why it is the HQ install's own even when its records are in PostgreSQL
+    "setting": "settings: the install's own table (the database URL, letterhead, ...)",
+    "settings_json": "settings, as JSON",
+    "set_settings": "settings, with the install's audit entry naming the keys",
+    "users": "user accounts and roles stay in the install (issue 20's design)",
+    "user": "one user account",
+    "add_user": "user accounts",
+    "set_user_active": "user accounts",
+    "offices": "the office list: HQ's reference data, kept by the install",
+    "add_office": "the office list",
+    "logged_login_failures": "sign-in failures: the install's audit of its users",
+    "audit_status": "the install's own audit chain (users, keys, settings)",
+    "verify_audit": "the install's own audit chain",
+    "acknowledge_audit_break": "the install's own audit chain",
+    # The Audit screen lists the install's chain (users, keys, settings); the records' entries
+    # are in PostgreSQL's audit, not on that screen yet (docs/install.md).
+    "audit_entries": "the install's own audit chain",
+    "path": "the install's database file",
+    "database_key": "the install's database key (users' key wrapping)",
+    "schema_version": "the install store's schema",
+    "checkpoint": "the install store's WAL",
+    "close": "the install store's life cycle",
+}
+"""What a routed session's store legitimately takes from the HQ install's own store (see
+:class:`PgView`). Record reads and writes are the view's own methods; ``query`` is checked
+table by table; anything else raises :class:`NotRouted`."""
+
+RECORD_TABLES = frozenset(
+    {*TABLES.values(), "changes", "record_versions", "victim_keys", "victim_terms", "handovers"}
+    | {f"{t}_fts" for t in ("cases", "victims", "trainings", "campaigns")}  # search
+) - {"hearings"}  # a hearing never leaves its install (LOCAL_KINDS): HQ's own, empty
+"""Tables whose rows live in PostgreSQL at an HQ keeping its records there (the install's
+copies are empty); ``report_*`` summary tables too."""
+
+_TABLE_NAMED = re.compile(r"\b(?:from|join|into|update)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+
 _DATE_COLUMN = {
     "case": "registered_on",
     "victim": "identified_on",
@@ -64,7 +113,9 @@ _DATE_COLUMN = {
 
 class PgView:
     """The HQ install's store with its records in PostgreSQL (see the module contract).
-    Attributes it does not define are the install store's own."""
+    Of the attributes it does not define, only those :data:`INSTALL_STORE` lists are taken
+    from the install's store; any other is :class:`NotRouted` (never a silent read of the
+    install's empty record tables)."""
 
     on_postgres = True
     """Marks a session already routed to PostgreSQL (the services do not route it again)."""
@@ -75,7 +126,33 @@ class PgView:
         self.records = records
 
     def __getattr__(self, name: str) -> Any:
+        """Only what :data:`INSTALL_STORE` lists is the install store's; anything else is a
+        record read or write this view does not answer yet: :class:`NotRouted`, loudly, not
+        an empty answer from the install's store (whose record tables are empty here)."""
+        if name.startswith("__"):  # the copy and pickle protocols' look-ups
+            raise AttributeError(name)
+        if name not in INSTALL_STORE:
+            raise NotRouted(
+                f"PgView: {name!r} is not routed to PostgreSQL and is not one of the install "
+                "store's own (INSTALL_STORE in tipdesk.services.sync.hq_pg_records)"
+            )
         return getattr(self._store, name)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The install store's :meth:`Store.query` for its own tables (users' audit, settings,
+        offices, diary marks...); :class:`NotRouted` for SQL naming a table whose rows are
+        PostgreSQL's at this HQ (:data:`RECORD_TABLES`)."""
+        named = {m.lower() for m in _TABLE_NAMED.findall(sql)}
+        wrong = sorted(t for t in named if t in RECORD_TABLES or t.startswith("report_"))
+        if wrong:
+            raise NotRouted(
+                f"PgView.query: {', '.join(wrong)} are PostgreSQL's at this HQ; read them "
+                "through tipdesk.hqstore, not the install store"
+            )
+        return self._store.query(sql, params)
+
+    def count(self, kind: str, *, filters: dict[str, Any] | None = None) -> int:
+        raise NotRouted(f"PgView.count({kind!r}): count through tipdesk.hqstore.lists")
 
     @property
     def install_store(self) -> Store:
@@ -117,6 +194,11 @@ class PgView:
         limit: int = 200,
     ) -> list[Record]:
         """As :meth:`Store.page`: newest first by the main date, keyset-paged by ``after``."""
+        if kind in LOCAL_KINDS:  # a hearing never leaves its install: HQ's own store's
+            return self._store.page(
+                kind, filters=filters, date_from=date_from, date_to=date_to, after=after,
+                limit=limit,
+            )  # fmt: skip
         date = _DATE_COLUMN[kind]
         where, params = ["deleted = 0"], []
         for col, value in (filters or {}).items():
@@ -170,6 +252,19 @@ class PgView:
             (code, exclude_id),
         ).fetchone()
         return row is not None
+
+    def received_offices(self) -> frozenset[str]:
+        """As :meth:`HandoverStore.received_offices`, from PostgreSQL's handovers (step 8).
+        A role that may not read handovers (the analyst's, the editor's) gets none: its saves
+        may name the install's offices only."""
+        may = self.conn.execute("SELECT has_table_privilege('public.handovers', 'SELECT')")
+        if may.fetchone() != (True,):
+            return frozenset()
+        rows = self.conn.execute(
+            "SELECT DISTINCT c.office FROM handovers AS h JOIN cases AS c ON c.id = h.case_id "
+            "WHERE h.state = 'received'"
+        ).fetchall()
+        return frozenset(str(r[0]) for r in rows)
 
     def unit_owners(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """As :meth:`Store.unit_owners` (deleted rows too)."""

@@ -42,12 +42,11 @@ from PySide6.QtWidgets import (
 from tipdesk.core.codes import InstallRole, OfficeKind
 from tipdesk.core.permissions import Permission
 from tipdesk.core.reference import Reference
-from tipdesk.services import backup, demo, install_settings, reference_updates
+from tipdesk.services import backup, dashboard, demo, install_settings, reference_updates
 from tipdesk.services.install_settings import About
 from tipdesk.services.maintenance import restore_over
 from tipdesk.services.reference_updates import ReferenceStatus
 from tipdesk.services.session import Session
-from tipdesk.store import dashboard_queries
 from tipdesk.store.store import OfficeRow
 from tipdesk.ui.context import AppContext, Notice, SignedIn, signed_in
 from tipdesk.ui.pages.settings.case_files_card import CaseFilesCard
@@ -130,7 +129,7 @@ def _overview(session: Session) -> Overview:
         minutes=install_settings.idle_lock_minutes(session),
         offices=install_settings.offices(session),
         about=install_settings.about(session),
-        counts=dashboard_queries.record_counts(session.store),
+        counts=dashboard.record_counts(session),
         reference=reference_updates.status(session),
     )
 
