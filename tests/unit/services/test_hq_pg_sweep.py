@@ -62,8 +62,8 @@ def test_every_hq_command_reads_postgresql(
         ["report", "linked-cases"], ["report", "quality"],
         ["export", "htcds", "--out", str(out / "h.csv")],
         ["export", "ctdc", "--out", str(out / "t.csv")],
-        ["audit", "verify"], ["audit", "list"], ["review", "list"], ["case", "handovers"],
-        # Not here: ``attachment list`` (case files on PostgreSQL are branch pgfiles' work).
+        ["audit", "verify"], ["audit", "list"], ["audit", "list", "--log", "install"],
+        ["review", "list"], ["case", "handovers"], ["attachment", "list", case.id],
     ]  # fmt: skip
     failed = {}
     for args in commands:

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from tipdesk.core.codes import InstallRole
 from tipdesk.core.errors import InvalidInput
 from tipdesk.core.messages import Message, say, template
 from tipdesk.services.session import Session
 from tipdesk.services.sync.keys import load_or_create
+from tipdesk.store.store import Store
 from tipdesk.store.sync_store import SyncStore
 from tipdesk.sync.errors import WrongRole
 from tipdesk.sync.identity import Identity
@@ -17,13 +19,22 @@ from tipdesk.sync.identity import Identity
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
+def _install_store(session: Session) -> Store:
+    """The install's own store, also for a session routed to HQ's PostgreSQL database (its
+    keys and device registry are the install's: ``PgView.install_store``)."""
+    return cast(Store, getattr(session.store, "install_store", session.store))
+
+
 def own_identity(session: Session) -> Identity:
     """The install's sync identity, made on first use in a store older than sync."""
-    return load_or_create(session.store, session.install.device_id, session.actor())
+    return load_or_create(_install_store(session), session.install.device_id, session.actor())
 
 
 def sync_store(session: Session) -> SyncStore:
-    return SyncStore(session.store)
+    """The install's sync tables: its keys and device registry on either engine (at an HQ
+    keeping its records in PostgreSQL, bundles, quarantine and conflicts are read there,
+    through :mod:`tipdesk.hqstore`, not here)."""
+    return SyncStore(_install_store(session))
 
 
 def require_hq(session: Session, command: str) -> None:

@@ -81,8 +81,8 @@ INSTALL_STORE: dict[str, str] = {
     "audit_status": "the install's own audit chain (users, keys, settings)",
     "verify_audit": "the install's own audit chain",
     "acknowledge_audit_break": "the install's own audit chain",
-    # The Audit screen lists the install's chain (users, keys, settings); the records' entries
-    # are in PostgreSQL's audit, not on that screen yet (docs/install.md).
+    # The records' entries are in PostgreSQL's chain (the Audit screen reads it through
+    # services.sync.hq_pg_audit); the install's own chain is its users', keys' and settings'.
     "audit_entries": "the install's own audit chain",
     "path": "the install's database file",
     "database_key": "the install's database key (users' key wrapping)",
