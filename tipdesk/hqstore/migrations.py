@@ -331,6 +331,22 @@ def _step_audit_head(conn: Conn) -> None:
     conn.execute(audit_head.LOCK_DOWN_SQL.encode())
 
 
+def _step_receipt_outbox(conn: Conn) -> None:
+    """The receipt outbox (issue 20, the receiver split; :mod:`tipdesk.hqstore.outbox`): each
+    device's newest receipt as an importer sealed it, which the receiver serves; and the
+    index telling which devices have bundles no receipt reported yet."""
+    _script(
+        conn,
+        """
+    CREATE TABLE sync_receipt_outbox (device_id ctext PRIMARY KEY
+        REFERENCES sync_devices(device_id), serial bigint NOT NULL, built_at ctext NOT NULL,
+        change_mark bigint NOT NULL, data bytea NOT NULL);
+    CREATE INDEX sync_bundles_unreported ON sync_bundles(device_id)
+        WHERE receipt_serial IS NULL
+        """,
+    )
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -342,6 +358,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (8, _step_handovers),
     (9, _step_record_screens),
     (10, _step_audit_head),
+    (11, _step_receipt_outbox),
 ]
 LATEST = STEPS[-1][0]
 

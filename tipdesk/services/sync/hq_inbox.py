@@ -20,7 +20,10 @@ Contract:
   claimed again. Any other failure rolls everything back and counts an attempt; after
   :data:`MAX_ATTEMPTS` the bundle is refused (its message names the kind of failure only).
 - :class:`ImportWorkers` runs N such workers in threads until stopped (or, ``once``, until the
-  inbox holds nothing they can take).
+  inbox holds nothing they can take). Given ``receipts`` (the PostgreSQL HQ's receipt builder,
+  :func:`tipdesk.services.sync.hq_pg_outbox.refresh`), a worker builds and stores the
+  device's receipt after each bundle it finished, and the out-of-date ones whenever it finds
+  the inbox empty (``once``: before it returns): the receiver only serves them.
 """
 
 from __future__ import annotations
@@ -174,10 +177,12 @@ class ImportWorkers:
         now: Callable[[], str],
         workers: int = 1,
         poll: float = POLL_SECONDS,
+        receipts: Callable[[str | None], int] | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError("at least one worker")
         self.db, self.open_data, self.now = db, open_data, now
+        self.receipts = receipts
         self.workers, self.poll = workers, poll
         self.stats = WorkerStats()
         self._stop = threading.Event()
@@ -203,10 +208,28 @@ class ImportWorkers:
                         short_device(item.device_id),
                         item.error,
                     )
+                else:
+                    self._build_receipts(item.device_id)
                 continue
+            # Idle: bring every out-of-date receipt up to date (a few per pass).
+            while self._build_receipts(None) and not self._stop.is_set():
+                if not once and self._waiting():
+                    break
             if once and not self._waiting():
                 return
             self._stop.wait(self.poll if not once else min(self.poll, 0.05))
+
+    def _build_receipts(self, device_id: str | None) -> int:
+        """The receipt builder's pass (module contract); a failure is logged and counted,
+        never the worker's end (the next idle pass tries again)."""
+        if self.receipts is None:
+            return 0
+        try:
+            return self.receipts(device_id)
+        except Exception as exc:
+            self.stats.add(failure=True)
+            log.error("receipts: %s", _safe_message(exc))
+            return 0
 
     def _waiting(self) -> bool:
         with self.db.connection() as conn:
