@@ -23,7 +23,8 @@ Contract:
   inbox holds nothing they can take). Given ``receipts`` (the PostgreSQL HQ's receipt builder,
   :func:`tipdesk.services.sync.hq_pg_outbox.refresh`), a worker builds and stores the
   device's receipt after each bundle it finished, and the out-of-date ones whenever it finds
-  the inbox empty (``once``: before it returns): the receiver only serves them.
+  the inbox empty (``once``: before it returns, at most :data:`ONCE_SWEEPS` passes): the
+  receiver only serves them.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ MAX_ATTEMPTS = 3
 """Runs of a bundle that failed for an unexpected reason before it is refused."""
 POLL_SECONDS = 1.0
 """How long an idle worker waits before looking at the inbox again."""
+ONCE_SWEEPS = 64
+"""Passes over out-of-date receipts a worker run ``once`` makes at most before it returns
+(each builds a few: :data:`tipdesk.services.sync.hq_pg_outbox.SWEEP`); the next run goes on."""
 
 
 class BundleRefused(SyncError):
@@ -178,11 +182,12 @@ class ImportWorkers:
         workers: int = 1,
         poll: float = POLL_SECONDS,
         receipts: Callable[[str | None], int] | None = None,
+        once_sweeps: int = ONCE_SWEEPS,
     ) -> None:
         if workers < 1:
             raise ValueError("at least one worker")
         self.db, self.open_data, self.now = db, open_data, now
-        self.receipts = receipts
+        self.receipts, self.once_sweeps = receipts, once_sweeps
         self.workers, self.poll = workers, poll
         self.stats = WorkerStats()
         self._stop = threading.Event()
@@ -211,11 +216,17 @@ class ImportWorkers:
                 else:
                     self._build_receipts(item.device_id)
                 continue
-            # Idle: bring every out-of-date receipt up to date (a few per pass).
-            while self._build_receipts(None) and not self._stop.is_set():
-                if not once and self._waiting():
+            waiting = self._waiting()
+            # The inbox empty: bring every out-of-date receipt up to date, a few per pass (not
+            # while bundles wait: each import would make them out of date again). A run
+            # ``once`` makes a bounded number of passes (HQ-side saves may go on meanwhile).
+            passes = 0
+            while not waiting and not self._stop.is_set() and self._build_receipts(None):
+                passes += 1
+                waiting = self._waiting()
+                if once and passes >= self.once_sweeps:
                     break
-            if once and not self._waiting():
+            if once and not waiting:
                 return
             self._stop.wait(self.poll if not once else min(self.poll, 0.05))
 
