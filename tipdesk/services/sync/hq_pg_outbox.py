@@ -21,13 +21,18 @@ Contract:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 
+from tipdesk.core.errors import KnownError
 from tipdesk.hqstore import outbox
 from tipdesk.hqstore.pool import HqDatabase
 from tipdesk.services.session import Session
 from tipdesk.services.sync import hq_pg_receipts
+from tipdesk.sync.bundle import short_device
+
+log = logging.getLogger("tipdesk.import")
 
 SWEEP = 16
 """Receipts one idle pass builds at most, so a worker soon looks at the inbox again."""
@@ -39,7 +44,8 @@ OnSession = Callable[[Callable[[Session], hq_pg_receipts.Builder]], hq_pg_receip
 
 def refresh(db: HqDatabase, on_session: OnSession, device_id: str | None = None) -> int:
     """Build and store the receipt of ``device_id``, or (``None``) of up to :data:`SWEEP`
-    devices whose stored receipt is out of date; how many were built. Only the session's
+    devices whose stored receipt is out of date (one refused is logged and skipped); how many
+    were built. Only the session's
     reads run through ``on_session``; the database work runs on the caller's thread."""
     if device_id is not None:
         devices = [device_id]
@@ -47,14 +53,20 @@ def refresh(db: HqDatabase, on_session: OnSession, device_id: str | None = None)
         with db.connection() as conn:
             devices = outbox.due(conn, SWEEP)
             conn.rollback()
+    built = 0
     for device in devices:
-        build = on_session(partial(_prepare, device_id=device))
-        build(db, True)
-    return len(devices)
-
-
-def _prepare(session: Session, device_id: str) -> hq_pg_receipts.Builder:
-    return hq_pg_receipts.prepare(session, device_id)
+        try:
+            build = on_session(partial(hq_pg_receipts.prepare, device_id=device))
+            build(db, True)
+        except KnownError as exc:
+            if device_id is not None:
+                raise
+            # One device's refusal (say, taken off the install's registry) never stops the
+            # others' receipts; it is not counted, so an idle pass ends.
+            log.warning("no receipt for device …%s: %s", short_device(device), exc)
+            continue
+        built += 1
+    return built
 
 
 def stored(db: HqDatabase, device_id: str) -> bytes | None:
