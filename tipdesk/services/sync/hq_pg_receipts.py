@@ -13,8 +13,10 @@ Contract:
   PostgreSQL HQ does not hold comes from the HQ install's store as before: reference updates,
   the offices' directory and the case files received from the device.
 - The receipt is signed by HQ and encrypted to the device, as every receipt.
-- :func:`receipt_if_any` is ``None`` while the database holds no bundle of the device (the
-  receiver's 404; a bundle waiting in the inbox is not acknowledged yet).
+- :func:`receipt_if_any` is ``None`` while the database holds no bundle of the device (a
+  bundle waiting in the inbox is not acknowledged yet). The receiver builds no receipt: the
+  importer workers do (:func:`prepare`, stored in the receipt outbox:
+  :mod:`tipdesk.services.sync.hq_pg_outbox`), and it serves the stored one.
 """
 
 from __future__ import annotations
