@@ -21,8 +21,11 @@ from tipdesk.services.sync import cpu_share
 from tipdesk.services.sync import server as sync_server
 
 
-def serving_session(args: argparse.Namespace, paths: Paths) -> sync_server.StoreWorker:
-    """The HQ session on its own thread (its PostgreSQL pool with it), logging set up."""
+def serving_session(
+    args: argparse.Namespace, paths: Paths, *, importer: bool = True
+) -> sync_server.StoreWorker:
+    """The HQ session on its own thread (its PostgreSQL pool with it), logging set up;
+    ``importer``: whether this process imports (and so opens the importer's database)."""
     user = user_name(args, paths)
     secret = io.passphrase(args.passphrase_file)
     # One line per refused request or dropped connection (tipdesk.serve), with uvicorn's own.
@@ -33,6 +36,7 @@ def serving_session(args: argparse.Namespace, paths: Paths) -> sync_server.Store
         lambda: session_service.sign_in(paths, user=user, passphrase=secret, clock=SystemClock()),
         receiver_login=getattr(args, "receiver_login", None),
         importer_login=getattr(args, "importer_login", None),
+        importer=importer,
     )
 
 
@@ -49,8 +53,9 @@ def add_login_options(p: Any, *, receiver: bool) -> None:
         p.add_argument(
             "--receiver-login",
             metavar="ROLE",
-            help="PostgreSQL HQ: store uploads in the inbox signed in as this login, a member "
-            "of tipdesk_receiver (default: the importer's login)",
+            help="PostgreSQL HQ: store uploads in the inbox and serve the receipts the "
+            "importers built, signed in as this login, a member of tipdesk_receiver (default: "
+            "the importer's login); with --workers 0 this process opens no other login",
         )
 
 
@@ -67,12 +72,16 @@ def import_workers(worker: sync_server.StoreWorker, workers: int, niceness: int 
                 "records in its own store (see `tipdesk hq database`)."
             )
         )
+    from tipdesk.services.sync import hq_pg_outbox
+
     return hq_inbox.ImportWorkers(
         db,
         lambda data: worker.call(lambda s: hq_pg.open_bundle(s, data, source="upload")),
         lambda: worker.call(lambda s: s.now()),
         workers=workers,
         niceness=niceness,
+        # The workers build and sign the receipts; the receiver only serves them.
+        receipts=lambda device: hq_pg_outbox.refresh(db, worker.call, device),
     )
 
 

@@ -818,7 +818,7 @@ def cmd_hq_serve(args: argparse.Namespace, paths: Paths) -> int:
             raise InvalidInput(say("There is no file {name}.", name=name))
     if args.workers < 0:
         raise InvalidInput(say("--workers must be 0 or more."))
-    worker = hq_worker_cmd.serving_session(args, paths)
+    worker = hq_worker_cmd.serving_session(args, paths, importer=args.workers > 0)
     config = sync_server.ServerConfig(
         import_directly=args.import_directly, inbox=Path(args.inbox) if args.inbox else None
     )

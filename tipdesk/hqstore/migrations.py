@@ -391,6 +391,22 @@ def _step_diary_indexes(conn: Conn) -> None:
     )
 
 
+def _step_receipt_outbox(conn: Conn) -> None:
+    """The receipt outbox (issue 20, the receiver split; :mod:`tipdesk.hqstore.outbox`): each
+    device's newest receipt as an importer sealed it, which the receiver serves; and the
+    index telling which devices have bundles no receipt reported yet."""
+    _script(
+        conn,
+        """
+    CREATE TABLE sync_receipt_outbox (device_id ctext PRIMARY KEY
+        REFERENCES sync_devices(device_id), serial bigint NOT NULL, built_at ctext NOT NULL,
+        change_mark bigint NOT NULL, data bytea NOT NULL);
+    CREATE INDEX sync_bundles_unreported ON sync_bundles(device_id)
+        WHERE receipt_serial IS NULL
+        """,
+    )
+
+
 STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (1, _step_0_to_1),
     (2, _step_1_to_2),
@@ -405,6 +421,7 @@ STEPS: list[tuple[int, Callable[[Conn], None]]] = [
     (11, _step_case_files),
     (12, _step_name_recorded),
     (13, _step_diary_indexes),
+    (14, _step_receipt_outbox),
 ]
 LATEST = STEPS[-1][0]
 

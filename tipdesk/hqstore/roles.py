@@ -9,11 +9,13 @@ Contract:
     read what tells a duplicate from a new bundle (:data:`RECEIVER_READS`: the inbox's and
     the imported bundles' numbers, hashes and states; never a bundle's bytes, never a
     record). While the inbox table does not exist the script grants nothing here and says
-    so (a NOTICE; :func:`apply` returns ``False``).
+    so (a NOTICE; :func:`apply` returns ``False``). It reads each device's stored receipt
+    too (:mod:`tipdesk.hqstore.outbox`: sealed to the device; the importer builds them).
   - ``tipdesk_importer``: read and write records, identities (sealed), the blind index and
     sync bookkeeping; append to the audit table (INSERT, chained through the audit head
     function, :mod:`tipdesk.hqstore.audit_head`: it may not read the audit); read
-    ``settings``. It builds the receipts too (they read records back).
+    ``settings``. It builds and signs the receipts too (they read records back) and stores
+    them in the receipt outbox.
   - ``tipdesk_analyst``: read records, except victims' identifying columns (column
     privileges: :data:`IDENTIFYING`) and the versions kept in quarantine and conflicts
     (``record``: they hold identities too); no blind index, no data keys; append to the audit.
@@ -52,6 +54,8 @@ from tipdesk.core.records import Victim
 from tipdesk.hqstore.audit_head import SIGNATURE as AUDIT_HEAD
 from tipdesk.hqstore.errors import translated
 from tipdesk.hqstore.name_recorded import SIGNATURE as NAME_RECORDED
+from tipdesk.hqstore.outbox import RECEIVER_COLUMNS as OUTBOX_COLUMNS
+from tipdesk.hqstore.outbox import TABLE as OUTBOX_TABLE
 from tipdesk.hqstore.reveal import SIGNATURE
 
 Conn = psycopg.Connection[tuple[object, ...]]
@@ -121,6 +125,7 @@ def roles_sql() -> str:
         f"        EXECUTE 'GRANT SELECT ({', '.join(cols)}) ON public.{table} TO {RECEIVER}';"
         for table, cols in RECEIVER_READS.items()
     )
+    outbox_reads = ", ".join(OUTBOX_COLUMNS)
     return f"""-- TIPDesk HQ on PostgreSQL: database roles per duty (docs/install.md, HQ server).
 -- Idempotent: run it again after each TIPDesk upgrade.
 DO $roles$
@@ -251,6 +256,9 @@ BEGIN
             EXECUTE format('GRANT USAGE ON SEQUENCE %s TO {RECEIVER}', s);
         END LOOP;
         EXECUTE 'GRANT DELETE ON public.{INBOX_TABLE} TO {IMPORTER}';
+    END IF;
+    IF to_regclass('public.{OUTBOX_TABLE}') IS NOT NULL THEN
+        EXECUTE 'GRANT SELECT ({outbox_reads}) ON public.{OUTBOX_TABLE} TO {RECEIVER}';
     END IF;
 END
 $receiver$;

@@ -31,7 +31,7 @@ from tipdesk.paths import Paths
 from tipdesk.services import records, sync
 from tipdesk.services.demo.fill import fill
 from tipdesk.services.session import Session
-from tipdesk.services.sync import hq_inbox, hq_pg, hq_pg_receipts
+from tipdesk.services.sync import hq_inbox, hq_pg, hq_pg_outbox, hq_pg_receipts
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
 from tipdesk.services.sync.common import own_identity
@@ -52,13 +52,17 @@ def importer_side(hq: Paths, clock: FixedClock) -> Iterator[sync_server.StoreWor
 
 
 def workers(side: sync_server.StoreWorker, n: int) -> hq_inbox.ImportWorkers:
-    assert side.database is not None
+    """``n`` importer workers on the side's session, building the receipts as `hq serve`'s
+    and `hq import-worker`'s do."""
+    db = side.database
+    assert db is not None
     return hq_inbox.ImportWorkers(
-        side.database,
+        db,
         lambda data: side.call(lambda s: hq_pg.open_bundle(s, data, source="upload")),
         lambda: side.call(lambda s: s.now()),
         workers=n,
         poll=0.05,
+        receipts=lambda device: hq_pg_outbox.refresh(db, side.call, device),
     )
 
 

@@ -1,23 +1,26 @@
 """The bounded soak of the PostgreSQL HQ (issue 20): the HTTPS receiver on 127.0.0.1 takes
 bundles from 160 district devices at once, two importer workers import them while four
 analyst threads read the national report, list cases, reveal identities through the vault
-and search; then every bundle was imported exactly once, the audit chain verifies, the
-report's figures equal raw counts and no record was lost. Synthetic data only.
+search and save cases (version-checked, through the services on PostgreSQL); then every
+bundle was imported exactly once, the audit chain verifies, the report's figures equal raw
+counts, no record was lost and no update was lost: every acknowledged save is in the final
+record or in a version a later acknowledged save replaced, and every refused save was refused
+with the store's stale-save message. Synthetic data only.
 
 Bounded: each device sends one bundle of one case (four records), at most :data:`SENDERS`
 uploads in flight at once; the devices are copies of three enrolled district installs, each
 given a new device identity (as a district restored from a backup is), so that setting up 160
-devices costs little. Version-checked saves are not in the analysts' round yet
-(:data:`ANALYST_ACTIONS` is where they join)."""
+devices costs little. Analysts save among the few newest cases, so their saves meet."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
@@ -27,24 +30,23 @@ from svc_support import SVC_START
 from sync_support import case_for, link, make_district, make_hq, reopen
 
 from tipdesk.core.clock import FixedClock
+from tipdesk.core.errors import StaleRecord
 from tipdesk.core.ids import new_id
-from tipdesk.core.records import Victim
+from tipdesk.core.records import Case, Victim
 from tipdesk.hqstore import inbox as pg_inbox
 from tipdesk.hqstore import search as pg_search
 from tipdesk.hqstore.batch import verify_audit
 from tipdesk.hqstore.figures import PgFigures
 from tipdesk.hqstore.pool import HqDatabase
-from tipdesk.hqstore.vault import PgVault
 from tipdesk.paths import Paths
 from tipdesk.reports.build import build_report_from
 from tipdesk.reports.model import ReportParams
 from tipdesk.services import records, sync
 from tipdesk.services.session import Install, Session
-from tipdesk.services.sync import hq_inbox, hq_pg
+from tipdesk.services.sync import hq_inbox, hq_pg, hq_pg_outbox
 from tipdesk.services.sync import keys as sync_keys
 from tipdesk.services.sync import server as sync_server
 from tipdesk.services.sync import upload as sync_upload
-from tipdesk.store.rows import from_row, select_columns
 
 DEVICES = 160
 SENDERS = 32
@@ -56,13 +58,42 @@ ANALYST_PAUSE = 0.1
 PERIOD = ReportParams(dt.date(2000, 1, 1), dt.date(2100, 12, 31))
 
 
-class Analyst:
-    """What an analyst does against the PostgreSQL HQ while it imports."""
+SAVED_AMONG = 6
+"""An analyst saves one of this many newest cases: few, so that saves meet."""
+STALE = "was changed elsewhere"
+"""The store's stale-save message (:class:`StaleRecord`)."""
 
-    def __init__(self, db: HqDatabase, hq: Session) -> None:
-        self.db, self.reference = db, hq.reference
-        self.private = hq.store.vault.private_key()
-        self.index_key = hq_pg.install_index_key(hq)
+
+@dataclass
+class Saves:
+    """What the analysts' saves did (thread-safe through :meth:`add`): ``acked`` (case id,
+    version written, the narrative saved), ``refused`` (the refusal's message)."""
+
+    acked: list[tuple[str, int, str]] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    reveals: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, acked: tuple[str, int, str] | None = None, refused: str | None = None) -> None:
+        with self._lock:
+            if acked is not None:
+                self.acked.append(acked)
+            if refused is not None:
+                self.refused.append(refused)
+
+    def revealed(self) -> None:
+        with self._lock:
+            self.reveals += 1
+
+
+class Analyst:
+    """What an analyst does against the PostgreSQL HQ while it imports, with an HQ session
+    of its own (opened on the analyst's thread: the services route its record reads and
+    saves to PostgreSQL)."""
+
+    def __init__(self, db: HqDatabase, session: Session, saves: Saves, name: str) -> None:
+        self.db, self.session, self.reference = db, session, session.reference
+        self.saves, self.name = saves, name
         self.rounds = 0
 
     def report(self) -> None:
@@ -79,21 +110,52 @@ class Analyst:
         assert all(r[1] for r in rows)
 
     def reveal(self) -> None:
-        """Open one victim's sealed identity through the vault, as the identity officer's
-        reveal does."""
-        with self.db.transaction() as conn:
+        """Reveal the newest consenting victim's identity as the identity officer does:
+        through the services, so through the database's audited function."""
+        with self.db.connection() as conn:
             row = conn.execute(
-                f"SELECT {select_columns('victim')} FROM victims "  # noqa: S608
-                "WHERE name IS NOT NULL AND name != '' ORDER BY updated_at DESC LIMIT 1".encode()
+                "SELECT id FROM victims WHERE name IS NOT NULL AND name != '' "
+                "ORDER BY rowid DESC LIMIT 1"
             ).fetchone()
-            if row is None:
-                return
-            victim = from_row("victim", row)
-            assert isinstance(victim, Victim) and victim.name.startswith("s1:")
-            vault = PgVault(conn, index_key=self.index_key)
-            vault.unlock(self.private)
-            vault.open_victim(victim)
-            assert victim.name and not victim.name.startswith("s1:")
+            conn.rollback()
+        if row is None:
+            return
+        shown = records.reveal_victim(self.session, str(row[0]), "soak test (synthetic)")
+        assert isinstance(shown, Victim) and shown.name.startswith("Soak Victim-Synthetic")
+        self.saves.revealed()
+
+    def save(self) -> None:
+        """Correct one of the newest cases (version-checked), then save a copy opened before
+        that save: the copy must be refused (a save meeting another analyst's is refused
+        the same way). Each save's outcome is noted for the final check."""
+        with self.db.connection() as conn:
+            ids = [
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM cases WHERE deleted = 0 ORDER BY rowid DESC LIMIT %s",
+                    (SAVED_AMONG,),
+                ).fetchall()
+            ]
+            conn.rollback()
+        if not ids:
+            return
+        case_id = ids[self.rounds % len(ids)]
+        opened = records.get(self.session, "case", case_id)
+        stale = records.get(self.session, "case", case_id)  # another window, same version
+        assert isinstance(opened, Case) and isinstance(stale, Case)
+        first = self._save(opened, f"{self.name} round {self.rounds} synthetic")
+        second = self._save(stale, f"{self.name} round {self.rounds} stale synthetic")
+        assert not (first and second), "two saves of one opened version were both taken"
+
+    def _save(self, case: Case, narrative: str) -> bool:
+        case.narrative = narrative
+        try:
+            records.save_one(self.session, case)
+        except StaleRecord as exc:
+            self.saves.add(refused=str(exc))
+            return False
+        self.saves.add(acked=(case.id, case.version, narrative))
+        return True
 
     def search(self) -> None:
         """Find the newest case by its case number (its search row is written in the
@@ -116,8 +178,36 @@ ANALYST_ACTIONS: list[Callable[[Analyst], None]] = [
     Analyst.list_cases,
     Analyst.reveal,
     Analyst.search,
+    Analyst.save,
 ]
-"""The analysts' round; version-checked saves join it once the screens save on PostgreSQL."""
+"""The analysts' round."""
+
+
+def _no_lost_update(conn: psycopg.Connection[tuple[object, ...]], saves: Saves) -> None:
+    """Every acknowledged save is the case as it is now or a version a later acknowledged
+    save replaced (kept in ``record_versions``): for each saved case the versions written
+    follow one another from the imported one, none twice, and the narratives kept are the
+    ones acknowledged, in that order."""
+    by_case: dict[str, list[tuple[int, str]]] = {}
+    for case_id, version, narrative in saves.acked:
+        by_case.setdefault(case_id, []).append((version, narrative))
+    for case_id, acked in by_case.items():
+        acked.sort()
+        versions = [v for v, _ in acked]
+        assert versions == list(range(2, 2 + len(acked))), (case_id, versions)
+        now = conn.execute(
+            "SELECT version, narrative FROM cases WHERE id = %s", (case_id,)
+        ).fetchone()
+        assert now == acked[-1], (case_id, now)
+        kept = conn.execute(
+            "SELECT version, data FROM record_versions WHERE kind = 'case' AND record_id = %s "
+            "ORDER BY version",
+            (case_id,),
+        ).fetchall()
+        # Version 1 is the import; each later kept version is an acknowledged save's.
+        assert [int(str(k[0])) for k in kept] == list(range(1, len(acked) + 1))
+        narratives = [json.loads(str(k[1]))["narrative"] for k in kept[1:]]
+        assert narratives == [n for _, n in acked[:-1]], case_id
 
 
 @dataclass
@@ -186,27 +276,39 @@ def test_160_devices_with_workers_and_analysts_at_once(tmp_path: Path, pg_url: s
                     lambda: side.call(lambda s: s.now()),
                     workers=2,
                     poll=0.05,
+                    # The workers build each device's receipt after its import, as in `hq
+                    # serve`; the passes over receipts the saves made out of date are few
+                    # (the saves go on while the last importers run).
+                    receipts=lambda device: hq_pg_outbox.refresh(db, side.call, device),
+                    once_sweeps=1,
                 )
 
-            analyst = Analyst(db, hq)
+            saves = Saves()
+            rounds: list[int] = []
             uploading, stopped = threading.Event(), threading.Event()
             uploading.set()
 
-            def analyse() -> None:
+            def analyse(n: int) -> None:
                 try:
-                    while uploading.is_set():
-                        for action in ANALYST_ACTIONS:
-                            action(analyst)
-                        analyst.rounds += 1
-                        # An analyst reads, then looks at what was read: a pause between
-                        # rounds (the receiver shares this test's two cores).
-                        stopped.wait(ANALYST_PAUSE)
+                    session = reopen(hq.paths, clock)  # the analyst's own sign-in
+                    try:
+                        analyst = Analyst(db, session, saves, f"analyst {n}")
+                        while uploading.is_set():
+                            for action in ANALYST_ACTIONS:
+                                action(analyst)
+                            analyst.rounds += 1
+                            # An analyst reads, then looks at what was read: a pause between
+                            # rounds (the receiver shares this test's two cores).
+                            stopped.wait(ANALYST_PAUSE)
+                        rounds.append(analyst.rounds)
+                    finally:
+                        session.close()
                 except BaseException as exc:  # reported below, never lost in the thread
                     errors.append(exc)
 
             workers = importers()
             workers.start()
-            analysts = [threading.Thread(target=analyse) for _ in range(ANALYSTS)]
+            analysts = [threading.Thread(target=analyse, args=(n,)) for n in range(ANALYSTS)]
             try:
                 for t in analysts:
                     t.start()
@@ -236,7 +338,10 @@ def test_160_devices_with_workers_and_analysts_at_once(tmp_path: Path, pg_url: s
         assert all(a.reachable and not a.errors for a in answers)
         assert [s["status"] for a in answers for s in a.sent] == ["stored"] * DEVICES
         assert workers.stats.failures == rest.failures == 0
-        assert analyst.rounds > 0
+        assert len(rounds) == ANALYSTS and all(r > 0 for r in rounds)
+        # Saves met: some were taken, some refused, each refusal with the store's message.
+        assert saves.acked and saves.refused and saves.reveals > 0
+        assert all(STALE in message for message in saves.refused)
         # Every bundle imported exactly once.
         assert sorted((i.device_id, i.seq, i.status) for i in done) == sorted(
             (dev.out.device_id, 1, "imported") for dev in devices
@@ -256,6 +361,11 @@ def test_160_devices_with_workers_and_analysts_at_once(tmp_path: Path, pg_url: s
             # No record lost: every case the devices saved is there, and nothing else.
             held = {str(r[0]) for r in conn.execute("SELECT id FROM cases WHERE deleted = 0")}
             assert held == {dev.case_id for dev in devices}
+            _no_lost_update(conn, saves)
+            (reveals,) = conn.execute(
+                "SELECT count(*) FROM audit WHERE action = 'reveal'"
+            ).fetchone() or (0,)
+            assert reveals == saves.reveals * len(Victim.IDENTIFYING)
             (raw_cases,) = conn.execute(
                 "SELECT count(*) FROM cases WHERE deleted = 0 AND registered_on BETWEEN %s AND %s",
                 (PERIOD.date_from.isoformat(), PERIOD.date_to.isoformat()),

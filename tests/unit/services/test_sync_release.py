@@ -1,7 +1,8 @@
 """HQ's re-check of the quarantine (issue 16): a new police station's case waits in quarantine
 until HQ adds the office, then goes into the register by itself, audited, without the
 district saving it again; the manual re-check releases nothing that still fails. And the
-report at HQ says what quarantine keeps out of its figures, per district. Synthetic data."""
+report at HQ says what quarantine keeps out of its figures, per district. HQ's side runs on
+both engines (``hq_linked``: the install's SQLCipher store, or PostgreSQL). Synthetic data."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hq_engines import view
 from sync_support import case_for, export, run_cli
 
 from tipdesk.core.clock import FixedClock
@@ -20,7 +22,6 @@ from tipdesk.reports import writers
 from tipdesk.reports.model import ReportParams
 from tipdesk.services import install_settings, records, reports, sync
 from tipdesk.services.session import Session
-from tipdesk.store.sync_store import SyncStore
 
 NEW_STATION = "Police Station Model Town"
 PERIOD = ReportParams(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
@@ -37,31 +38,34 @@ def _new_station_case(district: Session, hq: Session, out: Path) -> Case:
     assert rules == {"reference.office"}
     assert {q["kind"] for q in result.quarantined} == {"case", "accused", "victim", "referral"}
     with pytest.raises(NotFound):
-        hq.store.get("case", case.id)
+        view(hq).get("case", case.id)
     return case
 
 
 def test_adding_the_office_at_hq_releases_its_quarantined_cases(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case = _new_station_case(district, hq, tmp_path / "out")
     install_settings.add_office(hq, NEW_STATION, "Lahore", "police_station")
-    held = hq.store.get("case", case.id)
+    at_hq = view(hq)
+    held = at_hq.get("case", case.id)
     assert isinstance(held, Case)
     assert held.office == case.office and len(held.accused) == 1 and len(held.victims) == 1
-    assert SyncStore(hq.store).quarantine(status="open") == []
-    accepted = {q.kind for q in SyncStore(hq.store).quarantine(status="accepted")}
-    assert accepted == {"case", "accused", "victim", "referral"}
-    # Audited as an import of the district's unit, saying what released it, and one summary.
-    entries = hq.store.query(
-        "SELECT action, detail FROM audit WHERE action IN ('sync.create', "
-        "'sync.quarantine.recheck') AND record_id IN (?, '') ORDER BY seq",
-        (case.id,),
+    assert at_hq.open_quarantine() == 0
+    accepted = at_hq.raw("SELECT kind FROM sync_quarantine WHERE status = 'accepted'")
+    assert {str(k[0]) for k in accepted} == {"case", "accused", "victim", "referral"}
+    # Audited as an import of the district's unit (in the chain of the engine keeping the
+    # records), saying what released it, and one summary (counts only: in the HQ install's
+    # audit log on either engine).
+    (created,) = at_hq.raw(
+        "SELECT detail FROM audit WHERE action = 'sync.create' AND record_id = ?", (case.id,)
     )
-    actions = {str(a): json.loads(d) for a, d in entries}
-    assert actions["sync.create"]["released"] == "office.add"
-    recheck = actions["sync.quarantine.recheck"]
+    assert json.loads(str(created[0]))["released"] == "office.add"
+    (summary,) = hq.store.query(
+        "SELECT detail FROM audit WHERE action = 'sync.quarantine.recheck' ORDER BY seq"
+    )
+    recheck = json.loads(str(summary[0]))
     assert recheck["trigger"] == "office.add" and recheck["still_held"] == 0
     assert recheck["released"] == {"PB-LHR": {"accused": 1, "case": 1, "referral": 1, "victim": 1}}
     # The district never saved the case again: HQ holds the version it sent.
@@ -69,13 +73,13 @@ def test_adding_the_office_at_hq_releases_its_quarantined_cases(
 
 
 def test_the_manual_recheck_releases_only_what_passes(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     waiting = _new_station_case(district, hq, tmp_path / "out")
     # A second case HQ must refuse whatever its lists say: a sentence over the maximum.
     bad = case_for(district)
@@ -83,7 +87,7 @@ def test_the_manual_recheck_releases_only_what_passes(
     district.store.save([bad], district.actor())
     svc_clock.advance(60)
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
-    before = len(SyncStore(hq.store).quarantine())
+    before = view(hq).open_quarantine()
     nothing = sync.recheck_quarantine(hq)
     assert nothing.total == 0 and nothing.still_held == before == 8
     assert "No quarantined record passes" in nothing.summary()
@@ -98,10 +102,11 @@ def test_the_manual_recheck_releases_only_what_passes(
     assert "Released from quarantine and added to the register: 4 records" in printed
     assert "Lahore 4 (1 accused, 1 case, 1 referral, 1 victim)" in printed
     assert "4 quarantine entries still held" in printed
-    assert hq.store.get("case", waiting.id).id == waiting.id
+    assert view(hq).get("case", waiting.id).id == waiting.id
     with pytest.raises(NotFound):
-        hq.store.get("case", bad.id)
-    rules = {p["rule"] for q in SyncStore(hq.store).quarantine() for p in q.problems}
+        view(hq).get("case", bad.id)
+    problems = view(hq).raw("SELECT problems FROM sync_quarantine WHERE status = 'open'")
+    rules = {p["rule"] for (q,) in problems for p in json.loads(str(q))}
     assert "sentence.max_imprisonment" in rules
     # Needs HQ: a district has nothing to re-check.
     with pytest.raises(Exception, match="HQ"):
@@ -109,13 +114,13 @@ def test_the_manual_recheck_releases_only_what_passes(
 
 
 def test_a_reference_update_bringing_a_code_releases_the_case_and_says_so(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     # A district with a newer code list than HQ's (written as its store holds it): HQ
     # quarantines the case for the code it does not know.
     case = case_for(district)
@@ -124,8 +129,8 @@ def test_a_reference_update_bringing_a_code_releases_the_case_and_says_so(
     svc_clock.advance(60)
     sync.import_bundle_bytes(hq, export(district, tmp_path / "out").read_bytes())
     with pytest.raises(NotFound):
-        hq.store.get("case", case.id)
-    held = len(SyncStore(hq.store).quarantine(status="open"))
+        view(hq).get("case", case.id)
+    held = view(hq).open_quarantine()
     assert held >= 1
     # HQ's legal branch installs the code list that has it.
     doc = json.loads((resources_dir() / "reference" / "codes.json").read_text("utf-8"))
@@ -140,7 +145,7 @@ def test_a_reference_update_bringing_a_code_releases_the_case_and_says_so(
     assert printed["released"]["total"] == held
     assert printed["released"]["still_held"] == 0
     assert set(printed["released"]["by_district"]) == {"PB-LHR"}
-    assert hq.store.get("case", case.id).id == case.id
+    assert view(hq).get("case", case.id).id == case.id
     # A second update releases nothing more and says nothing of it.
     (folder / "codes.json").write_text(json.dumps(doc | {"_comment": "again"}), "utf-8")
     assert run_cli(monkeypatch, hq, "reference", "install", str(folder)) == 0
@@ -149,9 +154,9 @@ def test_a_reference_update_bringing_a_code_releases_the_case_and_says_so(
 
 
 def test_the_report_says_what_quarantine_keeps_out_of_its_figures(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     _new_station_case(district, hq, tmp_path / "out")
     report = reports.build_report(hq, PERIOD)
     (lahore,) = report.coverage.quarantine

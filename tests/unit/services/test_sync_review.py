@@ -1,7 +1,8 @@
 """HQ's review of this work (issue 14), services and command line: a field-by-field merge of
 a conflict that says what it discards before anything is written, full texts both sides, an
 import report that counts what was already up to date, and an inbox whose imported files move
-out of the way."""
+out of the way. HQ's side runs on both engines (``hq_linked``: the install's SQLCipher store,
+or PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hq_engines import view
 from sync_support import concurrent_edit, export, run_cli
 
 from tipdesk.core.clock import FixedClock
@@ -16,7 +18,6 @@ from tipdesk.core.errors import InvalidInput
 from tipdesk.core.records import Case
 from tipdesk.services import records, sync
 from tipdesk.services.session import Session
-from tipdesk.store.sync_store import SyncStore
 
 LONG = "A narrative longer than any list shows. " * 20
 
@@ -30,9 +31,9 @@ def _conflict(district: Session, hq: Session, out: Path, clock: FixedClock) -> s
 
 
 def test_conflicts_carry_every_difference_in_full(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     case, _ = concurrent_edit(district, hq, tmp_path / "out", svc_clock)
     mine = district.store.get("case", case.id)
     assert isinstance(mine, Case)
@@ -47,11 +48,11 @@ def test_conflicts_carry_every_difference_in_full(
 
 
 def test_a_field_by_field_merge_keeps_hqs_correction_and_the_districts_change(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
     """The analyst's walk-through: keeping the incoming version wholesale threw away HQ's own
     correction of another field. A merge keeps both, and says first what it discards."""
-    district, hq = svc_linked
+    district, hq = hq_linked
     found = _conflict(district, hq, tmp_path / "out", svc_clock)
     plan = sync.plan_resolution(hq, found.id, "local", {"investigating_officer": "incoming"})
     by_field = {c.field: c for c in plan.choices}
@@ -60,7 +61,7 @@ def test_a_field_by_field_merge_keeps_hqs_correction_and_the_districts_change(
     assert by_field["narrative"].keep == "local"
     assert by_field["narrative"].discarded != "HQ's correction of the narrative."
     assert plan.outcome == "merged: local, incoming for investigating_officer"
-    assert SyncStore(hq.store).conflicts()  # planning wrote nothing
+    assert view(hq).open_conflicts() == 1  # planning wrote nothing
     kept = sync.resolve(hq, found.id, "local", {"investigating_officer": "incoming"})
     assert isinstance(kept, Case)
     assert kept.narrative == "HQ's correction of the narrative."
@@ -77,25 +78,25 @@ def test_a_field_by_field_merge_keeps_hqs_correction_and_the_districts_change(
 
 
 def test_a_merge_refuses_what_is_not_a_choice(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     found = _conflict(district, hq, tmp_path / "out", svc_clock)
     with pytest.raises(InvalidInput, match="stage is not a field"):
         sync.plan_resolution(hq, found.id, "local", {"stage": "incoming"})
     with pytest.raises(InvalidInput, match="local or incoming"):
         sync.resolve(hq, found.id, "local", {"narrative": "both"})
-    assert len(SyncStore(hq.store).conflicts()) == 1
+    assert view(hq).open_conflicts() == 1
 
 
 def test_the_resolve_command_shows_what_it_discards_and_merges(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     svc_clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     found = _conflict(district, hq, tmp_path / "out", svc_clock)
     args = [
         "hq",
@@ -110,20 +111,20 @@ def test_the_resolve_command_shows_what_it_discards_and_merges(
     shown = capsys.readouterr().out
     assert "Nothing was changed (--dry-run)." in shown
     assert "investigating_officer: keeps the district's version 'Inspector Changedfake'" in shown
-    assert SyncStore(hq.store).conflicts()
+    assert view(hq).open_conflicts() == 1
     assert run_cli(monkeypatch, hq, *args, "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data["resolved"] == found.id and data["version"] is not None
     assert {c["field"] for c in data["plan"]["choices"]} == {"investigating_officer", "narrative"}
-    assert SyncStore(hq.store).conflicts() == []
+    assert view(hq).open_conflicts() == 0
     assert run_cli(monkeypatch, hq, "hq", "resolve", found.id, "--keep", "local",
                    "--field", "narrative") == 1  # fmt: skip
 
 
 def test_a_resent_bundle_reports_its_records_as_up_to_date(
-    svc_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
+    hq_linked: tuple[Session, Session], tmp_path: Path, svc_clock: FixedClock
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     records.save(district, case_for_count(district, 3))
     path = export(district, tmp_path / "out")
     first = sync.import_files(hq, [path])
@@ -150,12 +151,12 @@ def case_for_count(district: Session, n: int) -> list[Case]:
 
 
 def test_the_inbox_moves_imported_bundles_out_of_the_way(
-    svc_linked: tuple[Session, Session],
+    hq_linked: tuple[Session, Session],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     records.save(district, case_for_count(district, 1))
     inbox = hq.paths.inbox
     inbox.mkdir(parents=True, exist_ok=True)
@@ -176,9 +177,9 @@ class _Stop(Exception):
 
 
 def test_an_inbox_import_stopped_half_way_moves_what_it_imported(
-    svc_linked: tuple[Session, Session], tmp_path: Path
+    hq_linked: tuple[Session, Session], tmp_path: Path
 ) -> None:
-    district, hq = svc_linked
+    district, hq = hq_linked
     inbox = hq.paths.inbox
     inbox.mkdir(parents=True, exist_ok=True)
     made = []

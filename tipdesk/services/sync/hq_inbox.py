@@ -20,7 +20,11 @@ Contract:
   claimed again. Any other failure rolls everything back and counts an attempt; after
   :data:`MAX_ATTEMPTS` the bundle is refused (its message names the kind of failure only).
 - :class:`ImportWorkers` runs N such workers in threads until stopped (or, ``once``, until the
-  inbox holds nothing they can take).
+  inbox holds nothing they can take). Given ``receipts`` (the PostgreSQL HQ's receipt builder,
+  :func:`tipdesk.services.sync.hq_pg_outbox.refresh`), a worker builds and stores the
+  device's receipt after each bundle it finished, and the out-of-date ones whenever it finds
+  the inbox empty (``once``: before it returns, at most :data:`ONCE_SWEEPS` passes): the
+  receiver only serves them.
 """
 
 from __future__ import annotations
@@ -48,6 +52,9 @@ MAX_ATTEMPTS = 3
 """Runs of a bundle that failed for an unexpected reason before it is refused."""
 POLL_SECONDS = 1.0
 """How long an idle worker waits before looking at the inbox again."""
+ONCE_SWEEPS = 64
+"""Passes over out-of-date receipts a worker run ``once`` makes at most before it returns
+(each builds a few: :data:`tipdesk.services.sync.hq_pg_outbox.SWEEP`); the next run goes on."""
 
 
 class BundleRefused(SyncError):
@@ -175,10 +182,13 @@ class ImportWorkers:
         workers: int = 1,
         poll: float = POLL_SECONDS,
         niceness: int = 0,
+        receipts: Callable[[str | None], int] | None = None,
+        once_sweeps: int = ONCE_SWEEPS,
     ) -> None:
         if workers < 1:
             raise ValueError("at least one worker")
         self.db, self.open_data, self.now = db, open_data, now
+        self.receipts, self.once_sweeps = receipts, once_sweeps
         self.workers, self.poll = workers, poll
         self.niceness = niceness  # each worker thread's, not the process's (cpu_share)
         self.stats = WorkerStats()
@@ -207,10 +217,34 @@ class ImportWorkers:
                         short_device(item.device_id),
                         item.error,
                     )
+                else:
+                    self._build_receipts(item.device_id)
                 continue
-            if once and not self._waiting():
+            waiting = self._waiting()
+            # The inbox empty: bring every out-of-date receipt up to date, a few per pass (not
+            # while bundles wait: each import would make them out of date again). A run
+            # ``once`` makes a bounded number of passes (HQ-side saves may go on meanwhile).
+            passes = 0
+            while not waiting and not self._stop.is_set() and self._build_receipts(None):
+                passes += 1
+                waiting = self._waiting()
+                if once and passes >= self.once_sweeps:
+                    break
+            if once and not waiting:
                 return
             self._stop.wait(self.poll if not once else min(self.poll, 0.05))
+
+    def _build_receipts(self, device_id: str | None) -> int:
+        """The receipt builder's pass (module contract); a failure is logged and counted,
+        never the worker's end (the next idle pass tries again)."""
+        if self.receipts is None:
+            return 0
+        try:
+            return self.receipts(device_id)
+        except Exception as exc:
+            self.stats.add(failure=True)
+            log.error("receipts: %s", _safe_message(exc))
+            return 0
 
     def _waiting(self) -> bool:
         with self.db.connection() as conn:

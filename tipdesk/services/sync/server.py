@@ -25,9 +25,11 @@ Endpoints (``docs/bundle-format.md``, "Upload over HTTPS"):
   ``{status, attachment, duplicate}``. At a PostgreSQL HQ a file whose record is not there
   yet (its bundle waits in the database's inbox) stays in the inbox folder, ``stored``.
 - ``GET /v1/receipts/{device_id}``: a fresh receipt for the device
-  (:func:`~tipdesk.services.sync.hq.receipt_for`; from PostgreSQL,
-  :func:`~tipdesk.services.sync.hq_pg_receipts.receipt_for`), with the same device signature
-  (401; revoked 403); 404 while HQ has imported no bundle of the device.
+  (:func:`~tipdesk.services.sync.hq.receipt_for`), with the same device signature (401;
+  revoked 403); 404 while HQ has imported no bundle of the device. On PostgreSQL the newest
+  receipt the importer workers built and stored
+  (:func:`~tipdesk.services.sync.hq_pg_outbox.stored`; the receiver builds none), 404 until
+  one is stored.
 - Both are rate limited in memory (token buckets per client address and per device): 429.
 - Transport limits (:mod:`tipdesk.services.sync.server_guard`): a request's headers must
   arrive within :attr:`ServerConfig.header_timeout`, connections are capped
@@ -136,9 +138,11 @@ class StoreWorker:
     """One thread that opens, uses and closes the store session; :meth:`run` awaits work,
     :meth:`call` waits for it (from any other thread). ``database``: the HQ's PostgreSQL
     database (a pool shared by every thread) when the install keeps its records there,
-    signed in as ``importer_login`` when given (workers and receipts); ``inbox_database``:
-    the same database signed in as ``receiver_login`` (the upload path only), else
-    ``database`` (:mod:`tipdesk.services.sync.hq_pg_logins`)."""
+    signed in as ``importer_login`` when given (the workers, which build the receipts);
+    ``inbox_database``: the same database signed in as ``receiver_login`` (the upload path
+    and the stored receipts), else ``database``
+    (:mod:`tipdesk.services.sync.hq_pg_logins`). A receiver with ``importer`` false opens
+    ``receiver_login`` only (``database`` stays ``None``: its workers run elsewhere)."""
 
     def __init__(
         self,
@@ -146,6 +150,7 @@ class StoreWorker:
         *,
         receiver_login: str | None = None,
         importer_login: str | None = None,
+        importer: bool = True,
     ) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tipdesk-store")
         self.database: HqDatabase | None = None
@@ -157,9 +162,10 @@ class StoreWorker:
             else:
                 from tipdesk.services.sync import hq_pg_logins  # the driver, only when used
 
-                self.database = self._pool.submit(
-                    hq_pg_logins.database_as, self._session, importer_login
-                ).result()
+                if importer or receiver_login is None:
+                    self.database = self._pool.submit(
+                        hq_pg_logins.database_as, self._session, importer_login
+                    ).result()
                 if receiver_login is not None:
                     self.inbox_database = self._pool.submit(
                         hq_pg_logins.database_as, self._session, receiver_login
@@ -288,9 +294,10 @@ def _store_file(
 
 def _receipt(session: Session, device_id: str, database: HqDatabase | None = None) -> bytes | None:
     if database is not None:
-        from tipdesk.services.sync import hq_pg_receipts  # the PostgreSQL driver, only when used
+        from tipdesk.services.sync import hq_pg_outbox  # the PostgreSQL driver, only when used
 
-        return hq_pg_receipts.receipt_if_any(session, database, device_id)
+        # The importers built and signed it; the receiver serves the newest stored one.
+        return hq_pg_outbox.stored(database, device_id)
     if not sync_store(session).bundles(device_id):
         return None
     return receipt_for(session, device_id)
@@ -407,7 +414,7 @@ def make_app(
         found = await authenticated(request, device_id)
         if isinstance(found, Response):
             return found
-        data = await worker.run(lambda s: _receipt(s, device_id, worker.database))
+        data = await worker.run(lambda s: _receipt(s, device_id, worker.inbox_database))
         if data is None:  # an answer, not a refusal: nothing to log
             return JSONResponse(
                 {"status": "refused", "error": "HQ holds no bundle from this device yet."},
