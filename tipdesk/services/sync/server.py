@@ -289,6 +289,15 @@ def _store_file(
         raise
     path.unlink(missing_ok=True)
     duplicate = result.status == "duplicate"
+    if result.status == "imported" and pg_route.routed(session):
+        # A file changes no record, so the workers would not see the device's stored receipt
+        # as out of date: it is built again here, naming the file, so the district marks it
+        # sent (the file was imported through the install's own login, as the receipt is).
+        from tipdesk.services.sync import hq_pg_outbox, hq_pg_records
+
+        hq_pg_outbox.refresh(
+            hq_pg_records.shared_database(session), lambda read: read(session), device.device_id
+        )
     return {"status": result.status, "attachment": result.attachment_id, "duplicate": duplicate}
 
 
