@@ -6,46 +6,15 @@ both engines."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 
 import pytest
+from test_store_records import _audit_count, _audit_text, later
 
 from tipdesk.core.errors import NotFound
-from tipdesk.core.records import Case, Record
 from tipdesk.store import audit
 from tipdesk.store.driver import StoreBug
 from tipdesk.store.store import Actor, OfficeRow, Store, User
-
-
-def later(actor: Actor, minutes: int = 1) -> Actor:
-    """The same user and device, ``minutes`` later."""
-    at = dt.datetime.fromisoformat(actor.at.replace("Z", "+00:00")) + dt.timedelta(minutes=minutes)
-    return Actor(actor.user, actor.device, at.strftime("%Y-%m-%dT%H:%M:%S.000Z"))
-
-
-def _audit_count(store: Store) -> int:
-    return int(store.query("SELECT count(*) FROM audit")[0][0])
-
-
-def _change_count(store: Store) -> int:
-    return int(store.query("SELECT count(*) FROM changes")[0][0])
-
-
-def _last_seq(store: Store) -> int:
-    return int(store.query("SELECT coalesce(max(seq), 0) FROM changes")[0][0])
-
-
-def _all_records(case: Case) -> list[Record]:
-    out: list[Record] = [case, *case.accused]
-    for v in case.victims:
-        out += [v, *v.referrals]
-    return out
-
-
-def _audit_text(store: Store) -> str:
-    return json.dumps(store.query("SELECT * FROM audit"), ensure_ascii=False)
-
 
 # --- creating ------------------------------------------------------------------------------------
 
